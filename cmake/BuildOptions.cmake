@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: Apache-2.0
+# One INTERFACE target carries the warnings, Qt defines and sanitizer flags; every first-party
+# target links it PRIVATE (style.md: only target_* commands).
+
+add_library(influence_build_options INTERFACE)
+
+target_compile_options(influence_build_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual -Wold-style-cast
+    -Wzero-as-null-pointer-constant
+    $<$<BOOL:${INFLUENCE_WERROR}>:-Werror>)
+
+target_compile_definitions(influence_build_options INTERFACE
+    QT_NO_KEYWORDS
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_USE_QSTRINGBUILDER
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    INFLUENCE_VERSION="${PROJECT_VERSION}")
+
+if(INFLUENCE_SANITIZE)
+    set(_influence_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
+    target_compile_options(influence_build_options INTERFACE ${_influence_sanitizers})
+    target_link_options(influence_build_options INTERFACE ${_influence_sanitizers})
+endif()

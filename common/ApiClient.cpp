@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ApiClient.h"
+
+#include "Problem.h"
+
+#include <QNetworkReply>
+#include <QPromise>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::common {
+
+namespace {
+
+Result<JsonReply> interpret(QNetworkReply *reply)
+{
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QByteArray body = reply->readAll();
+    if (!statusAttribute.isValid()) {
+        if (reply->error() == QNetworkReply::OperationCanceledError) {
+            return Error::make(ErrorCode::Cancelled, u"The request was cancelled."_s);
+        }
+        return Error::make(ErrorCode::NetworkError, reply->errorString());
+    }
+    const int status = statusAttribute.toInt();
+    if (status < 200 || status >= 300) {
+        return errorFromProblem(status, body);
+    }
+    JsonReply result;
+    result.status = status;
+    if (!body.isEmpty()) {
+        QJsonParseError parseError{};
+        result.body = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            return Error::make(ErrorCode::InvalidResponse,
+                               u"The server sent invalid JSON: "_s + parseError.errorString());
+        }
+    }
+    return result;
+}
+
+template<class T>
+QFuture<Result<T>> mapObject(QFuture<Result<JsonReply>> future,
+                             Result<T> (*parse)(const QJsonObject &))
+{
+    return future.then(QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
+        if (!reply) {
+            return reply.error();
+        }
+        if (!reply->body.isObject()) {
+            return Error::make(ErrorCode::InvalidResponse, u"Expected a JSON object."_s);
+        }
+        return parse(reply->body.object());
+    });
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent) : QObject(parent)
+{
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url.adjusted(QUrl::StripTrailingSlash);
+}
+
+void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
+{
+    m_transferTimeout = timeout;
+}
+
+QFuture<Result<ServerVersion>> ApiClient::version()
+{
+    return mapObject(send(Method::Get, u"/api/v1/version"_s), &ServerVersion::fromJson);
+}
+
+QFuture<Result<Readiness>> ApiClient::readiness()
+{
+    // /readyz answers 503 with the same body while not ready: that is an answer, not a failure.
+    return send(Method::Get, u"/readyz"_s)
+            .then(QtFuture::Launch::Sync, [](const Result<JsonReply> &reply) -> Result<Readiness> {
+                if (!reply) {
+                    if (reply.error().code == ErrorCode::ServiceUnavailable) {
+                        Readiness notReady;
+                        return notReady;
+                    }
+                    return reply.error();
+                }
+                return Readiness::fromJson(reply->body.object());
+            });
+}
+
+QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
+                                           const QUrlQuery &query, const QJsonDocument &body)
+{
+    auto promise = std::make_shared<QPromise<Result<JsonReply>>>();
+    QFuture<Result<JsonReply>> future = promise->future();
+    promise->start();
+
+    if (!m_baseUrl.isValid() || m_baseUrl.isRelative()) {
+        promise->addResult(Error::make(ErrorCode::NetworkError, u"No server address is set."_s));
+        promise->finish();
+        return future;
+    }
+
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + path);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(static_cast<int>(m_transferTimeout.count()));
+    request.setRawHeader("Accept", "application/json, application/problem+json");
+
+    QByteArray payload;
+    if (!body.isNull()) {
+        payload = body.toJson(QJsonDocument::Compact);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    }
+
+    QNetworkReply *reply = nullptr;
+    switch (method) {
+    case Method::Get:
+        reply = m_network.get(request);
+        break;
+    case Method::Post:
+        reply = m_network.post(request, payload);
+        break;
+    case Method::Put:
+        reply = m_network.put(request, payload);
+        break;
+    case Method::Patch:
+        reply = m_network.sendCustomRequest(request, "PATCH", payload);
+        break;
+    case Method::Delete:
+        reply = m_network.deleteResource(request);
+        break;
+    }
+
+    connect(reply, &QNetworkReply::finished, this, [reply, promise] {
+        promise->addResult(interpret(reply));
+        promise->finish();
+        reply->deleteLater();
+    });
+    return future;
+}
+
+void ApiClient::abortAll()
+{
+    const auto replies = m_network.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        reply->abort();
+    }
+}
+
+} // namespace influence::common

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ApiTypes.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+namespace influence::common {
+
+/// An HTTP answer with a JSON (or empty) body; any 2xx status.
+struct JsonReply
+{
+    int status = 0;
+    QJsonDocument body;
+};
+
+/// The typed, asynchronous client of the platform's REST API. It owns the application's only
+/// QNetworkAccessManager. Every call returns at once with a future that finishes with a value
+/// or an Error (problem documents become Errors with their stable code); nothing ever blocks.
+/// Continue with `.then(context, …)` so the continuation runs in the context's thread and is
+/// dropped when the context is destroyed.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Method { Get, Post, Put, Patch, Delete };
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    /// The server's origin, such as http://localhost:8080; paths are resolved against it.
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    /// Aborts a call that has moved no data for this long (default 30 s).
+    void setTransferTimeout(std::chrono::milliseconds timeout);
+
+    /// GET /api/v1/version
+    QFuture<Result<ServerVersion>> version();
+    /// GET /readyz
+    QFuture<Result<Readiness>> readiness();
+
+    /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
+    QFuture<Result<JsonReply>> send(Method method, const QString &path,
+                                    const QUrlQuery &query = {},
+                                    const QJsonDocument &body = {});
+
+    /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
+    void abortAll();
+
+private:
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    std::chrono::milliseconds m_transferTimeout{30'000};
+};
+
+} // namespace influence::common

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Error.h"
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::common {
+
+namespace {
+
+struct CodeInfo
+{
+    ErrorCode code;
+    QLatin1StringView name;
+    int status;
+    QLatin1StringView title;
+};
+
+// The one table that maps codes to wire names, HTTP statuses and titles (style.md: "one table").
+constexpr std::array kCodes{
+    CodeInfo{ErrorCode::BadRequest, "bad_request"_L1, 400, "Bad request"_L1},
+    CodeInfo{ErrorCode::MalformedRequest, "malformed_request"_L1, 400, "Malformed HTTP request"_L1},
+    CodeInfo{ErrorCode::MalformedJson, "malformed_json"_L1, 400, "Malformed JSON body"_L1},
+    CodeInfo{ErrorCode::InvalidParameter, "invalid_parameter"_L1, 400, "Invalid parameter"_L1},
+    CodeInfo{ErrorCode::ValidationFailed, "validation_failed"_L1, 422, "Validation failed"_L1},
+    CodeInfo{ErrorCode::Unauthorized, "unauthorized"_L1, 401, "Authentication required"_L1},
+    CodeInfo{ErrorCode::Forbidden, "forbidden"_L1, 403, "Forbidden"_L1},
+    CodeInfo{ErrorCode::NotFound, "not_found"_L1, 404, "Not found"_L1},
+    CodeInfo{ErrorCode::MethodNotAllowed, "method_not_allowed"_L1, 405, "Method not allowed"_L1},
+    CodeInfo{ErrorCode::RequestTimeout, "request_timeout"_L1, 408, "Request timeout"_L1},
+    CodeInfo{ErrorCode::Conflict, "conflict"_L1, 409, "Conflict"_L1},
+    CodeInfo{ErrorCode::LengthRequired, "length_required"_L1, 411, "Length required"_L1},
+    CodeInfo{ErrorCode::PayloadTooLarge, "payload_too_large"_L1, 413, "Payload too large"_L1},
+    CodeInfo{ErrorCode::UnsupportedMediaType, "unsupported_media_type"_L1, 415,
+             "Unsupported media type"_L1},
+    CodeInfo{ErrorCode::TooManyRequests, "too_many_requests"_L1, 429, "Too many requests"_L1},
+    CodeInfo{ErrorCode::HeaderFieldsTooLarge, "header_fields_too_large"_L1, 431,
+             "Request header fields too large"_L1},
+    CodeInfo{ErrorCode::Internal, "internal_error"_L1, 500, "Internal server error"_L1},
+    CodeInfo{ErrorCode::NotImplemented, "not_implemented"_L1, 501, "Not implemented"_L1},
+    CodeInfo{ErrorCode::ServiceUnavailable, "service_unavailable"_L1, 503,
+             "Service unavailable"_L1},
+    CodeInfo{ErrorCode::NetworkError, "network_error"_L1, 0, "Network error"_L1},
+    CodeInfo{ErrorCode::InvalidResponse, "invalid_response"_L1, 0, "Invalid response"_L1},
+    CodeInfo{ErrorCode::Cancelled, "cancelled"_L1, 0, "Cancelled"_L1},
+    CodeInfo{ErrorCode::Unknown, "unknown_error"_L1, 0, "Unknown error"_L1},
+};
+
+const CodeInfo &info(ErrorCode code)
+{
+    for (const auto &entry : kCodes) {
+        if (entry.code == code) {
+            return entry;
+        }
+    }
+    return kCodes.back();
+}
+
+} // namespace
+
+Error Error::make(ErrorCode code, const QString &detail)
+{
+    Error e;
+    e.code = code;
+    e.detail = detail;
+    return e;
+}
+
+Error Error::validation(const QList<FieldError> &fields, const QString &detail)
+{
+    Error e = make(ErrorCode::ValidationFailed, detail);
+    e.fieldErrors = fields;
+    return e;
+}
+
+Error Error::invalidParameter(const QString &name, const QString &fieldCode, const QString &message)
+{
+    Error e = make(ErrorCode::InvalidParameter, message);
+    e.fieldErrors.append({name, fieldCode, message});
+    return e;
+}
+
+Error Error::notFound(const QString &detail)
+{
+    return make(ErrorCode::NotFound, detail);
+}
+
+Error Error::internal()
+{
+    return make(ErrorCode::Internal, u"The server could not complete the request."_s);
+}
+
+Error Error::unavailable(const QString &detail, int retryAfterSeconds)
+{
+    Error e = make(ErrorCode::ServiceUnavailable, detail);
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+}
+
+QString Error::codeName() const
+{
+    if (code == ErrorCode::Unknown && !rawCode.isEmpty()) {
+        return rawCode;
+    }
+    return errorCodeName(code);
+}
+
+int Error::httpStatus() const
+{
+    return errorCodeStatus(code);
+}
+
+QString Error::title() const
+{
+    return errorCodeTitle(code);
+}
+
+QString errorCodeName(ErrorCode code)
+{
+    return info(code).name;
+}
+
+ErrorCode errorCodeFromName(const QString &name)
+{
+    for (const auto &entry : kCodes) {
+        if (entry.name == name) {
+            return entry.code;
+        }
+    }
+    return ErrorCode::Unknown;
+}
+
+int errorCodeStatus(ErrorCode code)
+{
+    return info(code).status;
+}
+
+QString errorCodeTitle(ErrorCode code)
+{
+    return info(code).title;
+}
+
+ErrorCode errorCodeForStatus(int status)
+{
+    switch (status) {
+    case 400: return ErrorCode::BadRequest;
+    case 401: return ErrorCode::Unauthorized;
+    case 403: return ErrorCode::Forbidden;
+    case 404: return ErrorCode::NotFound;
+    case 405: return ErrorCode::MethodNotAllowed;
+    case 408: return ErrorCode::RequestTimeout;
+    case 409: return ErrorCode::Conflict;
+    case 411: return ErrorCode::LengthRequired;
+    case 413: return ErrorCode::PayloadTooLarge;
+    case 415: return ErrorCode::UnsupportedMediaType;
+    case 422: return ErrorCode::ValidationFailed;
+    case 429: return ErrorCode::TooManyRequests;
+    case 431: return ErrorCode::HeaderFieldsTooLarge;
+    case 501: return ErrorCode::NotImplemented;
+    case 502:
+    case 503:
+    case 504: return ErrorCode::ServiceUnavailable;
+    default: break;
+    }
+    if (status >= 500) {
+        return ErrorCode::Internal;
+    }
+    if (status >= 400) {
+        return ErrorCode::BadRequest;
+    }
+    return ErrorCode::InvalidResponse;
+}
+
+QList<ErrorCode> serverErrorCodes()
+{
+    QList<ErrorCode> codes;
+    for (const auto &entry : kCodes) {
+        if (entry.status != 0) {
+            codes.append(entry.code);
+        }
+    }
+    return codes;
+}
+
+} // namespace influence::common

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Cli.h"
+
+#include "Config.h"
+#include "ServerApp.h"
+#include "UnixSignals.h"
+#include "db/Connection.h"
+#include "db/ManagedPostgres.h"
+#include "db/Migrator.h"
+#include "log/Log.h"
+#include "seed/Seeder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::server {
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString helpEpilogue()
+{
+    QString text = u"\nCommands:\n"
+                   "  serve          Run the server (the default).\n"
+                   "  migrate        Apply database migrations and exit.\n"
+                   "  seed           Load deterministic demo data (see --influencers).\n"
+                   "  check-config   Validate the configuration, print it (secrets redacted).\n"
+                   "  version        Print the version.\n"
+                   "\nConfiguration (highest precedence first): the environment, a .env file in the\n"
+                   "working directory, the --config file (or CONFIG_FILE), then defaults. Files hold\n"
+                   "KEY=value lines with # comments. Keys:\n"_s;
+    for (const auto &[key, help] : ConfigLoader::knownKeys()) {
+        text += u"  %1\n      %2\n"_s.arg(key, help);
+    }
+    return text;
+}
+
+void printProgress(const QString &stage, qint64 done, qint64 total)
+{
+    const bool tty = ::isatty(STDERR_FILENO) != 0;
+    const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+    if (tty) {
+        const int filled = percent / 4;
+        err() << '\r' << '[' << QString(filled, u'#') << QString(25 - filled, u'.') << "] "
+              << percent << "% " << stage << ' ' << done << '/' << total
+              << (done == total ? "\n" : "") << Qt::flush;
+    } else if (done == total) {
+        err() << stage << ": " << done << '/' << total << '\n' << Qt::flush;
+    }
+}
+
+int serve(const Config &config, bool demoData)
+{
+    ServerApp app(config);
+    ServerApp::StartOptions options;
+    options.demoData = demoData;
+    if (auto started = app.start(options); !started) {
+        err() << "influence-server: cannot start: " << started.error().detail << '\n';
+        return kExitFailure;
+    }
+    // A line for people and scripts: where to go.
+    out() << "influence-server " << INFLUENCE_VERSION << " listening on " << app.url()
+          << " (API docs: " << app.url() << "/docs)\n"
+          << Qt::flush;
+
+    UnixSignals signals({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&signals, &UnixSignals::received, &app, [&app](int signalNumber) {
+        if (signalNumber == SIGHUP) {
+            return; // reserved for log reopening; ignored rather than fatal
+        }
+        app.shutdown();
+    });
+    QObject::connect(&app, &ServerApp::stopped, QCoreApplication::instance(),
+                     [] { QCoreApplication::exit(0); });
+    ::signal(SIGPIPE, SIG_IGN);
+    return QCoreApplication::exec();
+}
+
+int migrate(const Config &config)
+{
+    std::unique_ptr<db::ManagedPostgres> managed;
+    auto settings = databaseForConfig(config, managed);
+    if (!settings) {
+        err() << "influence-server: " << settings.error().detail << '\n';
+        return kExitFailure;
+    }
+    db::Connection connection(*settings, u"influence-cli"_s);
+    auto report = db::Migrator().migrate(connection);
+    if (!report) {
+        err() << "influence-server: migration failed: " << report.error().detail << '\n';
+        return kExitFailure;
+    }
+    out() << "schema version " << report->current << " (" << report->applied.size()
+          << " migration(s) applied now)\n";
+    return 0;
+}
+
+int runSeed(const Config &config, const QCommandLineParser &parser)
+{
+    seed::SeedOptions options;
+    bool ok = true;
+    if (parser.isSet(u"influencers"_s)) {
+        options.influencers = parser.value(u"influencers"_s).toInt(&ok);
+    }
+    if (ok && parser.isSet(u"brands"_s)) {
+        options.brands = parser.value(u"brands"_s).toInt(&ok);
+    }
+    if (ok && parser.isSet(u"seed"_s)) {
+        options.seed = parser.value(u"seed"_s).toULongLong(&ok);
+    }
+    if (!ok || options.influencers < 0 || options.brands < -1) {
+        err() << "influence-server: --influencers, --brands and --seed take whole numbers\n";
+        return kExitUsage;
+    }
+    options.ifEmpty = parser.isSet(u"if-empty"_s);
+    options.reset = parser.isSet(u"reset"_s);
+    options.progress = printProgress;
+
+    std::unique_ptr<db::ManagedPostgres> managed;
+    auto settings = databaseForConfig(config, managed);
+    if (!settings) {
+        err() << "influence-server: " << settings.error().detail << '\n';
+        return kExitFailure;
+    }
+    db::Connection connection(*settings, u"influence-cli"_s);
+    if (auto migrated = db::Migrator().migrate(connection); !migrated) {
+        err() << "influence-server: migration failed: " << migrated.error().detail << '\n';
+        return kExitFailure;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto report = seed::seedDatabase(connection, options);
+    if (!report) {
+        err() << "influence-server: seeding failed: " << report.error().detail << '\n';
+        return kExitFailure;
+    }
+    if (report->skipped) {
+        out() << "nothing to do: " << report->reason << '\n';
+        return 0;
+    }
+    out() << "seeded " << report->users << " users (" << report->influencers << " creators, "
+          << report->brands << " brands), " << report->accounts << " connected accounts, "
+          << report->rates << " rates in " << timer.elapsed() << " ms\n";
+    return 0;
+}
+
+} // namespace
+
+int runCommandLine(int argc, char **argv)
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(u"influence-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(INFLUENCE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Influencer management and analytics platform: the REST API server."_s + helpEpilogue());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, u"serve (default), migrate, seed, check-config, version"_s,
+                                 u"[command]"_s);
+    parser.addOptions({
+            {u"config"_s, u"Read settings from this file (KEY=value lines)."_s, u"file"_s},
+            {u"port"_s, u"Listen on this port (overrides PORT)."_s, u"port"_s},
+            {u"demo"_s, u"serve: load demo data first if the database is empty."_s},
+            {u"influencers"_s, u"seed: number of creators (default 1000)."_s, u"n"_s},
+            {u"brands"_s, u"seed: number of brands (default: one per 20 creators)."_s, u"n"_s},
+            {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},
+            {u"if-empty"_s, u"seed: do nothing if the database already has users."_s},
+            {u"reset"_s, u"seed: delete all users and their data first."_s},
+    });
+    parser.process(application);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, u"serve"_s);
+    if (positional.size() > 1) {
+        err() << "influence-server: one command at a time (got " << positional.join(u' ') << ")\n";
+        return kExitUsage;
+    }
+    if (command == u"version"_s) {
+        out() << "influence-server " << INFLUENCE_VERSION << " (Qt " << qVersion() << ")\n";
+        return 0;
+    }
+
+    ConfigLoader::Inputs inputs = ConfigLoader::processInputs();
+    inputs.configFile = parser.value(u"config"_s);
+    if (parser.isSet(u"port"_s)) {
+        inputs.overrides.insert(u"PORT"_s, parser.value(u"port"_s));
+    }
+    auto config = ConfigLoader::load(inputs);
+    if (!config) {
+        err() << "influence-server: configuration error: " << config.error().detail << '\n';
+        return kExitUsage;
+    }
+    log::install(config->logLevel, config->logFormat);
+    for (const QString &warning : config->warnings) {
+        qWarning("%s", qPrintable(warning));
+    }
+
+    if (command == u"check-config"_s) {
+        out() << "configuration OK\n";
+        for (const QString &line : config->describe()) {
+            out() << "  " << line << '\n';
+        }
+        return 0;
+    }
+    if (command == u"serve"_s) {
+        return serve(*config, parser.isSet(u"demo"_s));
+    }
+    if (command == u"migrate"_s) {
+        return migrate(*config);
+    }
+    if (command == u"seed"_s) {
+        return runSeed(*config, parser);
+    }
+    err() << "influence-server: unknown command \"" << command << "\" (see --help)\n";
+    return kExitUsage;
+}
+
+} // namespace influence::server

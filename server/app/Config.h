@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Result.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace influence::server {
+
+/// Where a configuration value came from, lowest precedence first.
+enum class ConfigSource { Default, ConfigFile, DotEnv, Environment, CommandLine };
+
+QString toString(ConfigSource source);
+
+/// The server's whole configuration, validated. Built by ConfigLoader from defaults, an optional
+/// config file, an optional `.env` file in the working directory and the environment, in that
+/// order of increasing precedence.
+struct Config
+{
+    // HTTP
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    int httpThreads = 2;
+    QString publicUrl; ///< empty: http://<listen address>:<port>
+    qint64 maxBodyBytes = 1024 * 1024;
+    int maxHeaderBytes = 16 * 1024;
+    int maxConnections = 2048;
+    std::chrono::seconds idleTimeout{60};
+    std::chrono::seconds requestTimeout{30};
+    std::chrono::seconds shutdownGrace{15};
+    QStringList corsAllowedOrigins;
+    QStringList trustedProxies;
+
+    // Database
+    QString databaseUrl; ///< empty: a private PostgreSQL instance under dataDir
+    int dbPoolSize = 4;
+    int dbQueueLimit = 2048;
+    std::chrono::milliseconds dbStatementTimeout{5000};
+    std::chrono::seconds dbConnectTimeout{5};
+    QString dataDir;
+    QString postgresBinDir; ///< empty: the newest /usr/lib/postgresql/<v>/bin
+
+    // Logging
+    QString logLevel = QStringLiteral("info");
+    QString logFormat = QStringLiteral("text");
+
+    /// The source of each key that was set from somewhere other than the defaults.
+    QHash<QString, ConfigSource> sources;
+    /// Human-readable notes gathered while loading (unknown keys in .env, …).
+    QStringList warnings;
+
+    /// The URL clients reach this server at.
+    QString effectivePublicUrl() const;
+    /// `KEY=value` lines of the effective configuration, secrets redacted, with their sources.
+    QStringList describe() const;
+};
+
+/// Reads and validates configuration. A bad value is an error that names the key, the value, what
+/// was expected and where it came from; the server refuses to start with it.
+class ConfigLoader
+{
+public:
+    struct Inputs
+    {
+        QHash<QString, QString> environment; ///< usually the process environment
+        QString configFile;                  ///< explicit --config; empty: CONFIG_FILE or none
+        QString workingDirectory;            ///< where to look for .env; empty: no .env
+        QHash<QString, QString> overrides;   ///< command-line settings, highest precedence
+    };
+
+    static common::Result<Config> load(const Inputs &inputs);
+    /// Inputs from this process: its environment and its working directory.
+    static Inputs processInputs();
+    /// Parses KEY=value lines (`#` comments, optional `export `, single or double quotes).
+    static common::Result<QHash<QString, QString>> parseEnvFile(const QByteArray &content,
+                                                                const QString &fileName);
+    /// Every key the server understands, with a one-line description (for --help and docs).
+    static QList<std::pair<QString, QString>> knownKeys();
+    /// The data directory used when DATA_DIR is not set.
+    static QString defaultDataDir();
+};
+
+} // namespace influence::server

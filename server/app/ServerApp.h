@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Config.h"
+#include "common/Result.h"
+#include "db/DatabaseUrl.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace influence::server {
+
+namespace db {
+class DbPool;
+class ManagedPostgres;
+struct ConnectionSettings;
+} // namespace db
+namespace http {
+class HttpServer;
+struct HttpContext;
+class Router;
+} // namespace http
+
+/// The composition root: database (external or private), migrations, the worker pool, every
+/// module's routes, and the HTTP threads. Also owns the orderly shutdown.
+class ServerApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct StartOptions
+    {
+        /// Seed the demo data set into an empty database before serving.
+        bool demoData = false;
+        /// Extra routes (tests add failing handlers this way).
+        std::function<void(http::Router &)> extraRoutes;
+    };
+
+    explicit ServerApp(Config config, QObject *parent = nullptr);
+    ~ServerApp() override;
+
+    /// Connects (starting the private PostgreSQL if no DATABASE_URL is set), migrates, and
+    /// listens. On failure nothing is left running.
+    common::Result<void> start(const StartOptions &options);
+    common::Result<void> start() { return start(StartOptions{}); }
+
+    quint16 port() const;
+    QString url() const;
+    const Config &config() const { return m_config; }
+    db::DatabaseUrl databaseUrl() const { return m_databaseUrl; }
+    db::ManagedPostgres *managedPostgres() const { return m_managedPostgres.get(); }
+    http::HttpContext &httpContext();
+
+    /// SIGTERM behaviour: stop accepting, let in-flight requests finish (up to the grace period),
+    /// close connections, stop workers and the private database, then emit stopped().
+    void shutdown();
+    bool isStopped() const { return m_stopped; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void finishShutdown();
+
+    Config m_config;
+    db::DatabaseUrl m_databaseUrl;
+    std::unique_ptr<db::ManagedPostgres> m_managedPostgres;
+    std::shared_ptr<db::ConnectionSettings> m_connectionSettings;
+    std::unique_ptr<db::DbPool> m_dbPool;
+    std::shared_ptr<http::HttpContext> m_httpContext;
+    std::unique_ptr<http::HttpServer> m_httpServer;
+    QDateTime m_startedAt;
+    QTimer m_drainTimer;
+    qint64 m_drainDeadline = 0;
+    bool m_shuttingDown = false;
+    bool m_stopped = false;
+};
+
+/// Opens a connection for command-line work (migrate, seed) on the calling thread, starting the
+/// private PostgreSQL when no DATABASE_URL is configured; `managed` keeps it alive.
+common::Result<std::shared_ptr<db::ConnectionSettings>>
+databaseForConfig(const Config &config, std::unique_ptr<db::ManagedPostgres> &managed);
+
+} // namespace influence::server

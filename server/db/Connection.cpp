@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Connection.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+#include <QThreadStorage>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::Result;
+
+Q_LOGGING_CATEGORY(lcDb, "influence.db")
+
+namespace influence::server::db {
+
+namespace {
+
+std::atomic<quint64> g_connectionCounter{0};
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+}
+
+struct ThreadConnections
+{
+    std::vector<std::pair<const ConnectionSettings *, std::unique_ptr<Connection>>> connections;
+};
+
+} // namespace
+
+Connection::Connection(std::shared_ptr<const ConnectionSettings> settings, QString name)
+    : m_settings(std::move(settings)), m_name(std::move(name))
+{
+}
+
+Connection::~Connection()
+{
+    m_statements.clear();
+    if (QSqlDatabase::contains(m_name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+Connection &Connection::forThread(const std::shared_ptr<const ConnectionSettings> &settings)
+{
+    // QThreadStorage deletes the object in its own thread when the thread finishes, which is
+    // where QtSql requires the connection to be closed.
+    static QThreadStorage<ThreadConnections *> storage;
+    if (!storage.hasLocalData()) {
+        storage.setLocalData(new ThreadConnections);
+    }
+    ThreadConnections *local = storage.localData();
+    for (auto &[key, connection] : local->connections) {
+        if (key == settings.get()) {
+            return *connection;
+        }
+    }
+    const QString name = u"influence-db-%1"_s.arg(g_connectionCounter.fetch_add(1));
+    local->connections.emplace_back(settings.get(), std::make_unique<Connection>(settings, name));
+    return *local->connections.back().second;
+}
+
+QSqlDatabase Connection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+Result<void> Connection::ensureOpen()
+{
+    if (m_open) {
+        return {};
+    }
+    const qint64 lastFailure = m_settings->lastConnectFailure->load();
+    if (lastFailure != 0 && steadyMs() - lastFailure < m_settings->reconnectBackoff.count()) {
+        return fail(DbError::connectFailed(u"database unreachable (recent connect failed)"_s));
+    }
+
+    if (!QSqlDatabase::contains(m_name)) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        const DatabaseUrl &url = m_settings->url;
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setDatabaseName(url.database);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setConnectOptions(
+                url.connectOptions(static_cast<int>(m_settings->connectTimeout.count())));
+        // numeric arrives as exact text instead of a lossy double (qt-6.4-facts.md §2).
+        db.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    }
+    QSqlDatabase db = database();
+    if (!db.open()) {
+        m_settings->lastConnectFailure->store(steadyMs());
+        const QString message = db.lastError().text();
+        db.close();
+        qCWarning(lcDb, "cannot connect to PostgreSQL: %s", qPrintable(message));
+        return fail(DbError::connectFailed(message));
+    }
+    m_settings->lastConnectFailure->store(0);
+    m_open = true;
+    // Session settings as statements, not startup options, so they also work through poolers.
+    if (auto ok = setStatementTimeout(m_settings->statementTimeout); !ok) {
+        reset();
+        return ok.error();
+    }
+    m_lastFailure.reset();
+    return {};
+}
+
+Result<void> Connection::setStatementTimeout(std::chrono::milliseconds timeout)
+{
+    static const SqlStatement setup(
+            u"SELECT set_config('statement_timeout', :timeout, false), "
+            "set_config('TimeZone', 'UTC', false)"_s);
+    auto query = prepared(setup);
+    if (!query) {
+        return query.error();
+    }
+    (*query)->bindValue(u":timeout"_s, QString::number(timeout.count()));
+    auto ok = exec(**query);
+    (*query)->finish();
+    return ok;
+}
+
+Result<QSqlQuery *> Connection::prepared(const SqlStatement &statement)
+{
+    if (auto open = ensureOpen(); !open) {
+        return open.error();
+    }
+    const auto index = static_cast<std::size_t>(statement.id());
+    if (index >= m_statements.size()) {
+        m_statements.resize(index + 1);
+    }
+    std::unique_ptr<QSqlQuery> &slot = m_statements[index];
+    if (!slot) {
+        auto query = std::make_unique<QSqlQuery>(database());
+        query->setForwardOnly(true);
+        if (!query->prepare(statement.sql())) {
+            return fail(DbError::fromSqlError(query->lastError(), database().isOpen()));
+        }
+        slot = std::move(query);
+    }
+    return slot.get();
+}
+
+Result<void> Connection::exec(QSqlQuery &query)
+{
+    if (query.exec()) {
+        m_lastFailure.reset();
+        return {};
+    }
+    return fail(DbError::fromSqlError(query.lastError(), database().isOpen()));
+}
+
+Result<void> Connection::execDirect(const QString &sql)
+{
+    if (auto open = ensureOpen(); !open) {
+        return open.error();
+    }
+    QSqlQuery query(database());
+    if (query.exec(sql)) {
+        m_lastFailure.reset();
+        return {};
+    }
+    return fail(DbError::fromSqlError(query.lastError(), database().isOpen()));
+}
+
+Result<void> Connection::begin()
+{
+    if (auto open = ensureOpen(); !open) {
+        return open.error();
+    }
+    if (!database().transaction()) {
+        return fail(DbError::fromSqlError(database().lastError(), database().isOpen()));
+    }
+    m_lastFailure.reset();
+    return {};
+}
+
+Result<void> Connection::commit()
+{
+    if (!database().commit()) {
+        // After a failed statement the commit reports no SQLSTATE; keep the statement's error.
+        DbError error = DbError::fromSqlError(database().lastError(), database().isOpen());
+        if (m_lastFailure && error.sqlState.isEmpty()) {
+            error = *m_lastFailure;
+        }
+        return fail(error);
+    }
+    return {};
+}
+
+void Connection::rollback()
+{
+    if (m_open && !database().rollback()) {
+        const DbError error = DbError::fromSqlError(database().lastError(), database().isOpen());
+        if (error.isConnectionProblem()) {
+            reset();
+        }
+    }
+}
+
+void Connection::reset()
+{
+    m_statements.clear();
+    if (QSqlDatabase::contains(m_name)) {
+        QSqlDatabase db = database();
+        db.close();
+    }
+    m_open = false;
+}
+
+Error Connection::fail(const DbError &error)
+{
+    m_lastFailure = error;
+    if (error.kind == DbErrorKind::ConnectionLost) {
+        qCWarning(lcDb, "lost the database connection (%s): %s", qPrintable(error.sqlState),
+                  qPrintable(error.message));
+        reset();
+    }
+    return error.toApiError();
+}
+
+qint64 toInt64(const QVariant &value)
+{
+    return value.toLongLong();
+}
+
+} // namespace influence::server::db

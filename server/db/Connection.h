@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "DatabaseUrl.h"
+#include "DbError.h"
+#include "SqlStatement.h"
+#include "common/Result.h"
+
+#include <QSqlQuery>
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace influence::server::db {
+
+/// How to reach the database. Shared (read-only) by every connection of a pool.
+struct ConnectionSettings
+{
+    DatabaseUrl url;
+    std::chrono::seconds connectTimeout{5};
+    std::chrono::milliseconds statementTimeout{5000};
+    /// After a failed connect, other attempts fail fast for this long instead of each waiting for
+    /// the connect timeout (a pool of threads must not pile up behind a dead database).
+    std::chrono::milliseconds reconnectBackoff{500};
+    /// Shared circuit state: when the last connect failed (steady clock ms), 0 when none.
+    std::shared_ptr<std::atomic<qint64>> lastConnectFailure
+            = std::make_shared<std::atomic<qint64>>(0);
+};
+
+/// One PostgreSQL connection, owned by and used in exactly one thread (a QtSql rule). Keeps every
+/// statement prepared once, notices a lost connection (QPSQL's isOpen() does not: see
+/// reference/qt-6.4-facts.md §2) and reopens it on the next use.
+class Connection
+{
+public:
+    Connection(std::shared_ptr<const ConnectionSettings> settings, QString name);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    /// The connection of the calling thread for `settings`, created on first use and closed when
+    /// the thread ends.
+    static Connection &forThread(const std::shared_ptr<const ConnectionSettings> &settings);
+
+    /// Opens the connection if it is not open (or was found broken).
+    common::Result<void> ensureOpen();
+
+    /// The statement, prepared on this connection (once). Bind values, then call exec().
+    common::Result<QSqlQuery *> prepared(const SqlStatement &statement);
+    /// Executes a prepared query; a failure is classified and remembered as lastFailure().
+    common::Result<void> exec(QSqlQuery &query);
+    /// Runs SQL that is not worth preparing (DDL, SET, multi-statement scripts).
+    common::Result<void> execDirect(const QString &sql);
+
+    /// The last database failure on this connection, if the latest operation failed.
+    const std::optional<DbError> &lastFailure() const { return m_lastFailure; }
+    void clearFailure() { m_lastFailure.reset(); }
+
+    /// Transactions (use Transaction/inTransaction rather than these directly).
+    common::Result<void> begin();
+    common::Result<void> commit();
+    void rollback();
+
+    /// Sets this session's statement_timeout (0 disables it, for migrations and bulk loads).
+    common::Result<void> setStatementTimeout(std::chrono::milliseconds timeout);
+
+    /// Closes the connection now (after a failure, or to reopen with fresh state).
+    void reset();
+
+    QString name() const { return m_name; }
+    const ConnectionSettings &settings() const { return *m_settings; }
+
+private:
+    common::Error fail(const DbError &error);
+    QSqlDatabase database() const;
+
+    std::shared_ptr<const ConnectionSettings> m_settings;
+    QString m_name;
+    std::vector<std::unique_ptr<QSqlQuery>> m_statements;
+    std::optional<DbError> m_lastFailure;
+    bool m_open = false;
+};
+
+/// Converts an int8 column value: QPSQL returns qulonglong for non-negative and qlonglong for
+/// negative values, so always go through this.
+qint64 toInt64(const QVariant &value);
+
+} // namespace influence::server::db

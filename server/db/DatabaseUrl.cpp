@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DatabaseUrl.h"
+
+#include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::ErrorCode;
+using influence::common::Result;
+
+namespace influence::server::db {
+
+namespace {
+
+const QSet<QString> &allowedOptions()
+{
+    static const QSet<QString> options{
+            u"sslmode"_s,          u"sslrootcert"_s,     u"sslcert"_s,
+            u"sslkey"_s,           u"sslcrl"_s,          u"sslcompression"_s,
+            u"application_name"_s, u"target_session_attrs"_s, u"keepalives"_s,
+            u"keepalives_idle"_s,  u"keepalives_interval"_s,  u"keepalives_count"_s,
+            u"tcp_user_timeout"_s, u"gssencmode"_s,      u"channel_binding"_s,
+    };
+    return options;
+}
+
+Error invalid(const QString &why)
+{
+    return Error::make(ErrorCode::BadRequest, u"invalid database URL: "_s + why);
+}
+
+QString quoteLibpq(const QString &value)
+{
+    // libpq conninfo values: single-quoted, with backslash escapes for ' and \ (libpq docs 34.1.1).
+    QString escaped = value;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
+    return u'\'' + escaped + u'\'';
+}
+
+} // namespace
+
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid()) {
+        return invalid(u"not a URL (expected postgres://user:password@host:port/dbname)"_s);
+    }
+    if (url.scheme() != u"postgres"_s && url.scheme() != u"postgresql"_s) {
+        return invalid(u"the scheme must be postgres:// or postgresql://"_s);
+    }
+    DatabaseUrl db;
+    db.host = url.host(QUrl::FullyDecoded);
+    if (db.host.contains(u',')) {
+        return invalid(u"several hosts are not supported; use one host or a pooler"_s);
+    }
+    db.port = url.port(5432);
+    if (db.port <= 0 || db.port > 65535) {
+        return invalid(u"the port must be from 1 to 65535"_s);
+    }
+    db.user = url.userName(QUrl::FullyDecoded);
+    db.password = url.password(QUrl::FullyDecoded);
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(u'/')) {
+        path.remove(0, 1);
+    }
+    if (path.contains(u'/')) {
+        return invalid(u"the path must be just the database name"_s);
+    }
+    db.database = path;
+
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == u"host"_s) {
+            // libpq allows ?host=/path/to/socket/dir for Unix sockets.
+            if (!value.startsWith(u'/')) {
+                return invalid(u"the host parameter must be an absolute socket directory"_s);
+            }
+            db.host = value;
+            continue;
+        }
+        if (key == u"port"_s) {
+            bool ok = false;
+            db.port = value.toInt(&ok);
+            if (!ok || db.port <= 0 || db.port > 65535) {
+                return invalid(u"the port must be from 1 to 65535"_s);
+            }
+            continue;
+        }
+        if (key == u"user"_s) {
+            db.user = value;
+            continue;
+        }
+        if (key == u"password"_s) {
+            db.password = value;
+            continue;
+        }
+        if (key == u"dbname"_s) {
+            db.database = value;
+            continue;
+        }
+        if (value.contains(u';')) {
+            // QPSQL turns every ';' of its option string into a separator.
+            return invalid(u"parameter values must not contain ';'"_s);
+        }
+        if (!allowedOptions().contains(key)) {
+            return invalid(u"unknown parameter \"%1\" (allowed: sslmode, sslrootcert, sslcert, "
+                           "sslkey, application_name, target_session_attrs, keepalives…)"_s.arg(key));
+        }
+        if (key == u"sslmode"_s) {
+            static const QSet<QString> modes{u"disable"_s, u"allow"_s,     u"prefer"_s,
+                                             u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+            if (!modes.contains(value)) {
+                return invalid(u"sslmode must be one of disable, allow, prefer, require, "
+                               "verify-ca, verify-full"_s);
+            }
+        }
+        db.options.insert(key, value);
+    }
+    if (db.host.isEmpty()) {
+        return invalid(u"a host is required"_s);
+    }
+    if (db.database.isEmpty()) {
+        return invalid(u"a database name is required (postgres://…/dbname)"_s);
+    }
+    return db;
+}
+
+QString DatabaseUrl::redacted() const
+{
+    QUrl url;
+    url.setScheme(u"postgres"_s);
+    if (host.startsWith(u'/')) {
+        url.setHost(u"localhost"_s);
+    } else {
+        url.setHost(host);
+    }
+    url.setPort(port);
+    url.setUserName(user);
+    if (!password.isEmpty()) {
+        url.setPassword(u"redacted"_s);
+    }
+    url.setPath(u'/' + database);
+    QUrlQuery query;
+    if (host.startsWith(u'/')) {
+        query.addQueryItem(u"host"_s, host);
+    }
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        query.addQueryItem(it.key(), it.value());
+    }
+    url.setQuery(query);
+    return url.toString();
+}
+
+QString DatabaseUrl::connectOptions(int connectTimeoutSeconds) const
+{
+    QStringList parts;
+    parts.append(u"connect_timeout=%1"_s.arg(connectTimeoutSeconds));
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        parts.append(it.key() + u'=' + quoteLibpq(it.value()));
+    }
+    if (!options.contains(u"application_name"_s)) {
+        parts.append(u"application_name=influence-server"_s);
+    }
+    return parts.join(u';');
+}
+
+QString DatabaseUrl::libpqConnectionString() const
+{
+    QStringList parts{u"host="_s + quoteLibpq(host), u"port=%1"_s.arg(port),
+                      u"dbname="_s + quoteLibpq(database)};
+    if (!user.isEmpty()) {
+        parts.append(u"user="_s + quoteLibpq(user));
+    }
+    if (!password.isEmpty()) {
+        parts.append(u"password="_s + quoteLibpq(password));
+    }
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        parts.append(it.key() + u'=' + quoteLibpq(it.value()));
+    }
+    return parts.join(u' ');
+}
+
+} // namespace influence::server::db

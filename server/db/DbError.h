@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Error.h"
+
+#include <QString>
+
+class QSqlError;
+
+namespace influence::server::db {
+
+/// What went wrong in the database, classified by SQLSTATE (PostgreSQL appendix A).
+enum class DbErrorKind {
+    ConnectionLost,       ///< 08xxx, 57P01-57P03, or a broken connection without a code
+    ConnectFailed,        ///< could not open a connection at all
+    SerializationFailure, ///< 40001: retry the transaction
+    Deadlock,             ///< 40P01: retry the transaction
+    UniqueViolation,      ///< 23505
+    ForeignKeyViolation,  ///< 23503
+    CheckViolation,       ///< 23514
+    NotNullViolation,     ///< 23502
+    ExclusionViolation,   ///< 23P01
+    InvalidInput,         ///< 22xxx data exceptions (22P02 invalid text representation, …)
+    QueryCanceled,        ///< 57014: statement_timeout or cancel
+    Other,
+};
+
+/// One database failure: its kind, SQLSTATE, the server's message and, for constraint
+/// violations, the constraint's name (so services can say which field clashed).
+struct DbError
+{
+    DbErrorKind kind = DbErrorKind::Other;
+    QString sqlState;
+    QString message;
+    QString constraint;
+
+    static DbError fromSqlError(const QSqlError &error, bool connectionOpen);
+    static DbError connectFailed(const QString &message);
+
+    /// Whether running the whole transaction again may succeed.
+    bool isRetryable() const
+    {
+        return kind == DbErrorKind::SerializationFailure || kind == DbErrorKind::Deadlock;
+    }
+    bool isConnectionProblem() const
+    {
+        return kind == DbErrorKind::ConnectionLost || kind == DbErrorKind::ConnectFailed;
+    }
+
+    /// The API error for this failure (style.md's one mapping): constraint violations become
+    /// 409/422, timeouts and lost connections 503 with Retry-After, anything else a 500 that
+    /// carries no SQL (the details are logged instead).
+    common::Error toApiError() const;
+};
+
+} // namespace influence::server::db

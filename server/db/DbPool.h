@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Connection.h"
+
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace influence::server::db {
+
+/// The worker threads that talk to PostgreSQL, each with its own connection (QtSql connections
+/// are bound to their thread). Work that touches the database runs here, never on an HTTP thread.
+/// The queue is bounded: when it is full, tryRun() refuses and the caller answers 503.
+class DbPool
+{
+public:
+    DbPool(std::shared_ptr<const ConnectionSettings> settings, int threads, int queueLimit);
+    ~DbPool();
+    DbPool(const DbPool &) = delete;
+    DbPool &operator=(const DbPool &) = delete;
+
+    /// Queues `task`, which runs on a worker with that worker's connection. The task must not
+    /// throw (runOnDbPool wraps handlers in a catch-all). False when the queue is full.
+    bool tryRun(std::function<void(Connection &)> task);
+
+    /// Waits until every queued task has run.
+    void waitForDone();
+
+    int queued() const { return m_queued.load(); }
+    const std::shared_ptr<const ConnectionSettings> &settings() const { return m_settings; }
+
+private:
+    std::shared_ptr<const ConnectionSettings> m_settings;
+    QThreadPool m_pool;
+    std::atomic<int> m_queued{0};
+    int m_queueLimit;
+};
+
+} // namespace influence::server::db

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "AccessLog.h"
+
+#include "log/Log.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::server::http {
+
+void logAccess(const AccessRecord &record)
+{
+    if (!log::infoEnabled()) {
+        return;
+    }
+    if (log::format() == log::Format::Json) {
+        QJsonObject line{
+                {u"ts"_s, QString::fromLatin1(log::timestamp())},
+                {u"level"_s, u"info"_s},
+                {u"category"_s, u"influence.http.access"_s},
+                {u"msg"_s, u"request"_s},
+                {u"method"_s, QString::fromLatin1(record.method)},
+                {u"path"_s, record.path},
+                {u"status"_s, record.status},
+                {u"durationMs"_s, qRound(record.durationMs * 1000.0) / 1000.0},
+                {u"bytes"_s, record.bytes},
+                {u"requestId"_s, record.requestId},
+                {u"peer"_s, record.peer},
+        };
+        if (record.note) {
+            line.insert(u"note"_s, QString::fromLatin1(record.note));
+        }
+        log::writeRaw(QJsonDocument(line).toJson(QJsonDocument::Compact));
+        return;
+    }
+    QByteArray line = log::timestamp();
+    line += " info http ";
+    line += record.method;
+    line += ' ';
+    line += record.path.toUtf8();
+    line += ' ';
+    line += QByteArray::number(record.status);
+    line += ' ';
+    line += QByteArray::number(record.durationMs, 'f', 2);
+    line += "ms ";
+    line += QByteArray::number(record.bytes);
+    line += "B rid=";
+    line += record.requestId.toLatin1();
+    line += " peer=";
+    line += record.peer.toLatin1();
+    if (record.note) {
+        line += " note=\"";
+        line += record.note;
+        line += '"';
+    }
+    log::writeRaw(line);
+}
+
+} // namespace influence::server::http

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "HttpHead.h"
+#include "Router.h"
+
+#include <QStringList>
+
+#include <atomic>
+#include <chrono>
+
+namespace influence::server::db {
+class DbPool;
+}
+
+namespace influence::server::http {
+
+/// HTTP limits and policies, from the configuration.
+struct HttpSettings
+{
+    HeadLimits limits;
+    std::chrono::milliseconds idleTimeout{60'000};
+    std::chrono::milliseconds requestTimeout{30'000};
+    /// A connection that is being closed (after an error response) is cut off after this.
+    std::chrono::milliseconds closeTimeout{5'000};
+    int maxConnectionsPerThread = 1024;
+    int maxPipelinedRequests = 16;
+    QStringList corsAllowedOrigins;
+    bool strictTransportSecurity = false;
+};
+
+/// State shared by every HTTP thread: read-only after start, except the atomics.
+struct HttpContext
+{
+    HttpSettings settings;
+    Router router;
+    db::DbPool *dbPool = nullptr;
+    std::atomic<bool> draining{false};
+    std::atomic<int> inFlight{0};
+    std::atomic<int> connections{0};
+};
+
+} // namespace influence::server::http

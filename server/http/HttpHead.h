@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Error.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <optional>
+
+namespace influence::server::http {
+
+/// The request methods the server implements (RFC 9110 §9). Anything else gets 501.
+enum class HttpMethod { Get, Head, Post, Put, Patch, Delete, Options };
+
+QByteArray methodName(HttpMethod method);
+
+/// A request head (request line + header fields), parsed and checked before QHttpServer's own
+/// parser sees the request: QHttpServer 6.4 accepts garbage silently, wraps huge Content-Length
+/// values, and has no limits (design.md). The rules are RFC 9112's, a little stricter where
+/// being lenient enables request smuggling.
+struct HttpHead
+{
+    HttpMethod method = HttpMethod::Get;
+    QByteArray target;               ///< the request-target as sent, e.g. /api/v1/x?y=1
+    int minorVersion = 1;            ///< HTTP/1.<minorVersion>
+    QList<std::pair<QByteArray, QByteArray>> headers; ///< names lower-cased, values trimmed
+    qint64 contentLength = 0;
+    qsizetype headSize = 0;          ///< bytes of the head including the final empty line
+    bool keepAlive = true;           ///< false: close the connection after the response
+    bool expectContinue = false;
+
+    /// The first value of a header (case-insensitive name), or a null QByteArray.
+    QByteArray header(QByteArrayView lowerCaseName) const;
+};
+
+struct HeadLimits
+{
+    qsizetype maxHeadBytes = 16 * 1024;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int maxHeaderCount = 100;
+};
+
+/// The outcome of looking at the start of a request.
+struct HeadInspection
+{
+    enum class Outcome { Incomplete, Complete, Rejected };
+    Outcome outcome = Outcome::Incomplete;
+    HttpHead head;                    ///< when Complete
+    common::ErrorCode error = common::ErrorCode::MalformedRequest; ///< when Rejected
+    QByteArray reason;                ///< when Rejected: a short English explanation
+};
+
+/// Inspects the bytes at a request boundary. Incomplete means "wait for more" (the caller
+/// enforces the size limit on what it has buffered).
+HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits);
+
+} // namespace influence::server::http

@@ -1,0 +1,739 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "HttpWorker.h"
+
+#include "AccessLog.h"
+#include "Exchange.h"
+#include "Responder.h"
+#include "common/Problem.h"
+#include "db/DbPool.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QThread>
+#include <QUrl>
+
+#include <exception>
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::ErrorCode;
+
+Q_LOGGING_CATEGORY(lcHttp, "influence.http")
+
+namespace influence::server::http {
+
+namespace {
+
+// Slack on top of head + body limits for the socket's read buffer: room for a pipelined head.
+constexpr qint64 kReadBufferSlack = 64 * 1024;
+
+QString newRequestId()
+{
+    quint64 words[2];
+    QRandomGenerator::global()->fillRange(words);
+    return QString::fromLatin1(QByteArray::number(words[0], 16).rightJustified(16, '0')
+                               + QByteArray::number(words[1], 16).rightJustified(16, '0'));
+}
+
+// A client-supplied X-Request-Id is kept when it is short and harmless (it ends up in logs).
+bool acceptableRequestId(const QByteArray &id)
+{
+    if (id.isEmpty() || id.size() > 64) {
+        return false;
+    }
+    for (const char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool hasHeader(const QList<std::pair<QByteArray, QByteArray>> &headers, QByteArrayView name)
+{
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
+{
+    QByteArray pathPart = target;
+    QByteArray queryPart;
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+        // absolute-form (RFC 9112 §3.2.2): route by its path.
+        const QUrl url = QUrl::fromEncoded(target, QUrl::StrictMode);
+        pathPart = url.path(QUrl::FullyEncoded).toLatin1();
+        queryPart = url.query(QUrl::FullyEncoded).toLatin1();
+        if (pathPart.isEmpty()) {
+            pathPart = "/";
+        }
+    } else if (const qsizetype mark = target.indexOf('?'); mark >= 0) {
+        pathPart = target.first(mark);
+        queryPart = target.sliced(mark + 1);
+    }
+    if (const qsizetype hash = queryPart.indexOf('#'); hash >= 0) {
+        queryPart.truncate(hash);
+    }
+    // Form encoding: '+' is a space in query strings; a literal plus arrives as %2B.
+    queryPart.replace('+', "%20");
+    return {QString::fromLatin1(pathPart), QUrlQuery(QString::fromLatin1(queryPart))};
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+GuardedTcpServer::GuardedTcpServer(HttpWorker *worker) : QTcpServer(worker), m_worker(worker)
+{
+    // Running out of file descriptors makes QTcpServer pause accepting for good (qt-6.4-facts.md
+    // §1, EMFILE); resume shortly after, when some connections may have closed.
+    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        qCWarning(lcHttp, "accept failed (%d): %s; resuming in 200 ms", int(error),
+                  qPrintable(errorString()));
+        QTimer::singleShot(200, this, [this] { resumeAccepting(); });
+    });
+}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    m_worker->acceptSocket(socketDescriptor);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+HttpWorker::HttpWorker(HttpContext *context, int index) : m_context(context), m_index(index)
+{
+    setObjectName(u"http-worker-%1"_s.arg(index));
+}
+
+HttpWorker::~HttpWorker()
+{
+    abortConnections();
+}
+
+bool HttpWorker::listenOn(qintptr listeningDescriptor)
+{
+    m_listener = new GuardedTcpServer(this);
+    if (!m_listener->setSocketDescriptor(listeningDescriptor)) {
+        qCCritical(lcHttp, "cannot use the listening socket: %s",
+                   qPrintable(m_listener->errorString()));
+        return false;
+    }
+    bind(m_listener);
+    return true;
+}
+
+void HttpWorker::drain()
+{
+    if (m_listener) {
+        m_listener->close();
+    }
+    std::vector<quint64> idle;
+    for (const auto &[id, connection] : m_connections) {
+        if (!connection->busy && connection->phase != Phase::Reading) {
+            idle.push_back(id);
+        }
+    }
+    for (const quint64 id : idle) {
+        if (Connection *connection = find(id)) {
+            closeGracefully(*connection);
+        }
+    }
+}
+
+void HttpWorker::abortConnections()
+{
+    std::vector<QTcpSocket *> sockets;
+    for (const auto &[id, connection] : m_connections) {
+        sockets.push_back(connection->socket);
+    }
+    for (QTcpSocket *socket : sockets) {
+        socket->abort();
+    }
+}
+
+HttpWorker::Connection *HttpWorker::find(QTcpSocket *socket)
+{
+    const auto it = m_bySocket.constFind(socket);
+    return it == m_bySocket.cend() ? nullptr : find(it.value());
+}
+
+HttpWorker::Connection *HttpWorker::find(quint64 connectionId)
+{
+    const auto it = m_connections.find(connectionId);
+    return it == m_connections.end() ? nullptr : it->second.get();
+}
+
+void HttpWorker::acceptSocket(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    const quint64 id = m_nextConnectionId++;
+    auto connection = std::make_unique<Connection>();
+    connection->id = id;
+    connection->socket = socket;
+    connection->timer = new QTimer(socket);
+    connection->timer->setSingleShot(true);
+    m_bySocket.insert(socket, id);
+    Connection &c = *connection;
+    m_connections.emplace(id, std::move(connection));
+    m_context->connections.fetch_add(1);
+
+    socket->setReadBufferSize(m_context->settings.limits.maxHeadBytes
+                              + m_context->settings.limits.maxBodyBytes + kReadBufferSlack);
+    connect(c.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
+    // Connected before QHttpServer's own readyRead handler, so the guard always looks first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+        if (Connection *conn = find(socket)) {
+            inspect(*conn);
+        }
+    });
+    connect(socket, &QTcpSocket::disconnected, this, [this, id] { onDisconnected(id); });
+    connect(socket, &QObject::destroyed, this, [this, id, socket] {
+        if (m_connections.erase(id) > 0) {
+            m_context->connections.fetch_sub(1);
+        }
+        m_bySocket.remove(socket);
+    });
+
+    if (m_connections.size() > static_cast<size_t>(m_context->settings.maxConnectionsPerThread)
+        || m_context->draining.load()) {
+        reject(c, ErrorCode::ServiceUnavailable, "The server has too many open connections");
+        return;
+    }
+    enterPhase(c, Phase::Idle);
+    if (socket->bytesAvailable() > 0) {
+        inspect(c);
+    }
+}
+
+void HttpWorker::enterPhase(Connection &connection, Phase phase)
+{
+    connection.phase = phase;
+    switch (phase) {
+    case Phase::Idle:
+        connection.timer->start(m_context->settings.idleTimeout);
+        break;
+    case Phase::Reading:
+        connection.timer->start(m_context->settings.requestTimeout);
+        break;
+    case Phase::Handling:
+        connection.timer->stop();
+        break;
+    case Phase::Closing:
+        connection.timer->start(m_context->settings.closeTimeout);
+        break;
+    }
+}
+
+void HttpWorker::inspect(Connection &connection)
+{
+    QTcpSocket *socket = connection.socket;
+    if (connection.phase == Phase::Closing) {
+        // Nothing more is read from a connection that is being closed.
+        if (socket->isTransactionStarted()) {
+            socket->rollbackTransaction();
+        }
+        socket->skip(socket->bytesAvailable());
+        return;
+    }
+    if (connection.validatedHead) {
+        return; // the body of a request whose head was already checked
+    }
+
+    // Look at the bytes of the next request from its first byte. QHttpServer may already have
+    // read part of an incomplete head inside its read transaction: rewind to see it all, then
+    // restore its position.
+    QByteArray data;
+    const qint64 peekLimit = m_context->settings.limits.maxHeadBytes + 1;
+    if (socket->isTransactionStarted()) {
+        const qint64 unread = socket->bytesAvailable();
+        socket->rollbackTransaction();
+        const qint64 total = socket->bytesAvailable();
+        data = socket->peek(qMin(total, peekLimit));
+        socket->startTransaction();
+        socket->skip(total - unread);
+    } else {
+        data = socket->peek(qMin(socket->bytesAvailable(), peekLimit));
+    }
+    if (data.isEmpty()) {
+        return;
+    }
+    if (connection.phase == Phase::Idle) {
+        enterPhase(connection, Phase::Reading);
+    }
+
+    const HeadInspection inspection = inspectHead(data, m_context->settings.limits);
+    switch (inspection.outcome) {
+    case HeadInspection::Outcome::Incomplete:
+        return;
+    case HeadInspection::Outcome::Rejected:
+        reject(connection, inspection.error, inspection.reason);
+        return;
+    case HeadInspection::Outcome::Complete:
+        break;
+    }
+    connection.validatedHead = inspection.head;
+    if (inspection.head.expectContinue) {
+        socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    if (!connection.handedOver) {
+        connection.handedOver = true;
+        handOver(socket);
+    }
+}
+
+void HttpWorker::handOver(QTcpSocket *socket)
+{
+    // QHttpServer connects its own readyRead handler now, after ours; the data is already
+    // buffered, so let it see a readyRead.
+    m_listener->handOver(socket);
+    QMetaObject::invokeMethod(
+            socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
+}
+
+bool HttpWorker::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *socket)
+{
+    Connection *connection = find(socket);
+    if (!connection || connection->phase == Phase::Closing) {
+        return true;
+    }
+    if (!connection->validatedHead) {
+        // Cannot happen while the guard sees every head first; refuse rather than trust.
+        qCWarning(lcHttp, "request without an inspected head; closing the connection");
+        reject(*connection, ErrorCode::MalformedRequest, "The request could not be read");
+        return true;
+    }
+    HttpHead head = std::move(*connection->validatedHead);
+    connection->validatedHead.reset();
+    if (qrequest.body().size() != head.contentLength) {
+        qCWarning(lcHttp, "body size %lld differs from Content-Length %lld; closing",
+                  static_cast<long long>(qrequest.body().size()),
+                  static_cast<long long>(head.contentLength));
+        reject(*connection, ErrorCode::MalformedRequest, "The request body could not be read");
+        return true;
+    }
+
+    Request request;
+    request.received.start();
+    request.method = head.method;
+    auto [path, query] = splitTarget(head.target);
+    request.path = std::move(path);
+    request.query = std::move(query);
+    request.headers = std::move(head.headers);
+    request.body = qrequest.body();
+    request.peer = socket->peerAddress();
+    const QByteArray clientId = request.header("x-request-id");
+    request.requestId = acceptableRequestId(clientId) ? QString::fromLatin1(clientId)
+                                                      : newRequestId();
+    request.keepAlive = head.keepAlive;
+    request.http10 = head.minorVersion == 0;
+
+    if (connection->busy) {
+        // Pipelined: answer in order, after the one in flight.
+        if (connection->pending.size() >= m_context->settings.maxPipelinedRequests) {
+            reject(*connection, ErrorCode::TooManyRequests, "Too many pipelined requests");
+            return true;
+        }
+        connection->pending.enqueue(std::move(request));
+        return true;
+    }
+    dispatch(*connection, std::move(request));
+    return true;
+}
+
+void HttpWorker::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    // handleRequest() answers everything; kept because QAbstractHttpServer requires it.
+    if (Connection *connection = find(socket)) {
+        reject(*connection, ErrorCode::NotFound, "No handler");
+    }
+}
+
+void HttpWorker::dispatch(Connection &connection, Request request)
+{
+    connection.busy = true;
+    enterPhase(connection, Phase::Handling);
+    m_context->inFlight.fetch_add(1);
+
+    auto shared = std::make_shared<Request>(std::move(request));
+    if (shared->method == HttpMethod::Options) {
+        const Router::Match match = m_context->router.match(HttpMethod::Get, shared->path);
+        QList<HttpMethod> allowed = match.allowed;
+        if (match.route) {
+            allowed = {HttpMethod::Get, HttpMethod::Head};
+            // Other methods on the same path.
+            for (const HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch,
+                                       HttpMethod::Delete}) {
+                if (m_context->router.match(m, shared->path).route) {
+                    allowed.append(m);
+                }
+            }
+        }
+        if (allowed.isEmpty()) {
+            answerDirectly(connection, shared,
+                           Response::fromError(Error::notFound(u"No such resource."_s)));
+            return;
+        }
+        allowed.append(HttpMethod::Options);
+        Response preflight = Response::noContent();
+        preflight.withHeader("Allow", allowHeader(allowed));
+        const QByteArray origin = shared->header("origin");
+        if (!origin.isEmpty() && !shared->header("access-control-request-method").isEmpty()
+            && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
+            preflight.withHeader("Access-Control-Allow-Methods", allowHeader(allowed));
+            preflight.withHeader("Access-Control-Allow-Headers",
+                                 "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+            preflight.withHeader("Access-Control-Max-Age", "600");
+        }
+        answerDirectly(connection, shared, std::move(preflight));
+        return;
+    }
+
+    const Router::Match match = m_context->router.match(shared->method, shared->path);
+    if (!match.route) {
+        if (!match.allowed.isEmpty()) {
+            QList<HttpMethod> allowed = match.allowed;
+            allowed.append(HttpMethod::Options);
+            Response response = Response::fromError(Error::make(
+                    ErrorCode::MethodNotAllowed,
+                    u"%1 is not allowed here; allowed: %2."_s.arg(
+                            QString::fromLatin1(methodName(shared->method)),
+                            QString::fromLatin1(allowHeader(allowed)))));
+            response.withHeader("Allow", allowHeader(allowed));
+            answerDirectly(connection, shared, std::move(response));
+        } else {
+            answerDirectly(connection, shared,
+                           Response::fromError(Error::notFound(u"No such resource."_s)));
+        }
+        return;
+    }
+    shared->pathParams = match.params;
+    shared->routeTemplate = match.route->pathTemplate;
+
+    auto exchange = std::make_shared<Exchange>(this, connection.id, shared, m_context);
+    connection.current = exchange;
+    const Responder responder(exchange);
+    try {
+        match.route->handler(*shared, responder);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp, "handler for %s %s threw: %s", methodName(shared->method).constData(),
+                   qPrintable(shared->routeTemplate), e.what());
+        exchange->send(Response::fromError(Error::internal()));
+    } catch (...) {
+        qCCritical(lcHttp, "handler for %s %s threw", methodName(shared->method).constData(),
+                   qPrintable(shared->routeTemplate));
+        exchange->send(Response::fromError(Error::internal()));
+    }
+}
+
+void HttpWorker::answerDirectly(Connection &connection, const std::shared_ptr<const Request> &request,
+                                Response response)
+{
+    deliver(request, connection.id, std::move(response));
+}
+
+QByteArray HttpWorker::httpDate()
+{
+    // IMF-fixdate (RFC 9110 §5.6.7), cached per second.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 second = now.toSecsSinceEpoch();
+    if (second != m_dateSecond) {
+        static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        const QDate date = now.date();
+        const QTime time = now.time();
+        m_date = QByteArray(days[date.dayOfWeek() - 1]) + ", "
+                + QByteArray::number(date.day()).rightJustified(2, '0') + ' '
+                + months[date.month() - 1] + ' ' + QByteArray::number(date.year()) + ' '
+                + QByteArray::number(time.hour()).rightJustified(2, '0') + ':'
+                + QByteArray::number(time.minute()).rightJustified(2, '0') + ':'
+                + QByteArray::number(time.second()).rightJustified(2, '0') + " GMT";
+        m_dateSecond = second;
+    }
+    return m_date;
+}
+
+QList<std::pair<QByteArray, QByteArray>>
+HttpWorker::commonHeaders(const Request &request, const Response &response, bool closing)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    headers.reserve(response.headers.size() + 12);
+    headers.emplaceBack("Date", httpDate());
+    if (!response.contentType.isEmpty()) {
+        headers.emplaceBack("Content-Type", response.contentType);
+    }
+    headers.emplaceBack("X-Request-Id", request.requestId.toLatin1());
+    for (const auto &header : response.headers) {
+        headers.append(header);
+    }
+    if (!hasHeader(response.headers, "cache-control")) {
+        headers.emplaceBack("Cache-Control", "no-store");
+    }
+    if (!hasHeader(response.headers, "content-security-policy")) {
+        headers.emplaceBack("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+    headers.emplaceBack("X-Content-Type-Options", "nosniff");
+    headers.emplaceBack("X-Frame-Options", "DENY");
+    headers.emplaceBack("Referrer-Policy", "no-referrer");
+    if (m_context->settings.strictTransportSecurity) {
+        headers.emplaceBack("Strict-Transport-Security", "max-age=31536000");
+    }
+    if (!m_context->settings.corsAllowedOrigins.isEmpty()) {
+        headers.emplaceBack("Vary", "Origin");
+        const QByteArray origin = request.header("origin");
+        if (!origin.isEmpty()
+            && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
+            headers.emplaceBack("Access-Control-Allow-Origin", origin);
+            headers.emplaceBack("Access-Control-Expose-Headers", "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy");
+        }
+    }
+    if (closing) {
+        headers.emplaceBack("Connection", "close");
+    } else if (request.http10) {
+        headers.emplaceBack("Connection", "keep-alive");
+    }
+    return headers;
+}
+
+void HttpWorker::deliver(const std::shared_ptr<const Request> &request, quint64 connectionId,
+                         Response response)
+{
+    m_context->inFlight.fetch_sub(1);
+    const Request &req = *request;
+    AccessRecord record{methodName(req.method), req.path, response.status,
+                        static_cast<double>(req.received.nsecsElapsed()) / 1e6, 0, req.requestId,
+                        req.peer.toString()};
+
+    Connection *connection = find(connectionId);
+    if (!connection || connection->socket->state() != QAbstractSocket::ConnectedState) {
+        record.note = "client gone";
+        logAccess(record);
+        return;
+    }
+    connection->busy = false;
+    connection->current.reset();
+
+    if (response.error) {
+        const common::Error &error = *response.error;
+        response.status = error.httpStatus();
+        response.contentType = common::kProblemContentType;
+        response.body = QJsonDocument(common::problemToJson(error, req.requestId, req.path))
+                                .toJson(QJsonDocument::Compact);
+        if (error.retryAfterSeconds > 0) {
+            response.headers.emplaceBack("Retry-After", QByteArray::number(error.retryAfterSeconds));
+        }
+        if (response.status == 401 && !hasHeader(response.headers, "www-authenticate")) {
+            response.headers.emplaceBack("WWW-Authenticate", "Bearer realm=\"influence\"");
+        }
+        if (response.status >= 500) {
+            qCWarning(lcHttp, "%s %s answered %d (%s): %s", methodName(req.method).constData(),
+                      qPrintable(req.path), response.status, qPrintable(error.codeName()),
+                      qPrintable(error.detail));
+        }
+    }
+
+    const bool closing = !req.keepAlive || m_context->draining.load();
+    const QByteArray bytes = serializeResponse(response.status,
+                                               commonHeaders(req, response, closing),
+                                               response.body, req.method != HttpMethod::Head);
+    connection->socket->write(bytes);
+    record.bytes = bytes.size();
+    record.durationMs = static_cast<double>(req.received.nsecsElapsed()) / 1e6;
+    logAccess(record);
+
+    if (closing) {
+        closeGracefully(*connection);
+        return;
+    }
+    if (!connection->pending.isEmpty()) {
+        // Next pipelined request, from the event loop so that a chain of synchronous answers
+        // does not recurse.
+        QMetaObject::invokeMethod(
+                this,
+                [this, connectionId] {
+                    Connection *c = find(connectionId);
+                    if (c && !c->busy && !c->pending.isEmpty() && c->phase != Phase::Closing) {
+                        dispatch(*c, c->pending.dequeue());
+                    }
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    QTcpSocket *socket = connection->socket;
+    enterPhase(*connection,
+               socket->isTransactionStarted() || socket->bytesAvailable() > 0 ? Phase::Reading
+                                                                              : Phase::Idle);
+    if (socket->bytesAvailable() > 0 && !connection->validatedHead) {
+        inspect(*connection);
+    }
+}
+
+void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray &reason)
+{
+    QTcpSocket *socket = connection.socket;
+    Request request;
+    request.requestId = newRequestId();
+    request.peer = socket->peerAddress();
+    const Error error = Error::make(code, QString::fromLatin1(reason) + u'.');
+    Response response = Response::fromError(error);
+    response.contentType = common::kProblemContentType;
+    response.body = QJsonDocument(common::problemToJson(error, request.requestId, QString()))
+                            .toJson(QJsonDocument::Compact);
+    const QByteArray bytes = serializeResponse(response.status,
+                                               commonHeaders(request, response, true),
+                                               response.body, true);
+    socket->write(bytes);
+    logAccess({"-", u"-"_s, response.status, 0, bytes.size(), request.requestId,
+               request.peer.toString(), reason.constData()});
+    if (auto exchange = connection.current.lock()) {
+        exchange->clientGone = true;
+    }
+    closeGracefully(connection);
+}
+
+void HttpWorker::closeGracefully(Connection &connection)
+{
+    QTcpSocket *socket = connection.socket;
+    connection.pending.clear();
+    connection.validatedHead.reset();
+    enterPhase(connection, Phase::Closing);
+    if (socket->isTransactionStarted()) {
+        socket->rollbackTransaction();
+    }
+    socket->skip(socket->bytesAvailable());
+    // Sends what is buffered, then closes; the Closing timer aborts a client that does not read.
+    socket->disconnectFromHost();
+}
+
+void HttpWorker::onTimeout(quint64 connectionId)
+{
+    Connection *connection = find(connectionId);
+    if (!connection) {
+        return;
+    }
+    switch (connection->phase) {
+    case Phase::Idle:
+        closeGracefully(*connection);
+        break;
+    case Phase::Reading:
+        reject(*connection, ErrorCode::RequestTimeout, "The request did not arrive in time");
+        break;
+    case Phase::Handling:
+        break;
+    case Phase::Closing:
+        connection->socket->abort();
+        break;
+    }
+}
+
+void HttpWorker::onDisconnected(quint64 connectionId)
+{
+    Connection *connection = find(connectionId);
+    if (!connection) {
+        return;
+    }
+    if (auto exchange = connection->current.lock()) {
+        exchange->clientGone = true;
+    }
+    connection->timer->stop();
+    connection->socket->deleteLater();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Exchange::Exchange(HttpWorker *worker, quint64 connectionId, std::shared_ptr<const Request> request,
+                   HttpContext *context)
+    : m_worker(worker),
+      m_connectionId(connectionId),
+      m_request(std::move(request)),
+      m_context(context)
+{
+}
+
+Exchange::~Exchange()
+{
+    if (!m_sent.load()) {
+        qCCritical(lcHttp, "handler for %s %s did not answer", methodName(m_request->method).constData(),
+                   qPrintable(m_request->routeTemplate));
+        send(Response::fromError(Error::internal()));
+    }
+}
+
+void Exchange::send(Response response)
+{
+    if (m_sent.exchange(true)) {
+        return;
+    }
+    if (QThread::currentThread() == m_worker->thread()) {
+        m_worker->deliver(m_request, m_connectionId, std::move(response));
+        return;
+    }
+    QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, request = m_request, id = m_connectionId,
+             r = std::move(response)]() mutable { worker->deliver(request, id, std::move(r)); },
+            Qt::QueuedConnection);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Responder::Responder(std::shared_ptr<Exchange> exchange) : m_exchange(std::move(exchange)) { }
+
+const Request &Responder::request() const
+{
+    return m_exchange->request();
+}
+
+void Responder::send(Response response) const
+{
+    m_exchange->send(std::move(response));
+}
+
+void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) const
+{
+    db::DbPool *pool = m_exchange->context()->dbPool;
+    if (!pool) {
+        send(Response::fromError(Error::unavailable(u"The database is not configured."_s)));
+        return;
+    }
+    auto exchange = m_exchange;
+    const bool queued = pool->tryRun([exchange, task = std::move(task)](db::Connection &c) {
+        if (exchange->clientGone.load()) {
+            exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
+            return;
+        }
+        Response response;
+        try {
+            response = task(c);
+        } catch (const std::exception &e) {
+            qCCritical(lcHttp, "task for %s threw: %s", qPrintable(exchange->request().routeTemplate),
+                       e.what());
+            response = Response::fromError(Error::internal());
+        } catch (...) {
+            qCCritical(lcHttp, "task for %s threw", qPrintable(exchange->request().routeTemplate));
+            response = Response::fromError(Error::internal());
+        }
+        exchange->send(std::move(response));
+    });
+    if (!queued) {
+        send(Response::fromError(
+                Error::unavailable(u"The server is busy; try again in a moment."_s, 1)));
+    }
+}
+
+} // namespace influence::server::http

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "HttpContext.h"
+#include "Request.h"
+#include "Response.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QPointer>
+#include <QQueue>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+class QTcpSocket;
+
+namespace influence::server::http {
+
+class Exchange;
+class HttpWorker;
+
+/// The listening socket of one HTTP thread. It does not hand new connections to QHttpServer
+/// directly: the worker inspects the first request head first (see HttpWorker).
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    explicit GuardedTcpServer(HttpWorker *worker);
+
+    /// Hands a socket whose first request head passed inspection to QHttpServer.
+    void handOver(QTcpSocket *socket) { addPendingConnection(socket); }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    HttpWorker *m_worker;
+};
+
+/// One HTTP thread: a QAbstractHttpServer (QtHttpServer's parser and connection handling) behind
+/// a guard that makes it safe to expose. Before QHttpServer's parser sees a request, the guard
+/// reads the request head itself and enforces what QHttpServer 6.4 does not (design.md): header
+/// size (431), a single sane Content-Length and the body limit (413 before the body is read), no
+/// Transfer-Encoding (411), garbage (400), unknown methods (501), a connection cap, an idle
+/// timeout and a deadline for each request to arrive (408). It answers those itself, and answers
+/// every request through our router: HEAD without a body, Connection: close honoured, pipelined
+/// requests answered in order, one response per request. Lives in its own thread.
+class HttpWorker : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    HttpWorker(HttpContext *context, int index);
+    ~HttpWorker() override;
+
+    /// Starts accepting on an already listening socket (SO_REUSEPORT, shared with other workers).
+    bool listenOn(qintptr listeningDescriptor);
+    /// Stops accepting and closes connections that are idle; busy ones close after answering.
+    void drain();
+    /// Closes every connection now.
+    void abortConnections();
+
+    /// Writes the response of a request of connection `connectionId`. This thread only.
+    void deliver(const std::shared_ptr<const Request> &request, quint64 connectionId,
+                 Response response);
+
+    void acceptSocket(qintptr socketDescriptor);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    enum class Phase { Idle, Reading, Handling, Closing };
+
+    struct Connection
+    {
+        quint64 id = 0;
+        QTcpSocket *socket = nullptr;
+        QTimer *timer = nullptr;
+        Phase phase = Phase::Idle;
+        bool handedOver = false;
+        std::optional<HttpHead> validatedHead;
+        bool busy = false;
+        QQueue<Request> pending;
+        std::weak_ptr<Exchange> current;
+    };
+
+    void inspect(Connection &connection);
+    void handOver(QTcpSocket *socket);
+    void reject(Connection &connection, common::ErrorCode code, const QByteArray &reason);
+    void closeGracefully(Connection &connection);
+    void enterPhase(Connection &connection, Phase phase);
+    void onTimeout(quint64 connectionId);
+    void onDisconnected(quint64 connectionId);
+    void dispatch(Connection &connection, Request request);
+    void answerDirectly(Connection &connection, const std::shared_ptr<const Request> &request,
+                        Response response);
+    Connection *find(QTcpSocket *socket);
+    Connection *find(quint64 connectionId);
+    QByteArray httpDate();
+    QList<std::pair<QByteArray, QByteArray>> commonHeaders(const Request &request,
+                                                           const Response &response,
+                                                           bool closing);
+
+    HttpContext *m_context;
+    int m_index;
+    GuardedTcpServer *m_listener = nullptr;
+    std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
+    QHash<QTcpSocket *, quint64> m_bySocket;
+    quint64 m_nextConnectionId = 1;
+    qint64 m_dateSecond = -1;
+    QByteArray m_date;
+};
+
+} // namespace influence::server::http

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Request.h"
+#include "Response.h"
+
+#include <functional>
+#include <memory>
+
+namespace influence::server::db {
+class Connection;
+}
+
+namespace influence::server::http {
+
+class Exchange;
+
+/// The handle a route handler answers through. Cheap to copy, safe to use from any thread: the
+/// response is written by the connection's own thread, and only if the client is still there.
+/// The first send() wins; a handler that never answers gets a 500 (so no request hangs).
+class Responder
+{
+public:
+    explicit Responder(std::shared_ptr<Exchange> exchange);
+
+    const Request &request() const;
+
+    void send(Response response) const;
+    void problem(common::Error error) const { send(Response::fromError(std::move(error))); }
+
+    /// Runs `task` on a database worker with that worker's connection and sends what it returns.
+    /// The task gets values only (never the socket or the HTTP request object); an exception
+    /// escaping it becomes a 500. When the database queue is full the answer is 503 at once; when
+    /// the client has gone before the task starts, the task is skipped.
+    void runOnDbPool(std::function<Response(db::Connection &)> task) const;
+
+private:
+    std::shared_ptr<Exchange> m_exchange;
+};
+
+} // namespace influence::server::http

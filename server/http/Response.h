@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Error.h"
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace influence::server::http {
+
+/// What a handler answers. Problems are kept as an Error and rendered by the connection that
+/// writes them, which adds the request id and instance.
+struct Response
+{
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    std::optional<common::Error> error;
+
+    static Response json(const QJsonObject &object, int status = 200);
+    static Response json(const QJsonArray &array, int status = 200);
+    static Response rawJson(QByteArray json, int status = 200);
+    static Response fromError(common::Error error);
+    static Response noContent();
+    static Response html(QByteArray html);
+
+    Response &withHeader(QByteArray name, QByteArray value);
+
+    /// 200 (or `status`) with `toJson(value)`, or the result's problem.
+    template<class T, class ToJson>
+    static Response from(const common::Result<T> &result, ToJson &&toJson, int status = 200)
+    {
+        if (!result) {
+            return fromError(result.error());
+        }
+        return json(toJson(*result), status);
+    }
+};
+
+/// Serializes a complete HTTP/1.1 response. For HEAD (`includeBody` false) the headers are those
+/// of the GET response, Content-Length included, and no body follows.
+QByteArray serializeResponse(int status, const QList<std::pair<QByteArray, QByteArray>> &headers,
+                             const QByteArray &body, bool includeBody);
+
+/// The reason phrase of a status ("Not Found").
+QByteArray reasonPhrase(int status);
+
+} // namespace influence::server::http

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Log.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
+
+#include <atomic>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::server::log {
+
+namespace {
+
+std::atomic<bool> g_json{false};
+std::atomic<bool> g_info{true};
+QMutex g_writeMutex;
+
+const char *levelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg: return "debug";
+    case QtInfoMsg: return "info";
+    case QtWarningMsg: return "warning";
+    case QtCriticalMsg: return "error";
+    case QtFatalMsg: return "fatal";
+    }
+    return "info";
+}
+
+void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    write(levelName(type), context.category ? context.category : "default", message);
+}
+
+} // namespace
+
+QByteArray timestamp()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
+}
+
+void writeRaw(const QByteArray &line)
+{
+    const QMutexLocker lock(&g_writeMutex);
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
+    std::fputc('\n', stderr);
+}
+
+void write(const char *level, const char *category, const QString &message,
+           const QJsonObject &fields)
+{
+    if (g_json.load(std::memory_order_relaxed)) {
+        QJsonObject object = fields;
+        object.insert(u"ts"_s, QString::fromLatin1(timestamp()));
+        object.insert(u"level"_s, QString::fromLatin1(level));
+        object.insert(u"category"_s, QString::fromLatin1(category));
+        object.insert(u"msg"_s, message);
+        writeRaw(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        return;
+    }
+    QByteArray line = timestamp();
+    line += ' ';
+    line += level;
+    line += ' ';
+    line += category;
+    line += ' ';
+    line += message.toUtf8();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        line += ' ';
+        line += it.key().toUtf8();
+        line += '=';
+        line += it.value().isString() ? it.value().toString().toUtf8()
+                                      : QJsonDocument(QJsonObject{{u"v"_s, it.value()}})
+                                                .toJson(QJsonDocument::Compact)
+                                                .mid(5)
+                                                .chopped(1);
+    }
+    writeRaw(line);
+}
+
+void install(const QString &level, const QString &format)
+{
+    g_json = format == u"json"_s;
+    QString rules = u"qt.*.debug=false\n"_s;
+    if (level == u"debug"_s) {
+        rules += u"influence.*.debug=true\n"_s;
+    } else if (level == u"info"_s) {
+        rules += u"*.debug=false\n"_s;
+    } else if (level == u"warning"_s) {
+        rules += u"*.debug=false\n*.info=false\n"_s;
+    } else {
+        rules += u"*.debug=false\n*.info=false\n*.warning=false\n"_s;
+    }
+    g_info = level == u"debug"_s || level == u"info"_s;
+    QLoggingCategory::setFilterRules(rules);
+    qInstallMessageHandler(messageHandler);
+}
+
+bool infoEnabled()
+{
+    return g_info.load(std::memory_order_relaxed);
+}
+
+Format format()
+{
+    return g_json.load(std::memory_order_relaxed) ? Format::Json : Format::Text;
+}
+
+} // namespace influence::server::log

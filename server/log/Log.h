@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace influence::server::log {
+
+enum class Format { Text, Json };
+
+/// Routes Qt's logging (qCInfo & co.) to stderr as one line per message, in text or JSON, and
+/// filters by level ("debug", "info", "warning", "error"). Call once at start.
+void install(const QString &level, const QString &format);
+
+/// Whether info-level lines (the access log) are written.
+bool infoEnabled();
+Format format();
+
+/// Writes one structured line: in text as "ts level category message key=value…", in JSON as one
+/// object with ts, level, category, msg and the fields.
+void write(const char *level, const char *category, const QString &message,
+           const QJsonObject &fields = {});
+
+/// Writes a pre-formatted line (a trailing newline is added). Thread-safe.
+void writeRaw(const QByteArray &line);
+
+/// The current time as RFC 3339 UTC with milliseconds.
+QByteArray timestamp();
+
+} // namespace influence::server::log
