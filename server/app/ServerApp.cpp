@@ -176,7 +176,12 @@ Result<void> ServerApp::start(const StartOptions &options)
     http.corsAllowedOrigins = m_config.corsAllowedOrigins;
     m_httpContext->dbPool = m_dbPool.get();
 
-    const QString publicUrl = m_config.effectivePublicUrl();
+    m_httpServer = std::make_unique<http::HttpServer>(m_httpContext);
+    if (auto bound = m_httpServer->bind(m_config.listenAddress, m_config.port, m_config.httpThreads);
+        !bound) {
+        return bound.error();
+    }
+    const QString publicUrl = url(); // with the real port, also when PORT=0
     http.strictTransportSecurity = publicUrl.startsWith(u"https://"_s);
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
@@ -186,12 +191,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     if (options.extraRoutes) {
         options.extraRoutes(m_httpContext->router);
     }
-
-    m_httpServer = std::make_unique<http::HttpServer>(m_httpContext);
-    if (auto listening = m_httpServer->listen(m_config.listenAddress, m_config.port,
-                                              m_config.httpThreads);
-        !listening) {
-        return listening.error();
+    if (auto started = m_httpServer->start(); !started) {
+        return started.error();
     }
     qCInfo(lcApp, "listening on %s (%d HTTP threads, %d database connections) after %lld ms",
            qPrintable(url()), m_config.httpThreads, m_config.dbPoolSize,

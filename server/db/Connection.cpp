@@ -107,7 +107,14 @@ Result<void> Connection::ensureOpen()
         m_settings->lastConnectFailure->store(steadyMs());
         const QString message = db.lastError().text();
         db.close();
-        qCWarning(lcDb, "cannot connect to PostgreSQL: %s", qPrintable(message));
+        // While the database is down every worker fails this way: say so every few seconds, not
+        // for each attempt.
+        static std::atomic<qint64> lastWarning{0};
+        const qint64 now = steadyMs();
+        if (now - lastWarning.load() > 5000) {
+            lastWarning.store(now);
+            qCWarning(lcDb, "cannot connect to PostgreSQL: %s", qPrintable(message.simplified()));
+        }
         return fail(DbError::connectFailed(message));
     }
     m_settings->lastConnectFailure->store(0);
@@ -125,7 +132,8 @@ Result<void> Connection::setStatementTimeout(std::chrono::milliseconds timeout)
 {
     static const SqlStatement setup(
             u"SELECT set_config('statement_timeout', :timeout, false), "
-            "set_config('TimeZone', 'UTC', false)"_s);
+            "set_config('TimeZone', 'UTC', false), "
+            "set_config('client_min_messages', 'warning', false)"_s);
     auto query = prepared(setup);
     if (!query) {
         return query.error();
@@ -229,7 +237,7 @@ Error Connection::fail(const DbError &error)
     m_lastFailure = error;
     if (error.kind == DbErrorKind::ConnectionLost) {
         qCWarning(lcDb, "lost the database connection (%s): %s", qPrintable(error.sqlState),
-                  qPrintable(error.message));
+                  qPrintable(error.message.simplified()));
         reset();
     }
     return error.toApiError();

@@ -127,30 +127,43 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     return db;
 }
 
-QString DatabaseUrl::redacted() const
+namespace {
+
+enum class Password { Redacted, Included };
+
+QString urlString(const DatabaseUrl &db, Password password)
 {
     QUrl url;
     url.setScheme(u"postgres"_s);
-    if (host.startsWith(u'/')) {
-        url.setHost(u"localhost"_s);
-    } else {
-        url.setHost(host);
+    const bool socket = db.host.startsWith(u'/');
+    url.setHost(socket ? u"localhost"_s : db.host);
+    url.setPort(db.port);
+    url.setUserName(db.user);
+    if (!db.password.isEmpty()) {
+        url.setPassword(password == Password::Redacted ? u"redacted"_s : db.password);
     }
-    url.setPort(port);
-    url.setUserName(user);
-    if (!password.isEmpty()) {
-        url.setPassword(u"redacted"_s);
-    }
-    url.setPath(u'/' + database);
+    url.setPath(u'/' + db.database);
     QUrlQuery query;
-    if (host.startsWith(u'/')) {
-        query.addQueryItem(u"host"_s, host);
+    if (socket) {
+        query.addQueryItem(u"host"_s, db.host);
     }
-    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+    for (auto it = db.options.cbegin(); it != db.options.cend(); ++it) {
         query.addQueryItem(it.key(), it.value());
     }
     url.setQuery(query);
-    return url.toString();
+    return url.toString(QUrl::FullyEncoded);
+}
+
+} // namespace
+
+QString DatabaseUrl::redacted() const
+{
+    return urlString(*this, Password::Redacted);
+}
+
+QString DatabaseUrl::toUrlString() const
+{
+    return urlString(*this, Password::Included);
 }
 
 QString DatabaseUrl::connectOptions(int connectTimeoutSeconds) const

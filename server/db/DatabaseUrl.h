@@ -25,6 +25,8 @@ struct DatabaseUrl
 
     /// The URL with the password replaced, for logs.
     QString redacted() const;
+    /// The full URL, password included (for handing to a child process or a config).
+    QString toUrlString() const;
     /// "key=value;key=value" for QSqlDatabase::setConnectOptions (values quoted for libpq).
     QString connectOptions(int connectTimeoutSeconds) const;
     /// A libpq connection string for other tools (pgbench, psql, node-postgres).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Migrator.h"
 
+#include "SqlScript.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -151,12 +153,15 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
         if (auto ok = connection.begin(); !ok) {
             return ok.error();
         }
-        if (auto ok = connection.execDirect(QString::fromUtf8(migration.sql)); !ok) {
-            const QString why = connection.lastFailure() ? connection.lastFailure()->message
-                                                         : ok.error().detail;
-            connection.rollback();
-            return migrationError(u"migration %1 (%2) failed: %3"_s.arg(migration.version)
-                                          .arg(migration.name, why));
+        for (const QString &statement : splitSqlStatements(QString::fromUtf8(migration.sql))) {
+            if (auto ok = connection.execDirect(statement); !ok) {
+                const QString why = connection.lastFailure() ? connection.lastFailure()->message
+                                                             : ok.error().detail;
+                connection.rollback();
+                return migrationError(u"migration %1 (%2) failed: %3\nin: %4"_s
+                                              .arg(migration.version)
+                                              .arg(migration.name, why.trimmed(), statement.left(300)));
+            }
         }
         auto insert = connection.prepared(insertApplied);
         if (!insert) {

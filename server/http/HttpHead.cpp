@@ -232,6 +232,8 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
     bool hasTransferEncoding = false;
     bool closeRequested = false;
     bool keepAliveRequested = false;
+    bool upgradeRequested = false;
+    bool websocket = false;
     QByteArray contentLengthValue;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArrayView line = lines[i];
@@ -267,6 +269,9 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
         } else if (lowerName == "connection") {
             closeRequested = closeRequested || containsToken(value, "close");
             keepAliveRequested = keepAliveRequested || containsToken(value, "keep-alive");
+            upgradeRequested = upgradeRequested || containsToken(value, "upgrade");
+        } else if (lowerName == "upgrade") {
+            websocket = websocket || containsToken(value, "websocket");
         } else if (lowerName == "expect") {
             if (value.compare("100-continue", Qt::CaseInsensitive) != 0) {
                 return reject(ErrorCode::BadRequest, "Only Expect: 100-continue is supported");
@@ -277,6 +282,11 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
     }
     // HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.
     head.keepAlive = head.minorVersion == 1 ? !closeRequested : keepAliveRequested && !closeRequested;
+    if (upgradeRequested && websocket) {
+        // QHttpServer 6.4 would hand such a request to its WebSocket path, which this server
+        // does not use; other upgrades (h2c) are simply ignored, as RFC 9110 §7.8 allows.
+        return reject(ErrorCode::NotImplemented, "WebSocket upgrades are not supported");
+    }
     if (head.minorVersion == 1 && hostCount != 1) {
         // RFC 9112 §3.2: a server MUST respond 400 to a request without, or with several, Host.
         return reject(ErrorCode::MalformedRequest, "Exactly one Host header is required");

@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+#include <utility>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -89,42 +91,51 @@ HttpServer::~HttpServer()
     stop();
 }
 
-Result<void> HttpServer::listen(const QHostAddress &address, quint16 port, int threads)
+Result<void> HttpServer::bind(const QHostAddress &address, quint16 port, int threads)
 {
-    std::vector<int> fds;
     quint16 boundPort = port;
     for (int i = 0; i < threads; ++i) {
         ListenResult opened = openReusePortSocket(address, boundPort);
         if (opened.fd < 0) {
-            for (const int fd : fds) {
+            for (const int fd : m_listeningSockets) {
                 ::close(fd);
             }
+            m_listeningSockets.clear();
             return Error::make(ErrorCode::ServiceUnavailable,
                                u"cannot listen on %1:%2: %3"_s.arg(address.toString())
                                        .arg(boundPort)
                                        .arg(opened.error));
         }
         boundPort = opened.port; // port 0: the others join the port the first one got
-        fds.push_back(opened.fd);
+        m_listeningSockets.push_back(opened.fd);
     }
     m_port = boundPort;
+    return {};
+}
 
-    for (int i = 0; i < threads; ++i) {
+Result<void> HttpServer::start()
+{
+    const std::vector<int> sockets = std::exchange(m_listeningSockets, {});
+    for (size_t i = 0; i < sockets.size(); ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(u"http-%1"_s.arg(i));
         thread->start();
-        auto *worker = new HttpWorker(m_context.get(), i);
+        auto *worker = new HttpWorker(m_context.get(), static_cast<int>(i));
         worker->moveToThread(thread.get());
         bool listening = false;
         // Its sockets and timers are created in its own thread, where they must live.
         QMetaObject::invokeMethod(
-                worker, [&] { listening = worker->listenOn(fds[static_cast<size_t>(i)]); },
+                worker, [&] { listening = worker->listenOn(sockets[i]); },
                 Qt::BlockingQueuedConnection);
         m_workers.push_back(worker);
         m_threads.push_back(std::move(thread));
         if (!listening) {
+            for (size_t j = i + 1; j < sockets.size(); ++j) {
+                ::close(sockets[j]);
+            }
             stop();
-            return Error::make(ErrorCode::ServiceUnavailable, u"cannot start HTTP thread %1"_s.arg(i));
+            return Error::make(ErrorCode::ServiceUnavailable,
+                               u"cannot start HTTP thread %1"_s.arg(i));
         }
     }
     return {};
@@ -148,6 +159,9 @@ void HttpServer::abortConnections()
 
 void HttpServer::stop()
 {
+    for (const int fd : std::exchange(m_listeningSockets, {})) {
+        ::close(fd);
+    }
     for (size_t i = 0; i < m_workers.size(); ++i) {
         HttpWorker *worker = m_workers[i];
         QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);

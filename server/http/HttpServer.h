@@ -25,8 +25,11 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
-    /// Binds and starts `threads` workers. Port 0 picks a free port (see port()).
-    common::Result<void> listen(const QHostAddress &address, quint16 port, int threads);
+    /// Opens `threads` listening sockets on the address. Port 0 picks a free port (port() tells
+    /// which). Nothing is accepted before start().
+    common::Result<void> bind(const QHostAddress &address, quint16 port, int threads);
+    /// Starts one worker thread per socket; the router must be complete by now.
+    common::Result<void> start();
     quint16 port() const { return m_port; }
 
     /// Stops accepting; idle connections close now, busy ones after their answer; /readyz and
@@ -46,6 +49,7 @@ private:
     std::shared_ptr<HttpContext> m_context;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;
+    std::vector<int> m_listeningSockets;
     quint16 m_port = 0;
 };
 

@@ -540,7 +540,7 @@ void HttpWorker::deliver(const std::shared_ptr<const Request> &request, quint64 
         if (response.status == 401 && !hasHeader(response.headers, "www-authenticate")) {
             response.headers.emplaceBack("WWW-Authenticate", "Bearer realm=\"influence\"");
         }
-        if (response.status >= 500) {
+        if (response.status == 500) {
             qCWarning(lcHttp, "%s %s answered %d (%s): %s", methodName(req.method).constData(),
                       qPrintable(req.path), response.status, qPrintable(error.codeName()),
                       qPrintable(error.detail));

@@ -33,6 +33,11 @@ const char *levelName(QtMsgType type)
 
 void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    // QPSQL warns once per prepared statement when it cannot deallocate it on a connection that
+    // is already gone; the loss itself is logged once by the database layer.
+    if (message.startsWith(u"Unable to free statement: no connection to the server"_s)) {
+        return;
+    }
     write(levelName(type), context.category ? context.category : "default", message);
 }
 

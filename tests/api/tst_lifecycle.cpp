@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: Apache-2.0
+// Starting and stopping: graceful drain on shutdown, the real executable's commands and signals,
+// and the zero-configuration private database.
+#include "HttpTestClient.h"
+#include "TestDatabase.h"
+#include "TestRoutes.h"
+#include "TestServer.h"
+#include "http/HttpContext.h"
+
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+
+namespace {
+
+const QString kServer = QStringLiteral(INFLUENCE_SERVER_BINARY);
+
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : {u"DATABASE_URL"_s, u"PORT"_s, u"CONFIG_FILE"_s, u"DATA_DIR"_s,
+                               u"LOG_LEVEL"_s}) {
+        env.remove(key);
+    }
+    return env;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runServer(const QStringList &arguments, const QProcessEnvironment &env, int timeoutMs = 60000)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QTemporaryDir workDir; // no stray .env
+    process.setWorkingDirectory(workDir.path());
+    process.start(kServer, arguments);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+/// Starts `influence-server serve` and waits for its "listening on" line; returns the port.
+quint16 startServing(QProcess &process, const QProcessEnvironment &env, const QString &workDir)
+{
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(workDir);
+    process.start(kServer, {u"serve"_s});
+    static const QRegularExpression listening(u"listening on http://localhost:(\\d+)"_s);
+    QString output;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000 && process.state() != QProcess::NotRunning) {
+        process.waitForReadyRead(200);
+        output += QString::fromUtf8(process.readAllStandardOutput());
+        const auto match = listening.match(output);
+        if (match.hasMatch()) {
+            return static_cast<quint16>(match.captured(1).toUInt());
+        }
+    }
+    qWarning("server did not start: %s %s", qPrintable(output),
+             qPrintable(QString::fromUtf8(process.readAllStandardError())));
+    return 0;
+}
+
+} // namespace
+
+class TestLifecycle : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFileInfo(kServer).isExecutable());
+        QVERIFY2(tests::TestDatabase::instance().isValid(),
+                 qPrintable(tests::TestDatabase::instance().error()));
+    }
+
+    void shutdownLetsInFlightRequestsFinish()
+    {
+        tests::TestServer::Options options;
+        options.routes = tests::addTestRoutes;
+        tests::TestServer server(options);
+        QVERIFY2(server.isRunning(), qPrintable(server.error()));
+
+        QNetworkAccessManager network;
+        QUrl slow = server.url();
+        slow.setPath(u"/test/slow/800"_s);
+        QNetworkReply *inFlight = network.get(QNetworkRequest(slow));
+        QTRY_COMPARE_WITH_TIMEOUT(server.app().httpContext().inFlight.load(), 1, 5000);
+
+        QSignalSpy stopped(&server.app(), &server::ServerApp::stopped);
+        server.app().shutdown();
+        QVERIFY(server.app().httpContext().draining.load());
+
+        QTRY_VERIFY_WITH_TIMEOUT(inFlight->isFinished(), 10000);
+        QCOMPARE(inFlight->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(inFlight->rawHeader("Connection"), QByteArray("close"));
+        QVERIFY(inFlight->readAll().contains("\"slept\":800"));
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 10000);
+
+        // Nothing listens any more.
+        const auto reply = tests::rawExchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n",
+                                              std::chrono::milliseconds(500));
+        QCOMPARE(reply.status(), 0);
+        delete inFlight;
+    }
+
+    void versionAndHelp()
+    {
+        const Run version = runServer({u"version"_s}, cleanEnvironment());
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(QStringLiteral(INFLUENCE_VERSION)));
+        const Run help = runServer({u"--help"_s}, cleanEnvironment());
+        QCOMPARE(help.exitCode, 0);
+        for (const auto &[key, description] : server::ConfigLoader::knownKeys()) {
+            QVERIFY2(help.out.contains(key), qPrintable(key));
+        }
+        QVERIFY(help.out.contains(u"check-config"_s));
+    }
+
+    void badConfigurationStopsTheStart()
+    {
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"PORT"_s, u"http"_s);
+        const Run run = runServer({u"serve"_s}, env);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"PORT=\"http\""_s), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"environment"_s));
+
+        const Run check = runServer({u"check-config"_s}, env);
+        QCOMPARE(check.exitCode, 2);
+
+        const Run unknown = runServer({u"frobnicate"_s}, cleanEnvironment());
+        QCOMPARE(unknown.exitCode, 2);
+    }
+
+    void checkConfigRedactsSecrets()
+    {
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"DATABASE_URL"_s, u"postgres://app:topsecret@db.example:5432/app?sslmode=require"_s);
+        const Run run = runServer({u"check-config"_s}, env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"configuration OK"_s));
+        QVERIFY(run.out.contains(u"db.example"_s));
+        QVERIFY(!run.out.contains(u"topsecret"_s));
+    }
+
+    void migrateAndSeedCommands()
+    {
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());
+        const Run migrate = runServer({u"migrate"_s}, env);
+        QCOMPARE(migrate.exitCode, 0);
+        QVERIFY2(migrate.out.contains(u"schema version"_s), qPrintable(migrate.out + migrate.err));
+        const Run seed = runServer({u"seed"_s, u"--influencers"_s, u"40"_s}, env);
+        QCOMPARE(seed.exitCode, 0);
+        QVERIFY2(seed.out.contains(u"seeded 46 users"_s), qPrintable(seed.out + seed.err));
+        const Run again = runServer({u"seed"_s, u"--influencers"_s, u"40"_s}, env);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(u"nothing to do"_s));
+        const Run bad = runServer({u"seed"_s, u"--influencers"_s, u"many"_s}, env);
+        QCOMPARE(bad.exitCode, 2);
+    }
+
+    void sigtermExitsCleanly_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGTERM") << SIGTERM;
+        QTest::newRow("SIGINT") << SIGINT;
+    }
+    void sigtermExitsCleanly()
+    {
+        QFETCH(int, signalNumber);
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());
+        env.insert(u"PORT"_s, u"0"_s);
+        QTemporaryDir workDir;
+        QProcess process;
+        const quint16 port = startServing(process, env, workDir.path());
+        QVERIFY(port > 0);
+        tests::HttpTestClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
+        QCOMPARE(client.get(u"/readyz"_s).status, 200);
+        ::kill(static_cast<pid_t>(process.processId()), signalNumber);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    void zeroConfigurationPrivateDatabase()
+    {
+        // No DATABASE_URL: the server creates, starts, uses and stops its own PostgreSQL.
+        QTemporaryDir dataRoot(u"/tmp/influence-zeroconf-XXXXXX"_s);
+        QVERIFY(dataRoot.isValid());
+        QFile::setPermissions(dataRoot.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                       | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                                                       | QFileDevice::ExeOther);
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"DATA_DIR"_s, dataRoot.filePath(u"data"_s));
+        env.insert(u"PORT"_s, u"0"_s);
+        QProcess process;
+        const quint16 port = startServing(process, env, dataRoot.path());
+        QVERIFY(port > 0);
+        tests::HttpTestClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
+        QCOMPARE(client.get(u"/readyz"_s).status, 200);
+        QVERIFY(QFileInfo::exists(dataRoot.filePath(u"data/postgres/PG_VERSION"_s)));
+        QVERIFY(QFileInfo::exists(dataRoot.filePath(u"data/postgres/postmaster.pid"_s)));
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        // It stopped the instance it started.
+        QVERIFY(!QFileInfo::exists(dataRoot.filePath(u"data/postgres/postmaster.pid"_s)));
+
+        // The second start reuses the cluster (no initdb) and still has the schema.
+        QProcess second;
+        const quint16 secondPort = startServing(second, env, dataRoot.path());
+        QVERIFY(secondPort > 0);
+        tests::HttpTestClient again(QUrl(u"http://127.0.0.1:%1"_s.arg(secondPort)));
+        QCOMPARE(again.get(u"/readyz"_s).status, 200);
+        ::kill(static_cast<pid_t>(second.processId()), SIGTERM);
+        QVERIFY(second.waitForFinished(30000));
+        QCOMPARE(second.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLifecycle)
+#include "tst_lifecycle.moc"

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "TestServer.h"
+
+#include "TestDatabase.h"
+#include "log/Log.h"
+
+using namespace Qt::StringLiterals;
+
+namespace influence::tests {
+
+namespace {
+
+void installTestLogging()
+{
+    static const bool installed = [] {
+        const QString level = qEnvironmentVariable("INFLUENCE_TEST_LOG", u"warning"_s);
+        server::log::install(level, u"text"_s);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
+} // namespace
+
+server::Config TestServer::baseConfig(const QString &databaseUrl)
+{
+    server::Config config;
+    config.listenAddress = QHostAddress(QHostAddress::LocalHost);
+    config.port = 0;
+    config.httpThreads = 2;
+    config.databaseUrl = databaseUrl;
+    config.dbPoolSize = 4;
+    config.shutdownGrace = std::chrono::seconds(5);
+    config.logLevel = u"warning"_s;
+    return config;
+}
+
+TestServer::TestServer() : TestServer(Options{}) { }
+
+TestServer::TestServer(const Options &options)
+{
+    installTestLogging();
+    TestDatabase &database = TestDatabase::instance();
+    if (!database.isValid()) {
+        m_error = database.error();
+        return;
+    }
+    m_databaseUrl = options.databaseUrl.isEmpty() ? database.freshDatabase().toUrlString()
+                                                  : options.databaseUrl;
+    server::Config config = baseConfig(m_databaseUrl);
+    if (options.configure) {
+        options.configure(config);
+    }
+    m_app = std::make_unique<server::ServerApp>(config);
+    server::ServerApp::StartOptions start;
+    start.demoData = options.demoData;
+    start.extraRoutes = options.routes;
+    if (auto started = m_app->start(start); !started) {
+        m_error = started.error().detail;
+        return;
+    }
+    m_running = true;
+}
+
+TestServer::~TestServer() = default;
+
+QUrl TestServer::url() const
+{
+    return QUrl(u"http://127.0.0.1:%1"_s.arg(port()));
+}
+
+quint16 TestServer::port() const
+{
+    return m_app ? m_app->port() : 0;
+}
+
+} // namespace influence::tests

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: Apache-2.0
+// Configuration: sources and their precedence, validation messages, env-file parsing.
+#include "app/Config.h"
+#include "db/DatabaseUrl.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using influence::server::Config;
+using influence::server::ConfigLoader;
+using influence::server::ConfigSource;
+using influence::server::db::DatabaseUrl;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+} // namespace
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults()
+    {
+        const auto config = ConfigLoader::load({});
+        QVERIFY(config);
+        QCOMPARE(config->port, quint16(8080));
+        QCOMPARE(config->listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(config->maxBodyBytes, qint64(1024 * 1024));
+        QCOMPARE(config->dbStatementTimeout.count(), 5000);
+        QVERIFY(config->databaseUrl.isEmpty());
+        QVERIFY(!config->dataDir.isEmpty());
+        QCOMPARE(config->effectivePublicUrl(), u"http://localhost:8080"_s);
+        QVERIFY(config->sources.isEmpty());
+    }
+
+    void precedence()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"server.conf"_s),
+                  "# comment\nPORT=1000\nLOG_LEVEL=debug\nMAX_BODY_BYTES=2M\nHTTP_THREADS=3\n");
+        writeFile(dir.filePath(u".env"_s), "PORT=2000\nexport LOG_LEVEL=\"warning\"\nOTHER_TOOL=1\n");
+        ConfigLoader::Inputs inputs;
+        inputs.configFile = dir.filePath(u"server.conf"_s);
+        inputs.workingDirectory = dir.path();
+        inputs.environment.insert(u"PORT"_s, u"3000"_s);
+        auto config = ConfigLoader::load(inputs);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().detail));
+        QCOMPARE(config->port, quint16(3000));
+        QVERIFY(config->sources.value(u"PORT"_s) == ConfigSource::Environment);
+        QCOMPARE(config->logLevel, u"warning"_s);
+        QVERIFY(config->sources.value(u"LOG_LEVEL"_s) == ConfigSource::DotEnv);
+        QCOMPARE(config->maxBodyBytes, qint64(2 * 1024 * 1024));
+        QCOMPARE(config->httpThreads, 3);
+        QVERIFY(config->sources.value(u"HTTP_THREADS"_s) == ConfigSource::ConfigFile);
+        // Unknown keys in .env (shared with other tools) only warn.
+        QCOMPARE(config->warnings.size(), 1);
+        QVERIFY(config->warnings.first().contains(u"OTHER_TOOL"_s));
+
+        inputs.overrides.insert(u"PORT"_s, u"4000"_s);
+        config = ConfigLoader::load(inputs);
+        QCOMPARE(config->port, quint16(4000));
+        QVERIFY(config->sources.value(u"PORT"_s) == ConfigSource::CommandLine);
+    }
+
+    void configFileFromEnvironment()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"a.conf"_s), "PORT=1234\n");
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"CONFIG_FILE"_s, dir.filePath(u"a.conf"_s));
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(config);
+        QCOMPARE(config->port, quint16(1234));
+    }
+
+    void unknownKeyInConfigFileIsAnError()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"a.conf"_s), "PROT=1234\n");
+        ConfigLoader::Inputs inputs;
+        inputs.configFile = dir.filePath(u"a.conf"_s);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(!config);
+        QVERIFY(config.error().detail.contains(u"PROT"_s));
+    }
+
+    void missingConfigFileIsAnError()
+    {
+        ConfigLoader::Inputs inputs;
+        inputs.configFile = u"/nonexistent/influence.conf"_s;
+        QVERIFY(!ConfigLoader::load(inputs));
+    }
+
+    void badValues_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("port text") << u"PORT"_s << u"eighty"_s << u"whole number"_s;
+        QTest::newRow("port range") << u"PORT"_s << u"70000"_s << u"0 to 65535"_s;
+        QTest::newRow("address") << u"LISTEN_ADDRESS"_s << u"example.com"_s << u"IP address"_s;
+        QTest::newRow("threads") << u"HTTP_THREADS"_s << u"0"_s << u"1 to 64"_s;
+        QTest::newRow("body") << u"MAX_BODY_BYTES"_s << u"1G"_s << u"size in bytes"_s;
+        QTest::newRow("level") << u"LOG_LEVEL"_s << u"loud"_s << u"debug, info"_s;
+        QTest::newRow("format") << u"LOG_FORMAT"_s << u"xml"_s << u"text or json"_s;
+        QTest::newRow("cors path") << u"CORS_ALLOWED_ORIGINS"_s << u"https://a.example/app"_s
+                                   << u"no path"_s;
+        QTest::newRow("proxies") << u"TRUSTED_PROXIES"_s << u"10.0.0.0/8,nonsense"_s
+                                 << u"nonsense"_s;
+        QTest::newRow("db scheme") << u"DATABASE_URL"_s << u"mysql://x/y"_s << u"scheme"_s;
+        QTest::newRow("db param") << u"DATABASE_URL"_s << u"postgres://h/db?sslmod=require"_s
+                                  << u"sslmod"_s;
+        QTest::newRow("public url") << u"PUBLIC_URL"_s << u"ftp://x"_s << u"http or https"_s;
+        QTest::newRow("timeout") << u"DB_STATEMENT_TIMEOUT_MS"_s << u"5"_s << u"100 to"_s;
+    }
+    void badValues()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(key, value);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(!config);
+        const QString message = config.error().detail;
+        QVERIFY2(message.contains(key), qPrintable(message));
+        QVERIFY2(message.contains(u"environment"_s), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    void secretsAreRedacted()
+    {
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"DATABASE_URL"_s, u"postgres://u:s3cret@db.example/x?sslmod=1"_s);
+        const auto bad = ConfigLoader::load(inputs);
+        QVERIFY(!bad);
+        QVERIFY(!bad.error().detail.contains(u"s3cret"_s));
+
+        inputs.environment.insert(u"DATABASE_URL"_s,
+                                  u"postgres://u:s3cret@db.example:6543/x?sslmode=require"_s);
+        const auto good = ConfigLoader::load(inputs);
+        QVERIFY(good);
+        const QString description = good->describe().join(u'\n');
+        QVERIFY(!description.contains(u"s3cret"_s));
+        QVERIFY(description.contains(u"db.example"_s));
+    }
+
+    void envFileSyntax_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("plain") << QByteArray("A=b") << u"A"_s << u"b"_s;
+        QTest::newRow("spaces") << QByteArray("  A = b  ") << u"A"_s << u"b"_s;
+        QTest::newRow("double quotes") << QByteArray("A=\"b # c\"") << u"A"_s << u"b # c"_s;
+        QTest::newRow("single quotes") << QByteArray("A='b=c'") << u"A"_s << u"b=c"_s;
+        QTest::newRow("comment") << QByteArray("A=b # note") << u"A"_s << u"b"_s;
+        QTest::newRow("export") << QByteArray("export A=b") << u"A"_s << u"b"_s;
+        QTest::newRow("empty") << QByteArray("A=") << u"A"_s << QString();
+        QTest::newRow("crlf") << QByteArray("A=b\r\n") << u"A"_s << u"b"_s;
+    }
+    void envFileSyntax()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        const auto parsed = ConfigLoader::parseEnvFile(content, u"f"_s);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->value(key), value);
+    }
+
+    void envFileErrors()
+    {
+        QVERIFY(!ConfigLoader::parseEnvFile("=value", u"f"_s));
+        QVERIFY(!ConfigLoader::parseEnvFile("1A=b", u"f"_s));
+        QVERIFY(!ConfigLoader::parseEnvFile("A=\"unterminated", u"f"_s));
+        const auto error = ConfigLoader::parseEnvFile("A=1\nnot a line\n", u"my.env"_s);
+        QVERIFY(!error);
+        QVERIFY(error.error().detail.contains(u"my.env:2"_s));
+    }
+
+    void databaseUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("database");
+        QTest::newRow("full") << u"postgres://app:pw@db.example:5433/main"_s << true
+                              << u"db.example"_s << 5433 << u"app"_s << u"pw"_s << u"main"_s;
+        QTest::newRow("postgresql scheme") << u"postgresql://h/d"_s << true << u"h"_s << 5432
+                                           << QString() << QString() << u"d"_s;
+        QTest::newRow("encoded password") << u"postgres://u:p%40ss%3Aw%2Fd@h/d"_s << true << u"h"_s
+                                          << 5432 << u"u"_s << u"p@ss:w/d"_s << u"d"_s;
+        QTest::newRow("supabase pooler")
+                << u"postgres://postgres.abcd:pw@aws-0-eu-central-1.pooler.supabase.com:5432/postgres?sslmode=require"_s
+                << true << u"aws-0-eu-central-1.pooler.supabase.com"_s << 5432
+                << u"postgres.abcd"_s << u"pw"_s << u"postgres"_s;
+        QTest::newRow("socket") << u"postgres://u@localhost/d?host=/var/run/postgresql"_s << true
+                                << u"/var/run/postgresql"_s << 5432 << u"u"_s << QString() << u"d"_s;
+        QTest::newRow("ipv6") << u"postgres://u@[::1]:6000/d"_s << true << u"::1"_s << 6000
+                              << u"u"_s << QString() << u"d"_s;
+        QTest::newRow("no database") << u"postgres://h"_s << false << QString() << 0 << QString()
+                                     << QString() << QString();
+        QTest::newRow("bad sslmode") << u"postgres://h/d?sslmode=sometimes"_s << false << QString()
+                                     << 0 << QString() << QString() << QString();
+        QTest::newRow("relative socket") << u"postgres://h/d?host=tmp"_s << false << QString() << 0
+                                         << QString() << QString() << QString();
+        QTest::newRow("semicolon") << u"postgres://h/d?application_name=a;b"_s << false
+                                   << QString() << 0 << QString() << QString() << QString();
+        QTest::newRow("two hosts") << u"postgres://h1,h2/d"_s << false << QString() << 0
+                                   << QString() << QString() << QString();
+    }
+    void databaseUrls()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        const auto parsed = DatabaseUrl::parse(url);
+        QCOMPARE(bool(parsed), valid);
+        if (!valid) {
+            return;
+        }
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        QFETCH(QString, database);
+        QCOMPARE(parsed->host, host);
+        QCOMPARE(parsed->port, port);
+        QCOMPARE(parsed->user, user);
+        QCOMPARE(parsed->password, password);
+        QCOMPARE(parsed->database, database);
+        // The full URL parses back to the same thing; the redacted one hides the password.
+        const auto again = DatabaseUrl::parse(parsed->toUrlString());
+        QVERIFY(again);
+        QCOMPARE(again->password, password);
+        QCOMPARE(again->host, host);
+        if (!password.isEmpty()) {
+            QVERIFY(!parsed->redacted().contains(password));
+        }
+    }
+
+    void connectOptionsQuoteValues()
+    {
+        auto parsed = DatabaseUrl::parse(u"postgres://h/d?sslmode=require&application_name=it's"_s);
+        QVERIFY(parsed);
+        const QString options = parsed->connectOptions(5);
+        QVERIFY(options.contains(u"connect_timeout=5"_s));
+        QVERIFY(options.contains(u"sslmode='require'"_s));
+        QVERIFY(options.contains(u"application_name='it\\'s'"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
