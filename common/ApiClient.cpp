@@ -16,14 +16,14 @@ namespace {
 
 Result<JsonReply> interpret(QNetworkReply *reply)
 {
+    if (reply->error() == QNetworkReply::OperationCanceledError) {
+        return Error::make(ErrorCode::Cancelled, u"The request was cancelled."_s);
+    }
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QByteArray body = reply->readAll();
     if (!statusAttribute.isValid()) {
-        if (reply->error() == QNetworkReply::OperationCanceledError) {
-            return Error::make(ErrorCode::Cancelled, u"The request was cancelled."_s);
-        }
         return Error::make(ErrorCode::NetworkError, reply->errorString());
     }
+    const QByteArray body = reply->readAll();
     const int status = statusAttribute.toInt();
     if (status < 200 || status >= 300) {
         return errorFromProblem(status, body);
@@ -35,30 +35,32 @@ Result<JsonReply> interpret(QNetworkReply *reply)
         result.body = QJsonDocument::fromJson(body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             return Error::make(ErrorCode::InvalidResponse,
-                               u"The server sent invalid JSON: "_s + parseError.errorString());
+                    u"The server sent invalid JSON: "_s + parseError.errorString());
         }
     }
     return result;
 }
 
 template<class T>
-QFuture<Result<T>> mapObject(QFuture<Result<JsonReply>> future,
-                             Result<T> (*parse)(const QJsonObject &))
+QFuture<Result<T>> mapObject(
+        QFuture<Result<JsonReply>> future, Result<T> (*parse)(const QJsonObject &))
 {
-    return future.then(QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
-        if (!reply) {
-            return reply.error();
-        }
-        if (!reply->body.isObject()) {
-            return Error::make(ErrorCode::InvalidResponse, u"Expected a JSON object."_s);
-        }
-        return parse(reply->body.object());
-    });
+    return future.then(
+            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
+                if (!reply) {
+                    return reply.error();
+                }
+                if (!reply->body.isObject()) {
+                    return Error::make(ErrorCode::InvalidResponse, u"Expected a JSON object."_s);
+                }
+                return parse(reply->body.object());
+            });
 }
 
 } // namespace
 
-ApiClient::ApiClient(QObject *parent) : QObject(parent)
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
 {
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
@@ -94,8 +96,8 @@ QFuture<Result<Readiness>> ApiClient::readiness()
             });
 }
 
-QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
-                                           const QUrlQuery &query, const QJsonDocument &body)
+QFuture<Result<JsonReply>> ApiClient::send(
+        Method method, const QString &path, const QUrlQuery &query, const QJsonDocument &body)
 {
     auto promise = std::make_shared<QPromise<Result<JsonReply>>>();
     QFuture<Result<JsonReply>> future = promise->future();
@@ -122,21 +124,11 @@ QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
 
     QNetworkReply *reply = nullptr;
     switch (method) {
-    case Method::Get:
-        reply = m_network.get(request);
-        break;
-    case Method::Post:
-        reply = m_network.post(request, payload);
-        break;
-    case Method::Put:
-        reply = m_network.put(request, payload);
-        break;
-    case Method::Patch:
-        reply = m_network.sendCustomRequest(request, "PATCH", payload);
-        break;
-    case Method::Delete:
-        reply = m_network.deleteResource(request);
-        break;
+    case Method::Get: reply = m_network.get(request); break;
+    case Method::Post: reply = m_network.post(request, payload); break;
+    case Method::Put: reply = m_network.put(request, payload); break;
+    case Method::Patch: reply = m_network.sendCustomRequest(request, "PATCH", payload); break;
+    case Method::Delete: reply = m_network.deleteResource(request); break;
     }
 
     connect(reply, &QNetworkReply::finished, this, [reply, promise] {

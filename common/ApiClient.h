@@ -49,9 +49,8 @@ public:
     QFuture<Result<Readiness>> readiness();
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
-    QFuture<Result<JsonReply>> send(Method method, const QString &path,
-                                    const QUrlQuery &query = {},
-                                    const QJsonDocument &body = {});
+    QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},
+            const QJsonDocument &body = {});
 
     /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
     void abortAll();

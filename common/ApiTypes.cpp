@@ -44,8 +44,8 @@ QJsonObject Readiness::toJson() const
     return {
             {u"status"_s, ready ? u"ready"_s : u"not_ready"_s},
             {u"checks"_s,
-             QJsonObject{{u"database"_s, database ? u"ok"_s : u"unavailable"_s},
-                         {u"draining"_s, draining}}},
+                    QJsonObject{{u"database"_s, database ? u"ok"_s : u"unavailable"_s},
+                            {u"draining"_s, draining}}},
     };
 }
 

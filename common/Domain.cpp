@@ -50,11 +50,30 @@ constexpr NameTable<DeliverableType, 7> kDeliverableTypes{{
 }};
 
 constexpr std::array kNiches{
-        "art"_L1,     "automotive"_L1, "beauty"_L1,   "comedy"_L1,      "diy"_L1,
-        "education"_L1, "family"_L1,   "fashion"_L1,  "finance"_L1,     "fitness"_L1,
-        "food"_L1,    "gaming"_L1,     "health"_L1,   "home"_L1,        "lifestyle"_L1,
-        "music"_L1,   "outdoors"_L1,   "pets"_L1,     "photography"_L1, "sports"_L1,
-        "sustainability"_L1, "tech"_L1, "travel"_L1,  "wellness"_L1,
+        "art"_L1,
+        "automotive"_L1,
+        "beauty"_L1,
+        "comedy"_L1,
+        "diy"_L1,
+        "education"_L1,
+        "family"_L1,
+        "fashion"_L1,
+        "finance"_L1,
+        "fitness"_L1,
+        "food"_L1,
+        "gaming"_L1,
+        "health"_L1,
+        "home"_L1,
+        "lifestyle"_L1,
+        "music"_L1,
+        "outdoors"_L1,
+        "pets"_L1,
+        "photography"_L1,
+        "sports"_L1,
+        "sustainability"_L1,
+        "tech"_L1,
+        "travel"_L1,
+        "wellness"_L1,
 };
 
 template<class Enum, std::size_t N>
@@ -92,18 +111,39 @@ QStringList namesOf(const NameTable<Enum, N> &table)
 
 } // namespace
 
-QString toString(UserRole role) { return nameOf(kRoles, role); }
-QString toString(UserStatus status) { return nameOf(kUserStatuses, status); }
-QString toString(Platform platform) { return nameOf(kPlatforms, platform); }
-QString toString(AccountStatus status) { return nameOf(kAccountStatuses, status); }
-QString toString(DeliverableType type) { return nameOf(kDeliverableTypes, type); }
+QString toString(UserRole role)
+{
+    return nameOf(kRoles, role);
+}
+QString toString(UserStatus status)
+{
+    return nameOf(kUserStatuses, status);
+}
+QString toString(Platform platform)
+{
+    return nameOf(kPlatforms, platform);
+}
+QString toString(AccountStatus status)
+{
+    return nameOf(kAccountStatuses, status);
+}
+QString toString(DeliverableType type)
+{
+    return nameOf(kDeliverableTypes, type);
+}
 
-std::optional<UserRole> userRoleFromString(const QString &text) { return valueOf(kRoles, text); }
+std::optional<UserRole> userRoleFromString(const QString &text)
+{
+    return valueOf(kRoles, text);
+}
 std::optional<UserStatus> userStatusFromString(const QString &text)
 {
     return valueOf(kUserStatuses, text);
 }
-std::optional<Platform> platformFromString(const QString &text) { return valueOf(kPlatforms, text); }
+std::optional<Platform> platformFromString(const QString &text)
+{
+    return valueOf(kPlatforms, text);
+}
 std::optional<AccountStatus> accountStatusFromString(const QString &text)
 {
     return valueOf(kAccountStatuses, text);
@@ -113,10 +153,22 @@ std::optional<DeliverableType> deliverableTypeFromString(const QString &text)
     return valueOf(kDeliverableTypes, text);
 }
 
-QStringList userRoleNames() { return namesOf(kRoles); }
-QStringList platformNames() { return namesOf(kPlatforms); }
-QStringList accountStatusNames() { return namesOf(kAccountStatuses); }
-QStringList deliverableTypeNames() { return namesOf(kDeliverableTypes); }
+QStringList userRoleNames()
+{
+    return namesOf(kRoles);
+}
+QStringList platformNames()
+{
+    return namesOf(kPlatforms);
+}
+QStringList accountStatusNames()
+{
+    return namesOf(kAccountStatuses);
+}
+QStringList deliverableTypeNames()
+{
+    return namesOf(kDeliverableTypes);
+}
 
 QStringList nicheNames()
 {

@@ -13,13 +13,23 @@ enum class UserRole { Brand, Influencer, Admin };
 /// Whether a user may sign in.
 enum class UserStatus { Active, Disabled };
 /// The social platforms a creator can connect.
-enum class Platform { Instagram, YouTube, TikTok, Twitch, X, Facebook, Pinterest, LinkedIn, Snapchat };
+enum class Platform {
+    Instagram,
+    YouTube,
+    TikTok,
+    Twitch,
+    X,
+    Facebook,
+    Pinterest,
+    LinkedIn,
+    Snapchat
+};
 /// The state of a connected social account.
 enum class AccountStatus {
-    Manual,         ///< added by hand, not verified with the platform
-    Connected,      ///< verified through the platform's OAuth, tokens stored
+    Manual, ///< added by hand, not verified with the platform
+    Connected, ///< verified through the platform's OAuth, tokens stored
     NeedsReconnect, ///< a token refresh failed; the creator must connect again
-    Disconnected,   ///< the creator revoked access; history is kept
+    Disconnected, ///< the creator revoked access; history is kept
 };
 /// What a creator delivers in a deal; rates are quoted per type.
 enum class DeliverableType { Post, Story, Reel, Video, Short, Livestream, Blog };

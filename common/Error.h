@@ -62,8 +62,9 @@ struct Error
 
     static Error make(ErrorCode code, const QString &detail = {});
     static Error validation(const QList<FieldError> &fields,
-                            const QString &detail = QStringLiteral("The request has invalid fields."));
-    static Error invalidParameter(const QString &name, const QString &fieldCode, const QString &message);
+            const QString &detail = QStringLiteral("The request has invalid fields."));
+    static Error invalidParameter(
+            const QString &name, const QString &fieldCode, const QString &message);
     static Error notFound(const QString &detail = QStringLiteral("The resource does not exist."));
     static Error internal();
     static Error unavailable(const QString &detail, int retryAfterSeconds = 1);

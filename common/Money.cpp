@@ -19,13 +19,20 @@ const QHash<QString, int> &currencies()
                 t.insert(code, digits);
             }
         };
-        add("AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP "
-            "BYN BZD CAD CDF CHF CNY COP CRC CUP CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL "
-            "GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR KES KGS KHR KPW KYD KZT LAK LBP "
-            "LKR LRD LSL MAD MDL MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR "
-            "NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD "
-            "SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD YER "
-            "ZAR ZMW ZWL"_L1, 2);
+        add("AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN "
+            "BWP "
+            "BYN BZD CAD CDF CHF CNY COP CRC CUP CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP "
+            "GEL "
+            "GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR KES KGS KHR KPW KYD KZT LAK "
+            "LBP "
+            "LKR LRD LSL MAD MDL MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK "
+            "NPR "
+            "NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS "
+            "SRD "
+            "SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD "
+            "YER "
+            "ZAR ZMW ZWL"_L1,
+                2);
         add("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"_L1, 0);
         add("BHD IQD JOD KWD LYD OMR TND"_L1, 3);
         add("CLF UYW"_L1, 4);
@@ -55,7 +62,7 @@ Result<Money> validateMoney(qint64 minorUnits, const QString &currency, const QS
     QList<FieldError> errors;
     if (!isCurrencyCode(currency)) {
         errors.append({field + u"/currency"_s, u"invalid_currency"_s,
-                       u"Must be an ISO 4217 currency code such as EUR or USD."_s});
+                u"Must be an ISO 4217 currency code such as EUR or USD."_s});
     }
     if (minorUnits < 0) {
         errors.append({field + u"/amount"_s, u"negative"_s, u"Must not be negative."_s});

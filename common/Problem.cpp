@@ -19,11 +19,11 @@ QJsonObject problemToJson(const Error &error, const QString &requestId, const QS
 {
     const QString code = error.codeName();
     QJsonObject problem{
-        {u"type"_s, problemTypeUri(code)},
-        {u"title"_s, error.title()},
-        {u"status"_s, error.httpStatus()},
-        {u"detail"_s, error.detail.isEmpty() ? error.title() : error.detail},
-        {u"code"_s, code},
+            {u"type"_s, problemTypeUri(code)},
+            {u"title"_s, error.title()},
+            {u"status"_s, error.httpStatus()},
+            {u"detail"_s, error.detail.isEmpty() ? error.title() : error.detail},
+            {u"code"_s, code},
     };
     if (!instance.isEmpty()) {
         problem.insert(u"instance"_s, instance);
@@ -65,8 +65,7 @@ Error errorFromProblem(int status, const QByteArray &body)
     for (const QJsonValue &value : fields) {
         const QJsonObject field = value.toObject();
         error.fieldErrors.append({field.value(u"field"_s).toString(),
-                                  field.value(u"code"_s).toString(),
-                                  field.value(u"message"_s).toString()});
+                field.value(u"code"_s).toString(), field.value(u"message"_s).toString()});
     }
     return error;
 }

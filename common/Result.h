@@ -17,10 +17,18 @@ class [[nodiscard]] Result
 public:
     using value_type = T;
 
-    Result(const T &value) : m_data(std::in_place_index<0>, value) { }
-    Result(T &&value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(const Error &error) : m_data(std::in_place_index<1>, error) { }
-    Result(Error &&error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(const T &value)
+        : m_data(std::in_place_index<0>, value)
+    { }
+    Result(T &&value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Result(const Error &error)
+        : m_data(std::in_place_index<1>, error)
+    { }
+    Result(Error &&error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     bool has_value() const noexcept { return m_data.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
@@ -54,8 +62,14 @@ public:
     using value_type = void;
 
     Result() = default;
-    Result(const Error &error) : m_error(error), m_failed(true) { }
-    Result(Error &&error) : m_error(std::move(error)), m_failed(true) { }
+    Result(const Error &error)
+        : m_error(error)
+        , m_failed(true)
+    { }
+    Result(Error &&error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool has_value() const noexcept { return !m_failed; }
     explicit operator bool() const noexcept { return has_value(); }

@@ -42,15 +42,16 @@ QTextStream &err()
 
 QString helpEpilogue()
 {
-    QString text = u"\nCommands:\n"
-                   "  serve          Run the server (the default).\n"
-                   "  migrate        Apply database migrations and exit.\n"
-                   "  seed           Load deterministic demo data (see --influencers).\n"
-                   "  check-config   Validate the configuration, print it (secrets redacted).\n"
-                   "  version        Print the version.\n"
-                   "\nConfiguration (highest precedence first): the environment, a .env file in the\n"
-                   "working directory, the --config file (or CONFIG_FILE), then defaults. Files hold\n"
-                   "KEY=value lines with # comments. Keys:\n"_s;
+    QString text =
+            u"\nCommands:\n"
+            "  serve          Run the server (the default).\n"
+            "  migrate        Apply database migrations and exit.\n"
+            "  seed           Load deterministic demo data (see --influencers).\n"
+            "  check-config   Validate the configuration, print it (secrets redacted).\n"
+            "  version        Print the version.\n"
+            "\nConfiguration (highest precedence first): the environment, a .env file in the\n"
+            "working directory, the --config file (or CONFIG_FILE), then defaults. Files hold\n"
+            "KEY=value lines with # comments. Keys:\n"_s;
     for (const auto &[key, help] : ConfigLoader::knownKeys()) {
         text += u"  %1\n      %2\n"_s.arg(key, help);
     }
@@ -92,8 +93,9 @@ int serve(const Config &config, bool demoData)
         }
         app.shutdown();
     });
-    QObject::connect(&app, &ServerApp::stopped, QCoreApplication::instance(),
-                     [] { QCoreApplication::exit(0); });
+    QObject::connect(&app, &ServerApp::stopped, QCoreApplication::instance(), [] {
+        QCoreApplication::exit(0);
+    });
     ::signal(SIGPIPE, SIG_IGN);
     return QCoreApplication::exec();
 }
@@ -176,11 +178,12 @@ int runCommandLine(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            u"Influencer management and analytics platform: the REST API server."_s + helpEpilogue());
+            u"Influencer management and analytics platform: the REST API server."_s
+            + helpEpilogue());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"serve (default), migrate, seed, check-config, version"_s,
-                                 u"[command]"_s);
+    parser.addPositionalArgument(u"command"_s,
+            u"serve (default), migrate, seed, check-config, version"_s, u"[command]"_s);
     parser.addOptions({
             {u"config"_s, u"Read settings from this file (KEY=value lines)."_s, u"file"_s},
             {u"port"_s, u"Listen on this port (overrides PORT)."_s, u"port"_s},

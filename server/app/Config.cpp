@@ -110,9 +110,10 @@ QString parseOrigins(const QString &value, QStringList &out)
         const QString origin = raw.trimmed();
         const QUrl url(origin, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
-            || url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery()
-            || url.hasFragment() || !url.userInfo().isEmpty()) {
-            return u"expected a comma-separated list of origins such as https://app.example.com "
+                || url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery()
+                || url.hasFragment() || !url.userInfo().isEmpty()) {
+            return u"expected a comma-separated list of origins such as "
+                   u"https://app.example.com "
                    "(scheme, host and optional port, no path); \"%1\" is not one"_s.arg(origin);
         }
         out.append(url.toString(QUrl::FullyEncoded));
@@ -125,9 +126,9 @@ QString parseProxies(const QString &value, QStringList &out)
     out.clear();
     for (const QString &raw : value.split(u',', Qt::SkipEmptyParts)) {
         const QString entry = raw.trimmed();
-        const auto subnet = QHostAddress::parseSubnet(
-                entry.contains(u'/') ? entry
-                                     : entry + (entry.contains(u':') ? u"/128"_s : u"/32"_s));
+        const auto subnet = QHostAddress::parseSubnet(entry.contains(u'/')
+                        ? entry
+                        : entry + (entry.contains(u':') ? u"/128"_s : u"/32"_s));
         if (subnet.first.isNull()) {
             return u"expected a comma-separated list of IP addresses or CIDR ranges; \"%1\" is not one"_s
                     .arg(entry);
@@ -140,133 +141,145 @@ QString parseProxies(const QString &value, QStringList &out)
 const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs{
-        {"PORT"_L1, "TCP port to listen on (0 picks a free one). Default 8080."_L1,
-         [](Config &c, const QString &v) {
-             qint64 n = 0;
-             QString problem = expectInt(v, 0, 65535, n);
-             c.port = static_cast<quint16>(n);
-             return problem;
-         }},
-        {"LISTEN_ADDRESS"_L1,
-         "IP address to listen on: 127.0.0.1 (default), 0.0.0.0 or :: for all interfaces."_L1,
-         [](Config &c, const QString &v) {
-             const QString text = v.trimmed();
-             QHostAddress address;
-             if (text == u"localhost"_s) {
-                 address = QHostAddress(QHostAddress::LocalHost);
-             } else if (!address.setAddress(text)) {
-                 return u"expected an IP address such as 127.0.0.1, 0.0.0.0 or ::"_s;
-             }
-             c.listenAddress = address;
-             return QString();
-         }},
-        {"PUBLIC_URL"_L1,
-         "The URL clients use to reach the server (links in e-mails, OpenAPI servers)."_L1,
-         [](Config &c, const QString &v) {
-             const QUrl url(v.trimmed(), QUrl::StrictMode);
-             if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
-                 || url.host().isEmpty()) {
-                 return u"expected an absolute http or https URL"_s;
-             }
-             c.publicUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
-             return QString();
-         }},
-        {"HTTP_THREADS"_L1, "Threads accepting and parsing HTTP (SO_REUSEPORT listeners)."_L1,
-         integer(&Config::httpThreads, 1, 64)},
-        {"MAX_BODY_BYTES"_L1, "Largest request body accepted (413 above). Default 1M."_L1,
-         [](Config &c, const QString &v) {
-             return expectBytes(v, 1024, qint64(256) * 1024 * 1024, c.maxBodyBytes);
-         }},
-        {"MAX_HEADER_BYTES"_L1, "Largest request line plus headers (431 above). Default 16K."_L1,
-         [](Config &c, const QString &v) {
-             qint64 n = 0;
-             QString problem = expectBytes(v, 1024, 1024 * 1024, n);
-             c.maxHeaderBytes = static_cast<int>(n);
-             return problem;
-         }},
-        {"MAX_CONNECTIONS"_L1, "Open client connections per process; more are refused. Default 2048."_L1,
-         integer(&Config::maxConnections, 1, 1'000'000)},
-        {"IDLE_TIMEOUT_SECONDS"_L1, "Keep-alive connections idle this long are closed. Default 60."_L1,
-         seconds(&Config::idleTimeout, 1, 3600)},
-        {"REQUEST_TIMEOUT_SECONDS"_L1,
-         "A request must arrive completely within this time (slow clients get 408). Default 30."_L1,
-         seconds(&Config::requestTimeout, 1, 3600)},
-        {"SHUTDOWN_GRACE_SECONDS"_L1,
-         "On SIGTERM, how long in-flight requests may take before connections close. Default 15."_L1,
-         seconds(&Config::shutdownGrace, 0, 3600)},
-        {"CORS_ALLOWED_ORIGINS"_L1,
-         "Comma-separated browser origins allowed to call the API (CORS). Default none."_L1,
-         [](Config &c, const QString &v) { return parseOrigins(v, c.corsAllowedOrigins); }},
-        {"TRUSTED_PROXIES"_L1,
-         "Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. Default none."_L1,
-         [](Config &c, const QString &v) { return parseProxies(v, c.trustedProxies); }},
-        {"DATABASE_URL"_L1,
-         "postgres://user:password@host:port/db?sslmode=require. Empty: a private PostgreSQL "
-         "instance under DATA_DIR."_L1,
-         [](Config &c, const QString &v) {
-             const QString url = v.trimmed();
-             if (!url.isEmpty()) {
-                 const auto parsed = db::DatabaseUrl::parse(url);
-                 if (!parsed) {
-                     return parsed.error().detail;
-                 }
-             }
-             c.databaseUrl = url;
-             return QString();
-         },
-         true},
-        {"DB_POOL_SIZE"_L1, "Database connections (one per worker thread). Default 4."_L1,
-         integer(&Config::dbPoolSize, 1, 256)},
-        {"DB_QUEUE_LIMIT"_L1,
-         "Requests waiting for a database worker before new ones get 503. Default 2048."_L1,
-         integer(&Config::dbQueueLimit, 1, 1'000'000)},
-        {"DB_STATEMENT_TIMEOUT_MS"_L1, "PostgreSQL statement_timeout. Default 5000."_L1,
-         [](Config &c, const QString &v) {
-             qint64 n = 0;
-             QString problem = expectInt(v, 100, 600'000, n);
-             c.dbStatementTimeout = std::chrono::milliseconds(n);
-             return problem;
-         }},
-        {"DB_CONNECT_TIMEOUT_SECONDS"_L1, "Give up connecting to PostgreSQL after this. Default 5."_L1,
-         seconds(&Config::dbConnectTimeout, 1, 120)},
-        {"DATA_DIR"_L1,
-         "Directory for server data, including the private PostgreSQL instance."_L1,
-         [](Config &c, const QString &v) {
-             if (v.trimmed().isEmpty()) {
-                 return u"expected a directory path"_s;
-             }
-             c.dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(v.trimmed()));
-             return QString();
-         }},
-        {"POSTGRES_BIN_DIR"_L1,
-         "Where initdb and pg_ctl are, for the private instance. Default: newest installed."_L1,
-         [](Config &c, const QString &v) {
-             const QFileInfo dir(v.trimmed());
-             if (!dir.isDir() || !QFileInfo(dir.absoluteFilePath() + u"/pg_ctl"_s).isExecutable()) {
-                 return u"expected a directory that contains pg_ctl"_s;
-             }
-             c.postgresBinDir = dir.absoluteFilePath();
-             return QString();
-         }},
-        {"LOG_LEVEL"_L1, "debug, info (default), warning or error."_L1,
-         [](Config &c, const QString &v) {
-             const QString level = v.trimmed().toLower();
-             if (level != u"debug"_s && level != u"info"_s && level != u"warning"_s
-                 && level != u"error"_s) {
-                 return u"expected debug, info, warning or error"_s;
-             }
-             c.logLevel = level;
-             return QString();
-         }},
-        {"LOG_FORMAT"_L1, "text (default) or json (one JSON object per line)."_L1,
-         [](Config &c, const QString &v) {
-             const QString format = v.trimmed().toLower();
-             if (format != u"text"_s && format != u"json"_s) {
-                 return u"expected text or json"_s;
-             }
-             c.logFormat = format;
-             return QString();
-         }},
+            {"PORT"_L1, "TCP port to listen on (0 picks a free one). Default 8080."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 0, 65535, n);
+                        c.port = static_cast<quint16>(n);
+                        return problem;
+                    }},
+            {"LISTEN_ADDRESS"_L1,
+                    "IP address to listen on: 127.0.0.1 (default), 0.0.0.0 or :: for all interfaces."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        QHostAddress address;
+                        if (text == u"localhost"_s) {
+                            address = QHostAddress(QHostAddress::LocalHost);
+                        } else if (!address.setAddress(text)) {
+                            return u"expected an IP address such as 127.0.0.1, 0.0.0.0 or ::"_s;
+                        }
+                        c.listenAddress = address;
+                        return QString();
+                    }},
+            {"PUBLIC_URL"_L1,
+                    "The URL clients use to reach the server (links in e-mails, OpenAPI servers)."_L1,
+                    [](Config &c, const QString &v) {
+                        const QUrl url(v.trimmed(), QUrl::StrictMode);
+                        if (!url.isValid()
+                                || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
+                                || url.host().isEmpty()) {
+                            return u"expected an absolute http or https URL"_s;
+                        }
+                        c.publicUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        return QString();
+                    }},
+            {"HTTP_THREADS"_L1, "Threads accepting and parsing HTTP (SO_REUSEPORT listeners)."_L1,
+                    integer(&Config::httpThreads, 1, 64)},
+            {"MAX_BODY_BYTES"_L1, "Largest request body accepted (413 above). Default 1M."_L1,
+                    [](Config &c, const QString &v) {
+                        return expectBytes(v, 1024, qint64(256) * 1024 * 1024, c.maxBodyBytes);
+                    }},
+            {"MAX_HEADER_BYTES"_L1,
+                    "Largest request line plus headers (431 above). Default 16K."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectBytes(v, 1024, 1024 * 1024, n);
+                        c.maxHeaderBytes = static_cast<int>(n);
+                        return problem;
+                    }},
+            {"MAX_CONNECTIONS"_L1,
+                    "Open client connections per process; more are refused. Default 2048."_L1,
+                    integer(&Config::maxConnections, 1, 1'000'000)},
+            {"IDLE_TIMEOUT_SECONDS"_L1,
+                    "Keep-alive connections idle this long are closed. Default 60."_L1,
+                    seconds(&Config::idleTimeout, 1, 3600)},
+            {"REQUEST_TIMEOUT_SECONDS"_L1,
+                    "A request must arrive completely within this time (slow clients get 408). Default 30."_L1,
+                    seconds(&Config::requestTimeout, 1, 3600)},
+            {"SHUTDOWN_GRACE_SECONDS"_L1,
+                    "On SIGTERM, how long in-flight requests may take before connections close. Default 15."_L1,
+                    seconds(&Config::shutdownGrace, 0, 3600)},
+            {"CORS_ALLOWED_ORIGINS"_L1,
+                    "Comma-separated browser origins allowed to call the API (CORS). Default none."_L1,
+                    [](Config &c, const QString &v) {
+                        return parseOrigins(v, c.corsAllowedOrigins);
+                    }},
+            {"TRUSTED_PROXIES"_L1,
+                    "Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. Default none."_L1,
+                    [](Config &c, const QString &v) {
+                        return parseProxies(v, c.trustedProxies);
+                    }},
+            {"DATABASE_URL"_L1,
+                    "postgres://user:password@host:port/db?sslmode=require. Empty: a private "
+                    "PostgreSQL "
+                    "instance under DATA_DIR."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString url = v.trimmed();
+                        if (!url.isEmpty()) {
+                            const auto parsed = db::DatabaseUrl::parse(url);
+                            if (!parsed) {
+                                return parsed.error().detail;
+                            }
+                        }
+                        c.databaseUrl = url;
+                        return QString();
+                    },
+                    true},
+            {"DB_POOL_SIZE"_L1, "Database connections (one per worker thread). Default 4."_L1,
+                    integer(&Config::dbPoolSize, 1, 256)},
+            {"DB_QUEUE_LIMIT"_L1,
+                    "Requests waiting for a database worker before new ones get 503. Default 2048."_L1,
+                    integer(&Config::dbQueueLimit, 1, 1'000'000)},
+            {"DB_STATEMENT_TIMEOUT_MS"_L1, "PostgreSQL statement_timeout. Default 5000."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 100, 600'000, n);
+                        c.dbStatementTimeout = std::chrono::milliseconds(n);
+                        return problem;
+                    }},
+            {"DB_CONNECT_TIMEOUT_SECONDS"_L1,
+                    "Give up connecting to PostgreSQL after this. Default 5."_L1,
+                    seconds(&Config::dbConnectTimeout, 1, 120)},
+            {"DATA_DIR"_L1,
+                    "Directory for server data, including the private PostgreSQL instance."_L1,
+                    [](Config &c, const QString &v) {
+                        if (v.trimmed().isEmpty()) {
+                            return u"expected a directory path"_s;
+                        }
+                        c.dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(v.trimmed()));
+                        return QString();
+                    }},
+            {"POSTGRES_BIN_DIR"_L1,
+                    "Where initdb and pg_ctl are, for the private instance. Default: newest installed."_L1,
+                    [](Config &c, const QString &v) {
+                        const QFileInfo dir(v.trimmed());
+                        if (!dir.isDir()
+                                || !QFileInfo(dir.absoluteFilePath() + u"/pg_ctl"_s)
+                                            .isExecutable()) {
+                            return u"expected a directory that contains pg_ctl"_s;
+                        }
+                        c.postgresBinDir = dir.absoluteFilePath();
+                        return QString();
+                    }},
+            {"LOG_LEVEL"_L1, "debug, info (default), warning or error."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString level = v.trimmed().toLower();
+                        if (level != u"debug"_s && level != u"info"_s && level != u"warning"_s
+                                && level != u"error"_s) {
+                            return u"expected debug, info, warning or error"_s;
+                        }
+                        c.logLevel = level;
+                        return QString();
+                    }},
+            {"LOG_FORMAT"_L1, "text (default) or json (one JSON object per line)."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString format = v.trimmed().toLower();
+                        if (format != u"text"_s && format != u"json"_s) {
+                            return u"expected text or json"_s;
+                        }
+                        c.logFormat = format;
+                        return QString();
+                    }},
     };
     return specs;
 }
@@ -285,8 +298,8 @@ Result<QHash<QString, QString>> readEnvFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(ErrorCode::BadRequest,
-                           u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        return Error::make(
+                ErrorCode::BadRequest, u"cannot read %1: %2"_s.arg(path, file.errorString()));
     }
     return ConfigLoader::parseEnvFile(file.readAll(), path);
 }
@@ -312,7 +325,7 @@ QString Config::effectivePublicUrl() const
     }
     QString host = listenAddress.toString();
     if (listenAddress == QHostAddress::AnyIPv4 || listenAddress == QHostAddress::AnyIPv6
-        || listenAddress == QHostAddress::Any || listenAddress == QHostAddress::LocalHost) {
+            || listenAddress == QHostAddress::Any || listenAddress == QHostAddress::LocalHost) {
         host = u"localhost"_s;
     } else if (listenAddress.protocol() == QAbstractSocket::IPv6Protocol) {
         host = u'[' + host + u']';
@@ -351,7 +364,8 @@ QStringList Config::describe() const
     line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(dbStatementTimeout.count()));
     line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(dbConnectTimeout.count()));
     line(u"DATA_DIR"_s, dataDir);
-    line(u"POSTGRES_BIN_DIR"_s, postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);
+    line(u"POSTGRES_BIN_DIR"_s,
+            postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);
     line(u"LOG_LEVEL"_s, logLevel);
     line(u"LOG_FORMAT"_s, logFormat);
     return lines;
@@ -382,8 +396,8 @@ ConfigLoader::Inputs ConfigLoader::processInputs()
     return inputs;
 }
 
-Result<QHash<QString, QString>> ConfigLoader::parseEnvFile(const QByteArray &content,
-                                                           const QString &fileName)
+Result<QHash<QString, QString>> ConfigLoader::parseEnvFile(
+        const QByteArray &content, const QString &fileName)
 {
     QHash<QString, QString> values;
     const QList<QByteArray> lines = content.split('\n');
@@ -399,8 +413,8 @@ Result<QHash<QString, QString>> ConfigLoader::parseEnvFile(const QByteArray &con
         const QString key = eq > 0 ? line.first(eq).trimmed() : QString();
         static const QRegularExpression keyPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         if (key.isEmpty() || !keyPattern.match(key).hasMatch()) {
-            return Error::make(ErrorCode::BadRequest,
-                               u"%1:%2: expected KEY=value"_s.arg(fileName).arg(i + 1));
+            return Error::make(
+                    ErrorCode::BadRequest, u"%1:%2: expected KEY=value"_s.arg(fileName).arg(i + 1));
         }
         QString value = line.sliced(eq + 1).trimmed();
         if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\''))) {
@@ -408,7 +422,7 @@ Result<QHash<QString, QString>> ConfigLoader::parseEnvFile(const QByteArray &con
             const qsizetype end = value.indexOf(quote, 1);
             if (end < 0) {
                 return Error::make(ErrorCode::BadRequest,
-                                   u"%1:%2: unterminated quote"_s.arg(fileName).arg(i + 1));
+                        u"%1:%2: unterminated quote"_s.arg(fileName).arg(i + 1));
             }
             value = value.sliced(1, end - 1);
         } else {
@@ -437,7 +451,7 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
     QHash<QString, Setting> settings;
 
     const auto mergeFile = [&settings](const QString &path, ConfigSource source,
-                                       bool unknownIsError, QStringList &warnings) -> Result<void> {
+                                   bool unknownIsError, QStringList &warnings) -> Result<void> {
         auto values = readEnvFile(path);
         if (!values) {
             return values.error();
@@ -446,8 +460,8 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
             if (!findSpec(it.key())) {
                 if (unknownIsError) {
                     return Error::make(ErrorCode::BadRequest,
-                                       u"%1: unknown setting %2 (see influence-server --help)"_s
-                                               .arg(path, it.key()));
+                            u"%1: unknown setting %2 (see influence-server --help)"_s.arg(
+                                    path, it.key()));
                 }
                 warnings.append(u"%1: ignoring unknown setting %2"_s.arg(path, it.key()));
                 continue;
@@ -467,7 +481,7 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
     }
     if (!configFile.isEmpty()) {
         if (auto merged = mergeFile(configFile, ConfigSource::ConfigFile, true, config.warnings);
-            !merged) {
+                !merged) {
             return merged.error();
         }
     }
@@ -475,7 +489,7 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
         const QString dotEnv = QDir(inputs.workingDirectory).filePath(u".env"_s);
         if (QFileInfo::exists(dotEnv)) {
             if (auto merged = mergeFile(dotEnv, ConfigSource::DotEnv, false, config.warnings);
-                !merged) {
+                    !merged) {
                 return merged.error();
             }
         }
@@ -503,7 +517,7 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
         if (!problem.isEmpty()) {
             const QString shown = spec.secret ? u"<redacted>"_s : it->value;
             return Error::make(ErrorCode::BadRequest,
-                               u"%1=\"%2\" (from %3): %4"_s.arg(spec.key, shown, it->origin, problem));
+                    u"%1=\"%2\" (from %3): %4"_s.arg(spec.key, shown, it->origin, problem));
         }
         config.sources.insert(spec.key, it->source);
     }

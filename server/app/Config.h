@@ -68,17 +68,17 @@ public:
     struct Inputs
     {
         QHash<QString, QString> environment; ///< usually the process environment
-        QString configFile;                  ///< explicit --config; empty: CONFIG_FILE or none
-        QString workingDirectory;            ///< where to look for .env; empty: no .env
-        QHash<QString, QString> overrides;   ///< command-line settings, highest precedence
+        QString configFile; ///< explicit --config; empty: CONFIG_FILE or none
+        QString workingDirectory; ///< where to look for .env; empty: no .env
+        QHash<QString, QString> overrides; ///< command-line settings, highest precedence
     };
 
     static common::Result<Config> load(const Inputs &inputs);
     /// Inputs from this process: its environment and its working directory.
     static Inputs processInputs();
     /// Parses KEY=value lines (`#` comments, optional `export `, single or double quotes).
-    static common::Result<QHash<QString, QString>> parseEnvFile(const QByteArray &content,
-                                                                const QString &fileName);
+    static common::Result<QHash<QString, QString>> parseEnvFile(
+            const QByteArray &content, const QString &fileName);
     /// Every key the server understands, with a one-line description (for --help and docs).
     static QList<std::pair<QString, QString>> knownKeys();
     /// The data directory used when DATA_DIR is not set.

@@ -40,9 +40,9 @@ Result<void> migrateWithRetry(db::Connection &connection)
         }
         if (deadline.hasExpired()) {
             return Error::make(ErrorCode::ServiceUnavailable,
-                               u"cannot reach the database: "_s
-                                       + (connection.lastFailure() ? connection.lastFailure()->message
-                                                                   : open.error().detail));
+                    u"cannot reach the database: "_s
+                            + (connection.lastFailure() ? connection.lastFailure()->message
+                                                        : open.error().detail));
         }
         qCWarning(lcApp, "database not reachable yet; retrying");
         QThread::msleep(1000);
@@ -54,19 +54,19 @@ Result<void> migrateWithRetry(db::Connection &connection)
     }
     if (report->databaseNewer) {
         qCWarning(lcApp, "the database has migrations newer than this server (schema version %d)",
-                  report->current);
+                report->current);
     }
     if (!report->applied.isEmpty()) {
         qCInfo(lcApp, "applied %d migration(s); schema version %d",
-               static_cast<int>(report->applied.size()), report->current);
+                static_cast<int>(report->applied.size()), report->current);
     }
     return {};
 }
 
 } // namespace
 
-Result<std::shared_ptr<db::ConnectionSettings>>
-databaseForConfig(const Config &config, std::unique_ptr<db::ManagedPostgres> &managed)
+Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
+        const Config &config, std::unique_ptr<db::ManagedPostgres> &managed)
 {
     auto settings = std::make_shared<db::ConnectionSettings>();
     settings->connectTimeout = config.dbConnectTimeout;
@@ -91,7 +91,9 @@ databaseForConfig(const Config &config, std::unique_ptr<db::ManagedPostgres> &ma
     return settings;
 }
 
-ServerApp::ServerApp(Config config, QObject *parent) : QObject(parent), m_config(std::move(config))
+ServerApp::ServerApp(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
 {
     m_drainTimer.setInterval(20);
     connect(&m_drainTimer, &QTimer::timeout, this, [this] {
@@ -100,7 +102,7 @@ ServerApp::ServerApp(Config config, QObject *parent) : QObject(parent), m_config
             m_drainTimer.stop();
             if (m_httpServer->inFlight() > 0) {
                 qCWarning(lcApp, "grace period over with %d request(s) in flight; closing",
-                          m_httpServer->inFlight());
+                        m_httpServer->inFlight());
             }
             finishShutdown();
         }
@@ -158,13 +160,14 @@ Result<void> ServerApp::start(const StartOptions &options)
                 return seeded.error();
             }
             if (!seeded->skipped) {
-                qCInfo(lcApp, "loaded demo data: %lld users", static_cast<long long>(seeded->users));
+                qCInfo(lcApp, "loaded demo data: %lld users",
+                        static_cast<long long>(seeded->users));
             }
         }
     }
 
-    m_dbPool = std::make_unique<db::DbPool>(m_connectionSettings, m_config.dbPoolSize,
-                                            m_config.dbQueueLimit);
+    m_dbPool = std::make_unique<db::DbPool>(
+            m_connectionSettings, m_config.dbPoolSize, m_config.dbQueueLimit);
 
     m_httpContext = std::make_shared<http::HttpContext>();
     http::HttpSettings &http = m_httpContext->settings;
@@ -177,8 +180,9 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_httpContext->dbPool = m_dbPool.get();
 
     m_httpServer = std::make_unique<http::HttpServer>(m_httpContext);
-    if (auto bound = m_httpServer->bind(m_config.listenAddress, m_config.port, m_config.httpThreads);
-        !bound) {
+    if (auto bound =
+                    m_httpServer->bind(m_config.listenAddress, m_config.port, m_config.httpThreads);
+            !bound) {
         return bound.error();
     }
     const QString publicUrl = url(); // with the real port, also when PORT=0
@@ -186,8 +190,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
     system::registerRoutes(*m_httpContext,
-                           {QJsonDocument(openApi).toJson(QJsonDocument::Compact), docsPage.html,
-                            docsPage.contentSecurityPolicy, m_startedAt});
+            {QJsonDocument(openApi).toJson(QJsonDocument::Compact), docsPage.html,
+                    docsPage.contentSecurityPolicy, m_startedAt});
     if (options.extraRoutes) {
         options.extraRoutes(m_httpContext->router);
     }
@@ -195,8 +199,8 @@ Result<void> ServerApp::start(const StartOptions &options)
         return started.error();
     }
     qCInfo(lcApp, "listening on %s (%d HTTP threads, %d database connections) after %lld ms",
-           qPrintable(url()), m_config.httpThreads, m_config.dbPoolSize,
-           static_cast<long long>(timer.elapsed()));
+            qPrintable(url()), m_config.httpThreads, m_config.dbPoolSize,
+            static_cast<long long>(timer.elapsed()));
     return {};
 }
 

@@ -82,7 +82,7 @@ private:
 
 /// Opens a connection for command-line work (migrate, seed) on the calling thread, starting the
 /// private PostgreSQL when no DATABASE_URL is configured; `managed` keeps it alive.
-common::Result<std::shared_ptr<db::ConnectionSettings>>
-databaseForConfig(const Config &config, std::unique_ptr<db::ManagedPostgres> &managed);
+common::Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
+        const Config &config, std::unique_ptr<db::ManagedPostgres> &managed);
 
 } // namespace influence::server

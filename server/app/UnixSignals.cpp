@@ -38,7 +38,9 @@ UnixSignals::UnixSignals(std::initializer_list<int> signalNumbers, QObject *pare
         }
     });
     for (const int signalNumber : signalNumbers) {
-        struct sigaction action{};
+        struct sigaction action
+        {
+        };
         action.sa_handler = onSignal;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESTART;

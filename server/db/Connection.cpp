@@ -27,7 +27,7 @@ std::atomic<quint64> g_connectionCounter{0};
 qint64 steadyMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
+            std::chrono::steady_clock::now().time_since_epoch())
             .count();
 }
 
@@ -39,9 +39,9 @@ struct ThreadConnections
 } // namespace
 
 Connection::Connection(std::shared_ptr<const ConnectionSettings> settings, QString name)
-    : m_settings(std::move(settings)), m_name(std::move(name))
-{
-}
+    : m_settings(std::move(settings))
+    , m_name(std::move(name))
+{ }
 
 Connection::~Connection()
 {
@@ -130,10 +130,9 @@ Result<void> Connection::ensureOpen()
 
 Result<void> Connection::setStatementTimeout(std::chrono::milliseconds timeout)
 {
-    static const SqlStatement setup(
-            u"SELECT set_config('statement_timeout', :timeout, false), "
-            "set_config('TimeZone', 'UTC', false), "
-            "set_config('client_min_messages', 'warning', false)"_s);
+    static const SqlStatement setup(u"SELECT set_config('statement_timeout', :timeout, false), "
+                                    "set_config('TimeZone', 'UTC', false), "
+                                    "set_config('client_min_messages', 'warning', false)"_s);
     auto query = prepared(setup);
     if (!query) {
         return query.error();
@@ -237,7 +236,7 @@ Error Connection::fail(const DbError &error)
     m_lastFailure = error;
     if (error.kind == DbErrorKind::ConnectionLost) {
         qCWarning(lcDb, "lost the database connection (%s): %s", qPrintable(error.sqlState),
-                  qPrintable(error.message.simplified()));
+                qPrintable(error.message.simplified()));
         reset();
     }
     return error.toApiError();

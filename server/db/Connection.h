@@ -27,8 +27,8 @@ struct ConnectionSettings
     /// the connect timeout (a pool of threads must not pile up behind a dead database).
     std::chrono::milliseconds reconnectBackoff{500};
     /// Shared circuit state: when the last connect failed (steady clock ms), 0 when none.
-    std::shared_ptr<std::atomic<qint64>> lastConnectFailure
-            = std::make_shared<std::atomic<qint64>>(0);
+    std::shared_ptr<std::atomic<qint64>> lastConnectFailure =
+            std::make_shared<std::atomic<qint64>>(0);
 };
 
 /// One PostgreSQL connection, owned by and used in exactly one thread (a QtSql rule). Keeps every

@@ -17,11 +17,21 @@ namespace {
 const QSet<QString> &allowedOptions()
 {
     static const QSet<QString> options{
-            u"sslmode"_s,          u"sslrootcert"_s,     u"sslcert"_s,
-            u"sslkey"_s,           u"sslcrl"_s,          u"sslcompression"_s,
-            u"application_name"_s, u"target_session_attrs"_s, u"keepalives"_s,
-            u"keepalives_idle"_s,  u"keepalives_interval"_s,  u"keepalives_count"_s,
-            u"tcp_user_timeout"_s, u"gssencmode"_s,      u"channel_binding"_s,
+            u"sslmode"_s,
+            u"sslrootcert"_s,
+            u"sslcert"_s,
+            u"sslkey"_s,
+            u"sslcrl"_s,
+            u"sslcompression"_s,
+            u"application_name"_s,
+            u"target_session_attrs"_s,
+            u"keepalives"_s,
+            u"keepalives_idle"_s,
+            u"keepalives_interval"_s,
+            u"keepalives_count"_s,
+            u"tcp_user_timeout"_s,
+            u"gssencmode"_s,
+            u"channel_binding"_s,
     };
     return options;
 }
@@ -33,7 +43,8 @@ Error invalid(const QString &why)
 
 QString quoteLibpq(const QString &value)
 {
-    // libpq conninfo values: single-quoted, with backslash escapes for ' and \ (libpq docs 34.1.1).
+    // libpq conninfo values: single-quoted, with backslash escapes for ' and \ (libpq
+    // docs 34.1.1).
     QString escaped = value;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
     return u'\'' + escaped + u'\'';
@@ -105,12 +116,13 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             return invalid(u"parameter values must not contain ';'"_s);
         }
         if (!allowedOptions().contains(key)) {
-            return invalid(u"unknown parameter \"%1\" (allowed: sslmode, sslrootcert, sslcert, "
-                           "sslkey, application_name, target_session_attrs, keepalives…)"_s.arg(key));
+            return invalid(
+                    u"unknown parameter \"%1\" (allowed: sslmode, sslrootcert, sslcert, "
+                    "sslkey, application_name, target_session_attrs, keepalives…)"_s.arg(key));
         }
         if (key == u"sslmode"_s) {
-            static const QSet<QString> modes{u"disable"_s, u"allow"_s,     u"prefer"_s,
-                                             u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+            static const QSet<QString> modes{u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s,
+                    u"verify-ca"_s, u"verify-full"_s};
             if (!modes.contains(value)) {
                 return invalid(u"sslmode must be one of disable, allow, prefer, require, "
                                "verify-ca, verify-full"_s);
@@ -182,7 +194,7 @@ QString DatabaseUrl::connectOptions(int connectTimeoutSeconds) const
 QString DatabaseUrl::libpqConnectionString() const
 {
     QStringList parts{u"host="_s + quoteLibpq(host), u"port=%1"_s.arg(port),
-                      u"dbname="_s + quoteLibpq(database)};
+            u"dbname="_s + quoteLibpq(database)};
     if (!user.isEmpty()) {
         parts.append(u"user="_s + quoteLibpq(user));
     }

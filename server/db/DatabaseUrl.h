@@ -12,7 +12,7 @@ namespace influence::server::db {
 /// (postgres://user:password@host:port/dbname?sslmode=require) or built for the private instance.
 struct DatabaseUrl
 {
-    QString host;          ///< a host name, an IP address, or an absolute Unix socket directory
+    QString host; ///< a host name, an IP address, or an absolute Unix socket directory
     int port = 5432;
     QString user;
     QString password;

@@ -41,10 +41,10 @@ DbErrorKind kindOf(const QString &state)
     if (state == u"57014"_s) {
         return DbErrorKind::QueryCanceled;
     }
-    // 08: connection exception; 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect
-    // now (the server is starting up or shutting down).
+    // 08: connection exception; 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+    // connect now (the server is starting up or shutting down).
     if (state.startsWith(u"08"_s) || state == u"57P01"_s || state == u"57P02"_s
-        || state == u"57P03"_s) {
+            || state == u"57P03"_s) {
         return DbErrorKind::ConnectionLost;
     }
     if (state.startsWith(u"22"_s)) {
@@ -64,10 +64,10 @@ DbError DbError::fromSqlError(const QSqlError &error, bool connectionOpen)
     // QPSQL reports a dropped connection once as a statement error (57P01) and afterwards with an
     // empty code and isOpen() false, or with "server closed the connection unexpectedly".
     if (e.kind == DbErrorKind::Other
-        && (!connectionOpen || error.type() == QSqlError::ConnectionError
-            || e.message.contains(u"server closed the connection"_s)
-            || e.message.contains(u"no connection to the server"_s)
-            || e.message.contains(u"connection to server"_s))) {
+            && (!connectionOpen || error.type() == QSqlError::ConnectionError
+                    || e.message.contains(u"server closed the connection"_s)
+                    || e.message.contains(u"no connection to the server"_s)
+                    || e.message.contains(u"connection to server"_s))) {
         e.kind = DbErrorKind::ConnectionLost;
     }
     static const QRegularExpression constraintPattern(u"constraint \"([^\"]+)\""_s);
@@ -90,27 +90,28 @@ Error DbError::toApiError() const
     switch (kind) {
     case DbErrorKind::ConnectionLost:
     case DbErrorKind::ConnectFailed:
-        return Error::unavailable(u"The database is not reachable right now; try again shortly."_s, 2);
+        return Error::unavailable(
+                u"The database is not reachable right now; try again shortly."_s, 2);
     case DbErrorKind::SerializationFailure:
     case DbErrorKind::Deadlock:
-        return Error::unavailable(u"The request conflicted with concurrent changes; try again."_s, 1);
+        return Error::unavailable(
+                u"The request conflicted with concurrent changes; try again."_s, 1);
     case DbErrorKind::QueryCanceled:
         return Error::unavailable(u"The database took too long to answer; try again shortly."_s, 2);
     case DbErrorKind::UniqueViolation:
         return Error::make(ErrorCode::Conflict, u"A resource with the same unique value exists."_s);
     case DbErrorKind::ForeignKeyViolation:
         return Error::make(ErrorCode::Conflict,
-                           u"The request refers to a resource that does not exist or is in use."_s);
+                u"The request refers to a resource that does not exist or is in use."_s);
     case DbErrorKind::CheckViolation:
     case DbErrorKind::NotNullViolation:
     case DbErrorKind::ExclusionViolation:
     case DbErrorKind::InvalidInput:
         return Error::validation({}, u"The data breaks a rule of the database."_s);
-    case DbErrorKind::Other:
-        break;
+    case DbErrorKind::Other: break;
     }
     qCWarning(lcDbError, "unexpected database error %s: %s", qPrintable(sqlState),
-              qPrintable(message));
+            qPrintable(message));
     return Error::internal();
 }
 

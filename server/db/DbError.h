@@ -11,17 +11,17 @@ namespace influence::server::db {
 
 /// What went wrong in the database, classified by SQLSTATE (PostgreSQL appendix A).
 enum class DbErrorKind {
-    ConnectionLost,       ///< 08xxx, 57P01-57P03, or a broken connection without a code
-    ConnectFailed,        ///< could not open a connection at all
+    ConnectionLost, ///< 08xxx, 57P01-57P03, or a broken connection without a code
+    ConnectFailed, ///< could not open a connection at all
     SerializationFailure, ///< 40001: retry the transaction
-    Deadlock,             ///< 40P01: retry the transaction
-    UniqueViolation,      ///< 23505
-    ForeignKeyViolation,  ///< 23503
-    CheckViolation,       ///< 23514
-    NotNullViolation,     ///< 23502
-    ExclusionViolation,   ///< 23P01
-    InvalidInput,         ///< 22xxx data exceptions (22P02 invalid text representation, …)
-    QueryCanceled,        ///< 57014: statement_timeout or cancel
+    Deadlock, ///< 40P01: retry the transaction
+    UniqueViolation, ///< 23505
+    ForeignKeyViolation, ///< 23503
+    CheckViolation, ///< 23514
+    NotNullViolation, ///< 23502
+    ExclusionViolation, ///< 23P01
+    InvalidInput, ///< 22xxx data exceptions (22P02 invalid text representation, …)
+    QueryCanceled, ///< 57014: statement_timeout or cancel
     Other,
 };
 

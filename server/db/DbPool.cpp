@@ -4,7 +4,8 @@
 namespace influence::server::db {
 
 DbPool::DbPool(std::shared_ptr<const ConnectionSettings> settings, int threads, int queueLimit)
-    : m_settings(std::move(settings)), m_queueLimit(queueLimit)
+    : m_settings(std::move(settings))
+    , m_queueLimit(queueLimit)
 {
     m_pool.setMaxThreadCount(threads);
     // Threads (and the connections they hold) live as long as the pool; an expiring thread

@@ -48,7 +48,7 @@ QString newestBinDir()
         const QVersionNumber version = QVersionNumber::fromString(entry);
         const QString bin = root.filePath(entry) + u"/bin"_s;
         if (version.majorVersion() >= kMinimumMajorVersion && version > best
-            && QFileInfo(bin + u"/pg_ctl"_s).isExecutable()) {
+                && QFileInfo(bin + u"/pg_ctl"_s).isExecutable()) {
             best = version;
             bestDir = bin;
         }
@@ -63,7 +63,9 @@ QString unreachableAncestor(const QString &path, uid_t uid, gid_t gid)
     const QStringList parts = QDir::cleanPath(path).split(u'/', Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         current += u'/' + part;
-        struct stat info{};
+        struct stat info
+        {
+        };
         if (::stat(QFile::encodeName(current).constData(), &info) != 0) {
             break; // does not exist yet: created later with the right owner
         }
@@ -103,8 +105,9 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
     pg->m_options = options;
     pg->m_binDir = options.binDir.isEmpty() ? newestBinDir() : options.binDir;
     if (pg->m_binDir.isEmpty()) {
-        return failure(u"no PostgreSQL %1 or newer is installed (looked in /usr/lib/postgresql); "
-                       "install the postgresql package or set DATABASE_URL"_s.arg(kMinimumMajorVersion));
+        return failure(
+                u"no PostgreSQL %1 or newer is installed (looked in /usr/lib/postgresql); "
+                "install the postgresql package or set DATABASE_URL"_s.arg(kMinimumMajorVersion));
     }
     if (!validIdentifier(options.database)) {
         return failure(u"invalid database name \"%1\""_s.arg(options.database));
@@ -138,8 +141,8 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
         if (!blocked.isEmpty()) {
             return failure(u"the account \"%1\" that runs PostgreSQL cannot reach %2 because %3 "
                            "is not searchable for it; set DATA_DIR to a directory such as "
-                           "/var/local/influence-server, or set DATABASE_URL"_s
-                                   .arg(options.runAsUser, pg->m_clusterDir, blocked));
+                           "/var/local/influence-server, or set DATABASE_URL"_s.arg(
+                                   options.runAsUser, pg->m_clusterDir, blocked));
         }
     }
     const QByteArray clusterPath = QFile::encodeName(pg->m_clusterDir);
@@ -148,17 +151,15 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
             return failure(u"cannot create %1"_s.arg(pg->m_clusterDir));
         }
     }
-    if (pg->m_dropPrivileges
-        && ::chown(clusterPath.constData(), pg->m_uid, pg->m_gid) != 0) {
+    if (pg->m_dropPrivileges && ::chown(clusterPath.constData(), pg->m_uid, pg->m_gid) != 0) {
         return failure(u"cannot hand %1 to the PostgreSQL account"_s.arg(pg->m_clusterDir));
     }
 
     // The socket lives in the cluster directory unless that path is too long for sun_path.
     pg->m_socketDir = pg->m_clusterDir;
     if (QFile::encodeName(pg->m_socketDir + u"/.s.PGSQL.5432"_s).size() > kSocketPathLimit) {
-        const QByteArray hash = QCryptographicHash::hash(clusterPath, QCryptographicHash::Sha256)
-                                        .toHex()
-                                        .left(12);
+        const QByteArray hash =
+                QCryptographicHash::hash(clusterPath, QCryptographicHash::Sha256).toHex().left(12);
         pg->m_socketDir = u"/tmp/influence-pg-"_s + QString::fromLatin1(hash);
         const QByteArray socketPath = QFile::encodeName(pg->m_socketDir);
         ::mkdir(socketPath.constData(), 0700);
@@ -169,13 +170,12 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
 
     if (!QFileInfo::exists(pg->m_clusterDir + u"/PG_VERSION"_s)) {
         qCInfo(lcManagedPg, "creating a private PostgreSQL cluster in %s",
-               qPrintable(pg->m_clusterDir));
+                qPrintable(pg->m_clusterDir));
         if (auto ok = pg->runTool(u"initdb"_s,
-                                  {u"-D"_s, pg->m_clusterDir, u"-U"_s, kSuperuser,
-                                   u"--auth=trust"_s, u"--encoding=UTF8"_s, u"--locale=C"_s,
-                                   u"--no-instructions"_s},
-                                  120'000);
-            !ok) {
+                    {u"-D"_s, pg->m_clusterDir, u"-U"_s, kSuperuser, u"--auth=trust"_s,
+                            u"--encoding=UTF8"_s, u"--locale=C"_s, u"--no-instructions"_s},
+                    120'000);
+                !ok) {
             return ok.error();
         }
     }
@@ -183,7 +183,7 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
     // pg_ctl status: 0 running, 3 not running, 4 no usable data directory.
     if (pg->runTool(u"pg_ctl"_s, {u"status"_s, u"-D"_s, pg->m_clusterDir}, 10'000)) {
         qCInfo(lcManagedPg, "reusing the running private PostgreSQL in %s",
-               qPrintable(pg->m_clusterDir));
+                qPrintable(pg->m_clusterDir));
         pg->m_running = true;
         // Its socket directory is line 5 of postmaster.pid.
         QFile pidFile(pg->m_clusterDir + u"/postmaster.pid"_s);
@@ -216,10 +216,10 @@ Result<void> ManagedPostgres::startServer()
         serverOptions += u" -c "_s + setting;
     }
     if (auto ok = runTool(u"pg_ctl"_s,
-                          {u"start"_s, u"-D"_s, m_clusterDir, u"-w"_s, u"-t"_s, u"60"_s, u"-l"_s,
-                           m_clusterDir + u"/server.log"_s, u"-o"_s, serverOptions.trimmed()},
-                          90'000);
-        !ok) {
+                {u"start"_s, u"-D"_s, m_clusterDir, u"-w"_s, u"-t"_s, u"60"_s, u"-l"_s,
+                        m_clusterDir + u"/server.log"_s, u"-o"_s, serverOptions.trimmed()},
+                90'000);
+            !ok) {
         return failure(ok.error().detail + u"\n"_s + serverLogTail());
     }
     m_startedHere = true;
@@ -233,8 +233,8 @@ Result<void> ManagedPostgres::stop()
     if (!m_running) {
         return {};
     }
-    auto ok = runTool(u"pg_ctl"_s, {u"stop"_s, u"-D"_s, m_clusterDir, u"-m"_s, u"fast"_s, u"-w"_s},
-                      60'000);
+    auto ok = runTool(
+            u"pg_ctl"_s, {u"stop"_s, u"-D"_s, m_clusterDir, u"-m"_s, u"fast"_s, u"-w"_s}, 60'000);
     if (ok) {
         m_running = false;
     }
@@ -289,7 +289,7 @@ Result<void> ManagedPostgres::createDatabase(const QString &name) const
                 // identifier above.
                 QSqlQuery create(db);
                 if (!create.exec(u"CREATE DATABASE \"%1\""_s.arg(name))
-                    && create.lastError().nativeErrorCode() != u"42P04"_s) {
+                        && create.lastError().nativeErrorCode() != u"42P04"_s) {
                     result = failure(create.lastError().text());
                 }
             }
@@ -300,8 +300,8 @@ Result<void> ManagedPostgres::createDatabase(const QString &name) const
     return result;
 }
 
-Result<void> ManagedPostgres::runTool(const QString &tool, const QStringList &arguments,
-                                      int timeoutMs) const
+Result<void> ManagedPostgres::runTool(
+        const QString &tool, const QStringList &arguments, int timeoutMs) const
 {
     QProcess process;
     process.setProgram(m_binDir + u'/' + tool);

@@ -23,10 +23,10 @@ class ManagedPostgres
 public:
     struct Options
     {
-        QString dataDir;        ///< the cluster lives in <dataDir>/postgres
-        QString binDir;         ///< empty: the newest /usr/lib/postgresql/<version>/bin
+        QString dataDir; ///< the cluster lives in <dataDir>/postgres
+        QString binDir; ///< empty: the newest /usr/lib/postgresql/<version>/bin
         QString database = QStringLiteral("influence");
-        QStringList settings;   ///< extra "name=value" server settings
+        QStringList settings; ///< extra "name=value" server settings
         QString runAsUser = QStringLiteral("postgres"); ///< the account used when running as root
     };
 
@@ -53,8 +53,8 @@ public:
 
 private:
     ManagedPostgres() = default;
-    common::Result<void> runTool(const QString &tool, const QStringList &arguments,
-                                 int timeoutMs) const;
+    common::Result<void> runTool(
+            const QString &tool, const QStringList &arguments, int timeoutMs) const;
     common::Result<void> startServer();
     QString serverLogTail() const;
 

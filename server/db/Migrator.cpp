@@ -60,10 +60,12 @@ QList<Migration> Migration::embedded()
     return migrations;
 }
 
-Migrator::Migrator(QList<Migration> migrations) : m_migrations(std::move(migrations))
+Migrator::Migrator(QList<Migration> migrations)
+    : m_migrations(std::move(migrations))
 {
-    std::sort(m_migrations.begin(), m_migrations.end(),
-              [](const Migration &a, const Migration &b) { return a.version < b.version; });
+    std::sort(m_migrations.begin(), m_migrations.end(), [](const Migration &a, const Migration &b) {
+        return a.version < b.version;
+    });
 }
 
 Result<Migrator::Report> Migrator::migrate(Connection &connection) const
@@ -97,13 +99,12 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
         (void)connection.setStatementTimeout(connection.settings().statementTimeout);
     });
 
-    if (auto ok = connection.execDirect(
-                u"CREATE TABLE IF NOT EXISTS schema_migrations ("
-                "  version integer PRIMARY KEY,"
-                "  name text NOT NULL,"
-                "  checksum text NOT NULL,"
-                "  applied_at timestamptz NOT NULL DEFAULT now())"_s);
-        !ok) {
+    if (auto ok = connection.execDirect(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                        "  version integer PRIMARY KEY,"
+                                        "  name text NOT NULL,"
+                                        "  checksum text NOT NULL,"
+                                        "  applied_at timestamptz NOT NULL DEFAULT now())"_s);
+            !ok) {
         return ok.error();
     }
 
@@ -126,8 +127,10 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
     (*query)->finish();
 
     for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
-        const auto known = std::find_if(m_migrations.cbegin(), m_migrations.cend(),
-                                        [&](const Migration &m) { return m.version == it.key(); });
+        const auto known =
+                std::find_if(m_migrations.cbegin(), m_migrations.cend(), [&](const Migration &m) {
+                    return m.version == it.key();
+                });
         if (known == m_migrations.cend()) {
             report.databaseNewer = true;
             continue;
@@ -149,7 +152,7 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
             continue;
         }
         qCInfo(lcMigrate, "applying migration %04d_%s", migration.version,
-               qPrintable(migration.name));
+                qPrintable(migration.name));
         if (auto ok = connection.begin(); !ok) {
             return ok.error();
         }
@@ -158,9 +161,9 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
                 const QString why = connection.lastFailure() ? connection.lastFailure()->message
                                                              : ok.error().detail;
                 connection.rollback();
-                return migrationError(u"migration %1 (%2) failed: %3\nin: %4"_s
-                                              .arg(migration.version)
-                                              .arg(migration.name, why.trimmed(), statement.left(300)));
+                return migrationError(
+                        u"migration %1 (%2) failed: %3\nin: %4"_s.arg(migration.version)
+                                .arg(migration.name, why.trimmed(), statement.left(300)));
             }
         }
         auto insert = connection.prepared(insertApplied);

@@ -28,8 +28,8 @@ class Migrator
 public:
     struct Report
     {
-        QList<int> applied;       ///< versions applied by this run
-        int current = 0;          ///< the schema version afterwards
+        QList<int> applied; ///< versions applied by this run
+        int current = 0; ///< the schema version afterwards
         bool databaseNewer = false; ///< the database has versions this binary does not know
     };
 

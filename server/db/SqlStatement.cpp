@@ -9,6 +9,9 @@ namespace {
 std::atomic<int> g_nextId{0};
 } // namespace
 
-SqlStatement::SqlStatement(QString sql) : m_sql(std::move(sql)), m_id(g_nextId.fetch_add(1)) { }
+SqlStatement::SqlStatement(QString sql)
+    : m_sql(std::move(sql))
+    , m_id(g_nextId.fetch_add(1))
+{ }
 
 } // namespace influence::server::db

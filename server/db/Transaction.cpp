@@ -9,8 +9,7 @@ common::Result<void> setIsolation(Connection &connection, Isolation isolation)
 {
     // Must be the first statement of the transaction (PostgreSQL SET TRANSACTION).
     switch (isolation) {
-    case Isolation::ReadCommitted:
-        return {};
+    case Isolation::ReadCommitted: return {};
     case Isolation::RepeatableRead:
         return connection.execDirect(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
     case Isolation::Serializable:

@@ -60,7 +60,7 @@ auto inTransaction(Connection &connection, Body &&body, TransactionOptions optio
             const auto failure = connection.lastFailure();
             connection.rollback();
             if (mayRetry && failure
-                && (failure->isRetryable() || failure->kind == DbErrorKind::ConnectionLost)) {
+                    && (failure->isRetryable() || failure->kind == DbErrorKind::ConnectionLost)) {
                 detail::retryPause(attempt);
                 continue;
             }
@@ -87,7 +87,7 @@ auto withRetry(Connection &connection, Body &&body) -> std::invoke_result_t<Body
     connection.clearFailure();
     auto result = body(connection);
     if (!result && connection.lastFailure()
-        && connection.lastFailure()->kind == DbErrorKind::ConnectionLost) {
+            && connection.lastFailure()->kind == DbErrorKind::ConnectionLost) {
         connection.clearFailure();
         result = body(connection);
     }

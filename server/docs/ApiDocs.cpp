@@ -82,7 +82,8 @@ QString schemaSummary(const QJsonObject &schema)
         text += u": "_s + values.join(u" | "_s);
     }
     if (schema.contains(u"const"_s)) {
-        text += u" = <code>"_s + esc(schema.value(u"const"_s).toVariant().toString()) + u"</code>"_s;
+        text += u" = <code>"_s + esc(schema.value(u"const"_s).toVariant().toString())
+                + u"</code>"_s;
     }
     return text;
 }
@@ -100,8 +101,7 @@ QString renderProperties(const QJsonObject &schema)
     QString html = u"<table><tr><th>Field</th><th>Type</th><th>Description</th></tr>"_s;
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         const QJsonObject property = it.value().toObject();
-        html += u"<tr><td><code>%1</code>%2</td><td>%3</td><td>%4</td></tr>"_s.arg(
-                esc(it.key()),
+        html += u"<tr><td><code>%1</code>%2</td><td>%3</td><td>%4</td></tr>"_s.arg(esc(it.key()),
                 required.contains(it.key()) ? u" <span class=\"req\">required</span>"_s : QString(),
                 schemaSummary(property), prose(property.value(u"description"_s).toString()));
     }
@@ -152,10 +152,8 @@ DocsPage renderDocsPage(const QJsonObject &openApi)
 {
     const QJsonObject info = openApi.value(u"info"_s).toObject();
     const QJsonObject paths = openApi.value(u"paths"_s).toObject();
-    const QJsonObject schemas = openApi.value(u"components"_s)
-                                        .toObject()
-                                        .value(u"schemas"_s)
-                                        .toObject();
+    const QJsonObject schemas =
+            openApi.value(u"components"_s).toObject().value(u"schemas"_s).toObject();
     static const QStringList methods{u"get"_s, u"post"_s, u"put"_s, u"patch"_s, u"delete"_s};
 
     // Operations grouped by their first tag, in the document's tag order.
@@ -194,8 +192,8 @@ DocsPage renderDocsPage(const QJsonObject &openApi)
         body += u"<h2 id=\"tag-%1\">%1</h2>%2"_s.arg(esc(tag), prose(tagDescriptions.value(tag)));
         for (const auto &[method, path, op] : byTag.value(tag)) {
             const QString anchor = anchorFor(method, path);
-            nav += u"<a href=\"#%1\"><code>%2</code> %3</a>"_s.arg(anchor, esc(method.toUpper()),
-                                                                     esc(path));
+            nav += u"<a href=\"#%1\"><code>%2</code> %3</a>"_s.arg(
+                    anchor, esc(method.toUpper()), esc(path));
             body += u"<section class=\"op\" id=\"%1\"><h3><span class=\"m %2\">%3</span><code>%4</code></h3>"_s
                             .arg(anchor, method, esc(method.toUpper()), esc(path));
             body += u"<p><strong>%1</strong></p>"_s.arg(esc(op.value(u"summary"_s).toString()));
@@ -214,20 +212,21 @@ DocsPage renderDocsPage(const QJsonObject &openApi)
                                             .value(refName(parameter.value(u"$ref"_s).toString()))
                                             .toObject();
                     }
-                    body += u"<tr><td><code>%1</code>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s.arg(
-                            esc(parameter.value(u"name"_s).toString()),
-                            parameter.value(u"required"_s).toBool()
-                                    ? u" <span class=\"req\">required</span>"_s
-                                    : QString(),
-                            esc(parameter.value(u"in"_s).toString()),
-                            schemaSummary(parameter.value(u"schema"_s).toObject()),
-                            prose(parameter.value(u"description"_s).toString()));
+                    body += u"<tr><td><code>%1</code>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s
+                                    .arg(esc(parameter.value(u"name"_s).toString()),
+                                            parameter.value(u"required"_s).toBool()
+                                                    ? u" <span class=\"req\">required</span>"_s
+                                                    : QString(),
+                                            esc(parameter.value(u"in"_s).toString()),
+                                            schemaSummary(parameter.value(u"schema"_s).toObject()),
+                                            prose(parameter.value(u"description"_s).toString()));
                 }
                 body += u"</table>"_s;
             }
             if (op.contains(u"requestBody"_s)) {
                 const QJsonObject requestBody = op.value(u"requestBody"_s).toObject();
-                body += u"<h4>Request body</h4>"_s + prose(requestBody.value(u"description"_s).toString())
+                body += u"<h4>Request body</h4>"_s
+                        + prose(requestBody.value(u"description"_s).toString())
                         + renderContent(requestBody.value(u"content"_s).toObject());
             }
             const QJsonObject responses = op.value(u"responses"_s).toObject();
@@ -271,23 +270,23 @@ DocsPage renderDocsPage(const QJsonObject &openApi)
     body += u"</table>"_s;
 
     const QString style = QString::fromLatin1(kStyle);
-    const QString html = u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                         "<title>%1</title><style>%2</style></head><body><header><h1>%1</h1>"
-                         "<div>Version %3 · OpenAPI %4 · <a "
-                         "href=\"/openapi.json\">openapi.json</a></div></header><main><nav>%5</nav>"
-                         "<div>%6%7</div></main></body></html>"_s
-                                 .arg(esc(info.value(u"title"_s).toString()), style,
-                                      esc(info.value(u"version"_s).toString()),
-                                      esc(openApi.value(u"openapi"_s).toString()), nav,
-                                      prose(info.value(u"description"_s).toString()), body);
+    const QString html =
+            u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<title>%1</title><style>%2</style></head><body><header><h1>%1</h1>"
+            "<div>Version %3 · OpenAPI %4 · <a "
+            "href=\"/openapi.json\">openapi.json</a></div></header><main><nav>%5</nav>"
+            "<div>%6%7</div></main></body></html>"_s.arg(esc(info.value(u"title"_s).toString()),
+                    style, esc(info.value(u"version"_s).toString()),
+                    esc(openApi.value(u"openapi"_s).toString()), nav,
+                    prose(info.value(u"description"_s).toString()), body);
 
     DocsPage page;
     page.html = html.toUtf8();
     const QByteArray styleHash =
             QCryptographicHash::hash(style.toUtf8(), QCryptographicHash::Sha256).toBase64();
-    page.contentSecurityPolicy = "default-src 'none'; style-src 'sha256-" + styleHash
-            + "'; frame-ancestors 'none'";
+    page.contentSecurityPolicy =
+            "default-src 'none'; style-src 'sha256-" + styleHash + "'; frame-ancestors 'none'";
     return page;
 }
 

@@ -18,7 +18,7 @@ class Exchange
 {
 public:
     Exchange(HttpWorker *worker, quint64 connectionId, std::shared_ptr<const Request> request,
-             HttpContext *context);
+            HttpContext *context);
     ~Exchange();
     Exchange(const Exchange &) = delete;
     Exchange &operator=(const Exchange &) = delete;

@@ -14,11 +14,22 @@ bool isTokenChar(char c)
         return true;
     }
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~': return true;
+    default: return false;
     }
 }
 
@@ -134,7 +145,8 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
         if (c != '\n') {
             continue;
         }
-        const qsizetype lineLength = i - lineStart - ((i > lineStart && data[i - 1] == '\r') ? 1 : 0);
+        const qsizetype lineLength =
+                i - lineStart - ((i > lineStart && data[i - 1] == '\r') ? 1 : 0);
         if (lineLength == 0 && lineStart > start) {
             end = i + 1;
             break;
@@ -212,7 +224,7 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
         }
     }
     if (!(target.startsWith('/') || target.startsWith("http://") || target.startsWith("https://")
-          || target == "*")) {
+                || target == "*")) {
         return reject(ErrorCode::MalformedRequest, "The request target is malformed");
     }
     const auto method = parseMethod(methodToken);
@@ -281,7 +293,8 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
         head.headers.append({std::move(lowerName), value.toByteArray()});
     }
     // HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.
-    head.keepAlive = head.minorVersion == 1 ? !closeRequested : keepAliveRequested && !closeRequested;
+    head.keepAlive =
+            head.minorVersion == 1 ? !closeRequested : keepAliveRequested && !closeRequested;
     if (upgradeRequested && websocket) {
         // QHttpServer 6.4 would hand such a request to its WebSocket path, which this server
         // does not use; other upgrades (h2c) are simply ignored, as RFC 9110 §7.8 allows.
@@ -295,7 +308,7 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
         // The API takes JSON bodies of known size; chunked uploads are refused rather than
         // buffered without a declared bound (and TE with CL is a smuggling vector).
         return reject(ErrorCode::LengthRequired,
-                      "Transfer-Encoding is not accepted on requests; send Content-Length");
+                "Transfer-Encoding is not accepted on requests; send Content-Length");
     }
     if (contentLengthCount > 1) {
         return reject(ErrorCode::MalformedRequest, "Several Content-Length headers");
@@ -305,7 +318,7 @@ HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
         if (contentLengthValue.isEmpty() || contentLengthValue.size() > 18) {
             return reject(contentLengthValue.size() > 18 ? ErrorCode::PayloadTooLarge
                                                          : ErrorCode::MalformedRequest,
-                          "The Content-Length is invalid or too large");
+                    "The Content-Length is invalid or too large");
         }
         for (const char c : contentLengthValue) {
             if (c < '0' || c > '9') {

@@ -23,12 +23,12 @@ QByteArray methodName(HttpMethod method);
 struct HttpHead
 {
     HttpMethod method = HttpMethod::Get;
-    QByteArray target;               ///< the request-target as sent, e.g. /api/v1/x?y=1
-    int minorVersion = 1;            ///< HTTP/1.<minorVersion>
+    QByteArray target; ///< the request-target as sent, e.g. /api/v1/x?y=1
+    int minorVersion = 1; ///< HTTP/1.<minorVersion>
     QList<std::pair<QByteArray, QByteArray>> headers; ///< names lower-cased, values trimmed
     qint64 contentLength = 0;
-    qsizetype headSize = 0;          ///< bytes of the head including the final empty line
-    bool keepAlive = true;           ///< false: close the connection after the response
+    qsizetype headSize = 0; ///< bytes of the head including the final empty line
+    bool keepAlive = true; ///< false: close the connection after the response
     bool expectContinue = false;
 
     /// The first value of a header (case-insensitive name), or a null QByteArray.
@@ -47,9 +47,9 @@ struct HeadInspection
 {
     enum class Outcome { Incomplete, Complete, Rejected };
     Outcome outcome = Outcome::Incomplete;
-    HttpHead head;                    ///< when Complete
+    HttpHead head; ///< when Complete
     common::ErrorCode error = common::ErrorCode::MalformedRequest; ///< when Rejected
-    QByteArray reason;                ///< when Rejected: a short English explanation
+    QByteArray reason; ///< when Rejected: a short English explanation
 };
 
 /// Inspects the bytes at a request boundary. Incomplete means "wait for more" (the caller

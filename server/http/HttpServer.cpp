@@ -5,14 +5,13 @@
 
 #include <QLoggingCategory>
 
-#include <utility>
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -68,7 +67,7 @@ ListenResult openReusePortSocket(const QHostAddress &address, quint16 port)
         ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, dualStack ? &off : &on, sizeof(int));
     }
     if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
-        || ::listen(fd, SOMAXCONN) != 0) {
+            || ::listen(fd, SOMAXCONN) != 0) {
         result.error = QString::fromLocal8Bit(std::strerror(errno));
         ::close(fd);
         return result;
@@ -84,7 +83,9 @@ ListenResult openReusePortSocket(const QHostAddress &address, quint16 port)
 
 } // namespace
 
-HttpServer::HttpServer(std::shared_ptr<HttpContext> context) : m_context(std::move(context)) { }
+HttpServer::HttpServer(std::shared_ptr<HttpContext> context)
+    : m_context(std::move(context))
+{ }
 
 HttpServer::~HttpServer()
 {
@@ -102,9 +103,9 @@ Result<void> HttpServer::bind(const QHostAddress &address, quint16 port, int thr
             }
             m_listeningSockets.clear();
             return Error::make(ErrorCode::ServiceUnavailable,
-                               u"cannot listen on %1:%2: %3"_s.arg(address.toString())
-                                       .arg(boundPort)
-                                       .arg(opened.error));
+                    u"cannot listen on %1:%2: %3"_s.arg(address.toString())
+                            .arg(boundPort)
+                            .arg(opened.error));
         }
         boundPort = opened.port; // port 0: the others join the port the first one got
         m_listeningSockets.push_back(opened.fd);
@@ -125,7 +126,10 @@ Result<void> HttpServer::start()
         bool listening = false;
         // Its sockets and timers are created in its own thread, where they must live.
         QMetaObject::invokeMethod(
-                worker, [&] { listening = worker->listenOn(sockets[i]); },
+                worker,
+                [&] {
+                    listening = worker->listenOn(sockets[i]);
+                },
                 Qt::BlockingQueuedConnection);
         m_workers.push_back(worker);
         m_threads.push_back(std::move(thread));
@@ -134,8 +138,8 @@ Result<void> HttpServer::start()
                 ::close(sockets[j]);
             }
             stop();
-            return Error::make(ErrorCode::ServiceUnavailable,
-                               u"cannot start HTTP thread %1"_s.arg(i));
+            return Error::make(
+                    ErrorCode::ServiceUnavailable, u"cannot start HTTP thread %1"_s.arg(i));
         }
     }
     return {};
@@ -145,7 +149,12 @@ void HttpServer::beginDrain()
 {
     m_context->draining = true;
     for (HttpWorker *worker : m_workers) {
-        QMetaObject::invokeMethod(worker, [worker] { worker->drain(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+                worker,
+                [worker] {
+                    worker->drain();
+                },
+                Qt::BlockingQueuedConnection);
     }
 }
 
@@ -153,7 +162,11 @@ void HttpServer::abortConnections()
 {
     for (HttpWorker *worker : m_workers) {
         QMetaObject::invokeMethod(
-                worker, [worker] { worker->abortConnections(); }, Qt::BlockingQueuedConnection);
+                worker,
+                [worker] {
+                    worker->abortConnections();
+                },
+                Qt::BlockingQueuedConnection);
     }
 }
 
@@ -164,7 +177,12 @@ void HttpServer::stop()
     }
     for (size_t i = 0; i < m_workers.size(); ++i) {
         HttpWorker *worker = m_workers[i];
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+                worker,
+                [worker] {
+                    delete worker;
+                },
+                Qt::BlockingQueuedConnection);
         m_threads[i]->quit();
         m_threads[i]->wait();
     }

@@ -36,7 +36,7 @@ QString newRequestId()
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
     return QString::fromLatin1(QByteArray::number(words[0], 16).rightJustified(16, '0')
-                               + QByteArray::number(words[1], 16).rightJustified(16, '0'));
+            + QByteArray::number(words[1], 16).rightJustified(16, '0'));
 }
 
 // A client-supplied X-Request-Id is kept when it is short and harmless (it ends up in logs).
@@ -93,14 +93,18 @@ std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
 
 // ---------------------------------------------------------------------------------------------
 
-GuardedTcpServer::GuardedTcpServer(HttpWorker *worker) : QTcpServer(worker), m_worker(worker)
+GuardedTcpServer::GuardedTcpServer(HttpWorker *worker)
+    : QTcpServer(worker)
+    , m_worker(worker)
 {
     // Running out of file descriptors makes QTcpServer pause accepting for good (qt-6.4-facts.md
     // §1, EMFILE); resume shortly after, when some connections may have closed.
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
         qCWarning(lcHttp, "accept failed (%d): %s; resuming in 200 ms", int(error),
-                  qPrintable(errorString()));
-        QTimer::singleShot(200, this, [this] { resumeAccepting(); });
+                qPrintable(errorString()));
+        QTimer::singleShot(200, this, [this] {
+            resumeAccepting();
+        });
     });
 }
 
@@ -111,7 +115,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 
 // ---------------------------------------------------------------------------------------------
 
-HttpWorker::HttpWorker(HttpContext *context, int index) : m_context(context), m_index(index)
+HttpWorker::HttpWorker(HttpContext *context, int index)
+    : m_context(context)
+    , m_index(index)
 {
     setObjectName(u"http-worker-%1"_s.arg(index));
 }
@@ -126,7 +132,7 @@ bool HttpWorker::listenOn(qintptr listeningDescriptor)
     m_listener = new GuardedTcpServer(this);
     if (!m_listener->setSocketDescriptor(listeningDescriptor)) {
         qCCritical(lcHttp, "cannot use the listening socket: %s",
-                   qPrintable(m_listener->errorString()));
+                qPrintable(m_listener->errorString()));
         return false;
     }
     bind(m_listener);
@@ -193,15 +199,19 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
     m_context->connections.fetch_add(1);
 
     socket->setReadBufferSize(m_context->settings.limits.maxHeadBytes
-                              + m_context->settings.limits.maxBodyBytes + kReadBufferSlack);
-    connect(c.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
+            + m_context->settings.limits.maxBodyBytes + kReadBufferSlack);
+    connect(c.timer, &QTimer::timeout, this, [this, id] {
+        onTimeout(id);
+    });
     // Connected before QHttpServer's own readyRead handler, so the guard always looks first.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
         if (Connection *conn = find(socket)) {
             inspect(*conn);
         }
     });
-    connect(socket, &QTcpSocket::disconnected, this, [this, id] { onDisconnected(id); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, id] {
+        onDisconnected(id);
+    });
     connect(socket, &QObject::destroyed, this, [this, id, socket] {
         if (m_connections.erase(id) > 0) {
             m_context->connections.fetch_sub(1);
@@ -210,7 +220,7 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
     });
 
     if (m_connections.size() > static_cast<size_t>(m_context->settings.maxConnectionsPerThread)
-        || m_context->draining.load()) {
+            || m_context->draining.load()) {
         reject(c, ErrorCode::ServiceUnavailable, "The server has too many open connections");
         return;
     }
@@ -224,18 +234,10 @@ void HttpWorker::enterPhase(Connection &connection, Phase phase)
 {
     connection.phase = phase;
     switch (phase) {
-    case Phase::Idle:
-        connection.timer->start(m_context->settings.idleTimeout);
-        break;
-    case Phase::Reading:
-        connection.timer->start(m_context->settings.requestTimeout);
-        break;
-    case Phase::Handling:
-        connection.timer->stop();
-        break;
-    case Phase::Closing:
-        connection.timer->start(m_context->settings.closeTimeout);
-        break;
+    case Phase::Idle: connection.timer->start(m_context->settings.idleTimeout); break;
+    case Phase::Reading: connection.timer->start(m_context->settings.requestTimeout); break;
+    case Phase::Handling: connection.timer->stop(); break;
+    case Phase::Closing: connection.timer->start(m_context->settings.closeTimeout); break;
     }
 }
 
@@ -278,13 +280,11 @@ void HttpWorker::inspect(Connection &connection)
 
     const HeadInspection inspection = inspectHead(data, m_context->settings.limits);
     switch (inspection.outcome) {
-    case HeadInspection::Outcome::Incomplete:
-        return;
+    case HeadInspection::Outcome::Incomplete: return;
     case HeadInspection::Outcome::Rejected:
         reject(connection, inspection.error, inspection.reason);
         return;
-    case HeadInspection::Outcome::Complete:
-        break;
+    case HeadInspection::Outcome::Complete: break;
     }
     connection.validatedHead = inspection.head;
     if (inspection.head.expectContinue) {
@@ -302,7 +302,11 @@ void HttpWorker::handOver(QTcpSocket *socket)
     // buffered, so let it see a readyRead.
     m_listener->handOver(socket);
     QMetaObject::invokeMethod(
-            socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
+            socket,
+            [socket] {
+                Q_EMIT socket->readyRead();
+            },
+            Qt::QueuedConnection);
 }
 
 bool HttpWorker::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *socket)
@@ -321,8 +325,8 @@ bool HttpWorker::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *s
     connection->validatedHead.reset();
     if (qrequest.body().size() != head.contentLength) {
         qCWarning(lcHttp, "body size %lld differs from Content-Length %lld; closing",
-                  static_cast<long long>(qrequest.body().size()),
-                  static_cast<long long>(head.contentLength));
+                static_cast<long long>(qrequest.body().size()),
+                static_cast<long long>(head.contentLength));
         reject(*connection, ErrorCode::MalformedRequest, "The request body could not be read");
         return true;
     }
@@ -337,8 +341,8 @@ bool HttpWorker::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *s
     request.body = qrequest.body();
     request.peer = socket->peerAddress();
     const QByteArray clientId = request.header("x-request-id");
-    request.requestId = acceptableRequestId(clientId) ? QString::fromLatin1(clientId)
-                                                      : newRequestId();
+    request.requestId =
+            acceptableRequestId(clientId) ? QString::fromLatin1(clientId) : newRequestId();
     request.keepAlive = head.keepAlive;
     request.http10 = head.minorVersion == 0;
 
@@ -376,8 +380,8 @@ void HttpWorker::dispatch(Connection &connection, Request request)
         if (match.route) {
             allowed = {HttpMethod::Get, HttpMethod::Head};
             // Other methods on the same path.
-            for (const HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch,
-                                       HttpMethod::Delete}) {
+            for (const HttpMethod m :
+                    {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete}) {
                 if (m_context->router.match(m, shared->path).route) {
                     allowed.append(m);
                 }
@@ -385,7 +389,7 @@ void HttpWorker::dispatch(Connection &connection, Request request)
         }
         if (allowed.isEmpty()) {
             answerDirectly(connection, shared,
-                           Response::fromError(Error::notFound(u"No such resource."_s)));
+                    Response::fromError(Error::notFound(u"No such resource."_s)));
             return;
         }
         allowed.append(HttpMethod::Options);
@@ -393,10 +397,10 @@ void HttpWorker::dispatch(Connection &connection, Request request)
         preflight.withHeader("Allow", allowHeader(allowed));
         const QByteArray origin = shared->header("origin");
         if (!origin.isEmpty() && !shared->header("access-control-request-method").isEmpty()
-            && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
+                && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
             preflight.withHeader("Access-Control-Allow-Methods", allowHeader(allowed));
             preflight.withHeader("Access-Control-Allow-Headers",
-                                 "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+                    "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
             preflight.withHeader("Access-Control-Max-Age", "600");
         }
         answerDirectly(connection, shared, std::move(preflight));
@@ -408,8 +412,7 @@ void HttpWorker::dispatch(Connection &connection, Request request)
         if (!match.allowed.isEmpty()) {
             QList<HttpMethod> allowed = match.allowed;
             allowed.append(HttpMethod::Options);
-            Response response = Response::fromError(Error::make(
-                    ErrorCode::MethodNotAllowed,
+            Response response = Response::fromError(Error::make(ErrorCode::MethodNotAllowed,
                     u"%1 is not allowed here; allowed: %2."_s.arg(
                             QString::fromLatin1(methodName(shared->method)),
                             QString::fromLatin1(allowHeader(allowed)))));
@@ -417,7 +420,7 @@ void HttpWorker::dispatch(Connection &connection, Request request)
             answerDirectly(connection, shared, std::move(response));
         } else {
             answerDirectly(connection, shared,
-                           Response::fromError(Error::notFound(u"No such resource."_s)));
+                    Response::fromError(Error::notFound(u"No such resource."_s)));
         }
         return;
     }
@@ -431,17 +434,17 @@ void HttpWorker::dispatch(Connection &connection, Request request)
         match.route->handler(*shared, responder);
     } catch (const std::exception &e) {
         qCCritical(lcHttp, "handler for %s %s threw: %s", methodName(shared->method).constData(),
-                   qPrintable(shared->routeTemplate), e.what());
+                qPrintable(shared->routeTemplate), e.what());
         exchange->send(Response::fromError(Error::internal()));
     } catch (...) {
         qCCritical(lcHttp, "handler for %s %s threw", methodName(shared->method).constData(),
-                   qPrintable(shared->routeTemplate));
+                qPrintable(shared->routeTemplate));
         exchange->send(Response::fromError(Error::internal()));
     }
 }
 
-void HttpWorker::answerDirectly(Connection &connection, const std::shared_ptr<const Request> &request,
-                                Response response)
+void HttpWorker::answerDirectly(
+        Connection &connection, const std::shared_ptr<const Request> &request, Response response)
 {
     deliver(request, connection.id, std::move(response));
 }
@@ -453,8 +456,8 @@ QByteArray HttpWorker::httpDate()
     const qint64 second = now.toSecsSinceEpoch();
     if (second != m_dateSecond) {
         static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-        static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        static const char *const months[] = {
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         const QDate date = now.date();
         const QTime time = now.time();
         m_date = QByteArray(days[date.dayOfWeek() - 1]) + ", "
@@ -468,8 +471,8 @@ QByteArray HttpWorker::httpDate()
     return m_date;
 }
 
-QList<std::pair<QByteArray, QByteArray>>
-HttpWorker::commonHeaders(const Request &request, const Response &response, bool closing)
+QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
+        const Request &request, const Response &response, bool closing)
 {
     QList<std::pair<QByteArray, QByteArray>> headers;
     headers.reserve(response.headers.size() + 12);
@@ -485,7 +488,8 @@ HttpWorker::commonHeaders(const Request &request, const Response &response, bool
         headers.emplaceBack("Cache-Control", "no-store");
     }
     if (!hasHeader(response.headers, "content-security-policy")) {
-        headers.emplaceBack("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        headers.emplaceBack(
+                "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
     headers.emplaceBack("X-Content-Type-Options", "nosniff");
     headers.emplaceBack("X-Frame-Options", "DENY");
@@ -497,9 +501,10 @@ HttpWorker::commonHeaders(const Request &request, const Response &response, bool
         headers.emplaceBack("Vary", "Origin");
         const QByteArray origin = request.header("origin");
         if (!origin.isEmpty()
-            && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
+                && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
             headers.emplaceBack("Access-Control-Allow-Origin", origin);
-            headers.emplaceBack("Access-Control-Expose-Headers", "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy");
+            headers.emplaceBack("Access-Control-Expose-Headers",
+                    "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy");
         }
     }
     if (closing) {
@@ -510,14 +515,14 @@ HttpWorker::commonHeaders(const Request &request, const Response &response, bool
     return headers;
 }
 
-void HttpWorker::deliver(const std::shared_ptr<const Request> &request, quint64 connectionId,
-                         Response response)
+void HttpWorker::deliver(
+        const std::shared_ptr<const Request> &request, quint64 connectionId, Response response)
 {
     m_context->inFlight.fetch_sub(1);
     const Request &req = *request;
     AccessRecord record{methodName(req.method), req.path, response.status,
-                        static_cast<double>(req.received.nsecsElapsed()) / 1e6, 0, req.requestId,
-                        req.peer.toString()};
+            static_cast<double>(req.received.nsecsElapsed()) / 1e6, 0, req.requestId,
+            req.peer.toString()};
 
     Connection *connection = find(connectionId);
     if (!connection || connection->socket->state() != QAbstractSocket::ConnectedState) {
@@ -535,22 +540,22 @@ void HttpWorker::deliver(const std::shared_ptr<const Request> &request, quint64 
         response.body = QJsonDocument(common::problemToJson(error, req.requestId, req.path))
                                 .toJson(QJsonDocument::Compact);
         if (error.retryAfterSeconds > 0) {
-            response.headers.emplaceBack("Retry-After", QByteArray::number(error.retryAfterSeconds));
+            response.headers.emplaceBack(
+                    "Retry-After", QByteArray::number(error.retryAfterSeconds));
         }
         if (response.status == 401 && !hasHeader(response.headers, "www-authenticate")) {
             response.headers.emplaceBack("WWW-Authenticate", "Bearer realm=\"influence\"");
         }
         if (response.status == 500) {
             qCWarning(lcHttp, "%s %s answered %d (%s): %s", methodName(req.method).constData(),
-                      qPrintable(req.path), response.status, qPrintable(error.codeName()),
-                      qPrintable(error.detail));
+                    qPrintable(req.path), response.status, qPrintable(error.codeName()),
+                    qPrintable(error.detail));
         }
     }
 
     const bool closing = !req.keepAlive || m_context->draining.load();
     const QByteArray bytes = serializeResponse(response.status,
-                                               commonHeaders(req, response, closing),
-                                               response.body, req.method != HttpMethod::Head);
+            commonHeaders(req, response, closing), response.body, req.method != HttpMethod::Head);
     connection->socket->write(bytes);
     record.bytes = bytes.size();
     record.durationMs = static_cast<double>(req.received.nsecsElapsed()) / 1e6;
@@ -576,8 +581,8 @@ void HttpWorker::deliver(const std::shared_ptr<const Request> &request, quint64 
     }
     QTcpSocket *socket = connection->socket;
     enterPhase(*connection,
-               socket->isTransactionStarted() || socket->bytesAvailable() > 0 ? Phase::Reading
-                                                                              : Phase::Idle);
+            socket->isTransactionStarted() || socket->bytesAvailable() > 0 ? Phase::Reading
+                                                                           : Phase::Idle);
     if (socket->bytesAvailable() > 0 && !connection->validatedHead) {
         inspect(*connection);
     }
@@ -594,12 +599,11 @@ void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray
     response.contentType = common::kProblemContentType;
     response.body = QJsonDocument(common::problemToJson(error, request.requestId, QString()))
                             .toJson(QJsonDocument::Compact);
-    const QByteArray bytes = serializeResponse(response.status,
-                                               commonHeaders(request, response, true),
-                                               response.body, true);
+    const QByteArray bytes = serializeResponse(
+            response.status, commonHeaders(request, response, true), response.body, true);
     socket->write(bytes);
     logAccess({"-", u"-"_s, response.status, 0, bytes.size(), request.requestId,
-               request.peer.toString(), reason.constData()});
+            request.peer.toString(), reason.constData()});
     if (auto exchange = connection.current.lock()) {
         exchange->clientGone = true;
     }
@@ -627,17 +631,12 @@ void HttpWorker::onTimeout(quint64 connectionId)
         return;
     }
     switch (connection->phase) {
-    case Phase::Idle:
-        closeGracefully(*connection);
-        break;
+    case Phase::Idle: closeGracefully(*connection); break;
     case Phase::Reading:
         reject(*connection, ErrorCode::RequestTimeout, "The request did not arrive in time");
         break;
-    case Phase::Handling:
-        break;
-    case Phase::Closing:
-        connection->socket->abort();
-        break;
+    case Phase::Handling: break;
+    case Phase::Closing: connection->socket->abort(); break;
     }
 }
 
@@ -657,19 +656,18 @@ void HttpWorker::onDisconnected(quint64 connectionId)
 // ---------------------------------------------------------------------------------------------
 
 Exchange::Exchange(HttpWorker *worker, quint64 connectionId, std::shared_ptr<const Request> request,
-                   HttpContext *context)
-    : m_worker(worker),
-      m_connectionId(connectionId),
-      m_request(std::move(request)),
-      m_context(context)
-{
-}
+        HttpContext *context)
+    : m_worker(worker)
+    , m_connectionId(connectionId)
+    , m_request(std::move(request))
+    , m_context(context)
+{ }
 
 Exchange::~Exchange()
 {
     if (!m_sent.load()) {
-        qCCritical(lcHttp, "handler for %s %s did not answer", methodName(m_request->method).constData(),
-                   qPrintable(m_request->routeTemplate));
+        qCCritical(lcHttp, "handler for %s %s did not answer",
+                methodName(m_request->method).constData(), qPrintable(m_request->routeTemplate));
         send(Response::fromError(Error::internal()));
     }
 }
@@ -686,13 +684,17 @@ void Exchange::send(Response response)
     QMetaObject::invokeMethod(
             m_worker,
             [worker = m_worker, request = m_request, id = m_connectionId,
-             r = std::move(response)]() mutable { worker->deliver(request, id, std::move(r)); },
+                    r = std::move(response)]() mutable {
+                worker->deliver(request, id, std::move(r));
+            },
             Qt::QueuedConnection);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-Responder::Responder(std::shared_ptr<Exchange> exchange) : m_exchange(std::move(exchange)) { }
+Responder::Responder(std::shared_ptr<Exchange> exchange)
+    : m_exchange(std::move(exchange))
+{ }
 
 const Request &Responder::request() const
 {
@@ -721,8 +723,8 @@ void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) cons
         try {
             response = task(c);
         } catch (const std::exception &e) {
-            qCCritical(lcHttp, "task for %s threw: %s", qPrintable(exchange->request().routeTemplate),
-                       e.what());
+            qCCritical(lcHttp, "task for %s threw: %s",
+                    qPrintable(exchange->request().routeTemplate), e.what());
             response = Response::fromError(Error::internal());
         } catch (...) {
             qCCritical(lcHttp, "task for %s threw", qPrintable(exchange->request().routeTemplate));

@@ -66,8 +66,8 @@ public:
     void abortConnections();
 
     /// Writes the response of a request of connection `connectionId`. This thread only.
-    void deliver(const std::shared_ptr<const Request> &request, quint64 connectionId,
-                 Response response);
+    void deliver(
+            const std::shared_ptr<const Request> &request, quint64 connectionId, Response response);
 
     void acceptSocket(qintptr socketDescriptor);
 
@@ -100,13 +100,12 @@ private:
     void onDisconnected(quint64 connectionId);
     void dispatch(Connection &connection, Request request);
     void answerDirectly(Connection &connection, const std::shared_ptr<const Request> &request,
-                        Response response);
+            Response response);
     Connection *find(QTcpSocket *socket);
     Connection *find(quint64 connectionId);
     QByteArray httpDate();
-    QList<std::pair<QByteArray, QByteArray>> commonHeaders(const Request &request,
-                                                           const Response &response,
-                                                           bool closing);
+    QList<std::pair<QByteArray, QByteArray>> commonHeaders(
+            const Request &request, const Response &response, bool closing);
 
     HttpContext *m_context;
     int m_index;

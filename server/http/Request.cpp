@@ -28,15 +28,14 @@ Result<QJsonObject> Request::jsonObject() const
     const QByteArray mediaType = contentType.split(';').first().trimmed().toLower();
     if (mediaType != "application/json" && !mediaType.endsWith("+json")) {
         return Error::make(ErrorCode::UnsupportedMediaType,
-                           u"Send the body as JSON with Content-Type: application/json."_s);
+                u"Send the body as JSON with Content-Type: application/json."_s);
     }
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return Error::make(ErrorCode::MalformedJson,
-                           u"The body is not valid JSON: %1 at offset %2."_s.arg(
-                                   parseError.errorString())
-                                   .arg(parseError.offset));
+                u"The body is not valid JSON: %1 at offset %2."_s.arg(parseError.errorString())
+                        .arg(parseError.offset));
     }
     if (!document.isObject()) {
         return Error::make(ErrorCode::MalformedJson, u"The body must be a JSON object."_s);

@@ -21,14 +21,14 @@ namespace influence::server::http {
 struct Request
 {
     HttpMethod method = HttpMethod::Get;
-    QString path;      ///< percent-encoded path, e.g. /api/v1/influencers/3f2a…
+    QString path; ///< percent-encoded path, e.g. /api/v1/influencers/3f2a…
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers; ///< names lower-case
     QByteArray body;
     QHostAddress peer;
     QString requestId;
     QHash<QString, QString> pathParams; ///< decoded values of the route's {placeholders}
-    QString routeTemplate;              ///< the matched route, e.g. /api/v1/influencers/{id}
+    QString routeTemplate; ///< the matched route, e.g. /api/v1/influencers/{id}
     QElapsedTimer received;
     bool keepAlive = true; ///< false: the connection closes after this response
     bool http10 = false;

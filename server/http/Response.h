@@ -47,7 +47,7 @@ struct Response
 /// Serializes a complete HTTP/1.1 response. For HEAD (`includeBody` false) the headers are those
 /// of the GET response, Content-Length included, and no body follows.
 QByteArray serializeResponse(int status, const QList<std::pair<QByteArray, QByteArray>> &headers,
-                             const QByteArray &body, bool includeBody);
+        const QByteArray &body, bool includeBody);
 
 /// The reason phrase of a status ("Not Found").
 QByteArray reasonPhrase(int status);

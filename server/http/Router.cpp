@@ -20,7 +20,7 @@ void Router::add(HttpMethod method, const QString &pathTemplate, Handler handler
 {
     Q_ASSERT(pathTemplate.startsWith(u'/'));
     Route route{method, pathTemplate, std::move(handler),
-                pathTemplate.sliced(1).split(u'/', Qt::KeepEmptyParts)};
+            pathTemplate.sliced(1).split(u'/', Qt::KeepEmptyParts)};
     if (pathTemplate == u"/"_s) {
         route.segments.clear();
     }
@@ -33,8 +33,8 @@ Router::Match Router::match(HttpMethod method, QStringView path) const
     if (!path.startsWith(u'/')) {
         return result;
     }
-    const QList<QStringView> segments = path.size() == 1 ? QList<QStringView>{}
-                                                           : path.sliced(1).split(u'/');
+    const QList<QStringView> segments =
+            path.size() == 1 ? QList<QStringView>{} : path.sliced(1).split(u'/');
     const HttpMethod wanted = method == HttpMethod::Head ? HttpMethod::Get : method;
     // The most specific route wins: /influencers/me beats /influencers/{id} whatever the order
     // of registration.
@@ -83,7 +83,7 @@ Router::Match Router::match(HttpMethod method, QStringView path) const
         for (qsizetype i = 0; i < segments.size(); ++i) {
             if (isPlaceholder(expected[i])) {
                 params.insert(expected[i].sliced(1, expected[i].size() - 2),
-                              QUrl::fromPercentEncoding(segments[i].toUtf8()));
+                        QUrl::fromPercentEncoding(segments[i].toUtf8()));
             }
         }
         result.params = std::move(params);

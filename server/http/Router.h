@@ -41,11 +41,26 @@ public:
     };
 
     void add(HttpMethod method, const QString &pathTemplate, Handler handler);
-    void get(const QString &path, Handler handler) { add(HttpMethod::Get, path, std::move(handler)); }
-    void post(const QString &path, Handler handler) { add(HttpMethod::Post, path, std::move(handler)); }
-    void put(const QString &path, Handler handler) { add(HttpMethod::Put, path, std::move(handler)); }
-    void patch(const QString &path, Handler handler) { add(HttpMethod::Patch, path, std::move(handler)); }
-    void del(const QString &path, Handler handler) { add(HttpMethod::Delete, path, std::move(handler)); }
+    void get(const QString &path, Handler handler)
+    {
+        add(HttpMethod::Get, path, std::move(handler));
+    }
+    void post(const QString &path, Handler handler)
+    {
+        add(HttpMethod::Post, path, std::move(handler));
+    }
+    void put(const QString &path, Handler handler)
+    {
+        add(HttpMethod::Put, path, std::move(handler));
+    }
+    void patch(const QString &path, Handler handler)
+    {
+        add(HttpMethod::Patch, path, std::move(handler));
+    }
+    void del(const QString &path, Handler handler)
+    {
+        add(HttpMethod::Delete, path, std::move(handler));
+    }
 
     /// `path` is the percent-encoded path of the request (no query).
     Match match(HttpMethod method, QStringView path) const;

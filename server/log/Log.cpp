@@ -55,8 +55,8 @@ void writeRaw(const QByteArray &line)
     std::fputc('\n', stderr);
 }
 
-void write(const char *level, const char *category, const QString &message,
-           const QJsonObject &fields)
+void write(
+        const char *level, const char *category, const QString &message, const QJsonObject &fields)
 {
     if (g_json.load(std::memory_order_relaxed)) {
         QJsonObject object = fields;

@@ -20,7 +20,7 @@ Format format();
 /// Writes one structured line: in text as "ts level category message key=value…", in JSON as one
 /// object with ts, level, category, msg and the fields.
 void write(const char *level, const char *category, const QString &message,
-           const QJsonObject &fields = {});
+        const QJsonObject &fields = {});
 
 /// Writes a pre-formatted line (a trailing newline is added). Thread-safe.
 void writeRaw(const QByteArray &line);

@@ -14,7 +14,6 @@
 #include <QSet>
 
 #include <array>
-
 #include <cmath>
 #include <numbers>
 
@@ -34,7 +33,9 @@ constexpr int kBatchSize = 2000;
 class Prng
 {
 public:
-    explicit Prng(quint64 seed) : m_state(seed) { }
+    explicit Prng(quint64 seed)
+        : m_state(seed)
+    { }
 
     quint64 next()
     {
@@ -126,13 +127,16 @@ struct Batches
 };
 
 const db::SqlStatement kInsertUsers(
-        u"INSERT INTO users (id, email, email_verified_at, role, status, display_name, created_at, "
+        u"INSERT INTO users (id, email, email_verified_at, role, status, display_name, "
+        u"created_at, "
         "updated_at) "
-        "SELECT id, email, email_verified_at, role, 'active', display_name, created_at, created_at "
+        "SELECT id, email, email_verified_at, role, 'active', display_name, created_at, "
+        "created_at "
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, email text, "
         "email_verified_at timestamptz, role text, display_name text, created_at timestamptz)"_s);
 const db::SqlStatement kInsertInfluencers(
-        u"INSERT INTO influencer_details (user_id, display_name, bio, niches, country, languages, "
+        u"INSERT INTO influencer_details (user_id, display_name, bio, niches, country, "
+        u"languages, "
         "created_at, updated_at) "
         "SELECT user_id, display_name, bio, niches, country, languages, created_at, created_at "
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(user_id uuid, display_name text, "
@@ -144,14 +148,16 @@ const db::SqlStatement kInsertBrands(
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(user_id uuid, company_name text, "
         "website text, industry text, country text, created_at timestamptz)"_s);
 const db::SqlStatement kInsertRates(
-        u"INSERT INTO influencer_rates (influencer_id, deliverable_type, amount_minor, currency) "
+        u"INSERT INTO influencer_rates (influencer_id, deliverable_type, amount_minor, "
+        u"currency) "
         "SELECT influencer_id, deliverable_type, amount_minor, currency "
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(influencer_id uuid, "
         "deliverable_type text, amount_minor bigint, currency text)"_s);
 const db::SqlStatement kInsertAccounts(
         u"INSERT INTO connected_accounts (id, influencer_id, platform, handle, external_id, "
         "profile_url, followers, status, last_synced_at, created_at, updated_at) "
-        "SELECT id, influencer_id, platform, handle, external_id, profile_url, followers, status, "
+        "SELECT id, influencer_id, platform, handle, external_id, profile_url, followers, "
+        "status, "
         "last_synced_at, created_at, created_at "
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, influencer_id uuid, "
         "platform text, handle text, external_id text, profile_url text, followers bigint, "
@@ -172,8 +178,8 @@ Result<void> insertRows(db::Connection &c, const db::SqlStatement &statement, QJ
     if (!query) {
         return query.error();
     }
-    (*query)->bindValue(u":rows"_s,
-                        QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    (*query)->bindValue(
+            u":rows"_s, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
     auto ok = c.exec(**query);
     rows = QJsonArray();
     return ok;
@@ -206,12 +212,24 @@ double currencyFactor(QLatin1StringView currency)
         double perUsd;
     };
     static constexpr std::array factors{
-            Factor{"USD"_L1, 1.0},   Factor{"EUR"_L1, 0.92},   Factor{"GBP"_L1, 0.79},
-            Factor{"SEK"_L1, 10.5},  Factor{"PLN"_L1, 4.0},    Factor{"BRL"_L1, 5.0},
-            Factor{"MXN"_L1, 17.0},  Factor{"ARS"_L1, 850.0},  Factor{"CAD"_L1, 1.36},
-            Factor{"AUD"_L1, 1.5},   Factor{"INR"_L1, 83.0},   Factor{"IDR"_L1, 15600.0},
-            Factor{"PHP"_L1, 56.0},  Factor{"JPY"_L1, 150.0},  Factor{"KRW"_L1, 1330.0},
-            Factor{"TRY"_L1, 32.0},  Factor{"NGN"_L1, 1400.0}, Factor{"ZAR"_L1, 18.5},
+            Factor{"USD"_L1, 1.0},
+            Factor{"EUR"_L1, 0.92},
+            Factor{"GBP"_L1, 0.79},
+            Factor{"SEK"_L1, 10.5},
+            Factor{"PLN"_L1, 4.0},
+            Factor{"BRL"_L1, 5.0},
+            Factor{"MXN"_L1, 17.0},
+            Factor{"ARS"_L1, 850.0},
+            Factor{"CAD"_L1, 1.36},
+            Factor{"AUD"_L1, 1.5},
+            Factor{"INR"_L1, 83.0},
+            Factor{"IDR"_L1, 15600.0},
+            Factor{"PHP"_L1, 56.0},
+            Factor{"JPY"_L1, 150.0},
+            Factor{"KRW"_L1, 1330.0},
+            Factor{"TRY"_L1, 32.0},
+            Factor{"NGN"_L1, 1400.0},
+            Factor{"ZAR"_L1, 18.5},
     };
     for (const Factor &f : factors) {
         if (f.code == currency) {
@@ -283,8 +301,8 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
                 return report;
             }
             return Error::make(ErrorCode::Conflict,
-                               u"the database already has %1 users; seeding adds demo data only to "
-                               "an empty database (--reset deletes all users first)"_s.arg(users));
+                    u"the database already has %1 users; seeding adds demo data only to "
+                    "an empty database (--reset deletes all users first)"_s.arg(users));
         }
         if (options.reset) {
             if (auto ok = c.execDirect(u"TRUNCATE users CASCADE"_s); !ok) {
@@ -357,10 +375,10 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
             batch.influencers.append(QJsonObject{
                     {u"user_id"_s, userId},
                     {u"display_name"_s, rng.chance(0.3) ? first : name},
-                    {u"bio"_s, u"%1 creator from %2. %3"_s.arg(mainNiche.left(1).toUpper()
-                                                                       + mainNiche.mid(1),
-                                                               QString(country.city),
-                                                               QString(rng.pick(bioTaglines())))},
+                    {u"bio"_s,
+                            u"%1 creator from %2. %3"_s.arg(
+                                    mainNiche.left(1).toUpper() + mainNiche.mid(1),
+                                    QString(country.city), QString(rng.pick(bioTaglines())))},
                     {u"niches"_s, creatorNiches},
                     {u"country"_s, QString(country.code)},
                     {u"languages"_s, languages},
@@ -369,7 +387,8 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
             ++report.influencers;
 
             // Audience size: heavy-tailed (most creators are micro, a few are huge).
-            const double audience = qBound(500.0, 3000.0 * std::exp(1.7 * rng.normal()), 80'000'000.0);
+            const double audience =
+                    qBound(500.0, 3000.0 * std::exp(1.7 * rng.normal()), 80'000'000.0);
             struct PlatformShare
             {
                 const char *platform;
@@ -377,8 +396,10 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
                 double scale;
             };
             static constexpr std::array platforms{
-                    PlatformShare{"instagram", 0.75, 1.0}, PlatformShare{"tiktok", 0.5, 1.4},
-                    PlatformShare{"youtube", 0.35, 0.4},   PlatformShare{"x", 0.15, 0.3},
+                    PlatformShare{"instagram", 0.75, 1.0},
+                    PlatformShare{"tiktok", 0.5, 1.4},
+                    PlatformShare{"youtube", 0.35, 0.4},
+                    PlatformShare{"x", 0.15, 0.3},
                     PlatformShare{"twitch", 0.06, 0.1},
             };
             int accounts = 0;
@@ -393,20 +414,21 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
                 }
                 usedHandles.insert(platform + u':' + handle);
                 const bool verified = rng.chance(0.7);
-                const qint64 followers = qMax<qint64>(
-                        50, static_cast<qint64>(audience * share.scale * std::exp(0.4 * rng.normal())));
+                const qint64 followers = qMax<qint64>(50,
+                        static_cast<qint64>(audience * share.scale * std::exp(0.4 * rng.normal())));
                 batch.accounts.append(QJsonObject{
                         {u"id"_s, rng.uuid()},
                         {u"influencer_id"_s, userId},
                         {u"platform"_s, platform},
                         {u"handle"_s, handle},
-                        {u"external_id"_s, verified ? QJsonValue(QString::number(rng.next() >> 12))
-                                                    : QJsonValue()},
+                        {u"external_id"_s,
+                                verified ? QJsonValue(QString::number(rng.next() >> 12))
+                                         : QJsonValue()},
                         {u"profile_url"_s, profileUrl(platform, handle)},
                         {u"followers"_s, followers},
                         {u"status"_s, verified ? u"connected"_s : u"manual"_s},
-                        {u"last_synced_at"_s, verified ? QJsonValue(timestampBefore(rng, 2))
-                                                       : QJsonValue()},
+                        {u"last_synced_at"_s,
+                                verified ? QJsonValue(timestampBefore(rng, 2)) : QJsonValue()},
                         {u"created_at"_s, created},
                 });
                 ++accounts;
@@ -427,16 +449,20 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
                 double usdPerThousand;
             };
             static constexpr std::array rateShapes{
-                    RateShape{"post", 10.0}, RateShape{"story", 4.0}, RateShape{"reel", 14.0},
-                    RateShape{"video", 25.0}, RateShape{"short", 8.0}, RateShape{"livestream", 18.0},
+                    RateShape{"post", 10.0},
+                    RateShape{"story", 4.0},
+                    RateShape{"reel", 14.0},
+                    RateShape{"video", 25.0},
+                    RateShape{"short", 8.0},
+                    RateShape{"livestream", 18.0},
             };
             const double factor = currencyFactor(country.currency);
             const int digits = minorDigits(country.currency);
             const int rateCount = 2 + rng.below(3);
             for (int r = 0; r < rateCount; ++r) {
                 const RateShape &shape = rateShapes[static_cast<size_t>(r)];
-                const double usd = qMax(25.0, audience / 1000.0 * shape.usdPerThousand
-                                                       * std::exp(0.3 * rng.normal()));
+                const double usd = qMax(25.0,
+                        audience / 1000.0 * shape.usdPerThousand * std::exp(0.3 * rng.normal()));
                 // Round to a "price-like" figure: whole major units.
                 const qint64 major = qMax<qint64>(1, std::llround(usd * factor));
                 const qint64 minor = digits == 0 ? major : major * 100;
@@ -466,8 +492,8 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
         }
 
         for (int i = 0; i < brandCount; ++i) {
-            const QString company = QString(rng.pick(companyWords())) + u' '
-                    + QString(rng.pick(companySuffixes()));
+            const QString company =
+                    QString(rng.pick(companyWords())) + u' ' + QString(rng.pick(companySuffixes()));
             const CountryProfile &country = pickCountry(rng);
             const QString userId = rng.uuid();
             const QString created = timestampBefore(rng, 730);
@@ -475,8 +501,9 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
             const QString last = rng.pick(lastNames());
             batch.users.append(QJsonObject{
                     {u"id"_s, userId},
-                    {u"email"_s, u"%1.%2@%3-%4.example.com"_s.arg(slug(first), slug(last), slug(company))
-                                         .arg(i + 1)},
+                    {u"email"_s,
+                            u"%1.%2@%3-%4.example.com"_s.arg(slug(first), slug(last), slug(company))
+                                    .arg(i + 1)},
                     {u"email_verified_at"_s, created},
                     {u"role"_s, u"brand"_s},
                     {u"display_name"_s, QString(first + u' ' + last)},
@@ -513,7 +540,7 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
             return write.error();
         }
         (*write)->bindValue(u":value"_s,
-                            QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)));
+                QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)));
         if (auto ok = c.exec(**write); !ok) {
             return ok.error();
         }

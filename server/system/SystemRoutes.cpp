@@ -40,15 +40,16 @@ void registerRoutes(http::HttpContext &context, const SystemInfo &info)
             return;
         }
         out.runOnDbPool([&context](db::Connection &connection) {
-            const auto ping = db::withRetry(connection, [](db::Connection &c) -> common::Result<void> {
-                auto query = c.prepared(kPing);
-                if (!query) {
-                    return query.error();
-                }
-                auto ok = c.exec(**query);
-                (*query)->finish();
-                return ok;
-            });
+            const auto ping =
+                    db::withRetry(connection, [](db::Connection &c) -> common::Result<void> {
+                        auto query = c.prepared(kPing);
+                        if (!query) {
+                            return query.error();
+                        }
+                        auto ok = c.exec(**query);
+                        (*query)->finish();
+                        return ok;
+                    });
             return readiness(ping.has_value(), context.draining.load());
         });
     });
@@ -60,21 +61,23 @@ void registerRoutes(http::HttpContext &context, const SystemInfo &info)
     version.qtVersion = QString::fromLatin1(qVersion());
     version.startedAt = info.startedAt;
     const QByteArray versionJson = QJsonDocument(version.toJson()).toJson(QJsonDocument::Compact);
-    router.get(u"/api/v1/version"_s, [versionJson](const http::Request &, const http::Responder &out) {
-        out.send(http::Response::rawJson(versionJson));
-    });
+    router.get(
+            u"/api/v1/version"_s, [versionJson](const http::Request &, const http::Responder &out) {
+                out.send(http::Response::rawJson(versionJson));
+            });
 
-    router.get(u"/openapi.json"_s, [json = info.openApiJson](const http::Request &,
-                                                             const http::Responder &out) {
-        out.send(http::Response::rawJson(json).withHeader("Cache-Control", "no-cache"));
-    });
+    router.get(u"/openapi.json"_s,
+            [json = info.openApiJson](const http::Request &, const http::Responder &out) {
+                out.send(http::Response::rawJson(json).withHeader("Cache-Control", "no-cache"));
+            });
 
-    router.get(u"/docs"_s, [html = info.docsHtml, csp = info.docsContentSecurityPolicy](
-                                   const http::Request &, const http::Responder &out) {
-        out.send(http::Response::html(html)
-                         .withHeader("Cache-Control", "no-cache")
-                         .withHeader("Content-Security-Policy", csp));
-    });
+    router.get(u"/docs"_s,
+            [html = info.docsHtml, csp = info.docsContentSecurityPolicy](
+                    const http::Request &, const http::Responder &out) {
+                out.send(http::Response::html(html)
+                                 .withHeader("Cache-Control", "no-cache")
+                                 .withHeader("Content-Security-Policy", csp));
+            });
 }
 
 } // namespace influence::server::system

@@ -168,8 +168,9 @@ private Q_SLOTS:
         const HttpReply reply = m_client->send("DELETE", u"/api/v1/version"_s);
         verifyProblem(reply, 405, u"method_not_allowed"_s);
         QCOMPARE(reply.header("Allow"), QByteArray("GET, HEAD, OPTIONS"));
-        verifyProblem(m_client->send("PUT", u"/test/echo"_s, "{}", {{"Content-Type", "application/json"}}),
-                      405, u"method_not_allowed"_s);
+        verifyProblem(m_client->send(
+                              "PUT", u"/test/echo"_s, "{}", {{"Content-Type", "application/json"}}),
+                405, u"method_not_allowed"_s);
     }
 
     void headHasHeadersButNoBody()
@@ -193,8 +194,10 @@ private Q_SLOTS:
 
     void corsAllowsOnlyConfiguredOrigins()
     {
-        const HttpReply allowed = m_client->get(u"/healthz"_s, {{"Origin", "https://app.example.com"}});
-        QCOMPARE(allowed.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.com"));
+        const HttpReply allowed =
+                m_client->get(u"/healthz"_s, {{"Origin", "https://app.example.com"}});
+        QCOMPARE(allowed.header("Access-Control-Allow-Origin"),
+                QByteArray("https://app.example.com"));
         QVERIFY(allowed.header("Access-Control-Expose-Headers").contains("X-Request-Id"));
         QCOMPARE(allowed.header("Vary"), QByteArray("Origin"));
 
@@ -202,17 +205,16 @@ private Q_SLOTS:
         QCOMPARE(other.status, 200);
         QVERIFY(other.header("Access-Control-Allow-Origin").isEmpty());
 
-        const HttpReply preflight = m_client->send(
-                "OPTIONS", u"/test/echo"_s, {},
+        const HttpReply preflight = m_client->send("OPTIONS", u"/test/echo"_s, {},
                 {{"Origin", "https://app.example.com"}, {"Access-Control-Request-Method", "POST"},
-                 {"Access-Control-Request-Headers", "content-type"}});
+                        {"Access-Control-Request-Headers", "content-type"}});
         QCOMPARE(preflight.status, 204);
-        QCOMPARE(preflight.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.com"));
+        QCOMPARE(preflight.header("Access-Control-Allow-Origin"),
+                QByteArray("https://app.example.com"));
         QVERIFY(preflight.header("Access-Control-Allow-Methods").contains("POST"));
         QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
 
-        const HttpReply deniedPreflight = m_client->send(
-                "OPTIONS", u"/test/echo"_s, {},
+        const HttpReply deniedPreflight = m_client->send("OPTIONS", u"/test/echo"_s, {},
                 {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"}});
         QVERIFY(deniedPreflight.header("Access-Control-Allow-Methods").isEmpty());
         QVERIFY(deniedPreflight.header("Access-Control-Allow-Origin").isEmpty());
@@ -240,11 +242,11 @@ private Q_SLOTS:
                                << u"malformed_json"_s;
         QTest::newRow("empty") << QByteArray("application/json") << QByteArray() << 400
                                << u"malformed_json"_s;
-        QTest::newRow("invalid utf-8") << QByteArray("application/json")
-                                       << QByteArray("{\"a\":\"\xff\xfe\"}") << 400
-                                       << u"malformed_json"_s;
-        QTest::newRow("deep nesting") << QByteArray("application/json")
-                                      << QByteArray(5000, '[') << 400 << u"malformed_json"_s;
+        QTest::newRow("invalid utf-8")
+                << QByteArray("application/json") << QByteArray("{\"a\":\"\xff\xfe\"}") << 400
+                << u"malformed_json"_s;
+        QTest::newRow("deep nesting") << QByteArray("application/json") << QByteArray(5000, '[')
+                                      << 400 << u"malformed_json"_s;
     }
     void jsonBodies()
     {
@@ -322,9 +324,9 @@ private Q_SLOTS:
         const QJsonObject doc = reply.json();
         QCOMPARE(doc.value(u"openapi"_s).toString(), u"3.1.0"_s);
         QCOMPARE(doc.value(u"info"_s).toObject().value(u"version"_s).toString(),
-                 QStringLiteral(INFLUENCE_VERSION));
+                QStringLiteral(INFLUENCE_VERSION));
         QCOMPARE(doc.value(u"servers"_s).toArray().first().toObject().value(u"url"_s).toString(),
-                 u"http://localhost:%1"_s.arg(m_server->port()));
+                u"http://localhost:%1"_s.arg(m_server->port()));
     }
 
     void docsRenderEveryOperationWithoutScripts()
@@ -338,10 +340,11 @@ private Q_SLOTS:
         QVERIFY(!csp.contains("script-src"));
         const QString html = QString::fromUtf8(reply.body);
         QVERIFY(!html.contains(u"<script"_s, Qt::CaseInsensitive));
-        const QJsonObject paths = m_client->get(u"/openapi.json"_s).json().value(u"paths"_s).toObject();
+        const QJsonObject paths =
+                m_client->get(u"/openapi.json"_s).json().value(u"paths"_s).toObject();
         for (auto it = paths.begin(); it != paths.end(); ++it) {
             QVERIFY2(html.contains(u"<code>"_s + it.key().toHtmlEscaped() + u"</code>"_s),
-                     qPrintable(it.key()));
+                    qPrintable(it.key()));
         }
         for (const common::ErrorCode code : common::serverErrorCodes()) {
             QVERIFY(html.contains(u"id=\"problem-"_s + common::errorCodeName(code) + u'"'));

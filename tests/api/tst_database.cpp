@@ -55,8 +55,7 @@ const SqlStatement kSleep(u"SELECT pg_sleep(2)"_s);
 const SqlStatement kCreateCounter(u"CREATE TABLE IF NOT EXISTS counter (n integer PRIMARY KEY)"_s);
 const SqlStatement kCount(u"SELECT count(*) FROM counter"_s);
 const SqlStatement kInsertNext(u"INSERT INTO counter (n) VALUES (:n)"_s);
-const SqlStatement kInsertUser(
-        u"INSERT INTO users (email, role) VALUES (:email, :role)"_s);
+const SqlStatement kInsertUser(u"INSERT INTO users (email, role) VALUES (:email, :role)"_s);
 const SqlStatement kCountMigrations(u"SELECT count(*) FROM schema_migrations"_s);
 
 } // namespace
@@ -69,7 +68,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(tests::TestDatabase::instance().isValid(),
-                 qPrintable(tests::TestDatabase::instance().error()));
+                qPrintable(tests::TestDatabase::instance().error()));
     }
 
     void typesAreExact()
@@ -241,7 +240,7 @@ private Q_SLOTS:
         const auto result = Migrator().migrate(c);
         QVERIFY(!result);
         QVERIFY2(result.error().detail.contains(u"changed after it was applied"_s),
-                 qPrintable(result.error().detail));
+                qPrintable(result.error().detail));
         // And the server refuses to start on it.
         tests::TestServer::Options options;
         options.databaseUrl = settings->url.toUrlString();

@@ -21,7 +21,8 @@ namespace {
 class Load : public QObject
 {
 public:
-    Load(QUrl url, int parallel) : m_url(std::move(url))
+    Load(QUrl url, int parallel)
+        : m_url(std::move(url))
     {
         for (int i = 0; i < parallel; ++i) {
             fire();
@@ -105,7 +106,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(load.counts[503] >= 100, 20000);
         QCOMPARE(load.missingRetryAfter, 0);
         for (const auto &[status, count] : load.counts) {
-            QVERIFY2(status == 503 || status == 200, qPrintable(u"status %1 x%2"_s.arg(status).arg(count)));
+            QVERIFY2(status == 503 || status == 200,
+                    qPrintable(u"status %1 x%2"_s.arg(status).arg(count)));
         }
 
         QUrl ready = server.url();
@@ -123,7 +125,8 @@ private Q_SLOTS:
         load.resetCounts();
         QTRY_VERIFY_WITH_TIMEOUT(load.counts[200] >= 50, 20000);
         for (const auto &[status, count] : load.counts) {
-            QVERIFY2(status == 503 || status == 200, qPrintable(u"status %1 x%2"_s.arg(status).arg(count)));
+            QVERIFY2(status == 503 || status == 200,
+                    qPrintable(u"status %1 x%2"_s.arg(status).arg(count)));
         }
         load.resetCounts();
         QTRY_VERIFY_WITH_TIMEOUT(load.total >= 200, 20000);

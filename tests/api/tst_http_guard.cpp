@@ -71,7 +71,8 @@ QByteArray readResponse(QTcpSocket &socket, int timeoutMs = 5000)
         if (headEnd >= 0) {
             const qsizetype lengthAt = data.indexOf("Content-Length: ");
             const qint64 length = lengthAt >= 0 && lengthAt < headEnd
-                    ? data.mid(lengthAt + 16, data.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong()
+                    ? data.mid(lengthAt + 16, data.indexOf("\r\n", lengthAt) - lengthAt - 16)
+                              .toLongLong()
                     : 0;
             if (data.size() >= headEnd + 4 + length) {
                 return data;
@@ -140,23 +141,27 @@ private Q_SLOTS:
         QTest::newRow("text garbage") << QByteArray("HELLO THERE\r\n\r\n") << 400;
         QTest::newRow("bad version") << QByteArray("GET / HTTP/3.0\r\nHost: a\r\n\r\n") << 400;
         QTest::newRow("no host") << QByteArray("GET /healthz HTTP/1.1\r\n\r\n") << 400;
-        QTest::newRow("unknown method") << QByteArray("PURGE /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
-                                        << 501;
-        QTest::newRow("content-length overflow")
-                << QByteArray("POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Length: 18446744073709551615\r\n\r\nGET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
-                << 413;
-        QTest::newRow("two content-lengths")
-                << QByteArray("POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\n{}")
-                << 400;
-        QTest::newRow("chunked")
-                << QByteArray("POST /test/echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
-                << 411;
+        QTest::newRow("unknown method")
+                << QByteArray("PURGE /healthz HTTP/1.1\r\nHost: a\r\n\r\n") << 501;
+        QTest::newRow("content-length overflow") << QByteArray(
+                "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Length: "
+                "18446744073709551615\r\n\r\nGET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+                                                 << 413;
+        QTest::newRow("two content-lengths") << QByteArray(
+                "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\nContent-Length: "
+                "20\r\n\r\n{}") << 400;
+        QTest::newRow("chunked") << QByteArray(
+                "POST /test/echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: "
+                "chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+                                 << 411;
         QTest::newRow("header too large")
                 << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\nX-Big: ") + QByteArray(9000, 'x')
-                           + QByteArray("\r\n\r\n")
+                        + QByteArray("\r\n\r\n")
                 << 431;
         QTest::newRow("websocket")
-                << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: "
+                              "websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                              "dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
                 << 501;
     }
     void malformedRequestsGetAProblemAndAClose()
@@ -189,13 +194,15 @@ private Q_SLOTS:
         HttpTestClient client(m_server->url());
         const QByteArray atLimit = jsonOfSize(kBodyLimit);
         QCOMPARE(atLimit.size(), kBodyLimit);
-        const auto ok = client.send("POST", u"/test/echo"_s, atLimit,
-                                    {{"Content-Type", "application/json"}});
+        const auto ok = client.send(
+                "POST", u"/test/echo"_s, atLimit, {{"Content-Type", "application/json"}});
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.json().value(u"_bytes"_s).toInteger(), kBodyLimit);
-        const RawReply over = rawExchange(
-                port(), "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: "
-                                + QByteArray::number(kBodyLimit + 1) + "\r\n\r\n" + jsonOfSize(kBodyLimit + 1));
+        const RawReply over = rawExchange(port(),
+                "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: "
+                "application/json\r\nContent-Length: "
+                        + QByteArray::number(kBodyLimit + 1) + "\r\n\r\n"
+                        + jsonOfSize(kBodyLimit + 1));
         QCOMPARE(over.status(), 413);
     }
 
@@ -206,7 +213,8 @@ private Q_SLOTS:
                                     "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n"
                                     "HEAD /api/v1/version HTTP/1.1\r\nHost: a\r\n\r\n"
                                     "GET /test/db HTTP/1.1\r\nHost: a\r\n\r\n"
-                                    "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: "
+                                    "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: "
+                                    "application/json\r\nContent-Length: "
                 + QByteArray::number(body.size()) + "\r\n\r\n" + body
                 + "GET /nope HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
         const RawReply reply = rawExchange(port(), requests, std::chrono::milliseconds(3000));
@@ -235,8 +243,10 @@ private Q_SLOTS:
         QCOMPARE(statusOf(second), 200);
         QVERIFY(second.contains("\"apiVersion\":\"v1\""));
         const QByteArray body = R"({"k":"v"})";
-        sendSlowly(socket, "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: "
-                                   + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        sendSlowly(socket,
+                "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: "
+                "application/json\r\nContent-Length: "
+                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         const QByteArray third = readResponse(socket);
         QCOMPARE(statusOf(third), 200);
         QVERIFY(third.contains("\"k\":\"v\""));
@@ -261,7 +271,7 @@ private Q_SLOTS:
         const QByteArray body = R"({"big":true})";
         socket.write("POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
                      "Expect: 100-continue\r\nContent-Length: "
-                     + QByteArray::number(body.size()) + "\r\n\r\n");
+                + QByteArray::number(body.size()) + "\r\n\r\n");
         QVERIFY(socket.waitForReadyRead(3000));
         QCOMPARE(socket.readAll(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
         socket.write(body);
@@ -275,8 +285,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<bool>("closes");
         QTest::addColumn<QByteArray>("connectionHeader");
-        QTest::newRow("1.1 keep-alive") << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
-                                        << false << QByteArray();
+        QTest::newRow("1.1 keep-alive")
+                << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n") << false << QByteArray();
         QTest::newRow("1.1 close")
                 << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
                 << true << QByteArray("Connection: close");
@@ -323,7 +333,7 @@ private Q_SLOTS:
     void slowClientsGet408()
     {
         const RawReply reply = rawExchange(port(), "GET /healthz HTTP/1.1\r\nHost: a\r\nX-Slo",
-                                           std::chrono::milliseconds(4000));
+                std::chrono::milliseconds(4000));
         QCOMPARE(reply.status(), 408);
         QVERIFY(reply.data.contains("request_timeout"));
         QVERIFY(reply.closedByServer);
@@ -337,8 +347,9 @@ private Q_SLOTS:
             auto socket = std::make_unique<QTcpSocket>();
             socket->connectToHost(u"127.0.0.1"_s, port());
             QVERIFY(socket->waitForConnected(5000));
-            socket->write(i % 2 ? "GET /healthz HTTP/1.1\r\nHost: a\r\nX-Slow: "
-                                : "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n{");
+            socket->write(
+                    i % 2 ? "GET /healthz HTTP/1.1\r\nHost: a\r\nX-Slow: "
+                          : "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n{");
             socket->waitForBytesWritten(1000);
             sockets.push_back(std::move(socket));
         }
@@ -398,7 +409,8 @@ private Q_SLOTS:
             QTcpSocket socket;
             socket.connectToHost(u"127.0.0.1"_s, port());
             QVERIFY(socket.waitForConnected(5000));
-            socket.write("GET /test/slow/50 HTTP/1.1\r\nHost: a\r\n\r\nGET /test/db HTTP/1.1\r\nHost: a\r\n\r\n");
+            socket.write("GET /test/slow/50 HTTP/1.1\r\nHost: a\r\n\r\nGET /test/db "
+                         "HTTP/1.1\r\nHost: a\r\n\r\n");
             socket.waitForBytesWritten(1000);
             socket.abort();
         }
@@ -415,12 +427,15 @@ private Q_SLOTS:
         const QList<QByteArray> seeds{
                 "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n",
                 "GET /api/v1/version?x=1&y=%20 HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n",
-                "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"a\":[1,2,3]}",
+                "POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: "
+                "application/json\r\nContent-Length: 13\r\n\r\n{\"a\":[1,2,3]}",
                 "HEAD /readyz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
-                "OPTIONS /test/echo HTTP/1.1\r\nHost: a\r\nOrigin: https://x\r\nAccess-Control-Request-Method: POST\r\n\r\n",
+                "OPTIONS /test/echo HTTP/1.1\r\nHost: a\r\nOrigin: "
+                "https://x\r\nAccess-Control-Request-Method: POST\r\n\r\n",
                 "GET /test/uuid/1b4e28ba-2fa1-11d2-883f-0016d3cca427 HTTP/1.1\r\nHost: a\r\n\r\n",
         };
-        const QList<int> allowed{100, 200, 204, 400, 404, 405, 408, 411, 413, 415, 422, 431, 501, 503};
+        const QList<int> allowed{
+                100, 200, 204, 400, 404, 405, 408, 411, 413, 415, 422, 431, 501, 503};
         QRandomGenerator rng(20261124);
         int answered = 0;
         constexpr int kBatches = 40;
@@ -437,24 +452,14 @@ private Q_SLOTS:
                     }
                     const int at = rng.bounded(int(request.size()));
                     switch (rng.bounded(6)) {
-                    case 0:
-                        request[at] = char(rng.bounded(256));
-                        break;
+                    case 0: request[at] = char(rng.bounded(256)); break;
                     case 1:
                         request.insert(at, QByteArray(1 + rng.bounded(8), char(rng.bounded(256))));
                         break;
-                    case 2:
-                        request.remove(at, 1 + rng.bounded(6));
-                        break;
-                    case 3:
-                        request.insert(at, request.mid(at, rng.bounded(40)));
-                        break;
-                    case 4:
-                        request.truncate(at);
-                        break;
-                    default:
-                        request += seeds.at(rng.bounded(int(seeds.size())));
-                        break;
+                    case 2: request.remove(at, 1 + rng.bounded(6)); break;
+                    case 3: request.insert(at, request.mid(at, rng.bounded(40))); break;
+                    case 4: request.truncate(at); break;
+                    default: request += seeds.at(rng.bounded(int(seeds.size()))); break;
                     }
                 }
                 auto socket = std::make_unique<QTcpSocket>();

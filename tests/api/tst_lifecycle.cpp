@@ -28,8 +28,8 @@ const QString kServer = QStringLiteral(INFLUENCE_SERVER_BINARY);
 QProcessEnvironment cleanEnvironment()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : {u"DATABASE_URL"_s, u"PORT"_s, u"CONFIG_FILE"_s, u"DATA_DIR"_s,
-                               u"LOG_LEVEL"_s}) {
+    for (const QString &key :
+            {u"DATABASE_URL"_s, u"PORT"_s, u"CONFIG_FILE"_s, u"DATA_DIR"_s, u"LOG_LEVEL"_s}) {
         env.remove(key);
     }
     return env;
@@ -79,7 +79,7 @@ quint16 startServing(QProcess &process, const QProcessEnvironment &env, const QS
         }
     }
     qWarning("server did not start: %s %s", qPrintable(output),
-             qPrintable(QString::fromUtf8(process.readAllStandardError())));
+            qPrintable(QString::fromUtf8(process.readAllStandardError())));
     return 0;
 }
 
@@ -94,7 +94,7 @@ private Q_SLOTS:
     {
         QVERIFY(QFileInfo(kServer).isExecutable());
         QVERIFY2(tests::TestDatabase::instance().isValid(),
-                 qPrintable(tests::TestDatabase::instance().error()));
+                qPrintable(tests::TestDatabase::instance().error()));
     }
 
     void shutdownLetsInFlightRequestsFinish()
@@ -121,8 +121,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 10000);
 
         // Nothing listens any more.
-        const auto reply = tests::rawExchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n",
-                                              std::chrono::milliseconds(500));
+        const auto reply = tests::rawExchange(server.port(),
+                "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n", std::chrono::milliseconds(500));
         QCOMPARE(reply.status(), 0);
         delete inFlight;
     }
@@ -159,7 +159,8 @@ private Q_SLOTS:
     void checkConfigRedactsSecrets()
     {
         QProcessEnvironment env = cleanEnvironment();
-        env.insert(u"DATABASE_URL"_s, u"postgres://app:topsecret@db.example:5432/app?sslmode=require"_s);
+        env.insert(u"DATABASE_URL"_s,
+                u"postgres://app:topsecret@db.example:5432/app?sslmode=require"_s);
         const Run run = runServer({u"check-config"_s}, env);
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(u"configuration OK"_s));
@@ -170,7 +171,8 @@ private Q_SLOTS:
     void migrateAndSeedCommands()
     {
         QProcessEnvironment env = cleanEnvironment();
-        env.insert(u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());
+        env.insert(
+                u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());
         const Run migrate = runServer({u"migrate"_s}, env);
         QCOMPARE(migrate.exitCode, 0);
         QVERIFY2(migrate.out.contains(u"schema version"_s), qPrintable(migrate.out + migrate.err));
@@ -194,7 +196,8 @@ private Q_SLOTS:
     {
         QFETCH(int, signalNumber);
         QProcessEnvironment env = cleanEnvironment();
-        env.insert(u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());
+        env.insert(
+                u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());
         env.insert(u"PORT"_s, u"0"_s);
         QTemporaryDir workDir;
         QProcess process;
@@ -213,9 +216,9 @@ private Q_SLOTS:
         // No DATABASE_URL: the server creates, starts, uses and stops its own PostgreSQL.
         QTemporaryDir dataRoot(u"/tmp/influence-zeroconf-XXXXXX"_s);
         QVERIFY(dataRoot.isValid());
-        QFile::setPermissions(dataRoot.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                       | QFileDevice::ExeOwner | QFileDevice::ExeGroup
-                                                       | QFileDevice::ExeOther);
+        QFile::setPermissions(dataRoot.path(),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                        | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         QProcessEnvironment env = cleanEnvironment();
         env.insert(u"DATA_DIR"_s, dataRoot.filePath(u"data"_s));
         env.insert(u"PORT"_s, u"0"_s);

@@ -67,7 +67,8 @@ private Q_SLOTS:
         for (const auto &route : m_server->app().httpContext().router.routes()) {
             const QString method = methodKey(route.method);
             QVERIFY2(paths.value(route.pathTemplate).toObject().contains(method),
-                     qPrintable(u"undocumented route: %1 %2"_s.arg(method.toUpper(), route.pathTemplate)));
+                    qPrintable(u"undocumented route: %1 %2"_s.arg(
+                            method.toUpper(), route.pathTemplate)));
         }
     }
 
@@ -83,12 +84,13 @@ private Q_SLOTS:
             const QJsonObject item = it.value().toObject();
             for (auto op = item.begin(); op != item.end(); ++op) {
                 if (op.key() == u"parameters"_s || op.key() == u"summary"_s
-                    || op.key() == u"description"_s) {
+                        || op.key() == u"description"_s) {
                     continue;
                 }
                 QVERIFY2(methods.contains(op.key()), qPrintable(op.key()));
                 QVERIFY2(registered.contains(op.key() + u' ' + it.key()),
-                         qPrintable(u"documented but not served: %1 %2"_s.arg(op.key().toUpper(), it.key())));
+                        qPrintable(u"documented but not served: %1 %2"_s.arg(
+                                op.key().toUpper(), it.key())));
             }
         }
     }

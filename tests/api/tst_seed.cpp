@@ -33,10 +33,14 @@ std::shared_ptr<db::ConnectionSettings> migratedDatabase()
 /// A digest of everything the generator writes, ordered by primary key.
 const db::SqlStatement kDigest(
         u"SELECT md5(concat_ws('|',"
-        " (SELECT string_agg(concat_ws(',', id, email, email_verified_at, role, status, display_name, created_at), ';' ORDER BY id) FROM users),"
-        " (SELECT string_agg(concat_ws(',', user_id, display_name, bio, niches, country, languages), ';' ORDER BY user_id) FROM influencer_details),"
-        " (SELECT string_agg(concat_ws(',', influencer_id, deliverable_type, amount_minor, currency), ';' ORDER BY influencer_id, deliverable_type) FROM influencer_rates),"
-        " (SELECT string_agg(concat_ws(',', user_id, company_name, website, industry, country), ';' ORDER BY user_id) FROM brand_details),"
+        " (SELECT string_agg(concat_ws(',', id, email, email_verified_at, role, status, "
+        "display_name, created_at), ';' ORDER BY id) FROM users),"
+        " (SELECT string_agg(concat_ws(',', user_id, display_name, bio, niches, country, "
+        "languages), ';' ORDER BY user_id) FROM influencer_details),"
+        " (SELECT string_agg(concat_ws(',', influencer_id, deliverable_type, amount_minor, "
+        "currency), ';' ORDER BY influencer_id, deliverable_type) FROM influencer_rates),"
+        " (SELECT string_agg(concat_ws(',', user_id, company_name, website, industry, country), "
+        "';' ORDER BY user_id) FROM brand_details),"
         " (SELECT string_agg(concat_ws(',', id, influencer_id, platform, handle, external_id, profile_url, followers, status, last_synced_at), ';' ORDER BY id) FROM connected_accounts)))"_s);
 
 QString digest(db::Connection &c)
@@ -75,7 +79,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(tests::TestDatabase::instance().isValid(),
-                 qPrintable(tests::TestDatabase::instance().error()));
+                qPrintable(tests::TestDatabase::instance().error()));
     }
 
     void deterministic()
@@ -113,36 +117,42 @@ private Q_SLOTS:
             QVERIFY2(common::validation::isEmailAddress(email), qPrintable(email));
             QVERIFY(email.endsWith(u"example.com"_s));
         }
-        for (const QString &country : column(c, u"SELECT country FROM influencer_details UNION SELECT country FROM brand_details"_s)) {
+        for (const QString &country : column(c,
+                     u"SELECT country FROM influencer_details UNION SELECT country FROM brand_details"_s)) {
             QVERIFY2(common::validation::isCountryCode(country), qPrintable(country));
         }
-        for (const QString &language : column(c, u"SELECT DISTINCT unnest(languages) FROM influencer_details"_s)) {
+        for (const QString &language :
+                column(c, u"SELECT DISTINCT unnest(languages) FROM influencer_details"_s)) {
             QVERIFY2(common::validation::isLanguageCode(language), qPrintable(language));
         }
-        for (const QString &niche : column(c, u"SELECT DISTINCT unnest(niches) FROM influencer_details"_s)) {
+        for (const QString &niche :
+                column(c, u"SELECT DISTINCT unnest(niches) FROM influencer_details"_s)) {
             QVERIFY2(common::isNiche(niche), qPrintable(niche));
         }
-        for (const QString &currency : column(c, u"SELECT DISTINCT currency FROM influencer_rates"_s)) {
+        for (const QString &currency :
+                column(c, u"SELECT DISTINCT currency FROM influencer_rates"_s)) {
             QVERIFY2(common::isCurrencyCode(currency), qPrintable(currency));
         }
         // Every creator has at least one account and two rates; follower counts are heavy-tailed.
-        QCOMPARE(column(c, u"SELECT user_id FROM influencer_details d WHERE NOT EXISTS "
-                           "(SELECT 1 FROM connected_accounts a WHERE a.influencer_id = d.user_id)"_s)
+        QCOMPARE(column(c,
+                         u"SELECT user_id FROM influencer_details d WHERE NOT EXISTS "
+                         "(SELECT 1 FROM connected_accounts a WHERE a.influencer_id = d.user_id)"_s)
                          .size(),
-                 0);
-        QCOMPARE(column(c, u"SELECT influencer_id FROM influencer_rates GROUP BY influencer_id "
-                           "HAVING count(*) < 2"_s)
+                0);
+        QCOMPARE(column(c,
+                         u"SELECT influencer_id FROM influencer_rates GROUP BY influencer_id "
+                         "HAVING count(*) < 2"_s)
                          .size(),
-                 0);
-        const QStringList spread = column(
-                c, u"SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY followers)::text || ' ' || "
-                   "max(followers)::text FROM connected_accounts"_s);
+                0);
+        const QStringList spread = column(c,
+                u"SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY followers)::text || ' ' || "
+                "max(followers)::text FROM connected_accounts"_s);
         QCOMPARE(spread.size(), 1);
         const auto parts = spread.first().split(u' ');
         QVERIFY(parts.at(1).toLongLong() > 20 * parts.at(0).toLongLong());
         // The roles are all there.
         QCOMPARE(column(c, u"SELECT DISTINCT role FROM users ORDER BY role"_s),
-                 (QStringList{u"admin"_s, u"brand"_s, u"influencer"_s}));
+                (QStringList{u"admin"_s, u"brand"_s, u"influencer"_s}));
     }
 
     void existingDataIsRespected()

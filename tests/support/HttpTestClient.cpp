@@ -20,24 +20,26 @@ QByteArray HttpReply::header(const QByteArray &name) const
     return {};
 }
 
-HttpTestClient::HttpTestClient(QUrl base) : m_base(std::move(base)) { }
+HttpTestClient::HttpTestClient(QUrl base)
+    : m_base(std::move(base))
+{ }
 
-HttpReply HttpTestClient::get(const QString &path,
-                              const QList<std::pair<QByteArray, QByteArray>> &headers)
+HttpReply HttpTestClient::get(
+        const QString &path, const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     return send("GET", path, {}, headers);
 }
 
 HttpReply HttpTestClient::postJson(const QString &path, const QJsonObject &body,
-                                   const QList<std::pair<QByteArray, QByteArray>> &headers)
+        const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     auto all = headers;
     all.emplaceBack("Content-Type", "application/json");
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), all);
 }
 
-HttpReply HttpTestClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                               const QList<std::pair<QByteArray, QByteArray>> &headers)
+HttpReply HttpTestClient::send(const QByteArray &method, const QString &path,
+        const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     QUrl url = m_base;
     const qsizetype mark = path.indexOf(u'?');
@@ -50,7 +52,9 @@ HttpReply HttpTestClient::send(const QByteArray &method, const QString &path, co
         request.setRawHeader(name, value);
     }
     request.setTransferTimeout(20'000);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    // QNetworkAccessManager treats HEAD specially (no body follows) only through head().
+    QNetworkReply *reply = method == "HEAD" ? m_network.head(request)
+                                            : m_network.sendCustomRequest(request, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished()) {
         finished.wait(25'000);

@@ -31,11 +31,12 @@ class HttpTestClient
 public:
     explicit HttpTestClient(QUrl base);
 
-    HttpReply get(const QString &path, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+    HttpReply get(
+            const QString &path, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
     HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                   const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+            const QList<std::pair<QByteArray, QByteArray>> &headers = {});
     HttpReply postJson(const QString &path, const QJsonObject &body,
-                       const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+            const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
 private:
     QNetworkAccessManager m_network;
@@ -54,6 +55,6 @@ struct RawReply
 };
 
 RawReply rawExchange(quint16 port, const QByteArray &request,
-                     std::chrono::milliseconds wait = std::chrono::milliseconds(1500));
+        std::chrono::milliseconds wait = std::chrono::milliseconds(1500));
 
 } // namespace influence::tests

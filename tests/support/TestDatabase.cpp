@@ -21,8 +21,7 @@ namespace {
 
 // Durability is worthless for throwaway test data; speed is not.
 const QStringList kFastSettings{u"fsync=off"_s, u"synchronous_commit=off"_s,
-                                u"full_page_writes=off"_s, u"max_connections=200"_s,
-                                u"shared_buffers=32MB"_s};
+        u"full_page_writes=off"_s, u"max_connections=200"_s, u"shared_buffers=32MB"_s};
 
 } // namespace
 
@@ -75,7 +74,9 @@ TestDatabase::TestDatabase()
     m_adminUrl = m_postgres->url(u"postgres"_s);
     m_valid = true;
     // Stop the cluster before the temporary directory goes, also when a test calls exit().
-    qAddPostRoutine([] { instance().m_postgres.reset(); });
+    qAddPostRoutine([] {
+        instance().m_postgres.reset();
+    });
 }
 
 DatabaseUrl TestDatabase::freshDatabase()
@@ -106,7 +107,7 @@ DatabaseUrl TestDatabase::freshDatabase()
             }
         } else {
             qWarning("cannot connect to INFLUENCE_TEST_DATABASE_URL: %s",
-                     qPrintable(db.lastError().text()));
+                    qPrintable(db.lastError().text()));
         }
     }
     QSqlDatabase::removeDatabase(connectionName);

@@ -38,19 +38,22 @@ void addTestRoutes(http::Router &router)
     router.get(u"/test/silent"_s, [](const http::Request &, const http::Responder &) {});
     router.get(u"/test/db"_s, [](const http::Request &, const http::Responder &out) {
         out.runOnDbPool([](db::Connection &connection) {
-            const auto result = db::withRetry(connection, [](db::Connection &c) -> common::Result<int> {
-                auto query = c.prepared(kSelectOne);
-                if (!query) {
-                    return query.error();
-                }
-                if (auto ok = c.exec(**query); !ok) {
-                    return ok.error();
-                }
-                const int value = (*query)->next() ? (*query)->value(0).toInt() : 0;
-                (*query)->finish();
-                return value;
+            const auto result =
+                    db::withRetry(connection, [](db::Connection &c) -> common::Result<int> {
+                        auto query = c.prepared(kSelectOne);
+                        if (!query) {
+                            return query.error();
+                        }
+                        if (auto ok = c.exec(**query); !ok) {
+                            return ok.error();
+                        }
+                        const int value = (*query)->next() ? (*query)->value(0).toInt() : 0;
+                        (*query)->finish();
+                        return value;
+                    });
+            return http::Response::from(result, [](int v) {
+                return QJsonObject{{u"value"_s, v}};
             });
-            return http::Response::from(result, [](int v) { return QJsonObject{{u"value"_s, v}}; });
         });
     });
     router.get(u"/test/db-throw"_s, [](const http::Request &, const http::Responder &out) {

@@ -35,7 +35,9 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     return config;
 }
 
-TestServer::TestServer() : TestServer(Options{}) { }
+TestServer::TestServer()
+    : TestServer(Options{})
+{ }
 
 TestServer::TestServer(const Options &options)
 {

@@ -57,7 +57,7 @@ private Q_SLOTS:
     void problemRoundTrip()
     {
         Error error = Error::validation({{u"email"_s, u"invalid_format"_s, u"Not an e-mail."_s},
-                                         {u"password"_s, u"too_short"_s, u"Too short."_s}});
+                {u"password"_s, u"too_short"_s, u"Too short."_s}});
         const QJsonObject json = problemToJson(error, u"rid-1"_s, u"/api/v1/x"_s);
         QCOMPARE(json.value(u"status"_s).toInt(), 422);
         QCOMPARE(json.value(u"code"_s).toString(), u"validation_failed"_s);

@@ -47,8 +47,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         writeFile(dir.filePath(u"server.conf"_s),
-                  "# comment\nPORT=1000\nLOG_LEVEL=debug\nMAX_BODY_BYTES=2M\nHTTP_THREADS=3\n");
-        writeFile(dir.filePath(u".env"_s), "PORT=2000\nexport LOG_LEVEL=\"warning\"\nOTHER_TOOL=1\n");
+                "# comment\nPORT=1000\nLOG_LEVEL=debug\nMAX_BODY_BYTES=2M\nHTTP_THREADS=3\n");
+        writeFile(
+                dir.filePath(u".env"_s), "PORT=2000\nexport LOG_LEVEL=\"warning\"\nOTHER_TOOL=1\n");
         ConfigLoader::Inputs inputs;
         inputs.configFile = dir.filePath(u"server.conf"_s);
         inputs.workingDirectory = dir.path();
@@ -113,8 +114,8 @@ private Q_SLOTS:
         QTest::newRow("body") << u"MAX_BODY_BYTES"_s << u"1G"_s << u"size in bytes"_s;
         QTest::newRow("level") << u"LOG_LEVEL"_s << u"loud"_s << u"debug, info"_s;
         QTest::newRow("format") << u"LOG_FORMAT"_s << u"xml"_s << u"text or json"_s;
-        QTest::newRow("cors path") << u"CORS_ALLOWED_ORIGINS"_s << u"https://a.example/app"_s
-                                   << u"no path"_s;
+        QTest::newRow("cors path")
+                << u"CORS_ALLOWED_ORIGINS"_s << u"https://a.example/app"_s << u"no path"_s;
         QTest::newRow("proxies") << u"TRUSTED_PROXIES"_s << u"10.0.0.0/8,nonsense"_s
                                  << u"nonsense"_s;
         QTest::newRow("db scheme") << u"DATABASE_URL"_s << u"mysql://x/y"_s << u"scheme"_s;
@@ -141,13 +142,14 @@ private Q_SLOTS:
     void secretsAreRedacted()
     {
         ConfigLoader::Inputs inputs;
-        inputs.environment.insert(u"DATABASE_URL"_s, u"postgres://u:s3cret@db.example/x?sslmod=1"_s);
+        inputs.environment.insert(
+                u"DATABASE_URL"_s, u"postgres://u:s3cret@db.example/x?sslmod=1"_s);
         const auto bad = ConfigLoader::load(inputs);
         QVERIFY(!bad);
         QVERIFY(!bad.error().detail.contains(u"s3cret"_s));
 
-        inputs.environment.insert(u"DATABASE_URL"_s,
-                                  u"postgres://u:s3cret@db.example:6543/x?sslmode=require"_s);
+        inputs.environment.insert(
+                u"DATABASE_URL"_s, u"postgres://u:s3cret@db.example:6543/x?sslmode=require"_s);
         const auto good = ConfigLoader::load(inputs);
         QVERIFY(good);
         const QString description = good->describe().join(u'\n');
@@ -206,10 +208,11 @@ private Q_SLOTS:
                                           << 5432 << u"u"_s << u"p@ss:w/d"_s << u"d"_s;
         QTest::newRow("supabase pooler")
                 << u"postgres://postgres.abcd:pw@aws-0-eu-central-1.pooler.supabase.com:5432/postgres?sslmode=require"_s
-                << true << u"aws-0-eu-central-1.pooler.supabase.com"_s << 5432
-                << u"postgres.abcd"_s << u"pw"_s << u"postgres"_s;
+                << true << u"aws-0-eu-central-1.pooler.supabase.com"_s << 5432 << u"postgres.abcd"_s
+                << u"pw"_s << u"postgres"_s;
         QTest::newRow("socket") << u"postgres://u@localhost/d?host=/var/run/postgresql"_s << true
-                                << u"/var/run/postgresql"_s << 5432 << u"u"_s << QString() << u"d"_s;
+                                << u"/var/run/postgresql"_s << 5432 << u"u"_s << QString()
+                                << u"d"_s;
         QTest::newRow("ipv6") << u"postgres://u@[::1]:6000/d"_s << true << u"::1"_s << 6000
                               << u"u"_s << QString() << u"d"_s;
         QTest::newRow("no database") << u"postgres://h"_s << false << QString() << 0 << QString()
@@ -218,8 +221,8 @@ private Q_SLOTS:
                                      << 0 << QString() << QString() << QString();
         QTest::newRow("relative socket") << u"postgres://h/d?host=tmp"_s << false << QString() << 0
                                          << QString() << QString() << QString();
-        QTest::newRow("semicolon") << u"postgres://h/d?application_name=a;b"_s << false
-                                   << QString() << 0 << QString() << QString() << QString();
+        QTest::newRow("semicolon") << u"postgres://h/d?application_name=a;b"_s << false << QString()
+                                   << 0 << QString() << QString() << QString();
         QTest::newRow("two hosts") << u"postgres://h1,h2/d"_s << false << QString() << 0
                                    << QString() << QString() << QString();
     }

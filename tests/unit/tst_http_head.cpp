@@ -24,19 +24,20 @@ private Q_SLOTS:
         using O = HeadInspection::Outcome;
         const auto ok = ErrorCode::MalformedRequest; // ignored unless Rejected
 
-        QTest::newRow("get") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << O::Complete << ok;
+        QTest::newRow("get") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << O::Complete
+                             << ok;
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: a\n\n") << O::Complete << ok;
-        QTest::newRow("leading CRLF") << QByteArray("\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n")
-                                      << O::Complete << ok;
-        QTest::newRow("http/1.0 without host") << QByteArray("GET / HTTP/1.0\r\n\r\n") << O::Complete
-                                               << ok;
-        QTest::newRow("absolute form") << QByteArray("GET http://a/x HTTP/1.1\r\nHost: a\r\n\r\n")
-                                       << O::Complete << ok;
-        QTest::newRow("options *") << QByteArray("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n")
-                                   << O::Complete << ok;
+        QTest::newRow("leading CRLF")
+                << QByteArray("\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n") << O::Complete << ok;
+        QTest::newRow("http/1.0 without host")
+                << QByteArray("GET / HTTP/1.0\r\n\r\n") << O::Complete << ok;
+        QTest::newRow("absolute form")
+                << QByteArray("GET http://a/x HTTP/1.1\r\nHost: a\r\n\r\n") << O::Complete << ok;
+        QTest::newRow("options *")
+                << QByteArray("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n") << O::Complete << ok;
         QTest::newRow("partial line") << QByteArray("GET /api/v1/ver") << O::Incomplete << ok;
-        QTest::newRow("partial headers") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n")
-                                         << O::Incomplete << ok;
+        QTest::newRow("partial headers")
+                << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n") << O::Incomplete << ok;
         QTest::newRow("empty") << QByteArray() << O::Incomplete << ok;
 
         QTest::newRow("binary garbage") << QByteArray("\x16\x03\x01\x02\x00", 5) << O::Rejected
@@ -65,8 +66,9 @@ private Q_SLOTS:
                                  << ErrorCode::MalformedRequest;
         QTest::newRow("two hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")
                                    << O::Rejected << ErrorCode::MalformedRequest;
-        QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n 2\r\n\r\n")
-                                       << O::Rejected << ErrorCode::MalformedRequest;
+        QTest::newRow("folded header")
+                << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n 2\r\n\r\n") << O::Rejected
+                << ErrorCode::MalformedRequest;
         QTest::newRow("space before colon")
                 << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nContent-Length : 5\r\n\r\n")
                 << O::Rejected << ErrorCode::MalformedRequest;
@@ -75,14 +77,15 @@ private Q_SLOTS:
         QTest::newRow("control char in value")
                 << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: a\x01z\r\n\r\n") << O::Rejected
                 << ErrorCode::MalformedRequest;
-        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n")
+        QTest::newRow("chunked") << QByteArray(
+                "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n")
                                  << O::Rejected << ErrorCode::LengthRequired;
-        QTest::newRow("cl and te")
-                << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
-                << O::Rejected << ErrorCode::LengthRequired;
-        QTest::newRow("two content-length")
-                << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n")
-                << O::Rejected << ErrorCode::MalformedRequest;
+        QTest::newRow("cl and te") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: "
+                                                 "3\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                   << O::Rejected << ErrorCode::LengthRequired;
+        QTest::newRow("two content-length") << QByteArray(
+                "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n")
+                                            << O::Rejected << ErrorCode::MalformedRequest;
         QTest::newRow("negative content-length")
                 << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n")
                 << O::Rejected << ErrorCode::MalformedRequest;
@@ -92,9 +95,9 @@ private Q_SLOTS:
         QTest::newRow("list content-length")
                 << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 5\r\n\r\n")
                 << O::Rejected << ErrorCode::MalformedRequest;
-        QTest::newRow("2^64-1 content-length")
-                << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 18446744073709551615\r\n\r\n")
-                << O::Rejected << ErrorCode::PayloadTooLarge;
+        QTest::newRow("2^64-1 content-length") << QByteArray(
+                "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 18446744073709551615\r\n\r\n")
+                                               << O::Rejected << ErrorCode::PayloadTooLarge;
         QTest::newRow("over body limit")
                 << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1048577\r\n\r\n")
                 << O::Rejected << ErrorCode::PayloadTooLarge;
@@ -104,20 +107,21 @@ private Q_SLOTS:
         QTest::newRow("odd expect")
                 << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nExpect: magic\r\n\r\n") << O::Rejected
                 << ErrorCode::BadRequest;
-        QTest::newRow("websocket upgrade")
-                << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
-                << O::Rejected << ErrorCode::NotImplemented;
+        QTest::newRow("websocket upgrade") << QByteArray(
+                "GET / HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+                                           << O::Rejected << ErrorCode::NotImplemented;
         QTest::newRow("head too large") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: ")
-                                                   + QByteArray(20000, 'a') + QByteArray("\r\n\r\n")
+                        + QByteArray(20000, 'a') + QByteArray("\r\n\r\n")
                                         << O::Rejected << ErrorCode::HeaderFieldsTooLarge;
-        QTest::newRow("endless head") << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(20000, 'a')
-                                      << O::Rejected << ErrorCode::HeaderFieldsTooLarge;
+        QTest::newRow("endless head")
+                << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(20000, 'a') << O::Rejected
+                << ErrorCode::HeaderFieldsTooLarge;
         QByteArray many = "GET / HTTP/1.1\r\nHost: a\r\n";
         for (int i = 0; i < 120; ++i) {
             many += "X: 1\r\n";
         }
-        QTest::newRow("too many headers") << many + "\r\n" << O::Rejected
-                                          << ErrorCode::HeaderFieldsTooLarge;
+        QTest::newRow("too many headers") << many + "\r\n"
+                                          << O::Rejected << ErrorCode::HeaderFieldsTooLarge;
     }
 
     void inspect()
@@ -154,10 +158,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<bool>("keepAlive");
         QTest::newRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << true;
-        QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
-                                   << false;
+        QTest::newRow("1.1 close")
+                << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n") << false;
         QTest::newRow("1.1 Close list")
-                << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: TE, Close\r\n\r\n") << false;
+                << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nConnection: TE, Close\r\n\r\n")
+                << false;
         QTest::newRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
         QTest::newRow("1.0 keep-alive")
                 << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;

@@ -18,11 +18,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QStringList>("statements");
-        QTest::newRow("two") << u"SELECT 1; SELECT 2;"_s << QStringList{u"SELECT 1"_s, u"SELECT 2"_s};
-        QTest::newRow("no trailing semicolon") << u"SELECT 1;\nSELECT 2"_s
-                                               << QStringList{u"SELECT 1"_s, u"SELECT 2"_s};
-        QTest::newRow("string with semicolon") << u"SELECT 'a;b'; SELECT 2"_s
-                                               << QStringList{u"SELECT 'a;b'"_s, u"SELECT 2"_s};
+        QTest::newRow("two") << u"SELECT 1; SELECT 2;"_s
+                             << QStringList{u"SELECT 1"_s, u"SELECT 2"_s};
+        QTest::newRow("no trailing semicolon")
+                << u"SELECT 1;\nSELECT 2"_s << QStringList{u"SELECT 1"_s, u"SELECT 2"_s};
+        QTest::newRow("string with semicolon")
+                << u"SELECT 'a;b'; SELECT 2"_s << QStringList{u"SELECT 'a;b'"_s, u"SELECT 2"_s};
         QTest::newRow("doubled quote") << u"SELECT 'it''s; fine'; SELECT 2"_s
                                        << QStringList{u"SELECT 'it''s; fine'"_s, u"SELECT 2"_s};
         QTest::newRow("quoted identifier") << u"SELECT 1 AS \"a;b\"; SELECT 2"_s
@@ -34,12 +35,13 @@ private Q_SLOTS:
         QTest::newRow("dollar body")
                 << u"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$; SELECT 2"_s
                 << QStringList{u"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$"_s,
-                               u"SELECT 2"_s};
+                           u"SELECT 2"_s};
         QTest::newRow("tagged dollar body")
                 << u"DO $body$ BEGIN PERFORM '$$;'; END $body$; SELECT 2"_s
                 << QStringList{u"DO $body$ BEGIN PERFORM '$$;'; END $body$"_s, u"SELECT 2"_s};
-        QTest::newRow("positional parameter") << u"PREPARE p AS SELECT $1; SELECT 2"_s
-                                              << QStringList{u"PREPARE p AS SELECT $1"_s, u"SELECT 2"_s};
+        QTest::newRow("positional parameter")
+                << u"PREPARE p AS SELECT $1; SELECT 2"_s
+                << QStringList{u"PREPARE p AS SELECT $1"_s, u"SELECT 2"_s};
         QTest::newRow("empty") << u"  ;; \n"_s << QStringList{};
     }
 

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "MainWindow.h"
+
+#include "ErrorText.h"
+#include "Languages.h"
+#include "common/ApiClient.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+namespace {
+
+constexpr auto kServerUrlKey = "connection/serverUrl";
+constexpr auto kGeometryKey = "window/geometry";
+
+QLabel *makeValue(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(common::ApiClient *api, Languages *languages, QWidget *parent)
+    : QMainWindow(parent), m_api(api), m_languages(languages)
+{
+    setObjectName(u"mainWindow"_s);
+    buildUi();
+    retranslate();
+    setState(State::Empty);
+    QSettings settings;
+    setServerUrl(settings.value(QLatin1StringView(kServerUrlKey)).toString());
+    restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
+}
+
+void MainWindow::buildUi()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_languageMenu = menuBar()->addMenu(QString());
+    auto *languageGroup = new QActionGroup(this);
+    for (const Languages::Language &language : Languages::available()) {
+        QAction *action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(u"language-"_s + language.code);
+        action->setCheckable(true);
+        action->setChecked(language.code == m_languages->current());
+        languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = language.code] {
+            m_languages->apply(code);
+        });
+    }
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Influence"),
+                                    tr("Influence desktop %1\nInfluencer management and analytics.")
+                                            .arg(QStringLiteral(INFLUENCE_VERSION)),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // never exec(): the event loop keeps running
+    });
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(24, 24, 24, 24);
+    layout->setSpacing(12);
+
+    m_serverLabel = new QLabel;
+    m_serverUrlEdit = new QLineEdit;
+    m_serverUrlEdit->setObjectName(u"serverUrlEdit"_s);
+    m_serverUrlEdit->setClearButtonEnabled(true);
+    m_serverLabel->setBuddy(m_serverUrlEdit);
+    m_connectButton = new QPushButton;
+    m_connectButton->setObjectName(u"connectButton"_s);
+    m_connectButton->setDefault(true);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_serverLabel);
+    row->addWidget(m_serverUrlEdit, 1);
+    row->addWidget(m_connectButton);
+    layout->addLayout(row);
+    connect(m_connectButton, &QPushButton::clicked, this, &MainWindow::connectToServer);
+    connect(m_serverUrlEdit, &QLineEdit::returnPressed, this, &MainWindow::connectToServer);
+
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(u"stateStack"_s);
+
+    auto *emptyPage = new QWidget;
+    emptyPage->setObjectName(u"emptyPage"_s);
+    auto *emptyLayout = new QVBoxLayout(emptyPage);
+    m_emptyLabel = new QLabel;
+    m_emptyLabel->setObjectName(u"emptyLabel"_s);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    emptyLayout->addWidget(m_emptyLabel);
+
+    auto *loadingPage = new QWidget;
+    loadingPage->setObjectName(u"loadingPage"_s);
+    auto *loadingLayout = new QVBoxLayout(loadingPage);
+    m_loadingLabel = new QLabel;
+    m_loadingLabel->setObjectName(u"loadingLabel"_s);
+    m_loadingLabel->setAlignment(Qt::AlignCenter);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 0); // busy indicator
+    m_progress->setTextVisible(false);
+    m_cancelButton = new QPushButton;
+    m_cancelButton->setObjectName(u"cancelButton"_s);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
+    loadingLayout->addStretch();
+    loadingLayout->addWidget(m_loadingLabel);
+    loadingLayout->addWidget(m_progress);
+    loadingLayout->addWidget(m_cancelButton, 0, Qt::AlignCenter);
+    loadingLayout->addStretch();
+
+    auto *errorPage = new QWidget;
+    errorPage->setObjectName(u"errorPage"_s);
+    auto *errorLayout = new QVBoxLayout(errorPage);
+    m_errorHeadline = new QLabel;
+    m_errorHeadline->setObjectName(u"errorHeadline"_s);
+    QFont headlineFont = m_errorHeadline->font();
+    headlineFont.setBold(true);
+    m_errorHeadline->setFont(headlineFont);
+    m_errorHeadline->setWordWrap(true);
+    m_errorDetail = new QLabel;
+    m_errorDetail->setObjectName(u"errorDetail"_s);
+    m_errorDetail->setWordWrap(true);
+    m_errorDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retryButton = new QPushButton;
+    m_retryButton->setObjectName(u"retryButton"_s);
+    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::connectToServer);
+    errorLayout->addStretch();
+    errorLayout->addWidget(m_errorHeadline);
+    errorLayout->addWidget(m_errorDetail);
+    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
+    errorLayout->addStretch();
+
+    auto *connectedPage = new QWidget;
+    connectedPage->setObjectName(u"connectedPage"_s);
+    m_details = new QFormLayout(connectedPage);
+    m_versionValue = makeValue(u"versionValue"_s);
+    m_apiValue = makeValue(u"apiValue"_s);
+    m_qtValue = makeValue(u"qtValue"_s);
+    m_startedValue = makeValue(u"startedValue"_s);
+    m_databaseValue = makeValue(u"databaseValue"_s);
+    for (QLabel *value : {m_versionValue, m_apiValue, m_qtValue, m_startedValue, m_databaseValue}) {
+        m_details->addRow(new QLabel, value);
+    }
+
+    m_stack->addWidget(emptyPage);
+    m_stack->addWidget(loadingPage);
+    m_stack->addWidget(errorPage);
+    m_stack->addWidget(connectedPage);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(u"statusLabel"_s);
+    statusBar()->addPermanentWidget(m_statusLabel, 1);
+    resize(640, 420);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Influence"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Influence"));
+    m_serverLabel->setText(tr("&Server:"));
+    m_serverUrlEdit->setPlaceholderText(tr("e.g. http://localhost:8080"));
+    m_connectButton->setText(tr("&Connect"));
+    m_emptyLabel->setText(tr("Enter the address of an Influence server and press Connect."));
+    m_cancelButton->setText(tr("Cancel"));
+    m_retryButton->setText(tr("&Retry"));
+    const QStringList rowLabels{tr("Server version:"), tr("API version:"), tr("Qt version:"),
+                                tr("Running since:"), tr("Database:")};
+    for (int row = 0; row < rowLabels.size(); ++row) {
+        if (auto *label = qobject_cast<QLabel *>(
+                    m_details->itemAt(row, QFormLayout::LabelRole)->widget())) {
+            label->setText(rowLabels.at(row));
+        }
+    }
+    // State-dependent texts.
+    switch (m_state) {
+    case State::Empty:
+        m_statusLabel->setText(tr("Not connected"));
+        break;
+    case State::Loading:
+        m_loadingLabel->setText(tr("Connecting to %1…").arg(m_api->baseUrl().toString()));
+        m_statusLabel->setText(tr("Connecting…"));
+        break;
+    case State::Error:
+        if (m_addressInvalid) {
+            m_errorHeadline->setText(tr("Please enter a valid server address."));
+            m_errorDetail->setText(
+                    tr("“%1” is not a server address such as http://localhost:8080.").arg(m_error.detail));
+        } else {
+            m_errorHeadline->setText(ErrorText::headline(m_error));
+            m_errorDetail->setText(ErrorText::detail(m_error));
+        }
+        m_statusLabel->setText(tr("Not connected"));
+        break;
+    case State::Connected:
+        showConnected(m_version, m_readiness);
+        break;
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setServerUrl(const QString &url)
+{
+    m_serverUrlEdit->setText(url);
+}
+
+void MainWindow::setState(State state)
+{
+    m_state = state;
+    m_stack->setCurrentIndex(static_cast<int>(state));
+    m_connectButton->setEnabled(state != State::Loading);
+    retranslate();
+    Q_EMIT stateChanged(state);
+}
+
+void MainWindow::connectToServer()
+{
+    const QString text = m_serverUrlEdit->text().trimmed();
+    const QUrl url = QUrl::fromUserInput(text);
+    if (text.isEmpty() || !url.isValid() || url.host().isEmpty()
+        || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
+        m_error = common::Error::make(common::ErrorCode::InvalidParameter, text);
+        m_addressInvalid = true;
+        setState(State::Error);
+        return;
+    }
+    m_addressInvalid = false;
+    QSettings().setValue(QLatin1StringView(kServerUrlKey), url.toString());
+    m_api->setBaseUrl(url);
+    const quint64 generation = ++m_generation;
+    setState(State::Loading);
+
+    m_api->version().then(this, [this, generation](const common::Result<common::ServerVersion> &version) {
+        if (generation != m_generation) {
+            return; // a newer attempt replaced this one
+        }
+        if (!version) {
+            showError(version.error());
+            return;
+        }
+        m_api->readiness().then(this, [this, generation, v = *version](
+                                              const common::Result<common::Readiness> &readiness) {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!readiness) {
+                showError(readiness.error());
+                return;
+            }
+            m_version = v;
+            m_readiness = *readiness;
+            setState(State::Connected);
+        });
+    });
+}
+
+void MainWindow::cancel()
+{
+    ++m_generation;
+    m_api->abortAll();
+    setState(State::Empty);
+}
+
+void MainWindow::showError(const common::Error &error)
+{
+    m_error = error;
+    setState(State::Error);
+}
+
+void MainWindow::showConnected(const common::ServerVersion &version,
+                               const common::Readiness &readiness)
+{
+    m_versionValue->setText(version.version);
+    m_apiValue->setText(version.apiVersion);
+    m_qtValue->setText(version.qtVersion);
+    m_startedValue->setText(QLocale().toString(version.startedAt.toLocalTime(), QLocale::ShortFormat));
+    if (readiness.draining) {
+        m_databaseValue->setText(tr("The server is shutting down"));
+    } else if (readiness.database) {
+        m_databaseValue->setText(tr("Ready"));
+    } else {
+        m_databaseValue->setText(tr("Unavailable"));
+    }
+    m_statusLabel->setText(tr("Connected to %1").arg(m_api->baseUrl().toString()));
+}
+
+} // namespace influence::desktop

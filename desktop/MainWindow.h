@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/ApiTypes.h"
+#include "common/Error.h"
+
+#include <QMainWindow>
+#include <QUrl>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace influence::common {
+class ApiClient;
+}
+
+namespace influence::desktop {
+
+class Languages;
+
+/// The first window: connect to a server and see what it is and whether it is ready. Every
+/// network call is asynchronous; the window shows empty, loading, error and connected states.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class State { Empty, Loading, Error, Connected };
+    Q_ENUM(State)
+
+    MainWindow(common::ApiClient *api, Languages *languages, QWidget *parent = nullptr);
+
+    /// Fills in the server address (from settings or --server) without connecting.
+    void setServerUrl(const QString &url);
+    /// Connects to the address in the field.
+    void connectToServer();
+
+    State state() const { return m_state; }
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::MainWindow::State state);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void setState(State state);
+    void showError(const common::Error &error);
+    void showConnected(const common::ServerVersion &version, const common::Readiness &readiness);
+    void cancel();
+
+    common::ApiClient *m_api;
+    Languages *m_languages;
+    State m_state = State::Empty;
+    quint64 m_generation = 0;
+    common::ServerVersion m_version;
+    common::Readiness m_readiness;
+    common::Error m_error;
+    bool m_addressInvalid = false;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QLineEdit *m_serverUrlEdit = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_errorHeadline = nullptr;
+    QLabel *m_errorDetail = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QFormLayout *m_details = nullptr;
+    QLabel *m_versionValue = nullptr;
+    QLabel *m_apiValue = nullptr;
+    QLabel *m_qtValue = nullptr;
+    QLabel *m_startedValue = nullptr;
+    QLabel *m_databaseValue = nullptr;
+    QLabel *m_statusLabel = nullptr;
+};
+
+} // namespace influence::desktop

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DesktopApp.h"
+
+int main(int argc, char **argv)
+{
+    return influence::desktop::runDesktopApp(argc, argv);
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: Apache-2.0
+// The desktop app's first window, driven like a user would (offscreen): connect to a real
+// server, see its version and readiness, fail on a bad address or an unreachable server, cancel,
+// switch language. Screenshots go to INFLUENCE_TEST_OUTPUT_DIR.
+#include "Languages.h"
+#include "MainWindow.h"
+#include "TestServer.h"
+#include "common/ApiClient.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTcpServer>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::MainWindow;
+
+namespace {
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+/// Measures the longest gap between event-loop turns while it runs: a blocked GUI thread
+/// shows up as a long gap.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (m_last.isValid()) {
+                m_longest = qMax(m_longest, m_last.elapsed());
+            }
+            m_last.restart();
+        });
+        m_last.start();
+        m_timer.start();
+    }
+    qint64 longestMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_last;
+    qint64 m_longest = 0;
+};
+
+} // namespace
+
+class TestDesktopConnect : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<MainWindow> m_window;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+
+    QString currentPage() { return find<QStackedWidget>(u"stateStack"_s)->currentWidget()->objectName(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<tests::TestServer>();
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+    }
+
+    void init()
+    {
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_languages.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_api.reset();
+        m_languages.reset();
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void startsEmpty()
+    {
+        QCOMPARE(m_window->state(), MainWindow::State::Empty);
+        QCOMPARE(currentPage(), u"emptyPage"_s);
+        QVERIFY(!find<QLabel>(u"emptyLabel"_s)->text().isEmpty());
+        saveScreenshot(m_window.get(), u"desktop-empty"_s);
+    }
+
+    void connectsAndShowsTheServer()
+    {
+        StallMeter stalls;
+        auto *edit = find<QLineEdit>(u"serverUrlEdit"_s);
+        edit->clear();
+        QTest::keyClicks(edit, m_server->url().toString());
+        QSignalSpy states(m_window.get(), &MainWindow::stateChanged);
+        QTest::mouseClick(find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
+        // The loading state is shown at once, before any answer.
+        QCOMPARE(m_window->state(), MainWindow::State::Loading);
+        QCOMPARE(currentPage(), u"loadingPage"_s);
+        QVERIFY(!find<QPushButton>(u"connectButton"_s)->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Connected, 10000);
+        QCOMPARE(currentPage(), u"connectedPage"_s);
+        QCOMPARE(find<QLabel>(u"versionValue"_s)->text(), QStringLiteral(INFLUENCE_VERSION));
+        QCOMPARE(find<QLabel>(u"apiValue"_s)->text(), u"v1"_s);
+        QCOMPARE(find<QLabel>(u"databaseValue"_s)->text(), u"Ready"_s);
+        QVERIFY(find<QLabel>(u"statusLabel"_s)->text().contains(m_server->url().toString()));
+        QVERIFY2(stalls.longestMs() < 100, qPrintable(QString::number(stalls.longestMs())));
+        saveScreenshot(m_window.get(), u"desktop-connected"_s);
+    }
+
+    void rememberedAddress()
+    {
+        // The previous test connected: a new window starts with that address filled in.
+        QCOMPARE(find<QLineEdit>(u"serverUrlEdit"_s)->text(), m_server->url().toString());
+    }
+
+    void invalidAddress_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("ftp") << u"ftp://example.com"_s;
+        QTest::newRow("nonsense") << u"http://"_s;
+    }
+    void invalidAddress()
+    {
+        QFETCH(QString, address);
+        m_window->setServerUrl(address);
+        QTest::mouseClick(find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
+        QCOMPARE(m_window->state(), MainWindow::State::Error);
+        QCOMPARE(find<QLabel>(u"errorHeadline"_s)->text(), u"Please enter a valid server address."_s);
+    }
+
+    void unreachableServerShowsErrorAndRetry()
+    {
+        // A port that nothing listens on.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 freePort = probe.serverPort();
+        probe.close();
+        m_window->setServerUrl(u"http://127.0.0.1:%1"_s.arg(freePort));
+        m_window->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Error, 10000);
+        QCOMPARE(find<QLabel>(u"errorHeadline"_s)->text(), u"The server could not be reached."_s);
+        QVERIFY(find<QLabel>(u"errorDetail"_s)->text().startsWith(u"Details: "_s));
+        saveScreenshot(m_window.get(), u"desktop-error"_s);
+
+        // Retry against the real server succeeds.
+        m_window->setServerUrl(m_server->url().toString());
+        QTest::mouseClick(find<QPushButton>(u"retryButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Connected, 10000);
+    }
+
+    void cancelWhileConnecting()
+    {
+        // A server that accepts but never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        m_window->setServerUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        m_window->connectToServer();
+        QCOMPARE(m_window->state(), MainWindow::State::Loading);
+        QSignalSpy states(m_window.get(), &MainWindow::stateChanged);
+        QTest::mouseClick(find<QPushButton>(u"cancelButton"_s), Qt::LeftButton);
+        QCOMPARE(m_window->state(), MainWindow::State::Empty);
+        QCOMPARE(states.count(), 1);
+        // The aborted call does not come back to flip the state.
+        QVERIFY(!states.wait(300));
+        QCOMPARE(m_window->state(), MainWindow::State::Empty);
+    }
+
+    void switchesLanguage()
+    {
+        auto *connect = find<QPushButton>(u"connectButton"_s);
+        QCOMPARE(connect->text(), u"&Connect"_s);
+        QCOMPARE(m_window->windowTitle(), u"Influence"_s);
+        m_window->setServerUrl(m_server->url().toString());
+        m_window->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Connected, 10000);
+
+        QVERIFY(m_languages->apply(u"de"_s));
+        // Widgets retranslate when the LanguageChange event posted to them is delivered.
+        QTRY_COMPARE(connect->text(), u"&Verbinden"_s);
+        QCOMPARE(find<QLabel>(u"databaseValue"_s)->text(), u"Bereit"_s);
+        QVERIFY(find<QLabel>(u"statusLabel"_s)->text().startsWith(u"Verbunden mit"_s));
+        saveScreenshot(m_window.get(), u"desktop-connected-de"_s);
+
+        QVERIFY(m_languages->apply(u"en"_s));
+        QTRY_COMPARE(connect->text(), u"&Connect"_s);
+        QVERIFY(!m_languages->apply(u"xx"_s));
+    }
+
+    void languageMatching()
+    {
+        QCOMPARE(desktop::Languages::bestMatch(QLocale(u"de_AT"_s)), u"de"_s);
+        QCOMPARE(desktop::Languages::bestMatch(QLocale(u"fr_FR"_s)), u"en"_s);
+        QCOMPARE(desktop::Languages::bestMatch(QLocale(u"en_GB"_s)), u"en"_s);
+    }
+};
+
+QTEST_MAIN(TestDesktopConnect)
+#include "tst_desktop_connect.moc"
