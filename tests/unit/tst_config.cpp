@@ -255,6 +255,36 @@ private Q_SLOTS:
         }
     }
 
+    void exampleConfigDocumentsEveryKey()
+    {
+        QFile file(QStringLiteral(INFLUENCE_EXAMPLE_CONFIG));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        for (const auto &[key, description] : ConfigLoader::knownKeys()) {
+            if (key == u"CONFIG_FILE"_s) {
+                continue; // environment only
+            }
+            QVERIFY2(content.contains(QByteArray("#" + key.toLatin1() + "=")), qPrintable(key));
+        }
+        // Uncommented, every example value is valid.
+        QByteArray uncommented;
+        for (const QByteArray &line : content.split('\n')) {
+            if (line.startsWith('#') && line.contains('=') && !line.startsWith("# ")) {
+                uncommented += line.mid(1) + '\n';
+            }
+        }
+        const auto values = ConfigLoader::parseEnvFile(uncommented, u"example"_s);
+        QVERIFY(values);
+        ConfigLoader::Inputs inputs;
+        for (auto it = values->cbegin(); it != values->cend(); ++it) {
+            if (it.key() != u"POSTGRES_BIN_DIR"_s) { // depends on the machine
+                inputs.environment.insert(it.key(), it.value());
+            }
+        }
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().detail));
+    }
+
     void connectOptionsQuoteValues()
     {
         auto parsed = DatabaseUrl::parse(u"postgres://h/d?sslmode=require&application_name=it's"_s);

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: Apache-2.0
+# Shared by scripts/run, scripts/test and .ci/run. Source it; do not run it.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Everything the build, the tests and the product need, from Debian 12's own archive.
+PACKAGES=(
+    build-essential cmake ninja-build ccache pkg-config git
+    qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev
+    qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql
+    qt6-charts-dev qt6-networkauth-dev qtkeychain-qt6-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libargon2-dev libssl-dev
+    postgresql postgresql-contrib
+    clang-format clang-tidy
+    wrk curl
+    fonts-dejavu-core
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "need root to run: $* (install sudo or run as root)" >&2
+        return 1
+    fi
+}
+
+# Installs only what is missing; a machine that has everything pays one dpkg query.
+ensure_packages() {
+    local missing=()
+    local status
+    for package in "${PACKAGES[@]}"; do
+        status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+        if [ "$status" != "install ok installed" ]; then
+            missing+=("$package")
+        fi
+    done
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return 0
+    fi
+    log "installing ${#missing[@]} Debian packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+# configure_and_build <preset> [targets…]: configures once, then builds incrementally.
+configure_and_build() {
+    local preset="$1"
+    shift
+    local build_dir="$ROOT/build/$preset"
+    local extra=()
+    if [ "${INFLUENCE_WERROR:-}" = "ON" ]; then
+        extra+=(-DINFLUENCE_WERROR=ON)
+    fi
+    if [ ! -f "$build_dir/build.ninja" ] || [ "${#extra[@]}" -gt 0 ]; then
+        log "configuring ($preset)"
+        cmake --preset "$preset" -S "$ROOT" "${extra[@]}" >/dev/null
+    fi
+    log "building ($preset)"
+    if [ "$#" -gt 0 ]; then
+        cmake --build "$build_dir" --target "$@"
+    else
+        cmake --build "$build_dir"
+    fi
+}
