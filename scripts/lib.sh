@@ -15,7 +15,7 @@ PACKAGES=(
     libargon2-dev libssl-dev
     postgresql postgresql-contrib
     clang-format clang-tidy
-    wrk curl
+    wrk curl openssl
     fonts-dejavu-core
 )
 

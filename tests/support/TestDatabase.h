@@ -34,6 +34,8 @@ public:
 
 private:
     TestDatabase();
+    bool runAdmin(const QString &sql, QString *error = nullptr) const;
+    void dropCreatedDatabases();
 
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<server::db::ManagedPostgres> m_postgres;
@@ -42,6 +44,7 @@ private:
     bool m_valid = false;
     QString m_error;
     int m_counter = 0;
+    QStringList m_created;
 };
 
 } // namespace influence::tests
