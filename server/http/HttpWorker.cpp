@@ -18,6 +18,8 @@
 
 #include <exception>
 
+#include <sys/socket.h>
+
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
@@ -620,8 +622,26 @@ void HttpWorker::closeGracefully(Connection &connection)
         socket->rollbackTransaction();
     }
     socket->skip(socket->bytesAvailable());
-    // Sends what is buffered, then closes; the Closing timer aborts a client that does not read.
-    socket->disconnectFromHost();
+    // Lingering close (RFC 9112 §9.6): send the response, then only our half of the connection
+    // is shut down (FIN) while whatever the client still sends is read and dropped. Closing both
+    // halves at once would make the kernel answer late client data with a reset, which can destroy
+    // the response before the client reads it. The client closes its half on the FIN; the Closing
+    // timer aborts one that does not.
+    const auto shutdownWrite = [socket] {
+        if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() == 0) {
+            ::shutdown(static_cast<int>(socket->socketDescriptor()), SHUT_WR);
+            return true;
+        }
+        return false;
+    };
+    if (!shutdownWrite()) {
+        auto *flushed = new QObject(socket);
+        connect(socket, &QTcpSocket::bytesWritten, flushed, [flushed, shutdownWrite] {
+            if (shutdownWrite()) {
+                flushed->deleteLater();
+            }
+        });
+    }
 }
 
 void HttpWorker::onTimeout(quint64 connectionId)
