@@ -22,15 +22,15 @@ int runDesktopApp(int argc, char **argv)
     QApplication::setDesktopFileName(u"influence-desktop"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-            "DesktopApp", "Influence desktop app for agency staff."));
+    parser.setApplicationDescription(
+            QApplication::translate("DesktopApp", "Influence desktop app for agency staff."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
             {u"server"_s, QApplication::translate("DesktopApp", "Connect to this server URL."),
-             u"url"_s},
+                    u"url"_s},
             {u"lang"_s, QApplication::translate("DesktopApp", "User interface language (en, de)."),
-             u"code"_s},
+                    u"code"_s},
     });
     parser.process(app);
 

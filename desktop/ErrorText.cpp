@@ -8,31 +8,21 @@ namespace influence::desktop {
 QString ErrorText::headline(const common::Error &error)
 {
     switch (error.code) {
-    case ErrorCode::NetworkError:
-        return tr("The server could not be reached.");
+    case ErrorCode::NetworkError: return tr("The server could not be reached.");
     case ErrorCode::ServiceUnavailable:
         return tr("The server is busy or its database is unavailable.");
-    case ErrorCode::Unauthorized:
-        return tr("Please sign in again.");
-    case ErrorCode::Forbidden:
-        return tr("You are not allowed to do this.");
-    case ErrorCode::NotFound:
-        return tr("This was not found. It may have been deleted.");
+    case ErrorCode::Unauthorized: return tr("Please sign in again.");
+    case ErrorCode::Forbidden: return tr("You are not allowed to do this.");
+    case ErrorCode::NotFound: return tr("This was not found. It may have been deleted.");
     case ErrorCode::ValidationFailed:
-    case ErrorCode::InvalidParameter:
-        return tr("Some of the information is not valid.");
-    case ErrorCode::Conflict:
-        return tr("This conflicts with a change made elsewhere.");
-    case ErrorCode::TooManyRequests:
-        return tr("Too many requests. Please wait a moment.");
+    case ErrorCode::InvalidParameter: return tr("Some of the information is not valid.");
+    case ErrorCode::Conflict: return tr("This conflicts with a change made elsewhere.");
+    case ErrorCode::TooManyRequests: return tr("Too many requests. Please wait a moment.");
     case ErrorCode::InvalidResponse:
         return tr("The server sent an answer this app does not understand.");
-    case ErrorCode::Cancelled:
-        return tr("Cancelled.");
-    case ErrorCode::Internal:
-        return tr("The server ran into a problem.");
-    default:
-        return tr("Something went wrong.");
+    case ErrorCode::Cancelled: return tr("Cancelled.");
+    case ErrorCode::Internal: return tr("The server ran into a problem.");
+    default: return tr("Something went wrong.");
     }
 }
 

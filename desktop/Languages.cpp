@@ -11,7 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
 
-Languages::Languages(QObject *parent) : QObject(parent) { }
+Languages::Languages(QObject *parent)
+    : QObject(parent)
+{ }
 
 Languages::~Languages()
 {

@@ -21,7 +21,7 @@ class Languages : public QObject
 public:
     struct Language
     {
-        QString code;       ///< "en", "de"
+        QString code; ///< "en", "de"
         QString nativeName; ///< "English", "Deutsch"
     };
 

@@ -41,7 +41,9 @@ QLabel *makeValue(const QString &objectName)
 } // namespace
 
 MainWindow::MainWindow(common::ApiClient *api, Languages *languages, QWidget *parent)
-    : QMainWindow(parent), m_api(api), m_languages(languages)
+    : QMainWindow(parent)
+    , m_api(api)
+    , m_languages(languages)
 {
     setObjectName(u"mainWindow"_s);
     buildUi();
@@ -72,9 +74,9 @@ void MainWindow::buildUi()
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Influence"),
-                                    tr("Influence desktop %1\nInfluencer management and analytics.")
-                                            .arg(QStringLiteral(INFLUENCE_VERSION)),
-                                    QMessageBox::Ok, this);
+                tr("Influence desktop %1\nInfluencer management and analytics.")
+                        .arg(QStringLiteral(INFLUENCE_VERSION)),
+                QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open(); // never exec(): the event loop keeps running
     });
@@ -192,7 +194,7 @@ void MainWindow::retranslate()
     m_cancelButton->setText(tr("Cancel"));
     m_retryButton->setText(tr("&Retry"));
     const QStringList rowLabels{tr("Server version:"), tr("API version:"), tr("Qt version:"),
-                                tr("Running since:"), tr("Database:")};
+            tr("Running since:"), tr("Database:")};
     for (int row = 0; row < rowLabels.size(); ++row) {
         if (auto *label = qobject_cast<QLabel *>(
                     m_details->itemAt(row, QFormLayout::LabelRole)->widget())) {
@@ -201,9 +203,7 @@ void MainWindow::retranslate()
     }
     // State-dependent texts.
     switch (m_state) {
-    case State::Empty:
-        m_statusLabel->setText(tr("Not connected"));
-        break;
+    case State::Empty: m_statusLabel->setText(tr("Not connected")); break;
     case State::Loading:
         m_loadingLabel->setText(tr("Connecting to %1…").arg(m_api->baseUrl().toString()));
         m_statusLabel->setText(tr("Connecting…"));
@@ -211,17 +211,15 @@ void MainWindow::retranslate()
     case State::Error:
         if (m_addressInvalid) {
             m_errorHeadline->setText(tr("Please enter a valid server address."));
-            m_errorDetail->setText(
-                    tr("“%1” is not a server address such as http://localhost:8080.").arg(m_error.detail));
+            m_errorDetail->setText(tr("“%1” is not a server address such as http://localhost:8080.")
+                                           .arg(m_error.detail));
         } else {
             m_errorHeadline->setText(ErrorText::headline(m_error));
             m_errorDetail->setText(ErrorText::detail(m_error));
         }
         m_statusLabel->setText(tr("Not connected"));
         break;
-    case State::Connected:
-        showConnected(m_version, m_readiness);
-        break;
+    case State::Connected: showConnected(m_version, m_readiness); break;
     }
 }
 
@@ -259,7 +257,7 @@ void MainWindow::connectToServer()
     const QString text = m_serverUrlEdit->text().trimmed();
     const QUrl url = QUrl::fromUserInput(text);
     if (text.isEmpty() || !url.isValid() || url.host().isEmpty()
-        || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
+            || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
         m_error = common::Error::make(common::ErrorCode::InvalidParameter, text);
         m_addressInvalid = true;
         setState(State::Error);
@@ -271,28 +269,30 @@ void MainWindow::connectToServer()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
 
-    m_api->version().then(this, [this, generation](const common::Result<common::ServerVersion> &version) {
-        if (generation != m_generation) {
-            return; // a newer attempt replaced this one
-        }
-        if (!version) {
-            showError(version.error());
-            return;
-        }
-        m_api->readiness().then(this, [this, generation, v = *version](
-                                              const common::Result<common::Readiness> &readiness) {
-            if (generation != m_generation) {
-                return;
-            }
-            if (!readiness) {
-                showError(readiness.error());
-                return;
-            }
-            m_version = v;
-            m_readiness = *readiness;
-            setState(State::Connected);
-        });
-    });
+    m_api->version().then(
+            this, [this, generation](const common::Result<common::ServerVersion> &version) {
+                if (generation != m_generation) {
+                    return; // a newer attempt replaced this one
+                }
+                if (!version) {
+                    showError(version.error());
+                    return;
+                }
+                m_api->readiness().then(this,
+                        [this, generation, v = *version](
+                                const common::Result<common::Readiness> &readiness) {
+                            if (generation != m_generation) {
+                                return;
+                            }
+                            if (!readiness) {
+                                showError(readiness.error());
+                                return;
+                            }
+                            m_version = v;
+                            m_readiness = *readiness;
+                            setState(State::Connected);
+                        });
+            });
 }
 
 void MainWindow::cancel()
@@ -308,13 +308,14 @@ void MainWindow::showError(const common::Error &error)
     setState(State::Error);
 }
 
-void MainWindow::showConnected(const common::ServerVersion &version,
-                               const common::Readiness &readiness)
+void MainWindow::showConnected(
+        const common::ServerVersion &version, const common::Readiness &readiness)
 {
     m_versionValue->setText(version.version);
     m_apiValue->setText(version.apiVersion);
     m_qtValue->setText(version.qtVersion);
-    m_startedValue->setText(QLocale().toString(version.startedAt.toLocalTime(), QLocale::ShortFormat));
+    m_startedValue->setText(
+            QLocale().toString(version.startedAt.toLocalTime(), QLocale::ShortFormat));
     if (readiness.draining) {
         m_databaseValue->setText(tr("The server is shutting down"));
     } else if (readiness.database) {

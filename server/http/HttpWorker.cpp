@@ -17,7 +17,6 @@
 #include <QUrl>
 
 #include <exception>
-
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;

@@ -81,7 +81,10 @@ private:
         return widget;
     }
 
-    QString currentPage() { return find<QStackedWidget>(u"stateStack"_s)->currentWidget()->objectName(); }
+    QString currentPage()
+    {
+        return find<QStackedWidget>(u"stateStack"_s)->currentWidget()->objectName();
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -159,7 +162,8 @@ private Q_SLOTS:
         m_window->setServerUrl(address);
         QTest::mouseClick(find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
         QCOMPARE(m_window->state(), MainWindow::State::Error);
-        QCOMPARE(find<QLabel>(u"errorHeadline"_s)->text(), u"Please enter a valid server address."_s);
+        QCOMPARE(find<QLabel>(u"errorHeadline"_s)->text(),
+                u"Please enter a valid server address."_s);
     }
 
     void unreachableServerShowsErrorAndRetry()

@@ -8,10 +8,9 @@
 #include <QSqlQuery>
 #include <QUuid>
 
-#include <utility>
-
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using influence::server::db::DatabaseUrl;
@@ -67,7 +66,9 @@ TestDatabase::TestDatabase()
         }
         m_valid = true;
         // Leave the server as found.
-        qAddPostRoutine([] { instance().dropCreatedDatabases(); });
+        qAddPostRoutine([] {
+            instance().dropCreatedDatabases();
+        });
         return;
     }
     m_directory = std::make_unique<QTemporaryDir>(u"/tmp/influence-test-XXXXXX"_s);

@@ -110,7 +110,7 @@ private Q_SLOTS:
                 QVERIFY2(!translation.isEmpty(), qPrintable(u"empty: "_s + where));
                 QCOMPARE(placeholders(translation), placeholders(m.source));
                 QVERIFY2(hasAccelerator(translation) == hasAccelerator(m.source),
-                         qPrintable(u"accelerator mismatch: "_s + where));
+                        qPrintable(u"accelerator mismatch: "_s + where));
             }
         }
     }
