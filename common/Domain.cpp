@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Domain.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -181,12 +182,9 @@ QStringList nicheNames()
 
 bool isNiche(const QString &text)
 {
-    for (const auto niche : kNiches) {
-        if (niche == text) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(kNiches.begin(), kNiches.end(), [&text](QLatin1StringView niche) {
+        return niche == text;
+    });
 }
 
 } // namespace influence::common

@@ -11,9 +11,9 @@ namespace {
 
 struct CodeInfo
 {
-    ErrorCode code;
+    ErrorCode code = ErrorCode::Unknown;
     QLatin1StringView name;
-    int status;
+    int status = 0;
     QLatin1StringView title;
 };
 

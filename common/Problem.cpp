@@ -62,7 +62,7 @@ Error errorFromProblem(int status, const QByteArray &body)
     }
     error.detail = problem.value(u"detail"_s).toString();
     const QJsonArray fields = problem.value(u"errors"_s).toArray();
-    for (const QJsonValue &value : fields) {
+    for (const auto &value : fields) {
         const QJsonObject field = value.toObject();
         error.fieldErrors.append({field.value(u"field"_s).toString(),
                 field.value(u"code"_s).toString(), field.value(u"message"_s).toString()});

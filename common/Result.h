@@ -30,6 +30,7 @@ public:
         : m_data(std::in_place_index<1>, std::move(error))
     { }
 
+    // NOLINTNEXTLINE(readability-identifier-naming): named like std::expected
     bool has_value() const noexcept { return m_data.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
 
@@ -46,6 +47,7 @@ public:
     Error &&error() && { return std::get<1>(std::move(m_data)); }
 
     template<class U>
+    // NOLINTNEXTLINE(readability-identifier-naming): named like std::expected
     T value_or(U &&fallback) const &
     {
         return has_value() ? value() : static_cast<T>(std::forward<U>(fallback));
@@ -71,6 +73,7 @@ public:
         , m_failed(true)
     { }
 
+    // NOLINTNEXTLINE(readability-identifier-naming): named like std::expected
     bool has_value() const noexcept { return !m_failed; }
     explicit operator bool() const noexcept { return has_value(); }
     const Error &error() const & { return m_error; }

@@ -3,6 +3,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::common::validation {
@@ -102,13 +104,10 @@ bool isEmailAddress(const QString &text)
             || domain.endsWith(u'.') || domain.contains(u".."_s)) {
         return false;
     }
-    for (const QChar c : text) {
-        if (c.isSpace() || c.category() == QChar::Other_Control || c == u'<' || c == u'>'
-                || c == u',' || c == u';' || c == u'"' || c == u'\\') {
-            return false;
-        }
-    }
-    return true;
+    return std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.isSpace() || c.category() == QChar::Other_Control || c == u'<' || c == u'>'
+                || c == u',' || c == u';' || c == u'"' || c == u'\\';
+    });
 }
 
 bool isCountryCode(const QString &text)

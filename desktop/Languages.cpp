@@ -7,6 +7,8 @@
 #include <QScopeGuard>
 #include <QTranslator>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
@@ -34,11 +36,12 @@ QList<Languages::Language> Languages::available()
 QString Languages::bestMatch(const QLocale &locale)
 {
     for (const QString &name : locale.uiLanguages()) {
-        const QString code = name.left(2).toLower();
-        for (const Language &language : available()) {
-            if (language.code == code) {
-                return code;
-            }
+        QString code = name.left(2).toLower();
+        const QList<Language> languages = available();
+        if (std::any_of(languages.cbegin(), languages.cend(), [&code](const Language &language) {
+                return language.code == code;
+            })) {
+            return code;
         }
     }
     return u"en"_s;

@@ -66,7 +66,7 @@ QString expectBytes(const QString &value, qint64 min, qint64 max, qint64 &out)
     if (suffix("KiB"_L1) || suffix("K"_L1)) {
         multiplier = 1024;
     } else if (suffix("MiB"_L1) || suffix("M"_L1)) {
-        multiplier = 1024 * 1024;
+        multiplier = qint64{1024} * 1024;
     }
     bool ok = false;
     const qint64 parsed = text.trimmed().toLongLong(&ok);
@@ -183,7 +183,7 @@ const QList<KeySpec> &keySpecs()
                     "Largest request line plus headers (431 above). Default 16K."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
-                        QString problem = expectBytes(v, 1024, 1024 * 1024, n);
+                        QString problem = expectBytes(v, 1024, qint64{1024} * 1024, n);
                         c.maxHeaderBytes = static_cast<int>(n);
                         return problem;
                     }},
@@ -446,82 +446,111 @@ QList<std::pair<QString, QString>> ConfigLoader::knownKeys()
     return keys;
 }
 
-Result<Config> ConfigLoader::load(const Inputs &inputs)
-{
-    QHash<QString, Setting> settings;
+namespace {
 
-    const auto mergeFile = [&settings](const QString &path, ConfigSource source,
-                                   bool unknownIsError, QStringList &warnings) -> Result<void> {
+/// Gathers settings from the sources in increasing precedence; later ones replace earlier ones.
+class SettingsCollector
+{
+public:
+    /// Unknown keys are errors in a config file (a typo must not go unnoticed) and only warnings
+    /// in .env, which other tools share.
+    Result<void> addFile(const QString &path, ConfigSource source)
+    {
         auto values = readEnvFile(path);
         if (!values) {
             return values.error();
         }
         for (auto it = values->cbegin(); it != values->cend(); ++it) {
-            if (!findSpec(it.key())) {
-                if (unknownIsError) {
-                    return Error::make(ErrorCode::BadRequest,
-                            u"%1: unknown setting %2 (see influence-server --help)"_s.arg(
-                                    path, it.key()));
-                }
+            if (findSpec(it.key())) {
+                m_settings.insert(it.key(), {it.value(), source, path});
+            } else if (source == ConfigSource::ConfigFile) {
+                return Error::make(ErrorCode::BadRequest,
+                        u"%1: unknown setting %2 (see influence-server --help)"_s.arg(
+                                path, it.key()));
+            } else {
                 warnings.append(u"%1: ignoring unknown setting %2"_s.arg(path, it.key()));
-                continue;
             }
-            settings.insert(it.key(), {it.value(), source, path});
         }
         return {};
-    };
-
-    Config config;
-    config.httpThreads = qBound(1, QThread::idealThreadCount(), 4);
-    config.dataDir = defaultDataDir();
-
-    QString configFile = inputs.configFile;
-    if (configFile.isEmpty()) {
-        configFile = inputs.environment.value(u"CONFIG_FILE"_s);
     }
-    if (!configFile.isEmpty()) {
-        if (auto merged = mergeFile(configFile, ConfigSource::ConfigFile, true, config.warnings);
-                !merged) {
-            return merged.error();
-        }
-    }
-    if (!inputs.workingDirectory.isEmpty()) {
-        const QString dotEnv = QDir(inputs.workingDirectory).filePath(u".env"_s);
-        if (QFileInfo::exists(dotEnv)) {
-            if (auto merged = mergeFile(dotEnv, ConfigSource::DotEnv, false, config.warnings);
-                    !merged) {
-                return merged.error();
+
+    void addEnvironment(const QHash<QString, QString> &environment)
+    {
+        for (const KeySpec &spec : keySpecs()) {
+            const auto it = environment.constFind(spec.key);
+            if (it != environment.cend()) {
+                m_settings.insert(
+                        spec.key, {it.value(), ConfigSource::Environment, u"environment"_s});
             }
         }
     }
-    for (const KeySpec &spec : keySpecs()) {
-        const auto it = inputs.environment.constFind(spec.key);
-        if (it != inputs.environment.cend()) {
-            settings.insert(spec.key, {it.value(), ConfigSource::Environment, u"environment"_s});
+
+    Result<void> addOverrides(const QHash<QString, QString> &overrides)
+    {
+        for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
+            if (!findSpec(it.key())) {
+                return Error::make(ErrorCode::BadRequest, u"unknown setting %1"_s.arg(it.key()));
+            }
+            m_settings.insert(it.key(), {it.value(), ConfigSource::CommandLine, u"command line"_s});
         }
-    }
-    for (auto it = inputs.overrides.cbegin(); it != inputs.overrides.cend(); ++it) {
-        if (!findSpec(it.key())) {
-            return Error::make(ErrorCode::BadRequest, u"unknown setting %1"_s.arg(it.key()));
-        }
-        settings.insert(it.key(), {it.value(), ConfigSource::CommandLine, u"command line"_s});
+        return {};
     }
 
-    // Apply in table order so that error messages are deterministic.
-    for (const KeySpec &spec : keySpecs()) {
-        const auto it = settings.constFind(spec.key);
-        if (it == settings.cend()) {
-            continue;
+    /// Validates and applies everything, in table order so that errors are deterministic.
+    Result<Config> apply(Config config) const
+    {
+        for (const KeySpec &spec : keySpecs()) {
+            const auto it = m_settings.constFind(spec.key);
+            if (it == m_settings.cend()) {
+                continue;
+            }
+            const QString problem = spec.apply(config, it->value);
+            if (!problem.isEmpty()) {
+                const QString shown = spec.secret ? u"<redacted>"_s : it->value;
+                return Error::make(ErrorCode::BadRequest,
+                        u"%1=\"%2\" (from %3): %4"_s.arg(spec.key, shown, it->origin, problem));
+            }
+            config.sources.insert(spec.key, it->source);
         }
-        const QString problem = spec.apply(config, it->value);
-        if (!problem.isEmpty()) {
-            const QString shown = spec.secret ? u"<redacted>"_s : it->value;
-            return Error::make(ErrorCode::BadRequest,
-                    u"%1=\"%2\" (from %3): %4"_s.arg(spec.key, shown, it->origin, problem));
-        }
-        config.sources.insert(spec.key, it->source);
+        config.warnings = warnings;
+        return config;
     }
-    return config;
+
+    QStringList warnings;
+
+private:
+    QHash<QString, Setting> m_settings;
+};
+
+} // namespace
+
+Result<Config> ConfigLoader::load(const Inputs &inputs)
+{
+    SettingsCollector collector;
+    const QString configFile = inputs.configFile.isEmpty()
+            ? inputs.environment.value(u"CONFIG_FILE"_s)
+            : inputs.configFile;
+    if (!configFile.isEmpty()) {
+        if (auto added = collector.addFile(configFile, ConfigSource::ConfigFile); !added) {
+            return added.error();
+        }
+    }
+    const QString dotEnv = inputs.workingDirectory.isEmpty()
+            ? QString()
+            : QDir(inputs.workingDirectory).filePath(u".env"_s);
+    if (!dotEnv.isEmpty() && QFileInfo::exists(dotEnv)) {
+        if (auto added = collector.addFile(dotEnv, ConfigSource::DotEnv); !added) {
+            return added.error();
+        }
+    }
+    collector.addEnvironment(inputs.environment);
+    if (auto added = collector.addOverrides(inputs.overrides); !added) {
+        return added.error();
+    }
+    Config defaults;
+    defaults.httpThreads = qBound(1, QThread::idealThreadCount(), 4);
+    defaults.dataDir = defaultDataDir();
+    return collector.apply(defaults);
 }
 
 } // namespace influence::server

@@ -27,7 +27,7 @@ struct Config
     quint16 port = 8080;
     int httpThreads = 2;
     QString publicUrl; ///< empty: http://<listen address>:<port>
-    qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxBodyBytes = qint64{1024} * 1024;
     int maxHeaderBytes = 16 * 1024;
     int maxConnections = 2048;
     std::chrono::seconds idleTimeout{60};

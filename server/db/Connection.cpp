@@ -133,14 +133,12 @@ Result<void> Connection::setStatementTimeout(std::chrono::milliseconds timeout)
     static const SqlStatement setup(u"SELECT set_config('statement_timeout', :timeout, false), "
                                     "set_config('TimeZone', 'UTC', false), "
                                     "set_config('client_min_messages', 'warning', false)"_s);
-    auto query = prepared(setup);
+    auto query = run(setup, {{u":timeout"_s, QString::number(timeout.count())}});
     if (!query) {
         return query.error();
     }
-    (*query)->bindValue(u":timeout"_s, QString::number(timeout.count()));
-    auto ok = exec(**query);
     (*query)->finish();
-    return ok;
+    return {};
 }
 
 Result<QSqlQuery *> Connection::prepared(const SqlStatement &statement)
@@ -171,6 +169,32 @@ Result<void> Connection::exec(QSqlQuery &query)
         return {};
     }
     return fail(DbError::fromSqlError(query.lastError(), database().isOpen()));
+}
+
+Result<QSqlQuery *> Connection::run(const SqlStatement &statement, Binds binds)
+{
+    auto query = prepared(statement);
+    if (!query) {
+        return query.error();
+    }
+    for (const auto &[name, value] : binds) {
+        (*query)->bindValue(name, value);
+    }
+    if (auto ok = exec(**query); !ok) {
+        return ok.error();
+    }
+    return *query;
+}
+
+Result<QVariant> Connection::scalar(const SqlStatement &statement, Binds binds)
+{
+    auto query = run(statement, binds);
+    if (!query) {
+        return query.error();
+    }
+    QVariant value = (*query)->next() ? (*query)->value(0) : QVariant();
+    (*query)->finish();
+    return value;
 }
 
 Result<void> Connection::execDirect(const QString &sql)

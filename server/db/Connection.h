@@ -8,9 +8,11 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <atomic>
 #include <chrono>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -53,6 +55,14 @@ public:
     common::Result<QSqlQuery *> prepared(const SqlStatement &statement);
     /// Executes a prepared query; a failure is classified and remembered as lastFailure().
     common::Result<void> exec(QSqlQuery &query);
+
+    using Binds = std::initializer_list<std::pair<QString, QVariant>>;
+    /// Prepares (once), binds the named values and executes `statement`; the query is then ready
+    /// to be read with next(). Reading it to the end, or finish(), releases the result.
+    common::Result<QSqlQuery *> run(const SqlStatement &statement, Binds binds = {});
+    /// Runs `statement` and returns the first column of its first row (a null QVariant when it
+    /// returns no row).
+    common::Result<QVariant> scalar(const SqlStatement &statement, Binds binds = {});
     /// Runs SQL that is not worth preparing (DDL, SET, multi-statement scripts).
     common::Result<void> execDirect(const QString &sql);
 

@@ -52,6 +52,60 @@ QString quoteLibpq(const QString &value)
 
 } // namespace
 
+namespace {
+
+Result<int> parsePort(const QString &text)
+{
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (!ok || port <= 0 || port > 65535) {
+        return invalid(u"the port must be from 1 to 65535"_s);
+    }
+    return port;
+}
+
+/// One ?key=value of the URL: connection parameters libpq also takes from the query string, or
+/// one of the allowed libpq options.
+Result<void> applyQueryItem(DatabaseUrl &db, const QString &key, const QString &value)
+{
+    if (key == u"host"_s) {
+        // libpq allows ?host=/path/to/socket/dir for Unix sockets.
+        if (!value.startsWith(u'/')) {
+            return invalid(u"the host parameter must be an absolute socket directory"_s);
+        }
+        db.host = value;
+    } else if (key == u"port"_s) {
+        auto port = parsePort(value);
+        if (!port) {
+            return port.error();
+        }
+        db.port = *port;
+    } else if (key == u"user"_s) {
+        db.user = value;
+    } else if (key == u"password"_s) {
+        db.password = value;
+    } else if (key == u"dbname"_s) {
+        db.database = value;
+    } else if (value.contains(u';')) {
+        // QPSQL turns every ';' of its option string into a separator.
+        return invalid(u"parameter values must not contain ';'"_s);
+    } else if (!allowedOptions().contains(key)) {
+        return invalid(u"unknown parameter \"%1\" (allowed: sslmode, sslrootcert, sslcert, "
+                       "sslkey, application_name, target_session_attrs, keepalives…)"_s.arg(key));
+    } else {
+        static const QSet<QString> sslModes{u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s,
+                u"verify-ca"_s, u"verify-full"_s};
+        if (key == u"sslmode"_s && !sslModes.contains(value)) {
+            return invalid(u"sslmode must be one of disable, allow, prefer, require, verify-ca, "
+                           "verify-full"_s);
+        }
+        db.options.insert(key, value);
+    }
+    return {};
+}
+
+} // namespace
+
 Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
@@ -67,68 +121,17 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         return invalid(u"several hosts are not supported; use one host or a pooler"_s);
     }
     db.port = url.port(5432);
-    if (db.port <= 0 || db.port > 65535) {
-        return invalid(u"the port must be from 1 to 65535"_s);
-    }
     db.user = url.userName(QUrl::FullyDecoded);
     db.password = url.password(QUrl::FullyDecoded);
-    QString path = url.path(QUrl::FullyDecoded);
-    if (path.startsWith(u'/')) {
-        path.remove(0, 1);
-    }
+    const QString path = url.path(QUrl::FullyDecoded).mid(1);
     if (path.contains(u'/')) {
         return invalid(u"the path must be just the database name"_s);
     }
     db.database = path;
-
-    const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (key == u"host"_s) {
-            // libpq allows ?host=/path/to/socket/dir for Unix sockets.
-            if (!value.startsWith(u'/')) {
-                return invalid(u"the host parameter must be an absolute socket directory"_s);
-            }
-            db.host = value;
-            continue;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        if (auto applied = applyQueryItem(db, key, value); !applied) {
+            return applied.error();
         }
-        if (key == u"port"_s) {
-            bool ok = false;
-            db.port = value.toInt(&ok);
-            if (!ok || db.port <= 0 || db.port > 65535) {
-                return invalid(u"the port must be from 1 to 65535"_s);
-            }
-            continue;
-        }
-        if (key == u"user"_s) {
-            db.user = value;
-            continue;
-        }
-        if (key == u"password"_s) {
-            db.password = value;
-            continue;
-        }
-        if (key == u"dbname"_s) {
-            db.database = value;
-            continue;
-        }
-        if (value.contains(u';')) {
-            // QPSQL turns every ';' of its option string into a separator.
-            return invalid(u"parameter values must not contain ';'"_s);
-        }
-        if (!allowedOptions().contains(key)) {
-            return invalid(
-                    u"unknown parameter \"%1\" (allowed: sslmode, sslrootcert, sslcert, "
-                    "sslkey, application_name, target_session_attrs, keepalives…)"_s.arg(key));
-        }
-        if (key == u"sslmode"_s) {
-            static const QSet<QString> modes{u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s,
-                    u"verify-ca"_s, u"verify-full"_s};
-            if (!modes.contains(value)) {
-                return invalid(u"sslmode must be one of disable, allow, prefer, require, "
-                               "verify-ca, verify-full"_s);
-            }
-        }
-        db.options.insert(key, value);
     }
     if (db.host.isEmpty()) {
         return invalid(u"a host is required"_s);

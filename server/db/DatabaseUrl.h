@@ -21,7 +21,7 @@ struct DatabaseUrl
 
     /// Accepts the postgres:// and postgresql:// schemes. Unknown query parameters are refused
     /// so that a typo (sslmod=require) cannot silently downgrade security.
-    static common::Result<DatabaseUrl> parse(const QString &url);
+    static common::Result<DatabaseUrl> parse(const QString &text);
 
     /// The URL with the password replaced, for logs.
     QString redacted() const;

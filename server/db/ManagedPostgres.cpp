@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <QVersionNumber>
 
+#include <array>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -112,95 +113,112 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
     if (!validIdentifier(options.database)) {
         return failure(u"invalid database name \"%1\""_s.arg(options.database));
     }
-
     const QString dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(options.dataDir));
     pg->m_clusterDir = dataDir + u"/postgres"_s;
 
-    if (::geteuid() == 0) {
-        const QByteArray user = options.runAsUser.toLocal8Bit();
-        const passwd *account = ::getpwnam(user.constData());
-        if (!account || account->pw_uid == 0) {
-            return failure(u"PostgreSQL refuses to run as root and there is no unprivileged "
-                           "account \"%1\" to run it as; install the postgresql package, run the "
-                           "server as another user, or set DATABASE_URL"_s.arg(options.runAsUser));
-        }
-        pg->m_uid = account->pw_uid;
-        pg->m_gid = account->pw_gid;
-        pg->m_dropPrivileges = true;
-    } else {
-        pg->m_uid = ::geteuid();
-        pg->m_gid = ::getegid();
-    }
-
-    if (!QDir().mkpath(dataDir)) {
-        return failure(u"cannot create the data directory %1"_s.arg(dataDir));
-    }
-    if (pg->m_dropPrivileges) {
-        // The data directory stays root's, but the PostgreSQL account must be able to traverse it.
-        const QString blocked = unreachableAncestor(pg->m_clusterDir, pg->m_uid, pg->m_gid);
-        if (!blocked.isEmpty()) {
-            return failure(u"the account \"%1\" that runs PostgreSQL cannot reach %2 because %3 "
-                           "is not searchable for it; set DATA_DIR to a directory such as "
-                           "/var/local/influence-server, or set DATABASE_URL"_s.arg(
-                                   options.runAsUser, pg->m_clusterDir, blocked));
+    for (auto step : {&ManagedPostgres::chooseAccount, &ManagedPostgres::prepareDirectories,
+                 &ManagedPostgres::initializeCluster, &ManagedPostgres::startOrReuse}) {
+        if (auto done = (pg.get()->*step)(); !done) {
+            return done.error();
         }
     }
-    const QByteArray clusterPath = QFile::encodeName(pg->m_clusterDir);
-    if (!QFileInfo::exists(pg->m_clusterDir)) {
-        if (::mkdir(clusterPath.constData(), 0700) != 0) {
-            return failure(u"cannot create %1"_s.arg(pg->m_clusterDir));
-        }
-    }
-    if (pg->m_dropPrivileges && ::chown(clusterPath.constData(), pg->m_uid, pg->m_gid) != 0) {
-        return failure(u"cannot hand %1 to the PostgreSQL account"_s.arg(pg->m_clusterDir));
-    }
-
-    // The socket lives in the cluster directory unless that path is too long for sun_path.
-    pg->m_socketDir = pg->m_clusterDir;
-    if (QFile::encodeName(pg->m_socketDir + u"/.s.PGSQL.5432"_s).size() > kSocketPathLimit) {
-        const QByteArray hash =
-                QCryptographicHash::hash(clusterPath, QCryptographicHash::Sha256).toHex().left(12);
-        pg->m_socketDir = u"/tmp/influence-pg-"_s + QString::fromLatin1(hash);
-        const QByteArray socketPath = QFile::encodeName(pg->m_socketDir);
-        ::mkdir(socketPath.constData(), 0700);
-        if (pg->m_dropPrivileges) {
-            (void)::chown(socketPath.constData(), pg->m_uid, pg->m_gid);
-        }
-    }
-
-    if (!QFileInfo::exists(pg->m_clusterDir + u"/PG_VERSION"_s)) {
-        qCInfo(lcManagedPg, "creating a private PostgreSQL cluster in %s",
-                qPrintable(pg->m_clusterDir));
-        if (auto ok = pg->runTool(u"initdb"_s,
-                    {u"-D"_s, pg->m_clusterDir, u"-U"_s, kSuperuser, u"--auth=trust"_s,
-                            u"--encoding=UTF8"_s, u"--locale=C"_s, u"--no-instructions"_s},
-                    120'000);
-                !ok) {
-            return ok.error();
-        }
-    }
-
-    // pg_ctl status: 0 running, 3 not running, 4 no usable data directory.
-    if (pg->runTool(u"pg_ctl"_s, {u"status"_s, u"-D"_s, pg->m_clusterDir}, 10'000)) {
-        qCInfo(lcManagedPg, "reusing the running private PostgreSQL in %s",
-                qPrintable(pg->m_clusterDir));
-        pg->m_running = true;
-        // Its socket directory is line 5 of postmaster.pid.
-        QFile pidFile(pg->m_clusterDir + u"/postmaster.pid"_s);
-        if (pidFile.open(QIODevice::ReadOnly)) {
-            const QList<QByteArray> lines = pidFile.readAll().split('\n');
-            if (lines.size() > 4 && !lines.at(4).trimmed().isEmpty()) {
-                pg->m_socketDir = QFile::decodeName(lines.at(4).trimmed());
-            }
-        }
-    } else if (auto started = pg->startServer(); !started) {
-        return started.error();
-    }
-
     if (auto created = pg->createDatabase(options.database); !created) {
         return created.error();
     }
     return pg;
+}
+
+Result<void> ManagedPostgres::chooseAccount()
+{
+    if (::geteuid() != 0) {
+        m_uid = ::geteuid();
+        m_gid = ::getegid();
+        return {};
+    }
+    // PostgreSQL refuses to run as root: run it as an unprivileged account instead.
+    const QByteArray user = m_options.runAsUser.toLocal8Bit();
+    passwd entry{};
+    passwd *account = nullptr;
+    std::array<char, 4096> buffer{};
+    if (::getpwnam_r(user.constData(), &entry, buffer.data(), buffer.size(), &account) != 0
+            || !account || account->pw_uid == 0) {
+        return failure(u"PostgreSQL refuses to run as root and there is no unprivileged "
+                       "account \"%1\" to run it as; install the postgresql package, run the "
+                       "server as another user, or set DATABASE_URL"_s.arg(m_options.runAsUser));
+    }
+    m_uid = account->pw_uid;
+    m_gid = account->pw_gid;
+    m_dropPrivileges = true;
+    return {};
+}
+
+Result<void> ManagedPostgres::prepareDirectories()
+{
+    const QString dataDir = QFileInfo(m_clusterDir).path();
+    if (!QDir().mkpath(dataDir)) {
+        return failure(u"cannot create the data directory %1"_s.arg(dataDir));
+    }
+    if (m_dropPrivileges) {
+        // The data directory stays root's, but the PostgreSQL account must be able to traverse it.
+        const QString blocked = unreachableAncestor(m_clusterDir, m_uid, m_gid);
+        if (!blocked.isEmpty()) {
+            return failure(u"the account \"%1\" that runs PostgreSQL cannot reach %2 because %3 "
+                           "is not searchable for it; set DATA_DIR to a directory such as "
+                           "/var/local/influence-server, or set DATABASE_URL"_s.arg(
+                                   m_options.runAsUser, m_clusterDir, blocked));
+        }
+    }
+    const QByteArray clusterPath = QFile::encodeName(m_clusterDir);
+    if (!QFileInfo::exists(m_clusterDir) && ::mkdir(clusterPath.constData(), 0700) != 0) {
+        return failure(u"cannot create %1"_s.arg(m_clusterDir));
+    }
+    if (m_dropPrivileges && ::chown(clusterPath.constData(), m_uid, m_gid) != 0) {
+        return failure(u"cannot hand %1 to the PostgreSQL account"_s.arg(m_clusterDir));
+    }
+    // The socket lives in the cluster directory unless that path is too long for sun_path.
+    m_socketDir = m_clusterDir;
+    if (QFile::encodeName(m_socketDir + u"/.s.PGSQL.5432"_s).size() > kSocketPathLimit) {
+        const QByteArray hash =
+                QCryptographicHash::hash(clusterPath, QCryptographicHash::Sha256).toHex().left(12);
+        m_socketDir = u"/tmp/influence-pg-"_s + QString::fromLatin1(hash);
+        const QByteArray socketPath = QFile::encodeName(m_socketDir);
+        ::mkdir(socketPath.constData(), 0700);
+        if (m_dropPrivileges && ::chown(socketPath.constData(), m_uid, m_gid) != 0) {
+            return failure(u"cannot hand %1 to the PostgreSQL account"_s.arg(m_socketDir));
+        }
+    }
+    return {};
+}
+
+Result<void> ManagedPostgres::initializeCluster()
+{
+    if (QFileInfo::exists(m_clusterDir + u"/PG_VERSION"_s)) {
+        return {};
+    }
+    qCInfo(lcManagedPg, "creating a private PostgreSQL cluster in %s", qPrintable(m_clusterDir));
+    return runTool(u"initdb"_s,
+            {u"-D"_s, m_clusterDir, u"-U"_s, kSuperuser, u"--auth=trust"_s, u"--encoding=UTF8"_s,
+                    u"--locale=C"_s, u"--no-instructions"_s},
+            120'000);
+}
+
+Result<void> ManagedPostgres::startOrReuse()
+{
+    // pg_ctl status: 0 running, 3 not running, 4 no usable data directory.
+    if (!runTool(u"pg_ctl"_s, {u"status"_s, u"-D"_s, m_clusterDir}, 10'000)) {
+        return startServer();
+    }
+    qCInfo(lcManagedPg, "reusing the running private PostgreSQL in %s", qPrintable(m_clusterDir));
+    m_running = true;
+    // Its socket directory is line 5 of postmaster.pid.
+    QFile pidFile(m_clusterDir + u"/postmaster.pid"_s);
+    if (pidFile.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> lines = pidFile.readAll().split('\n');
+        if (lines.size() > 4 && !lines.at(4).trimmed().isEmpty()) {
+            m_socketDir = QFile::decodeName(lines.at(4).trimmed());
+        }
+    }
+    return {};
 }
 
 Result<void> ManagedPostgres::startServer()

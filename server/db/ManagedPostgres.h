@@ -53,6 +53,10 @@ public:
 
 private:
     ManagedPostgres() = default;
+    common::Result<void> chooseAccount();
+    common::Result<void> prepareDirectories();
+    common::Result<void> initializeCluster();
+    common::Result<void> startOrReuse();
     common::Result<void> runTool(
             const QString &tool, const QStringList &arguments, int timeoutMs) const;
     common::Result<void> startServer();

@@ -68,6 +68,65 @@ Migrator::Migrator(QList<Migration> migrations)
     });
 }
 
+namespace {
+
+const SqlStatement kLock(u"SELECT pg_advisory_lock(:key)"_s);
+const SqlStatement kUnlock(u"SELECT pg_advisory_unlock(:key)"_s);
+const SqlStatement kSelectApplied(
+        u"SELECT version, checksum FROM schema_migrations ORDER BY version"_s);
+const SqlStatement kInsertApplied(u"INSERT INTO schema_migrations (version, name, checksum) "
+                                  "VALUES (:version, :name, :checksum)"_s);
+
+/// Applied versions and their checksums.
+Result<QHash<int, QString>> appliedMigrations(Connection &connection)
+{
+    if (auto ok = connection.execDirect(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                        "  version integer PRIMARY KEY,"
+                                        "  name text NOT NULL,"
+                                        "  checksum text NOT NULL,"
+                                        "  applied_at timestamptz NOT NULL DEFAULT now())"_s);
+            !ok) {
+        return ok.error();
+    }
+    auto query = connection.run(kSelectApplied);
+    if (!query) {
+        return query.error();
+    }
+    QHash<int, QString> applied;
+    while ((*query)->next()) {
+        applied.insert((*query)->value(0).toInt(), (*query)->value(1).toString());
+    }
+    return applied;
+}
+
+/// Runs one migration's statements and records it, all in one transaction.
+Result<void> apply(Connection &connection, const Migration &migration)
+{
+    qCInfo(lcMigrate, "applying migration %04d_%s", migration.version, qPrintable(migration.name));
+    if (auto ok = connection.begin(); !ok) {
+        return ok.error();
+    }
+    for (const QString &statement : splitSqlStatements(QString::fromUtf8(migration.sql))) {
+        if (auto ok = connection.execDirect(statement); !ok) {
+            const QString why = connection.lastFailure() ? connection.lastFailure()->message
+                                                         : ok.error().detail;
+            connection.rollback();
+            return migrationError(u"migration %1 (%2) failed: %3\nin: %4"_s.arg(migration.version)
+                                          .arg(migration.name, why.trimmed(), statement.left(300)));
+        }
+    }
+    if (auto ok = connection.run(kInsertApplied,
+                {{u":version"_s, migration.version}, {u":name"_s, migration.name},
+                        {u":checksum"_s, migration.checksum}});
+            !ok) {
+        connection.rollback();
+        return ok.error();
+    }
+    return connection.commit();
+}
+
+} // namespace
+
 Result<Migrator::Report> Migrator::migrate(Connection &connection) const
 {
     for (qsizetype i = 1; i < m_migrations.size(); ++i) {
@@ -79,63 +138,28 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
     if (auto ok = connection.setStatementTimeout(std::chrono::milliseconds(0)); !ok) {
         return ok.error();
     }
-    static const SqlStatement lock(u"SELECT pg_advisory_lock(:key)"_s);
-    static const SqlStatement unlock(u"SELECT pg_advisory_unlock(:key)"_s);
-    const auto withLockKey = [&connection](const SqlStatement &statement) -> Result<void> {
-        auto query = connection.prepared(statement);
-        if (!query) {
-            return query.error();
-        }
-        (*query)->bindValue(u":key"_s, kMigrationLockKey);
-        auto ok = connection.exec(**query);
-        (*query)->finish();
-        return ok;
-    };
-    if (auto ok = withLockKey(lock); !ok) {
+    if (auto ok = connection.run(kLock, {{u":key"_s, kMigrationLockKey}}); !ok) {
         return ok.error();
     }
-    const auto restore = qScopeGuard([&] {
-        (void)withLockKey(unlock);
+    const auto restore = qScopeGuard([&connection] {
+        (void)connection.run(kUnlock, {{u":key"_s, kMigrationLockKey}});
         (void)connection.setStatementTimeout(connection.settings().statementTimeout);
     });
 
-    if (auto ok = connection.execDirect(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                        "  version integer PRIMARY KEY,"
-                                        "  name text NOT NULL,"
-                                        "  checksum text NOT NULL,"
-                                        "  applied_at timestamptz NOT NULL DEFAULT now())"_s);
-            !ok) {
-        return ok.error();
+    const auto applied = appliedMigrations(connection);
+    if (!applied) {
+        return applied.error();
     }
-
-    static const SqlStatement selectApplied(
-            u"SELECT version, name, checksum FROM schema_migrations ORDER BY version"_s);
-    auto query = connection.prepared(selectApplied);
-    if (!query) {
-        return query.error();
-    }
-    if (auto ok = connection.exec(**query); !ok) {
-        return ok.error();
-    }
-    QHash<int, QString> applied;
     Report report;
-    while ((*query)->next()) {
-        const int version = (*query)->value(0).toInt();
-        applied.insert(version, (*query)->value(2).toString());
-        report.current = std::max(report.current, version);
-    }
-    (*query)->finish();
-
-    for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
+    for (auto it = applied->cbegin(); it != applied->cend(); ++it) {
+        report.current = std::max(report.current, it.key());
         const auto known =
-                std::find_if(m_migrations.cbegin(), m_migrations.cend(), [&](const Migration &m) {
+                std::find_if(m_migrations.cbegin(), m_migrations.cend(), [&it](const Migration &m) {
                     return m.version == it.key();
                 });
         if (known == m_migrations.cend()) {
             report.databaseNewer = true;
-            continue;
-        }
-        if (known->checksum != it.value()) {
+        } else if (known->checksum != it.value()) {
             return migrationError(
                     u"migration %1 (%2) was changed after it was applied (checksum %3 in the "
                     "database, %4 in this binary); applied migrations must never change: add a "
@@ -143,42 +167,11 @@ Result<Migrator::Report> Migrator::migrate(Connection &connection) const
                             .arg(known->name, it.value().left(12), known->checksum.left(12)));
         }
     }
-
-    static const SqlStatement insertApplied(
-            u"INSERT INTO schema_migrations (version, name, checksum) "
-            "VALUES (:version, :name, :checksum)"_s);
     for (const Migration &migration : m_migrations) {
-        if (applied.contains(migration.version)) {
+        if (applied->contains(migration.version)) {
             continue;
         }
-        qCInfo(lcMigrate, "applying migration %04d_%s", migration.version,
-                qPrintable(migration.name));
-        if (auto ok = connection.begin(); !ok) {
-            return ok.error();
-        }
-        for (const QString &statement : splitSqlStatements(QString::fromUtf8(migration.sql))) {
-            if (auto ok = connection.execDirect(statement); !ok) {
-                const QString why = connection.lastFailure() ? connection.lastFailure()->message
-                                                             : ok.error().detail;
-                connection.rollback();
-                return migrationError(
-                        u"migration %1 (%2) failed: %3\nin: %4"_s.arg(migration.version)
-                                .arg(migration.name, why.trimmed(), statement.left(300)));
-            }
-        }
-        auto insert = connection.prepared(insertApplied);
-        if (!insert) {
-            connection.rollback();
-            return insert.error();
-        }
-        (*insert)->bindValue(u":version"_s, migration.version);
-        (*insert)->bindValue(u":name"_s, migration.name);
-        (*insert)->bindValue(u":checksum"_s, migration.checksum);
-        if (auto ok = connection.exec(**insert); !ok) {
-            connection.rollback();
-            return ok.error();
-        }
-        if (auto ok = connection.commit(); !ok) {
+        if (auto ok = apply(connection, migration); !ok) {
             return ok.error();
         }
         report.applied.append(migration.version);

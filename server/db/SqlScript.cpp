@@ -1,80 +1,104 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SqlScript.h"
 
+using namespace Qt::StringLiterals;
+
 namespace influence::server::db {
+
+namespace {
+
+/// The end of a quoted string or identifier starting at `i` (a doubled quote is an escaped one).
+qsizetype endOfQuoted(const QString &script, qsizetype i)
+{
+    const QChar quote = script.at(i);
+    qsizetype j = i + 1;
+    while (j < script.size()) {
+        if (script.at(j) != quote) {
+            ++j;
+        } else if (j + 1 < script.size() && script.at(j + 1) == quote) {
+            j += 2;
+        } else {
+            return j + 1;
+        }
+    }
+    return script.size();
+}
+
+/// The end of a dollar-quoted body ($$…$$ or $tag$…$tag$) starting at `i`, or `i` when the
+/// dollar sign starts something else (a positional parameter such as $1).
+qsizetype endOfDollarQuoted(const QString &script, qsizetype i)
+{
+    qsizetype j = i + 1;
+    while (j < script.size() && (script.at(j).isLetterOrNumber() || script.at(j) == u'_')) {
+        ++j;
+    }
+    const bool isTag =
+            j < script.size() && script.at(j) == u'$' && !(j > i + 1 && script.at(i + 1).isDigit());
+    if (!isTag) {
+        return i;
+    }
+    const QString tag = script.mid(i, j - i + 1);
+    const qsizetype end = script.indexOf(tag, j + 1);
+    return end < 0 ? script.size() : end + tag.size();
+}
+
+/// The end of a comment, string, quoted identifier or dollar-quoted body starting at `i`, or `i`
+/// when none starts there. Semicolons inside them do not end a statement.
+qsizetype endOfLiteral(const QString &script, qsizetype i)
+{
+    const QChar c = script.at(i);
+    const QChar next = i + 1 < script.size() ? script.at(i + 1) : QChar();
+    if (c == u'-' && next == u'-') {
+        const qsizetype end = script.indexOf(u'\n', i);
+        return end < 0 ? script.size() : end + 1;
+    }
+    if (c == u'/' && next == u'*') {
+        const qsizetype end = script.indexOf(u"*/"_s, i + 2);
+        return end < 0 ? script.size() : end + 2;
+    }
+    if (c == u'\'' || c == u'"') {
+        return endOfQuoted(script, i);
+    }
+    if (c == u'$') {
+        return endOfDollarQuoted(script, i);
+    }
+    return i;
+}
+
+/// Whether a piece holds more than whitespace and line comments.
+bool isStatement(const QString &piece)
+{
+    const QStringList lines = piece.split(u'\n');
+    return std::any_of(lines.cbegin(), lines.cend(), [](const QString &line) {
+        const QString trimmed = line.trimmed();
+        return !trimmed.isEmpty() && !trimmed.startsWith(u"--"_s);
+    });
+}
+
+} // namespace
 
 QStringList splitSqlStatements(const QString &script)
 {
     QStringList statements;
     QString current;
-    const qsizetype n = script.size();
-    qsizetype i = 0;
     const auto flush = [&] {
         const QString statement = current.trimmed();
-        bool meaningful = false;
-        // A piece of only comments is not a statement.
-        for (const QString &line : statement.split(u'\n')) {
-            const QString trimmed = line.trimmed();
-            if (!trimmed.isEmpty() && !trimmed.startsWith(QStringLiteral("--"))) {
-                meaningful = true;
-                break;
-            }
-        }
-        if (meaningful) {
+        if (isStatement(statement)) {
             statements.append(statement);
         }
         current.clear();
     };
-    while (i < n) {
-        const QChar c = script.at(i);
-        const QChar next = i + 1 < n ? script.at(i + 1) : QChar();
-        if (c == u'-' && next == u'-') {
-            const qsizetype end = script.indexOf(u'\n', i);
-            const qsizetype stop = end < 0 ? n : end + 1;
-            current += script.mid(i, stop - i);
-            i = stop;
-        } else if (c == u'/' && next == u'*') {
-            const qsizetype end = script.indexOf(QStringLiteral("*/"), i + 2);
-            const qsizetype stop = end < 0 ? n : end + 2;
-            current += script.mid(i, stop - i);
-            i = stop;
-        } else if (c == u'\'' || c == u'"') {
-            // A doubled quote inside is an escaped quote; the scan simply continues past it.
-            qsizetype j = i + 1;
-            while (j < n) {
-                if (script.at(j) == c) {
-                    if (j + 1 < n && script.at(j + 1) == c) {
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                ++j;
-            }
-            const qsizetype stop = qMin(n, j + 1);
-            current += script.mid(i, stop - i);
-            i = stop;
-        } else if (c == u'$') {
-            // $tag$ … $tag$ where tag is empty or an identifier.
-            qsizetype j = i + 1;
-            while (j < n && (script.at(j).isLetterOrNumber() || script.at(j) == u'_')) {
-                ++j;
-            }
-            if (j < n && script.at(j) == u'$' && !(j > i + 1 && script.at(i + 1).isDigit())) {
-                const QString tag = script.mid(i, j - i + 1);
-                const qsizetype end = script.indexOf(tag, j + 1);
-                const qsizetype stop = end < 0 ? n : end + tag.size();
-                current += script.mid(i, stop - i);
-                i = stop;
-            } else {
-                current += c;
-                ++i;
-            }
-        } else if (c == u';') {
+    qsizetype i = 0;
+    while (i < script.size()) {
+        const qsizetype literalEnd = endOfLiteral(script, i);
+        if (literalEnd > i) {
+            current += QStringView(script).sliced(i, literalEnd - i);
+            i = literalEnd;
+        } else if (script.at(i) == u';') {
             flush();
             ++i;
         } else {
-            current += c;
+            current += script.at(i);
             ++i;
         }
     }

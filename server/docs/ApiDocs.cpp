@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMap>
 
 using namespace Qt::StringLiterals;
 
@@ -76,7 +75,7 @@ QString schemaSummary(const QJsonObject &schema)
     }
     if (schema.contains(u"enum"_s)) {
         QStringList values;
-        for (const QJsonValue &v : schema.value(u"enum"_s).toArray()) {
+        for (const auto &v : schema.value(u"enum"_s).toArray()) {
             values.append(u"<code>"_s + esc(v.toVariant().toString()) + u"</code>"_s);
         }
         text += u": "_s + values.join(u" | "_s);
@@ -95,7 +94,7 @@ QString renderProperties(const QJsonObject &schema)
         return {};
     }
     QStringList required;
-    for (const QJsonValue &v : schema.value(u"required"_s).toArray()) {
+    for (const auto &v : schema.value(u"required"_s).toArray()) {
         required.append(v.toString());
     }
     QString html = u"<table><tr><th>Field</th><th>Type</th><th>Description</th></tr>"_s;
@@ -148,109 +147,147 @@ QJsonObject openApiDocument(const QString &publicUrl)
     return document;
 }
 
-DocsPage renderDocsPage(const QJsonObject &openApi)
-{
-    const QJsonObject info = openApi.value(u"info"_s).toObject();
-    const QJsonObject paths = openApi.value(u"paths"_s).toObject();
-    const QJsonObject schemas =
-            openApi.value(u"components"_s).toObject().value(u"schemas"_s).toObject();
-    static const QStringList methods{u"get"_s, u"post"_s, u"put"_s, u"patch"_s, u"delete"_s};
+namespace {
 
-    // Operations grouped by their first tag, in the document's tag order.
-    QStringList tagOrder;
-    QMap<QString, QString> tagDescriptions;
-    for (const QJsonValue &tag : openApi.value(u"tags"_s).toArray()) {
-        tagOrder.append(tag.toObject().value(u"name"_s).toString());
-        tagDescriptions.insert(tagOrder.last(), tag.toObject().value(u"description"_s).toString());
+/// An object from components/<section>, following a $ref if the value is one.
+QJsonObject resolved(const QJsonObject &openApi, const QString &section, const QJsonObject &value)
+{
+    if (!value.contains(u"$ref"_s)) {
+        return value;
     }
-    QMap<QString, QList<std::tuple<QString, QString, QJsonObject>>> byTag;
+    return openApi.value(u"components"_s)
+            .toObject()
+            .value(section)
+            .toObject()
+            .value(refName(value.value(u"$ref"_s).toString()))
+            .toObject();
+}
+
+QString renderParameters(const QJsonObject &openApi, const QJsonArray &parameters)
+{
+    if (parameters.isEmpty()) {
+        return {};
+    }
+    QString html = u"<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th>"
+                   "<th>Description</th></tr>"_s;
+    for (const auto &value : parameters) {
+        const QJsonObject parameter = resolved(openApi, u"parameters"_s, value.toObject());
+        const QString required = parameter.value(u"required"_s).toBool()
+                ? u" <span class=\"req\">required</span>"_s
+                : QString();
+        html += u"<tr><td><code>%1</code>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s.arg(
+                esc(parameter.value(u"name"_s).toString()), required,
+                esc(parameter.value(u"in"_s).toString()),
+                schemaSummary(parameter.value(u"schema"_s).toObject()),
+                prose(parameter.value(u"description"_s).toString()));
+    }
+    return html + u"</table>"_s;
+}
+
+QString renderResponses(const QJsonObject &openApi, const QJsonObject &responses)
+{
+    QString html = u"<h4>Responses</h4><table><tr><th>Status</th><th>Description</th>"
+                   "<th>Body</th></tr>"_s;
+    for (auto r = responses.begin(); r != responses.end(); ++r) {
+        const QJsonObject response = resolved(openApi, u"responses"_s, r.value().toObject());
+        html += u"<tr><td><code>%1</code></td><td>%2</td><td>%3</td></tr>"_s.arg(esc(r.key()),
+                prose(response.value(u"description"_s).toString()),
+                renderContent(response.value(u"content"_s).toObject()));
+    }
+    return html + u"</table>"_s;
+}
+
+struct Operation
+{
+    QString method;
+    QString path;
+    QJsonObject operation;
+};
+
+QString renderOperation(const QJsonObject &openApi, const Operation &op)
+{
+    const QString anchor = anchorFor(op.method, op.path);
+    QString html =
+            u"<section class=\"op\" id=\"%1\"><h3><span class=\"m %2\">%3</span>"
+            "<code>%4</code></h3>"_s.arg(anchor, op.method, esc(op.method.toUpper()), esc(op.path));
+    html += u"<p><strong>%1</strong></p>"_s.arg(esc(op.operation.value(u"summary"_s).toString()));
+    html += prose(op.operation.value(u"description"_s).toString());
+    html += renderParameters(openApi, op.operation.value(u"parameters"_s).toArray());
+    if (op.operation.contains(u"requestBody"_s)) {
+        const QJsonObject requestBody = op.operation.value(u"requestBody"_s).toObject();
+        html += u"<h4>Request body</h4>"_s + prose(requestBody.value(u"description"_s).toString())
+                + renderContent(requestBody.value(u"content"_s).toObject());
+    }
+    html += renderResponses(openApi, op.operation.value(u"responses"_s).toObject());
+    return html + u"</section>"_s;
+}
+
+/// Operations grouped by their first tag, tags in the document's order (untagged last).
+QList<std::pair<QString, QList<Operation>>> operationsByTag(const QJsonObject &openApi)
+{
+    static const QStringList methods{u"get"_s, u"post"_s, u"put"_s, u"patch"_s, u"delete"_s};
+    QList<std::pair<QString, QList<Operation>>> groups;
+    const auto group = [&groups](const QString &tag) -> QList<Operation> & {
+        for (auto &[name, operations] : groups) {
+            if (name == tag) {
+                return operations;
+            }
+        }
+        groups.append({tag, {}});
+        return groups.back().second;
+    };
+    for (const auto &tag : openApi.value(u"tags"_s).toArray()) {
+        group(tag.toObject().value(u"name"_s).toString());
+    }
+    const QJsonObject paths = openApi.value(u"paths"_s).toObject();
     for (auto p = paths.begin(); p != paths.end(); ++p) {
         const QJsonObject item = p.value().toObject();
         for (const QString &method : methods) {
             if (!item.contains(method)) {
                 continue;
             }
-            const QJsonObject op = item.value(method).toObject();
-            QString tag = op.value(u"tags"_s).toArray().first().toString();
-            if (tag.isEmpty()) {
-                tag = u"other"_s;
-            }
-            if (!tagOrder.contains(tag)) {
-                tagOrder.append(tag);
-            }
-            byTag[tag].append({method, p.key(), op});
+            const QJsonObject operation = item.value(method).toObject();
+            const QString tag = operation.value(u"tags"_s).toArray().first().toString();
+            group(tag.isEmpty() ? u"other"_s : tag).append({method, p.key(), operation});
         }
     }
+    return groups;
+}
 
+QString tagDescription(const QJsonObject &openApi, const QString &name)
+{
+    for (const auto &tag : openApi.value(u"tags"_s).toArray()) {
+        if (tag.toObject().value(u"name"_s).toString() == name) {
+            return tag.toObject().value(u"description"_s).toString();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+DocsPage renderDocsPage(const QJsonObject &openApi)
+{
+    const QJsonObject info = openApi.value(u"info"_s).toObject();
     QString nav;
     QString body;
-    for (const QString &tag : tagOrder) {
-        if (!byTag.contains(tag)) {
+    for (const auto &[tag, operations] : operationsByTag(openApi)) {
+        if (operations.isEmpty()) {
             continue;
         }
         nav += u"<h3>%1</h3>"_s.arg(esc(tag));
-        body += u"<h2 id=\"tag-%1\">%1</h2>%2"_s.arg(esc(tag), prose(tagDescriptions.value(tag)));
-        for (const auto &[method, path, op] : byTag.value(tag)) {
-            const QString anchor = anchorFor(method, path);
+        body += u"<h2 id=\"tag-%1\">%1</h2>%2"_s.arg(esc(tag), prose(tagDescription(openApi, tag)));
+        for (const Operation &op : operations) {
             nav += u"<a href=\"#%1\"><code>%2</code> %3</a>"_s.arg(
-                    anchor, esc(method.toUpper()), esc(path));
-            body += u"<section class=\"op\" id=\"%1\"><h3><span class=\"m %2\">%3</span><code>%4</code></h3>"_s
-                            .arg(anchor, method, esc(method.toUpper()), esc(path));
-            body += u"<p><strong>%1</strong></p>"_s.arg(esc(op.value(u"summary"_s).toString()));
-            body += prose(op.value(u"description"_s).toString());
-
-            const QJsonArray parameters = op.value(u"parameters"_s).toArray();
-            if (!parameters.isEmpty()) {
-                body += u"<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Description</th></tr>"_s;
-                for (const QJsonValue &v : parameters) {
-                    QJsonObject parameter = v.toObject();
-                    if (parameter.contains(u"$ref"_s)) {
-                        parameter = openApi.value(u"components"_s)
-                                            .toObject()
-                                            .value(u"parameters"_s)
-                                            .toObject()
-                                            .value(refName(parameter.value(u"$ref"_s).toString()))
-                                            .toObject();
-                    }
-                    body += u"<tr><td><code>%1</code>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s
-                                    .arg(esc(parameter.value(u"name"_s).toString()),
-                                            parameter.value(u"required"_s).toBool()
-                                                    ? u" <span class=\"req\">required</span>"_s
-                                                    : QString(),
-                                            esc(parameter.value(u"in"_s).toString()),
-                                            schemaSummary(parameter.value(u"schema"_s).toObject()),
-                                            prose(parameter.value(u"description"_s).toString()));
-                }
-                body += u"</table>"_s;
-            }
-            if (op.contains(u"requestBody"_s)) {
-                const QJsonObject requestBody = op.value(u"requestBody"_s).toObject();
-                body += u"<h4>Request body</h4>"_s
-                        + prose(requestBody.value(u"description"_s).toString())
-                        + renderContent(requestBody.value(u"content"_s).toObject());
-            }
-            const QJsonObject responses = op.value(u"responses"_s).toObject();
-            body += u"<h4>Responses</h4><table><tr><th>Status</th><th>Description</th><th>Body</th></tr>"_s;
-            for (auto r = responses.begin(); r != responses.end(); ++r) {
-                QJsonObject response = r.value().toObject();
-                if (response.contains(u"$ref"_s)) {
-                    response = openApi.value(u"components"_s)
-                                       .toObject()
-                                       .value(u"responses"_s)
-                                       .toObject()
-                                       .value(refName(response.value(u"$ref"_s).toString()))
-                                       .toObject();
-                }
-                body += u"<tr><td><code>%1</code></td><td>%2</td><td>%3</td></tr>"_s.arg(
-                        esc(r.key()), prose(response.value(u"description"_s).toString()),
-                        renderContent(response.value(u"content"_s).toObject()));
-            }
-            body += u"</table></section>"_s;
+                    anchorFor(op.method, op.path), esc(op.method.toUpper()), esc(op.path));
+            body += renderOperation(openApi, op);
         }
     }
 
     nav += u"<h3>Reference</h3><a href=\"#schemas\">Schemas</a><a href=\"#problems\">Problem codes</a>"_s;
     body += u"<h2 id=\"schemas\">Schemas</h2>"_s;
+    const QJsonObject schemas =
+            openApi.value(u"components"_s).toObject().value(u"schemas"_s).toObject();
     for (auto s = schemas.begin(); s != schemas.end(); ++s) {
         const QJsonObject schema = s.value().toObject();
         body += u"<section class=\"op\" id=\"schema-%1\"><h3>%1</h3>%2<p>%3</p>%4</section>"_s.arg(

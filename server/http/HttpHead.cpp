@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HttpHead.h"
 
+#include <algorithm>
+#include <optional>
+
 using influence::common::ErrorCode;
 
 namespace influence::server::http {
@@ -88,12 +91,10 @@ QByteArrayView trimmed(QByteArrayView v)
 
 bool containsToken(QByteArrayView list, QByteArrayView token)
 {
-    for (QByteArrayView part : QByteArray(list.toByteArray()).split(',')) {
-        if (trimmed(part).compare(token, Qt::CaseInsensitive) == 0) {
-            return true;
-        }
-    }
-    return false;
+    const QList<QByteArray> parts = list.toByteArray().split(',');
+    return std::any_of(parts.cbegin(), parts.cend(), [token](const QByteArray &part) {
+        return trimmed(part).compare(token, Qt::CaseInsensitive) == 0;
+    });
 }
 
 } // namespace
@@ -122,216 +123,267 @@ QByteArray HttpHead::header(QByteArrayView lowerCaseName) const
     return {};
 }
 
-HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
-{
-    // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request line.
-    qsizetype start = 0;
-    while (start < data.size() && (data[start] == '\r' || data[start] == '\n')) {
-        ++start;
-        if (start > 8) {
-            return reject(ErrorCode::MalformedRequest, "Too many empty lines before the request");
-        }
-    }
+namespace {
 
-    // Find the end of the head: an empty line (CRLF CRLF, or bare LF line endings, which
-    // QHttpServer accepts too).
-    qsizetype end = -1;
+/// A reason to refuse a request, before it is turned into a HeadInspection.
+struct Refusal
+{
+    ErrorCode code = ErrorCode::MalformedRequest;
+    const char *reason = "";
+};
+
+using Check = std::optional<Refusal>;
+
+bool allOf(QByteArrayView text, bool (*predicate)(char))
+{
+    return std::all_of(text.begin(), text.end(), predicate);
+}
+
+/// Where the head ends (after its empty line), or -1 while it is incomplete.
+std::pair<qsizetype, Check> findHeadEnd(QByteArrayView data, qsizetype start)
+{
     qsizetype lineStart = start;
     for (qsizetype i = start; i < data.size(); ++i) {
         const char c = data[i];
         if (c == '\0') {
-            return reject(ErrorCode::MalformedRequest, "NUL byte in the request head");
+            return {-1, Refusal{ErrorCode::MalformedRequest, "NUL byte in the request head"}};
         }
         if (c != '\n') {
             continue;
         }
-        const qsizetype lineLength =
-                i - lineStart - ((i > lineStart && data[i - 1] == '\r') ? 1 : 0);
+        const bool crlf = i > lineStart && data[i - 1] == '\r';
+        const qsizetype lineLength = i - lineStart - (crlf ? 1 : 0);
         if (lineLength == 0 && lineStart > start) {
-            end = i + 1;
-            break;
+            return {i + 1, std::nullopt};
         }
         lineStart = i + 1;
     }
-    if (end < 0) {
-        if (data.size() - start > limits.maxHeadBytes) {
-            return reject(ErrorCode::HeaderFieldsTooLarge, "The request head is too large");
-        }
-        // A request line must come first: fail early on binary garbage instead of waiting.
-        for (qsizetype i = start; i < data.size() && data[i] != ' ' && data[i] != '\n'; ++i) {
-            if (!isTokenChar(data[i]) || i - start > 16) {
-                return reject(ErrorCode::MalformedRequest, "The request line is malformed");
-            }
-        }
-        HeadInspection incomplete;
-        return incomplete;
-    }
-    if (end - start > limits.maxHeadBytes) {
-        return reject(ErrorCode::HeaderFieldsTooLarge, "The request head is too large");
-    }
+    return {-1, std::nullopt};
+}
 
-    HeadInspection result;
-    result.outcome = HeadInspection::Outcome::Complete;
-    HttpHead &head = result.head;
-    head.headSize = end;
-
-    // Split into lines without their line endings.
+/// The lines of a complete head, without line endings and without the final empty line.
+QList<QByteArrayView> splitLines(QByteArrayView head)
+{
     QList<QByteArrayView> lines;
-    lineStart = start;
-    for (qsizetype i = start; i < end; ++i) {
-        if (data[i] == '\n') {
-            qsizetype stop = i;
-            if (stop > lineStart && data[stop - 1] == '\r') {
-                --stop;
-            }
-            lines.append(data.sliced(lineStart, stop - lineStart));
-            lineStart = i + 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < head.size(); ++i) {
+        if (head[i] != '\n') {
+            continue;
         }
+        const qsizetype stop = i > lineStart && head[i - 1] == '\r' ? i - 1 : i;
+        lines.append(head.sliced(lineStart, stop - lineStart));
+        lineStart = i + 1;
     }
     if (!lines.isEmpty() && lines.back().isEmpty()) {
         lines.removeLast();
     }
-    if (lines.isEmpty()) {
-        return reject(ErrorCode::MalformedRequest, "The request line is missing");
-    }
+    return lines;
+}
 
-    // Request line: method SP request-target SP HTTP-version (exactly single spaces).
-    const QByteArrayView requestLine = lines.front();
-    const qsizetype firstSpace = requestLine.indexOf(' ');
-    const qsizetype lastSpace = requestLine.lastIndexOf(' ');
+/// method SP request-target SP HTTP-version, with exactly single spaces.
+Check parseRequestLine(QByteArrayView line, HttpHead &head)
+{
+    const qsizetype firstSpace = line.indexOf(' ');
+    const qsizetype lastSpace = line.lastIndexOf(' ');
     if (firstSpace <= 0 || lastSpace <= firstSpace + 1) {
-        return reject(ErrorCode::MalformedRequest, "The request line is malformed");
+        return Refusal{ErrorCode::MalformedRequest, "The request line is malformed"};
     }
-    const QByteArrayView methodToken = requestLine.first(firstSpace);
-    const QByteArrayView target = requestLine.sliced(firstSpace + 1, lastSpace - firstSpace - 1);
-    const QByteArrayView version = requestLine.sliced(lastSpace + 1);
-    for (const char c : methodToken) {
-        if (!isTokenChar(c)) {
-            return reject(ErrorCode::MalformedRequest, "The request method is malformed");
-        }
+    const QByteArrayView methodToken = line.first(firstSpace);
+    const QByteArrayView target = line.sliced(firstSpace + 1, lastSpace - firstSpace - 1);
+    const QByteArrayView version = line.sliced(lastSpace + 1);
+    if (!allOf(methodToken, isTokenChar)) {
+        return Refusal{ErrorCode::MalformedRequest, "The request method is malformed"};
     }
     if (version == "HTTP/1.1") {
         head.minorVersion = 1;
     } else if (version == "HTTP/1.0") {
         head.minorVersion = 0;
     } else {
-        return reject(ErrorCode::MalformedRequest, "Only HTTP/1.0 and HTTP/1.1 are supported");
+        return Refusal{ErrorCode::MalformedRequest, "Only HTTP/1.0 and HTTP/1.1 are supported"};
     }
-    for (const char c : target) {
+    const auto visible = [](char c) {
         const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u >= 0x7f) {
-            return reject(ErrorCode::MalformedRequest, "The request target has invalid characters");
-        }
+        return u > 0x20 && u < 0x7f;
+    };
+    if (!allOf(target, visible)) {
+        return Refusal{ErrorCode::MalformedRequest, "The request target has invalid characters"};
     }
     if (!(target.startsWith('/') || target.startsWith("http://") || target.startsWith("https://")
                 || target == "*")) {
-        return reject(ErrorCode::MalformedRequest, "The request target is malformed");
+        return Refusal{ErrorCode::MalformedRequest, "The request target is malformed"};
     }
     const auto method = parseMethod(methodToken);
     if (!method) {
-        return reject(ErrorCode::NotImplemented, "The request method is not implemented");
+        return Refusal{ErrorCode::NotImplemented, "The request method is not implemented"};
     }
     head.method = *method;
     head.target = target.toByteArray();
+    return std::nullopt;
+}
 
-    // Header fields.
+/// What the header fields say about framing and the connection, gathered while reading them.
+struct FieldSummary
+{
+    int hosts = 0;
+    int contentLengths = 0;
+    QByteArray contentLength;
+    bool transferEncoding = false;
+    bool close = false;
+    bool keepAlive = false;
+    bool upgrade = false;
+    bool websocket = false;
+};
+
+Check parseField(QByteArrayView line, HttpHead &head, FieldSummary &summary)
+{
+    if (line.front() == ' ' || line.front() == '\t') {
+        // obs-fold (RFC 9112 §5.2): rejecting is allowed and avoids smuggling ambiguities.
+        return Refusal{ErrorCode::MalformedRequest, "Folded header lines are not accepted"};
+    }
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0) {
+        return Refusal{ErrorCode::MalformedRequest, "A header line has no field name"};
+    }
+    const QByteArrayView name = line.first(colon);
+    // Token characters only: this also rejects whitespace before the colon (RFC 9112 §5.1).
+    if (!allOf(name, isTokenChar)) {
+        return Refusal{ErrorCode::MalformedRequest, "A header field name is malformed"};
+    }
+    const QByteArrayView value = trimmed(line.sliced(colon + 1));
+    if (!allOf(value, isFieldValueChar)) {
+        return Refusal{ErrorCode::MalformedRequest, "A header field value is malformed"};
+    }
+    QByteArray lowerName = name.toByteArray().toLower();
+    if (lowerName == "host") {
+        ++summary.hosts;
+    } else if (lowerName == "content-length") {
+        ++summary.contentLengths;
+        summary.contentLength = value.toByteArray();
+    } else if (lowerName == "transfer-encoding") {
+        summary.transferEncoding = true;
+    } else if (lowerName == "connection") {
+        summary.close = summary.close || containsToken(value, "close");
+        summary.keepAlive = summary.keepAlive || containsToken(value, "keep-alive");
+        summary.upgrade = summary.upgrade || containsToken(value, "upgrade");
+    } else if (lowerName == "upgrade") {
+        summary.websocket = summary.websocket || containsToken(value, "websocket");
+    } else if (lowerName == "expect") {
+        if (value.compare("100-continue", Qt::CaseInsensitive) != 0) {
+            return Refusal{ErrorCode::BadRequest, "Only Expect: 100-continue is supported"};
+        }
+        head.expectContinue = true;
+    }
+    head.headers.append({std::move(lowerName), value.toByteArray()});
+    return std::nullopt;
+}
+
+/// Body framing and connection handling, once all fields are read.
+Check applyFraming(const FieldSummary &summary, const HeadLimits &limits, HttpHead &head)
+{
+    // HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.
+    head.keepAlive = head.minorVersion == 1 ? !summary.close : summary.keepAlive && !summary.close;
+    if (summary.upgrade && summary.websocket) {
+        // QHttpServer 6.4 would hand such a request to its WebSocket path, which this server
+        // does not use; other upgrades (h2c) are simply ignored, as RFC 9110 §7.8 allows.
+        return Refusal{ErrorCode::NotImplemented, "WebSocket upgrades are not supported"};
+    }
+    if (head.minorVersion == 1 && summary.hosts != 1) {
+        // RFC 9112 §3.2: a server MUST respond 400 to a request without, or with several, Host.
+        return Refusal{ErrorCode::MalformedRequest, "Exactly one Host header is required"};
+    }
+    if (summary.transferEncoding) {
+        // The API takes JSON bodies of known size; chunked uploads are refused rather than
+        // buffered without a declared bound (and TE with CL is a smuggling vector).
+        return Refusal{ErrorCode::LengthRequired,
+                "Transfer-Encoding is not accepted on requests; send Content-Length"};
+    }
+    if (summary.contentLengths > 1) {
+        return Refusal{ErrorCode::MalformedRequest, "Several Content-Length headers"};
+    }
+    if (summary.contentLengths == 1) {
+        const QByteArray &digits = summary.contentLength;
+        // 1*DIGIT only (RFC 9110 §8.6); at most 18 digits so the value cannot overflow.
+        if (digits.size() > 18) {
+            return Refusal{ErrorCode::PayloadTooLarge, "The Content-Length is too large"};
+        }
+        if (digits.isEmpty() || !allOf(digits, [](char c) {
+                return c >= '0' && c <= '9';
+            })) {
+            return Refusal{ErrorCode::MalformedRequest, "The Content-Length is not a number"};
+        }
+        head.contentLength = digits.toLongLong();
+        if (head.contentLength > limits.maxBodyBytes) {
+            return Refusal{ErrorCode::PayloadTooLarge, "The request body is larger than allowed"};
+        }
+    }
+    if (head.contentLength == 0) {
+        head.expectContinue = false;
+    }
+    return std::nullopt;
+}
+
+HeadInspection rejected(const Refusal &refusal)
+{
+    return reject(refusal.code, refusal.reason);
+}
+
+} // namespace
+
+HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
+{
+    // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request line.
+    qsizetype start = 0;
+    while (start < data.size() && (data[start] == '\r' || data[start] == '\n')) {
+        if (++start > 8) {
+            return reject(ErrorCode::MalformedRequest, "Too many empty lines before the request");
+        }
+    }
+    const auto [end, broken] = findHeadEnd(data, start);
+    if (broken) {
+        return rejected(*broken);
+    }
+    if (end < 0) {
+        if (data.size() - start > limits.maxHeadBytes) {
+            return reject(ErrorCode::HeaderFieldsTooLarge, "The request head is too large");
+        }
+        // A method token must come first: refuse binary garbage early instead of waiting.
+        const QByteArrayView soFar = data.sliced(start);
+        qsizetype tokenEnd = 0;
+        while (tokenEnd < soFar.size() && soFar[tokenEnd] != ' ' && soFar[tokenEnd] != '\n') {
+            ++tokenEnd;
+        }
+        if (tokenEnd > 17 || !allOf(soFar.first(tokenEnd), isTokenChar)) {
+            return reject(ErrorCode::MalformedRequest, "The request line is malformed");
+        }
+        return {};
+    }
+    if (end - start > limits.maxHeadBytes) {
+        return reject(ErrorCode::HeaderFieldsTooLarge, "The request head is too large");
+    }
+
+    const QList<QByteArrayView> lines = splitLines(data.sliced(start, end - start));
+    if (lines.isEmpty()) {
+        return reject(ErrorCode::MalformedRequest, "The request line is missing");
+    }
     if (lines.size() - 1 > limits.maxHeaderCount) {
         return reject(ErrorCode::HeaderFieldsTooLarge, "Too many header fields");
     }
+    HeadInspection result;
+    result.outcome = HeadInspection::Outcome::Complete;
+    HttpHead &head = result.head;
+    head.headSize = end;
+    if (const Check refusal = parseRequestLine(lines.front(), head)) {
+        return rejected(*refusal);
+    }
     head.headers.reserve(lines.size() - 1);
-    int hostCount = 0;
-    int contentLengthCount = 0;
-    bool hasTransferEncoding = false;
-    bool closeRequested = false;
-    bool keepAliveRequested = false;
-    bool upgradeRequested = false;
-    bool websocket = false;
-    QByteArray contentLengthValue;
+    FieldSummary summary;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArrayView line = lines[i];
-        if (line.front() == ' ' || line.front() == '\t') {
-            // obs-fold (RFC 9112 §5.2): rejecting is allowed and avoids smuggling ambiguities.
-            return reject(ErrorCode::MalformedRequest, "Folded header lines are not accepted");
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
-            return reject(ErrorCode::MalformedRequest, "A header line has no field name");
-        }
-        const QByteArrayView name = line.first(colon);
-        for (const char c : name) {
-            // Also rejects whitespace between the name and the colon (RFC 9112 §5.1: MUST).
-            if (!isTokenChar(c)) {
-                return reject(ErrorCode::MalformedRequest, "A header field name is malformed");
-            }
-        }
-        const QByteArrayView value = trimmed(line.sliced(colon + 1));
-        for (const char c : value) {
-            if (!isFieldValueChar(c)) {
-                return reject(ErrorCode::MalformedRequest, "A header field value is malformed");
-            }
-        }
-        QByteArray lowerName = name.toByteArray().toLower();
-        if (lowerName == "host") {
-            ++hostCount;
-        } else if (lowerName == "content-length") {
-            ++contentLengthCount;
-            contentLengthValue = value.toByteArray();
-        } else if (lowerName == "transfer-encoding") {
-            hasTransferEncoding = true;
-        } else if (lowerName == "connection") {
-            closeRequested = closeRequested || containsToken(value, "close");
-            keepAliveRequested = keepAliveRequested || containsToken(value, "keep-alive");
-            upgradeRequested = upgradeRequested || containsToken(value, "upgrade");
-        } else if (lowerName == "upgrade") {
-            websocket = websocket || containsToken(value, "websocket");
-        } else if (lowerName == "expect") {
-            if (value.compare("100-continue", Qt::CaseInsensitive) != 0) {
-                return reject(ErrorCode::BadRequest, "Only Expect: 100-continue is supported");
-            }
-            head.expectContinue = true;
-        }
-        head.headers.append({std::move(lowerName), value.toByteArray()});
-    }
-    // HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.
-    head.keepAlive =
-            head.minorVersion == 1 ? !closeRequested : keepAliveRequested && !closeRequested;
-    if (upgradeRequested && websocket) {
-        // QHttpServer 6.4 would hand such a request to its WebSocket path, which this server
-        // does not use; other upgrades (h2c) are simply ignored, as RFC 9110 §7.8 allows.
-        return reject(ErrorCode::NotImplemented, "WebSocket upgrades are not supported");
-    }
-    if (head.minorVersion == 1 && hostCount != 1) {
-        // RFC 9112 §3.2: a server MUST respond 400 to a request without, or with several, Host.
-        return reject(ErrorCode::MalformedRequest, "Exactly one Host header is required");
-    }
-    if (hasTransferEncoding) {
-        // The API takes JSON bodies of known size; chunked uploads are refused rather than
-        // buffered without a declared bound (and TE with CL is a smuggling vector).
-        return reject(ErrorCode::LengthRequired,
-                "Transfer-Encoding is not accepted on requests; send Content-Length");
-    }
-    if (contentLengthCount > 1) {
-        return reject(ErrorCode::MalformedRequest, "Several Content-Length headers");
-    }
-    if (contentLengthCount == 1) {
-        // 1*DIGIT only (RFC 9110 §8.6); at most 18 digits so the value cannot overflow.
-        if (contentLengthValue.isEmpty() || contentLengthValue.size() > 18) {
-            return reject(contentLengthValue.size() > 18 ? ErrorCode::PayloadTooLarge
-                                                         : ErrorCode::MalformedRequest,
-                    "The Content-Length is invalid or too large");
-        }
-        for (const char c : contentLengthValue) {
-            if (c < '0' || c > '9') {
-                return reject(ErrorCode::MalformedRequest, "The Content-Length is not a number");
-            }
-        }
-        head.contentLength = contentLengthValue.toLongLong();
-        if (head.contentLength > limits.maxBodyBytes) {
-            return reject(ErrorCode::PayloadTooLarge, "The request body is larger than allowed");
+        if (const Check refusal = parseField(lines[i], head, summary)) {
+            return rejected(*refusal);
         }
     }
-    if (head.expectContinue && head.contentLength == 0) {
-        head.expectContinue = false;
+    if (const Check refusal = applyFraming(summary, limits, head)) {
+        return rejected(*refusal);
     }
     return result;
 }

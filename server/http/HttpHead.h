@@ -37,8 +37,8 @@ struct HttpHead
 
 struct HeadLimits
 {
-    qsizetype maxHeadBytes = 16 * 1024;
-    qint64 maxBodyBytes = 1024 * 1024;
+    qsizetype maxHeadBytes = qsizetype{16} * 1024;
+    qint64 maxBodyBytes = qint64{1024} * 1024;
     int maxHeaderCount = 100;
 };
 

@@ -54,7 +54,7 @@ ListenResult openReusePortSocket(const QHostAddress &address, quint16 port)
     }
     const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        result.error = QString::fromLocal8Bit(std::strerror(errno));
+        result.error = qt_error_string(errno);
         return result;
     }
     const int on = 1;
@@ -63,12 +63,14 @@ ListenResult openReusePortSocket(const QHostAddress &address, quint16 port)
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof(on));
     if (v6) {
         // "::" and "Any" accept IPv4 too (dual stack); a specific IPv6 address only IPv6.
-        const bool dualStack = address == QHostAddress::Any || address == QHostAddress::AnyIPv6;
+        const bool dualStack = address.protocol() == QAbstractSocket::AnyIPProtocol
+                || address.isEqual(
+                        QHostAddress(QHostAddress::AnyIPv6), QHostAddress::StrictConversion);
         ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, dualStack ? &off : &on, sizeof(int));
     }
     if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
             || ::listen(fd, SOMAXCONN) != 0) {
-        result.error = QString::fromLocal8Bit(std::strerror(errno));
+        result.error = qt_error_string(errno);
         ::close(fd);
         return result;
     }

@@ -16,6 +16,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <exception>
 #include <sys/socket.h>
 
@@ -30,7 +31,7 @@ namespace influence::server::http {
 namespace {
 
 // Slack on top of head + body limits for the socket's read buffer: room for a pipelined head.
-constexpr qint64 kReadBufferSlack = 64 * 1024;
+constexpr qint64 kReadBufferSlack = qint64{64} * 1024;
 
 QString newRequestId()
 {
@@ -46,24 +47,17 @@ bool acceptableRequestId(const QByteArray &id)
     if (id.isEmpty() || id.size() > 64) {
         return false;
     }
-    for (const char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return std::all_of(id.cbegin(), id.cend(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.';
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
+    });
 }
 
 bool hasHeader(const QList<std::pair<QByteArray, QByteArray>> &headers, QByteArrayView name)
 {
-    for (const auto &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &header) {
+        return header.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
 }
 
 std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
@@ -125,7 +119,14 @@ HttpWorker::HttpWorker(HttpContext *context, int index)
 
 HttpWorker::~HttpWorker()
 {
-    abortConnections();
+    // Sockets are children of this worker; cut their ties to it before they go.
+    for (auto &[id, connection] : m_connections) {
+        QObject::disconnect(connection->socket, nullptr, this, nullptr);
+        connection->socket->abort();
+        delete connection->socket;
+    }
+    m_connections.clear();
+    m_bySocket.clear();
 }
 
 bool HttpWorker::listenOn(qintptr listeningDescriptor)
@@ -353,14 +354,14 @@ bool HttpWorker::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *s
             reject(*connection, ErrorCode::TooManyRequests, "Too many pipelined requests");
             return true;
         }
-        connection->pending.enqueue(std::move(request));
+        connection->pending.append(std::move(request));
         return true;
     }
     dispatch(*connection, std::move(request));
     return true;
 }
 
-void HttpWorker::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void HttpWorker::missingHandler(const QHttpServerRequest & /*request*/, QTcpSocket *socket)
 {
     // handleRequest() answers everything; kept because QAbstractHttpServer requires it.
     if (Connection *connection = find(socket)) {
@@ -526,7 +527,8 @@ void HttpWorker::deliver(
             req.peer.toString()};
 
     Connection *connection = find(connectionId);
-    if (!connection || connection->socket->state() != QAbstractSocket::ConnectedState) {
+    if (!connection || connection->phase == Phase::Closing
+            || connection->socket->state() != QAbstractSocket::ConnectedState) {
         record.note = "client gone";
         logAccess(record);
         return;

@@ -3,6 +3,8 @@
 
 #include <QUrl>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::server::http {
@@ -27,6 +29,32 @@ void Router::add(HttpMethod method, const QString &pathTemplate, Handler handler
     m_routes.append(std::move(route));
 }
 
+namespace {
+
+/// How many literal segments a route's template shares with the path, or nothing when the path
+/// does not fit the template.
+std::optional<int> literalMatches(const QStringList &expected, const QList<QStringView> &segments)
+{
+    if (expected.size() != segments.size()) {
+        return std::nullopt;
+    }
+    int literals = 0;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (isPlaceholder(expected[i])) {
+            if (segments[i].isEmpty()) {
+                return std::nullopt;
+            }
+        } else if (segments[i] != expected[i]) {
+            return std::nullopt;
+        } else {
+            ++literals;
+        }
+    }
+    return literals;
+}
+
+} // namespace
+
 Router::Match Router::match(HttpMethod method, QStringView path) const
 {
     Match result;
@@ -39,54 +67,33 @@ Router::Match Router::match(HttpMethod method, QStringView path) const
     // The most specific route wins: /influencers/me beats /influencers/{id} whatever the order
     // of registration.
     int bestLiterals = -1;
-    QHash<QString, QString> params;
     for (const Route &route : m_routes) {
-        if (route.segments.size() != segments.size()) {
+        const std::optional<int> literals = literalMatches(route.segments, segments);
+        if (!literals) {
             continue;
         }
-        bool matches = true;
-        int literals = 0;
-        for (qsizetype i = 0; i < segments.size(); ++i) {
-            const QString &expected = route.segments[i];
-            if (isPlaceholder(expected)) {
-                if (segments[i].isEmpty()) {
-                    matches = false;
-                    break;
-                }
-            } else if (segments[i] != expected) {
-                matches = false;
-                break;
-            } else {
-                ++literals;
+        if (route.method == wanted) {
+            if (*literals > bestLiterals) {
+                bestLiterals = *literals;
+                result.route = &route;
             }
-        }
-        if (!matches) {
-            continue;
-        }
-        if (route.method != wanted) {
-            if (!result.allowed.contains(route.method)) {
-                result.allowed.append(route.method);
-                if (route.method == HttpMethod::Get) {
-                    result.allowed.append(HttpMethod::Head);
-                }
+        } else if (!result.allowed.contains(route.method)) {
+            result.allowed.append(route.method);
+            if (route.method == HttpMethod::Get) {
+                result.allowed.append(HttpMethod::Head);
             }
-            continue;
-        }
-        if (literals > bestLiterals) {
-            bestLiterals = literals;
-            result.route = &route;
         }
     }
-    if (result.route) {
-        result.allowed.clear();
-        const QStringList &expected = result.route->segments;
-        for (qsizetype i = 0; i < segments.size(); ++i) {
-            if (isPlaceholder(expected[i])) {
-                params.insert(expected[i].sliced(1, expected[i].size() - 2),
-                        QUrl::fromPercentEncoding(segments[i].toUtf8()));
-            }
+    if (!result.route) {
+        return result;
+    }
+    result.allowed.clear();
+    const QStringList &expected = result.route->segments;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (isPlaceholder(expected[i])) {
+            result.params.insert(expected[i].sliced(1, expected[i].size() - 2),
+                    QUrl::fromPercentEncoding(segments[i].toUtf8()));
         }
-        result.params = std::move(params);
     }
     return result;
 }

@@ -19,7 +19,7 @@ std::span<const QLatin1StringView> industries();
 struct CountryProfile
 {
     QLatin1StringView code; ///< ISO 3166-1 alpha-2
-    int weight; ///< relative share of creators
+    int weight = 0; ///< relative share of creators
     QLatin1StringView language; ///< main ISO 639-1 language
     QLatin1StringView second; ///< a common second language, or empty
     QLatin1StringView currency; ///< ISO 4217

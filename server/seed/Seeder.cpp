@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Seeder.h"
 
+#include "Prng.h"
 #include "SeedData.h"
 #include "common/Domain.h"
 #include "db/Connection.h"
@@ -14,8 +15,7 @@
 #include <QSet>
 
 #include <array>
-#include <cmath>
-#include <numbers>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -28,69 +28,48 @@ namespace {
 
 constexpr int kBatchSize = 2000;
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and fully specified, so the data set is the
-/// same everywhere (std:: distributions differ between standard libraries).
-class Prng
+const db::SqlStatement kInsertUsers(
+        u"INSERT INTO users (id, email, email_verified_at, role, status, display_name, created_at, "
+        "updated_at) "
+        "SELECT id, email, email_verified_at, role, 'active', display_name, created_at, created_at "
+        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, email text, "
+        "email_verified_at timestamptz, role text, display_name text, created_at timestamptz)"_s);
+const db::SqlStatement kInsertInfluencers(
+        u"INSERT INTO influencer_details (user_id, display_name, bio, niches, country, languages, "
+        "created_at, updated_at) "
+        "SELECT user_id, display_name, bio, niches, country, languages, created_at, created_at "
+        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(user_id uuid, display_name text, "
+        "bio text, niches text[], country text, languages text[], created_at timestamptz)"_s);
+const db::SqlStatement kInsertBrands(
+        u"INSERT INTO brand_details (user_id, company_name, website, industry, country, "
+        "created_at, updated_at) "
+        "SELECT user_id, company_name, website, industry, country, created_at, created_at "
+        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(user_id uuid, company_name text, "
+        "website text, industry text, country text, created_at timestamptz)"_s);
+const db::SqlStatement kInsertRates(
+        u"INSERT INTO influencer_rates (influencer_id, deliverable_type, amount_minor, currency) "
+        "SELECT influencer_id, deliverable_type, amount_minor, currency "
+        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(influencer_id uuid, "
+        "deliverable_type text, amount_minor bigint, currency text)"_s);
+const db::SqlStatement kInsertAccounts(
+        u"INSERT INTO connected_accounts (id, influencer_id, platform, handle, external_id, "
+        "profile_url, followers, status, last_synced_at, created_at, updated_at) "
+        "SELECT id, influencer_id, platform, handle, external_id, profile_url, followers, status, "
+        "last_synced_at, created_at, created_at "
+        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, influencer_id uuid, "
+        "platform text, handle text, external_id text, profile_url text, followers bigint, "
+        "status text, last_synced_at timestamptz, created_at timestamptz)"_s);
+const db::SqlStatement kCountUsers(u"SELECT count(*) FROM users"_s);
+const db::SqlStatement kReadSeedSetting(
+        u"SELECT value::text FROM system_settings WHERE key = 'seed'"_s);
+const db::SqlStatement kWriteSeedSetting(
+        u"INSERT INTO system_settings (key, value) VALUES ('seed', CAST(:value AS jsonb)) "
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()"_s);
+
+// Fixed anchor instead of now(): generated timestamps must not depend on when seeding ran.
+QDateTime anchor()
 {
-public:
-    explicit Prng(quint64 seed)
-        : m_state(seed)
-    { }
-
-    quint64 next()
-    {
-        quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    /// Uniform in [0, 1).
-    double real() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-    /// Uniform in [0, n).
-    int below(int n) { return static_cast<int>(real() * n); }
-    bool chance(double p) { return real() < p; }
-    /// Standard normal (Box–Muller).
-    double normal()
-    {
-        const double u1 = 1.0 - real();
-        const double u2 = real();
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-    }
-    template<class T>
-    const T &pick(std::span<const T> items)
-    {
-        return items[static_cast<size_t>(below(static_cast<int>(items.size())))];
-    }
-    QString uuid()
-    {
-        quint64 hi = next();
-        quint64 lo = next();
-        hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL; // version 4
-        lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL; // RFC 4122 variant
-        const QString h = QString::number(hi, 16).rightJustified(16, u'0');
-        const QString l = QString::number(lo, 16).rightJustified(16, u'0');
-        return h.first(8) + u'-' + h.sliced(8, 4) + u'-' + h.sliced(12, 4) + u'-' + l.first(4)
-                + u'-' + l.sliced(4);
-    }
-
-private:
-    quint64 m_state;
-};
-
-const CountryProfile &pickCountry(Prng &rng)
-{
-    int total = 0;
-    for (const CountryProfile &c : countries()) {
-        total += c.weight;
-    }
-    int roll = rng.below(total);
-    for (const CountryProfile &c : countries()) {
-        if (roll < c.weight) {
-            return c;
-        }
-        roll -= c.weight;
-    }
-    return countries().front();
+    return {QDate(2026, 11, 1), QTime(0, 0), Qt::UTC};
 }
 
 QString slug(const QString &text)
@@ -104,85 +83,9 @@ QString slug(const QString &text)
     return out;
 }
 
-// Fixed anchor instead of now(): generated timestamps must not depend on when seeding ran.
-const QDateTime &anchor()
+QString capitalized(const QString &word)
 {
-    static const QDateTime t = QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
-    return t;
-}
-
-QString timestampBefore(Prng &rng, int maxDays)
-{
-    const qint64 seconds = static_cast<qint64>(rng.real() * maxDays * 86400.0);
-    return anchor().addSecs(-seconds).toString(Qt::ISODate);
-}
-
-struct Batches
-{
-    QJsonArray users;
-    QJsonArray influencers;
-    QJsonArray brands;
-    QJsonArray rates;
-    QJsonArray accounts;
-};
-
-const db::SqlStatement kInsertUsers(
-        u"INSERT INTO users (id, email, email_verified_at, role, status, display_name, "
-        u"created_at, "
-        "updated_at) "
-        "SELECT id, email, email_verified_at, role, 'active', display_name, created_at, "
-        "created_at "
-        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, email text, "
-        "email_verified_at timestamptz, role text, display_name text, created_at timestamptz)"_s);
-const db::SqlStatement kInsertInfluencers(
-        u"INSERT INTO influencer_details (user_id, display_name, bio, niches, country, "
-        u"languages, "
-        "created_at, updated_at) "
-        "SELECT user_id, display_name, bio, niches, country, languages, created_at, created_at "
-        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(user_id uuid, display_name text, "
-        "bio text, niches text[], country text, languages text[], created_at timestamptz)"_s);
-const db::SqlStatement kInsertBrands(
-        u"INSERT INTO brand_details (user_id, company_name, website, industry, country, "
-        "created_at, updated_at) "
-        "SELECT user_id, company_name, website, industry, country, created_at, created_at "
-        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(user_id uuid, company_name text, "
-        "website text, industry text, country text, created_at timestamptz)"_s);
-const db::SqlStatement kInsertRates(
-        u"INSERT INTO influencer_rates (influencer_id, deliverable_type, amount_minor, "
-        u"currency) "
-        "SELECT influencer_id, deliverable_type, amount_minor, currency "
-        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(influencer_id uuid, "
-        "deliverable_type text, amount_minor bigint, currency text)"_s);
-const db::SqlStatement kInsertAccounts(
-        u"INSERT INTO connected_accounts (id, influencer_id, platform, handle, external_id, "
-        "profile_url, followers, status, last_synced_at, created_at, updated_at) "
-        "SELECT id, influencer_id, platform, handle, external_id, profile_url, followers, "
-        "status, "
-        "last_synced_at, created_at, created_at "
-        "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, influencer_id uuid, "
-        "platform text, handle text, external_id text, profile_url text, followers bigint, "
-        "status text, last_synced_at timestamptz, created_at timestamptz)"_s);
-const db::SqlStatement kCountUsers(u"SELECT count(*) FROM users"_s);
-const db::SqlStatement kReadSeedSetting(
-        u"SELECT value::text FROM system_settings WHERE key = 'seed'"_s);
-const db::SqlStatement kWriteSeedSetting(
-        u"INSERT INTO system_settings (key, value) VALUES ('seed', CAST(:value AS jsonb)) "
-        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()"_s);
-
-Result<void> insertRows(db::Connection &c, const db::SqlStatement &statement, QJsonArray &rows)
-{
-    if (rows.isEmpty()) {
-        return {};
-    }
-    auto query = c.prepared(statement);
-    if (!query) {
-        return query.error();
-    }
-    (*query)->bindValue(
-            u":rows"_s, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
-    auto ok = c.exec(**query);
-    rows = QJsonArray();
-    return ok;
+    return word.left(1).toUpper() + word.mid(1);
 }
 
 QString profileUrl(const QString &platform, const QString &handle)
@@ -202,17 +105,15 @@ QString profileUrl(const QString &platform, const QString &handle)
     return u"https://x.com/"_s + handle;
 }
 
-/// Rates scale with audience: roughly a CPM per deliverable type, with noise, in the creator's
-/// currency (converted by a rough factor so amounts look local).
-double currencyFactor(QLatin1StringView currency)
+/// A rough rate of one US dollar in the creator's currency, so that amounts look local.
+double perUsd(QLatin1StringView currency)
 {
     struct Factor
     {
         QLatin1StringView code;
-        double perUsd;
+        double perUsd = 1.0;
     };
     static constexpr std::array factors{
-            Factor{"USD"_L1, 1.0},
             Factor{"EUR"_L1, 0.92},
             Factor{"GBP"_L1, 0.79},
             Factor{"SEK"_L1, 10.5},
@@ -223,25 +124,385 @@ double currencyFactor(QLatin1StringView currency)
             Factor{"CAD"_L1, 1.36},
             Factor{"AUD"_L1, 1.5},
             Factor{"INR"_L1, 83.0},
-            Factor{"IDR"_L1, 15600.0},
+            Factor{"IDR"_L1, 15600},
             Factor{"PHP"_L1, 56.0},
             Factor{"JPY"_L1, 150.0},
-            Factor{"KRW"_L1, 1330.0},
+            Factor{"KRW"_L1, 1330},
             Factor{"TRY"_L1, 32.0},
             Factor{"NGN"_L1, 1400.0},
             Factor{"ZAR"_L1, 18.5},
     };
-    for (const Factor &f : factors) {
-        if (f.code == currency) {
-            return f.perUsd;
-        }
-    }
-    return 1.0;
+    const auto *found = std::find_if(factors.begin(), factors.end(), [currency](const Factor &f) {
+        return f.code == currency;
+    });
+    return found == factors.end() ? 1.0 : found->perUsd;
 }
 
-int minorDigits(QLatin1StringView currency)
+/// Rows waiting to be written, flushed in batches with one statement per table.
+class BatchWriter
 {
-    return currency == "JPY"_L1 || currency == "KRW"_L1 ? 0 : 2;
+public:
+    explicit BatchWriter(db::Connection &connection)
+        : m_connection(connection)
+    { }
+
+    QJsonArray users;
+    QJsonArray influencers;
+    QJsonArray brands;
+    QJsonArray rates;
+    QJsonArray accounts;
+
+    bool full() const { return users.size() >= kBatchSize; }
+
+    Result<void> flush()
+    {
+        // Parents before children (foreign keys).
+        const std::array<std::pair<const db::SqlStatement *, QJsonArray *>, 5> order{{
+                {&kInsertUsers, &users},
+                {&kInsertInfluencers, &influencers},
+                {&kInsertBrands, &brands},
+                {&kInsertRates, &rates},
+                {&kInsertAccounts, &accounts},
+        }};
+        for (const auto &[statement, rows] : order) {
+            if (rows->isEmpty()) {
+                continue;
+            }
+            const QString json =
+                    QString::fromUtf8(QJsonDocument(*rows).toJson(QJsonDocument::Compact));
+            *rows = QJsonArray();
+            auto query = m_connection.run(*statement, {{u":rows"_s, json}});
+            if (!query) {
+                return query.error();
+            }
+        }
+        return {};
+    }
+
+private:
+    db::Connection &m_connection;
+};
+
+/// Draws the demo data set from one deterministic random stream.
+class Generator
+{
+public:
+    Generator(quint64 seed, BatchWriter &out, SeedReport &report)
+        : m_rng(seed)
+        , m_out(out)
+        , m_report(report)
+    { }
+
+    void admin()
+    {
+        const QString created = anchor().addDays(-730).toString(Qt::ISODate);
+        addUser(m_rng.uuid(), u"admin@example.com"_s, created, u"admin"_s, u"Agency Admin"_s,
+                created);
+    }
+
+    void creator(int index)
+    {
+        const QString first = m_rng.pick(firstNames());
+        const QString last = m_rng.pick(lastNames());
+        const CountryProfile &country = pickCountry();
+        const QString userId = m_rng.uuid();
+        const QString created = timestampBefore(730);
+        const QString name = first + u' ' + last;
+        const QString email = u"%1.%2.%3@example.com"_s.arg(slug(first), slug(last)).arg(index + 1);
+        addUser(userId, email, m_rng.chance(0.9) ? created : QString(), u"influencer"_s, name,
+                created);
+
+        const QJsonArray niches = pickNiches();
+        QJsonArray languages{QString(country.language)};
+        if (!country.second.isEmpty() && m_rng.chance(0.4)) {
+            languages.append(QString(country.second));
+        }
+        const QString bio = u"%1 creator from %2. %3"_s.arg(capitalized(niches.first().toString()),
+                QString(country.city), QString(m_rng.pick(bioTaglines())));
+        m_out.influencers.append(QJsonObject{
+                {u"user_id"_s, userId},
+                {u"display_name"_s, m_rng.chance(0.3) ? first : name},
+                {u"bio"_s, bio},
+                {u"niches"_s, niches},
+                {u"country"_s, QString(country.code)},
+                {u"languages"_s, languages},
+                {u"created_at"_s, created},
+        });
+        ++m_report.influencers;
+
+        // Audience size: heavy-tailed (most creators are micro, a few are huge).
+        const double audience =
+                qBound(500.0, 3000.0 * std::exp(1.7 * m_rng.normal()), 80'000'000.0);
+        accounts(userId, first, last, audience, created);
+        rates(userId, country, audience);
+    }
+
+    void brand(int index)
+    {
+        const QString company =
+                QString(m_rng.pick(companyWords())) + u' ' + QString(m_rng.pick(companySuffixes()));
+        const CountryProfile &country = pickCountry();
+        const QString userId = m_rng.uuid();
+        const QString created = timestampBefore(730);
+        const QString first = m_rng.pick(firstNames());
+        const QString last = m_rng.pick(lastNames());
+        const QString email =
+                u"%1.%2@%3-%4.example.com"_s.arg(slug(first), slug(last), slug(company))
+                        .arg(index + 1);
+        addUser(userId, email, created, u"brand"_s, first + u' ' + last, created);
+        m_out.brands.append(QJsonObject{
+                {u"user_id"_s, userId},
+                {u"company_name"_s, company},
+                {u"website"_s, u"https://%1-%2.example.com"_s.arg(slug(company)).arg(index + 1)},
+                {u"industry"_s, QString(m_rng.pick(industries()))},
+                {u"country"_s, QString(country.code)},
+                {u"created_at"_s, created},
+        });
+        ++m_report.brands;
+    }
+
+private:
+    void addUser(const QString &id, const QString &email, const QString &verifiedAt,
+            const QString &role, const QString &displayName, const QString &created)
+    {
+        m_out.users.append(QJsonObject{
+                {u"id"_s, id},
+                {u"email"_s, email},
+                {u"email_verified_at"_s,
+                        verifiedAt.isEmpty() ? QJsonValue() : QJsonValue(verifiedAt)},
+                {u"role"_s, role},
+                {u"display_name"_s, displayName},
+                {u"created_at"_s, created},
+        });
+        ++m_report.users;
+    }
+
+    const CountryProfile &pickCountry()
+    {
+        int total = 0;
+        for (const CountryProfile &c : countries()) {
+            total += c.weight;
+        }
+        int roll = m_rng.below(total);
+        for (const CountryProfile &c : countries()) {
+            if (roll < c.weight) {
+                return c;
+            }
+            roll -= c.weight;
+        }
+        return countries().front();
+    }
+
+    QJsonArray pickNiches()
+    {
+        static const QStringList all = common::nicheNames();
+        QJsonArray niches;
+        const int count = 1 + m_rng.below(3);
+        while (niches.size() < count) {
+            const QString &niche = all.at(m_rng.below(static_cast<int>(all.size())));
+            if (!niches.contains(niche)) {
+                niches.append(niche);
+            }
+        }
+        return niches;
+    }
+
+    QString timestampBefore(int maxDays)
+    {
+        const auto seconds = static_cast<qint64>(m_rng.real() * maxDays * 86400.0);
+        return anchor().addSecs(-seconds).toString(Qt::ISODate);
+    }
+
+    void accounts(const QString &userId, const QString &first, const QString &last, double audience,
+            const QString &created)
+    {
+        struct Share
+        {
+            const char *platform = "";
+            double probability = 0;
+            double scale = 0;
+        };
+        static constexpr std::array shares{
+                Share{"instagram", 0.75, 1.0},
+                Share{"tiktok", 0.5, 1.4},
+                Share{"youtube", 0.35, 0.4},
+                Share{"x", 0.15, 0.3},
+                Share{"twitch", 0.06, 0.1},
+        };
+        int added = 0;
+        for (const Share &share : shares) {
+            if (m_rng.chance(share.probability)) {
+                account(userId, QString::fromLatin1(share.platform), first, last,
+                        audience * share.scale, created);
+                ++added;
+            }
+        }
+        if (added == 0) {
+            account(userId, QString::fromLatin1(shares.front().platform), first, last, audience,
+                    created);
+        }
+    }
+
+    void account(const QString &userId, const QString &platform, const QString &first,
+            const QString &last, double audience, const QString &created)
+    {
+        QString handle = slug(first) + u'.' + slug(last);
+        if (m_rng.chance(0.6)) {
+            handle += QString::number(m_rng.below(1000));
+        }
+        while (m_handles.contains(platform + u':' + handle)) {
+            handle += QString::number(m_rng.below(10));
+        }
+        m_handles.insert(platform + u':' + handle);
+        const bool verified = m_rng.chance(0.7);
+        const auto followers =
+                qMax<qint64>(50, static_cast<qint64>(audience * std::exp(0.4 * m_rng.normal())));
+        const QJsonValue externalId =
+                verified ? QJsonValue(QString::number(m_rng.next() >> 12)) : QJsonValue();
+        const QJsonValue lastSync = verified ? QJsonValue(timestampBefore(2)) : QJsonValue();
+        m_out.accounts.append(QJsonObject{
+                {u"id"_s, m_rng.uuid()},
+                {u"influencer_id"_s, userId},
+                {u"platform"_s, platform},
+                {u"handle"_s, handle},
+                {u"external_id"_s, externalId},
+                {u"profile_url"_s, profileUrl(platform, handle)},
+                {u"followers"_s, followers},
+                {u"status"_s, verified ? u"connected"_s : u"manual"_s},
+                {u"last_synced_at"_s, lastSync},
+                {u"created_at"_s, created},
+        });
+        ++m_report.accounts;
+    }
+
+    void rates(const QString &userId, const CountryProfile &country, double audience)
+    {
+        // Roughly a price per thousand followers for each deliverable type, with noise.
+        struct Shape
+        {
+            const char *type = "";
+            double usdPerThousand = 0;
+        };
+        static constexpr std::array shapes{
+                Shape{"post", 10.0},
+                Shape{"story", 4.0},
+                Shape{"reel", 14.0},
+                Shape{"video", 25.0},
+                Shape{"short", 8.0},
+                Shape{"livestream", 18.0},
+        };
+        const double factor = perUsd(country.currency);
+        const bool wholeUnits = country.currency == "JPY"_L1 || country.currency == "KRW"_L1;
+        const int count = 2 + m_rng.below(3);
+        for (int r = 0; r < count; ++r) {
+            const Shape &shape = shapes.at(static_cast<size_t>(r));
+            const double usd = qMax(25.0,
+                    audience / 1000.0 * shape.usdPerThousand * std::exp(0.3 * m_rng.normal()));
+            // Price-like: whole major units.
+            const qint64 major = qMax<qint64>(1, std::llround(usd * factor));
+            m_out.rates.append(QJsonObject{
+                    {u"influencer_id"_s, userId},
+                    {u"deliverable_type"_s, QString::fromLatin1(shape.type)},
+                    {u"amount_minor"_s, wholeUnits ? major : major * 100},
+                    {u"currency"_s, QString(country.currency)},
+            });
+            ++m_report.rates;
+        }
+    }
+
+    Prng m_rng;
+    BatchWriter &m_out;
+    SeedReport &m_report;
+    QSet<QString> m_handles;
+};
+
+/// A report when there is nothing to do, nothing when seeding should go ahead, or an error when
+/// it must not (another data set is there).
+Result<std::optional<SeedReport>> checkExisting(
+        db::Connection &c, const QJsonObject &parameters, const SeedOptions &options)
+{
+    const auto previousText = c.scalar(kReadSeedSetting);
+    if (!previousText) {
+        return previousText.error();
+    }
+    const QJsonObject previous =
+            QJsonDocument::fromJson(previousText->toString().toUtf8()).object();
+    const auto users = c.scalar(kCountUsers);
+    if (!users) {
+        return users.error();
+    }
+    const qint64 userCount = db::toInt64(*users);
+    if (userCount == 0 || options.reset) {
+        return std::optional<SeedReport>();
+    }
+    SeedReport skipped;
+    skipped.skipped = true;
+    if (previous == parameters) {
+        skipped.reason = u"the database already holds this data set"_s;
+        return std::optional<SeedReport>(skipped);
+    }
+    if (options.ifEmpty) {
+        skipped.reason = u"the database already has users"_s;
+        return std::optional<SeedReport>(skipped);
+    }
+    return Error::make(ErrorCode::Conflict,
+            u"the database already has %1 users; seeding adds demo data only to an empty "
+            "database (--reset deletes all users first)"_s.arg(userCount));
+}
+
+/// Generates `count` rows with `make`, flushing full batches and reporting progress.
+template<class Make>
+Result<void> writePhase(
+        BatchWriter &out, const SeedOptions &options, const QString &stage, int count, Make make)
+{
+    const auto report = [&](qint64 done) {
+        if (options.progress) {
+            options.progress(stage, done, count);
+        }
+    };
+    for (int i = 0; i < count; ++i) {
+        make(i);
+        if (out.full()) {
+            if (auto ok = out.flush(); !ok) {
+                return ok;
+            }
+            report(i + 1);
+        }
+    }
+    if (auto ok = out.flush(); !ok) {
+        return ok;
+    }
+    report(count);
+    return {};
+}
+
+/// Writes the whole data set (inside the caller's transaction).
+Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, int brandCount)
+{
+    if (options.reset) {
+        if (auto ok = c.execDirect(u"TRUNCATE users CASCADE"_s); !ok) {
+            return ok.error();
+        }
+    }
+    SeedReport report;
+    BatchWriter out(c);
+    Generator generate(options.seed, out, report);
+    generate.admin();
+    if (auto ok = writePhase(out, options, u"creators"_s, options.influencers,
+                [&generate](int i) {
+                    generate.creator(i);
+                });
+            !ok) {
+        return ok.error();
+    }
+    if (auto ok = writePhase(out, options, u"brands"_s, brandCount,
+                [&generate](int i) {
+                    generate.brand(i);
+                });
+            !ok) {
+        return ok.error();
+    }
+    return report;
 }
 
 } // namespace
@@ -267,281 +528,20 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
     });
 
     return db::inTransaction(connection, [&](db::Connection &c) -> Result<SeedReport> {
-        SeedReport report;
-        auto existing = c.prepared(kReadSeedSetting);
+        auto existing = checkExisting(c, parameters, options);
         if (!existing) {
             return existing.error();
         }
-        if (auto ok = c.exec(**existing); !ok) {
-            return ok.error();
+        if (existing->has_value()) {
+            return **existing;
         }
-        const QJsonObject previous = (*existing)->next()
-                ? QJsonDocument::fromJson((*existing)->value(0).toString().toUtf8()).object()
-                : QJsonObject();
-        (*existing)->finish();
-
-        auto count = c.prepared(kCountUsers);
-        if (!count) {
-            return count.error();
+        auto report = generateAll(c, options, brandCount);
+        if (!report) {
+            return report;
         }
-        if (auto ok = c.exec(**count); !ok) {
-            return ok.error();
-        }
-        const qint64 users = (*count)->next() ? db::toInt64((*count)->value(0)) : 0;
-        (*count)->finish();
-
-        if (users > 0 && !options.reset) {
-            report.skipped = true;
-            if (previous == parameters) {
-                report.reason = u"the database already holds this data set"_s;
-                return report;
-            }
-            if (options.ifEmpty) {
-                report.reason = u"the database already has users"_s;
-                return report;
-            }
-            return Error::make(ErrorCode::Conflict,
-                    u"the database already has %1 users; seeding adds demo data only to "
-                    "an empty database (--reset deletes all users first)"_s.arg(users));
-        }
-        if (options.reset) {
-            if (auto ok = c.execDirect(u"TRUNCATE users CASCADE"_s); !ok) {
-                return ok.error();
-            }
-        }
-
-        Prng rng(options.seed);
-        Batches batch;
-        const auto flush = [&c, &batch]() -> Result<void> {
-            // Parents before children (foreign keys).
-            const std::array<std::pair<const db::SqlStatement *, QJsonArray *>, 5> order{{
-                    {&kInsertUsers, &batch.users},
-                    {&kInsertInfluencers, &batch.influencers},
-                    {&kInsertBrands, &batch.brands},
-                    {&kInsertRates, &batch.rates},
-                    {&kInsertAccounts, &batch.accounts},
-            }};
-            for (const auto &[statement, rows] : order) {
-                if (auto ok = insertRows(c, *statement, *rows); !ok) {
-                    return ok;
-                }
-            }
-            return {};
-        };
-
-        // The agency's administrator.
-        batch.users.append(QJsonObject{
-                {u"id"_s, rng.uuid()},
-                {u"email"_s, u"admin@example.com"_s},
-                {u"email_verified_at"_s, anchor().addDays(-730).toString(Qt::ISODate)},
-                {u"role"_s, u"admin"_s},
-                {u"display_name"_s, u"Agency Admin"_s},
-                {u"created_at"_s, anchor().addDays(-730).toString(Qt::ISODate)},
-        });
-        ++report.users;
-
-        const QStringList niches = common::nicheNames();
-        QSet<QString> usedHandles;
-        for (int i = 0; i < options.influencers; ++i) {
-            const QString first = rng.pick(firstNames());
-            const QString last = rng.pick(lastNames());
-            const CountryProfile &country = pickCountry(rng);
-            const QString userId = rng.uuid();
-            const QString created = timestampBefore(rng, 730);
-            const QString name = first + u' ' + last;
-            batch.users.append(QJsonObject{
-                    {u"id"_s, userId},
-                    {u"email"_s, u"%1.%2.%3@example.com"_s.arg(slug(first), slug(last)).arg(i + 1)},
-                    {u"email_verified_at"_s, rng.chance(0.9) ? QJsonValue(created) : QJsonValue()},
-                    {u"role"_s, u"influencer"_s},
-                    {u"display_name"_s, name},
-                    {u"created_at"_s, created},
-            });
-            ++report.users;
-
-            QJsonArray creatorNiches;
-            const int nicheCount = 1 + rng.below(3);
-            while (creatorNiches.size() < nicheCount) {
-                const QString niche = niches.at(rng.below(static_cast<int>(niches.size())));
-                if (!creatorNiches.contains(niche)) {
-                    creatorNiches.append(niche);
-                }
-            }
-            QJsonArray languages{QString(country.language)};
-            if (!country.second.isEmpty() && rng.chance(0.4)) {
-                languages.append(QString(country.second));
-            }
-            const QString mainNiche = creatorNiches.first().toString();
-            batch.influencers.append(QJsonObject{
-                    {u"user_id"_s, userId},
-                    {u"display_name"_s, rng.chance(0.3) ? first : name},
-                    {u"bio"_s,
-                            u"%1 creator from %2. %3"_s.arg(
-                                    mainNiche.left(1).toUpper() + mainNiche.mid(1),
-                                    QString(country.city), QString(rng.pick(bioTaglines())))},
-                    {u"niches"_s, creatorNiches},
-                    {u"country"_s, QString(country.code)},
-                    {u"languages"_s, languages},
-                    {u"created_at"_s, created},
-            });
-            ++report.influencers;
-
-            // Audience size: heavy-tailed (most creators are micro, a few are huge).
-            const double audience =
-                    qBound(500.0, 3000.0 * std::exp(1.7 * rng.normal()), 80'000'000.0);
-            struct PlatformShare
-            {
-                const char *platform;
-                double probability;
-                double scale;
-            };
-            static constexpr std::array platforms{
-                    PlatformShare{"instagram", 0.75, 1.0},
-                    PlatformShare{"tiktok", 0.5, 1.4},
-                    PlatformShare{"youtube", 0.35, 0.4},
-                    PlatformShare{"x", 0.15, 0.3},
-                    PlatformShare{"twitch", 0.06, 0.1},
-            };
-            int accounts = 0;
-            const auto addAccount = [&](const PlatformShare &share) {
-                const QString platform = QString::fromLatin1(share.platform);
-                QString handle = slug(first) + u'.' + slug(last);
-                if (rng.chance(0.6)) {
-                    handle += QString::number(rng.below(1000));
-                }
-                while (usedHandles.contains(platform + u':' + handle)) {
-                    handle += QString::number(rng.below(10));
-                }
-                usedHandles.insert(platform + u':' + handle);
-                const bool verified = rng.chance(0.7);
-                const qint64 followers = qMax<qint64>(50,
-                        static_cast<qint64>(audience * share.scale * std::exp(0.4 * rng.normal())));
-                batch.accounts.append(QJsonObject{
-                        {u"id"_s, rng.uuid()},
-                        {u"influencer_id"_s, userId},
-                        {u"platform"_s, platform},
-                        {u"handle"_s, handle},
-                        {u"external_id"_s,
-                                verified ? QJsonValue(QString::number(rng.next() >> 12))
-                                         : QJsonValue()},
-                        {u"profile_url"_s, profileUrl(platform, handle)},
-                        {u"followers"_s, followers},
-                        {u"status"_s, verified ? u"connected"_s : u"manual"_s},
-                        {u"last_synced_at"_s,
-                                verified ? QJsonValue(timestampBefore(rng, 2)) : QJsonValue()},
-                        {u"created_at"_s, created},
-                });
-                ++accounts;
-                ++report.accounts;
-            };
-            for (const PlatformShare &share : platforms) {
-                if (rng.chance(share.probability)) {
-                    addAccount(share);
-                }
-            }
-            if (accounts == 0) {
-                addAccount(platforms.front());
-            }
-
-            struct RateShape
-            {
-                const char *type;
-                double usdPerThousand;
-            };
-            static constexpr std::array rateShapes{
-                    RateShape{"post", 10.0},
-                    RateShape{"story", 4.0},
-                    RateShape{"reel", 14.0},
-                    RateShape{"video", 25.0},
-                    RateShape{"short", 8.0},
-                    RateShape{"livestream", 18.0},
-            };
-            const double factor = currencyFactor(country.currency);
-            const int digits = minorDigits(country.currency);
-            const int rateCount = 2 + rng.below(3);
-            for (int r = 0; r < rateCount; ++r) {
-                const RateShape &shape = rateShapes[static_cast<size_t>(r)];
-                const double usd = qMax(25.0,
-                        audience / 1000.0 * shape.usdPerThousand * std::exp(0.3 * rng.normal()));
-                // Round to a "price-like" figure: whole major units.
-                const qint64 major = qMax<qint64>(1, std::llround(usd * factor));
-                const qint64 minor = digits == 0 ? major : major * 100;
-                batch.rates.append(QJsonObject{
-                        {u"influencer_id"_s, userId},
-                        {u"deliverable_type"_s, QString::fromLatin1(shape.type)},
-                        {u"amount_minor"_s, minor},
-                        {u"currency"_s, QString(country.currency)},
-                });
-                ++report.rates;
-            }
-
-            if (batch.users.size() >= kBatchSize) {
-                if (auto ok = flush(); !ok) {
-                    return ok.error();
-                }
-                if (options.progress) {
-                    options.progress(u"creators"_s, i + 1, options.influencers);
-                }
-            }
-        }
-        if (auto ok = flush(); !ok) {
-            return ok.error();
-        }
-        if (options.progress) {
-            options.progress(u"creators"_s, options.influencers, options.influencers);
-        }
-
-        for (int i = 0; i < brandCount; ++i) {
-            const QString company =
-                    QString(rng.pick(companyWords())) + u' ' + QString(rng.pick(companySuffixes()));
-            const CountryProfile &country = pickCountry(rng);
-            const QString userId = rng.uuid();
-            const QString created = timestampBefore(rng, 730);
-            const QString first = rng.pick(firstNames());
-            const QString last = rng.pick(lastNames());
-            batch.users.append(QJsonObject{
-                    {u"id"_s, userId},
-                    {u"email"_s,
-                            u"%1.%2@%3-%4.example.com"_s.arg(slug(first), slug(last), slug(company))
-                                    .arg(i + 1)},
-                    {u"email_verified_at"_s, created},
-                    {u"role"_s, u"brand"_s},
-                    {u"display_name"_s, QString(first + u' ' + last)},
-                    {u"created_at"_s, created},
-            });
-            ++report.users;
-            batch.brands.append(QJsonObject{
-                    {u"user_id"_s, userId},
-                    {u"company_name"_s, company},
-                    {u"website"_s, u"https://%1-%2.example.com"_s.arg(slug(company)).arg(i + 1)},
-                    {u"industry"_s, QString(rng.pick(industries()))},
-                    {u"country"_s, QString(country.code)},
-                    {u"created_at"_s, created},
-            });
-            ++report.brands;
-            if (batch.users.size() >= kBatchSize) {
-                if (auto ok = flush(); !ok) {
-                    return ok.error();
-                }
-                if (options.progress) {
-                    options.progress(u"brands"_s, i + 1, brandCount);
-                }
-            }
-        }
-        if (auto ok = flush(); !ok) {
-            return ok.error();
-        }
-        if (options.progress) {
-            options.progress(u"brands"_s, brandCount, brandCount);
-        }
-
-        auto write = c.prepared(kWriteSeedSetting);
-        if (!write) {
-            return write.error();
-        }
-        (*write)->bindValue(u":value"_s,
-                QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)));
-        if (auto ok = c.exec(**write); !ok) {
+        const QString json =
+                QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+        if (auto ok = c.run(kWriteSeedSetting, {{u":value"_s, json}}); !ok) {
             return ok.error();
         }
         return report;

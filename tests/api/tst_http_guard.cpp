@@ -419,6 +419,45 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server->app().httpContext().inFlight.load(), 0, 10000);
     }
 
+    void randomJsonBodies()
+    {
+        // Mutated JSON documents, correctly framed, on a few keep-alive connections: the body
+        // parser answers 200 or 400, never anything else, and never falls over.
+        const QList<QByteArray> seeds{
+                R"({"name":"Ana","tags":["a","b"],"n":1.5e3,"ok":true,"nested":{"x":null}})",
+                "{\"emoji\":\"\\ud83d\\ude00\",\"escaped\":\"\\\"quoted\\\"\\n\","
+                "\"big\":123456789012345678901234567890}",
+                R"({"a":[[[[[[[[1]]]]]]]],"b":{}})",
+        };
+        QRandomGenerator rng(7);
+        QTcpSocket socket;
+        int answered = 0;
+        for (int i = 0; i < 600; ++i) {
+            if (socket.state() != QAbstractSocket::ConnectedState) {
+                socket.abort();
+                socket.connectToHost(u"127.0.0.1"_s, port());
+                QVERIFY(socket.waitForConnected(5000));
+            }
+            QByteArray body = seeds.at(rng.bounded(int(seeds.size())));
+            const int mutations = 1 + rng.bounded(3);
+            for (int m = 0; m < mutations && !body.isEmpty(); ++m) {
+                const int at = rng.bounded(int(body.size()));
+                switch (rng.bounded(3)) {
+                case 0: body[at] = char(rng.bounded(256)); break;
+                case 1: body.remove(at, 1 + rng.bounded(3)); break;
+                default: body.insert(at, body.mid(rng.bounded(int(body.size())), 1 + rng.bounded(10))); break;
+                }
+            }
+            socket.write("POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                         "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            const QByteArray response = readResponse(socket);
+            const int status = statusOf(response);
+            QVERIFY2(status == 200 || status == 400, response.left(300).constData());
+            ++answered;
+        }
+        QCOMPARE(answered, 600);
+    }
+
     void randomRequestsNeverBreakTheServer()
     {
         // A bounded fuzzer: valid requests mutated by byte flips, insertions, deletions,

@@ -2,6 +2,7 @@
 // The request-head guard: what it accepts, what it refuses and with which code.
 #include "http/HttpHead.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -151,6 +152,47 @@ private Q_SLOTS:
         QVERIFY(head.expectContinue);
         QVERIFY(head.keepAlive);
         QCOMPARE(head.headSize, data.indexOf("{"));
+    }
+
+    void randomInputsAreHandled()
+    {
+        // 200 000 mutated heads: the inspector must classify every one without crashing, and a
+        // Complete head must be self-consistent.
+        const QList<QByteArray> seeds{
+                "GET /api/v1/x?y=1 HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n",
+                "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\nContent-Type: application/json\r\n\r\n",
+                "HEAD / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+        };
+        QRandomGenerator rng(42);
+        int complete = 0;
+        int rejected = 0;
+        for (int i = 0; i < 200000; ++i) {
+            QByteArray data = seeds.at(rng.bounded(int(seeds.size())));
+            const int mutations = 1 + rng.bounded(3);
+            for (int m = 0; m < mutations && !data.isEmpty(); ++m) {
+                const int at = rng.bounded(int(data.size()));
+                switch (rng.bounded(4)) {
+                case 0: data[at] = char(rng.bounded(256)); break;
+                case 1: data.insert(at, char(rng.bounded(256))); break;
+                case 2: data.remove(at, 1 + rng.bounded(4)); break;
+                default: data.insert(at, data.mid(at, rng.bounded(20))); break;
+                }
+            }
+            const HeadInspection result = inspectHead(data, HeadLimits{});
+            if (result.outcome == HeadInspection::Outcome::Complete) {
+                ++complete;
+                QVERIFY(result.head.headSize > 0 && result.head.headSize <= data.size());
+                QVERIFY(result.head.contentLength >= 0);
+                QVERIFY(result.head.contentLength <= HeadLimits{}.maxBodyBytes);
+                QVERIFY(result.head.target.startsWith('/') || result.head.target.startsWith("http")
+                        || result.head.target == "*");
+            } else if (result.outcome == HeadInspection::Outcome::Rejected) {
+                ++rejected;
+                QVERIFY(!result.reason.isEmpty());
+            }
+        }
+        QVERIFY(complete > 1000);
+        QVERIFY(rejected > 1000);
     }
 
     void keepAlive_data()
