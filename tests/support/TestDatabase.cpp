@@ -2,12 +2,17 @@
 #include "TestDatabase.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <cerrno>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -25,6 +30,30 @@ const QStringList kFastSettings{u"fsync=off"_s, u"synchronous_commit=off"_s,
         u"full_page_writes=off"_s, u"max_connections=200"_s, u"shared_buffers=32MB"_s};
 
 } // namespace
+
+void TestDatabase::stopOrphanedClusters()
+{
+    // A test process killed by a timeout leaves its cluster running; stop such leftovers.
+    static const QRegularExpression pattern(u"^influence-test-(\\d+)-"_s);
+    const QDir tmp(u"/tmp"_s);
+    for (const QString &entry : tmp.entryList({u"influence-test-*"_s}, QDir::Dirs)) {
+        const auto match = pattern.match(entry);
+        const auto pid = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+        if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) {
+            continue; // its test is still running (or it is not ours)
+        }
+        const QString clusterDir = tmp.filePath(entry) + u"/postgres"_s;
+        if (QFileInfo::exists(clusterDir + u"/postmaster.pid"_s)) {
+            ManagedPostgres::Options options;
+            options.dataDir = tmp.filePath(entry);
+            options.database = u"postgres"_s;
+            if (auto leftover = ManagedPostgres::start(options)) {
+                (void)(*leftover)->stop();
+            }
+        }
+        QDir(tmp.filePath(entry)).removeRecursively();
+    }
+}
 
 std::unique_ptr<ManagedPostgres> TestDatabase::startPrivate(QTemporaryDir &directory)
 {
@@ -71,7 +100,10 @@ TestDatabase::TestDatabase()
         });
         return;
     }
-    m_directory = std::make_unique<QTemporaryDir>(u"/tmp/influence-test-XXXXXX"_s);
+    stopOrphanedClusters();
+    // The pid in the name lets a later run recognise a cluster whose test process was killed.
+    m_directory = std::make_unique<QTemporaryDir>(
+            u"/tmp/influence-test-%1-XXXXXX"_s.arg(QCoreApplication::applicationPid()));
     if (!m_directory->isValid()) {
         m_error = u"cannot create a temporary directory"_s;
         return;

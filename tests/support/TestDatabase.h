@@ -35,6 +35,7 @@ public:
 private:
     TestDatabase();
     bool runAdmin(const QString &sql, QString *error = nullptr) const;
+    static void stopOrphanedClusters();
     void dropCreatedDatabases();
 
     std::unique_ptr<QTemporaryDir> m_directory;
