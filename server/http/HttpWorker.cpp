@@ -95,8 +95,12 @@ GuardedTcpServer::GuardedTcpServer(HttpWorker *worker)
     // Running out of file descriptors makes QTcpServer pause accepting for good (qt-6.4-facts.md
     // §1, EMFILE); resume shortly after, when some connections may have closed.
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
-        qCWarning(lcHttp, "accept failed (%d): %s; resuming in 200 ms", int(error),
-                qPrintable(errorString()));
+        // Said once per burst: while descriptors are exhausted this fires every 200 ms.
+        if (!m_lastAcceptWarning.isValid() || m_lastAcceptWarning.hasExpired(10'000)) {
+            m_lastAcceptWarning.start();
+            qCWarning(lcHttp, "accept failed (%d): %s; retrying every 200 ms", int(error),
+                    qPrintable(errorString()));
+        }
         QTimer::singleShot(200, this, [this] {
             resumeAccepting();
         });

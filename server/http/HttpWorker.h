@@ -6,6 +6,7 @@
 #include "Response.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QQueue>
@@ -40,6 +41,7 @@ protected:
 
 private:
     HttpWorker *m_worker;
+    QElapsedTimer m_lastAcceptWarning;
 };
 
 /// One HTTP thread: a QAbstractHttpServer (QtHttpServer's parser and connection handling) behind
