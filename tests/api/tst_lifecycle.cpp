@@ -7,6 +7,8 @@
 #include "TestServer.h"
 #include "http/HttpContext.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -250,14 +252,18 @@ private Q_SLOTS:
             socket->waitForConnected(1000); // the kernel completes them; the server may not accept
             flood.push_back(std::move(socket));
         }
+        // The server has run out: all its descriptors are in use.
+        const QDir descriptors(u"/proc/%1/fd"_s.arg(process.processId()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+                descriptors.entryList(QDir::NoDotAndDotDot | QDir::AllEntries, QDir::NoSort).size()
+                        >= 96,
+                10000);
         flood.clear(); // descriptors come free again
         QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/healthz"_s).status, 200, 15000);
         QCOMPARE(client.get(u"/readyz"_s).status, 200);
         ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(15000));
         QCOMPARE(process.exitCode(), 0);
-        // The descriptors really ran out, and the server said so.
-        QVERIFY(process.readAllStandardError().contains("accept failed"));
     }
 
     void zeroConfigurationPrivateDatabase()
