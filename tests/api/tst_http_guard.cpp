@@ -445,11 +445,14 @@ private Q_SLOTS:
                 switch (rng.bounded(3)) {
                 case 0: body[at] = char(rng.bounded(256)); break;
                 case 1: body.remove(at, 1 + rng.bounded(3)); break;
-                default: body.insert(at, body.mid(rng.bounded(int(body.size())), 1 + rng.bounded(10))); break;
+                default:
+                    body.insert(at, body.mid(rng.bounded(int(body.size())), 1 + rng.bounded(10)));
+                    break;
                 }
             }
             socket.write("POST /test/echo HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
-                         "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                         "Content-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
             const QByteArray response = readResponse(socket);
             const int status = statusOf(response);
             QVERIFY2(status == 200 || status == 400, response.left(300).constData());

@@ -160,7 +160,8 @@ private Q_SLOTS:
         // Complete head must be self-consistent.
         const QList<QByteArray> seeds{
                 "GET /api/v1/x?y=1 HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n",
-                "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\nContent-Type: application/json\r\n\r\n",
+                "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\nContent-Type: "
+                "application/json\r\n\r\n",
                 "HEAD / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
         };
         QRandomGenerator rng(42);
