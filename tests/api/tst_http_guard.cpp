@@ -67,6 +67,8 @@ QByteArray readResponse(QTcpSocket &socket, int timeoutMs = 5000)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
+        // What the socket already buffered (also when it has seen the server close since).
+        data += socket.readAll();
         const qsizetype headEnd = data.indexOf("\r\n\r\n");
         if (headEnd >= 0) {
             const qsizetype lengthAt = data.indexOf("Content-Length: ");
@@ -79,9 +81,9 @@ QByteArray readResponse(QTcpSocket &socket, int timeoutMs = 5000)
             }
         }
         if (!socket.waitForReadyRead(100) && socket.state() != QAbstractSocket::ConnectedState) {
+            data += socket.readAll();
             break;
         }
-        data += socket.readAll();
     }
     return data;
 }
