@@ -27,6 +27,15 @@ enum class ErrorCode {
     UnsupportedMediaType,
     TooManyRequests,
     HeaderFieldsTooLarge,
+    // authentication and accounts
+    InvalidCredentials,
+    InvalidRefreshToken,
+    InvalidEmailToken,
+    EmailTaken,
+    AccountDisabled,
+    WrongPassword,
+    OidcFailed,
+    OidcAccountExists,
     // 500-range: the server could not do it
     Internal,
     NotImplemented,

@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 #include <unistd.h>
@@ -261,6 +262,107 @@ const QList<KeySpec> &keySpecs()
                         c.postgresBinDir = dir.absoluteFilePath();
                         return QString();
                     }},
+            {"JWT_SECRET"_L1,
+                    "Key that signs access tokens (HS256), at least 32 bytes; every server process "
+                    "behind one database needs the same. Empty: generated once and kept in "
+                    "DATA_DIR/secrets/jwt-secret."_L1,
+                    [](Config &c, const QString &v) {
+                        const QByteArray secret = v.trimmed().toUtf8();
+                        if (!secret.isEmpty() && secret.size() < 32) {
+                            return u"expected at least 32 bytes (e.g. openssl rand -base64 48)"_s;
+                        }
+                        c.jwtSecret = secret;
+                        return QString();
+                    },
+                    true},
+            {"AUTH_AUDIENCE"_L1, "The \"aud\" claim of access tokens. Default influence-api."_L1,
+                    [](Config &c, const QString &v) {
+                        if (v.trimmed().isEmpty()) {
+                            return u"expected a non-empty name"_s;
+                        }
+                        c.authAudience = v.trimmed();
+                        return QString();
+                    }},
+            {"ACCESS_TOKEN_TTL_SECONDS"_L1, "Lifetime of access tokens. Default 600 (10 min)."_L1,
+                    seconds(&Config::accessTokenLifetime, 60, 3600)},
+            {"REFRESH_IDLE_DAYS"_L1,
+                    "A session not refreshed for this long ends. Default 7."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 1, 90, n);
+                        c.refreshIdleLifetime = std::chrono::days(n);
+                        return problem;
+                    }},
+            {"REFRESH_ABSOLUTE_DAYS"_L1, "Every session ends after this, refreshed or not. Default 30."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 1, 365, n);
+                        c.refreshAbsoluteLifetime = std::chrono::days(n);
+                        return problem;
+                    }},
+            {"AUTH_RATE_LIMIT_PER_MINUTE"_L1,
+                    "Requests per client address and minute on sign-in, sign-up and reset routes "
+                    "(429 above). Default 30."_L1,
+                    integer(&Config::authRateLimitPerMinute, 1, 100'000)},
+            {"LOGIN_LOCKOUT_THRESHOLD"_L1,
+                    "Failed sign-ins to one account before it is locked for a growing time "
+                    "(1 s, 2 s, 4 s … up to 15 min). Default 5."_L1,
+                    integer(&Config::loginLockoutThreshold, 1, 100)},
+            {"APP_URL"_L1, "The front end's URL, for links in e-mails. Default PUBLIC_URL."_L1,
+                    [](Config &c, const QString &v) {
+                        const QUrl url(v.trimmed(), QUrl::StrictMode);
+                        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
+                                || url.host().isEmpty()) {
+                            return u"expected an absolute http or https URL"_s;
+                        }
+                        c.appUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        return QString();
+                    }},
+            {"SMTP_URL"_L1,
+                    "Mail server: smtp://user:password@host:587 (STARTTLS required), "
+                    "smtps://…:465 (TLS), or smtp://host:25?tls=none (local relay only). Empty: "
+                    "e-mails are written to the log (development)."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        if (!text.isEmpty()) {
+                            const QUrl url(text, QUrl::StrictMode);
+                            const QString tls = QUrlQuery(url).queryItemValue(u"tls"_s);
+                            if (!url.isValid() || url.host().isEmpty()
+                                    || (url.scheme() != u"smtp"_s && url.scheme() != u"smtps"_s)
+                                    || !(tls.isEmpty() || tls == u"none"_s || tls == u"starttls"_s)) {
+                                return u"expected smtp://[user:password@]host[:port][?tls=none] or "
+                                       "smtps://…"_s;
+                            }
+                        }
+                        c.smtpUrl = text;
+                        return QString();
+                    },
+                    true},
+            {"SMTP_CA_FILE"_L1,
+                    "PEM file of extra CA certificates to trust for the mail server (an internal "
+                    "CA). Default: the system's."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString path = v.trimmed();
+                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                            return u"expected a readable PEM file"_s;
+                        }
+                        c.smtpCaFile = path;
+                        return QString();
+                    }},
+            {"MAIL_FROM"_L1, "Sender of e-mails. Default Influence <no-reply@localhost>."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        const qsizetype open = text.lastIndexOf(u'<');
+                        const QString address = open >= 0 && text.endsWith(u'>')
+                                ? text.sliced(open + 1).chopped(1)
+                                : text;
+                        if (!address.contains(u'@') || address.contains(u' ')
+                                || text.contains(u'\n') || text.contains(u'\r')) {
+                            return u"expected an address such as \"Influence <noreply@example.com>\""_s;
+                        }
+                        c.mailFrom = text;
+                        return QString();
+                    }},
             {"LOG_LEVEL"_L1, "debug, info (default), warning or error."_L1,
                     [](Config &c, const QString &v) {
                         const QString level = v.trimmed().toLower();
@@ -292,6 +394,65 @@ const KeySpec *findSpec(const QString &key)
         }
     }
     return nullptr;
+}
+
+/// OIDC_<NAME>_<FIELD>: one group of keys per OpenID Connect provider.
+const QRegularExpression &oidcKeyPattern()
+{
+    static const QRegularExpression pattern(
+            u"^OIDC_([A-Z0-9]{1,32})_(ISSUER|CLIENT_ID|CLIENT_SECRET|SCOPES|DISPLAY_NAME)$"_s);
+    return pattern;
+}
+
+bool isKnownKey(const QString &key)
+{
+    return findSpec(key) != nullptr || oidcKeyPattern().match(key).hasMatch();
+}
+
+bool isSecretKey(const QString &key)
+{
+    const KeySpec *spec = findSpec(key);
+    return spec ? spec->secret : key.endsWith(u"_CLIENT_SECRET"_s);
+}
+
+/// Issuers must use https, except on loopback addresses (local test providers).
+bool acceptableIssuer(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment()) {
+        return false;
+    }
+    if (url.scheme() == u"https"_s) {
+        return true;
+    }
+    const QHostAddress host(url.host());
+    return url.scheme() == u"http"_s && (url.host() == u"localhost"_s || host.isLoopback());
+}
+
+QString applyOidcKey(Config &config, const QString &key, const QString &value)
+{
+    const auto match = oidcKeyPattern().match(key);
+    Config::OidcProvider &provider = config.oidcProviders[match.captured(1).toLower()];
+    const QString field = match.captured(2);
+    const QString text = value.trimmed();
+    if (field == u"ISSUER"_s) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!acceptableIssuer(url)) {
+            return u"expected the provider's https issuer URL (http only on loopback)"_s;
+        }
+        provider.issuer = text.endsWith(u'/') ? text.chopped(1) : text;
+    } else if (field == u"CLIENT_ID"_s) {
+        provider.clientId = text;
+    } else if (field == u"CLIENT_SECRET"_s) {
+        provider.clientSecret = text;
+    } else if (field == u"SCOPES"_s) {
+        if (!text.split(u' ', Qt::SkipEmptyParts).contains(u"openid"_s)) {
+            return u"expected space-separated scopes including openid"_s;
+        }
+        provider.scopes = text;
+    } else {
+        provider.displayName = text;
+    }
+    return {};
 }
 
 Result<QHash<QString, QString>> readEnvFile(const QString &path)
@@ -333,6 +494,11 @@ QString Config::effectivePublicUrl() const
     return u"http://%1:%2"_s.arg(host).arg(port);
 }
 
+QString Config::effectiveAppUrl() const
+{
+    return appUrl.isEmpty() ? effectivePublicUrl() : appUrl;
+}
+
 QStringList Config::describe() const
 {
     QStringList lines;
@@ -366,6 +532,32 @@ QStringList Config::describe() const
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,
             postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);
+    line(u"JWT_SECRET"_s, jwtSecret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s : u"set"_s, true);
+    line(u"AUTH_AUDIENCE"_s, authAudience);
+    line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(accessTokenLifetime.count()));
+    line(u"REFRESH_IDLE_DAYS"_s, QString::number(refreshIdleLifetime.count()));
+    line(u"REFRESH_ABSOLUTE_DAYS"_s, QString::number(refreshAbsoluteLifetime.count()));
+    line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(authRateLimitPerMinute));
+    line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(loginLockoutThreshold));
+    line(u"APP_URL"_s, effectiveAppUrl());
+    if (smtpUrl.isEmpty()) {
+        line(u"SMTP_URL"_s, u"(none: e-mails go to the log)"_s);
+    } else {
+        QUrl smtp(smtpUrl);
+        if (!smtp.password().isEmpty()) {
+            smtp.setPassword(u"redacted"_s);
+        }
+        line(u"SMTP_URL"_s, smtp.toString());
+    }
+    line(u"SMTP_CA_FILE"_s, smtpCaFile);
+    line(u"MAIL_FROM"_s, mailFrom);
+    for (auto it = oidcProviders.cbegin(); it != oidcProviders.cend(); ++it) {
+        const QString prefix = u"OIDC_"_s + it.key().toUpper();
+        line(prefix + u"_ISSUER"_s, it->issuer);
+        line(prefix + u"_CLIENT_ID"_s, it->clientId);
+        line(prefix + u"_CLIENT_SECRET"_s, it->clientSecret, true);
+        line(prefix + u"_SCOPES"_s, it->scopes);
+    }
     line(u"LOG_LEVEL"_s, logLevel);
     line(u"LOG_FORMAT"_s, logFormat);
     return lines;
@@ -442,6 +634,11 @@ QList<std::pair<QString, QString>> ConfigLoader::knownKeys()
     for (const KeySpec &spec : keySpecs()) {
         keys.append({spec.key, spec.help});
     }
+    keys.append({u"OIDC_<NAME>_ISSUER"_s,
+            u"OpenID Connect provider <NAME> (letters and digits): its issuer URL. With "
+            "OIDC_<NAME>_CLIENT_ID, OIDC_<NAME>_CLIENT_SECRET, optional OIDC_<NAME>_SCOPES "
+            "(default \"openid email profile\") and OIDC_<NAME>_DISPLAY_NAME. The redirect URI "
+            "to register at the provider is PUBLIC_URL/api/v1/auth/oidc/<name>/callback."_s});
     keys.append({u"CONFIG_FILE"_s, u"Path of a config file (environment only; --config wins)."_s});
     return keys;
 }
@@ -461,7 +658,7 @@ public:
             return values.error();
         }
         for (auto it = values->cbegin(); it != values->cend(); ++it) {
-            if (findSpec(it.key())) {
+            if (isKnownKey(it.key())) {
                 m_settings.insert(it.key(), {it.value(), source, path});
             } else if (source == ConfigSource::ConfigFile) {
                 return Error::make(ErrorCode::BadRequest,
@@ -488,7 +685,7 @@ public:
     Result<void> addOverrides(const QHash<QString, QString> &overrides)
     {
         for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
-            if (!findSpec(it.key())) {
+            if (!isKnownKey(it.key())) {
                 return Error::make(ErrorCode::BadRequest, u"unknown setting %1"_s.arg(it.key()));
             }
             m_settings.insert(it.key(), {it.value(), ConfigSource::CommandLine, u"command line"_s});
@@ -511,6 +708,31 @@ public:
                         u"%1=\"%2\" (from %3): %4"_s.arg(spec.key, shown, it->origin, problem));
             }
             config.sources.insert(spec.key, it->source);
+        }
+        QStringList oidcKeys;
+        for (auto it = m_settings.cbegin(); it != m_settings.cend(); ++it) {
+            if (oidcKeyPattern().match(it.key()).hasMatch()) {
+                oidcKeys.append(it.key());
+            }
+        }
+        oidcKeys.sort();
+        for (const QString &key : oidcKeys) {
+            const Setting &setting = m_settings[key];
+            const QString problem = applyOidcKey(config, key, setting.value);
+            if (!problem.isEmpty()) {
+                const QString shown = isSecretKey(key) ? u"<redacted>"_s : setting.value;
+                return Error::make(ErrorCode::BadRequest,
+                        u"%1=\"%2\" (from %3): %4"_s.arg(key, shown, setting.origin, problem));
+            }
+            config.sources.insert(key, setting.source);
+        }
+        for (auto it = config.oidcProviders.cbegin(); it != config.oidcProviders.cend(); ++it) {
+            if (it->issuer.isEmpty() || it->clientId.isEmpty()) {
+                const QString prefix = u"OIDC_"_s + it.key().toUpper();
+                return Error::make(ErrorCode::BadRequest,
+                        u"OpenID Connect provider \"%1\" needs both %2_ISSUER and %2_CLIENT_ID"_s.arg(
+                                it.key(), prefix));
+            }
         }
         config.warnings = warnings;
         return config;

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +46,29 @@ struct Config
     QString dataDir;
     QString postgresBinDir; ///< empty: the newest /usr/lib/postgresql/<v>/bin
 
+    // Accounts and authentication
+    QByteArray jwtSecret; ///< empty: generated once and kept in DATA_DIR/secrets/jwt-secret
+    QString authAudience = QStringLiteral("influence-api");
+    std::chrono::seconds accessTokenLifetime{600};
+    std::chrono::days refreshIdleLifetime{7};
+    std::chrono::days refreshAbsoluteLifetime{30};
+    int authRateLimitPerMinute = 30;
+    int loginLockoutThreshold = 5;
+    QString appUrl;   ///< empty: PUBLIC_URL; links in e-mails point here
+    QString smtpUrl;  ///< empty: e-mails are written to the log instead of sent
+    QString mailFrom = QStringLiteral("Influence <no-reply@localhost>");
+    QString smtpCaFile; ///< extra CA certificates (PEM) to trust for the mail server
+    /// OpenID Connect providers by name (lower case), from OIDC_<NAME>_* keys.
+    struct OidcProvider
+    {
+        QString issuer;
+        QString clientId;
+        QString clientSecret;
+        QString scopes = QStringLiteral("openid email profile");
+        QString displayName;
+    };
+    QMap<QString, OidcProvider> oidcProviders;
+
     // Logging
     QString logLevel = QStringLiteral("info");
     QString logFormat = QStringLiteral("text");
@@ -56,6 +80,8 @@ struct Config
 
     /// The URL clients reach this server at.
     QString effectivePublicUrl() const;
+    /// The front end's URL (links in e-mails): APP_URL, or the public URL.
+    QString effectiveAppUrl() const;
     /// `KEY=value` lines of the effective configuration, secrets redacted, with their sources.
     QStringList describe() const;
 };

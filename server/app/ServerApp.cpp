@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ServerApp.h"
 
+#include "auth/AuthModule.h"
+#include "concurrency/CpuPool.h"
+#include "crypto/Crypto.h"
 #include "db/Connection.h"
+#include "jobs/BackgroundWorker.h"
+#include "mail/SmtpClient.h"
 #include "db/DbPool.h"
 #include "db/ManagedPostgres.h"
 #include "db/Migrator.h"
@@ -11,6 +16,9 @@
 #include "system/SystemRoutes.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -64,6 +72,37 @@ Result<void> migrateWithRetry(db::Connection &connection)
 }
 
 } // namespace
+
+Result<QByteArray> jwtSecretFor(const Config &config)
+{
+    if (!config.jwtSecret.isEmpty()) {
+        return config.jwtSecret;
+    }
+    const QString dir = config.dataDir + u"/secrets"_s;
+    const QString path = dir + u"/jwt-secret"_s;
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly)) {
+        const QByteArray secret = existing.readAll().trimmed();
+        if (secret.size() >= 32) {
+            return secret;
+        }
+        return Error::make(ErrorCode::BadRequest, path + u" holds less than 32 bytes"_s);
+    }
+    if (!QDir().mkpath(dir)
+            || !QFile::setPermissions(
+                    dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        return Error::make(ErrorCode::BadRequest, u"cannot create "_s + dir);
+    }
+    const QByteArray secret = crypto::base64Url(crypto::randomBytes(48));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+            || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(secret + '\n') < 0 || !file.commit()) {
+        return Error::make(ErrorCode::BadRequest, u"cannot write "_s + path);
+    }
+    qCInfo(lcApp, "generated a new access-token signing key in %s", qPrintable(path));
+    return secret;
+}
 
 Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
         const Config &config, std::unique_ptr<db::ManagedPostgres> &managed)
@@ -121,6 +160,13 @@ http::HttpContext &ServerApp::httpContext()
     return *m_httpContext;
 }
 
+void ServerApp::wakeBackgroundWorker()
+{
+    if (m_background) {
+        m_background->wake();
+    }
+}
+
 quint16 ServerApp::port() const
 {
     return m_httpServer ? m_httpServer->port() : 0;
@@ -166,8 +212,14 @@ Result<void> ServerApp::start(const StartOptions &options)
         }
     }
 
+    const auto secret = jwtSecretFor(m_config);
+    if (!secret) {
+        return secret.error();
+    }
+
     m_dbPool = std::make_unique<db::DbPool>(
             m_connectionSettings, m_config.dbPoolSize, m_config.dbQueueLimit);
+    m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
     m_httpContext = std::make_shared<http::HttpContext>();
     http::HttpSettings &http = m_httpContext->settings;
@@ -178,6 +230,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     http.maxConnectionsPerThread = qMax(1, m_config.maxConnections / m_config.httpThreads);
     http.corsAllowedOrigins = m_config.corsAllowedOrigins;
     m_httpContext->dbPool = m_dbPool.get();
+    m_httpContext->cpuPool = m_cpuPool.get();
 
     m_httpServer = std::make_unique<http::HttpServer>(m_httpContext);
     if (auto bound =
@@ -187,6 +240,43 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     const QString publicUrl = url(); // with the real port, also when PORT=0
     http.strictTransportSecurity = publicUrl.startsWith(u"https://"_s);
+
+    Config effectiveUrls = m_config;
+    effectiveUrls.port = port();
+    auth::AuthModule::Settings authSettings;
+    authSettings.tokens.secret = *secret;
+    authSettings.tokens.issuer = publicUrl;
+    authSettings.tokens.audience = m_config.authAudience;
+    authSettings.tokens.accessTokenLifetime = m_config.accessTokenLifetime;
+    authSettings.auth.refreshIdleLifetime = m_config.refreshIdleLifetime;
+    authSettings.auth.refreshAbsoluteLifetime = m_config.refreshAbsoluteLifetime;
+    authSettings.auth.rateLimitPerMinute = m_config.authRateLimitPerMinute;
+    authSettings.auth.lockoutThreshold = m_config.loginLockoutThreshold;
+    authSettings.auth.appUrl = effectiveUrls.effectiveAppUrl();
+    authSettings.trustedProxies = m_config.trustedProxies;
+    m_auth = std::make_unique<auth::AuthModule>(authSettings);
+    m_auth->registerRoutes(*m_httpContext);
+
+    jobs::MailSender sender;
+    if (m_config.smtpUrl.isEmpty()) {
+        sender = [](const mail::MailMessage &message) -> Result<void> {
+            // Development mode: the message goes to the log instead of a mail server.
+            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to), qPrintable(message.subject),
+                    qPrintable(message.body));
+            return {};
+        };
+    } else {
+        auto smtp = mail::SmtpSettings::fromUrl(m_config.smtpUrl, m_config.mailFrom);
+        if (!smtp) {
+            return smtp.error();
+        }
+        smtp->caCertificatesFile = m_config.smtpCaFile;
+        sender = [client = std::make_shared<mail::SmtpClient>(*smtp)](const mail::MailMessage &message) {
+            return client->send(message);
+        };
+    }
+    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, sender);
+    m_background->start();
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
     system::registerRoutes(*m_httpContext,
@@ -231,11 +321,22 @@ void ServerApp::finishShutdown()
     if (m_httpServer) {
         m_httpServer->abortConnections();
     }
-    // Workers must outlive the database tasks that will post their answers to them.
-    if (m_dbPool) {
-        m_dbPool->waitForDone();
+    // Workers must outlive the tasks that will post their answers to them. A task on one pool
+    // may hand on to the other (sign-in: database, CPU, database), hence the rounds.
+    for (int round = 0; round < 3; ++round) {
+        if (m_cpuPool) {
+            m_cpuPool->waitForDone();
+        }
+        if (m_dbPool) {
+            m_dbPool->waitForDone();
+        }
+    }
+    if (m_background) {
+        m_background->stop();
     }
     m_httpServer.reset();
+    m_background.reset();
+    m_cpuPool.reset();
     m_dbPool.reset();
     m_managedPostgres.reset();
     qCInfo(lcApp, "stopped");

@@ -24,6 +24,13 @@ class HttpServer;
 struct HttpContext;
 class Router;
 } // namespace http
+namespace auth {
+class AuthModule;
+}
+namespace jobs {
+class BackgroundWorker;
+}
+class CpuPool;
 
 /// The composition root: database (external or private), migrations, the worker pool, every
 /// module's routes, and the HTTP threads. Also owns the orderly shutdown.
@@ -54,6 +61,9 @@ public:
     db::DatabaseUrl databaseUrl() const { return m_databaseUrl; }
     db::ManagedPostgres *managedPostgres() const { return m_managedPostgres.get(); }
     http::HttpContext &httpContext();
+    auth::AuthModule &auth() { return *m_auth; }
+    /// Sends due e-mail now instead of at the next poll (tests).
+    void wakeBackgroundWorker();
 
     /// SIGTERM behaviour: stop accepting, let in-flight requests finish (up to the grace period),
     /// close connections, stop workers and the private database, then emit stopped().
@@ -71,6 +81,9 @@ private:
     std::unique_ptr<db::ManagedPostgres> m_managedPostgres;
     std::shared_ptr<db::ConnectionSettings> m_connectionSettings;
     std::unique_ptr<db::DbPool> m_dbPool;
+    std::unique_ptr<CpuPool> m_cpuPool;
+    std::unique_ptr<auth::AuthModule> m_auth;
+    std::unique_ptr<jobs::BackgroundWorker> m_background;
     std::shared_ptr<http::HttpContext> m_httpContext;
     std::unique_ptr<http::HttpServer> m_httpServer;
     QDateTime m_startedAt;
@@ -79,6 +92,10 @@ private:
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };
+
+/// The key that signs access tokens: JWT_SECRET, or a random one generated once and kept in
+/// DATA_DIR/secrets/jwt-secret (mode 0600), so restarts keep sessions valid.
+common::Result<QByteArray> jwtSecretFor(const Config &config);
 
 /// Opens a connection for command-line work (migrate, seed) on the calling thread, starting the
 /// private PostgreSQL when no DATABASE_URL is configured; `managed` keeps it alive.

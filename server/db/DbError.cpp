@@ -87,6 +87,8 @@ DbError DbError::connectFailed(const QString &message)
 
 Error DbError::toApiError() const
 {
+    qCDebug(lcDbError, "database error %s (%s): %s", qPrintable(sqlState), qPrintable(constraint),
+            qPrintable(message.simplified()));
     switch (kind) {
     case DbErrorKind::ConnectionLost:
     case DbErrorKind::ConnectFailed:

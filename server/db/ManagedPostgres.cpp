@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 #include <QVersionNumber>
 
@@ -117,13 +118,28 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
     pg->m_clusterDir = dataDir + u"/postgres"_s;
 
     for (auto step : {&ManagedPostgres::chooseAccount, &ManagedPostgres::prepareDirectories,
-                 &ManagedPostgres::initializeCluster, &ManagedPostgres::startOrReuse}) {
+                 &ManagedPostgres::initializeCluster}) {
         if (auto done = (pg.get()->*step)(); !done) {
             return done.error();
         }
     }
-    if (auto created = pg->createDatabase(options.database); !created) {
-        return created.error();
+    // Another server process may be stopping the instance right now (it started it and is
+    // shutting down): then wait for that and start it again.
+    Result<void> ready;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        ready = pg->startOrReuse();
+        if (ready) {
+            ready = pg->createDatabase(options.database);
+        }
+        if (ready || (!ready.error().detail.contains(u"shutting down"_s)
+                             && !ready.error().detail.contains(u"starting up"_s))) {
+            break;
+        }
+        pg->m_running = false;
+        QThread::msleep(500);
+    }
+    if (!ready) {
+        return ready.error();
     }
     return pg;
 }

@@ -9,6 +9,9 @@
 #include <atomic>
 #include <chrono>
 
+namespace influence::server {
+class CpuPool;
+}
 namespace influence::server::db {
 class DbPool;
 }
@@ -35,6 +38,8 @@ struct HttpContext
     HttpSettings settings;
     Router router;
     db::DbPool *dbPool = nullptr;
+    /// For CPU-bound work (password hashing) that must not hold a database connection.
+    CpuPool *cpuPool = nullptr;
     std::atomic<bool> draining{false};
     std::atomic<int> inFlight{0};
     std::atomic<int> connections{0};

@@ -5,6 +5,7 @@
 #include "Exchange.h"
 #include "Responder.h"
 #include "common/Problem.h"
+#include "concurrency/CpuPool.h"
 #include "db/DbPool.h"
 
 #include <QDateTime>
@@ -731,6 +732,40 @@ void Responder::send(Response response) const
     m_exchange->send(std::move(response));
 }
 
+namespace {
+
+/// Runs a task with the catch-all that keeps exceptions out of the worker threads, and sends its
+/// answer unless it deferred to another step.
+template<class Task, class... Args>
+void runGuarded(const std::shared_ptr<Exchange> &exchange, Task &task, Args &...args)
+{
+    if (exchange->clientGone.load()) {
+        exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
+        return;
+    }
+    Response response;
+    try {
+        response = task(args...);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp, "task for %s threw: %s", qPrintable(exchange->request().routeTemplate),
+                e.what());
+        response = Response::fromError(Error::internal());
+    } catch (...) {
+        qCCritical(lcHttp, "task for %s threw", qPrintable(exchange->request().routeTemplate));
+        response = Response::fromError(Error::internal());
+    }
+    if (!response.isDeferred) {
+        exchange->send(std::move(response));
+    }
+}
+
+Response busy()
+{
+    return Response::fromError(Error::unavailable(u"The server is busy; try again in a moment."_s, 1));
+}
+
+} // namespace
+
 void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) const
 {
     db::DbPool *pool = m_exchange->context()->dbPool;
@@ -739,27 +774,24 @@ void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) cons
         return;
     }
     auto exchange = m_exchange;
-    const bool queued = pool->tryRun([exchange, task = std::move(task)](db::Connection &c) {
-        if (exchange->clientGone.load()) {
-            exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
-            return;
-        }
-        Response response;
-        try {
-            response = task(c);
-        } catch (const std::exception &e) {
-            qCCritical(lcHttp, "task for %s threw: %s",
-                    qPrintable(exchange->request().routeTemplate), e.what());
-            response = Response::fromError(Error::internal());
-        } catch (...) {
-            qCCritical(lcHttp, "task for %s threw", qPrintable(exchange->request().routeTemplate));
-            response = Response::fromError(Error::internal());
-        }
-        exchange->send(std::move(response));
+    const bool queued = pool->tryRun([exchange, task = std::move(task)](db::Connection &c) mutable {
+        runGuarded(exchange, task, c);
     });
     if (!queued) {
-        send(Response::fromError(
-                Error::unavailable(u"The server is busy; try again in a moment."_s, 1)));
+        send(busy());
+    }
+}
+
+void Responder::runOnCpuPool(std::function<Response()> task) const
+{
+    CpuPool *pool = m_exchange->context()->cpuPool;
+    if (!pool) {
+        runGuarded(m_exchange, task);
+        return;
+    }
+    auto exchange = m_exchange;
+    if (!pool->tryRun([exchange, task = std::move(task)]() mutable { runGuarded(exchange, task); })) {
+        send(busy());
     }
 }
 

@@ -33,6 +33,10 @@ public:
     /// escaping it becomes a 500. When the database queue is full the answer is 503 at once; when
     /// the client has gone before the task starts, the task is skipped.
     void runOnDbPool(std::function<Response(db::Connection &)> task) const;
+    /// Runs CPU-bound `task` (password hashing) on the CPU pool and sends what it returns;
+    /// otherwise like runOnDbPool(). A task may return Response::deferred() after handing a copy
+    /// of this Responder to the next step.
+    void runOnCpuPool(std::function<Response()> task) const;
 
 private:
     std::shared_ptr<Exchange> m_exchange;

@@ -45,6 +45,13 @@ Response Response::html(QByteArray html)
     return r;
 }
 
+Response Response::deferred()
+{
+    Response r;
+    r.isDeferred = true;
+    return r;
+}
+
 Response &Response::withHeader(QByteArray name, QByteArray value)
 {
     headers.append({std::move(name), std::move(value)});

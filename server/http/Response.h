@@ -23,6 +23,8 @@ struct Response
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
     std::optional<common::Error> error;
+    /// Set by deferred(): the work continues elsewhere (another pool) and answers from there.
+    bool isDeferred = false;
 
     static Response json(const QJsonObject &object, int status = 200);
     static Response json(const QJsonArray &array, int status = 200);
@@ -30,6 +32,9 @@ struct Response
     static Response fromError(common::Error error);
     static Response noContent();
     static Response html(QByteArray html);
+    /// Returned by a pool task that handed the request on to another task (through a copy of the
+    /// Responder), which will answer it.
+    static Response deferred();
 
     Response &withHeader(QByteArray name, QByteArray value);
 

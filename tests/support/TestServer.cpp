@@ -4,6 +4,8 @@
 #include "TestDatabase.h"
 #include "log/Log.h"
 
+#include <QUuid>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::tests {
@@ -32,6 +34,9 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     config.dbPoolSize = 4;
     config.shutdownGrace = std::chrono::seconds(5);
     config.logLevel = u"warning"_s;
+    // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
+    config.jwtSecret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
+    config.authRateLimitPerMinute = 100'000;
     return config;
 }
 

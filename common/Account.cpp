@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Account.h"
+
+#include "Validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace influence::common {
+
+namespace {
+
+Error invalid(const QString &what)
+{
+    return Error::make(ErrorCode::InvalidResponse, u"The server's answer lacks "_s + what + u'.');
+}
+
+} // namespace
+
+QJsonObject UserAccount::toJson() const
+{
+    return {
+            {u"id"_s, validation::uuidText(id)},
+            {u"email"_s, email},
+            {u"emailVerified"_s, emailVerified},
+            {u"role"_s, toString(role)},
+            {u"status"_s, toString(status)},
+            {u"displayName"_s, displayName},
+            {u"createdAt"_s, createdAt.toUTC().toString(Qt::ISODateWithMs)},
+    };
+}
+
+Result<UserAccount> UserAccount::fromJson(const QJsonObject &json)
+{
+    UserAccount account;
+    const auto id = validation::parseUuid(json.value(u"id"_s).toString());
+    const auto role = userRoleFromString(json.value(u"role"_s).toString());
+    const auto status = userStatusFromString(json.value(u"status"_s).toString());
+    if (!id || !role || !status) {
+        return invalid(u"a user"_s);
+    }
+    account.id = *id;
+    account.role = *role;
+    account.status = *status;
+    account.email = json.value(u"email"_s).toString();
+    account.emailVerified = json.value(u"emailVerified"_s).toBool();
+    account.displayName = json.value(u"displayName"_s).toString();
+    account.createdAt = QDateTime::fromString(json.value(u"createdAt"_s).toString(), Qt::ISODateWithMs);
+    return account;
+}
+
+QJsonObject AuthTokens::toJson() const
+{
+    return {
+            {u"accessToken"_s, accessToken},
+            {u"refreshToken"_s, refreshToken},
+            {u"tokenType"_s, u"Bearer"_s},
+            {u"expiresIn"_s, expiresIn},
+            {u"user"_s, user.toJson()},
+    };
+}
+
+Result<AuthTokens> AuthTokens::fromJson(const QJsonObject &json)
+{
+    AuthTokens tokens;
+    tokens.accessToken = json.value(u"accessToken"_s).toString();
+    tokens.refreshToken = json.value(u"refreshToken"_s).toString();
+    tokens.expiresIn = json.value(u"expiresIn"_s).toInt();
+    auto user = UserAccount::fromJson(json.value(u"user"_s).toObject());
+    if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty() || !user) {
+        return invalid(u"tokens"_s);
+    }
+    tokens.user = *user;
+    return tokens;
+}
+
+} // namespace influence::common

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "AuthService.h"
+#include "ClientAddress.h"
+#include "PasswordHasher.h"
+#include "Principal.h"
+#include "TokenService.h"
+
+#include <memory>
+
+namespace influence::server::http {
+struct HttpContext;
+struct Request;
+} // namespace influence::server::http
+
+namespace influence::server::oidc {
+class OidcService;
+}
+
+namespace influence::server::auth {
+
+/// Everything about accounts and sign-in, wired together: tokens, password hashing, the
+/// service, the authenticator other modules use, and the routes under /api/v1/auth, /me and
+/// /users.
+class AuthModule
+{
+public:
+    struct Settings
+    {
+        TokenService::Settings tokens;
+        Argon2Parameters argon2;
+        AuthSettings auth;
+        QStringList trustedProxies;
+    };
+
+    explicit AuthModule(Settings settings);
+    ~AuthModule();
+
+    void setOidc(oidc::OidcService *oidc) { m_oidc = oidc; }
+    void registerRoutes(http::HttpContext &context);
+
+    const Authenticator &authenticator() const { return m_authenticator; }
+    const AuthService &service() const { return m_service; }
+    const PasswordHasher &hasher() const { return m_hasher; }
+    const TokenService &tokens() const { return m_tokens; }
+    ClientInfo clientInfo(const http::Request &request) const;
+
+private:
+    Settings m_settings;
+    TokenService m_tokens;
+    PasswordHasher m_hasher;
+    AuthService m_service;
+    Authenticator m_authenticator;
+    ClientAddress m_clientAddress;
+    oidc::OidcService *m_oidc = nullptr;
+};
+
+} // namespace influence::server::auth

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "AuthValidator.h"
+
+#include "common/Password.h"
+#include "common/Validation.h"
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::Result;
+using influence::common::validation::FieldErrors;
+
+namespace influence::server::auth::validate {
+
+namespace {
+
+/// A string field: "required" when missing or not a string.
+QString text(const QJsonObject &body, const QString &field, FieldErrors &errors)
+{
+    const QJsonValue value = body.value(field);
+    if (!value.isString()) {
+        errors.add(field, value.isUndefined() || value.isNull() ? u"required"_s : u"not_a_string"_s,
+                u"Must be a string."_s);
+        return {};
+    }
+    return value.toString();
+}
+
+QString emailField(const QJsonObject &body, FieldErrors &errors)
+{
+    const qsizetype before = errors.errors().size();
+    const QString email = text(body, u"email"_s, errors).trimmed();
+    if (errors.errors().size() == before && !common::validation::isEmailAddress(email)) {
+        errors.add(u"email"_s, u"invalid_format"_s, u"Must be an e-mail address."_s);
+    }
+    return email;
+}
+
+/// Passwords presented for checking (not chosen): only bounded, so that hashing work stays small.
+QString presentedPassword(const QJsonObject &body, const QString &field, FieldErrors &errors)
+{
+    const qsizetype before = errors.errors().size();
+    const QString password = text(body, field, errors);
+    if (errors.errors().size() == before && (password.isEmpty() || password.size() > 1024)) {
+        errors.add(field, password.isEmpty() ? u"required"_s : u"too_long"_s,
+                u"Must be given (at most 1024 characters)."_s);
+    }
+    return password;
+}
+
+QString newPassword(const QJsonObject &body, const QString &field, FieldErrors &errors)
+{
+    const qsizetype before = errors.errors().size();
+    const QString password = text(body, field, errors);
+    if (errors.errors().size() == before) {
+        for (const auto &problem : common::passwordProblems(password, field)) {
+            errors.add(problem.field, problem.code, problem.message);
+        }
+    }
+    return password;
+}
+
+QString opaqueToken(const QJsonObject &body, const QString &field, FieldErrors &errors)
+{
+    const qsizetype before = errors.errors().size();
+    const QString token = text(body, field, errors);
+    if (errors.errors().size() == before && (token.isEmpty() || token.size() > 200)) {
+        errors.add(field, u"invalid_format"_s, u"Is not a token."_s);
+    }
+    return token;
+}
+
+template<class T>
+Result<T> finish(const FieldErrors &errors, T value)
+{
+    if (!errors.isEmpty()) {
+        return Error::validation(errors.errors());
+    }
+    return value;
+}
+
+} // namespace
+
+Result<RegisterCommand> registration(const QJsonObject &body)
+{
+    FieldErrors errors;
+    RegisterCommand command;
+    command.email = emailField(body, errors);
+    command.password = newPassword(body, u"password"_s, errors);
+    if (body.contains(u"role"_s)) {
+        const auto parsed = common::userRoleFromString(body.value(u"role"_s).toString());
+        if (!parsed || *parsed == common::UserRole::Admin) {
+            // Administrators are made by other administrators or on the command line.
+            errors.add(u"role"_s, u"invalid_value"_s, u"Must be brand or influencer."_s);
+        } else {
+            command.role = *parsed;
+        }
+    }
+    if (body.contains(u"displayName"_s)) {
+        command.displayName = text(body, u"displayName"_s, errors).trimmed();
+        errors.checkLength(u"displayName"_s, command.displayName, 0, 100);
+    }
+    return finish(errors, command);
+}
+
+Result<LoginCommand> login(const QJsonObject &body)
+{
+    FieldErrors errors;
+    LoginCommand command;
+    command.email = text(body, u"email"_s, errors).trimmed();
+    if (command.email.size() > 254) {
+        errors.add(u"email"_s, u"too_long"_s, u"Is too long."_s);
+    }
+    command.password = presentedPassword(body, u"password"_s, errors);
+    return finish(errors, command);
+}
+
+Result<QString> refreshToken(const QJsonObject &body)
+{
+    FieldErrors errors;
+    const QString token = opaqueToken(body, u"refreshToken"_s, errors);
+    return finish(errors, token);
+}
+
+Result<ChangePasswordCommand> changePassword(const QJsonObject &body)
+{
+    FieldErrors errors;
+    ChangePasswordCommand command;
+    command.currentPassword = presentedPassword(body, u"currentPassword"_s, errors);
+    command.newPassword = newPassword(body, u"newPassword"_s, errors);
+    if (errors.isEmpty() && command.newPassword == command.currentPassword) {
+        errors.add(u"newPassword"_s, u"unchanged"_s, u"Must differ from the current password."_s);
+    }
+    return finish(errors, command);
+}
+
+Result<QString> email(const QJsonObject &body)
+{
+    FieldErrors errors;
+    const QString address = emailField(body, errors);
+    return finish(errors, address);
+}
+
+Result<ResetPasswordCommand> resetPassword(const QJsonObject &body)
+{
+    FieldErrors errors;
+    ResetPasswordCommand command;
+    command.token = opaqueToken(body, u"token"_s, errors);
+    command.newPassword = newPassword(body, u"newPassword"_s, errors);
+    return finish(errors, command);
+}
+
+Result<QString> emailToken(const QJsonObject &body)
+{
+    FieldErrors errors;
+    const QString token = opaqueToken(body, u"token"_s, errors);
+    return finish(errors, token);
+}
+
+Result<AdminUserUpdate> adminUserUpdate(const QJsonObject &body)
+{
+    FieldErrors errors;
+    AdminUserUpdate update;
+    if (body.contains(u"role"_s)) {
+        update.role = common::userRoleFromString(body.value(u"role"_s).toString());
+        if (!update.role) {
+            errors.add(u"role"_s, u"invalid_value"_s, u"Must be brand, influencer or admin."_s);
+        }
+    }
+    if (body.contains(u"status"_s)) {
+        update.status = common::userStatusFromString(body.value(u"status"_s).toString());
+        if (!update.status) {
+            errors.add(u"status"_s, u"invalid_value"_s, u"Must be active or disabled."_s);
+        }
+    }
+    if (!body.contains(u"role"_s) && !body.contains(u"status"_s)) {
+        errors.add(u"status"_s, u"required"_s, u"Give role and/or status."_s);
+    }
+    return finish(errors, update);
+}
+
+} // namespace influence::server::auth::validate

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ClientAddress.h"
+
+#include "http/Request.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::server::auth {
+
+ClientAddress::ClientAddress(const QStringList &trustedProxies)
+{
+    for (const QString &entry : trustedProxies) {
+        const auto subnet = QHostAddress::parseSubnet(
+                entry.contains(u'/') ? entry : entry + (entry.contains(u':') ? u"/128"_s : u"/32"_s));
+        if (!subnet.first.isNull()) {
+            m_trusted.append(subnet);
+        }
+    }
+}
+
+bool ClientAddress::trusted(const QHostAddress &address) const
+{
+    return std::any_of(m_trusted.cbegin(), m_trusted.cend(),
+            [&address](const auto &subnet) { return address.isInSubnet(subnet); });
+}
+
+QHostAddress ClientAddress::of(const http::Request &request) const
+{
+    QHostAddress client = request.peer;
+    if (client.protocol() == QAbstractSocket::IPv6Protocol) {
+        bool mapped = false;
+        const QHostAddress v4(client.toIPv4Address(&mapped));
+        if (mapped) {
+            client = v4;
+        }
+    }
+    if (m_trusted.isEmpty() || !trusted(client)) {
+        return client;
+    }
+    // X-Forwarded-For: client, proxy1, proxy2 — walk from the right past our own proxies.
+    QStringList hops;
+    for (const auto &[name, value] : request.headers) {
+        if (name == "x-forwarded-for") {
+            hops += QString::fromLatin1(value).split(u',', Qt::SkipEmptyParts);
+        }
+    }
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(it->trimmed());
+        if (hop.isNull()) {
+            break; // malformed: trust nothing further left
+        }
+        client = hop;
+        if (!trusted(hop)) {
+            break;
+        }
+    }
+    return client;
+}
+
+} // namespace influence::server::auth

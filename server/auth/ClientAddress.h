@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QStringList>
+
+namespace influence::server::http {
+struct Request;
+}
+
+namespace influence::server::auth {
+
+/// Who the client is, for rate limits and session records. The peer address, unless the peer
+/// is a configured trusted proxy: then the right-most X-Forwarded-For entry that is not itself a
+/// trusted proxy. Without trusted proxies, X-Forwarded-For is ignored, so a client cannot pick
+/// its own address.
+class ClientAddress
+{
+public:
+    explicit ClientAddress(const QStringList &trustedProxies = {});
+
+    QHostAddress of(const http::Request &request) const;
+
+private:
+    bool trusted(const QHostAddress &address) const;
+
+    QList<std::pair<QHostAddress, int>> m_trusted;
+};
+
+} // namespace influence::server::auth

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Mail.h"
+#include "common/Result.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+
+namespace influence::server::mail {
+
+/// Where and how to deliver mail, from SMTP_URL.
+struct SmtpSettings
+{
+    enum class Security { StartTls, ImplicitTls, None };
+
+    QString host;
+    quint16 port = 587;
+    QString user;
+    QString password;
+    Security security = Security::StartTls;
+    QString from;        ///< "Name <address>"
+    QString heloName = QStringLiteral("localhost");
+    std::chrono::seconds timeout{30};
+    /// Extra CA certificates to trust (PEM), for tests with a self-signed server.
+    QString caCertificatesFile;
+
+    static common::Result<SmtpSettings> fromUrl(const QString &url, const QString &from);
+};
+
+/// A small, blocking SMTP client (RFC 5321) with STARTTLS (RFC 3207) and AUTH PLAIN (RFC 4954):
+/// enough to hand messages to a relay. Runs on the mail worker thread, never on an HTTP thread.
+/// A connection that was asked for STARTTLS never falls back to clear text.
+class SmtpClient
+{
+public:
+    explicit SmtpClient(SmtpSettings settings);
+
+    common::Result<void> send(const MailMessage &message);
+
+private:
+    SmtpSettings m_settings;
+};
+
+/// The RFC 5322 text of a message (headers, CRLF line ends, dot-stuffing for DATA).
+QByteArray formatMessage(const MailMessage &message, const QString &from, const QString &messageIdHost);
+
+} // namespace influence::server::mail
