@@ -306,7 +306,7 @@ const QList<KeySpec> &keySpecs()
                     integer(&Config::authRateLimitPerMinute, 1, 100'000)},
             {"LOGIN_LOCKOUT_THRESHOLD"_L1,
                     "Failed sign-ins to one account before it is locked for a growing time "
-                    "(1 s, 2 s, 4 s … up to 15 min). Default 5."_L1,
+                    "(1 s, 2 s, 4 s ... up to 15 min). Default 5."_L1,
                     integer(&Config::loginLockoutThreshold, 1, 100)},
             {"APP_URL"_L1, "The front end's URL, for links in e-mails. Default PUBLIC_URL."_L1,
                     [](Config &c, const QString &v) {
@@ -320,7 +320,7 @@ const QList<KeySpec> &keySpecs()
                     }},
             {"SMTP_URL"_L1,
                     "Mail server: smtp://user:password@host:587 (STARTTLS required), "
-                    "smtps://…:465 (TLS), or smtp://host:25?tls=none (local relay only). Empty: "
+                    "smtps://...:465 (TLS), or smtp://host:25?tls=none (local relay only). Empty: "
                     "e-mails are written to the log (development)."_L1,
                     [](Config &c, const QString &v) {
                         const QString text = v.trimmed();
