@@ -22,8 +22,8 @@ QJsonObject UserAccount::toJson() const
             {u"id"_s, validation::uuidText(id)},
             {u"email"_s, email},
             {u"emailVerified"_s, emailVerified},
-            {u"role"_s, toString(role)},
-            {u"status"_s, toString(status)},
+            {u"role"_s, wireName(role)},
+            {u"status"_s, wireName(status)},
             {u"displayName"_s, displayName},
             {u"createdAt"_s, createdAt.toUTC().toString(Qt::ISODateWithMs)},
     };

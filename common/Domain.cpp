@@ -112,23 +112,23 @@ QStringList namesOf(const NameTable<Enum, N> &table)
 
 } // namespace
 
-QString toString(UserRole role)
+QString wireName(UserRole role)
 {
     return nameOf(kRoles, role);
 }
-QString toString(UserStatus status)
+QString wireName(UserStatus status)
 {
     return nameOf(kUserStatuses, status);
 }
-QString toString(Platform platform)
+QString wireName(Platform platform)
 {
     return nameOf(kPlatforms, platform);
 }
-QString toString(AccountStatus status)
+QString wireName(AccountStatus status)
 {
     return nameOf(kAccountStatuses, status);
 }
-QString toString(DeliverableType type)
+QString wireName(DeliverableType type)
 {
     return nameOf(kDeliverableTypes, type);
 }

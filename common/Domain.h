@@ -34,17 +34,19 @@ enum class AccountStatus {
 /// What a creator delivers in a deal; rates are quoted per type.
 enum class DeliverableType { Post, Story, Reel, Video, Short, Livestream, Blog };
 
-QString toString(UserRole role);
-QString toString(UserStatus status);
-QString toString(Platform platform);
-QString toString(AccountStatus status);
-QString toString(DeliverableType type);
+QString wireName(UserRole role);
+QString wireName(UserStatus status);
+QString wireName(Platform platform);
+QString wireName(AccountStatus status);
+QString wireName(DeliverableType type);
 
 std::optional<UserRole> userRoleFromString(const QString &text);
 std::optional<UserStatus> userStatusFromString(const QString &text);
 std::optional<Platform> platformFromString(const QString &text);
 std::optional<AccountStatus> accountStatusFromString(const QString &text);
 std::optional<DeliverableType> deliverableTypeFromString(const QString &text);
+
+/// The stable wire names ("brand", "instagram") of enum values, as the API uses them.
 
 /// The wire names of every value, in declaration order (for OpenAPI enums and UI lists).
 QStringList userRoleNames();

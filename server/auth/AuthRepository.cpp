@@ -169,7 +169,7 @@ Result<UserRecord> insertUser(db::Connection &c, const QString &email, const QSt
         UserRole role, const QString &displayName, bool emailVerified)
 {
     auto query = c.run(kInsertUser,
-            {{u":email"_s, email}, {u":hash"_s, passwordHash}, {u":role"_s, common::toString(role)},
+            {{u":email"_s, email}, {u":hash"_s, passwordHash}, {u":role"_s, common::wireName(role)},
                     {u":name"_s, displayName}, {u":verified"_s, emailVerified}});
     if (!query) {
         if (c.lastFailure() && c.lastFailure()->constraint == u"users_email_key"_s) {
@@ -193,8 +193,8 @@ Result<std::optional<UserRecord>> updateUserAdmin(db::Connection &c, const QUuid
         std::optional<UserRole> role, std::optional<UserStatus> status)
 {
     return optionalUser(c.run(kUpdateAdmin,
-            {{u":role"_s, role ? common::toString(*role) : QString()},
-                    {u":status"_s, status ? common::toString(*status) : QString()},
+            {{u":role"_s, role ? common::wireName(*role) : QString()},
+                    {u":status"_s, status ? common::wireName(*status) : QString()},
                     {u":id"_s, userId.toString(QUuid::WithoutBraces)}}));
 }
 

@@ -92,7 +92,7 @@ QByteArray TokenService::issueAccessToken(const QUuid &userId, const QUuid &sess
             {u"aud"_s, m_settings.audience},
             {u"sub"_s, common::validation::uuidText(userId)},
             {u"sid"_s, common::validation::uuidText(sessionId)},
-            {u"role"_s, common::toString(role)},
+            {u"role"_s, common::wireName(role)},
             {u"iat"_s, issuedAt},
             {u"exp"_s, issuedAt + m_settings.accessTokenLifetime.count()},
     };

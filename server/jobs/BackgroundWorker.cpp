@@ -7,6 +7,8 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcJobs, "influence.jobs")
@@ -97,7 +99,10 @@ void BackgroundWorker::wake()
 
 void BackgroundWorker::run()
 {
-    m_connection = std::make_unique<db::Connection>(m_settings, u"influence-background"_s);
+    // Connection names are process-wide; several servers may run in one process (tests).
+    static std::atomic<int> counter{0};
+    m_connection = std::make_unique<db::Connection>(
+            m_settings, u"influence-background-%1"_s.arg(counter.fetch_add(1)));
     m_poll = new QTimer(this);
     m_poll->setInterval(30'000);
     connect(m_poll, &QTimer::timeout, this, &BackgroundWorker::sendDueMail);

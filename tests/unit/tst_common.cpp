@@ -200,16 +200,16 @@ private Q_SLOTS:
         for (const QString &name : platformNames()) {
             const auto platform = platformFromString(name);
             QVERIFY(platform);
-            QCOMPARE(toString(*platform), name);
+            QCOMPARE(wireName(*platform), name);
         }
         for (const QString &name : userRoleNames()) {
-            QCOMPARE(toString(*userRoleFromString(name)), name);
+            QCOMPARE(wireName(*userRoleFromString(name)), name);
         }
         for (const QString &name : accountStatusNames()) {
-            QCOMPARE(toString(*accountStatusFromString(name)), name);
+            QCOMPARE(wireName(*accountStatusFromString(name)), name);
         }
         for (const QString &name : deliverableTypeNames()) {
-            QCOMPARE(toString(*deliverableTypeFromString(name)), name);
+            QCOMPARE(wireName(*deliverableTypeFromString(name)), name);
         }
         QVERIFY(!platformFromString(u"Instagram"_s));
         QVERIFY(!userRoleFromString(u"root"_s));
