@@ -737,6 +737,11 @@ private Q_SLOTS:
                          .status,
                 404);
 
+        // Administrators cannot lock themselves out.
+        const HttpReply self = patch(adminId, R"({"status":"disabled"})", admin);
+        QCOMPARE(self.status, 409);
+        QCOMPARE(problemCode(self), u"conflict"_s);
+
         const HttpReply disabled = patch(victimId, R"({"status":"disabled"})", admin);
         QCOMPARE(disabled.status, 200);
         QCOMPARE(disabled.json().value(u"status"_s).toString(), u"disabled"_s);

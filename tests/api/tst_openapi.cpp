@@ -19,6 +19,8 @@ QString methodKey(server::http::HttpMethod method)
     return QString::fromLatin1(server::http::methodName(method)).toLower();
 }
 
+const QStringList kMethods{u"get"_s, u"post"_s, u"put"_s, u"patch"_s, u"delete"_s};
+
 void collectRefs(const QJsonValue &value, QSet<QString> &refs)
 {
     if (value.isObject()) {
@@ -78,7 +80,6 @@ private Q_SLOTS:
         for (const auto &route : m_server->app().httpContext().router.routes()) {
             registered.insert(methodKey(route.method) + u' ' + route.pathTemplate);
         }
-        static const QStringList methods{u"get"_s, u"post"_s, u"put"_s, u"patch"_s, u"delete"_s};
         const QJsonObject paths = m_document.value(u"paths"_s).toObject();
         for (auto it = paths.begin(); it != paths.end(); ++it) {
             const QJsonObject item = it.value().toObject();
@@ -87,7 +88,7 @@ private Q_SLOTS:
                         || op.key() == u"description"_s) {
                     continue;
                 }
-                QVERIFY2(methods.contains(op.key()), qPrintable(op.key()));
+                QVERIFY2(kMethods.contains(op.key()), qPrintable(op.key()));
                 QVERIFY2(registered.contains(op.key() + u' ' + it.key()),
                         qPrintable(u"documented but not served: %1 %2"_s.arg(
                                 op.key().toUpper(), it.key())));
@@ -102,8 +103,21 @@ private Q_SLOTS:
         for (auto it = paths.begin(); it != paths.end(); ++it) {
             const QJsonObject item = it.value().toObject();
             for (auto op = item.begin(); op != item.end(); ++op) {
+                if (!kMethods.contains(op.key())) {
+                    continue; // path-level parameters, summary, description
+                }
                 const QJsonObject operation = op.value().toObject();
                 const QString where = op.key() + u' ' + it.key();
+                const QJsonObject responses = operation.value(u"responses"_s).toObject();
+                // Protected operations say what happens without a valid token; operations that
+                // take a body say how invalid input is refused.
+                if (operation.contains(u"security"_s)) {
+                    QVERIFY2(responses.contains(u"401"_s), qPrintable(where + u": no 401"_s));
+                }
+                if (operation.contains(u"requestBody"_s)) {
+                    QVERIFY2(responses.contains(u"422"_s) || responses.contains(u"400"_s),
+                            qPrintable(where + u": no 400/422"_s));
+                }
                 QVERIFY2(!operation.value(u"summary"_s).toString().isEmpty(), qPrintable(where));
                 QVERIFY2(!operation.value(u"responses"_s).toObject().isEmpty(), qPrintable(where));
                 QVERIFY2(!operation.value(u"tags"_s).toArray().isEmpty(), qPrintable(where));
