@@ -4,6 +4,7 @@
 #include "Config.h"
 #include "ServerApp.h"
 #include "UnixSignals.h"
+#include "UserCommand.h"
 #include "db/Connection.h"
 #include "db/ManagedPostgres.h"
 #include "db/Migrator.h"
@@ -47,6 +48,9 @@ QString helpEpilogue()
             "  serve          Run the server (the default).\n"
             "  migrate        Apply database migrations and exit.\n"
             "  seed           Load deterministic demo data (see --influencers).\n"
+            "  user create    Create an account, e.g. the first administrator:\n"
+            "                   influence-server user create --admin --email a@example.com\n"
+            "                 The password is read from standard input (prompted on a terminal).\n"
             "  check-config   Validate the configuration, print it (secrets redacted).\n"
             "  version        Print the version.\n"
             "\nConfiguration (highest precedence first): the environment, a .env file in the\n"
@@ -183,7 +187,8 @@ int runCommandLine(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s,
-            u"serve (default), migrate, seed, check-config, version"_s, u"[command]"_s);
+            u"serve (default), migrate, seed, user create, check-config, version"_s,
+            u"[command]"_s);
     parser.addOptions({
             {u"config"_s, u"Read settings from this file (KEY=value lines)."_s, u"file"_s},
             {u"port"_s, u"Listen on this port (overrides PORT)."_s, u"port"_s},
@@ -193,12 +198,17 @@ int runCommandLine(int argc, char **argv)
             {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},
             {u"if-empty"_s, u"seed: do nothing if the database already has users."_s},
             {u"reset"_s, u"seed: delete all users and their data first."_s},
+            {u"email"_s, u"user create: the account's e-mail address."_s, u"address"_s},
+            {u"admin"_s, u"user create: an administrator (the default)."_s},
+            {u"role"_s, u"user create: admin, brand or influencer."_s, u"role"_s},
+            {u"display-name"_s, u"user create: the name shown for the account."_s, u"name"_s},
     });
     parser.process(application);
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, u"serve"_s);
-    if (positional.size() > 1) {
+    const bool userCreate = command == u"user"_s && positional.value(1) == u"create"_s;
+    if (positional.size() > (userCreate ? 2 : 1)) {
         err() << "influence-server: one command at a time (got " << positional.join(u' ') << ")\n";
         return kExitUsage;
     }
@@ -237,6 +247,20 @@ int runCommandLine(int argc, char **argv)
     }
     if (command == u"seed"_s) {
         return runSeed(*config, parser);
+    }
+    if (userCreate) {
+        UserCreateOptions options;
+        options.email = parser.value(u"email"_s);
+        options.displayName = parser.value(u"display-name"_s);
+        if (parser.isSet(u"role"_s)) {
+            const auto role = common::userRoleFromString(parser.value(u"role"_s));
+            if (!role || (parser.isSet(u"admin"_s) && *role != common::UserRole::Admin)) {
+                err() << "influence-server: --role takes admin, brand or influencer\n";
+                return kExitUsage;
+            }
+            options.role = *role;
+        }
+        return createUser(*config, options);
     }
     err() << "influence-server: unknown command \"" << command << "\" (see --help)\n";
     return kExitUsage;

@@ -48,13 +48,16 @@ struct Run
     QString err;
 };
 
-Run runServer(const QStringList &arguments, const QProcessEnvironment &env, int timeoutMs = 60000)
+Run runServer(const QStringList &arguments, const QProcessEnvironment &env, int timeoutMs = 60000,
+        const QByteArray &input = {})
 {
     QProcess process;
     process.setProcessEnvironment(env);
     QTemporaryDir workDir; // no stray .env
     process.setWorkingDirectory(workDir.path());
     process.start(kServer, arguments);
+    process.write(input);
+    process.closeWriteChannel();
     Run run;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
@@ -190,6 +193,46 @@ private Q_SLOTS:
         QVERIFY(again.out.contains(u"nothing to do"_s));
         const Run bad = runServer({u"seed"_s, u"--influencers"_s, u"many"_s}, env);
         QCOMPARE(bad.exitCode, 2);
+    }
+
+    void userCreateMakesTheFirstAdministrator()
+    {
+        const QString url = tests::TestDatabase::instance().freshDatabase().toUrlString();
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"DATABASE_URL"_s, url);
+        const QStringList create{u"user"_s, u"create"_s, u"--admin"_s, u"--email"_s,
+                u"Root@Example.com"_s, u"--display-name"_s, u"Root"_s};
+        // The API's password policy applies.
+        const Run weak = runServer(create, env, 60000, "password\n");
+        QCOMPARE(weak.exitCode, 2);
+        QVERIFY2(weak.err.contains(u"password"_s), qPrintable(weak.err));
+        const Run created = runServer(create, env, 60000, "a long admin passphrase\n");
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY2(created.out.startsWith(u"created admin Root@Example.com (id "_s),
+                qPrintable(created.out + created.err));
+        const Run again = runServer(create, env, 60000, "a long admin passphrase\n");
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(u"exists"_s), qPrintable(again.err));
+        QCOMPARE(runServer({u"user"_s, u"create"_s, u"--role"_s, u"owner"_s, u"--email"_s,
+                                   u"x@example.com"_s},
+                         env, 60000, "a long admin passphrase\n")
+                         .exitCode,
+                2);
+
+        // The account signs in over the API as an administrator with a confirmed address.
+        tests::TestServer::Options options;
+        options.databaseUrl = url;
+        tests::TestServer server(options);
+        QVERIFY2(server.isRunning(), qPrintable(server.error()));
+        tests::HttpTestClient client(server.url());
+        const tests::HttpReply login = client.postJson(u"/api/v1/auth/login"_s,
+                {{u"email"_s, u"root@example.com"_s},
+                        {u"password"_s, u"a long admin passphrase"_s}});
+        QCOMPARE(login.status, 200);
+        const QJsonObject user = login.json().value(u"user"_s).toObject();
+        QCOMPARE(user.value(u"role"_s).toString(), u"admin"_s);
+        QCOMPARE(user.value(u"emailVerified"_s).toBool(), true);
+        QCOMPARE(user.value(u"displayName"_s).toString(), u"Root"_s);
     }
 
     void sigtermExitsCleanly_data()
