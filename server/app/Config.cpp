@@ -285,15 +285,15 @@ const QList<KeySpec> &keySpecs()
                     }},
             {"ACCESS_TOKEN_TTL_SECONDS"_L1, "Lifetime of access tokens. Default 600 (10 min)."_L1,
                     seconds(&Config::accessTokenLifetime, 60, 3600)},
-            {"REFRESH_IDLE_DAYS"_L1,
-                    "A session not refreshed for this long ends. Default 7."_L1,
+            {"REFRESH_IDLE_DAYS"_L1, "A session not refreshed for this long ends. Default 7."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 1, 90, n);
                         c.refreshIdleLifetime = std::chrono::days(n);
                         return problem;
                     }},
-            {"REFRESH_ABSOLUTE_DAYS"_L1, "Every session ends after this, refreshed or not. Default 30."_L1,
+            {"REFRESH_ABSOLUTE_DAYS"_L1,
+                    "Every session ends after this, refreshed or not. Default 30."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 1, 365, n);
@@ -311,7 +311,8 @@ const QList<KeySpec> &keySpecs()
             {"APP_URL"_L1, "The front end's URL, for links in e-mails. Default PUBLIC_URL."_L1,
                     [](Config &c, const QString &v) {
                         const QUrl url(v.trimmed(), QUrl::StrictMode);
-                        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
+                        if (!url.isValid()
+                                || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
                                 || url.host().isEmpty()) {
                             return u"expected an absolute http or https URL"_s;
                         }
@@ -329,7 +330,8 @@ const QList<KeySpec> &keySpecs()
                             const QString tls = QUrlQuery(url).queryItemValue(u"tls"_s);
                             if (!url.isValid() || url.host().isEmpty()
                                     || (url.scheme() != u"smtp"_s && url.scheme() != u"smtps"_s)
-                                    || !(tls.isEmpty() || tls == u"none"_s || tls == u"starttls"_s)) {
+                                    || !(tls.isEmpty() || tls == u"none"_s
+                                            || tls == u"starttls"_s)) {
                                 return u"expected smtp://[user:password@]host[:port][?tls=none] or "
                                        "smtps://…"_s;
                             }
@@ -532,7 +534,10 @@ QStringList Config::describe() const
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,
             postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);
-    line(u"JWT_SECRET"_s, jwtSecret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s : u"set"_s, true);
+    line(u"JWT_SECRET"_s,
+            jwtSecret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
+                                : QString::fromUtf8(jwtSecret),
+            !jwtSecret.isEmpty());
     line(u"AUTH_AUDIENCE"_s, authAudience);
     line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(accessTokenLifetime.count()));
     line(u"REFRESH_IDLE_DAYS"_s, QString::number(refreshIdleLifetime.count()));
@@ -730,8 +735,8 @@ public:
             if (it->issuer.isEmpty() || it->clientId.isEmpty()) {
                 const QString prefix = u"OIDC_"_s + it.key().toUpper();
                 return Error::make(ErrorCode::BadRequest,
-                        u"OpenID Connect provider \"%1\" needs both %2_ISSUER and %2_CLIENT_ID"_s.arg(
-                                it.key(), prefix));
+                        u"OpenID Connect provider \"%1\" needs both %2_ISSUER and %2_CLIENT_ID"_s
+                                .arg(it.key(), prefix));
             }
         }
         config.warnings = warnings;

@@ -170,11 +170,17 @@ private Q_SLOTS:
         QProcessEnvironment env = cleanEnvironment();
         env.insert(u"DATABASE_URL"_s,
                 u"postgres://app:topsecret@db.example:5432/app?sslmode=require"_s);
+        env.insert(u"JWT_SECRET"_s, u"jwt-secret-that-must-never-be-printed-0123"_s);
+        env.insert(u"SMTP_URL"_s, u"smtp://mailer:smtppassword42@mail.example:587"_s);
         const Run run = runServer({u"check-config"_s}, env);
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(u"configuration OK"_s));
         QVERIFY(run.out.contains(u"db.example"_s));
+        QVERIFY(run.out.contains(u"mail.example"_s));
+        QVERIFY(run.out.contains(u"JWT_SECRET=<redacted>"_s));
         QVERIFY(!run.out.contains(u"topsecret"_s));
+        QVERIFY(!run.out.contains(u"must-never-be-printed"_s));
+        QVERIFY(!run.out.contains(u"smtppassword42"_s));
     }
 
     void migrateAndSeedCommands()
