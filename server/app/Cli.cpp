@@ -9,6 +9,7 @@
 #include "db/ManagedPostgres.h"
 #include "db/Migrator.h"
 #include "log/Log.h"
+#include "seed/ProgressBar.h"
 #include "seed/Seeder.h"
 
 #include <QCommandLineParser>
@@ -18,6 +19,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -60,20 +62,6 @@ QString helpEpilogue()
         text += u"  %1\n      %2\n"_s.arg(key, help);
     }
     return text;
-}
-
-void printProgress(const QString &stage, qint64 done, qint64 total)
-{
-    const bool tty = ::isatty(STDERR_FILENO) != 0;
-    const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
-    if (tty) {
-        const int filled = percent / 4;
-        err() << '\r' << '[' << QString(filled, u'#') << QString(25 - filled, u'.') << "] "
-              << percent << "% " << stage << ' ' << done << '/' << total
-              << (done == total ? "\n" : "") << Qt::flush;
-    } else if (done == total) {
-        err() << stage << ": " << done << '/' << total << '\n' << Qt::flush;
-    }
 }
 
 int serve(const Config &config, bool demoData)
@@ -142,7 +130,16 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     }
     options.ifEmpty = parser.isSet(u"if-empty"_s);
     options.reset = parser.isSet(u"reset"_s);
-    options.progress = printProgress;
+    // A bar on a terminal, or wherever it is asked for (bench/run keeps it in its log).
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    std::optional<seed::ProgressBar> progressBar;
+    if (terminal || parser.isSet(u"progress"_s)) {
+        progressBar.emplace(err(),
+                terminal ? seed::ProgressBar::Output::Terminal : seed::ProgressBar::Output::Log);
+        options.progress = [&progressBar](const QString &stage, qint64 done, qint64 total) {
+            progressBar->update(stage, done, total);
+        };
+    }
 
     std::unique_ptr<db::ManagedPostgres> managed;
     auto settings = databaseForConfig(config, managed);
@@ -198,6 +195,7 @@ int runCommandLine(int argc, char **argv)
             {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},
             {u"if-empty"_s, u"seed: do nothing if the database already has users."_s},
             {u"reset"_s, u"seed: delete all users and their data first."_s},
+            {u"progress"_s, u"seed: show progress on stderr also when it is not a terminal."_s},
             {u"email"_s, u"user create: the account's e-mail address."_s, u"address"_s},
             {u"admin"_s, u"user create: an administrator (the default)."_s},
             {u"role"_s, u"user create: admin, brand or influencer."_s, u"role"_s},

@@ -460,6 +460,7 @@ Result<void> writePhase(
             options.progress(stage, done, count);
         }
     };
+    report(0); // starts the stage's clock for progress displays
     for (int i = 0; i < count; ++i) {
         make(i);
         if (out.full()) {
