@@ -5,23 +5,26 @@
 #include "concurrency/CpuPool.h"
 #include "crypto/Crypto.h"
 #include "db/Connection.h"
-#include "jobs/BackgroundWorker.h"
-#include "mail/SmtpClient.h"
 #include "db/DbPool.h"
 #include "db/ManagedPostgres.h"
 #include "db/Migrator.h"
 #include "docs/ApiDocs.h"
 #include "http/HttpServer.h"
+#include "jobs/BackgroundWorker.h"
+#include "mail/SmtpClient.h"
+#include "oidc/OidcService.h"
+#include "oidc/OidcValidator.h"
+#include "profiles/ProfileModule.h"
 #include "seed/Seeder.h"
 #include "system/SystemRoutes.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
-#include <QFile>
-#include <QSaveFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +74,28 @@ Result<void> migrateWithRetry(db::Connection &connection)
     return {};
 }
 
+std::unique_ptr<oidc::OidcService> createOidcService(
+        const Config &config, const QString &publicUrl, const QString &appUrl)
+{
+    oidc::ServiceSettings settings;
+    settings.publicUrl = publicUrl;
+    settings.caFile = config.oidcCaFile;
+    // Sign-ins may return to the front end, this server and the CORS origins.
+    QStringList origins{oidc::validate::origin(QUrl(appUrl)), oidc::validate::origin(QUrl(publicUrl))};
+    for (const QString &origin : config.corsAllowedOrigins) {
+        origins.append(oidc::validate::origin(QUrl(origin)));
+    }
+    origins.removeAll(QString());
+    origins.removeDuplicates();
+    settings.returnOrigins = origins;
+    QList<oidc::ProviderSettings> providers;
+    for (auto it = config.oidcProviders.cbegin(); it != config.oidcProviders.cend(); ++it) {
+        providers.append({it.key(), it->issuer, it->clientId, it->clientSecret, it->scopes,
+                it->displayName});
+    }
+    return std::make_unique<oidc::OidcService>(providers, settings);
+}
+
 } // namespace
 
 Result<QByteArray> jwtSecretFor(const Config &config)
@@ -89,8 +114,8 @@ Result<QByteArray> jwtSecretFor(const Config &config)
         return Error::make(ErrorCode::BadRequest, path + u" holds less than 32 bytes"_s);
     }
     if (!QDir().mkpath(dir)
-            || !QFile::setPermissions(
-                    dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+            || !QFile::setPermissions(dir,
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return Error::make(ErrorCode::BadRequest, u"cannot create "_s + dir);
     }
     const QByteArray secret = crypto::base64Url(crypto::randomBytes(48));
@@ -255,14 +280,19 @@ Result<void> ServerApp::start(const StartOptions &options)
     authSettings.auth.appUrl = effectiveUrls.effectiveAppUrl();
     authSettings.trustedProxies = m_config.trustedProxies;
     m_auth = std::make_unique<auth::AuthModule>(authSettings);
+    if (!m_config.oidcProviders.isEmpty()) {
+        m_oidc = createOidcService(m_config, publicUrl, authSettings.auth.appUrl);
+        m_auth->setOidc(m_oidc.get());
+    }
     m_auth->registerRoutes(*m_httpContext);
+    profiles::registerRoutes(*m_httpContext, m_auth->authenticator());
 
     jobs::MailSender sender;
     if (m_config.smtpUrl.isEmpty()) {
         sender = [](const mail::MailMessage &message) -> Result<void> {
             // Development mode: the message goes to the log instead of a mail server.
-            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to), qPrintable(message.subject),
-                    qPrintable(message.body));
+            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
+                    qPrintable(message.subject), qPrintable(message.body));
             return {};
         };
     } else {
@@ -271,7 +301,8 @@ Result<void> ServerApp::start(const StartOptions &options)
             return smtp.error();
         }
         smtp->caCertificatesFile = m_config.smtpCaFile;
-        sender = [client = std::make_shared<mail::SmtpClient>(*smtp)](const mail::MailMessage &message) {
+        sender = [client = std::make_shared<mail::SmtpClient>(*smtp)](
+                         const mail::MailMessage &message) {
             return client->send(message);
         };
     }
@@ -321,6 +352,11 @@ void ServerApp::finishShutdown()
     if (m_httpServer) {
         m_httpServer->abortConnections();
     }
+    if (m_oidc) {
+        // Transfers to providers end now; their requests are answered while the HTTP threads
+        // still exist.
+        m_oidc->stop();
+    }
     // Workers must outlive the tasks that will post their answers to them. A task on one pool
     // may hand on to the other (sign-in: database, CPU, database), hence the rounds.
     for (int round = 0; round < 3; ++round) {
@@ -335,6 +371,7 @@ void ServerApp::finishShutdown()
         m_background->stop();
     }
     m_httpServer.reset();
+    m_oidc.reset();
     m_background.reset();
     m_cpuPool.reset();
     m_dbPool.reset();

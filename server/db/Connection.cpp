@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QThreadStorage>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,7 @@ Connection::Connection(std::shared_ptr<const ConnectionSettings> settings, QStri
 Connection::~Connection()
 {
     m_statements.clear();
+    m_dynamic.clear();
     if (QSqlDatabase::contains(m_name)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_name, false);
@@ -186,6 +188,40 @@ Result<QSqlQuery *> Connection::run(const SqlStatement &statement, Binds binds)
     return *query;
 }
 
+Result<QSqlQuery *> Connection::runDynamic(
+        const QString &sql, const QList<std::pair<QString, QVariant>> &binds)
+{
+    if (auto open = ensureOpen(); !open) {
+        return open.error();
+    }
+    auto found = std::find_if(m_dynamic.begin(), m_dynamic.end(), [&sql](const auto &entry) {
+        return entry.first == sql;
+    });
+    if (found == m_dynamic.end()) {
+        auto query = std::make_unique<QSqlQuery>(database());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            return fail(DbError::fromSqlError(query->lastError(), database().isOpen()));
+        }
+        if (m_dynamic.size() >= static_cast<std::size_t>(kDynamicCacheSize)) {
+            m_dynamic.erase(m_dynamic.begin());
+        }
+        m_dynamic.emplace_back(sql, std::move(query));
+        found = std::prev(m_dynamic.end());
+    } else if (std::next(found) != m_dynamic.end()) {
+        std::rotate(found, std::next(found), m_dynamic.end());
+        found = std::prev(m_dynamic.end());
+    }
+    QSqlQuery &query = *found->second;
+    for (const auto &[name, value] : binds) {
+        query.bindValue(name, value);
+    }
+    if (auto ok = exec(query); !ok) {
+        return ok.error();
+    }
+    return &query;
+}
+
 Result<QVariant> Connection::scalar(const SqlStatement &statement, Binds binds)
 {
     auto query = run(statement, binds);
@@ -248,6 +284,7 @@ void Connection::rollback()
 void Connection::reset()
 {
     m_statements.clear();
+    m_dynamic.clear();
     if (QSqlDatabase::contains(m_name)) {
         QSqlDatabase db = database();
         db.close();

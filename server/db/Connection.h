@@ -63,6 +63,12 @@ public:
     /// Runs `statement` and returns the first column of its first row (a null QVariant when it
     /// returns no row).
     common::Result<QVariant> scalar(const SqlStatement &statement, Binds binds = {});
+    /// For the few queries whose text is assembled from fixed fragments (a search with optional
+    /// filters): prepares `sql` once per connection, keeping the most recently used
+    /// kDynamicCacheSize of them. Values are always bound, never part of `sql`.
+    common::Result<QSqlQuery *> runDynamic(
+            const QString &sql, const QList<std::pair<QString, QVariant>> &binds);
+    static constexpr int kDynamicCacheSize = 64;
     /// Runs SQL that is not worth preparing (DDL, SET, multi-statement scripts).
     common::Result<void> execDirect(const QString &sql);
 
@@ -91,6 +97,8 @@ private:
     std::shared_ptr<const ConnectionSettings> m_settings;
     QString m_name;
     std::vector<std::unique_ptr<QSqlQuery>> m_statements;
+    /// runDynamic's statements, most recently used last.
+    std::vector<std::pair<QString, std::unique_ptr<QSqlQuery>>> m_dynamic;
     std::optional<DbError> m_lastFailure;
     bool m_open = false;
 };

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+namespace influence::server::http {
+struct HttpContext;
+}
+namespace influence::server::auth {
+class Authenticator;
+}
+
+namespace influence::server::profiles {
+
+/// Routes for profiles, connected accounts, their metric history and discovery:
+/// /api/v1/me/influencer, /api/v1/me/brand, /api/v1/influencers[/{id}], /api/v1/brands/{id},
+/// /api/v1/connected-accounts[/{id}[/metrics]].
+void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator);
+
+} // namespace influence::server::profiles
