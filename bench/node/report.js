@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+// Turns one bench/run measurement directory into the results: a JSON document and a Markdown
+// table (printed, and saved as latest.md beside the JSON).
+//
+//   node report.js RUN_DIR OUTPUT_DIR [--check]
+//
+// RUN_DIR holds meta.json and one <scenario>.<target>.json per measured run (targets:
+// influence-server, node, pgbench). With --check (the smoke test) the exit status is 1 unless every
+// run served requests without a single error and the node baseline answered the same bytes.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const TARGETS = ['influence-server', 'node', 'pgbench'];
+const SCENARIOS = {
+  healthz: { method: 'GET', path: '/healthz', sql: null },
+  me: { method: 'GET', path: '/api/v1/me', sql: 'bench/sql/me.sql' },
+};
+// The issue's target for an authenticated primary-key read with all production middleware on.
+const GOALS = { me: { vsNode: 1.25, vsPgbench: 0.5, p99VsNode: 1.0 } };
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function round(value, digits = 2) {
+  return value === null || value === undefined || Number.isNaN(value) ? null : Number(value.toFixed(digits));
+}
+
+function ratio(a, b) {
+  return a && b ? round(a / b) : null;
+}
+
+// One shape for wrk's and pgbench's numbers.
+function normalise(raw) {
+  if (raw.kind === 'pgbench') {
+    const latency = raw.latencyUs || {};
+    const errors = raw.failed + (raw.exitStatus === 0 ? 0 : 1);
+    return {
+      requests: raw.transactions,
+      requestsPerSecond: round(raw.tps, 1),
+      latencyMs: { p50: round(latency.p50 / 1000), p90: round(latency.p90 / 1000), p99: round(latency.p99 / 1000) },
+      errors,
+      non2xx: null,
+      cpuSeconds: null,
+      postgresCpuSeconds: raw.postgresCpuSeconds,
+      postgresCpuUsPerRequest: raw.transactions && raw.postgresCpuSeconds !== null
+        ? round(raw.postgresCpuSeconds * 1e6 / raw.transactions, 1) : null,
+      raw,
+    };
+  }
+  const wrk = raw.wrk || {};
+  const e = wrk.errors || {};
+  const requests = wrk.requests || 0;
+  const latency = wrk.latencyUs || {};
+  return {
+    requests,
+    requestsPerSecond: round(wrk.requestsPerSecond || 0, 1),
+    latencyMs: { p50: round(latency.p50 / 1000), p90: round(latency.p90 / 1000), p99: round(latency.p99 / 1000) },
+    // wrk counts a response with status ≥ 400 as a "status" error; the others are socket errors.
+    errors: (e.connect || 0) + (e.read || 0) + (e.write || 0) + (e.timeout || 0),
+    non2xx: e.status === undefined ? null : e.status,
+    cpuSeconds: raw.cpuSeconds,
+    cpuUsPerRequest: requests && raw.cpuSeconds !== null ? round(raw.cpuSeconds * 1e6 / requests, 1) : null,
+    postgresCpuSeconds: raw.postgresCpuSeconds,
+    postgresCpuUsPerRequest: requests && raw.postgresCpuSeconds !== null
+      ? round(raw.postgresCpuSeconds * 1e6 / requests, 1) : null,
+    vmHwmMiB: round(raw.vmHwmKiB / 1024, 1),
+    vmRssMiB: round(raw.vmRssKiB / 1024, 1),
+    sameBodyAsServer: raw.sameBodyAsServer,
+    raw,
+  };
+}
+
+function scenarioResult(runDir, name) {
+  const results = {};
+  for (const target of TARGETS) {
+    const file = path.join(runDir, `${name}.${target}.json`);
+    if (fs.existsSync(file)) {
+      results[target] = normalise(readJson(file));
+    }
+  }
+  const ours = results['influence-server'];
+  const node = results.node;
+  const pgbench = results.pgbench;
+  const ratios = {
+    throughputVsNode: ratio(ours?.requestsPerSecond, node?.requestsPerSecond),
+    throughputVsPgbench: ratio(ours?.requestsPerSecond, pgbench?.requestsPerSecond),
+    p99VsNode: ratio(ours?.latencyMs.p99, node?.latencyMs.p99),
+  };
+  const goal = GOALS[name];
+  const goals = goal ? {
+    throughputVsNode: { target: `>= ${goal.vsNode}`, met: ratios.throughputVsNode !== null && ratios.throughputVsNode >= goal.vsNode },
+    throughputVsPgbench: { target: `>= ${goal.vsPgbench}`, met: ratios.throughputVsPgbench !== null && ratios.throughputVsPgbench >= goal.vsPgbench },
+    p99VsNode: { target: `<= ${goal.p99VsNode}`, met: ratios.p99VsNode !== null && ratios.p99VsNode <= goal.p99VsNode },
+  } : null;
+  return { name, ...SCENARIOS[name], results, ratios, goals };
+}
+
+function cell(value, suffix = '') {
+  return value === null || value === undefined ? '–' : `${value}${suffix}`;
+}
+
+function markdown(doc) {
+  const m = doc.meta;
+  const lines = [];
+  lines.push(`## Benchmark results (${doc.date.slice(0, 16).replace('T', ' ')} UTC${m.mode === 'smoke' ? ', smoke run: figures meaningless' : ''})`);
+  lines.push('');
+  lines.push(`Data: ${m.influencers} creators (${m.users} users, database \`${m.database}\`). `
+      + `Load: wrk, ${m.warmupSeconds} s warm-up then ${m.durationSeconds} s at ${m.connections} connections `
+      + `(${m.loadThreads} threads), ${m.tokenPool} signed-in users. influence-server: ${m.httpThreads} HTTP threads, `
+      + `${m.dbPoolSize} database connections; the node baseline's pool has ${m.dbPoolSize} too. `
+      + `Machine: ${m.cores} cores (${m.cpu}), shared, noisy: the ratios are the figures that count.`);
+  lines.push('');
+  lines.push('| scenario | contender | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | CPU µs/req | PostgreSQL CPU µs/req | peak RSS MiB |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of doc.scenarios) {
+    for (const target of TARGETS) {
+      const r = s.results[target];
+      if (!r) {
+        continue;
+      }
+      const label = target === 'pgbench' ? 'pgbench (same SQL)' : target === 'node' ? 'node:http + pg' : '**influence-server**';
+      lines.push(`| \`${s.method} ${s.path}\` | ${label} | ${cell(r.requestsPerSecond)} | ${cell(r.latencyMs.p50)} | `
+          + `${cell(r.latencyMs.p90)} | ${cell(r.latencyMs.p99)} | ${r.errors} | ${cell(r.non2xx)} | `
+          + `${cell(r.cpuUsPerRequest)} | ${cell(r.postgresCpuUsPerRequest)} | ${cell(r.vmHwmMiB)} |`);
+    }
+  }
+  lines.push('');
+  lines.push('| scenario | ours ÷ node, req/s | ours ÷ pgbench, req/s | ours ÷ node, p99 | target |');
+  lines.push('|---|---:|---:|---:|---|');
+  for (const s of doc.scenarios) {
+    let target = '–';
+    if (s.goals) {
+      const mark = (g) => (g.met ? 'met' : '**not met**');
+      target = `≥ 1.25× node: ${mark(s.goals.throughputVsNode)}; ≥ 0.5× pgbench: ${mark(s.goals.throughputVsPgbench)}; `
+          + `p99 ≤ node: ${mark(s.goals.p99VsNode)}`;
+    }
+    lines.push(`| \`${s.method} ${s.path}\` | ${cell(s.ratios.throughputVsNode)} | ${cell(s.ratios.throughputVsPgbench)} | `
+        + `${cell(s.ratios.p99VsNode)} | ${target} |`);
+  }
+  lines.push('');
+  lines.push(`Versions: ${m.server}, commit ${m.commit}; PostgreSQL ${m.postgres}; node ${m.node} with pg ${m.nodePg}; `
+      + `wrk ${m.wrk}; ${m.pgbench}; Linux ${m.kernel}.`);
+  lines.push('pgbench latencies are its own per-transaction times (client side, no HTTP); "non-2xx" is what wrk '
+      + 'counts (status ≥ 400); CPU is user + system time of the server process (PostgreSQL: all its '
+      + 'processes) during the measured seconds, divided by the requests served.');
+  if (m.profile) {
+    lines.push(`Profile of \`GET /api/v1/me\`: [${m.profile}](${m.profile}).`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function check(doc) {
+  const problems = [];
+  for (const s of doc.scenarios) {
+    const expected = ['influence-server', 'node', ...(s.sql ? ['pgbench'] : [])];
+    for (const target of expected) {
+      const r = s.results[target];
+      if (!r) {
+        problems.push(`${s.name}/${target}: no result`);
+        continue;
+      }
+      if (!(r.requests > 0)) {
+        problems.push(`${s.name}/${target}: no requests served`);
+      }
+      if (r.errors !== 0 || (r.non2xx !== null && r.non2xx !== 0)) {
+        problems.push(`${s.name}/${target}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+      }
+      if (target === 'node' && r.sameBodyAsServer !== true) {
+        problems.push(`${s.name}/node: answers differently from influence-server`);
+      }
+    }
+  }
+  return problems;
+}
+
+function main() {
+  const [runDir, outputDir, flag] = process.argv.slice(2);
+  const meta = readJson(path.join(runDir, 'meta.json'));
+  const date = new Date().toISOString();
+  const doc = {
+    schema: 1,
+    date,
+    meta,
+    scenarios: meta.scenarios.split(' ').filter(Boolean).map((name) => scenarioResult(runDir, name)),
+  };
+  const stamp = date.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const text = markdown(doc);
+  fs.mkdirSync(outputDir, { recursive: true });
+  fs.writeFileSync(path.join(outputDir, `${stamp}.json`), JSON.stringify(doc, null, 2) + '\n');
+  fs.writeFileSync(path.join(outputDir, 'latest.json'), JSON.stringify(doc, null, 2) + '\n');
+  fs.writeFileSync(path.join(outputDir, 'latest.md'), text);
+  process.stdout.write(text);
+  console.log(`\nSaved ${path.join(outputDir, `${stamp}.json`)} and latest.md`);
+  if (flag === '--check') {
+    const problems = check(doc);
+    if (problems.length > 0) {
+      console.error(`bench: smoke check failed:\n  ${problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log('bench: smoke check passed: every scenario and baseline served requests without errors');
+  }
+}
+
+main();
