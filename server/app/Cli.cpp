@@ -121,11 +121,15 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     if (ok && parser.isSet(u"brands"_s)) {
         options.brands = parser.value(u"brands"_s).toInt(&ok);
     }
+    if (ok && parser.isSet(u"days"_s)) {
+        options.days = parser.value(u"days"_s).toInt(&ok);
+    }
     if (ok && parser.isSet(u"seed"_s)) {
         options.seed = parser.value(u"seed"_s).toULongLong(&ok);
     }
     if (!ok || options.influencers < 0 || options.brands < -1) {
-        err() << "influence-server: --influencers, --brands and --seed take whole numbers\n";
+        err() << "influence-server: --influencers, --brands, --days and --seed take whole "
+                 "numbers\n";
         return kExitUsage;
     }
     options.ifEmpty = parser.isSet(u"if-empty"_s);
@@ -165,7 +169,8 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     }
     out() << "seeded " << report->users << " users (" << report->influencers << " creators, "
           << report->brands << " brands), " << report->accounts << " connected accounts, "
-          << report->rates << " rates in " << timer.elapsed() << " ms\n";
+          << report->rates << " rates, " << report->snapshots << " metric snapshots in "
+          << timer.elapsed() << " ms\n";
     return 0;
 }
 
@@ -193,6 +198,8 @@ int runCommandLine(int argc, char **argv)
             {u"influencers"_s, u"seed: number of creators (default 1000)."_s, u"n"_s},
             {u"brands"_s, u"seed: number of brands (default: one per 20 creators)."_s, u"n"_s},
             {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},
+            {u"days"_s, u"seed: days of daily metric history per verified account (default 90)."_s,
+                    u"n"_s},
             {u"if-empty"_s, u"seed: do nothing if the database already has users."_s},
             {u"reset"_s, u"seed: delete all users and their data first."_s},
             {u"progress"_s, u"seed: show progress on stderr also when it is not a terminal."_s},

@@ -59,6 +59,66 @@ const db::SqlStatement kInsertAccounts(
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, influencer_id uuid, "
         "platform text, handle text, external_id text, profile_url text, followers bigint, "
         "status text, last_synced_at timestamptz, created_at timestamptz)"_s);
+// Metric histories, generated in the database from each account's id (so deterministic): a
+// yearly growth rate, a viral day for some accounts (a jump in followers and a burst of views),
+// bought followers for a few (a sudden 25 % step), more views at weekends, and daily noise.
+const db::SqlStatement kVerifiedAccounts(
+        u"SELECT id FROM connected_accounts WHERE status = 'connected' ORDER BY id"_s);
+const db::SqlStatement kInsertMetrics(
+        u"INSERT INTO account_metrics (account_id, day, followers, following, posts, views, reach, "
+        "  engagement_rate, captured_at) "
+        "SELECT id, day, "
+        "  greatest(0, round(followers * exp(-(0.05 + 0.6 * ug) * k / 365.0) "
+        "     * CASE WHEN uv < 0.3 AND k > viral THEN 0.95 - 0.08 * us ELSE 1 END "
+        "     * CASE WHEN ub < 0.03 AND k > bought THEN 0.8 ELSE 1 END "
+        "     * (1 + 0.002 * (un - 0.5))))::bigint, "
+        "  round(150 + 900 * uf)::bigint, "
+        "  greatest(0, round(60 + 600 * up - k * (0.1 + 0.4 * up)))::bigint, "
+        "  round(followers * (0.03 + 0.25 * uw) * (0.6 + 0.8 * un) "
+        "     * CASE WHEN extract(isodow FROM day) >= 6 THEN 1.25 ELSE 1 END "
+        "     * CASE WHEN uv < 0.3 AND k = viral THEN 12 ELSE 1 END)::bigint, "
+        "  round(followers * (0.02 + 0.15 * uw) * (0.6 + 0.8 * un))::bigint, "
+        "  ((0.005 + 0.08 * ue * ue) * (0.8 + 0.4 * un))::real, "
+        "  day + time '06:00' "
+        "FROM (SELECT a.*, k, CAST(:end AS date) - k AS day, "
+        "        ('x' || substr(md5(a.id::text || k), 1, 8))::bit(32)::bigint / 4294967296.0 AS un "
+        "      FROM (SELECT c.id, c.followers, u.ug, u.uv, u.us, u.ub, u.ue, u.uf, u.up, u.uw, "
+        "                   floor(u.uv / 0.3 * :daysViral)::int AS viral, "
+        "                   floor(u.ub / 0.03 * :daysBought)::int AS bought "
+        "            FROM connected_accounts c, LATERAL (SELECT "
+        "              (('x' || substr(md5(c.id::text || 'g'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS ug, "
+        "              (('x' || substr(md5(c.id::text || 'v'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS uv, "
+        "              (('x' || substr(md5(c.id::text || 's'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS us, "
+        "              (('x' || substr(md5(c.id::text || 'b'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS ub, "
+        "              (('x' || substr(md5(c.id::text || 'e'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS ue, "
+        "              (('x' || substr(md5(c.id::text || 'f'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS uf, "
+        "              (('x' || substr(md5(c.id::text || 'p'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS up, "
+        "              (('x' || substr(md5(c.id::text || 'w'), 1, 8))::bit(32)::bigint / "
+        "4294967296.0) AS uw) u "
+        "            WHERE c.id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS "
+        "uuid))) a, "
+        "           generate_series(0, :days - 1) AS k) m"_s);
+// The accounts' current engagement and 30-day growth, from their newest snapshots.
+const db::SqlStatement kAccountFigures(
+        u"UPDATE connected_accounts c SET followers = m.now, engagement_rate = m.engagement, "
+        "  growth_30d = CASE WHEN m.before > 0 THEN (m.now::real / m.before - 1)::real END "
+        "FROM (SELECT account_id, "
+        "        max(followers) FILTER (WHERE day = CAST(:end AS date)) AS now, "
+        "        max(followers) FILTER (WHERE day = CAST(:end2 AS date) - 30) AS before, "
+        "        avg(engagement_rate) FILTER (WHERE day > CAST(:end3 AS date) - 30)::real AS "
+        "engagement "
+        "      FROM account_metrics "
+        "      WHERE account_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS "
+        "uuid)) "
+        "      GROUP BY account_id) m "
+        "WHERE c.id = m.account_id"_s);
 const db::SqlStatement kCountUsers(u"SELECT count(*) FROM users"_s);
 const db::SqlStatement kReadSeedSetting(
         u"SELECT value::text FROM system_settings WHERE key = 'seed'"_s);
@@ -477,6 +537,50 @@ Result<void> writePhase(
     return {};
 }
 
+/// Daily metric snapshots for every verified account, `options.days` days up to the anchor.
+Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options)
+{
+    if (options.days <= 0) {
+        return 0;
+    }
+    auto query = c.run(kVerifiedAccounts);
+    if (!query) {
+        return query.error();
+    }
+    QStringList ids;
+    while ((*query)->next()) {
+        ids.append((*query)->value(0).toString());
+    }
+    const QString end = anchor().date().addDays(-1).toString(Qt::ISODate);
+    constexpr qsizetype kChunk = 500;
+    qint64 rows = 0;
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        if (options.progress) {
+            options.progress(u"metric history"_s, start, ids.size());
+        }
+        const QString chunk =
+                QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids.mid(start, kChunk)))
+                                          .toJson(QJsonDocument::Compact));
+        auto inserted = c.run(kInsertMetrics,
+                {{u":end"_s, end}, {u":daysViral"_s, options.days},
+                        {u":daysBought"_s, options.days}, {u":ids"_s, chunk},
+                        {u":days"_s, options.days}});
+        if (!inserted) {
+            return inserted.error();
+        }
+        rows += (*inserted)->numRowsAffected();
+        if (auto ok = c.run(kAccountFigures,
+                    {{u":end"_s, end}, {u":end2"_s, end}, {u":end3"_s, end}, {u":ids"_s, chunk}});
+                !ok) {
+            return ok.error();
+        }
+    }
+    if (options.progress) {
+        options.progress(u"metric history"_s, ids.size(), ids.size());
+    }
+    return rows;
+}
+
 /// Writes the whole data set (inside the caller's transaction).
 Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, int brandCount)
 {
@@ -503,6 +607,11 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
             !ok) {
         return ok.error();
     }
+    const auto snapshots = writeHistories(c, options);
+    if (!snapshots) {
+        return snapshots.error();
+    }
+    report.snapshots = *snapshots;
     return report;
 }
 
@@ -513,12 +622,16 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
     if (options.influencers < 0 || options.influencers > 10'000'000) {
         return Error::make(ErrorCode::BadRequest, u"--influencers must be from 0 to 10000000"_s);
     }
+    if (options.days < 0 || options.days > 3660) {
+        return Error::make(ErrorCode::BadRequest, u"--days must be from 0 to 3660"_s);
+    }
     const int brandCount = options.brands >= 0 ? options.brands : qMax(5, options.influencers / 20);
     const QJsonObject parameters{
             {u"generator"_s, 1},
             {u"influencers"_s, options.influencers},
             {u"brands"_s, brandCount},
             {u"seed"_s, QString::number(options.seed)},
+            {u"days"_s, options.days},
     };
     // Bulk loading can take longer than the request statement timeout.
     if (auto ok = connection.setStatementTimeout(std::chrono::milliseconds(0)); !ok) {

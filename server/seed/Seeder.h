@@ -20,6 +20,8 @@ struct SeedOptions
     int influencers = 1000;
     int brands = -1; ///< -1: one brand per 20 creators, at least 5
     quint64 seed = 42;
+    /// Days of daily metric history per verified account, up to the day before the anchor.
+    int days = 90;
     /// Do nothing (successfully) when the database already has users.
     bool ifEmpty = false;
     /// Delete all users (and everything that cascades from them) first.
@@ -37,6 +39,7 @@ struct SeedReport
     qint64 brands = 0;
     qint64 accounts = 0;
     qint64 rates = 0;
+    qint64 snapshots = 0; ///< metric history rows
 };
 
 /// Fills an empty database with a deterministic demo data set: an admin, creators with

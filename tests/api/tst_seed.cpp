@@ -41,7 +41,10 @@ const db::SqlStatement kDigest(
         "currency), ';' ORDER BY influencer_id, deliverable_type) FROM influencer_rates),"
         " (SELECT string_agg(concat_ws(',', user_id, company_name, website, industry, country), "
         "';' ORDER BY user_id) FROM brand_details),"
-        " (SELECT string_agg(concat_ws(',', id, influencer_id, platform, handle, external_id, profile_url, followers, status, last_synced_at), ';' ORDER BY id) FROM connected_accounts)))"_s);
+        " (SELECT string_agg(concat_ws(',', id, influencer_id, platform, handle, external_id, "
+        "profile_url, followers, status, last_synced_at, engagement_rate, growth_30d), ';' ORDER "
+        "BY id) FROM connected_accounts),"
+        " (SELECT md5(string_agg(concat_ws(',', account_id, day, followers, following, posts, views, reach, engagement_rate), ';' ORDER BY account_id, day)) FROM account_metrics)))"_s);
 
 QString digest(db::Connection &c)
 {
@@ -104,6 +107,54 @@ private Q_SLOTS:
         db::Connection c(migratedDatabase(), u"seed-c"_s);
         QVERIFY(seed::seedDatabase(c, options));
         QVERIFY(digest(c) != digestA);
+    }
+
+    void metricHistoriesLookReal()
+    {
+        seed::SeedOptions options;
+        options.influencers = 200;
+        options.days = 400;
+        db::Connection c(migratedDatabase(), u"seed-history"_s);
+        const auto report = seed::seedDatabase(c, options);
+        QVERIFY(report);
+        const auto number = [&c](const QString &sql) {
+            const db::SqlStatement statement(sql);
+            const auto value = c.scalar(statement);
+            return value ? value->toDouble() : -1.0;
+        };
+        const double verified =
+                number(u"SELECT count(*) FROM connected_accounts WHERE status = 'connected'"_s);
+        QVERIFY(verified > 50);
+        // One snapshot a day for every verified account, none for accounts added by hand.
+        QCOMPARE(report->snapshots, static_cast<qint64>(verified) * 400);
+        QCOMPARE(
+                number(u"SELECT count(*) FROM account_metrics m JOIN connected_accounts a ON a.id = m.account_id WHERE a.status = 'manual'"_s),
+                0.0);
+        // The newest snapshot is the account's follower count; most accounts grew over the year.
+        QCOMPARE(
+                number(u"SELECT count(*) FROM connected_accounts a JOIN account_metrics m ON m.account_id = a.id AND m.day = date '2026-10-31' WHERE m.followers <> a.followers"_s),
+                0.0);
+        const double grew = number(
+                u"SELECT avg((last.followers > first.followers)::int) FROM account_metrics last "
+                "JOIN account_metrics first ON first.account_id = last.account_id AND first.day = "
+                "date '2026-10-31' - 365 "
+                "WHERE last.day = date '2026-10-31'"_s);
+        QVERIFY2(grew > 0.9, qPrintable(QString::number(grew)));
+        // Some accounts went viral (a day with many times the usual views) and a few bought
+        // followers (a one-day jump of more than 20 %).
+        const double viral = number(
+                u"SELECT count(DISTINCT account_id) FROM (SELECT account_id, views, avg(views) OVER (PARTITION BY account_id) AS mean FROM account_metrics) v WHERE views > 6 * mean"_s);
+        QVERIFY2(viral > verified * 0.1 && viral < verified * 0.5,
+                qPrintable(QString::number(viral)));
+        const double jumps = number(
+                u"SELECT count(DISTINCT account_id) FROM (SELECT account_id, followers::float / lag(followers) OVER (PARTITION BY account_id ORDER BY day) AS ratio FROM account_metrics) j WHERE ratio > 1.2"_s);
+        QVERIFY2(jumps >= 1 && jumps < verified * 0.15, qPrintable(QString::number(jumps)));
+        // Discovery's aggregates are filled: engagement and growth on creators.
+        QVERIFY(number(u"SELECT count(*) FROM influencer_details WHERE engagement_rate IS NOT NULL AND growth_30d IS NOT NULL"_s)
+                > 50);
+        // Weekends get more views than weekdays.
+        QVERIFY(number(u"SELECT avg(views) FILTER (WHERE extract(isodow FROM day) >= 6) / avg(views) FILTER (WHERE extract(isodow FROM day) < 6) FROM account_metrics"_s)
+                > 1.1);
     }
 
     void dataFollowsTheRules()
