@@ -365,6 +365,17 @@ const QList<KeySpec> &keySpecs()
                         c.mailFrom = text;
                         return QString();
                     }},
+            {"OIDC_CA_FILE"_L1,
+                    "PEM file of extra CA certificates to trust for the OpenID Connect providers "
+                    "(an internal CA). Default: the system's."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString path = v.trimmed();
+                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                            return u"expected a readable PEM file"_s;
+                        }
+                        c.oidcCaFile = path;
+                        return QString();
+                    }},
             {"LOG_LEVEL"_L1, "debug, info (default), warning or error."_L1,
                     [](Config &c, const QString &v) {
                         const QString level = v.trimmed().toLower();
@@ -439,9 +450,12 @@ QString applyOidcKey(Config &config, const QString &key, const QString &value)
     if (field == u"ISSUER"_s) {
         const QUrl url(text, QUrl::StrictMode);
         if (!acceptableIssuer(url)) {
-            return u"expected the provider's https issuer URL (http only on loopback)"_s;
+            return u"expected the provider's issuer URL: https (http only on the loopback hosts "
+                   "127.0.0.1, localhost and ::1), without query or fragment"_s;
         }
-        provider.issuer = text.endsWith(u'/') ? text.chopped(1) : text;
+        // Kept exactly as written: the discovery document and every ID token must name the
+        // issuer identically (OpenID Connect Discovery §4.3), trailing slash included.
+        provider.issuer = text;
     } else if (field == u"CLIENT_ID"_s) {
         provider.clientId = text;
     } else if (field == u"CLIENT_SECRET"_s) {
@@ -562,7 +576,9 @@ QStringList Config::describe() const
         line(prefix + u"_CLIENT_ID"_s, it->clientId);
         line(prefix + u"_CLIENT_SECRET"_s, it->clientSecret, true);
         line(prefix + u"_SCOPES"_s, it->scopes);
+        line(prefix + u"_DISPLAY_NAME"_s, it->displayName);
     }
+    line(u"OIDC_CA_FILE"_s, oidcCaFile);
     line(u"LOG_LEVEL"_s, logLevel);
     line(u"LOG_FORMAT"_s, logFormat);
     return lines;
@@ -683,6 +699,12 @@ public:
             if (it != environment.cend()) {
                 m_settings.insert(
                         spec.key, {it.value(), ConfigSource::Environment, u"environment"_s});
+            }
+        }
+        // Provider keys are a pattern, not a table entry.
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
+            if (oidcKeyPattern().match(it.key()).hasMatch()) {
+                m_settings.insert(it.key(), {it.value(), ConfigSource::Environment, u"environment"_s});
             }
         }
     }

@@ -68,6 +68,7 @@ struct Config
         QString displayName;
     };
     QMap<QString, OidcProvider> oidcProviders;
+    QString oidcCaFile; ///< extra CA certificates (PEM) to trust for the OpenID providers
 
     // Logging
     QString logLevel = QStringLiteral("info");

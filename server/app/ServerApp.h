@@ -30,6 +30,9 @@ class AuthModule;
 namespace jobs {
 class BackgroundWorker;
 }
+namespace oidc {
+class OidcService;
+}
 class CpuPool;
 
 /// The composition root: database (external or private), migrations, the worker pool, every
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<db::DbPool> m_dbPool;
     std::unique_ptr<CpuPool> m_cpuPool;
     std::unique_ptr<auth::AuthModule> m_auth;
+    std::unique_ptr<oidc::OidcService> m_oidc; ///< only when providers are configured
     std::unique_ptr<jobs::BackgroundWorker> m_background;
     std::shared_ptr<http::HttpContext> m_httpContext;
     std::unique_ptr<http::HttpServer> m_httpServer;

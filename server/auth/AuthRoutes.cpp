@@ -7,6 +7,7 @@
 #include "http/HttpContext.h"
 #include "http/Request.h"
 #include "http/Responder.h"
+#include "oidc/OidcRoutes.h"
 
 using namespace Qt::StringLiterals;
 using influence::common::AuthTokens;
@@ -334,6 +335,9 @@ void AuthModule::registerRoutes(http::HttpContext &context)
                     [](const common::UserAccount &account) { return account.toJson(); });
         });
     });
+
+    // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
+    oidc::registerRoutes(context, m_oidc, *this);
 }
 
 } // namespace influence::server::auth

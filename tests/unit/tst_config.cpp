@@ -278,7 +278,8 @@ private Q_SLOTS:
         ConfigLoader::Inputs inputs;
         for (auto it = values->cbegin(); it != values->cend(); ++it) {
             // Paths that depend on the machine.
-            if (it.key() != u"POSTGRES_BIN_DIR"_s && it.key() != u"SMTP_CA_FILE"_s) {
+            if (it.key() != u"POSTGRES_BIN_DIR"_s && it.key() != u"SMTP_CA_FILE"_s
+                    && it.key() != u"OIDC_CA_FILE"_s) {
                 inputs.environment.insert(it.key(), it.value());
             }
         }

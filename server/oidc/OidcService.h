@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Jose.h"
+#include "common/Result.h"
+
+#include <QList>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace influence::server::oidc {
+
+Q_DECLARE_LOGGING_CATEGORY(lcOidc)
+
+/// application/x-www-form-urlencoded pairs with every reserved character escaped (QUrlQuery
+/// leaves '+', which form decoders read as a space): for token requests and authorization URLs.
+QByteArray formEncode(const QList<std::pair<QString, QString>> &fields);
+
+/// One configured OpenID provider (OIDC_<NAME>_* keys).
+struct ProviderSettings
+{
+    QString name; ///< lower case; in URLs and the OIDC_<NAME>_* keys
+    QString issuer; ///< exactly as configured: discovery and ID tokens must name this issuer
+    QString clientId;
+    QString clientSecret; ///< empty: a public client (PKCE alone, no client authentication)
+    QString scopes = QStringLiteral("openid email profile");
+    QString displayName;
+};
+
+struct ServiceSettings
+{
+    /// Redirect URIs are PUBLIC_URL/api/v1/auth/oidc/<name>/callback.
+    QString publicUrl;
+    /// Origins (validate::origin form) a sign-in may return to, besides loopback http.
+    QStringList returnOrigins;
+    /// Extra CA certificates (PEM) to trust for the providers; empty: the system's.
+    QString caFile;
+    std::chrono::milliseconds timeout{10'000};
+    qint64 maxResponseBytes = qint64{512} * 1024;
+    /// The JWKS is fetched again for an unknown key id at most this often.
+    std::chrono::seconds jwksRefetchInterval{60};
+    /// The discovery document is fetched again after this.
+    std::chrono::seconds metadataLifetime{24 * 3600};
+    std::chrono::seconds clockLeeway{60};
+};
+
+/// What the discovery document (OpenID Connect Discovery 1.0 §3) says about a provider.
+struct ProviderMetadata
+{
+    QUrl authorizationEndpoint;
+    QUrl tokenEndpoint;
+    QUrl jwksUri;
+    /// The provider lists client_secret_post and not client_secret_basic (RFC 6749 §2.3.1
+    /// makes basic the default).
+    bool clientSecretPost = false;
+};
+
+/// A sign-in coming back from the provider, with what was stored when it started.
+struct CodeExchange
+{
+    QString provider;
+    QString code;
+    QString codeVerifier;
+    QString nonce;
+};
+
+/// The OpenID Connect relying party: discovery, JWKS, code exchange and ID token verification,
+/// for every configured provider. All network traffic runs on a thread of its own with its own
+/// event loop and QNetworkAccessManager, so that no HTTP thread or database worker ever waits for
+/// a provider. Callbacks run on that thread (or at once on the caller's thread after stop()); they
+/// hand on to a Responder, which is safe from any thread.
+class OidcService
+{
+public:
+    template<class T>
+    using Callback = std::function<void(common::Result<T>)>;
+
+    OidcService(QList<ProviderSettings> providers, ServiceSettings settings);
+    ~OidcService();
+    OidcService(const OidcService &) = delete;
+    OidcService &operator=(const OidcService &) = delete;
+
+    const QList<ProviderSettings> &providers() const { return m_providers; }
+    /// The provider of that name, or nullptr.
+    const ProviderSettings *provider(const QString &name) const;
+    /// PUBLIC_URL/api/v1/auth/oidc/<name>/callback.
+    QString redirectUri(const QString &provider) const;
+    const ServiceSettings &settings() const { return m_settings; }
+
+    /// The provider's endpoints from its discovery document (cached; concurrent callers share
+    /// one fetch). Failing to reach the provider is service_unavailable.
+    void metadata(const QString &provider, Callback<ProviderMetadata> done);
+
+    /// Exchanges an authorization code at the token endpoint (with the PKCE verifier) and
+    /// verifies the ID token: signature with a JWKS key (fetched again for an unknown key id at
+    /// most once per jwksRefetchInterval), then the claims. Failures of the sign-in itself are
+    /// oidc_failed; an unreachable provider is service_unavailable.
+    void completeSignIn(const CodeExchange &exchange, Callback<jose::IdTokenClaims> done);
+
+    /// Aborts transfers in flight (their callbacks get service_unavailable), stops the thread;
+    /// later calls answer service_unavailable at once. Idempotent.
+    void stop();
+
+private:
+    class Worker;
+
+    /// Runs `task` on the service's thread, or returns false after stop().
+    bool post(std::function<void(Worker &)> task);
+
+    QList<ProviderSettings> m_providers;
+    ServiceSettings m_settings;
+    QThread m_thread;
+    QObject *m_anchor = nullptr; ///< lives in m_thread: the target of posted tasks
+    std::shared_ptr<Worker> m_worker; ///< used only on m_thread
+    QMutex m_mutex;
+    bool m_stopped = false;
+};
+
+} // namespace influence::server::oidc
