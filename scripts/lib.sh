@@ -51,6 +51,29 @@ ensure_packages() {
         "${missing[@]}" >/dev/null
 }
 
+# The npm packages of the tests' local peers (tests/peers/*/package-lock.json, e.g. the OpenID
+# providers): `npm ci` once, and again only when a lock file changes (its hash is kept in
+# node_modules), so that a machine that has them pays one sha256sum per peer.
+ensure_test_peers() {
+    local lock dir stamp hash
+    for lock in "$ROOT"/tests/peers/*/package-lock.json; do
+        [ -f "$lock" ] || continue
+        dir=$(dirname "$lock")
+        stamp="$dir/node_modules/.influence-lock.sha256"
+        hash=$(sha256sum "$lock" | cut -d' ' -f1)
+        if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
+            continue
+        fi
+        if ! command -v npm >/dev/null 2>&1; then
+            echo "the test peers in ${dir#"$ROOT"/} need Node.js 20 or later with npm" >&2
+            return 1
+        fi
+        log "installing the test peers in ${dir#"$ROOT"/} (npm ci)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+        echo "$hash" >"$stamp"
+    done
+}
+
 # configure_and_build <preset> [targets…]: configures once, then builds incrementally.
 configure_and_build() {
     local preset="$1"
