@@ -32,6 +32,15 @@ function ratio(a, b) {
   return a && b ? round(a / b) : null;
 }
 
+// CPU of everything else on the machine during a run, in cores: what made it noisy.
+function otherCores(raw, seconds) {
+  if (raw.machineBusyCpuSeconds === null || raw.machineBusyCpuSeconds === undefined || !seconds) {
+    return null;
+  }
+  const ours = (raw.cpuSeconds || 0) + (raw.postgresCpuSeconds || 0) + (raw.loadGeneratorCpuSeconds || 0);
+  return round(Math.max(0, raw.machineBusyCpuSeconds - ours) / seconds, 2);
+}
+
 // One shape for wrk's and pgbench's numbers.
 function normalise(raw) {
   if (raw.kind === 'pgbench') {
@@ -47,6 +56,8 @@ function normalise(raw) {
       postgresCpuSeconds: raw.postgresCpuSeconds,
       postgresCpuUsPerRequest: raw.transactions && raw.postgresCpuSeconds !== null
         ? round(raw.postgresCpuSeconds * 1e6 / raw.transactions, 1) : null,
+      loadGeneratorCpuSeconds: raw.loadGeneratorCpuSeconds,
+      otherCpuCores: otherCores(raw, raw.durationSeconds),
       raw,
     };
   }
@@ -66,6 +77,8 @@ function normalise(raw) {
     postgresCpuSeconds: raw.postgresCpuSeconds,
     postgresCpuUsPerRequest: requests && raw.postgresCpuSeconds !== null
       ? round(raw.postgresCpuSeconds * 1e6 / requests, 1) : null,
+    loadGeneratorCpuSeconds: raw.loadGeneratorCpuSeconds,
+    otherCpuCores: otherCores(raw, wrk.durationSeconds),
     vmHwmMiB: round(raw.vmHwmKiB / 1024, 1),
     vmRssMiB: round(raw.vmRssKiB / 1024, 1),
     sameBodyAsServer: raw.sameBodyAsServer,
@@ -73,21 +86,50 @@ function normalise(raw) {
   };
 }
 
-function scenarioResult(runDir, name) {
-  const results = {};
-  for (const target of TARGETS) {
-    const file = path.join(runDir, `${name}.${target}.json`);
-    if (fs.existsSync(file)) {
-      results[target] = normalise(readJson(file));
-    }
-  }
-  const ours = results['influence-server'];
-  const node = results.node;
-  const pgbench = results.pgbench;
-  const ratios = {
+function median(values) {
+  const known = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  return known.length === 0 ? null : known[Math.floor((known.length - 1) / 2)];
+}
+
+function roundRatios(round) {
+  const ours = round['influence-server'];
+  const node = round.node;
+  const pgbench = round.pgbench;
+  return {
     throughputVsNode: ratio(ours?.requestsPerSecond, node?.requestsPerSecond),
     throughputVsPgbench: ratio(ours?.requestsPerSecond, pgbench?.requestsPerSecond),
     p99VsNode: ratio(ours?.latencyMs.p99, node?.latencyMs.p99),
+  };
+}
+
+// Every round of every contender; the table shows each contender's median round (by requests/s)
+// and the median of the rounds' ratios, so that one disturbed minute does not decide the result.
+function scenarioResult(runDir, name, rounds) {
+  const perRound = [];
+  for (let k = 1; k <= rounds; k++) {
+    const round = {};
+    for (const target of TARGETS) {
+      const file = path.join(runDir, `${name}.${target}.r${k}.json`);
+      if (fs.existsSync(file)) {
+        round[target] = normalise(readJson(file));
+      }
+    }
+    perRound.push(round);
+  }
+  const results = {};
+  for (const target of TARGETS) {
+    const all = perRound.map((round) => round[target]).filter(Boolean);
+    if (all.length > 0) {
+      const sorted = [...all].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+      results[target] = { ...sorted[Math.floor((sorted.length - 1) / 2)], rounds: all };
+    }
+  }
+  const roundsRatios = perRound.map(roundRatios);
+  const ratios = {
+    throughputVsNode: median(roundsRatios.map((r) => r.throughputVsNode)),
+    throughputVsPgbench: median(roundsRatios.map((r) => r.throughputVsPgbench)),
+    p99VsNode: median(roundsRatios.map((r) => r.p99VsNode)),
+    rounds: roundsRatios,
   };
   const goal = GOALS[name];
   const goals = goal ? {
@@ -109,12 +151,13 @@ function markdown(doc) {
   lines.push('');
   lines.push(`Data: ${m.influencers} creators (${m.users} users, database \`${m.database}\`). `
       + `Load: wrk, ${m.warmupSeconds} s warm-up then ${m.durationSeconds} s at ${m.connections} connections `
-      + `(${m.loadThreads} threads), ${m.tokenPool} signed-in users. influence-server: ${m.httpThreads} HTTP threads, `
+      + `(${m.loadThreads} threads), ${m.tokenPool} signed-in users`
+      + `${m.rounds > 1 ? `, ${m.rounds} rounds (median round shown; ratios are medians of the rounds' ratios)` : ''}. influence-server: ${m.httpThreads} HTTP threads, `
       + `${m.dbPoolSize} database connections; the node baseline's pool has ${m.dbPoolSize} too. `
       + `Machine: ${m.cores} cores (${m.cpu}), shared, noisy: the ratios are the figures that count.`);
   lines.push('');
-  lines.push('| scenario | contender | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | CPU µs/req | PostgreSQL CPU µs/req | peak RSS MiB |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| scenario | contender | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | CPU µs/req | PostgreSQL CPU µs/req | peak RSS MiB | other load, cores |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of doc.scenarios) {
     for (const target of TARGETS) {
       const r = s.results[target];
@@ -124,7 +167,8 @@ function markdown(doc) {
       const label = target === 'pgbench' ? 'pgbench (same SQL)' : target === 'node' ? 'node:http + pg' : '**influence-server**';
       lines.push(`| \`${s.method} ${s.path}\` | ${label} | ${cell(r.requestsPerSecond)} | ${cell(r.latencyMs.p50)} | `
           + `${cell(r.latencyMs.p90)} | ${cell(r.latencyMs.p99)} | ${r.errors} | ${cell(r.non2xx)} | `
-          + `${cell(r.cpuUsPerRequest)} | ${cell(r.postgresCpuUsPerRequest)} | ${cell(r.vmHwmMiB)} |`);
+          + `${cell(r.cpuUsPerRequest)} | ${cell(r.postgresCpuUsPerRequest)} | ${cell(r.vmHwmMiB)} | `
+          + `${cell(r.otherCpuCores)} |`);
     }
   }
   lines.push('');
@@ -145,7 +189,8 @@ function markdown(doc) {
       + `wrk ${m.wrk}; ${m.pgbench}; Linux ${m.kernel}.`);
   lines.push('pgbench latencies are its own per-transaction times (client side, no HTTP); "non-2xx" is what wrk '
       + 'counts (status ≥ 400); CPU is user + system time of the server process (PostgreSQL: all its '
-      + 'processes) during the measured seconds, divided by the requests served.');
+      + 'processes) during the measured seconds, divided by the requests served; "other load" is the CPU '
+      + 'the rest of the machine used meanwhile (other work, not the contenders or the load generator).');
   if (m.profile) {
     lines.push(`Profile of \`GET /api/v1/me\`: [${m.profile}](${m.profile}).`);
   }
@@ -158,19 +203,20 @@ function check(doc) {
   for (const s of doc.scenarios) {
     const expected = ['influence-server', 'node', ...(s.sql ? ['pgbench'] : [])];
     for (const target of expected) {
-      const r = s.results[target];
-      if (!r) {
-        problems.push(`${s.name}/${target}: no result`);
-        continue;
+      const all = s.results[target]?.rounds || [];
+      if (all.length < s.roundsExpected) {
+        problems.push(`${s.name}/${target}: ${all.length} of ${s.roundsExpected} rounds measured`);
       }
-      if (!(r.requests > 0)) {
-        problems.push(`${s.name}/${target}: no requests served`);
-      }
-      if (r.errors !== 0 || (r.non2xx !== null && r.non2xx !== 0)) {
-        problems.push(`${s.name}/${target}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-      }
-      if (target === 'node' && r.sameBodyAsServer !== true) {
-        problems.push(`${s.name}/node: answers differently from influence-server`);
+      for (const r of all) {
+        if (!(r.requests > 0)) {
+          problems.push(`${s.name}/${target}: no requests served`);
+        }
+        if (r.errors !== 0 || (r.non2xx !== null && r.non2xx !== 0)) {
+          problems.push(`${s.name}/${target}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+        }
+        if (target === 'node' && r.sameBodyAsServer !== true) {
+          problems.push(`${s.name}/node: answers differently from influence-server`);
+        }
       }
     }
   }
@@ -185,7 +231,8 @@ function main() {
     schema: 1,
     date,
     meta,
-    scenarios: meta.scenarios.split(' ').filter(Boolean).map((name) => scenarioResult(runDir, name)),
+    scenarios: meta.scenarios.split(' ').filter(Boolean)
+        .map((name) => ({ ...scenarioResult(runDir, name, meta.rounds), roundsExpected: meta.rounds })),
   };
   const stamp = date.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const text = markdown(doc);
