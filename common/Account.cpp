@@ -44,7 +44,8 @@ Result<UserAccount> UserAccount::fromJson(const QJsonObject &json)
     account.email = json.value(u"email"_s).toString();
     account.emailVerified = json.value(u"emailVerified"_s).toBool();
     account.displayName = json.value(u"displayName"_s).toString();
-    account.createdAt = QDateTime::fromString(json.value(u"createdAt"_s).toString(), Qt::ISODateWithMs);
+    account.createdAt =
+            QDateTime::fromString(json.value(u"createdAt"_s).toString(), Qt::ISODateWithMs);
     return account;
 }
 

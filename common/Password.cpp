@@ -45,7 +45,8 @@ QList<FieldError> passwordProblems(const QString &password, const QString &field
                 u"Must have at least %1 characters."_s.arg(kPasswordMinLength)}};
     }
     if (length > kPasswordMaxLength) {
-        return {{field, u"too_long"_s, u"Must have at most %1 characters."_s.arg(kPasswordMaxLength)}};
+        return {{field, u"too_long"_s,
+                u"Must have at most %1 characters."_s.arg(kPasswordMaxLength)}};
     }
     if (isCommonPassword(password)) {
         return {{field, u"too_common"_s,

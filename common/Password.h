@@ -12,8 +12,8 @@ namespace influence::common {
 /// characters, never trimmed or otherwise altered, and not one of the common passwords shipped in
 /// resources/security/common-passwords.txt (compared case-insensitively). The server and the
 /// desktop app both check with this function.
-QList<FieldError> passwordProblems(const QString &password,
-        const QString &field = QStringLiteral("password"));
+QList<FieldError> passwordProblems(
+        const QString &password, const QString &field = QStringLiteral("password"));
 
 /// Whether `password` is on the common-password list (case-insensitive).
 bool isCommonPassword(const QString &password);

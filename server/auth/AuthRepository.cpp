@@ -27,11 +27,12 @@ QString withUserColumns(const char *sql)
 const db::SqlStatement kFindByEmail(
         withUserColumns("SELECT $USER FROM users u WHERE lower(u.email) = lower(:email)"));
 const db::SqlStatement kFindById(withUserColumns("SELECT $USER FROM users u WHERE u.id = :id"));
-const db::SqlStatement kInsertUser(withUserColumns(
-        "WITH u AS (INSERT INTO users (email, password_hash, role, display_name, email_verified_at) "
-        "VALUES (:email, NULLIF(:hash, ''), :role, coalesce(:name, ''), "
-        "        CASE WHEN :verified THEN now() END) RETURNING *) "
-        "SELECT $USER FROM u"));
+const db::SqlStatement kInsertUser(
+        withUserColumns("WITH u AS (INSERT INTO users (email, password_hash, role, display_name, "
+                        "email_verified_at) "
+                        "VALUES (:email, NULLIF(:hash, ''), :role, coalesce(:name, ''), "
+                        "        CASE WHEN :verified THEN now() END) RETURNING *) "
+                        "SELECT $USER FROM u"));
 const db::SqlStatement kUpdateHash(u"UPDATE users SET password_hash = :hash WHERE id = :id"_s);
 const db::SqlStatement kUpdateAdmin(withUserColumns(
         "WITH u AS (UPDATE users SET role = coalesce(NULLIF(:role, ''), role), "
@@ -46,10 +47,10 @@ const db::SqlStatement kInsertSession(
         u"INSERT INTO auth_sessions (user_id, expires_at, user_agent, client_ip) "
         "VALUES (:user, now() + make_interval(days => :days), NULLIF(:agent, ''), "
         "        CAST(NULLIF(:ip, '') AS inet)) RETURNING id"_s);
-const db::SqlStatement kActiveSessionUser(withUserColumns(
-        "SELECT $USER FROM auth_sessions s JOIN users u ON u.id = s.user_id "
-        "WHERE s.id = :session AND s.user_id = :user AND s.revoked_at IS NULL "
-        "  AND s.expires_at > now() AND u.status = 'active'"));
+const db::SqlStatement kActiveSessionUser(
+        withUserColumns("SELECT $USER FROM auth_sessions s JOIN users u ON u.id = s.user_id "
+                        "WHERE s.id = :session AND s.user_id = :user AND s.revoked_at IS NULL "
+                        "  AND s.expires_at > now() AND u.status = 'active'"));
 const db::SqlStatement kTouchSession(
         u"UPDATE auth_sessions SET last_refreshed_at = now() WHERE id = :id"_s);
 const db::SqlStatement kRevokeSession(
@@ -123,8 +124,10 @@ UserRecord readUser(const QSqlQuery &q, int first)
     user.account.id = QUuid::fromString(q.value(first).toString());
     user.account.email = q.value(first + 1).toString();
     user.account.emailVerified = q.value(first + 2).toBool();
-    user.account.role = common::userRoleFromString(q.value(first + 3).toString()).value_or(UserRole::Influencer);
-    user.account.status = common::userStatusFromString(q.value(first + 4).toString()).value_or(UserStatus::Disabled);
+    user.account.role = common::userRoleFromString(q.value(first + 3).toString())
+                                .value_or(UserRole::Influencer);
+    user.account.status = common::userStatusFromString(q.value(first + 4).toString())
+                                  .value_or(UserStatus::Disabled);
     user.account.displayName = q.value(first + 5).toString();
     user.account.createdAt = q.value(first + 6).toDateTime().toUTC();
     user.passwordHash = q.value(first + 7).toString();
@@ -186,7 +189,8 @@ Result<UserRecord> insertUser(db::Connection &c, const QString &email, const QSt
 
 Result<void> updatePasswordHash(db::Connection &c, const QUuid &userId, const QString &hash)
 {
-    return done(c.run(kUpdateHash, {{u":hash"_s, hash}, {u":id"_s, userId.toString(QUuid::WithoutBraces)}}));
+    return done(c.run(
+            kUpdateHash, {{u":hash"_s, hash}, {u":id"_s, userId.toString(QUuid::WithoutBraces)}}));
 }
 
 Result<std::optional<UserRecord>> updateUserAdmin(db::Connection &c, const QUuid &userId,
@@ -200,11 +204,12 @@ Result<std::optional<UserRecord>> updateUserAdmin(db::Connection &c, const QUuid
 
 Result<void> markEmailVerified(db::Connection &c, const QUuid &userId, const QString &email)
 {
-    return done(c.run(kVerifyEmail, {{u":id"_s, userId.toString(QUuid::WithoutBraces)}, {u":email"_s, email}}));
+    return done(c.run(kVerifyEmail,
+            {{u":id"_s, userId.toString(QUuid::WithoutBraces)}, {u":email"_s, email}}));
 }
 
-Result<QUuid> insertSession(db::Connection &c, const QUuid &userId, std::chrono::days absoluteLifetime,
-        const QString &userAgent, const QHostAddress &client)
+Result<QUuid> insertSession(db::Connection &c, const QUuid &userId,
+        std::chrono::days absoluteLifetime, const QString &userAgent, const QHostAddress &client)
 {
     const auto id = c.scalar(kInsertSession,
             {{u":user"_s, userId.toString(QUuid::WithoutBraces)},
@@ -217,8 +222,8 @@ Result<QUuid> insertSession(db::Connection &c, const QUuid &userId, std::chrono:
     return QUuid::fromString(id->toString());
 }
 
-Result<std::optional<UserRecord>> activeSessionUser(db::Connection &c, const QUuid &sessionId,
-        const QUuid &userId)
+Result<std::optional<UserRecord>> activeSessionUser(
+        db::Connection &c, const QUuid &sessionId, const QUuid &userId)
 {
     return optionalUser(c.run(kActiveSessionUser,
             {{u":session"_s, sessionId.toString(QUuid::WithoutBraces)},
@@ -233,14 +238,16 @@ Result<void> touchSession(db::Connection &c, const QUuid &sessionId)
 Result<void> revokeSession(db::Connection &c, const QUuid &sessionId, RevokeReason reason)
 {
     return done(c.run(kRevokeSession,
-            {{u":reason"_s, reasonName(reason)}, {u":id"_s, sessionId.toString(QUuid::WithoutBraces)}}));
+            {{u":reason"_s, reasonName(reason)},
+                    {u":id"_s, sessionId.toString(QUuid::WithoutBraces)}}));
 }
 
-Result<int> revokeUserSessions(db::Connection &c, const QUuid &userId, RevokeReason reason,
-        const QUuid &keep)
+Result<int> revokeUserSessions(
+        db::Connection &c, const QUuid &userId, RevokeReason reason, const QUuid &keep)
 {
     auto query = c.run(kRevokeUserSessions,
-            {{u":reason"_s, reasonName(reason)}, {u":user"_s, userId.toString(QUuid::WithoutBraces)},
+            {{u":reason"_s, reasonName(reason)},
+                    {u":user"_s, userId.toString(QUuid::WithoutBraces)},
                     {u":keep"_s, uuidOrEmpty(keep)}});
     if (!query) {
         return query.error();
@@ -260,8 +267,8 @@ Result<void> insertRefreshToken(db::Connection &c, const QUuid &id, const QUuid 
                     {u":session"_s, sessionId.toString(QUuid::WithoutBraces)}}));
 }
 
-Result<std::optional<RefreshTokenRecord>> lockRefreshToken(db::Connection &c,
-        const QByteArray &tokenHash)
+Result<std::optional<RefreshTokenRecord>> lockRefreshToken(
+        db::Connection &c, const QByteArray &tokenHash)
 {
     auto query = c.run(kLockRefresh, {{u":hash"_s, tokenHash}});
     if (!query) {
@@ -298,7 +305,8 @@ Result<std::optional<std::pair<QUuid, bool>>> successorOf(db::Connection &c, con
     }
     std::optional<std::pair<QUuid, bool>> successor;
     if ((*query)->next()) {
-        successor = std::pair{QUuid::fromString((*query)->value(0).toString()), (*query)->value(1).toBool()};
+        successor = std::pair{
+                QUuid::fromString((*query)->value(0).toString()), (*query)->value(1).toBool()};
     }
     (*query)->finish();
     return successor;
@@ -320,7 +328,8 @@ Result<void> insertEmailToken(db::Connection &c, const QUuid &userId, EmailToken
         const QByteArray &tokenHash, const QString &email, std::chrono::seconds lifetime)
 {
     const QString user = userId.toString(QUuid::WithoutBraces);
-    if (auto ok = done(c.run(kRetireEmailTokens, {{u":user"_s, user}, {u":purpose"_s, purposeName(purpose)}}));
+    if (auto ok = done(c.run(
+                kRetireEmailTokens, {{u":user"_s, user}, {u":purpose"_s, purposeName(purpose)}}));
             !ok) {
         return ok;
     }
@@ -329,16 +338,18 @@ Result<void> insertEmailToken(db::Connection &c, const QUuid &userId, EmailToken
                     {u":email"_s, email}, {u":seconds"_s, static_cast<int>(lifetime.count())}}));
 }
 
-Result<std::optional<std::pair<QUuid, QString>>> consumeEmailToken(db::Connection &c,
-        EmailTokenPurpose purpose, const QByteArray &tokenHash)
+Result<std::optional<std::pair<QUuid, QString>>> consumeEmailToken(
+        db::Connection &c, EmailTokenPurpose purpose, const QByteArray &tokenHash)
 {
-    auto query = c.run(kConsumeEmailToken, {{u":hash"_s, tokenHash}, {u":purpose"_s, purposeName(purpose)}});
+    auto query = c.run(
+            kConsumeEmailToken, {{u":hash"_s, tokenHash}, {u":purpose"_s, purposeName(purpose)}});
     if (!query) {
         return query.error();
     }
     std::optional<std::pair<QUuid, QString>> result;
     if ((*query)->next()) {
-        result = std::pair{QUuid::fromString((*query)->value(0).toString()), (*query)->value(1).toString()};
+        result = std::pair{
+                QUuid::fromString((*query)->value(0).toString()), (*query)->value(1).toString()};
     }
     (*query)->finish();
     return result;
@@ -348,7 +359,8 @@ Result<bool> emailTokenIssuedRecently(db::Connection &c, const QUuid &userId,
         EmailTokenPurpose purpose, std::chrono::seconds window)
 {
     const auto recent = c.scalar(kRecentEmailToken,
-            {{u":user"_s, userId.toString(QUuid::WithoutBraces)}, {u":purpose"_s, purposeName(purpose)},
+            {{u":user"_s, userId.toString(QUuid::WithoutBraces)},
+                    {u":purpose"_s, purposeName(purpose)},
                     {u":seconds"_s, static_cast<int>(window.count())}});
     if (!recent) {
         return recent.error();

@@ -41,7 +41,14 @@ struct RefreshTokenRecord
 enum class EmailTokenPurpose { VerifyEmail, ResetPassword };
 
 /// Why sessions end (auth_sessions.revoked_reason).
-enum class RevokeReason { Logout, LogoutAll, PasswordChanged, PasswordReset, ReuseDetected, Disabled };
+enum class RevokeReason {
+    Logout,
+    LogoutAll,
+    PasswordChanged,
+    PasswordReset,
+    ReuseDetected,
+    Disabled
+};
 
 /// SQL for accounts, sessions, refresh tokens and e-mail tokens. Statements are prepared once
 /// per connection; callers own the transactions.
@@ -53,43 +60,45 @@ common::Result<std::optional<UserRecord>> findUserById(db::Connection &c, const 
 common::Result<UserRecord> insertUser(db::Connection &c, const QString &email,
         const QString &passwordHash, common::UserRole role, const QString &displayName,
         bool emailVerified);
-common::Result<void> updatePasswordHash(db::Connection &c, const QUuid &userId, const QString &hash);
+common::Result<void> updatePasswordHash(
+        db::Connection &c, const QUuid &userId, const QString &hash);
 common::Result<std::optional<UserRecord>> updateUserAdmin(db::Connection &c, const QUuid &userId,
         std::optional<common::UserRole> role, std::optional<common::UserStatus> status);
-common::Result<void> markEmailVerified(db::Connection &c, const QUuid &userId, const QString &email);
+common::Result<void> markEmailVerified(
+        db::Connection &c, const QUuid &userId, const QString &email);
 
 common::Result<QUuid> insertSession(db::Connection &c, const QUuid &userId,
         std::chrono::days absoluteLifetime, const QString &userAgent, const QHostAddress &client);
 /// The active session `sessionId` of user `userId` with that user, or nothing when the session
 /// ended, expired, or the user is disabled.
-common::Result<std::optional<UserRecord>> activeSessionUser(db::Connection &c,
-        const QUuid &sessionId, const QUuid &userId);
+common::Result<std::optional<UserRecord>> activeSessionUser(
+        db::Connection &c, const QUuid &sessionId, const QUuid &userId);
 common::Result<void> touchSession(db::Connection &c, const QUuid &sessionId);
 common::Result<void> revokeSession(db::Connection &c, const QUuid &sessionId, RevokeReason reason);
 /// Ends every active session of the user except `keep` (null: all).
-common::Result<int> revokeUserSessions(db::Connection &c, const QUuid &userId, RevokeReason reason,
-        const QUuid &keep = {});
+common::Result<int> revokeUserSessions(
+        db::Connection &c, const QUuid &userId, RevokeReason reason, const QUuid &keep = {});
 
 common::Result<void> insertRefreshToken(db::Connection &c, const QUuid &id, const QUuid &sessionId,
         const QByteArray &tokenHash, const QUuid &parentId, std::chrono::days idleLifetime);
 /// Looks a refresh token up by hash and locks it and its session (FOR UPDATE), so that
 /// concurrent refreshes with the same token are serialised.
-common::Result<std::optional<RefreshTokenRecord>> lockRefreshToken(db::Connection &c,
-        const QByteArray &tokenHash);
+common::Result<std::optional<RefreshTokenRecord>> lockRefreshToken(
+        db::Connection &c, const QByteArray &tokenHash);
 common::Result<void> markRefreshTokenUsed(db::Connection &c, const QUuid &tokenId);
 /// The token that replaced `parentId`: its id and whether it has been used itself.
-common::Result<std::optional<std::pair<QUuid, bool>>> successorOf(db::Connection &c,
-        const QUuid &parentId);
-common::Result<std::optional<QUuid>> sessionOfRefreshToken(db::Connection &c,
-        const QByteArray &tokenHash);
+common::Result<std::optional<std::pair<QUuid, bool>>> successorOf(
+        db::Connection &c, const QUuid &parentId);
+common::Result<std::optional<QUuid>> sessionOfRefreshToken(
+        db::Connection &c, const QByteArray &tokenHash);
 
 /// Stores a new single-use token (and makes older unused ones of the same purpose unusable).
 common::Result<void> insertEmailToken(db::Connection &c, const QUuid &userId,
         EmailTokenPurpose purpose, const QByteArray &tokenHash, const QString &email,
         std::chrono::seconds lifetime);
 /// Uses up a token: the user and address it was issued for, if it was valid.
-common::Result<std::optional<std::pair<QUuid, QString>>> consumeEmailToken(db::Connection &c,
-        EmailTokenPurpose purpose, const QByteArray &tokenHash);
+common::Result<std::optional<std::pair<QUuid, QString>>> consumeEmailToken(
+        db::Connection &c, EmailTokenPurpose purpose, const QByteArray &tokenHash);
 /// Whether a token of this purpose was issued to the user within the last `window`.
 common::Result<bool> emailTokenIssuedRecently(db::Connection &c, const QUuid &userId,
         EmailTokenPurpose purpose, std::chrono::seconds window);

@@ -44,8 +44,8 @@ Result<RateDecision> AuthService::countRequest(db::Connection &c, const QString 
     });
 }
 
-AuthTokens AuthService::tokensFor(const UserRecord &user, const QUuid &sessionId,
-        const QByteArray &refreshToken) const
+AuthTokens AuthService::tokensFor(
+        const UserRecord &user, const QUuid &sessionId, const QByteArray &refreshToken) const
 {
     AuthTokens tokens;
     tokens.accessToken = QString::fromLatin1(m_tokens.issueAccessToken(
@@ -56,8 +56,8 @@ AuthTokens AuthService::tokensFor(const UserRecord &user, const QUuid &sessionId
     return tokens;
 }
 
-Result<AuthTokens> AuthService::startSession(db::Connection &c, const UserRecord &user,
-        const ClientInfo &client) const
+Result<AuthTokens> AuthService::startSession(
+        db::Connection &c, const UserRecord &user, const ClientInfo &client) const
 {
     const auto sessionId = repository::insertSession(c, user.account.id,
             m_settings.refreshAbsoluteLifetime, client.userAgent, client.address);
@@ -73,14 +73,16 @@ Result<AuthTokens> AuthService::startSession(db::Connection &c, const UserRecord
     return tokensFor(user, *sessionId, refreshToken);
 }
 
-Result<AuthTokens> AuthService::openSession(db::Connection &c, const UserRecord &user,
-        const ClientInfo &client) const
+Result<AuthTokens> AuthService::openSession(
+        db::Connection &c, const UserRecord &user, const ClientInfo &client) const
 {
-    return db::inTransaction(c, [&](db::Connection &tx) { return startSession(tx, user, client); });
+    return db::inTransaction(c, [&](db::Connection &tx) {
+        return startSession(tx, user, client);
+    });
 }
 
-Result<void> AuthService::sendEmailToken(db::Connection &c, const UserRecord &user,
-        EmailTokenPurpose purpose) const
+Result<void> AuthService::sendEmailToken(
+        db::Connection &c, const UserRecord &user, EmailTokenPurpose purpose) const
 {
     const QByteArray token = newEmailToken();
     const bool reset = purpose == EmailTokenPurpose::ResetPassword;
@@ -116,8 +118,8 @@ Result<AuthTokens> AuthService::registerUser(db::Connection &c, const RegisterCo
         const QString &passwordHash, const ClientInfo &client) const
 {
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<AuthTokens> {
-        const auto user = repository::insertUser(tx, command.email, passwordHash, command.role,
-                command.displayName, false);
+        const auto user = repository::insertUser(
+                tx, command.email, passwordHash, command.role, command.displayName, false);
         if (!user) {
             return user.error();
         }
@@ -133,7 +135,8 @@ Result<LoginCandidate> AuthService::beginLogin(db::Connection &c, const LoginCom
     LoginCandidate candidate;
     candidate.emailKey = throttle::emailKey(command.email);
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<LoginCandidate> {
-        if (auto ok = throttle::reserveLoginAttempt(tx, candidate.emailKey, m_settings.lockoutThreshold);
+        if (auto ok = throttle::reserveLoginAttempt(
+                    tx, candidate.emailKey, m_settings.lockoutThreshold);
                 !ok) {
             return ok.error();
         }
@@ -172,8 +175,8 @@ Result<AuthTokens> AuthService::refresh(db::Connection &c, const QString &refres
     const QByteArray hash = TokenService::hashRefreshToken(refreshToken.toLatin1());
     // Nothing (but success) means a replay was detected and the session revoked: that must be
     // committed although the call fails.
-    const auto rotated = db::inTransaction(
-            c, [&](db::Connection &tx) -> Result<std::optional<AuthTokens>> {
+    const auto rotated =
+            db::inTransaction(c, [&](db::Connection &tx) -> Result<std::optional<AuthTokens>> {
                 auto locked = repository::lockRefreshToken(tx, hash);
                 if (!locked) {
                     return locked.error();
@@ -247,7 +250,8 @@ Result<void> AuthService::logout(db::Connection &c, const QString &refreshToken)
 Result<void> AuthService::logoutAll(db::Connection &c, const Principal &principal) const
 {
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<void> {
-        auto revoked = repository::revokeUserSessions(tx, principal.userId(), RevokeReason::LogoutAll);
+        auto revoked =
+                repository::revokeUserSessions(tx, principal.userId(), RevokeReason::LogoutAll);
         if (!revoked) {
             return revoked.error();
         }
@@ -267,8 +271,8 @@ Result<QString> AuthService::passwordHashOf(db::Connection &c, const Principal &
     return (*user)->passwordHash;
 }
 
-Result<void> AuthService::changePassword(db::Connection &c, const Principal &principal,
-        const QString &newHash) const
+Result<void> AuthService::changePassword(
+        db::Connection &c, const Principal &principal, const QString &newHash) const
 {
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<void> {
         if (auto ok = repository::updatePasswordHash(tx, principal.userId(), newHash); !ok) {
@@ -293,8 +297,8 @@ Result<void> AuthService::forgotPassword(db::Connection &c, const QString &email
         if (!user->has_value() || (*user)->account.status != common::UserStatus::Active) {
             return {};
         }
-        const auto recent = repository::emailTokenIssuedRecently(tx, (*user)->account.id,
-                EmailTokenPurpose::ResetPassword, m_settings.mailInterval);
+        const auto recent = repository::emailTokenIssuedRecently(
+                tx, (*user)->account.id, EmailTokenPurpose::ResetPassword, m_settings.mailInterval);
         if (!recent) {
             return recent.error();
         }
@@ -305,8 +309,8 @@ Result<void> AuthService::forgotPassword(db::Connection &c, const QString &email
     });
 }
 
-Result<void> AuthService::resetPassword(db::Connection &c, const QString &token,
-        const QString &newHash) const
+Result<void> AuthService::resetPassword(
+        db::Connection &c, const QString &token, const QString &newHash) const
 {
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<void> {
         const auto consumed = repository::consumeEmailToken(
@@ -356,8 +360,8 @@ Result<void> AuthService::resendVerification(db::Connection &c, const Principal 
         return {};
     }
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<void> {
-        const auto recent = repository::emailTokenIssuedRecently(tx, principal.userId(),
-                EmailTokenPurpose::VerifyEmail, m_settings.mailInterval);
+        const auto recent = repository::emailTokenIssuedRecently(
+                tx, principal.userId(), EmailTokenPurpose::VerifyEmail, m_settings.mailInterval);
         if (!recent) {
             return recent.error();
         }
@@ -379,8 +383,9 @@ Result<common::UserAccount> AuthService::updateUser(db::Connection &c, const Pri
     if (!admin.isAdmin()) {
         return Error::make(ErrorCode::Forbidden, u"Only administrators may change accounts."_s);
     }
-    if (userId == admin.userId() && (update.status == common::UserStatus::Disabled
-                                            || (update.role && *update.role != common::UserRole::Admin))) {
+    if (userId == admin.userId()
+            && (update.status == common::UserStatus::Disabled
+                    || (update.role && *update.role != common::UserRole::Admin))) {
         return Error::make(ErrorCode::Conflict,
                 u"Administrators cannot disable or demote themselves; ask another administrator."_s);
     }

@@ -62,8 +62,9 @@ public:
     common::Result<RateDecision> countRequest(db::Connection &c, const QString &group,
             const QHostAddress &client, int limitPerMinute) const;
 
-    common::Result<common::AuthTokens> registerUser(db::Connection &c, const RegisterCommand &command,
-            const QString &passwordHash, const ClientInfo &client) const;
+    common::Result<common::AuthTokens> registerUser(db::Connection &c,
+            const RegisterCommand &command, const QString &passwordHash,
+            const ClientInfo &client) const;
 
     /// Throttles (429 while the account is locked) and looks the account up.
     common::Result<LoginCandidate> beginLogin(db::Connection &c, const LoginCommand &command) const;
@@ -72,21 +73,22 @@ public:
             const LoginCandidate &candidate, const QString &rehash, const ClientInfo &client) const;
 
     /// Rotates a refresh token (see TokenService::successorRefreshToken for concurrent use).
-    common::Result<common::AuthTokens> refresh(db::Connection &c, const QString &refreshToken) const;
+    common::Result<common::AuthTokens> refresh(
+            db::Connection &c, const QString &refreshToken) const;
     common::Result<void> logout(db::Connection &c, const QString &refreshToken) const;
     common::Result<void> logoutAll(db::Connection &c, const Principal &principal) const;
 
     /// The stored hash to check the current password against.
     common::Result<QString> passwordHashOf(db::Connection &c, const Principal &principal) const;
     /// Stores the new hash and ends the user's other sessions.
-    common::Result<void> changePassword(db::Connection &c, const Principal &principal,
-            const QString &newHash) const;
+    common::Result<void> changePassword(
+            db::Connection &c, const Principal &principal, const QString &newHash) const;
 
     /// Sends a reset link if the address belongs to an active account; says nothing either way.
     common::Result<void> forgotPassword(db::Connection &c, const QString &email) const;
     /// Sets the password with a reset token and ends every session of the account.
-    common::Result<void> resetPassword(db::Connection &c, const QString &token,
-            const QString &newHash) const;
+    common::Result<void> resetPassword(
+            db::Connection &c, const QString &token, const QString &newHash) const;
     common::Result<void> verifyEmail(db::Connection &c, const QString &token) const;
     /// Sends a new verification link (nothing when already verified).
     common::Result<void> resendVerification(db::Connection &c, const Principal &principal) const;
@@ -96,18 +98,18 @@ public:
             const QUuid &userId, const AdminUserUpdate &update) const;
 
     /// Opens a session for an account signed in some other way (OpenID Connect).
-    common::Result<common::AuthTokens> openSession(db::Connection &c, const UserRecord &user,
-            const ClientInfo &client) const;
+    common::Result<common::AuthTokens> openSession(
+            db::Connection &c, const UserRecord &user, const ClientInfo &client) const;
 
     const AuthSettings &settings() const { return m_settings; }
 
 private:
-    common::Result<common::AuthTokens> startSession(db::Connection &c, const UserRecord &user,
-            const ClientInfo &client) const;
-    common::Result<void> sendEmailToken(db::Connection &c, const UserRecord &user,
-            EmailTokenPurpose purpose) const;
-    common::AuthTokens tokensFor(const UserRecord &user, const QUuid &sessionId,
-            const QByteArray &refreshToken) const;
+    common::Result<common::AuthTokens> startSession(
+            db::Connection &c, const UserRecord &user, const ClientInfo &client) const;
+    common::Result<void> sendEmailToken(
+            db::Connection &c, const UserRecord &user, EmailTokenPurpose purpose) const;
+    common::AuthTokens tokensFor(
+            const UserRecord &user, const QUuid &sessionId, const QByteArray &refreshToken) const;
 
     AuthSettings m_settings;
     const TokenService &m_tokens;

@@ -39,14 +39,13 @@ Result<Principal> Authenticator::principal(db::Connection &connection, const Acc
         return user.error();
     }
     if (!user->has_value()) {
-        return Error::make(ErrorCode::Unauthorized,
-                u"The session has ended; sign in again."_s);
+        return Error::make(ErrorCode::Unauthorized, u"The session has ended; sign in again."_s);
     }
     return Principal{claims.sessionId, (*user)->account};
 }
 
-Result<void> Authenticator::requireRole(const Principal &principal,
-        std::initializer_list<common::UserRole> roles)
+Result<void> Authenticator::requireRole(
+        const Principal &principal, std::initializer_list<common::UserRole> roles)
 {
     if (std::find(roles.begin(), roles.end(), principal.role()) == roles.end()) {
         return Error::make(ErrorCode::Forbidden, u"Your account's role may not do this."_s);
@@ -58,7 +57,8 @@ http::Response Authenticator::unauthorized(const http::Request &request, const E
 {
     http::Response response = http::Response::fromError(error);
     if (error.code == ErrorCode::Unauthorized && !request.header("authorization").isEmpty()) {
-        response.withHeader("WWW-Authenticate", R"(Bearer realm="influence", error="invalid_token")");
+        response.withHeader(
+                "WWW-Authenticate", R"(Bearer realm="influence", error="invalid_token")");
     }
     return response;
 }

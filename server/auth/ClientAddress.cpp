@@ -12,8 +12,9 @@ namespace influence::server::auth {
 ClientAddress::ClientAddress(const QStringList &trustedProxies)
 {
     for (const QString &entry : trustedProxies) {
-        const auto subnet = QHostAddress::parseSubnet(
-                entry.contains(u'/') ? entry : entry + (entry.contains(u':') ? u"/128"_s : u"/32"_s));
+        const auto subnet = QHostAddress::parseSubnet(entry.contains(u'/')
+                        ? entry
+                        : entry + (entry.contains(u':') ? u"/128"_s : u"/32"_s));
         if (!subnet.first.isNull()) {
             m_trusted.append(subnet);
         }
@@ -22,8 +23,9 @@ ClientAddress::ClientAddress(const QStringList &trustedProxies)
 
 bool ClientAddress::trusted(const QHostAddress &address) const
 {
-    return std::any_of(m_trusted.cbegin(), m_trusted.cend(),
-            [&address](const auto &subnet) { return address.isInSubnet(subnet); });
+    return std::any_of(m_trusted.cbegin(), m_trusted.cend(), [&address](const auto &subnet) {
+        return address.isInSubnet(subnet);
+    });
 }
 
 QHostAddress ClientAddress::of(const http::Request &request) const

@@ -6,7 +6,6 @@
 #include <QRegularExpression>
 
 #include <argon2.h>
-
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -29,9 +28,8 @@ QString PasswordHasher::hash(const QString &password) const
 {
     const QByteArray utf8 = password.toUtf8();
     const QByteArray salt = crypto::randomBytes(static_cast<int>(kSaltLength));
-    const size_t encodedLength = argon2_encodedlen(m_parameters.iterations,
-            m_parameters.memoryKiB, m_parameters.parallelism, kSaltLength, kHashLength,
-            Argon2_id);
+    const size_t encodedLength = argon2_encodedlen(m_parameters.iterations, m_parameters.memoryKiB,
+            m_parameters.parallelism, kSaltLength, kHashLength, Argon2_id);
     std::vector<char> encoded(encodedLength);
     const int rc = argon2id_hash_encoded(m_parameters.iterations, m_parameters.memoryKiB,
             m_parameters.parallelism, utf8.constData(), static_cast<size_t>(utf8.size()),
@@ -55,13 +53,14 @@ bool PasswordHasher::verify(const QString &password, const QString &encoded) con
 
 bool PasswordHasher::needsRehash(const QString &encoded) const
 {
-    static const QRegularExpression pattern(u"^\\$argon2id\\$v=(\\d+)\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$"_s);
+    static const QRegularExpression pattern(
+            u"^\\$argon2id\\$v=(\\d+)\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$"_s);
     const auto match = pattern.match(encoded);
     if (!match.hasMatch()) {
         return true;
     }
-    const Argon2Parameters used{match.captured(2).toUInt(), match.captured(3).toUInt(),
-            match.captured(4).toUInt()};
+    const Argon2Parameters used{
+            match.captured(2).toUInt(), match.captured(3).toUInt(), match.captured(4).toUInt()};
     return match.captured(1).toInt() != ARGON2_VERSION_13 || !(used == m_parameters);
 }
 
@@ -86,7 +85,8 @@ std::optional<QByteArray> PasswordHasher::rawArgon2id(const QByteArray &password
     context.pwdlen = static_cast<uint32_t>(pwd.size());
     context.salt = reinterpret_cast<uint8_t *>(saltCopy.data());
     context.saltlen = static_cast<uint32_t>(saltCopy.size());
-    context.secret = secretCopy.isEmpty() ? nullptr : reinterpret_cast<uint8_t *>(secretCopy.data());
+    context.secret =
+            secretCopy.isEmpty() ? nullptr : reinterpret_cast<uint8_t *>(secretCopy.data());
     context.secretlen = static_cast<uint32_t>(secretCopy.size());
     context.ad = ad.isEmpty() ? nullptr : reinterpret_cast<uint8_t *>(ad.data());
     context.adlen = static_cast<uint32_t>(ad.size());

@@ -43,11 +43,12 @@ public:
     common::Result<AccessClaims> claims(const http::Request &request) const;
 
     /// 401 when the session has ended or the user is disabled.
-    static common::Result<Principal> principal(db::Connection &connection, const AccessClaims &claims);
+    static common::Result<Principal> principal(
+            db::Connection &connection, const AccessClaims &claims);
 
     /// 403 unless the principal has one of the roles.
-    static common::Result<void> requireRole(const Principal &principal,
-            std::initializer_list<common::UserRole> roles);
+    static common::Result<void> requireRole(
+            const Principal &principal, std::initializer_list<common::UserRole> roles);
 
     /// The problem response for an authentication failure; RFC 6750's error="invalid_token" is
     /// added when the request carried a token.

@@ -15,7 +15,8 @@ namespace influence::server::auth {
 namespace {
 
 const db::SqlStatement kHit(
-        u"INSERT INTO auth_rate_limits AS r (bucket, window_start, hits) VALUES (:bucket, now(), 1) "
+        u"INSERT INTO auth_rate_limits AS r (bucket, window_start, hits) VALUES (:bucket, now(), "
+        u"1) "
         "ON CONFLICT (bucket) DO UPDATE SET "
         "  hits = CASE WHEN r.window_start <= now() - make_interval(secs => :window) "
         "              THEN 1 ELSE r.hits + 1 END, "
@@ -38,10 +39,9 @@ const db::SqlStatement kCountFailure(
         "                  ELSE f.failures + 1 END, "
         "  last_failure_at = now() "
         "RETURNING failures"_s);
-const db::SqlStatement kLock(
-        u"UPDATE auth_login_failures SET locked_until = now() + "
-        "  least(interval '15 minutes', make_interval(secs => :seconds)) "
-        "WHERE email_key = :key"_s);
+const db::SqlStatement kLock(u"UPDATE auth_login_failures SET locked_until = now() + "
+                             "  least(interval '15 minutes', make_interval(secs => :seconds)) "
+                             "WHERE email_key = :key"_s);
 const db::SqlStatement kClear(u"DELETE FROM auth_login_failures WHERE email_key = :key"_s);
 
 Error tooMany(const QString &detail, int retryAfter)
@@ -69,8 +69,8 @@ QString emailKey(const QString &email)
     return email.trimmed().toLower().left(254);
 }
 
-Result<RateDecision> hit(db::Connection &connection, const QString &bucket, int limit,
-        std::chrono::seconds window)
+Result<RateDecision> hit(
+        db::Connection &connection, const QString &bucket, int limit, std::chrono::seconds window)
 {
     auto query = connection.run(kHit,
             {{u":bucket"_s, bucket.left(200)}, {u":window"_s, static_cast<int>(window.count())}});
@@ -89,16 +89,16 @@ Result<RateDecision> hit(db::Connection &connection, const QString &bucket, int 
     return decision;
 }
 
-Result<void> reserveLoginAttempt(db::Connection &connection, const QString &emailKey,
-        int lockoutThreshold)
+Result<void> reserveLoginAttempt(
+        db::Connection &connection, const QString &emailKey, int lockoutThreshold)
 {
     const auto locked = connection.scalar(kLockedUntil, {{u":key"_s, emailKey}});
     if (!locked) {
         return locked.error();
     }
     if (!locked->isNull()) {
-        return tooMany(u"Too many failed sign-ins for this account; try again later."_s,
-                locked->toInt());
+        return tooMany(
+                u"Too many failed sign-ins for this account; try again later."_s, locked->toInt());
     }
     const auto failures = connection.scalar(kCountFailure, {{u":key"_s, emailKey}});
     if (!failures) {
@@ -107,7 +107,8 @@ Result<void> reserveLoginAttempt(db::Connection &connection, const QString &emai
     const int count = failures->toInt();
     if (count >= lockoutThreshold) {
         const double seconds = std::pow(2.0, qMin(count - lockoutThreshold, 20));
-        if (auto ok = connection.run(kLock, {{u":key"_s, emailKey}, {u":seconds"_s, seconds}}); !ok) {
+        if (auto ok = connection.run(kLock, {{u":key"_s, emailKey}, {u":seconds"_s, seconds}});
+                !ok) {
             return ok.error();
         }
     }

@@ -33,14 +33,14 @@ struct RateDecision
 namespace throttle {
 
 /// Counts a request in `bucket` (e.g. "login:203.0.113.7") against `limit` per `window`.
-common::Result<RateDecision> hit(db::Connection &connection, const QString &bucket, int limit,
-        std::chrono::seconds window);
+common::Result<RateDecision> hit(
+        db::Connection &connection, const QString &bucket, int limit, std::chrono::seconds window);
 
 /// Before checking a password: refuses (with the seconds to wait) while the account is locked,
 /// otherwise counts the attempt as failed in advance, so that parallel guesses count too.
 /// Applies to every e-mail address, registered or not.
-common::Result<void> reserveLoginAttempt(db::Connection &connection, const QString &emailKey,
-        int lockoutThreshold);
+common::Result<void> reserveLoginAttempt(
+        db::Connection &connection, const QString &emailKey, int lockoutThreshold);
 /// After a successful sign-in: the account starts with a clean record.
 common::Result<void> clearLoginFailures(db::Connection &connection, const QString &emailKey);
 

@@ -50,7 +50,8 @@ Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key)
         return invalidToken(u"malformed"_s);
     }
     bool ok = false;
-    const QJsonDocument header = QJsonDocument::fromJson(crypto::fromBase64Url(token.first(firstDot), &ok));
+    const QJsonDocument header =
+            QJsonDocument::fromJson(crypto::fromBase64Url(token.first(firstDot), &ok));
     if (!ok || !header.isObject()) {
         return invalidToken(u"malformed header"_s);
     }
@@ -99,7 +100,8 @@ QByteArray TokenService::issueAccessToken(const QUuid &userId, const QUuid &sess
     return jwt::signHs256(payload, m_settings.secret);
 }
 
-Result<AccessClaims> TokenService::verifyAccessToken(QByteArrayView token, const QDateTime &now) const
+Result<AccessClaims> TokenService::verifyAccessToken(
+        QByteArrayView token, const QDateTime &now) const
 {
     auto payload = jwt::verifyHs256(token, m_settings.secret);
     if (!payload) {

@@ -41,9 +41,9 @@ class TokenService
 public:
     struct Settings
     {
-        QByteArray secret;            ///< at least 32 bytes
-        QString issuer;               ///< "iss"
-        QString audience;             ///< "aud"
+        QByteArray secret; ///< at least 32 bytes
+        QString issuer; ///< "iss"
+        QString audience; ///< "aud"
         std::chrono::seconds accessTokenLifetime{600};
         std::chrono::seconds clockSkew{30};
     };
@@ -54,7 +54,8 @@ public:
             const QDateTime &now) const;
     /// 401 for anything but a well-formed, correctly signed, unexpired token for this issuer and
     /// audience.
-    common::Result<AccessClaims> verifyAccessToken(QByteArrayView token, const QDateTime &now) const;
+    common::Result<AccessClaims> verifyAccessToken(
+            QByteArrayView token, const QDateTime &now) const;
 
     /// A fresh refresh token: 32 random bytes, base64url.
     QByteArray newRefreshToken() const;

@@ -20,7 +20,8 @@ QByteArray randomBytes(int count)
 
 QByteArray base64Url(QByteArrayView data)
 {
-    return data.toByteArray().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return data.toByteArray().toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QByteArray fromBase64Url(QByteArrayView text, bool *ok)
@@ -28,8 +29,8 @@ QByteArray fromBase64Url(QByteArrayView text, bool *ok)
     const auto decoded = QByteArray::fromBase64Encoding(text.toByteArray(),
             QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     // Padding is not allowed in the JWT/opaque-token forms: one spelling per value.
-    const bool valid = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok
-            && !text.contains('=');
+    const bool valid =
+            decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && !text.contains('=');
     if (ok) {
         *ok = valid;
     }
@@ -43,8 +44,8 @@ QByteArray sha256(QByteArrayView data)
 
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
-    return QMessageAuthenticationCode::hash(data.toByteArray(), key.toByteArray(),
-            QCryptographicHash::Sha256);
+    return QMessageAuthenticationCode::hash(
+            data.toByteArray(), key.toByteArray(), QCryptographicHash::Sha256);
 }
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)

@@ -131,8 +131,9 @@ Result<std::unique_ptr<ManagedPostgres>> ManagedPostgres::start(const Options &o
         if (ready) {
             ready = pg->createDatabase(options.database);
         }
-        if (ready || (!ready.error().detail.contains(u"shutting down"_s)
-                             && !ready.error().detail.contains(u"starting up"_s))) {
+        if (ready
+                || (!ready.error().detail.contains(u"shutting down"_s)
+                        && !ready.error().detail.contains(u"starting up"_s))) {
             break;
         }
         pg->m_running = false;

@@ -761,7 +761,8 @@ void runGuarded(const std::shared_ptr<Exchange> &exchange, Task &task, Args &...
 
 Response busy()
 {
-    return Response::fromError(Error::unavailable(u"The server is busy; try again in a moment."_s, 1));
+    return Response::fromError(
+            Error::unavailable(u"The server is busy; try again in a moment."_s, 1));
 }
 
 } // namespace
@@ -790,7 +791,9 @@ void Responder::runOnCpuPool(std::function<Response()> task) const
         return;
     }
     auto exchange = m_exchange;
-    if (!pool->tryRun([exchange, task = std::move(task)]() mutable { runGuarded(exchange, task); })) {
+    if (!pool->tryRun([exchange, task = std::move(task)]() mutable {
+            runGuarded(exchange, task);
+        })) {
         send(busy());
     }
 }

@@ -31,11 +31,11 @@ const db::SqlStatement kClaimMail(
 const db::SqlStatement kMailSent(
         u"UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = :id"_s);
 // Retry after 1, 2, 4 … minutes; give up after kMaxAttempts.
-const db::SqlStatement kMailFailed(
-        u"UPDATE mail_outbox SET last_error = :error, "
-        "  next_attempt_at = now() + make_interval(mins => power(2, least(attempts - 1, 10))::int), "
-        "  gave_up_at = CASE WHEN attempts >= :max THEN now() END "
-        "WHERE id = :id"_s);
+const db::SqlStatement kMailFailed(u"UPDATE mail_outbox SET last_error = :error, "
+                                   "  next_attempt_at = now() + make_interval(mins => power(2, "
+                                   "least(attempts - 1, 10))::int), "
+                                   "  gave_up_at = CASE WHEN attempts >= :max THEN now() END "
+                                   "WHERE id = :id"_s);
 
 const QStringList kHousekeeping{
         u"DELETE FROM auth_oidc_states WHERE expires_at < now()"_s,
@@ -51,8 +51,8 @@ const QStringList kHousekeeping{
 
 } // namespace
 
-BackgroundWorker::BackgroundWorker(std::shared_ptr<const db::ConnectionSettings> settings,
-        MailSender sender)
+BackgroundWorker::BackgroundWorker(
+        std::shared_ptr<const db::ConnectionSettings> settings, MailSender sender)
     : m_settings(std::move(settings))
     , m_sender(std::move(sender))
 {

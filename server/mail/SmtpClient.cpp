@@ -42,8 +42,9 @@ QString headerSafe(QString text)
 QByteArray encodeHeader(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
-    const bool ascii = std::all_of(utf8.cbegin(), utf8.cend(),
-            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = std::all_of(utf8.cbegin(), utf8.cend(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+    });
     if (ascii) {
         return utf8;
     }
@@ -161,7 +162,8 @@ SmtpClient::SmtpClient(SmtpSettings settings)
     : m_settings(std::move(settings))
 { }
 
-QByteArray formatMessage(const MailMessage &message, const QString &from, const QString &messageIdHost)
+QByteArray formatMessage(
+        const MailMessage &message, const QString &from, const QString &messageIdHost)
 {
     QByteArray out;
     const QLocale c = QLocale::c();
@@ -169,7 +171,8 @@ QByteArray formatMessage(const MailMessage &message, const QString &from, const 
     out += "To: " + encodeMailbox(headerSafe(message.to)) + "\r\n";
     out += "Subject: " + encodeHeader(headerSafe(message.subject)) + "\r\n";
     out += "Date: "
-            + c.toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy hh:mm:ss +0000"_s).toLatin1()
+            + c.toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy hh:mm:ss +0000"_s)
+                      .toLatin1()
             + "\r\n";
     out += "Message-ID: <" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1() + '@'
             + messageIdHost.toLatin1() + ">\r\n";
@@ -219,8 +222,10 @@ Result<void> SmtpClient::send(const MailMessage &message)
         return ok;
     }
     if (m_settings.security == SmtpSettings::Security::StartTls) {
-        const bool offered = std::any_of(extensions.cbegin(), extensions.cend(),
-                [](const QString &e) { return e.compare(u"STARTTLS"_s, Qt::CaseInsensitive) == 0; });
+        const bool offered =
+                std::any_of(extensions.cbegin(), extensions.cend(), [](const QString &e) {
+                    return e.compare(u"STARTTLS"_s, Qt::CaseInsensitive) == 0;
+                });
         if (!offered) {
             return smtpError(u"the server does not offer STARTTLS (required)"_s);
         }
@@ -244,10 +249,12 @@ Result<void> SmtpClient::send(const MailMessage &message)
             return ok;
         }
     }
-    if (auto ok = session.command("MAIL FROM:<" + addressOf(m_settings.from).toUtf8() + '>', 2); !ok) {
+    if (auto ok = session.command("MAIL FROM:<" + addressOf(m_settings.from).toUtf8() + '>', 2);
+            !ok) {
         return ok;
     }
-    if (auto ok = session.command("RCPT TO:<" + addressOf(headerSafe(message.to)).toUtf8() + '>', 2);
+    if (auto ok = session.command(
+                "RCPT TO:<" + addressOf(headerSafe(message.to)).toUtf8() + '>', 2);
             !ok) {
         return ok;
     }

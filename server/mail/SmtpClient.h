@@ -21,7 +21,7 @@ struct SmtpSettings
     QString user;
     QString password;
     Security security = Security::StartTls;
-    QString from;        ///< "Name <address>"
+    QString from; ///< "Name <address>"
     QString heloName = QStringLiteral("localhost");
     std::chrono::seconds timeout{30};
     /// Extra CA certificates to trust (PEM), for tests with a self-signed server.
@@ -45,6 +45,7 @@ private:
 };
 
 /// The RFC 5322 text of a message (headers, CRLF line ends, dot-stuffing for DATA).
-QByteArray formatMessage(const MailMessage &message, const QString &from, const QString &messageIdHost);
+QByteArray formatMessage(
+        const MailMessage &message, const QString &from, const QString &messageIdHost);
 
 } // namespace influence::server::mail

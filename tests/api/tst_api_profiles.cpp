@@ -487,8 +487,12 @@ private Q_SLOTS:
             }
             return list;
         };
-        const auto ids = [&](const HttpReply &reply) { return itemsOf(reply, u"displayName"_s); };
-        const auto keys = [&](const HttpReply &reply) { return itemsOf(reply, u"id"_s); };
+        const auto ids = [&](const HttpReply &reply) {
+            return itemsOf(reply, u"displayName"_s);
+        };
+        const auto keys = [&](const HttpReply &reply) {
+            return itemsOf(reply, u"id"_s);
+        };
 
         // Filters: fitness creators in Germany = i divisible by 6 (10 of them).
         const HttpReply fitness = search(u"niche=fitness&country=DE&limit=100"_s);

@@ -6,12 +6,11 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +38,9 @@ public:
         , m_user(std::move(user))
         , m_password(std::move(password))
     {
-        connect(socket, &QSslSocket::readyRead, this, [this] { onData(); });
+        connect(socket, &QSslSocket::readyRead, this, [this] {
+            onData();
+        });
         connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
         reply("220 localhost ESMTP test server");
     }

@@ -33,9 +33,9 @@ public:
     {
         QString from;
         QStringList to;
-        QByteArray data;      ///< as received, without the terminating dot
+        QByteArray data; ///< as received, without the terminating dot
         bool overTls = false;
-        QString user;         ///< from AUTH, if any
+        QString user; ///< from AUTH, if any
 
         QString header(const QString &name) const;
         /// The text body, base64 or quoted-printable decoded.
@@ -43,8 +43,8 @@ public:
     };
 
     /// `certificate` non-null: offer STARTTLS. `user`/`password` non-empty: require AUTH PLAIN.
-    explicit SmtpTestServer(const TestCertificate *certificate = nullptr, QString user = {},
-            QString password = {});
+    explicit SmtpTestServer(
+            const TestCertificate *certificate = nullptr, QString user = {}, QString password = {});
 
     bool start();
     QList<Message> messages;

@@ -58,12 +58,12 @@ private Q_SLOTS:
     void rfc7515ExampleA1()
     {
         // RFC 7515 Appendix A.1: the JWS Signing Input and key from the RFC produce its signature.
-        const QByteArray signingInput =
-                "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
-                ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
+        const QByteArray signingInput = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
+                                        ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6L"
+                                        "y9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
         bool ok = false;
-        const QByteArray key = crypto::fromBase64Url(
-                "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
+        const QByteArray key = crypto::fromBase64Url("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-"
+                                                     "1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
                 &ok);
         QVERIFY(ok);
         QCOMPARE(jwt::hs256Signature(signingInput, key),
@@ -135,16 +135,14 @@ private Q_SLOTS:
         const QJsonObject claims = validClaims(now);
         QTest::newRow("valid control") << QByteArray(); // filled below, must pass
         const QByteArray good = token(hs256, claims, kSecret);
-        QTest::newRow("alg none") << QByteArray(
-                crypto::base64Url(R"({"alg":"none","typ":"JWT"})") + '.'
-                + good.split('.').at(1) + '.');
-        QTest::newRow("alg none with signature")
-                << token({{u"alg"_s, u"none"_s}}, claims, kSecret);
+        QTest::newRow("alg none") << QByteArray(crypto::base64Url(R"({"alg":"none","typ":"JWT"})")
+                + '.' + good.split('.').at(1) + '.');
+        QTest::newRow("alg none with signature") << token({{u"alg"_s, u"none"_s}}, claims, kSecret);
         QTest::newRow("HS512") << token({{u"alg"_s, u"HS512"_s}}, claims, kSecret);
         QTest::newRow("RS256 header") << token({{u"alg"_s, u"RS256"_s}}, claims, kSecret);
         QTest::newRow("lower-case alg") << token({{u"alg"_s, u"hs256"_s}}, claims, kSecret);
-        QTest::newRow("crit header")
-                << token({{u"alg"_s, u"HS256"_s}, {u"crit"_s, QJsonArray{u"exp"_s}}}, claims, kSecret);
+        QTest::newRow("crit header") << token(
+                {{u"alg"_s, u"HS256"_s}, {u"crit"_s, QJsonArray{u"exp"_s}}}, claims, kSecret);
         QTest::newRow("wrong key") << token(hs256, claims, "another-secret-another-secret-another");
         QJsonObject expired = claims;
         expired[u"exp"_s] = now.toSecsSinceEpoch() - 3600;
@@ -205,7 +203,8 @@ private Q_SLOTS:
         QCOMPARE(a.size(), 43); // 32 bytes, base64url without padding
         const QUuid parent = QUuid::createUuid();
         QCOMPARE(tokens.successorRefreshToken(parent), tokens.successorRefreshToken(parent));
-        QVERIFY(tokens.successorRefreshToken(parent) != tokens.successorRefreshToken(QUuid::createUuid()));
+        QVERIFY(tokens.successorRefreshToken(parent)
+                != tokens.successorRefreshToken(QUuid::createUuid()));
         const TokenService other({"a-completely-different-secret-of-32b", u"i"_s, u"a"_s,
                 std::chrono::seconds(600), std::chrono::seconds(30)});
         QVERIFY(other.successorRefreshToken(parent) != tokens.successorRefreshToken(parent));
@@ -248,23 +247,25 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("forwardedFor");
         QTest::addColumn<QString>("client");
         QTest::newRow("no proxies: header ignored")
-                << QStringList() << u"198.51.100.7"_s << QStringList{u"203.0.113.9"_s} << u"198.51.100.7"_s;
+                << QStringList() << u"198.51.100.7"_s << QStringList{u"203.0.113.9"_s}
+                << u"198.51.100.7"_s;
         QTest::newRow("untrusted peer") << QStringList{u"10.0.0.0/8"_s} << u"198.51.100.7"_s
                                         << QStringList{u"203.0.113.9"_s} << u"198.51.100.7"_s;
         QTest::newRow("trusted proxy") << QStringList{u"127.0.0.1"_s} << u"127.0.0.1"_s
                                        << QStringList{u"203.0.113.9"_s} << u"203.0.113.9"_s;
-        QTest::newRow("spoofed left part") << QStringList{u"127.0.0.1"_s} << u"127.0.0.1"_s
-                                           << QStringList{u"1.2.3.4, 203.0.113.9"_s}
-                                           << u"203.0.113.9"_s;
-        QTest::newRow("proxy chain") << QStringList{u"127.0.0.1"_s, u"10.0.0.0/8"_s} << u"127.0.0.1"_s
-                                     << QStringList{u"203.0.113.9, 10.1.2.3"_s} << u"203.0.113.9"_s;
-        QTest::newRow("several headers") << QStringList{u"127.0.0.1"_s} << u"127.0.0.1"_s
-                                         << QStringList{u"1.2.3.4"_s, u"203.0.113.9"_s}
-                                         << u"203.0.113.9"_s;
+        QTest::newRow("spoofed left part")
+                << QStringList{u"127.0.0.1"_s} << u"127.0.0.1"_s
+                << QStringList{u"1.2.3.4, 203.0.113.9"_s} << u"203.0.113.9"_s;
+        QTest::newRow("proxy chain")
+                << QStringList{u"127.0.0.1"_s, u"10.0.0.0/8"_s} << u"127.0.0.1"_s
+                << QStringList{u"203.0.113.9, 10.1.2.3"_s} << u"203.0.113.9"_s;
+        QTest::newRow("several headers")
+                << QStringList{u"127.0.0.1"_s} << u"127.0.0.1"_s
+                << QStringList{u"1.2.3.4"_s, u"203.0.113.9"_s} << u"203.0.113.9"_s;
         QTest::newRow("garbage") << QStringList{u"127.0.0.1"_s} << u"127.0.0.1"_s
                                  << QStringList{u"not-an-address"_s} << u"127.0.0.1"_s;
-        QTest::newRow("mapped IPv4 peer") << QStringList() << u"::ffff:192.0.2.1"_s << QStringList()
-                                          << u"192.0.2.1"_s;
+        QTest::newRow("mapped IPv4 peer")
+                << QStringList() << u"::ffff:192.0.2.1"_s << QStringList() << u"192.0.2.1"_s;
     }
     void clientAddress()
     {
