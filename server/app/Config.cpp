@@ -704,7 +704,8 @@ public:
         // Provider keys are a pattern, not a table entry.
         for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
             if (oidcKeyPattern().match(it.key()).hasMatch()) {
-                m_settings.insert(it.key(), {it.value(), ConfigSource::Environment, u"environment"_s});
+                m_settings.insert(
+                        it.key(), {it.value(), ConfigSource::Environment, u"environment"_s});
             }
         }
     }

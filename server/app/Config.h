@@ -54,8 +54,8 @@ struct Config
     std::chrono::days refreshAbsoluteLifetime{30};
     int authRateLimitPerMinute = 30;
     int loginLockoutThreshold = 5;
-    QString appUrl;   ///< empty: PUBLIC_URL; links in e-mails point here
-    QString smtpUrl;  ///< empty: e-mails are written to the log instead of sent
+    QString appUrl; ///< empty: PUBLIC_URL; links in e-mails point here
+    QString smtpUrl; ///< empty: e-mails are written to the log instead of sent
     QString mailFrom = QStringLiteral("Influence <no-reply@localhost>");
     QString smtpCaFile; ///< extra CA certificates (PEM) to trust for the mail server
     /// OpenID Connect providers by name (lower case), from OIDC_<NAME>_* keys.

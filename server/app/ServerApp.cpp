@@ -81,7 +81,8 @@ std::unique_ptr<oidc::OidcService> createOidcService(
     settings.publicUrl = publicUrl;
     settings.caFile = config.oidcCaFile;
     // Sign-ins may return to the front end, this server and the CORS origins.
-    QStringList origins{oidc::validate::origin(QUrl(appUrl)), oidc::validate::origin(QUrl(publicUrl))};
+    QStringList origins{
+            oidc::validate::origin(QUrl(appUrl)), oidc::validate::origin(QUrl(publicUrl))};
     for (const QString &origin : config.corsAllowedOrigins) {
         origins.append(oidc::validate::origin(QUrl(origin)));
     }
