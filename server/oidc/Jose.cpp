@@ -24,7 +24,7 @@ namespace influence::server::oidc::jose {
 
 namespace {
 
-constexpr qsizetype kMaxTokenBytes = 16 * 1024;
+constexpr qsizetype kMaxTokenBytes = qsizetype{16} * 1024;
 constexpr int kMinRsaBits = 2048;
 constexpr int kMaxRsaBits = 8192;
 constexpr qsizetype kP256CoordinateBytes = 32;
@@ -232,7 +232,8 @@ Result<void> checkAudience(const QJsonObject &payload, const QString &clientId)
     if (aud.isString()) {
         audiences.append(aud.toString());
     } else if (aud.isArray()) {
-        for (const QJsonValue &entry : aud.toArray()) {
+        const QJsonArray entries = aud.toArray();
+        for (const auto &entry : entries) {
             if (!entry.isString()) {
                 return failure(u"the ID token's audience is malformed"_s);
             }

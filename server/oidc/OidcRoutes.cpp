@@ -181,7 +181,7 @@ private:
     const auth::AuthModule &m_auth;
 };
 
-void Routes::providers(const Request &, const Responder &out) const
+void Routes::providers(const Request & /*request*/, const Responder &out) const
 {
     QJsonArray list;
     if (m_service) {
