@@ -38,7 +38,7 @@ QString requiredText(const QJsonObject &body, const QString &field, int max, Fie
         errors.add(field, u"required"_s, u"Must be given."_s);
         return {};
     }
-    const QString text = optionalText(body, field, errors);
+    QString text = optionalText(body, field, errors);
     errors.checkLength(field, text, 1, max);
     return text;
 }
@@ -77,7 +77,7 @@ QStringList stringList(const QJsonObject &body, const QString &field, int max,
 
 QString country(const QJsonObject &body, FieldErrors &errors)
 {
-    const QString code = optionalText(body, u"country"_s, errors);
+    QString code = optionalText(body, u"country"_s, errors);
     if (!code.isEmpty() && !validation::isCountryCode(code)) {
         errors.add(u"country"_s, u"invalid_value"_s,
                 u"Must be an ISO 3166-1 alpha-2 code in capitals, such as DE."_s);

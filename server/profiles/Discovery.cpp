@@ -8,6 +8,7 @@
 #include "db/Connection.h"
 #include "http/Request.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -104,13 +105,10 @@ Result<std::pair<QVariant, QString>> decodeCursor(const QString &text, Discovery
 
 } // namespace
 
-Result<DiscoveryQuery> DiscoveryQuery::fromRequest(const http::Request &request)
+namespace {
+
+Result<void> readLists(const http::Request &request, DiscoveryQuery &query)
 {
-    DiscoveryQuery query;
-    query.text = request.queryValue(u"q"_s).trimmed();
-    if (query.text.size() > 200) {
-        return invalid(u"q"_s, u"At most 200 characters."_s);
-    }
     auto niches = list(request, u"niche"_s, common::isNiche,
             u"Must be niches from: %1."_s.arg(common::nicheNames().join(u", "_s)));
     auto countries = list(request, u"country"_s, common::validation::isCountryCode,
@@ -132,6 +130,11 @@ Result<DiscoveryQuery> DiscoveryQuery::fromRequest(const http::Request &request)
                     u"Must be one of: %1."_s.arg(common::platformNames().join(u", "_s)));
         }
     }
+    return {};
+}
+
+Result<void> readNumbers(const http::Request &request, DiscoveryQuery &query)
+{
     auto minFollowers = count(request, u"minFollowers"_s);
     auto maxFollowers = count(request, u"maxFollowers"_s);
     auto maxPrice = count(request, u"maxPrice"_s);
@@ -155,36 +158,45 @@ Result<DiscoveryQuery> DiscoveryQuery::fromRequest(const http::Request &request)
         }
         query.minEngagementRate = rate;
     }
-    if (query.maxPrice || request.hasQuery(u"deliverableType"_s)
-            || request.hasQuery(u"currency"_s)) {
-        query.deliverableType = request.queryValue(u"deliverableType"_s);
-        query.currency = request.queryValue(u"currency"_s);
-        if (!common::deliverableTypeFromString(query.deliverableType)) {
-            return invalid(u"deliverableType"_s,
-                    u"A price filter needs a deliverable type: %1."_s.arg(
-                            common::deliverableTypeNames().join(u", "_s)));
-        }
-        if (!query.maxPrice || !common::isCurrencyCode(query.currency)) {
-            return invalid(query.maxPrice ? u"currency"_s : u"maxPrice"_s,
-                    u"A price filter needs maxPrice (minor units) and an ISO 4217 currency."_s);
-        }
+    return {};
+}
+
+Result<void> readPrice(const http::Request &request, DiscoveryQuery &query)
+{
+    if (!query.maxPrice && !request.hasQuery(u"deliverableType"_s)
+            && !request.hasQuery(u"currency"_s)) {
+        return {};
     }
+    query.deliverableType = request.queryValue(u"deliverableType"_s);
+    query.currency = request.queryValue(u"currency"_s);
+    if (!common::deliverableTypeFromString(query.deliverableType)) {
+        return invalid(u"deliverableType"_s,
+                u"A price filter needs a deliverable type: %1."_s.arg(
+                        common::deliverableTypeNames().join(u", "_s)));
+    }
+    if (!query.maxPrice || !common::isCurrencyCode(query.currency)) {
+        return invalid(query.maxPrice ? u"currency"_s : u"maxPrice"_s,
+                u"A price filter needs maxPrice (minor units) and an ISO 4217 currency."_s);
+    }
+    return {};
+}
+
+Result<void> readOrder(const http::Request &request, DiscoveryQuery &query)
+{
+    using Sort = DiscoveryQuery::Sort;
+    static const QHash<QString, Sort> sorts{{u"relevance"_s, Sort::Relevance},
+            {u"followers"_s, Sort::Followers}, {u"engagement"_s, Sort::Engagement},
+            {u"growth"_s, Sort::Growth}};
     const QString sort = request.queryValue(u"sort"_s);
     if (sort.isEmpty()) {
         query.sort = query.text.isEmpty() ? Sort::Followers : Sort::Relevance;
-    } else if (sort == u"relevance"_s) {
-        if (query.text.isEmpty()) {
-            return invalid(u"sort"_s, u"Sorting by relevance needs a search text (q)."_s);
-        }
-        query.sort = Sort::Relevance;
-    } else if (sort == u"followers"_s) {
-        query.sort = Sort::Followers;
-    } else if (sort == u"engagement"_s) {
-        query.sort = Sort::Engagement;
-    } else if (sort == u"growth"_s) {
-        query.sort = Sort::Growth;
-    } else {
+    } else if (!sorts.contains(sort)) {
         return invalid(u"sort"_s, u"Must be relevance, followers, engagement or growth."_s);
+    } else {
+        query.sort = sorts.value(sort);
+    }
+    if (query.sort == Sort::Relevance && query.text.isEmpty()) {
+        return invalid(u"sort"_s, u"Sorting by relevance needs a search text (q)."_s);
     }
     if (request.hasQuery(u"limit"_s)) {
         bool ok = false;
@@ -200,14 +212,15 @@ Result<DiscoveryQuery> DiscoveryQuery::fromRequest(const http::Request &request)
         }
         query.after = *after;
     }
-    return query;
+    return {};
 }
 
-Result<QByteArray> discover(db::Connection &c, const DiscoveryQuery &query)
+using Binds = QList<std::pair<QString, QVariant>>;
+
+/// The WHERE conditions and their values: fixed SQL fragments chosen by which filters are
+/// present; every value is bound.
+void addContentFilters(const DiscoveryQuery &query, QStringList &where, Binds &binds)
 {
-    // Fixed SQL fragments chosen by which filters are present; every value is bound.
-    QStringList where{u"u.status = 'active'"_s};
-    QList<std::pair<QString, QVariant>> binds;
     if (!query.text.isEmpty()) {
         where << u"d.search @@ (websearch_to_tsquery('simple', :q1) || websearch_to_tsquery('english', :q2))"_s;
         binds << std::pair(u":q1"_s, query.text) << std::pair(u":q2"_s, query.text);
@@ -228,6 +241,10 @@ Result<QByteArray> discover(db::Connection &c, const DiscoveryQuery &query)
         where << u"d.platforms @> ARRAY[CAST(:platform AS text)]"_s;
         binds << std::pair(u":platform"_s, query.platform);
     }
+}
+
+void addFigureFilters(const DiscoveryQuery &query, QStringList &where, Binds &binds)
+{
     if (query.minFollowers || query.maxFollowers) {
         // On the platform when one is given, else over all accounts.
         const QString range = u"%1 >= :minFollowers AND %1 <= :maxFollowers"_s;
@@ -256,60 +273,90 @@ Result<QByteArray> discover(db::Connection &c, const DiscoveryQuery &query)
               << std::pair(u":currency"_s, query.currency)
               << std::pair(u":maxPrice"_s, *query.maxPrice);
     }
+}
 
-    QString key;
-    QString keyType;
-    switch (query.sort) {
+/// The sort key expression (`suffix` renames its placeholders, as each may appear once) and
+/// its SQL type.
+std::pair<QString, QString> sortKey(
+        DiscoveryQuery::Sort sort, const QString &first, const QString &second)
+{
+    switch (sort) {
     case DiscoveryQuery::Sort::Relevance:
-        key = u"ts_rank(d.search, websearch_to_tsquery('simple', :q3) || websearch_to_tsquery('english', :q4))"_s;
-        keyType = u"real"_s;
-        binds << std::pair(u":q3"_s, query.text) << std::pair(u":q4"_s, query.text);
-        if (query.after) {
-            binds << std::pair(u":q5"_s, query.text) << std::pair(u":q6"_s, query.text);
-        }
-        break;
-    case DiscoveryQuery::Sort::Followers:
-        key = u"d.total_followers"_s;
-        keyType = u"bigint"_s;
-        break;
-    case DiscoveryQuery::Sort::Engagement:
-        key = u"coalesce(d.engagement_rate, -1)"_s;
-        keyType = u"real"_s;
-        break;
-    case DiscoveryQuery::Sort::Growth:
-        key = u"coalesce(d.growth_30d, -1e9)"_s;
-        keyType = u"real"_s;
-        break;
+        return {u"ts_rank(d.search, websearch_to_tsquery('simple', %1) || websearch_to_tsquery('english', %2))"_s
+                        .arg(first, second),
+                u"real"_s};
+    case DiscoveryQuery::Sort::Followers: return {u"d.total_followers"_s, u"bigint"_s};
+    case DiscoveryQuery::Sort::Engagement: return {u"coalesce(d.engagement_rate, -1)"_s, u"real"_s};
+    case DiscoveryQuery::Sort::Growth: return {u"coalesce(d.growth_30d, -1e9)"_s, u"real"_s};
     }
+    return {};
+}
+
+/// The number of matches, up to a cap.
+Result<qint64> countMatches(db::Connection &c, const QString &from, const Binds &binds)
+{
+    const QString sql =
+            u"SELECT count(*) FROM (SELECT 1"_s + from + u" LIMIT %1) t"_s.arg(kCountCap + 1);
+    auto counted = c.runDynamic(sql, binds);
+    if (!counted) {
+        return counted.error();
+    }
+    const qint64 total = (*counted)->next() ? db::toInt64((*counted)->value(0)) : 0;
+    (*counted)->finish();
+    return total;
+}
+
+} // namespace
+
+Result<DiscoveryQuery> DiscoveryQuery::fromRequest(const http::Request &request)
+{
+    DiscoveryQuery query;
+    query.text = request.queryValue(u"q"_s).trimmed();
+    if (query.text.size() > 200) {
+        return invalid(u"q"_s, u"At most 200 characters."_s);
+    }
+    for (const auto read : {readLists, readNumbers, readPrice, readOrder}) {
+        if (auto ok = read(request, query); !ok) {
+            return ok.error();
+        }
+    }
+    return query;
+}
+
+Result<QByteArray> discover(db::Connection &c, const DiscoveryQuery &query)
+{
+    QStringList where{u"u.status = 'active'"_s};
+    Binds binds;
+    addContentFilters(query, where, binds);
+    addFigureFilters(query, where, binds);
     const QString from = u" FROM influencer_details d JOIN users u ON u.id = d.user_id WHERE "_s
             + where.join(u" AND "_s);
 
-    // The total, on the first page only, counted up to a cap.
     QJsonObject result;
-    if (!query.after) {
-        const QString countSql =
-                u"SELECT count(*) FROM (SELECT 1"_s + from + u" LIMIT %1) t"_s.arg(kCountCap + 1);
-        auto counted = c.runDynamic(countSql, binds);
-        if (!counted) {
-            return counted.error();
+    if (!query.after) { // the total comes with the first page only
+        const auto total = countMatches(c, from, binds);
+        if (!total) {
+            return total.error();
         }
-        const qint64 total = (*counted)->next() ? db::toInt64((*counted)->value(0)) : 0;
-        (*counted)->finish();
-        result.insert(u"total"_s, qMin<qint64>(total, kCountCap));
-        result.insert(u"totalIsLowerBound"_s, total > kCountCap);
+        result.insert(u"total"_s, qMin<qint64>(*total, kCountCap));
+        result.insert(u"totalIsLowerBound"_s, *total > kCountCap);
     }
 
+    const bool relevance = query.sort == DiscoveryQuery::Sort::Relevance;
+    const auto [key, keyType] = sortKey(query.sort, u":q3"_s, u":q4"_s);
+    if (relevance) {
+        binds << std::pair(u":q3"_s, query.text) << std::pair(u":q4"_s, query.text);
+    }
     QString pageWhere;
     if (query.after) {
-        // (Each placeholder appears once in the text: the relevance key gets its own copies.)
-        const QString pageKey =
-                QString(key).replace(u":q3"_s, u":q5"_s).replace(u":q4"_s, u":q6"_s);
         pageWhere = u" AND (%1, d.user_id) < (CAST(:afterKey AS %2), CAST(:afterId AS uuid))"_s.arg(
-                pageKey, keyType);
-        const QVariant afterKey = keyType == u"bigint"_s
-                ? QVariant(static_cast<qint64>(query.after->first.toDouble()))
-                : QVariant(query.after->first.toDouble());
-        binds << std::pair(u":afterKey"_s, afterKey)
+                sortKey(query.sort, u":q5"_s, u":q6"_s).first, keyType);
+        if (relevance) {
+            binds << std::pair(u":q5"_s, query.text) << std::pair(u":q6"_s, query.text);
+        }
+        const double after = query.after->first.toDouble();
+        binds << std::pair(u":afterKey"_s,
+                keyType == u"bigint"_s ? QVariant(static_cast<qint64>(after)) : QVariant(after))
               << std::pair(u":afterId"_s, query.after->second);
     }
     const QString sql =

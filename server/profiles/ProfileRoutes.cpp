@@ -11,6 +11,7 @@
 #include "http/Request.h"
 #include "http/Responder.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -145,19 +146,20 @@ Response metrics(db::Connection &c, const QUuid &id, const Request &request)
     if (!points) {
         return Response::fromError(points.error());
     }
-    QByteArray json = "{\"accountId\":\"" + id.toString(QUuid::WithoutBraces).toLatin1()
-            + "\",\"interval\":\"" + interval.toLatin1() + "\",\"from\":\""
-            + from->toString(Qt::ISODate).toLatin1() + "\",\"to\":\""
-            + to->toString(Qt::ISODate).toLatin1() + "\",\"points\":" + *points + '}';
-    return Response::rawJson(json);
+    const QJsonObject series{{u"accountId"_s, id.toString(QUuid::WithoutBraces)},
+            {u"interval"_s, interval}, {u"from"_s, from->toString(Qt::ISODate)},
+            {u"to"_s, to->toString(Qt::ISODate)},
+            {u"points"_s, QJsonDocument::fromJson(*points).array()}};
+    return Response::json(series);
 }
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator)
+namespace {
+
+/// GET/PUT/PATCH/DELETE /api/v1/me/influencer and /api/v1/me/brand.
+void registerOwnProfiles(http::Router &router, const auth::Authenticator *auth)
 {
-    http::Router &router = context.router;
-    const auth::Authenticator *auth = &authenticator;
 
     const auto influencerKind = std::make_shared<ProfileKind<common::InfluencerProfileInput>>(
             ProfileKind<common::InfluencerProfileInput>{kInfluencerFields,
@@ -233,7 +235,11 @@ void registerRoutes(http::HttpContext &context, const auth::Authenticator &authe
                             : Response::fromError(Error::notFound(u"You have no brand profile."_s));
         });
     });
+}
 
+/// Discovery and public profiles.
+void registerPublicProfiles(http::Router &router, const auth::Authenticator *auth)
+{
     // --- Public profiles and discovery ---------------------------------------------------
     router.get(u"/api/v1/influencers"_s, [auth](const Request &request, const Responder &out) {
         const auto claims = auth::tokenOr401(*auth, request, out);
@@ -269,7 +275,11 @@ void registerRoutes(http::HttpContext &context, const auth::Authenticator &authe
             return optionalJson(store::brandJson(c, id), u"No such brand."_s);
         });
     });
+}
 
+/// Listing and adding connected accounts.
+void registerAccountList(http::Router &router, const auth::Authenticator *auth)
+{
     // --- Connected accounts ---------------------------------------------------------------
     router.get(
             u"/api/v1/connected-accounts"_s, [auth](const Request &request, const Responder &out) {
@@ -311,49 +321,68 @@ void registerRoutes(http::HttpContext &context, const auth::Authenticator &authe
                     201);
         });
     });
-    router.patch(u"/api/v1/connected-accounts/{id}"_s, [auth](const Request &request, const Responder &out) {
-        const auto claims = auth::tokenOr401(*auth, request, out);
-        if (!claims) {
-            return;
+}
+
+/// The account's new handle and/or profile URL, in a transaction with the row locked.
+Response changeAccount(db::Connection &c, const Principal &p, const QUuid &id,
+        const std::optional<QString> &handle, const std::optional<QString> &url)
+{
+    return jsonOr(db::inTransaction(c, [&](db::Connection &tx) -> Result<QByteArray> {
+        const auto status = store::lockAccount(tx, id, p.userId());
+        if (!status) {
+            return status.error();
         }
-        const auto id = request.uuidParam(u"id"_s);
-        const auto body = id ? request.jsonObject() : Result<QJsonObject>(id.error());
-        if (!body) {
-            out.problem(body.error());
-            return;
+        if (!status->has_value()) {
+            return Error::notFound(u"No such account."_s);
         }
-        const auto input = common::profiles::validateManualAccount(*body, true);
-        if (!input) {
-            out.problem(input.error());
-            return;
+        if (handle && **status != u"manual"_s) {
+            return Error::make(ErrorCode::Conflict,
+                    u"The handle of a connected account comes from the platform."_s);
         }
-        if (body->contains(u"platform"_s)) {
-            out.problem(Error::validation({{u"platform"_s, u"read_only"_s,
-                    u"The platform of an account cannot change; add another account."_s}}));
-            return;
-        }
-        const std::optional<QString> handle =
-                body->contains(u"handle"_s) ? std::optional(input->handle) : std::nullopt;
-        const std::optional<QString> url =
-                body->contains(u"profileUrl"_s) ? std::optional(input->profileUrl) : std::nullopt;
-        auth::withPrincipal(
-                *claims, out, [id = *id, handle, url](db::Connection &c, const Principal &p) {
-                    return jsonOr(db::inTransaction(c, [&](db::Connection &tx) -> Result<QByteArray> {
-                        const auto status = store::lockAccount(tx, id, p.userId());
-                        if (!status) {
-                            return status.error();
-                        }
-                        if (!status->has_value()) {
-                            return Error::notFound(u"No such account."_s);
-                        }
-                        if (handle && **status != u"manual"_s) {
-                            return Error::make(ErrorCode::Conflict,
-                                    u"The handle of a connected account comes from the platform."_s);
-                        }
-                        return store::updateAccount(tx, id, handle, url);
-                    }));
-                });
-    });
+        return store::updateAccount(tx, id, handle, url);
+    }));
+}
+
+/// PATCH /api/v1/connected-accounts/{id}.
+void patchAccount(const auth::Authenticator *auth, const Request &request, const Responder &out)
+{
+    const auto claims = auth::tokenOr401(*auth, request, out);
+    if (!claims) {
+        return;
+    }
+    const auto id = request.uuidParam(u"id"_s);
+    const auto body = id ? request.jsonObject() : Result<QJsonObject>(id.error());
+    if (!body) {
+        out.problem(body.error());
+        return;
+    }
+    const auto input = common::profiles::validateManualAccount(*body, true);
+    if (!input) {
+        out.problem(input.error());
+        return;
+    }
+    if (body->contains(u"platform"_s)) {
+        out.problem(Error::validation({{u"platform"_s, u"read_only"_s,
+                u"The platform of an account cannot change; add another account."_s}}));
+        return;
+    }
+    const std::optional<QString> handle =
+            body->contains(u"handle"_s) ? std::optional(input->handle) : std::nullopt;
+    const std::optional<QString> url =
+            body->contains(u"profileUrl"_s) ? std::optional(input->profileUrl) : std::nullopt;
+    auth::withPrincipal(
+            *claims, out, [id = *id, handle, url](db::Connection &c, const Principal &p) {
+                return changeAccount(c, p, id, handle, url);
+            });
+}
+
+/// Changing and removing an account; its metric history.
+void registerAccountChanges(http::Router &router, const auth::Authenticator *auth)
+{
+    router.patch(u"/api/v1/connected-accounts/{id}"_s,
+            [auth](const Request &request, const Responder &out) {
+                patchAccount(auth, request, out);
+            });
     // Removing an account removes its metric history (and stored platform tokens).
     router.del(u"/api/v1/connected-accounts/{id}"_s,
             [auth](const Request &request, const Responder &out) {
@@ -387,6 +416,16 @@ void registerRoutes(http::HttpContext &context, const auth::Authenticator &authe
                             return metrics(c, id, request);
                         });
             });
+}
+
+} // namespace
+
+void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator)
+{
+    registerOwnProfiles(context.router, &authenticator);
+    registerPublicProfiles(context.router, &authenticator);
+    registerAccountList(context.router, &authenticator);
+    registerAccountChanges(context.router, &authenticator);
 }
 
 } // namespace influence::server::profiles

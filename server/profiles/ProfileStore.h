@@ -14,12 +14,10 @@ namespace influence::server::db {
 class Connection;
 }
 
-namespace influence::server::profiles {
-
 /// SQL for profiles and connected accounts. JSON comes straight from the database functions
 /// api_*_json (migration 0003), so that every route shows the same shape. Functions that write
 /// expect to run inside a transaction.
-namespace store {
+namespace influence::server::profiles::store {
 
 /// The creator's profile as JSON; `owner` adds what only the owner sees. Nothing when there is
 /// no such profile or its user is disabled.
@@ -58,6 +56,4 @@ common::Result<bool> accountVisible(db::Connection &c, const QUuid &id);
 common::Result<QByteArray> metricsJson(db::Connection &c, const QUuid &id, const QDate &from,
         const QDate &to, const QString &interval);
 
-} // namespace store
-
-} // namespace influence::server::profiles
+} // namespace influence::server::profiles::store
