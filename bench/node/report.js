@@ -149,7 +149,10 @@ function markdown(doc) {
   const lines = [];
   lines.push(`## Benchmark results (${doc.date.slice(0, 16).replace('T', ' ')} UTC${m.mode === 'smoke' ? ', smoke run: figures meaningless' : ''})`);
   lines.push('');
-  lines.push(`Data: ${m.influencers} creators (${m.users} users, database \`${m.database}\`). `
+  const set = m.dataSet || {};
+  const history = set.days === undefined ? '' : `, ${set.days} days of metric history`;
+  lines.push(`Data: ${m.influencers} creators${set.brands === undefined ? '' : `, ${set.brands} brands`}${history} `
+      + `(seed ${set.seed ?? '?'}; ${m.users} users, database \`${m.database}\`). `
       + `Load: wrk, ${m.warmupSeconds} s warm-up then ${m.durationSeconds} s at ${m.connections} connections `
       + `(${m.loadThreads} threads), ${m.tokenPool} signed-in users`
       + `${m.rounds > 1 ? `, ${m.rounds} rounds (median round shown; ratios are medians of the rounds' ratios)` : ''}. influence-server: ${m.httpThreads} HTTP threads, `
