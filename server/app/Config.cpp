@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Config.h"
 
+#include "crypto/TokenCipher.h"
 #include "db/DatabaseUrl.h"
 
 #include <QDir>
@@ -137,6 +138,56 @@ QString parseProxies(const QString &value, QStringList &out)
         out.append(entry);
     }
     return {};
+}
+
+enum class SocialField { ClientId, ClientSecret, AuthUrl, TokenUrl, ApiUrl };
+
+/// SOCIAL_<PLATFORM>_<FIELD>: a platform's OAuth client (offered once it has a client id) and
+/// its endpoints (the public ones by default; a local peer in tests).
+KeySpec socialKey(QLatin1StringView key, QLatin1StringView platform, SocialField field)
+{
+    QLatin1StringView help;
+    switch (field) {
+    case SocialField::ClientId:
+        help = "OAuth client id (TikTok: client key) of the platform's app; empty: the platform "
+               "cannot be connected. Register PUBLIC_URL/api/v1/connected-accounts/<platform>/"
+               "callback as its redirect URI."_L1;
+        break;
+    case SocialField::ClientSecret: help = "OAuth client secret of the platform's app."_L1; break;
+    case SocialField::AuthUrl:
+        help = "The platform's consent page. Default: its public one."_L1;
+        break;
+    case SocialField::TokenUrl:
+        help = "The platform's token endpoint. Default: its public one."_L1;
+        break;
+    case SocialField::ApiUrl:
+        help = "Base URL of the platform's account API. Default: its public one."_L1;
+        break;
+    }
+    Apply apply = [platform, field](Config &c, const QString &v) {
+        Config::SocialPlatform &settings = c.socialPlatforms[QString(platform)];
+        const QString text = v.trimmed();
+        if (field == SocialField::ClientId) {
+            settings.clientId = text;
+            return QString();
+        }
+        if (field == SocialField::ClientSecret) {
+            settings.clientSecret = text;
+            return QString();
+        }
+        const QUrl url(text, QUrl::StrictMode);
+        const bool loopback = url.host() == u"localhost"_s || QHostAddress(url.host()).isLoopback();
+        if (!url.isValid() || url.host().isEmpty() || url.hasFragment()
+                || !(url.scheme() == u"https"_s || (url.scheme() == u"http"_s && loopback))) {
+            return u"expected an https URL (http only on 127.0.0.1, localhost and ::1)"_s;
+        }
+        QString &target = field == SocialField::AuthUrl ? settings.authUrl
+                : field == SocialField::TokenUrl        ? settings.tokenUrl
+                                                        : settings.apiUrl;
+        target = text;
+        return QString();
+    };
+    return {key, help, apply, field == SocialField::ClientSecret};
 }
 
 const QList<KeySpec> &keySpecs()
@@ -376,6 +427,54 @@ const QList<KeySpec> &keySpecs()
                         c.oidcCaFile = path;
                         return QString();
                     }},
+            {"TOKEN_ENCRYPTION_KEYS"_L1,
+                    "Keys that encrypt social-platform tokens at rest (AES-256-GCM): "
+                    "id:base64key,… with 32-byte keys (openssl rand -base64 32); the first "
+                    "encrypts, all decrypt (rotation: put a new key first, keep the old ones "
+                    "until every token was refreshed). Empty: generated once and kept in "
+                    "DATA_DIR/secrets/token-encryption-keys."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        if (!text.isEmpty()) {
+                            auto keys = crypto::TokenCipher::parseKeys(text);
+                            if (!keys) {
+                                return keys.error().detail;
+                            }
+                            if (auto cipher = crypto::TokenCipher::create(*keys); !cipher) {
+                                return cipher.error().detail;
+                            }
+                        }
+                        c.tokenEncryptionKeys = text;
+                        return QString();
+                    },
+                    true},
+            socialKey("SOCIAL_INSTAGRAM_CLIENT_ID"_L1, "instagram"_L1, SocialField::ClientId),
+            socialKey(
+                    "SOCIAL_INSTAGRAM_CLIENT_SECRET"_L1, "instagram"_L1, SocialField::ClientSecret),
+            socialKey("SOCIAL_INSTAGRAM_AUTH_URL"_L1, "instagram"_L1, SocialField::AuthUrl),
+            socialKey("SOCIAL_INSTAGRAM_TOKEN_URL"_L1, "instagram"_L1, SocialField::TokenUrl),
+            socialKey("SOCIAL_INSTAGRAM_API_URL"_L1, "instagram"_L1, SocialField::ApiUrl),
+            socialKey("SOCIAL_YOUTUBE_CLIENT_ID"_L1, "youtube"_L1, SocialField::ClientId),
+            socialKey("SOCIAL_YOUTUBE_CLIENT_SECRET"_L1, "youtube"_L1, SocialField::ClientSecret),
+            socialKey("SOCIAL_YOUTUBE_AUTH_URL"_L1, "youtube"_L1, SocialField::AuthUrl),
+            socialKey("SOCIAL_YOUTUBE_TOKEN_URL"_L1, "youtube"_L1, SocialField::TokenUrl),
+            socialKey("SOCIAL_YOUTUBE_API_URL"_L1, "youtube"_L1, SocialField::ApiUrl),
+            socialKey("SOCIAL_TIKTOK_CLIENT_ID"_L1, "tiktok"_L1, SocialField::ClientId),
+            socialKey("SOCIAL_TIKTOK_CLIENT_SECRET"_L1, "tiktok"_L1, SocialField::ClientSecret),
+            socialKey("SOCIAL_TIKTOK_AUTH_URL"_L1, "tiktok"_L1, SocialField::AuthUrl),
+            socialKey("SOCIAL_TIKTOK_TOKEN_URL"_L1, "tiktok"_L1, SocialField::TokenUrl),
+            socialKey("SOCIAL_TIKTOK_API_URL"_L1, "tiktok"_L1, SocialField::ApiUrl),
+            {"SOCIAL_CA_FILE"_L1,
+                    "PEM file of extra CA certificates to trust for the social platforms. "
+                    "Default: the system's."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString path = v.trimmed();
+                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                            return u"expected a readable PEM file"_s;
+                        }
+                        c.socialCaFile = path;
+                        return QString();
+                    }},
             {"LOG_LEVEL"_L1, "debug, info (default), warning or error."_L1,
                     [](Config &c, const QString &v) {
                         const QString level = v.trimmed().toLower();
@@ -579,9 +678,38 @@ QStringList Config::describe() const
         line(prefix + u"_DISPLAY_NAME"_s, it->displayName);
     }
     line(u"OIDC_CA_FILE"_s, oidcCaFile);
+    line(u"TOKEN_ENCRYPTION_KEYS"_s,
+            tokenEncryptionKeys.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
+                                          : tokenEncryptionKeys,
+            !tokenEncryptionKeys.isEmpty());
+    for (auto it = socialPlatforms.cbegin(); it != socialPlatforms.cend(); ++it) {
+        const QString prefix = u"SOCIAL_"_s + it.key().toUpper();
+        line(prefix + u"_CLIENT_ID"_s, it->clientId);
+        line(prefix + u"_CLIENT_SECRET"_s, it->clientSecret, true);
+        line(prefix + u"_AUTH_URL"_s, it->authUrl);
+        line(prefix + u"_TOKEN_URL"_s, it->tokenUrl);
+        line(prefix + u"_API_URL"_s, it->apiUrl);
+    }
+    line(u"SOCIAL_CA_FILE"_s, socialCaFile);
     line(u"LOG_LEVEL"_s, logLevel);
     line(u"LOG_FORMAT"_s, logFormat);
     return lines;
+}
+
+QMap<QString, Config::SocialPlatform> Config::defaultSocialPlatforms()
+{
+    return {{u"instagram"_s,
+                    {{}, {}, u"https://www.instagram.com/oauth/authorize"_s,
+                            u"https://api.instagram.com/oauth/access_token"_s,
+                            u"https://graph.instagram.com"_s}},
+            {u"youtube"_s,
+                    {{}, {}, u"https://accounts.google.com/o/oauth2/v2/auth"_s,
+                            u"https://oauth2.googleapis.com/token"_s,
+                            u"https://www.googleapis.com"_s}},
+            {u"tiktok"_s,
+                    {{}, {}, u"https://www.tiktok.com/v2/auth/authorize/"_s,
+                            u"https://open.tiktokapis.com/v2/oauth/token/"_s,
+                            u"https://open.tiktokapis.com"_s}}};
 }
 
 QString ConfigLoader::defaultDataDir()

@@ -70,6 +70,25 @@ struct Config
     QMap<QString, OidcProvider> oidcProviders;
     QString oidcCaFile; ///< extra CA certificates (PEM) to trust for the OpenID providers
 
+    // Social platforms (connecting creators' accounts)
+    /// One platform's OAuth client and endpoints (SOCIAL_<PLATFORM>_* keys); a platform without
+    /// a client id is not offered.
+    struct SocialPlatform
+    {
+        QString clientId;
+        QString clientSecret;
+        QString authUrl;
+        QString tokenUrl;
+        QString apiUrl;
+    };
+    /// "instagram", "youtube", "tiktok" with the platforms' public endpoints as defaults.
+    QMap<QString, SocialPlatform> socialPlatforms = defaultSocialPlatforms();
+    /// TOKEN_ENCRYPTION_KEYS as written ("id:base64key,…"); empty: one key generated once and
+    /// kept in DATA_DIR/secrets/token-encryption-keys.
+    QString tokenEncryptionKeys;
+    QString socialCaFile; ///< extra CA certificates (PEM) to trust for the platforms
+    static QMap<QString, SocialPlatform> defaultSocialPlatforms();
+
     // Logging
     QString logLevel = QStringLiteral("info");
     QString logFormat = QStringLiteral("text");

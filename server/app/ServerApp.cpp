@@ -4,6 +4,7 @@
 #include "auth/AuthModule.h"
 #include "concurrency/CpuPool.h"
 #include "crypto/Crypto.h"
+#include "crypto/TokenCipher.h"
 #include "db/Connection.h"
 #include "db/DbPool.h"
 #include "db/ManagedPostgres.h"
@@ -16,6 +17,8 @@
 #include "oidc/OidcValidator.h"
 #include "profiles/ProfileModule.h"
 #include "seed/Seeder.h"
+#include "social/SocialRoutes.h"
+#include "social/SocialService.h"
 #include "system/SystemRoutes.h"
 
 #include <QDeadlineTimer>
@@ -97,6 +100,70 @@ std::unique_ptr<oidc::OidcService> createOidcService(
     return std::make_unique<oidc::OidcService>(providers, settings);
 }
 
+/// The social platforms with a client id, or nothing when there are none.
+Result<std::unique_ptr<social::SocialService>> createSocialService(const Config &config,
+        const QString &publicUrl, const std::shared_ptr<db::ConnectionSettings> &database)
+{
+    QList<social::PlatformSettings> platforms;
+    for (auto it = config.socialPlatforms.cbegin(); it != config.socialPlatforms.cend(); ++it) {
+        if (!it->clientId.isEmpty()) {
+            platforms.append({it.key(), it->clientId, it->clientSecret, QUrl(it->authUrl),
+                    QUrl(it->tokenUrl), QUrl(it->apiUrl)});
+        }
+    }
+    if (platforms.isEmpty()) {
+        return std::unique_ptr<social::SocialService>();
+    }
+    const auto text = tokenKeysFor(config);
+    if (!text) {
+        return text.error();
+    }
+    auto keys = crypto::TokenCipher::parseKeys(QString::fromUtf8(*text));
+    if (!keys) {
+        return keys.error();
+    }
+    auto cipher = crypto::TokenCipher::create(*keys);
+    if (!cipher) {
+        return cipher.error();
+    }
+    social::SocialSettings settings;
+    settings.publicUrl = publicUrl;
+    settings.fetch.caFile = config.socialCaFile;
+    return std::make_unique<social::SocialService>(
+            platforms, settings, std::move(*cipher), database);
+}
+
+/// A secret kept in DATA_DIR/secrets/<name> (mode 0600), made by `generate` on first use.
+Result<QByteArray> persistentSecret(const Config &config, const QString &name,
+        const std::function<QByteArray()> &generate,
+        const std::function<bool(const QByteArray &)> &valid)
+{
+    const QString dir = config.dataDir + u"/secrets"_s;
+    const QString path = dir + u"/"_s + name;
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly)) {
+        const QByteArray secret = existing.readAll().trimmed();
+        if (valid(secret)) {
+            return secret;
+        }
+        return Error::make(ErrorCode::BadRequest, path + u" does not hold a valid secret"_s);
+    }
+    if (!QDir().mkpath(dir)
+            || !QFile::setPermissions(dir,
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        return Error::make(ErrorCode::BadRequest, u"cannot create "_s + dir);
+    }
+    const QByteArray secret = generate();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+            || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(secret + '\n') < 0 || !file.commit()) {
+        return Error::make(ErrorCode::BadRequest, u"cannot write "_s + path);
+    }
+    qCInfo(lcApp, "generated a new secret in %s", qPrintable(path));
+    return secret;
+}
+
 } // namespace
 
 Result<QByteArray> jwtSecretFor(const Config &config)
@@ -104,30 +171,31 @@ Result<QByteArray> jwtSecretFor(const Config &config)
     if (!config.jwtSecret.isEmpty()) {
         return config.jwtSecret;
     }
-    const QString dir = config.dataDir + u"/secrets"_s;
-    const QString path = dir + u"/jwt-secret"_s;
-    QFile existing(path);
-    if (existing.open(QIODevice::ReadOnly)) {
-        const QByteArray secret = existing.readAll().trimmed();
-        if (secret.size() >= 32) {
-            return secret;
-        }
-        return Error::make(ErrorCode::BadRequest, path + u" holds less than 32 bytes"_s);
+    return persistentSecret(
+            config, u"jwt-secret"_s,
+            [] {
+                return crypto::base64Url(crypto::randomBytes(48));
+            },
+            [](const QByteArray &secret) {
+                return secret.size() >= 32;
+            });
+}
+
+Result<QByteArray> tokenKeysFor(const Config &config)
+{
+    if (!config.tokenEncryptionKeys.isEmpty()) {
+        return config.tokenEncryptionKeys.toUtf8();
     }
-    if (!QDir().mkpath(dir)
-            || !QFile::setPermissions(dir,
-                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
-        return Error::make(ErrorCode::BadRequest, u"cannot create "_s + dir);
-    }
-    const QByteArray secret = crypto::base64Url(crypto::randomBytes(48));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-            || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || file.write(secret + '\n') < 0 || !file.commit()) {
-        return Error::make(ErrorCode::BadRequest, u"cannot write "_s + path);
-    }
-    qCInfo(lcApp, "generated a new access-token signing key in %s", qPrintable(path));
-    return secret;
+    return persistentSecret(
+            config, u"token-encryption-keys"_s,
+            [] {
+                return "k" + QByteArray::number(QDateTime::currentSecsSinceEpoch()) + ':'
+                        + crypto::randomBytes(32).toBase64();
+            },
+            [](const QByteArray &text) {
+                const auto keys = crypto::TokenCipher::parseKeys(QString::fromUtf8(text));
+                return keys && crypto::TokenCipher::create(*keys);
+            });
 }
 
 Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
@@ -287,6 +355,12 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     m_auth->registerRoutes(*m_httpContext);
     profiles::registerRoutes(*m_httpContext, m_auth->authenticator());
+    auto created = createSocialService(m_config, publicUrl, m_connectionSettings);
+    if (!created) {
+        return created.error();
+    }
+    m_social = std::move(*created);
+    social::registerRoutes(*m_httpContext, m_social.get(), m_auth->authenticator());
 
     jobs::MailSender sender;
     if (m_config.smtpUrl.isEmpty()) {
@@ -309,6 +383,9 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, sender);
     m_background->start();
+    if (m_social) {
+        m_social->start();
+    }
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
     system::registerRoutes(*m_httpContext,
@@ -358,6 +435,9 @@ void ServerApp::finishShutdown()
         // still exist.
         m_oidc->stop();
     }
+    if (m_social) {
+        m_social->stop();
+    }
     // Workers must outlive the tasks that will post their answers to them. A task on one pool
     // may hand on to the other (sign-in: database, CPU, database), hence the rounds.
     for (int round = 0; round < 3; ++round) {
@@ -373,6 +453,7 @@ void ServerApp::finishShutdown()
     }
     m_httpServer.reset();
     m_oidc.reset();
+    m_social.reset();
     m_background.reset();
     m_cpuPool.reset();
     m_dbPool.reset();

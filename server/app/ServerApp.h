@@ -33,6 +33,9 @@ class BackgroundWorker;
 namespace oidc {
 class OidcService;
 }
+namespace social {
+class SocialService;
+}
 class CpuPool;
 
 /// The composition root: database (external or private), migrations, the worker pool, every
@@ -67,6 +70,8 @@ public:
     auth::AuthModule &auth() { return *m_auth; }
     /// Sends due e-mail now instead of at the next poll (tests).
     void wakeBackgroundWorker();
+    /// Connecting social accounts; null when no platform has a client id.
+    social::SocialService *social() { return m_social.get(); }
 
     /// SIGTERM behaviour: stop accepting, let in-flight requests finish (up to the grace period),
     /// close connections, stop workers and the private database, then emit stopped().
@@ -87,6 +92,7 @@ private:
     std::unique_ptr<CpuPool> m_cpuPool;
     std::unique_ptr<auth::AuthModule> m_auth;
     std::unique_ptr<oidc::OidcService> m_oidc; ///< only when providers are configured
+    std::unique_ptr<social::SocialService> m_social; ///< only when platforms are configured
     std::unique_ptr<jobs::BackgroundWorker> m_background;
     std::shared_ptr<http::HttpContext> m_httpContext;
     std::unique_ptr<http::HttpServer> m_httpServer;
@@ -100,6 +106,10 @@ private:
 /// The key that signs access tokens: JWT_SECRET, or a random one generated once and kept in
 /// DATA_DIR/secrets/jwt-secret (mode 0600), so restarts keep sessions valid.
 common::Result<QByteArray> jwtSecretFor(const Config &config);
+
+/// The keys that encrypt social-platform tokens: TOKEN_ENCRYPTION_KEYS, or one random key
+/// generated once and kept in DATA_DIR/secrets/token-encryption-keys (mode 0600).
+common::Result<QByteArray> tokenKeysFor(const Config &config);
 
 /// Opens a connection for command-line work (migrate, seed) on the calling thread, starting the
 /// private PostgreSQL when no DATABASE_URL is configured; `managed` keeps it alive.

@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OidcService.h"
 
+#include "net/HttpFetcher.h"
+
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPointer>
-#include <QSet>
-#include <QSslConfiguration>
-#include <QTimer>
 
 #include <map>
 #include <optional>
@@ -42,38 +38,6 @@ Error unavailable(const QString &detail)
 Error signInFailed(const QString &detail)
 {
     return Error::make(ErrorCode::OidcFailed, detail);
-}
-
-/// Endpoints must use https, except on the loopback interface (a provider on this machine).
-bool acceptableEndpoint(const QUrl &url)
-{
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty() || url.hasFragment()
-            || !url.userInfo().isEmpty()) {
-        return false;
-    }
-    if (url.scheme() == u"https"_s) {
-        return true;
-    }
-    return url.scheme() == u"http"_s
-            && (url.host() == u"localhost"_s || QHostAddress(url.host()).isLoopback());
-}
-
-/// An OAuth error code (RFC 6749 §5.2 limits them to printable ASCII) fit for a log line and a
-/// problem detail: never the whole response, which could carry anything.
-QString oauthErrorCode(const QJsonObject &response)
-{
-    QString code = response.value(u"error"_s).toString().left(64);
-    for (const QChar c : code) {
-        if (!(c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.') || c.unicode() > 127) {
-            return u"unknown"_s;
-        }
-    }
-    return code.isEmpty() ? u"unknown"_s : code;
-}
-
-QString withoutQuery(const QUrl &url)
-{
-    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
 }
 
 Result<QJsonObject> jsonObject(const QByteArray &body, const QString &what)
@@ -106,9 +70,9 @@ Result<ProviderMetadata> parseDiscovery(const QByteArray &body, const ProviderSe
     metadata.tokenEndpoint =
             QUrl(document->value(u"token_endpoint"_s).toString(), QUrl::StrictMode);
     metadata.jwksUri = QUrl(document->value(u"jwks_uri"_s).toString(), QUrl::StrictMode);
-    if (!acceptableEndpoint(metadata.authorizationEndpoint)
-            || !acceptableEndpoint(metadata.tokenEndpoint)
-            || !acceptableEndpoint(metadata.jwksUri)) {
+    if (!net::acceptableEndpoint(metadata.authorizationEndpoint)
+            || !net::acceptableEndpoint(metadata.tokenEndpoint)
+            || !net::acceptableEndpoint(metadata.jwksUri)) {
         return unavailable(
                 u"%1 lacks an https authorization_endpoint, token_endpoint or jwks_uri"_s.arg(
                         what));
@@ -133,7 +97,7 @@ Result<QJsonArray> parseJwks(const QByteArray &body, const QString &provider)
     }
     const QJsonArray keys = document->value(u"keys"_s).toArray();
     QJsonArray objects;
-    for (const QJsonValue &key : keys) {
+    for (const auto &key : keys) {
         if (key.isObject()) {
             objects.append(key);
         }
@@ -152,7 +116,7 @@ std::pair<KeyLookup, QJsonObject> selectKey(const QJsonArray &keys, const jose::
 {
     QList<QJsonObject> candidates;
     bool idKnown = false;
-    for (const QJsonValue &value : keys) {
+    for (const auto &value : keys) {
         const QJsonObject jwk = value.toObject();
         const bool idMatches = jws.keyId.isEmpty() || jwk.value(u"kid"_s).toString() == jws.keyId;
         idKnown = idKnown || (idMatches && !jws.keyId.isEmpty());
@@ -178,6 +142,8 @@ class OidcService::Worker
 public:
     Worker(const QList<ProviderSettings> &providers, ServiceSettings settings)
         : m_settings(std::move(settings))
+        , m_fetcher(net::FetchSettings{
+                  m_settings.caFile, m_settings.timeout, m_settings.maxResponseBytes})
     {
         for (const ProviderSettings &provider : providers) {
             m_providers[provider.name].settings = provider;
@@ -185,7 +151,7 @@ public:
     }
 
     void metadata(const QString &name, Callback<ProviderMetadata> done);
-    void completeSignIn(const CodeExchange &exchange, Callback<jose::IdTokenClaims> done);
+    void completeSignIn(const CodeExchange &exchange, const Callback<jose::IdTokenClaims> &done);
     void shutdown();
 
 private:
@@ -200,121 +166,23 @@ private:
         QList<Callback<QJsonArray>> keysWaiters;
     };
 
-    struct Fetched
+    void fetch(QNetworkRequest request, const std::optional<QByteArray> &form,
+            net::HttpFetcher::Done done)
     {
-        int status = 0;
-        QByteArray body;
-    };
-
-    QNetworkAccessManager &network();
-    void fetch(
-            QNetworkRequest request, const std::optional<QByteArray> &form, Callback<Fetched> done);
+        m_fetcher.fetch(std::move(request), form, std::move(done));
+    }
     void loadKeys(Provider &provider, Callback<QJsonArray> done);
     void exchangeCode(Provider &provider, const ProviderMetadata &metadata,
-            const CodeExchange &exchange, Callback<jose::IdTokenClaims> done);
+            const CodeExchange &exchange, const Callback<jose::IdTokenClaims> &done);
     void verify(Provider &provider, const QString &nonce, const jose::CompactJws &jws,
-            bool mayRefetch, Callback<jose::IdTokenClaims> done);
+            bool mayRefetch, const Callback<jose::IdTokenClaims> &done);
     Result<jose::IdTokenClaims> check(const Provider &provider, const QString &nonce,
             const jose::CompactJws &jws, const QJsonObject &jwk) const;
 
     ServiceSettings m_settings;
     std::map<QString, Provider> m_providers; // node-based: references stay valid
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::optional<QSslConfiguration> m_tls;
-    QSet<QNetworkReply *> m_inFlight;
-    bool m_shuttingDown = false;
+    net::HttpFetcher m_fetcher;
 };
-
-QNetworkAccessManager &OidcService::Worker::network()
-{
-    if (!m_network) {
-        m_network = std::make_unique<QNetworkAccessManager>();
-        if (!m_settings.caFile.isEmpty()) {
-            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-            tls.addCaCertificates(m_settings.caFile);
-            m_tls = tls;
-        }
-    }
-    return *m_network;
-}
-
-void OidcService::Worker::fetch(
-        QNetworkRequest request, const std::optional<QByteArray> &form, Callback<Fetched> done)
-{
-    if (m_shuttingDown) {
-        done(unavailable(u"the server is shutting down"_s));
-        return;
-    }
-    QNetworkAccessManager &manager = network();
-    const auto timeoutMs = static_cast<int>(m_settings.timeout.count());
-    request.setTransferTimeout(timeoutMs);
-    // Discovery, JWKS and token endpoints answer directly; a redirect is a misconfiguration
-    // (or someone else's server).
-    request.setAttribute(
-            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(
-            QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setRawHeader("Accept", "application/json");
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("influence-server"));
-    if (m_tls && request.url().scheme() == u"https"_s) {
-        request.setSslConfiguration(*m_tls);
-    }
-    QNetworkReply *reply = form ? manager.post(request, *form) : manager.get(request);
-    m_inFlight.insert(reply);
-
-    struct Transfer
-    {
-        QByteArray body;
-        bool tooLarge = false;
-        bool timedOut = false;
-    };
-    auto transfer = std::make_shared<Transfer>();
-    const qint64 cap = m_settings.maxResponseBytes;
-    const QString where = withoutQuery(request.url());
-    const auto drain = [reply, transfer, cap] {
-        if (transfer->tooLarge) {
-            return;
-        }
-        if (transfer->body.size() + reply->bytesAvailable() > cap) {
-            transfer->tooLarge = true;
-            transfer->body.clear();
-            reply->abort();
-            return;
-        }
-        transfer->body += reply->readAll();
-    };
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, drain);
-    // setTransferTimeout() only limits silence; this limits the whole transfer.
-    QTimer::singleShot(m_settings.timeout, reply, [reply, transfer] {
-        transfer->timedOut = true;
-        reply->abort();
-    });
-    QObject::connect(reply, &QNetworkReply::finished, reply,
-            [this, reply, transfer, drain, where, cap, timeoutMs, done = std::move(done)] {
-                m_inFlight.remove(reply);
-                reply->deleteLater();
-                if (!transfer->tooLarge && reply->isOpen()) {
-                    drain();
-                }
-                const int status =
-                        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (transfer->tooLarge) {
-                    done(unavailable(u"%1 answered with more than %2 bytes"_s.arg(where).arg(cap)));
-                } else if (transfer->timedOut
-                        || reply->error() == QNetworkReply::OperationCanceledError) {
-                    done(unavailable(transfer->timedOut || !m_shuttingDown
-                                    ? u"%1 did not answer within %2 ms"_s.arg(where).arg(timeoutMs)
-                                    : u"the server is shutting down"_s));
-                } else if (status == 0) {
-                    done(unavailable(
-                            u"cannot reach %1: %2"_s.arg(where, reply->errorString().left(200))));
-                } else {
-                    done(Fetched{status, transfer->body});
-                }
-            });
-}
 
 void OidcService::Worker::metadata(const QString &name, Callback<ProviderMetadata> done)
 {
@@ -337,7 +205,7 @@ void OidcService::Worker::metadata(const QString &name, Callback<ProviderMetadat
         base.chop(1);
     }
     const QUrl url(base + u"/.well-known/openid-configuration"_s);
-    fetch(QNetworkRequest(url), std::nullopt, [this, &provider, url](Result<Fetched> fetched) {
+    fetch(QNetworkRequest(url), std::nullopt, [this, &provider, url](Result<net::Fetched> fetched) {
         Result<ProviderMetadata> result = Error::internal();
         if (!fetched) {
             result = fetched.error();
@@ -367,7 +235,7 @@ void OidcService::Worker::loadKeys(Provider &provider, Callback<QJsonArray> done
         return;
     }
     const QUrl url = provider.metadata ? provider.metadata->jwksUri : QUrl();
-    fetch(QNetworkRequest(url), std::nullopt, [this, &provider, url](Result<Fetched> fetched) {
+    fetch(QNetworkRequest(url), std::nullopt, [this, &provider, url](Result<net::Fetched> fetched) {
         Result<QJsonArray> result = Error::internal();
         if (!fetched) {
             result = fetched.error();
@@ -391,7 +259,7 @@ void OidcService::Worker::loadKeys(Provider &provider, Callback<QJsonArray> done
 }
 
 void OidcService::Worker::completeSignIn(
-        const CodeExchange &exchange, Callback<jose::IdTokenClaims> done)
+        const CodeExchange &exchange, const Callback<jose::IdTokenClaims> &done)
 {
     metadata(exchange.provider, [this, exchange, done](Result<ProviderMetadata> metadata) {
         if (!metadata) {
@@ -403,7 +271,7 @@ void OidcService::Worker::completeSignIn(
 }
 
 void OidcService::Worker::exchangeCode(Provider &provider, const ProviderMetadata &metadata,
-        const CodeExchange &exchange, Callback<jose::IdTokenClaims> done)
+        const CodeExchange &exchange, const Callback<jose::IdTokenClaims> &done)
 {
     const ProviderSettings &settings = provider.settings;
     // RFC 6749 §4.1.3 with RFC 7636 §4.5 (PKCE).
@@ -427,7 +295,7 @@ void OidcService::Worker::exchangeCode(Provider &provider, const ProviderMetadat
     }
     const QString name = settings.name;
     fetch(request, formEncode(form),
-            [this, &provider, name, nonce = exchange.nonce, done](Result<Fetched> fetched) {
+            [this, &provider, name, nonce = exchange.nonce, done](Result<net::Fetched> fetched) {
                 if (!fetched) {
                     done(fetched.error());
                     return;
@@ -440,7 +308,7 @@ void OidcService::Worker::exchangeCode(Provider &provider, const ProviderMetadat
                 }
                 if (fetched->status != 200) {
                     done(signInFailed(u"%1 refused the authorization code (%2)"_s.arg(
-                            name, oauthErrorCode(response))));
+                            name, net::oauthErrorCode(response.value(u"error"_s).toString()))));
                     return;
                 }
                 const QString idToken = response.value(u"id_token"_s).toString();
@@ -458,7 +326,7 @@ void OidcService::Worker::exchangeCode(Provider &provider, const ProviderMetadat
 }
 
 void OidcService::Worker::verify(Provider &provider, const QString &nonce,
-        const jose::CompactJws &jws, bool mayRefetch, Callback<jose::IdTokenClaims> done)
+        const jose::CompactJws &jws, bool mayRefetch, const Callback<jose::IdTokenClaims> &done)
 {
     const bool loaded = provider.keysFetched.isValid();
     const auto [lookup, jwk] =
@@ -474,7 +342,7 @@ void OidcService::Worker::verify(Provider &provider, const QString &nonce,
                     || provider.keysFetched.elapsed()
                             >= std::chrono::milliseconds(m_settings.jwksRefetchInterval).count());
     if (refetch) {
-        loadKeys(provider, [this, &provider, nonce, jws, done](Result<QJsonArray> keys) {
+        loadKeys(provider, [this, &provider, nonce, jws, done](const Result<QJsonArray> &keys) {
             if (!keys) {
                 done(keys.error());
                 return;
@@ -514,26 +382,9 @@ Result<jose::IdTokenClaims> OidcService::Worker::check(const Provider &provider,
 
 void OidcService::Worker::shutdown()
 {
-    m_shuttingDown = true;
-    // Aborting runs each transfer's callback now (service_unavailable), while the HTTP workers
-    // that will write those answers still exist.
-    const auto inFlight = m_inFlight;
-    for (QNetworkReply *reply : inFlight) {
-        reply->abort();
-    }
-    m_network.reset();
-}
-
-QByteArray formEncode(const QList<std::pair<QString, QString>> &fields)
-{
-    QByteArray out;
-    for (const auto &[name, value] : fields) {
-        if (!out.isEmpty()) {
-            out += '&';
-        }
-        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return out;
+    // Runs each transfer's callback now (service_unavailable), while the HTTP workers that will
+    // write those answers still exist.
+    m_fetcher.shutdown();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,13 +392,9 @@ QByteArray formEncode(const QList<std::pair<QString, QString>> &fields)
 OidcService::OidcService(QList<ProviderSettings> providers, ServiceSettings settings)
     : m_providers(std::move(providers))
     , m_settings(std::move(settings))
-    , m_anchor(new QObject)
+    , m_thread(u"oidc"_s)
     , m_worker(std::make_shared<Worker>(m_providers, m_settings))
-{
-    m_thread.setObjectName(u"oidc"_s);
-    m_anchor->moveToThread(&m_thread);
-    m_thread.start();
-}
+{ }
 
 OidcService::~OidcService()
 {
@@ -571,20 +418,12 @@ QString OidcService::redirectUri(const QString &provider) const
 
 bool OidcService::post(std::function<void(Worker &)> task)
 {
-    const QMutexLocker lock(&m_mutex);
-    if (m_stopped) {
-        return false;
-    }
-    QMetaObject::invokeMethod(
-            m_anchor,
-            [worker = m_worker, task = std::move(task)] {
-                task(*worker);
-            },
-            Qt::QueuedConnection);
-    return true;
+    return m_thread.post([worker = m_worker, task = std::move(task)] {
+        task(*worker);
+    });
 }
 
-void OidcService::metadata(const QString &provider, Callback<ProviderMetadata> done)
+void OidcService::metadata(const QString &provider, const Callback<ProviderMetadata> &done)
 {
     if (!post([provider, done](Worker &worker) {
             worker.metadata(provider, done);
@@ -593,7 +432,8 @@ void OidcService::metadata(const QString &provider, Callback<ProviderMetadata> d
     }
 }
 
-void OidcService::completeSignIn(const CodeExchange &exchange, Callback<jose::IdTokenClaims> done)
+void OidcService::completeSignIn(
+        const CodeExchange &exchange, const Callback<jose::IdTokenClaims> &done)
 {
     if (!post([exchange, done](Worker &worker) {
             worker.completeSignIn(exchange, done);
@@ -604,24 +444,9 @@ void OidcService::completeSignIn(const CodeExchange &exchange, Callback<jose::Id
 
 void OidcService::stop()
 {
-    {
-        const QMutexLocker lock(&m_mutex);
-        if (m_stopped) {
-            return;
-        }
-        m_stopped = true;
-    }
-    // Tasks posted before this one still run first (the queue is in order); this one ends them.
-    QMetaObject::invokeMethod(
-            m_anchor,
-            [worker = m_worker] {
-                worker->shutdown();
-            },
-            Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    delete m_anchor;
-    m_anchor = nullptr;
+    m_thread.stop([worker = m_worker] {
+        worker->shutdown();
+    });
 }
 
 } // namespace influence::server::oidc

@@ -3,13 +3,13 @@
 
 #include "Jose.h"
 #include "common/Result.h"
+#include "concurrency/EventThread.h"
+#include "net/HttpFetcher.h"
 
 #include <QList>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QString>
 #include <QStringList>
-#include <QThread>
 #include <QUrl>
 
 #include <chrono>
@@ -20,9 +20,7 @@ namespace influence::server::oidc {
 
 Q_DECLARE_LOGGING_CATEGORY(lcOidc)
 
-/// application/x-www-form-urlencoded pairs with every reserved character escaped (QUrlQuery
-/// leaves '+', which form decoders read as a space): for token requests and authorization URLs.
-QByteArray formEncode(const QList<std::pair<QString, QString>> &fields);
+using net::formEncode;
 
 /// One configured OpenID provider (OIDC_<NAME>_* keys).
 struct ProviderSettings
@@ -97,13 +95,13 @@ public:
 
     /// The provider's endpoints from its discovery document (cached; concurrent callers share
     /// one fetch). Failing to reach the provider is service_unavailable.
-    void metadata(const QString &provider, Callback<ProviderMetadata> done);
+    void metadata(const QString &provider, const Callback<ProviderMetadata> &done);
 
     /// Exchanges an authorization code at the token endpoint (with the PKCE verifier) and
     /// verifies the ID token: signature with a JWKS key (fetched again for an unknown key id at
     /// most once per jwksRefetchInterval), then the claims. Failures of the sign-in itself are
     /// oidc_failed; an unreachable provider is service_unavailable.
-    void completeSignIn(const CodeExchange &exchange, Callback<jose::IdTokenClaims> done);
+    void completeSignIn(const CodeExchange &exchange, const Callback<jose::IdTokenClaims> &done);
 
     /// Aborts transfers in flight (their callbacks get service_unavailable), stops the thread;
     /// later calls answer service_unavailable at once. Idempotent.
@@ -117,11 +115,8 @@ private:
 
     QList<ProviderSettings> m_providers;
     ServiceSettings m_settings;
-    QThread m_thread;
-    QObject *m_anchor = nullptr; ///< lives in m_thread: the target of posted tasks
+    EventThread m_thread;
     std::shared_ptr<Worker> m_worker; ///< used only on m_thread
-    QMutex m_mutex;
-    bool m_stopped = false;
 };
 
 } // namespace influence::server::oidc

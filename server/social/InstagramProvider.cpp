@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+// Instagram API with Instagram Login: authorization at www.instagram.com/oauth/authorize, a
+// short-lived token from api.instagram.com/oauth/access_token, exchanged for a long-lived one
+// (60 days, ig_exchange_token) and renewed with ig_refresh_token; the account from
+// graph.instagram.com/me. Instagram has no refresh token and no PKCE: the access token refreshes
+// itself, and the state alone protects the callback.
+#include "SocialProvider.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::Result;
+
+namespace influence::server::social {
+
+namespace {
+
+class InstagramProvider : public SocialProvider
+{
+public:
+    using SocialProvider::SocialProvider;
+
+    QUrl authorizationUrl(const QString &redirectUri, const QString &state,
+            const QString & /*codeVerifier*/) const override
+    {
+        QUrl url = settings().authUrl;
+        url.setQuery(QString::fromLatin1(net::formEncode({{u"client_id"_s, settings().clientId},
+                {u"redirect_uri"_s, redirectUri}, {u"response_type"_s, u"code"_s},
+                {u"scope"_s, u"instagram_business_basic,instagram_business_manage_insights"_s},
+                {u"state"_s, state}})));
+        return url;
+    }
+
+    Call codeExchange(const QString &code, const QString &redirectUri,
+            const QString & /*codeVerifier*/) const override
+    {
+        return {QNetworkRequest(settings().tokenUrl),
+                net::formEncode({{u"client_id"_s, settings().clientId},
+                        {u"client_secret"_s, settings().clientSecret},
+                        {u"grant_type"_s, u"authorization_code"_s},
+                        {u"redirect_uri"_s, redirectUri}, {u"code"_s, code}})};
+    }
+
+    std::optional<Call> upgrade(const TokenSet &tokens) const override
+    {
+        QUrl url = endpoint(settings().apiUrl, u"/access_token"_s);
+        url.setQuery(QString::fromLatin1(net::formEncode({{u"grant_type"_s, u"ig_exchange_token"_s},
+                {u"client_secret"_s, settings().clientSecret},
+                {u"access_token"_s, tokens.accessToken}})));
+        return Call{QNetworkRequest(url), std::nullopt};
+    }
+
+    Call refresh(const TokenSet &current) const override
+    {
+        QUrl url = endpoint(settings().apiUrl, u"/refresh_access_token"_s);
+        url.setQuery(QString::fromLatin1(net::formEncode({{u"grant_type"_s, u"ig_refresh_token"_s},
+                {u"access_token"_s, current.accessToken}})));
+        return {QNetworkRequest(url), std::nullopt};
+    }
+
+    Result<TokenSet> parseTokens(
+            const net::Fetched &fetched, const TokenSet &previous) const override
+    {
+        // The code exchange answers either the token itself or {"data": [{…}]}.
+        net::Fetched unwrapped = fetched;
+        const QJsonObject object = QJsonDocument::fromJson(fetched.body).object();
+        const QJsonArray data = object.value(u"data"_s).toArray();
+        if (!data.isEmpty() && data.first().isObject()) {
+            unwrapped.body = QJsonDocument(data.first().toObject()).toJson(QJsonDocument::Compact);
+        }
+        auto tokens = SocialProvider::parseTokens(unwrapped, previous);
+        if (tokens) {
+            tokens->refreshToken.clear(); // the access token is what refreshes
+        }
+        return tokens;
+    }
+
+    Call profile(const QString &accessToken) const override
+    {
+        QUrl url = endpoint(settings().apiUrl, u"/me"_s);
+        url.setQuery(QString::fromLatin1(net::formEncode(
+                {{u"fields"_s, u"user_id,username,followers_count,follows_count,media_count"_s},
+                        {u"access_token"_s, accessToken}})));
+        return {QNetworkRequest(url), std::nullopt};
+    }
+
+    Result<AccountProfile> parseProfile(const net::Fetched &fetched) const override
+    {
+        auto object = answer(fetched, u"Instagram's /me"_s);
+        if (!object) {
+            return object.error();
+        }
+        AccountProfile profile;
+        const QJsonValue id = object->value(u"user_id"_s).isUndefined()
+                ? object->value(u"id"_s)
+                : object->value(u"user_id"_s);
+        profile.externalId = id.isString() ? id.toString() : QString::number(count(id).value_or(0));
+        profile.handle = object->value(u"username"_s).toString();
+        const auto followers = count(object->value(u"followers_count"_s));
+        if (profile.externalId.isEmpty() || profile.externalId == u"0"_s || profile.handle.isEmpty()
+                || !followers) {
+            return Error::unavailable(
+                    u"Instagram's /me lacks user_id, username or followers"_s, 30);
+        }
+        profile.profileUrl = u"https://www.instagram.com/"_s + profile.handle;
+        profile.metrics.followers = *followers;
+        profile.metrics.following = count(object->value(u"follows_count"_s));
+        profile.metrics.posts = count(object->value(u"media_count"_s));
+        return profile;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<SocialProvider> makeInstagram(PlatformSettings settings)
+{
+    return std::make_unique<InstagramProvider>(std::move(settings));
+}
+
+} // namespace influence::server::social

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "SocialService.h"
+
+#include "SocialRepository.h"
+#include "db/Connection.h"
+
+#include <QTimer>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::Result;
+
+namespace influence::server::social {
+
+Q_LOGGING_CATEGORY(lcSocial, "influence.social")
+
+namespace {
+
+constexpr int kBatch = 50;
+
+} // namespace
+
+/// Lives on the service's thread: the fetcher, the background database connection, the timer.
+class SocialService::Worker
+{
+public:
+    Worker(const SocialService &service, std::shared_ptr<const db::ConnectionSettings> database)
+        : m_service(service)
+        , m_database(std::move(database))
+        , m_fetcher(service.m_settings.fetch)
+    { }
+
+    void connect(const SocialProvider &provider, const QString &code, const QString &verifier,
+            const Callback<Connected> &done);
+    void start(QObject *anchor);
+    void runDue(const std::function<void()> &done);
+    void shutdown();
+
+private:
+    void fetch(const Call &call, net::HttpFetcher::Done done)
+    {
+        m_fetcher.fetch(call.request, call.form, std::move(done));
+    }
+    void fetchTokens(const SocialProvider &provider, const Call &call, const TokenSet &previous,
+            const Callback<TokenSet> &done);
+    db::Connection *connection();
+    Result<TokenSet> open(const SealedCredentials &sealed) const;
+    void refreshOne(const SealedCredentials &sealed, const std::function<void()> &finished);
+    void syncOne(const SealedCredentials &sealed, const std::function<void()> &finished);
+    using Step = void (Worker::*)(const SealedCredentials &, const std::function<void()> &);
+    void each(const QList<SealedCredentials> &rows, Step step, const std::function<void()> &done);
+
+    const SocialService &m_service;
+    std::shared_ptr<const db::ConnectionSettings> m_database;
+    net::HttpFetcher m_fetcher;
+    std::unique_ptr<db::Connection> m_connection;
+    QTimer *m_poll = nullptr;
+    bool m_running = false;
+};
+
+void SocialService::Worker::fetchTokens(const SocialProvider &provider, const Call &call,
+        const TokenSet &previous, const Callback<TokenSet> &done)
+{
+    fetch(call, [&provider, previous, done](Result<net::Fetched> fetched) {
+        if (!fetched) {
+            done(fetched.error());
+            return;
+        }
+        done(provider.parseTokens(*fetched, previous));
+    });
+}
+
+void SocialService::Worker::connect(const SocialProvider &provider, const QString &code,
+        const QString &verifier, const Callback<Connected> &done)
+{
+    const QString redirectUri = m_service.redirectUri(provider.settings().platform);
+    const auto withTokens = [this, &provider, done](const TokenSet &tokens) {
+        fetch(provider.profile(tokens.accessToken),
+                [&provider, tokens, done](Result<net::Fetched> fetched) {
+                    if (!fetched) {
+                        done(fetched.error());
+                        return;
+                    }
+                    auto profile = provider.parseProfile(*fetched);
+                    if (!profile) {
+                        done(profile.error());
+                        return;
+                    }
+                    done(Connected{tokens, *profile});
+                });
+    };
+    fetchTokens(provider, provider.codeExchange(code, redirectUri, verifier), {},
+            [this, &provider, withTokens, done](Result<TokenSet> tokens) {
+                if (!tokens) {
+                    done(tokens.error());
+                    return;
+                }
+                const auto upgrade = provider.upgrade(*tokens);
+                if (!upgrade) {
+                    withTokens(*tokens);
+                    return;
+                }
+                fetchTokens(
+                        provider, *upgrade, *tokens, [withTokens, done](Result<TokenSet> upgraded) {
+                            if (!upgraded) {
+                                done(upgraded.error());
+                                return;
+                            }
+                            withTokens(*upgraded);
+                        });
+            });
+}
+
+db::Connection *SocialService::Worker::connection()
+{
+    if (!m_connection) {
+        // Connection names are process-wide; several servers may run in one process (tests).
+        static std::atomic<int> counter{0};
+        m_connection = std::make_unique<db::Connection>(
+                m_database, u"influence-social-%1"_s.arg(counter.fetch_add(1)));
+    }
+    if (!m_connection->ensureOpen()) {
+        return nullptr;
+    }
+    return m_connection.get();
+}
+
+Result<TokenSet> SocialService::Worker::open(const SealedCredentials &sealed) const
+{
+    const crypto::TokenCipher &cipher = m_service.m_cipher;
+    auto access = cipher.open(
+            {sealed.keyId, sealed.accessToken}, associatedData(sealed.accountId, "access"));
+    if (!access) {
+        return access.error();
+    }
+    TokenSet tokens;
+    tokens.accessToken = QString::fromUtf8(*access);
+    if (!sealed.refreshToken.isEmpty()) {
+        auto refresh = cipher.open(
+                {sealed.keyId, sealed.refreshToken}, associatedData(sealed.accountId, "refresh"));
+        if (!refresh) {
+            return refresh.error();
+        }
+        tokens.refreshToken = QString::fromUtf8(*refresh);
+    }
+    if (sealed.refreshExpiresAt) {
+        tokens.refreshExpiresIn =
+                qMax(qint64{0}, QDateTime::currentDateTimeUtc().secsTo(*sealed.refreshExpiresAt));
+    }
+    tokens.scopes = sealed.scopes;
+    return tokens;
+}
+
+void SocialService::Worker::refreshOne(
+        const SealedCredentials &sealed, const std::function<void()> &finished)
+{
+    const auto it = m_service.m_providers.find(sealed.platform);
+    auto current = open(sealed);
+    if (it == m_service.m_providers.end() || !current) {
+        // Not configured any more, or a key that is gone: try again after the lease.
+        qCWarning(lcSocial, "cannot refresh account %s: %s",
+                qPrintable(sealed.accountId.toString(QUuid::WithoutBraces)),
+                current ? "its platform is not configured" : qPrintable(current.error().detail));
+        finished();
+        return;
+    }
+    const SocialProvider &provider = *it->second;
+    const QUuid account = sealed.accountId;
+    fetchTokens(provider, provider.refresh(*current), *current,
+            [this, account, finished](Result<TokenSet> tokens) {
+                db::Connection *c = connection();
+                if (c && tokens) {
+                    (void)repository::saveCredentials(*c, account, m_service.m_cipher, *tokens);
+                } else if (c && SocialProvider::classify(tokens.error()) == TokenFailure::Refused) {
+                    qCInfo(lcSocial,
+                            "the platform refused to refresh account %s (%s): it needs "
+                            "to be connected again",
+                            qPrintable(account.toString(QUuid::WithoutBraces)),
+                            qPrintable(tokens.error().detail));
+                    (void)repository::markNeedsReconnect(*c, account);
+                } else if (!tokens) {
+                    // Unreachable: the lease runs out and a later round tries again.
+                    qCWarning(lcSocial, "refresh of account %s failed: %s",
+                            qPrintable(account.toString(QUuid::WithoutBraces)),
+                            qPrintable(tokens.error().detail));
+                }
+                finished();
+            });
+}
+
+void SocialService::Worker::syncOne(
+        const SealedCredentials &sealed, const std::function<void()> &finished)
+{
+    const auto it = m_service.m_providers.find(sealed.platform);
+    auto current = open(sealed);
+    if (it == m_service.m_providers.end() || !current) {
+        finished();
+        return;
+    }
+    const SocialProvider &provider = *it->second;
+    const QUuid account = sealed.accountId;
+    fetch(provider.metrics(current->accessToken),
+            [this, &provider, account, finished](Result<net::Fetched> fetched) {
+                Result<MetricSnapshot> metrics = fetched ? provider.parseMetrics(*fetched)
+                                                         : Result<MetricSnapshot>(fetched.error());
+                db::Connection *c = connection();
+                if (c && metrics) {
+                    (void)repository::storeSnapshot(*c, account, *metrics);
+                    (void)repository::releaseClaim(*c, account);
+                } else if (c
+                        && SocialProvider::classify(metrics.error()) == TokenFailure::Refused) {
+                    // The token was revoked at the platform.
+                    (void)repository::markNeedsReconnect(*c, account);
+                } else if (!metrics) {
+                    qCWarning(lcSocial, "sync of account %s failed: %s",
+                            qPrintable(account.toString(QUuid::WithoutBraces)),
+                            qPrintable(metrics.error().detail));
+                }
+                finished();
+            });
+}
+
+void SocialService::Worker::each(
+        const QList<SealedCredentials> &rows, Step step, const std::function<void()> &done)
+{
+    auto pending = std::make_shared<qsizetype>(rows.size() + 1);
+    const auto finished = [pending, done] {
+        if (--*pending == 0) {
+            done();
+        }
+    };
+    for (const SealedCredentials &row : rows) {
+        (this->*step)(row, finished);
+    }
+    finished();
+}
+
+void SocialService::Worker::runDue(const std::function<void()> &done)
+{
+    const auto complete = [this, done] {
+        m_running = false;
+        if (done) {
+            done();
+        }
+    };
+    db::Connection *c = m_running ? nullptr : connection();
+    if (!c) {
+        if (done) {
+            done();
+        }
+        return;
+    }
+    m_running = true;
+    auto expiring = repository::claimExpiring(*c, m_service.m_settings.refreshHorizon, kBatch);
+    each(expiring ? *expiring : QList<SealedCredentials>(), &Worker::refreshOne, [this, complete] {
+        db::Connection *again = connection();
+        auto unsynced = again ? repository::claimUnsynced(*again, kBatch)
+                              : Result<QList<SealedCredentials>>(Error::internal());
+        each(unsynced ? *unsynced : QList<SealedCredentials>(), &Worker::syncOne, complete);
+    });
+}
+
+void SocialService::Worker::start(QObject *anchor)
+{
+    m_poll = new QTimer(anchor);
+    m_poll->setInterval(m_service.m_settings.pollInterval);
+    QObject::connect(m_poll, &QTimer::timeout, anchor, [this] {
+        runDue({});
+    });
+    m_poll->start();
+}
+
+void SocialService::Worker::shutdown()
+{
+    delete m_poll;
+    m_poll = nullptr;
+    m_fetcher.shutdown();
+    m_connection.reset(); // closed in the thread that opened it
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SocialService::SocialService(QList<PlatformSettings> platforms, SocialSettings settings,
+        crypto::TokenCipher cipher, std::shared_ptr<const db::ConnectionSettings> database)
+    : m_settings(std::move(settings))
+    , m_cipher(std::move(cipher))
+    , m_thread(u"social"_s)
+{
+    for (PlatformSettings &platform : platforms) {
+        const QString name = platform.platform;
+        if (auto provider = makeProvider(std::move(platform))) {
+            m_providers.emplace(name, std::move(provider));
+        }
+    }
+    m_worker = std::make_shared<Worker>(*this, std::move(database));
+}
+
+SocialService::~SocialService()
+{
+    stop();
+}
+
+const SocialProvider *SocialService::provider(const QString &platform) const
+{
+    const auto it = m_providers.find(platform);
+    return it == m_providers.end() ? nullptr : it->second.get();
+}
+
+QString SocialService::redirectUri(const QString &platform) const
+{
+    return m_settings.publicUrl + u"/api/v1/connected-accounts/"_s + platform + u"/callback"_s;
+}
+
+void SocialService::connect(const QString &platform, const QString &code,
+        const QString &codeVerifier, const Callback<Connected> &done)
+{
+    const auto it = m_providers.find(platform);
+    if (it == m_providers.end()) {
+        done(Error::notFound(u"This platform is not configured."_s));
+        return;
+    }
+    if (!m_thread.post([worker = m_worker, provider = it->second, code, codeVerifier, done] {
+            worker->connect(*provider, code, codeVerifier, done);
+        })) {
+        done(Error::unavailable(u"the server is shutting down"_s, 5));
+    }
+}
+
+void SocialService::start()
+{
+    m_thread.post([worker = m_worker, anchor = m_thread.anchor()] {
+        worker->start(anchor);
+    });
+}
+
+void SocialService::runDueWork(const std::function<void()> &done)
+{
+    if (!m_thread.post([worker = m_worker, done] {
+            worker->runDue(done);
+        })) {
+        if (done) {
+            done();
+        }
+    }
+}
+
+void SocialService::stop()
+{
+    m_thread.stop([worker = m_worker] {
+        worker->shutdown();
+    });
+}
+
+} // namespace influence::server::social

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "SocialProvider.h"
+#include "common/Result.h"
+#include "concurrency/EventThread.h"
+#include "crypto/TokenCipher.h"
+#include "net/HttpFetcher.h"
+
+#include <QList>
+#include <QLoggingCategory>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace influence::server::db {
+struct ConnectionSettings;
+}
+
+namespace influence::server::social {
+
+Q_DECLARE_LOGGING_CATEGORY(lcSocial)
+
+struct SocialSettings
+{
+    /// Redirect URIs are PUBLIC_URL/api/v1/connected-accounts/<platform>/callback.
+    QString publicUrl;
+    net::FetchSettings fetch;
+    /// Access tokens expiring within this are refreshed (from expires_in, not on a blind timer).
+    std::chrono::seconds refreshHorizon{10 * 60};
+    /// How often the due work (refreshes, the daily snapshot) is looked for.
+    std::chrono::milliseconds pollInterval{60'000};
+};
+
+/// A completed code exchange: the tokens and the account behind them.
+struct Connected
+{
+    TokenSet tokens;
+    AccountProfile profile;
+};
+
+/// Talks to the social platforms: the code exchange of a connect, and in the background the
+/// token refreshes before expiry and the daily metric snapshot. Like OidcService, all traffic
+/// runs on a thread of its own (with its own database connection for the background work), so
+/// no HTTP thread or database worker waits for a platform.
+class SocialService
+{
+public:
+    template<class T>
+    using Callback = std::function<void(common::Result<T>)>;
+
+    SocialService(QList<PlatformSettings> platforms, SocialSettings settings,
+            crypto::TokenCipher cipher, std::shared_ptr<const db::ConnectionSettings> database);
+    ~SocialService();
+    SocialService(const SocialService &) = delete;
+    SocialService &operator=(const SocialService &) = delete;
+
+    /// The configured provider (immutable; usable from any thread), or nullptr.
+    const SocialProvider *provider(const QString &platform) const;
+    QString redirectUri(const QString &platform) const;
+    const crypto::TokenCipher &cipher() const { return m_cipher; }
+
+    /// Exchanges the code and reads the account; `done` runs on the service's thread.
+    void connect(const QString &platform, const QString &code, const QString &codeVerifier,
+            const Callback<Connected> &done);
+
+    /// Starts looking for due work every pollInterval.
+    void start();
+    /// Refreshes the tokens due now, then takes today's snapshots; `done` runs on the service's
+    /// thread when all of it has finished (tests, and the poll).
+    void runDueWork(const std::function<void()> &done);
+    /// Aborts transfers, closes the database connection, ends the thread. Idempotent.
+    void stop();
+
+private:
+    class Worker;
+
+    std::map<QString, std::shared_ptr<const SocialProvider>> m_providers;
+    SocialSettings m_settings;
+    crypto::TokenCipher m_cipher;
+    EventThread m_thread;
+    std::shared_ptr<Worker> m_worker; ///< used only on m_thread
+};
+
+} // namespace influence::server::social
