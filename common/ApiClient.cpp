@@ -3,6 +3,7 @@
 
 #include "Problem.h"
 
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QPromise>
 
@@ -96,8 +97,36 @@ QFuture<Result<Readiness>> ApiClient::readiness()
             });
 }
 
+void ApiClient::setAccessToken(const QString &token)
+{
+    m_accessToken = token;
+}
+
+QFuture<Result<AuthTokens>> ApiClient::login(const QString &email, const QString &password)
+{
+    const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
+    // Sign-in and refresh never carry a (stale) access token: their 401 is an answer, not expiry.
+    return mapObject(
+            call(Method::Post, u"/api/v1/auth/login"_s, {}, QJsonDocument(body), Credentials::None),
+            &AuthTokens::fromJson);
+}
+
+QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
+{
+    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
+    return mapObject(call(Method::Post, u"/api/v1/auth/refresh"_s, {}, QJsonDocument(body),
+                             Credentials::None),
+            &AuthTokens::fromJson);
+}
+
 QFuture<Result<JsonReply>> ApiClient::send(
         Method method, const QString &path, const QUrlQuery &query, const QJsonDocument &body)
+{
+    return call(method, path, query, body, Credentials::Bearer);
+}
+
+QFuture<Result<JsonReply>> ApiClient::call(Method method, const QString &path,
+        const QUrlQuery &query, const QJsonDocument &body, Credentials credentials)
 {
     auto promise = std::make_shared<QPromise<Result<JsonReply>>>();
     QFuture<Result<JsonReply>> future = promise->future();
@@ -115,6 +144,10 @@ QFuture<Result<JsonReply>> ApiClient::send(
     QNetworkRequest request(url);
     request.setTransferTimeout(static_cast<int>(m_transferTimeout.count()));
     request.setRawHeader("Accept", "application/json, application/problem+json");
+    const bool authenticated = credentials == Credentials::Bearer && !m_accessToken.isEmpty();
+    if (authenticated) {
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    }
 
     QByteArray payload;
     if (!body.isNull()) {
@@ -131,10 +164,16 @@ QFuture<Result<JsonReply>> ApiClient::send(
     case Method::Delete: reply = m_network.deleteResource(request); break;
     }
 
-    connect(reply, &QNetworkReply::finished, this, [reply, promise] {
-        promise->addResult(interpret(reply));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, promise, authenticated] {
+        Result<JsonReply> result = interpret(reply);
+        const bool rejected = authenticated && !result
+                && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 401;
+        promise->addResult(std::move(result));
         promise->finish();
         reply->deleteLater();
+        if (rejected) {
+            Q_EMIT unauthorized();
+        }
     });
     return future;
 }

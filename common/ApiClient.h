@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "Account.h"
 #include "ApiTypes.h"
 #include "Result.h"
 
@@ -48,6 +49,15 @@ public:
     /// GET /readyz
     QFuture<Result<Readiness>> readiness();
 
+    /// The access token sent as `Authorization: Bearer` on every call; empty sends none.
+    void setAccessToken(const QString &token);
+    QString accessToken() const { return m_accessToken; }
+
+    /// POST /api/v1/auth/login. Does not change the access token; the session does.
+    QFuture<Result<AuthTokens>> login(const QString &email, const QString &password);
+    /// POST /api/v1/auth/refresh: the next tokens of a session (the old refresh token is spent).
+    QFuture<Result<AuthTokens>> refresh(const QString &refreshToken);
+
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},
             const QJsonDocument &body = {});
@@ -55,9 +65,19 @@ public:
     /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
     void abortAll();
 
+Q_SIGNALS:
+    /// A call made with an access token was answered 401: the token expired or the session
+    /// was revoked. The session refreshes (or asks to sign in again).
+    void unauthorized();
+
 private:
+    enum class Credentials { Bearer, None };
+    QFuture<Result<JsonReply>> call(Method method, const QString &path, const QUrlQuery &query,
+            const QJsonDocument &body, Credentials credentials);
+
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
+    QString m_accessToken;
     std::chrono::milliseconds m_transferTimeout{30'000};
 };
 

@@ -3,6 +3,9 @@
 
 #include "Languages.h"
 #include "MainWindow.h"
+#include "Session.h"
+#include "SignInDialog.h"
+#include "TokenStore.h"
 #include "common/ApiClient.h"
 
 #include <QApplication>
@@ -43,13 +46,35 @@ int runDesktopApp(int argc, char **argv)
     languages.apply(language);
 
     common::ApiClient api;
-    MainWindow window(&api, &languages);
-    if (parser.isSet(u"server"_s)) {
-        window.setServerUrl(parser.value(u"server"_s));
-    }
+    KeychainTokenStore tokens;
+    Session session(&api, &tokens);
+    MainWindow window(&api, &session, &languages);
+    const QString serverUrl = parser.isSet(u"server"_s) ? parser.value(u"server"_s)
+                                                        : SignInDialog::rememberedServerUrl();
+    window.setServerUrl(serverUrl);
+    window.signInDialog()->setServerUrl(serverUrl);
     window.show();
-    if (parser.isSet(u"server"_s)) {
-        window.connectToServer();
+
+    // Continue the stored session if the keychain has one for this server; otherwise sign in.
+    api.setBaseUrl(QUrl::fromUserInput(serverUrl));
+    QObject::connect(&tokens, &TokenStore::readFinished, &window,
+            [&window, &session](const QString &, const QString &refreshToken) {
+                if (refreshToken.isEmpty()) {
+                    window.requireSignIn();
+                    return;
+                }
+                QObject::connect(&session, &Session::signInFailed, &window, [&window, &session] {
+                    if (session.state() == Session::State::SignedOut
+                            && !window.signInDialog()->isVisible()) {
+                        window.requireSignIn();
+                    }
+                });
+                session.resume(refreshToken);
+            });
+    if (serverUrl.isEmpty()) {
+        window.requireSignIn();
+    } else {
+        tokens.read(session.storeKey());
     }
     const int code = QApplication::exec();
     settings.setValue(u"ui/language"_s, languages.current());

@@ -12,6 +12,10 @@ QString ErrorText::headline(const common::Error &error)
     case ErrorCode::ServiceUnavailable:
         return tr("The server is busy or its database is unavailable.");
     case ErrorCode::Unauthorized: return tr("Please sign in again.");
+    case ErrorCode::InvalidCredentials:
+        return tr("The e-mail address or the password is not correct.");
+    case ErrorCode::InvalidRefreshToken: return tr("Your session has ended. Please sign in again.");
+    case ErrorCode::AccountDisabled: return tr("This account has been disabled.");
     case ErrorCode::Forbidden: return tr("You are not allowed to do this.");
     case ErrorCode::NotFound: return tr("This was not found. It may have been deleted.");
     case ErrorCode::ValidationFailed:

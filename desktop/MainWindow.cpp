@@ -3,6 +3,8 @@
 
 #include "ErrorText.h"
 #include "Languages.h"
+#include "Session.h"
+#include "SignInDialog.h"
 #include "common/ApiClient.h"
 
 #include <QActionGroup>
@@ -40,9 +42,11 @@ QLabel *makeValue(const QString &objectName)
 
 } // namespace
 
-MainWindow::MainWindow(common::ApiClient *api, Languages *languages, QWidget *parent)
+MainWindow::MainWindow(
+        common::ApiClient *api, Session *session, Languages *languages, QWidget *parent)
     : QMainWindow(parent)
     , m_api(api)
+    , m_session(session)
     , m_languages(languages)
 {
     setObjectName(u"mainWindow"_s);
@@ -52,6 +56,44 @@ MainWindow::MainWindow(common::ApiClient *api, Languages *languages, QWidget *pa
     QSettings settings;
     setServerUrl(settings.value(QLatin1StringView(kServerUrlKey)).toString());
     restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
+
+    m_signIn = new SignInDialog(m_api, m_session, this);
+    connect(m_session, &Session::stateChanged, this, &MainWindow::updateSessionStatus);
+    connect(m_session, &Session::signedIn, this, [this] {
+        m_sessionEnded = false;
+    });
+    connect(m_session, &Session::expired, this, [this] {
+        // The page underneath stays as it is; signing in again continues there.
+        m_sessionEnded = true;
+        requireSignIn();
+    });
+    updateSessionStatus();
+}
+
+void MainWindow::requireSignIn()
+{
+    m_signIn->setReason(
+            m_sessionEnded ? tr("Your session has ended. Please sign in again.") : QString());
+    if (!m_session->user().email.isEmpty()) {
+        m_signIn->setEmail(m_session->user().email);
+    }
+    if (m_signIn->serverUrl().isEmpty() && m_api->baseUrl().isValid()) {
+        m_signIn->setServerUrl(m_api->baseUrl().toString());
+    }
+    m_signIn->open(); // never exec(): the event loop keeps running
+}
+
+void MainWindow::updateSessionStatus()
+{
+    switch (m_session->state()) {
+    case Session::State::SignedOut: m_sessionLabel->setText(tr("Signed out")); break;
+    case Session::State::SigningIn: m_sessionLabel->setText(tr("Signing in…")); break;
+    case Session::State::SignedIn:
+    case Session::State::Refreshing:
+        m_sessionLabel->setText(tr("Signed in as %1").arg(m_session->user().email));
+        break;
+    case Session::State::Expired: m_sessionLabel->setText(tr("Session ended")); break;
+    }
 }
 
 void MainWindow::buildUi()
@@ -176,6 +218,9 @@ void MainWindow::buildUi()
     m_statusLabel = new QLabel;
     m_statusLabel->setObjectName(u"statusLabel"_s);
     statusBar()->addPermanentWidget(m_statusLabel, 1);
+    m_sessionLabel = new QLabel;
+    m_sessionLabel->setObjectName(u"sessionLabel"_s);
+    statusBar()->addPermanentWidget(m_sessionLabel);
     resize(640, 420);
 }
 
@@ -199,6 +244,12 @@ void MainWindow::retranslate()
         if (auto *label = qobject_cast<QLabel *>(
                     m_details->itemAt(row, QFormLayout::LabelRole)->widget())) {
             label->setText(rowLabels.at(row));
+        }
+    }
+    if (m_signIn) {
+        updateSessionStatus();
+        if (m_sessionEnded) {
+            m_signIn->setReason(tr("Your session has ended. Please sign in again."));
         }
     }
     // State-dependent texts.

@@ -22,6 +22,8 @@ class ApiClient;
 namespace influence::desktop {
 
 class Languages;
+class Session;
+class SignInDialog;
 
 /// The first window: connect to a server and see what it is and whether it is ready. Every
 /// network call is asynchronous; the window shows empty, loading, error and connected states.
@@ -33,7 +35,8 @@ public:
     enum class State { Empty, Loading, Error, Connected };
     Q_ENUM(State)
 
-    MainWindow(common::ApiClient *api, Languages *languages, QWidget *parent = nullptr);
+    MainWindow(common::ApiClient *api, Session *session, Languages *languages,
+            QWidget *parent = nullptr);
 
     /// Fills in the server address (from settings or --server) without connecting.
     void setServerUrl(const QString &url);
@@ -41,6 +44,10 @@ public:
     void connectToServer();
 
     State state() const { return m_state; }
+
+    /// Shows the sign-in dialog (window-modal, without blocking) over whatever is on screen.
+    void requireSignIn();
+    SignInDialog *signInDialog() const { return m_signIn; }
 
 Q_SIGNALS:
     void stateChanged(influence::desktop::MainWindow::State state);
@@ -56,8 +63,13 @@ private:
     void showError(const common::Error &error);
     void showConnected(const common::ServerVersion &version, const common::Readiness &readiness);
     void cancel();
+    void updateSessionStatus();
 
     common::ApiClient *m_api;
+    Session *m_session;
+    SignInDialog *m_signIn = nullptr;
+    bool m_sessionEnded = false;
+    QLabel *m_sessionLabel = nullptr;
     Languages *m_languages;
     State m_state = State::Empty;
     quint64 m_generation = 0;

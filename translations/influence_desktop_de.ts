@@ -70,6 +70,18 @@
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>The e-mail address or the password is not correct.</source>
+        <translation>Die E-Mail-Adresse oder das Passwort ist nicht korrekt.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled.</source>
+        <translation>Dieses Konto wurde deaktiviert.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::MainWindow</name>
@@ -186,6 +198,77 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::SignInDialog</name>
+    <message>
+        <source>Sign in to Influence</source>
+        <translation>Bei Influence anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>e.g. https://influence.example.com</source>
+        <translation>z. B. https://influence.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>You stay signed in: the session is kept in the system keychain.</source>
+        <translation>Sie bleiben angemeldet: Die Sitzung wird im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the session is not stored: you will sign in again after restarting the app.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher wird die Sitzung nicht gespeichert: Nach einem Neustart der App melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Please enter a valid server address.</source>
+        <translation>Bitte geben Sie eine gültige Serveradresse ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address such as http://localhost:8080.</source>
+        <translation>„%1“ ist keine Serveradresse wie http://localhost:8080.</translation>
+    </message>
+    <message>
+        <source>Please enter your e-mail address and password.</source>
+        <translation>Bitte geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
     </message>
 </context>
 </TS>

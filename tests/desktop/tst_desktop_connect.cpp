@@ -4,7 +4,9 @@
 // switch language. Screenshots go to INFLUENCE_TEST_OUTPUT_DIR.
 #include "Languages.h"
 #include "MainWindow.h"
+#include "Session.h"
 #include "TestServer.h"
+#include "TokenStore.h"
 #include "common/ApiClient.h"
 
 #include <QApplication>
@@ -69,6 +71,8 @@ private:
     std::unique_ptr<tests::TestServer> m_server;
     std::unique_ptr<desktop::Languages> m_languages;
     std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<desktop::Session> m_session;
     std::unique_ptr<MainWindow> m_window;
 
     template<class T>
@@ -99,7 +103,9 @@ private Q_SLOTS:
         m_languages = std::make_unique<desktop::Languages>();
         QVERIFY(m_languages->apply(u"en"_s));
         m_api = std::make_unique<common::ApiClient>();
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_languages.get());
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<desktop::Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -107,6 +113,8 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
         m_api.reset();
         m_languages.reset();
     }

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Account.h"
+#include "common/Error.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace influence::common {
+class ApiClient;
+}
+
+namespace influence::desktop {
+
+class TokenStore;
+
+/// The signed-in session: holds the tokens, gives the access token to the ApiClient, refreshes
+/// it shortly before it expires and whenever the server answers 401, and stores the rotated
+/// refresh token (RFC 6749 §6: each refresh answers a new one). When the session cannot be
+/// renewed it emits expired(); the app then asks to sign in again and keeps what is on screen.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { SignedOut, SigningIn, SignedIn, Refreshing, Expired };
+    Q_ENUM(State)
+
+    Session(common::ApiClient *api, TokenStore *store, QObject *parent = nullptr);
+
+    /// Signs in; answers with signedIn() or signInFailed().
+    void signIn(const QString &email, const QString &password);
+    /// Continues a session from a stored refresh token; answers like signIn().
+    void resume(const QString &refreshToken);
+    /// Renews the access token now (also done on a timer and on 401).
+    void refresh();
+    /// Forgets the tokens here and in the store.
+    void signOut();
+
+    State state() const { return m_state; }
+    const common::UserAccount &user() const { return m_user; }
+    TokenStore *tokenStore() const { return m_store; }
+    /// The key under which the refresh token for the current server is stored.
+    QString storeKey() const;
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::Session::State state);
+    void signedIn();
+    void signInFailed(const influence::common::Error &error);
+    void refreshed();
+    void expired();
+
+private:
+    void adopt(const common::AuthTokens &tokens);
+    void refreshFailed(const common::Error &error);
+    void setState(State state);
+
+    common::ApiClient *m_api;
+    TokenStore *m_store;
+    State m_state = State::SignedOut;
+    common::UserAccount m_user;
+    QString m_refreshToken;
+    QTimer m_refreshTimer;
+    quint64 m_generation = 0;
+};
+
+} // namespace influence::desktop

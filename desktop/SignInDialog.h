@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Error.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace influence::common {
+class ApiClient;
+}
+
+namespace influence::desktop {
+
+class Session;
+
+/// Asks for the server address, e-mail and password and signs the session in. Shown with
+/// open(), never exec(): the app keeps running behind it. While the request runs the fields are
+/// disabled and a busy bar shows; a failure shows the server's problem detail.
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SignInDialog(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    void setServerUrl(const QString &url);
+    QString serverUrl() const;
+    void setEmail(const QString &email);
+    /// Why the dialog appears (for example "Your session has ended"); empty for none.
+    void setReason(const QString &reason);
+    bool isBusy() const { return m_busy; }
+
+    /// The address remembered in QSettings from the last successful sign-in.
+    static QString rememberedServerUrl();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void submit();
+    void setBusy(bool busy);
+    void showError(const QString &headline, const QString &detail);
+
+    common::ApiClient *m_api;
+    Session *m_session;
+    bool m_busy = false;
+    QString m_reason;
+
+    QLabel *m_reasonLabel = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QLineEdit *m_serverEdit = nullptr;
+    QLabel *m_emailLabel = nullptr;
+    QLineEdit *m_emailEdit = nullptr;
+    QLabel *m_passwordLabel = nullptr;
+    QLineEdit *m_passwordEdit = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QLabel *m_keychainLabel = nullptr;
+    QPushButton *m_signInButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+};
+
+} // namespace influence::desktop

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: Apache-2.0
+// Signing in through the dialog against a real server (offscreen): a good and a bad password,
+// silent refresh before the access token expires, and recovery when the session is revoked
+// (the sign-in dialog comes back over the page, which stays). An event-loop watchdog fails the
+// flows if the GUI thread ever stalls for more than 100 ms.
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "SignInDialog.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "common/ApiClient.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::MainWindow;
+using influence::desktop::Session;
+using influence::desktop::SignInDialog;
+
+namespace {
+
+constexpr qint64 kStallLimitMs = 100;
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir =
+            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+} // namespace
+
+class TestDesktopSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<tests::HttpTestClient> m_http;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_email;
+    QString m_password;
+    qint64 m_longestStall = 0;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+
+    SignInDialog *dialog() { return m_window->signInDialog(); }
+
+    void fillIn(const QString &email, const QString &password)
+    {
+        auto *server = find<QLineEdit>(u"serverEdit"_s);
+        server->clear();
+        QTest::keyClicks(server, m_server->url().toString());
+        auto *emailEdit = find<QLineEdit>(u"emailEdit"_s);
+        emailEdit->clear();
+        QTest::keyClicks(emailEdit, email);
+        auto *passwordEdit = find<QLineEdit>(u"passwordEdit"_s);
+        passwordEdit->clear();
+        QTest::keyClicks(passwordEdit, password);
+    }
+
+    void record(const tests::StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        tests::TestServer::Options options;
+        // A short access-token lifetime makes the silent refresh observable within the test.
+        options.configure = [](server::Config &config) {
+            config.accessTokenLifetime = std::chrono::seconds(3);
+        };
+        m_server = std::make_unique<tests::TestServer>(options);
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        m_email = u"staff-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+        m_password = QUuid::createUuid().toString(QUuid::Id128);
+        const tests::HttpReply reply = m_http->postJson(u"/api/v1/auth/register"_s,
+                {{u"email"_s, m_email}, {u"password"_s, m_password}, {u"role"_s, u"brand"_s}});
+        QCOMPARE(reply.status, 201);
+    }
+
+    void init()
+    {
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->requireSignIn();
+        QTRY_VERIFY(dialog()->isVisible());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+    }
+
+    void cleanupTestCase()
+    {
+        qWarning("longest event-loop gap during the scripted flows: %lld ms", m_longestStall);
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void badPasswordShowsTheProblem()
+    {
+        tests::StallMeter stalls;
+        fillIn(m_email, u"not the password"_s);
+        QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
+        QVERIFY(dialog()->isBusy());
+        QVERIFY(find<QProgressBar>(u"signInProgress"_s)->isVisible());
+        QVERIFY(!find<QPushButton>(u"signInButton"_s)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog()->isBusy(), 15000);
+        auto *error = find<QLabel>(u"signInError"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"The e-mail address or the password is not correct."_s),
+                qPrintable(error->text()));
+        QVERIFY2(error->text().contains(u"Details: "_s), qPrintable(error->text()));
+        QVERIFY(dialog()->isVisible());
+        QCOMPARE(m_session->state(), Session::State::SignedOut);
+        // No keychain in this test: the dialog says the session is not kept.
+        QVERIFY(find<QLabel>(u"keychainNote"_s)->text().contains(u"not stored"_s));
+        saveScreenshot(dialog(), u"sign-in-failed"_s);
+        record(stalls);
+    }
+
+    void goodPasswordSignsIn()
+    {
+        tests::StallMeter stalls;
+        fillIn(m_email, m_password);
+        QSignalSpy signedIn(m_session.get(), &Session::signedIn);
+        QTest::keyClick(find<QLineEdit>(u"passwordEdit"_s), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 15000);
+        QTRY_VERIFY(!dialog()->isVisible());
+        QCOMPARE(m_session->state(), Session::State::SignedIn);
+        QCOMPARE(m_session->user().email, m_email);
+        QVERIFY(!m_api->accessToken().isEmpty());
+        QCOMPARE(find<QLabel>(u"sessionLabel"_s)->text(), u"Signed in as %1"_s.arg(m_email));
+        // The address is remembered for the next start.
+        QCOMPARE(SignInDialog::rememberedServerUrl(), m_server->url().toString());
+        saveScreenshot(m_window.get(), u"signed-in"_s);
+        record(stalls);
+    }
+
+    void refreshesSilentlyBeforeExpiry()
+    {
+        fillIn(m_email, m_password);
+        QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        tests::StallMeter stalls;
+        const QString first = m_api->accessToken();
+        QSignalSpy refreshed(m_session.get(), &Session::refreshed);
+        QSignalSpy expired(m_session.get(), &Session::expired);
+        // The token lives 3 s; the session renews it before that, twice in a row.
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 2, 15000);
+        QVERIFY(m_api->accessToken() != first);
+        QCOMPARE(expired.count(), 0);
+        QVERIFY(!dialog()->isVisible());
+        // The renewed token works.
+        auto me = m_api->send(common::ApiClient::Method::Get, u"/api/v1/me"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(me.isFinished(), 15000);
+        QVERIFY(me.result().has_value());
+        record(stalls);
+    }
+
+    void revokedSessionAsksToSignInAgainAndKeepsThePage()
+    {
+        fillIn(m_email, m_password);
+        QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        QWidget *page = m_window->centralWidget();
+
+        // Sign out everywhere from another client: the access and refresh tokens die at once.
+        const tests::HttpReply revoked = m_http->send("POST", u"/api/v1/auth/logout-all"_s, {},
+                {{"Authorization", "Bearer " + m_api->accessToken().toLatin1()}});
+        QCOMPARE(revoked.status, 204);
+
+        tests::StallMeter stalls;
+        QSignalSpy expired(m_session.get(), &Session::expired);
+        // The next call is answered 401; the refresh fails; the dialog comes back.
+        auto me = m_api->send(common::ApiClient::Method::Get, u"/api/v1/me"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(expired.count(), 1, 15000);
+        QTRY_VERIFY(dialog()->isVisible());
+        QCOMPARE(m_session->state(), Session::State::Expired);
+        QCOMPARE(find<QLabel>(u"reasonLabel"_s)->text(),
+                u"Your session has ended. Please sign in again."_s);
+        QCOMPARE(find<QLineEdit>(u"emailEdit"_s)->text(), m_email);
+        QCOMPARE(m_window->centralWidget(), page);
+        QVERIFY(page->isVisible());
+        saveScreenshot(dialog(), u"session-expired"_s);
+
+        // Signing in again continues on the same page.
+        auto *passwordEdit = find<QLineEdit>(u"passwordEdit"_s);
+        QTest::keyClicks(passwordEdit, m_password);
+        QTest::keyClick(passwordEdit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->state() == Session::State::SignedIn
+                        || find<QLabel>(u"signInError"_s)->isVisible(),
+                15000);
+        QVERIFY2(m_session->state() == Session::State::SignedIn,
+                qPrintable(find<QLabel>(u"signInError"_s)->text()));
+        QTRY_VERIFY(!dialog()->isVisible());
+        QCOMPARE(m_window->centralWidget(), page);
+        record(stalls);
+    }
+
+    void dialogSwitchesLanguage()
+    {
+        auto *signIn = find<QPushButton>(u"signInButton"_s);
+        QCOMPARE(signIn->text(), u"&Sign in"_s);
+        QVERIFY(m_languages->apply(u"de"_s));
+        QTRY_COMPARE(signIn->text(), u"&Anmelden"_s);
+        QCOMPARE(dialog()->windowTitle(), u"Bei Influence anmelden"_s);
+        saveScreenshot(dialog(), u"sign-in-de"_s);
+        QVERIFY(m_languages->apply(u"en"_s));
+        QTRY_COMPARE(signIn->text(), u"&Sign in"_s);
+    }
+};
+
+QTEST_MAIN(TestDesktopSession)
+#include "tst_desktop_session.moc"
