@@ -54,4 +54,14 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
             && CRYPTO_memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0;
 }
 
+QString randomToken()
+{
+    return QString::fromLatin1(base64Url(randomBytes(32)));
+}
+
+QString pkceChallenge(const QString &verifier)
+{
+    return QString::fromLatin1(base64Url(sha256(verifier.toLatin1())));
+}
+
 } // namespace influence::server::crypto

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 namespace influence::server::crypto {
 
@@ -17,6 +18,12 @@ QByteArray fromBase64Url(QByteArrayView text, bool *ok = nullptr);
 
 QByteArray sha256(QByteArrayView data);
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
+
+/// An opaque random token: 32 random bytes as base64url (43 characters), for OAuth states,
+/// nonces and PKCE verifiers.
+QString randomToken();
+/// The PKCE S256 code challenge of a verifier: BASE64URL(SHA256(verifier)) (RFC 7636 §4.2).
+QString pkceChallenge(const QString &verifier);
 
 /// Compares in time independent of where the inputs differ (CRYPTO_memcmp).
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);

@@ -37,13 +37,7 @@ namespace {
 
 constexpr std::chrono::seconds kStateLifetime{10 * 60};
 constexpr std::chrono::seconds kRateWindow{60};
-constexpr int kRandomBytes = 32;
 constexpr qsizetype kMaxParameter = 4096;
-
-QString randomToken()
-{
-    return QString::fromLatin1(crypto::base64Url(crypto::randomBytes(kRandomBytes)));
-}
 
 QByteArray stateHash(const QString &state)
 {
@@ -125,11 +119,10 @@ QByteArray authorizationUrl(const ProviderMetadata &metadata, const ProviderSett
         const QString &redirectUri, const QString &state, const QString &nonce,
         const QString &verifier)
 {
-    const QByteArray challenge = crypto::base64Url(crypto::sha256(verifier.toLatin1()));
     const QByteArray parameters = formEncode({{u"response_type"_s, u"code"_s},
             {u"client_id"_s, provider.clientId}, {u"redirect_uri"_s, redirectUri},
             {u"scope"_s, provider.scopes}, {u"state"_s, state}, {u"nonce"_s, nonce},
-            {u"code_challenge"_s, QString::fromLatin1(challenge)},
+            {u"code_challenge"_s, crypto::pkceChallenge(verifier)},
             {u"code_challenge_method"_s, u"S256"_s}});
     QUrl url = metadata.authorizationEndpoint;
     const QByteArray existing = url.query(QUrl::FullyEncoded).toLatin1();
@@ -218,11 +211,11 @@ void Routes::start(const Request &request, const Responder &out) const
     }
     PendingSignIn pending;
     pending.provider = provider->name;
-    pending.codeVerifier = randomToken();
-    pending.nonce = randomToken();
+    pending.codeVerifier = crypto::randomToken();
+    pending.nonce = crypto::randomToken();
     pending.role = *role;
     pending.returnTo = *returnTo;
-    const QString state = randomToken();
+    const QString state = crypto::randomToken();
     const QHostAddress client = m_auth.clientInfo(request).address;
     out.runOnDbPool([this, out, provider, pending, state, client](db::Connection &c) {
         const auto rate = countRequest(c, client);

@@ -33,11 +33,6 @@ namespace {
 constexpr std::chrono::seconds kStateLifetime{10 * 60};
 constexpr qsizetype kMaxParameter = 4096;
 
-QString randomToken()
-{
-    return QString::fromLatin1(crypto::base64Url(crypto::randomBytes(32)));
-}
-
 QByteArray stateHash(const QString &state)
 {
     return crypto::sha256(state.toUtf8());
@@ -99,8 +94,8 @@ void Routes::connect(const Request &request, const Responder &out) const
                             "connecting accounts."_s));
                 }
                 const QString platform = provider->settings().platform;
-                PendingConnect pending{principal.userId(), platform, randomToken(), false};
-                const QString state = randomToken();
+                PendingConnect pending{principal.userId(), platform, crypto::randomToken(), false};
+                const QString state = crypto::randomToken();
                 if (auto stored = repository::insertState(
                             c, stateHash(state), pending, kStateLifetime);
                         !stored) {

@@ -28,10 +28,7 @@ public:
         url.setQuery(QString::fromLatin1(net::formEncode({{u"client_key"_s, settings().clientId},
                 {u"scope"_s, u"user.info.basic,user.info.profile,user.info.stats"_s},
                 {u"response_type"_s, u"code"_s}, {u"redirect_uri"_s, redirectUri},
-                {u"state"_s, state},
-                {u"code_challenge"_s,
-                        QString::fromLatin1(
-                                crypto::base64Url(crypto::sha256(codeVerifier.toLatin1())))},
+                {u"state"_s, state}, {u"code_challenge"_s, crypto::pkceChallenge(codeVerifier)},
                 {u"code_challenge_method"_s, u"S256"_s}})));
         return url;
     }

@@ -29,9 +29,7 @@ public:
                 {u"scope"_s, u"https://www.googleapis.com/auth/youtube.readonly"_s},
                 // A refresh token is only issued for offline access, and again only on consent.
                 {u"access_type"_s, u"offline"_s}, {u"prompt"_s, u"consent"_s}, {u"state"_s, state},
-                {u"code_challenge"_s,
-                        QString::fromLatin1(
-                                crypto::base64Url(crypto::sha256(codeVerifier.toLatin1())))},
+                {u"code_challenge"_s, crypto::pkceChallenge(codeVerifier)},
                 {u"code_challenge_method"_s, u"S256"_s}})));
         return url;
     }
