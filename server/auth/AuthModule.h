@@ -7,11 +7,15 @@
 #include "Principal.h"
 #include "TokenService.h"
 
+#include <functional>
 #include <memory>
 
 namespace influence::server::http {
 struct HttpContext;
 struct Request;
+struct Response;
+class Responder;
+class Router;
 } // namespace influence::server::http
 
 namespace influence::server::oidc {
@@ -47,6 +51,21 @@ public:
     ClientInfo clientInfo(const http::Request &request) const;
 
 private:
+    void rateLimited(const http::Responder &out, const http::Request &request, const QString &group,
+            int factor,
+            std::function<http::Response(db::Connection &, const RateDecision &)> then) const;
+    /// Login's CPU step: the password against the stored hash (or equivalent work when there
+    /// is none), then the session on the database pool.
+    http::Response checkPassword(const http::Responder &out, const LoginCommand &command,
+            const ClientInfo &client, const LoginCandidate &candidate,
+            const RateDecision &rate) const;
+    // Routes by theme: sign-in and sessions; the signed-in user's account; password reset and
+    // e-mail confirmation; administration.
+    void registerSignInRoutes(http::Router &router);
+    void registerAccountRoutes(http::Router &router);
+    void registerRecoveryRoutes(http::Router &router);
+    void registerAdminRoutes(http::Router &router);
+
     Settings m_settings;
     TokenService m_tokens;
     PasswordHasher m_hasher;

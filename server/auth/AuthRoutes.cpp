@@ -3,6 +3,7 @@
 // /api/v1/users/{id}. Password hashing runs on the CPU pool, database work on the database pool;
 // nothing here blocks an HTTP thread.
 #include "AuthModule.h"
+#include "SignedIn.h"
 #include "db/Connection.h"
 #include "http/HttpContext.h"
 #include "http/Request.h"
@@ -92,125 +93,127 @@ ClientInfo AuthModule::clientInfo(const Request &request) const
     return {m_clientAddress.of(request), QString::fromUtf8(request.header("user-agent")).left(512)};
 }
 
+void AuthModule::rateLimited(const Responder &out, const Request &request, const QString &group,
+        int factor, std::function<Response(db::Connection &, const RateDecision &)> then) const
+{
+    // Counts the request against the per-address limit of `group` on the database pool; 429
+    // (with Retry-After) over the limit, else `then`.
+    const QHostAddress client = m_clientAddress.of(request);
+    const int limit = m_settings.auth.rateLimitPerMinute * factor;
+    out.runOnDbPool([this, client, group, limit, then = std::move(then)](db::Connection &c) {
+        const auto rate = m_service.countRequest(c, group, client, limit);
+        if (!rate) {
+            return Response::fromError(rate.error());
+        }
+        if (!rate->allowed) {
+            return tooManyRequests(*rate);
+        }
+        return withRate(then(c, *rate), *rate);
+    });
+}
+
+Response AuthModule::checkPassword(const Responder &out, const LoginCommand &command,
+        const ClientInfo &client, const LoginCandidate &candidate, const RateDecision &rate) const
+{
+    const QString stored = candidate.user ? candidate.user->passwordHash : QString();
+    bool matches = false;
+    if (stored.isEmpty()) {
+        m_hasher.burnEquivalentTime(command.password);
+    } else {
+        matches = m_hasher.verify(command.password, stored);
+    }
+    if (!matches) {
+        return withRate(Response::fromError(invalidCredentials()), rate);
+    }
+    // Parameters went up since this hash was made: store a stronger one now that the password
+    // is at hand.
+    const QString rehash =
+            m_hasher.needsRehash(stored) ? m_hasher.hash(command.password) : QString();
+    out.runOnDbPool([this, candidate, rehash, client, rate](db::Connection &next) {
+        return withRate(
+                tokensResponse(m_service.completeLogin(next, candidate, rehash, client)), rate);
+    });
+    return Response::deferred();
+}
+
 void AuthModule::registerRoutes(http::HttpContext &context)
 {
-    http::Router &router = context.router;
-    const int limit = m_settings.auth.rateLimitPerMinute;
+    registerSignInRoutes(context.router);
+    registerAccountRoutes(context.router);
+    registerRecoveryRoutes(context.router);
+    registerAdminRoutes(context.router);
+    // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
+    oidc::registerRoutes(context, m_oidc, *this);
+}
 
-    // Runs `then` on the database pool after counting the request against the per-address limit
-    // of `group`; answers 429 (with Retry-After) over the limit.
-    const auto rateLimited =
-            [this, limit](const Responder &out, const Request &request, const QString &group,
-                    int factor,
-                    std::function<Response(db::Connection &, const RateDecision &)> then) {
-                const QHostAddress client = m_clientAddress.of(request);
-                out.runOnDbPool([this, client, group, factor, limit, then = std::move(then)](
-                                        db::Connection &c) {
-                    const auto rate = m_service.countRequest(c, group, client, limit * factor);
-                    if (!rate) {
-                        return Response::fromError(rate.error());
-                    }
-                    if (!rate->allowed) {
-                        return tooManyRequests(*rate);
-                    }
-                    return withRate(then(c, *rate), *rate);
+void AuthModule::registerSignInRoutes(http::Router &router)
+{
+    router.post(u"/api/v1/auth/register"_s, [this](const Request &request, const Responder &out) {
+        const auto body = request.jsonObject();
+        if (failed(body, out)) {
+            return;
+        }
+        const auto command = validate::registration(*body);
+        if (failed(command, out)) {
+            return;
+        }
+        const ClientInfo client = clientInfo(request);
+        rateLimited(out, request, u"register"_s, 1,
+                [this, out, command = *command, client](
+                        db::Connection &, const RateDecision &rate) {
+                    out.runOnCpuPool([this, out, command, client, rate] {
+                        const QString hash = m_hasher.hash(command.password);
+                        out.runOnDbPool([this, command, hash, client, rate](db::Connection &c) {
+                            return withRate(
+                                    tokensResponse(
+                                            m_service.registerUser(c, command, hash, client), 201),
+                                    rate);
+                        });
+                        return Response::deferred();
+                    });
+                    return Response::deferred();
                 });
-            };
+    });
 
-    router.post(u"/api/v1/auth/register"_s,
-            [this, rateLimited](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto command = validate::registration(*body);
-                if (failed(command, out)) {
-                    return;
-                }
-                const ClientInfo client = clientInfo(request);
-                rateLimited(out, request, u"register"_s, 1,
-                        [this, out, command = *command, client](
-                                db::Connection &, const RateDecision &rate) {
-                            out.runOnCpuPool([this, out, command, client, rate] {
-                                const QString hash = m_hasher.hash(command.password);
-                                out.runOnDbPool([this, command, hash, client, rate](
-                                                        db::Connection &c) {
-                                    return withRate(tokensResponse(m_service.registerUser(c,
-                                                                           command, hash, client),
-                                                            201),
-                                            rate);
-                                });
-                                return Response::deferred();
-                            });
-                            return Response::deferred();
-                        });
-            });
+    router.post(u"/api/v1/auth/login"_s, [this](const Request &request, const Responder &out) {
+        const auto body = request.jsonObject();
+        if (failed(body, out)) {
+            return;
+        }
+        const auto command = validate::login(*body);
+        if (failed(command, out)) {
+            return;
+        }
+        const ClientInfo client = clientInfo(request);
+        rateLimited(out, request, u"login"_s, 1,
+                [this, out, command = *command, client](
+                        db::Connection &c, const RateDecision &rate) {
+                    const auto candidate = m_service.beginLogin(c, command);
+                    if (!candidate) {
+                        return Response::fromError(candidate.error());
+                    }
+                    out.runOnCpuPool([this, out, command, client, candidate = *candidate, rate] {
+                        return checkPassword(out, command, client, candidate, rate);
+                    });
+                    return Response::deferred();
+                });
+    });
 
-    router.post(u"/api/v1/auth/login"_s,
-            [this, rateLimited](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto command = validate::login(*body);
-                if (failed(command, out)) {
-                    return;
-                }
-                const ClientInfo client = clientInfo(request);
-                rateLimited(out, request, u"login"_s, 1,
-                        [this, out, command = *command, client](
-                                db::Connection &c, const RateDecision &rate) {
-                            const auto candidate = m_service.beginLogin(c, command);
-                            if (!candidate) {
-                                return Response::fromError(candidate.error());
-                            }
-                            out.runOnCpuPool([this, out, command, client, candidate = *candidate,
-                                                     rate] {
-                                const QString stored =
-                                        candidate.user ? candidate.user->passwordHash : QString();
-                                bool matches = false;
-                                if (stored.isEmpty()) {
-                                    m_hasher.burnEquivalentTime(command.password);
-                                } else {
-                                    matches = m_hasher.verify(command.password, stored);
-                                }
-                                if (!matches) {
-                                    return withRate(
-                                            Response::fromError(invalidCredentials()), rate);
-                                }
-                                // Parameters went up since this hash was made: store a stronger one
-                                // now that the password is at hand.
-                                const QString rehash = m_hasher.needsRehash(stored)
-                                        ? m_hasher.hash(command.password)
-                                        : QString();
-                                out.runOnDbPool([this, candidate, rehash, client, rate](
-                                                        db::Connection &next) {
-                                    return withRate(tokensResponse(m_service.completeLogin(
-                                                            next, candidate, rehash, client)),
-                                            rate);
-                                });
-                                return Response::deferred();
-                            });
-                            return Response::deferred();
-                        });
-            });
-
-    router.post(u"/api/v1/auth/refresh"_s,
-            [this, rateLimited](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto token = validate::refreshToken(*body);
-                if (failed(token, out)) {
-                    return;
-                }
-                // Every client refreshes every few minutes: a looser limit than for sign-ins.
-                rateLimited(out, request, u"refresh"_s, 10,
-                        [this, token = *token](db::Connection &c, const RateDecision &) {
-                            return tokensResponse(m_service.refresh(c, token));
-                        });
-            });
+    router.post(u"/api/v1/auth/refresh"_s, [this](const Request &request, const Responder &out) {
+        const auto body = request.jsonObject();
+        if (failed(body, out)) {
+            return;
+        }
+        const auto token = validate::refreshToken(*body);
+        if (failed(token, out)) {
+            return;
+        }
+        // Every client refreshes every few minutes: a looser limit than for sign-ins.
+        rateLimited(out, request, u"refresh"_s, 10,
+                [this, token = *token](db::Connection &c, const RateDecision &) {
+                    return tokensResponse(m_service.refresh(c, token));
+                });
+    });
 
     router.post(u"/api/v1/auth/logout"_s, [this](const Request &request, const Responder &out) {
         const auto body = request.jsonObject();
@@ -225,74 +228,59 @@ void AuthModule::registerRoutes(http::HttpContext &context)
             return fromVoid(m_service.logout(c, token));
         });
     });
+}
 
-    // Routes for a signed-in user: the token is checked here, the session in the task.
-    const auto signedIn =
-            [this](const Request &request, const Responder &out,
-                    std::function<Response(db::Connection &, const Principal &)> then) {
-                const auto claims = m_authenticator.claims(request);
-                if (!claims) {
-                    out.send(Authenticator::unauthorized(request, claims.error()));
-                    return;
-                }
-                out.runOnDbPool([claims = *claims, then = std::move(then)](db::Connection &c) {
-                    const auto principal = Authenticator::principal(c, claims);
-                    if (!principal) {
-                        return Response::fromError(principal.error());
-                    }
-                    return then(c, *principal);
-                });
-            };
-
-    router.post(u"/api/v1/auth/logout-all"_s,
-            [this, signedIn](const Request &request, const Responder &out) {
-                signedIn(request, out, [this](db::Connection &c, const Principal &principal) {
+void AuthModule::registerAccountRoutes(http::Router &router)
+{
+    router.post(u"/api/v1/auth/logout-all"_s, [this](const Request &request, const Responder &out) {
+        whenSignedIn(m_authenticator, request, out,
+                [this](db::Connection &c, const Principal &principal) {
                     return fromVoid(m_service.logoutAll(c, principal));
                 });
-            });
-
-    router.get(u"/api/v1/me"_s, [signedIn](const Request &request, const Responder &out) {
-        signedIn(request, out, [](db::Connection &, const Principal &principal) {
-            return Response::json(principal.account.toJson());
-        });
     });
 
-    router.post(u"/api/v1/me/password"_s,
-            [this, signedIn](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto command = validate::changePassword(*body);
-                if (failed(command, out)) {
-                    return;
-                }
-                signedIn(request, out,
-                        [this, out, command = *command](
-                                db::Connection &c, const Principal &principal) {
-                            const auto stored = m_service.passwordHashOf(c, principal);
-                            if (!stored) {
-                                return Response::fromError(stored.error());
-                            }
-                            out.runOnCpuPool([this, out, command, principal, stored = *stored] {
-                                if (stored.isEmpty()
-                                        || !m_hasher.verify(command.currentPassword, stored)) {
-                                    return Response::fromError(Error::make(ErrorCode::WrongPassword,
-                                            u"The current password is not correct."_s));
-                                }
-                                const QString hash = m_hasher.hash(command.newPassword);
-                                out.runOnDbPool([this, principal, hash](db::Connection &next) {
-                                    return fromVoid(
-                                            m_service.changePassword(next, principal, hash));
-                                });
-                                return Response::deferred();
-                            });
-                            return Response::deferred();
-                        });
-            });
+    router.get(u"/api/v1/me"_s, [this](const Request &request, const Responder &out) {
+        whenSignedIn(
+                m_authenticator, request, out, [](db::Connection &, const Principal &principal) {
+                    return Response::json(principal.account.toJson());
+                });
+    });
 
+    router.post(u"/api/v1/me/password"_s, [this](const Request &request, const Responder &out) {
+        const auto body = request.jsonObject();
+        if (failed(body, out)) {
+            return;
+        }
+        const auto command = validate::changePassword(*body);
+        if (failed(command, out)) {
+            return;
+        }
+        whenSignedIn(m_authenticator, request, out,
+                [this, out, command = *command](db::Connection &c, const Principal &principal) {
+                    const auto stored = m_service.passwordHashOf(c, principal);
+                    if (!stored) {
+                        return Response::fromError(stored.error());
+                    }
+                    out.runOnCpuPool([this, out, command, principal, stored = *stored] {
+                        if (stored.isEmpty() || !m_hasher.verify(command.currentPassword, stored)) {
+                            return Response::fromError(Error::make(ErrorCode::WrongPassword,
+                                    u"The current password is not correct."_s));
+                        }
+                        const QString hash = m_hasher.hash(command.newPassword);
+                        out.runOnDbPool([this, principal, hash](db::Connection &next) {
+                            return fromVoid(m_service.changePassword(next, principal, hash));
+                        });
+                        return Response::deferred();
+                    });
+                    return Response::deferred();
+                });
+    });
+}
+
+void AuthModule::registerRecoveryRoutes(http::Router &router)
+{
     router.post(u"/api/v1/auth/password/forgot"_s,
-            [this, rateLimited](const Request &request, const Responder &out) {
+            [this](const Request &request, const Responder &out) {
                 const auto body = request.jsonObject();
                 if (failed(body, out)) {
                     return;
@@ -309,8 +297,8 @@ void AuthModule::registerRoutes(http::HttpContext &context)
                         });
             });
 
-    router.post(u"/api/v1/auth/password/reset"_s,
-            [this, rateLimited](const Request &request, const Responder &out) {
+    router.post(
+            u"/api/v1/auth/password/reset"_s, [this](const Request &request, const Responder &out) {
                 const auto body = request.jsonObject();
                 if (failed(body, out)) {
                     return;
@@ -335,8 +323,8 @@ void AuthModule::registerRoutes(http::HttpContext &context)
                         });
             });
 
-    router.post(u"/api/v1/auth/email/verify"_s,
-            [this, rateLimited](const Request &request, const Responder &out) {
+    router.post(
+            u"/api/v1/auth/email/verify"_s, [this](const Request &request, const Responder &out) {
                 const auto body = request.jsonObject();
                 if (failed(body, out)) {
                     return;
@@ -351,46 +339,44 @@ void AuthModule::registerRoutes(http::HttpContext &context)
                         });
             });
 
-    router.post(u"/api/v1/auth/email/resend"_s,
-            [this, signedIn](const Request &request, const Responder &out) {
-                signedIn(request, out, [this](db::Connection &c, const Principal &principal) {
-                    const auto sent = m_service.resendVerification(c, principal);
-                    return sent ? accepted() : Response::fromError(sent.error());
-                });
-            });
-
-    router.patch(u"/api/v1/users/{id}"_s,
-            [this, signedIn](const Request &request, const Responder &out) {
-                const auto id = request.uuidParam(u"id"_s);
-                if (failed(id, out)) {
-                    return;
-                }
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto update = validate::adminUserUpdate(*body);
-                if (failed(update, out)) {
-                    return;
-                }
-                signedIn(request, out,
-                        [this, id = *id, update = *update](
-                                db::Connection &c, const Principal &principal) {
-                            if (auto ok = Authenticator::requireRole(
-                                        principal, {common::UserRole::Admin});
-                                    !ok) {
-                                // Not an admin: the user directory does not exist for them.
-                                return Response::fromError(Error::notFound());
-                            }
-                            return Response::from(m_service.updateUser(c, principal, id, update),
-                                    [](const common::UserAccount &account) {
-                                        return account.toJson();
-                                    });
+    router.post(
+            u"/api/v1/auth/email/resend"_s, [this](const Request &request, const Responder &out) {
+                whenSignedIn(m_authenticator, request, out,
+                        [this](db::Connection &c, const Principal &principal) {
+                            const auto sent = m_service.resendVerification(c, principal);
+                            return sent ? accepted() : Response::fromError(sent.error());
                         });
             });
+}
 
-    // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
-    oidc::registerRoutes(context, m_oidc, *this);
+void AuthModule::registerAdminRoutes(http::Router &router)
+{
+    router.patch(u"/api/v1/users/{id}"_s, [this](const Request &request, const Responder &out) {
+        const auto id = request.uuidParam(u"id"_s);
+        if (failed(id, out)) {
+            return;
+        }
+        const auto body = request.jsonObject();
+        if (failed(body, out)) {
+            return;
+        }
+        const auto update = validate::adminUserUpdate(*body);
+        if (failed(update, out)) {
+            return;
+        }
+        whenSignedIn(m_authenticator, request, out,
+                [this, id = *id, update = *update](db::Connection &c, const Principal &principal) {
+                    if (auto ok = Authenticator::requireRole(principal, {common::UserRole::Admin});
+                            !ok) {
+                        // Not an admin: the user directory does not exist for them.
+                        return Response::fromError(Error::notFound());
+                    }
+                    return Response::from(m_service.updateUser(c, principal, id, update),
+                            [](const common::UserAccount &account) {
+                                return account.toJson();
+                            });
+                });
+    });
 }
 
 } // namespace influence::server::auth

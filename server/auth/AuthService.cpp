@@ -170,6 +170,26 @@ Result<AuthTokens> AuthService::completeLogin(db::Connection &c, const LoginCand
     });
 }
 
+Result<std::optional<AuthTokens>> AuthService::reuseOf(
+        db::Connection &tx, const RefreshTokenRecord &token, const QByteArray &successor) const
+{
+    // A concurrent refresh with the same token (used seconds ago, successor still unused) gets
+    // the same successor; anything else is a replay of a stolen or leaked token, and the whole
+    // session ends (RFC 9700 §4.14.2).
+    auto next = repository::successorOf(tx, token.id);
+    if (!next) {
+        return next.error();
+    }
+    if (token.usedWithinGrace && next->has_value() && !(*next)->second) {
+        return std::optional(tokensFor(token.user, token.sessionId, successor));
+    }
+    if (auto ok = repository::revokeSession(tx, token.sessionId, RevokeReason::ReuseDetected);
+            !ok) {
+        return ok.error();
+    }
+    return std::optional<AuthTokens>();
+}
+
 Result<AuthTokens> AuthService::refresh(db::Connection &c, const QString &refreshToken) const
 {
     const QByteArray hash = TokenService::hashRefreshToken(refreshToken.toLatin1());
@@ -191,22 +211,7 @@ Result<AuthTokens> AuthService::refresh(db::Connection &c, const QString &refres
                 }
                 const QByteArray successor = m_tokens.successorRefreshToken(token.id);
                 if (token.used) {
-                    // A concurrent refresh with the same token (used seconds ago, successor still
-                    // unused) gets the same successor; anything else is a replay of a stolen or
-                    // leaked token, and the whole session ends (RFC 9700 §4.14.2).
-                    auto next = repository::successorOf(tx, token.id);
-                    if (!next) {
-                        return next.error();
-                    }
-                    if (token.usedWithinGrace && next->has_value() && !(*next)->second) {
-                        return std::optional(tokensFor(token.user, token.sessionId, successor));
-                    }
-                    if (auto ok = repository::revokeSession(
-                                tx, token.sessionId, RevokeReason::ReuseDetected);
-                            !ok) {
-                        return ok.error();
-                    }
-                    return std::optional<AuthTokens>();
+                    return reuseOf(tx, token, successor);
                 }
                 if (auto ok = repository::markRefreshTokenUsed(tx, token.id); !ok) {
                     return ok.error();

@@ -104,6 +104,10 @@ public:
     const AuthSettings &settings() const { return m_settings; }
 
 private:
+    /// A used refresh token presented again: the same successor for a concurrent refresh,
+    /// nothing (and the session revoked) for a replay.
+    common::Result<std::optional<common::AuthTokens>> reuseOf(
+            db::Connection &tx, const RefreshTokenRecord &token, const QByteArray &successor) const;
     common::Result<common::AuthTokens> startSession(
             db::Connection &c, const UserRecord &user, const ClientInfo &client) const;
     common::Result<void> sendEmailToken(

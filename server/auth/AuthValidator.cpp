@@ -28,7 +28,7 @@ QString text(const QJsonObject &body, const QString &field, FieldErrors &errors)
 QString emailField(const QJsonObject &body, FieldErrors &errors)
 {
     const qsizetype before = errors.errors().size();
-    const QString email = text(body, u"email"_s, errors).trimmed();
+    QString email = text(body, u"email"_s, errors).trimmed();
     if (errors.errors().size() == before && !common::validation::isEmailAddress(email)) {
         errors.add(u"email"_s, u"invalid_format"_s, u"Must be an e-mail address."_s);
     }
@@ -39,7 +39,7 @@ QString emailField(const QJsonObject &body, FieldErrors &errors)
 QString presentedPassword(const QJsonObject &body, const QString &field, FieldErrors &errors)
 {
     const qsizetype before = errors.errors().size();
-    const QString password = text(body, field, errors);
+    QString password = text(body, field, errors);
     if (errors.errors().size() == before && (password.isEmpty() || password.size() > 1024)) {
         errors.add(field, password.isEmpty() ? u"required"_s : u"too_long"_s,
                 u"Must be given (at most 1024 characters)."_s);
@@ -50,7 +50,7 @@ QString presentedPassword(const QJsonObject &body, const QString &field, FieldEr
 QString newPassword(const QJsonObject &body, const QString &field, FieldErrors &errors)
 {
     const qsizetype before = errors.errors().size();
-    const QString password = text(body, field, errors);
+    QString password = text(body, field, errors);
     if (errors.errors().size() == before) {
         for (const auto &problem : common::passwordProblems(password, field)) {
             errors.add(problem.field, problem.code, problem.message);
@@ -62,7 +62,7 @@ QString newPassword(const QJsonObject &body, const QString &field, FieldErrors &
 QString opaqueToken(const QJsonObject &body, const QString &field, FieldErrors &errors)
 {
     const qsizetype before = errors.errors().size();
-    const QString token = text(body, field, errors);
+    QString token = text(body, field, errors);
     if (errors.errors().size() == before && (token.isEmpty() || token.size() > 200)) {
         errors.add(field, u"invalid_format"_s, u"Is not a token."_s);
     }

@@ -48,8 +48,8 @@ QHostAddress ClientAddress::of(const http::Request &request) const
             hops += QString::fromLatin1(value).split(u',', Qt::SkipEmptyParts);
         }
     }
-    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
-        const QHostAddress hop(it->trimmed());
+    for (qsizetype i = hops.size() - 1; i >= 0; --i) {
+        const QHostAddress hop(hops.at(i).trimmed());
         if (hop.isNull()) {
             break; // malformed: trust nothing further left
         }
