@@ -119,6 +119,12 @@ QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
             &AuthTokens::fromJson);
 }
 
+QFuture<Result<JsonReply>> ApiClient::logout(const QString &refreshToken)
+{
+    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
+    return call(Method::Post, u"/api/v1/auth/logout"_s, {}, QJsonDocument(body), Credentials::None);
+}
+
 QFuture<Result<JsonReply>> ApiClient::send(
         Method method, const QString &path, const QUrlQuery &query, const QJsonDocument &body)
 {

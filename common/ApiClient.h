@@ -57,6 +57,8 @@ public:
     QFuture<Result<AuthTokens>> login(const QString &email, const QString &password);
     /// POST /api/v1/auth/refresh: the next tokens of a session (the old refresh token is spent).
     QFuture<Result<AuthTokens>> refresh(const QString &refreshToken);
+    /// POST /api/v1/auth/logout: ends the session the refresh token belongs to.
+    QFuture<Result<JsonReply>> logout(const QString &refreshToken);
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},

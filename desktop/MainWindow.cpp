@@ -14,11 +14,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -31,6 +33,8 @@ namespace {
 
 constexpr auto kServerUrlKey = "connection/serverUrl";
 constexpr auto kGeometryKey = "window/geometry";
+constexpr auto kLayoutKey = "window/splitter";
+constexpr int kMaxShortcutPages = 9;
 
 QLabel *makeValue(const QString &objectName)
 {
@@ -56,9 +60,10 @@ MainWindow::MainWindow(
     QSettings settings;
     setServerUrl(settings.value(QLatin1StringView(kServerUrlKey)).toString());
     restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
+    m_splitter->restoreState(settings.value(QLatin1StringView(kLayoutKey)).toByteArray());
 
     m_signIn = new SignInDialog(m_api, m_session, this);
-    connect(m_session, &Session::stateChanged, this, &MainWindow::updateSessionStatus);
+    connect(m_session, &Session::stateChanged, this, &MainWindow::retranslate);
     connect(m_session, &Session::signedIn, this, [this] {
         m_sessionEnded = false;
     });
@@ -99,8 +104,16 @@ void MainWindow::updateSessionStatus()
 void MainWindow::buildUi()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_signOutAction = m_fileMenu->addAction(QString(), this, [this] {
+        m_sessionEnded = false;
+        m_session->signOut();
+        requireSignIn();
+    });
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
+    m_goMenu = menuBar()->addMenu(QString());
     m_languageMenu = menuBar()->addMenu(QString());
     auto *languageGroup = new QActionGroup(this);
     for (const Languages::Language &language : Languages::available()) {
@@ -123,7 +136,24 @@ void MainWindow::buildUi()
         box->open(); // never exec(): the event loop keeps running
     });
 
+    m_splitter = new QSplitter;
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setMinimumWidth(140);
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(u"pages"_s);
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({160, 640});
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
     auto *central = new QWidget;
+    central->setObjectName(u"serverPage"_s);
+    m_serverPage = central;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->setSpacing(12);
@@ -213,7 +243,8 @@ void MainWindow::buildUi()
     m_stack->addWidget(errorPage);
     m_stack->addWidget(connectedPage);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    setCentralWidget(m_splitter);
+    addPage(central);
 
     m_statusLabel = new QLabel;
     m_statusLabel->setObjectName(u"statusLabel"_s);
@@ -221,13 +252,16 @@ void MainWindow::buildUi()
     m_sessionLabel = new QLabel;
     m_sessionLabel->setObjectName(u"sessionLabel"_s);
     statusBar()->addPermanentWidget(m_sessionLabel);
-    resize(640, 420);
+    resize(960, 640);
 }
 
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Influence"));
     m_fileMenu->setTitle(tr("&File"));
+    m_signOutAction->setText(tr("Sign &out"));
+    m_goMenu->setTitle(tr("&Go"));
+    m_serverPage->setWindowTitle(tr("Server"));
     m_quitAction->setText(tr("&Quit"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -254,7 +288,14 @@ void MainWindow::retranslate()
     }
     // State-dependent texts.
     switch (m_state) {
-    case State::Empty: m_statusLabel->setText(tr("Not connected")); break;
+    case State::Empty:
+        if (m_session->state() == Session::State::SignedIn
+                || m_session->state() == Session::State::Refreshing) {
+            m_statusLabel->setText(tr("Connected to %1").arg(m_api->baseUrl().toString()));
+        } else {
+            m_statusLabel->setText(tr("Not connected"));
+        }
+        break;
     case State::Loading:
         m_loadingLabel->setText(tr("Connecting to %1…").arg(m_api->baseUrl().toString()));
         m_statusLabel->setText(tr("Connecting…"));
@@ -282,10 +323,54 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+int MainWindow::addPage(QWidget *page)
+{
+    const int index = m_pages->addWidget(page);
+    auto *item = new QListWidgetItem(page->windowTitle(), m_navigation);
+    item->setData(Qt::UserRole, page->objectName());
+    QAction *go = m_goMenu->addAction(page->windowTitle(), this, [this, index] {
+        showPage(index);
+    });
+    go->setObjectName(u"go-"_s + page->objectName());
+    if (index < kMaxShortcutPages) {
+        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+    }
+    page->installEventFilter(this);
+    if (m_navigation->currentRow() < 0) {
+        m_navigation->setCurrentRow(0);
+    }
+    return index;
+}
+
+void MainWindow::showPage(int index)
+{
+    m_navigation->setCurrentRow(index);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Pages name themselves (and retranslate their names); the sidebar and Go menu follow.
+    if (event->type() == QEvent::WindowTitleChange) {
+        const int index = m_pages->indexOf(qobject_cast<QWidget *>(watched));
+        if (index >= 0) {
+            const QString title = m_pages->widget(index)->windowTitle();
+            m_navigation->item(index)->setText(title);
+            m_goMenu->actions().at(index)->setText(title);
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1StringView(kLayoutKey), m_splitter->saveState());
     QMainWindow::closeEvent(event);
 }
 

@@ -10,6 +10,8 @@
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QSplitter;
 class QMenu;
 class QProgressBar;
 class QPushButton;
@@ -45,6 +47,13 @@ public:
 
     State state() const { return m_state; }
 
+    /// Adds a page to the navigation sidebar (its windowTitle() names it there) with the
+    /// shortcut Ctrl+<position>. Returns its index.
+    int addPage(QWidget *page);
+    /// Shows the page at `index` (as the sidebar and the Go menu do).
+    void showPage(int index);
+    QWidget *currentPage() const;
+
     /// Shows the sign-in dialog (window-modal, without blocking) over whatever is on screen.
     void requireSignIn();
     SignInDialog *signInDialog() const { return m_signIn; }
@@ -55,6 +64,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildUi();
@@ -79,7 +89,13 @@ private:
     bool m_addressInvalid = false;
 
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_serverPage = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -161,6 +161,10 @@ void Session::signOut()
 {
     ++m_generation;
     m_refreshTimer.stop();
+    if (!m_refreshToken.isEmpty()) {
+        // End the session on the server too; nothing waits for the answer.
+        m_api->logout(m_refreshToken);
+    }
     m_refreshToken.clear();
     m_user = {};
     m_api->setAccessToken(QString());

@@ -219,6 +219,18 @@ Influencer-Management und -Analyse.</translation>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::SignInDialog</name>

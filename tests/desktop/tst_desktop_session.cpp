@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -241,12 +242,53 @@ private Q_SLOTS:
         record(stalls);
     }
 
+    void navigationShortcutsAndRememberedLayout()
+    {
+        fillIn(m_email, m_password);
+        QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        QTRY_VERIFY(!dialog()->isVisible());
+        auto *navigation = find<QListWidget>(u"navigation"_s);
+        QVERIFY(navigation->count() >= 1);
+        QCOMPARE(navigation->item(0)->text(), u"Server"_s);
+        QCOMPARE(m_window->currentPage()->objectName(), u"serverPage"_s);
+        // The status bar names the server and the signed-in user.
+        QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
+                u"Connected to %1"_s.arg(m_server->url().toString()));
+        QCOMPARE(find<QLabel>(u"sessionLabel"_s)->text(), u"Signed in as %1"_s.arg(m_email));
+        // Ctrl+1 goes to the first page.
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(navigation->currentRow(), 0);
+        saveScreenshot(m_window.get(), u"main-window"_s);
+
+        // Size and layout are remembered for the next window.
+        m_window->resize(1111, 777);
+        m_window->close();
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        QCOMPARE(m_window->size(), QSize(1111, 777));
+    }
+
+    void signOutAsksToSignIn()
+    {
+        fillIn(m_email, m_password);
+        QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        QTRY_VERIFY(!dialog()->isVisible());
+        m_window->findChild<QAction *>(u"signOutAction"_s)->trigger();
+        QCOMPARE(m_session->state(), Session::State::SignedOut);
+        QVERIFY(m_api->accessToken().isEmpty());
+        QTRY_VERIFY(dialog()->isVisible());
+        QVERIFY(find<QLabel>(u"reasonLabel"_s)->isHidden());
+    }
+
     void dialogSwitchesLanguage()
     {
         auto *signIn = find<QPushButton>(u"signInButton"_s);
         QCOMPARE(signIn->text(), u"&Sign in"_s);
         QVERIFY(m_languages->apply(u"de"_s));
         QTRY_COMPARE(signIn->text(), u"&Anmelden"_s);
+        QCOMPARE(find<QListWidget>(u"navigation"_s)->item(0)->text(), u"Server"_s);
+        QCOMPARE(find<QLabel>(u"sessionLabel"_s)->text(), u"Abgemeldet"_s);
         QCOMPARE(dialog()->windowTitle(), u"Bei Influence anmelden"_s);
         saveScreenshot(dialog(), u"sign-in-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
