@@ -91,6 +91,22 @@ function median(values) {
   return known.length === 0 ? null : known[Math.floor((known.length - 1) / 2)];
 }
 
+// Each figure's median over the rounds (errors are summed, memory is the peak).
+function medians(all) {
+  const pick = (f) => median(all.map(f));
+  return {
+    requests: all.reduce((sum, r) => sum + r.requests, 0),
+    requestsPerSecond: pick((r) => r.requestsPerSecond),
+    latencyMs: { p50: pick((r) => r.latencyMs.p50), p90: pick((r) => r.latencyMs.p90), p99: pick((r) => r.latencyMs.p99) },
+    errors: all.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: all.some((r) => r.non2xx === null) ? null : all.reduce((sum, r) => sum + r.non2xx, 0),
+    cpuUsPerRequest: pick((r) => r.cpuUsPerRequest),
+    postgresCpuUsPerRequest: pick((r) => r.postgresCpuUsPerRequest),
+    vmHwmMiB: all.some((r) => r.vmHwmMiB !== undefined) ? Math.max(...all.map((r) => r.vmHwmMiB || 0)) : null,
+    otherCpuCores: pick((r) => r.otherCpuCores),
+  };
+}
+
 function roundRatios(round) {
   const ours = round['influence-server'];
   const node = round.node;
@@ -120,17 +136,11 @@ function scenarioResult(runDir, name, rounds) {
   for (const target of TARGETS) {
     const all = perRound.map((round) => round[target]).filter(Boolean);
     if (all.length > 0) {
-      const sorted = [...all].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-      results[target] = { ...sorted[Math.floor((sorted.length - 1) / 2)], rounds: all };
+      results[target] = { ...medians(all), rounds: all };
     }
   }
-  const roundsRatios = perRound.map(roundRatios);
-  const ratios = {
-    throughputVsNode: median(roundsRatios.map((r) => r.throughputVsNode)),
-    throughputVsPgbench: median(roundsRatios.map((r) => r.throughputVsPgbench)),
-    p99VsNode: median(roundsRatios.map((r) => r.p99VsNode)),
-    rounds: roundsRatios,
-  };
+  // Ratios of the medians, so that the two tables agree; each round's own ratios are kept too.
+  const ratios = { ...roundRatios(results), rounds: perRound.map(roundRatios) };
   const goal = GOALS[name];
   const goals = goal ? {
     throughputVsNode: { target: `>= ${goal.vsNode}`, met: ratios.throughputVsNode !== null && ratios.throughputVsNode >= goal.vsNode },
@@ -155,7 +165,7 @@ function markdown(doc) {
       + `(seed ${set.seed ?? '?'}; ${m.users} users, database \`${m.database}\`). `
       + `Load: wrk, ${m.warmupSeconds} s warm-up then ${m.durationSeconds} s at ${m.connections} connections `
       + `(${m.loadThreads} threads), ${m.tokenPool} signed-in users`
-      + `${m.rounds > 1 ? `, ${m.rounds} rounds (median round shown; ratios are medians of the rounds' ratios)` : ''}. influence-server: ${m.httpThreads} HTTP threads, `
+      + `${m.rounds > 1 ? `, ${m.rounds} rounds (medians shown; each round's ratio in brackets)` : ''}. influence-server: ${m.httpThreads} HTTP threads, `
       + `${m.dbPoolSize} database connections; the node baseline's pool has ${m.dbPoolSize} too. `
       + `Machine: ${m.cores} cores (${m.cpu}), shared, noisy: the ratios are the figures that count.`);
   lines.push('');
@@ -177,6 +187,10 @@ function markdown(doc) {
   lines.push('');
   lines.push('| scenario | ours ÷ node, req/s | ours ÷ pgbench, req/s | ours ÷ node, p99 | target |');
   lines.push('|---|---:|---:|---:|---|');
+  const withRounds = (value, key, s) => {
+    const each = s.ratios.rounds.map((r) => r[key]);
+    return each.length > 1 && value !== null ? `${value} (${each.map((v) => cell(v)).join(', ')})` : cell(value);
+  };
   for (const s of doc.scenarios) {
     let target = '–';
     if (s.goals) {
@@ -184,8 +198,9 @@ function markdown(doc) {
       target = `≥ 1.25× node: ${mark(s.goals.throughputVsNode)}; ≥ 0.5× pgbench: ${mark(s.goals.throughputVsPgbench)}; `
           + `p99 ≤ node: ${mark(s.goals.p99VsNode)}`;
     }
-    lines.push(`| \`${s.method} ${s.path}\` | ${cell(s.ratios.throughputVsNode)} | ${cell(s.ratios.throughputVsPgbench)} | `
-        + `${cell(s.ratios.p99VsNode)} | ${target} |`);
+    lines.push(`| \`${s.method} ${s.path}\` | ${withRounds(s.ratios.throughputVsNode, 'throughputVsNode', s)} | `
+        + `${withRounds(s.ratios.throughputVsPgbench, 'throughputVsPgbench', s)} | `
+        + `${withRounds(s.ratios.p99VsNode, 'p99VsNode', s)} | ${target} |`);
   }
   lines.push('');
   lines.push(`Versions: ${m.server}, commit ${m.commit}; PostgreSQL ${m.postgres}; node ${m.node} with pg ${m.nodePg}; `
@@ -229,7 +244,7 @@ function check(doc) {
 function main() {
   const [runDir, outputDir, flag] = process.argv.slice(2);
   const meta = readJson(path.join(runDir, 'meta.json'));
-  const date = new Date().toISOString();
+  const date = meta.measuredAt || new Date().toISOString();
   const doc = {
     schema: 1,
     date,
