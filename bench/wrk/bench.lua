@@ -49,11 +49,15 @@ function init(args)
   if #ids == 0 then
     ids = { false }
   end
-  -- Every (token, id) pair, capped so that huge id lists stay cheap to prepare.
-  local count = math.min(#tokens * #ids, 4096)
+  -- Every token and every id at least once, or 4096 random ids of a longer list: huge id lists
+  -- stay cheap to prepare.
+  local count = math.min(math.max(#tokens, #ids), 4096)
   for i = 1, count do
     local token = tokens[(i - 1) % #tokens + 1]
-    local id = ids[math.random(#ids)]
+    local id = ids[(i - 1) % #ids + 1]
+    if #ids > count then
+      id = ids[math.random(#ids)]
+    end
     local headers = {}
     if token then
       headers["Authorization"] = "Bearer " .. token
