@@ -119,6 +119,13 @@ QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
             &AuthTokens::fromJson);
 }
 
+QFuture<Result<DiscoveryPage>> ApiClient::discover(
+        const DiscoveryQuery &query, const QString &cursor)
+{
+    return mapObject(send(Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
+            &DiscoveryPage::fromJson);
+}
+
 QFuture<Result<JsonReply>> ApiClient::logout(const QString &refreshToken)
 {
     const QJsonObject body{{u"refreshToken"_s, refreshToken}};

@@ -3,6 +3,7 @@
 
 #include "Account.h"
 #include "ApiTypes.h"
+#include "Discovery.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -59,6 +60,9 @@ public:
     QFuture<Result<AuthTokens>> refresh(const QString &refreshToken);
     /// POST /api/v1/auth/logout: ends the session the refresh token belongs to.
     QFuture<Result<JsonReply>> logout(const QString &refreshToken);
+
+    /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
+    QFuture<Result<DiscoveryPage>> discover(const DiscoveryQuery &query, const QString &cursor);
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MainWindow.h"
 
+#include "DiscoveryView.h"
 #include "ErrorText.h"
 #include "Languages.h"
 #include "Session.h"
@@ -244,6 +245,7 @@ void MainWindow::buildUi()
     m_stack->addWidget(connectedPage);
     layout->addWidget(m_stack, 1);
     setCentralWidget(m_splitter);
+    addPage(new DiscoveryView(m_api, m_session));
     addPage(central);
 
     m_statusLabel = new QLabel;

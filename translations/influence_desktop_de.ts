@@ -84,6 +84,144 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::DiscoveryModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Growth (30 days)</source>
+        <translation>Wachstum (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <source>Niches</source>
+        <translation>Nischen</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::DiscoveryView</name>
+    <message>
+        <source>Discovery</source>
+        <translation>Entdecken</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>S&amp;ort by:</source>
+        <translation>S&amp;ortieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Niche:</source>
+        <translation>&amp;Nische:</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Spr&amp;ache:</translation>
+    </message>
+    <message>
+        <source>Followers f&amp;rom:</source>
+        <translation>Follower a&amp;b:</translation>
+    </message>
+    <message>
+        <source>Followers &amp;to:</source>
+        <translation>Follower &amp;bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Engagement at least:</source>
+        <translation>&amp;Engagement mindestens:</translation>
+    </message>
+    <message>
+        <source>Name, handle or bio</source>
+        <translation>Name, Handle oder Bio</translation>
+    </message>
+    <message>
+        <source>e.g. fitness, travel</source>
+        <translation>z. B. fitness, travel</translation>
+    </message>
+    <message>
+        <source>e.g. DE, AT</source>
+        <translation>z. B. DE, AT</translation>
+    </message>
+    <message>
+        <source>e.g. de, en</source>
+        <translation>z. B. de, en</translation>
+    </message>
+    <message>
+        <source>Any platform</source>
+        <translation>Alle Plattformen</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>Relevanz</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No creators match these filters.</source>
+        <translation>Keine Creator passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Creators found: %1</source>
+        <translation>Gefundene Creator: %1</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 angezeigt</translation>
+    </message>
+    <message>
+        <source>loading more…</source>
+        <translation>weitere werden geladen …</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::MainWindow</name>
     <message>
         <source>About Influence</source>

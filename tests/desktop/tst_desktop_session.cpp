@@ -249,17 +249,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
         QTRY_VERIFY(!dialog()->isVisible());
         auto *navigation = find<QListWidget>(u"navigation"_s);
-        QVERIFY(navigation->count() >= 1);
-        QCOMPARE(navigation->item(0)->text(), u"Server"_s);
-        QCOMPARE(m_window->currentPage()->objectName(), u"serverPage"_s);
+        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(navigation->item(0)->text(), u"Discovery"_s);
+        QCOMPARE(navigation->item(1)->text(), u"Server"_s);
+        QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
                 u"Connected to %1"_s.arg(m_server->url().toString()));
         QCOMPARE(find<QLabel>(u"sessionLabel"_s)->text(), u"Signed in as %1"_s.arg(m_email));
-        // Ctrl+1 goes to the first page.
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
-        QCOMPARE(navigation->currentRow(), 0);
+        // Ctrl+<n> goes to the n-th page.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->objectName(), u"serverPage"_s);
         saveScreenshot(m_window.get(), u"main-window"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
 
         // Size and layout are remembered for the next window.
         m_window->resize(1111, 777);
@@ -287,7 +292,7 @@ private Q_SLOTS:
         QCOMPARE(signIn->text(), u"&Sign in"_s);
         QVERIFY(m_languages->apply(u"de"_s));
         QTRY_COMPARE(signIn->text(), u"&Anmelden"_s);
-        QCOMPARE(find<QListWidget>(u"navigation"_s)->item(0)->text(), u"Server"_s);
+        QCOMPARE(find<QListWidget>(u"navigation"_s)->item(0)->text(), u"Entdecken"_s);
         QCOMPARE(find<QLabel>(u"sessionLabel"_s)->text(), u"Abgemeldet"_s);
         QCOMPARE(dialog()->windowTitle(), u"Bei Influence anmelden"_s);
         saveScreenshot(dialog(), u"sign-in-de"_s);

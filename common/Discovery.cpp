@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Discovery.h"
+
+#include "Error.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::common {
+
+namespace {
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const auto &entry : array) {
+        list.append(entry.toString());
+    }
+    return list;
+}
+
+std::optional<double> optionalNumber(const QJsonValue &value)
+{
+    if (!value.isDouble()) {
+        return std::nullopt;
+    }
+    return value.toDouble();
+}
+
+} // namespace
+
+QUrlQuery DiscoveryQuery::toQuery(const QString &cursor) const
+{
+    QUrlQuery query;
+    const auto add = [&query](const QString &name, const QString &value) {
+        if (!value.trimmed().isEmpty()) {
+            query.addQueryItem(name, value.trimmed());
+        }
+    };
+    add(u"q"_s, text);
+    add(u"niche"_s, niche);
+    add(u"platform"_s, platform);
+    add(u"country"_s, country);
+    add(u"language"_s, language);
+    if (minFollowers) {
+        add(u"minFollowers"_s, QString::number(*minFollowers));
+    }
+    if (maxFollowers) {
+        add(u"maxFollowers"_s, QString::number(*maxFollowers));
+    }
+    if (minEngagementRate) {
+        add(u"minEngagementRate"_s, QString::number(*minEngagementRate, 'g', 6));
+    }
+    add(u"sort"_s, sort);
+    add(u"limit"_s, QString::number(limit));
+    add(u"cursor"_s, cursor);
+    return query;
+}
+
+Result<DiscoveryItem> DiscoveryItem::fromJson(const QJsonObject &json)
+{
+    DiscoveryItem item;
+    item.id = json.value(u"id"_s).toString();
+    if (item.id.isEmpty()) {
+        return Error::make(ErrorCode::InvalidResponse, u"A discovery item has no id."_s);
+    }
+    item.displayName = json.value(u"displayName"_s).toString();
+    item.country = json.value(u"country"_s).toString();
+    item.niches = strings(json.value(u"niches"_s));
+    item.languages = strings(json.value(u"languages"_s));
+    item.platforms = strings(json.value(u"platforms"_s));
+    item.totalFollowers = json.value(u"totalFollowers"_s).toInteger();
+    item.engagementRate = optionalNumber(json.value(u"engagementRate"_s));
+    item.growth30d = optionalNumber(json.value(u"growth30d"_s));
+    return item;
+}
+
+Result<DiscoveryPage> DiscoveryPage::fromJson(const QJsonObject &json)
+{
+    DiscoveryPage page;
+    const QJsonArray items = json.value(u"items"_s).toArray();
+    page.items.reserve(items.size());
+    for (const auto &value : items) {
+        auto item = DiscoveryItem::fromJson(value.toObject());
+        if (!item) {
+            return item.error();
+        }
+        page.items.append(std::move(*item));
+    }
+    page.nextCursor = json.value(u"nextCursor"_s).toString();
+    if (json.value(u"total"_s).isDouble()) {
+        page.total = json.value(u"total"_s).toInteger();
+    }
+    return page;
+}
+
+} // namespace influence::common

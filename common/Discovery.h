@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+#include <optional>
+
+namespace influence::common {
+
+/// The filters and sort of GET /api/v1/influencers; empty members are not sent.
+struct DiscoveryQuery
+{
+    QString text;
+    QString niche;
+    QString platform;
+    QString country;
+    QString language;
+    std::optional<qint64> minFollowers;
+    std::optional<qint64> maxFollowers;
+    std::optional<double> minEngagementRate;
+    QString sort; ///< relevance, followers, engagement, growth; empty for the server's default
+    int limit = 50;
+
+    QUrlQuery toQuery(const QString &cursor) const;
+    bool operator==(const DiscoveryQuery &) const = default;
+};
+
+/// One creator in a discovery result.
+struct DiscoveryItem
+{
+    QString id;
+    QString displayName;
+    QString country;
+    QStringList niches;
+    QStringList languages;
+    QStringList platforms;
+    qint64 totalFollowers = 0;
+    std::optional<double> engagementRate;
+    std::optional<double> growth30d;
+
+    static Result<DiscoveryItem> fromJson(const QJsonObject &json);
+};
+
+/// A page of a discovery result; `total` only on the first page.
+struct DiscoveryPage
+{
+    QList<DiscoveryItem> items;
+    QString nextCursor; ///< empty on the last page
+    std::optional<qint64> total;
+
+    static Result<DiscoveryPage> fromJson(const QJsonObject &json);
+};
+
+} // namespace influence::common

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DiscoveryModel.h"
+
+#include "common/ApiClient.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+DiscoveryModel::DiscoveryModel(common::ApiClient *api, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_api(api)
+{ }
+
+void DiscoveryModel::setQuery(const common::DiscoveryQuery &query)
+{
+    m_query = query;
+    reload();
+}
+
+void DiscoveryModel::reload()
+{
+    beginResetModel();
+    m_items.clear();
+    m_nextCursor.clear();
+    m_total = -1;
+    endResetModel();
+    request(QString());
+}
+
+void DiscoveryModel::cancel()
+{
+    ++m_generation;
+    if (m_state == State::Loading) {
+        setState(m_items.isEmpty() ? State::Idle : State::Loaded);
+    }
+}
+
+void DiscoveryModel::request(const QString &cursor)
+{
+    const quint64 generation = ++m_generation;
+    setState(State::Loading);
+    m_api->discover(m_query, cursor)
+            .then(this, [this, generation](const common::Result<common::DiscoveryPage> &page) {
+                if (generation != m_generation) {
+                    return; // replaced by a newer query, or cancelled
+                }
+                if (!page) {
+                    m_error = page.error();
+                    setState(State::Failed);
+                    return;
+                }
+                if (page->total) {
+                    m_total = *page->total;
+                }
+                if (!page->items.isEmpty()) {
+                    const auto first = static_cast<int>(m_items.size());
+                    beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
+                    m_items.append(page->items);
+                    endInsertRows();
+                }
+                m_nextCursor = page->nextCursor;
+                setState(State::Loaded);
+            });
+}
+
+void DiscoveryModel::setState(State state)
+{
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+int DiscoveryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+int DiscoveryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
+        return {};
+    }
+    const common::DiscoveryItem &item = m_items.at(index.row());
+    if (role == IdRole) {
+        return item.id;
+    }
+    if (role == Qt::TextAlignmentRole) {
+        const bool numeric = index.column() == Followers || index.column() == Engagement
+                || index.column() == Growth;
+        return QVariant::fromValue(
+                numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    const QLocale locale;
+    const auto percent = [&locale](const std::optional<double> &value) -> QVariant {
+        if (!value) {
+            return QString();
+        }
+        return QString(locale.toString(*value * 100.0, 'f', 1) + u" %"_s);
+    };
+    switch (index.column()) {
+    case Name: return item.displayName;
+    case Country: return item.country;
+    case Followers: return locale.toString(item.totalFollowers);
+    case Engagement: return percent(item.engagementRate);
+    case Growth: return percent(item.growth30d);
+    case Platforms: return item.platforms.join(u", "_s);
+    case Niches: return item.niches.join(u", "_s);
+    default: return {};
+    }
+}
+
+QVariant DiscoveryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case Name: return tr("Name");
+    case Country: return tr("Country");
+    case Followers: return tr("Followers");
+    case Engagement: return tr("Engagement");
+    case Growth: return tr("Growth (30 days)");
+    case Platforms: return tr("Platforms");
+    case Niches: return tr("Niches");
+    default: return {};
+    }
+}
+
+bool DiscoveryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_nextCursor.isEmpty() && m_state == State::Loaded;
+}
+
+void DiscoveryModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent)) {
+        request(m_nextCursor);
+    }
+}
+
+} // namespace influence::desktop

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTableView;
+
+namespace influence::common {
+class ApiClient;
+}
+
+namespace influence::desktop {
+
+class DiscoveryModel;
+class Session;
+
+/// The discovery page: the filters of GET /api/v1/influencers as widgets, the results in a table
+/// that loads more rows as it scrolls, and loading, empty and error states. Typing is debounced;
+/// leaving the page drops requests in flight.
+class DiscoveryView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DiscoveryView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    DiscoveryModel *model() const { return m_model; }
+    /// Time between the last filter change and the search.
+    static constexpr int kDebounceMs = 300;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void search();
+    void updateState();
+    bool canLoad() const;
+
+    common::ApiClient *m_api;
+    Session *m_session;
+    DiscoveryModel *m_model;
+    QTimer m_debounce;
+
+    QLineEdit *m_textEdit = nullptr;
+    QLineEdit *m_nicheEdit = nullptr;
+    QComboBox *m_platformBox = nullptr;
+    QLineEdit *m_countryEdit = nullptr;
+    QLineEdit *m_languageEdit = nullptr;
+    QSpinBox *m_minFollowers = nullptr;
+    QSpinBox *m_maxFollowers = nullptr;
+    QDoubleSpinBox *m_minEngagement = nullptr;
+    QComboBox *m_sortBox = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QStackedWidget *m_states = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_errorHeadline = nullptr;
+    QLabel *m_errorDetail = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QList<QLabel *> m_filterLabels;
+};
+
+} // namespace influence::desktop

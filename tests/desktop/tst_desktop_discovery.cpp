@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+// The discovery page against a real server seeded with demo creators (offscreen): the first page
+// loads after sign-in, a filter narrows the result after the debounce, scrolling to the end loads
+// the next page, leaving the page drops the request in flight. The event loop never stalls.
+#include "DiscoveryModel.h"
+#include "DiscoveryView.h"
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "common/ApiClient.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::DiscoveryModel;
+using influence::desktop::MainWindow;
+using influence::desktop::Session;
+
+namespace {
+
+constexpr qint64 kStallLimitMs = 100;
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir =
+            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+/// Resident memory of this process in kB (Linux), 0 if unknown.
+qint64 residentKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestDesktopDiscovery : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_longestStall = 0;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+    DiscoveryModel *model() { return find<desktop::DiscoveryView>(u"discoveryPage"_s)->model(); }
+
+    void record(const tests::StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        tests::TestServer::Options options;
+        options.demoData = true;
+        m_server = std::make_unique<tests::TestServer>(options);
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        tests::HttpTestClient http(m_server->url());
+        const QString email =
+                u"agency-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        QCOMPARE(http.postJson(u"/api/v1/auth/register"_s,
+                             {{u"email"_s, email}, {u"password"_s, password},
+                                     {u"role"_s, u"brand"_s}})
+                         .status,
+                201);
+
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_api->setBaseUrl(m_server->url());
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+        QElapsedTimer startUp;
+        startUp.start();
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        qWarning("main window shown after %lld ms", startUp.elapsed());
+        m_session->signIn(email, password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+    }
+
+    void cleanupTestCase()
+    {
+        qWarning("longest event-loop gap during the discovery flows: %lld ms", m_longestStall);
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+        m_server.reset();
+    }
+
+    void firstPageAfterSignIn()
+    {
+        tests::StallMeter stalls;
+        QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(model()->state() != DiscoveryModel::State::Loading
+                        && model()->state() != DiscoveryModel::State::Idle,
+                15000);
+        QVERIFY2(model()->state() == DiscoveryModel::State::Loaded,
+                qPrintable(model()->error().detail + u" / "_s + model()->error().title()));
+        QCOMPARE(model()->rowCount(), 50);
+        QVERIFY2(model()->total() >= 100, qPrintable(QString::number(model()->total())));
+        QVERIFY(find<QLabel>(u"resultCount"_s)->text().startsWith(u"Creators found: "_s));
+        saveScreenshot(m_window.get(), u"discovery"_s);
+        record(stalls);
+    }
+
+    void filterAndScrollLoadsTheNextPage()
+    {
+        tests::StallMeter stalls;
+        auto *platform = find<QComboBox>(u"platformBox"_s);
+        platform->setCurrentIndex(platform->findData(u"instagram"_s));
+        // Debounced: nothing is asked before the pause.
+        QCOMPARE(model()->query().platform, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().platform, u"instagram"_s, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->state(), DiscoveryModel::State::Loaded, 15000);
+        QCOMPARE(model()->rowCount(), 50);
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            QVERIFY(model()->index(row, DiscoveryModel::Platforms)
+                            .data()
+                            .toString()
+                            .contains(u"instagram"_s));
+        }
+        QVERIFY(model()->canFetchMore({}));
+        find<QTableView>(u"discoveryTable"_s)->scrollToBottom();
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 100, 15000);
+        record(stalls);
+    }
+
+    void leavingThePageCancels()
+    {
+        // Leave the page the moment the new search is sent, before any answer can arrive.
+        QSignalSpy inserted(model(), &QAbstractItemModel::rowsInserted);
+        auto leave = connect(
+                model(), &DiscoveryModel::stateChanged, this, [this](DiscoveryModel::State state) {
+                    if (state == DiscoveryModel::State::Loading) {
+                        m_window->showPage(1);
+                    }
+                });
+        auto *platform = find<QComboBox>(u"platformBox"_s);
+        platform->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage()->objectName(), u"serverPage"_s, 2000);
+        disconnect(leave);
+        QCOMPARE(model()->state(), DiscoveryModel::State::Idle);
+        // The answer of the dropped request does not fill the model.
+        QVERIFY(!inserted.wait(1000));
+        QCOMPARE(model()->rowCount(), 0);
+        // Coming back searches again.
+        m_window->showPage(0);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->state(), DiscoveryModel::State::Loaded, 15000);
+        QCOMPARE(model()->rowCount(), 50);
+    }
+
+    void thousandRows()
+    {
+        tests::StallMeter stalls;
+        auto *table = find<QTableView>(u"discoveryTable"_s);
+        while (model()->rowCount() < 1000 && model()->canFetchMore({})) {
+            const int before = model()->rowCount();
+            table->scrollToBottom();
+            QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() > before, 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(model()->state(), DiscoveryModel::State::Loaded, 15000);
+        }
+        QVERIFY(model()->rowCount() >= 1000);
+        qWarning("resident memory with %d discovery rows: %lld kB", model()->rowCount(),
+                residentKb());
+        saveScreenshot(m_window.get(), u"discovery-1000"_s);
+        record(stalls);
+    }
+};
+
+QTEST_MAIN(TestDesktopDiscovery)
+#include "tst_desktop_discovery.moc"
