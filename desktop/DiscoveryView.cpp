@@ -148,6 +148,8 @@ void DiscoveryView::buildUi()
     m_table->verticalHeader()->hide();
     // Fixed row heights keep scrolling through thousands of rows cheap.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(DiscoveryModel::Name, 220);
     m_states->addWidget(m_table);
