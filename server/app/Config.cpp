@@ -190,9 +190,10 @@ KeySpec socialKey(QLatin1StringView key, QLatin1StringView platform, SocialField
     return {key, help, apply, field == SocialField::ClientSecret};
 }
 
-const QList<KeySpec> &keySpecs()
+/// HTTP: where and how the server listens.
+QList<KeySpec> serverKeys()
 {
-    static const QList<KeySpec> specs{
+    return {
             {"PORT"_L1, "TCP port to listen on (0 picks a free one). Default 8080."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
@@ -261,6 +262,13 @@ const QList<KeySpec> &keySpecs()
                     [](Config &c, const QString &v) {
                         return parseProxies(v, c.trustedProxies);
                     }},
+    };
+}
+
+/// The database and the data directory.
+QList<KeySpec> databaseKeys()
+{
+    return {
             {"DATABASE_URL"_L1,
                     "postgres://user:password@host:port/db?sslmode=require. Empty: a private "
                     "PostgreSQL "
@@ -313,6 +321,13 @@ const QList<KeySpec> &keySpecs()
                         c.postgresBinDir = dir.absoluteFilePath();
                         return QString();
                     }},
+    };
+}
+
+/// Access and refresh tokens, throttling.
+QList<KeySpec> tokenKeys()
+{
+    return {
             {"JWT_SECRET"_L1,
                     "Key that signs access tokens (HS256), at least 32 bytes; every server process "
                     "behind one database needs the same. Empty: generated once and kept in "
@@ -326,7 +341,7 @@ const QList<KeySpec> &keySpecs()
                         return QString();
                     },
                     true},
-            {"AUTH_AUDIENCE"_L1, "The \"aud\" claim of access tokens. Default influence-api."_L1,
+            {"AUTH_AUDIENCE"_L1, R"(The "aud" claim of access tokens. Default influence-api.)"_L1,
                     [](Config &c, const QString &v) {
                         if (v.trimmed().isEmpty()) {
                             return u"expected a non-empty name"_s;
@@ -359,6 +374,13 @@ const QList<KeySpec> &keySpecs()
                     "Failed sign-ins to one account before it is locked for a growing time "
                     "(1 s, 2 s, 4 s ... up to 15 min). Default 5."_L1,
                     integer(&Config::loginLockoutThreshold, 1, 100)},
+    };
+}
+
+/// Links and e-mail.
+QList<KeySpec> mailKeys()
+{
+    return {
             {"APP_URL"_L1, "The front end's URL, for links in e-mails. Default PUBLIC_URL."_L1,
                     [](Config &c, const QString &v) {
                         const QUrl url(v.trimmed(), QUrl::StrictMode);
@@ -416,6 +438,13 @@ const QList<KeySpec> &keySpecs()
                         c.mailFrom = text;
                         return QString();
                     }},
+    };
+}
+
+/// OpenID Connect and social platforms.
+QList<KeySpec> integrationKeys()
+{
+    return {
             {"OIDC_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for the OpenID Connect providers "
                     "(an internal CA). Default: the system's."_L1,
@@ -475,6 +504,13 @@ const QList<KeySpec> &keySpecs()
                         c.socialCaFile = path;
                         return QString();
                     }},
+    };
+}
+
+/// Logging.
+QList<KeySpec> loggingKeys()
+{
+    return {
             {"LOG_LEVEL"_L1, "debug, info (default), warning or error."_L1,
                     [](Config &c, const QString &v) {
                         const QString level = v.trimmed().toLower();
@@ -495,6 +531,12 @@ const QList<KeySpec> &keySpecs()
                         return QString();
                     }},
     };
+}
+
+const QList<KeySpec> &keySpecs()
+{
+    static const QList<KeySpec> specs = serverKeys() + databaseKeys() + tokenKeys() + mailKeys()
+            + integrationKeys() + loggingKeys();
     return specs;
 }
 

@@ -142,7 +142,7 @@ Result<QByteArray> persistentSecret(const Config &config, const QString &name,
     const QString path = dir + u"/"_s + name;
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly)) {
-        const QByteArray secret = existing.readAll().trimmed();
+        QByteArray secret = existing.readAll().trimmed();
         if (valid(secret)) {
             return secret;
         }
@@ -153,7 +153,7 @@ Result<QByteArray> persistentSecret(const Config &config, const QString &name,
                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return Error::make(ErrorCode::BadRequest, u"cannot create "_s + dir);
     }
-    const QByteArray secret = generate();
+    QByteArray secret = generate();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)
             || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
@@ -188,7 +188,7 @@ Result<QByteArray> tokenKeysFor(const Config &config)
     }
     return persistentSecret(
             config, u"token-encryption-keys"_s,
-            [] {
+            []() -> QByteArray {
                 return "k" + QByteArray::number(QDateTime::currentSecsSinceEpoch()) + ':'
                         + crypto::randomBytes(32).toBase64();
             },

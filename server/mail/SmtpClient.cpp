@@ -41,7 +41,7 @@ QString headerSafe(QString text)
 /// RFC 2047 encoded-word for non-ASCII header text.
 QByteArray encodeHeader(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    QByteArray utf8 = text.toUtf8();
     const bool ascii = std::all_of(utf8.cbegin(), utf8.cend(), [](char c) {
         return static_cast<unsigned char>(c) < 0x80;
     });
@@ -97,7 +97,7 @@ public:
                 }
                 continue;
             }
-            if (m_buffer.size() > 64 * 1024) {
+            if (m_buffer.size() > qsizetype{64} * 1024) {
                 return smtpError(u"reply too long"_s);
             }
             if (!m_socket.waitForReadyRead(m_timeoutMs)) {
@@ -188,7 +188,7 @@ QByteArray formatMessage(
     return out;
 }
 
-Result<void> SmtpClient::send(const MailMessage &message)
+Result<void> SmtpClient::send(const MailMessage &message) const
 {
     QSslSocket socket;
     if (!m_settings.caCertificatesFile.isEmpty()) {

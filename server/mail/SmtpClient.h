@@ -27,7 +27,7 @@ struct SmtpSettings
     /// Extra CA certificates to trust (PEM), for tests with a self-signed server.
     QString caCertificatesFile;
 
-    static common::Result<SmtpSettings> fromUrl(const QString &url, const QString &from);
+    static common::Result<SmtpSettings> fromUrl(const QString &text, const QString &from);
 };
 
 /// A small, blocking SMTP client (RFC 5321) with STARTTLS (RFC 3207) and AUTH PLAIN (RFC 4954):
@@ -38,7 +38,7 @@ class SmtpClient
 public:
     explicit SmtpClient(SmtpSettings settings);
 
-    common::Result<void> send(const MailMessage &message);
+    common::Result<void> send(const MailMessage &message) const;
 
 private:
     SmtpSettings m_settings;

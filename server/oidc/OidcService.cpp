@@ -166,10 +166,10 @@ private:
         QList<Callback<QJsonArray>> keysWaiters;
     };
 
-    void fetch(QNetworkRequest request, const std::optional<QByteArray> &form,
+    void fetch(const QNetworkRequest &request, const std::optional<QByteArray> &form,
             net::HttpFetcher::Done done)
     {
-        m_fetcher.fetch(std::move(request), form, std::move(done));
+        m_fetcher.fetch(request, form, std::move(done));
     }
     void loadKeys(Provider &provider, Callback<QJsonArray> done);
     void exchangeCode(Provider &provider, const ProviderMetadata &metadata,
