@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -28,8 +29,20 @@ struct JsonReply
 /// The typed, asynchronous client of the platform's REST API. It owns the application's only
 /// QNetworkAccessManager. Every call returns at once with a future that finishes with a value
 /// or an Error (problem documents become Errors with their stable code); nothing ever blocks.
-/// Continue with `.then(context, …)` so the continuation runs in the context's thread and is
-/// dropped when the context is destroyed.
+/// Continue with `.then(QtFuture::Launch::Sync, guarded<T>(context, …))`: the futures finish in
+/// the client's (GUI) thread, and the continuation is dropped when the context is destroyed
+/// (Qt 6.4's `.then(context, …)` asserts instead when the context dies first).
+/// `handler` wrapped to run only while `context` exists (see ApiClient).
+template<class T, class Handler>
+auto guarded(QObject *context, Handler handler)
+{
+    return [guard = QPointer<QObject>(context), handler = std::move(handler)](const T &value) {
+        if (guard) {
+            handler(value);
+        }
+    };
+}
+
 class ApiClient : public QObject
 {
     Q_OBJECT

@@ -43,27 +43,30 @@ void DiscoveryModel::request(const QString &cursor)
     const quint64 generation = ++m_generation;
     setState(State::Loading);
     m_api->discover(m_query, cursor)
-            .then(this, [this, generation](const common::Result<common::DiscoveryPage> &page) {
-                if (generation != m_generation) {
-                    return; // replaced by a newer query, or cancelled
-                }
-                if (!page) {
-                    m_error = page.error();
-                    setState(State::Failed);
-                    return;
-                }
-                if (page->total) {
-                    m_total = *page->total;
-                }
-                if (!page->items.isEmpty()) {
-                    const auto first = static_cast<int>(m_items.size());
-                    beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
-                    m_items.append(page->items);
-                    endInsertRows();
-                }
-                m_nextCursor = page->nextCursor;
-                setState(State::Loaded);
-            });
+            .then(QtFuture::Launch::Sync,
+                    common::guarded<common::Result<common::DiscoveryPage>>(this,
+                            [this, generation](const common::Result<common::DiscoveryPage> &page) {
+                                if (generation != m_generation) {
+                                    return; // replaced by a newer query, or cancelled
+                                }
+                                if (!page) {
+                                    m_error = page.error();
+                                    setState(State::Failed);
+                                    return;
+                                }
+                                if (page->total) {
+                                    m_total = *page->total;
+                                }
+                                if (!page->items.isEmpty()) {
+                                    const auto first = static_cast<int>(m_items.size());
+                                    beginInsertRows({}, first,
+                                            first + static_cast<int>(page->items.size()) - 1);
+                                    m_items.append(page->items);
+                                    endInsertRows();
+                                }
+                                m_nextCursor = page->nextCursor;
+                                setState(State::Loaded);
+                            }));
 }
 
 void DiscoveryModel::setState(State state)

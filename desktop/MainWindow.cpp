@@ -407,30 +407,33 @@ void MainWindow::connectToServer()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
 
-    m_api->version().then(
-            this, [this, generation](const common::Result<common::ServerVersion> &version) {
-                if (generation != m_generation) {
-                    return; // a newer attempt replaced this one
-                }
-                if (!version) {
-                    showError(version.error());
-                    return;
-                }
-                m_api->readiness().then(this,
-                        [this, generation, v = *version](
-                                const common::Result<common::Readiness> &readiness) {
-                            if (generation != m_generation) {
-                                return;
-                            }
-                            if (!readiness) {
-                                showError(readiness.error());
-                                return;
-                            }
-                            m_version = v;
-                            m_readiness = *readiness;
-                            setState(State::Connected);
-                        });
-            });
+    m_api->version().then(QtFuture::Launch::Sync,
+            common::guarded<common::Result<common::ServerVersion>>(
+                    this, [this, generation](const common::Result<common::ServerVersion> &version) {
+                        if (generation != m_generation) {
+                            return; // a newer attempt replaced this one
+                        }
+                        if (!version) {
+                            showError(version.error());
+                            return;
+                        }
+                        m_api->readiness().then(QtFuture::Launch::Sync,
+                                common::guarded<common::Result<common::Readiness>>(this,
+                                        [this, generation, v = *version](
+                                                const common::Result<common::Readiness>
+                                                        &readiness) {
+                                            if (generation != m_generation) {
+                                                return;
+                                            }
+                                            if (!readiness) {
+                                                showError(readiness.error());
+                                                return;
+                                            }
+                                            m_version = v;
+                                            m_readiness = *readiness;
+                                            setState(State::Connected);
+                                        }));
+                    }));
 }
 
 void MainWindow::cancel()

@@ -73,19 +73,22 @@ void Session::signIn(const QString &email, const QString &password)
     m_refreshTimer.stop();
     setState(State::SigningIn);
     m_api->login(email, password)
-            .then(this, [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (!tokens) {
-                    setState(m_refreshToken.isEmpty() && m_user.id.isNull() ? State::SignedOut
-                                                                            : State::Expired);
-                    Q_EMIT signInFailed(tokens.error());
-                    return;
-                }
-                adopt(*tokens);
-                Q_EMIT signedIn();
-            });
+            .then(QtFuture::Launch::Sync,
+                    common::guarded<common::Result<common::AuthTokens>>(this,
+                            [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                                if (generation != m_generation) {
+                                    return;
+                                }
+                                if (!tokens) {
+                                    setState(m_refreshToken.isEmpty() && m_user.id.isNull()
+                                                    ? State::SignedOut
+                                                    : State::Expired);
+                                    Q_EMIT signInFailed(tokens.error());
+                                    return;
+                                }
+                                adopt(*tokens);
+                                Q_EMIT signedIn();
+                            }));
 }
 
 void Session::resume(const QString &refreshToken)
@@ -93,18 +96,20 @@ void Session::resume(const QString &refreshToken)
     const quint64 generation = ++m_generation;
     setState(State::SigningIn);
     m_api->refresh(refreshToken)
-            .then(this, [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (!tokens) {
-                    setState(State::SignedOut);
-                    Q_EMIT signInFailed(tokens.error());
-                    return;
-                }
-                adopt(*tokens);
-                Q_EMIT signedIn();
-            });
+            .then(QtFuture::Launch::Sync,
+                    common::guarded<common::Result<common::AuthTokens>>(this,
+                            [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                                if (generation != m_generation) {
+                                    return;
+                                }
+                                if (!tokens) {
+                                    setState(State::SignedOut);
+                                    Q_EMIT signInFailed(tokens.error());
+                                    return;
+                                }
+                                adopt(*tokens);
+                                Q_EMIT signedIn();
+                            }));
 }
 
 void Session::refresh()
@@ -118,17 +123,19 @@ void Session::refresh()
     m_refreshTimer.stop();
     setState(State::Refreshing);
     m_api->refresh(m_refreshToken)
-            .then(this, [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (!tokens) {
-                    refreshFailed(tokens.error());
-                    return;
-                }
-                adopt(*tokens);
-                Q_EMIT refreshed();
-            });
+            .then(QtFuture::Launch::Sync,
+                    common::guarded<common::Result<common::AuthTokens>>(this,
+                            [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                                if (generation != m_generation) {
+                                    return;
+                                }
+                                if (!tokens) {
+                                    refreshFailed(tokens.error());
+                                    return;
+                                }
+                                adopt(*tokens);
+                                Q_EMIT refreshed();
+                            }));
 }
 
 void Session::refreshFailed(const common::Error &error)
