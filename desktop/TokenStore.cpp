@@ -54,7 +54,10 @@ KeychainTokenStore::KeychainTokenStore(QObject *parent)
     probe->setKey(u"probe"_s);
     connect(probe, &QKeychain::Job::finished, this, [this](QKeychain::Job *job) {
         if (backendMissing(job->error())) {
-            qCInfo(lcTokenStore, "no keychain: %s", qPrintable(job->errorString()));
+            // Expected on machines without a secret service: sessions are then not stored.
+            qCInfo(lcTokenStore,
+                    "no keychain available (QtKeychain code %d); sessions are not stored",
+                    static_cast<int>(job->error()));
             markUnavailable();
         }
     });
