@@ -458,7 +458,7 @@ QList<KeySpec> integrationKeys()
                     }},
             {"TOKEN_ENCRYPTION_KEYS"_L1,
                     "Keys that encrypt social-platform tokens at rest (AES-256-GCM): "
-                    "id:base64key,… with 32-byte keys (openssl rand -base64 32); the first "
+                    "id:base64key,... with 32-byte keys (openssl rand -base64 32); the first "
                     "encrypts, all decrypt (rotation: put a new key first, keep the old ones "
                     "until every token was refreshed). Empty: generated once and kept in "
                     "DATA_DIR/secrets/token-encryption-keys."_L1,
