@@ -75,6 +75,17 @@ private Q_SLOTS:
         QCOMPARE(payload->value(u"http://example.com/is_root"_s).toBool(), true);
     }
 
+    void rfc4231HmacVectors()
+    {
+        // RFC 4231 test cases 2 (short key) and 6 (a key longer than SHA-256's block).
+        QCOMPARE(crypto::hmacSha256("Jefe", "what do ya want for nothing?").toHex(),
+                QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        QCOMPARE(crypto::hmacSha256(QByteArray(131, '\xaa'),
+                         "Test Using Larger Than Block-Size Key - Hash Key First")
+                         .toHex(),
+                QByteArray("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
+    }
+
     void rfc9106Argon2idVector()
     {
         // RFC 9106 §5.3: Argon2id, v=0x13, t=3, m=32 KiB, p=4, with secret and associated data.
