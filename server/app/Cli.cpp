@@ -178,6 +178,12 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
 
 int runCommandLine(int argc, char **argv)
 {
+    // The server keeps and prints every time in UTC. With TZ unset, glibc stats /etc/localtime
+    // on every local-time conversion, and QPSQL converts each timestamptz it reads: two system
+    // calls per typical request for nothing (bench/results/profile-me-latest.txt).
+    if (!qEnvironmentVariableIsSet("TZ")) {
+        qputenv("TZ", "UTC");
+    }
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(u"influence-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(INFLUENCE_VERSION));
