@@ -36,6 +36,15 @@ enum class ErrorCode {
     WrongPassword,
     OidcFailed,
     OidcAccountExists,
+    // collaboration: campaigns, deals, offers, deliverables
+    IllegalTransition,
+    OfferNotLatest,
+    NotYourTurn,
+    RevisionLimitReached,
+    DeliverablesInReview,
+    DeliverablesOutstanding,
+    DealExists,
+    ApplicationsClosed,
     // 500-range: the server could not do it
     Internal,
     NotImplemented,
