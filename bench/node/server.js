@@ -6,6 +6,9 @@
 //   GET /healthz     {"status":"ok"}
 //   GET /api/v1/me   HS256 access token verified like server/auth/TokenService.cpp, then the
 //                    session + user query of bench/sql/me.sql, then the user as JSON.
+//   GET /api/v1/influencers?…                 discovery: the same token and session checks, then
+//                    the count and page queries influence-server builds (discovery.js)
+//   GET /api/v1/connected-accounts/{id}/metrics?…   the same checks, then bench/sql/metrics.sql
 //
 // Environment: DATABASE_URL (postgres://…, sslmode honoured), JWT_SECRET, JWT_ISSUER,
 // AUTH_AUDIENCE (default influence-api), DB_POOL_SIZE (default 4), PORT (default 0: any free port),
@@ -18,6 +21,8 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { Pool, types } = require('pg');
+const discovery = require('./discovery');
+const { poolConfig } = require('./pgconfig');
 
 const TIMESTAMPTZ_OID = 1184;
 const CLOCK_SKEW_SECONDS = 30;
@@ -31,26 +36,6 @@ function required(name) {
     process.exit(2);
   }
   return value;
-}
-
-// libpq's sslmode, which node-postgres does not read the same way: disable → no TLS; allow, prefer,
-// require → TLS without certificate checks (as libpq does); verify-ca, verify-full → checked.
-function poolConfig(databaseUrl, size) {
-  const url = new URL(databaseUrl);
-  const mode = url.searchParams.get('sslmode') || 'prefer';
-  const rootCert = url.searchParams.get('sslrootcert');
-  for (const key of ['sslmode', 'sslrootcert', 'sslcert', 'sslkey']) {
-    url.searchParams.delete(key);
-  }
-  let ssl = false;
-  if (mode === 'allow' || mode === 'prefer' || mode === 'require') {
-    ssl = { rejectUnauthorized: false };
-  } else if (mode === 'verify-ca' || mode === 'verify-full') {
-    ssl = { rejectUnauthorized: true, ca: rootCert ? fs.readFileSync(rootCert) : undefined };
-  }
-  // sslmode=prefer against a server without TLS would fail here; the bench passes disable or
-  // require explicitly.
-  return { connectionString: url.toString(), ssl, max: size, idleTimeoutMillis: 0 };
 }
 
 // QtSql turns timestamptz text into a QDateTime rounded to the millisecond; influence-server then
@@ -170,11 +155,108 @@ function main() {
     send(req, res, started, status, JSON.stringify({ code, status, title }), 'application/problem+json');
   }
 
+  const [visibleSql, seriesSql] = discovery.metricsStatements();
+  const metricsSql = [visibleSql.replace(':account', '$1'),
+    seriesSql.replace(':account', '$1').replace(':from', '$2').replace(':to', '$3')];
+  const statementName = (text) => `s${crypto.createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+
+  // The token's session on one pooled connection, then `work` on the same connection (as
+  // influence-server runs a request's statements on one worker thread's connection).
+  function signedIn(req, res, started, work) {
+    const header = req.headers.authorization || '';
+    if (header.length < 8 || header.slice(0, 7).toLowerCase() !== 'bearer ') {
+      problem(req, res, started, 401, 'unauthorized', 'Unauthorized');
+      return;
+    }
+    const claims = verifyAccessToken(header.slice(7).trim(), key, issuer, audience);
+    if (claims === null) {
+      problem(req, res, started, 401, 'unauthorized', 'Unauthorized');
+      return;
+    }
+    pool.connect().then(async (client) => {
+      try {
+        const result = await client.query({ name: 'me', text: sql, values: [claims.sid, claims.sub], rowMode: 'array' });
+        if (result.rows.length === 0) {
+          problem(req, res, started, 401, 'unauthorized', 'Unauthorized');
+          return;
+        }
+        const [status, body] = await work(client, result.rows[0]);
+        if (status === 404) {
+          problem(req, res, started, 404, 'not_found', 'Not Found');
+        } else {
+          send(req, res, started, status, body, 'application/json');
+        }
+      } finally {
+        client.release();
+      }
+    }).catch((error) => {
+      console.error(`bench baseline: ${error.message}`);
+      problem(req, res, started, 503, 'service_unavailable', 'Service Unavailable');
+    });
+  }
+
+  async function run(client, statement) {
+    const text = statement.text;
+    return (await client.query({ name: statementName(text), text, values: statement.values, rowMode: 'array' })).rows;
+  }
+
+  function discover(req, res, started, params) {
+    let query;
+    try {
+      query = discovery.parseDiscovery(params);
+    } catch (error) {
+      if (!(error instanceof discovery.BadParameter)) {
+        throw error;
+      }
+      problem(req, res, started, 400, 'invalid_parameter', 'Bad Request');
+      return;
+    }
+    signedIn(req, res, started, async (client) => {
+      const statements = discovery.discoveryStatements(query, () => {
+        const values = [];
+        return [(value) => `$${values.push(typeof value === 'bigint' ? value.toString() : value)}`, values];
+      });
+      const countRows = statements.length > 1 ? await run(client, statements[0]) : null;
+      const pageRows = await run(client, statements[statements.length - 1]);
+      return [200, discovery.discoveryJson(query, countRows, pageRows)];
+    });
+  }
+
+  function metrics(req, res, started, id, params) {
+    if (!UUID_PATTERN.test(id)) {
+      problem(req, res, started, 400, 'invalid_parameter', 'Bad Request');
+      return;
+    }
+    signedIn(req, res, started, async (client) => {
+      const to = params.get('to');
+      const from = params.get('from');
+      const interval = params.get('interval') || 'day';
+      const visible = await run(client, { text: metricsSql[0], values: [id] });
+      if (visible.length === 0) {
+        return [404, null];
+      }
+      if (interval !== 'day') { // the benchmark asks for daily series only
+        return [404, null];
+      }
+      const rows = await run(client, { text: metricsSql[1], values: [id, from, to] });
+      return [200, discovery.metricsJson(id, interval, from, to, rows)];
+    });
+  }
+
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
-    const route = req.url.split('?')[0];
+    const [route, search = ''] = req.url.split('?');
     if (req.method === 'GET' && route === '/healthz') {
       send(req, res, started, 200, '{"status":"ok"}', 'application/json');
+      return;
+    }
+    const metricsRoute = /^\/api\/v1\/connected-accounts\/([^/]+)\/metrics$/.exec(route);
+    if (req.method === 'GET' && route === '/api/v1/influencers') {
+      discover(req, res, started, new URLSearchParams(search));
+      return;
+    }
+    if (req.method === 'GET' && metricsRoute !== null) {
+      metrics(req, res, started, metricsRoute[1], new URLSearchParams(search));
       return;
     }
     if (req.method !== 'GET' || route !== '/api/v1/me') {

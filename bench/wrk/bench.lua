@@ -64,7 +64,8 @@ function init(args)
     end
     local target = path
     if id then
-      target = string.gsub(path, "{id}", id)
+      -- (a "%" in the replacement would be a capture reference to gsub: escaped)
+      target = string.gsub(path, "{id}", (string.gsub(id, "%%", "%%%%")))
     end
     requests[i] = wrk.format("GET", target, headers)
   end
@@ -79,11 +80,11 @@ function done(summary, latency, _)
   local seconds = summary.duration / 1e6
   local json = string.format(
     '{"requests":%d,"durationSeconds":%.6f,"requestsPerSecond":%.2f,"bytes":%d,'
-      .. '"latencyUs":{"mean":%.1f,"stdev":%.1f,"min":%d,"max":%d,"p50":%d,"p90":%d,"p99":%d,"p999":%d},'
+      .. '"latencyUs":{"mean":%.1f,"stdev":%.1f,"min":%d,"max":%d,"p50":%d,"p90":%d,"p95":%d,"p99":%d,"p999":%d},'
       .. '"errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d,"status":%d}}',
     summary.requests, seconds, summary.requests / seconds, summary.bytes,
     latency.mean, latency.stdev, latency.min, latency.max,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
+    latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency:percentile(99.9),
     e.connect, e.read, e.write, e.timeout, e.status)
   local target = os.getenv("BENCH_RESULT")
   if target ~= nil and target ~= "" then
