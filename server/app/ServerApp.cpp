@@ -2,6 +2,7 @@
 #include "ServerApp.h"
 
 #include "auth/AuthModule.h"
+#include "collab/CollabModule.h"
 #include "concurrency/CpuPool.h"
 #include "crypto/Crypto.h"
 #include "crypto/TokenCipher.h"
@@ -355,6 +356,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     m_auth->registerRoutes(*m_httpContext);
     profiles::registerRoutes(*m_httpContext, m_auth->authenticator());
+    collab::registerRoutes(*m_httpContext, m_auth->authenticator());
     auto created = createSocialService(m_config, publicUrl, m_connectionSettings);
     if (!created) {
         return created.error();
