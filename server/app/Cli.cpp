@@ -124,6 +124,9 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     if (ok && parser.isSet(u"days"_s)) {
         options.days = parser.value(u"days"_s).toInt(&ok);
     }
+    if (ok && parser.isSet(u"long-history"_s)) {
+        options.longHistoryAccounts = parser.value(u"long-history"_s).toInt(&ok);
+    }
     if (ok && parser.isSet(u"seed"_s)) {
         options.seed = parser.value(u"seed"_s).toULongLong(&ok);
     }
@@ -205,6 +208,9 @@ int runCommandLine(int argc, char **argv)
             {u"brands"_s, u"seed: number of brands (default: one per 20 creators)."_s, u"n"_s},
             {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},
             {u"days"_s, u"seed: days of daily metric history per verified account (default 90)."_s,
+                    u"n"_s},
+            {u"long-history"_s,
+                    u"seed: this many verified accounts get two years (730 days) of history."_s,
                     u"n"_s},
             {u"if-empty"_s, u"seed: do nothing if the database already has users."_s},
             {u"reset"_s, u"seed: delete all users and their data first."_s},

@@ -119,6 +119,9 @@ const db::SqlStatement kAccountFigures(
         "uuid)) "
         "      GROUP BY account_id) m "
         "WHERE c.id = m.account_id"_s);
+const db::SqlStatement kDeleteMetrics(
+        u"DELETE FROM account_metrics WHERE account_id IN "
+        "(SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS uuid))"_s);
 const db::SqlStatement kCountUsers(u"SELECT count(*) FROM users"_s);
 const db::SqlStatement kReadSeedSetting(
         u"SELECT value::text FROM system_settings WHERE key = 'seed'"_s);
@@ -476,9 +479,24 @@ private:
     QSet<QString> m_handles;
 };
 
-/// A report when there is nothing to do, nothing when seeding should go ahead, or an error when
-/// it must not (another data set is there).
-Result<std::optional<SeedReport>> checkExisting(
+/// What seeding does with the database it finds.
+struct Plan
+{
+    enum class Action { Seed, Skip, ExtendHistories };
+    Action action = Action::Seed;
+    SeedReport skipped;
+};
+
+/// The parameters without the long histories, which can be added to a data set later.
+QJsonObject withoutLongHistory(QJsonObject parameters)
+{
+    parameters.remove(u"longHistory"_s);
+    return parameters;
+}
+
+/// Seeding goes ahead into an empty database; nothing happens for the same data set; long
+/// histories are added to the same data set without them; anything else must not be touched.
+Result<Plan> checkExisting(
         db::Connection &c, const QJsonObject &parameters, const SeedOptions &options)
 {
     const auto previousText = c.scalar(kReadSeedSetting);
@@ -493,17 +511,21 @@ Result<std::optional<SeedReport>> checkExisting(
     }
     const qint64 userCount = db::toInt64(*users);
     if (userCount == 0 || options.reset) {
-        return std::optional<SeedReport>();
+        return Plan{};
     }
-    SeedReport skipped;
-    skipped.skipped = true;
+    Plan plan{Plan::Action::Skip, {}};
+    plan.skipped.skipped = true;
     if (previous == parameters) {
-        skipped.reason = u"the database already holds this data set"_s;
-        return std::optional<SeedReport>(skipped);
+        plan.skipped.reason = u"the database already holds this data set"_s;
+        return plan;
+    }
+    if (!previous.contains(u"longHistory"_s) && parameters.contains(u"longHistory"_s)
+            && previous == withoutLongHistory(parameters)) {
+        return Plan{Plan::Action::ExtendHistories, {}};
     }
     if (options.ifEmpty) {
-        skipped.reason = u"the database already has users"_s;
-        return std::optional<SeedReport>(skipped);
+        plan.skipped.reason = u"the database already has users"_s;
+        return plan;
     }
     return Error::make(ErrorCode::Conflict,
             u"the database already has %1 users; seeding adds demo data only to an empty "
@@ -537,34 +559,24 @@ Result<void> writePhase(
     return {};
 }
 
-/// Daily metric snapshots for every verified account, `options.days` days up to the anchor.
-Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options)
+/// Daily metric snapshots of `days` days up to the anchor for the accounts `ids`, and their
+/// current figures from them.
+Result<qint64> writeHistory(db::Connection &c, const SeedOptions &options, const QStringList &ids,
+        int days, const QString &stage)
 {
-    if (options.days <= 0) {
-        return 0;
-    }
-    auto query = c.run(kVerifiedAccounts);
-    if (!query) {
-        return query.error();
-    }
-    QStringList ids;
-    while ((*query)->next()) {
-        ids.append((*query)->value(0).toString());
-    }
     const QString end = anchor().date().addDays(-1).toString(Qt::ISODate);
     constexpr qsizetype kChunk = 500;
     qint64 rows = 0;
     for (qsizetype start = 0; start < ids.size(); start += kChunk) {
         if (options.progress) {
-            options.progress(u"metric history"_s, start, ids.size());
+            options.progress(stage, start, ids.size());
         }
         const QString chunk =
                 QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids.mid(start, kChunk)))
                                           .toJson(QJsonDocument::Compact));
         auto inserted = c.run(kInsertMetrics,
-                {{u":end"_s, end}, {u":daysViral"_s, options.days},
-                        {u":daysBought"_s, options.days}, {u":ids"_s, chunk},
-                        {u":days"_s, options.days}});
+                {{u":end"_s, end}, {u":daysViral"_s, days}, {u":daysBought"_s, days},
+                        {u":ids"_s, chunk}, {u":days"_s, days}});
         if (!inserted) {
             return inserted.error();
         }
@@ -576,9 +588,62 @@ Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options)
         }
     }
     if (options.progress) {
-        options.progress(u"metric history"_s, ids.size(), ids.size());
+        options.progress(stage, ids.size(), ids.size());
     }
     return rows;
+}
+
+Result<QStringList> verifiedAccounts(db::Connection &c)
+{
+    auto query = c.run(kVerifiedAccounts);
+    if (!query) {
+        return query.error();
+    }
+    QStringList ids;
+    while ((*query)->next()) {
+        ids.append((*query)->value(0).toString());
+    }
+    return ids;
+}
+
+/// Daily metric snapshots for every verified account: `options.days` days up to the anchor, or
+/// `options.longHistoryDays` for the first `options.longHistoryAccounts` of them. With
+/// Histories::OnlyLong, just those long histories, replacing what the accounts had (the same rows
+/// as a fresh run writes for them, so a data set extended later equals one seeded at once).
+enum class Histories { All, OnlyLong };
+
+Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options, Histories which)
+{
+    const auto ids = verifiedAccounts(c);
+    if (!ids) {
+        return ids.error();
+    }
+    const QStringList longIds = ids->mid(0, qMax(0, options.longHistoryAccounts));
+    qint64 rows = 0;
+    if (which == Histories::All && options.days > 0) {
+        const auto written = writeHistory(
+                c, options, ids->mid(longIds.size()), options.days, u"metric history"_s);
+        if (!written) {
+            return written.error();
+        }
+        rows += *written;
+    }
+    if (longIds.isEmpty() || options.longHistoryDays <= 0) {
+        return rows;
+    }
+    if (which == Histories::OnlyLong) {
+        const QString json = QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(longIds)).toJson(QJsonDocument::Compact));
+        if (auto ok = c.run(kDeleteMetrics, {{u":ids"_s, json}}); !ok) {
+            return ok.error();
+        }
+    }
+    const auto written =
+            writeHistory(c, options, longIds, options.longHistoryDays, u"long metric history"_s);
+    if (!written) {
+        return written.error();
+    }
+    return rows + *written;
 }
 
 /// Writes the whole data set (inside the caller's transaction).
@@ -607,7 +672,7 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
             !ok) {
         return ok.error();
     }
-    const auto snapshots = writeHistories(c, options);
+    const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {
         return snapshots.error();
     }
@@ -622,17 +687,25 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
     if (options.influencers < 0 || options.influencers > 10'000'000) {
         return Error::make(ErrorCode::BadRequest, u"--influencers must be from 0 to 10000000"_s);
     }
-    if (options.days < 0 || options.days > 3660) {
-        return Error::make(ErrorCode::BadRequest, u"--days must be from 0 to 3660"_s);
+    if (options.days < 0 || options.days > 3660 || options.longHistoryDays < 0
+            || options.longHistoryDays > 3660 || options.longHistoryAccounts < 0) {
+        return Error::make(ErrorCode::BadRequest,
+                u"--days must be from 0 to 3660, --long-history a number of accounts"_s);
     }
     const int brandCount = options.brands >= 0 ? options.brands : qMax(5, options.influencers / 20);
-    const QJsonObject parameters{
+    QJsonObject parameters{
             {u"generator"_s, 1},
             {u"influencers"_s, options.influencers},
             {u"brands"_s, brandCount},
             {u"seed"_s, QString::number(options.seed)},
             {u"days"_s, options.days},
     };
+    // Only when asked for, so that the markers of data sets without them stay as they were.
+    if (options.longHistoryAccounts > 0) {
+        parameters.insert(u"longHistory"_s,
+                QJsonObject{{u"accounts"_s, options.longHistoryAccounts},
+                        {u"days"_s, options.longHistoryDays}});
+    }
     // Bulk loading can take longer than the request statement timeout.
     if (auto ok = connection.setStatementTimeout(std::chrono::milliseconds(0)); !ok) {
         return ok.error();
@@ -642,16 +715,25 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
     });
 
     return db::inTransaction(connection, [&](db::Connection &c) -> Result<SeedReport> {
-        auto existing = checkExisting(c, parameters, options);
-        if (!existing) {
-            return existing.error();
+        const auto plan = checkExisting(c, parameters, options);
+        if (!plan) {
+            return plan.error();
         }
-        if (existing->has_value()) {
-            return **existing;
+        if (plan->action == Plan::Action::Skip) {
+            return plan->skipped;
         }
-        auto report = generateAll(c, options, brandCount);
-        if (!report) {
-            return report;
+        Result<SeedReport> report = SeedReport{};
+        if (plan->action == Plan::Action::ExtendHistories) {
+            const auto snapshots = writeHistories(c, options, Histories::OnlyLong);
+            if (!snapshots) {
+                return snapshots.error();
+            }
+            report->snapshots = *snapshots;
+        } else {
+            report = generateAll(c, options, brandCount);
+            if (!report) {
+                return report;
+            }
         }
         const QString json =
                 QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));

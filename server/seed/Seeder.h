@@ -22,6 +22,10 @@ struct SeedOptions
     quint64 seed = 42;
     /// Days of daily metric history per verified account, up to the day before the anchor.
     int days = 90;
+    /// The first this many verified accounts (in id order) get `longHistoryDays` of history
+    /// instead: two-year series for benchmarks without seeding two years for every account.
+    int longHistoryAccounts = 0;
+    int longHistoryDays = 730;
     /// Do nothing (successfully) when the database already has users.
     bool ifEmpty = false;
     /// Delete all users (and everything that cascades from them) first.
