@@ -142,14 +142,13 @@ Response metrics(db::Connection &c, const QUuid &id, const Request &request)
     if (!*visible) {
         return Response::fromError(Error::notFound(u"No such account."_s));
     }
-    const auto points = store::metricsJson(c, id, *from, *to, interval);
+    const auto points = store::metricsSeries(c, id, *from, *to, interval);
     if (!points) {
         return Response::fromError(points.error());
     }
     const QJsonObject series{{u"accountId"_s, id.toString(QUuid::WithoutBraces)},
             {u"interval"_s, interval}, {u"from"_s, from->toString(Qt::ISODate)},
-            {u"to"_s, to->toString(Qt::ISODate)},
-            {u"points"_s, QJsonDocument::fromJson(*points).array()}};
+            {u"to"_s, to->toString(Qt::ISODate)}, {u"points"_s, *points}};
     return Response::json(series);
 }
 

@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 using influence::common::Result;
@@ -86,6 +88,15 @@ const SqlStatement kMetrics(
         "              posts, views, reach, engagement_rate "
         "       FROM account_metrics WHERE account_id = :id AND day BETWEEN :from AND :to) m "
         " GROUP BY m.bucket) p"_s);
+
+// A daily series: the snapshots themselves, read through the covering primary key
+// (0006_discovery_directory_refresh.sql), turned into JSON here rather than by jsonb in the
+// database (a third of the time for two years). The rate as numeric: the 6 digits of the jsonb
+// path that week and month take.
+const SqlStatement kDailyMetrics(
+        u"SELECT to_char(day, 'YYYY-MM-DD'), followers, following, posts, views, reach, "
+        "CAST(engagement_rate AS numeric) "
+        "FROM account_metrics WHERE account_id = :id AND day BETWEEN :from AND :to ORDER BY day"_s);
 
 QString jsonText(const QJsonArray &array)
 {
@@ -244,11 +255,35 @@ Result<bool> accountVisible(Connection &c, const QUuid &id)
     return !found->isNull();
 }
 
-Result<QByteArray> metricsJson(
+Result<QJsonArray> metricsSeries(
         Connection &c, const QUuid &id, const QDate &from, const QDate &to, const QString &interval)
 {
-    return json(c, kMetrics,
-            {{u":interval"_s, interval}, {u":id"_s, id}, {u":from"_s, from}, {u":to"_s, to}});
+    if (interval != u"day"_s) {
+        const auto points = json(c, kMetrics,
+                {{u":interval"_s, interval}, {u":id"_s, id}, {u":from"_s, from}, {u":to"_s, to}});
+        if (!points) {
+            return points.error();
+        }
+        return QJsonDocument::fromJson(*points).array();
+    }
+    auto rows = c.run(kDailyMetrics, {{u":id"_s, id}, {u":from"_s, from}, {u":to"_s, to}});
+    if (!rows) {
+        return rows.error();
+    }
+    const QSqlQuery &q = **rows;
+    const auto count = [&q](int column) {
+        return q.isNull(column) ? QJsonValue() : QJsonValue(db::toInt64(q.value(column)));
+    };
+    QJsonArray points;
+    while ((*rows)->next()) {
+        points.append(QJsonObject{{u"date"_s, q.value(0).toString()}, {u"followers"_s, count(1)},
+                {u"following"_s, count(2)}, {u"posts"_s, count(3)}, {u"views"_s, count(4)},
+                {u"reach"_s, count(5)},
+                {u"engagementRate"_s,
+                        q.isNull(6) ? QJsonValue() : QJsonValue(q.value(6).toDouble())}});
+    }
+    (*rows)->finish();
+    return points;
 }
 
 } // namespace influence::server::profiles::store

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonArray>
 #include <QUuid>
 
 #include <optional>
@@ -53,7 +54,7 @@ common::Result<bool> deleteAccount(db::Connection &c, const QUuid &id, const QUu
 common::Result<bool> accountVisible(db::Connection &c, const QUuid &id);
 /// Metric points from..to, one per day/week/month (the last snapshot's counts of the period,
 /// summed views and reach, mean engagement).
-common::Result<QByteArray> metricsJson(db::Connection &c, const QUuid &id, const QDate &from,
+common::Result<QJsonArray> metricsSeries(db::Connection &c, const QUuid &id, const QDate &from,
         const QDate &to, const QString &interval);
 
 } // namespace influence::server::profiles::store
