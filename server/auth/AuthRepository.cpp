@@ -163,6 +163,68 @@ Result<std::optional<UserRecord>> findUserByEmail(db::Connection &c, const QStri
     return optionalUser(c.run(kFindByEmail, {{u":email"_s, email}}));
 }
 
+namespace {
+
+/// `text` for a LIKE pattern: its wildcards and the escape character taken literally.
+QString likeEscaped(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        if (ch == u'\\' || ch == u'%' || ch == u'_') {
+            out += u'\\';
+        }
+        out += ch;
+    }
+    return out;
+}
+
+} // namespace
+
+Result<UserPage> listUsers(db::Connection &c, const UserListQuery &query)
+{
+    // Fixed fragments chosen by which filters are present; every value is bound.
+    QStringList where{u"TRUE"_s};
+    QList<std::pair<QString, QVariant>> binds;
+    if (!query.text.isEmpty()) {
+        where << u"(lower(u.email) || ' ' || lower(u.display_name)) LIKE lower(:pattern)"_s;
+        binds << std::pair(u":pattern"_s, QString(u'%' + likeEscaped(query.text) + u'%'));
+    }
+    if (query.role) {
+        where << u"u.role = :role"_s;
+        binds << std::pair(u":role"_s, common::wireName(*query.role));
+    }
+    if (query.status) {
+        where << u"u.status = :status"_s;
+        binds << std::pair(u":status"_s, common::wireName(*query.status));
+    }
+    if (query.after) {
+        where << u"(u.created_at, u.id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid))"_s;
+        binds << std::pair(u":afterTime"_s, query.after->first)
+              << std::pair(u":afterId"_s, query.after->second.toString(QUuid::WithoutBraces));
+    }
+    const QString sql = withUserColumns("SELECT $USER, to_char(u.created_at AT TIME ZONE 'UTC', "
+                                        "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM users u WHERE ")
+            + where.join(u" AND "_s)
+            + u" ORDER BY u.created_at DESC, u.id DESC LIMIT %1"_s.arg(query.limit + 1);
+    auto rows = c.runDynamic(sql, binds);
+    if (!rows) {
+        return rows.error();
+    }
+    UserPage page;
+    QString lastTime;
+    while ((*rows)->next()) {
+        if (page.users.size() == query.limit) {
+            page.next = std::pair(lastTime, page.users.last().id);
+            break;
+        }
+        page.users.append(readUser(**rows, 0).account);
+        lastTime = (*rows)->value(8).toString();
+    }
+    (*rows)->finish();
+    return page;
+}
+
 Result<std::optional<UserRecord>> findUserById(db::Connection &c, const QUuid &id)
 {
     return optionalUser(c.run(kFindById, {{u":id"_s, id.toString(QUuid::WithoutBraces)}}));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "AuthValidator.h"
 #include "common/Account.h"
 #include "common/Result.h"
 
@@ -23,6 +24,13 @@ struct UserRecord
 {
     common::UserAccount account;
     QString passwordHash; ///< empty for accounts that only sign in with OpenID Connect
+};
+
+/// A page of the user directory and where the next one starts (see UserListQuery::after).
+struct UserPage
+{
+    QList<common::UserAccount> users;
+    std::optional<std::pair<QString, QUuid>> next;
 };
 
 /// A refresh token looked up (and locked) for rotation.
@@ -64,6 +72,8 @@ common::Result<void> updatePasswordHash(
         db::Connection &c, const QUuid &userId, const QString &hash);
 common::Result<std::optional<UserRecord>> updateUserAdmin(db::Connection &c, const QUuid &userId,
         std::optional<common::UserRole> role, std::optional<common::UserStatus> status);
+/// The user directory, newest first, filtered (the text through users_search_trgm_idx).
+common::Result<UserPage> listUsers(db::Connection &c, const UserListQuery &query);
 common::Result<void> markEmailVerified(
         db::Connection &c, const QUuid &userId, const QString &email);
 

@@ -10,6 +10,9 @@
 #include "http/Responder.h"
 #include "oidc/OidcRoutes.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 using influence::common::AuthTokens;
 using influence::common::Error;
@@ -349,8 +352,45 @@ void AuthModule::registerRecoveryRoutes(http::Router &router)
             });
 }
 
+namespace {
+
+QJsonObject userPageJson(const UserPage &page)
+{
+    QJsonArray items;
+    for (const common::UserAccount &account : page.users) {
+        items.append(account.toJson());
+    }
+    QJsonValue next;
+    if (page.next) {
+        const QJsonObject cursor{{u"t"_s, page.next->first},
+                {u"id"_s, page.next->second.toString(QUuid::WithoutBraces)}};
+        next = QString::fromLatin1(
+                QJsonDocument(cursor)
+                        .toJson(QJsonDocument::Compact)
+                        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    }
+    return {{u"items"_s, items}, {u"nextCursor"_s, next}};
+}
+
+} // namespace
+
 void AuthModule::registerAdminRoutes(http::Router &router)
 {
+    // GET /api/v1/users: the user directory. Not an admin: it does not exist for them (404),
+    // whatever the parameters.
+    router.get(u"/api/v1/users"_s, [this](const Request &request, const Responder &out) {
+        auto query = validate::userListQuery(request.query);
+        whenSignedIn(m_authenticator, request, out,
+                [this, query = std::move(query)](db::Connection &c, const Principal &principal) {
+                    if (!principal.isAdmin()) {
+                        return Response::fromError(Error::notFound());
+                    }
+                    if (!query) {
+                        return Response::fromError(query.error());
+                    }
+                    return Response::from(m_service.listUsers(c, principal, *query), userPageJson);
+                });
+    });
     router.patch(u"/api/v1/users/{id}"_s, [this](const Request &request, const Responder &out) {
         const auto id = request.uuidParam(u"id"_s);
         if (failed(id, out)) {

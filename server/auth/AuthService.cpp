@@ -382,6 +382,15 @@ Result<void> AuthService::resendVerification(db::Connection &c, const Principal 
     });
 }
 
+Result<UserPage> AuthService::listUsers(
+        db::Connection &c, const Principal &admin, const UserListQuery &query) const
+{
+    if (!admin.isAdmin()) {
+        return Error::make(ErrorCode::Forbidden, u"Only administrators may list accounts."_s);
+    }
+    return repository::listUsers(c, query);
+}
+
 Result<common::UserAccount> AuthService::updateUser(db::Connection &c, const Principal &admin,
         const QUuid &userId, const AdminUserUpdate &update) const
 {

@@ -94,6 +94,9 @@ public:
     common::Result<void> resendVerification(db::Connection &c, const Principal &principal) const;
 
     /// Admins change a user's role or status; disabling ends the user's sessions at once.
+    /// The user directory (administrators only).
+    common::Result<UserPage> listUsers(
+            db::Connection &c, const Principal &admin, const UserListQuery &query) const;
     common::Result<common::UserAccount> updateUser(db::Connection &c, const Principal &admin,
             const QUuid &userId, const AdminUserUpdate &update) const;
 

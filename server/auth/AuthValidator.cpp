@@ -4,6 +4,10 @@
 #include "common/Password.h"
 #include "common/Validation.h"
 
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::Result;
@@ -176,6 +180,71 @@ Result<AdminUserUpdate> adminUserUpdate(const QJsonObject &body)
         errors.add(u"status"_s, u"required"_s, u"Give role and/or status."_s);
     }
     return finish(errors, update);
+}
+
+namespace {
+
+constexpr int kMaxUserPage = 100;
+
+Error badParameter(const QString &name, const QString &message)
+{
+    return Error::invalidParameter(name, u"invalid_value"_s, message);
+}
+
+/// The cursor of the page before: base64url JSON {"t": creation time, "id": uuid}.
+std::optional<std::pair<QString, QUuid>> userCursor(const QString &text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+            text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QJsonObject cursor = QJsonDocument::fromJson(decoded.decoded).object();
+    const QString time = cursor.value(u"t"_s).toString();
+    const QUuid id = QUuid::fromString(cursor.value(u"id"_s).toString());
+    static const QRegularExpression timePattern(
+            uR"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$)"_s);
+    if (!decoded || id.isNull() || !timePattern.match(time).hasMatch()) {
+        return std::nullopt;
+    }
+    return std::pair(time, id);
+}
+
+} // namespace
+
+Result<UserListQuery> userListQuery(const QUrlQuery &query)
+{
+    const auto value = [&query](const QString &name) {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    };
+    UserListQuery list;
+    list.text = value(u"q"_s).trimmed();
+    if (list.text.size() > 254) {
+        return badParameter(u"q"_s, u"At most 254 characters."_s);
+    }
+    if (query.hasQueryItem(u"role"_s)) {
+        list.role = common::userRoleFromString(value(u"role"_s));
+        if (!list.role) {
+            return badParameter(u"role"_s, u"Must be brand, influencer or admin."_s);
+        }
+    }
+    if (query.hasQueryItem(u"status"_s)) {
+        list.status = common::userStatusFromString(value(u"status"_s));
+        if (!list.status) {
+            return badParameter(u"status"_s, u"Must be active or disabled."_s);
+        }
+    }
+    if (query.hasQueryItem(u"limit"_s)) {
+        bool ok = false;
+        list.limit = value(u"limit"_s).toInt(&ok);
+        if (!ok || list.limit < 1 || list.limit > kMaxUserPage) {
+            return badParameter(u"limit"_s, u"Must be between 1 and %1."_s.arg(kMaxUserPage));
+        }
+    }
+    if (query.hasQueryItem(u"cursor"_s)) {
+        list.after = userCursor(value(u"cursor"_s));
+        if (!list.after) {
+            return badParameter(u"cursor"_s, u"Is not a cursor from this list."_s);
+        }
+    }
+    return list;
 }
 
 } // namespace influence::server::auth::validate

@@ -757,6 +757,75 @@ private Q_SLOTS:
         QCOMPARE(back.json().value(u"user"_s).toObject().value(u"role"_s).toString(), u"brand"_s);
     }
 
+    void administratorsSearchTheUserDirectory()
+    {
+        const QString adminEmail = uniqueEmail(u"diradmin"_s);
+        const QJsonObject adminSignup = signedUp(adminEmail);
+        const QString adminId = adminSignup.value(u"user"_s).toObject().value(u"id"_s).toString();
+        QVERIFY(m_db->execDirect(
+                u"UPDATE users SET role = 'admin' WHERE id = '%1'"_s.arg(adminId)));
+        const QString admin = login(adminEmail).json().value(u"accessToken"_s).toString();
+        const QString someone =
+                signedUp(uniqueEmail(u"dirnobody"_s)).value(u"accessToken"_s).toString();
+        // Three accounts with a word of their own, a second apart, one of them disabled.
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO users (email, role, status, display_name, password_hash, created_at) "
+                "VALUES ('quokka.one@example.com', 'influencer', 'active', 'Ann Quokka', 'secret', "
+                "        now() - interval '3 seconds'), "
+                "       ('two@example.com', 'brand', 'active', 'Bob QUOKKA', 'secret', "
+                "        now() - interval '2 seconds'), "
+                "       ('three@example.com', 'influencer', 'disabled', 'Quokka_Cat', 'secret', "
+                "        now() - interval '1 second')"_s));
+        const auto list = [this](const QString &query, const QString &as) {
+            return m_client->get(u"/api/v1/users?"_s + query, bearer(as));
+        };
+
+        // Newest first, in pages; credentials never appear.
+        const HttpReply first = list(u"q=quokka&limit=2"_s, admin);
+        QCOMPARE(first.status, 200);
+        const QJsonArray items = first.json().value(u"items"_s).toArray();
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items.at(0).toObject().value(u"displayName"_s).toString(), u"Quokka_Cat"_s);
+        QCOMPARE(items.at(1).toObject().value(u"email"_s).toString(), u"two@example.com"_s);
+        QVERIFY(!first.body.contains("secret"));
+        QVERIFY(!first.body.toLower().contains("password"));
+        const QString cursor = first.json().value(u"nextCursor"_s).toString();
+        QVERIFY(!cursor.isEmpty());
+        const HttpReply second = list(u"q=quokka&limit=2&cursor="_s + cursor, admin);
+        QCOMPARE(second.status, 200);
+        const QJsonArray rest = second.json().value(u"items"_s).toArray();
+        QCOMPARE(rest.size(), 1);
+        QCOMPARE(rest.at(0).toObject().value(u"email"_s).toString(), u"quokka.one@example.com"_s);
+        QVERIFY(second.json().value(u"nextCursor"_s).isNull());
+
+        // Case-insensitive, in e-mail addresses too; filters combine; wildcards are literal.
+        QCOMPARE(list(u"q=QUOKKA.ONE"_s, admin).json().value(u"items"_s).toArray().size(), 1);
+        const QJsonArray brands =
+                list(u"q=quokka&role=brand"_s, admin).json().value(u"items"_s).toArray();
+        QCOMPARE(brands.size(), 1);
+        QCOMPARE(brands.at(0).toObject().value(u"role"_s).toString(), u"brand"_s);
+        const QJsonArray disabled =
+                list(u"q=quokka&status=disabled"_s, admin).json().value(u"items"_s).toArray();
+        QCOMPARE(disabled.size(), 1);
+        QCOMPARE(disabled.at(0).toObject().value(u"status"_s).toString(), u"disabled"_s);
+        QCOMPARE(list(u"q=quokka%25cat"_s, admin).json().value(u"items"_s).toArray().size(), 0);
+        QCOMPARE(list(u"q=quokka_cat"_s, admin).json().value(u"items"_s).toArray().size(), 1);
+        QCOMPARE(list(u"q=quokka%5Fca"_s, admin).json().value(u"items"_s).toArray().size(), 1);
+
+        // Malformed parameters name themselves.
+        for (const QString &bad : {u"role=king"_s, u"status=paused"_s, u"limit=0"_s, u"limit=101"_s,
+                     u"cursor=bm9wZQ"_s}) {
+            const HttpReply reply = list(bad, admin);
+            QCOMPARE(reply.status, 400);
+            QCOMPARE(problemCode(reply), u"invalid_parameter"_s);
+        }
+
+        // Nobody else sees the directory, whatever they ask; without a token: 401.
+        QCOMPARE(list(u"q=quokka"_s, someone).status, 404);
+        QCOMPARE(list(u"role=king"_s, someone).status, 404);
+        QCOMPARE(m_client->get(u"/api/v1/users"_s).status, 401);
+    }
+
     void weakerHashesAreUpgradedAtSignIn()
     {
         const QString email = uniqueEmail(u"rehash"_s);
