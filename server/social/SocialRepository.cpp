@@ -48,14 +48,16 @@ const SqlStatement kInsertConnected(
 
 const SqlStatement kSaveCredentials(
         u"INSERT INTO social_credentials (account_id, key_id, access_token, refresh_token, "
-        "  expires_at, refresh_expires_at, scopes) "
+        "  expires_at, refresh_due_at, refresh_expires_at, scopes) "
         "VALUES (:id, :key, :access, :refresh, "
         "  now() + make_interval(secs => NULLIF(:expires, 0)), "
+        "  now() + make_interval(secs => NULLIF(:dueAfter, 0)), "
         "  now() + make_interval(secs => NULLIF(:refreshExpires, 0)), "
         "  coalesce(:scopes, '')) "
         "ON CONFLICT (account_id) DO UPDATE SET key_id = EXCLUDED.key_id, "
         "  access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, "
-        "  expires_at = EXCLUDED.expires_at, refresh_expires_at = EXCLUDED.refresh_expires_at, "
+        "  expires_at = EXCLUDED.expires_at, refresh_due_at = EXCLUDED.refresh_due_at, "
+        "  refresh_expires_at = EXCLUDED.refresh_expires_at, "
         "  scopes = EXCLUDED.scopes, claimed_until = NULL"_s);
 
 const SqlStatement kStoreSnapshot(
@@ -77,7 +79,8 @@ const SqlStatement kClaimExpiring(
         "WHERE a.id = s.account_id AND s.account_id IN ("
         "  SELECT c.account_id FROM social_credentials c "
         "  JOIN connected_accounts ca ON ca.id = c.account_id AND ca.status = 'connected' "
-        "  WHERE c.expires_at < now() + make_interval(secs => :horizon) "
+        "  WHERE (c.expires_at < now() + make_interval(secs => :horizon) "
+        "         OR c.refresh_due_at <= now()) "
         "    AND (c.claimed_until IS NULL OR c.claimed_until < now()) "
         "  ORDER BY c.expires_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED) "
         "RETURNING s.account_id, a.platform, s.key_id, s.access_token, s.refresh_token, "
@@ -244,6 +247,9 @@ Result<void> saveCredentials(Connection &c, const QUuid &accountId,
     auto saved = c.run(kSaveCredentials,
             {{u":id"_s, accountId}, {u":key"_s, access.keyId}, {u":access"_s, access.blob},
                     {u":refresh"_s, refresh}, {u":expires"_s, tokens.expiresIn},
+                    // Renewed at four fifths of the lifetime
+                    // (0006_discovery_directory_refresh.sql).
+                    {u":dueAfter"_s, tokens.expiresIn * 4 / 5},
                     {u":refreshExpires"_s, tokens.refreshExpiresIn},
                     {u":scopes"_s, tokens.scopes.left(1000)}});
     if (!saved) {

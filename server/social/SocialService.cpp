@@ -49,6 +49,12 @@ private:
     Result<TokenSet> open(const SealedCredentials &sealed) const;
     void refreshOne(const SealedCredentials &sealed, const std::function<void()> &finished);
     void syncOne(const SealedCredentials &sealed, const std::function<void()> &finished);
+    /// Whether a sync refused by the platform may renew the token and try once more.
+    enum class Attempt { First, AfterRefresh };
+    void syncWith(const SocialProvider &provider, const QUuid &account, const TokenSet &tokens,
+            Attempt attempt, const std::function<void()> &finished);
+    void renewThenSync(const SocialProvider &provider, const QUuid &account, const TokenSet &tokens,
+            const std::function<void()> &finished);
     using Step = void (Worker::*)(const SealedCredentials &, const std::function<void()> &);
     void each(const QList<SealedCredentials> &rows, Step step, const std::function<void()> &done);
 
@@ -199,24 +205,67 @@ void SocialService::Worker::syncOne(
         finished();
         return;
     }
-    const SocialProvider &provider = *it->second;
-    const QUuid account = sealed.accountId;
-    fetch(provider.metrics(current->accessToken),
-            [this, &provider, account, finished](Result<net::Fetched> fetched) {
+    syncWith(*it->second, sealed.accountId, *current, Attempt::First, finished);
+}
+
+void SocialService::Worker::syncWith(const SocialProvider &provider, const QUuid &account,
+        const TokenSet &tokens, Attempt attempt, const std::function<void()> &finished)
+{
+    fetch(provider.metrics(tokens.accessToken),
+            [this, &provider, account, tokens, attempt, finished](Result<net::Fetched> fetched) {
                 Result<MetricSnapshot> metrics = fetched ? provider.parseMetrics(*fetched)
                                                          : Result<MetricSnapshot>(fetched.error());
+                const bool refused = !metrics
+                        && SocialProvider::classify(metrics.error()) == TokenFailure::Refused;
+                if (refused && attempt == Attempt::First) {
+                    // A platform may end a token before its time (a password change, a
+                    // revoked session): one renewal, then one more try, before the creator
+                    // is asked to connect again.
+                    renewThenSync(provider, account, tokens, finished);
+                    return;
+                }
                 db::Connection *c = connection();
                 if (c && metrics) {
                     (void)repository::storeSnapshot(*c, account, *metrics);
                     (void)repository::releaseClaim(*c, account);
-                } else if (c
-                        && SocialProvider::classify(metrics.error()) == TokenFailure::Refused) {
-                    // The token was revoked at the platform.
+                } else if (c && refused) {
+                    qCInfo(lcSocial, "the platform refused account %s also after a renewal (%s)",
+                            qPrintable(account.toString(QUuid::WithoutBraces)),
+                            qPrintable(metrics.error().detail));
                     (void)repository::markNeedsReconnect(*c, account);
                 } else if (!metrics) {
                     qCWarning(lcSocial, "sync of account %s failed: %s",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
                             qPrintable(metrics.error().detail));
+                }
+                finished();
+            });
+}
+
+void SocialService::Worker::renewThenSync(const SocialProvider &provider, const QUuid &account,
+        const TokenSet &tokens, const std::function<void()> &finished)
+{
+    fetchTokens(provider, provider.refresh(tokens), tokens,
+            [this, &provider, account, finished](Result<TokenSet> renewed) {
+                db::Connection *c = connection();
+                if (c && renewed) {
+                    (void)repository::saveCredentials(*c, account, m_service.m_cipher, *renewed);
+                    syncWith(provider, account, *renewed, Attempt::AfterRefresh, finished);
+                    return;
+                }
+                if (c && !renewed
+                        && SocialProvider::classify(renewed.error()) == TokenFailure::Refused) {
+                    qCInfo(lcSocial,
+                            "the platform refused account %s and its renewal (%s): it needs to "
+                            "be connected again",
+                            qPrintable(account.toString(QUuid::WithoutBraces)),
+                            qPrintable(renewed.error().detail));
+                    (void)repository::markNeedsReconnect(*c, account);
+                } else if (!renewed) {
+                    // Unreachable: the lease runs out and a later round tries again.
+                    qCWarning(lcSocial, "renewal of account %s after a refused sync failed: %s",
+                            qPrintable(account.toString(QUuid::WithoutBraces)),
+                            qPrintable(renewed.error().detail));
                 }
                 finished();
             });

@@ -550,6 +550,84 @@ private Q_SLOTS:
                 qint64{12000});
     }
 
+    void longLivedTokensRenewAtFourFifthsOfTheirLifetime()
+    {
+        const auto refreshes = [this] {
+            return peerState().value(u"refreshes"_s).toObject().value(u"instagram"_s).toInt();
+        };
+        const QString id = accountOf(u"instagram"_s, u"17841400000000001"_s);
+        const QString where = u" FROM social_credentials WHERE account_id = '%1'"_s.arg(id);
+        // Instagram's 60-day token, which has no refresh token and renews only while valid: due
+        // after 48 days, not in its last minutes.
+        QVERIFY(scalar(u"SELECT refresh_due_at BETWEEN now() + interval '47 days' "
+                       "AND now() + interval '49 days'"_s
+                + where)
+                        .toBool());
+        const int before = refreshes();
+        QVERIFY(sql(u"UPDATE social_credentials SET expires_at = now() + interval '13 days', "
+                    "refresh_due_at = now() + interval '1 day' WHERE account_id = '%1'"_s.arg(id)));
+        QVERIFY(runDueWork(*m_server));
+        QCOMPARE(refreshes(), before);
+        // Past four fifths, with eleven days to go: renewed, for another 60 days.
+        QVERIFY(sql(u"UPDATE social_credentials SET expires_at = now() + interval '11 days', "
+                    "refresh_due_at = now() - interval '1 day' WHERE account_id = '%1'"_s.arg(id)));
+        QVERIFY(runDueWork(*m_server));
+        QCOMPARE(refreshes(), before + 1);
+        QVERIFY(scalar(u"SELECT expires_at > now() + interval '59 days' "
+                       "AND refresh_due_at > now() + interval '47 days'"_s
+                + where)
+                        .toBool());
+        QCOMPARE(scalar(u"SELECT status FROM connected_accounts WHERE id = '%1'"_s.arg(id))
+                         .toString(),
+                u"connected"_s);
+    }
+
+    void syncRenewsOnceWhenThePlatformEndsATokenEarly()
+    {
+        const auto refreshes = [this] {
+            return peerState().value(u"refreshes"_s).toObject().value(u"youtube"_s).toInt();
+        };
+        const QString id = accountOf(u"youtube"_s, u"UCabcdefghijklmnopqrstuv"_s);
+        const auto dueForSync = [this, id] {
+            return sql(u"DELETE FROM account_metrics WHERE account_id = '%1' "
+                       "AND day = (now() AT TIME ZONE 'UTC')::date"_s.arg(id))
+                    && sql(u"UPDATE connected_accounts SET last_synced_at = now() - interval "
+                           "'2 days' WHERE id = '%1'"_s.arg(id));
+        };
+        const auto status = [this, id] {
+            return scalar(u"SELECT status FROM connected_accounts WHERE id = '%1'"_s.arg(id))
+                    .toString();
+        };
+        const auto snapshotsToday = [this, id] {
+            return scalar(u"SELECT count(*) FROM account_metrics WHERE account_id = '%1' "
+                          "AND day = (now() AT TIME ZONE 'UTC')::date"_s.arg(id))
+                    .toInt();
+        };
+        // The platform ends the access token early (401): one renewal, then the sync succeeds.
+        QVERIFY(dueForSync());
+        control({{u"revokeAccess"_s, QJsonArray{u"youtube"_s}}});
+        const int before = refreshes();
+        QVERIFY(runDueWork(*m_server));
+        QCOMPARE(refreshes(), before + 1);
+        QCOMPARE(status(), u"connected"_s);
+        QCOMPARE(snapshotsToday(), 1);
+
+        // Ended again, and the renewal refused too: the creator must connect again.
+        QVERIFY(dueForSync());
+        control({{u"revokeAccess"_s, QJsonArray{u"youtube"_s}},
+                {u"refuseRefresh"_s, QJsonObject{{u"youtube"_s, true}}}});
+        QVERIFY(runDueWork(*m_server));
+        control({{u"refuseRefresh"_s, QJsonObject{{u"youtube"_s, false}}}});
+        QCOMPARE(refreshes(), before + 2); // one renewal per refused sync, no more
+        QCOMPARE(status(), u"needs_reconnect"_s);
+        QCOMPARE(snapshotsToday(), 0);
+
+        const HttpReply again = connectAccount(u"youtube"_s, m_alice);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(u"id"_s).toString(), id);
+        QCOMPARE(status(), u"connected"_s);
+    }
+
     void keyRotation()
     {
         // A second server with a new first key and the old one kept: it reads what the first

@@ -103,6 +103,12 @@ async function route(req, res) {
     if (command.next) Object.assign(state.next, command.next);
     if (command.expiresIn) Object.assign(state.expiresIn, command.expiresIn);
     if (command.refuseRefresh) Object.assign(state.refuseRefresh, command.refuseRefresh);
+    // The platform ends the access tokens of these platforms early (refresh tokens stay valid).
+    for (const platform of command.revokeAccess || []) {
+      for (const [token, grant] of state.access) {
+        if (grant.platform === platform) state.access.delete(token);
+      }
+    }
     if (command.reset) { state.next = { ...defaults }; }
     return send(res, 200, { ok: true });
   }
