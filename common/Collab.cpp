@@ -283,7 +283,7 @@ OfferLine offerLine(const QJsonValue &value, const QString &where, FieldErrors &
     const auto quantity =
             integer(item, u"quantity"_s, where + u".quantity"_s, 1, collab::kMaxQuantity, errors);
     line.dueDate = date(item, u"dueDate"_s, where + u".dueDate"_s, errors);
-    if (!item.contains(u"dueDate"_s)) {
+    if (item.value(u"dueDate"_s).isUndefined() || item.value(u"dueDate"_s).isNull()) {
         errors.add(where + u".dueDate"_s, u"required"_s, u"Must be given: YYYY-MM-DD."_s);
     }
     line.type = type.value_or(DeliverableType::Post);
@@ -470,7 +470,7 @@ Result<OfferInput> validateOffer(const QJsonObject &body, const QString &prefix)
     }
     const auto fee = integer(
             body, u"feeMinor"_s, prefix + u"feeMinor"_s, 0, 9'000'000'000'000'000LL / 1000, errors);
-    if (!fee && !body.contains(u"feeMinor"_s)) {
+    if (body.value(u"feeMinor"_s).isUndefined() || body.value(u"feeMinor"_s).isNull()) {
         errors.add(
                 prefix + u"feeMinor"_s, u"required"_s, u"Must be given in minor units (cents)."_s);
     }

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: Apache-2.0
+// The shared collaboration rules (common/Collab): wire names, the campaign transition table and
+// the validation of campaigns, offers, drafts, reviews, live URLs and messages.
+#include "common/Collab.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace influence::common;
+
+namespace {
+
+QJsonObject validCampaign()
+{
+    return {{u"name"_s, u"Summit"_s}, {u"objective"_s, u"engagement"_s}, {u"currency"_s, u"EUR"_s},
+            {u"budgetMinor"_s, 100000}, {u"platforms"_s, QJsonArray{u"instagram"_s, u"tiktok"_s}},
+            {u"targeting"_s, QJsonObject{{u"niches"_s, QJsonArray{u"travel"_s}}}}};
+}
+
+QJsonObject validOffer()
+{
+    return {{u"deliverables"_s,
+                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                            {u"quantity"_s, 2}, {u"dueDate"_s, u"2027-03-01"_s}}}},
+            {u"feeMinor"_s, 50000}, {u"currency"_s, u"EUR"_s}};
+}
+
+QStringList fields(const Error &error)
+{
+    QStringList names;
+    for (const FieldError &e : error.fieldErrors) {
+        names << e.field;
+    }
+    return names;
+}
+
+} // namespace
+
+class TestCollab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wireNamesRoundTrip()
+    {
+        QCOMPARE(collabNames<DealState>().size(), 9);
+        for (const QString &name : collabNames<DealState>()) {
+            QCOMPARE(wireName(*collabFromString<DealState>(name)), name);
+        }
+        QCOMPARE(wireName(DealState::InProgress), u"in_progress"_s);
+        QCOMPARE(wireName(ReviewDecision::ApprovedWithChanges), u"approved_with_changes"_s);
+        QCOMPARE(wireName(DeliverableStatus::ChangesRequested), u"changes_requested"_s);
+        QVERIFY(!collabFromString<CampaignStatus>(u"Active"_s));
+        QVERIFY(!collabFromString<OfferStatus>(QString()));
+    }
+
+    void campaignTransitions_data()
+    {
+        QTest::addColumn<CampaignStatus>("from");
+        QTest::addColumn<CampaignAction>("action");
+        QTest::addColumn<QString>("to"); // empty: not allowed
+        using S = CampaignStatus;
+        using A = CampaignAction;
+        const QList<S> all{S::Draft, S::Active, S::Paused, S::Completed, S::Cancelled};
+        const QHash<std::pair<int, int>, QString> allowed{
+                {{int(S::Draft), int(A::Launch)}, u"active"_s},
+                {{int(S::Active), int(A::Pause)}, u"paused"_s},
+                {{int(S::Paused), int(A::Resume)}, u"active"_s},
+                {{int(S::Active), int(A::Complete)}, u"completed"_s},
+                {{int(S::Paused), int(A::Complete)}, u"completed"_s},
+                {{int(S::Draft), int(A::Cancel)}, u"cancelled"_s},
+                {{int(S::Active), int(A::Cancel)}, u"cancelled"_s},
+                {{int(S::Paused), int(A::Cancel)}, u"cancelled"_s}};
+        for (const S from : all) {
+            for (const A action : {A::Launch, A::Pause, A::Resume, A::Complete, A::Cancel}) {
+                QTest::addRow("%s %s", qPrintable(wireName(from)), qPrintable(wireName(action)))
+                        << from << action << allowed.value({int(from), int(action)});
+            }
+        }
+    }
+    void campaignTransitions()
+    {
+        QFETCH(CampaignStatus, from);
+        QFETCH(CampaignAction, action);
+        QFETCH(QString, to);
+        const auto next = campaignTransition(from, action);
+        QCOMPARE(next ? wireName(*next) : QString(), to);
+    }
+
+    void campaignValidation_data()
+    {
+        QTest::addColumn<QJsonObject>("patch");
+        QTest::addColumn<QString>("field"); // empty: valid
+        const auto with = [](const QString &key, const QJsonValue &value) {
+            QJsonObject body = validCampaign();
+            body.insert(key, value);
+            return body;
+        };
+        QTest::newRow("valid") << validCampaign() << QString();
+        QTest::newRow("no name") << with(u"name"_s, QJsonValue()) << u"name"_s;
+        QTest::newRow("long name") << with(u"name"_s, QString(121, u'x')) << u"name"_s;
+        QTest::newRow("objective") << with(u"objective"_s, u"fame"_s) << u"objective"_s;
+        QTest::newRow("currency") << with(u"currency"_s, u"XXY"_s) << u"currency"_s;
+        QTest::newRow("negative budget") << with(u"budgetMinor"_s, -1) << u"budgetMinor"_s;
+        QTest::newRow("fractional budget") << with(u"budgetMinor"_s, 1.5) << u"budgetMinor"_s;
+        QTest::newRow("platform") << with(u"platforms"_s, QJsonArray{u"myspace"_s})
+                                  << u"platforms[0]"_s;
+        QTest::newRow("visibility") << with(u"visibility"_s, u"secret"_s) << u"visibility"_s;
+        QTest::newRow("date") << with(u"startDate"_s, u"2027-02-30"_s) << u"startDate"_s;
+        QTest::newRow("deadline without zone") << with(u"applicationDeadline"_s,
+                u"2027-01-01T10:00:00"_s) << u"applicationDeadline"_s;
+        QTest::newRow("country") << with(
+                u"targeting"_s, QJsonObject{{u"countries"_s, QJsonArray{u"de"_s}}})
+                                 << u"targeting.countries[0]"_s;
+        QTest::newRow("engagement")
+                << with(u"targeting"_s, QJsonObject{{u"minEngagementRate"_s, 3}})
+                << u"targeting.minEngagementRate"_s;
+    }
+    void campaignValidation()
+    {
+        QFETCH(QJsonObject, patch);
+        QFETCH(QString, field);
+        const auto input = collab::validateCampaign(patch);
+        if (field.isEmpty()) {
+            QVERIFY(input);
+            QCOMPARE(input->visibility, CampaignVisibility::Private);
+            QCOMPARE(input->budget.minorUnits, 100000);
+            return;
+        }
+        QVERIFY(!input);
+        QCOMPARE(input.error().code, ErrorCode::ValidationFailed);
+        QVERIFY2(fields(input.error()).contains(field),
+                qPrintable(fields(input.error()).join(u", "_s)));
+    }
+
+    void offerValidation_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        const auto with = [](const QString &key, const QJsonValue &value) {
+            QJsonObject body = validOffer();
+            body.insert(key, value);
+            return body;
+        };
+        const auto line = [](const QString &key, const QJsonValue &value) {
+            QJsonObject body = validOffer();
+            QJsonObject item = body.value(u"deliverables"_s).toArray().at(0).toObject();
+            item.insert(key, value);
+            body.insert(u"deliverables"_s, QJsonArray{item});
+            return body;
+        };
+        QTest::newRow("valid") << validOffer() << QString();
+        QTest::newRow("no lines") << with(u"deliverables"_s, QJsonArray{}) << u"deliverables"_s;
+        QTest::newRow("type") << line(u"type"_s, u"tweet"_s) << u"deliverables[0].type"_s;
+        QTest::newRow("platform") << line(u"platform"_s, u"orkut"_s)
+                                  << u"deliverables[0].platform"_s;
+        QTest::newRow("quantity") << line(u"quantity"_s, 0) << u"deliverables[0].quantity"_s;
+        QTest::newRow("due date") << line(u"dueDate"_s, QJsonValue())
+                                  << u"deliverables[0].dueDate"_s;
+        QTest::newRow("twenty pieces") << line(u"quantity"_s, 20) << QString();
+        QTest::newRow("fee") << with(u"feeMinor"_s, QJsonValue()) << u"feeMinor"_s;
+        QTest::newRow("currency") << with(u"currency"_s, u"eur"_s) << u"currency"_s;
+        QTest::newRow("revisions") << with(u"maxRevisions"_s, 11) << u"maxRevisions"_s;
+    }
+    void offerValidation()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        const auto offer = collab::validateOffer(body, u"offer."_s);
+        if (field.isEmpty()) {
+            QVERIFY(offer);
+            QCOMPARE(offer->maxRevisions, 2);
+            QCOMPARE(offer->deliverablesJson().size(), 1);
+            return;
+        }
+        QVERIFY(!offer);
+        QVERIFY2(fields(offer.error()).contains(u"offer."_s + field),
+                qPrintable(fields(offer.error()).join(u", "_s)));
+    }
+
+    void draftsReviewsAndMessages()
+    {
+        QVERIFY(!collab::validateDraft({}));
+        QVERIFY(collab::validateDraft({{u"caption"_s, u"Hi"_s}}));
+        QVERIFY(!collab::validateDraft(
+                {{u"mediaUrls"_s, QJsonArray{u"http://insecure.example.com/a.jpg"_s}}}));
+        QVERIFY(collab::validateDraft(
+                {{u"mediaUrls"_s, QJsonArray{u"https://cdn.example.com/a.jpg"_s}}}));
+        QVERIFY(collab::validateReview({{u"decision"_s, u"approved"_s}}));
+        QVERIFY(!collab::validateReview({{u"decision"_s, u"changes_requested"_s}}));
+        QVERIFY(!collab::validateReview({{u"decision"_s, u"approved_with_changes"_s}}));
+        QVERIFY(collab::validateReview(
+                {{u"decision"_s, u"changes_requested"_s}, {u"feedback"_s, u"Brighter"_s}}));
+        QVERIFY(!collab::validateLiveUrl({{u"url"_s, u"ftp://x.example.com"_s}}));
+        QCOMPARE(*collab::validateLiveUrl({{u"url"_s, u" https://x.example.com/p/1 "_s}}),
+                u"https://x.example.com/p/1"_s);
+        QVERIFY(!collab::validateMessage({{u"body"_s, u"   "_s}}));
+        QVERIFY(!collab::validateMessage({{u"body"_s, QString(5001, u'x')}}));
+        QVERIFY(!isNegotiating(DealState::Accepted));
+        QVERIFY(isNegotiating(DealState::Applied));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCollab)
+#include "tst_collab.moc"
