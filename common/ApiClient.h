@@ -4,10 +4,13 @@
 #include "Account.h"
 #include "ApiTypes.h"
 #include "Discovery.h"
+#include "ProfileApi.h"
 #include "Result.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QFuture>
+#include <QHash>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -49,6 +52,22 @@ class ApiClient : public QObject
 
 public:
     enum class Method { Get, Post, Put, Patch, Delete };
+    Q_ENUM(Method)
+
+    /// While a scope is alive, the calls started through `client` belong to `owner`, and
+    /// `client->abort(owner)` aborts those still in flight (a page its requests when the user
+    /// leaves it). Scopes nest; the innermost owner wins.
+    class OwnerScope
+    {
+    public:
+        OwnerScope(ApiClient *client, const QObject *owner);
+        ~OwnerScope();
+        Q_DISABLE_COPY_MOVE(OwnerScope)
+
+    private:
+        ApiClient *m_client;
+        const QObject *m_previous;
+    };
 
     explicit ApiClient(QObject *parent = nullptr);
 
@@ -77,17 +96,43 @@ public:
     /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
     QFuture<Result<DiscoveryPage>> discover(const DiscoveryQuery &query, const QString &cursor);
 
+    /// GET /api/v1/influencers/{id}: a creator's public profile.
+    QFuture<Result<InfluencerProfile>> influencer(const QString &id);
+    /// GET /api/v1/me/influencer: the caller's own creator profile (NotFound when none yet).
+    QFuture<Result<InfluencerProfile>> myInfluencer();
+    /// PUT /api/v1/me/influencer: replaces (or creates) the caller's creator profile.
+    QFuture<Result<InfluencerProfile>> saveMyInfluencer(const InfluencerProfileInput &input);
+    /// GET /api/v1/connected-accounts: the caller's own accounts, with their status.
+    QFuture<Result<QList<ConnectedAccount>>> connectedAccounts();
+    /// POST /api/v1/connected-accounts: adds an account by hand.
+    QFuture<Result<ConnectedAccount>> addManualAccount(const ManualAccountInput &input);
+    /// DELETE /api/v1/connected-accounts/{id}: removes an account and its history.
+    QFuture<Result<JsonReply>> removeAccount(const QString &id);
+    /// GET /api/v1/connected-accounts/{id}/metrics: the history from `from` to `to` (inclusive)
+    /// in periods of `interval` (day, week, month).
+    QFuture<Result<MetricSeries>> accountMetrics(
+            const QString &id, QDate from, QDate to, const QString &interval);
+    /// GET /api/v1/connected-accounts/{platform}/connect: the platform's consent page to open
+    /// in the browser (the server keeps the state and PKCE verifier).
+    QFuture<Result<QUrl>> connectUrl(const QString &platform);
+
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},
             const QJsonDocument &body = {});
 
     /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
     void abortAll();
+    /// Aborts the calls in flight that were started in an OwnerScope of `owner`.
+    void abort(const QObject *owner);
 
 Q_SIGNALS:
     /// A call made with an access token was answered 401: the token expired or the session
     /// was revoked. The session refreshes (or asks to sign in again).
     void unauthorized();
+    /// A call was sent (diagnostics and tests: what the app asks, and when).
+    void requestStarted(influence::common::ApiClient::Method method, const QString &path);
+    /// A call was aborted before its answer arrived (abort(), abortAll()).
+    void callAborted(const QString &path);
 
 private:
     enum class Credentials { Bearer, None };
@@ -98,6 +143,8 @@ private:
     QUrl m_baseUrl;
     QString m_accessToken;
     std::chrono::milliseconds m_transferTimeout{30'000};
+    const QObject *m_owner = nullptr;
+    QHash<QNetworkReply *, const QObject *> m_owners;
 };
 
 } // namespace influence::common
