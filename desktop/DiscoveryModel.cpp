@@ -33,6 +33,7 @@ void DiscoveryModel::reload()
 void DiscoveryModel::cancel()
 {
     ++m_generation;
+    m_api->abort(this); // the server stops working on it too
     if (m_state == State::Loading) {
         setState(m_items.isEmpty() ? State::Idle : State::Loaded);
     }
@@ -41,7 +42,19 @@ void DiscoveryModel::cancel()
 void DiscoveryModel::request(const QString &cursor)
 {
     const quint64 generation = ++m_generation;
-    setState(State::Loading);
+    m_api->abort(this); // an older search still on its way is not wanted any more
+    // Loading is announced once the request is on its way, so that whoever reacts by
+    // cancelling (leaving the page) aborts this request.
+    m_state = State::Loading;
+    sendRequest(generation, cursor);
+    if (generation == m_generation && m_state == State::Loading) {
+        Q_EMIT stateChanged(m_state);
+    }
+}
+
+void DiscoveryModel::sendRequest(quint64 generation, const QString &cursor)
+{
+    const common::ApiClient::OwnerScope owner(m_api, this);
     m_api->discover(m_query, cursor)
             .then(QtFuture::Launch::Sync,
                     common::guarded<common::Result<common::DiscoveryPage>>(this,

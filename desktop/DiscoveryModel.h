@@ -51,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void request(const QString &cursor);
+    void sendRequest(quint64 generation, const QString &cursor);
     void setState(State state);
 
     common::ApiClient *m_api;

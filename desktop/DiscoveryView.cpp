@@ -152,6 +152,12 @@ void DiscoveryView::buildUi()
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(DiscoveryModel::Name, 220);
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const QString id = index.data(DiscoveryModel::IdRole).toString();
+        if (!id.isEmpty()) {
+            Q_EMIT creatorActivated(id);
+        }
+    });
     m_states->addWidget(m_table);
 
     auto *loading = new QWidget;

@@ -36,6 +36,10 @@ public:
     /// Time between the last filter change and the search.
     static constexpr int kDebounceMs = 300;
 
+Q_SIGNALS:
+    /// The user opened a creator (double-click or Enter on a row).
+    void creatorActivated(const QString &id);
+
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MainWindow.h"
 
+#include "AccountsView.h"
+#include "CreatorProfileView.h"
 #include "DiscoveryView.h"
 #include "ErrorText.h"
 #include "Languages.h"
+#include "OwnProfileView.h"
 #include "Session.h"
+#include "SettingsView.h"
 #include "SignInDialog.h"
 #include "common/ApiClient.h"
 
@@ -89,6 +93,19 @@ void MainWindow::requireSignIn()
     m_signIn->open(); // never exec(): the event loop keeps running
 }
 
+void MainWindow::signOut()
+{
+    m_sessionEnded = false;
+    m_session->signOut();
+    requireSignIn();
+}
+
+void MainWindow::openCreator(const QString &id)
+{
+    showPage(m_pages->indexOf(m_creator));
+    m_creator->showCreator(id);
+}
+
 void MainWindow::updateSessionStatus()
 {
     switch (m_session->state()) {
@@ -105,11 +122,7 @@ void MainWindow::updateSessionStatus()
 void MainWindow::buildUi()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_signOutAction = m_fileMenu->addAction(QString(), this, [this] {
-        m_sessionEnded = false;
-        m_session->signOut();
-        requireSignIn();
-    });
+    m_signOutAction = m_fileMenu->addAction(QString(), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(u"signOutAction"_s);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
@@ -245,7 +258,22 @@ void MainWindow::buildUi()
     m_stack->addWidget(connectedPage);
     layout->addWidget(m_stack, 1);
     setCentralWidget(m_splitter);
-    addPage(new DiscoveryView(m_api, m_session));
+    m_discovery = new DiscoveryView(m_api, m_session);
+    addPage(m_discovery);
+    m_creator = new CreatorProfileView(m_api, m_session);
+    addPage(m_creator);
+    connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
+    m_ownProfile = new OwnProfileView(m_api, m_session);
+    addPage(m_ownProfile);
+    m_accounts = new AccountsView(m_api, m_session);
+    addPage(m_accounts);
+    m_settings = new SettingsView(m_api, m_languages);
+    addPage(m_settings);
+    connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);
+    connect(m_settings, &SettingsView::serverChangeRequested, this, [this](const QString &url) {
+        signOut();
+        m_signIn->setServerUrl(url);
+    });
     addPage(central);
 
     m_statusLabel = new QLabel;
@@ -266,6 +294,9 @@ void MainWindow::retranslate()
     m_serverPage->setWindowTitle(tr("Server"));
     m_quitAction->setText(tr("&Quit"));
     m_languageMenu->setTitle(tr("&Language"));
+    for (QAction *action : m_languageMenu->actions()) {
+        action->setChecked(action->objectName() == u"language-"_s + m_languages->current());
+    }
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Influence"));
     m_serverLabel->setText(tr("&Server:"));

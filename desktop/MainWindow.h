@@ -23,8 +23,13 @@ class ApiClient;
 
 namespace influence::desktop {
 
+class AccountsView;
+class CreatorProfileView;
+class DiscoveryView;
 class Languages;
+class OwnProfileView;
 class Session;
+class SettingsView;
 class SignInDialog;
 
 /// The first window: connect to a server and see what it is and whether it is ready. Every
@@ -58,6 +63,16 @@ public:
     void requireSignIn();
     SignInDialog *signInDialog() const { return m_signIn; }
 
+    DiscoveryView *discoveryPage() const { return m_discovery; }
+    CreatorProfileView *creatorPage() const { return m_creator; }
+    OwnProfileView *ownProfilePage() const { return m_ownProfile; }
+    AccountsView *accountsPage() const { return m_accounts; }
+    SettingsView *settingsPage() const { return m_settings; }
+    /// Opens a creator's profile page (as a double-click in discovery does).
+    void openCreator(const QString &id);
+    /// Ends the session (here and on the server) and asks to sign in again.
+    void signOut();
+
 Q_SIGNALS:
     void stateChanged(influence::desktop::MainWindow::State state);
 
@@ -81,6 +96,11 @@ private:
     bool m_sessionEnded = false;
     QLabel *m_sessionLabel = nullptr;
     Languages *m_languages;
+    DiscoveryView *m_discovery = nullptr;
+    CreatorProfileView *m_creator = nullptr;
+    OwnProfileView *m_ownProfile = nullptr;
+    AccountsView *m_accounts = nullptr;
+    SettingsView *m_settings = nullptr;
     State m_state = State::Empty;
     quint64 m_generation = 0;
     common::ServerVersion m_version;

@@ -84,6 +84,330 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::AccountsView</name>
+    <message>
+        <source>My accounts</source>
+        <translation>Meine Konten</translation>
+    </message>
+    <message>
+        <source>Connected accounts</source>
+        <translation>Verbundene Konten</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>Add an account by hand</source>
+        <translation>Ein Konto von Hand hinzufügen</translation>
+    </message>
+    <message>
+        <source>Handle, e.g. @yourname</source>
+        <translation>Handle, z. B. @ihrname</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Connect an account through the platform (verified, with statistics)</source>
+        <translation>Ein Konto über die Plattform verbinden (bestätigt, mit Statistiken)</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Loading your accounts…</source>
+        <translation>Ihre Konten werden geladen…</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Von Hand hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>⚠ Needs reconnection</source>
+        <translation>⚠ Muss neu verbunden werden</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) need reconnection: %1. Choose the platform below and press Connect.</source>
+        <translation>
+            <numerusform>%n Konto muss neu verbunden werden: %1. Wählen Sie unten die Plattform und klicken Sie auf „Verbinden“.</numerusform>
+            <numerusform>%n Konten müssen neu verbunden werden: %1. Wählen Sie unten die Plattform und klicken Sie auf „Verbinden“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one by hand or connect one below.</source>
+        <translation>Noch keine Konten. Fügen Sie unten eines von Hand hinzu oder verbinden Sie eines.</translation>
+    </message>
+    <message>
+        <source>Enter a handle of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 100).</source>
+        <translation>Geben Sie ein Handle aus Buchstaben, Ziffern, „.“, „_“ oder „-“ ein (höchstens 100).</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>This account is already listed, or you have no creator profile yet (save My profile first).</source>
+        <translation>Dieses Konto ist schon eingetragen, oder Sie haben noch kein Creator-Profil (speichern Sie zuerst „Mein Profil“).</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its metric history is deleted too.</source>
+        <translation>%1 entfernen? Sein Kennzahlenverlauf wird ebenfalls gelöscht.</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+    <message>
+        <source>Asking the server for the consent page…</source>
+        <translation>Die Zustimmungsseite wird beim Server angefragt…</translation>
+    </message>
+    <message>
+        <source>The server cannot connect this platform; add the account by hand.</source>
+        <translation>Der Server kann diese Plattform nicht verbinden; fügen Sie das Konto von Hand hinzu.</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Open this address: %1</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Öffnen Sie diese Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Finish connecting in your browser; the list is updated when you come back to this page.</source>
+        <translation>Schließen Sie das Verbinden im Browser ab; die Liste wird aktualisiert, wenn Sie zu dieser Seite zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CreatorProfileView</name>
+    <message>
+        <source>Creator profile</source>
+        <translation>Creator-Profil</translation>
+    </message>
+    <message>
+        <source>Choose a creator in Discovery (double-click a row or press Enter).</source>
+        <translation>Wählen Sie einen Creator unter „Entdecken“ (Doppelklick auf eine Zeile oder Eingabetaste).</translation>
+    </message>
+    <message>
+        <source>Loading the profile…</source>
+        <translation>Das Profil wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Bio:</source>
+        <translation>Bio:</translation>
+    </message>
+    <message>
+        <source>Niches:</source>
+        <translation>Nischen:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Land:</translation>
+    </message>
+    <message>
+        <source>Languages:</source>
+        <translation>Sprachen:</translation>
+    </message>
+    <message>
+        <source>Rates:</source>
+        <translation>Preise:</translation>
+    </message>
+    <message>
+        <source>Connected accounts</source>
+        <translation>Verbundene Konten</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Growth 30 d</source>
+        <translation>Wachstum 30 T</translation>
+    </message>
+    <message>
+        <source>R&amp;ange:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as PNG…</source>
+        <translation>Als PNG e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Followers, all accounts</source>
+        <translation>Follower, alle Konten</translation>
+    </message>
+    <message>
+        <source>Followers on %1</source>
+        <translation>Follower auf %1</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogartikel</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 followers · engagement %2 · growth over 30 days %3</source>
+        <translation>%1 Follower · Engagement %2 · Wachstum in 30 Tagen %3</translation>
+    </message>
+    <message>
+        <source>No bio yet.</source>
+        <translation>Noch keine Bio.</translation>
+    </message>
+    <message>
+        <source>None given</source>
+        <translation>Keine angegeben</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No rates given</source>
+        <translation>Keine Preise angegeben</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Der Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <source>No metric history yet.</source>
+        <translation>Noch kein Kennzahlenverlauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n period(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%n Zeitabschnitt vom %1 bis %2</numerusform>
+            <numerusform>%n Zeitabschnitte vom %1 bis %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 followers</source>
+        <translation>%1 · %2: %3 Follower</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::DiscoveryModel</name>
     <message>
         <source>Name</source>
@@ -368,6 +692,207 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Server</source>
         <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::MetricsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::OwnProfileView</name>
+    <message>
+        <source>My profile</source>
+        <translation>Mein Profil</translation>
+    </message>
+    <message>
+        <source>Loading your profile…</source>
+        <translation>Ihr Profil wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>This is how brands see you in discovery.</source>
+        <translation>So sehen Marken Sie beim Entdecken.</translation>
+    </message>
+    <message>
+        <source>You have no creator profile yet. Fill in the form and save it to appear in discovery.</source>
+        <translation>Sie haben noch kein Creator-Profil. Füllen Sie das Formular aus und speichern Sie es, um beim Entdecken zu erscheinen.</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>&amp;Bio:</source>
+        <translation>&amp;Bio:</translation>
+    </message>
+    <message>
+        <source>&amp;Niches:</source>
+        <translation>&amp;Nischen:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>S&amp;prachen:</translation>
+    </message>
+    <message>
+        <source>R&amp;ates:</source>
+        <translation>P&amp;reise:</translation>
+    </message>
+    <message>
+        <source>Two letters, e.g. DE</source>
+        <translation>Zwei Buchstaben, z. B. DE</translation>
+    </message>
+    <message>
+        <source>Two-letter codes separated by commas, e.g. de, en</source>
+        <translation>Zweibuchstabige Codes, durch Kommas getrennt, z. B. de, en</translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogartikel</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Bitte ausfüllen.</translation>
+    </message>
+    <message>
+        <source>At most 2000 characters.</source>
+        <translation>Höchstens 2000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>At most 80 characters.</source>
+        <translation>Höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>An entry is listed twice.</source>
+        <translation>Ein Eintrag kommt doppelt vor.</translation>
+    </message>
+    <message>
+        <source>Too many entries.</source>
+        <translation>Zu viele Einträge.</translation>
+    </message>
+    <message>
+        <source>Use a two-letter country code, such as DE.</source>
+        <translation>Verwenden Sie einen zweibuchstabigen Ländercode wie DE.</translation>
+    </message>
+    <message>
+        <source>Use two-letter language codes, such as de or en.</source>
+        <translation>Verwenden Sie zweibuchstabige Sprachcodes wie de oder en.</translation>
+    </message>
+    <message>
+        <source>Enter a price such as 120.50 and a currency code such as EUR.</source>
+        <translation>Geben Sie einen Preis wie 120,50 und einen Währungscode wie EUR ein.</translation>
+    </message>
+    <message>
+        <source>Choose niches from the list.</source>
+        <translation>Wählen Sie Nischen aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Spr&amp;ache:</translation>
+    </message>
+    <message>
+        <source>The new language applies at once and is remembered.</source>
+        <translation>Die neue Sprache gilt sofort und wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>S&amp;erver:</source>
+        <translation>S&amp;erver:</translation>
+    </message>
+    <message>
+        <source>e.g. https://influence.example.com</source>
+        <translation>z. B. https://influence.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Use this server</source>
+        <translation>Diesen Server &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Please enter an http or https address.</source>
+        <translation>Bitte geben Sie eine http- oder https-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Sitzung:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
     </message>
 </context>
 <context>

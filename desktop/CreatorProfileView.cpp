@@ -1,0 +1,734 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CreatorProfileView.h"
+
+#include "ErrorText.h"
+#include "MetricsModel.h"
+#include "Session.h"
+#include "common/ApiClient.h"
+#include "common/Money.h"
+
+#include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QVXYModelMapper>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+namespace {
+
+enum StatePage { EmptyPage, LoadingPage, ErrorPage, ContentPage };
+enum AccountColumn {
+    PlatformColumn,
+    HandleColumn,
+    FollowersColumn,
+    EngagementColumn,
+    GrowthColumn
+};
+
+/// Longest span the server answers (3 × 366 days); "all" asks for that much.
+constexpr int kAllDays = 3 * 366;
+
+QString platformDisplayName(const common::ConnectedAccount &account)
+{
+    // Brand names, not translated.
+    switch (account.platform) {
+    case common::Platform::Instagram: return u"Instagram"_s;
+    case common::Platform::YouTube: return u"YouTube"_s;
+    case common::Platform::TikTok: return u"TikTok"_s;
+    case common::Platform::Twitch: return u"Twitch"_s;
+    case common::Platform::X: return u"X"_s;
+    case common::Platform::Facebook: return u"Facebook"_s;
+    case common::Platform::Pinterest: return u"Pinterest"_s;
+    case common::Platform::LinkedIn: return u"LinkedIn"_s;
+    case common::Platform::Snapchat: return u"Snapchat"_s;
+    }
+    return account.platformName;
+}
+
+QString seriesName(const common::ConnectedAccount &account)
+{
+    return platformDisplayName(account) + u" @"_s + account.handle;
+}
+
+QString percent(std::optional<double> fraction, bool signedValue)
+{
+    if (!fraction) {
+        return u"–"_s;
+    }
+    QString text = QLocale().toString(*fraction * 100.0, 'f', 1) + u" %"_s;
+    if (signedValue && *fraction > 0) {
+        text.prepend(u'+');
+    }
+    return text;
+}
+
+QLabel *valueLabel(const QString &name)
+{
+    auto *label = new QLabel;
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+CreatorProfileView::Span CreatorProfileView::span(Range range, QDate today)
+{
+    switch (range) {
+    case Range::Days30: return {today.addDays(-29), today, u"day"_s};
+    case Range::Days90: return {today.addDays(-89), today, u"day"_s};
+    case Range::Year: return {today.addDays(-364), today, u"week"_s};
+    case Range::All: return {today.addDays(-kAllDays), today, u"week"_s};
+    }
+    return {today.addDays(-89), today, u"day"_s};
+}
+
+CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_session(session)
+    , m_totalModel(new MetricsModel(this))
+{
+    setObjectName(u"creatorProfilePage"_s);
+    buildUi();
+    retranslate();
+    connect(m_session, &Session::signedIn, this, [this] {
+        if (isVisible() && (m_state == State::Failed || m_reloadOnShow)) {
+            load();
+        }
+    });
+}
+
+void CreatorProfileView::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_states = new QStackedWidget;
+    m_states->setObjectName(u"profileStates"_s);
+
+    m_emptyLabel = new QLabel;
+    m_emptyLabel->setObjectName(u"profileEmpty"_s);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_states->addWidget(m_emptyLabel);
+
+    auto *loading = new QWidget;
+    auto *loadingLayout = new QVBoxLayout(loading);
+    m_loadingLabel = new QLabel;
+    m_loadingLabel->setAlignment(Qt::AlignCenter);
+    auto *progress = new QProgressBar;
+    progress->setRange(0, 0);
+    progress->setTextVisible(false);
+    loadingLayout->addStretch();
+    loadingLayout->addWidget(m_loadingLabel);
+    loadingLayout->addWidget(progress);
+    loadingLayout->addStretch();
+    m_states->addWidget(loading);
+
+    auto *error = new QWidget;
+    auto *errorLayout = new QVBoxLayout(error);
+    m_errorHeadline = new QLabel;
+    m_errorHeadline->setObjectName(u"profileErrorHeadline"_s);
+    m_errorHeadline->setWordWrap(true);
+    m_errorDetail = valueLabel(u"profileErrorDetail"_s);
+    m_retryButton = new QPushButton;
+    m_retryButton->setObjectName(u"profileRetry"_s);
+    connect(m_retryButton, &QPushButton::clicked, this, &CreatorProfileView::load);
+    errorLayout->addStretch();
+    errorLayout->addWidget(m_errorHeadline);
+    errorLayout->addWidget(m_errorDetail);
+    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
+    errorLayout->addStretch();
+    m_states->addWidget(error);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(buildContent());
+    m_states->addWidget(scroll);
+    layout->addWidget(m_states);
+}
+
+QWidget *CreatorProfileView::buildContent()
+{
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    m_nameLabel = new QLabel;
+    m_nameLabel->setObjectName(u"creatorName"_s);
+    QFont nameFont = m_nameLabel->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.5);
+    nameFont.setBold(true);
+    m_nameLabel->setFont(nameFont);
+    m_summaryLabel = valueLabel(u"creatorSummary"_s);
+    layout->addWidget(m_nameLabel);
+    layout->addWidget(m_summaryLabel);
+
+    auto *columns = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    m_details = new QFormLayout;
+    m_bioValue = valueLabel(u"bioValue"_s);
+    m_nichesValue = valueLabel(u"nichesValue"_s);
+    m_countryValue = valueLabel(u"countryValue"_s);
+    m_languagesValue = valueLabel(u"languagesValue"_s);
+    m_ratesValue = valueLabel(u"ratesValue"_s);
+    for (QLabel *value :
+            {m_bioValue, m_nichesValue, m_countryValue, m_languagesValue, m_ratesValue}) {
+        m_details->addRow(new QLabel, value);
+    }
+    left->addLayout(m_details);
+    m_accountsTitle = new QLabel;
+    QFont titleFont = m_accountsTitle->font();
+    titleFont.setBold(true);
+    m_accountsTitle->setFont(titleFont);
+    m_accountsTable = new QTableWidget(0, GrowthColumn + 1);
+    m_accountsTable->setObjectName(u"accountsTable"_s);
+    m_accountsTable->verticalHeader()->hide();
+    m_accountsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_accountsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_accountsTable->horizontalHeader()->setStretchLastSection(true);
+    left->addWidget(m_accountsTitle);
+    left->addWidget(m_accountsTable, 1);
+    columns->addLayout(left, 2);
+    columns->addWidget(buildChartsPanel(), 3);
+    layout->addLayout(columns, 1);
+    return content;
+}
+
+QWidget *CreatorProfileView::buildChartsPanel()
+{
+    auto *panel = new QWidget;
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_rangeLabel = new QLabel;
+    m_rangeBox = new QComboBox;
+    m_rangeBox->setObjectName(u"rangeBox"_s);
+    m_rangeLabel->setBuddy(m_rangeBox);
+    for (const Range range : {Range::Days30, Range::Days90, Range::Year, Range::All}) {
+        m_rangeBox->addItem(QString(), static_cast<int>(range));
+    }
+    m_rangeBox->setCurrentIndex(static_cast<int>(m_range));
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this] {
+        setRange(static_cast<Range>(m_rangeBox->currentData().toInt()));
+    });
+    m_exportButton = new QPushButton;
+    m_exportButton->setObjectName(u"exportButton"_s);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        askExportPath(m_combinedView);
+    });
+    bar->addWidget(m_rangeLabel);
+    bar->addWidget(m_rangeBox);
+    bar->addStretch();
+    bar->addWidget(m_exportButton);
+    layout->addLayout(bar);
+
+    m_metricsStatus = new QLabel;
+    m_metricsStatus->setObjectName(u"metricsStatus"_s);
+    m_metricsStatus->setWordWrap(true);
+    m_metricsRetry = new QPushButton;
+    m_metricsRetry->setObjectName(u"metricsRetry"_s);
+    m_metricsRetry->hide();
+    connect(m_metricsRetry, &QPushButton::clicked, this, &CreatorProfileView::loadMetrics);
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_metricsStatus, 1);
+    status->addWidget(m_metricsRetry);
+    layout->addLayout(status);
+
+    m_combinedView = new QChartView(new QChart);
+    m_combinedView->setObjectName(u"combinedChart"_s);
+    m_combinedView->setRenderHint(QPainter::Antialiasing);
+    m_combinedView->setMinimumHeight(240);
+    m_totalSeries = addSeries(m_combinedView, m_totalModel, QString());
+    layout->addWidget(m_combinedView, 1);
+
+    m_hoverLabel = new QLabel;
+    m_hoverLabel->setObjectName(u"hoverLabel"_s);
+    layout->addWidget(m_hoverLabel);
+
+    m_accountTabs = new QTabWidget;
+    m_accountTabs->setObjectName(u"accountCharts"_s);
+    m_accountTabs->setMinimumHeight(240);
+    layout->addWidget(m_accountTabs, 1);
+    return panel;
+}
+
+void CreatorProfileView::retranslate()
+{
+    setWindowTitle(tr("Creator profile"));
+    m_emptyLabel->setText(tr("Choose a creator in Discovery (double-click a row or press Enter)."));
+    m_loadingLabel->setText(tr("Loading the profile…"));
+    m_retryButton->setText(tr("&Retry"));
+    m_metricsRetry->setText(tr("Retry"));
+    const QStringList rows{
+            tr("Bio:"), tr("Niches:"), tr("Country:"), tr("Languages:"), tr("Rates:")};
+    for (int row = 0; row < rows.size(); ++row) {
+        if (auto *label = qobject_cast<QLabel *>(
+                    m_details->itemAt(row, QFormLayout::LabelRole)->widget())) {
+            label->setText(rows.at(row));
+        }
+    }
+    m_accountsTitle->setText(tr("Connected accounts"));
+    m_accountsTable->setHorizontalHeaderLabels(
+            {tr("Platform"), tr("Handle"), tr("Followers"), tr("Engagement"), tr("Growth 30 d")});
+    m_rangeLabel->setText(tr("R&ange:"));
+    m_rangeBox->setItemText(0, tr("30 days"));
+    m_rangeBox->setItemText(1, tr("90 days"));
+    m_rangeBox->setItemText(2, tr("1 year"));
+    m_rangeBox->setItemText(3, tr("All"));
+    m_exportButton->setText(tr("E&xport as PNG…"));
+    m_totalSeries->setName(tr("Total"));
+    m_combinedView->chart()->setTitle(tr("Followers, all accounts"));
+    for (const AccountChart &chart : std::as_const(m_charts)) {
+        chart.view->chart()->setTitle(tr("Followers on %1").arg(seriesName(chart.account)));
+    }
+    if (m_state == State::Loaded) {
+        showDetails();
+        showAccounts();
+        updateMetricsStatus();
+    } else if (m_state == State::Failed) {
+        m_errorHeadline->setText(ErrorText::headline(m_error));
+        m_errorDetail->setText(ErrorText::detail(m_error));
+    }
+}
+
+void CreatorProfileView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+bool CreatorProfileView::canLoad() const
+{
+    return !m_creatorId.isEmpty()
+            && (m_session->state() == Session::State::SignedIn
+                    || m_session->state() == Session::State::Refreshing);
+}
+
+void CreatorProfileView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_reloadOnShow) {
+        load();
+    } else if (m_metricsReloadOnShow) {
+        loadMetrics();
+    }
+}
+
+void CreatorProfileView::hideEvent(QHideEvent *event)
+{
+    // Leaving the page: abort what is still on its way, and ask again on return.
+    m_reloadOnShow = m_reloadOnShow || m_state == State::Loading;
+    m_metricsReloadOnShow = m_metricsReloadOnShow || m_pendingMetrics > 0;
+    m_api->abort(this);
+    QWidget::hideEvent(event);
+}
+
+void CreatorProfileView::showCreator(const QString &id)
+{
+    m_creatorId = id;
+    load();
+}
+
+void CreatorProfileView::setState(State state)
+{
+    m_state = state;
+    switch (state) {
+    case State::Empty: m_states->setCurrentIndex(EmptyPage); break;
+    case State::Loading: m_states->setCurrentIndex(LoadingPage); break;
+    case State::Failed:
+        m_errorHeadline->setText(ErrorText::headline(m_error));
+        m_errorDetail->setText(ErrorText::detail(m_error));
+        m_states->setCurrentIndex(ErrorPage);
+        break;
+    case State::Loaded: m_states->setCurrentIndex(ContentPage); break;
+    }
+    Q_EMIT stateChanged(state);
+}
+
+void CreatorProfileView::load()
+{
+    m_reloadOnShow = false;
+    if (!canLoad()) {
+        m_reloadOnShow = !m_creatorId.isEmpty();
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    ++m_metricsGeneration;
+    m_pendingMetrics = 0;
+    m_api->abort(this);
+    setState(State::Loading);
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    m_api->influencer(m_creatorId)
+            .then(QtFuture::Launch::Sync,
+                    common::guarded<common::Result<common::InfluencerProfile>>(this,
+                            [this, generation](const common::Result<common::InfluencerProfile> &r) {
+                                profileArrived(generation, r);
+                            }));
+}
+
+void CreatorProfileView::profileArrived(
+        quint64 generation, const common::Result<common::InfluencerProfile> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    if (!result) {
+        if (result.error().code == common::ErrorCode::Cancelled) {
+            m_reloadOnShow = true; // left the page; hideEvent asks again on return
+            return;
+        }
+        m_error = result.error();
+        setState(State::Failed);
+        return;
+    }
+    m_profile = *result;
+    showDetails();
+    showAccounts();
+    rebuildCharts();
+    setState(State::Loaded);
+    loadMetrics();
+}
+
+QString CreatorProfileView::rateText(const common::Rate &rate) const
+{
+    static const QHash<common::DeliverableType, const char *> names{
+            {common::DeliverableType::Post, QT_TR_NOOP("Post")},
+            {common::DeliverableType::Story, QT_TR_NOOP("Story")},
+            {common::DeliverableType::Reel, QT_TR_NOOP("Reel")},
+            {common::DeliverableType::Video, QT_TR_NOOP("Video")},
+            {common::DeliverableType::Short, QT_TR_NOOP("Short")},
+            {common::DeliverableType::Livestream, QT_TR_NOOP("Livestream")},
+            {common::DeliverableType::Blog, QT_TR_NOOP("Blog post")}};
+    const int digits = std::max(0, common::currencyMinorDigits(rate.price.currency));
+    // Display only: a double holds any realistic price exactly to the cent.
+    const double major = static_cast<double>(rate.price.minorUnits)
+            / std::pow(10.0, static_cast<double>(digits));
+    const QString amount = QLocale().toCurrencyString(major, rate.price.currency, digits);
+    return tr("%1: %2").arg(tr(names.value(rate.type)), amount);
+}
+
+void CreatorProfileView::showDetails()
+{
+    const common::InfluencerProfileInput &details = m_profile.details;
+    const QLocale locale;
+    m_nameLabel->setText(details.displayName);
+    m_summaryLabel->setText(tr("%1 followers · engagement %2 · growth over 30 days %3")
+                                    .arg(locale.toString(m_profile.totalFollowers),
+                                            percent(m_profile.engagementRate, false),
+                                            percent(m_profile.growth30d, true)));
+    m_bioValue->setText(details.bio.isEmpty() ? tr("No bio yet.") : details.bio);
+    m_nichesValue->setText(
+            details.niches.isEmpty() ? tr("None given") : details.niches.join(u", "_s));
+    if (details.country.isEmpty()) {
+        m_countryValue->setText(tr("Not given"));
+    } else {
+        const QLocale::Territory territory = QLocale::codeToTerritory(details.country);
+        m_countryValue->setText(
+                tr("%1 (%2)").arg(QLocale::territoryToString(territory), details.country));
+    }
+    QStringList languages;
+    for (const QString &code : details.languages) {
+        const QLocale language(QLocale::codeToLanguage(code));
+        languages.append(
+                language.nativeLanguageName().isEmpty() ? code : language.nativeLanguageName());
+    }
+    m_languagesValue->setText(languages.isEmpty() ? tr("None given") : languages.join(u", "_s));
+    QStringList rates;
+    for (const common::Rate &rate : details.rates) {
+        rates.append(rateText(rate));
+    }
+    m_ratesValue->setText(rates.isEmpty() ? tr("No rates given") : rates.join(u'\n'));
+}
+
+void CreatorProfileView::showAccounts()
+{
+    const QLocale locale;
+    m_accountsTable->setRowCount(static_cast<int>(m_profile.accounts.size()));
+    for (int row = 0; row < m_profile.accounts.size(); ++row) {
+        const common::ConnectedAccount &account = m_profile.accounts.at(row);
+        const QStringList cells{platformDisplayName(account), u"@"_s + account.handle,
+                locale.toString(account.followers), percent(account.engagementRate, false),
+                percent(account.growth30d, true)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column >= FollowersColumn) {
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            m_accountsTable->setItem(row, column, item);
+        }
+    }
+    m_accountsTable->resizeColumnsToContents();
+}
+
+QLineSeries *CreatorProfileView::addSeries(
+        QChartView *view, MetricsModel *model, const QString &name)
+{
+    auto *series = new QLineSeries;
+    series->setName(name);
+    auto *mapper = new QVXYModelMapper(series);
+    mapper->setXColumn(MetricsModel::Time);
+    mapper->setYColumn(MetricsModel::Followers);
+    mapper->setSeries(series);
+    mapper->setModel(model);
+    QChart *chart = view->chart();
+    chart->addSeries(series);
+    if (chart->axes(Qt::Horizontal).isEmpty()) {
+        auto *time = new QDateTimeAxis;
+        time->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        time->setTickCount(5);
+        chart->addAxis(time, Qt::AlignBottom);
+        auto *count = new QValueAxis;
+        count->setLabelFormat(u"%.0f"_s);
+        chart->addAxis(count, Qt::AlignLeft);
+    }
+    series->attachAxis(chart->axes(Qt::Horizontal).constFirst());
+    series->attachAxis(chart->axes(Qt::Vertical).constFirst());
+    connect(series, &QLineSeries::hovered, this, [this, series](const QPointF &point, bool state) {
+        showHover(series->name(), point, state);
+    });
+    return series;
+}
+
+void CreatorProfileView::clearCharts()
+{
+    for (const AccountChart &chart : std::as_const(m_charts)) {
+        m_combinedView->chart()->removeSeries(chart.combinedSeries);
+        delete chart.combinedSeries; // with its model mapper
+    }
+    while (m_accountTabs->count() > 0) {
+        QWidget *tab = m_accountTabs->widget(0);
+        m_accountTabs->removeTab(0);
+        delete tab;
+    }
+    for (const AccountChart &chart : std::as_const(m_charts)) {
+        delete chart.model;
+    }
+    m_charts.clear();
+    m_totalModel->clear();
+    m_hoverLabel->clear();
+}
+
+void CreatorProfileView::rebuildCharts()
+{
+    clearCharts();
+    for (const common::ConnectedAccount &account : std::as_const(m_profile.accounts)) {
+        AccountChart chart;
+        chart.account = account;
+        chart.model = new MetricsModel(this);
+        chart.view = new QChartView(new QChart);
+        chart.view->setObjectName(u"accountChart-"_s + account.id);
+        chart.view->setRenderHint(QPainter::Antialiasing);
+        chart.view->chart()->legend()->hide();
+        chart.view->chart()->setTitle(tr("Followers on %1").arg(seriesName(account)));
+        auto *exportAction = new QAction(tr("Export as PNG…"), chart.view);
+        connect(exportAction, &QAction::triggered, this, [this, view = chart.view] {
+            askExportPath(view);
+        });
+        chart.view->addAction(exportAction);
+        chart.view->setContextMenuPolicy(Qt::ActionsContextMenu);
+        chart.series = addSeries(chart.view, chart.model, seriesName(account));
+        chart.combinedSeries = addSeries(m_combinedView, chart.model, seriesName(account));
+        m_accountTabs->addTab(chart.view, seriesName(account));
+        m_charts.append(chart);
+    }
+}
+
+void CreatorProfileView::setRange(Range range)
+{
+    if (m_rangeBox->currentIndex() != static_cast<int>(range)) {
+        m_rangeBox->setCurrentIndex(static_cast<int>(range)); // comes back here
+        return;
+    }
+    m_range = range;
+    if (m_state == State::Loaded) {
+        loadMetrics();
+    }
+}
+
+void CreatorProfileView::loadMetrics()
+{
+    m_metricsReloadOnShow = false;
+    const quint64 generation = ++m_metricsGeneration;
+    m_span = span(m_range, QDate::currentDate());
+    m_metricsError.reset();
+    m_pendingMetrics = static_cast<int>(m_charts.size());
+    updateMetricsStatus();
+    if (m_charts.isEmpty()) {
+        finishMetrics();
+        return;
+    }
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    for (int i = 0; i < m_charts.size(); ++i) {
+        m_api->accountMetrics(m_charts.at(i).account.id, m_span.from, m_span.to, m_span.interval)
+                .then(QtFuture::Launch::Sync,
+                        common::guarded<common::Result<common::MetricSeries>>(this,
+                                [this, generation, i](
+                                        const common::Result<common::MetricSeries> &r) {
+                                    metricsArrived(generation, i, r);
+                                }));
+    }
+}
+
+void CreatorProfileView::metricsArrived(
+        quint64 generation, int index, const common::Result<common::MetricSeries> &result)
+{
+    if (generation != m_metricsGeneration || index >= m_charts.size()) {
+        return;
+    }
+    if (!result) {
+        if (result.error().code == common::ErrorCode::Cancelled) {
+            m_metricsReloadOnShow = true;
+            return;
+        }
+        m_metricsError = result.error();
+    } else {
+        m_charts[index].model->setPoints(result->points);
+        fitAxes(m_charts.at(index).view);
+    }
+    if (--m_pendingMetrics == 0) {
+        finishMetrics();
+    }
+}
+
+void CreatorProfileView::finishMetrics()
+{
+    QList<const MetricsModel *> models;
+    for (const AccountChart &chart : std::as_const(m_charts)) {
+        models.append(chart.model);
+    }
+    m_totalModel->setPoints(MetricsModel::total(models));
+    fitAxes(m_combinedView);
+    updateMetricsStatus();
+    Q_EMIT metricsFinished();
+}
+
+void CreatorProfileView::fitAxes(QChartView *view)
+{
+    qreal minX = 0;
+    qreal maxX = 0;
+    qreal maxY = 0;
+    bool any = false;
+    const QList<QAbstractSeries *> series = view->chart()->series();
+    for (QAbstractSeries *abstract : series) {
+        const auto *line = qobject_cast<QLineSeries *>(abstract);
+        const QList<QPointF> points = line ? line->points() : QList<QPointF>();
+        for (const QPointF &point : points) {
+            minX = any ? std::min(minX, point.x()) : point.x();
+            maxX = any ? std::max(maxX, point.x()) : point.x();
+            maxY = std::max(maxY, point.y());
+            any = true;
+        }
+    }
+    if (!any) {
+        return;
+    }
+    if (maxX <= minX) {
+        maxX = minX + 24.0 * 3600 * 1000; // one point: a day wide
+    }
+    view->chart()
+            ->axes(Qt::Horizontal)
+            .constFirst()
+            ->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(minX), Qt::UTC),
+                    QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(maxX), Qt::UTC));
+    auto *count = qobject_cast<QValueAxis *>(view->chart()->axes(Qt::Vertical).constFirst());
+    if (count) {
+        count->setRange(0.0, std::max(1.0, maxY * 1.05));
+        count->applyNiceNumbers(); // round ticks such as 0, 250 000, 500 000
+    }
+}
+
+void CreatorProfileView::updateMetricsStatus()
+{
+    const bool failed = m_metricsError.has_value();
+    if (m_pendingMetrics > 0) {
+        m_metricsStatus->setText(tr("Loading the history…"));
+    } else if (failed) {
+        m_metricsStatus->setText(
+                ErrorText::headline(*m_metricsError) + u' ' + ErrorText::detail(*m_metricsError));
+    } else if (m_totalModel->rowCount() == 0) {
+        m_metricsStatus->setText(tr("No metric history yet."));
+    } else {
+        m_metricsStatus->setText(
+                tr("%n period(s) from %1 to %2", nullptr, m_totalModel->rowCount())
+                        .arg(QLocale().toString(m_span.from, QLocale::ShortFormat),
+                                QLocale().toString(m_span.to, QLocale::ShortFormat)));
+    }
+    m_metricsRetry->setVisible(m_pendingMetrics == 0 && failed);
+}
+
+void CreatorProfileView::showHover(const QString &name, const QPointF &point, bool state)
+{
+    if (!state) {
+        m_hoverLabel->clear();
+        QToolTip::hideText();
+        return;
+    }
+    const QDate date =
+            QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(point.x()), Qt::UTC).date();
+    const QString text = tr("%1 · %2: %3 followers")
+                                 .arg(name, QLocale().toString(date, QLocale::ShortFormat),
+                                         QLocale().toString(static_cast<qint64>(point.y())));
+    m_hoverLabel->setText(text);
+    QToolTip::showText(QCursor::pos(), text, this);
+}
+
+void CreatorProfileView::askExportPath(QChartView *view)
+{
+    auto *dialog = new QFileDialog(this, tr("Export chart"),
+            m_profile.details.displayName + u".png"_s, tr("PNG images (*.png)"));
+    dialog->setObjectName(u"exportDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"png"_s);
+    if (QGuiApplication::platformName() == u"offscreen"_s) {
+        dialog->setOption(QFileDialog::DontUseNativeDialog);
+    }
+    connect(dialog, &QFileDialog::fileSelected, view, [view](const QString &path) {
+        exportChart(view, path);
+    });
+    dialog->open(); // never exec()
+}
+
+bool CreatorProfileView::exportChart(QChartView *view, const QString &path)
+{
+    return view->grab().save(path, "PNG");
+}
+
+QList<QChartView *> CreatorProfileView::accountCharts() const
+{
+    QList<QChartView *> views;
+    for (const AccountChart &chart : m_charts) {
+        views.append(chart.view);
+    }
+    return views;
+}
+
+} // namespace influence::desktop

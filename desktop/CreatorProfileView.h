@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Error.h"
+#include "common/ProfileApi.h"
+
+#include <QDate>
+#include <QWidget>
+
+#include <optional>
+
+class QChartView;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+class QTabWidget;
+
+namespace influence::common {
+class ApiClient;
+}
+
+namespace influence::desktop {
+
+class MetricsModel;
+class Session;
+
+/// A creator's profile: details, rates in the user's money format, connected accounts, and the
+/// follower history per account and combined (QtCharts line series fed by MetricsModel through
+/// QVXYModelMapper) over a chosen range, with hover values and PNG export. Loading, empty and
+/// error states; leaving the page aborts its requests in flight.
+class CreatorProfileView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class State { Empty, Loading, Loaded, Failed };
+    Q_ENUM(State)
+    enum class Range { Days30, Days90, Year, All };
+    Q_ENUM(Range)
+
+    /// The dates and period length asked for a range, ending `today`.
+    struct Span
+    {
+        QDate from;
+        QDate to;
+        QString interval;
+    };
+    static Span span(Range range, QDate today);
+
+    CreatorProfileView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    /// Shows the creator with this id (loads the profile and its histories).
+    void showCreator(const QString &id);
+    QString creatorId() const { return m_creatorId; }
+    State state() const { return m_state; }
+    const common::Error &error() const { return m_error; }
+    const common::InfluencerProfile &profile() const { return m_profile; }
+
+    void setRange(Range range);
+    Range range() const { return m_range; }
+    /// The span of the histories on screen (or being loaded).
+    Span currentSpan() const { return m_span; }
+    /// True while histories are on their way.
+    bool metricsLoading() const { return m_pendingMetrics > 0; }
+
+    QChartView *combinedChart() const { return m_combinedView; }
+    QList<QChartView *> accountCharts() const;
+    /// Writes what `view` shows as a PNG file; false if it could not be written.
+    static bool exportChart(QChartView *view, const QString &path);
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::CreatorProfileView::State state);
+    /// The histories for the current range have arrived (or failed).
+    void metricsFinished();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    struct AccountChart
+    {
+        common::ConnectedAccount account;
+        MetricsModel *model = nullptr;
+        QChartView *view = nullptr;
+        QLineSeries *series = nullptr;
+        QLineSeries *combinedSeries = nullptr;
+    };
+
+    void buildUi();
+    QWidget *buildContent();
+    QWidget *buildChartsPanel();
+    void retranslate();
+    bool canLoad() const;
+    void load();
+    void loadMetrics();
+    void profileArrived(
+            quint64 generation, const common::Result<common::InfluencerProfile> &result);
+    void metricsArrived(
+            quint64 generation, int index, const common::Result<common::MetricSeries> &result);
+    void finishMetrics();
+    void setState(State state);
+    void showDetails();
+    void showAccounts();
+    void rebuildCharts();
+    void clearCharts();
+    void updateMetricsStatus();
+    void showHover(const QString &seriesName, const QPointF &point, bool state);
+    void askExportPath(QChartView *view);
+    QLineSeries *addSeries(QChartView *view, MetricsModel *model, const QString &name);
+    static void fitAxes(QChartView *view);
+    QString rateText(const common::Rate &rate) const;
+
+    common::ApiClient *m_api;
+    Session *m_session;
+    QString m_creatorId;
+    State m_state = State::Empty;
+    common::Error m_error;
+    std::optional<common::Error> m_metricsError;
+    common::InfluencerProfile m_profile;
+    Range m_range = Range::Days90;
+    Span m_span;
+    quint64 m_generation = 0;
+    quint64 m_metricsGeneration = 0;
+    int m_pendingMetrics = 0;
+    bool m_reloadOnShow = false;
+    bool m_metricsReloadOnShow = false;
+    QList<AccountChart> m_charts;
+    MetricsModel *m_totalModel = nullptr;
+
+    QStackedWidget *m_states = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QLabel *m_errorHeadline = nullptr;
+    QLabel *m_errorDetail = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_summaryLabel = nullptr;
+    QFormLayout *m_details = nullptr;
+    QLabel *m_bioValue = nullptr;
+    QLabel *m_nichesValue = nullptr;
+    QLabel *m_countryValue = nullptr;
+    QLabel *m_languagesValue = nullptr;
+    QLabel *m_ratesValue = nullptr;
+    QLabel *m_accountsTitle = nullptr;
+    QTableWidget *m_accountsTable = nullptr;
+    QLabel *m_rangeLabel = nullptr;
+    QComboBox *m_rangeBox = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QLabel *m_metricsStatus = nullptr;
+    QPushButton *m_metricsRetry = nullptr;
+    QLabel *m_hoverLabel = nullptr;
+    QChartView *m_combinedView = nullptr;
+    QLineSeries *m_totalSeries = nullptr;
+    QTabWidget *m_accountTabs = nullptr;
+};
+
+} // namespace influence::desktop

@@ -1,0 +1,535 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "OwnProfileView.h"
+
+#include "ErrorText.h"
+#include "Session.h"
+#include "common/ApiClient.h"
+#include "common/Money.h"
+#include "common/Profiles.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+namespace {
+
+enum StatePage { LoadingPage, ErrorPage, FormPage };
+enum RateColumn { TypeColumn, PriceColumn, CurrencyColumn };
+
+const QStringList kGroups{
+        u"displayName"_s, u"bio"_s, u"niches"_s, u"country"_s, u"languages"_s, u"rates"_s};
+
+/// "rates[1].currency" → "rates"
+QString groupOf(const QString &field)
+{
+    const qsizetype end = field.indexOf(QRegularExpression(u"[\\[./]"_s));
+    return end < 0 ? field : field.left(end);
+}
+
+qint64 powerOfTen(int digits)
+{
+    qint64 factor = 1;
+    for (int i = 0; i < digits; ++i) {
+        factor *= 10;
+    }
+    return factor;
+}
+
+/// A price typed in the user's locale ("1234.5", "1.234,50" in German) as minor units of a
+/// currency with `digits` decimals; nothing when it is not such a number. Exact: no floats.
+std::optional<qint64> parseMinorUnits(const QString &text, int digits)
+{
+    const QLocale locale;
+    QString plain = text.trimmed();
+    plain.remove(locale.groupSeparator());
+    plain.replace(locale.decimalPoint(), u"."_s);
+    static const QRegularExpression number(u"^(\\d{1,13})(?:\\.(\\d*))?$"_s);
+    const QRegularExpressionMatch match = number.match(plain);
+    if (!match.hasMatch() || match.captured(2).size() > digits) {
+        return std::nullopt;
+    }
+    const QString fraction = match.captured(2).leftJustified(digits, u'0');
+    return match.captured(1).toLongLong() * powerOfTen(digits)
+            + (digits > 0 ? fraction.toLongLong() : 0);
+}
+
+QString formatMinorUnits(const common::Money &money)
+{
+    const int digits = std::max(0, common::currencyMinorDigits(money.currency));
+    const qint64 factor = powerOfTen(digits);
+    QString text = QString::number(money.minorUnits / factor);
+    if (digits > 0) {
+        text += QLocale().decimalPoint()
+                + QString::number(money.minorUnits % factor).rightJustified(digits, u'0');
+    }
+    return text;
+}
+
+} // namespace
+
+OwnProfileView::OwnProfileView(common::ApiClient *api, Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_session(session)
+{
+    setObjectName(u"ownProfilePage"_s);
+    buildUi();
+    retranslate();
+    setState(State::Idle);
+    connect(m_session, &Session::signedIn, this, [this] {
+        m_state = State::Idle; // another user may have signed in
+        if (isVisible()) {
+            reload();
+        }
+    });
+}
+
+void OwnProfileView::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_states = new QStackedWidget;
+    m_states->setObjectName(u"ownProfileStates"_s);
+
+    auto *loading = new QWidget;
+    auto *loadingLayout = new QVBoxLayout(loading);
+    m_loadingLabel = new QLabel;
+    m_loadingLabel->setAlignment(Qt::AlignCenter);
+    auto *progress = new QProgressBar;
+    progress->setRange(0, 0);
+    progress->setTextVisible(false);
+    loadingLayout->addStretch();
+    loadingLayout->addWidget(m_loadingLabel);
+    loadingLayout->addWidget(progress);
+    loadingLayout->addStretch();
+    m_states->addWidget(loading);
+
+    auto *error = new QWidget;
+    auto *errorLayout = new QVBoxLayout(error);
+    m_errorHeadline = new QLabel;
+    m_errorHeadline->setObjectName(u"ownProfileErrorHeadline"_s);
+    m_errorHeadline->setWordWrap(true);
+    m_errorDetail = new QLabel;
+    m_errorDetail->setWordWrap(true);
+    m_retryButton = new QPushButton;
+    m_retryButton->setObjectName(u"ownProfileRetry"_s);
+    connect(m_retryButton, &QPushButton::clicked, this, &OwnProfileView::reload);
+    errorLayout->addStretch();
+    errorLayout->addWidget(m_errorHeadline);
+    errorLayout->addWidget(m_errorDetail);
+    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
+    errorLayout->addStretch();
+    m_states->addWidget(error);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(buildForm());
+    m_states->addWidget(scroll);
+    layout->addWidget(m_states);
+}
+
+QWidget *OwnProfileView::buildForm()
+{
+    auto *form = new QWidget;
+    auto *layout = new QVBoxLayout(form);
+    m_intro = new QLabel;
+    m_intro->setObjectName(u"ownProfileIntro"_s);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+    auto *fields = new QFormLayout;
+
+    m_displayName = new QLineEdit;
+    m_displayName->setObjectName(u"ownDisplayName"_s);
+    m_displayName->setMaxLength(200);
+    m_bio = new QPlainTextEdit;
+    m_bio->setObjectName(u"ownBio"_s);
+    m_bio->setMaximumHeight(90);
+    m_niches = new QListWidget;
+    m_niches->setObjectName(u"ownNiches"_s);
+    m_niches->setFlow(QListView::LeftToRight);
+    m_niches->setWrapping(true);
+    m_niches->setMaximumHeight(110);
+    for (const QString &niche : common::nicheNames()) {
+        auto *item = new QListWidgetItem(niche, m_niches);
+        item->setData(Qt::UserRole, niche);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_country = new QLineEdit;
+    m_country->setObjectName(u"ownCountry"_s);
+    m_languages = new QLineEdit;
+    m_languages->setObjectName(u"ownLanguages"_s);
+    m_rates = new QTableWidget(static_cast<int>(common::deliverableTypeNames().size()), 3);
+    m_rates->setObjectName(u"ownRates"_s);
+    m_rates->verticalHeader()->hide();
+    m_rates->horizontalHeader()->setStretchLastSection(true);
+    m_rates->setMinimumHeight(200);
+    for (int row = 0; row < m_rates->rowCount(); ++row) {
+        auto *type = new QTableWidgetItem;
+        type->setFlags(Qt::ItemIsEnabled);
+        type->setData(Qt::UserRole, common::deliverableTypeNames().at(row));
+        m_rates->setItem(row, TypeColumn, type);
+        m_rates->setItem(row, PriceColumn, new QTableWidgetItem);
+        m_rates->setItem(row, CurrencyColumn, new QTableWidgetItem);
+    }
+
+    const QList<QWidget *> editors{m_displayName, m_bio, m_niches, m_country, m_languages, m_rates};
+    for (int i = 0; i < editors.size(); ++i) {
+        auto *label = new QLabel;
+        label->setBuddy(editors.at(i));
+        m_fieldLabels.append(label);
+        auto *error = new QLabel;
+        error->setObjectName(u"error-"_s + kGroups.at(i));
+        error->setWordWrap(true);
+        error->setStyleSheet(u"color: #b00020;"_s);
+        error->hide();
+        m_errorLabels.insert(kGroups.at(i), error);
+        auto *column = new QVBoxLayout;
+        column->addWidget(editors.at(i));
+        column->addWidget(error);
+        fields->addRow(label, column);
+    }
+    layout->addLayout(fields);
+
+    auto *buttons = new QHBoxLayout;
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(u"ownProfileStatus"_s);
+    m_statusLabel->setWordWrap(true);
+    m_reloadButton = new QPushButton;
+    m_reloadButton->setObjectName(u"reloadProfileButton"_s);
+    connect(m_reloadButton, &QPushButton::clicked, this, &OwnProfileView::reload);
+    m_saveButton = new QPushButton;
+    m_saveButton->setObjectName(u"saveProfileButton"_s);
+    m_saveButton->setDefault(true);
+    connect(m_saveButton, &QPushButton::clicked, this, &OwnProfileView::save);
+    buttons->addWidget(m_statusLabel, 1);
+    buttons->addWidget(m_reloadButton);
+    buttons->addWidget(m_saveButton);
+    layout->addLayout(buttons);
+    return form;
+}
+
+void OwnProfileView::retranslate()
+{
+    setWindowTitle(tr("My profile"));
+    m_loadingLabel->setText(tr("Loading your profile…"));
+    m_retryButton->setText(tr("&Retry"));
+    m_intro->setText(m_exists ? tr("This is how brands see you in discovery.")
+                              : tr("You have no creator profile yet. Fill in the form and save "
+                                   "it to appear in discovery."));
+    const QStringList labels{tr("&Display name:"), tr("&Bio:"), tr("&Niches:"), tr("C&ountry:"),
+            tr("&Languages:"), tr("R&ates:")};
+    for (int i = 0; i < labels.size(); ++i) {
+        m_fieldLabels.at(i)->setText(labels.at(i));
+    }
+    m_country->setPlaceholderText(tr("Two letters, e.g. DE"));
+    m_languages->setPlaceholderText(tr("Two-letter codes separated by commas, e.g. de, en"));
+    m_rates->setHorizontalHeaderLabels({tr("Deliverable"), tr("Price"), tr("Currency")});
+    // In the order of common::deliverableTypeNames().
+    static constexpr std::array<const char *, 7> typeNames{QT_TR_NOOP("Post"), QT_TR_NOOP("Story"),
+            QT_TR_NOOP("Reel"), QT_TR_NOOP("Video"), QT_TR_NOOP("Short"), QT_TR_NOOP("Livestream"),
+            QT_TR_NOOP("Blog post")};
+    for (int row = 0; row < m_rates->rowCount() && row < static_cast<int>(typeNames.size());
+            ++row) {
+        m_rates->item(row, TypeColumn)->setText(tr(typeNames.at(row)));
+    }
+    m_reloadButton->setText(tr("Re&load"));
+    m_saveButton->setText(tr("&Save"));
+    setState(m_state);
+}
+
+void OwnProfileView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+bool OwnProfileView::canLoad() const
+{
+    return m_session->state() == Session::State::SignedIn
+            || m_session->state() == Session::State::Refreshing;
+}
+
+void OwnProfileView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_state == State::Idle) {
+        reload();
+    }
+}
+
+void OwnProfileView::hideEvent(QHideEvent *event)
+{
+    // Leaving the page aborts the load (a save in flight is kept: the user asked for it).
+    if (m_state == State::Loading) {
+        m_api->abort(this);
+    }
+    QWidget::hideEvent(event);
+}
+
+void OwnProfileView::setState(State state)
+{
+    const bool changed = m_state != state;
+    m_state = state;
+    switch (state) {
+    case State::Idle:
+    case State::Loading: m_states->setCurrentIndex(LoadingPage); break;
+    case State::Failed:
+        m_errorHeadline->setText(ErrorText::headline(m_error));
+        m_errorDetail->setText(ErrorText::detail(m_error));
+        m_states->setCurrentIndex(ErrorPage);
+        break;
+    case State::Editing:
+    case State::Saving: m_states->setCurrentIndex(FormPage); break;
+    }
+    m_saveButton->setEnabled(state == State::Editing);
+    m_reloadButton->setEnabled(state == State::Editing);
+    m_statusLabel->setText(state == State::Saving ? tr("Saving…") : m_status);
+    if (changed) {
+        Q_EMIT stateChanged(state);
+    }
+}
+
+void OwnProfileView::reload()
+{
+    if (!canLoad()) {
+        setState(State::Idle);
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    m_status.clear();
+    clearErrors();
+    setState(State::Loading);
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    m_api->myInfluencer().then(QtFuture::Launch::Sync,
+            common::guarded<common::Result<common::InfluencerProfile>>(this,
+                    [this, generation](const common::Result<common::InfluencerProfile> &result) {
+                        loaded(generation, result);
+                    }));
+}
+
+void OwnProfileView::loaded(
+        quint64 generation, const common::Result<common::InfluencerProfile> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    if (!result && result.error().code == common::ErrorCode::Cancelled) {
+        setState(State::Idle); // left the page: load again on return
+        return;
+    }
+    if (!result && result.error().code != common::ErrorCode::NotFound) {
+        m_error = result.error();
+        setState(State::Failed);
+        return;
+    }
+    m_exists = result.has_value();
+    fill(result ? result->details : common::InfluencerProfileInput{});
+    retranslate();
+    setState(State::Editing);
+}
+
+void OwnProfileView::fill(const common::InfluencerProfileInput &input)
+{
+    m_displayName->setText(input.displayName);
+    m_bio->setPlainText(input.bio);
+    for (int i = 0; i < m_niches->count(); ++i) {
+        QListWidgetItem *item = m_niches->item(i);
+        item->setCheckState(input.niches.contains(item->data(Qt::UserRole).toString())
+                        ? Qt::Checked
+                        : Qt::Unchecked);
+    }
+    m_country->setText(input.country);
+    m_languages->setText(input.languages.join(u", "_s));
+    for (int row = 0; row < m_rates->rowCount(); ++row) {
+        const QString type = m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString();
+        const auto rate = std::find_if(
+                input.rates.cbegin(), input.rates.cend(), [&type](const common::Rate &r) {
+                    return common::wireName(r.type) == type;
+                });
+        const bool found = rate != input.rates.cend();
+        m_rates->item(row, PriceColumn)->setText(found ? formatMinorUnits(rate->price) : QString());
+        m_rates->item(row, CurrencyColumn)->setText(found ? rate->price.currency : QString());
+    }
+}
+
+QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) const
+{
+    QJsonArray niches;
+    for (int i = 0; i < m_niches->count(); ++i) {
+        if (m_niches->item(i)->checkState() == Qt::Checked) {
+            niches.append(m_niches->item(i)->data(Qt::UserRole).toString());
+        }
+    }
+    QJsonArray languages;
+    const QStringList codes = m_languages->text().split(u',', Qt::SkipEmptyParts);
+    for (const QString &code : codes) {
+        if (!code.trimmed().isEmpty()) {
+            languages.append(code.trimmed().toLower());
+        }
+    }
+    QJsonArray rates;
+    for (int row = 0; row < m_rates->rowCount(); ++row) {
+        const QString price = m_rates->item(row, PriceColumn)->text().trimmed();
+        const QString currency = m_rates->item(row, CurrencyColumn)->text().trimmed().toUpper();
+        if (price.isEmpty() && currency.isEmpty()) {
+            continue;
+        }
+        const auto minor =
+                parseMinorUnits(price, std::max(0, common::currencyMinorDigits(currency)));
+        if (!minor && parseErrors) {
+            parseErrors->append(
+                    {u"rates[%1].amountMinor"_s.arg(rates.size()), u"invalid_value"_s, QString()});
+        }
+        rates.append(QJsonObject{
+                {u"type"_s, m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString()},
+                {u"amountMinor"_s, minor ? QJsonValue(static_cast<double>(*minor)) : QJsonValue()},
+                {u"currency"_s, currency}});
+    }
+    const QString country = m_country->text().trimmed().toUpper();
+    return {{u"displayName"_s, m_displayName->text()}, {u"bio"_s, m_bio->toPlainText()},
+            {u"niches"_s, niches},
+            {u"country"_s, country.isEmpty() ? QJsonValue() : QJsonValue(country)},
+            {u"languages"_s, languages}, {u"rates"_s, rates}};
+}
+
+bool OwnProfileView::save()
+{
+    if (m_state != State::Editing) {
+        return false;
+    }
+    clearErrors();
+    m_status.clear();
+    QList<common::FieldError> parseErrors;
+    const QJsonObject body = formJson(&parseErrors);
+    const auto input = common::profiles::validateInfluencer(body);
+    if (!input || !parseErrors.isEmpty()) {
+        QList<common::FieldError> errors = parseErrors;
+        if (!input) {
+            errors += input.error().fieldErrors;
+        }
+        showErrors(common::Error::validation(errors));
+        return false; // nothing is sent
+    }
+    const quint64 generation = ++m_generation;
+    setState(State::Saving);
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    m_api->saveMyInfluencer(*input).then(QtFuture::Launch::Sync,
+            common::guarded<common::Result<common::InfluencerProfile>>(this,
+                    [this, generation](const common::Result<common::InfluencerProfile> &result) {
+                        savedAnswer(generation, result);
+                    }));
+    return true;
+}
+
+void OwnProfileView::savedAnswer(
+        quint64 generation, const common::Result<common::InfluencerProfile> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    if (!result) {
+        setState(State::Editing);
+        showErrors(result.error());
+        return;
+    }
+    m_exists = true;
+    fill(result->details);
+    m_status = tr("Saved.");
+    retranslate();
+    setState(State::Editing);
+    Q_EMIT saved();
+}
+
+void OwnProfileView::clearErrors()
+{
+    for (QLabel *label : std::as_const(m_errorLabels)) {
+        label->clear();
+        label->hide();
+    }
+}
+
+void OwnProfileView::showErrors(const common::Error &error)
+{
+    clearErrors();
+    QStringList unplaced;
+    for (const common::FieldError &field : error.fieldErrors) {
+        const QString group = groupOf(field.field);
+        QLabel *label = m_errorLabels.value(group);
+        if (!label) {
+            unplaced.append(field.message);
+            continue;
+        }
+        const QString message = fieldMessage(group, field);
+        if (!label->text().split(u'\n').contains(message)) {
+            label->setText(label->text().isEmpty() ? message : label->text() + u'\n' + message);
+        }
+        label->show();
+    }
+    if (error.fieldErrors.isEmpty() || !unplaced.isEmpty()) {
+        m_status = ErrorText::headline(error) + u' ' + ErrorText::detail(error);
+    } else {
+        m_status = tr("Please correct the marked fields.");
+    }
+    m_statusLabel->setText(m_status);
+}
+
+QString OwnProfileView::fieldError(const QString &group) const
+{
+    const QLabel *label = m_errorLabels.value(group);
+    return label ? label->text() : QString();
+}
+
+QString OwnProfileView::fieldMessage(const QString &group, const common::FieldError &error) const
+{
+    if (error.code == u"required"_s) {
+        return tr("Please fill this in.");
+    }
+    if (error.code == u"too_long"_s) {
+        return group == u"bio"_s ? tr("At most 2000 characters.") : tr("At most 80 characters.");
+    }
+    if (error.code == u"duplicate"_s) {
+        return tr("An entry is listed twice.");
+    }
+    if (error.code == u"too_many"_s) {
+        return tr("Too many entries.");
+    }
+    if (group == u"country"_s) {
+        return tr("Use a two-letter country code, such as DE.");
+    }
+    if (group == u"languages"_s) {
+        return tr("Use two-letter language codes, such as de or en.");
+    }
+    if (group == u"rates"_s) {
+        return tr("Enter a price such as 120.50 and a currency code such as EUR.");
+    }
+    if (group == u"niches"_s) {
+        return tr("Choose niches from the list.");
+    }
+    return error.message;
+}
+
+} // namespace influence::desktop
