@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Seeder.h"
 
+#include "CollabSeed.h"
 #include "Prng.h"
 #include "SeedData.h"
 #include "common/Domain.h"
@@ -673,6 +674,10 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
                 });
             !ok) {
         return ok.error();
+    }
+    // Campaigns and deals at every point of the workflow, for the first brands.
+    if (auto collab = seedCollaboration(c, options.seed, anchor()); !collab) {
+        return collab.error();
     }
     const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {

@@ -3,9 +3,12 @@
 // deal, every illegal transition, concurrent accepts, authorization on every route, validation
 // that changes nothing, notifications, overdue deliverables and closing campaigns.
 #include "HttpTestClient.h"
+#include "TestDatabase.h"
 #include "TestServer.h"
 #include "db/Connection.h"
+#include "db/Migrator.h"
 #include "http/HttpContext.h"
+#include "seed/Seeder.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -1047,6 +1050,73 @@ private Q_SLOTS:
                 u"UPDATE deliverables SET revisions_used = max_revisions + 1 WHERE id = '%1'"_s.arg(
                         f.deliverable)));
         QVERIFY(!m_db->execDirect(u"UPDATE deals SET terms = NULL WHERE id = '%1'"_s.arg(f.deal)));
+    }
+
+    /// The demo data set (influence-server seed) holds deals at every point of the workflow,
+    /// consistent with what the API shows.
+    void demoDataShowsTheWorkflow()
+    {
+        const QString url = tests::TestDatabase::instance().freshDatabase().toUrlString();
+        auto settings = std::make_shared<server::db::ConnectionSettings>();
+        settings->url = *server::db::DatabaseUrl::parse(url);
+        server::db::Connection c(settings, u"collab-demo"_s);
+        QVERIFY(server::db::Migrator().migrate(c));
+        server::seed::SeedOptions options;
+        options.influencers = 40;
+        options.brands = 5;
+        options.days = 1;
+        QVERIFY(server::seed::seedDatabase(c, options));
+        // Demo users have no password: the first brand gets this suite's (hashed) one.
+        const QString hash =
+                scalar(u"SELECT password_hash FROM users WHERE email = 'brand@example.com'"_s)
+                        .toString();
+        const server::db::SqlStatement setPassword(
+                u"UPDATE users SET password_hash = :hash WHERE id = "
+                "(SELECT user_id FROM brand_details ORDER BY user_id LIMIT 1) RETURNING email"_s);
+        const auto email = c.scalar(setPassword, {{u":hash"_s, hash}});
+        QVERIFY(email && !email->toString().isEmpty());
+
+        TestServer::Options serverOptions;
+        serverOptions.databaseUrl = url;
+        TestServer demo(serverOptions);
+        QVERIFY2(demo.isRunning(), qPrintable(demo.error()));
+        HttpTestClient client(demo.url());
+        const QString token = client.postJson(u"/api/v1/auth/login"_s,
+                                            {{u"email"_s, email->toString()},
+                                                    {u"password"_s, u"correct horse battery"_s}})
+                                      .json()
+                                      .value(u"accessToken"_s)
+                                      .toString();
+        QVERIFY(!token.isEmpty());
+        const QJsonArray deals =
+                client.get(u"/api/v1/deals"_s, as(token)).json().value(u"items"_s).toArray();
+        QSet<QString> states;
+        for (const auto &deal : deals) {
+            states.insert(deal.toObject().value(u"state"_s).toString());
+            const HttpReply detail = client.get(
+                    u"/api/v1/deals/"_s + deal.toObject().value(u"id"_s).toString(), as(token));
+            QCOMPARE(detail.status, 200);
+        }
+        QCOMPARE(states,
+                (QSet<QString>{u"invited"_s, u"negotiating"_s, u"in_progress"_s, u"completed"_s}));
+        QCOMPARE(client.get(u"/api/v1/deals?overdue=true"_s, as(token))
+                         .json()
+                         .value(u"items"_s)
+                         .toArray()
+                         .size(),
+                1);
+        QCOMPARE(client.get(u"/api/v1/campaigns"_s, as(token))
+                         .json()
+                         .value(u"items"_s)
+                         .toArray()
+                         .size(),
+                2);
+        QCOMPARE(client.get(u"/api/v1/notifications?unread=true"_s, as(token))
+                         .json()
+                         .value(u"items"_s)
+                         .toArray()
+                         .size(),
+                2);
     }
 };
 
