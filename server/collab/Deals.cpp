@@ -84,6 +84,10 @@ const SqlStatement kCreateDeliverables(
         "FROM offers o, jsonb_array_elements(o.deliverables) WITH ORDINALITY AS l(item, ord), "
         "     generate_series(1, CAST(l.item->>'quantity' AS integer)) AS g(n) "
         "WHERE o.id = :offer"_s);
+const SqlStatement kBrandsOf(
+        u"SELECT CAST(:user AS uuid) UNION SELECT m.brand_id FROM brand_members m "
+        "WHERE m.member_id = :member"_s);
+constexpr qsizetype kMaxBrandsMerged = 20;
 const SqlStatement kOutstanding(u"SELECT count(*) FROM deliverables WHERE deal_id = :deal "
                                 "AND status NOT IN ('approved', 'live')"_s);
 
@@ -309,6 +313,65 @@ QString eventKind(Action action)
     return {};
 }
 
+/// The filters of a deal list, with placeholders named with `suffix` (each may appear once).
+QStringList filters(const ListQuery &query, const QString &suffix, Binds &binds)
+{
+    QStringList where;
+    if (query.campaign) {
+        where << u"d.campaign_id = :campaign"_s + suffix;
+        binds << std::pair(u":campaign"_s + suffix, *query.campaign);
+    }
+    if (!query.states.isEmpty()) {
+        where << u"d.state = ANY (CAST(:states%1 AS text[]))"_s.arg(suffix);
+        binds << std::pair(u":states"_s + suffix, QString(u'{' + query.states.join(u',') + u'}'));
+    }
+    if (query.overdueOnly) {
+        where << u"EXISTS (SELECT 1 FROM deliverables dl WHERE dl.deal_id = d.id "
+                 "AND dl.status <> 'live' AND dl.due_on < CAST(now() AT TIME ZONE 'UTC' AS date))"_s;
+    }
+    if (where.isEmpty()) {
+        where << u"TRUE"_s;
+    }
+    return where;
+}
+
+/// The brands the caller acts for: their own id (a brand's owner) and those they are staff of.
+Result<QList<QUuid>> brandsOf(Connection &c, const Principal &p)
+{
+    auto rows = c.run(kBrandsOf, {{u":user"_s, p.userId()}, {u":member"_s, p.userId()}});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<QUuid> brands;
+    while ((*rows)->next()) {
+        brands << (*rows)->value(0).toUuid();
+    }
+    return brands;
+}
+
+/// A page of the deals of a few brands: one ordered scan of deals_brand_idx per brand, merged.
+/// (A single `brand_id IN (…)` query cannot use the index's order and, for a small brand among
+/// many deals, walks the whole table backwards: measured 337 ms against 0.1 ms on 200 000 deals.)
+Result<QByteArray> brandPage(Connection &c, const QList<QUuid> &brands, const ListQuery &query)
+{
+    Binds binds;
+    QStringList parts;
+    for (qsizetype i = 0; i < brands.size(); ++i) {
+        const QString suffix = QString::number(i);
+        const QStringList where = filters(query, suffix, binds);
+        parts << u"(SELECT d.* FROM deals d WHERE d.brand_id = :brand%1 AND %2 "
+                 "AND d.seq < :after%1 ORDER BY d.seq DESC LIMIT :limit%1)"_s.arg(
+                         suffix, where.join(u" AND "_s));
+        binds << std::pair(u":brand"_s + suffix, brands.at(i))
+              << std::pair(u":after"_s + suffix, query.page.afterValue())
+              << std::pair(u":limit"_s + suffix, query.page.limit + 1);
+    }
+    const QString sql = u"SELECT api_deal_json(d)::text, d.seq FROM ("_s
+            + parts.join(u" UNION ALL "_s)
+            + u") d WHERE d.seq < :after ORDER BY d.seq DESC LIMIT :limit"_s;
+    return runPage(c, sql, binds, query.page);
+}
+
 } // namespace
 
 Result<void> insertOffer(Connection &c, const QUuid &deal, DealSide side, const QUuid &author,
@@ -437,8 +500,17 @@ Result<QByteArray> read(Connection &c, const Principal &p, const QUuid &id)
 
 Result<QByteArray> list(Connection &c, const Principal &p, const ListQuery &query)
 {
-    QStringList where;
+    if (p.role() != common::UserRole::Influencer && !p.isAdmin()) {
+        const auto brands = brandsOf(c, p);
+        if (!brands) {
+            return brands.error();
+        }
+        if (brands->size() <= kMaxBrandsMerged) {
+            return brandPage(c, *brands, query);
+        }
+    }
     Binds binds;
+    QStringList where = filters(query, QString(), binds);
     if (p.role() == common::UserRole::Influencer) {
         where << u"d.influencer_id = :user"_s;
         binds << std::pair(u":user"_s, p.userId());
@@ -447,21 +519,8 @@ Result<QByteArray> list(Connection &c, const Principal &p, const ListQuery &quer
                  "SELECT m.brand_id FROM brand_members m WHERE m.member_id = :member)"_s;
         binds << std::pair(u":user"_s, p.userId()) << std::pair(u":member"_s, p.userId());
     }
-    if (query.campaign) {
-        where << u"d.campaign_id = :campaign"_s;
-        binds << std::pair(u":campaign"_s, *query.campaign);
-    }
-    if (!query.states.isEmpty()) {
-        where << u"d.state = ANY (CAST(:states AS text[]))"_s;
-        binds << std::pair(u":states"_s, QString(u'{' + query.states.join(u',') + u'}'));
-    }
-    if (query.overdueOnly) {
-        where << u"EXISTS (SELECT 1 FROM deliverables dl WHERE dl.deal_id = d.id "
-                 "AND dl.status <> 'live' AND dl.due_on < CAST(now() AT TIME ZONE 'UTC' AS date))"_s;
-    }
-    where << u"d.seq < :after"_s;
     const QString sql = u"SELECT api_deal_json(d)::text, d.seq FROM deals d WHERE "_s
-            + where.join(u" AND "_s) + u" ORDER BY d.seq DESC LIMIT :limit"_s;
+            + where.join(u" AND "_s) + u" AND d.seq < :after ORDER BY d.seq DESC LIMIT :limit"_s;
     return runPage(c, sql, binds, query.page);
 }
 
