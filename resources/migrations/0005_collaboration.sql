@@ -167,7 +167,6 @@ ALTER TABLE deals ADD CONSTRAINT deals_accepted_offer_fkey
 -- What an accepted deal delivers: one row per piece (an offer line with quantity 3 gives 3).
 CREATE TABLE deliverables (
     id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    seq                 bigserial NOT NULL UNIQUE,
     deal_id             uuid NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
     position            integer NOT NULL CHECK (position >= 1),
     type                text NOT NULL

@@ -35,7 +35,8 @@ const SqlStatement kInsertVersion(
         u"INSERT INTO deliverable_versions (deliverable_id, version, caption, media_urls, notes, "
         "submitted_by) VALUES (:id, (SELECT coalesce(max(version), 0) + 1 "
         "FROM deliverable_versions WHERE deliverable_id = :id2), coalesce(:caption, ''), "
-        "ARRAY(SELECT jsonb_array_elements_text(CAST(:media AS jsonb))), coalesce(:notes, ''), :user) "
+        "ARRAY(SELECT jsonb_array_elements_text(CAST(:media AS jsonb))), coalesce(:notes, ''), "
+        ":user) "
         "RETURNING version"_s);
 const SqlStatement kSetInReview(u"UPDATE deliverables SET status = 'in_review' WHERE id = :id"_s);
 const SqlStatement kStartDeal(u"UPDATE deals SET state = 'in_progress', started_at = now() "
@@ -43,7 +44,8 @@ const SqlStatement kStartDeal(u"UPDATE deals SET state = 'in_progress', started_
 const SqlStatement kVersionDecision(u"SELECT decision IS NULL FROM deliverable_versions "
                                     "WHERE deliverable_id = :id AND version = :version"_s);
 const SqlStatement kDecide(
-        u"UPDATE deliverable_versions SET decision = :decision, feedback = coalesce(:feedback, ''), "
+        u"UPDATE deliverable_versions SET decision = :decision, feedback = coalesce(:feedback, "
+        u"''), "
         "reviewed_by = :user, reviewed_at = now() WHERE deliverable_id = :id AND version = :version"_s);
 const SqlStatement kApplyDecision(
         u"UPDATE deliverables SET "
@@ -59,9 +61,11 @@ const SqlStatement kNotLive(
 const SqlStatement kCompleteDeal(u"UPDATE deals SET state = 'completed', completed_at = now() "
                                  "WHERE id = :id AND state IN ('accepted', 'in_progress')"_s);
 
-// Keyset position of a deliverable in due-date order: (due_on, seq) packed into one bigint.
+// Keyset position of a deliverable in due-date order, packed into one bigint: days since 2000
+// (16 bits), the deal's seq (40 bits), the position in the deal (6 bits; at most 50 pieces).
 const QString kPosition =
-        u"(CAST(dl.due_on - DATE '2000-01-01' AS bigint) * 1000000000000 + dl.seq)"_s;
+        u"((CAST(dl.due_on - DATE '2000-01-01' AS bigint) * 1099511627776 + d.seq) * 64 "
+        "+ dl.position)"_s;
 
 struct Locked
 {

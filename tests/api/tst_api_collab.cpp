@@ -998,6 +998,38 @@ private Q_SLOTS:
                 0);
     }
 
+    void deliverablesPageByDueDate()
+    {
+        fixture(Stage::Accepted, 1, 30);
+        fixture(Stage::Accepted, 1, -30);
+        QSet<QString> seen;
+        QString previous;
+        QString cursor;
+        int pages = 0;
+        do {
+            const QJsonObject page = get(u"/api/v1/deliverables?limit=2"_s
+                            + (cursor.isEmpty() ? QString() : u"&cursor="_s + cursor),
+                    m_creator)
+                                             .json();
+            for (const auto &item : page.value(u"items"_s).toArray()) {
+                const QString id = item.toObject().value(u"id"_s).toString();
+                const QString due = item.toObject().value(u"dueDate"_s).toString();
+                QVERIFY(!seen.contains(id));
+                QVERIFY(due >= previous);
+                seen.insert(id);
+                previous = due;
+            }
+            cursor = page.value(u"nextCursor"_s).toString();
+            ++pages;
+        } while (!cursor.isEmpty());
+        QVERIFY(pages > 2);
+        QCOMPARE(seen.size(),
+                scalar(u"SELECT count(*) FROM deliverables dl JOIN deals d ON d.id = dl.deal_id "
+                       "WHERE d.influencer_id = '%1' AND d.state IN ('accepted', 'in_progress', "
+                       "'completed')"_s.arg(m_creatorId))
+                        .toInt());
+    }
+
     void cancellingCampaignClosesDeals()
     {
         const Fixture invited = fixture(Stage::Invited);
