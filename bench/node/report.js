@@ -31,6 +31,12 @@ const SCENARIOS = {
   'metrics-2y': {
     method: 'GET', path: '/api/v1/connected-accounts/{id}/metrics?interval=day (730 days)', sql: 'bench/sql/metrics.sql',
   },
+  'deals-list': {
+    method: 'GET', path: '/api/v1/deals (brand staff, first page of 25)', sql: 'bench/node/deals.js',
+  },
+  'deal-detail': {
+    method: 'GET', path: '/api/v1/deals/{id} (offers, deliverables)', sql: 'bench/node/deals.js',
+  },
 };
 // The issues' targets: for an authenticated primary-key read with all production middleware on
 // (throughput against the baselines), and for discovery and the two-year series (p95 latency at
@@ -265,6 +271,12 @@ function markdown(doc) {
         + 'texts and accounts drawn from a fixed random stream), first pages (with the capped total) of 25; '
         + 'pgbench runs the statements influence-server runs for each variant (session check, count, page; or '
         + 'visibility and series), values inlined, one script per variant.');
+  }
+  if (doc.scenarios.some((sc) => sc.sql === 'bench/node/deals.js')) {
+    lines.push('Deals: brand staff (one signed-in brand user per variant, each a member of one of the 8 brands '
+        + 'with the most deals; bench/sql/collab-data.sql) read their first page of deals, or one deal with a '
+        + 'history (128 variants: negotiating or agreed deals of their brand); pgbench runs the session check, '
+        + 'then the list query, or the access check and the detail query, values inlined.');
   }
   if (m.profile) {
     lines.push(`Profile of \`GET /api/v1/me\`: [${m.profile}](${m.profile}).`);

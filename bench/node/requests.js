@@ -19,11 +19,17 @@
 //                       price ceiling for a post, sorted by engagement
 //   metrics-2y          one account's daily series over two years (730 days), among the accounts
 //                       the generator gave two years of history (--long-history)
+//   deals-list          the first page of the deals list (default limit) of each signed-in brand
+//                       user (RUN_DIR/sessions-brand.tsv, tokens-brand.txt: staff of a brand with
+//                       many deals, bench/sql/collab-data.sql), one variant per user
+//   deal-detail         one deal in full, among the deals with a history (negotiating or agreed)
+//                       of the brands the variant's brand user acts for
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
+const deals = require('./deals');
 const discovery = require('./discovery');
 const { poolConfig } = require('./pgconfig');
 
@@ -111,6 +117,8 @@ const SCENARIOS = {
   },
 };
 
+const DEAL_SCENARIOS = new Set(['deals-list', 'deal-detail']);
+
 function sessionSql(session) {
   return fs.readFileSync(path.join(__dirname, '..', 'sql', 'me.sql'), 'utf8')
       .split('\n').filter((line) => !line.startsWith('--')).join('\n')
@@ -153,15 +161,82 @@ async function longHistoryAccounts(databaseUrl, count) {
   }
 }
 
+// For each brand user (in the order given), the deals with a history of the brands it acts for.
+async function dealsWithHistory(databaseUrl, users) {
+  const client = new Client(poolConfig(databaseUrl, 1));
+  await client.connect();
+  try {
+    const rows = (await client.query(
+        'SELECT m.member_id::text AS member, d.id::text AS id FROM brand_members m '
+        + 'JOIN deals d ON d.brand_id = m.brand_id WHERE m.member_id = ANY($1::uuid[]) '
+        + "AND d.state IN ('negotiating', 'accepted', 'in_progress', 'completed', 'cancelled') "
+        + 'ORDER BY m.member_id, d.seq', [users])).rows;
+    return users.map((user) => {
+      const ids = rows.filter((r) => r.member === user).map((r) => r.id);
+      if (ids.length === 0) {
+        throw new Error(`brand user ${user} sees no deals with a history (bench/sql/collab-data.sql)`);
+      }
+      return ids;
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+// The brands each brand user acts for, as the server reads them before a list (deals.js).
+async function brandsOf(databaseUrl, users) {
+  const client = new Client(poolConfig(databaseUrl, 1));
+  await client.connect();
+  try {
+    const result = [];
+    for (const user of users) {
+      const text = deals.BRANDS_SQL.replace(':user', '$1').replace(':member', '$2');
+      result.push((await client.query({ text, values: [user, user], rowMode: 'array' })).rows.map((row) => row[0]));
+    }
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+function readSessions(file) {
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
+      .map((line) => { const [sid, sub] = line.split('\t'); return { sid, sub }; });
+}
+
 async function main() {
   const [databaseUrl, runDir, longHistory, ...names] = process.argv.slice(2);
-  const sessions = fs.readFileSync(path.join(runDir, 'sessions.tsv'), 'utf8').split('\n').filter(Boolean)
-      .map((line) => { const [sid, sub] = line.split('\t'); return { sid, sub }; });
+  const userSessions = readSessions(path.join(runDir, 'sessions.tsv'));
   let accounts = null;
   for (const name of names) {
     let targets;
     let scripts;
-    if (name === 'metrics-2y') {
+    let sessions = userSessions;
+    if (DEAL_SCENARIOS.has(name)) {
+      sessions = readSessions(path.join(runDir, 'sessions-brand.tsv'));
+    }
+    if (name === 'deals-list') {
+      // One variant per brand user: variant i goes with token i (modulo the tokens).
+      targets = sessions.map(() => '/api/v1/deals');
+      const brands = await brandsOf(databaseUrl, sessions.map((session) => session.sub));
+      scripts = sessions.map((session, i) => [
+        deals.BRANDS_SQL.replace(':user', discovery.literal(session.sub)).replace(':member', discovery.literal(session.sub)),
+        deals.listStatement('brand', session.sub, brands[i], discovery.literal),
+      ]);
+    } else if (name === 'deal-detail') {
+      const visible = await dealsWithHistory(databaseUrl, sessions.map((session) => session.sub));
+      const rng = random(4242);
+      const picked = Array.from({ length: VARIANTS }, (_, i) => {
+        const ids = visible[i % sessions.length];
+        return ids[Math.floor(rng() * ids.length)];
+      });
+      targets = picked.map((id) => `/api/v1/deals/${id}`);
+      scripts = picked.map((id, i) => [
+        deals.ACCESS_SQL.replace(':user', discovery.literal(sessions[i % sessions.length].sub))
+            .replace(':id', discovery.literal(id)),
+        deals.DETAIL_SQL.replace(':id', discovery.literal(id)),
+      ]);
+    } else if (name === 'metrics-2y') {
       accounts = accounts || await longHistoryAccounts(databaseUrl, Number(longHistory));
       const rng = random(730);
       targets = Array.from({ length: Math.min(VARIANTS, accounts.length) }, (_, i) => accounts[i === 0 ? 0 : Math.floor(rng() * accounts.length)]);

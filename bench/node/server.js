@@ -9,6 +9,10 @@
 //   GET /api/v1/influencers?…                 discovery: the same token and session checks, then
 //                    the count and page queries influence-server builds (discovery.js)
 //   GET /api/v1/connected-accounts/{id}/metrics?…   the same checks, then bench/sql/metrics.sql
+//   GET /api/v1/deals                         the same checks, then the caller's brands and the
+//                    first page of their deals (deals.js; no filters)
+//   GET /api/v1/deals/{id}                    the same checks, then the deal access check and the
+//                    deal in full (deals.js)
 //
 // Environment: DATABASE_URL (postgres://…, sslmode honoured), JWT_SECRET, JWT_ISSUER,
 // AUTH_AUDIENCE (default influence-api), DB_POOL_SIZE (default 4), PORT (default 0: any free port),
@@ -21,6 +25,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { Pool, types } = require('pg');
+const deals = require('./deals');
 const discovery = require('./discovery');
 const { poolConfig } = require('./pgconfig');
 
@@ -243,6 +248,45 @@ function main() {
     });
   }
 
+  const placeholders = () => {
+    const values = [];
+    return [(value) => `$${values.push(typeof value === 'bigint' ? value.toString() : value)}`, values];
+  };
+  const dealAccessSql = deals.ACCESS_SQL.replace(':user', '$1').replace(':id', '$2');
+  const dealDetailSql = deals.DETAIL_SQL.replace(':id', '$1');
+  const brandsSql = deals.BRANDS_SQL.replace(':user', '$1').replace(':member', '$2');
+
+  function listDeals(req, res, started, search) {
+    if (search !== '') { // the benchmark asks for the first page, unfiltered
+      problem(req, res, started, 400, 'invalid_parameter', 'Bad Request');
+      return;
+    }
+    signedIn(req, res, started, async (client, user) => {
+      const [id, , , role] = user;
+      const brands = role === 'influencer' || role === 'admin' ? []
+        : (await run(client, { text: brandsSql, values: [id, id] })).map((row) => row[0]);
+      const [bind, values] = placeholders();
+      const text = deals.listStatement(role, id, brands, bind);
+      return [200, deals.pageJson(await run(client, { text, values }))];
+    });
+  }
+
+  function readDeal(req, res, started, id) {
+    if (!UUID_PATTERN.test(id)) {
+      problem(req, res, started, 400, 'invalid_parameter', 'Bad Request');
+      return;
+    }
+    signedIn(req, res, started, async (client, user) => {
+      const [userId, , , role] = user;
+      const access = await run(client, { text: dealAccessSql, values: [userId, id] });
+      if (!deals.mayRead(access[0], role, userId)) {
+        return [404, null];
+      }
+      const rows = await run(client, { text: dealDetailSql, values: [id] });
+      return [200, rows[0][0]];
+    });
+  }
+
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const [route, search = ''] = req.url.split('?');
@@ -257,6 +301,15 @@ function main() {
     }
     if (req.method === 'GET' && metricsRoute !== null) {
       metrics(req, res, started, metricsRoute[1], new URLSearchParams(search));
+      return;
+    }
+    if (req.method === 'GET' && route === '/api/v1/deals') {
+      listDeals(req, res, started, search);
+      return;
+    }
+    const dealRoute = /^\/api\/v1\/deals\/([^/]+)$/.exec(route);
+    if (req.method === 'GET' && dealRoute !== null) {
+      readDeal(req, res, started, dealRoute[1]);
       return;
     }
     if (req.method !== 'GET' || route !== '/api/v1/me') {

@@ -2,14 +2,19 @@
 // Signs in bench/run's pool of users through influence-server's own API and writes their access
 // tokens, or signs them out again.
 //
-//   node tokens.js login BASE_URL COUNT OUT_DIR   → OUT_DIR/tokens.txt      one access token a line
-//                                                   OUT_DIR/sessions.tsv    session id, user id
-//                                                   OUT_DIR/refresh.txt     refresh tokens
+//   node tokens.js login BASE_URL COUNT OUT_DIR [brand]
+//                                       → OUT_DIR/tokens.txt      one access token a line
+//                                         OUT_DIR/sessions.tsv    session id, user id
+//                                         OUT_DIR/refresh.txt     refresh tokens
+//                                         (with "brand": tokens-brand.txt, sessions-brand.tsv,
+//                                         refresh-brand.txt)
 //   node tokens.js logout BASE_URL OUT_DIR        ends those sessions (POST /api/v1/auth/logout)
 //
-// The users are bench-user-<n>@example.com (RFC 2606), created with POST /api/v1/auth/register the
-// first time a database is used and signed in with POST /api/v1/auth/login afterwards. Their
-// password is public on purpose: these accounts exist only in benchmark databases.
+// The users are bench-user-<n>@example.com (RFC 2606; creators) or, with "brand",
+// bench-brand-<n>@example.com (brand staff: bench/sql/collab-data.sql makes them members of the
+// brands with many deals), created with POST /api/v1/auth/register the first time a database is
+// used and signed in with POST /api/v1/auth/login afterwards. Their password is public on purpose:
+// these accounts exist only in benchmark databases.
 'use strict';
 
 const fs = require('node:fs');
@@ -28,12 +33,12 @@ async function post(baseUrl, route, body) {
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-async function signIn(baseUrl, index) {
-  const email = `bench-user-${index}@example.com`;
+async function signIn(baseUrl, index, role) {
+  const email = role === 'brand' ? `bench-brand-${index}@example.com` : `bench-user-${index}@example.com`;
   let answer = await post(baseUrl, '/api/v1/auth/login', { email, password: PASSWORD });
   if (answer.status === 401) {
     answer = await post(baseUrl, '/api/v1/auth/register',
-        { email, password: PASSWORD, role: 'influencer', displayName: `Bench User ${index}` });
+        { email, password: PASSWORD, role, displayName: role === 'brand' ? `Bench Brand ${index}` : `Bench User ${index}` });
   }
   if (answer.status !== 200 && answer.status !== 201) {
     throw new Error(`${email}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -55,26 +60,29 @@ async function inParallel(count, work) {
   return results;
 }
 
-async function login(baseUrl, count, outDir) {
-  const users = await inParallel(count, (index) => signIn(baseUrl, index + 1));
-  fs.writeFileSync(path.join(outDir, 'tokens.txt'), users.map((u) => u.access).join('\n') + '\n');
-  fs.writeFileSync(path.join(outDir, 'refresh.txt'), users.map((u) => u.refresh).join('\n') + '\n');
-  fs.writeFileSync(path.join(outDir, 'sessions.tsv'), users.map((u) => `${u.sid}\t${u.sub}`).join('\n') + '\n');
+async function login(baseUrl, count, outDir, role = 'influencer') {
+  const users = await inParallel(count, (index) => signIn(baseUrl, index + 1, role));
+  const suffix = role === 'brand' ? '-brand' : '';
+  fs.writeFileSync(path.join(outDir, `tokens${suffix}.txt`), users.map((u) => u.access).join('\n') + '\n');
+  fs.writeFileSync(path.join(outDir, `refresh${suffix}.txt`), users.map((u) => u.refresh).join('\n') + '\n');
+  fs.writeFileSync(path.join(outDir, `sessions${suffix}.tsv`), users.map((u) => `${u.sid}\t${u.sub}`).join('\n') + '\n');
 }
 
 async function logout(baseUrl, outDir) {
-  const file = path.join(outDir, 'refresh.txt');
-  if (!fs.existsSync(file)) {
-    return;
+  for (const name of ['refresh.txt', 'refresh-brand.txt']) {
+    const file = path.join(outDir, name);
+    if (!fs.existsSync(file)) {
+      continue;
+    }
+    const tokens = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    await inParallel(tokens.length, (index) => post(baseUrl, '/api/v1/auth/logout', { refreshToken: tokens[index] }));
   }
-  const tokens = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  await inParallel(tokens.length, (index) => post(baseUrl, '/api/v1/auth/logout', { refreshToken: tokens[index] }));
 }
 
 const [command, baseUrl, ...rest] = process.argv.slice(2);
-const run = command === 'login' ? login(baseUrl, Number(rest[0]), rest[1])
+const run = command === 'login' ? login(baseUrl, Number(rest[0]), rest[1], rest[2] === 'brand' ? 'brand' : 'influencer')
   : command === 'logout' ? logout(baseUrl, rest[0])
-    : Promise.reject(new Error('usage: tokens.js login BASE_URL COUNT OUT_DIR | logout BASE_URL OUT_DIR'));
+    : Promise.reject(new Error('usage: tokens.js login BASE_URL COUNT OUT_DIR [brand] | logout BASE_URL OUT_DIR'));
 run.catch((error) => {
   console.error(`bench: ${error.message}`);
   process.exit(1);
