@@ -3,6 +3,8 @@
 // silent refresh before the access token expires, and recovery when the session is revoked
 // (the sign-in dialog comes back over the page, which stays). An event-loop watchdog fails the
 // flows if the GUI thread ever stalls for more than 100 ms.
+#include "DiscoveryModel.h"
+#include "DiscoveryView.h"
 #include "HttpTestClient.h"
 #include "Languages.h"
 #include "MainWindow.h"
@@ -13,6 +15,7 @@
 #include "TokenStore.h"
 #include "common/ApiClient.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -208,6 +211,17 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
         QWidget *page = m_window->centralWidget();
+        // The user is on the discovery page with filters set.
+        QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
+        auto *search = find<QLineEdit>(u"searchEdit"_s);
+        QTest::keyClicks(search, u"runner"_s);
+        auto *platform = find<QComboBox>(u"platformBox"_s);
+        platform->setCurrentIndex(platform->findData(u"tiktok"_s));
+        auto *model = m_window->discoveryPage()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->query().platform, u"tiktok"_s, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), desktop::DiscoveryModel::State::Loaded, 15000);
+        const common::DiscoveryQuery filters = model->query();
+        QCOMPARE(filters.text, u"runner"_s);
 
         // Sign out everywhere from another client: the access and refresh tokens die at once.
         const tests::HttpReply revoked = m_http->send("POST", u"/api/v1/auth/logout-all"_s, {},
@@ -239,6 +253,37 @@ private Q_SLOTS:
                 qPrintable(find<QLabel>(u"signInError"_s)->text()));
         QTRY_VERIFY(!dialog()->isVisible());
         QCOMPARE(m_window->centralWidget(), page);
+        // Same page, same filters, and the search works again.
+        QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
+        QCOMPARE(search->text(), u"runner"_s);
+        QCOMPARE(platform->currentData().toString(), u"tiktok"_s);
+        QCOMPARE(model->query(), filters);
+        model->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), desktop::DiscoveryModel::State::Loaded, 15000);
+        QCOMPARE(model->query(), filters);
+        record(stalls);
+    }
+
+    void rejectedTokenIsRefreshedSilently()
+    {
+        fillIn(m_email, m_password);
+        QTest::mouseClick(find<QPushButton>(u"signInButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        QTRY_VERIFY(!dialog()->isVisible());
+        tests::StallMeter stalls;
+        // An access token the server no longer accepts (as after expiry): the 401 makes the
+        // session refresh without asking the user.
+        m_api->setAccessToken(u"expired.or.garbage"_s);
+        QSignalSpy refreshed(m_session.get(), &Session::refreshed);
+        QSignalSpy expired(m_session.get(), &Session::expired);
+        auto rejected = m_api->send(common::ApiClient::Method::Get, u"/api/v1/me"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, 15000);
+        QCOMPARE(expired.count(), 0);
+        QVERIFY(!dialog()->isVisible());
+        QVERIFY(m_api->accessToken() != u"expired.or.garbage"_s);
+        auto me = m_api->send(common::ApiClient::Method::Get, u"/api/v1/me"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(me.isFinished(), 15000);
+        QVERIFY(me.result().has_value());
         record(stalls);
     }
 
@@ -249,9 +294,20 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
         QTRY_VERIFY(!dialog()->isVisible());
         auto *navigation = find<QListWidget>(u"navigation"_s);
-        QCOMPARE(navigation->count(), 2);
-        QCOMPARE(navigation->item(0)->text(), u"Discovery"_s);
-        QCOMPARE(navigation->item(1)->text(), u"Server"_s);
+        // These pages, in this order (others may sit between them); the server page last.
+        QStringList titles;
+        for (int i = 0; i < navigation->count(); ++i) {
+            titles.append(navigation->item(i)->text());
+        }
+        const QStringList pages{u"Discovery"_s, u"Creator profile"_s, u"My profile"_s,
+                u"My accounts"_s, u"Settings"_s, u"Server"_s};
+        qsizetype from = 0;
+        for (const QString &title : pages) {
+            from = titles.indexOf(title, from);
+            QVERIFY2(from >= 0, qPrintable(titles.join(u", "_s)));
+        }
+        QCOMPARE(titles.constFirst(), u"Discovery"_s);
+        QCOMPARE(titles.constLast(), u"Server"_s);
         QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
@@ -260,7 +316,14 @@ private Q_SLOTS:
         // Ctrl+<n> goes to the n-th page.
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        const auto settings = static_cast<int>(titles.indexOf(u"Settings"_s));
+        QVERIFY(settings < 9);
+        QTest::keyClick(
+                m_window.get(), static_cast<Qt::Key>(Qt::Key_1 + settings), Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->objectName(), u"settingsPage"_s);
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->objectName(), u"creatorProfilePage"_s);
+        m_window->showPage(static_cast<int>(titles.size()) - 1);
         QCOMPARE(m_window->currentPage()->objectName(), u"serverPage"_s);
         saveScreenshot(m_window.get(), u"main-window"_s);
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);

@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: Apache-2.0
+// A creator's own pages against a real server (offscreen): editing the own profile (checked on
+// the client with the server's rules, nothing sent when invalid; the server's field errors shown
+// at their fields; saving round-trips), managing connected accounts (add by hand, remove after a
+// confirmation, "needs reconnection", connecting opens the server's consent address), the
+// metric-less profile page, and the settings page switching the language at run time.
+#include "AccountsView.h"
+#include "CreatorProfileView.h"
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Measure.h"
+#include "OwnProfileView.h"
+#include "Session.h"
+#include "SettingsView.h"
+#include "SignInDialog.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "common/ApiClient.h"
+#include "common/Problem.h"
+#include "db/Connection.h"
+#include "db/DatabaseUrl.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::common::ApiClient;
+using influence::desktop::AccountsView;
+using influence::desktop::MainWindow;
+using influence::desktop::OwnProfileView;
+using influence::desktop::Session;
+
+namespace {
+
+constexpr qint64 kStallLimitMs = 100;
+constexpr auto kConsentPage = "https://consent.example.test/authorize";
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir =
+            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+} // namespace
+
+class TestDesktopCreator : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<tests::HttpTestClient> m_http;
+    std::unique_ptr<server::db::Connection> m_db;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_longestStall = 0;
+    qint64 m_longestWallGap = 0;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+    OwnProfileView *editor() { return m_window->ownProfilePage(); }
+    AccountsView *accounts() { return m_window->accountsPage(); }
+    int pageIndex(QWidget *page)
+    {
+        auto *pages = find<QWidget>(u"pages"_s);
+        return pages->layout() ? pages->layout()->indexOf(page) : -1;
+    }
+    void show(QWidget *page)
+    {
+        m_window->showPage(pageIndex(page));
+        QCOMPARE(m_window->currentPage(), page);
+    }
+    QList<std::pair<QByteArray, QByteArray>> bearer()
+    {
+        return {{"Authorization", "Bearer " + m_api->accessToken().toLatin1()}};
+    }
+
+    void record(const tests::StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        tests::TestServer::Options options;
+        // Instagram can be connected: the server answers the platform's consent address.
+        options.configure = [](server::Config &config) {
+            config.socialPlatforms[u"instagram"_s] = {u"ig-client"_s, u"ig-secret"_s,
+                    QString::fromLatin1(kConsentPage), u"https://token.example.test/token"_s,
+                    u"https://graph.example.test"_s};
+        };
+        m_server = std::make_unique<tests::TestServer>(options);
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        auto settings = std::make_shared<server::db::ConnectionSettings>();
+        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
+        QVERIFY(url);
+        settings->url = *url;
+        m_db = std::make_unique<server::db::Connection>(settings, u"desktop-creator-test"_s);
+
+        const QString email =
+                u"creator-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        QCOMPARE(m_http->postJson(u"/api/v1/auth/register"_s,
+                               {{u"email"_s, email}, {u"password"_s, password},
+                                       {u"role"_s, u"influencer"_s}})
+                         .status,
+                201);
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_api->setBaseUrl(m_server->url());
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_session->signIn(email, password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+    }
+
+    void cleanupTestCase()
+    {
+        qCInfo(tests::measurements,
+                "MEASURE longest event-loop stall during the creator flows: %lld ms of GUI-thread "
+                "work (longest wall-clock gap %lld ms)",
+                m_longestStall, m_longestWallGap);
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+        m_db.reset();
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void invalidProfileIsStoppedBeforeSending()
+    {
+        tests::StallMeter stalls;
+        show(editor());
+        QTRY_COMPARE_WITH_TIMEOUT(editor()->state(), OwnProfileView::State::Editing, 15000);
+        QVERIFY(!editor()->exists());
+        QVERIFY(find<QLabel>(u"ownProfileIntro"_s)->text().contains(u"no creator profile yet"_s));
+
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        find<QLineEdit>(u"ownDisplayName"_s)->clear();
+        QTest::keyClicks(find<QLineEdit>(u"ownCountry"_s), u"Germany"_s);
+        QTest::keyClicks(find<QLineEdit>(u"ownLanguages"_s), u"de, english"_s);
+        auto *rates = find<QTableWidget>(u"ownRates"_s);
+        rates->item(0, 1)->setText(u"12.345"_s); // a third decimal for EUR
+        rates->item(0, 2)->setText(u"EUR"_s);
+        QTest::mouseClick(find<QPushButton>(u"saveProfileButton"_s), Qt::LeftButton);
+        QCOMPARE(requests.count(), 0);
+        QCOMPARE(editor()->state(), OwnProfileView::State::Editing);
+        QCOMPARE(editor()->fieldError(u"displayName"_s), u"Please fill this in."_s);
+        QCOMPARE(editor()->fieldError(u"country"_s),
+                u"Use a two-letter country code, such as DE."_s);
+        QCOMPARE(editor()->fieldError(u"languages"_s),
+                u"Use two-letter language codes, such as de or en."_s);
+        QVERIFY(!editor()->fieldError(u"rates"_s).isEmpty());
+        QVERIFY(editor()->fieldError(u"bio"_s).isEmpty());
+        QVERIFY(find<QLabel>(u"error-displayName"_s)->isVisible());
+        QCOMPARE(find<QLabel>(u"ownProfileStatus"_s)->text(),
+                u"Please correct the marked fields."_s);
+        saveScreenshot(m_window.get(), u"own-profile-invalid"_s);
+        record(stalls);
+    }
+
+    void serverFieldErrorsLandOnTheirFields()
+    {
+        // A body the client would never send, straight to the server: its 422 problem's
+        // fields appear next to the form's fields.
+        const QJsonObject body{{u"displayName"_s, u""_s}, {u"country"_s, u"xx"_s},
+                {u"rates"_s,
+                        QJsonArray{QJsonObject{{u"type"_s, u"post"_s}, {u"amountMinor"_s, -5},
+                                {u"currency"_s, u"EUR"_s}}}}};
+        const tests::HttpReply reply =
+                m_http->send("PUT", u"/api/v1/me/influencer"_s, QJsonDocument(body).toJson(),
+                        bearer()
+                                + QList<std::pair<QByteArray, QByteArray>>{
+                                        {"Content-Type", "application/json"}});
+        QCOMPARE(reply.status, 422);
+        const common::Error error = common::errorFromProblem(reply.status, reply.body);
+        QCOMPARE(error.code, common::ErrorCode::ValidationFailed);
+        editor()->showErrors(error);
+        QCOMPARE(editor()->fieldError(u"displayName"_s), u"Please fill this in."_s);
+        QCOMPARE(editor()->fieldError(u"country"_s),
+                u"Use a two-letter country code, such as DE."_s);
+        QVERIFY(!editor()->fieldError(u"rates"_s).isEmpty());
+    }
+
+    void editingTheProfileRoundTrips()
+    {
+        tests::StallMeter stalls;
+        auto *name = find<QLineEdit>(u"ownDisplayName"_s);
+        name->clear();
+        name->setText(u"Jördis Example"_s); // keyClicks takes Latin-1 only
+        find<QPlainTextEdit>(u"ownBio"_s)->setPlainText(u"Trail running and Alpine huts."_s);
+        auto *niches = find<QListWidget>(u"ownNiches"_s);
+        for (int i = 0; i < niches->count(); ++i) {
+            const QString niche = niches->item(i)->data(Qt::UserRole).toString();
+            niches->item(i)->setCheckState(
+                    niche == u"outdoors"_s || niche == u"travel"_s ? Qt::Checked : Qt::Unchecked);
+        }
+        auto *country = find<QLineEdit>(u"ownCountry"_s);
+        country->clear();
+        QTest::keyClicks(country, u"at"_s);
+        auto *languages = find<QLineEdit>(u"ownLanguages"_s);
+        languages->clear();
+        QTest::keyClicks(languages, u"de, en"_s);
+        auto *rates = find<QTableWidget>(u"ownRates"_s);
+        rates->item(0, 1)->setText(u"120.5"_s);
+        rates->item(0, 2)->setText(u"eur"_s);
+        rates->item(2, 1)->setText(u"99"_s);
+        rates->item(2, 2)->setText(u"CHF"_s);
+
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        QSignalSpy saved(editor(), &OwnProfileView::saved);
+        QTest::mouseClick(find<QPushButton>(u"saveProfileButton"_s), Qt::LeftButton);
+        QCOMPARE(editor()->state(), OwnProfileView::State::Saving);
+        QCOMPARE(requests.count(), 1);
+        QCOMPARE(requests.constFirst().at(0).value<ApiClient::Method>(), ApiClient::Method::Put);
+        QVERIFY(saved.wait(15000));
+        QCOMPARE(find<QLabel>(u"ownProfileStatus"_s)->text(), u"Saved."_s);
+        QVERIFY(editor()->exists());
+        QVERIFY(editor()->fieldError(u"displayName"_s).isEmpty());
+
+        // What the server stored.
+        const QJsonObject stored = m_http->get(u"/api/v1/me/influencer"_s, bearer()).json();
+        QCOMPARE(stored.value(u"displayName"_s).toString(), u"Jördis Example"_s);
+        QCOMPARE(stored.value(u"country"_s).toString(), u"AT"_s);
+        QCOMPARE(stored.value(u"languages"_s).toArray(), QJsonArray({u"de"_s, u"en"_s}));
+        const QJsonArray storedRates = stored.value(u"rates"_s).toArray();
+        QCOMPARE(storedRates.size(), 2);
+        bool post = false;
+        for (const auto &rate : storedRates) {
+            if (rate[u"type"_s] == u"post"_s) {
+                post = true;
+                QCOMPARE(rate[u"amountMinor"_s].toInteger(), 12050);
+                QCOMPARE(rate[u"currency"_s].toString(), u"EUR"_s);
+            }
+        }
+        QVERIFY(post);
+
+        // Reloading from the server gives the same form.
+        const QJsonObject before = editor()->formJson();
+        QTest::mouseClick(find<QPushButton>(u"reloadProfileButton"_s), Qt::LeftButton);
+        QCOMPARE(editor()->state(), OwnProfileView::State::Loading);
+        QTRY_COMPARE_WITH_TIMEOUT(editor()->state(), OwnProfileView::State::Editing, 15000);
+        QCOMPARE(editor()->formJson(), before);
+        QCOMPARE(find<QLineEdit>(u"ownDisplayName"_s)->text(), u"Jördis Example"_s);
+        QCOMPARE(rates->item(0, 1)->text(), u"120.50"_s);
+        QCOMPARE(find<QLineEdit>(u"ownCountry"_s)->text(), u"AT"_s);
+        saveScreenshot(m_window.get(), u"own-profile"_s);
+        record(stalls);
+    }
+
+    void addAndRemoveAnAccount()
+    {
+        tests::StallMeter stalls;
+        show(accounts());
+        QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
+        QCOMPARE(accounts()->accounts().size(), 0);
+
+        // An invalid handle is refused here.
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        auto *handle = find<QLineEdit>(u"addHandleEdit"_s);
+        QTest::keyClicks(handle, u"not a handle!"_s);
+        QTest::mouseClick(find<QPushButton>(u"addAccountButton"_s), Qt::LeftButton);
+        QCOMPARE(requests.count(), 0);
+        QVERIFY(find<QLabel>(u"accountsMessage"_s)->text().startsWith(u"Enter a handle"_s));
+
+        handle->clear();
+        QTest::keyClicks(handle, u"@trail.runner"_s);
+        auto *platform = find<QComboBox>(u"addPlatformBox"_s);
+        platform->setCurrentIndex(platform->findData(u"youtube"_s));
+        QTest::mouseClick(find<QPushButton>(u"addAccountButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(accounts()->accounts().size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
+        const common::ConnectedAccount account = accounts()->accounts().constFirst();
+        QCOMPARE(account.handle, u"trail.runner"_s);
+        QCOMPARE(account.platform, common::Platform::YouTube);
+        auto *table = find<QTableWidget>(u"ownAccountsTable"_s);
+        QCOMPARE(table->item(0, 3)->text(), u"Added by hand"_s);
+        const tests::HttpReply listed = m_http->get(u"/api/v1/connected-accounts"_s, bearer());
+        QCOMPARE(listed.json().value(u"items"_s).toArray().size(), 1);
+
+        // Remove: asks first; Cancel keeps it, Yes removes it.
+        table->selectRow(0);
+        QTest::mouseClick(find<QPushButton>(u"removeAccountButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(accounts()->confirmation() && accounts()->confirmation()->isVisible());
+        QVERIFY(accounts()->confirmation()->text().contains(u"@trail.runner"_s));
+        accounts()->confirmation()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!accounts()->confirmation());
+        QCOMPARE(accounts()->accounts().size(), 1);
+        table->selectRow(0);
+        QTest::mouseClick(find<QPushButton>(u"removeAccountButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(accounts()->confirmation() && accounts()->confirmation()->isVisible());
+        accounts()->confirmation()->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(accounts()->accounts().size(), 0, 15000);
+        QCOMPARE(m_http->get(u"/api/v1/connected-accounts"_s, bearer())
+                         .json()
+                         .value(u"items"_s)
+                         .toArray()
+                         .size(),
+                0);
+        record(stalls);
+    }
+
+    void needsReconnectionStandsOut()
+    {
+        // Two accounts, one of which the platform refused to refresh (set here directly: the
+        // refresh failure itself is the server's tests' business).
+        for (const QString &name : {u"first.account"_s, u"second.account"_s}) {
+            find<QLineEdit>(u"addHandleEdit"_s)->setText(name);
+            auto *platform = find<QComboBox>(u"addPlatformBox"_s);
+            platform->setCurrentIndex(platform->findData(u"instagram"_s));
+            const auto count = accounts()->accounts().size();
+            QVERIFY(accounts()->addAccount());
+            QTRY_COMPARE_WITH_TIMEOUT(accounts()->accounts().size(), count + 1, 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
+        }
+        QVERIFY(m_db->execDirect(u"UPDATE connected_accounts SET status = 'needs_reconnect', "
+                                 "external_id = 'ig-4242' WHERE handle = 'second.account'"_s));
+        accounts()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
+        auto *banner = find<QLabel>(u"reconnectBanner"_s);
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().startsWith(u"1 account(s) need reconnection: instagram "
+                                           "@second.account"_s)
+                        || banner->text().startsWith(
+                                u"1 account needs reconnection: instagram @second.account"_s),
+                qPrintable(banner->text()));
+        auto *table = find<QTableWidget>(u"ownAccountsTable"_s);
+        QStringList statuses;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            statuses.append(table->item(row, 3)->text());
+        }
+        QVERIFY2(statuses.contains(u"⚠ Needs reconnection"_s), qPrintable(statuses.join(u'|')));
+        saveScreenshot(m_window.get(), u"accounts"_s);
+    }
+
+    void connectOpensTheConsentPage()
+    {
+        QList<QUrl> opened;
+        accounts()->setUrlOpener([&opened](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        auto *platform = find<QComboBox>(u"connectPlatformBox"_s);
+        platform->setCurrentIndex(platform->findData(u"instagram"_s));
+        QTest::mouseClick(find<QPushButton>(u"connectAccountButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 15000);
+        const QUrl url = opened.constFirst();
+        QVERIFY2(url.toString().startsWith(QString::fromLatin1(kConsentPage)),
+                qPrintable(url.toString()));
+        const QUrlQuery query(url);
+        QCOMPARE(query.queryItemValue(u"client_id"_s), u"ig-client"_s);
+        QVERIFY(!query.queryItemValue(u"state"_s).isEmpty());
+        QVERIFY2(query.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded)
+                         .endsWith(u"/api/v1/connected-accounts/instagram/callback"_s),
+                qPrintable(url.toString()));
+        QVERIFY(find<QLabel>(u"accountsMessage"_s)->text().startsWith(u"Finish connecting"_s));
+
+        // A platform the server cannot connect says so.
+        platform->setCurrentIndex(platform->findData(u"tiktok"_s));
+        QTest::mouseClick(find<QPushButton>(u"connectAccountButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                find<QLabel>(u"accountsMessage"_s)->text().startsWith(u"The server cannot"_s),
+                15000);
+        QCOMPARE(opened.size(), 1);
+    }
+
+    void ownProfilePageWithoutHistory()
+    {
+        tests::StallMeter stalls;
+        m_window->openCreator(m_session->user().id.toString(QUuid::WithoutBraces));
+        auto *page = m_window->creatorPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->state() == desktop::CreatorProfileView::State::Loaded
+                        && !page->metricsLoading(),
+                15000);
+        QCOMPARE(find<QLabel>(u"creatorName"_s)->text(), u"Jördis Example"_s);
+        QCOMPARE(page->profile().accounts.size(), 2);
+        QCOMPARE(find<QLabel>(u"metricsStatus"_s)->text(), u"No metric history yet."_s);
+        // Rates in the user's locale: English formats the amount with a decimal point.
+        QVERIFY2(find<QLabel>(u"ratesValue"_s)->text().contains(u"120.50"_s),
+                qPrintable(find<QLabel>(u"ratesValue"_s)->text()));
+        record(stalls);
+    }
+
+    void settingsSwitchLanguage()
+    {
+        auto *settings = m_window->settingsPage();
+        show(settings);
+        auto *navigation = find<QListWidget>(u"navigation"_s);
+        auto *signOut = find<QPushButton>(u"settingsSignOutButton"_s);
+        QCOMPARE(navigation->item(0)->text(), u"Discovery"_s);
+        QCOMPARE(navigation->item(pageIndex(settings))->text(), u"Settings"_s);
+        QCOMPARE(signOut->text(), u"Sign &out"_s);
+        QCOMPARE(find<QPushButton>(u"saveProfileButton"_s)->text(), u"&Save"_s);
+        saveScreenshot(m_window.get(), u"settings"_s);
+
+        auto *language = find<QComboBox>(u"languageBox"_s);
+        language->setCurrentIndex(language->findData(u"de"_s));
+        QCOMPARE(m_languages->current(), u"de"_s);
+        QTRY_COMPARE(navigation->item(0)->text(), u"Entdecken"_s);
+        QCOMPARE(navigation->item(pageIndex(settings))->text(), u"Einstellungen"_s);
+        QCOMPARE(signOut->text(), u"&Abmelden"_s);
+        QCOMPARE(find<QPushButton>(u"saveProfileButton"_s)->text(), u"&Speichern"_s);
+        QCOMPARE(m_window->findChild<QAction *>(u"language-de"_s)->isChecked(), true);
+        saveScreenshot(m_window.get(), u"settings-de"_s);
+        show(accounts());
+        QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
+        saveScreenshot(m_window.get(), u"accounts-de"_s);
+        show(editor());
+        saveScreenshot(m_window.get(), u"own-profile-de"_s);
+
+        // Back to English from the menu; the settings page follows.
+        m_window->findChild<QAction *>(u"language-en"_s)->trigger();
+        QTRY_COMPARE(navigation->item(0)->text(), u"Discovery"_s);
+        QCOMPARE(signOut->text(), u"Sign &out"_s);
+        QCOMPARE(language->currentData().toString(), u"en"_s);
+    }
+
+    void settingsSignOut()
+    {
+        show(m_window->settingsPage());
+        QTest::mouseClick(find<QPushButton>(u"settingsSignOutButton"_s), Qt::LeftButton);
+        QCOMPARE(m_session->state(), Session::State::SignedOut);
+        QTRY_VERIFY(m_window->signInDialog()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestDesktopCreator)
+#include "tst_desktop_creator.moc"

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: Apache-2.0
+// A creator's profile page against a real server seeded with demo creators (offscreen): opened
+// from a discovery row with Enter, details and accounts, one follower chart per account and a
+// combined one whose series have as many points as the API answers for the chosen range,
+// switching the range, hover values, PNG export, the error state with Retry, and leaving the
+// page aborting its requests. Measures start-up, memory and event-loop stalls.
+#include "CreatorProfileView.h"
+#include "DiscoveryModel.h"
+#include "DiscoveryView.h"
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Measure.h"
+#include "Session.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "common/ApiClient.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QImage>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::CreatorProfileView;
+using influence::desktop::DiscoveryModel;
+using influence::desktop::MainWindow;
+using influence::desktop::Session;
+
+namespace {
+
+constexpr qint64 kStallLimitMs = 100;
+
+QString outputDir()
+{
+    return qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath());
+}
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = outputDir() + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+QLineSeries *firstLine(QChartView *view)
+{
+    const auto series = view->chart()->series();
+    return series.isEmpty() ? nullptr : qobject_cast<QLineSeries *>(series.constFirst());
+}
+
+} // namespace
+
+class TestDesktopProfile : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<tests::HttpTestClient> m_http;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_longestStall = 0;
+    qint64 m_longestWallGap = 0;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+    CreatorProfileView *page() { return m_window->creatorPage(); }
+    DiscoveryModel *discovery() { return m_window->discoveryPage()->model(); }
+
+    void record(const tests::StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+
+    /// What the API answers for an account over the page's current span (blocking: test only).
+    int apiPointCount(const QString &accountId)
+    {
+        const CreatorProfileView::Span span = page()->currentSpan();
+        QUrlQuery query;
+        query.addQueryItem(u"from"_s, span.from.toString(Qt::ISODate));
+        query.addQueryItem(u"to"_s, span.to.toString(Qt::ISODate));
+        query.addQueryItem(u"interval"_s, span.interval);
+        const tests::HttpReply reply =
+                m_http->get(u"/api/v1/connected-accounts/%1/metrics?%2"_s.arg(
+                                    accountId, query.toString(QUrl::FullyEncoded)),
+                        {{"Authorization", "Bearer " + m_api->accessToken().toLatin1()}});
+        if (reply.status != 200) {
+            qWarning("metrics: HTTP %d %s", reply.status, reply.body.constData());
+            return -1;
+        }
+        return static_cast<int>(reply.json().value(u"points"_s).toArray().size());
+    }
+
+    /// Every account chart (and the combined one) has as many points as the API answers.
+    void compareWithApi()
+    {
+        const QList<common::ConnectedAccount> accounts = page()->profile().accounts;
+        const QList<QChartView *> charts = page()->accountCharts();
+        QCOMPARE(charts.size(), accounts.size());
+        QSet<qreal> dates;
+        for (int i = 0; i < accounts.size(); ++i) {
+            QLineSeries *series = firstLine(charts.at(i));
+            QVERIFY(series);
+            QCOMPARE(series->count(), apiPointCount(accounts.at(i).id));
+            for (const QPointF &point : series->points()) {
+                dates.insert(point.x());
+            }
+        }
+        // The combined chart: the total first, then one series per account.
+        QLineSeries *total = firstLine(page()->combinedChart());
+        QVERIFY(total);
+        QCOMPARE(total->count(), dates.size());
+        QCOMPARE(page()->combinedChart()->chart()->series().size(), accounts.size() + 1);
+    }
+
+    int totalPoints() { return static_cast<int>(firstLine(page()->combinedChart())->count()); }
+
+    void waitForMetrics()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+                page()->state() == CreatorProfileView::State::Loaded && !page()->metricsLoading(),
+                15000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        tests::TestServer::Options options;
+        options.demoData = true;
+        m_server = std::make_unique<tests::TestServer>(options);
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        const QString email =
+                u"agency-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        QCOMPARE(m_http->postJson(u"/api/v1/auth/register"_s,
+                               {{u"email"_s, email}, {u"password"_s, password},
+                                       {u"role"_s, u"brand"_s}})
+                         .status,
+                201);
+
+        QElapsedTimer startUp;
+        startUp.start();
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_api->setBaseUrl(m_server->url());
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        qCInfo(tests::measurements, "MEASURE start-up to the first usable window: %lld ms",
+                startUp.elapsed());
+        m_session->signIn(email, password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(discovery()->state(), DiscoveryModel::State::Loaded, 15000);
+    }
+
+    void cleanupTestCase()
+    {
+        qCInfo(tests::measurements,
+                "MEASURE longest event-loop stall during the profile flows: %lld ms of GUI-thread "
+                "work (longest wall-clock gap %lld ms)",
+                m_longestStall, m_longestWallGap);
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void enterOnARowOpensTheProfileWithCharts()
+    {
+        tests::StallMeter stalls;
+        // Sorted by followers: the first creators have verified accounts with history.
+        auto *sort = find<QComboBox>(u"sortBox"_s);
+        sort->setCurrentIndex(sort->findData(u"followers"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(discovery()->query().sort, u"followers"_s, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(discovery()->state(), DiscoveryModel::State::Loaded, 15000);
+        auto *table = find<QTableView>(u"discoveryTable"_s);
+        table->setFocus();
+        table->setCurrentIndex(discovery()->index(0, 0));
+        const QString id = discovery()->index(0, 0).data(DiscoveryModel::IdRole).toString();
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), page());
+        QCOMPARE(page()->creatorId(), id);
+        waitForMetrics();
+        QCOMPARE(find<QLabel>(u"creatorName"_s)->text(), page()->profile().details.displayName);
+        QVERIFY(!page()->profile().accounts.isEmpty());
+        QCOMPARE(find<QTableWidget>(u"accountsTable"_s)->rowCount(),
+                page()->profile().accounts.size());
+        // Rates in the user's money format (English: "EUR 1,234.00" style).
+        if (!page()->profile().details.rates.isEmpty()) {
+            QVERIFY2(find<QLabel>(u"ratesValue"_s)
+                             ->text()
+                             .contains(page()->profile().details.rates.constFirst().price.currency),
+                    qPrintable(find<QLabel>(u"ratesValue"_s)->text()));
+        }
+        QCOMPARE(page()->range(), CreatorProfileView::Range::Days90);
+        QCOMPARE(page()->currentSpan().interval, u"day"_s);
+        compareWithApi();
+        QVERIFY2(totalPoints() > 0, "the seeded creator has a metric history");
+        saveScreenshot(m_window.get(), u"creator-profile"_s);
+        record(stalls);
+    }
+
+    void switchingTheRangeChangesThePoints()
+    {
+        tests::StallMeter stalls;
+        const int ninetyDays = totalPoints();
+        auto *range = find<QComboBox>(u"rangeBox"_s);
+        range->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::Days30));
+        QVERIFY(page()->metricsLoading());
+        waitForMetrics();
+        QCOMPARE(page()->currentSpan().interval, u"day"_s);
+        QCOMPARE(page()->currentSpan().from.daysTo(page()->currentSpan().to), 29);
+        compareWithApi();
+        QVERIFY2(totalPoints() != ninetyDays,
+                qPrintable(u"30 d: %1 points, 90 d: %2"_s.arg(totalPoints()).arg(ninetyDays)));
+        saveScreenshot(m_window.get(), u"creator-profile-30d"_s);
+
+        range->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::Year));
+        waitForMetrics();
+        QCOMPARE(page()->currentSpan().interval, u"week"_s);
+        compareWithApi();
+        QVERIFY(totalPoints() > 0 && totalPoints() < ninetyDays);
+
+        range->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::All));
+        waitForMetrics();
+        compareWithApi();
+        range->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::Days90));
+        waitForMetrics();
+        QCOMPARE(totalPoints(), ninetyDays);
+        record(stalls);
+    }
+
+    void hoverShowsTheValue()
+    {
+        QLineSeries *series = firstLine(page()->accountCharts().constFirst());
+        QVERIFY(series && series->count() > 0);
+        const QPointF point = series->at(series->count() - 1);
+        Q_EMIT series->hovered(point, true);
+        const QString text = find<QLabel>(u"hoverLabel"_s)->text();
+        QVERIFY2(text.contains(QLocale().toString(static_cast<qint64>(point.y()))),
+                qPrintable(text));
+        QVERIFY2(text.contains(page()->profile().accounts.constFirst().handle), qPrintable(text));
+        Q_EMIT series->hovered(point, false);
+        QVERIFY(find<QLabel>(u"hoverLabel"_s)->text().isEmpty());
+    }
+
+    void exportWritesAPng()
+    {
+        const QString path = outputDir() + u"/creator-chart.png"_s;
+        QFile::remove(path);
+        QVERIFY(CreatorProfileView::exportChart(page()->combinedChart(), path));
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 0 && image.height() > 0);
+
+        // Through the button and its (non-native, non-blocking) file dialog.
+        const QString viaDialog = outputDir() + u"/creator-chart-dialog.png"_s;
+        QFile::remove(viaDialog);
+        QTest::mouseClick(find<QPushButton>(u"exportButton"_s), Qt::LeftButton);
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page()->findChild<QFileDialog *>(u"exportDialog"_s)) != nullptr
+                && dialog->isVisible());
+        dialog->selectFile(viaDialog);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, protected there
+        QTRY_VERIFY(QFile::exists(viaDialog));
+        QVERIFY(!QImage(viaDialog).isNull());
+    }
+
+    void leavingThePageAbortsItsRequests()
+    {
+        QSignalSpy aborted(m_api.get(), &common::ApiClient::callAborted);
+        const QString id = page()->creatorId();
+        m_window->openCreator(id);
+        QCOMPARE(page()->state(), CreatorProfileView::State::Loading);
+        m_window->showPage(0); // before any answer can arrive
+        QCOMPARE(aborted.count(), 1);
+        QVERIFY(aborted.constFirst().constFirst().toString().startsWith(u"/api/v1/influencers/"_s));
+        QVERIFY(page()->state() != CreatorProfileView::State::Failed);
+        // Back on the page, it asks again.
+        m_window->showPage(1);
+        waitForMetrics();
+        QCOMPARE(page()->creatorId(), id);
+
+        // Leaving while the histories load aborts those.
+        aborted.clear();
+        find<QComboBox>(u"rangeBox"_s)
+                ->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::Days30));
+        QVERIFY(page()->metricsLoading());
+        m_window->showPage(0);
+        QCOMPARE(aborted.count(), page()->profile().accounts.size());
+        m_window->showPage(1);
+        waitForMetrics();
+        compareWithApi();
+    }
+
+    void unknownCreatorShowsTheProblemWithRetry()
+    {
+        m_window->openCreator(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), CreatorProfileView::State::Failed, 15000);
+        QCOMPARE(page()->error().code, common::ErrorCode::NotFound);
+        QCOMPARE(find<QLabel>(u"profileErrorHeadline"_s)->text(),
+                u"This was not found. It may have been deleted."_s);
+        QVERIFY(find<QLabel>(u"profileErrorDetail"_s)->text().contains(u"No such creator"_s));
+        auto *retry = find<QPushButton>(u"profileRetry"_s);
+        QVERIFY(retry->isVisible());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), CreatorProfileView::State::Failed, 15000);
+        saveScreenshot(m_window.get(), u"creator-profile-error"_s);
+    }
+};
+
+QTEST_MAIN(TestDesktopProfile)
+#include "tst_desktop_profile.moc"
