@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CollabText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Kampagne abbrechen</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Beworben</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>In Verhandlung</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>zurückziehen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>beginnen</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>abschließen</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>abbrechen</translation>
+    </message>
+    <message>
+        <source>The server did not allow this step in the current state.</source>
+        <translation>Der Server lässt diesen Schritt im aktuellen Status nicht zu.</translation>
+    </message>
+    <message>
+        <source>Only the latest offer can be answered.</source>
+        <translation>Nur auf das neueste Angebot kann geantwortet werden.</translation>
+    </message>
+    <message>
+        <source>It is the other side&apos;s turn.</source>
+        <translation>Die andere Seite ist am Zug.</translation>
+    </message>
+    <message>
+        <source>Drafts are still waiting for review.</source>
+        <translation>Entwürfe warten noch auf Prüfung.</translation>
+    </message>
+    <message>
+        <source>Some deliverables are neither approved nor live.</source>
+        <translation>Einige Leistungen sind weder freigegeben noch veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>This creator already has a deal in this campaign.</source>
+        <translation>Dieser Creator hat in dieser Kampagne bereits einen Deal.</translation>
+    </message>
+    <message>
+        <source>Applications are closed.</source>
+        <translation>Die Bewerbungsfrist ist vorbei.</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <source>Influence desktop app for agency staff.</source>
@@ -215,6 +330,335 @@
     <message>
         <source>Finish connecting in your browser; the list is updated when you come back to this page.</source>
         <translation>Schließen Sie das Verbinden im Browser ab; die Liste wird aktualisiert, wenn Sie zu dieser Seite zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation>Kampagne bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>&amp;Briefing</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>&amp;Ziel</translation>
+    </message>
+    <message>
+        <source>&amp;Platforms</source>
+        <translation>&amp;Plattformen</translation>
+    </message>
+    <message>
+        <source>&amp;Content types</source>
+        <translation>Inhalts&amp;arten</translation>
+    </message>
+    <message>
+        <source>N&amp;iches</source>
+        <translation>N&amp;ischen</translation>
+    </message>
+    <message>
+        <source>C&amp;ountries</source>
+        <translation>L&amp;änder</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Sprachen</translation>
+    </message>
+    <message>
+        <source>&amp;Followers (min, max)</source>
+        <translation>&amp;Follower (min., max.)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;engagement (%)</source>
+        <translation>Mindest-&amp;Engagement (%)</translation>
+    </message>
+    <message>
+        <source>B&amp;udget</source>
+        <translation>B&amp;udget</translation>
+    </message>
+    <message>
+        <source>&amp;Dates (start, end)</source>
+        <translation>Zeitrau&amp;m (Beginn, Ende)</translation>
+    </message>
+    <message>
+        <source>Applications &amp;until</source>
+        <translation>&amp;Letzter Bewerbungstag</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility</source>
+        <translation>Sichtbar&amp;keit</translation>
+    </message>
+    <message>
+        <source>Usage &amp;rights</source>
+        <translation>Nutzungs&amp;rechte</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Bekanntheit</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Conversions</translation>
+    </message>
+    <message>
+        <source>Public: creators may apply</source>
+        <translation>Öffentlich: Creator können sich bewerben</translation>
+    </message>
+    <message>
+        <source>Private: by invitation only</source>
+        <translation>Privat: nur auf Einladung</translation>
+    </message>
+    <message>
+        <source>instagram, tiktok, youtube</source>
+        <translation>instagram, tiktok, youtube</translation>
+    </message>
+    <message>
+        <source>post, reel, story, video</source>
+        <translation>post, reel, story, video</translation>
+    </message>
+    <message>
+        <source>travel, fashion, food</source>
+        <translation>travel, fashion, food</translation>
+    </message>
+    <message>
+        <source>DE, AT, CH</source>
+        <translation>DE, AT, CH</translation>
+    </message>
+    <message>
+        <source>de, en</source>
+        <translation>de, en</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>for example 2.5</source>
+        <translation>zum Beispiel 2,5</translation>
+    </message>
+    <message>
+        <source>amount, for example 5000</source>
+        <translation>Betrag, zum Beispiel 5000</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <source>start, YYYY-MM-DD</source>
+        <translation>Beginn, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>end, YYYY-MM-DD</source>
+        <translation>Ende, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>JJJJ-MM-TT (optional)</translation>
+    </message>
+    <message>
+        <source>Create campaign</source>
+        <translation>Kampagne anlegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Bitte füllen Sie dieses Feld aus.</translation>
+    </message>
+    <message>
+        <source>Use at most 120 characters.</source>
+        <translation>Verwenden Sie höchstens 120 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The brief is too long (at most 10 000 characters).</source>
+        <translation>Das Briefing ist zu lang (höchstens 10 000 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Use platform names such as instagram, tiktok, youtube.</source>
+        <translation>Verwenden Sie Plattformnamen wie instagram, tiktok, youtube.</translation>
+    </message>
+    <message>
+        <source>Use content types such as post, reel, story, video.</source>
+        <translation>Verwenden Sie Inhaltsarten wie post, reel, story, video.</translation>
+    </message>
+    <message>
+        <source>Use niches such as travel, fashion, food.</source>
+        <translation>Verwenden Sie Nischen wie travel, fashion, food.</translation>
+    </message>
+    <message>
+        <source>Use two-letter country codes, such as DE.</source>
+        <translation>Verwenden Sie zweibuchstabige Ländercodes, etwa DE.</translation>
+    </message>
+    <message>
+        <source>Use two-letter language codes, such as de or en.</source>
+        <translation>Verwenden Sie zweibuchstabige Sprachcodes, etwa de oder en.</translation>
+    </message>
+    <message>
+        <source>Use whole numbers; the maximum must not be below the minimum.</source>
+        <translation>Verwenden Sie ganze Zahlen; das Maximum darf nicht unter dem Minimum liegen.</translation>
+    </message>
+    <message>
+        <source>Use a percentage from 0 to 100, such as 2.5.</source>
+        <translation>Verwenden Sie einen Prozentwert von 0 bis 100, etwa 2,5.</translation>
+    </message>
+    <message>
+        <source>Use an amount such as 5000 or 5000.50 and a currency code such as EUR.</source>
+        <translation>Verwenden Sie einen Betrag wie 5000 oder 5000,50 und einen Währungscode wie EUR.</translation>
+    </message>
+    <message>
+        <source>Use dates such as 2027-03-31; the end must not be before the start.</source>
+        <translation>Verwenden Sie Daten wie 2027-03-31; das Ende darf nicht vor dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>Use a date such as 2027-03-31.</source>
+        <translation>Verwenden Sie ein Datum wie 2027-03-31.</translation>
+    </message>
+    <message>
+        <source>The usage rights are too long.</source>
+        <translation>Die Nutzungsrechte sind zu lang.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CampaignsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 live</source>
+        <translation>%1 / %2 live</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>Kein Zeitraum</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>Leistungen</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CampaignsView</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Your campaigns</source>
+        <translation>Ihre Kampagnen</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Neue Kampagne…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading your campaigns…</source>
+        <translation>Ihre Kampagnen werden geladen…</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Create the first one with “New campaign”.</source>
+        <translation>Noch keine Kampagnen. Legen Sie die erste mit „Neue Kampagne“ an.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>“%1” was saved.</source>
+        <translation>„%1“ wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>A campaign that is %1 cannot be moved this way.</source>
+        <translation>Eine Kampagne im Status „%1“ kann nicht so geändert werden.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>“%1” was refused. %2</source>
+        <translation>„%1“ wurde abgelehnt. %2</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>„%1“ ist jetzt %2.</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1298,85 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Choose niches from the list.</source>
         <translation>Wählen Sie Nischen aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::PipelineView</name>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Deal pipeline</source>
+        <translation>Deal-Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Kampagne:</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading deals…</source>
+        <translation>Deals werden geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No deals yet. Invite creators to a campaign to start one.</source>
+        <translation>Noch keine Deals. Laden Sie Creator zu einer Kampagne ein, um einen zu beginnen.</translation>
+    </message>
+    <message>
+        <source>This campaign has no deals yet.</source>
+        <translation>Diese Kampagne hat noch keine Deals.</translation>
+    </message>
+    <message>
+        <source>Unnamed creator</source>
+        <translation>Creator ohne Namen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Drag to another column to move the deal.</source>
+        <translation>In eine andere Spalte ziehen, um den Deal zu verschieben.</translation>
+    </message>
+    <message>
+        <source>Offers decide this step: open the deal to accept, decline or counter the latest offer.</source>
+        <translation>Diesen Schritt entscheiden Angebote: Öffnen Sie den Deal, um das neueste Angebot anzunehmen, abzulehnen oder ein Gegenangebot zu machen.</translation>
+    </message>
+    <message>
+        <source>A deal cannot move from “%1” to “%2”.</source>
+        <translation>Ein Deal kann nicht von „%1“ nach „%2“ wechseln.</translation>
+    </message>
+    <message>
+        <source>Only the brand can %1 a deal.</source>
+        <translation>Nur die Marke kann einen Deal %1.</translation>
+    </message>
+    <message>
+        <source>Moving the deal to “%1”…</source>
+        <translation>Der Deal wird nach „%1“ verschoben…</translation>
+    </message>
+    <message>
+        <source>The move was refused. %1</source>
+        <translation>Das Verschieben wurde abgelehnt. %1</translation>
+    </message>
+    <message>
+        <source>The deal is now “%1”.</source>
+        <translation>Der Deal ist jetzt „%1“.</translation>
     </message>
 </context>
 <context>
