@@ -266,7 +266,7 @@ function markdown(doc) {
       + 'counts (status ≥ 400); CPU is user + system time of the server process (PostgreSQL: all its '
       + 'processes) during the measured seconds, divided by the requests served; "other load" is the CPU '
       + 'the rest of the machine used meanwhile (other work, not the contenders or the load generator).');
-  if (doc.scenarios.some((sc) => sc.sql && sc.sql !== 'bench/sql/me.sql')) {
+  if (doc.scenarios.some((sc) => sc.sql && sc.sql !== 'bench/sql/me.sql' && sc.sql !== 'bench/node/deals.js')) {
     lines.push('Discovery and the metric series: 128 request variants per scenario (bench/node/requests.js: filters, '
         + 'texts and accounts drawn from a fixed random stream), first pages (with the capped total) of 25; '
         + 'pgbench runs the statements influence-server runs for each variant (session check, count, page; or '
