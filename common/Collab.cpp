@@ -389,6 +389,49 @@ bool isNegotiating(DealState state)
             || state == DealState::Negotiating;
 }
 
+QString wireName(DealAction value)
+{
+    switch (value) {
+    case DealAction::Withdraw: return u"withdraw"_s;
+    case DealAction::Start: return u"start"_s;
+    case DealAction::Complete: return u"complete"_s;
+    case DealAction::Cancel: return u"cancel"_s;
+    }
+    return {};
+}
+
+std::optional<DealState> dealTransition(DealState from, DealAction action)
+{
+    using S = DealState;
+    const bool agreed = from == S::Accepted || from == S::InProgress;
+    switch (action) {
+    case DealAction::Withdraw:
+        return isNegotiating(from) ? std::optional(S::Withdrawn) : std::nullopt;
+    case DealAction::Start:
+        return from == S::Accepted ? std::optional(S::InProgress) : std::nullopt;
+    case DealAction::Complete: return agreed ? std::optional(S::Completed) : std::nullopt;
+    case DealAction::Cancel: return agreed ? std::optional(S::Cancelled) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<DealAction> dealActionBetween(DealState from, DealState to)
+{
+    for (const DealAction action :
+            {DealAction::Withdraw, DealAction::Start, DealAction::Complete, DealAction::Cancel}) {
+        if (dealTransition(from, action) == to) {
+            return action;
+        }
+    }
+    return std::nullopt;
+}
+
+bool mayTakeDealAction(DealSide side, DealAction action)
+{
+    return side == DealSide::Brand
+            || (action != DealAction::Complete && action != DealAction::Cancel);
+}
+
 QJsonArray OfferInput::deliverablesJson() const
 {
     QJsonArray array;

@@ -70,6 +70,20 @@ std::optional<CampaignStatus> campaignTransition(CampaignStatus from, CampaignAc
 /// Whether a deal is still being negotiated (offers may be made, accepted, declined, withdrawn).
 bool isNegotiating(DealState state);
 
+/// A deal transition asked for directly (POST /deals/{id}/<action>); offers move deals too
+/// (counter → negotiating, accept → accepted, decline → declined) but need an offer.
+enum class DealAction { Withdraw, Start, Complete, Cancel };
+/// "withdraw", "start", "complete", "cancel": the last segment of the action's path.
+QString wireName(DealAction value);
+/// The state a deal moves to, or nothing when the action is not allowed from `from`:
+/// withdraw invited|applied|negotiating→withdrawn, start accepted→in_progress, complete
+/// accepted|in_progress→completed, cancel accepted|in_progress→cancelled.
+std::optional<DealState> dealTransition(DealState from, DealAction action);
+/// The action that moves a deal from `from` to `to`, or nothing when no direct action does.
+std::optional<DealAction> dealActionBetween(DealState from, DealState to);
+/// Whether `side` may take the action (complete and cancel are the brand's).
+bool mayTakeDealAction(DealSide side, DealAction action);
+
 struct CampaignTargeting
 {
     QStringList niches;

@@ -10,6 +10,8 @@
 #include "Session.h"
 #include "SettingsView.h"
 #include "SignInDialog.h"
+#include "collab/CampaignsView.h"
+#include "collab/PipelineView.h"
 #include "common/ApiClient.h"
 
 #include <QActionGroup>
@@ -267,6 +269,10 @@ void MainWindow::buildUi()
     addPage(m_ownProfile);
     m_accounts = new AccountsView(m_api, m_session);
     addPage(m_accounts);
+    m_campaigns = new CampaignsView(m_api, m_session);
+    addPage(m_campaigns);
+    m_pipeline = new PipelineView(m_api, m_session);
+    addPage(m_pipeline);
     m_settings = new SettingsView(m_api, m_languages);
     addPage(m_settings);
     connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);

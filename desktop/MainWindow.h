@@ -24,10 +24,12 @@ class ApiClient;
 namespace influence::desktop {
 
 class AccountsView;
+class CampaignsView;
 class CreatorProfileView;
 class DiscoveryView;
 class Languages;
 class OwnProfileView;
+class PipelineView;
 class Session;
 class SettingsView;
 class SignInDialog;
@@ -68,6 +70,8 @@ public:
     OwnProfileView *ownProfilePage() const { return m_ownProfile; }
     AccountsView *accountsPage() const { return m_accounts; }
     SettingsView *settingsPage() const { return m_settings; }
+    CampaignsView *campaignsPage() const { return m_campaigns; }
+    PipelineView *pipelinePage() const { return m_pipeline; }
     /// Opens a creator's profile page (as a double-click in discovery does).
     void openCreator(const QString &id);
     /// Ends the session (here and on the server) and asks to sign in again.
@@ -101,6 +105,8 @@ private:
     OwnProfileView *m_ownProfile = nullptr;
     AccountsView *m_accounts = nullptr;
     SettingsView *m_settings = nullptr;
+    CampaignsView *m_campaigns = nullptr;
+    PipelineView *m_pipeline = nullptr;
     State m_state = State::Empty;
     quint64 m_generation = 0;
     common::ServerVersion m_version;

@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CollabApi.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::common {
+
+namespace {
+
+Error invalid(const QString &what)
+{
+    return Error::make(ErrorCode::InvalidResponse, what);
+}
+
+QDateTime timestamp(const QJsonObject &json, const QString &field)
+{
+    return QDateTime::fromString(json.value(field).toString(), Qt::ISODateWithMs);
+}
+
+QString optionalDate(QDate date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+QJsonValue nullable(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+template<class T>
+QJsonValue nullable(const std::optional<T> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject targetingJson(const CampaignTargeting &t)
+{
+    return {{u"niches"_s, QJsonArray::fromStringList(t.niches)},
+            {u"countries"_s, QJsonArray::fromStringList(t.countries)},
+            {u"languages"_s, QJsonArray::fromStringList(t.languages)},
+            {u"minFollowers"_s, nullable(t.minFollowers)},
+            {u"maxFollowers"_s, nullable(t.maxFollowers)},
+            {u"minEngagementRate"_s, nullable(t.minEngagementRate)}};
+}
+
+/// An object answer parsed by `parse`.
+template<class T, class Parse>
+QFuture<Result<T>> object(QFuture<Result<JsonReply>> future, Parse parse)
+{
+    return future.then(
+            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
+                if (!reply) {
+                    return reply.error();
+                }
+                if (!reply->body.isObject()) {
+                    return invalid(u"Expected a JSON object."_s);
+                }
+                return parse(reply->body.object());
+            });
+}
+
+template<class T>
+Result<Page<T>> page(const QJsonObject &json)
+{
+    Page<T> result;
+    const QJsonArray items = json.value(u"items"_s).toArray();
+    result.items.reserve(items.size());
+    for (const auto &value : items) {
+        auto item = T::fromJson(value.toObject());
+        if (!item) {
+            return item.error();
+        }
+        result.items.append(std::move(*item));
+    }
+    result.nextCursor = json.value(u"nextCursor"_s).toString();
+    return result;
+}
+
+QString campaignPath(const QString &id)
+{
+    return u"/api/v1/campaigns/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+QString dealPath(const QString &id)
+{
+    return u"/api/v1/deals/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+} // namespace
+
+int Campaign::dealCount() const
+{
+    int total = 0;
+    for (const int count : dealsByState) {
+        total += count;
+    }
+    return total;
+}
+
+Result<Campaign> Campaign::fromJson(const QJsonObject &json)
+{
+    Campaign campaign;
+    campaign.id = json.value(u"id"_s).toString();
+    if (campaign.id.isEmpty()) {
+        return invalid(u"A campaign has no id."_s);
+    }
+    const auto status = collabFromString<CampaignStatus>(json.value(u"status"_s).toString());
+    if (!status) {
+        return invalid(u"A campaign has an unknown status."_s);
+    }
+    campaign.status = *status;
+    // The server sends what it validated; the same rules read it back.
+    auto details = collab::validateCampaign(json);
+    if (!details) {
+        return invalid(u"A campaign has invalid fields: "_s + details.error().detail);
+    }
+    campaign.details = std::move(*details);
+    campaign.brandId = json.value(u"brandId"_s).toString();
+    campaign.brandName = json.value(u"brandName"_s).toString();
+    campaign.launchedAt = timestamp(json, u"launchedAt"_s);
+    campaign.closedAt = timestamp(json, u"closedAt"_s);
+    campaign.createdAt = timestamp(json, u"createdAt"_s);
+    campaign.updatedAt = timestamp(json, u"updatedAt"_s);
+    const QJsonValue progress = json.value(u"progress"_s);
+    if (progress.isObject()) {
+        campaign.hasProgress = true;
+        const QJsonObject p = progress.toObject();
+        const QJsonObject deals = p.value(u"deals"_s).toObject();
+        for (auto it = deals.begin(); it != deals.end(); ++it) {
+            if (const auto state = collabFromString<DealState>(it.key())) {
+                campaign.dealsByState[*state] = it.value().toInt();
+            }
+        }
+        campaign.deliverablesLive = p.value(u"deliverablesLive"_s).toInt();
+        campaign.deliverablesTotal = p.value(u"deliverablesTotal"_s).toInt();
+    }
+    return campaign;
+}
+
+Result<Offer> Offer::fromJson(const QJsonObject &json)
+{
+    Offer offer;
+    offer.id = json.value(u"id"_s).toString();
+    if (offer.id.isEmpty()) {
+        return invalid(u"An offer has no id."_s);
+    }
+    offer.dealId = json.value(u"dealId"_s).toString();
+    offer.sequence = json.value(u"sequence"_s).toInt();
+    offer.madeBy = collabFromString<DealSide>(json.value(u"madeBy"_s).toString())
+                           .value_or(DealSide::Brand);
+    offer.status = collabFromString<OfferStatus>(json.value(u"status"_s).toString())
+                           .value_or(OfferStatus::Open);
+    auto terms = collab::validateOffer(json);
+    if (!terms) {
+        return invalid(u"An offer has invalid terms: "_s + terms.error().detail);
+    }
+    offer.terms = std::move(*terms);
+    offer.createdAt = timestamp(json, u"createdAt"_s);
+    offer.respondedAt = timestamp(json, u"respondedAt"_s);
+    return offer;
+}
+
+Result<Deal> Deal::fromJson(const QJsonObject &json)
+{
+    Deal deal;
+    deal.id = json.value(u"id"_s).toString();
+    const auto state = collabFromString<DealState>(json.value(u"state"_s).toString());
+    if (deal.id.isEmpty() || !state) {
+        return invalid(u"A deal has no id or an unknown state."_s);
+    }
+    deal.state = *state;
+    deal.campaignId = json.value(u"campaignId"_s).toString();
+    deal.campaignName = json.value(u"campaignName"_s).toString();
+    deal.brandId = json.value(u"brandId"_s).toString();
+    deal.brandName = json.value(u"brandName"_s).toString();
+    deal.influencerId = json.value(u"influencerId"_s).toString();
+    deal.influencerName = json.value(u"influencerName"_s).toString();
+    deal.origin = json.value(u"origin"_s).toString();
+    deal.overdue = json.value(u"overdue"_s).toBool();
+    deal.brandAcceptedAt = timestamp(json, u"brandAcceptedAt"_s);
+    deal.creatorAcceptedAt = timestamp(json, u"creatorAcceptedAt"_s);
+    deal.createdAt = timestamp(json, u"createdAt"_s);
+    deal.updatedAt = timestamp(json, u"updatedAt"_s);
+    if (json.value(u"latestOffer"_s).isObject()) {
+        auto latest = Offer::fromJson(json.value(u"latestOffer"_s).toObject());
+        if (!latest) {
+            return latest.error();
+        }
+        deal.latestOffer = std::move(*latest);
+    }
+    const QJsonArray offers = json.value(u"offers"_s).toArray();
+    for (const auto &value : offers) {
+        auto offer = Offer::fromJson(value.toObject());
+        if (!offer) {
+            return offer.error();
+        }
+        deal.offers.append(std::move(*offer));
+    }
+    deal.terms = json.value(u"terms"_s).toObject();
+    deal.deliverables = json.value(u"deliverables"_s).toArray();
+    return deal;
+}
+
+Result<Message> Message::fromJson(const QJsonObject &json)
+{
+    Message message;
+    message.id = json.value(u"id"_s).toString();
+    if (message.id.isEmpty()) {
+        return invalid(u"A message has no id."_s);
+    }
+    message.dealId = json.value(u"dealId"_s).toString();
+    message.authorId = json.value(u"authorId"_s).toString();
+    message.authorName = json.value(u"authorName"_s).toString();
+    message.body = json.value(u"body"_s).toString();
+    message.createdAt = timestamp(json, u"createdAt"_s);
+    return message;
+}
+
+QJsonObject campaignJson(const CampaignInput &input)
+{
+    return {{u"name"_s, input.name}, {u"brief"_s, input.brief},
+            {u"objective"_s, wireName(input.objective)},
+            {u"platforms"_s, QJsonArray::fromStringList(input.platforms)},
+            {u"deliverableTypes"_s, QJsonArray::fromStringList(input.deliverableTypes)},
+            {u"targeting"_s, targetingJson(input.targeting)},
+            {u"budgetMinor"_s, input.budget.minorUnits}, {u"currency"_s, input.budget.currency},
+            {u"startDate"_s, nullable(optionalDate(input.startDate))},
+            {u"endDate"_s, nullable(optionalDate(input.endDate))},
+            {u"applicationDeadline"_s,
+                    nullable(input.applicationDeadline.isValid()
+                                    ? input.applicationDeadline.toString(Qt::ISODateWithMs)
+                                    : QString())},
+            {u"visibility"_s, wireName(input.visibility)}, {u"usageRights"_s, input.usageRights}};
+}
+
+QJsonObject offerJson(const OfferInput &input)
+{
+    return {{u"deliverables"_s, input.deliverablesJson()}, {u"feeMinor"_s, input.fee.minorUnits},
+            {u"currency"_s, input.fee.currency}, {u"usageRights"_s, input.usageRights},
+            {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note}};
+}
+
+QFuture<Result<Page<Campaign>>> CollabApi::campaigns(const CampaignQuery &query) const
+{
+    QUrlQuery params;
+    params.addQueryItem(u"view"_s, query.view == CampaignQuery::View::Own ? u"own"_s : u"open"_s);
+    if (query.status) {
+        params.addQueryItem(u"status"_s, wireName(*query.status));
+    }
+    params.addQueryItem(u"limit"_s, QString::number(query.limit));
+    if (!query.cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, query.cursor);
+    }
+    return object<Page<Campaign>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/campaigns"_s, params), page<Campaign>);
+}
+
+QFuture<Result<Campaign>> CollabApi::campaign(const QString &id) const
+{
+    return object<Campaign>(
+            m_client->send(ApiClient::Method::Get, campaignPath(id)), Campaign::fromJson);
+}
+
+QFuture<Result<Campaign>> CollabApi::createCampaign(const CampaignInput &input) const
+{
+    return object<Campaign>(m_client->send(ApiClient::Method::Post, u"/api/v1/campaigns"_s, {},
+                                    QJsonDocument(campaignJson(input))),
+            Campaign::fromJson);
+}
+
+QFuture<Result<Campaign>> CollabApi::updateCampaign(
+        const QString &id, const CampaignInput &input) const
+{
+    return object<Campaign>(m_client->send(ApiClient::Method::Patch, campaignPath(id), {},
+                                    QJsonDocument(campaignJson(input))),
+            Campaign::fromJson);
+}
+
+QFuture<Result<Campaign>> CollabApi::campaignAction(const QString &id, CampaignAction action) const
+{
+    return object<Campaign>(
+            m_client->send(ApiClient::Method::Post, campaignPath(id) + u'/' + wireName(action), {},
+                    QJsonDocument(QJsonObject())),
+            Campaign::fromJson);
+}
+
+QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const
+{
+    QUrlQuery params;
+    if (!query.campaignId.isEmpty()) {
+        params.addQueryItem(u"campaign"_s, query.campaignId);
+    }
+    if (!query.states.isEmpty()) {
+        QStringList names;
+        for (const DealState state : query.states) {
+            names.append(wireName(state));
+        }
+        params.addQueryItem(u"state"_s, names.join(u','));
+    }
+    if (query.overdueOnly) {
+        params.addQueryItem(u"overdue"_s, u"true"_s);
+    }
+    params.addQueryItem(u"limit"_s, QString::number(query.limit));
+    if (!query.cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, query.cursor);
+    }
+    return object<Page<Deal>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/deals"_s, params), page<Deal>);
+}
+
+QFuture<Result<Deal>> CollabApi::deal(const QString &id) const
+{
+    return object<Deal>(m_client->send(ApiClient::Method::Get, dealPath(id)), Deal::fromJson);
+}
+
+QFuture<Result<Deal>> CollabApi::dealAction(const QString &id, DealAction action) const
+{
+    return object<Deal>(
+            m_client->send(ApiClient::Method::Post, dealPath(id) + u'/' + wireName(action), {},
+                    QJsonDocument(QJsonObject())),
+            Deal::fromJson);
+}
+
+QFuture<Result<Deal>> CollabApi::counterOffer(const QString &dealId, const OfferInput &offer) const
+{
+    return object<Deal>(m_client->send(ApiClient::Method::Post, dealPath(dealId) + u"/offers"_s, {},
+                                QJsonDocument(offerJson(offer))),
+            Deal::fromJson);
+}
+
+QFuture<Result<Deal>> CollabApi::acceptOffer(const QString &dealId, const QString &offerId) const
+{
+    return object<Deal>(
+            m_client->send(ApiClient::Method::Post,
+                    dealPath(dealId) + u"/offers/"_s
+                            + QString::fromLatin1(QUrl::toPercentEncoding(offerId)) + u"/accept"_s,
+                    {}, QJsonDocument(QJsonObject())),
+            Deal::fromJson);
+}
+
+QFuture<Result<Deal>> CollabApi::declineOffer(const QString &dealId, const QString &offerId) const
+{
+    return object<Deal>(
+            m_client->send(ApiClient::Method::Post,
+                    dealPath(dealId) + u"/offers/"_s
+                            + QString::fromLatin1(QUrl::toPercentEncoding(offerId)) + u"/decline"_s,
+                    {}, QJsonDocument(QJsonObject())),
+            Deal::fromJson);
+}
+
+QFuture<Result<Page<Message>>> CollabApi::messages(
+        const QString &dealId, const QString &cursor) const
+{
+    QUrlQuery params;
+    if (!cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, cursor);
+    }
+    return object<Page<Message>>(
+            m_client->send(ApiClient::Method::Get, dealPath(dealId) + u"/messages"_s, params),
+            page<Message>);
+}
+
+QFuture<Result<Message>> CollabApi::postMessage(const QString &dealId, const QString &body) const
+{
+    return object<Message>(
+            m_client->send(ApiClient::Method::Post, dealPath(dealId) + u"/messages"_s, {},
+                    QJsonDocument(QJsonObject{{u"body"_s, body}})),
+            Message::fromJson);
+}
+
+} // namespace influence::common

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ApiClient.h"
+#include "Collab.h"
+#include "Result.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+/// Typed calls of the collaboration API (campaigns, deals, offers, messages) layered on
+/// ApiClient::send, and the values they answer with.
+namespace influence::common {
+
+/// A campaign as the API shows it: the editable part, its status and, for its brand, progress.
+struct Campaign
+{
+    QString id;
+    QString brandId;
+    QString brandName;
+    CampaignStatus status = CampaignStatus::Draft;
+    CampaignInput details;
+    QDateTime launchedAt;
+    QDateTime closedAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    bool hasProgress = false; ///< only the brand's side sees progress
+    QMap<DealState, int> dealsByState;
+    int deliverablesLive = 0;
+    int deliverablesTotal = 0;
+
+    /// Deals in any state.
+    int dealCount() const;
+    static Result<Campaign> fromJson(const QJsonObject &json);
+};
+
+/// An offer of a deal: its terms, who made it and what became of it.
+struct Offer
+{
+    QString id;
+    QString dealId;
+    int sequence = 0;
+    DealSide madeBy = DealSide::Brand;
+    OfferStatus status = OfferStatus::Open;
+    OfferInput terms;
+    QDateTime createdAt;
+    QDateTime respondedAt;
+
+    static Result<Offer> fromJson(const QJsonObject &json);
+};
+
+/// A deal (one creator in one campaign). The list shows the summary; GET /deals/{id} and the
+/// offer answers add the offer history, the frozen terms and the deliverables.
+struct Deal
+{
+    QString id;
+    QString campaignId;
+    QString campaignName;
+    QString brandId;
+    QString brandName;
+    QString influencerId;
+    QString influencerName;
+    QString origin; ///< invitation, application
+    DealState state = DealState::Invited;
+    std::optional<Offer> latestOffer;
+    bool overdue = false;
+    QDateTime brandAcceptedAt;
+    QDateTime creatorAcceptedAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QList<Offer> offers; ///< detail only, oldest first
+    QJsonObject terms; ///< detail only: frozen at acceptance
+    QJsonArray deliverables; ///< detail only
+
+    static Result<Deal> fromJson(const QJsonObject &json);
+};
+
+struct Message
+{
+    QString id;
+    QString dealId;
+    QString authorId;
+    QString authorName;
+    QString body;
+    QDateTime createdAt;
+
+    static Result<Message> fromJson(const QJsonObject &json);
+};
+
+template<class T>
+struct Page
+{
+    QList<T> items;
+    QString nextCursor; ///< empty: the last page
+};
+
+struct CampaignQuery
+{
+    enum class View { Own, Open };
+    View view = View::Own;
+    std::optional<CampaignStatus> status;
+    int limit = 100;
+    QString cursor;
+};
+
+struct DealQuery
+{
+    QString campaignId; ///< empty: every campaign
+    QList<DealState> states; ///< empty: every state
+    bool overdueOnly = false;
+    int limit = 100;
+    QString cursor;
+};
+
+/// The JSON a client sends for a campaign (POST, or PATCH with every field).
+QJsonObject campaignJson(const CampaignInput &input);
+/// The JSON a client sends for an offer.
+QJsonObject offerJson(const OfferInput &input);
+
+/// The collaboration calls. Holds no state but the client; copy it freely.
+class CollabApi
+{
+public:
+    explicit CollabApi(ApiClient *client)
+        : m_client(client)
+    { }
+
+    /// GET /api/v1/campaigns?view=own|open
+    QFuture<Result<Page<Campaign>>> campaigns(const CampaignQuery &query) const;
+    /// GET /api/v1/campaigns/{id}
+    QFuture<Result<Campaign>> campaign(const QString &id) const;
+    /// POST /api/v1/campaigns: a new draft.
+    QFuture<Result<Campaign>> createCampaign(const CampaignInput &input) const;
+    /// PATCH /api/v1/campaigns/{id} with every editable field.
+    QFuture<Result<Campaign>> updateCampaign(const QString &id, const CampaignInput &input) const;
+    /// POST /api/v1/campaigns/{id}/<action> (see campaignTransition()).
+    QFuture<Result<Campaign>> campaignAction(const QString &id, CampaignAction action) const;
+
+    /// GET /api/v1/deals with filters.
+    QFuture<Result<Page<Deal>>> deals(const DealQuery &query) const;
+    /// GET /api/v1/deals/{id}: the deal with its offers, terms and deliverables.
+    QFuture<Result<Deal>> deal(const QString &id) const;
+    /// POST /api/v1/deals/{id}/<action> (see dealTransition()).
+    QFuture<Result<Deal>> dealAction(const QString &id, DealAction action) const;
+    /// POST /api/v1/deals/{id}/offers: a counter-offer.
+    QFuture<Result<Deal>> counterOffer(const QString &dealId, const OfferInput &offer) const;
+    /// POST /api/v1/deals/{id}/offers/{offerId}/accept
+    QFuture<Result<Deal>> acceptOffer(const QString &dealId, const QString &offerId) const;
+    /// POST /api/v1/deals/{id}/offers/{offerId}/decline
+    QFuture<Result<Deal>> declineOffer(const QString &dealId, const QString &offerId) const;
+    /// GET /api/v1/deals/{id}/messages
+    QFuture<Result<Page<Message>>> messages(const QString &dealId, const QString &cursor) const;
+    /// POST /api/v1/deals/{id}/messages
+    QFuture<Result<Message>> postMessage(const QString &dealId, const QString &body) const;
+
+private:
+    ApiClient *m_client;
+};
+
+} // namespace influence::common

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "CampaignDialog.h"
+#include "common/CollabApi.h"
+#include "common/Error.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace influence::desktop {
+
+class CampaignsModel;
+class Session;
+
+/// The brand's campaigns: a table with status, dates, budget and progress; creating and
+/// editing them in a dialog; and the lifecycle buttons, enabled by the shared transition table
+/// (common::campaignTransition). When the server refuses a step, its reason is shown.
+class CampaignsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Loading, Empty, Loaded, Failed };
+    Q_ENUM(State)
+
+    CampaignsView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    State state() const { return m_state; }
+    CampaignsModel *model() const { return m_model; }
+    void reload();
+    /// Selects the campaign's row (nothing when it is not listed).
+    void select(const QString &id);
+    /// The selected campaign, if any.
+    const common::Campaign *selected() const;
+    /// Opens the dialog for a new campaign, or for the selected one.
+    CampaignDialog *newCampaign();
+    CampaignDialog *editSelected();
+    CampaignDialog *dialog() const { return m_dialog; }
+    /// Asks the server to move the selected campaign (launch, pause, …).
+    void runAction(common::CampaignAction action);
+    /// The last outcome shown under the table (refusals, confirmations).
+    QString messageText() const;
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::CampaignsView::State state);
+    /// A campaign was created, edited or moved.
+    void campaignChanged(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void setState(State state);
+    void updateButtons();
+    bool canLoad() const;
+    CampaignDialog *openDialog();
+    void listed(quint64 generation, const common::Result<common::Page<common::Campaign>> &result);
+    void save(const common::CampaignInput &input);
+    void saved(const common::Result<common::Campaign> &result);
+    void moved(common::CampaignAction action, const QString &id,
+            const common::Result<common::Campaign> &result);
+    void refreshOne(const QString &id);
+    void refreshed(const common::Result<common::Campaign> &result);
+    void showMessage(const QString &text);
+
+    common::ApiClient *m_api;
+    common::CollabApi m_collab;
+    Session *m_session;
+    State m_state = State::Idle;
+    common::Error m_error;
+    quint64 m_generation = 0;
+    QString m_selectAfterLoad;
+    CampaignsModel *m_model = nullptr;
+    QPointer<CampaignDialog> m_dialog;
+
+    QLabel *m_title = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_loading = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QPushButton *m_retry = nullptr;
+    QTableView *m_table = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_reload = nullptr;
+    QList<std::pair<common::CampaignAction, QPushButton *>> m_actions;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace influence::desktop

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: Apache-2.0
+// Campaigns and the deal pipeline against a real server (offscreen), signed in as a brand: a
+// campaign created in the dialog (checked with the shared rules first, nothing sent when
+// invalid; server field errors at their fields) and launched; a step the server refuses shows
+// its reason; deals set up over HTTP appear on the board with their counts; an illegal drag is
+// refused without a request; a legal one moves the deal on the server.
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "collab/CampaignDialog.h"
+#include "collab/CampaignsModel.h"
+#include "collab/CampaignsView.h"
+#include "collab/PipelineView.h"
+#include "common/ApiClient.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::common::ApiClient;
+using influence::common::CampaignStatus;
+using influence::common::DealState;
+using influence::desktop::CampaignDialog;
+using influence::desktop::CampaignsModel;
+using influence::desktop::CampaignsView;
+using influence::desktop::MainWindow;
+using influence::desktop::PipelineView;
+using influence::desktop::Session;
+
+namespace {
+
+constexpr qint64 kStallLimitMs = 100;
+constexpr int kTimeout = 15000;
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir =
+            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString day(int fromToday)
+{
+    return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
+}
+
+QJsonObject offer(qint64 fee)
+{
+    return {{u"deliverables"_s,
+                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                            {u"quantity"_s, 1}, {u"dueDate"_s, day(14)}}}},
+            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
+            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, 1}};
+}
+
+} // namespace
+
+class TestDesktopCollab : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<tests::HttpTestClient> m_http;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_creatorToken;
+    QString m_creatorId;
+    QString m_campaignId; ///< created in the dialog
+    QString m_invitedDeal;
+    QString m_acceptedDeal;
+    QString m_boardCampaign;
+    qint64 m_longestStall = 0;
+    int m_counter = 0;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+    CampaignsView *campaigns() { return m_window->campaignsPage(); }
+    PipelineView *pipeline() { return m_window->pipelinePage(); }
+    void show(QWidget *page)
+    {
+        auto *pages = find<QWidget>(u"pages"_s);
+        m_window->showPage(pages->layout()->indexOf(page));
+        QCOMPARE(m_window->currentPage(), page);
+    }
+    Headers as(const QString &token) const
+    {
+        return {{"Content-Type", "application/json"},
+                {"Authorization", "Bearer " + token.toLatin1()}};
+    }
+    QString brandToken() const { return m_api->accessToken(); }
+    tests::HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
+    {
+        return m_http->send("POST", path, compact(body), as(token));
+    }
+    QString signUp(const QString &role, const QString &password)
+    {
+        const QString email =
+                u"%1-%2@example.com"_s.arg(role, QUuid::createUuid().toString(QUuid::Id128));
+        const auto reply = m_http->postJson(u"/api/v1/auth/register"_s,
+                {{u"email"_s, email}, {u"password"_s, password}, {u"role"_s, role}});
+        return reply.status == 201 ? email : QString();
+    }
+    QString campaignStatusOnServer(const QString &id)
+    {
+        return m_http->get(u"/api/v1/campaigns/"_s + id, as(brandToken()))
+                .json()
+                .value(u"status"_s)
+                .toString();
+    }
+    QString dealStateOnServer(const QString &id)
+    {
+        return m_http->get(u"/api/v1/deals/"_s + id, as(brandToken()))
+                .json()
+                .value(u"state"_s)
+                .toString();
+    }
+    /// A launched campaign of the brand, made over HTTP.
+    QString launchedCampaign()
+    {
+        const QJsonObject body{{u"name"_s, u"Board campaign %1"_s.arg(++m_counter)},
+                {u"brief"_s, u"Summit photos."_s}, {u"objective"_s, u"awareness"_s},
+                {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
+        const QString id =
+                post(u"/api/v1/campaigns"_s, brandToken(), body).json().value(u"id"_s).toString();
+        post(u"/api/v1/campaigns/%1/launch"_s.arg(id), brandToken());
+        return id;
+    }
+    /// Invites the creator; returns the deal and its first offer.
+    std::pair<QString, QString> invite(const QString &campaign)
+    {
+        const auto reply = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken(),
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(50000)}});
+        return {reply.json().value(u"id"_s).toString(),
+                reply.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString()};
+    }
+    void record(const tests::StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+    /// Drops a card of `dealId` on a column, as a drag from another column ends.
+    void drop(const QString &dealId, DealState target)
+    {
+        QWidget *viewport = pipeline()->column(target)->viewport();
+        QMimeData mime;
+        mime.setData(QString::fromLatin1(desktop::DealColumn::kMimeType), dealId.toUtf8());
+        QDropEvent event(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QVERIFY(viewport->acceptDrops());
+        // As a real drag does: it enters the column first (a drop without one is ignored).
+        QDragEnterEvent enter(
+                QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QCoreApplication::sendEvent(viewport, &event);
+        QVERIFY(event.isAccepted());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<tests::TestServer>();
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+
+        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        const QString brandEmail = signUp(u"brand"_s, password);
+        const QString creatorEmail = signUp(u"influencer"_s, password);
+        QVERIFY(!brandEmail.isEmpty() && !creatorEmail.isEmpty());
+        m_creatorToken = m_http->postJson(u"/api/v1/auth/login"_s,
+                                       {{u"email"_s, creatorEmail}, {u"password"_s, password}})
+                                 .json()
+                                 .value(u"accessToken"_s)
+                                 .toString();
+        const QJsonObject profile{{u"displayName"_s, u"Lena Travels"_s}, {u"bio"_s, u"Alps."_s},
+                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
+                {u"languages"_s, QJsonArray{u"de"_s, u"en"_s}}};
+        const auto put = m_http->send(
+                "PUT", u"/api/v1/me/influencer"_s, compact(profile), as(m_creatorToken));
+        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
+        m_creatorId = put.json().value(u"id"_s).toString();
+
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_api->setBaseUrl(m_server->url());
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        m_window->resize(1280, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_session->signIn(brandEmail, password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
+        const auto brand = m_http->send("PUT", u"/api/v1/me/brand"_s,
+                compact({{u"companyName"_s, u"Alpine Boots"_s}}), as(brandToken()));
+        QVERIFY2(brand.status == 200 || brand.status == 201, brand.body.constData());
+    }
+
+    void cleanupTestCase()
+    {
+        qInfo("MEASURE longest event-loop stall during the collaboration flows: %lld ms",
+                m_longestStall);
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void createCampaignInTheDialogAndLaunchIt()
+    {
+        tests::StallMeter stalls;
+        show(campaigns());
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Empty, kTimeout);
+        QVERIFY(find<QLabel>(u"campaignsEmpty"_s)->isVisible());
+        QVERIFY(!find<QPushButton>(u"launchCampaignButton"_s)->isEnabled());
+
+        QTest::mouseClick(find<QPushButton>(u"newCampaignButton"_s), Qt::LeftButton);
+        CampaignDialog *dialog = campaigns()->dialog();
+        QVERIFY(dialog && dialog->isVisible());
+        const auto field = [dialog](const QString &name) {
+            return dialog->findChild<QLineEdit *>(name);
+        };
+        // Invalid: no name, a country spelled out, a third decimal for EUR, end before start.
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        QTest::keyClicks(field(u"campaignCountries"_s), u"Germany"_s);
+        QTest::keyClicks(field(u"campaignBudget"_s), u"12.345"_s);
+        QTest::keyClicks(field(u"campaignStartDate"_s), day(10));
+        QTest::keyClicks(field(u"campaignEndDate"_s), day(5));
+        QTest::mouseClick(
+                dialog->findChild<QPushButton *>(u"saveCampaignButton"_s), Qt::LeftButton);
+        QCOMPARE(requests.count(), 0);
+        QCOMPARE(dialog->fieldError(u"name"_s), u"Please fill this in."_s);
+        QCOMPARE(
+                dialog->fieldError(u"countries"_s), u"Use two-letter country codes, such as DE."_s);
+        QVERIFY(!dialog->fieldError(u"budget"_s).isEmpty());
+        QVERIFY(!dialog->fieldError(u"dates"_s).isEmpty());
+        QVERIFY(dialog->fieldError(u"brief"_s).isEmpty());
+        QVERIFY(dialog->findChild<QLabel *>(u"error-countries"_s)->isVisible());
+        QCOMPARE(dialog->statusText(), u"Please correct the marked fields."_s);
+        saveScreenshot(dialog, u"campaign-dialog-invalid"_s);
+
+        // The server's field errors (a 422) land at the same fields.
+        dialog->showError(common::Error::validation({{u"targeting.languages[0]"_s,
+                u"invalid_value"_s, u"Must be an ISO 639-1 code such as en."_s}}));
+        QCOMPARE(dialog->fieldError(u"languages"_s),
+                u"Use two-letter language codes, such as de or en."_s);
+        QVERIFY(dialog->fieldError(u"countries"_s).isEmpty());
+
+        QTest::keyClicks(field(u"campaignName"_s), u"Summer Summits"_s);
+        QTest::keyClicks(
+                dialog->findChild<QPlainTextEdit *>(u"campaignBrief"_s), u"Boots on a summit."_s);
+        QTest::keyClicks(field(u"campaignPlatforms"_s), u"instagram, tiktok"_s);
+        QTest::keyClicks(field(u"campaignDeliverableTypes"_s), u"reel"_s);
+        field(u"campaignCountries"_s)->setText(u"de, at"_s);
+        QTest::keyClicks(field(u"campaignNiches"_s), u"travel"_s);
+        QTest::keyClicks(field(u"campaignMinFollowers"_s), u"10000"_s);
+        QTest::keyClicks(field(u"campaignMinEngagement"_s), u"2.5"_s);
+        field(u"campaignBudget"_s)->setText(u"5000.50"_s);
+        field(u"campaignStartDate"_s)->setText(day(0));
+        field(u"campaignEndDate"_s)->setText(day(60));
+        QTest::mouseClick(
+                dialog->findChild<QPushButton *>(u"saveCampaignButton"_s), Qt::LeftButton);
+        QCOMPARE(requests.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!campaigns()->dialog(), kTimeout);
+        QCOMPARE(campaigns()->state(), CampaignsView::State::Loaded);
+        CampaignsModel *model = campaigns()->model();
+        QCOMPARE(model->rowCount(), 1);
+        const common::Campaign *created = campaigns()->selected();
+        QVERIFY(created);
+        m_campaignId = created->id;
+        QCOMPARE(created->details.budget.minorUnits, 500050);
+        QCOMPARE(created->details.targeting.countries, (QStringList{u"DE"_s, u"AT"_s}));
+        QCOMPARE(model->index(0, CampaignsModel::Status).data().toString(), u"Draft"_s);
+        QCOMPARE(model->index(0, CampaignsModel::Budget).data().toString(),
+                QLocale().toCurrencyString(5000.50, u"EUR"_s, 2));
+        QCOMPARE(campaignStatusOnServer(m_campaignId), u"draft"_s);
+
+        // Only the steps the shared table allows from draft.
+        QVERIFY(find<QPushButton>(u"launchCampaignButton"_s)->isEnabled());
+        QVERIFY(find<QPushButton>(u"cancelCampaignButton"_s)->isEnabled());
+        QVERIFY(!find<QPushButton>(u"pauseCampaignButton"_s)->isEnabled());
+        QVERIFY(!find<QPushButton>(u"completeCampaignButton"_s)->isEnabled());
+        QTest::mouseClick(find<QPushButton>(u"launchCampaignButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                model->index(0, CampaignsModel::Status).data().toString(), u"Active"_s, kTimeout);
+        QCOMPARE(campaignStatusOnServer(m_campaignId), u"active"_s);
+        QVERIFY(!find<QPushButton>(u"launchCampaignButton"_s)->isEnabled());
+        QVERIFY(find<QPushButton>(u"pauseCampaignButton"_s)->isEnabled());
+        QCOMPARE(campaigns()->messageText(), u"“Summer Summits” is now Active."_s);
+        record(stalls);
+    }
+
+    void refusedStepShowsTheServersReason()
+    {
+        // Someone else pauses the campaign meanwhile: the table still says active.
+        QCOMPARE(post(u"/api/v1/campaigns/%1/pause"_s.arg(m_campaignId), brandToken()).status, 200);
+        tests::StallMeter stalls;
+        campaigns()->select(m_campaignId);
+        QVERIFY(find<QPushButton>(u"pauseCampaignButton"_s)->isEnabled());
+        QTest::mouseClick(find<QPushButton>(u"pauseCampaignButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(campaigns()->messageText().contains(u"refused"_s), kTimeout);
+        const QString message = campaigns()->messageText();
+        QVERIFY2(message.contains(u"The server did not allow this step in the current state."_s),
+                qPrintable(message));
+        QVERIFY2(message.contains(u"Details: "_s), qPrintable(message));
+        // The row is refreshed to what is true now, and the buttons follow.
+        QTRY_COMPARE_WITH_TIMEOUT(
+                campaigns()->model()->index(0, CampaignsModel::Status).data().toString(),
+                u"Paused"_s, kTimeout);
+        QVERIFY(find<QPushButton>(u"resumeCampaignButton"_s)->isEnabled());
+        QTest::mouseClick(find<QPushButton>(u"resumeCampaignButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(campaignStatusOnServer(m_campaignId), u"active"_s, kTimeout);
+        record(stalls);
+        saveScreenshot(m_window.get(), u"campaigns"_s);
+    }
+
+    void boardShowsDealsPerState()
+    {
+        // Three deals of the creator: invited, negotiating (countered) and accepted.
+        m_boardCampaign = launchedCampaign();
+        m_invitedDeal = invite(m_boardCampaign).first;
+        QVERIFY(!m_invitedDeal.isEmpty());
+        const QString second = launchedCampaign();
+        const QString negotiating = invite(second).first;
+        QCOMPARE(post(u"/api/v1/deals/%1/offers"_s.arg(negotiating), m_creatorToken, offer(65000))
+                         .status,
+                201);
+        const QString third = launchedCampaign();
+        const auto [accepted, offerId] = invite(third);
+        QCOMPARE(post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(accepted, offerId), m_creatorToken)
+                         .status,
+                200);
+        m_acceptedDeal = accepted;
+
+        tests::StallMeter stalls;
+        show(pipeline());
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
+        QCOMPARE(pipeline()->count(DealState::Invited), 1);
+        QCOMPARE(pipeline()->count(DealState::Negotiating), 1);
+        QCOMPARE(pipeline()->count(DealState::Accepted), 1);
+        QCOMPARE(pipeline()->count(DealState::InProgress), 0);
+        QCOMPARE(find<QLabel>(u"columnTitle-invited"_s)->text(), u"Invited (1)"_s);
+        const QString card = pipeline()->column(DealState::Negotiating)->item(0)->text();
+        QVERIFY2(card.contains(u"Lena Travels"_s), qPrintable(card));
+        QVERIFY2(card.contains(QLocale().toCurrencyString(650.0, u"EUR"_s, 2)), qPrintable(card));
+
+        // Filtered by one campaign.
+        auto *filter = find<QComboBox>(u"pipelineCampaignFilter"_s);
+        QCOMPARE(filter->count(), 4); // all + three campaigns
+        pipeline()->setCampaignFilter(m_boardCampaign);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 1, kTimeout);
+        QCOMPARE(pipeline()->count(DealState::Invited), 1);
+        QCOMPARE(pipeline()->count(DealState::Accepted), 0);
+        QCOMPARE(filter->currentData().toString(), m_boardCampaign);
+        pipeline()->setCampaignFilter({});
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 3, kTimeout);
+        record(stalls);
+    }
+
+    void illegalDragIsRefusedWithoutARequest()
+    {
+        tests::StallMeter stalls;
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        drop(m_invitedDeal, DealState::InProgress);
+        QCOMPARE(pipeline()->messageText(),
+                u"A deal cannot move from “Invited” to “In progress”."_s);
+        QCOMPARE(pipeline()->requestMove(m_invitedDeal, DealState::Accepted),
+                PipelineView::Move::Refused);
+        QVERIFY(pipeline()->messageText().startsWith(u"Offers decide this step"_s));
+        QCOMPARE(pipeline()->requestMove(m_acceptedDeal, DealState::Invited),
+                PipelineView::Move::Refused);
+        QCOMPARE(requests.count(), 0);
+        QCOMPARE(pipeline()->count(DealState::Invited), 1);
+        QCOMPARE(dealStateOnServer(m_invitedDeal), u"invited"_s);
+        record(stalls);
+    }
+
+    void legalDragMovesTheDeal()
+    {
+        tests::StallMeter stalls;
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        QSignalSpy moved(pipeline(), &PipelineView::dealMoved);
+        drop(m_acceptedDeal, DealState::InProgress);
+        QTRY_COMPARE_WITH_TIMEOUT(moved.count(), 1, kTimeout);
+        QCOMPARE(requests.at(0).at(1).toString(), u"/api/v1/deals/%1/start"_s.arg(m_acceptedDeal));
+        QCOMPARE(dealStateOnServer(m_acceptedDeal), u"in_progress"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->count(DealState::InProgress), 1, kTimeout);
+        QCOMPARE(pipeline()->count(DealState::Accepted), 0);
+        QCOMPARE(find<QLabel>(u"columnTitle-in_progress"_s)->text(), u"In progress (1)"_s);
+
+        // Withdrawing an invitation is the brand's or the creator's step.
+        drop(m_invitedDeal, DealState::Withdrawn);
+        QTRY_COMPARE_WITH_TIMEOUT(moved.count(), 2, kTimeout);
+        QCOMPARE(dealStateOnServer(m_invitedDeal), u"withdrawn"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->count(DealState::Withdrawn), 1, kTimeout);
+        record(stalls);
+        saveScreenshot(m_window.get(), u"pipeline"_s);
+    }
+};
+
+QTEST_MAIN(TestDesktopCollab)
+#include "tst_desktop_collab.moc"
