@@ -88,6 +88,47 @@ private Q_SLOTS:
         QCOMPARE(next ? wireName(*next) : QString(), to);
     }
 
+    void dealTransitions_data()
+    {
+        QTest::addColumn<DealState>("from");
+        QTest::addColumn<DealAction>("action");
+        QTest::addColumn<QString>("to"); // empty: not allowed
+        using S = DealState;
+        using A = DealAction;
+        const QHash<std::pair<int, int>, QString> allowed{
+                {{int(S::Invited), int(A::Withdraw)}, u"withdrawn"_s},
+                {{int(S::Applied), int(A::Withdraw)}, u"withdrawn"_s},
+                {{int(S::Negotiating), int(A::Withdraw)}, u"withdrawn"_s},
+                {{int(S::Accepted), int(A::Start)}, u"in_progress"_s},
+                {{int(S::Accepted), int(A::Complete)}, u"completed"_s},
+                {{int(S::InProgress), int(A::Complete)}, u"completed"_s},
+                {{int(S::Accepted), int(A::Cancel)}, u"cancelled"_s},
+                {{int(S::InProgress), int(A::Cancel)}, u"cancelled"_s}};
+        for (const QString &name : collabNames<DealState>()) {
+            const S from = *collabFromString<DealState>(name);
+            for (const A action : {A::Withdraw, A::Start, A::Complete, A::Cancel}) {
+                QTest::addRow("%s %s", qPrintable(name), qPrintable(wireName(action)))
+                        << from << action << allowed.value({int(from), int(action)});
+            }
+        }
+    }
+    void dealTransitions()
+    {
+        QFETCH(DealState, from);
+        QFETCH(DealAction, action);
+        QFETCH(QString, to);
+        const auto next = dealTransition(from, action);
+        QCOMPARE(next ? wireName(*next) : QString(), to);
+        // The board's reverse look-up agrees with the table.
+        if (next) {
+            QCOMPARE(dealActionBetween(from, *next), std::optional(action));
+        }
+        // Completing and cancelling are the brand's; withdrawing and starting either side's.
+        QCOMPARE(mayTakeDealAction(DealSide::Creator, action),
+                action == DealAction::Withdraw || action == DealAction::Start);
+        QVERIFY(mayTakeDealAction(DealSide::Brand, action));
+    }
+
     void campaignValidation_data()
     {
         QTest::addColumn<QJsonObject>("patch");
