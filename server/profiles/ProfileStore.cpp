@@ -26,7 +26,8 @@ const SqlStatement kLockInfluencer(
         "WHERE d.user_id = :id FOR UPDATE"_s);
 const SqlStatement kSaveInfluencer(
         u"INSERT INTO influencer_details (user_id, display_name, bio, niches, country, languages) "
-        "VALUES (:id, :name, :bio, ARRAY(SELECT jsonb_array_elements_text(CAST(:niches AS "
+        "VALUES (:id, :name, coalesce(:bio, ''), ARRAY(SELECT "
+        "jsonb_array_elements_text(CAST(:niches AS "
         "jsonb))), "
         "        NULLIF(:country, ''), "
         "        ARRAY(SELECT jsonb_array_elements_text(CAST(:languages AS jsonb)))) "

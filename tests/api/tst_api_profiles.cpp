@@ -167,7 +167,12 @@ private Q_SLOTS:
         QCOMPARE(profile.value(u"totalFollowers"_s).toInteger(), 0);
         QCOMPARE(get(path, m_alice).json(), profile);
 
-        // PUT replaces (rates included), PATCH merges.
+        // PUT replaces (rates included), PATCH merges. Optional fields may be left out.
+        const HttpReply minimal =
+                send("PUT", path, {{u"displayName"_s, u"Lena Travels"_s}}, m_alice);
+        QCOMPARE(minimal.status, 200);
+        QCOMPARE(minimal.json().value(u"bio"_s).toString(u"missing"_s), QString());
+        QCOMPARE(minimal.json().value(u"niches"_s).toArray().size(), 0);
         QJsonObject replaced = kProfile;
         replaced.insert(u"rates"_s, QJsonArray{});
         QCOMPARE(send("PUT", path, replaced, m_alice).status, 200);
