@@ -25,7 +25,10 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
+
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -96,6 +99,33 @@ private:
     }
 
 private Q_SLOTS:
+    void stallMeterCountsBlockingButNotWaitingForACpu()
+    {
+        // The meter must see a GUI thread that sleeps (as it would in a synchronous network or
+        // disk wait) as well as one that computes; what it leaves out is only run-queue delay.
+        tests::StallMeter meter;
+        QTest::qWait(50);
+        QVERIFY2(meter.longestMs() < 100, qPrintable(QString::number(meter.longestMs())));
+        QTimer::singleShot(0, [] {
+            QThread::msleep(200);
+        });
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                meter.longestMs() >= 150, qPrintable(QString::number(meter.longestMs())), 2000);
+        meter.reset();
+        QTimer::singleShot(0, [] {
+            // 200 ms of this thread's own CPU time, however long the machine makes that take.
+            const auto cpuMs = [] {
+                timespec now{};
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+                return static_cast<qint64>(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000;
+            };
+            const qint64 start = cpuMs();
+            while (cpuMs() - start < 200) { }
+        });
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                meter.longestMs() >= 150, qPrintable(QString::number(meter.longestMs())), 2000);
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
