@@ -46,8 +46,17 @@ ensure_packages() {
         return 0
     fi
     log "installing ${#missing[@]} Debian packages: ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    # A machine whose earlier package run was cut off (an image taken mid-install, a killed
+    # apt-get) refuses every install ("dpkg was interrupted") until its half-installed packages
+    # are finished, so finish them first; and wait for a package run still going (apt's daily
+    # timer on a fresh machine) instead of failing on its lock.
+    if [ -n "$(ls -A /var/lib/dpkg/updates 2>/dev/null)" ] || [ -n "$(dpkg --audit 2>/dev/null)" ]; then
+        log "finishing an interrupted package installation (dpkg --configure -a)"
+        as_root env DEBIAN_FRONTEND=noninteractive dpkg --configure -a
+    fi
+    local apt=(apt-get -o DPkg::Lock::Timeout=600)
+    as_root env DEBIAN_FRONTEND=noninteractive "${apt[@]}" update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null
 }
 
