@@ -54,6 +54,8 @@ constexpr std::array kCodes{
                 "Sign-in with the provider failed"_L1},
         CodeInfo{ErrorCode::OidcAccountExists, "oidc_account_exists"_L1, 409,
                 "An account with this e-mail address exists"_L1},
+        CodeInfo{ErrorCode::InvalidAuthorizationCode, "invalid_authorization_code"_L1, 400,
+                "Invalid, used or expired authorization code"_L1},
         CodeInfo{ErrorCode::IllegalTransition, "illegal_transition"_L1, 409,
                 "Not allowed in the current state"_L1},
         CodeInfo{ErrorCode::OfferNotLatest, "offer_not_latest"_L1, 409,

@@ -36,6 +36,7 @@ enum class ErrorCode {
     WrongPassword,
     OidcFailed,
     OidcAccountExists,
+    InvalidAuthorizationCode,
     // collaboration: campaigns, deals, offers, deliverables
     IllegalTransition,
     OfferNotLatest,

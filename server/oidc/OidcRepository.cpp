@@ -18,13 +18,23 @@ const db::SqlStatement kInsertState(
         u"WITH swept AS (DELETE FROM auth_oidc_states WHERE expires_at < now() - interval '1 "
         u"hour') "
         "INSERT INTO auth_oidc_states (state_hash, provider, code_verifier, nonce, role, "
-        "                              return_to, expires_at) "
+        "                              return_to, app_code_challenge, app_state, expires_at) "
         "VALUES (:hash, :provider, :verifier, :nonce, :role, NULLIF(:return_to, ''), "
+        "        NULLIF(:challenge, ''), NULLIF(:app_state, ''), "
         "        now() + make_interval(secs => :seconds))"_s);
 const db::SqlStatement kConsumeState(
         u"DELETE FROM auth_oidc_states WHERE state_hash = :hash "
         "RETURNING provider, code_verifier, nonce, role, coalesce(return_to, ''), "
-        "          expires_at <= now()"_s);
+        "          expires_at <= now(), coalesce(app_code_challenge, ''), "
+        "          coalesce(app_state, '')"_s);
+// Codes live 60 s; like the states, they are swept by the inserts after an hour of grace.
+const db::SqlStatement kInsertCode(
+        u"WITH swept AS (DELETE FROM auth_oidc_codes WHERE expires_at < now() - interval '1 "
+        u"hour') "
+        "INSERT INTO auth_oidc_codes (code_hash, code_challenge, user_id, expires_at) "
+        "VALUES (:hash, :challenge, :user, now() + make_interval(secs => :seconds))"_s);
+const db::SqlStatement kConsumeCode(u"DELETE FROM auth_oidc_codes WHERE code_hash = :hash "
+                                    "RETURNING code_challenge, user_id, expires_at <= now()"_s);
 const db::SqlStatement kTouchIdentity(
         u"UPDATE auth_oidc_identities SET last_login_at = now(), email = NULLIF(:email, ''), "
         "       email_verified = :verified "
@@ -42,7 +52,8 @@ Result<void> insertState(db::Connection &c, const QByteArray &stateHash,
             {{u":hash"_s, stateHash}, {u":provider"_s, pending.provider},
                     {u":verifier"_s, pending.codeVerifier}, {u":nonce"_s, pending.nonce},
                     {u":role"_s, common::wireName(pending.role)},
-                    {u":return_to"_s, pending.returnTo},
+                    {u":return_to"_s, pending.returnTo}, {u":challenge"_s, pending.appChallenge},
+                    {u":app_state"_s, pending.appState},
                     {u":seconds"_s, static_cast<int>(lifetime.count())}});
     if (!query) {
         return query.error();
@@ -68,10 +79,42 @@ Result<std::optional<PendingSignIn>> consumeState(db::Connection &c, const QByte
                          .value_or(common::UserRole::Influencer);
         p.returnTo = q.value(4).toString();
         p.expired = q.value(5).toBool();
+        p.appChallenge = q.value(6).toString();
+        p.appState = q.value(7).toString();
         pending = p;
     }
     (*query)->finish();
     return pending;
+}
+
+Result<void> insertCode(db::Connection &c, const QByteArray &codeHash, const QString &challenge,
+        const QUuid &userId, std::chrono::seconds lifetime)
+{
+    auto query = c.run(kInsertCode,
+            {{u":hash"_s, codeHash}, {u":challenge"_s, challenge},
+                    {u":user"_s, userId.toString(QUuid::WithoutBraces)},
+                    {u":seconds"_s, static_cast<int>(lifetime.count())}});
+    if (!query) {
+        return query.error();
+    }
+    (*query)->finish();
+    return {};
+}
+
+Result<std::optional<NativeCode>> consumeCode(db::Connection &c, const QByteArray &codeHash)
+{
+    auto query = c.run(kConsumeCode, {{u":hash"_s, codeHash}});
+    if (!query) {
+        return query.error();
+    }
+    std::optional<NativeCode> code;
+    if ((*query)->next()) {
+        const QSqlQuery &q = **query;
+        code = NativeCode{q.value(0).toString(), QUuid::fromString(q.value(1).toString()),
+                q.value(2).toBool()};
+    }
+    (*query)->finish();
+    return code;
 }
 
 Result<std::optional<QUuid>> touchIdentity(db::Connection &c, const QString &issuer,

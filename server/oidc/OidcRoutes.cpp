@@ -36,6 +36,9 @@ namespace influence::server::oidc {
 namespace {
 
 constexpr std::chrono::seconds kStateLifetime{10 * 60};
+/// A native app's code is exchanged by the app itself right after the redirect (RFC 6749
+/// §4.1.2 recommends at most 10 minutes; the app needs seconds).
+constexpr std::chrono::seconds kCodeLifetime{60};
 constexpr std::chrono::seconds kRateWindow{60};
 constexpr qsizetype kMaxParameter = 4096;
 
@@ -60,6 +63,15 @@ Response redirectWithFragment(
     return redirect(returnTo.toUtf8() + '#' + formEncode(fields));
 }
 
+/// `returnTo` with `fields` added to its query: for a native app's loopback listener (RFC 8252
+/// §7.3), which sees only the query. Only the one-time code goes there, never a token.
+Response redirectWithQuery(
+        const QString &returnTo, const QList<std::pair<QString, QString>> &fields)
+{
+    const char separator = returnTo.contains(u'?') ? '&' : '?';
+    return redirect(returnTo.toUtf8() + separator + formEncode(fields));
+}
+
 Response withRate(Response response, const RateDecision &rate)
 {
     rate.addHeaders(response, kRateWindow);
@@ -75,16 +87,24 @@ Response tooManyRequests(const RateDecision &rate)
 }
 
 /// A failed sign-in: logged with its reason, answered as a problem, or as a redirect to the
-/// front end with the error in the fragment when it asked for one.
-Response failure(const QString &provider, const Error &error, const QString &returnTo)
+/// front end with the error in the fragment when it asked for one (in the query, with the app's
+/// state, for a native app: RFC 6749 §4.1.2.1).
+Response failure(const QString &provider, const Error &error, const PendingSignIn &pending)
 {
     qCWarning(lcOidc, "sign-in with %s failed (%s): %s", qPrintable(provider),
             qPrintable(error.codeName()), qPrintable(error.detail));
-    if (returnTo.isEmpty()) {
+    if (pending.returnTo.isEmpty()) {
         return Response::fromError(error);
     }
-    return redirectWithFragment(
-            returnTo, {{u"error"_s, error.codeName()}, {u"error_description"_s, error.detail}});
+    QList<std::pair<QString, QString>> fields{
+            {u"error"_s, error.codeName()}, {u"error_description"_s, error.detail}};
+    if (!pending.native()) {
+        return redirectWithFragment(pending.returnTo, fields);
+    }
+    if (!pending.appState.isEmpty()) {
+        fields.append({u"state"_s, pending.appState});
+    }
+    return redirectWithQuery(pending.returnTo, fields);
 }
 
 Response success(const AuthTokens &tokens, const QString &returnTo)
@@ -111,6 +131,59 @@ QString oauthErrorCode(const QString &code)
 Error signInFailed(const QString &detail)
 {
     return Error::make(ErrorCode::OidcFailed, detail);
+}
+
+Error badCode(const QString &detail)
+{
+    return Error::make(ErrorCode::InvalidAuthorizationCode, detail);
+}
+
+/// The native app's one-time code for `user`: stored hashed with the app's challenge, and handed
+/// to the app's listener with its state.
+Response issueCode(db::Connection &c, const QUuid &user, const PendingSignIn &pending)
+{
+    const QString code = crypto::randomToken();
+    if (auto stored = repository::insertCode(
+                c, crypto::sha256(code.toUtf8()), pending.appChallenge, user, kCodeLifetime);
+            !stored) {
+        return Response::fromError(stored.error());
+    }
+    QList<std::pair<QString, QString>> fields{{u"code"_s, code}};
+    if (!pending.appState.isEmpty()) {
+        fields.append({u"state"_s, pending.appState});
+    }
+    return redirectWithQuery(pending.returnTo, fields);
+}
+
+/// POST /oidc/token's database step: the code is used up first, whatever follows.
+Result<auth::UserRecord> redeemCode(db::Connection &c, const validate::NativeExchange &exchange)
+{
+    const auto code = repository::consumeCode(c, crypto::sha256(exchange.code.toUtf8()));
+    if (!code) {
+        return code.error();
+    }
+    if (!*code) {
+        return badCode(u"The authorization code is unknown or was used already; sign in again."_s);
+    }
+    if ((*code)->expired) {
+        return badCode(u"The authorization code has expired; sign in again."_s);
+    }
+    // RFC 7636 §4.6.
+    if (!crypto::constantTimeEquals(crypto::pkceChallenge(exchange.codeVerifier).toLatin1(),
+                (*code)->challenge.toLatin1())) {
+        return badCode(u"The code verifier does not match the code challenge; sign in again."_s);
+    }
+    const auto user = auth::repository::findUserById(c, (*code)->userId);
+    if (!user) {
+        return user.error();
+    }
+    if (!*user) {
+        return badCode(u"The account of this sign-in no longer exists."_s);
+    }
+    if ((*user)->account.status != common::UserStatus::Active) {
+        return Error::make(ErrorCode::AccountDisabled, u"This account has been disabled."_s);
+    }
+    return **user;
 }
 
 /// The authorization request (OpenID Connect Core §3.1.2.1, RFC 7636 §4.3), added to whatever
@@ -154,6 +227,7 @@ public:
     void providers(const Request &request, const Responder &out) const;
     void start(const Request &request, const Responder &out) const;
     void callback(const Request &request, const Responder &out) const;
+    void token(const Request &request, const Responder &out) const;
 
 private:
     const ProviderSettings *providerOf(const Request &request) const
@@ -209,8 +283,17 @@ void Routes::start(const Request &request, const Responder &out) const
         out.problem(returnTo.error());
         return;
     }
+    const auto native = validate::nativeStart(request.queryValue(u"code_challenge"_s),
+            request.queryValue(u"code_challenge_method"_s), request.queryValue(u"state"_s),
+            *returnTo, m_service->settings().returnOrigins);
+    if (!native) {
+        out.problem(native.error());
+        return;
+    }
     PendingSignIn pending;
     pending.provider = provider->name;
+    pending.appChallenge = native->challenge;
+    pending.appState = native->state;
     pending.codeVerifier = crypto::randomToken();
     pending.nonce = crypto::randomToken();
     pending.role = *role;
@@ -234,8 +317,8 @@ void Routes::start(const Request &request, const Responder &out) const
                 [out, provider, pending, state, redirectUri, rate = *rate](
                         Result<ProviderMetadata> metadata) {
                     if (!metadata) {
-                        out.send(withRate(
-                                failure(provider->name, metadata.error(), pending.returnTo), rate));
+                        out.send(
+                                withRate(failure(provider->name, metadata.error(), pending), rate));
                         return;
                     }
                     out.send(withRate(redirect(authorizationUrl(*metadata, *provider, redirectUri,
@@ -267,7 +350,7 @@ void Routes::callback(const Request &request, const Responder &out) const
         out.send(failure(provider->name,
                 signInFailed(
                         u"The sign-in state is missing or malformed; start the sign-in again."_s),
-                {}));
+                PendingSignIn{}));
         return;
     }
     out.runOnDbPool([this, out, callback](db::Connection &c) {
@@ -294,7 +377,7 @@ Response Routes::consumeState(
         return withRate(failure(callback.provider,
                                 signInFailed(u"The sign-in state is unknown or was used already; "
                                              "start the sign-in again."_s),
-                                {}),
+                                PendingSignIn{}),
                 *rate);
     }
     const PendingSignIn &signIn = **pending;
@@ -314,7 +397,7 @@ Response Routes::consumeState(
         exchange(out, callback, signIn, *rate);
         return Response::deferred();
     }
-    return withRate(failure(callback.provider, problem, signIn.returnTo), *rate);
+    return withRate(failure(callback.provider, problem, signIn), *rate);
 }
 
 void Routes::exchange(const Responder &out, const CallbackParameters &callback,
@@ -327,25 +410,61 @@ void Routes::exchange(const Responder &out, const CallbackParameters &callback,
     m_service->completeSignIn(exchange,
             [this, out, callback, pending, rate, displayName](Result<jose::IdTokenClaims> claims) {
                 if (!claims) {
-                    out.send(withRate(
-                            failure(callback.provider, claims.error(), pending.returnTo), rate));
+                    out.send(withRate(failure(callback.provider, claims.error(), pending), rate));
                     return;
                 }
                 out.runOnDbPool([this, callback, pending, rate, displayName, claims = *claims](
                                         db::Connection &c) {
                     const auto user = resolveAccount(c, claims, pending.role, displayName);
                     if (!user) {
-                        return withRate(
-                                failure(callback.provider, user.error(), pending.returnTo), rate);
+                        return withRate(failure(callback.provider, user.error(), pending), rate);
+                    }
+                    if (pending.native()) {
+                        // The session opens when the app presents the code with its verifier.
+                        return withRate(issueCode(c, user->account.id, pending), rate);
                     }
                     const auto tokens = m_auth.service().openSession(c, *user, callback.client);
                     if (!tokens) {
-                        return withRate(
-                                failure(callback.provider, tokens.error(), pending.returnTo), rate);
+                        return withRate(failure(callback.provider, tokens.error(), pending), rate);
                     }
                     return withRate(success(*tokens, pending.returnTo), rate);
                 });
             });
+}
+
+void Routes::token(const Request &request, const Responder &out) const
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        out.problem(body.error());
+        return;
+    }
+    const auto exchange = validate::nativeExchange(*body);
+    if (!exchange) {
+        out.problem(exchange.error());
+        return;
+    }
+    const ClientInfo client = m_auth.clientInfo(request);
+    out.runOnDbPool([this, exchange = *exchange, client](db::Connection &c) {
+        const auto rate = countRequest(c, client.address);
+        if (!rate) {
+            return Response::fromError(rate.error());
+        }
+        if (!rate->allowed) {
+            return tooManyRequests(*rate);
+        }
+        const auto user = redeemCode(c, exchange);
+        if (!user) {
+            qCWarning(lcOidc, "native code exchange refused (%s): %s",
+                    qPrintable(user.error().codeName()), qPrintable(user.error().detail));
+            return withRate(Response::fromError(user.error()), *rate);
+        }
+        const auto tokens = m_auth.service().openSession(c, *user, client);
+        if (!tokens) {
+            return withRate(Response::fromError(tokens.error()), *rate);
+        }
+        return withRate(Response::json(tokens->toJson()), *rate);
+    });
 }
 
 } // namespace
@@ -362,6 +481,10 @@ void registerRoutes(http::HttpContext &context, OidcService *service, const auth
     router.get(u"/api/v1/auth/oidc/{provider}/start"_s,
             [routes](const Request &request, const Responder &out) {
                 routes->start(request, out);
+            });
+    router.post(
+            u"/api/v1/auth/oidc/token"_s, [routes](const Request &request, const Responder &out) {
+                routes->token(request, out);
             });
     router.get(u"/api/v1/auth/oidc/{provider}/callback"_s,
             [routes](const Request &request, const Responder &out) {

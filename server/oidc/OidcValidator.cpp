@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OidcValidator.h"
 
+#include "common/Validation.h"
+
 #include <QHostAddress>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::Result;
+using influence::common::validation::FieldErrors;
 
 namespace influence::server::oidc::validate {
 
 namespace {
 
 constexpr qsizetype kMaxReturnTo = 2048;
+constexpr qsizetype kMaxAppState = 512;
+constexpr qsizetype kMaxCode = 256;
 
 Error badReturnTo(const QString &message)
 {
@@ -76,6 +84,90 @@ Result<QString> returnTo(const QString &text, const QStringList &allowedOrigins)
                            "CORS origins, or http on a loopback address)."_s);
     }
     return url.toString(QUrl::FullyEncoded);
+}
+
+} // namespace influence::server::oidc::validate
+
+namespace influence::server::oidc::validate {
+
+namespace {
+
+bool printableAscii(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f;
+    });
+}
+
+} // namespace
+
+Result<NativeStart> nativeStart(const QString &challenge, const QString &method,
+        const QString &state, const QString &returnTo, const QStringList &allowedOrigins)
+{
+    if (challenge.isEmpty()) {
+        if (!state.isEmpty() || !method.isEmpty()) {
+            return Error::invalidParameter(u"code_challenge"_s, u"required"_s,
+                    u"state and code_challenge_method come with a code_challenge."_s);
+        }
+        return NativeStart{};
+    }
+    static const QRegularExpression base64Url(u"^[A-Za-z0-9_-]{43,128}$"_s);
+    if (!base64Url.match(challenge).hasMatch()) {
+        return Error::invalidParameter(u"code_challenge"_s, u"invalid_format"_s,
+                u"code_challenge must be 43 to 128 base64url characters."_s);
+    }
+    if (!method.isEmpty() && method != u"S256"_s) {
+        return Error::invalidParameter(u"code_challenge_method"_s, u"invalid_value"_s,
+                u"code_challenge_method must be S256."_s);
+    }
+    if (state.size() > kMaxAppState || !printableAscii(state)) {
+        return Error::invalidParameter(u"state"_s, u"invalid_format"_s,
+                u"state must be at most 512 printable ASCII characters."_s);
+    }
+    const QUrl url(returnTo, QUrl::StrictMode);
+    if (returnTo.isEmpty()) {
+        return badReturnTo(u"A sign-in with a code_challenge needs a return_to."_s);
+    }
+    // RFC 8252 §8.3: a host name may resolve to something else than the loopback interface.
+    if (url.host().compare(u"localhost"_s, Qt::CaseInsensitive) == 0
+            && !allowedOrigins.contains(origin(url))) {
+        return badReturnTo(u"return_to of a native app must be http://127.0.0.1:<port>/ or "
+                           "http://[::1]:<port>/, not a host name."_s);
+    }
+    return NativeStart{challenge, state};
+}
+
+Result<NativeExchange> nativeExchange(const QJsonObject &body)
+{
+    FieldErrors errors;
+    NativeExchange exchange;
+    const auto field = [&body, &errors](const QString &name) {
+        const QJsonValue value = body.value(name);
+        if (!value.isString()) {
+            errors.add(name,
+                    value.isUndefined() || value.isNull() ? u"required"_s : u"not_a_string"_s,
+                    u"Must be a string."_s);
+            return QString();
+        }
+        return value.toString();
+    };
+    exchange.code = field(u"code"_s);
+    exchange.codeVerifier = field(u"codeVerifier"_s);
+    if (body.value(u"code"_s).isString()
+            && (exchange.code.isEmpty() || exchange.code.size() > kMaxCode)) {
+        errors.add(u"code"_s, u"invalid_format"_s, u"Is not an authorization code."_s);
+    }
+    // RFC 7636 §4.1: code-verifier = 43*128 unreserved.
+    static const QRegularExpression verifier(u"^[A-Za-z0-9._~-]{43,128}$"_s);
+    if (body.value(u"codeVerifier"_s).isString()
+            && !verifier.match(exchange.codeVerifier).hasMatch()) {
+        errors.add(u"codeVerifier"_s, u"invalid_format"_s,
+                u"Must be 43 to 128 characters: letters, digits, '-', '.', '_', '~'."_s);
+    }
+    if (!errors.isEmpty()) {
+        return Error::validation(errors.errors());
+    }
+    return exchange;
 }
 
 } // namespace influence::server::oidc::validate

@@ -360,6 +360,31 @@ private:
         (*query)->finish();
     }
 
+    /// A native app's sign-in (RFC 8252): /start with the app's challenge, state and loopback
+    /// return_to, through the provider, to the callback's redirect to the app.
+    SignIn nativeSignIn(const QString &provider, const QString &verifier, const QString &state,
+            const QString &returnTo, const QString &login = {})
+    {
+        const QString query =
+                u"code_challenge=%1&code_challenge_method=S256&state=%2&return_to=%3"_s.arg(
+                        crypto::pkceChallenge(verifier),
+                        QString::fromLatin1(QUrl::toPercentEncoding(state)),
+                        QString::fromLatin1(QUrl::toPercentEncoding(returnTo)));
+        return signIn(provider, query, login);
+    }
+
+    HttpReply exchangeCode(const QString &code, const QString &verifier)
+    {
+        return m_client->postJson(
+                u"/api/v1/auth/oidc/token"_s, {{u"code"_s, code}, {u"codeVerifier"_s, verifier}});
+    }
+
+    /// The query of where the callback sent the app.
+    static QUrlQuery appQuery(const SignIn &signedIn)
+    {
+        return QUrlQuery(QUrl(location(signedIn.callback)));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -1069,6 +1094,205 @@ private Q_SLOTS:
         QCOMPARE(impostor.status, 503);
         QVERIFY(impostor.json().value(u"detail"_s).toString().contains(u"issuer"_s));
         forge(u"ok"_s);
+    }
+
+    // --- native apps (RFC 8252 + RFC 7636) ---------------------------------------------------
+
+    void nativeAppGetsACodeAndExchangesItOnce()
+    {
+        const QString email = unique(u"native"_s) + u"@example.com"_s;
+        const QString verifier = crypto::randomToken() + u"-native.~"_s;
+        const QString appState = u"app state/1"_s;
+        const QString returnTo = u"http://127.0.0.1:49152/oidc/done"_s;
+        const qint64 sessionsBefore = count(u"SELECT count(*) FROM auth_sessions"_s);
+        const SignIn signedIn = nativeSignIn(u"local"_s, verifier, appState, returnTo, email);
+        QCOMPARE(signedIn.start.status, 302);
+        QVERIFY2(signedIn.callback.status == 302, signedIn.callback.body.constData());
+        const QString target = location(signedIn.callback);
+        QVERIFY2(target.startsWith(returnTo + u"?code="_s), qPrintable(target));
+        QVERIFY(!target.contains(u'#'));
+        QVERIFY(!target.contains(u"token"_s));
+        const QUrlQuery query = appQuery(signedIn);
+        QCOMPARE(query.queryItemValue(u"state"_s, QUrl::FullyDecoded), appState);
+        const QString code = query.queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        QCOMPARE(code.size(), 43);
+        // No session yet: it opens at the exchange. The code is stored hashed, for 60 s.
+        QCOMPARE(count(u"SELECT count(*) FROM auth_sessions"_s), sessionsBefore);
+        const QByteArray hash = crypto::sha256(code.toUtf8());
+        const qint64 lifetime = count(u"SELECT extract(epoch FROM expires_at - now())::int "
+                                      "FROM auth_oidc_codes WHERE code_hash = :h"_s,
+                {{u":h"_s, hash}});
+        QVERIFY2(lifetime > 50 && lifetime <= 60, qPrintable(QString::number(lifetime)));
+        QCOMPARE(scalar(u"SELECT code_challenge FROM auth_oidc_codes WHERE code_hash = :h"_s,
+                         {{u":h"_s, hash}})
+                         .toString(),
+                crypto::pkceChallenge(verifier));
+
+        const HttpReply tokens = exchangeCode(code, verifier);
+        QVERIFY2(tokens.status == 200, tokens.body.constData());
+        QVERIFY(!tokens.header("RateLimit").isEmpty());
+        // Exactly what /auth/login answers.
+        QCOMPARE(tokens.json().keys(),
+                (QStringList{u"accessToken"_s, u"expiresIn"_s, u"refreshToken"_s, u"tokenType"_s,
+                        u"user"_s}));
+        QCOMPARE(tokens.json().value(u"user"_s).toObject().value(u"email"_s).toString(), email);
+        QCOMPARE(count(u"SELECT count(*) FROM auth_sessions"_s), sessionsBefore + 1);
+        const QByteArray access = tokens.json().value(u"accessToken"_s).toString().toLatin1();
+        const HttpReply me =
+                m_client->get(u"/api/v1/me"_s, {{"Authorization", "Bearer " + access}});
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(u"email"_s).toString(), email);
+
+        // Single use: a replay is refused and opens nothing.
+        const HttpReply replay = exchangeCode(code, verifier);
+        QCOMPARE(replay.status, 400);
+        QCOMPARE(problemCode(replay), u"invalid_authorization_code"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM auth_sessions"_s), sessionsBefore + 1);
+        QCOMPARE(count(u"SELECT count(*) FROM auth_oidc_codes WHERE code_hash = :h"_s,
+                         {{u":h"_s, hash}}),
+                0);
+    }
+
+    void wrongVerifierBurnsTheCode()
+    {
+        const QString verifier = crypto::randomToken();
+        const SignIn signedIn = nativeSignIn(u"local"_s, verifier, u"s1"_s,
+                u"http://[::1]:50000/cb"_s, unique(u"wrongverifier"_s) + u"@example.com"_s);
+        QVERIFY2(signedIn.callback.status == 302, signedIn.callback.body.constData());
+        QVERIFY(location(signedIn.callback).startsWith(u"http://[::1]:50000/cb?code="_s));
+        const QString code = appQuery(signedIn).queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        const qint64 sessions = count(u"SELECT count(*) FROM auth_sessions"_s);
+        const HttpReply wrong = exchangeCode(code, crypto::randomToken());
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(problemCode(wrong), u"invalid_authorization_code"_s);
+        QVERIFY(wrong.json().value(u"detail"_s).toString().contains(u"verifier"_s));
+        // The right verifier comes too late: the code was burnt by the wrong one.
+        const HttpReply right = exchangeCode(code, verifier);
+        QCOMPARE(right.status, 400);
+        QCOMPARE(problemCode(right), u"invalid_authorization_code"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM auth_sessions"_s), sessions);
+    }
+
+    void expiredCodeIsRefused()
+    {
+        const QString verifier = crypto::randomToken();
+        const SignIn signedIn = nativeSignIn(u"local"_s, verifier, u"s2"_s,
+                u"http://127.0.0.1:50001/"_s, unique(u"expired"_s) + u"@example.com"_s);
+        QVERIFY2(signedIn.callback.status == 302, signedIn.callback.body.constData());
+        const QString code = appQuery(signedIn).queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        const server::db::SqlStatement age(
+                u"UPDATE auth_oidc_codes SET expires_at = now() - interval '1 second' "
+                "WHERE code_hash = :h"_s);
+        auto aged = m_db->run(age, {{u":h"_s, crypto::sha256(code.toUtf8())}});
+        QVERIFY(aged);
+        QCOMPARE((*aged)->numRowsAffected(), 1);
+        (*aged)->finish();
+        const HttpReply reply = exchangeCode(code, verifier);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(problemCode(reply), u"invalid_authorization_code"_s);
+        QVERIFY(reply.json().value(u"detail"_s).toString().contains(u"expired"_s));
+    }
+
+    void nativeFailureGoesToTheAppWithItsState()
+    {
+        forge(u"deny"_s);
+        const SignIn denied = nativeSignIn(
+                u"forge"_s, crypto::randomToken(), u"xyz"_s, u"http://127.0.0.1:50002/cb?a=1"_s);
+        QCOMPARE(denied.callback.status, 302);
+        const QString target = location(denied.callback);
+        QVERIFY2(target.startsWith(u"http://127.0.0.1:50002/cb?a=1&error=oidc_failed&"_s),
+                qPrintable(target));
+        const QUrlQuery query = appQuery(denied);
+        QCOMPARE(query.queryItemValue(u"state"_s), u"xyz"_s);
+        QVERIFY(query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded)
+                        .contains(u"access_denied"_s));
+        QVERIFY(!query.hasQueryItem(u"code"_s));
+        forge(u"ok"_s);
+    }
+
+    void nativeStartParametersAreValidated_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("status");
+        const QString challenge = crypto::pkceChallenge(crypto::randomToken());
+        const auto with = [&challenge](const char *returnTo, const QString &extra = {}) -> QString {
+            return u"code_challenge="_s + challenge + u"&return_to="_s
+                    + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(returnTo)))
+                    + extra;
+        };
+        QTest::newRow("127.0.0.1, any port") << with("http://127.0.0.1:61234/x") << 302;
+        QTest::newRow("[::1]") << with("http://[::1]:61234/") << 302;
+        QTest::newRow("allowed origin") << with("https://app.example.com/native") << 302;
+        QTest::newRow("S256") << with("http://127.0.0.1:1/", u"&code_challenge_method=S256"_s)
+                              << 302;
+        QTest::newRow("localhost") << with("http://localhost:61234/") << 400;
+        QTest::newRow("foreign origin") << with("https://evil.example.com/") << 400;
+        QTest::newRow("other host http") << with("http://192.168.1.2:61234/") << 400;
+        QTest::newRow("https loopback") << with("https://127.0.0.1:61234/") << 400;
+        QTest::newRow("no return_to") << u"code_challenge="_s + challenge << 400;
+        QTest::newRow("plain") << with("http://127.0.0.1:1/", u"&code_challenge_method=plain"_s)
+                               << 400;
+        QTest::newRow("short challenge")
+                << u"code_challenge=abc&return_to=http%3A%2F%2F127.0.0.1%3A1%2F"_s << 400;
+        QTest::newRow("challenge not base64url") << u"code_challenge="_s + challenge.left(42)
+                        + u"%2B&return_to=http%3A%2F%2F127.0.0.1%3A1%2F"_s
+                                                 << 400;
+        QTest::newRow("state without challenge") << u"state=abc"_s << 400;
+        QTest::newRow("state too long")
+                << with("http://127.0.0.1:1/", u"&state="_s + QString(513, u'a')) << 400;
+    }
+    void nativeStartParametersAreValidated()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, status);
+        const HttpReply reply =
+                m_browser.get(QUrl(serverUrl() + u"/api/v1/auth/oidc/forge/start?"_s + query));
+        QVERIFY2(reply.status == status, reply.body.constData());
+        if (status == 400) {
+            QCOMPARE(problemCode(reply), u"invalid_parameter"_s);
+        } else {
+            QVERIFY(location(reply).startsWith(
+                    u"http://127.0.0.1:%1/authorize?"_s.arg(m_forgePort)));
+        }
+    }
+
+    void tokenBodyIsValidated_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        const QString verifier = crypto::randomToken();
+        QTest::newRow("no code") << QJsonObject{{u"codeVerifier"_s, verifier}} << u"code"_s;
+        QTest::newRow("no verifier") << QJsonObject{{u"code"_s, u"abc"_s}} << u"codeVerifier"_s;
+        QTest::newRow("snake case")
+                << QJsonObject{{u"code"_s, u"abc"_s}, {u"code_verifier"_s, verifier}}
+                << u"codeVerifier"_s;
+        QTest::newRow("short verifier")
+                << QJsonObject{{u"code"_s, u"abc"_s}, {u"codeVerifier"_s, u"short"_s}}
+                << u"codeVerifier"_s;
+        QTest::newRow("verifier with +") << QJsonObject{{u"code"_s, u"abc"_s},
+                {u"codeVerifier"_s, QString(verifier + u"+"_s)}}
+                                         << u"codeVerifier"_s;
+        QTest::newRow("code not a string")
+                << QJsonObject{{u"code"_s, QJsonValue(5)}, {u"codeVerifier"_s, verifier}}
+                << u"code"_s;
+    }
+    void tokenBodyIsValidated()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        const HttpReply reply = m_client->postJson(u"/api/v1/auth/oidc/token"_s, body);
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(problemCode(reply), u"validation_failed"_s);
+        const QJsonArray errors = reply.json().value(u"errors"_s).toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().toObject().value(u"field"_s).toString(), field);
+    }
+
+    void unknownCodeIsRefused()
+    {
+        const HttpReply reply = exchangeCode(crypto::randomToken(), crypto::randomToken());
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(problemCode(reply), u"invalid_authorization_code"_s);
     }
 };
 
