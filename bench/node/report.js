@@ -268,9 +268,13 @@ function markdown(doc) {
       + 'the rest of the machine used meanwhile (other work, not the contenders or the load generator).');
   if (doc.scenarios.some((sc) => sc.sql && sc.sql !== 'bench/sql/me.sql' && sc.sql !== 'bench/node/deals.js')) {
     lines.push('Discovery and the metric series: 128 request variants per scenario (bench/node/requests.js: filters, '
-        + 'texts and accounts drawn from a fixed random stream), first pages (with the capped total) of 25; '
-        + 'pgbench runs the statements influence-server runs for each variant (session check, count, page; or '
-        + 'visibility and series), values inlined, one script per variant.');
+        + 'texts and accounts drawn from a fixed random stream), first pages (with the capped total) of 25. '
+        + 'Discovery: influence-server answers from its in-memory index (server/profiles/DiscoveryIndex: a '
+        + 'change-log probe, PostgreSQL\'s full-text match and rank for q, filters, count and top 26 in memory, '
+        + 'then the page\'s items by id); the node baseline and pgbench still run the SQL of a search done '
+        + 'entirely in PostgreSQL (session check, capped count, page), so the ratios show what the index buys. '
+        + 'Metric series: pgbench runs the statements influence-server runs (session check, visibility, series). '
+        + 'Values inlined, one pgbench script per variant.');
   }
   if (doc.scenarios.some((sc) => sc.sql === 'bench/node/deals.js')) {
     lines.push('Deals: brand staff (one signed-in brand user per variant, each a member of one of the 8 brands '

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Discovery.h"
 
+#include "DiscoveryIndex.h"
 #include "common/Domain.h"
 #include "common/Money.h"
 #include "common/Validation.h"
@@ -13,7 +14,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <limits>
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -75,12 +79,6 @@ Result<std::optional<qint64>> count(const http::Request &request, const QString 
         return invalid(name, u"Must be a whole number ≥ 0."_s);
     }
     return std::optional(value);
-}
-
-QString jsonList(const QStringList &values)
-{
-    return QString::fromUtf8(
-            QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
 QByteArray encodeCursor(DiscoveryQuery::Sort sort, const QVariant &key, const QString &id)
@@ -215,97 +213,72 @@ Result<void> readOrder(const http::Request &request, DiscoveryQuery &query)
     return {};
 }
 
-using Binds = QList<std::pair<QString, QVariant>>;
+const db::SqlStatement kTextMatches(
+        u"SELECT d.user_id::text, 0 FROM influencer_details d WHERE d.search @@ "
+        "(SELECT websearch_to_tsquery('simple', :q1) || websearch_to_tsquery('english', :q2))"_s);
+const db::SqlStatement kRankedTextMatches(
+        u"SELECT d.user_id::text, ts_rank(d.search, s.q) FROM influencer_details d, "
+        "(SELECT websearch_to_tsquery('simple', :q1) || websearch_to_tsquery('english', :q2) AS q) "
+        "s "
+        "WHERE d.search @@ s.q"_s);
+// The page's items in the page's order.
+const db::SqlStatement kItems(
+        u"SELECT jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
+        "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
+        "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
+        "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
+        "'platforms', to_jsonb(d.platforms))::text "
+        "FROM unnest(CAST(:ids AS uuid[])) WITH ORDINALITY AS p(id, n) "
+        "JOIN influencer_details d ON d.user_id = p.id ORDER BY p.n"_s);
 
-/// The WHERE conditions and their values: fixed SQL fragments chosen by which filters are
-/// present; every value is bound.
-void addContentFilters(const DiscoveryQuery &query, QStringList &where, Binds &binds)
+/// The creators whose name, handles or bio match the search text (PostgreSQL stems it), with
+/// their rank when the search sorts by relevance.
+Result<std::vector<TextMatch>> textMatches(db::Connection &c, const DiscoveryQuery &query)
 {
-    if (!query.text.isEmpty()) {
-        // The query in a subquery: computed once per statement, also in generic plans (as an
-        // expression it was parsed again for every row that the ranking reads).
-        where << u"d.search @@ (SELECT websearch_to_tsquery('simple', :q1) || websearch_to_tsquery('english', :q2))"_s;
-        binds << std::pair(u":q1"_s, query.text) << std::pair(u":q2"_s, query.text);
+    const bool ranked = query.sort == DiscoveryQuery::Sort::Relevance;
+    auto rows = c.run(ranked ? kRankedTextMatches : kTextMatches,
+            {{u":q1"_s, query.text}, {u":q2"_s, query.text}});
+    if (!rows) {
+        return rows.error();
     }
-    if (!query.niches.isEmpty()) {
-        where << u"d.niches && ARRAY(SELECT jsonb_array_elements_text(CAST(:niches AS jsonb)))"_s;
-        binds << std::pair(u":niches"_s, jsonList(query.niches));
+    std::vector<TextMatch> matches;
+    while ((*rows)->next()) {
+        matches.push_back({QUuid::fromString((*rows)->value(0).toString()),
+                static_cast<float>((*rows)->value(1).toDouble())});
     }
-    if (!query.countries.isEmpty()) {
-        where << u"d.country = ANY (CAST(ARRAY(SELECT jsonb_array_elements_text(CAST(:countries AS jsonb))) AS bpchar[]))"_s;
-        binds << std::pair(u":countries"_s, jsonList(query.countries));
-    }
-    if (!query.languages.isEmpty()) {
-        where << u"d.languages && ARRAY(SELECT jsonb_array_elements_text(CAST(:languages AS jsonb)))"_s;
-        binds << std::pair(u":languages"_s, jsonList(query.languages));
-    }
-    if (!query.platform.isEmpty()) {
-        where << u"d.platforms @> ARRAY[CAST(:platform AS text)]"_s;
-        binds << std::pair(u":platform"_s, query.platform);
-    }
+    return matches;
 }
 
-void addFigureFilters(const DiscoveryQuery &query, QStringList &where, Binds &binds)
+/// A real (ts_rank, engagement, growth) as the SQL path read it: QPSQL parsed PostgreSQL's
+/// shortest text for the float4 into a double. Cursors carry that double.
+double asReadFromText(double key)
 {
-    if (query.minFollowers || query.maxFollowers) {
-        // On the platform when one is given, else over all accounts.
-        const QString range = u"%1 >= :minFollowers AND %1 <= :maxFollowers"_s;
-        if (query.platform.isEmpty()) {
-            where << range.arg(u"d.total_followers"_s);
-        } else {
-            where << u"EXISTS (SELECT 1 FROM connected_accounts a WHERE a.influencer_id = "
-                     u"d.user_id "
-                     "AND a.platform = :accountPlatform AND a.status <> 'disconnected' AND "_s
-                            + range.arg(u"a.followers"_s) + u')';
-            binds << std::pair(u":accountPlatform"_s, query.platform);
-        }
-        binds << std::pair(u":minFollowers"_s, query.minFollowers.value_or(0))
-              << std::pair(u":maxFollowers"_s,
-                         query.maxFollowers.value_or(std::numeric_limits<qint64>::max()));
-    }
-    if (query.minEngagementRate) {
-        where << u"d.engagement_rate >= :minEngagement"_s;
-        binds << std::pair(u":minEngagement"_s, *query.minEngagementRate);
-    }
-    if (query.maxPrice) {
-        where << u"EXISTS (SELECT 1 FROM influencer_rates r WHERE r.influencer_id = d.user_id "
-                 "AND r.deliverable_type = :deliverableType AND r.currency = :currency "
-                 "AND r.amount_minor <= :maxPrice)"_s;
-        binds << std::pair(u":deliverableType"_s, query.deliverableType)
-              << std::pair(u":currency"_s, query.currency)
-              << std::pair(u":maxPrice"_s, *query.maxPrice);
-    }
+    const auto value = static_cast<float>(key);
+    std::array<char, 32> text{};
+    auto *const end = std::to_chars(text.data(), text.data() + text.size(), value).ptr;
+    return std::strtod(
+            QByteArray(text.data(), static_cast<int>(end - text.data())).constData(), nullptr);
 }
 
-/// The sort key expression (`suffix` renames its placeholders, as each may appear once) and
-/// its SQL type.
-std::pair<QString, QString> sortKey(
-        DiscoveryQuery::Sort sort, const QString &first, const QString &second)
+Result<QJsonArray> pageItems(db::Connection &c, const QList<IndexPage::Item> &items, int limit)
 {
-    switch (sort) {
-    case DiscoveryQuery::Sort::Relevance:
-        return {u"ts_rank(d.search, (SELECT websearch_to_tsquery('simple', %1) || websearch_to_tsquery('english', %2)))"_s
-                        .arg(first, second),
-                u"real"_s};
-    case DiscoveryQuery::Sort::Followers: return {u"d.total_followers"_s, u"bigint"_s};
-    case DiscoveryQuery::Sort::Engagement: return {u"coalesce(d.engagement_rate, -1)"_s, u"real"_s};
-    case DiscoveryQuery::Sort::Growth: return {u"coalesce(d.growth_30d, -1e9)"_s, u"real"_s};
+    QStringList ids;
+    for (qsizetype i = 0; i < qMin<qsizetype>(items.size(), limit); ++i) {
+        ids.append(items[i].id.toString(QUuid::WithoutBraces));
     }
-    return {};
-}
-
-/// The number of matches, up to a cap.
-Result<qint64> countMatches(db::Connection &c, const QString &from, const Binds &binds)
-{
-    const QString sql =
-            u"SELECT count(*) FROM (SELECT 1"_s + from + u" LIMIT %1) t"_s.arg(kCountCap + 1);
-    auto counted = c.runDynamic(sql, binds);
-    if (!counted) {
-        return counted.error();
+    QJsonArray result;
+    if (ids.isEmpty()) {
+        return result;
     }
-    const qint64 total = (*counted)->next() ? db::toInt64((*counted)->value(0)) : 0;
-    (*counted)->finish();
-    return total;
+    const QString array = u'{' + ids.join(u',') + u'}';
+    auto rows = c.run(kItems, {{u":ids"_s, array}});
+    if (!rows) {
+        return rows.error();
+    }
+    while ((*rows)->next()) {
+        result.append(QJsonDocument::fromJson((*rows)->value(0).toString().toUtf8()).object());
+    }
+    return result;
 }
 
 } // namespace
@@ -325,75 +298,48 @@ Result<DiscoveryQuery> DiscoveryQuery::fromRequest(const http::Request &request)
     return query;
 }
 
-Result<QByteArray> discover(db::Connection &c, const DiscoveryQuery &query)
+Result<QByteArray> discover(db::Connection &c, DiscoveryIndex &index, const DiscoveryQuery &query)
 {
-    // Disabled creators are left out by an anti-join against the few users who are not active
-    // (users_not_active_idx), not by looking up the user row of every match.
-    QStringList where{
-            u"NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d.user_id AND u.status <> 'active')"_s};
-    Binds binds;
-    addContentFilters(query, where, binds);
-    addFigureFilters(query, where, binds);
-    const QString from = u" FROM influencer_details d WHERE "_s + where.join(u" AND "_s);
+    if (auto current = index.catchUp(c); !current) {
+        return current.error();
+    }
+    std::shared_ptr<const std::vector<TextMatch>> text;
+    if (!query.text.isEmpty()) {
+        const bool ranked = query.sort == DiscoveryQuery::Sort::Relevance;
+        const QString key = (ranked ? u"ranked:"_s : u"matched:"_s) + query.text;
+        const quint64 generation = index.generation();
+        text = index.cachedText(key);
+        if (!text) {
+            auto matches = textMatches(c, query);
+            if (!matches) {
+                return matches.error();
+            }
+            text = std::make_shared<const std::vector<TextMatch>>(std::move(*matches));
+            index.cacheText(key, generation, text);
+        }
+    }
+    const IndexPage page = index.select(query, text.get());
 
     QJsonObject result;
     if (!query.after) { // the total comes with the first page only
-        const auto total = countMatches(c, from, binds);
-        if (!total) {
-            return total.error();
-        }
-        result.insert(u"total"_s, qMin<qint64>(*total, kCountCap));
-        result.insert(u"totalIsLowerBound"_s, *total > kCountCap);
+        result.insert(u"total"_s, qMin<qint64>(page.matches, kCountCap));
+        result.insert(u"totalIsLowerBound"_s, page.matches > kCountCap);
     }
-
-    const bool relevance = query.sort == DiscoveryQuery::Sort::Relevance;
-    const auto [key, keyType] = sortKey(query.sort, u":q3"_s, u":q4"_s);
-    if (relevance) {
-        binds << std::pair(u":q3"_s, query.text) << std::pair(u":q4"_s, query.text);
+    auto items = pageItems(c, page.items, query.limit);
+    if (!items) {
+        return items.error();
     }
-    QString pageWhere;
-    if (query.after) {
-        pageWhere = u" AND (%1, d.user_id) < (CAST(:afterKey AS %2), CAST(:afterId AS uuid))"_s.arg(
-                sortKey(query.sort, u":q5"_s, u":q6"_s).first, keyType);
-        if (relevance) {
-            binds << std::pair(u":q5"_s, query.text) << std::pair(u":q6"_s, query.text);
-        }
-        const double after = query.after->first.toDouble();
-        binds << std::pair(u":afterKey"_s,
-                keyType == u"bigint"_s ? QVariant(static_cast<qint64>(after)) : QVariant(after))
-              << std::pair(u":afterId"_s, query.after->second);
+    result.insert(u"items"_s, *items);
+    const bool more = page.items.size() > query.limit;
+    QJsonValue next;
+    if (more) {
+        const IndexPage::Item &last = page.items[query.limit - 1];
+        const double key =
+                query.sort == DiscoveryQuery::Sort::Followers ? last.key : asReadFromText(last.key);
+        next = QString::fromLatin1(
+                encodeCursor(query.sort, QVariant(key), last.id.toString(QUuid::WithoutBraces)));
     }
-    const QString sql =
-            u"SELECT jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
-            "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
-            "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
-            "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
-            "'platforms', to_jsonb(d.platforms))::text, "_s
-            + key + u", d.user_id"_s + from + pageWhere
-            + u" ORDER BY 2 DESC, 3 DESC LIMIT %1"_s.arg(query.limit + 1);
-    auto rows = c.runDynamic(sql, binds);
-    if (!rows) {
-        return rows.error();
-    }
-    QJsonArray items;
-    QVariant lastKey;
-    QString lastId;
-    bool more = false;
-    while ((*rows)->next()) {
-        if (items.size() == query.limit) {
-            more = true;
-            break;
-        }
-        items.append(QJsonDocument::fromJson((*rows)->value(0).toString().toUtf8()).object());
-        lastKey = (*rows)->value(1);
-        lastId = (*rows)->value(2).toString();
-    }
-    (*rows)->finish();
-    result.insert(u"items"_s, items);
-    result.insert(u"nextCursor"_s,
-            more ? QJsonValue(QString::fromLatin1(
-                    encodeCursor(query.sort, QVariant(lastKey.toDouble()), lastId)))
-                 : QJsonValue());
+    result.insert(u"nextCursor"_s, next);
     return QJsonDocument(result).toJson(QJsonDocument::Compact);
 }
 

@@ -3,9 +3,11 @@
 // signed-in users; a user changes only their own profile and accounts, and another user's
 // account answers 404 as if it did not exist.
 #include "Discovery.h"
+#include "DiscoveryIndex.h"
 #include "ProfileModule.h"
 #include "ProfileStore.h"
 #include "auth/SignedIn.h"
+#include "db/DbPool.h"
 #include "db/Transaction.h"
 #include "http/HttpContext.h"
 #include "http/Request.h"
@@ -13,6 +15,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -22,6 +27,8 @@ using influence::server::auth::Principal;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
+
+Q_LOGGING_CATEGORY(lcProfiles, "influence.profiles")
 
 namespace influence::server::profiles {
 
@@ -146,10 +153,12 @@ Response metrics(db::Connection &c, const QUuid &id, const Request &request)
     if (!points) {
         return Response::fromError(points.error());
     }
-    const QJsonObject series{{u"accountId"_s, id.toString(QUuid::WithoutBraces)},
-            {u"interval"_s, interval}, {u"from"_s, from->toString(Qt::ISODate)},
-            {u"to"_s, to->toString(Qt::ISODate)}, {u"points"_s, *points}};
-    return Response::json(series);
+    // The keys in QJsonObject's (sorted) order; the values need no escaping (a UUID, ISO
+    // dates, day|week|month).
+    return Response::rawJson(R"({"accountId":")" + id.toString(QUuid::WithoutBraces).toLatin1()
+            + R"(","from":")" + from->toString(Qt::ISODate).toLatin1() + R"(","interval":")"
+            + interval.toLatin1() + R"(","points":)" + *points + R"(,"to":")"
+            + to->toString(Qt::ISODate).toLatin1() + R"("})");
 }
 
 } // namespace
@@ -237,23 +246,26 @@ void registerOwnProfiles(http::Router &router, const auth::Authenticator *auth)
 }
 
 /// Discovery and public profiles.
-void registerPublicProfiles(http::Router &router, const auth::Authenticator *auth)
+void registerPublicProfiles(http::Router &router, const auth::Authenticator *auth,
+        const std::shared_ptr<DiscoveryIndex> &index)
 {
     // --- Public profiles and discovery ---------------------------------------------------
-    router.get(u"/api/v1/influencers"_s, [auth](const Request &request, const Responder &out) {
-        const auto claims = auth::tokenOr401(*auth, request, out);
-        if (!claims) {
-            return;
-        }
-        const auto query = DiscoveryQuery::fromRequest(request);
-        if (!query) {
-            out.problem(query.error());
-            return;
-        }
-        auth::withPrincipal(*claims, out, [query = *query](db::Connection &c, const Principal &) {
-            return jsonOr(discover(c, query));
-        });
-    });
+    router.get(
+            u"/api/v1/influencers"_s, [auth, index](const Request &request, const Responder &out) {
+                const auto claims = auth::tokenOr401(*auth, request, out);
+                if (!claims) {
+                    return;
+                }
+                const auto query = DiscoveryQuery::fromRequest(request);
+                if (!query) {
+                    out.problem(query.error());
+                    return;
+                }
+                auth::withPrincipal(*claims, out,
+                        [index, query = *query](db::Connection &c, const Principal &) {
+                            return jsonOr(discover(c, *index, query));
+                        });
+            });
     router.get(u"/api/v1/influencers/{id}"_s, [auth](const Request &request, const Responder &out) {
         const auto id = request.uuidParam(u"id"_s);
         if (!id) {
@@ -422,7 +434,18 @@ void registerAccountChanges(http::Router &router, const auth::Authenticator *aut
 void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator)
 {
     registerOwnProfiles(context.router, &authenticator);
-    registerPublicProfiles(context.router, &authenticator);
+    // Discovery's index loads at start; searches that arrive meanwhile wait for it (a few
+    // seconds at 100 000 creators), and one that finds it not loaded (a failed load) loads it.
+    auto index = std::make_shared<DiscoveryIndex>();
+    if (context.dbPool) {
+        context.dbPool->tryRun([index](db::Connection &c) {
+            if (auto loaded = index->catchUp(c); !loaded) {
+                qCWarning(lcProfiles, "discovery index: loading failed: %s",
+                        qPrintable(loaded.error().detail));
+            }
+        });
+    }
+    registerPublicProfiles(context.router, &authenticator, index);
     registerAccountList(context.router, &authenticator);
     registerAccountChanges(context.router, &authenticator);
 }

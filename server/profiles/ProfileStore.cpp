@@ -7,7 +7,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSqlQuery>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using influence::common::Result;
@@ -256,7 +259,56 @@ Result<bool> accountVisible(Connection &c, const QUuid &id)
     return !found->isNull();
 }
 
-Result<QJsonArray> metricsSeries(
+namespace {
+
+/// A number as QJsonDocument writes it (Qt's shortest round-trip form; non-finite: null).
+void appendNumber(QByteArray &out, double value)
+{
+    out += std::isfinite(value) ? QByteArray::number(value, 'g', QLocale::FloatingPointShortest)
+                                : QByteArrayLiteral("null");
+}
+
+/// The daily points written directly, byte for byte as QJsonDocument wrote the same
+/// QJsonObjects (keys sorted, Qt's number forms): building 730 objects of seven values and
+/// writing them cost about 5 ms of CPU per two-year series.
+QByteArray dailyPointsJson(QSqlQuery &q)
+{
+    QByteArray out;
+    out.reserve(qsizetype(160) * 732);
+    out += '[';
+    const auto count = [&q, &out](const char *key, int column) {
+        out += key;
+        if (q.isNull(column)) {
+            out += "null";
+        } else {
+            out += QByteArray::number(db::toInt64(q.value(column)));
+        }
+    };
+    bool first = true;
+    while (q.next()) {
+        out += first ? R"({"date":")" : R"(,{"date":")";
+        first = false;
+        out += q.value(0).toString().toLatin1(); // YYYY-MM-DD: nothing to escape
+        out += R"(","engagementRate":)";
+        if (q.isNull(6)) {
+            out += "null";
+        } else {
+            appendNumber(out, q.value(6).toDouble());
+        }
+        count(R"(,"followers":)", 1);
+        count(R"(,"following":)", 2);
+        count(R"(,"posts":)", 3);
+        count(R"(,"reach":)", 5);
+        count(R"(,"views":)", 4);
+        out += '}';
+    }
+    out += ']';
+    return out;
+}
+
+} // namespace
+
+Result<QByteArray> metricsSeries(
         Connection &c, const QUuid &id, const QDate &from, const QDate &to, const QString &interval)
 {
     if (interval != u"day"_s) {
@@ -265,26 +317,15 @@ Result<QJsonArray> metricsSeries(
         if (!points) {
             return points.error();
         }
-        return QJsonDocument::fromJson(*points).array();
+        // Through QJsonDocument: Qt's number forms, as every other route writes them.
+        return QJsonDocument(QJsonDocument::fromJson(*points).array())
+                .toJson(QJsonDocument::Compact);
     }
     auto rows = c.run(kDailyMetrics, {{u":id"_s, id}, {u":from"_s, from}, {u":to"_s, to}});
     if (!rows) {
         return rows.error();
     }
-    const QSqlQuery &q = **rows;
-    const auto count = [&q](int column) {
-        return q.isNull(column) ? QJsonValue() : QJsonValue(db::toInt64(q.value(column)));
-    };
-    QJsonArray points;
-    while ((*rows)->next()) {
-        points.append(QJsonObject{{u"date"_s, q.value(0).toString()}, {u"followers"_s, count(1)},
-                {u"following"_s, count(2)}, {u"posts"_s, count(3)}, {u"views"_s, count(4)},
-                {u"reach"_s, count(5)},
-                {u"engagementRate"_s,
-                        q.isNull(6) ? QJsonValue() : QJsonValue(q.value(6).toDouble())}});
-    }
-    (*rows)->finish();
-    return points;
+    return dailyPointsJson(**rows);
 }
 
 } // namespace influence::server::profiles::store

@@ -53,8 +53,8 @@ common::Result<bool> deleteAccount(db::Connection &c, const QUuid &id, const QUu
 /// signed-in users).
 common::Result<bool> accountVisible(db::Connection &c, const QUuid &id);
 /// Metric points from..to, one per day/week/month (the last snapshot's counts of the period,
-/// summed views and reach, mean engagement).
-common::Result<QJsonArray> metricsSeries(db::Connection &c, const QUuid &id, const QDate &from,
+/// summed views and reach, mean engagement), as a JSON array.
+common::Result<QByteArray> metricsSeries(db::Connection &c, const QUuid &id, const QDate &from,
         const QDate &to, const QString &interval);
 
 } // namespace influence::server::profiles::store
