@@ -3,6 +3,8 @@
 
 #include "Validation.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::common {
@@ -72,6 +74,24 @@ Result<AuthTokens> AuthTokens::fromJson(const QJsonObject &json)
     }
     tokens.user = *user;
     return tokens;
+}
+
+Result<QList<OidcProvider>> OidcProvider::listFromJson(const QJsonObject &json)
+{
+    QList<OidcProvider> providers;
+    for (const QJsonValue value : json.value(u"providers"_s).toArray()) {
+        const QJsonObject object = value.toObject();
+        OidcProvider provider;
+        provider.name = object.value(u"name"_s).toString();
+        provider.displayName = object.value(u"displayName"_s).toString(provider.name);
+        provider.startUrl = QUrl(object.value(u"startUrl"_s).toString(), QUrl::StrictMode);
+        const QString scheme = provider.startUrl.scheme();
+        if (provider.name.isEmpty() || (scheme != u"http"_s && scheme != u"https"_s)) {
+            return invalid(u"a sign-in provider's name or start address"_s);
+        }
+        providers.append(provider);
+    }
+    return providers;
 }
 
 } // namespace influence::common

@@ -6,7 +6,9 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QUrl>
 #include <QUuid>
 
 namespace influence::common {
@@ -36,6 +38,17 @@ struct AuthTokens
 
     QJsonObject toJson() const;
     static Result<AuthTokens> fromJson(const QJsonObject &json);
+};
+
+/// An OpenID Connect provider one can sign in with (GET /api/v1/auth/oidc/providers).
+struct OidcProvider
+{
+    QString name;
+    QString displayName;
+    QUrl startUrl; ///< /api/v1/auth/oidc/{name}/start on the server
+
+    /// The `providers` of the list; an entry without a name or an http(s) start URL is invalid.
+    static Result<QList<OidcProvider>> listFromJson(const QJsonObject &json);
 };
 
 } // namespace influence::common

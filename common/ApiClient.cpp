@@ -151,6 +151,21 @@ QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
             &AuthTokens::fromJson);
 }
 
+QFuture<Result<QList<OidcProvider>>> ApiClient::oidcProviders()
+{
+    return mapObject(call(Method::Get, u"/api/v1/auth/oidc/providers"_s, {}, {}, Credentials::None),
+            &OidcProvider::listFromJson);
+}
+
+QFuture<Result<AuthTokens>> ApiClient::exchangeOidcCode(
+        const QString &code, const QString &verifier)
+{
+    const QJsonObject body{{u"code"_s, code}, {u"codeVerifier"_s, verifier}};
+    return mapObject(call(Method::Post, u"/api/v1/auth/oidc/token"_s, {}, QJsonDocument(body),
+                             Credentials::None),
+            &AuthTokens::fromJson);
+}
+
 QFuture<Result<DiscoveryPage>> ApiClient::discover(
         const DiscoveryQuery &query, const QString &cursor)
 {

@@ -90,6 +90,11 @@ public:
     QFuture<Result<AuthTokens>> login(const QString &email, const QString &password);
     /// POST /api/v1/auth/refresh: the next tokens of a session (the old refresh token is spent).
     QFuture<Result<AuthTokens>> refresh(const QString &refreshToken);
+    /// GET /api/v1/auth/oidc/providers: the OpenID Connect providers the server offers.
+    QFuture<Result<QList<OidcProvider>>> oidcProviders();
+    /// POST /api/v1/auth/oidc/token: a native app's one-time sign-in code and its PKCE
+    /// verifier for the session's tokens (RFC 8252 with RFC 7636).
+    QFuture<Result<AuthTokens>> exchangeOidcCode(const QString &code, const QString &verifier);
     /// POST /api/v1/auth/logout: ends the session the refresh token belongs to.
     QFuture<Result<JsonReply>> logout(const QString &refreshToken);
 

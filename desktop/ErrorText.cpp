@@ -16,6 +16,9 @@ QString ErrorText::headline(const common::Error &error)
         return tr("The e-mail address or the password is not correct.");
     case ErrorCode::InvalidRefreshToken: return tr("Your session has ended. Please sign in again.");
     case ErrorCode::AccountDisabled: return tr("This account has been disabled.");
+    case ErrorCode::InvalidAuthorizationCode:
+        return tr("The sign-in was not accepted: it was used already or took too long. Please "
+                  "sign in again.");
     case ErrorCode::Forbidden: return tr("You are not allowed to do this.");
     case ErrorCode::NotFound: return tr("This was not found. It may have been deleted.");
     case ErrorCode::ValidationFailed:

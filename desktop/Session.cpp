@@ -69,26 +69,35 @@ void Session::setState(State state)
 
 void Session::signIn(const QString &email, const QString &password)
 {
+    signInWith(m_api->login(email, password));
+}
+
+void Session::signInWithCode(const QString &code, const QString &verifier)
+{
+    signInWith(m_api->exchangeOidcCode(code, verifier));
+}
+
+void Session::signInWith(QFuture<common::Result<common::AuthTokens>> pending)
+{
     const quint64 generation = ++m_generation;
     m_refreshTimer.stop();
     setState(State::SigningIn);
-    m_api->login(email, password)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<common::AuthTokens>>(this,
-                            [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                                if (generation != m_generation) {
-                                    return;
-                                }
-                                if (!tokens) {
-                                    setState(m_refreshToken.isEmpty() && m_user.id.isNull()
-                                                    ? State::SignedOut
-                                                    : State::Expired);
-                                    Q_EMIT signInFailed(tokens.error());
-                                    return;
-                                }
-                                adopt(*tokens);
-                                Q_EMIT signedIn();
-                            }));
+    pending.then(QtFuture::Launch::Sync,
+            common::guarded<common::Result<common::AuthTokens>>(
+                    this, [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                        if (generation != m_generation) {
+                            return;
+                        }
+                        if (!tokens) {
+                            setState(m_refreshToken.isEmpty() && m_user.id.isNull()
+                                            ? State::SignedOut
+                                            : State::Expired);
+                            Q_EMIT signInFailed(tokens.error());
+                            return;
+                        }
+                        adopt(*tokens);
+                        Q_EMIT signedIn();
+                    }));
 }
 
 void Session::resume(const QString &refreshToken)

@@ -4,6 +4,7 @@
 #include "common/Account.h"
 #include "common/Error.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QTimer>
 
@@ -31,6 +32,9 @@ public:
 
     /// Signs in; answers with signedIn() or signInFailed().
     void signIn(const QString &email, const QString &password);
+    /// Signs in with the one-time code an OpenID Connect sign-in in the browser ended with and
+    /// the PKCE verifier of its start; answers like signIn().
+    void signInWithCode(const QString &code, const QString &verifier);
     /// Continues a session from a stored refresh token; answers like signIn().
     void resume(const QString &refreshToken);
     /// Renews the access token now (also done on a timer and on 401).
@@ -53,6 +57,8 @@ Q_SIGNALS:
 
 private:
     void adopt(const common::AuthTokens &tokens);
+    /// signIn()'s and signInWithCode()'s common end.
+    void signInWith(QFuture<common::Result<common::AuthTokens>> pending);
     void refreshFailed(const common::Error &error);
     void setState(State state);
 

@@ -17,6 +17,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
@@ -24,6 +26,8 @@ namespace influence::desktop {
 namespace {
 
 constexpr auto kServerUrlKey = "connection/serverUrl";
+/// The providers are asked for once the server address stops changing.
+constexpr std::chrono::milliseconds kProvidersDelay{400};
 
 QUrl parseServerUrl(const QString &text)
 {
@@ -41,12 +45,26 @@ SignInDialog::SignInDialog(common::ApiClient *api, Session *session, QWidget *pa
     : QDialog(parent)
     , m_api(api)
     , m_session(session)
+    , m_oidc(new OidcSignIn(this))
 {
     setObjectName(u"signInDialog"_s);
     setModal(true);
     buildUi();
     retranslate();
+    m_providersDelay.setSingleShot(true);
+    m_providersDelay.setInterval(kProvidersDelay);
+    connect(&m_providersDelay, &QTimer::timeout, this, &SignInDialog::loadProviders);
+    connect(m_serverEdit, &QLineEdit::textChanged, this, [this] {
+        m_providersDelay.start();
+    });
     setServerUrl(rememberedServerUrl());
+
+    connect(m_oidc, &OidcSignIn::codeReceived, this,
+            [this](const QString &code, const QString &verifier) {
+                m_waitingLabel->hide();
+                m_session->signInWithCode(code, verifier);
+            });
+    connect(m_oidc, &OidcSignIn::failed, this, &SignInDialog::oidcFailed);
 
     connect(m_session, &Session::signedIn, this, [this] {
         if (!m_busy) {
@@ -118,6 +136,18 @@ void SignInDialog::buildUi()
     m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
 
+    m_providersLabel = new QLabel;
+    m_providersLabel->setObjectName(u"providersLabel"_s);
+    m_providersLabel->hide();
+    layout->addWidget(m_providersLabel);
+    m_providersLayout = new QVBoxLayout;
+    layout->addLayout(m_providersLayout);
+    m_waitingLabel = new QLabel;
+    m_waitingLabel->setObjectName(u"oidcWaiting"_s);
+    m_waitingLabel->setWordWrap(true);
+    m_waitingLabel->hide();
+    layout->addWidget(m_waitingLabel);
+
     m_keychainLabel = new QLabel;
     m_keychainLabel->setObjectName(u"keychainNote"_s);
     m_keychainLabel->setWordWrap(true);
@@ -139,6 +169,7 @@ void SignInDialog::buildUi()
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
         if (m_busy) {
             setBusy(false);
+            m_oidc->cancel();
             m_api->abortAll();
             return;
         }
@@ -161,6 +192,13 @@ void SignInDialog::retranslate()
                     : tr("No system keychain is available, so the session is not stored: "
                          "you will sign in again after restarting the app."));
     m_reasonLabel->setText(m_reason);
+    m_providersLabel->setText(tr("Or sign in with:"));
+    m_waitingLabel->setText(tr("Waiting for the browser… Finish signing in there, or cancel."));
+    for (int i = 0; i < m_providersLayout->count(); ++i) {
+        if (auto *button = qobject_cast<QPushButton *>(m_providersLayout->itemAt(i)->widget())) {
+            button->setText(tr("Sign in with %1").arg(button->property("displayName").toString()));
+        }
+    }
 }
 
 void SignInDialog::changeEvent(QEvent *event)
@@ -219,10 +257,100 @@ void SignInDialog::submit()
     m_session->signIn(m_emailEdit->text().trimmed(), m_passwordEdit->text());
 }
 
+void SignInDialog::loadProviders()
+{
+    const QUrl url = parseServerUrl(m_serverEdit->text());
+    const quint64 generation = ++m_providersGeneration;
+    if (url.isEmpty() || m_busy) {
+        showProviders({});
+        return;
+    }
+    m_api->setBaseUrl(url);
+    m_api->oidcProviders().then(QtFuture::Launch::Sync,
+            common::guarded<common::Result<QList<common::OidcProvider>>>(this,
+                    [this, generation](const common::Result<QList<common::OidcProvider>> &list) {
+                        // An older address's answer, or none: password sign-in only.
+                        if (generation == m_providersGeneration) {
+                            showProviders(list ? *list : QList<common::OidcProvider>());
+                        }
+                    }));
+}
+
+void SignInDialog::showProviders(const QList<common::OidcProvider> &providers)
+{
+    while (QLayoutItem *item = m_providersLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const common::OidcProvider &provider : providers) {
+        auto *button = new QPushButton;
+        button->setObjectName(u"oidcButton_"_s + provider.name);
+        button->setProperty("displayName", provider.displayName);
+        button->setAutoDefault(false);
+        button->setEnabled(!m_busy);
+        connect(button, &QPushButton::clicked, this, [this, provider] {
+            startOidc(provider);
+        });
+        m_providersLayout->addWidget(button);
+    }
+    m_providersLabel->setVisible(!providers.isEmpty());
+    retranslate();
+}
+
+void SignInDialog::startOidc(const common::OidcProvider &provider)
+{
+    if (m_busy) {
+        return;
+    }
+    m_errorLabel->hide();
+    m_oidc->setPageText(u"<h1>%1</h1><p>%2</p>"_s.arg(tr("Influence").toHtmlEscaped(),
+            tr("You can close this window and go back to the app.").toHtmlEscaped()));
+    setBusy(true);
+    if (m_oidc->start(provider.startUrl)) {
+        m_waitingLabel->show();
+    }
+}
+
+void SignInDialog::oidcFailed(OidcSignIn::Failure failure, const QString &detail)
+{
+    setBusy(false);
+    switch (failure) {
+    case OidcSignIn::Failure::NoListener:
+        showError(tr("The app could not wait for the browser (no local port is free)."), {});
+        break;
+    case OidcSignIn::Failure::NoBrowser:
+        showError(tr("No web browser could be opened."), {});
+        break;
+    case OidcSignIn::Failure::Refused:
+        showError(tr("The sign-in with the provider did not succeed."),
+                detail.isEmpty() ? QString() : tr("Details: %1").arg(detail));
+        break;
+    case OidcSignIn::Failure::StateMismatch:
+        showError(tr("The browser came back from a sign-in this app did not start. "
+                     "Please try again."),
+                {});
+        break;
+    case OidcSignIn::Failure::NoCode:
+        showError(tr("The browser came back without a sign-in code. Please try again."), {});
+        break;
+    case OidcSignIn::Failure::TimedOut:
+        showError(tr("The sign-in in the browser took too long. Please try again."), {});
+        break;
+    }
+}
+
 void SignInDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_progress->setVisible(busy);
+    if (!busy) {
+        m_waitingLabel->hide();
+    }
+    for (int i = 0; i < m_providersLayout->count(); ++i) {
+        if (QWidget *button = m_providersLayout->itemAt(i)->widget()) {
+            button->setEnabled(!busy);
+        }
+    }
     for (QWidget *field : {static_cast<QWidget *>(m_serverEdit),
                  static_cast<QWidget *>(m_emailEdit), static_cast<QWidget *>(m_passwordEdit),
                  static_cast<QWidget *>(m_signInButton)}) {

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "OidcSignIn.h"
+#include "common/Account.h"
 #include "common/Error.h"
 
 #include <QDialog>
+#include <QTimer>
 
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QVBoxLayout;
 
 namespace influence::common {
 class ApiClient;
@@ -34,6 +38,8 @@ public:
     /// Why the dialog appears (for example "Your session has ended"); empty for none.
     void setReason(const QString &reason);
     bool isBusy() const { return m_busy; }
+    /// The browser part of OpenID Connect sign-ins (tests replace its URL opener).
+    OidcSignIn *oidc() const { return m_oidc; }
 
     /// The address remembered in QSettings from the last successful sign-in.
     static QString rememberedServerUrl();
@@ -47,11 +53,19 @@ private:
     void submit();
     void setBusy(bool busy);
     void showError(const QString &headline, const QString &detail);
+    /// Lists the server's OpenID Connect providers as buttons (none: no buttons).
+    void loadProviders();
+    void showProviders(const QList<common::OidcProvider> &providers);
+    void startOidc(const common::OidcProvider &provider);
+    void oidcFailed(OidcSignIn::Failure failure, const QString &detail);
 
     common::ApiClient *m_api;
     Session *m_session;
     bool m_busy = false;
     QString m_reason;
+    OidcSignIn *m_oidc = nullptr;
+    QTimer m_providersDelay;
+    quint64 m_providersGeneration = 0;
 
     QLabel *m_reasonLabel = nullptr;
     QLabel *m_serverLabel = nullptr;
@@ -65,6 +79,9 @@ private:
     QLabel *m_keychainLabel = nullptr;
     QPushButton *m_signInButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    QLabel *m_providersLabel = nullptr;
+    QVBoxLayout *m_providersLayout = nullptr;
+    QLabel *m_waitingLabel = nullptr;
 };
 
 } // namespace influence::desktop
