@@ -87,6 +87,52 @@ Result<Money> addMoney(const Money &a, const Money &b)
     return Money{sum, a.currency};
 }
 
+QString currencySymbol(const QString &code, const QLocale &locale)
+{
+    if (locale.currencySymbol(QLocale::CurrencyIsoCode) == code) {
+        return locale.currencySymbol(QLocale::CurrencySymbol);
+    }
+    // Built once (thread-safe static): a few hundred locales, looked through in a few ms.
+    static const QHash<QString, QString> symbols = [] {
+        QHash<QString, QString> english;
+        QHash<QString, QString> any;
+        const auto collect = [](QHash<QString, QString> &map, const QList<QLocale> &locales) {
+            for (const QLocale &candidate : locales) {
+                const QString iso = candidate.currencySymbol(QLocale::CurrencyIsoCode);
+                const QString symbol = candidate.currencySymbol(QLocale::CurrencySymbol);
+                if (iso.isEmpty() || symbol.isEmpty()) {
+                    continue;
+                }
+                const auto it = map.constFind(iso);
+                if (it == map.cend() || symbol.size() < it->size()) {
+                    map.insert(iso, symbol);
+                }
+            }
+        };
+        collect(english,
+                QLocale::matchingLocales(
+                        QLocale::English, QLocale::AnyScript, QLocale::AnyTerritory));
+        collect(any,
+                QLocale::matchingLocales(
+                        QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory));
+        any.insert(english);
+        return any;
+    }();
+    return symbols.value(code, code);
+}
+
+QString formatMoney(const Money &money, const QLocale &locale)
+{
+    const int digits = qMax(0, currencyMinorDigits(money.currency));
+    double scale = 1;
+    for (int i = 0; i < digits; ++i) {
+        scale *= 10;
+    }
+    // Display only: a double holds any realistic amount exactly to the minor unit.
+    const double major = static_cast<double>(money.minorUnits) / scale;
+    return locale.toCurrencyString(major, currencySymbol(money.currency, locale), digits);
+}
+
 QString formatMoneyPlain(const Money &money)
 {
     const int digits = qMax(0, currencyMinorDigits(money.currency));

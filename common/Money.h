@@ -3,6 +3,7 @@
 
 #include "Result.h"
 
+#include <QLocale>
 #include <QString>
 #include <QtGlobal>
 
@@ -29,5 +30,11 @@ Result<Money> validateMoney(qint64 minorUnits, const QString &currency, const QS
 Result<Money> addMoney(const Money &a, const Money &b);
 /// "12.34 EUR" style plain rendering (no locale), for logs and CSV.
 QString formatMoneyPlain(const Money &money);
+/// The symbol of a currency: `locale`'s own when it is its currency, else the shortest symbol
+/// an English locale uses for it (then any locale), else the code ("€", "$", "£", "CHF").
+QString currencySymbol(const QString &code, const QLocale &locale = QLocale());
+/// For people: the amount in `locale`'s number format with the currency's symbol and its minor
+/// digits ("€4,280.00" in English, "4.280,00 €" in German, "¥1,234").
+QString formatMoney(const Money &money, const QLocale &locale = QLocale());
 
 } // namespace influence::common

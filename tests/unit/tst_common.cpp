@@ -103,6 +103,43 @@ private Q_SLOTS:
         QCOMPARE(formatMoneyPlain({minor, currency}), plain);
     }
 
+    void moneyForPeople_data()
+    {
+        QTest::addColumn<qint64>("minor");
+        QTest::addColumn<QString>("currency");
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("text");
+        const QString nbsp(QChar(0x00a0));
+        QTest::newRow("EUR in English")
+                << qint64(428000) << u"EUR"_s << u"en_US"_s << u"€4,280.00"_s;
+        QTest::newRow("EUR in German") << qint64(428000) << u"EUR"_s << u"de_DE"_s
+                                       << QString(u"4.280,00"_s + nbsp + u"€"_s);
+        QTest::newRow("USD in English") << qint64(150) << u"USD"_s << u"en_US"_s << u"$1.50"_s;
+        QTest::newRow("GBP in German")
+                << qint64(99) << u"GBP"_s << u"de_DE"_s << QString(u"0,99"_s + nbsp + u"£"_s);
+        QTest::newRow("negative") << qint64(-150) << u"EUR"_s << u"de_DE"_s
+                                  << QString(u"-1,50"_s + nbsp + u"€"_s);
+    }
+    void moneyForPeople()
+    {
+        QFETCH(qint64, minor);
+        QFETCH(QString, currency);
+        QFETCH(QString, locale);
+        QFETCH(QString, text);
+        QCOMPARE(formatMoney({minor, currency}, QLocale(locale)), text);
+    }
+
+    void moneyForPeopleHasNoCodeAndTheMinorDigits()
+    {
+        // Yen have no minor unit; the symbol replaces the code whatever the locale.
+        const QString yen = formatMoney({1234, u"JPY"_s}, QLocale(u"en_US"_s));
+        QVERIFY2(yen.contains(u"1,234"_s) && !yen.contains(u"JPY"_s) && !yen.contains(u'.'),
+                qPrintable(yen));
+        QCOMPARE(currencySymbol(u"EUR"_s, QLocale(u"en_US"_s)), u"€"_s);
+        QCOMPARE(currencySymbol(u"USD"_s, QLocale(u"en_US"_s)), u"$"_s);
+        QCOMPARE(currencySymbol(u"XYZ"_s, QLocale(u"en_US"_s)), u"XYZ"_s);
+    }
+
     void moneyValidationAndArithmetic()
     {
         QVERIFY(validateMoney(100, u"EUR"_s, u"budget"_s));
