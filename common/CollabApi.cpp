@@ -88,6 +88,11 @@ QString dealPath(const QString &id)
     return u"/api/v1/deals/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
+QString deliverablePath(const QString &id)
+{
+    return u"/api/v1/deliverables/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
 } // namespace
 
 int Campaign::dealCount() const
@@ -199,8 +204,77 @@ Result<Deal> Deal::fromJson(const QJsonObject &json)
         deal.offers.append(std::move(*offer));
     }
     deal.terms = json.value(u"terms"_s).toObject();
-    deal.deliverables = json.value(u"deliverables"_s).toArray();
+    const QJsonArray deliverables = json.value(u"deliverables"_s).toArray();
+    for (const auto &value : deliverables) {
+        auto deliverable = Deliverable::fromJson(value.toObject());
+        if (!deliverable) {
+            return deliverable.error();
+        }
+        deal.deliverables.append(std::move(*deliverable));
+    }
     return deal;
+}
+
+Result<DeliverableVersion> DeliverableVersion::fromJson(const QJsonObject &json)
+{
+    DeliverableVersion version;
+    version.version = json.value(u"version"_s).toInt();
+    if (version.version < 1) {
+        return invalid(u"A version has no number."_s);
+    }
+    version.caption = json.value(u"caption"_s).toString();
+    for (const auto &url : json.value(u"mediaUrls"_s).toArray()) {
+        version.mediaUrls.append(url.toString());
+    }
+    version.notes = json.value(u"notes"_s).toString();
+    version.submittedAt = timestamp(json, u"submittedAt"_s);
+    version.decision = collabFromString<ReviewDecision>(json.value(u"decision"_s).toString());
+    version.feedback = json.value(u"feedback"_s).toString();
+    version.reviewedAt = timestamp(json, u"reviewedAt"_s);
+    return version;
+}
+
+Result<Deliverable> Deliverable::fromJson(const QJsonObject &json)
+{
+    Deliverable item;
+    item.id = json.value(u"id"_s).toString();
+    const auto status = collabFromString<DeliverableStatus>(json.value(u"status"_s).toString());
+    if (item.id.isEmpty() || !status) {
+        return invalid(u"A deliverable has no id or an unknown status."_s);
+    }
+    item.status = *status;
+    item.dealId = json.value(u"dealId"_s).toString();
+    item.position = json.value(u"position"_s).toInt();
+    item.type = json.value(u"type"_s).toString();
+    item.platform = json.value(u"platform"_s).toString();
+    item.dueDate = QDate::fromString(json.value(u"dueDate"_s).toString(), Qt::ISODate);
+    item.overdue = json.value(u"overdue"_s).toBool();
+    item.maxRevisions = json.value(u"maxRevisions"_s).toInt();
+    item.revisionsUsed = json.value(u"revisionsUsed"_s).toInt();
+    item.liveUrl = json.value(u"liveUrl"_s).toString();
+    item.latestVersion = json.value(u"latestVersion"_s).toInt();
+    for (const auto &value : json.value(u"versions"_s).toArray()) {
+        auto version = DeliverableVersion::fromJson(value.toObject());
+        if (!version) {
+            return version.error();
+        }
+        item.versions.append(std::move(*version));
+    }
+    return item;
+}
+
+Result<DealEvent> DealEvent::fromJson(const QJsonObject &json)
+{
+    DealEvent event;
+    event.id = json.value(u"id"_s).toInteger();
+    event.kind = json.value(u"kind"_s).toString();
+    if (event.kind.isEmpty()) {
+        return invalid(u"An event has no kind."_s);
+    }
+    event.actorId = json.value(u"actorId"_s).toString();
+    event.data = json.value(u"data"_s).toObject();
+    event.at = timestamp(json, u"at"_s);
+    return event;
 }
 
 Result<Message> Message::fromJson(const QJsonObject &json)
@@ -240,6 +314,18 @@ QJsonObject offerJson(const OfferInput &input)
     return {{u"deliverables"_s, input.deliverablesJson()}, {u"feeMinor"_s, input.fee.minorUnits},
             {u"currency"_s, input.fee.currency}, {u"usageRights"_s, input.usageRights},
             {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note}};
+}
+
+QJsonObject draftJson(const DraftInput &input)
+{
+    return {{u"caption"_s, input.caption},
+            {u"mediaUrls"_s, QJsonArray::fromStringList(input.mediaUrls)},
+            {u"notes"_s, input.notes}};
+}
+
+QJsonObject reviewJson(const ReviewInput &input)
+{
+    return {{u"decision"_s, wireName(input.decision)}, {u"feedback"_s, input.feedback}};
 }
 
 QFuture<Result<Page<Campaign>>> CollabApi::campaigns(const CampaignQuery &query) const
@@ -351,9 +437,10 @@ QFuture<Result<Deal>> CollabApi::declineOffer(const QString &dealId, const QStri
 }
 
 QFuture<Result<Page<Message>>> CollabApi::messages(
-        const QString &dealId, const QString &cursor) const
+        const QString &dealId, const QString &cursor, int limit) const
 {
     QUrlQuery params;
+    params.addQueryItem(u"limit"_s, QString::number(limit));
     if (!cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, cursor);
     }
@@ -368,6 +455,52 @@ QFuture<Result<Message>> CollabApi::postMessage(const QString &dealId, const QSt
             m_client->send(ApiClient::Method::Post, dealPath(dealId) + u"/messages"_s, {},
                     QJsonDocument(QJsonObject{{u"body"_s, body}})),
             Message::fromJson);
+}
+
+QFuture<Result<Page<DealEvent>>> CollabApi::events(
+        const QString &dealId, const QString &cursor, int limit) const
+{
+    QUrlQuery params;
+    params.addQueryItem(u"limit"_s, QString::number(limit));
+    if (!cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, cursor);
+    }
+    return object<Page<DealEvent>>(
+            m_client->send(ApiClient::Method::Get, dealPath(dealId) + u"/events"_s, params),
+            page<DealEvent>);
+}
+
+QFuture<Result<Deliverable>> CollabApi::deliverable(const QString &id) const
+{
+    return object<Deliverable>(
+            m_client->send(ApiClient::Method::Get, deliverablePath(id)), Deliverable::fromJson);
+}
+
+QFuture<Result<Deliverable>> CollabApi::submitDraft(
+        const QString &id, const DraftInput &draft) const
+{
+    return object<Deliverable>(
+            m_client->send(ApiClient::Method::Post, deliverablePath(id) + u"/versions"_s, {},
+                    QJsonDocument(draftJson(draft))),
+            Deliverable::fromJson);
+}
+
+QFuture<Result<Deliverable>> CollabApi::review(
+        const QString &id, int version, const ReviewInput &review) const
+{
+    return object<Deliverable>(
+            m_client->send(ApiClient::Method::Post,
+                    deliverablePath(id) + u"/versions/"_s + QString::number(version) + u"/review"_s,
+                    {}, QJsonDocument(reviewJson(review))),
+            Deliverable::fromJson);
+}
+
+QFuture<Result<Deliverable>> CollabApi::reportLive(const QString &id, const QString &url) const
+{
+    return object<Deliverable>(
+            m_client->send(ApiClient::Method::Post, deliverablePath(id) + u"/live"_s, {},
+                    QJsonDocument(QJsonObject{{u"url"_s, url}})),
+            Deliverable::fromJson);
 }
 
 } // namespace influence::common

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -56,6 +57,54 @@ struct Offer
     static Result<Offer> fromJson(const QJsonObject &json);
 };
 
+/// One version of a deliverable: a draft the creator submitted and, once reviewed, the brand's
+/// decision and feedback.
+struct DeliverableVersion
+{
+    int version = 0;
+    QString caption;
+    QStringList mediaUrls;
+    QString notes;
+    QDateTime submittedAt;
+    std::optional<ReviewDecision> decision; ///< nothing: still in review
+    QString feedback;
+    QDateTime reviewedAt;
+
+    static Result<DeliverableVersion> fromJson(const QJsonObject &json);
+};
+
+/// A piece of content a deal calls for; GET /deliverables/{id} adds its versions.
+struct Deliverable
+{
+    QString id;
+    QString dealId;
+    int position = 0;
+    QString type; ///< wire name (reel, post, …)
+    QString platform; ///< wire name (instagram, …)
+    QDate dueDate;
+    DeliverableStatus status = DeliverableStatus::Pending;
+    bool overdue = false;
+    int maxRevisions = 0;
+    int revisionsUsed = 0;
+    QString liveUrl;
+    int latestVersion = 0; ///< 0: no version yet
+    QList<DeliverableVersion> versions; ///< detail only, oldest first
+
+    static Result<Deliverable> fromJson(const QJsonObject &json);
+};
+
+/// An entry of a deal's activity timeline ("offer.made", "deliverable.reviewed", …).
+struct DealEvent
+{
+    qint64 id = 0;
+    QString actorId;
+    QString kind;
+    QJsonObject data;
+    QDateTime at;
+
+    static Result<DealEvent> fromJson(const QJsonObject &json);
+};
+
 /// A deal (one creator in one campaign). The list shows the summary; GET /deals/{id} and the
 /// offer answers add the offer history, the frozen terms and the deliverables.
 struct Deal
@@ -77,7 +126,7 @@ struct Deal
     QDateTime updatedAt;
     QList<Offer> offers; ///< detail only, oldest first
     QJsonObject terms; ///< detail only: frozen at acceptance
-    QJsonArray deliverables; ///< detail only
+    QList<Deliverable> deliverables; ///< detail only, by position
 
     static Result<Deal> fromJson(const QJsonObject &json);
 };
@@ -123,6 +172,10 @@ struct DealQuery
 QJsonObject campaignJson(const CampaignInput &input);
 /// The JSON a client sends for an offer.
 QJsonObject offerJson(const OfferInput &input);
+/// The JSON a client sends for a draft.
+QJsonObject draftJson(const DraftInput &input);
+/// The JSON a client sends for a review.
+QJsonObject reviewJson(const ReviewInput &input);
 
 /// The collaboration calls. Holds no state but the client; copy it freely.
 class CollabApi
@@ -155,10 +208,24 @@ public:
     QFuture<Result<Deal>> acceptOffer(const QString &dealId, const QString &offerId) const;
     /// POST /api/v1/deals/{id}/offers/{offerId}/decline
     QFuture<Result<Deal>> declineOffer(const QString &dealId, const QString &offerId) const;
-    /// GET /api/v1/deals/{id}/messages
-    QFuture<Result<Page<Message>>> messages(const QString &dealId, const QString &cursor) const;
+    /// GET /api/v1/deals/{id}/messages: newest first.
+    QFuture<Result<Page<Message>>> messages(
+            const QString &dealId, const QString &cursor, int limit = 25) const;
     /// POST /api/v1/deals/{id}/messages
     QFuture<Result<Message>> postMessage(const QString &dealId, const QString &body) const;
+
+    /// GET /api/v1/deals/{id}/events: oldest first.
+    QFuture<Result<Page<DealEvent>>> events(
+            const QString &dealId, const QString &cursor, int limit = 100) const;
+    /// GET /api/v1/deliverables/{id}: the deliverable with every version.
+    QFuture<Result<Deliverable>> deliverable(const QString &id) const;
+    /// POST /api/v1/deliverables/{id}/versions: a new draft (the creator).
+    QFuture<Result<Deliverable>> submitDraft(const QString &id, const DraftInput &draft) const;
+    /// POST /api/v1/deliverables/{id}/versions/{version}/review (the brand).
+    QFuture<Result<Deliverable>> review(
+            const QString &id, int version, const ReviewInput &review) const;
+    /// POST /api/v1/deliverables/{id}/live: the published post's address (the creator).
+    QFuture<Result<Deliverable>> reportLive(const QString &id, const QString &url) const;
 
 private:
     ApiClient *m_client;

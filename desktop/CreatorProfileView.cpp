@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "MetricsModel.h"
 #include "Session.h"
+#include "collab/CollabText.h"
 #include "common/ApiClient.h"
 #include "common/Money.h"
 
@@ -56,19 +57,8 @@ constexpr int kAllDays = 3 * 366;
 
 QString platformDisplayName(const common::ConnectedAccount &account)
 {
-    // Brand names, not translated.
-    switch (account.platform) {
-    case common::Platform::Instagram: return u"Instagram"_s;
-    case common::Platform::YouTube: return u"YouTube"_s;
-    case common::Platform::TikTok: return u"TikTok"_s;
-    case common::Platform::Twitch: return u"Twitch"_s;
-    case common::Platform::X: return u"X"_s;
-    case common::Platform::Facebook: return u"Facebook"_s;
-    case common::Platform::Pinterest: return u"Pinterest"_s;
-    case common::Platform::LinkedIn: return u"LinkedIn"_s;
-    case common::Platform::Snapchat: return u"Snapchat"_s;
-    }
-    return account.platformName;
+    const QString name = CollabText::platform(account.platform);
+    return name.isEmpty() ? account.platformName : name;
 }
 
 QString seriesName(const common::ConnectedAccount &account)
@@ -427,12 +417,7 @@ QString CreatorProfileView::rateText(const common::Rate &rate) const
             {common::DeliverableType::Short, QT_TR_NOOP("Short")},
             {common::DeliverableType::Livestream, QT_TR_NOOP("Livestream")},
             {common::DeliverableType::Blog, QT_TR_NOOP("Blog post")}};
-    const int digits = std::max(0, common::currencyMinorDigits(rate.price.currency));
-    // Display only: a double holds any realistic price exactly to the cent.
-    const double major = static_cast<double>(rate.price.minorUnits)
-            / std::pow(10.0, static_cast<double>(digits));
-    const QString amount = QLocale().toCurrencyString(major, rate.price.currency, digits);
-    return tr("%1: %2").arg(tr(names.value(rate.type)), amount);
+    return tr("%1: %2").arg(tr(names.value(rate.type)), common::formatMoney(rate.price));
 }
 
 void CreatorProfileView::showDetails()

@@ -11,6 +11,7 @@
 #include "SettingsView.h"
 #include "SignInDialog.h"
 #include "collab/CampaignsView.h"
+#include "collab/DealView.h"
 #include "collab/PipelineView.h"
 #include "common/ApiClient.h"
 
@@ -106,6 +107,12 @@ void MainWindow::openCreator(const QString &id)
 {
     showPage(m_pages->indexOf(m_creator));
     m_creator->showCreator(id);
+}
+
+void MainWindow::openDeal(const QString &id)
+{
+    m_deal->showDeal(id);
+    showPage(m_pages->indexOf(m_deal));
 }
 
 void MainWindow::updateSessionStatus()
@@ -273,6 +280,9 @@ void MainWindow::buildUi()
     addPage(m_campaigns);
     m_pipeline = new PipelineView(m_api, m_session);
     addPage(m_pipeline);
+    m_deal = new DealView(m_api, m_session);
+    addPage(m_deal);
+    connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
     m_settings = new SettingsView(m_api, m_languages);
     addPage(m_settings);
     connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);

@@ -26,6 +26,7 @@ namespace influence::desktop {
 class AccountsView;
 class CampaignsView;
 class CreatorProfileView;
+class DealView;
 class DiscoveryView;
 class Languages;
 class OwnProfileView;
@@ -72,8 +73,11 @@ public:
     SettingsView *settingsPage() const { return m_settings; }
     CampaignsView *campaignsPage() const { return m_campaigns; }
     PipelineView *pipelinePage() const { return m_pipeline; }
+    DealView *dealPage() const { return m_deal; }
     /// Opens a creator's profile page (as a double-click in discovery does).
     void openCreator(const QString &id);
+    /// Opens a deal's page (as a double-click or Enter on a pipeline card does).
+    void openDeal(const QString &id);
     /// Ends the session (here and on the server) and asks to sign in again.
     void signOut();
 
@@ -107,6 +111,7 @@ private:
     SettingsView *m_settings = nullptr;
     CampaignsView *m_campaigns = nullptr;
     PipelineView *m_pipeline = nullptr;
+    DealView *m_deal = nullptr;
     State m_state = State::Empty;
     quint64 m_generation = 0;
     common::ServerVersion m_version;

@@ -115,6 +115,126 @@
         <source>Applications are closed.</source>
         <translation>Die Bewerbungsfrist ist vorbei.</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Countered</source>
+        <translation>Gegenangebot erhalten</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Änderungen erbeten</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Approved with changes</source>
+        <translation>Mit Änderungen freigegeben</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Blog article</source>
+        <translation>Blogartikel</translation>
+    </message>
+    <message>
+        <source>Creator invited</source>
+        <translation>Creator eingeladen</translation>
+    </message>
+    <message>
+        <source>Creator applied</source>
+        <translation>Creator hat sich beworben</translation>
+    </message>
+    <message>
+        <source>Offer made</source>
+        <translation>Angebot gemacht</translation>
+    </message>
+    <message>
+        <source>Offer accepted</source>
+        <translation>Angebot angenommen</translation>
+    </message>
+    <message>
+        <source>Offer declined</source>
+        <translation>Angebot abgelehnt</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>Arbeit begonnen</translation>
+    </message>
+    <message>
+        <source>Deal withdrawn</source>
+        <translation>Deal zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Deal cancelled</source>
+        <translation>Deal storniert</translation>
+    </message>
+    <message>
+        <source>Deal completed</source>
+        <translation>Deal abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Draft submitted</source>
+        <translation>Entwurf eingereicht</translation>
+    </message>
+    <message>
+        <source>Draft reviewed</source>
+        <translation>Entwurf geprüft</translation>
+    </message>
+    <message>
+        <source>Post live</source>
+        <translation>Beitrag veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Message written</source>
+        <translation>Nachricht geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
@@ -196,6 +316,10 @@
     <message>
         <source>This account has been disabled.</source>
         <translation>Dieses Konto wurde deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not accepted: it was used already or took too long. Please sign in again.</source>
+        <translation>Die Anmeldung wurde nicht angenommen: Sie wurde bereits verwendet oder hat zu lange gedauert. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -852,6 +976,412 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::DealView</name>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Open a deal from the pipeline board.</source>
+        <translation>Öffnen Sie einen Deal über die Pipeline.</translation>
+    </message>
+    <message>
+        <source>Loading the deal…</source>
+        <translation>Deal wird geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Negotiation</source>
+        <translation>&amp;Verhandlung</translation>
+    </message>
+    <message>
+        <source>&amp;Deliverables</source>
+        <translation>&amp;Leistungen</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Nachrichten</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivity</source>
+        <translation>Ak&amp;tivität</translation>
+    </message>
+    <message>
+        <source>Agreed terms</source>
+        <translation>Vereinbarte Bedingungen</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>Angebot &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>D&amp;ecline offer</source>
+        <translation>Angebot abl&amp;ehnen</translation>
+    </message>
+    <message>
+        <source>C&amp;ounter…</source>
+        <translation>&amp;Gegenangebot …</translation>
+    </message>
+    <message>
+        <source>&amp;Start work</source>
+        <translation>Arbeit &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Com&amp;plete deal</source>
+        <translation>Deal abschl&amp;ießen</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Cancel dea&amp;l</source>
+        <translation>Deal st&amp;ornieren</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Überarbeitungen</translation>
+    </message>
+    <message>
+        <source>Live post</source>
+        <translation>Veröffentlichter Beitrag</translation>
+    </message>
+    <message>
+        <source>Re&amp;view draft…</source>
+        <translation>Entwurf &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>Submit a draft</source>
+        <translation>Entwurf einreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Caption</source>
+        <translation>&amp;Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>Media &amp;addresses</source>
+        <translation>Medien-&amp;Adressen</translation>
+    </message>
+    <message>
+        <source>https addresses, separated by spaces</source>
+        <translation>https-Adressen, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>N&amp;otes for the reviewer</source>
+        <translation>&amp;Hinweise für die Prüfung</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit draft</source>
+        <translation>Entwurf ein&amp;reichen</translation>
+    </message>
+    <message>
+        <source>&amp;Live post</source>
+        <translation>Veröffentlichter Beitra&amp;g</translation>
+    </message>
+    <message>
+        <source>https address of the published post</source>
+        <translation>https-Adresse des veröffentlichten Beitrags</translation>
+    </message>
+    <message>
+        <source>&amp;Report live</source>
+        <translation>Als veröffentlicht &amp;melden</translation>
+    </message>
+    <message>
+        <source>Show &amp;older messages</source>
+        <translation>Ä&amp;ltere Nachrichten anzeigen</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>Nachricht schreiben …</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>Sen&amp;den</translation>
+    </message>
+    <message>
+        <source>The messages could not be loaded. %1</source>
+        <translation>Die Nachrichten konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>The activity could not be loaded. %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded. %1</source>
+        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Influence</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>%1 × %2 on %3, due %4</source>
+        <translation>%1 × %2 auf %3, fällig am %4</translation>
+    </message>
+    <message>
+        <source>Unnamed creator</source>
+        <translation>Creator ohne Namen</translation>
+    </message>
+    <message>
+        <source>Unnamed brand</source>
+        <translation>Marke ohne Namen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Brand: %1 · Creator: %2 · Campaign: %3 · You act as: %4</source>
+        <translation>Marke: %1 · Creator: %2 · Kampagne: %3 · Sie handeln als: %4</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Nothing agreed yet: the terms are frozen when an offer is accepted.</source>
+        <translation>Noch nichts vereinbart: Die Bedingungen werden festgeschrieben, sobald ein Angebot angenommen ist.</translation>
+    </message>
+    <message>
+        <source>No terms were agreed.</source>
+        <translation>Es wurden keine Bedingungen vereinbart.</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Honorar: %1</translation>
+    </message>
+    <message>
+        <source>Deliverables: %1</source>
+        <translation>Leistungen: %1</translation>
+    </message>
+    <message>
+        <source>Revision rounds: %1</source>
+        <translation>Überarbeitungsrunden: %1</translation>
+    </message>
+    <message>
+        <source>Usage rights: %1</source>
+        <translation>Nutzungsrechte: %1</translation>
+    </message>
+    <message>
+        <source>none stated</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <source>Agreed: %1 (brand %2, creator %3)</source>
+        <translation>Vereinbart: %1 (Marke %2, Creator %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision round(s)</source>
+        <translation>
+            <numerusform>%n Überarbeitungsrunde</numerusform>
+            <numerusform>%n Überarbeitungsrunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>%1, answered %2</source>
+        <translation>%1, beantwortet %2</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (überfällig)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Deliverables appear here once an offer is accepted.</source>
+        <translation>Die Leistungen erscheinen hier, sobald ein Angebot angenommen ist.</translation>
+    </message>
+    <message>
+        <source>Deliverable %1 · revision rounds used: %2 of %3</source>
+        <translation>Leistung %1 · genutzte Überarbeitungsrunden: %2 von %3</translation>
+    </message>
+    <message>
+        <source>No draft submitted yet.</source>
+        <translation>Noch kein Entwurf eingereicht.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>Noch keine Nachrichten. Schreiben Sie unten die erste.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.</source>
+        <translation>Bisher ist nichts geschehen.</translation>
+    </message>
+    <message>
+        <source>Accepting the offer…</source>
+        <translation>Angebot wird angenommen …</translation>
+    </message>
+    <message>
+        <source>Declining the offer…</source>
+        <translation>Angebot wird abgelehnt …</translation>
+    </message>
+    <message>
+        <source>You accepted the offer. The terms are now frozen.</source>
+        <translation>Sie haben das Angebot angenommen. Die Bedingungen sind jetzt festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>You declined the offer.</source>
+        <translation>Sie haben das Angebot abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Your counter-offer was sent.</source>
+        <translation>Ihr Gegenangebot wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Work on the deal has started.</source>
+        <translation>Die Arbeit am Deal hat begonnen.</translation>
+    </message>
+    <message>
+        <source>The deal is completed.</source>
+        <translation>Der Deal ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The deal is withdrawn.</source>
+        <translation>Der Deal ist zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The deal is cancelled.</source>
+        <translation>Der Deal ist storniert.</translation>
+    </message>
+    <message>
+        <source>The server refused this. %1</source>
+        <translation>Der Server hat das abgelehnt. %1</translation>
+    </message>
+    <message>
+        <source>Changes were requested; the creator is notified.</source>
+        <translation>Änderungen wurden erbeten; der Creator wird benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>The draft is approved; the creator is notified.</source>
+        <translation>Der Entwurf ist freigegeben; der Creator wird benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>Media must be https addresses (at most 20).</source>
+        <translation>Medien müssen https-Adressen sein (höchstens 20).</translation>
+    </message>
+    <message>
+        <source>A draft needs a caption or media (captions up to 5000 characters, notes up to 2000).</source>
+        <translation>Ein Entwurf braucht eine Bildunterschrift oder Medien (Bildunterschriften bis 5000 Zeichen, Hinweise bis 2000).</translation>
+    </message>
+    <message>
+        <source>Your draft was submitted for review.</source>
+        <translation>Ihr Entwurf wurde zur Prüfung eingereicht.</translation>
+    </message>
+    <message>
+        <source>Type the https address of the published post.</source>
+        <translation>Geben Sie die https-Adresse des veröffentlichten Beitrags ein.</translation>
+    </message>
+    <message>
+        <source>The live post is recorded.</source>
+        <translation>Der veröffentlichte Beitrag ist erfasst.</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Schreiben Sie zuerst etwas.</translation>
+    </message>
+    <message>
+        <source>A message can be up to 5000 characters long.</source>
+        <translation>Eine Nachricht darf höchstens 5000 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The message was not sent. %1</source>
+        <translation>Die Nachricht wurde nicht gesendet. %1</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>Nachricht gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::DiscoveryModel</name>
     <message>
         <source>Name</source>
@@ -1150,6 +1680,89 @@ Influencer-Management und -Analyse.</translation>
     </message>
 </context>
 <context>
+    <name>influence::desktop::OfferDialog</name>
+    <message>
+        <source>Counter-offer</source>
+        <translation>Gegenangebot</translation>
+    </message>
+    <message>
+        <source>Change what the creator delivers and the fee. The other side can accept, decline or counter again.</source>
+        <translation>Ändern Sie die Leistungen des Creators und das Honorar. Die andere Seite kann annehmen, ablehnen oder erneut ein Gegenangebot machen.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>&amp;Add deliverable</source>
+        <translation>Leistung hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove deliverable</source>
+        <translation>Leistung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Fee</source>
+        <translation>&amp;Honorar</translation>
+    </message>
+    <message>
+        <source>amount, for example 500</source>
+        <translation>Betrag, zum Beispiel 500</translation>
+    </message>
+    <message>
+        <source>Re&amp;vision rounds</source>
+        <translation>Über&amp;arbeitungsrunden</translation>
+    </message>
+    <message>
+        <source>&amp;Usage rights</source>
+        <translation>&amp;Nutzungsrechte</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+        <source>&amp;Send counter-offer</source>
+        <translation>Gegenangebot &amp;senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>At most %1 pieces in all.</source>
+        <translation>Insgesamt höchstens %1 Stück.</translation>
+    </message>
+    <message>
+        <source>Check the deliverables: each needs a type, a platform, a quantity and a due date.</source>
+        <translation>Prüfen Sie die Leistungen: Jede braucht eine Art, eine Plattform, eine Anzahl und ein Fälligkeitsdatum.</translation>
+    </message>
+    <message>
+        <source>Type the fee as an amount, such as 500 or 500%150.</source>
+        <translation>Geben Sie das Honorar als Betrag ein, etwa 500 oder 500%150.</translation>
+    </message>
+    <message>
+        <source>A text is too long.</source>
+        <translation>Ein Text ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::OwnProfileView</name>
     <message>
         <source>My profile</source>
@@ -1351,10 +1964,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <source>Drag to another column to move the deal.</source>
-        <translation>In eine andere Spalte ziehen, um den Deal zu verschieben.</translation>
-    </message>
-    <message>
         <source>Offers decide this step: open the deal to accept, decline or counter the latest offer.</source>
         <translation>Diesen Schritt entscheiden Angebote: Öffnen Sie den Deal, um das neueste Angebot anzunehmen, abzulehnen oder ein Gegenangebot zu machen.</translation>
     </message>
@@ -1377,6 +1986,101 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>The deal is now “%1”.</source>
         <translation>Der Deal ist jetzt „%1“.</translation>
+    </message>
+    <message>
+        <source>Drag to another column to move the deal; double-click or press Enter to open it.</source>
+        <translation>Zum Verschieben in eine andere Spalte ziehen; zum Öffnen doppelklicken oder die Eingabetaste drücken.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::ReviewDialog</name>
+    <message>
+        <source>Review draft</source>
+        <translation>Entwurf prüfen</translation>
+    </message>
+    <message>
+        <source>Feedback so far</source>
+        <translation>Bisherige Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback for the creator (required unless you approve as is)</source>
+        <translation>&amp;Rückmeldung für den Creator (nötig, außer Sie geben unverändert frei)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Approve &amp;with changes</source>
+        <translation>Mit Änderungen frei&amp;geben</translation>
+    </message>
+    <message>
+        <source>Request &amp;changes</source>
+        <translation>Änderungen &amp;erbitten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Eingereicht %1</translation>
+    </message>
+    <message>
+        <source>Media:</source>
+        <translation>Medien:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message>
+        <source>Deliverable %1: %2</source>
+        <translation>Leistung %1: %2</translation>
+    </message>
+    <message>
+        <source>Revision rounds used: %1 of %2</source>
+        <translation>Genutzte Überarbeitungsrunden: %1 von %2</translation>
+    </message>
+    <message>
+        <source>No draft yet</source>
+        <translation>Noch kein Entwurf</translation>
+    </message>
+    <message>
+        <source>Version %1 (in review)</source>
+        <translation>Version %1 (in Prüfung)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>No previous version</source>
+        <translation>Keine frühere Version</translation>
+    </message>
+    <message>
+        <source>Version %1 (previous)</source>
+        <translation>Version %1 (vorherige)</translation>
+    </message>
+    <message>
+        <source>No feedback yet.</source>
+        <translation>Noch keine Rückmeldung.</translation>
+    </message>
+    <message>
+        <source>Every revision round agreed in the offer is used.</source>
+        <translation>Alle im Angebot vereinbarten Überarbeitungsrunden sind genutzt.</translation>
+    </message>
+    <message>
+        <source>Please say what should change.</source>
+        <translation>Bitte sagen Sie, was sich ändern soll.</translation>
+    </message>
+    <message>
+        <source>The feedback is too long (at most 5000 characters).</source>
+        <translation>Die Rückmeldung ist zu lang (höchstens 5000 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +2171,54 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Please enter your e-mail address and password.</source>
         <translation>Bitte geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Or sign in with:</source>
+        <translation>Oder anmelden mit:</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… Finish signing in there, or cancel.</source>
+        <translation>Warten auf den Browser … Schließen Sie die Anmeldung dort ab oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Influence</translation>
+    </message>
+    <message>
+        <source>You can close this window and go back to the app.</source>
+        <translation>Sie können dieses Fenster schließen und zur App zurückkehren.</translation>
+    </message>
+    <message>
+        <source>The app could not wait for the browser (no local port is free).</source>
+        <translation>Die App kann nicht auf den Browser warten (kein lokaler Port ist frei).</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The sign-in with the provider did not succeed.</source>
+        <translation>Die Anmeldung beim Anbieter ist nicht gelungen.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>The browser came back from a sign-in this app did not start. Please try again.</source>
+        <translation>Der Browser kam von einer Anmeldung zurück, die diese App nicht begonnen hat. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The browser came back without a sign-in code. Please try again.</source>
+        <translation>Der Browser kam ohne Anmeldecode zurück. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser took too long. Please try again.</source>
+        <translation>Die Anmeldung im Browser hat zu lange gedauert. Bitte versuchen Sie es erneut.</translation>
     </message>
 </context>
 </TS>

@@ -60,45 +60,6 @@ QString groupOf(const QString &field)
     return {};
 }
 
-/// An amount typed in major units ("5000", "5.000,50" in German) as minor units of `currency`;
-/// nothing when it is not a plain non-negative amount with at most the currency's decimals.
-std::optional<qint64> parseAmount(const QString &typed, const QString &currency)
-{
-    const QLocale locale;
-    QString text = typed.trimmed().remove(locale.groupSeparator()).remove(u' ');
-    text.replace(locale.decimalPoint(), u"."_s);
-    static const QRegularExpression pattern(u"^(\\d{1,15})(?:\\.(\\d+))?$"_s);
-    const QRegularExpressionMatch match = pattern.match(text);
-    const int digits = common::isCurrencyCode(currency)
-            ? std::max(0, common::currencyMinorDigits(currency))
-            : 2;
-    if (!match.hasMatch() || match.captured(2).size() > digits) {
-        return std::nullopt;
-    }
-    qint64 minor = match.captured(1).toLongLong();
-    QString fraction = match.captured(2);
-    fraction = fraction.leftJustified(digits, u'0');
-    for (int i = 0; i < digits; ++i) {
-        minor = minor * 10 + fraction.at(i).digitValue();
-    }
-    return minor;
-}
-
-QString amountText(const common::Money &money)
-{
-    const int digits = std::max(0, common::currencyMinorDigits(money.currency));
-    qint64 divisor = 1;
-    for (int i = 0; i < digits; ++i) {
-        divisor *= 10;
-    }
-    QString whole = QString::number(money.minorUnits / divisor);
-    if (digits == 0) {
-        return whole;
-    }
-    return whole + QLocale().decimalPoint()
-            + QString::number(money.minorUnits % divisor).rightJustified(digits, u'0');
-}
-
 } // namespace
 
 CampaignDialog::CampaignDialog(QWidget *parent)
@@ -308,7 +269,7 @@ void CampaignDialog::setCampaign(const QString &id, const common::CampaignInput 
     m_minEngagement->setText(input.targeting.minEngagementRate
                     ? QLocale().toString(*input.targeting.minEngagementRate * 100.0, 'g', 4)
                     : QString());
-    m_budget->setText(amountText(input.budget));
+    m_budget->setText(CollabText::amountText(input.budget));
     m_currency->setText(input.budget.currency);
     m_startDate->setText(input.startDate.toString(Qt::ISODate));
     m_endDate->setText(input.endDate.toString(Qt::ISODate));
@@ -360,7 +321,7 @@ QJsonObject CampaignDialog::formJson(QList<common::FieldError> *errors) const
             {u"usageRights"_s, m_usageRights->toPlainText()}};
     if (m_budget->text().trimmed().isEmpty()) {
         body.insert(u"budgetMinor"_s, 0);
-    } else if (const auto amount = parseAmount(m_budget->text(), currency)) {
+    } else if (const auto amount = CollabText::parseAmount(m_budget->text(), currency)) {
         body.insert(u"budgetMinor"_s, *amount);
     } else {
         errors->append({u"budgetMinor"_s, u"invalid_value"_s, {}});

@@ -3,7 +3,9 @@
 
 #include "ErrorText.h"
 
+#include <QList>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -67,13 +69,156 @@ QString CollabText::dealAction(DealAction action)
     return {};
 }
 
-QString CollabText::money(const common::Money &money)
+QString CollabText::offerStatus(common::OfferStatus status)
+{
+    switch (status) {
+    case common::OfferStatus::Open: return tr("Open");
+    case common::OfferStatus::Accepted: return tr("Accepted");
+    case common::OfferStatus::Declined: return tr("Declined");
+    case common::OfferStatus::Countered: return tr("Countered");
+    case common::OfferStatus::Withdrawn: return tr("Withdrawn");
+    }
+    return {};
+}
+
+QString CollabText::deliverableStatus(common::DeliverableStatus status)
+{
+    switch (status) {
+    case common::DeliverableStatus::Pending: return tr("Pending");
+    case common::DeliverableStatus::InReview: return tr("In review");
+    case common::DeliverableStatus::ChangesRequested: return tr("Changes requested");
+    case common::DeliverableStatus::Approved: return tr("Approved");
+    case common::DeliverableStatus::Live: return tr("Live");
+    }
+    return {};
+}
+
+QString CollabText::reviewDecision(common::ReviewDecision decision)
+{
+    switch (decision) {
+    case common::ReviewDecision::Approved: return tr("Approved");
+    case common::ReviewDecision::ApprovedWithChanges: return tr("Approved with changes");
+    case common::ReviewDecision::ChangesRequested: return tr("Changes requested");
+    }
+    return {};
+}
+
+QString CollabText::dealSide(common::DealSide side)
+{
+    return side == common::DealSide::Brand ? tr("Brand") : tr("Creator");
+}
+
+QString CollabText::deliverableType(common::DeliverableType type)
+{
+    switch (type) {
+    case common::DeliverableType::Post: return tr("Post");
+    case common::DeliverableType::Story: return tr("Story");
+    case common::DeliverableType::Reel: return tr("Reel");
+    case common::DeliverableType::Video: return tr("Video");
+    case common::DeliverableType::Short: return tr("Short");
+    case common::DeliverableType::Livestream: return tr("Livestream");
+    case common::DeliverableType::Blog: return tr("Blog article");
+    }
+    return {};
+}
+
+QString CollabText::platform(common::Platform platform)
+{
+    switch (platform) {
+    case common::Platform::Instagram: return u"Instagram"_s;
+    case common::Platform::YouTube: return u"YouTube"_s;
+    case common::Platform::TikTok: return u"TikTok"_s;
+    case common::Platform::Twitch: return u"Twitch"_s;
+    case common::Platform::X: return u"X"_s;
+    case common::Platform::Facebook: return u"Facebook"_s;
+    case common::Platform::Pinterest: return u"Pinterest"_s;
+    case common::Platform::LinkedIn: return u"LinkedIn"_s;
+    case common::Platform::Snapchat: return u"Snapchat"_s;
+    }
+    return {};
+}
+
+QString CollabText::eventKind(const QString &kind)
+{
+    static const QList<std::pair<QString, const char *>> kinds{
+            {u"deal.invited"_s, QT_TR_NOOP("Creator invited")},
+            {u"deal.applied"_s, QT_TR_NOOP("Creator applied")},
+            {u"offer.made"_s, QT_TR_NOOP("Offer made")},
+            {u"offer.accepted"_s, QT_TR_NOOP("Offer accepted")},
+            {u"offer.declined"_s, QT_TR_NOOP("Offer declined")},
+            {u"deal.started"_s, QT_TR_NOOP("Work started")},
+            {u"deal.withdrawn"_s, QT_TR_NOOP("Deal withdrawn")},
+            {u"deal.cancelled"_s, QT_TR_NOOP("Deal cancelled")},
+            {u"deal.completed"_s, QT_TR_NOOP("Deal completed")},
+            {u"deliverable.submitted"_s, QT_TR_NOOP("Draft submitted")},
+            {u"deliverable.reviewed"_s, QT_TR_NOOP("Draft reviewed")},
+            {u"deliverable.live"_s, QT_TR_NOOP("Post live")},
+            {u"message.posted"_s, QT_TR_NOOP("Message written")}};
+    for (const auto &[wire, text] : kinds) {
+        if (wire == kind) {
+            return tr(text);
+        }
+    }
+    return kind;
+}
+
+std::optional<qint64> CollabText::parseAmount(const QString &typed, const QString &currency)
+{
+    const QLocale locale;
+    QString text = typed.trimmed().remove(locale.groupSeparator()).remove(u' ');
+    text.replace(locale.decimalPoint(), u"."_s);
+    static const QRegularExpression pattern(u"^(\\d{1,15})(?:\\.(\\d+))?$"_s);
+    const QRegularExpressionMatch match = pattern.match(text);
+    const int digits = common::isCurrencyCode(currency)
+            ? std::max(0, common::currencyMinorDigits(currency))
+            : 2;
+    if (!match.hasMatch() || match.captured(2).size() > digits) {
+        return std::nullopt;
+    }
+    qint64 minor = match.captured(1).toLongLong();
+    QString fraction = match.captured(2);
+    fraction = fraction.leftJustified(digits, u'0');
+    for (int i = 0; i < digits; ++i) {
+        minor = minor * 10 + fraction.at(i).digitValue();
+    }
+    return minor;
+}
+
+QString CollabText::amountText(const common::Money &money)
 {
     const int digits = std::max(0, common::currencyMinorDigits(money.currency));
-    // Display only: a double holds any realistic amount exactly to the cent.
-    const double major =
-            static_cast<double>(money.minorUnits) / std::pow(10.0, static_cast<double>(digits));
-    return QLocale().toCurrencyString(major, money.currency, digits);
+    qint64 divisor = 1;
+    for (int i = 0; i < digits; ++i) {
+        divisor *= 10;
+    }
+    QString whole = QString::number(money.minorUnits / divisor);
+    if (digits == 0) {
+        return whole;
+    }
+    return whole + QLocale().decimalPoint()
+            + QString::number(money.minorUnits % divisor).rightJustified(digits, u'0');
+}
+
+QString CollabText::linkified(const QString &text)
+{
+    static const QRegularExpression url(u"https?://[^\\s<>\"]+"_s);
+    QString html;
+    qsizetype from = 0;
+    auto it = url.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        html += text.mid(from, match.capturedStart() - from).toHtmlEscaped();
+        const QString address = match.captured().toHtmlEscaped();
+        html += u"<a href=\"%1\">%1</a>"_s.arg(address);
+        from = match.capturedEnd();
+    }
+    html += text.mid(from).toHtmlEscaped();
+    return html.replace(u'\n', u"<br>"_s);
+}
+
+QString CollabText::money(const common::Money &money)
+{
+    return common::formatMoney(money);
 }
 
 QString CollabText::error(const common::Error &error)

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace influence::desktop {
 
 /// Translated names of the collaboration states and actions, money in the user's locale, and
@@ -21,6 +23,23 @@ public:
     static QString campaignAction(common::CampaignAction action);
     static QString dealState(common::DealState state);
     static QString dealAction(common::DealAction action);
+    static QString offerStatus(common::OfferStatus status);
+    static QString deliverableStatus(common::DeliverableStatus status);
+    static QString reviewDecision(common::ReviewDecision decision);
+    static QString dealSide(common::DealSide side);
+    static QString deliverableType(common::DeliverableType type);
+    /// The platform's own name ("YouTube"): a proper noun, the same in every language.
+    static QString platform(common::Platform platform);
+    /// An activity timeline entry ("offer.made") in words.
+    static QString eventKind(const QString &kind);
+    /// An amount typed in major units ("5000", "5.000,50" in German) as minor units of
+    /// `currency`; nothing when it is not a plain non-negative amount with at most the
+    /// currency's decimals.
+    static std::optional<qint64> parseAmount(const QString &typed, const QString &currency);
+    /// The amount in major units for editing, without grouping ("5000,50" in German).
+    static QString amountText(const common::Money &money);
+    /// Plain text as HTML: escaped, http(s) addresses as links, line breaks kept.
+    static QString linkified(const QString &text);
     /// The amount in the user's locale with its currency ("5.000,00 €").
     static QString money(const common::Money &money);
     /// A headline for an error (collaboration codes included) and the server's detail after it.

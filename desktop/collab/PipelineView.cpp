@@ -187,6 +187,9 @@ void PipelineView::buildUi()
                 [this](const QString &id, DealState target) {
                     requestMove(id, target);
                 });
+        connect(column, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+            Q_EMIT dealActivated(item->data(Qt::UserRole).toString());
+        });
     }
     scroll->setWidget(board);
     m_stack->insertWidget(LoadingPage, m_loading);
@@ -380,7 +383,8 @@ void PipelineView::fillColumns()
         DealColumn *column = m_columns.value(deal.state);
         auto *item = new QListWidgetItem(cardText(deal), column);
         item->setData(Qt::UserRole, deal.id);
-        item->setToolTip(tr("Drag to another column to move the deal."));
+        item->setToolTip(tr("Drag to another column to move the deal; double-click or press "
+                            "Enter to open it."));
     }
     retranslate();
 }

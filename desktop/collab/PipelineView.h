@@ -76,6 +76,8 @@ public:
 Q_SIGNALS:
     void stateChanged(influence::desktop::PipelineView::State state);
     void dealMoved(const QString &dealId, influence::common::DealState state);
+    /// A card was activated (double-click, or Enter on the selected card): open the deal.
+    void dealActivated(const QString &dealId);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -16,6 +16,7 @@
 #include "TestServer.h"
 #include "TokenStore.h"
 #include "common/ApiClient.h"
+#include "common/Money.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -224,12 +225,12 @@ private Q_SLOTS:
         QVERIFY(!page()->profile().accounts.isEmpty());
         QCOMPARE(find<QTableWidget>(u"accountsTable"_s)->rowCount(),
                 page()->profile().accounts.size());
-        // Rates in the user's money format (English: "EUR 1,234.00" style).
+        // Rates in the user's money format, with the currency's symbol ("€1,234.00").
         if (!page()->profile().details.rates.isEmpty()) {
-            QVERIFY2(find<QLabel>(u"ratesValue"_s)
-                             ->text()
-                             .contains(page()->profile().details.rates.constFirst().price.currency),
-                    qPrintable(find<QLabel>(u"ratesValue"_s)->text()));
+            const common::Money &price = page()->profile().details.rates.constFirst().price;
+            const QString rates = find<QLabel>(u"ratesValue"_s)->text();
+            QVERIFY2(rates.contains(common::formatMoney(price)), qPrintable(rates));
+            QVERIFY2(!rates.contains(price.currency), qPrintable(rates));
         }
         QCOMPARE(page()->range(), CreatorProfileView::Range::Days90);
         QCOMPARE(page()->currentSpan().interval, u"day"_s);

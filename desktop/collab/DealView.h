@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/CollabApi.h"
+#include "common/Error.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace influence::desktop {
+
+class OfferDialog;
+class ReviewDialog;
+class Session;
+
+/// One deal for either party: parties, campaign, state and frozen terms; the offer history as
+/// a timeline with accept / decline / counter; start, complete, withdraw and cancel as the
+/// shared transition table (common/Collab) allows the caller's side; the deliverables with due
+/// dates and overdue marks, drafts and the live address for the creator, the review screen for
+/// the brand; the message thread (paged, newest at the bottom) and the activity timeline.
+/// Which side the caller is comes from the deal the server answers with (the creator's user id).
+class DealView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Loading, Loaded, Failed };
+    Q_ENUM(State)
+    enum class Tab { Negotiation, Deliverables, Messages, Activity };
+    Q_ENUM(Tab)
+
+    DealView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    /// Loads the deal with this id (its offers, deliverables, messages and events).
+    void showDeal(const QString &id);
+    void reload();
+    QString dealId() const { return m_dealId; }
+    State state() const { return m_state; }
+    /// True once the deal, the first page of messages, every event and the selected
+    /// deliverable's versions are shown.
+    bool isComplete() const { return m_state == State::Loaded && m_pending == 0; }
+    const common::Deal &deal() const { return m_deal; }
+    common::DealSide side() const;
+    const QList<common::Message> &messages() const { return m_messages; }
+    const QList<common::DealEvent> &events() const { return m_events; }
+    /// The selected deliverable with its versions (empty id: none loaded).
+    const common::Deliverable &deliverable() const { return m_deliverable; }
+    void showTab(Tab tab);
+    /// Selects the deliverable at `row` (as a click in the list does) and loads its versions.
+    void selectDeliverable(int row);
+    /// The counter-offer dialog while it is open.
+    OfferDialog *offerDialog() const;
+    /// The review screen while it is open.
+    ReviewDialog *reviewDialog() const;
+    QString messageText() const;
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::DealView::State state);
+    /// Everything the page shows has arrived (see isComplete()).
+    void completed();
+    /// The server moved the deal (an offer answered, an action taken, a review, a draft).
+    void dealChanged(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void buildUi();
+    QWidget *buildNegotiationTab();
+    QWidget *buildDeliverablesTab();
+    QWidget *buildMessagesTab();
+    QWidget *buildActivityTab();
+    void retranslate();
+    void setState(State state);
+    void finishOne();
+    void loaded(quint64 generation, const common::Result<common::Deal> &result);
+    void loadMessages(const QString &cursor);
+    void messagesLoaded(quint64 generation, bool older,
+            const common::Result<common::Page<common::Message>> &result);
+    void loadEvents(const QString &cursor);
+    void eventsLoaded(
+            quint64 generation, const common::Result<common::Page<common::DealEvent>> &result);
+    void loadDeliverable(const QString &id);
+    void deliverableLoaded(quint64 generation, const common::Result<common::Deliverable> &result);
+    void fillHeader();
+    void fillOffers();
+    void fillTerms();
+    void fillDeliverables();
+    void fillDeliverableDetail();
+    void fillMessages();
+    void fillEvents();
+    void updateActions();
+    QString partyName(const QString &userId) const;
+    QString offerSummary(const common::OfferInput &offer) const;
+
+    void answerOffer(bool accept);
+    void openCounter();
+    void takeAction(common::DealAction action);
+    void dealAnswered(const QString &done, const common::Result<common::Deal> &result);
+    void openReview();
+    void submitDraft();
+    void submitLive();
+    void deliverableAnswered(
+            const QString &done, const common::Result<common::Deliverable> &result);
+    void sendMessage();
+
+    common::ApiClient *m_api;
+    common::CollabApi m_collab;
+    Session *m_session;
+    State m_state = State::Idle;
+    common::Error m_error;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    QString m_dealId;
+    common::Deal m_deal;
+    QList<common::Message> m_messages; ///< oldest first
+    QString m_olderMessages; ///< cursor of the next older page; empty: none
+    QList<common::DealEvent> m_events;
+    common::Deliverable m_deliverable;
+    QString m_selectedDeliverable;
+    bool m_busy = false;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_parties = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QPushButton *m_reload = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_loading = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QPushButton *m_retry = nullptr;
+    QTabWidget *m_tabs = nullptr;
+
+    QLabel *m_termsTitle = nullptr;
+    QLabel *m_terms = nullptr;
+    QLabel *m_offersTitle = nullptr;
+    QTreeWidget *m_offers = nullptr;
+    QPushButton *m_accept = nullptr;
+    QPushButton *m_decline = nullptr;
+    QPushButton *m_counter = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_complete = nullptr;
+    QPushButton *m_withdraw = nullptr;
+    QPushButton *m_cancel = nullptr;
+
+    QTreeWidget *m_deliverables = nullptr;
+    QLabel *m_deliverablesEmpty = nullptr;
+    QTextBrowser *m_versions = nullptr;
+    QPushButton *m_review = nullptr;
+    QWidget *m_draftBox = nullptr;
+    QLabel *m_draftTitle = nullptr;
+    QLabel *m_captionLabel = nullptr;
+    QPlainTextEdit *m_caption = nullptr;
+    QLabel *m_mediaLabel = nullptr;
+    QLineEdit *m_media = nullptr;
+    QLabel *m_notesLabel = nullptr;
+    QLineEdit *m_notes = nullptr;
+    QPushButton *m_submitDraft = nullptr;
+    QLabel *m_liveLabel = nullptr;
+    QLineEdit *m_liveUrl = nullptr;
+    QPushButton *m_submitLive = nullptr;
+
+    QPushButton *m_olderButton = nullptr;
+    QTextBrowser *m_thread = nullptr;
+    QPlainTextEdit *m_messageInput = nullptr;
+    QPushButton *m_send = nullptr;
+
+    QListWidget *m_activity = nullptr;
+    QLabel *m_message = nullptr;
+
+    QPointer<OfferDialog> m_offerDialog;
+    QPointer<ReviewDialog> m_reviewDialog;
+};
+
+} // namespace influence::desktop
