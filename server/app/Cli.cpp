@@ -203,7 +203,8 @@ int runCommandLine(int argc, char **argv)
     parser.addOptions({
             {u"config"_s, u"Read settings from this file (KEY=value lines)."_s, u"file"_s},
             {u"port"_s, u"Listen on this port (overrides PORT)."_s, u"port"_s},
-            {u"demo"_s, u"serve: load demo data first if the database is empty."_s},
+            {u"demo"_s,
+                    u"serve: load demo data first if the database is empty, and give three demo accounts new passwords (logged)."_s},
             {u"influencers"_s, u"seed: number of creators (default 1000)."_s, u"n"_s},
             {u"brands"_s, u"seed: number of brands (default: one per 20 creators)."_s, u"n"_s},
             {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},

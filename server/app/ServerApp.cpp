@@ -2,6 +2,7 @@
 #include "ServerApp.h"
 
 #include "auth/AuthModule.h"
+#include "auth/PasswordHasher.h"
 #include "collab/CollabModule.h"
 #include "concurrency/CpuPool.h"
 #include "crypto/Crypto.h"
@@ -17,6 +18,7 @@
 #include "oidc/OidcService.h"
 #include "oidc/OidcValidator.h"
 #include "profiles/ProfileModule.h"
+#include "seed/DemoSignIns.h"
 #include "seed/Seeder.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
@@ -99,6 +101,31 @@ std::unique_ptr<oidc::OidcService> createOidcService(
                 it->displayName});
     }
     return std::make_unique<oidc::OidcService>(providers, settings);
+}
+
+/// `serve --demo`: the demo data set when the database is empty, and fresh passwords for
+/// three of its accounts at every start, so that the demo can be signed in to (stored only
+/// hashed; the log is where they are told).
+Result<void> loadDemoData(db::Connection &setup)
+{
+    seed::SeedOptions seedOptions;
+    seedOptions.ifEmpty = true;
+    auto seeded = seed::seedDatabase(setup, seedOptions);
+    if (!seeded) {
+        return seeded.error();
+    }
+    if (!seeded->skipped) {
+        qCInfo(lcApp, "loaded demo data: %lld users", static_cast<long long>(seeded->users));
+    }
+    const auto issued = seed::issueDemoSignIns(setup, auth::PasswordHasher());
+    if (!issued) {
+        return issued.error();
+    }
+    for (const seed::DemoSignIn &signIn : *issued) {
+        qCInfo(lcApp, "demo sign-in (%s): %s with password %s (new at every start)",
+                qPrintable(signIn.role), qPrintable(signIn.email), qPrintable(signIn.password));
+    }
+    return {};
 }
 
 /// The social platforms with a client id, or nothing when there are none.
@@ -294,15 +321,8 @@ Result<void> ServerApp::start(const StartOptions &options)
             return migrated.error();
         }
         if (options.demoData) {
-            seed::SeedOptions seedOptions;
-            seedOptions.ifEmpty = true;
-            auto seeded = seed::seedDatabase(setup, seedOptions);
-            if (!seeded) {
-                return seeded.error();
-            }
-            if (!seeded->skipped) {
-                qCInfo(lcApp, "loaded demo data: %lld users",
-                        static_cast<long long>(seeded->users));
+            if (auto loaded = loadDemoData(setup); !loaded) {
+                return loaded.error();
             }
         }
     }

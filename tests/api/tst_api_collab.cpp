@@ -5,9 +5,11 @@
 #include "HttpTestClient.h"
 #include "TestDatabase.h"
 #include "TestServer.h"
+#include "auth/PasswordHasher.h"
 #include "db/Connection.h"
 #include "db/Migrator.h"
 #include "http/HttpContext.h"
+#include "seed/DemoSignIns.h"
 #include "seed/Seeder.h"
 
 #include <QJsonArray>
@@ -1098,27 +1100,71 @@ private Q_SLOTS:
         options.brands = 5;
         options.days = 1;
         QVERIFY(server::seed::seedDatabase(c, options));
-        // Demo users have no password: the first brand gets this suite's (hashed) one.
-        const QString hash =
-                scalar(u"SELECT password_hash FROM users WHERE email = 'brand@example.com'"_s)
-                        .toString();
-        const server::db::SqlStatement setPassword(
-                u"UPDATE users SET password_hash = :hash WHERE id = "
-                "(SELECT user_id FROM brand_details ORDER BY user_id LIMIT 1) RETURNING email"_s);
-        const auto email = c.scalar(setPassword, {{u":hash"_s, hash}});
-        QVERIFY(email && !email->toString().isEmpty());
+        const auto scalarIn = [](server::db::Connection &connection, const QString &text) {
+            const auto value = connection.scalar(server::db::SqlStatement(text));
+            return value ? *value : QVariant();
+        };
+        // A real account outside the demo domain, first in id order among the brands: never
+        // touched by the demo sign-ins.
+        QVERIFY(c.execDirect(
+                u"INSERT INTO users (id, email, role, password_hash) VALUES ("
+                "'00000000-0000-4000-8000-000000000001', 'owner@brand.test', 'brand', 'kept');"
+                "INSERT INTO brand_details (user_id, company_name) VALUES ("
+                "'00000000-0000-4000-8000-000000000001', 'Real Brand')"_s));
+        // `serve --demo` gives three demo accounts fresh passwords at every start.
+        const server::auth::PasswordHasher hasher({.memoryKiB = 64, .iterations = 1});
+        const auto first = server::seed::issueDemoSignIns(c, hasher);
+        QVERIFY(first);
+        QCOMPARE(first->size(), 3);
+        QCOMPARE(first->at(0).email, u"admin@example.com"_s);
+        QCOMPARE(first->at(0).role, u"admin"_s);
+        QCOMPARE(first->at(1).role, u"brand"_s);
+        QCOMPARE(first->at(2).role, u"influencer"_s);
+        const auto again = server::seed::issueDemoSignIns(c, hasher);
+        QVERIFY(again);
+        QCOMPARE(again->size(), 3);
+        QSet<QString> passwords;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(again->at(i).email, first->at(i).email);
+            QVERIFY(again->at(i).password.size() >= 16);
+            passwords << first->at(i).password << again->at(i).password;
+            // Stored hashed only.
+            QVERIFY(scalarIn(c,
+                    u"SELECT password_hash LIKE '$argon2id$%' FROM users WHERE email = '%1'"_s.arg(
+                            again->at(i).email))
+                            .toBool());
+        }
+        QCOMPARE(passwords.size(), 6);
+        QCOMPARE(scalarIn(c, u"SELECT password_hash FROM users WHERE email = 'owner@brand.test'"_s)
+                         .toString(),
+                u"kept"_s);
+        const QString email = again->at(1).email;
+        QVERIFY(email.endsWith(u"example.com"_s));
 
         TestServer::Options serverOptions;
         serverOptions.databaseUrl = url;
         TestServer demo(serverOptions);
         QVERIFY2(demo.isRunning(), qPrintable(demo.error()));
         HttpTestClient client(demo.url());
-        const QString token = client.postJson(u"/api/v1/auth/login"_s,
-                                            {{u"email"_s, email->toString()},
-                                                    {u"password"_s, u"correct horse battery"_s}})
-                                      .json()
-                                      .value(u"accessToken"_s)
-                                      .toString();
+        const auto signIn = [&client](const server::seed::DemoSignIn &account) {
+            return client.postJson(u"/api/v1/auth/login"_s,
+                    {{u"email"_s, account.email}, {u"password"_s, account.password}});
+        };
+        // The first passwords were replaced; the new ones open all three accounts.
+        QCOMPARE(signIn(first->at(1)).status, 401);
+        QCOMPARE(signIn(again->at(0)).status, 200);
+        const QString creatorToken = signIn(again->at(2)).json().value(u"accessToken"_s).toString();
+        QVERIFY(!creatorToken.isEmpty());
+        bool creatorHasDealInProgress = false;
+        for (const auto &deal : client.get(u"/api/v1/deals"_s, as(creatorToken))
+                                        .json()
+                                        .value(u"items"_s)
+                                        .toArray()) {
+            creatorHasDealInProgress = creatorHasDealInProgress
+                    || deal.toObject().value(u"state"_s).toString() == u"in_progress"_s;
+        }
+        QVERIFY(creatorHasDealInProgress);
+        const QString token = signIn(again->at(1)).json().value(u"accessToken"_s).toString();
         QVERIFY(!token.isEmpty());
         const QJsonArray deals =
                 client.get(u"/api/v1/deals"_s, as(token)).json().value(u"items"_s).toArray();
