@@ -403,6 +403,8 @@ private Q_SLOTS:
         m_postPort = freePort();
         m_tlsPort = freePort();
         const quint16 downPort = freePort();
+        // base64url may begin with '-': the peers take them as --client-secret=…, which node's
+        // parseArgs reads as a value whatever its first character (one CI run in 64 failed).
         m_localSecret = QString::fromLatin1(crypto::base64Url(crypto::randomBytes(24)));
         m_forgeSecret = QString::fromLatin1(crypto::base64Url(crypto::randomBytes(24)));
 
@@ -449,11 +451,11 @@ private Q_SLOTS:
         m_local = std::make_unique<NodePeer>();
         QVERIFY2(m_local->start(u"provider.mjs"_s,
                          {u"--port"_s, QString::number(m_localPort), u"--client-id"_s,
-                                 u"influence-local"_s, u"--client-secret"_s, m_localSecret,
+                                 u"influence-local"_s, u"--client-secret="_s + m_localSecret,
                                  u"--redirect-uri"_s, callbackUri(u"local"_s)}),
                 qPrintable(m_local->why()));
         const QStringList forgeClient{
-                u"--client-id"_s, u"influence-forge"_s, u"--client-secret"_s, m_forgeSecret};
+                u"--client-id"_s, u"influence-forge"_s, u"--client-secret="_s + m_forgeSecret};
         m_forge = std::make_unique<NodePeer>();
         QVERIFY2(m_forge->start(u"forge.mjs"_s,
                          QStringList{u"--port"_s, QString::number(m_forgePort), u"--redirect-uri"_s,
