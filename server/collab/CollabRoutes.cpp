@@ -611,6 +611,10 @@ QList<Route> otherRoutes()
                     reviewDraft},
             {HttpMethod::Post, u"/api/v1/deliverables/{id}/live"_s, goLive},
             {HttpMethod::Get, u"/api/v1/notifications"_s, listNotifications},
+            {HttpMethod::Get, u"/api/v1/notifications/unread-count"_s,
+                    [](const Request &) -> Result<Work> {
+                        return Work(inbox::unreadCount);
+                    }},
             {HttpMethod::Post, u"/api/v1/notifications/read-all"_s,
                     [](const Request &) -> Result<Work> {
                         return Work(inbox::markAllRead);

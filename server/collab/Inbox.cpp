@@ -24,6 +24,8 @@ const SqlStatement kMarkRead(
         "WHERE n.id = :id AND n.user_id = :user RETURNING api_notification_json(n)::text"_s);
 const SqlStatement kMarkAllRead(
         u"UPDATE notifications SET read_at = now() WHERE user_id = :user AND read_at IS NULL"_s);
+const SqlStatement kUnreadCount(
+        u"SELECT count(*) FROM notifications WHERE user_id = :user AND read_at IS NULL"_s);
 const SqlStatement kBrandAccess(
         u"SELECT acts_for_brand(:user, b.user_id) FROM brand_details b WHERE b.user_id = :brand"_s);
 const SqlStatement kMembers(
@@ -128,6 +130,15 @@ Result<QByteArray> notifications(
             "WHERE n.user_id = :user "_s
                     + unread + u"AND n.seq < :after ORDER BY n.seq DESC LIMIT :limit"_s,
             {{u":user"_s, p.userId()}}, page);
+}
+
+Result<QByteArray> unreadCount(Connection &c, const Principal &p)
+{
+    const auto count = c.scalar(kUnreadCount, {{u":user"_s, p.userId()}});
+    if (!count) {
+        return count.error();
+    }
+    return QByteArray("{\"count\":" + QByteArray::number(db::toInt64(*count)) + '}');
 }
 
 Result<QByteArray> markRead(Connection &c, const Principal &p, const QUuid &id)

@@ -20,6 +20,9 @@ common::Result<QByteArray> events(
 /// The caller's notifications, newest first.
 common::Result<QByteArray> notifications(
         db::Connection &c, const auth::Principal &p, bool unreadOnly, const Page &page);
+/// How many of the caller's notifications are unread: {"count": n} (the partial index of
+/// unread notifications answers it).
+common::Result<QByteArray> unreadCount(db::Connection &c, const auth::Principal &p);
 /// Marks one of the caller's notifications read (404 for anyone else's).
 common::Result<QByteArray> markRead(db::Connection &c, const auth::Principal &p, const QUuid &id);
 /// Marks all read: {"updated": n}.

@@ -965,6 +965,78 @@ private Q_SLOTS:
                 >= 2);
     }
 
+    void unreadCountFollowsTheOtherSide()
+    {
+        const auto count = [&](const QString &token) {
+            const HttpReply reply = get(u"/api/v1/notifications/unread-count"_s, token);
+            return reply.status == 200 ? reply.json().value(u"count"_s).toInt(-1) : -reply.status;
+        };
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_creator).status, 200);
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_brand).status, 200);
+        QCOMPARE(count(m_creator), 0);
+        QCOMPARE(count(m_brand), 0);
+        const int staff = count(m_staff);
+        const int other = count(m_otherCreator);
+        QVERIFY(staff >= 0 && other >= 0);
+
+        // The brand invites: the creator is told, the brand (who acted) is not.
+        const Fixture f = fixture(Stage::Invited);
+        QCOMPARE(count(m_creator), 1);
+        QCOMPARE(count(m_brand), 0);
+        // The creator counters: the brand's owner and staff are told, each on their own count.
+        const HttpReply countered =
+                post(u"/api/v1/deals/%1/offers"_s.arg(f.deal), m_creator, offer(55000, 1, 1, 14));
+        QCOMPARE(countered.status, 201);
+        QCOMPARE(count(m_brand), 1);
+        QCOMPARE(count(m_staff), staff + 1);
+        QCOMPARE(count(m_creator), 1);
+        QCOMPARE(count(m_otherCreator), other);
+        const QString counterOffer =
+                countered.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(f.deal, counterOffer), m_brand)
+                         .status,
+                200);
+        QCOMPARE(count(m_creator), 2);
+
+        // Reading one lowers only the reader's count.
+        const QJsonArray brandUnread = get(u"/api/v1/notifications?unread=true"_s, m_brand)
+                                               .json()
+                                               .value(u"items"_s)
+                                               .toArray();
+        QCOMPARE(brandUnread.size(), 1);
+        const QString id = brandUnread.at(0).toObject().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/notifications/%1/read"_s.arg(id), m_brand).status, 200);
+        QCOMPARE(count(m_brand), 0);
+        QCOMPARE(count(m_staff), staff + 1);
+        // Reading it again changes nothing.
+        QCOMPARE(post(u"/api/v1/notifications/%1/read"_s.arg(id), m_brand).status, 200);
+        QCOMPARE(count(m_brand), 0);
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_creator).status, 200);
+        QCOMPARE(count(m_creator), 0);
+        QCOMPARE(count(m_staff), staff + 1);
+        QCOMPARE(count(m_otherCreator), other);
+
+        // Only for someone signed in; the answer is exactly {"count": n}.
+        QCOMPARE(count(QString()), -401);
+        QCOMPARE(count(u"not-a-token"_s), -401);
+        const QJsonObject body = get(u"/api/v1/notifications/unread-count"_s, m_staff).json();
+        QCOMPARE(body.keys(), QStringList{u"count"_s});
+
+        // The partial index of unread notifications (migration 0005) answers the count, so no
+        // new index is needed (sequential scans are switched off: the table is small here).
+        // EXPLAIN cannot be prepared; a function of this session runs it.
+        QVERIFY(m_db->execDirect(u"SET enable_seqscan = off"_s));
+        QVERIFY(m_db->execDirect(
+                u"CREATE FUNCTION pg_temp.query_plan(q text) RETURNS SETOF text "
+                "LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY EXECUTE 'EXPLAIN ' || q; END $$"_s));
+        const QString plan = scalar(u"SELECT string_agg(line, ' ') FROM pg_temp.query_plan("
+                                    "'SELECT count(*) FROM notifications WHERE user_id = ''%1'' "
+                                    "AND read_at IS NULL') AS line"_s.arg(userIdOf(m_brand)))
+                                     .toString();
+        QVERIFY(m_db->execDirect(u"RESET enable_seqscan"_s));
+        QVERIFY2(plan.contains(u"notifications_unread_idx"_s), qPrintable(plan));
+    }
+
     void overdueDeliverables()
     {
         const Fixture late = fixture(Stage::Accepted, 1, -3);
