@@ -3,6 +3,9 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::common {
@@ -292,6 +295,60 @@ Result<Message> Message::fromJson(const QJsonObject &json)
     return message;
 }
 
+Result<Notification> Notification::fromJson(const QJsonObject &json)
+{
+    static const QList<std::pair<QString, ObjectType>> objectTypes{
+            {u"campaign"_s, ObjectType::Campaign}, {u"deal"_s, ObjectType::Deal},
+            {u"deliverable"_s, ObjectType::Deliverable}};
+    Notification n;
+    n.id = json.value(u"id"_s).toString();
+    n.kind = json.value(u"kind"_s).toString();
+    if (n.id.isEmpty() || n.kind.isEmpty()) {
+        return invalid(u"A notification has no id or no kind."_s);
+    }
+    const QString objectType = json.value(u"objectType"_s).toString();
+    const auto type = std::find_if(objectTypes.begin(), objectTypes.end(), [&](const auto &t) {
+        return t.first == objectType;
+    });
+    n.objectId = json.value(u"objectId"_s).toString();
+    if (type == objectTypes.end() || n.objectId.isEmpty()) {
+        return invalid(u"A notification is about an unknown object."_s);
+    }
+    n.objectType = type->second;
+    n.data = json.value(u"data"_s).toObject();
+    n.dealId = n.data.value(u"dealId"_s).toString();
+    if (n.dealId.isEmpty() && n.objectType == ObjectType::Deal) {
+        n.dealId = n.objectId;
+    }
+    if (n.dealId.isEmpty() && n.objectType == ObjectType::Deliverable) {
+        return invalid(u"A notification about a deliverable names no deal."_s);
+    }
+    n.campaignId = n.data.value(u"campaignId"_s).toString();
+    if (n.campaignId.isEmpty() && n.objectType == ObjectType::Campaign) {
+        n.campaignId = n.objectId;
+    }
+    n.campaignName = n.data.value(u"campaignName"_s).toString();
+    n.read = json.value(u"read"_s).toBool();
+    n.readAt = timestamp(json, u"readAt"_s);
+    n.createdAt = timestamp(json, u"createdAt"_s);
+    if (!n.createdAt.isValid()) {
+        return invalid(u"A notification has no time."_s);
+    }
+    return n;
+}
+
+Result<int> unreadCountFromJson(const QJsonObject &json)
+{
+    const QJsonValue count = json.value(u"count"_s);
+    // A JSON number is a double: only whole, non-negative ones that fit an int are counts.
+    const double value = count.toDouble(-1);
+    if (!count.isDouble() || value < 0 || value > std::numeric_limits<int>::max()
+            || value != static_cast<double>(static_cast<qint64>(value))) {
+        return invalid(u"The unread count is not a count."_s);
+    }
+    return static_cast<int>(value);
+}
+
 QJsonObject campaignJson(const CampaignInput &input)
 {
     return {{u"name"_s, input.name}, {u"brief"_s, input.brief},
@@ -501,6 +558,52 @@ QFuture<Result<Deliverable>> CollabApi::reportLive(const QString &id, const QStr
             m_client->send(ApiClient::Method::Post, deliverablePath(id) + u"/live"_s, {},
                     QJsonDocument(QJsonObject{{u"url"_s, url}})),
             Deliverable::fromJson);
+}
+
+QFuture<Result<Page<Notification>>> CollabApi::notifications(
+        bool unreadOnly, int limit, const QString &cursor) const
+{
+    QUrlQuery params;
+    if (unreadOnly) {
+        params.addQueryItem(u"unread"_s, u"true"_s);
+    }
+    params.addQueryItem(u"limit"_s, QString::number(limit));
+    if (!cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, cursor);
+    }
+    return object<Page<Notification>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/notifications"_s, params),
+            page<Notification>);
+}
+
+QFuture<Result<int>> CollabApi::unreadNotificationCount() const
+{
+    return object<int>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/notifications/unread-count"_s),
+            unreadCountFromJson);
+}
+
+QFuture<Result<Notification>> CollabApi::markNotificationRead(const QString &id) const
+{
+    return object<Notification>(
+            m_client->send(ApiClient::Method::Post,
+                    u"/api/v1/notifications/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))
+                            + u"/read"_s,
+                    {}, QJsonDocument(QJsonObject())),
+            Notification::fromJson);
+}
+
+QFuture<Result<int>> CollabApi::markAllNotificationsRead() const
+{
+    return object<int>(m_client->send(ApiClient::Method::Post, u"/api/v1/notifications/read-all"_s,
+                               {}, QJsonDocument(QJsonObject())),
+            [](const QJsonObject &json) -> Result<int> {
+                const QJsonValue updated = json.value(u"updated"_s);
+                if (!updated.isDouble() || updated.toInt(-1) < 0) {
+                    return invalid(u"The answer names no number of notifications."_s);
+                }
+                return updated.toInt();
+            });
 }
 
 } // namespace influence::common

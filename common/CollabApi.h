@@ -143,6 +143,30 @@ struct Message
     static Result<Message> fromJson(const QJsonObject &json);
 };
 
+/// An in-app notification: an event of a deal that the other side was told of.
+struct Notification
+{
+    /// What the notification is about (where activating it leads).
+    enum class ObjectType { Campaign, Deal, Deliverable };
+
+    QString id;
+    QString kind; ///< the event kind ("offer.made"), see CollabText::notification()
+    ObjectType objectType = ObjectType::Deal;
+    QString objectId;
+    QString dealId; ///< data.dealId (or the object for a deal); empty only for a campaign
+    QString campaignId;
+    QString campaignName;
+    QJsonObject data; ///< the event's details as the server wrote them
+    bool read = false;
+    QDateTime readAt;
+    QDateTime createdAt;
+
+    static Result<Notification> fromJson(const QJsonObject &json);
+};
+
+/// The answer of GET /notifications/unread-count: `{"count": n}` with n ≥ 0.
+Result<int> unreadCountFromJson(const QJsonObject &json);
+
 template<class T>
 struct Page
 {
@@ -226,6 +250,16 @@ public:
             const QString &id, int version, const ReviewInput &review) const;
     /// POST /api/v1/deliverables/{id}/live: the published post's address (the creator).
     QFuture<Result<Deliverable>> reportLive(const QString &id, const QString &url) const;
+
+    /// GET /api/v1/notifications: the caller's, newest first.
+    QFuture<Result<Page<Notification>>> notifications(
+            bool unreadOnly, int limit = 25, const QString &cursor = {}) const;
+    /// GET /api/v1/notifications/unread-count
+    QFuture<Result<int>> unreadNotificationCount() const;
+    /// POST /api/v1/notifications/{id}/read: the notification, now read.
+    QFuture<Result<Notification>> markNotificationRead(const QString &id) const;
+    /// POST /api/v1/notifications/read-all: how many were unread.
+    QFuture<Result<int>> markAllNotificationsRead() const;
 
 private:
     ApiClient *m_client;

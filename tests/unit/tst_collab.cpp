@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The shared collaboration rules (common/Collab): wire names, the campaign transition table and
-// the validation of campaigns, offers, drafts, reviews, live URLs and messages.
+// the validation of campaigns, offers, drafts, reviews, live URLs and messages; reading the
+// API's notifications and unread count (common/CollabApi).
 #include "common/Collab.h"
+#include "common/CollabApi.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -240,6 +242,86 @@ private Q_SLOTS:
         QVERIFY(!collab::validateMessage({{u"body"_s, QString(5001, u'x')}}));
         QVERIFY(!isNegotiating(DealState::Accepted));
         QVERIFY(isNegotiating(DealState::Applied));
+    }
+
+    void notificationsAreRead()
+    {
+        const QJsonObject deal{{u"id"_s, u"5b0c1f7e-0000-4000-8000-000000000001"_s},
+                {u"kind"_s, u"offer.made"_s}, {u"objectType"_s, u"deal"_s},
+                {u"objectId"_s, u"d1"_s},
+                {u"data"_s,
+                        QJsonObject{{u"by"_s, u"creator"_s}, {u"feeMinor"_s, 60000},
+                                {u"dealId"_s, u"d1"_s}, {u"campaignId"_s, u"c1"_s},
+                                {u"campaignName"_s, u"Summit boots"_s}}},
+                {u"read"_s, false}, {u"readAt"_s, QJsonValue()},
+                {u"createdAt"_s, u"2026-11-24T10:15:00.250Z"_s}};
+        const auto n = Notification::fromJson(deal);
+        QVERIFY2(n, qPrintable(n ? QString() : n.error().detail));
+        QCOMPARE(n->kind, u"offer.made"_s);
+        QCOMPARE(n->objectType, Notification::ObjectType::Deal);
+        QCOMPARE(n->dealId, u"d1"_s);
+        QCOMPARE(n->campaignId, u"c1"_s);
+        QCOMPARE(n->campaignName, u"Summit boots"_s);
+        QCOMPARE(n->data.value(u"feeMinor"_s).toInt(), 60000);
+        QVERIFY(!n->read);
+        QVERIFY(!n->readAt.isValid());
+        QCOMPARE(n->createdAt, QDateTime(QDate(2026, 11, 24), QTime(10, 15, 0, 250), Qt::UTC));
+
+        // A deliverable's notification leads to its deal; a read one has its time.
+        QJsonObject deliverable = deal;
+        deliverable.insert(u"objectType"_s, u"deliverable"_s);
+        deliverable.insert(u"objectId"_s, u"v1"_s);
+        deliverable.insert(u"read"_s, true);
+        deliverable.insert(u"readAt"_s, u"2026-11-24T11:00:00.000Z"_s);
+        const auto item = Notification::fromJson(deliverable);
+        QVERIFY(item);
+        QCOMPARE(item->objectType, Notification::ObjectType::Deliverable);
+        QCOMPARE(item->objectId, u"v1"_s);
+        QCOMPARE(item->dealId, u"d1"_s);
+        QVERIFY(item->read && item->readAt.isValid());
+        // A deal's notification without data.dealId still leads to the deal (its object).
+        QJsonObject bare = deal;
+        bare.insert(u"data"_s, QJsonObject());
+        QCOMPARE(Notification::fromJson(bare)->dealId, u"d1"_s);
+        // A campaign's has no deal.
+        QJsonObject campaign = bare;
+        campaign.insert(u"objectType"_s, u"campaign"_s);
+        campaign.insert(u"objectId"_s, u"c9"_s);
+        const auto aboutCampaign = Notification::fromJson(campaign);
+        QVERIFY(aboutCampaign);
+        QCOMPARE(aboutCampaign->campaignId, u"c9"_s);
+        QVERIFY(aboutCampaign->dealId.isEmpty());
+
+        // What cannot be shown or followed is refused.
+        const auto broken = [&](const QString &field, const QJsonValue &value) {
+            QJsonObject json = deal;
+            if (value.isUndefined()) {
+                json.remove(field);
+            } else {
+                json.insert(field, value);
+            }
+            const auto parsed = Notification::fromJson(json);
+            return !parsed && parsed.error().code == ErrorCode::InvalidResponse;
+        };
+        QVERIFY(broken(u"id"_s, QJsonValue::Undefined));
+        QVERIFY(broken(u"kind"_s, u""_s));
+        QVERIFY(broken(u"objectType"_s, u"brand"_s));
+        QVERIFY(broken(u"objectId"_s, QJsonValue::Undefined));
+        QVERIFY(broken(u"createdAt"_s, u"yesterday"_s));
+        QJsonObject orphan = deliverable;
+        orphan.insert(u"data"_s, QJsonObject());
+        QVERIFY(!Notification::fromJson(orphan));
+    }
+
+    void unreadCountIsACount()
+    {
+        QCOMPARE(*unreadCountFromJson({{u"count"_s, 0}}), 0);
+        QCOMPARE(*unreadCountFromJson({{u"count"_s, 123}}), 123);
+        QVERIFY(!unreadCountFromJson({}));
+        QVERIFY(!unreadCountFromJson({{u"count"_s, -1}}));
+        QVERIFY(!unreadCountFromJson({{u"count"_s, 1.5}}));
+        QVERIFY(!unreadCountFromJson({{u"count"_s, u"3"_s}}));
+        QVERIFY(!unreadCountFromJson({{u"count"_s, 1e12}}));
     }
 };
 
