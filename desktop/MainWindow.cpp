@@ -12,6 +12,8 @@
 #include "SignInDialog.h"
 #include "collab/CampaignsView.h"
 #include "collab/DealView.h"
+#include "collab/NotificationBell.h"
+#include "collab/NotificationsView.h"
 #include "collab/PipelineView.h"
 #include "common/ApiClient.h"
 
@@ -31,6 +33,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -113,6 +116,18 @@ void MainWindow::openDeal(const QString &id)
 {
     m_deal->showDeal(id);
     showPage(m_pages->indexOf(m_deal));
+}
+
+void MainWindow::openCampaign(const QString &id)
+{
+    m_campaigns->showCampaign(id);
+    showPage(m_pages->indexOf(m_campaigns));
+}
+
+void MainWindow::openNotifications()
+{
+    showPage(m_pages->indexOf(m_notifications));
+    m_notifications->list()->setFocus();
 }
 
 void MainWindow::updateSessionStatus()
@@ -283,6 +298,11 @@ void MainWindow::buildUi()
     m_deal = new DealView(m_api, m_session);
     addPage(m_deal);
     connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
+    m_notifications = new NotificationsView(m_api, m_session);
+    addPage(m_notifications);
+    connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
+    connect(m_notifications, &NotificationsView::campaignRequested, this,
+            &MainWindow::openCampaign);
     m_settings = new SettingsView(m_api, m_languages);
     addPage(m_settings);
     connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);
@@ -298,6 +318,17 @@ void MainWindow::buildUi()
     m_sessionLabel = new QLabel;
     m_sessionLabel->setObjectName(u"sessionLabel"_s);
     statusBar()->addPermanentWidget(m_sessionLabel);
+    m_bell = new NotificationBell(m_api, m_session, this);
+    statusBar()->addPermanentWidget(m_bell);
+    connect(m_bell, &QToolButton::clicked, this, &MainWindow::openNotifications);
+    // Reading notifications changes the count: the bell asks at once.
+    connect(m_notifications, &NotificationsView::notificationsRead, m_bell,
+            &NotificationBell::refresh);
+    m_notificationsAction = new QAction(this);
+    m_notificationsAction->setObjectName(u"openNotificationsAction"_s);
+    m_notificationsAction->setShortcut(NotificationBell::shortcut());
+    connect(m_notificationsAction, &QAction::triggered, this, &MainWindow::openNotifications);
+    addAction(m_notificationsAction);
     resize(960, 640);
 }
 
@@ -306,6 +337,7 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Influence"));
     m_fileMenu->setTitle(tr("&File"));
     m_signOutAction->setText(tr("Sign &out"));
+    m_notificationsAction->setText(tr("Notifications"));
     m_goMenu->setTitle(tr("&Go"));
     m_serverPage->setWindowTitle(tr("Server"));
     m_quitAction->setText(tr("&Quit"));

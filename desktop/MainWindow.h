@@ -29,6 +29,8 @@ class CreatorProfileView;
 class DealView;
 class DiscoveryView;
 class Languages;
+class NotificationBell;
+class NotificationsView;
 class OwnProfileView;
 class PipelineView;
 class Session;
@@ -74,10 +76,17 @@ public:
     CampaignsView *campaignsPage() const { return m_campaigns; }
     PipelineView *pipelinePage() const { return m_pipeline; }
     DealView *dealPage() const { return m_deal; }
+    NotificationsView *notificationsPage() const { return m_notifications; }
+    /// The bell in the status bar with the unread count.
+    NotificationBell *notificationBell() const { return m_bell; }
     /// Opens a creator's profile page (as a double-click in discovery does).
     void openCreator(const QString &id);
     /// Opens a deal's page (as a double-click or Enter on a pipeline card does).
     void openDeal(const QString &id);
+    /// Opens the campaigns page with the campaign selected (once listed).
+    void openCampaign(const QString &id);
+    /// Opens the notifications page (as the bell and Ctrl+Shift+N do).
+    void openNotifications();
     /// Ends the session (here and on the server) and asks to sign in again.
     void signOut();
 
@@ -112,6 +121,9 @@ private:
     CampaignsView *m_campaigns = nullptr;
     PipelineView *m_pipeline = nullptr;
     DealView *m_deal = nullptr;
+    NotificationsView *m_notifications = nullptr;
+    NotificationBell *m_bell = nullptr;
+    QAction *m_notificationsAction = nullptr;
     State m_state = State::Empty;
     quint64 m_generation = 0;
     common::ServerVersion m_version;

@@ -235,6 +235,90 @@
         <source>Message written</source>
         <translation>Nachricht geschrieben</translation>
     </message>
+    <message>
+        <source>You were invited to collaborate.</source>
+        <translation>Sie wurden zu einer Zusammenarbeit eingeladen.</translation>
+    </message>
+    <message>
+        <source>A creator applied.</source>
+        <translation>Ein Creator hat sich beworben.</translation>
+    </message>
+    <message>
+        <source>Your offer was accepted.</source>
+        <translation>Ihr Angebot wurde angenommen.</translation>
+    </message>
+    <message>
+        <source>Your offer was declined.</source>
+        <translation>Ihr Angebot wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Work on the deal has started.</source>
+        <translation>Die Arbeit am Deal hat begonnen.</translation>
+    </message>
+    <message>
+        <source>The deal was withdrawn.</source>
+        <translation>Der Deal wurde zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The deal was cancelled.</source>
+        <translation>Der Deal wurde storniert.</translation>
+    </message>
+    <message>
+        <source>The deal is completed.</source>
+        <translation>Der Deal ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>A draft is waiting for your review.</source>
+        <translation>Ein Entwurf wartet auf Ihre Prüfung.</translation>
+    </message>
+    <message>
+        <source>A post is live.</source>
+        <translation>Ein Beitrag ist veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The creator sent a counter-offer.</source>
+        <translation>Der Creator hat ein Gegenangebot geschickt.</translation>
+    </message>
+    <message>
+        <source>The brand sent a new offer.</source>
+        <translation>Die Marke hat ein neues Angebot geschickt.</translation>
+    </message>
+    <message>
+        <source>Your draft was reviewed: %1.</source>
+        <translation>Ihr Entwurf wurde geprüft: %1.</translation>
+    </message>
+    <message>
+        <source>Your draft was reviewed.</source>
+        <translation>Ihr Entwurf wurde geprüft.</translation>
+    </message>
+    <message>
+        <source>New message.</source>
+        <translation>Neue Nachricht.</translation>
+    </message>
+    <message>
+        <source>New message: “%1”</source>
+        <translation>Neue Nachricht: „%1“</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>vor 1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>vor %1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>vor 1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>vor %1 Stunden</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
@@ -1667,6 +1751,10 @@ Influencer-Management und -Analyse.</translation>
         <source>Server</source>
         <translation>Server</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::MetricsModel</name>
@@ -1677,6 +1765,120 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Followers</source>
         <translation>Follower</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::NotificationBell</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>Keine ungelesenen Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>1 unread notification</source>
+        <translation>1 ungelesene Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>%1 unread notifications</source>
+        <translation>%1 ungelesene Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>The count could not be updated: %1</source>
+        <translation>Die Anzahl konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::NotificationsView</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Your notifications</source>
+        <translation>Ihre Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all read</source>
+        <translation>Alle als gelesen &amp;markieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading your notifications…</source>
+        <translation>Ihre Benachrichtigungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>No notifications yet. You are told here when the other side of a deal acts.</source>
+        <translation>Noch keine Benachrichtigungen. Hier erfahren Sie, wenn die andere Seite eines Deals etwas tut.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Notifications, newest first</source>
+        <translation>Benachrichtigungen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>The notifications could not be loaded. %1</source>
+        <translation>Die Benachrichtigungen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Loading more…</source>
+        <translation>Weitere werden geladen…</translation>
+    </message>
+    <message>
+        <source>More notifications could not be loaded. %1</source>
+        <translation>Weitere Benachrichtigungen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Unread: %1</source>
+        <translation>Ungelesen: %1</translation>
+    </message>
+    <message>
+        <source>The notification could not be marked read. %1</source>
+        <translation>Die Benachrichtigung konnte nicht als gelesen markiert werden. %1</translation>
+    </message>
+    <message>
+        <source>Marking all read…</source>
+        <translation>Alle werden als gelesen markiert…</translation>
+    </message>
+    <message>
+        <source>The notifications could not be marked read. %1</source>
+        <translation>Die Benachrichtigungen konnten nicht als gelesen markiert werden. %1</translation>
+    </message>
+    <message>
+        <source>1 notification marked read.</source>
+        <translation>1 Benachrichtigung als gelesen markiert.</translation>
+    </message>
+    <message>
+        <source>%1 notifications marked read.</source>
+        <translation>%1 Benachrichtigungen als gelesen markiert.</translation>
     </message>
 </context>
 <context>

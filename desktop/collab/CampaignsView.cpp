@@ -248,6 +248,15 @@ void CampaignsView::select(const QString &id)
     updateButtons();
 }
 
+void CampaignsView::showCampaign(const QString &id)
+{
+    m_selectAfterLoad = id;
+    if (m_state == State::Loaded && m_model->rowOf(id) >= 0) {
+        select(id);
+        m_selectAfterLoad.clear();
+    }
+}
+
 const Campaign *CampaignsView::selected() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();

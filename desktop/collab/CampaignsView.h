@@ -36,6 +36,9 @@ public:
     void reload();
     /// Selects the campaign's row (nothing when it is not listed).
     void select(const QString &id);
+    /// Selects the campaign now if it is listed, else once the list has arrived (for a page
+    /// about to be shown, which loads its list).
+    void showCampaign(const QString &id);
     /// The selected campaign, if any.
     const common::Campaign *selected() const;
     /// Opens the dialog for a new campaign, or for the selected one.

@@ -2,6 +2,7 @@
 #include "CollabText.h"
 
 #include "ErrorText.h"
+#include "common/CollabApi.h"
 
 #include <QList>
 #include <QLocale>
@@ -160,6 +161,67 @@ QString CollabText::eventKind(const QString &kind)
         }
     }
     return kind;
+}
+
+QString CollabText::notification(const common::Notification &notification)
+{
+    // What the reader is told, for the kinds whose wording depends on nothing else.
+    static const QList<std::pair<QString, const char *>> sentences{
+            {u"deal.invited"_s, QT_TR_NOOP("You were invited to collaborate.")},
+            {u"deal.applied"_s, QT_TR_NOOP("A creator applied.")},
+            {u"offer.accepted"_s, QT_TR_NOOP("Your offer was accepted.")},
+            {u"offer.declined"_s, QT_TR_NOOP("Your offer was declined.")},
+            {u"deal.started"_s, QT_TR_NOOP("Work on the deal has started.")},
+            {u"deal.withdrawn"_s, QT_TR_NOOP("The deal was withdrawn.")},
+            {u"deal.cancelled"_s, QT_TR_NOOP("The deal was cancelled.")},
+            {u"deal.completed"_s, QT_TR_NOOP("The deal is completed.")},
+            {u"deliverable.submitted"_s, QT_TR_NOOP("A draft is waiting for your review.")},
+            {u"deliverable.live"_s, QT_TR_NOOP("A post is live.")}};
+    const QString &kind = notification.kind;
+    const QJsonObject &data = notification.data;
+    if (kind == u"offer.made"_s) {
+        return data.value(u"by"_s).toString() == u"creator"_s
+                ? tr("The creator sent a counter-offer.")
+                : tr("The brand sent a new offer.");
+    }
+    if (kind == u"deliverable.reviewed"_s) {
+        const auto decision = common::collabFromString<common::ReviewDecision>(
+                data.value(u"decision"_s).toString());
+        return decision ? tr("Your draft was reviewed: %1.").arg(reviewDecision(*decision))
+                        : tr("Your draft was reviewed.");
+    }
+    if (kind == u"message.posted"_s) {
+        const QString excerpt = data.value(u"excerpt"_s).toString().simplified();
+        return excerpt.isEmpty() ? tr("New message.") : tr("New message: “%1”").arg(excerpt);
+    }
+    for (const auto &[wire, text] : sentences) {
+        if (wire == kind) {
+            return tr(text);
+        }
+    }
+    return eventKind(kind);
+}
+
+QString CollabText::when(const QDateTime &at, const QDateTime &now)
+{
+    if (!at.isValid()) {
+        return {};
+    }
+    const qint64 seconds = at.secsTo(now);
+    if (seconds < 60) {
+        return tr("just now");
+    }
+    // (English and German have the same plural rule: one, or other.)
+    if (seconds < 3600) {
+        const qint64 minutes = seconds / 60;
+        return minutes == 1 ? tr("1 minute ago")
+                            : tr("%1 minutes ago").arg(QLocale().toString(minutes));
+    }
+    if (seconds < qint64{24} * 3600) {
+        const qint64 hours = seconds / 3600;
+        return hours == 1 ? tr("1 hour ago") : tr("%1 hours ago").arg(QLocale().toString(hours));
+    }
+    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
 }
 
 std::optional<qint64> CollabText::parseAmount(const QString &typed, const QString &currency)

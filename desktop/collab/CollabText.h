@@ -6,9 +6,14 @@
 #include "common/Money.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
+
+namespace influence::common {
+struct Notification;
+}
 
 namespace influence::desktop {
 
@@ -32,6 +37,13 @@ public:
     static QString platform(common::Platform platform);
     /// An activity timeline entry ("offer.made") in words.
     static QString eventKind(const QString &kind);
+    /// A notification as a sentence to its reader ("The creator sent a counter-offer."); kinds
+    /// this version does not know read as their timeline entry (eventKind()).
+    static QString notification(const common::Notification &notification);
+    /// When something happened, relative to `now` while recent ("5 minutes ago"), else the
+    /// date and time in the user's locale.
+    static QString when(
+            const QDateTime &at, const QDateTime &now = QDateTime::currentDateTimeUtc());
     /// An amount typed in major units ("5000", "5.000,50" in German) as minor units of
     /// `currency`; nothing when it is not a plain non-negative amount with at most the
     /// currency's decimals.

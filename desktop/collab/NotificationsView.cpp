@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "NotificationsView.h"
+
+#include "CollabText.h"
+#include "Session.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using influence::common::Notification;
+using influence::common::Result;
+
+namespace influence::desktop {
+
+namespace {
+
+enum StackPage { LoadingPage, EmptyPage, ErrorPage, ListPage };
+
+} // namespace
+
+NotificationsView::NotificationsView(common::ApiClient *api, Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_collab(api)
+    , m_session(session)
+{
+    setObjectName(u"notificationsPage"_s);
+    buildUi();
+    retranslate();
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        if (state == Session::State::SignedIn && isVisible() && m_state != State::Loading) {
+            reload();
+        } else if (state == Session::State::SignedOut || state == Session::State::Expired) {
+            // Another user may sign in next: nothing of this one's stays on screen.
+            ++m_generation;
+            m_items.clear();
+            m_nextCursor.clear();
+            m_list->clear();
+            m_loadingMore = false;
+            setState(State::Idle);
+        }
+    });
+}
+
+void NotificationsView::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel;
+    m_title->setObjectName(u"notificationsTitle"_s);
+    QFont font = m_title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    m_title->setFont(font);
+    header->addWidget(m_title, 1);
+    m_markAll = new QPushButton;
+    m_markAll->setObjectName(u"markAllReadButton"_s);
+    header->addWidget(m_markAll);
+    m_reload = new QPushButton;
+    m_reload->setObjectName(u"reloadNotificationsButton"_s);
+    header->addWidget(m_reload);
+    layout->addLayout(header);
+
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(u"notificationsStack"_s);
+    m_loading = new QLabel;
+    m_loading->setObjectName(u"notificationsLoading"_s);
+    m_loading->setAlignment(Qt::AlignCenter);
+    m_empty = new QLabel;
+    m_empty->setObjectName(u"notificationsEmpty"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    auto *errorPage = new QWidget;
+    auto *errorLayout = new QVBoxLayout(errorPage);
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(u"notificationsError"_s);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setAlignment(Qt::AlignCenter);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton;
+    m_retry->setObjectName(u"retryNotificationsButton"_s);
+    errorLayout->addStretch();
+    errorLayout->addWidget(m_errorLabel);
+    errorLayout->addWidget(m_retry, 0, Qt::AlignCenter);
+    errorLayout->addStretch();
+
+    auto *listPage = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPage);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_list = new QTreeWidget;
+    m_list->setObjectName(u"notificationsList"_s);
+    m_list->setColumnCount(3);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(SentenceColumn, QHeaderView::Stretch);
+    // Sized once per page that arrives (resizing to contents on every change of a row would
+    // measure every row again each time).
+    m_list->header()->setSectionResizeMode(CampaignColumn, QHeaderView::Interactive);
+    m_list->header()->setSectionResizeMode(TimeColumn, QHeaderView::Interactive);
+    listLayout->addWidget(m_list, 1);
+    m_more = new QPushButton;
+    m_more->setObjectName(u"moreNotificationsButton"_s);
+    listLayout->addWidget(m_more, 0, Qt::AlignCenter);
+
+    m_stack->insertWidget(LoadingPage, m_loading);
+    m_stack->insertWidget(EmptyPage, m_empty);
+    m_stack->insertWidget(ErrorPage, errorPage);
+    m_stack->insertWidget(ListPage, listPage);
+    layout->addWidget(m_stack, 1);
+
+    m_message = new QLabel;
+    m_message->setObjectName(u"notificationsMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_message);
+
+    connect(m_reload, &QPushButton::clicked, this, &NotificationsView::reload);
+    connect(m_retry, &QPushButton::clicked, this, &NotificationsView::reload);
+    connect(m_more, &QPushButton::clicked, this, &NotificationsView::loadMore);
+    connect(m_markAll, &QPushButton::clicked, this, &NotificationsView::markAllRead);
+    // Double-click or Enter (QAbstractItemView::activated).
+    connect(m_list, &QTreeWidget::activated, this, [this](const QModelIndex &index) {
+        activate(index.row());
+    });
+    updateButtons();
+}
+
+void NotificationsView::retranslate()
+{
+    setWindowTitle(tr("Notifications"));
+    m_title->setText(tr("Your notifications"));
+    m_markAll->setText(tr("&Mark all read"));
+    m_reload->setText(tr("Re&fresh"));
+    m_loading->setText(tr("Loading your notifications…"));
+    m_empty->setText(tr("No notifications yet. You are told here when the other side of a deal "
+                        "acts."));
+    m_retry->setText(tr("&Retry"));
+    m_more->setText(tr("Load &more"));
+    m_list->setHeaderLabels({tr("Notification"), tr("Campaign"), tr("When")});
+    m_list->setAccessibleName(tr("Notifications, newest first"));
+    if (m_state == State::Failed) {
+        m_errorLabel->setText(
+                tr("The notifications could not be loaded. %1").arg(CollabText::error(m_error)));
+    }
+    for (int row = 0; row < m_list->topLevelItemCount() && row < m_items.size(); ++row) {
+        showItem(m_list->topLevelItem(row), m_items.at(row));
+    }
+}
+
+void NotificationsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+bool NotificationsView::canLoad() const
+{
+    return m_session->state() == Session::State::SignedIn
+            || m_session->state() == Session::State::Refreshing;
+}
+
+void NotificationsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_state != State::Loading) {
+        reload();
+    }
+}
+
+void NotificationsView::hideEvent(QHideEvent *event)
+{
+    if (m_state == State::Loading || m_loadingMore) {
+        m_api->abort(this);
+        ++m_generation;
+        m_loadingMore = false;
+        if (m_state == State::Loading) {
+            setState(State::Idle);
+        }
+        updateButtons();
+    }
+    QWidget::hideEvent(event);
+}
+
+void NotificationsView::setState(State state)
+{
+    const bool changed = m_state != state;
+    m_state = state;
+    switch (state) {
+    case State::Idle:
+    case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
+    case State::Empty: m_stack->setCurrentIndex(EmptyPage); break;
+    case State::Failed:
+        m_errorLabel->setText(
+                tr("The notifications could not be loaded. %1").arg(CollabText::error(m_error)));
+        m_stack->setCurrentIndex(ErrorPage);
+        break;
+    case State::Loaded: m_stack->setCurrentIndex(ListPage); break;
+    }
+    updateButtons();
+    if (changed) {
+        Q_EMIT stateChanged(state);
+    }
+}
+
+void NotificationsView::updateButtons()
+{
+    const bool unread = std::any_of(m_items.cbegin(), m_items.cend(), [](const Notification &n) {
+        return !n.read;
+    });
+    // Marking all read also covers those not loaded yet, so it is offered whenever signed in
+    // and something is listed.
+    m_markAll->setEnabled(canLoad() && m_state == State::Loaded && !m_markingAll);
+    m_markAll->setDefault(unread);
+    m_reload->setEnabled(canLoad());
+    m_more->setVisible(hasMore());
+    m_more->setEnabled(!m_loadingMore);
+}
+
+void NotificationsView::reload()
+{
+    if (!canLoad()) {
+        setState(State::Idle);
+        return;
+    }
+    request(false);
+}
+
+void NotificationsView::loadMore()
+{
+    if (!canLoad() || !hasMore() || m_loadingMore || m_state != State::Loaded) {
+        return;
+    }
+    request(true);
+}
+
+void NotificationsView::request(bool more)
+{
+    const quint64 generation = ++m_generation;
+    if (more) {
+        m_loadingMore = true;
+        showMessage(tr("Loading more…"));
+        updateButtons();
+    } else {
+        m_loadingMore = false;
+        setState(State::Loading);
+    }
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    m_collab.notifications(false, kPageSize, more ? m_nextCursor : QString())
+            .then(QtFuture::Launch::Sync,
+                    common::guarded<Result<common::Page<Notification>>>(this,
+                            [this, generation, more](
+                                    const Result<common::Page<Notification>> &result) {
+                                listed(generation, more, result);
+                            }));
+}
+
+void NotificationsView::listed(
+        quint64 generation, bool more, const Result<common::Page<Notification>> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    m_loadingMore = false;
+    if (!result) {
+        if (more) {
+            // The list stays; the next page can be asked for again.
+            showMessage(tr("More notifications could not be loaded. %1")
+                                .arg(CollabText::error(result.error())));
+            updateButtons();
+        } else {
+            m_error = result.error();
+            setState(State::Failed);
+        }
+        return;
+    }
+    if (!more) {
+        m_items.clear();
+        m_list->clear();
+    }
+    showMessage({});
+    for (const Notification &n : result->items) {
+        append(n);
+    }
+    m_nextCursor = result->nextCursor;
+    setState(m_items.isEmpty() ? State::Empty : State::Loaded);
+    if (!more) {
+        m_list->resizeColumnToContents(CampaignColumn);
+        m_list->resizeColumnToContents(TimeColumn);
+    }
+    if (!more && m_list->topLevelItemCount() > 0 && !m_list->currentItem()) {
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+    }
+}
+
+void NotificationsView::append(const Notification &notification)
+{
+    m_items.append(notification);
+    auto *item = new QTreeWidgetItem(m_list);
+    showItem(item, notification);
+}
+
+void NotificationsView::showItem(QTreeWidgetItem *item, const Notification &notification)
+{
+    const QString sentence = CollabText::notification(notification);
+    item->setText(SentenceColumn, sentence);
+    item->setText(CampaignColumn, notification.campaignName);
+    item->setText(TimeColumn, CollabText::when(notification.createdAt));
+    item->setToolTip(TimeColumn,
+            QLocale().toString(notification.createdAt.toLocalTime(), QLocale::LongFormat));
+    item->setToolTip(SentenceColumn, sentence);
+    item->setData(SentenceColumn, Qt::AccessibleTextRole,
+            notification.read ? sentence : tr("Unread: %1").arg(sentence));
+    QFont font = m_list->font();
+    font.setBold(!notification.read);
+    for (int column = 0; column < m_list->columnCount(); ++column) {
+        item->setFont(column, font);
+    }
+}
+
+void NotificationsView::activate(int row)
+{
+    if (row < 0 || row >= m_items.size()) {
+        return;
+    }
+    const Notification n = m_items.at(row);
+    if (!n.read) {
+        m_collab.markNotificationRead(n.id).then(QtFuture::Launch::Sync,
+                common::guarded<Result<Notification>>(
+                        this, [this](const Result<Notification> &result) {
+                            markedRead(result);
+                        }));
+    }
+    if (n.objectType == Notification::ObjectType::Campaign) {
+        Q_EMIT campaignRequested(n.campaignId);
+    } else {
+        Q_EMIT dealRequested(n.dealId);
+    }
+}
+
+void NotificationsView::markedRead(const Result<Notification> &result)
+{
+    if (!result) {
+        showMessage(tr("The notification could not be marked read. %1")
+                            .arg(CollabText::error(result.error())));
+        return;
+    }
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).id == result->id) {
+            m_items[row] = *result;
+            if (QTreeWidgetItem *item = m_list->topLevelItem(row)) {
+                showItem(item, *result);
+            }
+        }
+    }
+    updateButtons();
+    Q_EMIT notificationsRead();
+}
+
+void NotificationsView::markAllRead()
+{
+    if (!canLoad() || m_markingAll) {
+        return;
+    }
+    m_markingAll = true;
+    showMessage(tr("Marking all read…"));
+    updateButtons();
+    m_collab.markAllNotificationsRead().then(QtFuture::Launch::Sync,
+            common::guarded<Result<int>>(this, [this](const Result<int> &result) {
+                markedAllRead(result);
+            }));
+}
+
+void NotificationsView::markedAllRead(const Result<int> &result)
+{
+    m_markingAll = false;
+    if (!result) {
+        showMessage(tr("The notifications could not be marked read. %1")
+                            .arg(CollabText::error(result.error())));
+        updateButtons();
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int row = 0; row < m_items.size(); ++row) {
+        Notification &n = m_items[row];
+        if (!n.read) {
+            n.read = true;
+            n.readAt = now;
+            if (QTreeWidgetItem *item = m_list->topLevelItem(row)) {
+                showItem(item, n);
+            }
+        }
+    }
+    showMessage(*result == 1
+                    ? tr("1 notification marked read.")
+                    : tr("%1 notifications marked read.").arg(QLocale().toString(*result)));
+    updateButtons();
+    Q_EMIT notificationsRead();
+}
+
+void NotificationsView::showMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+QString NotificationsView::messageText() const
+{
+    return m_message->text();
+}
+
+} // namespace influence::desktop

@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: Apache-2.0
+// Notifications in the desktop app against a real server (offscreen), signed in as the brand
+// while the creator acts over the API: the bell's unread count follows (a forced poll), the
+// notifications page shows each event as a sentence with its campaign and time, unread in bold;
+// activating one opens its deal and the count drops; pages of 25 load on request; "Mark all
+// read" zeroes the count; "99+" above 99; an unreachable server and one that answers an error
+// show the error states. Screenshot of the page; no event-loop stall over 100 ms.
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Measure.h"
+#include "Session.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "collab/CampaignsView.h"
+#include "collab/DealView.h"
+#include "collab/NotificationBell.h"
+#include "collab/NotificationsView.h"
+#include "common/ApiClient.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::DealView;
+using influence::desktop::MainWindow;
+using influence::desktop::NotificationBell;
+using influence::desktop::NotificationsView;
+using influence::desktop::Session;
+
+namespace {
+
+constexpr qint64 kStallLimitMs = 100;
+constexpr int kTimeout = 15000;
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir =
+            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject offer(qint64 fee)
+{
+    return {{u"deliverables"_s,
+                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                            {u"quantity"_s, 1},
+                            {u"dueDate"_s,
+                                    QDate::currentDate().addDays(14).toString(Qt::ISODate)}}}},
+            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
+            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, 1}};
+}
+
+/// A server that answers every request with a 500 problem (an API in trouble).
+class FailingServer : public QTcpServer
+{
+public:
+    FailingServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    if (!socket->peek(65536).contains("\r\n\r\n")) {
+                        return;
+                    }
+                    socket->readAll();
+                    const QByteArray body = R"({"type":"/docs#problem-internal_error",)"
+                                            R"("title":"Internal server error","status":500,)"
+                                            R"("code":"internal_error",)"
+                                            R"("detail":"The notification store is down."})";
+                    socket->write("HTTP/1.1 500 Internal Server Error\r\n"
+                                  "Content-Type: application/problem+json\r\n"
+                                  "Connection: close\r\nContent-Length: "
+                            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort())); }
+};
+
+} // namespace
+
+class TestDesktopNotifications : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<tests::TestServer> m_server;
+    std::unique_ptr<tests::HttpTestClient> m_http;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_password;
+    QString m_brandEmail;
+    QString m_creatorEmail;
+    QString m_brandToken;
+    QString m_creatorToken;
+    QString m_creatorId;
+    QString m_dealId;
+    QString m_campaignName;
+    QString m_campaignId;
+    qint64 m_longestStall = 0;
+
+    template<class T>
+    T *find(const QString &name)
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no widget named %s", qPrintable(name));
+        }
+        return widget;
+    }
+    NotificationBell *bell() { return m_window->notificationBell(); }
+    NotificationsView *page() { return m_window->notificationsPage(); }
+    QTreeWidget *list() { return page()->list(); }
+    Headers as(const QString &token) const
+    {
+        return {{"Content-Type", "application/json"},
+                {"Authorization", "Bearer " + token.toLatin1()}};
+    }
+    tests::HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
+    {
+        return m_http->send("POST", path, compact(body), as(token));
+    }
+    int unreadOnServer()
+    {
+        const auto reply = m_http->get(u"/api/v1/notifications/unread-count"_s, as(m_brandToken));
+        if (reply.status != 200) {
+            qWarning("unread-count answered %d: %s", reply.status, reply.body.constData());
+            return -reply.status;
+        }
+        return reply.json().value(u"count"_s).toInt(-1);
+    }
+    QString signUp(const QString &role)
+    {
+        const QString email =
+                u"%1-%2@example.com"_s.arg(role, QUuid::createUuid().toString(QUuid::Id128));
+        const auto reply = m_http->postJson(u"/api/v1/auth/register"_s,
+                {{u"email"_s, email}, {u"password"_s, m_password}, {u"role"_s, role}});
+        return reply.status == 201 ? email : QString();
+    }
+    QString login(const QString &email)
+    {
+        return m_http
+                ->postJson(
+                        u"/api/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, m_password}})
+                .json()
+                .value(u"accessToken"_s)
+                .toString();
+    }
+    /// The creator writes `count` messages in the deal (each notifies the brand).
+    void creatorWrites(int count)
+    {
+        for (int i = 1; i <= count; ++i) {
+            QCOMPARE(post(u"/api/v1/deals/%1/messages"_s.arg(m_dealId), m_creatorToken,
+                             {{u"body"_s, u"Question %1"_s.arg(i)}})
+                             .status,
+                    201);
+        }
+    }
+    /// A forced poll, waited for.
+    void poll()
+    {
+        bell()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!bell()->isPending(), kTimeout);
+    }
+    bool isBold(int row) { return list()->topLevelItem(row)->font(0).bold(); }
+    void record(const tests::StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+    void openList()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_window->currentPage(), page());
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Loaded, kTimeout);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<tests::TestServer>();
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        m_password = QUuid::createUuid().toString(QUuid::Id128);
+        m_brandEmail = signUp(u"brand"_s);
+        m_creatorEmail = signUp(u"influencer"_s);
+        QVERIFY(!m_brandEmail.isEmpty() && !m_creatorEmail.isEmpty());
+        m_brandToken = login(m_brandEmail);
+        m_creatorToken = login(m_creatorEmail);
+        const QJsonObject profile{{u"displayName"_s, u"Lena Travels"_s}, {u"bio"_s, u"Alps."_s},
+                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
+                {u"languages"_s, QJsonArray{u"de"_s, u"en"_s}}};
+        const auto put = m_http->send(
+                "PUT", u"/api/v1/me/influencer"_s, compact(profile), as(m_creatorToken));
+        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
+        m_creatorId = put.json().value(u"id"_s).toString();
+        const auto brand = m_http->send("PUT", u"/api/v1/me/brand"_s,
+                compact({{u"companyName"_s, u"Alpine Boots"_s}}), as(m_brandToken));
+        QVERIFY2(brand.status == 200 || brand.status == 201, brand.body.constData());
+
+        m_campaignName = u"Summit boots"_s;
+        const QJsonObject body{{u"name"_s, m_campaignName}, {u"brief"_s, u"Summit photos."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
+        const QString campaign =
+                post(u"/api/v1/campaigns"_s, m_brandToken, body).json().value(u"id"_s).toString();
+        m_campaignId = campaign;
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), m_brandToken).status, 200);
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(50000)}});
+        QCOMPARE(invited.status, 201);
+        m_dealId = invited.json().value(u"id"_s).toString();
+
+        m_languages = std::make_unique<desktop::Languages>();
+        QVERIFY(m_languages->apply(u"en"_s));
+        m_api = std::make_unique<common::ApiClient>();
+        m_api->setBaseUrl(m_server->url());
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        m_window->resize(1100, 700);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        qCInfo(tests::measurements, "MEASURE longest event-loop stall with notifications: %lld ms",
+                m_longestStall);
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void bellIsQuietWhileSignedOut()
+    {
+        QVERIFY(bell());
+        QVERIFY(!bell()->isEnabled());
+        QCOMPARE(bell()->count(), 0);
+        QVERIFY(!bell()->pollTimer()->isActive());
+        QCOMPARE(bell()->accessibleName(), u"Notifications"_s);
+        QCOMPARE(NotificationBell::badge(0), QString());
+        QCOMPARE(NotificationBell::badge(7), u"7"_s);
+        QCOMPARE(NotificationBell::badge(99), u"99"_s);
+        QCOMPARE(NotificationBell::badge(100), u"99+"_s);
+    }
+
+    void bellCountsWhatTheCreatorDoes()
+    {
+        m_session->signIn(m_brandEmail, m_password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
+        tests::StallMeter stalls;
+        // Signing in asks at once and starts the 30 s poll.
+        QVERIFY(bell()->isEnabled());
+        QVERIFY(bell()->pollTimer()->isActive());
+        QCOMPARE(bell()->pollTimer()->interval(), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!bell()->isPending(), kTimeout);
+        QVERIFY(!bell()->failed());
+        QCOMPARE(bell()->count(), 0); // the brand's own invitation told only the creator
+        QCOMPARE(bell()->text(), QString());
+        QVERIFY(bell()->toolTip().startsWith(u"No unread notifications"_s));
+
+        // A poll while one is pending sends no second request now, but one after it.
+        QSignalSpy polled(bell(), &NotificationBell::polled);
+        bell()->refresh();
+        bell()->refresh();
+        bell()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(polled.count(), 2, kTimeout);
+        QTest::qWait(50);
+        QCOMPARE(polled.count(), 2);
+
+        stalls.reset();
+        const auto countered =
+                post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_creatorToken, offer(60000));
+        QCOMPARE(countered.status, 201);
+        stalls.reset(); // the test's own blocking HTTP call
+        poll();
+        QCOMPARE(bell()->count(), 1);
+        QCOMPARE(bell()->text(), u"1"_s);
+        QVERIFY(bell()->font().bold());
+        QVERIFY2(bell()->toolTip().startsWith(u"1 unread notification"_s),
+                qPrintable(bell()->toolTip()));
+        QCOMPARE(bell()->accessibleDescription(), u"1 unread notification"_s);
+        record(stalls);
+    }
+
+    void listShowsTheSentence()
+    {
+        tests::StallMeter stalls;
+        openList();
+        QCOMPARE(list()->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = list()->topLevelItem(0);
+        QCOMPARE(item->text(NotificationsView::SentenceColumn),
+                u"The creator sent a counter-offer."_s);
+        QCOMPARE(item->text(NotificationsView::CampaignColumn), m_campaignName);
+        QCOMPARE(item->text(NotificationsView::TimeColumn), u"just now"_s);
+        QVERIFY(isBold(0));
+        QVERIFY(!find<QPushButton>(u"moreNotificationsButton"_s)->isVisible());
+        QVERIFY(find<QPushButton>(u"markAllReadButton"_s)->isEnabled());
+        saveScreenshot(m_window.get(), u"notifications"_s);
+        record(stalls);
+    }
+
+    void activatingOpensTheDeal()
+    {
+        tests::StallMeter stalls;
+        list()->setFocus();
+        list()->setCurrentItem(list()->topLevelItem(0));
+        QTest::keyClick(list(), Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), m_window->dealPage());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->dealPage()->isComplete(), kTimeout);
+        QCOMPARE(m_window->dealPage()->deal().id, m_dealId);
+        // Marked read on the server, and the bell asked again at once.
+        QTRY_COMPARE_WITH_TIMEOUT(bell()->count(), 0, kTimeout);
+        QCOMPARE(bell()->text(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(page()->notifications().at(0).read, kTimeout);
+        QVERIFY(!isBold(0));
+        record(stalls);
+        QCOMPARE(unreadOnServer(), 0);
+    }
+
+    void aCampaignOpensSelected()
+    {
+        // (The server's notifications are about deals and deliverables; one about a campaign
+        // leads to the campaigns page with the campaign selected.)
+        tests::StallMeter stalls;
+        m_window->openCampaign(m_campaignId);
+        QCOMPARE(m_window->currentPage(), m_window->campaignsPage());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->campaignsPage()->selected()
+                        && m_window->campaignsPage()->selected()->id == m_campaignId,
+                kTimeout);
+        record(stalls);
+    }
+
+    void pagesAndMarkAllRead()
+    {
+        creatorWrites(26);
+        tests::StallMeter stalls;
+        poll();
+        QCOMPARE(bell()->count(), 26);
+        // The bell opens the list (a click, as the shortcut does).
+        QTest::mouseClick(bell(), Qt::LeftButton);
+        QCOMPARE(m_window->currentPage(), page());
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Loaded, kTimeout);
+        QCOMPARE(list()->topLevelItemCount(), 25);
+        QCOMPARE(list()->topLevelItem(0)->text(0), u"New message: “Question 26”"_s);
+        QVERIFY(isBold(0));
+        auto *more = find<QPushButton>(u"moreNotificationsButton"_s);
+        QVERIFY(more->isVisible());
+        QTest::mouseClick(more, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->topLevelItemCount(), 27, kTimeout);
+        QVERIFY(!more->isVisible());
+        QCOMPARE(list()->topLevelItem(25)->text(0), u"New message: “Question 1”"_s);
+        QCOMPARE(list()->topLevelItem(26)->text(0), u"The creator sent a counter-offer."_s);
+        QVERIFY(isBold(25));
+        QVERIFY(!isBold(26));
+
+        QTest::mouseClick(find<QPushButton>(u"markAllReadButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(bell()->count(), 0, kTimeout);
+        QCOMPARE(page()->messageText(), u"26 notifications marked read."_s);
+        for (int row = 0; row < list()->topLevelItemCount(); ++row) {
+            QVERIFY(!isBold(row));
+        }
+        record(stalls);
+        QCOMPARE(unreadOnServer(), 0);
+    }
+
+    void manyShowAsNinetyNinePlus()
+    {
+        creatorWrites(100);
+        tests::StallMeter stalls;
+        poll();
+        QCOMPARE(bell()->count(), 100);
+        QCOMPARE(bell()->text(), u"99+"_s);
+        QVERIFY(bell()->toolTip().startsWith(u"100 unread notifications"_s));
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_brandToken).status, 200);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->text(), QString());
+        record(stalls);
+    }
+
+    void unreachableAndFailingServers()
+    {
+        tests::StallMeter stalls;
+        const QUrl real = m_server->url();
+        // Nothing listens on a port just released.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QUrl unreachable(u"http://127.0.0.1:%1"_s.arg(probe.serverPort()));
+        probe.close();
+        m_api->setBaseUrl(unreachable);
+        poll();
+        QVERIFY(bell()->failed());
+        QCOMPARE(bell()->count(), 0); // the last count stays
+        QVERIFY2(bell()->toolTip().contains(u"could not be updated"_s),
+                qPrintable(bell()->toolTip()));
+        QTest::mouseClick(find<QPushButton>(u"reloadNotificationsButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Failed, kTimeout);
+        auto *error = find<QLabel>(u"notificationsError"_s);
+        QVERIFY2(error->text().contains(u"The server could not be reached."_s),
+                qPrintable(error->text()));
+        auto *retry = find<QPushButton>(u"retryNotificationsButton"_s);
+        QVERIFY(retry->isVisible());
+
+        // A server that answers with a problem: its detail is shown.
+        FailingServer failing;
+        QVERIFY(failing.isListening());
+        m_api->setBaseUrl(failing.url());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Failed, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                error->text().contains(u"The notification store is down."_s), kTimeout);
+        poll();
+        QVERIFY(bell()->failed());
+        QVERIFY(bell()->toolTip().contains(u"The notification store is down."_s));
+        saveScreenshot(page(), u"notifications-error"_s);
+
+        // Back on the real server, Retry brings the list back.
+        m_api->setBaseUrl(real);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Loaded, kTimeout);
+        poll();
+        QVERIFY(!bell()->failed());
+        record(stalls);
+    }
+
+    void signingOutStopsThePoll()
+    {
+        tests::StallMeter stalls;
+        creatorWrites(1);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), 1);
+        m_session->signOut();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedOut, kTimeout);
+        QVERIFY(!bell()->pollTimer()->isActive());
+        QCOMPARE(bell()->count(), 0);
+        QCOMPARE(bell()->text(), QString());
+        QVERIFY(!bell()->isEnabled());
+        QSignalSpy requests(m_api.get(), &common::ApiClient::requestStarted);
+        bell()->refresh();
+        QCOMPARE(requests.count(), 0);
+        QCOMPARE(page()->notifications().size(), 0);
+        record(stalls);
+    }
+};
+
+QTEST_MAIN(TestDesktopNotifications)
+#include "tst_desktop_notifications.moc"
