@@ -257,6 +257,7 @@ void NotificationsView::request(bool more)
         updateButtons();
     } else {
         m_loadingMore = false;
+        showMessage({}); // an earlier outcome is no longer news
         setState(State::Loading);
     }
     const common::ApiClient::OwnerScope owner(m_api, this);
