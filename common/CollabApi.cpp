@@ -373,6 +373,15 @@ QJsonObject offerJson(const OfferInput &input)
             {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note}};
 }
 
+QJsonObject invitationJson(const InvitationInput &input)
+{
+    QJsonObject json{{u"influencerId"_s, input.influencerId}, {u"offer"_s, offerJson(input.offer)}};
+    if (!input.message.trimmed().isEmpty()) {
+        json.insert(u"message"_s, input.message.trimmed());
+    }
+    return json;
+}
+
 QJsonObject draftJson(const DraftInput &input)
 {
     return {{u"caption"_s, input.caption},
@@ -427,6 +436,15 @@ QFuture<Result<Campaign>> CollabApi::campaignAction(const QString &id, CampaignA
             m_client->send(ApiClient::Method::Post, campaignPath(id) + u'/' + wireName(action), {},
                     QJsonDocument(QJsonObject())),
             Campaign::fromJson);
+}
+
+QFuture<Result<Deal>> CollabApi::invite(
+        const QString &campaignId, const InvitationInput &input) const
+{
+    return object<Deal>(
+            m_client->send(ApiClient::Method::Post, campaignPath(campaignId) + u"/invitations"_s,
+                    {}, QJsonDocument(invitationJson(input))),
+            Deal::fromJson);
 }
 
 QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const

@@ -174,6 +174,14 @@ struct Page
     QString nextCursor; ///< empty: the last page
 };
 
+/// What the brand sends to invite a creator to a campaign (POST /campaigns/{id}/invitations).
+struct InvitationInput
+{
+    QString influencerId; ///< the creator's profile id (as discovery lists it)
+    OfferInput offer; ///< the first offer, in the campaign's currency
+    QString message; ///< optional: opens the deal's thread
+};
+
 struct CampaignQuery
 {
     enum class View { Own, Open };
@@ -196,6 +204,8 @@ struct DealQuery
 QJsonObject campaignJson(const CampaignInput &input);
 /// The JSON a client sends for an offer.
 QJsonObject offerJson(const OfferInput &input);
+/// The JSON a client sends for an invitation: {influencerId, offer, message?}.
+QJsonObject invitationJson(const InvitationInput &input);
 /// The JSON a client sends for a draft.
 QJsonObject draftJson(const DraftInput &input);
 /// The JSON a client sends for a review.
@@ -219,6 +229,10 @@ public:
     QFuture<Result<Campaign>> updateCampaign(const QString &id, const CampaignInput &input) const;
     /// POST /api/v1/campaigns/{id}/<action> (see campaignTransition()).
     QFuture<Result<Campaign>> campaignAction(const QString &id, CampaignAction action) const;
+
+    /// POST /api/v1/campaigns/{id}/invitations: a new deal in state invited (the brand's side;
+    /// 409 deal_exists when the creator already has a live deal in the campaign).
+    QFuture<Result<Deal>> invite(const QString &campaignId, const InvitationInput &input) const;
 
     /// GET /api/v1/deals with filters.
     QFuture<Result<Page<Deal>>> deals(const DealQuery &query) const;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The shared collaboration rules (common/Collab): wire names, the campaign transition table and
 // the validation of campaigns, offers, drafts, reviews, live URLs and messages; reading the
-// API's notifications and unread count (common/CollabApi).
+// API's notifications and unread count, and the invitation a client sends and the deal it
+// answers with (common/CollabApi).
 #include "common/Collab.h"
 #include "common/CollabApi.h"
 
@@ -220,6 +221,49 @@ private Q_SLOTS:
         QVERIFY(!offer);
         QVERIFY2(fields(offer.error()).contains(u"offer."_s + field),
                 qPrintable(fields(offer.error()).join(u", "_s)));
+    }
+
+    void invitationJsonAndAnswer()
+    {
+        InvitationInput input;
+        input.influencerId = u"6f1c2d3e-0000-4000-8000-000000000001"_s;
+        input.offer = *collab::validateOffer(validOffer());
+        input.message = u"  We love your reels!  "_s;
+        const QJsonObject json = invitationJson(input);
+        QCOMPARE(json.value(u"influencerId"_s).toString(), input.influencerId);
+        QCOMPARE(json.value(u"message"_s).toString(), u"We love your reels!"_s);
+        // The server reads the offer with the same rules, under the "offer." prefix.
+        const auto offer = collab::validateOffer(json.value(u"offer"_s).toObject(), u"offer."_s);
+        QVERIFY(offer);
+        QCOMPARE(offer->fee.minorUnits, 50000);
+        QCOMPARE(offer->fee.currency, u"EUR"_s);
+        QCOMPARE(offer->deliverables.value(0).quantity, 2);
+        QCOMPARE(offer->deliverables.value(0).type, DeliverableType::Reel);
+        QCOMPARE(offer->deliverables.value(0).dueDate, QDate(2027, 3, 1));
+        // No message: the field is left out (the server treats absent as none).
+        input.message = u"   "_s;
+        QVERIFY(!invitationJson(input).contains(u"message"_s));
+
+        // The 201 answer (DealDetail) of an invitation.
+        QJsonObject latest = validOffer();
+        latest.insert(u"id"_s, u"offer-1"_s);
+        latest.insert(u"sequence"_s, 1);
+        latest.insert(u"madeBy"_s, u"brand"_s);
+        latest.insert(u"status"_s, u"open"_s);
+        const QJsonObject answer{{u"id"_s, u"deal-1"_s}, {u"state"_s, u"invited"_s},
+                {u"origin"_s, u"invitation"_s}, {u"campaignId"_s, u"campaign-1"_s},
+                {u"influencerId"_s, input.influencerId}, {u"latestOffer"_s, latest},
+                {u"offers"_s, QJsonArray{latest}}};
+        const auto deal = Deal::fromJson(answer);
+        QVERIFY(deal);
+        QCOMPARE(deal->state, DealState::Invited);
+        QCOMPARE(deal->origin, u"invitation"_s);
+        QVERIFY(deal->latestOffer);
+        QCOMPARE(deal->latestOffer->madeBy, DealSide::Brand);
+        QCOMPARE(deal->latestOffer->terms.fee.minorUnits, 50000);
+        QCOMPARE(deal->offers.size(), 1);
+        // An answer without a known state is not a deal.
+        QVERIFY(!Deal::fromJson(QJsonObject{{u"id"_s, u"deal-1"_s}, {u"state"_s, u"sent"_s}}));
     }
 
     void draftsReviewsAndMessages()
