@@ -1,21 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OfferDialog.h"
 
-#include "CollabText.h"
-#include "common/CollabApi.h"
+#include "OfferEditor.h"
 
-#include <QComboBox>
-#include <QDateEdit>
 #include <QEvent>
-#include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
-#include <QSpinBox>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -23,15 +14,6 @@ using influence::common::OfferInput;
 using influence::common::OfferLine;
 
 namespace influence::desktop {
-
-namespace {
-
-enum Column { TypeColumn, PlatformColumn, QuantityColumn, DueColumn, ColumnCount };
-
-constexpr int kAllTypes = 7;
-constexpr int kAllPlatforms = 9;
-
-} // namespace
 
 OfferDialog::OfferDialog(QWidget *parent)
     : QDialog(parent)
@@ -47,49 +29,8 @@ void OfferDialog::buildUi()
     m_intro = new QLabel;
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
-    m_lines = new QTableWidget(0, ColumnCount);
-    m_lines->setObjectName(u"offerLines"_s);
-    m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_lines->verticalHeader()->hide();
-    m_lines->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(m_lines, 1);
-    auto *lineButtons = new QHBoxLayout;
-    m_addLine = new QPushButton;
-    m_addLine->setObjectName(u"addOfferLineButton"_s);
-    m_removeLine = new QPushButton;
-    m_removeLine->setObjectName(u"removeOfferLineButton"_s);
-    lineButtons->addWidget(m_addLine);
-    lineButtons->addWidget(m_removeLine);
-    lineButtons->addStretch();
-    layout->addLayout(lineButtons);
-
-    auto *form = new QFormLayout;
-    auto *fee = new QHBoxLayout;
-    m_fee = new QLineEdit;
-    m_fee->setObjectName(u"offerFee"_s);
-    m_currencyLabel = new QLabel;
-    fee->addWidget(m_fee, 1);
-    fee->addWidget(m_currencyLabel);
-    m_feeLabel = new QLabel;
-    m_feeLabel->setBuddy(m_fee);
-    form->addRow(m_feeLabel, fee);
-    m_revisions = new QSpinBox;
-    m_revisions->setObjectName(u"offerRevisions"_s);
-    m_revisions->setRange(0, common::collab::kMaxRevisions);
-    m_revisionsLabel = new QLabel;
-    m_revisionsLabel->setBuddy(m_revisions);
-    form->addRow(m_revisionsLabel, m_revisions);
-    m_rights = new QLineEdit;
-    m_rights->setObjectName(u"offerUsageRights"_s);
-    m_rightsLabel = new QLabel;
-    m_rightsLabel->setBuddy(m_rights);
-    form->addRow(m_rightsLabel, m_rights);
-    m_note = new QLineEdit;
-    m_note->setObjectName(u"offerNote"_s);
-    m_noteLabel = new QLabel;
-    m_noteLabel->setBuddy(m_note);
-    form->addRow(m_noteLabel, m_note);
-    layout->addLayout(form);
+    m_editor = new OfferEditor;
+    layout->addWidget(m_editor, 1);
 
     m_status = new QLabel;
     m_status->setObjectName(u"offerStatus"_s);
@@ -105,13 +46,6 @@ void OfferDialog::buildUi()
     buttons->addWidget(m_send);
     layout->addLayout(buttons);
 
-    connect(m_addLine, &QPushButton::clicked, this, &OfferDialog::addLine);
-    connect(m_removeLine, &QPushButton::clicked, this, [this] {
-        if (m_lines->rowCount() > 1) {
-            m_lines->removeRow(
-                    m_lines->currentRow() >= 0 ? m_lines->currentRow() : m_lines->rowCount() - 1);
-        }
-    });
     connect(m_send, &QPushButton::clicked, this, &OfferDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
     resize(640, 420);
@@ -122,23 +56,8 @@ void OfferDialog::retranslate()
     setWindowTitle(tr("Counter-offer"));
     m_intro->setText(tr("Change what the creator delivers and the fee. The other side can accept, "
                         "decline or counter again."));
-    m_lines->setHorizontalHeaderLabels({tr("Type"), tr("Platform"), tr("Quantity"), tr("Due")});
-    m_addLine->setText(tr("&Add deliverable"));
-    m_removeLine->setText(tr("&Remove deliverable"));
-    m_feeLabel->setText(tr("&Fee"));
-    m_fee->setPlaceholderText(tr("amount, for example 500"));
-    m_revisionsLabel->setText(tr("Re&vision rounds"));
-    m_rightsLabel->setText(tr("&Usage rights"));
-    m_noteLabel->setText(tr("&Note"));
     m_send->setText(tr("&Send counter-offer"));
     m_cancel->setText(tr("Cancel"));
-    for (int row = 0; row < m_lines->rowCount(); ++row) {
-        auto *type = qobject_cast<QComboBox *>(m_lines->cellWidget(row, TypeColumn));
-        for (int i = 0; type && i < type->count(); ++i) {
-            type->setItemText(
-                    i, CollabText::deliverableType(static_cast<common::DeliverableType>(i)));
-        }
-    }
 }
 
 void OfferDialog::changeEvent(QEvent *event)
@@ -151,95 +70,35 @@ void OfferDialog::changeEvent(QEvent *event)
 
 void OfferDialog::addLine()
 {
-    const int row = m_lines->rowCount();
-    m_lines->insertRow(row);
-    auto *type = new QComboBox;
-    for (int i = 0; i < kAllTypes; ++i) {
-        type->addItem(CollabText::deliverableType(static_cast<common::DeliverableType>(i)));
-    }
-    auto *platform = new QComboBox;
-    for (int i = 0; i < kAllPlatforms; ++i) {
-        platform->addItem(CollabText::platform(static_cast<common::Platform>(i)));
-    }
-    auto *quantity = new QSpinBox;
-    quantity->setRange(1, common::collab::kMaxQuantity);
-    auto *due = new QDateEdit(QDate::currentDate().addDays(14));
-    due->setCalendarPopup(true);
-    due->setDisplayFormat(u"yyyy-MM-dd"_s);
-    m_lines->setCellWidget(row, TypeColumn, type);
-    m_lines->setCellWidget(row, PlatformColumn, platform);
-    m_lines->setCellWidget(row, QuantityColumn, quantity);
-    m_lines->setCellWidget(row, DueColumn, due);
+    m_editor->addLine();
 }
 
 int OfferDialog::lineCount() const
 {
-    return m_lines->rowCount();
+    return m_editor->lineCount();
 }
 
 void OfferDialog::setLine(int row, const OfferLine &line)
 {
-    qobject_cast<QComboBox *>(m_lines->cellWidget(row, TypeColumn))
-            ->setCurrentIndex(static_cast<int>(line.type));
-    qobject_cast<QComboBox *>(m_lines->cellWidget(row, PlatformColumn))
-            ->setCurrentIndex(static_cast<int>(line.platform));
-    qobject_cast<QSpinBox *>(m_lines->cellWidget(row, QuantityColumn))->setValue(line.quantity);
-    qobject_cast<QDateEdit *>(m_lines->cellWidget(row, DueColumn))->setDate(line.dueDate);
-}
-
-OfferLine OfferDialog::line(int row) const
-{
-    OfferLine line;
-    line.type = static_cast<common::DeliverableType>(
-            qobject_cast<QComboBox *>(m_lines->cellWidget(row, TypeColumn))->currentIndex());
-    line.platform = static_cast<common::Platform>(
-            qobject_cast<QComboBox *>(m_lines->cellWidget(row, PlatformColumn))->currentIndex());
-    line.quantity = qobject_cast<QSpinBox *>(m_lines->cellWidget(row, QuantityColumn))->value();
-    line.dueDate = qobject_cast<QDateEdit *>(m_lines->cellWidget(row, DueColumn))->date();
-    return line;
+    m_editor->setLine(row, line);
 }
 
 void OfferDialog::setOffer(const OfferInput &offer)
 {
-    m_currency = offer.fee.currency;
-    m_lines->setRowCount(0);
-    for (const OfferLine &line : offer.deliverables) {
-        addLine();
-        setLine(m_lines->rowCount() - 1, line);
-    }
-    if (m_lines->rowCount() == 0) {
-        addLine();
-    }
-    m_fee->setText(CollabText::amountText(offer.fee));
-    m_currencyLabel->setText(m_currency);
-    m_revisions->setValue(offer.maxRevisions);
-    m_rights->setText(offer.usageRights);
-    m_note->clear();
+    OfferInput terms = offer;
+    terms.note.clear(); // a counter-offer's note is its own
+    m_editor->setOffer(terms);
     m_status->clear();
 }
 
 void OfferDialog::setFeeText(const QString &text)
 {
-    m_fee->setText(text);
+    m_editor->setFeeText(text);
 }
 
 common::Result<OfferInput> OfferDialog::input() const
 {
-    const auto fee = CollabText::parseAmount(m_fee->text(), m_currency);
-    if (!fee) {
-        return common::Error::validation(
-                {{u"feeMinor"_s, u"invalid_value"_s, u"Not an amount."_s}});
-    }
-    OfferInput offer;
-    for (int row = 0; row < m_lines->rowCount(); ++row) {
-        offer.deliverables.append(line(row));
-    }
-    offer.fee = {*fee, m_currency};
-    offer.maxRevisions = m_revisions->value();
-    offer.usageRights = m_rights->text().trimmed();
-    offer.note = m_note->text().trimmed();
-    // The server's rules, applied here first: nothing invalid is sent.
-    return common::collab::validateOffer(common::offerJson(offer));
+    return m_editor->input();
 }
 
 void OfferDialog::submit()
@@ -255,25 +114,7 @@ void OfferDialog::submit()
 
 void OfferDialog::showError(const common::Error &error)
 {
-    QStringList lines;
-    for (const common::FieldError &field : error.fieldErrors) {
-        QString line;
-        if (field.field.startsWith(u"deliverables"_s)) {
-            line = field.code == u"too_many"_s
-                    ? tr("At most %1 pieces in all.").arg(common::collab::kMaxDeliverablesPerDeal)
-                    : tr("Check the deliverables: each needs a type, a platform, a quantity and a "
-                         "due date.");
-        } else if (field.field == u"feeMinor"_s || field.field == u"currency"_s) {
-            line = tr("Type the fee as an amount, such as 500 or 500%150.")
-                           .arg(QLocale().decimalPoint());
-        } else if (field.code == u"too_long"_s) {
-            line = tr("A text is too long.");
-        }
-        if (!line.isEmpty() && !lines.contains(line)) {
-            lines.append(line);
-        }
-    }
-    m_status->setText(lines.isEmpty() ? CollabText::error(error) : lines.join(u'\n'));
+    m_status->setText(OfferEditor::errorText(error));
 }
 
 QString OfferDialog::statusText() const

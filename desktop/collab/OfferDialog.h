@@ -7,16 +7,15 @@
 #include <QDialog>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
-class QSpinBox;
-class QTableWidget;
 
 namespace influence::desktop {
 
-/// A counter-offer: the deliverables (type, platform, quantity, due date), the fee, revision
-/// rounds, usage rights and a note, prefilled from the offer it answers. Checked with the shared
-/// rules (common::collab::validateOffer) before it is sent. Opened with open(), never exec().
+class OfferEditor;
+
+/// A counter-offer: the terms in an OfferEditor (deliverables, fee, revision rounds, usage rights
+/// and a note), prefilled from the offer it answers. Checked with the shared rules
+/// (common::collab::validateOffer) before it is sent. Opened with open(), never exec().
 class OfferDialog : public QDialog
 {
     Q_OBJECT
@@ -24,7 +23,7 @@ class OfferDialog : public QDialog
 public:
     explicit OfferDialog(QWidget *parent = nullptr);
 
-    /// Fills the form with `offer`'s terms.
+    /// Fills the form with `offer`'s terms (without its note).
     void setOffer(const common::OfferInput &offer);
     /// The terms as typed, or the reason they are not valid.
     common::Result<common::OfferInput> input() const;
@@ -47,22 +46,9 @@ private:
     void buildUi();
     void retranslate();
     void submit();
-    common::OfferLine line(int row) const;
 
-    QString m_currency;
     QLabel *m_intro = nullptr;
-    QTableWidget *m_lines = nullptr;
-    QPushButton *m_addLine = nullptr;
-    QPushButton *m_removeLine = nullptr;
-    QLabel *m_feeLabel = nullptr;
-    QLineEdit *m_fee = nullptr;
-    QLabel *m_currencyLabel = nullptr;
-    QLabel *m_revisionsLabel = nullptr;
-    QSpinBox *m_revisions = nullptr;
-    QLabel *m_rightsLabel = nullptr;
-    QLineEdit *m_rights = nullptr;
-    QLabel *m_noteLabel = nullptr;
-    QLineEdit *m_note = nullptr;
+    OfferEditor *m_editor = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Collab.h"
+#include "common/Error.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace influence::desktop {
+
+/// The terms of an offer as a form: the deliverables (type, platform, quantity, due date), the
+/// fee in the offer's currency, revision rounds, usage rights and a note. Checked with the
+/// shared rules (common::collab::validateOffer). Used by the counter-offer and invitation
+/// dialogs.
+class OfferEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OfferEditor(QWidget *parent = nullptr);
+
+    /// Fills the form with `offer`'s terms (its fee's currency becomes the offer's currency).
+    void setOffer(const common::OfferInput &offer);
+    /// The terms as typed, or the reason they are not valid.
+    common::Result<common::OfferInput> input() const;
+    int lineCount() const;
+    /// Edits one line (as a user does in the table's editors).
+    void setLine(int row, const common::OfferLine &line);
+    void addLine();
+    void setFeeText(const QString &text);
+    /// Plain words for an offer's field errors (fields may carry a prefix such as "offer."),
+    /// or CollabText::error() when none of them is the offer's.
+    static QString errorText(const common::Error &error);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    common::OfferLine line(int row) const;
+
+    QString m_currency;
+    QTableWidget *m_lines = nullptr;
+    QPushButton *m_addLine = nullptr;
+    QPushButton *m_removeLine = nullptr;
+    QLabel *m_feeLabel = nullptr;
+    QLineEdit *m_fee = nullptr;
+    QLabel *m_currencyLabel = nullptr;
+    QLabel *m_revisionsLabel = nullptr;
+    QSpinBox *m_revisions = nullptr;
+    QLabel *m_rightsLabel = nullptr;
+    QLineEdit *m_rights = nullptr;
+    QLabel *m_noteLabel = nullptr;
+    QLineEdit *m_note = nullptr;
+};
+
+} // namespace influence::desktop
