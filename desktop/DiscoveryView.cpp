@@ -4,13 +4,18 @@
 #include "DiscoveryModel.h"
 #include "ErrorText.h"
 #include "Session.h"
+#include "collab/InviteDialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -20,6 +25,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +55,7 @@ DiscoveryView::DiscoveryView(common::ApiClient *api, Session *session, QWidget *
     retranslate();
     connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DiscoveryView::updateState);
+    connect(m_session, &Session::stateChanged, this, &DiscoveryView::updateInvite);
     connect(m_session, &Session::signedIn, this, [this] {
         if (isVisible() && m_model->state() != DiscoveryModel::State::Loaded) {
             search();
@@ -133,9 +141,21 @@ void DiscoveryView::buildUi()
     filters->addWidget(m_minEngagement, 3, 1);
     layout->addLayout(filters);
 
+    auto *countRow = new QHBoxLayout;
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(u"resultCount"_s);
-    layout->addWidget(m_countLabel);
+    countRow->addWidget(m_countLabel, 1);
+    m_inviteButton = new QPushButton;
+    m_inviteButton->setObjectName(u"inviteButton"_s);
+    countRow->addWidget(m_inviteButton);
+    layout->addLayout(countRow);
+    m_inviteAction = new QAction(this);
+    m_inviteAction->setObjectName(u"inviteAction"_s);
+    m_inviteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_inviteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_inviteAction);
+    connect(m_inviteAction, &QAction::triggered, this, &DiscoveryView::inviteSelected);
+    connect(m_inviteButton, &QPushButton::clicked, this, &DiscoveryView::inviteSelected);
 
     m_states = new QStackedWidget;
     m_states->setObjectName(u"discoveryStates"_s);
@@ -143,7 +163,10 @@ void DiscoveryView::buildUi()
     m_table->setObjectName(u"discoveryTable"_s);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows at once (Shift/Ctrl): the brand's side invites them together.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_inviteAction);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     // Fixed row heights keep scrolling through thousands of rows cheap.
@@ -158,6 +181,9 @@ void DiscoveryView::buildUi()
             Q_EMIT creatorActivated(id);
         }
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DiscoveryView::updateInvite);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DiscoveryView::updateInvite);
     m_states->addWidget(m_table);
 
     auto *loading = new QWidget;
@@ -224,6 +250,7 @@ void DiscoveryView::retranslate()
     m_emptyLabel->setText(tr("No creators match these filters."));
     m_retryButton->setText(tr("&Retry"));
     updateState();
+    updateInvite();
 }
 
 void DiscoveryView::changeEvent(QEvent *event)
@@ -238,6 +265,75 @@ bool DiscoveryView::canLoad() const
 {
     return m_session->state() == Session::State::SignedIn
             || m_session->state() == Session::State::Refreshing;
+}
+
+bool DiscoveryView::canInvite() const
+{
+    // The server lets the brand's side invite (brand staff; admins act for brands).
+    return canLoad() && m_session->user().role != common::UserRole::Influencer;
+}
+
+void DiscoveryView::updateInvite()
+{
+    const bool allowed = canInvite();
+    const auto count = static_cast<int>(m_table->selectionModel()->selectedRows().size());
+    m_inviteButton->setVisible(allowed);
+    m_inviteAction->setVisible(allowed);
+    m_inviteButton->setEnabled(allowed && count > 0);
+    m_inviteAction->setEnabled(allowed && count > 0);
+    // English has no "(s)": the singular is its own text; %n takes the language's plural forms.
+    QString text = tr("&Invite to campaign…");
+    if (count == 1) {
+        text = tr("&Invite one creator…");
+    } else if (count > 1) {
+        text = tr("&Invite %n creators…", nullptr, count);
+    }
+    m_inviteButton->setText(text);
+    m_inviteAction->setText(text);
+    const QString shortcut = m_inviteAction->shortcut().toString(QKeySequence::NativeText);
+    m_inviteButton->setToolTip(count > 0
+                    ? tr("Invite the selected creators to one of your active campaigns (%1).")
+                              .arg(shortcut)
+                    : tr("Select one or more creators first (Shift or Ctrl and click for "
+                         "several)."));
+}
+
+QList<InviteCreator> DiscoveryView::selectedCreators() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows(DiscoveryModel::Name);
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    QList<InviteCreator> creators;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const QString id = index.data(DiscoveryModel::IdRole).toString();
+        if (!id.isEmpty()) {
+            creators.append({id, index.data(Qt::DisplayRole).toString()});
+        }
+    }
+    return creators;
+}
+
+InviteDialog *DiscoveryView::inviteDialog() const
+{
+    return m_inviteDialog.data();
+}
+
+InviteDialog *DiscoveryView::inviteSelected()
+{
+    const QList<InviteCreator> creators = selectedCreators();
+    if (!canInvite() || creators.isEmpty()) {
+        return nullptr;
+    }
+    if (m_inviteDialog) {
+        m_inviteDialog->close();
+    }
+    m_inviteDialog = new InviteDialog(m_api, creators, this);
+    m_inviteDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_inviteDialog, &InviteDialog::boardRequested, this,
+            &DiscoveryView::campaignBoardRequested);
+    m_inviteDialog->open(); // never exec(): the event loop keeps running
+    return m_inviteDialog;
 }
 
 void DiscoveryView::showEvent(QShowEvent *event)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -20,11 +22,14 @@ class ApiClient;
 namespace influence::desktop {
 
 class DiscoveryModel;
+class InviteDialog;
 class Session;
+struct InviteCreator;
 
 /// The discovery page: the filters of GET /api/v1/influencers as widgets, the results in a table
 /// that loads more rows as it scrolls, and loading, empty and error states. Typing is debounced;
-/// leaving the page drops requests in flight.
+/// leaving the page drops requests in flight. Rows can be selected together; the brand's side
+/// invites the selected creators to a campaign (button, context menu or Ctrl+I).
 class DiscoveryView : public QWidget
 {
     Q_OBJECT
@@ -36,9 +41,18 @@ public:
     /// Time between the last filter change and the search.
     static constexpr int kDebounceMs = 300;
 
+    /// The selected creators, in table order.
+    QList<InviteCreator> selectedCreators() const;
+    /// Opens the invitation dialog for the selected creators (nothing when none is selected or
+    /// the user is not on a brand's side).
+    InviteDialog *inviteSelected();
+    InviteDialog *inviteDialog() const;
+
 Q_SIGNALS:
     /// The user opened a creator (double-click or Enter on a row).
     void creatorActivated(const QString &id);
+    /// After inviting, the user asked to see the campaign's deals.
+    void campaignBoardRequested(const QString &campaignId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,6 +65,9 @@ private:
     void search();
     void updateState();
     bool canLoad() const;
+    /// A signed-in user of a brand's side (brand or agency staff), who may invite.
+    bool canInvite() const;
+    void updateInvite();
 
     common::ApiClient *m_api;
     Session *m_session;
@@ -75,6 +92,9 @@ private:
     QLabel *m_errorDetail = nullptr;
     QPushButton *m_retryButton = nullptr;
     QList<QLabel *> m_filterLabels;
+    QPushButton *m_inviteButton = nullptr;
+    QAction *m_inviteAction = nullptr;
+    QPointer<InviteDialog> m_inviteDialog;
 };
 
 } // namespace influence::desktop

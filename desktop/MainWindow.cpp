@@ -303,6 +303,10 @@ void MainWindow::buildUi()
     connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::campaignRequested, this,
             &MainWindow::openCampaign);
+    connect(m_discovery, &DiscoveryView::campaignBoardRequested, this, [this](const QString &id) {
+        m_pipeline->setCampaignFilter(id);
+        showPage(m_pages->indexOf(m_pipeline));
+    });
     m_settings = new SettingsView(m_api, m_languages);
     addPage(m_settings);
     connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);

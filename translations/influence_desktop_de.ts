@@ -1602,6 +1602,160 @@
         <source>loading more…</source>
         <translation>weitere werden geladen …</translation>
     </message>
+    <message>
+        <source>&amp;Invite to campaign…</source>
+        <translation>Zu Kampagne e&amp;inladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Invite one creator…</source>
+        <translation>Einen Creator e&amp;inladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Invite %n creators…</source>
+        <translation>
+            <numerusform>%n Creator e&amp;inladen …</numerusform>
+            <numerusform>%n Creator e&amp;inladen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invite the selected creators to one of your active campaigns (%1).</source>
+        <translation>Die ausgewählten Creator zu einer Ihrer aktiven Kampagnen einladen (%1).</translation>
+    </message>
+    <message>
+        <source>Select one or more creators first (Shift or Ctrl and click for several).</source>
+        <translation>Wählen Sie zuerst einen oder mehrere Creator aus (mehrere mit Umschalt- oder Strg-Taste und Klick).</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::InviteDialog</name>
+    <message>
+        <source>Invite to campaign</source>
+        <translation>Zu Kampagne einladen</translation>
+    </message>
+    <message>
+        <source>Invite the selected creators to one of your active campaigns with a first offer. Each creator gets their own deal and can accept, decline or counter.</source>
+        <translation>Laden Sie die ausgewählten Creator mit einem ersten Angebot zu einer Ihrer aktiven Kampagnen ein. Jeder Creator erhält einen eigenen Deal und kann annehmen, ablehnen oder ein Gegenangebot machen.</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Kampagne:</translation>
+    </message>
+    <message>
+        <source>Loading your active campaigns…</source>
+        <translation>Ihre aktiven Kampagnen werden geladen …</translation>
+    </message>
+    <message>
+        <source>No active campaign. Launch one on the Campaigns page, then invite creators to it.</source>
+        <translation>Keine aktive Kampagne. Starten Sie eine auf der Seite „Kampagnen“ und laden Sie dann Creator dazu ein.</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Message (optional):</source>
+        <translation>Na&amp;chricht (optional):</translation>
+    </message>
+    <message>
+        <source>A few words to the creators; they read it with the offer.</source>
+        <translation>Ein paar Worte an die Creator; sie lesen sie zusammen mit dem Angebot.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creators (%n):</source>
+        <translation>
+            <numerusform>Creator (%n):</numerusform>
+            <numerusform>Creator (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Open the &amp;board</source>
+        <translation>&amp;Board öffnen</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Send invitations</source>
+        <translation>Einladungen &amp;senden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <source>The message is too long (at most %1 characters).</source>
+        <translation>Die Nachricht ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Already has a deal in this campaign</source>
+        <translation>Hat in dieser Kampagne bereits einen Deal</translation>
+    </message>
+    <message>
+        <source>Not sent (cancelled)</source>
+        <translation>Nicht gesendet (abgebrochen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered: %1 of %n</source>
+        <translation>
+            <numerusform>Beantwortet: %1 von %n</numerusform>
+            <numerusform>Beantwortet: %1 von %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One creator invited.</source>
+        <translation>Ein Creator eingeladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n creators invited.</source>
+        <translation>
+            <numerusform>%n Creator eingeladen.</numerusform>
+            <numerusform>%n Creator eingeladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not invited: see the list.</source>
+        <translation>
+            <numerusform>%n nicht eingeladen: siehe Liste.</numerusform>
+            <numerusform>%n nicht eingeladen: siehe Liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The campaign is no longer active</source>
+        <translation>Die Kampagne ist nicht mehr aktiv</translation>
+    </message>
+    <message>
+        <source>This creator cannot be invited (no active profile)</source>
+        <translation>Dieser Creator kann nicht eingeladen werden (kein aktives Profil)</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::MainWindow</name>
@@ -1892,6 +2046,21 @@ Influencer-Management und -Analyse.</translation>
         <translation>Ändern Sie die Leistungen des Creators und das Honorar. Die andere Seite kann annehmen, ablehnen oder erneut ein Gegenangebot machen.</translation>
     </message>
     <message>
+        <source>&amp;Send counter-offer</source>
+        <translation>Gegenangebot &amp;senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::OfferEditor</name>
+    <message>
         <source>Type</source>
         <translation>Art</translation>
     </message>
@@ -1936,14 +2105,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>N&amp;otiz</translation>
     </message>
     <message>
-        <source>&amp;Send counter-offer</source>
-        <translation>Gegenangebot &amp;senden</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>At most %1 pieces in all.</source>
         <translation>Insgesamt höchstens %1 Stück.</translation>
     </message>
@@ -1958,10 +2119,6 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>A text is too long.</source>
         <translation>Ein Text ist zu lang.</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Wird gesendet …</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,512 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "InviteDialog.h"
+
+#include "CollabText.h"
+#include "ErrorText.h"
+#include "OfferEditor.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using influence::common::Campaign;
+using influence::common::Deal;
+using influence::common::Result;
+
+namespace influence::desktop {
+
+namespace {
+
+enum CampaignPage { LoadingPage, EmptyPage, ErrorPage, ChooserPage };
+enum Column { CreatorColumn, ResultColumn, ColumnCount };
+
+constexpr int kMaxMessage = 5000;
+
+} // namespace
+
+InviteDialog::InviteDialog(
+        common::ApiClient *api, const QList<InviteCreator> &creators, QWidget *parent)
+    : QDialog(parent)
+    , m_api(api)
+    , m_collab(api)
+    , m_creators(creators)
+    , m_outcomes(creators.size(), Outcome::Waiting)
+    , m_errors(creators.size())
+{
+    setObjectName(u"inviteDialog"_s);
+    buildUi();
+    retranslate();
+    reloadCampaigns();
+}
+
+void InviteDialog::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_intro = new QLabel;
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+
+    auto *form = new QFormLayout;
+    m_campaignStates = new QStackedWidget;
+    m_campaignStates->setObjectName(u"inviteCampaignStates"_s);
+    m_campaignStates->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_loading = new QLabel;
+    m_loading->setObjectName(u"inviteCampaignsLoading"_s);
+    m_empty = new QLabel;
+    m_empty->setObjectName(u"inviteCampaignsEmpty"_s);
+    m_empty->setWordWrap(true);
+    auto *errorPage = new QWidget;
+    auto *errorLayout = new QHBoxLayout(errorPage);
+    errorLayout->setContentsMargins(0, 0, 0, 0);
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(u"inviteCampaignsError"_s);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton;
+    m_retry->setObjectName(u"inviteCampaignsRetry"_s);
+    errorLayout->addWidget(m_errorLabel, 1);
+    errorLayout->addWidget(m_retry);
+    m_campaignBox = new QComboBox;
+    m_campaignBox->setObjectName(u"inviteCampaignBox"_s);
+    m_campaignStates->insertWidget(LoadingPage, m_loading);
+    m_campaignStates->insertWidget(EmptyPage, m_empty);
+    m_campaignStates->insertWidget(ErrorPage, errorPage);
+    m_campaignStates->insertWidget(ChooserPage, m_campaignBox);
+    m_campaignLabel = new QLabel;
+    m_campaignLabel->setBuddy(m_campaignBox);
+    form->addRow(m_campaignLabel, m_campaignStates);
+    layout->addLayout(form);
+
+    m_editor = new OfferEditor;
+    layout->addWidget(m_editor, 2);
+
+    m_messageLabel = new QLabel;
+    m_message = new QPlainTextEdit;
+    m_message->setObjectName(u"inviteMessage"_s);
+    m_message->setTabChangesFocus(true);
+    m_message->setMaximumHeight(m_message->fontMetrics().height() * 4);
+    m_messageLabel->setBuddy(m_message);
+    layout->addWidget(m_messageLabel);
+    layout->addWidget(m_message);
+
+    m_creatorsLabel = new QLabel;
+    layout->addWidget(m_creatorsLabel);
+    m_table = new QTableWidget(static_cast<int>(m_creators.size()), ColumnCount);
+    m_table->setObjectName(u"inviteCreators"_s);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(CreatorColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(CreatorColumn, 220);
+    m_creatorsLabel->setBuddy(m_table);
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        m_table->setItem(row, CreatorColumn, new QTableWidgetItem(m_creators.at(row).name));
+        m_table->setItem(row, ResultColumn, new QTableWidgetItem);
+    }
+    layout->addWidget(m_table, 1);
+
+    m_status = new QLabel;
+    m_status->setObjectName(u"inviteStatus"_s);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    auto *buttons = new QHBoxLayout;
+    m_board = new QPushButton;
+    m_board->setObjectName(u"openBoardButton"_s);
+    m_board->hide();
+    m_close = new QPushButton;
+    m_close->setObjectName(u"cancelInvitesButton"_s);
+    m_send = new QPushButton;
+    m_send->setObjectName(u"sendInvitesButton"_s);
+    m_send->setDefault(true);
+    buttons->addWidget(m_board);
+    buttons->addStretch();
+    buttons->addWidget(m_close);
+    buttons->addWidget(m_send);
+    layout->addLayout(buttons);
+
+    connect(m_retry, &QPushButton::clicked, this, &InviteDialog::reloadCampaigns);
+    connect(m_campaignBox, &QComboBox::currentIndexChanged, this, &InviteDialog::campaignChosen);
+    connect(m_send, &QPushButton::clicked, this, &InviteDialog::send);
+    connect(m_close, &QPushButton::clicked, this, &InviteDialog::reject);
+    connect(m_board, &QPushButton::clicked, this, [this] {
+        Q_EMIT boardRequested(m_sendingTo);
+        accept();
+    });
+    resize(720, 640);
+}
+
+void InviteDialog::retranslate()
+{
+    setWindowTitle(tr("Invite to campaign"));
+    m_intro->setText(tr("Invite the selected creators to one of your active campaigns with a "
+                        "first offer. Each creator gets their own deal and can accept, decline "
+                        "or counter."));
+    m_campaignLabel->setText(tr("&Campaign:"));
+    m_loading->setText(tr("Loading your active campaigns…"));
+    m_empty->setText(
+            tr("No active campaign. Launch one on the Campaigns page, then invite creators to "
+               "it."));
+    m_retry->setText(tr("Re&try"));
+    m_messageLabel->setText(tr("&Message (optional):"));
+    m_message->setPlaceholderText(tr("A few words to the creators; they read it with the offer."));
+    m_creatorsLabel->setText(tr("Creators (%n):", nullptr, creatorCount()));
+    m_table->setHorizontalHeaderLabels({tr("Creator"), tr("Invitation")});
+    m_board->setText(tr("Open the &board"));
+    m_send->setText(m_state == State::Finished ? tr("Send &again") : tr("&Send invitations"));
+    m_close->setText(m_state == State::Finished ? tr("Close") : tr("Cancel"));
+    if (m_state == State::CampaignsFailed) {
+        m_errorLabel->setText(CollabText::error(m_error));
+    }
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        m_table->item(row, ResultColumn)->setText(resultText(row));
+    }
+    updateStatus();
+}
+
+void InviteDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QDialog::changeEvent(event);
+}
+
+void InviteDialog::setState(State state)
+{
+    const bool changed = m_state != state;
+    m_state = state;
+    switch (state) {
+    case State::LoadingCampaigns: m_campaignStates->setCurrentIndex(LoadingPage); break;
+    case State::NoCampaign: m_campaignStates->setCurrentIndex(EmptyPage); break;
+    case State::CampaignsFailed:
+        m_errorLabel->setText(CollabText::error(m_error));
+        m_campaignStates->setCurrentIndex(ErrorPage);
+        break;
+    case State::Ready:
+    case State::Sending:
+    case State::Finished: m_campaignStates->setCurrentIndex(ChooserPage); break;
+    }
+    retranslate();
+    updateButtons();
+    if (changed) {
+        Q_EMIT stateChanged(state);
+    }
+}
+
+void InviteDialog::reloadCampaigns()
+{
+    if (m_state == State::Sending) {
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    setState(State::LoadingCampaigns);
+    common::CampaignQuery query;
+    query.view = common::CampaignQuery::View::Own;
+    query.status = common::CampaignStatus::Active;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    m_collab.campaigns(query).then(QtFuture::Launch::Sync,
+            common::guarded<Result<common::Page<Campaign>>>(
+                    this, [this, generation](const Result<common::Page<Campaign>> &result) {
+                        listed(generation, result);
+                    }));
+}
+
+void InviteDialog::listed(quint64 generation, const Result<common::Page<Campaign>> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    if (!result) {
+        m_error = result.error();
+        setState(State::CampaignsFailed);
+        return;
+    }
+    m_campaigns.clear();
+    // Asked for active ones only; the check keeps a paused or closed campaign out regardless.
+    std::copy_if(result->items.cbegin(), result->items.cend(), std::back_inserter(m_campaigns),
+            [](const Campaign &c) {
+                return c.status == common::CampaignStatus::Active;
+            });
+    {
+        const QSignalBlocker blocker(m_campaignBox);
+        m_campaignBox->clear();
+        for (const Campaign &campaign : std::as_const(m_campaigns)) {
+            m_campaignBox->addItem(campaign.details.name, campaign.id);
+        }
+    }
+    if (m_campaigns.isEmpty()) {
+        setState(State::NoCampaign);
+        return;
+    }
+    setState(State::Ready);
+    m_campaignBox->setCurrentIndex(0);
+    campaignChosen(0);
+}
+
+void InviteDialog::campaignChosen(int index)
+{
+    if (index < 0 || index >= m_campaigns.size()) {
+        return;
+    }
+    const Campaign &campaign = m_campaigns.at(index);
+    m_editor->setOffer(defaultOffer(campaign));
+    m_campaignBox->setToolTip(tr("Budget %1").arg(CollabText::money(campaign.details.budget)));
+    updateButtons();
+}
+
+bool InviteDialog::selectCampaign(const QString &id)
+{
+    const int index = m_campaignBox->findData(id);
+    if (index < 0) {
+        return false;
+    }
+    if (index == m_campaignBox->currentIndex()) {
+        campaignChosen(index);
+    } else {
+        m_campaignBox->setCurrentIndex(index);
+    }
+    return true;
+}
+
+QString InviteDialog::campaignId() const
+{
+    return m_campaignBox->currentData().toString();
+}
+
+void InviteDialog::setMessage(const QString &text)
+{
+    m_message->setPlainText(text);
+}
+
+common::OfferInput InviteDialog::defaultOffer(const Campaign &campaign)
+{
+    QList<common::DeliverableType> types;
+    for (const QString &name : campaign.details.deliverableTypes) {
+        if (const auto type = common::deliverableTypeFromString(name)) {
+            types.append(*type);
+        }
+    }
+    QList<common::Platform> platforms;
+    for (const QString &name : campaign.details.platforms) {
+        if (const auto platform = common::platformFromString(name)) {
+            platforms.append(*platform);
+        }
+    }
+    const QDate endDate = campaign.details.endDate;
+    const QDate due = endDate.isValid() && endDate > QDate::currentDate()
+            ? endDate
+            : QDate::currentDate().addDays(14);
+    // Every wanted type and every wanted platform appears once: pair them up in order and
+    // repeat the last of the shorter list.
+    const auto lines = std::min<qsizetype>(std::max<qsizetype>({types.size(), platforms.size(), 1}),
+            common::collab::kMaxOfferLines);
+    common::OfferInput offer;
+    for (qsizetype i = 0; i < lines; ++i) {
+        common::OfferLine line;
+        if (!types.isEmpty()) {
+            line.type = types.at(std::min(i, types.size() - 1));
+        }
+        if (!platforms.isEmpty()) {
+            line.platform = platforms.at(std::min(i, platforms.size() - 1));
+        }
+        line.dueDate = due;
+        offer.deliverables.append(line);
+    }
+    offer.fee = {0, campaign.details.budget.currency};
+    offer.usageRights = campaign.details.usageRights;
+    return offer;
+}
+
+void InviteDialog::send()
+{
+    if (m_state != State::Ready && m_state != State::Finished) {
+        return;
+    }
+    const auto offer = m_editor->input();
+    if (!offer) {
+        m_status->setText(OfferEditor::errorText(offer.error()));
+        return;
+    }
+    const QString message = m_message->toPlainText().trimmed();
+    if (message.size() > kMaxMessage) {
+        m_status->setText(tr("The message is too long (at most %1 characters).").arg(kMaxMessage));
+        return;
+    }
+    m_template = {};
+    m_template.offer = *offer;
+    m_template.message = message;
+    m_sendingTo = campaignId();
+    m_queue.clear();
+    for (int row = 0; row < creatorCount(); ++row) {
+        const Outcome o = m_outcomes.at(row);
+        if (o == Outcome::Waiting || o == Outcome::Failed || o == Outcome::NotSent) {
+            m_queue.append(row);
+            setOutcome(row, Outcome::Waiting);
+        }
+    }
+    if (m_queue.isEmpty()) {
+        return;
+    }
+    setState(State::Sending);
+    pump();
+}
+
+void InviteDialog::pump()
+{
+    while (m_inFlight < kMaxInFlight && !m_queue.isEmpty()) {
+        const int row = m_queue.takeFirst();
+        common::InvitationInput input = m_template;
+        input.influencerId = m_creators.at(row).id;
+        ++m_inFlight;
+        m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
+        setOutcome(row, Outcome::Sending);
+        // No owner scope: an invitation on its way is not aborted (the server may already
+        // have made the deal); its answer is shown if the dialog is still open.
+        m_collab.invite(m_sendingTo, input)
+                .then(QtFuture::Launch::Sync,
+                        common::guarded<Result<Deal>>(
+                                this, [this, row](const Result<Deal> &result) {
+                                    answered(row, result);
+                                }));
+    }
+    updateStatus();
+    if (m_inFlight == 0 && m_queue.isEmpty() && m_state == State::Sending) {
+        setState(State::Finished);
+    }
+}
+
+void InviteDialog::answered(int row, const Result<Deal> &result)
+{
+    --m_inFlight;
+    if (result) {
+        setOutcome(row, Outcome::Invited);
+    } else if (result.error().code == common::ErrorCode::DealExists) {
+        setOutcome(row, Outcome::DealExists, result.error());
+    } else {
+        setOutcome(row, Outcome::Failed, result.error());
+    }
+    pump();
+}
+
+void InviteDialog::cancelSending()
+{
+    if (m_state != State::Sending) {
+        return;
+    }
+    for (const int row : std::as_const(m_queue)) {
+        setOutcome(row, Outcome::NotSent);
+    }
+    m_queue.clear();
+    pump();
+}
+
+void InviteDialog::reject()
+{
+    if (m_state == State::Sending) {
+        // First Cancel/Escape stops what is not sent yet; the answers still arriving are shown.
+        cancelSending();
+        return;
+    }
+    m_api->abort(this);
+    QDialog::reject();
+}
+
+void InviteDialog::setOutcome(int row, Outcome outcome, const common::Error &error)
+{
+    m_outcomes[row] = outcome;
+    m_errors[row] = error;
+    QTableWidgetItem *item = m_table->item(row, ResultColumn);
+    item->setText(resultText(row));
+    item->setToolTip(outcome == Outcome::Failed ? ErrorText::detail(error) : QString());
+}
+
+QString InviteDialog::resultText(int row) const
+{
+    switch (m_outcomes.value(row)) {
+    case Outcome::Waiting: return m_state == State::Sending ? tr("Waiting") : QString();
+    case Outcome::Sending: return tr("Sending…");
+    case Outcome::Invited: return u"\u2713 "_s + tr("Invited");
+    case Outcome::DealExists: return tr("Already has a deal in this campaign");
+    case Outcome::Failed: return failureText(m_errors.value(row));
+    case Outcome::NotSent: return tr("Not sent (cancelled)");
+    }
+    return {};
+}
+
+QString InviteDialog::failureText(const common::Error &error)
+{
+    if (error.code == common::ErrorCode::IllegalTransition) {
+        return tr("The campaign is no longer active");
+    }
+    const bool creatorRefused = std::any_of(
+            error.fieldErrors.cbegin(), error.fieldErrors.cend(), [](const common::FieldError &f) {
+                return f.field == u"influencerId"_s;
+            });
+    if (creatorRefused) {
+        return tr("This creator cannot be invited (no active profile)");
+    }
+    if (!error.fieldErrors.isEmpty()) {
+        return OfferEditor::errorText(error);
+    }
+    return ErrorText::headline(error);
+}
+
+int InviteDialog::invitedCount() const
+{
+    return static_cast<int>(std::count(m_outcomes.cbegin(), m_outcomes.cend(), Outcome::Invited));
+}
+
+QString InviteDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void InviteDialog::updateStatus()
+{
+    if (m_state == State::Sending) {
+        const int total = creatorCount();
+        const auto open = std::count_if(m_outcomes.cbegin(), m_outcomes.cend(), [](Outcome o) {
+            return o == Outcome::Waiting || o == Outcome::Sending;
+        });
+        m_status->setText(
+                tr("Answered: %1 of %n", nullptr, total).arg(total - static_cast<int>(open)));
+    } else if (m_state == State::Finished) {
+        const int invited = invitedCount();
+        QString text = invited == 1 ? tr("One creator invited.")
+                                    : tr("%n creators invited.", nullptr, invited);
+        const int others = creatorCount() - invited;
+        if (others > 0) {
+            text += u' ' + tr("%n not invited: see the list.", nullptr, others);
+        }
+        m_status->setText(text);
+    } else if (m_state != State::Ready) {
+        m_status->clear();
+    }
+}
+
+void InviteDialog::updateButtons()
+{
+    const bool editable = m_state == State::Ready || m_state == State::Finished;
+    m_campaignBox->setEnabled(editable);
+    m_editor->setEnabled(editable);
+    m_message->setReadOnly(!editable);
+    const bool anyOpen = std::any_of(m_outcomes.cbegin(), m_outcomes.cend(), [](Outcome o) {
+        return o == Outcome::Waiting || o == Outcome::Failed || o == Outcome::NotSent;
+    });
+    m_send->setEnabled(editable && anyOpen && !campaignId().isEmpty());
+    m_board->setVisible(m_state == State::Finished && invitedCount() > 0);
+}
+
+} // namespace influence::desktop
