@@ -27,6 +27,7 @@ namespace influence::server::collab {
 namespace {
 
 constexpr int kMaxLimit = 100;
+constexpr int kMaxSearchText = 100;
 
 /// What a route does once the caller is known: the service call with its checked input.
 using Work = std::function<Result<QByteArray>(db::Connection &, const Principal &)>;
@@ -99,6 +100,16 @@ Result<std::optional<QUuid>> optionalUuid(const Request &request, const QString 
         return id.error();
     }
     return std::optional(*id);
+}
+
+/// A short text to search for in a query parameter: trimmed, absent or blank is empty.
+Result<QString> searchText(const Request &request, const QString &name)
+{
+    const QString text = request.queryValue(name).trimmed();
+    if (text.size() > kMaxSearchText) {
+        return invalid(name, u"At most %1 characters."_s.arg(kMaxSearchText));
+    }
+    return text;
 }
 
 /// A short free text field ("message"): absent is empty.
@@ -301,7 +312,12 @@ Result<Work> listDeals(const Request &request)
     if (!overdue || !paging) {
         return overdue ? paging.error() : overdue.error();
     }
+    const auto creator = searchText(request, u"creator"_s);
+    if (!creator) {
+        return creator.error();
+    }
     query.overdueOnly = *overdue;
+    query.creator = *creator;
     query.page = *paging;
     return Work([query](db::Connection &c, const Principal &p) {
         return deals::list(c, p, query);

@@ -313,6 +313,13 @@ QString eventKind(Action action)
     return {};
 }
 
+/// A LIKE pattern matching `text` anywhere, with its own wildcards taken literally.
+QString containsPattern(QString text)
+{
+    text.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + text + u'%';
+}
+
 /// The filters of a deal list, with placeholders named with `suffix` (each may appear once).
 QStringList filters(const ListQuery &query, const QString &suffix, Binds &binds)
 {
@@ -328,6 +335,11 @@ QStringList filters(const ListQuery &query, const QString &suffix, Binds &binds)
     if (query.overdueOnly) {
         where << u"EXISTS (SELECT 1 FROM deliverables dl WHERE dl.deal_id = d.id "
                  "AND dl.status <> 'live' AND dl.due_on < CAST(now() AT TIME ZONE 'UTC' AS date))"_s;
+    }
+    if (!query.creator.isEmpty()) {
+        where << u"EXISTS (SELECT 1 FROM influencer_details i WHERE i.user_id = d.influencer_id "
+                 "AND i.display_name ILIKE :creator%1 ESCAPE '\\')"_s.arg(suffix);
+        binds << std::pair(u":creator"_s + suffix, containsPattern(query.creator));
     }
     if (where.isEmpty()) {
         where << u"TRUE"_s;

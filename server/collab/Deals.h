@@ -15,6 +15,7 @@ struct ListQuery
     std::optional<QUuid> campaign;
     QStringList states;
     bool overdueOnly = false;
+    QString creator; ///< part of the creator's display name, any case (empty: every creator)
     Page page;
 };
 

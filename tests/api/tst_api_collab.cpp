@@ -807,6 +807,62 @@ private Q_SLOTS:
         QCOMPARE(get(u"/api/v1/campaigns?limit=101"_s, m_brand).status, 400);
     }
 
+    void dealsFilterByCreatorName()
+    {
+        const Fixture f = fixture(Stage::Invited);
+        const auto other = post(u"/api/v1/campaigns/%1/invitations"_s.arg(f.campaign), m_brand,
+                {{u"influencerId"_s, m_otherCreatorId}, {u"offer"_s, offer(40000, 1, 1, 14)}});
+        QCOMPARE(other.status, 201);
+        const QString otherDeal = other.json().value(u"id"_s).toString();
+        const auto creators = [&](const QString &query) {
+            QStringList names;
+            const QJsonObject page =
+                    get(u"/api/v1/deals?limit=100&campaign=%1&%2"_s.arg(f.campaign, query), m_brand)
+                            .json();
+            for (const QJsonValue &item : page.value(u"items"_s).toArray()) {
+                names << item.toObject().value(u"influencerName"_s).toString();
+            }
+            names.sort();
+            return names;
+        };
+        // Any part of the display name, in any case; with the other filters; blank is no filter.
+        QCOMPARE(creators(u"creator=lena"_s), QStringList{u"Lena Travels"_s});
+        QCOMPARE(creators(u"creator=%20HIKES%20"_s), QStringList{u"Max Hikes"_s});
+        QCOMPARE(creators(u"creator=a&state=invited"_s),
+                (QStringList{u"Lena Travels"_s, u"Max Hikes"_s}));
+        QCOMPARE(creators(u"creator=lena&state=negotiating"_s), QStringList());
+        QCOMPARE(creators(u"creator=%20"_s), (QStringList{u"Lena Travels"_s, u"Max Hikes"_s}));
+        // LIKE's wildcards are taken literally.
+        QCOMPARE(creators(u"creator=%25"_s), QStringList());
+        QCOMPARE(creators(u"creator=L_na"_s), QStringList());
+        QCOMPARE(creators(u"creator=%5C"_s), QStringList());
+        // The creator's own list (all under their own name) and the staff's (several brands'
+        // merged scans) filter too.
+        const auto ownIds = [&](const QString &query) {
+            QSet<QString> found;
+            for (const QJsonValue &item : get(u"/api/v1/deals?limit=100"_s + query, m_otherCreator)
+                                                  .json()
+                                                  .value(u"items"_s)
+                                                  .toArray()) {
+                found.insert(item.toObject().value(u"id"_s).toString());
+            }
+            return found;
+        };
+        QVERIFY(ownIds(u"&creator=max"_s).contains(otherDeal));
+        QCOMPARE(ownIds(u"&creator=max"_s), ownIds(QString()));
+        QVERIFY(ownIds(u"&creator=lena"_s).isEmpty());
+        const QJsonArray staff =
+                get(u"/api/v1/deals?limit=100&creator=hikes&campaign="_s + f.campaign, m_staff)
+                        .json()
+                        .value(u"items"_s)
+                        .toArray();
+        QCOMPARE(staff.size(), 1);
+        QCOMPARE(staff.at(0).toObject().value(u"id"_s).toString(), otherDeal);
+        const auto tooLong = get(u"/api/v1/deals?creator="_s + QString(101, u'x'), m_brand);
+        QCOMPARE(tooLong.status, 400);
+        QCOMPARE(tooLong.json().value(u"code"_s).toString(), u"invalid_parameter"_s);
+    }
+
     void validationChangesNothing_data()
     {
         QTest::addColumn<QString>("path");
