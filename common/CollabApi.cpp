@@ -447,7 +447,7 @@ QFuture<Result<Deal>> CollabApi::invite(
             Deal::fromJson);
 }
 
-QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const
+QUrlQuery dealsQuery(const DealQuery &query)
 {
     QUrlQuery params;
     if (!query.campaignId.isEmpty()) {
@@ -463,12 +463,21 @@ QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const
     if (query.overdueOnly) {
         params.addQueryItem(u"overdue"_s, u"true"_s);
     }
+    if (!query.creator.trimmed().isEmpty()) {
+        params.addQueryItem(u"creator"_s, query.creator.trimmed());
+    }
     params.addQueryItem(u"limit"_s, QString::number(query.limit));
     if (!query.cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, query.cursor);
     }
+    return params;
+}
+
+QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const
+{
     return object<Page<Deal>>(
-            m_client->send(ApiClient::Method::Get, u"/api/v1/deals"_s, params), page<Deal>);
+            m_client->send(ApiClient::Method::Get, u"/api/v1/deals"_s, dealsQuery(query)),
+            page<Deal>);
 }
 
 QFuture<Result<Deal>> CollabApi::deal(const QString &id) const

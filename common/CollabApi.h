@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -196,9 +197,13 @@ struct DealQuery
     QString campaignId; ///< empty: every campaign
     QList<DealState> states; ///< empty: every state
     bool overdueOnly = false;
+    QString creator; ///< part of the creator's display name (empty: every creator)
     int limit = 100;
     QString cursor;
 };
+
+/// The query string of GET /deals for `query`.
+QUrlQuery dealsQuery(const DealQuery &query);
 
 /// The JSON a client sends for a campaign (POST, or PATCH with every field).
 QJsonObject campaignJson(const CampaignInput &input);

@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace influence::common;
@@ -366,6 +368,30 @@ private Q_SLOTS:
         QVERIFY(!unreadCountFromJson({{u"count"_s, 1.5}}));
         QVERIFY(!unreadCountFromJson({{u"count"_s, u"3"_s}}));
         QVERIFY(!unreadCountFromJson({{u"count"_s, 1e12}}));
+    }
+
+    void dealsQueryRoundTrips()
+    {
+        DealQuery query;
+        QCOMPARE(dealsQuery(query).toString(), u"limit=100"_s);
+        query.campaignId = u"c1"_s;
+        query.states = {DealState::Invited, DealState::InProgress};
+        query.overdueOnly = true;
+        query.creator = u"  Anna & Bo+b 50% =x#  "_s;
+        query.limit = 25;
+        query.cursor = u"abc"_s;
+        // What the server reads back from the URL the client sends.
+        QUrl url(u"http://localhost/api/v1/deals"_s);
+        url.setQuery(dealsQuery(query));
+        const QUrlQuery read(QUrl(url.toString(QUrl::FullyEncoded)));
+        QCOMPARE(read.queryItemValue(u"campaign"_s), u"c1"_s);
+        QCOMPARE(read.queryItemValue(u"state"_s), u"invited,in_progress"_s);
+        QCOMPARE(read.queryItemValue(u"overdue"_s), u"true"_s);
+        QCOMPARE(read.queryItemValue(u"creator"_s, QUrl::FullyDecoded), u"Anna & Bo+b 50% =x#"_s);
+        QCOMPARE(read.queryItemValue(u"limit"_s), u"25"_s);
+        QCOMPARE(read.queryItemValue(u"cursor"_s), u"abc"_s);
+        query.creator = u"   "_s;
+        QVERIFY(!dealsQuery(query).hasQueryItem(u"creator"_s));
     }
 };
 
