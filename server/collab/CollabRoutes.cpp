@@ -105,7 +105,7 @@ Result<std::optional<QUuid>> optionalUuid(const Request &request, const QString 
 /// A short text to search for in a query parameter: trimmed, absent or blank is empty.
 Result<QString> searchText(const Request &request, const QString &name)
 {
-    const QString text = request.queryValue(name).trimmed();
+    QString text = request.queryValue(name).trimmed();
     if (text.size() > kMaxSearchText) {
         return invalid(name, u"At most %1 characters."_s.arg(kMaxSearchText));
     }
