@@ -2,6 +2,7 @@
 #include "DealView.h"
 
 #include "CollabText.h"
+#include "DealConfirmation.h"
 #include "OfferDialog.h"
 #include "ReviewDialog.h"
 #include "Session.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -213,7 +215,9 @@ QWidget *DealView::buildNegotiationTab()
         answerOffer(true);
     });
     connect(m_decline, &QPushButton::clicked, this, [this] {
-        answerOffer(false);
+        confirmThen(FinalStep::Decline, [this] {
+            answerOffer(false);
+        });
     });
     connect(m_counter, &QPushButton::clicked, this, &DealView::openCounter);
     connect(m_start, &QPushButton::clicked, this, [this] {
@@ -223,10 +227,14 @@ QWidget *DealView::buildNegotiationTab()
         takeAction(DealAction::Complete);
     });
     connect(m_withdraw, &QPushButton::clicked, this, [this] {
-        takeAction(DealAction::Withdraw);
+        confirmThen(FinalStep::Withdraw, [this] {
+            takeAction(DealAction::Withdraw);
+        });
     });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        takeAction(DealAction::Cancel);
+        confirmThen(FinalStep::Cancel, [this] {
+            takeAction(DealAction::Cancel);
+        });
     });
     return tab;
 }
@@ -422,6 +430,9 @@ void DealView::showEvent(QShowEvent *event)
 
 void DealView::hideEvent(QHideEvent *event)
 {
+    if (m_confirmation) {
+        m_confirmation->close(); // a question about a page no longer shown
+    }
     // Leaving the page drops what it still waits for; coming back loads again.
     if (m_pending > 0) {
         ++m_generation;
@@ -906,6 +917,21 @@ ReviewDialog *DealView::reviewDialog() const
 QString DealView::messageText() const
 {
     return m_message->text();
+}
+
+QWidget *DealView::confirmation() const
+{
+    return m_confirmation;
+}
+
+void DealView::confirmThen(FinalStep step, const std::function<void()> &confirmed)
+{
+    if (m_confirmation || m_busy) {
+        return;
+    }
+    const QString counterpart =
+            side() == DealSide::Brand ? m_deal.influencerName : m_deal.brandName;
+    m_confirmation = confirmFinalStep(this, step, counterpart, m_deal.campaignName, confirmed);
 }
 
 void DealView::answerOffer(bool accept)

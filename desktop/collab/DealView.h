@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "DealConfirmation.h"
 #include "common/CollabApi.h"
 #include "common/Error.h"
 
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMessageBox;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -60,6 +62,8 @@ public:
     void selectDeliverable(int row);
     /// The counter-offer dialog while it is open.
     OfferDialog *offerDialog() const;
+    /// The open question before a step that ends the deal (withdraw, cancel, decline), if any.
+    QWidget *confirmation() const;
     /// The review screen while it is open.
     ReviewDialog *reviewDialog() const;
     QString messageText() const;
@@ -105,6 +109,8 @@ private:
     QString partyName(const QString &userId) const;
     QString offerSummary(const common::OfferInput &offer) const;
 
+    /// Asks before a step that ends the deal; `confirmed` takes it.
+    void confirmThen(FinalStep step, const std::function<void()> &confirmed);
     void answerOffer(bool accept);
     void openCounter();
     void takeAction(common::DealAction action);
@@ -180,6 +186,7 @@ private:
     QLabel *m_message = nullptr;
 
     QPointer<OfferDialog> m_offerDialog;
+    QPointer<QMessageBox> m_confirmation;
     QPointer<ReviewDialog> m_reviewDialog;
 };
 
