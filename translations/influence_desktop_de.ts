@@ -321,6 +321,53 @@
     </message>
 </context>
 <context>
+    <name>DealConfirmation</name>
+    <message>
+        <source>Withdraw from the deal?</source>
+        <translation>Deal zurückziehen?</translation>
+    </message>
+    <message>
+        <source>Cancel the deal?</source>
+        <translation>Deal stornieren?</translation>
+    </message>
+    <message>
+        <source>Decline the offer?</source>
+        <translation>Angebot ablehnen?</translation>
+    </message>
+    <message>
+        <source>the other side</source>
+        <translation>der anderen Seite</translation>
+    </message>
+    <message>
+        <source>Withdraw from the deal with %1 in “%2”? The deal ends for both sides and cannot be reopened.</source>
+        <translation>Den Deal mit %1 in „%2“ zurückziehen? Der Deal endet für beide Seiten und kann nicht wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Cancel the deal with %1 in “%2”? Work on it stops for both sides and the deal cannot be reopened.</source>
+        <translation>Den Deal mit %1 in „%2“ stornieren? Die Arbeit daran endet für beide Seiten, und der Deal kann nicht wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Decline the offer from %1 in “%2”? The deal ends; working together in this campaign again takes a new invitation or application.</source>
+        <translation>Das Angebot von %1 in „%2“ ablehnen? Der Deal endet; für eine erneute Zusammenarbeit in dieser Kampagne braucht es eine neue Einladung oder Bewerbung.</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the deal</source>
+        <translation>Deal &amp;stornieren</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the deal</source>
+        <translation>Deal &amp;behalten</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <source>Influence desktop app for agency staff.</source>
@@ -2349,6 +2396,90 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Drag to another column to move the deal; double-click or press Enter to open it.</source>
         <translation>Zum Verschieben in eine andere Spalte ziehen; zum Öffnen doppelklicken oder die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Cr&amp;eator:</source>
+        <translation>C&amp;reator:</translation>
+    </message>
+    <message>
+        <source>Part of the name</source>
+        <translation>Teil des Namens</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>Nur &amp;überfällige</translation>
+    </message>
+    <message>
+        <source>Only deals with a deliverable past its due date and not live</source>
+        <translation>Nur Deals mit einer Leistung, die überfällig und nicht veröffentlicht ist</translation>
+    </message>
+    <message>
+        <source>Clear f&amp;ilters</source>
+        <translation>F&amp;ilter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>More deals could not be loaded. %1</source>
+        <translation>Weitere Deals konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>%1 deals shown, more on the server</source>
+        <translation>%1 Deals angezeigt, weitere auf dem Server</translation>
+    </message>
+    <message>
+        <source>No deals match these filters.</source>
+        <translation>Keine Deals passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the deal.</source>
+        <translation>Zum Öffnen des Deals doppelklicken oder die Eingabetaste drücken.</translation>
     </message>
 </context>
 <context>

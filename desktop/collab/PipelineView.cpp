@@ -2,18 +2,26 @@
 #include "PipelineView.h"
 
 #include "CollabText.h"
+#include "DealConfirmation.h"
 #include "Session.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +34,30 @@ namespace influence::desktop {
 namespace {
 
 enum StackPage { LoadingPage, ErrorPage, BoardPage };
+enum ViewTab { BoardTab, TableTab };
+
+/// How long typing in the creator field waits before it asks the server.
+constexpr int kTypingPauseMs = 300;
+/// Deals per page (the server's largest).
+constexpr int kPageSize = 100;
+/// The table's sort key of a cell, where its text does not sort (money, times).
+constexpr int kSortRole = Qt::UserRole + 1;
+
+/// A table cell sorted by kSortRole when it has one, else by its text.
+class SortedItem : public QTableWidgetItem
+{
+public:
+    using QTableWidgetItem::QTableWidgetItem;
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        const QVariant mine = data(kSortRole);
+        const QVariant theirs = other.data(kSortRole);
+        if (mine.isValid() && theirs.isValid()) {
+            return mine.toLongLong() < theirs.toLongLong();
+        }
+        return QTableWidgetItem::operator<(other);
+    }
+};
 
 const QList<DealState> &boardStates()
 {
@@ -117,6 +149,7 @@ PipelineView::PipelineView(common::ApiClient *api, Session *session, QWidget *pa
     , m_session(session)
 {
     setObjectName(u"pipelinePage"_s);
+    m_query.limit = kPageSize;
     buildUi();
     retranslate();
     connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
@@ -135,21 +168,7 @@ void PipelineView::buildUi()
     font.setBold(true);
     m_title->setFont(font);
     layout->addWidget(m_title);
-
-    auto *toolbar = new QHBoxLayout;
-    m_filterLabel = new QLabel;
-    m_filter = new QComboBox;
-    m_filter->setObjectName(u"pipelineCampaignFilter"_s);
-    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_filterLabel->setBuddy(m_filter);
-    m_filter->addItem(QString(), QString());
-    m_reload = new QPushButton;
-    m_reload->setObjectName(u"reloadPipelineButton"_s);
-    toolbar->addWidget(m_filterLabel);
-    toolbar->addWidget(m_filter);
-    toolbar->addStretch();
-    toolbar->addWidget(m_reload);
-    layout->addLayout(toolbar);
+    layout->addLayout(buildFilters());
 
     m_stack = new QStackedWidget;
     m_loading = new QLabel;
@@ -167,6 +186,100 @@ void PipelineView::buildUi()
     errorLayout->addWidget(m_retry, 0, Qt::AlignCenter);
     errorLayout->addStretch();
 
+    m_views = new QTabWidget;
+    m_views->setObjectName(u"pipelineViews"_s);
+    m_views->insertTab(BoardTab, buildBoard(), QString());
+    m_views->insertTab(TableTab, buildTable(), QString());
+    m_stack->insertWidget(LoadingPage, m_loading);
+    m_stack->insertWidget(ErrorPage, errorPage);
+    m_stack->insertWidget(BoardPage, m_views);
+    layout->addWidget(m_stack, 1);
+
+    auto *footer = new QHBoxLayout;
+    m_message = new QLabel;
+    m_message->setObjectName(u"pipelineMessage"_s);
+    m_message->setWordWrap(true);
+    m_shown = new QLabel;
+    m_shown->setObjectName(u"pipelineShown"_s);
+    m_more = new QPushButton;
+    m_more->setObjectName(u"moreDealsButton"_s);
+    m_more->setVisible(false);
+    footer->addWidget(m_message, 1);
+    footer->addWidget(m_shown);
+    footer->addWidget(m_more);
+    layout->addLayout(footer);
+
+    connect(m_reload, &QPushButton::clicked, this, &PipelineView::reload);
+    connect(m_retry, &QPushButton::clicked, this, &PipelineView::reload);
+    connect(m_more, &QPushButton::clicked, this, &PipelineView::loadMore);
+}
+
+QLayout *PipelineView::buildFilters()
+{
+    auto *toolbar = new QHBoxLayout;
+    m_filterLabel = new QLabel;
+    m_filter = new QComboBox;
+    m_filter->setObjectName(u"pipelineCampaignFilter"_s);
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_filterLabel->setBuddy(m_filter);
+    m_filter->addItem(QString(), QString());
+    m_stateFilterLabel = new QLabel;
+    m_stateFilter = new QComboBox;
+    m_stateFilter->setObjectName(u"pipelineStateFilter"_s);
+    m_stateFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_stateFilterLabel->setBuddy(m_stateFilter);
+    m_stateFilter->addItem(QString(), QString());
+    for (const DealState state : boardStates()) {
+        m_stateFilter->addItem(QString(), common::wireName(state));
+    }
+    m_creatorLabel = new QLabel;
+    m_creator = new QLineEdit;
+    m_creator->setObjectName(u"pipelineCreatorFilter"_s);
+    m_creator->setClearButtonEnabled(true);
+    m_creator->setMaxLength(100); // the server's limit
+    m_creatorLabel->setBuddy(m_creator);
+    m_creatorTimer = new QTimer(this);
+    m_creatorTimer->setSingleShot(true);
+    m_creatorTimer->setInterval(kTypingPauseMs);
+    m_overdue = new QCheckBox;
+    m_overdue->setObjectName(u"pipelineOverdueFilter"_s);
+    m_clearFilters = new QPushButton;
+    m_clearFilters->setObjectName(u"clearPipelineFiltersButton"_s);
+    m_clearFilters->setEnabled(false);
+    m_reload = new QPushButton;
+    m_reload->setObjectName(u"reloadPipelineButton"_s);
+    toolbar->addWidget(m_filterLabel);
+    toolbar->addWidget(m_filter);
+    toolbar->addWidget(m_stateFilterLabel);
+    toolbar->addWidget(m_stateFilter);
+    toolbar->addWidget(m_creatorLabel);
+    toolbar->addWidget(m_creator, 1);
+    toolbar->addWidget(m_overdue);
+    toolbar->addWidget(m_clearFilters);
+    toolbar->addStretch();
+    toolbar->addWidget(m_reload);
+
+    connect(m_filter, &QComboBox::activated, this, [this](int index) {
+        setCampaignFilter(m_filter->itemData(index).toString());
+    });
+    connect(m_stateFilter, &QComboBox::activated, this, [this](int index) {
+        setStateFilter(
+                common::collabFromString<DealState>(m_stateFilter->itemData(index).toString()));
+    });
+    connect(m_creator, &QLineEdit::textEdited, m_creatorTimer, qOverload<>(&QTimer::start));
+    connect(m_creator, &QLineEdit::returnPressed, this, [this] {
+        setCreatorFilter(m_creator->text());
+    });
+    connect(m_creatorTimer, &QTimer::timeout, this, [this] {
+        setCreatorFilter(m_creator->text());
+    });
+    connect(m_overdue, &QCheckBox::toggled, this, &PipelineView::setOverdueOnly);
+    connect(m_clearFilters, &QPushButton::clicked, this, &PipelineView::clearFilters);
+    return toolbar;
+}
+
+QWidget *PipelineView::buildBoard()
+{
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     auto *board = new QWidget;
@@ -192,21 +305,27 @@ void PipelineView::buildUi()
         });
     }
     scroll->setWidget(board);
-    m_stack->insertWidget(LoadingPage, m_loading);
-    m_stack->insertWidget(ErrorPage, errorPage);
-    m_stack->insertWidget(BoardPage, scroll);
-    layout->addWidget(m_stack, 1);
+    return scroll;
+}
 
-    m_message = new QLabel;
-    m_message->setObjectName(u"pipelineMessage"_s);
-    m_message->setWordWrap(true);
-    layout->addWidget(m_message);
-
-    connect(m_reload, &QPushButton::clicked, this, &PipelineView::reload);
-    connect(m_retry, &QPushButton::clicked, this, &PipelineView::reload);
-    connect(m_filter, &QComboBox::activated, this, [this](int index) {
-        setCampaignFilter(m_filter->itemData(index).toString());
+QWidget *PipelineView::buildTable()
+{
+    m_table = new QTableWidget(0, ColumnCount);
+    m_table->setObjectName(u"pipelineTable"_s);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(UpdatedColumn, Qt::DescendingOrder);
+    connect(m_table, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
+        Q_EMIT dealActivated(
+                m_table->item(item->row(), CreatorColumn)->data(Qt::UserRole).toString());
     });
+    return m_table;
 }
 
 void PipelineView::retranslate()
@@ -215,26 +334,34 @@ void PipelineView::retranslate()
     m_title->setText(tr("Deal pipeline"));
     m_filterLabel->setText(tr("&Campaign:"));
     m_filter->setItemText(0, tr("All campaigns"));
+    m_stateFilterLabel->setText(tr("&State:"));
+    m_stateFilter->setItemText(0, tr("All states"));
+    for (int i = 1; i < m_stateFilter->count(); ++i) {
+        if (const auto state = common::collabFromString<DealState>(
+                    m_stateFilter->itemData(i).toString())) {
+            m_stateFilter->setItemText(i, CollabText::dealState(*state));
+        }
+    }
+    m_creatorLabel->setText(tr("Cr&eator:"));
+    m_creator->setPlaceholderText(tr("Part of the name"));
+    m_overdue->setText(tr("&Overdue only"));
+    m_overdue->setToolTip(tr("Only deals with a deliverable past its due date and not live"));
+    m_clearFilters->setText(tr("Clear f&ilters"));
     m_reload->setText(tr("Re&fresh"));
     m_loading->setText(tr("Loading deals…"));
     m_retry->setText(tr("&Retry"));
+    m_views->setTabText(BoardTab, tr("&Board"));
+    m_views->setTabText(TableTab, tr("&Table"));
+    m_table->setHorizontalHeaderLabels({tr("Creator"), tr("Brand"), tr("Campaign"), tr("State"),
+            tr("Fee"), tr("Overdue"), tr("Last change")});
+    m_more->setText(m_loadingMore ? tr("Loading…") : tr("Load &more"));
     if (m_state == State::Failed) {
         m_errorLabel->setText(CollabText::error(m_error));
     }
-    for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
-        it.value()->setText(
-                tr("%1 (%2)").arg(CollabText::dealState(it.key())).arg(count(it.key())));
-    }
-    for (const DealColumn *column : std::as_const(m_columns)) {
-        for (int row = 0; row < column->count(); ++row) {
-            QListWidgetItem *item = column->item(row);
-            const QString id = item->data(Qt::UserRole).toString();
-            for (const Deal &deal : std::as_const(m_deals)) {
-                if (deal.id == id) {
-                    item->setText(cardText(deal));
-                }
-            }
-        }
+    if (m_state == State::Loaded) {
+        fillColumns();
+        fillTable();
+        showListMessage();
     }
 }
 
@@ -268,9 +395,16 @@ void PipelineView::showEvent(QShowEvent *event)
 
 void PipelineView::hideEvent(QHideEvent *event)
 {
-    if (m_state == State::Loading) {
+    if (m_confirmation) {
+        m_confirmation->close(); // a question about a page no longer shown
+    }
+    if (m_state == State::Loading || m_loadingMore) {
+        ++m_generation;
         m_api->abort(this);
-        setState(State::Idle);
+        setLoadingMore(false);
+        if (m_state == State::Loading) {
+            setState(State::Idle);
+        }
     }
     QWidget::hideEvent(event);
 }
@@ -293,59 +427,193 @@ void PipelineView::setState(State state)
     }
 }
 
+void PipelineView::setLoadingMore(bool loading)
+{
+    m_loadingMore = loading;
+    m_more->setEnabled(!loading);
+    m_more->setText(loading ? tr("Loading…") : tr("Load &more"));
+}
+
 void PipelineView::reload()
 {
+    // A creator's deals are all their own: a creator filter would only hide them all.
+    const bool creatorSide = side() == common::DealSide::Creator;
+    m_creatorLabel->setVisible(!creatorSide);
+    m_creator->setVisible(!creatorSide);
+    m_table->setColumnHidden(CreatorColumn, creatorSide);
     if (!canLoad()) {
         setState(State::Idle);
         return;
     }
-    const quint64 generation = ++m_generation;
+    setLoadingMore(false);
+    m_nextCursor.clear();
     setState(State::Loading);
-    common::DealQuery query;
-    query.campaignId = m_campaignId;
+    load(QString());
+}
+
+void PipelineView::loadMore()
+{
+    if (m_state != State::Loaded || m_nextCursor.isEmpty() || m_loadingMore) {
+        return;
+    }
+    setLoadingMore(true);
+    load(m_nextCursor);
+}
+
+void PipelineView::load(const QString &cursor)
+{
+    const quint64 generation = ++m_generation;
+    common::DealQuery query = m_query;
+    query.cursor = cursor;
+    const bool append = !cursor.isEmpty();
     const common::ApiClient::OwnerScope owner(m_api, this);
     m_collab.deals(query).then(QtFuture::Launch::Sync,
             common::guarded<Result<common::Page<Deal>>>(
-                    this, [this, generation](const Result<common::Page<Deal>> &result) {
-                        listed(generation, result);
+                    this, [this, generation, append](const Result<common::Page<Deal>> &result) {
+                        listed(generation, append, result);
                     }));
 }
 
 void PipelineView::setCampaignFilter(const QString &campaignId)
 {
-    if (campaignId == m_campaignId) {
+    if (campaignId == m_query.campaignId) {
         return;
     }
-    m_campaignId = campaignId;
+    m_query.campaignId = campaignId;
     const int index = m_filter->findData(campaignId);
     if (index >= 0) {
         m_filter->setCurrentIndex(index);
     }
+    filtersChanged();
+}
+
+void PipelineView::setStateFilter(std::optional<DealState> state)
+{
+    const QList<DealState> states = state ? QList<DealState>{*state} : QList<DealState>{};
+    if (states == m_query.states) {
+        return;
+    }
+    m_query.states = states;
+    m_stateFilter->setCurrentIndex(
+            state ? std::max(0, m_stateFilter->findData(common::wireName(*state))) : 0);
+    filtersChanged();
+}
+
+void PipelineView::setCreatorFilter(const QString &text)
+{
+    m_creatorTimer->stop();
+    const QString creator = text.trimmed();
+    if (m_creator->text() != text) {
+        m_creator->setText(text);
+    }
+    if (creator == m_query.creator) {
+        return;
+    }
+    m_query.creator = creator;
+    filtersChanged();
+}
+
+void PipelineView::setOverdueOnly(bool overdueOnly)
+{
+    if (overdueOnly == m_query.overdueOnly) {
+        return;
+    }
+    m_query.overdueOnly = overdueOnly;
+    m_overdue->setChecked(overdueOnly);
+    filtersChanged();
+}
+
+void PipelineView::clearFilters()
+{
+    m_creatorTimer->stop();
+    m_query.campaignId.clear();
+    m_query.states.clear();
+    m_query.creator.clear();
+    m_query.overdueOnly = false;
+    const QSignalBlocker blockOverdue(m_overdue);
+    m_filter->setCurrentIndex(0);
+    m_stateFilter->setCurrentIndex(0);
+    m_creator->clear();
+    m_overdue->setChecked(false);
+    filtersChanged();
+}
+
+void PipelineView::filtersChanged()
+{
+    m_clearFilters->setEnabled(filtered());
     reload();
 }
 
-void PipelineView::listed(quint64 generation, const Result<common::Page<Deal>> &result)
+bool PipelineView::filtered() const
+{
+    return !m_query.campaignId.isEmpty() || !m_query.states.isEmpty() || !m_query.creator.isEmpty()
+            || m_query.overdueOnly;
+}
+
+PipelineView::View PipelineView::view() const
+{
+    return m_views->currentIndex() == TableTab ? View::Table : View::Board;
+}
+
+void PipelineView::setView(View view)
+{
+    m_views->setCurrentIndex(view == View::Table ? TableTab : BoardTab);
+}
+
+void PipelineView::listed(quint64 generation, bool append, const Result<common::Page<Deal>> &result)
 {
     if (generation != m_generation) {
         return;
     }
+    setLoadingMore(false);
     if (!result) {
+        if (append) {
+            // What is shown stays; only the next page is missing.
+            say(tr("More deals could not be loaded. %1").arg(CollabText::error(result.error())));
+            return;
+        }
         m_error = result.error();
         setState(State::Failed);
         return;
     }
-    m_deals = result->items;
+    if (append) {
+        m_deals += result->items;
+    } else {
+        m_deals = result->items;
+    }
+    m_nextCursor = result->nextCursor;
     for (const Deal &deal : std::as_const(m_deals)) {
         m_campaignNames.insert(deal.campaignId, deal.campaignName);
     }
     updateCampaigns();
     fillColumns();
+    fillTable();
     setState(State::Loaded);
-    if (m_deals.isEmpty()) {
-        m_message->setText(m_campaignId.isEmpty() ? tr("No deals yet. Invite creators to a "
-                                                       "campaign to start one.")
-                                                  : tr("This campaign has no deals yet."));
+    showListMessage();
+}
+
+void PipelineView::showListMessage()
+{
+    m_more->setVisible(hasMore());
+    m_shown->setText(
+            hasMore() ? tr("%1 deals shown, more on the server").arg(m_deals.size()) : QString());
+    if (!m_deals.isEmpty()) {
+        if (m_listMessage) {
+            m_message->clear();
+            m_listMessage = false;
+        }
+        return;
     }
+    const bool onlyCampaign = !m_query.campaignId.isEmpty() && m_query.states.isEmpty()
+            && m_query.creator.isEmpty() && !m_query.overdueOnly;
+    if (onlyCampaign) {
+        m_message->setText(tr("This campaign has no deals yet."));
+    } else if (filtered()) {
+        m_message->setText(tr("No deals match these filters."));
+    } else {
+        m_message->setText(tr("No deals yet. Invite creators to a campaign to start one."));
+    }
+    m_listMessage = true;
 }
 
 void PipelineView::updateCampaigns()
@@ -360,11 +628,14 @@ void PipelineView::updateCampaigns()
     }
 }
 
+QString PipelineView::creatorName(const Deal &deal) const
+{
+    return deal.influencerName.isEmpty() ? tr("Unnamed creator") : deal.influencerName;
+}
+
 QString PipelineView::cardText(const Deal &deal) const
 {
-    const QString creator =
-            deal.influencerName.isEmpty() ? tr("Unnamed creator") : deal.influencerName;
-    QString text = creator + u'\n' + deal.campaignName;
+    QString text = creatorName(deal) + u'\n' + deal.campaignName;
     if (deal.latestOffer) {
         text += u'\n' + CollabText::money(deal.latestOffer->terms.fee);
     }
@@ -379,14 +650,58 @@ void PipelineView::fillColumns()
     for (DealColumn *column : std::as_const(m_columns)) {
         column->clear();
     }
+    const QString tip = tr("Drag to another column to move the deal; double-click or press Enter "
+                           "to open it.");
     for (const Deal &deal : std::as_const(m_deals)) {
         DealColumn *column = m_columns.value(deal.state);
         auto *item = new QListWidgetItem(cardText(deal), column);
         item->setData(Qt::UserRole, deal.id);
-        item->setToolTip(tr("Drag to another column to move the deal; double-click or press "
-                            "Enter to open it."));
+        item->setToolTip(tip);
     }
-    retranslate();
+    for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
+        it.value()->setText(
+                tr("%1 (%2)").arg(CollabText::dealState(it.key())).arg(count(it.key())));
+    }
+}
+
+void PipelineView::fillTable()
+{
+    const QString selected = m_table->currentRow() >= 0
+            ? m_table->item(m_table->currentRow(), CreatorColumn)->data(Qt::UserRole).toString()
+            : QString();
+    m_table->setSortingEnabled(false);
+    m_table->setRowCount(int(m_deals.size()));
+    const QString tip = tr("Double-click or press Enter to open the deal.");
+    for (int row = 0; row < m_deals.size(); ++row) {
+        const Deal &deal = m_deals.at(row);
+        const auto cell = [this, row, &tip](int column, const QString &text) {
+            auto *item = new SortedItem(text);
+            item->setToolTip(tip);
+            m_table->setItem(row, column, item);
+            return item;
+        };
+        cell(CreatorColumn, creatorName(deal))->setData(Qt::UserRole, deal.id);
+        cell(BrandColumn, deal.brandName);
+        cell(CampaignColumn, deal.campaignName);
+        cell(StateColumn, CollabText::dealState(deal.state))
+                ->setData(kSortRole, int(boardStates().indexOf(deal.state)));
+        QTableWidgetItem *fee = cell(FeeColumn,
+                deal.latestOffer ? CollabText::money(deal.latestOffer->terms.fee) : QString());
+        fee->setData(kSortRole, deal.latestOffer ? deal.latestOffer->terms.fee.minorUnits : -1);
+        fee->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        cell(OverdueColumn, deal.overdue ? tr("Overdue") : QString())
+                ->setData(kSortRole, deal.overdue ? 1 : 0);
+        const QDateTime changed = deal.updatedAt.isValid() ? deal.updatedAt : deal.createdAt;
+        cell(UpdatedColumn, CollabText::when(changed))
+                ->setData(kSortRole, changed.toMSecsSinceEpoch());
+    }
+    m_table->setSortingEnabled(true);
+    m_table->resizeColumnsToContents();
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, CreatorColumn)->data(Qt::UserRole).toString() == selected) {
+            m_table->setCurrentCell(row, CreatorColumn);
+        }
+    }
 }
 
 int PipelineView::count(DealState state) const
@@ -418,34 +733,60 @@ PipelineView::Move PipelineView::requestMove(const QString &dealId, DealState ta
     }
     const auto action = common::dealActionBetween(deal->state, target);
     if (!action) {
-        m_message->setText(refusal(deal->state, target));
+        say(refusal(deal->state, target));
         return Move::Refused;
     }
     if (!common::mayTakeDealAction(side(), *action)) {
-        m_message->setText(
-                tr("Only the brand can %1 a deal.").arg(CollabText::dealAction(*action)));
+        say(tr("Only the brand can %1 a deal.").arg(CollabText::dealAction(*action)));
         return Move::Refused;
     }
-    m_message->setText(tr("Moving the deal to “%1”…").arg(CollabText::dealState(target)));
-    const QString id = dealId;
-    m_collab.dealAction(id, *action)
+    if (const auto step = finalStep(*action)) {
+        if (m_confirmation) {
+            return Move::Unchanged; // one question at a time
+        }
+        const QString counterpart =
+                side() == common::DealSide::Brand ? deal->influencerName : deal->brandName;
+        m_confirmation = confirmFinalStep(this, *step, counterpart, deal->campaignName,
+                [this, id = dealId, act = *action, target] {
+                    send(id, act, target);
+                });
+        return Move::AwaitingConfirmation;
+    }
+    send(dealId, *action, target);
+    return Move::Sent;
+}
+
+QWidget *PipelineView::confirmation() const
+{
+    return m_confirmation;
+}
+
+void PipelineView::send(const QString &dealId, common::DealAction action, DealState target)
+{
+    say(tr("Moving the deal to “%1”…").arg(CollabText::dealState(target)));
+    m_collab.dealAction(dealId, action)
             .then(QtFuture::Launch::Sync,
                     common::guarded<Result<Deal>>(
-                            this, [this, id, target](const Result<Deal> &result) {
-                                moved(id, target, result);
+                            this, [this, dealId, target](const Result<Deal> &result) {
+                                moved(dealId, target, result);
                             }));
-    return Move::Sent;
 }
 
 void PipelineView::moved(const QString &dealId, DealState target, const Result<Deal> &result)
 {
     if (!result) {
-        m_message->setText(tr("The move was refused. %1").arg(CollabText::error(result.error())));
+        say(tr("The move was refused. %1").arg(CollabText::error(result.error())));
         return;
     }
-    m_message->setText(tr("The deal is now “%1”.").arg(CollabText::dealState(result->state)));
+    say(tr("The deal is now “%1”.").arg(CollabText::dealState(result->state)));
     Q_EMIT dealMoved(dealId, target);
     reload();
+}
+
+void PipelineView::say(const QString &text)
+{
+    m_message->setText(text);
+    m_listMessage = false;
 }
 
 QString PipelineView::messageText() const

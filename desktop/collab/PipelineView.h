@@ -6,12 +6,21 @@
 
 #include <QListWidget>
 #include <QMap>
+#include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
+class QLineEdit;
 class QPushButton;
 class QStackedWidget;
+class QTableWidget;
+class QTabWidget;
+class QTimer;
 
 namespace influence::desktop {
 
@@ -44,10 +53,12 @@ private:
     common::DealState m_state;
 };
 
-/// The deal pipeline: a column per deal state with its count, a card per deal (creator,
-/// campaign, fee), a filter by campaign. Dragging a card to another column sends the move when
-/// the shared table (common::dealActionBetween) allows it; otherwise it is refused before any
-/// request, with the reason shown.
+/// The deal pipeline, as a board (a column per deal state with its count, a card per deal:
+/// creator, campaign, fee) or as a sortable table, both filtered on the server by campaign,
+/// state, creator name and overdue deliverables, 100 deals a page with more on request.
+/// Dragging a card to another column sends the move when the shared table
+/// (common::dealActionBetween) allows it; otherwise it is refused before any request, with the
+/// reason shown. Steps that end a deal (withdraw, cancel) are confirmed first.
 class PipelineView : public QWidget
 {
     Q_OBJECT
@@ -56,8 +67,21 @@ public:
     enum class State { Idle, Loading, Loaded, Failed };
     Q_ENUM(State)
     /// What became of a requested move.
-    enum class Move { Sent, Refused, Unchanged };
+    enum class Move { Sent, Refused, Unchanged, AwaitingConfirmation };
     Q_ENUM(Move)
+    enum class View { Board, Table };
+    Q_ENUM(View)
+    /// The table's columns.
+    enum Column {
+        CreatorColumn,
+        BrandColumn,
+        CampaignColumn,
+        StateColumn,
+        FeeColumn,
+        OverdueColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
 
     PipelineView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
 
@@ -65,6 +89,25 @@ public:
     void reload();
     /// Shows only one campaign's deals (empty: all).
     void setCampaignFilter(const QString &campaignId);
+    /// Shows only deals in one state (none: every state).
+    void setStateFilter(std::optional<common::DealState> state);
+    /// Shows only deals whose creator's name contains `text` (what typing in the field does,
+    /// without its short wait).
+    void setCreatorFilter(const QString &text);
+    /// Shows only deals with a deliverable past its due date.
+    void setOverdueOnly(bool overdueOnly);
+    void clearFilters();
+    const common::DealQuery &query() const { return m_query; }
+    View view() const;
+    void setView(View view);
+    QTableWidget *table() const { return m_table; }
+    /// Deals asked for at a time (100 by default, the server's largest).
+    void setPageSize(int size) { m_query.limit = size; }
+    /// More deals than shown are on the server.
+    bool hasMore() const { return !m_nextCursor.isEmpty(); }
+    void loadMore();
+    /// The open confirmation of a step that ends a deal, if any.
+    QWidget *confirmation() const;
     /// Deals shown in a column.
     int count(common::DealState state) const;
     DealColumn *column(common::DealState state) const { return m_columns.value(state); }
@@ -86,12 +129,26 @@ protected:
 
 private:
     void buildUi();
+    QLayout *buildFilters();
+    QWidget *buildBoard();
+    QWidget *buildTable();
     void retranslate();
+    void setLoadingMore(bool loading);
+    void filtersChanged();
+    /// Shows an outcome under the pipeline.
+    void say(const QString &text);
+    QString creatorName(const common::Deal &deal) const;
     void setState(State state);
     bool canLoad() const;
     common::DealSide side() const;
-    void listed(quint64 generation, const common::Result<common::Page<common::Deal>> &result);
+    void load(const QString &cursor);
+    void listed(quint64 generation, bool append,
+            const common::Result<common::Page<common::Deal>> &result);
+    bool filtered() const;
+    void showListMessage();
     void fillColumns();
+    void fillTable();
+    void send(const QString &dealId, common::DealAction action, common::DealState target);
     void updateCampaigns();
     void moved(const QString &dealId, common::DealState target,
             const common::Result<common::Deal> &result);
@@ -104,13 +161,23 @@ private:
     State m_state = State::Idle;
     common::Error m_error;
     quint64 m_generation = 0;
-    QString m_campaignId;
+    common::DealQuery m_query;
+    QString m_nextCursor;
+    bool m_loadingMore = false;
+    bool m_listMessage = false; ///< the message says the list is empty
     QList<common::Deal> m_deals;
     QMap<QString, QString> m_campaignNames; ///< id → name, from every deal seen
 
     QLabel *m_title = nullptr;
     QLabel *m_filterLabel = nullptr;
     QComboBox *m_filter = nullptr;
+    QLabel *m_stateFilterLabel = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QLabel *m_creatorLabel = nullptr;
+    QLineEdit *m_creator = nullptr;
+    QTimer *m_creatorTimer = nullptr;
+    QCheckBox *m_overdue = nullptr;
+    QPushButton *m_clearFilters = nullptr;
     QPushButton *m_reload = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_loading = nullptr;
@@ -118,7 +185,12 @@ private:
     QPushButton *m_retry = nullptr;
     QMap<common::DealState, DealColumn *> m_columns;
     QMap<common::DealState, QLabel *> m_columnTitles;
+    QTabWidget *m_views = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_shown = nullptr;
+    QPushButton *m_more = nullptr;
     QLabel *m_message = nullptr;
+    QPointer<QWidget> m_confirmation;
 };
 
 } // namespace influence::desktop

@@ -3,7 +3,9 @@
 // campaign created in the dialog (checked with the shared rules first, nothing sent when
 // invalid; server field errors at their fields) and launched; a step the server refuses shows
 // its reason; deals set up over HTTP appear on the board with their counts; an illegal drag is
-// refused without a request; a legal one moves the deal on the server.
+// refused without a request; a legal one moves the deal on the server, and one that ends the
+// deal is asked about first (also on the deal page); the table view lists, sorts, filters (name,
+// overdue, state, on the server) and pages the deals, and opens one with Enter.
 #include "HttpTestClient.h"
 #include "Languages.h"
 #include "MainWindow.h"
@@ -14,10 +16,12 @@
 #include "collab/CampaignDialog.h"
 #include "collab/CampaignsModel.h"
 #include "collab/CampaignsView.h"
+#include "collab/DealView.h"
 #include "collab/PipelineView.h"
 #include "common/ApiClient.h"
 #include "common/Money.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
@@ -26,12 +30,14 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QUuid>
 
@@ -100,6 +106,7 @@ private:
     QString m_invitedDeal;
     QString m_acceptedDeal;
     QString m_boardCampaign;
+    QString m_overdueDeal;
     qint64 m_longestStall = 0;
     int m_counter = 0;
 
@@ -178,6 +185,27 @@ private:
         m_longestStall = qMax(m_longestStall, meter.longestMs());
         QVERIFY2(meter.longestMs() <= kStallLimitMs,
                 qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
+    }
+    /// How many requests went to a path ending with `suffix`.
+    static int sent(const QSignalSpy &requests, const QString &suffix)
+    {
+        return int(std::count_if(
+                requests.cbegin(), requests.cend(), [&suffix](const QList<QVariant> &request) {
+                    return request.at(1).toString().endsWith(suffix);
+                }));
+    }
+    /// The question a confirmation asks.
+    static QString confirmationText(QWidget *box)
+    {
+        auto *message = qobject_cast<QMessageBox *>(box);
+        return message ? message->text() : QString();
+    }
+    void clickWhenEnabled(const QString &name)
+    {
+        auto *button = find<QPushButton>(name);
+        QVERIFY(button);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled() && button->isVisible(), kTimeout);
+        QTest::mouseClick(button, Qt::LeftButton);
     }
     /// Drops a card of `dealId` on a column, as a drag from another column ends.
     void drop(const QString &dealId, DealState target)
@@ -436,13 +464,231 @@ private Q_SLOTS:
         QCOMPARE(pipeline()->count(DealState::Accepted), 0);
         QCOMPARE(find<QLabel>(u"columnTitle-in_progress"_s)->text(), u"In progress (1)"_s);
 
-        // Withdrawing an invitation is the brand's or the creator's step.
+        // Withdrawing an invitation is the brand's or the creator's step, and it ends the deal:
+        // it is asked about first, and keeping the deal sends nothing.
         drop(m_invitedDeal, DealState::Withdrawn);
+        QTRY_VERIFY_WITH_TIMEOUT(pipeline()->confirmation(), kTimeout);
+        QVERIFY(pipeline()->confirmation()->isVisible());
+        QVERIFY(confirmationText(pipeline()->confirmation()).contains(u"Lena Travels"_s));
+        QTest::mouseClick(pipeline()->confirmation()->findChild<QPushButton *>(u"keepDealButton"_s),
+                Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!pipeline()->confirmation(), kTimeout);
+        QCOMPARE(sent(requests, u"/withdraw"_s), 0);
+        QCOMPARE(dealStateOnServer(m_invitedDeal), u"invited"_s);
+        drop(m_invitedDeal, DealState::Withdrawn);
+        QTRY_VERIFY_WITH_TIMEOUT(pipeline()->confirmation(), kTimeout);
+        QTest::mouseClick(
+                pipeline()->confirmation()->findChild<QPushButton *>(u"confirmStepButton"_s),
+                Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(moved.count(), 2, kTimeout);
+        QCOMPARE(sent(requests, u"/api/v1/deals/%1/withdraw"_s.arg(m_invitedDeal)), 1);
         QCOMPARE(dealStateOnServer(m_invitedDeal), u"withdrawn"_s);
         QTRY_COMPARE_WITH_TIMEOUT(pipeline()->count(DealState::Withdrawn), 1, kTimeout);
+        QVERIFY(pipeline()->messageText().contains(u"Withdrawn"_s));
         record(stalls);
         saveScreenshot(m_window.get(), u"pipeline"_s);
+    }
+
+    void tableListsSortsAndFiltersDeals()
+    {
+        // A second creator with an accepted deal whose reel was due three days ago.
+        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        const QString email = signUp(u"influencer"_s, password);
+        const QString token = m_http->postJson(u"/api/v1/auth/login"_s,
+                                            {{u"email"_s, email}, {u"password"_s, password}})
+                                      .json()
+                                      .value(u"accessToken"_s)
+                                      .toString();
+        const QJsonObject profile{{u"displayName"_s, u"Max Hikes"_s}, {u"bio"_s, u"Peaks."_s},
+                {u"niches"_s, QJsonArray{u"outdoors"_s}}, {u"country"_s, u"CH"_s},
+                {u"languages"_s, QJsonArray{u"de"_s}}};
+        const auto put =
+                m_http->send("PUT", u"/api/v1/me/influencer"_s, compact(profile), as(token));
+        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
+        QJsonObject late = offer(30000);
+        late.insert(u"deliverables"_s,
+                QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                        {u"quantity"_s, 1}, {u"dueDate"_s, day(-3)}}});
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(m_boardCampaign),
+                brandToken(),
+                {{u"influencerId"_s, put.json().value(u"id"_s).toString()}, {u"offer"_s, late}});
+        QCOMPARE(invited.status, 201);
+        m_overdueDeal = invited.json().value(u"id"_s).toString();
+        const QString offerId =
+                invited.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(m_overdueDeal, offerId), token)
+                         .status,
+                200);
+
+        tests::StallMeter stalls;
+        QTest::mouseClick(find<QPushButton>(u"reloadPipelineButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 4, kTimeout);
+        // The table tab (Alt+T) shows the same deals, a row each.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(pipeline(), Qt::Key_T, Qt::AltModifier);
+        QCOMPARE(pipeline()->view(), PipelineView::View::Table);
+        QTableWidget *table = pipeline()->table();
+        QVERIFY(table->isVisible());
+        QCOMPARE(table->rowCount(), 4);
+        const auto column = [table](int c) {
+            QStringList texts;
+            for (int row = 0; row < table->rowCount(); ++row) {
+                texts << table->item(row, c)->text();
+            }
+            return texts;
+        };
+        QCOMPARE(column(PipelineView::CreatorColumn).count(u"Lena Travels"_s), 3);
+        QCOMPARE(column(PipelineView::CreatorColumn).count(u"Max Hikes"_s), 1);
+        QCOMPARE(column(PipelineView::BrandColumn).count(u"Alpine Boots"_s), 4);
+        QVERIFY(column(PipelineView::StateColumn).contains(u"Negotiating"_s));
+        QCOMPARE(column(PipelineView::OverdueColumn).count(u"Overdue"_s), 1);
+        // Sorted by fee, as amounts rather than as text: 300 < 500 < 500 < 650.
+        table->sortByColumn(PipelineView::FeeColumn, Qt::AscendingOrder);
+        QCOMPARE(column(PipelineView::FeeColumn),
+                (QStringList{common::formatMoney({30000, u"EUR"_s}),
+                        common::formatMoney({50000, u"EUR"_s}),
+                        common::formatMoney({50000, u"EUR"_s}),
+                        common::formatMoney({65000, u"EUR"_s})}));
+
+        // Filters go to the server; typing a name asks once, after the pause.
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        auto *creator = find<QLineEdit>(u"pipelineCreatorFilter"_s);
+        QVERIFY(creator->isVisible());
+        creator->setFocus();
+        QTest::keyClicks(creator, u"hikes"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 1, kTimeout);
+        QCOMPARE(sent(requests, u"/api/v1/deals"_s), 1);
+        QCOMPARE(pipeline()->query().creator, u"hikes"_s);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, PipelineView::CreatorColumn)->text(), u"Max Hikes"_s);
+        QVERIFY(find<QPushButton>(u"clearPipelineFiltersButton"_s)->isEnabled());
+        // Nobody by that name: the empty state says why.
+        QTest::keyClicks(creator, u"zzz"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 0, kTimeout);
+        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(pipeline()->messageText(), u"No deals match these filters."_s);
+        QTest::mouseClick(find<QPushButton>(u"clearPipelineFiltersButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 4, kTimeout);
+        QVERIFY(creator->text().isEmpty());
+        QVERIFY(pipeline()->messageText().isEmpty());
+        QVERIFY(!find<QPushButton>(u"clearPipelineFiltersButton"_s)->isEnabled());
+
+        // Overdue only.
+        QTest::mouseClick(find<QCheckBox>(u"pipelineOverdueFilter"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 1, kTimeout);
+        QVERIFY(pipeline()->query().overdueOnly);
+        QCOMPARE(pipeline()->deals().at(0).id, m_overdueDeal);
+        QTest::mouseClick(find<QCheckBox>(u"pipelineOverdueFilter"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 4, kTimeout);
+
+        // One state, picked with the keyboard in its list.
+        auto *states = find<QComboBox>(u"pipelineStateFilter"_s);
+        states->setFocus();
+        const int negotiating = states->findData(u"negotiating"_s);
+        QVERIFY(negotiating > 0);
+        while (states->currentIndex() < negotiating) {
+            QTest::keyClick(states, Qt::Key_Down);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(
+                pipeline()->query().states, QList{DealState::Negotiating}, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 1, kTimeout);
+        QCOMPARE(table->item(0, PipelineView::StateColumn)->text(), u"Negotiating"_s);
+        saveScreenshot(m_window.get(), u"pipeline-table"_s);
+        pipeline()->clearFilters();
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 4, kTimeout);
+
+        // Pages: two at a time, the rest on request.
+        pipeline()->setPageSize(2);
+        pipeline()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 2, kTimeout);
+        auto *more = find<QPushButton>(u"moreDealsButton"_s);
+        QVERIFY(more->isVisible());
+        QVERIFY(pipeline()->hasMore());
+        QTest::mouseClick(more, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 4, kTimeout);
+        QCOMPARE(table->rowCount(), 4);
+        QSet<QString> ids;
+        for (const auto &deal : pipeline()->deals()) {
+            ids.insert(deal.id);
+        }
+        QCOMPARE(ids.size(), 4); // no duplicates across pages
+        QTRY_VERIFY_WITH_TIMEOUT(
+                !pipeline()->hasMore() || pipeline()->deals().size() == 4, kTimeout);
+        pipeline()->setPageSize(100);
+
+        // Enter on a row opens the deal.
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, PipelineView::CreatorColumn)->text() == u"Max Hikes"_s) {
+                table->setCurrentCell(row, PipelineView::CampaignColumn);
+            }
+        }
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), m_window->dealPage());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->dealPage()->isComplete(), kTimeout);
+        QCOMPARE(m_window->dealPage()->deal().id, m_overdueDeal);
+        record(stalls);
+    }
+
+    void endingADealIsAskedFirst()
+    {
+        // The negotiating deal: the creator's counter is open, so the brand may decline it.
+        tests::StallMeter stalls;
+        QString negotiating;
+        for (const auto &deal : pipeline()->deals()) {
+            if (deal.state == DealState::Negotiating) {
+                negotiating = deal.id;
+            }
+        }
+        QVERIFY(!negotiating.isEmpty());
+        desktop::DealView *page = m_window->dealPage();
+        m_window->openDeal(negotiating);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), kTimeout);
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        clickWhenEnabled(u"declineOfferButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->confirmation(), kTimeout);
+        QCOMPARE(page->confirmation()->windowTitle(), u"Decline the offer?"_s);
+        QVERIFY(confirmationText(page->confirmation()).contains(u"Lena Travels"_s));
+        // Escape keeps the deal.
+        QTest::keyClick(page->confirmation(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->confirmation(), kTimeout);
+        QCOMPARE(sent(requests, u"/decline"_s), 0);
+        QCOMPARE(dealStateOnServer(negotiating), u"negotiating"_s);
+        // Withdrawing, confirmed, is sent.
+        clickWhenEnabled(u"withdrawDealButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->confirmation(), kTimeout);
+        QCOMPARE(page->confirmation()->windowTitle(), u"Withdraw from the deal?"_s);
+        QTest::mouseClick(page->confirmation()->findChild<QPushButton *>(u"confirmStepButton"_s),
+                Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page->deal().state, DealState::Withdrawn, kTimeout);
+        QCOMPARE(sent(requests, u"/api/v1/deals/%1/withdraw"_s.arg(negotiating)), 1);
+        QCOMPARE(sent(requests, u"/decline"_s), 0);
+        QCOMPARE(dealStateOnServer(negotiating), u"withdrawn"_s);
+
+        // Cancelling the running deal: asked, then sent.
+        m_window->openDeal(m_acceptedDeal);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete() && page->deal().id == m_acceptedDeal, kTimeout);
+        QCOMPARE(page->deal().state, DealState::InProgress);
+        clickWhenEnabled(u"cancelDealButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->confirmation(), kTimeout);
+        QCOMPARE(page->confirmation()->windowTitle(), u"Cancel the deal?"_s);
+        saveScreenshot(page->confirmation(), u"confirm-cancel"_s);
+        // Leaving the page closes the question without sending.
+        show(pipeline());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->confirmation(), kTimeout);
+        QCOMPARE(sent(requests, u"/cancel"_s), 0);
+        QCOMPARE(dealStateOnServer(m_acceptedDeal), u"in_progress"_s);
+        m_window->openDeal(m_acceptedDeal);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), kTimeout);
+        clickWhenEnabled(u"cancelDealButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->confirmation(), kTimeout);
+        QTest::mouseClick(page->confirmation()->findChild<QPushButton *>(u"confirmStepButton"_s),
+                Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page->deal().state, DealState::Cancelled, kTimeout);
+        QCOMPARE(dealStateOnServer(m_acceptedDeal), u"cancelled"_s);
+        record(stalls);
     }
 };
 
