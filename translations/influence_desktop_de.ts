@@ -319,6 +319,42 @@
         <source>%1 hours ago</source>
         <translation>vor %1 Stunden</translation>
     </message>
+    <message>
+        <source>with the first draft</source>
+        <translation>mit dem ersten Entwurf</translation>
+    </message>
+    <message>
+        <source>every deliverable is live</source>
+        <translation>alle Leistungen sind veröffentlicht</translation>
+    </message>
+    <message>
+        <source>the campaign was cancelled</source>
+        <translation>die Kampagne wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the campaign was completed</source>
+        <translation>die Kampagne wurde abgeschlossen</translation>
+    </message>
+    <message>
+        <source>fee %1</source>
+        <translation>Honorar %1</translation>
+    </message>
+    <message>
+        <source>with an offer</source>
+        <translation>mit einem Angebot</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>version %1: %2</source>
+        <translation>Version %1: %2</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>vorher %1</translation>
+    </message>
 </context>
 <context>
     <name>DealConfirmation</name>
@@ -1510,6 +1546,10 @@
     <message>
         <source>Message sent.</source>
         <translation>Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

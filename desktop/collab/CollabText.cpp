@@ -163,6 +163,46 @@ QString CollabText::eventKind(const QString &kind)
     return kind;
 }
 
+QString CollabText::eventDetail(
+        const QString &kind, const QJsonObject &data, const QString &currency)
+{
+    static const QList<std::pair<QString, const char *>> reasons{
+            {u"first_draft"_s, QT_TR_NOOP("with the first draft")},
+            {u"all_deliverables_live"_s, QT_TR_NOOP("every deliverable is live")},
+            {u"campaign_cancelled"_s, QT_TR_NOOP("the campaign was cancelled")},
+            {u"campaign_completed"_s, QT_TR_NOOP("the campaign was completed")}};
+    const QString reason = data.value(u"reason"_s).toString();
+    for (const auto &[wire, text] : reasons) {
+        if (wire == reason) {
+            return tr(text);
+        }
+    }
+    if ((kind == u"deal.invited"_s || kind == u"offer.made"_s) && !currency.isEmpty()
+            && data.value(u"feeMinor"_s).isDouble()) {
+        return tr("fee %1").arg(money({qint64(data.value(u"feeMinor"_s).toDouble()), currency}));
+    }
+    if (kind == u"deal.applied"_s && data.value(u"withOffer"_s).toBool()) {
+        return tr("with an offer");
+    }
+    const int version = data.value(u"version"_s).toInt();
+    if (kind == u"deliverable.submitted"_s && version > 0) {
+        return tr("version %1").arg(version);
+    }
+    const auto decision =
+            common::collabFromString<common::ReviewDecision>(data.value(u"decision"_s).toString());
+    if (kind == u"deliverable.reviewed"_s && version > 0 && decision) {
+        return tr("version %1: %2").arg(version).arg(reviewDecision(*decision));
+    }
+    if (kind == u"deliverable.live"_s) {
+        return data.value(u"url"_s).toString();
+    }
+    const auto from = common::collabFromString<common::DealState>(data.value(u"from"_s).toString());
+    if (from) {
+        return tr("was %1").arg(dealState(*from));
+    }
+    return {};
+}
+
 QString CollabText::notification(const common::Notification &notification)
 {
     // What the reader is told, for the kinds whose wording depends on nothing else.

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -37,6 +38,11 @@ public:
     static QString platform(common::Platform platform);
     /// An activity timeline entry ("offer.made") in words.
     static QString eventKind(const QString &kind);
+    /// What an activity timeline entry adds to its kind ("fee €500.00", "version 2: Approved",
+    /// the live post's address), from the event's data; empty when there is nothing to add.
+    /// Amounts are in `currency` (the deal's).
+    static QString eventDetail(
+            const QString &kind, const QJsonObject &data, const QString &currency);
     /// A notification as a sentence to its reader ("The creator sent a counter-offer."); kinds
     /// this version does not know read as their timeline entry (eventKind()).
     static QString notification(const common::Notification &notification);

@@ -847,10 +847,14 @@ void DealView::fillMessages()
 void DealView::fillEvents()
 {
     m_activity->clear();
+    const QString currency =
+            m_deal.latestOffer ? m_deal.latestOffer->terms.fee.currency : QString();
     for (const DealEvent &event : std::as_const(m_events)) {
-        m_activity->addItem(tr("%1 — %2 — %3")
-                                    .arg(when(event.at), CollabText::eventKind(event.kind),
-                                            partyName(event.actorId)));
+        const QString detail = CollabText::eventDetail(event.kind, event.data, currency);
+        const QString what = detail.isEmpty()
+                ? CollabText::eventKind(event.kind)
+                : tr("%1: %2").arg(CollabText::eventKind(event.kind), detail);
+        m_activity->addItem(tr("%1 — %2 — %3").arg(when(event.at), what, partyName(event.actorId)));
     }
     if (m_events.isEmpty()) {
         m_activity->addItem(tr("Nothing has happened yet."));

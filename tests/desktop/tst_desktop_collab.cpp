@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -665,6 +666,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->deal().state, DealState::Withdrawn, kTimeout);
         QCOMPARE(sent(requests, u"/api/v1/deals/%1/withdraw"_s.arg(negotiating)), 1);
         QCOMPARE(sent(requests, u"/decline"_s), 0);
+        // The activity says what each step carried: the fees, and the state the deal left.
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), kTimeout);
+        QStringList activity;
+        auto *list = page->findChild<QListWidget *>(u"activityList"_s);
+        for (int row = 0; row < list->count(); ++row) {
+            activity << list->item(row)->text();
+        }
+        const QString all = activity.join(u'\n');
+        QVERIFY2(all.contains(u"Creator invited: fee "_s + common::formatMoney({50000, u"EUR"_s})),
+                qPrintable(all));
+        QVERIFY2(all.contains(u"Offer made: fee "_s + common::formatMoney({65000, u"EUR"_s})),
+                qPrintable(all));
+        QVERIFY2(all.contains(u"Deal withdrawn: was Negotiating"_s), qPrintable(all));
         QCOMPARE(dealStateOnServer(negotiating), u"withdrawn"_s);
 
         // Cancelling the running deal: asked, then sent.
