@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -37,6 +38,11 @@ NotificationsView::NotificationsView(common::ApiClient *api, Session *session, Q
     setObjectName(u"notificationsPage"_s);
     buildUi();
     retranslate();
+    m_clock = new QTimer(this);
+    m_clock->setInterval(std::chrono::minutes(1));
+    connect(m_clock, &QTimer::timeout, this, [this] {
+        refreshTimes();
+    });
     connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
         if (state == Session::State::SignedIn && isVisible() && m_state != State::Loading) {
             reload();
@@ -177,6 +183,7 @@ bool NotificationsView::canLoad() const
 void NotificationsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    m_clock->start();
     if (m_state != State::Loading) {
         reload();
     }
@@ -184,6 +191,7 @@ void NotificationsView::showEvent(QShowEvent *event)
 
 void NotificationsView::hideEvent(QHideEvent *event)
 {
+    m_clock->stop();
     if (m_state == State::Loading || m_loadingMore) {
         m_api->abort(this);
         ++m_generation;
@@ -305,6 +313,14 @@ void NotificationsView::listed(
     }
     if (!more && m_list->topLevelItemCount() > 0 && !m_list->currentItem()) {
         m_list->setCurrentItem(m_list->topLevelItem(0));
+    }
+}
+
+void NotificationsView::refreshTimes(const QDateTime &now)
+{
+    for (int row = 0; row < m_items.size() && row < m_list->topLevelItemCount(); ++row) {
+        m_list->topLevelItem(row)->setText(
+                TimeColumn, CollabText::when(m_items.at(row).createdAt, now));
     }
 }
 

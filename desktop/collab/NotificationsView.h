@@ -4,11 +4,13 @@
 #include "common/CollabApi.h"
 #include "common/Error.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -50,6 +52,9 @@ public:
     void markAllRead();
     /// Marks the notification at `row` read and asks for its object to be opened.
     void activate(int row);
+    /// Says again how long ago each notification came, as of `now` (a clock does this every
+    /// minute while the page is shown).
+    void refreshTimes(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 Q_SIGNALS:
     void stateChanged(influence::desktop::NotificationsView::State state);
@@ -85,6 +90,7 @@ private:
     common::Error m_error;
     quint64 m_generation = 0;
     QList<common::Notification> m_items;
+    QTimer *m_clock = nullptr;
     QString m_nextCursor;
     bool m_loadingMore = false;
     bool m_markingAll = false;

@@ -155,8 +155,34 @@ PipelineView::PipelineView(common::ApiClient *api, Session *session, QWidget *pa
     connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
         if (state == Session::State::SignedIn && isVisible() && m_state != State::Loading) {
             reload();
+        } else if (state == Session::State::SignedOut || state == Session::State::Expired) {
+            forget();
         }
     });
+}
+
+void PipelineView::forget()
+{
+    // Another user may sign in next: nothing of this one's stays, not even campaign names.
+    ++m_generation;
+    m_api->abort(this);
+    if (m_confirmation) {
+        m_confirmation->close();
+    }
+    m_deals.clear();
+    m_nextCursor.clear();
+    m_campaignNames.clear();
+    while (m_filter->count() > 1) {
+        m_filter->removeItem(m_filter->count() - 1);
+    }
+    resetFilters();
+    fillColumns();
+    fillTable();
+    say({});
+    setLoadingMore(false);
+    m_more->setVisible(false);
+    m_shown->clear();
+    setState(State::Idle);
 }
 
 void PipelineView::buildUi()
@@ -525,6 +551,12 @@ void PipelineView::setOverdueOnly(bool overdueOnly)
 
 void PipelineView::clearFilters()
 {
+    resetFilters();
+    filtersChanged();
+}
+
+void PipelineView::resetFilters()
+{
     m_creatorTimer->stop();
     m_query.campaignId.clear();
     m_query.states.clear();
@@ -535,7 +567,7 @@ void PipelineView::clearFilters()
     m_stateFilter->setCurrentIndex(0);
     m_creator->clear();
     m_overdue->setChecked(false);
-    filtersChanged();
+    m_clearFilters->setEnabled(false);
 }
 
 void PipelineView::filtersChanged()

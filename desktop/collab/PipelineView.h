@@ -135,6 +135,9 @@ private:
     void retranslate();
     void setLoadingMore(bool loading);
     void filtersChanged();
+    void resetFilters();
+    /// Drops everything of the user who signed out.
+    void forget();
     /// Shows an outcome under the pipeline.
     void say(const QString &text);
     QString creatorName(const common::Deal &deal) const;

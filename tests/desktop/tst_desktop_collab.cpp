@@ -17,6 +17,7 @@
 #include "collab/CampaignsModel.h"
 #include "collab/CampaignsView.h"
 #include "collab/DealView.h"
+#include "collab/NotificationsView.h"
 #include "collab/PipelineView.h"
 #include "common/ApiClient.h"
 #include "common/Money.h"
@@ -40,6 +41,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -703,6 +705,47 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->deal().state, DealState::Cancelled, kTimeout);
         QCOMPARE(dealStateOnServer(m_acceptedDeal), u"cancelled"_s);
         record(stalls);
+    }
+
+    void notificationTimesMoveOn()
+    {
+        // The creator's answers notified the brand; the page says how long ago, and says it
+        // again as time passes (a clock does so every minute while the page is shown).
+        desktop::NotificationsView *page = m_window->notificationsPage();
+        show(page);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                page->state(), desktop::NotificationsView::State::Loaded, kTimeout);
+        QTreeWidget *list = page->list();
+        QVERIFY(list->topLevelItemCount() > 0);
+        QCOMPARE(
+                list->topLevelItem(0)->text(desktop::NotificationsView::TimeColumn), u"just now"_s);
+        const QDateTime created = page->notifications().at(0).createdAt;
+        page->refreshTimes(created.addSecs(2 * 3600 + 60));
+        QCOMPARE(list->topLevelItem(0)->text(desktop::NotificationsView::TimeColumn),
+                u"2 hours ago"_s);
+        page->refreshTimes(created.addSecs(5 * 60));
+        QCOMPARE(list->topLevelItem(0)->text(desktop::NotificationsView::TimeColumn),
+                u"5 minutes ago"_s);
+    }
+
+    void signingOutForgetsTheBrandsDeals()
+    {
+        show(pipeline());
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
+        pipeline()->setCampaignFilter(m_boardCampaign);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
+        auto *campaignsFilter = find<QComboBox>(u"pipelineCampaignFilter"_s);
+        QVERIFY(campaignsFilter->count() > 1);
+        QVERIFY(!pipeline()->deals().isEmpty());
+        m_session->signOut();
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Idle, kTimeout);
+        // Whoever signs in next sees none of the brand's deals, filters or campaign names.
+        QVERIFY(pipeline()->deals().isEmpty());
+        QCOMPARE(campaignsFilter->count(), 1);
+        QVERIFY(pipeline()->query().campaignId.isEmpty());
+        QCOMPARE(pipeline()->table()->rowCount(), 0);
+        QCOMPARE(pipeline()->count(DealState::Negotiating), 0);
+        QVERIFY(pipeline()->messageText().isEmpty());
     }
 };
 
