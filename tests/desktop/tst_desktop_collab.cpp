@@ -6,30 +6,19 @@
 // refused without a request; a legal one moves the deal on the server, and one that ends the
 // deal is asked about first (also on the deal page); the table view lists, sorts, filters (name,
 // overdue, state, on the server) and pages the deals, and opens one with Enter.
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
+#include "DesktopTestSupport.h"
 #include "collab/CampaignDialog.h"
 #include "collab/CampaignsModel.h"
 #include "collab/CampaignsView.h"
 #include "collab/DealView.h"
 #include "collab/NotificationsView.h"
 #include "collab/PipelineView.h"
-#include "common/ApiClient.h"
 #include "common/Money.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QDropEvent>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -37,7 +26,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -55,25 +43,11 @@ using influence::desktop::CampaignsView;
 using influence::desktop::MainWindow;
 using influence::desktop::PipelineView;
 using influence::desktop::Session;
+using influence::tests::as;
+using influence::tests::kTimeout;
+using influence::tests::saveScreenshot;
 
 namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-constexpr int kTimeout = 15000;
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 QString day(int fromToday)
 {
@@ -91,18 +65,11 @@ QJsonObject offer(qint64 fee)
 
 } // namespace
 
-class TestDesktopCollab : public QObject
+class TestDesktopCollab : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
     QString m_creatorToken;
     QString m_creatorId;
     QString m_campaignId; ///< created in the dialog
@@ -110,44 +77,11 @@ private:
     QString m_acceptedDeal;
     QString m_boardCampaign;
     QString m_overdueDeal;
-    qint64 m_longestStall = 0;
     int m_counter = 0;
 
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
     CampaignsView *campaigns() { return m_window->campaignsPage(); }
     PipelineView *pipeline() { return m_window->pipelinePage(); }
-    void show(QWidget *page)
-    {
-        auto *pages = find<QWidget>(u"pages"_s);
-        m_window->showPage(pages->layout()->indexOf(page));
-        QCOMPARE(m_window->currentPage(), page);
-    }
-    Headers as(const QString &token) const
-    {
-        return {{"Content-Type", "application/json"},
-                {"Authorization", "Bearer " + token.toLatin1()}};
-    }
     QString brandToken() const { return m_api->accessToken(); }
-    tests::HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
-    {
-        return m_http->send("POST", path, compact(body), as(token));
-    }
-    QString signUp(const QString &role, const QString &password)
-    {
-        const QString email =
-                u"%1-%2@example.com"_s.arg(role, QUuid::createUuid().toString(QUuid::Id128));
-        const auto reply = m_http->postJson(u"/api/v1/auth/register"_s,
-                {{u"email"_s, email}, {u"password"_s, password}, {u"role"_s, role}});
-        return reply.status == 201 ? email : QString();
-    }
     QString campaignStatusOnServer(const QString &id)
     {
         return m_http->get(u"/api/v1/campaigns/"_s + id, as(brandToken()))
@@ -183,12 +117,6 @@ private:
         return {reply.json().value(u"id"_s).toString(),
                 reply.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString()};
     }
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
     /// How many requests went to a path ending with `suffix`.
     static int sent(const QSignalSpy &requests, const QString &suffix)
     {
@@ -202,13 +130,6 @@ private:
     {
         auto *message = qobject_cast<QMessageBox *>(box);
         return message ? message->text() : QString();
-    }
-    void clickWhenEnabled(const QString &name)
-    {
-        auto *button = find<QPushButton>(name);
-        QVERIFY(button);
-        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled() && button->isVisible(), kTimeout);
-        QTest::mouseClick(button, Qt::LeftButton);
     }
     /// Drops a card of `dealId` on a column, as a drag from another column ends.
     void drop(const QString &dealId, DealState target)
@@ -230,62 +151,32 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_server = std::make_unique<tests::TestServer>();
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
-
-        const QString password = QUuid::createUuid().toString(QUuid::Id128);
-        const QString brandEmail = signUp(u"brand"_s, password);
-        const QString creatorEmail = signUp(u"influencer"_s, password);
+        QVERIFY2(startServer(), qPrintable(m_server->error()));
+        const QString brandEmail = signUp(u"brand"_s);
+        const QString creatorEmail = signUp(u"influencer"_s);
         QVERIFY(!brandEmail.isEmpty() && !creatorEmail.isEmpty());
-        m_creatorToken = m_http->postJson(u"/api/v1/auth/login"_s,
-                                       {{u"email"_s, creatorEmail}, {u"password"_s, password}})
-                                 .json()
-                                 .value(u"accessToken"_s)
-                                 .toString();
-        const QJsonObject profile{{u"displayName"_s, u"Lena Travels"_s}, {u"bio"_s, u"Alps."_s},
-                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
-                {u"languages"_s, QJsonArray{u"de"_s, u"en"_s}}};
-        const auto put = m_http->send(
-                "PUT", u"/api/v1/me/influencer"_s, compact(profile), as(m_creatorToken));
-        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
-        m_creatorId = put.json().value(u"id"_s).toString();
+        m_creatorToken = login(creatorEmail);
+        m_creatorId = lenaTravelsProfile(m_creatorToken);
+        QVERIFY(!m_creatorId.isEmpty());
 
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->resize(1280, 760);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_session->signIn(brandEmail, password);
+        QVERIFY(startApp(QSize(1280, 760)));
+        m_session->signIn(brandEmail, m_password);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
-        const auto brand = m_http->send("PUT", u"/api/v1/me/brand"_s,
-                compact({{u"companyName"_s, u"Alpine Boots"_s}}), as(brandToken()));
-        QVERIFY2(brand.status == 200 || brand.status == 201, brand.body.constData());
+        QVERIFY(brandProfile(brandToken(), u"Alpine Boots"_s));
     }
 
     void cleanupTestCase()
     {
-        qInfo("MEASURE longest event-loop stall during the collaboration flows: %lld ms",
+        qCInfo(tests::measurements,
+                "MEASURE longest event-loop stall during the collaboration flows: %lld ms",
                 m_longestStall);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-        m_http.reset();
-        m_server.reset();
+        stop();
     }
 
     void createCampaignInTheDialogAndLaunchIt()
     {
         tests::StallMeter stalls;
-        show(campaigns());
+        showPage(campaigns());
         QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Empty, kTimeout);
         QVERIFY(find<QLabel>(u"campaignsEmpty"_s)->isVisible());
         QVERIFY(!find<QPushButton>(u"launchCampaignButton"_s)->isEnabled());
@@ -410,7 +301,7 @@ private Q_SLOTS:
         m_acceptedDeal = accepted;
 
         tests::StallMeter stalls;
-        show(pipeline());
+        showPage(pipeline());
         QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
         QCOMPARE(pipeline()->count(DealState::Invited), 1);
         QCOMPARE(pipeline()->count(DealState::Negotiating), 1);
@@ -495,18 +386,14 @@ private Q_SLOTS:
     void tableListsSortsAndFiltersDeals()
     {
         // A second creator with an accepted deal whose reel was due three days ago.
-        const QString password = QUuid::createUuid().toString(QUuid::Id128);
-        const QString email = signUp(u"influencer"_s, password);
-        const QString token = m_http->postJson(u"/api/v1/auth/login"_s,
-                                            {{u"email"_s, email}, {u"password"_s, password}})
-                                      .json()
-                                      .value(u"accessToken"_s)
-                                      .toString();
+        const QString email = signUp(u"influencer"_s);
+        QVERIFY(!email.isEmpty());
+        const QString token = login(email);
         const QJsonObject profile{{u"displayName"_s, u"Max Hikes"_s}, {u"bio"_s, u"Peaks."_s},
                 {u"niches"_s, QJsonArray{u"outdoors"_s}}, {u"country"_s, u"CH"_s},
                 {u"languages"_s, QJsonArray{u"de"_s}}};
         const auto put =
-                m_http->send("PUT", u"/api/v1/me/influencer"_s, compact(profile), as(token));
+                m_http->send("PUT", u"/api/v1/me/influencer"_s, tests::compact(profile), as(token));
         QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
         QJsonObject late = offer(30000);
         late.insert(u"deliverables"_s,
@@ -692,7 +579,7 @@ private Q_SLOTS:
         QCOMPARE(page->confirmation()->windowTitle(), u"Cancel the deal?"_s);
         saveScreenshot(page->confirmation(), u"confirm-cancel"_s);
         // Leaving the page closes the question without sending.
-        show(pipeline());
+        showPage(pipeline());
         QTRY_VERIFY_WITH_TIMEOUT(!page->confirmation(), kTimeout);
         QCOMPARE(sent(requests, u"/cancel"_s), 0);
         QCOMPARE(dealStateOnServer(m_acceptedDeal), u"in_progress"_s);
@@ -712,7 +599,7 @@ private Q_SLOTS:
         // The creator's answers notified the brand; the page says how long ago, and says it
         // again as time passes (a clock does so every minute while the page is shown).
         desktop::NotificationsView *page = m_window->notificationsPage();
-        show(page);
+        showPage(page);
         QTRY_COMPARE_WITH_TIMEOUT(
                 page->state(), desktop::NotificationsView::State::Loaded, kTimeout);
         QTreeWidget *list = page->list();
@@ -730,7 +617,7 @@ private Q_SLOTS:
 
     void signingOutForgetsTheBrandsDeals()
     {
-        show(pipeline());
+        showPage(pipeline());
         QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);
         pipeline()->setCampaignFilter(m_boardCampaign);
         QTRY_COMPARE_WITH_TIMEOUT(pipeline()->state(), PipelineView::State::Loaded, kTimeout);

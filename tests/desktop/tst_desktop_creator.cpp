@@ -6,38 +6,23 @@
 // metric-less profile page, and the settings page switching the language at run time.
 #include "AccountsView.h"
 #include "CreatorProfileView.h"
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Measure.h"
+#include "DesktopTestSupport.h"
 #include "OwnProfileView.h"
-#include "Session.h"
 #include "SettingsView.h"
 #include "SignInDialog.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
-#include "common/ApiClient.h"
 #include "common/Problem.h"
 #include "db/Connection.h"
 #include "db/DatabaseUrl.h"
 
 #include <QComboBox>
-#include <QDir>
-#include <QJsonArray>
 #include <QLabel>
-#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableWidget>
-#include <QTest>
 #include <QUrlQuery>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -46,47 +31,21 @@ using influence::desktop::AccountsView;
 using influence::desktop::MainWindow;
 using influence::desktop::OwnProfileView;
 using influence::desktop::Session;
+using influence::tests::saveScreenshot;
 
 namespace {
 
-constexpr qint64 kStallLimitMs = 100;
 constexpr auto kConsentPage = "https://consent.example.test/authorize";
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
 
 } // namespace
 
-class TestDesktopCreator : public QObject
+class TestDesktopCreator : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
     std::unique_ptr<server::db::Connection> m_db;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    qint64 m_longestStall = 0;
-    qint64 m_longestWallGap = 0;
 
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
     OwnProfileView *editor() { return m_window->ownProfilePage(); }
     AccountsView *accounts() { return m_window->accountsPage(); }
     int pageIndex(QWidget *page)
@@ -94,28 +53,14 @@ private:
         auto *pages = find<QWidget>(u"pages"_s);
         return pages->layout() ? pages->layout()->indexOf(page) : -1;
     }
-    void show(QWidget *page)
-    {
-        m_window->showPage(pageIndex(page));
-        QCOMPARE(m_window->currentPage(), page);
-    }
     QList<std::pair<QByteArray, QByteArray>> bearer()
     {
         return {{"Authorization", "Bearer " + m_api->accessToken().toLatin1()}};
     }
 
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         tests::TestServer::Options options;
         // Instagram can be connected: the server answers the platform's consent address.
         options.configure = [](server::Config &config) {
@@ -123,9 +68,7 @@ private Q_SLOTS:
                     QString::fromLatin1(kConsentPage), u"https://token.example.test/token"_s,
                     u"https://graph.example.test"_s};
         };
-        m_server = std::make_unique<tests::TestServer>(options);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        QVERIFY2(startServer(options), qPrintable(m_server->error()));
         auto settings = std::make_shared<server::db::ConnectionSettings>();
         const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
         QVERIFY(url);
@@ -140,15 +83,7 @@ private Q_SLOTS:
                                        {u"role"_s, u"influencer"_s}})
                          .status,
                 201);
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startApp());
         m_session->signIn(email, password);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
     }
@@ -159,20 +94,15 @@ private Q_SLOTS:
                 "MEASURE longest event-loop stall during the creator flows: %lld ms of GUI-thread "
                 "work (longest wall-clock gap %lld ms)",
                 m_longestStall, m_longestWallGap);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
+        stopApp();
         m_db.reset();
-        m_http.reset();
-        m_server.reset();
+        stopServer();
     }
 
     void invalidProfileIsStoppedBeforeSending()
     {
         tests::StallMeter stalls;
-        show(editor());
+        showPage(editor());
         QTRY_COMPARE_WITH_TIMEOUT(editor()->state(), OwnProfileView::State::Editing, 15000);
         QVERIFY(!editor()->exists());
         QVERIFY(find<QLabel>(u"ownProfileIntro"_s)->text().contains(u"no creator profile yet"_s));
@@ -293,7 +223,7 @@ private Q_SLOTS:
     void addAndRemoveAnAccount()
     {
         tests::StallMeter stalls;
-        show(accounts());
+        showPage(accounts());
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         QCOMPARE(accounts()->accounts().size(), 0);
 
@@ -426,7 +356,7 @@ private Q_SLOTS:
     void settingsSwitchLanguage()
     {
         auto *settings = m_window->settingsPage();
-        show(settings);
+        showPage(settings);
         auto *navigation = find<QListWidget>(u"navigation"_s);
         auto *signOut = find<QPushButton>(u"settingsSignOutButton"_s);
         QCOMPARE(navigation->item(0)->text(), u"Discovery"_s);
@@ -444,10 +374,10 @@ private Q_SLOTS:
         QCOMPARE(find<QPushButton>(u"saveProfileButton"_s)->text(), u"&Speichern"_s);
         QCOMPARE(m_window->findChild<QAction *>(u"language-de"_s)->isChecked(), true);
         saveScreenshot(m_window.get(), u"settings-de"_s);
-        show(accounts());
+        showPage(accounts());
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         saveScreenshot(m_window.get(), u"accounts-de"_s);
-        show(editor());
+        showPage(editor());
         saveScreenshot(m_window.get(), u"own-profile-de"_s);
 
         // Back to English from the menu; the settings page follows.
@@ -459,7 +389,7 @@ private Q_SLOTS:
 
     void settingsSignOut()
     {
-        show(m_window->settingsPage());
+        showPage(m_window->settingsPage());
         QTest::mouseClick(find<QPushButton>(u"settingsSignOutButton"_s), Qt::LeftButton);
         QCOMPARE(m_session->state(), Session::State::SignedOut);
         QTRY_VERIFY(m_window->signInDialog()->isVisible());

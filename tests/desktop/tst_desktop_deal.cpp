@@ -6,37 +6,20 @@
 // creator reads the feedback and resubmits, the brand approves, the creator reports the live
 // post); messages written by one side appear for the other. Screenshots of the deal page and
 // the review screen; the time to open a deal with 50 messages and 10 versions is measured.
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Measure.h"
-#include "Session.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
-#include "collab/CollabText.h"
-#include "collab/DealView.h"
+#include "DesktopTestSupport.h"
 #include "collab/OfferDialog.h"
 #include "collab/PipelineView.h"
 #include "collab/ReviewDialog.h"
-#include "common/ApiClient.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -46,31 +29,11 @@ using influence::desktop::DealView;
 using influence::desktop::MainWindow;
 using influence::desktop::PipelineView;
 using influence::desktop::Session;
+using influence::tests::eur;
+using influence::tests::kTimeout;
+using influence::tests::saveScreenshot;
 
 namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-constexpr int kTimeout = 15000;
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-/// An amount as the app shows money (the user's locale).
-QString eur(qint64 cents)
-{
-    return desktop::CollabText::money(common::Money{cents, u"EUR"_s});
-}
 
 QString day(int fromToday)
 {
@@ -88,19 +51,11 @@ QJsonObject offer(qint64 fee, int maxRevisions)
 
 } // namespace
 
-class TestDesktopDeal : public QObject
+class TestDesktopDeal : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_password;
     QString m_brandEmail;
     QString m_creatorEmail;
     QString m_brandToken;
@@ -108,65 +63,9 @@ private:
     QString m_creatorId;
     QString m_dealId; ///< invited over HTTP, then negotiated and delivered in the app
     QString m_busyDeal; ///< 50 messages, 10 versions
-    qint64 m_longestStall = 0;
     int m_counter = 0;
 
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
     DealView *dealPage() { return m_window->dealPage(); }
-    Headers as(const QString &token) const
-    {
-        return {{"Content-Type", "application/json"},
-                {"Authorization", "Bearer " + token.toLatin1()}};
-    }
-    tests::HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
-    {
-        return m_http->send("POST", path, compact(body), as(token));
-    }
-    QJsonObject get(const QString &path, const QString &token)
-    {
-        return m_http->get(path, as(token)).json();
-    }
-    QString signUp(const QString &role)
-    {
-        const QString email =
-                u"%1-%2@example.com"_s.arg(role, QUuid::createUuid().toString(QUuid::Id128));
-        const auto reply = m_http->postJson(u"/api/v1/auth/register"_s,
-                {{u"email"_s, email}, {u"password"_s, m_password}, {u"role"_s, role}});
-        return reply.status == 201 ? email : QString();
-    }
-    QString login(const QString &email)
-    {
-        return m_http
-                ->postJson(
-                        u"/api/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, m_password}})
-                .json()
-                .value(u"accessToken"_s)
-                .toString();
-    }
-    /// Signs the app in as `email` (after signing whoever was in out).
-    void signInAs(const QString &email)
-    {
-        m_session->signOut();
-        m_session->signIn(email, m_password);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
-        QCOMPARE(m_session->user().email, email);
-    }
-    /// Opens the deal and waits until everything on the page has arrived.
-    void open(const QString &dealId)
-    {
-        m_window->openDeal(dealId);
-        QCOMPARE(m_window->currentPage(), dealPage());
-        QTRY_VERIFY_WITH_TIMEOUT(dealPage()->isComplete(), kTimeout);
-        QCOMPARE(dealPage()->deal().id, dealId);
-    }
     QJsonObject dealOnServer(const QString &id)
     {
         return get(u"/api/v1/deals/"_s + id, m_brandToken);
@@ -187,44 +86,20 @@ private:
         post(u"/api/v1/campaigns/%1/launch"_s.arg(id), m_brandToken);
         return id;
     }
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
     QString firstDeliverable() { return dealPage()->deal().deliverables.value(0).id; }
-    void clickWhenEnabled(const QString &name)
-    {
-        auto *button = find<QPushButton>(name);
-        QVERIFY(button);
-        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled() && button->isVisible(), kTimeout);
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_server = std::make_unique<tests::TestServer>();
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
-        m_password = QUuid::createUuid().toString(QUuid::Id128);
+        QVERIFY2(startServer(), qPrintable(m_server->error()));
         m_brandEmail = signUp(u"brand"_s);
         m_creatorEmail = signUp(u"influencer"_s);
         QVERIFY(!m_brandEmail.isEmpty() && !m_creatorEmail.isEmpty());
         m_brandToken = login(m_brandEmail);
         m_creatorToken = login(m_creatorEmail);
-        const QJsonObject profile{{u"displayName"_s, u"Lena Travels"_s}, {u"bio"_s, u"Alps."_s},
-                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
-                {u"languages"_s, QJsonArray{u"de"_s, u"en"_s}}};
-        const auto put = m_http->send(
-                "PUT", u"/api/v1/me/influencer"_s, compact(profile), as(m_creatorToken));
-        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
-        m_creatorId = put.json().value(u"id"_s).toString();
-        const auto brand = m_http->send("PUT", u"/api/v1/me/brand"_s,
-                compact({{u"companyName"_s, u"Alpine Boots"_s}}), as(m_brandToken));
-        QVERIFY2(brand.status == 200 || brand.status == 201, brand.body.constData());
+        m_creatorId = lenaTravelsProfile(m_creatorToken);
+        QVERIFY(!m_creatorId.isEmpty());
+        QVERIFY(brandProfile(m_brandToken, u"Alpine Boots"_s));
 
         const QString campaign = launchedCampaign();
         const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
@@ -232,29 +107,14 @@ private Q_SLOTS:
         QCOMPARE(invited.status, 201);
         m_dealId = invited.json().value(u"id"_s).toString();
 
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startApp(QSize(1280, 800)));
     }
 
     void cleanupTestCase()
     {
         qCInfo(tests::measurements, "MEASURE longest event-loop stall on the deal page: %lld ms",
                 m_longestStall);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-        m_http.reset();
-        m_server.reset();
+        stop();
     }
 
     void creatorCountersFromTheBoard()
@@ -329,7 +189,7 @@ private Q_SLOTS:
     {
         signInAs(m_brandEmail);
         tests::StallMeter stalls;
-        open(m_dealId);
+        openDeal(m_dealId);
         QCOMPARE(dealPage()->side(), common::DealSide::Brand);
         auto *timeline = find<QTreeWidget>(u"offerTimeline"_s);
         QCOMPARE(timeline->topLevelItemCount(), 2);
@@ -368,7 +228,7 @@ private Q_SLOTS:
     {
         signInAs(m_creatorEmail);
         tests::StallMeter stalls;
-        open(m_dealId);
+        openDeal(m_dealId);
         dealPage()->showTab(DealView::Tab::Deliverables);
         auto *list = find<QTreeWidget>(u"deliverablesList"_s);
         QCOMPARE(list->topLevelItemCount(), 2);
@@ -400,7 +260,7 @@ private Q_SLOTS:
     {
         signInAs(m_brandEmail);
         tests::StallMeter stalls;
-        open(m_dealId);
+        openDeal(m_dealId);
         dealPage()->showTab(DealView::Tab::Deliverables);
         clickWhenEnabled(u"reviewDraftButton"_s);
         desktop::ReviewDialog *review = dealPage()->reviewDialog();
@@ -433,7 +293,7 @@ private Q_SLOTS:
     {
         signInAs(m_creatorEmail);
         tests::StallMeter stalls;
-        open(m_dealId);
+        openDeal(m_dealId);
         dealPage()->showTab(DealView::Tab::Deliverables);
         const QString versions = find<QTextBrowser>(u"deliverableVersions"_s)->toPlainText();
         QVERIFY2(versions.contains(u"Changes requested: Show the boots' logo"_s),
@@ -453,7 +313,7 @@ private Q_SLOTS:
     {
         signInAs(m_brandEmail);
         tests::StallMeter stalls;
-        open(m_dealId);
+        openDeal(m_dealId);
         dealPage()->showTab(DealView::Tab::Deliverables);
         clickWhenEnabled(u"reviewDraftButton"_s);
         desktop::ReviewDialog *review = dealPage()->reviewDialog();
@@ -481,7 +341,7 @@ private Q_SLOTS:
     {
         signInAs(m_creatorEmail);
         tests::StallMeter stalls;
-        open(m_dealId);
+        openDeal(m_dealId);
         dealPage()->showTab(DealView::Tab::Deliverables);
         QVERIFY(!find<QPushButton>(u"submitDraftButton"_s)->isEnabled());
         QTest::keyClicks(find<QLineEdit>(u"liveUrl"_s), u"https://instagram.com/p/summit1"_s);
@@ -527,7 +387,7 @@ private Q_SLOTS:
                 u"Live now! Stats at https://stats.example.com/summit1"_s);
 
         signInAs(m_brandEmail);
-        open(m_dealId);
+        openDeal(m_dealId);
         dealPage()->showTab(DealView::Tab::Messages);
         auto *thread = find<QTextBrowser>(u"messageThread"_s);
         QVERIFY(thread->toPlainText().contains(u"Live now! Stats at"_s));
@@ -537,7 +397,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(dealPage()->messageText(), u"Message sent."_s, kTimeout);
 
         signInAs(m_creatorEmail);
-        open(m_dealId);
+        openDeal(m_dealId);
         // Newest at the bottom.
         QCOMPARE(dealPage()->messages().size(), 2);
         QCOMPARE(dealPage()->messages().last().body, u"Great, thank you!"_s);

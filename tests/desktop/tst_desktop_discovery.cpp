@@ -2,48 +2,26 @@
 // The discovery page against a real server seeded with demo creators (offscreen): the first page
 // loads after sign-in, a filter narrows the result after the debounce, scrolling to the end loads
 // the next page, leaving the page drops the request in flight. The event loop never stalls.
+#include "DesktopTestSupport.h"
 #include "DiscoveryModel.h"
 #include "DiscoveryView.h"
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Measure.h"
-#include "Session.h"
 #include "SettingsView.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
-#include "common/ApiClient.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
-#include <QLayout>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTest>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::DiscoveryModel;
 using influence::desktop::MainWindow;
 using influence::desktop::Session;
+using influence::tests::saveScreenshot;
 
 namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
 
 /// Resident memory of this process in kB (Linux), 0 if unknown.
 qint64 residentKb()
@@ -63,68 +41,31 @@ qint64 residentKb()
 
 } // namespace
 
-class TestDesktopDiscovery : public QObject
+class TestDesktopDiscovery : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    qint64 m_longestStall = 0;
-    qint64 m_longestWallGap = 0;
-
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
     DiscoveryModel *model() { return find<desktop::DiscoveryView>(u"discoveryPage"_s)->model(); }
-
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         tests::TestServer::Options options;
         options.demoData = true;
-        m_server = std::make_unique<tests::TestServer>(options);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        tests::HttpTestClient http(m_server->url());
+        QVERIFY2(startServer(options), qPrintable(m_server->error()));
         const QString email =
                 u"agency-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
         const QString password = QUuid::createUuid().toString(QUuid::Id128);
-        QCOMPARE(http.postJson(u"/api/v1/auth/register"_s,
-                             {{u"email"_s, email}, {u"password"_s, password},
-                                     {u"role"_s, u"brand"_s}})
+        QCOMPARE(m_http->postJson(u"/api/v1/auth/register"_s,
+                               {{u"email"_s, email}, {u"password"_s, password},
+                                       {u"role"_s, u"brand"_s}})
                          .status,
                 201);
 
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
         QElapsedTimer startUp;
         startUp.start();
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startApp());
         qCInfo(tests::measurements, "MEASURE start-up to the first usable window: %lld ms",
                 startUp.elapsed());
         m_session->signIn(email, password);
@@ -137,12 +78,7 @@ private Q_SLOTS:
                 "MEASURE longest event-loop stall during the discovery flows: %lld ms of "
                 "GUI-thread work (longest wall-clock gap %lld ms)",
                 m_longestStall, m_longestWallGap);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-        m_server.reset();
+        stop();
     }
 
     void firstPageAfterSignIn()

@@ -6,35 +6,18 @@
 // invite button; a failing campaign list shows its error with a retry; Cancel drops the
 // invitations not sent yet (at most four go out at once); a brand without an
 // active campaign sees the empty state. The event loop never stalls; a screenshot of the dialog.
+#include "DesktopTestSupport.h"
 #include "DiscoveryModel.h"
 #include "DiscoveryView.h"
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Measure.h"
-#include "Session.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
 #include "collab/InviteDialog.h"
 #include "collab/OfferEditor.h"
 #include "collab/PipelineView.h"
-#include "common/ApiClient.h"
 
 #include <QAction>
-#include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QLayout>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTest>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -43,41 +26,16 @@ using influence::desktop::DiscoveryView;
 using influence::desktop::InviteDialog;
 using influence::desktop::MainWindow;
 using influence::desktop::Session;
+using influence::tests::as;
+using influence::tests::compact;
+using influence::tests::kTimeout;
+using influence::tests::saveScreenshot;
 
-namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-constexpr int kTimeout = 15000;
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
-
-class TestDesktopInvite : public QObject
+class TestDesktopInvite : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_password;
     QString m_brandEmail;
     QString m_brandToken;
     QString m_idleBrandEmail; ///< a brand with a draft campaign only
@@ -85,39 +43,7 @@ private:
     QStringList m_creatorIds; ///< Zephyrine Alpha, Beta, Gamma
     QString m_campaign;
     QString m_existingDeal; ///< Beta's deal in the campaign, made before the test
-    qint64 m_longestStall = 0;
-    qint64 m_longestWallGap = 0;
 
-    Headers as(const QString &token) const
-    {
-        return {{"Content-Type", "application/json"},
-                {"Authorization", "Bearer " + token.toLatin1()}};
-    }
-    tests::HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
-    {
-        return m_http->send("POST", path, compact(body), as(token));
-    }
-    QJsonObject get(const QString &path, const QString &token)
-    {
-        return m_http->get(path, as(token)).json();
-    }
-    QString signUp(const QString &role)
-    {
-        const QString email =
-                u"%1-%2@example.com"_s.arg(role, QUuid::createUuid().toString(QUuid::Id128));
-        const auto reply = m_http->postJson(u"/api/v1/auth/register"_s,
-                {{u"email"_s, email}, {u"password"_s, m_password}, {u"role"_s, role}});
-        return reply.status == 201 ? email : QString();
-    }
-    QString login(const QString &email)
-    {
-        return m_http
-                ->postJson(
-                        u"/api/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, m_password}})
-                .json()
-                .value(u"accessToken"_s)
-                .toString();
-    }
     /// A creator with a profile discovery finds by `name`; answers the profile's id.
     QString creator(const QString &name, QString *email = nullptr)
     {
@@ -143,28 +69,11 @@ private:
                 {u"usageRights"_s, u"Organic use for 12 months."_s}};
         return post(u"/api/v1/campaigns"_s, token, body).json().value(u"id"_s).toString();
     }
-    void signInAs(const QString &email)
-    {
-        m_session->signOut();
-        m_session->signIn(email, m_password);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
-        QCOMPARE(m_session->user().email, email);
-    }
     DiscoveryView *discovery() { return m_window->discoveryPage(); }
-    template<class T>
-    T *find(QObject *parent, const QString &name)
-    {
-        T *child = parent->findChild<T *>(name);
-        if (!child) {
-            qWarning("no child named %s", qPrintable(name));
-        }
-        return child;
-    }
     /// Shows discovery and searches for the three creators.
     void searchZephyrine()
     {
-        auto *pages = m_window->findChild<QWidget *>(u"pages"_s);
-        m_window->showPage(pages->layout()->indexOf(discovery()));
+        showPage(discovery());
         auto *search = find<QLineEdit>(discovery(), u"searchEdit"_s);
         // The typed search replaces whatever the page showed (one search after the debounce).
         QSignalSpy reset(discovery()->model(), &QAbstractItemModel::modelReset);
@@ -176,33 +85,18 @@ private:
                 discovery()->model()->state(), DiscoveryModel::State::Loaded, kTimeout);
         QCOMPARE(discovery()->model()->rowCount(), 3);
     }
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_server = std::make_unique<tests::TestServer>();
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
-        m_password = QUuid::createUuid().toString(QUuid::Id128);
+        QVERIFY2(startServer(), qPrintable(m_server->error()));
         m_brandEmail = signUp(u"brand"_s);
         m_idleBrandEmail = signUp(u"brand"_s);
         QVERIFY(!m_brandEmail.isEmpty() && !m_idleBrandEmail.isEmpty());
         m_brandToken = login(m_brandEmail);
         const QString idleToken = login(m_idleBrandEmail);
-        for (const auto &[token, company] :
-                {std::pair{m_brandToken, u"Alpine Boots"_s}, {idleToken, u"Quiet Socks"_s}}) {
-            const auto brand = m_http->send("PUT", u"/api/v1/me/brand"_s,
-                    compact({{u"companyName"_s, company}}), as(token));
-            QVERIFY2(brand.status == 200 || brand.status == 201, brand.body.constData());
-        }
+        QVERIFY(brandProfile(m_brandToken, u"Alpine Boots"_s));
+        QVERIFY(brandProfile(idleToken, u"Quiet Socks"_s));
         m_creatorIds = {creator(u"Zephyrine Alpha"_s, &m_creatorEmail),
                 creator(u"Zephyrine Beta"_s), creator(u"Zephyrine Gamma"_s)};
         for (const QString &id : std::as_const(m_creatorIds)) {
@@ -225,16 +119,7 @@ private Q_SLOTS:
         QCOMPARE(invited.status, 201);
         m_existingDeal = invited.json().value(u"id"_s).toString();
 
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startApp(QSize(1280, 800)));
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
@@ -245,13 +130,7 @@ private Q_SLOTS:
                 "MEASURE longest event-loop stall while inviting: %lld ms of GUI-thread work "
                 "(longest wall-clock gap %lld ms)",
                 m_longestStall, m_longestWallGap);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-        m_http.reset();
-        m_server.reset();
+        stop();
     }
 
     void brandInvitesThreeCreators()

@@ -5,32 +5,16 @@
 // activating one opens its deal and the count drops; pages of 25 load on request; "Mark all
 // read" zeroes the count; "99+" above 99; an unreachable server and one that answers an error
 // show the error states. Screenshot of the page; no event-loop stall over 100 ms.
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Measure.h"
-#include "Session.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
+#include "DesktopTestSupport.h"
 #include "collab/CampaignsView.h"
-#include "collab/DealView.h"
 #include "collab/NotificationBell.h"
 #include "collab/NotificationsView.h"
-#include "common/ApiClient.h"
 
-#include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTest>
 #include <QTreeWidget>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -39,25 +23,11 @@ using influence::desktop::MainWindow;
 using influence::desktop::NotificationBell;
 using influence::desktop::NotificationsView;
 using influence::desktop::Session;
+using influence::tests::as;
+using influence::tests::kTimeout;
+using influence::tests::saveScreenshot;
 
 namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-constexpr int kTimeout = 15000;
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 QJsonObject offer(qint64 fee)
 {
@@ -103,19 +73,11 @@ public:
 
 } // namespace
 
-class TestDesktopNotifications : public QObject
+class TestDesktopNotifications : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_password;
     QString m_brandEmail;
     QString m_creatorEmail;
     QString m_brandToken;
@@ -124,29 +86,10 @@ private:
     QString m_dealId;
     QString m_campaignName;
     QString m_campaignId;
-    qint64 m_longestStall = 0;
 
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
     NotificationBell *bell() { return m_window->notificationBell(); }
     NotificationsView *page() { return m_window->notificationsPage(); }
     QTreeWidget *list() { return page()->list(); }
-    Headers as(const QString &token) const
-    {
-        return {{"Content-Type", "application/json"},
-                {"Authorization", "Bearer " + token.toLatin1()}};
-    }
-    tests::HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
-    {
-        return m_http->send("POST", path, compact(body), as(token));
-    }
     int unreadOnServer()
     {
         const auto reply = m_http->get(u"/api/v1/notifications/unread-count"_s, as(m_brandToken));
@@ -155,23 +98,6 @@ private:
             return -reply.status;
         }
         return reply.json().value(u"count"_s).toInt(-1);
-    }
-    QString signUp(const QString &role)
-    {
-        const QString email =
-                u"%1-%2@example.com"_s.arg(role, QUuid::createUuid().toString(QUuid::Id128));
-        const auto reply = m_http->postJson(u"/api/v1/auth/register"_s,
-                {{u"email"_s, email}, {u"password"_s, m_password}, {u"role"_s, role}});
-        return reply.status == 201 ? email : QString();
-    }
-    QString login(const QString &email)
-    {
-        return m_http
-                ->postJson(
-                        u"/api/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, m_password}})
-                .json()
-                .value(u"accessToken"_s)
-                .toString();
     }
     /// The creator writes `count` messages in the deal (each notifies the brand).
     void creatorWrites(int count)
@@ -190,12 +116,6 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(!bell()->isPending(), kTimeout);
     }
     bool isBold(int row) { return list()->topLevelItem(row)->font(0).bold(); }
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
     void openList()
     {
         m_window->activateWindow();
@@ -208,26 +128,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_server = std::make_unique<tests::TestServer>();
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
-        m_password = QUuid::createUuid().toString(QUuid::Id128);
+        QVERIFY2(startServer(), qPrintable(m_server->error()));
         m_brandEmail = signUp(u"brand"_s);
         m_creatorEmail = signUp(u"influencer"_s);
         QVERIFY(!m_brandEmail.isEmpty() && !m_creatorEmail.isEmpty());
         m_brandToken = login(m_brandEmail);
         m_creatorToken = login(m_creatorEmail);
-        const QJsonObject profile{{u"displayName"_s, u"Lena Travels"_s}, {u"bio"_s, u"Alps."_s},
-                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
-                {u"languages"_s, QJsonArray{u"de"_s, u"en"_s}}};
-        const auto put = m_http->send(
-                "PUT", u"/api/v1/me/influencer"_s, compact(profile), as(m_creatorToken));
-        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
-        m_creatorId = put.json().value(u"id"_s).toString();
-        const auto brand = m_http->send("PUT", u"/api/v1/me/brand"_s,
-                compact({{u"companyName"_s, u"Alpine Boots"_s}}), as(m_brandToken));
-        QVERIFY2(brand.status == 200 || brand.status == 201, brand.body.constData());
+        m_creatorId = lenaTravelsProfile(m_creatorToken);
+        QVERIFY(!m_creatorId.isEmpty());
+        QVERIFY(brandProfile(m_brandToken, u"Alpine Boots"_s));
 
         m_campaignName = u"Summit boots"_s;
         const QJsonObject body{{u"name"_s, m_campaignName}, {u"brief"_s, u"Summit photos."_s},
@@ -243,29 +152,14 @@ private Q_SLOTS:
         QCOMPARE(invited.status, 201);
         m_dealId = invited.json().value(u"id"_s).toString();
 
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->resize(1100, 700);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startApp(QSize(1100, 700)));
     }
 
     void cleanupTestCase()
     {
         qCInfo(tests::measurements, "MEASURE longest event-loop stall with notifications: %lld ms",
                 m_longestStall);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-        m_http.reset();
-        m_server.reset();
+        stop();
     }
 
     void bellIsQuietWhileSignedOut()

@@ -4,14 +4,8 @@
 // tests/peers/oidc (forge.mjs, which signs in at once without a login page). The "browser" is a
 // QNetworkAccessManager that follows redirects as a browser would: the server's start, the
 // provider, the server's callback, and the app's own loopback listener.
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Session.h"
+#include "DesktopTestSupport.h"
 #include "SignInDialog.h"
-#include "TestServer.h"
-#include "TokenStore.h"
-#include "common/ApiClient.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -23,11 +17,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
-#include <QTest>
 #include <QUrlQuery>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -57,34 +48,18 @@ struct Visit
 
 } // namespace
 
-class TestDesktopOidc : public QObject
+class TestDesktopOidc : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
     QProcess m_forge;
     quint16 m_forgePort = 0;
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
     QNetworkAccessManager m_browser;
     QList<Visit> m_visits;
     QList<QUrl> m_opened;
 
     SignInDialog *dialog() { return m_window->signInDialog(); }
-
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
 
     QNetworkReply *browse(const QUrl &url)
     {
@@ -145,7 +120,6 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(QFileInfo::exists(kPeersDir + u"/node_modules/jose"_s),
                 qPrintable(u"run `npm ci` in "_s + kPeersDir));
         m_forgePort = freePort();
@@ -159,8 +133,7 @@ private Q_SLOTS:
             provider.displayName = u"Forge ID"_s;
             config.oidcProviders.insert(u"forge"_s, provider);
         };
-        m_server = std::make_unique<tests::TestServer>(options);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+        QVERIFY2(startServer(options), qPrintable(m_server->error()));
 
         m_forge.setWorkingDirectory(kPeersDir);
         m_forge.start(u"node"_s,
@@ -184,14 +157,8 @@ private Q_SLOTS:
     {
         m_visits.clear();
         m_opened.clear();
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // The sign-in dialog gives the API client its server.
+        QVERIFY(startApp({}, ApiAddress::None));
         m_window->requireSignIn();
         QTRY_VERIFY(dialog()->isVisible());
         auto *server = find<QLineEdit>(u"serverEdit"_s);
@@ -203,18 +170,11 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>(u"providersLabel"_s)->isVisible());
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-    }
+    void cleanup() { stopApp(); }
 
     void cleanupTestCase()
     {
-        m_server.reset();
+        stopServer();
         m_forge.terminate();
         m_forge.waitForFinished(5000);
     }

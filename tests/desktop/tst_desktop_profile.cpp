@@ -5,38 +5,25 @@
 // switching the range, hover values, PNG export, the error state with Retry, and leaving the
 // page aborting its requests. Measures start-up, memory and event-loop stalls.
 #include "CreatorProfileView.h"
+#include "DesktopTestSupport.h"
 #include "DiscoveryModel.h"
 #include "DiscoveryView.h"
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Measure.h"
-#include "Session.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
-#include "common/ApiClient.h"
 #include "common/Money.h"
 
 #include <QChartView>
 #include <QComboBox>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QImage>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTest>
 #include <QUrlQuery>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -44,22 +31,10 @@ using influence::desktop::CreatorProfileView;
 using influence::desktop::DiscoveryModel;
 using influence::desktop::MainWindow;
 using influence::desktop::Session;
+using influence::tests::outputDir;
+using influence::tests::saveScreenshot;
 
 namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-
-QString outputDir()
-{
-    return qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath());
-}
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = outputDir() + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
 
 QLineSeries *firstLine(QChartView *view)
 {
@@ -69,40 +44,13 @@ QLineSeries *firstLine(QChartView *view)
 
 } // namespace
 
-class TestDesktopProfile : public QObject
+class TestDesktopProfile : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    qint64 m_longestStall = 0;
-    qint64 m_longestWallGap = 0;
-
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
     CreatorProfileView *page() { return m_window->creatorPage(); }
     DiscoveryModel *discovery() { return m_window->discoveryPage()->model(); }
-
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
-    }
 
     /// What the API answers for an account over the page's current span (blocking: test only).
     int apiPointCount(const QString &accountId)
@@ -157,12 +105,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         tests::TestServer::Options options;
         options.demoData = true;
-        m_server = std::make_unique<tests::TestServer>(options);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        QVERIFY2(startServer(options), qPrintable(m_server->error()));
         const QString email =
                 u"agency-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
         const QString password = QUuid::createUuid().toString(QUuid::Id128);
@@ -174,15 +119,7 @@ private Q_SLOTS:
 
         QElapsedTimer startUp;
         startUp.start();
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_api->setBaseUrl(m_server->url());
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(startApp());
         qCInfo(tests::measurements, "MEASURE start-up to the first usable window: %lld ms",
                 startUp.elapsed());
         m_session->signIn(email, password);
@@ -196,13 +133,7 @@ private Q_SLOTS:
                 "MEASURE longest event-loop stall during the profile flows: %lld ms of GUI-thread "
                 "work (longest wall-clock gap %lld ms)",
                 m_longestStall, m_longestWallGap);
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-        m_http.reset();
-        m_server.reset();
+        stop();
     }
 
     void enterOnARowOpensTheProfileWithCharts()

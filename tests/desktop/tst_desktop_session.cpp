@@ -3,30 +3,18 @@
 // silent refresh before the access token expires, and recovery when the session is revoked
 // (the sign-in dialog comes back over the page, which stays). An event-loop watchdog fails the
 // flows if the GUI thread ever stalls for more than 100 ms.
+#include "DesktopTestSupport.h"
 #include "DiscoveryModel.h"
 #include "DiscoveryView.h"
-#include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Session.h"
 #include "SignInDialog.h"
-#include "StallMeter.h"
-#include "TestServer.h"
-#include "TokenStore.h"
-#include "common/ApiClient.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTest>
 #include <QThread>
-#include <QUuid>
 
 #include <ctime>
 
@@ -35,46 +23,14 @@ using namespace influence;
 using influence::desktop::MainWindow;
 using influence::desktop::Session;
 using influence::desktop::SignInDialog;
+using influence::tests::saveScreenshot;
 
-namespace {
-
-constexpr qint64 kStallLimitMs = 100;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir =
-            qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + u".png"_s));
-}
-
-} // namespace
-
-class TestDesktopSession : public QObject
+class TestDesktopSession : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<tests::TestServer> m_server;
-    std::unique_ptr<tests::HttpTestClient> m_http;
-    std::unique_ptr<desktop::Languages> m_languages;
-    std::unique_ptr<common::ApiClient> m_api;
-    std::unique_ptr<desktop::NoTokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
     QString m_email;
-    QString m_password;
-    qint64 m_longestStall = 0;
-
-    template<class T>
-    T *find(const QString &name)
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no widget named %s", qPrintable(name));
-        }
-        return widget;
-    }
 
     SignInDialog *dialog() { return m_window->signInDialog(); }
 
@@ -89,13 +45,6 @@ private:
         auto *passwordEdit = find<QLineEdit>(u"passwordEdit"_s);
         passwordEdit->clear();
         QTest::keyClicks(passwordEdit, password);
-    }
-
-    void record(const tests::StallMeter &meter)
-    {
-        m_longestStall = qMax(m_longestStall, meter.longestMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(u"event loop stalled for %1 ms"_s.arg(meter.longestMs())));
     }
 
 private Q_SLOTS:
@@ -128,17 +77,13 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         tests::TestServer::Options options;
         // A short access-token lifetime makes the silent refresh observable within the test.
         options.configure = [](server::Config &config) {
             config.accessTokenLifetime = std::chrono::seconds(3);
         };
-        m_server = std::make_unique<tests::TestServer>(options);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_http = std::make_unique<tests::HttpTestClient>(m_server->url());
+        QVERIFY2(startServer(options), qPrintable(m_server->error()));
         m_email = u"staff-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
-        m_password = QUuid::createUuid().toString(QUuid::Id128);
         const tests::HttpReply reply = m_http->postJson(u"/api/v1/auth/register"_s,
                 {{u"email"_s, m_email}, {u"password"_s, m_password}, {u"role"_s, u"brand"_s}});
         QCOMPARE(reply.status, 201);
@@ -146,32 +91,18 @@ private Q_SLOTS:
 
     void init()
     {
-        m_languages = std::make_unique<desktop::Languages>();
-        QVERIFY(m_languages->apply(u"en"_s));
-        m_api = std::make_unique<common::ApiClient>();
-        m_tokens = std::make_unique<desktop::NoTokenStore>();
-        m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
-        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // The sign-in dialog gives the API client its server.
+        QVERIFY(startApp({}, ApiAddress::None));
         m_window->requireSignIn();
         QTRY_VERIFY(dialog()->isVisible());
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_api.reset();
-        m_languages.reset();
-    }
+    void cleanup() { stopApp(); }
 
     void cleanupTestCase()
     {
         qWarning("longest event-loop gap during the scripted flows: %lld ms", m_longestStall);
-        m_http.reset();
-        m_server.reset();
+        stopServer();
     }
 
     void badPasswordShowsTheProblem()

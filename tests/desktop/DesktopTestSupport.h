@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// What the desktop tests share: screenshots, JSON over the test's own HTTP client, and
+// DesktopFixture, which owns the in-process server and the app (window, session, API client)
+// and holds the steps every test takes on them. A test class derives from QObject and from
+// DesktopFixture. Helpers that check something with QVERIFY/QCOMPARE return void (those macros
+// return from the function they are in); helpers that answer something warn and answer an empty
+// value instead, and the test checks that value.
+#include "HttpTestClient.h"
+#include "Languages.h"
+#include "MainWindow.h"
+#include "Measure.h"
+#include "Session.h"
+#include "StallMeter.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+#include "collab/CollabText.h"
+#include "collab/DealView.h"
+#include "common/ApiClient.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLayout>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+namespace influence::tests {
+
+/// The longest event-loop stall a test accepts, in ms (a user notices more).
+inline constexpr qint64 kStallLimitMs = 100;
+/// How long a test waits for the app or the server (QTRY_*_WITH_TIMEOUT), in ms.
+inline constexpr int kTimeout = 15000;
+
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+/// Where tests write their files (INFLUENCE_TEST_OUTPUT_DIR, else the temporary directory).
+inline QString outputDir()
+{
+    return qEnvironmentVariable("INFLUENCE_TEST_OUTPUT_DIR", QDir::tempPath());
+}
+
+/// Saves `widget` as screenshots/<name>.png in the output directory.
+inline void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = outputDir() + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+}
+
+inline QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+/// Headers of a JSON request made with `token`.
+inline Headers as(const QString &token)
+{
+    return {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token.toLatin1()}};
+}
+
+/// An amount in euros as the app shows money (the user's locale).
+inline QString eur(qint64 cents)
+{
+    return desktop::CollabText::money(common::Money{cents, QStringLiteral("EUR")});
+}
+
+/// The in-process server, the test's own HTTP client to it, and the app (which signs in to it).
+class DesktopFixture
+{
+public:
+    /// Where the app's API client points when it starts.
+    enum class ApiAddress {
+        TestServer, ///< the test server's
+        None, ///< none yet: the sign-in dialog or the connect page gives it one
+    };
+
+    DesktopFixture() = default;
+    DesktopFixture(const DesktopFixture &) = delete;
+    DesktopFixture &operator=(const DesktopFixture &) = delete;
+    ~DesktopFixture() { stop(); }
+
+protected:
+    /// Starts the server (a fresh database) and the HTTP client; answers whether it runs
+    /// (m_server->error() says why not).
+    bool startServer(const TestServer::Options &options = {})
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<TestServer>(options);
+        if (!m_server->isRunning()) {
+            return false;
+        }
+        m_http = std::make_unique<HttpTestClient>(m_server->url());
+        return true;
+    }
+
+    /// Makes the app in English and shows its window (of `size`, if valid); answers whether the
+    /// window is exposed.
+    bool startApp(QSize size = {}, ApiAddress address = ApiAddress::TestServer)
+    {
+        m_languages = std::make_unique<desktop::Languages>();
+        if (!m_languages->apply(QStringLiteral("en"))) {
+            qWarning("the English translation could not be applied");
+            return false;
+        }
+        m_api = std::make_unique<common::ApiClient>();
+        if (address == ApiAddress::TestServer) {
+            m_api->setBaseUrl(m_server->url());
+        }
+        m_tokens = std::make_unique<desktop::NoTokenStore>();
+        m_session = std::make_unique<desktop::Session>(m_api.get(), m_tokens.get());
+        m_window = std::make_unique<desktop::MainWindow>(
+                m_api.get(), m_session.get(), m_languages.get());
+        if (size.isValid()) {
+            m_window->resize(size);
+        }
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get())) {
+            qWarning("the main window was not exposed");
+            return false;
+        }
+        return true;
+    }
+
+    /// Closes the app (the server stays).
+    void stopApp()
+    {
+        m_window.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_api.reset();
+        m_languages.reset();
+    }
+
+    void stopServer()
+    {
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void stop()
+    {
+        stopApp();
+        stopServer();
+    }
+
+    /// The window's child named `name` (null, with a warning, when there is none).
+    template<class T>
+    T *find(const QString &name)
+    {
+        return find<T>(m_window.get(), name);
+    }
+    /// The child of `parent` named `name` (null, with a warning, when there is none).
+    template<class T>
+    T *find(QObject *parent, const QString &name)
+    {
+        T *child = parent->findChild<T *>(name);
+        if (!child) {
+            qWarning("no child named %s", qPrintable(name));
+        }
+        return child;
+    }
+
+    /// Shows one of the window's pages.
+    void showPage(QWidget *page)
+    {
+        auto *pages = find<QWidget>(QStringLiteral("pages"));
+        QVERIFY(pages && pages->layout());
+        m_window->showPage(pages->layout()->indexOf(page));
+        QCOMPARE(m_window->currentPage(), page);
+    }
+
+    /// Clicks the window's button `name` once it is visible and enabled.
+    void clickWhenEnabled(const QString &name)
+    {
+        auto *button = find<QPushButton>(name);
+        QVERIFY(button);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled() && button->isVisible(), kTimeout);
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
+    /// Opens the deal and waits until everything on the page has arrived.
+    void openDeal(const QString &dealId)
+    {
+        m_window->openDeal(dealId);
+        QCOMPARE(m_window->currentPage(), m_window->dealPage());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->dealPage()->isComplete(), kTimeout);
+        QCOMPARE(m_window->dealPage()->deal().id, dealId);
+    }
+
+    /// Counts the meter's stalls into the test's longest and fails above kStallLimitMs.
+    void record(const StallMeter &meter)
+    {
+        m_longestStall = qMax(m_longestStall, meter.longestMs());
+        m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
+        QVERIFY2(meter.longestMs() <= kStallLimitMs,
+                qPrintable(QStringLiteral("event loop stalled for %1 ms").arg(meter.longestMs())));
+    }
+
+    HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
+    {
+        return m_http->send("POST", path, compact(body), as(token));
+    }
+    QJsonObject get(const QString &path, const QString &token)
+    {
+        return m_http->get(path, as(token)).json();
+    }
+
+    /// Registers a new user with `role` and m_password; answers the e-mail address (empty, with a
+    /// warning, when the server refused).
+    QString signUp(const QString &role)
+    {
+        const QString email = QStringLiteral("%1-%2@example.com")
+                                      .arg(role, QUuid::createUuid().toString(QUuid::Id128));
+        const auto reply = m_http->postJson(QStringLiteral("/api/v1/auth/register"),
+                {{QStringLiteral("email"), email}, {QStringLiteral("password"), m_password},
+                        {QStringLiteral("role"), role}});
+        if (reply.status != 201) {
+            qWarning("registering a %s answered %d: %s", qPrintable(role), reply.status,
+                    reply.body.constData());
+            return {};
+        }
+        return email;
+    }
+
+    /// Signs in over HTTP with m_password; answers the access token (empty when refused).
+    QString login(const QString &email)
+    {
+        return m_http
+                ->postJson(QStringLiteral("/api/v1/auth/login"),
+                        {{QStringLiteral("email"), email},
+                                {QStringLiteral("password"), m_password}})
+                .json()
+                .value(QStringLiteral("accessToken"))
+                .toString();
+    }
+
+    /// Signs the app in as `email` with m_password (after signing whoever was in out).
+    void signInAs(const QString &email)
+    {
+        m_session->signOut();
+        m_session->signIn(email, m_password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), desktop::Session::State::SignedIn, kTimeout);
+        QCOMPARE(m_session->user().email, email);
+    }
+
+    /// Gives the user of `token` the creator profile "Lena Travels" (travel, Austria, German and
+    /// English); answers its id (empty, with a warning, when the server refused).
+    QString lenaTravelsProfile(const QString &token)
+    {
+        const QJsonObject profile{{QStringLiteral("displayName"), QStringLiteral("Lena Travels")},
+                {QStringLiteral("bio"), QStringLiteral("Alps.")},
+                {QStringLiteral("niches"), QJsonArray{QStringLiteral("travel")}},
+                {QStringLiteral("country"), QStringLiteral("AT")},
+                {QStringLiteral("languages"),
+                        QJsonArray{QStringLiteral("de"), QStringLiteral("en")}}};
+        const auto put = m_http->send(
+                "PUT", QStringLiteral("/api/v1/me/influencer"), compact(profile), as(token));
+        if (put.status != 200 && put.status != 201) {
+            qWarning("the creator profile: %d %s", put.status, put.body.constData());
+            return {};
+        }
+        return put.json().value(QStringLiteral("id")).toString();
+    }
+
+    /// Gives the user of `token` a brand profile; answers whether the server stored it.
+    bool brandProfile(const QString &token, const QString &companyName)
+    {
+        const auto put = m_http->send("PUT", QStringLiteral("/api/v1/me/brand"),
+                compact({{QStringLiteral("companyName"), companyName}}), as(token));
+        if (put.status != 200 && put.status != 201) {
+            qWarning("the brand profile: %d %s", put.status, put.body.constData());
+            return false;
+        }
+        return true;
+    }
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpTestClient> m_http;
+    std::unique_ptr<desktop::Languages> m_languages;
+    std::unique_ptr<common::ApiClient> m_api;
+    std::unique_ptr<desktop::NoTokenStore> m_tokens;
+    std::unique_ptr<desktop::Session> m_session;
+    std::unique_ptr<desktop::MainWindow> m_window;
+    /// Every user the test registers has this password.
+    QString m_password = QUuid::createUuid().toString(QUuid::Id128);
+    /// The longest stall and wall-clock gap record() has seen, in ms.
+    qint64 m_longestStall = 0;
+    qint64 m_longestWallGap = 0;
+};
+
+} // namespace influence::tests
