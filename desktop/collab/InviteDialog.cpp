@@ -18,6 +18,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using influence::common::Campaign;
@@ -211,10 +213,18 @@ void InviteDialog::reloadCampaigns()
         return;
     }
     const quint64 generation = ++m_generation;
+    m_arriving.clear();
     setState(State::LoadingCampaigns);
+    fetchCampaigns(generation, QString());
+}
+
+void InviteDialog::fetchCampaigns(quint64 generation, const QString &cursor)
+{
     common::CampaignQuery query;
     query.view = common::CampaignQuery::View::Own;
     query.status = common::CampaignStatus::Active;
+    query.limit = m_campaignPageSize;
+    query.cursor = cursor;
     const common::ApiClient::OwnerScope owner(m_api, this);
     m_collab.campaigns(query).then(QtFuture::Launch::Sync,
             common::guarded<Result<common::Page<Campaign>>>(
@@ -233,12 +243,16 @@ void InviteDialog::listed(quint64 generation, const Result<common::Page<Campaign
         setState(State::CampaignsFailed);
         return;
     }
-    m_campaigns.clear();
     // Asked for active ones only; the check keeps a paused or closed campaign out regardless.
-    std::copy_if(result->items.cbegin(), result->items.cend(), std::back_inserter(m_campaigns),
+    std::copy_if(result->items.cbegin(), result->items.cend(), std::back_inserter(m_arriving),
             [](const Campaign &c) {
                 return c.status == common::CampaignStatus::Active;
             });
+    if (!result->nextCursor.isEmpty() && m_arriving.size() < kMaxCampaigns) {
+        fetchCampaigns(generation, result->nextCursor); // every page, up to kMaxCampaigns
+        return;
+    }
+    m_campaigns = std::exchange(m_arriving, {});
     {
         const QSignalBlocker blocker(m_campaignBox);
         m_campaignBox->clear();

@@ -41,6 +41,8 @@ public:
     enum class Outcome { Waiting, Sending, Invited, DealExists, Failed, NotSent };
     Q_ENUM(Outcome)
     static constexpr int kMaxInFlight = 4;
+    /// Active campaigns offered at the most (the chooser reads every page up to this).
+    static constexpr int kMaxCampaigns = 1000;
 
     InviteDialog(common::ApiClient *api, const QList<InviteCreator> &creators,
             QWidget *parent = nullptr);
@@ -48,6 +50,9 @@ public:
     State state() const { return m_state; }
     /// Asks for the brand's active campaigns again (the error state's retry).
     void reloadCampaigns();
+    /// Campaigns asked for at a time (100 by default, the server's largest); for the next
+    /// reloadCampaigns().
+    void setCampaignPageSize(int size) { m_campaignPageSize = size; }
     /// The campaigns offered in the chooser.
     const QList<common::Campaign> &campaigns() const { return m_campaigns; }
     /// Chooses a campaign by id and resets the offer to its defaults; false when not listed.
@@ -87,6 +92,7 @@ private:
     void buildUi();
     void retranslate();
     void setState(State state);
+    void fetchCampaigns(quint64 generation, const QString &cursor);
     void listed(quint64 generation, const common::Result<common::Page<common::Campaign>> &result);
     void campaignChosen(int index);
     void pump();
@@ -103,6 +109,8 @@ private:
     QList<Outcome> m_outcomes;
     QList<common::Error> m_errors;
     QList<common::Campaign> m_campaigns;
+    QList<common::Campaign> m_arriving; ///< pages read so far, while loading
+    int m_campaignPageSize = 100;
     common::Error m_error;
     State m_state = State::LoadingCampaigns;
     quint64 m_generation = 0;

@@ -14,6 +14,7 @@
 #include "collab/PipelineView.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -376,6 +377,41 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(opened.count(), 1);
         record(stalls);
+    }
+
+    void everyActiveCampaignIsOffered()
+    {
+        // Two more active campaigns and a paused one; read one per page, the chooser still
+        // offers all three active ones, each once.
+        QStringList active{m_campaign};
+        for (const QString &name : {u"Winter series"_s, u"Spring series"_s}) {
+            active << campaign(m_brandToken, name);
+            QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(active.last()), m_brandToken).status,
+                    200);
+        }
+        const QString paused = campaign(m_brandToken, u"Paused series"_s);
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(paused), m_brandToken).status, 200);
+        QCOMPARE(post(u"/api/v1/campaigns/%1/pause"_s.arg(paused), m_brandToken).status, 200);
+        common::ApiClient api;
+        api.setBaseUrl(m_server->url());
+        api.setAccessToken(m_brandToken);
+        InviteDialog dialog(&api, {{m_creatorIds.at(0), u"Zephyrine Alpha"_s}});
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.state(), InviteDialog::State::Ready, kTimeout);
+        QCOMPARE(dialog.campaigns().size(), 3);
+        QSignalSpy requests(&api, &common::ApiClient::requestStarted);
+        dialog.setCampaignPageSize(1);
+        dialog.reloadCampaigns();
+        QCOMPARE(dialog.state(), InviteDialog::State::LoadingCampaigns);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.state(), InviteDialog::State::Ready, kTimeout);
+        QCOMPARE(requests.count(), 3);
+        QStringList offered;
+        for (const auto &c : dialog.campaigns()) {
+            offered << c.id;
+        }
+        offered.sort();
+        active.sort();
+        QCOMPARE(offered, active);
+        QCOMPARE(find<QComboBox>(&dialog, u"inviteCampaignBox"_s)->count(), 3);
     }
 };
 
