@@ -523,8 +523,11 @@ void DealView::reload()
 
 void DealView::finishOne()
 {
-    if (m_pending > 0 && --m_pending == 0 && m_state == State::Loaded) {
-        Q_EMIT completed();
+    if (m_pending > 0 && --m_pending == 0) {
+        updateActions(); // the deliverable's steps wait for its detail (see updateActions)
+        if (m_state == State::Loaded) {
+            Q_EMIT completed();
+        }
     }
 }
 
@@ -884,16 +887,18 @@ void DealView::updateActions()
     }
     const bool working = m_deal.state == common::DealState::Accepted
             || m_deal.state == common::DealState::InProgress;
-    const bool detail = !m_deliverable.id.isEmpty();
+    // While the page reloads after a step, the deliverable's detail is the one from before it:
+    // its steps wait until everything has arrived, so that a second click sends nothing stale.
+    const bool detail = !m_deliverable.id.isEmpty() && m_pending == 0 && !m_busy;
     const DeliverableStatus status = m_deliverable.status;
     m_review->setVisible(me == DealSide::Brand);
-    m_review->setEnabled(working && detail && status == DeliverableStatus::InReview && !m_busy);
+    m_review->setEnabled(working && detail && status == DeliverableStatus::InReview);
     m_draftBox->setVisible(me == DealSide::Creator);
     const bool mayDraft = working && detail
             && (status == DeliverableStatus::Pending
                     || status == DeliverableStatus::ChangesRequested);
-    m_submitDraft->setEnabled(mayDraft && !m_busy);
-    m_submitLive->setEnabled(working && detail && status == DeliverableStatus::Approved && !m_busy);
+    m_submitDraft->setEnabled(mayDraft);
+    m_submitLive->setEnabled(working && detail && status == DeliverableStatus::Approved);
 }
 
 void DealView::showTab(Tab tab)
@@ -1060,6 +1065,9 @@ void DealView::openReview()
 
 void DealView::submitDraft()
 {
+    if (!m_submitDraft->isEnabled()) {
+        return; // not (or no longer) a step this deliverable allows
+    }
     common::DraftInput draft;
     draft.caption = m_caption->toPlainText().trimmed();
     draft.mediaUrls = splitUrls(m_media->text());
