@@ -175,7 +175,7 @@ void CampaignDialog::buildUi()
     m_save->setObjectName(u"saveCampaignButton"_s);
     m_save->setDefault(true);
     m_cancel = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
-    m_cancel->setObjectName(u"cancelCampaignButton"_s);
+    m_cancel->setObjectName(u"closeCampaignDialogButton"_s);
     outer->addWidget(buttons);
     connect(m_save, &QPushButton::clicked, this, &CampaignDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
