@@ -283,7 +283,7 @@ function markdown(doc) {
         + 'then the list query, or the access check and the detail query, values inlined.');
   }
   if (m.profile) {
-    lines.push(`Profile of \`GET /api/v1/me\`: [${m.profile}](${m.profile}).`);
+    lines.push(`Profile of the ${m.profileScenario ?? 'me'} scenario: [${m.profile}](${m.profile}).`);
   }
   lines.push('');
   return lines.join('\n');
