@@ -196,8 +196,9 @@ QString CollabText::eventDetail(
     if (kind == u"deliverable.live"_s) {
         return data.value(u"url"_s).toString();
     }
+    // The state a deal left says something only when it ended early.
     const auto from = common::collabFromString<common::DealState>(data.value(u"from"_s).toString());
-    if (from) {
+    if (from && (kind == u"deal.withdrawn"_s || kind == u"deal.cancelled"_s)) {
         return tr("was %1").arg(dealState(*from));
     }
     return {};
