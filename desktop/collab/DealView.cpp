@@ -473,6 +473,14 @@ void DealView::setState(State state)
 void DealView::showDeal(const QString &id)
 {
     if (id != m_dealId) {
+        // A question or form about the deal shown until now must not act on the next one.
+        for (QWidget *open : {static_cast<QWidget *>(m_confirmation.data()),
+                     static_cast<QWidget *>(m_offerDialog.data()),
+                     static_cast<QWidget *>(m_reviewDialog.data())}) {
+            if (open) {
+                open->close();
+            }
+        }
         m_dealId = id;
         m_deal = {};
         m_selectedDeliverable.clear();

@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -583,6 +584,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!page->confirmation(), kTimeout);
         QCOMPARE(sent(requests, u"/cancel"_s), 0);
         QCOMPARE(dealStateOnServer(m_acceptedDeal), u"in_progress"_s);
+        // So does another deal shown on the page: the question never acts on the next deal.
+        m_window->openDeal(m_acceptedDeal);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), kTimeout);
+        clickWhenEnabled(u"cancelDealButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->confirmation(), kTimeout);
+        QPointer<QWidget> question = page->confirmation();
+        m_window->openDeal(m_overdueDeal);
+        QTRY_VERIFY_WITH_TIMEOUT(!question, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete() && page->deal().id == m_overdueDeal, kTimeout);
+        QCOMPARE(sent(requests, u"/cancel"_s), 0);
+        QCOMPARE(dealStateOnServer(m_overdueDeal), u"accepted"_s);
         m_window->openDeal(m_acceptedDeal);
         QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), kTimeout);
         clickWhenEnabled(u"cancelDealButton"_s);
