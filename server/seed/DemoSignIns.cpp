@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DemoSignIns.h"
 
+#include "auth/AuthRepository.h"
 #include "auth/PasswordHasher.h"
 #include "crypto/Crypto.h"
 #include "db/Connection.h"
@@ -32,8 +33,6 @@ const db::SqlStatement kAccounts(
         "  WHERE email = 'admin@example.com'"
         "     OR id IN (SELECT user_id FROM brand UNION ALL SELECT user_id FROM creator)"
         "  ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'brand' THEN 1 ELSE 2 END"_s);
-const db::SqlStatement kSetPassword(
-        u"UPDATE users SET password_hash = :hash WHERE id = :id::uuid"_s);
 
 } // namespace
 
@@ -56,10 +55,17 @@ Result<QList<DemoSignIn>> issueDemoSignIns(
         }
         QList<DemoSignIn> signIns;
         for (const auto &[id, signIn] : accounts) {
-            auto updated = c.run(
-                    kSetPassword, {{u":hash"_s, hasher.hash(signIn.password)}, {u":id"_s, id}});
-            if (!updated) {
+            // As a password reset does: the new hash, and the old password's sessions end.
+            const QUuid user(id);
+            if (auto updated = auth::repository::updatePasswordHash(
+                        c, user, hasher.hash(signIn.password));
+                    !updated) {
                 return updated.error();
+            }
+            if (auto revoked = auth::repository::revokeUserSessions(
+                        c, user, auth::RevokeReason::PasswordReset);
+                    !revoked) {
+                return revoked.error();
             }
             signIns.append(signIn);
         }

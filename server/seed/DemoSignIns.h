@@ -29,7 +29,8 @@ struct DemoSignIn
 /// (whose campaigns hold deals at every point of the workflow, see seedCollaboration) and the
 /// creator of that brand's deal in progress. Only accounts at example.com (RFC 2606; every demo
 /// address is there) are touched, so a real account never is; missing ones are left out. The
-/// passwords change in one transaction.
+/// passwords change in one transaction, and, as after a password reset, their accounts'
+/// earlier sessions end.
 common::Result<QList<DemoSignIn>> issueDemoSignIns(
         db::Connection &connection, const auth::PasswordHasher &hasher);
 

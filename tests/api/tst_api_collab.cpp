@@ -1323,6 +1323,11 @@ private Q_SLOTS:
                          .toArray()
                          .size(),
                 2);
+        // The next start's passwords end the sessions signed in with these, as a reset does.
+        QCOMPARE(client.get(u"/api/v1/me"_s, as(creatorToken)).status, 200);
+        QVERIFY(server::seed::issueDemoSignIns(c, hasher));
+        QCOMPARE(client.get(u"/api/v1/me"_s, as(creatorToken)).status, 401);
+        QCOMPARE(signIn(again->at(2)).status, 401);
     }
 };
 
