@@ -4,6 +4,7 @@
 #include "CampaignDialog.h"
 #include "CampaignsModel.h"
 #include "CollabText.h"
+#include "RetryPage.h"
 #include "Session.h"
 
 #include <QEvent>
@@ -88,18 +89,10 @@ void CampaignsView::buildUi()
     m_empty->setObjectName(u"campaignsEmpty"_s);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    auto *errorPage = new QWidget;
-    auto *errorLayout = new QVBoxLayout(errorPage);
-    m_errorLabel = new QLabel;
-    m_errorLabel->setObjectName(u"campaignsError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setAlignment(Qt::AlignCenter);
-    m_retry = new QPushButton;
-    m_retry->setObjectName(u"retryCampaignsButton"_s);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorLabel);
-    errorLayout->addWidget(m_retry, 0, Qt::AlignCenter);
-    errorLayout->addStretch();
+    const RetryPage failure = makeRetryPage(u"campaignsError"_s, u"retryCampaignsButton"_s);
+    QWidget *errorPage = failure.page;
+    m_errorLabel = failure.label;
+    m_retry = failure.retry;
     m_table = new QTableView;
     m_table->setObjectName(u"campaignsTable"_s);
     m_table->setModel(m_model);

@@ -4,6 +4,7 @@
 #include "CollabText.h"
 #include "DealConfirmation.h"
 #include "OfferDialog.h"
+#include "RetryPage.h"
 #include "ReviewDialog.h"
 #include "Session.h"
 
@@ -138,18 +139,10 @@ void DealView::buildUi()
     m_loading = new QLabel;
     m_loading->setObjectName(u"dealLoading"_s);
     m_loading->setAlignment(Qt::AlignCenter);
-    auto *errorPage = new QWidget;
-    auto *errorLayout = new QVBoxLayout(errorPage);
-    m_errorLabel = new QLabel;
-    m_errorLabel->setObjectName(u"dealError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setAlignment(Qt::AlignCenter);
-    m_retry = new QPushButton;
-    m_retry->setObjectName(u"retryDealButton"_s);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorLabel);
-    errorLayout->addWidget(m_retry, 0, Qt::AlignCenter);
-    errorLayout->addStretch();
+    const RetryPage failure = makeRetryPage(u"dealError"_s, u"retryDealButton"_s);
+    QWidget *errorPage = failure.page;
+    m_errorLabel = failure.label;
+    m_retry = failure.retry;
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"dealTabs"_s);
     m_tabs->addTab(buildNegotiationTab(), QString());

@@ -2,6 +2,7 @@
 #include "NotificationsView.h"
 
 #include "CollabText.h"
+#include "RetryPage.h"
 #include "Session.h"
 
 #include <QEvent>
@@ -86,19 +87,11 @@ void NotificationsView::buildUi()
     m_empty->setObjectName(u"notificationsEmpty"_s);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    auto *errorPage = new QWidget;
-    auto *errorLayout = new QVBoxLayout(errorPage);
-    m_errorLabel = new QLabel;
-    m_errorLabel->setObjectName(u"notificationsError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setAlignment(Qt::AlignCenter);
+    const RetryPage failure = makeRetryPage(u"notificationsError"_s, u"retryNotificationsButton"_s);
+    QWidget *errorPage = failure.page;
+    m_errorLabel = failure.label;
+    m_retry = failure.retry;
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton;
-    m_retry->setObjectName(u"retryNotificationsButton"_s);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorLabel);
-    errorLayout->addWidget(m_retry, 0, Qt::AlignCenter);
-    errorLayout->addStretch();
 
     auto *listPage = new QWidget;
     auto *listLayout = new QVBoxLayout(listPage);
@@ -158,12 +151,16 @@ void NotificationsView::retranslate()
     m_list->setHeaderLabels({tr("Notification"), tr("Campaign"), tr("When")});
     m_list->setAccessibleName(tr("Notifications, newest first"));
     if (m_state == State::Failed) {
-        m_errorLabel->setText(
-                tr("The notifications could not be loaded. %1").arg(CollabText::error(m_error)));
+        m_errorLabel->setText(errorText());
     }
     for (int row = 0; row < m_list->topLevelItemCount() && row < m_items.size(); ++row) {
         showItem(m_list->topLevelItem(row), m_items.at(row));
     }
+}
+
+QString NotificationsView::errorText() const
+{
+    return tr("The notifications could not be loaded. %1").arg(CollabText::error(m_error));
 }
 
 void NotificationsView::changeEvent(QEvent *event)
@@ -213,8 +210,7 @@ void NotificationsView::setState(State state)
     case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
     case State::Empty: m_stack->setCurrentIndex(EmptyPage); break;
     case State::Failed:
-        m_errorLabel->setText(
-                tr("The notifications could not be loaded. %1").arg(CollabText::error(m_error)));
+        m_errorLabel->setText(errorText());
         m_stack->setCurrentIndex(ErrorPage);
         break;
     case State::Loaded: m_stack->setCurrentIndex(ListPage); break;

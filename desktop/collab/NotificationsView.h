@@ -71,6 +71,8 @@ protected:
 private:
     void buildUi();
     void retranslate();
+    /// What the error page says.
+    QString errorText() const;
     void setState(State state);
     bool canLoad() const;
     void request(bool more);

@@ -3,6 +3,7 @@
 
 #include "CollabText.h"
 #include "DealConfirmation.h"
+#include "RetryPage.h"
 #include "Session.h"
 
 #include <QCheckBox>
@@ -199,18 +200,10 @@ void PipelineView::buildUi()
     m_stack = new QStackedWidget;
     m_loading = new QLabel;
     m_loading->setAlignment(Qt::AlignCenter);
-    auto *errorPage = new QWidget;
-    auto *errorLayout = new QVBoxLayout(errorPage);
-    m_errorLabel = new QLabel;
-    m_errorLabel->setObjectName(u"pipelineError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setAlignment(Qt::AlignCenter);
-    m_retry = new QPushButton;
-    m_retry->setObjectName(u"retryPipelineButton"_s);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorLabel);
-    errorLayout->addWidget(m_retry, 0, Qt::AlignCenter);
-    errorLayout->addStretch();
+    const RetryPage failure = makeRetryPage(u"pipelineError"_s, u"retryPipelineButton"_s);
+    QWidget *errorPage = failure.page;
+    m_errorLabel = failure.label;
+    m_retry = failure.retry;
 
     m_views = new QTabWidget;
     m_views->setObjectName(u"pipelineViews"_s);
