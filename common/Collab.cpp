@@ -530,7 +530,7 @@ Result<DraftInput> validateDraft(const QJsonObject &body)
 {
     FieldErrors errors;
     DraftInput input;
-    input.caption = text(body, u"caption"_s, u"caption"_s, 5000, errors);
+    input.caption = text(body, u"caption"_s, u"caption"_s, kMaxText, errors);
     input.mediaUrls = list(body, u"mediaUrls"_s, u"mediaUrls"_s, 20, isHttpsUrl,
             u"Must be an https address."_s, errors);
     input.notes = text(body, u"notes"_s, u"notes"_s, 2000, errors);
@@ -546,7 +546,7 @@ Result<ReviewInput> validateReview(const QJsonObject &body)
     ReviewInput input;
     input.decision = choice<ReviewDecision>(body, u"decision"_s, u"decision"_s, errors)
                              .value_or(ReviewDecision::Approved);
-    input.feedback = text(body, u"feedback"_s, u"feedback"_s, 5000, errors);
+    input.feedback = text(body, u"feedback"_s, u"feedback"_s, kMaxText, errors);
     if (errors.isEmpty() && input.decision != ReviewDecision::Approved
             && input.feedback.isEmpty()) {
         errors.add(u"feedback"_s, u"required"_s, u"Say what should change."_s);
@@ -568,7 +568,7 @@ Result<QString> validateLiveUrl(const QJsonObject &body)
 Result<QString> validateMessage(const QJsonObject &body)
 {
     FieldErrors errors;
-    const QString message = text(body, u"body"_s, u"body"_s, 5000, errors);
+    const QString message = text(body, u"body"_s, u"body"_s, kMaxText, errors);
     if (errors.isEmpty() && message.isEmpty()) {
         errors.add(u"body"_s, u"required"_s, u"Must be given."_s);
     }

@@ -153,6 +153,8 @@ constexpr int kMaxOfferLines = 20;
 constexpr int kMaxQuantity = 20;
 constexpr int kMaxDeliverablesPerDeal = 50;
 constexpr int kMaxRevisions = 10;
+/// The longest caption, feedback, message or note, in characters.
+constexpr int kMaxText = 5000;
 
 /// The fields of a campaign a client may set (anything else in a body is ignored).
 QStringList campaignFields();

@@ -33,8 +33,6 @@ namespace {
 enum CampaignPage { LoadingPage, EmptyPage, ErrorPage, ChooserPage };
 enum Column { CreatorColumn, ResultColumn, ColumnCount };
 
-constexpr int kMaxMessage = 5000;
-
 } // namespace
 
 InviteDialog::InviteDialog(
@@ -354,8 +352,9 @@ void InviteDialog::send()
         return;
     }
     const QString message = m_message->toPlainText().trimmed();
-    if (message.size() > kMaxMessage) {
-        m_status->setText(tr("The message is too long (at most %1 characters).").arg(kMaxMessage));
+    if (message.size() > common::collab::kMaxText) {
+        m_status->setText(tr("The message is too long (at most %1 characters).")
+                                  .arg(common::collab::kMaxText));
         return;
     }
     m_template = {};

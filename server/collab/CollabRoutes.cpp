@@ -119,9 +119,9 @@ Result<QString> note(const QJsonObject &body, const QString &field)
     if (value.isUndefined() || value.isNull()) {
         return QString();
     }
-    if (!value.isString() || value.toString().trimmed().size() > 5000) {
-        return Error::validation(
-                {{field, u"invalid_value"_s, u"Must be text of at most 5000 characters."_s}});
+    if (!value.isString() || value.toString().trimmed().size() > common::collab::kMaxText) {
+        return Error::validation({{field, u"invalid_value"_s,
+                u"Must be text of at most %1 characters."_s.arg(common::collab::kMaxText)}});
     }
     return value.toString().trimmed();
 }
