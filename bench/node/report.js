@@ -270,8 +270,9 @@ function markdown(doc) {
     lines.push('Discovery and the metric series: 128 request variants per scenario (bench/node/requests.js: filters, '
         + 'texts and accounts drawn from a fixed random stream), first pages (with the capped total) of 25. '
         + 'Discovery: influence-server answers from its in-memory index (server/profiles/DiscoveryIndex: a '
-        + 'change-log probe, PostgreSQL\'s full-text match and rank for q, filters, count and top 26 in memory, '
-        + 'then the page\'s items by id); the node baseline and pgbench still run the SQL of a search done '
+        + 'change-log probe, PostgreSQL\'s full-text match and rank for q, then filters, count, top 26 and the '
+        + 'items in memory; a follower range on a platform reads only that range of the platform\'s accounts); '
+        + 'the node baseline and pgbench still run the SQL of a search done '
         + 'entirely in PostgreSQL (session check, capped count, page), so the ratios show what the index buys. '
         + 'Metric series: pgbench runs the statements influence-server runs (session check, visibility, series). '
         + 'Values inlined, one pgbench script per variant.');

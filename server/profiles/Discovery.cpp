@@ -221,16 +221,6 @@ const db::SqlStatement kRankedTextMatches(
         "(SELECT websearch_to_tsquery('simple', :q1) || websearch_to_tsquery('english', :q2) AS q) "
         "s "
         "WHERE d.search @@ s.q"_s);
-// The page's items in the page's order.
-const db::SqlStatement kItems(
-        u"SELECT jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
-        "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
-        "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
-        "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
-        "'platforms', to_jsonb(d.platforms))::text "
-        "FROM unnest(CAST(:ids AS uuid[])) WITH ORDINALITY AS p(id, n) "
-        "JOIN influencer_details d ON d.user_id = p.id ORDER BY p.n"_s);
-
 /// The creators whose name, handles or bio match the search text (PostgreSQL stems it), with
 /// their rank when the search sorts by relevance.
 Result<std::vector<TextMatch>> textMatches(db::Connection &c, const DiscoveryQuery &query)
@@ -260,25 +250,22 @@ double asReadFromText(double key)
             QByteArray(text.data(), static_cast<int>(end - text.data())).constData(), nullptr);
 }
 
-Result<QJsonArray> pageItems(db::Connection &c, const QList<IndexPage::Item> &items, int limit)
+/// `{"items":[…],…}`: `document` with an empty items array, the page's first `limit` items
+/// put in it as the index keeps them (QJsonDocument's compact form).
+QByteArray withItems(const QJsonObject &document, const QList<IndexPage::Item> &items, int limit)
 {
-    QStringList ids;
+    QByteArray out = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    // "items" sorts first among the keys, so QJsonDocument writes it first.
+    const QByteArray empty = R"({"items":[])";
+    Q_ASSERT(out.startsWith(empty));
+    QByteArray joined;
     for (qsizetype i = 0; i < qMin<qsizetype>(items.size(), limit); ++i) {
-        ids.append(items[i].id.toString(QUuid::WithoutBraces));
+        if (i > 0) {
+            joined += ',';
+        }
+        joined += items[i].json;
     }
-    QJsonArray result;
-    if (ids.isEmpty()) {
-        return result;
-    }
-    const QString array = u'{' + ids.join(u',') + u'}';
-    auto rows = c.run(kItems, {{u":ids"_s, array}});
-    if (!rows) {
-        return rows.error();
-    }
-    while ((*rows)->next()) {
-        result.append(QJsonDocument::fromJson((*rows)->value(0).toString().toUtf8()).object());
-    }
-    return result;
+    return out.insert(empty.size() - 1, joined);
 }
 
 } // namespace
@@ -325,11 +312,7 @@ Result<QByteArray> discover(db::Connection &c, DiscoveryIndex &index, const Disc
         result.insert(u"total"_s, qMin<qint64>(page.matches, kCountCap));
         result.insert(u"totalIsLowerBound"_s, page.matches > kCountCap);
     }
-    auto items = pageItems(c, page.items, query.limit);
-    if (!items) {
-        return items.error();
-    }
-    result.insert(u"items"_s, *items);
+    result.insert(u"items"_s, QJsonArray());
     const bool more = page.items.size() > query.limit;
     QJsonValue next;
     if (more) {
@@ -340,7 +323,7 @@ Result<QByteArray> discover(db::Connection &c, DiscoveryIndex &index, const Disc
                 encodeCursor(query.sort, QVariant(key), last.id.toString(QUuid::WithoutBraces)));
     }
     result.insert(u"nextCursor"_s, next);
-    return QJsonDocument(result).toJson(QJsonDocument::Compact);
+    return withItems(result, page.items, query.limit);
 }
 
 } // namespace influence::server::profiles

@@ -49,8 +49,8 @@ class DiscoveryIndex;
 /// Runs a search: `{ items, nextCursor, total? }` as JSON. Pages are keyset-paginated on
 /// (sort key, id), so that rows added meanwhile cause neither duplicates nor gaps. `total`
 /// (exact up to 10 000, see `totalIsLowerBound`) comes with the first page only. The index
-/// catches up with the database first and selects the page; PostgreSQL matches free text and
-/// gives the page's items.
+/// catches up with the database first and selects the page with its items; PostgreSQL matches
+/// free text.
 common::Result<QByteArray> discover(
         db::Connection &c, DiscoveryIndex &index, const DiscoveryQuery &query);
 

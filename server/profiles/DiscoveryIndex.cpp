@@ -5,6 +5,8 @@
 #include "db/Connection.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSqlQuery>
 
@@ -60,6 +62,26 @@ struct DiscoveryIndex::Creator
     /// Accounts that are not disconnected, and rates; most creators have one to three.
     std::vector<Account> accounts;
     std::vector<Rate> rates;
+    /// The creator's item in a search's answer (IndexPage::Item::json).
+    QByteArray item;
+};
+
+/// An account in its platform's list (m_lists).
+struct DiscoveryIndex::Listed
+{
+    static constexpr quint32 kShared = quint32(1) << 31; ///< in `slot`: not the creator's only
+                                                         ///< account on the platform
+    static constexpr quint32 kSlot = kShared - 1;
+    qint64 followers = 0;
+    quint32 slot = 0;
+    float engagementRate = 0; ///< the creator's (Hot::engagementRate), to skip without reading it
+
+    quint32 creator() const { return slot & kSlot; }
+    /// The lists' order.
+    static bool before(const Listed &a, const Listed &b)
+    {
+        return a.followers != b.followers ? a.followers < b.followers : a.creator() < b.creator();
+    }
 };
 
 /// What the scan reads for every creator, packed (56 bytes), in an array parallel to the
@@ -85,6 +107,11 @@ namespace {
 
 using Creator = DiscoveryIndex::Creator;
 using Hot = DiscoveryIndex::Hot;
+using Listed = DiscoveryIndex::Listed;
+
+constexpr std::size_t kListedPlatforms = 32; ///< platform ids below it have a list (as bits)
+/// A catch-up applying more creators than this rebuilds the lists instead of editing them.
+constexpr int kListEdits = 1000;
 
 quint64 maskOf(const quint16 *ids, int count)
 {
@@ -128,8 +155,16 @@ const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status =
                          "array_to_string(d.platforms, ','), "_s;
 // Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
 const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
+// A creator's item in a search's answer (after the accounts and rates).
+const QString kItem =
+        u", jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
+        "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
+        "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
+        "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
+        "'platforms', to_jsonb(d.platforms))::text "_s;
 
-const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates FROM "_s + kHorizon
+const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates"_s + kItem + u"FROM "_s
+        + kHorizon
         + u" LEFT JOIN (influencer_details d JOIN users u ON u.id = d.user_id "
           "CROSS JOIN LATERAL (SELECT d.user_id::text AS id) c "
           "LEFT JOIN (SELECT influencer_id, string_agg(platform || ':' || followers, ',') AS "
@@ -145,8 +180,8 @@ const db::SqlStatement kChanges(u"SELECT "_s + kColumns
           "  WHERE a.influencer_id = d.user_id AND a.status <> 'disconnected'), "
           "(SELECT string_agg(r.deliverable_type || ':' || r.currency || ':' || r.amount_minor, "
           "',') "
-          "  FROM influencer_rates r WHERE r.influencer_id = d.user_id) FROM "_s
-        + kHorizon
+          "  FROM influencer_rates r WHERE r.influencer_id = d.user_id)"_s
+        + kItem + u"FROM "_s + kHorizon
         + u" LEFT JOIN (SELECT user_id, user_id::text AS id FROM discovery_changes "
           "  WHERE change_xid >= CAST(:since AS xid8)) c ON true "
           "LEFT JOIN influencer_details d ON d.user_id = c.user_id "
@@ -164,7 +199,8 @@ enum Column {
     Languages,
     Platforms,
     Accounts,
-    Rates
+    Rates,
+    Item
 };
 
 float realOrNaN(const QVariant &value)
@@ -386,6 +422,9 @@ Creator readCreator(const QSqlQuery &row, const QUuid &id, Intern &&intern)
                     intern(parts[1], V::Names)});
         }
     }
+    // As QJsonDocument writes it, which is how the answer carries it.
+    c.item = QJsonDocument(QJsonDocument::fromJson(row.value(Item).toString().toUtf8()).object())
+                     .toJson(QJsonDocument::Compact);
     return c;
 }
 
@@ -473,6 +512,7 @@ Result<void> DiscoveryIndex::load(db::Connection &c)
     m_creators = std::move(creators);
     m_hot = std::move(hot);
     m_slots = std::move(slots);
+    rebuildLists();
     m_horizon = horizon;
     m_loaded = true;
     m_generation.fetch_add(1);
@@ -495,18 +535,24 @@ Result<void> DiscoveryIndex::applyChanges(db::Connection &c)
     }
     const quint64 horizon = row.value(Horizon).toULongLong();
     if (!row.value(Id).isNull()) {
+        // Editing a list moves its tail: after many changes (a bulk load) the lists are rebuilt
+        // instead. (The rows come one at a time: their number is known at the end.)
+        int applied = 0;
         const std::unique_lock turnstile(m_turnstile);
         const std::unique_lock lock(m_lock);
         do {
-            apply(row);
+            apply(row, ++applied <= kListEdits);
         } while (row.next());
+        if (applied > kListEdits) {
+            rebuildLists();
+        }
         m_generation.fetch_add(1);
     }
     m_horizon = horizon;
     return {};
 }
 
-void DiscoveryIndex::apply(const QSqlQuery &row)
+void DiscoveryIndex::apply(const QSqlQuery &row, bool listed)
 {
     const QUuid id = QUuid::fromString(row.value(Id).toString());
     const auto found = m_slots.constFind(id);
@@ -515,13 +561,22 @@ void DiscoveryIndex::apply(const QSqlQuery &row)
             return intern(vocabulary(v), n);
         });
         Hot hot = summarise(creator);
+        qsizetype slot = 0;
         if (found != m_slots.constEnd()) {
-            m_creators[static_cast<std::size_t>(*found)] = std::move(creator);
-            m_hot[static_cast<std::size_t>(*found)] = hot;
+            slot = *found;
+            if (listed) {
+                unlist(slot);
+            }
+            m_creators[static_cast<std::size_t>(slot)] = std::move(creator);
+            m_hot[static_cast<std::size_t>(slot)] = hot;
         } else {
-            m_slots.insert(id, static_cast<qsizetype>(m_creators.size()));
+            slot = static_cast<qsizetype>(m_creators.size());
+            m_slots.insert(id, slot);
             m_creators.push_back(std::move(creator));
             m_hot.push_back(hot);
+        }
+        if (listed) {
+            list(slot);
         }
         return;
     }
@@ -530,14 +585,84 @@ void DiscoveryIndex::apply(const QSqlQuery &row)
     }
     // Deleted or disabled: the last creator takes its slot.
     const auto slot = static_cast<std::size_t>(*found);
+    const auto last = m_creators.size() - 1;
     m_slots.erase(found);
-    if (slot + 1 != m_creators.size()) {
+    if (listed) {
+        unlist(static_cast<qsizetype>(slot));
+    }
+    if (slot != last) {
+        if (listed) {
+            unlist(static_cast<qsizetype>(last));
+        }
         m_creators[slot] = std::move(m_creators.back());
         m_hot[slot] = m_hot.back();
         m_slots.insert(m_creators[slot].id, static_cast<qsizetype>(slot));
+        if (listed) {
+            list(static_cast<qsizetype>(slot));
+        }
     }
     m_creators.pop_back();
     m_hot.pop_back();
+}
+
+namespace {
+
+/// The entries of the creator in `slot` in the platforms' lists, with their list.
+template<class Visit>
+void forEachListed(const Creator &c, const Hot &h, qsizetype slot, Visit &&visit)
+{
+    for (const Account &a : c.accounts) {
+        if (a.platform >= kListedPlatforms) {
+            continue; // such a platform is never matched (Filter::matches)
+        }
+        const bool shared = std::count_if(c.accounts.begin(), c.accounts.end(),
+                                    [&a](const Account &other) {
+                                        return other.platform == a.platform;
+                                    })
+                > 1;
+        visit(a.platform,
+                Listed{a.followers, static_cast<quint32>(slot) | (shared ? Listed::kShared : 0),
+                        h.engagementRate});
+    }
+}
+
+} // namespace
+
+void DiscoveryIndex::list(qsizetype slot)
+{
+    const auto at = static_cast<std::size_t>(slot);
+    forEachListed(m_creators[at], m_hot[at], slot, [this](quint16 platform, const Listed &entry) {
+        std::vector<Listed> &list = m_lists[platform];
+        list.insert(std::upper_bound(list.begin(), list.end(), entry, Listed::before), entry);
+    });
+}
+
+void DiscoveryIndex::unlist(qsizetype slot)
+{
+    const auto at = static_cast<std::size_t>(slot);
+    forEachListed(m_creators[at], m_hot[at], slot, [this](quint16 platform, const Listed &entry) {
+        std::vector<Listed> &list = m_lists[platform];
+        // A creator with two accounts of equal followers on a platform has two equal entries:
+        // each call removes one.
+        const auto found = std::lower_bound(list.begin(), list.end(), entry, Listed::before);
+        if (found != list.end() && !Listed::before(entry, *found)) {
+            list.erase(found);
+        }
+    });
+}
+
+void DiscoveryIndex::rebuildLists()
+{
+    m_lists.assign(kListedPlatforms, {});
+    for (std::size_t slot = 0; slot < m_creators.size(); ++slot) {
+        forEachListed(m_creators[slot], m_hot[slot], static_cast<qsizetype>(slot),
+                [this](quint16 platform, const Listed &entry) {
+                    m_lists[platform].push_back(entry);
+                });
+    }
+    for (std::vector<Listed> &list : m_lists) {
+        std::sort(list.begin(), list.end(), Listed::before);
+    }
 }
 
 QHash<QString, quint16> &DiscoveryIndex::vocabulary(Vocabulary which)
@@ -602,7 +727,11 @@ qsizetype DiscoveryIndex::footprintLocked() const
     for (const Creator &c : m_creators) {
         bytes += static_cast<qsizetype>(c.accounts.capacity())
                         * static_cast<qsizetype>(sizeof(Account))
-                + static_cast<qsizetype>(c.rates.capacity()) * static_cast<qsizetype>(sizeof(Rate));
+                + static_cast<qsizetype>(c.rates.capacity()) * static_cast<qsizetype>(sizeof(Rate))
+                + c.item.capacity();
+    }
+    for (const std::vector<Listed> &list : m_lists) {
+        bytes += static_cast<qsizetype>(list.capacity()) * static_cast<qsizetype>(sizeof(Listed));
     }
     // The hash of slots: a key, a value and about one byte of span bookkeeping per entry,
     // at a load factor of at most one half.
@@ -664,7 +793,8 @@ public:
                 });
         QList<IndexPage::Item> result;
         for (const Candidate &candidate : m_kept) {
-            result.append({idAt(candidate.slot), candidate.key});
+            const Creator &creator = m_creators[static_cast<std::size_t>(candidate.slot)];
+            result.append({creator.id, candidate.key, creator.item});
         }
         return result;
     }
@@ -724,6 +854,31 @@ IndexPage DiscoveryIndex::select(
             if (found != m_slots.constEnd()) {
                 consider(*found, match.rank);
             }
+        }
+    } else if (filter.followerRange && filter.platform != kNone
+            && filter.platform < m_lists.size()) {
+        // Every match has an account on the platform in the range: only the range is read.
+        const std::vector<Listed> &list = m_lists[filter.platform];
+        const auto begin = std::lower_bound(list.begin(), list.end(), filter.minFollowers,
+                [](const Listed &entry, qint64 followers) {
+                    return entry.followers < followers;
+                });
+        const auto end = std::upper_bound(
+                begin, list.end(), filter.maxFollowers, [](qint64 followers, const Listed &entry) {
+                    return followers < entry.followers;
+                });
+        std::vector<quint32> shared; // creators with several accounts in the range count once
+        for (auto entry = begin; entry != end; ++entry) {
+            if (filter.minEngagementRate && !(entry->engagementRate >= *filter.minEngagementRate)) {
+                continue;
+            }
+            if ((entry->slot & Listed::kShared) != 0) {
+                if (std::find(shared.begin(), shared.end(), entry->creator()) != shared.end()) {
+                    continue;
+                }
+                shared.push_back(entry->creator());
+            }
+            consider(entry->creator(), 0);
         }
     } else {
         for (qsizetype slot = 0; slot < static_cast<qsizetype>(m_creators.size()); ++slot) {

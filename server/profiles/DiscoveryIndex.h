@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -40,6 +41,8 @@ struct IndexPage
         QUuid id;
         /// The sort key exactly as PostgreSQL orders it (a real widened to double, or a bigint).
         double key = 0;
+        /// The creator's item of the answer, written as QJsonDocument writes it (compact).
+        QByteArray json;
     };
     qint64 matches = 0;
     QList<Item> items;
@@ -83,6 +86,7 @@ public:
 
     struct Creator;
     struct Hot;
+    struct Listed;
     /// The kinds of names turned into small ids (niches and languages apart, for bit masks;
     /// platforms for a 32-bit set).
     enum class Vocabulary { Names, Platforms, Niches, Languages };
@@ -90,7 +94,12 @@ public:
 private:
     common::Result<void> load(db::Connection &c);
     common::Result<void> applyChanges(db::Connection &c);
-    void apply(const QSqlQuery &row);
+    /// `listed`: keep the platforms' lists up to date (otherwise the caller rebuilds them).
+    void apply(const QSqlQuery &row, bool listed);
+    /// Adds (or removes) the creator in `slot`'s accounts to (from) the platforms' lists.
+    void list(qsizetype slot);
+    void unlist(qsizetype slot);
+    void rebuildLists();
     using Names = QHash<QString, quint16>;
     static quint16 intern(Names &names, QStringView name);
     Names &vocabulary(Vocabulary which);
@@ -113,6 +122,9 @@ private:
     mutable std::shared_mutex m_lock;
     std::vector<Creator> m_creators;
     std::vector<Hot> m_hot; ///< parallel to m_creators
+    /// Per platform id (below 32), every account on it that is not disconnected, ordered by
+    /// (followers, slot): a search with a follower range on a platform reads only its range.
+    std::vector<std::vector<Listed>> m_lists;
 
     QHash<QUuid, qsizetype> m_slots;
     /// Niches, languages, countries, platforms, deliverable types and currencies as small ids.

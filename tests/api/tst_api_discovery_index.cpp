@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::tests::HttpReply;
@@ -77,6 +79,80 @@ private:
         return m_a->send(method, path, compact(body), as(m_creator)).status;
     }
     bool sql(const QString &text) { return bool(m_db->execDirect(text)); }
+    /// A search's total and first page's ids (sorted by engagement, 100 a page).
+    std::pair<qint64, QStringList> search(HttpTestClient &client, const QString &query)
+    {
+        const HttpReply reply = client.get(
+                u"/api/v1/influencers?limit=100&sort=engagement&"_s + query, as(m_brand));
+        QStringList ids;
+        for (const auto &item : reply.json().value(u"items"_s).toArray()) {
+            ids.append(item.toObject().value(u"id"_s).toString());
+        }
+        return {reply.status == 200 ? reply.json().value(u"total"_s).toInteger() : -1, ids};
+    }
+    /// The same as PostgreSQL answers it: visible creators listing `platform` with an account
+    /// on it (not disconnected) in the follower range, and an engagement rate of at least
+    /// `minRate`.
+    std::pair<qint64, QStringList> expected(
+            const QString &platform, qint64 min, qint64 max, const QString &minRate)
+    {
+        const QString where =
+                u"FROM influencer_details d JOIN users u ON u.id = d.user_id "
+                "AND u.status = 'active' WHERE '%1' = ANY (d.platforms) AND d.engagement_rate >= "
+                "CAST(%4 AS real) AND EXISTS (SELECT 1 FROM connected_accounts a WHERE "
+                "a.influencer_id = d.user_id AND a.platform = '%1' AND a.status <> "
+                "'disconnected' AND a.followers BETWEEN %2 AND %3)"_s.arg(platform)
+                        .arg(min)
+                        .arg(max)
+                        .arg(minRate);
+        const auto count = m_db->scalar(server::db::SqlStatement(u"SELECT count(*) "_s + where));
+        auto rows = m_db->run(server::db::SqlStatement(u"SELECT d.user_id::text "_s + where
+                + u" ORDER BY coalesce(d.engagement_rate, -1) DESC, d.user_id DESC LIMIT 100"_s));
+        if (!count || !rows) {
+            return {-2, {}};
+        }
+        QStringList ids;
+        while ((*rows)->next()) {
+            ids.append((*rows)->value(0).toString());
+        }
+        return {count->toLongLong(), ids};
+    }
+    /// Both servers answer every range below as PostgreSQL does.
+    bool rangesMatch()
+    {
+        struct Range
+        {
+            const char *platform;
+            qint64 min;
+            qint64 max;
+            const char *minRate;
+        };
+        static constexpr std::array kRanges{Range{"instagram", 0, 1'000'000'000, "0"},
+                Range{"instagram", 1000, 2500, "0"}, Range{"instagram", 1050, 1050, "0"},
+                Range{"instagram", 500, 4000, "0.05"}, Range{"youtube", 3000, 30000, "0"},
+                Range{"youtube", 0, 2000, "0.02"}, Range{"tiktok", 0, 1'000'000, "0"}};
+        for (const Range &r : kRanges) {
+            const QString query = u"platform=%1&minFollowers=%2&maxFollowers=%3&"
+                                  "minEngagementRate=%4"_s.arg(QLatin1StringView(r.platform))
+                                          .arg(r.min)
+                                          .arg(r.max)
+                                          .arg(QLatin1StringView(r.minRate));
+            const auto want = expected(QLatin1StringView(r.platform).toString(), r.min, r.max,
+                    QLatin1StringView(r.minRate).toString());
+            for (HttpTestClient *client : {m_a.get(), m_b.get()}) {
+                const auto got = search(*client, query);
+                if (got != want) {
+                    qWarning("%s: %lld creators, expected %lld; first ids %s, expected %s",
+                            qPrintable(query), static_cast<long long>(got.first),
+                            static_cast<long long>(want.first),
+                            qPrintable(got.second.mid(0, 3).join(u' ')),
+                            qPrintable(want.second.mid(0, 3).join(u' ')));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
     static std::unique_ptr<server::db::Connection> connect(const QString &url, const QString &name)
     {
         auto settings = std::make_shared<server::db::ConnectionSettings>();
@@ -225,6 +301,62 @@ private Q_SLOTS:
         QVERIFY(findsCreator(*m_a, u"language=fr"_s));
         QVERIFY(findsCreator(*m_b, u"language=fr"_s));
         QCOMPARE(found(*m_b, u"language=fr"_s).size(), 2);
+    }
+
+    void platformFollowerRanges()
+    {
+        // A follower range on a platform reads the platform's list of accounts ordered by
+        // followers (DiscoveryIndex::m_lists), which catch-ups edit or, after many changes,
+        // rebuild. Checked against PostgreSQL: creators with several accounts on a platform (two
+        // in one range, two with equal followers count once), edits, deletions that move another
+        // creator's slot, and a bulk insert.
+        const QString creators =
+                u"CREATE TEMP TABLE ranged AS SELECT i, ('00000000-0000-4000-a000-' || "
+                "lpad(i::text, 12, '0'))::uuid AS id FROM generate_series(%1, %2) i; "
+                "INSERT INTO users (id, email, role) SELECT id, 'ranged' || i || '@example.com', "
+                "'influencer' FROM ranged; "
+                "INSERT INTO influencer_details (user_id, display_name) SELECT id, 'Ranged ' || i "
+                "FROM ranged; "
+                "INSERT INTO connected_accounts (influencer_id, platform, handle, followers, "
+                "engagement_rate) SELECT id, 'instagram', 'r' || i, 100 * i, (i % 10) / 100.0 "
+                "FROM ranged UNION ALL SELECT id, 'instagram', 'second' || i, 100 * i + 50, 0.03 "
+                "FROM ranged WHERE i % 5 = 0 UNION ALL SELECT id, 'instagram', 'twin' || i, "
+                "100 * i, 0.03 FROM ranged WHERE i % 7 = 0 UNION ALL SELECT id, 'youtube', "
+                "'yt' || i, 1000 * i, (i % 4) / 100.0 FROM ranged WHERE i % 3 = 0; "
+                "DROP TABLE ranged"_s;
+        QVERIFY(sql(creators.arg(1).arg(40)));
+        QVERIFY(rangesMatch());
+        // Edits: followers move, an account is disconnected, another platform is added.
+        QVERIFY(sql(u"UPDATE connected_accounts SET followers = followers + 1500 "
+                    "WHERE handle IN ('r3', 'r10', 'second10', 'twin14')"_s));
+        QVERIFY(sql(u"UPDATE connected_accounts SET status = 'disconnected', external_id = 'x' "
+                    "WHERE handle IN ('r12', 'yt6')"_s));
+        QVERIFY(sql(u"INSERT INTO connected_accounts (influencer_id, platform, handle, followers) "
+                    "SELECT user_id, 'tiktok', 'tt', 777 FROM influencer_details "
+                    "WHERE display_name IN ('Ranged 2', 'Ranged 21')"_s));
+        QVERIFY(rangesMatch());
+        // Deletions: the creator in the last slot moves into each one's slot.
+        QVERIFY(sql(u"DELETE FROM users WHERE email IN ('ranged1@example.com', "
+                    "'ranged15@example.com', 'ranged21@example.com')"_s));
+        QVERIFY(sql(
+                u"UPDATE users SET status = 'disabled' WHERE email = 'ranged35@example.com'"_s));
+        QVERIFY(rangesMatch());
+        // More creators at once than a catch-up edits the lists for: they are rebuilt.
+        QVERIFY(sql(creators.arg(41).arg(1240)));
+        QVERIFY(rangesMatch());
+        QVERIFY(sql(u"UPDATE connected_accounts SET followers = followers / 2 "
+                    "WHERE handle LIKE 'r1%'"_s));
+        QVERIFY(rangesMatch());
+        // The items are the index's copy: a new name shows in the next answer.
+        QVERIFY(sql(u"UPDATE influencer_details SET display_name = 'Renamed' "
+                    "WHERE display_name = 'Ranged 40'"_s));
+        const HttpReply reply = m_b->get(
+                u"/api/v1/influencers?platform=instagram&minFollowers=4000&maxFollowers=4000"_s,
+                as(m_brand));
+        QCOMPARE(reply.json().value(u"items"_s).toArray().first()[u"displayName"_s].toString(),
+                u"Renamed"_s);
+        QVERIFY(sql(u"DELETE FROM users WHERE email LIKE 'ranged%@example.com'"_s));
+        QVERIFY(rangesMatch());
     }
 
     void deletion()
