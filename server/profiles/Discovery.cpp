@@ -290,7 +290,7 @@ Result<QByteArray> discover(db::Connection &c, DiscoveryIndex &index, const Disc
     if (auto current = index.catchUp(c); !current) {
         return current.error();
     }
-    std::shared_ptr<const std::vector<TextMatch>> text;
+    std::shared_ptr<const TextMatches> text;
     if (!query.text.isEmpty()) {
         const bool ranked = query.sort == DiscoveryQuery::Sort::Relevance;
         const QString key = (ranked ? u"ranked:"_s : u"matched:"_s) + query.text;
@@ -301,8 +301,7 @@ Result<QByteArray> discover(db::Connection &c, DiscoveryIndex &index, const Disc
             if (!matches) {
                 return matches.error();
             }
-            text = std::make_shared<const std::vector<TextMatch>>(std::move(*matches));
-            index.cacheText(key, generation, text);
+            text = index.keepText(key, generation, std::move(*matches));
         }
     }
     const IndexPage page = index.select(query, text.get());

@@ -711,7 +711,7 @@ Result<void> DiscoveryIndex::catchUp(db::Connection &c)
     return done;
 }
 
-std::shared_ptr<const std::vector<TextMatch>> DiscoveryIndex::cachedText(const QString &key) const
+std::shared_ptr<const TextMatches> DiscoveryIndex::cachedText(const QString &key) const
 {
     const std::lock_guard lock(m_textLock);
     const auto found = m_text.constFind(key);
@@ -721,21 +721,39 @@ std::shared_ptr<const std::vector<TextMatch>> DiscoveryIndex::cachedText(const Q
     return found->matches;
 }
 
-void DiscoveryIndex::cacheText(const QString &key, quint64 generation,
-        std::shared_ptr<const std::vector<TextMatch>> matches)
+std::shared_ptr<const TextMatches> DiscoveryIndex::keepText(
+        const QString &key, quint64 generation, std::vector<TextMatch> matches)
 {
+    auto kept = std::make_shared<TextMatches>();
+    kept->generation = generation;
+    kept->matches = std::move(matches);
+    {
+        // Under the read lock the generation stands still (catch-ups change it under the
+        // write lock): the slots found are those of `generation`, or none are.
+        const std::shared_lock lock = readLock();
+        if (generation == m_generation.load()) {
+            kept->slots.reserve(kept->matches.size());
+            for (const TextMatch &match : kept->matches) {
+                const auto found = m_slots.constFind(match.id);
+                if (found != m_slots.constEnd()) {
+                    kept->slots.emplace_back(static_cast<quint32>(*found), match.rank);
+                }
+            }
+            kept->resolved = true;
+        }
+    }
     constexpr qsizetype kMaxTexts = 256;
     const std::lock_guard lock(m_textLock);
     // A catch-up that applied changes after `matches` were read may have applied ones they do
     // not reflect (m_generation grows before the applying catch-up ends, and only then may a
     // search rely on its changes).
-    if (generation != m_generation.load()) {
-        return;
+    if (generation == m_generation.load()) {
+        if (m_text.size() >= kMaxTexts) {
+            m_text.clear();
+        }
+        m_text.insert(key, {generation, kept});
     }
-    if (m_text.size() >= kMaxTexts) {
-        m_text.clear();
-    }
-    m_text.insert(key, {generation, std::move(matches)});
+    return kept;
 }
 
 qsizetype DiscoveryIndex::footprintLocked() const
@@ -852,8 +870,7 @@ private:
 
 } // namespace
 
-IndexPage DiscoveryIndex::select(
-        const DiscoveryQuery &query, const std::vector<TextMatch> *text) const
+IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches *text) const
 {
     const std::shared_lock lock = readLock();
     const Filter filter = makeFilter(query, m_names, m_platforms, m_niches, m_languages);
@@ -867,8 +884,12 @@ IndexPage DiscoveryIndex::select(
             top.offer({sortKey(hot, creator, query.sort, rank), slot});
         }
     };
-    if (text) {
-        for (const TextMatch &match : *text) {
+    if (text && text->resolved && text->generation == m_generation.load()) {
+        for (const auto &[slot, rank] : text->slots) {
+            consider(slot, rank);
+        }
+    } else if (text) {
+        for (const TextMatch &match : text->matches) {
             const auto found = m_slots.constFind(match.id);
             if (found != m_slots.constEnd()) {
                 consider(*found, match.rank);

@@ -33,6 +33,18 @@ struct TextMatch
     float rank = 0;
 };
 
+/// A search text's matches as the index keeps them.
+struct TextMatches
+{
+    /// The index's generation when they were read.
+    quint64 generation = 0;
+    std::vector<TextMatch> matches;
+    /// Whether `slots` holds the matches' places in the index at `generation`, with their ranks
+    /// (found once, instead of by id at every search).
+    bool resolved = false;
+    std::vector<std::pair<quint32, float>> slots;
+};
+
 /// What a search selected: the number of matches and the first limit + 1 after the cursor.
 struct IndexPage
 {
@@ -68,16 +80,16 @@ public:
 
     /// The matches of `query` (its filters, cursor and sort; free text through `text`, the
     /// creators it matched, when the query has some).
-    IndexPage select(const DiscoveryQuery &query, const std::vector<TextMatch> *text) const;
+    IndexPage select(const DiscoveryQuery &query, const TextMatches *text) const;
 
     /// Free-text matches come from PostgreSQL (it stems); the index keeps the latest of each
     /// search text (per `key`) until it next applies a change, after which PostgreSQL is asked
     /// again. Nothing when there is none for the index's current state.
-    std::shared_ptr<const std::vector<TextMatch>> cachedText(const QString &key) const;
+    std::shared_ptr<const TextMatches> cachedText(const QString &key) const;
     /// Keeps `matches`, read after a catch-up that left the index at `generation`, unless the
-    /// index has applied changes since.
-    void cacheText(const QString &key, quint64 generation,
-            std::shared_ptr<const std::vector<TextMatch>> matches);
+    /// index has applied changes since; answers them for select() either way.
+    std::shared_ptr<const TextMatches> keepText(
+            const QString &key, quint64 generation, std::vector<TextMatch> matches);
     /// Grows whenever the index applies a change.
     quint64 generation() const { return m_generation.load(); }
 
@@ -136,7 +148,7 @@ private:
     struct CachedText
     {
         quint64 generation;
-        std::shared_ptr<const std::vector<TextMatch>> matches;
+        std::shared_ptr<const TextMatches> matches;
     };
     mutable std::mutex m_textLock;
     QHash<QString, CachedText> m_text;
