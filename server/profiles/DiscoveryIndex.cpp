@@ -345,14 +345,19 @@ struct Filter
     }
 };
 
+/// As the SQL sorted: coalesce(engagement_rate, -1).
+double engagementKey(float rate)
+{
+    return std::isnan(rate) ? -1.0 : static_cast<double>(rate);
+}
+
 /// `c` is read only for growth.
 double sortKey(const Hot &h, const Creator &c, DiscoveryQuery::Sort sort, float rank)
 {
     switch (sort) {
     case DiscoveryQuery::Sort::Relevance: return rank;
     case DiscoveryQuery::Sort::Followers: return static_cast<double>(h.totalFollowers);
-    case DiscoveryQuery::Sort::Engagement:
-        return std::isnan(h.engagementRate) ? -1.0 : static_cast<double>(h.engagementRate);
+    case DiscoveryQuery::Sort::Engagement: return engagementKey(h.engagementRate);
     case DiscoveryQuery::Sort::Growth:
         return std::isnan(c.growth30d) ? -1e9 : static_cast<double>(c.growth30d);
     }
@@ -631,8 +636,11 @@ template<class Visit>
 void forEachListed(const Creator &c, const Hot &h, qsizetype slot, Visit &&visit)
 {
     for (const Account &a : c.accounts) {
-        if (a.platform >= kListedPlatforms) {
-            continue; // such a platform is never matched (Filter::matches)
+        // A platform search matches only creators whose profile lists the platform (the
+        // accounts' platforms: refresh_influencer_aggregates), and never one beyond 32
+        // (Filter::matches).
+        if (a.platform >= kListedPlatforms || (c.platforms & (1U << a.platform)) == 0) {
+            continue;
         }
         const bool shared = std::count_if(c.accounts.begin(), c.accounts.end(),
                                     [&a](const Account &other) {
@@ -907,18 +915,31 @@ IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches 
                 begin, list.end(), filter.maxFollowers, [](qint64 followers, const Listed &entry) {
                     return followers < entry.followers;
                 });
+        // Without other filters an entry decides alone: its creator lists the platform, has this
+        // account in the range, and the engagement rate it carries (Filter::matches's checks).
+        const bool decides = filter.countries.empty() && !filter.niches.active
+                && !filter.languages.active && !filter.maxPrice;
         std::vector<quint32> shared; // creators with several accounts in the range count once
         for (auto entry = begin; entry != end; ++entry) {
             if (filter.minEngagementRate && !(entry->engagementRate >= *filter.minEngagementRate)) {
                 continue;
             }
+            const quint32 slot = entry->creator();
             if ((entry->slot & Listed::kShared) != 0) {
-                if (std::find(shared.begin(), shared.end(), entry->creator()) != shared.end()) {
+                if (std::find(shared.begin(), shared.end(), slot) != shared.end()) {
                     continue;
                 }
-                shared.push_back(entry->creator());
+                shared.push_back(slot);
             }
-            consider(entry->creator(), 0);
+            if (!decides) {
+                consider(slot, 0);
+            } else if (query.sort == DiscoveryQuery::Sort::Engagement) {
+                ++page.matches;
+                top.offer({engagementKey(entry->engagementRate), slot});
+            } else {
+                ++page.matches;
+                top.offer({sortKey(m_hot[slot], m_creators[slot], query.sort, 0), slot});
+            }
         }
     } else {
         for (qsizetype slot = 0; slot < static_cast<qsizetype>(m_creators.size()); ++slot) {

@@ -79,11 +79,11 @@ private:
         return m_a->send(method, path, compact(body), as(m_creator)).status;
     }
     bool sql(const QString &text) { return bool(m_db->execDirect(text)); }
-    /// A search's total and first page's ids (sorted by engagement, 100 a page).
+    /// A search's total and first page's ids (100 a page).
     std::pair<qint64, QStringList> search(HttpTestClient &client, const QString &query)
     {
-        const HttpReply reply = client.get(
-                u"/api/v1/influencers?limit=100&sort=engagement&"_s + query, as(m_brand));
+        const HttpReply reply =
+                client.get(u"/api/v1/influencers?limit=100&"_s + query, as(m_brand));
         QStringList ids;
         for (const auto &item : reply.json().value(u"items"_s).toArray()) {
             ids.append(item.toObject().value(u"id"_s).toString());
@@ -91,23 +91,23 @@ private:
         return {reply.status == 200 ? reply.json().value(u"total"_s).toInteger() : -1, ids};
     }
     /// The same as PostgreSQL answers it: visible creators listing `platform` with an account
-    /// on it (not disconnected) in the follower range, and an engagement rate of at least
-    /// `minRate`.
-    std::pair<qint64, QStringList> expected(
-            const QString &platform, qint64 min, qint64 max, const QString &minRate)
+    /// on it (not disconnected) in the follower range, an engagement rate of at least
+    /// `minRate` and `condition`, sorted by `order`.
+    std::pair<qint64, QStringList> expected(const QString &platform, qint64 min, qint64 max,
+            const QString &minRate, const QString &condition, const QString &order)
     {
         const QString where =
                 u"FROM influencer_details d JOIN users u ON u.id = d.user_id "
                 "AND u.status = 'active' WHERE '%1' = ANY (d.platforms) AND d.engagement_rate >= "
                 "CAST(%4 AS real) AND EXISTS (SELECT 1 FROM connected_accounts a WHERE "
                 "a.influencer_id = d.user_id AND a.platform = '%1' AND a.status <> "
-                "'disconnected' AND a.followers BETWEEN %2 AND %3)"_s.arg(platform)
+                "'disconnected' AND a.followers BETWEEN %2 AND %3) AND %5"_s.arg(platform)
                         .arg(min)
                         .arg(max)
-                        .arg(minRate);
+                        .arg(minRate, condition);
         const auto count = m_db->scalar(server::db::SqlStatement(u"SELECT count(*) "_s + where));
         auto rows = m_db->run(server::db::SqlStatement(u"SELECT d.user_id::text "_s + where
-                + u" ORDER BY coalesce(d.engagement_rate, -1) DESC, d.user_id DESC LIMIT 100"_s));
+                + u" ORDER BY "_s + order + u" DESC, d.user_id DESC LIMIT 100"_s));
         if (!count || !rows) {
             return {-2, {}};
         }
@@ -126,19 +126,29 @@ private:
             qint64 min;
             qint64 max;
             const char *minRate;
+            bool austria = false; ///< country=AT too
+            bool byFollowers = false; ///< else by engagement
         };
         static constexpr std::array kRanges{Range{"instagram", 0, 1'000'000'000, "0"},
                 Range{"instagram", 1000, 2500, "0"}, Range{"instagram", 1050, 1050, "0"},
                 Range{"instagram", 500, 4000, "0.05"}, Range{"youtube", 3000, 30000, "0"},
-                Range{"youtube", 0, 2000, "0.02"}, Range{"tiktok", 0, 1'000'000, "0"}};
+                Range{"youtube", 0, 2000, "0.02"}, Range{"tiktok", 0, 1'000'000, "0"},
+                Range{"instagram", 0, 3000, "0", true},
+                Range{"instagram", 800, 3500, "0.02", true, true},
+                Range{"youtube", 0, 50000, "0", false, true}};
         for (const Range &r : kRanges) {
-            const QString query = u"platform=%1&minFollowers=%2&maxFollowers=%3&"
-                                  "minEngagementRate=%4"_s.arg(QLatin1StringView(r.platform))
-                                          .arg(r.min)
-                                          .arg(r.max)
-                                          .arg(QLatin1StringView(r.minRate));
+            const QString query =
+                    u"platform=%1&minFollowers=%2&maxFollowers=%3&"
+                    "minEngagementRate=%4&sort=%5%6"_s.arg(QLatin1StringView(r.platform))
+                            .arg(r.min)
+                            .arg(r.max)
+                            .arg(QLatin1StringView(r.minRate),
+                                    r.byFollowers ? u"followers"_s : u"engagement"_s,
+                                    r.austria ? u"&country=AT"_s : QString());
             const auto want = expected(QLatin1StringView(r.platform).toString(), r.min, r.max,
-                    QLatin1StringView(r.minRate).toString());
+                    QLatin1StringView(r.minRate).toString(),
+                    r.austria ? u"d.country = 'AT'"_s : u"true"_s,
+                    r.byFollowers ? u"d.total_followers"_s : u"coalesce(d.engagement_rate, -1)"_s);
             for (HttpTestClient *client : {m_a.get(), m_b.get()}) {
                 const auto got = search(*client, query);
                 if (got != want) {
@@ -315,8 +325,8 @@ private Q_SLOTS:
                 "lpad(i::text, 12, '0'))::uuid AS id FROM generate_series(%1, %2) i; "
                 "INSERT INTO users (id, email, role) SELECT id, 'ranged' || i || '@example.com', "
                 "'influencer' FROM ranged; "
-                "INSERT INTO influencer_details (user_id, display_name) SELECT id, 'Ranged ' || i "
-                "FROM ranged; "
+                "INSERT INTO influencer_details (user_id, display_name, country) SELECT id, "
+                "'Ranged ' || i, CASE WHEN i % 2 = 0 THEN 'AT' END FROM ranged; "
                 "INSERT INTO connected_accounts (influencer_id, platform, handle, followers, "
                 "engagement_rate) SELECT id, 'instagram', 'r' || i, 100 * i, (i % 10) / 100.0 "
                 "FROM ranged UNION ALL SELECT id, 'instagram', 'second' || i, 100 * i + 50, 0.03 "
