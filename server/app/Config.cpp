@@ -300,6 +300,10 @@ QList<KeySpec> databaseKeys()
             {"DB_CONNECT_TIMEOUT_SECONDS"_L1,
                     "Give up connecting to PostgreSQL after this. Default 5."_L1,
                     seconds(&Config::dbConnectTimeout, 1, 120)},
+            {"METRICS_CACHE_MIB"_L1,
+                    "Memory (MiB) for each process's cache of metric series answers; 0 disables "
+                    "it. Default 32."_L1,
+                    integer(&Config::metricsCacheMiB, 0, 65536)},
             {"DATA_DIR"_L1,
                     "Directory for server data, including the private PostgreSQL instance."_L1,
                     [](Config &c, const QString &v) {
@@ -686,6 +690,7 @@ QStringList Config::describe() const
     line(u"DB_QUEUE_LIMIT"_s, QString::number(dbQueueLimit));
     line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(dbStatementTimeout.count()));
     line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(dbConnectTimeout.count()));
+    line(u"METRICS_CACHE_MIB"_s, QString::number(metricsCacheMiB));
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,
             postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);

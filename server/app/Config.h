@@ -45,6 +45,8 @@ struct Config
     std::chrono::seconds dbConnectTimeout{5};
     QString dataDir;
     QString postgresBinDir; ///< empty: the newest /usr/lib/postgresql/<v>/bin
+    /// Memory for this process's cache of metric series responses; 0 disables it.
+    int metricsCacheMiB = 32;
 
     // Accounts and authentication
     QByteArray jwtSecret; ///< empty: generated once and kept in DATA_DIR/secrets/jwt-secret

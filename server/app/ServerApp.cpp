@@ -375,7 +375,9 @@ Result<void> ServerApp::start(const StartOptions &options)
         m_auth->setOidc(m_oidc.get());
     }
     m_auth->registerRoutes(*m_httpContext);
-    profiles::registerRoutes(*m_httpContext, m_auth->authenticator());
+    profiles::Settings profileSettings;
+    profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
+    profiles::registerRoutes(*m_httpContext, m_auth->authenticator(), profileSettings);
     collab::registerRoutes(*m_httpContext, m_auth->authenticator());
     auto created = createSocialService(m_config, publicUrl, m_connectionSettings);
     if (!created) {

@@ -4,6 +4,7 @@
 // account answers 404 as if it did not exist.
 #include "Discovery.h"
 #include "DiscoveryIndex.h"
+#include "MetricsCache.h"
 #include "ProfileModule.h"
 #include "ProfileStore.h"
 #include "auth/SignedIn.h"
@@ -109,7 +110,22 @@ Response writeProfile(db::Connection &c, const Principal &principal, const Profi
     return jsonOr(written, created ? 201 : 200);
 }
 
-Response metrics(db::Connection &c, const QUuid &id, const Request &request)
+/// The response body of a metric series, byte for byte what this route has always sent.
+Result<QByteArray> metricsBody(db::Connection &c, const MetricsKey &key)
+{
+    const auto points = store::metricsSeries(c, key.account, key.from, key.to, key.interval);
+    if (!points) {
+        return points.error();
+    }
+    // The keys in QJsonObject's (sorted) order; the values need no escaping (a UUID, ISO
+    // dates, day|week|month).
+    return QByteArray(R"({"accountId":")" + key.account.toString(QUuid::WithoutBraces).toLatin1()
+            + R"(","from":")" + key.from.toString(Qt::ISODate).toLatin1() + R"(","interval":")"
+            + key.interval.toLatin1() + R"(","points":)" + *points + R"(,"to":")"
+            + key.to.toString(Qt::ISODate).toLatin1() + R"("})");
+}
+
+Response metrics(db::Connection &c, MetricsCache &cache, const QUuid &id, const Request &request)
 {
     const QDate today = QDate::currentDate();
     const auto date = [&request](const QString &name, QDate fallback) -> Result<QDate> {
@@ -142,23 +158,34 @@ Response metrics(db::Connection &c, const QUuid &id, const Request &request)
         return Response::fromError(Error::invalidParameter(
                 u"interval"_s, u"invalid_value"_s, u"Must be day, week or month."_s));
     }
-    const auto visible = store::accountVisible(c, id);
-    if (!visible) {
-        return Response::fromError(visible.error());
+    // Visibility is checked on every request, cached or not: a disabled creator's account
+    // answers 404 at once.
+    const auto version = store::accountSeriesVersion(c, id);
+    if (!version) {
+        return Response::fromError(version.error());
     }
-    if (!*visible) {
+    if (!version->has_value()) {
         return Response::fromError(Error::notFound(u"No such account."_s));
     }
-    const auto points = store::metricsSeries(c, id, *from, *to, interval);
-    if (!points) {
-        return Response::fromError(points.error());
+    // Never stale, in any process: the version is read in an earlier statement than the series
+    // (outside a transaction, each statement sees every transaction committed before it
+    // began), so a series computed after it is at least as new as the version says; a write
+    // committed later gives the account a new version (migration 0009), which no entry has. A hit
+    // therefore serves the state that this request's own version read saw, or a newer one.
+    const MetricsKey key{id, **version, *from, *to, interval};
+    if (cache.isEnabled()) {
+        if (auto cached = cache.find(key)) {
+            return Response::rawJson(std::move(*cached));
+        }
     }
-    // The keys in QJsonObject's (sorted) order; the values need no escaping (a UUID, ISO
-    // dates, day|week|month).
-    return Response::rawJson(R"({"accountId":")" + id.toString(QUuid::WithoutBraces).toLatin1()
-            + R"(","from":")" + from->toString(Qt::ISODate).toLatin1() + R"(","interval":")"
-            + interval.toLatin1() + R"(","points":)" + *points + R"(,"to":")"
-            + to->toString(Qt::ISODate).toLatin1() + R"("})");
+    const auto body = metricsBody(c, key);
+    if (!body) {
+        return Response::fromError(body.error());
+    }
+    if (cache.isEnabled()) {
+        cache.insert(key, *body);
+    }
+    return Response::rawJson(*body);
 }
 
 } // namespace
@@ -388,7 +415,8 @@ void patchAccount(const auth::Authenticator *auth, const Request &request, const
 }
 
 /// Changing and removing an account; its metric history.
-void registerAccountChanges(http::Router &router, const auth::Authenticator *auth)
+void registerAccountChanges(http::Router &router, const auth::Authenticator *auth,
+        const std::shared_ptr<MetricsCache> &cache)
 {
     router.patch(u"/api/v1/connected-accounts/{id}"_s,
             [auth](const Request &request, const Responder &out) {
@@ -416,22 +444,23 @@ void registerAccountChanges(http::Router &router, const auth::Authenticator *aut
                         });
             });
     router.get(u"/api/v1/connected-accounts/{id}/metrics"_s,
-            [auth](const Request &request, const Responder &out) {
+            [auth, cache](const Request &request, const Responder &out) {
                 const auto id = request.uuidParam(u"id"_s);
                 if (!id) {
                     out.problem(id.error());
                     return;
                 }
                 auth::whenSignedIn(*auth, request, out,
-                        [id = *id, request](db::Connection &c, const Principal &) {
-                            return metrics(c, id, request);
+                        [cache, id = *id, request](db::Connection &c, const Principal &) {
+                            return metrics(c, *cache, id, request);
                         });
             });
 }
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator)
+void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator,
+        const Settings &settings)
 {
     registerOwnProfiles(context.router, &authenticator);
     // Discovery's index loads at start; searches that arrive meanwhile wait for it (a few
@@ -447,7 +476,8 @@ void registerRoutes(http::HttpContext &context, const auth::Authenticator &authe
     }
     registerPublicProfiles(context.router, &authenticator, index);
     registerAccountList(context.router, &authenticator);
-    registerAccountChanges(context.router, &authenticator);
+    registerAccountChanges(context.router, &authenticator,
+            std::make_shared<MetricsCache>(settings.metricsCacheBytes));
 }
 
 } // namespace influence::server::profiles

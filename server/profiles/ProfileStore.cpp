@@ -76,9 +76,10 @@ const SqlStatement kUpdateAccount(
 const SqlStatement kDeleteAccount(
         u"DELETE FROM connected_accounts WHERE id = :id AND influencer_id = :owner"_s);
 
-const SqlStatement kAccountVisible(
-        u"SELECT 1 FROM connected_accounts a JOIN users u ON u.id = a.influencer_id "
-        "AND u.status = 'active' WHERE a.id = :id"_s);
+const SqlStatement kAccountSeriesVersion(
+        u"SELECT coalesce(ch.change_xid::text, '0') FROM connected_accounts a "
+        "JOIN users u ON u.id = a.influencer_id AND u.status = 'active' "
+        "LEFT JOIN account_metrics_changes ch ON ch.account_id = a.id WHERE a.id = :id"_s);
 // One row per period: counts as at the period's last snapshot, flows summed.
 const SqlStatement kMetrics(
         u"SELECT coalesce(jsonb_agg(p.point ORDER BY p.bucket), '[]')::text FROM ("
@@ -250,13 +251,22 @@ Result<bool> deleteAccount(Connection &c, const QUuid &id, const QUuid &owner)
     return affected(c, kDeleteAccount, {{u":id"_s, id}, {u":owner"_s, owner}});
 }
 
-Result<bool> accountVisible(Connection &c, const QUuid &id)
+Result<std::optional<quint64>> accountSeriesVersion(Connection &c, const QUuid &id)
 {
-    const auto found = c.scalar(kAccountVisible, {{u":id"_s, id}});
+    const auto found = c.scalar(kAccountSeriesVersion, {{u":id"_s, id}});
     if (!found) {
         return found.error();
     }
-    return !found->isNull();
+    if (found->isNull()) {
+        return std::optional<quint64>();
+    }
+    // xid8 as text: the full 64-bit transaction id (epoch included).
+    bool ok = false;
+    const quint64 version = found->toString().toULongLong(&ok);
+    if (!ok) {
+        return common::Error::internal();
+    }
+    return std::optional(version);
 }
 
 namespace {

@@ -49,9 +49,10 @@ common::Result<QByteArray> updateAccount(db::Connection &c, const QUuid &id,
         const std::optional<QString> &handle, const std::optional<QString> &profileUrl);
 common::Result<bool> deleteAccount(db::Connection &c, const QUuid &id, const QUuid &owner);
 
-/// Whether the account exists and belongs to an active creator (its history is public to
-/// signed-in users).
-common::Result<bool> accountVisible(db::Connection &c, const QUuid &id);
+/// The version of the account's metric series (account_metrics_changes.change_xid, migration
+/// 0009; 0 when its series has not changed since), if the account exists and belongs to an active
+/// creator (its history is public to signed-in users); nothing otherwise.
+common::Result<std::optional<quint64>> accountSeriesVersion(db::Connection &c, const QUuid &id);
 /// Metric points from..to, one per day/week/month (the last snapshot's counts of the period,
 /// summed views and reach, mean engagement), as a JSON array.
 common::Result<QByteArray> metricsSeries(db::Connection &c, const QUuid &id, const QDate &from,

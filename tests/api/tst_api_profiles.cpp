@@ -45,6 +45,9 @@ const QJsonObject kProfile{{u"displayName"_s, u"Lena Travels"_s},
                 QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"amountMinor"_s, 45000},
                         {u"currency"_s, u"EUR"_s}}}}};
 
+/// The public address of every server process of the test (the issuer of its tokens).
+const QString kPublicUrl = u"https://influence.example"_s;
+
 } // namespace
 
 class TestApiProfiles : public QObject
@@ -52,6 +55,8 @@ class TestApiProfiles : public QObject
     Q_OBJECT
 
 private:
+    /// One signing key for every server process of the test (a token works on each of them).
+    QByteArray m_secret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpTestClient> m_client;
     std::unique_ptr<server::db::Connection> m_db;
@@ -96,10 +101,51 @@ private:
         return value ? *value : QVariant();
     }
 
+    /// Another server process on the same database, signing with the same key.
+    std::unique_ptr<TestServer> anotherServer(int metricsCacheMiB)
+    {
+        TestServer::Options options;
+        options.databaseUrl = m_server->databaseUrl();
+        options.configure = [this, metricsCacheMiB](server::Config &config) {
+            config.jwtSecret = m_secret;
+            config.publicUrl = kPublicUrl;
+            config.metricsCacheMiB = metricsCacheMiB;
+        };
+        return std::make_unique<TestServer>(options);
+    }
+    /// A new account of the creator's with a daily series of 60 days ending 2026-06-30:
+    /// followers 2000 + 5 per day, 40 views a day.
+    QString accountWithSeries(const QString &token, const QString &handle)
+    {
+        const HttpReply added = send("POST", u"/api/v1/connected-accounts"_s,
+                {{u"platform"_s, u"tiktok"_s}, {u"handle"_s, handle}}, token);
+        QString id = added.json().value(u"id"_s).toString();
+        if (added.status != 201
+                || !sql(u"INSERT INTO account_metrics (account_id, day, followers, views, "
+                        "engagement_rate) "
+                        "SELECT '%1', d::date, 2000 + 5 * (d::date - date '2026-05-02'), 40, 0.031 "
+                        "FROM generate_series(date '2026-05-02', date '2026-06-30', "
+                        "interval '1 day') d"_s.arg(id))) {
+            return {};
+        }
+        return id;
+    }
+    QVariant seriesVersion(const QString &account)
+    {
+        return scalar(
+                u"SELECT change_xid::text FROM account_metrics_changes WHERE account_id = '%1'"_s
+                        .arg(account));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
+        TestServer::Options options;
+        options.configure = [this](server::Config &config) {
+            config.jwtSecret = m_secret;
+            config.publicUrl = kPublicUrl;
+        };
+        m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         auto settings = std::make_shared<server::db::ConnectionSettings>();
@@ -461,6 +507,245 @@ private Q_SLOTS:
                          m_brand)
                          .status,
                 404);
+    }
+
+    // The answers come from each process's cache (MetricsCache), keyed by the series' version
+    // that migration 0009's triggers keep: a write to the series, here in SQL as a sync writes
+    // it, shows in the next answer.
+    void metricSeriesFollowsWrites_data()
+    {
+        QTest::addColumn<QString>("interval");
+        QTest::newRow("day") << u"day"_s;
+        QTest::newRow("week") << u"week"_s;
+        QTest::newRow("month") << u"month"_s;
+    }
+    void metricSeriesFollowsWrites()
+    {
+        QFETCH(QString, interval);
+        QVERIFY(send("PUT", u"/api/v1/me/influencer"_s, kProfile, m_alice).status < 300);
+        const QString id = accountWithSeries(m_alice, u"series_"_s + interval);
+        QVERIFY(!id.isEmpty());
+        const QString path =
+                u"/api/v1/connected-accounts/%1/metrics?from=2026-06-01&to=2026-06-30&interval=%2"_s
+                        .arg(id, interval);
+        const auto point = [](const HttpReply &reply, qsizetype index) {
+            return reply.json().value(u"points"_s).toArray().at(index).toObject();
+        };
+        const auto lastPoint = [](const HttpReply &reply) {
+            return reply.json().value(u"points"_s).toArray().last().toObject();
+        };
+
+        const HttpReply first = get(path, m_brand);
+        QCOMPARE(first.status, 200);
+        // Written as QJsonDocument writes the same object (keys sorted, Qt's number forms).
+        QCOMPARE(first.body, compact(first.json()));
+        QCOMPARE(lastPoint(first).value(u"followers"_s).toInteger(), 2000 + 5 * 59);
+        const HttpReply second = get(path, m_brand);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, first.body);
+
+        // An update of the last day.
+        QVERIFY(sql(u"UPDATE account_metrics SET followers = 7777 WHERE account_id = '%1' "
+                    "AND day = '2026-06-30'"_s.arg(id)));
+        const HttpReply updated = get(path, m_brand);
+        QCOMPARE(updated.status, 200);
+        QCOMPARE(lastPoint(updated).value(u"followers"_s).toInteger(), 7777);
+        QCOMPARE(get(path, m_brand).body, updated.body);
+
+        // Deleting the last day: the period's last snapshot is the day before.
+        QVERIFY(sql(
+                u"DELETE FROM account_metrics WHERE account_id = '%1' AND day = '2026-06-30'"_s.arg(
+                        id)));
+        const HttpReply deleted = get(path, m_brand);
+        QCOMPARE(deleted.status, 200);
+        QCOMPARE(lastPoint(deleted).value(u"followers"_s).toInteger(), 2000 + 5 * 58);
+        if (interval == u"day"_s) {
+            QCOMPARE(lastPoint(deleted).value(u"date"_s).toString(), u"2026-06-29"_s);
+        }
+
+        // Inserting it again, as a sync would (INSERT … ON CONFLICT).
+        QVERIFY(sql(u"INSERT INTO account_metrics (account_id, day, followers, views) "
+                    "VALUES ('%1', '2026-06-30', 8888, 40) ON CONFLICT (account_id, day) "
+                    "DO UPDATE SET followers = EXCLUDED.followers"_s.arg(id)));
+        const HttpReply inserted = get(path, m_brand);
+        QCOMPARE(lastPoint(inserted).value(u"followers"_s).toInteger(), 8888);
+        QCOMPARE(lastPoint(inserted).value(u"date"_s).toString(),
+                interval == u"day"_s ? u"2026-06-30"_s
+                                     : lastPoint(first).value(u"date"_s).toString());
+        // The first of several points, whose period ended before the changed day, is as it was.
+        if (interval != u"month"_s) {
+            QCOMPARE(point(inserted, 0), point(first, 0));
+        }
+    }
+
+    void aSeriesVersionIsPerAccount()
+    {
+        QVERIFY(send("PUT", u"/api/v1/me/influencer"_s, kProfile, m_bob).status < 300);
+        const QString mine = accountWithSeries(m_alice, u"versioned_a"_s);
+        const QString other = accountWithSeries(m_bob, u"versioned_b"_s);
+        QVERIFY(!mine.isEmpty() && !other.isEmpty());
+        const QVariant before = seriesVersion(mine);
+        QVERIFY(!before.isNull());
+        QVERIFY(seriesVersion(other) != before); // written in another transaction
+        const QString path =
+                u"/api/v1/connected-accounts/%1/metrics?from=2026-06-01&to=2026-06-30"_s.arg(mine);
+        const HttpReply cached = get(path, m_brand);
+        QCOMPARE(cached.status, 200);
+
+        QVERIFY(sql(u"UPDATE account_metrics SET views = 1 WHERE account_id = '%1'"_s.arg(other)));
+        QCOMPARE(seriesVersion(mine), before);
+        QVERIFY(seriesVersion(other) != before);
+        QCOMPARE(get(path, m_brand).body, cached.body);
+        // One statement over both accounts notes both, with the same transaction's id.
+        QVERIFY(sql(u"UPDATE account_metrics SET views = 2 WHERE account_id IN ('%1', '%2')"_s.arg(
+                mine, other)));
+        QVERIFY(seriesVersion(mine) != before);
+        QCOMPARE(seriesVersion(mine), seriesVersion(other));
+        const HttpReply changed = get(path, m_brand);
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.json()
+                         .value(u"points"_s)
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(u"views"_s)
+                         .toInteger(),
+                2);
+    }
+
+    // A cached answer is served as long as the version stays: the cache is used, and the version
+    // is the only way a write reaches it. A process whose cache is off (METRICS_CACHE_MIB=0)
+    // reads the database every time.
+    void theCacheAnswersUntilTheVersionChanges()
+    {
+        const QString id = accountWithSeries(m_alice, u"forged"_s);
+        QVERIFY(!id.isEmpty());
+        const auto uncached = anotherServer(0);
+        QVERIFY2(uncached->isRunning(), qPrintable(uncached->error()));
+        HttpTestClient direct(uncached->url());
+        const QString path =
+                u"/api/v1/connected-accounts/%1/metrics?from=2026-06-01&to=2026-06-30"_s.arg(id);
+        const HttpReply cached = get(path, m_brand);
+        QCOMPARE(cached.status, 200);
+        QCOMPARE(direct.get(path, as(m_brand)).body, cached.body);
+
+        // A write whose version is put back to the one before, in the same transaction.
+        const QVariant version = seriesVersion(id);
+        QVERIFY(sql(u"BEGIN; UPDATE account_metrics SET followers = 1 WHERE account_id = '%1'; "
+                    "UPDATE account_metrics_changes SET change_xid = '%2' WHERE account_id = '%1'; "
+                    "COMMIT"_s.arg(id, version.toString())));
+        QCOMPARE(seriesVersion(id), version);
+        QCOMPARE(get(path, m_brand).body, cached.body);
+        const HttpReply fresh = direct.get(path, as(m_brand));
+        QCOMPARE(fresh.status, 200);
+        QVERIFY(fresh.body != cached.body);
+        QCOMPARE(fresh.json()
+                         .value(u"points"_s)
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(u"followers"_s)
+                         .toInteger(),
+                1);
+
+        QVERIFY(sql(u"UPDATE account_metrics_changes SET change_xid = pg_current_xact_id() "
+                    "WHERE account_id = '%1'"_s.arg(id)));
+        QCOMPARE(get(path, m_brand).body, fresh.body);
+    }
+
+    // Several processes on one database: a write made while both have the series cached shows
+    // in both, whichever process the request that follows it reaches.
+    void anotherProcessSeesWrites()
+    {
+        const QString id = accountWithSeries(m_alice, u"shared"_s);
+        QVERIFY(!id.isEmpty());
+        const auto second = anotherServer(32);
+        QVERIFY2(second->isRunning(), qPrintable(second->error()));
+        HttpTestClient b(second->url());
+        const QString path =
+                u"/api/v1/connected-accounts/%1/metrics?from=2026-06-01&to=2026-06-30&interval=week"_s
+                        .arg(id);
+        const HttpReply viaA = get(path, m_brand);
+        QCOMPARE(viaA.status, 200);
+        QCOMPARE(get(path, m_brand).body, viaA.body);
+        QCOMPARE(b.get(path, as(m_brand)).body, viaA.body);
+        QCOMPARE(b.get(path, as(m_brand)).body, viaA.body);
+
+        QVERIFY(sql(u"UPDATE account_metrics SET views = views + 1000 WHERE account_id = '%1' "
+                    "AND day = '2026-06-30'"_s.arg(id)));
+        const HttpReply changedViaB = b.get(path, as(m_brand));
+        QCOMPARE(changedViaB.status, 200);
+        QVERIFY(changedViaB.body != viaA.body);
+        QCOMPARE(changedViaB.json()
+                         .value(u"points"_s)
+                         .toArray()
+                         .last()
+                         .toObject()
+                         .value(u"views"_s)
+                         .toInteger(),
+                viaA.json().value(u"points"_s)
+                                .toArray()
+                                .last()
+                                .toObject()
+                                .value(u"views"_s)
+                                .toInteger()
+                        + 1000);
+        QCOMPARE(get(path, m_brand).body, changedViaB.body);
+    }
+
+    void deletingAnAccountWithHistory()
+    {
+        const QString id = accountWithSeries(m_alice, u"short_lived"_s);
+        QVERIFY(!id.isEmpty());
+        const QString path =
+                u"/api/v1/connected-accounts/%1/metrics?from=2026-06-01&to=2026-06-30"_s.arg(id);
+        QCOMPARE(get(path, m_brand).status, 200);
+        QVERIFY(!seriesVersion(id).isNull());
+        // Its snapshots go with it (ON DELETE CASCADE), which runs the triggers of 0009 after
+        // the account is gone.
+        QCOMPARE(m_client->send("DELETE", u"/api/v1/connected-accounts/"_s + id, {}, as(m_alice))
+                         .status,
+                204);
+        QCOMPARE(scalar(u"SELECT count(*) FROM account_metrics WHERE account_id = '%1'"_s.arg(id))
+                         .toInt(),
+                0);
+        QVERIFY(seriesVersion(id).isNull());
+        QCOMPARE(get(path, m_brand).status, 404);
+
+        // Deleting the creator profile deletes every account and its history the same way.
+        const QString carol = signUp(u"carol.series@example.com"_s, u"influencer"_s);
+        QVERIFY(send("PUT", u"/api/v1/me/influencer"_s, kProfile, carol).status < 300);
+        const QString first = accountWithSeries(carol, u"carol_one"_s);
+        QVERIFY(!first.isEmpty());
+        QVERIFY(!accountWithSeries(carol, u"carol_two"_s).isEmpty());
+        QCOMPARE(m_client->send("DELETE", u"/api/v1/me/influencer"_s, {}, as(carol)).status, 204);
+        QCOMPARE(scalar(u"SELECT count(*) FROM connected_accounts a JOIN users u ON "
+                        "u.id = a.influencer_id WHERE u.email = 'carol.series@example.com'"_s)
+                         .toInt(),
+                0);
+        QCOMPARE(get(u"/api/v1/connected-accounts/%1/metrics"_s.arg(first), m_brand).status, 404);
+    }
+
+    void aDisabledCreatorsCachedSeriesIsHidden()
+    {
+        const QString dave = signUp(u"dave.series@example.com"_s, u"influencer"_s);
+        QVERIFY(send("PUT", u"/api/v1/me/influencer"_s, kProfile, dave).status < 300);
+        const QString id = accountWithSeries(dave, u"dave_series"_s);
+        QVERIFY(!id.isEmpty());
+        const QString path =
+                u"/api/v1/connected-accounts/%1/metrics?from=2026-06-01&to=2026-06-30"_s.arg(id);
+        const HttpReply cached = get(path, m_brand);
+        QCOMPARE(cached.status, 200);
+        QCOMPARE(get(path, m_brand).body, cached.body);
+        const QString daveId = userIdOf(dave);
+        QVERIFY(!daveId.isEmpty());
+        QVERIFY(sql(u"UPDATE users SET status = 'disabled' WHERE id = '%1'"_s.arg(daveId)));
+        const HttpReply hidden = get(path, m_brand);
+        QCOMPARE(hidden.status, 404);
+        QCOMPARE(problemCode(hidden), u"not_found"_s);
+        QVERIFY(!hidden.body.contains("points"));
+        QVERIFY(sql(u"UPDATE users SET status = 'active' WHERE id = '%1'"_s.arg(daveId)));
+        QCOMPARE(get(path, m_brand).body, cached.body);
     }
 
     void discoveryFiltersAndPages()
