@@ -876,6 +876,35 @@ private:
     std::vector<Candidate> m_kept;
 };
 
+/// The entries of `list` (a platform's) in the filter's follower range and with its minimum
+/// engagement rate, a creator with several of them once. Every match of a search with a follower
+/// range on that platform is among them: only the range is read.
+template<class Visit>
+void inRange(const std::vector<Listed> &list, const Filter &filter, Visit &&visit)
+{
+    const auto begin = std::lower_bound(list.begin(), list.end(), filter.minFollowers,
+            [](const Listed &entry, qint64 followers) {
+                return entry.followers < followers;
+            });
+    const auto end = std::upper_bound(
+            begin, list.end(), filter.maxFollowers, [](qint64 followers, const Listed &entry) {
+                return followers < entry.followers;
+            });
+    std::vector<quint32> shared;
+    for (auto entry = begin; entry != end; ++entry) {
+        if (filter.minEngagementRate && !(entry->engagementRate >= *filter.minEngagementRate)) {
+            continue;
+        }
+        if ((entry->slot & Listed::kShared) != 0) {
+            if (std::find(shared.begin(), shared.end(), entry->creator()) != shared.end()) {
+                continue;
+            }
+            shared.push_back(entry->creator());
+        }
+        visit(*entry);
+    }
+}
+
 } // namespace
 
 IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches *text) const
@@ -905,42 +934,22 @@ IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches 
         }
     } else if (filter.followerRange && filter.platform != kNone
             && filter.platform < m_lists.size()) {
-        // Every match has an account on the platform in the range: only the range is read.
-        const std::vector<Listed> &list = m_lists[filter.platform];
-        const auto begin = std::lower_bound(list.begin(), list.end(), filter.minFollowers,
-                [](const Listed &entry, qint64 followers) {
-                    return entry.followers < followers;
-                });
-        const auto end = std::upper_bound(
-                begin, list.end(), filter.maxFollowers, [](qint64 followers, const Listed &entry) {
-                    return followers < entry.followers;
-                });
         // Without other filters an entry decides alone: its creator lists the platform, has this
         // account in the range, and the engagement rate it carries (Filter::matches's checks).
         const bool decides = filter.countries.empty() && !filter.niches.active
                 && !filter.languages.active && !filter.maxPrice;
-        std::vector<quint32> shared; // creators with several accounts in the range count once
-        for (auto entry = begin; entry != end; ++entry) {
-            if (filter.minEngagementRate && !(entry->engagementRate >= *filter.minEngagementRate)) {
-                continue;
-            }
-            const quint32 slot = entry->creator();
-            if ((entry->slot & Listed::kShared) != 0) {
-                if (std::find(shared.begin(), shared.end(), slot) != shared.end()) {
-                    continue;
-                }
-                shared.push_back(slot);
-            }
+        inRange(m_lists[filter.platform], filter, [&](const Listed &entry) {
+            const quint32 slot = entry.creator();
             if (!decides) {
                 consider(slot, 0);
-            } else if (query.sort == DiscoveryQuery::Sort::Engagement) {
-                ++page.matches;
-                top.offer({engagementKey(entry->engagementRate), slot});
-            } else {
-                ++page.matches;
-                top.offer({sortKey(m_hot[slot], m_creators[slot], query.sort, 0), slot});
+                return;
             }
-        }
+            ++page.matches;
+            top.offer({query.sort == DiscoveryQuery::Sort::Engagement
+                            ? engagementKey(entry.engagementRate)
+                            : sortKey(m_hot[slot], m_creators[slot], query.sort, 0),
+                    slot});
+        });
     } else {
         for (qsizetype slot = 0; slot < static_cast<qsizetype>(m_creators.size()); ++slot) {
             consider(slot, 0);
