@@ -54,9 +54,10 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-/// GET or POST of an absolute URL, redirects shown rather than followed.
+/// GET, or POST of `body` (JSON unless `headers` name another Content-Type), of an absolute URL;
+/// redirects shown rather than followed.
 HttpReply fetch(QNetworkAccessManager &network, const QUrl &url, const Headers &headers = {},
-        const std::optional<QByteArray> &json = std::nullopt)
+        const std::optional<QByteArray> &body = std::nullopt)
 {
     QNetworkRequest request(url);
     request.setAttribute(
@@ -66,10 +67,12 @@ HttpReply fetch(QNetworkAccessManager &network, const QUrl &url, const Headers &
         request.setRawHeader(name, value);
     }
     QNetworkReply *reply = nullptr;
-    if (json) {
-        request.setHeader(
-                QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = network.post(request, *json);
+    if (body) {
+        if (!request.hasRawHeader("Content-Type")) {
+            request.setHeader(
+                    QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        }
+        reply = network.post(request, *body);
     } else {
         reply = network.get(request);
     }
@@ -239,8 +242,11 @@ private:
         return *done;
     }
 
-    /// The stored access token of an account, decrypted with `keys`.
-    common::Result<QByteArray> storedAccessToken(const QString &accountId, const QString &keys)
+    enum class Token { Access, Refresh };
+
+    /// A stored token of an account, decrypted with `keys`.
+    common::Result<QByteArray> storedToken(
+            const QString &accountId, const QString &keys, Token which)
     {
         const auto parsed = server::crypto::TokenCipher::parseKeys(keys);
         if (!parsed) {
@@ -253,12 +259,52 @@ private:
         const QString keyId = scalar(
                 u"SELECT key_id FROM social_credentials WHERE account_id = '%1'"_s.arg(accountId))
                                       .toString();
+        const QString column = which == Token::Access ? u"access_token"_s : u"refresh_token"_s;
         const QByteArray blob =
-                scalar(u"SELECT access_token FROM social_credentials WHERE account_id = '%1'"_s.arg(
-                               accountId))
+                scalar(u"SELECT %1 FROM social_credentials WHERE account_id = '%2'"_s.arg(
+                               column, accountId))
                         .toByteArray();
         return cipher->open({keyId, blob},
-                server::social::associatedData(QUuid::fromString(accountId), "access"));
+                server::social::associatedData(QUuid::fromString(accountId),
+                        which == Token::Access ? "access" : "refresh"));
+    }
+
+    common::Result<QByteArray> storedAccessToken(const QString &accountId, const QString &keys)
+    {
+        return storedToken(accountId, keys, Token::Access);
+    }
+
+    /// Every byte of social_credentials as PostgreSQL would dump it, and the raw token columns.
+    struct StoredCredentials
+    {
+        QByteArray dump;
+        QByteArray raw;
+
+        /// Whether `token` shows in clear, hex-encoded, or by its first 16 bytes.
+        bool exposes(const QByteArray &token) const
+        {
+            return dump.contains(token) || dump.contains(token.toHex()) || raw.contains(token)
+                    || raw.contains(token.left(16));
+        }
+    };
+
+    StoredCredentials storedCredentials()
+    {
+        StoredCredentials stored;
+        stored.dump = scalar(u"SELECT string_agg(c::text, '|') FROM social_credentials c"_s)
+                              .toString()
+                              .toUtf8();
+        auto query = m_db->runDynamic(
+                u"SELECT access_token, coalesce(refresh_token, ''::bytea) FROM social_credentials"_s,
+                {});
+        if (!query) {
+            return stored; // raw stays empty, which the callers check
+        }
+        while ((*query)->next()) {
+            stored.raw += (*query)->value(0).toByteArray() + (*query)->value(1).toByteArray();
+        }
+        (*query)->finish();
+        return stored;
     }
 
     QString accountOf(const QString &platform, const QString &externalId)
@@ -387,27 +433,11 @@ private Q_SLOTS:
     {
         const QJsonArray issued = peerState().value(u"issued"_s).toArray();
         QVERIFY(issued.size() >= 5);
-        // Every byte of the table, as PostgreSQL would dump it, and the raw token columns.
-        const QByteArray dump =
-                scalar(u"SELECT string_agg(c::text, '|') FROM social_credentials c"_s)
-                        .toString()
-                        .toUtf8();
-        QByteArray raw;
-        auto query = m_db->runDynamic(
-                u"SELECT access_token, coalesce(refresh_token, ''::bytea) FROM social_credentials"_s,
-                {});
-        QVERIFY(query);
-        while ((*query)->next()) {
-            raw += (*query)->value(0).toByteArray() + (*query)->value(1).toByteArray();
-        }
-        (*query)->finish();
-        QVERIFY(raw.size() > 100);
+        const StoredCredentials stored = storedCredentials();
+        QVERIFY(stored.raw.size() > 100);
         for (const QJsonValue value : issued) {
             const QByteArray token = value.toString().toLatin1();
-            QVERIFY2(!dump.contains(token), token.constData());
-            QVERIFY2(!dump.contains(token.toHex()), token.constData());
-            QVERIFY2(!raw.contains(token), token.constData());
-            QVERIFY2(!raw.contains(token.left(16)), token.constData());
+            QVERIFY2(!stored.exposes(token), token.constData());
         }
     }
 
@@ -499,6 +529,93 @@ private Q_SLOTS:
         QVERIFY(runDueWork(*m_server));
         QCOMPARE(peerState().value(u"refreshes"_s).toObject().value(u"youtube"_s).toInt(),
                 refreshes.value(u"youtube"_s).toInt());
+    }
+
+    void tiktokRenewalRotatesTheRefreshToken()
+    {
+        // TikTok's /v2/oauth/token/ answers a refresh with a new refresh token and its own
+        // refresh_expires_in; the one it replaces is refused from then on (the peer does so).
+        const QString id = accountOf(u"tiktok"_s, u"open-id-0001"_s);
+        const QString keys = keySpec(u"k1"_s, kOldKey);
+        const QString where = u" FROM social_credentials WHERE account_id = '%1'"_s.arg(id);
+        const auto refreshes = [this] {
+            return peerState().value(u"refreshes"_s).toObject().value(u"tiktok"_s).toInt();
+        };
+        const auto status = [this, id] {
+            return scalar(u"SELECT status FROM connected_accounts WHERE id = '%1'"_s.arg(id))
+                    .toString();
+        };
+        const auto makeDue = [this, id] {
+            return sql(
+                    u"UPDATE social_credentials SET expires_at = now() + interval '1 minute', "
+                    "refresh_expires_at = now() + interval '1 day' WHERE account_id = '%1'"_s.arg(
+                            id));
+        };
+        // Each statement is its own transaction: the renewal's now() lies between two reads.
+        const auto databaseNow = [this] {
+            return scalar(u"SELECT now()::text"_s).toString();
+        };
+        QCOMPARE(status(), u"connected"_s);
+        const auto access0 = storedToken(id, keys, Token::Access);
+        const auto refresh0 = storedToken(id, keys, Token::Refresh);
+        QVERIFY(access0 && refresh0);
+        // A lifetime other than the connect's 86 400 s, so that expires_at shows what was stored.
+        control({{u"expiresIn"_s, QJsonObject{{u"tiktok"_s, 7200}}}});
+        QVERIFY(makeDue());
+        const int before = refreshes();
+        const QString start = databaseNow();
+        QVERIFY(runDueWork(*m_server));
+        const QString end = databaseNow();
+        QCOMPARE(refreshes(), before + 1);
+        QCOMPARE(status(), u"connected"_s);
+        const auto access1 = storedToken(id, keys, Token::Access);
+        const auto refresh1 = storedToken(id, keys, Token::Refresh);
+        QVERIFY(access1 && refresh1);
+        QVERIFY(*access1 != *access0);
+        QVERIFY(*refresh1 != *refresh0);
+        // What the peer handed out last, stored encrypted only.
+        const QJsonArray issued = peerState().value(u"issued"_s).toArray();
+        QCOMPARE(issued.last().toString().toLatin1(), *refresh1);
+        QCOMPARE(issued.at(issued.size() - 2).toString().toLatin1(), *access1);
+        const StoredCredentials stored = storedCredentials();
+        QVERIFY(stored.raw.size() > 100);
+        QVERIFY(!stored.exposes(*access1));
+        QVERIFY(!stored.exposes(*refresh1));
+        // expires_in (7200 s) from the renewal on, due again at four fifths of it; the new refresh
+        // token lives refresh_expires_in (a year), not the day left to the old one.
+        QVERIFY(scalar(u"SELECT expires_at BETWEEN '%1'::timestamptz + interval '7200 s' "
+                       "AND '%2'::timestamptz + interval '7200 s' "
+                       "AND refresh_due_at BETWEEN '%1'::timestamptz + interval '5760 s' "
+                       "AND '%2'::timestamptz + interval '5760 s' "
+                       "AND refresh_expires_at BETWEEN '%1'::timestamptz + interval '31536000 s' "
+                       "AND '%2'::timestamptz + interval '31536000 s'"_s.arg(start, end)
+                + where)
+                        .toBool());
+        // Nothing due any more: a second round refreshes nothing.
+        QVERIFY(runDueWork(*m_server));
+        QCOMPARE(refreshes(), before + 1);
+        QCOMPARE(*storedToken(id, keys, Token::Refresh), *refresh1);
+
+        // The replaced refresh token is refused now, as TikTok does.
+        const QByteArray form = "client_key=tt-client&client_secret=tt-secret"
+                                "&grant_type=refresh_token&refresh_token="
+                + QUrl::toPercentEncoding(QString::fromLatin1(*refresh0));
+        const HttpReply replayed =
+                fetch(m_network, m_peerUrl.resolved(QUrl(u"/tiktok/v2/oauth/token/"_s)),
+                        {{"Content-Type", "application/x-www-form-urlencoded"}}, form);
+        QCOMPARE(replayed.status, 400);
+        QCOMPARE(replayed.json().value(u"error"_s).toString(), u"invalid_grant"_s);
+        // So the next renewal succeeds only with the new one.
+        QVERIFY(makeDue());
+        const int beforeNext = refreshes();
+        QVERIFY(runDueWork(*m_server));
+        QCOMPARE(refreshes(), beforeNext + 1);
+        QCOMPARE(status(), u"connected"_s);
+        const auto refresh2 = storedToken(id, keys, Token::Refresh);
+        QVERIFY(refresh2);
+        QVERIFY(*refresh2 != *refresh1);
+        QVERIFY(*storedToken(id, keys, Token::Access) != *access1);
+        control({{u"expiresIn"_s, QJsonObject{{u"tiktok"_s, 86400}}}});
     }
 
     void refusedRefreshNeedsReconnect()
