@@ -65,6 +65,9 @@ const db::SqlStatement kInsertAccounts(
 // Metric histories, generated in the database from each account's id (so deterministic): a
 // yearly growth rate, a viral day for some accounts (a jump in followers and a burst of views),
 // bought followers for a few (a sudden 25 % step), more views at weekends, and daily noise.
+// The newest day (k = 0) is the account's follower count exactly, so that writing a history
+// leaves connected_accounts.followers as it was: long histories added to a data set later are
+// computed from the same count as in a fresh run (and equal its rows).
 const db::SqlStatement kVerifiedAccounts(
         u"SELECT id FROM connected_accounts WHERE status = 'connected' ORDER BY id"_s);
 const db::SqlStatement kInsertMetrics(
@@ -74,7 +77,7 @@ const db::SqlStatement kInsertMetrics(
         "  greatest(0, round(followers * exp(-(0.05 + 0.6 * ug) * k / 365.0) "
         "     * CASE WHEN uv < 0.3 AND k > viral THEN 0.95 - 0.08 * us ELSE 1 END "
         "     * CASE WHEN ub < 0.03 AND k > bought THEN 0.8 ELSE 1 END "
-        "     * (1 + 0.002 * (un - 0.5))))::bigint, "
+        "     * (1 + CASE WHEN k > 0 THEN 0.002 * (un - 0.5) ELSE 0 END)))::bigint, "
         "  round(150 + 900 * uf)::bigint, "
         "  greatest(0, round(60 + 600 * up - k * (0.1 + 0.4 * up)))::bigint, "
         "  round(followers * (0.03 + 0.25 * uw) * (0.6 + 0.8 * un) "

@@ -72,6 +72,43 @@ QStringList column(db::Connection &c, const QString &sql)
     return values;
 }
 
+double number(db::Connection &c, const QString &sql)
+{
+    const db::SqlStatement statement(sql);
+    const auto value = c.scalar(statement);
+    return value ? value->toDouble() : -1.0;
+}
+
+/// Whether the metric histories of the accounts `accounts` (a query of their ids) look real; each
+/// history runs at least a year up to the anchor's eve. Over the year most accounts grew, some went
+/// viral (a day with many times the usual views) and a few bought followers (a one-day jump of
+/// more than 20 %); weekends get more views than weekdays.
+void historiesLookReal(db::Connection &c, const QString &accounts)
+{
+    const double count = number(c, u"SELECT count(*) FROM (%1) a"_s.arg(accounts));
+    QVERIFY(count > 0);
+    const QString metrics =
+            u"(SELECT * FROM account_metrics WHERE account_id IN (%1))"_s.arg(accounts);
+    const double grew = number(c,
+            u"SELECT avg((last.followers > first.followers)::int) FROM %1 last "
+            "JOIN account_metrics first ON first.account_id = last.account_id AND first.day = "
+            "date '2026-10-31' - 365 "
+            "WHERE last.day = date '2026-10-31'"_s.arg(metrics));
+    QVERIFY2(grew > 0.9, qPrintable(QString::number(grew)));
+    const double viral = number(c,
+            u"SELECT count(DISTINCT account_id) FROM (SELECT account_id, views, avg(views) OVER (PARTITION BY account_id) AS mean FROM %1 m) v WHERE views > 6 * mean"_s
+                    .arg(metrics));
+    QVERIFY2(viral > count * 0.1 && viral < count * 0.5, qPrintable(QString::number(viral)));
+    const double jumps = number(c,
+            u"SELECT count(DISTINCT account_id) FROM (SELECT account_id, followers::float / lag(followers) OVER (PARTITION BY account_id ORDER BY day) AS ratio FROM %1 m) j WHERE ratio > 1.2"_s
+                    .arg(metrics));
+    QVERIFY2(jumps >= 1 && jumps < count * 0.15, qPrintable(QString::number(jumps)));
+    QVERIFY(number(c,
+                    u"SELECT avg(views) FILTER (WHERE extract(isodow FROM day) >= 6) / avg(views) FILTER (WHERE extract(isodow FROM day) < 6) FROM %1 m"_s
+                            .arg(metrics))
+            > 1.1);
+}
+
 } // namespace
 
 class TestSeed : public QObject
@@ -117,44 +154,93 @@ private Q_SLOTS:
         db::Connection c(migratedDatabase(), u"seed-history"_s);
         const auto report = seed::seedDatabase(c, options);
         QVERIFY(report);
-        const auto number = [&c](const QString &sql) {
-            const db::SqlStatement statement(sql);
-            const auto value = c.scalar(statement);
-            return value ? value->toDouble() : -1.0;
-        };
         const double verified =
-                number(u"SELECT count(*) FROM connected_accounts WHERE status = 'connected'"_s);
+                number(c, u"SELECT count(*) FROM connected_accounts WHERE status = 'connected'"_s);
         QVERIFY(verified > 50);
         // One snapshot a day for every verified account, none for accounts added by hand.
         QCOMPARE(report->snapshots, static_cast<qint64>(verified) * 400);
         QCOMPARE(
-                number(u"SELECT count(*) FROM account_metrics m JOIN connected_accounts a ON a.id = m.account_id WHERE a.status = 'manual'"_s),
+                number(c,
+                        u"SELECT count(*) FROM account_metrics m JOIN connected_accounts a ON a.id = m.account_id WHERE a.status = 'manual'"_s),
                 0.0);
-        // The newest snapshot is the account's follower count; most accounts grew over the year.
+        // The newest snapshot is the account's follower count.
         QCOMPARE(
-                number(u"SELECT count(*) FROM connected_accounts a JOIN account_metrics m ON m.account_id = a.id AND m.day = date '2026-10-31' WHERE m.followers <> a.followers"_s),
+                number(c,
+                        u"SELECT count(*) FROM connected_accounts a JOIN account_metrics m ON m.account_id = a.id AND m.day = date '2026-10-31' WHERE m.followers <> a.followers"_s),
                 0.0);
-        const double grew = number(
-                u"SELECT avg((last.followers > first.followers)::int) FROM account_metrics last "
-                "JOIN account_metrics first ON first.account_id = last.account_id AND first.day = "
-                "date '2026-10-31' - 365 "
-                "WHERE last.day = date '2026-10-31'"_s);
-        QVERIFY2(grew > 0.9, qPrintable(QString::number(grew)));
-        // Some accounts went viral (a day with many times the usual views) and a few bought
-        // followers (a one-day jump of more than 20 %).
-        const double viral = number(
-                u"SELECT count(DISTINCT account_id) FROM (SELECT account_id, views, avg(views) OVER (PARTITION BY account_id) AS mean FROM account_metrics) v WHERE views > 6 * mean"_s);
-        QVERIFY2(viral > verified * 0.1 && viral < verified * 0.5,
-                qPrintable(QString::number(viral)));
-        const double jumps = number(
-                u"SELECT count(DISTINCT account_id) FROM (SELECT account_id, followers::float / lag(followers) OVER (PARTITION BY account_id ORDER BY day) AS ratio FROM account_metrics) j WHERE ratio > 1.2"_s);
-        QVERIFY2(jumps >= 1 && jumps < verified * 0.15, qPrintable(QString::number(jumps)));
+        historiesLookReal(c, u"SELECT id FROM connected_accounts WHERE status = 'connected'"_s);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         // Discovery's aggregates are filled: engagement and growth on creators.
-        QVERIFY(number(u"SELECT count(*) FROM influencer_details WHERE engagement_rate IS NOT NULL AND growth_30d IS NOT NULL"_s)
+        QVERIFY(number(c,
+                        u"SELECT count(*) FROM influencer_details WHERE engagement_rate IS NOT NULL AND growth_30d IS NOT NULL"_s)
                 > 50);
-        // Weekends get more views than weekdays.
-        QVERIFY(number(u"SELECT avg(views) FILTER (WHERE extract(isodow FROM day) >= 6) / avg(views) FILTER (WHERE extract(isodow FROM day) < 6) FROM account_metrics"_s)
-                > 1.1);
+    }
+
+    void longHistories()
+    {
+        // The first kLong verified accounts in id order get two years, the others --days.
+        constexpr int kLong = 40;
+        constexpr int kDays = 10;
+        seed::SeedOptions options;
+        options.influencers = 60;
+        options.days = kDays;
+        options.longHistoryAccounts = kLong;
+        db::Connection c(migratedDatabase(), u"seed-long"_s);
+        const auto report = seed::seedDatabase(c, options);
+        QVERIFY(report);
+        QCOMPARE(options.longHistoryDays, 730);
+        const QStringList verified = column(
+                c, u"SELECT id FROM connected_accounts WHERE status = 'connected' ORDER BY id"_s);
+        QVERIFY(verified.size() > kLong + 10);
+        QCOMPARE(report->snapshots,
+                qint64{kLong} * options.longHistoryDays + qint64{verified.size() - kLong} * kDays);
+        // Each verified account (and only those) has one snapshot on each of its days, all ending
+        // on the anchor's eve: so many distinct days from first to last are consecutive.
+        const QDate last(2026, 10, 31);
+        QStringList expected;
+        for (qsizetype i = 0; i < verified.size(); ++i) {
+            const int days = i < kLong ? options.longHistoryDays : kDays;
+            expected.append(u"%1 %2 %2 %3 %4"_s.arg(verified.at(i), QString::number(days),
+                    last.addDays(1 - days).toString(Qt::ISODate), last.toString(Qt::ISODate)));
+        }
+        QCOMPARE(column(c,
+                         u"SELECT concat_ws(' ', account_id, count(*), count(DISTINCT day), "
+                         "min(day), max(day)) FROM account_metrics GROUP BY account_id "
+                         "ORDER BY account_id"_s),
+                expected);
+        QCOMPARE(
+                number(c,
+                        u"SELECT count(*) FROM connected_accounts a JOIN account_metrics m ON m.account_id = a.id AND m.day = date '2026-10-31' WHERE m.followers <> a.followers"_s),
+                0.0);
+        // The two-year series look as real as the others.
+        const QString longAccounts =
+                u"SELECT id FROM connected_accounts WHERE status = 'connected' ORDER BY id LIMIT %1"_s
+                        .arg(kLong);
+        historiesLookReal(c, longAccounts);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        // The same rows again from the same seed, also when the long histories are added to a
+        // data set seeded without them (what bench/run does).
+        const auto longRows = [&longAccounts](db::Connection &db) {
+            return column(db,
+                    u"SELECT md5(string_agg(concat_ws(',', account_id, day, followers, following, "
+                    "posts, views, reach, engagement_rate, captured_at), ';' "
+                    "ORDER BY account_id, day)) FROM account_metrics WHERE account_id IN (%1)"_s
+                            .arg(longAccounts));
+        };
+        seed::SeedOptions without = options;
+        without.longHistoryAccounts = 0;
+        db::Connection later(migratedDatabase(), u"seed-long-later"_s);
+        QVERIFY(seed::seedDatabase(later, without));
+        const auto extended = seed::seedDatabase(later, options);
+        QVERIFY(extended);
+        QVERIFY(!extended->skipped);
+        QCOMPARE(extended->snapshots, qint64{kLong} * options.longHistoryDays);
+        QCOMPARE(longRows(later), longRows(c));
+        QCOMPARE(digest(later), digest(c));
     }
 
     void dataFollowsTheRules()
