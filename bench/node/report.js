@@ -274,7 +274,9 @@ function markdown(doc) {
         + 'items in memory; a follower range on a platform reads only that range of the platform\'s accounts); '
         + 'the node baseline and pgbench still run the SQL of a search done '
         + 'entirely in PostgreSQL (session check, capped count, page), so the ratios show what the index buys. '
-        + 'Metric series: pgbench runs the statements influence-server runs (session check, visibility, series). '
+        + 'Metric series: pgbench runs the statements influence-server runs on a cache miss (session check, '
+        + 'visibility with the series version, series); influence-server answers a variant it has answered at '
+        + 'the same version from its cache (server/profiles/MetricsCache), running only the first two. '
         + 'Values inlined, one pgbench script per variant.');
   }
   if (doc.scenarios.some((sc) => sc.sql === 'bench/node/deals.js')) {
