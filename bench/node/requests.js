@@ -34,7 +34,7 @@ const discovery = require('./discovery');
 const { poolConfig } = require('./pgconfig');
 
 const VARIANTS = 128; // pgbench takes at most 128 scripts
-// The seed generator's anchor (server/seed/Seeder.cpp): histories end the day before.
+// The seed generator's anchor (server/app/seed/Seeder.cpp): histories end the day before.
 const HISTORY_END = '2026-10-31';
 const HISTORY_START = '2024-11-01'; // 730 days, both ends included
 

@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- Collaboration data for bench/run's deals-list and deal-detail scenarios, added to a seeded data
--- set (the generator in server/seed/ makes users and profiles, and a small collaboration demo for
+-- set (the generator in server/app/seed/ makes users and profiles, and a small collaboration demo for
 -- five brands, which this replaces). Run with psql by bench/run after its users have signed in;
 -- idempotent:
 --   * campaigns, deals, offers, deliverables, versions, messages and events are inserted once per

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Config.h"
 
-#include "crypto/TokenCipher.h"
-#include "db/DatabaseUrl.h"
+#include "core/crypto/TokenCipher.h"
+#include "core/db/DatabaseUrl.h"
 
 #include <QDir>
 #include <QFile>

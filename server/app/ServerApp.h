@@ -3,7 +3,7 @@
 
 #include "Config.h"
 #include "common/Result.h"
-#include "db/DatabaseUrl.h"
+#include "core/db/DatabaseUrl.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -6,10 +6,10 @@
 #include "auth/AuthRepository.h"
 #include "auth/AuthValidator.h"
 #include "auth/PasswordHasher.h"
-#include "db/Connection.h"
-#include "db/ManagedPostgres.h"
-#include "db/Migrator.h"
-#include "db/Transaction.h"
+#include "core/db/Connection.h"
+#include "core/db/ManagedPostgres.h"
+#include "core/db/Migrator.h"
+#include "core/db/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

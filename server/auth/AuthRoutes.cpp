@@ -4,10 +4,10 @@
 // nothing here blocks an HTTP thread.
 #include "AuthModule.h"
 #include "SignedIn.h"
-#include "db/Connection.h"
-#include "http/HttpContext.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/db/Connection.h"
+#include "core/http/HttpContext.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 #include "oidc/OidcRoutes.h"
 
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuthService.h"
 
-#include "crypto/Crypto.h"
-#include "db/Transaction.h"
-#include "mail/Mail.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Transaction.h"
+#include "core/mail/Mail.h"
 
 #include <QDateTime>
 

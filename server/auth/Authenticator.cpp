@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuthRepository.h"
 #include "Principal.h"
-#include "http/Request.h"
-#include "http/Response.h"
+#include "core/http/Request.h"
+#include "core/http/Response.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ClientAddress.h"
 
-#include "http/Request.h"
+#include "core/http/Request.h"
 
 #include <algorithm>
 

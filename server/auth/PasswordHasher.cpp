@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PasswordHasher.h"
 
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SignedIn.h"
 
-#include "http/Responder.h"
+#include "core/http/Responder.h"
 
 namespace influence::server::auth {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "Principal.h"
-#include "http/Response.h"
+#include "core/http/Response.h"
 
 #include <functional>
 #include <optional>

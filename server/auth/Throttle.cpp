@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Throttle.h"
 
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 #include <cmath>
 

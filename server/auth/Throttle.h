@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "http/Response.h"
+#include "core/http/Response.h"
 
 #include <QDateTime>
 #include <QString>

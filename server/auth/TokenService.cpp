@@ -2,7 +2,7 @@
 #include "TokenService.h"
 
 #include "common/Validation.h"
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

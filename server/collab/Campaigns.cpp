@@ -3,7 +3,7 @@
 
 #include "auth/Principal.h"
 #include "common/Profiles.h"
-#include "db/Transaction.h"
+#include "core/db/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -9,9 +9,9 @@
 #include "Inbox.h"
 #include "auth/SignedIn.h"
 #include "common/Validation.h"
-#include "http/HttpContext.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/http/HttpContext.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;

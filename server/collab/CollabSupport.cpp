@@ -2,7 +2,7 @@
 #include "CollabSupport.h"
 
 #include "auth/Principal.h"
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QJsonDocument>
 

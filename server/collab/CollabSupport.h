@@ -3,7 +3,7 @@
 
 #include "common/Collab.h"
 #include "common/Result.h"
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 
 #include "Campaigns.h"
 #include "auth/Principal.h"
-#include "db/Transaction.h"
+#include "core/db/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 #include "Deliverables.h"
 
 #include "auth/Principal.h"
-#include "db/Transaction.h"
+#include "core/db/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 #include "Inbox.h"
 
 #include "auth/Principal.h"
-#include "db/Transaction.h"
+#include "core/db/Transaction.h"
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;

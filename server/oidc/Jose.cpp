@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Jose.h"
 
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

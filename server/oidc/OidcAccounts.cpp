@@ -3,8 +3,8 @@
 
 #include "OidcRepository.h"
 #include "common/Validation.h"
-#include "db/Connection.h"
-#include "db/Transaction.h"
+#include "core/db/Connection.h"
+#include "core/db/Transaction.h"
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;

@@ -9,11 +9,11 @@
 #include "OidcService.h"
 #include "OidcValidator.h"
 #include "auth/AuthModule.h"
-#include "crypto/Crypto.h"
-#include "db/Connection.h"
-#include "http/HttpContext.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Connection.h"
+#include "core/http/HttpContext.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

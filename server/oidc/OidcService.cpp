@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OidcService.h"
 
-#include "net/HttpFetcher.h"
+#include "core/net/HttpFetcher.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

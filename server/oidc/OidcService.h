@@ -3,8 +3,8 @@
 
 #include "Jose.h"
 #include "common/Result.h"
-#include "concurrency/EventThread.h"
-#include "net/HttpFetcher.h"
+#include "core/concurrency/EventThread.h"
+#include "core/net/HttpFetcher.h"
 
 #include <QList>
 #include <QLoggingCategory>

@@ -5,9 +5,9 @@
 #include "common/Domain.h"
 #include "common/Money.h"
 #include "common/Validation.h"
-#include "crypto/Crypto.h"
-#include "db/Connection.h"
-#include "http/Request.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Connection.h"
+#include "core/http/Request.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 #include "DiscoveryIndex.h"
 
 #include "Discovery.h"
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -8,11 +8,11 @@
 #include "ProfileModule.h"
 #include "ProfileStore.h"
 #include "auth/SignedIn.h"
-#include "db/DbPool.h"
-#include "db/Transaction.h"
-#include "http/HttpContext.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/db/DbPool.h"
+#include "core/db/Transaction.h"
+#include "core/http/HttpContext.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

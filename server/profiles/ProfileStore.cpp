@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProfileStore.h"
 
-#include "db/Connection.h"
-#include "db/SqlStatement.h"
+#include "core/db/Connection.h"
+#include "core/db/SqlStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

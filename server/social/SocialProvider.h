@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "net/HttpFetcher.h"
+#include "core/net/HttpFetcher.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SocialRepository.h"
 
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;

@@ -3,7 +3,7 @@
 
 #include "SocialProvider.h"
 #include "common/Result.h"
-#include "crypto/TokenCipher.h"
+#include "core/crypto/TokenCipher.h"
 
 #include <QByteArray>
 #include <QDateTime>

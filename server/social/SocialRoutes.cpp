@@ -8,12 +8,12 @@
 #include "SocialRepository.h"
 #include "SocialService.h"
 #include "auth/SignedIn.h"
-#include "crypto/Crypto.h"
-#include "db/Connection.h"
-#include "db/Transaction.h"
-#include "http/HttpContext.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Connection.h"
+#include "core/db/Transaction.h"
+#include "core/http/HttpContext.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 
 #include <QJsonObject>
 

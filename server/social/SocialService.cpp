@@ -2,7 +2,7 @@
 #include "SocialService.h"
 
 #include "SocialRepository.h"
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 #include <QTimer>
 

@@ -3,9 +3,9 @@
 
 #include "SocialProvider.h"
 #include "common/Result.h"
-#include "concurrency/EventThread.h"
-#include "crypto/TokenCipher.h"
-#include "net/HttpFetcher.h"
+#include "core/concurrency/EventThread.h"
+#include "core/crypto/TokenCipher.h"
+#include "core/net/HttpFetcher.h"
 
 #include <QList>
 #include <QLoggingCategory>

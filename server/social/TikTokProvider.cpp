@@ -3,7 +3,7 @@
 // tokens from open.tiktokapis.com/v2/oauth/token/, the account from /v2/user/info/ with the
 // user.info.stats figures.
 #include "SocialProvider.h"
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QJsonObject>
 

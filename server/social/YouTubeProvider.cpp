@@ -2,7 +2,7 @@
 // YouTube: Google's OAuth 2.0 for web server apps (offline access for a refresh token, PKCE) and
 // the YouTube Data API v3 channels.list?part=snippet,statistics&mine=true.
 #include "SocialProvider.h"
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

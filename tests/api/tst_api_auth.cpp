@@ -7,8 +7,8 @@
 #include "TestServer.h"
 #include "auth/PasswordHasher.h"
 #include "auth/TokenService.h"
-#include "crypto/Crypto.h"
-#include "db/Connection.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Connection.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -6,11 +6,11 @@
 #include "TestDatabase.h"
 #include "TestServer.h"
 #include "auth/PasswordHasher.h"
-#include "db/Connection.h"
-#include "db/Migrator.h"
-#include "http/HttpContext.h"
-#include "seed/DemoSignIns.h"
-#include "seed/Seeder.h"
+#include "core/db/Connection.h"
+#include "core/db/Migrator.h"
+#include "core/http/HttpContext.h"
+#include "app/seed/DemoSignIns.h"
+#include "app/seed/Seeder.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -5,7 +5,7 @@
 // commits after a younger one was already read.
 #include "HttpTestClient.h"
 #include "TestServer.h"
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -6,8 +6,8 @@
 #include "HttpTestClient.h"
 #include "SmtpTestServer.h"
 #include "TestServer.h"
-#include "crypto/Crypto.h"
-#include "db/Connection.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Connection.h"
 #include "oidc/Jose.h"
 
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // database, and discovery's filters and keyset pagination.
 #include "HttpTestClient.h"
 #include "TestServer.h"
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -6,8 +6,8 @@
 // snapshot, ownership, and states that are unknown or used twice.
 #include "HttpTestClient.h"
 #include "TestServer.h"
-#include "crypto/TokenCipher.h"
-#include "db/Connection.h"
+#include "core/crypto/TokenCipher.h"
+#include "core/db/Connection.h"
 #include "social/SocialRepository.h"
 #include "social/SocialService.h"
 

@@ -4,10 +4,10 @@
 // detection) and the bounded worker queue.
 #include "TestDatabase.h"
 #include "TestServer.h"
-#include "db/Connection.h"
-#include "db/DbPool.h"
-#include "db/Migrator.h"
-#include "db/Transaction.h"
+#include "core/db/Connection.h"
+#include "core/db/DbPool.h"
+#include "core/db/Migrator.h"
+#include "core/db/Transaction.h"
 
 #include <QSemaphore>
 #include <QSqlQuery>

@@ -6,7 +6,7 @@
 #include "HttpTestClient.h"
 #include "TestRoutes.h"
 #include "TestServer.h"
-#include "http/HttpContext.h"
+#include "core/http/HttpContext.h"
 
 #include <QElapsedTimer>
 #include <QFile>

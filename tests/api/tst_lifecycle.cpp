@@ -5,7 +5,7 @@
 #include "TestDatabase.h"
 #include "TestRoutes.h"
 #include "TestServer.h"
-#include "http/HttpContext.h"
+#include "core/http/HttpContext.h"
 
 #include <QDir>
 #include <QFile>

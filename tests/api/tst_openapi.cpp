@@ -3,7 +3,7 @@
 // documented operation exists; the document is internally consistent.
 #include "HttpTestClient.h"
 #include "TestServer.h"
-#include "http/HttpContext.h"
+#include "core/http/HttpContext.h"
 
 #include <QJsonArray>
 #include <QSet>

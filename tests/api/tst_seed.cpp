@@ -5,9 +5,9 @@
 #include "common/Domain.h"
 #include "common/Money.h"
 #include "common/Validation.h"
-#include "db/Connection.h"
-#include "db/Migrator.h"
-#include "seed/Seeder.h"
+#include "core/db/Connection.h"
+#include "core/db/Migrator.h"
+#include "app/seed/Seeder.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -11,8 +11,8 @@
 #include "SettingsView.h"
 #include "SignInDialog.h"
 #include "common/Problem.h"
-#include "db/Connection.h"
-#include "db/DatabaseUrl.h"
+#include "core/db/Connection.h"
+#include "core/db/DatabaseUrl.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "db/DatabaseUrl.h"
-#include "db/ManagedPostgres.h"
+#include "core/db/DatabaseUrl.h"
+#include "core/db/ManagedPostgres.h"
 
 #include <QString>
 #include <QTemporaryDir>

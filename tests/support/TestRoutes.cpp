@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestRoutes.h"
 
-#include "db/Connection.h"
-#include "db/Transaction.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/db/Connection.h"
+#include "core/db/Transaction.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 
 #include <QThread>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "http/Router.h"
+#include "core/http/Router.h"
 
 namespace influence::tests {
 

@@ -2,7 +2,7 @@
 #include "TestServer.h"
 
 #include "TestDatabase.h"
-#include "log/Log.h"
+#include "core/log/Log.h"
 
 #include <QUuid>
 

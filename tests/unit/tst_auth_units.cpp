@@ -6,8 +6,8 @@
 #include "auth/PasswordHasher.h"
 #include "auth/TokenService.h"
 #include "common/Password.h"
-#include "crypto/Crypto.h"
-#include "http/Request.h"
+#include "core/crypto/Crypto.h"
+#include "core/http/Request.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

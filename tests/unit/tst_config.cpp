@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Configuration: sources and their precedence, validation messages, env-file parsing.
 #include "app/Config.h"
-#include "db/DatabaseUrl.h"
+#include "core/db/DatabaseUrl.h"
 
 #include <QFile>
 #include <QTemporaryDir>

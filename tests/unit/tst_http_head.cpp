@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The request-head guard: what it accepts, what it refuses and with which code.
-#include "http/HttpHead.h"
+#include "core/http/HttpHead.h"
 
 #include <QRandomGenerator>
 #include <QTest>

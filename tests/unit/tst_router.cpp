@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Route matching: templates, decoding, specificity, HEAD, 405 information.
-#include "http/Request.h"
-#include "http/Responder.h"
-#include "http/Router.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
+#include "core/http/Router.h"
 
 #include <QTest>
 

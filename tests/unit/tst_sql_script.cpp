@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Splitting migration scripts into statements.
-#include "db/Migrator.h"
-#include "db/SqlScript.h"
+#include "core/db/Migrator.h"
+#include "core/db/SqlScript.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AccessLog.h"
 
-#include "log/Log.h"
+#include "core/log/Log.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "http/HttpContext.h"
+#include "core/http/HttpContext.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -5,8 +5,8 @@
 #include "Prng.h"
 #include "SeedData.h"
 #include "common/Domain.h"
-#include "db/Connection.h"
-#include "db/Transaction.h"
+#include "core/db/Connection.h"
+#include "core/db/Transaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>

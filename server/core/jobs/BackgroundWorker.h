@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "db/Connection.h"
-#include "mail/Mail.h"
+#include "core/db/Connection.h"
+#include "core/mail/Mail.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Mail.h"
 
-#include "db/Connection.h"
+#include "core/db/Connection.h"
 
 using namespace Qt::StringLiterals;
 

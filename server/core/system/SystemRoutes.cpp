@@ -2,10 +2,10 @@
 #include "SystemRoutes.h"
 
 #include "common/ApiTypes.h"
-#include "db/Connection.h"
-#include "db/Transaction.h"
-#include "http/Request.h"
-#include "http/Responder.h"
+#include "core/db/Connection.h"
+#include "core/db/Transaction.h"
+#include "core/http/Request.h"
+#include "core/http/Responder.h"
 
 using namespace Qt::StringLiterals;
 

@@ -3,9 +3,9 @@
 
 #include "auth/AuthRepository.h"
 #include "auth/PasswordHasher.h"
-#include "crypto/Crypto.h"
-#include "db/Connection.h"
-#include "db/Transaction.h"
+#include "core/crypto/Crypto.h"
+#include "core/db/Connection.h"
+#include "core/db/Transaction.h"
 
 #include <QSqlQuery>
 

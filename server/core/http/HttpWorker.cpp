@@ -5,8 +5,8 @@
 #include "Exchange.h"
 #include "Responder.h"
 #include "common/Problem.h"
-#include "concurrency/CpuPool.h"
-#include "db/DbPool.h"
+#include "core/concurrency/CpuPool.h"
+#include "core/db/DbPool.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
