@@ -3,7 +3,10 @@
 
 #include "auth/AuthModule.h"
 #include "auth/PasswordHasher.h"
-#include "collab/CollabModule.h"
+#include "brands/BrandRoutes.h"
+#include "campaigns/CampaignRoutes.h"
+#include "deals/DealRoutes.h"
+#include "notifications/NotificationRoutes.h"
 #include "core/concurrency/CpuPool.h"
 #include "core/crypto/Crypto.h"
 #include "core/crypto/TokenCipher.h"
@@ -370,6 +373,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     authSettings.auth.appUrl = effectiveUrls.effectiveAppUrl();
     authSettings.trustedProxies = m_config.trustedProxies;
     m_auth = std::make_unique<auth::AuthModule>(authSettings);
+    m_httpContext->authenticator = &m_auth->authenticator();
+    m_httpContext->clientAddress = http::ClientAddress(m_config.trustedProxies);
     if (!m_config.oidcProviders.isEmpty()) {
         m_oidc = createOidcService(m_config, publicUrl, authSettings.auth.appUrl);
         m_auth->setOidc(m_oidc.get());
@@ -378,7 +383,10 @@ Result<void> ServerApp::start(const StartOptions &options)
     profiles::Settings profileSettings;
     profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
     profiles::registerRoutes(*m_httpContext, m_auth->authenticator(), profileSettings);
-    collab::registerRoutes(*m_httpContext, m_auth->authenticator());
+    campaigns::registerRoutes(*m_httpContext);
+    deals::registerRoutes(*m_httpContext);
+    notifications::registerRoutes(*m_httpContext);
+    brands::registerRoutes(*m_httpContext);
     auto created = createSocialService(m_config, publicUrl, m_connectionSettings);
     if (!created) {
         return created.error();

@@ -2,10 +2,9 @@
 #pragma once
 
 #include "AuthService.h"
-#include "ClientAddress.h"
+#include "core/http/Authenticator.h"
+#include "core/http/ClientAddress.h"
 #include "PasswordHasher.h"
-#include "Principal.h"
-#include "TokenService.h"
 
 #include <functional>
 #include <memory>
@@ -23,6 +22,9 @@ class OidcService;
 }
 
 namespace influence::server::auth {
+
+using http::Authenticator;
+using http::ClientAddress;
 
 /// Everything about accounts and sign-in, wired together: tokens, password hashing, the
 /// service, the authenticator other modules use, and the routes under /api/v1/auth, /me and

@@ -47,10 +47,6 @@ const db::SqlStatement kInsertSession(
         u"INSERT INTO auth_sessions (user_id, expires_at, user_agent, client_ip) "
         "VALUES (:user, now() + make_interval(days => :days), NULLIF(:agent, ''), "
         "        CAST(NULLIF(:ip, '') AS inet)) RETURNING id"_s);
-const db::SqlStatement kActiveSessionUser(
-        withUserColumns("SELECT $USER FROM auth_sessions s JOIN users u ON u.id = s.user_id "
-                        "WHERE s.id = :session AND s.user_id = :user AND s.revoked_at IS NULL "
-                        "  AND s.expires_at > now() AND u.status = 'active'"));
 const db::SqlStatement kTouchSession(
         u"UPDATE auth_sessions SET last_refreshed_at = now() WHERE id = :id"_s);
 const db::SqlStatement kRevokeSession(
@@ -282,14 +278,6 @@ Result<QUuid> insertSession(db::Connection &c, const QUuid &userId,
         return id.error();
     }
     return QUuid::fromString(id->toString());
-}
-
-Result<std::optional<UserRecord>> activeSessionUser(
-        db::Connection &c, const QUuid &sessionId, const QUuid &userId)
-{
-    return optionalUser(c.run(kActiveSessionUser,
-            {{u":session"_s, sessionId.toString(QUuid::WithoutBraces)},
-                    {u":user"_s, userId.toString(QUuid::WithoutBraces)}}));
 }
 
 Result<void> touchSession(db::Connection &c, const QUuid &sessionId)

@@ -79,10 +79,6 @@ common::Result<void> markEmailVerified(
 
 common::Result<QUuid> insertSession(db::Connection &c, const QUuid &userId,
         std::chrono::days absoluteLifetime, const QString &userAgent, const QHostAddress &client);
-/// The active session `sessionId` of user `userId` with that user, or nothing when the session
-/// ended, expired, or the user is disabled.
-common::Result<std::optional<UserRecord>> activeSessionUser(
-        db::Connection &c, const QUuid &sessionId, const QUuid &userId);
 common::Result<void> touchSession(db::Connection &c, const QUuid &sessionId);
 common::Result<void> revokeSession(db::Connection &c, const QUuid &sessionId, RevokeReason reason);
 /// Ends every active session of the user except `keep` (null: all).

@@ -39,7 +39,7 @@ Result<RateDecision> AuthService::countRequest(db::Connection &c, const QString 
         const QHostAddress &client, int limitPerMinute) const
 {
     return db::withRetry(c, [&](db::Connection &connection) {
-        return throttle::hit(connection, group + u':' + client.toString(), limitPerMinute,
+        return http::countRequest(connection, group + u':' + client.toString(), limitPerMinute,
                 std::chrono::seconds(60));
     });
 }

@@ -4,9 +4,10 @@
 #include "AuthRepository.h"
 #include "AuthValidator.h"
 #include "PasswordHasher.h"
-#include "Principal.h"
 #include "Throttle.h"
-#include "TokenService.h"
+#include "core/crypto/TokenService.h"
+#include "core/http/Principal.h"
+#include "core/http/RateLimit.h"
 #include "common/Account.h"
 #include "common/Result.h"
 
@@ -21,6 +22,10 @@ class Connection;
 }
 
 namespace influence::server::auth {
+
+using crypto::TokenService;
+using http::Principal;
+using http::RateDecision;
 
 struct AuthSettings
 {

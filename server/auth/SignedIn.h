@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "Principal.h"
+#include "core/http/Authenticator.h"
 #include "core/http/Response.h"
 
 #include <functional>
@@ -12,6 +12,10 @@ class Responder;
 }
 
 namespace influence::server::auth {
+
+using crypto::AccessClaims;
+using http::Authenticator;
+using http::Principal;
 
 /// The usual shape of a route for signed-in users: the token is checked on the HTTP thread
 /// (401 at once when it is bad), then `then` runs on the database pool with the checked

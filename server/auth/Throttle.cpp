@@ -14,17 +14,6 @@ namespace influence::server::auth {
 
 namespace {
 
-const db::SqlStatement kHit(
-        u"INSERT INTO auth_rate_limits AS r (bucket, window_start, hits) VALUES (:bucket, now(), "
-        u"1) "
-        "ON CONFLICT (bucket) DO UPDATE SET "
-        "  hits = CASE WHEN r.window_start <= now() - make_interval(secs => :window) "
-        "              THEN 1 ELSE r.hits + 1 END, "
-        "  window_start = CASE WHEN r.window_start <= now() - make_interval(secs => :window) "
-        "                      THEN now() ELSE r.window_start END "
-        "RETURNING hits, "
-        "  ceil(extract(epoch FROM window_start + make_interval(secs => :window) - now()))::int"_s);
-
 const db::SqlStatement kLockedUntil(
         u"SELECT ceil(extract(epoch FROM locked_until - now()))::int FROM auth_login_failures "
         "WHERE email_key = :key AND locked_until > now() FOR UPDATE"_s);
@@ -53,40 +42,11 @@ Error tooMany(const QString &detail, int retryAfter)
 
 } // namespace
 
-void RateDecision::addHeaders(http::Response &response, std::chrono::seconds window) const
-{
-    response.withHeader("RateLimit-Policy",
-            QByteArray::number(limit) + ";w=" + QByteArray::number(window.count()));
-    response.withHeader("RateLimit",
-            "limit=" + QByteArray::number(limit) + ", remaining=" + QByteArray::number(remaining)
-                    + ", reset=" + QByteArray::number(resetSeconds));
-}
-
 namespace throttle {
 
 QString emailKey(const QString &email)
 {
     return email.trimmed().toLower().left(254);
-}
-
-Result<RateDecision> hit(
-        db::Connection &connection, const QString &bucket, int limit, std::chrono::seconds window)
-{
-    auto query = connection.run(kHit,
-            {{u":bucket"_s, bucket.left(200)}, {u":window"_s, static_cast<int>(window.count())}});
-    if (!query) {
-        return query.error();
-    }
-    RateDecision decision;
-    decision.limit = limit;
-    if ((*query)->next()) {
-        const int hits = (*query)->value(0).toInt();
-        decision.resetSeconds = qMax(0, (*query)->value(1).toInt());
-        decision.allowed = hits <= limit;
-        decision.remaining = qMax(0, limit - hits);
-    }
-    (*query)->finish();
-    return decision;
 }
 
 Result<void> reserveLoginAttempt(

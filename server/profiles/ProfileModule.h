@@ -6,7 +6,7 @@
 namespace influence::server::http {
 struct HttpContext;
 }
-namespace influence::server::auth {
+namespace influence::server::http {
 class Authenticator;
 }
 
@@ -21,7 +21,7 @@ struct Settings
 /// Routes for profiles, connected accounts, their metric history and discovery:
 /// /api/v1/me/influencer, /api/v1/me/brand, /api/v1/influencers[/{id}], /api/v1/brands/{id},
 /// /api/v1/connected-accounts[/{id}[/metrics]].
-void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator,
+void registerRoutes(http::HttpContext &context, const http::Authenticator &authenticator,
         const Settings &settings);
 
 } // namespace influence::server::profiles

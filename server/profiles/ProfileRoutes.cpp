@@ -24,7 +24,7 @@ using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
-using influence::server::auth::Principal;
+using influence::server::http::Principal;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
@@ -193,7 +193,7 @@ Response metrics(db::Connection &c, MetricsCache &cache, const QUuid &id, const 
 namespace {
 
 /// GET/PUT/PATCH/DELETE /api/v1/me/influencer and /api/v1/me/brand.
-void registerOwnProfiles(http::Router &router, const auth::Authenticator *auth)
+void registerOwnProfiles(http::Router &router, const http::Authenticator *auth)
 {
 
     const auto influencerKind = std::make_shared<ProfileKind<common::InfluencerProfileInput>>(
@@ -273,7 +273,7 @@ void registerOwnProfiles(http::Router &router, const auth::Authenticator *auth)
 }
 
 /// Discovery and public profiles.
-void registerPublicProfiles(http::Router &router, const auth::Authenticator *auth,
+void registerPublicProfiles(http::Router &router, const http::Authenticator *auth,
         const std::shared_ptr<DiscoveryIndex> &index)
 {
     // --- Public profiles and discovery ---------------------------------------------------
@@ -316,7 +316,7 @@ void registerPublicProfiles(http::Router &router, const auth::Authenticator *aut
 }
 
 /// Listing and adding connected accounts.
-void registerAccountList(http::Router &router, const auth::Authenticator *auth)
+void registerAccountList(http::Router &router, const http::Authenticator *auth)
 {
     // --- Connected accounts ---------------------------------------------------------------
     router.get(
@@ -382,7 +382,7 @@ Response changeAccount(db::Connection &c, const Principal &p, const QUuid &id,
 }
 
 /// PATCH /api/v1/connected-accounts/{id}.
-void patchAccount(const auth::Authenticator *auth, const Request &request, const Responder &out)
+void patchAccount(const http::Authenticator *auth, const Request &request, const Responder &out)
 {
     const auto claims = auth::tokenOr401(*auth, request, out);
     if (!claims) {
@@ -415,7 +415,7 @@ void patchAccount(const auth::Authenticator *auth, const Request &request, const
 }
 
 /// Changing and removing an account; its metric history.
-void registerAccountChanges(http::Router &router, const auth::Authenticator *auth,
+void registerAccountChanges(http::Router &router, const http::Authenticator *auth,
         const std::shared_ptr<MetricsCache> &cache)
 {
     router.patch(u"/api/v1/connected-accounts/{id}"_s,
@@ -459,7 +459,7 @@ void registerAccountChanges(http::Router &router, const auth::Authenticator *aut
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const auth::Authenticator &authenticator,
+void registerRoutes(http::HttpContext &context, const http::Authenticator &authenticator,
         const Settings &settings)
 {
     registerOwnProfiles(context.router, &authenticator);

@@ -21,7 +21,7 @@ using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
-using influence::server::auth::Principal;
+using influence::server::http::Principal;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
@@ -51,7 +51,7 @@ bool wantsJson(const Request &request)
 class Routes
 {
 public:
-    Routes(SocialService *service, const auth::Authenticator &authenticator)
+    Routes(SocialService *service, const http::Authenticator &authenticator)
         : m_service(service)
         , m_authenticator(authenticator)
     { }
@@ -67,7 +67,7 @@ private:
     void finish(const Responder &out, const PendingConnect &pending, const QString &code) const;
 
     SocialService *m_service;
-    const auth::Authenticator &m_authenticator;
+    const http::Authenticator &m_authenticator;
 };
 
 void Routes::connect(const Request &request, const Responder &out) const
@@ -190,7 +190,7 @@ void Routes::finish(const Responder &out, const PendingConnect &pending, const Q
 } // namespace
 
 void registerRoutes(http::HttpContext &context, SocialService *service,
-        const auth::Authenticator &authenticator)
+        const http::Authenticator &authenticator)
 {
     auto routes = std::make_shared<Routes>(service, authenticator);
     http::Router &router = context.router;

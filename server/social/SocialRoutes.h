@@ -4,7 +4,7 @@
 namespace influence::server::http {
 struct HttpContext;
 }
-namespace influence::server::auth {
+namespace influence::server::http {
 class Authenticator;
 }
 
@@ -15,6 +15,6 @@ class SocialService;
 /// GET /api/v1/connected-accounts/{platform}/connect and …/callback. `service` may be null (no
 /// platform configured): every platform then answers 404.
 void registerRoutes(http::HttpContext &context, SocialService *service,
-        const auth::Authenticator &authenticator);
+        const http::Authenticator &authenticator);
 
 } // namespace influence::server::social

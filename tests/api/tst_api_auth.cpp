@@ -6,8 +6,8 @@
 #include "SmtpTestServer.h"
 #include "TestServer.h"
 #include "auth/PasswordHasher.h"
-#include "auth/TokenService.h"
 #include "core/crypto/Crypto.h"
+#include "core/crypto/TokenService.h"
 #include "core/db/Connection.h"
 
 #include <QElapsedTimer>

@@ -2,11 +2,11 @@
 // Authentication building blocks against published test vectors and their rules: JWS HS256
 // (RFC 7515 A.1), argon2id (RFC 9106 §5.3), access-token claim checks, refresh-token derivation,
 // the password policy and client-address resolution.
-#include "auth/ClientAddress.h"
 #include "auth/PasswordHasher.h"
-#include "auth/TokenService.h"
 #include "common/Password.h"
 #include "core/crypto/Crypto.h"
+#include "core/crypto/TokenService.h"
+#include "core/http/ClientAddress.h"
 #include "core/http/Request.h"
 
 #include <QJsonArray>
@@ -17,6 +17,9 @@ using namespace Qt::StringLiterals;
 using namespace influence;
 using namespace influence::server;
 using namespace influence::server::auth;
+using influence::server::crypto::TokenService;
+using influence::server::http::ClientAddress;
+namespace jwt = influence::server::crypto::jwt;
 
 namespace {
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ClientAddress.h"
 #include "HttpHead.h"
 #include "Router.h"
 
@@ -17,6 +18,8 @@ class DbPool;
 }
 
 namespace influence::server::http {
+
+class Authenticator;
 
 /// HTTP limits and policies, from the configuration.
 struct HttpSettings
@@ -40,6 +43,10 @@ struct HttpContext
     db::DbPool *dbPool = nullptr;
     /// For CPU-bound work (password hashing) that must not hold a database connection.
     CpuPool *cpuPool = nullptr;
+    /// Checks the signed-in routes' tokens and sessions.
+    const Authenticator *authenticator = nullptr;
+    /// Who a request comes from (the peer, or behind a trusted proxy its X-Forwarded-For).
+    ClientAddress clientAddress;
     std::atomic<bool> draining{false};
     std::atomic<int> inFlight{0};
     std::atomic<int> connections{0};

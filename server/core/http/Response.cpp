@@ -30,6 +30,16 @@ Response Response::fromError(common::Error error)
     return r;
 }
 
+Response Response::from(const common::Result<QByteArray> &json, int status)
+{
+    return json ? rawJson(*json, status) : fromError(json.error());
+}
+
+Response Response::from(const common::Result<void> &result)
+{
+    return result ? noContent() : fromError(result.error());
+}
+
 Response Response::noContent()
 {
     Response r;

@@ -38,6 +38,11 @@ struct Response
 
     Response &withHeader(QByteArray name, QByteArray value);
 
+    /// JSON an aggregate answered (with `status`), or its problem.
+    static Response from(const common::Result<QByteArray> &json, int status = 200);
+    /// 204 No Content, or the problem.
+    static Response from(const common::Result<void> &result);
+
     /// 200 (or `status`) with `toJson(value)`, or the result's problem.
     template<class T, class ToJson>
     static Response from(const common::Result<T> &result, ToJson &&toJson, int status = 200)

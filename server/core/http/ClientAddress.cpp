@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ClientAddress.h"
 
-#include "core/http/Request.h"
+#include "Request.h"
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-namespace influence::server::auth {
+namespace influence::server::http {
 
 ClientAddress::ClientAddress(const QStringList &trustedProxies)
 {
@@ -28,7 +28,7 @@ bool ClientAddress::trusted(const QHostAddress &address) const
     });
 }
 
-QHostAddress ClientAddress::of(const http::Request &request) const
+QHostAddress ClientAddress::of(const Request &request) const
 {
     QHostAddress client = request.peer;
     if (client.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -61,4 +61,4 @@ QHostAddress ClientAddress::of(const http::Request &request) const
     return client;
 }
 
-} // namespace influence::server::auth
+} // namespace influence::server::http

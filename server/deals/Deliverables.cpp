@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Deliverables.h"
 
-#include "auth/Principal.h"
+#include "Timeline.h"
+
+#include "core/http/Principal.h"
+#include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
 
 #include <QJsonArray>
@@ -15,11 +18,16 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
 using influence::common::ReviewDecision;
-using influence::server::auth::Principal;
+using influence::server::http::Principal;
 using influence::server::db::Connection;
+using influence::server::db::Binds;
+using influence::server::db::affected;
+using influence::server::db::json;
+using influence::server::db::runPage;
+using influence::server::db::runSteps;
 using influence::server::db::SqlStatement;
 
-namespace influence::server::collab::deliverables {
+namespace influence::server::deals::deliverables {
 
 namespace {
 
@@ -125,7 +133,7 @@ Result<void> startDealIfAccepted(Connection &c, const Principal &p, const Locked
     if (auto done = run(c, kStartDeal, {{u":id"_s, locked.deal.id}}); !done) {
         return done;
     }
-    return recordEvent(c, p.userId(),
+    return timeline::record(c, p.userId(),
             {locked.deal.id, u"deal.started"_s,
                     {{u"by"_s, u"creator"_s}, {u"reason"_s, u"first_draft"_s}}, DealSide::Brand});
 }
@@ -142,7 +150,7 @@ Result<void> completeDealIfAllLive(Connection &c, const Principal &p, const QUui
     if (auto done = run(c, kCompleteDeal, {{u":id"_s, deal}}); !done) {
         return done;
     }
-    return recordEvent(c, p.userId(),
+    return timeline::record(c, p.userId(),
             {deal, u"deal.completed"_s, {{u"reason"_s, u"all_deliverables_live"_s}},
                     DealSide::Brand});
 }
@@ -254,7 +262,7 @@ Result<QByteArray> submit(
                         return startDealIfAccepted(tx, p, *locked);
                     },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {locked->deal.id, u"deliverable.submitted"_s,
                                         {{u"deliverableId"_s, id.toString(QUuid::WithoutBraces)},
                                                 {u"version"_s, version->toInt()}},
@@ -292,7 +300,7 @@ Result<QByteArray> review(Connection &c, const Principal &p, const QUuid &id, in
                                         {u":changes3"_s, changes}, {u":id"_s, id}});
                     },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {locked->deal.id, u"deliverable.reviewed"_s,
                                         {{u"deliverableId"_s, id.toString(QUuid::WithoutBraces)},
                                                 {u"version"_s, version},
@@ -323,7 +331,7 @@ Result<QByteArray> goLive(Connection &c, const Principal &p, const QUuid &id, co
                                       return run(tx, kGoLive, {{u":url"_s, url}, {u":id"_s, id}});
                                   },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {locked->deal.id, u"deliverable.live"_s,
                                         {{u"deliverableId"_s, id.toString(QUuid::WithoutBraces)},
                                                 {u"url"_s, url}},
@@ -339,4 +347,4 @@ Result<QByteArray> goLive(Connection &c, const Principal &p, const QUuid &id, co
     });
 }
 
-} // namespace influence::server::collab::deliverables
+} // namespace influence::server::deals::deliverables

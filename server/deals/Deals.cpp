@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Deals.h"
 
-#include "Campaigns.h"
-#include "auth/Principal.h"
+#include "Timeline.h"
+#include "campaigns/Campaigns.h"
+#include "core/http/Principal.h"
+#include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
 
 #include <QJsonArray>
@@ -16,11 +18,16 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::OfferInput;
 using influence::common::Result;
-using influence::server::auth::Principal;
+using influence::server::http::Principal;
 using influence::server::db::Connection;
+using influence::server::db::Binds;
+using influence::server::db::affected;
+using influence::server::db::json;
+using influence::server::db::runPage;
+using influence::server::db::runSteps;
 using influence::server::db::SqlStatement;
 
-namespace influence::server::collab::deals {
+namespace influence::server::deals {
 
 namespace {
 
@@ -235,7 +242,7 @@ Result<void> accept(Connection &c, const Principal &p, const DealAccess &deal, c
     if (auto done = affected(c, kCreateDeliverables, {{u":offer"_s, offer}}); !done) {
         return done.error();
     }
-    return recordEvent(c, p.userId(),
+    return timeline::record(c, p.userId(),
             {deal.id, u"offer.accepted"_s,
                     {{u"offerId"_s, offer.toString(QUuid::WithoutBraces)},
                             {u"by"_s, common::wireName(deal.side)}},
@@ -252,7 +259,7 @@ Result<void> decline(Connection &c, const Principal &p, const DealAccess &deal, 
     if (auto done = setState(c, deal.id, DealState::Declined); !done) {
         return done.error();
     }
-    return recordEvent(c, p.userId(),
+    return timeline::record(c, p.userId(),
             {deal.id, u"offer.declined"_s,
                     {{u"offerId"_s, offer.toString(QUuid::WithoutBraces)},
                             {u"by"_s, common::wireName(deal.side)}},
@@ -440,7 +447,7 @@ Result<QByteArray> invite(Connection &c, const Principal &p, const QUuid &campai
                         return insertMessage(tx, *deal, p.userId(), message);
                     },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {*deal, u"deal.invited"_s, {{u"feeMinor"_s, offer.fee.minorUnits}},
                                         DealSide::Creator});
                     }});
@@ -490,7 +497,7 @@ Result<QByteArray> apply(Connection &c, const Principal &p, const QUuid &campaig
                                       return insertMessage(tx, *deal, p.userId(), message);
                                   },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {*deal, u"deal.applied"_s, {{u"withOffer"_s, offer.has_value()}},
                                         DealSide::Brand});
                     }});
@@ -569,7 +576,7 @@ Result<QByteArray> makeOffer(
                         return setState(tx, deal, DealState::Negotiating);
                     },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {deal, u"offer.made"_s,
                                         {{u"by"_s, common::wireName(access->side)},
                                                 {u"feeMinor"_s, offer.fee.minorUnits}},
@@ -623,7 +630,7 @@ Result<QByteArray> act(Connection &c, const Principal &p, const QUuid &deal, Act
                         return setState(tx, deal, *next);
                     },
                     [&] {
-                        return recordEvent(tx, p.userId(),
+                        return timeline::record(tx, p.userId(),
                                 {deal, eventKind(action),
                                         {{u"by"_s, common::wireName(access->side)},
                                                 {u"from"_s, common::wireName(access->state)}},
@@ -636,4 +643,4 @@ Result<QByteArray> act(Connection &c, const Principal &p, const QUuid &deal, Act
     });
 }
 
-} // namespace influence::server::collab::deals
+} // namespace influence::server::deals

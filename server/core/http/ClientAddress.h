@@ -6,10 +6,8 @@
 #include <QStringList>
 
 namespace influence::server::http {
-struct Request;
-}
 
-namespace influence::server::auth {
+struct Request;
 
 /// Who the client is, for rate limits and session records. The peer address, unless the peer
 /// is a configured trusted proxy: then the right-most X-Forwarded-For entry that is not itself a
@@ -20,7 +18,7 @@ class ClientAddress
 public:
     explicit ClientAddress(const QStringList &trustedProxies = {});
 
-    QHostAddress of(const http::Request &request) const;
+    QHostAddress of(const Request &request) const;
 
 private:
     bool trusted(const QHostAddress &address) const;
@@ -28,4 +26,4 @@ private:
     QList<std::pair<QHostAddress, int>> m_trusted;
 };
 
-} // namespace influence::server::auth
+} // namespace influence::server::http

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "AuthRepository.h"
-#include "Principal.h"
-#include "core/http/Request.h"
-#include "core/http/Response.h"
+#include "Authenticator.h"
+
+#include "Request.h"
+#include "Response.h"
+#include "core/db/Connection.h"
+#include "core/db/UserRows.h"
 
 #include <QDateTime>
 
@@ -13,13 +15,23 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
 
-namespace influence::server::auth {
+namespace influence::server::http {
 
-Authenticator::Authenticator(const TokenService &tokens)
+namespace {
+
+const db::SqlStatement kActiveSessionUser(
+        u"SELECT "_s + db::userAccountColumns()
+        + u" FROM auth_sessions s JOIN users u ON u.id = s.user_id "
+          "WHERE s.id = :session AND s.user_id = :user AND s.revoked_at IS NULL "
+          "  AND s.expires_at > now() AND u.status = 'active'"_s);
+
+} // namespace
+
+Authenticator::Authenticator(const crypto::TokenService &tokens)
     : m_tokens(tokens)
 { }
 
-Result<AccessClaims> Authenticator::claims(const http::Request &request) const
+Result<crypto::AccessClaims> Authenticator::claims(const Request &request) const
 {
     const QByteArray header = request.header("authorization");
     if (header.isEmpty()) {
@@ -32,16 +44,21 @@ Result<AccessClaims> Authenticator::claims(const http::Request &request) const
     return m_tokens.verifyAccessToken(header.sliced(7).trimmed(), QDateTime::currentDateTimeUtc());
 }
 
-Result<Principal> Authenticator::principal(db::Connection &connection, const AccessClaims &claims)
+Result<Principal> Authenticator::principal(
+        db::Connection &connection, const crypto::AccessClaims &claims)
 {
-    const auto user = repository::activeSessionUser(connection, claims.sessionId, claims.userId);
-    if (!user) {
-        return user.error();
+    auto query = connection.run(kActiveSessionUser,
+            {{u":session"_s, claims.sessionId.toString(QUuid::WithoutBraces)},
+                    {u":user"_s, claims.userId.toString(QUuid::WithoutBraces)}});
+    if (!query) {
+        return query.error();
     }
-    if (!user->has_value()) {
+    if (!(*query)->next()) {
         return Error::make(ErrorCode::Unauthorized, u"The session has ended; sign in again."_s);
     }
-    return Principal{claims.sessionId, (*user)->account};
+    Principal principal{claims.sessionId, db::readAccount(**query, 0)};
+    (*query)->finish();
+    return principal;
 }
 
 Result<void> Authenticator::requireRole(
@@ -53,9 +70,9 @@ Result<void> Authenticator::requireRole(
     return {};
 }
 
-http::Response Authenticator::unauthorized(const http::Request &request, const Error &error)
+Response Authenticator::unauthorized(const Request &request, const Error &error)
 {
-    http::Response response = http::Response::fromError(error);
+    Response response = Response::fromError(error);
     if (error.code == ErrorCode::Unauthorized && !request.header("authorization").isEmpty()) {
         response.withHeader(
                 "WWW-Authenticate", R"(Bearer realm="influence", error="invalid_token")");
@@ -63,4 +80,4 @@ http::Response Authenticator::unauthorized(const http::Request &request, const E
     return response;
 }
 
-} // namespace influence::server::auth
+} // namespace influence::server::http

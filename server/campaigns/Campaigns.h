@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "CollabSupport.h"
+#include "common/Collab.h"
+#include "common/Result.h"
+#include "core/db/Pages.h"
 
 #include <QJsonObject>
+#include <QUuid>
+
+#include <optional>
+
+namespace influence::server::http {
+struct Principal;
+}
 
 /// Campaigns: created and edited by their brand's side, launched, paused, resumed, completed and
 /// cancelled through the transitions of common::campaignTransition(). Every function runs its
 /// own transaction and answers the campaign as JSON (api_campaign_json).
-namespace influence::server::collab::campaigns {
+namespace influence::server::campaigns {
 
 /// Which campaigns a list shows.
 enum class View {
@@ -20,7 +29,7 @@ struct ListQuery
 {
     View view = View::Own;
     std::optional<common::CampaignStatus> status;
-    Page page;
+    db::Page page;
 };
 
 /// A campaign locked for the transaction: FOR SHARE while deals are added to it, FOR NO KEY
@@ -40,22 +49,22 @@ struct CampaignRow
 enum class CampaignLock { Share, Update };
 /// Nothing when there is no such campaign.
 common::Result<std::optional<CampaignRow>> lockCampaign(
-        db::Connection &c, const auth::Principal &p, const QUuid &id, CampaignLock lock);
+        db::Connection &c, const http::Principal &p, const QUuid &id, CampaignLock lock);
 
 /// `brandId` names the brand when the caller acts for several (or is an admin).
-common::Result<QByteArray> create(db::Connection &c, const auth::Principal &p,
+common::Result<QByteArray> create(db::Connection &c, const http::Principal &p,
         const common::CampaignInput &input, const std::optional<QUuid> &brandId);
 /// A campaign the caller may see (brand side: with progress); 404 otherwise.
-common::Result<QByteArray> read(db::Connection &c, const auth::Principal &p, const QUuid &id);
+common::Result<QByteArray> read(db::Connection &c, const http::Principal &p, const QUuid &id);
 /// Merges the editable fields of `patch` into the campaign and validates the whole; only in
 /// draft, active or paused.
 common::Result<QByteArray> update(
-        db::Connection &c, const auth::Principal &p, const QUuid &id, const QJsonObject &patch);
+        db::Connection &c, const http::Principal &p, const QUuid &id, const QJsonObject &patch);
 /// launch, pause, resume, complete (not while deliverables are in review; open negotiations are
 /// cancelled) or cancel (every live deal is cancelled and its open offer withdrawn).
-common::Result<QByteArray> transition(db::Connection &c, const auth::Principal &p, const QUuid &id,
+common::Result<QByteArray> transition(db::Connection &c, const http::Principal &p, const QUuid &id,
         common::CampaignAction action);
 common::Result<QByteArray> list(
-        db::Connection &c, const auth::Principal &p, const ListQuery &query);
+        db::Connection &c, const http::Principal &p, const ListQuery &query);
 
-} // namespace influence::server::collab::campaigns
+} // namespace influence::server::campaigns

@@ -2,7 +2,7 @@
 #include "TokenService.h"
 
 #include "common/Validation.h"
-#include "core/crypto/Crypto.h"
+#include "Crypto.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +12,7 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
 
-namespace influence::server::auth {
+namespace influence::server::crypto {
 
 namespace {
 
@@ -27,14 +27,14 @@ namespace jwt {
 
 QByteArray hs256Signature(QByteArrayView signingInput, QByteArrayView key)
 {
-    return crypto::base64Url(crypto::hmacSha256(key, signingInput));
+    return base64Url(hmacSha256(key, signingInput));
 }
 
 QByteArray signHs256(const QJsonObject &payload, QByteArrayView key)
 {
-    static const QByteArray header = crypto::base64Url(R"({"alg":"HS256","typ":"JWT"})");
+    static const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
     const QByteArray signingInput =
-            header + '.' + crypto::base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            header + '.' + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return signingInput + '.' + hs256Signature(signingInput, key);
 }
 
@@ -51,7 +51,7 @@ Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key)
     }
     bool ok = false;
     const QJsonDocument header =
-            QJsonDocument::fromJson(crypto::fromBase64Url(token.first(firstDot), &ok));
+            QJsonDocument::fromJson(fromBase64Url(token.first(firstDot), &ok));
     if (!ok || !header.isObject()) {
         return invalidToken(u"malformed header"_s);
     }
@@ -62,13 +62,13 @@ Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key)
     }
     const QByteArrayView signingInput = token.first(lastDot);
     bool signatureOk = false;
-    const QByteArray signature = crypto::fromBase64Url(token.sliced(lastDot + 1), &signatureOk);
+    const QByteArray signature = fromBase64Url(token.sliced(lastDot + 1), &signatureOk);
     if (!signatureOk
-            || !crypto::constantTimeEquals(signature, crypto::hmacSha256(key, signingInput))) {
+            || !constantTimeEquals(signature, hmacSha256(key, signingInput))) {
         return invalidToken(u"bad signature"_s);
     }
     const QJsonDocument payload = QJsonDocument::fromJson(
-            crypto::fromBase64Url(token.sliced(firstDot + 1, lastDot - firstDot - 1), &ok));
+            fromBase64Url(token.sliced(firstDot + 1, lastDot - firstDot - 1), &ok));
     if (!ok || !payload.isObject()) {
         return invalidToken(u"malformed payload"_s);
     }
@@ -79,7 +79,7 @@ Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key)
 
 TokenService::TokenService(Settings settings)
     : m_settings(std::move(settings))
-    , m_refreshKey(crypto::hmacSha256(m_settings.secret, "influence refresh token successor v1"))
+    , m_refreshKey(hmacSha256(m_settings.secret, "influence refresh token successor v1"))
 {
     Q_ASSERT(m_settings.secret.size() >= 32);
 }
@@ -142,17 +142,17 @@ Result<AccessClaims> TokenService::verifyAccessToken(
 
 QByteArray TokenService::newRefreshToken() const
 {
-    return crypto::base64Url(crypto::randomBytes(32));
+    return base64Url(randomBytes(32));
 }
 
 QByteArray TokenService::successorRefreshToken(const QUuid &parentId) const
 {
-    return crypto::base64Url(crypto::hmacSha256(m_refreshKey, parentId.toRfc4122()));
+    return base64Url(hmacSha256(m_refreshKey, parentId.toRfc4122()));
 }
 
 QByteArray TokenService::hashRefreshToken(QByteArrayView token)
 {
-    return crypto::sha256(token);
+    return sha256(token);
 }
 
-} // namespace influence::server::auth
+} // namespace influence::server::crypto

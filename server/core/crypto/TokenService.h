@@ -12,7 +12,7 @@
 
 #include <chrono>
 
-namespace influence::server::auth {
+namespace influence::server::crypto {
 
 /// What a valid access token says.
 struct AccessClaims
@@ -73,4 +73,4 @@ private:
     QByteArray m_refreshKey;
 };
 
-} // namespace influence::server::auth
+} // namespace influence::server::crypto

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Campaigns.h"
 
-#include "auth/Principal.h"
+#include "core/http/Principal.h"
 #include "common/Profiles.h"
+#include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
 
 #include <QJsonArray>
@@ -15,13 +16,23 @@ using influence::common::CampaignStatus;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
-using influence::server::auth::Principal;
+using influence::server::http::Principal;
 using influence::server::db::Connection;
+using influence::server::db::Binds;
+using influence::server::db::optionalJson;
+using influence::server::db::json;
+using influence::server::db::runPage;
 using influence::server::db::SqlStatement;
 
-namespace influence::server::collab::campaigns {
+namespace influence::server::campaigns {
 
 namespace {
+
+/// 409 illegal_transition with an explanation.
+Error illegalTransition(const QString &detail)
+{
+    return Error::make(ErrorCode::IllegalTransition, detail);
+}
 
 const QString kColumns =
         u"name, brief, objective, platforms, deliverable_types, target_niches, target_countries, "
@@ -382,4 +393,4 @@ Result<QByteArray> list(Connection &c, const Principal &p, const ListQuery &quer
     return runPage(c, sql, binds, query.page);
 }
 
-} // namespace influence::server::collab::campaigns
+} // namespace influence::server::campaigns
