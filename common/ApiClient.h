@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "Account.h"
-#include "ApiTypes.h"
-#include "Discovery.h"
+#include "AuthApi.h"
+#include "SystemApi.h"
+#include "DiscoveryApi.h"
 #include "ProfileApi.h"
 #include "Result.h"
 

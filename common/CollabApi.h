@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ApiClient.h"
-#include "Collab.h"
+#include "CollabTypes.h"
 #include "Result.h"
 
 #include <QDateTime>

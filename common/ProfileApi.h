@@ -2,7 +2,7 @@
 #pragma once
 
 #include "Domain.h"
-#include "Profiles.h"
+#include "ProfileTypes.h"
 #include "Result.h"
 
 #include <QDate>

@@ -4,7 +4,7 @@
 #include "ErrorText.h"
 #include "Session.h"
 #include "common/ApiClient.h"
-#include "common/Profiles.h"
+#include "common/ProfileTypes.h"
 
 #include <QComboBox>
 #include <QDesktopServices>

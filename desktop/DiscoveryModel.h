@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Discovery.h"
+#include "common/DiscoveryApi.h"
 #include "common/Error.h"
 
 #include <QAbstractTableModel>

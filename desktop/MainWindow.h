@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/ApiTypes.h"
+#include "common/SystemApi.h"
 #include "common/Error.h"
 
 #include <QMainWindow>

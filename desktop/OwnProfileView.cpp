@@ -5,7 +5,7 @@
 #include "Session.h"
 #include "common/ApiClient.h"
 #include "common/Money.h"
-#include "common/Profiles.h"
+#include "common/ProfileTypes.h"
 
 #include <QEvent>
 #include <QFormLayout>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "OidcSignIn.h"
-#include "common/Account.h"
+#include "common/AuthApi.h"
 #include "common/Error.h"
 
 #include <QDialog>

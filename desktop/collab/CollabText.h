@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Collab.h"
+#include "common/CollabTypes.h"
 #include "common/Error.h"
 #include "common/Money.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "AuthValidator.h"
-#include "common/Account.h"
+#include "common/AuthApi.h"
 #include "common/Result.h"
 
 #include <QByteArray>

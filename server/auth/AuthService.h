@@ -8,7 +8,7 @@
 #include "core/crypto/TokenService.h"
 #include "core/http/Principal.h"
 #include "core/http/RateLimit.h"
-#include "common/Account.h"
+#include "common/AuthApi.h"
 #include "common/Result.h"
 
 #include <QHostAddress>

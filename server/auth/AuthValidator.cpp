@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuthValidator.h"
 
-#include "common/Password.h"
+#include "common/AuthTypes.h"
 #include "common/Validation.h"
 
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 #include "Campaigns.h"
 
 #include "core/http/Principal.h"
-#include "common/Profiles.h"
+#include "common/ProfileTypes.h"
 #include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Profiles.h"
+#include "common/ProfileTypes.h"
 #include "common/Result.h"
 
 #include <QByteArray>

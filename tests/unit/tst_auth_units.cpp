@@ -3,7 +3,7 @@
 // (RFC 7515 A.1), argon2id (RFC 9106 §5.3), access-token claim checks, refresh-token derivation,
 // the password policy and client-address resolution.
 #include "auth/PasswordHasher.h"
-#include "common/Password.h"
+#include "common/AuthTypes.h"
 #include "core/crypto/Crypto.h"
 #include "core/crypto/TokenService.h"
 #include "core/http/ClientAddress.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Account.h"
+#include "common/AuthApi.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SystemRoutes.h"
 
-#include "common/ApiTypes.h"
+#include "common/SystemApi.h"
 #include "core/db/Connection.h"
 #include "core/db/Transaction.h"
 #include "core/http/Request.h"

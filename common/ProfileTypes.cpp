@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Profiles.h"
+#include "ProfileTypes.h"
 
 #include "Validation.h"
 

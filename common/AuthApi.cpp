@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Account.h"
+#include "AuthApi.h"
 
 #include "Validation.h"
 

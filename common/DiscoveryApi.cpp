@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Discovery.h"
+#include "DiscoveryApi.h"
 
 #include "Error.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ApiTypes.h"
+#include "SystemApi.h"
 
 using namespace Qt::StringLiterals;
 

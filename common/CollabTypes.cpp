@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Collab.h"
+#include "CollabTypes.h"
 
 #include "Validation.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Password.h"
+#include "AuthTypes.h"
 
 #include <QFile>
 #include <QSet>
