@@ -17,8 +17,8 @@ struct CodeInfo
     QLatin1StringView title;
 };
 
-// The one table that maps codes to wire names, HTTP statuses and titles (style.md: "one
-// table").
+// The one table that maps codes to wire names, HTTP statuses and titles: the server answers and
+// the desktop reads problems through it.
 constexpr std::array kCodes{
         CodeInfo{ErrorCode::BadRequest, "bad_request"_L1, 400, "Bad request"_L1},
         CodeInfo{ErrorCode::MalformedRequest, "malformed_request"_L1, 400,

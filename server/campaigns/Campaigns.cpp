@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Campaigns.h"
 
-#include "core/http/Principal.h"
 #include "common/ProfileTypes.h"
 #include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
+#include "core/http/Principal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,13 +16,13 @@ using influence::common::CampaignStatus;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
-using influence::server::http::Principal;
-using influence::server::db::Connection;
 using influence::server::db::Binds;
-using influence::server::db::optionalJson;
+using influence::server::db::Connection;
 using influence::server::db::json;
+using influence::server::db::optionalJson;
 using influence::server::db::runPage;
 using influence::server::db::SqlStatement;
+using influence::server::http::Principal;
 
 namespace influence::server::campaigns {
 
@@ -70,11 +70,11 @@ const SqlStatement kLockUpdate(kLockSelect + u"FOR NO KEY UPDATE"_s);
 
 const SqlStatement kRead(u"SELECT api_campaign_json(c, CAST(:admin AS boolean) OR "
                          u"acts_for_brand(:user, c.brand_id))::text "
-                         "FROM campaigns c WHERE c.id = :id AND (CAST(:admin2 AS boolean) "
-                         "  OR acts_for_brand(:user2, c.brand_id) "
+                         "FROM campaigns c WHERE c.id = :id AND (CAST(:admin AS boolean) "
+                         "  OR acts_for_brand(:user, c.brand_id) "
                          "  OR (c.status <> 'draft' AND (c.visibility = 'public' "
                          "      OR EXISTS (SELECT 1 FROM deals d WHERE d.campaign_id = c.id "
-                         "                 AND d.influencer_id = :user3))))"_s);
+                         "                 AND d.influencer_id = :user))))"_s);
 const SqlStatement kInReview(
         u"SELECT count(*) FROM deliverables dl JOIN deals d ON d.id = dl.deal_id "
         "WHERE d.campaign_id = :id AND dl.status = 'in_review' AND d.state = 'in_progress'"_s);
@@ -92,9 +92,9 @@ const SqlStatement kCloseDeals(
         "  FROM closed) e"_s);
 const SqlStatement kSetStatus(
         u"UPDATE campaigns AS c SET status = :status, "
-        "launched_at = CASE WHEN :status2 = 'active' THEN coalesce(c.launched_at, now()) "
+        "launched_at = CASE WHEN :status = 'active' THEN coalesce(c.launched_at, now()) "
         "              ELSE c.launched_at END, "
-        "closed_at = CASE WHEN :status3 IN ('completed', 'cancelled') THEN now() END "
+        "closed_at = CASE WHEN :status IN ('completed', 'cancelled') THEN now() END "
         "WHERE c.id = :id RETURNING api_campaign_json(c, true)::text"_s);
 
 QString jsonText(const QStringList &values)
@@ -287,10 +287,8 @@ Result<QByteArray> create(Connection &c, const Principal &p, const CampaignInput
 
 Result<QByteArray> read(Connection &c, const Principal &p, const QUuid &id)
 {
-    auto json = optionalJson(c, kRead,
-            {{u":admin"_s, p.isAdmin()}, {u":user"_s, p.userId()}, {u":id"_s, id},
-                    {u":admin2"_s, p.isAdmin()}, {u":user2"_s, p.userId()},
-                    {u":user3"_s, p.userId()}});
+    auto json = optionalJson(
+            c, kRead, {{u":admin"_s, p.isAdmin()}, {u":user"_s, p.userId()}, {u":id"_s, id}});
     if (!json) {
         return json.error();
     }
@@ -341,9 +339,7 @@ Result<QByteArray> transition(
             }
         }
         const QString next = common::wireName(*common::campaignTransition(row->status, action));
-        return json(tx, kSetStatus,
-                {{u":status"_s, next}, {u":status2"_s, next}, {u":status3"_s, next},
-                        {u":id"_s, id}});
+        return json(tx, kSetStatus, {{u":status"_s, next}, {u":id"_s, id}});
     });
 }
 

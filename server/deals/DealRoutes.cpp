@@ -101,10 +101,10 @@ Result<Work> applyTo(const Request &request)
     if (!message) {
         return message.error();
     }
-    return Work([campaign = *campaign, offer, message = *message](
-                        Connection &c, const Principal &p) {
-        return deals::apply(c, p, campaign, offer, message);
-    });
+    return Work(
+            [campaign = *campaign, offer, message = *message](Connection &c, const Principal &p) {
+                return deals::apply(c, p, campaign, offer, message);
+            });
 }
 
 Result<Work> listDeals(const Request &request)
@@ -143,7 +143,8 @@ Result<Work> listDeals(const Request &request)
 }
 
 /// A route on one deal or deliverable: GET /deals/{id}, POST /deals/{id}/<action>.
-http::Prepare onId(std::function<Result<QByteArray>(Connection &, const Principal &, const QUuid &)> work)
+http::Prepare onId(
+        std::function<Result<QByteArray>(Connection &, const Principal &, const QUuid &)> work)
 {
     return [work = std::move(work)](const Request &request) -> Result<Work> {
         const auto id = request.uuidParam(u"id"_s);
@@ -198,7 +199,8 @@ http::Prepare answerOffer(Answer answer)
 
 /// A page of one deal's messages or events.
 http::Prepare dealPage(Page::Order order,
-        std::function<Result<QByteArray>(Connection &, const Principal &, const QUuid &, const Page &)>
+        std::function<Result<QByteArray>(
+                Connection &, const Principal &, const QUuid &, const Page &)>
                 work)
 {
     return [order, work = std::move(work)](const Request &request) -> Result<Work> {

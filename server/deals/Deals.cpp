@@ -3,9 +3,9 @@
 
 #include "Timeline.h"
 #include "campaigns/Campaigns.h"
-#include "core/http/Principal.h"
 #include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
+#include "core/http/Principal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,14 +18,14 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::OfferInput;
 using influence::common::Result;
-using influence::server::http::Principal;
-using influence::server::db::Connection;
-using influence::server::db::Binds;
 using influence::server::db::affected;
+using influence::server::db::Binds;
+using influence::server::db::Connection;
 using influence::server::db::json;
 using influence::server::db::runPage;
 using influence::server::db::runSteps;
 using influence::server::db::SqlStatement;
+using influence::server::http::Principal;
 
 namespace influence::server::deals {
 
@@ -44,7 +44,7 @@ const SqlStatement kInsertOffer(
         u"INSERT INTO offers (deal_id, sequence, made_by, author_id, deliverables, fee_minor, "
         "currency, usage_rights, max_revisions, note) "
         "VALUES (:deal, (SELECT coalesce(max(sequence), 0) + 1 FROM offers WHERE deal_id = "
-        ":deal2), "
+        ":deal), "
         ":madeBy, :author, CAST(:deliverables AS jsonb), :fee, :currency, "
         "coalesce(:usageRights, ''), :maxRevisions, coalesce(:note, '')) RETURNING id"_s);
 const SqlStatement kInsertMessage(
@@ -58,12 +58,12 @@ const SqlStatement kCloseOpenOffer(
 const SqlStatement kOfferToAnswer(
         u"SELECT o.status, o.made_by, "
         "o.sequence = (SELECT max(x.sequence) FROM offers x WHERE x.deal_id = :deal) "
-        "FROM offers o WHERE o.id = :offer AND o.deal_id = :deal2"_s);
+        "FROM offers o WHERE o.id = :offer AND o.deal_id = :deal"_s);
 const SqlStatement kSetState(
         u"UPDATE deals SET state = :state, "
-        "started_at = CASE WHEN :s2 = 'in_progress' THEN now() ELSE started_at END, "
-        "completed_at = CASE WHEN :s3 = 'completed' THEN now() ELSE completed_at END, "
-        "closed_at = CASE WHEN :s4 IN ('declined', 'withdrawn', 'cancelled') THEN now() "
+        "started_at = CASE WHEN :state = 'in_progress' THEN now() ELSE started_at END, "
+        "completed_at = CASE WHEN :state = 'completed' THEN now() ELSE completed_at END, "
+        "closed_at = CASE WHEN :state IN ('declined', 'withdrawn', 'cancelled') THEN now() "
         "            ELSE closed_at END "
         "WHERE id = :id"_s);
 // Accepting freezes the offer (and what the campaign said) as the deal's terms; making an offer
@@ -141,9 +141,7 @@ Result<void> insertMessage(
 Result<void> setState(Connection &c, const QUuid &deal, DealState state)
 {
     const QString name = common::wireName(state);
-    auto done = c.run(kSetState,
-            {{u":state"_s, name}, {u":s2"_s, name}, {u":s3"_s, name}, {u":s4"_s, name},
-                    {u":id"_s, deal}});
+    auto done = c.run(kSetState, {{u":state"_s, name}, {u":id"_s, deal}});
     if (!done) {
         return done.error();
     }
@@ -200,8 +198,7 @@ Result<campaigns::CampaignRow> campaignToJoin(
 /// made by the other side.
 Result<void> checkAnswerable(Connection &c, const DealAccess &deal, const QUuid &offer)
 {
-    auto query = c.run(
-            kOfferToAnswer, {{u":deal"_s, deal.id}, {u":offer"_s, offer}, {u":deal2"_s, deal.id}});
+    auto query = c.run(kOfferToAnswer, {{u":deal"_s, deal.id}, {u":offer"_s, offer}});
     if (!query) {
         return query.error();
     }

@@ -2,10 +2,9 @@
 #include "Deliverables.h"
 
 #include "Timeline.h"
-
-#include "core/http/Principal.h"
 #include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
+#include "core/http/Principal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,14 +17,14 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
 using influence::common::ReviewDecision;
-using influence::server::http::Principal;
-using influence::server::db::Connection;
-using influence::server::db::Binds;
 using influence::server::db::affected;
+using influence::server::db::Binds;
+using influence::server::db::Connection;
 using influence::server::db::json;
 using influence::server::db::runPage;
 using influence::server::db::runSteps;
 using influence::server::db::SqlStatement;
+using influence::server::http::Principal;
 
 namespace influence::server::deals::deliverables {
 
@@ -42,7 +41,7 @@ const SqlStatement kRead(
 const SqlStatement kInsertVersion(
         u"INSERT INTO deliverable_versions (deliverable_id, version, caption, media_urls, notes, "
         "submitted_by) VALUES (:id, (SELECT coalesce(max(version), 0) + 1 "
-        "FROM deliverable_versions WHERE deliverable_id = :id2), coalesce(:caption, ''), "
+        "FROM deliverable_versions WHERE deliverable_id = :id), coalesce(:caption, ''), "
         "ARRAY(SELECT jsonb_array_elements_text(CAST(:media AS jsonb))), coalesce(:notes, ''), "
         ":user) "
         "RETURNING version"_s);
@@ -59,8 +58,8 @@ const SqlStatement kApplyDecision(
         u"UPDATE deliverables SET "
         "status = CASE WHEN CAST(:changes AS boolean) THEN 'changes_requested' ELSE 'approved' "
         "END, "
-        "revisions_used = revisions_used + CASE WHEN CAST(:changes2 AS boolean) THEN 1 ELSE 0 END, "
-        "approved_at = CASE WHEN CAST(:changes3 AS boolean) THEN approved_at ELSE now() END "
+        "revisions_used = revisions_used + CASE WHEN CAST(:changes AS boolean) THEN 1 ELSE 0 END, "
+        "approved_at = CASE WHEN CAST(:changes AS boolean) THEN approved_at ELSE now() END "
         "WHERE id = :id"_s);
 const SqlStatement kGoLive(
         u"UPDATE deliverables SET status = 'live', live_url = :url, live_at = now() WHERE id = :id"_s);
@@ -246,7 +245,7 @@ Result<QByteArray> submit(
                     "has changes requested; it is %1."_s.arg(common::wireName(locked->status)));
         }
         const auto version = tx.scalar(kInsertVersion,
-                {{u":id"_s, id}, {u":id2"_s, id}, {u":caption"_s, draft.caption},
+                {{u":id"_s, id}, {u":caption"_s, draft.caption},
                         {u":media"_s,
                                 QString::fromUtf8(
                                         QJsonDocument(QJsonArray::fromStringList(draft.mediaUrls))
@@ -295,9 +294,7 @@ Result<QByteArray> review(Connection &c, const Principal &p, const QUuid &id, in
                                                       {u":version"_s, version}});
                                   },
                     [&] {
-                        return run(tx, kApplyDecision,
-                                {{u":changes"_s, changes}, {u":changes2"_s, changes},
-                                        {u":changes3"_s, changes}, {u":id"_s, id}});
+                        return run(tx, kApplyDecision, {{u":changes"_s, changes}, {u":id"_s, id}});
                     },
                     [&] {
                         return timeline::record(tx, p.userId(),

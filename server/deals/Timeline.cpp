@@ -85,7 +85,8 @@ Result<QByteArray> postMessage(
     });
 }
 
-Result<QByteArray> events(Connection &c, const Principal &p, const QUuid &deal, const db::Page &page)
+Result<QByteArray> events(
+        Connection &c, const Principal &p, const QUuid &deal, const db::Page &page)
 {
     if (const auto access = dealAccess(c, p, deal, Lock::None); !access) {
         return access.error();

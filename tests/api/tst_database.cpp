@@ -56,6 +56,9 @@ const SqlStatement kCreateCounter(u"CREATE TABLE IF NOT EXISTS counter (n intege
 const SqlStatement kCount(u"SELECT count(*) FROM counter"_s);
 const SqlStatement kInsertNext(u"INSERT INTO counter (n) VALUES (:n)"_s);
 const SqlStatement kInsertUser(u"INSERT INTO users (email, role) VALUES (:email, :role)"_s);
+// The same name three times, in different roles, and a name that is a prefix of another.
+const SqlStatement kRepeated(
+        u"SELECT :word || '-' || :word || '-' || :wordy || '-' || CAST(length(:word) AS text)"_s);
 const SqlStatement kCountMigrations(u"SELECT count(*) FROM schema_migrations"_s);
 
 } // namespace
@@ -81,6 +84,19 @@ private Q_SLOTS:
         QCOMPARE(toInt64(*positive), Q_INT64_C(9007199254740993));
         const auto negative = scalar(c, kBigNegative);
         QCOMPARE(toInt64(*negative), Q_INT64_C(-9007199254740993));
+    }
+
+    void repeatedPlaceholdersAreBoundEverywhere()
+    {
+        // Every occurrence of a named placeholder takes the value bound once, so statements
+        // never need numbered twins (":id2") of a value they use twice.
+        Connection c(freshSettings(), u"t-repeated"_s);
+        for (const QString &word : {u"first"_s, u"second"_s}) {
+            const auto value = c.scalar(kRepeated, {{u":word"_s, word}, {u":wordy"_s, u"other"_s}});
+            QVERIFY(value);
+            QCOMPARE(value->toString(),
+                    word + u'-' + word + u"-other-"_s + QString::number(word.size()));
+        }
     }
 
     void statementTimeoutApplies()

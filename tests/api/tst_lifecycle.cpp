@@ -269,7 +269,7 @@ private Q_SLOTS:
     void keepsAcceptingAfterRunningOutOfFileDescriptors()
     {
         // With few file descriptors, a burst of connections makes accept() fail with EMFILE;
-        // QTcpServer then pauses accepting for good unless resumed (qt-6.4-facts.md §1).
+        // QTcpServer 6.4 then pauses accepting for good unless resumed.
         QProcessEnvironment env = cleanEnvironment();
         env.insert(
                 u"DATABASE_URL"_s, tests::TestDatabase::instance().freshDatabase().toUrlString());

@@ -117,8 +117,8 @@ const db::SqlStatement kAccountFigures(
         "  growth_30d = CASE WHEN m.before > 0 THEN (m.now::real / m.before - 1)::real END "
         "FROM (SELECT account_id, "
         "        max(followers) FILTER (WHERE day = CAST(:end AS date)) AS now, "
-        "        max(followers) FILTER (WHERE day = CAST(:end2 AS date) - 30) AS before, "
-        "        avg(engagement_rate) FILTER (WHERE day > CAST(:end3 AS date) - 30)::real AS "
+        "        max(followers) FILTER (WHERE day = CAST(:end AS date) - 30) AS before, "
+        "        avg(engagement_rate) FILTER (WHERE day > CAST(:end AS date) - 30)::real AS "
         "engagement "
         "      FROM account_metrics "
         "      WHERE account_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS "
@@ -587,9 +587,7 @@ Result<qint64> writeHistory(db::Connection &c, const SeedOptions &options, const
             return inserted.error();
         }
         rows += (*inserted)->numRowsAffected();
-        if (auto ok = c.run(kAccountFigures,
-                    {{u":end"_s, end}, {u":end2"_s, end}, {u":end3"_s, end}, {u":ids"_s, chunk}});
-                !ok) {
+        if (auto ok = c.run(kAccountFigures, {{u":end"_s, end}, {u":ids"_s, chunk}}); !ok) {
             return ok.error();
         }
     }

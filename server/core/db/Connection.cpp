@@ -81,6 +81,11 @@ QSqlDatabase Connection::database() const
     return QSqlDatabase::database(m_name, false);
 }
 
+DbError::Session Connection::sessionState() const
+{
+    return database().isOpen() ? DbError::Session::Open : DbError::Session::Closed;
+}
+
 Result<void> Connection::ensureOpen()
 {
     if (m_open) {
@@ -101,7 +106,8 @@ Result<void> Connection::ensureOpen()
         db.setPassword(url.password);
         db.setConnectOptions(
                 url.connectOptions(static_cast<int>(m_settings->connectTimeout.count())));
-        // numeric arrives as exact text instead of a lossy double (qt-6.4-facts.md §2).
+        // numeric arrives as exact text instead of a lossy double (QPSQL's default policy
+        // converts it to double).
         db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     }
     QSqlDatabase db = database();
@@ -157,7 +163,7 @@ Result<QSqlQuery *> Connection::prepared(const SqlStatement &statement)
         auto query = std::make_unique<QSqlQuery>(database());
         query->setForwardOnly(true);
         if (!query->prepare(statement.sql())) {
-            return fail(DbError::fromSqlError(query->lastError(), database().isOpen()));
+            return fail(DbError::fromSqlError(query->lastError(), sessionState()));
         }
         slot = std::move(query);
     }
@@ -170,7 +176,7 @@ Result<void> Connection::exec(QSqlQuery &query)
         m_lastFailure.reset();
         return {};
     }
-    return fail(DbError::fromSqlError(query.lastError(), database().isOpen()));
+    return fail(DbError::fromSqlError(query.lastError(), sessionState()));
 }
 
 Result<QSqlQuery *> Connection::run(const SqlStatement &statement, Binds binds)
@@ -201,7 +207,7 @@ Result<QSqlQuery *> Connection::runDynamic(
         auto query = std::make_unique<QSqlQuery>(database());
         query->setForwardOnly(true);
         if (!query->prepare(sql)) {
-            return fail(DbError::fromSqlError(query->lastError(), database().isOpen()));
+            return fail(DbError::fromSqlError(query->lastError(), sessionState()));
         }
         if (m_dynamic.size() >= static_cast<std::size_t>(kDynamicCacheSize)) {
             m_dynamic.erase(m_dynamic.begin());
@@ -243,7 +249,7 @@ Result<void> Connection::execDirect(const QString &sql)
         m_lastFailure.reset();
         return {};
     }
-    return fail(DbError::fromSqlError(query.lastError(), database().isOpen()));
+    return fail(DbError::fromSqlError(query.lastError(), sessionState()));
 }
 
 Result<void> Connection::begin()
@@ -252,7 +258,7 @@ Result<void> Connection::begin()
         return open.error();
     }
     if (!database().transaction()) {
-        return fail(DbError::fromSqlError(database().lastError(), database().isOpen()));
+        return fail(DbError::fromSqlError(database().lastError(), sessionState()));
     }
     m_lastFailure.reset();
     return {};
@@ -262,7 +268,7 @@ Result<void> Connection::commit()
 {
     if (!database().commit()) {
         // After a failed statement the commit reports no SQLSTATE; keep the statement's error.
-        DbError error = DbError::fromSqlError(database().lastError(), database().isOpen());
+        DbError error = DbError::fromSqlError(database().lastError(), sessionState());
         if (m_lastFailure && error.sqlState.isEmpty()) {
             error = *m_lastFailure;
         }
@@ -274,7 +280,7 @@ Result<void> Connection::commit()
 void Connection::rollback()
 {
     if (m_open && !database().rollback()) {
-        const DbError error = DbError::fromSqlError(database().lastError(), database().isOpen());
+        const DbError error = DbError::fromSqlError(database().lastError(), sessionState());
         if (error.isConnectionProblem()) {
             reset();
         }

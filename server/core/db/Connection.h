@@ -34,8 +34,9 @@ struct ConnectionSettings
 };
 
 /// One PostgreSQL connection, owned by and used in exactly one thread (a QtSql rule). Keeps every
-/// statement prepared once, notices a lost connection (QPSQL's isOpen() does not: see
-/// reference/qt-6.4-facts.md §2) and reopens it on the next use.
+/// statement prepared once, notices a lost connection (QPSQL's isOpen() stays true after the
+/// server restarts; the first failure is a statement error with SQLSTATE 57P01, later ones have
+/// empty errors) and reopens it on the next use.
 class Connection
 {
 public:
@@ -93,6 +94,7 @@ public:
 private:
     common::Error fail(const DbError &error);
     QSqlDatabase database() const;
+    DbError::Session sessionState() const;
 
     std::shared_ptr<const ConnectionSettings> m_settings;
     QString m_name;

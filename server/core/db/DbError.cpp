@@ -55,7 +55,7 @@ DbErrorKind kindOf(const QString &state)
 
 } // namespace
 
-DbError DbError::fromSqlError(const QSqlError &error, bool connectionOpen)
+DbError DbError::fromSqlError(const QSqlError &error, Session session)
 {
     DbError e;
     e.sqlState = error.nativeErrorCode();
@@ -64,7 +64,7 @@ DbError DbError::fromSqlError(const QSqlError &error, bool connectionOpen)
     // QPSQL reports a dropped connection once as a statement error (57P01) and afterwards with an
     // empty code and isOpen() false, or with "server closed the connection unexpectedly".
     if (e.kind == DbErrorKind::Other
-            && (!connectionOpen || error.type() == QSqlError::ConnectionError
+            && (session == Session::Closed || error.type() == QSqlError::ConnectionError
                     || e.message.contains(u"server closed the connection"_s)
                     || e.message.contains(u"no connection to the server"_s)
                     || e.message.contains(u"connection to server"_s))) {

@@ -34,7 +34,10 @@ struct DbError
     QString message;
     QString constraint;
 
-    static DbError fromSqlError(const QSqlError &error, bool connectionOpen);
+    /// Whether the session was still open when the error was read: QPSQL reports a dropped
+    /// connection only once with a SQLSTATE, later just as a closed session.
+    enum class Session { Open, Closed };
+    static DbError fromSqlError(const QSqlError &error, Session session);
     static DbError connectFailed(const QString &message);
 
     /// Whether running the whole transaction again may succeed.
@@ -47,8 +50,8 @@ struct DbError
         return kind == DbErrorKind::ConnectionLost || kind == DbErrorKind::ConnectFailed;
     }
 
-    /// The API error for this failure (style.md's one mapping): constraint violations become
-    /// 409/422, timeouts and lost connections 503 with Retry-After, anything else a 500 that
+    /// The API error for this failure (the one place SQLSTATEs are mapped): constraint violations
+    /// become 409/422, timeouts and lost connections 503 with Retry-After, anything else a 500 that
     /// carries no SQL (the details are logged instead).
     common::Error toApiError() const;
 };

@@ -8,7 +8,10 @@ namespace influence::server::db {
 /// A SQL statement known at compile time. Each gets a small process-wide id, so that every
 /// connection can keep it prepared in a vector slot and reuse it (measured: preparing once per
 /// connection doubles throughput over preparing per request). Declare them as `static const`
-/// objects in repositories; named binds (`:id`) only, never SQL assembled from input.
+/// objects in aggregate files; named binds (`:id`) only, never SQL assembled from input. A name
+/// may occur several times: QPSQL has no named placeholders of its own, and Qt's emulation binds
+/// every occurrence of `:name` to the one value (tst_database checks it), so a statement never
+/// needs numbered twins of a value it uses twice.
 class SqlStatement
 {
 public:

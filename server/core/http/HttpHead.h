@@ -18,8 +18,8 @@ QByteArray methodName(HttpMethod method);
 
 /// A request head (request line + header fields), parsed and checked before QHttpServer's own
 /// parser sees the request: QHttpServer 6.4 accepts garbage silently, wraps huge Content-Length
-/// values, and has no limits (design.md). The rules are RFC 9112's, a little stricter where
-/// being lenient enables request smuggling.
+/// values, and has no limits on header or body size. The rules are RFC 9112's, a little stricter
+/// where being lenient enables request smuggling.
 struct HttpHead
 {
     HttpMethod method = HttpMethod::Get;

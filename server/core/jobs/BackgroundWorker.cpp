@@ -116,8 +116,8 @@ void BackgroundWorker::run()
 
 void BackgroundWorker::subscribe()
 {
-    // LISTEN needs the connection open; after a reconnect the subscription is gone
-    // (qt-6.4-facts.md §2) and is made again.
+    // LISTEN needs the connection open; a reconnect (QPSQL opens a new session after the server
+    // restarted) loses the subscription, so it is made again.
     QSqlDatabase db = QSqlDatabase::database(m_connection->name(), false);
     if (!db.isOpen() || db.driver()->subscribedToNotifications().contains(u"mail_outbox"_s)) {
         return;
