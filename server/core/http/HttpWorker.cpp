@@ -3,18 +3,16 @@
 
 #include "AccessLog.h"
 #include "Exchange.h"
+#include "GuardedTcpServer.h"
+#include "HttpLog.h"
 #include "Responder.h"
 #include "common/Problem.h"
-#include "core/concurrency/CpuPool.h"
-#include "core/db/DbPool.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTcpSocket>
-#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
@@ -24,8 +22,6 @@
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
-
-Q_LOGGING_CATEGORY(lcHttp, "influence.http")
 
 namespace influence::server::http {
 
@@ -86,34 +82,6 @@ std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
 }
 
 } // namespace
-
-// ---------------------------------------------------------------------------------------------
-
-GuardedTcpServer::GuardedTcpServer(HttpWorker *worker)
-    : QTcpServer(worker)
-    , m_worker(worker)
-{
-    // Running out of file descriptors makes QTcpServer pause accepting for good (qt-6.4-facts.md
-    // §1, EMFILE); resume shortly after, when some connections may have closed.
-    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
-        // Said once per burst: while descriptors are exhausted this fires every 200 ms.
-        if (!m_lastAcceptWarning.isValid() || m_lastAcceptWarning.hasExpired(10'000)) {
-            m_lastAcceptWarning.start();
-            qCWarning(lcHttp, "accept failed (%d): %s; retrying every 200 ms", int(error),
-                    qPrintable(errorString()));
-        }
-        QTimer::singleShot(200, this, [this] {
-            resumeAccepting();
-        });
-    });
-}
-
-void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
-{
-    m_worker->acceptSocket(socketDescriptor);
-}
-
-// ---------------------------------------------------------------------------------------------
 
 HttpWorker::HttpWorker(HttpContext *context, int index)
     : m_context(context)
@@ -677,125 +645,6 @@ void HttpWorker::onDisconnected(quint64 connectionId)
     }
     connection->timer->stop();
     connection->socket->deleteLater();
-}
-
-// ---------------------------------------------------------------------------------------------
-
-Exchange::Exchange(HttpWorker *worker, quint64 connectionId, std::shared_ptr<const Request> request,
-        HttpContext *context)
-    : m_worker(worker)
-    , m_connectionId(connectionId)
-    , m_request(std::move(request))
-    , m_context(context)
-{ }
-
-Exchange::~Exchange()
-{
-    if (!m_sent.load()) {
-        qCCritical(lcHttp, "handler for %s %s did not answer",
-                methodName(m_request->method).constData(), qPrintable(m_request->routeTemplate));
-        send(Response::fromError(Error::internal()));
-    }
-}
-
-void Exchange::send(Response response)
-{
-    if (m_sent.exchange(true)) {
-        return;
-    }
-    if (QThread::currentThread() == m_worker->thread()) {
-        m_worker->deliver(m_request, m_connectionId, std::move(response));
-        return;
-    }
-    QMetaObject::invokeMethod(
-            m_worker,
-            [worker = m_worker, request = m_request, id = m_connectionId,
-                    r = std::move(response)]() mutable {
-                worker->deliver(request, id, std::move(r));
-            },
-            Qt::QueuedConnection);
-}
-
-// ---------------------------------------------------------------------------------------------
-
-Responder::Responder(std::shared_ptr<Exchange> exchange)
-    : m_exchange(std::move(exchange))
-{ }
-
-const Request &Responder::request() const
-{
-    return m_exchange->request();
-}
-
-void Responder::send(Response response) const
-{
-    m_exchange->send(std::move(response));
-}
-
-namespace {
-
-/// Runs a task with the catch-all that keeps exceptions out of the worker threads, and sends its
-/// answer unless it deferred to another step.
-template<class Task, class... Args>
-void runGuarded(const std::shared_ptr<Exchange> &exchange, Task &task, Args &...args)
-{
-    if (exchange->clientGone.load()) {
-        exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
-        return;
-    }
-    Response response;
-    try {
-        response = task(args...);
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp, "task for %s threw: %s", qPrintable(exchange->request().routeTemplate),
-                e.what());
-        response = Response::fromError(Error::internal());
-    } catch (...) {
-        qCCritical(lcHttp, "task for %s threw", qPrintable(exchange->request().routeTemplate));
-        response = Response::fromError(Error::internal());
-    }
-    if (!response.isDeferred) {
-        exchange->send(std::move(response));
-    }
-}
-
-Response busy()
-{
-    return Response::fromError(
-            Error::unavailable(u"The server is busy; try again in a moment."_s, 1));
-}
-
-} // namespace
-
-void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) const
-{
-    db::DbPool *pool = m_exchange->context()->dbPool;
-    if (!pool) {
-        send(Response::fromError(Error::unavailable(u"The database is not configured."_s)));
-        return;
-    }
-    auto exchange = m_exchange;
-    const bool queued = pool->tryRun([exchange, task = std::move(task)](db::Connection &c) mutable {
-        runGuarded(exchange, task, c);
-    });
-    if (!queued) {
-        send(busy());
-    }
-}
-
-void Responder::runOnCpuPool(std::function<Response()> task) const
-{
-    CpuPool *pool = m_exchange->context()->cpuPool;
-    if (!pool) {
-        runGuarded(m_exchange, task);
-        return;
-    }
-    auto exchange = m_exchange;
-    if (!pool->tryRun([exchange, task = std::move(task)]() mutable {
-            runGuarded(exchange, task);
-        })) {
-        send(busy());
-    }
 }
 
 } // namespace influence::server::http

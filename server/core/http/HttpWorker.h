@@ -6,11 +6,9 @@
 #include "Response.h"
 
 #include <QAbstractHttpServer>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QQueue>
-#include <QTcpServer>
 #include <QTimer>
 
 #include <memory>
@@ -22,32 +20,12 @@ class QTcpSocket;
 namespace influence::server::http {
 
 class Exchange;
-class HttpWorker;
-
-/// The listening socket of one HTTP thread. It does not hand new connections to QHttpServer
-/// directly: the worker inspects the first request head first (see HttpWorker).
-class GuardedTcpServer : public QTcpServer
-{
-    Q_OBJECT
-
-public:
-    explicit GuardedTcpServer(HttpWorker *worker);
-
-    /// Hands a socket whose first request head passed inspection to QHttpServer.
-    void handOver(QTcpSocket *socket) { addPendingConnection(socket); }
-
-protected:
-    void incomingConnection(qintptr socketDescriptor) override;
-
-private:
-    HttpWorker *m_worker;
-    QElapsedTimer m_lastAcceptWarning;
-};
+class GuardedTcpServer;
 
 /// One HTTP thread: a QAbstractHttpServer (QtHttpServer's parser and connection handling) behind
 /// a guard that makes it safe to expose. Before QHttpServer's parser sees a request, the guard
-/// reads the request head itself and enforces what QHttpServer 6.4 does not (design.md): header
-/// size (431), a single sane Content-Length and the body limit (413 before the body is read), no
+/// reads the request head itself and enforces what QHttpServer 6.4 does not: header size (431),
+/// a single sane Content-Length and the body limit (413 before the body is read), no
 /// Transfer-Encoding (411), garbage (400), unknown methods (501), a connection cap, an idle
 /// timeout and a deadline for each request to arrive (408). It answers those itself, and answers
 /// every request through our router: HEAD without a body, Connection: close honoured, pipelined
