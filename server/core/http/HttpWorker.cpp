@@ -86,6 +86,7 @@ std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
 HttpWorker::HttpWorker(HttpContext *context, int index)
     : m_context(context)
     , m_index(index)
+    , m_cors(context->settings.corsAllowedOrigins)
 {
     setObjectName(u"http-worker-%1"_s.arg(index));
 }
@@ -368,17 +369,7 @@ void HttpWorker::dispatch(Connection &connection, Request request)
             return;
         }
         allowed.append(HttpMethod::Options);
-        Response preflight = Response::noContent();
-        preflight.withHeader("Allow", allowHeader(allowed));
-        const QByteArray origin = shared->header("origin");
-        if (!origin.isEmpty() && !shared->header("access-control-request-method").isEmpty()
-                && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
-            preflight.withHeader("Access-Control-Allow-Methods", allowHeader(allowed));
-            preflight.withHeader("Access-Control-Allow-Headers",
-                    "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
-            preflight.withHeader("Access-Control-Max-Age", "600");
-        }
-        answerDirectly(connection, shared, std::move(preflight));
+        answerDirectly(connection, shared, m_cors.preflight(*shared, allowHeader(allowed)));
         return;
     }
 
@@ -472,16 +463,7 @@ QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
     if (m_context->settings.strictTransportSecurity) {
         headers.emplaceBack("Strict-Transport-Security", "max-age=31536000");
     }
-    if (!m_context->settings.corsAllowedOrigins.isEmpty()) {
-        headers.emplaceBack("Vary", "Origin");
-        const QByteArray origin = request.header("origin");
-        if (!origin.isEmpty()
-                && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
-            headers.emplaceBack("Access-Control-Allow-Origin", origin);
-            headers.emplaceBack("Access-Control-Expose-Headers",
-                    "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy");
-        }
-    }
+    m_cors.addResponseHeaders(request, headers);
     if (closing) {
         headers.emplaceBack("Connection", "close");
     } else if (request.http10) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "Cors.h"
 #include "HttpContext.h"
 #include "Request.h"
 #include "Response.h"
@@ -89,6 +90,7 @@ private:
 
     HttpContext *m_context;
     int m_index;
+    Cors m_cors;
     GuardedTcpServer *m_listener = nullptr;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
     QHash<QTcpSocket *, quint64> m_bySocket;
