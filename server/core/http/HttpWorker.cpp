@@ -81,6 +81,24 @@ std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
     return {QString::fromLatin1(pathPart), QUrlQuery(QString::fromLatin1(queryPart))};
 }
 
+// The methods `path` has routes for, as OPTIONS lists them: GET and its HEAD first, then the
+// others in a fixed order.
+QList<HttpMethod> methodsOn(const Router &router, QStringView path)
+{
+    const Router::Match match = router.match(HttpMethod::Get, path);
+    if (!match.route) {
+        return match.allowed;
+    }
+    QList<HttpMethod> allowed = {HttpMethod::Get, HttpMethod::Head};
+    for (const HttpMethod method :
+            {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete}) {
+        if (router.match(method, path).route) {
+            allowed.append(method);
+        }
+    }
+    return allowed;
+}
+
 } // namespace
 
 HttpWorker::HttpWorker(HttpContext *context, int index)
@@ -351,60 +369,72 @@ void HttpWorker::dispatch(Connection &connection, Request request)
 
     auto shared = std::make_shared<Request>(std::move(request));
     if (shared->method == HttpMethod::Options) {
-        const Router::Match match = m_context->router.match(HttpMethod::Get, shared->path);
-        QList<HttpMethod> allowed = match.allowed;
-        if (match.route) {
-            allowed = {HttpMethod::Get, HttpMethod::Head};
-            // Other methods on the same path.
-            for (const HttpMethod m :
-                    {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete}) {
-                if (m_context->router.match(m, shared->path).route) {
-                    allowed.append(m);
-                }
-            }
-        }
-        if (allowed.isEmpty()) {
-            answerDirectly(connection, shared,
-                    Response::fromError(Error::notFound(u"No such resource."_s)));
-            return;
-        }
-        allowed.append(HttpMethod::Options);
-        answerDirectly(connection, shared, m_cors.preflight(*shared, allowHeader(allowed)));
+        answerOptions(connection, shared);
         return;
     }
-
     const Router::Match match = m_context->router.match(shared->method, shared->path);
     if (!match.route) {
         if (!match.allowed.isEmpty()) {
-            QList<HttpMethod> allowed = match.allowed;
-            allowed.append(HttpMethod::Options);
-            Response response = Response::fromError(Error::make(ErrorCode::MethodNotAllowed,
-                    u"%1 is not allowed here; allowed: %2."_s.arg(
-                            QString::fromLatin1(methodName(shared->method)),
-                            QString::fromLatin1(allowHeader(allowed)))));
-            response.withHeader("Allow", allowHeader(allowed));
-            answerDirectly(connection, shared, std::move(response));
+            answerMethodNotAllowed(connection, shared, match.allowed);
         } else {
-            answerDirectly(connection, shared,
-                    Response::fromError(Error::notFound(u"No such resource."_s)));
+            answerNotFound(connection, shared);
         }
         return;
     }
     shared->pathParams = match.params;
     shared->routeTemplate = match.route->pathTemplate;
+    runHandler(connection, shared, match.route->handler);
+}
 
-    auto exchange = std::make_shared<Exchange>(this, connection.id, shared, m_context);
+void HttpWorker::answerOptions(
+        Connection &connection, const std::shared_ptr<const Request> &request)
+{
+    QList<HttpMethod> allowed = methodsOn(m_context->router, request->path);
+    if (allowed.isEmpty()) {
+        answerNotFound(connection, request);
+        return;
+    }
+    allowed.append(HttpMethod::Options);
+    answerDirectly(connection, request, m_cors.preflight(*request, allowHeader(allowed)));
+}
+
+void HttpWorker::answerMethodNotAllowed(Connection &connection,
+        const std::shared_ptr<const Request> &request, QList<HttpMethod> allowed)
+{
+    allowed.append(HttpMethod::Options);
+    Response response = Response::fromError(Error::make(ErrorCode::MethodNotAllowed,
+            u"%1 is not allowed here; allowed: %2."_s.arg(
+                    QString::fromLatin1(methodName(request->method)),
+                    QString::fromLatin1(allowHeader(allowed)))));
+    // A 405 must say which methods the resource supports (RFC 9110 §15.5.6).
+    response.withHeader("Allow", allowHeader(allowed));
+    answerDirectly(connection, request, std::move(response));
+}
+
+void HttpWorker::answerNotFound(
+        Connection &connection, const std::shared_ptr<const Request> &request)
+{
+    answerDirectly(
+            connection, request, Response::fromError(Error::notFound(u"No such resource."_s)));
+}
+
+void HttpWorker::runHandler(Connection &connection, const std::shared_ptr<Request> &request,
+        const Router::Handler &handler)
+{
+    auto exchange = std::make_shared<Exchange>(this, connection.id, request, m_context);
     connection.current = exchange;
     const Responder responder(exchange);
+    // An exception escaping into Qt's event loop would abort the process; the request is
+    // answered with a 500 instead.
     try {
-        match.route->handler(*shared, responder);
+        handler(*request, responder);
     } catch (const std::exception &e) {
-        qCCritical(lcHttp, "handler for %s %s threw: %s", methodName(shared->method).constData(),
-                qPrintable(shared->routeTemplate), e.what());
+        qCCritical(lcHttp, "handler for %s %s threw: %s", methodName(request->method).constData(),
+                qPrintable(request->routeTemplate), e.what());
         exchange->send(Response::fromError(Error::internal()));
     } catch (...) {
-        qCCritical(lcHttp, "handler for %s %s threw", methodName(shared->method).constData(),
-                qPrintable(shared->routeTemplate));
+        qCCritical(lcHttp, "handler for %s %s threw", methodName(request->method).constData(),
+                qPrintable(request->routeTemplate));
         exchange->send(Response::fromError(Error::internal()));
     }
 }

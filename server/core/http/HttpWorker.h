@@ -79,7 +79,18 @@ private:
     void enterPhase(Connection &connection, Phase phase);
     void onTimeout(quint64 connectionId);
     void onDisconnected(quint64 connectionId);
+    /// Answers a request that arrived whole: OPTIONS, 405, 404, or the route's handler.
     void dispatch(Connection &connection, Request request);
+    /// OPTIONS: the methods of the resource, with the CORS preflight answer (404 without any).
+    void answerOptions(Connection &connection, const std::shared_ptr<const Request> &request);
+    /// 405 with Allow: the path has routes, none for the request's method.
+    void answerMethodNotAllowed(Connection &connection,
+            const std::shared_ptr<const Request> &request, QList<HttpMethod> allowed);
+    /// 404: no route has the request's path.
+    void answerNotFound(Connection &connection, const std::shared_ptr<const Request> &request);
+    /// Calls the matched route's handler; an exception escaping it becomes a 500.
+    void runHandler(Connection &connection, const std::shared_ptr<Request> &request,
+            const Router::Handler &handler);
     void answerDirectly(Connection &connection, const std::shared_ptr<const Request> &request,
             Response response);
     Connection *find(QTcpSocket *socket);
