@@ -3,18 +3,16 @@
 
 #include "AccessLog.h"
 #include "Exchange.h"
+#include "GuardedTcpServer.h"
+#include "HttpLog.h"
 #include "Responder.h"
 #include "common/Problem.h"
-#include "core/concurrency/CpuPool.h"
-#include "core/db/DbPool.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTcpSocket>
-#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
@@ -24,8 +22,6 @@
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
-
-Q_LOGGING_CATEGORY(lcHttp, "influence.http")
 
 namespace influence::server::http {
 
@@ -85,39 +81,30 @@ std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
     return {QString::fromLatin1(pathPart), QUrlQuery(QString::fromLatin1(queryPart))};
 }
 
-} // namespace
-
-// ---------------------------------------------------------------------------------------------
-
-GuardedTcpServer::GuardedTcpServer(HttpWorker *worker)
-    : QTcpServer(worker)
-    , m_worker(worker)
+// The methods `path` has routes for, as OPTIONS lists them: GET and its HEAD first, then the
+// others in a fixed order.
+QList<HttpMethod> methodsOn(const Router &router, QStringView path)
 {
-    // Running out of file descriptors makes QTcpServer pause accepting for good (qt-6.4-facts.md
-    // §1, EMFILE); resume shortly after, when some connections may have closed.
-    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
-        // Said once per burst: while descriptors are exhausted this fires every 200 ms.
-        if (!m_lastAcceptWarning.isValid() || m_lastAcceptWarning.hasExpired(10'000)) {
-            m_lastAcceptWarning.start();
-            qCWarning(lcHttp, "accept failed (%d): %s; retrying every 200 ms", int(error),
-                    qPrintable(errorString()));
+    const Router::Match match = router.match(HttpMethod::Get, path);
+    if (!match.route) {
+        return match.allowed;
+    }
+    QList<HttpMethod> allowed = {HttpMethod::Get, HttpMethod::Head};
+    for (const HttpMethod method :
+            {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete}) {
+        if (router.match(method, path).route) {
+            allowed.append(method);
         }
-        QTimer::singleShot(200, this, [this] {
-            resumeAccepting();
-        });
-    });
+    }
+    return allowed;
 }
 
-void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
-{
-    m_worker->acceptSocket(socketDescriptor);
-}
-
-// ---------------------------------------------------------------------------------------------
+} // namespace
 
 HttpWorker::HttpWorker(HttpContext *context, int index)
     : m_context(context)
     , m_index(index)
+    , m_cors(context->settings.corsAllowedOrigins)
 {
     setObjectName(u"http-worker-%1"_s.arg(index));
 }
@@ -382,70 +369,72 @@ void HttpWorker::dispatch(Connection &connection, Request request)
 
     auto shared = std::make_shared<Request>(std::move(request));
     if (shared->method == HttpMethod::Options) {
-        const Router::Match match = m_context->router.match(HttpMethod::Get, shared->path);
-        QList<HttpMethod> allowed = match.allowed;
-        if (match.route) {
-            allowed = {HttpMethod::Get, HttpMethod::Head};
-            // Other methods on the same path.
-            for (const HttpMethod m :
-                    {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete}) {
-                if (m_context->router.match(m, shared->path).route) {
-                    allowed.append(m);
-                }
-            }
-        }
-        if (allowed.isEmpty()) {
-            answerDirectly(connection, shared,
-                    Response::fromError(Error::notFound(u"No such resource."_s)));
-            return;
-        }
-        allowed.append(HttpMethod::Options);
-        Response preflight = Response::noContent();
-        preflight.withHeader("Allow", allowHeader(allowed));
-        const QByteArray origin = shared->header("origin");
-        if (!origin.isEmpty() && !shared->header("access-control-request-method").isEmpty()
-                && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
-            preflight.withHeader("Access-Control-Allow-Methods", allowHeader(allowed));
-            preflight.withHeader("Access-Control-Allow-Headers",
-                    "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
-            preflight.withHeader("Access-Control-Max-Age", "600");
-        }
-        answerDirectly(connection, shared, std::move(preflight));
+        answerOptions(connection, shared);
         return;
     }
-
     const Router::Match match = m_context->router.match(shared->method, shared->path);
     if (!match.route) {
         if (!match.allowed.isEmpty()) {
-            QList<HttpMethod> allowed = match.allowed;
-            allowed.append(HttpMethod::Options);
-            Response response = Response::fromError(Error::make(ErrorCode::MethodNotAllowed,
-                    u"%1 is not allowed here; allowed: %2."_s.arg(
-                            QString::fromLatin1(methodName(shared->method)),
-                            QString::fromLatin1(allowHeader(allowed)))));
-            response.withHeader("Allow", allowHeader(allowed));
-            answerDirectly(connection, shared, std::move(response));
+            answerMethodNotAllowed(connection, shared, match.allowed);
         } else {
-            answerDirectly(connection, shared,
-                    Response::fromError(Error::notFound(u"No such resource."_s)));
+            answerNotFound(connection, shared);
         }
         return;
     }
     shared->pathParams = match.params;
     shared->routeTemplate = match.route->pathTemplate;
+    runHandler(connection, shared, match.route->handler);
+}
 
-    auto exchange = std::make_shared<Exchange>(this, connection.id, shared, m_context);
+void HttpWorker::answerOptions(
+        Connection &connection, const std::shared_ptr<const Request> &request)
+{
+    QList<HttpMethod> allowed = methodsOn(m_context->router, request->path);
+    if (allowed.isEmpty()) {
+        answerNotFound(connection, request);
+        return;
+    }
+    allowed.append(HttpMethod::Options);
+    answerDirectly(connection, request, m_cors.preflight(*request, allowHeader(allowed)));
+}
+
+void HttpWorker::answerMethodNotAllowed(Connection &connection,
+        const std::shared_ptr<const Request> &request, QList<HttpMethod> allowed)
+{
+    allowed.append(HttpMethod::Options);
+    Response response = Response::fromError(Error::make(ErrorCode::MethodNotAllowed,
+            u"%1 is not allowed here; allowed: %2."_s.arg(
+                    QString::fromLatin1(methodName(request->method)),
+                    QString::fromLatin1(allowHeader(allowed)))));
+    // A 405 must say which methods the resource supports (RFC 9110 §15.5.6).
+    response.withHeader("Allow", allowHeader(allowed));
+    answerDirectly(connection, request, std::move(response));
+}
+
+void HttpWorker::answerNotFound(
+        Connection &connection, const std::shared_ptr<const Request> &request)
+{
+    answerDirectly(
+            connection, request, Response::fromError(Error::notFound(u"No such resource."_s)));
+}
+
+void HttpWorker::runHandler(Connection &connection, const std::shared_ptr<Request> &request,
+        const Router::Handler &handler)
+{
+    auto exchange = std::make_shared<Exchange>(this, connection.id, request, m_context);
     connection.current = exchange;
     const Responder responder(exchange);
+    // An exception escaping into Qt's event loop would abort the process; the request is
+    // answered with a 500 instead.
     try {
-        match.route->handler(*shared, responder);
+        handler(*request, responder);
     } catch (const std::exception &e) {
-        qCCritical(lcHttp, "handler for %s %s threw: %s", methodName(shared->method).constData(),
-                qPrintable(shared->routeTemplate), e.what());
+        qCCritical(lcHttp, "handler for %s %s threw: %s", methodName(request->method).constData(),
+                qPrintable(request->routeTemplate), e.what());
         exchange->send(Response::fromError(Error::internal()));
     } catch (...) {
-        qCCritical(lcHttp, "handler for %s %s threw", methodName(shared->method).constData(),
-                qPrintable(shared->routeTemplate));
+        qCCritical(lcHttp, "handler for %s %s threw", methodName(request->method).constData(),
+                qPrintable(request->routeTemplate));
         exchange->send(Response::fromError(Error::internal()));
     }
 }
@@ -504,16 +493,7 @@ QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
     if (m_context->settings.strictTransportSecurity) {
         headers.emplaceBack("Strict-Transport-Security", "max-age=31536000");
     }
-    if (!m_context->settings.corsAllowedOrigins.isEmpty()) {
-        headers.emplaceBack("Vary", "Origin");
-        const QByteArray origin = request.header("origin");
-        if (!origin.isEmpty()
-                && m_context->settings.corsAllowedOrigins.contains(QString::fromLatin1(origin))) {
-            headers.emplaceBack("Access-Control-Allow-Origin", origin);
-            headers.emplaceBack("Access-Control-Expose-Headers",
-                    "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy");
-        }
-    }
+    m_cors.addResponseHeaders(request, headers);
     if (closing) {
         headers.emplaceBack("Connection", "close");
     } else if (request.http10) {
@@ -677,125 +657,6 @@ void HttpWorker::onDisconnected(quint64 connectionId)
     }
     connection->timer->stop();
     connection->socket->deleteLater();
-}
-
-// ---------------------------------------------------------------------------------------------
-
-Exchange::Exchange(HttpWorker *worker, quint64 connectionId, std::shared_ptr<const Request> request,
-        HttpContext *context)
-    : m_worker(worker)
-    , m_connectionId(connectionId)
-    , m_request(std::move(request))
-    , m_context(context)
-{ }
-
-Exchange::~Exchange()
-{
-    if (!m_sent.load()) {
-        qCCritical(lcHttp, "handler for %s %s did not answer",
-                methodName(m_request->method).constData(), qPrintable(m_request->routeTemplate));
-        send(Response::fromError(Error::internal()));
-    }
-}
-
-void Exchange::send(Response response)
-{
-    if (m_sent.exchange(true)) {
-        return;
-    }
-    if (QThread::currentThread() == m_worker->thread()) {
-        m_worker->deliver(m_request, m_connectionId, std::move(response));
-        return;
-    }
-    QMetaObject::invokeMethod(
-            m_worker,
-            [worker = m_worker, request = m_request, id = m_connectionId,
-                    r = std::move(response)]() mutable {
-                worker->deliver(request, id, std::move(r));
-            },
-            Qt::QueuedConnection);
-}
-
-// ---------------------------------------------------------------------------------------------
-
-Responder::Responder(std::shared_ptr<Exchange> exchange)
-    : m_exchange(std::move(exchange))
-{ }
-
-const Request &Responder::request() const
-{
-    return m_exchange->request();
-}
-
-void Responder::send(Response response) const
-{
-    m_exchange->send(std::move(response));
-}
-
-namespace {
-
-/// Runs a task with the catch-all that keeps exceptions out of the worker threads, and sends its
-/// answer unless it deferred to another step.
-template<class Task, class... Args>
-void runGuarded(const std::shared_ptr<Exchange> &exchange, Task &task, Args &...args)
-{
-    if (exchange->clientGone.load()) {
-        exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
-        return;
-    }
-    Response response;
-    try {
-        response = task(args...);
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp, "task for %s threw: %s", qPrintable(exchange->request().routeTemplate),
-                e.what());
-        response = Response::fromError(Error::internal());
-    } catch (...) {
-        qCCritical(lcHttp, "task for %s threw", qPrintable(exchange->request().routeTemplate));
-        response = Response::fromError(Error::internal());
-    }
-    if (!response.isDeferred) {
-        exchange->send(std::move(response));
-    }
-}
-
-Response busy()
-{
-    return Response::fromError(
-            Error::unavailable(u"The server is busy; try again in a moment."_s, 1));
-}
-
-} // namespace
-
-void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) const
-{
-    db::DbPool *pool = m_exchange->context()->dbPool;
-    if (!pool) {
-        send(Response::fromError(Error::unavailable(u"The database is not configured."_s)));
-        return;
-    }
-    auto exchange = m_exchange;
-    const bool queued = pool->tryRun([exchange, task = std::move(task)](db::Connection &c) mutable {
-        runGuarded(exchange, task, c);
-    });
-    if (!queued) {
-        send(busy());
-    }
-}
-
-void Responder::runOnCpuPool(std::function<Response()> task) const
-{
-    CpuPool *pool = m_exchange->context()->cpuPool;
-    if (!pool) {
-        runGuarded(m_exchange, task);
-        return;
-    }
-    auto exchange = m_exchange;
-    if (!pool->tryRun([exchange, task = std::move(task)]() mutable {
-            runGuarded(exchange, task);
-        })) {
-        send(busy());
-    }
 }
 
 } // namespace influence::server::http

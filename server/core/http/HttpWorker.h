@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "Cors.h"
 #include "HttpContext.h"
 #include "Request.h"
 #include "Response.h"
 
 #include <QAbstractHttpServer>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QQueue>
-#include <QTcpServer>
 #include <QTimer>
 
 #include <memory>
@@ -22,32 +21,12 @@ class QTcpSocket;
 namespace influence::server::http {
 
 class Exchange;
-class HttpWorker;
-
-/// The listening socket of one HTTP thread. It does not hand new connections to QHttpServer
-/// directly: the worker inspects the first request head first (see HttpWorker).
-class GuardedTcpServer : public QTcpServer
-{
-    Q_OBJECT
-
-public:
-    explicit GuardedTcpServer(HttpWorker *worker);
-
-    /// Hands a socket whose first request head passed inspection to QHttpServer.
-    void handOver(QTcpSocket *socket) { addPendingConnection(socket); }
-
-protected:
-    void incomingConnection(qintptr socketDescriptor) override;
-
-private:
-    HttpWorker *m_worker;
-    QElapsedTimer m_lastAcceptWarning;
-};
+class GuardedTcpServer;
 
 /// One HTTP thread: a QAbstractHttpServer (QtHttpServer's parser and connection handling) behind
 /// a guard that makes it safe to expose. Before QHttpServer's parser sees a request, the guard
-/// reads the request head itself and enforces what QHttpServer 6.4 does not (design.md): header
-/// size (431), a single sane Content-Length and the body limit (413 before the body is read), no
+/// reads the request head itself and enforces what QHttpServer 6.4 does not: header size (431),
+/// a single sane Content-Length and the body limit (413 before the body is read), no
 /// Transfer-Encoding (411), garbage (400), unknown methods (501), a connection cap, an idle
 /// timeout and a deadline for each request to arrive (408). It answers those itself, and answers
 /// every request through our router: HEAD without a body, Connection: close honoured, pipelined
@@ -100,7 +79,18 @@ private:
     void enterPhase(Connection &connection, Phase phase);
     void onTimeout(quint64 connectionId);
     void onDisconnected(quint64 connectionId);
+    /// Answers a request that arrived whole: OPTIONS, 405, 404, or the route's handler.
     void dispatch(Connection &connection, Request request);
+    /// OPTIONS: the methods of the resource, with the CORS preflight answer (404 without any).
+    void answerOptions(Connection &connection, const std::shared_ptr<const Request> &request);
+    /// 405 with Allow: the path has routes, none for the request's method.
+    void answerMethodNotAllowed(Connection &connection,
+            const std::shared_ptr<const Request> &request, QList<HttpMethod> allowed);
+    /// 404: no route has the request's path.
+    void answerNotFound(Connection &connection, const std::shared_ptr<const Request> &request);
+    /// Calls the matched route's handler; an exception escaping it becomes a 500.
+    void runHandler(Connection &connection, const std::shared_ptr<Request> &request,
+            const Router::Handler &handler);
     void answerDirectly(Connection &connection, const std::shared_ptr<const Request> &request,
             Response response);
     Connection *find(QTcpSocket *socket);
@@ -111,6 +101,7 @@ private:
 
     HttpContext *m_context;
     int m_index;
+    Cors m_cors;
     GuardedTcpServer *m_listener = nullptr;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
     QHash<QTcpSocket *, quint64> m_bySocket;
