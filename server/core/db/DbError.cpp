@@ -9,8 +9,6 @@ using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
 
-Q_LOGGING_CATEGORY(lcDbError, "influence.db")
-
 namespace influence::server::db {
 
 namespace {
@@ -87,7 +85,7 @@ DbError DbError::connectFailed(const QString &message)
 
 Error DbError::toApiError() const
 {
-    qCDebug(lcDbError, "database error %s (%s): %s", qPrintable(sqlState), qPrintable(constraint),
+    qCDebug(lcDb, "database error %s (%s): %s", qPrintable(sqlState), qPrintable(constraint),
             qPrintable(message.simplified()));
     switch (kind) {
     case DbErrorKind::ConnectionLost:
@@ -112,8 +110,7 @@ Error DbError::toApiError() const
         return Error::validation({}, u"The data breaks a rule of the database."_s);
     case DbErrorKind::Other: break;
     }
-    qCWarning(lcDbError, "unexpected database error %s: %s", qPrintable(sqlState),
-            qPrintable(message));
+    qCWarning(lcDb, "unexpected database error %s: %s", qPrintable(sqlState), qPrintable(message));
     return Error::internal();
 }
 

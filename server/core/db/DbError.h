@@ -3,9 +3,12 @@
 
 #include "common/Error.h"
 
+#include <QLoggingCategory>
 #include <QString>
 
 class QSqlError;
+
+Q_DECLARE_LOGGING_CATEGORY(lcDb)
 
 namespace influence::server::db {
 

@@ -28,10 +28,13 @@ public:
 
     const Request &request() const { return *m_request; }
     HttpContext *context() const { return m_context; }
-    /// Set by the connection's thread when the client disconnected before the answer.
-    std::atomic<bool> clientGone{false};
+    /// Called by the connection's thread when the client disconnected before the answer.
+    void markClientGone() { m_clientGone.store(true); }
+    /// Whether the client has gone: its task need not run.
+    bool isClientGone() const { return m_clientGone.load(); }
 
 private:
+    std::atomic<bool> m_clientGone{false};
     HttpWorker *m_worker;
     quint64 m_connectionId;
     std::shared_ptr<const Request> m_request;

@@ -468,7 +468,7 @@ QByteArray HttpWorker::httpDate()
 }
 
 QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
-        const Request &request, const Response &response, bool closing)
+        const Request &request, const Response &response, ConnectionAfter after)
 {
     QList<std::pair<QByteArray, QByteArray>> headers;
     headers.reserve(response.headers.size() + 12);
@@ -494,7 +494,7 @@ QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
         headers.emplaceBack("Strict-Transport-Security", "max-age=31536000");
     }
     m_cors.addResponseHeaders(request, headers);
-    if (closing) {
+    if (after == ConnectionAfter::Closed) {
         headers.emplaceBack("Connection", "close");
     } else if (request.http10) {
         headers.emplaceBack("Connection", "keep-alive");
@@ -543,7 +543,10 @@ void HttpWorker::deliver(
 
     const bool closing = !req.keepAlive || m_context->draining.load();
     const QByteArray bytes = serializeResponse(response.status,
-            commonHeaders(req, response, closing), response.body, req.method != HttpMethod::Head);
+            commonHeaders(
+                    req, response, closing ? ConnectionAfter::Closed : ConnectionAfter::KeptAlive),
+            response.body,
+            req.method == HttpMethod::Head ? Serialize::HeadersOnly : Serialize::WithBody);
     connection->socket->write(bytes);
     record.bytes = bytes.size();
     record.durationMs = static_cast<double>(req.received.nsecsElapsed()) / 1e6;
@@ -587,13 +590,14 @@ void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray
     response.contentType = common::kProblemContentType;
     response.body = QJsonDocument(common::problemToJson(error, request.requestId, QString()))
                             .toJson(QJsonDocument::Compact);
-    const QByteArray bytes = serializeResponse(
-            response.status, commonHeaders(request, response, true), response.body, true);
+    const QByteArray bytes = serializeResponse(response.status,
+            commonHeaders(request, response, ConnectionAfter::Closed), response.body,
+            Serialize::WithBody);
     socket->write(bytes);
     logAccess({"-", u"-"_s, response.status, 0, bytes.size(), request.requestId,
             request.peer.toString(), reason.constData()});
     if (auto exchange = connection.current.lock()) {
-        exchange->clientGone = true;
+        exchange->markClientGone();
     }
     closeGracefully(connection);
 }
@@ -653,7 +657,7 @@ void HttpWorker::onDisconnected(quint64 connectionId)
         return;
     }
     if (auto exchange = connection->current.lock()) {
-        exchange->clientGone = true;
+        exchange->markClientGone();
     }
     connection->timer->stop();
     connection->socket->deleteLater();

@@ -8,7 +8,6 @@
 
 #include <QAbstractHttpServer>
 #include <QHash>
-#include <QPointer>
 #include <QQueue>
 #include <QTimer>
 
@@ -96,8 +95,10 @@ private:
     Connection *find(QTcpSocket *socket);
     Connection *find(quint64 connectionId);
     QByteArray httpDate();
+    /// Whether the connection stays open after a response (its Connection header says so).
+    enum class ConnectionAfter { KeptAlive, Closed };
     QList<std::pair<QByteArray, QByteArray>> commonHeaders(
-            const Request &request, const Response &response, bool closing);
+            const Request &request, const Response &response, ConnectionAfter after);
 
     HttpContext *m_context;
     int m_index;

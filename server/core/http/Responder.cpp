@@ -22,7 +22,7 @@ namespace {
 template<class Task, class... Args>
 void runGuarded(const std::shared_ptr<Exchange> &exchange, Task &task, Args &...args)
 {
-    if (exchange->clientGone.load()) {
+    if (exchange->isClientGone()) {
         exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
         return;
     }

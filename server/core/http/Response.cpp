@@ -109,8 +109,9 @@ QByteArray reasonPhrase(int status)
 }
 
 QByteArray serializeResponse(int status, const QList<std::pair<QByteArray, QByteArray>> &headers,
-        const QByteArray &body, bool includeBody)
+        const QByteArray &body, Serialize what)
 {
+    const bool includeBody = what == Serialize::WithBody;
     // RFC 9110 §8.6: no Content-Length (and no body) for 1xx and 204, nor a body for 304.
     const bool bodyless = status < 200 || status == 204 || status == 304;
     QByteArray out;

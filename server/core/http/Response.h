@@ -54,10 +54,13 @@ struct Response
     }
 };
 
-/// Serializes a complete HTTP/1.1 response. For HEAD (`includeBody` false) the headers are those
-/// of the GET response, Content-Length included, and no body follows.
+/// What a serialized response carries: a HEAD request gets the GET response's headers,
+/// Content-Length included, and no body.
+enum class Serialize { WithBody, HeadersOnly };
+
+/// Serializes a complete HTTP/1.1 response.
 QByteArray serializeResponse(int status, const QList<std::pair<QByteArray, QByteArray>> &headers,
-        const QByteArray &body, bool includeBody);
+        const QByteArray &body, Serialize what);
 
 /// The reason phrase of a status ("Not Found").
 QByteArray reasonPhrase(int status);
