@@ -5,12 +5,10 @@
 // user recorded with the state (random, stored hashed, single use, 10 minutes).
 #include "SocialRoutes.h"
 
-#include "SocialRepository.h"
+#include "Connections.h"
 #include "SocialService.h"
 #include "auth/SignedIn.h"
-#include "core/crypto/Crypto.h"
 #include "core/db/Connection.h"
-#include "core/db/Transaction.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Request.h"
 #include "core/http/Responder.h"
@@ -30,13 +28,7 @@ namespace influence::server::social {
 
 namespace {
 
-constexpr std::chrono::seconds kStateLifetime{10 * 60};
 constexpr qsizetype kMaxParameter = 4096;
-
-QByteArray stateHash(const QString &state)
-{
-    return crypto::sha256(state.toUtf8());
-}
 
 Error connectFailed(const QString &detail)
 {
@@ -64,7 +56,8 @@ private:
     {
         return m_service ? m_service->provider(request.pathParams.value(u"platform"_s)) : nullptr;
     }
-    void finish(const Responder &out, const PendingConnect &pending, const QString &code) const;
+    void finish(const Responder &out, const connections::PendingConnect &pending,
+            const QString &code) const;
 
     SocialService *m_service;
     const http::Authenticator &m_authenticator;
@@ -84,25 +77,13 @@ void Routes::connect(const Request &request, const Responder &out) const
     const bool json = wantsJson(request);
     auth::withPrincipal(
             *claims, out, [this, provider, json](db::Connection &c, const Principal &principal) {
-                const auto profile = repository::hasInfluencerProfile(c, principal.userId());
-                if (!profile) {
-                    return Response::fromError(profile.error());
-                }
-                if (!*profile) {
-                    return Response::fromError(Error::make(ErrorCode::Conflict,
-                            u"Create your influencer profile (PUT /api/v1/me/influencer) before "
-                            "connecting accounts."_s));
-                }
                 const QString platform = provider->settings().platform;
-                PendingConnect pending{principal.userId(), platform, crypto::randomToken(), false};
-                const QString state = crypto::randomToken();
-                if (auto stored = repository::insertState(
-                            c, stateHash(state), pending, kStateLifetime);
-                        !stored) {
-                    return Response::fromError(stored.error());
+                const auto started = connections::start(c, principal, platform);
+                if (!started) {
+                    return Response::fromError(started.error());
                 }
                 const QUrl url = provider->authorizationUrl(
-                        m_service->redirectUri(platform), state, pending.codeVerifier);
+                        m_service->redirectUri(platform), started->state, started->codeVerifier);
                 if (json) {
                     return Response::json(QJsonObject{
                             {u"authorizationUrl"_s, QString::fromUtf8(url.toEncoded())}});
@@ -130,29 +111,21 @@ void Routes::callback(const Request &request, const Responder &out) const
         return;
     }
     out.runOnDbPool([this, out, platform, state, code, error](db::Connection &c) {
-        const auto pending = repository::consumeState(c, stateHash(state));
+        const auto pending = connections::consume(c, state, platform);
         if (!pending) {
             return Response::fromError(pending.error());
-        }
-        // The state is gone whatever follows: it is good for one try.
-        if (!*pending || (*pending)->platform != platform) {
-            return Response::fromError(
-                    connectFailed(u"The state is unknown or was used already; connect again."_s));
-        }
-        if ((*pending)->expired) {
-            return Response::fromError(
-                    connectFailed(u"Connecting took longer than 10 minutes; connect again."_s));
         }
         if (!error.isEmpty() || code.isEmpty()) {
             return Response::fromError(connectFailed(
                     u"%1 did not grant access (%2)."_s.arg(platform, net::oauthErrorCode(error))));
         }
-        finish(out, **pending, code);
+        finish(out, *pending, code);
         return Response::deferred();
     });
 }
 
-void Routes::finish(const Responder &out, const PendingConnect &pending, const QString &code) const
+void Routes::finish(
+        const Responder &out, const connections::PendingConnect &pending, const QString &code) const
 {
     m_service->connect(pending.platform, code, pending.codeVerifier,
             [this, out, pending](Result<Connected> connected) {
@@ -163,26 +136,8 @@ void Routes::finish(const Responder &out, const PendingConnect &pending, const Q
                     return;
                 }
                 out.runOnDbPool([this, pending, connected = *connected](db::Connection &c) {
-                    const auto json =
-                            db::inTransaction(c, [&](db::Connection &tx) -> Result<QByteArray> {
-                                const auto account = repository::upsertConnected(
-                                        tx, pending.userId, pending.platform, connected.profile);
-                                if (!account) {
-                                    return account.error();
-                                }
-                                if (auto saved = repository::saveCredentials(
-                                            tx, *account, m_service->cipher(), connected.tokens);
-                                        !saved) {
-                                    return saved.error();
-                                }
-                                if (auto stored = repository::storeSnapshot(
-                                            tx, *account, connected.profile.metrics);
-                                        !stored) {
-                                    return stored.error();
-                                }
-                                return repository::accountJson(tx, *account);
-                            });
-                    return json ? Response::rawJson(*json) : Response::fromError(json.error());
+                    return Response::from(connections::complete(
+                            c, pending, connected.profile, connected.tokens, m_service->cipher()));
                 });
             });
 }
