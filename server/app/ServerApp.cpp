@@ -392,7 +392,7 @@ Result<void> ServerApp::start(const StartOptions &options)
         return created.error();
     }
     m_social = std::move(*created);
-    social::registerRoutes(*m_httpContext, m_social.get(), m_auth->authenticator());
+    social::registerRoutes(*m_httpContext, m_social.get());
 
     jobs::MailSender sender;
     if (m_config.smtpUrl.isEmpty()) {

@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // HTTP for connecting a real social account (OAuth 2.0 authorization code flow, RFC 6749 §4.1,
-// with PKCE where the platform has it). /connect is for the signed-in creator; the platform
-// sends the browser back to /callback without our bearer token, so the callback acts for the
-// user recorded with the state (random, stored hashed, single use, 10 minutes).
+// with PKCE where the platform has it): the route table, and for each route the reading and
+// checking of its input on the HTTP thread into the work on the database pool. /connect is for
+// the signed-in creator; the platform sends the browser back to /callback without our bearer
+// token, so the callback acts for the user recorded with the state.
 #include "SocialRoutes.h"
 
-#include "SocialRepository.h"
+#include "Connections.h"
 #include "SocialService.h"
-#include "auth/SignedIn.h"
-#include "core/crypto/Crypto.h"
-#include "core/db/Connection.h"
-#include "core/db/Transaction.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Request.h"
-#include "core/http/Responder.h"
+#include "core/http/RouteTable.h"
 
 #include <QJsonObject>
 
@@ -21,89 +18,59 @@ using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
+using influence::server::db::Connection;
+using influence::server::http::Access;
+using influence::server::http::HttpMethod;
 using influence::server::http::Principal;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
+using influence::server::http::Work;
 
 namespace influence::server::social {
 
 namespace {
 
-constexpr std::chrono::seconds kStateLifetime{10 * 60};
 constexpr qsizetype kMaxParameter = 4096;
 
-QByteArray stateHash(const QString &state)
-{
-    return crypto::sha256(state.toUtf8());
-}
+/// How /connect answers: the consent page's address as JSON (an app opens it itself) or a
+/// redirect to it (a browser).
+enum class Answer { Json, Redirect };
 
 Error connectFailed(const QString &detail)
 {
     return Error::make(ErrorCode::BadRequest, detail);
 }
 
-bool wantsJson(const Request &request)
+/// The provider of the path's {platform}; 404 when it is not configured (or none is).
+Result<const SocialProvider *> providerOf(const SocialService *service, const Request &request)
 {
-    return request.header("accept").contains("application/json");
+    const SocialProvider *provider =
+            service ? service->provider(request.pathParams.value(u"platform"_s)) : nullptr;
+    if (!provider) {
+        return Error::notFound(u"This platform cannot be connected here."_s);
+    }
+    return provider;
 }
 
-class Routes
+Result<Work> startConnect(SocialService *service, const Request &request)
 {
-public:
-    Routes(SocialService *service, const http::Authenticator &authenticator)
-        : m_service(service)
-        , m_authenticator(authenticator)
-    { }
-
-    void connect(const Request &request, const Responder &out) const;
-    void callback(const Request &request, const Responder &out) const;
-
-private:
-    const SocialProvider *providerOf(const Request &request) const
-    {
-        return m_service ? m_service->provider(request.pathParams.value(u"platform"_s)) : nullptr;
-    }
-    void finish(const Responder &out, const PendingConnect &pending, const QString &code) const;
-
-    SocialService *m_service;
-    const http::Authenticator &m_authenticator;
-};
-
-void Routes::connect(const Request &request, const Responder &out) const
-{
-    const auto claims = auth::tokenOr401(m_authenticator, request, out);
-    if (!claims) {
-        return;
-    }
-    const SocialProvider *provider = providerOf(request);
+    const auto provider = providerOf(service, request);
     if (!provider) {
-        out.problem(Error::notFound(u"This platform cannot be connected here."_s));
-        return;
+        return provider.error();
     }
-    const bool json = wantsJson(request);
-    auth::withPrincipal(
-            *claims, out, [this, provider, json](db::Connection &c, const Principal &principal) {
-                const auto profile = repository::hasInfluencerProfile(c, principal.userId());
-                if (!profile) {
-                    return Response::fromError(profile.error());
-                }
-                if (!*profile) {
-                    return Response::fromError(Error::make(ErrorCode::Conflict,
-                            u"Create your influencer profile (PUT /api/v1/me/influencer) before "
-                            "connecting accounts."_s));
-                }
+    const Answer answer =
+            request.header("accept").contains("application/json") ? Answer::Json : Answer::Redirect;
+    return Work(
+            [service, provider = *provider, answer](Connection &c, const Principal &p) -> Response {
                 const QString platform = provider->settings().platform;
-                PendingConnect pending{principal.userId(), platform, crypto::randomToken(), false};
-                const QString state = crypto::randomToken();
-                if (auto stored = repository::insertState(
-                            c, stateHash(state), pending, kStateLifetime);
-                        !stored) {
-                    return Response::fromError(stored.error());
+                const auto started = connections::start(c, p, platform);
+                if (!started) {
+                    return Response::fromError(started.error());
                 }
                 const QUrl url = provider->authorizationUrl(
-                        m_service->redirectUri(platform), state, pending.codeVerifier);
-                if (json) {
+                        service->redirectUri(platform), started->state, started->codeVerifier);
+                if (answer == Answer::Json) {
                     return Response::json(QJsonObject{
                             {u"authorizationUrl"_s, QString::fromUtf8(url.toEncoded())}});
                 }
@@ -114,93 +81,64 @@ void Routes::connect(const Request &request, const Responder &out) const
             });
 }
 
-void Routes::callback(const Request &request, const Responder &out) const
+Result<Work> finishConnect(SocialService *service, const Request &request)
 {
-    const SocialProvider *provider = providerOf(request);
+    const auto provider = providerOf(service, request);
     if (!provider) {
-        out.problem(Error::notFound(u"This platform cannot be connected here."_s));
-        return;
+        return provider.error();
     }
-    const QString platform = provider->settings().platform;
+    const QString platform = (*provider)->settings().platform;
     const QString state = request.queryValue(u"state"_s);
     const QString code = request.queryValue(u"code"_s);
     const QString error = request.queryValue(u"error"_s);
     if (state.isEmpty() || state.size() > kMaxParameter || code.size() > kMaxParameter) {
-        out.problem(connectFailed(u"The state is missing or malformed; connect again."_s));
-        return;
+        return connectFailed(u"The state is missing or malformed; connect again."_s);
     }
-    out.runOnDbPool([this, out, platform, state, code, error](db::Connection &c) {
-        const auto pending = repository::consumeState(c, stateHash(state));
+    return Work([service, platform, state, code, error](
+                        Connection &c, const Responder &out) -> Response {
+        const auto pending = connections::consume(c, state, platform);
         if (!pending) {
             return Response::fromError(pending.error());
-        }
-        // The state is gone whatever follows: it is good for one try.
-        if (!*pending || (*pending)->platform != platform) {
-            return Response::fromError(
-                    connectFailed(u"The state is unknown or was used already; connect again."_s));
-        }
-        if ((*pending)->expired) {
-            return Response::fromError(
-                    connectFailed(u"Connecting took longer than 10 minutes; connect again."_s));
         }
         if (!error.isEmpty() || code.isEmpty()) {
             return Response::fromError(connectFailed(
                     u"%1 did not grant access (%2)."_s.arg(platform, net::oauthErrorCode(error))));
         }
-        finish(out, **pending, code);
+        // The code exchange waits for the platform on the service's thread, which hands the
+        // answer back to a database worker to be stored.
+        service->connect(pending->platform, code, pending->codeVerifier,
+                [service, out, pending = *pending](Result<Connected> connected) {
+                    if (!connected) {
+                        qCWarning(lcSocial, "connecting a %s account failed: %s",
+                                qPrintable(pending.platform), qPrintable(connected.error().detail));
+                        out.problem(connected.error());
+                        return;
+                    }
+                    out.runOnDbPool([service, pending, connected = *connected](Connection &store) {
+                        return Response::from(connections::complete(store, pending,
+                                connected.profile, connected.tokens, service->cipher()));
+                    });
+                });
         return Response::deferred();
     });
 }
 
-void Routes::finish(const Responder &out, const PendingConnect &pending, const QString &code) const
-{
-    m_service->connect(pending.platform, code, pending.codeVerifier,
-            [this, out, pending](Result<Connected> connected) {
-                if (!connected) {
-                    qCWarning(lcSocial, "connecting a %s account failed: %s",
-                            qPrintable(pending.platform), qPrintable(connected.error().detail));
-                    out.problem(connected.error());
-                    return;
-                }
-                out.runOnDbPool([this, pending, connected = *connected](db::Connection &c) {
-                    const auto json =
-                            db::inTransaction(c, [&](db::Connection &tx) -> Result<QByteArray> {
-                                const auto account = repository::upsertConnected(
-                                        tx, pending.userId, pending.platform, connected.profile);
-                                if (!account) {
-                                    return account.error();
-                                }
-                                if (auto saved = repository::saveCredentials(
-                                            tx, *account, m_service->cipher(), connected.tokens);
-                                        !saved) {
-                                    return saved.error();
-                                }
-                                if (auto stored = repository::storeSnapshot(
-                                            tx, *account, connected.profile.metrics);
-                                        !stored) {
-                                    return stored.error();
-                                }
-                                return repository::accountJson(tx, *account);
-                            });
-                    return json ? Response::rawJson(*json) : Response::fromError(json.error());
-                });
-            });
-}
-
 } // namespace
 
-void registerRoutes(http::HttpContext &context, SocialService *service,
-        const http::Authenticator &authenticator)
+void registerRoutes(http::HttpContext &context, SocialService *service)
 {
-    auto routes = std::make_shared<Routes>(service, authenticator);
-    http::Router &router = context.router;
-    router.get(u"/api/v1/connected-accounts/{platform}/connect"_s,
-            [routes](const Request &request, const Responder &out) {
-                routes->connect(request, out);
-            });
-    router.get(u"/api/v1/connected-accounts/{platform}/callback"_s,
-            [routes](const Request &request, const Responder &out) {
-                routes->callback(request, out);
+    http::addRoutes(context,
+            {
+                    {HttpMethod::Get, u"/api/v1/connected-accounts/{platform}/connect"_s,
+                            Access::SignedIn,
+                            [service](const Request &request) {
+                                return startConnect(service, request);
+                            }},
+                    {HttpMethod::Get, u"/api/v1/connected-accounts/{platform}/callback"_s,
+                            Access::Public,
+                            [service](const Request &request) {
+                                return finishConnect(service, request);
+                            }},
             });
 }
 

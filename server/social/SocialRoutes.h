@@ -4,17 +4,14 @@
 namespace influence::server::http {
 struct HttpContext;
 }
-namespace influence::server::http {
-class Authenticator;
-}
 
 namespace influence::server::social {
 
 class SocialService;
 
-/// GET /api/v1/connected-accounts/{platform}/connect and …/callback. `service` may be null (no
+/// GET /api/v1/connected-accounts/{platform}/connect (signed-in creators) and …/callback
+/// (public: the platform sends the browser back without our token). `service` may be null (no
 /// platform configured): every platform then answers 404.
-void registerRoutes(http::HttpContext &context, SocialService *service,
-        const http::Authenticator &authenticator);
+void registerRoutes(http::HttpContext &context, SocialService *service);
 
 } // namespace influence::server::social

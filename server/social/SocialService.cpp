@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SocialService.h"
 
-#include "SocialRepository.h"
+#include "Credentials.h"
+#include "Sync.h"
 #include "core/db/Connection.h"
 
 #include <QTimer>
@@ -46,7 +47,6 @@ private:
     void fetchTokens(const SocialProvider &provider, const Call &call, const TokenSet &previous,
             const Callback<TokenSet> &done);
     db::Connection *connection();
-    Result<TokenSet> open(const SealedCredentials &sealed) const;
     void refreshOne(const SealedCredentials &sealed, const std::function<void()> &finished);
     void syncOne(const SealedCredentials &sealed, const std::function<void()> &finished);
     /// Whether a sync refused by the platform may renew the token and try once more.
@@ -133,37 +133,11 @@ db::Connection *SocialService::Worker::connection()
     return m_connection.get();
 }
 
-Result<TokenSet> SocialService::Worker::open(const SealedCredentials &sealed) const
-{
-    const crypto::TokenCipher &cipher = m_service.m_cipher;
-    auto access = cipher.open(
-            {sealed.keyId, sealed.accessToken}, associatedData(sealed.accountId, "access"));
-    if (!access) {
-        return access.error();
-    }
-    TokenSet tokens;
-    tokens.accessToken = QString::fromUtf8(*access);
-    if (!sealed.refreshToken.isEmpty()) {
-        auto refresh = cipher.open(
-                {sealed.keyId, sealed.refreshToken}, associatedData(sealed.accountId, "refresh"));
-        if (!refresh) {
-            return refresh.error();
-        }
-        tokens.refreshToken = QString::fromUtf8(*refresh);
-    }
-    if (sealed.refreshExpiresAt) {
-        tokens.refreshExpiresIn =
-                qMax(qint64{0}, QDateTime::currentDateTimeUtc().secsTo(*sealed.refreshExpiresAt));
-    }
-    tokens.scopes = sealed.scopes;
-    return tokens;
-}
-
 void SocialService::Worker::refreshOne(
         const SealedCredentials &sealed, const std::function<void()> &finished)
 {
     const auto it = m_service.m_providers.find(sealed.platform);
-    auto current = open(sealed);
+    auto current = openCredentials(m_service.m_cipher, sealed);
     if (it == m_service.m_providers.end() || !current) {
         // Not configured any more, or a key that is gone: try again after the lease.
         qCWarning(lcSocial, "cannot refresh account %s: %s",
@@ -178,14 +152,14 @@ void SocialService::Worker::refreshOne(
             [this, account, finished](Result<TokenSet> tokens) {
                 db::Connection *c = connection();
                 if (c && tokens) {
-                    (void)repository::saveCredentials(*c, account, m_service.m_cipher, *tokens);
+                    (void)sync::storeRenewedTokens(*c, account, m_service.m_cipher, *tokens);
                 } else if (c && SocialProvider::classify(tokens.error()) == TokenFailure::Refused) {
                     qCInfo(lcSocial,
                             "the platform refused to refresh account %s (%s): it needs "
                             "to be connected again",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
                             qPrintable(tokens.error().detail));
-                    (void)repository::markNeedsReconnect(*c, account);
+                    (void)sync::markNeedsReconnect(*c, account);
                 } else if (!tokens) {
                     // Unreachable: the lease runs out and a later round tries again.
                     qCWarning(lcSocial, "refresh of account %s failed: %s",
@@ -200,7 +174,7 @@ void SocialService::Worker::syncOne(
         const SealedCredentials &sealed, const std::function<void()> &finished)
 {
     const auto it = m_service.m_providers.find(sealed.platform);
-    auto current = open(sealed);
+    auto current = openCredentials(m_service.m_cipher, sealed);
     if (it == m_service.m_providers.end() || !current) {
         finished();
         return;
@@ -226,13 +200,12 @@ void SocialService::Worker::syncWith(const SocialProvider &provider, const QUuid
                 }
                 db::Connection *c = connection();
                 if (c && metrics) {
-                    (void)repository::storeSnapshot(*c, account, *metrics);
-                    (void)repository::releaseClaim(*c, account);
+                    (void)sync::storeSnapshot(*c, account, *metrics);
                 } else if (c && refused) {
                     qCInfo(lcSocial, "the platform refused account %s also after a renewal (%s)",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
                             qPrintable(metrics.error().detail));
-                    (void)repository::markNeedsReconnect(*c, account);
+                    (void)sync::markNeedsReconnect(*c, account);
                 } else if (!metrics) {
                     qCWarning(lcSocial, "sync of account %s failed: %s",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
@@ -249,7 +222,7 @@ void SocialService::Worker::renewThenSync(const SocialProvider &provider, const 
             [this, &provider, account, finished](Result<TokenSet> renewed) {
                 db::Connection *c = connection();
                 if (c && renewed) {
-                    (void)repository::saveCredentials(*c, account, m_service.m_cipher, *renewed);
+                    (void)sync::storeRenewedTokens(*c, account, m_service.m_cipher, *renewed);
                     syncWith(provider, account, *renewed, Attempt::AfterRefresh, finished);
                     return;
                 }
@@ -260,7 +233,7 @@ void SocialService::Worker::renewThenSync(const SocialProvider &provider, const 
                             "be connected again",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
                             qPrintable(renewed.error().detail));
-                    (void)repository::markNeedsReconnect(*c, account);
+                    (void)sync::markNeedsReconnect(*c, account);
                 } else if (!renewed) {
                     // Unreachable: the lease runs out and a later round tries again.
                     qCWarning(lcSocial, "renewal of account %s after a refused sync failed: %s",
@@ -302,10 +275,10 @@ void SocialService::Worker::runDue(const std::function<void()> &done)
         return;
     }
     m_running = true;
-    auto expiring = repository::claimExpiring(*c, m_service.m_settings.refreshHorizon, kBatch);
+    auto expiring = sync::claimExpiring(*c, m_service.m_settings.refreshHorizon, kBatch);
     each(expiring ? *expiring : QList<SealedCredentials>(), &Worker::refreshOne, [this, complete] {
         db::Connection *again = connection();
-        auto unsynced = again ? repository::claimUnsynced(*again, kBatch)
+        auto unsynced = again ? sync::claimUnsynced(*again, kBatch)
                               : Result<QList<SealedCredentials>>(Error::internal());
         each(unsynced ? *unsynced : QList<SealedCredentials>(), &Worker::syncOne, complete);
     });

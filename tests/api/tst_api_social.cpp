@@ -8,7 +8,7 @@
 #include "TestServer.h"
 #include "core/crypto/TokenCipher.h"
 #include "core/db/Connection.h"
-#include "social/SocialRepository.h"
+#include "social/Credentials.h"
 #include "social/SocialService.h"
 
 #include <QElapsedTimer>

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Credentials.h"
+#include "SocialProvider.h"
+#include "common/Result.h"
+#include "core/crypto/TokenCipher.h"
+
+#include <QList>
+#include <QUuid>
+
+#include <chrono>
+
+namespace influence::server::db {
+class Connection;
+}
+
+/// The background work on connected accounts: tokens renewed before they expire and one metric
+/// snapshot a day (account_metrics). The platform calls happen outside any transaction, so an
+/// account is claimed for a few minutes (a lease, social_credentials.claimed_until) rather than
+/// locked while its platform answers.
+namespace influence::server::social::sync {
+
+/// Claims (SKIP LOCKED) connected accounts whose access token expires within `horizon` or
+/// whose renewal is due.
+common::Result<QList<SealedCredentials>> claimExpiring(
+        db::Connection &c, std::chrono::seconds horizon, int limit);
+/// Claims connected accounts without a snapshot of today (UTC).
+common::Result<QList<SealedCredentials>> claimUnsynced(db::Connection &c, int limit);
+
+/// Stores the tokens a renewal answered; the claim ends.
+common::Result<void> storeRenewedTokens(db::Connection &c, const QUuid &accountId,
+        const crypto::TokenCipher &cipher, const TokenSet &tokens);
+/// Stores today's figures (recordSnapshot()) in a transaction of its own, then ends the claim
+/// whether that worked or not, so that a later round may try the account again.
+common::Result<void> storeSnapshot(
+        db::Connection &c, const QUuid &accountId, const MetricSnapshot &metrics);
+/// Today's (UTC) snapshot, replacing an earlier one of the same day, and the account's
+/// followers and last sync time, in the caller's transaction.
+common::Result<void> recordSnapshot(
+        db::Connection &c, const QUuid &accountId, const MetricSnapshot &metrics);
+/// The platform refused the grant: the account stays, marked for the creator to connect again,
+/// and the claim ends, in one transaction.
+common::Result<void> markNeedsReconnect(db::Connection &c, const QUuid &accountId);
+
+} // namespace influence::server::social::sync
