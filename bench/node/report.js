@@ -12,7 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const TARGETS = ['influence-server', 'node', 'pgbench'];
+const TARGETS = ['influence-server', 'previous', 'node', 'pgbench'];
 const SCENARIOS = {
   healthz: { method: 'GET', path: '/healthz', sql: null },
   me: { method: 'GET', path: '/api/v1/me', sql: 'bench/sql/me.sql' },
@@ -151,7 +151,10 @@ function roundRatios(round) {
   const ours = round['influence-server'];
   const node = round.node;
   const pgbench = round.pgbench;
+  const previous = round.previous;
   return {
+    throughputVsPrevious: ratio(ours?.requestsPerSecond, previous?.requestsPerSecond),
+    p95VsPrevious: ratio(ours?.latencyMs.p95, previous?.latencyMs.p95),
     throughputVsNode: ratio(ours?.requestsPerSecond, node?.requestsPerSecond),
     throughputVsPgbench: ratio(ours?.requestsPerSecond, pgbench?.requestsPerSecond),
     p95VsNode: ratio(ours?.latencyMs.p95, node?.latencyMs.p95),
@@ -231,7 +234,8 @@ function markdown(doc) {
       if (!r) {
         continue;
       }
-      const label = target === 'pgbench' ? 'pgbench (same SQL)' : target === 'node' ? 'node:http + pg' : '**influence-server**';
+      const label = target === 'pgbench' ? 'pgbench (same SQL)' : target === 'node' ? 'node:http + pg'
+        : target === 'previous' ? 'previous build' : '**influence-server**';
       lines.push(`| \`${s.method} ${s.path}\` | ${label} | ${cell(r.connections)} | ${cell(r.requestsPerSecond)} | ${cell(r.latencyMs.p50)} | `
           + `${cell(r.latencyMs.p90)} | ${cell(r.latencyMs.p95)} | ${cell(r.latencyMs.p99)} | ${r.errors} | ${cell(r.non2xx)} | `
           + `${cell(r.cpuUsPerRequest)} | ${cell(r.postgresCpuUsPerRequest)} | ${cell(r.vmHwmMiB)} | `
@@ -260,6 +264,21 @@ function markdown(doc) {
         + `${withRounds(s.ratios.p99VsNode, 'p99VsNode', s)} | ${target} |`);
   }
   lines.push('');
+  if (doc.scenarios.some((s) => s.results.previous)) {
+    lines.push(`Against the previous build (${m.previous}), measured right after ours in every round:`);
+    lines.push('');
+    lines.push('| scenario | ours ÷ previous, req/s | ours ÷ previous, p95 | same answers |');
+    lines.push('|---|---:|---:|---|');
+    for (const s of doc.scenarios) {
+      if (!s.results.previous) {
+        continue;
+      }
+      const same = s.results.previous.rounds.every((r) => r.sameBodyAsServer === true);
+      lines.push(`| \`${s.method} ${s.path}\` | ${withRounds(s.ratios.throughputVsPrevious, 'throughputVsPrevious', s)} | `
+          + `${withRounds(s.ratios.p95VsPrevious, 'p95VsPrevious', s)} | ${same ? 'yes' : '**no**'} |`);
+    }
+    lines.push('');
+  }
   lines.push(`Versions: ${m.server}, commit ${m.commit}; PostgreSQL ${m.postgres}; node ${m.node} with pg ${m.nodePg}; `
       + `wrk ${m.wrk}; ${m.pgbench}; Linux ${m.kernel}.`);
   lines.push('pgbench latencies are its own per-transaction times (client side, no HTTP); "non-2xx" is what wrk '
@@ -295,7 +314,8 @@ function markdown(doc) {
 function check(doc) {
   const problems = [];
   for (const s of doc.scenarios) {
-    const expected = ['influence-server', 'node', ...(s.sql ? ['pgbench'] : [])];
+    const expected = ['influence-server', ...(s.results.previous ? ['previous'] : []), 'node',
+      ...(s.sql ? ['pgbench'] : [])];
     for (const target of expected) {
       const all = s.results[target]?.rounds || [];
       if (all.length < s.roundsExpected) {
@@ -308,7 +328,7 @@ function check(doc) {
         if (r.errors !== 0 || (r.non2xx !== null && r.non2xx !== 0)) {
           problems.push(`${s.name}/${target}: ${r.errors} errors, ${r.non2xx} non-2xx`);
         }
-        if (target === 'node' && r.sameBodyAsServer !== true) {
+        if ((target === 'node' || target === 'previous') && r.sameBodyAsServer !== true) {
           problems.push(`${s.name}/node: answers differently from influence-server`);
         }
       }
