@@ -4,8 +4,8 @@
 #include "Config.h"
 #include "ServerApp.h"
 #include "auth/AuthRepository.h"
-#include "auth/AuthValidator.h"
 #include "auth/PasswordHasher.h"
+#include "common/AuthTypes.h"
 #include "core/db/Connection.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
@@ -82,7 +82,7 @@ int createUser(const Config &config, UserCreateOptions options)
     }
     // The API's rules for the address and the password (the role is checked separately: the
     // API never lets anyone register as an administrator).
-    const auto command = auth::validate::registration({{u"email"_s, options.email},
+    const auto command = common::auth::validateRegistration({{u"email"_s, options.email},
             {u"password"_s, *options.password}, {u"displayName"_s, options.displayName}});
     if (!command) {
         err() << "influence-server: " << command.error().detail << '\n';

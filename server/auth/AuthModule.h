@@ -2,9 +2,9 @@
 #pragma once
 
 #include "AuthService.h"
+#include "PasswordHasher.h"
 #include "core/http/Authenticator.h"
 #include "core/http/ClientAddress.h"
-#include "PasswordHasher.h"
 
 #include <functional>
 #include <memory>
@@ -58,7 +58,7 @@ private:
             std::function<http::Response(db::Connection &, const RateDecision &)> then) const;
     /// Login's CPU step: the password against the stored hash (or equivalent work when there
     /// is none), then the session on the database pool.
-    http::Response checkPassword(const http::Responder &out, const LoginCommand &command,
+    http::Response checkPassword(const http::Responder &out, const common::LoginCommand &command,
             const ClientInfo &client, const LoginCandidate &candidate,
             const RateDecision &rate) const;
     // Routes by theme: sign-in and sessions; the signed-in user's account; password reset and

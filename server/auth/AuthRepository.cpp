@@ -177,7 +177,7 @@ QString likeEscaped(const QString &text)
 
 } // namespace
 
-Result<UserPage> listUsers(db::Connection &c, const UserListQuery &query)
+Result<UserPage> listUsers(db::Connection &c, const common::UserListQuery &query)
 {
     // Fixed fragments chosen by which filters are present; every value is bound.
     QStringList where{u"TRUE"_s};

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "AuthValidator.h"
 #include "common/AuthApi.h"
+#include "common/AuthTypes.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -26,7 +26,7 @@ struct UserRecord
     QString passwordHash; ///< empty for accounts that only sign in with OpenID Connect
 };
 
-/// A page of the user directory and where the next one starts (see UserListQuery::after).
+/// A page of the user directory and where the next one starts (see common::UserListQuery::after).
 struct UserPage
 {
     QList<common::UserAccount> users;
@@ -73,7 +73,7 @@ common::Result<void> updatePasswordHash(
 common::Result<std::optional<UserRecord>> updateUserAdmin(db::Connection &c, const QUuid &userId,
         std::optional<common::UserRole> role, std::optional<common::UserStatus> status);
 /// The user directory, newest first, filtered (the text through users_search_trgm_idx).
-common::Result<UserPage> listUsers(db::Connection &c, const UserListQuery &query);
+common::Result<UserPage> listUsers(db::Connection &c, const common::UserListQuery &query);
 common::Result<void> markEmailVerified(
         db::Connection &c, const QUuid &userId, const QString &email);
 

@@ -115,7 +115,7 @@ void AuthModule::rateLimited(const Responder &out, const Request &request, const
     });
 }
 
-Response AuthModule::checkPassword(const Responder &out, const LoginCommand &command,
+Response AuthModule::checkPassword(const Responder &out, const common::LoginCommand &command,
         const ClientInfo &client, const LoginCandidate &candidate, const RateDecision &rate) const
 {
     const QString stored = candidate.user ? candidate.user->passwordHash : QString();
@@ -156,7 +156,7 @@ void AuthModule::registerSignInRoutes(http::Router &router)
         if (failed(body, out)) {
             return;
         }
-        const auto command = validate::registration(*body);
+        const auto command = common::auth::validateRegistration(*body);
         if (failed(command, out)) {
             return;
         }
@@ -183,7 +183,7 @@ void AuthModule::registerSignInRoutes(http::Router &router)
         if (failed(body, out)) {
             return;
         }
-        const auto command = validate::login(*body);
+        const auto command = common::auth::validateLogin(*body);
         if (failed(command, out)) {
             return;
         }
@@ -207,7 +207,7 @@ void AuthModule::registerSignInRoutes(http::Router &router)
         if (failed(body, out)) {
             return;
         }
-        const auto token = validate::refreshToken(*body);
+        const auto token = common::auth::validateRefreshToken(*body);
         if (failed(token, out)) {
             return;
         }
@@ -223,7 +223,7 @@ void AuthModule::registerSignInRoutes(http::Router &router)
         if (failed(body, out)) {
             return;
         }
-        const auto token = validate::refreshToken(*body);
+        const auto token = common::auth::validateRefreshToken(*body);
         if (failed(token, out)) {
             return;
         }
@@ -254,7 +254,7 @@ void AuthModule::registerAccountRoutes(http::Router &router)
         if (failed(body, out)) {
             return;
         }
-        const auto command = validate::changePassword(*body);
+        const auto command = common::auth::validatePasswordChange(*body);
         if (failed(command, out)) {
             return;
         }
@@ -288,7 +288,7 @@ void AuthModule::registerRecoveryRoutes(http::Router &router)
                 if (failed(body, out)) {
                     return;
                 }
-                const auto email = validate::email(*body);
+                const auto email = common::auth::validateEmail(*body);
                 if (failed(email, out)) {
                     return;
                 }
@@ -306,7 +306,7 @@ void AuthModule::registerRecoveryRoutes(http::Router &router)
                 if (failed(body, out)) {
                     return;
                 }
-                const auto command = validate::resetPassword(*body);
+                const auto command = common::auth::validatePasswordReset(*body);
                 if (failed(command, out)) {
                     return;
                 }
@@ -332,7 +332,7 @@ void AuthModule::registerRecoveryRoutes(http::Router &router)
                 if (failed(body, out)) {
                     return;
                 }
-                const auto token = validate::emailToken(*body);
+                const auto token = common::auth::validateEmailToken(*body);
                 if (failed(token, out)) {
                     return;
                 }
@@ -379,7 +379,7 @@ void AuthModule::registerAdminRoutes(http::Router &router)
     // GET /api/v1/users: the user directory. Not an admin: it does not exist for them (404),
     // whatever the parameters.
     router.get(u"/api/v1/users"_s, [this](const Request &request, const Responder &out) {
-        auto query = validate::userListQuery(request.query);
+        auto query = common::auth::validateUserListQuery(request.query);
         whenSignedIn(m_authenticator, request, out,
                 [this, query = std::move(query)](db::Connection &c, const Principal &principal) {
                     if (!principal.isAdmin()) {
@@ -400,7 +400,7 @@ void AuthModule::registerAdminRoutes(http::Router &router)
         if (failed(body, out)) {
             return;
         }
-        const auto update = validate::adminUserUpdate(*body);
+        const auto update = common::auth::validateUserUpdate(*body);
         if (failed(update, out)) {
             return;
         }

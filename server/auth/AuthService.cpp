@@ -114,8 +114,9 @@ Result<void> AuthService::sendEmailToken(
     return mail::enqueue(c, message);
 }
 
-Result<AuthTokens> AuthService::registerUser(db::Connection &c, const RegisterCommand &command,
-        const QString &passwordHash, const ClientInfo &client) const
+Result<AuthTokens> AuthService::registerUser(db::Connection &c,
+        const common::RegisterCommand &command, const QString &passwordHash,
+        const ClientInfo &client) const
 {
     return db::inTransaction(c, [&](db::Connection &tx) -> Result<AuthTokens> {
         const auto user = repository::insertUser(
@@ -130,7 +131,8 @@ Result<AuthTokens> AuthService::registerUser(db::Connection &c, const RegisterCo
     });
 }
 
-Result<LoginCandidate> AuthService::beginLogin(db::Connection &c, const LoginCommand &command) const
+Result<LoginCandidate> AuthService::beginLogin(
+        db::Connection &c, const common::LoginCommand &command) const
 {
     LoginCandidate candidate;
     candidate.emailKey = throttle::emailKey(command.email);
@@ -383,7 +385,7 @@ Result<void> AuthService::resendVerification(db::Connection &c, const Principal 
 }
 
 Result<UserPage> AuthService::listUsers(
-        db::Connection &c, const Principal &admin, const UserListQuery &query) const
+        db::Connection &c, const Principal &admin, const common::UserListQuery &query) const
 {
     if (!admin.isAdmin()) {
         return Error::make(ErrorCode::Forbidden, u"Only administrators may list accounts."_s);
@@ -392,7 +394,7 @@ Result<UserPage> AuthService::listUsers(
 }
 
 Result<common::UserAccount> AuthService::updateUser(db::Connection &c, const Principal &admin,
-        const QUuid &userId, const AdminUserUpdate &update) const
+        const QUuid &userId, const common::AdminUserUpdate &update) const
 {
     if (!admin.isAdmin()) {
         return Error::make(ErrorCode::Forbidden, u"Only administrators may change accounts."_s);

@@ -2,14 +2,14 @@
 #pragma once
 
 #include "AuthRepository.h"
-#include "AuthValidator.h"
 #include "PasswordHasher.h"
 #include "Throttle.h"
+#include "common/AuthApi.h"
+#include "common/AuthTypes.h"
+#include "common/Result.h"
 #include "core/crypto/TokenService.h"
 #include "core/http/Principal.h"
 #include "core/http/RateLimit.h"
-#include "common/AuthApi.h"
-#include "common/Result.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -68,11 +68,12 @@ public:
             const QHostAddress &client, int limitPerMinute) const;
 
     common::Result<common::AuthTokens> registerUser(db::Connection &c,
-            const RegisterCommand &command, const QString &passwordHash,
+            const common::RegisterCommand &command, const QString &passwordHash,
             const ClientInfo &client) const;
 
     /// Throttles (429 while the account is locked) and looks the account up.
-    common::Result<LoginCandidate> beginLogin(db::Connection &c, const LoginCommand &command) const;
+    common::Result<LoginCandidate> beginLogin(
+            db::Connection &c, const common::LoginCommand &command) const;
     /// After the password matched: clears failures, stores a rehash, opens a session.
     common::Result<common::AuthTokens> completeLogin(db::Connection &c,
             const LoginCandidate &candidate, const QString &rehash, const ClientInfo &client) const;
@@ -101,9 +102,9 @@ public:
     /// Admins change a user's role or status; disabling ends the user's sessions at once.
     /// The user directory (administrators only).
     common::Result<UserPage> listUsers(
-            db::Connection &c, const Principal &admin, const UserListQuery &query) const;
+            db::Connection &c, const Principal &admin, const common::UserListQuery &query) const;
     common::Result<common::UserAccount> updateUser(db::Connection &c, const Principal &admin,
-            const QUuid &userId, const AdminUserUpdate &update) const;
+            const QUuid &userId, const common::AdminUserUpdate &update) const;
 
     /// Opens a session for an account signed in some other way (OpenID Connect).
     common::Result<common::AuthTokens> openSession(

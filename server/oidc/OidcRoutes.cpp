@@ -9,6 +9,7 @@
 #include "OidcService.h"
 #include "OidcValidator.h"
 #include "auth/AuthModule.h"
+#include "common/AuthTypes.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/Connection.h"
 #include "core/http/HttpContext.h"
@@ -156,7 +157,7 @@ Response issueCode(db::Connection &c, const QUuid &user, const PendingSignIn &pe
 }
 
 /// POST /oidc/token's database step: the code is used up first, whatever follows.
-Result<auth::UserRecord> redeemCode(db::Connection &c, const validate::NativeExchange &exchange)
+Result<auth::UserRecord> redeemCode(db::Connection &c, const common::NativeExchange &exchange)
 {
     const auto code = repository::consumeCode(c, crypto::sha256(exchange.code.toUtf8()));
     if (!code) {
@@ -439,7 +440,7 @@ void Routes::token(const Request &request, const Responder &out) const
         out.problem(body.error());
         return;
     }
-    const auto exchange = validate::nativeExchange(*body);
+    const auto exchange = common::auth::validateNativeExchange(*body);
     if (!exchange) {
         out.problem(exchange.error());
         return;
