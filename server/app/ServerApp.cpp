@@ -1,31 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ServerApp.h"
 
-#include "auth/AuthModule.h"
+#include "app/seed/DemoSignIns.h"
+#include "app/seed/Seeder.h"
+#include "auth/AuthRoutes.h"
 #include "auth/PasswordHasher.h"
 #include "brands/BrandRoutes.h"
 #include "campaigns/CampaignRoutes.h"
-#include "deals/DealRoutes.h"
-#include "notifications/NotificationRoutes.h"
 #include "core/concurrency/CpuPool.h"
 #include "core/crypto/Crypto.h"
 #include "core/crypto/TokenCipher.h"
+#include "core/crypto/TokenService.h"
 #include "core/db/Connection.h"
 #include "core/db/DbPool.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
 #include "core/docs/ApiDocs.h"
+#include "core/http/Authenticator.h"
 #include "core/http/HttpServer.h"
 #include "core/jobs/BackgroundWorker.h"
 #include "core/mail/SmtpClient.h"
+#include "core/system/SystemRoutes.h"
+#include "deals/DealRoutes.h"
+#include "notifications/NotificationRoutes.h"
+#include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
 #include "oidc/OidcValidator.h"
 #include "profiles/ProfileModule.h"
-#include "app/seed/DemoSignIns.h"
-#include "app/seed/Seeder.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
-#include "core/system/SystemRoutes.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -361,28 +364,32 @@ Result<void> ServerApp::start(const StartOptions &options)
 
     Config effectiveUrls = m_config;
     effectiveUrls.port = port();
-    auth::AuthModule::Settings authSettings;
-    authSettings.tokens.secret = *secret;
-    authSettings.tokens.issuer = publicUrl;
-    authSettings.tokens.audience = m_config.authAudience;
-    authSettings.tokens.accessTokenLifetime = m_config.accessTokenLifetime;
-    authSettings.auth.refreshIdleLifetime = m_config.refreshIdleLifetime;
-    authSettings.auth.refreshAbsoluteLifetime = m_config.refreshAbsoluteLifetime;
-    authSettings.auth.rateLimitPerMinute = m_config.authRateLimitPerMinute;
-    authSettings.auth.lockoutThreshold = m_config.loginLockoutThreshold;
-    authSettings.auth.appUrl = effectiveUrls.effectiveAppUrl();
-    authSettings.trustedProxies = m_config.trustedProxies;
-    m_auth = std::make_unique<auth::AuthModule>(authSettings);
-    m_httpContext->authenticator = &m_auth->authenticator();
+    crypto::TokenService::Settings tokenSettings;
+    tokenSettings.secret = *secret;
+    tokenSettings.issuer = publicUrl;
+    tokenSettings.audience = m_config.authAudience;
+    tokenSettings.accessTokenLifetime = m_config.accessTokenLifetime;
+    m_tokens = std::make_unique<crypto::TokenService>(tokenSettings);
+    m_authenticator = std::make_unique<http::Authenticator>(*m_tokens);
+    m_httpContext->authenticator = m_authenticator.get();
     m_httpContext->clientAddress = http::ClientAddress(m_config.trustedProxies);
+    auth::Settings authSettings;
+    authSettings.sessions.tokens = m_tokens.get();
+    authSettings.sessions.refreshIdleLifetime = m_config.refreshIdleLifetime;
+    authSettings.sessions.refreshAbsoluteLifetime = m_config.refreshAbsoluteLifetime;
+    authSettings.sessions.lockoutThreshold = m_config.loginLockoutThreshold;
+    authSettings.mail.appUrl = effectiveUrls.effectiveAppUrl();
+    authSettings.rateLimitPerMinute = m_config.authRateLimitPerMinute;
+    auth::registerRoutes(*m_httpContext, authSettings);
     if (!m_config.oidcProviders.isEmpty()) {
-        m_oidc = createOidcService(m_config, publicUrl, authSettings.auth.appUrl);
-        m_auth->setOidc(m_oidc.get());
+        m_oidc = createOidcService(m_config, publicUrl, authSettings.mail.appUrl);
     }
-    m_auth->registerRoutes(*m_httpContext);
+    // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
+    oidc::registerRoutes(
+            *m_httpContext, {m_oidc.get(), authSettings.sessions, authSettings.rateLimitPerMinute});
     profiles::Settings profileSettings;
     profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
-    profiles::registerRoutes(*m_httpContext, m_auth->authenticator(), profileSettings);
+    profiles::registerRoutes(*m_httpContext, *m_authenticator, profileSettings);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);

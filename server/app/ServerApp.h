@@ -19,14 +19,15 @@ class DbPool;
 class ManagedPostgres;
 struct ConnectionSettings;
 } // namespace db
+namespace crypto {
+class TokenService;
+}
 namespace http {
+class Authenticator;
 class HttpServer;
 struct HttpContext;
 class Router;
 } // namespace http
-namespace auth {
-class AuthModule;
-}
 namespace jobs {
 class BackgroundWorker;
 }
@@ -67,7 +68,6 @@ public:
     db::DatabaseUrl databaseUrl() const { return m_databaseUrl; }
     db::ManagedPostgres *managedPostgres() const { return m_managedPostgres.get(); }
     http::HttpContext &httpContext();
-    auth::AuthModule &auth() { return *m_auth; }
     /// Sends due e-mail now instead of at the next poll (tests).
     void wakeBackgroundWorker();
     /// Connecting social accounts; null when no platform has a client id.
@@ -90,7 +90,10 @@ private:
     std::shared_ptr<db::ConnectionSettings> m_connectionSettings;
     std::unique_ptr<db::DbPool> m_dbPool;
     std::unique_ptr<CpuPool> m_cpuPool;
-    std::unique_ptr<auth::AuthModule> m_auth;
+    /// Signs and checks access tokens; outlives every request (the routes and the
+    /// authenticator hold it).
+    std::unique_ptr<crypto::TokenService> m_tokens;
+    std::unique_ptr<http::Authenticator> m_authenticator;
     std::unique_ptr<oidc::OidcService> m_oidc; ///< only when providers are configured
     std::unique_ptr<social::SocialService> m_social; ///< only when platforms are configured
     std::unique_ptr<jobs::BackgroundWorker> m_background;

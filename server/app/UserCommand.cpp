@@ -3,13 +3,12 @@
 
 #include "Config.h"
 #include "ServerApp.h"
-#include "auth/AuthRepository.h"
-#include "auth/AuthValidator.h"
+#include "auth/Accounts.h"
 #include "auth/PasswordHasher.h"
+#include "common/AuthTypes.h"
 #include "core/db/Connection.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
-#include "core/db/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -82,7 +81,7 @@ int createUser(const Config &config, UserCreateOptions options)
     }
     // The API's rules for the address and the password (the role is checked separately: the
     // API never lets anyone register as an administrator).
-    const auto command = auth::validate::registration({{u"email"_s, options.email},
+    const auto command = common::auth::validateRegistration({{u"email"_s, options.email},
             {u"password"_s, *options.password}, {u"displayName"_s, options.displayName}});
     if (!command) {
         err() << "influence-server: " << command.error().detail << '\n';
@@ -103,19 +102,20 @@ int createUser(const Config &config, UserCreateOptions options)
         err() << "influence-server: migration failed: " << migrated.error().detail << '\n';
         return kExitFailure;
     }
-    const QString hash = auth::PasswordHasher().hash(command->password);
+    auth::NewAccount account;
+    account.email = command->email;
+    account.passwordHash = auth::PasswordHasher().hash(command->password);
+    account.role = options.role;
+    account.displayName = command->displayName;
     // Whoever runs this command on the server vouches for the address.
-    const auto user = db::inTransaction(connection, [&](db::Connection &tx) {
-        return auth::repository::insertUser(
-                tx, command->email, hash, options.role, command->displayName, true);
-    });
+    account.address = auth::EmailAddress::Confirmed;
+    const auto user = auth::accounts::create(connection, account);
     if (!user) {
         err() << "influence-server: " << user.error().detail << '\n';
         return kExitFailure;
     }
-    QTextStream(stdout) << "created " << common::wireName(options.role) << ' '
-                        << user->account.email << " (id "
-                        << user->account.id.toString(QUuid::WithoutBraces) << ")\n";
+    QTextStream(stdout) << "created " << common::wireName(options.role) << ' ' << user->email
+                        << " (id " << user->id.toString(QUuid::WithoutBraces) << ")\n";
     return 0;
 }
 

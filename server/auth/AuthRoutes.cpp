@@ -1,32 +1,75 @@
 // SPDX-License-Identifier: Apache-2.0
-// HTTP for accounts and sign-in: /api/v1/auth/*, /api/v1/me, /api/v1/me/password and
-// /api/v1/users/{id}. Password hashing runs on the CPU pool, database work on the database pool;
-// nothing here blocks an HTTP thread.
-#include "AuthModule.h"
-#include "SignedIn.h"
+// HTTP for accounts and sign-in: the route table, and for each route the reading and checking of
+// its input on the HTTP thread (400/422 before any database work) into the work on the database
+// pool. Routes that hash a password hand on to the CPU pool and back; nothing here blocks an
+// HTTP thread.
+#include "AuthRoutes.h"
+
+#include "Accounts.h"
+#include "common/AuthTypes.h"
 #include "core/db/Connection.h"
+#include "core/db/Transaction.h"
+#include "core/http/Authenticator.h"
+#include "core/http/ClientAddress.h"
 #include "core/http/HttpContext.h"
+#include "core/http/RateLimit.h"
 #include "core/http/Request.h"
 #include "core/http/Responder.h"
-#include "oidc/OidcRoutes.h"
+#include "core/http/RouteTable.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using influence::common::AuthTokens;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
+using influence::server::db::Connection;
+using influence::server::http::Access;
+using influence::server::http::HttpMethod;
+using influence::server::http::Principal;
+using influence::server::http::RateDecision;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
+using influence::server::http::Work;
 
 namespace influence::server::auth {
 
 namespace {
 
 constexpr std::chrono::seconds kRateWindow{60};
+/// Every client refreshes every few minutes: a looser limit than for sign-ins.
+constexpr int kRefreshRateFactor = 10;
+
+/// What the routes' work shares, read-only once the routes are registered.
+struct Shared
+{
+    Settings settings;
+    PasswordHasher hasher;
+    http::ClientAddress clientAddress;
+};
+using SharedPtr = std::shared_ptr<const Shared>;
+
+/// Where a request is counted: its address's counter for a group of routes.
+struct RateBucket
+{
+    QString key; ///< "login:203.0.113.7"
+    int limit = 0; ///< per kRateWindow
+};
+
+RateBucket bucketOf(
+        const Shared &shared, const Request &request, const QString &group, int factor = 1)
+{
+    return {group + u':' + shared.clientAddress.of(request).toString(),
+            shared.settings.rateLimitPerMinute * factor};
+}
+
+ClientInfo clientOf(const Shared &shared, const Request &request)
+{
+    return {shared.clientAddress.of(request),
+            QString::fromUtf8(request.header("user-agent")).left(512)};
+}
 
 Error invalidCredentials()
 {
@@ -63,67 +106,82 @@ Response accepted()
     return Response::json(QJsonObject{{u"status"_s, u"accepted"_s}}, 202);
 }
 
-Response fromVoid(const Result<void> &result)
+/// Counts the request: 429 (with Retry-After) over the limit, else what `then` answers; both
+/// with the RateLimit headers.
+template<class Then>
+Response limited(Connection &c, const RateBucket &bucket, Then &&then)
 {
-    return result ? Response::noContent() : Response::fromError(result.error());
-}
-
-template<class T>
-bool failed(const Result<T> &result, const Responder &out)
-{
-    if (!result) {
-        out.problem(result.error());
-        return true;
+    const auto rate = db::withRetry(c, [&](Connection &connection) {
+        return http::countRequest(connection, bucket.key, bucket.limit, kRateWindow);
+    });
+    if (!rate) {
+        return Response::fromError(rate.error());
     }
-    return false;
+    if (!rate->allowed) {
+        return tooManyRequests(*rate);
+    }
+    return withRate(then(*rate), *rate);
 }
 
-} // namespace
+/// A route's prepare function that also gets what the routes share.
+using SharedPrepare = Result<Work> (*)(const Request &, const SharedPtr &);
 
-AuthModule::AuthModule(Settings settings)
-    : m_settings(std::move(settings))
-    , m_tokens(m_settings.tokens)
-    , m_hasher(m_settings.argon2)
-    , m_service(m_settings.auth, m_tokens)
-    , m_authenticator(m_tokens)
-    , m_clientAddress(m_settings.trustedProxies)
-{ }
-
-AuthModule::~AuthModule() = default;
-
-ClientInfo AuthModule::clientInfo(const Request &request) const
+http::Prepare with(const SharedPtr &shared, SharedPrepare prepare)
 {
-    return {m_clientAddress.of(request), QString::fromUtf8(request.header("user-agent")).left(512)};
+    return [shared, prepare](const Request &request) {
+        return prepare(request, shared);
+    };
 }
 
-void AuthModule::rateLimited(const Responder &out, const Request &request, const QString &group,
-        int factor, std::function<Response(db::Connection &, const RateDecision &)> then) const
+// --- Sign-up, sign-in and sessions -------------------------------------------------------
+
+/// Registration's CPU step: the password's hash, then the account on the database pool.
+Response registerWithHash(const SharedPtr &shared, const Responder &out,
+        const common::RegisterCommand &command, const ClientInfo &client, const RateDecision &rate)
 {
-    // Counts the request against the per-address limit of `group` on the database pool; 429
-    // (with Retry-After) over the limit, else `then`.
-    const QHostAddress client = m_clientAddress.of(request);
-    const int limit = m_settings.auth.rateLimitPerMinute * factor;
-    out.runOnDbPool([this, client, group, limit, then = std::move(then)](db::Connection &c) {
-        const auto rate = m_service.countRequest(c, group, client, limit);
-        if (!rate) {
-            return Response::fromError(rate.error());
-        }
-        if (!rate->allowed) {
-            return tooManyRequests(*rate);
-        }
-        return withRate(then(c, *rate), *rate);
+    const NewAccount account{command.email, shared->hasher.hash(command.password), command.role,
+            command.displayName, EmailAddress::Unconfirmed};
+    out.runOnDbPool([shared, account, client, rate](Connection &next) {
+        const auto tokens = accounts::registerAccount(
+                next, shared->settings.sessions, shared->settings.mail, account, client);
+        return withRate(tokensResponse(tokens, 201), rate);
+    });
+    return Response::deferred();
+}
+
+Result<Work> signUp(const Request &request, const SharedPtr &shared)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto command = common::auth::validateRegistration(*body);
+    if (!command) {
+        return command.error();
+    }
+    return Work([shared, command = *command, client = clientOf(*shared, request),
+                        bucket = bucketOf(*shared, request, u"register"_s)](
+                        Connection &c, const Responder &out) {
+        return limited(c, bucket, [&](const RateDecision &rate) {
+            out.runOnCpuPool([shared, out, command, client, rate] {
+                return registerWithHash(shared, out, command, client, rate);
+            });
+            return Response::deferred();
+        });
     });
 }
 
-Response AuthModule::checkPassword(const Responder &out, const LoginCommand &command,
-        const ClientInfo &client, const LoginCandidate &candidate, const RateDecision &rate) const
+/// Sign-in's CPU step: the password against the stored hash (or equivalent work when there is
+/// none), then the session on the database pool.
+Response checkPassword(const SharedPtr &shared, const Responder &out, const QString &password,
+        const SignInAttempt &attempt, const ClientInfo &client, const RateDecision &rate)
 {
-    const QString stored = candidate.user ? candidate.user->passwordHash : QString();
+    const QString &stored = attempt.passwordHash;
     bool matches = false;
     if (stored.isEmpty()) {
-        m_hasher.burnEquivalentTime(command.password);
+        shared->hasher.burnEquivalentTime(password);
     } else {
-        matches = m_hasher.verify(command.password, stored);
+        matches = shared->hasher.verify(password, stored);
     }
     if (!matches) {
         return withRate(Response::fromError(invalidCredentials()), rate);
@@ -131,292 +189,281 @@ Response AuthModule::checkPassword(const Responder &out, const LoginCommand &com
     // Parameters went up since this hash was made: store a stronger one now that the password
     // is at hand.
     const QString rehash =
-            m_hasher.needsRehash(stored) ? m_hasher.hash(command.password) : QString();
-    out.runOnDbPool([this, candidate, rehash, client, rate](db::Connection &next) {
-        return withRate(
-                tokensResponse(m_service.completeLogin(next, candidate, rehash, client)), rate);
+            shared->hasher.needsRehash(stored) ? shared->hasher.hash(password) : QString();
+    out.runOnDbPool([shared, attempt, rehash, client, rate](Connection &next) {
+        return withRate(tokensResponse(sessions::completeSignIn(
+                                next, shared->settings.sessions, attempt, rehash, client)),
+                rate);
     });
     return Response::deferred();
 }
 
-void AuthModule::registerRoutes(http::HttpContext &context)
+Result<Work> signIn(const Request &request, const SharedPtr &shared)
 {
-    registerSignInRoutes(context.router);
-    registerAccountRoutes(context.router);
-    registerRecoveryRoutes(context.router);
-    registerAdminRoutes(context.router);
-    // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
-    oidc::registerRoutes(context, m_oidc, *this);
-}
-
-void AuthModule::registerSignInRoutes(http::Router &router)
-{
-    router.post(u"/api/v1/auth/register"_s, [this](const Request &request, const Responder &out) {
-        const auto body = request.jsonObject();
-        if (failed(body, out)) {
-            return;
-        }
-        const auto command = validate::registration(*body);
-        if (failed(command, out)) {
-            return;
-        }
-        const ClientInfo client = clientInfo(request);
-        rateLimited(out, request, u"register"_s, 1,
-                [this, out, command = *command, client](
-                        db::Connection &, const RateDecision &rate) {
-                    out.runOnCpuPool([this, out, command, client, rate] {
-                        const QString hash = m_hasher.hash(command.password);
-                        out.runOnDbPool([this, command, hash, client, rate](db::Connection &c) {
-                            return withRate(
-                                    tokensResponse(
-                                            m_service.registerUser(c, command, hash, client), 201),
-                                    rate);
-                        });
-                        return Response::deferred();
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto command = common::auth::validateLogin(*body);
+    if (!command) {
+        return command.error();
+    }
+    return Work([shared, command = *command, client = clientOf(*shared, request),
+                        bucket = bucketOf(*shared, request, u"login"_s)](
+                        Connection &c, const Responder &out) {
+        return limited(c, bucket, [&](const RateDecision &rate) {
+            const auto attempt = sessions::beginSignIn(c, shared->settings.sessions, command.email);
+            if (!attempt) {
+                return Response::fromError(attempt.error());
+            }
+            out.runOnCpuPool(
+                    [shared, out, password = command.password, attempt = *attempt, client, rate] {
+                        return checkPassword(shared, out, password, attempt, client, rate);
                     });
-                    return Response::deferred();
-                });
-    });
-
-    router.post(u"/api/v1/auth/login"_s, [this](const Request &request, const Responder &out) {
-        const auto body = request.jsonObject();
-        if (failed(body, out)) {
-            return;
-        }
-        const auto command = validate::login(*body);
-        if (failed(command, out)) {
-            return;
-        }
-        const ClientInfo client = clientInfo(request);
-        rateLimited(out, request, u"login"_s, 1,
-                [this, out, command = *command, client](
-                        db::Connection &c, const RateDecision &rate) {
-                    const auto candidate = m_service.beginLogin(c, command);
-                    if (!candidate) {
-                        return Response::fromError(candidate.error());
-                    }
-                    out.runOnCpuPool([this, out, command, client, candidate = *candidate, rate] {
-                        return checkPassword(out, command, client, candidate, rate);
-                    });
-                    return Response::deferred();
-                });
-    });
-
-    router.post(u"/api/v1/auth/refresh"_s, [this](const Request &request, const Responder &out) {
-        const auto body = request.jsonObject();
-        if (failed(body, out)) {
-            return;
-        }
-        const auto token = validate::refreshToken(*body);
-        if (failed(token, out)) {
-            return;
-        }
-        // Every client refreshes every few minutes: a looser limit than for sign-ins.
-        rateLimited(out, request, u"refresh"_s, 10,
-                [this, token = *token](db::Connection &c, const RateDecision &) {
-                    return tokensResponse(m_service.refresh(c, token));
-                });
-    });
-
-    router.post(u"/api/v1/auth/logout"_s, [this](const Request &request, const Responder &out) {
-        const auto body = request.jsonObject();
-        if (failed(body, out)) {
-            return;
-        }
-        const auto token = validate::refreshToken(*body);
-        if (failed(token, out)) {
-            return;
-        }
-        out.runOnDbPool([this, token = *token](db::Connection &c) {
-            return fromVoid(m_service.logout(c, token));
+            return Response::deferred();
         });
     });
 }
 
-void AuthModule::registerAccountRoutes(http::Router &router)
+Result<Work> refreshSession(const Request &request, const SharedPtr &shared)
 {
-    router.post(u"/api/v1/auth/logout-all"_s, [this](const Request &request, const Responder &out) {
-        whenSignedIn(m_authenticator, request, out,
-                [this](db::Connection &c, const Principal &principal) {
-                    return fromVoid(m_service.logoutAll(c, principal));
-                });
-    });
-
-    router.get(u"/api/v1/me"_s, [this](const Request &request, const Responder &out) {
-        whenSignedIn(
-                m_authenticator, request, out, [](db::Connection &, const Principal &principal) {
-                    return Response::json(principal.account.toJson());
-                });
-    });
-
-    router.post(u"/api/v1/me/password"_s, [this](const Request &request, const Responder &out) {
-        const auto body = request.jsonObject();
-        if (failed(body, out)) {
-            return;
-        }
-        const auto command = validate::changePassword(*body);
-        if (failed(command, out)) {
-            return;
-        }
-        whenSignedIn(m_authenticator, request, out,
-                [this, out, command = *command](db::Connection &c, const Principal &principal) {
-                    const auto stored = m_service.passwordHashOf(c, principal);
-                    if (!stored) {
-                        return Response::fromError(stored.error());
-                    }
-                    out.runOnCpuPool([this, out, command, principal, stored = *stored] {
-                        if (stored.isEmpty() || !m_hasher.verify(command.currentPassword, stored)) {
-                            return Response::fromError(Error::make(ErrorCode::WrongPassword,
-                                    u"The current password is not correct."_s));
-                        }
-                        const QString hash = m_hasher.hash(command.newPassword);
-                        out.runOnDbPool([this, principal, hash](db::Connection &next) {
-                            return fromVoid(m_service.changePassword(next, principal, hash));
-                        });
-                        return Response::deferred();
-                    });
-                    return Response::deferred();
-                });
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto token = common::auth::validateRefreshToken(*body);
+    if (!token) {
+        return token.error();
+    }
+    return Work([shared, token = *token,
+                        bucket = bucketOf(*shared, request, u"refresh"_s, kRefreshRateFactor)](
+                        Connection &c) {
+        return limited(c, bucket, [&](const RateDecision &) {
+            return tokensResponse(sessions::refresh(c, shared->settings.sessions, token));
+        });
     });
 }
 
-void AuthModule::registerRecoveryRoutes(http::Router &router)
+Result<Work> signOut(const Request &request)
 {
-    router.post(u"/api/v1/auth/password/forgot"_s,
-            [this](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto email = validate::email(*body);
-                if (failed(email, out)) {
-                    return;
-                }
-                rateLimited(out, request, u"mail"_s, 1,
-                        [this, email = *email](db::Connection &c, const RateDecision &) {
-                            // The same answer whether or not the address has an account.
-                            const auto sent = m_service.forgotPassword(c, email);
-                            return sent ? accepted() : Response::fromError(sent.error());
-                        });
-            });
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto token = common::auth::validateRefreshToken(*body);
+    if (!token) {
+        return token.error();
+    }
+    return Work([token = *token](Connection &c) {
+        return sessions::logout(c, token);
+    });
+}
 
-    router.post(
-            u"/api/v1/auth/password/reset"_s, [this](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto command = validate::resetPassword(*body);
-                if (failed(command, out)) {
-                    return;
-                }
-                rateLimited(out, request, u"mail"_s, 1,
-                        [this, out, command = *command](
-                                db::Connection &, const RateDecision &rate) {
-                            out.runOnCpuPool([this, out, command, rate] {
-                                const QString hash = m_hasher.hash(command.newPassword);
-                                out.runOnDbPool([this, command, hash, rate](db::Connection &c) {
-                                    return withRate(fromVoid(m_service.resetPassword(
-                                                            c, command.token, hash)),
-                                            rate);
-                                });
-                                return Response::deferred();
-                            });
-                            return Response::deferred();
-                        });
-            });
+Result<Work> signOutEverywhere(const Request & /*request*/)
+{
+    return Work(sessions::logoutEverywhere);
+}
 
-    router.post(
-            u"/api/v1/auth/email/verify"_s, [this](const Request &request, const Responder &out) {
-                const auto body = request.jsonObject();
-                if (failed(body, out)) {
-                    return;
-                }
-                const auto token = validate::emailToken(*body);
-                if (failed(token, out)) {
-                    return;
-                }
-                rateLimited(out, request, u"mail"_s, 1,
-                        [this, token = *token](db::Connection &c, const RateDecision &) {
-                            return fromVoid(m_service.verifyEmail(c, token));
-                        });
-            });
+// --- The caller's account ----------------------------------------------------------------
 
-    router.post(
-            u"/api/v1/auth/email/resend"_s, [this](const Request &request, const Responder &out) {
-                whenSignedIn(m_authenticator, request, out,
-                        [this](db::Connection &c, const Principal &principal) {
-                            const auto sent = m_service.resendVerification(c, principal);
-                            return sent ? accepted() : Response::fromError(sent.error());
-                        });
+Result<Work> readOwnAccount(const Request & /*request*/)
+{
+    return Work([](Connection &, const Principal &p) {
+        return Response::json(p.account.toJson());
+    });
+}
+
+/// A password change's CPU step: the current password against the stored hash, then the new
+/// one's hash on the database pool.
+Response changeWithHash(const SharedPtr &shared, const Responder &out,
+        const common::ChangePasswordCommand &command, const Principal &p, const QString &stored)
+{
+    if (stored.isEmpty() || !shared->hasher.verify(command.currentPassword, stored)) {
+        return Response::fromError(
+                Error::make(ErrorCode::WrongPassword, u"The current password is not correct."_s));
+    }
+    out.runOnDbPool([p, hash = shared->hasher.hash(command.newPassword)](Connection &next) {
+        return Response::from(accounts::changePassword(next, p, hash));
+    });
+    return Response::deferred();
+}
+
+Result<Work> changeOwnPassword(const Request &request, const SharedPtr &shared)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto command = common::auth::validatePasswordChange(*body);
+    if (!command) {
+        return command.error();
+    }
+    return Work(
+            [shared, command = *command](Connection &c, const Principal &p, const Responder &out) {
+                const auto stored = accounts::passwordHashOf(c, p);
+                if (!stored) {
+                    return Response::fromError(stored.error());
+                }
+                out.runOnCpuPool([shared, out, command, p, stored = *stored] {
+                    return changeWithHash(shared, out, command, p, stored);
+                });
+                return Response::deferred();
             });
 }
 
-namespace {
+// --- Password reset and address confirmation ---------------------------------------------
 
-QJsonObject userPageJson(const UserPage &page)
+Result<Work> forgotPassword(const Request &request, const SharedPtr &shared)
 {
-    QJsonArray items;
-    for (const common::UserAccount &account : page.users) {
-        items.append(account.toJson());
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
     }
-    QJsonValue next;
-    if (page.next) {
-        const QJsonObject cursor{{u"t"_s, page.next->first},
-                {u"id"_s, page.next->second.toString(QUuid::WithoutBraces)}};
-        next = QString::fromLatin1(
-                QJsonDocument(cursor)
-                        .toJson(QJsonDocument::Compact)
-                        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const auto email = common::auth::validateEmail(*body);
+    if (!email) {
+        return email.error();
     }
-    return {{u"items"_s, items}, {u"nextCursor"_s, next}};
+    return Work([shared, email = *email, bucket = bucketOf(*shared, request, u"mail"_s)](
+                        Connection &c) {
+        return limited(c, bucket, [&](const RateDecision &) {
+            // The same answer whether or not the address has an account.
+            const auto sent = recovery::forgotPassword(c, shared->settings.mail, email);
+            return sent ? accepted() : Response::fromError(sent.error());
+        });
+    });
+}
+
+/// A password reset's CPU step: the new password's hash, then the reset on the database pool.
+Response resetWithHash(const SharedPtr &shared, const Responder &out,
+        const common::ResetPasswordCommand &command, const RateDecision &rate)
+{
+    out.runOnDbPool([token = command.token, hash = shared->hasher.hash(command.newPassword), rate](
+                            Connection &next) {
+        return withRate(Response::from(recovery::resetPassword(next, token, hash)), rate);
+    });
+    return Response::deferred();
+}
+
+Result<Work> resetPassword(const Request &request, const SharedPtr &shared)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto command = common::auth::validatePasswordReset(*body);
+    if (!command) {
+        return command.error();
+    }
+    return Work([shared, command = *command, bucket = bucketOf(*shared, request, u"mail"_s)](
+                        Connection &c, const Responder &out) {
+        return limited(c, bucket, [&](const RateDecision &rate) {
+            out.runOnCpuPool([shared, out, command, rate] {
+                return resetWithHash(shared, out, command, rate);
+            });
+            return Response::deferred();
+        });
+    });
+}
+
+Result<Work> verifyEmail(const Request &request, const SharedPtr &shared)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto token = common::auth::validateEmailToken(*body);
+    if (!token) {
+        return token.error();
+    }
+    return Work([token = *token, bucket = bucketOf(*shared, request, u"mail"_s)](Connection &c) {
+        return limited(c, bucket, [&](const RateDecision &) {
+            return Response::from(recovery::verifyEmail(c, token));
+        });
+    });
+}
+
+Result<Work> resendVerification(const Request & /*request*/, const SharedPtr &shared)
+{
+    return Work([shared](Connection &c, const Principal &p) {
+        const auto sent = recovery::resendVerification(c, shared->settings.mail, p);
+        return sent ? accepted() : Response::fromError(sent.error());
+    });
+}
+
+// --- Administration ----------------------------------------------------------------------
+
+Result<Work> listUsers(const Request &request)
+{
+    // Checked in the work: for anyone but an administrator the directory does not exist (404),
+    // whatever the parameters.
+    auto query = common::auth::validateUserListQuery(request.query);
+    return Work(
+            [query = std::move(query)](Connection &c, const Principal &p) -> Result<QByteArray> {
+                if (!p.isAdmin()) {
+                    return Error::notFound();
+                }
+                if (!query) {
+                    return query.error();
+                }
+                return accounts::list(c, p, *query);
+            });
+}
+
+Result<Work> updateUser(const Request &request)
+{
+    const auto id = request.uuidParam(u"id"_s);
+    if (!id) {
+        return id.error();
+    }
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto update = common::auth::validateUserUpdate(*body);
+    if (!update) {
+        return update.error();
+    }
+    return Work(
+            [id = *id, update = *update](Connection &c, const Principal &p) -> Result<QByteArray> {
+                if (!http::Authenticator::requireRole(p, {common::UserRole::Admin})) {
+                    // Not an admin: the user directory does not exist for them.
+                    return Error::notFound();
+                }
+                return accounts::update(c, p, id, update);
+            });
 }
 
 } // namespace
 
-void AuthModule::registerAdminRoutes(http::Router &router)
+void registerRoutes(http::HttpContext &context, const Settings &settings)
 {
-    // GET /api/v1/users: the user directory. Not an admin: it does not exist for them (404),
-    // whatever the parameters.
-    router.get(u"/api/v1/users"_s, [this](const Request &request, const Responder &out) {
-        auto query = validate::userListQuery(request.query);
-        whenSignedIn(m_authenticator, request, out,
-                [this, query = std::move(query)](db::Connection &c, const Principal &principal) {
-                    if (!principal.isAdmin()) {
-                        return Response::fromError(Error::notFound());
-                    }
-                    if (!query) {
-                        return Response::fromError(query.error());
-                    }
-                    return Response::from(m_service.listUsers(c, principal, *query), userPageJson);
-                });
-    });
-    router.patch(u"/api/v1/users/{id}"_s, [this](const Request &request, const Responder &out) {
-        const auto id = request.uuidParam(u"id"_s);
-        if (failed(id, out)) {
-            return;
-        }
-        const auto body = request.jsonObject();
-        if (failed(body, out)) {
-            return;
-        }
-        const auto update = validate::adminUserUpdate(*body);
-        if (failed(update, out)) {
-            return;
-        }
-        whenSignedIn(m_authenticator, request, out,
-                [this, id = *id, update = *update](db::Connection &c, const Principal &principal) {
-                    if (auto ok = Authenticator::requireRole(principal, {common::UserRole::Admin});
-                            !ok) {
-                        // Not an admin: the user directory does not exist for them.
-                        return Response::fromError(Error::notFound());
-                    }
-                    return Response::from(m_service.updateUser(c, principal, id, update),
-                            [](const common::UserAccount &account) {
-                                return account.toJson();
-                            });
-                });
-    });
+    Q_ASSERT(settings.sessions.tokens);
+    const auto shared = std::make_shared<const Shared>(
+            Shared{settings, PasswordHasher(settings.argon2), context.clientAddress});
+    constexpr auto pub = Access::Public;
+    constexpr auto signedIn = Access::SignedIn;
+    http::addRoutes(context,
+            {
+                    {HttpMethod::Post, u"/api/v1/auth/register"_s, pub, with(shared, signUp), 201},
+                    {HttpMethod::Post, u"/api/v1/auth/login"_s, pub, with(shared, signIn)},
+                    {HttpMethod::Post, u"/api/v1/auth/refresh"_s, pub,
+                            with(shared, refreshSession)},
+                    {HttpMethod::Post, u"/api/v1/auth/logout"_s, pub, signOut},
+                    {HttpMethod::Post, u"/api/v1/auth/logout-all"_s, signedIn, signOutEverywhere},
+                    {HttpMethod::Get, u"/api/v1/me"_s, signedIn, readOwnAccount},
+                    {HttpMethod::Post, u"/api/v1/me/password"_s, signedIn,
+                            with(shared, changeOwnPassword)},
+                    {HttpMethod::Post, u"/api/v1/auth/password/forgot"_s, pub,
+                            with(shared, forgotPassword), 202},
+                    {HttpMethod::Post, u"/api/v1/auth/password/reset"_s, pub,
+                            with(shared, resetPassword)},
+                    {HttpMethod::Post, u"/api/v1/auth/email/verify"_s, pub,
+                            with(shared, verifyEmail)},
+                    {HttpMethod::Post, u"/api/v1/auth/email/resend"_s, signedIn,
+                            with(shared, resendVerification), 202},
+                    {HttpMethod::Get, u"/api/v1/users"_s, signedIn, listUsers},
+                    {HttpMethod::Patch, u"/api/v1/users/{id}"_s, signedIn, updateUser},
+            });
 }
 
 } // namespace influence::server::auth

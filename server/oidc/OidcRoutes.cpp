@@ -1,24 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
-// HTTP for OpenID Connect sign-in (authorization code flow with PKCE, OpenID Connect Core §3.1).
-// The handlers only read the request; the database work runs on the database pool and the
-// provider traffic on OidcService's thread, each step handing on the Responder.
+// HTTP for OpenID Connect sign-in (authorization code flow with PKCE, OpenID Connect Core §3.1):
+// the route table, and for each route the reading and checking of its input on the HTTP thread
+// into the work on the database pool. The provider traffic runs on OidcService's thread; each
+// step hands on the Responder.
 #include "OidcRoutes.h"
 
-#include "OidcAccounts.h"
-#include "OidcRepository.h"
 #include "OidcService.h"
 #include "OidcValidator.h"
-#include "auth/AuthModule.h"
+#include "SignIns.h"
+#include "common/AuthTypes.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/Connection.h"
+#include "core/db/Transaction.h"
+#include "core/http/ClientAddress.h"
 #include "core/http/HttpContext.h"
+#include "core/http/RateLimit.h"
 #include "core/http/Request.h"
 #include "core/http/Responder.h"
+#include "core/http/RouteTable.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using influence::common::AuthTokens;
@@ -26,26 +32,29 @@ using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
 using influence::server::auth::ClientInfo;
-using influence::server::auth::RateDecision;
+using influence::server::db::Connection;
+using influence::server::http::Access;
+using influence::server::http::HttpMethod;
+using influence::server::http::RateDecision;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
+using influence::server::http::Work;
 
 namespace influence::server::oidc {
 
 namespace {
 
-constexpr std::chrono::seconds kStateLifetime{10 * 60};
-/// A native app's code is exchanged by the app itself right after the redirect (RFC 6749
-/// §4.1.2 recommends at most 10 minutes; the app needs seconds).
-constexpr std::chrono::seconds kCodeLifetime{60};
 constexpr std::chrono::seconds kRateWindow{60};
 constexpr qsizetype kMaxParameter = 4096;
 
-QByteArray stateHash(const QString &state)
+/// What the routes' work shares, read-only once the routes are registered.
+struct Shared
 {
-    return crypto::sha256(state.toUtf8());
-}
+    Settings settings;
+    http::ClientAddress clientAddress;
+};
+using SharedPtr = std::shared_ptr<const Shared>;
 
 Response redirect(const QByteArray &location)
 {
@@ -84,6 +93,24 @@ Response tooManyRequests(const RateDecision &rate)
             u"Too many sign-ins from your address; try again in a minute."_s);
     error.retryAfterSeconds = qMax(1, rate.resetSeconds);
     return withRate(Response::fromError(error), rate);
+}
+
+/// Counts the request against its address's sign-in limit: 429 (with Retry-After) over it,
+/// else what `then` answers; both with the RateLimit headers.
+template<class Then>
+Response limited(Connection &c, const Shared &shared, const QHostAddress &client, Then &&then)
+{
+    const auto rate = db::withRetry(c, [&](Connection &connection) {
+        return http::countRequest(connection, u"oidc:"_s + client.toString(),
+                shared.settings.rateLimitPerMinute, kRateWindow);
+    });
+    if (!rate) {
+        return Response::fromError(rate.error());
+    }
+    if (!rate->allowed) {
+        return tooManyRequests(*rate);
+    }
+    return withRate(then(*rate), *rate);
 }
 
 /// A failed sign-in: logged with its reason, answered as a problem, or as a redirect to the
@@ -133,57 +160,24 @@ Error signInFailed(const QString &detail)
     return Error::make(ErrorCode::OidcFailed, detail);
 }
 
-Error badCode(const QString &detail)
+Error unknownProvider()
 {
-    return Error::make(ErrorCode::InvalidAuthorizationCode, detail);
+    return Error::notFound(u"There is no sign-in provider of this name."_s);
 }
 
-/// The native app's one-time code for `user`: stored hashed with the app's challenge, and handed
-/// to the app's listener with its state.
-Response issueCode(db::Connection &c, const QUuid &user, const PendingSignIn &pending)
+ClientInfo clientOf(const Shared &shared, const Request &request)
 {
-    const QString code = crypto::randomToken();
-    if (auto stored = repository::insertCode(
-                c, crypto::sha256(code.toUtf8()), pending.appChallenge, user, kCodeLifetime);
-            !stored) {
-        return Response::fromError(stored.error());
-    }
-    QList<std::pair<QString, QString>> fields{{u"code"_s, code}};
-    if (!pending.appState.isEmpty()) {
-        fields.append({u"state"_s, pending.appState});
-    }
-    return redirectWithQuery(pending.returnTo, fields);
+    return {shared.clientAddress.of(request),
+            QString::fromUtf8(request.header("user-agent")).left(512)};
 }
 
-/// POST /oidc/token's database step: the code is used up first, whatever follows.
-Result<auth::UserRecord> redeemCode(db::Connection &c, const validate::NativeExchange &exchange)
+/// The provider the path names, or nothing.
+std::optional<ProviderSettings> providerOf(const Shared &shared, const Request &request)
 {
-    const auto code = repository::consumeCode(c, crypto::sha256(exchange.code.toUtf8()));
-    if (!code) {
-        return code.error();
-    }
-    if (!*code) {
-        return badCode(u"The authorization code is unknown or was used already; sign in again."_s);
-    }
-    if ((*code)->expired) {
-        return badCode(u"The authorization code has expired; sign in again."_s);
-    }
-    // RFC 7636 §4.6.
-    if (!crypto::constantTimeEquals(crypto::pkceChallenge(exchange.codeVerifier).toLatin1(),
-                (*code)->challenge.toLatin1())) {
-        return badCode(u"The code verifier does not match the code challenge; sign in again."_s);
-    }
-    const auto user = auth::repository::findUserById(c, (*code)->userId);
-    if (!user) {
-        return user.error();
-    }
-    if (!*user) {
-        return badCode(u"The account of this sign-in no longer exists."_s);
-    }
-    if ((*user)->account.status != common::UserStatus::Active) {
-        return Error::make(ErrorCode::AccountDisabled, u"This account has been disabled."_s);
-    }
-    return **user;
+    const OidcService *service = shared.settings.service;
+    const ProviderSettings *provider =
+            service ? service->provider(request.pathParams.value(u"provider"_s)) : nullptr;
+    return provider ? std::optional(*provider) : std::nullopt;
 }
 
 /// The authorization request (OpenID Connect Core §3.1.2.1, RFC 7636 §4.3), added to whatever
@@ -207,6 +201,7 @@ QByteArray authorizationUrl(const ProviderMetadata &metadata, const ProviderSett
 struct CallbackParameters
 {
     QString provider;
+    QString displayName;
     QString issuer;
     QString state;
     QString code;
@@ -216,79 +211,54 @@ struct CallbackParameters
     ClientInfo client;
 };
 
-class Routes
+/// A route's prepare function that also gets what the routes share.
+using SharedPrepare = Result<Work> (*)(const Request &, const SharedPtr &);
+
+http::Prepare with(const SharedPtr &shared, SharedPrepare prepare)
 {
-public:
-    Routes(OidcService *service, const auth::AuthModule &auth)
-        : m_service(service)
-        , m_auth(auth)
-    { }
+    return [shared, prepare](const Request &request) {
+        return prepare(request, shared);
+    };
+}
 
-    void providers(const Request &request, const Responder &out) const;
-    void start(const Request &request, const Responder &out) const;
-    void callback(const Request &request, const Responder &out) const;
-    void token(const Request &request, const Responder &out) const;
-
-private:
-    const ProviderSettings *providerOf(const Request &request) const
-    {
-        return m_service ? m_service->provider(request.pathParams.value(u"provider"_s)) : nullptr;
-    }
-    Result<RateDecision> countRequest(db::Connection &c, const QHostAddress &client) const
-    {
-        return m_auth.service().countRequest(
-                c, u"oidc"_s, client, m_auth.service().settings().rateLimitPerMinute);
-    }
-    Response consumeState(
-            db::Connection &c, const Responder &out, const CallbackParameters &callback) const;
-    void exchange(const Responder &out, const CallbackParameters &callback,
-            const PendingSignIn &pending, const RateDecision &rate) const;
-
-    OidcService *m_service;
-    const auth::AuthModule &m_auth;
-};
-
-void Routes::providers(const Request & /*request*/, const Responder &out) const
+Result<Work> listProviders(const Request & /*request*/, const SharedPtr &shared)
 {
     QJsonArray list;
-    if (m_service) {
-        for (const ProviderSettings &provider : m_service->providers()) {
+    if (const OidcService *service = shared->settings.service) {
+        for (const ProviderSettings &provider : service->providers()) {
             list.append(QJsonObject{{u"name"_s, provider.name},
                     {u"displayName"_s,
                             provider.displayName.isEmpty() ? provider.name : provider.displayName},
                     {u"issuer"_s, provider.issuer},
                     {u"startUrl"_s,
-                            QString(m_service->settings().publicUrl + u"/api/v1/auth/oidc/"_s
+                            QString(service->settings().publicUrl + u"/api/v1/auth/oidc/"_s
                                     + provider.name + u"/start"_s)}});
         }
     }
-    out.send(Response::json(QJsonObject{{u"providers"_s, list}}));
+    return Work::answer(Response::json(QJsonObject{{u"providers"_s, list}}));
 }
 
-void Routes::start(const Request &request, const Responder &out) const
+Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
 {
-    const ProviderSettings *provider = providerOf(request);
+    const auto provider = providerOf(*shared, request);
     if (!provider) {
-        out.problem(Error::notFound(u"There is no sign-in provider of this name."_s));
-        return;
+        return unknownProvider();
     }
+    const OidcService *service = shared->settings.service;
     const auto role = validate::signUpRole(request.queryValue(u"role"_s));
     if (!role) {
-        out.problem(role.error());
-        return;
+        return role.error();
     }
     const auto returnTo = validate::returnTo(
-            request.queryValue(u"return_to"_s), m_service->settings().returnOrigins);
+            request.queryValue(u"return_to"_s), service->settings().returnOrigins);
     if (!returnTo) {
-        out.problem(returnTo.error());
-        return;
+        return returnTo.error();
     }
     const auto native = validate::nativeStart(request.queryValue(u"code_challenge"_s),
             request.queryValue(u"code_challenge_method"_s), request.queryValue(u"state"_s),
-            *returnTo, m_service->settings().returnOrigins);
+            *returnTo, service->settings().returnOrigins);
     if (!native) {
-        out.problem(native.error());
-        return;
+        return native.error();
     }
     PendingSignIn pending;
     pending.provider = provider->name;
@@ -298,87 +268,92 @@ void Routes::start(const Request &request, const Responder &out) const
     pending.nonce = crypto::randomToken();
     pending.role = *role;
     pending.returnTo = *returnTo;
-    const QString state = crypto::randomToken();
-    const QHostAddress client = m_auth.clientInfo(request).address;
-    out.runOnDbPool([this, out, provider, pending, state, client](db::Connection &c) {
-        const auto rate = countRequest(c, client);
-        if (!rate) {
-            return Response::fromError(rate.error());
-        }
-        if (!rate->allowed) {
-            return tooManyRequests(*rate);
-        }
-        if (auto stored = repository::insertState(c, stateHash(state), pending, kStateLifetime);
-                !stored) {
-            return withRate(Response::fromError(stored.error()), *rate);
-        }
-        const QString redirectUri = m_service->redirectUri(provider->name);
-        m_service->metadata(provider->name,
-                [out, provider, pending, state, redirectUri, rate = *rate](
-                        Result<ProviderMetadata> metadata) {
-                    if (!metadata) {
+    return Work([shared, provider = *provider, pending, state = crypto::randomToken(),
+                        redirectUri = service->redirectUri(provider->name),
+                        client = shared->clientAddress.of(request)](
+                        Connection &c, const Responder &out) {
+        return limited(c, *shared, client, [&](const RateDecision &rate) {
+            if (auto stored = signins::begin(c, state, pending); !stored) {
+                return Response::fromError(stored.error());
+            }
+            shared->settings.service->metadata(provider.name,
+                    [out, provider, pending, state, redirectUri, rate](
+                            Result<ProviderMetadata> metadata) {
+                        if (!metadata) {
+                            out.send(withRate(
+                                    failure(provider.name, metadata.error(), pending), rate));
+                            return;
+                        }
                         out.send(
-                                withRate(failure(provider->name, metadata.error(), pending), rate));
-                        return;
-                    }
-                    out.send(withRate(redirect(authorizationUrl(*metadata, *provider, redirectUri,
-                                              state, pending.nonce, pending.codeVerifier)),
-                            rate));
+                                withRate(redirect(authorizationUrl(*metadata, provider, redirectUri,
+                                                 state, pending.nonce, pending.codeVerifier)),
+                                        rate));
+                    });
+            return Response::deferred();
+        });
+    });
+}
+
+/// The callback's last step, on the database pool with the verified ID token: the account, and
+/// a session for it (or a native app's one-time code).
+Response signInTo(Connection &c, const Shared &shared, const CallbackParameters &callback,
+        const PendingSignIn &pending, const jose::IdTokenClaims &claims)
+{
+    const auto account = signins::resolveAccount(c, claims, pending.role, callback.displayName);
+    if (!account) {
+        return failure(callback.provider, account.error(), pending);
+    }
+    if (pending.native()) {
+        // The session opens when the app presents the code with its verifier.
+        const auto code = signins::issueCode(c, *account, pending.appChallenge);
+        if (!code) {
+            return Response::fromError(code.error());
+        }
+        QList<std::pair<QString, QString>> fields{{u"code"_s, *code}};
+        if (!pending.appState.isEmpty()) {
+            fields.append({u"state"_s, pending.appState});
+        }
+        return redirectWithQuery(pending.returnTo, fields);
+    }
+    const auto tokens =
+            auth::sessions::openSession(c, shared.settings.sessions, *account, callback.client);
+    if (!tokens) {
+        return failure(callback.provider, tokens.error(), pending);
+    }
+    return success(*tokens, pending.returnTo);
+}
+
+/// The code for tokens at the provider, then signInTo() on the database pool.
+void exchangeCode(const SharedPtr &shared, const Responder &out, const CallbackParameters &callback,
+        const PendingSignIn &pending, const RateDecision &rate)
+{
+    const CodeExchange exchange{
+            callback.provider, callback.code, pending.codeVerifier, pending.nonce};
+    shared->settings.service->completeSignIn(
+            exchange, [shared, out, callback, pending, rate](Result<jose::IdTokenClaims> claims) {
+                if (!claims) {
+                    out.send(withRate(failure(callback.provider, claims.error(), pending), rate));
+                    return;
+                }
+                out.runOnDbPool([shared, callback, pending, rate, claims = *claims](Connection &c) {
+                    return withRate(signInTo(c, *shared, callback, pending, claims), rate);
                 });
-        return Response::deferred();
-    });
+            });
 }
 
-void Routes::callback(const Request &request, const Responder &out) const
+/// The callback's database step: the state is used up first, whatever follows.
+Response takeState(Connection &c, const SharedPtr &shared, const Responder &out,
+        const CallbackParameters &callback, const RateDecision &rate)
 {
-    const ProviderSettings *provider = providerOf(request);
-    if (!provider) {
-        out.problem(Error::notFound(u"There is no sign-in provider of this name."_s));
-        return;
-    }
-    CallbackParameters callback;
-    callback.provider = provider->name;
-    callback.issuer = provider->issuer;
-    callback.state = request.queryValue(u"state"_s);
-    callback.code = request.queryValue(u"code"_s);
-    callback.error = request.queryValue(u"error"_s);
-    callback.hasIssuerParameter = request.hasQuery(u"iss"_s);
-    callback.issuerParameter = request.queryValue(u"iss"_s);
-    callback.client = m_auth.clientInfo(request);
-    if (callback.state.isEmpty() || callback.state.size() > kMaxParameter
-            || callback.code.size() > kMaxParameter) {
-        out.send(failure(provider->name,
-                signInFailed(
-                        u"The sign-in state is missing or malformed; start the sign-in again."_s),
-                PendingSignIn{}));
-        return;
-    }
-    out.runOnDbPool([this, out, callback](db::Connection &c) {
-        return consumeState(c, out, callback);
-    });
-}
-
-Response Routes::consumeState(
-        db::Connection &c, const Responder &out, const CallbackParameters &callback) const
-{
-    const auto rate = countRequest(c, callback.client.address);
-    if (!rate) {
-        return Response::fromError(rate.error());
-    }
-    if (!rate->allowed) {
-        return tooManyRequests(*rate);
-    }
-    const auto pending = repository::consumeState(c, stateHash(callback.state));
+    const auto pending = signins::take(c, callback.state);
     if (!pending) {
-        return withRate(Response::fromError(pending.error()), *rate);
+        return Response::fromError(pending.error());
     }
-    // The state was removed above whatever follows: it is good for one try.
     if (!*pending || (*pending)->provider != callback.provider) {
-        return withRate(failure(callback.provider,
-                                signInFailed(u"The sign-in state is unknown or was used already; "
-                                             "start the sign-in again."_s),
-                                PendingSignIn{}),
-                *rate);
+        return failure(callback.provider,
+                signInFailed(u"The sign-in state is unknown or was used already; "
+                             "start the sign-in again."_s),
+                PendingSignIn{});
     }
     const PendingSignIn &signIn = **pending;
     Error problem;
@@ -394,101 +369,87 @@ Response Routes::consumeState(
     } else if (callback.code.isEmpty()) {
         problem = signInFailed(u"%1 sent no authorization code."_s.arg(callback.provider));
     } else {
-        exchange(out, callback, signIn, *rate);
+        exchangeCode(shared, out, callback, signIn, rate);
         return Response::deferred();
     }
-    return withRate(failure(callback.provider, problem, signIn), *rate);
+    return failure(callback.provider, problem, signIn);
 }
 
-void Routes::exchange(const Responder &out, const CallbackParameters &callback,
-        const PendingSignIn &pending, const RateDecision &rate) const
+Result<Work> finishSignIn(const Request &request, const SharedPtr &shared)
 {
-    CodeExchange exchange{callback.provider, callback.code, pending.codeVerifier, pending.nonce};
-    const ProviderSettings *provider = m_service->provider(callback.provider);
-    const QString displayName =
-            provider->displayName.isEmpty() ? provider->name : provider->displayName;
-    m_service->completeSignIn(exchange,
-            [this, out, callback, pending, rate, displayName](Result<jose::IdTokenClaims> claims) {
-                if (!claims) {
-                    out.send(withRate(failure(callback.provider, claims.error(), pending), rate));
-                    return;
-                }
-                out.runOnDbPool([this, callback, pending, rate, displayName, claims = *claims](
-                                        db::Connection &c) {
-                    const auto user = resolveAccount(c, claims, pending.role, displayName);
-                    if (!user) {
-                        return withRate(failure(callback.provider, user.error(), pending), rate);
-                    }
-                    if (pending.native()) {
-                        // The session opens when the app presents the code with its verifier.
-                        return withRate(issueCode(c, user->account.id, pending), rate);
-                    }
-                    const auto tokens = m_auth.service().openSession(c, *user, callback.client);
-                    if (!tokens) {
-                        return withRate(failure(callback.provider, tokens.error(), pending), rate);
-                    }
-                    return withRate(success(*tokens, pending.returnTo), rate);
-                });
-            });
+    const auto provider = providerOf(*shared, request);
+    if (!provider) {
+        return unknownProvider();
+    }
+    CallbackParameters callback;
+    callback.provider = provider->name;
+    callback.displayName = provider->displayName.isEmpty() ? provider->name : provider->displayName;
+    callback.issuer = provider->issuer;
+    callback.state = request.queryValue(u"state"_s);
+    callback.code = request.queryValue(u"code"_s);
+    callback.error = request.queryValue(u"error"_s);
+    callback.hasIssuerParameter = request.hasQuery(u"iss"_s);
+    callback.issuerParameter = request.queryValue(u"iss"_s);
+    callback.client = clientOf(*shared, request);
+    if (callback.state.isEmpty() || callback.state.size() > kMaxParameter
+            || callback.code.size() > kMaxParameter) {
+        return Work::answer(failure(provider->name,
+                signInFailed(
+                        u"The sign-in state is missing or malformed; start the sign-in again."_s),
+                PendingSignIn{}));
+    }
+    return Work([shared, callback](Connection &c, const Responder &out) {
+        return limited(c, *shared, callback.client.address, [&](const RateDecision &rate) {
+            return takeState(c, shared, out, callback, rate);
+        });
+    });
 }
 
-void Routes::token(const Request &request, const Responder &out) const
+Result<Work> exchangeNativeCode(const Request &request, const SharedPtr &shared)
 {
     const auto body = request.jsonObject();
     if (!body) {
-        out.problem(body.error());
-        return;
+        return body.error();
     }
-    const auto exchange = validate::nativeExchange(*body);
+    const auto exchange = common::auth::validateNativeExchange(*body);
     if (!exchange) {
-        out.problem(exchange.error());
-        return;
+        return exchange.error();
     }
-    const ClientInfo client = m_auth.clientInfo(request);
-    out.runOnDbPool([this, exchange = *exchange, client](db::Connection &c) {
-        const auto rate = countRequest(c, client.address);
-        if (!rate) {
-            return Response::fromError(rate.error());
-        }
-        if (!rate->allowed) {
-            return tooManyRequests(*rate);
-        }
-        const auto user = redeemCode(c, exchange);
-        if (!user) {
-            qCWarning(lcOidc, "native code exchange refused (%s): %s",
-                    qPrintable(user.error().codeName()), qPrintable(user.error().detail));
-            return withRate(Response::fromError(user.error()), *rate);
-        }
-        const auto tokens = m_auth.service().openSession(c, *user, client);
-        if (!tokens) {
-            return withRate(Response::fromError(tokens.error()), *rate);
-        }
-        return withRate(Response::json(tokens->toJson()), *rate);
+    return Work([shared, exchange = *exchange, client = clientOf(*shared, request)](Connection &c) {
+        return limited(c, *shared, client.address, [&](const RateDecision &) {
+            const auto account = signins::redeemCode(c, exchange);
+            if (!account) {
+                qCWarning(lcOidc, "native code exchange refused (%s): %s",
+                        qPrintable(account.error().codeName()), qPrintable(account.error().detail));
+                return Response::fromError(account.error());
+            }
+            const auto tokens =
+                    auth::sessions::openSession(c, shared->settings.sessions, *account, client);
+            if (!tokens) {
+                return Response::fromError(tokens.error());
+            }
+            return Response::json(tokens->toJson());
+        });
     });
 }
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, OidcService *service, const auth::AuthModule &auth)
+void registerRoutes(http::HttpContext &context, const Settings &settings)
 {
-    // The routes live as long as the router; the module and the service outlive every request.
-    auto routes = std::make_shared<Routes>(service, auth);
-    http::Router &router = context.router;
-    router.get(u"/api/v1/auth/oidc/providers"_s,
-            [routes](const Request &request, const Responder &out) {
-                routes->providers(request, out);
-            });
-    router.get(u"/api/v1/auth/oidc/{provider}/start"_s,
-            [routes](const Request &request, const Responder &out) {
-                routes->start(request, out);
-            });
-    router.post(
-            u"/api/v1/auth/oidc/token"_s, [routes](const Request &request, const Responder &out) {
-                routes->token(request, out);
-            });
-    router.get(u"/api/v1/auth/oidc/{provider}/callback"_s,
-            [routes](const Request &request, const Responder &out) {
-                routes->callback(request, out);
+    Q_ASSERT(settings.sessions.tokens);
+    const auto shared = std::make_shared<const Shared>(Shared{settings, context.clientAddress});
+    constexpr auto pub = Access::Public;
+    http::addRoutes(context,
+            {
+                    {HttpMethod::Get, u"/api/v1/auth/oidc/providers"_s, pub,
+                            with(shared, listProviders)},
+                    {HttpMethod::Get, u"/api/v1/auth/oidc/{provider}/start"_s, pub,
+                            with(shared, startSignIn)},
+                    {HttpMethod::Post, u"/api/v1/auth/oidc/token"_s, pub,
+                            with(shared, exchangeNativeCode)},
+                    {HttpMethod::Get, u"/api/v1/auth/oidc/{provider}/callback"_s, pub,
+                            with(shared, finishSignIn)},
             });
 }
 

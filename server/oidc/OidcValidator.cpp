@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OidcValidator.h"
 
-#include "common/Validation.h"
+#include "common/Error.h"
 
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -11,7 +11,6 @@
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::Result;
-using influence::common::validation::FieldErrors;
 
 namespace influence::server::oidc::validate {
 
@@ -19,7 +18,6 @@ namespace {
 
 constexpr qsizetype kMaxReturnTo = 2048;
 constexpr qsizetype kMaxAppState = 512;
-constexpr qsizetype kMaxCode = 256;
 
 Error badReturnTo(const QString &message)
 {
@@ -135,39 +133,6 @@ Result<NativeStart> nativeStart(const QString &challenge, const QString &method,
                            "http://[::1]:<port>/, not a host name."_s);
     }
     return NativeStart{challenge, state};
-}
-
-Result<NativeExchange> nativeExchange(const QJsonObject &body)
-{
-    FieldErrors errors;
-    NativeExchange exchange;
-    const auto field = [&body, &errors](const QString &name) {
-        const QJsonValue value = body.value(name);
-        if (!value.isString()) {
-            errors.add(name,
-                    value.isUndefined() || value.isNull() ? u"required"_s : u"not_a_string"_s,
-                    u"Must be a string."_s);
-            return QString();
-        }
-        return value.toString();
-    };
-    exchange.code = field(u"code"_s);
-    exchange.codeVerifier = field(u"codeVerifier"_s);
-    if (body.value(u"code"_s).isString()
-            && (exchange.code.isEmpty() || exchange.code.size() > kMaxCode)) {
-        errors.add(u"code"_s, u"invalid_format"_s, u"Is not an authorization code."_s);
-    }
-    // RFC 7636 §4.1: code-verifier = 43*128 unreserved.
-    static const QRegularExpression verifier(u"^[A-Za-z0-9._~-]{43,128}$"_s);
-    if (body.value(u"codeVerifier"_s).isString()
-            && !verifier.match(exchange.codeVerifier).hasMatch()) {
-        errors.add(u"codeVerifier"_s, u"invalid_format"_s,
-                u"Must be 43 to 128 characters: letters, digits, '-', '.', '_', '~'."_s);
-    }
-    if (!errors.isEmpty()) {
-        return Error::validation(errors.errors());
-    }
-    return exchange;
 }
 
 } // namespace influence::server::oidc::validate

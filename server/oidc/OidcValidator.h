@@ -4,7 +4,6 @@
 #include "common/Domain.h"
 #include "common/Result.h"
 
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -42,16 +41,5 @@ struct NativeStart
 /// invalid_parameter otherwise.
 common::Result<NativeStart> nativeStart(const QString &challenge, const QString &method,
         const QString &state, const QString &returnTo, const QStringList &allowedOrigins);
-
-/// The body of POST /api/v1/auth/oidc/token.
-struct NativeExchange
-{
-    QString code;
-    QString codeVerifier;
-};
-
-/// `code` (1 to 256 characters) and `codeVerifier` (43 to 128 characters of RFC 7636 §4.1's
-/// unreserved set); 422 validation_failed with the fields otherwise.
-common::Result<NativeExchange> nativeExchange(const QJsonObject &body);
 
 } // namespace influence::server::oidc::validate

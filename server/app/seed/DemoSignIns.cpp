@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DemoSignIns.h"
 
-#include "auth/AuthRepository.h"
+#include "auth/Accounts.h"
 #include "auth/PasswordHasher.h"
+#include "auth/Sessions.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/Connection.h"
 #include "core/db/Transaction.h"
@@ -57,13 +58,13 @@ Result<QList<DemoSignIn>> issueDemoSignIns(
         for (const auto &[id, signIn] : accounts) {
             // As a password reset does: the new hash, and the old password's sessions end.
             const QUuid user(id);
-            if (auto updated = auth::repository::updatePasswordHash(
-                        c, user, hasher.hash(signIn.password));
+            if (auto updated =
+                            auth::accounts::setPasswordHash(c, user, hasher.hash(signIn.password));
                     !updated) {
                 return updated.error();
             }
-            if (auto revoked = auth::repository::revokeUserSessions(
-                        c, user, auth::RevokeReason::PasswordReset);
+            if (auto revoked =
+                            auth::sessions::revokeAll(c, user, auth::RevokeReason::PasswordReset);
                     !revoked) {
                 return revoked.error();
             }
