@@ -318,7 +318,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString script = QFINDTESTDATA("../peers/social/peer.mjs");
+        // Found under tests/ (Qt6::Test's QT_TESTCASE_SOURCEDIR: where the test target is
+        // declared), not beside __FILE__, which ccache's base_dir makes relative.
+        const QString script = QFINDTESTDATA("peers/social/peer.mjs");
         QVERIFY2(!script.isEmpty(), "tests/peers/social/peer.mjs not found");
         const quint16 port = freePort();
         QVERIFY2(m_peer.start(script, port), "the Node peer did not start");
