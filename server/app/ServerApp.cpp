@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ServerApp.h"
 
+#include "app/seed/DemoSignIns.h"
+#include "app/seed/Seeder.h"
 #include "auth/AuthModule.h"
 #include "auth/PasswordHasher.h"
 #include "brands/BrandRoutes.h"
 #include "campaigns/CampaignRoutes.h"
-#include "deals/DealRoutes.h"
-#include "notifications/NotificationRoutes.h"
 #include "core/concurrency/CpuPool.h"
 #include "core/crypto/Crypto.h"
 #include "core/crypto/TokenCipher.h"
@@ -18,14 +18,15 @@
 #include "core/http/HttpServer.h"
 #include "core/jobs/BackgroundWorker.h"
 #include "core/mail/SmtpClient.h"
+#include "core/system/SystemRoutes.h"
+#include "deals/DealRoutes.h"
+#include "discovery/DiscoveryRoutes.h"
+#include "notifications/NotificationRoutes.h"
 #include "oidc/OidcService.h"
 #include "oidc/OidcValidator.h"
 #include "profiles/ProfileModule.h"
-#include "app/seed/DemoSignIns.h"
-#include "app/seed/Seeder.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
-#include "core/system/SystemRoutes.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -383,6 +384,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     profiles::Settings profileSettings;
     profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
     profiles::registerRoutes(*m_httpContext, m_auth->authenticator(), profileSettings);
+    discovery::registerRoutes(*m_httpContext);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);

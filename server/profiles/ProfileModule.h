@@ -18,8 +18,8 @@ struct Settings
     qsizetype metricsCacheBytes = qsizetype{32} * 1024 * 1024;
 };
 
-/// Routes for profiles, connected accounts, their metric history and discovery:
-/// /api/v1/me/influencer, /api/v1/me/brand, /api/v1/influencers[/{id}], /api/v1/brands/{id},
+/// Routes for profiles, connected accounts and their metric history: /api/v1/me/influencer,
+/// /api/v1/me/brand, /api/v1/influencers/{id}, /api/v1/brands/{id},
 /// /api/v1/connected-accounts[/{id}[/metrics]].
 void registerRoutes(http::HttpContext &context, const http::Authenticator &authenticator,
         const Settings &settings);

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// HTTP for profiles, connected accounts, metric history and discovery. Every route is for
+// HTTP for profiles, connected accounts and metric history. Every route is for
 // signed-in users; a user changes only their own profile and accounts, and another user's
 // account answers 404 as if it did not exist.
-#include "Discovery.h"
-#include "DiscoveryIndex.h"
 #include "MetricsCache.h"
 #include "ProfileModule.h"
 #include "ProfileStore.h"
 #include "auth/SignedIn.h"
-#include "core/db/DbPool.h"
 #include "core/db/Transaction.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Request.h"
@@ -16,7 +13,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 
 #include <memory>
 
@@ -28,8 +24,6 @@ using influence::server::http::Principal;
 using influence::server::http::Request;
 using influence::server::http::Responder;
 using influence::server::http::Response;
-
-Q_LOGGING_CATEGORY(lcProfiles, "influence.profiles")
 
 namespace influence::server::profiles {
 
@@ -272,27 +266,10 @@ void registerOwnProfiles(http::Router &router, const http::Authenticator *auth)
     });
 }
 
-/// Discovery and public profiles.
-void registerPublicProfiles(http::Router &router, const http::Authenticator *auth,
-        const std::shared_ptr<DiscoveryIndex> &index)
+/// Public profiles.
+void registerPublicProfiles(http::Router &router, const http::Authenticator *auth)
 {
-    // --- Public profiles and discovery ---------------------------------------------------
-    router.get(
-            u"/api/v1/influencers"_s, [auth, index](const Request &request, const Responder &out) {
-                const auto claims = auth::tokenOr401(*auth, request, out);
-                if (!claims) {
-                    return;
-                }
-                const auto query = DiscoveryQuery::fromRequest(request);
-                if (!query) {
-                    out.problem(query.error());
-                    return;
-                }
-                auth::withPrincipal(*claims, out,
-                        [index, query = *query](db::Connection &c, const Principal &) {
-                            return jsonOr(discover(c, *index, query));
-                        });
-            });
+    // --- Public profiles -------------------------------------------------------------------
     router.get(u"/api/v1/influencers/{id}"_s, [auth](const Request &request, const Responder &out) {
         const auto id = request.uuidParam(u"id"_s);
         if (!id) {
@@ -463,18 +440,7 @@ void registerRoutes(http::HttpContext &context, const http::Authenticator &authe
         const Settings &settings)
 {
     registerOwnProfiles(context.router, &authenticator);
-    // Discovery's index loads at start; searches that arrive meanwhile wait for it (a few
-    // seconds at 100 000 creators), and one that finds it not loaded (a failed load) loads it.
-    auto index = std::make_shared<DiscoveryIndex>();
-    if (context.dbPool) {
-        context.dbPool->tryRun([index](db::Connection &c) {
-            if (auto loaded = index->catchUp(c); !loaded) {
-                qCWarning(lcProfiles, "discovery index: loading failed: %s",
-                        qPrintable(loaded.error().detail));
-            }
-        });
-    }
-    registerPublicProfiles(context.router, &authenticator, index);
+    registerPublicProfiles(context.router, &authenticator);
     registerAccountList(context.router, &authenticator);
     registerAccountChanges(context.router, &authenticator,
             std::make_shared<MetricsCache>(settings.metricsCacheBytes));
