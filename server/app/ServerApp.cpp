@@ -24,7 +24,7 @@
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcService.h"
 #include "oidc/OidcValidator.h"
-#include "profiles/ProfileModule.h"
+#include "profiles/ProfileRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
 
@@ -383,7 +383,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_auth->registerRoutes(*m_httpContext);
     profiles::Settings profileSettings;
     profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
-    profiles::registerRoutes(*m_httpContext, m_auth->authenticator(), profileSettings);
+    profiles::registerRoutes(*m_httpContext, profileSettings);
     discovery::registerRoutes(*m_httpContext);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);

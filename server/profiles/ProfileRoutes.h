@@ -6,9 +6,6 @@
 namespace influence::server::http {
 struct HttpContext;
 }
-namespace influence::server::http {
-class Authenticator;
-}
 
 namespace influence::server::profiles {
 
@@ -18,10 +15,9 @@ struct Settings
     qsizetype metricsCacheBytes = qsizetype{32} * 1024 * 1024;
 };
 
-/// Routes for profiles, connected accounts and their metric history: /api/v1/me/influencer,
-/// /api/v1/me/brand, /api/v1/influencers/{id}, /api/v1/brands/{id},
-/// /api/v1/connected-accounts[/{id}[/metrics]].
-void registerRoutes(http::HttpContext &context, const http::Authenticator &authenticator,
-        const Settings &settings);
+/// /api/v1/me/influencer, /api/v1/me/brand, /api/v1/influencers/{id}, /api/v1/brands/{id} and
+/// /api/v1/connected-accounts[/{id}[/metrics]]: the caller's own profiles and accounts, other
+/// users' public profiles and accounts' metric history. Signed-in users only.
+void registerRoutes(http::HttpContext &context, const Settings &settings);
 
 } // namespace influence::server::profiles
