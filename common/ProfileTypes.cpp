@@ -215,8 +215,9 @@ QString normalizedHandle(const QString &handle)
     return text;
 }
 
-Result<ManualAccountInput> validateManualAccount(const QJsonObject &body, bool partial)
+Result<ManualAccountInput> validateManualAccount(const QJsonObject &body, AccountFields fields)
 {
+    const bool partial = fields == AccountFields::Given;
     FieldErrors errors;
     ManualAccountInput input;
     if (!partial || body.contains(u"platform"_s)) {

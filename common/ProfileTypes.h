@@ -65,8 +65,13 @@ constexpr int kMaxLanguages = 10;
 /// ("rates[1].currency").
 Result<InfluencerProfileInput> validateInfluencer(const QJsonObject &body);
 Result<BrandProfileInput> validateBrand(const QJsonObject &body);
-/// `partial`: only the fields present are checked (PATCH of an account: handle, profileUrl).
-Result<ManualAccountInput> validateManualAccount(const QJsonObject &body, bool partial = false);
+/// Which fields of an account a validation checks.
+enum class AccountFields {
+    All, ///< every field, required ones too (adding an account)
+    Given, ///< only those the body has (PATCH of an account: handle, profileUrl)
+};
+Result<ManualAccountInput> validateManualAccount(
+        const QJsonObject &body, AccountFields fields = AccountFields::All);
 
 /// A handle as stored: trimmed, without a leading '@'.
 QString normalizedHandle(const QString &handle);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // What the node baseline and the pgbench scripts of bench/run share with influence-server for the
-// discovery and metric-series scenarios: the same SQL (a port of server/profiles/Discovery.cpp's
-// query builder and of server/profiles/ProfileStore.cpp's statements: keep them in step) and JSON
+// discovery and metric-series scenarios: the same SQL (a port of server/discovery/Discovery.cpp's
+// query builder and of server/profiles/Metrics.cpp's statements: keep them in step) and JSON
 // written byte for byte as Qt's QJsonDocument writes it (keys sorted, Qt's number format).
 'use strict';
 
@@ -102,7 +102,7 @@ function decodeCursor(text, sort) {
   return { key: cursor.k, id: cursor.id };
 }
 
-// DiscoveryQuery::fromRequest for what a well-formed request holds (the benchmark sends only
+// common::discovery::validateSearch for what a well-formed request holds (the benchmark sends only
 // those); malformed values throw BadParameter (400).
 function parseDiscovery(params) {
   const query = {

@@ -288,7 +288,7 @@ function markdown(doc) {
   if (doc.scenarios.some((sc) => sc.sql && sc.sql !== 'bench/sql/me.sql' && sc.sql !== 'bench/node/deals.js')) {
     lines.push('Discovery and the metric series: 128 request variants per scenario (bench/node/requests.js: filters, '
         + 'texts and accounts drawn from a fixed random stream), first pages (with the capped total) of 25. '
-        + 'Discovery: influence-server answers from its in-memory index (server/profiles/DiscoveryIndex: a '
+        + 'Discovery: influence-server answers from its in-memory index (server/discovery/DiscoveryIndex: a '
         + 'change-log probe, PostgreSQL\'s full-text match and rank for q, then filters, count, top 26 and the '
         + 'items in memory; a follower range on a platform reads only that range of the platform\'s accounts); '
         + 'the node baseline and pgbench still run the SQL of a search done '

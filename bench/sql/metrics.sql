@@ -1,7 +1,7 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- GET /api/v1/connected-accounts/{id}/metrics, after the session check of me.sql: the account's
 -- visibility with its series version, then the daily series (kAccountSeriesVersion and
--- kDailyMetrics in server/profiles/ProfileStore.cpp; keep in step), which both servers turn into
+-- kDailyMetrics in server/profiles/Metrics.cpp; keep in step), which both servers turn into
 -- JSON; influence-server runs the series only when its cache (MetricsCache) has no answer for
 -- that version. :account, :from and :to are the request's; the node baseline binds them as $1
 -- and $1…$3, pgbench inlines them.

@@ -22,11 +22,12 @@
 #include "core/mail/SmtpClient.h"
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
+#include "discovery/DiscoveryRoutes.h"
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
 #include "oidc/OidcValidator.h"
-#include "profiles/ProfileModule.h"
+#include "profiles/ProfileRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
 
@@ -389,7 +390,8 @@ Result<void> ServerApp::start(const StartOptions &options)
             *m_httpContext, {m_oidc.get(), authSettings.sessions, authSettings.rateLimitPerMinute});
     profiles::Settings profileSettings;
     profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
-    profiles::registerRoutes(*m_httpContext, *m_authenticator, profileSettings);
+    profiles::registerRoutes(*m_httpContext, profileSettings);
+    discovery::registerRoutes(*m_httpContext);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);

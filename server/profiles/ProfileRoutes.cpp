@@ -1,131 +1,207 @@
 // SPDX-License-Identifier: Apache-2.0
-// HTTP for profiles, connected accounts, metric history and discovery. Every route is for
-// signed-in users; a user changes only their own profile and accounts, and another user's
-// account answers 404 as if it did not exist.
-#include "Discovery.h"
-#include "DiscoveryIndex.h"
+// HTTP for profiles, connected accounts and their metric history: the route table, and for each
+// route the reading and checking of its input on the HTTP thread (400/422 before any database
+// work) into the work on the database pool. A user changes only their own profile and accounts.
+#include "ProfileRoutes.h"
+
+#include "ConnectedAccounts.h"
+#include "Metrics.h"
 #include "MetricsCache.h"
-#include "ProfileModule.h"
-#include "ProfileStore.h"
-#include "auth/SignedIn.h"
-#include "core/db/DbPool.h"
-#include "core/db/Transaction.h"
+#include "Profiles.h"
+#include "common/ProfileTypes.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Request.h"
-#include "core/http/Responder.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QLoggingCategory>
+#include "core/http/Response.h"
+#include "core/http/RouteTable.h"
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
-using influence::common::ErrorCode;
 using influence::common::Result;
+using influence::server::db::Connection;
+using influence::server::http::Access;
+using influence::server::http::HttpMethod;
 using influence::server::http::Principal;
 using influence::server::http::Request;
-using influence::server::http::Responder;
 using influence::server::http::Response;
-
-Q_LOGGING_CATEGORY(lcProfiles, "influence.profiles")
+using influence::server::http::Work;
 
 namespace influence::server::profiles {
 
 namespace {
 
-const QStringList kInfluencerFields{
-        u"displayName"_s, u"bio"_s, u"niches"_s, u"country"_s, u"languages"_s, u"rates"_s};
-const QStringList kBrandFields{u"companyName"_s, u"website"_s, u"industry"_s, u"country"_s};
-constexpr int kMaxMetricDays = 3 * 366;
-
-/// A stored profile or account as JSON, or the error.
-Response jsonOr(const Result<QByteArray> &json, int status = 200)
+/// A written profile: 201 when the write made it, 200 when it replaced one.
+Response writtenOr(const Result<Written> &written)
 {
-    return json ? Response::rawJson(*json, status) : Response::fromError(json.error());
-}
-
-Response optionalJson(const Result<std::optional<QByteArray>> &json, const QString &missing)
-{
-    if (!json) {
-        return Response::fromError(json.error());
+    if (!written) {
+        return Response::fromError(written.error());
     }
-    if (!json->has_value()) {
-        return Response::fromError(Error::notFound(missing));
+    return Response::rawJson(written->json, written->outcome == Outcome::Created ? 201 : 200);
+}
+
+// --- The caller's own profiles -----------------------------------------------------------
+
+Result<Work> readMyInfluencer(const Request & /*request*/)
+{
+    return Work(profiles::ownInfluencer);
+}
+
+Result<Work> putMyInfluencer(const Request &request)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
     }
-    return Response::rawJson(**json);
-}
-
-QJsonObject parsed(const QByteArray &json)
-{
-    return QJsonDocument::fromJson(json).object();
-}
-
-/// PUT (replace; creates when missing) and PATCH (merge into the existing one) of one of the
-/// caller's profiles, in one transaction with the row locked.
-template<class Input>
-struct ProfileKind
-{
-    QStringList fields;
-    std::function<Result<Input>(const QJsonObject &)> validate;
-    std::function<Result<std::optional<QByteArray>>(db::Connection &, const QUuid &)> lock;
-    std::function<Result<bool>(db::Connection &, const QUuid &, const Input &)> save;
-    std::function<Result<std::optional<QByteArray>>(db::Connection &, const QUuid &)> read;
-    QString missing;
-};
-
-template<class Input>
-Response writeProfile(db::Connection &c, const Principal &principal, const ProfileKind<Input> &kind,
-        const QJsonObject &body, bool patch)
-{
-    bool created = false;
-    const auto written = db::inTransaction(c, [&](db::Connection &tx) -> Result<QByteArray> {
-        QJsonObject complete = body;
-        if (patch) {
-            const auto current = kind.lock(tx, principal.userId());
-            if (!current) {
-                return current.error();
-            }
-            if (!current->has_value()) {
-                return Error::notFound(kind.missing);
-            }
-            complete = common::profiles::merged(parsed(**current), body, kind.fields);
-        }
-        const auto input = kind.validate(complete);
-        if (!input) {
-            return input.error();
-        }
-        const auto saved = kind.save(tx, principal.userId(), *input);
-        if (!saved) {
-            return saved.error();
-        }
-        created = *saved;
-        const auto json = kind.read(tx, principal.userId());
-        if (!json) {
-            return json.error();
-        }
-        return json->value_or(QByteArray());
+    const auto input = common::profiles::validateInfluencer(*body);
+    if (!input) {
+        return input.error();
+    }
+    return Work([input = *input](Connection &c, const Principal &p) {
+        return writtenOr(profiles::replaceInfluencer(c, p, input));
     });
-    return jsonOr(written, created ? 201 : 200);
 }
 
-/// The response body of a metric series, byte for byte what this route has always sent.
-Result<QByteArray> metricsBody(db::Connection &c, const MetricsKey &key)
+Result<Work> patchMyInfluencer(const Request &request)
 {
-    const auto points = store::metricsSeries(c, key.account, key.from, key.to, key.interval);
-    if (!points) {
-        return points.error();
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
     }
-    // The keys in QJsonObject's (sorted) order; the values need no escaping (a UUID, ISO
-    // dates, day|week|month).
-    return QByteArray(R"({"accountId":")" + key.account.toString(QUuid::WithoutBraces).toLatin1()
-            + R"(","from":")" + key.from.toString(Qt::ISODate).toLatin1() + R"(","interval":")"
-            + key.interval.toLatin1() + R"(","points":)" + *points + R"(,"to":")"
-            + key.to.toString(Qt::ISODate).toLatin1() + R"("})");
+    return Work([patch = *body](Connection &c, const Principal &p) {
+        return writtenOr(profiles::patchInfluencer(c, p, patch));
+    });
 }
 
-Response metrics(db::Connection &c, MetricsCache &cache, const QUuid &id, const Request &request)
+Result<Work> deleteMyInfluencer(const Request & /*request*/)
+{
+    return Work(profiles::deleteInfluencer);
+}
+
+Result<Work> readMyBrand(const Request & /*request*/)
+{
+    return Work(profiles::ownBrand);
+}
+
+Result<Work> putMyBrand(const Request &request)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto input = common::profiles::validateBrand(*body);
+    if (!input) {
+        return input.error();
+    }
+    return Work([input = *input](Connection &c, const Principal &p) {
+        return writtenOr(profiles::replaceBrand(c, p, input));
+    });
+}
+
+Result<Work> patchMyBrand(const Request &request)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    return Work([patch = *body](Connection &c, const Principal &p) {
+        return writtenOr(profiles::patchBrand(c, p, patch));
+    });
+}
+
+Result<Work> deleteMyBrand(const Request & /*request*/)
+{
+    return Work(profiles::deleteBrand);
+}
+
+// --- Other users' public profiles --------------------------------------------------------
+
+Result<Work> readCreatorProfile(const Request &request)
+{
+    const auto id = request.uuidParam(u"id"_s);
+    if (!id) {
+        return id.error();
+    }
+    return Work([id = *id](Connection &c, const Principal &) {
+        return profiles::publicInfluencer(c, id);
+    });
+}
+
+Result<Work> readBrandProfile(const Request &request)
+{
+    const auto id = request.uuidParam(u"id"_s);
+    if (!id) {
+        return id.error();
+    }
+    return Work([id = *id](Connection &c, const Principal &) {
+        return profiles::publicBrand(c, id);
+    });
+}
+
+// --- Connected accounts ------------------------------------------------------------------
+
+Result<Work> listMyAccounts(const Request & /*request*/)
+{
+    return Work(profiles::accounts);
+}
+
+Result<Work> addMyAccount(const Request &request)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    const auto input = common::profiles::validateManualAccount(*body);
+    if (!input) {
+        return input.error();
+    }
+    return Work([input = *input](Connection &c, const Principal &p) {
+        return profiles::addManualAccount(c, p, input);
+    });
+}
+
+Result<Work> patchMyAccount(const Request &request)
+{
+    const auto id = request.uuidParam(u"id"_s);
+    const auto body = id ? request.jsonObject() : Result<QJsonObject>(id.error());
+    if (!body) {
+        return body.error();
+    }
+    const auto input =
+            common::profiles::validateManualAccount(*body, common::profiles::AccountFields::Given);
+    if (!input) {
+        return input.error();
+    }
+    if (body->contains(u"platform"_s)) {
+        return Error::validation({{u"platform"_s, u"read_only"_s,
+                u"The platform of an account cannot change; add another account."_s}});
+    }
+    AccountChange change;
+    if (body->contains(u"handle"_s)) {
+        change.handle = input->handle;
+    }
+    if (body->contains(u"profileUrl"_s)) {
+        change.profileUrl = input->profileUrl;
+    }
+    return Work([id = *id, change](Connection &c, const Principal &p) {
+        return profiles::changeAccount(c, p, id, change);
+    });
+}
+
+/// Removing an account removes its metric history (and stored platform tokens).
+Result<Work> deleteMyAccount(const Request &request)
+{
+    const auto id = request.uuidParam(u"id"_s);
+    if (!id) {
+        return id.error();
+    }
+    return Work([id = *id](Connection &c, const Principal &p) {
+        return profiles::deleteAccount(c, p, id);
+    });
+}
+
+/// `from` and `to` (default: the 90 days up to today) and `interval` (default day).
+Result<SeriesRange> seriesRangeOf(const Request &request)
 {
     const QDate today = QDate::currentDate();
     const auto date = [&request](const QString &name, QDate fallback) -> Result<QDate> {
@@ -141,343 +217,71 @@ Response metrics(db::Connection &c, MetricsCache &cache, const QUuid &id, const 
     };
     const auto to = date(u"to"_s, today);
     if (!to) {
-        return Response::fromError(to.error());
+        return to.error();
     }
     const auto from = date(u"from"_s, to->addDays(-89));
     if (!from) {
-        return Response::fromError(from.error());
+        return from.error();
     }
-    if (*from > *to || from->daysTo(*to) > kMaxMetricDays) {
-        return Response::fromError(Error::invalidParameter(u"from"_s, u"invalid_value"_s,
-                u"Must be on or before `to`, at most %1 days earlier."_s.arg(kMaxMetricDays)));
+    if (*from > *to || from->daysTo(*to) > kMaxSeriesDays) {
+        return Error::invalidParameter(u"from"_s, u"invalid_value"_s,
+                u"Must be on or before `to`, at most %1 days earlier."_s.arg(kMaxSeriesDays));
     }
     const QString interval = request.queryValue(u"interval"_s).isEmpty()
             ? u"day"_s
             : request.queryValue(u"interval"_s);
     if (interval != u"day"_s && interval != u"week"_s && interval != u"month"_s) {
-        return Response::fromError(Error::invalidParameter(
-                u"interval"_s, u"invalid_value"_s, u"Must be day, week or month."_s));
+        return Error::invalidParameter(
+                u"interval"_s, u"invalid_value"_s, u"Must be day, week or month."_s);
     }
-    // Visibility is checked on every request, cached or not: a disabled creator's account
-    // answers 404 at once.
-    const auto version = store::accountSeriesVersion(c, id);
-    if (!version) {
-        return Response::fromError(version.error());
-    }
-    if (!version->has_value()) {
-        return Response::fromError(Error::notFound(u"No such account."_s));
-    }
-    // Never stale, in any process: the version is read in an earlier statement than the series
-    // (outside a transaction, each statement sees every transaction committed before it
-    // began), so a series computed after it is at least as new as the version says; a write
-    // committed later gives the account a new version (migration 0009), which no entry has. A hit
-    // therefore serves the state that this request's own version read saw, or a newer one.
-    const MetricsKey key{id, **version, *from, *to, interval};
-    if (cache.isEnabled()) {
-        if (auto cached = cache.find(key)) {
-            return Response::rawJson(std::move(*cached));
-        }
-    }
-    const auto body = metricsBody(c, key);
-    if (!body) {
-        return Response::fromError(body.error());
-    }
-    if (cache.isEnabled()) {
-        cache.insert(key, *body);
-    }
-    return Response::rawJson(*body);
+    return SeriesRange{*from, *to, interval};
 }
 
-} // namespace
-
-namespace {
-
-/// GET/PUT/PATCH/DELETE /api/v1/me/influencer and /api/v1/me/brand.
-void registerOwnProfiles(http::Router &router, const http::Authenticator *auth)
+http::Prepare readAccountMetrics(const std::shared_ptr<MetricsCache> &cache)
 {
-
-    const auto influencerKind = std::make_shared<ProfileKind<common::InfluencerProfileInput>>(
-            ProfileKind<common::InfluencerProfileInput>{kInfluencerFields,
-                    common::profiles::validateInfluencer, store::lockInfluencer,
-                    store::saveInfluencer,
-                    [](db::Connection &c, const QUuid &id) {
-                        return store::influencerJson(c, id, true);
-                    },
-                    u"You have no influencer profile yet; create it with PUT."_s});
-    const auto brandKind = std::make_shared<ProfileKind<common::BrandProfileInput>>(
-            ProfileKind<common::BrandProfileInput>{kBrandFields, common::profiles::validateBrand,
-                    store::lockBrand, store::saveBrand, store::brandJson,
-                    u"You have no brand profile yet; create it with PUT."_s});
-
-    // --- The caller's own profiles -------------------------------------------------------
-    router.get(u"/api/v1/me/influencer"_s, [auth](const Request &request, const Responder &out) {
-        auth::whenSignedIn(*auth, request, out, [](db::Connection &c, const Principal &p) {
-            return optionalJson(store::influencerJson(c, p.userId(), true),
-                    u"You have no influencer profile yet; create it with PUT."_s);
+    return [cache](const Request &request) -> Result<Work> {
+        const auto id = request.uuidParam(u"id"_s);
+        if (!id) {
+            return id.error();
+        }
+        const auto range = seriesRangeOf(request);
+        if (!range) {
+            return range.error();
+        }
+        return Work([cache, id = *id, range = *range](Connection &c, const Principal &) {
+            return profiles::metricSeries(c, *cache, id, range);
         });
-    });
-    router.get(u"/api/v1/me/brand"_s, [auth](const Request &request, const Responder &out) {
-        auth::whenSignedIn(*auth, request, out, [](db::Connection &c, const Principal &p) {
-            return optionalJson(store::brandJson(c, p.userId()),
-                    u"You have no brand profile yet; create it with PUT."_s);
-        });
-    });
-    const auto profileWrite = [auth](const auto &kind, bool patch) {
-        return [auth, kind, patch](const Request &request, const Responder &out) {
-            const auto claims = auth::tokenOr401(*auth, request, out);
-            if (!claims) {
-                return;
-            }
-            const auto body = request.jsonObject();
-            if (!body) {
-                out.problem(body.error());
-                return;
-            }
-            auth::withPrincipal(*claims, out,
-                    [kind, patch, body = *body](db::Connection &c, const Principal &p) {
-                        return writeProfile(c, p, *kind, body, patch);
-                    });
-        };
     };
-    router.put(u"/api/v1/me/influencer"_s, profileWrite(influencerKind, false));
-    router.patch(u"/api/v1/me/influencer"_s, profileWrite(influencerKind, true));
-    router.put(u"/api/v1/me/brand"_s, profileWrite(brandKind, false));
-    router.patch(u"/api/v1/me/brand"_s, profileWrite(brandKind, true));
-    // Deleting a creator profile removes its rates, connected accounts (and their stored
-    // platform tokens) and metric history; the user account stays.
-    router.del(u"/api/v1/me/influencer"_s, [auth](const Request &request, const Responder &out) {
-        auth::whenSignedIn(*auth, request, out, [](db::Connection &c, const Principal &p) {
-            const auto deleted = db::inTransaction(c, [&](db::Connection &tx) {
-                return store::deleteInfluencer(tx, p.userId());
-            });
-            if (!deleted) {
-                return Response::fromError(deleted.error());
-            }
-            return *deleted
-                    ? Response::noContent()
-                    : Response::fromError(Error::notFound(u"You have no influencer profile."_s));
-        });
-    });
-    router.del(u"/api/v1/me/brand"_s, [auth](const Request &request, const Responder &out) {
-        auth::whenSignedIn(*auth, request, out, [](db::Connection &c, const Principal &p) {
-            const auto deleted = db::inTransaction(c, [&](db::Connection &tx) {
-                return store::deleteBrand(tx, p.userId());
-            });
-            if (!deleted) {
-                return Response::fromError(deleted.error());
-            }
-            return *deleted ? Response::noContent()
-                            : Response::fromError(Error::notFound(u"You have no brand profile."_s));
-        });
-    });
-}
-
-/// Discovery and public profiles.
-void registerPublicProfiles(http::Router &router, const http::Authenticator *auth,
-        const std::shared_ptr<DiscoveryIndex> &index)
-{
-    // --- Public profiles and discovery ---------------------------------------------------
-    router.get(
-            u"/api/v1/influencers"_s, [auth, index](const Request &request, const Responder &out) {
-                const auto claims = auth::tokenOr401(*auth, request, out);
-                if (!claims) {
-                    return;
-                }
-                const auto query = DiscoveryQuery::fromRequest(request);
-                if (!query) {
-                    out.problem(query.error());
-                    return;
-                }
-                auth::withPrincipal(*claims, out,
-                        [index, query = *query](db::Connection &c, const Principal &) {
-                            return jsonOr(discover(c, *index, query));
-                        });
-            });
-    router.get(u"/api/v1/influencers/{id}"_s, [auth](const Request &request, const Responder &out) {
-        const auto id = request.uuidParam(u"id"_s);
-        if (!id) {
-            out.problem(id.error());
-            return;
-        }
-        auth::whenSignedIn(*auth, request, out, [id = *id](db::Connection &c, const Principal &) {
-            return optionalJson(store::influencerJson(c, id, false), u"No such creator."_s);
-        });
-    });
-    router.get(u"/api/v1/brands/{id}"_s, [auth](const Request &request, const Responder &out) {
-        const auto id = request.uuidParam(u"id"_s);
-        if (!id) {
-            out.problem(id.error());
-            return;
-        }
-        auth::whenSignedIn(*auth, request, out, [id = *id](db::Connection &c, const Principal &) {
-            return optionalJson(store::brandJson(c, id), u"No such brand."_s);
-        });
-    });
-}
-
-/// Listing and adding connected accounts.
-void registerAccountList(http::Router &router, const http::Authenticator *auth)
-{
-    // --- Connected accounts ---------------------------------------------------------------
-    router.get(
-            u"/api/v1/connected-accounts"_s, [auth](const Request &request, const Responder &out) {
-                auth::whenSignedIn(*auth, request, out, [](db::Connection &c, const Principal &p) {
-                    const auto items = store::accountsJson(c, p.userId());
-                    return items ? Response::rawJson("{\"items\":" + *items + '}')
-                                 : Response::fromError(items.error());
-                });
-            });
-    router.post(u"/api/v1/connected-accounts"_s, [auth](const Request &request, const Responder &out) {
-        const auto claims = auth::tokenOr401(*auth, request, out);
-        if (!claims) {
-            return;
-        }
-        const auto body = request.jsonObject();
-        if (!body) {
-            out.problem(body.error());
-            return;
-        }
-        const auto input = common::profiles::validateManualAccount(*body);
-        if (!input) {
-            out.problem(input.error());
-            return;
-        }
-        auth::withPrincipal(*claims, out, [input = *input](db::Connection &c, const Principal &p) {
-            return jsonOr(
-                    db::inTransaction(c,
-                            [&](db::Connection &tx) -> Result<QByteArray> {
-                                const auto profile = store::lockInfluencer(tx, p.userId());
-                                if (!profile) {
-                                    return profile.error();
-                                }
-                                if (!profile->has_value()) {
-                                    return Error::make(ErrorCode::Conflict,
-                                            u"Create your influencer profile (PUT /api/v1/me/influencer) before adding accounts."_s);
-                                }
-                                return store::insertManualAccount(tx, p.userId(), input);
-                            }),
-                    201);
-        });
-    });
-}
-
-/// The account's new handle and/or profile URL, in a transaction with the row locked.
-Response changeAccount(db::Connection &c, const Principal &p, const QUuid &id,
-        const std::optional<QString> &handle, const std::optional<QString> &url)
-{
-    return jsonOr(db::inTransaction(c, [&](db::Connection &tx) -> Result<QByteArray> {
-        const auto status = store::lockAccount(tx, id, p.userId());
-        if (!status) {
-            return status.error();
-        }
-        if (!status->has_value()) {
-            return Error::notFound(u"No such account."_s);
-        }
-        if (handle && **status != u"manual"_s) {
-            return Error::make(ErrorCode::Conflict,
-                    u"The handle of a connected account comes from the platform."_s);
-        }
-        return store::updateAccount(tx, id, handle, url);
-    }));
-}
-
-/// PATCH /api/v1/connected-accounts/{id}.
-void patchAccount(const http::Authenticator *auth, const Request &request, const Responder &out)
-{
-    const auto claims = auth::tokenOr401(*auth, request, out);
-    if (!claims) {
-        return;
-    }
-    const auto id = request.uuidParam(u"id"_s);
-    const auto body = id ? request.jsonObject() : Result<QJsonObject>(id.error());
-    if (!body) {
-        out.problem(body.error());
-        return;
-    }
-    const auto input = common::profiles::validateManualAccount(*body, true);
-    if (!input) {
-        out.problem(input.error());
-        return;
-    }
-    if (body->contains(u"platform"_s)) {
-        out.problem(Error::validation({{u"platform"_s, u"read_only"_s,
-                u"The platform of an account cannot change; add another account."_s}}));
-        return;
-    }
-    const std::optional<QString> handle =
-            body->contains(u"handle"_s) ? std::optional(input->handle) : std::nullopt;
-    const std::optional<QString> url =
-            body->contains(u"profileUrl"_s) ? std::optional(input->profileUrl) : std::nullopt;
-    auth::withPrincipal(
-            *claims, out, [id = *id, handle, url](db::Connection &c, const Principal &p) {
-                return changeAccount(c, p, id, handle, url);
-            });
-}
-
-/// Changing and removing an account; its metric history.
-void registerAccountChanges(http::Router &router, const http::Authenticator *auth,
-        const std::shared_ptr<MetricsCache> &cache)
-{
-    router.patch(u"/api/v1/connected-accounts/{id}"_s,
-            [auth](const Request &request, const Responder &out) {
-                patchAccount(auth, request, out);
-            });
-    // Removing an account removes its metric history (and stored platform tokens).
-    router.del(u"/api/v1/connected-accounts/{id}"_s,
-            [auth](const Request &request, const Responder &out) {
-                const auto id = request.uuidParam(u"id"_s);
-                if (!id) {
-                    out.problem(id.error());
-                    return;
-                }
-                auth::whenSignedIn(
-                        *auth, request, out, [id = *id](db::Connection &c, const Principal &p) {
-                            const auto deleted = db::inTransaction(c, [&](db::Connection &tx) {
-                                return store::deleteAccount(tx, id, p.userId());
-                            });
-                            if (!deleted) {
-                                return Response::fromError(deleted.error());
-                            }
-                            return *deleted
-                                    ? Response::noContent()
-                                    : Response::fromError(Error::notFound(u"No such account."_s));
-                        });
-            });
-    router.get(u"/api/v1/connected-accounts/{id}/metrics"_s,
-            [auth, cache](const Request &request, const Responder &out) {
-                const auto id = request.uuidParam(u"id"_s);
-                if (!id) {
-                    out.problem(id.error());
-                    return;
-                }
-                auth::whenSignedIn(*auth, request, out,
-                        [cache, id = *id, request](db::Connection &c, const Principal &) {
-                            return metrics(c, *cache, id, request);
-                        });
-            });
 }
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const http::Authenticator &authenticator,
-        const Settings &settings)
+void registerRoutes(http::HttpContext &context, const Settings &settings)
 {
-    registerOwnProfiles(context.router, &authenticator);
-    // Discovery's index loads at start; searches that arrive meanwhile wait for it (a few
-    // seconds at 100 000 creators), and one that finds it not loaded (a failed load) loads it.
-    auto index = std::make_shared<DiscoveryIndex>();
-    if (context.dbPool) {
-        context.dbPool->tryRun([index](db::Connection &c) {
-            if (auto loaded = index->catchUp(c); !loaded) {
-                qCWarning(lcProfiles, "discovery index: loading failed: %s",
-                        qPrintable(loaded.error().detail));
-            }
-        });
-    }
-    registerPublicProfiles(context.router, &authenticator, index);
-    registerAccountList(context.router, &authenticator);
-    registerAccountChanges(context.router, &authenticator,
-            std::make_shared<MetricsCache>(settings.metricsCacheBytes));
+    constexpr auto signedIn = Access::SignedIn;
+    const auto cache = std::make_shared<MetricsCache>(settings.metricsCacheBytes);
+    http::addRoutes(context,
+            {
+                    {HttpMethod::Get, u"/api/v1/me/influencer"_s, signedIn, readMyInfluencer},
+                    {HttpMethod::Put, u"/api/v1/me/influencer"_s, signedIn, putMyInfluencer},
+                    {HttpMethod::Patch, u"/api/v1/me/influencer"_s, signedIn, patchMyInfluencer},
+                    {HttpMethod::Delete, u"/api/v1/me/influencer"_s, signedIn, deleteMyInfluencer},
+                    {HttpMethod::Get, u"/api/v1/me/brand"_s, signedIn, readMyBrand},
+                    {HttpMethod::Put, u"/api/v1/me/brand"_s, signedIn, putMyBrand},
+                    {HttpMethod::Patch, u"/api/v1/me/brand"_s, signedIn, patchMyBrand},
+                    {HttpMethod::Delete, u"/api/v1/me/brand"_s, signedIn, deleteMyBrand},
+                    {HttpMethod::Get, u"/api/v1/influencers/{id}"_s, signedIn, readCreatorProfile},
+                    {HttpMethod::Get, u"/api/v1/brands/{id}"_s, signedIn, readBrandProfile},
+                    {HttpMethod::Get, u"/api/v1/connected-accounts"_s, signedIn, listMyAccounts},
+                    {HttpMethod::Post, u"/api/v1/connected-accounts"_s, signedIn, addMyAccount,
+                            201},
+                    {HttpMethod::Patch, u"/api/v1/connected-accounts/{id}"_s, signedIn,
+                            patchMyAccount},
+                    {HttpMethod::Delete, u"/api/v1/connected-accounts/{id}"_s, signedIn,
+                            deleteMyAccount},
+                    {HttpMethod::Get, u"/api/v1/connected-accounts/{id}/metrics"_s, signedIn,
+                            readAccountMetrics(cache)},
+            });
 }
 
 } // namespace influence::server::profiles

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Discovery answers from an in-memory index that each server keeps (server/profiles/
+// Discovery answers from an in-memory index that each server keeps (server/discovery/
 // DiscoveryIndex): every write to what it mirrors must show in the very next search, through the
 // server that made it, through another server on the same database, and when a transaction
 // commits after a younger one was already read.

@@ -1,30 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
+#include "common/DiscoveryTypes.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <vector>
 
-class QSqlQuery;
-
-namespace influence::server::db {
-class Connection;
-}
-
-namespace influence::server::profiles {
-
-struct DiscoveryQuery;
+namespace influence::server::discovery {
 
 /// A creator that free text matched, with PostgreSQL's ts_rank.
 struct TextMatch
@@ -60,12 +54,45 @@ struct IndexPage
     QList<Item> items;
 };
 
+/// A creator as the database describes them to discovery: the profile's columns, the accounts
+/// that are not disconnected and the rates. The index's input (DiscoveryIndexLoader reads it).
+struct CreatorRow
+{
+    struct Account
+    {
+        QString platform;
+        qint64 followers = 0;
+    };
+    struct Rate
+    {
+        QString deliverableType;
+        QString currency;
+        qint64 amountMinor = 0;
+    };
+
+    QUuid id;
+    /// Whether the creator may be found: a profile exists and the user is active. Applying a row
+    /// that is not visible removes the creator; its other members are not read.
+    bool visible = true;
+    qint64 totalFollowers = 0;
+    std::optional<float> engagementRate;
+    std::optional<float> growth30d;
+    QString country; ///< empty: none
+    /// At most 10 each (0001's CHECKs); the index keeps the first 10.
+    QStringList niches;
+    QStringList languages;
+    /// influencer_details.platforms: those of the accounts (refresh_influencer_aggregates).
+    QStringList platforms;
+    QList<Account> accounts;
+    QList<Rate> rates;
+    /// The creator's item in a search's answer, compact JSON as QJsonDocument writes it.
+    QByteArray item;
+};
+
 /// What discovery filters and sorts on, for every visible creator, in this process's memory;
-/// PostgreSQL stays the source of truth. catchUp() applies the creators noted in
-/// discovery_changes since the last call (migration 0008 explains why this misses no commit),
-/// so a search that catches up first sees every write committed before it began, in this
-/// process or any other on the same database. Thread-safe: catch-ups run one at a time, and
-/// searches read under a shared lock that a catch-up takes exclusively only to apply its rows.
+/// PostgreSQL stays the source of truth (DiscoveryIndexLoader reads the creators and applies
+/// their changes). Pure: no database, no I/O. Thread-safe: searches read under a shared lock that
+/// replaceAll() and apply() take exclusively only to change the data.
 class DiscoveryIndex
 {
 public:
@@ -74,20 +101,24 @@ public:
     DiscoveryIndex(const DiscoveryIndex &) = delete;
     DiscoveryIndex &operator=(const DiscoveryIndex &) = delete;
 
-    /// Loads the index (first call) or applies what changed since the last catch-up. A catch-up
-    /// that another thread began after this call started serves this call too.
-    common::Result<void> catchUp(db::Connection &c);
+    /// Holds the visible creators of `rows` (each creator once) instead of what it held: a
+    /// load. The small ids of names already seen are kept.
+    void replaceAll(std::vector<CreatorRow> rows);
+    /// Applies creators that changed: a visible row adds its creator or replaces what the index
+    /// held of them, another removes them (nothing when they were not held). Many rows at once
+    /// (a bulk load) rebuild the platforms' lists instead of editing them.
+    void apply(std::vector<CreatorRow> rows);
 
-    /// The matches of `query` (its filters, cursor and sort; free text through `text`, the
-    /// creators it matched, when the query has some).
-    IndexPage select(const DiscoveryQuery &query, const TextMatches *text) const;
+    /// The matches of `search` (its filters, cursor and sort; free text through `text`, the
+    /// creators it matched, when the search has some).
+    IndexPage select(const common::DiscoverySearch &search, const TextMatches *text) const;
 
     /// Free-text matches come from PostgreSQL (it stems); the index keeps the latest of each
     /// search text (per `key`) until it next applies a change, after which PostgreSQL is asked
     /// again. Nothing when there is none for the index's current state.
     std::shared_ptr<const TextMatches> cachedText(const QString &key) const;
-    /// Keeps `matches`, read after a catch-up that left the index at `generation`, unless the
-    /// index has applied changes since; answers them for select() either way.
+    /// Keeps `matches`, read when the index was at `generation`, unless the index has applied
+    /// changes since; answers them for select() either way.
     std::shared_ptr<const TextMatches> keepText(
             const QString &key, quint64 generation, std::vector<TextMatch> matches);
     /// Grows whenever the index applies a change.
@@ -99,37 +130,28 @@ public:
     struct Creator;
     struct Hot;
     struct Listed;
-    /// The kinds of names turned into small ids (niches and languages apart, for bit masks;
-    /// platforms for a 32-bit set).
-    enum class Vocabulary { Names, Platforms, Niches, Languages };
 
 private:
-    common::Result<void> load(db::Connection &c);
-    common::Result<void> applyChanges(db::Connection &c);
-    /// `listed`: keep the platforms' lists up to date (otherwise the caller rebuilds them).
-    void apply(const QSqlQuery &row, bool listed);
+    /// Whether a change edits the platforms' lists as it goes, or leaves them to one
+    /// rebuildLists() after many changes.
+    enum class Lists { Edit, RebuildAfter };
+    void put(CreatorRow &&row, Lists lists);
+    void remove(const QUuid &id, Lists lists);
+    /// The row's creator, with its names turned into the index's small ids.
+    Creator creatorOf(CreatorRow &&row);
     /// Adds (or removes) the creator in `slot`'s accounts to (from) the platforms' lists.
     void list(qsizetype slot);
     void unlist(qsizetype slot);
     void rebuildLists();
     using Names = QHash<QString, quint16>;
-    static quint16 intern(Names &names, QStringView name);
-    Names &vocabulary(Vocabulary which);
+    static quint16 intern(Names &names, const QString &name);
     qsizetype footprintLocked() const;
     std::shared_lock<std::shared_mutex> readLock() const;
 
-    /// Serialises catch-ups; m_begun counts those begun, m_servedFrom is the number of the last
-    /// one that succeeded (a caller that arrived before it began is served by it).
-    std::mutex m_catchUp;
-    std::atomic<quint64> m_begun{0};
-    std::atomic<quint64> m_servedFrom{0};
-    bool m_loaded = false;
     std::atomic<quint64> m_generation{0};
-    /// xmin of the snapshot of the last catch-up: changes noted from it on are read again.
-    quint64 m_horizon = 0;
 
     /// Guards the data below. Writers pass the turnstile first, so that a steady stream of
-    /// searches cannot starve a catch-up (glibc's rwlock prefers readers).
+    /// searches cannot starve a change (glibc's rwlock prefers readers).
     mutable std::mutex m_turnstile;
     mutable std::shared_mutex m_lock;
     std::vector<Creator> m_creators;
@@ -154,4 +176,4 @@ private:
     QHash<QString, CachedText> m_text;
 };
 
-} // namespace influence::server::profiles
+} // namespace influence::server::discovery

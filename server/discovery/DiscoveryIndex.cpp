@@ -1,30 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoveryIndex.h"
 
-#include "Discovery.h"
-#include "core/db/Connection.h"
-
-#include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLoggingCategory>
-#include <QSqlQuery>
-
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <optional>
-#include <tuple>
+#include <utility>
 
-using namespace Qt::StringLiterals;
-using influence::common::Result;
+using influence::common::DiscoverySearch;
+using influence::common::DiscoverySort;
 
-Q_LOGGING_CATEGORY(lcDiscovery, "influence.discovery")
-
-namespace influence::server::profiles {
+namespace influence::server::discovery {
 
 namespace {
 
@@ -110,7 +98,7 @@ using Hot = DiscoveryIndex::Hot;
 using Listed = DiscoveryIndex::Listed;
 
 constexpr std::size_t kListedPlatforms = 32; ///< platform ids below it have a list (as bits)
-/// A catch-up applying more creators than this rebuilds the lists instead of editing them.
+/// A change of more creators than this rebuilds the lists instead of editing them.
 constexpr int kListEdits = 1000;
 
 quint64 maskOf(const quint16 *ids, int count)
@@ -145,74 +133,6 @@ Hot summarise(const Creator &c)
         ++h.accountCount;
     }
     return h;
-}
-
-// The columns both statements return: the snapshot's xmin, the creator, whether they are
-// visible (a profile exists and the user is active), then what discovery reads.
-const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
-                         "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
-                         "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
-                         "array_to_string(d.platforms, ','), "_s;
-// Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
-const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
-// A creator's item in a search's answer (after the accounts and rates).
-const QString kItem =
-        u", jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
-        "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
-        "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
-        "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
-        "'platforms', to_jsonb(d.platforms))::text "_s;
-
-const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates"_s + kItem + u"FROM "_s
-        + kHorizon
-        + u" LEFT JOIN (influencer_details d JOIN users u ON u.id = d.user_id "
-          "CROSS JOIN LATERAL (SELECT d.user_id::text AS id) c "
-          "LEFT JOIN (SELECT influencer_id, string_agg(platform || ':' || followers, ',') AS "
-          "accounts "
-          "  FROM connected_accounts WHERE status <> 'disconnected' GROUP BY influencer_id) a "
-          "  ON a.influencer_id = d.user_id "
-          "LEFT JOIN (SELECT influencer_id, string_agg(deliverable_type || ':' || currency || ':' "
-          "  || amount_minor, ',') AS rates FROM influencer_rates GROUP BY influencer_id) r "
-          "  ON r.influencer_id = d.user_id) ON true"_s);
-
-const db::SqlStatement kChanges(u"SELECT "_s + kColumns
-        + u"(SELECT string_agg(a.platform || ':' || a.followers, ',') FROM connected_accounts a "
-          "  WHERE a.influencer_id = d.user_id AND a.status <> 'disconnected'), "
-          "(SELECT string_agg(r.deliverable_type || ':' || r.currency || ':' || r.amount_minor, "
-          "',') "
-          "  FROM influencer_rates r WHERE r.influencer_id = d.user_id)"_s
-        + kItem + u"FROM "_s + kHorizon
-        + u" LEFT JOIN (SELECT user_id, user_id::text AS id FROM discovery_changes "
-          "  WHERE change_xid >= CAST(:since AS xid8)) c ON true "
-          "LEFT JOIN influencer_details d ON d.user_id = c.user_id "
-          "LEFT JOIN users u ON u.id = c.user_id"_s);
-
-// Whether anything was noted since: the newest change (an index's last entry), with the xmin of
-// the same snapshot. A parameter-free statement, planned once: kChanges, whose parameter makes
-// PostgreSQL plan it anew at each run (about 0.4 ms), runs only when this finds a change.
-const db::SqlStatement kNewest(u"SELECT pg_snapshot_xmin(pg_current_snapshot())::text, "
-                               "(SELECT max(change_xid) FROM discovery_changes)::text"_s);
-
-enum Column {
-    Horizon,
-    Id,
-    Visible,
-    TotalFollowers,
-    Engagement,
-    Growth,
-    Country,
-    Niches,
-    Languages,
-    Platforms,
-    Accounts,
-    Rates,
-    Item
-};
-
-float realOrNaN(const QVariant &value)
-{
-    return value.isNull() ? std::numeric_limits<float>::quiet_NaN()
-                          : static_cast<float>(value.toDouble());
 }
 
 /// PostgreSQL's uuid order: the 16 bytes compared as unsigned (QUuid's operator< is not it).
@@ -352,13 +272,13 @@ double engagementKey(float rate)
 }
 
 /// `c` is read only for growth.
-double sortKey(const Hot &h, const Creator &c, DiscoveryQuery::Sort sort, float rank)
+double sortKey(const Hot &h, const Creator &c, DiscoverySort sort, float rank)
 {
     switch (sort) {
-    case DiscoveryQuery::Sort::Relevance: return rank;
-    case DiscoveryQuery::Sort::Followers: return static_cast<double>(h.totalFollowers);
-    case DiscoveryQuery::Sort::Engagement: return engagementKey(h.engagementRate);
-    case DiscoveryQuery::Sort::Growth:
+    case DiscoverySort::Relevance: return rank;
+    case DiscoverySort::Followers: return static_cast<double>(h.totalFollowers);
+    case DiscoverySort::Engagement: return engagementKey(h.engagementRate);
+    case DiscoverySort::Growth:
         return std::isnan(c.growth30d) ? -1e9 : static_cast<double>(c.growth30d);
     }
     return 0;
@@ -366,16 +286,19 @@ double sortKey(const Hot &h, const Creator &c, DiscoveryQuery::Sort sort, float 
 
 } // namespace
 
-DiscoveryIndex::DiscoveryIndex() = default;
+// Every platform's list exists from the start: changes applied before any replaceAll() edit them.
+DiscoveryIndex::DiscoveryIndex()
+    : m_lists(kListedPlatforms)
+{ }
+
 DiscoveryIndex::~DiscoveryIndex() = default;
 
-quint16 DiscoveryIndex::intern(Names &names, QStringView name)
+quint16 DiscoveryIndex::intern(Names &names, const QString &name)
 {
     if (name.isEmpty()) {
         return kNone;
     }
-    const QString key = name.toString();
-    const auto found = names.constFind(key);
+    const auto found = names.constFind(name);
     if (found != names.constEnd()) {
         return *found;
     }
@@ -384,62 +307,48 @@ quint16 DiscoveryIndex::intern(Names &names, QStringView name)
         return kUnknown;
     }
     const auto id = static_cast<quint16>(names.size() + 1);
-    names.insert(key, id);
+    names.insert(name, id);
     return id;
 }
 
-namespace {
-
-/// One row of kLoad/kChanges into a creator (names interned by `intern`).
-template<class Intern>
-Creator readCreator(const QSqlQuery &row, const QUuid &id, Intern &&intern)
+DiscoveryIndex::Creator DiscoveryIndex::creatorOf(CreatorRow &&row)
 {
-    using V = DiscoveryIndex::Vocabulary;
     Creator c;
-    c.id = id;
-    c.totalFollowers = db::toInt64(row.value(TotalFollowers));
-    c.engagementRate = realOrNaN(row.value(Engagement));
-    c.growth30d = realOrNaN(row.value(Growth));
-    c.country = intern(row.value(Country).toString(), V::Names);
-    const auto listed = [&](Column column, V vocabulary, std::array<quint16, kMaxListed> &ids,
-                                quint8 &count) {
-        const QString text = row.value(column).toString();
-        for (const QStringView name : QStringView(text).split(u',', Qt::SkipEmptyParts)) {
+    c.id = row.id;
+    c.totalFollowers = row.totalFollowers;
+    c.engagementRate = row.engagementRate.value_or(std::numeric_limits<float>::quiet_NaN());
+    c.growth30d = row.growth30d.value_or(std::numeric_limits<float>::quiet_NaN());
+    c.country = intern(m_names, row.country);
+    const auto listed = [](Names &vocabulary, const QStringList &names,
+                                std::array<quint16, kMaxListed> &ids, quint8 &count) {
+        for (const QString &name : names) {
             if (count < kMaxListed) {
-                ids[count++] = intern(name, vocabulary);
+                ids[count++] = intern(vocabulary, name);
             }
         }
     };
-    listed(Niches, V::Niches, c.niches, c.nicheCount);
-    listed(Languages, V::Languages, c.languages, c.languageCount);
-    const QString platforms = row.value(Platforms).toString();
-    for (const QStringView name : QStringView(platforms).split(u',', Qt::SkipEmptyParts)) {
-        const quint16 platform = intern(name, V::Platforms);
+    listed(m_niches, row.niches, c.niches, c.nicheCount);
+    listed(m_languages, row.languages, c.languages, c.languageCount);
+    for (const QString &name : std::as_const(row.platforms)) {
+        const quint16 platform = intern(m_platforms, name);
         if (platform < 32) {
             c.platforms |= 1U << platform;
         }
     }
-    const QString accounts = row.value(Accounts).toString();
-    for (const QStringView account : QStringView(accounts).split(u',', Qt::SkipEmptyParts)) {
-        const auto colon = account.indexOf(u':');
-        c.accounts.push_back(
-                {account.mid(colon + 1).toLongLong(), intern(account.left(colon), V::Platforms)});
+    for (const CreatorRow::Account &account : std::as_const(row.accounts)) {
+        c.accounts.push_back({account.followers, intern(m_platforms, account.platform)});
     }
-    const QString rates = row.value(Rates).toString();
-    for (const QStringView rate : QStringView(rates).split(u',', Qt::SkipEmptyParts)) {
-        const auto parts = rate.split(u':');
-        if (parts.size() == 3) {
-            c.rates.push_back({parts[2].toLongLong(), intern(parts[0], V::Names),
-                    intern(parts[1], V::Names)});
-        }
+    for (const CreatorRow::Rate &rate : std::as_const(row.rates)) {
+        c.rates.push_back({rate.amountMinor, intern(m_names, rate.deliverableType),
+                intern(m_names, rate.currency)});
     }
-    // As QJsonDocument writes it, which is how the answer carries it.
-    c.item = QJsonDocument(QJsonDocument::fromJson(row.value(Item).toString().toUtf8()).object())
-                     .toJson(QJsonDocument::Compact);
+    c.item = std::move(row.item);
     return c;
 }
 
-Filter makeFilter(const DiscoveryQuery &query, const QHash<QString, quint16> &names,
+namespace {
+
+Filter makeFilter(const DiscoverySearch &search, const QHash<QString, quint16> &names,
         const QHash<QString, quint16> &platforms, const QHash<QString, quint16> &niches,
         const QHash<QString, quint16> &languages)
 {
@@ -454,24 +363,24 @@ Filter makeFilter(const DiscoveryQuery &query, const QHash<QString, quint16> &na
         }
         return result;
     };
-    filter.niches = SetFilter::of(query.niches, niches);
-    filter.countries = ids(query.countries);
-    filter.languages = SetFilter::of(query.languages, languages);
-    if (!query.platform.isEmpty()) {
-        filter.platform = platforms.value(query.platform, kUnknown);
+    filter.niches = SetFilter::of(search.niches, niches);
+    filter.countries = ids(search.countries);
+    filter.languages = SetFilter::of(search.languages, languages);
+    if (!search.platform.isEmpty()) {
+        filter.platform = platforms.value(search.platform, kUnknown);
     }
-    if (query.minFollowers || query.maxFollowers) {
+    if (search.minFollowers || search.maxFollowers) {
         filter.followerRange = true;
-        filter.minFollowers = query.minFollowers.value_or(0);
-        filter.maxFollowers = query.maxFollowers.value_or(std::numeric_limits<qint64>::max());
+        filter.minFollowers = search.minFollowers.value_or(0);
+        filter.maxFollowers = search.maxFollowers.value_or(std::numeric_limits<qint64>::max());
     }
-    if (query.minEngagementRate) {
-        filter.minEngagementRate = static_cast<float>(*query.minEngagementRate);
+    if (search.minEngagementRate) {
+        filter.minEngagementRate = static_cast<float>(*search.minEngagementRate);
     }
-    if (query.maxPrice) {
-        filter.maxPrice = query.maxPrice;
-        filter.deliverableType = id(query.deliverableType);
-        filter.currency = id(query.currency);
+    if (search.maxPrice) {
+        filter.maxPrice = search.maxPrice;
+        filter.deliverableType = id(search.deliverableType);
+        filter.currency = id(search.currency);
     }
     return filter;
 }
@@ -484,126 +393,82 @@ std::shared_lock<std::shared_mutex> DiscoveryIndex::readLock() const
     return std::shared_lock(m_lock);
 }
 
-Result<void> DiscoveryIndex::load(db::Connection &c)
+void DiscoveryIndex::replaceAll(std::vector<CreatorRow> rows)
 {
-    QElapsedTimer timer;
-    timer.start();
-    // Reading every creator may take longer than a request may (a slow or busy database): the
-    // load has no statement timeout.
-    if (auto unlimited = c.setStatementTimeout(std::chrono::milliseconds(0)); !unlimited) {
-        return unlimited.error();
-    }
-    auto rows = c.run(kLoad);
-    if (!rows) {
-        std::ignore = c.setStatementTimeout(c.settings().statementTimeout);
-        return rows.error();
-    }
     std::vector<Creator> creators;
     std::vector<Hot> hot;
     QHash<QUuid, qsizetype> slots;
-    quint64 horizon = 0;
+    creators.reserve(rows.size());
+    hot.reserve(rows.size());
     const std::unique_lock turnstile(m_turnstile);
     const std::unique_lock lock(m_lock);
-    while ((*rows)->next()) {
-        horizon = (*rows)->value(Horizon).toULongLong();
-        const QUuid id = QUuid::fromString((*rows)->value(Id).toString());
-        if (id.isNull() || !(*rows)->value(Visible).toBool()) {
+    for (CreatorRow &row : rows) {
+        if (!row.visible) {
             continue;
         }
-        slots.insert(id, static_cast<qsizetype>(creators.size()));
-        creators.push_back(readCreator(**rows, id, [this](QStringView n, Vocabulary v) {
-            return intern(vocabulary(v), n);
-        }));
+        slots.insert(row.id, static_cast<qsizetype>(creators.size()));
+        creators.push_back(creatorOf(std::move(row)));
         hot.push_back(summarise(creators.back()));
-    }
-    // Only once every row is read: another statement would discard the rest (QPSQL).
-    if (auto restored = c.setStatementTimeout(c.settings().statementTimeout); !restored) {
-        return restored.error();
     }
     m_creators = std::move(creators);
     m_hot = std::move(hot);
     m_slots = std::move(slots);
     rebuildLists();
-    m_horizon = horizon;
-    m_loaded = true;
     m_generation.fetch_add(1);
-    qCInfo(lcDiscovery, "discovery index: %lld creators loaded in %lld ms (about %lld KiB)",
-            static_cast<long long>(m_creators.size()), static_cast<long long>(timer.elapsed()),
-            static_cast<long long>(footprintLocked() / 1024));
-    return {};
 }
 
-Result<void> DiscoveryIndex::applyChanges(db::Connection &c)
+void DiscoveryIndex::apply(std::vector<CreatorRow> rows)
 {
-    auto newest = c.run(kNewest);
-    if (!newest) {
-        return newest.error();
-    }
-    if (!(*newest)->next()) {
-        return common::Error::internal(); // (a SELECT without FROM always answers a row)
-    }
-    // Nothing noted from the horizon on in that snapshot: what kChanges would find then (one row
-    // without a creator), for the same reason (migration 0008).
-    if ((*newest)->isNull(1) || (*newest)->value(1).toULongLong() < m_horizon) {
-        m_horizon = (*newest)->value(0).toULongLong();
-        return {};
-    }
-    auto rows = c.run(kChanges, {{u":since"_s, QString::number(m_horizon)}});
-    if (!rows) {
-        return rows.error();
-    }
-    QSqlQuery &row = **rows;
-    // One row with a NULL creator when nothing changed: no lock taken.
-    if (!row.next()) {
-        return {};
-    }
-    const quint64 horizon = row.value(Horizon).toULongLong();
-    if (!row.value(Id).isNull()) {
-        // Editing a list moves its tail: after many changes (a bulk load) the lists are rebuilt
-        // instead. (The rows come one at a time: their number is known at the end.)
-        int applied = 0;
-        const std::unique_lock turnstile(m_turnstile);
-        const std::unique_lock lock(m_lock);
-        do {
-            apply(row, ++applied <= kListEdits);
-        } while (row.next());
-        if (applied > kListEdits) {
-            rebuildLists();
-        }
-        m_generation.fetch_add(1);
-    }
-    m_horizon = horizon;
-    return {};
-}
-
-void DiscoveryIndex::apply(const QSqlQuery &row, bool listed)
-{
-    const QUuid id = QUuid::fromString(row.value(Id).toString());
-    const auto found = m_slots.constFind(id);
-    if (row.value(Visible).toBool()) {
-        Creator creator = readCreator(row, id, [this](QStringView n, Vocabulary v) {
-            return intern(vocabulary(v), n);
-        });
-        Hot hot = summarise(creator);
-        qsizetype slot = 0;
-        if (found != m_slots.constEnd()) {
-            slot = *found;
-            if (listed) {
-                unlist(slot);
-            }
-            m_creators[static_cast<std::size_t>(slot)] = std::move(creator);
-            m_hot[static_cast<std::size_t>(slot)] = hot;
-        } else {
-            slot = static_cast<qsizetype>(m_creators.size());
-            m_slots.insert(id, slot);
-            m_creators.push_back(std::move(creator));
-            m_hot.push_back(hot);
-        }
-        if (listed) {
-            list(slot);
-        }
+    if (rows.empty()) {
         return;
     }
+    // Editing a list moves its tail: after many changes (a bulk load) the lists are rebuilt
+    // instead.
+    const Lists lists = rows.size() > kListEdits ? Lists::RebuildAfter : Lists::Edit;
+    const std::unique_lock turnstile(m_turnstile);
+    const std::unique_lock lock(m_lock);
+    for (CreatorRow &row : rows) {
+        if (row.visible) {
+            put(std::move(row), lists);
+        } else {
+            remove(row.id, lists);
+        }
+    }
+    if (lists == Lists::RebuildAfter) {
+        rebuildLists();
+    }
+    m_generation.fetch_add(1);
+}
+
+void DiscoveryIndex::put(CreatorRow &&row, Lists lists)
+{
+    const bool edit = lists == Lists::Edit;
+    const auto found = m_slots.constFind(row.id);
+    Creator creator = creatorOf(std::move(row));
+    Hot hot = summarise(creator);
+    qsizetype slot = 0;
+    if (found != m_slots.constEnd()) {
+        slot = *found;
+        if (edit) {
+            unlist(slot);
+        }
+        m_creators[static_cast<std::size_t>(slot)] = std::move(creator);
+        m_hot[static_cast<std::size_t>(slot)] = hot;
+    } else {
+        slot = static_cast<qsizetype>(m_creators.size());
+        m_slots.insert(creator.id, slot);
+        m_creators.push_back(std::move(creator));
+        m_hot.push_back(hot);
+    }
+    if (edit) {
+        list(slot);
+    }
+}
+
+void DiscoveryIndex::remove(const QUuid &id, Lists lists)
+{
+    const bool edit = lists == Lists::Edit;
+    const auto found = m_slots.constFind(id);
     if (found == m_slots.constEnd()) {
         return;
     }
@@ -611,17 +476,17 @@ void DiscoveryIndex::apply(const QSqlQuery &row, bool listed)
     const auto slot = static_cast<std::size_t>(*found);
     const auto last = m_creators.size() - 1;
     m_slots.erase(found);
-    if (listed) {
+    if (edit) {
         unlist(static_cast<qsizetype>(slot));
     }
     if (slot != last) {
-        if (listed) {
+        if (edit) {
             unlist(static_cast<qsizetype>(last));
         }
         m_creators[slot] = std::move(m_creators.back());
         m_hot[slot] = m_hot.back();
         m_slots.insert(m_creators[slot].id, static_cast<qsizetype>(slot));
-        if (listed) {
+        if (edit) {
             list(static_cast<qsizetype>(slot));
         }
     }
@@ -692,33 +557,6 @@ void DiscoveryIndex::rebuildLists()
     }
 }
 
-QHash<QString, quint16> &DiscoveryIndex::vocabulary(Vocabulary which)
-{
-    switch (which) {
-    case Vocabulary::Platforms: return m_platforms;
-    case Vocabulary::Niches: return m_niches;
-    case Vocabulary::Languages: return m_languages;
-    case Vocabulary::Names: break;
-    }
-    return m_names;
-}
-
-Result<void> DiscoveryIndex::catchUp(db::Connection &c)
-{
-    const quint64 arrived = m_begun.load();
-    const std::lock_guard serial(m_catchUp);
-    // A catch-up that began after this call arrived has read everything committed before it.
-    if (m_servedFrom.load() > arrived) {
-        return {};
-    }
-    const quint64 number = m_begun.fetch_add(1) + 1;
-    auto done = m_loaded ? applyChanges(c) : load(c);
-    if (done) {
-        m_servedFrom.store(number);
-    }
-    return done;
-}
-
 std::shared_ptr<const TextMatches> DiscoveryIndex::cachedText(const QString &key) const
 {
     const std::lock_guard lock(m_textLock);
@@ -736,8 +574,8 @@ std::shared_ptr<const TextMatches> DiscoveryIndex::keepText(
     kept->generation = generation;
     kept->matches = std::move(matches);
     {
-        // Under the read lock the generation stands still (catch-ups change it under the
-        // write lock): the slots found are those of `generation`, or none are.
+        // Under the read lock the generation stands still (changes move it under the write
+        // lock): the slots found are those of `generation`, or none are.
         const std::shared_lock lock = readLock();
         if (generation == m_generation.load()) {
             kept->slots.reserve(kept->matches.size());
@@ -797,17 +635,17 @@ namespace {
 class TopMatches
 {
 public:
-    TopMatches(const std::vector<Creator> &creators, const DiscoveryQuery &query)
+    TopMatches(const std::vector<Creator> &creators, const DiscoverySearch &search)
         : m_creators(creators)
-        , m_wanted(static_cast<std::size_t>(query.limit) + 1)
+        , m_wanted(static_cast<std::size_t>(search.limit) + 1)
     {
-        if (query.after) {
-            const double key = query.after->first.toDouble();
+        if (search.after) {
+            const double key = search.after->key;
             // CAST(:afterKey AS bigint or real), as the SQL compared it.
-            m_afterKey = query.sort == DiscoveryQuery::Sort::Followers
+            m_afterKey = search.sort == DiscoverySort::Followers
                     ? static_cast<double>(static_cast<qint64>(key))
                     : static_cast<double>(static_cast<float>(key));
-            m_afterId = QUuid::fromString(query.after->second);
+            m_afterId = search.after->id;
         }
         m_kept.reserve(m_wanted + 1);
     }
@@ -907,18 +745,18 @@ void inRange(const std::vector<Listed> &list, const Filter &filter, Visit &&visi
 
 } // namespace
 
-IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches *text) const
+IndexPage DiscoveryIndex::select(const DiscoverySearch &search, const TextMatches *text) const
 {
     const std::shared_lock lock = readLock();
-    const Filter filter = makeFilter(query, m_names, m_platforms, m_niches, m_languages);
-    TopMatches top(m_creators, query);
+    const Filter filter = makeFilter(search, m_names, m_platforms, m_niches, m_languages);
+    TopMatches top(m_creators, search);
     IndexPage page;
     const auto consider = [&](qsizetype slot, float rank) {
         const Creator &creator = m_creators[static_cast<std::size_t>(slot)];
         const Hot &hot = m_hot[static_cast<std::size_t>(slot)];
         if (filter.matches(hot, creator)) {
             ++page.matches;
-            top.offer({sortKey(hot, creator, query.sort, rank), slot});
+            top.offer({sortKey(hot, creator, search.sort, rank), slot});
         }
     };
     if (text && text->resolved && text->generation == m_generation.load()) {
@@ -945,9 +783,9 @@ IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches 
                 return;
             }
             ++page.matches;
-            top.offer({query.sort == DiscoveryQuery::Sort::Engagement
+            top.offer({search.sort == DiscoverySort::Engagement
                             ? engagementKey(entry.engagementRate)
-                            : sortKey(m_hot[slot], m_creators[slot], query.sort, 0),
+                            : sortKey(m_hot[slot], m_creators[slot], search.sort, 0),
                     slot});
         });
     } else {
@@ -959,4 +797,4 @@ IndexPage DiscoveryIndex::select(const DiscoveryQuery &query, const TextMatches 
     return page;
 }
 
-} // namespace influence::server::profiles
+} // namespace influence::server::discovery

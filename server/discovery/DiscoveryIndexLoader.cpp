@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DiscoveryIndexLoader.h"
+
+#include "DiscoveryIndex.h"
+#include "core/db/Connection.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+#include <chrono>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+using influence::common::Result;
+
+Q_LOGGING_CATEGORY(lcDiscovery, "influence.discovery")
+
+namespace influence::server::discovery {
+
+namespace {
+
+// The columns both statements return: the snapshot's xmin, the creator, whether they are
+// visible (a profile exists and the user is active), then what discovery reads.
+const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
+                         "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
+                         "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
+                         "array_to_string(d.platforms, ','), "_s;
+// Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
+const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
+// A creator's item in a search's answer (after the accounts and rates).
+const QString kItem =
+        u", jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
+        "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
+        "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
+        "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
+        "'platforms', to_jsonb(d.platforms))::text "_s;
+
+const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates"_s + kItem + u"FROM "_s
+        + kHorizon
+        + u" LEFT JOIN (influencer_details d JOIN users u ON u.id = d.user_id "
+          "CROSS JOIN LATERAL (SELECT d.user_id::text AS id) c "
+          "LEFT JOIN (SELECT influencer_id, string_agg(platform || ':' || followers, ',') AS "
+          "accounts "
+          "  FROM connected_accounts WHERE status <> 'disconnected' GROUP BY influencer_id) a "
+          "  ON a.influencer_id = d.user_id "
+          "LEFT JOIN (SELECT influencer_id, string_agg(deliverable_type || ':' || currency || ':' "
+          "  || amount_minor, ',') AS rates FROM influencer_rates GROUP BY influencer_id) r "
+          "  ON r.influencer_id = d.user_id) ON true"_s);
+
+const db::SqlStatement kChanges(u"SELECT "_s + kColumns
+        + u"(SELECT string_agg(a.platform || ':' || a.followers, ',') FROM connected_accounts a "
+          "  WHERE a.influencer_id = d.user_id AND a.status <> 'disconnected'), "
+          "(SELECT string_agg(r.deliverable_type || ':' || r.currency || ':' || r.amount_minor, "
+          "',') "
+          "  FROM influencer_rates r WHERE r.influencer_id = d.user_id)"_s
+        + kItem + u"FROM "_s + kHorizon
+        + u" LEFT JOIN (SELECT user_id, user_id::text AS id FROM discovery_changes "
+          "  WHERE change_xid >= CAST(:since AS xid8)) c ON true "
+          "LEFT JOIN influencer_details d ON d.user_id = c.user_id "
+          "LEFT JOIN users u ON u.id = c.user_id"_s);
+
+// Whether anything was noted since: the newest change (an index's last entry), with the xmin of
+// the same snapshot. A parameter-free statement, planned once: kChanges, whose parameter makes
+// PostgreSQL plan it anew at each run (about 0.4 ms), runs only when this finds a change.
+const db::SqlStatement kNewest(u"SELECT pg_snapshot_xmin(pg_current_snapshot())::text, "
+                               "(SELECT max(change_xid) FROM discovery_changes)::text"_s);
+
+enum Column {
+    Horizon,
+    Id,
+    Visible,
+    TotalFollowers,
+    Engagement,
+    Growth,
+    Country,
+    Niches,
+    Languages,
+    Platforms,
+    Accounts,
+    Rates,
+    Item
+};
+
+std::optional<float> optionalReal(const QVariant &value)
+{
+    if (value.isNull()) {
+        return std::nullopt;
+    }
+    return static_cast<float>(value.toDouble());
+}
+
+/// One row of kLoad/kChanges: the creator, and what discovery reads of them when they are
+/// visible.
+CreatorRow readRow(const QSqlQuery &row)
+{
+    CreatorRow creator;
+    creator.id = QUuid::fromString(row.value(Id).toString());
+    creator.visible = row.value(Visible).toBool();
+    if (!creator.visible) {
+        return creator;
+    }
+    creator.totalFollowers = db::toInt64(row.value(TotalFollowers));
+    creator.engagementRate = optionalReal(row.value(Engagement));
+    creator.growth30d = optionalReal(row.value(Growth));
+    creator.country = row.value(Country).toString();
+    creator.niches = row.value(Niches).toString().split(u',', Qt::SkipEmptyParts);
+    creator.languages = row.value(Languages).toString().split(u',', Qt::SkipEmptyParts);
+    creator.platforms = row.value(Platforms).toString().split(u',', Qt::SkipEmptyParts);
+    const QString accounts = row.value(Accounts).toString();
+    for (const QStringView account : QStringView(accounts).split(u',', Qt::SkipEmptyParts)) {
+        const auto colon = account.indexOf(u':');
+        creator.accounts.append(
+                {account.left(colon).toString(), account.mid(colon + 1).toLongLong()});
+    }
+    const QString rates = row.value(Rates).toString();
+    for (const QStringView rate : QStringView(rates).split(u',', Qt::SkipEmptyParts)) {
+        const auto parts = rate.split(u':');
+        if (parts.size() == 3) {
+            creator.rates.append({parts[0].toString(), parts[1].toString(), parts[2].toLongLong()});
+        }
+    }
+    // As QJsonDocument writes it, which is how the answer carries it.
+    creator.item =
+            QJsonDocument(QJsonDocument::fromJson(row.value(Item).toString().toUtf8()).object())
+                    .toJson(QJsonDocument::Compact);
+    return creator;
+}
+
+} // namespace
+
+DiscoveryIndexLoader::DiscoveryIndexLoader(std::shared_ptr<DiscoveryIndex> index)
+    : m_index(std::move(index))
+{ }
+
+Result<void> DiscoveryIndexLoader::catchUp(db::Connection &c)
+{
+    const quint64 arrived = m_begun.load();
+    const std::lock_guard serial(m_catchUp);
+    // A catch-up that began after this call arrived has read everything committed before it.
+    if (m_servedFrom.load() > arrived) {
+        return {};
+    }
+    const quint64 number = m_begun.fetch_add(1) + 1;
+    auto done = m_loaded ? applyChanges(c) : load(c);
+    if (done) {
+        m_servedFrom.store(number);
+    }
+    return done;
+}
+
+Result<void> DiscoveryIndexLoader::load(db::Connection &c)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Reading every creator may take longer than a request may (a slow or busy database): the
+    // load has no statement timeout.
+    if (auto unlimited = c.setStatementTimeout(std::chrono::milliseconds(0)); !unlimited) {
+        return unlimited.error();
+    }
+    auto rows = c.run(kLoad);
+    if (!rows) {
+        std::ignore = c.setStatementTimeout(c.settings().statementTimeout);
+        return rows.error();
+    }
+    std::vector<CreatorRow> creators;
+    quint64 horizon = 0;
+    while ((*rows)->next()) {
+        horizon = (*rows)->value(Horizon).toULongLong();
+        CreatorRow creator = readRow(**rows);
+        if (creator.id.isNull() || !creator.visible) {
+            continue;
+        }
+        creators.push_back(std::move(creator));
+    }
+    // Only once every row is read: another statement would discard the rest (QPSQL).
+    if (auto restored = c.setStatementTimeout(c.settings().statementTimeout); !restored) {
+        return restored.error();
+    }
+    m_index->replaceAll(std::move(creators));
+    m_horizon = horizon;
+    m_loaded = true;
+    const auto [held, bytes] = m_index->footprint();
+    qCInfo(lcDiscovery, "discovery index: %lld creators loaded in %lld ms (about %lld KiB)",
+            static_cast<long long>(held), static_cast<long long>(timer.elapsed()),
+            static_cast<long long>(bytes / 1024));
+    return {};
+}
+
+Result<void> DiscoveryIndexLoader::applyChanges(db::Connection &c)
+{
+    auto newest = c.run(kNewest);
+    if (!newest) {
+        return newest.error();
+    }
+    if (!(*newest)->next()) {
+        return common::Error::internal(); // (a SELECT without FROM always answers a row)
+    }
+    // Nothing noted from the horizon on in that snapshot: what kChanges would find then (one row
+    // without a creator), for the same reason (migration 0008).
+    if ((*newest)->isNull(1) || (*newest)->value(1).toULongLong() < m_horizon) {
+        m_horizon = (*newest)->value(0).toULongLong();
+        return {};
+    }
+    auto rows = c.run(kChanges, {{u":since"_s, QString::number(m_horizon)}});
+    if (!rows) {
+        return rows.error();
+    }
+    QSqlQuery &row = **rows;
+    // One row with a NULL creator when nothing changed: the index is left alone.
+    if (!row.next()) {
+        return {};
+    }
+    const quint64 horizon = row.value(Horizon).toULongLong();
+    if (!row.value(Id).isNull()) {
+        std::vector<CreatorRow> changed;
+        do {
+            changed.push_back(readRow(row));
+        } while (row.next());
+        m_index->apply(std::move(changed));
+    }
+    m_horizon = horizon;
+    return {};
+}
+
+} // namespace influence::server::discovery
