@@ -45,22 +45,6 @@ Result<JsonReply> interpret(QNetworkReply *reply)
 }
 
 template<class T>
-QFuture<Result<T>> mapObject(
-        QFuture<Result<JsonReply>> future, Result<T> (*parse)(const QJsonObject &))
-{
-    return future.then(
-            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
-                if (!reply) {
-                    return reply.error();
-                }
-                if (!reply->body.isObject()) {
-                    return Error::make(ErrorCode::InvalidResponse, u"Expected a JSON object."_s);
-                }
-                return parse(reply->body.object());
-            });
-}
-
-template<class T>
 QFuture<Result<T>> mapReply(
         QFuture<Result<JsonReply>> future, std::function<Result<T>(const JsonReply &)> parse)
 {
@@ -110,7 +94,8 @@ void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
 
 QFuture<Result<ServerVersion>> ApiClient::version()
 {
-    return mapObject(send(Method::Get, u"/api/v1/version"_s), &ServerVersion::fromJson);
+    return readObject<ServerVersion>(
+            send(Method::Get, u"/api/v1/version"_s), ServerVersion::fromJson);
 }
 
 QFuture<Result<Readiness>> ApiClient::readiness()
@@ -138,57 +123,61 @@ QFuture<Result<AuthTokens>> ApiClient::login(const QString &email, const QString
 {
     const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
     // Sign-in and refresh never carry a (stale) access token: their 401 is an answer, not expiry.
-    return mapObject(
-            call(Method::Post, u"/api/v1/auth/login"_s, {}, QJsonDocument(body), Credentials::None),
-            &AuthTokens::fromJson);
+    return readObject<AuthTokens>(
+            send(Method::Post, u"/api/v1/auth/login"_s, {}, QJsonDocument(body), Credentials::None),
+            AuthTokens::fromJson);
 }
 
 QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
 {
     const QJsonObject body{{u"refreshToken"_s, refreshToken}};
-    return mapObject(call(Method::Post, u"/api/v1/auth/refresh"_s, {}, QJsonDocument(body),
-                             Credentials::None),
-            &AuthTokens::fromJson);
+    return readObject<AuthTokens>(send(Method::Post, u"/api/v1/auth/refresh"_s, {},
+                                          QJsonDocument(body), Credentials::None),
+            AuthTokens::fromJson);
 }
 
 QFuture<Result<QList<OidcProvider>>> ApiClient::oidcProviders()
 {
-    return mapObject(call(Method::Get, u"/api/v1/auth/oidc/providers"_s, {}, {}, Credentials::None),
-            &OidcProvider::listFromJson);
+    return readObject<QList<OidcProvider>>(
+            send(Method::Get, u"/api/v1/auth/oidc/providers"_s, {}, {}, Credentials::None),
+            OidcProvider::listFromJson);
 }
 
 QFuture<Result<AuthTokens>> ApiClient::exchangeOidcCode(
         const QString &code, const QString &verifier)
 {
     const QJsonObject body{{u"code"_s, code}, {u"codeVerifier"_s, verifier}};
-    return mapObject(call(Method::Post, u"/api/v1/auth/oidc/token"_s, {}, QJsonDocument(body),
-                             Credentials::None),
-            &AuthTokens::fromJson);
+    return readObject<AuthTokens>(send(Method::Post, u"/api/v1/auth/oidc/token"_s, {},
+                                          QJsonDocument(body), Credentials::None),
+            AuthTokens::fromJson);
 }
 
 QFuture<Result<DiscoveryPage>> ApiClient::discover(
         const DiscoveryQuery &query, const QString &cursor)
 {
-    return mapObject(send(Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
-            &DiscoveryPage::fromJson);
+    return readObject<DiscoveryPage>(
+            send(Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
+            DiscoveryPage::fromJson);
 }
 
 QFuture<Result<InfluencerProfile>> ApiClient::influencer(const QString &id)
 {
-    return mapObject(send(Method::Get, u"/api/v1/influencers/"_s + pathSegment(id)),
-            &InfluencerProfile::fromJson);
+    return readObject<InfluencerProfile>(
+            send(Method::Get, u"/api/v1/influencers/"_s + pathSegment(id)),
+            InfluencerProfile::fromJson);
 }
 
 QFuture<Result<InfluencerProfile>> ApiClient::myInfluencer()
 {
-    return mapObject(send(Method::Get, u"/api/v1/me/influencer"_s), &InfluencerProfile::fromJson);
+    return readObject<InfluencerProfile>(
+            send(Method::Get, u"/api/v1/me/influencer"_s), InfluencerProfile::fromJson);
 }
 
 QFuture<Result<InfluencerProfile>> ApiClient::saveMyInfluencer(const InfluencerProfileInput &input)
 {
-    return mapObject(
+    return readObject<InfluencerProfile>(
             send(Method::Put, u"/api/v1/me/influencer"_s, {}, QJsonDocument(input.toJson())),
-            &InfluencerProfile::fromJson);
+            InfluencerProfile::fromJson);
 }
 
 QFuture<Result<QList<ConnectedAccount>>> ApiClient::connectedAccounts()
@@ -214,8 +203,9 @@ QFuture<Result<ConnectedAccount>> ApiClient::addManualAccount(const ManualAccoun
     if (!input.profileUrl.isEmpty()) {
         body.insert(u"profileUrl"_s, input.profileUrl);
     }
-    return mapObject(send(Method::Post, u"/api/v1/connected-accounts"_s, {}, QJsonDocument(body)),
-            &ConnectedAccount::fromJson);
+    return readObject<ConnectedAccount>(
+            send(Method::Post, u"/api/v1/connected-accounts"_s, {}, QJsonDocument(body)),
+            ConnectedAccount::fromJson);
 }
 
 QFuture<Result<JsonReply>> ApiClient::removeAccount(const QString &id)
@@ -230,10 +220,10 @@ QFuture<Result<MetricSeries>> ApiClient::accountMetrics(
     query.addQueryItem(u"from"_s, from.toString(Qt::ISODate));
     query.addQueryItem(u"to"_s, to.toString(Qt::ISODate));
     query.addQueryItem(u"interval"_s, interval);
-    return mapObject(
+    return readObject<MetricSeries>(
             send(Method::Get, u"/api/v1/connected-accounts/"_s + pathSegment(id) + u"/metrics"_s,
                     query),
-            &MetricSeries::fromJson);
+            MetricSeries::fromJson);
 }
 
 QFuture<Result<QUrl>> ApiClient::connectUrl(const QString &platform)
@@ -256,16 +246,10 @@ QFuture<Result<QUrl>> ApiClient::connectUrl(const QString &platform)
 QFuture<Result<JsonReply>> ApiClient::logout(const QString &refreshToken)
 {
     const QJsonObject body{{u"refreshToken"_s, refreshToken}};
-    return call(Method::Post, u"/api/v1/auth/logout"_s, {}, QJsonDocument(body), Credentials::None);
+    return send(Method::Post, u"/api/v1/auth/logout"_s, {}, QJsonDocument(body), Credentials::None);
 }
 
-QFuture<Result<JsonReply>> ApiClient::send(
-        Method method, const QString &path, const QUrlQuery &query, const QJsonDocument &body)
-{
-    return call(method, path, query, body, Credentials::Bearer);
-}
-
-QFuture<Result<JsonReply>> ApiClient::call(Method method, const QString &path,
+QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
         const QUrlQuery &query, const QJsonDocument &body, Credentials credentials)
 {
     auto promise = std::make_shared<QPromise<Result<JsonReply>>>();

@@ -2,19 +2,21 @@
 #pragma once
 
 #include "AuthApi.h"
-#include "SystemApi.h"
 #include "DiscoveryApi.h"
 #include "ProfileApi.h"
 #include "Result.h"
+#include "SystemApi.h"
 
 #include <QByteArray>
 #include <QDate>
 #include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -29,13 +31,10 @@ struct JsonReply
     QJsonDocument body;
 };
 
-/// The typed, asynchronous client of the platform's REST API. It owns the application's only
-/// QNetworkAccessManager. Every call returns at once with a future that finishes with a value
-/// or an Error (problem documents become Errors with their stable code); nothing ever blocks.
-/// Continue with `.then(QtFuture::Launch::Sync, guarded<T>(context, …))`: the futures finish in
-/// the client's (GUI) thread, and the continuation is dropped when the context is destroyed
-/// (Qt 6.4's `.then(context, …)` asserts instead when the context dies first).
-/// `handler` wrapped to run only while `context` exists (see ApiClient).
+/// `handler` wrapped to run only while `context` exists. Continue a call's future with
+/// `.then(QtFuture::Launch::Sync, guarded<T>(context, …))`: the futures finish in the client's
+/// (GUI) thread, and the continuation is dropped when the context is destroyed (Qt 6.4's
+/// `.then(context, …)` asserts instead when the context dies first).
 template<class T, class Handler>
 auto guarded(QObject *context, Handler handler)
 {
@@ -46,6 +45,28 @@ auto guarded(QObject *context, Handler handler)
     };
 }
 
+/// `reply`'s JSON object read by `parse` (`Result<T>(const QJsonObject &)`): the typed calls'
+/// common end. A failed call passes its Error through; an answer that is not a JSON object is
+/// an InvalidResponse Error.
+template<class T, class Parse>
+QFuture<Result<T>> readObject(QFuture<Result<JsonReply>> reply, Parse parse)
+{
+    return reply.then(
+            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &answer) -> Result<T> {
+                if (!answer) {
+                    return answer.error();
+                }
+                if (!answer->body.isObject()) {
+                    return Error::make(
+                            ErrorCode::InvalidResponse, QStringLiteral("Expected a JSON object."));
+                }
+                return parse(answer->body.object());
+            });
+}
+
+/// The typed, asynchronous client of the platform's REST API. It owns the application's only
+/// QNetworkAccessManager. Every call returns at once with a future that finishes with a value
+/// or an Error (problem documents become Errors with their stable code); nothing ever blocks.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -53,6 +74,12 @@ class ApiClient : public QObject
 public:
     enum class Method { Get, Post, Put, Patch, Delete };
     Q_ENUM(Method)
+
+    /// Whether a call carries the access token.
+    enum class Credentials {
+        Bearer, ///< `Authorization: Bearer` with the access token, when one is set
+        None, ///< no token: sign-in, refresh and sign-out, whose 401 is an answer, not expiry
+    };
 
     /// While a scope is alive, the calls started through `client` belong to `owner`, and
     /// `client->abort(owner)` aborts those still in flight (a page its requests when the user
@@ -82,7 +109,8 @@ public:
     /// GET /readyz
     QFuture<Result<Readiness>> readiness();
 
-    /// The access token sent as `Authorization: Bearer` on every call; empty sends none.
+    /// The access token sent as `Authorization: Bearer` on every call with
+    /// Credentials::Bearer; empty sends none.
     void setAccessToken(const QString &token);
     QString accessToken() const { return m_accessToken; }
 
@@ -122,8 +150,9 @@ public:
     QFuture<Result<QUrl>> connectUrl(const QString &platform);
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
+    /// A 401 to a call that carried the access token also emits unauthorized().
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},
-            const QJsonDocument &body = {});
+            const QJsonDocument &body = {}, Credentials credentials = Credentials::Bearer);
 
     /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
     void abortAll();
@@ -140,10 +169,6 @@ Q_SIGNALS:
     void callAborted(const QString &path);
 
 private:
-    enum class Credentials { Bearer, None };
-    QFuture<Result<JsonReply>> call(Method method, const QString &path, const QUrlQuery &query,
-            const QJsonDocument &body, Credentials credentials);
-
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QString m_accessToken;
