@@ -92,28 +92,6 @@ void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
     m_transferTimeout = timeout;
 }
 
-QFuture<Result<ServerVersion>> ApiClient::version()
-{
-    return readObject<ServerVersion>(
-            send(Method::Get, u"/api/v1/version"_s), ServerVersion::fromJson);
-}
-
-QFuture<Result<Readiness>> ApiClient::readiness()
-{
-    // /readyz answers 503 with the same body while not ready: that is an answer, not a failure.
-    return send(Method::Get, u"/readyz"_s)
-            .then(QtFuture::Launch::Sync, [](const Result<JsonReply> &reply) -> Result<Readiness> {
-                if (!reply) {
-                    if (reply.error().code == ErrorCode::ServiceUnavailable) {
-                        Readiness notReady;
-                        return notReady;
-                    }
-                    return reply.error();
-                }
-                return Readiness::fromJson(reply->body.object());
-            });
-}
-
 void ApiClient::setAccessToken(const QString &token)
 {
     m_accessToken = token;

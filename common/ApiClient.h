@@ -5,7 +5,6 @@
 #include "DiscoveryApi.h"
 #include "ProfileApi.h"
 #include "Result.h"
-#include "SystemApi.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -103,11 +102,6 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     /// Aborts a call that has moved no data for this long (default 30 s).
     void setTransferTimeout(std::chrono::milliseconds timeout);
-
-    /// GET /api/v1/version
-    QFuture<Result<ServerVersion>> version();
-    /// GET /readyz
-    QFuture<Result<Readiness>> readiness();
 
     /// The access token sent as `Authorization: Bearer` on every call with
     /// Credentials::Bearer; empty sends none.
