@@ -97,39 +97,6 @@ void ApiClient::setAccessToken(const QString &token)
     m_accessToken = token;
 }
 
-QFuture<Result<AuthTokens>> ApiClient::login(const QString &email, const QString &password)
-{
-    const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
-    // Sign-in and refresh never carry a (stale) access token: their 401 is an answer, not expiry.
-    return readObject<AuthTokens>(
-            send(Method::Post, u"/api/v1/auth/login"_s, {}, QJsonDocument(body), Credentials::None),
-            AuthTokens::fromJson);
-}
-
-QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
-{
-    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
-    return readObject<AuthTokens>(send(Method::Post, u"/api/v1/auth/refresh"_s, {},
-                                          QJsonDocument(body), Credentials::None),
-            AuthTokens::fromJson);
-}
-
-QFuture<Result<QList<OidcProvider>>> ApiClient::oidcProviders()
-{
-    return readObject<QList<OidcProvider>>(
-            send(Method::Get, u"/api/v1/auth/oidc/providers"_s, {}, {}, Credentials::None),
-            OidcProvider::listFromJson);
-}
-
-QFuture<Result<AuthTokens>> ApiClient::exchangeOidcCode(
-        const QString &code, const QString &verifier)
-{
-    const QJsonObject body{{u"code"_s, code}, {u"codeVerifier"_s, verifier}};
-    return readObject<AuthTokens>(send(Method::Post, u"/api/v1/auth/oidc/token"_s, {},
-                                          QJsonDocument(body), Credentials::None),
-            AuthTokens::fromJson);
-}
-
 QFuture<Result<DiscoveryPage>> ApiClient::discover(
         const DiscoveryQuery &query, const QString &cursor)
 {
@@ -219,12 +186,6 @@ QFuture<Result<QUrl>> ApiClient::connectUrl(const QString &platform)
                 }
                 return url;
             });
-}
-
-QFuture<Result<JsonReply>> ApiClient::logout(const QString &refreshToken)
-{
-    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
-    return send(Method::Post, u"/api/v1/auth/logout"_s, {}, QJsonDocument(body), Credentials::None);
 }
 
 QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,

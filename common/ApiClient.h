@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "AuthApi.h"
 #include "DiscoveryApi.h"
 #include "ProfileApi.h"
 #include "Result.h"
@@ -107,18 +106,6 @@ public:
     /// Credentials::Bearer; empty sends none.
     void setAccessToken(const QString &token);
     QString accessToken() const { return m_accessToken; }
-
-    /// POST /api/v1/auth/login. Does not change the access token; the session does.
-    QFuture<Result<AuthTokens>> login(const QString &email, const QString &password);
-    /// POST /api/v1/auth/refresh: the next tokens of a session (the old refresh token is spent).
-    QFuture<Result<AuthTokens>> refresh(const QString &refreshToken);
-    /// GET /api/v1/auth/oidc/providers: the OpenID Connect providers the server offers.
-    QFuture<Result<QList<OidcProvider>>> oidcProviders();
-    /// POST /api/v1/auth/oidc/token: a native app's one-time sign-in code and its PKCE
-    /// verifier for the session's tokens (RFC 8252 with RFC 7636).
-    QFuture<Result<AuthTokens>> exchangeOidcCode(const QString &code, const QString &verifier);
-    /// POST /api/v1/auth/logout: ends the session the refresh token belongs to.
-    QFuture<Result<JsonReply>> logout(const QString &refreshToken);
 
     /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
     QFuture<Result<DiscoveryPage>> discover(const DiscoveryQuery &query, const QString &cursor);
