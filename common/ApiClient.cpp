@@ -3,12 +3,10 @@
 
 #include "Problem.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QPromise>
 
-#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -42,24 +40,6 @@ Result<JsonReply> interpret(QNetworkReply *reply)
         }
     }
     return result;
-}
-
-template<class T>
-QFuture<Result<T>> mapReply(
-        QFuture<Result<JsonReply>> future, std::function<Result<T>(const JsonReply &)> parse)
-{
-    return future.then(QtFuture::Launch::Sync,
-            [parse = std::move(parse)](const Result<JsonReply> &reply) -> Result<T> {
-                if (!reply) {
-                    return reply.error();
-                }
-                return parse(*reply);
-            });
-}
-
-QString pathSegment(const QString &text)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
 } // namespace
@@ -103,89 +83,6 @@ QFuture<Result<DiscoveryPage>> ApiClient::discover(
     return readObject<DiscoveryPage>(
             send(Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
             DiscoveryPage::fromJson);
-}
-
-QFuture<Result<InfluencerProfile>> ApiClient::influencer(const QString &id)
-{
-    return readObject<InfluencerProfile>(
-            send(Method::Get, u"/api/v1/influencers/"_s + pathSegment(id)),
-            InfluencerProfile::fromJson);
-}
-
-QFuture<Result<InfluencerProfile>> ApiClient::myInfluencer()
-{
-    return readObject<InfluencerProfile>(
-            send(Method::Get, u"/api/v1/me/influencer"_s), InfluencerProfile::fromJson);
-}
-
-QFuture<Result<InfluencerProfile>> ApiClient::saveMyInfluencer(const InfluencerProfileInput &input)
-{
-    return readObject<InfluencerProfile>(
-            send(Method::Put, u"/api/v1/me/influencer"_s, {}, QJsonDocument(input.toJson())),
-            InfluencerProfile::fromJson);
-}
-
-QFuture<Result<QList<ConnectedAccount>>> ApiClient::connectedAccounts()
-{
-    return mapReply<QList<ConnectedAccount>>(send(Method::Get, u"/api/v1/connected-accounts"_s),
-            [](const JsonReply &reply) -> Result<QList<ConnectedAccount>> {
-                QList<ConnectedAccount> accounts;
-                const QJsonArray items = reply.body.object().value(u"items"_s).toArray();
-                for (const auto &item : items) {
-                    auto account = ConnectedAccount::fromJson(item.toObject());
-                    if (!account) {
-                        return account.error();
-                    }
-                    accounts.append(std::move(*account));
-                }
-                return accounts;
-            });
-}
-
-QFuture<Result<ConnectedAccount>> ApiClient::addManualAccount(const ManualAccountInput &input)
-{
-    QJsonObject body{{u"platform"_s, wireName(input.platform)}, {u"handle"_s, input.handle}};
-    if (!input.profileUrl.isEmpty()) {
-        body.insert(u"profileUrl"_s, input.profileUrl);
-    }
-    return readObject<ConnectedAccount>(
-            send(Method::Post, u"/api/v1/connected-accounts"_s, {}, QJsonDocument(body)),
-            ConnectedAccount::fromJson);
-}
-
-QFuture<Result<JsonReply>> ApiClient::removeAccount(const QString &id)
-{
-    return send(Method::Delete, u"/api/v1/connected-accounts/"_s + pathSegment(id));
-}
-
-QFuture<Result<MetricSeries>> ApiClient::accountMetrics(
-        const QString &id, QDate from, QDate to, const QString &interval)
-{
-    QUrlQuery query;
-    query.addQueryItem(u"from"_s, from.toString(Qt::ISODate));
-    query.addQueryItem(u"to"_s, to.toString(Qt::ISODate));
-    query.addQueryItem(u"interval"_s, interval);
-    return readObject<MetricSeries>(
-            send(Method::Get, u"/api/v1/connected-accounts/"_s + pathSegment(id) + u"/metrics"_s,
-                    query),
-            MetricSeries::fromJson);
-}
-
-QFuture<Result<QUrl>> ApiClient::connectUrl(const QString &platform)
-{
-    // With Accept: application/json the server answers the address instead of a redirect.
-    return mapReply<QUrl>(
-            send(Method::Get,
-                    u"/api/v1/connected-accounts/"_s + pathSegment(platform) + u"/connect"_s),
-            [](const JsonReply &reply) -> Result<QUrl> {
-                QUrl url(reply.body.object().value(u"authorizationUrl"_s).toString(),
-                        QUrl::StrictMode);
-                if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {
-                    return Error::make(ErrorCode::InvalidResponse,
-                            u"The server sent no valid authorization address."_s);
-                }
-                return url;
-            });
 }
 
 QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,

@@ -2,11 +2,9 @@
 #pragma once
 
 #include "DiscoveryApi.h"
-#include "ProfileApi.h"
 #include "Result.h"
 
 #include <QByteArray>
-#include <QDate>
 #include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
@@ -109,26 +107,6 @@ public:
 
     /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
     QFuture<Result<DiscoveryPage>> discover(const DiscoveryQuery &query, const QString &cursor);
-
-    /// GET /api/v1/influencers/{id}: a creator's public profile.
-    QFuture<Result<InfluencerProfile>> influencer(const QString &id);
-    /// GET /api/v1/me/influencer: the caller's own creator profile (NotFound when none yet).
-    QFuture<Result<InfluencerProfile>> myInfluencer();
-    /// PUT /api/v1/me/influencer: replaces (or creates) the caller's creator profile.
-    QFuture<Result<InfluencerProfile>> saveMyInfluencer(const InfluencerProfileInput &input);
-    /// GET /api/v1/connected-accounts: the caller's own accounts, with their status.
-    QFuture<Result<QList<ConnectedAccount>>> connectedAccounts();
-    /// POST /api/v1/connected-accounts: adds an account by hand.
-    QFuture<Result<ConnectedAccount>> addManualAccount(const ManualAccountInput &input);
-    /// DELETE /api/v1/connected-accounts/{id}: removes an account and its history.
-    QFuture<Result<JsonReply>> removeAccount(const QString &id);
-    /// GET /api/v1/connected-accounts/{id}/metrics: the history from `from` to `to` (inclusive)
-    /// in periods of `interval` (day, week, month).
-    QFuture<Result<MetricSeries>> accountMetrics(
-            const QString &id, QDate from, QDate to, const QString &interval);
-    /// GET /api/v1/connected-accounts/{platform}/connect: the platform's consent page to open
-    /// in the browser (the server keeps the state and PKCE verifier).
-    QFuture<Result<QUrl>> connectUrl(const QString &platform);
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     /// A 401 to a call that carried the access token also emits unauthorized().
