@@ -3,7 +3,6 @@
 
 #include "Problem.h"
 
-#include <QJsonObject>
 #include <QNetworkReply>
 #include <QPromise>
 
@@ -75,14 +74,6 @@ void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
 void ApiClient::setAccessToken(const QString &token)
 {
     m_accessToken = token;
-}
-
-QFuture<Result<DiscoveryPage>> ApiClient::discover(
-        const DiscoveryQuery &query, const QString &cursor)
-{
-    return readObject<DiscoveryPage>(
-            send(Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
-            DiscoveryPage::fromJson);
 }
 
 QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "DiscoveryApi.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -60,9 +59,12 @@ QFuture<Result<T>> readObject(QFuture<Result<JsonReply>> reply, Parse parse)
             });
 }
 
-/// The typed, asynchronous client of the platform's REST API. It owns the application's only
-/// QNetworkAccessManager. Every call returns at once with a future that finishes with a value
-/// or an Error (problem documents become Errors with their stable code); nothing ever blocks.
+/// The asynchronous transport of the platform's REST API: the server's address, the access
+/// token, transfer timeouts and aborts. It owns the application's only QNetworkAccessManager.
+/// Every call returns at once with a future that finishes with the answer or an Error (problem
+/// documents become Errors with their stable code); nothing ever blocks. The typed calls are
+/// the `<Feature>Api` classes (AuthApi, SystemApi, ProfileApi, DiscoveryApi, CollabApi), each
+/// layered on send().
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -104,9 +106,6 @@ public:
     /// Credentials::Bearer; empty sends none.
     void setAccessToken(const QString &token);
     QString accessToken() const { return m_accessToken; }
-
-    /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
-    QFuture<Result<DiscoveryPage>> discover(const DiscoveryQuery &query, const QString &cursor);
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     /// A 401 to a call that carried the access token also emits unauthorized().
