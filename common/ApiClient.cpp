@@ -3,12 +3,9 @@
 
 #include "Problem.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QNetworkReply>
 #include <QPromise>
 
-#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -44,40 +41,6 @@ Result<JsonReply> interpret(QNetworkReply *reply)
     return result;
 }
 
-template<class T>
-QFuture<Result<T>> mapObject(
-        QFuture<Result<JsonReply>> future, Result<T> (*parse)(const QJsonObject &))
-{
-    return future.then(
-            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
-                if (!reply) {
-                    return reply.error();
-                }
-                if (!reply->body.isObject()) {
-                    return Error::make(ErrorCode::InvalidResponse, u"Expected a JSON object."_s);
-                }
-                return parse(reply->body.object());
-            });
-}
-
-template<class T>
-QFuture<Result<T>> mapReply(
-        QFuture<Result<JsonReply>> future, std::function<Result<T>(const JsonReply &)> parse)
-{
-    return future.then(QtFuture::Launch::Sync,
-            [parse = std::move(parse)](const Result<JsonReply> &reply) -> Result<T> {
-                if (!reply) {
-                    return reply.error();
-                }
-                return parse(*reply);
-            });
-}
-
-QString pathSegment(const QString &text)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(text));
-}
-
 } // namespace
 
 ApiClient::OwnerScope::OwnerScope(ApiClient *client, const QObject *owner)
@@ -108,164 +71,12 @@ void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
     m_transferTimeout = timeout;
 }
 
-QFuture<Result<ServerVersion>> ApiClient::version()
-{
-    return mapObject(send(Method::Get, u"/api/v1/version"_s), &ServerVersion::fromJson);
-}
-
-QFuture<Result<Readiness>> ApiClient::readiness()
-{
-    // /readyz answers 503 with the same body while not ready: that is an answer, not a failure.
-    return send(Method::Get, u"/readyz"_s)
-            .then(QtFuture::Launch::Sync, [](const Result<JsonReply> &reply) -> Result<Readiness> {
-                if (!reply) {
-                    if (reply.error().code == ErrorCode::ServiceUnavailable) {
-                        Readiness notReady;
-                        return notReady;
-                    }
-                    return reply.error();
-                }
-                return Readiness::fromJson(reply->body.object());
-            });
-}
-
 void ApiClient::setAccessToken(const QString &token)
 {
     m_accessToken = token;
 }
 
-QFuture<Result<AuthTokens>> ApiClient::login(const QString &email, const QString &password)
-{
-    const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
-    // Sign-in and refresh never carry a (stale) access token: their 401 is an answer, not expiry.
-    return mapObject(
-            call(Method::Post, u"/api/v1/auth/login"_s, {}, QJsonDocument(body), Credentials::None),
-            &AuthTokens::fromJson);
-}
-
-QFuture<Result<AuthTokens>> ApiClient::refresh(const QString &refreshToken)
-{
-    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
-    return mapObject(call(Method::Post, u"/api/v1/auth/refresh"_s, {}, QJsonDocument(body),
-                             Credentials::None),
-            &AuthTokens::fromJson);
-}
-
-QFuture<Result<QList<OidcProvider>>> ApiClient::oidcProviders()
-{
-    return mapObject(call(Method::Get, u"/api/v1/auth/oidc/providers"_s, {}, {}, Credentials::None),
-            &OidcProvider::listFromJson);
-}
-
-QFuture<Result<AuthTokens>> ApiClient::exchangeOidcCode(
-        const QString &code, const QString &verifier)
-{
-    const QJsonObject body{{u"code"_s, code}, {u"codeVerifier"_s, verifier}};
-    return mapObject(call(Method::Post, u"/api/v1/auth/oidc/token"_s, {}, QJsonDocument(body),
-                             Credentials::None),
-            &AuthTokens::fromJson);
-}
-
-QFuture<Result<DiscoveryPage>> ApiClient::discover(
-        const DiscoveryQuery &query, const QString &cursor)
-{
-    return mapObject(send(Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
-            &DiscoveryPage::fromJson);
-}
-
-QFuture<Result<InfluencerProfile>> ApiClient::influencer(const QString &id)
-{
-    return mapObject(send(Method::Get, u"/api/v1/influencers/"_s + pathSegment(id)),
-            &InfluencerProfile::fromJson);
-}
-
-QFuture<Result<InfluencerProfile>> ApiClient::myInfluencer()
-{
-    return mapObject(send(Method::Get, u"/api/v1/me/influencer"_s), &InfluencerProfile::fromJson);
-}
-
-QFuture<Result<InfluencerProfile>> ApiClient::saveMyInfluencer(const InfluencerProfileInput &input)
-{
-    return mapObject(
-            send(Method::Put, u"/api/v1/me/influencer"_s, {}, QJsonDocument(input.toJson())),
-            &InfluencerProfile::fromJson);
-}
-
-QFuture<Result<QList<ConnectedAccount>>> ApiClient::connectedAccounts()
-{
-    return mapReply<QList<ConnectedAccount>>(send(Method::Get, u"/api/v1/connected-accounts"_s),
-            [](const JsonReply &reply) -> Result<QList<ConnectedAccount>> {
-                QList<ConnectedAccount> accounts;
-                const QJsonArray items = reply.body.object().value(u"items"_s).toArray();
-                for (const auto &item : items) {
-                    auto account = ConnectedAccount::fromJson(item.toObject());
-                    if (!account) {
-                        return account.error();
-                    }
-                    accounts.append(std::move(*account));
-                }
-                return accounts;
-            });
-}
-
-QFuture<Result<ConnectedAccount>> ApiClient::addManualAccount(const ManualAccountInput &input)
-{
-    QJsonObject body{{u"platform"_s, wireName(input.platform)}, {u"handle"_s, input.handle}};
-    if (!input.profileUrl.isEmpty()) {
-        body.insert(u"profileUrl"_s, input.profileUrl);
-    }
-    return mapObject(send(Method::Post, u"/api/v1/connected-accounts"_s, {}, QJsonDocument(body)),
-            &ConnectedAccount::fromJson);
-}
-
-QFuture<Result<JsonReply>> ApiClient::removeAccount(const QString &id)
-{
-    return send(Method::Delete, u"/api/v1/connected-accounts/"_s + pathSegment(id));
-}
-
-QFuture<Result<MetricSeries>> ApiClient::accountMetrics(
-        const QString &id, QDate from, QDate to, const QString &interval)
-{
-    QUrlQuery query;
-    query.addQueryItem(u"from"_s, from.toString(Qt::ISODate));
-    query.addQueryItem(u"to"_s, to.toString(Qt::ISODate));
-    query.addQueryItem(u"interval"_s, interval);
-    return mapObject(
-            send(Method::Get, u"/api/v1/connected-accounts/"_s + pathSegment(id) + u"/metrics"_s,
-                    query),
-            &MetricSeries::fromJson);
-}
-
-QFuture<Result<QUrl>> ApiClient::connectUrl(const QString &platform)
-{
-    // With Accept: application/json the server answers the address instead of a redirect.
-    return mapReply<QUrl>(
-            send(Method::Get,
-                    u"/api/v1/connected-accounts/"_s + pathSegment(platform) + u"/connect"_s),
-            [](const JsonReply &reply) -> Result<QUrl> {
-                QUrl url(reply.body.object().value(u"authorizationUrl"_s).toString(),
-                        QUrl::StrictMode);
-                if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {
-                    return Error::make(ErrorCode::InvalidResponse,
-                            u"The server sent no valid authorization address."_s);
-                }
-                return url;
-            });
-}
-
-QFuture<Result<JsonReply>> ApiClient::logout(const QString &refreshToken)
-{
-    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
-    return call(Method::Post, u"/api/v1/auth/logout"_s, {}, QJsonDocument(body), Credentials::None);
-}
-
-QFuture<Result<JsonReply>> ApiClient::send(
-        Method method, const QString &path, const QUrlQuery &query, const QJsonDocument &body)
-{
-    return call(method, path, query, body, Credentials::Bearer);
-}
-
-QFuture<Result<JsonReply>> ApiClient::call(Method method, const QString &path,
+QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
         const QUrlQuery &query, const QJsonDocument &body, Credentials credentials)
 {
     auto promise = std::make_shared<QPromise<Result<JsonReply>>>();

@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "AuthApi.h"
-#include "SystemApi.h"
-#include "DiscoveryApi.h"
-#include "ProfileApi.h"
 #include "Result.h"
 
 #include <QByteArray>
-#include <QDate>
 #include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -29,13 +26,10 @@ struct JsonReply
     QJsonDocument body;
 };
 
-/// The typed, asynchronous client of the platform's REST API. It owns the application's only
-/// QNetworkAccessManager. Every call returns at once with a future that finishes with a value
-/// or an Error (problem documents become Errors with their stable code); nothing ever blocks.
-/// Continue with `.then(QtFuture::Launch::Sync, guarded<T>(context, …))`: the futures finish in
-/// the client's (GUI) thread, and the continuation is dropped when the context is destroyed
-/// (Qt 6.4's `.then(context, …)` asserts instead when the context dies first).
-/// `handler` wrapped to run only while `context` exists (see ApiClient).
+/// `handler` wrapped to run only while `context` exists. Continue a call's future with
+/// `.then(QtFuture::Launch::Sync, guarded<T>(context, …))`: the futures finish in the client's
+/// (GUI) thread, and the continuation is dropped when the context is destroyed (Qt 6.4's
+/// `.then(context, …)` asserts instead when the context dies first).
 template<class T, class Handler>
 auto guarded(QObject *context, Handler handler)
 {
@@ -46,6 +40,31 @@ auto guarded(QObject *context, Handler handler)
     };
 }
 
+/// `reply`'s JSON object read by `parse` (`Result<T>(const QJsonObject &)`): the typed calls'
+/// common end. A failed call passes its Error through; an answer that is not a JSON object is
+/// an InvalidResponse Error.
+template<class T, class Parse>
+QFuture<Result<T>> readObject(QFuture<Result<JsonReply>> reply, Parse parse)
+{
+    return reply.then(
+            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &answer) -> Result<T> {
+                if (!answer) {
+                    return answer.error();
+                }
+                if (!answer->body.isObject()) {
+                    return Error::make(
+                            ErrorCode::InvalidResponse, QStringLiteral("Expected a JSON object."));
+                }
+                return parse(answer->body.object());
+            });
+}
+
+/// The asynchronous transport of the platform's REST API: the server's address, the access
+/// token, transfer timeouts and aborts. It owns the application's only QNetworkAccessManager.
+/// Every call returns at once with a future that finishes with the answer or an Error (problem
+/// documents become Errors with their stable code); nothing ever blocks. The typed calls are
+/// the `<Feature>Api` classes (AuthApi, SystemApi, ProfileApi, DiscoveryApi, CollabApi), each
+/// layered on send().
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -53,6 +72,12 @@ class ApiClient : public QObject
 public:
     enum class Method { Get, Post, Put, Patch, Delete };
     Q_ENUM(Method)
+
+    /// Whether a call carries the access token.
+    enum class Credentials {
+        Bearer, ///< `Authorization: Bearer` with the access token, when one is set
+        None, ///< no token: sign-in, refresh and sign-out, whose 401 is an answer, not expiry
+    };
 
     /// While a scope is alive, the calls started through `client` belong to `owner`, and
     /// `client->abort(owner)` aborts those still in flight (a page its requests when the user
@@ -77,53 +102,15 @@ public:
     /// Aborts a call that has moved no data for this long (default 30 s).
     void setTransferTimeout(std::chrono::milliseconds timeout);
 
-    /// GET /api/v1/version
-    QFuture<Result<ServerVersion>> version();
-    /// GET /readyz
-    QFuture<Result<Readiness>> readiness();
-
-    /// The access token sent as `Authorization: Bearer` on every call; empty sends none.
+    /// The access token sent as `Authorization: Bearer` on every call with
+    /// Credentials::Bearer; empty sends none.
     void setAccessToken(const QString &token);
     QString accessToken() const { return m_accessToken; }
 
-    /// POST /api/v1/auth/login. Does not change the access token; the session does.
-    QFuture<Result<AuthTokens>> login(const QString &email, const QString &password);
-    /// POST /api/v1/auth/refresh: the next tokens of a session (the old refresh token is spent).
-    QFuture<Result<AuthTokens>> refresh(const QString &refreshToken);
-    /// GET /api/v1/auth/oidc/providers: the OpenID Connect providers the server offers.
-    QFuture<Result<QList<OidcProvider>>> oidcProviders();
-    /// POST /api/v1/auth/oidc/token: a native app's one-time sign-in code and its PKCE
-    /// verifier for the session's tokens (RFC 8252 with RFC 7636).
-    QFuture<Result<AuthTokens>> exchangeOidcCode(const QString &code, const QString &verifier);
-    /// POST /api/v1/auth/logout: ends the session the refresh token belongs to.
-    QFuture<Result<JsonReply>> logout(const QString &refreshToken);
-
-    /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
-    QFuture<Result<DiscoveryPage>> discover(const DiscoveryQuery &query, const QString &cursor);
-
-    /// GET /api/v1/influencers/{id}: a creator's public profile.
-    QFuture<Result<InfluencerProfile>> influencer(const QString &id);
-    /// GET /api/v1/me/influencer: the caller's own creator profile (NotFound when none yet).
-    QFuture<Result<InfluencerProfile>> myInfluencer();
-    /// PUT /api/v1/me/influencer: replaces (or creates) the caller's creator profile.
-    QFuture<Result<InfluencerProfile>> saveMyInfluencer(const InfluencerProfileInput &input);
-    /// GET /api/v1/connected-accounts: the caller's own accounts, with their status.
-    QFuture<Result<QList<ConnectedAccount>>> connectedAccounts();
-    /// POST /api/v1/connected-accounts: adds an account by hand.
-    QFuture<Result<ConnectedAccount>> addManualAccount(const ManualAccountInput &input);
-    /// DELETE /api/v1/connected-accounts/{id}: removes an account and its history.
-    QFuture<Result<JsonReply>> removeAccount(const QString &id);
-    /// GET /api/v1/connected-accounts/{id}/metrics: the history from `from` to `to` (inclusive)
-    /// in periods of `interval` (day, week, month).
-    QFuture<Result<MetricSeries>> accountMetrics(
-            const QString &id, QDate from, QDate to, const QString &interval);
-    /// GET /api/v1/connected-accounts/{platform}/connect: the platform's consent page to open
-    /// in the browser (the server keeps the state and PKCE verifier).
-    QFuture<Result<QUrl>> connectUrl(const QString &platform);
-
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
+    /// A 401 to a call that carried the access token also emits unauthorized().
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},
-            const QJsonDocument &body = {});
+            const QJsonDocument &body = {}, Credentials credentials = Credentials::Bearer);
 
     /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
     void abortAll();
@@ -140,10 +127,6 @@ Q_SIGNALS:
     void callAborted(const QString &path);
 
 private:
-    enum class Credentials { Bearer, None };
-    QFuture<Result<JsonReply>> call(Method method, const QString &path, const QUrlQuery &query,
-            const QJsonDocument &body, Credentials credentials);
-
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QString m_accessToken;

@@ -94,4 +94,45 @@ Result<QList<OidcProvider>> OidcProvider::listFromJson(const QJsonObject &json)
     return providers;
 }
 
+QFuture<Result<AuthTokens>> AuthApi::login(const QString &email, const QString &password) const
+{
+    const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
+    return readObject<AuthTokens>(m_client->send(ApiClient::Method::Post, u"/api/v1/auth/login"_s,
+                                          {}, QJsonDocument(body), ApiClient::Credentials::None),
+            AuthTokens::fromJson);
+}
+
+QFuture<Result<AuthTokens>> AuthApi::refresh(const QString &refreshToken) const
+{
+    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
+    return readObject<AuthTokens>(m_client->send(ApiClient::Method::Post, u"/api/v1/auth/refresh"_s,
+                                          {}, QJsonDocument(body), ApiClient::Credentials::None),
+            AuthTokens::fromJson);
+}
+
+QFuture<Result<QList<OidcProvider>>> AuthApi::oidcProviders() const
+{
+    return readObject<QList<OidcProvider>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/auth/oidc/providers"_s, {}, {},
+                    ApiClient::Credentials::None),
+            OidcProvider::listFromJson);
+}
+
+QFuture<Result<AuthTokens>> AuthApi::exchangeOidcCode(
+        const QString &code, const QString &verifier) const
+{
+    const QJsonObject body{{u"code"_s, code}, {u"codeVerifier"_s, verifier}};
+    return readObject<AuthTokens>(
+            m_client->send(ApiClient::Method::Post, u"/api/v1/auth/oidc/token"_s, {},
+                    QJsonDocument(body), ApiClient::Credentials::None),
+            AuthTokens::fromJson);
+}
+
+QFuture<Result<JsonReply>> AuthApi::logout(const QString &refreshToken) const
+{
+    const QJsonObject body{{u"refreshToken"_s, refreshToken}};
+    return m_client->send(ApiClient::Method::Post, u"/api/v1/auth/logout"_s, {},
+            QJsonDocument(body), ApiClient::Credentials::None);
+}
+
 } // namespace influence::common

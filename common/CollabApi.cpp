@@ -48,22 +48,6 @@ QJsonObject targetingJson(const CampaignTargeting &t)
             {u"minEngagementRate"_s, nullable(t.minEngagementRate)}};
 }
 
-/// An object answer parsed by `parse`.
-template<class T, class Parse>
-QFuture<Result<T>> object(QFuture<Result<JsonReply>> future, Parse parse)
-{
-    return future.then(
-            QtFuture::Launch::Sync, [parse](const Result<JsonReply> &reply) -> Result<T> {
-                if (!reply) {
-                    return reply.error();
-                }
-                if (!reply->body.isObject()) {
-                    return invalid(u"Expected a JSON object."_s);
-                }
-                return parse(reply->body.object());
-            });
-}
-
 template<class T>
 Result<Page<T>> page(const QJsonObject &json)
 {
@@ -405,34 +389,34 @@ QFuture<Result<Page<Campaign>>> CollabApi::campaigns(const CampaignQuery &query)
     if (!query.cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, query.cursor);
     }
-    return object<Page<Campaign>>(
+    return readObject<Page<Campaign>>(
             m_client->send(ApiClient::Method::Get, u"/api/v1/campaigns"_s, params), page<Campaign>);
 }
 
 QFuture<Result<Campaign>> CollabApi::campaign(const QString &id) const
 {
-    return object<Campaign>(
+    return readObject<Campaign>(
             m_client->send(ApiClient::Method::Get, campaignPath(id)), Campaign::fromJson);
 }
 
 QFuture<Result<Campaign>> CollabApi::createCampaign(const CampaignInput &input) const
 {
-    return object<Campaign>(m_client->send(ApiClient::Method::Post, u"/api/v1/campaigns"_s, {},
-                                    QJsonDocument(campaignJson(input))),
+    return readObject<Campaign>(m_client->send(ApiClient::Method::Post, u"/api/v1/campaigns"_s, {},
+                                        QJsonDocument(campaignJson(input))),
             Campaign::fromJson);
 }
 
 QFuture<Result<Campaign>> CollabApi::updateCampaign(
         const QString &id, const CampaignInput &input) const
 {
-    return object<Campaign>(m_client->send(ApiClient::Method::Patch, campaignPath(id), {},
-                                    QJsonDocument(campaignJson(input))),
+    return readObject<Campaign>(m_client->send(ApiClient::Method::Patch, campaignPath(id), {},
+                                        QJsonDocument(campaignJson(input))),
             Campaign::fromJson);
 }
 
 QFuture<Result<Campaign>> CollabApi::campaignAction(const QString &id, CampaignAction action) const
 {
-    return object<Campaign>(
+    return readObject<Campaign>(
             m_client->send(ApiClient::Method::Post, campaignPath(id) + u'/' + wireName(action), {},
                     QJsonDocument(QJsonObject())),
             Campaign::fromJson);
@@ -441,7 +425,7 @@ QFuture<Result<Campaign>> CollabApi::campaignAction(const QString &id, CampaignA
 QFuture<Result<Deal>> CollabApi::invite(
         const QString &campaignId, const InvitationInput &input) const
 {
-    return object<Deal>(
+    return readObject<Deal>(
             m_client->send(ApiClient::Method::Post, campaignPath(campaignId) + u"/invitations"_s,
                     {}, QJsonDocument(invitationJson(input))),
             Deal::fromJson);
@@ -475,19 +459,19 @@ QUrlQuery dealsQuery(const DealQuery &query)
 
 QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const
 {
-    return object<Page<Deal>>(
+    return readObject<Page<Deal>>(
             m_client->send(ApiClient::Method::Get, u"/api/v1/deals"_s, dealsQuery(query)),
             page<Deal>);
 }
 
 QFuture<Result<Deal>> CollabApi::deal(const QString &id) const
 {
-    return object<Deal>(m_client->send(ApiClient::Method::Get, dealPath(id)), Deal::fromJson);
+    return readObject<Deal>(m_client->send(ApiClient::Method::Get, dealPath(id)), Deal::fromJson);
 }
 
 QFuture<Result<Deal>> CollabApi::dealAction(const QString &id, DealAction action) const
 {
-    return object<Deal>(
+    return readObject<Deal>(
             m_client->send(ApiClient::Method::Post, dealPath(id) + u'/' + wireName(action), {},
                     QJsonDocument(QJsonObject())),
             Deal::fromJson);
@@ -495,14 +479,14 @@ QFuture<Result<Deal>> CollabApi::dealAction(const QString &id, DealAction action
 
 QFuture<Result<Deal>> CollabApi::counterOffer(const QString &dealId, const OfferInput &offer) const
 {
-    return object<Deal>(m_client->send(ApiClient::Method::Post, dealPath(dealId) + u"/offers"_s, {},
-                                QJsonDocument(offerJson(offer))),
+    return readObject<Deal>(m_client->send(ApiClient::Method::Post, dealPath(dealId) + u"/offers"_s,
+                                    {}, QJsonDocument(offerJson(offer))),
             Deal::fromJson);
 }
 
 QFuture<Result<Deal>> CollabApi::acceptOffer(const QString &dealId, const QString &offerId) const
 {
-    return object<Deal>(
+    return readObject<Deal>(
             m_client->send(ApiClient::Method::Post,
                     dealPath(dealId) + u"/offers/"_s
                             + QString::fromLatin1(QUrl::toPercentEncoding(offerId)) + u"/accept"_s,
@@ -512,7 +496,7 @@ QFuture<Result<Deal>> CollabApi::acceptOffer(const QString &dealId, const QStrin
 
 QFuture<Result<Deal>> CollabApi::declineOffer(const QString &dealId, const QString &offerId) const
 {
-    return object<Deal>(
+    return readObject<Deal>(
             m_client->send(ApiClient::Method::Post,
                     dealPath(dealId) + u"/offers/"_s
                             + QString::fromLatin1(QUrl::toPercentEncoding(offerId)) + u"/decline"_s,
@@ -528,14 +512,14 @@ QFuture<Result<Page<Message>>> CollabApi::messages(
     if (!cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, cursor);
     }
-    return object<Page<Message>>(
+    return readObject<Page<Message>>(
             m_client->send(ApiClient::Method::Get, dealPath(dealId) + u"/messages"_s, params),
             page<Message>);
 }
 
 QFuture<Result<Message>> CollabApi::postMessage(const QString &dealId, const QString &body) const
 {
-    return object<Message>(
+    return readObject<Message>(
             m_client->send(ApiClient::Method::Post, dealPath(dealId) + u"/messages"_s, {},
                     QJsonDocument(QJsonObject{{u"body"_s, body}})),
             Message::fromJson);
@@ -549,21 +533,21 @@ QFuture<Result<Page<DealEvent>>> CollabApi::events(
     if (!cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, cursor);
     }
-    return object<Page<DealEvent>>(
+    return readObject<Page<DealEvent>>(
             m_client->send(ApiClient::Method::Get, dealPath(dealId) + u"/events"_s, params),
             page<DealEvent>);
 }
 
 QFuture<Result<Deliverable>> CollabApi::deliverable(const QString &id) const
 {
-    return object<Deliverable>(
+    return readObject<Deliverable>(
             m_client->send(ApiClient::Method::Get, deliverablePath(id)), Deliverable::fromJson);
 }
 
 QFuture<Result<Deliverable>> CollabApi::submitDraft(
         const QString &id, const DraftInput &draft) const
 {
-    return object<Deliverable>(
+    return readObject<Deliverable>(
             m_client->send(ApiClient::Method::Post, deliverablePath(id) + u"/versions"_s, {},
                     QJsonDocument(draftJson(draft))),
             Deliverable::fromJson);
@@ -572,7 +556,7 @@ QFuture<Result<Deliverable>> CollabApi::submitDraft(
 QFuture<Result<Deliverable>> CollabApi::review(
         const QString &id, int version, const ReviewInput &review) const
 {
-    return object<Deliverable>(
+    return readObject<Deliverable>(
             m_client->send(ApiClient::Method::Post,
                     deliverablePath(id) + u"/versions/"_s + QString::number(version) + u"/review"_s,
                     {}, QJsonDocument(reviewJson(review))),
@@ -581,7 +565,7 @@ QFuture<Result<Deliverable>> CollabApi::review(
 
 QFuture<Result<Deliverable>> CollabApi::reportLive(const QString &id, const QString &url) const
 {
-    return object<Deliverable>(
+    return readObject<Deliverable>(
             m_client->send(ApiClient::Method::Post, deliverablePath(id) + u"/live"_s, {},
                     QJsonDocument(QJsonObject{{u"url"_s, url}})),
             Deliverable::fromJson);
@@ -598,21 +582,21 @@ QFuture<Result<Page<Notification>>> CollabApi::notifications(
     if (!cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, cursor);
     }
-    return object<Page<Notification>>(
+    return readObject<Page<Notification>>(
             m_client->send(ApiClient::Method::Get, u"/api/v1/notifications"_s, params),
             page<Notification>);
 }
 
 QFuture<Result<int>> CollabApi::unreadNotificationCount() const
 {
-    return object<int>(
+    return readObject<int>(
             m_client->send(ApiClient::Method::Get, u"/api/v1/notifications/unread-count"_s),
             unreadCountFromJson);
 }
 
 QFuture<Result<Notification>> CollabApi::markNotificationRead(const QString &id) const
 {
-    return object<Notification>(
+    return readObject<Notification>(
             m_client->send(ApiClient::Method::Post,
                     u"/api/v1/notifications/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))
                             + u"/read"_s,
@@ -622,8 +606,9 @@ QFuture<Result<Notification>> CollabApi::markNotificationRead(const QString &id)
 
 QFuture<Result<int>> CollabApi::markAllNotificationsRead() const
 {
-    return object<int>(m_client->send(ApiClient::Method::Post, u"/api/v1/notifications/read-all"_s,
-                               {}, QJsonDocument(QJsonObject())),
+    return readObject<int>(
+            m_client->send(ApiClient::Method::Post, u"/api/v1/notifications/read-all"_s, {},
+                    QJsonDocument(QJsonObject())),
             [](const QJsonObject &json) -> Result<int> {
                 const QJsonValue updated = json.value(u"updated"_s);
                 if (!updated.isDouble() || updated.toInt(-1) < 0) {

@@ -96,4 +96,12 @@ Result<DiscoveryPage> DiscoveryPage::fromJson(const QJsonObject &json)
     return page;
 }
 
+QFuture<Result<DiscoveryPage>> DiscoveryApi::discover(
+        const DiscoveryQuery &query, const QString &cursor) const
+{
+    return readObject<DiscoveryPage>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/influencers"_s, query.toQuery(cursor)),
+            DiscoveryPage::fromJson);
+}
+
 } // namespace influence::common

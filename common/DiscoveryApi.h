@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ApiClient.h"
 #include "Result.h"
 
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -55,6 +57,22 @@ struct DiscoveryPage
     std::optional<qint64> total;
 
     static Result<DiscoveryPage> fromJson(const QJsonObject &json);
+};
+
+/// The search for creators. Holds no state but the client; copy it freely.
+class DiscoveryApi
+{
+public:
+    explicit DiscoveryApi(ApiClient *client)
+        : m_client(client)
+    { }
+
+    /// GET /api/v1/influencers: one page of creators; `cursor` is the previous page's nextCursor.
+    QFuture<Result<DiscoveryPage>> discover(
+            const DiscoveryQuery &query, const QString &cursor) const;
+
+private:
+    ApiClient *m_client;
 };
 
 } // namespace influence::common

@@ -2,6 +2,10 @@
 #include "ProfileApi.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +24,30 @@ std::optional<double> optionalNumber(const QJsonValue &value)
 Error invalid(const QString &what)
 {
     return Error::make(ErrorCode::InvalidResponse, what);
+}
+
+/// `reply` read by `parse`, whatever JSON its body holds; a failed call passes its Error through.
+template<class T>
+QFuture<Result<T>> readReply(
+        QFuture<Result<JsonReply>> reply, std::function<Result<T>(const JsonReply &)> parse)
+{
+    return reply.then(QtFuture::Launch::Sync,
+            [parse = std::move(parse)](const Result<JsonReply> &answer) -> Result<T> {
+                if (!answer) {
+                    return answer.error();
+                }
+                return parse(*answer);
+            });
+}
+
+QString pathSegment(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+QString accountPath(const QString &id)
+{
+    return u"/api/v1/connected-accounts/"_s + pathSegment(id);
 }
 
 } // namespace
@@ -94,6 +122,93 @@ Result<MetricSeries> MetricSeries::fromJson(const QJsonObject &json)
         series.points.append(parsed);
     }
     return series;
+}
+
+QFuture<Result<InfluencerProfile>> ProfileApi::influencer(const QString &id) const
+{
+    return readObject<InfluencerProfile>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/influencers/"_s + pathSegment(id)),
+            InfluencerProfile::fromJson);
+}
+
+QFuture<Result<InfluencerProfile>> ProfileApi::myInfluencer() const
+{
+    return readObject<InfluencerProfile>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/me/influencer"_s),
+            InfluencerProfile::fromJson);
+}
+
+QFuture<Result<InfluencerProfile>> ProfileApi::saveMyInfluencer(
+        const InfluencerProfileInput &input) const
+{
+    return readObject<InfluencerProfile>(
+            m_client->send(ApiClient::Method::Put, u"/api/v1/me/influencer"_s, {},
+                    QJsonDocument(input.toJson())),
+            InfluencerProfile::fromJson);
+}
+
+QFuture<Result<QList<ConnectedAccount>>> ProfileApi::connectedAccounts() const
+{
+    return readReply<QList<ConnectedAccount>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/connected-accounts"_s),
+            [](const JsonReply &reply) -> Result<QList<ConnectedAccount>> {
+                QList<ConnectedAccount> accounts;
+                const QJsonArray items = reply.body.object().value(u"items"_s).toArray();
+                for (const auto &item : items) {
+                    auto account = ConnectedAccount::fromJson(item.toObject());
+                    if (!account) {
+                        return account.error();
+                    }
+                    accounts.append(std::move(*account));
+                }
+                return accounts;
+            });
+}
+
+QFuture<Result<ConnectedAccount>> ProfileApi::addManualAccount(
+        const ManualAccountInput &input) const
+{
+    QJsonObject body{{u"platform"_s, wireName(input.platform)}, {u"handle"_s, input.handle}};
+    if (!input.profileUrl.isEmpty()) {
+        body.insert(u"profileUrl"_s, input.profileUrl);
+    }
+    return readObject<ConnectedAccount>(
+            m_client->send(ApiClient::Method::Post, u"/api/v1/connected-accounts"_s, {},
+                    QJsonDocument(body)),
+            ConnectedAccount::fromJson);
+}
+
+QFuture<Result<JsonReply>> ProfileApi::removeAccount(const QString &id) const
+{
+    return m_client->send(ApiClient::Method::Delete, accountPath(id));
+}
+
+QFuture<Result<MetricSeries>> ProfileApi::accountMetrics(
+        const QString &id, QDate from, QDate to, const QString &interval) const
+{
+    QUrlQuery query;
+    query.addQueryItem(u"from"_s, from.toString(Qt::ISODate));
+    query.addQueryItem(u"to"_s, to.toString(Qt::ISODate));
+    query.addQueryItem(u"interval"_s, interval);
+    return readObject<MetricSeries>(
+            m_client->send(ApiClient::Method::Get, accountPath(id) + u"/metrics"_s, query),
+            MetricSeries::fromJson);
+}
+
+QFuture<Result<QUrl>> ProfileApi::connectUrl(const QString &platform) const
+{
+    // With Accept: application/json the server answers the address instead of a redirect.
+    return readReply<QUrl>(
+            m_client->send(ApiClient::Method::Get, accountPath(platform) + u"/connect"_s),
+            [](const JsonReply &reply) -> Result<QUrl> {
+                QUrl url(reply.body.object().value(u"authorizationUrl"_s).toString(),
+                        QUrl::StrictMode);
+                if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {
+                    return Error::make(ErrorCode::InvalidResponse,
+                            u"The server sent no valid authorization address."_s);
+                }
+                return url;
+            });
 }
 
 } // namespace influence::common

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ApiClient.h"
 #include "Domain.h"
 #include "ProfileTypes.h"
 #include "Result.h"
 
 #include <QDate>
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -65,6 +68,39 @@ struct MetricSeries
     QList<MetricPoint> points;
 
     static Result<MetricSeries> fromJson(const QJsonObject &json);
+};
+
+/// The creator profile calls: profiles, the caller's connected accounts and their metrics.
+/// Holds no state but the client; copy it freely.
+class ProfileApi
+{
+public:
+    explicit ProfileApi(ApiClient *client)
+        : m_client(client)
+    { }
+
+    /// GET /api/v1/influencers/{id}: a creator's public profile.
+    QFuture<Result<InfluencerProfile>> influencer(const QString &id) const;
+    /// GET /api/v1/me/influencer: the caller's own creator profile (NotFound when none yet).
+    QFuture<Result<InfluencerProfile>> myInfluencer() const;
+    /// PUT /api/v1/me/influencer: replaces (or creates) the caller's creator profile.
+    QFuture<Result<InfluencerProfile>> saveMyInfluencer(const InfluencerProfileInput &input) const;
+    /// GET /api/v1/connected-accounts: the caller's own accounts, with their status.
+    QFuture<Result<QList<ConnectedAccount>>> connectedAccounts() const;
+    /// POST /api/v1/connected-accounts: adds an account by hand.
+    QFuture<Result<ConnectedAccount>> addManualAccount(const ManualAccountInput &input) const;
+    /// DELETE /api/v1/connected-accounts/{id}: removes an account and its history.
+    QFuture<Result<JsonReply>> removeAccount(const QString &id) const;
+    /// GET /api/v1/connected-accounts/{id}/metrics: the history from `from` to `to` (inclusive)
+    /// in periods of `interval` (day, week, month).
+    QFuture<Result<MetricSeries>> accountMetrics(
+            const QString &id, QDate from, QDate to, const QString &interval) const;
+    /// GET /api/v1/connected-accounts/{platform}/connect: the platform's consent page to open
+    /// in the browser (the server keeps the state and PKCE verifier).
+    QFuture<Result<QUrl>> connectUrl(const QString &platform) const;
+
+private:
+    ApiClient *m_client;
 };
 
 } // namespace influence::common

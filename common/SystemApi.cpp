@@ -63,4 +63,26 @@ Result<Readiness> Readiness::fromJson(const QJsonObject &json)
     return r;
 }
 
+QFuture<Result<ServerVersion>> SystemApi::version() const
+{
+    return readObject<ServerVersion>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/version"_s), ServerVersion::fromJson);
+}
+
+QFuture<Result<Readiness>> SystemApi::readiness() const
+{
+    // /readyz answers 503 with the same body while not ready: that is an answer, not a failure.
+    return m_client->send(ApiClient::Method::Get, u"/readyz"_s)
+            .then(QtFuture::Launch::Sync, [](const Result<JsonReply> &reply) -> Result<Readiness> {
+                if (!reply) {
+                    if (reply.error().code == ErrorCode::ServiceUnavailable) {
+                        Readiness notReady;
+                        return notReady;
+                    }
+                    return reply.error();
+                }
+                return Readiness::fromJson(reply->body.object());
+            });
+}
+
 } // namespace influence::common

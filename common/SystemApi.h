@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ApiClient.h"
 #include "Result.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonObject>
 #include <QString>
 
@@ -31,6 +33,24 @@ struct Readiness
 
     QJsonObject toJson() const;
     static Result<Readiness> fromJson(const QJsonObject &json);
+};
+
+/// The calls that say which server answers and whether it can serve. Holds no state but the
+/// client; copy it freely.
+class SystemApi
+{
+public:
+    explicit SystemApi(ApiClient *client)
+        : m_client(client)
+    { }
+
+    /// GET /api/v1/version
+    QFuture<Result<ServerVersion>> version() const;
+    /// GET /readyz; a server that is not ready answers a Readiness, not an Error.
+    QFuture<Result<Readiness>> readiness() const;
+
+private:
+    ApiClient *m_client;
 };
 
 } // namespace influence::common

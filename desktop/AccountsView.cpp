@@ -44,6 +44,7 @@ QLabel *boldLabel()
 AccountsView::AccountsView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
+    , m_profiles(api)
     , m_session(session)
     , m_openUrl([](const QUrl &url) {
         return QDesktopServices::openUrl(url);
@@ -219,7 +220,7 @@ void AccountsView::reload()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_api->connectedAccounts().then(QtFuture::Launch::Sync,
+    m_profiles.connectedAccounts().then(QtFuture::Launch::Sync,
             common::guarded<common::Result<QList<common::ConnectedAccount>>>(this,
                     [this, generation](
                             const common::Result<QList<common::ConnectedAccount>> &result) {
@@ -309,7 +310,7 @@ bool AccountsView::addAccount()
     }
     m_addButton->setEnabled(false);
     showMessage(tr("Adding…"));
-    m_api->addManualAccount(*input).then(QtFuture::Launch::Sync,
+    m_profiles.addManualAccount(*input).then(QtFuture::Launch::Sync,
             common::guarded<common::Result<common::ConnectedAccount>>(
                     this, [this](const common::Result<common::ConnectedAccount> &result) {
                         added(result);
@@ -363,7 +364,7 @@ void AccountsView::removeConfirmed(const QString &id)
 {
     m_removeButton->setEnabled(false);
     showMessage(tr("Removing…"));
-    m_api->removeAccount(id).then(QtFuture::Launch::Sync,
+    m_profiles.removeAccount(id).then(QtFuture::Launch::Sync,
             common::guarded<common::Result<common::JsonReply>>(
                     this, [this](const common::Result<common::JsonReply> &result) {
                         removed(result);
@@ -385,7 +386,7 @@ void AccountsView::connectPlatform()
 {
     m_connectButton->setEnabled(false);
     showMessage(tr("Asking the server for the consent page…"));
-    m_api->connectUrl(m_connectPlatform->currentData().toString())
+    m_profiles.connectUrl(m_connectPlatform->currentData().toString())
             .then(QtFuture::Launch::Sync,
                     common::guarded<common::Result<QUrl>>(
                             this, [this](const common::Result<QUrl> &result) {

@@ -72,6 +72,7 @@ private:
     bool canLoad() const;
 
     common::ApiClient *m_api;
+    common::ProfileApi m_profiles;
     Session *m_session;
     State m_state = State::Idle;
     common::Error m_error;

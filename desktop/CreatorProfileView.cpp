@@ -103,6 +103,7 @@ CreatorProfileView::Span CreatorProfileView::span(Range range, QDate today)
 CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
+    , m_profiles(api)
     , m_session(session)
     , m_totalModel(new MetricsModel(this))
 {
@@ -376,7 +377,7 @@ void CreatorProfileView::load()
     m_api->abort(this);
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_api->influencer(m_creatorId)
+    m_profiles.influencer(m_creatorId)
             .then(QtFuture::Launch::Sync,
                     common::guarded<common::Result<common::InfluencerProfile>>(this,
                             [this, generation](const common::Result<common::InfluencerProfile> &r) {
@@ -572,7 +573,8 @@ void CreatorProfileView::loadMetrics()
     }
     const common::ApiClient::OwnerScope owner(m_api, this);
     for (int i = 0; i < m_charts.size(); ++i) {
-        m_api->accountMetrics(m_charts.at(i).account.id, m_span.from, m_span.to, m_span.interval)
+        m_profiles
+                .accountMetrics(m_charts.at(i).account.id, m_span.from, m_span.to, m_span.interval)
                 .then(QtFuture::Launch::Sync,
                         common::guarded<common::Result<common::MetricSeries>>(this,
                                 [this, generation, i](

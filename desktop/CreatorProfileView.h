@@ -19,10 +19,6 @@ class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
 
-namespace influence::common {
-class ApiClient;
-}
-
 namespace influence::desktop {
 
 class MetricsModel;
@@ -117,6 +113,7 @@ private:
     QString rateText(const common::Rate &rate) const;
 
     common::ApiClient *m_api;
+    common::ProfileApi m_profiles;
     Session *m_session;
     QString m_creatorId;
     State m_state = State::Empty;

@@ -12,6 +12,7 @@ namespace influence::desktop {
 DiscoveryModel::DiscoveryModel(common::ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent)
     , m_api(api)
+    , m_discovery(api)
 { }
 
 void DiscoveryModel::setQuery(const common::DiscoveryQuery &query)
@@ -55,7 +56,7 @@ void DiscoveryModel::request(const QString &cursor)
 void DiscoveryModel::sendRequest(quint64 generation, const QString &cursor)
 {
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_api->discover(m_query, cursor)
+    m_discovery.discover(m_query, cursor)
             .then(QtFuture::Launch::Sync,
                     common::guarded<common::Result<common::DiscoveryPage>>(this,
                             [this, generation](const common::Result<common::DiscoveryPage> &page) {

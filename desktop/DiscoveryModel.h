@@ -6,10 +6,6 @@
 
 #include <QAbstractTableModel>
 
-namespace influence::common {
-class ApiClient;
-}
-
 namespace influence::desktop {
 
 /// Discovery results, fetched page by page as the view scrolls (canFetchMore/fetchMore follow
@@ -55,6 +51,7 @@ private:
     void setState(State state);
 
     common::ApiClient *m_api;
+    common::DiscoveryApi m_discovery;
     common::DiscoveryQuery m_query;
     QList<common::DiscoveryItem> m_items;
     QString m_nextCursor;

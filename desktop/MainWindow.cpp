@@ -61,6 +61,7 @@ MainWindow::MainWindow(
         common::ApiClient *api, Session *session, Languages *languages, QWidget *parent)
     : QMainWindow(parent)
     , m_api(api)
+    , m_system(api)
     , m_session(session)
     , m_languages(languages)
 {
@@ -490,7 +491,7 @@ void MainWindow::connectToServer()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
 
-    m_api->version().then(QtFuture::Launch::Sync,
+    m_system.version().then(QtFuture::Launch::Sync,
             common::guarded<common::Result<common::ServerVersion>>(
                     this, [this, generation](const common::Result<common::ServerVersion> &version) {
                         if (generation != m_generation) {
@@ -500,7 +501,7 @@ void MainWindow::connectToServer()
                             showError(version.error());
                             return;
                         }
-                        m_api->readiness().then(QtFuture::Launch::Sync,
+                        m_system.readiness().then(QtFuture::Launch::Sync,
                                 common::guarded<common::Result<common::Readiness>>(this,
                                         [this, generation, v = *version](
                                                 const common::Result<common::Readiness>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/SystemApi.h"
 #include "common/Error.h"
+#include "common/SystemApi.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -16,10 +16,6 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
-
-namespace influence::common {
-class ApiClient;
-}
 
 namespace influence::desktop {
 
@@ -108,6 +104,7 @@ private:
     void updateSessionStatus();
 
     common::ApiClient *m_api;
+    common::SystemApi m_system;
     Session *m_session;
     SignInDialog *m_signIn = nullptr;
     bool m_sessionEnded = false;

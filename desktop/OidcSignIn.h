@@ -23,7 +23,8 @@ namespace influence::desktop {
 /// Qt 6.4 speaks RFC 6749 to the token endpoint (form-encoded, snake_case, no PKCE) and would
 /// also need the provider's endpoints; here the server is the relying party and the app only
 /// needs the loopback listener, which the reply handler provides (it also answers the browser
-/// with a page of our choosing). The exchange is a JSON call through ApiClient like every other.
+/// with a page of our choosing). The exchange is a JSON call like every other
+/// (AuthApi::exchangeOidcCode()).
 class OidcSignIn : public QObject
 {
     Q_OBJECT

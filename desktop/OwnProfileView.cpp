@@ -91,6 +91,7 @@ QString formatMinorUnits(const common::Money &money)
 OwnProfileView::OwnProfileView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
+    , m_profiles(api)
     , m_session(session)
 {
     setObjectName(u"ownProfilePage"_s);
@@ -324,7 +325,7 @@ void OwnProfileView::reload()
     clearErrors();
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_api->myInfluencer().then(QtFuture::Launch::Sync,
+    m_profiles.myInfluencer().then(QtFuture::Launch::Sync,
             common::guarded<common::Result<common::InfluencerProfile>>(this,
                     [this, generation](const common::Result<common::InfluencerProfile> &result) {
                         loaded(generation, result);
@@ -437,7 +438,7 @@ bool OwnProfileView::save()
     const quint64 generation = ++m_generation;
     setState(State::Saving);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_api->saveMyInfluencer(*input).then(QtFuture::Launch::Sync,
+    m_profiles.saveMyInfluencer(*input).then(QtFuture::Launch::Sync,
             common::guarded<common::Result<common::InfluencerProfile>>(this,
                     [this, generation](const common::Result<common::InfluencerProfile> &result) {
                         savedAnswer(generation, result);

@@ -15,10 +15,6 @@ class QPushButton;
 class QStackedWidget;
 class QTableWidget;
 
-namespace influence::common {
-class ApiClient;
-}
-
 namespace influence::desktop {
 
 class Session;
@@ -72,6 +68,7 @@ private:
     bool canLoad() const;
 
     common::ApiClient *m_api;
+    common::ProfileApi m_profiles;
     Session *m_session;
     State m_state = State::Idle;
     bool m_exists = false;

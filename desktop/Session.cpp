@@ -42,6 +42,7 @@ constexpr auto kRetryDelay = 10s;
 Session::Session(common::ApiClient *api, TokenStore *store, QObject *parent)
     : QObject(parent)
     , m_api(api)
+    , m_auth(api)
     , m_store(store)
 {
     m_refreshTimer.setSingleShot(true);
@@ -69,12 +70,12 @@ void Session::setState(State state)
 
 void Session::signIn(const QString &email, const QString &password)
 {
-    signInWith(m_api->login(email, password));
+    signInWith(m_auth.login(email, password));
 }
 
 void Session::signInWithCode(const QString &code, const QString &verifier)
 {
-    signInWith(m_api->exchangeOidcCode(code, verifier));
+    signInWith(m_auth.exchangeOidcCode(code, verifier));
 }
 
 void Session::signInWith(QFuture<common::Result<common::AuthTokens>> pending)
@@ -104,7 +105,7 @@ void Session::resume(const QString &refreshToken)
 {
     const quint64 generation = ++m_generation;
     setState(State::SigningIn);
-    m_api->refresh(refreshToken)
+    m_auth.refresh(refreshToken)
             .then(QtFuture::Launch::Sync,
                     common::guarded<common::Result<common::AuthTokens>>(this,
                             [this, generation](const common::Result<common::AuthTokens> &tokens) {
@@ -131,7 +132,7 @@ void Session::refresh()
     const quint64 generation = ++m_generation;
     m_refreshTimer.stop();
     setState(State::Refreshing);
-    m_api->refresh(m_refreshToken)
+    m_auth.refresh(m_refreshToken)
             .then(QtFuture::Launch::Sync,
                     common::guarded<common::Result<common::AuthTokens>>(this,
                             [this, generation](const common::Result<common::AuthTokens> &tokens) {
@@ -179,7 +180,7 @@ void Session::signOut()
     m_refreshTimer.stop();
     if (!m_refreshToken.isEmpty()) {
         // End the session on the server too; nothing waits for the answer.
-        m_api->logout(m_refreshToken);
+        m_auth.logout(m_refreshToken);
     }
     m_refreshToken.clear();
     m_user = {};

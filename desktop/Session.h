@@ -8,10 +8,6 @@
 #include <QObject>
 #include <QTimer>
 
-namespace influence::common {
-class ApiClient;
-}
-
 namespace influence::desktop {
 
 class TokenStore;
@@ -63,6 +59,7 @@ private:
     void setState(State state);
 
     common::ApiClient *m_api;
+    common::AuthApi m_auth;
     TokenStore *m_store;
     State m_state = State::SignedOut;
     common::UserAccount m_user;

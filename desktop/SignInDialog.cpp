@@ -44,6 +44,7 @@ QUrl parseServerUrl(const QString &text)
 SignInDialog::SignInDialog(common::ApiClient *api, Session *session, QWidget *parent)
     : QDialog(parent)
     , m_api(api)
+    , m_auth(api)
     , m_session(session)
     , m_oidc(new OidcSignIn(this))
 {
@@ -266,7 +267,7 @@ void SignInDialog::loadProviders()
         return;
     }
     m_api->setBaseUrl(url);
-    m_api->oidcProviders().then(QtFuture::Launch::Sync,
+    m_auth.oidcProviders().then(QtFuture::Launch::Sync,
             common::guarded<common::Result<QList<common::OidcProvider>>>(this,
                     [this, generation](const common::Result<QList<common::OidcProvider>> &list) {
                         // An older address's answer, or none: password sign-in only.

@@ -14,10 +14,6 @@ class QProgressBar;
 class QPushButton;
 class QVBoxLayout;
 
-namespace influence::common {
-class ApiClient;
-}
-
 namespace influence::desktop {
 
 class Session;
@@ -60,6 +56,7 @@ private:
     void oidcFailed(OidcSignIn::Failure failure, const QString &detail);
 
     common::ApiClient *m_api;
+    common::AuthApi m_auth;
     Session *m_session;
     bool m_busy = false;
     QString m_reason;

@@ -5,6 +5,7 @@
 #include "TestRoutes.h"
 #include "TestServer.h"
 #include "common/ApiClient.h"
+#include "common/SystemApi.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -110,11 +111,11 @@ private Q_SLOTS:
         QVERIFY(!reply.header("X-Request-Id").isEmpty());
     }
 
-    void versionThroughApiClient()
+    void versionThroughSystemApi()
     {
         common::ApiClient client;
         client.setBaseUrl(m_server->url());
-        auto future = client.version();
+        auto future = common::SystemApi(&client).version();
         QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
         const auto version = future.result();
         QVERIFY(version);
@@ -125,11 +126,11 @@ private Q_SLOTS:
         QVERIFY(version->startedAt <= QDateTime::currentDateTimeUtc());
     }
 
-    void readinessThroughApiClient()
+    void readinessThroughSystemApi()
     {
         common::ApiClient client;
         client.setBaseUrl(m_server->url());
-        auto future = client.readiness();
+        auto future = common::SystemApi(&client).readiness();
         QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
         const auto readiness = future.result();
         QVERIFY(readiness);
@@ -149,7 +150,7 @@ private Q_SLOTS:
 
         common::ApiClient offline;
         offline.setBaseUrl(QUrl(u"http://127.0.0.1:1"_s));
-        auto refused = offline.version();
+        auto refused = common::SystemApi(&offline).version();
         QTRY_VERIFY_WITH_TIMEOUT(refused.isFinished(), 10000);
         QVERIFY(!refused.result());
         QCOMPARE(refused.result().error().code, common::ErrorCode::NetworkError);
