@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "JsonReply.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -18,13 +19,6 @@
 #include <chrono>
 
 namespace influence::common {
-
-/// An HTTP answer with a JSON (or empty) body; any 2xx status.
-struct JsonReply
-{
-    int status = 0;
-    QJsonDocument body;
-};
 
 /// `handler` wrapped to run only while `context` exists. Continue a call's future with
 /// `.then(QtFuture::Launch::Sync, guarded<T>(context, …))`: the futures finish in the client's

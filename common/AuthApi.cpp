@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuthApi.h"
 
+#include "ApiClient.h"
 #include "Validation.h"
 
 #include <QJsonArray>

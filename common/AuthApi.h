@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ApiClient.h"
 #include "Domain.h"
+#include "JsonReply.h"
 #include "Result.h"
 
 #include <QDateTime>
@@ -14,6 +14,8 @@
 #include <QUuid>
 
 namespace influence::common {
+
+class ApiClient;
 
 /// A user account as its owner (GET /me) and admins see it. Never carries credentials.
 struct UserAccount

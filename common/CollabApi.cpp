@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CollabApi.h"
 
+#include "ApiClient.h"
+
 #include <QUrlQuery>
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ApiClient.h"
 #include "CollabTypes.h"
+#include "JsonReply.h"
 #include "Result.h"
 
 #include <QDateTime>
@@ -20,6 +20,8 @@
 /// Typed calls of the collaboration API (campaigns, deals, offers, messages) layered on
 /// ApiClient::send, and the values they answer with.
 namespace influence::common {
+
+class ApiClient;
 
 /// A campaign as the API shows it: the editable part, its status and, for its brand, progress.
 struct Campaign

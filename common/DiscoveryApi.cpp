@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoveryApi.h"
 
+#include "ApiClient.h"
 #include "Error.h"
 
 #include <QJsonArray>

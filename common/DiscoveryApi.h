@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ApiClient.h"
+#include "JsonReply.h"
 #include "Result.h"
 
 #include <QFuture>
@@ -14,6 +14,8 @@
 #include <optional>
 
 namespace influence::common {
+
+class ApiClient;
 
 /// The filters and sort of GET /api/v1/influencers; empty members are not sent.
 struct DiscoveryQuery

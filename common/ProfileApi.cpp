@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProfileApi.h"
 
+#include "ApiClient.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ApiClient.h"
 #include "Domain.h"
 #include "ProfileTypes.h"
+#include "JsonReply.h"
 #include "Result.h"
 
 #include <QDate>
@@ -17,6 +17,8 @@
 #include <optional>
 
 namespace influence::common {
+
+class ApiClient;
 
 /// A social account of a creator as the API shows it (GET /connected-accounts, or inside a
 /// creator profile, where `status` is left out for everyone but the owner).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SystemApi.h"
 
+#include "ApiClient.h"
+
 using namespace Qt::StringLiterals;
 
 namespace influence::common {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ApiClient.h"
+#include "JsonReply.h"
 #include "Result.h"
 
 #include <QDateTime>
@@ -10,6 +10,8 @@
 #include <QString>
 
 namespace influence::common {
+
+class ApiClient;
 
 /// GET /api/v1/version: what server is answering.
 struct ServerVersion

@@ -7,6 +7,7 @@
 #include "RetryPage.h"
 #include "ReviewDialog.h"
 #include "Session.h"
+#include "common/ApiClient.h"
 
 #include <QColor>
 #include <QEvent>

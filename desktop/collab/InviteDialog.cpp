@@ -4,6 +4,7 @@
 #include "CollabText.h"
 #include "ErrorText.h"
 #include "OfferEditor.h"
+#include "common/ApiClient.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -3,6 +3,7 @@
 
 #include "CollabText.h"
 #include "Session.h"
+#include "common/ApiClient.h"
 
 #include <QEvent>
 #include <QLocale>

@@ -4,6 +4,7 @@
 #include "CollabText.h"
 #include "RetryPage.h"
 #include "Session.h"
+#include "common/ApiClient.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

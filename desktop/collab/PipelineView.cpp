@@ -5,6 +5,7 @@
 #include "DealConfirmation.h"
 #include "RetryPage.h"
 #include "Session.h"
+#include "common/ApiClient.h"
 
 #include <QCheckBox>
 #include <QComboBox>

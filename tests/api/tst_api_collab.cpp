@@ -5,12 +5,12 @@
 #include "HttpTestClient.h"
 #include "TestDatabase.h"
 #include "TestServer.h"
+#include "app/seed/DemoSignIns.h"
+#include "app/seed/Seeder.h"
 #include "auth/PasswordHasher.h"
 #include "core/db/Connection.h"
 #include "core/db/Migrator.h"
 #include "core/http/HttpContext.h"
-#include "app/seed/DemoSignIns.h"
-#include "app/seed/Seeder.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -2,12 +2,12 @@
 // The demo-data generator: deterministic, valid against the schema and the shared validation
 // rules, and careful with databases that already hold data.
 #include "TestDatabase.h"
+#include "app/seed/Seeder.h"
 #include "common/Domain.h"
 #include "common/Money.h"
 #include "common/Validation.h"
 #include "core/db/Connection.h"
 #include "core/db/Migrator.h"
-#include "app/seed/Seeder.h"
 
 #include <QSqlQuery>
 #include <QTest>
