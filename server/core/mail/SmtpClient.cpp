@@ -2,11 +2,15 @@
 #include "SmtpClient.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QLocale>
-#include <QSslConfiguration>
-#include <QSslSocket>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <algorithm>
+#include <cstring>
+#include <curl/curl.h>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -62,77 +66,82 @@ QByteArray encodeMailbox(const QString &mailbox)
     return encodeHeader(name) + " <" + address.toUtf8() + '>';
 }
 
-/// Reads and checks SMTP replies on a blocking socket.
-class Session
+/// libcurl's process-wide state, set up by whichever thread sends first: a function-local
+/// static is initialised exactly once, and later callers wait for it.
+CURLcode initialiseCurl()
 {
-public:
-    Session(QSslSocket &socket, std::chrono::seconds timeout)
-        : m_socket(socket)
-        , m_timeoutMs(static_cast<int>(std::chrono::milliseconds(timeout).count()))
-    { }
+    static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
+    return result;
+}
 
-    /// Reads one (possibly multi-line) reply; its code, and the text of all lines.
-    Result<int> reply(QStringList *lines = nullptr)
-    {
-        for (;;) {
-            const qsizetype end = m_buffer.indexOf("\r\n");
-            if (end >= 0) {
-                const QByteArray line = m_buffer.first(end);
-                m_buffer.remove(0, end + 2);
-                if (line.size() < 3) {
-                    return smtpError(u"malformed reply"_s);
-                }
-                if (lines) {
-                    lines->append(QString::fromUtf8(line.mid(4)));
-                }
-                // "250-…" continues, "250 …" (or just "250") ends the reply.
-                if (line.size() == 3 || line.at(3) == ' ') {
-                    bool ok = false;
-                    const int code = line.first(3).toInt(&ok);
-                    if (!ok) {
-                        return smtpError(u"malformed reply"_s);
-                    }
-                    m_last = QString::fromUtf8(line);
-                    return code;
-                }
-                continue;
-            }
-            if (m_buffer.size() > qsizetype{64} * 1024) {
-                return smtpError(u"reply too long"_s);
-            }
-            if (!m_socket.waitForReadyRead(m_timeoutMs)) {
-                return smtpError(u"no answer from the server ("_s + m_socket.errorString() + u')');
-            }
-            m_buffer += m_socket.readAll();
-        }
-    }
-
-    Result<void> command(const QByteArray &line, int expectedClass, QStringList *lines = nullptr)
-    {
-        m_socket.write(line + "\r\n");
-        return expect(expectedClass, lines);
-    }
-
-    Result<void> expect(int expectedClass, QStringList *lines = nullptr)
-    {
-        const auto code = reply(lines);
-        if (!code) {
-            return code.error();
-        }
-        if (*code / 100 != expectedClass) {
-            return smtpError(u"the server answered "_s + m_last);
-        }
-        return {};
-    }
-
-    void clearBuffer() { m_buffer.clear(); }
-
-private:
-    QSslSocket &m_socket;
-    int m_timeoutMs;
-    QByteArray m_buffer;
-    QString m_last;
+struct EasyCleanup
+{
+    void operator()(CURL *curl) const { curl_easy_cleanup(curl); }
 };
+
+struct ListCleanup
+{
+    void operator()(curl_slist *list) const { curl_slist_free_all(list); }
+};
+
+/// The message text, handed to libcurl in the pieces it asks for.
+struct Upload
+{
+    QByteArray data;
+    qsizetype offset = 0;
+};
+
+size_t readUpload(char *buffer, size_t size, size_t count, void *userData)
+{
+    auto *upload = static_cast<Upload *>(userData);
+    const qsizetype length =
+            std::min(static_cast<qsizetype>(size * count), upload->data.size() - upload->offset);
+    std::memcpy(buffer, upload->data.constData() + upload->offset, static_cast<size_t>(length));
+    upload->offset += length;
+    return static_cast<size_t>(length);
+}
+
+/// The server's last reply before QUIT, so that a refusal is reported in the server's words
+/// (libcurl sends QUIT itself when it gives up, and the 221 would hide the refusal).
+struct Conversation
+{
+    QByteArray lastReply;
+    bool quitting = false;
+};
+
+/// Reads the conversation from libcurl's trace. The client's lines carry the AUTH credentials:
+/// they are only checked for QUIT, never kept.
+int followConversation(
+        [[maybe_unused]] CURL *handle, curl_infotype type, char *data, size_t size, void *userData)
+{
+    auto *conversation = static_cast<Conversation *>(userData);
+    const QByteArrayView line(data, static_cast<qsizetype>(size));
+    if (type == CURLINFO_HEADER_OUT && line.startsWith("QUIT")) {
+        conversation->quitting = true;
+    } else if (type == CURLINFO_HEADER_IN && !conversation->quitting) {
+        conversation->lastReply = line.trimmed().toByteArray();
+    }
+    return 0;
+}
+
+Error sendError(const SmtpSettings &settings, CURLcode code, const char *errorBuffer,
+        const QByteArray &lastReply)
+{
+    // A 4xx or 5xx reply ended the conversation (RFC 5321 §4.2.1).
+    if (lastReply.size() >= 3 && (lastReply.at(0) == '4' || lastReply.at(0) == '5')) {
+        return smtpError(u"the server answered "_s + QString::fromUtf8(lastReply));
+    }
+    if (code == CURLE_USE_SSL_FAILED) {
+        return smtpError(u"the server does not offer STARTTLS (required)"_s);
+    }
+    if (code == CURLE_LOGIN_DENIED && errorBuffer[0] == '\0') {
+        return smtpError(u"the server does not offer AUTH PLAIN"_s);
+    }
+    const QString reason =
+            QString::fromUtf8(errorBuffer[0] != '\0' ? errorBuffer : curl_easy_strerror(code));
+    return smtpError(
+            u"cannot send through %1:%2: %3"_s.arg(settings.host).arg(settings.port).arg(reason));
+}
 
 } // namespace
 
@@ -190,83 +199,86 @@ QByteArray formatMessage(
 
 Result<void> SmtpClient::send(const MailMessage &message) const
 {
-    QSslSocket socket;
-    if (!m_settings.caCertificatesFile.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_settings.caCertificatesFile);
-        socket.setSslConfiguration(tls);
+    if (initialiseCurl() != CURLE_OK) {
+        return smtpError(u"libcurl cannot be initialised"_s);
     }
-    const int timeoutMs = static_cast<int>(std::chrono::milliseconds(m_settings.timeout).count());
-    if (m_settings.security == SmtpSettings::Security::ImplicitTls) {
-        socket.connectToHostEncrypted(m_settings.host, m_settings.port);
-        if (!socket.waitForEncrypted(timeoutMs)) {
-            return smtpError(u"TLS connection to %1:%2 failed: %3"_s.arg(m_settings.host)
-                                     .arg(m_settings.port)
-                                     .arg(socket.errorString()));
+    const bool implicitTls = m_settings.security == SmtpSettings::Security::ImplicitTls;
+    QUrl url;
+    url.setScheme(implicitTls ? u"smtps"_s : u"smtp"_s);
+    url.setHost(m_settings.host);
+    url.setPort(m_settings.port);
+    url.setPath(u'/' + m_settings.heloName); // libcurl's EHLO name (else the machine's name)
+    const QByteArray urlText = url.toEncoded();
+    const QByteArray from = addressOf(m_settings.from).toUtf8();
+    const std::unique_ptr<curl_slist, ListCleanup> recipients(
+            curl_slist_append(nullptr, addressOf(headerSafe(message.to)).toUtf8().constData()));
+    const QByteArray user = m_settings.user.toUtf8();
+    const QByteArray password = m_settings.password.toUtf8();
+    const QByteArray caFile = QFile::encodeName(m_settings.caCertificatesFile);
+    Upload upload{formatMessage(message, m_settings.from, m_settings.heloName)};
+    Conversation conversation;
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+    const long timeoutSeconds = static_cast<long>(m_settings.timeout.count());
+    // Declared last, so cleaned up first: curl_easy_cleanup sends QUIT, and its reply still
+    // reaches followConversation and the error buffer.
+    const std::unique_ptr<CURL, EasyCleanup> curl(curl_easy_init());
+    if (!curl) {
+        return smtpError(u"libcurl cannot be initialised"_s);
+    }
+
+    CURLcode result = CURLE_OK;
+    const auto set = [&result, handle = curl.get()](CURLoption option, auto value) {
+        if (result == CURLE_OK) {
+            result = curl_easy_setopt(handle, option, value);
         }
-    } else {
-        socket.connectToHost(m_settings.host, m_settings.port);
-        if (!socket.waitForConnected(timeoutMs)) {
-            return smtpError(u"cannot connect to %1:%2: %3"_s.arg(m_settings.host)
-                                     .arg(m_settings.port)
-                                     .arg(socket.errorString()));
-        }
+    };
+    set(CURLOPT_URL, urlText.constData());
+    set(CURLOPT_PROXY, ""); // straight to the server, as before: no all_proxy from the environment
+    set(CURLOPT_NOSIGNAL, 1L); // a worker thread: no SIGALRM, no process-wide signal changes
+    set(CURLOPT_ERRORBUFFER, errorBuffer);
+    set(CURLOPT_VERBOSE, 1L); // only to hand the conversation to followConversation
+    set(CURLOPT_DEBUGFUNCTION, &followConversation);
+    set(CURLOPT_DEBUGDATA, &conversation);
+    // STARTTLS is required unless tls=none: a server that does not offer it, or refuses it, ends
+    // the conversation before anything else is sent (RFC 3207 §4, no fall-back to clear text).
+    set(CURLOPT_USE_SSL,
+            static_cast<long>(m_settings.security == SmtpSettings::Security::None
+                            ? CURLUSESSL_NONE
+                            : CURLUSESSL_ALL));
+    set(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2)); // as Qt's default
+    if (!caFile.isEmpty()) {
+        // This replaces only libcurl's CA bundle file: its CA directory (/etc/ssl/certs on
+        // Debian, the system's CAs) stays, and OpenSSL searches both, so the file adds to the
+        // system's CAs instead of replacing them.
+        set(CURLOPT_CAINFO, caFile.constData());
     }
-    Session session(socket, m_settings.timeout);
-    if (auto ok = session.expect(2); !ok) {
-        return ok;
+    if (!user.isEmpty()) {
+        set(CURLOPT_USERNAME, user.constData());
+        set(CURLOPT_PASSWORD, password.constData());
+        // AUTH PLAIN with the credentials on the AUTH line (RFC 4954 §4), as before: libcurl
+        // would otherwise pick CRAM-MD5, DIGEST-MD5 or GSSAPI when the server offers them.
+        set(CURLOPT_LOGIN_OPTIONS, "AUTH=PLAIN");
+        set(CURLOPT_SASL_IR, 1L);
     }
-    const QByteArray ehlo = "EHLO " + m_settings.heloName.toLatin1();
-    QStringList extensions;
-    if (auto ok = session.command(ehlo, 2, &extensions); !ok) {
-        return ok;
+    set(CURLOPT_MAIL_FROM, from.constData());
+    set(CURLOPT_MAIL_RCPT, recipients.get());
+    set(CURLOPT_UPLOAD, 1L);
+    set(CURLOPT_READFUNCTION, &readUpload);
+    set(CURLOPT_READDATA, &upload);
+    set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(upload.data.size()));
+    // The timeout bounds the connection (TCP, TLS, greeting, EHLO, STARTTLS, AUTH), each reply,
+    // and a stalled upload.
+    set(CURLOPT_CONNECTTIMEOUT, timeoutSeconds);
+    set(CURLOPT_SERVER_RESPONSE_TIMEOUT, timeoutSeconds);
+    set(CURLOPT_LOW_SPEED_LIMIT, 1L);
+    set(CURLOPT_LOW_SPEED_TIME, timeoutSeconds);
+    if (result != CURLE_OK) {
+        return smtpError(u"libcurl: "_s + QString::fromUtf8(curl_easy_strerror(result)));
     }
-    if (m_settings.security == SmtpSettings::Security::StartTls) {
-        const bool offered =
-                std::any_of(extensions.cbegin(), extensions.cend(), [](const QString &e) {
-                    return e.compare(u"STARTTLS"_s, Qt::CaseInsensitive) == 0;
-                });
-        if (!offered) {
-            return smtpError(u"the server does not offer STARTTLS (required)"_s);
-        }
-        if (auto ok = session.command("STARTTLS", 2); !ok) {
-            return ok;
-        }
-        session.clearBuffer(); // nothing sent before TLS may be trusted (RFC 3207 §4.2)
-        socket.startClientEncryption();
-        if (!socket.waitForEncrypted(timeoutMs)) {
-            return smtpError(u"STARTTLS failed: "_s + socket.errorString());
-        }
-        extensions.clear();
-        if (auto ok = session.command(ehlo, 2, &extensions); !ok) {
-            return ok;
-        }
+    result = curl_easy_perform(curl.get());
+    if (result != CURLE_OK) {
+        return sendError(m_settings, result, errorBuffer, conversation.lastReply);
     }
-    if (!m_settings.user.isEmpty()) {
-        const QByteArray credentials =
-                '\0' + m_settings.user.toUtf8() + '\0' + m_settings.password.toUtf8();
-        if (auto ok = session.command("AUTH PLAIN " + credentials.toBase64(), 2); !ok) {
-            return ok;
-        }
-    }
-    if (auto ok = session.command("MAIL FROM:<" + addressOf(m_settings.from).toUtf8() + '>', 2);
-            !ok) {
-        return ok;
-    }
-    if (auto ok = session.command(
-                "RCPT TO:<" + addressOf(headerSafe(message.to)).toUtf8() + '>', 2);
-            !ok) {
-        return ok;
-    }
-    if (auto ok = session.command("DATA", 3); !ok) {
-        return ok;
-    }
-    socket.write(formatMessage(message, m_settings.from, m_settings.heloName));
-    if (auto ok = session.command(".", 2); !ok) {
-        return ok;
-    }
-    (void)session.command("QUIT", 2);
-    socket.disconnectFromHost();
     return {};
 }
 

@@ -30,21 +30,24 @@ struct SmtpSettings
     static common::Result<SmtpSettings> fromUrl(const QString &text, const QString &from);
 };
 
-/// A small, blocking SMTP client (RFC 5321) with STARTTLS (RFC 3207) and AUTH PLAIN (RFC 4954):
-/// enough to hand messages to a relay. Runs on the mail worker thread, never on an HTTP thread.
-/// A connection that was asked for STARTTLS never falls back to clear text.
+/// A blocking SMTP client (RFC 5321) on libcurl, with STARTTLS (RFC 3207) and AUTH PLAIN
+/// (RFC 4954): enough to hand messages to a relay. Runs on the mail worker thread, never on an
+/// HTTP thread. A connection that was asked for STARTTLS never falls back to clear text.
 class SmtpClient
 {
 public:
     explicit SmtpClient(SmtpSettings settings);
 
+    /// Delivers `message` over one connection; a failure is `unavailable` (the sender retries),
+    /// its detail the server's refusing reply or libcurl's reason.
     common::Result<void> send(const MailMessage &message) const;
 
 private:
     SmtpSettings m_settings;
 };
 
-/// The RFC 5322 text of a message (headers, CRLF line ends, dot-stuffing for DATA).
+/// The RFC 5322 text of a message (headers, CRLF line ends), without DATA's dot-stuffing and
+/// final dot, which libcurl adds.
 QByteArray formatMessage(
         const MailMessage &message, const QString &from, const QString &messageIdHost);
 
