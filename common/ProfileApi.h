@@ -2,8 +2,8 @@
 #pragma once
 
 #include "Domain.h"
-#include "ProfileTypes.h"
 #include "JsonReply.h"
+#include "ProfileTypes.h"
 #include "Result.h"
 
 #include <QDate>

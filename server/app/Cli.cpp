@@ -5,12 +5,12 @@
 #include "ServerApp.h"
 #include "UnixSignals.h"
 #include "UserCommand.h"
+#include "app/seed/ProgressBar.h"
+#include "app/seed/Seeder.h"
 #include "core/db/Connection.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
 #include "core/log/Log.h"
-#include "app/seed/ProgressBar.h"
-#include "app/seed/Seeder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

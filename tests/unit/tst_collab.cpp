@@ -3,8 +3,8 @@
 // the validation of campaigns, offers, drafts, reviews, live URLs and messages; reading the
 // API's notifications and unread count, and the invitation a client sends and the deal it
 // answers with (common/CollabApi).
-#include "common/CollabTypes.h"
 #include "common/CollabApi.h"
+#include "common/CollabTypes.h"
 
 #include <QJsonArray>
 #include <QTest>

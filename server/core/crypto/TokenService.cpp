@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TokenService.h"
 
-#include "common/Validation.h"
 #include "Crypto.h"
+#include "common/Validation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,8 +50,7 @@ Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key)
         return invalidToken(u"malformed"_s);
     }
     bool ok = false;
-    const QJsonDocument header =
-            QJsonDocument::fromJson(fromBase64Url(token.first(firstDot), &ok));
+    const QJsonDocument header = QJsonDocument::fromJson(fromBase64Url(token.first(firstDot), &ok));
     if (!ok || !header.isObject()) {
         return invalidToken(u"malformed header"_s);
     }
@@ -63,8 +62,7 @@ Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key)
     const QByteArrayView signingInput = token.first(lastDot);
     bool signatureOk = false;
     const QByteArray signature = fromBase64Url(token.sliced(lastDot + 1), &signatureOk);
-    if (!signatureOk
-            || !constantTimeEquals(signature, hmacSha256(key, signingInput))) {
+    if (!signatureOk || !constantTimeEquals(signature, hmacSha256(key, signingInput))) {
         return invalidToken(u"bad signature"_s);
     }
     const QJsonDocument payload = QJsonDocument::fromJson(

@@ -43,6 +43,7 @@ using Binds = QList<std::pair<QString, QVariant>>;
 
 /// Runs `sql`, which selects (json text, seq) rows already filtered by `:after` and ordered,
 /// with `LIMIT :limit` (bound to limit + 1 here), and answers `{"items": [...], "nextCursor"}`.
-common::Result<QByteArray> runPage(Connection &c, const QString &sql, Binds binds, const Page &page);
+common::Result<QByteArray> runPage(
+        Connection &c, const QString &sql, Binds binds, const Page &page);
 
 } // namespace influence::server::db

@@ -19,8 +19,7 @@ namespace influence::server::http {
 
 namespace {
 
-const db::SqlStatement kActiveSessionUser(
-        u"SELECT "_s + db::userAccountColumns()
+const db::SqlStatement kActiveSessionUser(u"SELECT "_s + db::userAccountColumns()
         + u" FROM auth_sessions s JOIN users u ON u.id = s.user_id "
           "WHERE s.id = :session AND s.user_id = :user AND s.revoked_at IS NULL "
           "  AND s.expires_at > now() AND u.status = 'active'"_s);

@@ -75,7 +75,8 @@ void addRoutes(HttpContext &context, const QList<Route> &routes)
     Q_ASSERT(context.authenticator);
     for (const Route &route : routes) {
         context.router.add(route.method, route.path,
-                [auth = context.authenticator, route](const Request &request, const Responder &out) {
+                [auth = context.authenticator, route](
+                        const Request &request, const Responder &out) {
                     handle(*auth, route, request, out);
                 });
     }

@@ -58,8 +58,8 @@ public:
     static Work answer(Response response);
 
     /// Runs the task; `principal` is null on public routes.
-    Response run(db::Connection &c, const Principal *principal, const Responder &out,
-            int status) const;
+    Response run(
+            db::Connection &c, const Principal *principal, const Responder &out, int status) const;
     /// The answer of answer(), sent without a database worker.
     const std::optional<Response> &immediate() const { return m_immediate; }
     bool needsPrincipal() const { return m_needsPrincipal; }
@@ -114,16 +114,20 @@ Work::Work(Task task)
     using C = db::Connection &;
     if constexpr (std::is_invocable_v<const Task &, C, const Principal &, const Responder &>) {
         m_needsPrincipal = true;
-        m_task = [task = std::move(task)](C c, const Principal *p, const Responder &out,
-                         int status) { return reply(task(c, *p, out), status); };
+        m_task = [task = std::move(task)](
+                         C c, const Principal *p, const Responder &out, int status) {
+            return reply(task(c, *p, out), status);
+        };
     } else if constexpr (std::is_invocable_v<const Task &, C, const Principal &>) {
         m_needsPrincipal = true;
         m_task = [task = std::move(task)](C c, const Principal *p, const Responder &, int status) {
             return reply(task(c, *p), status);
         };
     } else if constexpr (std::is_invocable_v<const Task &, C, const Responder &>) {
-        m_task = [task = std::move(task)](C c, const Principal *, const Responder &out,
-                         int status) { return reply(task(c, out), status); };
+        m_task = [task = std::move(task)](
+                         C c, const Principal *, const Responder &out, int status) {
+            return reply(task(c, out), status);
+        };
     } else {
         static_assert(std::is_invocable_v<const Task &, C>,
                 "a route's task takes (db::Connection &[, const Principal &][, const "
