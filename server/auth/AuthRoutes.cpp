@@ -51,18 +51,12 @@ struct Shared
 };
 using SharedPtr = std::shared_ptr<const Shared>;
 
-/// Where a request is counted: its address's counter for a group of routes.
-struct RateBucket
-{
-    QString key; ///< "login:203.0.113.7"
-    int limit = 0; ///< per kRateWindow
-};
-
-RateBucket bucketOf(
+/// The limit of a group of routes for the request's address.
+http::RateLimit limitOf(
         const Shared &shared, const Request &request, const QString &group, int factor = 1)
 {
     return {group + u':' + shared.clientAddress.of(request).toString(),
-            shared.settings.rateLimitPerMinute * factor};
+            shared.settings.rateLimitPerMinute * factor, kRateWindow};
 }
 
 ClientInfo clientOf(const Shared &shared, const Request &request)
@@ -89,48 +83,12 @@ Response tokensResponse(const Result<AuthTokens> &tokens, int status = 200)
 
 Response withRate(Response response, const RateDecision &rate)
 {
-    rate.addHeaders(response, kRateWindow);
-    return response;
-}
-
-Response tooManyRequests(const RateDecision &rate)
-{
-    Error error = Error::make(ErrorCode::TooManyRequests,
-            u"Too many requests from your address; try again in a minute."_s);
-    error.retryAfterSeconds = qMax(1, rate.resetSeconds);
-    return withRate(Response::fromError(error), rate);
+    return http::withRateHeaders(std::move(response), rate, kRateWindow);
 }
 
 Response accepted()
 {
     return Response::json(QJsonObject{{u"status"_s, u"accepted"_s}}, 202);
-}
-
-/// Counts the request: 429 (with Retry-After) over the limit, else what `then` answers; both
-/// with the RateLimit headers.
-template<class Then>
-Response limited(Connection &c, const RateBucket &bucket, Then &&then)
-{
-    const auto rate = db::withRetry(c, [&](Connection &connection) {
-        return http::countRequest(connection, bucket.key, bucket.limit, kRateWindow);
-    });
-    if (!rate) {
-        return Response::fromError(rate.error());
-    }
-    if (!rate->allowed) {
-        return tooManyRequests(*rate);
-    }
-    return withRate(then(*rate), *rate);
-}
-
-/// A route's prepare function that also gets what the routes share.
-using SharedPrepare = Result<Work> (*)(const Request &, const SharedPtr &);
-
-http::Prepare with(const SharedPtr &shared, SharedPrepare prepare)
-{
-    return [shared, prepare](const Request &request) {
-        return prepare(request, shared);
-    };
 }
 
 // --- Sign-up, sign-in and sessions -------------------------------------------------------
@@ -160,9 +118,9 @@ Result<Work> signUp(const Request &request, const SharedPtr &shared)
         return command.error();
     }
     return Work([shared, command = *command, client = clientOf(*shared, request),
-                        bucket = bucketOf(*shared, request, u"register"_s)](
+                        limit = limitOf(*shared, request, u"register"_s)](
                         Connection &c, const Responder &out) {
-        return limited(c, bucket, [&](const RateDecision &rate) {
+        return http::limited(c, limit, [&](const RateDecision &rate) {
             out.runOnCpuPool([shared, out, command, client, rate] {
                 return registerWithHash(shared, out, command, client, rate);
             });
@@ -209,9 +167,9 @@ Result<Work> signIn(const Request &request, const SharedPtr &shared)
         return command.error();
     }
     return Work([shared, command = *command, client = clientOf(*shared, request),
-                        bucket = bucketOf(*shared, request, u"login"_s)](
+                        limit = limitOf(*shared, request, u"login"_s)](
                         Connection &c, const Responder &out) {
-        return limited(c, bucket, [&](const RateDecision &rate) {
+        return http::limited(c, limit, [&](const RateDecision &rate) {
             const auto attempt = sessions::beginSignIn(c, shared->settings.sessions, command.email);
             if (!attempt) {
                 return Response::fromError(attempt.error());
@@ -236,9 +194,9 @@ Result<Work> refreshSession(const Request &request, const SharedPtr &shared)
         return token.error();
     }
     return Work([shared, token = *token,
-                        bucket = bucketOf(*shared, request, u"refresh"_s, kRefreshRateFactor)](
+                        limit = limitOf(*shared, request, u"refresh"_s, kRefreshRateFactor)](
                         Connection &c) {
-        return limited(c, bucket, [&](const RateDecision &) {
+        return http::limited(c, limit, [&](const RateDecision &) {
             return tokensResponse(sessions::refresh(c, shared->settings.sessions, token));
         });
     });
@@ -323,14 +281,14 @@ Result<Work> forgotPassword(const Request &request, const SharedPtr &shared)
     if (!email) {
         return email.error();
     }
-    return Work([shared, email = *email, bucket = bucketOf(*shared, request, u"mail"_s)](
-                        Connection &c) {
-        return limited(c, bucket, [&](const RateDecision &) {
-            // The same answer whether or not the address has an account.
-            const auto sent = recovery::forgotPassword(c, shared->settings.mail, email);
-            return sent ? accepted() : Response::fromError(sent.error());
-        });
-    });
+    return Work(
+            [shared, email = *email, limit = limitOf(*shared, request, u"mail"_s)](Connection &c) {
+                return http::limited(c, limit, [&](const RateDecision &) {
+                    // The same answer whether or not the address has an account.
+                    const auto sent = recovery::forgotPassword(c, shared->settings.mail, email);
+                    return sent ? accepted() : Response::fromError(sent.error());
+                });
+            });
 }
 
 /// A password reset's CPU step: the new password's hash, then the reset on the database pool.
@@ -354,9 +312,9 @@ Result<Work> resetPassword(const Request &request, const SharedPtr &shared)
     if (!command) {
         return command.error();
     }
-    return Work([shared, command = *command, bucket = bucketOf(*shared, request, u"mail"_s)](
+    return Work([shared, command = *command, limit = limitOf(*shared, request, u"mail"_s)](
                         Connection &c, const Responder &out) {
-        return limited(c, bucket, [&](const RateDecision &rate) {
+        return http::limited(c, limit, [&](const RateDecision &rate) {
             out.runOnCpuPool([shared, out, command, rate] {
                 return resetWithHash(shared, out, command, rate);
             });
@@ -375,8 +333,8 @@ Result<Work> verifyEmail(const Request &request, const SharedPtr &shared)
     if (!token) {
         return token.error();
     }
-    return Work([token = *token, bucket = bucketOf(*shared, request, u"mail"_s)](Connection &c) {
-        return limited(c, bucket, [&](const RateDecision &) {
+    return Work([token = *token, limit = limitOf(*shared, request, u"mail"_s)](Connection &c) {
+        return http::limited(c, limit, [&](const RateDecision &) {
             return Response::from(recovery::verifyEmail(c, token));
         });
     });
@@ -444,23 +402,24 @@ void registerRoutes(http::HttpContext &context, const Settings &settings)
     constexpr auto signedIn = Access::SignedIn;
     http::addRoutes(context,
             {
-                    {HttpMethod::Post, u"/api/v1/auth/register"_s, pub, with(shared, signUp), 201},
-                    {HttpMethod::Post, u"/api/v1/auth/login"_s, pub, with(shared, signIn)},
+                    {HttpMethod::Post, u"/api/v1/auth/register"_s, pub, http::bind(shared, signUp),
+                            201},
+                    {HttpMethod::Post, u"/api/v1/auth/login"_s, pub, http::bind(shared, signIn)},
                     {HttpMethod::Post, u"/api/v1/auth/refresh"_s, pub,
-                            with(shared, refreshSession)},
+                            http::bind(shared, refreshSession)},
                     {HttpMethod::Post, u"/api/v1/auth/logout"_s, pub, signOut},
                     {HttpMethod::Post, u"/api/v1/auth/logout-all"_s, signedIn, signOutEverywhere},
                     {HttpMethod::Get, u"/api/v1/me"_s, signedIn, readOwnAccount},
                     {HttpMethod::Post, u"/api/v1/me/password"_s, signedIn,
-                            with(shared, changeOwnPassword)},
+                            http::bind(shared, changeOwnPassword)},
                     {HttpMethod::Post, u"/api/v1/auth/password/forgot"_s, pub,
-                            with(shared, forgotPassword), 202},
+                            http::bind(shared, forgotPassword), 202},
                     {HttpMethod::Post, u"/api/v1/auth/password/reset"_s, pub,
-                            with(shared, resetPassword)},
+                            http::bind(shared, resetPassword)},
                     {HttpMethod::Post, u"/api/v1/auth/email/verify"_s, pub,
-                            with(shared, verifyEmail)},
+                            http::bind(shared, verifyEmail)},
                     {HttpMethod::Post, u"/api/v1/auth/email/resend"_s, signedIn,
-                            with(shared, resendVerification), 202},
+                            http::bind(shared, resendVerification), 202},
                     {HttpMethod::Get, u"/api/v1/users"_s, signedIn, listUsers},
                     {HttpMethod::Patch, u"/api/v1/users/{id}"_s, signedIn, updateUser},
             });

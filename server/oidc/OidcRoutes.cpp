@@ -83,34 +83,14 @@ Response redirectWithQuery(
 
 Response withRate(Response response, const RateDecision &rate)
 {
-    rate.addHeaders(response, kRateWindow);
-    return response;
+    return http::withRateHeaders(std::move(response), rate, kRateWindow);
 }
 
-Response tooManyRequests(const RateDecision &rate)
+/// The sign-in limit of the client's address.
+http::RateLimit limitOf(const Shared &shared, const QHostAddress &client)
 {
-    Error error = Error::make(ErrorCode::TooManyRequests,
-            u"Too many sign-ins from your address; try again in a minute."_s);
-    error.retryAfterSeconds = qMax(1, rate.resetSeconds);
-    return withRate(Response::fromError(error), rate);
-}
-
-/// Counts the request against its address's sign-in limit: 429 (with Retry-After) over it,
-/// else what `then` answers; both with the RateLimit headers.
-template<class Then>
-Response limited(Connection &c, const Shared &shared, const QHostAddress &client, Then &&then)
-{
-    const auto rate = db::withRetry(c, [&](Connection &connection) {
-        return http::countRequest(connection, u"oidc:"_s + client.toString(),
-                shared.settings.rateLimitPerMinute, kRateWindow);
-    });
-    if (!rate) {
-        return Response::fromError(rate.error());
-    }
-    if (!rate->allowed) {
-        return tooManyRequests(*rate);
-    }
-    return withRate(then(*rate), *rate);
+    return {u"oidc:"_s + client.toString(), shared.settings.rateLimitPerMinute, kRateWindow,
+            u"Too many sign-ins from your address; try again in a minute."_s};
 }
 
 /// A failed sign-in: logged with its reason, answered as a problem, or as a redirect to the
@@ -211,16 +191,6 @@ struct CallbackParameters
     ClientInfo client;
 };
 
-/// A route's prepare function that also gets what the routes share.
-using SharedPrepare = Result<Work> (*)(const Request &, const SharedPtr &);
-
-http::Prepare with(const SharedPtr &shared, SharedPrepare prepare)
-{
-    return [shared, prepare](const Request &request) {
-        return prepare(request, shared);
-    };
-}
-
 Result<Work> listProviders(const Request & /*request*/, const SharedPtr &shared)
 {
     QJsonArray list;
@@ -272,7 +242,7 @@ Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
                         redirectUri = service->redirectUri(provider->name),
                         client = shared->clientAddress.of(request)](
                         Connection &c, const Responder &out) {
-        return limited(c, *shared, client, [&](const RateDecision &rate) {
+        return http::limited(c, limitOf(*shared, client), [&](const RateDecision &rate) {
             if (auto stored = signins::begin(c, state, pending); !stored) {
                 return Response::fromError(stored.error());
             }
@@ -399,9 +369,10 @@ Result<Work> finishSignIn(const Request &request, const SharedPtr &shared)
                 PendingSignIn{}));
     }
     return Work([shared, callback](Connection &c, const Responder &out) {
-        return limited(c, *shared, callback.client.address, [&](const RateDecision &rate) {
-            return takeState(c, shared, out, callback, rate);
-        });
+        return http::limited(
+                c, limitOf(*shared, callback.client.address), [&](const RateDecision &rate) {
+                    return takeState(c, shared, out, callback, rate);
+                });
     });
 }
 
@@ -416,7 +387,7 @@ Result<Work> exchangeNativeCode(const Request &request, const SharedPtr &shared)
         return exchange.error();
     }
     return Work([shared, exchange = *exchange, client = clientOf(*shared, request)](Connection &c) {
-        return limited(c, *shared, client.address, [&](const RateDecision &) {
+        return http::limited(c, limitOf(*shared, client.address), [&](const RateDecision &) {
             const auto account = signins::redeemCode(c, exchange);
             if (!account) {
                 qCWarning(lcOidc, "native code exchange refused (%s): %s",
@@ -443,13 +414,13 @@ void registerRoutes(http::HttpContext &context, const Settings &settings)
     http::addRoutes(context,
             {
                     {HttpMethod::Get, u"/api/v1/auth/oidc/providers"_s, pub,
-                            with(shared, listProviders)},
+                            http::bind(shared, listProviders)},
                     {HttpMethod::Get, u"/api/v1/auth/oidc/{provider}/start"_s, pub,
-                            with(shared, startSignIn)},
+                            http::bind(shared, startSignIn)},
                     {HttpMethod::Post, u"/api/v1/auth/oidc/token"_s, pub,
-                            with(shared, exchangeNativeCode)},
+                            http::bind(shared, exchangeNativeCode)},
                     {HttpMethod::Get, u"/api/v1/auth/oidc/{provider}/callback"_s, pub,
-                            with(shared, finishSignIn)},
+                            http::bind(shared, finishSignIn)},
             });
 }
 

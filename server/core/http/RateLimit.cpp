@@ -34,6 +34,12 @@ void RateDecision::addHeaders(Response &response, std::chrono::seconds window) c
                     + ", reset=" + QByteArray::number(resetSeconds));
 }
 
+Response withRateHeaders(Response response, const RateDecision &rate, std::chrono::seconds window)
+{
+    rate.addHeaders(response, window);
+    return response;
+}
+
 Result<RateDecision> countRequest(
         db::Connection &connection, const QString &bucket, int limit, std::chrono::seconds window)
 {

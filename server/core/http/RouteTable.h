@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <type_traits>
 
@@ -78,6 +79,17 @@ private:
 /// Reads and checks a request into its work, on the HTTP thread; an error is answered as a
 /// problem at once.
 using Prepare = std::function<common::Result<Work>(const Request &)>;
+
+/// A prepare function of routes that share read-only state (settings, a service), bound to it:
+/// `bind(shared, signIn)` for `Result<Work> signIn(const Request &, const SharedPtr &)`.
+template<class Shared>
+Prepare bind(std::shared_ptr<const Shared> shared,
+        common::Result<Work> (*prepare)(const Request &, const std::shared_ptr<const Shared> &))
+{
+    return [shared = std::move(shared), prepare](const Request &request) {
+        return prepare(request, shared);
+    };
+}
 
 struct Route
 {
