@@ -34,12 +34,12 @@ Result<Work> listNotifications(const Request &request)
     });
 }
 
-Result<Work> countUnread(const Request &)
+Result<Work> countUnread(const Request & /*request*/)
 {
     return Work(notifications::unreadCount);
 }
 
-Result<Work> readAll(const Request &)
+Result<Work> readAll(const Request & /*request*/)
 {
     return Work(notifications::markAllRead);
 }

@@ -138,7 +138,7 @@ Result<Started> start(Connection &c, const Principal &p, const QString &platform
         if (auto cleared = tx.run(kClearStates); !cleared) {
             return cleared.error();
         }
-        const Started started{crypto::randomToken(), crypto::randomToken()};
+        Started started{crypto::randomToken(), crypto::randomToken()};
         auto inserted = tx.run(kInsertState,
                 {{u":hash"_s, stateHash(started.state)}, {u":user"_s, p.userId()},
                         {u":platform"_s, platform}, {u":verifier"_s, started.codeVerifier},

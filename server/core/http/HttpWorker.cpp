@@ -83,6 +83,28 @@ std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
 
 // The methods `path` has routes for, as OPTIONS lists them: GET and its HEAD first, then the
 // others in a fixed order.
+/// A handler's Error as the RFC 9457 problem document it is sent as, with Retry-After and (401)
+/// WWW-Authenticate; a 500 is logged with its detail, which the client never sees.
+void renderProblem(Response &response, const Request &req)
+{
+    const common::Error &error = *response.error;
+    response.status = error.httpStatus();
+    response.contentType = common::kProblemContentType;
+    response.body = QJsonDocument(common::problemToJson(error, req.requestId, req.path))
+                            .toJson(QJsonDocument::Compact);
+    if (error.retryAfterSeconds > 0) {
+        response.headers.emplaceBack("Retry-After", QByteArray::number(error.retryAfterSeconds));
+    }
+    if (response.status == 401 && !hasHeader(response.headers, "www-authenticate")) {
+        response.headers.emplaceBack("WWW-Authenticate", "Bearer realm=\"influence\"");
+    }
+    if (response.status == 500) {
+        qCWarning(lcHttp, "%s %s answered %d (%s): %s", methodName(req.method).constData(),
+                qPrintable(req.path), response.status, qPrintable(error.codeName()),
+                qPrintable(error.detail));
+    }
+}
+
 QList<HttpMethod> methodsOn(const Router &router, QStringView path)
 {
     const Router::Match match = router.match(HttpMethod::Get, path);
@@ -522,23 +544,7 @@ void HttpWorker::deliver(
     connection->current.reset();
 
     if (response.error) {
-        const common::Error &error = *response.error;
-        response.status = error.httpStatus();
-        response.contentType = common::kProblemContentType;
-        response.body = QJsonDocument(common::problemToJson(error, req.requestId, req.path))
-                                .toJson(QJsonDocument::Compact);
-        if (error.retryAfterSeconds > 0) {
-            response.headers.emplaceBack(
-                    "Retry-After", QByteArray::number(error.retryAfterSeconds));
-        }
-        if (response.status == 401 && !hasHeader(response.headers, "www-authenticate")) {
-            response.headers.emplaceBack("WWW-Authenticate", "Bearer realm=\"influence\"");
-        }
-        if (response.status == 500) {
-            qCWarning(lcHttp, "%s %s answered %d (%s): %s", methodName(req.method).constData(),
-                    qPrintable(req.path), response.status, qPrintable(error.codeName()),
-                    qPrintable(error.detail));
-        }
+        renderProblem(response, req);
     }
 
     const bool closing = !req.keepAlive || m_context->draining.load();
