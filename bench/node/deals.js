@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // What the node baseline and the pgbench scripts of bench/run share with influence-server for the
-// deals-list and deal-detail scenarios: the same SQL (a port of server/collab/Deals.cpp's list and
-// detail statements and of server/collab/CollabSupport.cpp's deal access check and page writer:
+// deals-list and deal-detail scenarios: the same SQL (a port of server/deals/Deals.cpp's list and
+// detail statements and of server/deals/DealAccess.cpp's deal access check and core/db/Pages.cpp's page writer:
 // keep them in step). The JSON itself is built by the database (api_deal_json and
 // api_deal_detail_json, migration 0005); the servers only join the rows.
 'use strict';
