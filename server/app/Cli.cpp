@@ -245,7 +245,7 @@ int runCommandLine(int argc, char **argv)
         err() << "influence-server: configuration error: " << config.error().detail << '\n';
         return kExitUsage;
     }
-    log::install(config->logLevel, config->logFormat);
+    log::install(config->log);
     for (const QString &warning : config->warnings) {
         qWarning("%s", qPrintable(warning));
     }

@@ -522,7 +522,7 @@ QList<KeySpec> loggingKeys()
                                 && level != u"error"_s) {
                             return u"expected debug, info, warning or error"_s;
                         }
-                        c.logLevel = level;
+                        c.log.level = level;
                         return QString();
                     }},
             {"LOG_FORMAT"_L1, "text (default) or json (one JSON object per line)."_L1,
@@ -531,7 +531,7 @@ QList<KeySpec> loggingKeys()
                         if (format != u"text"_s && format != u"json"_s) {
                             return u"expected text or json"_s;
                         }
-                        c.logFormat = format;
+                        c.log.format = format;
                         return QString();
                     }},
     };
@@ -738,8 +738,8 @@ QStringList Config::describe() const
         line(prefix + u"_API_URL"_s, it->apiUrl);
     }
     line(u"SOCIAL_CA_FILE"_s, socialCaFile);
-    line(u"LOG_LEVEL"_s, logLevel);
-    line(u"LOG_FORMAT"_s, logFormat);
+    line(u"LOG_LEVEL"_s, log.level);
+    line(u"LOG_FORMAT"_s, log.format);
     return lines;
 }
 

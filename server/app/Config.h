@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "core/log/Log.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -91,9 +92,8 @@ struct Config
     QString socialCaFile; ///< extra CA certificates (PEM) to trust for the platforms
     static QMap<QString, SocialPlatform> defaultSocialPlatforms();
 
-    // Logging
-    QString logLevel = QStringLiteral("info");
-    QString logFormat = QStringLiteral("text");
+    /// Logging (core/log).
+    log::Settings log;
 
     /// The source of each key that was set from somewhere other than the defaults.
     QHash<QString, ConfigSource> sources;

@@ -16,7 +16,7 @@ void installTestLogging()
 {
     static const bool installed = [] {
         const QString level = qEnvironmentVariable("INFLUENCE_TEST_LOG", u"warning"_s);
-        server::log::install(level, u"text"_s);
+        server::log::install({level, u"text"_s});
         return true;
     }();
     Q_UNUSED(installed);
@@ -33,7 +33,7 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     config.databaseUrl = databaseUrl;
     config.dbPoolSize = 4;
     config.shutdownGrace = std::chrono::seconds(5);
-    config.logLevel = u"warning"_s;
+    config.log.level = u"warning"_s;
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
     config.jwtSecret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
     config.authRateLimitPerMinute = 100'000;

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QVERIFY2(config, qPrintable(config ? QString() : config.error().detail));
         QCOMPARE(config->port, quint16(3000));
         QVERIFY(config->sources.value(u"PORT"_s) == ConfigSource::Environment);
-        QCOMPARE(config->logLevel, u"warning"_s);
+        QCOMPARE(config->log.level, u"warning"_s);
         QVERIFY(config->sources.value(u"LOG_LEVEL"_s) == ConfigSource::DotEnv);
         QCOMPARE(config->maxBodyBytes, qint64(2 * 1024 * 1024));
         QCOMPARE(config->httpThreads, 3);
