@@ -93,6 +93,34 @@ Apply seconds(Duration Config::*member, qint64 min, qint64 max)
     };
 }
 
+/// A whole number of the field's unit into `(config.*part).*field`.
+template<class Part, class Duration>
+Apply duration(Part Config::*part, Duration Part::*field, qint64 min, qint64 max)
+{
+    return [part, field, min, max](Config &c, const QString &v) {
+        qint64 n = 0;
+        QString problem = expectInt(v, min, max, n);
+        if (problem.isEmpty()) {
+            (c.*part).*field = Duration(n);
+        }
+        return problem;
+    };
+}
+
+/// A whole number into `(config.*part).*field`.
+template<class Part>
+Apply integer(Part Config::*part, int Part::*field, qint64 min, qint64 max)
+{
+    return [part, field, min, max](Config &c, const QString &v) {
+        qint64 n = 0;
+        QString problem = expectInt(v, min, max, n);
+        if (problem.isEmpty()) {
+            (c.*part).*field = static_cast<int>(n);
+        }
+        return problem;
+    };
+}
+
 Apply integer(int Config::*member, qint64 min, qint64 max)
 {
     return [member, min, max](Config &c, const QString &v) {
@@ -198,7 +226,7 @@ QList<KeySpec> serverKeys()
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 0, 65535, n);
-                        c.port = static_cast<quint16>(n);
+                        c.http.port = static_cast<quint16>(n);
                         return problem;
                     }},
             {"LISTEN_ADDRESS"_L1,
@@ -211,7 +239,7 @@ QList<KeySpec> serverKeys()
                         } else if (!address.setAddress(text)) {
                             return u"expected an IP address such as 127.0.0.1, 0.0.0.0 or ::"_s;
                         }
-                        c.listenAddress = address;
+                        c.http.listenAddress = address;
                         return QString();
                     }},
             {"PUBLIC_URL"_L1,
@@ -223,44 +251,45 @@ QList<KeySpec> serverKeys()
                                 || url.host().isEmpty()) {
                             return u"expected an absolute http or https URL"_s;
                         }
-                        c.publicUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        c.http.publicUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
                         return QString();
                     }},
             {"HTTP_THREADS"_L1, "Threads accepting and parsing HTTP (SO_REUSEPORT listeners)."_L1,
-                    integer(&Config::httpThreads, 1, 64)},
+                    integer(&Config::http, &http::HttpSettings::threads, 1, 64)},
             {"MAX_BODY_BYTES"_L1, "Largest request body accepted (413 above). Default 1M."_L1,
                     [](Config &c, const QString &v) {
-                        return expectBytes(v, 1024, qint64(256) * 1024 * 1024, c.maxBodyBytes);
+                        return expectBytes(
+                                v, 1024, qint64(256) * 1024 * 1024, c.http.limits.maxBodyBytes);
                     }},
             {"MAX_HEADER_BYTES"_L1,
                     "Largest request line plus headers (431 above). Default 16K."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectBytes(v, 1024, qint64{1024} * 1024, n);
-                        c.maxHeaderBytes = static_cast<int>(n);
+                        c.http.limits.maxHeadBytes = static_cast<qsizetype>(n);
                         return problem;
                     }},
             {"MAX_CONNECTIONS"_L1,
                     "Open client connections per process; more are refused. Default 2048."_L1,
-                    integer(&Config::maxConnections, 1, 1'000'000)},
+                    integer(&Config::http, &http::HttpSettings::maxConnections, 1, 1'000'000)},
             {"IDLE_TIMEOUT_SECONDS"_L1,
                     "Keep-alive connections idle this long are closed. Default 60."_L1,
-                    seconds(&Config::idleTimeout, 1, 3600)},
+                    duration(&Config::http, &http::HttpSettings::idleTimeout, 1, 3600)},
             {"REQUEST_TIMEOUT_SECONDS"_L1,
                     "A request must arrive completely within this time (slow clients get 408). Default 30."_L1,
-                    seconds(&Config::requestTimeout, 1, 3600)},
+                    duration(&Config::http, &http::HttpSettings::requestTimeout, 1, 3600)},
             {"SHUTDOWN_GRACE_SECONDS"_L1,
                     "On SIGTERM, how long in-flight requests may take before connections close. Default 15."_L1,
-                    seconds(&Config::shutdownGrace, 0, 3600)},
+                    duration(&Config::http, &http::HttpSettings::shutdownGrace, 0, 3600)},
             {"CORS_ALLOWED_ORIGINS"_L1,
                     "Comma-separated browser origins allowed to call the API (CORS). Default none."_L1,
                     [](Config &c, const QString &v) {
-                        return parseOrigins(v, c.corsAllowedOrigins);
+                        return parseOrigins(v, c.http.corsAllowedOrigins);
                     }},
             {"TRUSTED_PROXIES"_L1,
                     "Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. Default none."_L1,
                     [](Config &c, const QString &v) {
-                        return parseProxies(v, c.trustedProxies);
+                        return parseProxies(v, c.http.trustedProxies);
                     }},
     };
 }
@@ -640,24 +669,9 @@ QString toString(ConfigSource source)
     return {};
 }
 
-QString Config::effectivePublicUrl() const
-{
-    if (!publicUrl.isEmpty()) {
-        return publicUrl;
-    }
-    QString host = listenAddress.toString();
-    if (listenAddress == QHostAddress::AnyIPv4 || listenAddress == QHostAddress::AnyIPv6
-            || listenAddress == QHostAddress::Any || listenAddress == QHostAddress::LocalHost) {
-        host = u"localhost"_s;
-    } else if (listenAddress.protocol() == QAbstractSocket::IPv6Protocol) {
-        host = u'[' + host + u']';
-    }
-    return u"http://%1:%2"_s.arg(host).arg(port);
-}
-
 QString Config::effectiveAppUrl() const
 {
-    return appUrl.isEmpty() ? effectivePublicUrl() : appUrl;
+    return appUrl.isEmpty() ? http.effectivePublicUrl() : appUrl;
 }
 
 QStringList Config::describe() const
@@ -668,18 +682,18 @@ QStringList Config::describe() const
         const QString shown = secret && !value.isEmpty() ? u"<redacted>"_s : value;
         lines.append(u"%1=%2  (%3)"_s.arg(key, shown, toString(source)));
     };
-    line(u"LISTEN_ADDRESS"_s, listenAddress.toString());
-    line(u"PORT"_s, QString::number(port));
-    line(u"PUBLIC_URL"_s, effectivePublicUrl());
-    line(u"HTTP_THREADS"_s, QString::number(httpThreads));
-    line(u"MAX_BODY_BYTES"_s, QString::number(maxBodyBytes));
-    line(u"MAX_HEADER_BYTES"_s, QString::number(maxHeaderBytes));
-    line(u"MAX_CONNECTIONS"_s, QString::number(maxConnections));
-    line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(idleTimeout.count()));
-    line(u"REQUEST_TIMEOUT_SECONDS"_s, QString::number(requestTimeout.count()));
-    line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(shutdownGrace.count()));
-    line(u"CORS_ALLOWED_ORIGINS"_s, corsAllowedOrigins.join(u','));
-    line(u"TRUSTED_PROXIES"_s, trustedProxies.join(u','));
+    line(u"LISTEN_ADDRESS"_s, http.listenAddress.toString());
+    line(u"PORT"_s, QString::number(http.port));
+    line(u"PUBLIC_URL"_s, http.effectivePublicUrl());
+    line(u"HTTP_THREADS"_s, QString::number(http.threads));
+    line(u"MAX_BODY_BYTES"_s, QString::number(http.limits.maxBodyBytes));
+    line(u"MAX_HEADER_BYTES"_s, QString::number(http.limits.maxHeadBytes));
+    line(u"MAX_CONNECTIONS"_s, QString::number(http.maxConnections));
+    line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(http.idleTimeout.count()));
+    line(u"REQUEST_TIMEOUT_SECONDS"_s, QString::number(http.requestTimeout.count()));
+    line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));
+    line(u"CORS_ALLOWED_ORIGINS"_s, http.corsAllowedOrigins.join(u','));
+    line(u"TRUSTED_PROXIES"_s, http.trustedProxies.join(u','));
     if (databaseUrl.isEmpty()) {
         line(u"DATABASE_URL"_s, u"(private PostgreSQL instance under DATA_DIR)"_s);
     } else {
@@ -973,7 +987,7 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
         return added.error();
     }
     Config defaults;
-    defaults.httpThreads = qBound(1, QThread::idealThreadCount(), 4);
+    defaults.http.threads = qBound(1, QThread::idealThreadCount(), 4);
     defaults.dataDir = defaultDataDir();
     return collector.apply(defaults);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "core/http/HttpSettings.h"
 #include "core/log/Log.h"
 
 #include <QHash>
@@ -24,19 +25,8 @@ QString toString(ConfigSource source);
 /// order of increasing precedence.
 struct Config
 {
-    // HTTP
-    QHostAddress listenAddress = QHostAddress::LocalHost;
-    quint16 port = 8080;
-    int httpThreads = 2;
-    QString publicUrl; ///< empty: http://<listen address>:<port>
-    qint64 maxBodyBytes = qint64{1024} * 1024;
-    int maxHeaderBytes = 16 * 1024;
-    int maxConnections = 2048;
-    std::chrono::seconds idleTimeout{60};
-    std::chrono::seconds requestTimeout{30};
-    std::chrono::seconds shutdownGrace{15};
-    QStringList corsAllowedOrigins;
-    QStringList trustedProxies;
+    /// Where and how the server listens (core/http).
+    http::HttpSettings http;
 
     // Database
     QString databaseUrl; ///< empty: a private PostgreSQL instance under dataDir
@@ -100,8 +90,6 @@ struct Config
     /// Human-readable notes gathered while loading (unknown keys in .env, …).
     QStringList warnings;
 
-    /// The URL clients reach this server at.
-    QString effectivePublicUrl() const;
     /// The front end's URL (links in e-mails): APP_URL, or the public URL.
     QString effectiveAppUrl() const;
     /// `KEY=value` lines of the effective configuration, secrets redacted, with their sources.

@@ -96,7 +96,7 @@ std::unique_ptr<oidc::OidcService> createOidcService(
     // Sign-ins may return to the front end, this server and the CORS origins.
     QStringList origins{
             oidc::validate::origin(QUrl(appUrl)), oidc::validate::origin(QUrl(publicUrl))};
-    for (const QString &origin : config.corsAllowedOrigins) {
+    for (const QString &origin : config.http.corsAllowedOrigins) {
         origins.append(oidc::validate::origin(QUrl(origin)));
     }
     origins.removeAll(QString());
@@ -303,9 +303,7 @@ quint16 ServerApp::port() const
 
 QString ServerApp::url() const
 {
-    Config effective = m_config;
-    effective.port = port();
-    return effective.effectivePublicUrl();
+    return m_config.http.publicUrlAt(port());
 }
 
 Result<void> ServerApp::start(const StartOptions &options)
@@ -343,28 +341,18 @@ Result<void> ServerApp::start(const StartOptions &options)
             m_connectionSettings, m_config.dbPoolSize, m_config.dbQueueLimit);
     m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
-    m_httpContext = std::make_shared<http::HttpContext>();
-    http::HttpSettings &http = m_httpContext->settings;
-    http.limits.maxHeadBytes = m_config.maxHeaderBytes;
-    http.limits.maxBodyBytes = m_config.maxBodyBytes;
-    http.idleTimeout = m_config.idleTimeout;
-    http.requestTimeout = m_config.requestTimeout;
-    http.maxConnectionsPerThread = qMax(1, m_config.maxConnections / m_config.httpThreads);
-    http.corsAllowedOrigins = m_config.corsAllowedOrigins;
+    m_httpContext = std::make_shared<http::HttpContext>(m_config.http);
     m_httpContext->dbPool = m_dbPool.get();
     m_httpContext->cpuPool = m_cpuPool.get();
 
     m_httpServer = std::make_unique<http::HttpServer>(m_httpContext);
-    if (auto bound =
-                    m_httpServer->bind(m_config.listenAddress, m_config.port, m_config.httpThreads);
-            !bound) {
+    if (auto bound = m_httpServer->bind(); !bound) {
         return bound.error();
     }
-    const QString publicUrl = url(); // with the real port, also when PORT=0
-    http.strictTransportSecurity = publicUrl.startsWith(u"https://"_s);
+    const QString publicUrl = m_httpContext->publicUrl(); // with the real port, also when PORT=0
 
     Config effectiveUrls = m_config;
-    effectiveUrls.port = port();
+    effectiveUrls.http.port = port();
     crypto::TokenService::Settings tokenSettings;
     tokenSettings.secret = *secret;
     tokenSettings.issuer = publicUrl;
@@ -373,7 +361,6 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_tokens = std::make_unique<crypto::TokenService>(tokenSettings);
     m_authenticator = std::make_unique<http::Authenticator>(*m_tokens);
     m_httpContext->authenticator = m_authenticator.get();
-    m_httpContext->clientAddress = http::ClientAddress(m_config.trustedProxies);
     auth::Settings authSettings;
     authSettings.sessions.tokens = m_tokens.get();
     authSettings.sessions.refreshIdleLifetime = m_config.refreshIdleLifetime;
@@ -439,7 +426,7 @@ Result<void> ServerApp::start(const StartOptions &options)
         return started.error();
     }
     qCInfo(lcApp, "listening on %s (%d HTTP threads, %d database connections) after %lld ms",
-            qPrintable(url()), m_config.httpThreads, m_config.dbPoolSize,
+            qPrintable(url()), m_config.http.threads, m_config.dbPoolSize,
             static_cast<long long>(timer.elapsed()));
     return {};
 }
@@ -457,7 +444,8 @@ void ServerApp::shutdown()
     qCInfo(lcApp, "shutting down: draining %d request(s)", m_httpServer->inFlight());
     m_httpServer->beginDrain();
     m_drainDeadline = QDateTime::currentMSecsSinceEpoch()
-            + std::chrono::duration_cast<std::chrono::milliseconds>(m_config.shutdownGrace).count();
+            + std::chrono::duration_cast<std::chrono::milliseconds>(m_config.http.shutdownGrace)
+                      .count();
     m_drainTimer.start();
 }
 

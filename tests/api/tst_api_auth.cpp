@@ -179,7 +179,7 @@ private Q_SLOTS:
                     u"smtp://%1:%2@localhost:%3"_s.arg(kSmtpUser, kSmtpPassword).arg(smtpPort);
             config.smtpCaFile = caFile;
             // The test client is a "proxy": X-Forwarded-For names the client.
-            config.trustedProxies = {u"127.0.0.1"_s};
+            config.http.trustedProxies = {u"127.0.0.1"_s};
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));

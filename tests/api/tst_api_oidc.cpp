@@ -411,7 +411,7 @@ private Q_SLOTS:
         TestServer::Options options;
         options.configure = [this, downPort](server::Config &config) {
             config.appUrl = u"https://app.example.com"_s;
-            config.corsAllowedOrigins = {u"https://admin.example.com"_s};
+            config.http.corsAllowedOrigins = {u"https://admin.example.com"_s};
             config.oidcCaFile = m_certificate.pemFile;
             const auto add = [&config](const QString &name, const QString &issuer,
                                      const QString &clientId, const QString &secret,

@@ -108,7 +108,7 @@ private:
         options.databaseUrl = m_server->databaseUrl();
         options.configure = [this, metricsCacheMiB](server::Config &config) {
             config.jwtSecret = m_secret;
-            config.publicUrl = kPublicUrl;
+            config.http.publicUrl = kPublicUrl;
             config.metricsCacheMiB = metricsCacheMiB;
         };
         return std::make_unique<TestServer>(options);
@@ -143,7 +143,7 @@ private Q_SLOTS:
         TestServer::Options options;
         options.configure = [this](server::Config &config) {
             config.jwtSecret = m_secret;
-            config.publicUrl = kPublicUrl;
+            config.http.publicUrl = kPublicUrl;
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));

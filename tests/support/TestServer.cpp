@@ -27,12 +27,12 @@ void installTestLogging()
 server::Config TestServer::baseConfig(const QString &databaseUrl)
 {
     server::Config config;
-    config.listenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.port = 0;
-    config.httpThreads = 2;
+    config.http.listenAddress = QHostAddress(QHostAddress::LocalHost);
+    config.http.port = 0;
+    config.http.threads = 2;
     config.databaseUrl = databaseUrl;
     config.dbPoolSize = 4;
-    config.shutdownGrace = std::chrono::seconds(5);
+    config.http.shutdownGrace = std::chrono::seconds(5);
     config.log.level = u"warning"_s;
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
     config.jwtSecret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
