@@ -310,25 +310,25 @@ QList<KeySpec> databaseKeys()
                                 return parsed.error().detail;
                             }
                         }
-                        c.databaseUrl = url;
+                        c.database.url = url;
                         return QString();
                     },
                     true},
             {"DB_POOL_SIZE"_L1, "Database connections (one per worker thread). Default 4."_L1,
-                    integer(&Config::dbPoolSize, 1, 256)},
+                    integer(&Config::database, &db::DatabaseSettings::poolSize, 1, 256)},
             {"DB_QUEUE_LIMIT"_L1,
                     "Requests waiting for a database worker before new ones get 503. Default 2048."_L1,
-                    integer(&Config::dbQueueLimit, 1, 1'000'000)},
+                    integer(&Config::database, &db::DatabaseSettings::queueLimit, 1, 1'000'000)},
             {"DB_STATEMENT_TIMEOUT_MS"_L1, "PostgreSQL statement_timeout. Default 5000."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 100, 600'000, n);
-                        c.dbStatementTimeout = std::chrono::milliseconds(n);
+                        c.database.statementTimeout = std::chrono::milliseconds(n);
                         return problem;
                     }},
             {"DB_CONNECT_TIMEOUT_SECONDS"_L1,
                     "Give up connecting to PostgreSQL after this. Default 5."_L1,
-                    seconds(&Config::dbConnectTimeout, 1, 120)},
+                    duration(&Config::database, &db::DatabaseSettings::connectTimeout, 1, 120)},
             {"METRICS_CACHE_MIB"_L1,
                     "Memory (MiB) for each process's cache of metric series answers; 0 disables "
                     "it. Default 32."_L1,
@@ -351,7 +351,7 @@ QList<KeySpec> databaseKeys()
                                             .isExecutable()) {
                             return u"expected a directory that contains pg_ctl"_s;
                         }
-                        c.postgresBinDir = dir.absoluteFilePath();
+                        c.database.postgresBinDir = dir.absoluteFilePath();
                         return QString();
                     }},
     };
@@ -694,20 +694,20 @@ QStringList Config::describe() const
     line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));
     line(u"CORS_ALLOWED_ORIGINS"_s, http.corsAllowedOrigins.join(u','));
     line(u"TRUSTED_PROXIES"_s, http.trustedProxies.join(u','));
-    if (databaseUrl.isEmpty()) {
+    if (database.url.isEmpty()) {
         line(u"DATABASE_URL"_s, u"(private PostgreSQL instance under DATA_DIR)"_s);
     } else {
-        const auto parsed = db::DatabaseUrl::parse(databaseUrl);
+        const auto parsed = db::DatabaseUrl::parse(database.url);
         line(u"DATABASE_URL"_s, parsed ? parsed->redacted() : u"<invalid>"_s);
     }
-    line(u"DB_POOL_SIZE"_s, QString::number(dbPoolSize));
-    line(u"DB_QUEUE_LIMIT"_s, QString::number(dbQueueLimit));
-    line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(dbStatementTimeout.count()));
-    line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(dbConnectTimeout.count()));
+    line(u"DB_POOL_SIZE"_s, QString::number(database.poolSize));
+    line(u"DB_QUEUE_LIMIT"_s, QString::number(database.queueLimit));
+    line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(database.statementTimeout.count()));
+    line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(database.connectTimeout.count()));
     line(u"METRICS_CACHE_MIB"_s, QString::number(metricsCacheMiB));
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,
-            postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);
+            database.postgresBinDir.isEmpty() ? u"(newest installed)"_s : database.postgresBinDir);
     line(u"JWT_SECRET"_s,
             jwtSecret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
                                 : QString::fromUtf8(jwtSecret),

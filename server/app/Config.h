@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "core/db/DatabaseSettings.h"
 #include "core/http/HttpSettings.h"
 #include "core/log/Log.h"
 
@@ -28,14 +29,8 @@ struct Config
     /// Where and how the server listens (core/http).
     http::HttpSettings http;
 
-    // Database
-    QString databaseUrl; ///< empty: a private PostgreSQL instance under dataDir
-    int dbPoolSize = 4;
-    int dbQueueLimit = 2048;
-    std::chrono::milliseconds dbStatementTimeout{5000};
-    std::chrono::seconds dbConnectTimeout{5};
-    QString dataDir;
-    QString postgresBinDir; ///< empty: the newest /usr/lib/postgresql/<v>/bin
+    /// The database and the connection pool (core/db).
+    db::DatabaseSettings database;
     /// Memory for this process's cache of metric series responses; 0 disables it.
     int metricsCacheMiB = 32;
 
@@ -85,6 +80,8 @@ struct Config
     /// Logging (core/log).
     log::Settings log;
 
+    /// Server data: the private PostgreSQL instance, generated secrets.
+    QString dataDir;
     /// The source of each key that was set from somewhere other than the defaults.
     QHash<QString, ConfigSource> sources;
     /// Human-readable notes gathered while loading (unknown keys in .env, …).

@@ -233,32 +233,6 @@ Result<QByteArray> tokenKeysFor(const Config &config)
             });
 }
 
-Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
-        const Config &config, std::unique_ptr<db::ManagedPostgres> &managed)
-{
-    auto settings = std::make_shared<db::ConnectionSettings>();
-    settings->connectTimeout = config.dbConnectTimeout;
-    settings->statementTimeout = config.dbStatementTimeout;
-    if (config.databaseUrl.isEmpty()) {
-        db::ManagedPostgres::Options options;
-        options.dataDir = config.dataDir;
-        options.binDir = config.postgresBinDir;
-        auto started = db::ManagedPostgres::start(options);
-        if (!started) {
-            return started.error();
-        }
-        managed = std::move(*started);
-        settings->url = managed->url();
-    } else {
-        auto parsed = db::DatabaseUrl::parse(config.databaseUrl);
-        if (!parsed) {
-            return parsed.error();
-        }
-        settings->url = *parsed;
-    }
-    return settings;
-}
-
 ServerApp::ServerApp(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
@@ -312,7 +286,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     timer.start();
     m_startedAt = QDateTime::currentDateTimeUtc();
 
-    auto settings = databaseForConfig(m_config, m_managedPostgres);
+    auto settings =
+            db::connectionSettingsFor(m_config.database, m_config.dataDir, m_managedPostgres);
     if (!settings) {
         return settings.error();
     }
@@ -337,8 +312,7 @@ Result<void> ServerApp::start(const StartOptions &options)
         return secret.error();
     }
 
-    m_dbPool = std::make_unique<db::DbPool>(
-            m_connectionSettings, m_config.dbPoolSize, m_config.dbQueueLimit);
+    m_dbPool = std::make_unique<db::DbPool>(m_connectionSettings, m_config.database);
     m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
     m_httpContext = std::make_shared<http::HttpContext>(m_config.http);
@@ -426,7 +400,7 @@ Result<void> ServerApp::start(const StartOptions &options)
         return started.error();
     }
     qCInfo(lcApp, "listening on %s (%d HTTP threads, %d database connections) after %lld ms",
-            qPrintable(url()), m_config.http.threads, m_config.dbPoolSize,
+            qPrintable(url()), m_config.http.threads, m_config.database.poolSize,
             static_cast<long long>(timer.elapsed()));
     return {};
 }

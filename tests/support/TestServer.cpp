@@ -30,8 +30,8 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     config.http.listenAddress = QHostAddress(QHostAddress::LocalHost);
     config.http.port = 0;
     config.http.threads = 2;
-    config.databaseUrl = databaseUrl;
-    config.dbPoolSize = 4;
+    config.database.url = databaseUrl;
+    config.database.poolSize = 4;
     config.http.shutdownGrace = std::chrono::seconds(5);
     config.log.level = u"warning"_s;
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.

@@ -36,8 +36,8 @@ private Q_SLOTS:
         QCOMPARE(config->http.port, quint16(8080));
         QCOMPARE(config->http.listenAddress, QHostAddress(QHostAddress::LocalHost));
         QCOMPARE(config->http.limits.maxBodyBytes, qint64(1024 * 1024));
-        QCOMPARE(config->dbStatementTimeout.count(), 5000);
-        QVERIFY(config->databaseUrl.isEmpty());
+        QCOMPARE(config->database.statementTimeout.count(), 5000);
+        QVERIFY(config->database.url.isEmpty());
         QVERIFY(!config->dataDir.isEmpty());
         QCOMPARE(config->http.effectivePublicUrl(), u"http://localhost:8080"_s);
         QVERIFY(config->sources.isEmpty());
