@@ -80,19 +80,6 @@ QString expectBytes(const QString &value, qint64 min, qint64 max, qint64 &out)
     return {};
 }
 
-template<class Duration>
-Apply seconds(Duration Config::*member, qint64 min, qint64 max)
-{
-    return [member, min, max](Config &c, const QString &v) {
-        qint64 n = 0;
-        QString problem = expectInt(v, min, max, n);
-        if (problem.isEmpty()) {
-            c.*member = Duration(n);
-        }
-        return problem;
-    };
-}
-
 /// A whole number of the field's unit into `(config.*part).*field`.
 template<class Part, class Duration>
 Apply duration(Part Config::*part, Duration Part::*field, qint64 min, qint64 max)
@@ -370,7 +357,7 @@ QList<KeySpec> tokenKeys()
                         if (!secret.isEmpty() && secret.size() < 32) {
                             return u"expected at least 32 bytes (e.g. openssl rand -base64 48)"_s;
                         }
-                        c.jwtSecret = secret;
+                        c.tokens.secret = secret;
                         return QString();
                     },
                     true},
@@ -379,11 +366,12 @@ QList<KeySpec> tokenKeys()
                         if (v.trimmed().isEmpty()) {
                             return u"expected a non-empty name"_s;
                         }
-                        c.authAudience = v.trimmed();
+                        c.tokens.audience = v.trimmed();
                         return QString();
                     }},
             {"ACCESS_TOKEN_TTL_SECONDS"_L1, "Lifetime of access tokens. Default 600 (10 min)."_L1,
-                    seconds(&Config::accessTokenLifetime, 60, 3600)},
+                    duration(&Config::tokens, &crypto::TokenService::Settings::accessTokenLifetime,
+                            60, 3600)},
             {"REFRESH_IDLE_DAYS"_L1, "A session not refreshed for this long ends. Default 7."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
@@ -709,11 +697,11 @@ QStringList Config::describe() const
     line(u"POSTGRES_BIN_DIR"_s,
             database.postgresBinDir.isEmpty() ? u"(newest installed)"_s : database.postgresBinDir);
     line(u"JWT_SECRET"_s,
-            jwtSecret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
-                                : QString::fromUtf8(jwtSecret),
-            !jwtSecret.isEmpty());
-    line(u"AUTH_AUDIENCE"_s, authAudience);
-    line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(accessTokenLifetime.count()));
+            tokens.secret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
+                                    : QString::fromUtf8(tokens.secret),
+            !tokens.secret.isEmpty());
+    line(u"AUTH_AUDIENCE"_s, tokens.audience);
+    line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(tokens.accessTokenLifetime.count()));
     line(u"REFRESH_IDLE_DAYS"_s, QString::number(refreshIdleLifetime.count()));
     line(u"REFRESH_ABSOLUTE_DAYS"_s, QString::number(refreshAbsoluteLifetime.count()));
     line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(authRateLimitPerMinute));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "core/crypto/TokenService.h"
 #include "core/db/DatabaseSettings.h"
 #include "core/http/HttpSettings.h"
 #include "core/log/Log.h"
@@ -34,10 +35,10 @@ struct Config
     /// Memory for this process's cache of metric series responses; 0 disables it.
     int metricsCacheMiB = 32;
 
+    /// How access tokens are signed (core/crypto).
+    crypto::TokenService::Settings tokens;
+
     // Accounts and authentication
-    QByteArray jwtSecret; ///< empty: generated once and kept in DATA_DIR/secrets/jwt-secret
-    QString authAudience = QStringLiteral("influence-api");
-    std::chrono::seconds accessTokenLifetime{600};
     std::chrono::days refreshIdleLifetime{7};
     std::chrono::days refreshAbsoluteLifetime{30};
     int authRateLimitPerMinute = 30;

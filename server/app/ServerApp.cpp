@@ -203,8 +203,8 @@ Result<QByteArray> persistentSecret(const Config &config, const QString &name,
 
 Result<QByteArray> jwtSecretFor(const Config &config)
 {
-    if (!config.jwtSecret.isEmpty()) {
-        return config.jwtSecret;
+    if (!config.tokens.secret.isEmpty()) {
+        return config.tokens.secret;
     }
     return persistentSecret(
             config, u"jwt-secret"_s,
@@ -327,12 +327,10 @@ Result<void> ServerApp::start(const StartOptions &options)
 
     Config effectiveUrls = m_config;
     effectiveUrls.http.port = port();
-    crypto::TokenService::Settings tokenSettings;
-    tokenSettings.secret = *secret;
-    tokenSettings.issuer = publicUrl;
-    tokenSettings.audience = m_config.authAudience;
-    tokenSettings.accessTokenLifetime = m_config.accessTokenLifetime;
-    m_tokens = std::make_unique<crypto::TokenService>(tokenSettings);
+    crypto::TokenService::Settings tokens = m_config.tokens;
+    tokens.secret = *secret;
+    tokens.issuer = publicUrl;
+    m_tokens = std::make_unique<crypto::TokenService>(tokens);
     m_authenticator = std::make_unique<http::Authenticator>(*m_tokens);
     m_httpContext->authenticator = m_authenticator.get();
     auth::Settings authSettings;

@@ -173,7 +173,7 @@ private Q_SLOTS:
         const quint16 smtpPort = m_smtp->serverPort();
         const QString caFile = m_certificate.pemFile;
         options.configure = [smtpPort, caFile](server::Config &config) {
-            config.jwtSecret = kSecret;
+            config.tokens.secret = kSecret;
             config.appUrl = u"https://app.example.com"_s;
             config.smtpUrl =
                     u"smtp://%1:%2@localhost:%3"_s.arg(kSmtpUser, kSmtpPassword).arg(smtpPort);

@@ -179,7 +179,7 @@ private Q_SLOTS:
                 QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
         TestServer::Options options;
         options.configure = [secret](server::Config &config) {
-            config.jwtSecret = secret;
+            config.tokens.secret = secret;
             config.http.publicUrl = u"https://influence.example"_s;
         };
         m_first = std::make_unique<TestServer>(options);

@@ -107,7 +107,7 @@ private:
         TestServer::Options options;
         options.databaseUrl = m_server->databaseUrl();
         options.configure = [this, metricsCacheMiB](server::Config &config) {
-            config.jwtSecret = m_secret;
+            config.tokens.secret = m_secret;
             config.http.publicUrl = kPublicUrl;
             config.metricsCacheMiB = metricsCacheMiB;
         };
@@ -142,7 +142,7 @@ private Q_SLOTS:
     {
         TestServer::Options options;
         options.configure = [this](server::Config &config) {
-            config.jwtSecret = m_secret;
+            config.tokens.secret = m_secret;
             config.http.publicUrl = kPublicUrl;
         };
         m_server = std::make_unique<TestServer>(options);

@@ -35,7 +35,7 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     config.http.shutdownGrace = std::chrono::seconds(5);
     config.log.level = u"warning"_s;
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
-    config.jwtSecret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
+    config.tokens.secret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
     config.authRateLimitPerMinute = 100'000;
     return config;
 }
