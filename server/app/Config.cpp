@@ -376,7 +376,7 @@ QList<KeySpec> tokenKeys()
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 1, 90, n);
-                        c.refreshIdleLifetime = std::chrono::days(n);
+                        c.auth.sessions.refreshIdleLifetime = std::chrono::days(n);
                         return problem;
                     }},
             {"REFRESH_ABSOLUTE_DAYS"_L1,
@@ -384,17 +384,24 @@ QList<KeySpec> tokenKeys()
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 1, 365, n);
-                        c.refreshAbsoluteLifetime = std::chrono::days(n);
+                        c.auth.sessions.refreshAbsoluteLifetime = std::chrono::days(n);
                         return problem;
                     }},
             {"AUTH_RATE_LIMIT_PER_MINUTE"_L1,
                     "Requests per client address and minute on sign-in, sign-up and reset routes "
                     "(429 above). Default 30."_L1,
-                    integer(&Config::authRateLimitPerMinute, 1, 100'000)},
+                    integer(&Config::auth, &auth::Settings::rateLimitPerMinute, 1, 100'000)},
             {"LOGIN_LOCKOUT_THRESHOLD"_L1,
                     "Failed sign-ins to one account before it is locked for a growing time "
                     "(1 s, 2 s, 4 s ... up to 15 min). Default 5."_L1,
-                    integer(&Config::loginLockoutThreshold, 1, 100)},
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 1, 100, n);
+                        if (problem.isEmpty()) {
+                            c.auth.sessions.lockoutThreshold = static_cast<int>(n);
+                        }
+                        return problem;
+                    }},
     };
 }
 
@@ -410,7 +417,7 @@ QList<KeySpec> mailKeys()
                                 || url.host().isEmpty()) {
                             return u"expected an absolute http or https URL"_s;
                         }
-                        c.appUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        c.auth.mail.appUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
                         return QString();
                     }},
             {"SMTP_URL"_L1,
@@ -657,11 +664,6 @@ QString toString(ConfigSource source)
     return {};
 }
 
-QString Config::effectiveAppUrl() const
-{
-    return appUrl.isEmpty() ? http.effectivePublicUrl() : appUrl;
-}
-
 QStringList Config::describe() const
 {
     QStringList lines;
@@ -702,11 +704,12 @@ QStringList Config::describe() const
             !tokens.secret.isEmpty());
     line(u"AUTH_AUDIENCE"_s, tokens.audience);
     line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(tokens.accessTokenLifetime.count()));
-    line(u"REFRESH_IDLE_DAYS"_s, QString::number(refreshIdleLifetime.count()));
-    line(u"REFRESH_ABSOLUTE_DAYS"_s, QString::number(refreshAbsoluteLifetime.count()));
-    line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(authRateLimitPerMinute));
-    line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(loginLockoutThreshold));
-    line(u"APP_URL"_s, effectiveAppUrl());
+    line(u"REFRESH_IDLE_DAYS"_s, QString::number(auth.sessions.refreshIdleLifetime.count()));
+    line(u"REFRESH_ABSOLUTE_DAYS"_s,
+            QString::number(auth.sessions.refreshAbsoluteLifetime.count()));
+    line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(auth.rateLimitPerMinute));
+    line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(auth.sessions.lockoutThreshold));
+    line(u"APP_URL"_s, auth.effectiveAppUrl(http.effectivePublicUrl()));
     if (smtpUrl.isEmpty()) {
         line(u"SMTP_URL"_s, u"(none: e-mails go to the log)"_s);
     } else {

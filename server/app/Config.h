@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "auth/AuthSettings.h"
 #include "common/Result.h"
 #include "core/crypto/TokenService.h"
 #include "core/db/DatabaseSettings.h"
@@ -39,11 +40,8 @@ struct Config
     crypto::TokenService::Settings tokens;
 
     // Accounts and authentication
-    std::chrono::days refreshIdleLifetime{7};
-    std::chrono::days refreshAbsoluteLifetime{30};
-    int authRateLimitPerMinute = 30;
-    int loginLockoutThreshold = 5;
-    QString appUrl; ///< empty: PUBLIC_URL; links in e-mails point here
+    /// Accounts, sessions and sign-in (auth).
+    auth::Settings auth;
     QString smtpUrl; ///< empty: e-mails are written to the log instead of sent
     QString mailFrom = QStringLiteral("Influence <no-reply@localhost>");
     QString smtpCaFile; ///< extra CA certificates (PEM) to trust for the mail server
@@ -88,8 +86,6 @@ struct Config
     /// Human-readable notes gathered while loading (unknown keys in .env, …).
     QStringList warnings;
 
-    /// The front end's URL (links in e-mails): APP_URL, or the public URL.
-    QString effectiveAppUrl() const;
     /// `KEY=value` lines of the effective configuration, secrets redacted, with their sources.
     QStringList describe() const;
 };

@@ -325,28 +325,18 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     const QString publicUrl = m_httpContext->publicUrl(); // with the real port, also when PORT=0
 
-    Config effectiveUrls = m_config;
-    effectiveUrls.http.port = port();
     crypto::TokenService::Settings tokens = m_config.tokens;
     tokens.secret = *secret;
     tokens.issuer = publicUrl;
     m_tokens = std::make_unique<crypto::TokenService>(tokens);
     m_authenticator = std::make_unique<http::Authenticator>(*m_tokens);
     m_httpContext->authenticator = m_authenticator.get();
-    auth::Settings authSettings;
-    authSettings.sessions.tokens = m_tokens.get();
-    authSettings.sessions.refreshIdleLifetime = m_config.refreshIdleLifetime;
-    authSettings.sessions.refreshAbsoluteLifetime = m_config.refreshAbsoluteLifetime;
-    authSettings.sessions.lockoutThreshold = m_config.loginLockoutThreshold;
-    authSettings.mail.appUrl = effectiveUrls.effectiveAppUrl();
-    authSettings.rateLimitPerMinute = m_config.authRateLimitPerMinute;
-    auth::registerRoutes(*m_httpContext, authSettings);
+    auth::registerRoutes(*m_httpContext, m_config.auth, *m_tokens);
     if (!m_config.oidcProviders.isEmpty()) {
-        m_oidc = createOidcService(m_config, publicUrl, authSettings.mail.appUrl);
+        m_oidc = createOidcService(m_config, publicUrl, m_config.auth.effectiveAppUrl(publicUrl));
     }
     // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
-    oidc::registerRoutes(
-            *m_httpContext, {m_oidc.get(), authSettings.sessions, authSettings.rateLimitPerMinute});
+    oidc::registerRoutes(*m_httpContext, m_config.auth, *m_tokens, m_oidc.get());
     profiles::Settings profileSettings;
     profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
     profiles::registerRoutes(*m_httpContext, profileSettings);

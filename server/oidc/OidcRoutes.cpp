@@ -51,7 +51,9 @@ constexpr qsizetype kMaxParameter = 4096;
 /// What the routes' work shares, read-only once the routes are registered.
 struct Shared
 {
-    Settings settings;
+    auth::Settings settings;
+    const crypto::TokenService &tokens;
+    OidcService *service;
     http::ClientAddress clientAddress;
 };
 using SharedPtr = std::shared_ptr<const Shared>;
@@ -154,7 +156,7 @@ ClientInfo clientOf(const Shared &shared, const Request &request)
 /// The provider the path names, or nothing.
 std::optional<ProviderSettings> providerOf(const Shared &shared, const Request &request)
 {
-    const OidcService *service = shared.settings.service;
+    const OidcService *service = shared.service;
     const ProviderSettings *provider =
             service ? service->provider(request.pathParams.value(u"provider"_s)) : nullptr;
     return provider ? std::optional(*provider) : std::nullopt;
@@ -194,7 +196,7 @@ struct CallbackParameters
 Result<Work> listProviders(const Request & /*request*/, const SharedPtr &shared)
 {
     QJsonArray list;
-    if (const OidcService *service = shared->settings.service) {
+    if (const OidcService *service = shared->service) {
         for (const ProviderSettings &provider : service->providers()) {
             list.append(QJsonObject{{u"name"_s, provider.name},
                     {u"displayName"_s,
@@ -214,7 +216,7 @@ Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
     if (!provider) {
         return unknownProvider();
     }
-    const OidcService *service = shared->settings.service;
+    const OidcService *service = shared->service;
     const auto role = validate::signUpRole(request.queryValue(u"role"_s));
     if (!role) {
         return role.error();
@@ -246,7 +248,7 @@ Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
             if (auto stored = signins::begin(c, state, pending); !stored) {
                 return Response::fromError(stored.error());
             }
-            shared->settings.service->metadata(provider.name,
+            shared->service->metadata(provider.name,
                     [out, provider, pending, state, redirectUri, rate](
                             Result<ProviderMetadata> metadata) {
                         if (!metadata) {
@@ -285,8 +287,8 @@ Response signInTo(Connection &c, const Shared &shared, const CallbackParameters 
         }
         return redirectWithQuery(pending.returnTo, fields);
     }
-    const auto tokens =
-            auth::sessions::openSession(c, shared.settings.sessions, *account, callback.client);
+    const auto tokens = auth::sessions::openSession(
+            c, shared.settings.sessions, shared.tokens, *account, callback.client);
     if (!tokens) {
         return failure(callback.provider, tokens.error(), pending);
     }
@@ -299,7 +301,7 @@ void exchangeCode(const SharedPtr &shared, const Responder &out, const CallbackP
 {
     const CodeExchange exchange{
             callback.provider, callback.code, pending.codeVerifier, pending.nonce};
-    shared->settings.service->completeSignIn(
+    shared->service->completeSignIn(
             exchange, [shared, out, callback, pending, rate](Result<jose::IdTokenClaims> claims) {
                 if (!claims) {
                     out.send(withRate(failure(callback.provider, claims.error(), pending), rate));
@@ -394,8 +396,8 @@ Result<Work> exchangeNativeCode(const Request &request, const SharedPtr &shared)
                         qPrintable(account.error().codeName()), qPrintable(account.error().detail));
                 return Response::fromError(account.error());
             }
-            const auto tokens =
-                    auth::sessions::openSession(c, shared->settings.sessions, *account, client);
+            const auto tokens = auth::sessions::openSession(
+                    c, shared->settings.sessions, shared->tokens, *account, client);
             if (!tokens) {
                 return Response::fromError(tokens.error());
             }
@@ -406,10 +408,11 @@ Result<Work> exchangeNativeCode(const Request &request, const SharedPtr &shared)
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const Settings &settings)
+void registerRoutes(http::HttpContext &context, const auth::Settings &settings,
+        const crypto::TokenService &tokens, OidcService *service)
 {
-    Q_ASSERT(settings.sessions.tokens);
-    const auto shared = std::make_shared<const Shared>(Shared{settings, context.clientAddress});
+    const auto shared = std::make_shared<const Shared>(
+            Shared{settings, tokens, service, context.clientAddress});
     constexpr auto pub = Access::Public;
     http::addRoutes(context,
             {

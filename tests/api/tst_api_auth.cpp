@@ -174,7 +174,7 @@ private Q_SLOTS:
         const QString caFile = m_certificate.pemFile;
         options.configure = [smtpPort, caFile](server::Config &config) {
             config.tokens.secret = kSecret;
-            config.appUrl = u"https://app.example.com"_s;
+            config.auth.mail.appUrl = u"https://app.example.com"_s;
             config.smtpUrl =
                     u"smtp://%1:%2@localhost:%3"_s.arg(kSmtpUser, kSmtpPassword).arg(smtpPort);
             config.smtpCaFile = caFile;
@@ -682,7 +682,7 @@ private Q_SLOTS:
     {
         TestServer::Options options;
         options.configure = [](server::Config &config) {
-            config.authRateLimitPerMinute = 3;
+            config.auth.rateLimitPerMinute = 3;
         };
         TestServer limited(options);
         QVERIFY2(limited.isRunning(), qPrintable(limited.error()));

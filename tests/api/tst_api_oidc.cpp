@@ -410,7 +410,7 @@ private Q_SLOTS:
 
         TestServer::Options options;
         options.configure = [this, downPort](server::Config &config) {
-            config.appUrl = u"https://app.example.com"_s;
+            config.auth.mail.appUrl = u"https://app.example.com"_s;
             config.http.corsAllowedOrigins = {u"https://admin.example.com"_s};
             config.oidcCaFile = m_certificate.pemFile;
             const auto add = [&config](const QString &name, const QString &issuer,

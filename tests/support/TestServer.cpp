@@ -36,7 +36,7 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     config.log.level = u"warning"_s;
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
     config.tokens.secret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
-    config.authRateLimitPerMinute = 100'000;
+    config.auth.rateLimitPerMinute = 100'000;
     return config;
 }
 
