@@ -437,7 +437,7 @@ QList<KeySpec> mailKeys()
                                        "smtps://…"_s;
                             }
                         }
-                        c.smtpUrl = text;
+                        c.mail.smtpUrl = text;
                         return QString();
                     },
                     true},
@@ -449,7 +449,7 @@ QList<KeySpec> mailKeys()
                         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
                             return u"expected a readable PEM file"_s;
                         }
-                        c.smtpCaFile = path;
+                        c.mail.caFile = path;
                         return QString();
                     }},
             {"MAIL_FROM"_L1, "Sender of e-mails. Default Influence <no-reply@localhost>."_L1,
@@ -463,7 +463,7 @@ QList<KeySpec> mailKeys()
                                 || text.contains(u'\n') || text.contains(u'\r')) {
                             return u"expected an address such as \"Influence <noreply@example.com>\""_s;
                         }
-                        c.mailFrom = text;
+                        c.mail.from = text;
                         return QString();
                     }},
     };
@@ -710,17 +710,17 @@ QStringList Config::describe() const
     line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(auth.rateLimitPerMinute));
     line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(auth.sessions.lockoutThreshold));
     line(u"APP_URL"_s, auth.effectiveAppUrl(http.effectivePublicUrl()));
-    if (smtpUrl.isEmpty()) {
+    if (mail.smtpUrl.isEmpty()) {
         line(u"SMTP_URL"_s, u"(none: e-mails go to the log)"_s);
     } else {
-        QUrl smtp(smtpUrl);
+        QUrl smtp(mail.smtpUrl);
         if (!smtp.password().isEmpty()) {
             smtp.setPassword(u"redacted"_s);
         }
         line(u"SMTP_URL"_s, smtp.toString());
     }
-    line(u"SMTP_CA_FILE"_s, smtpCaFile);
-    line(u"MAIL_FROM"_s, mailFrom);
+    line(u"SMTP_CA_FILE"_s, mail.caFile);
+    line(u"MAIL_FROM"_s, mail.from);
     for (auto it = oidcProviders.cbegin(); it != oidcProviders.cend(); ++it) {
         const QString prefix = u"OIDC_"_s + it.key().toUpper();
         line(prefix + u"_ISSUER"_s, it->issuer);

@@ -7,6 +7,7 @@
 #include "core/db/DatabaseSettings.h"
 #include "core/http/HttpSettings.h"
 #include "core/log/Log.h"
+#include "core/mail/SmtpClient.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -42,9 +43,8 @@ struct Config
     // Accounts and authentication
     /// Accounts, sessions and sign-in (auth).
     auth::Settings auth;
-    QString smtpUrl; ///< empty: e-mails are written to the log instead of sent
-    QString mailFrom = QStringLiteral("Influence <no-reply@localhost>");
-    QString smtpCaFile; ///< extra CA certificates (PEM) to trust for the mail server
+    /// How e-mail leaves (core/mail).
+    mail::DeliverySettings mail;
     /// OpenID Connect providers by name (lower case), from OIDC_<NAME>_* keys.
     struct OidcProvider
     {

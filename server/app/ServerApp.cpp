@@ -168,6 +168,27 @@ Result<std::unique_ptr<social::SocialService>> createSocialService(const Config 
             platforms, settings, std::move(*cipher), database);
 }
 
+/// How the background worker delivers e-mail: over SMTP, or without SMTP_URL into the log.
+Result<jobs::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
+{
+    if (settings.smtpUrl.isEmpty()) {
+        return jobs::MailSender([](const mail::MailMessage &message) -> Result<void> {
+            // Development mode: the message goes to the log instead of a mail server.
+            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
+                    qPrintable(message.subject), qPrintable(message.body));
+            return {};
+        });
+    }
+    auto smtp = mail::SmtpSettings::parse(settings);
+    if (!smtp) {
+        return smtp.error();
+    }
+    return jobs::MailSender(
+            [client = std::make_shared<mail::SmtpClient>(*smtp)](const mail::MailMessage &message) {
+                return client->send(message);
+            });
+}
+
 /// A secret kept in DATA_DIR/secrets/<name> (mode 0600), made by `generate` on first use.
 Result<QByteArray> persistentSecret(const Config &config, const QString &name,
         const std::function<QByteArray()> &generate,
@@ -352,26 +373,11 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_social = std::move(*created);
     social::registerRoutes(*m_httpContext, m_social.get());
 
-    jobs::MailSender sender;
-    if (m_config.smtpUrl.isEmpty()) {
-        sender = [](const mail::MailMessage &message) -> Result<void> {
-            // Development mode: the message goes to the log instead of a mail server.
-            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
-                    qPrintable(message.subject), qPrintable(message.body));
-            return {};
-        };
-    } else {
-        auto smtp = mail::SmtpSettings::fromUrl(m_config.smtpUrl, m_config.mailFrom);
-        if (!smtp) {
-            return smtp.error();
-        }
-        smtp->caCertificatesFile = m_config.smtpCaFile;
-        sender = [client = std::make_shared<mail::SmtpClient>(*smtp)](
-                         const mail::MailMessage &message) {
-            return client->send(message);
-        };
+    auto sender = mailSenderFor(m_config.mail);
+    if (!sender) {
+        return sender.error();
     }
-    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, sender);
+    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, *sender);
     m_background->start();
     if (m_social) {
         m_social->start();

@@ -175,9 +175,9 @@ private Q_SLOTS:
         options.configure = [smtpPort, caFile](server::Config &config) {
             config.tokens.secret = kSecret;
             config.auth.mail.appUrl = u"https://app.example.com"_s;
-            config.smtpUrl =
+            config.mail.smtpUrl =
                     u"smtp://%1:%2@localhost:%3"_s.arg(kSmtpUser, kSmtpPassword).arg(smtpPort);
-            config.smtpCaFile = caFile;
+            config.mail.caFile = caFile;
             // The test client is a "proxy": X-Forwarded-For names the client.
             config.http.trustedProxies = {u"127.0.0.1"_s};
         };
