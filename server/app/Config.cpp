@@ -481,7 +481,7 @@ QList<KeySpec> integrationKeys()
                         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
                             return u"expected a readable PEM file"_s;
                         }
-                        c.oidcCaFile = path;
+                        c.oidc.caFile = path;
                         return QString();
                     }},
             {"TOKEN_ENCRYPTION_KEYS"_L1,
@@ -613,7 +613,7 @@ bool acceptableIssuer(const QUrl &url)
 QString applyOidcKey(Config &config, const QString &key, const QString &value)
 {
     const auto match = oidcKeyPattern().match(key);
-    Config::OidcProvider &provider = config.oidcProviders[match.captured(1).toLower()];
+    oidc::ProviderSettings &provider = config.oidc.providers[match.captured(1).toLower()];
     const QString field = match.captured(2);
     const QString text = value.trimmed();
     if (field == u"ISSUER"_s) {
@@ -721,7 +721,7 @@ QStringList Config::describe() const
     }
     line(u"SMTP_CA_FILE"_s, mail.caFile);
     line(u"MAIL_FROM"_s, mail.from);
-    for (auto it = oidcProviders.cbegin(); it != oidcProviders.cend(); ++it) {
+    for (auto it = oidc.providers.cbegin(); it != oidc.providers.cend(); ++it) {
         const QString prefix = u"OIDC_"_s + it.key().toUpper();
         line(prefix + u"_ISSUER"_s, it->issuer);
         line(prefix + u"_CLIENT_ID"_s, it->clientId);
@@ -729,7 +729,7 @@ QStringList Config::describe() const
         line(prefix + u"_SCOPES"_s, it->scopes);
         line(prefix + u"_DISPLAY_NAME"_s, it->displayName);
     }
-    line(u"OIDC_CA_FILE"_s, oidcCaFile);
+    line(u"OIDC_CA_FILE"_s, oidc.caFile);
     line(u"TOKEN_ENCRYPTION_KEYS"_s,
             tokenEncryptionKeys.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
                                           : tokenEncryptionKeys,
@@ -934,7 +934,7 @@ public:
             }
             config.sources.insert(key, setting.source);
         }
-        for (auto it = config.oidcProviders.cbegin(); it != config.oidcProviders.cend(); ++it) {
+        for (auto it = config.oidc.providers.cbegin(); it != config.oidc.providers.cend(); ++it) {
             if (it->issuer.isEmpty() || it->clientId.isEmpty()) {
                 const QString prefix = u"OIDC_"_s + it.key().toUpper();
                 return Error::make(ErrorCode::BadRequest,

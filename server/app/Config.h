@@ -8,6 +8,7 @@
 #include "core/http/HttpSettings.h"
 #include "core/log/Log.h"
 #include "core/mail/SmtpClient.h"
+#include "oidc/OidcService.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -45,17 +46,8 @@ struct Config
     auth::Settings auth;
     /// How e-mail leaves (core/mail).
     mail::DeliverySettings mail;
-    /// OpenID Connect providers by name (lower case), from OIDC_<NAME>_* keys.
-    struct OidcProvider
-    {
-        QString issuer;
-        QString clientId;
-        QString clientSecret;
-        QString scopes = QStringLiteral("openid email profile");
-        QString displayName;
-    };
-    QMap<QString, OidcProvider> oidcProviders;
-    QString oidcCaFile; ///< extra CA certificates (PEM) to trust for the OpenID providers
+    /// Sign-in with OpenID Connect providers (oidc).
+    oidc::ServiceSettings oidc;
 
     // Social platforms (connecting creators' accounts)
     /// One platform's OAuth client and endpoints (SOCIAL_<PLATFORM>_* keys); a platform without

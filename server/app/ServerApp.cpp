@@ -26,7 +26,6 @@
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
-#include "oidc/OidcValidator.h"
 #include "profiles/ProfileRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
@@ -85,29 +84,6 @@ Result<void> migrateWithRetry(db::Connection &connection)
                 static_cast<int>(report->applied.size()), report->current);
     }
     return {};
-}
-
-std::unique_ptr<oidc::OidcService> createOidcService(
-        const Config &config, const QString &publicUrl, const QString &appUrl)
-{
-    oidc::ServiceSettings settings;
-    settings.publicUrl = publicUrl;
-    settings.caFile = config.oidcCaFile;
-    // Sign-ins may return to the front end, this server and the CORS origins.
-    QStringList origins{
-            oidc::validate::origin(QUrl(appUrl)), oidc::validate::origin(QUrl(publicUrl))};
-    for (const QString &origin : config.http.corsAllowedOrigins) {
-        origins.append(oidc::validate::origin(QUrl(origin)));
-    }
-    origins.removeAll(QString());
-    origins.removeDuplicates();
-    settings.returnOrigins = origins;
-    QList<oidc::ProviderSettings> providers;
-    for (auto it = config.oidcProviders.cbegin(); it != config.oidcProviders.cend(); ++it) {
-        providers.append({it.key(), it->issuer, it->clientId, it->clientSecret, it->scopes,
-                it->displayName});
-    }
-    return std::make_unique<oidc::OidcService>(providers, settings);
 }
 
 /// `serve --demo`: the demo data set when the database is empty, and fresh passwords for
@@ -353,8 +329,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_authenticator = std::make_unique<http::Authenticator>(*m_tokens);
     m_httpContext->authenticator = m_authenticator.get();
     auth::registerRoutes(*m_httpContext, m_config.auth, *m_tokens);
-    if (!m_config.oidcProviders.isEmpty()) {
-        m_oidc = createOidcService(m_config, publicUrl, m_config.auth.effectiveAppUrl(publicUrl));
+    if (!m_config.oidc.providers.isEmpty()) {
+        m_oidc = std::make_unique<oidc::OidcService>(m_config.oidc, publicUrl);
     }
     // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
     oidc::registerRoutes(*m_httpContext, m_config.auth, *m_tokens, m_oidc.get());
