@@ -180,7 +180,7 @@ KeySpec socialKey(QLatin1StringView key, QLatin1StringView platform, SocialField
         break;
     }
     Apply apply = [platform, field](Config &c, const QString &v) {
-        Config::SocialPlatform &settings = c.socialPlatforms[QString(platform)];
+        social::PlatformClient &settings = c.social.platforms[QString(platform)];
         const QString text = v.trimmed();
         if (field == SocialField::ClientId) {
             settings.clientId = text;
@@ -501,7 +501,7 @@ QList<KeySpec> integrationKeys()
                                 return cipher.error().detail;
                             }
                         }
-                        c.tokenEncryptionKeys = text;
+                        c.social.tokenEncryptionKeys = text;
                         return QString();
                     },
                     true},
@@ -529,7 +529,7 @@ QList<KeySpec> integrationKeys()
                         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
                             return u"expected a readable PEM file"_s;
                         }
-                        c.socialCaFile = path;
+                        c.social.fetch.caFile = path;
                         return QString();
                     }},
     };
@@ -731,10 +731,10 @@ QStringList Config::describe() const
     }
     line(u"OIDC_CA_FILE"_s, oidc.caFile);
     line(u"TOKEN_ENCRYPTION_KEYS"_s,
-            tokenEncryptionKeys.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
-                                          : tokenEncryptionKeys,
-            !tokenEncryptionKeys.isEmpty());
-    for (auto it = socialPlatforms.cbegin(); it != socialPlatforms.cend(); ++it) {
+            social.tokenEncryptionKeys.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
+                                                 : social.tokenEncryptionKeys,
+            !social.tokenEncryptionKeys.isEmpty());
+    for (auto it = social.platforms.cbegin(); it != social.platforms.cend(); ++it) {
         const QString prefix = u"SOCIAL_"_s + it.key().toUpper();
         line(prefix + u"_CLIENT_ID"_s, it->clientId);
         line(prefix + u"_CLIENT_SECRET"_s, it->clientSecret, true);
@@ -742,26 +742,10 @@ QStringList Config::describe() const
         line(prefix + u"_TOKEN_URL"_s, it->tokenUrl);
         line(prefix + u"_API_URL"_s, it->apiUrl);
     }
-    line(u"SOCIAL_CA_FILE"_s, socialCaFile);
+    line(u"SOCIAL_CA_FILE"_s, social.fetch.caFile);
     line(u"LOG_LEVEL"_s, log.level);
     line(u"LOG_FORMAT"_s, log.format);
     return lines;
-}
-
-QMap<QString, Config::SocialPlatform> Config::defaultSocialPlatforms()
-{
-    return {{u"instagram"_s,
-                    {{}, {}, u"https://www.instagram.com/oauth/authorize"_s,
-                            u"https://api.instagram.com/oauth/access_token"_s,
-                            u"https://graph.instagram.com"_s}},
-            {u"youtube"_s,
-                    {{}, {}, u"https://accounts.google.com/o/oauth2/v2/auth"_s,
-                            u"https://oauth2.googleapis.com/token"_s,
-                            u"https://www.googleapis.com"_s}},
-            {u"tiktok"_s,
-                    {{}, {}, u"https://www.tiktok.com/v2/auth/authorize/"_s,
-                            u"https://open.tiktokapis.com/v2/oauth/token/"_s,
-                            u"https://open.tiktokapis.com"_s}}};
 }
 
 QString ConfigLoader::defaultDataDir()

@@ -9,6 +9,7 @@
 #include "core/log/Log.h"
 #include "core/mail/SmtpClient.h"
 #include "oidc/OidcService.h"
+#include "social/SocialService.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -49,24 +50,8 @@ struct Config
     /// Sign-in with OpenID Connect providers (oidc).
     oidc::ServiceSettings oidc;
 
-    // Social platforms (connecting creators' accounts)
-    /// One platform's OAuth client and endpoints (SOCIAL_<PLATFORM>_* keys); a platform without
-    /// a client id is not offered.
-    struct SocialPlatform
-    {
-        QString clientId;
-        QString clientSecret;
-        QString authUrl;
-        QString tokenUrl;
-        QString apiUrl;
-    };
-    /// "instagram", "youtube", "tiktok" with the platforms' public endpoints as defaults.
-    QMap<QString, SocialPlatform> socialPlatforms = defaultSocialPlatforms();
-    /// TOKEN_ENCRYPTION_KEYS as written ("id:base64key,…"); empty: one key generated once and
-    /// kept in DATA_DIR/secrets/token-encryption-keys.
-    QString tokenEncryptionKeys;
-    QString socialCaFile; ///< extra CA certificates (PEM) to trust for the platforms
-    static QMap<QString, SocialPlatform> defaultSocialPlatforms();
+    /// Connecting creators' accounts on the social platforms (social).
+    social::SocialSettings social;
 
     /// Logging (core/log).
     log::Settings log;

@@ -111,20 +111,10 @@ Result<void> loadDemoData(db::Connection &setup)
     return {};
 }
 
-/// The social platforms with a client id, or nothing when there are none.
-Result<std::unique_ptr<social::SocialService>> createSocialService(const Config &config,
-        const QString &publicUrl, const std::shared_ptr<db::ConnectionSettings> &database)
+/// Encrypts the social platforms' tokens at rest: TOKEN_ENCRYPTION_KEYS, or the keys generated
+/// in DATA_DIR.
+Result<crypto::TokenCipher> tokenCipherFor(const Config &config)
 {
-    QList<social::PlatformSettings> platforms;
-    for (auto it = config.socialPlatforms.cbegin(); it != config.socialPlatforms.cend(); ++it) {
-        if (!it->clientId.isEmpty()) {
-            platforms.append({it.key(), it->clientId, it->clientSecret, QUrl(it->authUrl),
-                    QUrl(it->tokenUrl), QUrl(it->apiUrl)});
-        }
-    }
-    if (platforms.isEmpty()) {
-        return std::unique_ptr<social::SocialService>();
-    }
     const auto text = tokenKeysFor(config);
     if (!text) {
         return text.error();
@@ -133,15 +123,7 @@ Result<std::unique_ptr<social::SocialService>> createSocialService(const Config 
     if (!keys) {
         return keys.error();
     }
-    auto cipher = crypto::TokenCipher::create(*keys);
-    if (!cipher) {
-        return cipher.error();
-    }
-    social::SocialSettings settings;
-    settings.publicUrl = publicUrl;
-    settings.fetch.caFile = config.socialCaFile;
-    return std::make_unique<social::SocialService>(
-            platforms, settings, std::move(*cipher), database);
+    return crypto::TokenCipher::create(*keys);
 }
 
 /// How the background worker delivers e-mail: over SMTP, or without SMTP_URL into the log.
@@ -215,8 +197,8 @@ Result<QByteArray> jwtSecretFor(const Config &config)
 
 Result<QByteArray> tokenKeysFor(const Config &config)
 {
-    if (!config.tokenEncryptionKeys.isEmpty()) {
-        return config.tokenEncryptionKeys.toUtf8();
+    if (!config.social.tokenEncryptionKeys.isEmpty()) {
+        return config.social.tokenEncryptionKeys.toUtf8();
     }
     return persistentSecret(
             config, u"token-encryption-keys"_s,
@@ -342,11 +324,14 @@ Result<void> ServerApp::start(const StartOptions &options)
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);
     brands::registerRoutes(*m_httpContext);
-    auto created = createSocialService(m_config, publicUrl, m_connectionSettings);
-    if (!created) {
-        return created.error();
+    if (m_config.social.offersAnyPlatform()) {
+        auto cipher = tokenCipherFor(m_config);
+        if (!cipher) {
+            return cipher.error();
+        }
+        m_social = std::make_unique<social::SocialService>(
+                m_config.social, publicUrl, std::move(*cipher), m_connectionSettings);
     }
-    m_social = std::move(*created);
     social::registerRoutes(*m_httpContext, m_social.get());
 
     auto sender = mailSenderFor(m_config.mail);
