@@ -108,18 +108,6 @@ Apply integer(Part Config::*part, int Part::*field, qint64 min, qint64 max)
     };
 }
 
-Apply integer(int Config::*member, qint64 min, qint64 max)
-{
-    return [member, min, max](Config &c, const QString &v) {
-        qint64 n = 0;
-        QString problem = expectInt(v, min, max, n);
-        if (problem.isEmpty()) {
-            c.*member = static_cast<int>(n);
-        }
-        return problem;
-    };
-}
-
 QString parseOrigins(const QString &value, QStringList &out)
 {
     out.clear();
@@ -319,7 +307,7 @@ QList<KeySpec> databaseKeys()
             {"METRICS_CACHE_MIB"_L1,
                     "Memory (MiB) for each process's cache of metric series answers; 0 disables "
                     "it. Default 32."_L1,
-                    integer(&Config::metricsCacheMiB, 0, 65536)},
+                    integer(&Config::profiles, &profiles::Settings::metricsCacheMiB, 0, 65536)},
             {"DATA_DIR"_L1,
                     "Directory for server data, including the private PostgreSQL instance."_L1,
                     [](Config &c, const QString &v) {
@@ -694,7 +682,7 @@ QStringList Config::describe() const
     line(u"DB_QUEUE_LIMIT"_s, QString::number(database.queueLimit));
     line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(database.statementTimeout.count()));
     line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(database.connectTimeout.count()));
-    line(u"METRICS_CACHE_MIB"_s, QString::number(metricsCacheMiB));
+    line(u"METRICS_CACHE_MIB"_s, QString::number(profiles.metricsCacheMiB));
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,
             database.postgresBinDir.isEmpty() ? u"(newest installed)"_s : database.postgresBinDir);

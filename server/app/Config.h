@@ -9,6 +9,7 @@
 #include "core/log/Log.h"
 #include "core/mail/SmtpClient.h"
 #include "oidc/OidcService.h"
+#include "profiles/ProfileRoutes.h"
 #include "social/SocialService.h"
 
 #include <QHash>
@@ -36,8 +37,6 @@ struct Config
 
     /// The database and the connection pool (core/db).
     db::DatabaseSettings database;
-    /// Memory for this process's cache of metric series responses; 0 disables it.
-    int metricsCacheMiB = 32;
 
     /// How access tokens are signed (core/crypto).
     crypto::TokenService::Settings tokens;
@@ -47,6 +46,8 @@ struct Config
     auth::Settings auth;
     /// How e-mail leaves (core/mail).
     mail::DeliverySettings mail;
+    /// Creators' and brands' profiles (profiles).
+    profiles::Settings profiles;
     /// Sign-in with OpenID Connect providers (oidc).
     oidc::ServiceSettings oidc;
 

@@ -316,9 +316,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
     oidc::registerRoutes(*m_httpContext, m_config.auth, *m_tokens, m_oidc.get());
-    profiles::Settings profileSettings;
-    profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
-    profiles::registerRoutes(*m_httpContext, profileSettings);
+    profiles::registerRoutes(*m_httpContext, m_config.profiles);
     discovery::registerRoutes(*m_httpContext);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);

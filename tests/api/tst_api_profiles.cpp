@@ -109,7 +109,7 @@ private:
         options.configure = [this, metricsCacheMiB](server::Config &config) {
             config.tokens.secret = m_secret;
             config.http.publicUrl = kPublicUrl;
-            config.metricsCacheMiB = metricsCacheMiB;
+            config.profiles.metricsCacheMiB = metricsCacheMiB;
         };
         return std::make_unique<TestServer>(options);
     }
