@@ -13,12 +13,11 @@
 #include "social/SocialService.h"
 
 #include <QHash>
-#include <QHostAddress>
-#include <QMap>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <chrono>
+#include <utility>
 
 namespace influence::server {
 
@@ -27,37 +26,32 @@ enum class ConfigSource { Default, ConfigFile, DotEnv, Environment, CommandLine 
 
 QString toString(ConfigSource source);
 
-/// The server's whole configuration, validated. Built by ConfigLoader from defaults, an optional
-/// config file, an optional `.env` file in the working directory and the environment, in that
-/// order of increasing precedence.
+/// The server's whole configuration, validated: one part per module, each of that module's own
+/// settings type, which ServerApp hands to the module as it is, and what is general. Built by
+/// ConfigLoader from defaults, an optional config file, an optional `.env` file in the working
+/// directory and the environment, in that order of increasing precedence.
 struct Config
 {
-    /// Where and how the server listens (core/http).
+    /// Where and how the server listens, its limits, CORS and trusted proxies (core/http).
     http::HttpSettings http;
-
-    /// The database and the connection pool (core/db).
+    /// The database, its timeouts and the worker pool (core/db).
     db::DatabaseSettings database;
-
     /// How access tokens are signed (core/crypto).
     crypto::TokenService::Settings tokens;
-
-    // Accounts and authentication
-    /// Accounts, sessions and sign-in (auth).
+    /// Accounts, sessions, sign-in limits and the front end's URL (auth).
     auth::Settings auth;
-    /// How e-mail leaves (core/mail).
+    /// How e-mail leaves: SMTP or the log (core/mail).
     mail::DeliverySettings mail;
-    /// Creators' and brands' profiles (profiles).
-    profiles::Settings profiles;
     /// Sign-in with OpenID Connect providers (oidc).
     oidc::ServiceSettings oidc;
-
     /// Connecting creators' accounts on the social platforms (social).
     social::SocialSettings social;
-
-    /// Logging (core/log).
+    /// The cache of metric series (profiles).
+    profiles::Settings profiles;
+    /// Level and format of the log (core/log).
     log::Settings log;
 
-    /// Server data: the private PostgreSQL instance, generated secrets.
+    /// Server data: the private PostgreSQL instance and the generated secrets.
     QString dataDir;
     /// The source of each key that was set from somewhere other than the defaults.
     QHash<QString, ConfigSource> sources;

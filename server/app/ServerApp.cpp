@@ -304,6 +304,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     const QString publicUrl = m_httpContext->publicUrl(); // with the real port, also when PORT=0
 
+    // The token part as configured, with the two values only known now: the secret (JWT_SECRET,
+    // or the one kept in DATA_DIR) and the issuer, the public URL with the real port.
     crypto::TokenService::Settings tokens = m_config.tokens;
     tokens.secret = *secret;
     tokens.issuer = publicUrl;
