@@ -8,6 +8,7 @@
 #include "app/seed/ProgressBar.h"
 #include "app/seed/Seeder.h"
 #include "core/db/Connection.h"
+#include "core/db/DatabaseSettings.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
 #include "core/log/Log.h"
@@ -95,7 +96,7 @@ int serve(const Config &config, bool demoData)
 int migrate(const Config &config)
 {
     std::unique_ptr<db::ManagedPostgres> managed;
-    auto settings = databaseForConfig(config, managed);
+    auto settings = db::connectionSettingsFor(config.database, config.dataDir, managed);
     if (!settings) {
         err() << "influence-server: " << settings.error().detail << '\n';
         return kExitFailure;
@@ -149,7 +150,7 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     }
 
     std::unique_ptr<db::ManagedPostgres> managed;
-    auto settings = databaseForConfig(config, managed);
+    auto settings = db::connectionSettingsFor(config.database, config.dataDir, managed);
     if (!settings) {
         err() << "influence-server: " << settings.error().detail << '\n';
         return kExitFailure;
@@ -245,7 +246,7 @@ int runCommandLine(int argc, char **argv)
         err() << "influence-server: configuration error: " << config.error().detail << '\n';
         return kExitUsage;
     }
-    log::install(config->logLevel, config->logFormat);
+    log::install(config->log);
     for (const QString &warning : config->warnings) {
         qWarning("%s", qPrintable(warning));
     }

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -80,26 +81,29 @@ QString expectBytes(const QString &value, qint64 min, qint64 max, qint64 &out)
     return {};
 }
 
-template<class Duration>
-Apply seconds(Duration Config::*member, qint64 min, qint64 max)
+/// A whole number of the field's unit into `(config.*part).*field`.
+template<class Part, class Duration>
+Apply duration(Part Config::*part, Duration Part::*field, qint64 min, qint64 max)
 {
-    return [member, min, max](Config &c, const QString &v) {
+    return [part, field, min, max](Config &c, const QString &v) {
         qint64 n = 0;
         QString problem = expectInt(v, min, max, n);
         if (problem.isEmpty()) {
-            c.*member = Duration(n);
+            (c.*part).*field = Duration(n);
         }
         return problem;
     };
 }
 
-Apply integer(int Config::*member, qint64 min, qint64 max)
+/// A whole number into `(config.*part).*field`.
+template<class Part>
+Apply integer(Part Config::*part, int Part::*field, qint64 min, qint64 max)
 {
-    return [member, min, max](Config &c, const QString &v) {
+    return [part, field, min, max](Config &c, const QString &v) {
         qint64 n = 0;
         QString problem = expectInt(v, min, max, n);
         if (problem.isEmpty()) {
-            c.*member = static_cast<int>(n);
+            (c.*part).*field = static_cast<int>(n);
         }
         return problem;
     };
@@ -165,7 +169,7 @@ KeySpec socialKey(QLatin1StringView key, QLatin1StringView platform, SocialField
         break;
     }
     Apply apply = [platform, field](Config &c, const QString &v) {
-        Config::SocialPlatform &settings = c.socialPlatforms[QString(platform)];
+        social::PlatformClient &settings = c.social.platforms[QString(platform)];
         const QString text = v.trimmed();
         if (field == SocialField::ClientId) {
             settings.clientId = text;
@@ -198,7 +202,7 @@ QList<KeySpec> serverKeys()
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 0, 65535, n);
-                        c.port = static_cast<quint16>(n);
+                        c.http.port = static_cast<quint16>(n);
                         return problem;
                     }},
             {"LISTEN_ADDRESS"_L1,
@@ -211,7 +215,7 @@ QList<KeySpec> serverKeys()
                         } else if (!address.setAddress(text)) {
                             return u"expected an IP address such as 127.0.0.1, 0.0.0.0 or ::"_s;
                         }
-                        c.listenAddress = address;
+                        c.http.listenAddress = address;
                         return QString();
                     }},
             {"PUBLIC_URL"_L1,
@@ -223,44 +227,45 @@ QList<KeySpec> serverKeys()
                                 || url.host().isEmpty()) {
                             return u"expected an absolute http or https URL"_s;
                         }
-                        c.publicUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        c.http.publicUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
                         return QString();
                     }},
             {"HTTP_THREADS"_L1, "Threads accepting and parsing HTTP (SO_REUSEPORT listeners)."_L1,
-                    integer(&Config::httpThreads, 1, 64)},
+                    integer(&Config::http, &http::HttpSettings::threads, 1, 64)},
             {"MAX_BODY_BYTES"_L1, "Largest request body accepted (413 above). Default 1M."_L1,
                     [](Config &c, const QString &v) {
-                        return expectBytes(v, 1024, qint64(256) * 1024 * 1024, c.maxBodyBytes);
+                        return expectBytes(
+                                v, 1024, qint64(256) * 1024 * 1024, c.http.limits.maxBodyBytes);
                     }},
             {"MAX_HEADER_BYTES"_L1,
                     "Largest request line plus headers (431 above). Default 16K."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectBytes(v, 1024, qint64{1024} * 1024, n);
-                        c.maxHeaderBytes = static_cast<int>(n);
+                        c.http.limits.maxHeadBytes = static_cast<qsizetype>(n);
                         return problem;
                     }},
             {"MAX_CONNECTIONS"_L1,
                     "Open client connections per process; more are refused. Default 2048."_L1,
-                    integer(&Config::maxConnections, 1, 1'000'000)},
+                    integer(&Config::http, &http::HttpSettings::maxConnections, 1, 1'000'000)},
             {"IDLE_TIMEOUT_SECONDS"_L1,
                     "Keep-alive connections idle this long are closed. Default 60."_L1,
-                    seconds(&Config::idleTimeout, 1, 3600)},
+                    duration(&Config::http, &http::HttpSettings::idleTimeout, 1, 3600)},
             {"REQUEST_TIMEOUT_SECONDS"_L1,
                     "A request must arrive completely within this time (slow clients get 408). Default 30."_L1,
-                    seconds(&Config::requestTimeout, 1, 3600)},
+                    duration(&Config::http, &http::HttpSettings::requestTimeout, 1, 3600)},
             {"SHUTDOWN_GRACE_SECONDS"_L1,
                     "On SIGTERM, how long in-flight requests may take before connections close. Default 15."_L1,
-                    seconds(&Config::shutdownGrace, 0, 3600)},
+                    duration(&Config::http, &http::HttpSettings::shutdownGrace, 0, 3600)},
             {"CORS_ALLOWED_ORIGINS"_L1,
                     "Comma-separated browser origins allowed to call the API (CORS). Default none."_L1,
                     [](Config &c, const QString &v) {
-                        return parseOrigins(v, c.corsAllowedOrigins);
+                        return parseOrigins(v, c.http.corsAllowedOrigins);
                     }},
             {"TRUSTED_PROXIES"_L1,
                     "Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. Default none."_L1,
                     [](Config &c, const QString &v) {
-                        return parseProxies(v, c.trustedProxies);
+                        return parseProxies(v, c.http.trustedProxies);
                     }},
     };
 }
@@ -281,29 +286,29 @@ QList<KeySpec> databaseKeys()
                                 return parsed.error().detail;
                             }
                         }
-                        c.databaseUrl = url;
+                        c.database.url = url;
                         return QString();
                     },
                     true},
             {"DB_POOL_SIZE"_L1, "Database connections (one per worker thread). Default 4."_L1,
-                    integer(&Config::dbPoolSize, 1, 256)},
+                    integer(&Config::database, &db::DatabaseSettings::poolSize, 1, 256)},
             {"DB_QUEUE_LIMIT"_L1,
                     "Requests waiting for a database worker before new ones get 503. Default 2048."_L1,
-                    integer(&Config::dbQueueLimit, 1, 1'000'000)},
+                    integer(&Config::database, &db::DatabaseSettings::queueLimit, 1, 1'000'000)},
             {"DB_STATEMENT_TIMEOUT_MS"_L1, "PostgreSQL statement_timeout. Default 5000."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 100, 600'000, n);
-                        c.dbStatementTimeout = std::chrono::milliseconds(n);
+                        c.database.statementTimeout = std::chrono::milliseconds(n);
                         return problem;
                     }},
             {"DB_CONNECT_TIMEOUT_SECONDS"_L1,
                     "Give up connecting to PostgreSQL after this. Default 5."_L1,
-                    seconds(&Config::dbConnectTimeout, 1, 120)},
+                    duration(&Config::database, &db::DatabaseSettings::connectTimeout, 1, 120)},
             {"METRICS_CACHE_MIB"_L1,
                     "Memory (MiB) for each process's cache of metric series answers; 0 disables "
                     "it. Default 32."_L1,
-                    integer(&Config::metricsCacheMiB, 0, 65536)},
+                    integer(&Config::profiles, &profiles::Settings::metricsCacheMiB, 0, 65536)},
             {"DATA_DIR"_L1,
                     "Directory for server data, including the private PostgreSQL instance."_L1,
                     [](Config &c, const QString &v) {
@@ -322,7 +327,7 @@ QList<KeySpec> databaseKeys()
                                             .isExecutable()) {
                             return u"expected a directory that contains pg_ctl"_s;
                         }
-                        c.postgresBinDir = dir.absoluteFilePath();
+                        c.database.postgresBinDir = dir.absoluteFilePath();
                         return QString();
                     }},
     };
@@ -341,7 +346,7 @@ QList<KeySpec> tokenKeys()
                         if (!secret.isEmpty() && secret.size() < 32) {
                             return u"expected at least 32 bytes (e.g. openssl rand -base64 48)"_s;
                         }
-                        c.jwtSecret = secret;
+                        c.tokens.secret = secret;
                         return QString();
                     },
                     true},
@@ -350,16 +355,17 @@ QList<KeySpec> tokenKeys()
                         if (v.trimmed().isEmpty()) {
                             return u"expected a non-empty name"_s;
                         }
-                        c.authAudience = v.trimmed();
+                        c.tokens.audience = v.trimmed();
                         return QString();
                     }},
             {"ACCESS_TOKEN_TTL_SECONDS"_L1, "Lifetime of access tokens. Default 600 (10 min)."_L1,
-                    seconds(&Config::accessTokenLifetime, 60, 3600)},
+                    duration(&Config::tokens, &crypto::TokenService::Settings::accessTokenLifetime,
+                            60, 3600)},
             {"REFRESH_IDLE_DAYS"_L1, "A session not refreshed for this long ends. Default 7."_L1,
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 1, 90, n);
-                        c.refreshIdleLifetime = std::chrono::days(n);
+                        c.auth.sessions.refreshIdleLifetime = std::chrono::days(n);
                         return problem;
                     }},
             {"REFRESH_ABSOLUTE_DAYS"_L1,
@@ -367,17 +373,24 @@ QList<KeySpec> tokenKeys()
                     [](Config &c, const QString &v) {
                         qint64 n = 0;
                         QString problem = expectInt(v, 1, 365, n);
-                        c.refreshAbsoluteLifetime = std::chrono::days(n);
+                        c.auth.sessions.refreshAbsoluteLifetime = std::chrono::days(n);
                         return problem;
                     }},
             {"AUTH_RATE_LIMIT_PER_MINUTE"_L1,
                     "Requests per client address and minute on sign-in, sign-up and reset routes "
                     "(429 above). Default 30."_L1,
-                    integer(&Config::authRateLimitPerMinute, 1, 100'000)},
+                    integer(&Config::auth, &auth::Settings::rateLimitPerMinute, 1, 100'000)},
             {"LOGIN_LOCKOUT_THRESHOLD"_L1,
                     "Failed sign-ins to one account before it is locked for a growing time "
                     "(1 s, 2 s, 4 s ... up to 15 min). Default 5."_L1,
-                    integer(&Config::loginLockoutThreshold, 1, 100)},
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 1, 100, n);
+                        if (problem.isEmpty()) {
+                            c.auth.sessions.lockoutThreshold = static_cast<int>(n);
+                        }
+                        return problem;
+                    }},
     };
 }
 
@@ -393,7 +406,7 @@ QList<KeySpec> mailKeys()
                                 || url.host().isEmpty()) {
                             return u"expected an absolute http or https URL"_s;
                         }
-                        c.appUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        c.auth.mail.appUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
                         return QString();
                     }},
             {"SMTP_URL"_L1,
@@ -413,7 +426,7 @@ QList<KeySpec> mailKeys()
                                        "smtps://…"_s;
                             }
                         }
-                        c.smtpUrl = text;
+                        c.mail.smtpUrl = text;
                         return QString();
                     },
                     true},
@@ -425,7 +438,7 @@ QList<KeySpec> mailKeys()
                         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
                             return u"expected a readable PEM file"_s;
                         }
-                        c.smtpCaFile = path;
+                        c.mail.caFile = path;
                         return QString();
                     }},
             {"MAIL_FROM"_L1, "Sender of e-mails. Default Influence <no-reply@localhost>."_L1,
@@ -439,7 +452,7 @@ QList<KeySpec> mailKeys()
                                 || text.contains(u'\n') || text.contains(u'\r')) {
                             return u"expected an address such as \"Influence <noreply@example.com>\""_s;
                         }
-                        c.mailFrom = text;
+                        c.mail.from = text;
                         return QString();
                     }},
     };
@@ -457,7 +470,7 @@ QList<KeySpec> integrationKeys()
                         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
                             return u"expected a readable PEM file"_s;
                         }
-                        c.oidcCaFile = path;
+                        c.oidc.caFile = path;
                         return QString();
                     }},
             {"TOKEN_ENCRYPTION_KEYS"_L1,
@@ -477,7 +490,7 @@ QList<KeySpec> integrationKeys()
                                 return cipher.error().detail;
                             }
                         }
-                        c.tokenEncryptionKeys = text;
+                        c.social.tokenEncryptionKeys = text;
                         return QString();
                     },
                     true},
@@ -505,7 +518,7 @@ QList<KeySpec> integrationKeys()
                         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
                             return u"expected a readable PEM file"_s;
                         }
-                        c.socialCaFile = path;
+                        c.social.fetch.caFile = path;
                         return QString();
                     }},
     };
@@ -522,7 +535,7 @@ QList<KeySpec> loggingKeys()
                                 && level != u"error"_s) {
                             return u"expected debug, info, warning or error"_s;
                         }
-                        c.logLevel = level;
+                        c.log.level = level;
                         return QString();
                     }},
             {"LOG_FORMAT"_L1, "text (default) or json (one JSON object per line)."_L1,
@@ -531,7 +544,7 @@ QList<KeySpec> loggingKeys()
                         if (format != u"text"_s && format != u"json"_s) {
                             return u"expected text or json"_s;
                         }
-                        c.logFormat = format;
+                        c.log.format = format;
                         return QString();
                     }},
     };
@@ -589,7 +602,7 @@ bool acceptableIssuer(const QUrl &url)
 QString applyOidcKey(Config &config, const QString &key, const QString &value)
 {
     const auto match = oidcKeyPattern().match(key);
-    Config::OidcProvider &provider = config.oidcProviders[match.captured(1).toLower()];
+    oidc::ProviderSettings &provider = config.oidc.providers[match.captured(1).toLower()];
     const QString field = match.captured(2);
     const QString text = value.trimmed();
     if (field == u"ISSUER"_s) {
@@ -640,26 +653,6 @@ QString toString(ConfigSource source)
     return {};
 }
 
-QString Config::effectivePublicUrl() const
-{
-    if (!publicUrl.isEmpty()) {
-        return publicUrl;
-    }
-    QString host = listenAddress.toString();
-    if (listenAddress == QHostAddress::AnyIPv4 || listenAddress == QHostAddress::AnyIPv6
-            || listenAddress == QHostAddress::Any || listenAddress == QHostAddress::LocalHost) {
-        host = u"localhost"_s;
-    } else if (listenAddress.protocol() == QAbstractSocket::IPv6Protocol) {
-        host = u'[' + host + u']';
-    }
-    return u"http://%1:%2"_s.arg(host).arg(port);
-}
-
-QString Config::effectiveAppUrl() const
-{
-    return appUrl.isEmpty() ? effectivePublicUrl() : appUrl;
-}
-
 QStringList Config::describe() const
 {
     QStringList lines;
@@ -668,55 +661,56 @@ QStringList Config::describe() const
         const QString shown = secret && !value.isEmpty() ? u"<redacted>"_s : value;
         lines.append(u"%1=%2  (%3)"_s.arg(key, shown, toString(source)));
     };
-    line(u"LISTEN_ADDRESS"_s, listenAddress.toString());
-    line(u"PORT"_s, QString::number(port));
-    line(u"PUBLIC_URL"_s, effectivePublicUrl());
-    line(u"HTTP_THREADS"_s, QString::number(httpThreads));
-    line(u"MAX_BODY_BYTES"_s, QString::number(maxBodyBytes));
-    line(u"MAX_HEADER_BYTES"_s, QString::number(maxHeaderBytes));
-    line(u"MAX_CONNECTIONS"_s, QString::number(maxConnections));
-    line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(idleTimeout.count()));
-    line(u"REQUEST_TIMEOUT_SECONDS"_s, QString::number(requestTimeout.count()));
-    line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(shutdownGrace.count()));
-    line(u"CORS_ALLOWED_ORIGINS"_s, corsAllowedOrigins.join(u','));
-    line(u"TRUSTED_PROXIES"_s, trustedProxies.join(u','));
-    if (databaseUrl.isEmpty()) {
+    line(u"LISTEN_ADDRESS"_s, http.listenAddress.toString());
+    line(u"PORT"_s, QString::number(http.port));
+    line(u"PUBLIC_URL"_s, http.effectivePublicUrl());
+    line(u"HTTP_THREADS"_s, QString::number(http.threads));
+    line(u"MAX_BODY_BYTES"_s, QString::number(http.limits.maxBodyBytes));
+    line(u"MAX_HEADER_BYTES"_s, QString::number(http.limits.maxHeadBytes));
+    line(u"MAX_CONNECTIONS"_s, QString::number(http.maxConnections));
+    line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(http.idleTimeout.count()));
+    line(u"REQUEST_TIMEOUT_SECONDS"_s, QString::number(http.requestTimeout.count()));
+    line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));
+    line(u"CORS_ALLOWED_ORIGINS"_s, http.corsAllowedOrigins.join(u','));
+    line(u"TRUSTED_PROXIES"_s, http.trustedProxies.join(u','));
+    if (database.url.isEmpty()) {
         line(u"DATABASE_URL"_s, u"(private PostgreSQL instance under DATA_DIR)"_s);
     } else {
-        const auto parsed = db::DatabaseUrl::parse(databaseUrl);
+        const auto parsed = db::DatabaseUrl::parse(database.url);
         line(u"DATABASE_URL"_s, parsed ? parsed->redacted() : u"<invalid>"_s);
     }
-    line(u"DB_POOL_SIZE"_s, QString::number(dbPoolSize));
-    line(u"DB_QUEUE_LIMIT"_s, QString::number(dbQueueLimit));
-    line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(dbStatementTimeout.count()));
-    line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(dbConnectTimeout.count()));
-    line(u"METRICS_CACHE_MIB"_s, QString::number(metricsCacheMiB));
+    line(u"DB_POOL_SIZE"_s, QString::number(database.poolSize));
+    line(u"DB_QUEUE_LIMIT"_s, QString::number(database.queueLimit));
+    line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(database.statementTimeout.count()));
+    line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(database.connectTimeout.count()));
+    line(u"METRICS_CACHE_MIB"_s, QString::number(profiles.metricsCacheMiB));
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,
-            postgresBinDir.isEmpty() ? u"(newest installed)"_s : postgresBinDir);
+            database.postgresBinDir.isEmpty() ? u"(newest installed)"_s : database.postgresBinDir);
     line(u"JWT_SECRET"_s,
-            jwtSecret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
-                                : QString::fromUtf8(jwtSecret),
-            !jwtSecret.isEmpty());
-    line(u"AUTH_AUDIENCE"_s, authAudience);
-    line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(accessTokenLifetime.count()));
-    line(u"REFRESH_IDLE_DAYS"_s, QString::number(refreshIdleLifetime.count()));
-    line(u"REFRESH_ABSOLUTE_DAYS"_s, QString::number(refreshAbsoluteLifetime.count()));
-    line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(authRateLimitPerMinute));
-    line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(loginLockoutThreshold));
-    line(u"APP_URL"_s, effectiveAppUrl());
-    if (smtpUrl.isEmpty()) {
+            tokens.secret.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
+                                    : QString::fromUtf8(tokens.secret),
+            !tokens.secret.isEmpty());
+    line(u"AUTH_AUDIENCE"_s, tokens.audience);
+    line(u"ACCESS_TOKEN_TTL_SECONDS"_s, QString::number(tokens.accessTokenLifetime.count()));
+    line(u"REFRESH_IDLE_DAYS"_s, QString::number(auth.sessions.refreshIdleLifetime.count()));
+    line(u"REFRESH_ABSOLUTE_DAYS"_s,
+            QString::number(auth.sessions.refreshAbsoluteLifetime.count()));
+    line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(auth.rateLimitPerMinute));
+    line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(auth.sessions.lockoutThreshold));
+    line(u"APP_URL"_s, auth.effectiveAppUrl(http.effectivePublicUrl()));
+    if (mail.smtpUrl.isEmpty()) {
         line(u"SMTP_URL"_s, u"(none: e-mails go to the log)"_s);
     } else {
-        QUrl smtp(smtpUrl);
+        QUrl smtp(mail.smtpUrl);
         if (!smtp.password().isEmpty()) {
             smtp.setPassword(u"redacted"_s);
         }
         line(u"SMTP_URL"_s, smtp.toString());
     }
-    line(u"SMTP_CA_FILE"_s, smtpCaFile);
-    line(u"MAIL_FROM"_s, mailFrom);
-    for (auto it = oidcProviders.cbegin(); it != oidcProviders.cend(); ++it) {
+    line(u"SMTP_CA_FILE"_s, mail.caFile);
+    line(u"MAIL_FROM"_s, mail.from);
+    for (auto it = oidc.providers.cbegin(); it != oidc.providers.cend(); ++it) {
         const QString prefix = u"OIDC_"_s + it.key().toUpper();
         line(prefix + u"_ISSUER"_s, it->issuer);
         line(prefix + u"_CLIENT_ID"_s, it->clientId);
@@ -724,12 +718,12 @@ QStringList Config::describe() const
         line(prefix + u"_SCOPES"_s, it->scopes);
         line(prefix + u"_DISPLAY_NAME"_s, it->displayName);
     }
-    line(u"OIDC_CA_FILE"_s, oidcCaFile);
+    line(u"OIDC_CA_FILE"_s, oidc.caFile);
     line(u"TOKEN_ENCRYPTION_KEYS"_s,
-            tokenEncryptionKeys.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
-                                          : tokenEncryptionKeys,
-            !tokenEncryptionKeys.isEmpty());
-    for (auto it = socialPlatforms.cbegin(); it != socialPlatforms.cend(); ++it) {
+            social.tokenEncryptionKeys.isEmpty() ? u"(generated, in DATA_DIR/secrets)"_s
+                                                 : social.tokenEncryptionKeys,
+            !social.tokenEncryptionKeys.isEmpty());
+    for (auto it = social.platforms.cbegin(); it != social.platforms.cend(); ++it) {
         const QString prefix = u"SOCIAL_"_s + it.key().toUpper();
         line(prefix + u"_CLIENT_ID"_s, it->clientId);
         line(prefix + u"_CLIENT_SECRET"_s, it->clientSecret, true);
@@ -737,26 +731,10 @@ QStringList Config::describe() const
         line(prefix + u"_TOKEN_URL"_s, it->tokenUrl);
         line(prefix + u"_API_URL"_s, it->apiUrl);
     }
-    line(u"SOCIAL_CA_FILE"_s, socialCaFile);
-    line(u"LOG_LEVEL"_s, logLevel);
-    line(u"LOG_FORMAT"_s, logFormat);
+    line(u"SOCIAL_CA_FILE"_s, social.fetch.caFile);
+    line(u"LOG_LEVEL"_s, log.level);
+    line(u"LOG_FORMAT"_s, log.format);
     return lines;
-}
-
-QMap<QString, Config::SocialPlatform> Config::defaultSocialPlatforms()
-{
-    return {{u"instagram"_s,
-                    {{}, {}, u"https://www.instagram.com/oauth/authorize"_s,
-                            u"https://api.instagram.com/oauth/access_token"_s,
-                            u"https://graph.instagram.com"_s}},
-            {u"youtube"_s,
-                    {{}, {}, u"https://accounts.google.com/o/oauth2/v2/auth"_s,
-                            u"https://oauth2.googleapis.com/token"_s,
-                            u"https://www.googleapis.com"_s}},
-            {u"tiktok"_s,
-                    {{}, {}, u"https://www.tiktok.com/v2/auth/authorize/"_s,
-                            u"https://open.tiktokapis.com/v2/oauth/token/"_s,
-                            u"https://open.tiktokapis.com"_s}}};
 }
 
 QString ConfigLoader::defaultDataDir()
@@ -929,7 +907,7 @@ public:
             }
             config.sources.insert(key, setting.source);
         }
-        for (auto it = config.oidcProviders.cbegin(); it != config.oidcProviders.cend(); ++it) {
+        for (auto it = config.oidc.providers.cbegin(); it != config.oidc.providers.cend(); ++it) {
             if (it->issuer.isEmpty() || it->clientId.isEmpty()) {
                 const QString prefix = u"OIDC_"_s + it.key().toUpper();
                 return Error::make(ErrorCode::BadRequest,
@@ -973,7 +951,7 @@ Result<Config> ConfigLoader::load(const Inputs &inputs)
         return added.error();
     }
     Config defaults;
-    defaults.httpThreads = qBound(1, QThread::idealThreadCount(), 4);
+    defaults.http.threads = qBound(1, QThread::idealThreadCount(), 4);
     defaults.dataDir = defaultDataDir();
     return collector.apply(defaults);
 }

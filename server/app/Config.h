@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "auth/AuthSettings.h"
 #include "common/Result.h"
+#include "core/crypto/TokenService.h"
+#include "core/db/DatabaseSettings.h"
+#include "core/http/HttpSettings.h"
+#include "core/log/Log.h"
+#include "core/mail/SmtpClient.h"
+#include "oidc/OidcService.h"
+#include "profiles/ProfileRoutes.h"
+#include "social/SocialService.h"
 
 #include <QHash>
-#include <QHostAddress>
-#include <QMap>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <chrono>
+#include <utility>
 
 namespace influence::server {
 
@@ -18,92 +26,38 @@ enum class ConfigSource { Default, ConfigFile, DotEnv, Environment, CommandLine 
 
 QString toString(ConfigSource source);
 
-/// The server's whole configuration, validated. Built by ConfigLoader from defaults, an optional
-/// config file, an optional `.env` file in the working directory and the environment, in that
-/// order of increasing precedence.
+/// The server's whole configuration, validated: one part per module, each of that module's own
+/// settings type, which ServerApp hands to the module as it is, and what is general. Built by
+/// ConfigLoader from defaults, an optional config file, an optional `.env` file in the working
+/// directory and the environment, in that order of increasing precedence.
 struct Config
 {
-    // HTTP
-    QHostAddress listenAddress = QHostAddress::LocalHost;
-    quint16 port = 8080;
-    int httpThreads = 2;
-    QString publicUrl; ///< empty: http://<listen address>:<port>
-    qint64 maxBodyBytes = qint64{1024} * 1024;
-    int maxHeaderBytes = 16 * 1024;
-    int maxConnections = 2048;
-    std::chrono::seconds idleTimeout{60};
-    std::chrono::seconds requestTimeout{30};
-    std::chrono::seconds shutdownGrace{15};
-    QStringList corsAllowedOrigins;
-    QStringList trustedProxies;
+    /// Where and how the server listens, its limits, CORS and trusted proxies (core/http).
+    http::HttpSettings http;
+    /// The database, its timeouts and the worker pool (core/db).
+    db::DatabaseSettings database;
+    /// How access tokens are signed (core/crypto).
+    crypto::TokenService::Settings tokens;
+    /// Accounts, sessions, sign-in limits and the front end's URL (auth).
+    auth::Settings auth;
+    /// How e-mail leaves: SMTP or the log (core/mail).
+    mail::DeliverySettings mail;
+    /// Sign-in with OpenID Connect providers (oidc).
+    oidc::ServiceSettings oidc;
+    /// Connecting creators' accounts on the social platforms (social).
+    social::SocialSettings social;
+    /// The cache of metric series (profiles).
+    profiles::Settings profiles;
+    /// Level and format of the log (core/log).
+    log::Settings log;
 
-    // Database
-    QString databaseUrl; ///< empty: a private PostgreSQL instance under dataDir
-    int dbPoolSize = 4;
-    int dbQueueLimit = 2048;
-    std::chrono::milliseconds dbStatementTimeout{5000};
-    std::chrono::seconds dbConnectTimeout{5};
+    /// Server data: the private PostgreSQL instance and the generated secrets.
     QString dataDir;
-    QString postgresBinDir; ///< empty: the newest /usr/lib/postgresql/<v>/bin
-    /// Memory for this process's cache of metric series responses; 0 disables it.
-    int metricsCacheMiB = 32;
-
-    // Accounts and authentication
-    QByteArray jwtSecret; ///< empty: generated once and kept in DATA_DIR/secrets/jwt-secret
-    QString authAudience = QStringLiteral("influence-api");
-    std::chrono::seconds accessTokenLifetime{600};
-    std::chrono::days refreshIdleLifetime{7};
-    std::chrono::days refreshAbsoluteLifetime{30};
-    int authRateLimitPerMinute = 30;
-    int loginLockoutThreshold = 5;
-    QString appUrl; ///< empty: PUBLIC_URL; links in e-mails point here
-    QString smtpUrl; ///< empty: e-mails are written to the log instead of sent
-    QString mailFrom = QStringLiteral("Influence <no-reply@localhost>");
-    QString smtpCaFile; ///< extra CA certificates (PEM) to trust for the mail server
-    /// OpenID Connect providers by name (lower case), from OIDC_<NAME>_* keys.
-    struct OidcProvider
-    {
-        QString issuer;
-        QString clientId;
-        QString clientSecret;
-        QString scopes = QStringLiteral("openid email profile");
-        QString displayName;
-    };
-    QMap<QString, OidcProvider> oidcProviders;
-    QString oidcCaFile; ///< extra CA certificates (PEM) to trust for the OpenID providers
-
-    // Social platforms (connecting creators' accounts)
-    /// One platform's OAuth client and endpoints (SOCIAL_<PLATFORM>_* keys); a platform without
-    /// a client id is not offered.
-    struct SocialPlatform
-    {
-        QString clientId;
-        QString clientSecret;
-        QString authUrl;
-        QString tokenUrl;
-        QString apiUrl;
-    };
-    /// "instagram", "youtube", "tiktok" with the platforms' public endpoints as defaults.
-    QMap<QString, SocialPlatform> socialPlatforms = defaultSocialPlatforms();
-    /// TOKEN_ENCRYPTION_KEYS as written ("id:base64key,…"); empty: one key generated once and
-    /// kept in DATA_DIR/secrets/token-encryption-keys.
-    QString tokenEncryptionKeys;
-    QString socialCaFile; ///< extra CA certificates (PEM) to trust for the platforms
-    static QMap<QString, SocialPlatform> defaultSocialPlatforms();
-
-    // Logging
-    QString logLevel = QStringLiteral("info");
-    QString logFormat = QStringLiteral("text");
-
     /// The source of each key that was set from somewhere other than the defaults.
     QHash<QString, ConfigSource> sources;
     /// Human-readable notes gathered while loading (unknown keys in .env, …).
     QStringList warnings;
 
-    /// The URL clients reach this server at.
-    QString effectivePublicUrl() const;
-    /// The front end's URL (links in e-mails): APP_URL, or the public URL.
-    QString effectiveAppUrl() const;
     /// `KEY=value` lines of the effective configuration, secrets redacted, with their sources.
     QStringList describe() const;
 };

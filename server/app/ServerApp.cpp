@@ -26,7 +26,6 @@
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
-#include "oidc/OidcValidator.h"
 #include "profiles/ProfileRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
@@ -87,29 +86,6 @@ Result<void> migrateWithRetry(db::Connection &connection)
     return {};
 }
 
-std::unique_ptr<oidc::OidcService> createOidcService(
-        const Config &config, const QString &publicUrl, const QString &appUrl)
-{
-    oidc::ServiceSettings settings;
-    settings.publicUrl = publicUrl;
-    settings.caFile = config.oidcCaFile;
-    // Sign-ins may return to the front end, this server and the CORS origins.
-    QStringList origins{
-            oidc::validate::origin(QUrl(appUrl)), oidc::validate::origin(QUrl(publicUrl))};
-    for (const QString &origin : config.corsAllowedOrigins) {
-        origins.append(oidc::validate::origin(QUrl(origin)));
-    }
-    origins.removeAll(QString());
-    origins.removeDuplicates();
-    settings.returnOrigins = origins;
-    QList<oidc::ProviderSettings> providers;
-    for (auto it = config.oidcProviders.cbegin(); it != config.oidcProviders.cend(); ++it) {
-        providers.append({it.key(), it->issuer, it->clientId, it->clientSecret, it->scopes,
-                it->displayName});
-    }
-    return std::make_unique<oidc::OidcService>(providers, settings);
-}
-
 /// `serve --demo`: the demo data set when the database is empty, and fresh passwords for
 /// three of its accounts at every start, so that the demo can be signed in to (stored only
 /// hashed; the log is where they are told).
@@ -135,20 +111,10 @@ Result<void> loadDemoData(db::Connection &setup)
     return {};
 }
 
-/// The social platforms with a client id, or nothing when there are none.
-Result<std::unique_ptr<social::SocialService>> createSocialService(const Config &config,
-        const QString &publicUrl, const std::shared_ptr<db::ConnectionSettings> &database)
+/// Encrypts the social platforms' tokens at rest: TOKEN_ENCRYPTION_KEYS, or the keys generated
+/// in DATA_DIR.
+Result<crypto::TokenCipher> tokenCipherFor(const Config &config)
 {
-    QList<social::PlatformSettings> platforms;
-    for (auto it = config.socialPlatforms.cbegin(); it != config.socialPlatforms.cend(); ++it) {
-        if (!it->clientId.isEmpty()) {
-            platforms.append({it.key(), it->clientId, it->clientSecret, QUrl(it->authUrl),
-                    QUrl(it->tokenUrl), QUrl(it->apiUrl)});
-        }
-    }
-    if (platforms.isEmpty()) {
-        return std::unique_ptr<social::SocialService>();
-    }
     const auto text = tokenKeysFor(config);
     if (!text) {
         return text.error();
@@ -157,15 +123,28 @@ Result<std::unique_ptr<social::SocialService>> createSocialService(const Config 
     if (!keys) {
         return keys.error();
     }
-    auto cipher = crypto::TokenCipher::create(*keys);
-    if (!cipher) {
-        return cipher.error();
+    return crypto::TokenCipher::create(*keys);
+}
+
+/// How the background worker delivers e-mail: over SMTP, or without SMTP_URL into the log.
+Result<jobs::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
+{
+    if (settings.smtpUrl.isEmpty()) {
+        return jobs::MailSender([](const mail::MailMessage &message) -> Result<void> {
+            // Development mode: the message goes to the log instead of a mail server.
+            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
+                    qPrintable(message.subject), qPrintable(message.body));
+            return {};
+        });
     }
-    social::SocialSettings settings;
-    settings.publicUrl = publicUrl;
-    settings.fetch.caFile = config.socialCaFile;
-    return std::make_unique<social::SocialService>(
-            platforms, settings, std::move(*cipher), database);
+    auto smtp = mail::SmtpSettings::parse(settings);
+    if (!smtp) {
+        return smtp.error();
+    }
+    return jobs::MailSender(
+            [client = std::make_shared<mail::SmtpClient>(*smtp)](const mail::MailMessage &message) {
+                return client->send(message);
+            });
 }
 
 /// A secret kept in DATA_DIR/secrets/<name> (mode 0600), made by `generate` on first use.
@@ -203,8 +182,8 @@ Result<QByteArray> persistentSecret(const Config &config, const QString &name,
 
 Result<QByteArray> jwtSecretFor(const Config &config)
 {
-    if (!config.jwtSecret.isEmpty()) {
-        return config.jwtSecret;
+    if (!config.tokens.secret.isEmpty()) {
+        return config.tokens.secret;
     }
     return persistentSecret(
             config, u"jwt-secret"_s,
@@ -218,8 +197,8 @@ Result<QByteArray> jwtSecretFor(const Config &config)
 
 Result<QByteArray> tokenKeysFor(const Config &config)
 {
-    if (!config.tokenEncryptionKeys.isEmpty()) {
-        return config.tokenEncryptionKeys.toUtf8();
+    if (!config.social.tokenEncryptionKeys.isEmpty()) {
+        return config.social.tokenEncryptionKeys.toUtf8();
     }
     return persistentSecret(
             config, u"token-encryption-keys"_s,
@@ -231,32 +210,6 @@ Result<QByteArray> tokenKeysFor(const Config &config)
                 const auto keys = crypto::TokenCipher::parseKeys(QString::fromUtf8(text));
                 return keys && crypto::TokenCipher::create(*keys);
             });
-}
-
-Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
-        const Config &config, std::unique_ptr<db::ManagedPostgres> &managed)
-{
-    auto settings = std::make_shared<db::ConnectionSettings>();
-    settings->connectTimeout = config.dbConnectTimeout;
-    settings->statementTimeout = config.dbStatementTimeout;
-    if (config.databaseUrl.isEmpty()) {
-        db::ManagedPostgres::Options options;
-        options.dataDir = config.dataDir;
-        options.binDir = config.postgresBinDir;
-        auto started = db::ManagedPostgres::start(options);
-        if (!started) {
-            return started.error();
-        }
-        managed = std::move(*started);
-        settings->url = managed->url();
-    } else {
-        auto parsed = db::DatabaseUrl::parse(config.databaseUrl);
-        if (!parsed) {
-            return parsed.error();
-        }
-        settings->url = *parsed;
-    }
-    return settings;
 }
 
 ServerApp::ServerApp(Config config, QObject *parent)
@@ -303,9 +256,7 @@ quint16 ServerApp::port() const
 
 QString ServerApp::url() const
 {
-    Config effective = m_config;
-    effective.port = port();
-    return effective.effectivePublicUrl();
+    return m_config.http.publicUrlAt(port());
 }
 
 Result<void> ServerApp::start(const StartOptions &options)
@@ -314,7 +265,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     timer.start();
     m_startedAt = QDateTime::currentDateTimeUtc();
 
-    auto settings = databaseForConfig(m_config, m_managedPostgres);
+    auto settings =
+            db::connectionSettingsFor(m_config.database, m_config.dataDir, m_managedPostgres);
     if (!settings) {
         return settings.error();
     }
@@ -339,90 +291,54 @@ Result<void> ServerApp::start(const StartOptions &options)
         return secret.error();
     }
 
-    m_dbPool = std::make_unique<db::DbPool>(
-            m_connectionSettings, m_config.dbPoolSize, m_config.dbQueueLimit);
+    m_dbPool = std::make_unique<db::DbPool>(m_connectionSettings, m_config.database);
     m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
-    m_httpContext = std::make_shared<http::HttpContext>();
-    http::HttpSettings &http = m_httpContext->settings;
-    http.limits.maxHeadBytes = m_config.maxHeaderBytes;
-    http.limits.maxBodyBytes = m_config.maxBodyBytes;
-    http.idleTimeout = m_config.idleTimeout;
-    http.requestTimeout = m_config.requestTimeout;
-    http.maxConnectionsPerThread = qMax(1, m_config.maxConnections / m_config.httpThreads);
-    http.corsAllowedOrigins = m_config.corsAllowedOrigins;
+    m_httpContext = std::make_shared<http::HttpContext>(m_config.http);
     m_httpContext->dbPool = m_dbPool.get();
     m_httpContext->cpuPool = m_cpuPool.get();
 
     m_httpServer = std::make_unique<http::HttpServer>(m_httpContext);
-    if (auto bound =
-                    m_httpServer->bind(m_config.listenAddress, m_config.port, m_config.httpThreads);
-            !bound) {
+    if (auto bound = m_httpServer->bind(); !bound) {
         return bound.error();
     }
-    const QString publicUrl = url(); // with the real port, also when PORT=0
-    http.strictTransportSecurity = publicUrl.startsWith(u"https://"_s);
+    const QString publicUrl = m_httpContext->publicUrl(); // with the real port, also when PORT=0
 
-    Config effectiveUrls = m_config;
-    effectiveUrls.port = port();
-    crypto::TokenService::Settings tokenSettings;
-    tokenSettings.secret = *secret;
-    tokenSettings.issuer = publicUrl;
-    tokenSettings.audience = m_config.authAudience;
-    tokenSettings.accessTokenLifetime = m_config.accessTokenLifetime;
-    m_tokens = std::make_unique<crypto::TokenService>(tokenSettings);
+    // The token part as configured, with the two values only known now: the secret (JWT_SECRET,
+    // or the one kept in DATA_DIR) and the issuer, the public URL with the real port.
+    crypto::TokenService::Settings tokens = m_config.tokens;
+    tokens.secret = *secret;
+    tokens.issuer = publicUrl;
+    m_tokens = std::make_unique<crypto::TokenService>(tokens);
     m_authenticator = std::make_unique<http::Authenticator>(*m_tokens);
     m_httpContext->authenticator = m_authenticator.get();
-    m_httpContext->clientAddress = http::ClientAddress(m_config.trustedProxies);
-    auth::Settings authSettings;
-    authSettings.sessions.tokens = m_tokens.get();
-    authSettings.sessions.refreshIdleLifetime = m_config.refreshIdleLifetime;
-    authSettings.sessions.refreshAbsoluteLifetime = m_config.refreshAbsoluteLifetime;
-    authSettings.sessions.lockoutThreshold = m_config.loginLockoutThreshold;
-    authSettings.mail.appUrl = effectiveUrls.effectiveAppUrl();
-    authSettings.rateLimitPerMinute = m_config.authRateLimitPerMinute;
-    auth::registerRoutes(*m_httpContext, authSettings);
-    if (!m_config.oidcProviders.isEmpty()) {
-        m_oidc = createOidcService(m_config, publicUrl, authSettings.mail.appUrl);
+    auth::registerRoutes(*m_httpContext, m_config.auth, *m_tokens);
+    if (!m_config.oidc.providers.isEmpty()) {
+        m_oidc = std::make_unique<oidc::OidcService>(m_config.oidc, publicUrl);
     }
     // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
-    oidc::registerRoutes(
-            *m_httpContext, {m_oidc.get(), authSettings.sessions, authSettings.rateLimitPerMinute});
-    profiles::Settings profileSettings;
-    profileSettings.metricsCacheBytes = qsizetype{m_config.metricsCacheMiB} * 1024 * 1024;
-    profiles::registerRoutes(*m_httpContext, profileSettings);
+    oidc::registerRoutes(*m_httpContext, m_config.auth, *m_tokens, m_oidc.get());
+    profiles::registerRoutes(*m_httpContext, m_config.profiles);
     discovery::registerRoutes(*m_httpContext);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);
     brands::registerRoutes(*m_httpContext);
-    auto created = createSocialService(m_config, publicUrl, m_connectionSettings);
-    if (!created) {
-        return created.error();
+    if (m_config.social.offersAnyPlatform()) {
+        auto cipher = tokenCipherFor(m_config);
+        if (!cipher) {
+            return cipher.error();
+        }
+        m_social = std::make_unique<social::SocialService>(
+                m_config.social, publicUrl, std::move(*cipher), m_connectionSettings);
     }
-    m_social = std::move(*created);
     social::registerRoutes(*m_httpContext, m_social.get());
 
-    jobs::MailSender sender;
-    if (m_config.smtpUrl.isEmpty()) {
-        sender = [](const mail::MailMessage &message) -> Result<void> {
-            // Development mode: the message goes to the log instead of a mail server.
-            qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
-                    qPrintable(message.subject), qPrintable(message.body));
-            return {};
-        };
-    } else {
-        auto smtp = mail::SmtpSettings::fromUrl(m_config.smtpUrl, m_config.mailFrom);
-        if (!smtp) {
-            return smtp.error();
-        }
-        smtp->caCertificatesFile = m_config.smtpCaFile;
-        sender = [client = std::make_shared<mail::SmtpClient>(*smtp)](
-                         const mail::MailMessage &message) {
-            return client->send(message);
-        };
+    auto sender = mailSenderFor(m_config.mail);
+    if (!sender) {
+        return sender.error();
     }
-    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, sender);
+    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, *sender);
     m_background->start();
     if (m_social) {
         m_social->start();
@@ -439,7 +355,7 @@ Result<void> ServerApp::start(const StartOptions &options)
         return started.error();
     }
     qCInfo(lcApp, "listening on %s (%d HTTP threads, %d database connections) after %lld ms",
-            qPrintable(url()), m_config.httpThreads, m_config.dbPoolSize,
+            qPrintable(url()), m_config.http.threads, m_config.database.poolSize,
             static_cast<long long>(timer.elapsed()));
     return {};
 }
@@ -457,7 +373,8 @@ void ServerApp::shutdown()
     qCInfo(lcApp, "shutting down: draining %d request(s)", m_httpServer->inFlight());
     m_httpServer->beginDrain();
     m_drainDeadline = QDateTime::currentMSecsSinceEpoch()
-            + std::chrono::duration_cast<std::chrono::milliseconds>(m_config.shutdownGrace).count();
+            + std::chrono::duration_cast<std::chrono::milliseconds>(m_config.http.shutdownGrace)
+                      .count();
     m_drainTimer.start();
 }
 

@@ -114,9 +114,4 @@ common::Result<QByteArray> jwtSecretFor(const Config &config);
 /// generated once and kept in DATA_DIR/secrets/token-encryption-keys (mode 0600).
 common::Result<QByteArray> tokenKeysFor(const Config &config);
 
-/// Opens a connection for command-line work (migrate, seed) on the calling thread, starting the
-/// private PostgreSQL when no DATABASE_URL is configured; `managed` keeps it alive.
-common::Result<std::shared_ptr<db::ConnectionSettings>> databaseForConfig(
-        const Config &config, std::unique_ptr<db::ManagedPostgres> &managed);
-
 } // namespace influence::server

@@ -2,11 +2,11 @@
 #include "UserCommand.h"
 
 #include "Config.h"
-#include "ServerApp.h"
 #include "auth/Accounts.h"
 #include "auth/PasswordHasher.h"
 #include "common/AuthTypes.h"
 #include "core/db/Connection.h"
+#include "core/db/DatabaseSettings.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
 
@@ -92,7 +92,7 @@ int createUser(const Config &config, UserCreateOptions options)
     }
 
     std::unique_ptr<db::ManagedPostgres> managed;
-    auto settings = databaseForConfig(config, managed);
+    auto settings = db::connectionSettingsFor(config.database, config.dataDir, managed);
     if (!settings) {
         err() << "influence-server: " << settings.error().detail << '\n';
         return kExitFailure;

@@ -138,7 +138,8 @@ Result<void> setPasswordHash(Connection &tx, const QUuid &userId, const QString 
 }
 
 Result<AuthTokens> registerAccount(Connection &c, const SessionSettings &sessions,
-        const MailSettings &mail, const NewAccount &account, const ClientInfo &client)
+        const crypto::TokenService &tokens, const MailSettings &mail, const NewAccount &account,
+        const ClientInfo &client)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<AuthTokens> {
         const auto user = insert(tx, account);
@@ -148,7 +149,7 @@ Result<AuthTokens> registerAccount(Connection &c, const SessionSettings &session
         if (auto ok = recovery::sendVerification(tx, mail, user->account); !ok) {
             return ok.error();
         }
-        return sessions::start(tx, sessions, user->account, client);
+        return sessions::start(tx, sessions, tokens, user->account, client);
     });
 }
 

@@ -52,8 +52,8 @@ namespace accounts {
 /// Registration: the account, the e-mail that confirms its address and its first session, in
 /// one transaction; 409 email_taken when the address (in any case) has an account.
 common::Result<common::AuthTokens> registerAccount(db::Connection &c,
-        const SessionSettings &sessions, const MailSettings &mail, const NewAccount &account,
-        const ClientInfo &client);
+        const SessionSettings &sessions, const crypto::TokenService &tokens,
+        const MailSettings &mail, const NewAccount &account, const ClientInfo &client);
 /// An account made on the command line (no session, no e-mail); 409 email_taken as above.
 common::Result<common::UserAccount> create(db::Connection &c, const NewAccount &account);
 

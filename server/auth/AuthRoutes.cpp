@@ -45,7 +45,8 @@ constexpr int kRefreshRateFactor = 10;
 /// What the routes' work shares, read-only once the routes are registered.
 struct Shared
 {
-    Settings settings;
+    Settings settings; ///< with the effective APP_URL
+    const crypto::TokenService &tokens;
     PasswordHasher hasher;
     http::ClientAddress clientAddress;
 };
@@ -100,8 +101,8 @@ Response registerWithHash(const SharedPtr &shared, const Responder &out,
     const NewAccount account{command.email, shared->hasher.hash(command.password), command.role,
             command.displayName, EmailAddress::Unconfirmed};
     out.runOnDbPool([shared, account, client, rate](Connection &next) {
-        const auto tokens = accounts::registerAccount(
-                next, shared->settings.sessions, shared->settings.mail, account, client);
+        const auto tokens = accounts::registerAccount(next, shared->settings.sessions,
+                shared->tokens, shared->settings.mail, account, client);
         return withRate(tokensResponse(tokens, 201), rate);
     });
     return Response::deferred();
@@ -149,8 +150,8 @@ Response checkPassword(const SharedPtr &shared, const Responder &out, const QStr
     const QString rehash =
             shared->hasher.needsRehash(stored) ? shared->hasher.hash(password) : QString();
     out.runOnDbPool([shared, attempt, rehash, client, rate](Connection &next) {
-        return withRate(tokensResponse(sessions::completeSignIn(
-                                next, shared->settings.sessions, attempt, rehash, client)),
+        return withRate(tokensResponse(sessions::completeSignIn(next, shared->settings.sessions,
+                                shared->tokens, attempt, rehash, client)),
                 rate);
     });
     return Response::deferred();
@@ -197,7 +198,8 @@ Result<Work> refreshSession(const Request &request, const SharedPtr &shared)
                         limit = limitOf(*shared, request, u"refresh"_s, kRefreshRateFactor)](
                         Connection &c) {
         return http::limited(c, limit, [&](const RateDecision &) {
-            return tokensResponse(sessions::refresh(c, shared->settings.sessions, token));
+            return tokensResponse(
+                    sessions::refresh(c, shared->settings.sessions, shared->tokens, token));
         });
     });
 }
@@ -393,11 +395,13 @@ Result<Work> updateUser(const Request &request)
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const Settings &settings)
+void registerRoutes(
+        http::HttpContext &context, const Settings &settings, const crypto::TokenService &tokens)
 {
-    Q_ASSERT(settings.sessions.tokens);
+    Settings effective = settings;
+    effective.mail.appUrl = settings.effectiveAppUrl(context.publicUrl());
     const auto shared = std::make_shared<const Shared>(
-            Shared{settings, PasswordHasher(settings.argon2), context.clientAddress});
+            Shared{effective, tokens, PasswordHasher(settings.argon2), context.clientAddress});
     constexpr auto pub = Access::Public;
     constexpr auto signedIn = Access::SignedIn;
     http::addRoutes(context,

@@ -20,7 +20,7 @@ namespace influence::server::auth {
 /// The e-mails of password reset and address confirmation, from the configuration.
 struct MailSettings
 {
-    QString appUrl; ///< links in e-mails start here
+    QString appUrl; ///< links in e-mails start here (APP_URL)
     std::chrono::seconds resetTokenLifetime{30 * 60};
     std::chrono::seconds verifyTokenLifetime{24 * 3600};
     /// At most one e-mail of a kind (reset, verification) per account in this time.

@@ -177,14 +177,14 @@ Result<void> clearFailures(Connection &tx, const QString &key)
     return {};
 }
 
-AuthTokens tokensFor(const SessionSettings &settings, const UserAccount &account,
+AuthTokens tokensFor(const TokenService &service, const UserAccount &account,
         const QUuid &sessionId, const QByteArray &refreshToken)
 {
     AuthTokens tokens;
-    tokens.accessToken = QString::fromLatin1(settings.tokens->issueAccessToken(
+    tokens.accessToken = QString::fromLatin1(service.issueAccessToken(
             account.id, sessionId, account.role, QDateTime::currentDateTimeUtc()));
     tokens.refreshToken = QString::fromLatin1(refreshToken);
-    tokens.expiresIn = static_cast<int>(settings.tokens->accessTokenLifetime().count());
+    tokens.expiresIn = static_cast<int>(service.accessTokenLifetime().count());
     tokens.user = account;
     return tokens;
 }
@@ -247,7 +247,7 @@ Result<std::optional<std::pair<QUuid, bool>>> successorOf(Connection &tx, const 
 
 /// A used refresh token presented again: the same successor for a concurrent refresh, nothing
 /// (and the session revoked) for a replay.
-Result<std::optional<AuthTokens>> reuseOf(Connection &tx, const SessionSettings &settings,
+Result<std::optional<AuthTokens>> reuseOf(Connection &tx, const TokenService &tokens,
         const RefreshTokenRow &token, const QByteArray &successor)
 {
     // A concurrent refresh with the same token (used seconds ago, successor still unused) gets
@@ -258,7 +258,7 @@ Result<std::optional<AuthTokens>> reuseOf(Connection &tx, const SessionSettings 
         return next.error();
     }
     if (token.usedWithinGrace && next->has_value() && !(*next)->second) {
-        return std::optional(tokensFor(settings, token.account, token.sessionId, successor));
+        return std::optional(tokensFor(tokens, token.account, token.sessionId, successor));
     }
     if (auto ok = revokeSession(tx, token.sessionId, RevokeReason::ReuseDetected); !ok) {
         return ok.error();
@@ -269,7 +269,7 @@ Result<std::optional<AuthTokens>> reuseOf(Connection &tx, const SessionSettings 
 } // namespace
 
 Result<AuthTokens> start(Connection &tx, const SessionSettings &settings,
-        const UserAccount &account, const ClientInfo &client)
+        const TokenService &tokens, const UserAccount &account, const ClientInfo &client)
 {
     const auto id = tx.scalar(kInsertSession,
             {{u":user"_s, uuidText(account.id)},
@@ -280,13 +280,13 @@ Result<AuthTokens> start(Connection &tx, const SessionSettings &settings,
         return id.error();
     }
     const QUuid sessionId = QUuid::fromString(id->toString());
-    const QByteArray refreshToken = settings.tokens->newRefreshToken();
+    const QByteArray refreshToken = tokens.newRefreshToken();
     if (auto ok = insertRefreshToken(tx, sessionId, TokenService::hashRefreshToken(refreshToken),
                 {}, settings.refreshIdleLifetime);
             !ok) {
         return ok.error();
     }
-    return tokensFor(settings, account, sessionId, refreshToken);
+    return tokensFor(tokens, account, sessionId, refreshToken);
 }
 
 Result<int> revokeAll(Connection &tx, const QUuid &userId, RevokeReason reason, const QUuid &keep)
@@ -324,7 +324,8 @@ Result<SignInAttempt> beginSignIn(
 }
 
 Result<AuthTokens> completeSignIn(Connection &c, const SessionSettings &settings,
-        const SignInAttempt &attempt, const QString &rehash, const ClientInfo &client)
+        const TokenService &tokens, const SignInAttempt &attempt, const QString &rehash,
+        const ClientInfo &client)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<AuthTokens> {
         if (auto ok = clearFailures(tx, attempt.emailKey); !ok) {
@@ -340,20 +341,20 @@ Result<AuthTokens> completeSignIn(Connection &c, const SessionSettings &settings
                 return ok.error();
             }
         }
-        return start(tx, settings, account, client);
+        return start(tx, settings, tokens, account, client);
     });
 }
 
 Result<AuthTokens> openSession(Connection &c, const SessionSettings &settings,
-        const UserAccount &account, const ClientInfo &client)
+        const TokenService &tokens, const UserAccount &account, const ClientInfo &client)
 {
     return db::inTransaction(c, [&](Connection &tx) {
-        return start(tx, settings, account, client);
+        return start(tx, settings, tokens, account, client);
     });
 }
 
-Result<AuthTokens> refresh(
-        Connection &c, const SessionSettings &settings, const QString &refreshToken)
+Result<AuthTokens> refresh(Connection &c, const SessionSettings &settings,
+        const TokenService &tokens, const QString &refreshToken)
 {
     const QByteArray hash = TokenService::hashRefreshToken(refreshToken.toLatin1());
     // Nothing (but success) means a replay was detected and the session revoked: that must be
@@ -372,9 +373,9 @@ Result<AuthTokens> refresh(
                         || token.account.status != common::UserStatus::Active) {
                     return invalidRefreshToken();
                 }
-                const QByteArray successor = settings.tokens->successorRefreshToken(token.id);
+                const QByteArray successor = tokens.successorRefreshToken(token.id);
                 if (token.used) {
-                    return reuseOf(tx, settings, token, successor);
+                    return reuseOf(tx, tokens, token, successor);
                 }
                 if (auto ok = done(tx.run(kMarkUsed, {{u":id"_s, uuidText(token.id)}})); !ok) {
                     return ok.error();
@@ -389,8 +390,7 @@ Result<AuthTokens> refresh(
                         !ok) {
                     return ok.error();
                 }
-                return std::optional(
-                        tokensFor(settings, token.account, token.sessionId, successor));
+                return std::optional(tokensFor(tokens, token.account, token.sessionId, successor));
             });
     if (!rotated) {
         return rotated.error();

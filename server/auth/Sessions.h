@@ -23,12 +23,11 @@ struct Principal;
 
 namespace influence::server::auth {
 
-/// What sessions need, from the configuration.
+/// How long sessions last and when sign-in locks, from the configuration (REFRESH_IDLE_DAYS,
+/// REFRESH_ABSOLUTE_DAYS, LOGIN_LOCKOUT_THRESHOLD). The operations that issue tokens take the
+/// TokenService that signs them next to these.
 struct SessionSettings
 {
-    /// Signs the access tokens and derives refresh-token successors; made by ServerApp, which
-    /// keeps it alive for as long as requests are served.
-    const crypto::TokenService *tokens = nullptr;
     std::chrono::days refreshIdleLifetime{7};
     std::chrono::days refreshAbsoluteLifetime{30};
     /// Failed sign-ins of one address (within a day) before it is locked: 1 s after the
@@ -74,15 +73,16 @@ common::Result<SignInAttempt> beginSignIn(
 /// After the password matched: clears the address's failures, stores `rehash` unless it is
 /// empty, and opens a session (403 account_disabled for a disabled account).
 common::Result<common::AuthTokens> completeSignIn(db::Connection &c,
-        const SessionSettings &settings, const SignInAttempt &attempt, const QString &rehash,
-        const ClientInfo &client);
+        const SessionSettings &settings, const crypto::TokenService &tokens,
+        const SignInAttempt &attempt, const QString &rehash, const ClientInfo &client);
 /// Opens a session for an account signed in another way (OpenID Connect).
 common::Result<common::AuthTokens> openSession(db::Connection &c, const SessionSettings &settings,
-        const common::UserAccount &account, const ClientInfo &client);
+        const crypto::TokenService &tokens, const common::UserAccount &account,
+        const ClientInfo &client);
 /// Rotates a refresh token (see TokenService::successorRefreshToken for concurrent use); a
 /// replayed one ends its whole session.
-common::Result<common::AuthTokens> refresh(
-        db::Connection &c, const SessionSettings &settings, const QString &refreshToken);
+common::Result<common::AuthTokens> refresh(db::Connection &c, const SessionSettings &settings,
+        const crypto::TokenService &tokens, const QString &refreshToken);
 /// Ends the session of a refresh token; an unknown token is not an error.
 common::Result<void> logout(db::Connection &c, const QString &refreshToken);
 /// Ends every session of the caller.
@@ -90,7 +90,8 @@ common::Result<void> logoutEverywhere(db::Connection &c, const http::Principal &
 
 /// Inside the caller's transaction: a new session for `account` and its first tokens.
 common::Result<common::AuthTokens> start(db::Connection &tx, const SessionSettings &settings,
-        const common::UserAccount &account, const ClientInfo &client);
+        const crypto::TokenService &tokens, const common::UserAccount &account,
+        const ClientInfo &client);
 /// Inside the caller's transaction: ends every active session of the user except `keep` (null:
 /// all).
 common::Result<int> revokeAll(

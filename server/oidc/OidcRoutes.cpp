@@ -51,8 +51,14 @@ constexpr qsizetype kMaxParameter = 4096;
 /// What the routes' work shares, read-only once the routes are registered.
 struct Shared
 {
-    Settings settings;
+    auth::Settings settings;
+    const crypto::TokenService &tokens;
+    OidcService *service;
     http::ClientAddress clientAddress;
+    /// Where sign-ins start: the server's public URL, with the port it listens on.
+    QString publicUrl;
+    /// Origins (validate::origin form) a sign-in may return to, besides loopback http.
+    QStringList returnOrigins;
 };
 using SharedPtr = std::shared_ptr<const Shared>;
 
@@ -151,13 +157,19 @@ ClientInfo clientOf(const Shared &shared, const Request &request)
             QString::fromUtf8(request.header("user-agent")).left(512)};
 }
 
-/// The provider the path names, or nothing.
-std::optional<ProviderSettings> providerOf(const Shared &shared, const Request &request)
+/// A configured provider and the name it is configured under.
+struct NamedProvider
 {
-    const OidcService *service = shared.settings.service;
-    const ProviderSettings *provider =
-            service ? service->provider(request.pathParams.value(u"provider"_s)) : nullptr;
-    return provider ? std::optional(*provider) : std::nullopt;
+    QString name;
+    ProviderSettings settings;
+};
+
+/// The provider the path names, or nothing.
+std::optional<NamedProvider> providerOf(const Shared &shared, const Request &request)
+{
+    const QString name = request.pathParams.value(u"provider"_s);
+    const ProviderSettings *provider = shared.service ? shared.service->provider(name) : nullptr;
+    return provider ? std::optional(NamedProvider{name, *provider}) : std::nullopt;
 }
 
 /// The authorization request (OpenID Connect Core §3.1.2.1, RFC 7636 §4.3), added to whatever
@@ -194,15 +206,15 @@ struct CallbackParameters
 Result<Work> listProviders(const Request & /*request*/, const SharedPtr &shared)
 {
     QJsonArray list;
-    if (const OidcService *service = shared->settings.service) {
-        for (const ProviderSettings &provider : service->providers()) {
-            list.append(QJsonObject{{u"name"_s, provider.name},
-                    {u"displayName"_s,
-                            provider.displayName.isEmpty() ? provider.name : provider.displayName},
-                    {u"issuer"_s, provider.issuer},
+    if (const OidcService *service = shared->service) {
+        const QMap<QString, ProviderSettings> &providers = service->providers();
+        for (auto it = providers.cbegin(); it != providers.cend(); ++it) {
+            list.append(QJsonObject{{u"name"_s, it.key()},
+                    {u"displayName"_s, it->displayName.isEmpty() ? it.key() : it->displayName},
+                    {u"issuer"_s, it->issuer},
                     {u"startUrl"_s,
-                            QString(service->settings().publicUrl + u"/api/v1/auth/oidc/"_s
-                                    + provider.name + u"/start"_s)}});
+                            QString(shared->publicUrl + u"/api/v1/auth/oidc/"_s + it.key()
+                                    + u"/start"_s)}});
         }
     }
     return Work::answer(Response::json(QJsonObject{{u"providers"_s, list}}));
@@ -214,19 +226,19 @@ Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
     if (!provider) {
         return unknownProvider();
     }
-    const OidcService *service = shared->settings.service;
+    const OidcService *service = shared->service;
     const auto role = validate::signUpRole(request.queryValue(u"role"_s));
     if (!role) {
         return role.error();
     }
-    const auto returnTo = validate::returnTo(
-            request.queryValue(u"return_to"_s), service->settings().returnOrigins);
+    const auto returnTo =
+            validate::returnTo(request.queryValue(u"return_to"_s), shared->returnOrigins);
     if (!returnTo) {
         return returnTo.error();
     }
     const auto native = validate::nativeStart(request.queryValue(u"code_challenge"_s),
             request.queryValue(u"code_challenge_method"_s), request.queryValue(u"state"_s),
-            *returnTo, service->settings().returnOrigins);
+            *returnTo, shared->returnOrigins);
     if (!native) {
         return native.error();
     }
@@ -246,7 +258,7 @@ Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
             if (auto stored = signins::begin(c, state, pending); !stored) {
                 return Response::fromError(stored.error());
             }
-            shared->settings.service->metadata(provider.name,
+            shared->service->metadata(provider.name,
                     [out, provider, pending, state, redirectUri, rate](
                             Result<ProviderMetadata> metadata) {
                         if (!metadata) {
@@ -254,10 +266,10 @@ Result<Work> startSignIn(const Request &request, const SharedPtr &shared)
                                     failure(provider.name, metadata.error(), pending), rate));
                             return;
                         }
-                        out.send(
-                                withRate(redirect(authorizationUrl(*metadata, provider, redirectUri,
-                                                 state, pending.nonce, pending.codeVerifier)),
-                                        rate));
+                        out.send(withRate(
+                                redirect(authorizationUrl(*metadata, provider.settings, redirectUri,
+                                        state, pending.nonce, pending.codeVerifier)),
+                                rate));
                     });
             return Response::deferred();
         });
@@ -285,8 +297,8 @@ Response signInTo(Connection &c, const Shared &shared, const CallbackParameters 
         }
         return redirectWithQuery(pending.returnTo, fields);
     }
-    const auto tokens =
-            auth::sessions::openSession(c, shared.settings.sessions, *account, callback.client);
+    const auto tokens = auth::sessions::openSession(
+            c, shared.settings.sessions, shared.tokens, *account, callback.client);
     if (!tokens) {
         return failure(callback.provider, tokens.error(), pending);
     }
@@ -299,7 +311,7 @@ void exchangeCode(const SharedPtr &shared, const Responder &out, const CallbackP
 {
     const CodeExchange exchange{
             callback.provider, callback.code, pending.codeVerifier, pending.nonce};
-    shared->settings.service->completeSignIn(
+    shared->service->completeSignIn(
             exchange, [shared, out, callback, pending, rate](Result<jose::IdTokenClaims> claims) {
                 if (!claims) {
                     out.send(withRate(failure(callback.provider, claims.error(), pending), rate));
@@ -353,8 +365,10 @@ Result<Work> finishSignIn(const Request &request, const SharedPtr &shared)
     }
     CallbackParameters callback;
     callback.provider = provider->name;
-    callback.displayName = provider->displayName.isEmpty() ? provider->name : provider->displayName;
-    callback.issuer = provider->issuer;
+    callback.displayName = provider->settings.displayName.isEmpty()
+            ? provider->name
+            : provider->settings.displayName;
+    callback.issuer = provider->settings.issuer;
     callback.state = request.queryValue(u"state"_s);
     callback.code = request.queryValue(u"code"_s);
     callback.error = request.queryValue(u"error"_s);
@@ -394,8 +408,8 @@ Result<Work> exchangeNativeCode(const Request &request, const SharedPtr &shared)
                         qPrintable(account.error().codeName()), qPrintable(account.error().detail));
                 return Response::fromError(account.error());
             }
-            const auto tokens =
-                    auth::sessions::openSession(c, shared->settings.sessions, *account, client);
+            const auto tokens = auth::sessions::openSession(
+                    c, shared->settings.sessions, shared->tokens, *account, client);
             if (!tokens) {
                 return Response::fromError(tokens.error());
             }
@@ -404,12 +418,27 @@ Result<Work> exchangeNativeCode(const Request &request, const SharedPtr &shared)
     });
 }
 
+/// Sign-ins may return to the front end, this server and the CORS origins.
+QStringList returnOriginsOf(const auth::Settings &settings, const http::HttpContext &context)
+{
+    const QString publicUrl = context.publicUrl();
+    QStringList origins{validate::origin(QUrl(settings.effectiveAppUrl(publicUrl))),
+            validate::origin(QUrl(publicUrl))};
+    for (const QString &origin : context.settings.corsAllowedOrigins) {
+        origins.append(validate::origin(QUrl(origin)));
+    }
+    origins.removeAll(QString());
+    origins.removeDuplicates();
+    return origins;
+}
+
 } // namespace
 
-void registerRoutes(http::HttpContext &context, const Settings &settings)
+void registerRoutes(http::HttpContext &context, const auth::Settings &settings,
+        const crypto::TokenService &tokens, OidcService *service)
 {
-    Q_ASSERT(settings.sessions.tokens);
-    const auto shared = std::make_shared<const Shared>(Shared{settings, context.clientAddress});
+    const auto shared = std::make_shared<const Shared>(Shared{settings, tokens, service,
+            context.clientAddress, context.publicUrl(), returnOriginsOf(settings, context)});
     constexpr auto pub = Access::Public;
     http::addRoutes(context,
             {

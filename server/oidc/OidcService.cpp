@@ -50,9 +50,10 @@ Result<QJsonObject> jsonObject(const QByteArray &body, const QString &what)
     return document.object();
 }
 
-Result<ProviderMetadata> parseDiscovery(const QByteArray &body, const ProviderSettings &provider)
+Result<ProviderMetadata> parseDiscovery(
+        const QByteArray &body, const QString &name, const ProviderSettings &provider)
 {
-    const QString what = u"the discovery document of %1"_s.arg(provider.name);
+    const QString what = u"the discovery document of %1"_s.arg(name);
     auto document = jsonObject(body, what);
     if (!document) {
         return document.error();
@@ -140,13 +141,16 @@ std::pair<KeyLookup, QJsonObject> selectKey(const QJsonArray &keys, const jose::
 class OidcService::Worker
 {
 public:
-    Worker(const QList<ProviderSettings> &providers, ServiceSettings settings)
+    Worker(ServiceSettings settings, QString publicUrl)
         : m_settings(std::move(settings))
+        , m_publicUrl(std::move(publicUrl))
         , m_fetcher(net::FetchSettings{
                   m_settings.caFile, m_settings.timeout, m_settings.maxResponseBytes})
     {
-        for (const ProviderSettings &provider : providers) {
-            m_providers[provider.name].settings = provider;
+        for (auto it = m_settings.providers.cbegin(); it != m_settings.providers.cend(); ++it) {
+            Provider &provider = m_providers[it.key()];
+            provider.name = it.key();
+            provider.settings = *it;
         }
     }
 
@@ -157,6 +161,7 @@ public:
 private:
     struct Provider
     {
+        QString name;
         ProviderSettings settings;
         std::optional<ProviderMetadata> metadata;
         QDeadlineTimer metadataExpiry;
@@ -180,6 +185,7 @@ private:
             const jose::CompactJws &jws, const QJsonObject &jwk) const;
 
     ServiceSettings m_settings;
+    QString m_publicUrl;
     std::map<QString, Provider> m_providers; // node-based: references stay valid
     net::HttpFetcher m_fetcher;
 };
@@ -212,13 +218,13 @@ void OidcService::Worker::metadata(const QString &name, Callback<ProviderMetadat
         } else if (fetched->status != 200) {
             result = unavailable(u"%1 answered HTTP %2"_s.arg(url.toString()).arg(fetched->status));
         } else {
-            result = parseDiscovery(fetched->body, provider.settings);
+            result = parseDiscovery(fetched->body, provider.name, provider.settings);
         }
         if (result) {
             provider.metadata = *result;
             provider.metadataExpiry = QDeadlineTimer(m_settings.metadataLifetime);
         } else {
-            qCWarning(lcOidc, "discovery for %s failed: %s", qPrintable(provider.settings.name),
+            qCWarning(lcOidc, "discovery for %s failed: %s", qPrintable(provider.name),
                     qPrintable(result.error().detail));
         }
         const auto waiters = std::exchange(provider.metadataWaiters, {});
@@ -242,13 +248,13 @@ void OidcService::Worker::loadKeys(Provider &provider, Callback<QJsonArray> done
         } else if (fetched->status != 200) {
             result = unavailable(u"%1 answered HTTP %2"_s.arg(url.toString()).arg(fetched->status));
         } else {
-            result = parseJwks(fetched->body, provider.settings.name);
+            result = parseJwks(fetched->body, provider.name);
         }
         if (result) {
             provider.keys = *result;
             provider.keysFetched.start();
         } else {
-            qCWarning(lcOidc, "JWKS of %s: %s", qPrintable(provider.settings.name),
+            qCWarning(lcOidc, "JWKS of %s: %s", qPrintable(provider.name),
                     qPrintable(result.error().detail));
         }
         const auto waiters = std::exchange(provider.keysWaiters, {});
@@ -277,7 +283,7 @@ void OidcService::Worker::exchangeCode(Provider &provider, const ProviderMetadat
     // RFC 6749 §4.1.3 with RFC 7636 §4.5 (PKCE).
     QList<std::pair<QString, QString>> form{{u"grant_type"_s, u"authorization_code"_s},
             {u"code"_s, exchange.code},
-            {u"redirect_uri"_s, redirectUriFor(m_settings.publicUrl, settings.name)},
+            {u"redirect_uri"_s, redirectUriFor(m_publicUrl, provider.name)},
             {u"code_verifier"_s, exchange.codeVerifier}};
     QNetworkRequest request(metadata.tokenEndpoint);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -293,7 +299,7 @@ void OidcService::Worker::exchangeCode(Provider &provider, const ProviderMetadat
                 + QUrl::toPercentEncoding(settings.clientSecret);
         request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
     }
-    const QString name = settings.name;
+    const QString name = provider.name;
     fetch(request, formEncode(form),
             [this, &provider, name, nonce = exchange.nonce, done](Result<net::Fetched> fetched) {
                 if (!fetched) {
@@ -359,8 +365,8 @@ void OidcService::Worker::verify(Provider &provider, const QString &nonce,
         done(signInFailed(u"the ID token names no key and the provider has several"_s));
         return;
     default:
-        done(signInFailed(u"the ID token is signed with a key %1 does not publish"_s.arg(
-                provider.settings.name)));
+        done(signInFailed(
+                u"the ID token is signed with a key %1 does not publish"_s.arg(provider.name)));
         return;
     }
 }
@@ -389,11 +395,11 @@ void OidcService::Worker::shutdown()
 
 // ---------------------------------------------------------------------------------------------
 
-OidcService::OidcService(QList<ProviderSettings> providers, ServiceSettings settings)
-    : m_providers(std::move(providers))
-    , m_settings(std::move(settings))
+OidcService::OidcService(ServiceSettings settings, QString publicUrl)
+    : m_settings(std::move(settings))
+    , m_publicUrl(std::move(publicUrl))
     , m_thread(u"oidc"_s)
-    , m_worker(std::make_shared<Worker>(m_providers, m_settings))
+    , m_worker(std::make_shared<Worker>(m_settings, m_publicUrl))
 { }
 
 OidcService::~OidcService()
@@ -403,17 +409,13 @@ OidcService::~OidcService()
 
 const ProviderSettings *OidcService::provider(const QString &name) const
 {
-    for (const ProviderSettings &provider : m_providers) {
-        if (provider.name == name) {
-            return &provider;
-        }
-    }
-    return nullptr;
+    const auto it = m_settings.providers.constFind(name);
+    return it == m_settings.providers.cend() ? nullptr : &*it;
 }
 
 QString OidcService::redirectUri(const QString &provider) const
 {
-    return redirectUriFor(m_settings.publicUrl, provider);
+    return redirectUriFor(m_publicUrl, provider);
 }
 
 bool OidcService::post(std::function<void(Worker &)> task)

@@ -6,8 +6,8 @@
 #include "core/concurrency/EventThread.h"
 #include "core/net/HttpFetcher.h"
 
-#include <QList>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -25,7 +25,6 @@ using net::formEncode;
 /// One configured OpenID provider (OIDC_<NAME>_* keys).
 struct ProviderSettings
 {
-    QString name; ///< lower case; in URLs and the OIDC_<NAME>_* keys
     QString issuer; ///< exactly as configured: discovery and ID tokens must name this issuer
     QString clientId;
     QString clientSecret; ///< empty: a public client (PKCE alone, no client authentication)
@@ -33,12 +32,11 @@ struct ProviderSettings
     QString displayName;
 };
 
+/// The OpenID Connect part of the configuration (OIDC_<NAME>_* keys, OIDC_CA_FILE).
 struct ServiceSettings
 {
-    /// Redirect URIs are PUBLIC_URL/api/v1/auth/oidc/<name>/callback.
-    QString publicUrl;
-    /// Origins (validate::origin form) a sign-in may return to, besides loopback http.
-    QStringList returnOrigins;
+    /// By name: lower case, in URLs and the OIDC_<NAME>_* keys.
+    QMap<QString, ProviderSettings> providers;
     /// Extra CA certificates (PEM) to trust for the providers; empty: the system's.
     QString caFile;
     std::chrono::milliseconds timeout{10'000};
@@ -81,17 +79,18 @@ public:
     template<class T>
     using Callback = std::function<void(common::Result<T>)>;
 
-    OidcService(QList<ProviderSettings> providers, ServiceSettings settings);
+    /// Redirect URIs are `publicUrl`/api/v1/auth/oidc/<name>/callback.
+    OidcService(ServiceSettings settings, QString publicUrl);
     ~OidcService();
     OidcService(const OidcService &) = delete;
     OidcService &operator=(const OidcService &) = delete;
 
-    const QList<ProviderSettings> &providers() const { return m_providers; }
+    /// The configured providers by name.
+    const QMap<QString, ProviderSettings> &providers() const { return m_settings.providers; }
     /// The provider of that name, or nullptr.
     const ProviderSettings *provider(const QString &name) const;
     /// PUBLIC_URL/api/v1/auth/oidc/<name>/callback.
     QString redirectUri(const QString &provider) const;
-    const ServiceSettings &settings() const { return m_settings; }
 
     /// The provider's endpoints from its discovery document (cached; concurrent callers share
     /// one fetch). Failing to reach the provider is service_unavailable.
@@ -113,8 +112,8 @@ private:
     /// Runs `task` on the service's thread, or returns false after stop().
     bool post(std::function<void(Worker &)> task);
 
-    QList<ProviderSettings> m_providers;
     ServiceSettings m_settings;
+    QString m_publicUrl;
     EventThread m_thread;
     std::shared_ptr<Worker> m_worker; ///< used only on m_thread
 };

@@ -259,7 +259,8 @@ http::Prepare readAccountMetrics(const std::shared_ptr<MetricsCache> &cache)
 void registerRoutes(http::HttpContext &context, const Settings &settings)
 {
     constexpr auto signedIn = Access::SignedIn;
-    const auto cache = std::make_shared<MetricsCache>(settings.metricsCacheBytes);
+    const auto cache =
+            std::make_shared<MetricsCache>(qsizetype{settings.metricsCacheMiB} * 1024 * 1024);
     http::addRoutes(context,
             {
                     {HttpMethod::Get, u"/api/v1/me/influencer"_s, signedIn, readMyInfluencer},

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QtGlobal>
-
 namespace influence::server::http {
 struct HttpContext;
 }
 
 namespace influence::server::profiles {
 
+/// The profiles part of the configuration (METRICS_CACHE_MIB).
 struct Settings
 {
-    /// Memory for this process's cache of metric series responses (MetricsCache); 0: none.
-    qsizetype metricsCacheBytes = qsizetype{32} * 1024 * 1024;
+    /// Memory (MiB) for this process's cache of metric series responses (MetricsCache); 0: none.
+    int metricsCacheMiB = 32;
 };
 
 /// /api/v1/me/influencer, /api/v1/me/brand, /api/v1/influencers/{id}, /api/v1/brands/{id} and

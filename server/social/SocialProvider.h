@@ -15,7 +15,8 @@
 
 namespace influence::server::social {
 
-/// One platform's OAuth client and endpoints (SOCIAL_<PLATFORM>_* keys).
+/// A platform that is offered, as its provider uses it: the PlatformClient configured for it,
+/// with its name and its endpoints as URLs.
 struct PlatformSettings
 {
     QString platform; ///< "instagram", "youtube" or "tiktok"

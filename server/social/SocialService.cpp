@@ -7,6 +7,7 @@
 
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -304,16 +305,43 @@ void SocialService::Worker::shutdown()
 
 // ---------------------------------------------------------------------------------------------
 
-SocialService::SocialService(QList<PlatformSettings> platforms, SocialSettings settings,
-        crypto::TokenCipher cipher, std::shared_ptr<const db::ConnectionSettings> database)
+bool SocialSettings::offersAnyPlatform() const
+{
+    return std::any_of(platforms.cbegin(), platforms.cend(), [](const PlatformClient &platform) {
+        return !platform.clientId.isEmpty();
+    });
+}
+
+QMap<QString, PlatformClient> SocialSettings::defaultPlatforms()
+{
+    return {{u"instagram"_s,
+                    {{}, {}, u"https://www.instagram.com/oauth/authorize"_s,
+                            u"https://api.instagram.com/oauth/access_token"_s,
+                            u"https://graph.instagram.com"_s}},
+            {u"youtube"_s,
+                    {{}, {}, u"https://accounts.google.com/o/oauth2/v2/auth"_s,
+                            u"https://oauth2.googleapis.com/token"_s,
+                            u"https://www.googleapis.com"_s}},
+            {u"tiktok"_s,
+                    {{}, {}, u"https://www.tiktok.com/v2/auth/authorize/"_s,
+                            u"https://open.tiktokapis.com/v2/oauth/token/"_s,
+                            u"https://open.tiktokapis.com"_s}}};
+}
+
+SocialService::SocialService(SocialSettings settings, QString publicUrl, crypto::TokenCipher cipher,
+        std::shared_ptr<const db::ConnectionSettings> database)
     : m_settings(std::move(settings))
+    , m_publicUrl(std::move(publicUrl))
     , m_cipher(std::move(cipher))
     , m_thread(u"social"_s)
 {
-    for (PlatformSettings &platform : platforms) {
-        const QString name = platform.platform;
-        if (auto provider = makeProvider(std::move(platform))) {
-            m_providers.emplace(name, std::move(provider));
+    for (auto it = m_settings.platforms.cbegin(); it != m_settings.platforms.cend(); ++it) {
+        if (it->clientId.isEmpty()) {
+            continue;
+        }
+        if (auto provider = makeProvider({it.key(), it->clientId, it->clientSecret,
+                    QUrl(it->authUrl), QUrl(it->tokenUrl), QUrl(it->apiUrl)})) {
+            m_providers.emplace(it.key(), std::move(provider));
         }
     }
     m_worker = std::make_shared<Worker>(*this, std::move(database));
@@ -332,7 +360,7 @@ const SocialProvider *SocialService::provider(const QString &platform) const
 
 QString SocialService::redirectUri(const QString &platform) const
 {
-    return m_settings.publicUrl + u"/api/v1/connected-accounts/"_s + platform + u"/callback"_s;
+    return m_publicUrl + u"/api/v1/connected-accounts/"_s + platform + u"/callback"_s;
 }
 
 void SocialService::connect(const QString &platform, const QString &code,

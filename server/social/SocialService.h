@@ -7,8 +7,8 @@
 #include "core/crypto/TokenCipher.h"
 #include "core/net/HttpFetcher.h"
 
-#include <QList>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QString>
 
 #include <chrono>
@@ -24,15 +24,35 @@ namespace influence::server::social {
 
 Q_DECLARE_LOGGING_CATEGORY(lcSocial)
 
+/// One platform's OAuth client and endpoints as configured (SOCIAL_<PLATFORM>_* keys); a
+/// platform without a client id is not offered.
+struct PlatformClient
+{
+    QString clientId;
+    QString clientSecret;
+    QString authUrl;
+    QString tokenUrl;
+    QString apiUrl;
+};
+
+/// The social part of the configuration (SOCIAL_*, TOKEN_ENCRYPTION_KEYS).
 struct SocialSettings
 {
-    /// Redirect URIs are PUBLIC_URL/api/v1/connected-accounts/<platform>/callback.
-    QString publicUrl;
+    /// "instagram", "youtube", "tiktok" with the platforms' public endpoints as defaults.
+    QMap<QString, PlatformClient> platforms = defaultPlatforms();
+    /// TOKEN_ENCRYPTION_KEYS as written ("id:base64key,…"); empty: one key generated once and
+    /// kept in the data directory. ServerApp makes the TokenCipher from them.
+    QString tokenEncryptionKeys;
+    /// fetch.caFile is SOCIAL_CA_FILE.
     net::FetchSettings fetch;
     /// Access tokens expiring within this are refreshed (from expires_in, not on a blind timer).
     std::chrono::seconds refreshHorizon{10 * 60};
     /// How often the due work (refreshes, the daily snapshot) is looked for.
     std::chrono::milliseconds pollInterval{60'000};
+
+    /// Whether a platform has a client id, so that accounts can be connected at all.
+    bool offersAnyPlatform() const;
+    static QMap<QString, PlatformClient> defaultPlatforms();
 };
 
 /// A completed code exchange: the tokens and the account behind them.
@@ -52,8 +72,10 @@ public:
     template<class T>
     using Callback = std::function<void(common::Result<T>)>;
 
-    SocialService(QList<PlatformSettings> platforms, SocialSettings settings,
-            crypto::TokenCipher cipher, std::shared_ptr<const db::ConnectionSettings> database);
+    /// Offers the platforms of `settings` that have a client id. Redirect URIs are
+    /// `publicUrl`/api/v1/connected-accounts/<platform>/callback.
+    SocialService(SocialSettings settings, QString publicUrl, crypto::TokenCipher cipher,
+            std::shared_ptr<const db::ConnectionSettings> database);
     ~SocialService();
     SocialService(const SocialService &) = delete;
     SocialService &operator=(const SocialService &) = delete;
@@ -80,6 +102,7 @@ private:
 
     std::map<QString, std::shared_ptr<const SocialProvider>> m_providers;
     SocialSettings m_settings;
+    QString m_publicUrl;
     crypto::TokenCipher m_cipher;
     EventThread m_thread;
     std::shared_ptr<Worker> m_worker; ///< used only on m_thread

@@ -173,13 +173,13 @@ private Q_SLOTS:
         const quint16 smtpPort = m_smtp->serverPort();
         const QString caFile = m_certificate.pemFile;
         options.configure = [smtpPort, caFile](server::Config &config) {
-            config.jwtSecret = kSecret;
-            config.appUrl = u"https://app.example.com"_s;
-            config.smtpUrl =
+            config.tokens.secret = kSecret;
+            config.auth.mail.appUrl = u"https://app.example.com"_s;
+            config.mail.smtpUrl =
                     u"smtp://%1:%2@localhost:%3"_s.arg(kSmtpUser, kSmtpPassword).arg(smtpPort);
-            config.smtpCaFile = caFile;
+            config.mail.caFile = caFile;
             // The test client is a "proxy": X-Forwarded-For names the client.
-            config.trustedProxies = {u"127.0.0.1"_s};
+            config.http.trustedProxies = {u"127.0.0.1"_s};
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
@@ -682,7 +682,7 @@ private Q_SLOTS:
     {
         TestServer::Options options;
         options.configure = [](server::Config &config) {
-            config.authRateLimitPerMinute = 3;
+            config.auth.rateLimitPerMinute = 3;
         };
         TestServer limited(options);
         QVERIFY2(limited.isRunning(), qPrintable(limited.error()));

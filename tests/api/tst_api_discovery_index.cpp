@@ -179,8 +179,8 @@ private Q_SLOTS:
                 QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
         TestServer::Options options;
         options.configure = [secret](server::Config &config) {
-            config.jwtSecret = secret;
-            config.publicUrl = u"https://influence.example"_s;
+            config.tokens.secret = secret;
+            config.http.publicUrl = u"https://influence.example"_s;
         };
         m_first = std::make_unique<TestServer>(options);
         QVERIFY2(m_first->isRunning(), qPrintable(m_first->error()));

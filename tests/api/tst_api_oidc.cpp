@@ -410,18 +410,18 @@ private Q_SLOTS:
 
         TestServer::Options options;
         options.configure = [this, downPort](server::Config &config) {
-            config.appUrl = u"https://app.example.com"_s;
-            config.corsAllowedOrigins = {u"https://admin.example.com"_s};
-            config.oidcCaFile = m_certificate.pemFile;
+            config.auth.mail.appUrl = u"https://app.example.com"_s;
+            config.http.corsAllowedOrigins = {u"https://admin.example.com"_s};
+            config.oidc.caFile = m_certificate.pemFile;
             const auto add = [&config](const QString &name, const QString &issuer,
                                      const QString &clientId, const QString &secret,
                                      const QString &displayName) {
-                server::Config::OidcProvider provider;
+                server::oidc::ProviderSettings provider;
                 provider.issuer = issuer;
                 provider.clientId = clientId;
                 provider.clientSecret = secret;
                 provider.displayName = displayName;
-                config.oidcProviders.insert(name, provider);
+                config.oidc.providers.insert(name, provider);
             };
             const QString forgeIssuer = u"http://127.0.0.1:%1"_s.arg(m_forgePort);
             add(u"local"_s, u"http://127.0.0.1:%1"_s.arg(m_localPort), u"influence-local"_s,

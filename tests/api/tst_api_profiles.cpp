@@ -107,9 +107,9 @@ private:
         TestServer::Options options;
         options.databaseUrl = m_server->databaseUrl();
         options.configure = [this, metricsCacheMiB](server::Config &config) {
-            config.jwtSecret = m_secret;
-            config.publicUrl = kPublicUrl;
-            config.metricsCacheMiB = metricsCacheMiB;
+            config.tokens.secret = m_secret;
+            config.http.publicUrl = kPublicUrl;
+            config.profiles.metricsCacheMiB = metricsCacheMiB;
         };
         return std::make_unique<TestServer>(options);
     }
@@ -142,8 +142,8 @@ private Q_SLOTS:
     {
         TestServer::Options options;
         options.configure = [this](server::Config &config) {
-            config.jwtSecret = m_secret;
-            config.publicUrl = kPublicUrl;
+            config.tokens.secret = m_secret;
+            config.http.publicUrl = kPublicUrl;
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));

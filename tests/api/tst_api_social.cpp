@@ -154,16 +154,16 @@ private:
     void configure(server::Config &config, const QString &keys) const
     {
         const QString base = m_peerUrl.toString();
-        config.socialPlatforms[u"instagram"_s] = {u"ig-client"_s, u"ig-secret"_s,
+        config.social.platforms[u"instagram"_s] = {u"ig-client"_s, u"ig-secret"_s,
                 base + u"/instagram/oauth/authorize"_s, base + u"/instagram/oauth/access_token"_s,
                 base + u"/instagram/graph"_s};
-        config.socialPlatforms[u"youtube"_s] = {u"yt-client"_s, u"yt-secret"_s,
+        config.social.platforms[u"youtube"_s] = {u"yt-client"_s, u"yt-secret"_s,
                 base + u"/youtube/o/oauth2/v2/auth"_s, base + u"/youtube/token"_s,
                 base + u"/youtube/api"_s};
-        config.socialPlatforms[u"tiktok"_s] = {u"tt-client"_s, u"tt-secret"_s,
+        config.social.platforms[u"tiktok"_s] = {u"tt-client"_s, u"tt-secret"_s,
                 base + u"/tiktok/v2/auth/authorize/"_s, base + u"/tiktok/v2/oauth/token/"_s,
                 base + u"/tiktok"_s};
-        config.tokenEncryptionKeys = keys;
+        config.social.tokenEncryptionKeys = keys;
     }
 
     QString signUp(const QString &email, const QString &role)

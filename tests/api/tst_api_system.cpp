@@ -48,7 +48,7 @@ private Q_SLOTS:
         TestServer::Options options;
         options.routes = tests::addTestRoutes;
         options.configure = [](server::Config &config) {
-            config.corsAllowedOrigins = {u"https://app.example.com"_s};
+            config.http.corsAllowedOrigins = {u"https://app.example.com"_s};
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));

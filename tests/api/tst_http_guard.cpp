@@ -124,10 +124,10 @@ private Q_SLOTS:
         TestServer::Options options;
         options.routes = tests::addTestRoutes;
         options.configure = [](server::Config &config) {
-            config.maxBodyBytes = kBodyLimit;
-            config.maxHeaderBytes = 8 * 1024;
-            config.idleTimeout = std::chrono::seconds(1);
-            config.requestTimeout = std::chrono::seconds(1);
+            config.http.limits.maxBodyBytes = kBodyLimit;
+            config.http.limits.maxHeadBytes = 8 * 1024;
+            config.http.idleTimeout = std::chrono::seconds(1);
+            config.http.requestTimeout = std::chrono::seconds(1);
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
@@ -377,8 +377,8 @@ private Q_SLOTS:
     {
         TestServer::Options options;
         options.configure = [](server::Config &config) {
-            config.maxConnections = 20; // 10 per HTTP thread
-            config.idleTimeout = std::chrono::seconds(30);
+            config.http.maxConnections = 20; // 10 per HTTP thread
+            config.http.idleTimeout = std::chrono::seconds(30);
         };
         TestServer capped(options);
         QVERIFY2(capped.isRunning(), qPrintable(capped.error()));

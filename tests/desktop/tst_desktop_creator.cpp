@@ -64,7 +64,7 @@ private Q_SLOTS:
         tests::TestServer::Options options;
         // Instagram can be connected: the server answers the platform's consent address.
         options.configure = [](server::Config &config) {
-            config.socialPlatforms[u"instagram"_s] = {u"ig-client"_s, u"ig-secret"_s,
+            config.social.platforms[u"instagram"_s] = {u"ig-client"_s, u"ig-secret"_s,
                     QString::fromLatin1(kConsentPage), u"https://token.example.test/token"_s,
                     u"https://graph.example.test"_s};
         };

@@ -126,12 +126,12 @@ private Q_SLOTS:
         const QString secret = QUuid::createUuid().toString(QUuid::Id128);
         tests::TestServer::Options options;
         options.configure = [this, secret](server::Config &config) {
-            server::Config::OidcProvider provider;
+            server::oidc::ProviderSettings provider;
             provider.issuer = u"http://127.0.0.1:%1"_s.arg(m_forgePort);
             provider.clientId = u"influence-desktop-test"_s;
             provider.clientSecret = secret;
             provider.displayName = u"Forge ID"_s;
-            config.oidcProviders.insert(u"forge"_s, provider);
+            config.oidc.providers.insert(u"forge"_s, provider);
         };
         QVERIFY2(startServer(options), qPrintable(m_server->error()));
 

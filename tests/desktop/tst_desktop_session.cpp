@@ -80,7 +80,7 @@ private Q_SLOTS:
         tests::TestServer::Options options;
         // A short access-token lifetime makes the silent refresh observable within the test.
         options.configure = [](server::Config &config) {
-            config.accessTokenLifetime = std::chrono::seconds(3);
+            config.tokens.accessTokenLifetime = std::chrono::seconds(3);
         };
         QVERIFY2(startServer(options), qPrintable(m_server->error()));
         m_email = u"staff-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));

@@ -16,7 +16,7 @@ void installTestLogging()
 {
     static const bool installed = [] {
         const QString level = qEnvironmentVariable("INFLUENCE_TEST_LOG", u"warning"_s);
-        server::log::install(level, u"text"_s);
+        server::log::install({level, u"text"_s});
         return true;
     }();
     Q_UNUSED(installed);
@@ -27,16 +27,16 @@ void installTestLogging()
 server::Config TestServer::baseConfig(const QString &databaseUrl)
 {
     server::Config config;
-    config.listenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.port = 0;
-    config.httpThreads = 2;
-    config.databaseUrl = databaseUrl;
-    config.dbPoolSize = 4;
-    config.shutdownGrace = std::chrono::seconds(5);
-    config.logLevel = u"warning"_s;
+    config.http.listenAddress = QHostAddress(QHostAddress::LocalHost);
+    config.http.port = 0;
+    config.http.threads = 2;
+    config.database.url = databaseUrl;
+    config.database.poolSize = 4;
+    config.http.shutdownGrace = std::chrono::seconds(5);
+    config.log.level = u"warning"_s;
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
-    config.jwtSecret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
-    config.authRateLimitPerMinute = 100'000;
+    config.tokens.secret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
+    config.auth.rateLimitPerMinute = 100'000;
     return config;
 }
 

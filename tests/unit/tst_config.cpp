@@ -33,13 +33,13 @@ private Q_SLOTS:
     {
         const auto config = ConfigLoader::load({});
         QVERIFY(config);
-        QCOMPARE(config->port, quint16(8080));
-        QCOMPARE(config->listenAddress, QHostAddress(QHostAddress::LocalHost));
-        QCOMPARE(config->maxBodyBytes, qint64(1024 * 1024));
-        QCOMPARE(config->dbStatementTimeout.count(), 5000);
-        QVERIFY(config->databaseUrl.isEmpty());
+        QCOMPARE(config->http.port, quint16(8080));
+        QCOMPARE(config->http.listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(config->http.limits.maxBodyBytes, qint64(1024 * 1024));
+        QCOMPARE(config->database.statementTimeout.count(), 5000);
+        QVERIFY(config->database.url.isEmpty());
         QVERIFY(!config->dataDir.isEmpty());
-        QCOMPARE(config->effectivePublicUrl(), u"http://localhost:8080"_s);
+        QCOMPARE(config->http.effectivePublicUrl(), u"http://localhost:8080"_s);
         QVERIFY(config->sources.isEmpty());
     }
 
@@ -56,12 +56,12 @@ private Q_SLOTS:
         inputs.environment.insert(u"PORT"_s, u"3000"_s);
         auto config = ConfigLoader::load(inputs);
         QVERIFY2(config, qPrintable(config ? QString() : config.error().detail));
-        QCOMPARE(config->port, quint16(3000));
+        QCOMPARE(config->http.port, quint16(3000));
         QVERIFY(config->sources.value(u"PORT"_s) == ConfigSource::Environment);
-        QCOMPARE(config->logLevel, u"warning"_s);
+        QCOMPARE(config->log.level, u"warning"_s);
         QVERIFY(config->sources.value(u"LOG_LEVEL"_s) == ConfigSource::DotEnv);
-        QCOMPARE(config->maxBodyBytes, qint64(2 * 1024 * 1024));
-        QCOMPARE(config->httpThreads, 3);
+        QCOMPARE(config->http.limits.maxBodyBytes, qint64(2 * 1024 * 1024));
+        QCOMPARE(config->http.threads, 3);
         QVERIFY(config->sources.value(u"HTTP_THREADS"_s) == ConfigSource::ConfigFile);
         // Unknown keys in .env (shared with other tools) only warn.
         QCOMPARE(config->warnings.size(), 1);
@@ -69,7 +69,7 @@ private Q_SLOTS:
 
         inputs.overrides.insert(u"PORT"_s, u"4000"_s);
         config = ConfigLoader::load(inputs);
-        QCOMPARE(config->port, quint16(4000));
+        QCOMPARE(config->http.port, quint16(4000));
         QVERIFY(config->sources.value(u"PORT"_s) == ConfigSource::CommandLine);
     }
 
@@ -81,7 +81,7 @@ private Q_SLOTS:
         inputs.environment.insert(u"CONFIG_FILE"_s, dir.filePath(u"a.conf"_s));
         const auto config = ConfigLoader::load(inputs);
         QVERIFY(config);
-        QCOMPARE(config->port, quint16(1234));
+        QCOMPARE(config->http.port, quint16(1234));
     }
 
     void unknownKeyInConfigFileIsAnError()

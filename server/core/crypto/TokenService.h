@@ -39,11 +39,15 @@ common::Result<QJsonObject> verifyHs256(QByteArrayView token, QByteArrayView key
 class TokenService
 {
 public:
+    /// The token part of the configuration (JWT_SECRET, AUTH_AUDIENCE,
+    /// ACCESS_TOKEN_TTL_SECONDS). The server settles the secret and the issuer when it starts.
     struct Settings
     {
-        QByteArray secret; ///< at least 32 bytes
-        QString issuer; ///< "iss"
-        QString audience; ///< "aud"
+        /// At least 32 bytes. Empty in the configuration: one generated once and kept in the
+        /// data directory.
+        QByteArray secret;
+        QString issuer; ///< "iss": the server's public URL, with the port it listens on
+        QString audience = QStringLiteral("influence-api"); ///< "aud"
         std::chrono::seconds accessTokenLifetime{600};
         std::chrono::seconds clockSkew{30};
     };

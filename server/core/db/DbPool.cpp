@@ -14,6 +14,10 @@ DbPool::DbPool(std::shared_ptr<const ConnectionSettings> settings, int threads, 
     m_pool.setObjectName(QStringLiteral("db-pool"));
 }
 
+DbPool::DbPool(std::shared_ptr<const ConnectionSettings> settings, const DatabaseSettings &database)
+    : DbPool(std::move(settings), database.poolSize, database.queueLimit)
+{ }
+
 DbPool::~DbPool()
 {
     m_pool.waitForDone();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Connection.h"
+#include "DatabaseSettings.h"
 
 #include <QThreadPool>
 
@@ -18,6 +19,8 @@ class DbPool
 {
 public:
     DbPool(std::shared_ptr<const ConnectionSettings> settings, int threads, int queueLimit);
+    /// As many threads and as long a queue as the database part of the configuration says.
+    DbPool(std::shared_ptr<const ConnectionSettings> settings, const DatabaseSettings &database);
     ~DbPool();
     DbPool(const DbPool &) = delete;
     DbPool &operator=(const DbPool &) = delete;

@@ -2,13 +2,10 @@
 #pragma once
 
 #include "ClientAddress.h"
-#include "HttpHead.h"
+#include "HttpSettings.h"
 #include "Router.h"
 
-#include <QStringList>
-
 #include <atomic>
-#include <chrono>
 
 namespace influence::server {
 class CpuPool;
@@ -21,24 +18,20 @@ namespace influence::server::http {
 
 class Authenticator;
 
-/// HTTP limits and policies, from the configuration.
-struct HttpSettings
-{
-    HeadLimits limits;
-    std::chrono::milliseconds idleTimeout{60'000};
-    std::chrono::milliseconds requestTimeout{30'000};
-    /// A connection that is being closed (after an error response) is cut off after this.
-    std::chrono::milliseconds closeTimeout{5'000};
-    int maxConnectionsPerThread = 1024;
-    int maxPipelinedRequests = 16;
-    QStringList corsAllowedOrigins;
-    bool strictTransportSecurity = false;
-};
-
 /// State shared by every HTTP thread: read-only after start, except the atomics.
 struct HttpContext
 {
-    HttpSettings settings;
+    explicit HttpContext(HttpSettings httpSettings)
+        : settings(std::move(httpSettings))
+        , clientAddress(settings.trustedProxies)
+    { }
+
+    /// The URL clients reach the server at, with the port it listens on.
+    QString publicUrl() const { return settings.publicUrlAt(port); }
+
+    const HttpSettings settings;
+    /// The port the server listens on: set by HttpServer::bind(), 0 before.
+    quint16 port = 0;
     Router router;
     db::DbPool *dbPool = nullptr;
     /// For CPU-bound work (password hashing) that must not hold a database connection.
@@ -46,7 +39,7 @@ struct HttpContext
     /// Checks the signed-in routes' tokens and sessions.
     const Authenticator *authenticator = nullptr;
     /// Who a request comes from (the peer, or behind a trusted proxy its X-Forwarded-For).
-    ClientAddress clientAddress;
+    const ClientAddress clientAddress;
     std::atomic<bool> draining{false};
     std::atomic<int> inFlight{0};
     std::atomic<int> connections{0};

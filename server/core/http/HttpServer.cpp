@@ -94,10 +94,12 @@ HttpServer::~HttpServer()
     stop();
 }
 
-Result<void> HttpServer::bind(const QHostAddress &address, quint16 port, int threads)
+Result<void> HttpServer::bind()
 {
-    quint16 boundPort = port;
-    for (int i = 0; i < threads; ++i) {
+    const HttpSettings &settings = m_context->settings;
+    const QHostAddress &address = settings.listenAddress;
+    quint16 boundPort = settings.port;
+    for (int i = 0; i < settings.threads; ++i) {
         ListenResult opened = openReusePortSocket(address, boundPort);
         if (opened.fd < 0) {
             for (const int fd : m_listeningSockets) {
@@ -112,7 +114,7 @@ Result<void> HttpServer::bind(const QHostAddress &address, quint16 port, int thr
         boundPort = opened.port; // port 0: the others join the port the first one got
         m_listeningSockets.push_back(opened.fd);
     }
-    m_port = boundPort;
+    m_context->port = boundPort;
     return {};
 }
 

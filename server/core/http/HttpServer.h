@@ -4,7 +4,6 @@
 #include "HttpContext.h"
 #include "common/Result.h"
 
-#include <QHostAddress>
 #include <QThread>
 
 #include <memory>
@@ -25,12 +24,12 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
-    /// Opens `threads` listening sockets on the address. Port 0 picks a free port (port() tells
-    /// which). Nothing is accepted before start().
-    common::Result<void> bind(const QHostAddress &address, quint16 port, int threads);
+    /// Opens one listening socket per thread on the settings' address and port. Port 0 picks a
+    /// free port (port() tells which). Nothing is accepted before start().
+    common::Result<void> bind();
     /// Starts one worker thread per socket; the router must be complete by now.
     common::Result<void> start();
-    quint16 port() const { return m_port; }
+    quint16 port() const { return m_context->port; }
 
     /// Stops accepting; idle connections close now, busy ones after their answer; /readyz and
     /// every response from now on say so (503 and Connection: close).
@@ -50,7 +49,6 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;
     std::vector<int> m_listeningSockets;
-    quint16 m_port = 0;
 };
 
 } // namespace influence::server::http

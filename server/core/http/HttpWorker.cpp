@@ -127,6 +127,9 @@ HttpWorker::HttpWorker(HttpContext *context, int index)
     : m_context(context)
     , m_index(index)
     , m_cors(context->settings.corsAllowedOrigins)
+    , m_maxConnections(static_cast<size_t>(
+              qMax(1, context->settings.maxConnections / context->settings.threads)))
+    , m_strictTransportSecurity(context->publicUrl().startsWith(u"https://"_s))
 {
     setObjectName(u"http-worker-%1"_s.arg(index));
 }
@@ -235,8 +238,7 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
         m_bySocket.remove(socket);
     });
 
-    if (m_connections.size() > static_cast<size_t>(m_context->settings.maxConnectionsPerThread)
-            || m_context->draining.load()) {
+    if (m_connections.size() > m_maxConnections || m_context->draining.load()) {
         reject(c, ErrorCode::ServiceUnavailable, "The server has too many open connections");
         return;
     }
@@ -512,7 +514,7 @@ QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
     headers.emplaceBack("X-Content-Type-Options", "nosniff");
     headers.emplaceBack("X-Frame-Options", "DENY");
     headers.emplaceBack("Referrer-Policy", "no-referrer");
-    if (m_context->settings.strictTransportSecurity) {
+    if (m_strictTransportSecurity) {
         headers.emplaceBack("Strict-Transport-Security", "max-age=31536000");
     }
     m_cors.addResponseHeaders(request, headers);

@@ -103,6 +103,10 @@ private:
     HttpContext *m_context;
     int m_index;
     Cors m_cors;
+    /// This thread's share of the process's connections.
+    size_t m_maxConnections;
+    /// Strict-Transport-Security on every response when clients reach the server over https.
+    bool m_strictTransportSecurity;
     GuardedTcpServer *m_listener = nullptr;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
     QHash<QTcpSocket *, quint64> m_bySocket;

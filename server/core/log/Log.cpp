@@ -87,9 +87,10 @@ void write(
     writeRaw(line);
 }
 
-void install(const QString &level, const QString &format)
+void install(const Settings &settings)
 {
-    g_json = format == u"json"_s;
+    const QString &level = settings.level;
+    g_json = settings.format == u"json"_s;
     QString rules = u"qt.*.debug=false\n"_s;
     if (level == u"debug"_s) {
         rules += u"influence.*.debug=true\n"_s;

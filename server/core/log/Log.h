@@ -9,9 +9,16 @@ namespace influence::server::log {
 
 enum class Format { Text, Json };
 
+/// Logging, from the configuration (LOG_LEVEL, LOG_FORMAT).
+struct Settings
+{
+    QString level = QStringLiteral("info"); ///< debug, info, warning or error
+    QString format = QStringLiteral("text"); ///< text or json (one JSON object per line)
+};
+
 /// Routes Qt's logging (qCInfo & co.) to stderr as one line per message, in text or JSON, and
-/// filters by level ("debug", "info", "warning", "error"). Call once at start.
-void install(const QString &level, const QString &format);
+/// filters by level. Call once at start.
+void install(const Settings &settings);
 
 /// Whether info-level lines (the access log) are written.
 bool infoEnabled();

@@ -145,9 +145,9 @@ Error sendError(const SmtpSettings &settings, CURLcode code, const char *errorBu
 
 } // namespace
 
-Result<SmtpSettings> SmtpSettings::fromUrl(const QString &text, const QString &from)
+Result<SmtpSettings> SmtpSettings::parse(const DeliverySettings &delivery)
 {
-    const QUrl url(text, QUrl::StrictMode);
+    const QUrl url(delivery.smtpUrl, QUrl::StrictMode);
     SmtpSettings settings;
     if (!url.isValid() || url.host().isEmpty()) {
         return Error::make(ErrorCode::BadRequest, u"invalid SMTP_URL"_s);
@@ -155,7 +155,8 @@ Result<SmtpSettings> SmtpSettings::fromUrl(const QString &text, const QString &f
     settings.host = url.host();
     settings.user = url.userName(QUrl::FullyDecoded);
     settings.password = url.password(QUrl::FullyDecoded);
-    settings.from = from;
+    settings.from = delivery.from;
+    settings.caCertificatesFile = delivery.caFile;
     const QString tls = QUrlQuery(url).queryItemValue(u"tls"_s);
     if (url.scheme() == u"smtps"_s) {
         settings.security = Security::ImplicitTls;

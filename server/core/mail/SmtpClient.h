@@ -11,6 +11,14 @@
 
 namespace influence::server::mail {
 
+/// The mail part of the configuration (SMTP_URL, MAIL_FROM, SMTP_CA_FILE).
+struct DeliverySettings
+{
+    QString smtpUrl; ///< empty: e-mails are written to the log instead of sent
+    QString from = QStringLiteral("Influence <no-reply@localhost>"); ///< "Name <address>"
+    QString caFile; ///< extra CA certificates (PEM) to trust for the mail server
+};
+
 /// Where and how to deliver mail, from SMTP_URL.
 struct SmtpSettings
 {
@@ -27,7 +35,8 @@ struct SmtpSettings
     /// Extra CA certificates to trust (PEM), for tests with a self-signed server.
     QString caCertificatesFile;
 
-    static common::Result<SmtpSettings> fromUrl(const QString &text, const QString &from);
+    /// The server SMTP_URL names, with the sender and the CA certificates of `delivery`.
+    static common::Result<SmtpSettings> parse(const DeliverySettings &delivery);
 };
 
 /// A blocking SMTP client (RFC 5321) on libcurl, with STARTTLS (RFC 3207) and AUTH PLAIN

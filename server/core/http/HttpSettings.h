@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "HttpHead.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace influence::server::http {
+
+/// Where and how the server listens, its limits and policies: the HTTP part of the
+/// configuration (PORT, LISTEN_ADDRESS, PUBLIC_URL, HTTP_THREADS, MAX_*, *_TIMEOUT_SECONDS,
+/// SHUTDOWN_GRACE_SECONDS, CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES).
+struct HttpSettings
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080; ///< 0: a free one, picked when the server binds
+    /// Threads accepting and parsing HTTP, each with its own SO_REUSEPORT listener.
+    int threads = 2;
+    QString publicUrl; ///< empty: http://<listen address>:<port>
+    /// MAX_HEADER_BYTES is limits.maxHeadBytes, MAX_BODY_BYTES limits.maxBodyBytes.
+    HeadLimits limits;
+    /// Open client connections per process, shared evenly by the threads; more are refused.
+    int maxConnections = 2048;
+    std::chrono::seconds idleTimeout{60};
+    /// A request must arrive completely within this time (slow clients get 408).
+    std::chrono::seconds requestTimeout{30};
+    /// On SIGTERM, how long in-flight requests may take before connections close.
+    std::chrono::seconds shutdownGrace{15};
+    /// A connection that is being closed (after an error response) is cut off after this.
+    std::chrono::milliseconds closeTimeout{5'000};
+    int maxPipelinedRequests = 16;
+    QStringList corsAllowedOrigins;
+    /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed.
+    QStringList trustedProxies;
+
+    /// The URL clients reach the server at: publicUrl, or http://<listen address>:<port>.
+    QString effectivePublicUrl() const { return publicUrlAt(port); }
+    /// The same for a server listening on `boundPort` (the port PORT=0 was given).
+    QString publicUrlAt(quint16 boundPort) const;
+};
+
+} // namespace influence::server::http
