@@ -8,9 +8,9 @@
 #include "core/http/HttpSettings.h"
 #include "core/log/Log.h"
 #include "core/mail/SmtpClient.h"
-#include "oidc/OidcService.h"
+#include "oidc/OidcSettings.h"
 #include "profiles/ProfileRoutes.h"
-#include "social/SocialService.h"
+#include "social/SocialSettings.h"
 
 #include <QHash>
 #include <QList>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "SocialProvider.h"
+#include "SocialSettings.h"
 #include "common/Result.h"
 #include "core/concurrency/EventThread.h"
 #include "core/crypto/TokenCipher.h"
@@ -23,37 +24,6 @@ struct ConnectionSettings;
 namespace influence::server::social {
 
 Q_DECLARE_LOGGING_CATEGORY(lcSocial)
-
-/// One platform's OAuth client and endpoints as configured (SOCIAL_<PLATFORM>_* keys); a
-/// platform without a client id is not offered.
-struct PlatformClient
-{
-    QString clientId;
-    QString clientSecret;
-    QString authUrl;
-    QString tokenUrl;
-    QString apiUrl;
-};
-
-/// The social part of the configuration (SOCIAL_*, TOKEN_ENCRYPTION_KEYS).
-struct SocialSettings
-{
-    /// "instagram", "youtube", "tiktok" with the platforms' public endpoints as defaults.
-    QMap<QString, PlatformClient> platforms = defaultPlatforms();
-    /// TOKEN_ENCRYPTION_KEYS as written ("id:base64key,…"); empty: one key generated once and
-    /// kept in the data directory. ServerApp makes the TokenCipher from them.
-    QString tokenEncryptionKeys;
-    /// fetch.caFile is SOCIAL_CA_FILE.
-    net::FetchSettings fetch;
-    /// Access tokens expiring within this are refreshed (from expires_in, not on a blind timer).
-    std::chrono::seconds refreshHorizon{10 * 60};
-    /// How often the due work (refreshes, the daily snapshot) is looked for.
-    std::chrono::milliseconds pollInterval{60'000};
-
-    /// Whether a platform has a client id, so that accounts can be connected at all.
-    bool offersAnyPlatform() const;
-    static QMap<QString, PlatformClient> defaultPlatforms();
-};
 
 /// A completed code exchange: the tokens and the account behind them.
 struct Connected

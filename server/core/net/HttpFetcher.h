@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "FetchSettings.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -18,15 +19,6 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace influence::server::net {
-
-struct FetchSettings
-{
-    /// Extra CA certificates (PEM) to trust; empty: the system's.
-    QString caFile;
-    /// The whole transfer, not only silence.
-    std::chrono::milliseconds timeout{10'000};
-    qint64 maxResponseBytes = qint64{512} * 1024;
-};
 
 /// An answer from a remote server: any HTTP status (the caller decides what it means).
 struct Fetched
