@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "DesktopApp.h"
+#include "app/DesktopApp.h"
 
 int main(int argc, char **argv)
 {

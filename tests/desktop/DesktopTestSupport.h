@@ -8,16 +8,16 @@
 // return from the function they are in); helpers that answer something warn and answer an empty
 // value instead, and the test checks that value.
 #include "HttpTestClient.h"
-#include "Languages.h"
-#include "MainWindow.h"
 #include "Measure.h"
-#include "Session.h"
 #include "StallMeter.h"
 #include "TestServer.h"
-#include "TokenStore.h"
-#include "collab/CollabText.h"
-#include "collab/DealView.h"
+#include "app/Languages.h"
+#include "app/MainWindow.h"
 #include "common/ApiClient.h"
+#include "deals/DealView.h"
+#include "session/Session.h"
+#include "session/TokenStore.h"
+#include "widgets/CollabText.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -7,13 +7,13 @@
 // deal is asked about first (also on the deal page); the table view lists, sorts, filters (name,
 // overdue, state, on the server) and pages the deals, and opens one with Enter.
 #include "DesktopTestSupport.h"
-#include "collab/CampaignDialog.h"
-#include "collab/CampaignsModel.h"
-#include "collab/CampaignsView.h"
-#include "collab/DealView.h"
-#include "collab/NotificationsView.h"
-#include "collab/PipelineView.h"
+#include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignsModel.h"
+#include "campaigns/CampaignsView.h"
 #include "common/Money.h"
+#include "deals/DealView.h"
+#include "deals/PipelineView.h"
+#include "notifications/NotificationsView.h"
 
 #include <QCheckBox>
 #include <QComboBox>

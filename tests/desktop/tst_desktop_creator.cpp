@@ -4,15 +4,15 @@
 // at their fields; saving round-trips), managing connected accounts (add by hand, remove after a
 // confirmation, "needs reconnection", connecting opens the server's consent address), the
 // metric-less profile page, and the settings page switching the language at run time.
-#include "AccountsView.h"
-#include "CreatorProfileView.h"
 #include "DesktopTestSupport.h"
-#include "OwnProfileView.h"
-#include "SettingsView.h"
-#include "SignInDialog.h"
+#include "app/SettingsView.h"
 #include "common/Problem.h"
 #include "core/db/Connection.h"
 #include "core/db/DatabaseUrl.h"
+#include "profiles/AccountsView.h"
+#include "profiles/CreatorProfileView.h"
+#include "profiles/OwnProfileView.h"
+#include "session/SignInDialog.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -7,9 +7,9 @@
 // post); messages written by one side appear for the other. Screenshots of the deal page and
 // the review screen; the time to open a deal with 50 messages and 10 versions is measured.
 #include "DesktopTestSupport.h"
-#include "collab/OfferDialog.h"
-#include "collab/PipelineView.h"
-#include "collab/ReviewDialog.h"
+#include "deals/OfferDialog.h"
+#include "deals/PipelineView.h"
+#include "deals/ReviewDialog.h"
 
 #include <QElapsedTimer>
 #include <QLabel>

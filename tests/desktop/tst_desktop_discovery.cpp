@@ -3,9 +3,9 @@
 // loads after sign-in, a filter narrows the result after the debounce, scrolling to the end loads
 // the next page, leaving the page drops the request in flight. The event loop never stalls.
 #include "DesktopTestSupport.h"
-#include "DiscoveryModel.h"
-#include "DiscoveryView.h"
-#include "SettingsView.h"
+#include "app/SettingsView.h"
+#include "discovery/DiscoveryModel.h"
+#include "discovery/DiscoveryView.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

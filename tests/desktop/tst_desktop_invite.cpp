@@ -7,11 +7,11 @@
 // invitations not sent yet (at most four go out at once); a brand without an
 // active campaign sees the empty state. The event loop never stalls; a screenshot of the dialog.
 #include "DesktopTestSupport.h"
-#include "DiscoveryModel.h"
-#include "DiscoveryView.h"
-#include "collab/InviteDialog.h"
-#include "collab/OfferEditor.h"
-#include "collab/PipelineView.h"
+#include "deals/InviteDialog.h"
+#include "deals/OfferEditor.h"
+#include "deals/PipelineView.h"
+#include "discovery/DiscoveryModel.h"
+#include "discovery/DiscoveryView.h"
 
 #include <QAction>
 #include <QComboBox>

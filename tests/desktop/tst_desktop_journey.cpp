@@ -10,18 +10,18 @@
 // state, deliverable, the activity timeline); no event-loop stall over 100 ms; the journey's
 // time is measured; a screenshot of the completed deal.
 #include "DesktopTestSupport.h"
-#include "DiscoveryModel.h"
-#include "DiscoveryView.h"
-#include "collab/CampaignDialog.h"
-#include "collab/CampaignsModel.h"
-#include "collab/CampaignsView.h"
-#include "collab/InviteDialog.h"
-#include "collab/NotificationBell.h"
-#include "collab/NotificationsView.h"
-#include "collab/OfferDialog.h"
-#include "collab/OfferEditor.h"
-#include "collab/PipelineView.h"
-#include "collab/ReviewDialog.h"
+#include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignsModel.h"
+#include "campaigns/CampaignsView.h"
+#include "deals/InviteDialog.h"
+#include "deals/OfferDialog.h"
+#include "deals/OfferEditor.h"
+#include "deals/PipelineView.h"
+#include "deals/ReviewDialog.h"
+#include "discovery/DiscoveryModel.h"
+#include "discovery/DiscoveryView.h"
+#include "notifications/NotificationBell.h"
+#include "notifications/NotificationsView.h"
 
 #include <QElapsedTimer>
 #include <QLabel>

@@ -6,9 +6,9 @@
 // read" zeroes the count; "99+" above 99; an unreachable server and one that answers an error
 // show the error states. Screenshot of the page; no event-loop stall over 100 ms.
 #include "DesktopTestSupport.h"
-#include "collab/CampaignsView.h"
-#include "collab/NotificationBell.h"
-#include "collab/NotificationsView.h"
+#include "campaigns/CampaignsView.h"
+#include "notifications/NotificationBell.h"
+#include "notifications/NotificationsView.h"
 
 #include <QLabel>
 #include <QSignalSpy>

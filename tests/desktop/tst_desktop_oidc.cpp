@@ -5,7 +5,7 @@
 // QNetworkAccessManager that follows redirects as a browser would: the server's start, the
 // provider, the server's callback, and the app's own loopback listener.
 #include "DesktopTestSupport.h"
-#include "SignInDialog.h"
+#include "session/SignInDialog.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

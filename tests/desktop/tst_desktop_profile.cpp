@@ -4,11 +4,11 @@
 // combined one whose series have as many points as the API answers for the chosen range,
 // switching the range, hover values, PNG export, the error state with Retry, and leaving the
 // page aborting its requests. Measures start-up, memory and event-loop stalls.
-#include "CreatorProfileView.h"
 #include "DesktopTestSupport.h"
-#include "DiscoveryModel.h"
-#include "DiscoveryView.h"
 #include "common/Money.h"
+#include "discovery/DiscoveryModel.h"
+#include "discovery/DiscoveryView.h"
+#include "profiles/CreatorProfileView.h"
 
 #include <QChartView>
 #include <QComboBox>

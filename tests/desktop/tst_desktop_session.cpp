@@ -4,9 +4,9 @@
 // (the sign-in dialog comes back over the page, which stays). An event-loop watchdog fails the
 // flows if the GUI thread ever stalls for more than 100 ms.
 #include "DesktopTestSupport.h"
-#include "DiscoveryModel.h"
-#include "DiscoveryView.h"
-#include "SignInDialog.h"
+#include "discovery/DiscoveryModel.h"
+#include "discovery/DiscoveryView.h"
+#include "session/SignInDialog.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "DealConfirmation.h"
 #include "common/CollabApi.h"
 #include "common/Error.h"
+#include "deals/DealConfirmation.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CampaignDialog.h"
 
-#include "CollabText.h"
 #include "common/Domain.h"
 #include "common/Money.h"
+#include "widgets/CollabText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

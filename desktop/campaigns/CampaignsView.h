@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "CampaignDialog.h"
+#include "campaigns/CampaignDialog.h"
 #include "common/CollabApi.h"
 #include "common/Error.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OfferDialog.h"
 
-#include "OfferEditor.h"
+#include "deals/OfferEditor.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

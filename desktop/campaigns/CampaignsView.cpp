@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CampaignsView.h"
 
-#include "CampaignDialog.h"
-#include "CampaignsModel.h"
-#include "CollabText.h"
-#include "RetryPage.h"
-#include "Session.h"
+#include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignsModel.h"
 #include "common/ApiClient.h"
+#include "session/Session.h"
+#include "widgets/CollabText.h"
+#include "widgets/RetryPage.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "InviteDialog.h"
 
-#include "CollabText.h"
-#include "ErrorText.h"
-#include "OfferEditor.h"
 #include "common/ApiClient.h"
+#include "deals/OfferEditor.h"
+#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SettingsView.h"
 
-#include "Languages.h"
+#include "app/Languages.h"
 #include "common/ApiClient.h"
 
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CollabText.h"
 
-#include "ErrorText.h"
 #include "common/CollabApi.h"
+#include "widgets/ErrorText.h"
 
 #include <QList>
 #include <QLocale>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Session.h"
 
-#include "TokenStore.h"
 #include "common/ApiClient.h"
+#include "session/TokenStore.h"
 
 #include <QLoggingCategory>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NotificationsView.h"
 
-#include "CollabText.h"
-#include "RetryPage.h"
-#include "Session.h"
 #include "common/ApiClient.h"
+#include "session/Session.h"
+#include "widgets/CollabText.h"
+#include "widgets/RetryPage.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

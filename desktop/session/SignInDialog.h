@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "OidcSignIn.h"
 #include "common/AuthApi.h"
 #include "common/Error.h"
+#include "session/OidcSignIn.h"
 
 #include <QDialog>
 #include <QTimer>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoveryView.h"
 
-#include "DiscoveryModel.h"
-#include "ErrorText.h"
-#include "Session.h"
-#include "collab/InviteDialog.h"
+#include "deals/InviteDialog.h"
+#include "discovery/DiscoveryModel.h"
+#include "session/Session.h"
+#include "widgets/ErrorText.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CampaignsModel.h"
 
-#include "CollabText.h"
+#include "widgets/CollabText.h"
 
 #include <QLocale>
 

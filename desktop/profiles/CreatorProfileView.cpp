@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CreatorProfileView.h"
 
-#include "ErrorText.h"
-#include "MetricsModel.h"
-#include "Session.h"
-#include "collab/CollabText.h"
 #include "common/ApiClient.h"
 #include "common/Money.h"
+#include "profiles/MetricsModel.h"
+#include "session/Session.h"
+#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
 
 #include <QAction>
 #include <QChart>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DealView.h"
 
-#include "CollabText.h"
-#include "DealConfirmation.h"
-#include "OfferDialog.h"
-#include "RetryPage.h"
-#include "ReviewDialog.h"
-#include "Session.h"
 #include "common/ApiClient.h"
+#include "deals/DealConfirmation.h"
+#include "deals/OfferDialog.h"
+#include "deals/ReviewDialog.h"
+#include "session/Session.h"
+#include "widgets/CollabText.h"
+#include "widgets/RetryPage.h"
 
 #include <QColor>
 #include <QEvent>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AccountsView.h"
 
-#include "ErrorText.h"
-#include "Session.h"
 #include "common/ApiClient.h"
 #include "common/ProfileTypes.h"
+#include "session/Session.h"
+#include "widgets/ErrorText.h"
 
 #include <QComboBox>
 #include <QDesktopServices>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SignInDialog.h"
 
-#include "ErrorText.h"
-#include "Session.h"
-#include "TokenStore.h"
 #include "common/ApiClient.h"
+#include "session/Session.h"
+#include "session/TokenStore.h"
+#include "widgets/ErrorText.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>

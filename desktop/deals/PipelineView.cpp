@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PipelineView.h"
 
-#include "CollabText.h"
-#include "DealConfirmation.h"
-#include "RetryPage.h"
-#include "Session.h"
 #include "common/ApiClient.h"
+#include "deals/DealConfirmation.h"
+#include "session/Session.h"
+#include "widgets/CollabText.h"
+#include "widgets/RetryPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>

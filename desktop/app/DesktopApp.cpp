@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DesktopApp.h"
 
-#include "Languages.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "SignInDialog.h"
-#include "TokenStore.h"
+#include "app/Languages.h"
+#include "app/MainWindow.h"
 #include "common/ApiClient.h"
+#include "session/Session.h"
+#include "session/SignInDialog.h"
+#include "session/TokenStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OfferEditor.h"
 
-#include "CollabText.h"
 #include "common/CollabApi.h"
+#include "widgets/CollabText.h"
 
 #include <QComboBox>
 #include <QDateEdit>

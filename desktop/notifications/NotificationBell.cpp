@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NotificationBell.h"
 
-#include "CollabText.h"
-#include "Session.h"
 #include "common/ApiClient.h"
+#include "session/Session.h"
+#include "widgets/CollabText.h"
 
 #include <QEvent>
 #include <QLocale>

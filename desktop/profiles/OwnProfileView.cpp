@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OwnProfileView.h"
 
-#include "ErrorText.h"
-#include "Session.h"
 #include "common/ApiClient.h"
 #include "common/Money.h"
 #include "common/ProfileTypes.h"
+#include "session/Session.h"
+#include "widgets/ErrorText.h"
 
 #include <QEvent>
 #include <QFormLayout>
