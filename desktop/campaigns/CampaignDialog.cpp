@@ -3,7 +3,8 @@
 
 #include "common/Domain.h"
 #include "common/Money.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -269,7 +270,7 @@ void CampaignDialog::setCampaign(const QString &id, const common::CampaignInput 
     m_minEngagement->setText(input.targeting.minEngagementRate
                     ? QLocale().toString(*input.targeting.minEngagementRate * 100.0, 'g', 4)
                     : QString());
-    m_budget->setText(CollabText::amountText(input.budget));
+    m_budget->setText(Formats::amountText(input.budget));
     m_currency->setText(input.budget.currency);
     m_startDate->setText(input.startDate.toString(Qt::ISODate));
     m_endDate->setText(input.endDate.toString(Qt::ISODate));
@@ -321,7 +322,7 @@ QJsonObject CampaignDialog::formJson(QList<common::FieldError> *errors) const
             {u"usageRights"_s, m_usageRights->toPlainText()}};
     if (m_budget->text().trimmed().isEmpty()) {
         body.insert(u"budgetMinor"_s, 0);
-    } else if (const auto amount = CollabText::parseAmount(m_budget->text(), currency)) {
+    } else if (const auto amount = Formats::parseAmount(m_budget->text(), currency)) {
         body.insert(u"budgetMinor"_s, *amount);
     } else {
         errors->append({u"budgetMinor"_s, u"invalid_value"_s, {}});
@@ -402,7 +403,7 @@ void CampaignDialog::showError(const common::Error &error)
         allPlaced = allPlaced && m_errorLabels.contains(groupOf(field.field));
     }
     m_status->setText(
-            allPlaced ? tr("Please correct the marked fields.") : CollabText::error(error));
+            allPlaced ? tr("Please correct the marked fields.") : ErrorText::sentence(error));
     m_save->setEnabled(true);
 }
 

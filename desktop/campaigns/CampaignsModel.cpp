@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CampaignsModel.h"
 
-#include "widgets/CollabText.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
 
 #include <QLocale>
 
@@ -42,9 +43,9 @@ QString CampaignsModel::text(const common::Campaign &campaign, int column) const
 {
     switch (column) {
     case Name: return campaign.details.name;
-    case Status: return CollabText::campaignStatus(campaign.status);
+    case Status: return Names::campaignStatus(campaign.status);
     case Dates: return datesText(campaign);
-    case Budget: return CollabText::money(campaign.details.budget);
+    case Budget: return Formats::money(campaign.details.budget);
     case Deals: {
         const QString summary = dealsText(campaign);
         return summary.isEmpty() ? QString::number(campaign.dealCount())
@@ -75,7 +76,7 @@ QString CampaignsModel::dealsText(const common::Campaign &campaign)
     QStringList parts;
     for (auto it = campaign.dealsByState.cbegin(); it != campaign.dealsByState.cend(); ++it) {
         if (it.value() > 0) {
-            parts.append(tr("%1 %2").arg(it.value()).arg(CollabText::dealState(it.key())));
+            parts.append(tr("%1 %2").arg(it.value()).arg(Names::dealState(it.key())));
         }
     }
     return parts.join(tr(", "));

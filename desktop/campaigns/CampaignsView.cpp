@@ -2,10 +2,12 @@
 #include "CampaignsView.h"
 
 #include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsModel.h"
 #include "common/ApiClient.h"
 #include "session/Session.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Names.h"
 #include "widgets/RetryPage.h"
 
 #include <QEvent>
@@ -133,14 +135,14 @@ void CampaignsView::retranslate()
     m_new->setText(tr("&New campaign…"));
     m_edit->setText(tr("&Edit…"));
     for (const auto &[action, b] : std::as_const(m_actions)) {
-        b->setText(CollabText::campaignAction(action));
+        b->setText(CampaignText::campaignAction(action));
     }
     m_reload->setText(tr("Re&fresh"));
     m_loading->setText(tr("Loading your campaigns…"));
     m_empty->setText(tr("No campaigns yet. Create the first one with “New campaign”."));
     m_retry->setText(tr("&Retry"));
     if (m_state == State::Failed) {
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
     }
     m_model->retranslate();
 }
@@ -185,7 +187,7 @@ void CampaignsView::setState(State state)
     case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
     case State::Empty: m_stack->setCurrentIndex(EmptyPage); break;
     case State::Failed:
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
         m_stack->setCurrentIndex(ErrorPage);
         break;
     case State::Loaded: m_stack->setCurrentIndex(TablePage); break;
@@ -323,7 +325,7 @@ void CampaignsView::saved(const Result<Campaign> &result)
         if (m_dialog) {
             m_dialog->showError(result.error());
         } else {
-            showMessage(CollabText::error(result.error()));
+            showMessage(ErrorText::sentence(result.error()));
         }
         return;
     }
@@ -346,7 +348,7 @@ void CampaignsView::runAction(CampaignAction action)
     if (!common::campaignTransition(campaign->status, action)) {
         // The buttons follow the same table; this guards calls from elsewhere.
         showMessage(tr("A campaign that is %1 cannot be moved this way.")
-                            .arg(CollabText::campaignStatus(campaign->status)));
+                            .arg(Names::campaignStatus(campaign->status)));
         return;
     }
     const QString id = campaign->id;
@@ -363,16 +365,16 @@ void CampaignsView::moved(CampaignAction action, const QString &id, const Result
 {
     if (!result) {
         showMessage(tr("“%1” was refused. %2")
-                            .arg(CollabText::campaignAction(action),
-                                    CollabText::error(result.error())));
+                            .arg(CampaignText::campaignAction(action),
+                                    ErrorText::sentence(result.error())));
         // The table may be out of date (another person moved it): show what is true now.
         refreshOne(id);
         return;
     }
     const int row = m_model->upsert(*result);
     m_table->selectRow(row);
-    showMessage(tr("“%1” is now %2.")
-                        .arg(result->details.name, CollabText::campaignStatus(result->status)));
+    showMessage(
+            tr("“%1” is now %2.").arg(result->details.name, Names::campaignStatus(result->status)));
     Q_EMIT campaignChanged(id);
 }
 

@@ -3,10 +3,13 @@
 
 #include "common/ApiClient.h"
 #include "deals/DealConfirmation.h"
+#include "deals/DealText.h"
 #include "deals/OfferDialog.h"
 #include "deals/ReviewDialog.h"
 #include "session/Session.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
 #include "widgets/RetryPage.h"
 
 #include <QColor>
@@ -362,7 +365,7 @@ void DealView::retranslate()
                                           : tr("Loading the deal…"));
     m_retry->setText(tr("&Retry"));
     if (m_state == State::Failed) {
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
     }
     m_tabs->setTabText(static_cast<int>(Tab::Negotiation), tr("&Negotiation"));
     m_tabs->setTabText(static_cast<int>(Tab::Deliverables), tr("&Deliverables"));
@@ -454,7 +457,7 @@ void DealView::setState(State state)
     case State::Idle:
     case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
     case State::Failed:
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
         m_stack->setCurrentIndex(ErrorPage);
         break;
     case State::Loaded: m_stack->setCurrentIndex(ContentPage); break;
@@ -580,8 +583,8 @@ void DealView::messagesLoaded(quint64 generation, bool older, const Result<Page<
         return;
     }
     if (!result) {
-        m_thread->setPlainText(
-                tr("The messages could not be loaded. %1").arg(CollabText::error(result.error())));
+        m_thread->setPlainText(tr("The messages could not be loaded. %1")
+                                       .arg(ErrorText::sentence(result.error())));
         finishOne();
         return;
     }
@@ -617,8 +620,8 @@ void DealView::eventsLoaded(quint64 generation, const Result<Page<DealEvent>> &r
     }
     if (!result) {
         m_activity->clear();
-        m_activity->addItem(
-                tr("The activity could not be loaded. %1").arg(CollabText::error(result.error())));
+        m_activity->addItem(tr("The activity could not be loaded. %1")
+                                    .arg(ErrorText::sentence(result.error())));
         finishOne();
         return;
     }
@@ -650,8 +653,8 @@ void DealView::deliverableLoaded(quint64 generation, const Result<Deliverable> &
     }
     if (!result) {
         m_deliverable = {};
-        m_versions->setPlainText(
-                tr("The versions could not be loaded. %1").arg(CollabText::error(result.error())));
+        m_versions->setPlainText(tr("The versions could not be loaded. %1")
+                                         .arg(ErrorText::sentence(result.error())));
     } else if (result->id == m_selectedDeliverable) {
         m_deliverable = *result;
         fillDeliverableDetail();
@@ -677,8 +680,8 @@ QString DealView::offerSummary(const common::OfferInput &offer) const
     for (const common::OfferLine &line : offer.deliverables) {
         lines.append(tr("%1 × %2 on %3, due %4")
                              .arg(line.quantity)
-                             .arg(CollabText::deliverableType(line.type),
-                                     CollabText::platform(line.platform), day(line.dueDate)));
+                             .arg(Names::deliverableType(line.type), Names::platform(line.platform),
+                                     day(line.dueDate)));
     }
     return lines.join(u'\n');
 }
@@ -689,10 +692,9 @@ void DealView::fillHeader()
             m_deal.influencerName.isEmpty() ? tr("Unnamed creator") : m_deal.influencerName;
     const QString brand = m_deal.brandName.isEmpty() ? tr("Unnamed brand") : m_deal.brandName;
     m_title->setText(tr("%1 — %2").arg(creator, m_deal.campaignName));
-    m_parties->setText(
-            tr("Brand: %1 · Creator: %2 · Campaign: %3 · You act as: %4")
-                    .arg(brand, creator, m_deal.campaignName, CollabText::dealSide(side())));
-    QString state = tr("State: %1").arg(CollabText::dealState(m_deal.state));
+    m_parties->setText(tr("Brand: %1 · Creator: %2 · Campaign: %3 · You act as: %4")
+                               .arg(brand, creator, m_deal.campaignName, Names::dealSide(side())));
+    QString state = tr("State: %1").arg(Names::dealState(m_deal.state));
     if (m_deal.overdue) {
         state += u" · "_s + tr("Overdue");
     }
@@ -710,7 +712,7 @@ void DealView::fillTerms()
     }
     const QDateTime agreedAt =
             QDateTime::fromString(m_deal.terms.value(u"agreedAt"_s).toString(), Qt::ISODateWithMs);
-    QStringList lines{tr("Fee: %1").arg(CollabText::money(terms->fee)),
+    QStringList lines{tr("Fee: %1").arg(Formats::money(terms->fee)),
             tr("Deliverables: %1").arg(offerSummary(*terms).replace(u'\n', u"; "_s)),
             tr("Revision rounds: %1").arg(terms->maxRevisions),
             tr("Usage rights: %1")
@@ -728,17 +730,17 @@ void DealView::fillOffers()
         auto *item = new QTreeWidgetItem(m_offers);
         item->setText(OfferNumber, QString::number(offer.sequence));
         item->setText(OfferFrom,
-                tr("%1 (%2)").arg(CollabText::dealSide(offer.madeBy),
+                tr("%1 (%2)").arg(Names::dealSide(offer.madeBy),
                         offer.madeBy == DealSide::Creator ? partyName(m_deal.influencerId)
                                                           : partyName(m_deal.brandId)));
-        item->setText(OfferFee, CollabText::money(offer.terms.fee));
+        item->setText(OfferFee, Formats::money(offer.terms.fee));
         QString details = offerSummary(offer.terms);
         details += u'\n' + tr("%n revision round(s)", nullptr, offer.terms.maxRevisions);
         if (!offer.terms.note.isEmpty()) {
             details += u'\n' + tr("Note: %1").arg(offer.terms.note);
         }
         item->setText(OfferDeliverables, details);
-        item->setText(OfferState, CollabText::offerStatus(offer.status));
+        item->setText(OfferState, DealText::offerStatus(offer.status));
         item->setText(OfferWhen,
                 offer.respondedAt.isValid()
                         ? tr("%1, answered %2").arg(when(offer.createdAt), when(offer.respondedAt))
@@ -762,13 +764,13 @@ void DealView::fillDeliverables()
         item->setText(ItemNumber, QString::number(d.position));
         const auto type = common::deliverableTypeFromString(d.type);
         const auto platform = common::platformFromString(d.platform);
-        item->setText(ItemType, type ? CollabText::deliverableType(*type) : d.type);
-        item->setText(ItemPlatform, platform ? CollabText::platform(*platform) : d.platform);
+        item->setText(ItemType, type ? Names::deliverableType(*type) : d.type);
+        item->setText(ItemPlatform, platform ? Names::platform(*platform) : d.platform);
         item->setText(ItemDue, d.overdue ? tr("%1 (overdue)").arg(day(d.dueDate)) : day(d.dueDate));
         if (d.overdue) {
             item->setForeground(ItemDue, QColor(0xb0, 0x00, 0x20));
         }
-        item->setText(ItemStatus, CollabText::deliverableStatus(d.status));
+        item->setText(ItemStatus, DealText::deliverableStatus(d.status));
         item->setText(ItemRevisions, tr("%1 of %2").arg(d.revisionsUsed).arg(d.maxRevisions));
         item->setText(ItemLive, d.liveUrl);
         item->setData(ItemNumber, Qt::UserRole, d.id);
@@ -812,18 +814,18 @@ void DealView::fillDeliverableDetail()
         const DeliverableVersion &version = m_deliverable.versions.at(i);
         html += u"<hr><p><b>%1</b> · %2</p><p>%3</p>"_s.arg(
                 tr("Version %1").arg(version.version).toHtmlEscaped(),
-                when(version.submittedAt).toHtmlEscaped(), CollabText::linkified(version.caption));
+                when(version.submittedAt).toHtmlEscaped(), Formats::linkified(version.caption));
         for (const QString &url : version.mediaUrls) {
-            html += u"<p>%1</p>"_s.arg(CollabText::linkified(url));
+            html += u"<p>%1</p>"_s.arg(Formats::linkified(url));
         }
         if (!version.notes.isEmpty()) {
-            html += u"<p><i>%1</i></p>"_s.arg(CollabText::linkified(version.notes));
+            html += u"<p><i>%1</i></p>"_s.arg(Formats::linkified(version.notes));
         }
-        const QString decision = version.decision ? CollabText::reviewDecision(*version.decision)
+        const QString decision = version.decision ? Names::reviewDecision(*version.decision)
                                                   : tr("Waiting for review");
         html += u"<p><b>%1</b>%2</p>"_s.arg(decision.toHtmlEscaped(),
                 version.feedback.isEmpty() ? QString()
-                                           : u": "_s + CollabText::linkified(version.feedback));
+                                           : u": "_s + Formats::linkified(version.feedback));
     }
     m_versions->setHtml(html);
     updateActions();
@@ -839,7 +841,7 @@ void DealView::fillMessages()
                 : (message.authorName.isEmpty() ? partyName(message.authorId) : message.authorName);
         html += u"<p><b>%1</b> <span style=\"color: gray\">%2</span><br>%3</p>"_s.arg(
                 author.toHtmlEscaped(), when(message.createdAt).toHtmlEscaped(),
-                CollabText::linkified(message.body));
+                Formats::linkified(message.body));
     }
     if (m_messages.isEmpty()) {
         html = u"<p>%1</p>"_s.arg(
@@ -855,10 +857,10 @@ void DealView::fillEvents()
     const QString currency =
             m_deal.latestOffer ? m_deal.latestOffer->terms.fee.currency : QString();
     for (const DealEvent &event : std::as_const(m_events)) {
-        const QString detail = CollabText::eventDetail(event.kind, event.data, currency);
+        const QString detail = DealText::eventDetail(event.kind, event.data, currency);
         const QString what = detail.isEmpty()
-                ? CollabText::eventKind(event.kind)
-                : tr("%1: %2").arg(CollabText::eventKind(event.kind), detail);
+                ? Names::eventKind(event.kind)
+                : tr("%1: %2").arg(Names::eventKind(event.kind), detail);
         m_activity->addItem(tr("%1 — %2 — %3").arg(when(event.at), what, partyName(event.actorId)));
     }
     if (m_events.isEmpty()) {
@@ -1022,7 +1024,7 @@ void DealView::dealAnswered(const QString &done, const Result<Deal> &result)
     m_busy = false;
     if (!result) {
         m_message->setText(
-                tr("The server refused this. %1").arg(CollabText::error(result.error())));
+                tr("The server refused this. %1").arg(ErrorText::sentence(result.error())));
     } else {
         m_message->setText(done);
         Q_EMIT dealChanged(m_dealId);
@@ -1132,7 +1134,7 @@ void DealView::deliverableAnswered(const QString &done, const Result<Deliverable
     m_busy = false;
     if (!result) {
         m_message->setText(
-                tr("The server refused this. %1").arg(CollabText::error(result.error())));
+                tr("The server refused this. %1").arg(ErrorText::sentence(result.error())));
     } else {
         m_message->setText(done);
         Q_EMIT dealChanged(m_dealId);
@@ -1159,7 +1161,7 @@ void DealView::sendMessage()
                                 if (!result) {
                                     m_message->setText(
                                             tr("The message was not sent. %1")
-                                                    .arg(CollabText::error(result.error())));
+                                                    .arg(ErrorText::sentence(result.error())));
                                     return;
                                 }
                                 m_message->setText(tr("Message sent."));

@@ -3,8 +3,11 @@
 
 #include "common/ApiClient.h"
 #include "deals/DealConfirmation.h"
+#include "deals/DealText.h"
 #include "session/Session.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
 #include "widgets/RetryPage.h"
 
 #include <QCheckBox>
@@ -359,7 +362,7 @@ void PipelineView::retranslate()
     for (int i = 1; i < m_stateFilter->count(); ++i) {
         if (const auto state = common::collabFromString<DealState>(
                     m_stateFilter->itemData(i).toString())) {
-            m_stateFilter->setItemText(i, CollabText::dealState(*state));
+            m_stateFilter->setItemText(i, Names::dealState(*state));
         }
     }
     m_creatorLabel->setText(tr("Cr&eator:"));
@@ -376,7 +379,7 @@ void PipelineView::retranslate()
             tr("Fee"), tr("Overdue"), tr("Last change")});
     m_more->setText(m_loadingMore ? tr("Loading…") : tr("Load &more"));
     if (m_state == State::Failed) {
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
     }
     if (m_state == State::Loaded) {
         fillColumns();
@@ -437,7 +440,7 @@ void PipelineView::setState(State state)
     case State::Idle:
     case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
     case State::Failed:
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
         m_stack->setCurrentIndex(ErrorPage);
         break;
     case State::Loaded: m_stack->setCurrentIndex(BoardPage); break;
@@ -595,7 +598,7 @@ void PipelineView::listed(quint64 generation, bool append, const Result<common::
     if (!result) {
         if (append) {
             // What is shown stays; only the next page is missing.
-            say(tr("More deals could not be loaded. %1").arg(CollabText::error(result.error())));
+            say(tr("More deals could not be loaded. %1").arg(ErrorText::sentence(result.error())));
             return;
         }
         m_error = result.error();
@@ -663,7 +666,7 @@ QString PipelineView::cardText(const Deal &deal) const
 {
     QString text = creatorName(deal) + u'\n' + deal.campaignName;
     if (deal.latestOffer) {
-        text += u'\n' + CollabText::money(deal.latestOffer->terms.fee);
+        text += u'\n' + Formats::money(deal.latestOffer->terms.fee);
     }
     if (deal.overdue) {
         text += u'\n' + tr("Overdue");
@@ -685,8 +688,7 @@ void PipelineView::fillColumns()
         item->setToolTip(tip);
     }
     for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
-        it.value()->setText(
-                tr("%1 (%2)").arg(CollabText::dealState(it.key())).arg(count(it.key())));
+        it.value()->setText(tr("%1 (%2)").arg(Names::dealState(it.key())).arg(count(it.key())));
     }
 }
 
@@ -709,16 +711,16 @@ void PipelineView::fillTable()
         cell(CreatorColumn, creatorName(deal))->setData(Qt::UserRole, deal.id);
         cell(BrandColumn, deal.brandName);
         cell(CampaignColumn, deal.campaignName);
-        cell(StateColumn, CollabText::dealState(deal.state))
+        cell(StateColumn, Names::dealState(deal.state))
                 ->setData(kSortRole, int(boardStates().indexOf(deal.state)));
         QTableWidgetItem *fee = cell(FeeColumn,
-                deal.latestOffer ? CollabText::money(deal.latestOffer->terms.fee) : QString());
+                deal.latestOffer ? Formats::money(deal.latestOffer->terms.fee) : QString());
         fee->setData(kSortRole, deal.latestOffer ? deal.latestOffer->terms.fee.minorUnits : -1);
         fee->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         cell(OverdueColumn, deal.overdue ? tr("Overdue") : QString())
                 ->setData(kSortRole, deal.overdue ? 1 : 0);
         const QDateTime changed = deal.updatedAt.isValid() ? deal.updatedAt : deal.createdAt;
-        cell(UpdatedColumn, CollabText::when(changed))
+        cell(UpdatedColumn, Formats::when(changed))
                 ->setData(kSortRole, changed.toMSecsSinceEpoch());
     }
     m_table->setSortingEnabled(true);
@@ -745,7 +747,7 @@ QString PipelineView::refusal(DealState from, DealState to) const
                   "latest offer.");
     }
     return tr("A deal cannot move from “%1” to “%2”.")
-            .arg(CollabText::dealState(from), CollabText::dealState(to));
+            .arg(Names::dealState(from), Names::dealState(to));
 }
 
 PipelineView::Move PipelineView::requestMove(const QString &dealId, DealState target)
@@ -763,7 +765,7 @@ PipelineView::Move PipelineView::requestMove(const QString &dealId, DealState ta
         return Move::Refused;
     }
     if (!common::mayTakeDealAction(side(), *action)) {
-        say(tr("Only the brand can %1 a deal.").arg(CollabText::dealAction(*action)));
+        say(tr("Only the brand can %1 a deal.").arg(DealText::dealAction(*action)));
         return Move::Refused;
     }
     if (const auto step = finalStep(*action)) {
@@ -789,7 +791,7 @@ QWidget *PipelineView::confirmation() const
 
 void PipelineView::send(const QString &dealId, common::DealAction action, DealState target)
 {
-    say(tr("Moving the deal to “%1”…").arg(CollabText::dealState(target)));
+    say(tr("Moving the deal to “%1”…").arg(Names::dealState(target)));
     m_collab.dealAction(dealId, action)
             .then(QtFuture::Launch::Sync,
                     common::guarded<Result<Deal>>(
@@ -801,10 +803,10 @@ void PipelineView::send(const QString &dealId, common::DealAction action, DealSt
 void PipelineView::moved(const QString &dealId, DealState target, const Result<Deal> &result)
 {
     if (!result) {
-        say(tr("The move was refused. %1").arg(CollabText::error(result.error())));
+        say(tr("The move was refused. %1").arg(ErrorText::sentence(result.error())));
         return;
     }
-    say(tr("The deal is now “%1”.").arg(CollabText::dealState(result->state)));
+    say(tr("The deal is now “%1”.").arg(Names::dealState(result->state)));
     Q_EMIT dealMoved(dealId, target);
     reload();
 }

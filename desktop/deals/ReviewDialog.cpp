@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReviewDialog.h"
 
-#include "widgets/CollabText.h"
+#include "deals/DealText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -134,16 +137,16 @@ QString ReviewDialog::versionHtml(const DeliverableVersion &version) const
             tr("Submitted %1")
                     .arg(QLocale().toString(
                             version.submittedAt.toLocalTime(), QLocale::ShortFormat)));
-    html += u"<p>%1</p>"_s.arg(CollabText::linkified(version.caption));
+    html += u"<p>%1</p>"_s.arg(Formats::linkified(version.caption));
     if (!version.mediaUrls.isEmpty()) {
         QStringList links;
         for (const QString &url : version.mediaUrls) {
-            links.append(CollabText::linkified(url));
+            links.append(Formats::linkified(url));
         }
         html += u"<p>%1<br>%2</p>"_s.arg(tr("Media:"), links.join(u"<br>"_s));
     }
     if (!version.notes.isEmpty()) {
-        html += u"<p><i>%1</i> %2</p>"_s.arg(tr("Notes:"), CollabText::linkified(version.notes));
+        html += u"<p><i>%1</i> %2</p>"_s.arg(tr("Notes:"), Formats::linkified(version.notes));
     }
     return html;
 }
@@ -154,7 +157,7 @@ void ReviewDialog::fill()
     const bool inReview = m_deliverable.status == common::DeliverableStatus::InReview;
     m_heading->setText(tr("Deliverable %1: %2")
                                .arg(m_deliverable.position)
-                               .arg(CollabText::deliverableStatus(m_deliverable.status)));
+                               .arg(DealText::deliverableStatus(m_deliverable.status)));
     m_rounds->setText(tr("Revision rounds used: %1 of %2")
                               .arg(m_deliverable.revisionsUsed)
                               .arg(m_deliverable.maxRevisions));
@@ -181,8 +184,7 @@ void ReviewDialog::fill()
             continue;
         }
         history += u"<p><b>%1</b> — %2<br>%3</p>"_s.arg(tr("Version %1").arg(version.version),
-                CollabText::reviewDecision(*version.decision),
-                CollabText::linkified(version.feedback));
+                Names::reviewDecision(*version.decision), Formats::linkified(version.feedback));
     }
     m_history->setHtml(history.isEmpty() ? tr("No feedback yet.").toHtmlEscaped() : history);
     m_approve->setEnabled(inReview);
@@ -215,7 +217,7 @@ void ReviewDialog::decide(ReviewDecision decision)
 
 void ReviewDialog::showError(const common::Error &error)
 {
-    m_status->setText(CollabText::error(error));
+    m_status->setText(ErrorText::sentence(error));
     setBusy(false);
 }
 

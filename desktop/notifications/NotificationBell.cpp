@@ -3,7 +3,7 @@
 
 #include "common/ApiClient.h"
 #include "session/Session.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -161,7 +161,7 @@ void NotificationBell::retranslate()
     }
     setAccessibleDescription(state);
     if (m_failed) {
-        state += u'\n' + tr("The count could not be updated: %1").arg(CollabText::error(m_error));
+        state += u'\n' + tr("The count could not be updated: %1").arg(ErrorText::sentence(m_error));
     }
     setToolTip(tr("%1 (%2)").arg(state, shortcut));
 }

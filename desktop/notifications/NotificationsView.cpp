@@ -2,8 +2,10 @@
 #include "NotificationsView.h"
 
 #include "common/ApiClient.h"
+#include "notifications/NotificationText.h"
 #include "session/Session.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
 #include "widgets/RetryPage.h"
 
 #include <QEvent>
@@ -161,7 +163,7 @@ void NotificationsView::retranslate()
 
 QString NotificationsView::errorText() const
 {
-    return tr("The notifications could not be loaded. %1").arg(CollabText::error(m_error));
+    return tr("The notifications could not be loaded. %1").arg(ErrorText::sentence(m_error));
 }
 
 void NotificationsView::changeEvent(QEvent *event)
@@ -286,7 +288,7 @@ void NotificationsView::listed(
         if (more) {
             // The list stays; the next page can be asked for again.
             showMessage(tr("More notifications could not be loaded. %1")
-                                .arg(CollabText::error(result.error())));
+                                .arg(ErrorText::sentence(result.error())));
             updateButtons();
         } else {
             m_error = result.error();
@@ -317,7 +319,7 @@ void NotificationsView::refreshTimes(const QDateTime &now)
 {
     for (int row = 0; row < m_items.size() && row < m_list->topLevelItemCount(); ++row) {
         m_list->topLevelItem(row)->setText(
-                TimeColumn, CollabText::when(m_items.at(row).createdAt, now));
+                TimeColumn, Formats::when(m_items.at(row).createdAt, now));
     }
 }
 
@@ -330,10 +332,10 @@ void NotificationsView::append(const Notification &notification)
 
 void NotificationsView::showItem(QTreeWidgetItem *item, const Notification &notification)
 {
-    const QString sentence = CollabText::notification(notification);
+    const QString sentence = NotificationText::notification(notification);
     item->setText(SentenceColumn, sentence);
     item->setText(CampaignColumn, notification.campaignName);
-    item->setText(TimeColumn, CollabText::when(notification.createdAt));
+    item->setText(TimeColumn, Formats::when(notification.createdAt));
     item->setToolTip(TimeColumn,
             QLocale().toString(notification.createdAt.toLocalTime(), QLocale::LongFormat));
     item->setToolTip(SentenceColumn, sentence);
@@ -370,7 +372,7 @@ void NotificationsView::markedRead(const Result<Notification> &result)
 {
     if (!result) {
         showMessage(tr("The notification could not be marked read. %1")
-                            .arg(CollabText::error(result.error())));
+                            .arg(ErrorText::sentence(result.error())));
         return;
     }
     for (int row = 0; row < m_items.size(); ++row) {
@@ -404,7 +406,7 @@ void NotificationsView::markedAllRead(const Result<int> &result)
     m_markingAll = false;
     if (!result) {
         showMessage(tr("The notifications could not be marked read. %1")
-                            .arg(CollabText::error(result.error())));
+                            .arg(ErrorText::sentence(result.error())));
         updateButtons();
         return;
     }

@@ -5,8 +5,8 @@
 #include "common/Money.h"
 #include "profiles/MetricsModel.h"
 #include "session/Session.h"
-#include "widgets/CollabText.h"
 #include "widgets/ErrorText.h"
+#include "widgets/Names.h"
 
 #include <QAction>
 #include <QChart>
@@ -57,7 +57,7 @@ constexpr int kAllDays = 3 * 366;
 
 QString platformDisplayName(const common::ConnectedAccount &account)
 {
-    const QString name = CollabText::platform(account.platform);
+    const QString name = Names::platform(account.platform);
     return name.isEmpty() ? account.platformName : name;
 }
 

@@ -29,8 +29,23 @@ QString ErrorText::headline(const common::Error &error)
         return tr("The server sent an answer this app does not understand.");
     case ErrorCode::Cancelled: return tr("Cancelled.");
     case ErrorCode::Internal: return tr("The server ran into a problem.");
+    case ErrorCode::IllegalTransition:
+        return tr("The server did not allow this step in the current state.");
+    case ErrorCode::OfferNotLatest: return tr("Only the latest offer can be answered.");
+    case ErrorCode::NotYourTurn: return tr("It is the other side's turn.");
+    case ErrorCode::DeliverablesInReview: return tr("Drafts are still waiting for review.");
+    case ErrorCode::DeliverablesOutstanding:
+        return tr("Some deliverables are neither approved nor live.");
+    case ErrorCode::DealExists: return tr("This creator already has a deal in this campaign.");
+    case ErrorCode::ApplicationsClosed: return tr("Applications are closed.");
     default: return tr("Something went wrong.");
     }
+}
+
+QString ErrorText::sentence(const common::Error &error)
+{
+    const QString more = detail(error);
+    return more.isEmpty() ? headline(error) : headline(error) + u' ' + more;
 }
 
 QString ErrorText::detail(const common::Error &error)

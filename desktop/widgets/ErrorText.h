@@ -17,6 +17,8 @@ class ErrorText
 public:
     static QString headline(const common::Error &error);
     static QString detail(const common::Error &error);
+    /// The headline and, after it, the server's detail: one sentence for a status line.
+    static QString sentence(const common::Error &error);
 };
 
 } // namespace influence::desktop

@@ -16,7 +16,7 @@ namespace influence::server::http {
 Work Work::answer(Response response)
 {
     Work work;
-    work.m_immediate = std::move(response);
+    work.m_immediate = std::make_shared<const Response>(std::move(response));
     return work;
 }
 

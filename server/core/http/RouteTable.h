@@ -13,7 +13,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <type_traits>
 
 namespace influence::server::db {
@@ -62,7 +61,7 @@ public:
     Response run(
             db::Connection &c, const Principal *principal, const Responder &out, int status) const;
     /// The answer of answer(), sent without a database worker.
-    const std::optional<Response> &immediate() const { return m_immediate; }
+    const Response *immediate() const { return m_immediate.get(); }
     bool needsPrincipal() const { return m_needsPrincipal; }
 
 private:
@@ -72,7 +71,9 @@ private:
     static Response reply(Result &&result, int status);
 
     std::function<Response(db::Connection &, const Principal *, const Responder &, int)> m_task;
-    std::optional<Response> m_immediate;
+    // Shared, not std::optional: GCC 12 at -O2 reports the optional's moved-from members as
+    // maybe-uninitialized (a false positive that -Werror turns into a failed release build).
+    std::shared_ptr<const Response> m_immediate;
     bool m_needsPrincipal = false;
 };
 

@@ -35,7 +35,7 @@ public:
     void addLine();
     void setFeeText(const QString &text);
     /// Plain words for an offer's field errors (fields may carry a prefix such as "offer."),
-    /// or CollabText::error() when none of them is the offer's.
+    /// or ErrorText::sentence() when none of them is the offer's.
     static QString errorText(const common::Error &error);
 
 protected:

@@ -3,8 +3,8 @@
 
 #include "common/ApiClient.h"
 #include "deals/OfferEditor.h"
-#include "widgets/CollabText.h"
 #include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -168,7 +168,7 @@ void InviteDialog::retranslate()
     m_send->setText(m_state == State::Finished ? tr("Send &again") : tr("&Send invitations"));
     m_close->setText(m_state == State::Finished ? tr("Close") : tr("Cancel"));
     if (m_state == State::CampaignsFailed) {
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
     }
     for (int row = 0; row < m_table->rowCount(); ++row) {
         m_table->item(row, ResultColumn)->setText(resultText(row));
@@ -192,7 +192,7 @@ void InviteDialog::setState(State state)
     case State::LoadingCampaigns: m_campaignStates->setCurrentIndex(LoadingPage); break;
     case State::NoCampaign: m_campaignStates->setCurrentIndex(EmptyPage); break;
     case State::CampaignsFailed:
-        m_errorLabel->setText(CollabText::error(m_error));
+        m_errorLabel->setText(ErrorText::sentence(m_error));
         m_campaignStates->setCurrentIndex(ErrorPage);
         break;
     case State::Ready:
@@ -275,7 +275,7 @@ void InviteDialog::campaignChosen(int index)
     }
     const Campaign &campaign = m_campaigns.at(index);
     m_editor->setOffer(defaultOffer(campaign));
-    m_campaignBox->setToolTip(tr("Budget %1").arg(CollabText::money(campaign.details.budget)));
+    m_campaignBox->setToolTip(tr("Budget %1").arg(Formats::money(campaign.details.budget)));
     updateButtons();
 }
 

@@ -2,7 +2,9 @@
 #include "OfferEditor.h"
 
 #include "common/CollabApi.h"
-#include "widgets/CollabText.h"
+#include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -112,8 +114,7 @@ void OfferEditor::retranslate()
     for (int row = 0; row < m_lines->rowCount(); ++row) {
         auto *type = qobject_cast<QComboBox *>(m_lines->cellWidget(row, TypeColumn));
         for (int i = 0; type && i < type->count(); ++i) {
-            type->setItemText(
-                    i, CollabText::deliverableType(static_cast<common::DeliverableType>(i)));
+            type->setItemText(i, Names::deliverableType(static_cast<common::DeliverableType>(i)));
         }
     }
 }
@@ -132,11 +133,11 @@ void OfferEditor::addLine()
     m_lines->insertRow(row);
     auto *type = new QComboBox;
     for (int i = 0; i < kAllTypes; ++i) {
-        type->addItem(CollabText::deliverableType(static_cast<common::DeliverableType>(i)));
+        type->addItem(Names::deliverableType(static_cast<common::DeliverableType>(i)));
     }
     auto *platform = new QComboBox;
     for (int i = 0; i < kAllPlatforms; ++i) {
-        platform->addItem(CollabText::platform(static_cast<common::Platform>(i)));
+        platform->addItem(Names::platform(static_cast<common::Platform>(i)));
     }
     auto *quantity = new QSpinBox;
     quantity->setRange(1, common::collab::kMaxQuantity);
@@ -187,7 +188,7 @@ void OfferEditor::setOffer(const OfferInput &offer)
     if (m_lines->rowCount() == 0) {
         addLine();
     }
-    m_fee->setText(offer.fee.minorUnits > 0 ? CollabText::amountText(offer.fee) : QString());
+    m_fee->setText(offer.fee.minorUnits > 0 ? Formats::amountText(offer.fee) : QString());
     m_currencyLabel->setText(m_currency);
     m_revisions->setValue(offer.maxRevisions);
     m_rights->setText(offer.usageRights);
@@ -201,7 +202,7 @@ void OfferEditor::setFeeText(const QString &text)
 
 common::Result<OfferInput> OfferEditor::input() const
 {
-    const auto fee = CollabText::parseAmount(m_fee->text(), m_currency);
+    const auto fee = Formats::parseAmount(m_fee->text(), m_currency);
     if (!fee) {
         return common::Error::validation(
                 {{u"feeMinor"_s, u"invalid_value"_s, u"Not an amount."_s}});
@@ -240,7 +241,7 @@ QString OfferEditor::errorText(const common::Error &error)
             lines.append(line);
         }
     }
-    return lines.isEmpty() ? CollabText::error(error) : lines.join(u'\n');
+    return lines.isEmpty() ? ErrorText::sentence(error) : lines.join(u'\n');
 }
 
 } // namespace influence::desktop

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Names.h"
+
+#include <QList>
+
+using namespace Qt::StringLiterals;
+using influence::common::CampaignStatus;
+using influence::common::DealState;
+
+namespace influence::desktop {
+
+QString Names::campaignStatus(CampaignStatus status)
+{
+    switch (status) {
+    case CampaignStatus::Draft: return tr("Draft");
+    case CampaignStatus::Active: return tr("Active");
+    case CampaignStatus::Paused: return tr("Paused");
+    case CampaignStatus::Completed: return tr("Completed");
+    case CampaignStatus::Cancelled: return tr("Cancelled");
+    }
+    return {};
+}
+
+QString Names::dealState(DealState state)
+{
+    switch (state) {
+    case DealState::Invited: return tr("Invited");
+    case DealState::Applied: return tr("Applied");
+    case DealState::Negotiating: return tr("Negotiating");
+    case DealState::Accepted: return tr("Accepted");
+    case DealState::InProgress: return tr("In progress");
+    case DealState::Completed: return tr("Completed");
+    case DealState::Declined: return tr("Declined");
+    case DealState::Withdrawn: return tr("Withdrawn");
+    case DealState::Cancelled: return tr("Cancelled");
+    }
+    return {};
+}
+
+QString Names::dealSide(common::DealSide side)
+{
+    return side == common::DealSide::Brand ? tr("Brand") : tr("Creator");
+}
+
+QString Names::reviewDecision(common::ReviewDecision decision)
+{
+    switch (decision) {
+    case common::ReviewDecision::Approved: return tr("Approved");
+    case common::ReviewDecision::ApprovedWithChanges: return tr("Approved with changes");
+    case common::ReviewDecision::ChangesRequested: return tr("Changes requested");
+    }
+    return {};
+}
+
+QString Names::deliverableType(common::DeliverableType type)
+{
+    switch (type) {
+    case common::DeliverableType::Post: return tr("Post");
+    case common::DeliverableType::Story: return tr("Story");
+    case common::DeliverableType::Reel: return tr("Reel");
+    case common::DeliverableType::Video: return tr("Video");
+    case common::DeliverableType::Short: return tr("Short");
+    case common::DeliverableType::Livestream: return tr("Livestream");
+    case common::DeliverableType::Blog: return tr("Blog article");
+    }
+    return {};
+}
+
+QString Names::platform(common::Platform platform)
+{
+    switch (platform) {
+    case common::Platform::Instagram: return u"Instagram"_s;
+    case common::Platform::YouTube: return u"YouTube"_s;
+    case common::Platform::TikTok: return u"TikTok"_s;
+    case common::Platform::Twitch: return u"Twitch"_s;
+    case common::Platform::X: return u"X"_s;
+    case common::Platform::Facebook: return u"Facebook"_s;
+    case common::Platform::Pinterest: return u"Pinterest"_s;
+    case common::Platform::LinkedIn: return u"LinkedIn"_s;
+    case common::Platform::Snapchat: return u"Snapchat"_s;
+    }
+    return {};
+}
+
+QString Names::eventKind(const QString &kind)
+{
+    static const QList<std::pair<QString, const char *>> kinds{
+            {u"deal.invited"_s, QT_TR_NOOP("Creator invited")},
+            {u"deal.applied"_s, QT_TR_NOOP("Creator applied")},
+            {u"offer.made"_s, QT_TR_NOOP("Offer made")},
+            {u"offer.accepted"_s, QT_TR_NOOP("Offer accepted")},
+            {u"offer.declined"_s, QT_TR_NOOP("Offer declined")},
+            {u"deal.started"_s, QT_TR_NOOP("Work started")},
+            {u"deal.withdrawn"_s, QT_TR_NOOP("Deal withdrawn")},
+            {u"deal.cancelled"_s, QT_TR_NOOP("Deal cancelled")},
+            {u"deal.completed"_s, QT_TR_NOOP("Deal completed")},
+            {u"deliverable.submitted"_s, QT_TR_NOOP("Draft submitted")},
+            {u"deliverable.reviewed"_s, QT_TR_NOOP("Draft reviewed")},
+            {u"deliverable.live"_s, QT_TR_NOOP("Post live")},
+            {u"message.posted"_s, QT_TR_NOOP("Message written")}};
+    for (const auto &[wire, text] : kinds) {
+        if (wire == kind) {
+            return tr(text);
+        }
+    }
+    return kind;
+}
+
+} // namespace influence::desktop
