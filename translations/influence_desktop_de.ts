@@ -2,27 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CollabText</name>
-    <message>
-        <source>Draft</source>
-        <translation>Entwurf</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>Pausiert</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
+    <name>CampaignText</name>
     <message>
         <source>Launch</source>
         <translation>Starten</translation>
@@ -43,317 +23,16 @@
         <source>Cancel campaign</source>
         <translation>Kampagne abbrechen</translation>
     </message>
+</context>
+<context>
+    <name>CsvExport</name>
     <message>
-        <source>Invited</source>
-        <translation>Eingeladen</translation>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
     </message>
     <message>
-        <source>Applied</source>
-        <translation>Beworben</translation>
-    </message>
-    <message>
-        <source>Negotiating</source>
-        <translation>In Verhandlung</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Angenommen</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>In Arbeit</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>Zurückgezogen</translation>
-    </message>
-    <message>
-        <source>withdraw</source>
-        <translation>zurückziehen</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>beginnen</translation>
-    </message>
-    <message>
-        <source>complete</source>
-        <translation>abschließen</translation>
-    </message>
-    <message>
-        <source>cancel</source>
-        <translation>abbrechen</translation>
-    </message>
-    <message>
-        <source>The server did not allow this step in the current state.</source>
-        <translation>Der Server lässt diesen Schritt im aktuellen Status nicht zu.</translation>
-    </message>
-    <message>
-        <source>Only the latest offer can be answered.</source>
-        <translation>Nur auf das neueste Angebot kann geantwortet werden.</translation>
-    </message>
-    <message>
-        <source>It is the other side&apos;s turn.</source>
-        <translation>Die andere Seite ist am Zug.</translation>
-    </message>
-    <message>
-        <source>Drafts are still waiting for review.</source>
-        <translation>Entwürfe warten noch auf Prüfung.</translation>
-    </message>
-    <message>
-        <source>Some deliverables are neither approved nor live.</source>
-        <translation>Einige Leistungen sind weder freigegeben noch veröffentlicht.</translation>
-    </message>
-    <message>
-        <source>This creator already has a deal in this campaign.</source>
-        <translation>Dieser Creator hat in dieser Kampagne bereits einen Deal.</translation>
-    </message>
-    <message>
-        <source>Applications are closed.</source>
-        <translation>Die Bewerbungsfrist ist vorbei.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>Countered</source>
-        <translation>Gegenangebot erhalten</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>In Prüfung</translation>
-    </message>
-    <message>
-        <source>Changes requested</source>
-        <translation>Änderungen erbeten</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Freigegeben</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>Veröffentlicht</translation>
-    </message>
-    <message>
-        <source>Approved with changes</source>
-        <translation>Mit Änderungen freigegeben</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>Marke</translation>
-    </message>
-    <message>
-        <source>Creator</source>
-        <translation>Creator</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>Beitrag</translation>
-    </message>
-    <message>
-        <source>Story</source>
-        <translation>Story</translation>
-    </message>
-    <message>
-        <source>Reel</source>
-        <translation>Reel</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <source>Short</source>
-        <translation>Short</translation>
-    </message>
-    <message>
-        <source>Livestream</source>
-        <translation>Livestream</translation>
-    </message>
-    <message>
-        <source>Blog article</source>
-        <translation>Blogartikel</translation>
-    </message>
-    <message>
-        <source>Creator invited</source>
-        <translation>Creator eingeladen</translation>
-    </message>
-    <message>
-        <source>Creator applied</source>
-        <translation>Creator hat sich beworben</translation>
-    </message>
-    <message>
-        <source>Offer made</source>
-        <translation>Angebot gemacht</translation>
-    </message>
-    <message>
-        <source>Offer accepted</source>
-        <translation>Angebot angenommen</translation>
-    </message>
-    <message>
-        <source>Offer declined</source>
-        <translation>Angebot abgelehnt</translation>
-    </message>
-    <message>
-        <source>Work started</source>
-        <translation>Arbeit begonnen</translation>
-    </message>
-    <message>
-        <source>Deal withdrawn</source>
-        <translation>Deal zurückgezogen</translation>
-    </message>
-    <message>
-        <source>Deal cancelled</source>
-        <translation>Deal storniert</translation>
-    </message>
-    <message>
-        <source>Deal completed</source>
-        <translation>Deal abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Draft submitted</source>
-        <translation>Entwurf eingereicht</translation>
-    </message>
-    <message>
-        <source>Draft reviewed</source>
-        <translation>Entwurf geprüft</translation>
-    </message>
-    <message>
-        <source>Post live</source>
-        <translation>Beitrag veröffentlicht</translation>
-    </message>
-    <message>
-        <source>Message written</source>
-        <translation>Nachricht geschrieben</translation>
-    </message>
-    <message>
-        <source>You were invited to collaborate.</source>
-        <translation>Sie wurden zu einer Zusammenarbeit eingeladen.</translation>
-    </message>
-    <message>
-        <source>A creator applied.</source>
-        <translation>Ein Creator hat sich beworben.</translation>
-    </message>
-    <message>
-        <source>Your offer was accepted.</source>
-        <translation>Ihr Angebot wurde angenommen.</translation>
-    </message>
-    <message>
-        <source>Your offer was declined.</source>
-        <translation>Ihr Angebot wurde abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Work on the deal has started.</source>
-        <translation>Die Arbeit am Deal hat begonnen.</translation>
-    </message>
-    <message>
-        <source>The deal was withdrawn.</source>
-        <translation>Der Deal wurde zurückgezogen.</translation>
-    </message>
-    <message>
-        <source>The deal was cancelled.</source>
-        <translation>Der Deal wurde storniert.</translation>
-    </message>
-    <message>
-        <source>The deal is completed.</source>
-        <translation>Der Deal ist abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>A draft is waiting for your review.</source>
-        <translation>Ein Entwurf wartet auf Ihre Prüfung.</translation>
-    </message>
-    <message>
-        <source>A post is live.</source>
-        <translation>Ein Beitrag ist veröffentlicht.</translation>
-    </message>
-    <message>
-        <source>The creator sent a counter-offer.</source>
-        <translation>Der Creator hat ein Gegenangebot geschickt.</translation>
-    </message>
-    <message>
-        <source>The brand sent a new offer.</source>
-        <translation>Die Marke hat ein neues Angebot geschickt.</translation>
-    </message>
-    <message>
-        <source>Your draft was reviewed: %1.</source>
-        <translation>Ihr Entwurf wurde geprüft: %1.</translation>
-    </message>
-    <message>
-        <source>Your draft was reviewed.</source>
-        <translation>Ihr Entwurf wurde geprüft.</translation>
-    </message>
-    <message>
-        <source>New message.</source>
-        <translation>Neue Nachricht.</translation>
-    </message>
-    <message>
-        <source>New message: “%1”</source>
-        <translation>Neue Nachricht: „%1“</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <source>1 minute ago</source>
-        <translation>vor 1 Minute</translation>
-    </message>
-    <message>
-        <source>%1 minutes ago</source>
-        <translation>vor %1 Minuten</translation>
-    </message>
-    <message>
-        <source>1 hour ago</source>
-        <translation>vor 1 Stunde</translation>
-    </message>
-    <message>
-        <source>%1 hours ago</source>
-        <translation>vor %1 Stunden</translation>
-    </message>
-    <message>
-        <source>with the first draft</source>
-        <translation>mit dem ersten Entwurf</translation>
-    </message>
-    <message>
-        <source>every deliverable is live</source>
-        <translation>alle Leistungen sind veröffentlicht</translation>
-    </message>
-    <message>
-        <source>the campaign was cancelled</source>
-        <translation>die Kampagne wurde abgebrochen</translation>
-    </message>
-    <message>
-        <source>the campaign was completed</source>
-        <translation>die Kampagne wurde abgeschlossen</translation>
-    </message>
-    <message>
-        <source>fee %1</source>
-        <translation>Honorar %1</translation>
-    </message>
-    <message>
-        <source>with an offer</source>
-        <translation>mit einem Angebot</translation>
-    </message>
-    <message>
-        <source>version %1</source>
-        <translation>Version %1</translation>
-    </message>
-    <message>
-        <source>version %1: %2</source>
-        <translation>Version %1: %2</translation>
-    </message>
-    <message>
-        <source>was %1</source>
-        <translation>vorher %1</translation>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -401,6 +80,101 @@
     <message>
         <source>&amp;Keep the deal</source>
         <translation>Deal &amp;behalten</translation>
+    </message>
+</context>
+<context>
+    <name>DealText</name>
+    <message>
+        <source>withdraw</source>
+        <translation>zurückziehen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>beginnen</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>abschließen</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>abbrechen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Countered</source>
+        <translation>Gegenangebot erhalten</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Änderungen erbeten</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>with the first draft</source>
+        <translation>mit dem ersten Entwurf</translation>
+    </message>
+    <message>
+        <source>every deliverable is live</source>
+        <translation>alle Leistungen sind veröffentlicht</translation>
+    </message>
+    <message>
+        <source>the campaign was cancelled</source>
+        <translation>die Kampagne wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the campaign was completed</source>
+        <translation>die Kampagne wurde abgeschlossen</translation>
+    </message>
+    <message>
+        <source>fee %1</source>
+        <translation>Honorar %1</translation>
+    </message>
+    <message>
+        <source>with an offer</source>
+        <translation>mit einem Angebot</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>version %1: %2</source>
+        <translation>Version %1: %2</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>vorher %1</translation>
     </message>
 </context>
 <context>
@@ -487,6 +261,275 @@
     <message>
         <source>The sign-in was not accepted: it was used already or took too long. Please sign in again.</source>
         <translation>Die Anmeldung wurde nicht angenommen: Sie wurde bereits verwendet oder hat zu lange gedauert. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The server did not allow this step in the current state.</source>
+        <translation>Der Server lässt diesen Schritt im aktuellen Status nicht zu.</translation>
+    </message>
+    <message>
+        <source>Only the latest offer can be answered.</source>
+        <translation>Nur auf das neueste Angebot kann geantwortet werden.</translation>
+    </message>
+    <message>
+        <source>It is the other side&apos;s turn.</source>
+        <translation>Die andere Seite ist am Zug.</translation>
+    </message>
+    <message>
+        <source>Drafts are still waiting for review.</source>
+        <translation>Entwürfe warten noch auf Prüfung.</translation>
+    </message>
+    <message>
+        <source>Some deliverables are neither approved nor live.</source>
+        <translation>Einige Leistungen sind weder freigegeben noch veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>This creator already has a deal in this campaign.</source>
+        <translation>Dieser Creator hat in dieser Kampagne bereits einen Deal.</translation>
+    </message>
+    <message>
+        <source>Applications are closed.</source>
+        <translation>Die Bewerbungsfrist ist vorbei.</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>vor 1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>vor %1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>vor 1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>vor %1 Stunden</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Beworben</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>In Verhandlung</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Approved with changes</source>
+        <translation>Mit Änderungen freigegeben</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Änderungen erbeten</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Blog article</source>
+        <translation>Blogartikel</translation>
+    </message>
+    <message>
+        <source>Creator invited</source>
+        <translation>Creator eingeladen</translation>
+    </message>
+    <message>
+        <source>Creator applied</source>
+        <translation>Creator hat sich beworben</translation>
+    </message>
+    <message>
+        <source>Offer made</source>
+        <translation>Angebot gemacht</translation>
+    </message>
+    <message>
+        <source>Offer accepted</source>
+        <translation>Angebot angenommen</translation>
+    </message>
+    <message>
+        <source>Offer declined</source>
+        <translation>Angebot abgelehnt</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>Arbeit begonnen</translation>
+    </message>
+    <message>
+        <source>Deal withdrawn</source>
+        <translation>Deal zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Deal cancelled</source>
+        <translation>Deal storniert</translation>
+    </message>
+    <message>
+        <source>Deal completed</source>
+        <translation>Deal abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Draft submitted</source>
+        <translation>Entwurf eingereicht</translation>
+    </message>
+    <message>
+        <source>Draft reviewed</source>
+        <translation>Entwurf geprüft</translation>
+    </message>
+    <message>
+        <source>Post live</source>
+        <translation>Beitrag veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Message written</source>
+        <translation>Nachricht geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationText</name>
+    <message>
+        <source>You were invited to collaborate.</source>
+        <translation>Sie wurden zu einer Zusammenarbeit eingeladen.</translation>
+    </message>
+    <message>
+        <source>A creator applied.</source>
+        <translation>Ein Creator hat sich beworben.</translation>
+    </message>
+    <message>
+        <source>Your offer was accepted.</source>
+        <translation>Ihr Angebot wurde angenommen.</translation>
+    </message>
+    <message>
+        <source>Your offer was declined.</source>
+        <translation>Ihr Angebot wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Work on the deal has started.</source>
+        <translation>Die Arbeit am Deal hat begonnen.</translation>
+    </message>
+    <message>
+        <source>The deal was withdrawn.</source>
+        <translation>Der Deal wurde zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The deal was cancelled.</source>
+        <translation>Der Deal wurde storniert.</translation>
+    </message>
+    <message>
+        <source>The deal is completed.</source>
+        <translation>Der Deal ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>A draft is waiting for your review.</source>
+        <translation>Ein Entwurf wartet auf Ihre Prüfung.</translation>
+    </message>
+    <message>
+        <source>A post is live.</source>
+        <translation>Ein Beitrag ist veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The creator sent a counter-offer.</source>
+        <translation>Der Creator hat ein Gegenangebot geschickt.</translation>
+    </message>
+    <message>
+        <source>The brand sent a new offer.</source>
+        <translation>Die Marke hat ein neues Angebot geschickt.</translation>
+    </message>
+    <message>
+        <source>Your draft was reviewed: %1.</source>
+        <translation>Ihr Entwurf wurde geprüft: %1.</translation>
+    </message>
+    <message>
+        <source>Your draft was reviewed.</source>
+        <translation>Ihr Entwurf wurde geprüft.</translation>
+    </message>
+    <message>
+        <source>New message.</source>
+        <translation>Neue Nachricht.</translation>
+    </message>
+    <message>
+        <source>New message: “%1”</source>
+        <translation>Neue Nachricht: „%1“</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2792,17 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>The sign-in in the browser took too long. Please try again.</source>
         <translation>Die Anmeldung im Browser hat zu lange gedauert. Bitte versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::StateStack</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OfferDialog.h"
 
-#include "deals/OfferEditor.h"
+#include "widgets/OfferEditor.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoveryView.h"
 
-#include "deals/InviteDialog.h"
+#include "InviteDialog.h"
 #include "discovery/DiscoveryModel.h"
 #include "session/Session.h"
 #include "widgets/ErrorText.h"

@@ -2,7 +2,7 @@
 #include "InviteDialog.h"
 
 #include "common/ApiClient.h"
-#include "deals/OfferEditor.h"
+#include "widgets/OfferEditor.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 

@@ -17,7 +17,7 @@
 #include "deals/DealView.h"
 #include "session/Session.h"
 #include "session/TokenStore.h"
-#include "widgets/CollabText.h"
+#include "widgets/Formats.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -68,7 +68,7 @@ inline Headers as(const QString &token)
 /// An amount in euros as the app shows money (the user's locale).
 inline QString eur(qint64 cents)
 {
-    return desktop::CollabText::money(common::Money{cents, QStringLiteral("EUR")});
+    return desktop::Formats::money(common::Money{cents, QStringLiteral("EUR")});
 }
 
 /// The in-process server, the test's own HTTP client to it, and the app (which signs in to it).

@@ -13,15 +13,16 @@
 #include "campaigns/CampaignDialog.h"
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
-#include "deals/InviteDialog.h"
+#include "discovery/InviteDialog.h"
 #include "deals/OfferDialog.h"
-#include "deals/OfferEditor.h"
+#include "widgets/OfferEditor.h"
 #include "deals/PipelineView.h"
 #include "deals/ReviewDialog.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
+#include "widgets/Names.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
@@ -115,8 +116,7 @@ private:
         QCOMPARE(activity->count(), expected.size());
         for (int row = 0; row < activity->count(); ++row) {
             const QString text = activity->item(row)->text();
-            QVERIFY2(text.contains(desktop::CollabText::eventKind(expected.at(row))),
-                    qPrintable(text));
+            QVERIFY2(text.contains(desktop::Names::eventKind(expected.at(row))), qPrintable(text));
         }
     }
 
