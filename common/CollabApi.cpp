@@ -466,6 +466,24 @@ QFuture<Result<Page<Deal>>> CollabApi::deals(const DealQuery &query) const
             page<Deal>);
 }
 
+QFuture<Result<Page<Deliverable>>> CollabApi::deliverables(const DeliverableQuery &query) const
+{
+    QUrlQuery params;
+    if (!query.dealId.isEmpty()) {
+        params.addQueryItem(u"deal"_s, query.dealId);
+    }
+    if (query.overdueOnly) {
+        params.addQueryItem(u"overdue"_s, u"true"_s);
+    }
+    params.addQueryItem(u"limit"_s, QString::number(query.limit));
+    if (!query.cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, query.cursor);
+    }
+    return readObject<Page<Deliverable>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/deliverables"_s, params),
+            page<Deliverable>);
+}
+
 QFuture<Result<Deal>> CollabApi::deal(const QString &id) const
 {
     return readObject<Deal>(m_client->send(ApiClient::Method::Get, dealPath(id)), Deal::fromJson);

@@ -204,6 +204,14 @@ struct DealQuery
     QString cursor;
 };
 
+struct DeliverableQuery
+{
+    QString dealId; ///< empty: the deliverables of every deal the user is part of
+    bool overdueOnly = false;
+    int limit = 100;
+    QString cursor;
+};
+
 /// The query string of GET /deals for `query`.
 QUrlQuery dealsQuery(const DealQuery &query);
 
@@ -262,6 +270,9 @@ public:
     /// GET /api/v1/deals/{id}/events: oldest first.
     QFuture<Result<Page<DealEvent>>> events(
             const QString &dealId, const QString &cursor, int limit = 100) const;
+    /// GET /api/v1/deliverables: the deliverables of the user's accepted, running and completed
+    /// deals, by deal and position.
+    QFuture<Result<Page<Deliverable>>> deliverables(const DeliverableQuery &query) const;
     /// GET /api/v1/deliverables/{id}: the deliverable with every version.
     QFuture<Result<Deliverable>> deliverable(const QString &id) const;
     /// POST /api/v1/deliverables/{id}/versions: a new draft (the creator).

@@ -51,7 +51,6 @@ int runDesktopApp(int argc, char **argv)
     MainWindow window(&api, &session, &languages);
     const QString serverUrl = parser.isSet(u"server"_s) ? parser.value(u"server"_s)
                                                         : SignInDialog::rememberedServerUrl();
-    window.setServerUrl(serverUrl);
     window.signInDialog()->setServerUrl(serverUrl);
     window.show();
 

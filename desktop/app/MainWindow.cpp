@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MainWindow.h"
 
+#include "app/DiagnosticsDialog.h"
 #include "app/Languages.h"
+#include "app/Navigator.h"
+#include "app/QuickOpen.h"
 #include "app/SettingsView.h"
 #include "campaigns/CampaignsView.h"
 #include "common/ApiClient.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryView.h"
+#include "home/HomeView.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
 #include "profiles/AccountsView.h"
@@ -15,24 +19,23 @@
 #include "profiles/OwnProfileView.h"
 #include "session/Session.h"
 #include "session/SignInDialog.h"
-#include "widgets/ErrorText.h"
+#include "widgets/Page.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
+#include <QMouseEvent>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -42,17 +45,28 @@ namespace influence::desktop {
 
 namespace {
 
-constexpr auto kServerUrlKey = "connection/serverUrl";
 constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kLayoutKey = "window/splitter";
 constexpr int kMaxShortcutPages = 9;
+/// The default window: every page's headers and buttons fit, in English and German.
+constexpr QSize kDefaultSize(1280, 800);
+/// Marks a sidebar row that separates two groups.
+constexpr int kSeparatorRole = Qt::UserRole + 1;
 
-QLabel *makeValue(const QString &objectName)
+QIcon icon(const QString &name)
 {
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
+    return QIcon(u":/icons/"_s + name + u".svg"_s);
+}
+
+QString crumbOf(QWidget *page)
+{
+    if (const auto *withCrumb = dynamic_cast<const Page *>(page)) {
+        const QString crumb = withCrumb->crumb();
+        if (!crumb.isEmpty()) {
+            return crumb;
+        }
+    }
+    return page->windowTitle();
 }
 
 } // namespace
@@ -61,21 +75,38 @@ MainWindow::MainWindow(
         common::ApiClient *api, Session *session, Languages *languages, QWidget *parent)
     : QMainWindow(parent)
     , m_api(api)
-    , m_system(api)
     , m_session(session)
     , m_languages(languages)
+    , m_navigator(new Navigator(this))
 {
     setObjectName(u"mainWindow"_s);
-    buildUi();
+    buildMenus();
+    m_diagnostics = new DiagnosticsDialog(m_api, this);
+    connect(m_diagnostics, &DiagnosticsDialog::stateChanged, this, &MainWindow::retranslate);
+    m_quickOpen = new QuickOpen(m_api, this);
+    buildPages();
     retranslate();
-    setState(State::Empty);
+
     QSettings settings;
-    setServerUrl(settings.value(QLatin1StringView(kServerUrlKey)).toString());
+    resize(kDefaultSize);
     restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
     m_splitter->restoreState(settings.value(QLatin1StringView(kLayoutKey)).toByteArray());
 
+    connect(m_navigator, &Navigator::navigate, this, [this](QWidget *page, const QVariant &state) {
+        display(page);
+        if (auto *withState = dynamic_cast<Page *>(page); withState && state.isValid()) {
+            withState->restoreState(state);
+        }
+    });
+    connect(m_navigator, &Navigator::changed, this, &MainWindow::updateChrome);
+    // The mouse's back and forward buttons, wherever in this window they are pressed.
+    qApp->installEventFilter(this);
+
     m_signIn = new SignInDialog(m_api, m_session, this);
-    connect(m_session, &Session::stateChanged, this, &MainWindow::retranslate);
+    connect(m_session, &Session::stateChanged, this, [this] {
+        retranslate();
+        updateSidebarForRole();
+    });
     connect(m_session, &Session::signedIn, this, [this] {
         m_sessionEnded = false;
     });
@@ -85,6 +116,393 @@ MainWindow::MainWindow(
         requireSignIn();
     });
     updateSessionStatus();
+    updateSidebarForRole();
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_signOutAction = m_fileMenu->addAction(QString(), this, &MainWindow::signOut);
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+
+    m_goMenu = menuBar()->addMenu(QString());
+    m_backAction = m_goMenu->addAction(icon(u"go-previous"_s), QString(), this, [this] {
+        goBack();
+    });
+    m_backAction->setObjectName(u"backAction"_s);
+    m_backAction->setShortcuts(QKeySequence::Back);
+    m_forwardAction = m_goMenu->addAction(icon(u"go-next"_s), QString(), this, [this] {
+        goForward();
+    });
+    m_forwardAction->setObjectName(u"forwardAction"_s);
+    m_forwardAction->setShortcuts(QKeySequence::Forward);
+    m_quickOpenAction = m_goMenu->addAction(
+            icon(u"system-search"_s), QString(), this, &MainWindow::showQuickOpen);
+    m_quickOpenAction->setObjectName(u"quickOpenAction"_s);
+    m_quickOpenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_goMenu->addSeparator();
+
+    m_windowMenu = menuBar()->addMenu(QString());
+    m_newWindowAction = m_windowMenu->addAction(icon(u"window-new"_s), QString(), this, [this] {
+        openCurrentInNewWindow();
+    });
+    m_newWindowAction->setObjectName(u"newWindowAction"_s);
+    m_newWindowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    auto *languageGroup = new QActionGroup(this);
+    for (const Languages::Language &language : Languages::available()) {
+        QAction *action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(u"language-"_s + language.code);
+        action->setCheckable(true);
+        action->setChecked(language.code == m_languages->current());
+        languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = language.code] {
+            m_languages->apply(code);
+        });
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_diagnosticsAction = m_helpMenu->addAction(
+            icon(u"network-server"_s), QString(), this, &MainWindow::showDiagnostics);
+    m_diagnosticsAction->setObjectName(u"diagnosticsAction"_s);
+    m_aboutAction = m_helpMenu->addAction(icon(u"help-about"_s), QString(), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Influence"),
+                tr("Influence desktop %1\nInfluencer management and analytics.")
+                        .arg(QStringLiteral(INFLUENCE_VERSION)),
+                QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // never exec(): the event loop keeps running
+    });
+}
+
+QWidget *MainWindow::buildPageArea()
+{
+    auto *area = new QWidget;
+    auto *layout = new QVBoxLayout(area);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *bar = new QWidget;
+    bar->setObjectName(u"pageBar"_s);
+    auto *barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(8, 6, 12, 6);
+    barLayout->setSpacing(4);
+    m_backButton = new QToolButton;
+    m_backButton->setObjectName(u"backButton"_s);
+    m_backButton->setDefaultAction(m_backAction);
+    m_backButton->setAutoRaise(true);
+    m_forwardButton = new QToolButton;
+    m_forwardButton->setObjectName(u"forwardButton"_s);
+    m_forwardButton->setDefaultAction(m_forwardAction);
+    m_forwardButton->setAutoRaise(true);
+    m_breadcrumb = new QLabel;
+    m_breadcrumb->setObjectName(u"breadcrumb"_s);
+    m_breadcrumb->setTextFormat(Qt::RichText);
+    m_breadcrumb->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    QFont crumbFont = m_breadcrumb->font();
+    crumbFont.setPointSizeF(crumbFont.pointSizeF() * 1.15);
+    m_breadcrumb->setFont(crumbFont);
+    // A section's name in the breadcrumb goes back to that section.
+    connect(m_breadcrumb, &QLabel::linkActivated, this, [this](const QString &link) {
+        const int index = link.toInt();
+        if (index >= 0 && index < m_pages->count()) {
+            showPage(index);
+        }
+    });
+    barLayout->addWidget(m_backButton);
+    barLayout->addWidget(m_forwardButton);
+    barLayout->addSpacing(8);
+    barLayout->addWidget(m_breadcrumb, 1);
+    m_quickOpenButton = new QToolButton;
+    m_quickOpenButton->setObjectName(u"quickOpenButton"_s);
+    m_quickOpenButton->setDefaultAction(m_quickOpenAction);
+    m_quickOpenButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_quickOpenButton->setAutoRaise(true);
+    barLayout->addWidget(m_quickOpenButton);
+    layout->addWidget(bar);
+
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(u"pages"_s);
+    layout->addWidget(m_pages, 1);
+    return area;
+}
+
+void MainWindow::buildPages()
+{
+    m_splitter = new QSplitter;
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    m_navigation->setMinimumWidth(170);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    QFont sidebarFont = m_navigation->font();
+    sidebarFont.setPointSizeF(sidebarFont.pointSizeF() * 1.1);
+    m_navigation->setFont(sidebarFont);
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(buildPageArea());
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({190, kDefaultSize.width() - 190});
+    setCentralWidget(m_splitter);
+    connect(m_navigation, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (!item) {
+            return;
+        }
+        const int index = item->data(Qt::UserRole).toInt();
+        if (item->data(kSeparatorRole).toBool() || m_pages->currentIndex() == index) {
+            return;
+        }
+        showPage(index);
+    });
+
+    m_home = new HomeView(m_api, m_session);
+    addPage(m_home, u"go-home"_s);
+    m_discovery = new DiscoveryView(m_api, m_session);
+    addPage(m_discovery, u"system-search"_s);
+    m_campaigns = new CampaignsView(m_api, m_session);
+    addPage(m_campaigns, u"view-calendar-list"_s);
+    m_pipeline = new PipelineView(m_api, m_session);
+    addPage(m_pipeline, u"view-task"_s);
+    m_notifications = new NotificationsView(m_api, m_session);
+    addPage(m_notifications, u"mail-message"_s);
+    m_ownProfile = new OwnProfileView(m_api, m_session);
+    addPage(m_ownProfile, u"user-identity"_s, Group::Creator);
+    m_accounts = new AccountsView(m_api, m_session);
+    addPage(m_accounts, u"internet-services"_s, Group::Creator);
+    m_settings = new SettingsView(m_api, m_languages);
+    addPage(m_settings, u"configure"_s, Group::Settings);
+    m_creator = new CreatorProfileView(m_api, m_session);
+    addDetailPage(m_creator, m_discovery);
+    m_deal = new DealView(m_api, m_session);
+    addDetailPage(m_deal, m_pipeline);
+
+    connect(m_home, &HomeView::dealRequested, this, &MainWindow::openDeal);
+    connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
+    connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
+    connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
+    connect(m_notifications, &NotificationsView::campaignRequested, this,
+            &MainWindow::openCampaign);
+    connect(m_discovery, &DiscoveryView::campaignBoardRequested, this, [this](const QString &id) {
+        m_pipeline->setCampaignFilter(id);
+        showPage(m_pipeline);
+    });
+    connect(m_quickOpen, &QuickOpen::creatorChosen, this, &MainWindow::openCreator);
+    connect(m_quickOpen, &QuickOpen::campaignChosen, this, &MainWindow::openCampaign);
+    connect(m_quickOpen, &QuickOpen::dealChosen, this, &MainWindow::openDeal);
+    connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);
+    connect(m_settings, &SettingsView::serverChangeRequested, this, [this](const QString &url) {
+        signOut();
+        m_signIn->setServerUrl(url);
+    });
+
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(u"statusLabel"_s);
+    statusBar()->addPermanentWidget(m_statusLabel, 1);
+    m_sessionLabel = new QLabel;
+    m_sessionLabel->setObjectName(u"sessionLabel"_s);
+    statusBar()->addPermanentWidget(m_sessionLabel);
+    m_bell = new NotificationBell(m_api, m_session, this);
+    statusBar()->addPermanentWidget(m_bell);
+    connect(m_bell, &QToolButton::clicked, this, &MainWindow::openNotifications);
+    // Reading notifications changes the count: the bell asks at once.
+    connect(m_notifications, &NotificationsView::notificationsRead, m_bell,
+            &NotificationBell::refresh);
+    m_notificationsAction = new QAction(this);
+    m_notificationsAction->setObjectName(u"openNotificationsAction"_s);
+    m_notificationsAction->setShortcut(NotificationBell::shortcut());
+    connect(m_notificationsAction, &QAction::triggered, this, &MainWindow::openNotifications);
+    addAction(m_notificationsAction);
+
+    display(m_home);
+}
+
+int MainWindow::addPage(QWidget *page, const QString &iconName, Group group)
+{
+    const int index = m_pages->addWidget(page);
+    const bool newGroup = !m_groupOf.isEmpty()
+            && std::none_of(m_groupOf.cbegin(), m_groupOf.cend(), [group](Group existing) {
+                   return existing == group;
+               });
+    if (newGroup) {
+        // A thin gap between two groups, which cannot be selected.
+        auto *separator = new QListWidgetItem(m_navigation);
+        separator->setFlags(Qt::NoItemFlags);
+        separator->setData(kSeparatorRole, true);
+        separator->setData(Qt::UserRole, -1);
+        separator->setData(Qt::UserRole + 2, static_cast<int>(group));
+        separator->setSizeHint(QSize(0, 14));
+    }
+    m_groupOf.insert(page, group);
+    auto *item = new QListWidgetItem(icon(iconName), page->windowTitle(), m_navigation);
+    item->setData(Qt::UserRole, index);
+    item->setSizeHint(QSize(0, 34));
+    QAction *go = m_goMenu->addAction(icon(iconName), page->windowTitle(), this, [this, page] {
+        showPage(page);
+    });
+    go->setObjectName(u"go-"_s + page->objectName());
+    const int position = static_cast<int>(m_groupOf.size()) - 1;
+    if (position < kMaxShortcutPages) {
+        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + position)));
+    }
+    page->installEventFilter(this);
+    return index;
+}
+
+int MainWindow::addDetailPage(QWidget *page, QWidget *section)
+{
+    const int index = m_pages->addWidget(page);
+    m_sectionOf.insert(page, section);
+    page->installEventFilter(this);
+    return index;
+}
+
+QListWidgetItem *MainWindow::itemOf(QWidget *page) const
+{
+    const int index = m_pages->indexOf(m_sectionOf.value(page, page));
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        if (!item->data(kSeparatorRole).toBool() && item->data(Qt::UserRole).toInt() == index) {
+            return item;
+        }
+    }
+    return nullptr;
+}
+
+void MainWindow::showPage(int index)
+{
+    showPage(m_pages->widget(index));
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    if (!page || page == m_pages->currentWidget()) {
+        return;
+    }
+    m_navigator->leave(m_pages->currentWidget());
+    display(page);
+}
+
+void MainWindow::display(QWidget *page)
+{
+    m_pages->setCurrentWidget(page);
+    {
+        const QSignalBlocker blocker(m_navigation);
+        m_navigation->setCurrentItem(itemOf(page));
+    }
+    updateChrome();
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
+QString MainWindow::breadcrumb() const
+{
+    QWidget *page = m_pages->currentWidget();
+    if (!page) {
+        return {};
+    }
+    QWidget *section = m_sectionOf.value(page);
+    if (!section) {
+        return crumbOf(page);
+    }
+    return section->windowTitle() + u" › "_s + crumbOf(page);
+}
+
+void MainWindow::updateChrome()
+{
+    m_backAction->setEnabled(m_navigator->canGoBack());
+    m_forwardAction->setEnabled(m_navigator->canGoForward());
+    QWidget *page = m_pages->currentWidget();
+    if (!page) {
+        return;
+    }
+    QWidget *section = m_sectionOf.value(page);
+    if (section) {
+        m_breadcrumb->setText(u"<a href=\"%1\">%2</a> › <b>%3</b>"_s.arg(
+                QString::number(m_pages->indexOf(section)), section->windowTitle().toHtmlEscaped(),
+                crumbOf(page).toHtmlEscaped()));
+    } else {
+        m_breadcrumb->setText(u"<b>%1</b>"_s.arg(crumbOf(page).toHtmlEscaped()));
+    }
+    m_newWindowAction->setEnabled(page == m_deal || page == m_creator);
+}
+
+bool MainWindow::goBack()
+{
+    return m_navigator->back(m_pages->currentWidget());
+}
+
+bool MainWindow::goForward()
+{
+    return m_navigator->forward(m_pages->currentWidget());
+}
+
+QWidget *MainWindow::openCurrentInNewWindow()
+{
+    QWidget *window = nullptr;
+    if (m_pages->currentWidget() == m_deal && !m_deal->deal().id.isEmpty()) {
+        auto *deal = new DealView(m_api, m_session, this);
+        deal->showDeal(m_deal->deal().id);
+        window = deal;
+    } else if (m_pages->currentWidget() == m_creator && !m_creator->creatorId().isEmpty()) {
+        auto *creator = new CreatorProfileView(m_api, m_session, this);
+        creator->showCreator(m_creator->creatorId());
+        window = creator;
+    }
+    if (!window) {
+        return nullptr;
+    }
+    // A top-level window that closes with the main window and is deleted when closed.
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(size() * 3 / 4);
+    window->show();
+    return window;
+}
+
+void MainWindow::showDiagnostics()
+{
+    if (m_diagnostics->state() == DiagnosticsDialog::State::Empty && m_api->baseUrl().isValid()) {
+        m_diagnostics->setServerUrl(m_api->baseUrl().toString());
+        m_diagnostics->connectToServer();
+    }
+    m_diagnostics->open(); // never exec(): the event loop keeps running
+}
+
+void MainWindow::showQuickOpen()
+{
+    m_quickOpen->start();
+}
+
+void MainWindow::updateSidebarForRole()
+{
+    // Creator pages are for creators: brand staff never see them in the sidebar.
+    const bool creator = m_session->user().role == common::UserRole::Influencer
+            && (m_session->state() == Session::State::SignedIn
+                    || m_session->state() == Session::State::Refreshing);
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        const bool inCreatorGroup = item->data(kSeparatorRole).toBool()
+                ? item->data(Qt::UserRole + 2).toInt() == static_cast<int>(Group::Creator)
+                : m_groupOf.value(m_pages->widget(item->data(Qt::UserRole).toInt()))
+                        == Group::Creator;
+        item->setHidden(inCreatorGroup && !creator);
+    }
+    for (QAction *action : m_goMenu->actions()) {
+        if (action->objectName() == u"go-ownProfilePage"_s
+                || action->objectName() == u"go-accountsPage"_s) {
+            action->setVisible(creator);
+        }
+    }
 }
 
 void MainWindow::requireSignIn()
@@ -104,30 +522,33 @@ void MainWindow::signOut()
 {
     m_sessionEnded = false;
     m_session->signOut();
+    // The next user starts afresh: no history of the previous user's pages.
+    display(m_home);
+    m_navigator->clear();
     requireSignIn();
 }
 
 void MainWindow::openCreator(const QString &id)
 {
-    showPage(m_pages->indexOf(m_creator));
+    showPage(m_creator);
     m_creator->showCreator(id);
 }
 
 void MainWindow::openDeal(const QString &id)
 {
     m_deal->showDeal(id);
-    showPage(m_pages->indexOf(m_deal));
+    showPage(m_deal);
 }
 
 void MainWindow::openCampaign(const QString &id)
 {
     m_campaigns->showCampaign(id);
-    showPage(m_pages->indexOf(m_campaigns));
+    showPage(m_campaigns);
 }
 
 void MainWindow::openNotifications()
 {
-    showPage(m_pages->indexOf(m_notifications));
+    showPage(m_notifications);
     m_notifications->list()->setFocus();
 }
 
@@ -144,261 +565,50 @@ void MainWindow::updateSessionStatus()
     }
 }
 
-void MainWindow::buildUi()
-{
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_signOutAction = m_fileMenu->addAction(QString(), this, &MainWindow::signOut);
-    m_signOutAction->setObjectName(u"signOutAction"_s);
-    m_fileMenu->addSeparator();
-    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_goMenu = menuBar()->addMenu(QString());
-    m_languageMenu = menuBar()->addMenu(QString());
-    auto *languageGroup = new QActionGroup(this);
-    for (const Languages::Language &language : Languages::available()) {
-        QAction *action = m_languageMenu->addAction(language.nativeName);
-        action->setObjectName(u"language-"_s + language.code);
-        action->setCheckable(true);
-        action->setChecked(language.code == m_languages->current());
-        languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code = language.code] {
-            m_languages->apply(code);
-        });
-    }
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About Influence"),
-                tr("Influence desktop %1\nInfluencer management and analytics.")
-                        .arg(QStringLiteral(INFLUENCE_VERSION)),
-                QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open(); // never exec(): the event loop keeps running
-    });
-
-    m_splitter = new QSplitter;
-    m_splitter->setObjectName(u"mainSplitter"_s);
-    m_navigation = new QListWidget;
-    m_navigation->setObjectName(u"navigation"_s);
-    m_navigation->setMinimumWidth(140);
-    m_pages = new QStackedWidget;
-    m_pages->setObjectName(u"pages"_s);
-    m_splitter->addWidget(m_navigation);
-    m_splitter->addWidget(m_pages);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({160, 640});
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
-            &QStackedWidget::setCurrentIndex);
-
-    auto *central = new QWidget;
-    central->setObjectName(u"serverPage"_s);
-    m_serverPage = central;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(24, 24, 24, 24);
-    layout->setSpacing(12);
-
-    m_serverLabel = new QLabel;
-    m_serverUrlEdit = new QLineEdit;
-    m_serverUrlEdit->setObjectName(u"serverUrlEdit"_s);
-    m_serverUrlEdit->setClearButtonEnabled(true);
-    m_serverLabel->setBuddy(m_serverUrlEdit);
-    m_connectButton = new QPushButton;
-    m_connectButton->setObjectName(u"connectButton"_s);
-    m_connectButton->setDefault(true);
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_serverLabel);
-    row->addWidget(m_serverUrlEdit, 1);
-    row->addWidget(m_connectButton);
-    layout->addLayout(row);
-    connect(m_connectButton, &QPushButton::clicked, this, &MainWindow::connectToServer);
-    connect(m_serverUrlEdit, &QLineEdit::returnPressed, this, &MainWindow::connectToServer);
-
-    m_stack = new QStackedWidget;
-    m_stack->setObjectName(u"stateStack"_s);
-
-    auto *emptyPage = new QWidget;
-    emptyPage->setObjectName(u"emptyPage"_s);
-    auto *emptyLayout = new QVBoxLayout(emptyPage);
-    m_emptyLabel = new QLabel;
-    m_emptyLabel->setObjectName(u"emptyLabel"_s);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    emptyLayout->addWidget(m_emptyLabel);
-
-    auto *loadingPage = new QWidget;
-    loadingPage->setObjectName(u"loadingPage"_s);
-    auto *loadingLayout = new QVBoxLayout(loadingPage);
-    m_loadingLabel = new QLabel;
-    m_loadingLabel->setObjectName(u"loadingLabel"_s);
-    m_loadingLabel->setAlignment(Qt::AlignCenter);
-    m_progress = new QProgressBar;
-    m_progress->setRange(0, 0); // busy indicator
-    m_progress->setTextVisible(false);
-    m_cancelButton = new QPushButton;
-    m_cancelButton->setObjectName(u"cancelButton"_s);
-    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
-    loadingLayout->addStretch();
-    loadingLayout->addWidget(m_loadingLabel);
-    loadingLayout->addWidget(m_progress);
-    loadingLayout->addWidget(m_cancelButton, 0, Qt::AlignCenter);
-    loadingLayout->addStretch();
-
-    auto *errorPage = new QWidget;
-    errorPage->setObjectName(u"errorPage"_s);
-    auto *errorLayout = new QVBoxLayout(errorPage);
-    m_errorHeadline = new QLabel;
-    m_errorHeadline->setObjectName(u"errorHeadline"_s);
-    QFont headlineFont = m_errorHeadline->font();
-    headlineFont.setBold(true);
-    m_errorHeadline->setFont(headlineFont);
-    m_errorHeadline->setWordWrap(true);
-    m_errorDetail = new QLabel;
-    m_errorDetail->setObjectName(u"errorDetail"_s);
-    m_errorDetail->setWordWrap(true);
-    m_errorDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(u"retryButton"_s);
-    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::connectToServer);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorHeadline);
-    errorLayout->addWidget(m_errorDetail);
-    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
-    errorLayout->addStretch();
-
-    auto *connectedPage = new QWidget;
-    connectedPage->setObjectName(u"connectedPage"_s);
-    m_details = new QFormLayout(connectedPage);
-    m_versionValue = makeValue(u"versionValue"_s);
-    m_apiValue = makeValue(u"apiValue"_s);
-    m_qtValue = makeValue(u"qtValue"_s);
-    m_startedValue = makeValue(u"startedValue"_s);
-    m_databaseValue = makeValue(u"databaseValue"_s);
-    for (QLabel *value : {m_versionValue, m_apiValue, m_qtValue, m_startedValue, m_databaseValue}) {
-        m_details->addRow(new QLabel, value);
-    }
-
-    m_stack->addWidget(emptyPage);
-    m_stack->addWidget(loadingPage);
-    m_stack->addWidget(errorPage);
-    m_stack->addWidget(connectedPage);
-    layout->addWidget(m_stack, 1);
-    setCentralWidget(m_splitter);
-    m_discovery = new DiscoveryView(m_api, m_session);
-    addPage(m_discovery);
-    m_creator = new CreatorProfileView(m_api, m_session);
-    addPage(m_creator);
-    connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
-    m_ownProfile = new OwnProfileView(m_api, m_session);
-    addPage(m_ownProfile);
-    m_accounts = new AccountsView(m_api, m_session);
-    addPage(m_accounts);
-    m_campaigns = new CampaignsView(m_api, m_session);
-    addPage(m_campaigns);
-    m_pipeline = new PipelineView(m_api, m_session);
-    addPage(m_pipeline);
-    m_deal = new DealView(m_api, m_session);
-    addPage(m_deal);
-    connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
-    m_notifications = new NotificationsView(m_api, m_session);
-    addPage(m_notifications);
-    connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
-    connect(m_notifications, &NotificationsView::campaignRequested, this,
-            &MainWindow::openCampaign);
-    connect(m_discovery, &DiscoveryView::campaignBoardRequested, this, [this](const QString &id) {
-        m_pipeline->setCampaignFilter(id);
-        showPage(m_pages->indexOf(m_pipeline));
-    });
-    m_settings = new SettingsView(m_api, m_languages);
-    addPage(m_settings);
-    connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);
-    connect(m_settings, &SettingsView::serverChangeRequested, this, [this](const QString &url) {
-        signOut();
-        m_signIn->setServerUrl(url);
-    });
-    addPage(central);
-
-    m_statusLabel = new QLabel;
-    m_statusLabel->setObjectName(u"statusLabel"_s);
-    statusBar()->addPermanentWidget(m_statusLabel, 1);
-    m_sessionLabel = new QLabel;
-    m_sessionLabel->setObjectName(u"sessionLabel"_s);
-    statusBar()->addPermanentWidget(m_sessionLabel);
-    m_bell = new NotificationBell(m_api, m_session, this);
-    statusBar()->addPermanentWidget(m_bell);
-    connect(m_bell, &QToolButton::clicked, this, &MainWindow::openNotifications);
-    // Reading notifications changes the count: the bell asks at once.
-    connect(m_notifications, &NotificationsView::notificationsRead, m_bell,
-            &NotificationBell::refresh);
-    m_notificationsAction = new QAction(this);
-    m_notificationsAction->setObjectName(u"openNotificationsAction"_s);
-    m_notificationsAction->setShortcut(NotificationBell::shortcut());
-    connect(m_notificationsAction, &QAction::triggered, this, &MainWindow::openNotifications);
-    addAction(m_notificationsAction);
-    resize(960, 640);
-}
-
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Influence"));
     m_fileMenu->setTitle(tr("&File"));
     m_signOutAction->setText(tr("Sign &out"));
-    m_notificationsAction->setText(tr("Notifications"));
-    m_goMenu->setTitle(tr("&Go"));
-    m_serverPage->setWindowTitle(tr("Server"));
     m_quitAction->setText(tr("&Quit"));
+    m_goMenu->setTitle(tr("&Go"));
+    m_backAction->setText(tr("&Back"));
+    m_backAction->setToolTip(tr("Back to the previous page (%1)")
+                                     .arg(m_backAction->shortcut().toString(
+                                             QKeySequence::NativeText)));
+    m_forwardAction->setText(tr("&Forward"));
+    m_forwardAction->setToolTip(tr("Forward again (%1)")
+                                        .arg(m_forwardAction->shortcut().toString(
+                                                QKeySequence::NativeText)));
+    m_windowMenu->setTitle(tr("&Window"));
+    m_newWindowAction->setText(tr("Open in &New Window"));
+    m_quickOpenAction->setText(tr("&Quick Open…"));
+    m_quickOpenAction->setToolTip(tr("Find a creator, campaign or deal by name (%1)")
+                                          .arg(m_quickOpenAction->shortcut().toString(
+                                                  QKeySequence::NativeText)));
+    m_notificationsAction->setText(tr("Notifications"));
     m_languageMenu->setTitle(tr("&Language"));
     for (QAction *action : m_languageMenu->actions()) {
         action->setChecked(action->objectName() == u"language-"_s + m_languages->current());
     }
     m_helpMenu->setTitle(tr("&Help"));
+    m_diagnosticsAction->setText(tr("Server &Diagnostics…"));
     m_aboutAction->setText(tr("&About Influence"));
-    m_serverLabel->setText(tr("&Server:"));
-    m_serverUrlEdit->setPlaceholderText(tr("e.g. http://localhost:8080"));
-    m_connectButton->setText(tr("&Connect"));
-    m_emptyLabel->setText(tr("Enter the address of an Influence server and press Connect."));
-    m_cancelButton->setText(tr("Cancel"));
-    m_retryButton->setText(tr("&Retry"));
-    const QStringList rowLabels{tr("Server version:"), tr("API version:"), tr("Qt version:"),
-            tr("Running since:"), tr("Database:")};
-    for (int row = 0; row < rowLabels.size(); ++row) {
-        if (auto *label = qobject_cast<QLabel *>(
-                    m_details->itemAt(row, QFormLayout::LabelRole)->widget())) {
-            label->setText(rowLabels.at(row));
-        }
-    }
     if (m_signIn) {
         updateSessionStatus();
         if (m_sessionEnded) {
             m_signIn->setReason(tr("Your session has ended. Please sign in again."));
         }
     }
-    // State-dependent texts.
-    switch (m_state) {
-    case State::Empty:
-        if (m_session->state() == Session::State::SignedIn
-                || m_session->state() == Session::State::Refreshing) {
-            m_statusLabel->setText(tr("Connected to %1").arg(m_api->baseUrl().toString()));
-        } else {
-            m_statusLabel->setText(tr("Not connected"));
-        }
-        break;
-    case State::Loading:
-        m_loadingLabel->setText(tr("Connecting to %1…").arg(m_api->baseUrl().toString()));
-        m_statusLabel->setText(tr("Connecting…"));
-        break;
-    case State::Error:
-        if (m_addressInvalid) {
-            m_errorHeadline->setText(tr("Please enter a valid server address."));
-            m_errorDetail->setText(tr("“%1” is not a server address such as http://localhost:8080.")
-                                           .arg(m_error.detail));
-        } else {
-            m_errorHeadline->setText(ErrorText::headline(m_error));
-            m_errorDetail->setText(ErrorText::detail(m_error));
-        }
-        m_statusLabel->setText(tr("Not connected"));
-        break;
-    case State::Connected: showConnected(m_version, m_readiness); break;
+    QString status = m_diagnostics->statusText();
+    if (status.isEmpty()) {
+        const bool signedIn = m_session->state() == Session::State::SignedIn
+                || m_session->state() == Session::State::Refreshing;
+        status = signedIn ? tr("Connected to %1").arg(m_api->baseUrl().toString())
+                          : tr("Not connected");
     }
+    m_statusLabel->setText(status);
+    updateChrome();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -409,44 +619,37 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-int MainWindow::addPage(QWidget *page)
-{
-    const int index = m_pages->addWidget(page);
-    auto *item = new QListWidgetItem(page->windowTitle(), m_navigation);
-    item->setData(Qt::UserRole, page->objectName());
-    QAction *go = m_goMenu->addAction(page->windowTitle(), this, [this, index] {
-        showPage(index);
-    });
-    go->setObjectName(u"go-"_s + page->objectName());
-    if (index < kMaxShortcutPages) {
-        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
-    }
-    page->installEventFilter(this);
-    if (m_navigation->currentRow() < 0) {
-        m_navigation->setCurrentRow(0);
-    }
-    return index;
-}
-
-void MainWindow::showPage(int index)
-{
-    m_navigation->setCurrentRow(index);
-}
-
-QWidget *MainWindow::currentPage() const
-{
-    return m_pages->currentWidget();
-}
-
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    // Pages name themselves (and retranslate their names); the sidebar and Go menu follow.
+    if (event->type() == QEvent::MouseButtonPress) {
+        const auto *press = static_cast<QMouseEvent *>(event);
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && widget->window() == this
+                && (press->button() == Qt::BackButton || press->button() == Qt::ForwardButton)) {
+            if (press->button() == Qt::BackButton) {
+                goBack();
+            } else {
+                goForward();
+            }
+            return true;
+        }
+    }
+    // Pages name themselves (and retranslate their names); the sidebar, Go menu and breadcrumb
+    // follow.
     if (event->type() == QEvent::WindowTitleChange) {
-        const int index = m_pages->indexOf(qobject_cast<QWidget *>(watched));
-        if (index >= 0) {
-            const QString title = m_pages->widget(index)->windowTitle();
-            m_navigation->item(index)->setText(title);
-            m_goMenu->actions().at(index)->setText(title);
+        auto *page = qobject_cast<QWidget *>(watched);
+        if (page && m_pages->indexOf(page) >= 0) {
+            if (m_groupOf.contains(page)) {
+                if (QListWidgetItem *item = itemOf(page)) {
+                    item->setText(page->windowTitle());
+                }
+                for (QAction *action : m_goMenu->actions()) {
+                    if (action->objectName() == u"go-"_s + page->objectName()) {
+                        action->setText(page->windowTitle());
+                    }
+                }
+            }
+            updateChrome();
         }
     }
     return QMainWindow::eventFilter(watched, event);
@@ -458,97 +661,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1StringView(kLayoutKey), m_splitter->saveState());
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::setServerUrl(const QString &url)
-{
-    m_serverUrlEdit->setText(url);
-}
-
-void MainWindow::setState(State state)
-{
-    m_state = state;
-    m_stack->setCurrentIndex(static_cast<int>(state));
-    m_connectButton->setEnabled(state != State::Loading);
-    retranslate();
-    Q_EMIT stateChanged(state);
-}
-
-void MainWindow::connectToServer()
-{
-    const QString text = m_serverUrlEdit->text().trimmed();
-    const QUrl url = QUrl::fromUserInput(text);
-    if (text.isEmpty() || !url.isValid() || url.host().isEmpty()
-            || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
-        m_error = common::Error::make(common::ErrorCode::InvalidParameter, text);
-        m_addressInvalid = true;
-        setState(State::Error);
-        return;
-    }
-    m_addressInvalid = false;
-    QSettings().setValue(QLatin1StringView(kServerUrlKey), url.toString());
-    m_api->setBaseUrl(url);
-    const quint64 generation = ++m_generation;
-    setState(State::Loading);
-
-    m_system.version().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::ServerVersion>>(
-                    this, [this, generation](const common::Result<common::ServerVersion> &version) {
-                        if (generation != m_generation) {
-                            return; // a newer attempt replaced this one
-                        }
-                        if (!version) {
-                            showError(version.error());
-                            return;
-                        }
-                        m_system.readiness().then(QtFuture::Launch::Sync,
-                                common::guarded<common::Result<common::Readiness>>(this,
-                                        [this, generation, v = *version](
-                                                const common::Result<common::Readiness>
-                                                        &readiness) {
-                                            if (generation != m_generation) {
-                                                return;
-                                            }
-                                            if (!readiness) {
-                                                showError(readiness.error());
-                                                return;
-                                            }
-                                            m_version = v;
-                                            m_readiness = *readiness;
-                                            setState(State::Connected);
-                                        }));
-                    }));
-}
-
-void MainWindow::cancel()
-{
-    ++m_generation;
-    m_api->abortAll();
-    setState(State::Empty);
-}
-
-void MainWindow::showError(const common::Error &error)
-{
-    m_error = error;
-    setState(State::Error);
-}
-
-void MainWindow::showConnected(
-        const common::ServerVersion &version, const common::Readiness &readiness)
-{
-    m_versionValue->setText(version.version);
-    m_apiValue->setText(version.apiVersion);
-    m_qtValue->setText(version.qtVersion);
-    m_startedValue->setText(
-            QLocale().toString(version.startedAt.toLocalTime(), QLocale::ShortFormat));
-    if (readiness.draining) {
-        m_databaseValue->setText(tr("The server is shutting down"));
-    } else if (readiness.database) {
-        m_databaseValue->setText(tr("Ready"));
-    } else {
-        m_databaseValue->setText(tr("Unavailable"));
-    }
-    m_statusLabel->setText(tr("Connected to %1").arg(m_api->baseUrl().toString()));
 }
 
 } // namespace influence::desktop

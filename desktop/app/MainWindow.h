@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Error.h"
-#include "common/SystemApi.h"
-
+#include <QHash>
 #include <QMainWindow>
-#include <QUrl>
+#include <QPointer>
 
-class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QSplitter;
+class QListWidgetItem;
 class QMenu;
-class QProgressBar;
-class QPushButton;
+class QSplitter;
 class QStackedWidget;
+class QToolButton;
+
+namespace influence::common {
+class ApiClient;
+}
 
 namespace influence::desktop {
 
@@ -23,47 +23,64 @@ class AccountsView;
 class CampaignsView;
 class CreatorProfileView;
 class DealView;
+class DiagnosticsDialog;
 class DiscoveryView;
+class HomeView;
 class Languages;
+class Navigator;
 class NotificationBell;
 class NotificationsView;
 class OwnProfileView;
 class PipelineView;
+class QuickOpen;
 class Session;
 class SettingsView;
 class SignInDialog;
 
-/// The first window: connect to a server and see what it is and whether it is ready. Every
-/// network call is asynchronous; the window shows empty, loading, error and connected states.
+/// The app's shell: a grouped sidebar of sections with icons, the page area with Back/Forward and
+/// a breadcrumb, the menus, the status bar with the notification bell, and the sign-in dialog
+/// over it. Detail pages (a creator, a deal) open in place under their section and are reached
+/// by Back/Forward, not from the sidebar; they can also open in a window of their own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum class State { Empty, Loading, Error, Connected };
-    Q_ENUM(State)
+    /// The sidebar's groups, top to bottom.
+    enum class Group { Work, Creator, Settings };
 
     MainWindow(common::ApiClient *api, Session *session, Languages *languages,
             QWidget *parent = nullptr);
 
-    /// Fills in the server address (from settings or --server) without connecting.
-    void setServerUrl(const QString &url);
-    /// Connects to the address in the field.
-    void connectToServer();
-
-    State state() const { return m_state; }
-
-    /// Adds a page to the navigation sidebar (its windowTitle() names it there) with the
-    /// shortcut Ctrl+<position>. Returns its index.
-    int addPage(QWidget *page);
-    /// Shows the page at `index` (as the sidebar and the Go menu do).
+    /// Adds a page to the sidebar under `group` with the icon :/icons/<icon>.svg (its
+    /// windowTitle() names it there) and to the Go menu with Ctrl+<position>. Returns its index
+    /// in the page stack.
+    int addPage(QWidget *page, const QString &icon, Group group = Group::Work);
+    /// Adds a page that opens in place under `section` (a sidebar page): it has no sidebar entry.
+    int addDetailPage(QWidget *page, QWidget *section);
+    /// Shows the page at `index` of the page stack, recording the visit for Back.
     void showPage(int index);
+    void showPage(QWidget *page);
     QWidget *currentPage() const;
+    /// The breadcrumb's text ("Deals › Lena Travels × Summer"), as shown above the page.
+    QString breadcrumb() const;
+
+    /// Back (Alt+Left, the mouse's back button) and Forward: the previous page as it was.
+    bool goBack();
+    bool goForward();
+    Navigator *navigator() const { return m_navigator; }
 
     /// Shows the sign-in dialog (window-modal, without blocking) over whatever is on screen.
     void requireSignIn();
     SignInDialog *signInDialog() const { return m_signIn; }
+    /// Help → Server diagnostics (created with the window, shown on demand).
+    DiagnosticsDialog *diagnostics() const { return m_diagnostics; }
+    void showDiagnostics();
+    /// Go → Quick Open (Ctrl+K): a creator, campaign or deal by name.
+    QuickOpen *quickOpen() const { return m_quickOpen; }
+    void showQuickOpen();
 
+    HomeView *homePage() const { return m_home; }
     DiscoveryView *discoveryPage() const { return m_discovery; }
     CreatorProfileView *creatorPage() const { return m_creator; }
     OwnProfileView *ownProfilePage() const { return m_ownProfile; }
@@ -83,11 +100,12 @@ public:
     void openCampaign(const QString &id);
     /// Opens the notifications page (as the bell and Ctrl+Shift+N do).
     void openNotifications();
+    /// Opens the deal or creator on screen in a window of its own (Window → Open in New
+    /// Window), so that several can be side by side. Returns the new window, or null when the
+    /// current page shows neither.
+    QWidget *openCurrentInNewWindow();
     /// Ends the session (here and on the server) and asks to sign in again.
     void signOut();
-
-Q_SIGNALS:
-    void stateChanged(influence::desktop::MainWindow::State state);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -95,21 +113,27 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void buildUi();
+    void buildMenus();
+    void buildPages();
+    QWidget *buildPageArea();
     void retranslate();
-    void setState(State state);
-    void showError(const common::Error &error);
-    void showConnected(const common::ServerVersion &version, const common::Readiness &readiness);
-    void cancel();
     void updateSessionStatus();
+    void updateSidebarForRole();
+    void updateChrome();
+    /// Puts `page` on screen without recording a visit (Back/Forward and the first page).
+    void display(QWidget *page);
+    QListWidgetItem *itemOf(QWidget *page) const;
 
     common::ApiClient *m_api;
-    common::SystemApi m_system;
     Session *m_session;
-    SignInDialog *m_signIn = nullptr;
-    bool m_sessionEnded = false;
-    QLabel *m_sessionLabel = nullptr;
     Languages *m_languages;
+    SignInDialog *m_signIn = nullptr;
+    DiagnosticsDialog *m_diagnostics = nullptr;
+    QuickOpen *m_quickOpen = nullptr;
+    Navigator *m_navigator = nullptr;
+    bool m_sessionEnded = false;
+
+    HomeView *m_home = nullptr;
     DiscoveryView *m_discovery = nullptr;
     CreatorProfileView *m_creator = nullptr;
     OwnProfileView *m_ownProfile = nullptr;
@@ -120,43 +144,34 @@ private:
     DealView *m_deal = nullptr;
     NotificationsView *m_notifications = nullptr;
     NotificationBell *m_bell = nullptr;
-    QAction *m_notificationsAction = nullptr;
-    State m_state = State::Empty;
-    quint64 m_generation = 0;
-    common::ServerVersion m_version;
-    common::Readiness m_readiness;
-    common::Error m_error;
-    bool m_addressInvalid = false;
+    /// Detail page → the sidebar section it opens under.
+    QHash<QWidget *, QWidget *> m_sectionOf;
+    /// Sidebar page → its group (for the separators and role-aware visibility).
+    QHash<QWidget *, Group> m_groupOf;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_goMenu = nullptr;
+    QMenu *m_windowMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QAction *m_newWindowAction = nullptr;
+    QAction *m_quickOpenAction = nullptr;
+    QAction *m_notificationsAction = nullptr;
+    QAction *m_diagnosticsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
     QSplitter *m_splitter = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QWidget *m_serverPage = nullptr;
-    QMenu *m_helpMenu = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QLabel *m_serverLabel = nullptr;
-    QLineEdit *m_serverUrlEdit = nullptr;
-    QPushButton *m_connectButton = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_emptyLabel = nullptr;
-    QLabel *m_loadingLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QLabel *m_errorHeadline = nullptr;
-    QLabel *m_errorDetail = nullptr;
-    QPushButton *m_retryButton = nullptr;
-    QFormLayout *m_details = nullptr;
-    QLabel *m_versionValue = nullptr;
-    QLabel *m_apiValue = nullptr;
-    QLabel *m_qtValue = nullptr;
-    QLabel *m_startedValue = nullptr;
-    QLabel *m_databaseValue = nullptr;
+    QToolButton *m_backButton = nullptr;
+    QToolButton *m_forwardButton = nullptr;
+    QToolButton *m_quickOpenButton = nullptr;
+    QLabel *m_breadcrumb = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_sessionLabel = nullptr;
 };
 
 } // namespace influence::desktop

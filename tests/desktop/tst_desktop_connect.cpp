@@ -3,6 +3,7 @@
 // server, see its version and readiness, fail on a bad address or an unreachable server, cancel,
 // switch language. Screenshots go to INFLUENCE_TEST_OUTPUT_DIR.
 #include "DesktopTestSupport.h"
+#include "app/DiagnosticsDialog.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::desktop::DiagnosticsDialog;
 using influence::desktop::MainWindow;
 
 namespace {
@@ -62,6 +64,8 @@ class TestDesktopConnect : public QObject, public tests::DesktopFixture
     Q_OBJECT
 
 private:
+    DiagnosticsDialog *diagnostics() { return m_window->diagnostics(); }
+
     QString currentPage()
     {
         return find<QStackedWidget>(u"stateStack"_s)->currentWidget()->objectName();
@@ -82,10 +86,10 @@ private Q_SLOTS:
 
     void startsEmpty()
     {
-        QCOMPARE(m_window->state(), MainWindow::State::Empty);
+        QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Empty);
         QCOMPARE(currentPage(), u"emptyPage"_s);
         QVERIFY(!find<QLabel>(u"emptyLabel"_s)->text().isEmpty());
-        saveScreenshot(m_window.get(), u"desktop-empty"_s);
+        saveScreenshot(diagnostics(), u"desktop-empty"_s);
     }
 
     void connectsAndShowsTheServer()
@@ -94,20 +98,20 @@ private Q_SLOTS:
         auto *edit = find<QLineEdit>(u"serverUrlEdit"_s);
         edit->clear();
         QTest::keyClicks(edit, m_server->url().toString());
-        QSignalSpy states(m_window.get(), &MainWindow::stateChanged);
+        QSignalSpy states(diagnostics(), &DiagnosticsDialog::stateChanged);
         QTest::mouseClick(find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
         // The loading state is shown at once, before any answer.
-        QCOMPARE(m_window->state(), MainWindow::State::Loading);
+        QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Loading);
         QCOMPARE(currentPage(), u"loadingPage"_s);
         QVERIFY(!find<QPushButton>(u"connectButton"_s)->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
         QCOMPARE(currentPage(), u"connectedPage"_s);
         QCOMPARE(find<QLabel>(u"versionValue"_s)->text(), QStringLiteral(INFLUENCE_VERSION));
         QCOMPARE(find<QLabel>(u"apiValue"_s)->text(), u"v1"_s);
         QCOMPARE(find<QLabel>(u"databaseValue"_s)->text(), u"Ready"_s);
         QVERIFY(find<QLabel>(u"statusLabel"_s)->text().contains(m_server->url().toString()));
         QVERIFY2(stalls.longestMs() < 100, qPrintable(QString::number(stalls.longestMs())));
-        saveScreenshot(m_window.get(), u"desktop-connected"_s);
+        saveScreenshot(diagnostics(), u"desktop-connected"_s);
     }
 
     void rememberedAddress()
@@ -126,9 +130,9 @@ private Q_SLOTS:
     void invalidAddress()
     {
         QFETCH(QString, address);
-        m_window->setServerUrl(address);
+        diagnostics()->setServerUrl(address);
         QTest::mouseClick(find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
-        QCOMPARE(m_window->state(), MainWindow::State::Error);
+        QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Error);
         QCOMPARE(find<QLabel>(u"errorHeadline"_s)->text(),
                 u"Please enter a valid server address."_s);
     }
@@ -140,17 +144,17 @@ private Q_SLOTS:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 freePort = probe.serverPort();
         probe.close();
-        m_window->setServerUrl(u"http://127.0.0.1:%1"_s.arg(freePort));
-        m_window->connectToServer();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Error, 10000);
+        diagnostics()->setServerUrl(u"http://127.0.0.1:%1"_s.arg(freePort));
+        diagnostics()->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Error, 10000);
         QCOMPARE(find<QLabel>(u"errorHeadline"_s)->text(), u"The server could not be reached."_s);
         QVERIFY(find<QLabel>(u"errorDetail"_s)->text().startsWith(u"Details: "_s));
-        saveScreenshot(m_window.get(), u"desktop-error"_s);
+        saveScreenshot(diagnostics(), u"desktop-error"_s);
 
         // Retry against the real server succeeds.
-        m_window->setServerUrl(m_server->url().toString());
+        diagnostics()->setServerUrl(m_server->url().toString());
         QTest::mouseClick(find<QPushButton>(u"retryButton"_s), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
     }
 
     void cancelWhileConnecting()
@@ -158,16 +162,16 @@ private Q_SLOTS:
         // A server that accepts but never answers.
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
-        m_window->setServerUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
-        m_window->connectToServer();
-        QCOMPARE(m_window->state(), MainWindow::State::Loading);
-        QSignalSpy states(m_window.get(), &MainWindow::stateChanged);
+        diagnostics()->setServerUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        diagnostics()->connectToServer();
+        QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Loading);
+        QSignalSpy states(diagnostics(), &DiagnosticsDialog::stateChanged);
         QTest::mouseClick(find<QPushButton>(u"cancelButton"_s), Qt::LeftButton);
-        QCOMPARE(m_window->state(), MainWindow::State::Empty);
+        QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Empty);
         QCOMPARE(states.count(), 1);
         // The aborted call does not come back to flip the state.
         QVERIFY(!states.wait(300));
-        QCOMPARE(m_window->state(), MainWindow::State::Empty);
+        QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Empty);
     }
 
     void switchesLanguage()
@@ -175,16 +179,16 @@ private Q_SLOTS:
         auto *connect = find<QPushButton>(u"connectButton"_s);
         QCOMPARE(connect->text(), u"&Connect"_s);
         QCOMPARE(m_window->windowTitle(), u"Influence"_s);
-        m_window->setServerUrl(m_server->url().toString());
-        m_window->connectToServer();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->state(), MainWindow::State::Connected, 10000);
+        diagnostics()->setServerUrl(m_server->url().toString());
+        diagnostics()->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
 
         QVERIFY(m_languages->apply(u"de"_s));
         // Widgets retranslate when the LanguageChange event posted to them is delivered.
         QTRY_COMPARE(connect->text(), u"&Verbinden"_s);
         QCOMPARE(find<QLabel>(u"databaseValue"_s)->text(), u"Bereit"_s);
         QVERIFY(find<QLabel>(u"statusLabel"_s)->text().startsWith(u"Verbunden mit"_s));
-        saveScreenshot(m_window.get(), u"desktop-connected-de"_s);
+        saveScreenshot(diagnostics(), u"desktop-connected-de"_s);
 
         QVERIFY(m_languages->apply(u"en"_s));
         QTRY_COMPARE(connect->text(), u"&Connect"_s);

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "HomeView.h"
+
+#include "session/Session.h"
+#include "widgets/Async.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
+#include "widgets/StateStack.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+namespace {
+
+constexpr int kDealIdRole = Qt::UserRole;
+
+bool signedIn(const Session *session)
+{
+    return session->state() == Session::State::SignedIn
+            || session->state() == Session::State::Refreshing;
+}
+
+QString deliverableText(const common::Deliverable &deliverable)
+{
+    const auto type = common::deliverableTypeFromString(deliverable.type);
+    const auto platform = common::platformFromString(deliverable.platform);
+    const QString typeName = type ? Names::deliverableType(*type) : deliverable.type;
+    const QString platformName = platform ? Names::platform(*platform) : deliverable.platform;
+    return HomeView::tr("%1 on %2").arg(typeName, platformName);
+}
+
+} // namespace
+
+HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_collab(api)
+    , m_session(session)
+{
+    setObjectName(u"homePage"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 16);
+    layout->setSpacing(12);
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel;
+    m_title->setObjectName(u"homeTitle"_s);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_refresh = new QPushButton;
+    m_refresh->setObjectName(u"homeRefreshButton"_s);
+    connect(m_refresh, &QPushButton::clicked, this, &HomeView::refresh);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_refresh);
+    layout->addLayout(header);
+
+    m_list = new QTreeWidget;
+    m_list->setObjectName(u"homeToDos"_s);
+    m_list->setColumnCount(3);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString id = item->data(0, kDealIdRole).toString();
+        if (!id.isEmpty()) {
+            Q_EMIT dealRequested(id);
+        }
+    });
+    m_stack = new StateStack(u"home"_s, m_list);
+    connect(m_stack, &StateStack::retryRequested, this, &HomeView::refresh);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_session, &Session::stateChanged, this, [this] {
+        if (!signedIn(m_session)) {
+            clear();
+        } else if (isVisible() && m_state == State::Idle) {
+            refresh();
+        }
+    });
+    retranslate();
+}
+
+void HomeView::clear()
+{
+    ++m_generation; // answers still on their way are dropped
+    m_pending = 0;
+    m_deals.clear();
+    m_deliverables.clear();
+    m_toDos.clear();
+    m_error.reset();
+    m_list->clear();
+    m_state = State::Idle;
+    m_stack->showEmpty(tr("Sign in to see what is waiting for you."));
+    m_refresh->setEnabled(false);
+}
+
+void HomeView::refresh()
+{
+    if (!signedIn(m_session)) {
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    m_state = State::Loading;
+    m_pending = 2;
+    m_error.reset();
+    m_refresh->setEnabled(false);
+    m_stack->showLoading(tr("Looking for what is waiting for you…"));
+    common::DealQuery deals;
+    deals.states = {common::DealState::Invited, common::DealState::Applied,
+            common::DealState::Negotiating, common::DealState::Accepted,
+            common::DealState::InProgress};
+    continueIn(this, m_collab.deals(deals),
+            [this, generation](const common::Result<common::Page<common::Deal>> &page) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (page) {
+                    m_deals = page->items;
+                } else {
+                    m_error = page.error();
+                }
+                finish();
+            });
+    continueIn(this, m_collab.deliverables({}),
+            [this, generation](const common::Result<common::Page<common::Deliverable>> &page) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (page) {
+                    m_deliverables = page->items;
+                } else {
+                    m_error = page.error();
+                }
+                finish();
+            });
+}
+
+void HomeView::finish()
+{
+    if (--m_pending > 0) {
+        return;
+    }
+    m_refresh->setEnabled(true);
+    if (m_error) {
+        m_state = State::Error;
+        m_stack->showError(*m_error);
+        return;
+    }
+    const bool creator = m_session->user().role == common::UserRole::Influencer;
+    const common::DealSide mySide = creator ? common::DealSide::Creator : common::DealSide::Brand;
+    QHash<QString, QString> dealNames;
+    m_toDos.clear();
+    for (const common::Deal &deal : std::as_const(m_deals)) {
+        const QString name = tr("%1 × %2").arg(deal.influencerName, deal.campaignName);
+        dealNames.insert(deal.id, name);
+        if (deal.latestOffer && deal.latestOffer->status == common::OfferStatus::Open
+                && deal.latestOffer->madeBy != mySide) {
+            QDate due;
+            for (const common::OfferLine &item : deal.latestOffer->terms.deliverables) {
+                if (item.dueDate.isValid() && (!due.isValid() || item.dueDate < due)) {
+                    due = item.dueDate;
+                }
+            }
+            m_toDos.append({ToDo::Kind::Offer, deal.id, name,
+                    tr("Offer of %1").arg(Formats::money(deal.latestOffer->terms.fee)), due});
+        }
+    }
+    for (const common::Deliverable &deliverable : std::as_const(m_deliverables)) {
+        const QString name = dealNames.value(deliverable.dealId, tr("A deal"));
+        if (!creator && deliverable.status == common::DeliverableStatus::InReview) {
+            m_toDos.append({ToDo::Kind::Review, deliverable.dealId, name,
+                    deliverableText(deliverable), deliverable.dueDate});
+        } else if (creator && deliverable.status == common::DeliverableStatus::ChangesRequested) {
+            m_toDos.append({ToDo::Kind::Rework, deliverable.dealId, name,
+                    deliverableText(deliverable), deliverable.dueDate});
+        }
+        if (deliverable.overdue) {
+            m_toDos.append({ToDo::Kind::Overdue, deliverable.dealId, name,
+                    deliverableText(deliverable), deliverable.dueDate});
+        }
+    }
+    m_state = State::Loaded;
+    fill();
+}
+
+void HomeView::fill()
+{
+    m_list->clear();
+    if (m_state != State::Loaded) {
+        return;
+    }
+    if (m_toDos.isEmpty()) {
+        m_stack->showEmpty(tr("Nothing is waiting for you: no offers to answer, no drafts to "
+                              "review and nothing overdue."));
+        return;
+    }
+    const QList<std::pair<ToDo::Kind, QString>> groups{
+            {ToDo::Kind::Offer, tr("Offers waiting for your answer")},
+            {ToDo::Kind::Review, tr("Drafts to review")},
+            {ToDo::Kind::Rework, tr("Drafts to rework")},
+            {ToDo::Kind::Overdue, tr("Overdue deliverables")}};
+    for (const auto &[kind, title] : groups) {
+        QList<ToDo> items;
+        for (const ToDo &toDo : std::as_const(m_toDos)) {
+            if (toDo.kind == kind) {
+                items.append(toDo);
+            }
+        }
+        if (items.isEmpty()) {
+            continue;
+        }
+        auto *group = new QTreeWidgetItem(m_list, {u"%1 (%2)"_s.arg(title).arg(items.size())});
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setFirstColumnSpanned(true);
+        for (const ToDo &toDo : std::as_const(items)) {
+            auto *item = new QTreeWidgetItem(m_list,
+                    {toDo.what, toDo.deal,
+                            toDo.due.isValid() ? QLocale().toString(toDo.due, QLocale::ShortFormat)
+                                               : QString()});
+            item->setData(0, kDealIdRole, toDo.dealId);
+            item->setToolTip(1, toDo.deal);
+            if (kind == ToDo::Kind::Overdue) {
+                item->setForeground(2, QColor(0xc0, 0x1c, 0x28));
+            }
+        }
+    }
+    m_stack->showContent();
+}
+
+void HomeView::retranslate()
+{
+    setWindowTitle(tr("Home"));
+    m_title->setText(tr("Waiting for you"));
+    m_refresh->setText(tr("&Refresh"));
+    m_list->setHeaderLabels({tr("What"), tr("Deal"), tr("Due")});
+    switch (m_state) {
+    case State::Idle: m_stack->showEmpty(tr("Sign in to see what is waiting for you.")); break;
+    case State::Loading: m_stack->showLoading(tr("Looking for what is waiting for you…")); break;
+    case State::Error: m_stack->retranslate(); break;
+    case State::Loaded: fill(); break;
+    }
+    m_refresh->setEnabled(m_state == State::Loaded || m_state == State::Error);
+}
+
+void HomeView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void HomeView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The to-dos change while the user works elsewhere: fresh on every visit.
+    if (signedIn(m_session) && m_state != State::Loading) {
+        refresh();
+    }
+}
+
+} // namespace influence::desktop

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/CollabApi.h"
+#include "widgets/Page.h"
+
+#include <QDate>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace influence::desktop {
+
+class Session;
+class StateStack;
+
+/// The first page: what is waiting for the user — offers to answer, drafts to review (brand
+/// staff) or to rework (creators), deliverables past their due date — each opening its deal.
+/// (The analytics issue adds the dashboard above it.)
+class HomeView : public QWidget, public Page
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Loading, Loaded, Error };
+    Q_ENUM(State)
+
+    struct ToDo
+    {
+        enum class Kind { Offer, Review, Rework, Overdue };
+        Kind kind = Kind::Offer;
+        QString dealId;
+        QString deal; ///< "Lena Travels × Glacier Trek"
+        QString what; ///< "Reel on Instagram", "Offer of €500.00"
+        QDate due;
+    };
+
+    HomeView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    /// Asks the server again for the user's deals and deliverables.
+    void refresh();
+    State state() const { return m_state; }
+    QList<ToDo> toDos() const { return m_toDos; }
+    QTreeWidget *list() const { return m_list; }
+
+    QString crumb() const override { return windowTitle(); }
+    void clear() override;
+
+Q_SIGNALS:
+    void dealRequested(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void retranslate();
+    void finish();
+    void fill();
+
+    common::CollabApi m_collab;
+    Session *m_session;
+    State m_state = State::Idle;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    std::optional<common::Error> m_error;
+    QList<common::Deal> m_deals;
+    QList<common::Deliverable> m_deliverables;
+    QList<ToDo> m_toDos;
+
+    QLabel *m_title = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QTreeWidget *m_list = nullptr;
+    StateStack *m_stack = nullptr;
+};
+
+} // namespace influence::desktop

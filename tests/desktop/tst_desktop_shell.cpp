@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: Apache-2.0
+// The app's shell: the grouped sidebar with icons (creator pages only for creators), Back and
+// Forward (menu, Alt+Left/Right, the mouse's buttons), the breadcrumb, detail pages in a window
+// of their own, Help → Server diagnostics, the default window size, and every page at 1280×800
+// in English and German with nothing cut off that has no tooltip.
+#include "DesktopTestSupport.h"
+#include "app/DiagnosticsDialog.h"
+#include "app/Navigator.h"
+#include "app/QuickOpen.h"
+#include "deals/DealView.h"
+#include "campaigns/CampaignsView.h"
+#include "deals/PipelineView.h"
+#include "home/HomeView.h"
+#include "discovery/DiscoveryView.h"
+#include "notifications/NotificationsView.h"
+#include "profiles/AccountsView.h"
+#include "profiles/CreatorProfileView.h"
+#include "profiles/OwnProfileView.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QJsonArray>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::CreatorProfileView;
+using influence::desktop::DiagnosticsDialog;
+using influence::desktop::MainWindow;
+using influence::desktop::QuickOpen;
+using influence::tests::kTimeout;
+using influence::tests::saveScreenshot;
+
+namespace {
+
+/// Text as drawn: without the mnemonic's ampersand.
+QString shown(QString text)
+{
+    return text.replace(u"&&"_s, u"\x01"_s).remove(u'&').replace(u'\x01', u'&');
+}
+
+QJsonObject offer(qint64 fee)
+{
+    return {{u"deliverables"_s,
+                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                            {u"quantity"_s, 1},
+                            {u"dueDate"_s,
+                                    QDate::currentDate().addDays(14).toString(Qt::ISODate)}}}},
+            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
+            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, 1}};
+}
+
+} // namespace
+
+class TestDesktopShell : public QObject, public tests::DesktopFixture
+{
+    Q_OBJECT
+
+private:
+    QListWidget *sidebar() { return find<QListWidget>(u"navigation"_s); }
+
+    QListWidgetItem *sidebarItem(QWidget *page)
+    {
+        auto *pages = find<QWidget>(u"pages"_s);
+        const int index = pages->layout()->indexOf(page);
+        for (int row = 0; row < sidebar()->count(); ++row) {
+            QListWidgetItem *item = sidebar()->item(row);
+            if ((item->flags() & Qt::ItemIsSelectable) != 0
+                    && item->data(Qt::UserRole).toInt() == index) {
+                return item;
+            }
+        }
+        return nullptr;
+    }
+
+    /// What is drawn cut off on `page` (buttons, labels without word wrap, table headers) and
+    /// carries no tooltip saying it in full.
+    QStringList elided(QWidget *page)
+    {
+        QStringList cut;
+        for (QAbstractButton *button : page->findChildren<QAbstractButton *>()) {
+            if (!button->isVisibleTo(page) || button->text().isEmpty()
+                    || !button->toolTip().isEmpty()) {
+                continue;
+            }
+            const int needed = button->fontMetrics().horizontalAdvance(shown(button->text()));
+            if (needed > button->contentsRect().width()) {
+                cut << u"button “%1” (%2 px for %3)"_s.arg(shown(button->text()))
+                                .arg(button->contentsRect().width())
+                                .arg(needed);
+            }
+        }
+        for (QHeaderView *header : page->findChildren<QHeaderView *>()) {
+            if (!header->isVisibleTo(page) || !header->model()
+                    || header->orientation() != Qt::Horizontal) {
+                continue;
+            }
+            for (int section = 0; section < header->count(); ++section) {
+                if (header->isSectionHidden(section)) {
+                    continue;
+                }
+                const QString text = header->model()
+                                             ->headerData(section, Qt::Horizontal)
+                                             .toString();
+                const bool tip = !header->model()
+                                          ->headerData(section, Qt::Horizontal, Qt::ToolTipRole)
+                                          .toString()
+                                          .isEmpty();
+                // The text, the sort indicator's room and the section's margins.
+                const int needed = header->fontMetrics().horizontalAdvance(text) + 24;
+                if (!text.isEmpty() && !tip && needed > header->sectionSize(section)) {
+                    cut << u"header “%1” (%2 px for %3)"_s.arg(text)
+                                    .arg(header->sectionSize(section))
+                                    .arg(needed);
+                }
+            }
+        }
+        return cut;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Closing a window to see what it remembers must not end the test's event loop.
+        QApplication::setQuitOnLastWindowClosed(false);
+        QVERIFY2(startServer(), qPrintable(m_server->error()));
+    }
+
+    void init()
+    {
+        QSettings().remove(u"window"_s);
+        QVERIFY(startApp());
+    }
+
+    void cleanup() { stopApp(); }
+
+    void cleanupTestCase() { stopServer(); }
+
+    void opensAtTheDefaultSizeAndRemembersIt()
+    {
+        QCOMPARE(m_window->size(), QSize(1280, 800));
+        m_window->resize(1400, 900);
+        m_window->close();
+        m_window = std::make_unique<MainWindow>(m_api.get(), m_session.get(), m_languages.get());
+        QCOMPARE(m_window->size(), QSize(1400, 900));
+    }
+
+    void sidebarHasGroupsAndIcons()
+    {
+        QList<QListWidgetItem *> entries;
+        int separators = 0;
+        for (int row = 0; row < sidebar()->count(); ++row) {
+            QListWidgetItem *item = sidebar()->item(row);
+            if ((item->flags() & Qt::ItemIsSelectable) == 0) {
+                ++separators;
+                QVERIFY(item->text().isEmpty());
+                continue;
+            }
+            entries << item;
+            // The icon is drawn (the SVG icon engine is there and the resource is compiled in).
+            QVERIFY2(!item->icon().pixmap(22, 22).isNull(), qPrintable(item->text()));
+        }
+        QCOMPARE(separators, 2); // work | creator pages | settings
+        QCOMPARE(entries.first()->text(), u"Home"_s);
+        QCOMPARE(entries.at(1)->text(), u"Discovery"_s);
+        QCOMPARE(entries.last()->text(), u"Settings"_s);
+        // Detail pages are reached from their section, not from the sidebar.
+        QVERIFY(!sidebarItem(m_window->creatorPage()));
+        QVERIFY(!sidebarItem(m_window->dealPage()));
+    }
+
+    void creatorPagesOnlyForCreators()
+    {
+        const QString brand = signUp(u"brand"_s);
+        signInAs(brand);
+        QVERIFY(sidebarItem(m_window->ownProfilePage())->isHidden());
+        QVERIFY(sidebarItem(m_window->accountsPage())->isHidden());
+        QVERIFY(!sidebarItem(m_window->campaignsPage())->isHidden());
+        const QString creator = signUp(u"influencer"_s);
+        signInAs(creator);
+        QVERIFY(!sidebarItem(m_window->ownProfilePage())->isHidden());
+        QVERIFY(!sidebarItem(m_window->accountsPage())->isHidden());
+    }
+
+    void backAndForwardRetraceTheVisits()
+    {
+        showPage(m_window->campaignsPage());
+        showPage(m_window->pipelinePage());
+        auto *back = m_window->findChild<QAction *>(u"backAction"_s);
+        auto *forward = m_window->findChild<QAction *>(u"forwardAction"_s);
+        QVERIFY(back->isEnabled());
+        QVERIFY(!forward->isEnabled());
+
+        back->trigger();
+        QCOMPARE(m_window->currentPage(), m_window->campaignsPage());
+        QCOMPARE(sidebar()->currentItem(), sidebarItem(m_window->campaignsPage()));
+        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(m_window->currentPage(), m_window->homePage());
+        QVERIFY(!back->isEnabled());
+        QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(m_window->currentPage(), m_window->campaignsPage());
+        // The mouse's back and forward buttons, anywhere in the window.
+        QTest::mouseClick(sidebar()->viewport(), Qt::ForwardButton);
+        QCOMPARE(m_window->currentPage(), m_window->pipelinePage());
+        QTest::mouseClick(find<QWidget>(u"pageBar"_s), Qt::BackButton);
+        QCOMPARE(m_window->currentPage(), m_window->campaignsPage());
+
+        // Going somewhere new drops what was ahead, as browsers do.
+        showPage(m_window->notificationsPage());
+        QVERIFY(!forward->isEnabled());
+        QVERIFY(!m_window->goForward());
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), m_window->campaignsPage());
+    }
+
+    void detailPageOpensUnderItsSection()
+    {
+        const QString creator = signUp(u"influencer"_s);
+        const QString profile = lenaTravelsProfile(login(creator));
+        QVERIFY(!profile.isEmpty());
+        signInAs(signUp(u"brand"_s));
+        m_window->openCreator(profile);
+        QCOMPARE(m_window->currentPage(), m_window->creatorPage());
+        // The sidebar marks the section the creator was opened from.
+        QCOMPARE(sidebar()->currentItem(), sidebarItem(m_window->discoveryPage()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->creatorPage()->state(), CreatorProfileView::State::Loaded, kTimeout);
+        QVERIFY2(m_window->breadcrumb().startsWith(u"Discovery › "_s),
+                qPrintable(m_window->breadcrumb()));
+        // The section's name in the breadcrumb goes back to it.
+        const int discovery = find<QWidget>(u"pages"_s)->layout()->indexOf(m_window->discoveryPage());
+        Q_EMIT find<QLabel>(u"breadcrumb"_s)->linkActivated(QString::number(discovery));
+        QCOMPARE(m_window->currentPage(), m_window->discoveryPage());
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), m_window->creatorPage());
+        QCOMPARE(m_window->creatorPage()->creatorId(), profile);
+    }
+
+    void creatorsOpenInWindowsOfTheirOwn()
+    {
+        const QString first = lenaTravelsProfile(login(signUp(u"influencer"_s)));
+        const QString second = lenaTravelsProfile(login(signUp(u"influencer"_s)));
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        signInAs(signUp(u"brand"_s));
+        auto *newWindow = m_window->findChild<QAction *>(u"newWindowAction"_s);
+        QVERIFY(!newWindow->isEnabled()); // nothing to open on the home page
+        QVERIFY(!m_window->openCurrentInNewWindow());
+
+        QList<CreatorProfileView *> windows;
+        for (const QString &id : {first, second}) {
+            m_window->openCreator(id);
+            QVERIFY(newWindow->isEnabled());
+            auto *window = qobject_cast<CreatorProfileView *>(m_window->openCurrentInNewWindow());
+            QVERIFY(window);
+            QVERIFY(window->isWindow());
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+            windows << window;
+        }
+        // Side by side, each with its own creator.
+        for (int i = 0; i < windows.size(); ++i) {
+            QTRY_COMPARE_WITH_TIMEOUT(
+                    windows.at(i)->state(), CreatorProfileView::State::Loaded, kTimeout);
+            QCOMPARE(windows.at(i)->creatorId(), i == 0 ? first : second);
+        }
+        QVERIFY(windows.first() != windows.last());
+        windows.first()->close(); // deleted on close; the other stays
+        QTRY_COMPARE(m_window->findChildren<CreatorProfileView *>().size(), 2);
+    }
+
+    void diagnosticsFromTheHelpMenu()
+    {
+        m_window->findChild<QAction *>(u"diagnosticsAction"_s)->trigger();
+        DiagnosticsDialog *dialog = m_window->diagnostics();
+        QTRY_VERIFY(dialog->isVisible());
+        // It checks the server the app talks to at once.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->state(), DiagnosticsDialog::State::Connected, kTimeout);
+        QCOMPARE(find<QLineEdit>(dialog, u"serverUrlEdit"_s)->text(), m_server->url().toString());
+        QCOMPARE(find<QLabel>(dialog, u"databaseValue"_s)->text(), u"Ready"_s);
+        saveScreenshot(dialog, u"diagnostics"_s);
+    }
+
+    void quickOpenFindsCreatorsCampaignsAndDeals()
+    {
+        const QString creatorToken = login(signUp(u"influencer"_s));
+        const QString creatorId = lenaTravelsProfile(creatorToken);
+        QVERIFY(!creatorId.isEmpty());
+        const QString brand = signUp(u"brand"_s);
+        const QString brandToken = login(brand);
+        QVERIFY(brandProfile(brandToken, u"Alpine Boots"_s));
+        const QJsonObject body{{u"name"_s, u"Glacier Trek"_s}, {u"brief"_s, u"Ice photos."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
+        const QString campaign =
+                post(u"/api/v1/campaigns"_s, brandToken, body).json().value(u"id"_s).toString();
+        QVERIFY(!campaign.isEmpty());
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), brandToken).status, 200);
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
+                {{u"influencerId"_s, creatorId}, {u"offer"_s, offer(50000)}});
+        QCOMPARE(invited.status, 201);
+        const QString deal = invited.json().value(u"id"_s).toString();
+        signInAs(brand);
+
+        tests::StallMeter stalls;
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QuickOpen *quick = m_window->quickOpen();
+        QTRY_VERIFY(quick->isVisible());
+        auto *field = find<QLineEdit>(quick, u"quickOpenField"_s);
+        QTRY_VERIFY(field->hasFocus());
+
+        // A creator, from the discovery search.
+        QTest::keyClicks(field, u"lena"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isSearching() && !quick->hits().isEmpty(), kTimeout);
+        QCOMPARE(quick->hits().first().kind, QuickOpen::Kind::Creator);
+        QCOMPARE(quick->hits().first().id, creatorId);
+        saveScreenshot(quick, u"quick-open"_s);
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(!quick->isVisible());
+        QCOMPARE(m_window->currentPage(), m_window->creatorPage());
+        QCOMPARE(m_window->creatorPage()->creatorId(), creatorId);
+
+        // A campaign and its deal by the campaign's name: Down selects the deal.
+        m_window->showQuickOpen();
+        QTest::keyClicks(field, u"glacier"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isSearching() && quick->hits().size() == 2, kTimeout);
+        QCOMPARE(quick->hits().at(0).kind, QuickOpen::Kind::Campaign);
+        QCOMPARE(quick->hits().at(0).id, campaign);
+        QCOMPARE(quick->hits().at(1).kind, QuickOpen::Kind::Deal);
+        QCOMPARE(quick->hits().at(1).id, deal);
+        QTest::keyClick(field, Qt::Key_Down);
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), m_window->dealPage());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->dealPage()->deal().id, deal, kTimeout);
+
+        // Nothing found says so.
+        m_window->showQuickOpen();
+        QTest::keyClicks(field, u"zzzz-nothing"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isSearching(), kTimeout);
+        QTRY_VERIFY(find<QLabel>(quick, u"quickOpenStatus"_s)->text().startsWith(u"Nothing found"_s));
+        QVERIFY(quick->hits().isEmpty());
+        quick->reject();
+        record(stalls);
+    }
+
+    void everyPageFitsAt1280x800()
+    {
+        const QString creator = signUp(u"influencer"_s);
+        const QString profile = lenaTravelsProfile(login(creator));
+        QVERIFY(!profile.isEmpty());
+        signInAs(creator);
+        QStringList problems;
+        for (const QString &language : {u"en"_s, u"de"_s}) {
+            QVERIFY(m_languages->apply(language));
+            auto *pages = find<QStackedWidget>(u"pages"_s);
+            for (int index = 0; index < pages->count(); ++index) {
+                QWidget *page = pages->widget(index);
+                m_window->showPage(index);
+                QCoreApplication::processEvents();
+                QTest::qWait(200); // the page's first answers
+                const QStringList cut = elided(page);
+                for (const QString &what : cut) {
+                    problems << u"%1 (%2): %3"_s.arg(page->objectName(), language, what);
+                }
+                saveScreenshot(m_window.get(), u"shell-%1-%2"_s.arg(page->objectName(), language));
+            }
+        }
+        QVERIFY(m_languages->apply(u"en"_s));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestDesktopShell)
+#include "tst_desktop_shell.moc"
