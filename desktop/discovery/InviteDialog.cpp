@@ -2,9 +2,10 @@
 #include "InviteDialog.h"
 
 #include "common/ApiClient.h"
-#include "widgets/OfferEditor.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
+#include "widgets/OfferEditor.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -225,11 +226,10 @@ void InviteDialog::fetchCampaigns(quint64 generation, const QString &cursor)
     query.limit = m_campaignPageSize;
     query.cursor = cursor;
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_collab.campaigns(query).then(QtFuture::Launch::Sync,
-            common::guarded<Result<common::Page<Campaign>>>(
-                    this, [this, generation](const Result<common::Page<Campaign>> &result) {
-                        listed(generation, result);
-                    }));
+    continueIn(this, m_collab.campaigns(query),
+            [this, generation](const Result<common::Page<Campaign>> &result) {
+                listed(generation, result);
+            });
 }
 
 void InviteDialog::listed(quint64 generation, const Result<common::Page<Campaign>> &result)
@@ -388,12 +388,10 @@ void InviteDialog::pump()
         setOutcome(row, Outcome::Sending);
         // No owner scope: an invitation on its way is not aborted (the server may already
         // have made the deal); its answer is shown if the dialog is still open.
-        m_collab.invite(m_sendingTo, input)
-                .then(QtFuture::Launch::Sync,
-                        common::guarded<Result<Deal>>(
-                                this, [this, row](const Result<Deal> &result) {
-                                    answered(row, result);
-                                }));
+        continueIn(
+                this, m_collab.invite(m_sendingTo, input), [this, row](const Result<Deal> &result) {
+                    answered(row, result);
+                });
     }
     updateStatus();
     if (m_inFlight == 0 && m_queue.isEmpty() && m_state == State::Sending) {

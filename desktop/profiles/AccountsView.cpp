@@ -4,6 +4,7 @@
 #include "common/ApiClient.h"
 #include "common/ProfileTypes.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 
 #include <QComboBox>
@@ -220,12 +221,10 @@ void AccountsView::reload()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.connectedAccounts().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<QList<common::ConnectedAccount>>>(this,
-                    [this, generation](
-                            const common::Result<QList<common::ConnectedAccount>> &result) {
-                        listed(generation, result);
-                    }));
+    continueIn(this, m_profiles.connectedAccounts(),
+            [this, generation](const common::Result<QList<common::ConnectedAccount>> &result) {
+                listed(generation, result);
+            });
 }
 
 void AccountsView::listed(
@@ -310,11 +309,10 @@ bool AccountsView::addAccount()
     }
     m_addButton->setEnabled(false);
     showMessage(tr("Adding…"));
-    m_profiles.addManualAccount(*input).then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::ConnectedAccount>>(
-                    this, [this](const common::Result<common::ConnectedAccount> &result) {
-                        added(result);
-                    }));
+    continueIn(this, m_profiles.addManualAccount(*input),
+            [this](const common::Result<common::ConnectedAccount> &result) {
+                added(result);
+            });
     return true;
 }
 
@@ -364,11 +362,10 @@ void AccountsView::removeConfirmed(const QString &id)
 {
     m_removeButton->setEnabled(false);
     showMessage(tr("Removing…"));
-    m_profiles.removeAccount(id).then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::JsonReply>>(
-                    this, [this](const common::Result<common::JsonReply> &result) {
-                        removed(result);
-                    }));
+    continueIn(this, m_profiles.removeAccount(id),
+            [this](const common::Result<common::JsonReply> &result) {
+                removed(result);
+            });
 }
 
 void AccountsView::removed(const common::Result<common::JsonReply> &result)
@@ -386,12 +383,10 @@ void AccountsView::connectPlatform()
 {
     m_connectButton->setEnabled(false);
     showMessage(tr("Asking the server for the consent page…"));
-    m_profiles.connectUrl(m_connectPlatform->currentData().toString())
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<QUrl>>(
-                            this, [this](const common::Result<QUrl> &result) {
-                                connectAnswered(result);
-                            }));
+    continueIn(this, m_profiles.connectUrl(m_connectPlatform->currentData().toString()),
+            [this](const common::Result<QUrl> &result) {
+                connectAnswered(result);
+            });
 }
 
 void AccountsView::connectAnswered(const common::Result<QUrl> &result)

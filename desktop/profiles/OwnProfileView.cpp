@@ -5,6 +5,7 @@
 #include "common/Money.h"
 #include "common/ProfileTypes.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 
 #include <QEvent>
@@ -325,11 +326,10 @@ void OwnProfileView::reload()
     clearErrors();
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.myInfluencer().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::InfluencerProfile>>(this,
-                    [this, generation](const common::Result<common::InfluencerProfile> &result) {
-                        loaded(generation, result);
-                    }));
+    continueIn(this, m_profiles.myInfluencer(),
+            [this, generation](const common::Result<common::InfluencerProfile> &result) {
+                loaded(generation, result);
+            });
 }
 
 void OwnProfileView::loaded(
@@ -438,11 +438,10 @@ bool OwnProfileView::save()
     const quint64 generation = ++m_generation;
     setState(State::Saving);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.saveMyInfluencer(*input).then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::InfluencerProfile>>(this,
-                    [this, generation](const common::Result<common::InfluencerProfile> &result) {
-                        savedAnswer(generation, result);
-                    }));
+    continueIn(this, m_profiles.saveMyInfluencer(*input),
+            [this, generation](const common::Result<common::InfluencerProfile> &result) {
+                savedAnswer(generation, result);
+            });
     return true;
 }
 
