@@ -559,10 +559,6 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Re&amp;move…</source>
         <translation>Ent&amp;fernen…</translation>
     </message>
@@ -2344,10 +2340,6 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Loading your profile…</source>
         <translation>Ihr Profil wird geladen…</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>This is how brands see you in discovery.</source>

@@ -6,6 +6,7 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
+#include "widgets/StateStack.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -81,16 +82,15 @@ void AccountsView::buildUi()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_table, 1);
+    m_states = new StateStack(u"accounts"_s, m_table);
+    connect(m_states, &StateStack::retryRequested, this, &AccountsView::reload);
+    layout->addWidget(m_states, 1);
 
     auto *row = new QHBoxLayout;
+    // What the last action (add, remove, connect) did; the list's own state is m_states'.
     m_message = new QLabel;
     m_message->setObjectName(u"accountsMessage"_s);
     m_message->setWordWrap(true);
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(u"accountsRetry"_s);
-    m_retryButton->hide();
-    connect(m_retryButton, &QPushButton::clicked, this, &AccountsView::reload);
     m_removeButton = new QPushButton;
     m_removeButton->setObjectName(u"removeAccountButton"_s);
     m_removeButton->setEnabled(false);
@@ -99,7 +99,6 @@ void AccountsView::buildUi()
         m_removeButton->setEnabled(m_state == State::Loaded && !m_table->selectedItems().isEmpty());
     });
     row->addWidget(m_message, 1);
-    row->addWidget(m_retryButton);
     row->addWidget(m_removeButton);
     layout->addLayout(row);
 
@@ -145,7 +144,6 @@ void AccountsView::retranslate()
     m_title->setText(tr("Connected accounts"));
     m_table->setHorizontalHeaderLabels(
             {tr("Platform"), tr("Handle"), tr("Followers"), tr("Status")});
-    m_retryButton->setText(tr("&Retry"));
     m_removeButton->setText(tr("Re&move…"));
     m_addTitle->setText(tr("Add an account by hand"));
     m_addHandle->setPlaceholderText(tr("Handle, e.g. @yourname"));
@@ -155,9 +153,8 @@ void AccountsView::retranslate()
     m_connectButton->setText(tr("Co&nnect…"));
     if (m_state == State::Loaded) {
         showAccounts();
-    } else {
-        setState(m_state);
     }
+    showListState();
 }
 
 void AccountsView::changeEvent(QEvent *event)
@@ -200,15 +197,24 @@ void AccountsView::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
-    m_retryButton->setVisible(state == State::Failed);
-    if (state == State::Loading) {
-        m_message->setText(tr("Loading your accounts…"));
-    } else if (state == State::Failed) {
-        m_message->setText(ErrorText::headline(m_error) + u' ' + ErrorText::detail(m_error));
-    }
+    showListState();
     m_removeButton->setEnabled(state == State::Loaded && !m_table->selectedItems().isEmpty());
     if (changed) {
         Q_EMIT stateChanged(state);
+    }
+}
+
+void AccountsView::showListState()
+{
+    if (m_state == State::Loading && m_table->rowCount() == 0) {
+        // Accounts already listed stay on screen while the list is asked for again.
+        m_states->showLoading(tr("Loading your accounts…"));
+    } else if (m_state == State::Failed) {
+        m_states->showError(m_error);
+    } else if (m_state == State::Loaded && m_accounts.isEmpty()) {
+        m_states->showEmpty(tr("No accounts yet. Add one by hand or connect one below."));
+    } else if (m_state != State::Loading) {
+        m_states->showContent();
     }
 }
 
@@ -243,9 +249,8 @@ void AccountsView::listed(
         return;
     }
     m_accounts = *result;
-    m_message->clear();
-    setState(State::Loaded);
     showAccounts();
+    setState(State::Loaded);
 }
 
 QString AccountsView::statusText(const common::ConnectedAccount &account) const
@@ -288,9 +293,6 @@ void AccountsView::showAccounts()
                "Connect.",
                     nullptr, static_cast<int>(needReconnect.size()))
                     .arg(needReconnect.join(u", "_s)));
-    if (m_accounts.isEmpty() && m_message->text().isEmpty()) {
-        m_message->setText(tr("No accounts yet. Add one by hand or connect one below."));
-    }
 }
 
 void AccountsView::showMessage(const QString &text)

@@ -114,6 +114,7 @@ private Q_SLOTS:
         showPage(editor());
         QTRY_COMPARE_WITH_TIMEOUT(editor()->state(), OwnProfileView::State::Editing, 15000);
         QVERIFY(!editor()->exists());
+        QCOMPARE(find<StateStack>(u"ownProfileStates"_s)->state(), StateStack::State::Content);
         QVERIFY(find<QLabel>(u"ownProfileIntro"_s)->text().contains(u"no creator profile yet"_s));
 
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
@@ -235,6 +236,11 @@ private Q_SLOTS:
         showPage(accounts());
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         QCOMPARE(accounts()->accounts().size(), 0);
+        // No accounts: the shared empty state says what to do, in place of an empty table.
+        auto *listStates = find<StateStack>(u"accountsStates"_s);
+        QVERIFY(listStates);
+        QCOMPARE(listStates->state(), StateStack::State::Empty);
+        QVERIFY(find<QLabel>(u"accountsEmpty"_s)->text().startsWith(u"No accounts yet"_s));
 
         // An invalid handle is refused here.
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
@@ -253,6 +259,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         const common::ConnectedAccount account = accounts()->accounts().constFirst();
         QCOMPARE(account.handle, u"trail.runner"_s);
+        QCOMPARE(listStates->state(), StateStack::State::Content);
         QCOMPARE(account.platform, common::Platform::YouTube);
         auto *table = find<QTableWidget>(u"ownAccountsTable"_s);
         QCOMPARE(table->item(0, 3)->text(), u"Added by hand"_s);
