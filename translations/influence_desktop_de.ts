@@ -1859,10 +1859,6 @@
         <translation>Keine aktive Kampagne. Starten Sie eine auf der Seite „Kampagnen“ und laden Sie dann Creator dazu ein.</translation>
     </message>
     <message>
-        <source>Re&amp;try</source>
-        <translation>Erneut &amp;versuchen</translation>
-    </message>
-    <message>
         <source>&amp;Message (optional):</source>
         <translation>Na&amp;chricht (optional):</translation>
     </message>
