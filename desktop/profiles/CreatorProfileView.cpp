@@ -659,9 +659,18 @@ void CreatorProfileView::updateMetricsStatus()
         m_metricsStatus->setText(
                 tr("%n period(s) from %1 to %2", nullptr, m_totalModel->rowCount())
                         .arg(QLocale().toString(points.constFirst().date, QLocale::ShortFormat),
-                                QLocale().toString(points.constLast().date, QLocale::ShortFormat)));
+                                QLocale().toString(
+                                        periodEnd(points.constLast().date), QLocale::ShortFormat)));
     }
     m_metricsRetry->setVisible(m_pendingMetrics == 0 && failed);
+}
+
+QDate CreatorProfileView::periodEnd(QDate start) const
+{
+    // A point stands for the period that starts on its date: a week's figures reach six days
+    // further, but never past the end of the span.
+    const QDate end = m_span.interval == u"week"_s ? start.addDays(6) : start;
+    return m_span.to.isValid() ? std::min(end, m_span.to) : end;
 }
 
 void CreatorProfileView::updateTotalNotes()
@@ -680,9 +689,7 @@ void CreatorProfileView::updateTotalNotes()
         }
         ++withHistory;
         followersWithHistory += chart.account.followers;
-        // A point stands for a period that starts on its date; a week's figures reach six
-        // days further.
-        const QDate last = points.constLast().date.addDays(m_span.interval == u"week"_s ? 6 : 0);
+        const QDate last = periodEnd(points.constLast().date);
         const qint64 age = last.daysTo(today);
         if (age > kStaleDays) {
             // More than kStaleDays: always a plural, in every language the app ships.

@@ -115,6 +115,7 @@ private:
     void clearCharts();
     void updateMetricsStatus();
     void updateTotalNotes();
+    QDate periodEnd(QDate start) const;
     void showHover(const QString &seriesName, const QPointF &point, bool state);
     void askExportPath(QChartView *view);
     QLineSeries *addSeries(QChartView *view, MetricsModel *model, const QString &name);
