@@ -200,6 +200,10 @@ void DiscoveryView::buildUi()
             box->addItem(text, code);
         }
         box->setMaxVisibleItems(20);
+        // Sized for a usual name, not the longest one ("South Georgia & South Sandwich
+        // Islands"), which would squeeze the other filters and buttons.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
         connect(box, &QComboBox::currentIndexChanged, this, debounce);
         return box;
     };
@@ -262,13 +266,15 @@ void DiscoveryView::buildUi()
     filters->addWidget(m_maxFollowers, 2, 5);
     filters->addWidget(label(m_minEngagement), 3, 0);
     filters->addWidget(m_minEngagement, 3, 1);
-    filters->addWidget(m_resetButton, 3, 5, Qt::AlignRight);
     layout->addLayout(filters);
 
     auto *countRow = new QHBoxLayout;
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(u"resultCount"_s);
+    // Wrapped, so that a long count in a narrow window leaves the buttons their room.
+    m_countLabel->setWordWrap(true);
     countRow->addWidget(m_countLabel, 1);
+    countRow->addWidget(m_resetButton);
     m_exportButton = new QPushButton;
     m_exportButton->setObjectName(u"exportCsvButton"_s);
     connect(m_exportButton, &QPushButton::clicked, this, &DiscoveryView::exportCsv);
