@@ -724,6 +724,11 @@ void CreatorProfileView::localizeAxes(QChartView *view)
     // Axis labels in the user's locale, with its thousands separators ("250.000" in German).
     view->chart()->setLocale(QLocale());
     view->chart()->setLocalizeNumbers(true);
+    // Dates too: the format is fixed text, made from the locale when the axis was.
+    const QList<QAbstractAxis *> times = view->chart()->axes(Qt::Horizontal);
+    if (auto *time = qobject_cast<QDateTimeAxis *>(times.value(0))) {
+        time->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
 }
 
 QList<StateStack *> CreatorProfileView::accountChartStates() const

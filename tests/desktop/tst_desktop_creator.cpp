@@ -18,6 +18,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineEdit>
@@ -487,6 +488,20 @@ private Q_SLOTS:
         saveScreenshot(m_window.get(), u"accounts-de"_s);
         showPage(editor());
         saveScreenshot(m_window.get(), u"own-profile-de"_s);
+        // The profile's notes and chart axes follow the language (still the partial history).
+        auto *creator = m_window->creatorPage();
+        showPage(creator);
+        QTRY_VERIFY_WITH_TIMEOUT(!creator->metricsLoading(), 15000);
+        QCOMPARE(creator->combinedChart()->chart()->locale(), QLocale(u"de"_s));
+        QVERIFY(creator->combinedChart()->chart()->localizeNumbers());
+        auto *time = qobject_cast<QDateTimeAxis *>(
+                creator->combinedChart()->chart()->axes(Qt::Horizontal).constFirst());
+        QVERIFY(time);
+        QCOMPARE(time->format(), QLocale(u"de"_s).dateFormat(QLocale::ShortFormat));
+        QVERIFY2(find<QLabel>(u"totalNote"_s)->text().contains(u"12.345 von 17.345 Followern"_s),
+                qPrintable(find<QLabel>(u"totalNote"_s)->text()));
+        QVERIFY(find<QLabel>(u"staleNote"_s)->text().startsWith(u"Diese Zahlen sind veraltet"_s));
+        saveScreenshot(m_window.get(), u"creator-partial-history-de"_s);
 
         // Back to English from the menu; the settings page follows.
         m_window->findChild<QAction *>(u"language-en"_s)->trigger();
