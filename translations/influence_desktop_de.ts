@@ -559,10 +559,6 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Re&amp;move…</source>
         <translation>Ent&amp;fernen…</translation>
     </message>
@@ -1010,10 +1006,6 @@
         <translation>Das Profil wird geladen…</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1183,6 +1175,26 @@
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>No figures for this account in this period.</source>
+        <translation>Für dieses Konto gibt es in diesem Zeitraum keine Zahlen.</translation>
+    </message>
+    <message>
+        <source>%1 (last figures %2, %3 days ago)</source>
+        <translation>%1 (letzte Zahlen vom %2, vor %3 Tagen)</translation>
+    </message>
+    <message>
+        <source>Total of %1 of %2 accounts</source>
+        <translation>Summe von %1 der %2 Konten</translation>
+    </message>
+    <message>
+        <source>The total adds up only the accounts with a history: %1 of %2 followers today. No history yet: %3.</source>
+        <translation>Die Summe zählt nur die Konten mit Verlauf: %1 von %2 Followern heute. Noch ohne Verlauf: %3.</translation>
+    </message>
+    <message>
+        <source>These figures are out of date, no newer ones have arrived: %1.</source>
+        <translation>Diese Zahlen sind veraltet, neuere sind nicht eingetroffen: %1.</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1637,14 @@
         <source>Niches</source>
         <translation>Nischen</translation>
     </message>
+    <message>
+        <source>The results cannot be sorted by this column.</source>
+        <translation>Nach dieser Spalte lassen sich die Ergebnisse nicht sortieren.</translation>
+    </message>
+    <message>
+        <source>Click to sort from the highest down.</source>
+        <translation>Klicken, um absteigend zu sortieren.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DiscoveryView</name>
@@ -1673,18 +1693,6 @@
         <translation>Name, Handle oder Bio</translation>
     </message>
     <message>
-        <source>e.g. fitness, travel</source>
-        <translation>z. B. fitness, travel</translation>
-    </message>
-    <message>
-        <source>e.g. DE, AT</source>
-        <translation>z. B. DE, AT</translation>
-    </message>
-    <message>
-        <source>e.g. de, en</source>
-        <translation>z. B. de, en</translation>
-    </message>
-    <message>
         <source>Any platform</source>
         <translation>Alle Plattformen</translation>
     </message>
@@ -1715,10 +1723,6 @@
     <message>
         <source>No creators match these filters.</source>
         <translation>Keine Creator passen zu diesen Filtern.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>Creators found: %1</source>
@@ -1755,6 +1759,82 @@
         <source>Select one or more creators first (Shift or Ctrl and click for several).</source>
         <translation>Wählen Sie zuerst einen oder mehrere Creator aus (mehrere mit Umschalt- oder Strg-Taste und Klick).</translation>
     </message>
+    <message>
+        <source>Any niche</source>
+        <translation>Alle Nischen</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Alle Länder</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alle Sprachen</translation>
+    </message>
+    <message>
+        <source>Reset &amp;filters</source>
+        <translation>Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Saves the rows shown, with the filters they were found with.</source>
+        <translation>Speichert die angezeigten Zeilen mit den Filtern, mit denen sie gefunden wurden.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Niche</source>
+        <translation>Nische</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Followers from</source>
+        <translation>Follower ab</translation>
+    </message>
+    <message>
+        <source>Followers to</source>
+        <translation>Follower bis</translation>
+    </message>
+    <message>
+        <source>Engagement at least (%)</source>
+        <translation>Engagement mindestens (%)</translation>
+    </message>
+    <message>
+        <source>Sorted by</source>
+        <translation>Sortiert nach</translation>
+    </message>
+    <message>
+        <source>creators</source>
+        <translation>creator</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::InviteDialog</name>
@@ -1777,10 +1857,6 @@
     <message>
         <source>No active campaign. Launch one on the Campaigns page, then invite creators to it.</source>
         <translation>Keine aktive Kampagne. Starten Sie eine auf der Seite „Kampagnen“ und laden Sie dann Creator dazu ein.</translation>
-    </message>
-    <message>
-        <source>Re&amp;try</source>
-        <translation>Erneut &amp;versuchen</translation>
     </message>
     <message>
         <source>&amp;Message (optional):</source>
@@ -2260,10 +2336,6 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Loading your profile…</source>
         <translation>Ihr Profil wird geladen…</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>This is how brands see you in discovery.</source>

@@ -2,6 +2,7 @@
 #include "DiscoveryModel.h"
 
 #include "common/ApiClient.h"
+#include "widgets/Async.h"
 
 #include <QLocale>
 
@@ -56,31 +57,28 @@ void DiscoveryModel::request(const QString &cursor)
 void DiscoveryModel::sendRequest(quint64 generation, const QString &cursor)
 {
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_discovery.discover(m_query, cursor)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<common::DiscoveryPage>>(this,
-                            [this, generation](const common::Result<common::DiscoveryPage> &page) {
-                                if (generation != m_generation) {
-                                    return; // replaced by a newer query, or cancelled
-                                }
-                                if (!page) {
-                                    m_error = page.error();
-                                    setState(State::Failed);
-                                    return;
-                                }
-                                if (page->total) {
-                                    m_total = *page->total;
-                                }
-                                if (!page->items.isEmpty()) {
-                                    const auto first = static_cast<int>(m_items.size());
-                                    beginInsertRows({}, first,
-                                            first + static_cast<int>(page->items.size()) - 1);
-                                    m_items.append(page->items);
-                                    endInsertRows();
-                                }
-                                m_nextCursor = page->nextCursor;
-                                setState(State::Loaded);
-                            }));
+    continueIn(this, m_discovery.discover(m_query, cursor),
+            [this, generation](const common::Result<common::DiscoveryPage> &page) {
+                if (generation != m_generation) {
+                    return; // replaced by a newer query, or cancelled
+                }
+                if (!page) {
+                    m_error = page.error();
+                    setState(State::Failed);
+                    return;
+                }
+                if (page->total) {
+                    m_total = *page->total;
+                }
+                if (!page->items.isEmpty()) {
+                    const auto first = static_cast<int>(m_items.size());
+                    beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
+                    m_items.append(page->items);
+                    endInsertRows();
+                }
+                m_nextCursor = page->nextCursor;
+                setState(State::Loaded);
+            });
 }
 
 void DiscoveryModel::setState(State state)
@@ -114,20 +112,41 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(
                 numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     }
+    if (role == ExportRole) {
+        return exportText(item, index.column());
+    }
     if (role != Qt::DisplayRole) {
         return {};
     }
     const QLocale locale;
     const auto percent = [&locale](const std::optional<double> &value) -> QVariant {
         if (!value) {
-            return QString();
+            return missingFigure();
         }
         return QString(locale.toString(*value * 100.0, 'f', 1) + u" %"_s);
     };
     switch (index.column()) {
     case Name: return item.displayName;
-    case Country: return item.country;
+    case Country: return item.country.isEmpty() ? missingFigure() : item.country;
     case Followers: return locale.toString(item.totalFollowers);
+    case Engagement: return percent(item.engagementRate);
+    case Growth: return percent(item.growth30d);
+    case Platforms:
+        return item.platforms.isEmpty() ? missingFigure() : item.platforms.join(u", "_s);
+    case Niches: return item.niches.isEmpty() ? missingFigure() : item.niches.join(u", "_s);
+    default: return {};
+    }
+}
+
+QString DiscoveryModel::exportText(const common::DiscoveryItem &item, int column)
+{
+    const auto percent = [](const std::optional<double> &value) {
+        return value ? QString::number(*value * 100.0, 'f', 1) : QString();
+    };
+    switch (column) {
+    case Name: return item.displayName;
+    case Country: return item.country;
+    case Followers: return QString::number(item.totalFollowers);
     case Engagement: return percent(item.engagementRate);
     case Growth: return percent(item.growth30d);
     case Platforms: return item.platforms.join(u", "_s);
@@ -136,8 +155,41 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString DiscoveryModel::missingFigure()
+{
+    return u"–"_s;
+}
+
+QString DiscoveryModel::sortForColumn(int column)
+{
+    switch (column) {
+    case Followers: return u"followers"_s;
+    case Engagement: return u"engagement"_s;
+    case Growth: return u"growth"_s;
+    default: return {};
+    }
+}
+
+int DiscoveryModel::columnForSort(const QString &sort)
+{
+    for (const int column : {Followers, Engagement, Growth}) {
+        if (sortForColumn(column) == sort) {
+            return column;
+        }
+    }
+    return -1;
+}
+
 QVariant DiscoveryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // The server sorts by these keys only, each from the highest down.
+        return sortForColumn(section).isEmpty() ? tr("The results cannot be sorted by this column.")
+                                                : tr("Click to sort from the highest down.");
+    }
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole) {
+        return QVariant::fromValue(Qt::DescendingOrder);
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }

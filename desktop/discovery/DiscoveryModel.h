@@ -18,7 +18,12 @@ public:
     enum Column { Name, Country, Followers, Engagement, Growth, Platforms, Niches, ColumnCount };
     enum class State { Idle, Loading, Loaded, Failed };
     Q_ENUM(State)
-    enum Role { IdRole = Qt::UserRole + 1 };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        /// The cell as a CSV export writes it: numbers unformatted (percentages with a dot,
+        /// "5.7"), nothing for a missing figure.
+        ExportRole,
+    };
 
     explicit DiscoveryModel(common::ApiClient *api, QObject *parent = nullptr);
 
@@ -35,6 +40,14 @@ public:
     /// Matches reported with the first page; -1 when unknown.
     qint64 total() const { return m_total; }
 
+    /// What a cell shows for a figure the creator does not have ("–", never 0 or empty).
+    static QString missingFigure();
+    /// The server's sort (DiscoveryQuery::sort) by a column; empty for columns the server cannot
+    /// sort by. Every sort is descending (common::DiscoverySort).
+    static QString sortForColumn(int column);
+    /// The column a sort orders by; -1 for relevance or the server's default.
+    static int columnForSort(const QString &sort);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -49,6 +62,7 @@ private:
     void request(const QString &cursor);
     void sendRequest(quint64 generation, const QString &cursor);
     void setState(State state);
+    static QString exportText(const common::DiscoveryItem &item, int column);
 
     common::ApiClient *m_api;
     common::DiscoveryApi m_discovery;

@@ -2,12 +2,17 @@
 #include "DiscoveryView.h"
 
 #include "InviteDialog.h"
+#include "common/Domain.h"
+#include "common/Validation.h"
 #include "discovery/DiscoveryModel.h"
 #include "session/Session.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
+#include "widgets/StateStack.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -19,14 +24,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProgressBar>
+#include <QMouseEvent>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
-#include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -34,10 +42,113 @@ namespace influence::desktop {
 
 namespace {
 
-enum StatePage { ResultsPage, LoadingPage, EmptyPage, ErrorPage };
-
 const QStringList kPlatforms{u"instagram"_s, u"youtube"_s, u"tiktok"_s, u"twitch"_s, u"x"_s,
         u"facebook"_s, u"pinterest"_s, u"linkedin"_s, u"snapchat"_s};
+
+using Choices = QList<std::pair<QString, QString>>; ///< (what the user reads, the code sent)
+
+void sortByText(Choices &choices)
+{
+    std::sort(choices.begin(), choices.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.first, b.first) < 0;
+    });
+}
+
+/// The countries a creator can give (common's ISO 3166-1 codes), by name.
+Choices countryChoices()
+{
+    Choices choices;
+    QStringList seen;
+    for (int value = 1; value <= static_cast<int>(QLocale::LastTerritory); ++value) {
+        const auto territory = static_cast<QLocale::Territory>(value);
+        const QString code = QLocale::territoryToCode(territory);
+        if (!common::validation::isCountryCode(code) || seen.contains(code)) {
+            continue;
+        }
+        seen.append(code);
+        choices.append({QLocale::territoryToString(territory) + u" ("_s + code + u')', code});
+    }
+    sortByText(choices);
+    return choices;
+}
+
+/// The languages a creator can give (common's ISO 639-1 codes), by their own name.
+Choices languageChoices()
+{
+    Choices choices;
+    QStringList seen;
+    for (int value = 2; value <= static_cast<int>(QLocale::LastLanguage); ++value) {
+        const auto language = static_cast<QLocale::Language>(value);
+        const QString code = QLocale::languageToCode(language, QLocale::ISO639Part1);
+        if (!common::validation::isLanguageCode(code) || seen.contains(code)) {
+            continue;
+        }
+        seen.append(code);
+        QString name = QLocale(language).nativeLanguageName();
+        if (name.isEmpty()) {
+            name = QLocale::languageToString(language);
+        }
+        choices.append({name + u" ("_s + code + u')', code});
+    }
+    sortByText(choices);
+    return choices;
+}
+
+/// A results header whose sections take clicks only where the server can sort by the column
+/// (DiscoveryModel::sortForColumn); the other sections stay resizable at their edges but
+/// neither look nor act clickable.
+class SortHeader : public QHeaderView
+{
+public:
+    explicit SortHeader(QWidget *parent = nullptr)
+        : QHeaderView(Qt::Horizontal, parent)
+    { }
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        // A release goes where its press went, so that a resize started at an edge ends.
+        m_pressTaken = takesClick(event->position().toPoint());
+        if (m_pressTaken) {
+            QHeaderView::mousePressEvent(event);
+        } else {
+            event->accept();
+        }
+    }
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        if (m_pressTaken) {
+            QHeaderView::mouseReleaseEvent(event);
+        } else {
+            event->accept();
+        }
+        m_pressTaken = false;
+    }
+    void mouseDoubleClickEvent(QMouseEvent *event) override
+    {
+        if (takesClick(event->position().toPoint())) {
+            QHeaderView::mouseDoubleClickEvent(event);
+        } else {
+            event->accept();
+        }
+    }
+
+private:
+    bool takesClick(QPoint pos) const
+    {
+        const int section = logicalIndexAt(pos);
+        if (section < 0 || !DiscoveryModel::sortForColumn(section).isEmpty()) {
+            return true;
+        }
+        // Near a section's edge a press resizes it.
+        const int margin = style()->pixelMetric(QStyle::PM_HeaderGripMargin, nullptr, this);
+        const int start = sectionViewportPosition(section);
+        const int end = start + sectionSize(section);
+        return pos.x() - start < margin || end - pos.x() <= margin;
+    }
+
+    bool m_pressTaken = false;
+};
 
 } // namespace
 
@@ -81,9 +192,26 @@ void DiscoveryView::buildUi()
     m_textEdit->setObjectName(u"searchEdit"_s);
     m_textEdit->setClearButtonEnabled(true);
     connect(m_textEdit, &QLineEdit::textChanged, this, debounce);
-    m_nicheEdit = new QLineEdit;
-    m_nicheEdit->setObjectName(u"nicheEdit"_s);
-    connect(m_nicheEdit, &QLineEdit::textChanged, this, debounce);
+    const auto picker = [this, debounce](const QString &name, const Choices &choices) {
+        auto *box = new QComboBox;
+        box->setObjectName(name);
+        box->addItem(QString()); // "any", named in retranslate()
+        for (const auto &[text, code] : choices) {
+            box->addItem(text, code);
+        }
+        box->setMaxVisibleItems(20);
+        // Sized for a usual name, not the longest one ("South Georgia & South Sandwich
+        // Islands"), which would squeeze the other filters and buttons.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+        connect(box, &QComboBox::currentIndexChanged, this, debounce);
+        return box;
+    };
+    Choices niches;
+    for (const QString &niche : common::nicheNames()) {
+        niches.append({niche, niche});
+    }
+    m_nicheBox = picker(u"nicheFilterBox"_s, niches);
     m_platformBox = new QComboBox;
     m_platformBox->setObjectName(u"platformBox"_s);
     m_platformBox->addItem(QString());
@@ -91,12 +219,8 @@ void DiscoveryView::buildUi()
         m_platformBox->addItem(platform, platform);
     }
     connect(m_platformBox, &QComboBox::currentIndexChanged, this, debounce);
-    m_countryEdit = new QLineEdit;
-    m_countryEdit->setObjectName(u"countryEdit"_s);
-    connect(m_countryEdit, &QLineEdit::textChanged, this, debounce);
-    m_languageEdit = new QLineEdit;
-    m_languageEdit->setObjectName(u"languageEdit"_s);
-    connect(m_languageEdit, &QLineEdit::textChanged, this, debounce);
+    m_countryBox = picker(u"countryFilterBox"_s, countryChoices());
+    m_languageBox = picker(u"languageFilterBox"_s, languageChoices());
     m_minFollowers = new QSpinBox;
     m_minFollowers->setObjectName(u"minFollowersBox"_s);
     m_maxFollowers = new QSpinBox;
@@ -120,19 +244,22 @@ void DiscoveryView::buildUi()
         m_sortBox->addItem(QString(), sort);
     }
     connect(m_sortBox, &QComboBox::currentIndexChanged, this, &DiscoveryView::search);
+    m_resetButton = new QPushButton;
+    m_resetButton->setObjectName(u"resetFiltersButton"_s);
+    connect(m_resetButton, &QPushButton::clicked, this, &DiscoveryView::resetFilters);
 
     filters->addWidget(label(m_textEdit), 0, 0);
     filters->addWidget(m_textEdit, 0, 1, 1, 3);
     filters->addWidget(label(m_sortBox), 0, 4);
     filters->addWidget(m_sortBox, 0, 5);
-    filters->addWidget(label(m_nicheEdit), 1, 0);
-    filters->addWidget(m_nicheEdit, 1, 1);
+    filters->addWidget(label(m_nicheBox), 1, 0);
+    filters->addWidget(m_nicheBox, 1, 1);
     filters->addWidget(label(m_platformBox), 1, 2);
     filters->addWidget(m_platformBox, 1, 3);
-    filters->addWidget(label(m_countryEdit), 1, 4);
-    filters->addWidget(m_countryEdit, 1, 5);
-    filters->addWidget(label(m_languageEdit), 2, 0);
-    filters->addWidget(m_languageEdit, 2, 1);
+    filters->addWidget(label(m_countryBox), 1, 4);
+    filters->addWidget(m_countryBox, 1, 5);
+    filters->addWidget(label(m_languageBox), 2, 0);
+    filters->addWidget(m_languageBox, 2, 1);
     filters->addWidget(label(m_minFollowers), 2, 2);
     filters->addWidget(m_minFollowers, 2, 3);
     filters->addWidget(label(m_maxFollowers), 2, 4);
@@ -144,7 +271,14 @@ void DiscoveryView::buildUi()
     auto *countRow = new QHBoxLayout;
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(u"resultCount"_s);
+    // Wrapped, so that a long count in a narrow window leaves the buttons their room.
+    m_countLabel->setWordWrap(true);
     countRow->addWidget(m_countLabel, 1);
+    countRow->addWidget(m_resetButton);
+    m_exportButton = new QPushButton;
+    m_exportButton->setObjectName(u"exportCsvButton"_s);
+    connect(m_exportButton, &QPushButton::clicked, this, &DiscoveryView::exportCsv);
+    countRow->addWidget(m_exportButton);
     m_inviteButton = new QPushButton;
     m_inviteButton->setObjectName(u"inviteButton"_s);
     countRow->addWidget(m_inviteButton);
@@ -157,11 +291,15 @@ void DiscoveryView::buildUi()
     connect(m_inviteAction, &QAction::triggered, this, &DiscoveryView::inviteSelected);
     connect(m_inviteButton, &QPushButton::clicked, this, &DiscoveryView::inviteSelected);
 
-    m_states = new QStackedWidget;
-    m_states->setObjectName(u"discoveryStates"_s);
     m_table = new QTableView;
     m_table->setObjectName(u"discoveryTable"_s);
+    m_table->setHorizontalHeader(new SortHeader(m_table));
     m_table->setModel(m_model);
+    // Sorting is the server's (one page at a time): a click asks it for another order.
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this,
+            &DiscoveryView::sortByColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Several rows at once (Shift/Ctrl): the brand's side invites them together.
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -184,49 +322,18 @@ void DiscoveryView::buildUi()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DiscoveryView::updateInvite);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DiscoveryView::updateInvite);
-    m_states->addWidget(m_table);
-
-    auto *loading = new QWidget;
-    auto *loadingLayout = new QVBoxLayout(loading);
-    m_loadingLabel = new QLabel;
-    m_loadingLabel->setAlignment(Qt::AlignCenter);
-    auto *progress = new QProgressBar;
-    progress->setRange(0, 0);
-    progress->setTextVisible(false);
-    loadingLayout->addStretch();
-    loadingLayout->addWidget(m_loadingLabel);
-    loadingLayout->addWidget(progress);
-    loadingLayout->addStretch();
-    m_states->addWidget(loading);
-
-    m_emptyLabel = new QLabel;
-    m_emptyLabel->setObjectName(u"discoveryEmpty"_s);
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_states->addWidget(m_emptyLabel);
-
-    auto *error = new QWidget;
-    auto *errorLayout = new QVBoxLayout(error);
-    m_errorHeadline = new QLabel;
-    m_errorHeadline->setObjectName(u"discoveryErrorHeadline"_s);
-    m_errorHeadline->setWordWrap(true);
-    m_errorDetail = new QLabel;
-    m_errorDetail->setWordWrap(true);
-    m_errorDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(u"discoveryRetry"_s);
-    connect(m_retryButton, &QPushButton::clicked, m_model, &DiscoveryModel::reload);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorHeadline);
-    errorLayout->addWidget(m_errorDetail);
-    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
-    errorLayout->addStretch();
-    m_states->addWidget(error);
+    m_states = new StateStack(u"discovery"_s, m_table);
+    connect(m_states, &StateStack::retryRequested, m_model, &DiscoveryModel::reload);
+    connect(m_states, &StateStack::emptyActionTriggered, this, &DiscoveryView::resetFilters);
     layout->addWidget(m_states, 1);
+    showSortIndicator();
 }
 
 void DiscoveryView::retranslate()
 {
+    // Widgets keep the locale they were made with; the language's locale (QLocale::setDefault,
+    // set before this event) goes to every child, so that spin boxes write "2,0 %" in German.
+    setLocale(QLocale());
     setWindowTitle(tr("Discovery"));
     const QStringList labels{tr("&Search:"), tr("S&ort by:"), tr("&Niche:"), tr("&Platform:"),
             tr("&Country:"), tr("&Language:"), tr("Followers f&rom:"), tr("Followers &to:"),
@@ -235,10 +342,13 @@ void DiscoveryView::retranslate()
         m_filterLabels.at(i)->setText(labels.at(i));
     }
     m_textEdit->setPlaceholderText(tr("Name, handle or bio"));
-    m_nicheEdit->setPlaceholderText(tr("e.g. fitness, travel"));
-    m_countryEdit->setPlaceholderText(tr("e.g. DE, AT"));
-    m_languageEdit->setPlaceholderText(tr("e.g. de, en"));
+    m_nicheBox->setItemText(0, tr("Any niche"));
+    m_countryBox->setItemText(0, tr("Any country"));
+    m_languageBox->setItemText(0, tr("Any language"));
     m_platformBox->setItemText(0, tr("Any platform"));
+    m_resetButton->setText(tr("Reset &filters"));
+    m_exportButton->setText(tr("E&xport as CSV…"));
+    m_exportButton->setToolTip(tr("Saves the rows shown, with the filters they were found with."));
     m_minFollowers->setSpecialValueText(tr("Any"));
     m_maxFollowers->setSpecialValueText(tr("Any"));
     m_minEngagement->setSpecialValueText(tr("Any"));
@@ -246,9 +356,6 @@ void DiscoveryView::retranslate()
     m_sortBox->setItemText(1, tr("Followers"));
     m_sortBox->setItemText(2, tr("Engagement"));
     m_sortBox->setItemText(3, tr("Growth"));
-    m_loadingLabel->setText(tr("Searching…"));
-    m_emptyLabel->setText(tr("No creators match these filters."));
-    m_retryButton->setText(tr("&Retry"));
     updateState();
     updateInvite();
 }
@@ -362,10 +469,10 @@ void DiscoveryView::search()
     }
     common::DiscoveryQuery query;
     query.text = m_textEdit->text();
-    query.niche = m_nicheEdit->text();
+    query.niche = m_nicheBox->currentData().toString();
     query.platform = m_platformBox->currentData().toString();
-    query.country = m_countryEdit->text().toUpper();
-    query.language = m_languageEdit->text().toLower();
+    query.country = m_countryBox->currentData().toString();
+    query.language = m_languageBox->currentData().toString();
     if (m_minFollowers->value() > 0) {
         query.minFollowers = m_minFollowers->value();
     }
@@ -380,6 +487,102 @@ void DiscoveryView::search()
         query.sort.clear(); // relevance ranks by the search text; without one the server's default
     }
     m_model->setQuery(query);
+    showSortIndicator();
+}
+
+void DiscoveryView::resetFilters()
+{
+    {
+        std::vector<QSignalBlocker> blockers;
+        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
+                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
+                     m_minEngagement, m_sortBox}) {
+            blockers.emplace_back(filter);
+        }
+        m_textEdit->clear();
+        for (QComboBox *box : {m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_sortBox}) {
+            box->setCurrentIndex(0);
+        }
+        m_minFollowers->setValue(0);
+        m_maxFollowers->setValue(0);
+        m_minEngagement->setValue(0);
+    }
+    search();
+}
+
+QByteArray DiscoveryView::csv() const
+{
+    Csv csv;
+    const common::DiscoveryQuery &query = m_model->query();
+    const auto filter = [&csv](const QString &name, const QString &value) {
+        if (!value.isEmpty()) {
+            csv.addFilter(name, value);
+        }
+    };
+    const auto number = [](const std::optional<qint64> &value) {
+        return value ? QString::number(*value) : QString();
+    };
+    filter(tr("Search"), query.text);
+    filter(tr("Niche"), query.niche);
+    filter(tr("Platform"), query.platform);
+    filter(tr("Country"), query.country);
+    filter(tr("Language"), query.language);
+    filter(tr("Followers from"), number(query.minFollowers));
+    filter(tr("Followers to"), number(query.maxFollowers));
+    filter(tr("Engagement at least (%)"),
+            query.minEngagementRate ? QString::number(*query.minEngagementRate * 100.0, 'f', 1)
+                                    : QString());
+    filter(tr("Sorted by"), query.sort);
+    QStringList header;
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        header.append(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+    }
+    csv.setHeader(header);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        QStringList fields;
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            fields.append(m_model->index(row, column).data(DiscoveryModel::ExportRole).toString());
+        }
+        csv.addRow(fields);
+    }
+    return csv.bytes();
+}
+
+void DiscoveryView::exportCsv()
+{
+    // The bytes are made now, from what is on screen, not when the dialog closes.
+    desktop::exportCsv(
+            this, tr("creators") + u".csv"_s,
+            [bytes = csv()] {
+                return bytes;
+            },
+            [this](const QString &path, const QString &error) {
+                m_countLabel->setText(error.isEmpty()
+                                ? tr("Saved %1.").arg(QDir::toNativeSeparators(path))
+                                : tr("Could not save %1: %2")
+                                          .arg(QDir::toNativeSeparators(path), error));
+            });
+}
+
+void DiscoveryView::sortByColumn(int column)
+{
+    const QString sort = DiscoveryModel::sortForColumn(column);
+    const int index = sort.isEmpty() ? -1 : m_sortBox->findData(sort);
+    if (index >= 0 && index != m_sortBox->currentIndex()) {
+        m_sortBox->setCurrentIndex(index); // searches
+    }
+    showSortIndicator(); // the header flipped its own; the server's order is what it shows
+}
+
+void DiscoveryView::showSortIndicator()
+{
+    QString sort = m_sortBox->currentData().toString();
+    if (sort == u"relevance"_s && m_textEdit->text().trimmed().isEmpty()) {
+        sort = u"followers"_s; // the server's order without a search text
+    }
+    const QSignalBlocker blocker(m_table->horizontalHeader());
+    m_table->horizontalHeader()->setSortIndicator(
+            DiscoveryModel::columnForSort(sort), Qt::DescendingOrder);
 }
 
 void DiscoveryView::updateState()
@@ -387,15 +590,13 @@ void DiscoveryView::updateState()
     const int rows = m_model->rowCount();
     const DiscoveryModel::State state = m_model->state();
     if (rows == 0 && state == DiscoveryModel::State::Loading) {
-        m_states->setCurrentIndex(LoadingPage);
+        m_states->showLoading(tr("Searching…"));
     } else if (rows == 0 && state == DiscoveryModel::State::Failed) {
-        m_errorHeadline->setText(ErrorText::headline(m_model->error()));
-        m_errorDetail->setText(ErrorText::detail(m_model->error()));
-        m_states->setCurrentIndex(ErrorPage);
+        m_states->showError(m_model->error());
     } else if (rows == 0 && state == DiscoveryModel::State::Loaded) {
-        m_states->setCurrentIndex(EmptyPage);
+        m_states->showEmpty(tr("No creators match these filters."), tr("Reset filters"));
     } else {
-        m_states->setCurrentIndex(ResultsPage);
+        m_states->showContent();
     }
     QString count;
     if (m_model->total() >= 0) {

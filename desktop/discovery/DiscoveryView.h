@@ -12,7 +12,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 class QTableView;
 
 namespace influence::common {
@@ -24,11 +23,14 @@ namespace influence::desktop {
 class DiscoveryModel;
 class InviteDialog;
 class Session;
+class StateStack;
 struct InviteCreator;
 
-/// The discovery page: the filters of GET /api/v1/influencers as widgets, the results in a table
-/// that loads more rows as it scrolls, and loading, empty and error states. Typing is debounced;
-/// leaving the page drops requests in flight. Rows can be selected together; the brand's side
+/// The discovery page: the filters of GET /api/v1/influencers as widgets (niche, country and
+/// language picked from the platform's vocabularies), the results in a table that loads more rows
+/// as it scrolls and sorts by the columns the server can sort by (a click on their header), and
+/// loading, empty and error states. Typing is debounced; leaving the page drops requests in
+/// flight. Rows can be selected together; the brand's side
 /// invites the selected creators to a campaign (button, context menu or Ctrl+I).
 class DiscoveryView : public QWidget
 {
@@ -47,6 +49,12 @@ public:
     /// the user is not on a brand's side).
     InviteDialog *inviteSelected();
     InviteDialog *inviteDialog() const;
+    /// Puts every filter and the sort back to where they start, and searches once.
+    void resetFilters();
+    /// The rows on screen as CSV (widgets/CsvExport.h), after the filters they were found with.
+    QByteArray csv() const;
+    /// Asks where to save csv() and writes it there in the background.
+    void exportCsv();
 
 Q_SIGNALS:
     /// The user opened a creator (double-click or Enter on a row).
@@ -68,6 +76,8 @@ private:
     /// A signed-in user of a brand's side (brand or agency staff), who may invite.
     bool canInvite() const;
     void updateInvite();
+    void sortByColumn(int column);
+    void showSortIndicator();
 
     common::ApiClient *m_api;
     Session *m_session;
@@ -75,22 +85,19 @@ private:
     QTimer m_debounce;
 
     QLineEdit *m_textEdit = nullptr;
-    QLineEdit *m_nicheEdit = nullptr;
+    QComboBox *m_nicheBox = nullptr;
     QComboBox *m_platformBox = nullptr;
-    QLineEdit *m_countryEdit = nullptr;
-    QLineEdit *m_languageEdit = nullptr;
+    QComboBox *m_countryBox = nullptr;
+    QComboBox *m_languageBox = nullptr;
     QSpinBox *m_minFollowers = nullptr;
     QSpinBox *m_maxFollowers = nullptr;
     QDoubleSpinBox *m_minEngagement = nullptr;
     QComboBox *m_sortBox = nullptr;
     QLabel *m_countLabel = nullptr;
-    QStackedWidget *m_states = nullptr;
+    QPushButton *m_resetButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    StateStack *m_states = nullptr;
     QTableView *m_table = nullptr;
-    QLabel *m_loadingLabel = nullptr;
-    QLabel *m_emptyLabel = nullptr;
-    QLabel *m_errorHeadline = nullptr;
-    QLabel *m_errorDetail = nullptr;
-    QPushButton *m_retryButton = nullptr;
     QList<QLabel *> m_filterLabels;
     QPushButton *m_inviteButton = nullptr;
     QAction *m_inviteAction = nullptr;

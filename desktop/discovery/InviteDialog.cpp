@@ -2,9 +2,11 @@
 #include "InviteDialog.h"
 
 #include "common/ApiClient.h"
-#include "widgets/OfferEditor.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
+#include "widgets/OfferEditor.h"
+#include "widgets/StateStack.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -14,7 +16,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -31,7 +32,6 @@ namespace influence::desktop {
 
 namespace {
 
-enum CampaignPage { LoadingPage, EmptyPage, ErrorPage, ChooserPage };
 enum Column { CreatorColumn, ResultColumn, ColumnCount };
 
 } // namespace
@@ -59,31 +59,11 @@ void InviteDialog::buildUi()
     layout->addWidget(m_intro);
 
     auto *form = new QFormLayout;
-    m_campaignStates = new QStackedWidget;
-    m_campaignStates->setObjectName(u"inviteCampaignStates"_s);
-    m_campaignStates->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    m_loading = new QLabel;
-    m_loading->setObjectName(u"inviteCampaignsLoading"_s);
-    m_empty = new QLabel;
-    m_empty->setObjectName(u"inviteCampaignsEmpty"_s);
-    m_empty->setWordWrap(true);
-    auto *errorPage = new QWidget;
-    auto *errorLayout = new QHBoxLayout(errorPage);
-    errorLayout->setContentsMargins(0, 0, 0, 0);
-    m_errorLabel = new QLabel;
-    m_errorLabel->setObjectName(u"inviteCampaignsError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton;
-    m_retry->setObjectName(u"inviteCampaignsRetry"_s);
-    errorLayout->addWidget(m_errorLabel, 1);
-    errorLayout->addWidget(m_retry);
     m_campaignBox = new QComboBox;
     m_campaignBox->setObjectName(u"inviteCampaignBox"_s);
-    m_campaignStates->insertWidget(LoadingPage, m_loading);
-    m_campaignStates->insertWidget(EmptyPage, m_empty);
-    m_campaignStates->insertWidget(ErrorPage, errorPage);
-    m_campaignStates->insertWidget(ChooserPage, m_campaignBox);
+    // inviteCampaignsLoading / Empty / Error and retryInviteCampaignsButton.
+    m_campaignStates = new StateStack(u"inviteCampaigns"_s, m_campaignBox);
+    m_campaignStates->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_campaignLabel = new QLabel;
     m_campaignLabel->setBuddy(m_campaignBox);
     form->addRow(m_campaignLabel, m_campaignStates);
@@ -137,7 +117,7 @@ void InviteDialog::buildUi()
     buttons->addWidget(m_send);
     layout->addLayout(buttons);
 
-    connect(m_retry, &QPushButton::clicked, this, &InviteDialog::reloadCampaigns);
+    connect(m_campaignStates, &StateStack::retryRequested, this, &InviteDialog::reloadCampaigns);
     connect(m_campaignBox, &QComboBox::currentIndexChanged, this, &InviteDialog::campaignChosen);
     connect(m_send, &QPushButton::clicked, this, &InviteDialog::send);
     connect(m_close, &QPushButton::clicked, this, &InviteDialog::reject);
@@ -155,11 +135,6 @@ void InviteDialog::retranslate()
                         "first offer. Each creator gets their own deal and can accept, decline "
                         "or counter."));
     m_campaignLabel->setText(tr("&Campaign:"));
-    m_loading->setText(tr("Loading your active campaigns…"));
-    m_empty->setText(
-            tr("No active campaign. Launch one on the Campaigns page, then invite creators to "
-               "it."));
-    m_retry->setText(tr("Re&try"));
     m_messageLabel->setText(tr("&Message (optional):"));
     m_message->setPlaceholderText(tr("A few words to the creators; they read it with the offer."));
     m_creatorsLabel->setText(tr("Creators (%n):", nullptr, creatorCount()));
@@ -167,9 +142,7 @@ void InviteDialog::retranslate()
     m_board->setText(tr("Open the &board"));
     m_send->setText(m_state == State::Finished ? tr("Send &again") : tr("&Send invitations"));
     m_close->setText(m_state == State::Finished ? tr("Close") : tr("Cancel"));
-    if (m_state == State::CampaignsFailed) {
-        m_errorLabel->setText(ErrorText::sentence(m_error));
-    }
+    showCampaignState();
     for (int row = 0; row < m_table->rowCount(); ++row) {
         m_table->item(row, ResultColumn)->setText(resultText(row));
     }
@@ -184,21 +157,27 @@ void InviteDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
+void InviteDialog::showCampaignState()
+{
+    switch (m_state) {
+    case State::LoadingCampaigns:
+        m_campaignStates->showLoading(tr("Loading your active campaigns…"));
+        break;
+    case State::NoCampaign:
+        m_campaignStates->showEmpty(tr("No active campaign. Launch one on the Campaigns page, "
+                                       "then invite creators to it."));
+        break;
+    case State::CampaignsFailed: m_campaignStates->showError(m_error); break;
+    case State::Ready:
+    case State::Sending:
+    case State::Finished: m_campaignStates->showContent(); break;
+    }
+}
+
 void InviteDialog::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
-    switch (state) {
-    case State::LoadingCampaigns: m_campaignStates->setCurrentIndex(LoadingPage); break;
-    case State::NoCampaign: m_campaignStates->setCurrentIndex(EmptyPage); break;
-    case State::CampaignsFailed:
-        m_errorLabel->setText(ErrorText::sentence(m_error));
-        m_campaignStates->setCurrentIndex(ErrorPage);
-        break;
-    case State::Ready:
-    case State::Sending:
-    case State::Finished: m_campaignStates->setCurrentIndex(ChooserPage); break;
-    }
     retranslate();
     updateButtons();
     if (changed) {
@@ -225,11 +204,10 @@ void InviteDialog::fetchCampaigns(quint64 generation, const QString &cursor)
     query.limit = m_campaignPageSize;
     query.cursor = cursor;
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_collab.campaigns(query).then(QtFuture::Launch::Sync,
-            common::guarded<Result<common::Page<Campaign>>>(
-                    this, [this, generation](const Result<common::Page<Campaign>> &result) {
-                        listed(generation, result);
-                    }));
+    continueIn(this, m_collab.campaigns(query),
+            [this, generation](const Result<common::Page<Campaign>> &result) {
+                listed(generation, result);
+            });
 }
 
 void InviteDialog::listed(quint64 generation, const Result<common::Page<Campaign>> &result)
@@ -388,12 +366,10 @@ void InviteDialog::pump()
         setOutcome(row, Outcome::Sending);
         // No owner scope: an invitation on its way is not aborted (the server may already
         // have made the deal); its answer is shown if the dialog is still open.
-        m_collab.invite(m_sendingTo, input)
-                .then(QtFuture::Launch::Sync,
-                        common::guarded<Result<Deal>>(
-                                this, [this, row](const Result<Deal> &result) {
-                                    answered(row, result);
-                                }));
+        continueIn(
+                this, m_collab.invite(m_sendingTo, input), [this, row](const Result<Deal> &result) {
+                    answered(row, result);
+                });
     }
     updateStatus();
     if (m_inFlight == 0 && m_queue.isEmpty() && m_state == State::Sending) {

@@ -11,12 +11,12 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QStackedWidget;
 class QTableWidget;
 
 namespace influence::desktop {
 
 class OfferEditor;
+class StateStack;
 
 /// A creator to invite, as discovery lists it.
 struct InviteCreator
@@ -92,6 +92,7 @@ private:
     void buildUi();
     void retranslate();
     void setState(State state);
+    void showCampaignState();
     void fetchCampaigns(quint64 generation, const QString &cursor);
     void listed(quint64 generation, const common::Result<common::Page<common::Campaign>> &result);
     void campaignChosen(int index);
@@ -122,11 +123,7 @@ private:
 
     QLabel *m_intro = nullptr;
     QLabel *m_campaignLabel = nullptr;
-    QStackedWidget *m_campaignStates = nullptr;
-    QLabel *m_loading = nullptr;
-    QLabel *m_empty = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QPushButton *m_retry = nullptr;
+    StateStack *m_campaignStates = nullptr;
     QComboBox *m_campaignBox = nullptr;
     OfferEditor *m_editor = nullptr;
     QLabel *m_messageLabel = nullptr;

@@ -4,7 +4,9 @@
 #include "common/ApiClient.h"
 #include "common/ProfileTypes.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
+#include "widgets/StateStack.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -80,16 +82,15 @@ void AccountsView::buildUi()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_table, 1);
+    m_states = new StateStack(u"accounts"_s, m_table);
+    connect(m_states, &StateStack::retryRequested, this, &AccountsView::reload);
+    layout->addWidget(m_states, 1);
 
     auto *row = new QHBoxLayout;
+    // What the last action (add, remove, connect) did; the list's own state is m_states'.
     m_message = new QLabel;
     m_message->setObjectName(u"accountsMessage"_s);
     m_message->setWordWrap(true);
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(u"accountsRetry"_s);
-    m_retryButton->hide();
-    connect(m_retryButton, &QPushButton::clicked, this, &AccountsView::reload);
     m_removeButton = new QPushButton;
     m_removeButton->setObjectName(u"removeAccountButton"_s);
     m_removeButton->setEnabled(false);
@@ -98,7 +99,6 @@ void AccountsView::buildUi()
         m_removeButton->setEnabled(m_state == State::Loaded && !m_table->selectedItems().isEmpty());
     });
     row->addWidget(m_message, 1);
-    row->addWidget(m_retryButton);
     row->addWidget(m_removeButton);
     layout->addLayout(row);
 
@@ -144,7 +144,6 @@ void AccountsView::retranslate()
     m_title->setText(tr("Connected accounts"));
     m_table->setHorizontalHeaderLabels(
             {tr("Platform"), tr("Handle"), tr("Followers"), tr("Status")});
-    m_retryButton->setText(tr("&Retry"));
     m_removeButton->setText(tr("Re&move…"));
     m_addTitle->setText(tr("Add an account by hand"));
     m_addHandle->setPlaceholderText(tr("Handle, e.g. @yourname"));
@@ -154,9 +153,8 @@ void AccountsView::retranslate()
     m_connectButton->setText(tr("Co&nnect…"));
     if (m_state == State::Loaded) {
         showAccounts();
-    } else {
-        setState(m_state);
     }
+    showListState();
 }
 
 void AccountsView::changeEvent(QEvent *event)
@@ -199,15 +197,24 @@ void AccountsView::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
-    m_retryButton->setVisible(state == State::Failed);
-    if (state == State::Loading) {
-        m_message->setText(tr("Loading your accounts…"));
-    } else if (state == State::Failed) {
-        m_message->setText(ErrorText::headline(m_error) + u' ' + ErrorText::detail(m_error));
-    }
+    showListState();
     m_removeButton->setEnabled(state == State::Loaded && !m_table->selectedItems().isEmpty());
     if (changed) {
         Q_EMIT stateChanged(state);
+    }
+}
+
+void AccountsView::showListState()
+{
+    if (m_state == State::Loading && m_table->rowCount() == 0) {
+        // Accounts already listed stay on screen while the list is asked for again.
+        m_states->showLoading(tr("Loading your accounts…"));
+    } else if (m_state == State::Failed) {
+        m_states->showError(m_error);
+    } else if (m_state == State::Loaded && m_accounts.isEmpty()) {
+        m_states->showEmpty(tr("No accounts yet. Add one by hand or connect one below."));
+    } else if (m_state != State::Loading) {
+        m_states->showContent();
     }
 }
 
@@ -220,12 +227,10 @@ void AccountsView::reload()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.connectedAccounts().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<QList<common::ConnectedAccount>>>(this,
-                    [this, generation](
-                            const common::Result<QList<common::ConnectedAccount>> &result) {
-                        listed(generation, result);
-                    }));
+    continueIn(this, m_profiles.connectedAccounts(),
+            [this, generation](const common::Result<QList<common::ConnectedAccount>> &result) {
+                listed(generation, result);
+            });
 }
 
 void AccountsView::listed(
@@ -244,9 +249,8 @@ void AccountsView::listed(
         return;
     }
     m_accounts = *result;
-    m_message->clear();
-    setState(State::Loaded);
     showAccounts();
+    setState(State::Loaded);
 }
 
 QString AccountsView::statusText(const common::ConnectedAccount &account) const
@@ -289,9 +293,6 @@ void AccountsView::showAccounts()
                "Connect.",
                     nullptr, static_cast<int>(needReconnect.size()))
                     .arg(needReconnect.join(u", "_s)));
-    if (m_accounts.isEmpty() && m_message->text().isEmpty()) {
-        m_message->setText(tr("No accounts yet. Add one by hand or connect one below."));
-    }
 }
 
 void AccountsView::showMessage(const QString &text)
@@ -310,11 +311,10 @@ bool AccountsView::addAccount()
     }
     m_addButton->setEnabled(false);
     showMessage(tr("Adding…"));
-    m_profiles.addManualAccount(*input).then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::ConnectedAccount>>(
-                    this, [this](const common::Result<common::ConnectedAccount> &result) {
-                        added(result);
-                    }));
+    continueIn(this, m_profiles.addManualAccount(*input),
+            [this](const common::Result<common::ConnectedAccount> &result) {
+                added(result);
+            });
     return true;
 }
 
@@ -364,11 +364,10 @@ void AccountsView::removeConfirmed(const QString &id)
 {
     m_removeButton->setEnabled(false);
     showMessage(tr("Removing…"));
-    m_profiles.removeAccount(id).then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::JsonReply>>(
-                    this, [this](const common::Result<common::JsonReply> &result) {
-                        removed(result);
-                    }));
+    continueIn(this, m_profiles.removeAccount(id),
+            [this](const common::Result<common::JsonReply> &result) {
+                removed(result);
+            });
 }
 
 void AccountsView::removed(const common::Result<common::JsonReply> &result)
@@ -386,12 +385,10 @@ void AccountsView::connectPlatform()
 {
     m_connectButton->setEnabled(false);
     showMessage(tr("Asking the server for the consent page…"));
-    m_profiles.connectUrl(m_connectPlatform->currentData().toString())
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<QUrl>>(
-                            this, [this](const common::Result<QUrl> &result) {
-                                connectAnswered(result);
-                            }));
+    continueIn(this, m_profiles.connectUrl(m_connectPlatform->currentData().toString()),
+            [this](const common::Result<QUrl> &result) {
+                connectAnswered(result);
+            });
 }
 
 void AccountsView::connectAnswered(const common::Result<QUrl> &result)

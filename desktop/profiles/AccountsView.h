@@ -20,6 +20,7 @@ class QTableWidget;
 namespace influence::desktop {
 
 class Session;
+class StateStack;
 
 /// The signed-in creator's connected accounts: their status (accounts that need reconnecting
 /// stand out), adding one by hand, removing one after a confirmation, and connecting through
@@ -61,6 +62,7 @@ private:
     void buildUi();
     void retranslate();
     void setState(State state);
+    void showListState();
     void showAccounts();
     QString statusText(const common::ConnectedAccount &account) const;
     void listed(quint64 generation, const common::Result<QList<common::ConnectedAccount>> &result);
@@ -84,8 +86,8 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_reconnectBanner = nullptr;
     QTableWidget *m_table = nullptr;
+    StateStack *m_states = nullptr;
     QLabel *m_message = nullptr;
-    QPushButton *m_retryButton = nullptr;
     QPushButton *m_removeButton = nullptr;
     QLabel *m_addTitle = nullptr;
     QComboBox *m_addPlatform = nullptr;

@@ -5,8 +5,10 @@
 #include "common/Money.h"
 #include "profiles/MetricsModel.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
+#include "widgets/StateStack.h"
 
 #include <QAction>
 #include <QChart>
@@ -23,10 +25,8 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolTip>
@@ -43,7 +43,6 @@ namespace influence::desktop {
 
 namespace {
 
-enum StatePage { EmptyPage, LoadingPage, ErrorPage, ContentPage };
 enum AccountColumn {
     PlatformColumn,
     HandleColumn,
@@ -120,49 +119,12 @@ CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session,
 void CreatorProfileView::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
-    m_states = new QStackedWidget;
-    m_states->setObjectName(u"profileStates"_s);
-
-    m_emptyLabel = new QLabel;
-    m_emptyLabel->setObjectName(u"profileEmpty"_s);
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_states->addWidget(m_emptyLabel);
-
-    auto *loading = new QWidget;
-    auto *loadingLayout = new QVBoxLayout(loading);
-    m_loadingLabel = new QLabel;
-    m_loadingLabel->setAlignment(Qt::AlignCenter);
-    auto *progress = new QProgressBar;
-    progress->setRange(0, 0);
-    progress->setTextVisible(false);
-    loadingLayout->addStretch();
-    loadingLayout->addWidget(m_loadingLabel);
-    loadingLayout->addWidget(progress);
-    loadingLayout->addStretch();
-    m_states->addWidget(loading);
-
-    auto *error = new QWidget;
-    auto *errorLayout = new QVBoxLayout(error);
-    m_errorHeadline = new QLabel;
-    m_errorHeadline->setObjectName(u"profileErrorHeadline"_s);
-    m_errorHeadline->setWordWrap(true);
-    m_errorDetail = valueLabel(u"profileErrorDetail"_s);
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(u"profileRetry"_s);
-    connect(m_retryButton, &QPushButton::clicked, this, &CreatorProfileView::load);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorHeadline);
-    errorLayout->addWidget(m_errorDetail);
-    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
-    errorLayout->addStretch();
-    m_states->addWidget(error);
-
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(buildContent());
-    m_states->addWidget(scroll);
+    m_states = new StateStack(u"profile"_s, scroll);
+    connect(m_states, &StateStack::retryRequested, this, &CreatorProfileView::load);
     layout->addWidget(m_states);
 }
 
@@ -256,7 +218,16 @@ QWidget *CreatorProfileView::buildChartsPanel()
     m_combinedView->setRenderHint(QPainter::Antialiasing);
     m_combinedView->setMinimumHeight(240);
     m_totalSeries = addSeries(m_combinedView, m_totalModel, QString());
-    layout->addWidget(m_combinedView, 1);
+    m_combinedStates = new StateStack(u"history"_s, m_combinedView);
+    connect(m_combinedStates, &StateStack::retryRequested, this, &CreatorProfileView::loadMetrics);
+    layout->addWidget(m_combinedStates, 1);
+
+    m_totalNote = valueLabel(u"totalNote"_s);
+    m_totalNote->hide();
+    layout->addWidget(m_totalNote);
+    m_staleNote = valueLabel(u"staleNote"_s);
+    m_staleNote->hide();
+    layout->addWidget(m_staleNote);
 
     m_hoverLabel = new QLabel;
     m_hoverLabel->setObjectName(u"hoverLabel"_s);
@@ -272,9 +243,6 @@ QWidget *CreatorProfileView::buildChartsPanel()
 void CreatorProfileView::retranslate()
 {
     setWindowTitle(tr("Creator profile"));
-    m_emptyLabel->setText(tr("Choose a creator in Discovery (double-click a row or press Enter)."));
-    m_loadingLabel->setText(tr("Loading the profile…"));
-    m_retryButton->setText(tr("&Retry"));
     m_metricsRetry->setText(tr("Retry"));
     const QStringList rows{
             tr("Bio:"), tr("Niches:"), tr("Country:"), tr("Languages:"), tr("Rates:")};
@@ -293,18 +261,19 @@ void CreatorProfileView::retranslate()
     m_rangeBox->setItemText(2, tr("1 year"));
     m_rangeBox->setItemText(3, tr("All"));
     m_exportButton->setText(tr("E&xport as PNG…"));
-    m_totalSeries->setName(tr("Total"));
     m_combinedView->chart()->setTitle(tr("Followers, all accounts"));
+    localizeAxes(m_combinedView);
     for (const AccountChart &chart : std::as_const(m_charts)) {
         chart.view->chart()->setTitle(tr("Followers on %1").arg(seriesName(chart.account)));
+        localizeAxes(chart.view);
     }
+    updateTotalNotes();
     if (m_state == State::Loaded) {
         showDetails();
         showAccounts();
         updateMetricsStatus();
-    } else if (m_state == State::Failed) {
-        m_errorHeadline->setText(ErrorText::headline(m_error));
-        m_errorDetail->setText(ErrorText::detail(m_error));
+    } else {
+        showState(); // the sentence of the state, in the new language
     }
 }
 
@@ -351,17 +320,21 @@ void CreatorProfileView::showCreator(const QString &id)
 void CreatorProfileView::setState(State state)
 {
     m_state = state;
-    switch (state) {
-    case State::Empty: m_states->setCurrentIndex(EmptyPage); break;
-    case State::Loading: m_states->setCurrentIndex(LoadingPage); break;
-    case State::Failed:
-        m_errorHeadline->setText(ErrorText::headline(m_error));
-        m_errorDetail->setText(ErrorText::detail(m_error));
-        m_states->setCurrentIndex(ErrorPage);
-        break;
-    case State::Loaded: m_states->setCurrentIndex(ContentPage); break;
-    }
+    showState();
     Q_EMIT stateChanged(state);
+}
+
+void CreatorProfileView::showState()
+{
+    switch (m_state) {
+    case State::Empty:
+        m_states->showEmpty(
+                tr("Choose a creator in Discovery (double-click a row or press Enter)."));
+        break;
+    case State::Loading: m_states->showLoading(tr("Loading the profile…")); break;
+    case State::Failed: m_states->showError(m_error); break;
+    case State::Loaded: m_states->showContent(); break;
+    }
 }
 
 void CreatorProfileView::load()
@@ -377,12 +350,10 @@ void CreatorProfileView::load()
     m_api->abort(this);
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.influencer(m_creatorId)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<common::InfluencerProfile>>(this,
-                            [this, generation](const common::Result<common::InfluencerProfile> &r) {
-                                profileArrived(generation, r);
-                            }));
+    continueIn(this, m_profiles.influencer(m_creatorId),
+            [this, generation](const common::Result<common::InfluencerProfile> &r) {
+                profileArrived(generation, r);
+            });
 }
 
 void CreatorProfileView::profileArrived(
@@ -494,6 +465,7 @@ QLineSeries *CreatorProfileView::addSeries(
         auto *count = new QValueAxis;
         count->setLabelFormat(u"%.0f"_s);
         chart->addAxis(count, Qt::AlignLeft);
+        localizeAxes(view);
     }
     series->attachAxis(chart->axes(Qt::Horizontal).constFirst());
     series->attachAxis(chart->axes(Qt::Vertical).constFirst());
@@ -542,7 +514,9 @@ void CreatorProfileView::rebuildCharts()
         chart.view->setContextMenuPolicy(Qt::ActionsContextMenu);
         chart.series = addSeries(chart.view, chart.model, seriesName(account));
         chart.combinedSeries = addSeries(m_combinedView, chart.model, seriesName(account));
-        m_accountTabs->addTab(chart.view, seriesName(account));
+        chart.states = new StateStack(u"accountHistory"_s, chart.view);
+        connect(chart.states, &StateStack::retryRequested, this, &CreatorProfileView::loadMetrics);
+        m_accountTabs->addTab(chart.states, seriesName(account));
         m_charts.append(chart);
     }
 }
@@ -571,16 +545,16 @@ void CreatorProfileView::loadMetrics()
         finishMetrics();
         return;
     }
+    m_combinedStates->showLoading(tr("Loading the history…"));
     const common::ApiClient::OwnerScope owner(m_api, this);
     for (int i = 0; i < m_charts.size(); ++i) {
-        m_profiles
-                .accountMetrics(m_charts.at(i).account.id, m_span.from, m_span.to, m_span.interval)
-                .then(QtFuture::Launch::Sync,
-                        common::guarded<common::Result<common::MetricSeries>>(this,
-                                [this, generation, i](
-                                        const common::Result<common::MetricSeries> &r) {
-                                    metricsArrived(generation, i, r);
-                                }));
+        m_charts.at(i).states->showLoading(tr("Loading the history…"));
+        continueIn(this,
+                m_profiles.accountMetrics(
+                        m_charts.at(i).account.id, m_span.from, m_span.to, m_span.interval),
+                [this, generation, i](const common::Result<common::MetricSeries> &r) {
+                    metricsArrived(generation, i, r);
+                });
     }
 }
 
@@ -596,9 +570,17 @@ void CreatorProfileView::metricsArrived(
             return;
         }
         m_metricsError = result.error();
+        m_charts.at(index).states->showError(result.error());
     } else {
-        m_charts[index].model->setPoints(result->points);
-        fitAxes(m_charts.at(index).view);
+        const AccountChart &chart = m_charts.at(index);
+        chart.model->setPoints(result->points);
+        if (result->points.isEmpty()) {
+            // Without points the chart would draw made-up axes (1970, 0 to 1).
+            chart.states->showEmpty(tr("No figures for this account in this period."));
+        } else {
+            fitAxes(chart.view);
+            chart.states->showContent();
+        }
     }
     if (--m_pendingMetrics == 0) {
         finishMetrics();
@@ -612,7 +594,15 @@ void CreatorProfileView::finishMetrics()
         models.append(chart.model);
     }
     m_totalModel->setPoints(MetricsModel::total(models));
-    fitAxes(m_combinedView);
+    if (m_totalModel->rowCount() > 0) {
+        fitAxes(m_combinedView);
+        m_combinedStates->showContent();
+    } else if (m_metricsError) {
+        m_combinedStates->showError(*m_metricsError);
+    } else {
+        m_combinedStates->showEmpty(tr("No metric history yet."));
+    }
+    updateTotalNotes();
     updateMetricsStatus();
     Q_EMIT metricsFinished();
 }
@@ -663,12 +653,91 @@ void CreatorProfileView::updateMetricsStatus()
     } else if (m_totalModel->rowCount() == 0) {
         m_metricsStatus->setText(tr("No metric history yet."));
     } else {
+        // The dates of the figures, not of the span asked for: "All" asks for three years
+        // whatever the history holds.
+        const QList<common::MetricPoint> &points = m_totalModel->points();
         m_metricsStatus->setText(
                 tr("%n period(s) from %1 to %2", nullptr, m_totalModel->rowCount())
-                        .arg(QLocale().toString(m_span.from, QLocale::ShortFormat),
-                                QLocale().toString(m_span.to, QLocale::ShortFormat)));
+                        .arg(QLocale().toString(points.constFirst().date, QLocale::ShortFormat),
+                                QLocale().toString(
+                                        periodEnd(points.constLast().date), QLocale::ShortFormat)));
     }
     m_metricsRetry->setVisible(m_pendingMetrics == 0 && failed);
+}
+
+QDate CreatorProfileView::periodEnd(QDate start) const
+{
+    // A point stands for the period that starts on its date: a week's figures reach six days
+    // further, but never past the end of the span.
+    const QDate end = m_span.interval == u"week"_s ? start.addDays(6) : start;
+    return m_span.to.isValid() ? std::min(end, m_span.to) : end;
+}
+
+void CreatorProfileView::updateTotalNotes()
+{
+    const QLocale locale;
+    QStringList without;
+    QStringList stale;
+    int withHistory = 0;
+    qint64 followersWithHistory = 0;
+    const QDate today = QDate::currentDate();
+    for (const AccountChart &chart : std::as_const(m_charts)) {
+        const QList<common::MetricPoint> &points = chart.model->points();
+        if (points.isEmpty()) {
+            without.append(seriesName(chart.account));
+            continue;
+        }
+        ++withHistory;
+        followersWithHistory += chart.account.followers;
+        const QDate last = periodEnd(points.constLast().date);
+        const qint64 age = last.daysTo(today);
+        if (age > kStaleDays) {
+            // More than kStaleDays: always a plural, in every language the app ships.
+            stale.append(tr("%1 (last figures %2, %3 days ago)")
+                                 .arg(seriesName(chart.account),
+                                         locale.toString(last, QLocale::ShortFormat),
+                                         locale.toString(age)));
+        }
+    }
+    const bool partial = m_pendingMetrics == 0 && withHistory > 0 && !without.isEmpty();
+    // The header counts every account; the total line can add up only those with figures.
+    m_totalSeries->setName(partial
+                    ? tr("Total of %1 of %2 accounts")
+                              .arg(locale.toString(withHistory), locale.toString(m_charts.size()))
+                    : tr("Total"));
+    m_totalNote->setVisible(partial);
+    m_totalNote->setText(partial ? tr("The total adds up only the accounts with a history: "
+                                      "%1 of %2 followers today. No history yet: %3.")
+                                           .arg(locale.toString(followersWithHistory),
+                                                   locale.toString(m_profile.totalFollowers),
+                                                   without.join(u", "_s))
+                                 : QString());
+    m_staleNote->setVisible(m_pendingMetrics == 0 && !stale.isEmpty());
+    m_staleNote->setText(stale.isEmpty()
+                    ? QString()
+                    : tr("These figures are out of date, no newer ones have arrived: %1.")
+                              .arg(stale.join(u"; "_s)));
+}
+
+void CreatorProfileView::localizeAxes(QChartView *view)
+{
+    // Axis labels in the user's locale, with its thousands separators ("250.000" in German).
+    view->chart()->setLocale(QLocale());
+    view->chart()->setLocalizeNumbers(true);
+    // Dates too: the format is fixed text, made from the locale when the axis was.
+    const QList<QAbstractAxis *> times = view->chart()->axes(Qt::Horizontal);
+    if (auto *time = qobject_cast<QDateTimeAxis *>(times.value(0))) {
+        time->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
+}
+
+QList<StateStack *> CreatorProfileView::accountChartStates() const
+{
+    QList<StateStack *> states;
+    for (const AccountChart &chart : m_charts) {
+        states.append(chart.states);
+    }
+    return states;
 }
 
 void CreatorProfileView::showHover(const QString &name, const QPointF &point, bool state)

@@ -15,7 +15,6 @@ class QFormLayout;
 class QLabel;
 class QLineSeries;
 class QPushButton;
-class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
 
@@ -23,6 +22,7 @@ namespace influence::desktop {
 
 class MetricsModel;
 class Session;
+class StateStack;
 
 /// A creator's profile: details, rates in the user's money format, connected accounts, and the
 /// follower history per account and combined (QtCharts line series fed by MetricsModel through
@@ -64,6 +64,12 @@ public:
     bool metricsLoading() const { return m_pendingMetrics > 0; }
 
     QChartView *combinedChart() const { return m_combinedView; }
+    /// Whether the combined chart is on screen, or loading, empty or failed instead.
+    StateStack *combinedStates() const { return m_combinedStates; }
+    /// The same for each account's chart, in the order of accountCharts().
+    QList<StateStack *> accountChartStates() const;
+    /// How many days after its last figures a history counts as stale (and says so).
+    static constexpr int kStaleDays = 7;
     QList<QChartView *> accountCharts() const;
     /// Writes what `view` shows as a PNG file; false if it could not be written.
     static bool exportChart(QChartView *view, const QString &path);
@@ -86,6 +92,7 @@ private:
         QChartView *view = nullptr;
         QLineSeries *series = nullptr;
         QLineSeries *combinedSeries = nullptr;
+        StateStack *states = nullptr; ///< the chart, or why there is none
     };
 
     void buildUi();
@@ -101,15 +108,19 @@ private:
             quint64 generation, int index, const common::Result<common::MetricSeries> &result);
     void finishMetrics();
     void setState(State state);
+    void showState();
     void showDetails();
     void showAccounts();
     void rebuildCharts();
     void clearCharts();
     void updateMetricsStatus();
+    void updateTotalNotes();
+    QDate periodEnd(QDate start) const;
     void showHover(const QString &seriesName, const QPointF &point, bool state);
     void askExportPath(QChartView *view);
     QLineSeries *addSeries(QChartView *view, MetricsModel *model, const QString &name);
     static void fitAxes(QChartView *view);
+    static void localizeAxes(QChartView *view);
     QString rateText(const common::Rate &rate) const;
 
     common::ApiClient *m_api;
@@ -130,12 +141,7 @@ private:
     QList<AccountChart> m_charts;
     MetricsModel *m_totalModel = nullptr;
 
-    QStackedWidget *m_states = nullptr;
-    QLabel *m_emptyLabel = nullptr;
-    QLabel *m_loadingLabel = nullptr;
-    QLabel *m_errorHeadline = nullptr;
-    QLabel *m_errorDetail = nullptr;
-    QPushButton *m_retryButton = nullptr;
+    StateStack *m_states = nullptr;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QFormLayout *m_details = nullptr;
@@ -152,6 +158,9 @@ private:
     QLabel *m_metricsStatus = nullptr;
     QPushButton *m_metricsRetry = nullptr;
     QLabel *m_hoverLabel = nullptr;
+    QLabel *m_totalNote = nullptr;
+    QLabel *m_staleNote = nullptr;
+    StateStack *m_combinedStates = nullptr;
     QChartView *m_combinedView = nullptr;
     QLineSeries *m_totalSeries = nullptr;
     QTabWidget *m_accountTabs = nullptr;

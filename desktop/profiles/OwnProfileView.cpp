@@ -5,7 +5,9 @@
 #include "common/Money.h"
 #include "common/ProfileTypes.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
+#include "widgets/StateStack.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -17,11 +19,9 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -34,7 +34,6 @@ namespace influence::desktop {
 
 namespace {
 
-enum StatePage { LoadingPage, ErrorPage, FormPage };
 enum RateColumn { TypeColumn, PriceColumn, CurrencyColumn };
 
 const QStringList kGroups{
@@ -109,44 +108,12 @@ OwnProfileView::OwnProfileView(common::ApiClient *api, Session *session, QWidget
 void OwnProfileView::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
-    m_states = new QStackedWidget;
-    m_states->setObjectName(u"ownProfileStates"_s);
-
-    auto *loading = new QWidget;
-    auto *loadingLayout = new QVBoxLayout(loading);
-    m_loadingLabel = new QLabel;
-    m_loadingLabel->setAlignment(Qt::AlignCenter);
-    auto *progress = new QProgressBar;
-    progress->setRange(0, 0);
-    progress->setTextVisible(false);
-    loadingLayout->addStretch();
-    loadingLayout->addWidget(m_loadingLabel);
-    loadingLayout->addWidget(progress);
-    loadingLayout->addStretch();
-    m_states->addWidget(loading);
-
-    auto *error = new QWidget;
-    auto *errorLayout = new QVBoxLayout(error);
-    m_errorHeadline = new QLabel;
-    m_errorHeadline->setObjectName(u"ownProfileErrorHeadline"_s);
-    m_errorHeadline->setWordWrap(true);
-    m_errorDetail = new QLabel;
-    m_errorDetail->setWordWrap(true);
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(u"ownProfileRetry"_s);
-    connect(m_retryButton, &QPushButton::clicked, this, &OwnProfileView::reload);
-    errorLayout->addStretch();
-    errorLayout->addWidget(m_errorHeadline);
-    errorLayout->addWidget(m_errorDetail);
-    errorLayout->addWidget(m_retryButton, 0, Qt::AlignLeft);
-    errorLayout->addStretch();
-    m_states->addWidget(error);
-
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(buildForm());
-    m_states->addWidget(scroll);
+    m_states = new StateStack(u"ownProfile"_s, scroll);
+    connect(m_states, &StateStack::retryRequested, this, &OwnProfileView::reload);
     layout->addWidget(m_states);
 }
 
@@ -234,8 +201,9 @@ QWidget *OwnProfileView::buildForm()
 void OwnProfileView::retranslate()
 {
     setWindowTitle(tr("My profile"));
-    m_loadingLabel->setText(tr("Loading your profile…"));
-    m_retryButton->setText(tr("&Retry"));
+    if (m_state == State::Idle || m_state == State::Loading) {
+        m_states->showLoading(tr("Loading your profile…"));
+    }
     m_intro->setText(m_exists ? tr("This is how brands see you in discovery.")
                               : tr("You have no creator profile yet. Fill in the form and save "
                                    "it to appear in discovery."));
@@ -297,14 +265,10 @@ void OwnProfileView::setState(State state)
     m_state = state;
     switch (state) {
     case State::Idle:
-    case State::Loading: m_states->setCurrentIndex(LoadingPage); break;
-    case State::Failed:
-        m_errorHeadline->setText(ErrorText::headline(m_error));
-        m_errorDetail->setText(ErrorText::detail(m_error));
-        m_states->setCurrentIndex(ErrorPage);
-        break;
+    case State::Loading: m_states->showLoading(tr("Loading your profile…")); break;
+    case State::Failed: m_states->showError(m_error); break;
     case State::Editing:
-    case State::Saving: m_states->setCurrentIndex(FormPage); break;
+    case State::Saving: m_states->showContent(); break;
     }
     m_saveButton->setEnabled(state == State::Editing);
     m_reloadButton->setEnabled(state == State::Editing);
@@ -325,11 +289,10 @@ void OwnProfileView::reload()
     clearErrors();
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.myInfluencer().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::InfluencerProfile>>(this,
-                    [this, generation](const common::Result<common::InfluencerProfile> &result) {
-                        loaded(generation, result);
-                    }));
+    continueIn(this, m_profiles.myInfluencer(),
+            [this, generation](const common::Result<common::InfluencerProfile> &result) {
+                loaded(generation, result);
+            });
 }
 
 void OwnProfileView::loaded(
@@ -438,11 +401,10 @@ bool OwnProfileView::save()
     const quint64 generation = ++m_generation;
     setState(State::Saving);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_profiles.saveMyInfluencer(*input).then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::InfluencerProfile>>(this,
-                    [this, generation](const common::Result<common::InfluencerProfile> &result) {
-                        savedAnswer(generation, result);
-                    }));
+    continueIn(this, m_profiles.saveMyInfluencer(*input),
+            [this, generation](const common::Result<common::InfluencerProfile> &result) {
+                savedAnswer(generation, result);
+            });
     return true;
 }
 

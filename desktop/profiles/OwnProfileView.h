@@ -12,12 +12,12 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QStackedWidget;
 class QTableWidget;
 
 namespace influence::desktop {
 
 class Session;
+class StateStack;
 
 /// The signed-in creator's own profile as a form. The form is checked with the server's rules
 /// (common::profiles) before anything is sent; errors show next to their fields, the server's
@@ -76,11 +76,7 @@ private:
     common::Error m_error;
     QString m_status;
 
-    QStackedWidget *m_states = nullptr;
-    QLabel *m_loadingLabel = nullptr;
-    QLabel *m_errorHeadline = nullptr;
-    QLabel *m_errorDetail = nullptr;
-    QPushButton *m_retryButton = nullptr;
+    StateStack *m_states = nullptr;
     QLabel *m_intro = nullptr;
     QList<QLabel *> m_fieldLabels;
     QLineEdit *m_displayName = nullptr;

@@ -14,16 +14,25 @@
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
 #include "session/SignInDialog.h"
+#include "widgets/StateStack.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -32,6 +41,7 @@ using influence::desktop::AccountsView;
 using influence::desktop::MainWindow;
 using influence::desktop::OwnProfileView;
 using influence::desktop::Session;
+using influence::desktop::StateStack;
 using influence::tests::saveScreenshot;
 
 namespace {
@@ -119,6 +129,7 @@ private Q_SLOTS:
         showPage(editor());
         QTRY_COMPARE_WITH_TIMEOUT(editor()->state(), OwnProfileView::State::Editing, 15000);
         QVERIFY(!editor()->exists());
+        QCOMPARE(find<StateStack>(u"ownProfileStates"_s)->state(), StateStack::State::Content);
         QVERIFY(find<QLabel>(u"ownProfileIntro"_s)->text().contains(u"no creator profile yet"_s));
 
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
@@ -240,6 +251,11 @@ private Q_SLOTS:
         showPage(accounts());
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         QCOMPARE(accounts()->accounts().size(), 0);
+        // No accounts: the shared empty state says what to do, in place of an empty table.
+        auto *listStates = find<StateStack>(u"accountsStates"_s);
+        QVERIFY(listStates);
+        QCOMPARE(listStates->state(), StateStack::State::Empty);
+        QVERIFY(find<QLabel>(u"accountsEmpty"_s)->text().startsWith(u"No accounts yet"_s));
 
         // An invalid handle is refused here.
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
@@ -258,6 +274,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         const common::ConnectedAccount account = accounts()->accounts().constFirst();
         QCOMPARE(account.handle, u"trail.runner"_s);
+        QCOMPARE(listStates->state(), StateStack::State::Content);
         QCOMPARE(account.platform, common::Platform::YouTube);
         auto *table = find<QTableWidget>(u"ownAccountsTable"_s);
         QCOMPARE(table->item(0, 3)->text(), u"Added by hand"_s);
@@ -361,10 +378,102 @@ private Q_SLOTS:
         QCOMPARE(find<QLabel>(u"creatorName"_s)->text(), u"Jördis Example"_s);
         QCOMPARE(page->profile().accounts.size(), 2);
         QCOMPARE(find<QLabel>(u"metricsStatus"_s)->text(), u"No metric history yet."_s);
+        // No chart with made-up axes (1970, 0 to 1): each account and the total say why.
+        QCOMPARE(page->accountChartStates().size(), 2);
+        for (StateStack *states : page->accountChartStates()) {
+            QCOMPARE(states->state(), StateStack::State::Empty);
+        }
+        QCOMPARE(page->combinedStates()->state(), StateStack::State::Empty);
+        QVERIFY(!page->combinedChart()->isVisible());
+        QVERIFY(find<QLabel>(page->combinedStates(), u"historyEmpty"_s)->isVisible());
         // Rates in the user's locale: English formats the amount with a decimal point.
         QVERIFY2(find<QLabel>(u"ratesValue"_s)->text().contains(u"120.50"_s),
                 qPrintable(find<QLabel>(u"ratesValue"_s)->text()));
         record(stalls);
+    }
+
+    void partialAndStaleHistory()
+    {
+        // One account has 40 days of figures ending 20 days ago, the other none; the header
+        // counts both (12,345 + 5,000).
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO account_metrics (account_id, day, followers) "
+                "SELECT id, current_date - 20 - g, 12345 - 10 * g FROM connected_accounts, "
+                "generate_series(0, 39) AS g WHERE handle = 'first.account'"_s));
+        QVERIFY(m_db->execDirect(u"UPDATE connected_accounts SET followers = 12345 "
+                                 "WHERE handle = 'first.account'"_s));
+        QVERIFY(m_db->execDirect(u"UPDATE connected_accounts SET followers = 5000 "
+                                 "WHERE handle = 'second.account'"_s));
+        m_window->openCreator(m_session->user().id.toString(QUuid::WithoutBraces));
+        auto *page = m_window->creatorPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->state() == desktop::CreatorProfileView::State::Loaded
+                        && !page->metricsLoading(),
+                15000);
+        QCOMPARE(page->profile().totalFollowers, 17345);
+        QVERIFY(find<QLabel>(u"creatorSummary"_s)->text().startsWith(u"17,345 followers"_s));
+
+        // The account without figures says so; the other one is drawn.
+        const QList<common::ConnectedAccount> accounts = page->profile().accounts;
+        const QList<StateStack *> states = page->accountChartStates();
+        QCOMPARE(states.size(), 2);
+        for (int i = 0; i < accounts.size(); ++i) {
+            QCOMPARE(states.at(i)->state(),
+                    accounts.at(i).handle == u"first.account"_s ? StateStack::State::Content
+                                                                : StateStack::State::Empty);
+        }
+        QCOMPARE(page->combinedStates()->state(), StateStack::State::Content);
+
+        // The total adds up what it can and says what that is, beside the header's figure.
+        auto *total =
+                qobject_cast<QLineSeries *>(page->combinedChart()->chart()->series().constFirst());
+        QVERIFY(total);
+        QCOMPARE(total->name(), u"Total of 1 of 2 accounts"_s);
+        QCOMPARE(static_cast<qint64>(total->points().constLast().y()), 12345);
+        auto *note = find<QLabel>(u"totalNote"_s);
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(u"12,345 of 17,345 followers"_s)
+                        && note->text().contains(u"@second.account"_s),
+                qPrintable(note->text()));
+
+        // Twenty days without figures is said in words.
+        auto *stale = find<QLabel>(u"staleNote"_s);
+        QVERIFY(stale->isVisible());
+        const QString lastDay =
+                QLocale().toString(QDate::currentDate().addDays(-20), QLocale::ShortFormat);
+        QVERIFY2(stale->text().contains(u"out of date"_s) && stale->text().contains(lastDay)
+                        && stale->text().contains(u"20 days ago"_s),
+                qPrintable(stale->text()));
+
+        // The count axis groups thousands in the user's locale.
+        QStringList labels;
+        const QList<QGraphicsItem *> items = page->combinedChart()->scene()->items();
+        for (QGraphicsItem *item : items) {
+            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item)) {
+                labels.append(text->toPlainText());
+            }
+        }
+        const QRegularExpression grouped(u"^\\d{1,3}(,\\d{3})+$"_s);
+        QVERIFY2(std::any_of(labels.cbegin(), labels.cend(),
+                         [&grouped](const QString &label) {
+                             return grouped.match(label).hasMatch();
+                         }),
+                qPrintable(labels.join(u" | "_s)));
+
+        // "All" names the dates of the figures, not the three years it asks for.
+        page->setRange(desktop::CreatorProfileView::Range::All);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->metricsLoading(), 15000);
+        const QString status = find<QLabel>(u"metricsStatus"_s)->text();
+        const QDate first = QDateTime::fromMSecsSinceEpoch(
+                static_cast<qint64>(total->points().constFirst().x()), Qt::UTC)
+                                    .date();
+        QVERIFY2(status.contains(QLocale().toString(first, QLocale::ShortFormat))
+                        && !status.contains(
+                                QLocale().toString(page->currentSpan().from, QLocale::ShortFormat)),
+                qPrintable(status));
+        QVERIFY(first >= QDate::currentDate().addDays(-66));
+        saveScreenshot(m_window.get(), u"creator-partial-history"_s);
+        page->setRange(desktop::CreatorProfileView::Range::Days90);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->metricsLoading(), 15000);
     }
 
     void settingsSwitchLanguage()
@@ -392,6 +501,20 @@ private Q_SLOTS:
         saveScreenshot(m_window.get(), u"accounts-de"_s);
         showPage(editor());
         saveScreenshot(m_window.get(), u"own-profile-de"_s);
+        // The profile's notes and chart axes follow the language (still the partial history).
+        auto *creator = m_window->creatorPage();
+        showPage(creator);
+        QTRY_VERIFY_WITH_TIMEOUT(!creator->metricsLoading(), 15000);
+        QCOMPARE(creator->combinedChart()->chart()->locale(), QLocale(u"de"_s));
+        QVERIFY(creator->combinedChart()->chart()->localizeNumbers());
+        auto *time = qobject_cast<QDateTimeAxis *>(
+                creator->combinedChart()->chart()->axes(Qt::Horizontal).constFirst());
+        QVERIFY(time);
+        QCOMPARE(time->format(), QLocale(u"de"_s).dateFormat(QLocale::ShortFormat));
+        QVERIFY2(find<QLabel>(u"totalNote"_s)->text().contains(u"12.345 von 17.345 Followern"_s),
+                qPrintable(find<QLabel>(u"totalNote"_s)->text()));
+        QVERIFY(find<QLabel>(u"staleNote"_s)->text().startsWith(u"Diese Zahlen sind veraltet"_s));
+        saveScreenshot(m_window.get(), u"creator-partial-history-de"_s);
 
         // Back to English from the menu; the settings page follows.
         m_window->findChild<QAction *>(u"language-en"_s)->trigger();

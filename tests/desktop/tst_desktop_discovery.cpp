@@ -4,19 +4,29 @@
 // the next page, leaving the page drops the request in flight. The event loop never stalls.
 #include "DesktopTestSupport.h"
 #include "app/SettingsView.h"
+#include "common/Domain.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
+#include "widgets/CsvExport.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::DiscoveryModel;
+using influence::desktop::DiscoveryView;
 using influence::desktop::MainWindow;
 using influence::desktop::Session;
 using influence::tests::saveScreenshot;
@@ -47,6 +57,47 @@ class TestDesktopDiscovery : public QObject, public tests::DesktopFixture
 
 private:
     DiscoveryModel *model() { return find<desktop::DiscoveryView>(u"discoveryPage"_s)->model(); }
+
+    /// Clicks the middle of the results header's section `column`.
+    void clickHeader(int column)
+    {
+        QHeaderView *header = find<QTableView>(u"discoveryTable"_s)->horizontalHeader();
+        const QPoint middle(
+                header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, middle);
+    }
+
+    void waitLoaded()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(model()->state(), DiscoveryModel::State::Loaded, 15000);
+    }
+
+    /// The column's cells as numbers ("12,3 %" and "1,234" read in the app's locale).
+    QList<double> figures(int column)
+    {
+        QList<double> values;
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            QString text = model()->index(row, column).data().toString();
+            text.remove(u" %"_s).remove(QLocale().groupSeparator());
+            bool ok = false;
+            const double value = QLocale().toDouble(text, &ok);
+            if (ok) {
+                values.append(value);
+            }
+        }
+        return values;
+    }
+
+    /// Picks the entry of `code` in the picker `name`.
+    void pick(const QString &name, const QString &code)
+    {
+        auto *box = find<QComboBox>(name);
+        QVERIFY(box);
+        const int index = box->findData(code);
+        QVERIFY2(index > 0, qPrintable(code));
+        box->setCurrentIndex(index);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -170,6 +221,219 @@ private Q_SLOTS:
                 static_cast<double>(residentKb() - residentBefore) / 1024.0, rowsBefore);
         saveScreenshot(m_window.get(), u"discovery-1000"_s);
         record(stalls);
+    }
+
+    void headerClicksSortOnTheServer()
+    {
+        tests::StallMeter stalls;
+        QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
+        waitLoaded();
+        QHeaderView *header = find<QTableView>(u"discoveryTable"_s)->horizontalHeader();
+        // Without a search text the server orders by followers, and the header says so.
+        QCOMPARE(header->sortIndicatorSection(), int(DiscoveryModel::Followers));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+
+        clickHeader(DiscoveryModel::Engagement);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().sort, u"engagement"_s, 2000);
+        waitLoaded();
+        QCOMPARE(find<QComboBox>(u"sortBox"_s)->currentData().toString(), u"engagement"_s);
+        QCOMPARE(header->sortIndicatorSection(), int(DiscoveryModel::Engagement));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        const QList<double> engagement = figures(DiscoveryModel::Engagement);
+        QVERIFY(engagement.size() > 10);
+        QVERIFY(std::is_sorted(engagement.rbegin(), engagement.rend()));
+
+        // The server has one order per key: a second click keeps it (and asks nothing).
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        clickHeader(DiscoveryModel::Engagement);
+        QCOMPARE(header->sortIndicatorSection(), int(DiscoveryModel::Engagement));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        // Columns the server cannot sort by take no click.
+        for (const int column : {DiscoveryModel::Name, DiscoveryModel::Country,
+                     DiscoveryModel::Platforms, DiscoveryModel::Niches}) {
+            clickHeader(column);
+            QCOMPARE(header->sortIndicatorSection(), int(DiscoveryModel::Engagement));
+            QVERIFY(DiscoveryModel::sortForColumn(column).isEmpty());
+        }
+        QVERIFY(!reset.wait(DiscoveryView::kDebounceMs * 2));
+        QCOMPARE(model()->query().sort, u"engagement"_s);
+
+        clickHeader(DiscoveryModel::Growth);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().sort, u"growth"_s, 2000);
+        waitLoaded();
+        const QList<double> growth = figures(DiscoveryModel::Growth);
+        QVERIFY(std::is_sorted(growth.rbegin(), growth.rend()));
+        clickHeader(DiscoveryModel::Followers);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().sort, u"followers"_s, 2000);
+        waitLoaded();
+        const QList<double> followers = figures(DiscoveryModel::Followers);
+        QVERIFY(std::is_sorted(followers.rbegin(), followers.rend()));
+        record(stalls);
+    }
+
+    void pickersFilterAndResetClearsThem()
+    {
+        tests::StallMeter stalls;
+        pick(u"countryFilterBox"_s, u"DE"_s);
+        pick(u"languageFilterBox"_s, u"de"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().country, u"DE"_s, 2000);
+        QCOMPARE(model()->query().language, u"de"_s);
+        waitLoaded();
+        QVERIFY(model()->rowCount() > 0);
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            QCOMPARE(model()->index(row, DiscoveryModel::Country).data().toString(), u"DE"_s);
+        }
+        const QString niche = common::nicheNames().constFirst();
+        pick(u"nicheFilterBox"_s, niche);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().niche, niche, 2000);
+        waitLoaded();
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            QVERIFY(model()->index(row, DiscoveryModel::Niches).data().toString().contains(niche));
+        }
+        // Every vocabulary is offered, by name, with "any" first.
+        auto *countries = find<QComboBox>(u"countryFilterBox"_s);
+        QVERIFY(countries->count() > 200);
+        QCOMPARE(countries->itemData(0).toString(), QString());
+        QVERIFY(countries->itemText(countries->findData(u"AT"_s)).startsWith(u"Austria"_s));
+        QCOMPARE(find<QComboBox>(u"nicheFilterBox"_s)->count(), common::nicheNames().size() + 1);
+
+        find<QSpinBox>(u"minFollowersBox"_s)->setValue(1000);
+        find<QDoubleSpinBox>(u"minEngagementBox"_s)->setValue(1.5);
+        find<QLineEdit>(u"searchEdit"_s)->setText(u"a"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().text, u"a"_s, 2000);
+        waitLoaded();
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
+        // One search at once, not one per filter.
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model()->query(), common::DiscoveryQuery());
+        for (const QString &name : {u"countryFilterBox"_s, u"languageFilterBox"_s,
+                     u"nicheFilterBox"_s, u"platformBox"_s, u"sortBox"_s}) {
+            QCOMPARE(find<QComboBox>(name)->currentIndex(), 0);
+        }
+        QCOMPARE(find<QSpinBox>(u"minFollowersBox"_s)->value(), 0);
+        QCOMPARE(find<QDoubleSpinBox>(u"minEngagementBox"_s)->value(), 0.0);
+        QVERIFY(find<QLineEdit>(u"searchEdit"_s)->text().isEmpty());
+        QVERIFY(!reset.wait(DiscoveryView::kDebounceMs * 2));
+        waitLoaded();
+        QCOMPARE(model()->rowCount(), 50);
+        record(stalls);
+    }
+
+    void missingFiguresShowADash()
+    {
+        const QString token = login(signUp(u"influencer"_s));
+        QVERIFY(!lenaTravelsProfile(token).isEmpty()); // no accounts: no engagement, no growth
+        find<QLineEdit>(u"searchEdit"_s)->setText(u"Lena Travels"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().text, u"Lena Travels"_s, 2000);
+        waitLoaded();
+        int lena = -1;
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (model()->index(row, DiscoveryModel::Name).data().toString() == u"Lena Travels"_s) {
+                lena = row;
+            }
+        }
+        QVERIFY(lena >= 0);
+        QCOMPARE(model()->index(lena, DiscoveryModel::Engagement).data().toString(), u"–"_s);
+        QCOMPARE(model()->index(lena, DiscoveryModel::Growth).data().toString(), u"–"_s);
+        QCOMPARE(model()->index(lena, DiscoveryModel::Platforms).data().toString(), u"–"_s);
+        QCOMPARE(model()->index(lena, DiscoveryModel::Country).data().toString(), u"AT"_s);
+        QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
+        waitLoaded();
+    }
+
+    void engagementFilterFollowsTheLanguage()
+    {
+        auto *engagement = find<QDoubleSpinBox>(u"minEngagementBox"_s);
+        engagement->setValue(2.0);
+        QCOMPARE(engagement->text(), u"2.0 %"_s);
+        QVERIFY(m_languages->apply(u"de"_s));
+        // The table writes "5,7 %" in German; the spin box beside it must too.
+        QTRY_COMPARE(engagement->text(), u"2,0 %"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->state(), DiscoveryModel::State::Loaded, 15000);
+        QVERIFY(model()->rowCount() > 0);
+        QVERIFY2(model()->index(0, DiscoveryModel::Engagement).data().toString().contains(u','),
+                qPrintable(model()->index(0, DiscoveryModel::Engagement).data().toString()));
+        auto *followers = find<QSpinBox>(u"minFollowersBox"_s);
+        followers->setValue(12000);
+        QCOMPARE(followers->text(), u"12.000"_s);
+        // The longer German texts get their room once the page is laid out again.
+        for (const QString &name : {u"resetFiltersButton"_s, u"exportCsvButton"_s}) {
+            auto *button = find<QPushButton>(name);
+            QTRY_VERIFY2(button->width() >= button->sizeHint().width(),
+                    qPrintable(u"%1: %2 < %3"_s.arg(name)
+                                       .arg(button->width())
+                                       .arg(button->sizeHint().width())));
+        }
+        saveScreenshot(m_window.get(), u"discovery-de"_s);
+        QVERIFY(m_languages->apply(u"en"_s));
+        QTRY_COMPARE(engagement->text(), u"2.0 %"_s);
+        QCOMPARE(followers->text(), u"12,000"_s);
+        QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
+        waitLoaded();
+    }
+
+    void exportWritesTheTableAsCsv()
+    {
+        pick(u"countryFilterBox"_s, u"DE"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().country, u"DE"_s, 2000);
+        waitLoaded();
+        QVERIFY(model()->rowCount() > 0);
+
+        const QString path = tests::outputDir() + u"/discovery-export.csv"_s;
+        QFile::remove(path);
+        QTest::mouseClick(find<QPushButton>(u"exportCsvButton"_s), Qt::LeftButton);
+        auto *dialog = m_window->findChild<QFileDialog *>(u"csvExportDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        dialog->selectFile(path);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "accept")); // QDialog::accept(), a public slot
+        QTRY_VERIFY_WITH_TIMEOUT(
+                find<QLabel>(u"resultCount"_s)->text().startsWith(u"Saved "_s), 15000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("\r\n"));
+        QCOMPARE(QString::fromUtf8(bytes).toUtf8(), bytes); // valid UTF-8
+
+        const QList<QStringList> rows = desktop::Csv::parse(bytes);
+        // The filters, an empty line, the header, then every row on screen.
+        QCOMPARE(rows.value(0), (QStringList{u"Country"_s, u"DE"_s}));
+        int at = 0;
+        while (at < rows.size() && !rows.at(at).isEmpty()) {
+            ++at;
+        }
+        QVERIFY(at < rows.size());
+        ++at;
+        QStringList header;
+        for (int column = 0; column < model()->columnCount(); ++column) {
+            header.append(model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        }
+        QCOMPARE(rows.value(at), header);
+        QCOMPARE(rows.size() - at - 1, model()->rowCount());
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            const QStringList &fields = rows.at(at + 1 + row);
+            QCOMPARE(fields.size(), model()->columnCount());
+            QCOMPARE(fields.at(DiscoveryModel::Name),
+                    model()->index(row, DiscoveryModel::Name).data().toString());
+            QCOMPARE(fields.at(DiscoveryModel::Country), u"DE"_s);
+            // Numbers unformatted, so that a spreadsheet reads them.
+            QCOMPARE(QLocale().toString(fields.at(DiscoveryModel::Followers).toLongLong()),
+                    model()->index(row, DiscoveryModel::Followers).data().toString());
+            for (const int column : {DiscoveryModel::Engagement, DiscoveryModel::Growth}) {
+                const QString shown = model()->index(row, column).data().toString();
+                QCOMPARE(fields.at(column).isEmpty() ? DiscoveryModel::missingFigure()
+                                                     : fields.at(column) + u" %"_s,
+                        shown);
+            }
+            for (const int column : {DiscoveryModel::Platforms, DiscoveryModel::Niches}) {
+                QCOMPARE(fields.at(column).isEmpty() ? DiscoveryModel::missingFigure()
+                                                     : fields.at(column),
+                        model()->index(row, column).data().toString());
+            }
+        }
+        QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
+        waitLoaded();
     }
 };
 

@@ -279,7 +279,7 @@ private Q_SLOTS:
         auto *error = find<QLabel>(&dialog, u"inviteCampaignsError"_s);
         QVERIFY(error->isVisible());
         QVERIFY(!error->text().isEmpty());
-        auto *retry = find<QPushButton>(&dialog, u"inviteCampaignsRetry"_s);
+        auto *retry = find<QPushButton>(&dialog, u"retryInviteCampaignsButton"_s);
         QVERIFY(retry->isVisible());
         QVERIFY(!find<QPushButton>(&dialog, u"sendInvitesButton"_s)->isEnabled());
         // With a valid token the retry lists the campaign.

@@ -269,10 +269,12 @@ private Q_SLOTS:
         m_window->openCreator(QUuid::createUuid().toString(QUuid::WithoutBraces));
         QTRY_COMPARE_WITH_TIMEOUT(page()->state(), CreatorProfileView::State::Failed, 15000);
         QCOMPARE(page()->error().code, common::ErrorCode::NotFound);
-        QCOMPARE(find<QLabel>(u"profileErrorHeadline"_s)->text(),
-                u"This was not found. It may have been deleted."_s);
-        QVERIFY(find<QLabel>(u"profileErrorDetail"_s)->text().contains(u"No such creator"_s));
-        auto *retry = find<QPushButton>(u"profileRetry"_s);
+        // The shared StateStack shows the headline and the server's detail in one label.
+        const QString error = find<QLabel>(u"profileError"_s)->text();
+        QVERIFY2(error.startsWith(u"This was not found. It may have been deleted."_s),
+                qPrintable(error));
+        QVERIFY(error.contains(u"No such creator"_s));
+        auto *retry = find<QPushButton>(u"retryProfileButton"_s);
         QVERIFY(retry->isVisible());
         QTest::mouseClick(retry, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(page()->state(), CreatorProfileView::State::Failed, 15000);
