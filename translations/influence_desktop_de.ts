@@ -468,68 +468,100 @@
 <context>
     <name>NotificationText</name>
     <message>
-        <source>You were invited to collaborate.</source>
-        <translation>Sie wurden zu einer Zusammenarbeit eingeladen.</translation>
+        <source>The other side</source>
+        <translation>Die Gegenseite</translation>
     </message>
     <message>
-        <source>A creator applied.</source>
-        <translation>Ein Creator hat sich beworben.</translation>
+        <source>The creator</source>
+        <translation>Der Creator</translation>
     </message>
     <message>
-        <source>Your offer was accepted.</source>
-        <translation>Ihr Angebot wurde angenommen.</translation>
+        <source>The brand</source>
+        <translation>Die Marke</translation>
     </message>
     <message>
-        <source>Your offer was declined.</source>
-        <translation>Ihr Angebot wurde abgelehnt.</translation>
+        <source>%1 invited you to collaborate.</source>
+        <translation>%1 hat Sie zu einer Zusammenarbeit eingeladen.</translation>
     </message>
     <message>
-        <source>Work on the deal has started.</source>
-        <translation>Die Arbeit am Deal hat begonnen.</translation>
+        <source>%1 applied to your campaign.</source>
+        <translation>%1 hat sich auf Ihre Kampagne beworben.</translation>
     </message>
     <message>
-        <source>The deal was withdrawn.</source>
-        <translation>Der Deal wurde zurückgezogen.</translation>
+        <source>%1 accepted your offer.</source>
+        <translation>%1 hat Ihr Angebot angenommen.</translation>
     </message>
     <message>
-        <source>The deal was cancelled.</source>
-        <translation>Der Deal wurde storniert.</translation>
+        <source>%1 declined your offer.</source>
+        <translation>%1 hat Ihr Angebot abgelehnt.</translation>
     </message>
     <message>
-        <source>The deal is completed.</source>
-        <translation>Der Deal ist abgeschlossen.</translation>
+        <source>%1 withdrew from the deal.</source>
+        <translation>%1 hat sich aus dem Deal zurückgezogen.</translation>
     </message>
     <message>
-        <source>A draft is waiting for your review.</source>
-        <translation>Ein Entwurf wartet auf Ihre Prüfung.</translation>
+        <source>%1 sent a draft for your review.</source>
+        <translation>%1 hat einen Entwurf zur Prüfung geschickt.</translation>
     </message>
     <message>
-        <source>A post is live.</source>
-        <translation>Ein Beitrag ist veröffentlicht.</translation>
+        <source>%1 published a post.</source>
+        <translation>%1 hat einen Beitrag veröffentlicht.</translation>
     </message>
     <message>
-        <source>The creator sent a counter-offer.</source>
-        <translation>Der Creator hat ein Gegenangebot geschickt.</translation>
+        <source>%1 sent an offer.</source>
+        <translation>%1 hat ein Angebot geschickt.</translation>
     </message>
     <message>
-        <source>The brand sent a new offer.</source>
-        <translation>Die Marke hat ein neues Angebot geschickt.</translation>
+        <source>%1 sent a counter-offer.</source>
+        <translation>%1 hat ein Gegenangebot geschickt.</translation>
     </message>
     <message>
-        <source>Your draft was reviewed: %1.</source>
-        <translation>Ihr Entwurf wurde geprüft: %1.</translation>
+        <source>%1 sent a new offer.</source>
+        <translation>%1 hat ein neues Angebot geschickt.</translation>
     </message>
     <message>
-        <source>Your draft was reviewed.</source>
-        <translation>Ihr Entwurf wurde geprüft.</translation>
+        <source>%1 sent a first draft: work on the deal has started.</source>
+        <translation>%1 hat einen ersten Entwurf geschickt: Die Arbeit am Deal hat begonnen.</translation>
     </message>
     <message>
-        <source>New message.</source>
-        <translation>Neue Nachricht.</translation>
+        <source>%1 started work on the deal.</source>
+        <translation>%1 hat die Arbeit am Deal begonnen.</translation>
     </message>
     <message>
-        <source>New message: “%1”</source>
-        <translation>Neue Nachricht: „%1“</translation>
+        <source>Every post for the deal with %1 is live: the deal is completed.</source>
+        <translation>Alle Beiträge des Deals mit %1 sind live: Der Deal ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 completed the deal.</source>
+        <translation>%1 hat den Deal abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled the campaign, and with it the deal.</source>
+        <translation>%1 hat die Kampagne abgebrochen und damit auch den Deal storniert.</translation>
+    </message>
+    <message>
+        <source>%1 completed the campaign before the deal was agreed: the deal is cancelled.</source>
+        <translation>%1 hat die Kampagne beendet, bevor der Deal vereinbart war: Der Deal ist storniert.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled the deal.</source>
+        <translation>%1 hat den Deal storniert.</translation>
+    </message>
+    <message>
+        <source>%1 reviewed your draft: %2.</source>
+        <translation>%1 hat Ihren Entwurf geprüft: %2.</translation>
+    </message>
+    <message>
+        <source>%1 reviewed your draft.</source>
+        <translation>%1 hat Ihren Entwurf geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 sent a message.</source>
+        <translation>%1 hat eine Nachricht geschickt.</translation>
+    </message>
+    <message>
+        <source>%1 wrote: “%2”</source>
+        <translation>%1 schrieb: „%2“</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,13 @@
 // notifications page shows each event as a sentence with its campaign and time, unread in bold;
 // activating one opens its deal and the count drops; pages of 25 load on request; "Mark all
 // read" zeroes the count; "99+" above 99; an unreachable server and one that answers an error
-// show the error states. Screenshot of the page; no event-loop stall over 100 ms.
+// show the error states. Each sentence names the other party, worded for its reader (the brand
+// reads of the creator's counter-offer, the creator of the brand's new offer), also for rows
+// written without a campaign name or an actor (as the demo data writes them). Screenshot of the
+// page; no event-loop stall over 100 ms.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignsView.h"
+#include "core/db/Connection.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
 
@@ -221,7 +225,7 @@ private Q_SLOTS:
         QCOMPARE(list()->topLevelItemCount(), 1);
         QTreeWidgetItem *item = list()->topLevelItem(0);
         QCOMPARE(item->text(NotificationsView::SentenceColumn),
-                u"The creator sent a counter-offer."_s);
+                u"Lena Travels sent a counter-offer."_s);
         QCOMPARE(item->text(NotificationsView::CampaignColumn), m_campaignName);
         QCOMPARE(item->text(NotificationsView::TimeColumn), u"just now"_s);
         QVERIFY(isBold(0));
@@ -273,15 +277,15 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentPage(), page());
         QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Loaded, kTimeout);
         QCOMPARE(list()->topLevelItemCount(), 25);
-        QCOMPARE(list()->topLevelItem(0)->text(0), u"New message: “Question 26”"_s);
+        QCOMPARE(list()->topLevelItem(0)->text(0), u"Lena Travels wrote: “Question 26”"_s);
         QVERIFY(isBold(0));
         auto *more = find<QPushButton>(u"moreNotificationsButton"_s);
         QVERIFY(more->isVisible());
         QTest::mouseClick(more, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(list()->topLevelItemCount(), 27, kTimeout);
         QVERIFY(!more->isVisible());
-        QCOMPARE(list()->topLevelItem(25)->text(0), u"New message: “Question 1”"_s);
-        QCOMPARE(list()->topLevelItem(26)->text(0), u"The creator sent a counter-offer."_s);
+        QCOMPARE(list()->topLevelItem(25)->text(0), u"Lena Travels wrote: “Question 1”"_s);
+        QCOMPARE(list()->topLevelItem(26)->text(0), u"Lena Travels sent a counter-offer."_s);
         QVERIFY(isBold(25));
         QVERIFY(!isBold(26));
 
@@ -375,6 +379,56 @@ private Q_SLOTS:
         bell()->refresh();
         QCOMPARE(requests.count(), 0);
         QCOMPARE(page()->notifications().size(), 0);
+        record(stalls);
+    }
+
+    void rowsWithoutCampaignOrActorNameThem()
+    {
+        // The demo data writes notifications with only their deal in the data: no campaign
+        // name and no "by". The brand was told "The brand sent a new offer." of the creator's
+        // counter-offer, with an empty Campaign column.
+        auto settings = std::make_shared<server::db::ConnectionSettings>();
+        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
+        QVERIFY(url);
+        settings->url = *url;
+        server::db::Connection db(settings, u"notifications-test"_s);
+        static const server::db::SqlStatement insert(
+                u"INSERT INTO notifications (user_id, kind, object_type, object_id, data) "
+                "SELECT u.id, 'offer.made', 'deal', CAST(:deal AS uuid), "
+                "jsonb_build_object('dealId', CAST(:deal AS text)) "
+                "FROM users u WHERE u.email = :email"_s);
+        QVERIFY(db.run(insert, {{u":deal"_s, m_dealId}, {u":email"_s, m_brandEmail}}));
+
+        m_session->signIn(m_brandEmail, m_password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
+        tests::StallMeter stalls;
+        openList();
+        QTreeWidgetItem *item = list()->topLevelItem(0);
+        QCOMPARE(item->text(NotificationsView::SentenceColumn),
+                u"Lena Travels sent a counter-offer."_s);
+        QCOMPARE(item->text(NotificationsView::CampaignColumn), m_campaignName);
+        record(stalls);
+        m_session->signOut();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedOut, kTimeout);
+    }
+
+    void theCreatorReadsOfTheBrand()
+    {
+        // The brand answers the counter-offer with a new one: the creator is told, by name.
+        QCOMPARE(
+                post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_brandToken, offer(55000)).status,
+                201);
+        m_session->signIn(m_creatorEmail, m_password);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, kTimeout);
+        tests::StallMeter stalls;
+        openList();
+        QCOMPARE(list()->topLevelItemCount(), 2);
+        QCOMPARE(list()->topLevelItem(0)->text(NotificationsView::SentenceColumn),
+                u"Alpine Boots sent a new offer."_s);
+        QCOMPARE(list()->topLevelItem(0)->text(NotificationsView::CampaignColumn), m_campaignName);
+        QCOMPARE(list()->topLevelItem(1)->text(NotificationsView::SentenceColumn),
+                u"Alpine Boots invited you to collaborate."_s);
+        QCOMPARE(list()->topLevelItem(1)->text(NotificationsView::CampaignColumn), m_campaignName);
         record(stalls);
     }
 };
