@@ -2837,4 +2837,27 @@ Influencer-Management und -Analyse.</translation>
         <translation>&amp;Erneut versuchen</translation>
     </message>
 </context>
+<context>
+    <name>influence::desktop::TrayNotifier</name>
+    <message>
+        <source>1 unread notification</source>
+        <translation>1 ungelesene Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>%1 unread notifications</source>
+        <translation>%1 ungelesene Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>1 new notification</source>
+        <translation>1 neue Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>%1 new notifications</source>
+        <translation>%1 neue Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>%1. Click to open the list.</source>
+        <translation>%1. Zum Öffnen der Liste klicken.</translation>
+    </message>
+</context>
 </TS>

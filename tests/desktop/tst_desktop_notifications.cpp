@@ -13,9 +13,11 @@
 #include "core/db/Connection.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
+#include "notifications/TrayNotifier.h"
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTreeWidget>
@@ -429,6 +431,68 @@ private Q_SLOTS:
         QCOMPARE(list()->topLevelItem(1)->text(NotificationsView::SentenceColumn),
                 u"Alpine Boots invited you to collaborate."_s);
         QCOMPARE(list()->topLevelItem(1)->text(NotificationsView::CampaignColumn), m_campaignName);
+        record(stalls);
+    }
+
+    void trayTellsWhileTheWindowIsNotActive()
+    {
+        // (Signed in as the creator; the brand writes.)
+        const auto brandWrites = [&](int count) {
+            for (int i = 1; i <= count; ++i) {
+                QCOMPARE(post(u"/api/v1/deals/%1/messages"_s.arg(m_dealId), m_brandToken,
+                                 {{u"body"_s, u"Answer %1"_s.arg(i)}})
+                                 .status,
+                        201);
+            }
+        };
+        tests::StallMeter stalls;
+        poll();
+        const int before = bell()->count();
+        desktop::TrayNotifier tray(bell(), m_window.get());
+        QSignalSpy notified(&tray, &desktop::TrayNotifier::notified);
+        QCOMPARE(tray.knownCount(), before);
+
+        // While the window is active, the bell is news enough.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        brandWrites(1);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), before + 1);
+        QCOMPARE(notified.count(), 0);
+
+        // Another window in front: the two new ones are told, once.
+        QWidget other;
+        other.resize(200, 100);
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(!m_window->isActiveWindow());
+        brandWrites(2);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), before + 3);
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(notified.at(0).at(0).toInt(), 2);
+        QCOMPARE(notified.at(0).at(1).toInt(), before + 3);
+        QCOMPARE(tray.notificationCount(), 1);
+        // Nothing new, nothing told; no tray icon where the system has no tray (offscreen).
+        poll();
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(tray.trayIcon() != nullptr, QSystemTrayIcon::isSystemTrayAvailable());
+
+        // Read elsewhere (a fall is no news), then one more: only that one is new.
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_creatorToken).status, 200);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), 0);
+        QCOMPARE(notified.count(), 1);
+        brandWrites(1);
+        stalls.reset();
+        poll();
+        QCOMPARE(notified.count(), 2);
+        QCOMPARE(notified.at(1).at(0).toInt(), 1);
+        QCOMPARE(notified.at(1).at(1).toInt(), 1);
         record(stalls);
     }
 };
