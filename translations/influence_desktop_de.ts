@@ -999,14 +999,6 @@
         <translation>Ihre Kampagnen werden geladen…</translation>
     </message>
     <message>
-        <source>No campaigns yet. Create the first one with “New campaign”.</source>
-        <translation>Noch keine Kampagnen. Legen Sie die erste mit „Neue Kampagne“ an.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>“%1” was saved.</source>
         <translation>„%1“ wurde gespeichert.</translation>
     </message>
@@ -1025,6 +1017,18 @@
     <message>
         <source>“%1” is now %2.</source>
         <translation>„%1“ ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Campaigns you work in</source>
+        <translation>Kampagnen, in denen Sie mitwirken</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Create the first one.</source>
+        <translation>Noch keine Kampagnen. Legen Sie die erste an.</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Campaigns appear here once a brand invites you or you apply.</source>
+        <translation>Noch keine Kampagnen. Kampagnen erscheinen hier, sobald eine Marke Sie einlädt oder Sie sich bewerben.</translation>
     </message>
 </context>
 <context>
@@ -2135,10 +2139,6 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>No notifications yet. You are told here when the other side of a deal acts.</source>
         <translation>Noch keine Benachrichtigungen. Hier erfahren Sie, wenn die andere Seite eines Deals etwas tut.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>Load &amp;more</source>

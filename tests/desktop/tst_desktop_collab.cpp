@@ -72,6 +72,8 @@ class TestDesktopCollab : public QObject, public tests::DesktopFixture
 
 private:
     QString m_creatorToken;
+    QString m_brandEmail;
+    QString m_creatorEmail;
     QString m_creatorId;
     QString m_campaignId; ///< created in the dialog
     QString m_invitedDeal;
@@ -155,6 +157,8 @@ private Q_SLOTS:
         QVERIFY2(startServer(), qPrintable(m_server->error()));
         const QString brandEmail = signUp(u"brand"_s);
         const QString creatorEmail = signUp(u"influencer"_s);
+        m_brandEmail = brandEmail;
+        m_creatorEmail = creatorEmail;
         QVERIFY(!brandEmail.isEmpty() && !creatorEmail.isEmpty());
         m_creatorToken = login(creatorEmail);
         m_creatorId = lenaTravelsProfile(m_creatorToken);
@@ -645,6 +649,43 @@ private Q_SLOTS:
         QCOMPARE(pipeline()->table()->rowCount(), 0);
         QCOMPARE(pipeline()->count(DealState::Negotiating), 0);
         QVERIFY(pipeline()->messageText().isEmpty());
+    }
+
+    void aCreatorSeesNoBrandOnlyActionsOrBudget()
+    {
+        const QStringList brandOnly{u"newCampaignButton"_s, u"editCampaignButton"_s,
+                u"launchCampaignButton"_s, u"pauseCampaignButton"_s, u"resumeCampaignButton"_s,
+                u"completeCampaignButton"_s, u"cancelCampaignButton"_s};
+        auto *table = find<QTableView>(u"campaignsTable"_s);
+        // The creator was invited to the brand's campaigns: they are listed, without the
+        // brand's actions and without its total budget.
+        signInAs(m_creatorEmail);
+        tests::StallMeter stalls;
+        showPage(campaigns());
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        QVERIFY(campaigns()->model()->rowCount() > 0);
+        table->selectRow(0);
+        QVERIFY(campaigns()->selected());
+        for (const QString &name : brandOnly) {
+            QVERIFY2(find<QPushButton>(name)->isHidden(), qPrintable(name));
+        }
+        QVERIFY(table->isColumnHidden(desktop::CampaignsModel::Budget));
+        QVERIFY(!table->isColumnHidden(desktop::CampaignsModel::Name));
+        // Nor do calls from elsewhere (a shortcut, the main window) open them.
+        QSignalSpy requests(m_api.get(), &common::ApiClient::requestStarted);
+        QCOMPARE(campaigns()->newCampaign(), nullptr);
+        QCOMPARE(campaigns()->editSelected(), nullptr);
+        campaigns()->runAction(common::CampaignAction::Cancel);
+        QCOMPARE(requests.count(), 0);
+        record(stalls);
+
+        // The brand signs in again: its actions and budget are back.
+        signInAs(m_brandEmail);
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        for (const QString &name : brandOnly) {
+            QVERIFY2(!find<QPushButton>(name)->isHidden(), qPrintable(name));
+        }
+        QVERIFY(!table->isColumnHidden(desktop::CampaignsModel::Budget));
     }
 };
 
