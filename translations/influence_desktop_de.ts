@@ -1030,6 +1030,58 @@
         <source>No campaigns yet. Campaigns appear here once a brand invites you or you apply.</source>
         <translation>Noch keine Kampagnen. Kampagnen erscheinen hier, sobald eine Marke Sie einlädt oder Sie sich bewerben.</translation>
     </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Deliverables live</source>
+        <translation>Leistungen veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>campaigns.csv</source>
+        <translation>kampagnen.csv</translation>
+    </message>
+    <message>
+        <source>The campaigns were exported to %1.</source>
+        <translation>Die Kampagnen wurden nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The campaigns could not be exported: %1</source>
+        <translation>Die Kampagnen konnten nicht exportiert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CreatorProfileView</name>
@@ -2195,6 +2247,50 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>%1 notifications marked read.</source>
         <translation>%1 Benachrichtigungen als gelesen markiert.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Aufgeführt</translation>
+    </message>
+    <message>
+        <source>the newest %1 (older ones were not loaded)</source>
+        <translation>die neuesten %1 (ältere wurden nicht geladen)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>notifications.csv</source>
+        <translation>benachrichtigungen.csv</translation>
+    </message>
+    <message>
+        <source>The notifications were exported to %1.</source>
+        <translation>Die Benachrichtigungen wurden nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The notifications could not be exported: %1</source>
+        <translation>Die Benachrichtigungen konnten nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,10 @@
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsModel.h"
 #include "common/ApiClient.h"
+#include "common/Money.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
@@ -95,6 +97,7 @@ void CampaignsView::buildUi()
         });
     }
     toolbar->addStretch();
+    m_export = button(u"exportCampaignsButton"_s);
     m_reload = button(u"reloadCampaignsButton"_s);
     layout->addLayout(toolbar);
 
@@ -119,6 +122,7 @@ void CampaignsView::buildUi()
     connect(m_new, &QPushButton::clicked, this, &CampaignsView::newCampaign);
     connect(m_edit, &QPushButton::clicked, this, &CampaignsView::editSelected);
     connect(m_reload, &QPushButton::clicked, this, &CampaignsView::reload);
+    connect(m_export, &QPushButton::clicked, this, &CampaignsView::exportAsCsv);
     connect(m_states, &StateStack::retryRequested, this, &CampaignsView::reload);
     connect(m_states, &StateStack::emptyActionTriggered, this, &CampaignsView::newCampaign);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -138,6 +142,7 @@ void CampaignsView::retranslate()
         b->setText(CampaignText::campaignAction(action));
     }
     m_reload->setText(tr("Re&fresh"));
+    m_export->setText(tr("E&xport as CSV…"));
     showState();
     m_model->retranslate();
 }
@@ -273,6 +278,7 @@ void CampaignsView::updateButtons()
                     || campaign->status == CampaignStatus::Active
                     || campaign->status == CampaignStatus::Paused);
     m_new->setEnabled(canLoad() && isBrandSide());
+    m_export->setEnabled(m_state == State::Loaded);
     m_edit->setEnabled(open && isBrandSide());
     for (const auto &[action, b] : std::as_const(m_actions)) {
         b->setEnabled(
@@ -398,6 +404,54 @@ void CampaignsView::refreshed(const Result<Campaign> &result)
         m_model->upsert(*result);
         updateButtons();
     }
+}
+
+QByteArray CampaignsView::csv() const
+{
+    // What the table lists, in its order, with dates as ISO 8601 and money as an amount and a
+    // currency column (a spreadsheet sums those). A creator's export has no budget, as the table.
+    const bool brand = isBrandSide();
+    Csv csv;
+    QStringList header{tr("Campaign"), tr("Status"), tr("Start date"), tr("End date")};
+    if (brand) {
+        header << tr("Budget") << tr("Currency");
+    }
+    header << tr("Deals") << tr("Deliverables live") << tr("Deliverables");
+    csv.setHeader(header);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Campaign *campaign = m_model->campaignAt(row);
+        QStringList fields{campaign->details.name,
+                m_model->index(row, CampaignsModel::Status).data().toString(),
+                campaign->details.startDate.toString(Qt::ISODate),
+                campaign->details.endDate.toString(Qt::ISODate)};
+        if (brand) {
+            const common::Money &budget = campaign->details.budget;
+            fields << common::formatMoneyPlain(budget).section(u' ', 0, 0) << budget.currency;
+        }
+        fields << QString::number(campaign->dealCount())
+               << QString::number(campaign->deliverablesLive)
+               << QString::number(campaign->deliverablesTotal);
+        csv.addRow(fields);
+    }
+    return csv.bytes();
+}
+
+void CampaignsView::exportAsCsv()
+{
+    if (m_state != State::Loaded) {
+        return;
+    }
+    // The rows are taken when the file is chosen (exportCsv() asks only while this page lives).
+    exportCsv(
+            this, tr("campaigns.csv"),
+            [this] {
+                return csv();
+            },
+            [this](const QString &path, const QString &error) {
+                showMessage(error.isEmpty()
+                                ? tr("The campaigns were exported to %1.").arg(path)
+                                : tr("The campaigns could not be exported: %1").arg(error));
+            });
 }
 
 void CampaignsView::showMessage(const QString &text)

@@ -48,6 +48,10 @@ public:
     CampaignDialog *dialog() const { return m_dialog; }
     /// Asks the server to move the selected campaign (launch, pause, …; not for a creator).
     void runAction(common::CampaignAction action);
+    /// The table as CSV (widgets/CsvExport.h): one row per campaign listed, in its order.
+    QByteArray csv() const;
+    /// Asks where to save csv() (never blocking) and says under the table how it went.
+    void exportAsCsv();
     /// The last outcome shown under the table (refusals, confirmations).
     QString messageText() const;
 
@@ -99,6 +103,7 @@ private:
     QPushButton *m_new = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_reload = nullptr;
+    QPushButton *m_export = nullptr;
     QList<std::pair<common::CampaignAction, QPushButton *>> m_actions;
     QLabel *m_message = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "notifications/NotificationText.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/StateStack.h"
@@ -70,6 +71,9 @@ void NotificationsView::buildUi()
     m_markAll = new QPushButton;
     m_markAll->setObjectName(u"markAllReadButton"_s);
     header->addWidget(m_markAll);
+    m_export = new QPushButton;
+    m_export->setObjectName(u"exportNotificationsButton"_s);
+    header->addWidget(m_export);
     m_reload = new QPushButton;
     m_reload->setObjectName(u"reloadNotificationsButton"_s);
     header->addWidget(m_reload);
@@ -106,6 +110,7 @@ void NotificationsView::buildUi()
     layout->addWidget(m_message);
 
     connect(m_reload, &QPushButton::clicked, this, &NotificationsView::reload);
+    connect(m_export, &QPushButton::clicked, this, &NotificationsView::exportAsCsv);
     connect(m_states, &StateStack::retryRequested, this, &NotificationsView::reload);
     connect(m_more, &QPushButton::clicked, this, &NotificationsView::loadMore);
     connect(m_markAll, &QPushButton::clicked, this, &NotificationsView::markAllRead);
@@ -122,6 +127,7 @@ void NotificationsView::retranslate()
     m_title->setText(tr("Your notifications"));
     m_markAll->setText(tr("&Mark all read"));
     m_reload->setText(tr("Re&fresh"));
+    m_export->setText(tr("E&xport as CSV…"));
     showState();
     m_more->setText(tr("Load &more"));
     m_list->setHeaderLabels({tr("Notification"), tr("Campaign"), tr("When")});
@@ -209,6 +215,7 @@ void NotificationsView::updateButtons()
     m_markAll->setEnabled(canLoad() && m_state == State::Loaded && !m_markingAll);
     m_markAll->setDefault(unread);
     m_reload->setEnabled(canLoad());
+    m_export->setEnabled(m_state == State::Loaded);
     m_more->setVisible(hasMore());
     m_more->setEnabled(!m_loadingMore);
 }
@@ -396,6 +403,42 @@ void NotificationsView::markedAllRead(const Result<int> &result)
                     : tr("%1 notifications marked read.").arg(QLocale().toString(*result)));
     updateButtons();
     Q_EMIT notificationsRead();
+}
+
+QByteArray NotificationsView::csv() const
+{
+    // What the list shows, newest first, with the time as ISO 8601 (UTC) rather than "5 minutes
+    // ago". Only what was loaded is listed: a filter row says so when there are older ones.
+    Csv csv;
+    if (hasMore()) {
+        csv.addFilter(tr("Listed"),
+                tr("the newest %1 (older ones were not loaded)")
+                        .arg(QLocale().toString(m_items.size())));
+    }
+    csv.setHeader({tr("Notification"), tr("Campaign"), tr("From"), tr("Time"), tr("Read")});
+    for (const Notification &n : m_items) {
+        csv.addRow({NotificationText::notification(n), n.campaignName, n.counterpartyName,
+                n.createdAt.toUTC().toString(Qt::ISODateWithMs), n.read ? tr("yes") : tr("no")});
+    }
+    return csv.bytes();
+}
+
+void NotificationsView::exportAsCsv()
+{
+    if (m_state != State::Loaded) {
+        return;
+    }
+    // The rows are taken when the file is chosen (exportCsv() asks only while this page lives).
+    exportCsv(
+            this, tr("notifications.csv"),
+            [this] {
+                return csv();
+            },
+            [this](const QString &path, const QString &error) {
+                showMessage(error.isEmpty()
+                                ? tr("The notifications were exported to %1.").arg(path)
+                                : tr("The notifications could not be exported: %1").arg(error));
+            });
 }
 
 void NotificationsView::showMessage(const QString &text)

@@ -44,6 +44,11 @@ public:
     QString messageText() const;
     QTreeWidget *list() const { return m_list; }
 
+    /// What the list shows as CSV (widgets/CsvExport.h), newest first; a filter row says when
+    /// older notifications were not loaded.
+    QByteArray csv() const;
+    /// Asks where to save csv() (never blocking) and says under the list how it went.
+    void exportAsCsv();
     /// Loads the first page again.
     void reload();
     /// Asks for the next page.
@@ -102,6 +107,7 @@ private:
     QLabel *m_title = nullptr;
     QPushButton *m_markAll = nullptr;
     QPushButton *m_reload = nullptr;
+    QPushButton *m_export = nullptr;
     StateStack *m_states = nullptr;
     QTreeWidget *m_list = nullptr;
     QPushButton *m_more = nullptr;

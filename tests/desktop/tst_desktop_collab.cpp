@@ -14,6 +14,7 @@
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "notifications/NotificationsView.h"
+#include "widgets/CsvExport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -677,6 +678,12 @@ private Q_SLOTS:
         QCOMPARE(campaigns()->editSelected(), nullptr);
         campaigns()->runAction(common::CampaignAction::Cancel);
         QCOMPARE(requests.count(), 0);
+        // Nor does the export name the budget.
+        const QList<QStringList> creatorRows = desktop::Csv::parse(campaigns()->csv());
+        QCOMPARE(creatorRows.size(), 1 + campaigns()->model()->rowCount());
+        QCOMPARE(creatorRows.at(0),
+                (QStringList{u"Campaign"_s, u"Status"_s, u"Start date"_s, u"End date"_s, u"Deals"_s,
+                        u"Deliverables live"_s, u"Deliverables"_s}));
         record(stalls);
 
         // The brand signs in again: its actions and budget are back.
@@ -686,6 +693,36 @@ private Q_SLOTS:
             QVERIFY2(!find<QPushButton>(name)->isHidden(), qPrintable(name));
         }
         QVERIFY(!table->isColumnHidden(desktop::CampaignsModel::Budget));
+
+        // The brand's export: what the table lists, money as an amount and a currency.
+        QVERIFY(find<QPushButton>(u"exportCampaignsButton"_s)->isEnabled());
+        const QList<QStringList> rows = desktop::Csv::parse(campaigns()->csv());
+        const desktop::CampaignsModel *model = campaigns()->model();
+        QCOMPARE(rows.size(), 1 + model->rowCount());
+        QCOMPARE(rows.at(0),
+                (QStringList{u"Campaign"_s, u"Status"_s, u"Start date"_s, u"End date"_s,
+                        u"Budget"_s, u"Currency"_s, u"Deals"_s, u"Deliverables live"_s,
+                        u"Deliverables"_s}));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const common::Campaign *campaign = model->campaignAt(row);
+            const QStringList &fields = rows.at(row + 1);
+            QCOMPARE(fields.size(), 9);
+            QCOMPARE(fields.at(0),
+                    model->index(row, desktop::CampaignsModel::Name).data().toString());
+            QCOMPARE(fields.at(1),
+                    model->index(row, desktop::CampaignsModel::Status).data().toString());
+            QCOMPARE(QDate::fromString(fields.at(2), Qt::ISODate), campaign->details.startDate);
+            QCOMPARE(QDate::fromString(fields.at(3), Qt::ISODate), campaign->details.endDate);
+            QCOMPARE(fields.at(5), u"EUR"_s);
+            QCOMPARE(campaign->details.budget.currency, u"EUR"_s);
+            QCOMPARE(fields.at(4),
+                    QString::number(campaign->details.budget.minorUnits / 100) + u'.'
+                            + QString::number(campaign->details.budget.minorUnits % 100)
+                                      .rightJustified(2, u'0'));
+            QCOMPARE(fields.at(6).toInt(), campaign->dealCount());
+            QCOMPARE(fields.at(7).toInt(), campaign->deliverablesLive);
+            QCOMPARE(fields.at(8).toInt(), campaign->deliverablesTotal);
+        }
     }
 };
 

@@ -14,12 +14,14 @@
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
 #include "notifications/TrayNotifier.h"
+#include "widgets/CsvExport.h"
 
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -237,6 +239,46 @@ private Q_SLOTS:
         record(stalls);
     }
 
+    void exportListsWhatTheListShows()
+    {
+        tests::StallMeter stalls;
+        QVERIFY(find<QPushButton>(u"exportNotificationsButton"_s)->isEnabled());
+        const QByteArray bytes = page()->csv();
+        const QList<QStringList> rows = desktop::Csv::parse(bytes);
+        QCOMPARE(rows.size(), 1 + list()->topLevelItemCount());
+        QCOMPARE(rows.at(0),
+                (QStringList{u"Notification"_s, u"Campaign"_s, u"From"_s, u"Time"_s, u"Read"_s}));
+        for (int row = 0; row < list()->topLevelItemCount(); ++row) {
+            const QStringList &fields = rows.at(row + 1);
+            const common::Notification &n = page()->notifications().at(row);
+            QCOMPARE(fields.size(), 5);
+            QCOMPARE(fields.at(0),
+                    list()->topLevelItem(row)->text(NotificationsView::SentenceColumn));
+            QCOMPARE(fields.at(1),
+                    list()->topLevelItem(row)->text(NotificationsView::CampaignColumn));
+            QCOMPARE(fields.at(2), u"Lena Travels"_s);
+            QCOMPARE(QDateTime::fromString(fields.at(3), Qt::ISODateWithMs), n.createdAt);
+            QCOMPARE(fields.at(4), n.read ? u"yes"_s : u"no"_s);
+        }
+        // Written on a worker thread as UTF-8 with CRLF line ends, as it was made.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"notifications.csv"_s);
+        QString error = u"not written"_s;
+        desktop::writeFileInBackground(
+                page(), path, bytes, [&error](const QString &, const QString &e) {
+                    error = e;
+                });
+        QTRY_VERIFY_WITH_TIMEOUT(error.isEmpty(), kTimeout);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QCOMPARE(written, bytes);
+        QVERIFY(written.contains("counter-offer.,Summit boots,Lena Travels,"));
+        QVERIFY(written.endsWith("\r\n"));
+        record(stalls);
+    }
+
     void activatingOpensTheDeal()
     {
         tests::StallMeter stalls;
@@ -283,6 +325,14 @@ private Q_SLOTS:
         QVERIFY(isBold(0));
         auto *more = find<QPushButton>(u"moreNotificationsButton"_s);
         QVERIFY(more->isVisible());
+        // The export says that only the newest were listed.
+        const QList<QStringList> exported = desktop::Csv::parse(page()->csv());
+        QCOMPARE(exported.size(), 1 + 1 + 1 + 25);
+        QCOMPARE(exported.at(0),
+                (QStringList{u"Listed"_s, u"the newest 25 (older ones were not loaded)"_s}));
+        QVERIFY(exported.at(1).isEmpty());
+        QCOMPARE(exported.at(2).at(0), u"Notification"_s);
+        QCOMPARE(exported.at(3).at(0), u"Lena Travels wrote: “Question 26”"_s);
         QTest::mouseClick(more, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(list()->topLevelItemCount(), 27, kTimeout);
         QVERIFY(!more->isVisible());
