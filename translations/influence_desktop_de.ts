@@ -918,6 +918,81 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::CampaignPage</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Find creators for this campaign</source>
+        <translation>&amp;Creator für diese Kampagne finden</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Deliverables by due date</source>
+        <translation>Leistungen nach Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Creators invited</source>
+        <translation>Eingeladene Creator</translation>
+    </message>
+    <message>
+        <source>Loading the campaign…</source>
+        <translation>Die Kampagne wird geladen…</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1 · no dates</source>
+        <translation>%1 · ohne Termine</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3</source>
+        <translation>%1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Budget: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3 on %4 · %5</source>
+        <translation>%1 · %2 × %3 auf %4 · %5</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>“%1” was refused. %2</source>
+        <translation>„%1“ wurde abgelehnt. %2</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>„%1“ ist jetzt %2.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::CampaignsModel</name>
     <message>
         <source>%1 (%2)</source>

@@ -128,7 +128,12 @@ void CampaignsView::buildUi()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CampaignsView::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &CampaignsView::updateButtons);
-    connect(m_table, &QTableView::activated, this, &CampaignsView::editSelected);
+    // Enter or a double-click opens the campaign's page; Edit stays its own action.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const Campaign *campaign = m_model->campaignAt(index.row())) {
+            Q_EMIT campaignOpened(campaign->id);
+        }
+    });
     updateButtons();
 }
 

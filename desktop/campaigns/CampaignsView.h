@@ -59,6 +59,8 @@ Q_SIGNALS:
     void stateChanged(influence::desktop::CampaignsView::State state);
     /// A campaign was created, edited or moved.
     void campaignChanged(const QString &id);
+    /// Enter or a double-click on a campaign: its page should open (CampaignPage).
+    void campaignOpened(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -8,6 +8,7 @@
 // overdue, state, on the server) and pages the deals, and opens one with Enter.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
 #include "common/Money.h"
@@ -630,6 +631,102 @@ private Q_SLOTS:
         page->refreshTimes(created.addSecs(5 * 60));
         QCOMPARE(list->topLevelItem(0)->text(desktop::NotificationsView::TimeColumn),
                 u"5 minutes ago"_s);
+    }
+
+    void campaignPageShowsOneCampaign()
+    {
+        // A campaign with targeting, and a deal agreed on two deliverables (the later one first).
+        const QJsonObject body{{u"name"_s, u"Page campaign"_s}, {u"brief"_s, u"Alpine huts."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s, u"post"_s}},
+                {u"targeting"_s,
+                        QJsonObject{{u"niches"_s, QJsonArray{u"travel"_s}},
+                                {u"countries"_s, QJsonArray{u"AT"_s}}}},
+                {u"budgetMinor"_s, 420000}, {u"currency"_s, u"EUR"_s},
+                {u"visibility"_s, u"public"_s}};
+        const auto created = post(u"/api/v1/campaigns"_s, brandToken(), body);
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(id), brandToken()).status, 200);
+        QJsonObject terms = offer(50000);
+        terms.insert(u"deliverables"_s,
+                QJsonArray{QJsonObject{{u"type"_s, u"post"_s}, {u"platform"_s, u"instagram"_s},
+                                   {u"quantity"_s, 2}, {u"dueDate"_s, day(21)}},
+                        QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                                {u"quantity"_s, 1}, {u"dueDate"_s, day(7)}}});
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(id), brandToken(),
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, terms}});
+        QCOMPARE(invited.status, 201);
+        const QString deal = invited.json().value(u"id"_s).toString();
+        const QString offerId =
+                invited.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(deal, offerId), m_creatorToken)
+                         .status,
+                200);
+
+        // Enter on the campaign in the list asks for its page; it does not edit.
+        tests::StallMeter stalls;
+        showPage(campaigns());
+        campaigns()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        campaigns()->select(id);
+        QCOMPARE(campaigns()->selected()->id, id);
+        QSignalSpy opened(campaigns(), &CampaignsView::campaignOpened);
+        auto *table = find<QTableView>(u"campaignsTable"_s);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), id);
+        QVERIFY(!campaigns()->dialog());
+
+        desktop::CampaignPage page(m_api.get(), m_session.get());
+        page.resize(1000, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.showCampaign(id);
+        QTRY_COMPARE_WITH_TIMEOUT(page.state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        QCOMPARE(page.campaign()->id, id);
+        QCOMPARE(find<QLabel>(&page, u"campaignPageName"_s)->text(), u"Page campaign"_s);
+        QCOMPARE(find<QLabel>(&page, u"campaignPageBrief"_s)->text(), u"Alpine huts."_s);
+        QVERIFY(find<QLabel>(&page, u"campaignPageSummary"_s)->text().startsWith(u"Active"_s));
+        QVERIFY(find<QLabel>(&page, u"campaignPageBudget"_s)->isVisible());
+        QCOMPARE(page.dealList()->count(), 1);
+        QVERIFY(page.dealList()->item(0)->text().startsWith(u"Lena Travels · Accepted"_s));
+        QCOMPARE(page.invitedList()->count(), 1);
+        QVERIFY(page.invitedList()->item(0)->text().startsWith(u"Lena Travels"_s));
+        // By due date: the reel in a week before the two posts in three weeks.
+        QCOMPARE(page.deliverableList()->count(), 2);
+        QVERIFY2(page.deliverableList()->item(0)->text().contains(u"1 × Reel"_s),
+                qPrintable(page.deliverableList()->item(0)->text()));
+        QVERIFY2(page.deliverableList()->item(1)->text().contains(u"2 × Post"_s),
+                qPrintable(page.deliverableList()->item(1)->text()));
+
+        // "Find creators" hands the campaign's targeting on.
+        common::CampaignTargeting targeting;
+        QString forCampaign;
+        connect(&page, &desktop::CampaignPage::findCreatorsRequested, this,
+                [&](const common::CampaignTargeting &t, const QStringList &, const QString &c) {
+                    targeting = t;
+                    forCampaign = c;
+                });
+        QTest::mouseClick(find<QPushButton>(&page, u"findCreatorsButton"_s), Qt::LeftButton);
+        QCOMPARE(forCampaign, id);
+        QCOMPARE(targeting.niches, QStringList{u"travel"_s});
+        QCOMPARE(targeting.countries, QStringList{u"AT"_s});
+
+        // Its actions move it, and Edit asks the dialog's owner.
+        QSignalSpy edit(&page, &desktop::CampaignPage::editRequested);
+        QTest::mouseClick(find<QPushButton>(&page, u"campaignPageEditButton"_s), Qt::LeftButton);
+        QCOMPARE(edit.count(), 1);
+        auto *pause = find<QPushButton>(&page, u"campaignPage_pauseButton"_s);
+        QVERIFY(pause->isEnabled());
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                page.campaign()->status, common::CampaignStatus::Paused, kTimeout);
+        QCOMPARE(page.messageText(), u"“Page campaign” is now Paused."_s);
+        QVERIFY(!pause->isEnabled());
+        record(stalls);
+        saveScreenshot(&page, u"campaign-page"_s);
     }
 
     void signingOutForgetsTheBrandsDeals()
