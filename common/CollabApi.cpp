@@ -302,18 +302,27 @@ Result<Notification> Notification::fromJson(const QJsonObject &json)
     }
     n.objectType = type->second;
     n.data = json.value(u"data"_s).toObject();
-    n.dealId = n.data.value(u"dealId"_s).toString();
+    // The deal, its campaign and the other party are looked up by the server when it answers;
+    // older servers wrote only the first three into the event's data.
+    const auto field = [&](const QString &name) {
+        const QString value = json.value(name).toString();
+        return value.isEmpty() ? n.data.value(name).toString() : value;
+    };
+    n.dealId = field(u"dealId"_s);
     if (n.dealId.isEmpty() && n.objectType == ObjectType::Deal) {
         n.dealId = n.objectId;
     }
     if (n.dealId.isEmpty() && n.objectType == ObjectType::Deliverable) {
         return invalid(u"A notification about a deliverable names no deal."_s);
     }
-    n.campaignId = n.data.value(u"campaignId"_s).toString();
+    n.campaignId = field(u"campaignId"_s);
     if (n.campaignId.isEmpty() && n.objectType == ObjectType::Campaign) {
         n.campaignId = n.objectId;
     }
-    n.campaignName = n.data.value(u"campaignName"_s).toString();
+    n.campaignName = field(u"campaignName"_s);
+    const QJsonObject counterparty = json.value(u"counterparty"_s).toObject();
+    n.counterpartySide = collabFromString<DealSide>(counterparty.value(u"side"_s).toString());
+    n.counterpartyName = counterparty.value(u"name"_s).toString();
     n.read = json.value(u"read"_s).toBool();
     n.readAt = timestamp(json, u"readAt"_s);
     n.createdAt = timestamp(json, u"createdAt"_s);

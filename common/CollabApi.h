@@ -156,9 +156,13 @@ struct Notification
     QString kind; ///< the event kind ("offer.made"), see CollabText::notification()
     ObjectType objectType = ObjectType::Deal;
     QString objectId;
-    QString dealId; ///< data.dealId (or the object for a deal); empty only for a campaign
+    QString dealId; ///< the deal (or the object for a deal); empty only for a campaign
     QString campaignId;
-    QString campaignName;
+    QString campaignName; ///< the campaign's name today (empty when the server names none)
+    /// The other party of the deal as the reader sees it (the side that acted): the creator for
+    /// the brand's owner and staff, the brand for the creator. Empty when the server names none.
+    std::optional<DealSide> counterpartySide;
+    QString counterpartyName; ///< the brand's company or the creator's display name
     QJsonObject data; ///< the event's details as the server wrote them
     bool read = false;
     QDateTime readAt;

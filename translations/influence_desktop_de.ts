@@ -468,68 +468,100 @@
 <context>
     <name>NotificationText</name>
     <message>
-        <source>You were invited to collaborate.</source>
-        <translation>Sie wurden zu einer Zusammenarbeit eingeladen.</translation>
+        <source>The other side</source>
+        <translation>Die Gegenseite</translation>
     </message>
     <message>
-        <source>A creator applied.</source>
-        <translation>Ein Creator hat sich beworben.</translation>
+        <source>The creator</source>
+        <translation>Der Creator</translation>
     </message>
     <message>
-        <source>Your offer was accepted.</source>
-        <translation>Ihr Angebot wurde angenommen.</translation>
+        <source>The brand</source>
+        <translation>Die Marke</translation>
     </message>
     <message>
-        <source>Your offer was declined.</source>
-        <translation>Ihr Angebot wurde abgelehnt.</translation>
+        <source>%1 invited you to collaborate.</source>
+        <translation>%1 hat Sie zu einer Zusammenarbeit eingeladen.</translation>
     </message>
     <message>
-        <source>Work on the deal has started.</source>
-        <translation>Die Arbeit am Deal hat begonnen.</translation>
+        <source>%1 applied to your campaign.</source>
+        <translation>%1 hat sich auf Ihre Kampagne beworben.</translation>
     </message>
     <message>
-        <source>The deal was withdrawn.</source>
-        <translation>Der Deal wurde zurückgezogen.</translation>
+        <source>%1 accepted your offer.</source>
+        <translation>%1 hat Ihr Angebot angenommen.</translation>
     </message>
     <message>
-        <source>The deal was cancelled.</source>
-        <translation>Der Deal wurde storniert.</translation>
+        <source>%1 declined your offer.</source>
+        <translation>%1 hat Ihr Angebot abgelehnt.</translation>
     </message>
     <message>
-        <source>The deal is completed.</source>
-        <translation>Der Deal ist abgeschlossen.</translation>
+        <source>%1 withdrew from the deal.</source>
+        <translation>%1 hat sich aus dem Deal zurückgezogen.</translation>
     </message>
     <message>
-        <source>A draft is waiting for your review.</source>
-        <translation>Ein Entwurf wartet auf Ihre Prüfung.</translation>
+        <source>%1 sent a draft for your review.</source>
+        <translation>%1 hat einen Entwurf zur Prüfung geschickt.</translation>
     </message>
     <message>
-        <source>A post is live.</source>
-        <translation>Ein Beitrag ist veröffentlicht.</translation>
+        <source>%1 published a post.</source>
+        <translation>%1 hat einen Beitrag veröffentlicht.</translation>
     </message>
     <message>
-        <source>The creator sent a counter-offer.</source>
-        <translation>Der Creator hat ein Gegenangebot geschickt.</translation>
+        <source>%1 sent an offer.</source>
+        <translation>%1 hat ein Angebot geschickt.</translation>
     </message>
     <message>
-        <source>The brand sent a new offer.</source>
-        <translation>Die Marke hat ein neues Angebot geschickt.</translation>
+        <source>%1 sent a counter-offer.</source>
+        <translation>%1 hat ein Gegenangebot geschickt.</translation>
     </message>
     <message>
-        <source>Your draft was reviewed: %1.</source>
-        <translation>Ihr Entwurf wurde geprüft: %1.</translation>
+        <source>%1 sent a new offer.</source>
+        <translation>%1 hat ein neues Angebot geschickt.</translation>
     </message>
     <message>
-        <source>Your draft was reviewed.</source>
-        <translation>Ihr Entwurf wurde geprüft.</translation>
+        <source>%1 sent a first draft: work on the deal has started.</source>
+        <translation>%1 hat einen ersten Entwurf geschickt: Die Arbeit am Deal hat begonnen.</translation>
     </message>
     <message>
-        <source>New message.</source>
-        <translation>Neue Nachricht.</translation>
+        <source>%1 started work on the deal.</source>
+        <translation>%1 hat die Arbeit am Deal begonnen.</translation>
     </message>
     <message>
-        <source>New message: “%1”</source>
-        <translation>Neue Nachricht: „%1“</translation>
+        <source>Every post for the deal with %1 is live: the deal is completed.</source>
+        <translation>Alle Beiträge des Deals mit %1 sind live: Der Deal ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 completed the deal.</source>
+        <translation>%1 hat den Deal abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled the campaign, and with it the deal.</source>
+        <translation>%1 hat die Kampagne abgebrochen und damit auch den Deal storniert.</translation>
+    </message>
+    <message>
+        <source>%1 completed the campaign before the deal was agreed: the deal is cancelled.</source>
+        <translation>%1 hat die Kampagne beendet, bevor der Deal vereinbart war: Der Deal ist storniert.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled the deal.</source>
+        <translation>%1 hat den Deal storniert.</translation>
+    </message>
+    <message>
+        <source>%1 reviewed your draft: %2.</source>
+        <translation>%1 hat Ihren Entwurf geprüft: %2.</translation>
+    </message>
+    <message>
+        <source>%1 reviewed your draft.</source>
+        <translation>%1 hat Ihren Entwurf geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 sent a message.</source>
+        <translation>%1 hat eine Nachricht geschickt.</translation>
+    </message>
+    <message>
+        <source>%1 wrote: “%2”</source>
+        <translation>%1 schrieb: „%2“</translation>
     </message>
 </context>
 <context>
@@ -882,6 +914,81 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::CampaignPage</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Find creators for this campaign</source>
+        <translation>&amp;Creator für diese Kampagne finden</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Deliverables by due date</source>
+        <translation>Leistungen nach Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Creators invited</source>
+        <translation>Eingeladene Creator</translation>
+    </message>
+    <message>
+        <source>Loading the campaign…</source>
+        <translation>Die Kampagne wird geladen…</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1 · no dates</source>
+        <translation>%1 · ohne Termine</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3</source>
+        <translation>%1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Budget: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3 on %4 · %5</source>
+        <translation>%1 · %2 × %3 auf %4 · %5</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>“%1” was refused. %2</source>
+        <translation>„%1“ wurde abgelehnt. %2</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>„%1“ ist jetzt %2.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::CampaignsModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -963,14 +1070,6 @@
         <translation>Ihre Kampagnen werden geladen…</translation>
     </message>
     <message>
-        <source>No campaigns yet. Create the first one with “New campaign”.</source>
-        <translation>Noch keine Kampagnen. Legen Sie die erste mit „Neue Kampagne“ an.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>“%1” was saved.</source>
         <translation>„%1“ wurde gespeichert.</translation>
     </message>
@@ -989,6 +1088,70 @@
     <message>
         <source>“%1” is now %2.</source>
         <translation>„%1“ ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Campaigns you work in</source>
+        <translation>Kampagnen, in denen Sie mitwirken</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Create the first one.</source>
+        <translation>Noch keine Kampagnen. Legen Sie die erste an.</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Campaigns appear here once a brand invites you or you apply.</source>
+        <translation>Noch keine Kampagnen. Kampagnen erscheinen hier, sobald eine Marke Sie einlädt oder Sie sich bewerben.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Deliverables live</source>
+        <translation>Leistungen veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>campaigns.csv</source>
+        <translation>kampagnen.csv</translation>
+    </message>
+    <message>
+        <source>The campaigns were exported to %1.</source>
+        <translation>Die Kampagnen wurden nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The campaigns could not be exported: %1</source>
+        <translation>Die Kampagnen konnten nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2181,10 +2344,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>Noch keine Benachrichtigungen. Hier erfahren Sie, wenn die andere Seite eines Deals etwas tut.</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Load &amp;more</source>
         <translation>&amp;Weitere laden</translation>
     </message>
@@ -2239,6 +2398,50 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>%1 notifications marked read.</source>
         <translation>%1 Benachrichtigungen als gelesen markiert.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Aufgeführt</translation>
+    </message>
+    <message>
+        <source>the newest %1 (older ones were not loaded)</source>
+        <translation>die neuesten %1 (ältere wurden nicht geladen)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>notifications.csv</source>
+        <translation>benachrichtigungen.csv</translation>
+    </message>
+    <message>
+        <source>The notifications were exported to %1.</source>
+        <translation>Die Benachrichtigungen wurden nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The notifications could not be exported: %1</source>
+        <translation>Die Benachrichtigungen konnten nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3078,29 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::TrayNotifier</name>
+    <message>
+        <source>1 unread notification</source>
+        <translation>1 ungelesene Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>%1 unread notifications</source>
+        <translation>%1 ungelesene Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>1 new notification</source>
+        <translation>1 neue Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>%1 new notifications</source>
+        <translation>%1 neue Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>%1. Click to open the list.</source>
+        <translation>%1. Zum Öffnen der Liste klicken.</translation>
     </message>
 </context>
 </TS>

@@ -5,10 +5,13 @@
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsModel.h"
 #include "common/ApiClient.h"
+#include "common/Money.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
-#include "widgets/RetryPage.h"
+#include "widgets/StateStack.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,7 +19,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -27,12 +29,6 @@ using influence::common::CampaignStatus;
 using influence::common::Result;
 
 namespace influence::desktop {
-
-namespace {
-
-enum StackPage { LoadingPage, EmptyPage, ErrorPage, TablePage };
-
-} // namespace
 
 CampaignsView::CampaignsView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
@@ -45,10 +41,31 @@ CampaignsView::CampaignsView(common::ApiClient *api, Session *session, QWidget *
     buildUi();
     retranslate();
     connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        applyRole();
         if (state == Session::State::SignedIn && isVisible() && m_state != State::Loading) {
             reload();
         }
     });
+    applyRole();
+}
+
+bool CampaignsView::isBrandSide() const
+{
+    // Admins act for brands; a creator only sees the campaigns they work in.
+    return m_session->user().role != common::UserRole::Influencer;
+}
+
+void CampaignsView::applyRole()
+{
+    const bool brand = isBrandSide();
+    m_new->setVisible(brand);
+    m_edit->setVisible(brand);
+    for (const auto &[action, b] : std::as_const(m_actions)) {
+        b->setVisible(brand);
+    }
+    // A brand's total budget is the brand's own business.
+    m_table->setColumnHidden(CampaignsModel::Budget, !brand);
+    retranslate();
 }
 
 void CampaignsView::buildUi()
@@ -80,22 +97,10 @@ void CampaignsView::buildUi()
         });
     }
     toolbar->addStretch();
+    m_export = button(u"exportCampaignsButton"_s);
     m_reload = button(u"reloadCampaignsButton"_s);
     layout->addLayout(toolbar);
 
-    m_stack = new QStackedWidget;
-    m_stack->setObjectName(u"campaignsStack"_s);
-    m_loading = new QLabel;
-    m_loading->setObjectName(u"campaignsLoading"_s);
-    m_loading->setAlignment(Qt::AlignCenter);
-    m_empty = new QLabel;
-    m_empty->setObjectName(u"campaignsEmpty"_s);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    const RetryPage failure = makeRetryPage(u"campaignsError"_s, u"retryCampaignsButton"_s);
-    QWidget *errorPage = failure.page;
-    m_errorLabel = failure.label;
-    m_retry = failure.retry;
     m_table = new QTableView;
     m_table->setObjectName(u"campaignsTable"_s);
     m_table->setModel(m_model);
@@ -105,11 +110,8 @@ void CampaignsView::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_stack->insertWidget(LoadingPage, m_loading);
-    m_stack->insertWidget(EmptyPage, m_empty);
-    m_stack->insertWidget(ErrorPage, errorPage);
-    m_stack->insertWidget(TablePage, m_table);
-    layout->addWidget(m_stack, 1);
+    m_states = new StateStack(u"campaigns"_s, m_table);
+    layout->addWidget(m_states, 1);
 
     m_message = new QLabel;
     m_message->setObjectName(u"campaignsMessage"_s);
@@ -120,30 +122,33 @@ void CampaignsView::buildUi()
     connect(m_new, &QPushButton::clicked, this, &CampaignsView::newCampaign);
     connect(m_edit, &QPushButton::clicked, this, &CampaignsView::editSelected);
     connect(m_reload, &QPushButton::clicked, this, &CampaignsView::reload);
-    connect(m_retry, &QPushButton::clicked, this, &CampaignsView::reload);
+    connect(m_export, &QPushButton::clicked, this, &CampaignsView::exportAsCsv);
+    connect(m_states, &StateStack::retryRequested, this, &CampaignsView::reload);
+    connect(m_states, &StateStack::emptyActionTriggered, this, &CampaignsView::newCampaign);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CampaignsView::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &CampaignsView::updateButtons);
-    connect(m_table, &QTableView::activated, this, &CampaignsView::editSelected);
+    // Enter or a double-click opens the campaign's page; Edit stays its own action.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const Campaign *campaign = m_model->campaignAt(index.row())) {
+            Q_EMIT campaignOpened(campaign->id);
+        }
+    });
     updateButtons();
 }
 
 void CampaignsView::retranslate()
 {
     setWindowTitle(tr("Campaigns"));
-    m_title->setText(tr("Your campaigns"));
+    m_title->setText(isBrandSide() ? tr("Your campaigns") : tr("Campaigns you work in"));
     m_new->setText(tr("&New campaign…"));
     m_edit->setText(tr("&Edit…"));
     for (const auto &[action, b] : std::as_const(m_actions)) {
         b->setText(CampaignText::campaignAction(action));
     }
     m_reload->setText(tr("Re&fresh"));
-    m_loading->setText(tr("Loading your campaigns…"));
-    m_empty->setText(tr("No campaigns yet. Create the first one with “New campaign”."));
-    m_retry->setText(tr("&Retry"));
-    if (m_state == State::Failed) {
-        m_errorLabel->setText(ErrorText::sentence(m_error));
-    }
+    m_export->setText(tr("E&xport as CSV…"));
+    showState();
     m_model->retranslate();
 }
 
@@ -178,20 +183,30 @@ void CampaignsView::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
+void CampaignsView::showState()
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::Loading: m_states->showLoading(tr("Loading your campaigns…")); break;
+    case State::Empty:
+        if (isBrandSide()) {
+            m_states->showEmpty(
+                    tr("No campaigns yet. Create the first one."), tr("&New campaign…"));
+        } else {
+            m_states->showEmpty(tr("No campaigns yet. Campaigns appear here once a brand "
+                                   "invites you or you apply."));
+        }
+        break;
+    case State::Failed: m_states->showError(m_error); break;
+    case State::Loaded: m_states->showContent(); break;
+    }
+}
+
 void CampaignsView::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
-    switch (state) {
-    case State::Idle:
-    case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
-    case State::Empty: m_stack->setCurrentIndex(EmptyPage); break;
-    case State::Failed:
-        m_errorLabel->setText(ErrorText::sentence(m_error));
-        m_stack->setCurrentIndex(ErrorPage);
-        break;
-    case State::Loaded: m_stack->setCurrentIndex(TablePage); break;
-    }
+    showState();
     updateButtons();
     if (changed) {
         Q_EMIT stateChanged(state);
@@ -210,11 +225,10 @@ void CampaignsView::reload()
     const quint64 generation = ++m_generation;
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_collab.campaigns({}).then(QtFuture::Launch::Sync,
-            common::guarded<Result<common::Page<Campaign>>>(
-                    this, [this, generation](const Result<common::Page<Campaign>> &result) {
-                        listed(generation, result);
-                    }));
+    continueIn(this, m_collab.campaigns({}),
+            [this, generation](const Result<common::Page<Campaign>> &result) {
+                listed(generation, result);
+            });
 }
 
 void CampaignsView::listed(quint64 generation, const Result<common::Page<Campaign>> &result)
@@ -228,6 +242,8 @@ void CampaignsView::listed(quint64 generation, const Result<common::Page<Campaig
         return;
     }
     m_model->setCampaigns(result->items);
+    // (A reset model shows every column again.)
+    m_table->setColumnHidden(CampaignsModel::Budget, !isBrandSide());
     setState(result->items.isEmpty() ? State::Empty : State::Loaded);
     if (!m_selectAfterLoad.isEmpty()) {
         select(m_selectAfterLoad);
@@ -266,10 +282,12 @@ void CampaignsView::updateButtons()
             && (campaign->status == CampaignStatus::Draft
                     || campaign->status == CampaignStatus::Active
                     || campaign->status == CampaignStatus::Paused);
-    m_new->setEnabled(canLoad());
-    m_edit->setEnabled(open);
+    m_new->setEnabled(canLoad() && isBrandSide());
+    m_export->setEnabled(m_state == State::Loaded);
+    m_edit->setEnabled(open && isBrandSide());
     for (const auto &[action, b] : std::as_const(m_actions)) {
-        b->setEnabled(campaign && common::campaignTransition(campaign->status, action));
+        b->setEnabled(
+                campaign && isBrandSide() && common::campaignTransition(campaign->status, action));
     }
 }
 
@@ -287,6 +305,9 @@ CampaignDialog *CampaignsView::openDialog()
 
 CampaignDialog *CampaignsView::newCampaign()
 {
+    if (!isBrandSide()) {
+        return nullptr;
+    }
     CampaignDialog *dialog = openDialog();
     dialog->open();
     return dialog;
@@ -295,7 +316,7 @@ CampaignDialog *CampaignsView::newCampaign()
 CampaignDialog *CampaignsView::editSelected()
 {
     const Campaign *campaign = selected();
-    if (!campaign) {
+    if (!campaign || !isBrandSide()) {
         return nullptr;
     }
     CampaignDialog *dialog = openDialog();
@@ -313,10 +334,9 @@ void CampaignsView::save(const common::CampaignInput &input)
     const QString id = m_dialog->campaignId();
     auto future =
             id.isEmpty() ? m_collab.createCampaign(input) : m_collab.updateCampaign(id, input);
-    future.then(QtFuture::Launch::Sync,
-            common::guarded<Result<Campaign>>(this, [this](const Result<Campaign> &result) {
-                saved(result);
-            }));
+    continueIn(this, std::move(future), [this](const Result<Campaign> &result) {
+        saved(result);
+    });
 }
 
 void CampaignsView::saved(const Result<Campaign> &result)
@@ -342,7 +362,7 @@ void CampaignsView::saved(const Result<Campaign> &result)
 void CampaignsView::runAction(CampaignAction action)
 {
     const Campaign *campaign = selected();
-    if (!campaign) {
+    if (!campaign || !isBrandSide()) {
         return;
     }
     if (!common::campaignTransition(campaign->status, action)) {
@@ -353,12 +373,10 @@ void CampaignsView::runAction(CampaignAction action)
     }
     const QString id = campaign->id;
     showMessage(tr("Sending…"));
-    m_collab.campaignAction(id, action)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<Result<Campaign>>(
-                            this, [this, action, id](const Result<Campaign> &result) {
-                                moved(action, id, result);
-                            }));
+    continueIn(this, m_collab.campaignAction(id, action),
+            [this, action, id](const Result<Campaign> &result) {
+                moved(action, id, result);
+            });
 }
 
 void CampaignsView::moved(CampaignAction action, const QString &id, const Result<Campaign> &result)
@@ -380,10 +398,9 @@ void CampaignsView::moved(CampaignAction action, const QString &id, const Result
 
 void CampaignsView::refreshOne(const QString &id)
 {
-    m_collab.campaign(id).then(QtFuture::Launch::Sync,
-            common::guarded<Result<Campaign>>(this, [this](const Result<Campaign> &result) {
-                refreshed(result);
-            }));
+    continueIn(this, m_collab.campaign(id), [this](const Result<Campaign> &result) {
+        refreshed(result);
+    });
 }
 
 void CampaignsView::refreshed(const Result<Campaign> &result)
@@ -392,6 +409,54 @@ void CampaignsView::refreshed(const Result<Campaign> &result)
         m_model->upsert(*result);
         updateButtons();
     }
+}
+
+QByteArray CampaignsView::csv() const
+{
+    // What the table lists, in its order, with dates as ISO 8601 and money as an amount and a
+    // currency column (a spreadsheet sums those). A creator's export has no budget, as the table.
+    const bool brand = isBrandSide();
+    Csv csv;
+    QStringList header{tr("Campaign"), tr("Status"), tr("Start date"), tr("End date")};
+    if (brand) {
+        header << tr("Budget") << tr("Currency");
+    }
+    header << tr("Deals") << tr("Deliverables live") << tr("Deliverables");
+    csv.setHeader(header);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Campaign *campaign = m_model->campaignAt(row);
+        QStringList fields{campaign->details.name,
+                m_model->index(row, CampaignsModel::Status).data().toString(),
+                campaign->details.startDate.toString(Qt::ISODate),
+                campaign->details.endDate.toString(Qt::ISODate)};
+        if (brand) {
+            const common::Money &budget = campaign->details.budget;
+            fields << common::formatMoneyPlain(budget).section(u' ', 0, 0) << budget.currency;
+        }
+        fields << QString::number(campaign->dealCount())
+               << QString::number(campaign->deliverablesLive)
+               << QString::number(campaign->deliverablesTotal);
+        csv.addRow(fields);
+    }
+    return csv.bytes();
+}
+
+void CampaignsView::exportAsCsv()
+{
+    if (m_state != State::Loaded) {
+        return;
+    }
+    // The rows are taken when the file is chosen (exportCsv() asks only while this page lives).
+    exportCsv(
+            this, tr("campaigns.csv"),
+            [this] {
+                return csv();
+            },
+            [this](const QString &path, const QString &error) {
+                showMessage(error.isEmpty()
+                                ? tr("The campaigns were exported to %1.").arg(path)
+                                : tr("The campaigns could not be exported: %1").arg(error));
+            });
 }
 
 void CampaignsView::showMessage(const QString &text)

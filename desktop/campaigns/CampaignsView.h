@@ -10,17 +10,18 @@
 
 class QLabel;
 class QPushButton;
-class QStackedWidget;
 class QTableView;
 
 namespace influence::desktop {
 
 class CampaignsModel;
 class Session;
+class StateStack;
 
 /// The brand's campaigns: a table with status, dates, budget and progress; creating and
 /// editing them in a dialog; and the lifecycle buttons, enabled by the shared transition table
-/// (common::campaignTransition). When the server refuses a step, its reason is shown.
+/// (common::campaignTransition). When the server refuses a step, its reason is shown. A creator
+/// sees the campaigns they work in without the brand's actions and without its budget.
 class CampaignsView : public QWidget
 {
     Q_OBJECT
@@ -41,12 +42,16 @@ public:
     void showCampaign(const QString &id);
     /// The selected campaign, if any.
     const common::Campaign *selected() const;
-    /// Opens the dialog for a new campaign, or for the selected one.
+    /// Opens the dialog for a new campaign, or for the selected one (null for a creator).
     CampaignDialog *newCampaign();
     CampaignDialog *editSelected();
     CampaignDialog *dialog() const { return m_dialog; }
-    /// Asks the server to move the selected campaign (launch, pause, …).
+    /// Asks the server to move the selected campaign (launch, pause, …; not for a creator).
     void runAction(common::CampaignAction action);
+    /// The table as CSV (widgets/CsvExport.h): one row per campaign listed, in its order.
+    QByteArray csv() const;
+    /// Asks where to save csv() (never blocking) and says under the table how it went.
+    void exportAsCsv();
     /// The last outcome shown under the table (refusals, confirmations).
     QString messageText() const;
 
@@ -54,6 +59,8 @@ Q_SIGNALS:
     void stateChanged(influence::desktop::CampaignsView::State state);
     /// A campaign was created, edited or moved.
     void campaignChanged(const QString &id);
+    /// Enter or a double-click on a campaign: its page should open (CampaignPage).
+    void campaignOpened(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -64,6 +71,12 @@ private:
     void buildUi();
     void retranslate();
     void setState(State state);
+    /// Shows m_state in the state stack (its texts in the current language).
+    void showState();
+    /// Whether the signed-in user acts for a brand (brand staff, admins) rather than as a creator.
+    bool isBrandSide() const;
+    /// Shows or hides what only the brand side may see and do.
+    void applyRole();
     void updateButtons();
     bool canLoad() const;
     CampaignDialog *openDialog();
@@ -87,15 +100,12 @@ private:
     QPointer<CampaignDialog> m_dialog;
 
     QLabel *m_title = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_loading = nullptr;
-    QLabel *m_empty = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QPushButton *m_retry = nullptr;
+    StateStack *m_states = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_new = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_reload = nullptr;
+    QPushButton *m_export = nullptr;
     QList<std::pair<common::CampaignAction, QPushButton *>> m_actions;
     QLabel *m_message = nullptr;
 };

@@ -3,6 +3,7 @@
 
 #include "common/ApiClient.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 
 #include <QEvent>
@@ -108,11 +109,10 @@ void NotificationBell::refresh()
     }
     m_pending = true;
     const quint64 generation = m_generation;
-    m_collab.unreadNotificationCount().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<int>>(
-                    this, [this, generation](const common::Result<int> &result) {
-                        answered(generation, result);
-                    }));
+    continueIn(this, m_collab.unreadNotificationCount(),
+            [this, generation](const common::Result<int> &result) {
+                answered(generation, result);
+            });
 }
 
 void NotificationBell::answered(quint64 generation, const common::Result<int> &result)

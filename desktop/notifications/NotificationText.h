@@ -16,9 +16,14 @@ class NotificationText
     Q_DECLARE_TR_FUNCTIONS(NotificationText)
 
 public:
-    /// A notification as a sentence to its reader ("The creator sent a counter-offer."); kinds
-    /// this version does not know read as their timeline entry (eventKind()).
+    /// A notification as a sentence to its reader, naming the other party of the deal, who
+    /// acted ("Lena Travels sent a counter-offer." to the brand's owner and staff, "Alpine Boots
+    /// sent a new offer." to the creator); kinds this version does not know read as their
+    /// timeline entry (Names::eventKind()).
     static QString notification(const common::Notification &notification);
+    /// Who the notification is from: the other party's name, or "The creator"/"The brand" when
+    /// the server names none.
+    static QString party(const common::Notification &notification);
 };
 
 } // namespace influence::desktop

@@ -4,9 +4,11 @@
 #include "common/ApiClient.h"
 #include "notifications/NotificationText.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
-#include "widgets/RetryPage.h"
+#include "widgets/StateStack.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,7 +16,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -26,12 +27,6 @@ using influence::common::Notification;
 using influence::common::Result;
 
 namespace influence::desktop {
-
-namespace {
-
-enum StackPage { LoadingPage, EmptyPage, ErrorPage, ListPage };
-
-} // namespace
 
 NotificationsView::NotificationsView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
@@ -76,25 +71,13 @@ void NotificationsView::buildUi()
     m_markAll = new QPushButton;
     m_markAll->setObjectName(u"markAllReadButton"_s);
     header->addWidget(m_markAll);
+    m_export = new QPushButton;
+    m_export->setObjectName(u"exportNotificationsButton"_s);
+    header->addWidget(m_export);
     m_reload = new QPushButton;
     m_reload->setObjectName(u"reloadNotificationsButton"_s);
     header->addWidget(m_reload);
     layout->addLayout(header);
-
-    m_stack = new QStackedWidget;
-    m_stack->setObjectName(u"notificationsStack"_s);
-    m_loading = new QLabel;
-    m_loading->setObjectName(u"notificationsLoading"_s);
-    m_loading->setAlignment(Qt::AlignCenter);
-    m_empty = new QLabel;
-    m_empty->setObjectName(u"notificationsEmpty"_s);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    const RetryPage failure = makeRetryPage(u"notificationsError"_s, u"retryNotificationsButton"_s);
-    QWidget *errorPage = failure.page;
-    m_errorLabel = failure.label;
-    m_retry = failure.retry;
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *listPage = new QWidget;
     auto *listLayout = new QVBoxLayout(listPage);
@@ -117,11 +100,8 @@ void NotificationsView::buildUi()
     m_more->setObjectName(u"moreNotificationsButton"_s);
     listLayout->addWidget(m_more, 0, Qt::AlignCenter);
 
-    m_stack->insertWidget(LoadingPage, m_loading);
-    m_stack->insertWidget(EmptyPage, m_empty);
-    m_stack->insertWidget(ErrorPage, errorPage);
-    m_stack->insertWidget(ListPage, listPage);
-    layout->addWidget(m_stack, 1);
+    m_states = new StateStack(u"notifications"_s, listPage);
+    layout->addWidget(m_states, 1);
 
     m_message = new QLabel;
     m_message->setObjectName(u"notificationsMessage"_s);
@@ -130,7 +110,8 @@ void NotificationsView::buildUi()
     layout->addWidget(m_message);
 
     connect(m_reload, &QPushButton::clicked, this, &NotificationsView::reload);
-    connect(m_retry, &QPushButton::clicked, this, &NotificationsView::reload);
+    connect(m_export, &QPushButton::clicked, this, &NotificationsView::exportAsCsv);
+    connect(m_states, &StateStack::retryRequested, this, &NotificationsView::reload);
     connect(m_more, &QPushButton::clicked, this, &NotificationsView::loadMore);
     connect(m_markAll, &QPushButton::clicked, this, &NotificationsView::markAllRead);
     // Double-click or Enter (QAbstractItemView::activated).
@@ -146,16 +127,11 @@ void NotificationsView::retranslate()
     m_title->setText(tr("Your notifications"));
     m_markAll->setText(tr("&Mark all read"));
     m_reload->setText(tr("Re&fresh"));
-    m_loading->setText(tr("Loading your notifications…"));
-    m_empty->setText(tr("No notifications yet. You are told here when the other side of a deal "
-                        "acts."));
-    m_retry->setText(tr("&Retry"));
+    m_export->setText(tr("E&xport as CSV…"));
+    showState();
     m_more->setText(tr("Load &more"));
     m_list->setHeaderLabels({tr("Notification"), tr("Campaign"), tr("When")});
     m_list->setAccessibleName(tr("Notifications, newest first"));
-    if (m_state == State::Failed) {
-        m_errorLabel->setText(errorText());
-    }
     for (int row = 0; row < m_list->topLevelItemCount() && row < m_items.size(); ++row) {
         showItem(m_list->topLevelItem(row), m_items.at(row));
     }
@@ -204,20 +180,25 @@ void NotificationsView::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
+void NotificationsView::showState()
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::Loading: m_states->showLoading(tr("Loading your notifications…")); break;
+    case State::Empty:
+        m_states->showEmpty(tr("No notifications yet. You are told here when the other side of "
+                               "a deal acts."));
+        break;
+    case State::Failed: m_states->showErrorText(errorText()); break;
+    case State::Loaded: m_states->showContent(); break;
+    }
+}
+
 void NotificationsView::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
-    switch (state) {
-    case State::Idle:
-    case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
-    case State::Empty: m_stack->setCurrentIndex(EmptyPage); break;
-    case State::Failed:
-        m_errorLabel->setText(errorText());
-        m_stack->setCurrentIndex(ErrorPage);
-        break;
-    case State::Loaded: m_stack->setCurrentIndex(ListPage); break;
-    }
+    showState();
     updateButtons();
     if (changed) {
         Q_EMIT stateChanged(state);
@@ -234,6 +215,7 @@ void NotificationsView::updateButtons()
     m_markAll->setEnabled(canLoad() && m_state == State::Loaded && !m_markingAll);
     m_markAll->setDefault(unread);
     m_reload->setEnabled(canLoad());
+    m_export->setEnabled(m_state == State::Loaded);
     m_more->setVisible(hasMore());
     m_more->setEnabled(!m_loadingMore);
 }
@@ -268,13 +250,10 @@ void NotificationsView::request(bool more)
         setState(State::Loading);
     }
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_collab.notifications(false, kPageSize, more ? m_nextCursor : QString())
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<Result<common::Page<Notification>>>(this,
-                            [this, generation, more](
-                                    const Result<common::Page<Notification>> &result) {
-                                listed(generation, more, result);
-                            }));
+    continueIn(this, m_collab.notifications(false, kPageSize, more ? m_nextCursor : QString()),
+            [this, generation, more](const Result<common::Page<Notification>> &result) {
+                listed(generation, more, result);
+            });
 }
 
 void NotificationsView::listed(
@@ -355,11 +334,10 @@ void NotificationsView::activate(int row)
     }
     const Notification n = m_items.at(row);
     if (!n.read) {
-        m_collab.markNotificationRead(n.id).then(QtFuture::Launch::Sync,
-                common::guarded<Result<Notification>>(
-                        this, [this](const Result<Notification> &result) {
-                            markedRead(result);
-                        }));
+        continueIn(this, m_collab.markNotificationRead(n.id),
+                [this](const Result<Notification> &result) {
+                    markedRead(result);
+                });
     }
     if (n.objectType == Notification::ObjectType::Campaign) {
         Q_EMIT campaignRequested(n.campaignId);
@@ -395,10 +373,9 @@ void NotificationsView::markAllRead()
     m_markingAll = true;
     showMessage(tr("Marking all read…"));
     updateButtons();
-    m_collab.markAllNotificationsRead().then(QtFuture::Launch::Sync,
-            common::guarded<Result<int>>(this, [this](const Result<int> &result) {
-                markedAllRead(result);
-            }));
+    continueIn(this, m_collab.markAllNotificationsRead(), [this](const Result<int> &result) {
+        markedAllRead(result);
+    });
 }
 
 void NotificationsView::markedAllRead(const Result<int> &result)
@@ -426,6 +403,42 @@ void NotificationsView::markedAllRead(const Result<int> &result)
                     : tr("%1 notifications marked read.").arg(QLocale().toString(*result)));
     updateButtons();
     Q_EMIT notificationsRead();
+}
+
+QByteArray NotificationsView::csv() const
+{
+    // What the list shows, newest first, with the time as ISO 8601 (UTC) rather than "5 minutes
+    // ago". Only what was loaded is listed: a filter row says so when there are older ones.
+    Csv csv;
+    if (hasMore()) {
+        csv.addFilter(tr("Listed"),
+                tr("the newest %1 (older ones were not loaded)")
+                        .arg(QLocale().toString(m_items.size())));
+    }
+    csv.setHeader({tr("Notification"), tr("Campaign"), tr("From"), tr("Time"), tr("Read")});
+    for (const Notification &n : m_items) {
+        csv.addRow({NotificationText::notification(n), n.campaignName, n.counterpartyName,
+                n.createdAt.toUTC().toString(Qt::ISODateWithMs), n.read ? tr("yes") : tr("no")});
+    }
+    return csv.bytes();
+}
+
+void NotificationsView::exportAsCsv()
+{
+    if (m_state != State::Loaded) {
+        return;
+    }
+    // The rows are taken when the file is chosen (exportCsv() asks only while this page lives).
+    exportCsv(
+            this, tr("notifications.csv"),
+            [this] {
+                return csv();
+            },
+            [this](const QString &path, const QString &error) {
+                showMessage(error.isEmpty()
+                                ? tr("The notifications were exported to %1.").arg(path)
+                                : tr("The notifications could not be exported: %1").arg(error));
+            });
 }
 
 void NotificationsView::showMessage(const QString &text)

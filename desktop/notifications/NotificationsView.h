@@ -9,7 +9,6 @@
 
 class QLabel;
 class QPushButton;
-class QStackedWidget;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -17,6 +16,7 @@ class QTreeWidgetItem;
 namespace influence::desktop {
 
 class Session;
+class StateStack;
 
 /// The signed-in user's notifications, newest first: unread ones in bold, a sentence per event
 /// with its campaign and time, more pages on request and "Mark all read". Activating one
@@ -44,6 +44,11 @@ public:
     QString messageText() const;
     QTreeWidget *list() const { return m_list; }
 
+    /// What the list shows as CSV (widgets/CsvExport.h), newest first; a filter row says when
+    /// older notifications were not loaded.
+    QByteArray csv() const;
+    /// Asks where to save csv() (never blocking) and says under the list how it went.
+    void exportAsCsv();
     /// Loads the first page again.
     void reload();
     /// Asks for the next page.
@@ -74,6 +79,8 @@ private:
     /// What the error page says.
     QString errorText() const;
     void setState(State state);
+    /// Shows m_state in the state stack (its texts in the current language).
+    void showState();
     bool canLoad() const;
     void request(bool more);
     void listed(quint64 generation, bool more,
@@ -100,11 +107,8 @@ private:
     QLabel *m_title = nullptr;
     QPushButton *m_markAll = nullptr;
     QPushButton *m_reload = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_loading = nullptr;
-    QLabel *m_empty = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QPushButton *m_retry = nullptr;
+    QPushButton *m_export = nullptr;
+    StateStack *m_states = nullptr;
     QTreeWidget *m_list = nullptr;
     QPushButton *m_more = nullptr;
     QLabel *m_message = nullptr;

@@ -15,9 +15,29 @@ namespace influence::server::notifications {
 
 namespace {
 
-const SqlStatement kMarkRead(
-        u"UPDATE notifications AS n SET read_at = coalesce(n.read_at, now()) "
-        "WHERE n.id = :id AND n.user_id = :user RETURNING api_notification_json(n)::text"_s);
+// A notification as the API shows it: the stored row (api_notification_json) and, looked up
+// when it is read, the deal's campaign and the other party of the deal as the reader sees it.
+// Looked up rather than taken from the row's data: rows written without them (the demo data,
+// rows from before they were recorded) name them too, and a renamed campaign or brand shows its
+// name of today. The deal is the notification's object, or the deal of its deliverable.
+const QString kNotificationJson =
+        u"(api_notification_json(n) || coalesce(("
+        "SELECT jsonb_build_object('dealId', d.id, 'campaignId', c.id, 'campaignName', c.name, "
+        "'counterparty', CASE WHEN d.influencer_id = n.user_id "
+        "THEN jsonb_build_object('side', 'brand', 'name', coalesce("
+        "(SELECT b.company_name FROM brand_details b WHERE b.user_id = d.brand_id), "
+        "(SELECT nullif(u.display_name, '') FROM users u WHERE u.id = d.brand_id))) "
+        "ELSE jsonb_build_object('side', 'creator', 'name', coalesce("
+        "(SELECT i.display_name FROM influencer_details i WHERE i.user_id = d.influencer_id), "
+        "(SELECT nullif(u.display_name, '') FROM users u WHERE u.id = d.influencer_id))) END) "
+        "FROM deals d JOIN campaigns c ON c.id = d.campaign_id "
+        "WHERE d.id = CASE n.object_type WHEN 'deal' THEN n.object_id "
+        "WHEN 'deliverable' THEN (SELECT dl.deal_id FROM deliverables dl "
+        "WHERE dl.id = n.object_id) END), '{}'::jsonb))::text"_s;
+
+const SqlStatement kMarkRead(u"UPDATE notifications AS n SET read_at = coalesce(n.read_at, now()) "
+                             "WHERE n.id = :id AND n.user_id = :user RETURNING "_s
+        + kNotificationJson);
 const SqlStatement kMarkAllRead(
         u"UPDATE notifications SET read_at = now() WHERE user_id = :user AND read_at IS NULL"_s);
 const SqlStatement kUnreadCount(
@@ -29,8 +49,9 @@ Result<QByteArray> list(Connection &c, const Principal &p, Filter filter, const 
 {
     const QString unread = filter == Filter::UnreadOnly ? u"AND n.read_at IS NULL "_s : QString();
     return db::runPage(c,
-            u"SELECT api_notification_json(n)::text, n.seq FROM notifications n "
-            "WHERE n.user_id = :user "_s
+            u"SELECT "_s + kNotificationJson
+                    + u", n.seq FROM notifications n "
+                      "WHERE n.user_id = :user "_s
                     + unread + u"AND n.seq < :after ORDER BY n.seq DESC LIMIT :limit"_s,
             {{u":user"_s, p.userId()}}, page);
 }

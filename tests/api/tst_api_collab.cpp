@@ -13,6 +13,7 @@
 #include "core/http/HttpContext.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
@@ -1019,6 +1020,82 @@ private Q_SLOTS:
                 0);
         QVERIFY(get(u"/api/v1/notifications"_s, m_creator).json().value(u"items"_s).toArray().size()
                 >= 2);
+    }
+
+    void notificationsNameTheCampaignAndTheOtherParty()
+    {
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_creator).status, 200);
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_brand).status, 200);
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_staff).status, 200);
+        const Fixture f = fixture(Stage::Accepted);
+        const QString campaignName = get(u"/api/v1/campaigns/%1"_s.arg(f.campaign), m_brand)
+                                             .json()
+                                             .value(u"name"_s)
+                                             .toString();
+        QVERIFY(!campaignName.isEmpty());
+        // The creator's submitted draft tells the brand of a deliverable (its deal is found
+        // through it).
+        QCOMPARE(post(u"/api/v1/deliverables/%1/versions"_s.arg(f.deliverable), m_creator,
+                         {{u"caption"_s, u"First draft"_s}})
+                         .status,
+                201);
+        const auto unread = [&](const QString &token) {
+            QMap<QString, QJsonObject> byKind;
+            for (const QJsonValue &n : get(u"/api/v1/notifications?unread=true"_s, token)
+                                               .json()
+                                               .value(u"items"_s)
+                                               .toArray()) {
+                byKind.insert(n.toObject().value(u"kind"_s).toString(), n.toObject());
+            }
+            return byKind;
+        };
+        const auto names = [&](const QJsonObject &n, const QString &side, const QString &name) {
+            const QJsonObject counterparty = n.value(u"counterparty"_s).toObject();
+            return n.value(u"dealId"_s).toString() == f.deal
+                    && n.value(u"campaignId"_s).toString() == f.campaign
+                    && n.value(u"campaignName"_s).toString() == campaignName
+                    && counterparty.value(u"side"_s).toString() == side
+                    && counterparty.value(u"name"_s).toString() == name;
+        };
+        // The creator reads of the brand: its invitation and the acceptance of the counter-offer.
+        const auto creator = unread(m_creator);
+        QCOMPARE(creator.keys(), (QStringList{u"deal.invited"_s, u"offer.accepted"_s}));
+        for (const QJsonObject &n : creator) {
+            QVERIFY2(
+                    names(n, u"brand"_s, u"Alpine Boots"_s), QJsonDocument(n).toJson().constData());
+        }
+        // The brand's owner and staff read of the creator, also about a deliverable.
+        for (const QString &token : {m_brand, m_staff}) {
+            const auto brand = unread(token);
+            QCOMPARE(brand.keys(),
+                    (QStringList{u"deal.started"_s, u"deliverable.submitted"_s, u"offer.made"_s}));
+            QCOMPARE(brand.value(u"deliverable.submitted"_s).value(u"objectType"_s).toString(),
+                    u"deliverable"_s);
+            for (const QJsonObject &n : brand) {
+                QVERIFY2(names(n, u"creator"_s, u"Lena Travels"_s),
+                        QJsonDocument(n).toJson().constData());
+            }
+        }
+
+        // A row written with only its deal in the data (as the demo data writes them) names
+        // them too, and marking it read answers the same shape.
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_brand).status, 200);
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO notifications (user_id, kind, object_type, "
+                "object_id, data) SELECT u.id, 'offer.made', 'deal', d.id, "
+                "jsonb_build_object('dealId', d.id) FROM users u, deals d "
+                "WHERE u.email = 'brand@example.com' AND d.id = '%1'"_s.arg(f.deal)));
+        const auto bare = unread(m_brand);
+        QCOMPARE(bare.keys(), (QStringList{u"offer.made"_s}));
+        const QJsonObject row = bare.value(u"offer.made"_s);
+        QVERIFY2(names(row, u"creator"_s, u"Lena Travels"_s),
+                QJsonDocument(row).toJson().constData());
+        QVERIFY(!row.value(u"data"_s).toObject().contains(u"campaignName"_s));
+        const HttpReply read = post(
+                u"/api/v1/notifications/%1/read"_s.arg(row.value(u"id"_s).toString()), m_brand);
+        QCOMPARE(read.status, 200);
+        QVERIFY2(names(read.json(), u"creator"_s, u"Lena Travels"_s), read.body.constData());
+        QCOMPARE(read.json().value(u"read"_s).toBool(), true);
     }
 
     void unreadCountFollowsTheOtherSide()

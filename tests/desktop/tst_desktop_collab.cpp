@@ -8,12 +8,14 @@
 // overdue, state, on the server) and pages the deals, and opens one with Enter.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
 #include "common/Money.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "notifications/NotificationsView.h"
+#include "widgets/CsvExport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -72,6 +74,8 @@ class TestDesktopCollab : public QObject, public tests::DesktopFixture
 
 private:
     QString m_creatorToken;
+    QString m_brandEmail;
+    QString m_creatorEmail;
     QString m_creatorId;
     QString m_campaignId; ///< created in the dialog
     QString m_invitedDeal;
@@ -155,6 +159,8 @@ private Q_SLOTS:
         QVERIFY2(startServer(), qPrintable(m_server->error()));
         const QString brandEmail = signUp(u"brand"_s);
         const QString creatorEmail = signUp(u"influencer"_s);
+        m_brandEmail = brandEmail;
+        m_creatorEmail = creatorEmail;
         QVERIFY(!brandEmail.isEmpty() && !creatorEmail.isEmpty());
         m_creatorToken = login(creatorEmail);
         m_creatorId = lenaTravelsProfile(m_creatorToken);
@@ -627,6 +633,102 @@ private Q_SLOTS:
                 u"5 minutes ago"_s);
     }
 
+    void campaignPageShowsOneCampaign()
+    {
+        // A campaign with targeting, and a deal agreed on two deliverables (the later one first).
+        const QJsonObject body{{u"name"_s, u"Page campaign"_s}, {u"brief"_s, u"Alpine huts."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s, u"post"_s}},
+                {u"targeting"_s,
+                        QJsonObject{{u"niches"_s, QJsonArray{u"travel"_s}},
+                                {u"countries"_s, QJsonArray{u"AT"_s}}}},
+                {u"budgetMinor"_s, 420000}, {u"currency"_s, u"EUR"_s},
+                {u"visibility"_s, u"public"_s}};
+        const auto created = post(u"/api/v1/campaigns"_s, brandToken(), body);
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(id), brandToken()).status, 200);
+        QJsonObject terms = offer(50000);
+        terms.insert(u"deliverables"_s,
+                QJsonArray{QJsonObject{{u"type"_s, u"post"_s}, {u"platform"_s, u"instagram"_s},
+                                   {u"quantity"_s, 2}, {u"dueDate"_s, day(21)}},
+                        QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                                {u"quantity"_s, 1}, {u"dueDate"_s, day(7)}}});
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(id), brandToken(),
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, terms}});
+        QCOMPARE(invited.status, 201);
+        const QString deal = invited.json().value(u"id"_s).toString();
+        const QString offerId =
+                invited.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(deal, offerId), m_creatorToken)
+                         .status,
+                200);
+
+        // Enter on the campaign in the list asks for its page; it does not edit.
+        tests::StallMeter stalls;
+        showPage(campaigns());
+        campaigns()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        campaigns()->select(id);
+        QCOMPARE(campaigns()->selected()->id, id);
+        QSignalSpy opened(campaigns(), &CampaignsView::campaignOpened);
+        auto *table = find<QTableView>(u"campaignsTable"_s);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), id);
+        QVERIFY(!campaigns()->dialog());
+
+        desktop::CampaignPage page(m_api.get(), m_session.get());
+        page.resize(1000, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.showCampaign(id);
+        QTRY_COMPARE_WITH_TIMEOUT(page.state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        QCOMPARE(page.campaign()->id, id);
+        QCOMPARE(find<QLabel>(&page, u"campaignPageName"_s)->text(), u"Page campaign"_s);
+        QCOMPARE(find<QLabel>(&page, u"campaignPageBrief"_s)->text(), u"Alpine huts."_s);
+        QVERIFY(find<QLabel>(&page, u"campaignPageSummary"_s)->text().startsWith(u"Active"_s));
+        QVERIFY(find<QLabel>(&page, u"campaignPageBudget"_s)->isVisible());
+        QCOMPARE(page.dealList()->count(), 1);
+        QVERIFY(page.dealList()->item(0)->text().startsWith(u"Lena Travels · Accepted"_s));
+        QCOMPARE(page.invitedList()->count(), 1);
+        QVERIFY(page.invitedList()->item(0)->text().startsWith(u"Lena Travels"_s));
+        // By due date: the reel in a week before the two posts in three weeks.
+        QCOMPARE(page.deliverableList()->count(), 2);
+        QVERIFY2(page.deliverableList()->item(0)->text().contains(u"1 × Reel"_s),
+                qPrintable(page.deliverableList()->item(0)->text()));
+        QVERIFY2(page.deliverableList()->item(1)->text().contains(u"2 × Post"_s),
+                qPrintable(page.deliverableList()->item(1)->text()));
+
+        // "Find creators" hands the campaign's targeting on.
+        common::CampaignTargeting targeting;
+        QString forCampaign;
+        connect(&page, &desktop::CampaignPage::findCreatorsRequested, this,
+                [&](const common::CampaignTargeting &t, const QStringList &, const QString &c) {
+                    targeting = t;
+                    forCampaign = c;
+                });
+        QTest::mouseClick(find<QPushButton>(&page, u"findCreatorsButton"_s), Qt::LeftButton);
+        QCOMPARE(forCampaign, id);
+        QCOMPARE(targeting.niches, QStringList{u"travel"_s});
+        QCOMPARE(targeting.countries, QStringList{u"AT"_s});
+
+        // Its actions move it, and Edit asks the dialog's owner.
+        QSignalSpy edit(&page, &desktop::CampaignPage::editRequested);
+        QTest::mouseClick(find<QPushButton>(&page, u"campaignPageEditButton"_s), Qt::LeftButton);
+        QCOMPARE(edit.count(), 1);
+        auto *pause = find<QPushButton>(&page, u"campaignPage_pauseButton"_s);
+        QVERIFY(pause->isEnabled());
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                page.campaign()->status, common::CampaignStatus::Paused, kTimeout);
+        QCOMPARE(page.messageText(), u"“Page campaign” is now Paused."_s);
+        QVERIFY(!pause->isEnabled());
+        record(stalls);
+        saveScreenshot(&page, u"campaign-page"_s);
+    }
+
     void signingOutForgetsTheBrandsDeals()
     {
         showPage(pipeline());
@@ -645,6 +747,79 @@ private Q_SLOTS:
         QCOMPARE(pipeline()->table()->rowCount(), 0);
         QCOMPARE(pipeline()->count(DealState::Negotiating), 0);
         QVERIFY(pipeline()->messageText().isEmpty());
+    }
+
+    void aCreatorSeesNoBrandOnlyActionsOrBudget()
+    {
+        const QStringList brandOnly{u"newCampaignButton"_s, u"editCampaignButton"_s,
+                u"launchCampaignButton"_s, u"pauseCampaignButton"_s, u"resumeCampaignButton"_s,
+                u"completeCampaignButton"_s, u"cancelCampaignButton"_s};
+        auto *table = find<QTableView>(u"campaignsTable"_s);
+        // The creator was invited to the brand's campaigns: they are listed, without the
+        // brand's actions and without its total budget.
+        signInAs(m_creatorEmail);
+        tests::StallMeter stalls;
+        showPage(campaigns());
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        QVERIFY(campaigns()->model()->rowCount() > 0);
+        table->selectRow(0);
+        QVERIFY(campaigns()->selected());
+        for (const QString &name : brandOnly) {
+            QVERIFY2(find<QPushButton>(name)->isHidden(), qPrintable(name));
+        }
+        QVERIFY(table->isColumnHidden(desktop::CampaignsModel::Budget));
+        QVERIFY(!table->isColumnHidden(desktop::CampaignsModel::Name));
+        // Nor do calls from elsewhere (a shortcut, the main window) open them.
+        QSignalSpy requests(m_api.get(), &common::ApiClient::requestStarted);
+        QCOMPARE(campaigns()->newCampaign(), nullptr);
+        QCOMPARE(campaigns()->editSelected(), nullptr);
+        campaigns()->runAction(common::CampaignAction::Cancel);
+        QCOMPARE(requests.count(), 0);
+        // Nor does the export name the budget.
+        const QList<QStringList> creatorRows = desktop::Csv::parse(campaigns()->csv());
+        QCOMPARE(creatorRows.size(), 1 + campaigns()->model()->rowCount());
+        QCOMPARE(creatorRows.at(0),
+                (QStringList{u"Campaign"_s, u"Status"_s, u"Start date"_s, u"End date"_s, u"Deals"_s,
+                        u"Deliverables live"_s, u"Deliverables"_s}));
+        record(stalls);
+
+        // The brand signs in again: its actions and budget are back.
+        signInAs(m_brandEmail);
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        for (const QString &name : brandOnly) {
+            QVERIFY2(!find<QPushButton>(name)->isHidden(), qPrintable(name));
+        }
+        QVERIFY(!table->isColumnHidden(desktop::CampaignsModel::Budget));
+
+        // The brand's export: what the table lists, money as an amount and a currency.
+        QVERIFY(find<QPushButton>(u"exportCampaignsButton"_s)->isEnabled());
+        const QList<QStringList> rows = desktop::Csv::parse(campaigns()->csv());
+        const desktop::CampaignsModel *model = campaigns()->model();
+        QCOMPARE(rows.size(), 1 + model->rowCount());
+        QCOMPARE(rows.at(0),
+                (QStringList{u"Campaign"_s, u"Status"_s, u"Start date"_s, u"End date"_s,
+                        u"Budget"_s, u"Currency"_s, u"Deals"_s, u"Deliverables live"_s,
+                        u"Deliverables"_s}));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const common::Campaign *campaign = model->campaignAt(row);
+            const QStringList &fields = rows.at(row + 1);
+            QCOMPARE(fields.size(), 9);
+            QCOMPARE(fields.at(0),
+                    model->index(row, desktop::CampaignsModel::Name).data().toString());
+            QCOMPARE(fields.at(1),
+                    model->index(row, desktop::CampaignsModel::Status).data().toString());
+            QCOMPARE(QDate::fromString(fields.at(2), Qt::ISODate), campaign->details.startDate);
+            QCOMPARE(QDate::fromString(fields.at(3), Qt::ISODate), campaign->details.endDate);
+            QCOMPARE(fields.at(5), u"EUR"_s);
+            QCOMPARE(campaign->details.budget.currency, u"EUR"_s);
+            QCOMPARE(fields.at(4),
+                    QString::number(campaign->details.budget.minorUnits / 100) + u'.'
+                            + QString::number(campaign->details.budget.minorUnits % 100)
+                                      .rightJustified(2, u'0'));
+            QCOMPARE(fields.at(6).toInt(), campaign->dealCount());
+            QCOMPARE(fields.at(7).toInt(), campaign->deliverablesLive);
+            QCOMPARE(fields.at(8).toInt(), campaign->deliverablesTotal);
+        }
     }
 };
 

@@ -318,7 +318,7 @@ private Q_SLOTS:
         QTreeWidget *list = notifications->list();
         QCOMPARE(list->topLevelItemCount(), 1);
         QCOMPARE(list->topLevelItem(0)->text(NotificationsView::SentenceColumn),
-                u"You were invited to collaborate."_s);
+                u"Alpine Boots invited you to collaborate."_s);
         QCOMPARE(list->topLevelItem(0)->text(NotificationsView::CampaignColumn),
                 u"Summit journey"_s);
         QVERIFY(list->topLevelItem(0)->font(0).bold());

@@ -4,16 +4,24 @@
 // notifications page shows each event as a sentence with its campaign and time, unread in bold;
 // activating one opens its deal and the count drops; pages of 25 load on request; "Mark all
 // read" zeroes the count; "99+" above 99; an unreachable server and one that answers an error
-// show the error states. Screenshot of the page; no event-loop stall over 100 ms.
+// show the error states. Each sentence names the other party, worded for its reader (the brand
+// reads of the creator's counter-offer, the creator of the brand's new offer), also for rows
+// written without a campaign name or an actor (as the demo data writes them). Screenshot of the
+// page; no event-loop stall over 100 ms.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignsView.h"
+#include "core/db/Connection.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
+#include "notifications/TrayNotifier.h"
+#include "widgets/CsvExport.h"
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -221,13 +229,53 @@ private Q_SLOTS:
         QCOMPARE(list()->topLevelItemCount(), 1);
         QTreeWidgetItem *item = list()->topLevelItem(0);
         QCOMPARE(item->text(NotificationsView::SentenceColumn),
-                u"The creator sent a counter-offer."_s);
+                u"Lena Travels sent a counter-offer."_s);
         QCOMPARE(item->text(NotificationsView::CampaignColumn), m_campaignName);
         QCOMPARE(item->text(NotificationsView::TimeColumn), u"just now"_s);
         QVERIFY(isBold(0));
         QVERIFY(!find<QPushButton>(u"moreNotificationsButton"_s)->isVisible());
         QVERIFY(find<QPushButton>(u"markAllReadButton"_s)->isEnabled());
         saveScreenshot(m_window.get(), u"notifications"_s);
+        record(stalls);
+    }
+
+    void exportListsWhatTheListShows()
+    {
+        tests::StallMeter stalls;
+        QVERIFY(find<QPushButton>(u"exportNotificationsButton"_s)->isEnabled());
+        const QByteArray bytes = page()->csv();
+        const QList<QStringList> rows = desktop::Csv::parse(bytes);
+        QCOMPARE(rows.size(), 1 + list()->topLevelItemCount());
+        QCOMPARE(rows.at(0),
+                (QStringList{u"Notification"_s, u"Campaign"_s, u"From"_s, u"Time"_s, u"Read"_s}));
+        for (int row = 0; row < list()->topLevelItemCount(); ++row) {
+            const QStringList &fields = rows.at(row + 1);
+            const common::Notification &n = page()->notifications().at(row);
+            QCOMPARE(fields.size(), 5);
+            QCOMPARE(fields.at(0),
+                    list()->topLevelItem(row)->text(NotificationsView::SentenceColumn));
+            QCOMPARE(fields.at(1),
+                    list()->topLevelItem(row)->text(NotificationsView::CampaignColumn));
+            QCOMPARE(fields.at(2), u"Lena Travels"_s);
+            QCOMPARE(QDateTime::fromString(fields.at(3), Qt::ISODateWithMs), n.createdAt);
+            QCOMPARE(fields.at(4), n.read ? u"yes"_s : u"no"_s);
+        }
+        // Written on a worker thread as UTF-8 with CRLF line ends, as it was made.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"notifications.csv"_s);
+        QString error = u"not written"_s;
+        desktop::writeFileInBackground(
+                page(), path, bytes, [&error](const QString &, const QString &e) {
+                    error = e;
+                });
+        QTRY_VERIFY_WITH_TIMEOUT(error.isEmpty(), kTimeout);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QCOMPARE(written, bytes);
+        QVERIFY(written.contains("counter-offer.,Summit boots,Lena Travels,"));
+        QVERIFY(written.endsWith("\r\n"));
         record(stalls);
     }
 
@@ -273,15 +321,23 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentPage(), page());
         QTRY_COMPARE_WITH_TIMEOUT(page()->state(), NotificationsView::State::Loaded, kTimeout);
         QCOMPARE(list()->topLevelItemCount(), 25);
-        QCOMPARE(list()->topLevelItem(0)->text(0), u"New message: “Question 26”"_s);
+        QCOMPARE(list()->topLevelItem(0)->text(0), u"Lena Travels wrote: “Question 26”"_s);
         QVERIFY(isBold(0));
         auto *more = find<QPushButton>(u"moreNotificationsButton"_s);
         QVERIFY(more->isVisible());
+        // The export says that only the newest were listed.
+        const QList<QStringList> exported = desktop::Csv::parse(page()->csv());
+        QCOMPARE(exported.size(), 1 + 1 + 1 + 25);
+        QCOMPARE(exported.at(0),
+                (QStringList{u"Listed"_s, u"the newest 25 (older ones were not loaded)"_s}));
+        QVERIFY(exported.at(1).isEmpty());
+        QCOMPARE(exported.at(2).at(0), u"Notification"_s);
+        QCOMPARE(exported.at(3).at(0), u"Lena Travels wrote: “Question 26”"_s);
         QTest::mouseClick(more, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(list()->topLevelItemCount(), 27, kTimeout);
         QVERIFY(!more->isVisible());
-        QCOMPARE(list()->topLevelItem(25)->text(0), u"New message: “Question 1”"_s);
-        QCOMPARE(list()->topLevelItem(26)->text(0), u"The creator sent a counter-offer."_s);
+        QCOMPARE(list()->topLevelItem(25)->text(0), u"Lena Travels wrote: “Question 1”"_s);
+        QCOMPARE(list()->topLevelItem(26)->text(0), u"Lena Travels sent a counter-offer."_s);
         QVERIFY(isBold(25));
         QVERIFY(!isBold(26));
 
@@ -375,6 +431,118 @@ private Q_SLOTS:
         bell()->refresh();
         QCOMPARE(requests.count(), 0);
         QCOMPARE(page()->notifications().size(), 0);
+        record(stalls);
+    }
+
+    void demoRowShowsItsCampaign()
+    {
+        // The demo data writes notifications with only their deal in the data: no campaign
+        // name and no "by". Their Campaign column was empty.
+        auto settings = std::make_shared<server::db::ConnectionSettings>();
+        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
+        QVERIFY(url);
+        settings->url = *url;
+        server::db::Connection db(settings, u"notifications-test"_s);
+        static const server::db::SqlStatement insert(
+                u"INSERT INTO notifications (user_id, kind, object_type, object_id, data) "
+                "SELECT u.id, 'offer.made', 'deal', CAST(:deal AS uuid), "
+                "jsonb_build_object('dealId', CAST(:deal AS text)) "
+                "FROM users u WHERE u.email = :email"_s);
+        QVERIFY(db.run(insert, {{u":deal"_s, m_dealId}, {u":email"_s, m_brandEmail}}));
+
+        signInAs(m_brandEmail);
+        tests::StallMeter stalls;
+        openList();
+        QCOMPARE(list()->topLevelItem(0)->text(NotificationsView::CampaignColumn), m_campaignName);
+        record(stalls);
+    }
+
+    void demoRowTellsTheBrandOfTheCounterOffer()
+    {
+        // The same row: the brand was told "The brand sent a new offer." of the creator's
+        // counter-offer (no "by" read as the brand's).
+        QCOMPARE(list()->topLevelItem(0)->text(NotificationsView::SentenceColumn),
+                u"Lena Travels sent a counter-offer."_s);
+    }
+
+    void theCreatorReadsOfTheBrand()
+    {
+        // The brand answers the counter-offer with a new one: the creator is told, by name.
+        QCOMPARE(
+                post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_brandToken, offer(55000)).status,
+                201);
+        signInAs(m_creatorEmail);
+        tests::StallMeter stalls;
+        openList();
+        QCOMPARE(list()->topLevelItemCount(), 2);
+        QCOMPARE(list()->topLevelItem(0)->text(NotificationsView::SentenceColumn),
+                u"Alpine Boots sent a new offer."_s);
+        QCOMPARE(list()->topLevelItem(0)->text(NotificationsView::CampaignColumn), m_campaignName);
+        QCOMPARE(list()->topLevelItem(1)->text(NotificationsView::SentenceColumn),
+                u"Alpine Boots invited you to collaborate."_s);
+        QCOMPARE(list()->topLevelItem(1)->text(NotificationsView::CampaignColumn), m_campaignName);
+        record(stalls);
+    }
+
+    void trayTellsWhileTheWindowIsNotActive()
+    {
+        // (Signed in as the creator; the brand writes.)
+        const auto brandWrites = [&](int count) {
+            for (int i = 1; i <= count; ++i) {
+                QCOMPARE(post(u"/api/v1/deals/%1/messages"_s.arg(m_dealId), m_brandToken,
+                                 {{u"body"_s, u"Answer %1"_s.arg(i)}})
+                                 .status,
+                        201);
+            }
+        };
+        tests::StallMeter stalls;
+        poll();
+        const int before = bell()->count();
+        desktop::TrayNotifier tray(bell(), m_window.get());
+        QSignalSpy notified(&tray, &desktop::TrayNotifier::notified);
+        QCOMPARE(tray.knownCount(), before);
+
+        // While the window is active, the bell is news enough.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        brandWrites(1);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), before + 1);
+        QCOMPARE(notified.count(), 0);
+
+        // Another window in front: the two new ones are told, once.
+        QWidget other;
+        other.resize(200, 100);
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(!m_window->isActiveWindow());
+        brandWrites(2);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), before + 3);
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(notified.at(0).at(0).toInt(), 2);
+        QCOMPARE(notified.at(0).at(1).toInt(), before + 3);
+        QCOMPARE(tray.notificationCount(), 1);
+        // Nothing new, nothing told; no tray icon where the system has no tray (offscreen).
+        poll();
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(tray.trayIcon() != nullptr, QSystemTrayIcon::isSystemTrayAvailable());
+
+        // Read elsewhere (a fall is no news), then one more: only that one is new.
+        QCOMPARE(post(u"/api/v1/notifications/read-all"_s, m_creatorToken).status, 200);
+        stalls.reset();
+        poll();
+        QCOMPARE(bell()->count(), 0);
+        QCOMPARE(notified.count(), 1);
+        brandWrites(1);
+        stalls.reset();
+        poll();
+        QCOMPARE(notified.count(), 2);
+        QCOMPARE(notified.at(1).at(0).toInt(), 1);
+        QCOMPARE(notified.at(1).at(1).toInt(), 1);
         record(stalls);
     }
 };

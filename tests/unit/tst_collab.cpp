@@ -313,6 +313,22 @@ private Q_SLOTS:
         QVERIFY(!n->readAt.isValid());
         QCOMPARE(n->createdAt, QDateTime(QDate(2026, 11, 24), QTime(10, 15, 0, 250), Qt::UTC));
 
+        // The server names the campaign and the other party beside the data (looked up when
+        // read); those win over what the event's data recorded.
+        QVERIFY(!n->counterpartySide);
+        QVERIFY(n->counterpartyName.isEmpty());
+        QJsonObject named = deal;
+        named.insert(u"campaignName"_s, u"Summit boots (renamed)"_s);
+        named.insert(u"campaignId"_s, u"c1"_s);
+        named.insert(u"dealId"_s, u"d1"_s);
+        named.insert(u"counterparty"_s,
+                QJsonObject{{u"side"_s, u"creator"_s}, {u"name"_s, u"Lena Travels"_s}});
+        const auto withParty = Notification::fromJson(named);
+        QVERIFY(withParty);
+        QCOMPARE(withParty->campaignName, u"Summit boots (renamed)"_s);
+        QCOMPARE(withParty->counterpartySide, std::optional(DealSide::Creator));
+        QCOMPARE(withParty->counterpartyName, u"Lena Travels"_s);
+
         // A deliverable's notification leads to its deal; a read one has its time.
         QJsonObject deliverable = deal;
         deliverable.insert(u"objectType"_s, u"deliverable"_s);

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/CollabApi.h"
+#include "common/Error.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace influence::desktop {
+
+class Session;
+class StateStack;
+
+/// One campaign: its brief, dates, status with the lifecycle actions and budget (for the brand
+/// side), its deals, the deliverables they agreed on by due date, the creators invited, and
+/// "Find creators for this campaign", which hands the campaign's targeting to discovery
+/// (findCreatorsRequested()). A creator sees the campaign without the brand's actions and
+/// budget. Edit is asked of the owner of the dialog (editRequested()).
+///
+/// Not wired yet: the main window shows it for CampaignsView::campaignOpened(id) through
+/// showCampaign(id), and connects editRequested, findCreatorsRequested and dealRequested.
+class CampaignPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Loading, Loaded, Failed };
+    Q_ENUM(State)
+
+    CampaignPage(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    State state() const { return m_state; }
+    /// The campaign shown (while loaded).
+    const std::optional<common::Campaign> &campaign() const { return m_campaign; }
+    /// Its deals, as listed.
+    const QList<common::Deal> &deals() const { return m_deals; }
+    QListWidget *dealList() const { return m_dealList; }
+    QListWidget *deliverableList() const { return m_deliverableList; }
+    QListWidget *invitedList() const { return m_invitedList; }
+
+    /// Loads and shows the campaign `id` (its deals with it).
+    void showCampaign(const QString &id);
+    void reload();
+    /// Asks the server to move the campaign (brand side only).
+    void runAction(common::CampaignAction action);
+    /// The last outcome shown under the page.
+    QString messageText() const;
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::CampaignPage::State state);
+    void editRequested(const QString &campaignId);
+    /// Discovery should search with the campaign's targeting (and its platforms).
+    void findCreatorsRequested(const common::CampaignTargeting &targeting,
+            const QStringList &platforms, const QString &campaignId);
+    void dealRequested(const QString &dealId);
+    /// The campaign was moved here (launched, paused, …).
+    void campaignChanged(const QString &campaignId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    bool isBrandSide() const;
+    void setState(State state);
+    void loaded(quint64 generation, const common::Result<common::Campaign> &result);
+    void dealsLoaded(quint64 generation, const common::Result<common::Page<common::Deal>> &result);
+    void showCampaignData();
+    void updateButtons();
+    void forget();
+
+    common::ApiClient *m_api;
+    common::CollabApi m_collab;
+    Session *m_session;
+    State m_state = State::Idle;
+    QString m_id;
+    quint64 m_generation = 0;
+    std::optional<common::Campaign> m_campaign;
+    QList<common::Deal> m_deals;
+    bool m_dealsPending = false;
+    common::Error m_error;
+
+    StateStack *m_states = nullptr;
+    QLabel *m_name = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_budget = nullptr;
+    QLabel *m_brief = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_find = nullptr;
+    QList<std::pair<common::CampaignAction, QPushButton *>> m_actions;
+    QLabel *m_dealsTitle = nullptr;
+    QListWidget *m_dealList = nullptr;
+    QLabel *m_deliverablesTitle = nullptr;
+    QListWidget *m_deliverableList = nullptr;
+    QLabel *m_invitedTitle = nullptr;
+    QListWidget *m_invitedList = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace influence::desktop
