@@ -5,6 +5,7 @@
 #include "deals/DealConfirmation.h"
 #include "deals/DealText.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
@@ -490,11 +491,10 @@ void PipelineView::load(const QString &cursor)
     query.cursor = cursor;
     const bool append = !cursor.isEmpty();
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_collab.deals(query).then(QtFuture::Launch::Sync,
-            common::guarded<Result<common::Page<Deal>>>(
-                    this, [this, generation, append](const Result<common::Page<Deal>> &result) {
-                        listed(generation, append, result);
-                    }));
+    continueIn(this, m_collab.deals(query),
+            [this, generation, append](const Result<common::Page<Deal>> &result) {
+                listed(generation, append, result);
+            });
 }
 
 void PipelineView::setCampaignFilter(const QString &campaignId)
@@ -792,12 +792,10 @@ QWidget *PipelineView::confirmation() const
 void PipelineView::send(const QString &dealId, common::DealAction action, DealState target)
 {
     say(tr("Moving the deal to “%1”…").arg(Names::dealState(target)));
-    m_collab.dealAction(dealId, action)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<Result<Deal>>(
-                            this, [this, dealId, target](const Result<Deal> &result) {
-                                moved(dealId, target, result);
-                            }));
+    continueIn(this, m_collab.dealAction(dealId, action),
+            [this, dealId, target](const Result<Deal> &result) {
+                moved(dealId, target, result);
+            });
 }
 
 void PipelineView::moved(const QString &dealId, DealState target, const Result<Deal> &result)
