@@ -9,10 +9,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -200,6 +202,25 @@ void DealNegotiationTab::updateActions(const DealContext &context)
                 && common::mayTakeDealAction(me, action);
         b->setVisible(allowed);
         b->setEnabled(allowed && !context.busy);
+    }
+    // The server completes a deal only when every deliverable is approved or live (error
+    // deliverables_outstanding): say so rather than offer a step it refuses.
+    const auto outstanding = std::count_if(m_deal.deliverables.cbegin(), m_deal.deliverables.cend(),
+            [](const common::Deliverable &d) {
+                return d.status != common::DeliverableStatus::Approved
+                        && d.status != common::DeliverableStatus::Live;
+            });
+    if (outstanding > 0) {
+        m_complete->setEnabled(false);
+        // (English and German have the same plural rule: one, or other.)
+        m_complete->setToolTip(outstanding == 1
+                        ? tr("1 deliverable is not approved or live yet: the deal can be "
+                             "completed once every deliverable is.")
+                        : tr("%1 deliverables are not approved or live yet: the deal can be "
+                             "completed once every deliverable is.")
+                                  .arg(QLocale().toString(qint64(outstanding))));
+    } else {
+        m_complete->setToolTip(QString());
     }
 }
 

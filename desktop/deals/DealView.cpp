@@ -220,6 +220,8 @@ void DealView::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
+    // Without a deal there is nothing to refresh.
+    m_reload->setEnabled(!m_dealId.isEmpty());
     switch (state) {
     case State::Idle:
         if (m_dealId.isEmpty()) {

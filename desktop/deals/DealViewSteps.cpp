@@ -81,6 +81,10 @@ void DealView::openCounter()
                                 dealAnswered(tr("Your counter-offer was sent."), result);
                             });
                 });
+        connect(m_offerDialog, &OfferDialog::acceptInsteadRequested, this, [this] {
+            m_offerDialog->close();
+            answerOffer(Answer::Accept);
+        });
     }
     m_offerDialog->setOffer(m_deal.latestOffer->terms);
     m_offerDialog->open(); // never exec(): the event loop keeps running

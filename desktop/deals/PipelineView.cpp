@@ -39,6 +39,28 @@ namespace influence::desktop {
 
 namespace {
 
+/// When the deal last moved: the latest of its recorded moments (created, the latest offer made
+/// or answered, each side's acceptance). Not `updatedAt`: that is when the row was last
+/// written (a trigger stamps every write with now()), and rows are written without the deal
+/// moving: the demo data inserts deals begun weeks ago, and every one of them read "6 minutes
+/// ago". `updatedAt` is the fallback when nothing else is known.
+QDateTime lastChange(const Deal &deal)
+{
+    QDateTime latest = deal.createdAt;
+    const auto consider = [&latest](const QDateTime &moment) {
+        if (moment.isValid() && (!latest.isValid() || moment > latest)) {
+            latest = moment;
+        }
+    };
+    if (deal.latestOffer) {
+        consider(deal.latestOffer->createdAt);
+        consider(deal.latestOffer->respondedAt);
+    }
+    consider(deal.brandAcceptedAt);
+    consider(deal.creatorAcceptedAt);
+    return latest.isValid() ? latest : deal.updatedAt;
+}
+
 enum StackPage { LoadingPage, ErrorPage, BoardPage };
 enum ViewTab { BoardTab, TableTab };
 
@@ -719,7 +741,7 @@ void PipelineView::fillTable()
         fee->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         cell(OverdueColumn, deal.overdue ? tr("Overdue") : QString())
                 ->setData(kSortRole, deal.overdue ? 1 : 0);
-        const QDateTime changed = deal.updatedAt.isValid() ? deal.updatedAt : deal.createdAt;
+        const QDateTime changed = lastChange(deal);
         cell(UpdatedColumn, Formats::when(changed))
                 ->setData(kSortRole, changed.toMSecsSinceEpoch());
     }
