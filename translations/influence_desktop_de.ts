@@ -2221,7 +2221,7 @@ Influencer-Management und -Analyse.</translation>
     </message>
     <message>
         <source>&amp;Accept their offer</source>
-        <translation>Vorliegendes Angebot <translation>Ihr Angebot &amp;annehmen</translation>amp;annehmen</translation>
+        <translation>Vorliegendes Angebot &amp;annehmen</translation>
     </message>
     <message>
         <source>These are the terms of the offer on the table. To agree to them, accept that offer instead of sending them back.</source>
