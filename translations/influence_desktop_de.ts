@@ -553,6 +553,53 @@
     </message>
 </context>
 <context>
+    <name>PipelineCsv</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Nur überfällige</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::AccountsView</name>
     <message>
         <source>My accounts</source>
@@ -2611,6 +2658,30 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Double-click or press Enter to open the deal.</source>
         <translation>Zum Öffnen des Deals doppelklicken oder die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>deals.csv</source>
+        <translation>deals.csv</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Next due: %1</source>
+        <translation>Nächste Fälligkeit: %1</translation>
+    </message>
+    <message>
+        <source>The deals were not exported. %1</source>
+        <translation>Die Deals wurden nicht exportiert. %1</translation>
+    </message>
+    <message>
+        <source>1 deal exported to %1.</source>
+        <translation>1 Deal nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 deals exported to %2.</source>
+        <translation>%1 Deals nach %2 exportiert.</translation>
     </message>
 </context>
 <context>

@@ -4,14 +4,17 @@
 #include "common/ApiClient.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealText.h"
+#include "deals/PipelineCsv.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/RetryPage.h"
 
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -20,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -38,28 +42,6 @@ using influence::common::Result;
 namespace influence::desktop {
 
 namespace {
-
-/// When the deal last moved: the latest of its recorded moments (created, the latest offer made
-/// or answered, each side's acceptance). Not `updatedAt`: that is when the row was last
-/// written (a trigger stamps every write with now()), and rows are written without the deal
-/// moving: the demo data inserts deals begun weeks ago, and every one of them read "6 minutes
-/// ago". `updatedAt` is the fallback when nothing else is known.
-QDateTime lastChange(const Deal &deal)
-{
-    QDateTime latest = deal.createdAt;
-    const auto consider = [&latest](const QDateTime &moment) {
-        if (moment.isValid() && (!latest.isValid() || moment > latest)) {
-            latest = moment;
-        }
-    };
-    if (deal.latestOffer) {
-        consider(deal.latestOffer->createdAt);
-        consider(deal.latestOffer->respondedAt);
-    }
-    consider(deal.brandAcceptedAt);
-    consider(deal.creatorAcceptedAt);
-    return latest.isValid() ? latest : deal.updatedAt;
-}
 
 enum StackPage { LoadingPage, ErrorPage, BoardPage };
 enum ViewTab { BoardTab, TableTab };
@@ -256,6 +238,16 @@ void PipelineView::buildUi()
     layout->addLayout(footer);
 
     connect(m_reload, &QPushButton::clicked, this, &PipelineView::reload);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        exportCsv(
+                this, tr("deals.csv"),
+                [csv = csv()] {
+                    return csv;
+                },
+                [this](const QString &path, const QString &error) {
+                    exported(path, error);
+                });
+    });
     connect(m_retry, &QPushButton::clicked, this, &PipelineView::reload);
     connect(m_more, &QPushButton::clicked, this, &PipelineView::loadMore);
 }
@@ -294,6 +286,8 @@ QLayout *PipelineView::buildFilters()
     m_clearFilters->setEnabled(false);
     m_reload = new QPushButton;
     m_reload->setObjectName(u"reloadPipelineButton"_s);
+    m_export = new QPushButton;
+    m_export->setObjectName(u"exportPipelineButton"_s);
     toolbar->addWidget(m_filterLabel);
     toolbar->addWidget(m_filter);
     toolbar->addWidget(m_stateFilterLabel);
@@ -303,6 +297,7 @@ QLayout *PipelineView::buildFilters()
     toolbar->addWidget(m_overdue);
     toolbar->addWidget(m_clearFilters);
     toolbar->addStretch();
+    toolbar->addWidget(m_export);
     toolbar->addWidget(m_reload);
 
     connect(m_filter, &QComboBox::activated, this, [this](int index) {
@@ -336,12 +331,17 @@ QWidget *PipelineView::buildBoard()
         auto *title = new QLabel;
         title->setObjectName(u"columnTitle-"_s + common::wireName(state));
         title->setStyleSheet(u"font-weight: bold;"_s);
+        auto *total = new QLabel;
+        total->setObjectName(u"columnTotal-"_s + common::wireName(state));
+        total->setStyleSheet(u"color: gray;"_s);
         auto *column = new DealColumn(state);
         box->addWidget(title);
+        box->addWidget(total);
         box->addWidget(column, 1);
         columns->addLayout(box);
         m_columns.insert(state, column);
         m_columnTitles.insert(state, title);
+        m_columnTotals.insert(state, total);
         connect(column, &DealColumn::dealDropped, this,
                 [this](const QString &id, DealState target) {
                     requestMove(id, target);
@@ -394,6 +394,7 @@ void PipelineView::retranslate()
     m_overdue->setToolTip(tr("Only deals with a deliverable past its due date and not live"));
     m_clearFilters->setText(tr("Clear f&ilters"));
     m_reload->setText(tr("Re&fresh"));
+    m_export->setText(tr("E&xport as CSV…"));
     m_loading->setText(tr("Loading deals…"));
     m_retry->setText(tr("&Retry"));
     m_views->setTabText(BoardTab, tr("&Board"));
@@ -686,9 +687,19 @@ QString PipelineView::creatorName(const Deal &deal) const
 
 QString PipelineView::cardText(const Deal &deal) const
 {
-    QString text = creatorName(deal) + u'\n' + deal.campaignName;
+    QString text = creatorName(deal);
+    // Filtered to one campaign, every card would repeat its name.
+    if (m_query.campaignId.isEmpty()) {
+        text += u'\n' + deal.campaignName;
+    }
     if (deal.latestOffer) {
         text += u'\n' + Formats::money(deal.latestOffer->terms.fee);
+    }
+    const QDate due = nextDueDate(deal);
+    const bool open = common::isNegotiating(deal.state) || deal.state == DealState::Accepted
+            || deal.state == DealState::InProgress;
+    if (due.isValid() && open) {
+        text += u'\n' + tr("Next due: %1").arg(DealText::day(due));
     }
     if (deal.overdue) {
         text += u'\n' + tr("Overdue");
@@ -708,9 +719,24 @@ void PipelineView::fillColumns()
         auto *item = new QListWidgetItem(cardText(deal), column);
         item->setData(Qt::UserRole, deal.id);
         item->setToolTip(tip);
+        if (deal.overdue) {
+            item->setForeground(QColor(0xb0, 0x00, 0x20));
+        }
     }
     for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
         it.value()->setText(tr("%1 (%2)").arg(Names::dealState(it.key())).arg(count(it.key())));
+    }
+    QMap<DealState, QList<Deal>> byState;
+    for (const Deal &deal : std::as_const(m_deals)) {
+        byState[deal.state].append(deal);
+    }
+    for (auto it = m_columnTotals.cbegin(); it != m_columnTotals.cend(); ++it) {
+        QStringList sums;
+        const QMap<QString, qint64> totals = feeTotals(byState.value(it.key()));
+        for (auto total = totals.cbegin(); total != totals.cend(); ++total) {
+            sums.append(Formats::money({total.value(), total.key()}));
+        }
+        it.value()->setText(sums.join(u" · "_s));
     }
 }
 
@@ -840,6 +866,30 @@ void PipelineView::say(const QString &text)
 QString PipelineView::messageText() const
 {
     return m_message->text();
+}
+
+QByteArray PipelineView::csv() const
+{
+    return pipelineCsv(m_deals, m_query, m_campaignNames.value(m_query.campaignId));
+}
+
+void PipelineView::exportTo(const QString &path)
+{
+    writeFileInBackground(this, path, csv(), [this](const QString &file, const QString &error) {
+        exported(file, error);
+    });
+}
+
+void PipelineView::exported(const QString &path, const QString &error)
+{
+    if (!error.isEmpty()) {
+        say(tr("The deals were not exported. %1").arg(error));
+        return;
+    }
+    // (English and German have the same plural rule: one, or other.)
+    say(m_deals.size() == 1 ? tr("1 deal exported to %1.").arg(path)
+                            : tr("%1 deals exported to %2.")
+                                      .arg(QLocale().toString(qint64(m_deals.size())), path));
 }
 
 } // namespace influence::desktop

@@ -115,6 +115,11 @@ public:
     /// Moves a deal to the column of `target` (what a drop does).
     Move requestMove(const QString &dealId, common::DealState target);
     QString messageText() const;
+    /// What the board shows, as CSV (see pipelineCsv()).
+    QByteArray csv() const;
+    /// Writes csv() to `path` in the background (what "Export as CSV…" does after its dialog);
+    /// the message says where it went, or why not.
+    void exportTo(const QString &path);
 
 Q_SIGNALS:
     void stateChanged(influence::desktop::PipelineView::State state);
@@ -157,6 +162,7 @@ private:
             const common::Result<common::Deal> &result);
     QString refusal(common::DealState from, common::DealState to) const;
     QString cardText(const common::Deal &deal) const;
+    void exported(const QString &path, const QString &error);
 
     common::ApiClient *m_api;
     common::CollabApi m_collab;
@@ -182,12 +188,14 @@ private:
     QCheckBox *m_overdue = nullptr;
     QPushButton *m_clearFilters = nullptr;
     QPushButton *m_reload = nullptr;
+    QPushButton *m_export = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_retry = nullptr;
     QMap<common::DealState, DealColumn *> m_columns;
     QMap<common::DealState, QLabel *> m_columnTitles;
+    QMap<common::DealState, QLabel *> m_columnTotals;
     QTabWidget *m_views = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_shown = nullptr;

@@ -14,10 +14,14 @@
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "notifications/NotificationsView.h"
+#include "widgets/CsvExport.h"
+#include "widgets/Names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDropEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -323,8 +327,50 @@ private Q_SLOTS:
         QCOMPARE(pipeline()->count(DealState::Invited), 1);
         QCOMPARE(pipeline()->count(DealState::Accepted), 0);
         QCOMPARE(filter->currentData().toString(), m_boardCampaign);
+        // One campaign shown: its name is not repeated on every card.
+        const QString campaignName = pipeline()->deals().first().campaignName;
+        QVERIFY(!pipeline()->column(DealState::Invited)->item(0)->text().contains(campaignName));
         pipeline()->setCampaignFilter({});
         QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 3, kTimeout);
+        QVERIFY(pipeline()->column(DealState::Invited)->item(0)->text().contains(campaignName));
+        // Each column sums its deals' fees per currency.
+        QCOMPARE(find<QLabel>(u"columnTotal-negotiating"_s)->text(),
+                common::formatMoney({65000, u"EUR"_s}));
+        QCOMPARE(find<QLabel>(u"columnTotal-in_progress"_s)->text(), QString());
+        record(stalls);
+    }
+
+    void exportWritesWhatTheBoardShows()
+    {
+        tests::StallMeter stalls;
+        const QString path = QDir(tests::outputDir()).filePath(u"pipeline-export.csv"_s);
+        QFile::remove(path);
+        pipeline()->exportTo(path);
+        QTRY_VERIFY_WITH_TIMEOUT(pipeline()->messageText().contains(u"exported to"_s), kTimeout);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = desktop::Csv::parse(file.readAll());
+        const QList<common::Deal> &deals = pipeline()->deals();
+        QCOMPARE(rows.size(), deals.size() + 1);
+        QCOMPARE(rows.at(0),
+                (QStringList{u"Creator"_s, u"Brand"_s, u"Campaign"_s, u"State"_s, u"Fee"_s,
+                        u"Currency"_s, u"Overdue"_s, u"Last change"_s}));
+        for (qsizetype i = 0; i < deals.size(); ++i) {
+            const common::Deal &deal = deals.at(i);
+            const QStringList &row = rows.at(i + 1);
+            QCOMPARE(row.size(), 8);
+            QCOMPARE(row.at(0), deal.influencerName);
+            QCOMPARE(row.at(1), deal.brandName);
+            QCOMPARE(row.at(2), deal.campaignName);
+            QCOMPARE(row.at(3), desktop::Names::dealState(deal.state));
+            QVERIFY(deal.latestOffer);
+            // Money as a plain amount and its currency, so that a spreadsheet can sum it.
+            QCOMPARE(row.at(4) + u' ' + row.at(5),
+                    common::formatMoneyPlain(deal.latestOffer->terms.fee));
+            QCOMPARE(row.at(5), u"EUR"_s);
+            QCOMPARE(row.at(6), deal.overdue ? u"yes"_s : u"no"_s);
+            QVERIFY(QDateTime::fromString(row.at(7), Qt::ISODate).isValid());
+        }
         record(stalls);
     }
 
