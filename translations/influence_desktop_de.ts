@@ -2683,6 +2683,10 @@ Influencer-Management und -Analyse.</translation>
         <source>%1 deals exported to %2.</source>
         <translation>%1 Deals nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Fold or unfold this column</source>
+        <translation>Diese Spalte ein- oder ausklappen</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::ReviewDialog</name>

@@ -32,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -121,11 +122,26 @@ Qt::DropActions DealColumn::supportedDropActions() const
     return Qt::CopyAction;
 }
 
+void DealColumn::highlight(Highlight highlight)
+{
+    m_dropTarget = highlight == Highlight::DropTarget;
+    setStyleSheet(m_dropTarget ? u"QListWidget { border: 2px solid palette(highlight); "
+                                 "background: palette(alternate-base); }"_s
+                               : QString());
+}
+
+void DealColumn::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    highlight(Highlight::None);
+    QListWidget::dragLeaveEvent(event);
+}
+
 void DealColumn::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasFormat(mimeType())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();
+        highlight(Highlight::DropTarget);
     } else {
         event->ignore();
     }
@@ -143,6 +159,7 @@ void DealColumn::dragMoveEvent(QDragMoveEvent *event)
 
 void DealColumn::dropEvent(QDropEvent *event)
 {
+    highlight(Highlight::None);
     if (!event->mimeData()->hasFormat(mimeType())) {
         event->ignore();
         return;
@@ -335,9 +352,28 @@ QWidget *PipelineView::buildBoard()
         total->setObjectName(u"columnTotal-"_s + common::wireName(state));
         total->setStyleSheet(u"color: gray;"_s);
         auto *column = new DealColumn(state);
-        box->addWidget(title);
+        auto *heading = new QHBoxLayout;
+        heading->addWidget(title, 1);
+        // Ended deals pile up: their columns fold to the title.
+        if (!common::isNegotiating(state) && state != DealState::Accepted
+                && state != DealState::InProgress) {
+            auto *fold = new QToolButton;
+            fold->setObjectName(u"collapse-"_s + common::wireName(state));
+            fold->setCheckable(true);
+            fold->setAutoRaise(true);
+            fold->setArrowType(Qt::DownArrow);
+            heading->addWidget(fold);
+            m_collapse.insert(state, fold);
+            connect(fold, &QToolButton::toggled, this, [fold, column, total](bool folded) {
+                fold->setArrowType(folded ? Qt::RightArrow : Qt::DownArrow);
+                column->setVisible(!folded);
+                total->setVisible(!folded);
+            });
+        }
+        box->addLayout(heading);
         box->addWidget(total);
         box->addWidget(column, 1);
+        box->addStretch(0);
         columns->addLayout(box);
         m_columns.insert(state, column);
         m_columnTitles.insert(state, title);
@@ -395,6 +431,9 @@ void PipelineView::retranslate()
     m_clearFilters->setText(tr("Clear f&ilters"));
     m_reload->setText(tr("Re&fresh"));
     m_export->setText(tr("E&xport as CSV…"));
+    for (QToolButton *fold : std::as_const(m_collapse)) {
+        fold->setToolTip(tr("Fold or unfold this column"));
+    }
     m_loading->setText(tr("Loading deals…"));
     m_retry->setText(tr("&Retry"));
     m_views->setTabText(BoardTab, tr("&Board"));
@@ -890,6 +929,12 @@ void PipelineView::exported(const QString &path, const QString &error)
     say(m_deals.size() == 1 ? tr("1 deal exported to %1.").arg(path)
                             : tr("%1 deals exported to %2.")
                                       .arg(QLocale().toString(qint64(m_deals.size())), path));
+}
+
+bool PipelineView::isCollapsed(DealState state) const
+{
+    const QToolButton *fold = m_collapse.value(state);
+    return fold && fold->isChecked();
 }
 
 } // namespace influence::desktop

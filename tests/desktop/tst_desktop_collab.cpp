@@ -34,6 +34,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUuid>
 
@@ -149,8 +150,26 @@ private:
                 QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(viewport, &enter);
         QVERIFY(enter.isAccepted());
+        // While the card is over it, the column shows it is where the drop goes.
+        QVERIFY(pipeline()->column(target)->isDropTarget());
         QCoreApplication::sendEvent(viewport, &event);
         QVERIFY(event.isAccepted());
+        QVERIFY(!pipeline()->column(target)->isDropTarget());
+    }
+
+    /// A card dragged over a column and away again leaves it as it was.
+    void dragAway(DealState over)
+    {
+        QWidget *viewport = pipeline()->column(over)->viewport();
+        QMimeData mime;
+        mime.setData(QString::fromLatin1(desktop::DealColumn::kMimeType), u"x"_s.toUtf8());
+        QDragEnterEvent enter(
+                QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &enter);
+        QVERIFY(pipeline()->column(over)->isDropTarget());
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(viewport, &leave);
+        QVERIFY(!pipeline()->column(over)->isDropTarget());
     }
 
 private Q_SLOTS:
@@ -337,6 +356,16 @@ private Q_SLOTS:
         QCOMPARE(find<QLabel>(u"columnTotal-negotiating"_s)->text(),
                 common::formatMoney({65000, u"EUR"_s}));
         QCOMPARE(find<QLabel>(u"columnTotal-in_progress"_s)->text(), QString());
+        // Columns of ended deals fold to their title; the others cannot.
+        QVERIFY(!m_window->findChild<QToolButton *>(u"collapse-negotiating"_s));
+        auto *fold = find<QToolButton>(u"collapse-withdrawn"_s);
+        QVERIFY(fold && pipeline()->column(DealState::Withdrawn)->isVisible());
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(pipeline()->isCollapsed(DealState::Withdrawn));
+        QVERIFY(!pipeline()->column(DealState::Withdrawn)->isVisible());
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(!pipeline()->isCollapsed(DealState::Withdrawn));
+        QVERIFY(pipeline()->column(DealState::Withdrawn)->isVisible());
         record(stalls);
     }
 
@@ -378,6 +407,7 @@ private Q_SLOTS:
     {
         tests::StallMeter stalls;
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        dragAway(DealState::Completed);
         drop(m_invitedDeal, DealState::InProgress);
         QCOMPARE(pipeline()->messageText(),
                 u"A deal cannot move from “Invited” to “In progress”."_s);
