@@ -1268,6 +1268,13 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::DealCardDelegate</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::DealDeliverablesTab</name>
     <message>
         <source>#</source>

@@ -2,6 +2,7 @@
 #include "PipelineView.h"
 
 #include "common/ApiClient.h"
+#include "deals/DealCardDelegate.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealText.h"
 #include "deals/PipelineCsv.h"
@@ -14,7 +15,6 @@
 #include "widgets/RetryPage.h"
 
 #include <QCheckBox>
-#include <QColor>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -100,6 +100,9 @@ DealColumn::DealColumn(DealState state, QWidget *parent)
     setWordWrap(true);
     setSpacing(3);
     setMinimumWidth(150);
+    setItemDelegate(new DealCardDelegate(this));
+    // Cards are as wide as the column; the delegate elides what does not fit.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 QStringList DealColumn::mimeTypes() const
@@ -755,12 +758,17 @@ void PipelineView::fillColumns()
                            "to open it.");
     for (const Deal &deal : std::as_const(m_deals)) {
         DealColumn *column = m_columns.value(deal.state);
-        auto *item = new QListWidgetItem(cardText(deal), column);
+        const QString text = cardText(deal);
+        auto *item = new QListWidgetItem(text, column);
         item->setData(Qt::UserRole, deal.id);
-        item->setToolTip(tip);
-        if (deal.overdue) {
-            item->setForeground(QColor(0xb0, 0x00, 0x20));
-        }
+        item->setData(
+                DealCardDelegate::kInitialsRole, DealCardDelegate::initials(creatorName(deal)));
+        item->setData(DealCardDelegate::kOverdueRole, deal.overdue);
+        // The badge says "Overdue": the painted lines leave it out (the text keeps it).
+        item->setData(
+                DealCardDelegate::kBodyRole, deal.overdue ? text.section(u'\n', 0, -2) : text);
+        // The whole card, as a narrow column elides it.
+        item->setToolTip(text + u"\n\n"_s + tip);
     }
     for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
         it.value()->setText(tr("%1 (%2)").arg(Names::dealState(it.key())).arg(count(it.key())));

@@ -11,6 +11,7 @@
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
 #include "common/Money.h"
+#include "deals/DealCardDelegate.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "notifications/NotificationsView.h"
@@ -511,6 +512,20 @@ private Q_SLOTS:
         QCOMPARE(column(PipelineView::BrandColumn).count(u"Alpine Boots"_s), 4);
         QVERIFY(column(PipelineView::StateColumn).contains(u"Negotiating"_s));
         QCOMPARE(column(PipelineView::OverdueColumn).count(u"Overdue"_s), 1);
+        // On the board, the overdue card carries the red badge; every card the initials.
+        QListWidget *accepted = pipeline()->column(DealState::Accepted);
+        QListWidgetItem *overdueCard = nullptr;
+        for (int row = 0; row < accepted->count(); ++row) {
+            if (accepted->item(row)->text().contains(u"Max Hikes"_s)) {
+                overdueCard = accepted->item(row);
+            }
+        }
+        QVERIFY(overdueCard);
+        QVERIFY(overdueCard->data(desktop::DealCardDelegate::kOverdueRole).toBool());
+        QCOMPARE(overdueCard->data(desktop::DealCardDelegate::kInitialsRole).toString(), u"MH"_s);
+        QVERIFY(!overdueCard->data(desktop::DealCardDelegate::kBodyRole)
+                         .toString()
+                         .contains(u"Overdue"_s));
         // Sorted by fee, as amounts rather than as text: 300 < 500 < 500 < 650.
         table->sortByColumn(PipelineView::FeeColumn, Qt::AscendingOrder);
         QCOMPARE(column(PipelineView::FeeColumn),
