@@ -176,6 +176,26 @@
         <source>was %1</source>
         <translation>vorher %1</translation>
     </message>
+    <message>
+        <source>%1 × %2 on %3, due %4</source>
+        <translation>%1 × %2 auf %3, fällig am %4</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Influence</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
@@ -562,6 +582,53 @@
     <message>
         <source>%1 wrote: “%2”</source>
         <translation>%1 schrieb: „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineCsv</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Nur überfällige</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -1361,43 +1428,151 @@
     </message>
 </context>
 <context>
-    <name>influence::desktop::DealView</name>
+    <name>influence::desktop::DealActivityTab</name>
     <message>
-        <source>Deal</source>
-        <translation>Deal</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>A&amp;ktualisieren</translation>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
     </message>
     <message>
-        <source>Open a deal from the pipeline board.</source>
-        <translation>Öffnen Sie einen Deal über die Pipeline.</translation>
+        <source>Nothing has happened yet.</source>
+        <translation>Bisher ist nichts geschehen.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::DealCardDelegate</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::DealDeliverablesTab</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
     </message>
     <message>
-        <source>Loading the deal…</source>
-        <translation>Deal wird geladen …</translation>
+        <source>Type</source>
+        <translation>Art</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
+        <source>Platform</source>
+        <translation>Plattform</translation>
     </message>
     <message>
-        <source>&amp;Negotiation</source>
-        <translation>&amp;Verhandlung</translation>
+        <source>Due</source>
+        <translation>Fällig</translation>
     </message>
     <message>
-        <source>&amp;Deliverables</source>
-        <translation>&amp;Leistungen</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>&amp;Messages</source>
-        <translation>&amp;Nachrichten</translation>
+        <source>Revisions</source>
+        <translation>Überarbeitungen</translation>
     </message>
     <message>
-        <source>Ac&amp;tivity</source>
-        <translation>Ak&amp;tivität</translation>
+        <source>Live post</source>
+        <translation>Veröffentlichter Beitrag</translation>
     </message>
+    <message>
+        <source>Re&amp;view draft…</source>
+        <translation>Entwurf &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>Submit a draft</source>
+        <translation>Entwurf einreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Caption</source>
+        <translation>&amp;Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>Media &amp;addresses</source>
+        <translation>Medien-&amp;Adressen</translation>
+    </message>
+    <message>
+        <source>https addresses, separated by spaces</source>
+        <translation>https-Adressen, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>N&amp;otes for the reviewer</source>
+        <translation>&amp;Hinweise für die Prüfung</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit draft</source>
+        <translation>Entwurf ein&amp;reichen</translation>
+    </message>
+    <message>
+        <source>&amp;Live post</source>
+        <translation>Veröffentlichter Beitra&amp;g</translation>
+    </message>
+    <message>
+        <source>https address of the published post</source>
+        <translation>https-Adresse des veröffentlichten Beitrags</translation>
+    </message>
+    <message>
+        <source>&amp;Report live</source>
+        <translation>Als veröffentlicht &amp;melden</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (überfällig)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Deliverables appear here once an offer is accepted.</source>
+        <translation>Die Leistungen erscheinen hier, sobald ein Angebot angenommen ist.</translation>
+    </message>
+    <message>
+        <source>Deliverable %1 · revision rounds used: %2 of %3</source>
+        <translation>Leistung %1 · genutzte Überarbeitungsrunden: %2 von %3</translation>
+    </message>
+    <message>
+        <source>No draft submitted yet.</source>
+        <translation>Noch kein Entwurf eingereicht.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Wartet auf Prüfung</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::DealMessagesTab</name>
+    <message>
+        <source>Show &amp;older messages</source>
+        <translation>Ä&amp;ltere Nachrichten anzeigen</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>Nachricht schreiben …</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>Sen&amp;den</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>Noch keine Nachrichten. Schreiben Sie unten die erste.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::DealNegotiationTab</name>
     <message>
         <source>Agreed terms</source>
         <translation>Vereinbarte Bedingungen</translation>
@@ -1459,130 +1634,6 @@
         <translation>Deal st&amp;ornieren</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Platform</source>
-        <translation>Plattform</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>Revisions</source>
-        <translation>Überarbeitungen</translation>
-    </message>
-    <message>
-        <source>Live post</source>
-        <translation>Veröffentlichter Beitrag</translation>
-    </message>
-    <message>
-        <source>Re&amp;view draft…</source>
-        <translation>Entwurf &amp;prüfen …</translation>
-    </message>
-    <message>
-        <source>Submit a draft</source>
-        <translation>Entwurf einreichen</translation>
-    </message>
-    <message>
-        <source>&amp;Caption</source>
-        <translation>&amp;Bildunterschrift</translation>
-    </message>
-    <message>
-        <source>Media &amp;addresses</source>
-        <translation>Medien-&amp;Adressen</translation>
-    </message>
-    <message>
-        <source>https addresses, separated by spaces</source>
-        <translation>https-Adressen, durch Leerzeichen getrennt</translation>
-    </message>
-    <message>
-        <source>N&amp;otes for the reviewer</source>
-        <translation>&amp;Hinweise für die Prüfung</translation>
-    </message>
-    <message>
-        <source>Su&amp;bmit draft</source>
-        <translation>Entwurf ein&amp;reichen</translation>
-    </message>
-    <message>
-        <source>&amp;Live post</source>
-        <translation>Veröffentlichter Beitra&amp;g</translation>
-    </message>
-    <message>
-        <source>https address of the published post</source>
-        <translation>https-Adresse des veröffentlichten Beitrags</translation>
-    </message>
-    <message>
-        <source>&amp;Report live</source>
-        <translation>Als veröffentlicht &amp;melden</translation>
-    </message>
-    <message>
-        <source>Show &amp;older messages</source>
-        <translation>Ä&amp;ltere Nachrichten anzeigen</translation>
-    </message>
-    <message>
-        <source>Write a message…</source>
-        <translation>Nachricht schreiben …</translation>
-    </message>
-    <message>
-        <source>Sen&amp;d</source>
-        <translation>Sen&amp;den</translation>
-    </message>
-    <message>
-        <source>The messages could not be loaded. %1</source>
-        <translation>Die Nachrichten konnten nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>The activity could not be loaded. %1</source>
-        <translation>Die Aktivität konnte nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>The versions could not be loaded. %1</source>
-        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>Influence</source>
-        <translation>Influence</translation>
-    </message>
-    <message>
-        <source>Creator</source>
-        <translation>Creator</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>Marke</translation>
-    </message>
-    <message>
-        <source>%1 × %2 on %3, due %4</source>
-        <translation>%1 × %2 auf %3, fällig am %4</translation>
-    </message>
-    <message>
-        <source>Unnamed creator</source>
-        <translation>Creator ohne Namen</translation>
-    </message>
-    <message>
-        <source>Unnamed brand</source>
-        <translation>Marke ohne Namen</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Brand: %1 · Creator: %2 · Campaign: %3 · You act as: %4</source>
-        <translation>Marke: %1 · Creator: %2 · Kampagne: %3 · Sie handeln als: %4</translation>
-    </message>
-    <message>
-        <source>State: %1</source>
-        <translation>Stand: %1</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Überfällig</translation>
-    </message>
-    <message>
         <source>Nothing agreed yet: the terms are frozen when an offer is accepted.</source>
         <translation>Noch nichts vereinbart: Die Bedingungen werden festgeschrieben, sobald ein Angebot angenommen ist.</translation>
     </message>
@@ -1634,48 +1685,83 @@
         <translation>%1, beantwortet %2</translation>
     </message>
     <message>
-        <source>%1 (overdue)</source>
-        <translation>%1 (überfällig)</translation>
+        <source>1 deliverable is not approved or live yet: the deal can be completed once every deliverable is.</source>
+        <translation>1 Leistung ist noch nicht freigegeben oder live: Der Deal kann abgeschlossen werden, sobald es alle Leistungen sind.</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
+        <source>%1 deliverables are not approved or live yet: the deal can be completed once every deliverable is.</source>
+        <translation>%1 Leistungen sind noch nicht freigegeben oder live: Der Deal kann abgeschlossen werden, sobald es alle Leistungen sind.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::DealView</name>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
     </message>
     <message>
-        <source>Deliverables appear here once an offer is accepted.</source>
-        <translation>Die Leistungen erscheinen hier, sobald ein Angebot angenommen ist.</translation>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <source>Deliverable %1 · revision rounds used: %2 of %3</source>
-        <translation>Leistung %1 · genutzte Überarbeitungsrunden: %2 von %3</translation>
+        <source>Open a deal from the pipeline board.</source>
+        <translation>Öffnen Sie einen Deal über die Pipeline.</translation>
     </message>
     <message>
-        <source>No draft submitted yet.</source>
-        <translation>Noch kein Entwurf eingereicht.</translation>
+        <source>Loading the deal…</source>
+        <translation>Deal wird geladen …</translation>
     </message>
     <message>
-        <source>Version %1</source>
-        <translation>Version %1</translation>
+        <source>&amp;Negotiation</source>
+        <translation>&amp;Verhandlung</translation>
     </message>
     <message>
-        <source>Waiting for review</source>
-        <translation>Wartet auf Prüfung</translation>
+        <source>&amp;Deliverables</source>
+        <translation>&amp;Leistungen</translation>
     </message>
     <message>
-        <source>You</source>
-        <translation>Sie</translation>
+        <source>&amp;Messages</source>
+        <translation>&amp;Nachrichten</translation>
     </message>
     <message>
-        <source>No messages yet. Write the first one below.</source>
-        <translation>Noch keine Nachrichten. Schreiben Sie unten die erste.</translation>
+        <source>Ac&amp;tivity</source>
+        <translation>Ak&amp;tivität</translation>
     </message>
     <message>
-        <source>%1 — %2 — %3</source>
-        <translation>%1 — %2 — %3</translation>
+        <source>The messages could not be loaded. %1</source>
+        <translation>Die Nachrichten konnten nicht geladen werden. %1</translation>
     </message>
     <message>
-        <source>Nothing has happened yet.</source>
-        <translation>Bisher ist nichts geschehen.</translation>
+        <source>The activity could not be loaded. %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded. %1</source>
+        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Unnamed creator</source>
+        <translation>Creator ohne Namen</translation>
+    </message>
+    <message>
+        <source>Unnamed brand</source>
+        <translation>Marke ohne Namen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Brand: %1 · Creator: %2 · Campaign: %3 · You act as: %4</source>
+        <translation>Marke: %1 · Creator: %2 · Kampagne: %3 · Sie handeln als: %4</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <source>Accepting the offer…</source>
@@ -1764,10 +1850,6 @@
     <message>
         <source>Message sent.</source>
         <translation>Nachricht gesendet.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2466,6 +2548,26 @@ Influencer-Management und -Analyse.</translation>
         <source>Sending…</source>
         <translation>Wird gesendet …</translation>
     </message>
+    <message>
+        <source>Send &amp;anyway</source>
+        <translation>&amp;Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>&amp;Accept their offer</source>
+        <translation>Vorliegendes Angebot &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>These are the terms of the offer on the table. To agree to them, accept that offer instead of sending them back.</source>
+        <translation>Das sind die Bedingungen des vorliegenden Angebots. Um ihnen zuzustimmen, nehmen Sie dieses Angebot an, statt sie zurückzuschicken.</translation>
+    </message>
+    <message>
+        <source>1 due date already passed: %1. Change it, or press “Send anyway” to send the offer as it is.</source>
+        <translation>1 Fälligkeitsdatum ist bereits vorbei: %1. Ändern Sie es, oder wählen Sie „Trotzdem senden“, um das Angebot so zu senden.</translation>
+    </message>
+    <message>
+        <source>%1 due dates already passed: %2. Change them, or press “Send anyway” to send the offer as it is.</source>
+        <translation>%1 Fälligkeitsdaten sind bereits vorbei: %2. Ändern Sie sie, oder wählen Sie „Trotzdem senden“, um das Angebot so zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::OfferEditor</name>
@@ -2838,6 +2940,34 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Double-click or press Enter to open the deal.</source>
         <translation>Zum Öffnen des Deals doppelklicken oder die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>deals.csv</source>
+        <translation>deals.csv</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Next due: %1</source>
+        <translation>Nächste Fälligkeit: %1</translation>
+    </message>
+    <message>
+        <source>The deals were not exported. %1</source>
+        <translation>Die Deals wurden nicht exportiert. %1</translation>
+    </message>
+    <message>
+        <source>1 deal exported to %1.</source>
+        <translation>1 Deal nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 deals exported to %2.</source>
+        <translation>%1 Deals nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Fold or unfold this column</source>
+        <translation>Diese Spalte ein- oder ausklappen</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "widgets/Names.h"
 
 #include <QList>
+#include <QLocale>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 using influence::common::DealAction;
@@ -85,6 +87,45 @@ QString DealText::eventDetail(const QString &kind, const QJsonObject &data, cons
         return tr("was %1").arg(Names::dealState(*from));
     }
     return {};
+}
+
+QString DealText::time(const QDateTime &moment)
+{
+    return moment.isValid() ? QLocale().toString(moment.toLocalTime(), QLocale::ShortFormat)
+                            : QString();
+}
+
+QString DealText::day(QDate date)
+{
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
+}
+
+QString DealText::offerSummary(const common::OfferInput &offer)
+{
+    QStringList lines;
+    for (const common::OfferLine &line : offer.deliverables) {
+        lines.append(tr("%1 × %2 on %3, due %4")
+                             .arg(line.quantity)
+                             .arg(Names::deliverableType(line.type), Names::platform(line.platform),
+                                     day(line.dueDate)));
+    }
+    return lines.join(u'\n');
+}
+
+QString DealText::partyName(const common::Deal &deal, const QString &userId)
+{
+    if (userId.isEmpty()) {
+        return tr("Influence");
+    }
+    if (userId == deal.influencerId) {
+        return deal.influencerName.isEmpty() ? tr("Creator") : deal.influencerName;
+    }
+    return deal.brandName.isEmpty() ? tr("Brand") : deal.brandName;
+}
+
+QString DealText::actorName(const common::Deal &deal, const QString &userId, const QString &me)
+{
+    return !userId.isEmpty() && userId == me ? tr("You") : partyName(deal, userId);
 }
 
 } // namespace influence::desktop

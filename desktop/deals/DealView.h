@@ -4,26 +4,26 @@
 #include "common/CollabApi.h"
 #include "common/Error.h"
 #include "deals/DealConfirmation.h"
+#include "deals/DealContext.h"
 
 #include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QMessageBox;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
-class QStackedWidget;
 class QTabWidget;
-class QTextBrowser;
-class QTreeWidget;
 
 namespace influence::desktop {
 
+class DealActivityTab;
+class DealDeliverablesTab;
+class DealMessagesTab;
+class DealNegotiationTab;
 class OfferDialog;
 class ReviewDialog;
 class Session;
+class StateStack;
 
 /// One deal for either party: parties, campaign, state and frozen terms; the offer history as
 /// a timeline with accept / decline / counter; start, complete, withdraw and cancel as the
@@ -81,13 +81,13 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    enum class Answer { Accept, Decline };
+
     void buildUi();
-    QWidget *buildNegotiationTab();
-    QWidget *buildDeliverablesTab();
-    QWidget *buildMessagesTab();
-    QWidget *buildActivityTab();
     void retranslate();
     void setState(State state);
+    DealContext context() const;
+    void updateActions();
     void finishOne();
     void loaded(quint64 generation, const common::Result<common::Deal> &result);
     void loadMessages(const QString &cursor);
@@ -99,19 +99,11 @@ private:
     void loadDeliverable(const QString &id);
     void deliverableLoaded(quint64 generation, const common::Result<common::Deliverable> &result);
     void fillHeader();
-    void fillOffers();
-    void fillTerms();
-    void fillDeliverables();
-    void fillDeliverableDetail();
-    void fillMessages();
-    void fillEvents();
-    void updateActions();
-    QString partyName(const QString &userId) const;
-    QString offerSummary(const common::OfferInput &offer) const;
+    QString me() const;
 
     /// Asks before a step that ends the deal; `confirmed` takes it.
     void confirmThen(FinalStep step, const std::function<void()> &confirmed);
-    void answerOffer(bool accept);
+    void answerOffer(Answer answer);
     void openCounter();
     void takeAction(common::DealAction action);
     void dealAnswered(const QString &done, const common::Result<common::Deal> &result);
@@ -135,54 +127,18 @@ private:
     QString m_olderMessages; ///< cursor of the next older page; empty: none
     QList<common::DealEvent> m_events;
     common::Deliverable m_deliverable;
-    QString m_selectedDeliverable;
     bool m_busy = false;
 
     QLabel *m_title = nullptr;
     QLabel *m_parties = nullptr;
     QLabel *m_stateLabel = nullptr;
     QPushButton *m_reload = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_loading = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QPushButton *m_retry = nullptr;
+    StateStack *m_stack = nullptr;
     QTabWidget *m_tabs = nullptr;
-
-    QLabel *m_termsTitle = nullptr;
-    QLabel *m_terms = nullptr;
-    QLabel *m_offersTitle = nullptr;
-    QTreeWidget *m_offers = nullptr;
-    QPushButton *m_accept = nullptr;
-    QPushButton *m_decline = nullptr;
-    QPushButton *m_counter = nullptr;
-    QPushButton *m_start = nullptr;
-    QPushButton *m_complete = nullptr;
-    QPushButton *m_withdraw = nullptr;
-    QPushButton *m_cancel = nullptr;
-
-    QTreeWidget *m_deliverables = nullptr;
-    QLabel *m_deliverablesEmpty = nullptr;
-    QTextBrowser *m_versions = nullptr;
-    QPushButton *m_review = nullptr;
-    QWidget *m_draftBox = nullptr;
-    QLabel *m_draftTitle = nullptr;
-    QLabel *m_captionLabel = nullptr;
-    QPlainTextEdit *m_caption = nullptr;
-    QLabel *m_mediaLabel = nullptr;
-    QLineEdit *m_media = nullptr;
-    QLabel *m_notesLabel = nullptr;
-    QLineEdit *m_notes = nullptr;
-    QPushButton *m_submitDraft = nullptr;
-    QLabel *m_liveLabel = nullptr;
-    QLineEdit *m_liveUrl = nullptr;
-    QPushButton *m_submitLive = nullptr;
-
-    QPushButton *m_olderButton = nullptr;
-    QTextBrowser *m_thread = nullptr;
-    QPlainTextEdit *m_messageInput = nullptr;
-    QPushButton *m_send = nullptr;
-
-    QListWidget *m_activity = nullptr;
+    DealNegotiationTab *m_negotiation = nullptr;
+    DealDeliverablesTab *m_deliverables = nullptr;
+    DealMessagesTab *m_messagesTab = nullptr;
+    DealActivityTab *m_activity = nullptr;
     QLabel *m_message = nullptr;
 
     QPointer<OfferDialog> m_offerDialog;

@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 
@@ -15,7 +17,10 @@ class OfferEditor;
 
 /// A counter-offer: the terms in an OfferEditor (deliverables, fee, revision rounds, usage rights
 /// and a note), prefilled from the offer it answers. Checked with the shared rules
-/// (common::collab::validateOffer) before it is sent. Opened with open(), never exec().
+/// (common::collab::validateOffer) before it is sent. Terms the same as the offer on the table
+/// are not sent back as a counter: the dialog says so and offers to accept that offer instead.
+/// Due dates in the past are sent only when the user presses Send again on the same terms.
+/// Opened with open(), never exec().
 class OfferDialog : public QDialog
 {
     Q_OBJECT
@@ -23,7 +28,7 @@ class OfferDialog : public QDialog
 public:
     explicit OfferDialog(QWidget *parent = nullptr);
 
-    /// Fills the form with `offer`'s terms (without its note).
+    /// Fills the form with `offer`'s terms (without its note): the offer on the table.
     void setOffer(const common::OfferInput &offer);
     /// The terms as typed, or the reason they are not valid.
     common::Result<common::OfferInput> input() const;
@@ -38,6 +43,8 @@ public:
 
 Q_SIGNALS:
     void submitted(const influence::common::OfferInput &offer);
+    /// The user chose to accept the offer on the table rather than send the same terms back.
+    void acceptInsteadRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,12 +53,17 @@ private:
     void buildUi();
     void retranslate();
     void submit();
+    void resetSend();
 
+    common::OfferInput m_onTable;
+    /// Terms with past due dates the user was warned about; the same terms again are sent.
+    std::optional<common::OfferInput> m_pastConfirmed;
     QLabel *m_intro = nullptr;
     OfferEditor *m_editor = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_acceptInstead = nullptr;
 };
 
 } // namespace influence::desktop

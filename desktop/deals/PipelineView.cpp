@@ -2,9 +2,13 @@
 #include "PipelineView.h"
 
 #include "common/ApiClient.h"
+#include "deals/DealCardDelegate.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealText.h"
+#include "deals/PipelineCsv.h"
 #include "session/Session.h"
+#include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
@@ -19,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -27,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -94,6 +100,9 @@ DealColumn::DealColumn(DealState state, QWidget *parent)
     setWordWrap(true);
     setSpacing(3);
     setMinimumWidth(150);
+    setItemDelegate(new DealCardDelegate(this));
+    // Cards are as wide as the column; the delegate elides what does not fit.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 QStringList DealColumn::mimeTypes() const
@@ -116,11 +125,26 @@ Qt::DropActions DealColumn::supportedDropActions() const
     return Qt::CopyAction;
 }
 
+void DealColumn::highlight(Highlight highlight)
+{
+    m_dropTarget = highlight == Highlight::DropTarget;
+    setStyleSheet(m_dropTarget ? u"QListWidget { border: 2px solid palette(highlight); "
+                                 "background: palette(alternate-base); }"_s
+                               : QString());
+}
+
+void DealColumn::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    highlight(Highlight::None);
+    QListWidget::dragLeaveEvent(event);
+}
+
 void DealColumn::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasFormat(mimeType())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();
+        highlight(Highlight::DropTarget);
     } else {
         event->ignore();
     }
@@ -138,6 +162,7 @@ void DealColumn::dragMoveEvent(QDragMoveEvent *event)
 
 void DealColumn::dropEvent(QDropEvent *event)
 {
+    highlight(Highlight::None);
     if (!event->mimeData()->hasFormat(mimeType())) {
         event->ignore();
         return;
@@ -233,6 +258,16 @@ void PipelineView::buildUi()
     layout->addLayout(footer);
 
     connect(m_reload, &QPushButton::clicked, this, &PipelineView::reload);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        exportCsv(
+                this, tr("deals.csv"),
+                [csv = csv()] {
+                    return csv;
+                },
+                [this](const QString &path, const QString &error) {
+                    exported(path, error);
+                });
+    });
     connect(m_retry, &QPushButton::clicked, this, &PipelineView::reload);
     connect(m_more, &QPushButton::clicked, this, &PipelineView::loadMore);
 }
@@ -271,6 +306,8 @@ QLayout *PipelineView::buildFilters()
     m_clearFilters->setEnabled(false);
     m_reload = new QPushButton;
     m_reload->setObjectName(u"reloadPipelineButton"_s);
+    m_export = new QPushButton;
+    m_export->setObjectName(u"exportPipelineButton"_s);
     toolbar->addWidget(m_filterLabel);
     toolbar->addWidget(m_filter);
     toolbar->addWidget(m_stateFilterLabel);
@@ -280,6 +317,7 @@ QLayout *PipelineView::buildFilters()
     toolbar->addWidget(m_overdue);
     toolbar->addWidget(m_clearFilters);
     toolbar->addStretch();
+    toolbar->addWidget(m_export);
     toolbar->addWidget(m_reload);
 
     connect(m_filter, &QComboBox::activated, this, [this](int index) {
@@ -313,12 +351,36 @@ QWidget *PipelineView::buildBoard()
         auto *title = new QLabel;
         title->setObjectName(u"columnTitle-"_s + common::wireName(state));
         title->setStyleSheet(u"font-weight: bold;"_s);
+        auto *total = new QLabel;
+        total->setObjectName(u"columnTotal-"_s + common::wireName(state));
+        total->setStyleSheet(u"color: gray;"_s);
         auto *column = new DealColumn(state);
-        box->addWidget(title);
+        auto *heading = new QHBoxLayout;
+        heading->addWidget(title, 1);
+        // Ended deals pile up: their columns fold to the title.
+        if (!common::isNegotiating(state) && state != DealState::Accepted
+                && state != DealState::InProgress) {
+            auto *fold = new QToolButton;
+            fold->setObjectName(u"collapse-"_s + common::wireName(state));
+            fold->setCheckable(true);
+            fold->setAutoRaise(true);
+            fold->setArrowType(Qt::DownArrow);
+            heading->addWidget(fold);
+            m_collapse.insert(state, fold);
+            connect(fold, &QToolButton::toggled, this, [fold, column, total](bool folded) {
+                fold->setArrowType(folded ? Qt::RightArrow : Qt::DownArrow);
+                column->setVisible(!folded);
+                total->setVisible(!folded);
+            });
+        }
+        box->addLayout(heading);
+        box->addWidget(total);
         box->addWidget(column, 1);
+        box->addStretch(0);
         columns->addLayout(box);
         m_columns.insert(state, column);
         m_columnTitles.insert(state, title);
+        m_columnTotals.insert(state, total);
         connect(column, &DealColumn::dealDropped, this,
                 [this](const QString &id, DealState target) {
                     requestMove(id, target);
@@ -371,6 +433,10 @@ void PipelineView::retranslate()
     m_overdue->setToolTip(tr("Only deals with a deliverable past its due date and not live"));
     m_clearFilters->setText(tr("Clear f&ilters"));
     m_reload->setText(tr("Re&fresh"));
+    m_export->setText(tr("E&xport as CSV…"));
+    for (QToolButton *fold : std::as_const(m_collapse)) {
+        fold->setToolTip(tr("Fold or unfold this column"));
+    }
     m_loading->setText(tr("Loading deals…"));
     m_retry->setText(tr("&Retry"));
     m_views->setTabText(BoardTab, tr("&Board"));
@@ -490,11 +556,10 @@ void PipelineView::load(const QString &cursor)
     query.cursor = cursor;
     const bool append = !cursor.isEmpty();
     const common::ApiClient::OwnerScope owner(m_api, this);
-    m_collab.deals(query).then(QtFuture::Launch::Sync,
-            common::guarded<Result<common::Page<Deal>>>(
-                    this, [this, generation, append](const Result<common::Page<Deal>> &result) {
-                        listed(generation, append, result);
-                    }));
+    continueIn(this, m_collab.deals(query),
+            [this, generation, append](const Result<common::Page<Deal>> &result) {
+                listed(generation, append, result);
+            });
 }
 
 void PipelineView::setCampaignFilter(const QString &campaignId)
@@ -664,9 +729,19 @@ QString PipelineView::creatorName(const Deal &deal) const
 
 QString PipelineView::cardText(const Deal &deal) const
 {
-    QString text = creatorName(deal) + u'\n' + deal.campaignName;
+    QString text = creatorName(deal);
+    // Filtered to one campaign, every card would repeat its name.
+    if (m_query.campaignId.isEmpty()) {
+        text += u'\n' + deal.campaignName;
+    }
     if (deal.latestOffer) {
         text += u'\n' + Formats::money(deal.latestOffer->terms.fee);
+    }
+    const QDate due = nextDueDate(deal);
+    const bool open = common::isNegotiating(deal.state) || deal.state == DealState::Accepted
+            || deal.state == DealState::InProgress;
+    if (due.isValid() && open) {
+        text += u'\n' + tr("Next due: %1").arg(DealText::day(due));
     }
     if (deal.overdue) {
         text += u'\n' + tr("Overdue");
@@ -683,12 +758,32 @@ void PipelineView::fillColumns()
                            "to open it.");
     for (const Deal &deal : std::as_const(m_deals)) {
         DealColumn *column = m_columns.value(deal.state);
-        auto *item = new QListWidgetItem(cardText(deal), column);
+        const QString text = cardText(deal);
+        auto *item = new QListWidgetItem(text, column);
         item->setData(Qt::UserRole, deal.id);
-        item->setToolTip(tip);
+        item->setData(
+                DealCardDelegate::kInitialsRole, DealCardDelegate::initials(creatorName(deal)));
+        item->setData(DealCardDelegate::kOverdueRole, deal.overdue);
+        // The badge says "Overdue": the painted lines leave it out (the text keeps it).
+        item->setData(
+                DealCardDelegate::kBodyRole, deal.overdue ? text.section(u'\n', 0, -2) : text);
+        // The whole card, as a narrow column elides it.
+        item->setToolTip(text + u"\n\n"_s + tip);
     }
     for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
         it.value()->setText(tr("%1 (%2)").arg(Names::dealState(it.key())).arg(count(it.key())));
+    }
+    QMap<DealState, QList<Deal>> byState;
+    for (const Deal &deal : std::as_const(m_deals)) {
+        byState[deal.state].append(deal);
+    }
+    for (auto it = m_columnTotals.cbegin(); it != m_columnTotals.cend(); ++it) {
+        QStringList sums;
+        const QMap<QString, qint64> totals = feeTotals(byState.value(it.key()));
+        for (auto total = totals.cbegin(); total != totals.cend(); ++total) {
+            sums.append(Formats::money({total.value(), total.key()}));
+        }
+        it.value()->setText(sums.join(u" · "_s));
     }
 }
 
@@ -719,7 +814,7 @@ void PipelineView::fillTable()
         fee->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         cell(OverdueColumn, deal.overdue ? tr("Overdue") : QString())
                 ->setData(kSortRole, deal.overdue ? 1 : 0);
-        const QDateTime changed = deal.updatedAt.isValid() ? deal.updatedAt : deal.createdAt;
+        const QDateTime changed = lastChange(deal);
         cell(UpdatedColumn, Formats::when(changed))
                 ->setData(kSortRole, changed.toMSecsSinceEpoch());
     }
@@ -792,12 +887,10 @@ QWidget *PipelineView::confirmation() const
 void PipelineView::send(const QString &dealId, common::DealAction action, DealState target)
 {
     say(tr("Moving the deal to “%1”…").arg(Names::dealState(target)));
-    m_collab.dealAction(dealId, action)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<Result<Deal>>(
-                            this, [this, dealId, target](const Result<Deal> &result) {
-                                moved(dealId, target, result);
-                            }));
+    continueIn(this, m_collab.dealAction(dealId, action),
+            [this, dealId, target](const Result<Deal> &result) {
+                moved(dealId, target, result);
+            });
 }
 
 void PipelineView::moved(const QString &dealId, DealState target, const Result<Deal> &result)
@@ -820,6 +913,36 @@ void PipelineView::say(const QString &text)
 QString PipelineView::messageText() const
 {
     return m_message->text();
+}
+
+QByteArray PipelineView::csv() const
+{
+    return pipelineCsv(m_deals, m_query, m_campaignNames.value(m_query.campaignId));
+}
+
+void PipelineView::exportTo(const QString &path)
+{
+    writeFileInBackground(this, path, csv(), [this](const QString &file, const QString &error) {
+        exported(file, error);
+    });
+}
+
+void PipelineView::exported(const QString &path, const QString &error)
+{
+    if (!error.isEmpty()) {
+        say(tr("The deals were not exported. %1").arg(error));
+        return;
+    }
+    // (English and German have the same plural rule: one, or other.)
+    say(m_deals.size() == 1 ? tr("1 deal exported to %1.").arg(path)
+                            : tr("%1 deals exported to %2.")
+                                      .arg(QLocale().toString(qint64(m_deals.size())), path));
+}
+
+bool PipelineView::isCollapsed(DealState state) const
+{
+    const QToolButton *fold = m_collapse.value(state);
+    return fold && fold->isChecked();
 }
 
 } // namespace influence::desktop

@@ -21,6 +21,7 @@ class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace influence::desktop {
 
@@ -37,6 +38,8 @@ public:
 
     explicit DealColumn(common::DealState state, QWidget *parent = nullptr);
     common::DealState state() const { return m_state; }
+    /// A card is being dragged over the column: it is highlighted as where the drop goes.
+    bool isDropTarget() const { return m_dropTarget; }
 
 Q_SIGNALS:
     void dealDropped(const QString &dealId, influence::common::DealState target);
@@ -47,10 +50,15 @@ protected:
     Qt::DropActions supportedDropActions() const override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    enum class Highlight { None, DropTarget };
+    void highlight(Highlight highlight);
+
     common::DealState m_state;
+    bool m_dropTarget = false;
 };
 
 /// The deal pipeline, as a board (a column per deal state with its count, a card per deal:
@@ -111,10 +119,18 @@ public:
     /// Deals shown in a column.
     int count(common::DealState state) const;
     DealColumn *column(common::DealState state) const { return m_columns.value(state); }
+    /// Whether the column of an end state (completed, declined, withdrawn, cancelled) is
+    /// folded to its title; the others never are.
+    bool isCollapsed(common::DealState state) const;
     const QList<common::Deal> &deals() const { return m_deals; }
     /// Moves a deal to the column of `target` (what a drop does).
     Move requestMove(const QString &dealId, common::DealState target);
     QString messageText() const;
+    /// What the board shows, as CSV (see pipelineCsv()).
+    QByteArray csv() const;
+    /// Writes csv() to `path` in the background (what "Export as CSV…" does after its dialog);
+    /// the message says where it went, or why not.
+    void exportTo(const QString &path);
 
 Q_SIGNALS:
     void stateChanged(influence::desktop::PipelineView::State state);
@@ -157,6 +173,7 @@ private:
             const common::Result<common::Deal> &result);
     QString refusal(common::DealState from, common::DealState to) const;
     QString cardText(const common::Deal &deal) const;
+    void exported(const QString &path, const QString &error);
 
     common::ApiClient *m_api;
     common::CollabApi m_collab;
@@ -182,12 +199,15 @@ private:
     QCheckBox *m_overdue = nullptr;
     QPushButton *m_clearFilters = nullptr;
     QPushButton *m_reload = nullptr;
+    QPushButton *m_export = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_retry = nullptr;
     QMap<common::DealState, DealColumn *> m_columns;
     QMap<common::DealState, QLabel *> m_columnTitles;
+    QMap<common::DealState, QLabel *> m_columnTotals;
+    QMap<common::DealState, QToolButton *> m_collapse;
     QTabWidget *m_views = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_shown = nullptr;

@@ -12,14 +12,18 @@
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
 #include "common/Money.h"
+#include "deals/DealCardDelegate.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "notifications/NotificationsView.h"
 #include "widgets/CsvExport.h"
+#include "widgets/Names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDropEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,6 +36,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUuid>
 
@@ -149,8 +154,26 @@ private:
                 QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(viewport, &enter);
         QVERIFY(enter.isAccepted());
+        // While the card is over it, the column shows it is where the drop goes.
+        QVERIFY(pipeline()->column(target)->isDropTarget());
         QCoreApplication::sendEvent(viewport, &event);
         QVERIFY(event.isAccepted());
+        QVERIFY(!pipeline()->column(target)->isDropTarget());
+    }
+
+    /// A card dragged over a column and away again leaves it as it was.
+    void dragAway(DealState over)
+    {
+        QWidget *viewport = pipeline()->column(over)->viewport();
+        QMimeData mime;
+        mime.setData(QString::fromLatin1(desktop::DealColumn::kMimeType), u"x"_s.toUtf8());
+        QDragEnterEvent enter(
+                QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &enter);
+        QVERIFY(pipeline()->column(over)->isDropTarget());
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(viewport, &leave);
+        QVERIFY(!pipeline()->column(over)->isDropTarget());
     }
 
 private Q_SLOTS:
@@ -329,8 +352,60 @@ private Q_SLOTS:
         QCOMPARE(pipeline()->count(DealState::Invited), 1);
         QCOMPARE(pipeline()->count(DealState::Accepted), 0);
         QCOMPARE(filter->currentData().toString(), m_boardCampaign);
+        // One campaign shown: its name is not repeated on every card.
+        const QString campaignName = pipeline()->deals().first().campaignName;
+        QVERIFY(!pipeline()->column(DealState::Invited)->item(0)->text().contains(campaignName));
         pipeline()->setCampaignFilter({});
         QTRY_COMPARE_WITH_TIMEOUT(pipeline()->deals().size(), 3, kTimeout);
+        QVERIFY(pipeline()->column(DealState::Invited)->item(0)->text().contains(campaignName));
+        // Each column sums its deals' fees per currency.
+        QCOMPARE(find<QLabel>(u"columnTotal-negotiating"_s)->text(),
+                common::formatMoney({65000, u"EUR"_s}));
+        QCOMPARE(find<QLabel>(u"columnTotal-in_progress"_s)->text(), QString());
+        // Columns of ended deals fold to their title; the others cannot.
+        QVERIFY(!m_window->findChild<QToolButton *>(u"collapse-negotiating"_s));
+        auto *fold = find<QToolButton>(u"collapse-withdrawn"_s);
+        QVERIFY(fold && pipeline()->column(DealState::Withdrawn)->isVisible());
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(pipeline()->isCollapsed(DealState::Withdrawn));
+        QVERIFY(!pipeline()->column(DealState::Withdrawn)->isVisible());
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(!pipeline()->isCollapsed(DealState::Withdrawn));
+        QVERIFY(pipeline()->column(DealState::Withdrawn)->isVisible());
+        record(stalls);
+    }
+
+    void exportWritesWhatTheBoardShows()
+    {
+        tests::StallMeter stalls;
+        const QString path = QDir(tests::outputDir()).filePath(u"pipeline-export.csv"_s);
+        QFile::remove(path);
+        pipeline()->exportTo(path);
+        QTRY_VERIFY_WITH_TIMEOUT(pipeline()->messageText().contains(u"exported to"_s), kTimeout);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = desktop::Csv::parse(file.readAll());
+        const QList<common::Deal> &deals = pipeline()->deals();
+        QCOMPARE(rows.size(), deals.size() + 1);
+        QCOMPARE(rows.at(0),
+                (QStringList{u"Creator"_s, u"Brand"_s, u"Campaign"_s, u"State"_s, u"Fee"_s,
+                        u"Currency"_s, u"Overdue"_s, u"Last change"_s}));
+        for (qsizetype i = 0; i < deals.size(); ++i) {
+            const common::Deal &deal = deals.at(i);
+            const QStringList &row = rows.at(i + 1);
+            QCOMPARE(row.size(), 8);
+            QCOMPARE(row.at(0), deal.influencerName);
+            QCOMPARE(row.at(1), deal.brandName);
+            QCOMPARE(row.at(2), deal.campaignName);
+            QCOMPARE(row.at(3), desktop::Names::dealState(deal.state));
+            QVERIFY(deal.latestOffer);
+            // Money as a plain amount and its currency, so that a spreadsheet can sum it.
+            QCOMPARE(row.at(4) + u' ' + row.at(5),
+                    common::formatMoneyPlain(deal.latestOffer->terms.fee));
+            QCOMPARE(row.at(5), u"EUR"_s);
+            QCOMPARE(row.at(6), deal.overdue ? u"yes"_s : u"no"_s);
+            QVERIFY(QDateTime::fromString(row.at(7), Qt::ISODate).isValid());
+        }
         record(stalls);
     }
 
@@ -338,6 +413,7 @@ private Q_SLOTS:
     {
         tests::StallMeter stalls;
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        dragAway(DealState::Completed);
         drop(m_invitedDeal, DealState::InProgress);
         QCOMPARE(pipeline()->messageText(),
                 u"A deal cannot move from “Invited” to “In progress”."_s);
@@ -441,6 +517,20 @@ private Q_SLOTS:
         QCOMPARE(column(PipelineView::BrandColumn).count(u"Alpine Boots"_s), 4);
         QVERIFY(column(PipelineView::StateColumn).contains(u"Negotiating"_s));
         QCOMPARE(column(PipelineView::OverdueColumn).count(u"Overdue"_s), 1);
+        // On the board, the overdue card carries the red badge; every card the initials.
+        QListWidget *accepted = pipeline()->column(DealState::Accepted);
+        QListWidgetItem *overdueCard = nullptr;
+        for (int row = 0; row < accepted->count(); ++row) {
+            if (accepted->item(row)->text().contains(u"Max Hikes"_s)) {
+                overdueCard = accepted->item(row);
+            }
+        }
+        QVERIFY(overdueCard);
+        QVERIFY(overdueCard->data(desktop::DealCardDelegate::kOverdueRole).toBool());
+        QCOMPARE(overdueCard->data(desktop::DealCardDelegate::kInitialsRole).toString(), u"MH"_s);
+        QVERIFY(!overdueCard->data(desktop::DealCardDelegate::kBodyRole)
+                         .toString()
+                         .contains(u"Overdue"_s));
         // Sorted by fee, as amounts rather than as text: 300 < 500 < 500 < 650.
         table->sortByColumn(PipelineView::FeeColumn, Qt::AscendingOrder);
         QCOMPARE(column(PipelineView::FeeColumn),

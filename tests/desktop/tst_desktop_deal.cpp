@@ -7,6 +7,8 @@
 // post); messages written by one side appear for the other. Screenshots of the deal page and
 // the review screen; the time to open a deal with 50 messages and 10 versions is measured.
 #include "DesktopTestSupport.h"
+#include "core/db/Connection.h"
+#include "core/db/DatabaseUrl.h"
 #include "deals/OfferDialog.h"
 #include "deals/PipelineView.h"
 #include "deals/ReviewDialog.h"
@@ -18,6 +20,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTextBrowser>
 #include <QTreeWidget>
 
@@ -87,6 +90,41 @@ private:
         return id;
     }
     QString firstDeliverable() { return dealPage()->deal().deliverables.value(0).id; }
+    /// The brand invites the creator to a new campaign; answers the deal.
+    QString invitedDeal(qint64 fee)
+    {
+        const QString campaign = launchedCampaign();
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(fee, 1)}});
+        if (invited.status != 201) {
+            qWarning("the invitation: %d %s", invited.status, invited.body.constData());
+            return {};
+        }
+        return invited.json().value(u"id"_s).toString();
+    }
+    /// Each entry of the open deal's activity names who acted: "You" for the signed-in user,
+    /// else the creator's or the brand's name, whatever order the deal and its events came in.
+    void activityNamesTheActors()
+    {
+        const auto *activity = find<QListWidget>(u"activityList"_s);
+        const auto &events = dealPage()->events();
+        const common::Deal &deal = dealPage()->deal();
+        const QString me = m_session->user().id.toString(QUuid::WithoutBraces);
+        QCOMPARE(activity->count(), events.size());
+        bool creatorCountered = false;
+        for (int row = 0; row < activity->count(); ++row) {
+            const QString actor = events.at(row).actorId;
+            const QString expected = actor == me ? u"You"_s
+                    : actor == deal.influencerId ? u"Lena Travels"_s
+                                                 : u"Alpine Boots"_s;
+            creatorCountered = creatorCountered
+                    || (events.at(row).kind == u"offer.made"_s && actor == deal.influencerId);
+            const QString text = activity->item(row)->text();
+            QVERIFY2(text.endsWith(u" — "_s + expected),
+                    qPrintable(u"%1 (expected %2)"_s.arg(text, expected)));
+        }
+        QVERIFY(creatorCountered);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -115,6 +153,15 @@ private Q_SLOTS:
         qCInfo(tests::measurements, "MEASURE longest event-loop stall on the deal page: %lld ms",
                 m_longestStall);
         stop();
+    }
+
+    void emptyDealPageHasNothingToRefresh()
+    {
+        // No deal open yet: the page says where deals are opened, and Refresh has nothing to do.
+        QVERIFY(dealPage()->dealId().isEmpty());
+        QCOMPARE(dealPage()->state(), DealView::State::Idle);
+        QVERIFY(!find<QPushButton>(u"reloadDealButton"_s)->isEnabled());
+        QCOMPARE(find<QLabel>(u"dealEmpty"_s)->text(), u"Open a deal from the pipeline board."_s);
     }
 
     void creatorCountersFromTheBoard()
@@ -156,6 +203,13 @@ private Q_SLOTS:
         QCOMPARE(fee->text(), u"500"_s + QLocale().decimalPoint() + u"00"_s);
         // An amount that is not one is refused before anything is sent.
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        // The brand's terms sent back unchanged are no counter: the dialog offers to accept.
+        auto *send = dialog->findChild<QPushButton *>(u"sendOfferButton"_s);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(requests.count(), 0);
+        QVERIFY2(dialog->statusText().contains(u"terms of the offer on the table"_s),
+                qPrintable(dialog->statusText()));
+        QVERIFY(dialog->findChild<QPushButton *>(u"acceptInsteadButton"_s)->isVisible());
         fee->setText(u"six hundred"_s);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendOfferButton"_s), Qt::LeftButton);
         QCOMPARE(requests.count(), 0);
@@ -165,6 +219,17 @@ private Q_SLOTS:
         line.type = common::DeliverableType::Reel;
         line.platform = common::Platform::Instagram;
         line.quantity = 2;
+        // A due date that has passed is sent only when the user insists.
+        line.dueDate = QDate::currentDate().addDays(-2);
+        dialog->setLine(0, line);
+        fee->clear();
+        QTest::keyClicks(fee, u"650"_s);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(requests.count(), 0);
+        QVERIFY2(dialog->statusText().startsWith(u"1 due date already passed: "_s),
+                qPrintable(dialog->statusText()));
+        QCOMPARE(send->text(), u"Send &anyway"_s);
+        QVERIFY(!dialog->findChild<QPushButton *>(u"acceptInsteadButton"_s)->isVisible());
         line.dueDate = QDate::currentDate().addDays(21);
         dialog->setLine(0, line);
         fee->clear();
@@ -220,6 +285,12 @@ private Q_SLOTS:
         QVERIFY(find<QPushButton>(u"cancelDealButton"_s)->isVisible());
         QVERIFY(!find<QPushButton>(u"withdrawDealButton"_s)->isVisible());
         QCOMPARE(dealPage()->deal().deliverables.size(), 2);
+        // Both reels are still to come: completing is shown, not offered, and says why.
+        auto *complete = find<QPushButton>(u"completeDealButton"_s);
+        QVERIFY(complete->isVisible());
+        QVERIFY(!complete->isEnabled());
+        QVERIFY2(complete->toolTip().startsWith(u"2 deliverables are not approved or live yet"_s),
+                qPrintable(complete->toolTip()));
         record(stalls);
         saveScreenshot(m_window.get(), u"deal-detail"_s);
     }
@@ -366,6 +437,7 @@ private Q_SLOTS:
         const auto *activity = find<QListWidget>(u"activityList"_s);
         QCOMPARE(activity->count(), kinds.size());
         QVERIFY(activity->item(activity->count() - 1)->text().contains(u"Post live"_s));
+        activityNamesTheActors();
         record(stalls);
     }
 
@@ -388,6 +460,7 @@ private Q_SLOTS:
 
         signInAs(m_brandEmail);
         openDeal(m_dealId);
+        activityNamesTheActors();
         dealPage()->showTab(DealView::Tab::Messages);
         auto *thread = find<QTextBrowser>(u"messageThread"_s);
         QVERIFY(thread->toPlainText().contains(u"Live now! Stats at"_s));
@@ -490,6 +563,69 @@ private Q_SLOTS:
         m_window->showPage(pages->layout()->indexOf(dealPage()));
         QTRY_VERIFY_WITH_TIMEOUT(dealPage()->isComplete(), kTimeout);
         QCOMPARE(dealPage()->deal().id, m_dealId);
+        record(stalls);
+    }
+
+    void sameTermsBackAreAnAcceptance()
+    {
+        const QString deal = invitedDeal(70000);
+        QVERIFY(!deal.isEmpty());
+        signInAs(m_creatorEmail);
+        tests::StallMeter stalls;
+        openDeal(deal);
+        clickWhenEnabled(u"counterOfferButton"_s);
+        desktop::OfferDialog *dialog = dealPage()->offerDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendOfferButton"_s), Qt::LeftButton);
+        QCOMPARE(requests.count(), 0);
+        auto *accept = dialog->findChild<QPushButton *>(u"acceptInsteadButton"_s);
+        QVERIFY(accept->isVisible());
+        QTest::mouseClick(accept, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dealPage()->offerDialog(), kTimeout);
+        QCOMPARE(requests.count(), 1);
+        QVERIFY(requests.at(0).at(1).toString().endsWith(u"/accept"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(dealPage()->deal().state, DealState::Accepted, kTimeout);
+        QCOMPARE(dealOnServer(deal).value(u"state"_s).toString(), u"accepted"_s);
+        record(stalls);
+    }
+
+    void lastChangeIsWhenTheDealLastMoved()
+    {
+        // A deal invited three weeks ago whose row was written again today, as the demo data's
+        // are (the updated_at trigger stamps every write): it last moved three weeks ago.
+        const QString deal = invitedDeal(40000);
+        QVERIFY(!deal.isEmpty());
+        auto settings = std::make_shared<server::db::ConnectionSettings>();
+        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
+        QVERIFY(url);
+        settings->url = *url;
+        server::db::Connection db(settings, u"desktop-deal-test"_s);
+        QVERIFY(db.execDirect(u"UPDATE offers SET created_at = now() - interval '21 days' "
+                              "WHERE deal_id = '%1';"
+                              "UPDATE deals SET created_at = now() - interval '21 days' "
+                              "WHERE id = '%1'"_s.arg(deal)));
+        const QJsonObject onServer = dealOnServer(deal);
+        const QDateTime invited = QDateTime::fromString(
+                onServer.value(u"latestOffer"_s).toObject().value(u"createdAt"_s).toString(),
+                Qt::ISODateWithMs);
+        QVERIFY(invited.daysTo(QDateTime::currentDateTimeUtc()) >= 20);
+
+        signInAs(m_brandEmail);
+        tests::StallMeter stalls;
+        PipelineView *pipeline = m_window->pipelinePage();
+        auto *pages = find<QWidget>(u"pages"_s);
+        m_window->showPage(pages->layout()->indexOf(pipeline));
+        pipeline->setView(PipelineView::View::Table);
+        pipeline->setCampaignFilter(onServer.value(u"campaignId"_s).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline->state(), PipelineView::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline->deals().size(), 1, kTimeout);
+        auto *table = find<QTableWidget>(u"pipelineTable"_s);
+        QCOMPARE(table->rowCount(), 1);
+        const QString lastChange = table->item(0, PipelineView::UpdatedColumn)->text();
+        QCOMPARE(lastChange, desktop::Formats::when(invited));
+        QVERIFY2(!lastChange.contains(u"ago"_s) && lastChange != u"just now"_s,
+                qPrintable(lastChange));
         record(stalls);
     }
 };
