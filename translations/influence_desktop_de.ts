@@ -1853,6 +1853,89 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::DiagnosticsDialog</name>
+    <message>
+        <source>Server diagnostics</source>
+        <translation>Serverdiagnose</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>e.g. http://localhost:8080</source>
+        <translation>z. B. http://localhost:8080</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Enter the address of an Influence server and press Connect.</source>
+        <translation>Geben Sie die Adresse eines Influence-Servers ein und klicken Sie auf Verbinden.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Server version:</source>
+        <translation>Serverversion:</translation>
+    </message>
+    <message>
+        <source>API version:</source>
+        <translation>API-Version:</translation>
+    </message>
+    <message>
+        <source>Qt version:</source>
+        <translation>Qt-Version:</translation>
+    </message>
+    <message>
+        <source>Running since:</source>
+        <translation>Läuft seit:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Please enter a valid server address.</source>
+        <translation>Bitte geben Sie eine gültige Serveradresse ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address such as http://localhost:8080.</source>
+        <translation>„%1“ ist keine Serveradresse wie http://localhost:8080.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>The server is shutting down</source>
+        <translation>Der Server wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::DiscoveryModel</name>
     <message>
         <source>Name</source>
@@ -2082,6 +2165,77 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::HomeView</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Sign in to see what is waiting for you.</source>
+        <translation>Melden Sie sich an, um zu sehen, was auf Sie wartet.</translation>
+    </message>
+    <message>
+        <source>Looking for what is waiting for you…</source>
+        <translation>Suche, was auf Sie wartet …</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Offer of %1</source>
+        <translation>Angebot über %1</translation>
+    </message>
+    <message>
+        <source>A deal</source>
+        <translation>Ein Deal</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you: no offers to answer, no drafts to review and nothing overdue.</source>
+        <translation>Nichts wartet auf Sie: keine Angebote zu beantworten, keine Entwürfe zu prüfen und nichts überfällig.</translation>
+    </message>
+    <message>
+        <source>Offers waiting for your answer</source>
+        <translation>Angebote, die auf Ihre Antwort warten</translation>
+    </message>
+    <message>
+        <source>Drafts to review</source>
+        <translation>Zu prüfende Entwürfe</translation>
+    </message>
+    <message>
+        <source>Drafts to rework</source>
+        <translation>Zu überarbeitende Entwürfe</translation>
+    </message>
+    <message>
+        <source>Overdue deliverables</source>
+        <translation>Überfällige Leistungen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::InviteDialog</name>
     <message>
         <source>Invite to campaign</source>
@@ -2245,80 +2399,8 @@ Influencer-Management und -Analyse.</translation>
         <translation>Ü&amp;ber Influence</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
-    </message>
-    <message>
-        <source>e.g. http://localhost:8080</source>
-        <translation>z. B. http://localhost:8080</translation>
-    </message>
-    <message>
-        <source>&amp;Connect</source>
-        <translation>&amp;Verbinden</translation>
-    </message>
-    <message>
-        <source>Enter the address of an Influence server and press Connect.</source>
-        <translation>Geben Sie die Adresse eines Influence-Servers ein und klicken Sie auf Verbinden.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Server version:</source>
-        <translation>Serverversion:</translation>
-    </message>
-    <message>
-        <source>API version:</source>
-        <translation>API-Version:</translation>
-    </message>
-    <message>
-        <source>Qt version:</source>
-        <translation>Qt-Version:</translation>
-    </message>
-    <message>
-        <source>Running since:</source>
-        <translation>Läuft seit:</translation>
-    </message>
-    <message>
-        <source>Database:</source>
-        <translation>Datenbank:</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung zu %1 wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>Please enter a valid server address.</source>
-        <translation>Bitte geben Sie eine gültige Serveradresse ein.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a server address such as http://localhost:8080.</source>
-        <translation>„%1“ ist keine Serveradresse wie http://localhost:8080.</translation>
-    </message>
-    <message>
-        <source>The server is shutting down</source>
-        <translation>Der Server wird heruntergefahren</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>Unavailable</source>
-        <translation>Nicht verfügbar</translation>
     </message>
     <message>
         <source>Connected to %1</source>
@@ -2353,12 +2435,44 @@ Influencer-Management und -Analyse.</translation>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the previous page (%1)</source>
+        <translation>Zurück zur vorigen Seite (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <source>Forward again (%1)</source>
+        <translation>Wieder vor (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Fenster</translation>
+    </message>
+    <message>
+        <source>Open in &amp;New Window</source>
+        <translation>In &amp;neuem Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Open…</source>
+        <translation>&amp;Schnell öffnen…</translation>
+    </message>
+    <message>
+        <source>Find a creator, campaign or deal by name (%1)</source>
+        <translation>Creator, Kampagne oder Deal nach Namen finden (%1)</translation>
+    </message>
+    <message>
+        <source>Server &amp;Diagnostics…</source>
+        <translation>Server&amp;diagnose…</translation>
     </message>
 </context>
 <context>
@@ -2806,10 +2920,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>Deals werden geladen…</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2968,6 +3078,49 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Fold or unfold this column</source>
         <translation>Diese Spalte ein- oder ausklappen</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::QuickOpen</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Type part of a creator&apos;s, campaign&apos;s or deal&apos;s name.</source>
+        <translation>Geben Sie einen Teil des Namens eines Creators, einer Kampagne oder eines Deals ein.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Nichts gefunden für „%1“.</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected one.</source>
+        <translation>Die Eingabetaste öffnet den ausgewählten Treffer.</translation>
+    </message>
+    <message>
+        <source>Quick open</source>
+        <translation>Schnell öffnen</translation>
+    </message>
+    <message>
+        <source>Find a creator, campaign or deal</source>
+        <translation>Creator, Kampagne oder Deal finden</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiagnosticsDialog.h"
 
-#include "common/ApiClient.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 
@@ -23,7 +22,8 @@ namespace influence::desktop {
 
 namespace {
 
-constexpr auto kServerUrlKey = "connection/serverUrl";
+/// The last address tried here (the sign-in dialog remembers the app's own server).
+constexpr auto kServerUrlKey = "diagnostics/serverUrl";
 
 QLabel *makeValue(const QString &objectName)
 {
@@ -43,10 +43,9 @@ QWidget *centeredPage(const QString &objectName, QVBoxLayout **layout)
 
 } // namespace
 
-DiagnosticsDialog::DiagnosticsDialog(common::ApiClient *api, QWidget *parent)
+DiagnosticsDialog::DiagnosticsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_api(api)
-    , m_system(api)
+    , m_system(&m_api)
 {
     setObjectName(u"diagnosticsDialog"_s);
     buildUi();
@@ -172,7 +171,7 @@ void DiagnosticsDialog::retranslate()
     switch (m_state) {
     case State::Empty: break;
     case State::Loading:
-        m_loadingLabel->setText(tr("Connecting to %1…").arg(m_api->baseUrl().toString()));
+        m_loadingLabel->setText(tr("Connecting to %1…").arg(m_api.baseUrl().toString()));
         break;
     case State::Error:
         if (m_addressInvalid) {
@@ -192,7 +191,7 @@ QString DiagnosticsDialog::statusText() const
 {
     switch (m_state) {
     case State::Loading: return tr("Connecting…");
-    case State::Connected: return tr("Connected to %1").arg(m_api->baseUrl().toString());
+    case State::Connected: return tr("Connected to %1").arg(m_api.baseUrl().toString());
     case State::Empty:
     case State::Error: break;
     }
@@ -234,7 +233,7 @@ void DiagnosticsDialog::connectToServer()
     }
     m_addressInvalid = false;
     QSettings().setValue(QLatin1StringView(kServerUrlKey), url.toString());
-    m_api->setBaseUrl(url);
+    m_api.setBaseUrl(url);
     const quint64 generation = ++m_generation;
     setState(State::Loading);
 
@@ -267,7 +266,7 @@ void DiagnosticsDialog::connectToServer()
 void DiagnosticsDialog::cancel()
 {
     ++m_generation;
-    m_api->abortAll();
+    m_api.abortAll();
     setState(State::Empty);
 }
 

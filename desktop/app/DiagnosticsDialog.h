@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/ApiClient.h"
 #include "common/Error.h"
 #include "common/SystemApi.h"
 
@@ -16,7 +17,8 @@ class QStackedWidget;
 namespace influence::desktop {
 
 /// Help → Server diagnostics: which server the app talks to, what it is (version, API, Qt,
-/// running since) and whether its database is ready; another address can be tried. Every call is
+/// running since) and whether its database is ready; another address can be tried without
+/// disturbing the session (the dialog asks through a client of its own). Every call is
 /// asynchronous; the dialog shows empty, loading (with Cancel), error (with Retry) and connected
 /// states.
 class DiagnosticsDialog : public QDialog
@@ -27,7 +29,7 @@ public:
     enum class State { Empty, Loading, Error, Connected };
     Q_ENUM(State)
 
-    DiagnosticsDialog(common::ApiClient *api, QWidget *parent = nullptr);
+    explicit DiagnosticsDialog(QWidget *parent = nullptr);
 
     /// Fills in the server address without connecting.
     void setServerUrl(const QString &url);
@@ -52,7 +54,7 @@ private:
     void showConnected();
     void cancel();
 
-    common::ApiClient *m_api;
+    common::ApiClient m_api;
     common::SystemApi m_system;
     State m_state = State::Empty;
     quint64 m_generation = 0;

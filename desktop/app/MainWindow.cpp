@@ -6,14 +6,17 @@
 #include "app/Navigator.h"
 #include "app/QuickOpen.h"
 #include "app/SettingsView.h"
+#include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsView.h"
 #include "common/ApiClient.h"
+#include "common/DiscoveryApi.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryView.h"
 #include "home/HomeView.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
+#include "notifications/TrayNotifier.h"
 #include "profiles/AccountsView.h"
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
@@ -81,7 +84,7 @@ MainWindow::MainWindow(
 {
     setObjectName(u"mainWindow"_s);
     buildMenus();
-    m_diagnostics = new DiagnosticsDialog(m_api, this);
+    m_diagnostics = new DiagnosticsDialog(this);
     connect(m_diagnostics, &DiagnosticsDialog::stateChanged, this, &MainWindow::retranslate);
     m_quickOpen = new QuickOpen(m_api, this);
     buildPages();
@@ -282,6 +285,8 @@ void MainWindow::buildPages()
     addDetailPage(m_creator, m_discovery);
     m_deal = new DealView(m_api, m_session);
     addDetailPage(m_deal, m_pipeline);
+    m_campaignPage = new CampaignPage(m_api, m_session);
+    addDetailPage(m_campaignPage, m_campaigns);
 
     connect(m_home, &HomeView::dealRequested, this, &MainWindow::openDeal);
     connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
@@ -294,7 +299,29 @@ void MainWindow::buildPages()
         showPage(m_pipeline);
     });
     connect(m_quickOpen, &QuickOpen::creatorChosen, this, &MainWindow::openCreator);
-    connect(m_quickOpen, &QuickOpen::campaignChosen, this, &MainWindow::openCampaign);
+    connect(m_quickOpen, &QuickOpen::campaignChosen, this, &MainWindow::openCampaignPage);
+    connect(m_campaigns, &CampaignsView::campaignOpened, this, &MainWindow::openCampaignPage);
+    connect(m_campaignPage, &CampaignPage::dealRequested, this, &MainWindow::openDeal);
+    connect(m_campaignPage, &CampaignPage::editRequested, this, [this](const QString &id) {
+        showPage(m_campaigns);
+        m_campaigns->select(id);
+        m_campaigns->editSelected();
+    });
+    connect(m_campaignPage, &CampaignPage::campaignChanged, m_campaigns, &CampaignsView::reload);
+    connect(m_campaignPage, &CampaignPage::findCreatorsRequested, this,
+            [this](const common::CampaignTargeting &targeting, const QStringList &platforms) {
+                // The pickers take one value each: the campaign's first.
+                common::DiscoveryQuery query;
+                query.niche = targeting.niches.value(0);
+                query.country = targeting.countries.value(0);
+                query.language = targeting.languages.value(0);
+                query.platform = platforms.value(0);
+                query.minFollowers = targeting.minFollowers;
+                query.maxFollowers = targeting.maxFollowers;
+                query.minEngagementRate = targeting.minEngagementRate;
+                showPage(m_discovery);
+                m_discovery->applyFilters(query);
+            });
     connect(m_quickOpen, &QuickOpen::dealChosen, this, &MainWindow::openDeal);
     connect(m_settings, &SettingsView::signOutRequested, this, &MainWindow::signOut);
     connect(m_settings, &SettingsView::serverChangeRequested, this, [this](const QString &url) {
@@ -314,6 +341,13 @@ void MainWindow::buildPages()
     // Reading notifications changes the count: the bell asks at once.
     connect(m_notifications, &NotificationsView::notificationsRead, m_bell,
             &NotificationBell::refresh);
+    m_tray = new TrayNotifier(m_bell, this, this);
+    connect(m_tray, &TrayNotifier::openRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        openNotifications();
+    });
     m_notificationsAction = new QAction(this);
     m_notificationsAction->setObjectName(u"openNotificationsAction"_s);
     m_notificationsAction->setShortcut(NotificationBell::shortcut());
@@ -347,10 +381,6 @@ int MainWindow::addPage(QWidget *page, const QString &iconName, Group group)
         showPage(page);
     });
     go->setObjectName(u"go-"_s + page->objectName());
-    const int position = static_cast<int>(m_groupOf.size()) - 1;
-    if (position < kMaxShortcutPages) {
-        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + position)));
-    }
     page->installEventFilter(this);
     return index;
 }
@@ -471,7 +501,8 @@ QWidget *MainWindow::openCurrentInNewWindow()
 
 void MainWindow::showDiagnostics()
 {
-    if (m_diagnostics->state() == DiagnosticsDialog::State::Empty && m_api->baseUrl().isValid()) {
+    // It checks the server the app talks to, unless the user is trying another address.
+    if (m_diagnostics->state() != DiagnosticsDialog::State::Loading && m_api->baseUrl().isValid()) {
         m_diagnostics->setServerUrl(m_api->baseUrl().toString());
         m_diagnostics->connectToServer();
     }
@@ -497,10 +528,30 @@ void MainWindow::updateSidebarForRole()
                         == Group::Creator;
         item->setHidden(inCreatorGroup && !creator);
     }
-    for (QAction *action : m_goMenu->actions()) {
-        if (action->objectName() == u"go-ownProfilePage"_s
-                || action->objectName() == u"go-accountsPage"_s) {
-            action->setVisible(creator);
+    numberShortcuts();
+}
+
+void MainWindow::numberShortcuts()
+{
+    int position = 0;
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        if (item->data(kSeparatorRole).toBool()) {
+            continue;
+        }
+        QWidget *page = m_pages->widget(item->data(Qt::UserRole).toInt());
+        for (QAction *action : m_goMenu->actions()) {
+            if (action->objectName() != u"go-"_s + page->objectName()) {
+                continue;
+            }
+            action->setVisible(!item->isHidden());
+            if (!item->isHidden() && position < kMaxShortcutPages) {
+                action->setShortcut(
+                        QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + position)));
+                ++position;
+            } else {
+                action->setShortcut({});
+            }
         }
     }
 }
@@ -546,6 +597,12 @@ void MainWindow::openCampaign(const QString &id)
     showPage(m_campaigns);
 }
 
+void MainWindow::openCampaignPage(const QString &id)
+{
+    m_campaignPage->showCampaign(id);
+    showPage(m_campaignPage);
+}
+
 void MainWindow::openNotifications()
 {
     showPage(m_notifications);
@@ -573,19 +630,19 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_goMenu->setTitle(tr("&Go"));
     m_backAction->setText(tr("&Back"));
-    m_backAction->setToolTip(tr("Back to the previous page (%1)")
-                                     .arg(m_backAction->shortcut().toString(
-                                             QKeySequence::NativeText)));
+    m_backAction->setToolTip(
+            tr("Back to the previous page (%1)")
+                    .arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
     m_forwardAction->setText(tr("&Forward"));
-    m_forwardAction->setToolTip(tr("Forward again (%1)")
-                                        .arg(m_forwardAction->shortcut().toString(
-                                                QKeySequence::NativeText)));
+    m_forwardAction->setToolTip(
+            tr("Forward again (%1)")
+                    .arg(m_forwardAction->shortcut().toString(QKeySequence::NativeText)));
     m_windowMenu->setTitle(tr("&Window"));
     m_newWindowAction->setText(tr("Open in &New Window"));
     m_quickOpenAction->setText(tr("&Quick Open…"));
-    m_quickOpenAction->setToolTip(tr("Find a creator, campaign or deal by name (%1)")
-                                          .arg(m_quickOpenAction->shortcut().toString(
-                                                  QKeySequence::NativeText)));
+    m_quickOpenAction->setToolTip(
+            tr("Find a creator, campaign or deal by name (%1)")
+                    .arg(m_quickOpenAction->shortcut().toString(QKeySequence::NativeText)));
     m_notificationsAction->setText(tr("Notifications"));
     m_languageMenu->setTitle(tr("&Language"));
     for (QAction *action : m_languageMenu->actions()) {
@@ -614,6 +671,9 @@ void MainWindow::retranslate()
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
+        // Widgets keep the locale they were made with: numbers, dates and spin boxes follow
+        // the language from here (QLocale::setDefault does not reach existing widgets).
+        setLocale(QLocale());
         retranslate();
     }
     QMainWindow::changeEvent(event);

@@ -20,6 +20,7 @@ class ApiClient;
 namespace influence::desktop {
 
 class AccountsView;
+class CampaignPage;
 class CampaignsView;
 class CreatorProfileView;
 class DealView;
@@ -36,6 +37,7 @@ class QuickOpen;
 class Session;
 class SettingsView;
 class SignInDialog;
+class TrayNotifier;
 
 /// The app's shell: a grouped sidebar of sections with icons, the page area with Back/Forward and
 /// a breadcrumb, the menus, the status bar with the notification bell, and the sign-in dialog
@@ -87,17 +89,23 @@ public:
     AccountsView *accountsPage() const { return m_accounts; }
     SettingsView *settingsPage() const { return m_settings; }
     CampaignsView *campaignsPage() const { return m_campaigns; }
+    /// One campaign: its brief, budget, deals and deliverables (Enter on a campaign).
+    CampaignPage *campaignPage() const { return m_campaignPage; }
     PipelineView *pipelinePage() const { return m_pipeline; }
     DealView *dealPage() const { return m_deal; }
     NotificationsView *notificationsPage() const { return m_notifications; }
     /// The bell in the status bar with the unread count.
     NotificationBell *notificationBell() const { return m_bell; }
+    /// Tells the system of new notifications while the window is in the background.
+    TrayNotifier *trayNotifier() const { return m_tray; }
     /// Opens a creator's profile page (as a double-click in discovery does).
     void openCreator(const QString &id);
     /// Opens a deal's page (as a double-click or Enter on a pipeline card does).
     void openDeal(const QString &id);
     /// Opens the campaigns page with the campaign selected (once listed).
     void openCampaign(const QString &id);
+    /// Opens the campaign's own page.
+    void openCampaignPage(const QString &id);
     /// Opens the notifications page (as the bell and Ctrl+Shift+N do).
     void openNotifications();
     /// Opens the deal or creator on screen in a window of its own (Window → Open in New
@@ -120,6 +128,8 @@ private:
     void updateSessionStatus();
     void updateSidebarForRole();
     void updateChrome();
+    /// Ctrl+1… in the order of the visible sidebar entries.
+    void numberShortcuts();
     /// Puts `page` on screen without recording a visit (Back/Forward and the first page).
     void display(QWidget *page);
     QListWidgetItem *itemOf(QWidget *page) const;
@@ -140,6 +150,8 @@ private:
     AccountsView *m_accounts = nullptr;
     SettingsView *m_settings = nullptr;
     CampaignsView *m_campaigns = nullptr;
+    CampaignPage *m_campaignPage = nullptr;
+    TrayNotifier *m_tray = nullptr;
     PipelineView *m_pipeline = nullptr;
     DealView *m_deal = nullptr;
     NotificationsView *m_notifications = nullptr;

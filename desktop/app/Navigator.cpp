@@ -14,8 +14,7 @@ constexpr qsizetype kMaxEntries = 100;
 
 Navigator::Navigator(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Navigator::Entry Navigator::entryOf(QWidget *page)
 {

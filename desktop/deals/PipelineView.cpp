@@ -12,7 +12,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
-#include "widgets/RetryPage.h"
+#include "widgets/StateStack.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,7 +44,6 @@ namespace influence::desktop {
 
 namespace {
 
-enum StackPage { LoadingPage, ErrorPage, BoardPage };
 enum ViewTab { BoardTab, TableTab };
 
 /// How long typing in the creator field waits before it asks the server.
@@ -226,21 +225,13 @@ void PipelineView::buildUi()
     layout->addWidget(m_title);
     layout->addLayout(buildFilters());
 
-    m_stack = new QStackedWidget;
-    m_loading = new QLabel;
-    m_loading->setAlignment(Qt::AlignCenter);
-    const RetryPage failure = makeRetryPage(u"pipelineError"_s, u"retryPipelineButton"_s);
-    QWidget *errorPage = failure.page;
-    m_errorLabel = failure.label;
-    m_retry = failure.retry;
-
     m_views = new QTabWidget;
     m_views->setObjectName(u"pipelineViews"_s);
     m_views->insertTab(BoardTab, buildBoard(), QString());
     m_views->insertTab(TableTab, buildTable(), QString());
-    m_stack->insertWidget(LoadingPage, m_loading);
-    m_stack->insertWidget(ErrorPage, errorPage);
-    m_stack->insertWidget(BoardPage, m_views);
+    // Loading, the error with Retry, or the board and table ("pipelineError",
+    // "retryPipelineButton").
+    m_stack = new StateStack(u"pipeline"_s, m_views);
     layout->addWidget(m_stack, 1);
 
     auto *footer = new QHBoxLayout;
@@ -268,7 +259,7 @@ void PipelineView::buildUi()
                     exported(path, error);
                 });
     });
-    connect(m_retry, &QPushButton::clicked, this, &PipelineView::reload);
+    connect(m_stack, &StateStack::retryRequested, this, &PipelineView::reload);
     connect(m_more, &QPushButton::clicked, this, &PipelineView::loadMore);
 }
 
@@ -437,15 +428,13 @@ void PipelineView::retranslate()
     for (QToolButton *fold : std::as_const(m_collapse)) {
         fold->setToolTip(tr("Fold or unfold this column"));
     }
-    m_loading->setText(tr("Loading deals…"));
-    m_retry->setText(tr("&Retry"));
     m_views->setTabText(BoardTab, tr("&Board"));
     m_views->setTabText(TableTab, tr("&Table"));
     m_table->setHorizontalHeaderLabels({tr("Creator"), tr("Brand"), tr("Campaign"), tr("State"),
             tr("Fee"), tr("Overdue"), tr("Last change")});
     m_more->setText(m_loadingMore ? tr("Loading…") : tr("Load &more"));
-    if (m_state == State::Failed) {
-        m_errorLabel->setText(ErrorText::sentence(m_error));
+    if (m_state == State::Idle || m_state == State::Loading) {
+        m_stack->showLoading(tr("Loading deals…"));
     }
     if (m_state == State::Loaded) {
         fillColumns();
@@ -504,12 +493,9 @@ void PipelineView::setState(State state)
     m_state = state;
     switch (state) {
     case State::Idle:
-    case State::Loading: m_stack->setCurrentIndex(LoadingPage); break;
-    case State::Failed:
-        m_errorLabel->setText(ErrorText::sentence(m_error));
-        m_stack->setCurrentIndex(ErrorPage);
-        break;
-    case State::Loaded: m_stack->setCurrentIndex(BoardPage); break;
+    case State::Loading: m_stack->showLoading(tr("Loading deals…")); break;
+    case State::Failed: m_stack->showError(m_error); break;
+    case State::Loaded: m_stack->showContent(); break;
     }
     if (changed) {
         Q_EMIT stateChanged(state);

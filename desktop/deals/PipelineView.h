@@ -25,6 +25,8 @@ class QToolButton;
 
 namespace influence::desktop {
 
+class StateStack;
+
 class Session;
 
 /// One column of the pipeline board: the deals in one state. Cards are dragged out as deal ids
@@ -200,10 +202,7 @@ private:
     QPushButton *m_clearFilters = nullptr;
     QPushButton *m_reload = nullptr;
     QPushButton *m_export = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_loading = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QPushButton *m_retry = nullptr;
+    StateStack *m_stack = nullptr;
     QMap<common::DealState, DealColumn *> m_columns;
     QMap<common::DealState, QLabel *> m_columnTitles;
     QMap<common::DealState, QLabel *> m_columnTotals;

@@ -9,6 +9,7 @@
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -33,6 +34,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -358,6 +360,7 @@ void DiscoveryView::retranslate()
     m_sortBox->setItemText(3, tr("Growth"));
     updateState();
     updateInvite();
+    fitHeaderTexts(m_table->horizontalHeader());
 }
 
 void DiscoveryView::changeEvent(QEvent *event)
@@ -506,6 +509,35 @@ void DiscoveryView::resetFilters()
         m_minFollowers->setValue(0);
         m_maxFollowers->setValue(0);
         m_minEngagement->setValue(0);
+    }
+    search();
+}
+
+void DiscoveryView::applyFilters(const common::DiscoveryQuery &query)
+{
+    {
+        std::vector<QSignalBlocker> blockers;
+        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
+                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
+                     m_minEngagement, m_sortBox}) {
+            blockers.emplace_back(filter);
+        }
+        m_textEdit->setText(query.text);
+        const auto pick = [](QComboBox *box, const QString &value) {
+            box->setCurrentIndex(qMax(0, box->findData(value)));
+        };
+        pick(m_nicheBox, query.niche);
+        pick(m_platformBox, query.platform);
+        pick(m_countryBox, query.country);
+        pick(m_languageBox, query.language);
+        pick(m_sortBox, query.sort);
+        const auto count = [](const std::optional<qint64> &value) {
+            return static_cast<int>(
+                    std::clamp<qint64>(value.value_or(0), 0, std::numeric_limits<int>::max()));
+        };
+        m_minFollowers->setValue(count(query.minFollowers));
+        m_maxFollowers->setValue(count(query.maxFollowers));
+        m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
     }
     search();
 }

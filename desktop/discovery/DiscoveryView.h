@@ -16,6 +16,7 @@ class QTableView;
 
 namespace influence::common {
 class ApiClient;
+struct DiscoveryQuery;
 }
 
 namespace influence::desktop {
@@ -51,6 +52,9 @@ public:
     InviteDialog *inviteDialog() const;
     /// Puts every filter and the sort back to where they start, and searches once.
     void resetFilters();
+    /// Sets the filters to `query` (values the pickers do not offer are left empty) and
+    /// searches once: "Find creators for this campaign".
+    void applyFilters(const common::DiscoveryQuery &query);
     /// The rows on screen as CSV (widgets/CsvExport.h), after the filters they were found with.
     QByteArray csv() const;
     /// Asks where to save csv() and writes it there in the background.

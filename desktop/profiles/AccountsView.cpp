@@ -7,6 +7,7 @@
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -155,6 +156,7 @@ void AccountsView::retranslate()
         showAccounts();
     }
     showListState();
+    fitHeaderTexts(m_table->horizontalHeader());
 }
 
 void AccountsView::changeEvent(QEvent *event)

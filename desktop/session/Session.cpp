@@ -3,6 +3,7 @@
 
 #include "common/ApiClient.h"
 #include "session/TokenStore.h"
+#include "widgets/Async.h"
 
 #include <QLoggingCategory>
 
@@ -83,43 +84,38 @@ void Session::signInWith(QFuture<common::Result<common::AuthTokens>> pending)
     const quint64 generation = ++m_generation;
     m_refreshTimer.stop();
     setState(State::SigningIn);
-    pending.then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<common::AuthTokens>>(
-                    this, [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                        if (generation != m_generation) {
-                            return;
-                        }
-                        if (!tokens) {
-                            setState(m_refreshToken.isEmpty() && m_user.id.isNull()
-                                            ? State::SignedOut
-                                            : State::Expired);
-                            Q_EMIT signInFailed(tokens.error());
-                            return;
-                        }
-                        adopt(*tokens);
-                        Q_EMIT signedIn();
-                    }));
+    continueIn(this, pending, [this, generation](const common::Result<common::AuthTokens> &tokens) {
+        if (generation != m_generation) {
+            return;
+        }
+        if (!tokens) {
+            setState(m_refreshToken.isEmpty() && m_user.id.isNull() ? State::SignedOut
+                                                                    : State::Expired);
+            Q_EMIT signInFailed(tokens.error());
+            return;
+        }
+        adopt(*tokens);
+        Q_EMIT signedIn();
+    });
 }
 
 void Session::resume(const QString &refreshToken)
 {
     const quint64 generation = ++m_generation;
     setState(State::SigningIn);
-    m_auth.refresh(refreshToken)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<common::AuthTokens>>(this,
-                            [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                                if (generation != m_generation) {
-                                    return;
-                                }
-                                if (!tokens) {
-                                    setState(State::SignedOut);
-                                    Q_EMIT signInFailed(tokens.error());
-                                    return;
-                                }
-                                adopt(*tokens);
-                                Q_EMIT signedIn();
-                            }));
+    continueIn(this, m_auth.refresh(refreshToken),
+            [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (!tokens) {
+                    setState(State::SignedOut);
+                    Q_EMIT signInFailed(tokens.error());
+                    return;
+                }
+                adopt(*tokens);
+                Q_EMIT signedIn();
+            });
 }
 
 void Session::refresh()
@@ -132,20 +128,18 @@ void Session::refresh()
     const quint64 generation = ++m_generation;
     m_refreshTimer.stop();
     setState(State::Refreshing);
-    m_auth.refresh(m_refreshToken)
-            .then(QtFuture::Launch::Sync,
-                    common::guarded<common::Result<common::AuthTokens>>(this,
-                            [this, generation](const common::Result<common::AuthTokens> &tokens) {
-                                if (generation != m_generation) {
-                                    return;
-                                }
-                                if (!tokens) {
-                                    refreshFailed(tokens.error());
-                                    return;
-                                }
-                                adopt(*tokens);
-                                Q_EMIT refreshed();
-                            }));
+    continueIn(this, m_auth.refresh(m_refreshToken),
+            [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (!tokens) {
+                    refreshFailed(tokens.error());
+                    return;
+                }
+                adopt(*tokens);
+                Q_EMIT refreshed();
+            });
 }
 
 void Session::refreshFailed(const common::Error &error)

@@ -4,6 +4,7 @@
 #include "common/ApiClient.h"
 #include "session/Session.h"
 #include "session/TokenStore.h"
+#include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 
 #include <QDialogButtonBox>
@@ -202,6 +203,12 @@ void SignInDialog::retranslate()
     }
 }
 
+void SignInDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    m_providersDelay.start();
+}
+
 void SignInDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -260,6 +267,11 @@ void SignInDialog::submit()
 
 void SignInDialog::loadProviders()
 {
+    // Only for a user looking at the dialog: asking points the app's client at the address,
+    // which a dialog built but not shown (with last run's address) must not do.
+    if (!isVisible()) {
+        return;
+    }
     const QUrl url = parseServerUrl(m_serverEdit->text());
     const quint64 generation = ++m_providersGeneration;
     if (url.isEmpty() || m_busy) {
@@ -267,14 +279,13 @@ void SignInDialog::loadProviders()
         return;
     }
     m_api->setBaseUrl(url);
-    m_auth.oidcProviders().then(QtFuture::Launch::Sync,
-            common::guarded<common::Result<QList<common::OidcProvider>>>(this,
-                    [this, generation](const common::Result<QList<common::OidcProvider>> &list) {
-                        // An older address's answer, or none: password sign-in only.
-                        if (generation == m_providersGeneration) {
-                            showProviders(list ? *list : QList<common::OidcProvider>());
-                        }
-                    }));
+    continueIn(this, m_auth.oidcProviders(),
+            [this, generation](const common::Result<QList<common::OidcProvider>> &list) {
+                // An older address's answer, or none: password sign-in only.
+                if (generation == m_providersGeneration) {
+                    showProviders(list ? *list : QList<common::OidcProvider>());
+                }
+            });
 }
 
 void SignInDialog::showProviders(const QList<common::OidcProvider> &providers)

@@ -15,16 +15,22 @@ namespace influence::desktop {
 
 namespace {
 
-/// A page of the stack: its widgets centred, the sentence wrapped and never wider than a
-/// comfortable line.
+/// A page of the stack: its widgets centred, the sentence wrapped. The sentence spans the
+/// page's width (its text centred): a word-wrapped label placed with an alignment gets a guessed
+/// width and a height for another one, which cuts its second line off.
 QWidget *centredPage(const QString &name, std::initializer_list<QWidget *> widgets)
 {
     auto *page = new QWidget;
     page->setObjectName(name);
     auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(48, 24, 48, 24);
     layout->addStretch();
     for (QWidget *widget : widgets) {
-        layout->addWidget(widget, 0, Qt::AlignHCenter);
+        if (qobject_cast<QLabel *>(widget)) {
+            layout->addWidget(widget);
+        } else {
+            layout->addWidget(widget, 0, Qt::AlignHCenter);
+        }
     }
     layout->addStretch();
     return page;
@@ -36,7 +42,6 @@ QLabel *sentence(const QString &name)
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignCenter);
-    label->setMaximumWidth(560);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }

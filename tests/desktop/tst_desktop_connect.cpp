@@ -104,7 +104,8 @@ private Q_SLOTS:
         QCOMPARE(diagnostics()->state(), DiagnosticsDialog::State::Loading);
         QCOMPARE(currentPage(), u"loadingPage"_s);
         QVERIFY(!find<QPushButton>(u"connectButton"_s)->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
         QCOMPARE(currentPage(), u"connectedPage"_s);
         QCOMPARE(find<QLabel>(u"versionValue"_s)->text(), QStringLiteral(INFLUENCE_VERSION));
         QCOMPARE(find<QLabel>(u"apiValue"_s)->text(), u"v1"_s);
@@ -154,7 +155,8 @@ private Q_SLOTS:
         // Retry against the real server succeeds.
         diagnostics()->setServerUrl(m_server->url().toString());
         QTest::mouseClick(find<QPushButton>(u"retryButton"_s), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
     }
 
     void cancelWhileConnecting()
@@ -181,7 +183,8 @@ private Q_SLOTS:
         QCOMPARE(m_window->windowTitle(), u"Influence"_s);
         diagnostics()->setServerUrl(m_server->url().toString());
         diagnostics()->connectToServer();
-        QTRY_COMPARE_WITH_TIMEOUT(diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                diagnostics()->state(), DiagnosticsDialog::State::Connected, 10000);
 
         QVERIFY(m_languages->apply(u"de"_s));
         // Widgets retranslate when the LanguageChange event posted to them is delivered.

@@ -132,10 +132,13 @@ private Q_SLOTS:
         stop();
     }
 
-    void firstPageAfterSignIn()
+    void firstVisitAfterSignIn()
     {
         tests::StallMeter stalls;
-        QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
+        // Home is the first page; discovery searches the first time it is shown.
+        QCOMPARE(m_window->currentPage()->objectName(), u"homePage"_s);
+        QCOMPARE(model()->state(), DiscoveryModel::State::Idle);
+        showPage(m_window->discoveryPage());
         QTRY_VERIFY_WITH_TIMEOUT(model()->state() != DiscoveryModel::State::Loading
                         && model()->state() != DiscoveryModel::State::Idle,
                 15000);
@@ -195,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(!inserted.wait(1000));
         QCOMPARE(model()->rowCount(), 0);
         // Coming back searches again.
-        m_window->showPage(0);
+        m_window->showPage(m_window->discoveryPage());
         QTRY_COMPARE_WITH_TIMEOUT(model()->state(), DiscoveryModel::State::Loaded, 15000);
         QCOMPARE(model()->rowCount(), 50);
     }

@@ -7,11 +7,11 @@
 // invitations not sent yet (at most four go out at once); a brand without an
 // active campaign sees the empty state. The event loop never stalls; a screenshot of the dialog.
 #include "DesktopTestSupport.h"
-#include "discovery/InviteDialog.h"
-#include "widgets/OfferEditor.h"
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
+#include "discovery/InviteDialog.h"
+#include "widgets/OfferEditor.h"
 
 #include <QAction>
 #include <QComboBox>

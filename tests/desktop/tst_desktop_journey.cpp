@@ -13,16 +13,16 @@
 #include "campaigns/CampaignDialog.h"
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
-#include "discovery/InviteDialog.h"
 #include "deals/OfferDialog.h"
-#include "widgets/OfferEditor.h"
 #include "deals/PipelineView.h"
 #include "deals/ReviewDialog.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
+#include "discovery/InviteDialog.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
 #include "widgets/Names.h"
+#include "widgets/OfferEditor.h"
 
 #include <QElapsedTimer>
 #include <QLabel>

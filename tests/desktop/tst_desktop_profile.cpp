@@ -124,6 +124,7 @@ private Q_SLOTS:
                 startUp.elapsed());
         m_session->signIn(email, password);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
+        m_window->showPage(m_window->discoveryPage());
         QTRY_COMPARE_WITH_TIMEOUT(discovery()->state(), DiscoveryModel::State::Loaded, 15000);
     }
 
@@ -243,12 +244,12 @@ private Q_SLOTS:
         const QString id = page()->creatorId();
         m_window->openCreator(id);
         QCOMPARE(page()->state(), CreatorProfileView::State::Loading);
-        m_window->showPage(0); // before any answer can arrive
+        m_window->showPage(m_window->discoveryPage()); // before any answer can arrive
         QCOMPARE(aborted.count(), 1);
         QVERIFY(aborted.constFirst().constFirst().toString().startsWith(u"/api/v1/influencers/"_s));
         QVERIFY(page()->state() != CreatorProfileView::State::Failed);
         // Back on the page, it asks again.
-        m_window->showPage(1);
+        m_window->showPage(m_window->creatorPage());
         waitForMetrics();
         QCOMPARE(page()->creatorId(), id);
 
@@ -257,9 +258,9 @@ private Q_SLOTS:
         find<QComboBox>(u"rangeBox"_s)
                 ->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::Days30));
         QVERIFY(page()->metricsLoading());
-        m_window->showPage(0);
+        m_window->showPage(m_window->discoveryPage());
         QCOMPARE(aborted.count(), page()->profile().accounts.size());
-        m_window->showPage(1);
+        m_window->showPage(m_window->creatorPage());
         waitForMetrics();
         compareWithApi();
     }
