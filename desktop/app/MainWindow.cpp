@@ -63,8 +63,11 @@ QIcon icon(const QString &name)
 
 QString crumbOf(QWidget *page)
 {
+    if (!page) {
+        return {};
+    }
     if (const auto *withCrumb = dynamic_cast<const Page *>(page)) {
-        const QString crumb = withCrumb->crumb();
+        QString crumb = withCrumb->crumb();
         if (!crumb.isEmpty()) {
             return crumb;
         }
@@ -684,6 +687,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::MouseButtonPress) {
         const auto *press = static_cast<QMouseEvent *>(event);
         auto *widget = qobject_cast<QWidget *>(watched);
+        // The mouse's back and forward buttons, anywhere in this window.
         if (widget && widget->window() == this
                 && (press->button() == Qt::BackButton || press->button() == Qt::ForwardButton)) {
             if (press->button() == Qt::BackButton) {
@@ -693,26 +697,30 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             }
             return true;
         }
-    }
-    // Pages name themselves (and retranslate their names); the sidebar, Go menu and breadcrumb
-    // follow.
-    if (event->type() == QEvent::WindowTitleChange) {
+    } else if (event->type() == QEvent::WindowTitleChange) {
         auto *page = qobject_cast<QWidget *>(watched);
         if (page && m_pages->indexOf(page) >= 0) {
-            if (m_groupOf.contains(page)) {
-                if (QListWidgetItem *item = itemOf(page)) {
-                    item->setText(page->windowTitle());
-                }
-                for (QAction *action : m_goMenu->actions()) {
-                    if (action->objectName() == u"go-"_s + page->objectName()) {
-                        action->setText(page->windowTitle());
-                    }
-                }
-            }
-            updateChrome();
+            pageRenamed(page);
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::pageRenamed(QWidget *page)
+{
+    // Pages name themselves (and retranslate their names); the sidebar, Go menu and breadcrumb
+    // follow.
+    if (m_groupOf.contains(page)) {
+        if (QListWidgetItem *item = itemOf(page)) {
+            item->setText(page->windowTitle());
+        }
+        for (QAction *action : m_goMenu->actions()) {
+            if (action->objectName() == u"go-"_s + page->objectName()) {
+                action->setText(page->windowTitle());
+            }
+        }
+    }
+    updateChrome();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -128,6 +128,7 @@ private:
     void updateSessionStatus();
     void updateSidebarForRole();
     void updateChrome();
+    void pageRenamed(QWidget *page);
     /// Ctrl+1… in the order of the visible sidebar entries.
     void numberShortcuts();
     /// Puts `page` on screen without recording a visit (Back/Forward and the first page).

@@ -17,7 +17,7 @@ class QTableView;
 namespace influence::common {
 class ApiClient;
 struct DiscoveryQuery;
-}
+} // namespace influence::common
 
 namespace influence::desktop {
 

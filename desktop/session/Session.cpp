@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -84,19 +85,20 @@ void Session::signInWith(QFuture<common::Result<common::AuthTokens>> pending)
     const quint64 generation = ++m_generation;
     m_refreshTimer.stop();
     setState(State::SigningIn);
-    continueIn(this, pending, [this, generation](const common::Result<common::AuthTokens> &tokens) {
-        if (generation != m_generation) {
-            return;
-        }
-        if (!tokens) {
-            setState(m_refreshToken.isEmpty() && m_user.id.isNull() ? State::SignedOut
-                                                                    : State::Expired);
-            Q_EMIT signInFailed(tokens.error());
-            return;
-        }
-        adopt(*tokens);
-        Q_EMIT signedIn();
-    });
+    continueIn(this, std::move(pending),
+            [this, generation](const common::Result<common::AuthTokens> &tokens) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (!tokens) {
+                    setState(m_refreshToken.isEmpty() && m_user.id.isNull() ? State::SignedOut
+                                                                            : State::Expired);
+                    Q_EMIT signInFailed(tokens.error());
+                    return;
+                }
+                adopt(*tokens);
+                Q_EMIT signedIn();
+            });
 }
 
 void Session::resume(const QString &refreshToken)

@@ -34,9 +34,9 @@ public:
     State state() const { return m_state; }
     QWidget *content() const { return m_content; }
 
-    void showLoading(const QString &sentence = {});
+    void showLoading(const QString &text = {});
     /// `actionText` empty: no action button.
-    void showEmpty(const QString &sentence, const QString &actionText = {});
+    void showEmpty(const QString &text, const QString &actionText = {});
     /// The error's headline and detail (ErrorText), above Retry.
     void showError(const common::Error &error);
     /// An error worded by the page itself.
