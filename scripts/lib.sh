@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Everything the build, the tests and the product need, from Debian 12's own archive.
 PACKAGES=(
-    build-essential cmake ninja-build ccache pkg-config git
+    build-essential cmake ninja-build ccache pkg-config git lld
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql
     qt6-charts-dev qt6-networkauth-dev qtkeychain-qt6-dev libqt6svg6
