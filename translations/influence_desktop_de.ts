@@ -1054,6 +1054,10 @@
         <source>“%1” is now %2.</source>
         <translation>„%1“ ist jetzt %2.</translation>
     </message>
+    <message>
+        <source>Open a campaign from the list of campaigns (Enter) or with quick open (Ctrl+K).</source>
+        <translation>Öffnen Sie eine Kampagne aus der Liste der Kampagnen (Eingabetaste) oder mit Schnell öffnen (Strg+K).</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CampaignsModel</name>
@@ -1850,6 +1854,10 @@
     <message>
         <source>Message sent.</source>
         <translation>Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>

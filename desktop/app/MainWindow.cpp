@@ -293,6 +293,9 @@ void MainWindow::buildPages()
 
     connect(m_home, &HomeView::dealRequested, this, &MainWindow::openDeal);
     connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
+    // The breadcrumb names the creator or deal once it has arrived.
+    connect(m_creator, &CreatorProfileView::stateChanged, this, &MainWindow::updateChrome);
+    connect(m_deal, &DealView::stateChanged, this, &MainWindow::updateChrome);
     connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::campaignRequested, this,
@@ -584,12 +587,18 @@ void MainWindow::signOut()
 
 void MainWindow::openCreator(const QString &id)
 {
+    if (currentPage() == m_creator && m_creator->creatorId() != id) {
+        m_navigator->leave(m_creator); // Back returns to the creator shown until now
+    }
     showPage(m_creator);
     m_creator->showCreator(id);
 }
 
 void MainWindow::openDeal(const QString &id)
 {
+    if (currentPage() == m_deal && m_deal->deal().id != id) {
+        m_navigator->leave(m_deal);
+    }
     m_deal->showDeal(id);
     showPage(m_deal);
 }

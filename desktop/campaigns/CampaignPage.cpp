@@ -161,6 +161,9 @@ void CampaignPage::retranslate()
     m_invitedTitle->setText(tr("Creators invited"));
     switch (m_state) {
     case State::Idle:
+        m_states->showEmpty(tr("Open a campaign from the list of campaigns (Enter) or with "
+                               "quick open (Ctrl+K)."));
+        break;
     case State::Loading: m_states->showLoading(tr("Loading the campaign…")); break;
     case State::Failed: m_states->showError(m_error); break;
     case State::Loaded: showCampaignData(); break;

@@ -42,6 +42,15 @@ CampaignsView::CampaignsView(common::ApiClient *api, Session *session, QWidget *
     retranslate();
     connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
         applyRole();
+        if (state == Session::State::SignedOut) {
+            // The next user of a shared workstation sees none of these campaigns or budgets
+            // (an ended session keeps them: signing in again continues here).
+            ++m_generation; // answers still on their way are dropped
+            m_selectAfterLoad.clear();
+            m_model->setCampaigns({});
+            showMessage({});
+            setState(State::Idle);
+        }
         if (state == Session::State::SignedIn && isVisible() && m_state != State::Loading) {
             reload();
         }

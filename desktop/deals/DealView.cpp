@@ -32,7 +32,6 @@ using influence::common::DealEvent;
 using influence::common::DealSide;
 using influence::common::Deliverable;
 using influence::common::Message;
-using influence::common::Page;
 using influence::common::Result;
 
 namespace influence::desktop {
@@ -70,6 +69,11 @@ DealView::DealView(common::ApiClient *api, Session *session, QWidget *parent)
             m_deliverables->clear();
             m_messagesTab->clear();
             m_activity->clear();
+            m_dealId.clear();
+            m_title->clear();
+            m_parties->clear();
+            m_stateLabel->clear();
+            m_message->clear();
             setState(State::Idle);
         }
     });
@@ -251,6 +255,22 @@ void DealView::updateActions()
     m_deliverables->updateActions(now, m_deliverable);
 }
 
+void DealView::restoreState(const QVariant &state)
+{
+    const QString id = state.toString();
+    if (!id.isEmpty() && id != m_dealId) {
+        showDeal(id);
+    }
+}
+
+QString DealView::crumb() const
+{
+    if (m_state != State::Loaded || m_deal.id.isEmpty()) {
+        return windowTitle();
+    }
+    return tr("%1 × %2").arg(m_deal.influencerName, m_deal.campaignName);
+}
+
 void DealView::showDeal(const QString &id)
 {
     if (id != m_dealId) {
@@ -351,12 +371,13 @@ void DealView::loadMessages(const QString &cursor)
     const bool older = !cursor.isEmpty();
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_collab.messages(m_dealId, cursor, kMessagePage),
-            [this, generation, older](const Result<Page<Message>> &result) {
+            [this, generation, older](const Result<common::Page<Message>> &result) {
                 messagesLoaded(generation, older, result);
             });
 }
 
-void DealView::messagesLoaded(quint64 generation, bool older, const Result<Page<Message>> &result)
+void DealView::messagesLoaded(
+        quint64 generation, bool older, const Result<common::Page<Message>> &result)
 {
     if (generation != m_generation) {
         return;
@@ -385,12 +406,12 @@ void DealView::loadEvents(const QString &cursor)
     const quint64 generation = m_generation;
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_collab.events(m_dealId, cursor, kEventPage),
-            [this, generation](const Result<Page<DealEvent>> &result) {
+            [this, generation](const Result<common::Page<DealEvent>> &result) {
                 eventsLoaded(generation, result);
             });
 }
 
-void DealView::eventsLoaded(quint64 generation, const Result<Page<DealEvent>> &result)
+void DealView::eventsLoaded(quint64 generation, const Result<common::Page<DealEvent>> &result)
 {
     if (generation != m_generation) {
         return;

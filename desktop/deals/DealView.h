@@ -5,6 +5,7 @@
 #include "common/Error.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealContext.h"
+#include "widgets/Page.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -31,7 +32,7 @@ class StateStack;
 /// dates and overdue marks, drafts and the live address for the creator, the review screen for
 /// the brand; the message thread (paged, newest at the bottom) and the activity timeline.
 /// Which side the caller is comes from the deal the server answers with (the creator's user id).
-class DealView : public QWidget
+class DealView : public QWidget, public Page
 {
     Q_OBJECT
 
@@ -52,6 +53,11 @@ public:
     /// deliverable's versions are shown.
     bool isComplete() const { return m_state == State::Loaded && m_pending == 0; }
     const common::Deal &deal() const { return m_deal; }
+    /// Back and Forward: the deal shown.
+    QVariant saveState() const override { return m_dealId; }
+    void restoreState(const QVariant &state) override;
+    /// "Lena Travels × Summit boots" once loaded.
+    QString crumb() const override;
     common::DealSide side() const;
     const QList<common::Message> &messages() const { return m_messages; }
     const QList<common::DealEvent> &events() const { return m_events; }

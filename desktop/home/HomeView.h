@@ -46,7 +46,8 @@ public:
     QTreeWidget *list() const { return m_list; }
 
     QString crumb() const override { return windowTitle(); }
-    void clear() override;
+    /// Forgets every to-do (sign-out).
+    void clear();
 
 Q_SIGNALS:
     void dealRequested(const QString &id);

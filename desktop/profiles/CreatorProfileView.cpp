@@ -317,6 +317,21 @@ void CreatorProfileView::showCreator(const QString &id)
     load();
 }
 
+void CreatorProfileView::restoreState(const QVariant &state)
+{
+    const QString id = state.toString();
+    if (!id.isEmpty() && id != m_creatorId) {
+        showCreator(id);
+    }
+}
+
+QString CreatorProfileView::crumb() const
+{
+    return m_state == State::Loaded && !m_profile.details.displayName.isEmpty()
+            ? m_profile.details.displayName
+            : windowTitle();
+}
+
 void CreatorProfileView::setState(State state)
 {
     m_state = state;

@@ -3,6 +3,7 @@
 
 #include "common/Error.h"
 #include "common/ProfileApi.h"
+#include "widgets/Page.h"
 
 #include <QDate>
 #include <QWidget>
@@ -28,7 +29,7 @@ class StateStack;
 /// follower history per account and combined (QtCharts line series fed by MetricsModel through
 /// QVXYModelMapper) over a chosen range, with hover values and PNG export. Loading, empty and
 /// error states; leaving the page aborts its requests in flight.
-class CreatorProfileView : public QWidget
+class CreatorProfileView : public QWidget, public Page
 {
     Q_OBJECT
 
@@ -52,6 +53,11 @@ public:
     /// Shows the creator with this id (loads the profile and its histories).
     void showCreator(const QString &id);
     QString creatorId() const { return m_creatorId; }
+    /// Back and Forward: the creator shown.
+    QVariant saveState() const override { return m_creatorId; }
+    void restoreState(const QVariant &state) override;
+    /// The creator's name once loaded.
+    QString crumb() const override;
     State state() const { return m_state; }
     const common::Error &error() const { return m_error; }
     const common::InfluencerProfile &profile() const { return m_profile; }

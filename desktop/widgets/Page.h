@@ -6,9 +6,10 @@
 
 namespace influence::desktop {
 
-/// What the main window asks of each of its pages, besides being a QWidget: where the page is
-/// (for Back and Forward), its place in the breadcrumb, and to forget what it shows when the
-/// user signs out (a shared workstation: the next user sees none of it).
+/// What the main window asks of a page that shows one thing among many (a creator, a deal) or
+/// keeps a place worth returning to, besides being a QWidget: what it shows (for Back and
+/// Forward) and its place in the breadcrumb. (Pages forget their data on sign-out themselves,
+/// through the session's signals.)
 class Page
 {
 public:
@@ -23,8 +24,6 @@ public:
     virtual void restoreState(const QVariant &state) { Q_UNUSED(state) }
     /// The page's place in the breadcrumb: its title, or what it shows ("Lena Travels").
     virtual QString crumb() const = 0;
-    /// Forgets every piece of data on screen and in memory (sign-out).
-    virtual void clear() = 0;
 };
 
 } // namespace influence::desktop

@@ -7,6 +7,7 @@
 #include "app/DiagnosticsDialog.h"
 #include "app/Navigator.h"
 #include "app/QuickOpen.h"
+#include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsView.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
@@ -16,8 +17,10 @@
 #include "profiles/AccountsView.h"
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
+#include "session/SignInDialog.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -243,6 +246,33 @@ private Q_SLOTS:
         QCOMPARE(m_window->creatorPage()->creatorId(), profile);
     }
 
+    void backReturnsToTheCreatorShownBefore()
+    {
+        const QString first = lenaTravelsProfile(login(signUp(u"influencer"_s)));
+        const QString second = lenaTravelsProfile(login(signUp(u"influencer"_s)));
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        signInAs(signUp(u"brand"_s));
+        CreatorProfileView *page = m_window->creatorPage();
+        m_window->openCreator(first);
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), CreatorProfileView::State::Loaded, kTimeout);
+        // The breadcrumb names the creator once she has arrived.
+        QCOMPARE(m_window->breadcrumb(), u"Discovery › Lena Travels"_s);
+        m_window->openCreator(second);
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), CreatorProfileView::State::Loaded, kTimeout);
+        QCOMPARE(page->creatorId(), second);
+
+        // The same page, showing the creator it showed before.
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), page);
+        QCOMPARE(page->creatorId(), first);
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), CreatorProfileView::State::Loaded, kTimeout);
+        QVERIFY(m_window->goForward());
+        QCOMPARE(page->creatorId(), second);
+        QVERIFY(m_window->goBack());
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), m_window->homePage());
+    }
+
     void creatorsOpenInWindowsOfTheirOwn()
     {
         const QString first = lenaTravelsProfile(login(signUp(u"influencer"_s)));
@@ -362,6 +392,69 @@ private Q_SLOTS:
         QVERIFY(quick->hits().isEmpty());
         quick->reject();
         record(stalls);
+    }
+
+    void signingOutForgetsEveryPage()
+    {
+        // A brand's campaign with a deal, seen on every page that shows such things.
+        const QString creatorToken = login(signUp(u"influencer"_s));
+        const QString creatorId = lenaTravelsProfile(creatorToken);
+        QVERIFY(!creatorId.isEmpty());
+        const QString brand = signUp(u"brand"_s);
+        const QString brandToken = login(brand);
+        QVERIFY(brandProfile(brandToken, u"Secret Fjord Outfitters"_s));
+        const QString name = u"Secret Fjord Launch"_s;
+        const QJsonObject body{{u"name"_s, name}, {u"brief"_s, u"Confidential."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 987600},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
+        const QString campaign =
+                post(u"/api/v1/campaigns"_s, brandToken, body).json().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), brandToken).status, 200);
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
+                {{u"influencerId"_s, creatorId}, {u"offer"_s, offer(50000)}});
+        QCOMPARE(invited.status, 201);
+        signInAs(brand);
+
+        showPage(m_window->campaignsPage());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->campaignsPage()->state(),
+                desktop::CampaignsView::State::Loaded, kTimeout);
+        showPage(m_window->pipelinePage());
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->pipelinePage()->state(), desktop::PipelineView::State::Loaded, kTimeout);
+        m_window->openCampaignPage(campaign);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->campaignPage()->state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        openDeal(invited.json().value(u"id"_s).toString());
+
+        m_window->signOut();
+        QTRY_VERIFY(m_window->signInDialog()->isVisible());
+        // Nothing of the brand's is left behind the sign-in dialog, on any page.
+        QStringList left;
+        auto *pages = find<QStackedWidget>(u"pages"_s);
+        for (int index = 0; index < pages->count(); ++index) {
+            QWidget *page = pages->widget(index);
+            for (QAbstractItemView *view : page->findChildren<QAbstractItemView *>()) {
+                for (int row = 0; view->model() && row < view->model()->rowCount(); ++row) {
+                    for (int column = 0; column < view->model()->columnCount(); ++column) {
+                        const QString text = view->model()->index(row, column).data().toString();
+                        if (text.contains(u"Secret Fjord"_s) || text.contains(u"9,876"_s)) {
+                            left << page->objectName() + u": "_s + view->objectName() + u" “"_s
+                                            + text + u"”"_s;
+                        }
+                    }
+                }
+            }
+            for (QLabel *label : page->findChildren<QLabel *>()) {
+                if (label->text().contains(u"Secret Fjord"_s)
+                        || label->text().contains(u"9,876"_s)) {
+                    left << page->objectName() + u": "_s + label->objectName() + u" “"_s
+                                    + label->text() + u"”"_s;
+                }
+            }
+        }
+        left.removeDuplicates();
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u'\n')));
     }
 
     void everyPageFitsAt1280x800()
