@@ -116,9 +116,19 @@ void HttpFetcher::fetch(QNetworkRequest request, const std::optional<QByteArray>
                     done(unavailable(
                             u"cannot reach %1: %2"_s.arg(where, reply->errorString().left(200))));
                 } else {
-                    done(Fetched{status, transfer->body});
+                    done(Fetched{status, transfer->body, reply->rawHeaderPairs()});
                 }
             });
+}
+
+QByteArray Fetched::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return {};
 }
 
 void HttpFetcher::shutdown()
