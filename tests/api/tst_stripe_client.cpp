@@ -2,7 +2,7 @@
 // StripeClient against the local Stripe Connect peer (tests/peers/payments): a transfer, its
 // replay under the same Idempotency-Key (exactly one transfer at the provider), a new attempt,
 // the definite failures (insufficient balance, an account that cannot receive transfers, a
-// wrong secret key) and the unknown outcomes (500, no answer, a late answer, a dropped answer)
+// wrong secret key) and the unknown outcomes (500, no answer, a late, broken or missing answer)
 // that a retry with the same key settles; then webhook events signed by the stripe package,
 // received over HTTP, verified and parsed.
 #include "HttpTestClient.h"
@@ -261,15 +261,33 @@ private Q_SLOTS:
         QCOMPARE(transfers().size(), 1);
     }
 
-    void droppedAnswerIsSettledByTheSameKey()
+    void brokenAnswerIsUnknownAndTheRetryFindsTheTransfer()
     {
         StripeClient client(settings());
+        // The provider made the transfer; its answer breaks off after a few bytes.
         queue(u"drop"_s);
-        // The provider made the transfer and closed the connection without a word. Qt's HTTP
+        const TransferOutcome outcome = send(client, request(u"p-drop"_s));
+        QVERIFY2(std::holds_alternative<TransferUnknown>(outcome), qPrintable(describe(outcome)));
+        QVERIFY2(std::get<TransferUnknown>(outcome).reason.contains(u"broke off"_s),
+                qPrintable(describe(outcome)));
+        QCOMPARE(transfers().size(), 1);
+        const QString madeId = transfers().at(0).toObject().value(u"id"_s).toString();
+        const TransferOutcome retry = send(client, request(u"p-drop"_s));
+        QVERIFY2(std::holds_alternative<TransferSucceeded>(retry), qPrintable(describe(retry)));
+        QCOMPARE(std::get<TransferSucceeded>(retry).transferId, madeId);
+        QVERIFY(std::get<TransferSucceeded>(retry).replayed);
+        QCOMPARE(transfers().size(), 1);
+    }
+
+    void closedConnectionIsSettledByTheSameKey()
+    {
+        StripeClient client(settings());
+        queue(u"close"_s);
+        // The provider made the transfer and closed the connection without a byte. Qt's HTTP
         // stack sends a request again by itself when a connection closes before any answer
         // (POST included), so this may already come back replayed: the Idempotency-Key is what
         // makes that resend, and ours, safe.
-        const TransferOutcome outcome = send(client, request(u"p-drop"_s));
+        const TransferOutcome outcome = send(client, request(u"p-close"_s));
         QCOMPARE(transfers().size(), 1);
         const QString madeId = transfers().at(0).toObject().value(u"id"_s).toString();
         if (const auto *ok = std::get_if<TransferSucceeded>(&outcome)) {
@@ -279,7 +297,7 @@ private Q_SLOTS:
             QVERIFY2(std::holds_alternative<TransferUnknown>(outcome),
                     qPrintable(describe(outcome)));
         }
-        const TransferOutcome retry = send(client, request(u"p-drop"_s));
+        const TransferOutcome retry = send(client, request(u"p-close"_s));
         QVERIFY2(std::holds_alternative<TransferSucceeded>(retry), qPrintable(describe(retry)));
         QCOMPARE(std::get<TransferSucceeded>(retry).transferId, madeId);
         QCOMPARE(transfers().size(), 1);

@@ -14,7 +14,10 @@
 //       server_error          500 before anything is created (not stored: a replay runs again)
 //       hang                  nothing is created and no answer ever comes
 //       delay                 the transfer is created at once, the answer comes after delayMs
-//       drop                  the transfer is created, then the connection is closed unanswered
+//       drop                  the transfer is created, then the answer breaks off after its head
+//                             and a few bytes of body: the client cannot know what happened
+//       close                 the transfer is created, then the connection is closed before any
+//                             byte of the answer (HTTP clients may resend such a request)
 //   POST /control/accounts    {"id": "acct_…", "payoutsEnabled": bool, "transfersActive": bool}
 //   GET  /control/transfers   every transfer created, with the idempotency key that created it
 //   POST /control/send-event  {"url", "type": account.updated|transfer.created|transfer.reversed,
@@ -180,6 +183,12 @@ async function createTransfer(req, res, text) {
   }
   const headers = key !== undefined ? { 'idempotency-key': key } : {};
   if (behaviour?.mode === 'drop') {
+    res.socket.write(`HTTP/1.1 ${result.status} OK\r\ncontent-type: application/json\r\n`
+      + `content-length: ${result.body.length}\r\n\r\n${result.body.slice(0, 8)}`);
+    res.socket.destroy();
+    return;
+  }
+  if (behaviour?.mode === 'close') {
     req.socket.destroy();
     return;
   }
