@@ -543,7 +543,11 @@ QList<KeySpec> paymentKeys()
                             return u"expected an https URL (http only on 127.0.0.1, localhost "
                                    "and ::1), without query or fragment"_s;
                         }
-                        c.payments.apiUrl = url.adjusted(QUrl::StripTrailingSlash).toString();
+                        QString base = url.toString();
+                        while (base.endsWith(u'/')) {
+                            base.chop(1); // the client appends /v1/…
+                        }
+                        c.payments.apiUrl = base;
                         return QString();
                     }},
             {"STRIPE_SECRET_KEY"_L1,
