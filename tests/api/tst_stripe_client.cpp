@@ -123,6 +123,44 @@ private Q_SLOTS:
         QCOMPARE(transferIdempotencyKey(u"0b7c"_s, 3), u"payout-0b7c-3"_s);
     }
 
+    void classification_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        const QByteArray transfer = R"({"id":"tr_1Abc","object":"transfer","amount":1})";
+        const QByteArray declined =
+                R"({"error":{"type":"invalid_request_error","code":"balance_insufficient","message":"m"}})";
+        QTest::newRow("200 transfer") << 200 << transfer << u"succeeded"_s;
+        QTest::newRow("200 garbage") << 200 << QByteArray("<html>") << u"unknown"_s;
+        QTest::newRow("200 other object")
+                << 200 << QByteArray(R"({"id":"tr_1","object":"charge"})") << u"unknown"_s;
+        QTest::newRow("400 stripe error") << 400 << declined << u"declined"_s;
+        QTest::newRow("402 stripe error") << 402 << declined << u"declined"_s;
+        QTest::newRow("404 not stripe") << 404 << QByteArray("Not Found") << u"unknown"_s;
+        QTest::newRow("409 key in use") << 409
+                                        << QByteArray(R"({"error":{"type":"idempotency_error",)"
+                                                      R"("code":"idempotency_key_in_use"}})")
+                                        << u"unknown"_s;
+        QTest::newRow("400 idempotency error")
+                << 400 << QByteArray(R"({"error":{"type":"idempotency_error","message":"m"}})")
+                << u"unknown"_s;
+        QTest::newRow("429 rate limit") << 429 << declined << u"unknown"_s;
+        QTest::newRow("500") << 500 << QByteArray(R"({"error":{"type":"api_error"}})")
+                             << u"unknown"_s;
+        QTest::newRow("503 empty") << 503 << QByteArray() << u"unknown"_s;
+        QTest::newRow("302") << 302 << QByteArray() << u"unknown"_s;
+    }
+
+    void classification()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        const TransferOutcome outcome = classifyTransferAnswer(status, body, false);
+        QVERIFY2(describe(outcome).startsWith(expected), qPrintable(describe(outcome)));
+    }
+
     void transferSucceeds()
     {
         StripeClient client(settings());
