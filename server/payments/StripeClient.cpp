@@ -78,8 +78,10 @@ QString transferIdempotencyKey(const QString &payoutId, int attempt)
     return u"payout-%1-%2"_s.arg(payoutId).arg(attempt);
 }
 
-TransferOutcome classifyTransferAnswer(int httpStatus, const QByteArray &body, bool replayed)
+TransferOutcome classifyTransferAnswer(const net::Fetched &answer)
 {
+    const int httpStatus = answer.status;
+    const QByteArray &body = answer.body;
     if (httpStatus >= 200 && httpStatus < 300) {
         const QJsonObject transfer = QJsonDocument::fromJson(body).object();
         const QString id = transfer.value(u"id"_s).toString();
@@ -89,7 +91,7 @@ TransferOutcome classifyTransferAnswer(int httpStatus, const QByteArray &body, b
             // the stored answer.
             return TransferUnknown{u"HTTP %1 without a transfer object"_s.arg(httpStatus)};
         }
-        return TransferSucceeded{id, replayed};
+        return TransferSucceeded{id, answer.header("Idempotent-Replayed") == "true"};
     }
     // 409: another request with this key is still running (idempotency_key_in_use) or a lock
     // timed out; 429: rate limited before anything ran. Either way the same key settles it later.
@@ -156,9 +158,7 @@ void StripeClient::createTransfer(const TransferRequest &request, TransferDone d
                     done(TransferUnknown{fetched.error().detail});
                     return;
                 }
-                const bool replayed = fetched->header("Idempotent-Replayed") == "true";
-                TransferOutcome outcome =
-                        classifyTransferAnswer(fetched->status, fetched->body, replayed);
+                TransferOutcome outcome = classifyTransferAnswer(*fetched);
                 if (const auto *declined = std::get_if<TransferDeclined>(&outcome)) {
                     qCInfo(lcPayments).noquote()
                             << "transfer" << key << "declined:" << declined->httpStatus

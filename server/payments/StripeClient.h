@@ -13,7 +13,8 @@
 
 namespace influence::server::net {
 class HttpFetcher;
-}
+struct Fetched;
+} // namespace influence::server::net
 
 namespace influence::server::payments {
 
@@ -113,6 +114,6 @@ private:
 };
 
 /// Classifies an answer of POST /v1/transfers (exposed for tests and the fuzz target).
-TransferOutcome classifyTransferAnswer(int httpStatus, const QByteArray &body, bool replayed);
+TransferOutcome classifyTransferAnswer(const net::Fetched &answer);
 
 } // namespace influence::server::payments

@@ -7,6 +7,7 @@
 // received over HTTP, verified and parsed.
 #include "HttpTestClient.h"
 #include "NodePeer.h"
+#include "core/net/HttpFetcher.h"
 #include "payments/StripeClient.h"
 #include "payments/StripeEvents.h"
 #include "payments/StripeSignature.h"
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(QString, expected);
-        const TransferOutcome outcome = classifyTransferAnswer(status, body, false);
+        const TransferOutcome outcome = classifyTransferAnswer({status, body, {}});
         QVERIFY2(describe(outcome).startsWith(expected), qPrintable(describe(outcome)));
     }
 

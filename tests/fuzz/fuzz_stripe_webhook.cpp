@@ -3,6 +3,7 @@
 // Stripe-Signature header parser and check, the event parser and the classification of a
 // transfer answer. Input: the header up to the first newline, the body after it; the first
 // byte also picks an HTTP status for the answer classifier.
+#include "core/net/HttpFetcher.h"
 #include "payments/StripeClient.h"
 #include "payments/StripeEvents.h"
 #include "payments/StripeSignature.h"
@@ -47,6 +48,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const int statuses[] = {200, 201, 400, 401, 402, 404, 409, 429, 500, 503};
     const int status = statuses[size > 0 ? data[0] % std::size(statuses) : 0];
-    (void)classifyTransferAnswer(status, body.toByteArray(), false);
+    (void)classifyTransferAnswer({status, body.toByteArray(), {}});
     return 0;
 }
