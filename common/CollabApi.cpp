@@ -365,7 +365,8 @@ QJsonObject offerJson(const OfferInput &input)
 {
     return {{u"deliverables"_s, input.deliverablesJson()}, {u"feeMinor"_s, input.fee.minorUnits},
             {u"currency"_s, input.fee.currency}, {u"usageRights"_s, input.usageRights},
-            {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note}};
+            {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note},
+            {u"paymentTerms"_s, input.paymentTerms.toJson()}};
 }
 
 QJsonObject invitationJson(const InvitationInput &input)

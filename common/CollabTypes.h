@@ -3,6 +3,7 @@
 
 #include "Domain.h"
 #include "Money.h"
+#include "PaymentTerms.h"
 #include "Result.h"
 
 #include <QDate>
@@ -128,6 +129,7 @@ struct OfferInput
     QString usageRights;
     int maxRevisions = 2;
     QString note;
+    PaymentTerms paymentTerms;
 
     /// The deliverables as stored and shown: [{type, platform, quantity, dueDate}].
     QJsonArray deliverablesJson() const;
