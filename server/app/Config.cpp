@@ -595,6 +595,10 @@ QList<KeySpec> paymentKeys()
                         }
                         return problem;
                     }},
+            {"PAYOUT_RECHECK_SECONDS"_L1,
+                    "How long a payout whose transfer got no answer waits before the same "
+                    "request (same idempotency key) is sent again. Default 60."_L1,
+                    duration(&Config::payments, &payments::PaymentSettings::recheck, 1, 3600)},
             {"STRIPE_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for Stripe's API. Default: the "
                     "system's."_L1,
@@ -826,6 +830,7 @@ QStringList Config::describe() const
                                              : payments.webhookSecret,
             !payments.webhookSecret.isEmpty());
     line(u"STRIPE_WEBHOOK_TOLERANCE_SECONDS"_s, QString::number(payments.webhookTolerance.count()));
+    line(u"PAYOUT_RECHECK_SECONDS"_s, QString::number(payments.recheck.count()));
     line(u"STRIPE_TIMEOUT_SECONDS"_s,
             QString::number(std::chrono::duration_cast<std::chrono::seconds>(payments.fetch.timeout)
                                     .count()));

@@ -28,6 +28,9 @@ struct PaymentSettings
     /// then is an unknown outcome, settled later with the same idempotency key); fetch.caFile is
     /// STRIPE_CA_FILE.
     net::FetchSettings fetch{{}, std::chrono::seconds(30), qint64{512} * 1024};
+    /// PAYOUT_RECHECK_SECONDS: how long a payout whose transfer got no answer (or whose process
+    /// stopped in between) waits before the same request is sent again. Default 60.
+    std::chrono::seconds recheck{60};
 
     /// Whether transfers can be sent at all.
     bool transfersEnabled() const { return !secretKey.isEmpty(); }
