@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
@@ -168,7 +169,13 @@ DiscoveryView::DiscoveryView(common::ApiClient *api, Session *session, QWidget *
     retranslate();
     connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DiscoveryView::updateState);
-    connect(m_session, &Session::stateChanged, this, &DiscoveryView::updateInvite);
+    connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::continueRestore);
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        if (state == Session::State::SignedOut) {
+            m_restore.reset();
+        }
+        updateInvite();
+    });
     connect(m_session, &Session::signedIn, this, [this] {
         if (isVisible() && m_model->state() != DiscoveryModel::State::Loaded) {
             search();
@@ -187,6 +194,7 @@ void DiscoveryView::buildUi()
         return text;
     };
     const auto debounce = [this] {
+        m_restore.reset(); // the user's change wins over a place still being restored
         m_debounce.start();
     };
 
@@ -245,7 +253,10 @@ void DiscoveryView::buildUi()
     for (const QString &sort : {u"relevance"_s, u"followers"_s, u"engagement"_s, u"growth"_s}) {
         m_sortBox->addItem(QString(), sort);
     }
-    connect(m_sortBox, &QComboBox::currentIndexChanged, this, &DiscoveryView::search);
+    connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_restore.reset();
+        search();
+    });
     m_resetButton = new QPushButton;
     m_resetButton->setObjectName(u"resetFiltersButton"_s);
     connect(m_resetButton, &QPushButton::clicked, this, &DiscoveryView::resetFilters);
@@ -458,6 +469,7 @@ void DiscoveryView::hideEvent(QHideEvent *event)
 {
     // Leaving the page: answers still on their way are not wanted any more.
     m_debounce.stop();
+    m_restore.reset();
     if (m_model->state() == DiscoveryModel::State::Loading) {
         m_model->cancel();
     }
@@ -470,6 +482,12 @@ void DiscoveryView::search()
     if (!canLoad()) {
         return;
     }
+    m_model->setQuery(filterQuery());
+    showSortIndicator();
+}
+
+common::DiscoveryQuery DiscoveryView::filterQuery() const
+{
     common::DiscoveryQuery query;
     query.text = m_textEdit->text();
     query.niche = m_nicheBox->currentData().toString();
@@ -489,12 +507,12 @@ void DiscoveryView::search()
     if (query.sort == u"relevance"_s && query.text.trimmed().isEmpty()) {
         query.sort.clear(); // relevance ranks by the search text; without one the server's default
     }
-    m_model->setQuery(query);
-    showSortIndicator();
+    return query;
 }
 
 void DiscoveryView::resetFilters()
 {
+    m_restore.reset();
     {
         std::vector<QSignalBlocker> blockers;
         for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
@@ -515,31 +533,102 @@ void DiscoveryView::resetFilters()
 
 void DiscoveryView::applyFilters(const common::DiscoveryQuery &query)
 {
-    {
-        std::vector<QSignalBlocker> blockers;
-        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
-                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
-                     m_minEngagement, m_sortBox}) {
-            blockers.emplace_back(filter);
-        }
-        m_textEdit->setText(query.text);
-        const auto pick = [](QComboBox *box, const QString &value) {
-            box->setCurrentIndex(qMax(0, box->findData(value)));
-        };
-        pick(m_nicheBox, query.niche);
-        pick(m_platformBox, query.platform);
-        pick(m_countryBox, query.country);
-        pick(m_languageBox, query.language);
-        pick(m_sortBox, query.sort);
-        const auto count = [](const std::optional<qint64> &value) {
-            return static_cast<int>(
-                    std::clamp<qint64>(value.value_or(0), 0, std::numeric_limits<int>::max()));
-        };
-        m_minFollowers->setValue(count(query.minFollowers));
-        m_maxFollowers->setValue(count(query.maxFollowers));
-        m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
-    }
+    m_restore.reset();
+    setFilters(query);
     search();
+}
+
+void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
+{
+    std::vector<QSignalBlocker> blockers;
+    for (QObject *filter :
+            std::initializer_list<QObject *>{m_textEdit, m_nicheBox, m_platformBox, m_countryBox,
+                    m_languageBox, m_minFollowers, m_maxFollowers, m_minEngagement, m_sortBox}) {
+        blockers.emplace_back(filter);
+    }
+    m_textEdit->setText(query.text);
+    const auto pick = [](QComboBox *box, const QString &value) {
+        box->setCurrentIndex(qMax(0, box->findData(value)));
+    };
+    pick(m_nicheBox, query.niche);
+    pick(m_platformBox, query.platform);
+    pick(m_countryBox, query.country);
+    pick(m_languageBox, query.language);
+    pick(m_sortBox, query.sort);
+    const auto count = [](const std::optional<qint64> &value) {
+        return static_cast<int>(
+                std::clamp<qint64>(value.value_or(0), 0, std::numeric_limits<int>::max()));
+    };
+    m_minFollowers->setValue(count(query.minFollowers));
+    m_maxFollowers->setValue(count(query.maxFollowers));
+    m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
+}
+
+QVariant DiscoveryView::saveState() const
+{
+    Place place;
+    place.query = filterQuery();
+    place.rows = m_model->rowCount();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        place.selected.append(index.data(DiscoveryModel::IdRole).toString());
+    }
+    place.current = m_table->currentIndex().data(DiscoveryModel::IdRole).toString();
+    place.scroll = m_table->verticalScrollBar()->value();
+    return QVariant::fromValue(place);
+}
+
+void DiscoveryView::restoreState(const QVariant &state)
+{
+    if (!state.canConvert<Place>()) {
+        return;
+    }
+    m_restore = state.value<Place>();
+    setFilters(m_restore->query);
+    m_debounce.stop();
+    const DiscoveryModel::State shown = m_model->state();
+    // The page keeps its rows while another is shown: usually they are still the ones left, and
+    // only the selection and the scroll position need putting back.
+    if (m_model->query() != filterQuery() || shown == DiscoveryModel::State::Idle
+            || shown == DiscoveryModel::State::Failed) {
+        search();
+    }
+    showSortIndicator();
+    continueRestore();
+}
+
+void DiscoveryView::continueRestore()
+{
+    if (!m_restore || m_model->state() == DiscoveryModel::State::Loading) {
+        return;
+    }
+    if (m_model->state() != DiscoveryModel::State::Loaded) {
+        m_restore.reset(); // nothing to select or scroll; the page's state says why
+        return;
+    }
+    if (m_model->rowCount() < m_restore->rows && m_model->canFetchMore({})) {
+        m_model->fetchMore({}); // the pages the user had scrolled through
+        return;
+    }
+    const Place place = *std::exchange(m_restore, std::nullopt);
+    QItemSelection selection;
+    QModelIndex current;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const QString id = index.data(DiscoveryModel::IdRole).toString();
+        if (place.selected.contains(id)) {
+            selection.select(index, m_model->index(row, m_model->columnCount() - 1));
+        }
+        if (id == place.current) {
+            current = index;
+        }
+    }
+    QItemSelectionModel *selected = m_table->selectionModel();
+    selected->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    selected->select(selection, QItemSelectionModel::ClearAndSelect);
+    // The scroll bar's range follows the rows only once the view has laid them out.
+    m_table->doItemsLayout();
+    m_table->verticalScrollBar()->setValue(place.scroll);
 }
 
 QByteArray DiscoveryView::csv() const

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The app's shell: the grouped sidebar with icons (creator pages only for creators), Back and
-// Forward (menu, Alt+Left/Right, the mouse's buttons), the breadcrumb, detail pages in a window
-// of their own, Help → Server diagnostics, the default window size, and every page at 1280×800
-// in English and German with nothing cut off that has no tooltip.
+// Forward (menu, Alt+Left/Right, the mouse's buttons) and what they restore (discovery's filters,
+// rows, selection and scroll position), the breadcrumb, detail pages in a window of their own,
+// Help → Server diagnostics, the default window size, and every page at 1280×800 in English and
+// German with nothing cut off that has no tooltip.
 #include "DesktopTestSupport.h"
 #include "app/DiagnosticsDialog.h"
 #include "app/Navigator.h"
@@ -11,6 +12,7 @@
 #include "campaigns/CampaignsView.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
+#include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
 #include "home/HomeView.h"
 #include "notifications/NotificationsView.h"
@@ -22,20 +24,25 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::CreatorProfileView;
 using influence::desktop::DiagnosticsDialog;
+using influence::desktop::DiscoveryModel;
+using influence::desktop::DiscoveryView;
 using influence::desktop::MainWindow;
 using influence::desktop::QuickOpen;
 using influence::tests::kTimeout;
@@ -81,6 +88,31 @@ private:
             }
         }
         return nullptr;
+    }
+
+    /// Registers `count` creators named "<name> 1"… (DIY, Iceland); answers whether the server
+    /// took them all.
+    bool diyCreatorsInIceland(const QString &name, int count)
+    {
+        for (int i = 1; i <= count; ++i) {
+            const QString email =
+                    u"diy-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+            const auto registered = m_http->postJson(u"/api/v1/auth/register"_s,
+                    {{u"email"_s, email}, {u"password"_s, m_password},
+                            {u"role"_s, u"influencer"_s}});
+            const QString token = registered.json().value(u"accessToken"_s).toString();
+            const QJsonObject profile{{u"displayName"_s, u"%1 %2"_s.arg(name).arg(i)},
+                    {u"bio"_s, u"Fjord workshop."_s}, {u"niches"_s, QJsonArray{u"diy"_s}},
+                    {u"country"_s, u"IS"_s}, {u"languages"_s, QJsonArray{u"en"_s}}};
+            const auto put = m_http->send(
+                    "PUT", u"/api/v1/me/influencer"_s, tests::compact(profile), tests::as(token));
+            if (registered.status != 201 || (put.status != 200 && put.status != 201)) {
+                qWarning("creator %d: %d, %d %s", i, registered.status, put.status,
+                        put.body.constData());
+                return false;
+            }
+        }
+        return true;
     }
 
     /// What is drawn cut off on `page` (buttons, labels without word wrap, table headers) and
@@ -271,6 +303,86 @@ private Q_SLOTS:
         QVERIFY(m_window->goBack());
         QVERIFY(m_window->goBack());
         QCOMPARE(m_window->currentPage(), m_window->homePage());
+    }
+
+    void backToDiscoveryRestoresItsPlace()
+    {
+        // More creators than one page of results (50), far more than fit on screen at 1280×800.
+        QVERIFY(diyCreatorsInIceland(u"Workshop"_s, 60));
+        signInAs(signUp(u"brand"_s));
+        tests::StallMeter stalls;
+        DiscoveryView *discovery = m_window->discoveryPage();
+        DiscoveryModel *model = discovery->model();
+        auto *table = find<QTableView>(u"discoveryTable"_s);
+        auto *niche = find<QComboBox>(u"nicheFilterBox"_s);
+        auto *country = find<QComboBox>(u"countryFilterBox"_s);
+        auto *sort = find<QComboBox>(u"sortBox"_s);
+        showPage(discovery);
+        common::DiscoveryQuery filters;
+        filters.niche = u"diy"_s;
+        filters.country = u"IS"_s;
+        filters.sort = u"followers"_s;
+        discovery->applyFilters(filters);
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), DiscoveryModel::State::Loaded, kTimeout);
+        QCOMPARE(model->rowCount(), 50);
+        // The second page, as scrolling to the end loads it; then back up a little.
+        table->scrollToBottom();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 60, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), DiscoveryModel::State::Loaded, kTimeout);
+        QScrollBar *scroll = table->verticalScrollBar();
+        QTRY_VERIFY(scroll->maximum() > 30);
+        scroll->setValue(scroll->maximum() - 8);
+        const int position = scroll->value();
+        const int row = position + 2; // on screen
+        table->selectionModel()->select(model->index(row, 0),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table->selectionModel()->setCurrentIndex(
+                model->index(row, 0), QItemSelectionModel::NoUpdate);
+        const QString creator = model->index(row, 0).data(DiscoveryModel::IdRole).toString();
+        const QString name = model->index(row, 0).data().toString();
+        QVERIFY(name.startsWith(u"Workshop "_s));
+
+        // Enter on the selected creator opens her page.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), m_window->creatorPage());
+        QCOMPARE(m_window->creatorPage()->creatorId(), creator);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->creatorPage()->state(), CreatorProfileView::State::Loaded, kTimeout);
+        QCOMPARE(m_window->breadcrumb(), u"Discovery › "_s + name);
+
+        const auto placeIsBack = [&] {
+            QCOMPARE(m_window->currentPage(), discovery);
+            QCOMPARE(niche->currentData().toString(), u"diy"_s);
+            QCOMPARE(country->currentData().toString(), u"IS"_s);
+            QCOMPARE(sort->currentData().toString(), u"followers"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 60, kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(scroll->value(), position, kTimeout);
+            const QModelIndexList selected = table->selectionModel()->selectedRows();
+            QCOMPARE(selected.size(), 1);
+            QCOMPARE(selected.first().data(DiscoveryModel::IdRole).toString(), creator);
+            QCOMPARE(table->currentIndex().row(), row);
+        };
+        QVERIFY(m_window->goBack());
+        placeIsBack();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        QVERIFY(m_window->goForward());
+        QCOMPARE(m_window->currentPage(), m_window->creatorPage());
+        QCOMPARE(m_window->creatorPage()->creatorId(), creator);
+
+        // Meanwhile the page was sent elsewhere (as "Find creators for this campaign" does):
+        // Back searches again, loads both pages and puts the place back.
+        discovery->resetFilters();
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), DiscoveryModel::State::Loaded, kTimeout);
+        QCOMPARE(model->query().niche, QString());
+        QVERIFY(m_window->goBack());
+        placeIsBack();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        record(stalls);
     }
 
     void creatorsOpenInWindowsOfTheirOwn()
