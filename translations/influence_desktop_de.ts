@@ -2524,10 +2524,6 @@ Influencer-Management und -Analyse.</translation>
 <context>
     <name>influence::desktop::NotificationsView</name>
     <message>
-        <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
-    </message>
-    <message>
         <source>Your notifications</source>
         <translation>Ihre Benachrichtigungen</translation>
     </message>
@@ -2646,6 +2642,10 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>The notifications could not be exported: %1</source>
         <translation>Die Benachrichtigungen konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,15 @@ private Q_SLOTS:
         // Detail pages are reached from their section, not from the sidebar.
         QVERIFY(!sidebarItem(m_window->creatorPage()));
         QVERIFY(!sidebarItem(m_window->dealPage()));
+        // Notifications are the inbox, in the sidebar and the breadcrumb, in either language.
+        QCOMPARE(sidebarItem(m_window->notificationsPage())->text(), u"Inbox"_s);
+        QVERIFY(m_languages->apply(u"de"_s));
+        // The language's change reaches the widgets through the event loop.
+        QTRY_COMPARE(sidebarItem(m_window->notificationsPage())->text(), u"Posteingang"_s);
+        showPage(m_window->notificationsPage());
+        QCOMPARE(m_window->breadcrumb(), u"Posteingang"_s);
+        QVERIFY(m_languages->apply(u"en"_s));
+        QTRY_COMPARE(m_window->breadcrumb(), u"Inbox"_s);
     }
 
     void creatorPagesOnlyForCreators()
