@@ -89,7 +89,7 @@ MainWindow::MainWindow(
     buildMenus();
     m_diagnostics = new DiagnosticsDialog(this);
     connect(m_diagnostics, &DiagnosticsDialog::stateChanged, this, &MainWindow::retranslate);
-    m_quickOpen = new QuickOpen(m_api, this);
+    m_quickOpen = new QuickOpen(m_api, m_session, this);
     buildPages();
     retranslate();
 

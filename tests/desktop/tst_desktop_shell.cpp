@@ -37,6 +37,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::CreatorProfileView;
@@ -511,6 +513,56 @@ private Q_SLOTS:
         QTRY_VERIFY(
                 find<QLabel>(quick, u"quickOpenStatus"_s)->text().startsWith(u"Nothing found"_s));
         QVERIFY(quick->hits().isEmpty());
+        quick->reject();
+        record(stalls);
+    }
+
+    void quickOpenForgetsThePreviousUser()
+    {
+        const QString first = signUp(u"brand"_s);
+        const QString token = login(first);
+        QVERIFY(brandProfile(token, u"Basalt Coffee"_s));
+        const QJsonObject body{{u"name"_s, u"Basalt Roastery Launch"_s},
+                {u"brief"_s, u"Not for other brands' eyes."_s}, {u"objective"_s, u"awareness"_s},
+                {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 100000},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"private"_s}};
+        const QString campaign =
+                post(u"/api/v1/campaigns"_s, token, body).json().value(u"id"_s).toString();
+        QVERIFY(!campaign.isEmpty());
+        const auto campaignFound = [](const QList<QuickOpen::Hit> &hits, const QString &id) {
+            return std::any_of(hits.cbegin(), hits.cend(), [&id](const QuickOpen::Hit &hit) {
+                return hit.kind == QuickOpen::Kind::Campaign && hit.id == id;
+            });
+        };
+        signInAs(first);
+        tests::StallMeter stalls;
+        QuickOpen *quick = m_window->quickOpen();
+        auto *field = find<QLineEdit>(quick, u"quickOpenField"_s);
+        auto *list = find<QListWidget>(quick, u"quickOpenList"_s);
+        m_window->showQuickOpen();
+        QTest::keyClicks(field, u"basalt"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isSearching(), kTimeout);
+        QVERIFY(campaignFound(quick->hits(), campaign));
+
+        // Signing out with the dialog open closes it and leaves nothing of the brand in it.
+        m_window->signOut();
+        QVERIFY(!quick->isVisible());
+        QVERIFY(quick->hits().isEmpty());
+        QCOMPARE(list->count(), 0);
+        QVERIFY(field->text().isEmpty());
+
+        // Another brand on the same workstation does not find it.
+        signInAs(signUp(u"brand"_s));
+        stalls.reset(); // signing in hashes the password on purpose
+        m_window->showQuickOpen();
+        QTest::keyClicks(field, u"basalt"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isSearching(), kTimeout);
+        QVERIFY(!campaignFound(quick->hits(), campaign));
+        for (int row = 0; row < list->count(); ++row) {
+            QVERIFY2(!list->item(row)->text().contains(u"Basalt Roastery"_s),
+                    qPrintable(list->item(row)->text()));
+        }
         quick->reject();
         record(stalls);
     }
