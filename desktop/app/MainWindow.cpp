@@ -293,9 +293,10 @@ void MainWindow::buildPages()
 
     connect(m_home, &HomeView::dealRequested, this, &MainWindow::openDeal);
     connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
-    // The breadcrumb names the creator or deal once it has arrived.
+    // The breadcrumb names the creator, deal or campaign once it has arrived.
     connect(m_creator, &CreatorProfileView::stateChanged, this, &MainWindow::updateChrome);
     connect(m_deal, &DealView::stateChanged, this, &MainWindow::updateChrome);
+    connect(m_campaignPage, &CampaignPage::stateChanged, this, &MainWindow::updateChrome);
     connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::campaignRequested, this,
@@ -611,6 +612,10 @@ void MainWindow::openCampaign(const QString &id)
 
 void MainWindow::openCampaignPage(const QString &id)
 {
+    if (currentPage() == m_campaignPage && m_campaignPage->campaign()
+            && m_campaignPage->campaign()->id != id) {
+        m_navigator->leave(m_campaignPage); // Back returns to the campaign shown until now
+    }
     m_campaignPage->showCampaign(id);
     showPage(m_campaignPage);
 }

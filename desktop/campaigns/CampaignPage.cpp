@@ -200,6 +200,21 @@ void CampaignPage::showCampaign(const QString &id)
     reload();
 }
 
+void CampaignPage::restoreState(const QVariant &state)
+{
+    const QString id = state.toString();
+    if (!id.isEmpty() && id != m_id) {
+        showCampaign(id);
+    }
+}
+
+QString CampaignPage::crumb() const
+{
+    return m_state == State::Loaded && m_campaign && !m_campaign->details.name.isEmpty()
+            ? m_campaign->details.name
+            : windowTitle();
+}
+
 void CampaignPage::reload()
 {
     if (m_id.isEmpty()) {

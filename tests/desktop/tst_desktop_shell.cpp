@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -393,6 +394,54 @@ private Q_SLOTS:
         if (QTest::currentTestFailed()) {
             return;
         }
+        record(stalls);
+    }
+
+    void campaignPageInTheShell()
+    {
+        const QString brand = signUp(u"brand"_s);
+        const QString brandToken = login(brand);
+        QVERIFY(brandProfile(brandToken, u"Tern Outdoor"_s));
+        const QJsonObject body{{u"name"_s, u"Tern Coast Trail"_s}, {u"brief"_s, u"Cliffs."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"youtube"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"video"_s}},
+                {u"targeting"_s,
+                        QJsonObject{{u"niches"_s, QJsonArray{u"diy"_s}},
+                                {u"countries"_s, QJsonArray{u"IS"_s}}}},
+                {u"budgetMinor"_s, 300000}, {u"currency"_s, u"EUR"_s},
+                {u"visibility"_s, u"public"_s}};
+        const auto created = post(u"/api/v1/campaigns"_s, brandToken, body);
+        QCOMPARE(created.status, 201);
+        const QString campaign = created.json().value(u"id"_s).toString();
+        signInAs(brand);
+
+        tests::StallMeter stalls;
+        // Enter on the campaign in the list opens its page under Campaigns.
+        desktop::CampaignsView *campaigns = m_window->campaignsPage();
+        showPage(campaigns);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                campaigns->state(), desktop::CampaignsView::State::Loaded, kTimeout);
+        campaigns->select(campaign);
+        auto *table = find<QTableView>(u"campaignsTable"_s);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        desktop::CampaignPage *page = m_window->campaignPage();
+        QCOMPARE(m_window->currentPage(), page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        QCOMPARE(page->campaign()->id, campaign);
+        QCOMPARE(m_window->breadcrumb(), u"Campaigns › Tern Coast Trail"_s);
+
+        // "Find creators" opens discovery with the campaign's targeting; Back returns.
+        QTest::mouseClick(find<QPushButton>(page, u"findCreatorsButton"_s), Qt::LeftButton);
+        QCOMPARE(m_window->currentPage(), m_window->discoveryPage());
+        QCOMPARE(find<QComboBox>(u"nicheFilterBox"_s)->currentData().toString(), u"diy"_s);
+        QCOMPARE(find<QComboBox>(u"countryFilterBox"_s)->currentData().toString(), u"IS"_s);
+        QCOMPARE(find<QComboBox>(u"platformBox"_s)->currentData().toString(), u"youtube"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->discoveryPage()->model()->state(),
+                DiscoveryModel::State::Loaded, kTimeout);
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), page);
+        QCOMPARE(page->campaign()->id, campaign);
         record(stalls);
     }
 
