@@ -37,6 +37,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <algorithm>
 
@@ -116,6 +117,22 @@ private:
             }
         }
         return true;
+    }
+
+    /// Gives the user of `token` a creator profile named `name`; answers its id (empty, with a
+    /// warning, when the server refused). (Not "Lena Travels": quick open's test counts those.)
+    QString creatorNamed(const QString &token, const QString &name)
+    {
+        const QJsonObject profile{{u"displayName"_s, name}, {u"bio"_s, u"Hikes."_s},
+                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
+                {u"languages"_s, QJsonArray{u"de"_s}}};
+        const auto put = m_http->send(
+                "PUT", u"/api/v1/me/influencer"_s, tests::compact(profile), tests::as(token));
+        if (put.status != 200 && put.status != 201) {
+            qWarning("the creator profile: %d %s", put.status, put.body.constData());
+            return {};
+        }
+        return put.json().value(u"id"_s).toString();
     }
 
     /// What is drawn cut off on `page` (buttons, labels without word wrap, table headers) and
@@ -394,6 +411,50 @@ private Q_SLOTS:
         if (QTest::currentTestFailed()) {
             return;
         }
+        record(stalls);
+    }
+
+    void homeListsWhatWaitsAndOpensIt()
+    {
+        // A brand's offer waits for the creator's answer.
+        const QString creator = signUp(u"influencer"_s);
+        const QString creatorId = creatorNamed(login(creator), u"Ada Moss"_s);
+        QVERIFY(!creatorId.isEmpty());
+        const QString brandToken = login(signUp(u"brand"_s));
+        QVERIFY(brandProfile(brandToken, u"Moss Valley"_s));
+        const QJsonObject body{{u"name"_s, u"Moss Valley Walks"_s}, {u"brief"_s, u"Trails."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
+        const QString campaign =
+                post(u"/api/v1/campaigns"_s, brandToken, body).json().value(u"id"_s).toString();
+        QVERIFY(!campaign.isEmpty());
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), brandToken).status, 200);
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
+                {{u"influencerId"_s, creatorId}, {u"offer"_s, offer(50000)}});
+        QCOMPARE(invited.status, 201);
+        const QString deal = invited.json().value(u"id"_s).toString();
+
+        signInAs(creator);
+        tests::StallMeter stalls;
+        desktop::HomeView *home = m_window->homePage();
+        QCOMPARE(m_window->currentPage(), home);
+        QTRY_COMPARE_WITH_TIMEOUT(home->state(), desktop::HomeView::State::Loaded, kTimeout);
+        QCOMPARE(home->toDos().size(), 1);
+        QCOMPARE(home->toDos().first().kind, desktop::HomeView::ToDo::Kind::Offer);
+        QCOMPARE(home->toDos().first().dealId, deal);
+        // Under its group's heading; Enter opens the deal, Back returns home.
+        QTreeWidget *list = home->list();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QCOMPARE(list->topLevelItem(1)->text(1), u"Ada Moss × Moss Valley Walks"_s);
+        list->setCurrentItem(list->topLevelItem(1));
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), m_window->dealPage());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->dealPage()->isComplete(), kTimeout);
+        QCOMPARE(m_window->dealPage()->deal().id, deal);
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), home);
         record(stalls);
     }
 
