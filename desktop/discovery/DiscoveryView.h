@@ -13,6 +13,7 @@
 class QAction;
 class QComboBox;
 class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -94,6 +95,8 @@ private:
     };
 
     void buildUi();
+    /// The filter widgets in their grid (DiscoveryFilters.cpp, with the query they describe).
+    QGridLayout *buildFilters();
     void retranslate();
     void search();
     /// The query the filter widgets describe.
