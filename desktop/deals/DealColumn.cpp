@@ -43,7 +43,9 @@ DealColumn::DealColumn(DealState state, QWidget *parent)
     setDefaultDropAction(Qt::CopyAction);
     setWordWrap(true);
     setSpacing(3);
-    setMinimumWidth(150);
+    // Wide enough for a card's lines (a campaign's name, "Next due: 12/19/26") at the default
+    // window size; more columns than fit scroll sideways.
+    setMinimumWidth(190);
     setItemDelegate(new DealCardDelegate(this));
     // Cards are as wide as the column; the delegate elides what does not fit.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

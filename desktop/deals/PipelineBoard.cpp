@@ -3,7 +3,6 @@
 // by dropping its card on another column (refused before any request where the shared table
 // does not allow the step; steps that end a deal confirmed first).
 #include "PipelineView.h"
-
 #include "deals/DealCardDelegate.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealText.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The pipeline's table: one sortable row per deal, money and times sorted by value.
 #include "PipelineView.h"
-
 #include "deals/PipelineCsv.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
+#include "widgets/Tables.h"
 
 #include <QTableWidget>
 
@@ -89,6 +89,7 @@ void PipelineView::fillTable()
     }
     m_table->setSortingEnabled(true);
     m_table->resizeColumnsToContents();
+    fitHeaderTexts(m_table->horizontalHeader()); // short figures under long titles
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (m_table->item(row, CreatorColumn)->data(Qt::UserRole).toString() == selected) {
             m_table->setCurrentCell(row, CreatorColumn);

@@ -3,7 +3,6 @@
 // fed by MetricsModel through QVXYModelMapper, over the chosen range; their axes, hover values,
 // notes on what the total sums and on stale histories, and PNG export.
 #include "CreatorProfileView.h"
-
 #include "common/ApiClient.h"
 #include "profiles/MetricsModel.h"
 #include "widgets/Async.h"

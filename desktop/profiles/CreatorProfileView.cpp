@@ -8,6 +8,7 @@
 #include "widgets/Async.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QChart>
 #include <QChartView>
@@ -365,6 +366,7 @@ void CreatorProfileView::showAccounts()
         }
     }
     m_accountsTable->resizeColumnsToContents();
+    fitHeaderTexts(m_accountsTable->horizontalHeader()); // short figures under long titles
 }
 
 } // namespace influence::desktop
