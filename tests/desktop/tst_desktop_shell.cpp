@@ -179,6 +179,46 @@ private:
         return cut;
     }
 
+    /// Shows every page at the window's size in English and German, saves each as
+    /// shell-<prefix><page>-<language>.png and adds what is cut off to `problems`.
+    void checkEveryPage(const QString &prefix, QStringList &problems)
+    {
+        for (const QString &language : {u"en"_s, u"de"_s}) {
+            QVERIFY(m_languages->apply(language));
+            auto *pages = find<QStackedWidget>(u"pages"_s);
+            for (int index = 0; index < pages->count(); ++index) {
+                QWidget *page = pages->widget(index);
+                m_window->showPage(index);
+                // The page's first answers.
+                if (page == m_window->discoveryPage()) {
+                    QTRY_VERIFY_WITH_TIMEOUT(m_window->discoveryPage()->model()->state()
+                                    != DiscoveryModel::State::Loading,
+                            kTimeout);
+                } else if (page == m_window->homePage()) {
+                    QTRY_VERIFY_WITH_TIMEOUT(
+                            m_window->homePage()->state() != desktop::HomeView::State::Loading,
+                            kTimeout);
+                } else if (page == m_window->pipelinePage()) {
+                    QTRY_VERIFY_WITH_TIMEOUT(m_window->pipelinePage()->state()
+                                    != desktop::PipelineView::State::Loading,
+                            kTimeout);
+                } else if (page == m_window->campaignsPage()) {
+                    QTRY_VERIFY_WITH_TIMEOUT(m_window->campaignsPage()->state()
+                                    != desktop::CampaignsView::State::Loading,
+                            kTimeout);
+                }
+                QTest::qWait(200); // the rest, and the layout after it
+                const QStringList cut = elided(page);
+                for (const QString &what : cut) {
+                    problems << u"%1 (%2): %3"_s.arg(page->objectName(), language, what);
+                }
+                saveScreenshot(m_window.get(),
+                        u"shell-%1%2-%3"_s.arg(prefix, page->objectName(), language));
+            }
+        }
+        QVERIFY(m_languages->apply(u"en"_s));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -742,27 +782,78 @@ private Q_SLOTS:
 
     void everyPageFitsAt1280x800()
     {
+        // Pages as agency staff see them, for the check and the README's screenshots: the demo
+        // data's creators (with follower histories) in discovery and on a creator's page, and a
+        // brand whose campaign has deals at several steps, one of them waiting for its answer.
+        stopApp();
+        stopServer();
+        tests::TestServer::Options options;
+        options.demoData = true;
+        QVERIFY2(startServer(options), qPrintable(m_server->error()));
+        QVERIFY(startApp());
         const QString creator = signUp(u"influencer"_s);
-        const QString profile = lenaTravelsProfile(login(creator));
-        QVERIFY(!profile.isEmpty());
-        signInAs(creator);
-        QStringList problems;
-        for (const QString &language : {u"en"_s, u"de"_s}) {
-            QVERIFY(m_languages->apply(language));
-            auto *pages = find<QStackedWidget>(u"pages"_s);
-            for (int index = 0; index < pages->count(); ++index) {
-                QWidget *page = pages->widget(index);
-                m_window->showPage(index);
-                QCoreApplication::processEvents();
-                QTest::qWait(200); // the page's first answers
-                const QStringList cut = elided(page);
-                for (const QString &what : cut) {
-                    problems << u"%1 (%2): %3"_s.arg(page->objectName(), language, what);
-                }
-                saveScreenshot(m_window.get(), u"shell-%1-%2"_s.arg(page->objectName(), language));
-            }
+        const QString creatorToken = login(creator);
+        const QString lena = lenaTravelsProfile(creatorToken);
+        QVERIFY(!lena.isEmpty());
+        const QString brand = signUp(u"brand"_s);
+        const QString brandToken = login(brand);
+        QVERIFY(brandProfile(brandToken, u"Alpine Boots"_s));
+        const QJsonObject body{{u"name"_s, u"Summer in the Alps"_s},
+                {u"brief"_s,
+                        u"Hut-to-hut hikes in our new boots: one reel and two posts per creator, "
+                        "shot on the trail."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s, u"post"_s}},
+                {u"targeting"_s,
+                        QJsonObject{{u"niches"_s, QJsonArray{u"travel"_s}},
+                                {u"countries"_s, QJsonArray{u"AT"_s}}}},
+                {u"budgetMinor"_s, 1200000}, {u"currency"_s, u"EUR"_s},
+                {u"startDate"_s, QDate::currentDate().toString(Qt::ISODate)},
+                {u"endDate"_s, QDate::currentDate().addDays(60).toString(Qt::ISODate)},
+                {u"visibility"_s, u"public"_s}};
+        const auto created = post(u"/api/v1/campaigns"_s, brandToken, body);
+        QCOMPARE(created.status, 201);
+        const QString campaign = created.json().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), brandToken).status, 200);
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
+                {{u"influencerId"_s, lena}, {u"offer"_s, offer(80000)}});
+        QCOMPARE(invited.status, 201);
+        const QString deal = invited.json().value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/deals/%1/offers"_s.arg(deal), creatorToken, offer(95000)).status,
+                201);
+        const QJsonArray top = get(u"/api/v1/influencers?sort=followers&limit=3"_s, brandToken)
+                                       .value(u"items"_s)
+                                       .toArray();
+        QCOMPARE(top.size(), 3);
+        for (qsizetype i = 0; i < top.size(); ++i) {
+            const QString id = top.at(i).toObject().value(u"id"_s).toString();
+            QCOMPARE(post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
+                             {{u"influencerId"_s, id}, {u"offer"_s, offer(150000 + i * 25000)}})
+                             .status,
+                    201);
         }
-        QVERIFY(m_languages->apply(u"en"_s));
+
+        signInAs(brand);
+        m_window->openCampaignPage(campaign);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->campaignPage()->state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        openDeal(deal);
+        m_window->openCreator(top.at(0).toObject().value(u"id"_s).toString());
+        CreatorProfileView *creatorPage = m_window->creatorPage();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                creatorPage->state(), CreatorProfileView::State::Loaded, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!creatorPage->metricsLoading(), kTimeout);
+        QStringList problems;
+        checkEveryPage(QString(), problems);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        // The creator's own pages, as she sees them.
+        signInAs(creator);
+        checkEveryPage(u"creator-"_s, problems);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 };
