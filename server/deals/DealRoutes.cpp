@@ -142,24 +142,9 @@ Result<Work> listDeals(const Request &request)
     });
 }
 
-/// A route on one deal or deliverable: GET /deals/{id}, POST /deals/{id}/<action>.
-http::Prepare onId(
-        std::function<Result<QByteArray>(Connection &, const Principal &, const QUuid &)> work)
-{
-    return [work = std::move(work)](const Request &request) -> Result<Work> {
-        const auto id = request.uuidParam(u"id"_s);
-        if (!id) {
-            return id.error();
-        }
-        return Work([id = *id, work](Connection &c, const Principal &p) {
-            return work(c, p, id);
-        });
-    };
-}
-
 http::Prepare dealAction(Action action)
 {
-    return onId([action](Connection &c, const Principal &p, const QUuid &id) {
+    return http::onId([action](Connection &c, const Principal &p, const QUuid &id) {
         return deals::act(c, p, id, action);
     });
 }
@@ -333,7 +318,7 @@ void registerRoutes(http::HttpContext &context)
                     {post, u"/api/v1/campaigns/{id}/invitations"_s, signedIn, inviteCreator, 201},
                     {post, u"/api/v1/campaigns/{id}/applications"_s, signedIn, applyTo, 201},
                     {get, u"/api/v1/deals"_s, signedIn, listDeals},
-                    {get, u"/api/v1/deals/{id}"_s, signedIn, onId(deals::read)},
+                    {get, u"/api/v1/deals/{id}"_s, signedIn, http::onId(deals::read)},
                     {post, u"/api/v1/deals/{id}/offers"_s, signedIn, counterOffer, 201},
                     {post, u"/api/v1/deals/{id}/offers/{offerId}/accept"_s, signedIn,
                             answerOffer(Answer::Accept), 200, http::Idempotency::Honoured},
@@ -351,7 +336,7 @@ void registerRoutes(http::HttpContext &context)
                     {get, u"/api/v1/deals/{id}/events"_s, signedIn,
                             dealPage(Page::Order::OldestFirst, timeline::events)},
                     {get, u"/api/v1/deliverables"_s, signedIn, listDeliverables},
-                    {get, u"/api/v1/deliverables/{id}"_s, signedIn, onId(deliverables::read)},
+                    {get, u"/api/v1/deliverables/{id}"_s, signedIn, http::onId(deliverables::read)},
                     {post, u"/api/v1/deliverables/{id}/versions"_s, signedIn, submitDraft, 201},
                     {post, u"/api/v1/deliverables/{id}/versions/{version}/review"_s, signedIn,
                             reviewDraft},

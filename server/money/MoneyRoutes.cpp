@@ -154,21 +154,6 @@ Result<Work> listPayoutsRoute(const Request &request)
             u"payouts.csv"_s);
 }
 
-/// POST /payouts/{id}/<action>.
-http::Prepare onPayout(
-        std::function<Result<QByteArray>(Connection &, const Principal &, const QUuid &)> work)
-{
-    return [work = std::move(work)](const Request &request) -> Result<Work> {
-        const auto id = request.uuidParam(u"id"_s);
-        if (!id) {
-            return id.error();
-        }
-        return Work([id = *id, work](Connection &c, const Principal &p) {
-            return work(c, p, id);
-        });
-    };
-}
-
 Result<Work> approveMany(const Request &request)
 {
     const auto body = request.jsonObject();
@@ -451,13 +436,13 @@ void registerRoutes(http::HttpContext &context, const payments::PaymentSettings 
                     {get, u"/api/v1/campaigns/{id}/budget"_s, signedIn, readBudget},
                     {get, u"/api/v1/payouts"_s, signedIn, listPayoutsRoute},
                     {post, u"/api/v1/payouts/approve"_s, signedIn, approveMany, 200, idempotent},
-                    {post, u"/api/v1/payouts/{id}/approve"_s, signedIn, onPayout(approveOne), 200,
+                    {post, u"/api/v1/payouts/{id}/approve"_s, signedIn, http::onId(approveOne), 200,
                             idempotent},
                     {post, u"/api/v1/payouts/{id}/record-payment"_s, signedIn, recordPaymentRoute,
                             200, idempotent},
-                    {post, u"/api/v1/payouts/{id}/retry"_s, signedIn, onPayout(retry), 200,
+                    {post, u"/api/v1/payouts/{id}/retry"_s, signedIn, http::onId(retry), 200,
                             idempotent},
-                    {post, u"/api/v1/payouts/{id}/cancel"_s, signedIn, onPayout(cancel), 200,
+                    {post, u"/api/v1/payouts/{id}/cancel"_s, signedIn, http::onId(cancel), 200,
                             idempotent},
                     {get, u"/api/v1/me/earnings"_s, signedIn, readEarnings},
                     {get, u"/api/v1/me/payout-account"_s, signedIn, readPayoutAccount},

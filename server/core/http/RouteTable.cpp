@@ -4,6 +4,7 @@
 #include "Authenticator.h"
 #include "HttpContext.h"
 #include "Idempotency.h"
+#include "Request.h"
 #include "core/db/Connection.h"
 
 #include <QLoggingCategory>
@@ -88,6 +89,21 @@ void handle(const Authenticator &authenticator, const Route &route, const Reques
 }
 
 } // namespace
+
+Prepare
+onId(std::function<common::Result<QByteArray>(db::Connection &, const Principal &, const QUuid &)>
+                work)
+{
+    return [work = std::move(work)](const Request &request) -> common::Result<Work> {
+        const auto id = request.uuidParam(QStringLiteral("id"));
+        if (!id) {
+            return id.error();
+        }
+        return Work([id = *id, work](db::Connection &c, const Principal &p) {
+            return work(c, p, id);
+        });
+    };
+}
 
 void addRoutes(HttpContext &context, const QList<Route> &routes)
 {

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QUuid>
 
 #include <functional>
 #include <memory>
@@ -95,6 +96,12 @@ Prepare bind(std::shared_ptr<const Shared> shared,
 /// Whether a route honours the Idempotency-Key header (Idempotency.h): the signed-in routes that
 /// move money or create terms.
 enum class Idempotency { Ignored, Honoured };
+
+/// The prepare function of a signed-in route on one object, /…/{id}[/action]: reads the `id`
+/// path parameter (400 when it is not a UUID) and runs `work` with it.
+Prepare
+onId(std::function<common::Result<QByteArray>(db::Connection &, const Principal &, const QUuid &)>
+                work);
 
 struct Route
 {
