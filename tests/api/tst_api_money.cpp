@@ -3,6 +3,7 @@
 // accepts), payment schedules that make payouts payable, approval and readiness, offline
 // payments, cancellation, the append-only ledger and its verification, Idempotency-Key in every
 // case, the audit log, CSV exports, authorization and validation that changes nothing.
+#include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "TestServer.h"
 #include "core/db/Connection.h"
@@ -16,13 +17,14 @@
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::tests::ApiSession;
 using influence::tests::HttpReply;
 using influence::tests::HttpTestClient;
 using influence::tests::TestServer;
 
 namespace {
 
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
+using Headers = ApiSession::Headers;
 
 QString code(const HttpReply &reply)
 {
@@ -31,12 +33,12 @@ QString code(const HttpReply &reply)
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return ApiSession::compact(object);
 }
 
 QString day(int fromToday)
 {
-    return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
+    return influence::tests::isoDay(fromToday);
 }
 
 QJsonObject terms(const QList<std::pair<QString, int>> &schedule, int netDays)
@@ -117,42 +119,25 @@ private:
     QString m_creatorId;
     int m_counter = 0;
 
-    Headers as(const QString &token, const QByteArray &key = {}) const
+    std::unique_ptr<ApiSession> m_api;
+
+    static Headers as(const QString &token, const QByteArray &key = {})
     {
-        Headers headers{{"Content-Type", "application/json"}};
-        if (!token.isEmpty()) {
-            headers.append({"Authorization", "Bearer " + token.toLatin1()});
-        }
-        if (!key.isEmpty()) {
-            headers.append({"Idempotency-Key", key});
-        }
-        return headers;
+        return ApiSession::as(token, key);
     }
-    HttpReply get(const QString &path, const QString &token)
-    {
-        return m_client->get(path, as(token));
-    }
+    HttpReply get(const QString &path, const QString &token) { return m_api->get(path, token); }
     HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {},
             const QByteArray &key = {})
     {
-        return m_client->send("POST", path, compact(body), as(token, key));
+        return m_api->post(path, token, body, key);
     }
     HttpReply patch(const QString &path, const QString &token, const QJsonObject &body,
             const QByteArray &key = {})
     {
-        return m_client->send("PATCH", path, compact(body), as(token, key));
+        return m_api->patch(path, token, body, key);
     }
-    QString signUp(const QString &email, const QString &role)
-    {
-        const HttpReply reply = m_client->postJson(u"/api/v1/auth/register"_s,
-                {{u"email"_s, email}, {u"password"_s, u"correct horse battery"_s},
-                        {u"role"_s, role}});
-        return reply.json().value(u"accessToken"_s).toString();
-    }
-    QString userIdOf(const QString &token)
-    {
-        return get(u"/api/v1/me"_s, token).json().value(u"id"_s).toString();
-    }
+    QString signUp(const QString &email, const QString &role) { return m_api->signUp(email, role); }
+    QString userIdOf(const QString &token) { return m_api->userIdOf(token); }
     QVariant scalar(const QString &text)
     {
         const server::db::SqlStatement statement(text);
@@ -244,6 +229,7 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
+        m_api = std::make_unique<ApiSession>(*m_client);
         auto settings = std::make_shared<server::db::ConnectionSettings>();
         const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
         QVERIFY(url);
@@ -281,6 +267,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_db.reset();
+        m_api.reset();
         m_client.reset();
         m_server.reset();
     }

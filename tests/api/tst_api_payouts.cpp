@@ -7,6 +7,7 @@
 // provider's answer and the commit are all settled by asking again with the same key, so that
 // exactly one transfer exists per payout; concurrent approvals send once; webhook events are
 // verified and acted on once.
+#include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "NodePeer.h"
 #include "TestDatabase.h"
@@ -21,15 +22,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::tests::ApiSession;
 using influence::tests::HttpReply;
 using influence::tests::HttpTestClient;
 using influence::tests::NodePeer;
 
 namespace {
-
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
 const QString kServer = QStringLiteral(INFLUENCE_SERVER_BINARY);
 const QString kSecretKey = u"sk_test_influence"_s;
@@ -38,12 +41,12 @@ const QString kAccount = u"acct_1PayoutsCreator"_s;
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return ApiSession::compact(object);
 }
 
 QString day(int fromToday)
 {
-    return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
+    return influence::tests::isoDay(fromToday);
 }
 
 } // namespace
@@ -87,6 +90,11 @@ private:
         m_process.setProcessEnvironment(env);
         m_process.setWorkingDirectory(m_workDir.path());
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // If this test dies (a failed sanitizer check aborts it), the server goes with it rather
+        // than keep the test's output open until ctest's timeout.
+        m_process.setChildProcessModifier([] {
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+        });
         m_process.start(kServer, {u"serve"_s});
         static const QRegularExpression listening(u"listening on http://localhost:(\\d+)"_s);
         QString output;
@@ -108,39 +116,16 @@ private:
         m_process.waitForFinished(10000);
     }
 
-    Headers as(const QString &token, const QByteArray &key = {}) const
-    {
-        Headers headers{{"Content-Type", "application/json"}};
-        if (!token.isEmpty()) {
-            headers.append({"Authorization", "Bearer " + token.toLatin1()});
-        }
-        if (!key.isEmpty()) {
-            headers.append({"Idempotency-Key", key});
-        }
-        return headers;
-    }
-    HttpReply get(const QString &path, const QString &token)
-    {
-        return m_client->get(path, as(token));
-    }
+    std::unique_ptr<ApiSession> m_api;
+
+    static ApiSession::Headers as(const QString &token) { return ApiSession::as(token); }
+    HttpReply get(const QString &path, const QString &token) { return m_api->get(path, token); }
     HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
     {
-        return m_client->send("POST", path, compact(body), as(token));
+        return m_api->post(path, token, body);
     }
-    QString signUp(const QString &email, const QString &role)
-    {
-        return m_client
-                ->postJson(u"/api/v1/auth/register"_s,
-                        {{u"email"_s, email}, {u"password"_s, u"correct horse battery"_s},
-                                {u"role"_s, role}})
-                .json()
-                .value(u"accessToken"_s)
-                .toString();
-    }
-    QString userIdOf(const QString &token)
-    {
-        return get(u"/api/v1/me"_s, token).json().value(u"id"_s).toString();
-    }
+    QString signUp(const QString &email, const QString &role) { return m_api->signUp(email, role); }
+    QString userIdOf(const QString &token) { return m_api->userIdOf(token); }
     QVariant scalar(const QString &text)
     {
         const auto value = m_db->scalar(server::db::SqlStatement(text));
@@ -248,6 +233,7 @@ private Q_SLOTS:
         m_port = tests::freeLocalPort();
         QVERIFY(startServer());
         m_client = std::make_unique<HttpTestClient>(QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)));
+        m_api = std::make_unique<ApiSession>(*m_client);
         auto settings = std::make_shared<server::db::ConnectionSettings>();
         settings->url = database;
         m_db = std::make_unique<server::db::Connection>(settings, u"payouts-test"_s);
