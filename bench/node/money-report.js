@@ -57,7 +57,8 @@ lines.push(`Data: a fresh database \`${meta.database}\` migrated by the server b
   + `Load: ${meta.connections} concurrent connections (pgbench: clients) throughout; ledger runs `
   + `${meta.ledgerDurationSeconds} s each. influence-server: ${meta.buildType} build, `
   + `${meta.dbPoolSize ?? '?'} database connections, LOG_LEVEL=warning. Machine: ${meta.cores} cores `
-  + `(${meta.cpu}), ${meta.memoryGiB} GiB, shared with other builds and tests: the ratios are the figures that count.`);
+  + `(${meta.cpu}), ${meta.memoryGiB} GiB, shared with other builds and tests (1-minute load average `
+  + `${meta.loadAverage.start} at the start, ${meta.loadAverage.end} at the end): the ratios are the figures that count.`);
 lines.push('');
 lines.push('### Accept with reservation under contention (one campaign)');
 lines.push('');
