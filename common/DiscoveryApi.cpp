@@ -54,6 +54,12 @@ QUrlQuery DiscoveryQuery::toQuery(const QString &cursor) const
     if (minEngagementRate) {
         add(u"minEngagementRate"_s, QString::number(*minEngagementRate, 'g', 6));
     }
+    // The server refuses a price filter that lacks one of its parts.
+    if (maxPrice && !deliverableType.trimmed().isEmpty() && !currency.trimmed().isEmpty()) {
+        add(u"deliverableType"_s, deliverableType);
+        add(u"maxPrice"_s, QString::number(*maxPrice));
+        add(u"currency"_s, currency);
+    }
     add(u"sort"_s, sort);
     add(u"limit"_s, QString::number(limit));
     add(u"cursor"_s, cursor);

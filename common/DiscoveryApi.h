@@ -28,6 +28,11 @@ struct DiscoveryQuery
     std::optional<qint64> minFollowers;
     std::optional<qint64> maxFollowers;
     std::optional<double> minEngagementRate;
+    /// A price filter: charges at most maxPrice (minor units of `currency`) for a deliverable
+    /// of `deliverableType` (a wire name). Sent only with all three set, as the server needs.
+    QString deliverableType;
+    std::optional<qint64> maxPrice;
+    QString currency; ///< ISO 4217
     QString sort; ///< relevance, followers, engagement, growth; empty for the server's default
     int limit = 50;
 
