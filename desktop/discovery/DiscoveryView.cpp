@@ -2,11 +2,14 @@
 #include "DiscoveryView.h"
 
 #include "InviteDialog.h"
+#include "common/Domain.h"
+#include "common/Money.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/SortHeader.h"
 #include "session/Session.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
+#include "widgets/Names.h"
 #include "widgets/StateStack.h"
 #include "widgets/Tables.h"
 
@@ -138,7 +141,7 @@ void DiscoveryView::retranslate()
     setWindowTitle(tr("Discovery"));
     const QStringList labels{tr("&Search:"), tr("S&ort by:"), tr("&Niche:"), tr("&Platform:"),
             tr("&Country:"), tr("&Language:"), tr("Followers f&rom:"), tr("Followers &to:"),
-            tr("&Engagement at least:")};
+            tr("&Engagement at least:"), tr("&Deliverable:"), tr("&Max price:")};
     for (int i = 0; i < labels.size() && i < m_filterLabels.size(); ++i) {
         m_filterLabels.at(i)->setText(labels.at(i));
     }
@@ -153,6 +156,18 @@ void DiscoveryView::retranslate()
     m_minFollowers->setSpecialValueText(tr("Any"));
     m_maxFollowers->setSpecialValueText(tr("Any"));
     m_minEngagement->setSpecialValueText(tr("Any"));
+    m_priceTypeBox->setItemText(0, tr("Any deliverable"));
+    for (int i = 1; i < m_priceTypeBox->count(); ++i) {
+        const auto type = common::deliverableTypeFromString(m_priceTypeBox->itemData(i).toString());
+        m_priceTypeBox->setItemText(i, type ? Names::deliverableType(*type) : QString());
+    }
+    const QString priceTip = tr("Creators who charge at most the maximum price for this "
+                                "deliverable, in the currency chosen (rates in other currencies "
+                                "are not converted).");
+    m_priceTypeBox->setToolTip(priceTip);
+    m_maxPriceBox->setToolTip(priceTip);
+    m_maxPriceBox->setSpecialValueText(tr("Any"));
+    m_priceCurrencyBox->setToolTip(tr("The currency of the creators' rates"));
     m_sortBox->setItemText(0, tr("Relevance"));
     m_sortBox->setItemText(1, tr("Followers"));
     m_sortBox->setItemText(2, tr("Engagement"));
@@ -363,6 +378,13 @@ QByteArray DiscoveryView::csv() const
     filter(tr("Engagement at least (%)"),
             query.minEngagementRate ? QString::number(*query.minEngagementRate * 100.0, 'f', 1)
                                     : QString());
+    if (query.maxPrice) {
+        // Money as amount and currency, as the table's money columns are.
+        filter(tr("Deliverable"), query.deliverableType);
+        filter(tr("Max price"),
+                common::formatMoneyPlain({*query.maxPrice, query.currency}).section(u' ', 0, 0));
+        filter(tr("Currency"), query.currency);
+    }
     filter(tr("Sorted by"), query.sort);
     QStringList header;
     for (int column = 0; column < m_model->columnCount(); ++column) {
