@@ -2,7 +2,9 @@
 #include "DiscoveryApi.h"
 
 #include "ApiClient.h"
+#include "Domain.h"
 #include "Error.h"
+#include "Money.h"
 
 #include <QJsonArray>
 
@@ -81,7 +83,28 @@ Result<DiscoveryItem> DiscoveryItem::fromJson(const QJsonObject &json)
     item.totalFollowers = json.value(u"totalFollowers"_s).toInteger();
     item.engagementRate = optionalNumber(json.value(u"engagementRate"_s));
     item.growth30d = optionalNumber(json.value(u"growth30d"_s));
+    const QJsonArray rates = json.value(u"rates"_s).toArray();
+    for (const auto &value : rates) {
+        const QJsonObject rate = value.toObject();
+        // A type this client does not know yet is left out, not an error.
+        const auto type = deliverableTypeFromString(rate.value(u"type"_s).toString());
+        const QString currency = rate.value(u"currency"_s).toString();
+        if (type && isCurrencyCode(currency)) {
+            item.rates.append({*type, Money{rate.value(u"amountMinor"_s).toInteger(), currency}});
+        }
+    }
     return item;
+}
+
+std::optional<Money> DiscoveryItem::rate(const QString &type) const
+{
+    const auto wanted = deliverableTypeFromString(type);
+    for (const Rate &entry : rates) {
+        if (wanted && entry.type == *wanted) {
+            return entry.price;
+        }
+    }
+    return std::nullopt;
 }
 
 Result<DiscoveryPage> DiscoveryPage::fromJson(const QJsonObject &json)

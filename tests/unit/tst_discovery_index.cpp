@@ -8,6 +8,8 @@
 #include "discovery/DiscoveryIndex.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -742,6 +744,31 @@ private Q_SLOTS:
             QVERIFY(partialRead);
             QVERIFY(!partialRead->maxPrice);
         }
+    }
+    void desktopItemReadsItsRates()
+    {
+        // An item as the index keeps it (DiscoveryIndexLoader's kItem): rates as in the profile.
+        const QJsonObject json{{u"id"_s, idOf(u"ana"_s).toString(QUuid::WithoutBraces)},
+                {u"displayName"_s, u"Ana"_s},
+                {u"rates"_s,
+                        QJsonArray{QJsonObject{{u"type"_s, u"post"_s}, {u"amountMinor"_s, 12000},
+                                           {u"currency"_s, u"EUR"_s}},
+                                QJsonObject{{u"type"_s, u"hologram"_s}, {u"amountMinor"_s, 1},
+                                        {u"currency"_s, u"EUR"_s}},
+                                QJsonObject{{u"type"_s, u"reel"_s}, {u"amountMinor"_s, 5000},
+                                        {u"currency"_s, u"JPY"_s}}}}};
+        const auto item = influence::common::DiscoveryItem::fromJson(json);
+        QVERIFY(item);
+        QCOMPARE(item->rates.size(), 2); // a type this client does not know is left out
+        QCOMPARE(item->rate(u"post"_s), std::optional(influence::common::Money{12000, u"EUR"_s}));
+        QCOMPARE(item->rate(u"reel"_s), std::optional(influence::common::Money{5000, u"JPY"_s}));
+        QVERIFY(!item->rate(u"story"_s));
+        QVERIFY(!item->rate(QString()));
+        // An item without rates (an older server) has none.
+        const auto bare = influence::common::DiscoveryItem::fromJson(
+                {{u"id"_s, idOf(u"ana"_s).toString(QUuid::WithoutBraces)}});
+        QVERIFY(bare);
+        QVERIFY(bare->rates.isEmpty());
     }
 };
 
