@@ -170,11 +170,10 @@ QGridLayout *DiscoveryView::buildFilters()
     for (const QString &type : common::deliverableTypeNames()) {
         m_priceTypeBox->addItem(QString(), type);
     }
+    // The type alone filters nothing, but the results show its price.
     connect(m_priceTypeBox, &QComboBox::currentIndexChanged, this, [this, debounce] {
         updatePriceEnabled();
-        if (m_maxPriceBox->value() > 0) {
-            debounce(); // without a price the type alone filters nothing
-        }
+        debounce();
     });
     // Whole major units: a ceiling for a creator's price needs no cents, and no float either.
     m_maxPriceBox = new QSpinBox;
@@ -253,9 +252,8 @@ common::DiscoveryQuery DiscoveryView::filterQuery() const
     if (m_minEngagement->value() > 0) {
         query.minEngagementRate = m_minEngagement->value() / 100.0;
     }
-    const QString priceType = m_priceTypeBox->currentData().toString();
-    if (!priceType.isEmpty() && m_maxPriceBox->value() > 0) {
-        query.deliverableType = priceType;
+    query.deliverableType = m_priceTypeBox->currentData().toString();
+    if (!query.deliverableType.isEmpty() && m_maxPriceBox->value() > 0) {
         query.currency = m_priceCurrencyBox->currentData().toString();
         query.maxPrice = m_maxPriceBox->value() * minorPerMajor(query.currency);
     }
@@ -321,9 +319,9 @@ void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
     m_maxFollowers->setValue(count(query.maxFollowers));
     m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
 
-    const bool priced = query.maxPrice && !query.deliverableType.isEmpty()
+    pick(m_priceTypeBox, query.deliverableType);
+    const bool priced = query.maxPrice && m_priceTypeBox->currentIndex() > 0
             && common::isCurrencyCode(query.currency);
-    pick(m_priceTypeBox, priced ? query.deliverableType : QString());
     const QString currency = priced ? query.currency : kDefaultCurrency;
     if (m_priceCurrencyBox->findData(currency) < 0) {
         m_priceCurrencyBox->addItem(currency, currency); // a currency from elsewhere

@@ -117,6 +117,7 @@ void DiscoveryView::buildUi()
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(DiscoveryModel::Name, 220);
+    m_table->setColumnHidden(DiscoveryModel::Price, true); // until a deliverable type is picked
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QString id = index.data(DiscoveryModel::IdRole).toString();
         if (!id.isEmpty()) {
@@ -286,6 +287,8 @@ void DiscoveryView::search()
         return;
     }
     m_model->setQuery(filterQuery());
+    // The price column shows the rate for the deliverable type picked; without one it is empty.
+    m_table->setColumnHidden(DiscoveryModel::Price, m_model->query().deliverableType.isEmpty());
     showSortIndicator();
 }
 
@@ -378,23 +381,37 @@ QByteArray DiscoveryView::csv() const
     filter(tr("Engagement at least (%)"),
             query.minEngagementRate ? QString::number(*query.minEngagementRate * 100.0, 'f', 1)
                                     : QString());
+    filter(tr("Deliverable"), query.deliverableType);
     if (query.maxPrice) {
         // Money as amount and currency, as the table's money columns are.
-        filter(tr("Deliverable"), query.deliverableType);
         filter(tr("Max price"),
                 common::formatMoneyPlain({*query.maxPrice, query.currency}).section(u' ', 0, 0));
         filter(tr("Currency"), query.currency);
     }
     filter(tr("Sorted by"), query.sort);
-    QStringList header;
+    // The columns shown; money as two, the amount and its currency.
+    QList<int> columns;
     for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (!m_table->isColumnHidden(column)) {
+            columns.append(column);
+        }
+    }
+    QStringList header;
+    for (const int column : std::as_const(columns)) {
         header.append(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        if (column == DiscoveryModel::Price) {
+            header.append(tr("Currency"));
+        }
     }
     csv.setHeader(header);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QStringList fields;
-        for (int column = 0; column < m_model->columnCount(); ++column) {
-            fields.append(m_model->index(row, column).data(DiscoveryModel::ExportRole).toString());
+        for (const int column : std::as_const(columns)) {
+            const QModelIndex index = m_model->index(row, column);
+            fields.append(index.data(DiscoveryModel::ExportRole).toString());
+            if (column == DiscoveryModel::Price) {
+                fields.append(index.data(DiscoveryModel::CurrencyRole).toString());
+            }
         }
         csv.addRow(fields);
     }

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -449,30 +450,40 @@ private Q_SLOTS:
         }
         QVERIFY(at < rows.size());
         ++at;
+        // The columns shown: without a deliverable type picked, no price.
+        auto *table = find<QTableView>(u"discoveryTable"_s);
+        QVERIFY(table->isColumnHidden(DiscoveryModel::Price));
+        QHash<int, int> fieldOf; // model column → CSV field
         QStringList header;
         for (int column = 0; column < model()->columnCount(); ++column) {
-            header.append(model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+            if (!table->isColumnHidden(column)) {
+                fieldOf.insert(column, static_cast<int>(header.size()));
+                header.append(
+                        model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+            }
         }
         QCOMPARE(rows.value(at), header);
         QCOMPARE(rows.size() - at - 1, model()->rowCount());
         for (int row = 0; row < model()->rowCount(); ++row) {
             const QStringList &fields = rows.at(at + 1 + row);
-            QCOMPARE(fields.size(), model()->columnCount());
-            QCOMPARE(fields.at(DiscoveryModel::Name),
+            const auto field = [&](int column) {
+                return fields.value(fieldOf.value(column, -1));
+            };
+            QCOMPARE(fields.size(), header.size());
+            QCOMPARE(field(DiscoveryModel::Name),
                     model()->index(row, DiscoveryModel::Name).data().toString());
-            QCOMPARE(fields.at(DiscoveryModel::Country), u"DE"_s);
+            QCOMPARE(field(DiscoveryModel::Country), u"DE"_s);
             // Numbers unformatted, so that a spreadsheet reads them.
-            QCOMPARE(QLocale().toString(fields.at(DiscoveryModel::Followers).toLongLong()),
+            QCOMPARE(QLocale().toString(field(DiscoveryModel::Followers).toLongLong()),
                     model()->index(row, DiscoveryModel::Followers).data().toString());
             for (const int column : {DiscoveryModel::Engagement, DiscoveryModel::Growth}) {
                 const QString shown = model()->index(row, column).data().toString();
-                QCOMPARE(fields.at(column).isEmpty() ? DiscoveryModel::missingFigure()
-                                                     : fields.at(column) + u" %"_s,
+                QCOMPARE(field(column).isEmpty() ? DiscoveryModel::missingFigure()
+                                                 : field(column) + u" %"_s,
                         shown);
             }
             for (const int column : {DiscoveryModel::Platforms, DiscoveryModel::Niches}) {
-                QCOMPARE(fields.at(column).isEmpty() ? DiscoveryModel::missingFigure()
-                                                     : fields.at(column),
+                QCOMPARE(field(column).isEmpty() ? DiscoveryModel::missingFigure() : field(column),
                         model()->index(row, column).data().toString());
             }
         }
@@ -499,11 +510,36 @@ private Q_SLOTS:
         auto *type = find<QComboBox>(u"priceTypeBox"_s);
         auto *price = find<QSpinBox>(u"maxPriceBox"_s);
         auto *currency = find<QComboBox>(u"priceCurrencyBox"_s);
+        QVERIFY(type && price && currency);
+        auto *table = find<QTableView>(u"discoveryTable"_s);
         QCOMPARE(type->currentIndex(), 0);
+        QVERIFY(table->isColumnHidden(DiscoveryModel::Price));
         QCOMPARE(type->count(), common::deliverableTypeNames().size() + 1);
         QCOMPARE(type->itemText(type->findData(u"blog"_s)), u"Blog article"_s);
         QVERIFY(!price->isEnabled());
         QCOMPARE(currency->currentData().toString(), u"EUR"_s);
+
+        // A type alone filters nothing; the results show its price ("–" for none).
+        pick(u"priceTypeBox"_s, u"post"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"post"_s, 2000);
+        QVERIFY(!model()->query().maxPrice);
+        waitLoaded();
+        QCOMPARE(model()->rowCount(), 4);
+        QVERIFY(!table->isColumnHidden(DiscoveryModel::Price));
+        QCOMPARE(model()->headerData(DiscoveryModel::Price, Qt::Horizontal, Qt::DisplayRole),
+                u"Price: Post"_s);
+        const auto priceOf = [this](const QString &name) {
+            for (int row = 0; row < model()->rowCount(); ++row) {
+                if (model()->index(row, DiscoveryModel::Name).data().toString() == name) {
+                    return model()->index(row, DiscoveryModel::Price).data().toString();
+                }
+            }
+            return QString();
+        };
+        QCOMPARE(priceOf(u"Pricewise Alma"_s), desktop::Formats::money({12000, u"EUR"_s}));
+        QCOMPARE(priceOf(u"Pricewise Alma"_s), u"€120.00"_s);
+        QCOMPARE(priceOf(u"Pricewise Dora"_s), desktop::Formats::money({8000, u"USD"_s}));
+        QCOMPARE(priceOf(u"Pricewise Cara"_s), DiscoveryModel::missingFigure());
 
         // At most 150 EUR for a post: Alma (120 EUR) only; Bert asks more, Cara has no post
         // rate, Dora's is in dollars.
@@ -528,6 +564,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model()->query().maxPrice, std::optional<qint64>(6000), 2000);
         waitLoaded();
         QCOMPARE(names(), QStringList{u"Pricewise Cara"_s});
+        QCOMPARE(priceOf(u"Pricewise Cara"_s), u"€50.00"_s);
 
         // Over the seeded creators (rates in their countries' currencies): the rows are the
         // server's own answer to the same price filter.
@@ -560,10 +597,21 @@ private Q_SLOTS:
         QVERIFY(csv.contains(QStringList{u"Deliverable"_s, u"post"_s}));
         QVERIFY(csv.contains(QStringList{u"Max price"_s, u"200.00"_s}));
         QVERIFY(csv.contains(QStringList{u"Currency"_s, u"EUR"_s}));
+        // The price column as amount and currency, every one within the limit.
+        const qsizetype headerRow = csv.indexOf(QStringList{}) + 1;
+        const QStringList header = csv.value(headerRow);
+        const qsizetype amountField = header.indexOf(u"Price: Post"_s);
+        QVERIFY(amountField > 0);
+        QCOMPARE(header.value(amountField + 1), u"Currency"_s);
+        QCOMPARE(csv.size() - headerRow - 1, model()->rowCount());
+        for (qsizetype row = headerRow + 1; row < csv.size(); ++row) {
+            QCOMPARE(csv.at(row).value(amountField + 1), u"EUR"_s);
+            bool ok = false;
+            QVERIFY(csv.at(row).value(amountField).toDouble(&ok) <= 200.0 && ok);
+        }
 
         // Back and Forward keep the price filter, also after it was changed meanwhile.
         const common::DiscoveryQuery priced = model()->query();
-        auto *table = find<QTableView>(u"discoveryTable"_s);
         table->setFocus();
         table->setCurrentIndex(model()->index(0, 0));
         QTest::keyClick(table, Qt::Key_Return);
@@ -600,6 +648,7 @@ private Q_SLOTS:
         QCOMPARE(currency->currentData().toString(), u"EUR"_s);
         QVERIFY(!price->isEnabled());
         QVERIFY(!currency->isEnabled());
+        QVERIFY(table->isColumnHidden(DiscoveryModel::Price));
         QVERIFY(!reset.wait(DiscoveryView::kDebounceMs * 2));
         waitLoaded();
         QCOMPARE(model()->rowCount(), 50);
