@@ -289,6 +289,7 @@ void DiscoveryView::search()
     m_model->setQuery(filterQuery());
     // The price column shows the rate for the deliverable type picked; without one it is empty.
     m_table->setColumnHidden(DiscoveryModel::Price, m_model->query().deliverableType.isEmpty());
+    fitHeaderTexts(m_table->horizontalHeader()); // its title names the type
     showSortIndicator();
 }
 

@@ -528,6 +528,17 @@ private Q_SLOTS:
         QVERIFY(!table->isColumnHidden(DiscoveryModel::Price));
         QCOMPARE(model()->headerData(DiscoveryModel::Price, Qt::Horizontal, Qt::DisplayRole),
                 u"Price: Post"_s);
+        pick(u"priceTypeBox"_s, u"livestream"_s); // the longest type's title is not cut off
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"livestream"_s, 2000);
+        waitLoaded();
+        QHeaderView *columns = table->horizontalHeader();
+        QVERIFY(columns->sectionSize(DiscoveryModel::Price)
+                > columns->fontMetrics().horizontalAdvance(
+                        model()->headerData(DiscoveryModel::Price, Qt::Horizontal, Qt::DisplayRole)
+                                .toString()));
+        pick(u"priceTypeBox"_s, u"post"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"post"_s, 2000);
+        waitLoaded();
         const auto priceOf = [this](const QString &name) {
             for (int row = 0; row < model()->rowCount(); ++row) {
                 if (model()->index(row, DiscoveryModel::Name).data().toString() == name) {
@@ -573,6 +584,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model()->query().text, QString(), 2000);
         QTRY_COMPARE_WITH_TIMEOUT(model()->query().maxPrice, std::optional<qint64>(20000), 2000);
         waitLoaded();
+        saveScreenshot(m_window.get(), u"discovery-price"_s);
         const QString token = login(signUp(u"brand"_s));
         const QJsonObject answer = get(
                 u"/api/v1/influencers?deliverableType=post&maxPrice=20000&currency=EUR&limit=50"_s,
