@@ -2,7 +2,9 @@
 #include "DiscoveryApi.h"
 
 #include "ApiClient.h"
+#include "Domain.h"
 #include "Error.h"
+#include "Money.h"
 
 #include <QJsonArray>
 
@@ -54,6 +56,12 @@ QUrlQuery DiscoveryQuery::toQuery(const QString &cursor) const
     if (minEngagementRate) {
         add(u"minEngagementRate"_s, QString::number(*minEngagementRate, 'g', 6));
     }
+    // The server refuses a price filter that lacks one of its parts.
+    if (maxPrice && !deliverableType.trimmed().isEmpty() && !currency.trimmed().isEmpty()) {
+        add(u"deliverableType"_s, deliverableType);
+        add(u"maxPrice"_s, QString::number(*maxPrice));
+        add(u"currency"_s, currency);
+    }
     add(u"sort"_s, sort);
     add(u"limit"_s, QString::number(limit));
     add(u"cursor"_s, cursor);
@@ -75,7 +83,28 @@ Result<DiscoveryItem> DiscoveryItem::fromJson(const QJsonObject &json)
     item.totalFollowers = json.value(u"totalFollowers"_s).toInteger();
     item.engagementRate = optionalNumber(json.value(u"engagementRate"_s));
     item.growth30d = optionalNumber(json.value(u"growth30d"_s));
+    const QJsonArray rates = json.value(u"rates"_s).toArray();
+    for (const auto &value : rates) {
+        const QJsonObject rate = value.toObject();
+        // A type this client does not know yet is left out, not an error.
+        const auto type = deliverableTypeFromString(rate.value(u"type"_s).toString());
+        const QString currency = rate.value(u"currency"_s).toString();
+        if (type && isCurrencyCode(currency)) {
+            item.rates.append({*type, Money{rate.value(u"amountMinor"_s).toInteger(), currency}});
+        }
+    }
     return item;
+}
+
+std::optional<Money> DiscoveryItem::rate(const QString &type) const
+{
+    const auto wanted = deliverableTypeFromString(type);
+    for (const Rate &entry : rates) {
+        if (wanted && entry.type == *wanted) {
+            return entry.price;
+        }
+    }
+    return std::nullopt;
 }
 
 Result<DiscoveryPage> DiscoveryPage::fromJson(const QJsonObject &json)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "JsonReply.h"
+#include "ProfileTypes.h"
 #include "Result.h"
 
 #include <QFuture>
@@ -28,6 +29,12 @@ struct DiscoveryQuery
     std::optional<qint64> minFollowers;
     std::optional<qint64> maxFollowers;
     std::optional<double> minEngagementRate;
+    /// A price filter: charges at most maxPrice (minor units of `currency`) for a deliverable
+    /// of `deliverableType` (a wire name). Sent only with all three set, as the server needs;
+    /// the type alone says which rate the results show.
+    QString deliverableType;
+    std::optional<qint64> maxPrice;
+    QString currency; ///< ISO 4217
     QString sort; ///< relevance, followers, engagement, growth; empty for the server's default
     int limit = 50;
 
@@ -47,6 +54,10 @@ struct DiscoveryItem
     qint64 totalFollowers = 0;
     std::optional<double> engagementRate;
     std::optional<double> growth30d;
+    QList<Rate> rates; ///< at most one per deliverable type, in the creator's currency
+
+    /// The creator's rate for `type` (a wire name); none when they give no price for it.
+    std::optional<Money> rate(const QString &type) const;
 
     static Result<DiscoveryItem> fromJson(const QJsonObject &json);
 };

@@ -2001,6 +2001,14 @@
         <source>Click to sort from the highest down.</source>
         <translation>Klicken, um absteigend zu sortieren.</translation>
     </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Preis: %1</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DiscoveryView</name>
@@ -2190,6 +2198,38 @@
     <message>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Deliverable:</source>
+        <translation>Leis&amp;tung:</translation>
+    </message>
+    <message>
+        <source>&amp;Max price:</source>
+        <translation>&amp;Maximalpreis:</translation>
+    </message>
+    <message>
+        <source>Any deliverable</source>
+        <translation>Alle Leistungen</translation>
+    </message>
+    <message>
+        <source>Creators who charge at most the maximum price for this deliverable, in the currency chosen (rates in other currencies are not converted).</source>
+        <translation>Creator, die für diese Leistung höchstens den Maximalpreis verlangen, in der gewählten Währung (Preise in anderen Währungen werden nicht umgerechnet).</translation>
+    </message>
+    <message>
+        <source>The currency of the creators&apos; rates</source>
+        <translation>Die Währung, in der die Creator ihre Preise angeben</translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Max price</source>
+        <translation>Maximalpreis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Discovery's filters: the widgets for GET /api/v1/influencers' parameters (niche, country and
-// language picked by name), the query they describe, and setting them from a query.
+// language picked by name; a maximum price for a deliverable type), the query they describe, and
+// setting them from a query.
 #include "DiscoveryView.h"
 #include "common/Domain.h"
+#include "common/Money.h"
 #include "common/Validation.h"
+#include "widgets/Names.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -27,6 +31,23 @@ namespace {
 
 const QStringList kPlatforms{u"instagram"_s, u"youtube"_s, u"tiktok"_s, u"twitch"_s, u"x"_s,
         u"facebook"_s, u"pinterest"_s, u"linkedin"_s, u"snapchat"_s};
+
+/// The currencies offered for the price filter: the usual ones and those the creators' rates
+/// come in. A creator's rate matches only in its own currency (the server does not convert).
+const QStringList kPriceCurrencies{u"EUR"_s, u"USD"_s, u"GBP"_s, u"CHF"_s, u"SEK"_s, u"NOK"_s,
+        u"DKK"_s, u"PLN"_s, u"CZK"_s, u"CAD"_s, u"AUD"_s, u"BRL"_s, u"MXN"_s, u"ARS"_s, u"INR"_s,
+        u"IDR"_s, u"PHP"_s, u"JPY"_s, u"KRW"_s, u"TRY"_s, u"NGN"_s, u"ZAR"_s};
+const QString kDefaultCurrency = u"EUR"_s;
+
+/// Minor units in one major unit of `currency` (100 for EUR, 1 for JPY).
+qint64 minorPerMajor(const QString &currency)
+{
+    qint64 scale = 1;
+    for (int i = 0; i < common::currencyMinorDigits(currency); ++i) {
+        scale *= 10;
+    }
+    return scale;
+}
 
 using Choices = QList<std::pair<QString, QString>>; ///< (what the user reads, the code sent)
 
@@ -143,6 +164,36 @@ QGridLayout *DiscoveryView::buildFilters()
     m_minEngagement->setSingleStep(0.5);
     m_minEngagement->setSuffix(u" %"_s);
     connect(m_minEngagement, &QDoubleSpinBox::valueChanged, this, debounce);
+    m_priceTypeBox = new QComboBox;
+    m_priceTypeBox->setObjectName(u"priceTypeBox"_s);
+    m_priceTypeBox->addItem(QString()); // "any", named in retranslate() as the types are
+    for (const QString &type : common::deliverableTypeNames()) {
+        m_priceTypeBox->addItem(QString(), type);
+    }
+    // The type alone filters nothing, but the results show its price.
+    connect(m_priceTypeBox, &QComboBox::currentIndexChanged, this, [this, debounce] {
+        updatePriceEnabled();
+        debounce();
+    });
+    // Whole major units: a ceiling for a creator's price needs no cents, and no float either.
+    m_maxPriceBox = new QSpinBox;
+    m_maxPriceBox->setObjectName(u"maxPriceBox"_s);
+    m_maxPriceBox->setRange(0, 1'000'000'000);
+    m_maxPriceBox->setSingleStep(50);
+    m_maxPriceBox->setGroupSeparatorShown(true);
+    connect(m_maxPriceBox, &QSpinBox::valueChanged, this, debounce);
+    m_priceCurrencyBox = new QComboBox;
+    m_priceCurrencyBox->setObjectName(u"priceCurrencyBox"_s);
+    for (const QString &currency : kPriceCurrencies) {
+        m_priceCurrencyBox->addItem(currency, currency);
+    }
+    m_priceCurrencyBox->setCurrentIndex(m_priceCurrencyBox->findData(kDefaultCurrency));
+    connect(m_priceCurrencyBox, &QComboBox::currentIndexChanged, this, [this, debounce] {
+        if (m_maxPriceBox->value() > 0) {
+            debounce();
+        }
+    });
+    updatePriceEnabled();
     m_sortBox = new QComboBox;
     m_sortBox->setObjectName(u"sortBox"_s);
     for (const QString &sort : {u"relevance"_s, u"followers"_s, u"engagement"_s, u"growth"_s}) {
@@ -174,6 +225,13 @@ QGridLayout *DiscoveryView::buildFilters()
     filters->addWidget(m_maxFollowers, 2, 5);
     filters->addWidget(label(m_minEngagement), 3, 0);
     filters->addWidget(m_minEngagement, 3, 1);
+    filters->addWidget(label(m_priceTypeBox), 3, 2);
+    filters->addWidget(m_priceTypeBox, 3, 3);
+    filters->addWidget(label(m_maxPriceBox), 3, 4);
+    auto *price = new QHBoxLayout;
+    price->addWidget(m_maxPriceBox, 1);
+    price->addWidget(m_priceCurrencyBox);
+    filters->addLayout(price, 3, 5);
     return filters;
 }
 
@@ -194,6 +252,11 @@ common::DiscoveryQuery DiscoveryView::filterQuery() const
     if (m_minEngagement->value() > 0) {
         query.minEngagementRate = m_minEngagement->value() / 100.0;
     }
+    query.deliverableType = m_priceTypeBox->currentData().toString();
+    if (!query.deliverableType.isEmpty() && m_maxPriceBox->value() > 0) {
+        query.currency = m_priceCurrencyBox->currentData().toString();
+        query.maxPrice = m_maxPriceBox->value() * minorPerMajor(query.currency);
+    }
     query.sort = m_sortBox->currentData().toString();
     if (query.sort == u"relevance"_s && query.text.trimmed().isEmpty()) {
         query.sort.clear(); // relevance ranks by the search text; without one the server's default
@@ -206,19 +269,22 @@ void DiscoveryView::resetFilters()
     m_restore.reset();
     {
         std::vector<QSignalBlocker> blockers;
-        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
-                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
-                     m_minEngagement, m_sortBox}) {
+        const QList<QObject *> widgets = filterWidgets();
+        for (QObject *filter : widgets) {
             blockers.emplace_back(filter);
         }
         m_textEdit->clear();
-        for (QComboBox *box : {m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_sortBox}) {
+        for (QComboBox *box : {m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_sortBox,
+                     m_priceTypeBox}) {
             box->setCurrentIndex(0);
         }
         m_minFollowers->setValue(0);
         m_maxFollowers->setValue(0);
         m_minEngagement->setValue(0);
+        m_maxPriceBox->setValue(0);
+        m_priceCurrencyBox->setCurrentIndex(m_priceCurrencyBox->findData(kDefaultCurrency));
     }
+    updatePriceEnabled();
     search();
 }
 
@@ -232,9 +298,8 @@ void DiscoveryView::applyFilters(const common::DiscoveryQuery &query)
 void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
 {
     std::vector<QSignalBlocker> blockers;
-    for (QObject *filter :
-            std::initializer_list<QObject *>{m_textEdit, m_nicheBox, m_platformBox, m_countryBox,
-                    m_languageBox, m_minFollowers, m_maxFollowers, m_minEngagement, m_sortBox}) {
+    const QList<QObject *> widgets = filterWidgets();
+    for (QObject *filter : widgets) {
         blockers.emplace_back(filter);
     }
     m_textEdit->setText(query.text);
@@ -253,6 +318,31 @@ void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
     m_minFollowers->setValue(count(query.minFollowers));
     m_maxFollowers->setValue(count(query.maxFollowers));
     m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
+
+    pick(m_priceTypeBox, query.deliverableType);
+    const bool priced = query.maxPrice && m_priceTypeBox->currentIndex() > 0
+            && common::isCurrencyCode(query.currency);
+    const QString currency = priced ? query.currency : kDefaultCurrency;
+    if (m_priceCurrencyBox->findData(currency) < 0) {
+        m_priceCurrencyBox->addItem(currency, currency); // a currency from elsewhere
+    }
+    pick(m_priceCurrencyBox, currency);
+    m_maxPriceBox->setValue(priced ? count(*query.maxPrice / minorPerMajor(currency)) : 0);
+    updatePriceEnabled();
+}
+
+QList<QObject *> DiscoveryView::filterWidgets() const
+{
+    return {m_textEdit, m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_minFollowers,
+            m_maxFollowers, m_minEngagement, m_priceTypeBox, m_maxPriceBox, m_priceCurrencyBox,
+            m_sortBox};
+}
+
+void DiscoveryView::updatePriceEnabled()
+{
+    const bool typed = m_priceTypeBox->currentIndex() > 0;
+    m_maxPriceBox->setEnabled(typed);
+    m_priceCurrencyBox->setEnabled(typed);
 }
 
 } // namespace influence::desktop

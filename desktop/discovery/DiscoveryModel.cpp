@@ -2,7 +2,10 @@
 #include "DiscoveryModel.h"
 
 #include "common/ApiClient.h"
+#include "common/Domain.h"
 #include "widgets/Async.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
 
 #include <QLocale>
 
@@ -108,12 +111,16 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() == Followers || index.column() == Engagement
-                || index.column() == Growth;
+                || index.column() == Growth || index.column() == Price;
         return QVariant::fromValue(
                 numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     }
     if (role == ExportRole) {
         return exportText(item, index.column());
+    }
+    if (role == CurrencyRole) {
+        const auto rate = item.rate(m_query.deliverableType);
+        return index.column() == Price && rate ? rate->currency : QString();
     }
     if (role != Qt::DisplayRole) {
         return {};
@@ -131,6 +138,10 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
     case Followers: return locale.toString(item.totalFollowers);
     case Engagement: return percent(item.engagementRate);
     case Growth: return percent(item.growth30d);
+    case Price: {
+        const auto rate = item.rate(m_query.deliverableType);
+        return rate ? Formats::money(*rate) : missingFigure();
+    }
     case Platforms:
         return item.platforms.isEmpty() ? missingFigure() : item.platforms.join(u", "_s);
     case Niches: return item.niches.isEmpty() ? missingFigure() : item.niches.join(u", "_s);
@@ -138,7 +149,7 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QString DiscoveryModel::exportText(const common::DiscoveryItem &item, int column)
+QString DiscoveryModel::exportText(const common::DiscoveryItem &item, int column) const
 {
     const auto percent = [](const std::optional<double> &value) {
         return value ? QString::number(*value * 100.0, 'f', 1) : QString();
@@ -149,6 +160,11 @@ QString DiscoveryModel::exportText(const common::DiscoveryItem &item, int column
     case Followers: return QString::number(item.totalFollowers);
     case Engagement: return percent(item.engagementRate);
     case Growth: return percent(item.growth30d);
+    case Price: {
+        const auto rate = item.rate(m_query.deliverableType);
+        // The amount alone, in major units with a dot ("120.00"), as formatMoneyPlain writes it.
+        return rate ? common::formatMoneyPlain(*rate).section(u' ', 0, 0) : QString();
+    }
     case Platforms: return item.platforms.join(u", "_s);
     case Niches: return item.niches.join(u", "_s);
     default: return {};
@@ -199,6 +215,10 @@ QVariant DiscoveryModel::headerData(int section, Qt::Orientation orientation, in
     case Followers: return tr("Followers");
     case Engagement: return tr("Engagement");
     case Growth: return tr("Growth (30 days)");
+    case Price: {
+        const auto type = common::deliverableTypeFromString(m_query.deliverableType);
+        return type ? tr("Price: %1").arg(Names::deliverableType(*type)) : tr("Price");
+    }
     case Platforms: return tr("Platforms");
     case Niches: return tr("Niches");
     default: return {};

@@ -15,14 +15,27 @@ class DiscoveryModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Country, Followers, Engagement, Growth, Platforms, Niches, ColumnCount };
+    /// Price: the creator's rate for the query's deliverable type (empty without one).
+    enum Column {
+        Name,
+        Country,
+        Followers,
+        Engagement,
+        Growth,
+        Price,
+        Platforms,
+        Niches,
+        ColumnCount
+    };
     enum class State { Idle, Loading, Loaded, Failed };
     Q_ENUM(State)
     enum Role {
         IdRole = Qt::UserRole + 1,
         /// The cell as a CSV export writes it: numbers unformatted (percentages with a dot,
-        /// "5.7"), nothing for a missing figure.
+        /// "5.7", money in major units with a dot, "120.00"), nothing for a missing figure.
         ExportRole,
+        /// A money cell's ISO currency (the CSV's column beside the amount).
+        CurrencyRole,
     };
 
     explicit DiscoveryModel(common::ApiClient *api, QObject *parent = nullptr);
@@ -62,7 +75,7 @@ private:
     void request(const QString &cursor);
     void sendRequest(quint64 generation, const QString &cursor);
     void setState(State state);
-    static QString exportText(const common::DiscoveryItem &item, int column);
+    QString exportText(const common::DiscoveryItem &item, int column) const;
 
     common::ApiClient *m_api;
     common::DiscoveryApi m_discovery;

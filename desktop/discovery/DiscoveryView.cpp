@@ -2,11 +2,14 @@
 #include "DiscoveryView.h"
 
 #include "InviteDialog.h"
+#include "common/Domain.h"
+#include "common/Money.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/SortHeader.h"
 #include "session/Session.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
+#include "widgets/Names.h"
 #include "widgets/StateStack.h"
 #include "widgets/Tables.h"
 
@@ -114,6 +117,7 @@ void DiscoveryView::buildUi()
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(DiscoveryModel::Name, 220);
+    m_table->setColumnHidden(DiscoveryModel::Price, true); // until a deliverable type is picked
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QString id = index.data(DiscoveryModel::IdRole).toString();
         if (!id.isEmpty()) {
@@ -138,7 +142,7 @@ void DiscoveryView::retranslate()
     setWindowTitle(tr("Discovery"));
     const QStringList labels{tr("&Search:"), tr("S&ort by:"), tr("&Niche:"), tr("&Platform:"),
             tr("&Country:"), tr("&Language:"), tr("Followers f&rom:"), tr("Followers &to:"),
-            tr("&Engagement at least:")};
+            tr("&Engagement at least:"), tr("&Deliverable:"), tr("&Max price:")};
     for (int i = 0; i < labels.size() && i < m_filterLabels.size(); ++i) {
         m_filterLabels.at(i)->setText(labels.at(i));
     }
@@ -153,6 +157,18 @@ void DiscoveryView::retranslate()
     m_minFollowers->setSpecialValueText(tr("Any"));
     m_maxFollowers->setSpecialValueText(tr("Any"));
     m_minEngagement->setSpecialValueText(tr("Any"));
+    m_priceTypeBox->setItemText(0, tr("Any deliverable"));
+    for (int i = 1; i < m_priceTypeBox->count(); ++i) {
+        const auto type = common::deliverableTypeFromString(m_priceTypeBox->itemData(i).toString());
+        m_priceTypeBox->setItemText(i, type ? Names::deliverableType(*type) : QString());
+    }
+    const QString priceTip = tr("Creators who charge at most the maximum price for this "
+                                "deliverable, in the currency chosen (rates in other currencies "
+                                "are not converted).");
+    m_priceTypeBox->setToolTip(priceTip);
+    m_maxPriceBox->setToolTip(priceTip);
+    m_maxPriceBox->setSpecialValueText(tr("Any"));
+    m_priceCurrencyBox->setToolTip(tr("The currency of the creators' rates"));
     m_sortBox->setItemText(0, tr("Relevance"));
     m_sortBox->setItemText(1, tr("Followers"));
     m_sortBox->setItemText(2, tr("Engagement"));
@@ -271,6 +287,9 @@ void DiscoveryView::search()
         return;
     }
     m_model->setQuery(filterQuery());
+    // The price column shows the rate for the deliverable type picked; without one it is empty.
+    m_table->setColumnHidden(DiscoveryModel::Price, m_model->query().deliverableType.isEmpty());
+    fitHeaderTexts(m_table->horizontalHeader()); // its title names the type
     showSortIndicator();
 }
 
@@ -363,16 +382,37 @@ QByteArray DiscoveryView::csv() const
     filter(tr("Engagement at least (%)"),
             query.minEngagementRate ? QString::number(*query.minEngagementRate * 100.0, 'f', 1)
                                     : QString());
+    filter(tr("Deliverable"), query.deliverableType);
+    if (query.maxPrice) {
+        // Money as amount and currency, as the table's money columns are.
+        filter(tr("Max price"),
+                common::formatMoneyPlain({*query.maxPrice, query.currency}).section(u' ', 0, 0));
+        filter(tr("Currency"), query.currency);
+    }
     filter(tr("Sorted by"), query.sort);
-    QStringList header;
+    // The columns shown; money as two, the amount and its currency.
+    QList<int> columns;
     for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (!m_table->isColumnHidden(column)) {
+            columns.append(column);
+        }
+    }
+    QStringList header;
+    for (const int column : std::as_const(columns)) {
         header.append(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        if (column == DiscoveryModel::Price) {
+            header.append(tr("Currency"));
+        }
     }
     csv.setHeader(header);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QStringList fields;
-        for (int column = 0; column < m_model->columnCount(); ++column) {
-            fields.append(m_model->index(row, column).data(DiscoveryModel::ExportRole).toString());
+        for (const int column : std::as_const(columns)) {
+            const QModelIndex index = m_model->index(row, column);
+            fields.append(index.data(DiscoveryModel::ExportRole).toString());
+            if (column == DiscoveryModel::Price) {
+                fields.append(index.data(DiscoveryModel::CurrencyRole).toString());
+            }
         }
         csv.addRow(fields);
     }

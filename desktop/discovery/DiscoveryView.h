@@ -103,6 +103,10 @@ private:
     common::DiscoveryQuery filterQuery() const;
     /// Sets the filter widgets to `query` without searching.
     void setFilters(const common::DiscoveryQuery &query);
+    /// The filter widgets, for blocking their signals while several change at once.
+    QList<QObject *> filterWidgets() const;
+    /// The price and its currency apply to a deliverable type: enabled once one is picked.
+    void updatePriceEnabled();
     /// Continues restoreState() as rows arrive: loads pages until as many rows are there as
     /// were, then selects and scrolls.
     void continueRestore();
@@ -127,6 +131,11 @@ private:
     QSpinBox *m_minFollowers = nullptr;
     QSpinBox *m_maxFollowers = nullptr;
     QDoubleSpinBox *m_minEngagement = nullptr;
+    /// The price filter: a deliverable type ("any" first), the most it may cost in whole major
+    /// units (0: any) and the currency the creator's rate is in (the server does not convert).
+    QComboBox *m_priceTypeBox = nullptr;
+    QSpinBox *m_maxPriceBox = nullptr;
+    QComboBox *m_priceCurrencyBox = nullptr;
     QComboBox *m_sortBox = nullptr;
     QLabel *m_countLabel = nullptr;
     QPushButton *m_resetButton = nullptr;

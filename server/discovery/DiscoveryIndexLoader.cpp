@@ -36,7 +36,11 @@ const QString kItem =
         "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
         "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
         "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
-        "'platforms', to_jsonb(d.platforms))::text "_s;
+        "'platforms', to_jsonb(d.platforms), "
+        // As the profile shows them (api_influencer_json): one per deliverable type.
+        "'rates', coalesce((SELECT jsonb_agg(jsonb_build_object('type', r.deliverable_type, "
+        "  'amountMinor', r.amount_minor, 'currency', r.currency) ORDER BY r.deliverable_type) "
+        "  FROM influencer_rates r WHERE r.influencer_id = d.user_id), '[]'))::text "_s;
 
 const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates"_s + kItem + u"FROM "_s
         + kHorizon

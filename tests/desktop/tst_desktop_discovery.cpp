@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // The discovery page against a real server seeded with demo creators (offscreen): the first page
 // loads after sign-in, a filter narrows the result after the debounce, scrolling to the end loads
-// the next page, leaving the page drops the request in flight. The event loop never stalls.
+// the next page, leaving the page drops the request in flight, the price filter keeps creators
+// whose rate for a deliverable is at most the price. The event loop never stalls.
 #include "DesktopTestSupport.h"
 #include "app/SettingsView.h"
 #include "common/Domain.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
+#include "profiles/CreatorProfileView.h"
 #include "widgets/CsvExport.h"
 
 #include <QComboBox>
@@ -14,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -97,6 +100,45 @@ private:
         const int index = box->findData(code);
         QVERIFY2(index > 0, qPrintable(code));
         box->setCurrentIndex(index);
+    }
+
+    /// The creators on screen by name, in table order.
+    QStringList names()
+    {
+        QStringList shown;
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            shown.append(model()->index(row, DiscoveryModel::Name).data().toString());
+        }
+        return shown;
+    }
+
+    /// A new creator called `name` with `rates` ({type, amountMinor, currency} objects).
+    void creatorWithRates(const QString &name, const QJsonArray &rates)
+    {
+        const QString token = login(signUp(u"influencer"_s));
+        QVERIFY(!token.isEmpty());
+        const QJsonObject profile{{u"displayName"_s, name}, {u"rates"_s, rates}};
+        const auto put = m_http->send(
+                "PUT", u"/api/v1/me/influencer"_s, tests::compact(profile), tests::as(token));
+        QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
+    }
+
+    static QJsonObject rate(const QString &type, qint64 amountMinor, const QString &currency)
+    {
+        return {{u"type"_s, type}, {u"amountMinor"_s, amountMinor}, {u"currency"_s, currency}};
+    }
+
+    /// Sets the price filter's widgets as a user would: the type, then the amount.
+    void setPrice(const QString &type, int major, const QString &currency)
+    {
+        pick(u"priceTypeBox"_s, type);
+        auto *currencies = find<QComboBox>(u"priceCurrencyBox"_s);
+        QVERIFY(currencies->isEnabled());
+        currencies->setCurrentIndex(currencies->findData(currency));
+        QCOMPARE(currencies->currentData().toString(), currency);
+        auto *price = find<QSpinBox>(u"maxPriceBox"_s);
+        QVERIFY(price->isEnabled());
+        price->setValue(major);
     }
 
 private Q_SLOTS:
@@ -408,35 +450,221 @@ private Q_SLOTS:
         }
         QVERIFY(at < rows.size());
         ++at;
+        // The columns shown: without a deliverable type picked, no price.
+        auto *table = find<QTableView>(u"discoveryTable"_s);
+        QVERIFY(table->isColumnHidden(DiscoveryModel::Price));
+        QHash<int, int> fieldOf; // model column → CSV field
         QStringList header;
         for (int column = 0; column < model()->columnCount(); ++column) {
-            header.append(model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+            if (!table->isColumnHidden(column)) {
+                fieldOf.insert(column, static_cast<int>(header.size()));
+                header.append(
+                        model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+            }
         }
         QCOMPARE(rows.value(at), header);
         QCOMPARE(rows.size() - at - 1, model()->rowCount());
         for (int row = 0; row < model()->rowCount(); ++row) {
             const QStringList &fields = rows.at(at + 1 + row);
-            QCOMPARE(fields.size(), model()->columnCount());
-            QCOMPARE(fields.at(DiscoveryModel::Name),
+            const auto field = [&](int column) {
+                return fields.value(fieldOf.value(column, -1));
+            };
+            QCOMPARE(fields.size(), header.size());
+            QCOMPARE(field(DiscoveryModel::Name),
                     model()->index(row, DiscoveryModel::Name).data().toString());
-            QCOMPARE(fields.at(DiscoveryModel::Country), u"DE"_s);
+            QCOMPARE(field(DiscoveryModel::Country), u"DE"_s);
             // Numbers unformatted, so that a spreadsheet reads them.
-            QCOMPARE(QLocale().toString(fields.at(DiscoveryModel::Followers).toLongLong()),
+            QCOMPARE(QLocale().toString(field(DiscoveryModel::Followers).toLongLong()),
                     model()->index(row, DiscoveryModel::Followers).data().toString());
             for (const int column : {DiscoveryModel::Engagement, DiscoveryModel::Growth}) {
                 const QString shown = model()->index(row, column).data().toString();
-                QCOMPARE(fields.at(column).isEmpty() ? DiscoveryModel::missingFigure()
-                                                     : fields.at(column) + u" %"_s,
+                QCOMPARE(field(column).isEmpty() ? DiscoveryModel::missingFigure()
+                                                 : field(column) + u" %"_s,
                         shown);
             }
             for (const int column : {DiscoveryModel::Platforms, DiscoveryModel::Niches}) {
-                QCOMPARE(fields.at(column).isEmpty() ? DiscoveryModel::missingFigure()
-                                                     : fields.at(column),
+                QCOMPARE(field(column).isEmpty() ? DiscoveryModel::missingFigure() : field(column),
                         model()->index(row, column).data().toString());
             }
         }
         QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
         waitLoaded();
+    }
+    void priceFilterKeepsCreatorsWithinIt()
+    {
+        tests::StallMeter stalls;
+        creatorWithRates(u"Pricewise Alma"_s,
+                {rate(u"post"_s, 12000, u"EUR"_s), rate(u"story"_s, 90000, u"EUR"_s)});
+        creatorWithRates(u"Pricewise Bert"_s, {rate(u"post"_s, 30000, u"EUR"_s)});
+        creatorWithRates(u"Pricewise Cara"_s, {rate(u"story"_s, 5000, u"EUR"_s)});
+        creatorWithRates(u"Pricewise Dora"_s, {rate(u"post"_s, 8000, u"USD"_s)});
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        find<QLineEdit>(u"searchEdit"_s)->setText(u"Pricewise"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().text, u"Pricewise"_s, 2000);
+        waitLoaded();
+        QCOMPARE(model()->rowCount(), 4);
+
+        // Nothing to price before a deliverable is picked; "any" is the start.
+        auto *type = find<QComboBox>(u"priceTypeBox"_s);
+        auto *price = find<QSpinBox>(u"maxPriceBox"_s);
+        auto *currency = find<QComboBox>(u"priceCurrencyBox"_s);
+        QVERIFY(type && price && currency);
+        auto *table = find<QTableView>(u"discoveryTable"_s);
+        QCOMPARE(type->currentIndex(), 0);
+        QVERIFY(table->isColumnHidden(DiscoveryModel::Price));
+        QCOMPARE(type->count(), common::deliverableTypeNames().size() + 1);
+        QCOMPARE(type->itemText(type->findData(u"blog"_s)), u"Blog article"_s);
+        QVERIFY(!price->isEnabled());
+        QCOMPARE(currency->currentData().toString(), u"EUR"_s);
+
+        // A type alone filters nothing; the results show its price ("–" for none).
+        pick(u"priceTypeBox"_s, u"post"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"post"_s, 2000);
+        QVERIFY(!model()->query().maxPrice);
+        waitLoaded();
+        QCOMPARE(model()->rowCount(), 4);
+        QVERIFY(!table->isColumnHidden(DiscoveryModel::Price));
+        QCOMPARE(model()->headerData(DiscoveryModel::Price, Qt::Horizontal, Qt::DisplayRole),
+                u"Price: Post"_s);
+        pick(u"priceTypeBox"_s, u"livestream"_s); // the longest type's title is not cut off
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"livestream"_s, 2000);
+        waitLoaded();
+        QHeaderView *columns = table->horizontalHeader();
+        QVERIFY(columns->sectionSize(DiscoveryModel::Price)
+                > columns->fontMetrics().horizontalAdvance(
+                        model()->headerData(DiscoveryModel::Price, Qt::Horizontal, Qt::DisplayRole)
+                                .toString()));
+        pick(u"priceTypeBox"_s, u"post"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"post"_s, 2000);
+        waitLoaded();
+        const auto priceOf = [this](const QString &name) {
+            for (int row = 0; row < model()->rowCount(); ++row) {
+                if (model()->index(row, DiscoveryModel::Name).data().toString() == name) {
+                    return model()->index(row, DiscoveryModel::Price).data().toString();
+                }
+            }
+            return QString();
+        };
+        QCOMPARE(priceOf(u"Pricewise Alma"_s), desktop::Formats::money({12000, u"EUR"_s}));
+        QCOMPARE(priceOf(u"Pricewise Alma"_s), u"€120.00"_s);
+        QCOMPARE(priceOf(u"Pricewise Dora"_s), desktop::Formats::money({8000, u"USD"_s}));
+        QCOMPARE(priceOf(u"Pricewise Cara"_s), DiscoveryModel::missingFigure());
+
+        // At most 150 EUR for a post: Alma (120 EUR) only; Bert asks more, Cara has no post
+        // rate, Dora's is in dollars.
+        setPrice(u"post"_s, 150, u"EUR"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().maxPrice, std::optional<qint64>(15000), 2000);
+        QCOMPARE(model()->query().deliverableType, u"post"_s);
+        QCOMPARE(model()->query().currency, u"EUR"_s);
+        waitLoaded();
+        QCOMPARE(names(), QStringList{u"Pricewise Alma"_s});
+        price->setValue(300); // the limit is inclusive
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().maxPrice, std::optional<qint64>(30000), 2000);
+        waitLoaded();
+        QStringList found = names();
+        found.sort();
+        QCOMPARE(found, (QStringList{u"Pricewise Alma"_s, u"Pricewise Bert"_s}));
+        currency->setCurrentIndex(currency->findData(u"USD"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().currency, u"USD"_s, 2000);
+        waitLoaded();
+        QCOMPARE(names(), QStringList{u"Pricewise Dora"_s});
+        setPrice(u"story"_s, 60, u"EUR"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().deliverableType, u"story"_s, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().maxPrice, std::optional<qint64>(6000), 2000);
+        waitLoaded();
+        QCOMPARE(names(), QStringList{u"Pricewise Cara"_s});
+        QCOMPARE(priceOf(u"Pricewise Cara"_s), u"€50.00"_s);
+
+        // Over the seeded creators (rates in their countries' currencies): the rows are the
+        // server's own answer to the same price filter.
+        find<QLineEdit>(u"searchEdit"_s)->clear();
+        setPrice(u"post"_s, 200, u"EUR"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().text, QString(), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().maxPrice, std::optional<qint64>(20000), 2000);
+        waitLoaded();
+        saveScreenshot(m_window.get(), u"discovery-price"_s);
+        const QString token = login(signUp(u"brand"_s));
+        const QJsonObject answer = get(
+                u"/api/v1/influencers?deliverableType=post&maxPrice=20000&currency=EUR&limit=50"_s,
+                token);
+        QStringList expected;
+        for (const QJsonValue &item : answer.value(u"items"_s).toArray()) {
+            expected.append(item.toObject().value(u"id"_s).toString());
+        }
+        QVERIFY(expected.size() > 5);
+        QStringList shown;
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            shown.append(model()->index(row, 0).data(DiscoveryModel::IdRole).toString());
+        }
+        QCOMPARE(shown, expected);
+        QCOMPARE(model()->total(), answer.value(u"total"_s).toInteger());
+        const QJsonObject unfiltered = get(u"/api/v1/influencers?limit=1"_s, token);
+        QVERIFY(model()->total() < unfiltered.value(u"total"_s).toInteger());
+
+        // The export says what the rows were found with, money as amount and currency.
+        auto *view = find<DiscoveryView>(u"discoveryPage"_s);
+        const QList<QStringList> csv = desktop::Csv::parse(view->csv());
+        QVERIFY(csv.contains(QStringList{u"Deliverable"_s, u"post"_s}));
+        QVERIFY(csv.contains(QStringList{u"Max price"_s, u"200.00"_s}));
+        QVERIFY(csv.contains(QStringList{u"Currency"_s, u"EUR"_s}));
+        // The price column as amount and currency, every one within the limit.
+        const qsizetype headerRow = csv.indexOf(QStringList{}) + 1;
+        const QStringList header = csv.value(headerRow);
+        const qsizetype amountField = header.indexOf(u"Price: Post"_s);
+        QVERIFY(amountField > 0);
+        QCOMPARE(header.value(amountField + 1), u"Currency"_s);
+        QCOMPARE(csv.size() - headerRow - 1, model()->rowCount());
+        for (qsizetype row = headerRow + 1; row < csv.size(); ++row) {
+            QCOMPARE(csv.at(row).value(amountField + 1), u"EUR"_s);
+            bool ok = false;
+            QVERIFY(csv.at(row).value(amountField).toDouble(&ok) <= 200.0 && ok);
+        }
+
+        // Back and Forward keep the price filter, also after it was changed meanwhile.
+        const common::DiscoveryQuery priced = model()->query();
+        table->setFocus();
+        table->setCurrentIndex(model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage(), m_window->creatorPage());
+        QVERIFY(m_window->goBack());
+        QCOMPARE(m_window->currentPage(), view);
+        QCOMPARE(type->currentData().toString(), u"post"_s);
+        QCOMPARE(price->value(), 200);
+        QCOMPARE(currency->currentData().toString(), u"EUR"_s);
+        QVERIFY(price->isEnabled());
+        waitLoaded();
+        QCOMPARE(model()->query(), priced);
+        QVERIFY(m_window->goForward());
+        view->resetFilters();
+        waitLoaded();
+        QVERIFY(!model()->query().maxPrice);
+        QVERIFY(m_window->goBack());
+        QCOMPARE(type->currentData().toString(), u"post"_s);
+        QCOMPARE(price->value(), 200);
+        QCOMPARE(currency->currentData().toString(), u"EUR"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query(), priced, 2000);
+        waitLoaded();
+
+        // Reset clears it with the other filters, in one search.
+        currency->setCurrentIndex(currency->findData(u"GBP"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->query().currency, u"GBP"_s, 2000);
+        waitLoaded();
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        QTest::mouseClick(find<QPushButton>(u"resetFiltersButton"_s), Qt::LeftButton);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model()->query(), common::DiscoveryQuery());
+        QCOMPARE(type->currentIndex(), 0);
+        QCOMPARE(price->value(), 0);
+        QCOMPARE(currency->currentData().toString(), u"EUR"_s);
+        QVERIFY(!price->isEnabled());
+        QVERIFY(!currency->isEnabled());
+        QVERIFY(table->isColumnHidden(DiscoveryModel::Price));
+        QVERIFY(!reset.wait(DiscoveryView::kDebounceMs * 2));
+        waitLoaded();
+        QCOMPARE(model()->rowCount(), 50);
+        record(stalls);
     }
 };
 

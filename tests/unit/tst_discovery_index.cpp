@@ -2,11 +2,14 @@
 // Discovery's in-memory index on its own, without a database: built from rows, every filter and
 // the follower ranges per platform, every sort paged through cursors, totals, changes applied one
 // by one and in bulk (the platforms' ordered lists rebuilt), free-text matches; and the checking
-// of a search's parameters (common/DiscoveryTypes).
+// of a search's parameters (common/DiscoveryTypes) and of the desktop's queries (DiscoveryApi).
+#include "common/DiscoveryApi.h"
 #include "common/DiscoveryTypes.h"
 #include "discovery/DiscoveryIndex.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -19,6 +22,7 @@
 
 using namespace Qt::StringLiterals;
 using influence::common::DiscoveryCursor;
+using influence::common::DiscoveryQuery;
 using influence::common::DiscoverySearch;
 using influence::common::DiscoverySort;
 using influence::server::discovery::CreatorRow;
@@ -700,6 +704,71 @@ private Q_SLOTS:
         query.removeAllQueryItems(u"cursor"_s);
         query.addQueryItem(u"cursor"_s, cursor + u"="_s);
         QVERIFY(!discovery::validateSearch(query));
+    }
+
+    void desktopQueryIsReadBack()
+    {
+        // The desktop's price filter reaches the server whole: type, minor units and currency.
+        DiscoveryQuery query;
+        query.niche = u"travel"_s;
+        query.deliverableType = u"reel"_s;
+        query.maxPrice = 45000;
+        query.currency = u"EUR"_s;
+        const QUrlQuery sent = query.toQuery(QString());
+        QCOMPARE(sent.queryItemValue(u"deliverableType"_s), u"reel"_s);
+        QCOMPARE(sent.queryItemValue(u"maxPrice"_s), u"45000"_s);
+        QCOMPARE(sent.queryItemValue(u"currency"_s), u"EUR"_s);
+        const auto read = discovery::validateSearch(sent);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().detail));
+        QCOMPARE(read->deliverableType, u"reel"_s);
+        QCOMPARE(read->maxPrice, std::optional<qint64>(45000));
+        QCOMPARE(read->currency, u"EUR"_s);
+        QCOMPARE(read->niches, QStringList{u"travel"_s});
+
+        // A price filter missing a part is not sent at all (the server would refuse it).
+        const QStringList parts{u"deliverableType"_s, u"maxPrice"_s, u"currency"_s};
+        for (const QString &missing : parts) {
+            DiscoveryQuery partial = query;
+            if (missing == u"deliverableType"_s) {
+                partial.deliverableType.clear();
+            } else if (missing == u"maxPrice"_s) {
+                partial.maxPrice.reset();
+            } else {
+                partial.currency.clear();
+            }
+            const QUrlQuery partialSent = partial.toQuery(QString());
+            for (const QString &name : parts) {
+                QVERIFY2(!partialSent.hasQueryItem(name), qPrintable(missing + u": "_s + name));
+            }
+            const auto partialRead = discovery::validateSearch(partialSent);
+            QVERIFY(partialRead);
+            QVERIFY(!partialRead->maxPrice);
+        }
+    }
+    void desktopItemReadsItsRates()
+    {
+        // An item as the index keeps it (DiscoveryIndexLoader's kItem): rates as in the profile.
+        const QJsonObject json{{u"id"_s, idOf(u"ana"_s).toString(QUuid::WithoutBraces)},
+                {u"displayName"_s, u"Ana"_s},
+                {u"rates"_s,
+                        QJsonArray{QJsonObject{{u"type"_s, u"post"_s}, {u"amountMinor"_s, 12000},
+                                           {u"currency"_s, u"EUR"_s}},
+                                QJsonObject{{u"type"_s, u"hologram"_s}, {u"amountMinor"_s, 1},
+                                        {u"currency"_s, u"EUR"_s}},
+                                QJsonObject{{u"type"_s, u"reel"_s}, {u"amountMinor"_s, 5000},
+                                        {u"currency"_s, u"JPY"_s}}}}};
+        const auto item = influence::common::DiscoveryItem::fromJson(json);
+        QVERIFY(item);
+        QCOMPARE(item->rates.size(), 2); // a type this client does not know is left out
+        QCOMPARE(item->rate(u"post"_s), std::optional(influence::common::Money{12000, u"EUR"_s}));
+        QCOMPARE(item->rate(u"reel"_s), std::optional(influence::common::Money{5000, u"JPY"_s}));
+        QVERIFY(!item->rate(u"story"_s));
+        QVERIFY(!item->rate(QString()));
+        // An item without rates (an older server) has none.
+        const auto bare = influence::common::DiscoveryItem::fromJson(
+                {{u"id"_s, idOf(u"ana"_s).toString(QUuid::WithoutBraces)}});
+        QVERIFY(bare);
+        QVERIFY(bare->rates.isEmpty());
     }
 };
 
