@@ -193,6 +193,16 @@ Result<Deal> Deal::fromJson(const QJsonObject &json)
         deal.offers.append(std::move(*offer));
     }
     deal.terms = json.value(u"terms"_s).toObject();
+    if (deal.terms.contains(u"paymentTerms"_s)) {
+        auto paymentTerms = money::validatePaymentTerms(
+                deal.terms.value(u"paymentTerms"_s), u"terms.paymentTerms"_s);
+        if (!paymentTerms) {
+            return invalid(u"A deal has invalid payment terms: "_s + paymentTerms.error().detail);
+        }
+        deal.paymentTerms = std::move(*paymentTerms);
+    } else if (deal.latestOffer) {
+        deal.paymentTerms = deal.latestOffer->terms.paymentTerms;
+    }
     const QJsonArray deliverables = json.value(u"deliverables"_s).toArray();
     for (const auto &value : deliverables) {
         auto deliverable = Deliverable::fromJson(value.toObject());
@@ -365,7 +375,8 @@ QJsonObject offerJson(const OfferInput &input)
 {
     return {{u"deliverables"_s, input.deliverablesJson()}, {u"feeMinor"_s, input.fee.minorUnits},
             {u"currency"_s, input.fee.currency}, {u"usageRights"_s, input.usageRights},
-            {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note}};
+            {u"maxRevisions"_s, input.maxRevisions}, {u"note"_s, input.note},
+            {u"paymentTerms"_s, input.paymentTerms.toJson()}};
 }
 
 QJsonObject invitationJson(const InvitationInput &input)

@@ -129,6 +129,8 @@ struct Deal
     QDateTime updatedAt;
     QList<Offer> offers; ///< detail only, oldest first
     QJsonObject terms; ///< detail only: frozen at acceptance
+    /// How the fee is paid: the frozen terms' once accepted, else the latest offer's.
+    PaymentTerms paymentTerms;
     QList<Deliverable> deliverables; ///< detail only, by position
 
     static Result<Deal> fromJson(const QJsonObject &json);

@@ -3,6 +3,7 @@
 
 #include "Domain.h"
 #include "Money.h"
+#include "MoneyTypes.h"
 #include "Result.h"
 
 #include <QDate>
@@ -128,6 +129,8 @@ struct OfferInput
     QString usageRights;
     int maxRevisions = 2;
     QString note;
+    /// How the fee is paid (absent on the wire: everything when live, net 30).
+    PaymentTerms paymentTerms;
 
     /// The deliverables as stored and shown: [{type, platform, quantity, dueDate}].
     QJsonArray deliverablesJson() const;

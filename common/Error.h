@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -78,6 +79,9 @@ struct Error
     int retryAfterSeconds = 0;
     /// The code string as received, kept when a client meets a code it does not know.
     QString rawCode;
+    /// Members of the problem document beyond RFC 9457's and ours, which some codes carry
+    /// (budget_exceeded: remainingMinor and currency; payout_not_ready: missing).
+    QJsonObject extensions;
 
     static Error make(ErrorCode code, const QString &detail = {});
     static Error validation(const QList<FieldError> &fields,

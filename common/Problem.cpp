@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +43,11 @@ QJsonObject problemToJson(const Error &error, const QString &requestId, const QS
         }
         problem.insert(u"errors"_s, errors);
     }
+    for (auto it = error.extensions.begin(); it != error.extensions.end(); ++it) {
+        if (!problem.contains(it.key())) {
+            problem.insert(it.key(), it.value());
+        }
+    }
     return problem;
 }
 
@@ -66,6 +72,13 @@ Error errorFromProblem(int status, const QByteArray &body)
         const QJsonObject field = value.toObject();
         error.fieldErrors.append({field.value(u"field"_s).toString(),
                 field.value(u"code"_s).toString(), field.value(u"message"_s).toString()});
+    }
+    static const QStringList standard{u"type"_s, u"title"_s, u"status"_s, u"detail"_s,
+            u"instance"_s, u"code"_s, u"errors"_s, u"requestId"_s};
+    for (auto it = problem.begin(); it != problem.end(); ++it) {
+        if (!standard.contains(it.key())) {
+            error.extensions.insert(it.key(), it.value());
+        }
     }
     return error;
 }
