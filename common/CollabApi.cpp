@@ -194,8 +194,8 @@ Result<Deal> Deal::fromJson(const QJsonObject &json)
     }
     deal.terms = json.value(u"terms"_s).toObject();
     if (deal.terms.contains(u"paymentTerms"_s)) {
-        auto paymentTerms = money::validatePaymentTerms(
-                deal.terms.value(u"paymentTerms"_s), u"terms.paymentTerms"_s);
+        auto paymentTerms =
+                validatePaymentTerms(deal.terms.value(u"paymentTerms"_s), u"terms.paymentTerms"_s);
         if (!paymentTerms) {
             return invalid(u"A deal has invalid payment terms: "_s + paymentTerms.error().detail);
         }

@@ -523,13 +523,12 @@ Result<OfferInput> validateOffer(const QJsonObject &body, const QString &prefix)
             body, u"maxRevisions"_s, prefix + u"maxRevisions"_s, 0, collab::kMaxRevisions, errors)
                                                   .value_or(2));
     input.note = text(body, u"note"_s, prefix + u"note"_s, 2000, errors);
-    auto terms =
-            money::validatePaymentTerms(body.value(u"paymentTerms"_s), prefix + u"paymentTerms"_s);
-    if (terms) {
-        input.paymentTerms = std::move(*terms);
+    if (auto terms = validatePaymentTerms(
+                body.value(u"paymentTerms"_s), prefix + u"paymentTerms"_s)) {
+        input.paymentTerms = *terms;
     } else {
-        for (const FieldError &error : terms.error().fieldErrors) {
-            errors.add(error.field, error.code, error.message);
+        for (const FieldError &field : terms.error().fieldErrors) {
+            errors.add(field.field, field.code, field.message);
         }
     }
     return finish(errors, input);

@@ -3,7 +3,7 @@
 
 #include "Domain.h"
 #include "Money.h"
-#include "MoneyTypes.h"
+#include "PaymentTerms.h"
 #include "Result.h"
 
 #include <QDate>
@@ -129,7 +129,6 @@ struct OfferInput
     QString usageRights;
     int maxRevisions = 2;
     QString note;
-    /// How the fee is paid (absent on the wire: everything when live, net 30).
     PaymentTerms paymentTerms;
 
     /// The deliverables as stored and shown: [{type, platform, quantity, dueDate}].

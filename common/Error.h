@@ -47,6 +47,14 @@ enum class ErrorCode {
     DeliverablesOutstanding,
     DealExists,
     ApplicationsClosed,
+    // money: budgets, payouts, idempotent requests
+    BudgetExceeded,
+    BudgetBelowCommitted,
+    PayoutNotReady,
+    InvalidIdempotencyKey,
+    IdempotencyKeyReused,
+    IdempotencyKeyInUse,
+    InvalidSignature,
     // 500-range: the server could not do it
     Internal,
     NotImplemented,
@@ -79,8 +87,8 @@ struct Error
     int retryAfterSeconds = 0;
     /// The code string as received, kept when a client meets a code it does not know.
     QString rawCode;
-    /// Members of the problem document beyond RFC 9457's and ours, which some codes carry
-    /// (budget_exceeded: remainingMinor and currency; payout_not_ready: missing).
+    /// Further members of the problem document that a client may act on (RFC 9457 §3.2
+    /// extension members: "remainingMinor" of budget_exceeded, "missing" of payout_not_ready).
     QJsonObject extensions;
 
     static Error make(ErrorCode code, const QString &detail = {});

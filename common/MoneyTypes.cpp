@@ -18,12 +18,6 @@ template<class E>
 const QStringList &names();
 
 template<>
-const QStringList &names<PaymentCondition>()
-{
-    static const QStringList list{u"acceptance"_s, u"approval"_s, u"live"_s, u"completion"_s};
-    return list;
-}
-template<>
 const QStringList &names<PayoutState>()
 {
     static const QStringList list{u"scheduled"_s, u"due"_s, u"approved"_s, u"processing"_s,
@@ -91,20 +85,6 @@ EarningsAmounts amounts(const QJsonObject &json)
     return a;
 }
 
-/// A whole number of a JSON value in [min, max], or nothing.
-std::optional<int> wholeNumber(const QJsonValue &value, int min, int max)
-{
-    if (!value.isDouble()) {
-        return std::nullopt;
-    }
-    const double number = value.toDouble();
-    if (number != static_cast<double>(static_cast<qint64>(number)) || number < min
-            || number > max) {
-        return std::nullopt;
-    }
-    return static_cast<int>(number);
-}
-
 } // namespace
 
 template<class E>
@@ -123,8 +103,6 @@ QStringList moneyNames()
     return names<E>();
 }
 
-template std::optional<PaymentCondition> moneyFromString<PaymentCondition>(const QString &);
-template QStringList moneyNames<PaymentCondition>();
 template std::optional<PayoutState> moneyFromString<PayoutState>(const QString &);
 template QStringList moneyNames<PayoutState>();
 template std::optional<PayoutMethod> moneyFromString<PayoutMethod>(const QString &);
@@ -136,10 +114,6 @@ template QStringList moneyNames<PayoutRequirement>();
 template std::optional<LedgerAccountKind> moneyFromString<LedgerAccountKind>(const QString &);
 template QStringList moneyNames<LedgerAccountKind>();
 
-QString wireName(PaymentCondition value)
-{
-    return names<PaymentCondition>().value(static_cast<qsizetype>(value));
-}
 QString wireName(PayoutState value)
 {
     return names<PayoutState>().value(static_cast<qsizetype>(value));
@@ -160,112 +134,6 @@ QString wireName(LedgerAccountKind value)
 {
     return names<LedgerAccountKind>().value(static_cast<qsizetype>(value));
 }
-
-QJsonObject PaymentTerms::toJson() const
-{
-    QJsonArray parts;
-    for (const Installment &part : schedule) {
-        parts.append(QJsonObject{{u"on"_s, wireName(part.on)}, {u"percent"_s, part.percent}});
-    }
-    return {{u"schedule"_s, parts}, {u"netDays"_s, netDays}};
-}
-
-namespace money {
-
-Result<PaymentTerms> validatePaymentTerms(const QJsonValue &value, const QString &field)
-{
-    if (value.isUndefined() || value.isNull()) {
-        return PaymentTerms::defaults();
-    }
-    FieldErrors errors;
-    if (!value.isObject()) {
-        errors.add(field, u"invalid_value"_s, u"Must be an object {schedule, netDays}."_s);
-        return Error::validation(errors.errors());
-    }
-    const QJsonObject body = value.toObject();
-    PaymentTerms terms;
-    terms.schedule.clear();
-
-    const QString scheduleField = field + u".schedule"_s;
-    const QJsonValue schedule = body.value(u"schedule"_s);
-    if (!schedule.isArray() || schedule.toArray().isEmpty()
-            || schedule.toArray().size() > kMaxInstallments) {
-        errors.add(scheduleField, schedule.isUndefined() ? u"required"_s : u"invalid_value"_s,
-                u"Must be an array of 1 to %1 installments."_s.arg(kMaxInstallments));
-    } else {
-        const QJsonArray parts = schedule.toArray();
-        QSet<PaymentCondition> seen;
-        int sum = 0;
-        bool complete = true;
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            const QString where = u"%1[%2]"_s.arg(scheduleField).arg(i);
-            const QJsonObject part = parts.at(i).toObject();
-            const auto on = moneyFromString<PaymentCondition>(part.value(u"on"_s).toString());
-            const auto percent = wholeNumber(part.value(u"percent"_s), 1, 100);
-            if (!on) {
-                errors.add(where + u".on"_s,
-                        part.value(u"on"_s).isUndefined() ? u"required"_s : u"invalid_value"_s,
-                        u"Must be one of: %1."_s.arg(names<PaymentCondition>().join(u", "_s)));
-                complete = false;
-            } else if (seen.contains(*on)) {
-                errors.add(where + u".on"_s, u"duplicate"_s, u"Each condition may be used once."_s);
-                complete = false;
-            } else {
-                seen.insert(*on);
-            }
-            if (!percent) {
-                errors.add(where + u".percent"_s,
-                        part.value(u"percent"_s).isUndefined() ? u"required"_s : u"invalid_value"_s,
-                        u"Must be a whole number from 1 to 100."_s);
-                complete = false;
-            } else {
-                sum += *percent;
-            }
-            if (on && percent) {
-                terms.schedule.append({*on, *percent});
-            }
-        }
-        if (complete && sum != 100) {
-            errors.add(scheduleField, u"invalid_sum"_s,
-                    u"The percents must add up to 100 (they add up to %1)."_s.arg(sum));
-        }
-    }
-
-    const QJsonValue netDays = body.value(u"netDays"_s);
-    if (netDays.isUndefined() || netDays.isNull()) {
-        terms.netDays = PaymentTerms::defaults().netDays;
-    } else if (const auto days = wholeNumber(netDays, 0, kMaxNetDays)) {
-        terms.netDays = *days;
-    } else {
-        errors.add(field + u".netDays"_s, u"invalid_value"_s,
-                u"Must be a whole number from 0 to %1."_s.arg(kMaxNetDays));
-    }
-    if (!errors.isEmpty()) {
-        return Error::validation(errors.errors());
-    }
-    return terms;
-}
-
-QList<qint64> installmentAmounts(qint64 feeMinor, const QList<Installment> &schedule)
-{
-    QList<qint64> result;
-    result.reserve(schedule.size());
-    qint64 given = 0;
-    for (qsizetype i = 0; i < schedule.size(); ++i) {
-        if (i + 1 == schedule.size()) {
-            result.append(feeMinor - given);
-            break;
-        }
-        // Fees are below 9·10^15 (validateOffer), so fee × 100 cannot overflow; non-negative
-        // operands make integer division the floor.
-        const qint64 amount = feeMinor * schedule.at(i).percent / 100;
-        result.append(amount);
-        given += amount;
-    }
-    return result;
-}
-
-} // namespace money
 
 Result<CampaignBudget> CampaignBudget::fromJson(const QJsonObject &json)
 {
@@ -305,7 +173,7 @@ Result<Payout> Payout::fromJson(const QJsonObject &json)
     payout.influencerId = json.value(u"influencerId"_s).toString();
     payout.influencerName = json.value(u"influencerName"_s).toString();
     payout.installment = json.value(u"installment"_s).toInt(1);
-    payout.condition = moneyFromString<PaymentCondition>(json.value(u"condition"_s).toString())
+    payout.condition = paymentConditionFromString(json.value(u"condition"_s).toString())
                                .value_or(PaymentCondition::Live);
     payout.percent = json.value(u"percent"_s).toInt();
     payout.amount = {minor(json, u"amountMinor"_s), json.value(u"currency"_s).toString()};

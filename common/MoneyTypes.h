@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Money.h"
+#include "PaymentTerms.h"
 #include "Result.h"
 
 #include <QDate>
@@ -15,15 +16,11 @@
 
 #include <optional>
 
-/// Money in collaborations (issue 18): payment terms on offers and their installments, campaign
-/// budgets, payouts and their states, a creator's earnings and payout account, ledger entries.
-/// The wire names, the validation of payment terms (shared by the server and the desktop app)
-/// and the readers of the server's answers (docs: /work/money-contract.md, the OpenAPI document).
+/// Money in collaborations (issue 18): campaign budgets, payouts and their states, a creator's
+/// earnings and payout account, ledger entries: their wire names and the readers of the server's
+/// answers. Payment terms (an offer's schedule of installments) are in PaymentTerms.h.
 namespace influence::common {
 
-/// When an installment of the fee becomes payable: the deal is accepted; every deliverable is
-/// approved (or live); every deliverable is live; the deal is completed.
-enum class PaymentCondition { Acceptance, Approval, Live, Completion };
 /// scheduled → due → approved → processing → paid, or failed (→ approved again on retry), or
 /// cancelled. `due` is what the server reports once the due date has come and it is not
 /// approved yet.
@@ -44,7 +41,6 @@ enum class LedgerAccountKind {
     PaidOut
 };
 
-QString wireName(PaymentCondition value);
 QString wireName(PayoutState value);
 QString wireName(PayoutMethod value);
 QString wireName(TaxForm value);
@@ -57,46 +53,6 @@ std::optional<E> moneyFromString(const QString &text);
 /// Every wire name of E, in declaration order.
 template<class E>
 QStringList moneyNames();
-
-/// One part of a fee: `percent` of it, payable once `on` is met.
-struct Installment
-{
-    PaymentCondition on = PaymentCondition::Live;
-    int percent = 100;
-
-    friend bool operator==(const Installment &, const Installment &) = default;
-};
-
-/// How a deal's fee is paid: 1 to 4 installments whose percents sum to 100, each condition at
-/// most once, each due `netDays` (0–120) after its condition is met.
-struct PaymentTerms
-{
-    QList<Installment> schedule{Installment{}};
-    int netDays = 30;
-
-    /// What an offer without terms means: everything when live, net 30.
-    static PaymentTerms defaults() { return {}; }
-    /// {"schedule": [{"on", "percent"}], "netDays"}
-    QJsonObject toJson() const;
-
-    friend bool operator==(const PaymentTerms &, const PaymentTerms &) = default;
-};
-
-namespace money {
-
-constexpr int kMaxInstallments = 4;
-constexpr int kMaxNetDays = 120;
-
-/// Payment terms as a client sends them (`field` names them in errors, such as
-/// "offer.paymentTerms"); absent or null means PaymentTerms::defaults(). Field errors name the
-/// part: `<field>.schedule`, `<field>.schedule[1].on`, `<field>.netDays`.
-Result<PaymentTerms> validatePaymentTerms(
-        const QJsonValue &value, const QString &field = QStringLiteral("paymentTerms"));
-/// The amounts of the installments of `feeMinor`, in schedule order: floor(fee × percent / 100)
-/// for each but the last, which takes the rest, so that they sum to the fee exactly.
-QList<qint64> installmentAmounts(qint64 feeMinor, const QList<Installment> &schedule);
-
-} // namespace money
 
 /// The answer of GET /campaigns/{id}/budget. budget = committed + paid + remaining.
 struct CampaignBudget

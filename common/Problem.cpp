@@ -3,7 +3,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +31,11 @@ QJsonObject problemToJson(const Error &error, const QString &requestId, const QS
     if (!requestId.isEmpty()) {
         problem.insert(u"requestId"_s, requestId);
     }
+    for (auto it = error.extensions.begin(); it != error.extensions.end(); ++it) {
+        if (!problem.contains(it.key())) {
+            problem.insert(it.key(), it.value());
+        }
+    }
     if (!error.fieldErrors.isEmpty()) {
         QJsonArray errors;
         for (const FieldError &field : error.fieldErrors) {
@@ -42,11 +46,6 @@ QJsonObject problemToJson(const Error &error, const QString &requestId, const QS
             });
         }
         problem.insert(u"errors"_s, errors);
-    }
-    for (auto it = error.extensions.begin(); it != error.extensions.end(); ++it) {
-        if (!problem.contains(it.key())) {
-            problem.insert(it.key(), it.value());
-        }
     }
     return problem;
 }
@@ -67,18 +66,18 @@ Error errorFromProblem(int status, const QByteArray &body)
         }
     }
     error.detail = problem.value(u"detail"_s).toString();
+    static const QStringList kStandard{u"type"_s, u"title"_s, u"status"_s, u"detail"_s, u"code"_s,
+            u"instance"_s, u"requestId"_s, u"errors"_s};
+    for (auto it = problem.begin(); it != problem.end(); ++it) {
+        if (!kStandard.contains(it.key())) {
+            error.extensions.insert(it.key(), it.value());
+        }
+    }
     const QJsonArray fields = problem.value(u"errors"_s).toArray();
     for (const auto &value : fields) {
         const QJsonObject field = value.toObject();
         error.fieldErrors.append({field.value(u"field"_s).toString(),
                 field.value(u"code"_s).toString(), field.value(u"message"_s).toString()});
-    }
-    static const QStringList standard{u"type"_s, u"title"_s, u"status"_s, u"detail"_s,
-            u"instance"_s, u"code"_s, u"errors"_s, u"requestId"_s};
-    for (auto it = problem.begin(); it != problem.end(); ++it) {
-        if (!standard.contains(it.key())) {
-            error.extensions.insert(it.key(), it.value());
-        }
     }
     return error;
 }

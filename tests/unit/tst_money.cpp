@@ -73,7 +73,7 @@ private Q_SLOTS:
         QCOMPARE(wireName(PayoutRequirement::PayoutAccount), u"payout_account"_s);
         QCOMPARE(wireName(LedgerAccountKind::ProviderClearing), u"provider_clearing"_s);
         QVERIFY(!moneyFromString<PayoutState>(u"Due"_s));
-        QVERIFY(!moneyFromString<PaymentCondition>(QString()));
+        QVERIFY(!paymentConditionFromString(QString()));
     }
 
     void paymentTermsValidation_data()
@@ -113,11 +113,11 @@ private Q_SLOTS:
         QTest::newRow("sum 90") << QJsonValue(
                 terms({part(u"acceptance"_s, 40), part(u"live"_s, 50)}))
                                 << QStringList{u"paymentTerms.schedule"_s}
-                                << QStringList{u"invalid_sum"_s};
+                                << QStringList{u"invalid_value"_s};
         QTest::newRow("sum 110") << QJsonValue(
                 terms({part(u"acceptance"_s, 60), part(u"live"_s, 50)}))
                                  << QStringList{u"paymentTerms.schedule"_s}
-                                 << QStringList{u"invalid_sum"_s};
+                                 << QStringList{u"invalid_value"_s};
         QTest::newRow("a condition twice")
                 << QJsonValue(terms({part(u"live"_s, 50), part(u"live"_s, 50)}))
                 << QStringList{u"paymentTerms.schedule[1].on"_s} << QStringList{u"duplicate"_s};
@@ -127,29 +127,29 @@ private Q_SLOTS:
         QTest::newRow("percent 0")
                 << QJsonValue(terms({part(u"acceptance"_s, 0), part(u"live"_s, 100)}))
                 << QStringList{u"paymentTerms.schedule[0].percent"_s}
-                << QStringList{u"invalid_value"_s};
+                << QStringList{u"out_of_range"_s};
         QTest::newRow("percent 101") << QJsonValue(terms({part(u"live"_s, 101)}))
                                      << QStringList{u"paymentTerms.schedule[0].percent"_s}
-                                     << QStringList{u"invalid_value"_s};
+                                     << QStringList{u"out_of_range"_s};
         QTest::newRow("percent 50.5")
                 << QJsonValue(terms({QJsonObject{{u"on"_s, u"live"_s}, {u"percent"_s, 50.5}},
                            QJsonObject{{u"on"_s, u"acceptance"_s}, {u"percent"_s, 49.5}}}))
                 << QStringList{u"paymentTerms.schedule[0].percent"_s,
                            u"paymentTerms.schedule[1].percent"_s}
-                << QStringList{u"invalid_value"_s, u"invalid_value"_s};
+                << QStringList{u"out_of_range"_s, u"out_of_range"_s};
         QTest::newRow("percent as text")
                 << QJsonValue(terms({QJsonObject{{u"on"_s, u"live"_s}, {u"percent"_s, u"100"_s}}}))
                 << QStringList{u"paymentTerms.schedule[0].percent"_s}
-                << QStringList{u"invalid_value"_s};
+                << QStringList{u"out_of_range"_s};
         QTest::newRow("netDays -1")
                 << QJsonValue(terms({part(u"live"_s, 100)}, -1))
-                << QStringList{u"paymentTerms.netDays"_s} << QStringList{u"invalid_value"_s};
+                << QStringList{u"paymentTerms.netDays"_s} << QStringList{u"out_of_range"_s};
         QTest::newRow("netDays 121")
                 << QJsonValue(terms({part(u"live"_s, 100)}, 121))
-                << QStringList{u"paymentTerms.netDays"_s} << QStringList{u"invalid_value"_s};
+                << QStringList{u"paymentTerms.netDays"_s} << QStringList{u"out_of_range"_s};
         QTest::newRow("netDays 1.5")
                 << QJsonValue(terms({part(u"live"_s, 100)}, 1.5))
-                << QStringList{u"paymentTerms.netDays"_s} << QStringList{u"invalid_value"_s};
+                << QStringList{u"paymentTerms.netDays"_s} << QStringList{u"out_of_range"_s};
     }
 
     void paymentTermsValidation()
@@ -157,11 +157,11 @@ private Q_SLOTS:
         QFETCH(QJsonValue, value);
         QFETCH(QStringList, errorFields);
         QFETCH(QStringList, errorCodes);
-        const auto result = money::validatePaymentTerms(value);
+        const auto result = validatePaymentTerms(value, u"paymentTerms"_s);
         if (errorFields.isEmpty()) {
             QVERIFY2(result, result ? "" : qPrintable(fields(result.error()).join(u", "_s)));
             // What the server stores is what a client sends back: the round trip is exact.
-            const auto again = money::validatePaymentTerms(result->toJson());
+            const auto again = validatePaymentTerms(result->toJson(), u"paymentTerms"_s);
             QVERIFY(again);
             QCOMPARE(*again, *result);
             return;
@@ -178,12 +178,12 @@ private Q_SLOTS:
 
     void defaultTerms()
     {
-        const PaymentTerms defaults = PaymentTerms::defaults();
+        const PaymentTerms defaults;
         QCOMPARE(defaults.schedule.size(), 1);
-        QCOMPARE(defaults.schedule.first().on, PaymentCondition::Live);
+        QCOMPARE(defaults.schedule.first().condition, PaymentCondition::Live);
         QCOMPARE(defaults.schedule.first().percent, 100);
         QCOMPARE(defaults.netDays, 30);
-        QCOMPARE(*money::validatePaymentTerms(QJsonValue()), defaults);
+        QCOMPARE(*validatePaymentTerms(QJsonValue(), u"paymentTerms"_s), defaults);
         QCOMPARE(defaults.toJson(),
                 QJsonDocument::fromJson(
                         R"({"schedule":[{"on":"live","percent":100}],"netDays":30})")
@@ -200,7 +200,7 @@ private Q_SLOTS:
         // Without terms: the default.
         auto plain = collab::validateOffer(offer);
         QVERIFY(plain);
-        QCOMPARE(plain->paymentTerms, PaymentTerms::defaults());
+        QCOMPARE(plain->paymentTerms, PaymentTerms{});
         // With terms: read, and sent again by offerJson.
         offer.insert(
                 u"paymentTerms"_s, terms({part(u"acceptance"_s, 50), part(u"live"_s, 50)}, 14));
@@ -231,7 +231,7 @@ private Q_SLOTS:
                 {u"id"_s, u"d1"_s}, {u"state"_s, u"negotiating"_s}, {u"latestOffer"_s, offer}};
         auto open = Deal::fromJson(deal);
         QVERIFY(open);
-        QCOMPARE(open->paymentTerms.schedule.first().on, PaymentCondition::Approval);
+        QCOMPARE(open->paymentTerms.schedule.first().condition, PaymentCondition::Approval);
         QCOMPARE(open->paymentTerms.netDays, 10);
         deal.insert(u"state"_s, u"accepted"_s);
         deal.insert(u"terms"_s,
@@ -240,7 +240,7 @@ private Q_SLOTS:
         auto accepted = Deal::fromJson(deal);
         QVERIFY(accepted);
         QCOMPARE(accepted->paymentTerms.schedule.size(), 2);
-        QCOMPARE(accepted->paymentTerms.schedule.at(1).on, PaymentCondition::Completion);
+        QCOMPARE(accepted->paymentTerms.schedule.at(1).condition, PaymentCondition::Completion);
         QCOMPARE(accepted->paymentTerms.netDays, 0);
     }
 
@@ -279,7 +279,7 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < percents.size(); ++i) {
             schedule.append({conditions[i], percents.at(i)});
         }
-        const QList<qint64> split = money::installmentAmounts(fee, schedule);
+        const QList<qint64> split = PaymentTerms{schedule, 30}.split(fee);
         QCOMPARE(split, amounts);
         qint64 sum = 0;
         for (const qint64 amount : split) {
