@@ -14,6 +14,8 @@
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryView.h"
 #include "home/HomeView.h"
+#include "money/EarningsPage.h"
+#include "money/PayoutsPage.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
 #include "notifications/TrayNotifier.h"
@@ -276,12 +278,17 @@ void MainWindow::buildPages()
     addPage(m_campaigns, u"view-calendar-list"_s);
     m_pipeline = new PipelineView(m_api, m_session);
     addPage(m_pipeline, u"view-task"_s);
+    m_payouts = new PayoutsPage(m_api, m_session);
+    addPage(m_payouts, u"view-bank"_s);
+    m_brandOnly.append(m_payouts);
     m_notifications = new NotificationsView(m_api, m_session);
     addPage(m_notifications, u"mail-message"_s);
     m_ownProfile = new OwnProfileView(m_api, m_session);
     addPage(m_ownProfile, u"user-identity"_s, Group::Creator);
     m_accounts = new AccountsView(m_api, m_session);
     addPage(m_accounts, u"internet-services"_s, Group::Creator);
+    m_earnings = new EarningsPage(m_api, m_session);
+    addPage(m_earnings, u"wallet-open"_s, Group::Creator);
     m_settings = new SettingsView(m_api, m_languages);
     addPage(m_settings, u"configure"_s, Group::Settings);
     m_creator = new CreatorProfileView(m_api, m_session);
@@ -297,6 +304,8 @@ void MainWindow::buildPages()
     connect(m_creator, &CreatorProfileView::stateChanged, this, &MainWindow::updateChrome);
     connect(m_deal, &DealView::stateChanged, this, &MainWindow::updateChrome);
     connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
+    connect(m_payouts, &PayoutsPage::dealRequested, this, &MainWindow::openDeal);
+    connect(m_earnings, &EarningsPage::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::campaignRequested, this,
             &MainWindow::openCampaign);
@@ -522,17 +531,21 @@ void MainWindow::showQuickOpen()
 
 void MainWindow::updateSidebarForRole()
 {
-    // Creator pages are for creators: brand staff never see them in the sidebar.
-    const bool creator = m_session->user().role == common::UserRole::Influencer
-            && (m_session->state() == Session::State::SignedIn
-                    || m_session->state() == Session::State::Refreshing);
+    // Creator pages are for creators: brand staff never see them in the sidebar; brand pages
+    // (payouts) are for brand staff.
+    const bool signedIn = m_session->state() == Session::State::SignedIn
+            || m_session->state() == Session::State::Refreshing;
+    const bool creator = signedIn && m_session->user().role == common::UserRole::Influencer;
+    const bool brand = signedIn && m_session->user().role == common::UserRole::Brand;
     for (int row = 0; row < m_navigation->count(); ++row) {
         QListWidgetItem *item = m_navigation->item(row);
-        const bool inCreatorGroup = item->data(kSeparatorRole).toBool()
-                ? item->data(Qt::UserRole + 2).toInt() == static_cast<int>(Group::Creator)
-                : m_groupOf.value(m_pages->widget(item->data(Qt::UserRole).toInt()))
-                        == Group::Creator;
-        item->setHidden(inCreatorGroup && !creator);
+        QWidget *page = item->data(kSeparatorRole).toBool()
+                ? nullptr
+                : m_pages->widget(item->data(Qt::UserRole).toInt());
+        const bool inCreatorGroup = page
+                ? m_groupOf.value(page) == Group::Creator
+                : item->data(Qt::UserRole + 2).toInt() == static_cast<int>(Group::Creator);
+        item->setHidden((inCreatorGroup && !creator) || (m_brandOnly.contains(page) && !brand));
     }
     numberShortcuts();
 }

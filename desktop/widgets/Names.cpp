@@ -2,6 +2,7 @@
 #include "Names.h"
 
 #include <QList>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 using influence::common::CampaignStatus;
@@ -104,6 +105,59 @@ QString Names::eventKind(const QString &kind)
         }
     }
     return kind;
+}
+
+QString Names::payoutState(common::PayoutState state)
+{
+    using common::PayoutState;
+    switch (state) {
+    case PayoutState::Scheduled: return tr("Scheduled");
+    case PayoutState::Due: return tr("Due");
+    case PayoutState::Approved: return tr("Approved");
+    case PayoutState::Processing: return tr("Processing");
+    case PayoutState::Paid: return tr("Paid");
+    case PayoutState::Failed: return tr("Failed");
+    case PayoutState::Cancelled: return tr("Cancelled");
+    }
+    return {};
+}
+
+QString Names::paymentCondition(common::PaymentCondition condition)
+{
+    using common::PaymentCondition;
+    switch (condition) {
+    case PaymentCondition::Acceptance: return tr("on acceptance");
+    case PaymentCondition::Approval: return tr("on approval");
+    case PaymentCondition::Live: return tr("when live");
+    case PaymentCondition::Completion: return tr("on completion");
+    }
+    return {};
+}
+
+QString Names::taxForm(common::TaxForm form)
+{
+    // The forms' own names (IRS, EU) stay as they are in every language.
+    return form == common::TaxForm::None ? tr("None") : common::wireName(form);
+}
+
+QString Names::payoutRequirement(common::PayoutRequirement requirement)
+{
+    switch (requirement) {
+    case common::PayoutRequirement::PayoutAccount:
+        return tr("a payout account that can receive transfers");
+    case common::PayoutRequirement::TaxForm: return tr("a tax form, received");
+    }
+    return {};
+}
+
+QString Names::paymentTerms(const common::PaymentTerms &terms)
+{
+    QStringList parts;
+    for (const common::Installment &part : terms.schedule) {
+        //: An installment: "50 % when live"
+        parts.append(tr("%1 % %2").arg(part.percent).arg(paymentCondition(part.condition)));
+    }
+    return tr("%1 · net %n day(s)", nullptr, terms.netDays).arg(parts.join(u", "_s));
 }
 
 } // namespace influence::desktop
