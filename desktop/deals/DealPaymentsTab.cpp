@@ -148,8 +148,11 @@ void DealPaymentsTab::fill()
         m_schedule->insertRow(i);
         m_schedule->setItem(i, Number, cell(QString::number(i + 1)));
         m_schedule->setItem(i, Condition,
-                cell(tr("%1, then within %n day(s)", nullptr, terms.netDays)
-                                .arg(Names::paymentCondition(part.condition))));
+                cell(terms.netDays == 1 ? tr("%1, then within 1 day")
+                                                  .arg(Names::paymentCondition(part.condition))
+                                        : tr("%1, then within %2 days")
+                                                  .arg(Names::paymentCondition(part.condition))
+                                                  .arg(terms.netDays)));
         m_schedule->setItem(i, Share, cell(tr("%1 %").arg(part.percent), Qt::AlignRight));
         m_schedule->setItem(
                 i, Amount, cell(Formats::money({amounts.value(i), fee.currency}), Qt::AlignRight));

@@ -448,15 +448,14 @@ void PayoutsPage::updateButtons()
 {
     const QList<Payout> chosen = approvable();
     const int count = int(chosen.size());
-    m_approve->setText(
-            count > 0 ? tr("&Approve %n selected", nullptr, count) : tr("&Approve selected"));
+    m_approve->setText(count > 0 ? tr("&Approve %1 selected").arg(count) : tr("&Approve selected"));
     m_approve->setEnabled(count > 0 && !m_busy && !m_confirmation);
     m_approve->setToolTip(
             count > 0 ? QString() : tr("Select due or scheduled payouts to approve them."));
     m_retry->setVisible(!m_attempt.key.isEmpty() && !m_busy);
     m_export->setEnabled(m_state == State::Loaded && m_model->rowCount() > 0);
     const int selected = int(m_table->selectionModel()->selectedRows().size());
-    m_selection->setText(selected > 0 ? tr("%n selected", nullptr, selected) + u" · "_s
+    m_selection->setText(selected > 0 ? tr("%1 selected").arg(selected) + u" · "_s
                             + Formats::moneyList(common::payoutTotals(chosen))
                                       : QString());
     m_selection->setVisible(count > 0);
@@ -477,16 +476,20 @@ void PayoutsPage::approveSelected()
     }
     const QString total = Formats::moneyList(common::payoutTotals(chosen));
     auto *box = new QMessageBox(QMessageBox::Question, tr("Approve payouts?"),
-            tr("Approve %n payout(s) for a total of %1?", nullptr, count).arg(total),
+            (count == 1 ? tr("Approve 1 payout of %1?").arg(total)
+                        : tr("Approve %1 payouts for a total of %2?").arg(count).arg(total)),
             QMessageBox::NoButton, this);
     box->setObjectName(u"confirmApprovePayouts"_s);
-    box->setInformativeText(
-            tr("%n creator(s) will be paid through the payment provider. This cannot be undone "
-               "once the transfer has been made.",
-                    nullptr, int(creators.size())));
+    box->setInformativeText(creators.size() == 1
+                    ? tr("The creator is paid through the payment provider. This cannot be undone "
+                         "once the transfer has been made.")
+                    : tr("%1 creators are paid through the payment provider. This cannot be "
+                         "undone once the transfers have been made.")
+                              .arg(creators.size()));
     box->setWindowModality(Qt::WindowModal);
-    QPushButton *yes =
-            box->addButton(tr("&Approve %n payout(s)", nullptr, count), QMessageBox::AcceptRole);
+    QPushButton *yes = box->addButton(
+            count == 1 ? tr("&Approve 1 payout") : tr("&Approve %1 payouts").arg(count),
+            QMessageBox::AcceptRole);
     yes->setObjectName(u"confirmApproveButton"_s);
     QPushButton *no = box->addButton(tr("&Cancel"), QMessageBox::RejectRole);
     no->setObjectName(u"cancelApproveButton"_s);
@@ -521,7 +524,8 @@ void PayoutsPage::send(const QStringList &ids)
     }
     m_lastKey = m_attempt.key;
     m_busy = true;
-    m_message->setText(tr("Approving %n payout(s)…", nullptr, int(sorted.size())));
+    m_message->setText(sorted.size() == 1 ? tr("Approving 1 payout…")
+                                          : tr("Approving %1 payouts…").arg(sorted.size()));
     updateButtons();
     continueIn(this, m_money.approvePayouts(sorted, m_attempt.key),
             [this, epoch = m_epoch](const Result<QList<Payout>> &result) {
@@ -537,8 +541,10 @@ void PayoutsPage::approvalAnswered(const Result<QList<Payout>> &result)
     if (result) {
         const QStringList ids = m_attempt.ids;
         m_attempt = {};
-        m_message->setText(tr("%n payout(s) approved. The payment provider is paying them now.",
-                nullptr, int(result->size())));
+        m_message->setText(result->size() == 1
+                        ? tr("1 payout approved. The payment provider is paying it now.")
+                        : tr("%1 payouts approved. The payment provider is paying them now.")
+                                  .arg(result->size()));
         updateButtons();
         Q_EMIT approved(ids);
         reload();
@@ -612,7 +618,10 @@ void PayoutsPage::exported(const QString &path, const QString &error)
         m_message->setText(tr("The payouts were not exported. %1").arg(error));
         return;
     }
-    m_message->setText(tr("%n payout(s) exported to %1.", nullptr, m_model->rowCount()).arg(path));
+    // (English and German have the same plural rule: one, or other.)
+    m_message->setText(m_model->rowCount() == 1
+                    ? tr("1 payout exported to %1.").arg(path)
+                    : tr("%1 payouts exported to %2.").arg(m_model->rowCount()).arg(path));
 }
 
 QMessageBox *PayoutsPage::confirmation() const

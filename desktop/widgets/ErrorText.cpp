@@ -38,8 +38,7 @@ QString ErrorText::headline(const common::Error &error)
         return tr("Some deliverables are neither approved nor live.");
     case ErrorCode::DealExists: return tr("This creator already has a deal in this campaign.");
     case ErrorCode::ApplicationsClosed: return tr("Applications are closed.");
-    case ErrorCode::BudgetExceeded:
-        return tr("The campaign's budget does not cover this fee.");
+    case ErrorCode::BudgetExceeded: return tr("The campaign's budget does not cover this fee.");
     case ErrorCode::BudgetBelowCommitted:
         return tr("The budget cannot be lower than what is committed and paid already.");
     case ErrorCode::PayoutNotReady: return tr("The creator cannot be paid yet.");

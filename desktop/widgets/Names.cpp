@@ -157,7 +157,8 @@ QString Names::paymentTerms(const common::PaymentTerms &terms)
         //: An installment: "50 % when live"
         parts.append(tr("%1 % %2").arg(part.percent).arg(paymentCondition(part.condition)));
     }
-    return tr("%1 · net %n day(s)", nullptr, terms.netDays).arg(parts.join(u", "_s));
+    return terms.netDays == 1 ? tr("%1 · net 1 day").arg(parts.join(u", "_s))
+                              : tr("%1 · net %2 days").arg(parts.join(u", "_s)).arg(terms.netDays);
 }
 
 } // namespace influence::desktop
