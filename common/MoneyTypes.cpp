@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MoneyTypes.h"
 
-#include "Validation.h"
-
 #include <QJsonArray>
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace influence::common {
 
 namespace {
-
-using validation::FieldErrors;
 
 template<class E>
 const QStringList &names();

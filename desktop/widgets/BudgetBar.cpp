@@ -51,7 +51,7 @@ public:
     QSize sizeHint() const override { return {240, kBarHeight}; }
 
 protected:
-    void paintEvent(QPaintEvent *) override
+    void paintEvent(QPaintEvent * /*event*/) override
     {
         QPainter painter(this);
         painter.setRenderHint(QPainter::Antialiasing);
