@@ -3557,6 +3557,30 @@ Influencer-Management und -Analyse.</translation>
         <source>%1 payouts exported to %2.</source>
         <translation>%1 Auszahlungen nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Pay &amp;failed again</source>
+        <translation>&amp;Fehlgeschlagene erneut zahlen</translation>
+    </message>
+    <message>
+        <source>Sends the selected failed payouts to the payment provider again, for example once the creator&apos;s account is fixed.</source>
+        <translation>Sendet die ausgewählten fehlgeschlagenen Auszahlungen erneut an den Zahlungsanbieter, etwa nachdem das Konto des Creators korrigiert wurde.</translation>
+    </message>
+    <message>
+        <source>Sending the failed payouts again…</source>
+        <translation>Fehlgeschlagene Auszahlungen werden erneut gesendet …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The failed payouts were sent to the payment provider again.</source>
+        <translation>Die fehlgeschlagenen Auszahlungen wurden erneut an den Zahlungsanbieter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not every payout was sent again. %1</source>
+        <translation>Nicht jede Auszahlung wurde erneut gesendet. %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::PipelineView</name>

@@ -142,6 +142,8 @@ void PayoutsPage::buildUi()
     m_retry = new QPushButton;
     m_retry->setObjectName(u"retryApprovalButton"_s);
     m_retry->setVisible(false);
+    m_retryFailed = new QPushButton;
+    m_retryFailed->setObjectName(u"retryFailedPayoutsButton"_s);
     m_approve = new QPushButton;
     m_approve->setObjectName(u"approvePayoutsButton"_s);
     footer->addWidget(m_selection);
@@ -149,6 +151,7 @@ void PayoutsPage::buildUi()
     footer->addWidget(m_message, 1);
     footer->addWidget(m_export);
     footer->addWidget(m_retry);
+    footer->addWidget(m_retryFailed);
     footer->addWidget(m_approve);
     layout->addLayout(footer);
 
@@ -166,6 +169,7 @@ void PayoutsPage::buildUi()
     });
     connect(m_approve, &QPushButton::clicked, this, &PayoutsPage::approveSelected);
     connect(m_retry, &QPushButton::clicked, this, &PayoutsPage::retryApproval);
+    connect(m_retryFailed, &QPushButton::clicked, this, &PayoutsPage::retryFailed);
     connect(m_export, &QPushButton::clicked, this, [this] {
         exportCsv(
                 this, tr("payouts.csv"),
@@ -195,6 +199,9 @@ void PayoutsPage::retranslate()
     m_export->setText(tr("E&xport as CSV…"));
     m_retry->setText(tr("Send the approval &again"));
     m_retry->setToolTip(tr("The server approves only once, however often this is sent."));
+    m_retryFailed->setText(tr("Pay &failed again"));
+    m_retryFailed->setToolTip(tr("Sends the selected failed payouts to the payment provider "
+                                 "again, for example once the creator's account is fixed."));
     m_model->retranslate();
     fitHeaderTexts(m_table->horizontalHeader());
     showState();
@@ -453,6 +460,8 @@ void PayoutsPage::updateButtons()
     m_approve->setToolTip(
             count > 0 ? QString() : tr("Select due or scheduled payouts to approve them."));
     m_retry->setVisible(!m_attempt.key.isEmpty() && !m_busy);
+    m_retryFailed->setVisible(show() == Show::Failed || !retryable().isEmpty());
+    m_retryFailed->setEnabled(!retryable().isEmpty() && !m_busy);
     m_export->setEnabled(m_state == State::Loaded && m_model->rowCount() > 0);
     const int selected = int(m_table->selectionModel()->selectedRows().size());
     m_selection->setText(selected > 0 ? tr("%1 selected").arg(selected) + u" · "_s
@@ -505,6 +514,68 @@ void PayoutsPage::approveSelected()
     m_confirmation = box;
     updateButtons();
     box->open(); // never exec(): the event loop keeps running
+}
+
+QList<Payout> PayoutsPage::retryable() const
+{
+    QList<Payout> result;
+    if (m_state != State::Loaded) {
+        return result;
+    }
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        const Payout *payout = m_model->payoutAt(m_sorted->mapToSource(index).row());
+        if (payout && payout->state == PayoutState::Failed) {
+            result.append(*payout);
+        }
+    }
+    return result;
+}
+
+void PayoutsPage::retryFailed()
+{
+    const QList<Payout> chosen = retryable();
+    if (chosen.isEmpty() || m_busy) {
+        return;
+    }
+    m_busy = true;
+    m_retriesPending = int(chosen.size());
+    m_retryRefusals.clear();
+    m_message->setText(tr("Sending the failed payouts again…"));
+    updateButtons();
+    for (const Payout &payout : chosen) {
+        // A payout's retry keeps its key until answered: sent twice, it is paid once.
+        QString &key = m_retryKeys[payout.id];
+        if (key.isEmpty()) {
+            key = common::MoneyApi::newIdempotencyKey();
+        }
+        continueIn(this, m_money.retryPayout(payout.id, key),
+                [this, id = payout.id, epoch = m_epoch](const Result<Payout> &result) {
+                    if (epoch == m_epoch) {
+                        retryAnswered(id, result);
+                    }
+                });
+    }
+}
+
+void PayoutsPage::retryAnswered(const QString &id, const Result<Payout> &result)
+{
+    if (result || !answerLost(result.error())) {
+        m_retryKeys.remove(id);
+    }
+    if (!result) {
+        const Payout *payout = m_model->payoutAt(m_model->rowOf(id));
+        m_retryRefusals.append(tr("%1: %2").arg(
+                payout ? payout->influencerName : id, ErrorText::sentence(result.error())));
+    }
+    if (--m_retriesPending > 0) {
+        return;
+    }
+    m_busy = false;
+    m_message->setText(m_retryRefusals.isEmpty()
+                    ? tr("The failed payouts were sent to the payment provider again.")
+                    : tr("Not every payout was sent again. %1").arg(m_retryRefusals.join(u' ')));
+    updateButtons();
+    reload();
 }
 
 void PayoutsPage::retryApproval()
@@ -644,6 +715,8 @@ void PayoutsPage::forget()
     m_loading.clear();
     m_model->clear();
     m_attempt = {};
+    m_retryKeys.clear();
+    m_retriesPending = 0;
     m_lastKey.clear();
     m_busy = false;
     m_message->clear();

@@ -6,6 +6,7 @@
 #include "common/MoneyApi.h"
 #include "widgets/Page.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -26,7 +27,8 @@ class StateStack;
 /// creator, with the late badge; several selected are approved at once after a confirmation
 /// that names their count and total per currency. Each attempt carries one Idempotency-Key; an
 /// attempt whose answer was lost (a network failure) is retried with the same key, so the server
-/// approves once however often it is sent. Export writes the table as CSV.
+/// approves once however often it is sent. Failed payouts can be sent to the provider again.
+/// Export writes the table as CSV.
 class PayoutsPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -62,6 +64,11 @@ public:
     QMessageBox *confirmation() const;
     /// Sends the last attempt again with its key (after its answer was lost).
     void retryApproval();
+    /// The selected payouts that failed and can be paid again.
+    QList<common::Payout> retryable() const;
+    /// Asks the payment provider again for the selected failed payouts (POST …/retry each, one
+    /// key per payout kept until its answer arrives).
+    void retryFailed();
     bool isBusy() const { return m_busy; }
     /// The key of the attempt under way or last lost (empty after an answer).
     QString pendingIdempotencyKey() const { return m_attempt.key; }
@@ -104,6 +111,7 @@ private:
     void updateButtons();
     void send(const QStringList &ids);
     void approvalAnswered(const common::Result<QList<common::Payout>> &result);
+    void retryAnswered(const QString &id, const common::Result<common::Payout> &result);
     QString refusal(const common::Error &error) const;
     QList<std::pair<QString, QString>> filterRows() const;
     void exported(const QString &path, const QString &error);
@@ -120,6 +128,10 @@ private:
     QList<common::Payout> m_loading;
     bool m_busy = false;
     Attempt m_attempt;
+    /// Failed payout → the key of its retry, until the retry's answer arrives.
+    QHash<QString, QString> m_retryKeys;
+    int m_retriesPending = 0;
+    QStringList m_retryRefusals;
     QString m_lastKey;
     bool m_choicesLoaded = false;
 
@@ -138,6 +150,7 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_export = nullptr;
     QPushButton *m_retry = nullptr;
+    QPushButton *m_retryFailed = nullptr;
     QPushButton *m_approve = nullptr;
     QPointer<QMessageBox> m_confirmation;
 };
