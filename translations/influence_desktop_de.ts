@@ -545,14 +545,6 @@
         <translation>Keines</translation>
     </message>
     <message>
-        <source>a payout account that can receive transfers</source>
-        <translation>ein Auszahlungskonto, das Überweisungen empfangen kann</translation>
-    </message>
-    <message>
-        <source>a tax form, received</source>
-        <translation>ein eingegangenes Steuerformular</translation>
-    </message>
-    <message>
         <source>%1 % %2</source>
         <extracomment>An installment: &quot;50 % when live&quot;</extracomment>
         <translation>%1 % %2</translation>
@@ -564,6 +556,14 @@
     <message>
         <source>%1 · net %2 days</source>
         <translation>%1 · zahlbar innerhalb %2 Tagen</translation>
+    </message>
+    <message>
+        <source>a payout account the payment provider has enabled</source>
+        <translation>ein vom Zahlungsanbieter freigeschaltetes Auszahlungskonto</translation>
+    </message>
+    <message>
+        <source>a tax form on file</source>
+        <translation>ein hinterlegtes Steuerformular</translation>
     </message>
 </context>
 <context>
@@ -2426,10 +2426,6 @@
         <translation>&amp;Steuerformular</translation>
     </message>
     <message>
-        <source>Received by the brand&apos;s platform on</source>
-        <translation>Bei der Plattform eingegangen am</translation>
-    </message>
-    <message>
         <source>&amp;Save payout account</source>
         <translation>Auszahlungskonto &amp;speichern</translation>
     </message>
@@ -2540,6 +2536,14 @@
     <message>
         <source>The payout account was saved.</source>
         <translation>Das Auszahlungskonto wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Eingegangen am</translation>
+    </message>
+    <message>
+        <source>When the tax form reached the platform (the form itself is kept elsewhere).</source>
+        <translation>Wann das Steuerformular bei der Plattform eingegangen ist (das Formular selbst wird anderswo aufbewahrt).</translation>
     </message>
 </context>
 <context>
@@ -3462,10 +3466,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <source>The approval may not have reached the server. %1 Send it again: the payouts are approved only once.</source>
-        <translation>Die Freigabe hat den Server womöglich nicht erreicht. %1 Senden Sie sie erneut: Die Auszahlungen werden nur einmal freigegeben.</translation>
-    </message>
-    <message>
         <source>A creator</source>
         <translation>Ein Creator</translation>
     </message>
@@ -3580,6 +3580,10 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Not every payout was sent again. %1</source>
         <translation>Nicht jede Auszahlung wurde erneut gesendet. %1</translation>
+    </message>
+    <message>
+        <source>The approval may not have reached the server. Send it again: the payouts are approved only once. (%1)</source>
+        <translation>Die Freigabe hat den Server womöglich nicht erreicht. Senden Sie sie erneut: Die Auszahlungen werden nur einmal freigegeben. (%1)</translation>
     </message>
 </context>
 <context>

@@ -455,10 +455,12 @@ void DealView::loadPayouts()
     }
     ++m_pending;
     const quint64 generation = m_generation;
-    // The payouts list filters by campaign; the deal's are picked from its campaign's.
+    // The payouts list filters by campaign and creator, who has one live deal in a campaign:
+    // the deal's are picked from those few.
     common::PayoutQuery query;
     query.campaignId = m_deal.campaignId;
-    query.limit = 200;
+    query.creatorId = m_deal.influencerId;
+    query.limit = 100;
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_money.payouts(query),
             [this, generation](const Result<common::Page<common::Payout>> &result) {

@@ -40,6 +40,7 @@ enum DealColumn {
     DealBrand,
     DealFee,
     DealExpected,
+    DealScheduled,
     DealDue,
     DealLate,
     DealPaid,
@@ -193,14 +194,16 @@ void EarningsPage::retranslate()
         m_taxForm->setItemText(
                 i, Names::taxForm(static_cast<TaxForm>(m_taxForm->itemData(i).toInt())));
     }
-    m_received->setText(tr("Received by the brand's platform on"));
+    m_received->setText(tr("Received on"));
+    m_received->setToolTip(tr("When the tax form reached the platform (the form itself is "
+                              "kept elsewhere)."));
     m_save->setText(tr("&Save payout account"));
     m_totalsBox->setTitle(tr("Totals"));
     m_totals->setHorizontalHeaderLabels({tr("Currency"), tr("Expected"), tr("Scheduled"), tr("Due"),
             tr("Late"), tr("Being paid"), tr("Paid")});
     m_dealsBox->setTitle(tr("By deal"));
     m_deals->setHorizontalHeaderLabels({tr("Campaign"), tr("Brand"), tr("Fee"), tr("Expected"),
-            tr("Due"), tr("Late"), tr("Paid"), tr("Next due")});
+            tr("Scheduled"), tr("Due"), tr("Late"), tr("Paid"), tr("Next due")});
     m_reload->setText(tr("Re&fresh"));
     showState();
     if (m_state == State::Loaded) {
@@ -346,6 +349,8 @@ void EarningsPage::showEarnings()
         m_deals->setItem(row, DealFee, cell(Formats::money(deal.fee), right));
         m_deals->setItem(
                 row, DealExpected, cell(money(deal.amounts.expectedMinor, currency), right));
+        m_deals->setItem(
+                row, DealScheduled, cell(money(deal.amounts.scheduledMinor, currency), right));
         m_deals->setItem(row, DealDue, cell(money(deal.amounts.dueMinor, currency), right));
         m_deals->setItem(row, DealLate, cell(money(deal.amounts.lateMinor, currency), right));
         m_deals->setItem(row, DealPaid, cell(money(deal.amounts.paidMinor, currency), right));

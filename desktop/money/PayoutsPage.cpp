@@ -39,7 +39,7 @@ namespace influence::desktop {
 
 namespace {
 
-constexpr int kPageSize = 200;
+constexpr int kPageSize = 100; // the most the server gives per page
 
 /// Whether an approval's answer may have been lost on the way: sending the same attempt again
 /// (with its key) is then safe, and the only way to know.
@@ -623,8 +623,8 @@ void PayoutsPage::approvalAnswered(const Result<QList<Payout>> &result)
     }
     if (answerLost(result.error())) {
         // The server may have approved them: the same key again makes sure, and pays once.
-        m_message->setText(tr("The approval may not have reached the server. %1 Send it again: "
-                              "the payouts are approved only once.")
+        m_message->setText(tr("The approval may not have reached the server. Send it again: the "
+                              "payouts are approved only once. (%1)")
                                    .arg(ErrorText::sentence(result.error())));
     } else {
         m_attempt = {};

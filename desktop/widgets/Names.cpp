@@ -144,8 +144,8 @@ QString Names::payoutRequirement(common::PayoutRequirement requirement)
 {
     switch (requirement) {
     case common::PayoutRequirement::PayoutAccount:
-        return tr("a payout account that can receive transfers");
-    case common::PayoutRequirement::TaxForm: return tr("a tax form, received");
+        return tr("a payout account the payment provider has enabled");
+    case common::PayoutRequirement::TaxForm: return tr("a tax form on file");
     }
     return {};
 }

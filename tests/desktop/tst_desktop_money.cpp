@@ -237,6 +237,9 @@ private Q_SLOTS:
             m_creators[i].fee = fee;
             m_creators[i].dueNow = dueNow;
         }
+        // Jonas's payout was due five days ago: it is late.
+        QVERIFY(m_db->execDirect(u"UPDATE payouts SET due_on = current_date - 5 "
+                                 "WHERE amount_minor = 95000"_s));
         const QString noraCampaign = launchedCampaign(u"Coastal walks"_s, 500000);
         const auto noraDeal =
                 invite(noraCampaign, m_nora, 80000, terms({{u"acceptance"_s, 100}}, 14));
@@ -251,6 +254,14 @@ private Q_SLOTS:
                 m_longestStall, m_longestWallGap);
         m_db.reset();
         stop();
+    }
+
+    void cleanup()
+    {
+        // A test that failed in German leaves the next in English.
+        if (m_languages->current() != u"en"_s) {
+            QVERIFY(m_languages->apply(u"en"_s));
+        }
     }
 
     void campaignPageShowsTheBudget()
@@ -279,6 +290,15 @@ private Q_SLOTS:
         QCOMPARE(page->payoutList()->count(), 3);
         QVERIFY(page->payoutList()->item(0)->text().contains(
                 desktop::Names::payoutState(PayoutState::Due)));
+        int late = 0;
+        for (int row = 0; row < page->payoutList()->count(); ++row) {
+            const QString line = page->payoutList()->item(row)->text();
+            if (line.contains(u"LATE"_s)) {
+                ++late;
+                QVERIFY2(line.startsWith(u"Jonas Trails"_s), qPrintable(line));
+            }
+        }
+        QCOMPARE(late, 1);
         saveScreenshot(m_window.get(), u"money-campaign-budget-en"_s);
     }
 
@@ -294,9 +314,20 @@ private Q_SLOTS:
         QCOMPARE(payoutsOnServer(u"state=due"_s).size(), 3);
         for (const common::Payout &payout : payouts()->model()->payouts()) {
             QCOMPARE(payout.state, PayoutState::Due);
-            QCOMPARE(payout.dueDate, QDate::currentDate());
-            QVERIFY(!payout.late);
+            const bool jonas = payout.influencerName == u"Jonas Trails"_s;
+            QCOMPARE(payout.late, jonas);
+            QCOMPARE(payout.dueDate, QDate::currentDate().addDays(jonas ? -5 : 0));
+            // The late badge.
+            const int row = payouts()->model()->rowOf(payout.id);
+            QCOMPARE(payouts()->model()->index(row, desktop::PayoutsModel::Late).data().toString(),
+                    jonas ? u"Late"_s : QString());
         }
+        // Late only: Jonas's.
+        payouts()->setShow(PayoutsPage::Show::Late);
+        QTRY_COMPARE_WITH_TIMEOUT(payouts()->model()->rowCount(), 1, kTimeout);
+        QCOMPARE(payouts()->model()->payouts().first().influencerName, u"Jonas Trails"_s);
+        payouts()->setShow(PayoutsPage::Show::Due);
+        QTRY_COMPARE_WITH_TIMEOUT(payouts()->model()->rowCount(), 3, kTimeout);
         // Nothing selected: nothing to approve.
         QVERIFY(!find<QPushButton>(u"approvePayoutsButton"_s)->isEnabled());
         saveScreenshot(m_window.get(), u"money-payouts-en"_s);
@@ -419,7 +450,7 @@ private Q_SLOTS:
             QCOMPARE(row.at(6), u"EUR"_s);
             QCOMPARE(row.at(7), payout.dueDate.toString(Qt::ISODate));
             QCOMPARE(row.at(8), desktop::Names::payoutState(payout.state));
-            QCOMPARE(row.at(9), u"no"_s);
+            QCOMPARE(row.at(9), payout.late ? u"yes"_s : u"no"_s);
             // What the server says of it.
             const auto match = std::find_if(
                     m_creators.cbegin(), m_creators.cend(), [&payout](const Creator &c) {
