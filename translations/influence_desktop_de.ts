@@ -1190,6 +1190,22 @@
         <source>Budget: %1 (its use could not be loaded: %2)</source>
         <translation>Budget: %1 (seine Verwendung konnte nicht geladen werden: %2)</translation>
     </message>
+    <message>
+        <source>No deals yet: invite creators from discovery (“Find creators for this campaign”), or wait for their applications.</source>
+        <translation>Noch keine Deals: Laden Sie Creator aus „Entdecken“ ein („Creator für diese Kampagne finden“) oder warten Sie auf ihre Bewerbungen.</translation>
+    </message>
+    <message>
+        <source>No deals yet.</source>
+        <translation>Noch keine Deals.</translation>
+    </message>
+    <message>
+        <source>Nobody invited yet.</source>
+        <translation>Noch niemand eingeladen.</translation>
+    </message>
+    <message>
+        <source>Nothing agreed yet: the deliverables of a deal are listed here, by due date, once its offer is accepted.</source>
+        <translation>Noch nichts vereinbart: Die Leistungen eines Deals stehen hier nach Fälligkeit, sobald sein Angebot angenommen ist.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CampaignsModel</name>
@@ -1805,13 +1821,6 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n revision round(s)</source>
-        <translation>
-            <numerusform>%n Überarbeitungsrunde</numerusform>
-            <numerusform>%n Überarbeitungsrunden</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
@@ -1827,6 +1836,17 @@
     <message>
         <source>%1 deliverables are not approved or live yet: the deal can be completed once every deliverable is.</source>
         <translation>%1 Leistungen sind noch nicht freigegeben oder live: Der Deal kann abgeschlossen werden, sobald es alle Leistungen sind.</translation>
+    </message>
+    <message>
+        <source>1 revision round</source>
+        <translation>1 Überarbeitungsrunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision rounds</source>
+        <translation>
+            <numerusform>%n Überarbeitungsrunde</numerusform>
+            <numerusform>%n Überarbeitungsrunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2898,10 +2918,6 @@ Influencer-Management und -Analyse.</translation>
 <context>
     <name>influence::desktop::NotificationsView</name>
     <message>
-        <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
-    </message>
-    <message>
         <source>Your notifications</source>
         <translation>Ihre Benachrichtigungen</translation>
     </message>
@@ -3020,6 +3036,10 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>The notifications could not be exported: %1</source>
         <translation>Die Benachrichtigungen konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
     </message>
 </context>
 <context>
@@ -3754,7 +3774,7 @@ Influencer-Management und -Analyse.</translation>
     </message>
     <message>
         <source>Next due: %1</source>
-        <translation>Nächste Fälligkeit: %1</translation>
+        <translation>Fällig: %1</translation>
     </message>
     <message>
         <source>The deals were not exported. %1</source>

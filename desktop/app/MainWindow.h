@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QIcon;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -127,9 +128,23 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// The default window: every page's headers and buttons fit, in English and German.
+    static constexpr QSize kDefaultSize{1280, 800};
+
+    /// The menus and their actions (MainWindowMenus.cpp).
     void buildMenus();
-    void buildPages();
+    /// The sidebar beside the page area, with the bar of Back, Forward and the breadcrumb
+    /// above the pages (MainWindowSidebar.cpp).
+    void buildSidebar();
     QWidget *buildPageArea();
+    /// Makes every page and adds it to the sidebar (addPage) or under its section
+    /// (addDetailPage): the one list of the shell's pages.
+    void addPages();
+    /// What opens what: a page's request to show a deal, creator or campaign.
+    void connectPages();
+    /// The connection and session labels, the notification bell and the tray.
+    void buildStatusBar();
+    static QIcon icon(const QString &name);
     void retranslate();
     void updateSessionStatus();
     void updateSidebarForRole();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "QuickOpen.h"
 
+#include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -36,7 +38,7 @@ QIcon iconOf(QuickOpen::Kind kind)
 
 } // namespace
 
-QuickOpen::QuickOpen(common::ApiClient *api, QWidget *parent)
+QuickOpen::QuickOpen(common::ApiClient *api, Session *session, QWidget *parent)
     : QDialog(parent)
     , m_discovery(api)
     , m_collab(api)
@@ -68,6 +70,12 @@ QuickOpen::QuickOpen(common::ApiClient *api, QWidget *parent)
         m_debounce->start();
     });
     connect(m_list, &QListWidget::itemActivated, this, &QuickOpen::chooseSelected);
+    // The next user of a shared workstation must not find the previous one's campaigns.
+    connect(session, &Session::stateChanged, this, [this](Session::State state) {
+        if (state == Session::State::SignedOut) {
+            forget();
+        }
+    });
     resize(520, 380);
     retranslate();
 }
@@ -110,6 +118,25 @@ void QuickOpen::start()
     open(); // never exec(): the event loop keeps running
     activateWindow();
     m_field->setFocus();
+}
+
+void QuickOpen::forget()
+{
+    reject();
+    ++m_opening; // the lists' answers still on their way are dropped
+    ++m_generation; // and so are the creators'
+    m_debounce->stop();
+    m_listsPending = 0;
+    m_pendingCalls = 0;
+    m_campaigns.clear();
+    m_deals.clear();
+    m_creatorHits.clear();
+    m_error.clear();
+    {
+        const QSignalBlocker blocker(m_field);
+        m_field->clear();
+    }
+    showHits({});
 }
 
 bool QuickOpen::isSearching() const

@@ -14,9 +14,12 @@ class QTimer;
 
 namespace influence::desktop {
 
+class Session;
+
 /// Ctrl+K: finds creators (the discovery search), campaigns and deals (by campaign or creator
 /// name, among the user's own) as the user types, and opens the one chosen with Enter or a
-/// double-click. Every call is asynchronous; an answer to an older text is dropped.
+/// double-click. Every call is asynchronous; an answer to an older text is dropped. Signing out
+/// closes it and forgets every list and result, and answers still on their way for them.
 class QuickOpen : public QDialog
 {
     Q_OBJECT
@@ -31,7 +34,7 @@ public:
         QString detail;
     };
 
-    explicit QuickOpen(common::ApiClient *api, QWidget *parent = nullptr);
+    QuickOpen(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
 
     /// Empties the field, fetches the user's campaigns and deals afresh and shows the dialog.
     void start();
@@ -55,6 +58,8 @@ private:
     void search();
     void showHits(const QList<Hit> &creators);
     void retranslate();
+    /// Drops the user's campaigns, deals and results, and the answers awaited (sign-out).
+    void forget();
     QList<Hit> localHits(const QString &term) const;
 
     common::DiscoveryApi m_discovery;

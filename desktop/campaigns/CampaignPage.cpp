@@ -109,6 +109,7 @@ void CampaignPage::buildUi()
     const auto list = [](const QString &name) {
         auto *l = new QListWidget;
         l->setObjectName(name);
+        l->setWordWrap(true); // the sentence of an empty list
         return l;
     };
     m_dealsTitle = new QLabel;
@@ -217,6 +218,21 @@ void CampaignPage::showCampaign(const QString &id)
 {
     m_id = id;
     reload();
+}
+
+void CampaignPage::restoreState(const QVariant &state)
+{
+    const QString id = state.toString();
+    if (!id.isEmpty() && id != m_id) {
+        showCampaign(id);
+    }
+}
+
+QString CampaignPage::crumb() const
+{
+    return m_state == State::Loaded && m_campaign && !m_campaign->details.name.isEmpty()
+            ? m_campaign->details.name
+            : windowTitle();
 }
 
 void CampaignPage::reload()
@@ -425,6 +441,21 @@ void CampaignPage::showCampaignData()
     for (const Due &d : std::as_const(due)) {
         m_deliverableList->addItem(d.text);
     }
+    // An empty pane says why it is empty and what fills it.
+    const auto explain = [](QListWidget *list, const QString &text) {
+        if (list->count() == 0) {
+            auto *item = new QListWidgetItem(text, list);
+            item->setFlags(Qt::NoItemFlags);
+        }
+    };
+    explain(m_dealList,
+            isBrandSide() ? tr("No deals yet: invite creators from discovery (“Find creators "
+                               "for this campaign”), or wait for their applications.")
+                          : tr("No deals yet."));
+    explain(m_invitedList, tr("Nobody invited yet."));
+    explain(m_deliverableList,
+            tr("Nothing agreed yet: the deliverables of a deal are listed here, by due date, "
+               "once its offer is accepted."));
     m_states->showContent();
 }
 

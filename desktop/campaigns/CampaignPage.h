@@ -4,6 +4,7 @@
 #include "common/CollabApi.h"
 #include "common/Error.h"
 #include "common/MoneyApi.h"
+#include "widgets/Page.h"
 
 #include <QWidget>
 
@@ -24,11 +25,9 @@ class StateStack;
 /// deliverables they agreed on by due date, the creators invited, and "Find creators for this
 /// campaign", which hands the campaign's targeting to discovery (findCreatorsRequested()). A
 /// creator sees the campaign without the brand's actions and budget. Edit is asked of the owner of
-/// the dialog (editRequested()).
-///
-/// Not wired yet: the main window shows it for CampaignsView::campaignOpened(id) through
-/// showCampaign(id), and connects editRequested, findCreatorsRequested and dealRequested.
-class CampaignPage : public QWidget
+/// the dialog (editRequested()). In the breadcrumb it is the campaign's name; Back and Forward
+/// return to the campaign it showed.
+class CampaignPage : public QWidget, public Page
 {
     Q_OBJECT
 
@@ -61,6 +60,10 @@ public:
     void runAction(common::CampaignAction action);
     /// The last outcome shown under the page.
     QString messageText() const;
+
+    QVariant saveState() const override { return m_id; }
+    void restoreState(const QVariant &state) override;
+    QString crumb() const override;
 
 Q_SIGNALS:
     void stateChanged(influence::desktop::CampaignPage::State state);

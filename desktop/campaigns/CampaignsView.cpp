@@ -12,6 +12,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -118,7 +119,16 @@ void CampaignsView::buildUi()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fitted to what the rows show, but never narrower than a column's title (a status or a
+    // count is shorter than its title, and a cut-off title is a guess for the reader).
+    const auto fitColumns = [this] {
+        m_table->resizeColumnsToContents();
+        fitHeaderTexts(m_table->horizontalHeader());
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitColumns);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, fitColumns);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, fitColumns);
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, fitColumns);
     m_states = new StateStack(u"campaigns"_s, m_table);
     layout->addWidget(m_states, 1);
 

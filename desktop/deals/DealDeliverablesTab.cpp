@@ -4,6 +4,7 @@
 #include "deals/DealText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
+#include "widgets/Tables.h"
 
 #include <QColor>
 #include <QEvent>
@@ -221,6 +222,7 @@ void DealDeliverablesTab::fillList()
     }
     m_list->resizeColumnToContents(ItemDue);
     m_list->resizeColumnToContents(ItemStatus);
+    fitHeaderTexts(m_list->header()); // a column narrower than its title cuts it off
 }
 
 void DealDeliverablesTab::fillDetail()

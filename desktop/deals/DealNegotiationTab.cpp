@@ -4,6 +4,7 @@
 #include "deals/DealText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
+#include "widgets/Tables.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -162,7 +163,11 @@ void DealNegotiationTab::fillOffers()
                                                                   : m_deal.brandId)));
         item->setText(OfferFee, Formats::money(offer.terms.fee));
         QString details = DealText::offerSummary(offer.terms);
-        details += u'\n' + tr("%n revision round(s)", nullptr, offer.terms.maxRevisions);
+        // English has no "(s)": the singular is its own text.
+        details += u'\n'
+                + (offer.terms.maxRevisions == 1
+                                ? tr("1 revision round")
+                                : tr("%n revision rounds", nullptr, offer.terms.maxRevisions));
         if (!offer.terms.note.isEmpty()) {
             details += u'\n' + tr("Note: %1").arg(offer.terms.note);
         }
@@ -180,6 +185,7 @@ void DealNegotiationTab::fillOffers()
             m_offers->resizeColumnToContents(column);
         }
     }
+    fitHeaderTexts(m_offers->header()); // a column narrower than its title cuts it off
 }
 
 void DealNegotiationTab::updateActions(const DealContext &context)

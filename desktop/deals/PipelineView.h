@@ -3,8 +3,8 @@
 
 #include "common/CollabApi.h"
 #include "common/Error.h"
+#include "deals/DealColumn.h"
 
-#include <QListWidget>
 #include <QMap>
 #include <QPointer>
 #include <QWidget>
@@ -25,43 +25,8 @@ class QToolButton;
 
 namespace influence::desktop {
 
-class StateStack;
-
 class Session;
-
-/// One column of the pipeline board: the deals in one state. Cards are dragged out as deal ids
-/// and a drop asks the board to move the deal (the column itself never changes on a drop).
-class DealColumn : public QListWidget
-{
-    Q_OBJECT
-
-public:
-    static constexpr auto kMimeType = "application/x-influence-deal-id";
-
-    explicit DealColumn(common::DealState state, QWidget *parent = nullptr);
-    common::DealState state() const { return m_state; }
-    /// A card is being dragged over the column: it is highlighted as where the drop goes.
-    bool isDropTarget() const { return m_dropTarget; }
-
-Q_SIGNALS:
-    void dealDropped(const QString &dealId, influence::common::DealState target);
-
-protected:
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override;
-    Qt::DropActions supportedDropActions() const override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dragMoveEvent(QDragMoveEvent *event) override;
-    void dragLeaveEvent(QDragLeaveEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
-
-private:
-    enum class Highlight { None, DropTarget };
-    void highlight(Highlight highlight);
-
-    common::DealState m_state;
-    bool m_dropTarget = false;
-};
+class StateStack;
 
 /// The deal pipeline, as a board (a column per deal state with its count, a card per deal:
 /// creator, campaign, fee) or as a sortable table, both filtered on the server by campaign,

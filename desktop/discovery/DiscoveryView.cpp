@@ -2,9 +2,8 @@
 #include "DiscoveryView.h"
 
 #include "InviteDialog.h"
-#include "common/Domain.h"
-#include "common/Validation.h"
 #include "discovery/DiscoveryModel.h"
+#include "discovery/SortHeader.h"
 #include "session/Session.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
@@ -16,8 +15,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFormLayout>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -25,134 +22,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMouseEvent>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <limits>
 #include <utility>
-#include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
-
-namespace {
-
-const QStringList kPlatforms{u"instagram"_s, u"youtube"_s, u"tiktok"_s, u"twitch"_s, u"x"_s,
-        u"facebook"_s, u"pinterest"_s, u"linkedin"_s, u"snapchat"_s};
-
-using Choices = QList<std::pair<QString, QString>>; ///< (what the user reads, the code sent)
-
-void sortByText(Choices &choices)
-{
-    std::sort(choices.begin(), choices.end(), [](const auto &a, const auto &b) {
-        return QString::localeAwareCompare(a.first, b.first) < 0;
-    });
-}
-
-/// The countries a creator can give (common's ISO 3166-1 codes), by name.
-Choices countryChoices()
-{
-    Choices choices;
-    QStringList seen;
-    for (int value = 1; value <= static_cast<int>(QLocale::LastTerritory); ++value) {
-        const auto territory = static_cast<QLocale::Territory>(value);
-        const QString code = QLocale::territoryToCode(territory);
-        if (!common::validation::isCountryCode(code) || seen.contains(code)) {
-            continue;
-        }
-        seen.append(code);
-        choices.append({QLocale::territoryToString(territory) + u" ("_s + code + u')', code});
-    }
-    sortByText(choices);
-    return choices;
-}
-
-/// The languages a creator can give (common's ISO 639-1 codes), by their own name.
-Choices languageChoices()
-{
-    Choices choices;
-    QStringList seen;
-    for (int value = 2; value <= static_cast<int>(QLocale::LastLanguage); ++value) {
-        const auto language = static_cast<QLocale::Language>(value);
-        const QString code = QLocale::languageToCode(language, QLocale::ISO639Part1);
-        if (!common::validation::isLanguageCode(code) || seen.contains(code)) {
-            continue;
-        }
-        seen.append(code);
-        QString name = QLocale(language).nativeLanguageName();
-        if (name.isEmpty()) {
-            name = QLocale::languageToString(language);
-        }
-        choices.append({name + u" ("_s + code + u')', code});
-    }
-    sortByText(choices);
-    return choices;
-}
-
-/// A results header whose sections take clicks only where the server can sort by the column
-/// (DiscoveryModel::sortForColumn); the other sections stay resizable at their edges but
-/// neither look nor act clickable.
-class SortHeader : public QHeaderView
-{
-public:
-    explicit SortHeader(QWidget *parent = nullptr)
-        : QHeaderView(Qt::Horizontal, parent)
-    { }
-
-protected:
-    void mousePressEvent(QMouseEvent *event) override
-    {
-        // A release goes where its press went, so that a resize started at an edge ends.
-        m_pressTaken = takesClick(event->position().toPoint());
-        if (m_pressTaken) {
-            QHeaderView::mousePressEvent(event);
-        } else {
-            event->accept();
-        }
-    }
-    void mouseReleaseEvent(QMouseEvent *event) override
-    {
-        if (m_pressTaken) {
-            QHeaderView::mouseReleaseEvent(event);
-        } else {
-            event->accept();
-        }
-        m_pressTaken = false;
-    }
-    void mouseDoubleClickEvent(QMouseEvent *event) override
-    {
-        if (takesClick(event->position().toPoint())) {
-            QHeaderView::mouseDoubleClickEvent(event);
-        } else {
-            event->accept();
-        }
-    }
-
-private:
-    bool takesClick(QPoint pos) const
-    {
-        const int section = logicalIndexAt(pos);
-        if (section < 0 || !DiscoveryModel::sortForColumn(section).isEmpty()) {
-            return true;
-        }
-        // Near a section's edge a press resizes it.
-        const int margin = style()->pixelMetric(QStyle::PM_HeaderGripMargin, nullptr, this);
-        const int start = sectionViewportPosition(section);
-        const int end = start + sectionSize(section);
-        return pos.x() - start < margin || end - pos.x() <= margin;
-    }
-
-    bool m_pressTaken = false;
-};
-
-} // namespace
 
 DiscoveryView::DiscoveryView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
@@ -168,7 +50,13 @@ DiscoveryView::DiscoveryView(common::ApiClient *api, Session *session, QWidget *
     retranslate();
     connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DiscoveryView::updateState);
-    connect(m_session, &Session::stateChanged, this, &DiscoveryView::updateInvite);
+    connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::continueRestore);
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        if (state == Session::State::SignedOut) {
+            m_restore.reset();
+        }
+        updateInvite();
+    });
     connect(m_session, &Session::signedIn, this, [this] {
         if (isVisible() && m_model->state() != DiscoveryModel::State::Loaded) {
             search();
@@ -179,96 +67,7 @@ DiscoveryView::DiscoveryView(common::ApiClient *api, Session *session, QWidget *
 void DiscoveryView::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
-    auto *filters = new QGridLayout;
-    const auto label = [this](QWidget *buddy) {
-        auto *text = new QLabel;
-        text->setBuddy(buddy);
-        m_filterLabels.append(text);
-        return text;
-    };
-    const auto debounce = [this] {
-        m_debounce.start();
-    };
-
-    m_textEdit = new QLineEdit;
-    m_textEdit->setObjectName(u"searchEdit"_s);
-    m_textEdit->setClearButtonEnabled(true);
-    connect(m_textEdit, &QLineEdit::textChanged, this, debounce);
-    const auto picker = [this, debounce](const QString &name, const Choices &choices) {
-        auto *box = new QComboBox;
-        box->setObjectName(name);
-        box->addItem(QString()); // "any", named in retranslate()
-        for (const auto &[text, code] : choices) {
-            box->addItem(text, code);
-        }
-        box->setMaxVisibleItems(20);
-        // Sized for a usual name, not the longest one ("South Georgia & South Sandwich
-        // Islands"), which would squeeze the other filters and buttons.
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(8);
-        connect(box, &QComboBox::currentIndexChanged, this, debounce);
-        return box;
-    };
-    Choices niches;
-    for (const QString &niche : common::nicheNames()) {
-        niches.append({niche, niche});
-    }
-    m_nicheBox = picker(u"nicheFilterBox"_s, niches);
-    m_platformBox = new QComboBox;
-    m_platformBox->setObjectName(u"platformBox"_s);
-    m_platformBox->addItem(QString());
-    for (const QString &platform : kPlatforms) {
-        m_platformBox->addItem(platform, platform);
-    }
-    connect(m_platformBox, &QComboBox::currentIndexChanged, this, debounce);
-    m_countryBox = picker(u"countryFilterBox"_s, countryChoices());
-    m_languageBox = picker(u"languageFilterBox"_s, languageChoices());
-    m_minFollowers = new QSpinBox;
-    m_minFollowers->setObjectName(u"minFollowersBox"_s);
-    m_maxFollowers = new QSpinBox;
-    m_maxFollowers->setObjectName(u"maxFollowersBox"_s);
-    for (QSpinBox *box : {m_minFollowers, m_maxFollowers}) {
-        box->setRange(0, 1'000'000'000);
-        box->setSingleStep(1000);
-        box->setGroupSeparatorShown(true);
-        connect(box, &QSpinBox::valueChanged, this, debounce);
-    }
-    m_minEngagement = new QDoubleSpinBox;
-    m_minEngagement->setObjectName(u"minEngagementBox"_s);
-    m_minEngagement->setRange(0, 100);
-    m_minEngagement->setDecimals(1);
-    m_minEngagement->setSingleStep(0.5);
-    m_minEngagement->setSuffix(u" %"_s);
-    connect(m_minEngagement, &QDoubleSpinBox::valueChanged, this, debounce);
-    m_sortBox = new QComboBox;
-    m_sortBox->setObjectName(u"sortBox"_s);
-    for (const QString &sort : {u"relevance"_s, u"followers"_s, u"engagement"_s, u"growth"_s}) {
-        m_sortBox->addItem(QString(), sort);
-    }
-    connect(m_sortBox, &QComboBox::currentIndexChanged, this, &DiscoveryView::search);
-    m_resetButton = new QPushButton;
-    m_resetButton->setObjectName(u"resetFiltersButton"_s);
-    connect(m_resetButton, &QPushButton::clicked, this, &DiscoveryView::resetFilters);
-
-    filters->addWidget(label(m_textEdit), 0, 0);
-    filters->addWidget(m_textEdit, 0, 1, 1, 3);
-    filters->addWidget(label(m_sortBox), 0, 4);
-    filters->addWidget(m_sortBox, 0, 5);
-    filters->addWidget(label(m_nicheBox), 1, 0);
-    filters->addWidget(m_nicheBox, 1, 1);
-    filters->addWidget(label(m_platformBox), 1, 2);
-    filters->addWidget(m_platformBox, 1, 3);
-    filters->addWidget(label(m_countryBox), 1, 4);
-    filters->addWidget(m_countryBox, 1, 5);
-    filters->addWidget(label(m_languageBox), 2, 0);
-    filters->addWidget(m_languageBox, 2, 1);
-    filters->addWidget(label(m_minFollowers), 2, 2);
-    filters->addWidget(m_minFollowers, 2, 3);
-    filters->addWidget(label(m_maxFollowers), 2, 4);
-    filters->addWidget(m_maxFollowers, 2, 5);
-    filters->addWidget(label(m_minEngagement), 3, 0);
-    filters->addWidget(m_minEngagement, 3, 1);
-    layout->addLayout(filters);
+    layout->addLayout(buildFilters());
 
     auto *countRow = new QHBoxLayout;
     m_countLabel = new QLabel;
@@ -458,6 +257,7 @@ void DiscoveryView::hideEvent(QHideEvent *event)
 {
     // Leaving the page: answers still on their way are not wanted any more.
     m_debounce.stop();
+    m_restore.reset();
     if (m_model->state() == DiscoveryModel::State::Loading) {
         m_model->cancel();
     }
@@ -470,76 +270,75 @@ void DiscoveryView::search()
     if (!canLoad()) {
         return;
     }
-    common::DiscoveryQuery query;
-    query.text = m_textEdit->text();
-    query.niche = m_nicheBox->currentData().toString();
-    query.platform = m_platformBox->currentData().toString();
-    query.country = m_countryBox->currentData().toString();
-    query.language = m_languageBox->currentData().toString();
-    if (m_minFollowers->value() > 0) {
-        query.minFollowers = m_minFollowers->value();
-    }
-    if (m_maxFollowers->value() > 0) {
-        query.maxFollowers = m_maxFollowers->value();
-    }
-    if (m_minEngagement->value() > 0) {
-        query.minEngagementRate = m_minEngagement->value() / 100.0;
-    }
-    query.sort = m_sortBox->currentData().toString();
-    if (query.sort == u"relevance"_s && query.text.trimmed().isEmpty()) {
-        query.sort.clear(); // relevance ranks by the search text; without one the server's default
-    }
-    m_model->setQuery(query);
+    m_model->setQuery(filterQuery());
     showSortIndicator();
 }
 
-void DiscoveryView::resetFilters()
+QVariant DiscoveryView::saveState() const
 {
-    {
-        std::vector<QSignalBlocker> blockers;
-        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
-                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
-                     m_minEngagement, m_sortBox}) {
-            blockers.emplace_back(filter);
-        }
-        m_textEdit->clear();
-        for (QComboBox *box : {m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_sortBox}) {
-            box->setCurrentIndex(0);
-        }
-        m_minFollowers->setValue(0);
-        m_maxFollowers->setValue(0);
-        m_minEngagement->setValue(0);
+    Place place;
+    place.query = filterQuery();
+    place.rows = m_model->rowCount();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        place.selected.append(index.data(DiscoveryModel::IdRole).toString());
     }
-    search();
+    place.current = m_table->currentIndex().data(DiscoveryModel::IdRole).toString();
+    place.scroll = m_table->verticalScrollBar()->value();
+    return QVariant::fromValue(place);
 }
 
-void DiscoveryView::applyFilters(const common::DiscoveryQuery &query)
+void DiscoveryView::restoreState(const QVariant &state)
 {
-    {
-        std::vector<QSignalBlocker> blockers;
-        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
-                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
-                     m_minEngagement, m_sortBox}) {
-            blockers.emplace_back(filter);
-        }
-        m_textEdit->setText(query.text);
-        const auto pick = [](QComboBox *box, const QString &value) {
-            box->setCurrentIndex(qMax(0, box->findData(value)));
-        };
-        pick(m_nicheBox, query.niche);
-        pick(m_platformBox, query.platform);
-        pick(m_countryBox, query.country);
-        pick(m_languageBox, query.language);
-        pick(m_sortBox, query.sort);
-        const auto count = [](const std::optional<qint64> &value) {
-            return static_cast<int>(
-                    std::clamp<qint64>(value.value_or(0), 0, std::numeric_limits<int>::max()));
-        };
-        m_minFollowers->setValue(count(query.minFollowers));
-        m_maxFollowers->setValue(count(query.maxFollowers));
-        m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
+    if (!state.canConvert<Place>()) {
+        return;
     }
-    search();
+    m_restore = state.value<Place>();
+    setFilters(m_restore->query);
+    m_debounce.stop();
+    const DiscoveryModel::State shown = m_model->state();
+    // The page keeps its rows while another is shown: usually they are still the ones left, and
+    // only the selection and the scroll position need putting back.
+    if (m_model->query() != filterQuery() || shown == DiscoveryModel::State::Idle
+            || shown == DiscoveryModel::State::Failed) {
+        search();
+    }
+    showSortIndicator();
+    continueRestore();
+}
+
+void DiscoveryView::continueRestore()
+{
+    if (!m_restore || m_model->state() == DiscoveryModel::State::Loading) {
+        return;
+    }
+    if (m_model->state() != DiscoveryModel::State::Loaded) {
+        m_restore.reset(); // nothing to select or scroll; the page's state says why
+        return;
+    }
+    if (m_model->rowCount() < m_restore->rows && m_model->canFetchMore({})) {
+        m_model->fetchMore({}); // the pages the user had scrolled through
+        return;
+    }
+    const Place place = *std::exchange(m_restore, std::nullopt);
+    QItemSelection selection;
+    QModelIndex current;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const QString id = index.data(DiscoveryModel::IdRole).toString();
+        if (place.selected.contains(id)) {
+            selection.select(index, m_model->index(row, m_model->columnCount() - 1));
+        }
+        if (id == place.current) {
+            current = index;
+        }
+    }
+    QItemSelectionModel *selected = m_table->selectionModel();
+    selected->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    selected->select(selection, QItemSelectionModel::ClearAndSelect);
+    // The scroll bar's range follows the rows only once the view has laid them out.
+    m_table->doItemsLayout();
+    m_table->verticalScrollBar()->setValue(place.scroll);
 }
 
 QByteArray DiscoveryView::csv() const

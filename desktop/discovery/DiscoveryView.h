@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/DiscoveryApi.h"
+#include "widgets/Page.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QComboBox;
 class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -16,8 +22,7 @@ class QTableView;
 
 namespace influence::common {
 class ApiClient;
-struct DiscoveryQuery;
-} // namespace influence::common
+}
 
 namespace influence::desktop {
 
@@ -32,8 +37,9 @@ struct InviteCreator;
 /// as it scrolls and sorts by the columns the server can sort by (a click on their header), and
 /// loading, empty and error states. Typing is debounced; leaving the page drops requests in
 /// flight. Rows can be selected together; the brand's side
-/// invites the selected creators to a campaign (button, context menu or Ctrl+I).
-class DiscoveryView : public QWidget
+/// invites the selected creators to a campaign (button, context menu or Ctrl+I). Back and
+/// Forward return to the filters, sort, rows loaded, selection and scroll position left.
+class DiscoveryView : public QWidget, public Page
 {
     Q_OBJECT
 
@@ -60,6 +66,12 @@ public:
     /// Asks where to save csv() and writes it there in the background.
     void exportCsv();
 
+    /// The filters, the sort, how many rows were loaded, the selected creators and the scroll
+    /// position. restoreState() searches again only when the results on screen are not those.
+    QVariant saveState() const override;
+    void restoreState(const QVariant &state) override;
+    QString crumb() const override { return windowTitle(); }
+
 Q_SIGNALS:
     /// The user opened a creator (double-click or Enter on a row).
     void creatorActivated(const QString &id);
@@ -72,9 +84,28 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    /// Where the user was on the page (saveState()).
+    struct Place
+    {
+        common::DiscoveryQuery query;
+        int rows = 0;
+        QStringList selected; ///< creator ids
+        QString current;
+        int scroll = 0;
+    };
+
     void buildUi();
+    /// The filter widgets in their grid (DiscoveryFilters.cpp, with the query they describe).
+    QGridLayout *buildFilters();
     void retranslate();
     void search();
+    /// The query the filter widgets describe.
+    common::DiscoveryQuery filterQuery() const;
+    /// Sets the filter widgets to `query` without searching.
+    void setFilters(const common::DiscoveryQuery &query);
+    /// Continues restoreState() as rows arrive: loads pages until as many rows are there as
+    /// were, then selects and scrolls.
+    void continueRestore();
     void updateState();
     bool canLoad() const;
     /// A signed-in user of a brand's side (brand or agency staff), who may invite.
@@ -106,6 +137,7 @@ private:
     QPushButton *m_inviteButton = nullptr;
     QAction *m_inviteAction = nullptr;
     QPointer<InviteDialog> m_inviteDialog;
+    std::optional<Place> m_restore;
 };
 
 } // namespace influence::desktop

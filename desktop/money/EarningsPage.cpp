@@ -8,6 +8,7 @@
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -204,6 +205,7 @@ void EarningsPage::retranslate()
     m_dealsBox->setTitle(tr("By deal"));
     m_deals->setHorizontalHeaderLabels({tr("Campaign"), tr("Brand"), tr("Fee"), tr("Expected"),
             tr("Scheduled"), tr("Due"), tr("Late"), tr("Paid"), tr("Next due")});
+    fitHeaderTexts(m_deals->horizontalHeader());
     m_reload->setText(tr("Re&fresh"));
     showState();
     if (m_state == State::Loaded) {
@@ -364,6 +366,8 @@ void EarningsPage::showEarnings()
     }
     m_deals->resizeColumnsToContents();
     m_deals->horizontalHeader()->setSectionResizeMode(DealCampaign, QHeaderView::Stretch);
+    // Room for the headers' texts (in the language shown), not only for the amounts.
+    fitHeaderTexts(m_deals->horizontalHeader());
     // The account's answer is newer when it was just saved; else the earnings say.
     showReadiness(m_account ? m_account->readiness : m_earnings->readiness);
 }

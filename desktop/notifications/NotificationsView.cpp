@@ -123,7 +123,8 @@ void NotificationsView::buildUi()
 
 void NotificationsView::retranslate()
 {
-    setWindowTitle(tr("Notifications"));
+    // The sidebar's, Go menu's and breadcrumb's name for the page.
+    setWindowTitle(tr("Inbox"));
     m_title->setText(tr("Your notifications"));
     m_markAll->setText(tr("&Mark all read"));
     m_reload->setText(tr("Re&fresh"));

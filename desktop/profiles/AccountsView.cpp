@@ -289,6 +289,7 @@ void AccountsView::showAccounts()
         }
     }
     m_table->resizeColumnsToContents();
+    fitHeaderTexts(m_table->horizontalHeader()); // short figures under long titles
     m_reconnectBanner->setVisible(!needReconnect.isEmpty());
     m_reconnectBanner->setText(
             tr("%n account(s) need reconnection: %1. Choose the platform below and press "

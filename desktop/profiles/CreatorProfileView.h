@@ -128,6 +128,12 @@ private:
     static void fitAxes(QChartView *view);
     static void localizeAxes(QChartView *view);
     QString rateText(const common::Rate &rate) const;
+    /// The platform's own name where the app knows it, else the server's.
+    static QString platformName(const common::ConnectedAccount &account);
+    /// "Instagram @lena": an account's chart, series and tab.
+    static QString seriesName(const common::ConnectedAccount &account);
+    /// A selectable value label that wraps, named `name`.
+    static QLabel *valueLabel(const QString &name);
 
     common::ApiClient *m_api;
     common::ProfileApi m_profiles;

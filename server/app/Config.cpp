@@ -524,6 +524,95 @@ QList<KeySpec> integrationKeys()
     };
 }
 
+/// The payment provider: Stripe Connect (or a local peer that speaks its API).
+QList<KeySpec> paymentKeys()
+{
+    return {
+            {"STRIPE_API_URL"_L1,
+                    "Base URL of Stripe's API. Default https://api.stripe.com (http only on "
+                    "127.0.0.1, localhost and ::1, for a local test peer)."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        const QUrl url(text, QUrl::StrictMode);
+                        const bool loopback = url.host() == u"localhost"_s
+                                || QHostAddress(url.host()).isLoopback();
+                        if (!url.isValid() || url.host().isEmpty() || url.hasQuery()
+                                || url.hasFragment() || !url.userInfo().isEmpty()
+                                || !(url.scheme() == u"https"_s
+                                        || (url.scheme() == u"http"_s && loopback))) {
+                            return u"expected an https URL (http only on 127.0.0.1, localhost "
+                                   "and ::1), without query or fragment"_s;
+                        }
+                        QString base = url.toString();
+                        while (base.endsWith(u'/')) {
+                            base.chop(1); // the client appends /v1/…
+                        }
+                        c.payments.apiUrl = base;
+                        return QString();
+                    }},
+            {"STRIPE_SECRET_KEY"_L1,
+                    "Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key) that "
+                    "sends transfers to creators' connected accounts. Empty: payouts can only "
+                    "be recorded as paid offline."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        static const QRegularExpression pattern(u"^[!-~]{8,255}$"_s);
+                        if (!text.isEmpty() && !pattern.match(text).hasMatch()) {
+                            return u"expected a Stripe API key: 8 to 255 printable ASCII "
+                                   "characters without spaces"_s;
+                        }
+                        c.payments.secretKey = text;
+                        return QString();
+                    },
+                    true},
+            {"STRIPE_WEBHOOK_SECRET"_L1,
+                    "Signing secret (whsec_…) of the webhook endpoint "
+                    "PUBLIC_URL/api/v1/payments/stripe/webhook. Empty: webhook events are "
+                    "refused."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed();
+                        static const QRegularExpression pattern(u"^[!-~]{8,255}$"_s);
+                        if (!text.isEmpty() && !pattern.match(text).hasMatch()) {
+                            return u"expected a webhook signing secret: 8 to 255 printable "
+                                   "ASCII characters without spaces"_s;
+                        }
+                        c.payments.webhookSecret = text;
+                        return QString();
+                    },
+                    true},
+            {"STRIPE_WEBHOOK_TOLERANCE_SECONDS"_L1,
+                    "How far a webhook event's signed timestamp may be from now. Default 300."_L1,
+                    duration(&Config::payments, &payments::PaymentSettings::webhookTolerance, 1,
+                            3600)},
+            {"STRIPE_TIMEOUT_SECONDS"_L1,
+                    "A call to Stripe that has not answered within this is an unknown outcome, "
+                    "settled later with the same idempotency key. Default 30."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 1, 300, n);
+                        if (problem.isEmpty()) {
+                            c.payments.fetch.timeout = std::chrono::seconds(n);
+                        }
+                        return problem;
+                    }},
+            {"PAYOUT_RECHECK_SECONDS"_L1,
+                    "How long a payout whose transfer got no answer waits before the same "
+                    "request (same idempotency key) is sent again. Default 60."_L1,
+                    duration(&Config::payments, &payments::PaymentSettings::recheck, 1, 3600)},
+            {"STRIPE_CA_FILE"_L1,
+                    "PEM file of extra CA certificates to trust for Stripe's API. Default: the "
+                    "system's."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString path = v.trimmed();
+                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                            return u"expected a readable PEM file"_s;
+                        }
+                        c.payments.fetch.caFile = path;
+                        return QString();
+                    }},
+    };
+}
+
 /// Logging.
 QList<KeySpec> loggingKeys()
 {
@@ -553,7 +642,7 @@ QList<KeySpec> loggingKeys()
 const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs = serverKeys() + databaseKeys() + tokenKeys() + mailKeys()
-            + integrationKeys() + loggingKeys();
+            + integrationKeys() + paymentKeys() + loggingKeys();
     return specs;
 }
 
@@ -732,6 +821,20 @@ QStringList Config::describe() const
         line(prefix + u"_API_URL"_s, it->apiUrl);
     }
     line(u"SOCIAL_CA_FILE"_s, social.fetch.caFile);
+    line(u"STRIPE_API_URL"_s, payments.apiUrl);
+    line(u"STRIPE_SECRET_KEY"_s,
+            payments.secretKey.isEmpty() ? u"(none: offline payments only)"_s : payments.secretKey,
+            !payments.secretKey.isEmpty());
+    line(u"STRIPE_WEBHOOK_SECRET"_s,
+            payments.webhookSecret.isEmpty() ? u"(none: webhook events refused)"_s
+                                             : payments.webhookSecret,
+            !payments.webhookSecret.isEmpty());
+    line(u"STRIPE_WEBHOOK_TOLERANCE_SECONDS"_s, QString::number(payments.webhookTolerance.count()));
+    line(u"PAYOUT_RECHECK_SECONDS"_s, QString::number(payments.recheck.count()));
+    line(u"STRIPE_TIMEOUT_SECONDS"_s,
+            QString::number(std::chrono::duration_cast<std::chrono::seconds>(payments.fetch.timeout)
+                                    .count()));
+    line(u"STRIPE_CA_FILE"_s, payments.fetch.caFile);
     line(u"LOG_LEVEL"_s, log.level);
     line(u"LOG_FORMAT"_s, log.format);
     return lines;

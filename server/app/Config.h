@@ -9,6 +9,7 @@
 #include "core/log/Log.h"
 #include "core/mail/SmtpClient.h"
 #include "oidc/OidcSettings.h"
+#include "payments/PaymentSettings.h"
 #include "profiles/ProfileRoutes.h"
 #include "social/SocialSettings.h"
 
@@ -46,6 +47,8 @@ struct Config
     oidc::ServiceSettings oidc;
     /// Connecting creators' accounts on the social platforms (social).
     social::SocialSettings social;
+    /// Transfers to creators through Stripe Connect and its webhook events (payments).
+    payments::PaymentSettings payments;
     /// The cache of metric series (profiles).
     profiles::Settings profiles;
     /// Level and format of the log (core/log).

@@ -23,6 +23,8 @@
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
 #include "discovery/DiscoveryRoutes.h"
+#include "money/MoneyRoutes.h"
+#include "money/PayoutSender.h"
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
@@ -324,6 +326,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);
     brands::registerRoutes(*m_httpContext);
+    money::registerRoutes(*m_httpContext, m_config.payments);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {
@@ -340,6 +343,11 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, *sender);
     m_background->start();
+    if (m_config.payments.transfersEnabled()) {
+        m_payouts = std::make_unique<money::PayoutSender>(m_connectionSettings, m_config.payments,
+                money::PayoutSender::Options{static_cast<int>(m_config.payments.recheck.count())});
+        m_payouts->start();
+    }
     if (m_social) {
         m_social->start();
     }
@@ -409,10 +417,14 @@ void ServerApp::finishShutdown()
     if (m_background) {
         m_background->stop();
     }
+    if (m_payouts) {
+        m_payouts->stop();
+    }
     m_httpServer.reset();
     m_oidc.reset();
     m_social.reset();
     m_background.reset();
+    m_payouts.reset();
     m_cpuPool.reset();
     m_dbPool.reset();
     m_managedPostgres.reset();

@@ -131,7 +131,9 @@ void registerRoutes(http::HttpContext &context)
                     {HttpMethod::Post, u"/api/v1/campaigns"_s, signedIn, createCampaign, 201},
                     {HttpMethod::Get, u"/api/v1/campaigns"_s, signedIn, listCampaigns},
                     {HttpMethod::Get, u"/api/v1/campaigns/{id}"_s, signedIn, readCampaign},
-                    {HttpMethod::Patch, u"/api/v1/campaigns/{id}"_s, signedIn, patchCampaign},
+                    // A budget change moves money: the same request is answered once.
+                    {HttpMethod::Patch, u"/api/v1/campaigns/{id}"_s, signedIn, patchCampaign, 200,
+                            http::Idempotency::Honoured},
                     {HttpMethod::Post, u"/api/v1/campaigns/{id}/launch"_s, signedIn,
                             campaignAction(CampaignAction::Launch)},
                     {HttpMethod::Post, u"/api/v1/campaigns/{id}/pause"_s, signedIn,

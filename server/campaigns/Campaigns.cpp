@@ -64,7 +64,10 @@ const SqlStatement kMayActFor(
 const QString kLockSelect =
         u"SELECT c.status, c.brand_id, c.visibility, acts_for_brand(:user, c.brand_id), "
         "coalesce(c.application_deadline < now(), false), c.currency, "
-        "api_campaign_json(c, false)::text FROM campaigns c WHERE c.id = :id "_s;
+        "api_campaign_json(c, false)::text, "
+        // names the actor for the money triggers and the audit log (0010_money.sql)
+        "set_config('influence.actor', CAST(:user AS text), true) "
+        "FROM campaigns c WHERE c.id = :id "_s;
 const SqlStatement kLockShare(kLockSelect + u"FOR SHARE"_s);
 const SqlStatement kLockUpdate(kLockSelect + u"FOR NO KEY UPDATE"_s);
 

@@ -20,9 +20,12 @@ const SqlStatement kDealAccess(
         u"SELECT d.state, d.campaign_id, d.brand_id, d.influencer_id, c.status, c.currency, "
         "acts_for_brand(:user, d.brand_id) FROM deals d JOIN campaigns c ON c.id = d.campaign_id "
         "WHERE d.id = :id"_s);
+// Locking for a change also names the actor for the money triggers and the audit log
+// (0010_money.sql, money_actor()) for the rest of the transaction.
 const SqlStatement kDealAccessLocked(
         u"SELECT d.state, d.campaign_id, d.brand_id, d.influencer_id, c.status, c.currency, "
-        "acts_for_brand(:user, d.brand_id) FROM deals d JOIN campaigns c ON c.id = d.campaign_id "
+        "acts_for_brand(:user, d.brand_id), set_config('influence.actor', CAST(:user AS text), "
+        "true) FROM deals d JOIN campaigns c ON c.id = d.campaign_id "
         "WHERE d.id = :id FOR UPDATE OF d"_s);
 
 } // namespace

@@ -336,7 +336,7 @@ void registerRoutes(http::HttpContext &context)
                     {get, u"/api/v1/deals/{id}"_s, signedIn, onId(deals::read)},
                     {post, u"/api/v1/deals/{id}/offers"_s, signedIn, counterOffer, 201},
                     {post, u"/api/v1/deals/{id}/offers/{offerId}/accept"_s, signedIn,
-                            answerOffer(Answer::Accept)},
+                            answerOffer(Answer::Accept), 200, http::Idempotency::Honoured},
                     {post, u"/api/v1/deals/{id}/offers/{offerId}/decline"_s, signedIn,
                             answerOffer(Answer::Decline)},
                     {post, u"/api/v1/deals/{id}/start"_s, signedIn, dealAction(Action::Start)},

@@ -42,11 +42,12 @@ const SqlStatement kInsertDeal(
         "VALUES (:campaign, :brand, :influencer, :origin, :state, :user) RETURNING id"_s);
 const SqlStatement kInsertOffer(
         u"INSERT INTO offers (deal_id, sequence, made_by, author_id, deliverables, fee_minor, "
-        "currency, usage_rights, max_revisions, note) "
+        "currency, usage_rights, max_revisions, note, payment_terms) "
         "VALUES (:deal, (SELECT coalesce(max(sequence), 0) + 1 FROM offers WHERE deal_id = "
         ":deal), "
         ":madeBy, :author, CAST(:deliverables AS jsonb), :fee, :currency, "
-        "coalesce(:usageRights, ''), :maxRevisions, coalesce(:note, '')) RETURNING id"_s);
+        "coalesce(:usageRights, ''), :maxRevisions, coalesce(:note, ''), "
+        "CAST(:paymentTerms AS jsonb)) RETURNING id"_s);
 const SqlStatement kInsertMessage(
         u"INSERT INTO deal_messages (deal_id, author_id, body) VALUES (:deal, :author, :body)"_s);
 const SqlStatement kDetail(u"SELECT api_deal_detail_json(d)::text FROM deals d WHERE d.id = :id"_s);
@@ -73,7 +74,8 @@ const SqlStatement kAccept(
         "terms = jsonb_build_object('offerId', o.id, 'sequence', o.sequence, "
         "  'madeBy', o.made_by, 'deliverables', o.deliverables, 'feeMinor', o.fee_minor, "
         "  'currency', o.currency, 'usageRights', o.usage_rights, "
-        "  'maxRevisions', o.max_revisions, 'agreedAt', api_time(now()), "
+        "  'maxRevisions', o.max_revisions, 'paymentTerms', o.payment_terms, "
+        "  'agreedAt', api_time(now()), "
         "  'campaign', jsonb_build_object('id', c.id, 'name', c.name, 'brief', c.brief, "
         "     'objective', c.objective, 'usageRights', c.usage_rights)), "
         "brand_accepted_at = CASE WHEN o.made_by = 'brand' THEN o.created_at ELSE now() END, "
@@ -401,7 +403,10 @@ Result<void> insertOffer(Connection &c, const QUuid &deal, DealSide side, const 
                                                       .toJson(QJsonDocument::Compact))},
                     {u":fee"_s, offer.fee.minorUnits}, {u":currency"_s, offer.fee.currency},
                     {u":usageRights"_s, offer.usageRights},
-                    {u":maxRevisions"_s, offer.maxRevisions}, {u":note"_s, offer.note}});
+                    {u":maxRevisions"_s, offer.maxRevisions}, {u":note"_s, offer.note},
+                    {u":paymentTerms"_s,
+                            QString::fromUtf8(QJsonDocument(offer.paymentTerms.toJson())
+                                            .toJson(QJsonDocument::Compact))}});
     if (!id) {
         return id.error();
     }

@@ -424,7 +424,8 @@ private Q_SLOTS:
                 (QStringList{u"deal.invited"_s, u"offer.made"_s, u"offer.accepted"_s,
                         u"deal.started"_s, u"deliverable.submitted"_s, u"deliverable.reviewed"_s,
                         u"deliverable.submitted"_s, u"deliverable.reviewed"_s,
-                        u"deliverable.live"_s, u"deal.completed"_s}));
+                        // the default payment terms: everything payable once the post is live
+                        u"payout.scheduled"_s, u"deliverable.live"_s, u"deal.completed"_s}));
         // The timeline pages with a cursor in order.
         const QJsonObject first = get(path + u"/events?limit=4"_s, m_brand).json();
         QCOMPARE(first.value(u"items"_s).toArray().size(), 4);

@@ -157,6 +157,50 @@ private Q_SLOTS:
         QVERIFY(description.contains(u"db.example"_s));
     }
 
+    void paymentSettings()
+    {
+        const auto defaults = ConfigLoader::load({});
+        QVERIFY(defaults);
+        QCOMPARE(defaults->payments.apiUrl, u"https://api.stripe.com"_s);
+        QVERIFY(!defaults->payments.transfersEnabled());
+        QVERIFY(!defaults->payments.webhooksEnabled());
+        QCOMPARE(defaults->payments.webhookTolerance.count(), 300);
+        QCOMPARE(defaults->payments.fetch.timeout.count(), 30'000);
+
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"STRIPE_API_URL"_s, u"http://127.0.0.1:4242/"_s);
+        inputs.environment.insert(u"STRIPE_SECRET_KEY"_s, u"sk_test_s3cretKeyValue"_s);
+        inputs.environment.insert(u"STRIPE_WEBHOOK_SECRET"_s, u"whsec_s3cretHookValue"_s);
+        inputs.environment.insert(u"STRIPE_WEBHOOK_TOLERANCE_SECONDS"_s, u"60"_s);
+        inputs.environment.insert(u"STRIPE_TIMEOUT_SECONDS"_s, u"5"_s);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(config);
+        QCOMPARE(config->payments.apiUrl, u"http://127.0.0.1:4242"_s);
+        QCOMPARE(config->payments.secretKey, u"sk_test_s3cretKeyValue"_s);
+        QCOMPARE(config->payments.webhookSecret, u"whsec_s3cretHookValue"_s);
+        QCOMPARE(config->payments.webhookTolerance.count(), 60);
+        QCOMPARE(config->payments.fetch.timeout.count(), 5'000);
+        const QString description = config->describe().join(u'\n');
+        QVERIFY(!description.contains(u"s3cret"_s));
+        QVERIFY(description.contains(u"STRIPE_SECRET_KEY=<redacted>"_s));
+        QVERIFY(description.contains(u"STRIPE_TIMEOUT_SECONDS=5"_s));
+
+        // Plain http only to this machine; a key with a space in it is a paste error.
+        for (const auto &[key, value] : QList<std::pair<QString, QString>>{
+                     {u"STRIPE_API_URL"_s, u"http://api.stripe.com"_s},
+                     {u"STRIPE_API_URL"_s, u"https://api.stripe.com?x=1"_s},
+                     {u"STRIPE_SECRET_KEY"_s, u"sk_test s3cret"_s},
+                     {u"STRIPE_WEBHOOK_TOLERANCE_SECONDS"_s, u"0"_s},
+                     {u"STRIPE_TIMEOUT_SECONDS"_s, u"301"_s}}) {
+            ConfigLoader::Inputs bad;
+            bad.environment.insert(key, value);
+            const auto refused = ConfigLoader::load(bad);
+            QVERIFY2(!refused, qPrintable(key + u'=' + value));
+            QVERIFY(refused.error().detail.contains(key));
+            QVERIFY(!refused.error().detail.contains(u"s3cret"_s));
+        }
+    }
+
     void envFileSyntax_data()
     {
         QTest::addColumn<QByteArray>("content");

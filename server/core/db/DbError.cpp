@@ -83,6 +83,43 @@ DbError DbError::connectFailed(const QString &message)
     return e;
 }
 
+// The money rules' own SQLSTATEs (class MB, resources/migrations/0010_money.sql); the message
+// carries the figures a client needs: 'insufficient:<account kind>:<available>:<currency>',
+// 'below_committed:<committed and paid>:<currency>'.
+Error DbError::moneyError() const
+{
+    static const QRegularExpression figures(
+            u"(insufficient|below_committed):(?:([a-z_]+):)?(-?\\d+):([A-Z]{3})"_s);
+    const auto match = figures.match(message);
+    const qint64 amount = match.hasMatch() ? match.captured(3).toLongLong() : 0;
+    const QString currency = match.captured(4);
+    if (sqlState == u"MB001"_s) {
+        Error error = Error::make(ErrorCode::BudgetExceeded,
+                u"The campaign's remaining budget is %1 minor units of %2."_s.arg(amount).arg(
+                        currency));
+        error.extensions = {{u"remainingMinor"_s, amount}, {u"currency"_s, currency}};
+        return error;
+    }
+    if (sqlState == u"MB002"_s) {
+        Error error = Error::make(ErrorCode::BudgetBelowCommitted,
+                u"The budget cannot be lower than what is committed and paid: %1 minor units "
+                "of %2."_s.arg(amount)
+                        .arg(currency));
+        error.extensions = {{u"minimumBudgetMinor"_s, amount}, {u"currency"_s, currency}};
+        return error;
+    }
+    if (sqlState == u"MB003"_s) {
+        return Error::make(ErrorCode::Conflict,
+                u"The currency cannot change once fees are committed or paid."_s);
+    }
+    if (sqlState == u"MB004"_s) {
+        return Error::validation(
+                {{u"currency"_s, u"currency_mismatch"_s, u"Must be the campaign's currency."_s}});
+    }
+    qCWarning(lcDb, "unexpected money error %s: %s", qPrintable(sqlState), qPrintable(message));
+    return Error::internal();
+}
+
 Error DbError::toApiError() const
 {
     qCDebug(lcDb, "database error %s (%s): %s", qPrintable(sqlState), qPrintable(constraint),
@@ -109,6 +146,9 @@ Error DbError::toApiError() const
     case DbErrorKind::InvalidInput:
         return Error::validation({}, u"The data breaks a rule of the database."_s);
     case DbErrorKind::Other: break;
+    }
+    if (sqlState.startsWith(u"MB"_s)) {
+        return moneyError();
     }
     qCWarning(lcDb, "unexpected database error %s: %s", qPrintable(sqlState), qPrintable(message));
     return Error::internal();

@@ -57,6 +57,9 @@ struct DbError
     /// become 409/422, timeouts and lost connections 503 with Retry-After, anything else a 500 that
     /// carries no SQL (the details are logged instead).
     common::Error toApiError() const;
+
+private:
+    common::Error moneyError() const;
 };
 
 } // namespace influence::server::db

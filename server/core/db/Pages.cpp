@@ -64,4 +64,22 @@ Result<QByteArray> runPage(Connection &c, const QString &sql, Binds binds, const
     return QByteArray("{\"items\":" + items + ",\"nextCursor\":" + next + '}');
 }
 
+Result<QList<QByteArray>> runAll(
+        Connection &c, const QString &sql, Binds binds, Page::Order order, int max)
+{
+    Page all;
+    all.order = order;
+    binds << std::pair(u":after"_s, all.afterValue()) << std::pair(u":limit"_s, max);
+    auto rows = c.runDynamic(sql, binds);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<QByteArray> items;
+    while ((*rows)->next()) {
+        items.append((*rows)->value(0).toString().toUtf8());
+    }
+    (*rows)->finish();
+    return items;
+}
+
 } // namespace influence::server::db

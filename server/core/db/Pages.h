@@ -45,5 +45,9 @@ using Binds = QList<std::pair<QString, QVariant>>;
 /// with `LIMIT :limit` (bound to limit + 1 here), and answers `{"items": [...], "nextCursor"}`.
 common::Result<QByteArray> runPage(
         Connection &c, const QString &sql, Binds binds, const Page &page);
+/// Runs the same kind of `sql` from the first row for at most `max` rows: the JSON of each (for
+/// exports).
+common::Result<QList<QByteArray>> runAll(
+        Connection &c, const QString &sql, Binds binds, Page::Order order, int max);
 
 } // namespace influence::server::db

@@ -3,6 +3,7 @@
 
 #include "Authenticator.h"
 #include "HttpContext.h"
+#include "Idempotency.h"
 #include "core/db/Connection.h"
 
 #include <QLoggingCategory>
@@ -55,7 +56,16 @@ void handle(const Authenticator &authenticator, const Route &route, const Reques
         out.send(*work->immediate());
         return;
     }
-    out.runOnDbPool([work = std::move(*work), claims = std::move(claims), out,
+    std::optional<idempotency::Key> key;
+    if (route.idempotency == Idempotency::Honoured && claims) {
+        auto read = idempotency::keyOf(request);
+        if (!read) {
+            out.problem(read.error());
+            return;
+        }
+        key = std::move(*read);
+    }
+    out.runOnDbPool([work = std::move(*work), claims = std::move(claims), key = std::move(key), out,
                             status = route.status](db::Connection &c) {
         if (!claims) {
             return work.run(c, nullptr, out, status);
@@ -64,7 +74,16 @@ void handle(const Authenticator &authenticator, const Route &route, const Reques
         if (!principal) {
             return Response::fromError(principal.error());
         }
-        return work.run(c, &*principal, out, status);
+        if (!key) {
+            return work.run(c, &*principal, out, status);
+        }
+        auto begun = idempotency::begin(c, principal->userId(), *key);
+        if (auto *answer = std::get_if<Response>(&begun)) {
+            return std::move(*answer);
+        }
+        Response response = work.run(c, &*principal, out, status);
+        idempotency::finish(c, principal->userId(), *key, response, out.request().path);
+        return response;
     });
 }
 

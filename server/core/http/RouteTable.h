@@ -92,6 +92,10 @@ Prepare bind(std::shared_ptr<const Shared> shared,
     };
 }
 
+/// Whether a route honours the Idempotency-Key header (Idempotency.h): the signed-in routes that
+/// move money or create terms.
+enum class Idempotency { Ignored, Honoured };
+
 struct Route
 {
     HttpMethod method;
@@ -99,6 +103,7 @@ struct Route
     Access access;
     Prepare prepare;
     int status = 200; ///< of a successful JSON answer
+    Idempotency idempotency = Idempotency::Ignored;
 };
 
 /// Adds a domain's routes to the context's router; the context's authenticator checks the

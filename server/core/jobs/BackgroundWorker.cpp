@@ -47,6 +47,10 @@ const QStringList kHousekeeping{
         "OR revoked_at < now() - interval '30 days'"_s,
         u"DELETE FROM mail_outbox WHERE sent_at < now() - interval '30 days' "
         "OR gave_up_at < now() - interval '30 days'"_s,
+        // Idempotency-Key answers are promised for 24 hours (core/http/Idempotency.h).
+        u"DELETE FROM idempotency_keys WHERE created_at < now() - interval '25 hours'"_s,
+        // Stripe retries an event for up to 3 days; its id is remembered for longer.
+        u"DELETE FROM provider_events WHERE received_at < now() - interval '30 days'"_s,
 };
 
 } // namespace

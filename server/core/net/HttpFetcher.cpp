@@ -115,10 +115,27 @@ void HttpFetcher::fetch(QNetworkRequest request, const std::optional<QByteArray>
                 } else if (status == 0) {
                     done(unavailable(
                             u"cannot reach %1: %2"_s.arg(where, reply->errorString().left(200))));
+                } else if (reply->error() > QNetworkReply::NoError
+                        && reply->error() <= QNetworkReply::UnknownNetworkError) {
+                    // A status line came but the connection failed before the whole body (codes
+                    // 1-99 are the network layer's; HTTP statuses have codes of their own): what
+                    // arrived is not the answer.
+                    done(unavailable(u"the answer of %1 broke off: %2"_s.arg(
+                            where, reply->errorString().left(200))));
                 } else {
-                    done(Fetched{status, transfer->body});
+                    done(Fetched{status, transfer->body, reply->rawHeaderPairs()});
                 }
             });
+}
+
+QByteArray Fetched::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return {};
 }
 
 void HttpFetcher::shutdown()

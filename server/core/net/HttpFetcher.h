@@ -25,6 +25,11 @@ struct Fetched
 {
     int status = 0;
     QByteArray body;
+    /// The response's headers, names as received (compare them case-insensitively).
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    /// The first header of that name (case-insensitive); empty if there is none.
+    QByteArray header(QByteArrayView name) const;
 };
 
 /// Outbound HTTP for server-to-server calls (OpenID providers, social platforms): one

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: Apache-2.0
+// Discovery's filters: the widgets for GET /api/v1/influencers' parameters (niche, country and
+// language picked by name), the query they describe, and setting them from a query.
+#include "DiscoveryView.h"
+#include "common/Domain.h"
+#include "common/Validation.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+namespace {
+
+const QStringList kPlatforms{u"instagram"_s, u"youtube"_s, u"tiktok"_s, u"twitch"_s, u"x"_s,
+        u"facebook"_s, u"pinterest"_s, u"linkedin"_s, u"snapchat"_s};
+
+using Choices = QList<std::pair<QString, QString>>; ///< (what the user reads, the code sent)
+
+void sortByText(Choices &choices)
+{
+    std::sort(choices.begin(), choices.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.first, b.first) < 0;
+    });
+}
+
+/// The countries a creator can give (common's ISO 3166-1 codes), by name.
+Choices countryChoices()
+{
+    Choices choices;
+    QStringList seen;
+    for (int value = 1; value <= static_cast<int>(QLocale::LastTerritory); ++value) {
+        const auto territory = static_cast<QLocale::Territory>(value);
+        const QString code = QLocale::territoryToCode(territory);
+        if (!common::validation::isCountryCode(code) || seen.contains(code)) {
+            continue;
+        }
+        seen.append(code);
+        choices.append({QLocale::territoryToString(territory) + u" ("_s + code + u')', code});
+    }
+    sortByText(choices);
+    return choices;
+}
+
+/// The languages a creator can give (common's ISO 639-1 codes), by their own name.
+Choices languageChoices()
+{
+    Choices choices;
+    QStringList seen;
+    for (int value = 2; value <= static_cast<int>(QLocale::LastLanguage); ++value) {
+        const auto language = static_cast<QLocale::Language>(value);
+        const QString code = QLocale::languageToCode(language, QLocale::ISO639Part1);
+        if (!common::validation::isLanguageCode(code) || seen.contains(code)) {
+            continue;
+        }
+        seen.append(code);
+        QString name = QLocale(language).nativeLanguageName();
+        if (name.isEmpty()) {
+            name = QLocale::languageToString(language);
+        }
+        choices.append({name + u" ("_s + code + u')', code});
+    }
+    sortByText(choices);
+    return choices;
+}
+
+} // namespace
+
+QGridLayout *DiscoveryView::buildFilters()
+{
+    auto *filters = new QGridLayout;
+    const auto label = [this](QWidget *buddy) {
+        auto *text = new QLabel;
+        text->setBuddy(buddy);
+        m_filterLabels.append(text);
+        return text;
+    };
+    const auto debounce = [this] {
+        m_restore.reset(); // the user's change wins over a place still being restored
+        m_debounce.start();
+    };
+
+    m_textEdit = new QLineEdit;
+    m_textEdit->setObjectName(u"searchEdit"_s);
+    m_textEdit->setClearButtonEnabled(true);
+    connect(m_textEdit, &QLineEdit::textChanged, this, debounce);
+    const auto picker = [this, debounce](const QString &name, const Choices &choices) {
+        auto *box = new QComboBox;
+        box->setObjectName(name);
+        box->addItem(QString()); // "any", named in retranslate()
+        for (const auto &[text, code] : choices) {
+            box->addItem(text, code);
+        }
+        box->setMaxVisibleItems(20);
+        // Sized for a usual name, not the longest one ("South Georgia & South Sandwich
+        // Islands"), which would squeeze the other filters and buttons.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+        connect(box, &QComboBox::currentIndexChanged, this, debounce);
+        return box;
+    };
+    Choices niches;
+    for (const QString &niche : common::nicheNames()) {
+        niches.append({niche, niche});
+    }
+    m_nicheBox = picker(u"nicheFilterBox"_s, niches);
+    m_platformBox = new QComboBox;
+    m_platformBox->setObjectName(u"platformBox"_s);
+    m_platformBox->addItem(QString());
+    for (const QString &platform : kPlatforms) {
+        m_platformBox->addItem(platform, platform);
+    }
+    connect(m_platformBox, &QComboBox::currentIndexChanged, this, debounce);
+    m_countryBox = picker(u"countryFilterBox"_s, countryChoices());
+    m_languageBox = picker(u"languageFilterBox"_s, languageChoices());
+    m_minFollowers = new QSpinBox;
+    m_minFollowers->setObjectName(u"minFollowersBox"_s);
+    m_maxFollowers = new QSpinBox;
+    m_maxFollowers->setObjectName(u"maxFollowersBox"_s);
+    for (QSpinBox *box : {m_minFollowers, m_maxFollowers}) {
+        box->setRange(0, 1'000'000'000);
+        box->setSingleStep(1000);
+        box->setGroupSeparatorShown(true);
+        connect(box, &QSpinBox::valueChanged, this, debounce);
+    }
+    m_minEngagement = new QDoubleSpinBox;
+    m_minEngagement->setObjectName(u"minEngagementBox"_s);
+    m_minEngagement->setRange(0, 100);
+    m_minEngagement->setDecimals(1);
+    m_minEngagement->setSingleStep(0.5);
+    m_minEngagement->setSuffix(u" %"_s);
+    connect(m_minEngagement, &QDoubleSpinBox::valueChanged, this, debounce);
+    m_sortBox = new QComboBox;
+    m_sortBox->setObjectName(u"sortBox"_s);
+    for (const QString &sort : {u"relevance"_s, u"followers"_s, u"engagement"_s, u"growth"_s}) {
+        m_sortBox->addItem(QString(), sort);
+    }
+    connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_restore.reset();
+        search();
+    });
+    m_resetButton = new QPushButton;
+    m_resetButton->setObjectName(u"resetFiltersButton"_s);
+    connect(m_resetButton, &QPushButton::clicked, this, &DiscoveryView::resetFilters);
+
+    filters->addWidget(label(m_textEdit), 0, 0);
+    filters->addWidget(m_textEdit, 0, 1, 1, 3);
+    filters->addWidget(label(m_sortBox), 0, 4);
+    filters->addWidget(m_sortBox, 0, 5);
+    filters->addWidget(label(m_nicheBox), 1, 0);
+    filters->addWidget(m_nicheBox, 1, 1);
+    filters->addWidget(label(m_platformBox), 1, 2);
+    filters->addWidget(m_platformBox, 1, 3);
+    filters->addWidget(label(m_countryBox), 1, 4);
+    filters->addWidget(m_countryBox, 1, 5);
+    filters->addWidget(label(m_languageBox), 2, 0);
+    filters->addWidget(m_languageBox, 2, 1);
+    filters->addWidget(label(m_minFollowers), 2, 2);
+    filters->addWidget(m_minFollowers, 2, 3);
+    filters->addWidget(label(m_maxFollowers), 2, 4);
+    filters->addWidget(m_maxFollowers, 2, 5);
+    filters->addWidget(label(m_minEngagement), 3, 0);
+    filters->addWidget(m_minEngagement, 3, 1);
+    return filters;
+}
+
+common::DiscoveryQuery DiscoveryView::filterQuery() const
+{
+    common::DiscoveryQuery query;
+    query.text = m_textEdit->text();
+    query.niche = m_nicheBox->currentData().toString();
+    query.platform = m_platformBox->currentData().toString();
+    query.country = m_countryBox->currentData().toString();
+    query.language = m_languageBox->currentData().toString();
+    if (m_minFollowers->value() > 0) {
+        query.minFollowers = m_minFollowers->value();
+    }
+    if (m_maxFollowers->value() > 0) {
+        query.maxFollowers = m_maxFollowers->value();
+    }
+    if (m_minEngagement->value() > 0) {
+        query.minEngagementRate = m_minEngagement->value() / 100.0;
+    }
+    query.sort = m_sortBox->currentData().toString();
+    if (query.sort == u"relevance"_s && query.text.trimmed().isEmpty()) {
+        query.sort.clear(); // relevance ranks by the search text; without one the server's default
+    }
+    return query;
+}
+
+void DiscoveryView::resetFilters()
+{
+    m_restore.reset();
+    {
+        std::vector<QSignalBlocker> blockers;
+        for (QObject *filter : std::initializer_list<QObject *>{m_textEdit, m_nicheBox,
+                     m_platformBox, m_countryBox, m_languageBox, m_minFollowers, m_maxFollowers,
+                     m_minEngagement, m_sortBox}) {
+            blockers.emplace_back(filter);
+        }
+        m_textEdit->clear();
+        for (QComboBox *box : {m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_sortBox}) {
+            box->setCurrentIndex(0);
+        }
+        m_minFollowers->setValue(0);
+        m_maxFollowers->setValue(0);
+        m_minEngagement->setValue(0);
+    }
+    search();
+}
+
+void DiscoveryView::applyFilters(const common::DiscoveryQuery &query)
+{
+    m_restore.reset();
+    setFilters(query);
+    search();
+}
+
+void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
+{
+    std::vector<QSignalBlocker> blockers;
+    for (QObject *filter :
+            std::initializer_list<QObject *>{m_textEdit, m_nicheBox, m_platformBox, m_countryBox,
+                    m_languageBox, m_minFollowers, m_maxFollowers, m_minEngagement, m_sortBox}) {
+        blockers.emplace_back(filter);
+    }
+    m_textEdit->setText(query.text);
+    const auto pick = [](QComboBox *box, const QString &value) {
+        box->setCurrentIndex(qMax(0, box->findData(value)));
+    };
+    pick(m_nicheBox, query.niche);
+    pick(m_platformBox, query.platform);
+    pick(m_countryBox, query.country);
+    pick(m_languageBox, query.language);
+    pick(m_sortBox, query.sort);
+    const auto count = [](const std::optional<qint64> &value) {
+        return static_cast<int>(
+                std::clamp<qint64>(value.value_or(0), 0, std::numeric_limits<int>::max()));
+    };
+    m_minFollowers->setValue(count(query.minFollowers));
+    m_maxFollowers->setValue(count(query.maxFollowers));
+    m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
+}
+
+} // namespace influence::desktop

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CsvResponse.h"
+
+#include "common/Money.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::server::http::csv {
+
+namespace {
+
+QJsonValue at(const QJsonObject &object, const QString &path)
+{
+    QJsonValue value = object;
+    for (const auto &part : QStringView(path).split(u'.')) {
+        value = value.toObject().value(part);
+    }
+    return value;
+}
+
+QString text(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String: return value.toString();
+    case QJsonValue::Bool: return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double: return QString::number(value.toInteger(), 10);
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        return QString::fromUtf8(value.isArray()
+                        ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                        : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: break;
+    }
+    return {};
+}
+
+QString majorUnits(qint64 minor, const QString &currency)
+{
+    const int digits = std::max(0, common::currencyMinorDigits(currency));
+    if (digits == 0) {
+        return QString::number(minor);
+    }
+    qint64 scale = 1;
+    for (int i = 0; i < digits; ++i) {
+        scale *= 10;
+    }
+    const QString sign = minor < 0 ? u"-"_s : QString();
+    const qint64 magnitude = minor < 0 ? -minor : minor;
+    return sign + QString::number(magnitude / scale) + u'.'
+            + u"%1"_s.arg(magnitude % scale, digits, 10, QChar(u'0'));
+}
+
+} // namespace
+
+bool wanted(const Request &request)
+{
+    return request.header("accept").contains("text/csv");
+}
+
+QByteArray field(const QString &value)
+{
+    QString safe = value;
+    if (!safe.isEmpty() && QStringView(u"=+-@").contains(safe.front())
+            && !(safe.size() > 1 && safe.at(1).isDigit() && safe.front() == u'-')) {
+        safe.prepend(u'\'');
+    }
+    const bool quote = safe.contains(u',') || safe.contains(u'"') || safe.contains(u'\n')
+            || safe.contains(u'\r');
+    if (!quote) {
+        return safe.toUtf8();
+    }
+    safe.replace(u"\""_s, u"\"\""_s);
+    return '"' + safe.toUtf8() + '"';
+}
+
+Response response(
+        const QList<QByteArray> &rows, const QList<Column> &columns, const QString &filename)
+{
+    QByteArray out;
+    QList<QByteArray> headers;
+    for (const Column &column : columns) {
+        headers.append(field(column.header));
+    }
+    out += headers.join(',') + "\r\n";
+    for (const QByteArray &row : rows) {
+        const QJsonObject object = QJsonDocument::fromJson(row).object();
+        QList<QByteArray> fields;
+        for (const Column &column : columns) {
+            const QJsonValue value = at(object, column.path);
+            if (column.kind == Column::Kind::MoneyAmount && value.isDouble()) {
+                fields.append(field(
+                        majorUnits(value.toInteger(), at(object, column.currencyPath).toString())));
+            } else {
+                fields.append(field(text(value)));
+            }
+        }
+        out += fields.join(',') + "\r\n";
+    }
+    Response answer;
+    answer.status = 200;
+    answer.contentType = "text/csv; charset=utf-8";
+    answer.body = std::move(out);
+    answer.withHeader("Content-Disposition", "attachment; filename=\"" + filename.toLatin1() + '"');
+    return answer;
+}
+
+} // namespace influence::server::http::csv
