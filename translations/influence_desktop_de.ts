@@ -565,6 +565,30 @@
         <source>a tax form on file</source>
         <translation>ein hinterlegtes Steuerformular</translation>
     </message>
+    <message>
+        <source>Installment payable</source>
+        <translation>Rate zahlbar</translation>
+    </message>
+    <message>
+        <source>Payout approved</source>
+        <translation>Auszahlung freigegeben</translation>
+    </message>
+    <message>
+        <source>Payout paid</source>
+        <translation>Auszahlung bezahlt</translation>
+    </message>
+    <message>
+        <source>Payout failed</source>
+        <translation>Auszahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Payout reversed</source>
+        <translation>Auszahlung zurückgebucht</translation>
+    </message>
+    <message>
+        <source>Payout cancelled</source>
+        <translation>Auszahlung storniert</translation>
+    </message>
 </context>
 <context>
     <name>NotificationText</name>

@@ -98,7 +98,13 @@ QString Names::eventKind(const QString &kind)
             {u"deliverable.submitted"_s, QT_TR_NOOP("Draft submitted")},
             {u"deliverable.reviewed"_s, QT_TR_NOOP("Draft reviewed")},
             {u"deliverable.live"_s, QT_TR_NOOP("Post live")},
-            {u"message.posted"_s, QT_TR_NOOP("Message written")}};
+            {u"message.posted"_s, QT_TR_NOOP("Message written")},
+            {u"payout.scheduled"_s, QT_TR_NOOP("Installment payable")},
+            {u"payout.approved"_s, QT_TR_NOOP("Payout approved")},
+            {u"payout.paid"_s, QT_TR_NOOP("Payout paid")},
+            {u"payout.failed"_s, QT_TR_NOOP("Payout failed")},
+            {u"payout.reversed"_s, QT_TR_NOOP("Payout reversed")},
+            {u"payout.cancelled"_s, QT_TR_NOOP("Payout cancelled")}};
     for (const auto &[wire, text] : kinds) {
         if (wire == kind) {
             return tr(text);

@@ -547,6 +547,10 @@ private Q_SLOTS:
                 qPrintable(page->readinessText()));
         saveScreenshot(m_window.get(), u"money-earnings-en"_s);
         QVERIFY(m_languages->apply(u"de"_s));
+        // The windows hear of the language through posted events.
+        QTRY_COMPARE_WITH_TIMEOUT(page->windowTitle(), u"Einnahmen"_s, kTimeout);
+        QVERIFY2(page->readinessText().contains(u"Auszahlungskonto"_s),
+                qPrintable(page->readinessText()));
         saveScreenshot(m_window.get(), u"money-earnings-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
     }
