@@ -551,6 +551,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->windowTitle(), u"Einnahmen"_s, kTimeout);
         QVERIFY2(page->readinessText().contains(u"Auszahlungskonto"_s),
                 qPrintable(page->readinessText()));
+        // The layouts follow the new texts in posted events too.
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
         saveScreenshot(m_window.get(), u"money-earnings-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
     }
