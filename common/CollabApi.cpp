@@ -184,6 +184,14 @@ Result<Deal> Deal::fromJson(const QJsonObject &json)
         }
         deal.latestOffer = std::move(*latest);
     }
+    if (json.value(u"payment"_s).isObject()) {
+        const QJsonObject payment = json.value(u"payment"_s).toObject();
+        deal.payment = DealPayment{payment.value(u"state"_s).toString(),
+                {payment.value(u"feeMinor"_s).toInteger(), payment.value(u"currency"_s).toString()},
+                payment.value(u"paidMinor"_s).toInteger(),
+                payment.value(u"outstandingMinor"_s).toInteger(),
+                payment.value(u"late"_s).toBool()};
+    }
     const QJsonArray offers = json.value(u"offers"_s).toArray();
     for (const auto &value : offers) {
         auto offer = Offer::fromJson(value.toObject());

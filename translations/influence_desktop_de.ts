@@ -589,6 +589,14 @@
         <source>Payout cancelled</source>
         <translation>Auszahlung storniert</translation>
     </message>
+    <message>
+        <source>Not payable yet</source>
+        <translation>Noch nicht zahlbar</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
 </context>
 <context>
     <name>NotificationText</name>
@@ -3815,6 +3823,14 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Fold or unfold this column</source>
         <translation>Diese Spalte ein- oder ausklappen</translation>
+    </message>
+    <message>
+        <source>%1 paid of %2</source>
+        <translation>%1 von %2 bezahlt</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
     </message>
 </context>
 <context>

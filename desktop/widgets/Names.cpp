@@ -128,6 +128,22 @@ QString Names::payoutState(common::PayoutState state)
     return {};
 }
 
+QString Names::dealPaymentState(const QString &state)
+{
+    static const QList<std::pair<QString, const char *>> states{
+            {u"pending"_s, QT_TR_NOOP("Not payable yet")},
+            {u"scheduled"_s, QT_TR_NOOP("Scheduled")}, {u"due"_s, QT_TR_NOOP("Due")},
+            {u"late"_s, QT_TR_NOOP("Late")}, {u"approved"_s, QT_TR_NOOP("Approved")},
+            {u"processing"_s, QT_TR_NOOP("Processing")}, {u"failed"_s, QT_TR_NOOP("Failed")},
+            {u"paid"_s, QT_TR_NOOP("Paid")}};
+    for (const auto &[wire, text] : states) {
+        if (wire == state) {
+            return tr(text);
+        }
+    }
+    return state;
+}
+
 QString Names::paymentCondition(common::PaymentCondition condition)
 {
     using common::PaymentCondition;

@@ -28,6 +28,8 @@ public:
     /// An activity timeline entry ("offer.made") in words.
     static QString eventKind(const QString &kind);
     static QString payoutState(common::PayoutState state);
+    /// Where a deal's fee stands (common::DealPayment::state: "due", "paid", "pending", …).
+    static QString dealPaymentState(const QString &state);
     /// When an installment is payable ("when live").
     static QString paymentCondition(common::PaymentCondition condition);
     /// A tax form's name ("W-8BEN"; "None" in words).

@@ -18,6 +18,7 @@
 #include "core/db/DatabaseUrl.h"
 #include "deals/DealPaymentsTab.h"
 #include "deals/DealView.h"
+#include "deals/PipelineView.h"
 #include "money/EarningsPage.h"
 #include "money/PayoutsModel.h"
 #include "money/PayoutsPage.h"
@@ -488,6 +489,29 @@ private Q_SLOTS:
         QCOMPARE(tab->payoutsTable()->item(0, desktop::DealPaymentsTab::PayoutAmount)->text(),
                 eur(192500));
         saveScreenshot(m_window.get(), u"money-deal-payments-en"_s);
+    }
+
+    void dealsTableShowsThePaymentState()
+    {
+        desktop::PipelineView *pipeline = m_window->pipelinePage();
+        showPage(pipeline);
+        pipeline->setView(desktop::PipelineView::View::Table);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                pipeline->state(), desktop::PipelineView::State::Loaded, kTimeout);
+        QTableWidget *table = pipeline->table();
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 4, kTimeout);
+        QHash<QString, QString> payment;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            payment.insert(table->item(row, desktop::PipelineView::CampaignColumn)->text() + u'/'
+                            + table->item(row, desktop::PipelineView::CreatorColumn)->text(),
+                    table->item(row, desktop::PipelineView::PaymentColumn)->text());
+        }
+        // Approved, the first half of Lena's fee; Jonas's whole fee approved but late; Nora's
+        // payable in 14 days.
+        QCOMPARE(payment.value(u"Summit boots/Lena Travels"_s), u"Approved"_s);
+        QCOMPARE(payment.value(u"Summit boots/Jonas Trails"_s), u"Late"_s);
+        QCOMPARE(payment.value(u"Coastal walks/Nora Coast"_s), u"Scheduled"_s);
+        saveScreenshot(m_window.get(), u"money-deals-table-en"_s);
     }
 
     void brandScreensInGerman()
