@@ -406,7 +406,7 @@ Result<void> insertOffer(Connection &c, const QUuid &deal, DealSide side, const 
                     {u":maxRevisions"_s, offer.maxRevisions}, {u":note"_s, offer.note},
                     {u":paymentTerms"_s,
                             QString::fromUtf8(QJsonDocument(offer.paymentTerms.toJson())
-                                            .toJson(QJsonDocument::Compact))}});
+                                                      .toJson(QJsonDocument::Compact))}});
     if (!id) {
         return id.error();
     }

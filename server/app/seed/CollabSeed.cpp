@@ -69,7 +69,8 @@ const db::SqlStatement kMeetConditions(
         "WHERE d.state IN ('accepted', 'in_progress', 'completed')) x"_s);
 const db::SqlStatement kDatePayouts(
         u"UPDATE payouts p SET condition_met_at = m.met, "
-        "due_on = (m.met AT TIME ZONE 'UTC')::date + (m.terms -> 'paymentTerms' ->> 'netDays')::int "
+        "due_on = (m.met AT TIME ZONE 'UTC')::date + (m.terms -> 'paymentTerms' ->> "
+        "'netDays')::int "
         "FROM (SELECT x.id, d.terms, CASE WHEN x.condition = 'acceptance' THEN d.brand_accepted_at "
         "      ELSE coalesce(d.completed_at, d.started_at) END AS met "
         "      FROM payouts x JOIN deals d ON d.id = x.deal_id) m WHERE m.id = p.id"_s);
