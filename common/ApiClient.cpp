@@ -79,6 +79,13 @@ void ApiClient::setAccessToken(const QString &token)
 QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
         const QUrlQuery &query, const QJsonDocument &body, Credentials credentials)
 {
+    return send(method, path, query, body, Headers{}, credentials);
+}
+
+QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
+        const QUrlQuery &query, const QJsonDocument &body, const Headers &headers,
+        Credentials credentials)
+{
     auto promise = std::make_shared<QPromise<Result<JsonReply>>>();
     QFuture<Result<JsonReply>> future = promise->future();
     promise->start();
@@ -104,6 +111,9 @@ QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
     if (!body.isNull()) {
         payload = body.toJson(QJsonDocument::Compact);
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    }
+    for (const auto &[name, value] : headers) {
+        request.setRawHeader(name, value);
     }
 
     QNetworkReply *reply = nullptr;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -17,6 +18,7 @@
 #include <QUrlQuery>
 
 #include <chrono>
+#include <utility>
 
 namespace influence::common {
 
@@ -88,6 +90,10 @@ public:
         const QObject *m_previous;
     };
 
+    /// Header fields a single call adds to the request (`Idempotency-Key`, `Accept`); a field
+    /// named here replaces the client's own of that name.
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
     explicit ApiClient(QObject *parent = nullptr);
 
     /// The server's origin, such as http://localhost:8080; paths are resolved against it.
@@ -105,6 +111,10 @@ public:
     /// A 401 to a call that carried the access token also emits unauthorized().
     QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query = {},
             const QJsonDocument &body = {}, Credentials credentials = Credentials::Bearer);
+    /// send() with `headers` added to this one request.
+    QFuture<Result<JsonReply>> send(Method method, const QString &path, const QUrlQuery &query,
+            const QJsonDocument &body, const Headers &headers,
+            Credentials credentials = Credentials::Bearer);
 
     /// Aborts every call in flight; their futures finish with ErrorCode::Cancelled.
     void abortAll();

@@ -184,6 +184,14 @@ Result<Deal> Deal::fromJson(const QJsonObject &json)
         }
         deal.latestOffer = std::move(*latest);
     }
+    if (json.value(u"payment"_s).isObject()) {
+        const QJsonObject payment = json.value(u"payment"_s).toObject();
+        deal.payment = DealPayment{payment.value(u"state"_s).toString(),
+                {payment.value(u"feeMinor"_s).toInteger(), payment.value(u"currency"_s).toString()},
+                payment.value(u"paidMinor"_s).toInteger(),
+                payment.value(u"outstandingMinor"_s).toInteger(),
+                payment.value(u"late"_s).toBool()};
+    }
     const QJsonArray offers = json.value(u"offers"_s).toArray();
     for (const auto &value : offers) {
         auto offer = Offer::fromJson(value.toObject());
@@ -193,6 +201,16 @@ Result<Deal> Deal::fromJson(const QJsonObject &json)
         deal.offers.append(std::move(*offer));
     }
     deal.terms = json.value(u"terms"_s).toObject();
+    if (deal.terms.contains(u"paymentTerms"_s)) {
+        auto paymentTerms =
+                validatePaymentTerms(deal.terms.value(u"paymentTerms"_s), u"terms.paymentTerms"_s);
+        if (!paymentTerms) {
+            return invalid(u"A deal has invalid payment terms: "_s + paymentTerms.error().detail);
+        }
+        deal.paymentTerms = std::move(*paymentTerms);
+    } else if (deal.latestOffer) {
+        deal.paymentTerms = deal.latestOffer->terms.paymentTerms;
+    }
     const QJsonArray deliverables = json.value(u"deliverables"_s).toArray();
     for (const auto &value : deliverables) {
         auto deliverable = Deliverable::fromJson(value.toObject());

@@ -108,6 +108,18 @@ struct DealEvent
     static Result<DealEvent> fromJson(const QJsonObject &json);
 };
 
+/// Where a deal's fee stands once the deal is accepted (`payment` in the deal's JSON): the most
+/// pressing state of its payouts (late, failed, due, processing, approved, scheduled; paid when
+/// the whole fee is paid; pending while no condition is met yet), what is paid and outstanding.
+struct DealPayment
+{
+    QString state; ///< wire name, see above
+    Money fee;
+    qint64 paidMinor = 0;
+    qint64 outstandingMinor = 0;
+    bool late = false;
+};
+
 /// A deal (one creator in one campaign). The list shows the summary; GET /deals/{id} and the
 /// offer answers add the offer history, the frozen terms and the deliverables.
 struct Deal
@@ -129,6 +141,10 @@ struct Deal
     QDateTime updatedAt;
     QList<Offer> offers; ///< detail only, oldest first
     QJsonObject terms; ///< detail only: frozen at acceptance
+    /// How the fee is paid: the frozen terms' once accepted, else the latest offer's.
+    PaymentTerms paymentTerms;
+    /// Where the fee stands (accepted, running and completed deals; servers with money only).
+    std::optional<DealPayment> payment;
     QList<Deliverable> deliverables; ///< detail only, by position
 
     static Result<Deal> fromJson(const QJsonObject &json);

@@ -310,6 +310,22 @@
         <source>Applications are closed.</source>
         <translation>Die Bewerbungsfrist ist vorbei.</translation>
     </message>
+    <message>
+        <source>The campaign&apos;s budget does not cover this fee.</source>
+        <translation>Das Budget der Kampagne deckt dieses Honorar nicht.</translation>
+    </message>
+    <message>
+        <source>The budget cannot be lower than what is committed and paid already.</source>
+        <translation>Das Budget kann nicht niedriger sein als das bereits Zugesagte und Bezahlte.</translation>
+    </message>
+    <message>
+        <source>The creator cannot be paid yet.</source>
+        <translation>Der Creator kann noch nicht bezahlt werden.</translation>
+    </message>
+    <message>
+        <source>The server could not tell this request from another. Please try again.</source>
+        <translation>Der Server konnte diese Anfrage nicht von einer anderen unterscheiden. Bitte versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>
@@ -332,6 +348,10 @@
     <message>
         <source>%1 hours ago</source>
         <translation>vor %1 Stunden</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
     </message>
 </context>
 <context>
@@ -483,6 +503,99 @@
     <message>
         <source>Message written</source>
         <translation>Nachricht geschrieben</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>on acceptance</source>
+        <translation>bei Annahme</translation>
+    </message>
+    <message>
+        <source>on approval</source>
+        <translation>bei Freigabe</translation>
+    </message>
+    <message>
+        <source>when live</source>
+        <translation>bei Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>on completion</source>
+        <translation>bei Abschluss</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>%1 % %2</source>
+        <extracomment>An installment: &quot;50 % when live&quot;</extracomment>
+        <translation>%1 % %2</translation>
+    </message>
+    <message>
+        <source>%1 · net 1 day</source>
+        <translation>%1 · zahlbar innerhalb 1 Tages</translation>
+    </message>
+    <message>
+        <source>%1 · net %2 days</source>
+        <translation>%1 · zahlbar innerhalb %2 Tagen</translation>
+    </message>
+    <message>
+        <source>a payout account the payment provider has enabled</source>
+        <translation>ein vom Zahlungsanbieter freigeschaltetes Auszahlungskonto</translation>
+    </message>
+    <message>
+        <source>a tax form on file</source>
+        <translation>ein hinterlegtes Steuerformular</translation>
+    </message>
+    <message>
+        <source>Installment payable</source>
+        <translation>Rate zahlbar</translation>
+    </message>
+    <message>
+        <source>Payout approved</source>
+        <translation>Auszahlung freigegeben</translation>
+    </message>
+    <message>
+        <source>Payout paid</source>
+        <translation>Auszahlung bezahlt</translation>
+    </message>
+    <message>
+        <source>Payout failed</source>
+        <translation>Auszahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Payout reversed</source>
+        <translation>Auszahlung zurückgebucht</translation>
+    </message>
+    <message>
+        <source>Payout cancelled</source>
+        <translation>Auszahlung storniert</translation>
+    </message>
+    <message>
+        <source>Not payable yet</source>
+        <translation>Noch nicht zahlbar</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
     </message>
 </context>
 <context>
@@ -759,6 +872,29 @@
     <message>
         <source>Finish connecting in your browser; the list is updated when you come back to this page.</source>
         <translation>Schließen Sie das Verbinden im Browser ab; die Liste wird aktualisiert, wenn Sie zu dieser Seite zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::BudgetBar</name>
+    <message>
+        <source>Paid %1</source>
+        <translation>Bezahlt %1</translation>
+    </message>
+    <message>
+        <source>Committed %1</source>
+        <translation>Zugesagt %1</translation>
+    </message>
+    <message>
+        <source>Remaining %1</source>
+        <translation>Verfügbar %1</translation>
+    </message>
+    <message>
+        <source>of a budget of %1</source>
+        <translation>von %1 Budget</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paid&lt;/b&gt; (%1): transferred to creators or recorded as paid.&lt;br&gt;&lt;b&gt;Committed&lt;/b&gt; (%2): fees of accepted deals not paid yet, reserved for them.&lt;br&gt;&lt;b&gt;Remaining&lt;/b&gt; (%3): what new deals can still be accepted for.</source>
+        <translation>&lt;b&gt;Bezahlt&lt;/b&gt; (%1): an Creator überwiesen oder als bezahlt erfasst.&lt;br&gt;&lt;b&gt;Zugesagt&lt;/b&gt; (%2): Honorare angenommener Deals, noch nicht bezahlt und für sie reserviert.&lt;br&gt;&lt;b&gt;Verfügbar&lt;/b&gt; (%3): wofür noch neue Deals angenommen werden können.</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1193,34 @@
     <message>
         <source>Open a campaign from the list of campaigns (Enter) or with quick open (Ctrl+K).</source>
         <translation>Öffnen Sie eine Kampagne aus der Liste der Kampagnen (Eingabetaste) oder mit Schnell öffnen (Strg+K).</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 % %3 · %4 · %5</source>
+        <translation>%1 · %2 % %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig am %1</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>VERSPÄTET</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No payouts yet: they appear once an installment&apos;s condition is met.</source>
+        <translation>Noch keine Auszahlungen: Sie erscheinen, sobald die Bedingung einer Rate erfüllt ist.</translation>
+    </message>
+    <message>
+        <source>Budget: %1 (its use could not be loaded: %2)</source>
+        <translation>Budget: %1 (seine Verwendung konnte nicht geladen werden: %2)</translation>
     </message>
     <message>
         <source>No deals yet: invite creators from discovery (“Find creators for this campaign”), or wait for their applications.</source>
@@ -1718,6 +1882,89 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::DealPaymentsTab</name>
+    <message>
+        <source>Payment schedule</source>
+        <translation>Zahlungsplan</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Payable</source>
+        <translation>Zahlbar</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Agreed: %1</source>
+        <translation>Vereinbart: %1</translation>
+    </message>
+    <message>
+        <source>Offered: %1</source>
+        <translation>Angeboten: %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 · late</source>
+        <translation>%1 · verspätet</translation>
+    </message>
+    <message>
+        <source>Paid %1, reference %2</source>
+        <translation>Bezahlt am %1, Referenz %2</translation>
+    </message>
+    <message>
+        <source>Paid %1 through the payment provider</source>
+        <translation>Bezahlt am %1 über den Zahlungsanbieter</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No payouts yet: each installment becomes a payout when its condition is met.</source>
+        <translation>Noch keine Auszahlungen: Jede Rate wird zur Auszahlung, sobald ihre Bedingung erfüllt ist.</translation>
+    </message>
+    <message>
+        <source>Payouts begin once the offer is accepted.</source>
+        <translation>Auszahlungen beginnen, sobald das Angebot angenommen ist.</translation>
+    </message>
+    <message>
+        <source>%1, then within 1 day</source>
+        <translation>%1, dann innerhalb 1 Tages</translation>
+    </message>
+    <message>
+        <source>%1, then within %2 days</source>
+        <translation>%1, dann innerhalb von %2 Tagen</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::DealView</name>
     <message>
         <source>Deal</source>
@@ -1878,6 +2125,18 @@
     <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>&amp;Zahlungen</translation>
+    </message>
+    <message>
+        <source>The payouts could not be loaded. %1</source>
+        <translation>Die Auszahlungen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>The offer was not accepted: its fee of %1 is more than the %2 left of the campaign&apos;s budget. Raise the budget or agree on a lower fee.</source>
+        <translation>Das Angebot wurde nicht angenommen: Sein Honorar von %1 übersteigt die %2, die vom Budget der Kampagne übrig sind. Erhöhen Sie das Budget oder vereinbaren Sie ein niedrigeres Honorar.</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2489,153 @@
     <message>
         <source>Currency</source>
         <translation>Währung</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::EarningsPage</name>
+    <message>
+        <source>Earnings</source>
+        <translation>Einnahmen</translation>
+    </message>
+    <message>
+        <source>Payout readiness</source>
+        <translation>Bereitschaft für Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Payout account</source>
+        <translation>Auszahlungskonto</translation>
+    </message>
+    <message>
+        <source>&amp;Account ID</source>
+        <translation>&amp;Konto-ID</translation>
+    </message>
+    <message>
+        <source>The ID of your connected account at the payment provider.</source>
+        <translation>Die ID Ihres verbundenen Kontos beim Zahlungsanbieter.</translation>
+    </message>
+    <message>
+        <source>&amp;Tax form</source>
+        <translation>&amp;Steuerformular</translation>
+    </message>
+    <message>
+        <source>&amp;Save payout account</source>
+        <translation>Auszahlungskonto &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Being paid</source>
+        <translation>In Zahlung</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>By deal</source>
+        <translation>Nach Deal</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Nächste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading your earnings…</source>
+        <translation>Ihre Einnahmen werden geladen …</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Ready to be paid.</source>
+        <translation>Bereit für Auszahlungen.</translation>
+    </message>
+    <message>
+        <source>Approved payouts are transferred to your payout account.</source>
+        <translation>Freigegebene Auszahlungen werden auf Ihr Auszahlungskonto überwiesen.</translation>
+    </message>
+    <message>
+        <source>Not ready to be paid yet.</source>
+        <translation>Noch nicht bereit für Auszahlungen.</translation>
+    </message>
+    <message>
+        <source>Brands cannot approve your payouts until you add:</source>
+        <translation>Marken können Ihre Auszahlungen erst freigeben, wenn Sie Folgendes ergänzen:</translation>
+    </message>
+    <message>
+        <source>No payout account yet. Connect one at the payment provider and enter its ID here.</source>
+        <translation>Noch kein Auszahlungskonto. Verbinden Sie eines beim Zahlungsanbieter und tragen Sie hier seine ID ein.</translation>
+    </message>
+    <message>
+        <source>The payment provider can send transfers to %1.</source>
+        <translation>Der Zahlungsanbieter kann Überweisungen an %1 senden.</translation>
+    </message>
+    <message>
+        <source>The payment provider has not enabled transfers to %1 yet. Finish the provider&apos;s onboarding; this page updates once it has.</source>
+        <translation>Der Zahlungsanbieter hat Überweisungen an %1 noch nicht freigeschaltet. Schließen Sie die Einrichtung beim Anbieter ab; diese Seite aktualisiert sich, sobald das geschehen ist.</translation>
+    </message>
+    <message>
+        <source>Enter the ID of your account at the payment provider.</source>
+        <translation>Geben Sie die ID Ihres Kontos beim Zahlungsanbieter ein.</translation>
+    </message>
+    <message>
+        <source>Saving the payout account…</source>
+        <translation>Auszahlungskonto wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The payout account was not saved. %1</source>
+        <translation>Das Auszahlungskonto wurde nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>The payout account was saved.</source>
+        <translation>Das Auszahlungskonto wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Eingegangen am</translation>
+    </message>
+    <message>
+        <source>When the tax form reached the platform (the form itself is kept elsewhere).</source>
+        <translation>Wann das Steuerformular bei der Plattform eingegangen ist (das Formular selbst wird anderswo aufbewahrt).</translation>
     </message>
 </context>
 <context>
@@ -2813,6 +3219,34 @@ Influencer-Management und -Analyse.</translation>
         <source>A text is too long.</source>
         <translation>Ein Text ist zu lang.</translation>
     </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation>&amp;Zahlung</translation>
+    </message>
+    <message>
+        <source>Paid &amp;within</source>
+        <translation>Zahlbar &amp;innerhalb</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Each part is paid within this many days after its condition is met.</source>
+        <translation>Jeder Teil wird innerhalb so vieler Tage gezahlt, nachdem seine Bedingung erfüllt ist.</translation>
+    </message>
+    <message>
+        <source>%1 % %2</source>
+        <translation>%1 % %2</translation>
+    </message>
+    <message>
+        <source>When the creator is paid: each part of the fee becomes due when its condition is met (the deal accepted, the content approved or live), plus the days below.</source>
+        <translation>Wann der Creator bezahlt wird: Jeder Teil des Honorars wird fällig, wenn seine Bedingung erfüllt ist (Deal angenommen, Inhalt freigegeben oder veröffentlicht), zuzüglich der Tage darunter.</translation>
+    </message>
+    <message>
+        <source>Check the payment schedule: its parts must add up to 100 % and be paid within 0 to %1 days.</source>
+        <translation>Prüfen Sie den Zahlungsplan: Seine Teile müssen zusammen 100 % ergeben und innerhalb von 0 bis %1 Tagen gezahlt werden.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::OwnProfileView</name>
@@ -2959,6 +3393,289 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Choose niches from the list.</source>
         <translation>Wählen Sie Nischen aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::PayoutsModel</name>
+    <message>
+        <source>%1 · %2 % %3</source>
+        <extracomment>A payout&apos;s installment: its number, share and condition (&quot;2 · 50 % when live&quot;)</extracomment>
+        <translation>%1 · %2 % %3</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>The payment provider said: %1</source>
+        <translation>Der Zahlungsanbieter meldete: %1</translation>
+    </message>
+    <message>
+        <source>The due date has passed and the payout is not paid yet.</source>
+        <translation>Das Fälligkeitsdatum ist überschritten und die Auszahlung noch nicht bezahlt.</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::PayoutsPage</name>
+    <message>
+        <source>payouts.csv</source>
+        <translation>auszahlungen.csv</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>&amp;Kampagne</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>C&amp;reator</source>
+        <translation>C&amp;reator</translation>
+    </message>
+    <message>
+        <source>All creators</source>
+        <translation>Alle Creator</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Send the approval &amp;again</source>
+        <translation>Freigabe &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>The server approves only once, however often this is sent.</source>
+        <translation>Der Server gibt nur einmal frei, wie oft dies auch gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Loading the payouts…</source>
+        <translation>Auszahlungen werden geladen …</translation>
+    </message>
+    <message>
+        <source>No payouts are due. Nothing to approve.</source>
+        <translation>Keine Auszahlungen fällig. Nichts freizugeben.</translation>
+    </message>
+    <message>
+        <source>No payouts are late.</source>
+        <translation>Keine Auszahlungen sind verspätet.</translation>
+    </message>
+    <message>
+        <source>No payouts have failed.</source>
+        <translation>Keine Auszahlungen sind fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No payouts yet. A payout appears once an installment&apos;s condition is met, such as a deal accepted or its posts live.</source>
+        <translation>Noch keine Auszahlungen. Eine Auszahlung erscheint, sobald die Bedingung einer Rate erfüllt ist, etwa ein angenommener Deal oder veröffentlichte Beiträge.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve selected</source>
+        <translation>Ausgewählte &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Select due or scheduled payouts to approve them.</source>
+        <translation>Wählen Sie fällige oder geplante Auszahlungen aus, um sie freizugeben.</translation>
+    </message>
+    <message>
+        <source>Approve payouts?</source>
+        <translation>Auszahlungen freigeben?</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>A creator</source>
+        <translation>Ein Creator</translation>
+    </message>
+    <message>
+        <source>Nothing was approved: %1 cannot be paid yet.</source>
+        <translation>Nichts wurde freigegeben: %1 kann noch nicht bezahlt werden.</translation>
+    </message>
+    <message>
+        <source>Nothing was approved: %1 cannot be paid yet and still needs %2.</source>
+        <translation>Nichts wurde freigegeben: %1 kann noch nicht bezahlt werden und braucht noch %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was approved: the payout to %1 is %2 now. Refresh to see the payouts as they are.</source>
+        <translation>Nichts wurde freigegeben: Die Auszahlung an %1 ist jetzt „%2“. Aktualisieren Sie, um die Auszahlungen im aktuellen Stand zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nothing was approved. %1</source>
+        <translation>Nichts wurde freigegeben. %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>The payouts were not exported. %1</source>
+        <translation>Die Auszahlungen wurden nicht exportiert. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Approve %1 selected</source>
+        <translation>%1 ausgewählte &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Approve 1 payout of %1?</source>
+        <translation>1 Auszahlung über %1 freigeben?</translation>
+    </message>
+    <message>
+        <source>Approve %1 payouts for a total of %2?</source>
+        <translation>%1 Auszahlungen über insgesamt %2 freigeben?</translation>
+    </message>
+    <message>
+        <source>The creator is paid through the payment provider. This cannot be undone once the transfer has been made.</source>
+        <translation>Der Creator wird über den Zahlungsanbieter bezahlt. Nach der Überweisung lässt sich das nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>%1 creators are paid through the payment provider. This cannot be undone once the transfers have been made.</source>
+        <translation>%1 Creator werden über den Zahlungsanbieter bezahlt. Nach den Überweisungen lässt sich das nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve 1 payout</source>
+        <translation>1 Auszahlung &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Approve %1 payouts</source>
+        <translation>%1 Auszahlungen &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Approving 1 payout…</source>
+        <translation>1 Auszahlung wird freigegeben …</translation>
+    </message>
+    <message>
+        <source>Approving %1 payouts…</source>
+        <translation>%1 Auszahlungen werden freigegeben …</translation>
+    </message>
+    <message>
+        <source>1 payout approved. The payment provider is paying it now.</source>
+        <translation>1 Auszahlung freigegeben. Der Zahlungsanbieter zahlt sie jetzt aus.</translation>
+    </message>
+    <message>
+        <source>%1 payouts approved. The payment provider is paying them now.</source>
+        <translation>%1 Auszahlungen freigegeben. Der Zahlungsanbieter zahlt sie jetzt aus.</translation>
+    </message>
+    <message>
+        <source>1 payout exported to %1.</source>
+        <translation>1 Auszahlung nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 payouts exported to %2.</source>
+        <translation>%1 Auszahlungen nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Pay &amp;failed again</source>
+        <translation>&amp;Fehlgeschlagene erneut zahlen</translation>
+    </message>
+    <message>
+        <source>Sends the selected failed payouts to the payment provider again, for example once the creator&apos;s account is fixed.</source>
+        <translation>Sendet die ausgewählten fehlgeschlagenen Auszahlungen erneut an den Zahlungsanbieter, etwa nachdem das Konto des Creators korrigiert wurde.</translation>
+    </message>
+    <message>
+        <source>Sending the failed payouts again…</source>
+        <translation>Fehlgeschlagene Auszahlungen werden erneut gesendet …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The failed payouts were sent to the payment provider again.</source>
+        <translation>Die fehlgeschlagenen Auszahlungen wurden erneut an den Zahlungsanbieter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not every payout was sent again. %1</source>
+        <translation>Nicht jede Auszahlung wurde erneut gesendet. %1</translation>
+    </message>
+    <message>
+        <source>The approval may not have reached the server. Send it again: the payouts are approved only once. (%1)</source>
+        <translation>Die Freigabe hat den Server womöglich nicht erreicht. Senden Sie sie erneut: Die Auszahlungen werden nur einmal freigegeben. (%1)</translation>
     </message>
 </context>
 <context>
@@ -3146,6 +3863,14 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Fold or unfold this column</source>
         <translation>Diese Spalte ein- oder ausklappen</translation>
+    </message>
+    <message>
+        <source>%1 paid of %2</source>
+        <translation>%1 von %2 bezahlt</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
     </message>
 </context>
 <context>

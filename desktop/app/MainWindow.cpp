@@ -13,6 +13,8 @@
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryView.h"
 #include "home/HomeView.h"
+#include "money/EarningsPage.h"
+#include "money/PayoutsPage.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
 #include "notifications/TrayNotifier.h"
@@ -114,12 +116,17 @@ void MainWindow::addPages()
     addPage(m_campaigns, u"view-calendar-list"_s);
     m_pipeline = new PipelineView(m_api, m_session);
     addPage(m_pipeline, u"view-task"_s);
+    m_payouts = new PayoutsPage(m_api, m_session);
+    addPage(m_payouts, u"view-bank"_s);
+    m_brandOnly.append(m_payouts);
     m_notifications = new NotificationsView(m_api, m_session);
     addPage(m_notifications, u"mail-message"_s);
     m_ownProfile = new OwnProfileView(m_api, m_session);
     addPage(m_ownProfile, u"user-identity"_s, Group::Creator);
     m_accounts = new AccountsView(m_api, m_session);
     addPage(m_accounts, u"internet-services"_s, Group::Creator);
+    m_earnings = new EarningsPage(m_api, m_session);
+    addPage(m_earnings, u"wallet-open"_s, Group::Creator);
     m_settings = new SettingsView(m_api, m_languages);
     addPage(m_settings, u"configure"_s, Group::Settings);
     m_creator = new CreatorProfileView(m_api, m_session);
@@ -139,6 +146,8 @@ void MainWindow::connectPages()
     connect(m_deal, &DealView::stateChanged, this, &MainWindow::updateChrome);
     connect(m_campaignPage, &CampaignPage::stateChanged, this, &MainWindow::updateChrome);
     connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
+    connect(m_payouts, &PayoutsPage::dealRequested, this, &MainWindow::openDeal);
+    connect(m_earnings, &EarningsPage::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::campaignRequested, this,
             &MainWindow::openCampaign);

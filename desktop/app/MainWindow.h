@@ -27,12 +27,14 @@ class CreatorProfileView;
 class DealView;
 class DiagnosticsDialog;
 class DiscoveryView;
+class EarningsPage;
 class HomeView;
 class Languages;
 class Navigator;
 class NotificationBell;
 class NotificationsView;
 class OwnProfileView;
+class PayoutsPage;
 class PipelineView;
 class QuickOpen;
 class Session;
@@ -95,6 +97,10 @@ public:
     PipelineView *pipelinePage() const { return m_pipeline; }
     DealView *dealPage() const { return m_deal; }
     NotificationsView *notificationsPage() const { return m_notifications; }
+    /// Brand staff: the payouts due, late or failed, approved here.
+    PayoutsPage *payoutsPage() const { return m_payouts; }
+    /// Creators: what they are owed and paid, and their payout account.
+    EarningsPage *earningsPage() const { return m_earnings; }
     /// The bell in the status bar with the unread count.
     NotificationBell *notificationBell() const { return m_bell; }
     /// Tells the system of new notifications while the window is in the background.
@@ -171,11 +177,15 @@ private:
     PipelineView *m_pipeline = nullptr;
     DealView *m_deal = nullptr;
     NotificationsView *m_notifications = nullptr;
+    PayoutsPage *m_payouts = nullptr;
+    EarningsPage *m_earnings = nullptr;
     NotificationBell *m_bell = nullptr;
     /// Detail page → the sidebar section it opens under.
     QHash<QWidget *, QWidget *> m_sectionOf;
     /// Sidebar page → its group (for the separators and role-aware visibility).
     QHash<QWidget *, Group> m_groupOf;
+    /// Sidebar pages of the Work group that only brand staff see.
+    QList<QWidget *> m_brandOnly;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_goMenu = nullptr;

@@ -219,17 +219,21 @@ void MainWindow::updateChrome()
 
 void MainWindow::updateSidebarForRole()
 {
-    // Creator pages are for creators: brand staff never see them in the sidebar.
-    const bool creator = m_session->user().role == common::UserRole::Influencer
-            && (m_session->state() == Session::State::SignedIn
-                    || m_session->state() == Session::State::Refreshing);
+    // Creator pages are for creators: brand staff never see them in the sidebar; brand pages
+    // (payouts) are for brand staff.
+    const bool signedIn = m_session->state() == Session::State::SignedIn
+            || m_session->state() == Session::State::Refreshing;
+    const bool creator = signedIn && m_session->user().role == common::UserRole::Influencer;
+    const bool brand = signedIn && m_session->user().role == common::UserRole::Brand;
     for (int row = 0; row < m_navigation->count(); ++row) {
         QListWidgetItem *item = m_navigation->item(row);
-        const bool inCreatorGroup = item->data(kSeparatorRole).toBool()
-                ? item->data(Qt::UserRole + 2).toInt() == static_cast<int>(Group::Creator)
-                : m_groupOf.value(m_pages->widget(item->data(Qt::UserRole).toInt()))
-                        == Group::Creator;
-        item->setHidden(inCreatorGroup && !creator);
+        QWidget *page = item->data(kSeparatorRole).toBool()
+                ? nullptr
+                : m_pages->widget(item->data(Qt::UserRole).toInt());
+        const bool inCreatorGroup = page
+                ? m_groupOf.value(page) == Group::Creator
+                : item->data(Qt::UserRole + 2).toInt() == static_cast<int>(Group::Creator);
+        item->setHidden((inCreatorGroup && !creator) || (m_brandOnly.contains(page) && !brand));
     }
     numberShortcuts();
 }

@@ -5,6 +5,7 @@
 #include "common/ApiClient.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/BudgetBar.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
@@ -44,6 +45,7 @@ CampaignPage::CampaignPage(common::ApiClient *api, Session *session, QWidget *pa
     : QWidget(parent)
     , m_api(api)
     , m_collab(api)
+    , m_money(api)
     , m_session(session)
 {
     setObjectName(u"campaignPage"_s);
@@ -72,7 +74,11 @@ void CampaignPage::buildUi()
     layout->addWidget(m_summary);
     m_budget = new QLabel;
     m_budget->setObjectName(u"campaignPageBudget"_s);
+    m_budget->setWordWrap(true);
     layout->addWidget(m_budget);
+    m_budgetBar = new BudgetBar;
+    m_budgetBar->setObjectName(u"campaignPageBudgetBar"_s);
+    layout->addWidget(m_budgetBar);
     m_brief = new QLabel;
     m_brief->setObjectName(u"campaignPageBrief"_s);
     m_brief->setWordWrap(true);
@@ -119,6 +125,12 @@ void CampaignPage::buildUi()
     lists->addWidget(m_invitedTitle, 0, 2);
     lists->addWidget(m_invitedList, 1, 2);
     layout->addLayout(lists, 1);
+    m_payoutsTitle = new QLabel;
+    m_payoutsTitle->setObjectName(u"campaignPagePayoutsTitle"_s);
+    m_payoutList = list(u"campaignPagePayouts"_s);
+    m_payoutList->setMaximumHeight(130);
+    layout->addWidget(m_payoutsTitle);
+    layout->addWidget(m_payoutList);
 
     auto *outer = new QVBoxLayout(this);
     m_states = new StateStack(u"campaignPage"_s, content);
@@ -138,6 +150,12 @@ void CampaignPage::buildUi()
         if (m_campaign) {
             Q_EMIT findCreatorsRequested(
                     m_campaign->details.targeting, m_campaign->details.platforms, m_campaign->id);
+        }
+    });
+    // Double-click or Enter on a payout opens its deal.
+    connect(m_payoutList, &QListWidget::activated, this, [this](const QModelIndex &index) {
+        if (index.row() >= 0 && index.row() < m_payouts.size()) {
+            Q_EMIT dealRequested(m_payouts.at(index.row()).dealId);
         }
     });
     // Double-click or Enter on a deal opens it.
@@ -160,6 +178,7 @@ void CampaignPage::retranslate()
     m_dealsTitle->setText(tr("Deals"));
     m_deliverablesTitle->setText(tr("Deliverables by due date"));
     m_invitedTitle->setText(tr("Creators invited"));
+    m_payoutsTitle->setText(tr("Payouts"));
     switch (m_state) {
     case State::Idle:
         m_states->showEmpty(tr("Open a campaign from the list of campaigns (Enter) or with "
@@ -224,9 +243,13 @@ void CampaignPage::reload()
     const quint64 generation = ++m_generation;
     m_campaign.reset();
     m_deals.clear();
+    m_payouts.clear();
+    m_moneyError.clear();
+    m_budgetBar->clear();
     m_dealsPending = true;
     m_message->clear();
     setState(State::Loading);
+    loadMoney(generation);
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_collab.campaign(m_id), [this, generation](const Result<Campaign> &result) {
         loaded(generation, result);
@@ -237,6 +260,81 @@ void CampaignPage::reload()
             [this, generation](const Result<common::Page<Deal>> &result) {
                 dealsLoaded(generation, result);
             });
+}
+
+void CampaignPage::loadMoney(quint64 generation)
+{
+    // The budget's use and the payouts are the brand's business (creators get 404).
+    if (!isBrandSide()) {
+        m_moneyPending = 0;
+        return;
+    }
+    m_moneyPending = 2;
+    const auto finished = [this] {
+        if (--m_moneyPending == 0 && m_state == State::Loaded) {
+            showCampaignData();
+        }
+    };
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_money.budget(m_id),
+            [this, generation, finished](const Result<common::CampaignBudget> &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (result) {
+                    m_budgetBar->setBudget(*result);
+                } else {
+                    m_moneyError = ErrorText::sentence(result.error());
+                }
+                finished();
+            });
+    common::PayoutQuery query;
+    query.campaignId = m_id;
+    continueIn(this, m_money.payouts(query),
+            [this, generation, finished](const Result<common::Page<common::Payout>> &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (result) {
+                    m_payouts = result->items;
+                } else {
+                    m_moneyError = ErrorText::sentence(result.error());
+                }
+                finished();
+            });
+}
+
+void CampaignPage::showPayouts()
+{
+    m_payoutList->clear();
+    const QLocale locale;
+    for (const common::Payout &payout : std::as_const(m_payouts)) {
+        QString line =
+                tr("%1 · %2 % %3 · %4 · %5")
+                        .arg(payout.influencerName)
+                        .arg(payout.percent)
+                        .arg(Names::paymentCondition(payout.condition),
+                                Formats::money(payout.amount), Names::payoutState(payout.state));
+        if (payout.dueDate.isValid()) {
+            line += u" · "_s
+                    + tr("due %1").arg(locale.toString(payout.dueDate, QLocale::ShortFormat));
+        }
+        if (payout.late) {
+            line += u" · "_s + tr("LATE");
+        }
+        auto *item = new QListWidgetItem(line, m_payoutList);
+        if (payout.late) {
+            item->setForeground(QColor(0xda, 0x44, 0x53));
+        }
+    }
+    if (m_payouts.isEmpty()) {
+        auto *item = new QListWidgetItem(m_moneyPending > 0
+                        ? tr("Loading…")
+                        : tr("No payouts yet: they appear once an installment's "
+                             "condition is met."),
+                m_payoutList);
+        item->setFlags(Qt::NoItemFlags);
+    }
 }
 
 void CampaignPage::loaded(quint64 generation, const Result<Campaign> &result)
@@ -292,8 +390,18 @@ void CampaignPage::showCampaignData()
                               .arg(Names::campaignStatus(c.status), date(c.details.startDate),
                                       date(c.details.endDate)));
     // A brand's total budget is the brand's own business.
-    m_budget->setVisible(isBrandSide());
-    m_budget->setText(tr("Budget: %1").arg(Formats::money(c.details.budget)));
+    const bool brand = isBrandSide();
+    m_budget->setVisible(brand);
+    m_budget->setText(m_moneyError.isEmpty()
+                    ? tr("Budget: %1").arg(Formats::money(c.details.budget))
+                    : tr("Budget: %1 (its use could not be loaded: %2)")
+                              .arg(Formats::money(c.details.budget), m_moneyError));
+    m_budgetBar->setVisible(brand && m_budgetBar->budget().has_value());
+    m_payoutsTitle->setVisible(brand);
+    m_payoutList->setVisible(brand);
+    if (brand) {
+        showPayouts();
+    }
     m_brief->setText(c.details.brief);
 
     m_dealList->clear();
@@ -407,6 +515,11 @@ void CampaignPage::forget()
     m_id.clear();
     m_campaign.reset();
     m_deals.clear();
+    m_payouts.clear();
+    m_moneyPending = 0;
+    m_moneyError.clear();
+    m_budgetBar->clear();
+    m_payoutList->clear();
     m_dealList->clear();
     m_deliverableList->clear();
     m_invitedList->clear();

@@ -3,6 +3,7 @@
 
 #include "common/CollabApi.h"
 #include "common/Error.h"
+#include "common/MoneyApi.h"
 #include "widgets/Page.h"
 
 #include <QWidget>
@@ -16,14 +17,16 @@ class QPushButton;
 namespace influence::desktop {
 
 class Session;
+class BudgetBar;
 class StateStack;
 
 /// One campaign: its brief, dates, status with the lifecycle actions and budget (for the brand
-/// side), its deals, the deliverables they agreed on by due date, the creators invited, and
-/// "Find creators for this campaign", which hands the campaign's targeting to discovery
-/// (findCreatorsRequested()). A creator sees the campaign without the brand's actions and
-/// budget. Edit is asked of the owner of the dialog (editRequested()). In the breadcrumb it is
-/// the campaign's name; Back and Forward return to the campaign it showed.
+/// side: how much is paid, committed and remaining, and the campaign's payouts), its deals, the
+/// deliverables they agreed on by due date, the creators invited, and "Find creators for this
+/// campaign", which hands the campaign's targeting to discovery (findCreatorsRequested()). A
+/// creator sees the campaign without the brand's actions and budget. Edit is asked of the owner of
+/// the dialog (editRequested()). In the breadcrumb it is the campaign's name; Back and Forward
+/// return to the campaign it showed.
 class CampaignPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -42,6 +45,13 @@ public:
     QListWidget *dealList() const { return m_dealList; }
     QListWidget *deliverableList() const { return m_deliverableList; }
     QListWidget *invitedList() const { return m_invitedList; }
+    /// The brand's side: paid, committed and remaining of the budget.
+    BudgetBar *budgetBar() const { return m_budgetBar; }
+    /// The brand's side: the campaign's payouts, one line each.
+    QListWidget *payoutList() const { return m_payoutList; }
+    const QList<common::Payout> &payouts() const { return m_payouts; }
+    /// Loaded, with the budget and payouts too (the brand's side).
+    bool isComplete() const { return m_state == State::Loaded && m_moneyPending == 0; }
 
     /// Loads and shows the campaign `id` (its deals with it).
     void showCampaign(const QString &id);
@@ -76,11 +86,14 @@ private:
     void loaded(quint64 generation, const common::Result<common::Campaign> &result);
     void dealsLoaded(quint64 generation, const common::Result<common::Page<common::Deal>> &result);
     void showCampaignData();
+    void loadMoney(quint64 generation);
+    void showPayouts();
     void updateButtons();
     void forget();
 
     common::ApiClient *m_api;
     common::CollabApi m_collab;
+    common::MoneyApi m_money;
     Session *m_session;
     State m_state = State::Idle;
     QString m_id;
@@ -88,12 +101,18 @@ private:
     std::optional<common::Campaign> m_campaign;
     QList<common::Deal> m_deals;
     bool m_dealsPending = false;
+    int m_moneyPending = 0;
+    QList<common::Payout> m_payouts;
+    QString m_moneyError; ///< why the budget or payouts are not shown
     common::Error m_error;
 
     StateStack *m_states = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_budget = nullptr;
+    BudgetBar *m_budgetBar = nullptr;
+    QLabel *m_payoutsTitle = nullptr;
+    QListWidget *m_payoutList = nullptr;
     QLabel *m_brief = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_find = nullptr;

@@ -78,6 +78,12 @@ QString DealText::eventDetail(const QString &kind, const QJsonObject &data, cons
     if (kind == u"deliverable.reviewed"_s && version > 0 && decision) {
         return tr("version %1: %2").arg(version).arg(Names::reviewDecision(*decision));
     }
+    // payout.scheduled names the installment's amount and its currency.
+    if (kind.startsWith(u"payout."_s) && data.value(u"amountMinor"_s).isDouble()) {
+        const QString payoutCurrency = data.value(u"currency"_s).toString();
+        return Formats::money({qint64(data.value(u"amountMinor"_s).toDouble()),
+                payoutCurrency.isEmpty() ? currency : payoutCurrency});
+    }
     if (kind == u"deliverable.live"_s) {
         return data.value(u"url"_s).toString();
     }

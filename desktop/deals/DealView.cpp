@@ -7,6 +7,7 @@
 #include "deals/DealDeliverablesTab.h"
 #include "deals/DealMessagesTab.h"
 #include "deals/DealNegotiationTab.h"
+#include "deals/DealPaymentsTab.h"
 #include "deals/OfferDialog.h"
 #include "deals/ReviewDialog.h"
 #include "session/Session.h"
@@ -48,6 +49,7 @@ DealView::DealView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_collab(api)
+    , m_money(api)
     , m_session(session)
 {
     setObjectName(u"dealPage"_s);
@@ -65,6 +67,8 @@ DealView::DealView(common::ApiClient *api, Session *session, QWidget *parent)
             m_deliverable = {};
             m_messages.clear();
             m_events.clear();
+            m_payouts.clear();
+            m_paymentsTab->clear();
             m_negotiation->clear();
             m_deliverables->clear();
             m_messagesTab->clear();
@@ -110,10 +114,12 @@ void DealView::buildUi()
     m_deliverables = new DealDeliverablesTab;
     m_messagesTab = new DealMessagesTab;
     m_activity = new DealActivityTab;
+    m_paymentsTab = new DealPaymentsTab;
     m_tabs->addTab(m_negotiation, QString());
     m_tabs->addTab(m_deliverables, QString());
     m_tabs->addTab(m_messagesTab, QString());
     m_tabs->addTab(m_activity, QString());
+    m_tabs->addTab(m_paymentsTab, QString());
     m_stack = new StateStack(u"deal"_s, m_tabs);
     layout->addWidget(m_stack, 1);
 
@@ -169,6 +175,7 @@ void DealView::retranslate()
     m_tabs->setTabText(static_cast<int>(Tab::Deliverables), tr("&Deliverables"));
     m_tabs->setTabText(static_cast<int>(Tab::Messages), tr("&Messages"));
     m_tabs->setTabText(static_cast<int>(Tab::Activity), tr("Ac&tivity"));
+    m_tabs->setTabText(static_cast<int>(Tab::Payments), tr("&Payments"));
     // The stack's loading and empty sentences are the page's own.
     setState(m_state);
     if (m_state == State::Loaded) {
@@ -290,6 +297,8 @@ void DealView::showDeal(const QString &id)
         m_deliverables->clear();
         m_messagesTab->clear();
         m_activity->clear();
+        m_payouts.clear();
+        m_paymentsTab->clear();
         m_tabs->setCurrentIndex(static_cast<int>(Tab::Negotiation));
         m_title->clear();
         m_parties->clear();
@@ -353,7 +362,9 @@ void DealView::loaded(quint64 generation, const Result<Deal> &result)
     m_deliverables->setDeal(m_deal);
     m_messagesTab->setParties(m_deal, me());
     m_activity->setDeal(m_deal, me());
+    m_paymentsTab->setDeal(m_deal);
     setState(State::Loaded);
+    loadPayouts();
     if (!m_deliverables->selectedId().isEmpty()) {
         loadDeliverable(m_deliverables->selectedId());
     } else {
@@ -429,6 +440,52 @@ void DealView::eventsLoaded(quint64 generation, const Result<common::Page<DealEv
         m_activity->setEvents(m_events);
     }
     finishOne();
+}
+
+void DealView::loadPayouts()
+{
+    const bool agreed = m_deal.state == common::DealState::Accepted
+            || m_deal.state == common::DealState::InProgress
+            || m_deal.state == common::DealState::Completed
+            || m_deal.state == common::DealState::Cancelled;
+    if (!agreed) {
+        m_payouts.clear();
+        m_paymentsTab->setPayouts(m_payouts);
+        return;
+    }
+    ++m_pending;
+    const quint64 generation = m_generation;
+    // The payouts list filters by campaign and creator, who has one live deal in a campaign:
+    // the deal's are picked from those few.
+    common::PayoutQuery query;
+    query.campaignId = m_deal.campaignId;
+    query.creatorId = m_deal.influencerId;
+    query.limit = 100;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_money.payouts(query),
+            [this, generation](const Result<common::Page<common::Payout>> &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (!result) {
+                    m_paymentsTab->showPayoutsError(
+                            tr("The payouts could not be loaded. %1")
+                                    .arg(ErrorText::sentence(result.error())));
+                } else {
+                    m_payouts.clear();
+                    for (const common::Payout &payout : result->items) {
+                        if (payout.dealId == m_deal.id) {
+                            m_payouts.append(payout);
+                        }
+                    }
+                    std::sort(m_payouts.begin(), m_payouts.end(),
+                            [](const common::Payout &a, const common::Payout &b) {
+                                return a.installment < b.installment;
+                            });
+                    m_paymentsTab->setPayouts(m_payouts);
+                }
+                finishOne();
+            });
 }
 
 void DealView::loadDeliverable(const QString &id)

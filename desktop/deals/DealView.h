@@ -3,6 +3,7 @@
 
 #include "common/CollabApi.h"
 #include "common/Error.h"
+#include "common/MoneyApi.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealContext.h"
 #include "widgets/Page.h"
@@ -21,6 +22,7 @@ class DealActivityTab;
 class DealDeliverablesTab;
 class DealMessagesTab;
 class DealNegotiationTab;
+class DealPaymentsTab;
 class OfferDialog;
 class ReviewDialog;
 class Session;
@@ -30,7 +32,8 @@ class StateStack;
 /// a timeline with accept / decline / counter; start, complete, withdraw and cancel as the
 /// shared transition table (common/Collab) allows the caller's side; the deliverables with due
 /// dates and overdue marks, drafts and the live address for the creator, the review screen for
-/// the brand; the message thread (paged, newest at the bottom) and the activity timeline.
+/// the brand; the message thread (paged, newest at the bottom), the activity timeline, and the
+/// payment schedule with the deal's payouts.
 /// Which side the caller is comes from the deal the server answers with (the creator's user id).
 class DealView : public QWidget, public Page
 {
@@ -39,7 +42,7 @@ class DealView : public QWidget, public Page
 public:
     enum class State { Idle, Loading, Loaded, Failed };
     Q_ENUM(State)
-    enum class Tab { Negotiation, Deliverables, Messages, Activity };
+    enum class Tab { Negotiation, Deliverables, Messages, Activity, Payments };
     Q_ENUM(Tab)
 
     DealView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
@@ -61,6 +64,9 @@ public:
     common::DealSide side() const;
     const QList<common::Message> &messages() const { return m_messages; }
     const QList<common::DealEvent> &events() const { return m_events; }
+    /// The deal's payouts (once accepted and its conditions met).
+    const QList<common::Payout> &payouts() const { return m_payouts; }
+    DealPaymentsTab *paymentsTab() const { return m_paymentsTab; }
     /// The selected deliverable with its versions (empty id: none loaded).
     const common::Deliverable &deliverable() const { return m_deliverable; }
     void showTab(Tab tab);
@@ -102,6 +108,7 @@ private:
     void loadEvents(const QString &cursor);
     void eventsLoaded(
             quint64 generation, const common::Result<common::Page<common::DealEvent>> &result);
+    void loadPayouts();
     void loadDeliverable(const QString &id);
     void deliverableLoaded(quint64 generation, const common::Result<common::Deliverable> &result);
     void fillHeader();
@@ -122,6 +129,7 @@ private:
 
     common::ApiClient *m_api;
     common::CollabApi m_collab;
+    common::MoneyApi m_money;
     Session *m_session;
     State m_state = State::Idle;
     common::Error m_error;
@@ -132,6 +140,7 @@ private:
     QList<common::Message> m_messages; ///< oldest first
     QString m_olderMessages; ///< cursor of the next older page; empty: none
     QList<common::DealEvent> m_events;
+    QList<common::Payout> m_payouts;
     common::Deliverable m_deliverable;
     bool m_busy = false;
 
@@ -145,6 +154,7 @@ private:
     DealDeliverablesTab *m_deliverables = nullptr;
     DealMessagesTab *m_messagesTab = nullptr;
     DealActivityTab *m_activity = nullptr;
+    DealPaymentsTab *m_paymentsTab = nullptr;
     QLabel *m_message = nullptr;
 
     QPointer<OfferDialog> m_offerDialog;

@@ -10,6 +10,7 @@
 #include "deals/ReviewDialog.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
+#include "widgets/Formats.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -111,7 +112,15 @@ void DealView::takeAction(DealAction action)
 void DealView::dealAnswered(const QString &done, const Result<Deal> &result)
 {
     m_busy = false;
-    if (!result) {
+    if (const auto remaining = result ? std::nullopt : common::remainingBudget(result.error())) {
+        // budget_exceeded: accepting would commit more than the campaign's budget has left.
+        m_message->setText(
+                tr("The offer was not accepted: its fee of %1 is more than the %2 left of the "
+                   "campaign's budget. Raise the budget or agree on a lower fee.")
+                        .arg(m_deal.latestOffer ? Formats::money(m_deal.latestOffer->terms.fee)
+                                                : QString(),
+                                Formats::money(*remaining)));
+    } else if (!result) {
         m_message->setText(
                 tr("The server refused this. %1").arg(ErrorText::sentence(result.error())));
     } else {

@@ -6,6 +6,8 @@
 #include "widgets/Names.h"
 #include "widgets/Tables.h"
 
+#include <QColor>
+#include <QStringList>
 #include <QTableWidget>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +16,10 @@ using influence::common::Deal;
 namespace influence::desktop {
 
 namespace {
+
+/// The payment states from the least to the most pressing (the Payment column sorts by it).
+const QStringList kPaymentOrder{u"pending"_s, u"paid"_s, u"scheduled"_s, u"approved"_s,
+        u"processing"_s, u"due"_s, u"failed"_s, u"late"_s};
 
 /// The table's sort key of a cell, where its text does not sort (money, times).
 constexpr int kSortRole = Qt::UserRole + 1;
@@ -81,6 +87,20 @@ void PipelineView::fillTable()
                 deal.latestOffer ? Formats::money(deal.latestOffer->terms.fee) : QString());
         fee->setData(kSortRole, deal.latestOffer ? deal.latestOffer->terms.fee.minorUnits : -1);
         fee->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        // Where the fee stands once accepted; the tooltip says what is paid of it.
+        QTableWidgetItem *payment = cell(PaymentColumn,
+                deal.payment ? Names::dealPaymentState(deal.payment->state) : QString());
+        payment->setData(
+                kSortRole, deal.payment ? int(kPaymentOrder.indexOf(deal.payment->state)) : -1);
+        if (deal.payment) {
+            payment->setToolTip(tr("%1 paid of %2")
+                                        .arg(Formats::money({deal.payment->paidMinor,
+                                                     deal.payment->fee.currency}),
+                                                Formats::money(deal.payment->fee)));
+            if (deal.payment->late) {
+                payment->setForeground(QColor(0xda, 0x44, 0x53));
+            }
+        }
         cell(OverdueColumn, deal.overdue ? tr("Overdue") : QString())
                 ->setData(kSortRole, deal.overdue ? 1 : 0);
         const QDateTime changed = lastChange(deal);

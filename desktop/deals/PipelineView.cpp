@@ -158,7 +158,7 @@ void PipelineView::retranslate()
     m_views->setTabText(BoardTab, tr("&Board"));
     m_views->setTabText(TableTab, tr("&Table"));
     m_table->setHorizontalHeaderLabels({tr("Creator"), tr("Brand"), tr("Campaign"), tr("State"),
-            tr("Fee"), tr("Overdue"), tr("Last change")});
+            tr("Fee"), tr("Payment"), tr("Overdue"), tr("Last change")});
     m_more->setText(m_loadingMore ? tr("Loading…") : tr("Load &more"));
     if (m_state == State::Idle || m_state == State::Loading) {
         m_stack->showLoading(tr("Loading deals…"));

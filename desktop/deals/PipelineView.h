@@ -53,6 +53,7 @@ public:
         CampaignColumn,
         StateColumn,
         FeeColumn,
+        PaymentColumn,
         OverdueColumn,
         UpdatedColumn,
         ColumnCount

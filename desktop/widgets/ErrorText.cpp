@@ -38,6 +38,14 @@ QString ErrorText::headline(const common::Error &error)
         return tr("Some deliverables are neither approved nor live.");
     case ErrorCode::DealExists: return tr("This creator already has a deal in this campaign.");
     case ErrorCode::ApplicationsClosed: return tr("Applications are closed.");
+    case ErrorCode::BudgetExceeded: return tr("The campaign's budget does not cover this fee.");
+    case ErrorCode::BudgetBelowCommitted:
+        return tr("The budget cannot be lower than what is committed and paid already.");
+    case ErrorCode::PayoutNotReady: return tr("The creator cannot be paid yet.");
+    case ErrorCode::IdempotencyKeyReused:
+    case ErrorCode::IdempotencyKeyInUse:
+    case ErrorCode::InvalidIdempotencyKey:
+        return tr("The server could not tell this request from another. Please try again.");
     default: return tr("Something went wrong.");
     }
 }

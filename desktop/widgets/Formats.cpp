@@ -3,6 +3,7 @@
 
 #include <QLocale>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -13,6 +14,15 @@ namespace influence::desktop {
 QString Formats::money(const common::Money &money)
 {
     return common::formatMoney(money);
+}
+
+QString Formats::moneyList(const QMap<QString, qint64> &amounts)
+{
+    QStringList parts;
+    for (auto it = amounts.cbegin(); it != amounts.cend(); ++it) {
+        parts.append(money({it.value(), it.key()}));
+    }
+    return parts.isEmpty() ? tr("nothing") : QLocale().createSeparatedList(parts);
 }
 
 QString Formats::amountText(const common::Money &money)

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -20,6 +21,9 @@ class Formats
 public:
     /// The amount in the user's locale with its currency ("5.000,00 €").
     static QString money(const common::Money &money);
+    /// Amounts per currency, each in the user's locale, as a list ("€1,000.00 and $50.00");
+    /// "nothing" in words when empty.
+    static QString moneyList(const QMap<QString, qint64> &amounts);
     /// The amount in major units for editing, without grouping ("5000,50" in German).
     static QString amountText(const common::Money &money);
     /// An amount typed in major units ("5000", "5.000,50" in German) as minor units of

@@ -2,6 +2,7 @@
 #include "Names.h"
 
 #include <QList>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 using influence::common::CampaignStatus;
@@ -97,13 +98,89 @@ QString Names::eventKind(const QString &kind)
             {u"deliverable.submitted"_s, QT_TR_NOOP("Draft submitted")},
             {u"deliverable.reviewed"_s, QT_TR_NOOP("Draft reviewed")},
             {u"deliverable.live"_s, QT_TR_NOOP("Post live")},
-            {u"message.posted"_s, QT_TR_NOOP("Message written")}};
+            {u"message.posted"_s, QT_TR_NOOP("Message written")},
+            {u"payout.scheduled"_s, QT_TR_NOOP("Installment payable")},
+            {u"payout.approved"_s, QT_TR_NOOP("Payout approved")},
+            {u"payout.paid"_s, QT_TR_NOOP("Payout paid")},
+            {u"payout.failed"_s, QT_TR_NOOP("Payout failed")},
+            {u"payout.reversed"_s, QT_TR_NOOP("Payout reversed")},
+            {u"payout.cancelled"_s, QT_TR_NOOP("Payout cancelled")}};
     for (const auto &[wire, text] : kinds) {
         if (wire == kind) {
             return tr(text);
         }
     }
     return kind;
+}
+
+QString Names::payoutState(common::PayoutState state)
+{
+    using common::PayoutState;
+    switch (state) {
+    case PayoutState::Scheduled: return tr("Scheduled");
+    case PayoutState::Due: return tr("Due");
+    case PayoutState::Approved: return tr("Approved");
+    case PayoutState::Processing: return tr("Processing");
+    case PayoutState::Paid: return tr("Paid");
+    case PayoutState::Failed: return tr("Failed");
+    case PayoutState::Cancelled: return tr("Cancelled");
+    }
+    return {};
+}
+
+QString Names::dealPaymentState(const QString &state)
+{
+    static const QList<std::pair<QString, const char *>> states{
+            {u"pending"_s, QT_TR_NOOP("Not payable yet")},
+            {u"scheduled"_s, QT_TR_NOOP("Scheduled")}, {u"due"_s, QT_TR_NOOP("Due")},
+            {u"late"_s, QT_TR_NOOP("Late")}, {u"approved"_s, QT_TR_NOOP("Approved")},
+            {u"processing"_s, QT_TR_NOOP("Processing")}, {u"failed"_s, QT_TR_NOOP("Failed")},
+            {u"paid"_s, QT_TR_NOOP("Paid")}};
+    for (const auto &[wire, text] : states) {
+        if (wire == state) {
+            return tr(text);
+        }
+    }
+    return state;
+}
+
+QString Names::paymentCondition(common::PaymentCondition condition)
+{
+    using common::PaymentCondition;
+    switch (condition) {
+    case PaymentCondition::Acceptance: return tr("on acceptance");
+    case PaymentCondition::Approval: return tr("on approval");
+    case PaymentCondition::Live: return tr("when live");
+    case PaymentCondition::Completion: return tr("on completion");
+    }
+    return {};
+}
+
+QString Names::taxForm(common::TaxForm form)
+{
+    // The forms' own names (IRS, EU) stay as they are in every language.
+    return form == common::TaxForm::None ? tr("None") : common::wireName(form);
+}
+
+QString Names::payoutRequirement(common::PayoutRequirement requirement)
+{
+    switch (requirement) {
+    case common::PayoutRequirement::PayoutAccount:
+        return tr("a payout account the payment provider has enabled");
+    case common::PayoutRequirement::TaxForm: return tr("a tax form on file");
+    }
+    return {};
+}
+
+QString Names::paymentTerms(const common::PaymentTerms &terms)
+{
+    QStringList parts;
+    for (const common::Installment &part : terms.schedule) {
+        //: An installment: "50 % when live"
+        parts.append(tr("%1 % %2").arg(part.percent).arg(paymentCondition(part.condition)));
+    }
+    return terms.netDays == 1 ? tr("%1 · net 1 day").arg(parts.join(u", "_s))
+                              : tr("%1 · net %2 days").arg(parts.join(u", "_s)).arg(terms.netDays);
 }
 
 } // namespace influence::desktop

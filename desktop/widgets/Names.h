@@ -3,14 +3,16 @@
 
 #include "common/CollabTypes.h"
 #include "common/Domain.h"
+#include "common/MoneyTypes.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 namespace influence::desktop {
 
-/// Translated names of what the platform's data names: the states of campaigns and deals, the
-/// sides of a deal, review decisions, deliverable types, platforms and timeline events.
+/// Translated names of what the platform's data names: the states of campaigns, deals and
+/// payouts, the sides of a deal, review decisions, deliverable types, platforms, timeline events,
+/// payment conditions and schedules, tax forms and payout requirements.
 class Names
 {
     Q_DECLARE_TR_FUNCTIONS(Names)
@@ -25,6 +27,17 @@ public:
     static QString platform(common::Platform platform);
     /// An activity timeline entry ("offer.made") in words.
     static QString eventKind(const QString &kind);
+    static QString payoutState(common::PayoutState state);
+    /// Where a deal's fee stands (common::DealPayment::state: "due", "paid", "pending", …).
+    static QString dealPaymentState(const QString &state);
+    /// When an installment is payable ("when live").
+    static QString paymentCondition(common::PaymentCondition condition);
+    /// A tax form's name ("W-8BEN"; "None" in words).
+    static QString taxForm(common::TaxForm form);
+    /// What a creator still has to provide before being paid.
+    static QString payoutRequirement(common::PayoutRequirement requirement);
+    /// A payment schedule in words ("50 % on acceptance, 50 % when live · net 30 days").
+    static QString paymentTerms(const common::PaymentTerms &terms);
 };
 
 } // namespace influence::desktop

@@ -74,6 +74,21 @@ void OfferEditor::buildUi()
     m_feeLabel = new QLabel;
     m_feeLabel->setBuddy(m_fee);
     form->addRow(m_feeLabel, fee);
+    m_schedule = new QComboBox;
+    m_schedule->setObjectName(u"offerPaymentSchedule"_s);
+    for (qsizetype i = 0; i < schedulePresets().size(); ++i) {
+        m_schedule->addItem(QString());
+    }
+    m_scheduleLabel = new QLabel;
+    m_scheduleLabel->setBuddy(m_schedule);
+    form->addRow(m_scheduleLabel, m_schedule);
+    m_netDays = new QSpinBox;
+    m_netDays->setObjectName(u"offerNetDays"_s);
+    m_netDays->setRange(0, common::payment::kMaxNetDays);
+    m_netDays->setValue(common::PaymentTerms{}.netDays);
+    m_netDaysLabel = new QLabel;
+    m_netDaysLabel->setBuddy(m_netDays);
+    form->addRow(m_netDaysLabel, m_netDays);
     m_revisions = new QSpinBox;
     m_revisions->setObjectName(u"offerRevisions"_s);
     m_revisions->setRange(0, common::collab::kMaxRevisions);
@@ -111,6 +126,29 @@ void OfferEditor::retranslate()
     m_revisionsLabel->setText(tr("Re&vision rounds"));
     m_rightsLabel->setText(tr("&Usage rights"));
     m_noteLabel->setText(tr("&Note"));
+    m_scheduleLabel->setText(tr("&Payment"));
+    m_netDaysLabel->setText(tr("Paid &within"));
+    m_netDays->setSuffix(tr(" days"));
+    m_netDays->setToolTip(
+            tr("Each part is paid within this many days after its condition is met."));
+    const auto scheduleText = [](const QList<common::Installment> &schedule) {
+        QStringList parts;
+        for (const common::Installment &part : schedule) {
+            parts.append(
+                    tr("%1 % %2").arg(part.percent).arg(Names::paymentCondition(part.condition)));
+        }
+        return parts.join(u", "_s);
+    };
+    const auto presets = schedulePresets();
+    for (int i = 0; i < presets.size(); ++i) {
+        m_schedule->setItemText(i, scheduleText(presets.at(i)));
+    }
+    if (m_schedule->count() > presets.size()) {
+        m_schedule->setItemText(int(presets.size()), scheduleText(m_customSchedule));
+    }
+    m_schedule->setToolTip(tr("When the creator is paid: each part of the fee becomes due when "
+                              "its condition is met (the deal accepted, the content approved or "
+                              "live), plus the days below."));
     for (int row = 0; row < m_lines->rowCount(); ++row) {
         auto *type = qobject_cast<QComboBox *>(m_lines->cellWidget(row, TypeColumn));
         for (int i = 0; type && i < type->count(); ++i) {
@@ -193,6 +231,49 @@ void OfferEditor::setOffer(const OfferInput &offer)
     m_revisions->setValue(offer.maxRevisions);
     m_rights->setText(offer.usageRights);
     m_note->setText(offer.note);
+    setPaymentTerms(offer.paymentTerms);
+}
+
+QList<QList<common::Installment>> OfferEditor::schedulePresets()
+{
+    using common::PaymentCondition;
+    return {{{PaymentCondition::Live, 100}},
+            {{PaymentCondition::Acceptance, 50}, {PaymentCondition::Live, 50}},
+            {{PaymentCondition::Approval, 100}}};
+}
+
+void OfferEditor::setPaymentTerms(const common::PaymentTerms &terms)
+{
+    const auto presets = schedulePresets();
+    while (m_schedule->count() > presets.size()) {
+        m_schedule->removeItem(m_schedule->count() - 1);
+    }
+    m_customSchedule.clear();
+    const qsizetype preset = presets.indexOf(terms.schedule);
+    if (preset >= 0) {
+        m_schedule->setCurrentIndex(int(preset));
+    } else {
+        m_customSchedule = terms.schedule;
+        m_schedule->addItem(QString());
+        m_schedule->setCurrentIndex(m_schedule->count() - 1);
+    }
+    m_netDays->setValue(terms.netDays);
+    retranslate();
+}
+
+common::PaymentTerms OfferEditor::paymentTerms() const
+{
+    common::PaymentTerms terms;
+    const auto presets = schedulePresets();
+    const int index = m_schedule->currentIndex();
+    terms.schedule = index >= 0 && index < presets.size() ? presets.at(index) : m_customSchedule;
+    terms.netDays = m_netDays->value();
+    return terms;
+}
+
+void OfferEditor::choosePreset(int index)
+{
+    m_schedule->setCurrentIndex(index);
 }
 
 void OfferEditor::setFeeText(const QString &text)
@@ -215,6 +296,7 @@ common::Result<OfferInput> OfferEditor::input() const
     offer.maxRevisions = m_revisions->value();
     offer.usageRights = m_rights->text().trimmed();
     offer.note = m_note->text().trimmed();
+    offer.paymentTerms = paymentTerms();
     // The server's rules, applied here first: nothing invalid is sent.
     return common::collab::validateOffer(common::offerJson(offer));
 }
@@ -234,6 +316,10 @@ QString OfferEditor::errorText(const common::Error &error)
         } else if (field == u"feeMinor"_s || field == u"currency"_s) {
             line = tr("Type the fee as an amount, such as 500 or 500%150.")
                            .arg(QLocale().decimalPoint());
+        } else if (field.startsWith(u"paymentTerms"_s)) {
+            line = tr("Check the payment schedule: its parts must add up to 100 % and be paid "
+                      "within 0 to %1 days.")
+                           .arg(common::payment::kMaxNetDays);
         } else if (fieldError.code == u"too_long"_s) {
             line = tr("A text is too long.");
         }

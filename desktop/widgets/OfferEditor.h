@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -15,7 +16,8 @@ class QTableWidget;
 namespace influence::desktop {
 
 /// The terms of an offer as a form: the deliverables (type, platform, quantity, due date), the
-/// fee in the offer's currency, revision rounds, usage rights and a note. Checked with the
+/// fee in the offer's currency, the payment schedule (a preset, or the schedule the offer came
+/// with) and its net days, revision rounds, usage rights and a note. Checked with the
 /// shared rules (common::collab::validateOffer). Used by the counter-offer and invitation
 /// dialogs.
 class OfferEditor : public QWidget
@@ -34,6 +36,14 @@ public:
     void setLine(int row, const common::OfferLine &line);
     void addLine();
     void setFeeText(const QString &text);
+    /// The payment schedules offered by name: 100 % when live; 50 % on acceptance and 50 % when
+    /// live; 100 % on approval.
+    static QList<QList<common::Installment>> schedulePresets();
+    /// Shows `terms` (a schedule that is no preset is offered as it is, beside the presets).
+    void setPaymentTerms(const common::PaymentTerms &terms);
+    common::PaymentTerms paymentTerms() const;
+    /// Picks the preset at `index` of schedulePresets() (as a user does in the list).
+    void choosePreset(int index);
     /// Plain words for an offer's field errors (fields may carry a prefix such as "offer."),
     /// or ErrorText::sentence() when none of them is the offer's.
     static QString errorText(const common::Error &error);
@@ -59,6 +69,12 @@ private:
     QLineEdit *m_rights = nullptr;
     QLabel *m_noteLabel = nullptr;
     QLineEdit *m_note = nullptr;
+    QLabel *m_scheduleLabel = nullptr;
+    QComboBox *m_schedule = nullptr;
+    QLabel *m_netDaysLabel = nullptr;
+    QSpinBox *m_netDays = nullptr;
+    /// The schedule the offer came with when it is no preset (shown as the last choice).
+    QList<common::Installment> m_customSchedule;
 };
 
 } // namespace influence::desktop

@@ -256,8 +256,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
         QTRY_VERIFY(!dialog()->isVisible());
         auto *navigation = find<QListWidget>(u"navigation"_s);
-        // These sections, in this order (brand staff do not see a creator's own pages); detail
-        // pages and the server's diagnostics are not in the sidebar.
+        // These sections, in this order (brand staff do not see a creator's own pages, and see
+        // the payouts they approve); detail pages and the server's diagnostics are not in the
+        // sidebar.
         QStringList titles;
         for (int i = 0; i < navigation->count(); ++i) {
             if ((navigation->item(i)->flags() & Qt::ItemIsSelectable) != 0
@@ -266,8 +267,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(titles,
-                QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Inbox"_s,
-                        u"Settings"_s}));
+                QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Payouts"_s,
+                        u"Inbox"_s, u"Settings"_s}));
         QCOMPARE(m_window->currentPage()->objectName(), u"homePage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),

@@ -15,6 +15,8 @@
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
 #include "home/HomeView.h"
+#include "money/EarningsPage.h"
+#include "money/PayoutsPage.h"
 #include "notifications/NotificationsView.h"
 #include "profiles/AccountsView.h"
 #include "profiles/CreatorProfileView.h"
@@ -285,11 +287,16 @@ private Q_SLOTS:
         signInAs(brand);
         QVERIFY(sidebarItem(m_window->ownProfilePage())->isHidden());
         QVERIFY(sidebarItem(m_window->accountsPage())->isHidden());
+        QVERIFY(sidebarItem(m_window->earningsPage())->isHidden());
         QVERIFY(!sidebarItem(m_window->campaignsPage())->isHidden());
+        // Payouts are approved by brand staff.
+        QVERIFY(!sidebarItem(m_window->payoutsPage())->isHidden());
         const QString creator = signUp(u"influencer"_s);
         signInAs(creator);
         QVERIFY(!sidebarItem(m_window->ownProfilePage())->isHidden());
         QVERIFY(!sidebarItem(m_window->accountsPage())->isHidden());
+        QVERIFY(!sidebarItem(m_window->earningsPage())->isHidden());
+        QVERIFY(sidebarItem(m_window->payoutsPage())->isHidden());
     }
 
     void backAndForwardRetraceTheVisits()

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DealPaymentsTab.h"
+
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using influence::common::Payout;
+
+namespace influence::desktop {
+
+namespace {
+
+QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    item->setTextAlignment(alignment | Qt::AlignVCenter);
+    return item;
+}
+
+QTableWidget *table(const QString &name, int columns)
+{
+    auto *t = new QTableWidget(0, columns);
+    t->setObjectName(name);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+QLabel *title()
+{
+    auto *label = new QLabel;
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+DealPaymentsTab::DealPaymentsTab(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"dealPaymentsTab"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_scheduleTitle = title();
+    m_summary = new QLabel;
+    m_summary->setObjectName(u"paymentScheduleSummary"_s);
+    m_summary->setWordWrap(true);
+    m_schedule = table(u"paymentSchedule"_s, ScheduleColumns);
+    m_schedule->setMaximumHeight(150);
+    m_payoutsTitle = title();
+    m_payouts = table(u"dealPayouts"_s, PayoutColumns);
+    m_payoutsNote = new QLabel;
+    m_payoutsNote->setObjectName(u"dealPayoutsNote"_s);
+    m_payoutsNote->setWordWrap(true);
+    layout->addWidget(m_scheduleTitle);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_schedule);
+    layout->addWidget(m_payoutsTitle);
+    layout->addWidget(m_payouts, 1);
+    layout->addWidget(m_payoutsNote);
+    retranslate();
+}
+
+void DealPaymentsTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void DealPaymentsTab::retranslate()
+{
+    m_scheduleTitle->setText(tr("Payment schedule"));
+    m_schedule->setHorizontalHeaderLabels({tr("#"), tr("Payable"), tr("Share"), tr("Amount")});
+    m_payoutsTitle->setText(tr("Payouts"));
+    m_payouts->setHorizontalHeaderLabels(
+            {tr("#"), tr("Amount"), tr("Due"), tr("State"), tr("Details")});
+    fill();
+}
+
+void DealPaymentsTab::setDeal(const common::Deal &deal)
+{
+    m_deal = deal;
+    fill();
+}
+
+void DealPaymentsTab::setPayouts(const QList<Payout> &payouts)
+{
+    m_payoutList = payouts;
+    m_payoutsError.clear();
+    fill();
+}
+
+void DealPaymentsTab::showPayoutsError(const QString &text)
+{
+    m_payoutList.clear();
+    m_payoutsError = text;
+    fill();
+}
+
+void DealPaymentsTab::clear()
+{
+    m_deal = {};
+    m_payoutList.clear();
+    m_payoutsError.clear();
+    fill();
+}
+
+QString DealPaymentsTab::scheduleText() const
+{
+    return m_summary->text();
+}
+
+void DealPaymentsTab::fill()
+{
+    m_schedule->setRowCount(0);
+    m_payouts->setRowCount(0);
+    if (m_deal.id.isEmpty()) {
+        m_summary->clear();
+        m_payoutsNote->clear();
+        return;
+    }
+    const common::PaymentTerms &terms = m_deal.paymentTerms;
+    const common::Money fee = m_deal.latestOffer ? m_deal.latestOffer->terms.fee : common::Money{};
+    const bool agreed = m_deal.state == common::DealState::Accepted
+            || m_deal.state == common::DealState::InProgress
+            || m_deal.state == common::DealState::Completed;
+    m_summary->setText(
+            (agreed ? tr("Agreed: %1") : tr("Offered: %1")).arg(Names::paymentTerms(terms)));
+    const QList<qint64> amounts = terms.split(fee.minorUnits);
+    for (int i = 0; i < terms.schedule.size(); ++i) {
+        const common::Installment &part = terms.schedule.at(i);
+        m_schedule->insertRow(i);
+        m_schedule->setItem(i, Number, cell(QString::number(i + 1)));
+        m_schedule->setItem(i, Condition,
+                cell(terms.netDays == 1 ? tr("%1, then within 1 day")
+                                                  .arg(Names::paymentCondition(part.condition))
+                                        : tr("%1, then within %2 days")
+                                                  .arg(Names::paymentCondition(part.condition))
+                                                  .arg(terms.netDays)));
+        m_schedule->setItem(i, Share, cell(tr("%1 %").arg(part.percent), Qt::AlignRight));
+        m_schedule->setItem(
+                i, Amount, cell(Formats::money({amounts.value(i), fee.currency}), Qt::AlignRight));
+    }
+
+    const QLocale locale;
+    for (int row = 0; row < m_payoutList.size(); ++row) {
+        const Payout &payout = m_payoutList.at(row);
+        m_payouts->insertRow(row);
+        m_payouts->setItem(row, PayoutNumber, cell(QString::number(payout.installment)));
+        m_payouts->setItem(row, PayoutAmount, cell(Formats::money(payout.amount), Qt::AlignRight));
+        m_payouts->setItem(row, PayoutDue,
+                cell(payout.dueDate.isValid()
+                                ? locale.toString(payout.dueDate, QLocale::ShortFormat)
+                                : QString()));
+        QString state = Names::payoutState(payout.state);
+        if (payout.late) {
+            state = tr("%1 · late").arg(state);
+        }
+        m_payouts->setItem(row, PayoutState, cell(state));
+        if (payout.late) {
+            m_payouts->item(row, PayoutState)->setForeground(QColor(0xda, 0x44, 0x53));
+        }
+        QString note;
+        if (payout.state == common::PayoutState::Paid) {
+            note = payout.method == common::PayoutMethod::Offline
+                    ? tr("Paid %1, reference %2")
+                              .arg(locale.toString(payout.paidAt.toLocalTime().date(),
+                                           QLocale::ShortFormat),
+                                      payout.reference)
+                    : tr("Paid %1 through the payment provider")
+                              .arg(locale.toString(
+                                      payout.paidAt.toLocalTime().date(), QLocale::ShortFormat));
+        } else if (payout.state == common::PayoutState::Failed) {
+            note = tr("Failed: %1").arg(payout.failureMessage);
+        }
+        m_payouts->setItem(row, PayoutNote, cell(note));
+    }
+    if (!m_payoutsError.isEmpty()) {
+        m_payoutsNote->setText(m_payoutsError);
+    } else if (m_payoutList.isEmpty()) {
+        m_payoutsNote->setText(agreed ? tr("No payouts yet: each installment becomes a payout "
+                                           "when its condition is met.")
+                                      : tr("Payouts begin once the offer is accepted."));
+    } else {
+        m_payoutsNote->clear();
+    }
+}
+
+} // namespace influence::desktop
