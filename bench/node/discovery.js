@@ -221,7 +221,10 @@ function discoveryStatements(query, binder) {
       + "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
       + "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
       + "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
-      + `'platforms', to_jsonb(d.platforms))::text, ${key}, d.user_id${from}${pageWhere}`
+      + "'platforms', to_jsonb(d.platforms), "
+      + "'rates', coalesce((SELECT jsonb_agg(jsonb_build_object('type', r.deliverable_type, "
+      + "'amountMinor', r.amount_minor, 'currency', r.currency) ORDER BY r.deliverable_type) "
+      + `FROM influencer_rates r WHERE r.influencer_id = d.user_id), '[]'))::text, ${key}, d.user_id${from}${pageWhere}`
       + ` ORDER BY 2 DESC, 3 DESC LIMIT ${query.limit + 1}`,
     values,
   });
