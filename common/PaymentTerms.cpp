@@ -19,6 +19,31 @@ constexpr std::array kConditions{
         std::pair{PaymentCondition::Completion, "completion"},
 };
 
+/// One installment of a schedule; its percent is added to `total`, its condition to `seen`.
+Installment installment(const QJsonObject &item, const QString &at, QSet<PaymentCondition> &seen,
+        int &total, validation::FieldErrors &errors)
+{
+    const auto condition = paymentConditionFromString(item.value(u"on"_s).toString());
+    if (!condition) {
+        errors.add(at + u".on"_s, u"invalid_value"_s,
+                u"Must be acceptance, approval, live or completion."_s);
+    } else if (seen.contains(*condition)) {
+        errors.add(at + u".on"_s, u"duplicate"_s, u"Each condition at most once."_s);
+    } else {
+        seen.insert(*condition);
+    }
+    const QJsonValue percent = item.value(u"percent"_s);
+    const double number = percent.toDouble(-1);
+    if (!percent.isDouble() || number != static_cast<int>(number) || number < 1 || number > 100) {
+        errors.add(
+                at + u".percent"_s, u"out_of_range"_s, u"Must be a whole number from 1 to 100."_s);
+    } else {
+        total += static_cast<int>(number);
+    }
+    return {condition.value_or(PaymentCondition::Live),
+            static_cast<int>(std::clamp(number, 0.0, 100.0))};
+}
+
 } // namespace
 
 QString wireName(PaymentCondition condition)
@@ -92,28 +117,8 @@ Result<PaymentTerms> validatePaymentTerms(const QJsonValue &value, const QString
         QSet<PaymentCondition> seen;
         const QJsonArray items = schedule.toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString at = u"%1[%2]"_s.arg(scheduleField).arg(i);
-            const QJsonObject item = items.at(i).toObject();
-            const auto condition = paymentConditionFromString(item.value(u"on"_s).toString());
-            if (!condition) {
-                errors.add(at + u".on"_s, u"invalid_value"_s,
-                        u"Must be acceptance, approval, live or completion."_s);
-            } else if (seen.contains(*condition)) {
-                errors.add(at + u".on"_s, u"duplicate"_s, u"Each condition at most once."_s);
-            } else {
-                seen.insert(*condition);
-            }
-            const QJsonValue percent = item.value(u"percent"_s);
-            const double number = percent.toDouble(-1);
-            if (!percent.isDouble() || number != static_cast<int>(number) || number < 1
-                    || number > 100) {
-                errors.add(at + u".percent"_s, u"out_of_range"_s,
-                        u"Must be a whole number from 1 to 100."_s);
-            } else {
-                total += static_cast<int>(number);
-            }
-            terms.schedule.append({condition.value_or(PaymentCondition::Live),
-                    static_cast<int>(std::clamp(number, 0.0, 100.0))});
+            terms.schedule.append(installment(items.at(i).toObject(),
+                    u"%1[%2]"_s.arg(scheduleField).arg(i), seen, total, errors));
         }
         if (errors.isEmpty() && total != 100) {
             errors.add(scheduleField, u"invalid_value"_s,

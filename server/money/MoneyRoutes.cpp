@@ -216,14 +216,14 @@ Result<Work> recordPaymentRoute(const Request &request)
 
 // --- Creators ------------------------------------------------------------------------------
 
-Result<Work> readEarnings(const Request &)
+Result<Work> readEarnings(const Request & /*request*/)
 {
     return Work([](Connection &c, const Principal &p) {
         return earnings(c, p);
     });
 }
 
-Result<Work> readPayoutAccount(const Request &)
+Result<Work> readPayoutAccount(const Request & /*request*/)
 {
     return Work([](Connection &c, const Principal &p) {
         return payoutAccount(c, p);
@@ -309,7 +309,7 @@ Result<Work> listEntries(const Request &request)
             u"ledger-entries.csv"_s);
 }
 
-Result<Work> verifyLedger(const Request &)
+Result<Work> verifyLedger(const Request & /*request*/)
 {
     return Work([](Connection &c, const Principal &p) {
         return verify(c, p);
@@ -356,6 +356,39 @@ const db::SqlStatement kEventKnown(u"SELECT 1 FROM provider_events WHERE id = :i
 const db::SqlStatement kAccountUpdated(
         u"UPDATE payout_accounts SET payouts_enabled = :enabled WHERE account_id = :account"_s);
 
+/// What a verified event says, written down (each action only on the state it is about).
+Result<void> applyEvent(Connection &c, const payments::StripeEvent &event)
+{
+    switch (event.kind) {
+    case payments::EventKind::AccountUpdated:
+        if (event.payoutsEnabled) {
+            auto done = c.run(kAccountUpdated,
+                    {{u":enabled"_s, *event.payoutsEnabled}, {u":account"_s, event.objectId}});
+            if (!done) {
+                return done.error();
+            }
+            (*done)->finish();
+        }
+        break;
+    case payments::EventKind::TransferCreated: {
+        const auto id = common::validation::parseUuid(event.payoutId);
+        if (id) {
+            if (auto settled = settlement::paid(c, *id, -1, event.objectId); !settled) {
+                return settled.error();
+            }
+        }
+        break;
+    }
+    case payments::EventKind::TransferReversed:
+        if (auto settled = settlement::reversed(c, event.objectId); !settled) {
+            return settled.error();
+        }
+        break;
+    case payments::EventKind::Other: break;
+    }
+    return {};
+}
+
 /// POST /api/v1/payments/stripe/webhook: the raw body is checked against Stripe-Signature on the
 /// HTTP thread, before anything is parsed; each event id is acted on once (Stripe may deliver an
 /// event twice), and what it says is written only if the payout is still in the state it is
@@ -386,32 +419,8 @@ Result<Work> providerEvent(
         if (!known->isNull()) {
             return QByteArray(R"({"received":true,"duplicate":true})");
         }
-        switch (event.kind) {
-        case payments::EventKind::AccountUpdated:
-            if (event.payoutsEnabled) {
-                auto done = c.run(kAccountUpdated,
-                        {{u":enabled"_s, *event.payoutsEnabled}, {u":account"_s, event.objectId}});
-                if (!done) {
-                    return done.error();
-                }
-                (*done)->finish();
-            }
-            break;
-        case payments::EventKind::TransferCreated: {
-            const auto id = common::validation::parseUuid(event.payoutId);
-            if (id) {
-                if (auto settled = settlement::paid(c, *id, -1, event.objectId); !settled) {
-                    return settled.error();
-                }
-            }
-            break;
-        }
-        case payments::EventKind::TransferReversed:
-            if (auto settled = settlement::reversed(c, event.objectId); !settled) {
-                return settled.error();
-            }
-            break;
-        case payments::EventKind::Other: break;
+        if (auto acted = applyEvent(c, event); !acted) {
+            return acted.error();
         }
         // Recorded after acting: a failure above leaves it unrecorded, and Stripe's redelivery
         // acts again (every action is conditional on the state it changes).

@@ -12,7 +12,6 @@ using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
-using influence::server::db::affected;
 using influence::server::db::Binds;
 using influence::server::db::Connection;
 using influence::server::db::SqlStatement;
@@ -144,6 +143,20 @@ Error notReady(const Locked &row)
     return error;
 }
 
+/// Every payout scheduled (or due) and its creator ready to be paid.
+Result<void> checkApprovable(const QList<Locked> &locked)
+{
+    for (const Locked &row : locked) {
+        if (row.state != u"scheduled"_s) {
+            return illegal(row, u"approved"_s);
+        }
+        if (!row.missing.isEmpty()) {
+            return notReady(row);
+        }
+    }
+    return {};
+}
+
 Result<void> run(Connection &c, const SqlStatement &statement, Connection::Binds binds)
 {
     auto done = c.run(statement, binds);
@@ -230,13 +243,8 @@ Result<QByteArray> approve(Connection &c, const Principal &p, const QList<QUuid>
         if (!locked) {
             return locked.error();
         }
-        for (const Locked &row : *locked) {
-            if (row.state != u"scheduled"_s) {
-                return illegal(row, u"approved"_s);
-            }
-            if (!row.missing.isEmpty()) {
-                return notReady(row);
-            }
+        if (auto approvable = checkApprovable(*locked); !approvable) {
+            return approvable.error();
         }
         QByteArray items = "[";
         for (const Locked &row : *locked) {

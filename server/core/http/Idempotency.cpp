@@ -74,61 +74,90 @@ Result<std::optional<Key>> keyOf(const Request &request)
     return std::optional(Key{QString::fromLatin1(header), hash.result().toHex()});
 }
 
+namespace {
+
+/// An earlier claim of the key, as stored.
+struct Earlier
+{
+    QByteArray fingerprint;
+    bool completed = false;
+    Response stored;
+    bool mayTakeOver = false; ///< expired, or a request that never finished
+};
+
+common::Result<std::optional<Earlier>> readEarlier(
+        db::Connection &c, const QUuid &user, const Key &key)
+{
+    auto rows =
+            c.run(kEarlier, {{u":hours"_s, kKeptHours}, {u":user"_s, user}, {u":key"_s, key.key}});
+    if (!rows) {
+        return rows.error();
+    }
+    QSqlQuery &row = **rows;
+    if (!row.next()) {
+        return std::optional<Earlier>();
+    }
+    Earlier earlier;
+    earlier.fingerprint = row.value(0).toString().toLatin1();
+    earlier.completed = !row.value(1).isNull();
+    earlier.stored.status = row.value(1).toInt();
+    earlier.stored.body = row.value(2).toByteArray();
+    earlier.stored.contentType = row.value(3).toByteArray();
+    earlier.mayTakeOver = row.value(4).toBool() || row.value(5).toBool();
+    row.finish();
+    return std::optional(std::move(earlier));
+}
+
+/// The answer to a request whose key an earlier request holds (which may not be taken over).
+Response answerFor(Earlier earlier, const Key &key)
+{
+    if (!earlier.completed) {
+        return problem(ErrorCode::IdempotencyKeyInUse,
+                u"A request with this Idempotency-Key is still running; try again later."_s);
+    }
+    if (earlier.fingerprint != key.fingerprint) {
+        return problem(ErrorCode::IdempotencyKeyReused,
+                u"This Idempotency-Key was used for a different request; use a new key."_s);
+    }
+    earlier.stored.withHeader("Idempotent-Replayed", "true");
+    return std::move(earlier.stored);
+}
+
+} // namespace
+
 std::variant<Proceed, Response> begin(db::Connection &c, const QUuid &user, const Key &key)
 {
+    const QString print = QString::fromLatin1(key.fingerprint);
+    // Two rounds: a claim deleted or taken over between our statements is looked at again.
     for (int round = 0; round < 2; ++round) {
-        const auto claimed = c.scalar(kClaim,
-                {{u":user"_s, user}, {u":key"_s, key.key},
-                        {u":print"_s, QString::fromLatin1(key.fingerprint)}});
+        const auto claimed =
+                c.scalar(kClaim, {{u":user"_s, user}, {u":key"_s, key.key}, {u":print"_s, print}});
         if (!claimed) {
             return Response::fromError(claimed.error());
         }
         if (!claimed->isNull()) {
             return Proceed{};
         }
-        auto earlier = c.run(
-                kEarlier, {{u":hours"_s, kKeptHours}, {u":user"_s, user}, {u":key"_s, key.key}});
+        auto earlier = readEarlier(c, user, key);
         if (!earlier) {
             return Response::fromError(earlier.error());
         }
-        QSqlQuery &row = **earlier;
-        if (!row.next()) {
+        if (!earlier->has_value()) {
             continue; // deleted meanwhile: claim again
         }
-        const QByteArray print = row.value(0).toString().toLatin1();
-        const bool completed = !row.value(1).isNull();
-        Response stored;
-        stored.status = row.value(1).toInt();
-        stored.body = row.value(2).toByteArray();
-        stored.contentType = row.value(3).toByteArray();
-        const bool expired = row.value(4).toBool();
-        const bool abandoned = row.value(5).toBool();
-        row.finish();
-        if (expired || abandoned) {
-            const auto taken = c.scalar(kTakeOver,
-                    {{u":print"_s, QString::fromLatin1(key.fingerprint)}, {u":user"_s, user},
-                            {u":key"_s, key.key}, {u":hours"_s, kKeptHours}});
-            if (!taken) {
-                return Response::fromError(taken.error());
-            }
-            if (taken->isNull()) {
-                continue; // another request took it over first
-            }
-            if (abandoned) {
-                qCWarning(lcIdempotency, "taking over an unfinished request's Idempotency-Key");
-            }
+        if (!(*earlier)->mayTakeOver) {
+            return answerFor(std::move(**earlier), key);
+        }
+        const auto taken = c.scalar(kTakeOver,
+                {{u":print"_s, print}, {u":user"_s, user}, {u":key"_s, key.key},
+                        {u":hours"_s, kKeptHours}});
+        if (!taken) {
+            return Response::fromError(taken.error());
+        }
+        if (!taken->isNull()) {
+            qCInfo(lcIdempotency, "an expired or unfinished Idempotency-Key claim taken over");
             return Proceed{};
         }
-        if (!completed) {
-            return problem(ErrorCode::IdempotencyKeyInUse,
-                    u"A request with this Idempotency-Key is still running; try again later."_s);
-        }
-        if (print != key.fingerprint) {
-            return problem(ErrorCode::IdempotencyKeyReused,
-                    u"This Idempotency-Key was used for a different request; use a new key."_s);
-        }
-        stored.withHeader("Idempotent-Replayed", "true");
-        return stored;
     }
     return problem(ErrorCode::IdempotencyKeyInUse,
             u"A request with this Idempotency-Key is still running; try again later."_s);
