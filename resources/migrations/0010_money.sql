@@ -869,8 +869,9 @@ END;
 $$;
 
 -- No one changes history, not even the owner that runs the server (the triggers refuse it too,
--- also for a superuser). The foreign keys' checks lock the referenced transfer (FOR KEY SHARE),
--- which needs UPDATE on some column: the identity column, which the trigger still protects.
+-- also for a superuser). Foreign-key checks lock the rows they look at (FOR KEY SHARE: a new
+-- entry's transfer; the rows naming a user that is being deleted), which needs UPDATE on some
+-- column: the identity column, which the triggers still protect.
 REVOKE UPDATE, DELETE, TRUNCATE ON ledger_transfers, ledger_entries, audit_log
     FROM PUBLIC, CURRENT_USER;
-GRANT UPDATE (id) ON ledger_transfers TO CURRENT_USER;
+GRANT UPDATE (id) ON ledger_transfers, ledger_entries, audit_log TO CURRENT_USER;
