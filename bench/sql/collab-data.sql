@@ -32,6 +32,21 @@ SELECT (SELECT value FROM system_settings WHERE key = 'bench_collab')
 \if :bench_collab_needed
 BEGIN;
 -- Another data set's (or an older version's) rows go first; benchmark databases hold nothing else.
+-- The demo's money goes with them: the ledger and the audit log are append-only (0010_money.sql),
+-- which the owner lifts for this transaction only, as the generator's --reset does.
+GRANT DELETE ON ledger_entries, ledger_transfers, audit_log TO CURRENT_USER;
+ALTER TABLE ledger_entries DISABLE TRIGGER USER;
+ALTER TABLE ledger_transfers DISABLE TRIGGER USER;
+ALTER TABLE audit_log DISABLE TRIGGER USER;
+DELETE FROM ledger_entries;
+DELETE FROM ledger_transfers;
+DELETE FROM payouts;
+DELETE FROM ledger_accounts;
+DELETE FROM audit_log;
+ALTER TABLE ledger_entries ENABLE TRIGGER USER;
+ALTER TABLE ledger_transfers ENABLE TRIGGER USER;
+ALTER TABLE audit_log ENABLE TRIGGER USER;
+REVOKE DELETE ON ledger_entries, ledger_transfers, audit_log FROM CURRENT_USER;
 DELETE FROM brand_members;
 DELETE FROM notifications;
 DELETE FROM deal_events;
@@ -167,6 +182,13 @@ FROM bench_offer o;
 
 -- Agreed deals with the accepted offer's frozen terms (as POST …/accept writes them); updated_at
 -- as the server would have left it, not now (the trigger is off meanwhile).
+-- Budgets cover what the deals agreed: the server refuses an accept beyond its campaign's budget,
+-- and the ledger's triggers (0010_money.sql) reserve each agreed fee as the deals are moved on.
+UPDATE campaigns c SET budget_minor = c.budget_minor + f.total
+FROM (SELECT d.campaign_id, sum(o.fee) AS total
+      FROM bench_deal d JOIN bench_offer o ON o.deal_id = d.id AND o.status = 'accepted'
+      GROUP BY d.campaign_id) f
+WHERE c.id = f.campaign_id;
 ALTER TABLE deals DISABLE TRIGGER deals_updated_at;
 UPDATE deals x SET state = d.state,
        terms = jsonb_build_object('offerId', o.id, 'sequence', o.sequence,
