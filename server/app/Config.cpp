@@ -551,7 +551,7 @@ QList<KeySpec> paymentKeys()
                         return QString();
                     }},
             {"STRIPE_SECRET_KEY"_L1,
-                    "Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key) that "
+                    "Stripe secret key (sk_live_..., sk_test_... or a restricted rk_... key) that "
                     "sends transfers to creators' connected accounts. Empty: payouts can only "
                     "be recorded as paid offline."_L1,
                     [](Config &c, const QString &v) {
@@ -566,7 +566,7 @@ QList<KeySpec> paymentKeys()
                     },
                     true},
             {"STRIPE_WEBHOOK_SECRET"_L1,
-                    "Signing secret (whsec_…) of the webhook endpoint "
+                    "Signing secret (whsec_...) of the webhook endpoint "
                     "PUBLIC_URL/api/v1/payments/stripe/webhook. Empty: webhook events are "
                     "refused."_L1,
                     [](Config &c, const QString &v) {
