@@ -101,6 +101,11 @@ Result<MetricSnapshot> SocialProvider::parseMetrics(const net::Fetched &fetched)
     return profile->metrics;
 }
 
+Result<QList<MediaItem>> SocialProvider::parseMedia(const net::Fetched & /*fetched*/) const
+{
+    return QList<MediaItem>();
+}
+
 TokenFailure SocialProvider::classify(const Error &error)
 {
     return error.code == ErrorCode::BadRequest ? TokenFailure::Refused : TokenFailure::Unavailable;
@@ -123,6 +128,40 @@ std::optional<qint64> count(const QJsonValue &value)
         }
     }
     return std::nullopt;
+}
+
+QString postUrl(const QJsonValue &value)
+{
+    const QString url = value.toString();
+    return url.startsWith(u"https://"_s) && url.size() <= 2048 && QUrl(url).isValid() ? url
+                                                                                      : QString();
+}
+
+QDateTime platformTime(const QJsonValue &value)
+{
+    if (value.isDouble() || (value.isString() && !value.toString().contains(u'-'))) {
+        const auto seconds = count(value);
+        // Up to the year 9999; beyond it is garbage, not a publication time.
+        if (!seconds || *seconds > 253'402'300'799) {
+            return {};
+        }
+        return QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC);
+    }
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
+        return {}; // no zone: not a time we can place
+    }
+    return time.toUTC();
+}
+
+QString mediaId(const QJsonValue &value)
+{
+    if (value.isString()) {
+        const QString id = value.toString();
+        return id.size() <= 200 ? id : QString();
+    }
+    const auto number = count(value);
+    return number ? QString::number(*number) : QString();
 }
 
 std::unique_ptr<SocialProvider> makeProvider(PlatformSettings settings)

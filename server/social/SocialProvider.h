@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QNetworkRequest>
 #include <QString>
 #include <QUrl>
@@ -44,6 +45,36 @@ struct MetricSnapshot
     std::optional<qint64> following;
     std::optional<qint64> posts;
     std::optional<qint64> views;
+    std::optional<qint64> reach; ///< the account's reach of the day (Instagram's insights)
+    /// Where the account's recent media are listed, for platforms that need to be told
+    /// (YouTube's uploads playlist); empty otherwise.
+    QString mediaList;
+};
+
+/// One of an account's recent posts as its platform lists it, with its lifetime totals; figures
+/// the platform does not give stay empty (NULL, never 0).
+struct MediaItem
+{
+    QString externalId;
+    QString kind = QStringLiteral("post"); ///< posts.kind: post, reel, story, video
+    QString url; ///< the post's https address, or empty
+    QString caption;
+    QDateTime publishedAt; ///< valid, UTC
+    std::optional<qint64> views;
+    std::optional<qint64> impressions;
+    std::optional<qint64> reach;
+    std::optional<qint64> likes;
+    std::optional<qint64> comments;
+    std::optional<qint64> shares;
+    std::optional<qint64> saves;
+};
+
+/// What a sync round learnt about an account's posts: the list (newest first) and what the
+/// follow-up calls added to it.
+struct MediaRound
+{
+    QList<MediaItem> items;
+    std::optional<qint64> accountReach;
 };
 
 /// The platform account behind a token.
@@ -102,6 +133,28 @@ public:
     virtual Call metrics(const QString &accessToken) const { return profile(accessToken); }
     virtual common::Result<MetricSnapshot> parseMetrics(const net::Fetched &fetched) const;
 
+    /// The account's recent posts (one page, at most kMediaPage), or none where the platform
+    /// lists none.
+    virtual std::optional<Call> recentMedia(
+            const QString & /*accessToken*/, const MetricSnapshot & /*account*/) const
+    {
+        return std::nullopt;
+    }
+    /// Reads the list; items without an id or a valid publication time are left out.
+    virtual common::Result<QList<MediaItem>> parseMedia(const net::Fetched &fetched) const;
+    /// Calls that complete the list (YouTube's statistics, Instagram's insights of the newest
+    /// kInsightPosts posts and of the account): at most kInsightPosts + 1.
+    virtual QList<Call> mediaDetails(
+            const QString & /*accessToken*/, const QList<MediaItem> & /*items*/) const
+    {
+        return {};
+    }
+    /// Adds the answer to mediaDetails()[index] to `round`; an answer it cannot read changes
+    /// nothing (the figures stay empty).
+    virtual void parseMediaDetail(
+            qsizetype /*index*/, const net::Fetched & /*fetched*/, MediaRound & /*round*/) const
+    { }
+
     /// Whether a failed token request means the grant is gone (RFC 6749 §5.2 invalid_grant, or
     /// 400/401) rather than the platform being unreachable.
     static TokenFailure classify(const common::Error &error);
@@ -125,5 +178,16 @@ std::unique_ptr<SocialProvider> makeProvider(PlatformSettings settings);
 
 /// Platform numbers: JSON numbers, or decimal strings (YouTube's statistics).
 std::optional<qint64> count(const QJsonValue &value);
+/// `value` when it is an https URL a post may keep (at most 2048 characters), else empty.
+QString postUrl(const QJsonValue &value);
+/// An ISO 8601 time ("2026-11-30T12:00:00Z", Instagram's "+0000") or Unix seconds (TikTok) in
+/// UTC; invalid for anything else.
+QDateTime platformTime(const QJsonValue &value);
+/// A platform's id of a post: a string, or a whole number; empty for anything else.
+QString mediaId(const QJsonValue &value);
+
+/// Posts asked for per account and day, and how many of the newest get insights of their own.
+inline constexpr int kMediaPage = 25;
+inline constexpr int kInsightPosts = 12;
 
 } // namespace influence::server::social

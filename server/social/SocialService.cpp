@@ -56,6 +56,14 @@ private:
             Attempt attempt, const std::function<void()> &finished);
     void renewThenSync(const SocialProvider &provider, const QUuid &account, const TokenSet &tokens,
             const std::function<void()> &finished);
+    /// The account's recent posts: one list call and the provider's bounded follow-ups, one
+    /// after the other. `done` gets nothing when the list could not be read.
+    using MediaDone = std::function<void(std::optional<MediaRound>)>;
+    void readMedia(const SocialProvider &provider, const QUuid &account, const QString &accessToken,
+            const MetricSnapshot &metrics, const MediaDone &done);
+    void readDetails(const SocialProvider &provider, const std::shared_ptr<MediaRound> &round,
+            const std::shared_ptr<const QList<Call>> &calls, qsizetype index,
+            const MediaDone &done);
     using Step = void (Worker::*)(const SealedCredentials &, const std::function<void()> &);
     void each(const QList<SealedCredentials> &rows, Step step, const std::function<void()> &done);
 
@@ -199,10 +207,27 @@ void SocialService::Worker::syncWith(const SocialProvider &provider, const QUuid
                     renewThenSync(provider, account, tokens, finished);
                     return;
                 }
+                if (metrics) {
+                    readMedia(provider, account, tokens.accessToken, *metrics,
+                            [this, account, snapshot = *metrics, finished](
+                                    const std::optional<MediaRound> &media) {
+                                if (db::Connection *c = connection()) {
+                                    if (auto stored = sync::storeSnapshot(
+                                                *c, account, snapshot, media);
+                                            !stored) {
+                                        qCWarning(lcSocial,
+                                                "storing the sync of account %s "
+                                                "failed: %s",
+                                                qPrintable(account.toString(QUuid::WithoutBraces)),
+                                                qPrintable(stored.error().detail));
+                                    }
+                                }
+                                finished();
+                            });
+                    return;
+                }
                 db::Connection *c = connection();
-                if (c && metrics) {
-                    (void)sync::storeSnapshot(*c, account, *metrics);
-                } else if (c && refused) {
+                if (c && refused) {
                     qCInfo(lcSocial, "the platform refused account %s also after a renewal (%s)",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
                             qPrintable(metrics.error().detail));
@@ -242,6 +267,50 @@ void SocialService::Worker::renewThenSync(const SocialProvider &provider, const 
                             qPrintable(renewed.error().detail));
                 }
                 finished();
+            });
+}
+
+void SocialService::Worker::readMedia(const SocialProvider &provider, const QUuid &account,
+        const QString &accessToken, const MetricSnapshot &metrics, const MediaDone &done)
+{
+    const std::optional<Call> list = provider.recentMedia(accessToken, metrics);
+    if (!list) {
+        done(std::nullopt);
+        return;
+    }
+    fetch(*list, [this, &provider, account, accessToken, done](Result<net::Fetched> fetched) {
+        auto items =
+                fetched ? provider.parseMedia(*fetched) : Result<QList<MediaItem>>(fetched.error());
+        if (!items) {
+            // The figures of the day are stored all the same; the posts wait for tomorrow.
+            qCWarning(lcSocial, "the posts of account %s could not be read: %s",
+                    qPrintable(account.toString(QUuid::WithoutBraces)),
+                    qPrintable(items.error().detail));
+            done(std::nullopt);
+            return;
+        }
+        auto round = std::make_shared<MediaRound>();
+        round->items = std::move(*items);
+        auto calls = std::make_shared<const QList<Call>>(
+                provider.mediaDetails(accessToken, round->items));
+        readDetails(provider, round, calls, 0, done);
+    });
+}
+
+void SocialService::Worker::readDetails(const SocialProvider &provider,
+        const std::shared_ptr<MediaRound> &round, const std::shared_ptr<const QList<Call>> &calls,
+        qsizetype index, const MediaDone &done)
+{
+    if (index >= calls->size()) {
+        done(*round);
+        return;
+    }
+    fetch(calls->at(index),
+            [this, &provider, round, calls, index, done](Result<net::Fetched> fetched) {
+                if (fetched) {
+                    provider.parseMediaDetail(index, *fetched, *round);
+                }
+                readDetails(provider, round, calls, index + 1, done);
             });
 }
 

@@ -25,16 +25,21 @@ namespace influence::server::social::sync {
 /// whose renewal is due.
 common::Result<QList<SealedCredentials>> claimExpiring(
         db::Connection &c, std::chrono::seconds horizon, int limit);
-/// Claims connected accounts without a snapshot of today (UTC).
+/// Claims connected accounts without a snapshot or without posts read today (UTC).
 common::Result<QList<SealedCredentials>> claimUnsynced(db::Connection &c, int limit);
 
 /// Stores the tokens a renewal answered; the claim ends.
 common::Result<void> storeRenewedTokens(db::Connection &c, const QUuid &accountId,
         const crypto::TokenCipher &cipher, const TokenSet &tokens);
-/// Stores today's figures (recordSnapshot()) in a transaction of its own, then ends the claim
-/// whether that worked or not, so that a later round may try the account again.
-common::Result<void> storeSnapshot(
-        db::Connection &c, const QUuid &accountId, const MetricSnapshot &metrics);
+/// Stores today's figures (recordSnapshot()), the recent posts the platform listed (`media`; none
+/// when it could not be read) with today's totals, and the account's engagement rate and growth
+/// computed from what is stored (refresh_account_figures, 0013_engagement.sql), in a transaction
+/// of its own; then ends the claim whether that worked or not, so that a later round may try the
+/// account again.
+common::Result<void> storeSnapshot(db::Connection &c, const QUuid &accountId,
+        const MetricSnapshot &metrics, const std::optional<MediaRound> &media);
+/// The posts of `media` as store_platform_posts() takes them (a JSON array).
+QByteArray mediaJson(const QList<MediaItem> &items);
 /// Today's (UTC) snapshot, replacing an earlier one of the same day, and the account's
 /// followers and last sync time, in the caller's transaction.
 common::Result<void> recordSnapshot(

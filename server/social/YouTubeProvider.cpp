@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // YouTube: Google's OAuth 2.0 for web server apps (offline access for a refresh token, PKCE) and
-// the YouTube Data API v3 channels.list?part=snippet,statistics&mine=true.
+// the YouTube Data API v3 channels.list?part=snippet,statistics,contentDetails&mine=true. Recent
+// videos from the channel's uploads playlist (playlistItems.list, 1 quota unit, rather than
+// search.list's 100), then their figures from videos.list?part=snippet,statistics (viewCount,
+// likeCount, commentCount as decimal strings; likeCount is absent where the owner hides it).
 #include "SocialProvider.h"
 #include "core/crypto/Crypto.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -56,7 +60,7 @@ public:
     Call profile(const QString &accessToken) const override
     {
         QUrl url = endpoint(settings().apiUrl, u"/youtube/v3/channels"_s);
-        url.setQuery(u"part=snippet%2Cstatistics&mine=true"_s);
+        url.setQuery(u"part=snippet%2Cstatistics%2CcontentDetails&mine=true"_s);
         return {bearer(url, accessToken), std::nullopt};
     }
 
@@ -83,7 +87,100 @@ public:
         profile.metrics.followers = subscribers.value_or(0);
         profile.metrics.posts = count(statistics.value(u"videoCount"_s));
         profile.metrics.views = count(statistics.value(u"viewCount"_s));
+        profile.metrics.mediaList = channel.value(u"contentDetails"_s)
+                                            .toObject()
+                                            .value(u"relatedPlaylists"_s)
+                                            .toObject()
+                                            .value(u"uploads"_s)
+                                            .toString()
+                                            .left(200);
         return profile;
+    }
+
+    std::optional<Call> recentMedia(
+            const QString &accessToken, const MetricSnapshot &account) const override
+    {
+        if (account.mediaList.isEmpty()) {
+            return std::nullopt;
+        }
+        QUrl url = endpoint(settings().apiUrl, u"/youtube/v3/playlistItems"_s);
+        url.setQuery(QString::fromLatin1(net::formEncode(
+                {{u"part"_s, u"snippet,contentDetails"_s}, {u"playlistId"_s, account.mediaList},
+                        {u"maxResults"_s, QString::number(kMediaPage)}})));
+        return Call{bearer(url, accessToken), std::nullopt};
+    }
+
+    Result<QList<MediaItem>> parseMedia(const net::Fetched &fetched) const override
+    {
+        auto object = answer(fetched, u"YouTube's playlistItems.list"_s);
+        if (!object) {
+            return object.error();
+        }
+        QList<MediaItem> items;
+        for (const QJsonValue value : object->value(u"items"_s).toArray()) {
+            const QJsonObject entry = value.toObject();
+            const QJsonObject details = entry.value(u"contentDetails"_s).toObject();
+            MediaItem item;
+            item.kind = u"video"_s;
+            item.externalId = mediaId(details.value(u"videoId"_s));
+            // videoPublishedAt is absent for a private or deleted video: left out.
+            item.publishedAt = platformTime(details.value(u"videoPublishedAt"_s));
+            if (item.externalId.isEmpty() || !item.publishedAt.isValid()) {
+                continue;
+            }
+            item.caption =
+                    entry.value(u"snippet"_s).toObject().value(u"title"_s).toString().left(5000);
+            item.url = postUrl(QJsonValue(u"https://www.youtube.com/watch?v="_s
+                    + QString::fromLatin1(QUrl::toPercentEncoding(item.externalId))));
+            items.append(item);
+            if (items.size() == kMediaPage) {
+                break;
+            }
+        }
+        return items;
+    }
+
+    QList<Call> mediaDetails(
+            const QString &accessToken, const QList<MediaItem> &items) const override
+    {
+        if (items.isEmpty()) {
+            return {};
+        }
+        QStringList ids;
+        for (const MediaItem &item : items) {
+            ids.append(item.externalId);
+        }
+        QUrl url = endpoint(settings().apiUrl, u"/youtube/v3/videos"_s);
+        url.setQuery(QString::fromLatin1(net::formEncode({{u"part"_s, u"snippet,statistics"_s},
+                {u"id"_s, ids.join(u',')}, {u"maxResults"_s, QString::number(kMediaPage)}})));
+        return {Call{bearer(url, accessToken), std::nullopt}};
+    }
+
+    void parseMediaDetail(
+            qsizetype /*index*/, const net::Fetched &fetched, MediaRound &round) const override
+    {
+        const auto object = answer(fetched, u"YouTube's videos.list"_s);
+        if (!object) {
+            return;
+        }
+        for (const QJsonValue value : object->value(u"items"_s).toArray()) {
+            const QJsonObject video = value.toObject();
+            const QString id = mediaId(video.value(u"id"_s));
+            const QJsonObject statistics = video.value(u"statistics"_s).toObject();
+            for (MediaItem &item : round.items) {
+                if (id.isEmpty() || item.externalId != id) {
+                    continue;
+                }
+                item.views = count(statistics.value(u"viewCount"_s));
+                item.likes = count(statistics.value(u"likeCount"_s));
+                item.comments = count(statistics.value(u"commentCount"_s));
+                const QString title =
+                        video.value(u"snippet"_s).toObject().value(u"title"_s).toString();
+                if (!title.isEmpty()) {
+                    item.caption = title.left(5000);
+                }
+            }
+        }
     }
 };
 

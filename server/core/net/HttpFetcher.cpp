@@ -59,7 +59,7 @@ void HttpFetcher::fetch(QNetworkRequest request, const std::optional<QByteArray>
             QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("influence-server"));
-    if (form) {
+    if (form && !request.header(QNetworkRequest::ContentTypeHeader).isValid()) {
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                 QByteArrayLiteral("application/x-www-form-urlencoded"));
     }

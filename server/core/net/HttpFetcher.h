@@ -46,7 +46,8 @@ public:
     HttpFetcher(const HttpFetcher &) = delete;
     HttpFetcher &operator=(const HttpFetcher &) = delete;
 
-    /// GET, or POST of `form` (application/x-www-form-urlencoded) when given.
+    /// GET, or POST of `form` when given: application/x-www-form-urlencoded unless the request
+    /// names another Content-Type (a JSON body).
     void fetch(QNetworkRequest request, const std::optional<QByteArray> &form, Done done);
     /// Aborts transfers in flight (their callbacks run now with service_unavailable); later
     /// fetches fail at once.
