@@ -2,6 +2,8 @@
 // A local stand-in for the social platforms' OAuth and account APIs, speaking the shapes their
 // documentation shows: Instagram API with Instagram Login (/instagram/...), Google OAuth 2.0 +
 // YouTube Data API v3 (/youtube/...), TikTok Login Kit v2 (/tiktok/...). Only node:http.
+// Each account has deterministic recent media (media() below: publication days before now and
+// figures that follow from the post's number), so tests can compute the expected figures.
 // Usage: node peer.mjs <port>. /control/* lets the test steer it and see what it issued.
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -24,7 +26,51 @@ const state = {
   refresh: new Map(), // token -> { platform, account }
   issued: [], // every token string handed out
   refreshes: { instagram: 0, youtube: 0, tiktok: 0 },
+  calls: {}, // path -> how often it was asked (media and insights)
 };
+const counted = (path) => { state.calls[path] = (state.calls[path] || 0) + 1; };
+
+const DAY = 86400 * 1000;
+const ago = (days) => new Date(Date.now() - days * DAY);
+// Instagram's timestamp format: 2026-11-30T12:00:00+0000.
+const igTime = (date) => date.toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+// The media of an account, newest first. n = 1, 2, …; `days` before now.
+//  instagram: 15 posts, n every 5 days (the 15th 120 days ago: outside 90 days); likes 100 n
+//    (post 3 hides them), comments 10 n; insights reach 1000 n, views 2000 n, saved n, shares 2 n
+//    (post 5's insights request fails); post 2 is a story, post 4 a reel.
+//  youtube: videos 1-5 at 3, 10, 20, 30 and 100 days, plus a private video (no videoPublishedAt);
+//    views 10000 n, likes 500 n (video 2 hides them), comments 50 n.
+//  tiktok: videos 1-5 at 2, 4, 6, 8 and 95 days; views 20000 n, likes 1000 n, comments 100 n,
+//    shares 10 n.
+function media(platform, account) {
+  const tag = account.id.slice(-4);
+  if (platform === 'instagram') {
+    return Array.from({ length: 15 }, (_, i) => {
+      const n = i + 1;
+      return { n, id: `17900${tag}${String(n).padStart(4, '0')}`, days: n === 15 ? 120 : 5 * n,
+        product: n === 2 ? 'STORY' : n === 4 ? 'REELS' : 'FEED',
+        permalink: `https://www.instagram.com/p/IG${tag}N${n}/`, caption: `Post ${n} #travel`,
+        likes: n === 3 ? undefined : 100 * n, comments: 10 * n,
+        insights: n === 5 ? undefined : { reach: 1000 * n, views: 2000 * n, saved: n, shares: 2 * n } };
+    });
+  }
+  if (platform === 'youtube') {
+    const days = [3, 10, 20, 30, 100];
+    return days.map((d, i) => {
+      const n = i + 1;
+      return { n, id: `yt${tag}vid${n}`, days: d, title: `Video ${n}`,
+        views: 10000 * n, likes: n === 2 ? undefined : 500 * n, comments: 50 * n };
+    });
+  }
+  const days = [2, 4, 6, 8, 95];
+  return days.map((d, i) => {
+    const n = i + 1;
+    return { n, id: `7${tag.replace(/\D/g, '1')}00000${n}`, days: d, title: `Clip ${n}`,
+      share_url: `https://www.tiktok.com/@${account.username}/video/7${n}`,
+      views: 20000 * n, likes: 1000 * n, comments: 100 * n, shares: 10 * n };
+  });
+}
 
 function issue(platform, account, withRefresh) {
   const access = random(platform === 'instagram' ? 'IGAA' : platform === 'youtube' ? 'ya29.' : 'act.');
@@ -113,7 +159,7 @@ async function route(req, res) {
     return send(res, 200, { ok: true });
   }
   if (path === '/control/state') {
-    return send(res, 200, { issued: state.issued, refreshes: state.refreshes });
+    return send(res, 200, { issued: state.issued, refreshes: state.refreshes, calls: state.calls });
   }
 
   // ---- Instagram API with Instagram Login
@@ -152,6 +198,39 @@ async function route(req, res) {
       follows_count: a.following, media_count: a.posts, id: a.id });
   }
 
+  if (path === '/instagram/graph/me/media' || path === '/instagram/graph/me/insights'
+      || /^\/instagram\/graph\/[^/]+\/insights$/.test(path)) {
+    counted(path.startsWith('/instagram/graph/me/') ? path : '/instagram/graph/{media-id}/insights');
+    const known = state.access.get(url.searchParams.get('access_token'));
+    if (!known) return send(res, 401, { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } });
+    const list = media('instagram', known.account);
+    if (path.endsWith('/me/media')) {
+      const fields = (url.searchParams.get('fields') || '').split(',');
+      const limit = Number(url.searchParams.get('limit') || 25);
+      const data = list.slice(0, limit).map((m) => {
+        const item = { id: m.id, caption: m.caption, media_type: m.product === 'REELS' ? 'VIDEO' : 'IMAGE',
+          media_product_type: m.product, permalink: m.permalink, timestamp: igTime(ago(m.days)),
+          comments_count: m.comments };
+        if (m.likes !== undefined) item.like_count = m.likes;
+        return Object.fromEntries(Object.entries(item).filter(([k]) => fields.includes(k)));
+      });
+      return send(res, 200, { data, paging: { cursors: { before: 'b', after: 'a' } } });
+    }
+    if (path.endsWith('/me/insights')) {
+      if (url.searchParams.get('metric_type') !== 'total_value') return send(res, 400, { error: { message: 'metric_type', code: 100 } });
+      return send(res, 200, { data: [{ name: 'reach', period: 'day', title: 'Accounts reached',
+        total_value: { value: 5000 }, id: `${known.account.id}/insights/reach/day` }] });
+    }
+    const id = decodeURIComponent(path.split('/')[3]);
+    const post = list.find((m) => m.id === id);
+    if (!post || !post.insights) {
+      return send(res, 400, { error: { message: '(#100) The metric is not supported for this media', type: 'OAuthException', code: 100 } });
+    }
+    const names = (url.searchParams.get('metric') || '').split(',');
+    return send(res, 200, { data: names.filter((name) => name in post.insights).map((name) => ({
+      name, period: 'lifetime', values: [{ value: post.insights[name] }], title: name, id: `${id}/insights/${name}/lifetime` })) });
+  }
+
   // ---- Google OAuth 2.0 + YouTube Data API v3
   if (path === '/youtube/o/oauth2/v2/auth') return authorize('youtube', url, res);
   if (path === '/youtube/token' && req.method === 'POST') {
@@ -185,8 +264,34 @@ async function route(req, res) {
     const a = known.account;
     return send(res, 200, { kind: 'youtube#channelListResponse', pageInfo: { totalResults: 1, resultsPerPage: 5 },
       items: [{ kind: 'youtube#channel', id: a.id, snippet: { title: 'YT Creator', customUrl: a.username },
+        contentDetails: { relatedPlaylists: { likes: '', uploads: 'UU' + a.id.slice(2) } },
         statistics: { viewCount: String(a.views), subscriberCount: String(a.followers),
           hiddenSubscriberCount: false, videoCount: String(a.posts) } }] });
+  }
+  if (path === '/youtube/api/youtube/v3/playlistItems' || path === '/youtube/api/youtube/v3/videos') {
+    counted(path);
+    const known = bearer(req);
+    if (!known) return send(res, 401, { error: { code: 401, message: 'Invalid Credentials', status: 'UNAUTHENTICATED' } });
+    const list = media('youtube', known.account);
+    if (path.endsWith('/playlistItems')) {
+      if (url.searchParams.get('playlistId') !== 'UU' + known.account.id.slice(2)) {
+        return send(res, 404, { error: { code: 404, message: 'playlistNotFound' } });
+      }
+      const items = list.map((v, i) => ({ kind: 'youtube#playlistItem', id: `pl${i}`,
+        snippet: { publishedAt: ago(v.days).toISOString(), title: v.title, resourceId: { kind: 'youtube#video', videoId: v.id } },
+        contentDetails: { videoId: v.id, videoPublishedAt: ago(v.days).toISOString() } }));
+      items.splice(2, 0, { kind: 'youtube#playlistItem', id: 'plx', snippet: { title: 'Private video' },
+        contentDetails: { videoId: 'private00001' } });
+      return send(res, 200, { kind: 'youtube#playlistItemListResponse', items,
+        pageInfo: { totalResults: items.length, resultsPerPage: Number(url.searchParams.get('maxResults') || 5) } });
+    }
+    const ids = (url.searchParams.get('id') || '').split(',');
+    const items = list.filter((v) => ids.includes(v.id)).map((v) => {
+      const statistics = { viewCount: String(v.views), favoriteCount: '0', commentCount: String(v.comments) };
+      if (v.likes !== undefined) statistics.likeCount = String(v.likes);
+      return { kind: 'youtube#video', id: v.id, snippet: { publishedAt: ago(v.days).toISOString(), title: v.title }, statistics };
+    });
+    return send(res, 200, { kind: 'youtube#videoListResponse', items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } });
   }
 
   // ---- TikTok Login Kit v2
@@ -225,6 +330,25 @@ async function route(req, res) {
       profile_deep_link: 'https://vm.tiktok.com/' + a.username, follower_count: a.followers,
       following_count: a.following, video_count: a.posts, likes_count: 12345 } },
     error: { code: 'ok', message: '', log_id: 'x' } });
+  }
+  if (path === '/tiktok/v2/video/list/' && req.method === 'POST') {
+    counted(path);
+    const known = bearer(req);
+    if (!known) {
+      return send(res, 401, { error: { code: 'access_token_invalid', message: 'The access token is invalid.', log_id: 'x' } });
+    }
+    const fields = (url.searchParams.get('fields') || '').split(',');
+    let max = 20;
+    try { max = JSON.parse(text || '{}').max_count || 20; } catch { return send(res, 400, { error: { code: 'invalid_params', message: 'body', log_id: 'x' } }); }
+    if (!(req.headers['content-type'] || '').startsWith('application/json') || max > 20) {
+      return send(res, 400, { error: { code: 'invalid_params', message: 'max_count', log_id: 'x' } });
+    }
+    const videos = media('tiktok', known.account).slice(0, max).map((v) => {
+      const item = { id: v.id, title: v.title, create_time: Math.floor(ago(v.days).getTime() / 1000),
+        share_url: v.share_url, view_count: v.views, like_count: v.likes, comment_count: v.comments, share_count: v.shares };
+      return Object.fromEntries(Object.entries(item).filter(([k]) => fields.includes(k)));
+    });
+    return send(res, 200, { data: { videos, cursor: 0, has_more: false }, error: { code: 'ok', message: '', log_id: 'x' } });
   }
   send(res, 404, { error: 'not_found' });
 }
