@@ -176,6 +176,16 @@ private Q_SLOTS:
         QVERIFY(number(c,
                         u"SELECT count(*) FROM influencer_details WHERE engagement_rate IS NOT NULL AND growth_30d IS NOT NULL"_s)
                 > 50);
+        // Computed from the seeded posts and history by the function the daily sync uses
+        // (0013_engagement.sql), for every verified account.
+        QCOMPARE(number(c,
+                         u"SELECT count(*) FROM connected_accounts a JOIN account_figures("
+                         "ARRAY(SELECT id FROM connected_accounts WHERE status = 'connected'), "
+                         "date '2026-10-31') f ON f.account_id = a.id "
+                         "WHERE f.engagement_rate IS NOT NULL "
+                         "AND a.engagement_rate = f.engagement_rate "
+                         "AND a.growth_30d = f.growth_30d"_s),
+                verified);
     }
 
     void longHistories()

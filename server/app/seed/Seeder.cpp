@@ -4,6 +4,7 @@
 #include "CollabSeed.h"
 #include "Prng.h"
 #include "SeedData.h"
+#include "SeedPosts.h"
 #include "common/Domain.h"
 #include "core/db/Connection.h"
 #include "core/db/Transaction.h"
@@ -111,20 +112,6 @@ const db::SqlStatement kInsertMetrics(
         "            WHERE c.id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS "
         "uuid))) a, "
         "           generate_series(0, :days - 1) AS k OFFSET 0) m"_s);
-// The accounts' current engagement and 30-day growth, from their newest snapshots.
-const db::SqlStatement kAccountFigures(
-        u"UPDATE connected_accounts c SET followers = m.now, engagement_rate = m.engagement, "
-        "  growth_30d = CASE WHEN m.before > 0 THEN (m.now::real / m.before - 1)::real END "
-        "FROM (SELECT account_id, "
-        "        max(followers) FILTER (WHERE day = CAST(:end AS date)) AS now, "
-        "        max(followers) FILTER (WHERE day = CAST(:end AS date) - 30) AS before, "
-        "        avg(engagement_rate) FILTER (WHERE day > CAST(:end AS date) - 30)::real AS "
-        "engagement "
-        "      FROM account_metrics "
-        "      WHERE account_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS "
-        "uuid)) "
-        "      GROUP BY account_id) m "
-        "WHERE c.id = m.account_id"_s);
 const db::SqlStatement kDeleteMetrics(
         u"DELETE FROM account_metrics WHERE account_id IN "
         "(SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS uuid))"_s);
@@ -565,8 +552,8 @@ Result<void> writePhase(
     return {};
 }
 
-/// Daily metric snapshots of `days` days up to the anchor for the accounts `ids`, and their
-/// current figures from them.
+/// Daily metric snapshots of `days` days up to the anchor for the accounts `ids`, their recent
+/// posts, and their current figures from both.
 Result<qint64> writeHistory(db::Connection &c, const SeedOptions &options, const QStringList &ids,
         int days, const QString &stage)
 {
@@ -587,7 +574,8 @@ Result<qint64> writeHistory(db::Connection &c, const SeedOptions &options, const
             return inserted.error();
         }
         rows += (*inserted)->numRowsAffected();
-        if (auto ok = c.run(kAccountFigures, {{u":end"_s, end}, {u":ids"_s, chunk}}); !ok) {
+        // Recent posts, and engagement and growth from them and the history, as the sync does.
+        if (auto ok = writeRecentPosts(c, chunk, end); !ok) {
             return ok.error();
         }
     }
