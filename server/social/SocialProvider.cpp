@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
@@ -115,7 +117,8 @@ std::optional<qint64> count(const QJsonValue &value)
 {
     if (value.isDouble()) {
         const double number = value.toDouble();
-        if (number >= 0 && number < 9.0e15) {
+        // A count is whole: 1.5 likes is garbage, not one like.
+        if (number >= 0 && number < 9.0e15 && number == std::floor(number)) {
             return static_cast<qint64>(number);
         }
         return std::nullopt;

@@ -176,7 +176,8 @@ std::unique_ptr<SocialProvider> makeTikTok(PlatformSettings settings);
 /// The provider for settings.platform, or nullptr for an unknown platform.
 std::unique_ptr<SocialProvider> makeProvider(PlatformSettings settings);
 
-/// Platform numbers: JSON numbers, or decimal strings (YouTube's statistics).
+/// Platform numbers: whole JSON numbers >= 0, or decimal strings (YouTube's statistics); empty
+/// for anything else.
 std::optional<qint64> count(const QJsonValue &value);
 /// `value` when it is an https URL a post may keep (at most 2048 characters), else empty.
 QString postUrl(const QJsonValue &value);
