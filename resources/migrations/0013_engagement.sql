@@ -106,7 +106,7 @@ $$;
 -- "reach", "likes", "comments", "shares", "saves"} (figures null where the platform gives none).
 -- Each post is inserted or updated (by platform and external id), and its lifetime totals become
 -- its post_metrics row of as_of (source 'platform'; a row of that day entered by hand or imported
--- is kept). A post entered by hand without a platform id (a deliverable's post) becomes the
+-- is kept; a post without any figure gets none). A post entered by hand without a platform id (a deliverable's post) becomes the
 -- platform's post when its URL matches; a post whose URL equals the live URL of a live
 -- deliverable of the same creator on the same platform that no post fulfils yet is linked to it
 -- (posts_campaign derives the campaign). Answers the number of posts stored.
@@ -166,6 +166,9 @@ BEGIN
     FROM platform_post_items(items) i
     JOIN posts p ON p.platform = a.platform AND p.external_id = i.external_id
                 AND p.influencer_id = a.influencer_id
+    -- A post whose figures did not come (a failed statistics call) gets no row of all NULLs.
+    WHERE coalesce(i.views, i.impressions, i.reach, i.likes, i.comments, i.shares, i.saves)
+          IS NOT NULL
     ON CONFLICT (post_id, day) DO UPDATE
         SET views = EXCLUDED.views, impressions = EXCLUDED.impressions, reach = EXCLUDED.reach,
             likes = EXCLUDED.likes, comments = EXCLUDED.comments, shares = EXCLUDED.shares,

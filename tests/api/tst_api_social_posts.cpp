@@ -277,8 +277,16 @@ private Q_SLOTS:
                     "('%2', (now() AT TIME ZONE 'UTC')::date - 30, 50000)"_s.arg(m_ig, m_yt)));
         // Brought live before the sync sees the post (a trailing slash less: the same post).
         QVERIFY(liveDeliverable(u"https://www.instagram.com/p/IG0001N1"_s));
+        // A post typed in by hand before the sync saw it (no platform id): the same post.
+        const QString typedIn =
+                scalar(u"INSERT INTO posts (influencer_id, platform, kind, url, published_at) "
+                       "VALUES ('%1', 'tiktok', 'video', "
+                       "'https://www.tiktok.com/@tt_creator/video/71', now()) RETURNING id"_s.arg(
+                               m_creatorId))
+                        .toString();
+        QVERIFY(!typedIn.isEmpty());
         // Connected today: no posts yet, so the next round reads them.
-        QCOMPARE(scalar(u"SELECT count(*) FROM posts"_s).toInt(), 0);
+        QCOMPARE(scalar(u"SELECT count(*) FROM posts WHERE external_id IS NOT NULL"_s).toInt(), 0);
         QVERIFY(runDueWork());
 
         const auto posts = [this](const QString &account) {
@@ -289,6 +297,10 @@ private Q_SLOTS:
         QCOMPARE(posts(m_yt), 5); // the private video is left out
         QCOMPARE(posts(m_tt), 5);
 
+        QCOMPARE(scalar(u"SELECT concat_ws('|', external_id, account_id) FROM posts WHERE id = "
+                        "'%1'"_s.arg(typedIn))
+                         .toString(),
+                u"70001000001|"_s + m_tt);
         // Instagram: /me/media's counts, the insights of the 12 newest.
         const QString ig1 = u"1790000010001"_s;
         QCOMPARE(scalar(u"SELECT concat_ws('|', kind, url, caption, platform, influencer_id) "
