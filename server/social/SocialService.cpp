@@ -56,6 +56,10 @@ private:
             Attempt attempt, const std::function<void()> &finished);
     void renewThenSync(const SocialProvider &provider, const QUuid &account, const TokenSet &tokens,
             const std::function<void()> &finished);
+    /// After the day's figures: the recent posts, then all of it stored; the claim ends.
+    void completeSync(const SocialProvider &provider, const QUuid &account,
+            const QString &accessToken, const MetricSnapshot &metrics,
+            const std::function<void()> &finished);
     /// The account's recent posts: one list call and the provider's bounded follow-ups, one
     /// after the other. `done` gets nothing when the list could not be read.
     using MediaDone = std::function<void(std::optional<MediaRound>)>;
@@ -208,22 +212,7 @@ void SocialService::Worker::syncWith(const SocialProvider &provider, const QUuid
                     return;
                 }
                 if (metrics) {
-                    readMedia(provider, account, tokens.accessToken, *metrics,
-                            [this, account, snapshot = *metrics, finished](
-                                    const std::optional<MediaRound> &media) {
-                                if (db::Connection *c = connection()) {
-                                    if (auto stored = sync::storeSnapshot(
-                                                *c, account, snapshot, media);
-                                            !stored) {
-                                        qCWarning(lcSocial,
-                                                "storing the sync of account %s "
-                                                "failed: %s",
-                                                qPrintable(account.toString(QUuid::WithoutBraces)),
-                                                qPrintable(stored.error().detail));
-                                    }
-                                }
-                                finished();
-                            });
+                    completeSync(provider, account, tokens.accessToken, *metrics, finished);
                     return;
                 }
                 db::Connection *c = connection();
@@ -236,6 +225,23 @@ void SocialService::Worker::syncWith(const SocialProvider &provider, const QUuid
                     qCWarning(lcSocial, "sync of account %s failed: %s",
                             qPrintable(account.toString(QUuid::WithoutBraces)),
                             qPrintable(metrics.error().detail));
+                }
+                finished();
+            });
+}
+
+void SocialService::Worker::completeSync(const SocialProvider &provider, const QUuid &account,
+        const QString &accessToken, const MetricSnapshot &metrics,
+        const std::function<void()> &finished)
+{
+    readMedia(provider, account, accessToken, metrics,
+            [this, account, metrics, finished](const std::optional<MediaRound> &media) {
+                if (db::Connection *c = connection()) {
+                    if (auto stored = sync::storeSnapshot(*c, account, metrics, media); !stored) {
+                        qCWarning(lcSocial, "storing the sync of account %s failed: %s",
+                                qPrintable(account.toString(QUuid::WithoutBraces)),
+                                qPrintable(stored.error().detail));
+                    }
                 }
                 finished();
             });
