@@ -438,6 +438,11 @@ private Q_SLOTS:
 
     void secondRoundOfTheDayAddsNothing()
     {
+        // Figures of today typed in by hand for one post are kept; the platform's are refreshed.
+        QVERIFY(sql(u"UPDATE post_metrics SET source = 'manual', likes = 1 WHERE post_id = "
+                    "(SELECT id FROM posts WHERE external_id = '1790000010014')"_s));
+        QVERIFY(sql(u"UPDATE post_metrics SET likes = 1 WHERE post_id = "
+                    "(SELECT id FROM posts WHERE external_id = '1790000010013')"_s));
         const int metrics = scalar(u"SELECT count(*) FROM post_metrics"_s).toInt();
         const double rate = rateOf(m_ig);
         QVERIFY(sql(u"UPDATE connected_accounts SET posts_synced_at = now() - interval '1 day' "
@@ -448,6 +453,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT count(*) FROM post_metrics"_s).toInt(), metrics);
         QCOMPARE(scalar(u"SELECT count(*) FROM posts"_s).toInt(), 25);
         QCOMPARE(rateOf(m_ig), rate);
+        QCOMPARE(figure(u"1790000010014"_s, u"likes"_s).toLongLong(), qint64{1});
+        QCOMPARE(figure(u"1790000010013"_s, u"likes"_s).toLongLong(), qint64{1300});
     }
 };
 
