@@ -34,9 +34,9 @@ CREATE FUNCTION account_figures(accounts uuid[], as_of date)
 RETURNS TABLE (account_id uuid, basis text, engagement_rate real, growth_30d real)
 LANGUAGE sql STABLE AS $$
     SELECT a.id, engagement_basis(a.platform),
-           (SELECT avg(CASE WHEN engagement_basis(a.platform) = 'views'
-                            THEN r.engagements::double precision / nullif(r.views, 0)
-                            ELSE r.engagements::double precision / nullif(f.now, 0) END)::real
+           (SELECT avg(r.engagements::double precision
+                       / nullif(CASE WHEN engagement_basis(a.platform) = 'views' THEN r.views
+                                     ELSE f.followers_now END, 0))::real
             FROM (SELECT coalesce(m.likes, 0) + coalesce(m.comments, 0) + coalesce(m.shares, 0)
                          + coalesce(m.saves, 0) AS engagements, m.views
                   FROM posts p
@@ -47,14 +47,16 @@ LANGUAGE sql STABLE AS $$
                     AND p.published_at >= (as_of - 89)::timestamp AT TIME ZONE 'UTC'
                     AND p.published_at < (as_of + 1)::timestamp AT TIME ZONE 'UTC'
                   ORDER BY p.published_at DESC LIMIT 12) r),
-           CASE WHEN f.then > 0 THEN (f.now::double precision / f.then - 1)::real END
+           CASE WHEN f.followers_then > 0
+                THEN (f.followers_now::double precision / f.followers_then - 1)::real END
     FROM connected_accounts a
     CROSS JOIN LATERAL (
         SELECT coalesce((SELECT m.followers FROM account_metrics m
-                         WHERE m.account_id = a.id AND m.day = as_of), a.followers) AS now,
+                         WHERE m.account_id = a.id AND m.day = as_of),
+                        a.followers) AS followers_now,
                (SELECT m.followers FROM account_metrics m
                 WHERE m.account_id = a.id AND m.day <= as_of - 30
-                ORDER BY m.day DESC LIMIT 1) AS then) f
+                ORDER BY m.day DESC LIMIT 1) AS followers_then) f
     WHERE a.id = ANY (accounts)
 $$;
 
@@ -106,10 +108,11 @@ $$;
 -- "reach", "likes", "comments", "shares", "saves"} (figures null where the platform gives none).
 -- Each post is inserted or updated (by platform and external id), and its lifetime totals become
 -- its post_metrics row of as_of (source 'platform'; a row of that day entered by hand or imported
--- is kept; a post without any figure gets none). A post entered by hand without a platform id (a deliverable's post) becomes the
--- platform's post when its URL matches; a post whose URL equals the live URL of a live
--- deliverable of the same creator on the same platform that no post fulfils yet is linked to it
--- (posts_campaign derives the campaign). Answers the number of posts stored.
+-- is kept; a post without any figure gets none). A post entered by hand without a platform id (a
+-- deliverable's post) becomes the platform's post when its URL matches; a post whose URL equals
+-- the live URL of a live deliverable of the same creator on the same platform that no post
+-- fulfils yet is linked to it (posts_campaign derives the campaign). Answers the number of
+-- post_metrics rows written.
 CREATE FUNCTION store_platform_posts(account uuid, items jsonb, as_of date) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
