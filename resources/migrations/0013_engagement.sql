@@ -181,3 +181,23 @@ BEGIN
     RETURN stored;
 END;
 $$;
+
+-- A deliverable that goes live after the sync has seen its post: linked at once rather than at
+-- the next sync (the oldest matching post of the creator on the platform that fulfils nothing).
+CREATE FUNCTION deliverables_link_post() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM posts WHERE deliverable_id = NEW.id) THEN
+        UPDATE posts SET deliverable_id = NEW.id
+        WHERE id = (SELECT p.id FROM posts p JOIN deals de ON de.id = NEW.deal_id
+                    WHERE p.influencer_id = de.influencer_id AND p.platform = NEW.platform
+                      AND p.deliverable_id IS NULL
+                      AND post_url_key(p.url) = post_url_key(NEW.live_url)
+                    ORDER BY p.published_at, p.id LIMIT 1);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER deliverables_link_post AFTER UPDATE OF status, live_url ON deliverables
+    FOR EACH ROW WHEN (NEW.status = 'live' AND NEW.live_url IS NOT NULL)
+    EXECUTE FUNCTION deliverables_link_post();

@@ -143,7 +143,8 @@ private:
         return reply.json().value(u"id"_s).toString();
     }
 
-    /// A deal of the creator on Instagram brought live with `url` through the API.
+    /// A deal of the creator on Instagram brought live with `url` through the API: sets
+    /// m_campaign and m_deliverable.
     bool liveDeliverable(const QString &url)
     {
         const QString day = QDate::currentDate().addDays(14).toString(Qt::ISODate);
@@ -388,13 +389,23 @@ private Q_SLOTS:
 
     void liveDeliverableIsLinked()
     {
-        QCOMPARE(scalar(u"SELECT concat_ws('|', deliverable_id, campaign_id) FROM posts "
-                        "WHERE external_id = '1790000010001'"_s)
-                         .toString(),
-                m_deliverable + u'|' + m_campaign);
+        const auto linked = [this](const QString &externalId) {
+            return scalar(u"SELECT concat_ws('|', deliverable_id, campaign_id) FROM posts "
+                          "WHERE external_id = '%1'"_s.arg(externalId))
+                    .toString();
+        };
+        QCOMPARE(linked(u"1790000010001"_s), m_deliverable + u'|' + m_campaign);
         // No other post claims it.
         QCOMPARE(scalar(u"SELECT count(*) FROM posts WHERE deliverable_id IS NOT NULL"_s).toInt(),
                 1);
+        // Live after the sync saw the post: linked at once.
+        QVERIFY(liveDeliverable(u"https://www.instagram.com/p/IG0001N6/"_s));
+        QCOMPARE(linked(u"1790000010006"_s), m_deliverable + u'|' + m_campaign);
+        // An Instagram deliverable does not claim the TikTok post at the address it names.
+        QVERIFY(liveDeliverable(u"https://www.tiktok.com/@tt_creator/video/72"_s));
+        QCOMPARE(linked(u"70001000002"_s), QString());
+        QCOMPARE(scalar(u"SELECT count(*) FROM posts WHERE deliverable_id IS NOT NULL"_s).toInt(),
+                2);
     }
 
     void creatorAggregateAndDiscovery()
