@@ -20,6 +20,21 @@ namespace influence::server::social {
 
 namespace {
 
+/// A Graph API refusal for want of permission (HTTP 403, or error code 10 or 200-299: a token
+/// without instagram_business_manage_insights), rather than about one post (code 100: a metric
+/// its media type lacks).
+bool permissionRefused(const net::Fetched &fetched)
+{
+    const int code = QJsonDocument::fromJson(fetched.body)
+                             .object()
+                             .value(u"error"_s)
+                             .toObject()
+                             .value(u"code"_s)
+                             .toInt(-1);
+    return fetched.status == 403
+            || (fetched.status >= 400 && (code == 10 || (code >= 200 && code <= 299)));
+}
+
 class InstagramProvider : public SocialProvider
 {
 public:
@@ -181,12 +196,15 @@ public:
         return calls;
     }
 
-    void parseMediaDetail(
+    bool parseMediaDetail(
             qsizetype index, const net::Fetched &fetched, MediaRound &round) const override
     {
         const auto object = answer(fetched, u"Instagram's insights"_s);
+        if (!object && permissionRefused(fetched)) {
+            return false; // the rest would be refused as well
+        }
         if (!object || index < 0 || index > round.items.size()) {
-            return; // a metric the media type lacks fails the whole request: all stay NULL
+            return true; // a metric the media type lacks fails the whole request: all stay NULL
         }
         for (const QJsonValue value : object->value(u"data"_s).toArray()) {
             const QJsonObject metric = value.toObject();
@@ -217,6 +235,7 @@ public:
                 item.shares = figure;
             }
         }
+        return true;
     }
 };
 

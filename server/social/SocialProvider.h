@@ -150,10 +150,13 @@ public:
         return {};
     }
     /// Adds the answer to mediaDetails()[index] to `round`; an answer it cannot read changes
-    /// nothing (the figures stay empty).
-    virtual void parseMediaDetail(
+    /// nothing (the figures stay empty). False: the remaining follow-ups would be refused too
+    /// (the token lacks the permission), so they are not asked for.
+    virtual bool parseMediaDetail(
             qsizetype /*index*/, const net::Fetched & /*fetched*/, MediaRound & /*round*/) const
-    { }
+    {
+        return true;
+    }
 
     /// Whether a failed token request means the grant is gone (RFC 6749 §5.2 invalid_grant, or
     /// 400/401) rather than the platform being unreachable.

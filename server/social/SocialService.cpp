@@ -313,8 +313,9 @@ void SocialService::Worker::readDetails(const SocialProvider &provider,
     }
     fetch(calls->at(index),
             [this, &provider, round, calls, index, done](Result<net::Fetched> fetched) {
-                if (fetched) {
-                    provider.parseMediaDetail(index, *fetched, *round);
+                if (fetched && !provider.parseMediaDetail(index, *fetched, *round)) {
+                    done(*round);
+                    return;
                 }
                 readDetails(provider, round, calls, index + 1, done);
             });

@@ -156,12 +156,12 @@ public:
         return {Call{bearer(url, accessToken), std::nullopt}};
     }
 
-    void parseMediaDetail(
+    bool parseMediaDetail(
             qsizetype /*index*/, const net::Fetched &fetched, MediaRound &round) const override
     {
         const auto object = answer(fetched, u"YouTube's videos.list"_s);
         if (!object) {
-            return;
+            return true;
         }
         for (const QJsonValue value : object->value(u"items"_s).toArray()) {
             const QJsonObject video = value.toObject();
@@ -181,6 +181,7 @@ public:
                 }
             }
         }
+        return true;
     }
 };
 

@@ -213,6 +213,12 @@ private:
         return peer.get(u"/control/state"_s).json().value(u"calls"_s).toObject();
     }
 
+    void control(const QJsonObject &command)
+    {
+        HttpTestClient peer(m_peer.url());
+        QCOMPARE(peer.postJson(u"/control"_s, command).status, 200);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -466,6 +472,37 @@ private Q_SLOTS:
         QCOMPARE(rateOf(m_ig), rate);
         QCOMPARE(figure(u"1790000010014"_s, u"likes"_s).toLongLong(), qint64{1});
         QCOMPARE(figure(u"1790000010013"_s, u"likes"_s).toLongLong(), qint64{1300});
+    }
+
+    void insightsStopAtAPermissionRefusal()
+    {
+        // A token without the insights permission: the account's insights are refused, and the
+        // posts' are not asked for; the list's own counts still arrive.
+        const QJsonObject before = peerCalls();
+        control({{u"refuseInsights"_s, true}});
+        QVERIFY(sql(u"UPDATE connected_accounts SET posts_synced_at = now() - interval '1 day' "
+                    "WHERE id = '%1'"_s.arg(m_ig)));
+        QVERIFY(runDueWork());
+        control({{u"refuseInsights"_s, false}});
+        const QJsonObject after = peerCalls();
+        const auto asked = [&](const QJsonObject &calls, const QString &path) {
+            return calls.value(path).toInt();
+        };
+        QCOMPARE(asked(after, u"/instagram/graph/me/media"_s),
+                asked(before, u"/instagram/graph/me/media"_s) + 1);
+        QCOMPARE(asked(after, u"/instagram/graph/me/insights"_s),
+                asked(before, u"/instagram/graph/me/insights"_s) + 1);
+        QCOMPARE(asked(after, u"/instagram/graph/{media-id}/insights"_s),
+                asked(before, u"/instagram/graph/{media-id}/insights"_s));
+        QCOMPARE(figure(u"1790000010001"_s, u"likes"_s).toLongLong(), qint64{100});
+        QVERIFY(figure(u"1790000010001"_s, u"reach"_s).isNull());
+        QVERIFY(figure(u"1790000010001"_s, u"saves"_s).isNull());
+        // Engagement now counts likes and comments only: 110 n per post but post 3's 30.
+        double sum = 0;
+        for (int n = 1; n <= 12; ++n) {
+            sum += (n == 3 ? 30.0 : 110.0 * n) / kIgFollowers;
+        }
+        QVERIFY(near(rateOf(m_ig), sum / 12));
     }
 };
 

@@ -120,6 +120,11 @@ private Q_SLOTS:
         ig->parseMediaDetail(
                 -1, answer(R"({"data":[{"name":"reach","values":[{"value":1}]}]})"), round);
         QVERIFY(!round.items.at(1).reach && !round.items.at(2).reach);
+        // A refusal about one post lets the others be asked; one for want of permission does not.
+        QVERIFY(ig->parseMediaDetail(4, answer(R"({"error":{"code":100}})", 400), round));
+        QVERIFY(!ig->parseMediaDetail(4, answer(R"({"error":{"code":10}})", 400), round));
+        QVERIFY(!ig->parseMediaDetail(0, answer(R"({"error":{"code":200}})", 400), round));
+        QVERIFY(!ig->parseMediaDetail(4, answer("{}", 403), round));
         QVERIFY(!round.items.at(13).reach);
     }
 

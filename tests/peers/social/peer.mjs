@@ -149,6 +149,8 @@ async function route(req, res) {
     if (command.next) Object.assign(state.next, command.next);
     if (command.expiresIn) Object.assign(state.expiresIn, command.expiresIn);
     if (command.refuseRefresh) Object.assign(state.refuseRefresh, command.refuseRefresh);
+    // Instagram insights refused as for a token without instagram_business_manage_insights.
+    if ('refuseInsights' in command) state.refuseInsights = Boolean(command.refuseInsights);
     // The platform ends the access tokens of these platforms early (refresh tokens stay valid).
     for (const platform of command.revokeAccess || []) {
       for (const [token, grant] of state.access) {
@@ -204,6 +206,9 @@ async function route(req, res) {
     const known = state.access.get(url.searchParams.get('access_token'));
     if (!known) return send(res, 401, { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } });
     const list = media('instagram', known.account);
+    if (state.refuseInsights && path.endsWith('/insights')) {
+      return send(res, 400, { error: { message: '(#10) Application does not have permission for this action', type: 'OAuthException', code: 10 } });
+    }
     if (path.endsWith('/me/media')) {
       const fields = (url.searchParams.get('fields') || '').split(',');
       const limit = Number(url.searchParams.get('limit') || 25);
