@@ -33,7 +33,8 @@ struct Connected
 };
 
 /// Talks to the social platforms: the code exchange of a connect, and in the background the
-/// token refreshes before expiry and the daily metric snapshot. Like OidcService, all traffic
+/// token refreshes before expiry and the daily sync (the metric snapshot, the recent posts with
+/// their figures, engagement and growth from them). Like OidcService, all traffic
 /// runs on a thread of its own (with its own database connection for the background work), so
 /// no HTTP thread or database worker waits for a platform.
 class SocialService

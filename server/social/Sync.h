@@ -15,8 +15,9 @@ namespace influence::server::db {
 class Connection;
 }
 
-/// The background work on connected accounts: tokens renewed before they expire and one metric
-/// snapshot a day (account_metrics). The platform calls happen outside any transaction, so an
+/// The background work on connected accounts: tokens renewed before they expire and once a day
+/// a metric snapshot (account_metrics), the recent posts (posts, post_metrics) and the account's
+/// engagement and growth from them. The platform calls happen outside any transaction, so an
 /// account is claimed for a few minutes (a lease, social_credentials.claimed_until) rather than
 /// locked while its platform answers.
 namespace influence::server::social::sync {
