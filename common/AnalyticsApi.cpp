@@ -239,9 +239,8 @@ Result<AnalyticsOverview> AnalyticsOverview::fromJson(const QJsonObject &json)
         o.campaigns.append({c.value(u"id"_s).toString(), c.value(u"name"_s).toString(),
                 c.value(u"status"_s).toString(), c.value(u"currency"_s).toString(),
                 integer(c, u"budgetMinor"_s), integer(c, u"committedMinor"_s),
-                integer(c, u"paidMinor"_s), integer(c, u"remainingMinor"_s),
-                integer(c, u"views"_s), integer(c, u"engagements"_s),
-                optionalInteger(c, u"emvMinor"_s)});
+                integer(c, u"paidMinor"_s), integer(c, u"remainingMinor"_s), integer(c, u"views"_s),
+                integer(c, u"engagements"_s), optionalInteger(c, u"emvMinor"_s)});
     }
     o.topCreators = listOf<AnalyticsCreator>(json.value(u"topCreators"_s));
     o.topPosts = listOf<AnalyticsPost>(json.value(u"topPosts"_s));
@@ -337,8 +336,7 @@ QFuture<Result<CreatorAnalytics>> AnalyticsApi::creator(
 {
     return readObject<CreatorAnalytics>(
             m_client->send(ApiClient::Method::Get,
-                    u"/api/v1/analytics/creators/"_s + segment(influencerId),
-                    period.toUrlQuery()),
+                    u"/api/v1/analytics/creators/"_s + segment(influencerId), period.toUrlQuery()),
             CreatorAnalytics::fromJson);
 }
 
@@ -362,18 +360,17 @@ QFuture<Result<QList<EmvTable>>> AnalyticsApi::emvTables() const
 QFuture<Result<EmvTable>> AnalyticsApi::saveEmvTable(
         const QString &currency, const EmvTableInput &input) const
 {
-    return readObject<EmvTable>(
-            m_client->send(ApiClient::Method::Put,
-                    u"/api/v1/analytics/emv-tables/"_s + segment(currency), {},
-                    QJsonDocument(input.toJson())),
+    return readObject<EmvTable>(m_client->send(ApiClient::Method::Put,
+                                        u"/api/v1/analytics/emv-tables/"_s + segment(currency), {},
+                                        QJsonDocument(input.toJson())),
             EmvTable::fromJson);
 }
 
 QFuture<Result<PostMetricsHistory>> AnalyticsApi::postMetrics(const QString &postId) const
 {
     return readObject<PostMetricsHistory>(
-            m_client->send(ApiClient::Method::Get,
-                    u"/api/v1/posts/"_s + segment(postId) + u"/metrics"_s),
+            m_client->send(
+                    ApiClient::Method::Get, u"/api/v1/posts/"_s + segment(postId) + u"/metrics"_s),
             PostMetricsHistory::fromJson);
 }
 

@@ -279,7 +279,8 @@ public:
     /// GET /api/v1/analytics/emv-tables
     QFuture<Result<QList<EmvTable>>> emvTables() const;
     /// PUT /api/v1/analytics/emv-tables/{currency}
-    QFuture<Result<EmvTable>> saveEmvTable(const QString &currency, const EmvTableInput &input) const;
+    QFuture<Result<EmvTable>> saveEmvTable(
+            const QString &currency, const EmvTableInput &input) const;
     /// GET /api/v1/posts/{id}/metrics
     QFuture<Result<PostMetricsHistory>> postMetrics(const QString &postId) const;
     /// PUT /api/v1/deliverables/{id}/metrics/{day}

@@ -114,8 +114,8 @@ Result<AnalyticsPeriod> parseAnalyticsPeriod(
     if (!interval.isEmpty()) {
         const auto parsed = analyticsIntervalFromString(interval);
         if (!parsed) {
-            return Error::invalidParameter(u"interval"_s, u"invalid_value"_s,
-                    u"interval must be day, week or month."_s);
+            return Error::invalidParameter(
+                    u"interval"_s, u"invalid_value"_s, u"interval must be day, week or month."_s);
         }
         period.interval = *parsed;
     }

@@ -41,8 +41,8 @@ QDate todayUtc()
 
 Result<AnalyticsPeriod> periodOf(const Request &request)
 {
-    return common::parseAnalyticsPeriod(request.queryValue(u"from"_s),
-            request.queryValue(u"to"_s), request.queryValue(u"interval"_s), todayUtc());
+    return common::parseAnalyticsPeriod(request.queryValue(u"from"_s), request.queryValue(u"to"_s),
+            request.queryValue(u"interval"_s), todayUtc());
 }
 
 Result<QString> currencyOf(const QString &text, const QString &name)
@@ -100,8 +100,8 @@ Work dashboard(const Request &request, Read read, QString member, QList<Column> 
     if (!http::csv::wanted(request)) {
         return Work(std::move(read));
     }
-    return Work([read = std::move(read), member = std::move(member),
-                        columns = std::move(columns), filename = std::move(filename),
+    return Work([read = std::move(read), member = std::move(member), columns = std::move(columns),
+                        filename = std::move(filename),
                         currency](Connection &c, const Principal &p) -> Response {
         const Result<QByteArray> json = read(c, p);
         if (!json) {

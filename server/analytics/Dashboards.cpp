@@ -63,8 +63,8 @@ Result<QByteArray> overview(Connection &c, const Principal &p, const OverviewQue
     }
     return db::withRetry(c, [&](Connection &conn) -> Result<QByteArray> {
         if (query.campaign) {
-            const auto own = conn.scalar(kOwnCampaign, {{u":id"_s, *query.campaign},
-                                                               {u":user"_s, p.userId()}});
+            const auto own = conn.scalar(
+                    kOwnCampaign, {{u":id"_s, *query.campaign}, {u":user"_s, p.userId()}});
             if (!own) {
                 return own.error();
             }
@@ -78,8 +78,9 @@ Result<QByteArray> overview(Connection &c, const Principal &p, const OverviewQue
         auto json = db::optionalJson(conn, kOverview,
                 {{u":user"_s, p.userId()},
                         {u":campaign"_s,
-                                query.campaign ? text(query.campaign->toString(QUuid::WithoutBraces))
-                                               : text({})},
+                                query.campaign
+                                        ? text(query.campaign->toString(QUuid::WithoutBraces))
+                                        : text({})},
                         {u":currency"_s, text(query.currency)},
                         {u":from"_s, day(query.period.from)}, {u":to"_s, day(query.period.to)},
                         {u":interval"_s, common::wireName(query.period.interval)}});

@@ -27,11 +27,10 @@ const SqlStatement kList(
         "FROM emv_tables t WHERE t.brand_id IS NULL "
         "OR CAST(:admin AS boolean) OR acts_for_brand(:user, t.brand_id)"_s);
 // The caller's own brand first, then those they are staff of.
-const SqlStatement kBrand(
-        u"SELECT b.user_id FROM brand_details b "
-        "WHERE acts_for_brand(:user, b.user_id) "
-        "AND (CAST(:brand AS uuid) IS NULL OR b.user_id = CAST(:brand AS uuid)) "
-        "ORDER BY b.user_id = :user DESC, b.user_id LIMIT 1"_s);
+const SqlStatement kBrand(u"SELECT b.user_id FROM brand_details b "
+                          "WHERE acts_for_brand(:user, b.user_id) "
+                          "AND (CAST(:brand AS uuid) IS NULL OR b.user_id = CAST(:brand AS uuid)) "
+                          "ORDER BY b.user_id = :user DESC, b.user_id LIMIT 1"_s);
 const SqlStatement kUpsertTable(
         u"INSERT INTO emv_tables AS t (brand_id, currency, name, updated_by) "
         "VALUES (:brand, :currency, :name, :user) "
@@ -120,9 +119,9 @@ Result<QByteArray> saveEmvTable(Connection &c, const Principal &p, const QString
         if (!table) {
             return table.error();
         }
-        auto rates = conn.run(kUpsertRates, {{u":table"_s, *table},
-                                                    {u":rates"_s, ratesJson(input)},
-                                                    {u":currency"_s, currency}});
+        auto rates = conn.run(kUpsertRates,
+                {{u":table"_s, *table}, {u":rates"_s, ratesJson(input)},
+                        {u":currency"_s, currency}});
         if (!rates) {
             return rates.error();
         }

@@ -17,11 +17,10 @@ namespace influence::server::analytics {
 
 namespace {
 
-const SqlStatement kHistory(
-        u"SELECT api_post_metrics_json(p)::text FROM posts p "
-        "LEFT JOIN campaigns c ON c.id = p.campaign_id WHERE p.id = :id "
-        "AND (CAST(:admin AS boolean) OR p.influencer_id = :user "
-        "     OR (c.id IS NOT NULL AND acts_for_brand(:user, c.brand_id)))"_s);
+const SqlStatement kHistory(u"SELECT api_post_metrics_json(p)::text FROM posts p "
+                            "LEFT JOIN campaigns c ON c.id = p.campaign_id WHERE p.id = :id "
+                            "AND (CAST(:admin AS boolean) OR p.influencer_id = :user "
+                            "     OR (c.id IS NOT NULL AND acts_for_brand(:user, c.brand_id)))"_s);
 // The deliverable, locked (one post per deliverable, created once), with whether the caller is
 // a party and its post if it has one.
 const SqlStatement kLockDeliverable(
@@ -65,7 +64,8 @@ const SqlStatement kWrite(
         "watch_seconds = coalesce(EXCLUDED.watch_seconds, m.watch_seconds), "
         "source = 'manual', evidence_url = coalesce(EXCLUDED.evidence_url, m.evidence_url), "
         "entered_by = EXCLUDED.entered_by, captured_at = now()"_s);
-const SqlStatement kRead(u"SELECT api_post_metrics_json(p)::text FROM posts p WHERE p.id = :post"_s);
+const SqlStatement kRead(
+        u"SELECT api_post_metrics_json(p)::text FROM posts p WHERE p.id = :post"_s);
 
 QVariant figure(const std::optional<qint64> &value)
 {
@@ -128,7 +128,7 @@ Result<QByteArray> enterMetrics(Connection &c, const Principal &p, const QUuid &
             post = *created;
         } else if (auto updated = db::affected(conn, kUpdatePost,
                            {{u":post"_s, post}, {u":kind"_s, kind}, {u":published"_s, published}});
-                !updated) {
+                   !updated) {
             return updated.error();
         }
         const auto publishedOn = conn.scalar(kPublishedOn, {{u":post"_s, post}});

@@ -15,7 +15,8 @@ namespace influence::server::analytics {
 
 /// {"post", "days"}: brand staff of the post's campaign, its creator and administrators (404 for
 /// anyone else).
-common::Result<QByteArray> postMetrics(db::Connection &c, const http::Principal &p, const QUuid &post);
+common::Result<QByteArray> postMetrics(
+        db::Connection &c, const http::Principal &p, const QUuid &post);
 
 /// Writes a live deliverable's figures of `day` (source manual), creating its post (url: the
 /// live URL) when it has none: brand staff of the deal's brand, the deal's creator and

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ServerApp.h"
 
-#include "app/seed/DemoSignIns.h"
 #include "analytics/AnalyticsRoutes.h"
+#include "app/seed/DemoSignIns.h"
 #include "app/seed/Seeder.h"
 #include "auth/AuthRoutes.h"
 #include "auth/PasswordHasher.h"
