@@ -46,7 +46,8 @@ const db::SqlStatement kRecentPosts(
         "  ORDER BY c.followers DESC, c.id LIMIT 1) a ON true "
         "ON CONFLICT DO NOTHING"_s);
 // Lifetime totals per day from publication (at most 60 days back) to yesterday: views approach
-// a final count (a share of the account's followers) as 1 - e^(-t/4); the other figures follow
+// a final count (a share of the account's followers), 60 % of it in the first days (1 - e^(-t/3))
+// and the rest as a long tail (1 - e^(-t/25)); the other figures follow
 // views by per-post ratios. Figures a platform does not give stay NULL (reach and impressions
 // on YouTube and TikTok, saves on YouTube), so estimated reach shows too.
 const db::SqlStatement kMetrics(
@@ -64,15 +65,17 @@ const db::SqlStatement kMetrics(
         "        0.02 + (('x' || substr(md5(p.id::text), 7, 4))::bit(16)::int % 60) / 1000.0 "
         "          AS rate, "
         "        round(greatest(coalesce(a.followers, 0), 2000) "
-        "              * (0.15 + (('x' || left(md5(p.id::text), 6))::bit(24)::int % 50) / 100.0) "
-        "              * (1 - exp(-((g.day::date - (p.published_at AT TIME ZONE 'UTC')::date) + 1) "
-        "                         / 4.0)))::bigint AS views "
+        "              * (0.3 + (('x' || left(md5(p.id::text), 6))::bit(24)::int % 100) / 100.0) "
+        "              * (0.6 * (1 - exp(-d.t / 3.0)) + 0.4 * (1 - exp(-d.t / 25.0))))::bigint "
+        "          AS views "
         "      FROM posts p "
         "      LEFT JOIN connected_accounts a ON a.id = p.account_id "
         "      CROSS JOIN LATERAL generate_series("
         "          greatest((p.published_at AT TIME ZONE 'UTC')::date, "
         "                   (now() AT TIME ZONE 'UTC')::date - 60), "
         "          (now() AT TIME ZONE 'UTC')::date - 1, interval '1 day') AS g(day) "
+        "      CROSS JOIN LATERAL (SELECT g.day::date - (p.published_at AT TIME ZONE 'UTC')::date "
+        "                                 + 1 AS t) d "
         "      WHERE p.external_id LIKE 'demo-%' "
         "        AND NOT EXISTS (SELECT 1 FROM post_metrics m WHERE m.post_id = p.id)) x"_s);
 
