@@ -174,8 +174,8 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     out() << "seeded " << report->users << " users (" << report->influencers << " creators, "
           << report->brands << " brands), " << report->accounts << " connected accounts, "
           << report->rates << " rates, " << report->snapshots << " metric snapshots, "
-          << report->posts << " posts with " << report->postMetrics << " daily figures in "
-          << timer.elapsed() << " ms\n";
+          << report->posts << " posts (" << report->deliverablePosts << " of deals) with "
+          << report->postMetrics << " post metric rows in " << timer.elapsed() << " ms\n";
     return 0;
 }
 

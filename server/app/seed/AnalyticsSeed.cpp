@@ -88,7 +88,8 @@ Result<AnalyticsSeedReport> seedAnalytics(db::Connection &c, int creators)
     if (!query) {
         return query.error();
     }
-    report.posts = (*query)->numRowsAffected();
+    report.deliverablePosts = (*query)->numRowsAffected();
+    report.posts = report.deliverablePosts;
     (*query)->finish();
     query = c.run(kRecentPosts, {{u":creators"_s, creators}});
     if (!query) {

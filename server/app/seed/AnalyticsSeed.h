@@ -14,6 +14,7 @@ namespace influence::server::seed {
 struct AnalyticsSeedReport
 {
     qint64 posts = 0;
+    qint64 deliverablePosts = 0; ///< of them, posts of the demo deals' live deliverables
     qint64 postMetrics = 0;
 };
 

@@ -708,6 +708,7 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
         return analytics.error();
     }
     report.posts = analytics->posts;
+    report.deliverablePosts = analytics->deliverablePosts;
     report.postMetrics = analytics->postMetrics;
     const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {
