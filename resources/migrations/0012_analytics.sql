@@ -46,13 +46,24 @@ CREATE TABLE post_rollup_daily (
 CREATE INDEX post_rollup_daily_campaign_day_idx ON post_rollup_daily (campaign_id, day);
 
 -- Recomputes the rollup rows of groups (campaign, creator, platform) over day ranges [lo, hi]
--- (given as parallel arrays; '-infinity'/'infinity' for a whole group) from the raw rows. Two
--- statements: first the rows that no post contributes to any more go (checked against the raw
--- rows through their indexes, so only rows that existed before pay for it: a bulk load of new
--- days finds none), then every group-day of the ranges is written from the raw rows.
+-- (given as parallel arrays; '-infinity'/'infinity' for a whole group) from the raw rows.
+--
+-- First the campaigns are locked (a transaction-scoped advisory lock each, in key order; one
+-- lock for all when a statement touches more than 64 campaigns, so a bulk load does not fill the
+-- lock table): two transactions writing rows of one group would otherwise each recompute it from
+-- a snapshot without the other's rows, and the later commit would leave the rollup short. Each
+-- statement of this (volatile) function takes a new snapshot, so what follows the lock sees
+-- every transaction that held it. Then the rows that no post contributes to any more go (checked
+-- against the raw rows through their indexes, so only rows that existed before pay for it: a bulk
+-- load of new days finds none), and every group-day of the ranges is written from the raw rows.
 CREATE FUNCTION post_rollup_refresh(p_campaigns uuid[], p_influencers uuid[], p_platforms text[],
                                     p_los date[], p_his date[]) RETURNS void
 LANGUAGE sql AS $$
+    SELECT count(pg_advisory_xact_lock(1912, x.k))
+    FROM (SELECT DISTINCT CASE WHEN cardinality(ARRAY(SELECT DISTINCT unnest(p_campaigns))) > 64
+                               THEN 0 ELSE hashtext(c::text) END AS k
+          FROM unnest(p_campaigns) AS c ORDER BY 1) x;
+
     DELETE FROM post_rollup_daily d
     USING (SELECT t.campaign_id, t.influencer_id, t.platform, min(t.lo) AS lo, max(t.hi) AS hi
            FROM unnest(p_campaigns, p_influencers, p_platforms, p_los, p_his)
