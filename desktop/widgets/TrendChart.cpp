@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "TrendChart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPainter>
+#include <QValueAxis>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace influence::desktop {
+
+namespace {
+
+qreal msecs(QDate day)
+{
+    return qreal(day.startOfDay(Qt::UTC).toMSecsSinceEpoch());
+}
+
+/// A value axis from 0 to a round number above `max`.
+QValueAxis *valueAxis(double max, bool percent)
+{
+    auto *axis = new QValueAxis;
+    double top = max <= 0 ? 1.0 : max * 1.1;
+    if (percent) {
+        axis->setRange(0, top * 100.0);
+        axis->setLabelFormat(u"%.1f %%"_s);
+    } else {
+        axis->setRange(0, top);
+        axis->setLabelFormat(u"%.0f"_s);
+        axis->applyNiceNumbers();
+    }
+    axis->setTickCount(5);
+    return axis;
+}
+
+} // namespace
+
+TrendChart::TrendChart(QWidget *parent)
+    : QChartView(new QChart, parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(220);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    chart()->legend()->setAlignment(Qt::AlignTop);
+    chart()->setBackgroundRoundness(0);
+}
+
+QColor TrendChart::colorFor(int index)
+{
+    static const QList<QColor> colors{{0x2a, 0x6f, 0xdb}, {0xe6, 0x6b, 0x1e}, {0x1e, 0x9e, 0x6a},
+            {0x8e, 0x44, 0xad}, {0xc0, 0x1c, 0x28}};
+    return colors.at(index % colors.size());
+}
+
+void TrendChart::setTitle(const QString &title)
+{
+    chart()->setTitle(title);
+}
+
+void TrendChart::setLines(const QList<Line> &lines)
+{
+    m_lines = lines;
+    rebuild();
+}
+
+void TrendChart::setSeries(const QList<common::SeriesPoint> &series,
+        const QList<common::Metric> &left, const QList<common::Metric> &right,
+        const QStringList &names)
+{
+    QList<Line> lines;
+    int index = 0;
+    for (const auto &metrics : {left, right}) {
+        for (const common::Metric metric : metrics) {
+            Line line;
+            line.name = names.value(index);
+            line.rightAxis = index >= left.size();
+            line.area = index == 0;
+            line.color = colorFor(index);
+            for (const common::SeriesPoint &point : series) {
+                line.points.append({point.start, double(point.figures.value(metric))});
+            }
+            lines.append(line);
+            ++index;
+        }
+    }
+    setLines(lines);
+}
+
+void TrendChart::clear()
+{
+    m_lines.clear();
+    rebuild();
+}
+
+void TrendChart::rebuild()
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *axis : c->axes()) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    c->setLocale(QLocale());
+    c->setLocalizeNumbers(true);
+    if (m_lines.isEmpty()) {
+        return;
+    }
+    QDate first;
+    QDate last;
+    double maxLeft = 0;
+    double maxRight = 0;
+    bool rightPercent = false;
+    bool leftPercent = false;
+    bool anyRight = false;
+    for (const Line &line : std::as_const(m_lines)) {
+        for (const auto &[day, value] : line.points) {
+            first = !first.isValid() || day < first ? day : first;
+            last = !last.isValid() || day > last ? day : last;
+            (line.rightAxis ? maxRight : maxLeft) =
+                    std::max(line.rightAxis ? maxRight : maxLeft, value);
+        }
+        if (line.rightAxis) {
+            anyRight = true;
+            rightPercent = line.percent;
+        } else {
+            leftPercent = line.percent;
+        }
+    }
+    auto *time = new QDateTimeAxis;
+    time->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    time->setTickCount(first.isValid() && first.daysTo(last) < 5 ? 2 : 6);
+    if (first.isValid()) {
+        time->setRange(first.startOfDay(Qt::UTC), last.startOfDay(Qt::UTC).addSecs(1));
+    }
+    c->addAxis(time, Qt::AlignBottom);
+    QValueAxis *left = valueAxis(maxLeft, leftPercent);
+    c->addAxis(left, Qt::AlignLeft);
+    QValueAxis *right = nullptr;
+    if (anyRight) {
+        right = valueAxis(maxRight, rightPercent);
+        c->addAxis(right, Qt::AlignRight);
+    }
+    for (const Line &line : std::as_const(m_lines)) {
+        auto *upper = new QLineSeries;
+        const double scale = line.percent ? 100.0 : 1.0;
+        for (const auto &[day, value] : line.points) {
+            upper->append(msecs(day), value * scale);
+        }
+        QAbstractSeries *series = upper;
+        if (line.area) {
+            auto *area = new QAreaSeries(upper);
+            QColor fill = line.color;
+            fill.setAlpha(70);
+            area->setBrush(fill);
+            area->setPen(QPen(line.color, 2));
+            series = area;
+        } else {
+            upper->setPen(QPen(line.color, 2));
+        }
+        series->setName(line.name);
+        c->addSeries(series);
+        series->attachAxis(time);
+        series->attachAxis(line.rightAxis && right ? right : left);
+    }
+    if (right) {
+        // Each axis in the colour of its first line, so that a reader knows which is which.
+        for (const Line &line : std::as_const(m_lines)) {
+            if (line.rightAxis) {
+                right->setLabelsColor(line.color);
+                break;
+            }
+        }
+        left->setLabelsColor(m_lines.constFirst().color);
+    }
+}
+
+QImage TrendChart::renderImage(QSize size) const
+{
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const_cast<TrendChart *>(this)->render(&painter, QRectF(QPointF(0, 0), size));
+    return image;
+}
+
+void TrendChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LocaleChange || event->type() == QEvent::LanguageChange) {
+        rebuild();
+    }
+    QChartView::changeEvent(event);
+}
+
+} // namespace influence::desktop
