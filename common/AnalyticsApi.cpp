@@ -157,6 +157,26 @@ EmvTableRef EmvTableRef::fromJson(const QJsonObject &json)
             time(json, u"updatedAt"_s)};
 }
 
+EmvTable EmvTable::fromJson(const QJsonObject &json)
+{
+    EmvTable table;
+    table.ref = EmvTableRef::fromJson(json);
+    for (const auto &value : json.value(u"rates"_s).toArray()) {
+        const QJsonObject rate = value.toObject();
+        const auto number = [&rate](const QString &key) {
+            // Decimal numbers, sent as JSON numbers or as strings ("0.0125").
+            const QJsonValue v = rate.value(key);
+            return v.isString() ? v.toString().toDouble() : v.toDouble();
+        };
+        table.rates.append({rate.value(u"platform"_s).toString(),
+                number(u"perMilleImpressionsMinor"_s), number(u"perViewMinor"_s),
+                number(u"perLikeMinor"_s), number(u"perCommentMinor"_s),
+                number(u"perShareMinor"_s), number(u"perSaveMinor"_s),
+                number(u"perClickMinor"_s)});
+    }
+    return table;
+}
+
 AnalyticsKpis AnalyticsKpis::fromJson(const QJsonObject &json)
 {
     AnalyticsKpis kpis;
@@ -312,7 +332,19 @@ Result<PostHistory> PostHistory::fromJson(const QJsonObject &json)
     history.post = PostPerformance::fromJson(json.value(u"post"_s).toObject());
     for (const auto &value : json.value(u"days"_s).toArray()) {
         const QJsonObject day = value.toObject();
-        history.days.append({date(day, u"day"_s), Figures::fromJson(day),
+        Figures figures = Figures::fromJson(day);
+        if (!figures.get(Metric::Engagements)) {
+            // Engagements = likes + comments + shares + saves, when any of them is known.
+            std::optional<qint64> sum;
+            for (const Metric part : {Metric::Likes, Metric::Comments, Metric::Shares,
+                         Metric::Saves}) {
+                if (figures.get(part)) {
+                    sum = sum.value_or(0) + *figures.get(part);
+                }
+            }
+            figures.set(Metric::Engagements, sum);
+        }
+        history.days.append({date(day, u"day"_s), figures,
                 day.value(u"source"_s).toString(), day.value(u"evidenceUrl"_s).toString(),
                 day.value(u"enteredBy"_s).toString(), time(day, u"capturedAt"_s)});
     }
@@ -370,6 +402,20 @@ QFuture<Result<CreatorAnalytics>> AnalyticsApi::creator(
             m_client->send(ApiClient::Method::Get,
                     u"/api/v1/analytics/creators/"_s + encoded(influencerId), query),
             CreatorAnalytics::fromJson);
+}
+
+QFuture<Result<QList<EmvTable>>> AnalyticsApi::emvTables() const
+{
+    return readObject<QList<EmvTable>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/analytics/emv-tables"_s),
+            [](const QJsonObject &json) -> Result<QList<EmvTable>> {
+                const QJsonValue items = json.contains(u"items"_s) ? json.value(u"items"_s)
+                                                                   : json.value(u"tables"_s);
+                if (!items.isArray()) {
+                    return invalid(u"The EMV tables have no list."_s);
+                }
+                return listOf<EmvTable>(items);
+            });
 }
 
 QFuture<Result<PostHistory>> AnalyticsApi::postHistory(const QString &postId) const

@@ -79,6 +79,27 @@ struct EmvTableRef
     static EmvTableRef fromJson(const QJsonObject &json);
 };
 
+/// An EMV table with its values per action (GET /analytics/emv-tables): minor units of its
+/// currency per 1 000 impressions, per view, like, comment, share, save and click.
+struct EmvTable
+{
+    struct Rate
+    {
+        QString platform;
+        double perMilleImpressionsMinor = 0;
+        double perViewMinor = 0;
+        double perLikeMinor = 0;
+        double perCommentMinor = 0;
+        double perShareMinor = 0;
+        double perSaveMinor = 0;
+        double perClickMinor = 0;
+    };
+    EmvTableRef ref;
+    QList<Rate> rates;
+
+    static EmvTable fromJson(const QJsonObject &json);
+};
+
 /// A campaign's (or the overview's) key figures.
 struct AnalyticsKpis
 {
@@ -306,6 +327,8 @@ public:
     /// GET /api/v1/analytics/creators/{id} (the creator's profile id)
     QFuture<Result<CreatorAnalytics>> creator(
             const QString &influencerId, const AnalyticsPeriod &period) const;
+    /// GET /api/v1/analytics/emv-tables: the defaults and the brand's own.
+    QFuture<Result<QList<EmvTable>>> emvTables() const;
     /// GET /api/v1/posts/{id}/metrics
     QFuture<Result<PostHistory>> postHistory(const QString &postId) const;
     /// PUT /api/v1/deliverables/{id}/metrics/{day}

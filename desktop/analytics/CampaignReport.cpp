@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CampaignReport.h"
+
+#include "widgets/AnalyticsText.h"
+#include "widgets/TrendChart.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using influence::common::Metric;
+
+namespace influence::desktop {
+
+namespace {
+
+constexpr int kResolution = 150; // dots per inch of the PDF's coordinates
+
+/// Draws the report top to bottom, starting new pages as it fills them.
+class Pages
+{
+public:
+    Pages(QPdfWriter *writer, QPainter *painter)
+        : m_writer(writer)
+        , m_painter(painter)
+        , m_width(painter->device()->width())
+        , m_height(painter->device()->height())
+    { }
+
+    int width() const { return m_width; }
+    int remaining() const { return m_height - m_y; }
+
+    void newPage()
+    {
+        m_writer->newPage();
+        m_y = 0;
+    }
+    void ensure(int height)
+    {
+        if (m_y + height > m_height && m_y > 0) {
+            newPage();
+        }
+    }
+    void space(int height) { m_y += height; }
+
+    void text(const QString &text, double points, bool bold = false, QColor color = Qt::black)
+    {
+        QFont font(u"DejaVu Sans"_s);
+        font.setPointSizeF(points);
+        font.setBold(bold);
+        m_painter->setFont(font);
+        m_painter->setPen(color);
+        const QRect box = m_painter->boundingRect(
+                QRect(0, 0, m_width, m_height), Qt::TextWordWrap | Qt::AlignLeft, text);
+        ensure(box.height());
+        m_painter->drawText(QRect(0, m_y, m_width, box.height()),
+                Qt::TextWordWrap | Qt::AlignLeft, text);
+        m_y += box.height();
+    }
+
+    void heading(const QString &title)
+    {
+        ensure(200); // a heading does not end a page
+        space(30);
+        text(title, 14, true, QColor(0x1d, 0x3f, 0x7a));
+        space(10);
+    }
+
+    void image(const QImage &image)
+    {
+        if (image.isNull()) {
+            return;
+        }
+        const int height = image.height() * m_width / image.width();
+        ensure(height);
+        m_painter->drawImage(QRect(0, m_y, m_width, height), image);
+        m_y += height;
+    }
+
+    /// A table: `widths` are shares of the page width; numbers right-aligned from column
+    /// `firstNumber` on.
+    void table(const QStringList &header, const QList<QStringList> &rows,
+            const QList<double> &widths, int firstNumber)
+    {
+        QFont font(u"DejaVu Sans"_s);
+        font.setPointSizeF(8);
+        QFont bold = font;
+        bold.setBold(true);
+        m_painter->setFont(font);
+        const int rowHeight = m_painter->fontMetrics().height() * 3 / 2;
+        const auto drawRow = [&](const QStringList &cells, bool isHeader, bool shaded) {
+            ensure(rowHeight);
+            if (shaded || isHeader) {
+                m_painter->fillRect(QRect(0, m_y, m_width, rowHeight),
+                        isHeader ? QColor(0xdf, 0xe7, 0xf3) : QColor(0xf5, 0xf5, 0xf5));
+            }
+            m_painter->setFont(isHeader ? bold : font);
+            m_painter->setPen(Qt::black);
+            int x = 0;
+            for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
+                const int w = int(widths.at(c) * m_width);
+                const QRect cell(x + 6, m_y, w - 12, rowHeight);
+                const Qt::Alignment align = Qt::AlignVCenter
+                        | (c >= firstNumber ? Qt::AlignRight : Qt::AlignLeft);
+                m_painter->drawText(cell, int(align),
+                        m_painter->fontMetrics().elidedText(
+                                cells.at(c), Qt::ElideRight, cell.width()));
+                x += w;
+            }
+            m_y += rowHeight;
+        };
+        drawRow(header, true, false);
+        for (int r = 0; r < rows.size(); ++r) {
+            if (m_y + rowHeight > m_height) {
+                newPage();
+                drawRow(header, true, false); // the header again on the new page
+            }
+            drawRow(rows.at(r), false, r % 2 == 1);
+        }
+    }
+
+    /// Horizontal bars of `values` with their labels (engagements per creator).
+    void bars(const QList<std::pair<QString, qint64>> &values)
+    {
+        if (values.isEmpty()) {
+            return;
+        }
+        QFont font(u"DejaVu Sans"_s);
+        font.setPointSizeF(8);
+        m_painter->setFont(font);
+        const int rowHeight = m_painter->fontMetrics().height() * 3 / 2;
+        const int labelWidth = m_width / 4;
+        const qint64 max = std::max<qint64>(1, std::max_element(values.cbegin(), values.cend(),
+                                                       [](const auto &a, const auto &b) {
+                                                           return a.second < b.second;
+                                                       })->second);
+        for (const auto &[label, value] : values) {
+            ensure(rowHeight);
+            m_painter->setPen(Qt::black);
+            m_painter->drawText(QRect(0, m_y, labelWidth - 8, rowHeight),
+                    int(Qt::AlignVCenter | Qt::AlignRight),
+                    m_painter->fontMetrics().elidedText(label, Qt::ElideRight, labelWidth - 8));
+            const int full = m_width - labelWidth - m_width / 6;
+            const int w = int(double(value) / double(max) * full);
+            m_painter->fillRect(QRect(labelWidth, m_y + rowHeight / 6, std::max(w, 1),
+                                        rowHeight * 2 / 3),
+                    TrendChart::colorFor(1));
+            m_painter->drawText(QRect(labelWidth + w + 8, m_y, m_width / 6, rowHeight),
+                    int(Qt::AlignVCenter | Qt::AlignLeft), AnalyticsText::count(value));
+            m_y += rowHeight;
+        }
+    }
+
+private:
+    QPdfWriter *m_writer;
+    QPainter *m_painter;
+    int m_width;
+    int m_height;
+    int m_y = 0;
+};
+
+QString decimal(double value)
+{
+    return QLocale().toString(value, 'f', 4).remove(QRegularExpression(u"0{1,2}$"_s));
+}
+
+} // namespace
+
+QString CampaignReport::write(const QString &path, const CampaignReportData &data)
+{
+    const common::CampaignAnalytics &a = data.analytics;
+    const QString currency = a.currency;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return tr("Could not write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(kResolution);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter));
+        writer.setTitle(tr("Campaign report: %1").arg(a.campaignName));
+        writer.setCreator(u"Influence"_s);
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            return tr("Could not write %1.").arg(QFileInfo(path).fileName());
+        }
+        Pages pages(&writer, &painter);
+        const QLocale locale;
+
+        // The title page.
+        pages.space(pages.remaining() / 4);
+        pages.text(tr("Campaign report"), 12, false, QColor(0x5e, 0x5e, 0x5e));
+        pages.space(20);
+        pages.text(a.campaignName, 26, true, QColor(0x1d, 0x3f, 0x7a));
+        pages.space(30);
+        pages.text(tr("Period: %1 – %2")
+                           .arg(locale.toString(a.from, QLocale::LongFormat),
+                                   locale.toString(a.to, QLocale::LongFormat)),
+                13);
+        pages.space(10);
+        pages.text(AnalyticsText::dataAsOf(a.dataAsOf), 10);
+        pages.text(tr("Currency: %1 · EMV table: %2").arg(currency, a.emvTable.name), 10);
+        pages.text(tr("Prepared on %1")
+                           .arg(locale.toString(data.generatedAt.toLocalTime(),
+                                   QLocale::LongFormat)),
+                10);
+        pages.newPage();
+
+        // The key figures with their formulas.
+        pages.heading(tr("Key figures"));
+        QList<QStringList> kpiRows;
+        for (int k = int(Kpi::Posts); k <= int(Kpi::Roi); ++k) {
+            const auto kpi = Kpi(k);
+            kpiRows.append({AnalyticsText::kpiName(kpi),
+                    AnalyticsText::text(a.kpis, kpi, currency), AnalyticsText::formula(kpi)});
+        }
+        pages.table({tr("Figure"), tr("Value"), tr("How it is computed")}, kpiRows,
+                {0.16, 0.18, 0.66}, 1);
+        if (a.kpis.reachEstimated) {
+            pages.space(8);
+            pages.text(tr("≈ Reach is partly estimated: followers at publication × the "
+                          "platform's reach factor where a post has no reach figure."),
+                    8);
+        }
+        pages.text(tr("ROI is media-value ROI, not sales: no conversions are tracked."), 8);
+
+        pages.heading(tr("Performance over time"));
+        pages.image(data.trendChart);
+        pages.heading(tr("Engagements per creator"));
+        QList<std::pair<QString, qint64>> bars;
+        for (const common::CreatorPerformance &c : a.creators) {
+            bars.append({c.displayName, c.figures.value(Metric::Engagements)});
+        }
+        pages.bars(bars);
+
+        pages.heading(tr("Per creator"));
+        QList<QStringList> creatorRows;
+        for (const common::CreatorPerformance &c : a.creators) {
+            creatorRows.append({c.displayName, AnalyticsText::count(c.posts),
+                    AnalyticsText::count(c.figures.get(Metric::Views)),
+                    AnalyticsText::count(c.figures.get(Metric::Reach)),
+                    AnalyticsText::count(c.figures.get(Metric::Engagements)),
+                    AnalyticsText::percent(c.engagementRate, 2),
+                    AnalyticsText::money(c.spendMinor, currency),
+                    AnalyticsText::ratioMoney(c.cpeMinor, currency),
+                    AnalyticsText::money(c.emvMinor, currency)});
+        }
+        pages.table({tr("Creator"), tr("Posts"), tr("Views"), tr("Reach"), tr("Engagements"),
+                            tr("Eng. rate"), tr("Spend"), tr("CPE"), tr("EMV")},
+                creatorRows, {0.2, 0.07, 0.11, 0.11, 0.11, 0.09, 0.11, 0.09, 0.11}, 1);
+
+        pages.heading(tr("Per post"));
+        QList<QStringList> postRows;
+        for (const common::PostPerformance &p : a.posts) {
+            postRows.append({p.displayName,
+                    AnalyticsText::platform(p.platform) + u" · "_s
+                            + AnalyticsText::postKind(p.kind),
+                    locale.toString(p.publishedAt.toLocalTime().date(), QLocale::ShortFormat),
+                    AnalyticsText::count(p.figures.get(Metric::Views)),
+                    AnalyticsText::count(p.figures.get(Metric::Reach)),
+                    AnalyticsText::count(p.figures.get(Metric::Engagements)),
+                    AnalyticsText::percent(p.engagementRate, 2),
+                    AnalyticsText::money(p.emvMinor, currency)});
+        }
+        pages.table({tr("Creator"), tr("Post"), tr("Published"), tr("Views"), tr("Reach"),
+                            tr("Engagements"), tr("Eng. rate"), tr("EMV")},
+                postRows, {0.18, 0.16, 0.12, 0.11, 0.11, 0.11, 0.09, 0.12}, 3);
+
+        pages.heading(tr("EMV table used"));
+        pages.text(tr("%1 (%2), %3, last changed %4")
+                           .arg(a.emvTable.name, a.emvTable.currency,
+                                   a.emvTable.custom ? tr("the brand's own")
+                                                     : tr("the built-in default"),
+                                   locale.toString(a.emvTable.updatedAt.toLocalTime().date(),
+                                           QLocale::ShortFormat)),
+                9);
+        pages.text(tr("Values per action in minor units of %1 (per 1,000 for impressions).")
+                           .arg(a.emvTable.currency),
+                8);
+        pages.space(6);
+        QList<QStringList> rateRows;
+        if (data.emvTable) {
+            for (const common::EmvTable::Rate &r : data.emvTable->rates) {
+                rateRows.append({AnalyticsText::platform(r.platform),
+                        decimal(r.perMilleImpressionsMinor), decimal(r.perViewMinor),
+                        decimal(r.perLikeMinor), decimal(r.perCommentMinor),
+                        decimal(r.perShareMinor), decimal(r.perSaveMinor),
+                        decimal(r.perClickMinor)});
+            }
+        }
+        if (rateRows.isEmpty()) {
+            pages.text(tr("The table's values could not be read."), 9);
+        } else {
+            pages.table({tr("Platform"), tr("1,000 impr."), tr("View"), tr("Like"),
+                                tr("Comment"), tr("Share"), tr("Save"), tr("Click")},
+                    rateRows, {0.2, 0.12, 0.1, 0.1, 0.12, 0.12, 0.12, 0.12}, 1);
+        }
+        painter.end();
+    }
+    if (!file.commit()) {
+        return tr("Could not write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
+    }
+    return {};
+}
+
+QFuture<QString> CampaignReport::writeInBackground(const QString &path, CampaignReportData data)
+{
+    return QtConcurrent::run([path, data = std::move(data)] {
+        return write(path, data);
+    });
+}
+
+} // namespace influence::desktop
