@@ -274,8 +274,8 @@ void CampaignAnalyticsTab::writeReport(const QString &path)
                 [this, path](const QString &error) {
                     m_writing = false;
                     m_report->setEnabled(m_state == State::Loaded);
-                    m_message->setText(error.isEmpty() ? tr("Report saved as %1.").arg(path)
-                                                       : error);
+                    m_message->setText(
+                            error.isEmpty() ? tr("Report saved as %1.").arg(path) : error);
                     Q_EMIT reportWritten(path, error);
                 });
     };

@@ -62,8 +62,8 @@ public:
         const QRect box = m_painter->boundingRect(
                 QRect(0, 0, m_width, m_height), Qt::TextWordWrap | Qt::AlignLeft, text);
         ensure(box.height());
-        m_painter->drawText(QRect(0, m_y, m_width, box.height()),
-                Qt::TextWordWrap | Qt::AlignLeft, text);
+        m_painter->drawText(
+                QRect(0, m_y, m_width, box.height()), Qt::TextWordWrap | Qt::AlignLeft, text);
         m_y += box.height();
     }
 
@@ -109,8 +109,8 @@ public:
             for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
                 const int w = int(widths.at(c) * m_width);
                 const QRect cell(x + 6, m_y, w - 12, rowHeight);
-                const Qt::Alignment align = Qt::AlignVCenter
-                        | (c >= firstNumber ? Qt::AlignRight : Qt::AlignLeft);
+                const Qt::Alignment align =
+                        Qt::AlignVCenter | (c >= firstNumber ? Qt::AlignRight : Qt::AlignLeft);
                 m_painter->drawText(cell, int(align),
                         m_painter->fontMetrics().elidedText(
                                 cells.at(c), Qt::ElideRight, cell.width()));
@@ -139,10 +139,10 @@ public:
         m_painter->setFont(font);
         const int rowHeight = m_painter->fontMetrics().height() * 3 / 2;
         const int labelWidth = m_width / 4;
-        const qint64 max = std::max<qint64>(1, std::max_element(values.cbegin(), values.cend(),
-                                                       [](const auto &a, const auto &b) {
-                                                           return a.second < b.second;
-                                                       })->second);
+        const qint64 max = std::max<qint64>(1,
+                std::max_element(values.cbegin(), values.cend(), [](const auto &a, const auto &b) {
+                    return a.second < b.second;
+                })->second);
         for (const auto &[label, value] : values) {
             ensure(rowHeight);
             m_painter->setPen(Qt::black);
@@ -151,8 +151,8 @@ public:
                     m_painter->fontMetrics().elidedText(label, Qt::ElideRight, labelWidth - 8));
             const int full = m_width - labelWidth - m_width / 6;
             const int w = int(double(value) / double(max) * full);
-            m_painter->fillRect(QRect(labelWidth, m_y + rowHeight / 6, std::max(w, 1),
-                                        rowHeight * 2 / 3),
+            m_painter->fillRect(
+                    QRect(labelWidth, m_y + rowHeight / 6, std::max(w, 1), rowHeight * 2 / 3),
                     TrendChart::colorFor(1));
             m_painter->drawText(QRect(labelWidth + w + 8, m_y, m_width / 6, rowHeight),
                     int(Qt::AlignVCenter | Qt::AlignLeft), AnalyticsText::count(value));
@@ -210,9 +210,9 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         pages.space(10);
         pages.text(AnalyticsText::dataAsOf(a.dataAsOf), 10);
         pages.text(tr("Currency: %1 · EMV table: %2").arg(currency, a.emvTable.name), 10);
-        pages.text(tr("Prepared on %1")
-                           .arg(locale.toString(data.generatedAt.toLocalTime(),
-                                   QLocale::LongFormat)),
+        pages.text(
+                tr("Prepared on %1")
+                        .arg(locale.toString(data.generatedAt.toLocalTime(), QLocale::LongFormat)),
                 10);
         pages.newPage();
 
@@ -221,8 +221,8 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         QList<QStringList> kpiRows;
         for (int k = int(Kpi::Posts); k <= int(Kpi::Roi); ++k) {
             const auto kpi = Kpi(k);
-            kpiRows.append({AnalyticsText::kpiName(kpi),
-                    AnalyticsText::text(a.kpis, kpi, currency), AnalyticsText::formula(kpi)});
+            kpiRows.append({AnalyticsText::kpiName(kpi), AnalyticsText::text(a.kpis, kpi, currency),
+                    AnalyticsText::formula(kpi)});
         }
         pages.table({tr("Figure"), tr("Value"), tr("How it is computed")}, kpiRows,
                 {0.16, 0.18, 0.66}, 1);
@@ -291,18 +291,18 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         QList<QStringList> rateRows;
         if (data.emvTable) {
             for (const common::EmvTable::Rate &r : data.emvTable->rates) {
-                rateRows.append({AnalyticsText::platform(r.platform),
-                        decimal(r.perMilleImpressionsMinor), decimal(r.perViewMinor),
-                        decimal(r.perLikeMinor), decimal(r.perCommentMinor),
-                        decimal(r.perShareMinor), decimal(r.perSaveMinor),
-                        decimal(r.perClickMinor)});
+                rateRows.append(
+                        {AnalyticsText::platform(r.platform), decimal(r.perMilleImpressionsMinor),
+                                decimal(r.perViewMinor), decimal(r.perLikeMinor),
+                                decimal(r.perCommentMinor), decimal(r.perShareMinor),
+                                decimal(r.perSaveMinor), decimal(r.perClickMinor)});
             }
         }
         if (rateRows.isEmpty()) {
             pages.text(tr("The table's values could not be read."), 9);
         } else {
-            pages.table({tr("Platform"), tr("1,000 impr."), tr("View"), tr("Like"),
-                                tr("Comment"), tr("Share"), tr("Save"), tr("Click")},
+            pages.table({tr("Platform"), tr("1,000 impr."), tr("View"), tr("Like"), tr("Comment"),
+                                tr("Share"), tr("Save"), tr("Click")},
                     rateRows, {0.2, 0.12, 0.1, 0.1, 0.12, 0.12, 0.12, 0.12}, 1);
         }
         painter.end();

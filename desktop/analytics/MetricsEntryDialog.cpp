@@ -96,7 +96,8 @@ void MetricsEntryDialog::load()
     m_message->setText(tr("Looking for the campaign's live deliverables…"));
     common::DealQuery query;
     query.campaignId = m_campaignId;
-    query.states = {common::DealState::InProgress, common::DealState::Completed};
+    query.states = {common::DealState::Accepted, common::DealState::InProgress,
+            common::DealState::Completed};
     continueIn(this, m_collab.deals(query),
             [this](const common::Result<common::Page<common::Deal>> &answer) {
                 if (!answer) {
@@ -206,8 +207,7 @@ void MetricsEntryDialog::save()
     entry.evidenceUrl = m_evidence->text().trimmed();
     setState(State::Saving);
     m_message->setText(tr("Saving…"));
-    continueIn(this,
-            m_analytics.enterMetrics(m_deliverable->currentData().toString(), entry),
+    continueIn(this, m_analytics.enterMetrics(m_deliverable->currentData().toString(), entry),
             [this](const common::Result<common::PostHistory> &answer) {
                 if (!answer) {
                     setState(State::Error);

@@ -29,7 +29,8 @@ public:
     enum class State { Loading, Ready, Saving, NoLiveDeliverable, Error };
     Q_ENUM(State)
 
-    MetricsEntryDialog(common::ApiClient *api, const QString &campaignId, QWidget *parent = nullptr);
+    MetricsEntryDialog(
+            common::ApiClient *api, const QString &campaignId, QWidget *parent = nullptr);
 
     State state() const { return m_state; }
     QComboBox *deliverableBox() const { return m_deliverable; }

@@ -19,8 +19,7 @@ using influence::common::Metric;
 
 namespace influence::desktop {
 
-PostHistoryDialog::PostHistoryDialog(
-        common::ApiClient *api, const QString &postId, QWidget *parent)
+PostHistoryDialog::PostHistoryDialog(common::ApiClient *api, const QString &postId, QWidget *parent)
     : QDialog(parent)
     , m_analytics(api)
     , m_postId(postId)

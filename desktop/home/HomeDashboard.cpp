@@ -275,8 +275,9 @@ void HomeDashboard::retranslate()
             note += u" · "_s
                     + tr("Money in %1 only (campaigns in %2 are left out of the money figures)")
                               .arg(o.currency,
-                                      QStringList(o.currencies).filter(QRegularExpression(
-                                              u"^(?!"_s + o.currency + u"$)"_s))
+                                      QStringList(o.currencies)
+                                              .filter(QRegularExpression(
+                                                      u"^(?!"_s + o.currency + u"$)"_s))
                                               .join(u", "_s));
         }
         m_asOf->setText(note);

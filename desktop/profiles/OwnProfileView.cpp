@@ -4,6 +4,7 @@
 #include "common/ApiClient.h"
 #include "common/Money.h"
 #include "common/ProfileTypes.h"
+#include "profiles/CreatorPerformance.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
@@ -99,6 +100,7 @@ OwnProfileView::OwnProfileView(common::ApiClient *api, Session *session, QWidget
     setState(State::Idle);
     connect(m_session, &Session::signedIn, this, [this] {
         m_state = State::Idle; // another user may have signed in
+        m_performance->clear();
         if (isVisible()) {
             reload();
         }
@@ -111,7 +113,12 @@ void OwnProfileView::buildUi()
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(buildForm());
+    auto *page = new QWidget;
+    auto *column = new QVBoxLayout(page);
+    column->addWidget(buildForm());
+    m_performance = new CreatorPerformance(m_api, u"ownPerformance"_s);
+    column->addWidget(m_performance);
+    scroll->setWidget(page);
     m_states = new StateStack(u"ownProfile"_s, scroll);
     connect(m_states, &StateStack::retryRequested, this, &OwnProfileView::reload);
     layout->addWidget(m_states);
@@ -311,6 +318,9 @@ void OwnProfileView::loaded(
         return;
     }
     m_exists = result.has_value();
+    if (m_exists) {
+        m_performance->showCreator(result->id); // the creator's own analytics
+    }
     fill(result ? result->details : common::InfluencerProfileInput{});
     retranslate();
     setState(State::Editing);
