@@ -307,10 +307,6 @@
         <translation>Verwendete EMV-Tabelle</translation>
     </message>
     <message>
-        <source>%1 (%2), %3, last changed %4</source>
-        <translation>%1 (%2), %3, zuletzt geändert am %4</translation>
-    </message>
-    <message>
         <source>the brand&apos;s own</source>
         <translation>die eigene der Marke</translation>
     </message>
@@ -357,6 +353,10 @@
     <message>
         <source>Click</source>
         <translation>Klick</translation>
+    </message>
+    <message>
+        <source>%1, %2, last changed %3</source>
+        <translation>%1, %2, zuletzt geändert am %3</translation>
     </message>
 </context>
 <context>

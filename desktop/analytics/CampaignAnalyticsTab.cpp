@@ -88,16 +88,14 @@ void CampaignAnalyticsTab::buildUi()
     layout->addWidget(m_trendSection);
 
     m_creators = new AnalyticsTable(this);
-    m_creatorsView = AnalyticsTable::makeView(m_creators, u"campaignAnalyticsCreators"_s);
-    m_creatorsView->setMinimumHeight(180);
+    m_creatorsView = AnalyticsTable::makeView(m_creators, u"campaignAnalyticsCreators"_s, 10);
     m_creatorsSection = new AnalyticsSection(u"campaignAnalyticsCreators"_s, m_creatorsView);
     m_creatorsSection->setCsv(u"campaign-creators.csv"_s, [this] {
         return m_creators->csv(csvFilters());
     });
     layout->addWidget(m_creatorsSection);
     m_posts = new AnalyticsTable(this);
-    m_postsView = AnalyticsTable::makeView(m_posts, u"campaignAnalyticsPosts"_s);
-    m_postsView->setMinimumHeight(220);
+    m_postsView = AnalyticsTable::makeView(m_posts, u"campaignAnalyticsPosts"_s, 15);
     m_postsSection = new AnalyticsSection(u"campaignAnalyticsPosts"_s, m_postsView);
     m_postsSection->setCsv(u"campaign-posts.csv"_s, [this] {
         return m_posts->csv(csvFilters());
@@ -265,11 +263,11 @@ void CampaignAnalyticsTab::writeReport(const QString &path)
         // QtCharts draws on the GUI thread only: the chart becomes an image here, the PDF is
         // written on a worker.
         TrendChart chart;
-        chart.resize(1400, 560);
+        chart.resize(900, 360);
         chart.setSeries(m_analytics->series, {Metric::Views}, {Metric::Engagements},
                 {AnalyticsText::metricName(Metric::Views),
                         AnalyticsText::metricName(Metric::Engagements)});
-        report.trendChart = chart.renderImage(QSize(1400, 560));
+        report.trendChart = chart.renderImage(QSize(900, 360));
         continueIn(this, CampaignReport::writeInBackground(path, std::move(report)),
                 [this, path](const QString &error) {
                     m_writing = false;

@@ -86,21 +86,33 @@ public:
         m_y += height;
     }
 
-    /// A table: `widths` are shares of the page width; numbers right-aligned from column
-    /// `firstNumber` on.
+    /// A table: `widths` are shares of the page width; columns `firstNumber` to `lastNumber`
+    /// hold numbers (right-aligned). Cells wrap; a row is as high as its tallest cell.
     void table(const QStringList &header, const QList<QStringList> &rows,
-            const QList<double> &widths, int firstNumber)
+            const QList<double> &widths, int firstNumber, int lastNumber = 99)
     {
         QFont font(u"DejaVu Sans"_s);
         font.setPointSizeF(8);
         QFont bold = font;
         bold.setBold(true);
-        m_painter->setFont(font);
-        const int rowHeight = m_painter->fontMetrics().height() * 3 / 2;
+        bold.setPointSizeF(7.5);
+        constexpr int kPad = 6;
+        const auto rowHeight = [&](const QStringList &cells, const QFont &f) {
+            const QFontMetrics metrics(f, m_painter->device());
+            int height = metrics.height();
+            for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
+                const int w = int(widths.at(c) * m_width) - 2 * kPad;
+                height = std::max(height,
+                        metrics.boundingRect(QRect(0, 0, w, 10000), Qt::TextWordWrap, cells.at(c))
+                                .height());
+            }
+            return height + 2 * kPad;
+        };
         const auto drawRow = [&](const QStringList &cells, bool isHeader, bool shaded) {
-            ensure(rowHeight);
+            const int height = rowHeight(cells, isHeader ? bold : font);
+            ensure(height);
             if (shaded || isHeader) {
-                m_painter->fillRect(QRect(0, m_y, m_width, rowHeight),
+                m_painter->fillRect(QRect(0, m_y, m_width, height),
                         isHeader ? QColor(0xdf, 0xe7, 0xf3) : QColor(0xf5, 0xf5, 0xf5));
             }
             m_painter->setFont(isHeader ? bold : font);
@@ -108,19 +120,19 @@ public:
             int x = 0;
             for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
                 const int w = int(widths.at(c) * m_width);
-                const QRect cell(x + 6, m_y, w - 12, rowHeight);
-                const Qt::Alignment align =
-                        Qt::AlignVCenter | (c >= firstNumber ? Qt::AlignRight : Qt::AlignLeft);
-                m_painter->drawText(cell, int(align),
-                        m_painter->fontMetrics().elidedText(
-                                cells.at(c), Qt::ElideRight, cell.width()));
+                const QRect cell(x + kPad, m_y + kPad, w - 2 * kPad, height - 2 * kPad);
+                const bool number = c >= firstNumber && c <= lastNumber;
+                m_painter->drawText(cell,
+                        int(Qt::AlignTop | Qt::TextWordWrap
+                                | (number ? Qt::AlignRight : Qt::AlignLeft)),
+                        cells.at(c));
                 x += w;
             }
-            m_y += rowHeight;
+            m_y += height;
         };
         drawRow(header, true, false);
         for (int r = 0; r < rows.size(); ++r) {
-            if (m_y + rowHeight > m_height) {
+            if (m_y + rowHeight(rows.at(r), font) > m_height) {
                 newPage();
                 drawRow(header, true, false); // the header again on the new page
             }
@@ -225,7 +237,7 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
                     AnalyticsText::formula(kpi)});
         }
         pages.table({tr("Figure"), tr("Value"), tr("How it is computed")}, kpiRows,
-                {0.16, 0.18, 0.66}, 1);
+                {0.18, 0.18, 0.64}, 1, 1);
         if (a.kpis.reachEstimated) {
             pages.space(8);
             pages.text(tr("≈ Reach is partly estimated: followers at publication × the "
@@ -257,7 +269,7 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         }
         pages.table({tr("Creator"), tr("Posts"), tr("Views"), tr("Reach"), tr("Engagements"),
                             tr("Eng. rate"), tr("Spend"), tr("CPE"), tr("EMV")},
-                creatorRows, {0.2, 0.07, 0.11, 0.11, 0.11, 0.09, 0.11, 0.09, 0.11}, 1);
+                creatorRows, {0.14, 0.08, 0.10, 0.11, 0.13, 0.10, 0.12, 0.10, 0.12}, 1);
 
         pages.heading(tr("Per post"));
         QList<QStringList> postRows;
@@ -274,11 +286,11 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         }
         pages.table({tr("Creator"), tr("Post"), tr("Published"), tr("Views"), tr("Reach"),
                             tr("Engagements"), tr("Eng. rate"), tr("EMV")},
-                postRows, {0.18, 0.16, 0.12, 0.11, 0.11, 0.11, 0.09, 0.12}, 3);
+                postRows, {0.15, 0.16, 0.11, 0.11, 0.11, 0.14, 0.10, 0.12}, 3);
 
         pages.heading(tr("EMV table used"));
-        pages.text(tr("%1 (%2), %3, last changed %4")
-                           .arg(a.emvTable.name, a.emvTable.currency,
+        pages.text(tr("%1, %2, last changed %3")
+                           .arg(a.emvTable.name,
                                    a.emvTable.custom ? tr("the brand's own")
                                                      : tr("the built-in default"),
                                    locale.toString(a.emvTable.updatedAt.toLocalTime().date(),

@@ -65,8 +65,7 @@ HomeDashboard::HomeDashboard(common::ApiClient *api, QObject *parent)
     });
 
     m_creators = new AnalyticsTable(this);
-    m_creatorsView = AnalyticsTable::makeView(m_creators, u"homeTopCreators"_s);
-    m_creatorsView->setMinimumHeight(170);
+    m_creatorsView = AnalyticsTable::makeView(m_creators, u"homeTopCreators"_s, 5);
     m_creatorsSection = new AnalyticsSection(u"homeTopCreators"_s, m_creatorsView);
     m_creatorsSection->setCsv(u"top-creators.csv"_s, [this] {
         return m_creators->csv(csvFilters());
@@ -76,8 +75,7 @@ HomeDashboard::HomeDashboard(common::ApiClient *api, QObject *parent)
     });
 
     m_posts = new AnalyticsTable(this);
-    m_postsView = AnalyticsTable::makeView(m_posts, u"homeTopPosts"_s);
-    m_postsView->setMinimumHeight(170);
+    m_postsView = AnalyticsTable::makeView(m_posts, u"homeTopPosts"_s, 5);
     m_postsSection = new AnalyticsSection(u"homeTopPosts"_s, m_postsView);
     m_postsSection->setCsv(u"top-posts.csv"_s, [this] {
         return m_posts->csv(csvFilters());
@@ -166,9 +164,6 @@ void HomeDashboard::loaded(const common::AnalyticsOverview &overview)
         fillCampaignBox();
     }
     m_tiles->show(overview.kpis, &overview.previousKpis, overview.currency);
-    m_chart->setSeries(overview.series, {Metric::Views}, {Metric::Engagements},
-            {AnalyticsText::metricName(Metric::Views),
-                    AnalyticsText::metricName(Metric::Engagements)});
     m_campaigns->setCampaigns(overview.campaigns);
     m_creators->setCreators(overview.topCreators, overview.currency);
     m_posts->setPosts(overview.topPosts, overview.currency);

@@ -124,16 +124,16 @@ void HomeView::buildLayout()
     layout->addLayout(header);
     layout->addWidget(m_dashboard->filterBar());
     layout->addWidget(m_dashboard->summary());
+    // The chart beside what waits and the budgets; the tables below at full width.
     auto *middle = new QHBoxLayout;
     middle->setSpacing(16);
     middle->addWidget(m_dashboard->trendSection(), 3);
-    middle->addWidget(m_toDoSection, 2);
+    auto *side = new QVBoxLayout;
+    side->addWidget(m_toDoSection, 1);
+    side->addWidget(m_dashboard->budgetSection());
+    middle->addLayout(side, 2);
     layout->addLayout(middle, 1);
-    auto *tables = new QHBoxLayout;
-    tables->setSpacing(16);
-    tables->addWidget(m_dashboard->budgetSection(), 2);
-    tables->addWidget(m_dashboard->creatorsSection(), 3);
-    layout->addLayout(tables);
+    layout->addWidget(m_dashboard->creatorsSection());
     layout->addWidget(m_dashboard->postsSection());
 
     m_scroll = new QScrollArea;

@@ -55,7 +55,7 @@ CreatorPerformance::CreatorPerformance(common::ApiClient *api, const QString &st
     m_chart->setMinimumHeight(260);
     layout->addWidget(m_chart);
     m_posts = new AnalyticsTable(this);
-    QTableView *view = AnalyticsTable::makeView(m_posts, stem + u"Posts"_s);
+    QTableView *view = AnalyticsTable::makeView(m_posts, stem + u"Posts"_s, 10);
     view->setMinimumHeight(200);
     m_postsSection = new AnalyticsSection(stem + u"Posts"_s, view);
     m_postsSection->setCsv(u"creator-posts.csv"_s, [this] {

@@ -266,7 +266,7 @@ QByteArray AnalyticsTable::csv(const QList<std::pair<QString, QString>> &filters
     return out.bytes();
 }
 
-QTableView *AnalyticsTable::makeView(AnalyticsTable *model, const QString &name)
+QTableView *AnalyticsTable::makeView(AnalyticsTable *model, const QString &name, int rows)
 {
     auto *proxy = new QSortFilterProxyModel(model);
     proxy->setSourceModel(model);
@@ -282,9 +282,23 @@ QTableView *AnalyticsTable::makeView(AnalyticsTable *model, const QString &name)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     view->setWordWrap(false);
     view->setTextElideMode(Qt::ElideRight);
+    const auto fit = [view, model, rows] {
+        if (model->columnCount() > 0) {
+            view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        }
+        if (rows <= 0) {
+            return;
+        }
+        const int shown = std::clamp(int(model->rowCount()), 1, rows);
+        view->setFixedHeight(2 * view->frameWidth() + view->horizontalHeader()->sizeHint().height()
+                + shown * view->verticalHeader()->defaultSectionSize() + 2);
+    };
+    connect(model, &QAbstractItemModel::modelReset, view, fit);
+    fit();
     return view;
 }
 

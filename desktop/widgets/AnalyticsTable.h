@@ -51,8 +51,9 @@ public:
             int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// A sortable, read-only table view of `model` (through a proxy sorting by RawRole),
-    /// named `name`.
-    static QTableView *makeView(AnalyticsTable *model, const QString &name);
+    /// named `name`, its first column taking the room left; with `rows` > 0 it is as high as
+    /// its rows, up to `rows` of them (then it scrolls).
+    static QTableView *makeView(AnalyticsTable *model, const QString &name, int rows = 0);
     /// The id of the view's row (through its proxy).
     static QString idAt(const QTableView *view, const QModelIndex &index);
 

@@ -5,6 +5,8 @@
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
@@ -137,10 +139,12 @@ void TrendChart::rebuild()
     auto *time = new QDateTimeAxis;
     time->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
     time->setTickCount(first.isValid() && first.daysTo(last) < 5 ? 2 : 6);
+    m_days = first.isValid() ? first.daysTo(last) : 0;
     if (first.isValid()) {
         time->setRange(first.startOfDay(Qt::UTC), last.startOfDay(Qt::UTC).addSecs(1));
     }
     c->addAxis(time, Qt::AlignBottom);
+    fitDateTicks();
     QValueAxis *left = valueAxis(maxLeft, leftPercent);
     c->addAxis(left, Qt::AlignLeft);
     QValueAxis *right = nullptr;
@@ -182,14 +186,45 @@ void TrendChart::rebuild()
     }
 }
 
-QImage TrendChart::renderImage(QSize size) const
+QImage TrendChart::renderImage(QSize size, qreal ratio) const
 {
-    QImage image(size, QImage::Format_ARGB32);
+    // The chart itself at that size (the view may be hidden or of another size): laid out
+    // anew, drawn, and put back.
+    QChart *c = chart();
+    const QSizeF before = c->size();
+    c->resize(size);
+    if (QGraphicsLayout *layout = c->layout()) {
+        layout->activate();
+    }
+    QImage image(size * ratio, QImage::Format_ARGB32);
+    image.setDevicePixelRatio(ratio);
     image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const_cast<TrendChart *>(this)->render(&painter, QRectF(QPointF(0, 0), size));
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        c->scene()->render(&painter, QRectF(QPointF(0, 0), size), QRectF(c->pos(), size));
+    }
+    c->resize(before);
     return image;
+}
+
+void TrendChart::fitDateTicks()
+{
+    const QList<QAbstractAxis *> axes = chart()->axes(Qt::Horizontal);
+    auto *time = qobject_cast<QDateTimeAxis *>(axes.value(0));
+    if (!time) {
+        return;
+    }
+    const int room = std::clamp(
+            int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 120) / 85,
+            2, 7);
+    time->setTickCount(m_days < 5 ? 2 : std::min<qint64>(room, m_days + 1));
+}
+
+void TrendChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    fitDateTicks();
 }
 
 void TrendChart::changeEvent(QEvent *event)

@@ -41,19 +41,24 @@ public:
             const QList<common::Metric> &right, const QStringList &names);
     void clear();
     const QList<Line> &lines() const { return m_lines; }
-    /// The chart drawn at `size` (device pixels), white behind, for a report.
-    QImage renderImage(QSize size) const;
+    /// The chart laid out at `size` and drawn at `ratio` times that many pixels, white behind,
+    /// for a report.
+    QImage renderImage(QSize size, qreal ratio = 2.0) const;
 
     /// Colours the pages use for the usual figures.
     static QColor colorFor(int index);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
+    /// As many dates under the chart as fit its width.
+    void fitDateTicks();
 
     QList<Line> m_lines;
+    qint64 m_days = 0;
 };
 
 } // namespace influence::desktop
