@@ -30,12 +30,11 @@ const QList<Metric> kTyped{Metric::Views, Metric::Impressions, Metric::Reach, Me
 
 } // namespace
 
-MetricsEntryDialog::MetricsEntryDialog(
-        common::ApiClient *api, const QString &campaignId, QWidget *parent)
+MetricsEntryDialog::MetricsEntryDialog(common::ApiClient *api, QString campaignId, QWidget *parent)
     : QDialog(parent)
     , m_collab(api)
     , m_analytics(api)
-    , m_campaignId(campaignId)
+    , m_campaignId(std::move(campaignId))
 {
     setObjectName(u"metricsEntryDialog"_s);
     setWindowTitle(tr("Enter a day's figures"));
@@ -113,26 +112,9 @@ void MetricsEntryDialog::load()
 void MetricsEntryDialog::dealsLoaded(const QList<common::Deal> &deals)
 {
     m_pending = int(deals.size());
-    const auto finished = [this] {
-        if (--m_pending > 0) {
-            return;
-        }
-        m_deliverable->clear();
-        for (const auto &[id, line] : std::as_const(m_live)) {
-            m_deliverable->addItem(line, id);
-        }
-        if (m_live.isEmpty()) {
-            setState(State::NoLiveDeliverable);
-            m_message->setText(tr("No deliverable of this campaign is live yet: figures are "
-                                  "entered for published posts."));
-        } else {
-            setState(State::Ready);
-            m_message->clear();
-        }
-    };
     if (deals.isEmpty()) {
         m_pending = 1;
-        finished();
+        oneLoaded();
         return;
     }
     for (const common::Deal &deal : deals) {
@@ -140,22 +122,46 @@ void MetricsEntryDialog::dealsLoaded(const QList<common::Deal> &deals)
         common::DeliverableQuery query;
         query.dealId = deal.id;
         continueIn(this, m_collab.deliverables(query),
-                [this, finished](const common::Result<common::Page<common::Deliverable>> &page) {
+                [this](const common::Result<common::Page<common::Deliverable>> &page) {
                     if (page) {
-                        for (const common::Deliverable &d : page->items) {
-                            if (d.status != common::DeliverableStatus::Live) {
-                                continue;
-                            }
-                            const auto type = common::deliverableTypeFromString(d.type);
-                            m_live.append({d.id,
-                                    tr("%1 · %2 on %3")
-                                            .arg(m_dealNames.value(d.dealId),
-                                                    type ? Names::deliverableType(*type) : d.type,
-                                                    AnalyticsText::platform(d.platform))});
-                        }
+                        deliverablesLoaded(page->items);
                     }
-                    finished();
+                    oneLoaded();
                 });
+    }
+}
+
+void MetricsEntryDialog::deliverablesLoaded(const QList<common::Deliverable> &deliverables)
+{
+    for (const common::Deliverable &d : deliverables) {
+        if (d.status != common::DeliverableStatus::Live) {
+            continue;
+        }
+        const auto type = common::deliverableTypeFromString(d.type);
+        m_live.append({d.id,
+                tr("%1 · %2 on %3")
+                        .arg(m_dealNames.value(d.dealId),
+                                type ? Names::deliverableType(*type) : d.type,
+                                AnalyticsText::platform(d.platform))});
+    }
+}
+
+void MetricsEntryDialog::oneLoaded()
+{
+    if (--m_pending > 0) {
+        return;
+    }
+    m_deliverable->clear();
+    for (const auto &[id, line] : std::as_const(m_live)) {
+        m_deliverable->addItem(line, id);
+    }
+    if (m_live.isEmpty()) {
+        setState(State::NoLiveDeliverable);
+        m_message->setText(tr("No deliverable of this campaign is live yet: figures are "
+                              "entered for published posts."));
+    } else {
+        setState(State::Ready);
+        m_message->clear();
     }
 }
 

@@ -29,8 +29,7 @@ public:
     enum class State { Loading, Ready, Saving, NoLiveDeliverable, Error };
     Q_ENUM(State)
 
-    MetricsEntryDialog(
-            common::ApiClient *api, const QString &campaignId, QWidget *parent = nullptr);
+    MetricsEntryDialog(common::ApiClient *api, QString campaignId, QWidget *parent = nullptr);
 
     State state() const { return m_state; }
     QComboBox *deliverableBox() const { return m_deliverable; }
@@ -51,6 +50,9 @@ Q_SIGNALS:
 private:
     void load();
     void dealsLoaded(const QList<common::Deal> &deals);
+    void deliverablesLoaded(const QList<common::Deliverable> &deliverables);
+    /// One deal's deliverables are in (or could not be read); the last fills the list.
+    void oneLoaded();
     void setState(State state);
     QString typedError() const;
 

@@ -19,10 +19,10 @@ using influence::common::Metric;
 
 namespace influence::desktop {
 
-PostHistoryDialog::PostHistoryDialog(common::ApiClient *api, const QString &postId, QWidget *parent)
+PostHistoryDialog::PostHistoryDialog(common::ApiClient *api, QString postId, QWidget *parent)
     : QDialog(parent)
     , m_analytics(api)
-    , m_postId(postId)
+    , m_postId(std::move(postId))
 {
     setObjectName(u"postHistoryDialog"_s);
     setWindowTitle(tr("Post history"));

@@ -27,7 +27,7 @@ public:
     enum class State { Loading, Loaded, Error };
     Q_ENUM(State)
 
-    PostHistoryDialog(common::ApiClient *api, const QString &postId, QWidget *parent = nullptr);
+    PostHistoryDialog(common::ApiClient *api, QString postId, QWidget *parent = nullptr);
 
     State state() const { return m_state; }
     const std::optional<common::PostHistory> &history() const { return m_history; }

@@ -196,7 +196,7 @@ QVariant AnalyticsTable::data(const QModelIndex &index, int role) const
     }
     const Row &row = m_rows.at(index.row());
     const Column &column = m_columns.at(index.column());
-    const QVariant value = row.values.value(index.column());
+    QVariant value = row.values.value(index.column());
     switch (role) {
     case Qt::DisplayRole: return shown(value, column.kind, row.currency);
     case RawRole: return value;

@@ -24,8 +24,7 @@ class AnalyticsTable : public QAbstractTableModel
 public:
     enum class Kind { Text, Count, Percent, Money, Ratio, Time, Date };
     /// The raw value of a cell (for sorting) is in this role; its row's id in IdRole.
-    static constexpr int RawRole = Qt::UserRole;
-    static constexpr int IdRole = Qt::UserRole + 1;
+    enum Role { RawRole = Qt::UserRole, IdRole };
 
     explicit AnalyticsTable(QObject *parent = nullptr);
 

@@ -102,6 +102,59 @@ void TrendChart::clear()
     rebuild();
 }
 
+namespace {
+
+/// What the axes must hold: the days, and the largest value and the kind of each side.
+struct Bounds
+{
+    QDate first;
+    QDate last;
+    double max[2] = {0, 0}; ///< left, right
+    bool percent[2] = {false, false};
+    bool anyRight = false;
+};
+
+Bounds boundsOf(const QList<TrendChart::Line> &lines)
+{
+    Bounds b;
+    for (const TrendChart::Line &line : lines) {
+        const int side = line.rightAxis ? 1 : 0;
+        for (const auto &[day, value] : line.points) {
+            b.first = !b.first.isValid() || day < b.first ? day : b.first;
+            b.last = !b.last.isValid() || day > b.last ? day : b.last;
+            b.max[side] = std::max(b.max[side], value);
+        }
+        b.percent[side] = line.percent;
+        b.anyRight = b.anyRight || line.rightAxis;
+    }
+    return b;
+}
+
+/// The line as a series: an area down to zero or a plain line, in its colour.
+QAbstractSeries *seriesOf(const TrendChart::Line &line)
+{
+    auto *upper = new QLineSeries;
+    const double scale = line.percent ? 100.0 : 1.0;
+    for (const auto &[day, value] : line.points) {
+        upper->append(msecs(day), value * scale);
+    }
+    QAbstractSeries *series = upper;
+    if (line.area) {
+        auto *area = new QAreaSeries(upper);
+        QColor fill = line.color;
+        fill.setAlpha(70);
+        area->setBrush(fill);
+        area->setPen(QPen(line.color, 2));
+        series = area;
+    } else {
+        upper->setPen(QPen(line.color, 2));
+    }
+    series->setName(line.name);
+    return series;
+}
+
+} // namespace
+
 void TrendChart::rebuild()
 {
     QChart *c = chart();
@@ -115,73 +168,35 @@ void TrendChart::rebuild()
     if (m_lines.isEmpty()) {
         return;
     }
-    QDate first;
-    QDate last;
-    double maxLeft = 0;
-    double maxRight = 0;
-    bool rightPercent = false;
-    bool leftPercent = false;
-    bool anyRight = false;
-    for (const Line &line : std::as_const(m_lines)) {
-        for (const auto &[day, value] : line.points) {
-            first = !first.isValid() || day < first ? day : first;
-            last = !last.isValid() || day > last ? day : last;
-            (line.rightAxis ? maxRight : maxLeft) =
-                    std::max(line.rightAxis ? maxRight : maxLeft, value);
-        }
-        if (line.rightAxis) {
-            anyRight = true;
-            rightPercent = line.percent;
-        } else {
-            leftPercent = line.percent;
-        }
-    }
+    const Bounds b = boundsOf(m_lines);
     auto *time = new QDateTimeAxis;
     time->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
-    time->setTickCount(first.isValid() && first.daysTo(last) < 5 ? 2 : 6);
-    m_days = first.isValid() ? first.daysTo(last) : 0;
-    if (first.isValid()) {
-        time->setRange(first.startOfDay(Qt::UTC), last.startOfDay(Qt::UTC).addSecs(1));
+    m_days = b.first.isValid() ? b.first.daysTo(b.last) : 0;
+    if (b.first.isValid()) {
+        time->setRange(b.first.startOfDay(Qt::UTC), b.last.startOfDay(Qt::UTC).addSecs(1));
     }
     c->addAxis(time, Qt::AlignBottom);
     fitDateTicks();
-    QValueAxis *left = valueAxis(maxLeft, leftPercent);
+    QValueAxis *left = valueAxis(b.max[0], b.percent[0]);
     c->addAxis(left, Qt::AlignLeft);
     QValueAxis *right = nullptr;
-    if (anyRight) {
-        right = valueAxis(maxRight, rightPercent);
+    if (b.anyRight) {
+        right = valueAxis(b.max[1], b.percent[1]);
         c->addAxis(right, Qt::AlignRight);
     }
     for (const Line &line : std::as_const(m_lines)) {
-        auto *upper = new QLineSeries;
-        const double scale = line.percent ? 100.0 : 1.0;
-        for (const auto &[day, value] : line.points) {
-            upper->append(msecs(day), value * scale);
-        }
-        QAbstractSeries *series = upper;
-        if (line.area) {
-            auto *area = new QAreaSeries(upper);
-            QColor fill = line.color;
-            fill.setAlpha(70);
-            area->setBrush(fill);
-            area->setPen(QPen(line.color, 2));
-            series = area;
-        } else {
-            upper->setPen(QPen(line.color, 2));
-        }
-        series->setName(line.name);
+        QAbstractSeries *series = seriesOf(line);
         c->addSeries(series);
         series->attachAxis(time);
         series->attachAxis(line.rightAxis && right ? right : left);
     }
     if (right) {
         // Each axis in the colour of its first line, so that a reader knows which is which.
-        for (const Line &line : std::as_const(m_lines)) {
-            if (line.rightAxis) {
-                right->setLabelsColor(line.color);
-                break;
-            }
-        }
+        const auto firstRight =
+                std::find_if(m_lines.cbegin(), m_lines.cend(), [](const Line &line) {
+                    return line.rightAxis;
+                });
+        right->setLabelsColor(firstRight->color);
         left->setLabelsColor(m_lines.constFirst().color);
     }
 }
@@ -218,7 +233,7 @@ void TrendChart::fitDateTicks()
     const int room = std::clamp(
             int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 120) / 85,
             2, 7);
-    time->setTickCount(m_days < 5 ? 2 : std::min<qint64>(room, m_days + 1));
+    time->setTickCount(m_days < 5 ? 2 : int(std::min<qint64>(room, m_days + 1)));
 }
 
 void TrendChart::resizeEvent(QResizeEvent *event)
