@@ -55,6 +55,9 @@ enum class ErrorCode {
     IdempotencyKeyReused,
     IdempotencyKeyInUse,
     InvalidSignature,
+    // analytics
+    InvalidPeriod,
+    DeliverableNotLive,
     // 500-range: the server could not do it
     Internal,
     NotImplemented,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ServerApp.h"
 
+#include "analytics/AnalyticsRoutes.h"
 #include "app/seed/DemoSignIns.h"
 #include "app/seed/Seeder.h"
 #include "auth/AuthRoutes.h"
@@ -327,6 +328,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     notifications::registerRoutes(*m_httpContext);
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
+    analytics::registerRoutes(*m_httpContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::server::http::csv {
@@ -26,7 +28,12 @@ QString text(const QJsonValue &value)
     switch (value.type()) {
     case QJsonValue::String: return value.toString();
     case QJsonValue::Bool: return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: return QString::number(value.toInteger(), 10);
+    case QJsonValue::Double: {
+        // Counts and minor units are whole; ratios (an engagement rate, CPE) keep their decimals.
+        const double number = value.toDouble();
+        return number == std::floor(number) ? QString::number(value.toInteger(), 10)
+                                            : QString::number(number, 'g', 15);
+    }
     case QJsonValue::Array:
     case QJsonValue::Object:
         return QString::fromUtf8(value.isArray()
