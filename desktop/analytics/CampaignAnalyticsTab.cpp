@@ -25,7 +25,6 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
@@ -217,14 +216,15 @@ MetricsEntryDialog *CampaignAnalyticsTab::openMetricsEntry()
     }
     auto *dialog = new MetricsEntryDialog(m_api, m_id, this);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &MetricsEntryDialog::saved, this, [this](const common::PostHistory &history) {
-        m_message->setText(tr("Figures of %1 saved.")
-                                   .arg(QLocale().toString(history.days.isEmpty()
-                                                   ? QDate::currentDate()
-                                                   : history.days.constLast().day,
-                                           QLocale::ShortFormat)));
-        reload();
-    });
+    connect(dialog, &MetricsEntryDialog::saved, this,
+            [this](const common::PostMetricsHistory &history) {
+                m_message->setText(tr("Figures of %1 saved.")
+                                           .arg(QLocale().toString(history.days.isEmpty()
+                                                           ? QDate::currentDate()
+                                                           : history.days.constLast().day,
+                                                   QLocale::ShortFormat)));
+                reload();
+            });
     dialog->open();
     return dialog;
 }
@@ -277,8 +277,8 @@ void CampaignAnalyticsTab::writeReport(const QString &path)
                     Q_EMIT reportWritten(path, error);
                 });
     };
-    const QString tableId = m_analytics->emvTable.id;
-    if (m_emvTable && m_emvTable->ref.id == tableId) {
+    const QString tableId = m_analytics->emvTable ? m_analytics->emvTable->id : QString();
+    if (tableId.isEmpty() || (m_emvTable && m_emvTable->id == tableId)) {
         write();
         return;
     }
@@ -287,7 +287,7 @@ void CampaignAnalyticsTab::writeReport(const QString &path)
             [this, write, tableId](const common::Result<QList<common::EmvTable>> &tables) {
                 if (tables) {
                     for (const common::EmvTable &table : *tables) {
-                        if (table.ref.id == tableId) {
+                        if (table.id == tableId) {
                             m_emvTable = table;
                         }
                     }
@@ -324,12 +324,15 @@ void CampaignAnalyticsTab::retranslate()
         m_chart->setSeries(a.series, {Metric::Views}, {Metric::Engagements},
                 {AnalyticsText::metricName(Metric::Views),
                         AnalyticsText::metricName(Metric::Engagements)});
-        m_asOf->setText(AnalyticsText::dataAsOf(a.dataAsOf) + u" · "_s
-                + tr("EMV table: %1 (%2)")
-                          .arg(a.emvTable.name,
-                                  a.emvTable.custom ? tr("the brand's own")
-                                                    : tr("the built-in default"))
-                + u" · "_s + tr("Hover over a figure for its formula."));
+        QString note = AnalyticsText::dataAsOf(a.dataAsOf);
+        if (a.emvTable) {
+            note += u" · "_s
+                    + tr("EMV table: %1 (%2)")
+                              .arg(a.emvTable->name,
+                                      a.emvTable->custom ? tr("the brand's own")
+                                                         : tr("the built-in default"));
+        }
+        m_asOf->setText(note + u" · "_s + tr("Hover over a figure for its formula."));
     }
     if (m_state == State::Idle) {
         m_states->showEmpty(tr("Open a campaign to see its figures."));

@@ -17,13 +17,23 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
 namespace {
 
 constexpr int kResolution = 150; // dots per inch of the PDF's coordinates
+
+/// The report's font: without ligatures ("fl" as one glyph), so that its text can be searched
+/// and copied as typed (pdftotext reads "Influence" back, not "Inﬂuence").
+QFont reportFont(double points, bool bold = false)
+{
+    QFont font(u"DejaVu Sans"_s);
+    font.setPointSizeF(points);
+    font.setBold(bold);
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    return font;
+}
 
 /// Draws the report top to bottom, starting new pages as it fills them.
 class Pages
@@ -54,10 +64,7 @@ public:
 
     void text(const QString &text, double points, bool bold = false, QColor color = Qt::black)
     {
-        QFont font(u"DejaVu Sans"_s);
-        font.setPointSizeF(points);
-        font.setBold(bold);
-        m_painter->setFont(font);
+        m_painter->setFont(reportFont(points, bold));
         m_painter->setPen(color);
         const QRect box = m_painter->boundingRect(
                 QRect(0, 0, m_width, m_height), Qt::TextWordWrap | Qt::AlignLeft, text);
@@ -91,11 +98,8 @@ public:
     void table(const QStringList &header, const QList<QStringList> &rows,
             const QList<double> &widths, int firstNumber, int lastNumber = 99)
     {
-        QFont font(u"DejaVu Sans"_s);
-        font.setPointSizeF(8);
-        QFont bold = font;
-        bold.setBold(true);
-        bold.setPointSizeF(7.5);
+        const QFont font = reportFont(8);
+        const QFont bold = reportFont(7.5, true);
         constexpr int kPad = 6;
         const auto rowHeight = [&](const QStringList &cells, const QFont &f) {
             const QFontMetrics metrics(f, m_painter->device());
@@ -146,9 +150,7 @@ public:
         if (values.isEmpty()) {
             return;
         }
-        QFont font(u"DejaVu Sans"_s);
-        font.setPointSizeF(8);
-        m_painter->setFont(font);
+        m_painter->setFont(reportFont(8));
         const int rowHeight = m_painter->fontMetrics().height() * 3 / 2;
         const int labelWidth = m_width / 4;
         const qint64 max = std::max<qint64>(1,
@@ -191,6 +193,8 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
 {
     const common::CampaignAnalytics &a = data.analytics;
     const QString currency = a.currency;
+    const common::EmvTableRef emv = a.emvTable.value_or(common::EmvTableRef{});
+    const QString emvName = a.emvTable ? emv.name : tr("none for %1").arg(currency);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return tr("Could not write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
@@ -216,12 +220,12 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         pages.text(a.campaignName, 26, true, QColor(0x1d, 0x3f, 0x7a));
         pages.space(30);
         pages.text(tr("Period: %1 – %2")
-                           .arg(locale.toString(a.from, QLocale::LongFormat),
-                                   locale.toString(a.to, QLocale::LongFormat)),
+                           .arg(locale.toString(a.period.from, QLocale::LongFormat),
+                                   locale.toString(a.period.to, QLocale::LongFormat)),
                 13);
         pages.space(10);
         pages.text(AnalyticsText::dataAsOf(a.dataAsOf), 10);
-        pages.text(tr("Currency: %1 · EMV table: %2").arg(currency, a.emvTable.name), 10);
+        pages.text(tr("Currency: %1 · EMV table: %2").arg(currency, emvName), 10);
         pages.text(
                 tr("Prepared on %1")
                         .arg(locale.toString(data.generatedAt.toLocalTime(), QLocale::LongFormat)),
@@ -250,22 +254,21 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
         pages.image(data.trendChart);
         pages.heading(tr("Engagements per creator"));
         QList<std::pair<QString, qint64>> bars;
-        for (const common::CreatorPerformance &c : a.creators) {
-            bars.append({c.displayName, c.figures.value(Metric::Engagements)});
+        for (const common::AnalyticsCreator &c : a.creators) {
+            bars.append({c.displayName, c.engagements});
         }
         pages.bars(bars);
 
         pages.heading(tr("Per creator"));
         QList<QStringList> creatorRows;
-        for (const common::CreatorPerformance &c : a.creators) {
-            creatorRows.append({c.displayName, AnalyticsText::count(c.posts),
-                    AnalyticsText::count(c.figures.get(Metric::Views)),
-                    AnalyticsText::count(c.figures.get(Metric::Reach)),
-                    AnalyticsText::count(c.figures.get(Metric::Engagements)),
-                    AnalyticsText::percent(c.engagementRate, 2),
-                    AnalyticsText::money(c.spendMinor, currency),
-                    AnalyticsText::ratioMoney(c.cpeMinor, currency),
-                    AnalyticsText::money(c.emvMinor, currency)});
+        for (const common::AnalyticsCreator &c : a.creators) {
+            creatorRows.append(
+                    {c.displayName, AnalyticsText::count(c.posts), AnalyticsText::count(c.views),
+                            AnalyticsText::count(c.reach), AnalyticsText::count(c.engagements),
+                            AnalyticsText::percent(c.engagementRate, 2),
+                            AnalyticsText::money(c.spendMinor, currency),
+                            AnalyticsText::ratioMoney(c.cpeMinor, currency),
+                            AnalyticsText::money(c.emvMinor, currency)});
         }
         pages.table({tr("Creator"), tr("Posts"), tr("Views"), tr("Reach"), tr("Engagements"),
                             tr("Eng. rate"), tr("Spend"), tr("CPE"), tr("EMV")},
@@ -273,14 +276,13 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
 
         pages.heading(tr("Per post"));
         QList<QStringList> postRows;
-        for (const common::PostPerformance &p : a.posts) {
+        for (const common::AnalyticsPost &p : a.posts) {
             postRows.append({p.displayName,
                     AnalyticsText::platform(p.platform) + u" · "_s
                             + AnalyticsText::postKind(p.kind),
                     locale.toString(p.publishedAt.toLocalTime().date(), QLocale::ShortFormat),
-                    AnalyticsText::count(p.figures.get(Metric::Views)),
-                    AnalyticsText::count(p.figures.get(Metric::Reach)),
-                    AnalyticsText::count(p.figures.get(Metric::Engagements)),
+                    AnalyticsText::count(p.views), AnalyticsText::count(p.reach),
+                    AnalyticsText::count(p.engagements),
                     AnalyticsText::percent(p.engagementRate, 2),
                     AnalyticsText::money(p.emvMinor, currency)});
         }
@@ -290,14 +292,13 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
 
         pages.heading(tr("EMV table used"));
         pages.text(tr("%1, %2, last changed %3")
-                           .arg(a.emvTable.name,
-                                   a.emvTable.custom ? tr("the brand's own")
-                                                     : tr("the built-in default"),
-                                   locale.toString(a.emvTable.updatedAt.toLocalTime().date(),
+                           .arg(emvName,
+                                   emv.custom ? tr("the brand's own") : tr("the built-in default"),
+                                   locale.toString(emv.updatedAt.toLocalTime().date(),
                                            QLocale::ShortFormat)),
                 9);
         pages.text(tr("Values per action in minor units of %1 (per 1,000 for impressions).")
-                           .arg(a.emvTable.currency),
+                           .arg(currency),
                 8);
         pages.space(6);
         QList<QStringList> rateRows;

@@ -18,7 +18,6 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
@@ -57,7 +56,7 @@ MetricsEntryDialog::MetricsEntryDialog(common::ApiClient *api, QString campaignI
     const auto *digits = new QRegularExpressionValidator(QRegularExpression(u"\\d{0,15}"_s), this);
     for (const Metric metric : kTyped) {
         auto *edit = new QLineEdit;
-        edit->setObjectName(u"metricsField_"_s + common::wireName(metric));
+        edit->setObjectName(u"metricsField_%1"_s.arg(int(metric)));
         edit->setValidator(digits);
         edit->setPlaceholderText(tr("not known"));
         edit->setMaximumWidth(180);
@@ -202,19 +201,26 @@ void MetricsEntryDialog::save()
         m_message->setText(problem);
         return;
     }
-    common::MetricsEntry entry;
-    entry.day = m_day->date();
-    for (const Metric metric : kTyped) {
+    common::ManualMetricsInput entry;
+    const auto typed = [this](Metric metric) -> std::optional<qint64> {
         const QString text = m_fields.value(int(metric))->text().trimmed();
-        if (!text.isEmpty()) {
-            entry.figures.set(metric, text.toLongLong());
-        }
-    }
+        return text.isEmpty() ? std::nullopt : std::optional<qint64>(text.toLongLong());
+    };
+    entry.views = typed(Metric::Views);
+    entry.impressions = typed(Metric::Impressions);
+    entry.reach = typed(Metric::Reach);
+    entry.likes = typed(Metric::Likes);
+    entry.comments = typed(Metric::Comments);
+    entry.shares = typed(Metric::Shares);
+    entry.saves = typed(Metric::Saves);
+    entry.clicks = typed(Metric::Clicks);
+    entry.watchSeconds = typed(Metric::WatchSeconds);
     entry.evidenceUrl = m_evidence->text().trimmed();
     setState(State::Saving);
     m_message->setText(tr("Saving…"));
-    continueIn(this, m_analytics.enterMetrics(m_deliverable->currentData().toString(), entry),
-            [this](const common::Result<common::PostHistory> &answer) {
+    continueIn(this,
+            m_analytics.enterMetrics(m_deliverable->currentData().toString(), m_day->date(), entry),
+            [this](const common::Result<common::PostMetricsHistory> &answer) {
                 if (!answer) {
                     setState(State::Error);
                     m_message->setText(ErrorText::sentence(answer.error()));

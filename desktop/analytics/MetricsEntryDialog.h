@@ -3,6 +3,7 @@
 
 #include "common/AnalyticsApi.h"
 #include "common/CollabApi.h"
+#include "widgets/AnalyticsText.h"
 
 #include <QDialog>
 #include <QHash>
@@ -34,7 +35,7 @@ public:
     State state() const { return m_state; }
     QComboBox *deliverableBox() const { return m_deliverable; }
     QDateEdit *dayEdit() const { return m_day; }
-    QLineEdit *field(common::Metric metric) const { return m_fields.value(int(metric)); }
+    QLineEdit *field(Metric metric) const { return m_fields.value(int(metric)); }
     QLineEdit *evidenceEdit() const { return m_evidence; }
     QPushButton *saveButton() const { return m_save; }
     QLabel *messageLabel() const { return m_message; }
@@ -45,7 +46,7 @@ public:
 
 Q_SIGNALS:
     /// The server took the figures; `history` is the post's history now.
-    void saved(const influence::common::PostHistory &history);
+    void saved(const influence::common::PostMetricsHistory &history);
 
 private:
     void load();

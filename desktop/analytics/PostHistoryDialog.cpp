@@ -15,7 +15,6 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
@@ -63,8 +62,8 @@ void PostHistoryDialog::reload()
     const quint64 generation = ++m_generation;
     m_state = State::Loading;
     m_states->showLoading(tr("Loading the post's history…"));
-    continueIn(this, m_analytics.postHistory(m_postId),
-            [this, generation](const common::Result<common::PostHistory> &answer) {
+    continueIn(this, m_analytics.postMetrics(m_postId),
+            [this, generation](const common::Result<common::PostMetricsHistory> &answer) {
                 if (generation != m_generation) {
                     return;
                 }
@@ -77,11 +76,11 @@ void PostHistoryDialog::reload()
             });
 }
 
-void PostHistoryDialog::show(const common::PostHistory &history)
+void PostHistoryDialog::show(const common::PostMetricsHistory &history)
 {
     ++m_generation;
     m_history = history;
-    const common::PostPerformance &post = history.post;
+    const common::AnalyticsPost &post = history.post;
     QString title = u"<b>%1</b> · %2 · %3"_s.arg(post.displayName.toHtmlEscaped(),
             AnalyticsText::platform(post.platform), AnalyticsText::postKind(post.kind));
     if (post.publishedAt.isValid()) {
@@ -98,10 +97,13 @@ void PostHistoryDialog::show(const common::PostHistory &history)
         title += u"<br>"_s + post.caption.toHtmlEscaped();
     }
     m_title->setText(title);
-    QList<common::SeriesPoint> points;
-    for (const common::PostMetricsDay &day : history.days) {
-        common::Figures figures = day.figures;
-        points.append({day.day, figures});
+    QList<common::AnalyticsPoint> points;
+    for (const common::PostMetricsHistory::Day &day : history.days) {
+        common::AnalyticsPoint point;
+        point.start = day.day;
+        point.views = figure(day, Metric::Views).value_or(0);
+        point.engagements = figure(day, Metric::Engagements).value_or(0);
+        points.append(point);
     }
     m_chart->setSeries(points, {Metric::Views}, {Metric::Engagements},
             {AnalyticsText::metricName(Metric::Views),

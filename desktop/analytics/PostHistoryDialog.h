@@ -30,11 +30,11 @@ public:
     PostHistoryDialog(common::ApiClient *api, QString postId, QWidget *parent = nullptr);
 
     State state() const { return m_state; }
-    const std::optional<common::PostHistory> &history() const { return m_history; }
+    const std::optional<common::PostMetricsHistory> &history() const { return m_history; }
     AnalyticsTable *daysTable() const { return m_days; }
     TrendChart *chart() const { return m_chart; }
     /// Shows `history` (the answer of a PUT, say) without asking again.
-    void show(const common::PostHistory &history);
+    void show(const common::PostMetricsHistory &history);
     void reload();
 
 private:
@@ -42,7 +42,7 @@ private:
     QString m_postId;
     State m_state = State::Loading;
     quint64 m_generation = 0;
-    std::optional<common::PostHistory> m_history;
+    std::optional<common::PostMetricsHistory> m_history;
     QLabel *m_title = nullptr;
     TrendChart *m_chart = nullptr;
     AnalyticsTable *m_days = nullptr;

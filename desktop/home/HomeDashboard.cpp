@@ -19,7 +19,6 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
@@ -85,7 +84,7 @@ HomeDashboard::HomeDashboard(common::ApiClient *api, QObject *parent)
             return;
         }
         const QString id = AnalyticsTable::idAt(m_postsView, index);
-        for (const common::PostPerformance &post : std::as_const(m_overview->topPosts)) {
+        for (const common::AnalyticsPost &post : std::as_const(m_overview->topPosts)) {
             if (post.id == id && !post.campaignId.isEmpty()) {
                 Q_EMIT campaignRequested(post.campaignId);
             }
@@ -158,7 +157,7 @@ void HomeDashboard::loaded(const common::AnalyticsOverview &overview)
     m_overview = overview;
     if (m_campaignBox->currentData().toString().isEmpty()) {
         m_allCampaigns.clear();
-        for (const common::CampaignSpend &campaign : overview.campaigns) {
+        for (const auto &campaign : overview.campaigns) {
             m_allCampaigns.append({campaign.id, campaign.name});
         }
         fillCampaignBox();
@@ -187,7 +186,7 @@ void HomeDashboard::showBudgets()
     if (!m_overview) {
         return;
     }
-    for (const common::CampaignSpend &spend : std::as_const(m_overview->campaigns)) {
+    for (const auto &spend : std::as_const(m_overview->campaigns)) {
         if (spend.budgetMinor <= 0 && spend.committedMinor <= 0 && spend.paidMinor <= 0) {
             continue;
         }
@@ -265,7 +264,7 @@ void HomeDashboard::retranslate()
                 + tr("compared with %1 – %2")
                           .arg(QLocale().toString(o.previousFrom, QLocale::ShortFormat),
                                   QLocale().toString(o.previousTo, QLocale::ShortFormat))
-                + u" · "_s + tr("EMV table: %1").arg(o.emvTable.name);
+                + (o.emvTable ? u" · "_s + tr("EMV table: %1").arg(o.emvTable->name) : QString());
         if (o.currencies.size() > 1) {
             note += u" · "_s
                     + tr("Money in %1 only (campaigns in %2 are left out of the money figures)")

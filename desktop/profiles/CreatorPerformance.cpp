@@ -17,7 +17,6 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
@@ -131,13 +130,10 @@ void CreatorPerformance::retranslate()
     }
     const common::CreatorAnalytics &a = *m_analytics;
     common::AnalyticsKpis kpis;
-    kpis.figures = a.figures;
-    kpis.posts = a.postCount;
-    kpis.reachEstimated = a.reachEstimated;
-    kpis.engagementRate = a.engagementRate;
+    static_cast<common::AnalyticsFigures &>(kpis) = a.kpis;
     m_tiles->show(kpis, nullptr, QString());
     QStringList lines;
-    for (const common::AccountAnalytics &account : a.accounts) {
+    for (const common::CreatorAnalytics::Account &account : a.accounts) {
         const QString basis = account.engagementBasis == u"views"_s ? tr("engagements / views")
                                                                     : tr("engagements / followers");
         lines.append(tr("%1 @%2: %3 followers · engagement rate %4 (%5) · 30-day growth %6 · %7")
@@ -155,12 +151,11 @@ void CreatorPerformance::retranslate()
             TrendChart::colorFor(2)};
     TrendChart::Line rate{AnalyticsText::kpiName(Kpi::EngagementRate), {}, true, true, false,
             TrendChart::colorFor(1)};
-    for (const common::SeriesPoint &point : a.series) {
-        views.points.append({point.start, double(point.figures.value(Metric::Views))});
-        reach.points.append({point.start, double(point.figures.value(Metric::Reach))});
-        const qint64 r = point.figures.value(Metric::Reach);
+    for (const common::AnalyticsPoint &point : a.series) {
+        views.points.append({point.start, double(point.views)});
+        reach.points.append({point.start, double(point.reach)});
         rate.points.append({point.start,
-                r > 0 ? double(point.figures.value(Metric::Engagements)) / double(r) : 0.0});
+                point.reach > 0 ? double(point.engagements) / double(point.reach) : 0.0});
     }
     m_chart->setLines({views, reach, rate});
 }

@@ -14,7 +14,6 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
-using influence::common::Metric;
 
 namespace influence::desktop {
 
@@ -53,15 +52,14 @@ void AnalyticsTable::reset(QList<Column> columns, QList<Row> rows)
 }
 
 void AnalyticsTable::setCreators(
-        const QList<common::CreatorPerformance> &creators, const QString &currency)
+        const QList<common::AnalyticsCreator> &creators, const QString &currency)
 {
     QList<Row> rows;
     for (const auto &c : creators) {
         rows.append({c.influencerId, currency, {c.displayName},
-                {c.displayName, c.posts, optional(c.figures.get(Metric::Views)),
-                        optional(c.figures.get(Metric::Reach)),
-                        optional(c.figures.get(Metric::Engagements)), optional(c.engagementRate),
-                        c.spendMinor, optional(c.cpeMinor), c.emvMinor}});
+                {c.displayName, c.posts, c.views, c.reach, c.engagements,
+                        optional(c.engagementRate), c.spendMinor, optional(c.cpeMinor),
+                        optional(c.emvMinor)}});
     }
     reset({{QT_TR_NOOP("Creator"), Kind::Text}, {QT_TR_NOOP("Posts"), Kind::Count},
                   {QT_TR_NOOP("Views"), Kind::Count}, {QT_TR_NOOP("Reach"), Kind::Count},
@@ -72,7 +70,7 @@ void AnalyticsTable::setCreators(
             rows);
 }
 
-void AnalyticsTable::setPosts(const QList<common::PostPerformance> &posts, const QString &currency)
+void AnalyticsTable::setPosts(const QList<common::AnalyticsPost> &posts, const QString &currency)
 {
     QList<Row> rows;
     for (const auto &p : posts) {
@@ -82,11 +80,9 @@ void AnalyticsTable::setPosts(const QList<common::PostPerformance> &posts, const
             tip += u"\n"_s + tr("Evidence: %1").arg(p.evidenceUrl);
         }
         rows.append({p.id, currency, {p.displayName, tip, tip},
-                {p.displayName, AnalyticsText::platform(p.platform), what, p.publishedAt,
-                        optional(p.figures.get(Metric::Views)),
-                        optional(p.figures.get(Metric::Reach)),
-                        optional(p.figures.get(Metric::Engagements)), optional(p.engagementRate),
-                        p.emvMinor, AnalyticsText::source(p.source)}});
+                {p.displayName, AnalyticsText::platform(p.platform), what, p.publishedAt, p.views,
+                        p.reach, p.engagements, optional(p.engagementRate), optional(p.emvMinor),
+                        AnalyticsText::source(p.source)}});
     }
     reset({{QT_TR_NOOP("Creator"), Kind::Text}, {QT_TR_NOOP("Platform"), Kind::Text},
                   {QT_TR_NOOP("Kind"), Kind::Text}, {QT_TR_NOOP("Published"), Kind::Time},
@@ -97,13 +93,13 @@ void AnalyticsTable::setPosts(const QList<common::PostPerformance> &posts, const
             rows);
 }
 
-void AnalyticsTable::setCampaigns(const QList<common::CampaignSpend> &campaigns)
+void AnalyticsTable::setCampaigns(const QList<common::AnalyticsOverview::Campaign> &campaigns)
 {
     QList<Row> rows;
     for (const auto &c : campaigns) {
         rows.append({c.id, c.currency, {c.name},
                 {c.name, c.budgetMinor, c.committedMinor, c.paidMinor, c.remainingMinor, c.views,
-                        c.engagements, c.emvMinor}});
+                        c.engagements, optional(c.emvMinor)}});
     }
     reset({{QT_TR_NOOP("Campaign"), Kind::Text}, {QT_TR_NOOP("Budget"), Kind::Money},
                   {QT_TR_NOOP("Committed"), Kind::Money}, {QT_TR_NOOP("Paid"), Kind::Money},
@@ -112,14 +108,14 @@ void AnalyticsTable::setCampaigns(const QList<common::CampaignSpend> &campaigns)
             rows);
 }
 
-void AnalyticsTable::setDays(const QList<common::PostMetricsDay> &days)
+void AnalyticsTable::setDays(const QList<common::PostMetricsHistory::Day> &days)
 {
     QList<Row> rows;
     for (const auto &d : days) {
         QList<QVariant> values{d.day};
         for (const Metric m : {Metric::Views, Metric::Impressions, Metric::Reach, Metric::Likes,
                      Metric::Comments, Metric::Shares, Metric::Saves, Metric::Clicks}) {
-            values.append(optional(d.figures.get(m)));
+            values.append(optional(figure(d, m)));
         }
         values.append(AnalyticsText::source(d.source));
         values.append(d.evidenceUrl);

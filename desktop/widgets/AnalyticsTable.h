@@ -28,10 +28,10 @@ public:
 
     explicit AnalyticsTable(QObject *parent = nullptr);
 
-    void setCreators(const QList<common::CreatorPerformance> &creators, const QString &currency);
-    void setPosts(const QList<common::PostPerformance> &posts, const QString &currency);
-    void setCampaigns(const QList<common::CampaignSpend> &campaigns);
-    void setDays(const QList<common::PostMetricsDay> &days);
+    void setCreators(const QList<common::AnalyticsCreator> &creators, const QString &currency);
+    void setPosts(const QList<common::AnalyticsPost> &posts, const QString &currency);
+    void setCampaigns(const QList<common::AnalyticsOverview::Campaign> &campaigns);
+    void setDays(const QList<common::PostMetricsHistory::Day> &days);
     void clear();
 
     QString id(int row) const;

@@ -19,6 +19,65 @@ const QString kNone = u"–"_s;
 
 } // namespace
 
+qint64 figure(const common::AnalyticsFigures &f, Metric metric)
+{
+    switch (metric) {
+    case Metric::Views: return f.views;
+    case Metric::Impressions: return f.impressions;
+    case Metric::Reach: return f.reach;
+    case Metric::Engagements: return f.engagements;
+    case Metric::Likes: return f.likes;
+    case Metric::Comments: return f.comments;
+    case Metric::Shares: return f.shares;
+    case Metric::Saves: return f.saves;
+    case Metric::Clicks: return f.clicks;
+    case Metric::WatchSeconds: return f.watchSeconds;
+    }
+    return 0;
+}
+
+qint64 figure(const common::AnalyticsPoint &p, Metric metric)
+{
+    switch (metric) {
+    case Metric::Views: return p.views;
+    case Metric::Impressions: return p.impressions;
+    case Metric::Reach: return p.reach;
+    case Metric::Engagements: return p.engagements;
+    case Metric::Likes: return p.likes;
+    case Metric::Comments: return p.comments;
+    case Metric::Shares: return p.shares;
+    case Metric::Saves: return p.saves;
+    case Metric::Clicks: return p.clicks;
+    case Metric::WatchSeconds: return 0;
+    }
+    return 0;
+}
+
+std::optional<qint64> figure(const common::PostMetricsHistory::Day &d, Metric metric)
+{
+    switch (metric) {
+    case Metric::Views: return d.views;
+    case Metric::Impressions: return d.impressions;
+    case Metric::Reach: return d.reach;
+    case Metric::Likes: return d.likes;
+    case Metric::Comments: return d.comments;
+    case Metric::Shares: return d.shares;
+    case Metric::Saves: return d.saves;
+    case Metric::Clicks: return d.clicks;
+    case Metric::WatchSeconds: return d.watchSeconds;
+    case Metric::Engagements: {
+        std::optional<qint64> sum;
+        for (const auto &part : {d.likes, d.comments, d.shares, d.saves}) {
+            if (part) {
+                sum = sum.value_or(0) + *part;
+            }
+        }
+        return sum;
+    }
+    }
+    return std::nullopt;
+}
+
 QString AnalyticsText::kpiName(Kpi kpi)
 {
     switch (kpi) {
@@ -61,9 +120,8 @@ QString AnalyticsText::formula(Kpi kpi)
     return {};
 }
 
-QString AnalyticsText::metricName(common::Metric metric)
+QString AnalyticsText::metricName(Metric metric)
 {
-    using common::Metric;
     switch (metric) {
     case Metric::Views: return tr("Views");
     case Metric::Impressions: return tr("Impressions");
@@ -81,19 +139,19 @@ QString AnalyticsText::metricName(common::Metric metric)
 
 std::optional<double> AnalyticsText::value(const common::AnalyticsKpis &kpis, Kpi kpi)
 {
-    using common::Metric;
     switch (kpi) {
     case Kpi::Posts: return double(kpis.posts);
-    case Kpi::Reach: return double(kpis.figures.value(Metric::Reach));
-    case Kpi::Impressions: return double(kpis.figures.value(Metric::Impressions));
-    case Kpi::Views: return double(kpis.figures.value(Metric::Views));
-    case Kpi::Engagements: return double(kpis.figures.value(Metric::Engagements));
+    case Kpi::Reach: return double(kpis.reach);
+    case Kpi::Impressions: return double(kpis.impressions);
+    case Kpi::Views: return double(kpis.views);
+    case Kpi::Engagements: return double(kpis.engagements);
     case Kpi::EngagementRate: return kpis.engagementRate;
     case Kpi::Spend: return double(kpis.spendMinor);
     case Kpi::Cpe: return kpis.cpeMinor;
     case Kpi::Cpm: return kpis.cpmMinor;
     case Kpi::Cpv: return kpis.cpvMinor;
-    case Kpi::Emv: return double(kpis.emvMinor);
+    case Kpi::Emv:
+        return kpis.emvMinor ? std::optional<double>(double(*kpis.emvMinor)) : std::nullopt;
     case Kpi::Roi: return kpis.roi;
     }
     return std::nullopt;
@@ -106,7 +164,7 @@ QString AnalyticsText::text(const common::AnalyticsKpis &kpis, Kpi kpi, const QS
     case Kpi::EngagementRate: return percent(v, 2);
     case Kpi::Roi: return percent(v, 0);
     case Kpi::Spend: return money(kpis.spendMinor, currency);
-    case Kpi::Emv: return money(kpis.emvMinor, currency);
+    case Kpi::Emv: return kpis.emvMinor ? money(*kpis.emvMinor, currency) : kNone;
     case Kpi::Cpe:
     case Kpi::Cpm:
     case Kpi::Cpv: return ratioMoney(v, currency);
@@ -174,6 +232,11 @@ QString AnalyticsText::money(qint64 minor, const QString &currency)
         return count(minor);
     }
     return common::formatMoney(common::Money{minor, currency});
+}
+
+QString AnalyticsText::money(std::optional<qint64> minor, const QString &currency)
+{
+    return minor ? money(*minor, currency) : kNone;
 }
 
 QString AnalyticsText::ratioMoney(std::optional<double> minor, const QString &currency)

@@ -10,6 +10,27 @@
 
 namespace influence::desktop {
 
+/// The counts of a post, a creator, a campaign or an interval, as the charts and tables pick
+/// them.
+enum class Metric {
+    Views,
+    Impressions,
+    Reach,
+    Engagements,
+    Likes,
+    Comments,
+    Shares,
+    Saves,
+    Clicks,
+    WatchSeconds,
+};
+
+/// The figure `metric` of a set of figures, an interval of a series, or a day of a post's
+/// history (none where the day has no such figure; engagements: the sum of the parts known).
+qint64 figure(const common::AnalyticsFigures &figures, Metric metric);
+qint64 figure(const common::AnalyticsPoint &point, Metric metric);
+std::optional<qint64> figure(const common::PostMetricsHistory::Day &day, Metric metric);
+
 /// The key figures the analytics pages show, as tiles, table columns and report rows.
 enum class Kpi {
     Posts,
@@ -38,7 +59,7 @@ public:
     static QString kpiName(Kpi kpi);
     /// How the figure is computed, in words ("Engagements / reach"), as the README states it.
     static QString formula(Kpi kpi);
-    static QString metricName(common::Metric metric);
+    static QString metricName(Metric metric);
     /// The KPI's value (none when it does not exist); money in minor units.
     static std::optional<double> value(const common::AnalyticsKpis &kpis, Kpi kpi);
     /// The KPI's value as shown ("12,345", "4.2 %", "€0.35").
@@ -58,6 +79,8 @@ public:
     static QString percent(std::optional<double> share, int decimals = 1);
     /// Whole minor units as money ("€1,234.00").
     static QString money(qint64 minor, const QString &currency);
+    /// As above; "–" for none.
+    static QString money(std::optional<qint64> minor, const QString &currency);
     /// A ratio of minor units (CPE 35.27) as money with up to 4 decimals ("€0.3527"); "–".
     static QString ratioMoney(std::optional<double> minor, const QString &currency);
     /// The source of a figure ("platform", "manual", "import") in words.

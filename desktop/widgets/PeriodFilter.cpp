@@ -94,9 +94,9 @@ common::AnalyticsPeriod PeriodFilter::period(QDate today) const
     }
     period.to = preset() == Preset::Custom ? m_to->date() : today;
     const qint64 days = period.from.daysTo(period.to) + 1;
-    period.interval = days <= 92 ? common::AnalyticsPeriod::Interval::Day
-            : days <= 366        ? common::AnalyticsPeriod::Interval::Week
-                                 : common::AnalyticsPeriod::Interval::Month;
+    period.interval = days <= 92 ? common::AnalyticsInterval::Day
+            : days <= 366        ? common::AnalyticsInterval::Week
+                                 : common::AnalyticsInterval::Month;
     return period;
 }
 

@@ -73,25 +73,22 @@ void TrendChart::setLines(const QList<Line> &lines)
     rebuild();
 }
 
-void TrendChart::setSeries(const QList<common::SeriesPoint> &series,
-        const QList<common::Metric> &left, const QList<common::Metric> &right,
-        const QStringList &names)
+void TrendChart::setSeries(const QList<common::AnalyticsPoint> &series, const QList<Metric> &left,
+        const QList<Metric> &right, const QStringList &names)
 {
     QList<Line> lines;
-    int index = 0;
-    for (const auto &metrics : {left, right}) {
-        for (const common::Metric metric : metrics) {
-            Line line;
-            line.name = names.value(index);
-            line.rightAxis = index >= left.size();
-            line.area = index == 0;
-            line.color = colorFor(index);
-            for (const common::SeriesPoint &point : series) {
-                line.points.append({point.start, double(point.figures.value(metric))});
-            }
-            lines.append(line);
-            ++index;
+    QList<Metric> metrics = left;
+    metrics.append(right);
+    for (int index = 0; index < metrics.size(); ++index) {
+        Line line;
+        line.name = names.value(index);
+        line.rightAxis = index >= left.size();
+        line.area = index == 0;
+        line.color = colorFor(index);
+        for (const common::AnalyticsPoint &point : series) {
+            line.points.append({point.start, double(figure(point, metrics.at(index)))});
         }
+        lines.append(line);
     }
     setLines(lines);
 }
@@ -141,6 +138,7 @@ QAbstractSeries *seriesOf(const TrendChart::Line &line)
     QAbstractSeries *series = upper;
     if (line.area) {
         auto *area = new QAreaSeries(upper);
+        upper->setParent(area); // an area series does not own its line
         QColor fill = line.color;
         fill.setAlpha(70);
         area->setBrush(fill);

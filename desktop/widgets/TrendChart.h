@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/AnalyticsApi.h"
+#include "widgets/AnalyticsText.h"
 
 #include <QChartView>
 #include <QColor>
@@ -37,8 +38,8 @@ public:
     void setLines(const QList<Line> &lines);
     /// `left` drawn as an area against the left axis and `right` as a line against the right
     /// one (their scales differ by orders of magnitude: views and engagements).
-    void setSeries(const QList<common::SeriesPoint> &series, const QList<common::Metric> &left,
-            const QList<common::Metric> &right, const QStringList &names);
+    void setSeries(const QList<common::AnalyticsPoint> &series, const QList<Metric> &left,
+            const QList<Metric> &right, const QStringList &names);
     void clear();
     const QList<Line> &lines() const { return m_lines; }
     /// The chart laid out at `size` and drawn at `ratio` times that many pixels, white behind,

@@ -204,9 +204,7 @@ private:
 
     static QString periodQuery(const common::AnalyticsPeriod &period)
     {
-        QUrlQuery query;
-        period.addTo(query);
-        return query.toString(QUrl::FullyEncoded);
+        return period.toUrlQuery().toString(QUrl::FullyEncoded);
     }
 
     /// Every tile shows the API's figure (and, with `previous`, a change).
@@ -333,7 +331,7 @@ private Q_SLOTS:
                 dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
         const common::AnalyticsPeriod week = dashboard()->periodFilter()->period();
         QCOMPARE(week.from, QDate::currentDate().addDays(-6));
-        QCOMPARE(dashboard()->overview()->from, week.from);
+        QCOMPARE(dashboard()->overview()->period.from, week.from);
         compareTiles(dashboard()->tiles(), overview(periodQuery(week)), true);
         // One campaign: the one without posts has no views.
         QComboBox *campaigns = dashboard()->campaignBox();
@@ -419,8 +417,8 @@ private Q_SLOTS:
         const Creator &jonas = m_creators.at(2);
         QVERIFY(dialog->selectDeliverable(jonas.deliverableId));
         // An evidence address that is not https is refused before anything is sent.
-        QTest::keyClicks(dialog->field(common::Metric::Views), u"90000"_s);
-        QTest::keyClicks(dialog->field(common::Metric::Likes), u"4100"_s);
+        QTest::keyClicks(dialog->field(desktop::Metric::Views), u"90000"_s);
+        QTest::keyClicks(dialog->field(desktop::Metric::Likes), u"4100"_s);
         QTest::keyClicks(dialog->evidenceEdit(), u"http://example.com/shot.png"_s);
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
         QVERIFY(dialog->messageLabel()->text().contains(u"https"_s));
@@ -483,6 +481,7 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 0);
         const QString text = QString::fromUtf8(process.readAllStandardOutput());
+        qCInfo(tests::measurements, "MEASURE report text: %lld characters", text.size());
         QVERIFY(text.contains(u"Summit boots"_s));
         // The numbers are the API's, for the same period.
         const QJsonObject json =
