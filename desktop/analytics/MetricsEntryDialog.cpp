@@ -38,6 +38,7 @@ MetricsEntryDialog::MetricsEntryDialog(common::ApiClient *api, QString campaignI
     setObjectName(u"metricsEntryDialog"_s);
     setWindowTitle(tr("Enter a day's figures"));
     setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("For posts whose platform gives no figures (Stories, say): type "
                                 "the totals since publication as of the day, as the insights "

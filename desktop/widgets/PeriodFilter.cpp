@@ -21,6 +21,7 @@ PeriodFilter::PeriodFilter(const QString &stem, QWidget *parent)
     m_label = new QLabel;
     m_box = new QComboBox;
     m_box->setObjectName(stem + u"PeriodBox"_s);
+    m_box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // German names are longer
     m_label->setBuddy(m_box);
     for (int i = 0; i < 4; ++i) {
         m_box->addItem(QString());

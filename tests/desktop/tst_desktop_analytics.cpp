@@ -569,6 +569,7 @@ private Q_SLOTS:
                 reply.json().value(u"posts"_s).toArray().size());
         record(stalls);
         saveScreenshot(m_window.get(), u"analytics-own-profile-en"_s);
+        saveScreenshot(performance, u"analytics-own-performance-en"_s);
         // Brand staff see the same on the creator's profile.
         signInAs(m_brandEmail);
         m_window->openCreator(lena.profileId);
