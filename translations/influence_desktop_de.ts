@@ -358,6 +358,10 @@
         <source>%1, %2, last changed %3</source>
         <translation>%1, %2, zuletzt geändert am %3</translation>
     </message>
+    <message>
+        <source>none for %1</source>
+        <translation>keine für %1</translation>
+    </message>
 </context>
 <context>
     <name>CampaignText</name>

@@ -230,6 +230,16 @@ QString CampaignReport::write(const QString &path, const CampaignReportData &dat
                 tr("Prepared on %1")
                         .arg(locale.toString(data.generatedAt.toLocalTime(), QLocale::LongFormat)),
                 10);
+        // The headline figures on the first page; every figure with its formula follows.
+        pages.space(60);
+        QStringList names;
+        QStringList values;
+        for (const Kpi kpi : {Kpi::Reach, Kpi::Views, Kpi::Engagements, Kpi::EngagementRate,
+                     Kpi::Spend, Kpi::Emv}) {
+            names.append(AnalyticsText::kpiName(kpi));
+            values.append(AnalyticsText::text(a.kpis, kpi, currency));
+        }
+        pages.table(names, {values}, {1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0}, 0);
         pages.newPage();
 
         // The key figures with their formulas.

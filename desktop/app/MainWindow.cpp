@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MainWindow.h"
 
+#include "analytics/CampaignAnalyticsTab.h"
 #include "app/DiagnosticsDialog.h"
 #include "app/Navigator.h"
 #include "app/QuickOpen.h"
 #include "app/SettingsView.h"
-#include "analytics/CampaignAnalyticsTab.h"
 #include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsView.h"
 #include "common/ApiClient.h"

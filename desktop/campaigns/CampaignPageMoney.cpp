@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The campaign page's money (brand side): the budget's use and the campaign's payouts.
 #include "CampaignPage.h"
-
 #include "common/ApiClient.h"
 #include "widgets/Async.h"
 #include "widgets/BudgetBar.h"

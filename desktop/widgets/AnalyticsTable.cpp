@@ -84,13 +84,21 @@ void AnalyticsTable::setPosts(const QList<common::AnalyticsPost> &posts, const Q
                         p.reach, p.engagements, optional(p.engagementRate), optional(p.emvMinor),
                         AnalyticsText::source(p.source)}});
     }
-    reset({{QT_TR_NOOP("Creator"), Kind::Text}, {QT_TR_NOOP("Platform"), Kind::Text},
-                  {QT_TR_NOOP("Kind"), Kind::Text}, {QT_TR_NOOP("Published"), Kind::Time},
-                  {QT_TR_NOOP("Views"), Kind::Count}, {QT_TR_NOOP("Reach"), Kind::Count},
-                  {QT_TR_NOOP("Engagements"), Kind::Count},
-                  {QT_TR_NOOP("Engagement rate"), Kind::Percent}, {QT_TR_NOOP("EMV"), Kind::Money},
-                  {QT_TR_NOOP("Source"), Kind::Text}},
-            rows);
+    QList<Column> columns{{QT_TR_NOOP("Creator"), Kind::Text}, {QT_TR_NOOP("Platform"), Kind::Text},
+            {QT_TR_NOOP("Kind"), Kind::Text}, {QT_TR_NOOP("Published"), Kind::Time},
+            {QT_TR_NOOP("Views"), Kind::Count}, {QT_TR_NOOP("Reach"), Kind::Count},
+            {QT_TR_NOOP("Engagements"), Kind::Count},
+            {QT_TR_NOOP("Engagement rate"), Kind::Percent}, {QT_TR_NOOP("EMV"), Kind::Money},
+            {QT_TR_NOOP("Source"), Kind::Text}};
+    if (currency.isEmpty()) {
+        // Without a campaign there is no currency to state EMV in (a creator's own posts).
+        constexpr int kEmv = 8;
+        columns.removeAt(kEmv);
+        for (Row &row : rows) {
+            row.values.removeAt(kEmv);
+        }
+    }
+    reset(columns, rows);
 }
 
 void AnalyticsTable::setCampaigns(const QList<common::AnalyticsOverview::Campaign> &campaigns)

@@ -26,20 +26,16 @@ qreal msecs(QDate day)
     return qreal(day.startOfDay(Qt::UTC).toMSecsSinceEpoch());
 }
 
-/// A value axis from 0 to a round number above `max`.
+/// A value axis from 0 to a round number above `max` (a share shown as a percentage).
 QValueAxis *valueAxis(double max, bool percent)
 {
     auto *axis = new QValueAxis;
-    double top = max <= 0 ? 1.0 : max * 1.1;
-    if (percent) {
-        axis->setRange(0, top * 100.0);
-        axis->setLabelFormat(u"%.1f %%"_s);
-    } else {
-        axis->setRange(0, top);
-        axis->setLabelFormat(u"%.0f"_s);
-        axis->applyNiceNumbers();
-    }
+    const double scale = percent ? 100.0 : 1.0;
+    const double top = max <= 0 ? 1.0 : max * scale * 1.1;
+    axis->setRange(0, top);
     axis->setTickCount(5);
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(percent ? (axis->max() <= 5 ? u"%.1f %%"_s : u"%.0f %%"_s) : u"%.0f"_s);
     return axis;
 }
 

@@ -183,9 +183,50 @@ private:
         QVERIFY2(m_db->execDirect(sql), qPrintable(sql));
     }
 
+    static QString periodQuery(const common::AnalyticsPeriod &period)
+    {
+        return period.toUrlQuery().toString(QUrl::FullyEncoded);
+    }
+
+    /// The meter of the flow under way, and the longest stall it saw before the test's own
+    /// blocking reads (which are no stall of the app's: the meter starts afresh after them).
+    tests::StallMeter *m_meter = nullptr;
+    qint64 m_flowStall = 0;
+    qint64 m_flowWall = 0;
+
+    /// The test's own GET, the app's stall meter paused around it.
+    tests::HttpReply pausedGet(const QString &path, const QString &token)
+    {
+        if (m_meter) {
+            m_flowStall = qMax(m_flowStall, m_meter->longestMs());
+            m_flowWall = qMax(m_flowWall, m_meter->longestWallMs());
+        }
+        tests::HttpReply reply = m_http->get(path, as(token));
+        if (m_meter) {
+            m_meter->reset();
+        }
+        return reply;
+    }
+
+    /// The flow's longest stall (with its name in the measurements); fails above the limit.
+    void recordFlow(const tests::StallMeter &meter, const char *flow)
+    {
+        const qint64 stall = qMax(m_flowStall, meter.longestMs());
+        const qint64 wall = qMax(m_flowWall, meter.longestWallMs());
+        m_flowStall = 0;
+        m_flowWall = 0;
+        qCInfo(tests::measurements, "MEASURE longest stall in %s: %lld ms (wall %lld ms)", flow,
+                stall, wall);
+        m_longestStall = qMax(m_longestStall, stall);
+        m_longestWallGap = qMax(m_longestWallGap, wall);
+        QVERIFY2(stall <= tests::kStallLimitMs,
+                qPrintable(u"%1: the event loop stalled for %2 ms"_s.arg(QString::fromLatin1(flow))
+                                   .arg(stall)));
+    }
+
     QJsonObject overview(const QString &query)
     {
-        const auto reply = m_http->get(u"/api/v1/analytics/overview?"_s + query, as(m_brandToken));
+        const auto reply = pausedGet(u"/api/v1/analytics/overview?"_s + query, m_brandToken);
         if (reply.status != 200) {
             qWarning("overview: %d %s", reply.status, reply.body.constData());
         }
@@ -194,17 +235,12 @@ private:
 
     QJsonObject campaignAnalytics(const QString &id, const QString &query)
     {
-        const auto reply = m_http->get(
-                u"/api/v1/analytics/campaigns/%1?%2"_s.arg(id, query), as(m_brandToken));
+        const auto reply =
+                pausedGet(u"/api/v1/analytics/campaigns/%1?%2"_s.arg(id, query), m_brandToken);
         if (reply.status != 200) {
             qWarning("campaign analytics: %d %s", reply.status, reply.body.constData());
         }
         return reply.json();
-    }
-
-    static QString periodQuery(const common::AnalyticsPeriod &period)
-    {
-        return period.toUrlQuery().toString(QUrl::FullyEncoded);
     }
 
     /// Every tile shows the API's figure (and, with `previous`, a change).
@@ -270,6 +306,13 @@ private Q_SLOTS:
         QVERIFY(startApp(QSize(1280, 800)));
     }
 
+    void cleanup()
+    {
+        m_meter = nullptr;
+        m_flowStall = 0;
+        m_flowWall = 0;
+    }
+
     void cleanupTestCase()
     {
         qCInfo(tests::measurements,
@@ -283,6 +326,7 @@ private Q_SLOTS:
     void homeShowsTheOverview()
     {
         tests::StallMeter stalls;
+        m_meter = &stalls;
         signInAs(m_brandEmail);
         QCOMPARE(m_window->currentPage(), home());
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -315,7 +359,7 @@ private Q_SLOTS:
         QCOMPARE(dashboard()->postsTable()->rowCount(), json.value(u"topPosts"_s).toArray().size());
         compareCsv(dashboard()->creatorsTable(), 0);
         compareCsv(dashboard()->postsTable(), 0);
-        record(stalls);
+        recordFlow(stalls, "homeShowsTheOverview");
         saveScreenshot(home()->scrollContent(), u"analytics-home-en"_s);
         saveScreenshot(m_window.get(), u"analytics-home-window-en"_s);
     }
@@ -323,6 +367,7 @@ private Q_SLOTS:
     void homeFilters()
     {
         tests::StallMeter stalls;
+        m_meter = &stalls;
         // The last 7 days: asked again, the tiles follow.
         auto *periodBox = find<QComboBox>(u"homePeriodBox"_s);
         QVERIFY(periodBox);
@@ -352,12 +397,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
                 dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
         QVERIFY(dashboard()->overview()->campaigns.size() >= 2);
-        record(stalls);
+        recordFlow(stalls, "homeFilters");
     }
 
     void campaignAnalyticsTab()
     {
         tests::StallMeter stalls;
+        m_meter = &stalls;
         m_window->openCampaignPage(m_campaignId);
         desktop::CampaignPage *page = m_window->campaignPage();
         QTRY_COMPARE_WITH_TIMEOUT(page->state(), desktop::CampaignPage::State::Loaded, kTimeout);
@@ -387,7 +433,7 @@ private Q_SLOTS:
                 least);
         compareCsv(tab()->postsTable(), 0);
         compareCsv(tab()->creatorsTable(), 0);
-        record(stalls);
+        recordFlow(stalls, "campaignAnalyticsTab");
         saveScreenshot(tab()->content(), u"analytics-campaign-en"_s);
         saveScreenshot(m_window.get(), u"analytics-campaign-window-en"_s);
 
@@ -397,17 +443,19 @@ private Q_SLOTS:
         QVERIFY(history);
         QTRY_COMPARE_WITH_TIMEOUT(
                 history->state(), desktop::PostHistoryDialog::State::Loaded, kTimeout);
-        const QJsonObject days = get(u"/api/v1/posts/%1/metrics"_s.arg(postId), m_brandToken);
+        const QJsonObject days =
+                pausedGet(u"/api/v1/posts/%1/metrics"_s.arg(postId), m_brandToken).json();
         QCOMPARE(history->daysTable()->rowCount(), days.value(u"days"_s).toArray().size());
         QVERIFY(history->daysTable()->rowCount() >= 6);
-        saveScreenshot(history, u"analytics-post-history-en"_s);
+        recordFlow(stalls, "postHistory");
+        saveScreenshot(history, u"analytics-post-history-en"_s); // the test's own drawing
         history->close();
-        record(stalls);
     }
 
     void typingADaysFigures()
     {
         tests::StallMeter stalls;
+        m_meter = &stalls;
         QVERIFY(tab()->state() == desktop::CampaignAnalyticsTab::State::Loaded);
         desktop::MetricsEntryDialog *dialog = tab()->openMetricsEntry();
         QVERIFY(dialog);
@@ -424,7 +472,9 @@ private Q_SLOTS:
         QVERIFY(dialog->messageLabel()->text().contains(u"https"_s));
         QCOMPARE(dialog->state(), desktop::MetricsEntryDialog::State::Ready);
         dialog->evidenceEdit()->setText(u"https://example.com/insights/jonas.png"_s);
-        saveScreenshot(dialog, u"analytics-enter-figures-en"_s);
+        recordFlow(stalls, "typingADaysFigures");
+        saveScreenshot(dialog, u"analytics-enter-figures-en"_s); // the test's own drawing
+        stalls.reset();
         QPointer<desktop::MetricsEntryDialog> guard(dialog);
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!guard, kTimeout); // closed once the server took them
@@ -439,8 +489,9 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!postId.isEmpty());
-        const QJsonArray days =
-                get(u"/api/v1/posts/%1/metrics"_s.arg(postId), m_brandToken)[u"days"_s].toArray();
+        const QJsonArray days = pausedGet(u"/api/v1/posts/%1/metrics"_s.arg(postId), m_brandToken)
+                                        .json()[u"days"_s]
+                                        .toArray();
         QVERIFY(!days.isEmpty());
         const QJsonObject today = days.last().toObject();
         QCOMPARE(today[u"day"_s].toString(), day(0));
@@ -451,7 +502,7 @@ private Q_SLOTS:
         QVERIFY(tab()->findChild<QLabel *>(u"campaignAnalyticsMessage"_s)
                         ->text()
                         .contains(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat)));
-        record(stalls);
+        recordFlow(stalls, "typingADaysFigures");
     }
 
     void pdfReport()
@@ -464,6 +515,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"report.pdf"_s);
         tests::StallMeter stalls;
+        m_meter = &stalls;
         QSignalSpy written(tab(), &desktop::CampaignAnalyticsTab::reportWritten);
         QElapsedTimer timer;
         timer.start();
@@ -472,7 +524,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kTimeout);
         qCInfo(tests::measurements, "MEASURE campaign PDF report written in %lld ms",
                 timer.elapsed());
-        record(stalls);
+        recordFlow(stalls, "pdfReport");
         QCOMPARE(written.first().at(1).toString(), QString());
         QFile::copy(path, tests::outputDir() + u"/analytics-report.pdf"_s);
 
@@ -542,6 +594,7 @@ private Q_SLOTS:
         // Still signed in as Lena: her own profile page charts views, reach and engagement
         // rate from her analytics, as the API answers them.
         tests::StallMeter stalls;
+        m_meter = &stalls;
         const Creator &lena = m_creators.first();
         m_window->showPage(m_window->ownProfilePage());
         auto *performance = find<desktop::CreatorPerformance>(u"ownPerformance"_s);
@@ -549,9 +602,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
                 performance->state(), desktop::CreatorPerformance::State::Loaded, kTimeout);
         const auto reply =
-                m_http->get(u"/api/v1/analytics/creators/%1?from=%2&to=%3&interval=day"_s.arg(
-                                    lena.profileId, day(-29), day(0)),
-                        as(lena.token));
+                pausedGet(u"/api/v1/analytics/creators/%1?from=%2&to=%3&interval=day"_s.arg(
+                                  lena.profileId, day(-29), day(0)),
+                        lena.token);
         QCOMPARE(reply.status, 200);
         const QJsonObject kpis = reply.json().value(u"kpis"_s).toObject();
         QCOMPARE(performance->tiles()->tile(Kpi::Views)->valueText(),
@@ -567,7 +620,7 @@ private Q_SLOTS:
         QVERIFY(lines.at(2).percent && lines.at(2).rightAxis);
         QCOMPARE(performance->postsTable()->rowCount(),
                 reply.json().value(u"posts"_s).toArray().size());
-        record(stalls);
+        recordFlow(stalls, "creatorsOwnPerformance");
         saveScreenshot(m_window.get(), u"analytics-own-profile-en"_s);
         saveScreenshot(performance, u"analytics-own-performance-en"_s);
         // Brand staff see the same on the creator's profile.
