@@ -46,7 +46,7 @@ template<class T>
 QList<T> listOf(const QJsonValue &value)
 {
     QList<T> items;
-    for (const QJsonValue &item : value.toArray()) {
+    for (const auto &item : value.toArray()) {
         items.append(T::fromJson(item.toObject()));
     }
     return items;
@@ -181,7 +181,7 @@ Result<EmvTable> EmvTable::fromJson(const QJsonObject &json)
     EmvTable t;
     static_cast<EmvTableRef &>(t) = *ref;
     t.brandId = json.value(u"brandId"_s).toString();
-    for (const QJsonValue &value : json.value(u"rates"_s).toArray()) {
+    for (const auto &value : json.value(u"rates"_s).toArray()) {
         const QJsonObject r = value.toObject();
         t.rates.append({r.value(u"platform"_s).toString(),
                 r.value(u"perMilleImpressionsMinor"_s).toDouble(),
@@ -226,7 +226,7 @@ Result<AnalyticsOverview> AnalyticsOverview::fromJson(const QJsonObject &json)
     o.previousFrom = date(json, u"previousFrom"_s);
     o.previousTo = date(json, u"previousTo"_s);
     o.currency = json.value(u"currency"_s).toString();
-    for (const QJsonValue &value : json.value(u"currencies"_s).toArray()) {
+    for (const auto &value : json.value(u"currencies"_s).toArray()) {
         o.currencies.append(value.toString());
     }
     o.dataAsOf = time(json, u"dataAsOf"_s);
@@ -234,7 +234,7 @@ Result<AnalyticsOverview> AnalyticsOverview::fromJson(const QJsonObject &json)
     o.kpis = AnalyticsKpis::fromJson(json.value(u"kpis"_s).toObject());
     o.previousKpis = AnalyticsKpis::fromJson(json.value(u"previousKpis"_s).toObject());
     o.series = listOf<AnalyticsPoint>(json.value(u"series"_s));
-    for (const QJsonValue &value : json.value(u"campaigns"_s).toArray()) {
+    for (const auto &value : json.value(u"campaigns"_s).toArray()) {
         const QJsonObject c = value.toObject();
         o.campaigns.append({c.value(u"id"_s).toString(), c.value(u"name"_s).toString(),
                 c.value(u"status"_s).toString(), c.value(u"currency"_s).toString(),
@@ -268,13 +268,13 @@ Result<CreatorAnalytics> CreatorAnalytics::fromJson(const QJsonObject &json)
     c.kpis = AnalyticsFigures::fromJson(kpis);
     c.followers = integer(kpis, u"followers"_s);
     c.growth30d = optionalNumber(kpis, u"growth30d"_s);
-    for (const QJsonValue &value : json.value(u"accounts"_s).toArray()) {
+    for (const auto &value : json.value(u"accounts"_s).toArray()) {
         const QJsonObject a = value.toObject();
         Account account{a.value(u"id"_s).toString(), a.value(u"platform"_s).toString(),
                 a.value(u"handle"_s).toString(), integer(a, u"followers"_s),
                 optionalNumber(a, u"engagementRate"_s), a.value(u"engagementBasis"_s).toString(),
                 optionalNumber(a, u"growth30d"_s), time(a, u"dataAsOf"_s), {}};
-        for (const QJsonValue &d : a.value(u"series"_s).toArray()) {
+        for (const auto &d : a.value(u"series"_s).toArray()) {
             const QJsonObject day = d.toObject();
             account.series.append({date(day, u"day"_s), integer(day, u"followers"_s),
                     optionalInteger(day, u"views"_s), optionalInteger(day, u"reach"_s),
@@ -294,7 +294,7 @@ Result<PostMetricsHistory> PostMetricsHistory::fromJson(const QJsonObject &json)
     if (h.post.id.isEmpty()) {
         return invalid(u"A post's history without the post."_s);
     }
-    for (const QJsonValue &value : json.value(u"days"_s).toArray()) {
+    for (const auto &value : json.value(u"days"_s).toArray()) {
         const QJsonObject d = value.toObject();
         h.days.append({date(d, u"day"_s), optionalInteger(d, u"views"_s),
                 optionalInteger(d, u"impressions"_s), optionalInteger(d, u"reach"_s),
@@ -346,7 +346,7 @@ QFuture<Result<QList<EmvTable>>> AnalyticsApi::emvTables() const
             m_client->send(ApiClient::Method::Get, u"/api/v1/analytics/emv-tables"_s),
             [](const QJsonObject &json) -> Result<QList<EmvTable>> {
                 QList<EmvTable> tables;
-                for (const QJsonValue &value : json.value(u"items"_s).toArray()) {
+                for (const auto &value : json.value(u"items"_s).toArray()) {
                     auto table = EmvTable::fromJson(value.toObject());
                     if (!table) {
                         return table.error();

@@ -114,7 +114,7 @@ struct EmvTableRef
     bool custom = false; ///< the brand's own; false: our defaults
     QDateTime updatedAt;
 
-    static std::optional<EmvTableRef> fromJson(const QJsonValue &json);
+    static std::optional<EmvTableRef> fromJson(const QJsonValue &value);
 };
 
 /// An EMV table with its values per action (minor units with up to 4 decimals).

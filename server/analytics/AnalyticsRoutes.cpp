@@ -109,7 +109,7 @@ Work dashboard(const Request &request, Read read, QString member, QList<Column> 
         }
         const QJsonObject object = QJsonDocument::fromJson(*json).object();
         QList<QByteArray> rows;
-        for (const QJsonValue &value : object.value(member).toArray()) {
+        for (const auto &value : object.value(member).toArray()) {
             QJsonObject row = value.toObject();
             if (currency && !row.contains(u"currency"_s)) {
                 row.insert(u"currency"_s, object.value(u"currency"_s));

@@ -173,8 +173,9 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     }
     out() << "seeded " << report->users << " users (" << report->influencers << " creators, "
           << report->brands << " brands), " << report->accounts << " connected accounts, "
-          << report->rates << " rates, " << report->snapshots << " metric snapshots in "
-          << timer.elapsed() << " ms\n";
+          << report->rates << " rates, " << report->snapshots << " metric snapshots, "
+          << report->posts << " posts (" << report->deliverablePosts << " of deals) with "
+          << report->postMetrics << " post metric rows in " << timer.elapsed() << " ms\n";
     return 0;
 }
 

@@ -287,6 +287,23 @@ private Q_SLOTS:
         QCOMPARE(spread.size(), 1);
         const auto parts = spread.first().split(u' ');
         QVERIFY(parts.at(1).toLongLong() > 20 * parts.at(0).toLongLong());
+        // Every live deliverable has its post, the first creators recent ones; their figures end
+        // yesterday and the rollup holds the campaign posts' increments.
+        QCOMPARE(column(c,
+                         u"SELECT dl.id FROM deliverables dl WHERE dl.status = 'live' AND NOT "
+                         "EXISTS (SELECT 1 FROM posts p WHERE p.deliverable_id = dl.id)"_s)
+                         .size(),
+                0);
+        QVERIFY(number(c, u"SELECT count(*) FROM posts WHERE campaign_id IS NULL"_s) >= 100);
+        QCOMPARE(number(c,
+                         u"SELECT count(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM "
+                         "post_metrics m WHERE m.post_id = p.id AND m.day = current_date - 1)"_s),
+                0.0);
+        QCOMPARE(number(c,
+                         u"SELECT sum(r.views) - (SELECT sum(m.views) FROM post_metrics m "
+                         "JOIN posts p ON p.id = m.post_id AND p.campaign_id IS NOT NULL "
+                         "WHERE m.day = current_date - 1) FROM post_rollup_daily r"_s),
+                0.0);
         // The roles are all there.
         QCOMPARE(column(c, u"SELECT DISTINCT role FROM users ORDER BY role"_s),
                 (QStringList{u"admin"_s, u"brand"_s, u"influencer"_s}));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Seeder.h"
 
+#include "AnalyticsSeed.h"
 #include "CollabSeed.h"
 #include "Prng.h"
 #include "SeedData.h"
@@ -701,6 +702,14 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     if (auto collab = seedCollaboration(c, options.seed, anchor()); !collab) {
         return collab.error();
     }
+    // Posts and their figures, for the dashboards (the first 50 creators' recent posts).
+    const auto analytics = seedAnalytics(c, 50);
+    if (!analytics) {
+        return analytics.error();
+    }
+    report.posts = analytics->posts;
+    report.deliverablePosts = analytics->deliverablePosts;
+    report.postMetrics = analytics->postMetrics;
     const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {
         return snapshots.error();

@@ -44,6 +44,9 @@ struct SeedReport
     qint64 accounts = 0;
     qint64 rates = 0;
     qint64 snapshots = 0; ///< metric history rows
+    qint64 posts = 0;
+    qint64 postMetrics = 0; ///< post_metrics rows
+    qint64 deliverablePosts = 0; ///< posts that fulfil a deliverable of a deal
 };
 
 /// Fills an empty database with a deterministic demo data set: an admin, creators with
