@@ -88,7 +88,7 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     connect(m_dashboard, &HomeDashboard::creatorRequested, this, &HomeView::creatorRequested);
     connect(m_dashboard, &HomeDashboard::stateChanged, this, [this] {
         const auto &overview = m_dashboard->overview();
-        const int due = overview ? overview->todos.payoutsDue : 0;
+        const int due = overview ? static_cast<int>(overview->todos.payoutsDue) : 0;
         if (due != m_payoutsDue) {
             m_payoutsDue = due;
             fill();

@@ -113,12 +113,7 @@ void OwnProfileView::buildUi()
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto *page = new QWidget;
-    auto *column = new QVBoxLayout(page);
-    column->addWidget(buildForm());
-    m_performance = new CreatorPerformance(m_api, u"ownPerformance"_s);
-    column->addWidget(m_performance);
-    scroll->setWidget(page);
+    scroll->setWidget(buildForm());
     m_states = new StateStack(u"ownProfile"_s, scroll);
     connect(m_states, &StateStack::retryRequested, this, &OwnProfileView::reload);
     layout->addWidget(m_states);
@@ -202,6 +197,8 @@ QWidget *OwnProfileView::buildForm()
     buttons->addWidget(m_reloadButton);
     buttons->addWidget(m_saveButton);
     layout->addLayout(buttons);
+    m_performance = new CreatorPerformance(m_api, u"ownPerformance"_s); // their own analytics
+    layout->addWidget(m_performance);
     return form;
 }
 
