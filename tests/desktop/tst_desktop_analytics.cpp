@@ -560,18 +560,26 @@ private Q_SLOTS:
 
     void germanScreenshots()
     {
+        // Each page asks again when shown: wait for that answer (not the English one still on
+        // screen) and the layout after it.
         QVERIFY(m_languages->apply(u"de"_s));
+        QSignalSpy homeStates(dashboard(), &desktop::HomeDashboard::stateChanged);
         m_window->showPage(home());
-        QTRY_COMPARE_WITH_TIMEOUT(
-                dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                homeStates.contains({QVariant::fromValue(desktop::HomeDashboard::State::Loaded)}),
+                kTimeout);
+        QTest::qWait(200);
         QCOMPARE(dashboard()->trendSection()->title(), u"Entwicklung im Zeitraum"_s);
         saveScreenshot(home()->scrollContent(), u"analytics-home-de"_s);
+        QSignalSpy tabStates(tab(), &desktop::CampaignAnalyticsTab::stateChanged);
         m_window->openCampaignPage(m_campaignId);
         QTRY_COMPARE_WITH_TIMEOUT(
                 m_window->campaignPage()->state(), desktop::CampaignPage::State::Loaded, kTimeout);
         m_window->campaignPage()->showAnalytics();
-        QTRY_COMPARE_WITH_TIMEOUT(
-                tab()->state(), desktop::CampaignAnalyticsTab::State::Loaded, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(tabStates.contains({QVariant::fromValue(
+                                         desktop::CampaignAnalyticsTab::State::Loaded)}),
+                kTimeout);
+        QTest::qWait(200);
         saveScreenshot(tab()->content(), u"analytics-campaign-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
     }
