@@ -17,6 +17,7 @@ PACKAGES=(
     clang-format clang-tidy
     wrk curl openssl
     fonts-dejavu-core
+    poppler-utils
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

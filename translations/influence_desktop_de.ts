@@ -2,6 +2,368 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnalyticsText</name>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Impressionen</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Interaktionsrate</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>CPE</source>
+        <translation>CPE</translation>
+    </message>
+    <message>
+        <source>CPM</source>
+        <translation>CPM</translation>
+    </message>
+    <message>
+        <source>CPV</source>
+        <translation>CPV</translation>
+    </message>
+    <message>
+        <source>EMV</source>
+        <translation>EMV</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Posts published in the period</source>
+        <translation>Im Zeitraum veröffentlichte Beiträge</translation>
+    </message>
+    <message>
+        <source>Sum of the posts&apos; reach; where a post has none: followers at publication × the platform&apos;s reach factor (estimated)</source>
+        <translation>Summe der Reichweite der Beiträge; wo ein Beitrag keine hat: Follower bei Veröffentlichung × Reichweitenfaktor der Plattform (geschätzt)</translation>
+    </message>
+    <message>
+        <source>Sum of the posts&apos; impressions</source>
+        <translation>Summe der Impressionen der Beiträge</translation>
+    </message>
+    <message>
+        <source>Sum of the posts&apos; views</source>
+        <translation>Summe der Aufrufe der Beiträge</translation>
+    </message>
+    <message>
+        <source>Likes + comments + shares + saves (clicks not included)</source>
+        <translation>Likes + Kommentare + Teilungen + Speicherungen (ohne Klicks)</translation>
+    </message>
+    <message>
+        <source>Engagements / reach</source>
+        <translation>Interaktionen / Reichweite</translation>
+    </message>
+    <message>
+        <source>Committed fees not yet paid + fees paid</source>
+        <translation>Zugesagte, noch nicht bezahlte Honorare + bezahlte Honorare</translation>
+    </message>
+    <message>
+        <source>Spend / engagements (cost per engagement)</source>
+        <translation>Ausgaben / Interaktionen (Kosten pro Interaktion)</translation>
+    </message>
+    <message>
+        <source>Spend / impressions × 1,000 (cost per mille)</source>
+        <translation>Ausgaben / Impressionen × 1.000 (Tausenderkontaktpreis)</translation>
+    </message>
+    <message>
+        <source>Spend / views (cost per view)</source>
+        <translation>Ausgaben / Aufrufe (Kosten pro Aufruf)</translation>
+    </message>
+    <message>
+        <source>Each figure × the EMV table&apos;s value per action for the post&apos;s platform (earned media value)</source>
+        <translation>Jede Kennzahl × Wert pro Aktion der EMV-Tabelle für die Plattform des Beitrags (Earned Media Value)</translation>
+    </message>
+    <message>
+        <source>(EMV − spend) / spend: media value, not sales</source>
+        <translation>(EMV − Ausgaben) / Ausgaben: Medienwert, kein Umsatz</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Teilungen</translation>
+    </message>
+    <message>
+        <source>Saves</source>
+        <translation>Speicherungen</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>Watch time (s)</source>
+        <translation>Wiedergabezeit (s)</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>± 0 %</source>
+        <translation>± 0 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Von Hand eingegeben</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogartikel</translation>
+    </message>
+    <message>
+        <source>No figures yet.</source>
+        <translation>Noch keine Zahlen.</translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation>Zahlen vom %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignReport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Campaign report: %1</source>
+        <translation>Kampagnenbericht: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Campaign report</source>
+        <translation>Kampagnenbericht</translation>
+    </message>
+    <message>
+        <source>Period: %1 – %2</source>
+        <translation>Zeitraum: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Currency: %1 · EMV table: %2</source>
+        <translation>Währung: %1 · EMV-Tabelle: %2</translation>
+    </message>
+    <message>
+        <source>Prepared on %1</source>
+        <translation>Erstellt am %1</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>How it is computed</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>≈ Reach is partly estimated: followers at publication × the platform&apos;s reach factor where a post has no reach figure.</source>
+        <translation>≈ Die Reichweite ist teilweise geschätzt: Follower bei Veröffentlichung × Reichweitenfaktor der Plattform, wo ein Beitrag keine Reichweite hat.</translation>
+    </message>
+    <message>
+        <source>ROI is media-value ROI, not sales: no conversions are tracked.</source>
+        <translation>Der ROI bezieht sich auf den Medienwert, nicht auf Umsatz: Conversions werden nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>Performance over time</source>
+        <translation>Entwicklung im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Engagements per creator</source>
+        <translation>Interaktionen pro Creator</translation>
+    </message>
+    <message>
+        <source>Per creator</source>
+        <translation>Pro Creator</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Eng. rate</source>
+        <translation>Int.-Rate</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>CPE</source>
+        <translation>CPE</translation>
+    </message>
+    <message>
+        <source>EMV</source>
+        <translation>EMV</translation>
+    </message>
+    <message>
+        <source>Per post</source>
+        <translation>Pro Beitrag</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>EMV table used</source>
+        <translation>Verwendete EMV-Tabelle</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s own</source>
+        <translation>die eigene der Marke</translation>
+    </message>
+    <message>
+        <source>the built-in default</source>
+        <translation>der eingebaute Standard</translation>
+    </message>
+    <message>
+        <source>Values per action in minor units of %1 (per 1,000 for impressions).</source>
+        <translation>Werte pro Aktion in kleinsten Einheiten von %1 (bei Impressionen pro 1.000).</translation>
+    </message>
+    <message>
+        <source>The table&apos;s values could not be read.</source>
+        <translation>Die Werte der Tabelle konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>1,000 impr.</source>
+        <translation>1.000 Impr.</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Aufruf</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>Like</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speicherung</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>%1, %2, last changed %3</source>
+        <translation>%1, %2, zuletzt geändert am %3</translation>
+    </message>
+    <message>
+        <source>none for %1</source>
+        <translation>keine für %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignText</name>
     <message>
         <source>Launch</source>
@@ -875,6 +1237,128 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::AnalyticsSection</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::AnalyticsTable</name>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Interaktionsrate</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>CPE</source>
+        <translation>CPE</translation>
+    </message>
+    <message>
+        <source>EMV</source>
+        <translation>EMV</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Nachweis: %1</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Zugesagt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Impressionen</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Teilungen</translation>
+    </message>
+    <message>
+        <source>Saves</source>
+        <translation>Speicherungen</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::BudgetBar</name>
     <message>
         <source>Paid %1</source>
@@ -895,6 +1379,97 @@
     <message>
         <source>&lt;b&gt;Paid&lt;/b&gt; (%1): transferred to creators or recorded as paid.&lt;br&gt;&lt;b&gt;Committed&lt;/b&gt; (%2): fees of accepted deals not paid yet, reserved for them.&lt;br&gt;&lt;b&gt;Remaining&lt;/b&gt; (%3): what new deals can still be accepted for.</source>
         <translation>&lt;b&gt;Bezahlt&lt;/b&gt; (%1): an Creator überwiesen oder als bezahlt erfasst.&lt;br&gt;&lt;b&gt;Zugesagt&lt;/b&gt; (%2): Honorare angenommener Deals, noch nicht bezahlt und für sie reserviert.&lt;br&gt;&lt;b&gt;Verfügbar&lt;/b&gt; (%3): wofür noch neue Deals angenommen werden können.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CampaignAnalyticsTab</name>
+    <message>
+        <source>Adding up the campaign&apos;s figures…</source>
+        <translation>Die Zahlen der Kampagne werden zusammengerechnet…</translation>
+    </message>
+    <message>
+        <source>No figures yet: they appear once the campaign&apos;s creators publish their posts (or their figures are typed in).</source>
+        <translation>Noch keine Zahlen: Sie erscheinen, sobald die Creator der Kampagne ihre Beiträge veröffentlichen (oder deren Zahlen eingegeben werden).</translation>
+    </message>
+    <message>
+        <source>&amp;Enter figures…</source>
+        <translation>Zahlen &amp;eingeben…</translation>
+    </message>
+    <message>
+        <source>Open a campaign to see its figures.</source>
+        <translation>Öffnen Sie eine Kampagne, um ihre Zahlen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Figures of %1 saved.</source>
+        <translation>Zahlen vom %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save the campaign report</source>
+        <translation>Kampagnenbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Der Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Report saved as %1.</source>
+        <translation>Bericht gespeichert als %1.</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Type a day&apos;s figures of a live deliverable (Stories, say).</source>
+        <translation>Die Zahlen eines Tages für eine veröffentlichte Leistung eingeben (etwa für Storys).</translation>
+    </message>
+    <message>
+        <source>PDF &amp;report…</source>
+        <translation>PDF-&amp;Bericht…</translation>
+    </message>
+    <message>
+        <source>Performance over time</source>
+        <translation>Entwicklung im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Per creator</source>
+        <translation>Pro Creator</translation>
+    </message>
+    <message>
+        <source>Per post (double-click for its history)</source>
+        <translation>Pro Beitrag (Doppelklick für seinen Verlauf)</translation>
+    </message>
+    <message>
+        <source>EMV table: %1 (%2)</source>
+        <translation>EMV-Tabelle: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s own</source>
+        <translation>die eigene der Marke</translation>
+    </message>
+    <message>
+        <source>the built-in default</source>
+        <translation>der eingebaute Standard</translation>
+    </message>
+    <message>
+        <source>Hover over a figure for its formula.</source>
+        <translation>Zeigen Sie auf eine Kennzahl, um ihre Formel zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1813,14 @@
         <source>Nothing agreed yet: the deliverables of a deal are listed here, by due date, once its offer is accepted.</source>
         <translation>Noch nichts vereinbart: Die Leistungen eines Deals stehen hier nach Fälligkeit, sobald sein Angebot angenommen ist.</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CampaignsModel</name>
@@ -1403,6 +1986,37 @@
     <message>
         <source>The campaigns could not be exported: %1</source>
         <translation>Die Kampagnen konnten nicht exportiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CreatorPerformance</name>
+    <message>
+        <source>No figures to show yet.</source>
+        <translation>Noch keine Zahlen vorhanden.</translation>
+    </message>
+    <message>
+        <source>Adding up the creator&apos;s figures…</source>
+        <translation>Die Zahlen des Creators werden zusammengerechnet…</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Recent posts</source>
+        <translation>Neueste Beiträge</translation>
+    </message>
+    <message>
+        <source>engagements / views</source>
+        <translation>Interaktionen / Aufrufe</translation>
+    </message>
+    <message>
+        <source>engagements / followers</source>
+        <translation>Interaktionen / Follower</translation>
+    </message>
+    <message>
+        <source>%1 @%2: %3 followers · engagement rate %4 (%5) · 30-day growth %6 · %7</source>
+        <translation>%1 @%2: %3 Follower · Interaktionsrate %4 (%5) · Wachstum in 30 Tagen %6 · %7</translation>
     </message>
 </context>
 <context>
@@ -2639,6 +3253,69 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::HomeDashboard</name>
+    <message>
+        <source>Adding up your campaigns&apos; figures…</source>
+        <translation>Die Zahlen Ihrer Kampagnen werden zusammengerechnet…</translation>
+    </message>
+    <message>
+        <source>No campaigns yet: the figures appear here once your first campaign&apos;s creators publish.</source>
+        <translation>Noch keine Kampagnen: Die Zahlen erscheinen hier, sobald die Creator Ihrer ersten Kampagne veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>No campaign has a budget in this filter.</source>
+        <translation>Keine Kampagne in diesem Filter hat ein Budget.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Kampagne:</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>Performance over time</source>
+        <translation>Entwicklung im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Spend against budget</source>
+        <translation>Ausgaben im Verhältnis zum Budget</translation>
+    </message>
+    <message>
+        <source>Top creators</source>
+        <translation>Top-Creator</translation>
+    </message>
+    <message>
+        <source>Top posts</source>
+        <translation>Top-Beiträge</translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation>verglichen mit %1 – %2</translation>
+    </message>
+    <message>
+        <source>EMV table: %1</source>
+        <translation>EMV-Tabelle: %1</translation>
+    </message>
+    <message>
+        <source>Money in %1 only (campaigns in %2 are left out of the money figures)</source>
+        <translation>Beträge nur in %1 (Kampagnen in %2 fehlen in den Geldbeträgen)</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::HomeView</name>
     <message>
         <source>%1 on %2</source>
@@ -2707,6 +3384,33 @@
     <message>
         <source>Due</source>
         <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Payouts due (%1)</source>
+        <translation>Fällige Auszahlungen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payout(s) waiting for approval</source>
+        <translation>
+            <numerusform>%n Auszahlung wartet auf Freigabe</numerusform>
+            <numerusform>%n Auszahlungen warten auf Freigabe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Opens the payouts page (Enter or double-click).</source>
+        <translation>Öffnet die Seite der Auszahlungen (Eingabetaste oder Doppelklick).</translation>
+    </message>
+    <message>
+        <source>Your campaigns at a glance</source>
+        <translation>Ihre Kampagnen auf einen Blick</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Zu erledigen</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +3541,13 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::KpiTile</name>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Vorheriger Zeitraum: %1</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::MainWindow</name>
     <message>
         <source>About Influence</source>
@@ -2947,6 +3658,65 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Server &amp;Diagnostics…</source>
         <translation>Server&amp;diagnose…</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::MetricsEntryDialog</name>
+    <message>
+        <source>Enter a day&apos;s figures</source>
+        <translation>Zahlen eines Tages eingeben</translation>
+    </message>
+    <message>
+        <source>For posts whose platform gives no figures (Stories, say): type the totals since publication as of the day, as the insights show them. Leave a figure empty when it is not known.</source>
+        <translation>Für Beiträge, deren Plattform keine Zahlen liefert (etwa Storys): Geben Sie die Summen seit der Veröffentlichung zum gewählten Tag ein, wie die Statistiken sie zeigen. Lassen Sie eine Zahl leer, wenn sie nicht bekannt ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Deliverable:</source>
+        <translation>Leis&amp;tung:</translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>T&amp;ag:</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
+        <source>A link to a screenshot of the insights, say (https).</source>
+        <translation>Ein Link etwa auf einen Screenshot der Statistiken (https).</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence URL:</source>
+        <translation>&amp;Nachweis-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Save figures</source>
+        <translation>Zahlen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Looking for the campaign&apos;s live deliverables…</source>
+        <translation>Die veröffentlichten Leistungen der Kampagne werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No deliverable of this campaign is live yet: figures are entered for published posts.</source>
+        <translation>Noch keine Leistung dieser Kampagne ist veröffentlicht: Zahlen werden für veröffentlichte Beiträge eingegeben.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 on %3</source>
+        <translation>%1 · %2 auf %3</translation>
+    </message>
+    <message>
+        <source>Type at least one figure.</source>
+        <translation>Geben Sie mindestens eine Zahl ein.</translation>
+    </message>
+    <message>
+        <source>The evidence URL must be an https:// address.</source>
+        <translation>Die Nachweis-URL muss eine https://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -3679,6 +4449,41 @@ Influencer-Management und -Analyse.</translation>
     </message>
 </context>
 <context>
+    <name>influence::desktop::PeriodFilter</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>From (inclusive)</source>
+        <translation>Von (einschließlich)</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>Bis (einschließlich)</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::PipelineView</name>
     <message>
         <source>Deals</source>
@@ -3871,6 +4676,29 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Payment</source>
         <translation>Zahlung</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::PostHistoryDialog</name>
+    <message>
+        <source>Post history</source>
+        <translation>Verlauf des Beitrags</translation>
+    </message>
+    <message>
+        <source>Day by day (lifetime totals as of each day)</source>
+        <translation>Tag für Tag (Gesamtsummen zum jeweiligen Tag)</translation>
+    </message>
+    <message>
+        <source>Loading the post&apos;s history…</source>
+        <translation>Der Verlauf des Beitrags wird geladen…</translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation>veröffentlicht am %1</translation>
+    </message>
+    <message>
+        <source>No figures for this post yet.</source>
+        <translation>Noch keine Zahlen für diesen Beitrag.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MainWindow.h"
 
+#include "analytics/CampaignAnalyticsTab.h"
 #include "app/DiagnosticsDialog.h"
 #include "app/Navigator.h"
 #include "app/QuickOpen.h"
@@ -134,12 +135,19 @@ void MainWindow::addPages()
     m_deal = new DealView(m_api, m_session);
     addDetailPage(m_deal, m_pipeline);
     m_campaignPage = new CampaignPage(m_api, m_session);
+    m_campaignAnalytics = new CampaignAnalyticsTab(m_api, m_session);
+    m_campaignPage->setAnalyticsTab(m_campaignAnalytics);
     addDetailPage(m_campaignPage, m_campaigns);
 }
 
 void MainWindow::connectPages()
 {
     connect(m_home, &HomeView::dealRequested, this, &MainWindow::openDeal);
+    connect(m_home, &HomeView::campaignRequested, this, &MainWindow::openCampaignPage);
+    connect(m_home, &HomeView::creatorRequested, this, &MainWindow::openCreator);
+    connect(m_home, &HomeView::payoutsRequested, this, [this] {
+        showPage(m_payouts);
+    });
     connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
     // The breadcrumb names the creator, deal or campaign once it has arrived.
     connect(m_creator, &CreatorProfileView::stateChanged, this, &MainWindow::updateChrome);
@@ -159,6 +167,8 @@ void MainWindow::connectPages()
     connect(m_quickOpen, &QuickOpen::campaignChosen, this, &MainWindow::openCampaignPage);
     connect(m_campaigns, &CampaignsView::campaignOpened, this, &MainWindow::openCampaignPage);
     connect(m_campaignPage, &CampaignPage::dealRequested, this, &MainWindow::openDeal);
+    connect(m_campaignPage, &CampaignPage::analyticsRequested, m_campaignAnalytics,
+            &CampaignAnalyticsTab::showCampaign);
     connect(m_campaignPage, &CampaignPage::editRequested, this, [this](const QString &id) {
         showPage(m_campaigns);
         m_campaigns->select(id);

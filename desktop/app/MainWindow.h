@@ -21,6 +21,7 @@ class ApiClient;
 namespace influence::desktop {
 
 class AccountsView;
+class CampaignAnalyticsTab;
 class CampaignPage;
 class CampaignsView;
 class CreatorProfileView;
@@ -94,6 +95,8 @@ public:
     CampaignsView *campaignsPage() const { return m_campaigns; }
     /// One campaign: its brief, budget, deals and deliverables (Enter on a campaign).
     CampaignPage *campaignPage() const { return m_campaignPage; }
+    /// The campaign page's Analytics tab (brand staff).
+    CampaignAnalyticsTab *campaignAnalytics() const { return m_campaignAnalytics; }
     PipelineView *pipelinePage() const { return m_pipeline; }
     DealView *dealPage() const { return m_deal; }
     NotificationsView *notificationsPage() const { return m_notifications; }
@@ -173,6 +176,7 @@ private:
     SettingsView *m_settings = nullptr;
     CampaignsView *m_campaigns = nullptr;
     CampaignPage *m_campaignPage = nullptr;
+    CampaignAnalyticsTab *m_campaignAnalytics = nullptr;
     TrayNotifier *m_tray = nullptr;
     PipelineView *m_pipeline = nullptr;
     DealView *m_deal = nullptr;

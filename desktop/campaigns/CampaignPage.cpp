@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -132,8 +133,13 @@ void CampaignPage::buildUi()
     layout->addWidget(m_payoutsTitle);
     layout->addWidget(m_payoutList);
 
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"campaignPageTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(content, QString());
+    connect(m_tabs, &QTabWidget::currentChanged, this, &CampaignPage::tabChanged);
     auto *outer = new QVBoxLayout(this);
-    m_states = new StateStack(u"campaignPage"_s, content);
+    m_states = new StateStack(u"campaignPage"_s, m_tabs);
     outer->addWidget(m_states, 1);
     m_message = new QLabel;
     m_message->setObjectName(u"campaignPageMessage"_s);
@@ -179,6 +185,10 @@ void CampaignPage::retranslate()
     m_deliverablesTitle->setText(tr("Deliverables by due date"));
     m_invitedTitle->setText(tr("Creators invited"));
     m_payoutsTitle->setText(tr("Payouts"));
+    m_tabs->setTabText(0, tr("Overview"));
+    if (m_tabs->count() > 1) {
+        m_tabs->setTabText(1, tr("Analytics"));
+    }
     switch (m_state) {
     case State::Idle:
         m_states->showEmpty(tr("Open a campaign from the list of campaigns (Enter) or with "
@@ -198,6 +208,34 @@ void CampaignPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void CampaignPage::setAnalyticsTab(QWidget *tab)
+{
+    m_tabs->addTab(tab, tr("Analytics"));
+    updateButtons();
+}
+
+QWidget *CampaignPage::analyticsTab() const
+{
+    return m_tabs->count() > 1 ? m_tabs->widget(1) : nullptr;
+}
+
+void CampaignPage::showAnalytics()
+{
+    if (m_tabs->count() > 1 && m_tabs->isTabVisible(1)) {
+        m_tabs->setCurrentIndex(1);
+    }
+}
+
+void CampaignPage::tabChanged()
+{
+    // The figures are asked for when they are looked at, once per campaign shown.
+    if (m_tabs->currentIndex() == 1 && m_state == State::Loaded && m_campaign
+            && m_analyticsShownFor != m_campaign->id) {
+        m_analyticsShownFor = m_campaign->id;
+        Q_EMIT analyticsRequested(m_campaign->id);
+    }
+}
+
 bool CampaignPage::isBrandSide() const
 {
     return m_session->user().role != common::UserRole::Influencer;
@@ -211,6 +249,9 @@ void CampaignPage::setState(State state)
     updateButtons();
     if (changed) {
         Q_EMIT stateChanged(state);
+    }
+    if (state == State::Loaded) {
+        tabChanged();
     }
 }
 
@@ -241,6 +282,7 @@ void CampaignPage::reload()
         return;
     }
     const quint64 generation = ++m_generation;
+    m_analyticsShownFor.clear();
     m_campaign.reset();
     m_deals.clear();
     m_payouts.clear();
@@ -260,81 +302,6 @@ void CampaignPage::reload()
             [this, generation](const Result<common::Page<Deal>> &result) {
                 dealsLoaded(generation, result);
             });
-}
-
-void CampaignPage::loadMoney(quint64 generation)
-{
-    // The budget's use and the payouts are the brand's business (creators get 404).
-    if (!isBrandSide()) {
-        m_moneyPending = 0;
-        return;
-    }
-    m_moneyPending = 2;
-    const auto finished = [this] {
-        if (--m_moneyPending == 0 && m_state == State::Loaded) {
-            showCampaignData();
-        }
-    };
-    const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_money.budget(m_id),
-            [this, generation, finished](const Result<common::CampaignBudget> &result) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (result) {
-                    m_budgetBar->setBudget(*result);
-                } else {
-                    m_moneyError = ErrorText::sentence(result.error());
-                }
-                finished();
-            });
-    common::PayoutQuery query;
-    query.campaignId = m_id;
-    continueIn(this, m_money.payouts(query),
-            [this, generation, finished](const Result<common::Page<common::Payout>> &result) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (result) {
-                    m_payouts = result->items;
-                } else {
-                    m_moneyError = ErrorText::sentence(result.error());
-                }
-                finished();
-            });
-}
-
-void CampaignPage::showPayouts()
-{
-    m_payoutList->clear();
-    const QLocale locale;
-    for (const common::Payout &payout : std::as_const(m_payouts)) {
-        QString line =
-                tr("%1 · %2 % %3 · %4 · %5")
-                        .arg(payout.influencerName)
-                        .arg(payout.percent)
-                        .arg(Names::paymentCondition(payout.condition),
-                                Formats::money(payout.amount), Names::payoutState(payout.state));
-        if (payout.dueDate.isValid()) {
-            line += u" · "_s
-                    + tr("due %1").arg(locale.toString(payout.dueDate, QLocale::ShortFormat));
-        }
-        if (payout.late) {
-            line += u" · "_s + tr("LATE");
-        }
-        auto *item = new QListWidgetItem(line, m_payoutList);
-        if (payout.late) {
-            item->setForeground(QColor(0xda, 0x44, 0x53));
-        }
-    }
-    if (m_payouts.isEmpty()) {
-        auto *item = new QListWidgetItem(m_moneyPending > 0
-                        ? tr("Loading…")
-                        : tr("No payouts yet: they appear once an installment's "
-                             "condition is met."),
-                m_payoutList);
-        item->setFlags(Qt::NoItemFlags);
-    }
 }
 
 void CampaignPage::loaded(quint64 generation, const Result<Campaign> &result)
@@ -475,6 +442,10 @@ void CampaignPage::updateButtons()
         b->setVisible(brand);
         b->setEnabled(c && common::campaignTransition(c->status, action));
     }
+    if (m_tabs->count() > 1) {
+        // A campaign's figures are the brand's (the server answers creators 404).
+        m_tabs->setTabVisible(1, brand);
+    }
 }
 
 void CampaignPage::runAction(CampaignAction action)
@@ -513,6 +484,8 @@ void CampaignPage::forget()
 {
     ++m_generation;
     m_id.clear();
+    m_analyticsShownFor.clear();
+    m_tabs->setCurrentIndex(0);
     m_campaign.reset();
     m_deals.clear();
     m_payouts.clear();

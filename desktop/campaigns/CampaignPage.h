@@ -13,6 +13,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 
 namespace influence::desktop {
 
@@ -58,6 +59,13 @@ public:
     void reload();
     /// Asks the server to move the campaign (brand side only).
     void runAction(common::CampaignAction action);
+    /// Adds the Analytics tab (the shell makes it: analytics is a feature of its own); it is
+    /// shown to brand staff only, and analyticsRequested() says when it needs its figures.
+    void setAnalyticsTab(QWidget *tab);
+    QWidget *analyticsTab() const;
+    /// Switches to the Analytics tab (brand staff).
+    void showAnalytics();
+    QTabWidget *tabs() const { return m_tabs; }
     /// The last outcome shown under the page.
     QString messageText() const;
 
@@ -72,6 +80,8 @@ Q_SIGNALS:
     void findCreatorsRequested(const common::CampaignTargeting &targeting,
             const QStringList &platforms, const QString &campaignId);
     void dealRequested(const QString &dealId);
+    /// The Analytics tab is on screen for this campaign (once per campaign loaded).
+    void analyticsRequested(const QString &campaignId);
     /// The campaign was moved here (launched, paused, …).
     void campaignChanged(const QString &campaignId);
 
@@ -90,6 +100,7 @@ private:
     void showPayouts();
     void updateButtons();
     void forget();
+    void tabChanged();
 
     common::ApiClient *m_api;
     common::CollabApi m_collab;
@@ -106,7 +117,9 @@ private:
     QString m_moneyError; ///< why the budget or payouts are not shown
     common::Error m_error;
 
+    QString m_analyticsShownFor;
     StateStack *m_states = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_budget = nullptr;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HomeView.h"
 
+#include "home/HomeDashboard.h"
 #include "session/Session.h"
+#include "widgets/AnalyticsSection.h"
 #include "widgets/Async.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
@@ -12,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +25,7 @@ namespace influence::desktop {
 namespace {
 
 constexpr int kDealIdRole = Qt::UserRole;
+constexpr int kPayoutsRole = Qt::UserRole + 1;
 
 bool signedIn(const Session *session)
 {
@@ -46,10 +50,6 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     , m_session(session)
 {
     setObjectName(u"homePage"_s);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 16);
-    layout->setSpacing(12);
-    auto *header = new QHBoxLayout;
     m_title = new QLabel;
     m_title->setObjectName(u"homeTitle"_s);
     QFont titleFont = m_title->font();
@@ -59,9 +59,6 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     m_refresh = new QPushButton;
     m_refresh->setObjectName(u"homeRefreshButton"_s);
     connect(m_refresh, &QPushButton::clicked, this, &HomeView::refresh);
-    header->addWidget(m_title, 1);
-    header->addWidget(m_refresh);
-    layout->addLayout(header);
 
     m_list = new QTreeWidget;
     m_list->setObjectName(u"homeToDos"_s);
@@ -73,6 +70,10 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (item->data(0, kPayoutsRole).toBool()) {
+            Q_EMIT payoutsRequested();
+            return;
+        }
         const QString id = item->data(0, kDealIdRole).toString();
         if (!id.isEmpty()) {
             Q_EMIT dealRequested(id);
@@ -80,16 +81,93 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     });
     m_stack = new StateStack(u"home"_s, m_list);
     connect(m_stack, &StateStack::retryRequested, this, &HomeView::refresh);
-    layout->addWidget(m_stack, 1);
+    m_toDoSection = new AnalyticsSection(u"homeToDo"_s, m_stack);
+
+    m_dashboard = new HomeDashboard(api, this);
+    connect(m_dashboard, &HomeDashboard::campaignRequested, this, &HomeView::campaignRequested);
+    connect(m_dashboard, &HomeDashboard::creatorRequested, this, &HomeView::creatorRequested);
+    connect(m_dashboard, &HomeDashboard::stateChanged, this, [this] {
+        const auto &overview = m_dashboard->overview();
+        const int due = overview ? static_cast<int>(overview->todos.payoutsDue) : 0;
+        if (due != m_payoutsDue) {
+            m_payoutsDue = due;
+            fill();
+        }
+    });
+    buildLayout();
 
     connect(m_session, &Session::stateChanged, this, [this] {
         if (!signedIn(m_session)) {
             clear();
-        } else if (isVisible() && m_state == State::Idle) {
-            refresh();
+        } else {
+            updateRole();
+            retranslate();
+            if (isVisible() && m_state == State::Idle) {
+                refresh();
+            }
         }
     });
     retranslate();
+    updateRole();
+}
+
+void HomeView::buildLayout()
+{
+    auto *content = new QWidget;
+    content->setObjectName(u"homeContent"_s);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 16);
+    layout->setSpacing(12);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_refresh);
+    layout->addLayout(header);
+    layout->addWidget(m_dashboard->filterBar());
+    layout->addWidget(m_dashboard->summary());
+    // The chart beside what waits and the budgets; the tables below at full width.
+    auto *middle = new QHBoxLayout;
+    middle->setSpacing(16);
+    middle->addWidget(m_dashboard->trendSection(), 3);
+    auto *side = new QVBoxLayout;
+    side->addWidget(m_toDoSection, 1);
+    side->addWidget(m_dashboard->budgetSection());
+    middle->addLayout(side, 2);
+    layout->addLayout(middle, 1);
+    layout->addWidget(m_dashboard->creatorsSection());
+    layout->addWidget(m_dashboard->postsSection());
+
+    m_scroll = new QScrollArea;
+    m_scroll->setObjectName(u"homeScroll"_s);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_scroll);
+}
+
+QWidget *HomeView::scrollContent() const
+{
+    return m_scroll->widget();
+}
+
+bool HomeView::isBrandSide() const
+{
+    return signedIn(m_session) && m_session->user().role != common::UserRole::Influencer;
+}
+
+void HomeView::updateRole()
+{
+    // Creators see what waits for them; the brand's figures are the brand's.
+    const bool brand = isBrandSide();
+    for (QWidget *part : {m_dashboard->filterBar(), m_dashboard->summary(),
+                 static_cast<QWidget *>(m_dashboard->trendSection()),
+                 static_cast<QWidget *>(m_dashboard->budgetSection()),
+                 static_cast<QWidget *>(m_dashboard->creatorsSection()),
+                 static_cast<QWidget *>(m_dashboard->postsSection())}) {
+        part->setVisible(brand);
+    }
+    m_list->setMinimumHeight(brand ? 200 : 0);
 }
 
 void HomeView::clear()
@@ -101,9 +179,12 @@ void HomeView::clear()
     m_toDos.clear();
     m_error.reset();
     m_list->clear();
+    m_payoutsDue = 0;
+    m_dashboard->clear();
     m_state = State::Idle;
     m_stack->showEmpty(tr("Sign in to see what is waiting for you."));
     m_refresh->setEnabled(false);
+    updateRole();
 }
 
 void HomeView::refresh()
@@ -117,6 +198,10 @@ void HomeView::refresh()
     m_error.reset();
     m_refresh->setEnabled(false);
     m_stack->showLoading(tr("Looking for what is waiting for you…"));
+    updateRole();
+    if (isBrandSide()) {
+        m_dashboard->refresh();
+    }
     common::DealQuery deals;
     deals.states = {common::DealState::Invited, common::DealState::Applied,
             common::DealState::Negotiating, common::DealState::Accepted,
@@ -201,7 +286,7 @@ void HomeView::fill()
     if (m_state != State::Loaded) {
         return;
     }
-    if (m_toDos.isEmpty()) {
+    if (m_toDos.isEmpty() && m_payoutsDue == 0) {
         m_stack->showEmpty(tr("Nothing is waiting for you: no offers to answer, no drafts to "
                               "review and nothing overdue."));
         return;
@@ -239,13 +324,27 @@ void HomeView::fill()
             }
         }
     }
+    if (m_payoutsDue > 0 && isBrandSide()) {
+        auto *group = new QTreeWidgetItem(m_list, {tr("Payouts due (%1)").arg(m_payoutsDue)});
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setFirstColumnSpanned(true);
+        auto *item = new QTreeWidgetItem(m_list,
+                {tr("%n payout(s) waiting for approval", nullptr, m_payoutsDue), tr("Payouts")});
+        item->setData(0, kPayoutsRole, true);
+        item->setToolTip(0, tr("Opens the payouts page (Enter or double-click)."));
+    }
     m_stack->showContent();
 }
 
 void HomeView::retranslate()
 {
     setWindowTitle(tr("Home"));
-    m_title->setText(tr("Waiting for you"));
+    m_title->setText(isBrandSide() ? tr("Your campaigns at a glance") : tr("Waiting for you"));
+    m_toDoSection->setTitle(tr("To do"));
+    m_dashboard->retranslate();
     m_refresh->setText(tr("&Refresh"));
     m_list->setHeaderLabels({tr("What"), tr("Deal"), tr("Due")});
     switch (m_state) {

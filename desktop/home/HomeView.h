@@ -9,16 +9,21 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTreeWidget;
 
 namespace influence::desktop {
 
+class AnalyticsSection;
+class HomeDashboard;
 class Session;
 class StateStack;
 
-/// The first page: what is waiting for the user — offers to answer, drafts to review (brand
-/// staff) or to rework (creators), deliverables past their due date — each opening its deal.
-/// (The analytics issue adds the dashboard above it.)
+/// The first page. For brand staff, the dashboard (HomeDashboard: KPIs against the previous
+/// period, performance over time, spend against budget, top creators and posts, with a period
+/// and a campaign filter) around the to-dos; for everyone, what is waiting — offers to answer,
+/// drafts to review (brand staff) or to rework (creators), deliverables past their due date,
+/// each opening its deal, and payouts due (brand staff), opening the payouts page.
 class HomeView : public QWidget, public Page
 {
     Q_OBJECT
@@ -29,7 +34,7 @@ public:
 
     struct ToDo
     {
-        enum class Kind { Offer, Review, Rework, Overdue };
+        enum class Kind { Offer, Review, Rework, Overdue, Payouts };
         Kind kind = Kind::Offer;
         QString dealId;
         QString deal; ///< "Lena Travels × Glacier Trek"
@@ -44,6 +49,9 @@ public:
     State state() const { return m_state; }
     QList<ToDo> toDos() const { return m_toDos; }
     QTreeWidget *list() const { return m_list; }
+    HomeDashboard *dashboard() const { return m_dashboard; }
+    /// The scrolled content (screenshots of the whole page).
+    QWidget *scrollContent() const;
 
     QString crumb() const override { return windowTitle(); }
     /// Forgets every to-do (sign-out).
@@ -51,6 +59,9 @@ public:
 
 Q_SIGNALS:
     void dealRequested(const QString &id);
+    void campaignRequested(const QString &id);
+    void creatorRequested(const QString &id);
+    void payoutsRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,6 +71,9 @@ private:
     void retranslate();
     void finish();
     void fill();
+    void buildLayout();
+    bool isBrandSide() const;
+    void updateRole();
 
     common::CollabApi m_collab;
     Session *m_session;
@@ -75,6 +89,10 @@ private:
     QPushButton *m_refresh = nullptr;
     QTreeWidget *m_list = nullptr;
     StateStack *m_stack = nullptr;
+    AnalyticsSection *m_toDoSection = nullptr;
+    HomeDashboard *m_dashboard = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    int m_payoutsDue = 0;
 };
 
 } // namespace influence::desktop

@@ -3,6 +3,7 @@
 
 #include "common/ApiClient.h"
 #include "common/Money.h"
+#include "profiles/CreatorPerformance.h"
 #include "profiles/MetricsModel.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
@@ -89,6 +90,11 @@ CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session,
             load();
         }
     });
+    connect(m_session, &Session::stateChanged, m_performance, [this](Session::State state) {
+        if (state == Session::State::SignedOut || state == Session::State::Expired) {
+            m_performance->clear();
+        }
+    });
 }
 
 void CreatorProfileView::buildUi()
@@ -145,6 +151,8 @@ QWidget *CreatorProfileView::buildContent()
     columns->addLayout(left, 2);
     columns->addWidget(buildChartsPanel(), 3);
     layout->addLayout(columns, 1);
+    m_performance = new CreatorPerformance(m_api, u"creatorPerformance"_s);
+    layout->addWidget(m_performance);
     return content;
 }
 
@@ -295,6 +303,7 @@ void CreatorProfileView::profileArrived(
         return;
     }
     m_profile = *result;
+    m_performance->showCreator(m_creatorId);
     showDetails();
     showAccounts();
     rebuildCharts();

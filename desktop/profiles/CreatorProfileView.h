@@ -22,6 +22,7 @@ class QTabWidget;
 namespace influence::desktop {
 
 class MetricsModel;
+class CreatorPerformance;
 class Session;
 class StateStack;
 
@@ -154,6 +155,7 @@ private:
     MetricsModel *m_totalModel = nullptr;
 
     StateStack *m_states = nullptr;
+    CreatorPerformance *m_performance = nullptr;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QFormLayout *m_details = nullptr;

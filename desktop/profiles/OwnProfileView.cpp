@@ -4,6 +4,7 @@
 #include "common/ApiClient.h"
 #include "common/Money.h"
 #include "common/ProfileTypes.h"
+#include "profiles/CreatorPerformance.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
@@ -99,6 +100,7 @@ OwnProfileView::OwnProfileView(common::ApiClient *api, Session *session, QWidget
     setState(State::Idle);
     connect(m_session, &Session::signedIn, this, [this] {
         m_state = State::Idle; // another user may have signed in
+        m_performance->clear();
         if (isVisible()) {
             reload();
         }
@@ -195,6 +197,8 @@ QWidget *OwnProfileView::buildForm()
     buttons->addWidget(m_reloadButton);
     buttons->addWidget(m_saveButton);
     layout->addLayout(buttons);
+    m_performance = new CreatorPerformance(m_api, u"ownPerformance"_s); // their own analytics
+    layout->addWidget(m_performance);
     return form;
 }
 
@@ -311,6 +315,9 @@ void OwnProfileView::loaded(
         return;
     }
     m_exists = result.has_value();
+    if (m_exists) {
+        m_performance->showCreator(result->id); // the creator's own analytics
+    }
     fill(result ? result->details : common::InfluencerProfileInput{});
     retranslate();
     setState(State::Editing);

@@ -16,6 +16,7 @@ class QTableWidget;
 
 namespace influence::desktop {
 
+class CreatorPerformance;
 class Session;
 class StateStack;
 
@@ -77,6 +78,7 @@ private:
     QString m_status;
 
     StateStack *m_states = nullptr;
+    CreatorPerformance *m_performance = nullptr;
     QLabel *m_intro = nullptr;
     QList<QLabel *> m_fieldLabels;
     QLineEdit *m_displayName = nullptr;

@@ -1,0 +1,647 @@
+// SPDX-License-Identifier: Apache-2.0
+// Analytics on the desktop against a real server (offscreen). A brand's campaign with three
+// creators whose reels are live, each post with a week of daily figures, and a second campaign
+// without posts. Signed in as the brand: Home shows the overview's KPIs (as the API answers
+// them, with the change against the previous period), the series, spend against budget, the
+// top creators and posts; the period and campaign filters ask the server again; the tables'
+// CSV parses back into what they show. The campaign's Analytics tab shows the campaign's
+// KPIs, sorts its tables, opens a post's history, and types a day's figures for a live
+// deliverable (the server keeps them with the evidence URL). The PDF client report is written
+// off the GUI thread and read back with pdftotext: its numbers are the API's. Signed in as a
+// creator: their own profile charts views, reach and engagement rate. The stall meter runs
+// throughout; screenshots in English and German.
+#include "DesktopTestSupport.h"
+#include "analytics/CampaignAnalyticsTab.h"
+#include "analytics/MetricsEntryDialog.h"
+#include "analytics/PostHistoryDialog.h"
+#include "campaigns/CampaignPage.h"
+#include "core/db/Connection.h"
+#include "core/db/DatabaseUrl.h"
+#include "home/HomeDashboard.h"
+#include "home/HomeView.h"
+#include "profiles/CreatorPerformance.h"
+#include "profiles/OwnProfileView.h"
+#include "widgets/AnalyticsSection.h"
+#include "widgets/AnalyticsTable.h"
+#include "widgets/AnalyticsText.h"
+#include "widgets/CsvExport.h"
+#include "widgets/KpiTiles.h"
+#include "widgets/PeriodFilter.h"
+#include "widgets/TrendChart.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace influence;
+using influence::desktop::AnalyticsTable;
+using influence::desktop::AnalyticsText;
+using influence::desktop::Kpi;
+using influence::tests::as;
+using influence::tests::kTimeout;
+using influence::tests::saveScreenshot;
+
+namespace {
+
+QString day(int fromToday)
+{
+    return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
+}
+
+QJsonObject offer(qint64 fee)
+{
+    return {{u"deliverables"_s,
+                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
+                            {u"quantity"_s, 1}, {u"dueDate"_s, day(14)}}}},
+            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
+            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, 1},
+            {u"paymentTerms"_s,
+                    QJsonObject{{u"schedule"_s,
+                                        QJsonArray{QJsonObject{
+                                                {u"on"_s, u"acceptance"_s}, {u"percent"_s, 100}}}},
+                            {u"netDays"_s, 14}}}};
+}
+
+/// A KPI's figure from the API's JSON as the app shows it.
+QString shown(const QJsonObject &kpis, Kpi kpi, const QString &currency)
+{
+    return AnalyticsText::text(common::AnalyticsKpis::fromJson(kpis), kpi, currency);
+}
+
+} // namespace
+
+class TestDesktopAnalytics : public QObject, public tests::DesktopFixture
+{
+    Q_OBJECT
+
+private:
+    struct Creator
+    {
+        QString name;
+        QString email;
+        QString token;
+        QString profileId;
+        QString dealId;
+        QString deliverableId;
+    };
+
+    std::unique_ptr<server::db::Connection> m_db;
+    QString m_brandEmail;
+    QString m_brandToken;
+    QString m_campaignId;
+    QString m_otherCampaignId;
+    QList<Creator> m_creators;
+
+    desktop::HomeView *home() { return m_window->homePage(); }
+    desktop::HomeDashboard *dashboard() { return home()->dashboard(); }
+    desktop::CampaignAnalyticsTab *tab() { return m_window->campaignAnalytics(); }
+
+    Creator newCreator(const QString &name)
+    {
+        Creator creator;
+        creator.name = name;
+        creator.email = signUp(u"influencer"_s);
+        creator.token = login(creator.email);
+        const QJsonObject profile{{u"displayName"_s, name}, {u"bio"_s, u"Outdoors."_s},
+                {u"niches"_s, QJsonArray{u"travel"_s}}, {u"country"_s, u"AT"_s},
+                {u"languages"_s, QJsonArray{u"de"_s, u"en"_s}}};
+        const auto put = m_http->send(
+                "PUT", u"/api/v1/me/influencer"_s, tests::compact(profile), as(creator.token));
+        creator.profileId = put.json().value(u"id"_s).toString();
+        return creator;
+    }
+
+    QString launchedCampaign(const QString &name, qint64 budget)
+    {
+        const QJsonObject body{{u"name"_s, name}, {u"brief"_s, u"Boots on summits."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, budget},
+                {u"currency"_s, u"EUR"_s}, {u"startDate"_s, day(-20)}, {u"endDate"_s, day(40)},
+                {u"visibility"_s, u"public"_s}};
+        const QString id =
+                post(u"/api/v1/campaigns"_s, m_brandToken, body).json().value(u"id"_s).toString();
+        post(u"/api/v1/campaigns/%1/launch"_s.arg(id), m_brandToken);
+        return id;
+    }
+
+    /// Invites, accepts, submits, approves and publishes the creator's reel.
+    void liveDeal(Creator &creator, const QString &campaign, qint64 fee)
+    {
+        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
+                {{u"influencerId"_s, creator.profileId}, {u"offer"_s, offer(fee)}});
+        QCOMPARE(invited.status, 201);
+        creator.dealId = invited.json().value(u"id"_s).toString();
+        const QString offerId =
+                invited.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString();
+        const auto accepted = post(
+                u"/api/v1/deals/%1/offers/%2/accept"_s.arg(creator.dealId, offerId), creator.token);
+        QCOMPARE(accepted.status, 200);
+        creator.deliverableId = accepted.json()[u"deliverables"_s][0][u"id"_s].toString();
+        const QString base = u"/api/v1/deliverables/"_s + creator.deliverableId;
+        QCOMPARE(post(base + u"/versions"_s, creator.token, {{u"caption"_s, u"Draft"_s}}).status,
+                201);
+        QCOMPARE(
+                post(base + u"/versions/1/review"_s, m_brandToken, {{u"decision"_s, u"approved"_s}})
+                        .status,
+                200);
+        QCOMPARE(post(base + u"/live"_s, creator.token,
+                         {{u"url"_s,
+                                 QString(u"https://instagram.com/p/"_s + creator.dealId.left(8))}})
+                         .status,
+                200);
+    }
+
+    /// The reel of `creator`, published `daysAgo` days ago, with its lifetime totals growing
+    /// day by day since (rows as the daily sync writes them).
+    void seedPost(const Creator &creator, int daysAgo, qint64 scale)
+    {
+        const QString sql =
+                u"WITH p AS (INSERT INTO posts (influencer_id, platform, kind, url, caption, "
+                "published_at, deliverable_id) SELECT '%1', 'instagram', 'reel', "
+                "'https://instagram.com/reel/%2', 'Summit boots on the %3', "
+                "now() - interval '%4 days', '%5' RETURNING id) "
+                "INSERT INTO post_metrics (post_id, day, views, impressions, reach, likes, "
+                "comments, shares, saves, clicks, source, captured_at) "
+                "SELECT p.id, current_date - d, %6 * (%4 - d + 1) * 100, "
+                "%6 * (%4 - d + 1) * 130, %6 * (%4 - d + 1) * 60, %6 * (%4 - d + 1) * 9, "
+                "%6 * (%4 - d + 1), %6 * (%4 - d + 1) / 2, %6 * (%4 - d + 1) / 3, "
+                "%6 * (%4 - d + 1) * 2, 'platform', now() - interval '1 hour' "
+                "FROM p, generate_series(0, %4) AS d"_s.arg(creator.profileId,
+                        creator.dealId.left(8), creator.name, QString::number(daysAgo),
+                        creator.deliverableId, QString::number(scale));
+        QVERIFY2(m_db->execDirect(sql), qPrintable(sql));
+    }
+
+    static QString periodQuery(const common::AnalyticsPeriod &period)
+    {
+        return period.toUrlQuery().toString(QUrl::FullyEncoded);
+    }
+
+    /// The meter of the flow under way, and the longest stall it saw before the test's own
+    /// blocking reads (which are no stall of the app's: the meter starts afresh after them).
+    tests::StallMeter *m_meter = nullptr;
+    qint64 m_flowStall = 0;
+    qint64 m_flowWall = 0;
+
+    /// The test's own GET, the app's stall meter paused around it.
+    tests::HttpReply pausedGet(const QString &path, const QString &token)
+    {
+        if (m_meter) {
+            m_flowStall = qMax(m_flowStall, m_meter->longestMs());
+            m_flowWall = qMax(m_flowWall, m_meter->longestWallMs());
+        }
+        tests::HttpReply reply = m_http->get(path, as(token));
+        if (m_meter) {
+            m_meter->reset();
+        }
+        return reply;
+    }
+
+    /// The flow's longest stall (with its name in the measurements); fails above the limit.
+    void recordFlow(const tests::StallMeter &meter, const char *flow)
+    {
+        const qint64 stall = qMax(m_flowStall, meter.longestMs());
+        const qint64 wall = qMax(m_flowWall, meter.longestWallMs());
+        m_flowStall = 0;
+        m_flowWall = 0;
+        qCInfo(tests::measurements, "MEASURE longest stall in %s: %lld ms (wall %lld ms)", flow,
+                stall, wall);
+        m_longestStall = qMax(m_longestStall, stall);
+        m_longestWallGap = qMax(m_longestWallGap, wall);
+        QVERIFY2(stall <= tests::kStallLimitMs,
+                qPrintable(u"%1: the event loop stalled for %2 ms"_s.arg(QString::fromLatin1(flow))
+                                   .arg(stall)));
+    }
+
+    QJsonObject overview(const QString &query)
+    {
+        const auto reply = pausedGet(u"/api/v1/analytics/overview?"_s + query, m_brandToken);
+        if (reply.status != 200) {
+            qWarning("overview: %d %s", reply.status, reply.body.constData());
+        }
+        return reply.json();
+    }
+
+    QJsonObject campaignAnalytics(const QString &id, const QString &query)
+    {
+        const auto reply =
+                pausedGet(u"/api/v1/analytics/campaigns/%1?%2"_s.arg(id, query), m_brandToken);
+        if (reply.status != 200) {
+            qWarning("campaign analytics: %d %s", reply.status, reply.body.constData());
+        }
+        return reply.json();
+    }
+
+    /// Every tile shows the API's figure (and, with `previous`, a change).
+    void compareTiles(desktop::KpiTiles *tiles, const QJsonObject &json, bool previous)
+    {
+        const QString currency = json.value(u"currency"_s).toString();
+        const QJsonObject kpis = json.value(u"kpis"_s).toObject();
+        QVERIFY(!tiles->tiles().isEmpty());
+        for (desktop::KpiTile *tile : tiles->tiles()) {
+            QCOMPARE(tile->valueText(), shown(kpis, tile->kpi(), currency));
+            QVERIFY(!tile->toolTip().isEmpty()); // the formula
+            if (previous) {
+                QVERIFY2(!tile->changeText().isEmpty(), qPrintable(tile->valueText()));
+            }
+        }
+    }
+
+    /// The table's CSV parsed back has its rows and cells (the header and `filters` first).
+    void compareCsv(AnalyticsTable *table, int filters)
+    {
+        const QList<QStringList> rows = desktop::Csv::parse(table->csv({}));
+        QCOMPARE(rows.size(), table->rowCount() + 1);
+        Q_UNUSED(filters)
+        const int name = 0;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            QCOMPARE(rows.at(r + 1).at(name), table->text(r, name));
+        }
+        const int engagements = table->column("Engagements");
+        QVERIFY(engagements > 0);
+        for (int r = 0; r < table->rowCount(); ++r) {
+            QCOMPARE(rows.at(r + 1).at(engagements).toLongLong(),
+                    table->data(table->index(r, engagements), AnalyticsTable::RawRole)
+                            .toLongLong());
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(startServer(), qPrintable(m_server->error()));
+        auto settings = std::make_shared<server::db::ConnectionSettings>();
+        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
+        QVERIFY(url);
+        settings->url = *url;
+        m_db = std::make_unique<server::db::Connection>(settings, u"analytics-desktop-test"_s);
+
+        m_brandEmail = signUp(u"brand"_s);
+        m_brandToken = login(m_brandEmail);
+        QVERIFY(brandProfile(m_brandToken, u"Alpine Boots"_s));
+        for (const QString &name : {u"Lena Travels"_s, u"Mika Peaks"_s, u"Jonas Trails"_s}) {
+            m_creators.append(newCreator(name));
+            QVERIFY(!m_creators.last().profileId.isEmpty());
+        }
+        m_campaignId = launchedCampaign(u"Summit boots"_s, 1500000);
+        m_otherCampaignId = launchedCampaign(u"Coastal walks"_s, 500000);
+        const QList<qint64> fees{385000, 120000, 95000};
+        const QList<int> published{12, 8, 5};
+        const QList<qint64> scales{30, 12, 7};
+        for (int i = 0; i < m_creators.size(); ++i) {
+            liveDeal(m_creators[i], m_campaignId, fees.at(i));
+            seedPost(m_creators.at(i), published.at(i), scales.at(i));
+        }
+        QVERIFY(startApp(QSize(1280, 800)));
+    }
+
+    void cleanup()
+    {
+        m_meter = nullptr;
+        m_flowStall = 0;
+        m_flowWall = 0;
+    }
+
+    void cleanupTestCase()
+    {
+        qCInfo(tests::measurements,
+                "MEASURE longest event-loop stall during the analytics flows: %lld ms (wall %lld "
+                "ms)",
+                m_longestStall, m_longestWallGap);
+        m_db.reset();
+        stop();
+    }
+
+    void homeShowsTheOverview()
+    {
+        tests::StallMeter stalls;
+        m_meter = &stalls;
+        signInAs(m_brandEmail);
+        QCOMPARE(m_window->currentPage(), home());
+        QTRY_COMPARE_WITH_TIMEOUT(
+                dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(home()->state(), desktop::HomeView::State::Loaded, kTimeout);
+        const common::AnalyticsPeriod period = dashboard()->periodFilter()->period();
+        QCOMPARE(period.from, QDate::currentDate().addDays(-29));
+        const QJsonObject json = overview(periodQuery(period));
+        compareTiles(dashboard()->tiles(), json, true);
+        // The series, as many intervals as the API's, views first.
+        const QJsonArray series = json.value(u"series"_s).toArray();
+        QVERIFY(!series.isEmpty());
+        const auto &lines = dashboard()->chart()->lines();
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.first().points.size(), series.size());
+        QCOMPARE(lines.first().points.last().second,
+                series.last().toObject().value(u"views"_s).toDouble());
+        // Spend against budget: a bar per campaign with a budget.
+        for (const auto &value : json.value(u"campaigns"_s).toArray()) {
+            const QJsonObject campaign = value.toObject();
+            auto *bar = find<QWidget>(u"homeBudgetBar_"_s + campaign.value(u"id"_s).toString());
+            QVERIFY(bar);
+        }
+        // Top creators and posts in the server's order.
+        const QJsonArray top = json.value(u"topCreators"_s).toArray();
+        QCOMPARE(dashboard()->creatorsTable()->rowCount(), top.size());
+        QCOMPARE(dashboard()->creatorsTable()->text(0, 0),
+                top.first().toObject().value(u"displayName"_s).toString());
+        QCOMPARE(dashboard()->creatorsTable()->text(0, 0), u"Lena Travels"_s);
+        QCOMPARE(dashboard()->postsTable()->rowCount(), json.value(u"topPosts"_s).toArray().size());
+        compareCsv(dashboard()->creatorsTable(), 0);
+        compareCsv(dashboard()->postsTable(), 0);
+        recordFlow(stalls, "homeShowsTheOverview");
+        saveScreenshot(home()->scrollContent(), u"analytics-home-en"_s);
+        saveScreenshot(m_window.get(), u"analytics-home-window-en"_s);
+    }
+
+    void homeFilters()
+    {
+        tests::StallMeter stalls;
+        m_meter = &stalls;
+        // The last 7 days: asked again, the tiles follow.
+        auto *periodBox = find<QComboBox>(u"homePeriodBox"_s);
+        QVERIFY(periodBox);
+        periodBox->setCurrentIndex(int(desktop::PeriodFilter::Preset::Days7));
+        QTRY_COMPARE_WITH_TIMEOUT(
+                dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
+        const common::AnalyticsPeriod week = dashboard()->periodFilter()->period();
+        QCOMPARE(week.from, QDate::currentDate().addDays(-6));
+        QCOMPARE(dashboard()->overview()->period.from, week.from);
+        compareTiles(dashboard()->tiles(), overview(periodQuery(week)), true);
+        // One campaign: the one without posts has no views.
+        QComboBox *campaigns = dashboard()->campaignBox();
+        const int other = campaigns->findData(m_otherCampaignId);
+        QVERIFY(other > 0);
+        campaigns->setCurrentIndex(other);
+        Q_EMIT campaigns->activated(other);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
+        const QJsonObject json = overview(periodQuery(week) + u"&campaign="_s + m_otherCampaignId);
+        compareTiles(dashboard()->tiles(), json, true);
+        QCOMPARE(json[u"kpis"_s][u"views"_s].toInteger(), 0);
+        QCOMPARE(dashboard()->tiles()->tile(Kpi::Views)->valueText(), u"0"_s);
+        // Back to every campaign and 30 days.
+        campaigns->setCurrentIndex(0);
+        Q_EMIT campaigns->activated(0);
+        periodBox->setCurrentIndex(int(desktop::PeriodFilter::Preset::Days30));
+        QTRY_COMPARE_WITH_TIMEOUT(
+                dashboard()->state(), desktop::HomeDashboard::State::Loaded, kTimeout);
+        QVERIFY(dashboard()->overview()->campaigns.size() >= 2);
+        recordFlow(stalls, "homeFilters");
+    }
+
+    void campaignAnalyticsTab()
+    {
+        tests::StallMeter stalls;
+        m_meter = &stalls;
+        m_window->openCampaignPage(m_campaignId);
+        desktop::CampaignPage *page = m_window->campaignPage();
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        QVERIFY(page->tabs()->isTabVisible(1));
+        page->showAnalytics();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                tab()->state(), desktop::CampaignAnalyticsTab::State::Loaded, kTimeout);
+        const QJsonObject json =
+                campaignAnalytics(m_campaignId, periodQuery(tab()->periodFilter()->period()));
+        compareTiles(tab()->tiles(), json, false);
+        const QJsonArray posts = json.value(u"posts"_s).toArray();
+        QCOMPARE(posts.size(), 3);
+        QCOMPARE(tab()->postsTable()->rowCount(), 3);
+        QCOMPARE(tab()->creatorsTable()->rowCount(), json.value(u"creators"_s).toArray().size());
+        // Sorting by engagements, fewest first: the proxy's first row has the least.
+        const int engagements = tab()->postsTable()->column("Engagements");
+        tab()->postsView()->sortByColumn(engagements, Qt::AscendingOrder);
+        qint64 least = std::numeric_limits<qint64>::max();
+        for (const auto &value : posts) {
+            least = std::min(least, value.toObject().value(u"engagements"_s).toInteger());
+        }
+        QCOMPARE(tab()->postsView()
+                         ->model()
+                         ->index(0, engagements)
+                         .data(AnalyticsTable::RawRole)
+                         .toLongLong(),
+                least);
+        compareCsv(tab()->postsTable(), 0);
+        compareCsv(tab()->creatorsTable(), 0);
+        recordFlow(stalls, "campaignAnalyticsTab");
+        saveScreenshot(tab()->content(), u"analytics-campaign-en"_s);
+        saveScreenshot(m_window.get(), u"analytics-campaign-window-en"_s);
+
+        // A post's history, as its daily rows.
+        const QString postId = posts.first().toObject().value(u"id"_s).toString();
+        desktop::PostHistoryDialog *history = tab()->openPostHistory(postId);
+        QVERIFY(history);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                history->state(), desktop::PostHistoryDialog::State::Loaded, kTimeout);
+        const QJsonObject days =
+                pausedGet(u"/api/v1/posts/%1/metrics"_s.arg(postId), m_brandToken).json();
+        QCOMPARE(history->daysTable()->rowCount(), days.value(u"days"_s).toArray().size());
+        QVERIFY(history->daysTable()->rowCount() >= 6);
+        recordFlow(stalls, "postHistory");
+        saveScreenshot(history, u"analytics-post-history-en"_s); // the test's own drawing
+        history->close();
+    }
+
+    void typingADaysFigures()
+    {
+        tests::StallMeter stalls;
+        m_meter = &stalls;
+        QVERIFY(tab()->state() == desktop::CampaignAnalyticsTab::State::Loaded);
+        desktop::MetricsEntryDialog *dialog = tab()->openMetricsEntry();
+        QVERIFY(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                dialog->state(), desktop::MetricsEntryDialog::State::Ready, kTimeout);
+        QCOMPARE(dialog->deliverableBox()->count(), 3);
+        const Creator &jonas = m_creators.at(2);
+        QVERIFY(dialog->selectDeliverable(jonas.deliverableId));
+        // An evidence address that is not https is refused before anything is sent.
+        QTest::keyClicks(dialog->field(desktop::Metric::Views), u"90000"_s);
+        QTest::keyClicks(dialog->field(desktop::Metric::Likes), u"4100"_s);
+        QTest::keyClicks(dialog->evidenceEdit(), u"http://example.com/shot.png"_s);
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QVERIFY(dialog->messageLabel()->text().contains(u"https"_s));
+        QCOMPARE(dialog->state(), desktop::MetricsEntryDialog::State::Ready);
+        dialog->evidenceEdit()->setText(u"https://example.com/insights/jonas.png"_s);
+        recordFlow(stalls, "typingADaysFigures");
+        saveScreenshot(dialog, u"analytics-enter-figures-en"_s); // the test's own drawing
+        stalls.reset();
+        QPointer<desktop::MetricsEntryDialog> guard(dialog);
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!guard, kTimeout); // closed once the server took them
+        QTRY_COMPARE_WITH_TIMEOUT(
+                tab()->state(), desktop::CampaignAnalyticsTab::State::Loaded, kTimeout);
+        // The server keeps the day's figures as typed, with their source and evidence.
+        const QJsonObject analytics = campaignAnalytics(m_campaignId, {});
+        QString postId;
+        for (const auto &value : analytics.value(u"posts"_s).toArray()) {
+            if (value[u"deliverableId"_s].toString() == jonas.deliverableId) {
+                postId = value[u"id"_s].toString();
+            }
+        }
+        QVERIFY(!postId.isEmpty());
+        const QJsonArray days = pausedGet(u"/api/v1/posts/%1/metrics"_s.arg(postId), m_brandToken)
+                                        .json()[u"days"_s]
+                                        .toArray();
+        QVERIFY(!days.isEmpty());
+        const QJsonObject today = days.last().toObject();
+        QCOMPARE(today[u"day"_s].toString(), day(0));
+        QCOMPARE(today[u"views"_s].toInteger(), 90000);
+        QCOMPARE(today[u"likes"_s].toInteger(), 4100);
+        QCOMPARE(today[u"source"_s].toString(), u"manual"_s);
+        QCOMPARE(today[u"evidenceUrl"_s].toString(), u"https://example.com/insights/jonas.png"_s);
+        QVERIFY(tab()->findChild<QLabel *>(u"campaignAnalyticsMessage"_s)
+                        ->text()
+                        .contains(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat)));
+        recordFlow(stalls, "typingADaysFigures");
+    }
+
+    void pdfReport()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        if (pdftotext.isEmpty()) {
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        }
+        QVERIFY(tab()->state() == desktop::CampaignAnalyticsTab::State::Loaded);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"report.pdf"_s);
+        tests::StallMeter stalls;
+        m_meter = &stalls;
+        QSignalSpy written(tab(), &desktop::CampaignAnalyticsTab::reportWritten);
+        QElapsedTimer timer;
+        timer.start();
+        tab()->writeReport(path);
+        QVERIFY(tab()->isWritingReport());
+        QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kTimeout);
+        qCInfo(tests::measurements, "MEASURE campaign PDF report written in %lld ms",
+                timer.elapsed());
+        recordFlow(stalls, "pdfReport");
+        QCOMPARE(written.first().at(1).toString(), QString());
+        QFile::copy(path, tests::outputDir() + u"/analytics-report.pdf"_s);
+
+        QProcess process;
+        process.start(pdftotext, {u"-layout"_s, path, u"-"_s});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QString text = QString::fromUtf8(process.readAllStandardOutput());
+        qCInfo(tests::measurements, "MEASURE report text: %lld characters", text.size());
+        QVERIFY(text.contains(u"Summit boots"_s));
+        // The numbers are the API's, for the same period.
+        const QJsonObject json =
+                campaignAnalytics(m_campaignId, periodQuery(tab()->periodFilter()->period()));
+        const QJsonObject kpis = json.value(u"kpis"_s).toObject();
+        const QString currency = json.value(u"currency"_s).toString();
+        for (const Kpi kpi :
+                {Kpi::Posts, Kpi::Reach, Kpi::Impressions, Kpi::Views, Kpi::Engagements,
+                        Kpi::EngagementRate, Kpi::Spend, Kpi::Cpe, Kpi::Emv, Kpi::Roi}) {
+            const QString value = shown(kpis, kpi, currency);
+            QVERIFY2(text.contains(value),
+                    qPrintable(u"%1 = %2 is not in the report"_s.arg(
+                            AnalyticsText::kpiName(kpi), value)));
+        }
+        for (const auto &value : json.value(u"creators"_s).toArray()) {
+            const QJsonObject creator = value.toObject();
+            QVERIFY(text.contains(creator[u"displayName"_s].toString()));
+            QVERIFY(text.contains(AnalyticsText::count(creator[u"engagements"_s].toInteger())));
+        }
+        QVERIFY(text.contains(json[u"emvTable"_s][u"name"_s].toString()));
+        QVERIFY(text.contains(u"Engagements / reach"_s)); // a formula
+        QVERIFY(text.contains(u"EMV table used"_s));
+    }
+
+    void germanScreenshots()
+    {
+        // Each page asks again when shown: wait for that answer (not the English one still on
+        // screen) and the layout after it.
+        QVERIFY(m_languages->apply(u"de"_s));
+        QSignalSpy homeStates(dashboard(), &desktop::HomeDashboard::stateChanged);
+        m_window->showPage(home());
+        QTRY_VERIFY_WITH_TIMEOUT(
+                homeStates.contains({QVariant::fromValue(desktop::HomeDashboard::State::Loaded)}),
+                kTimeout);
+        QTest::qWait(200);
+        QCOMPARE(dashboard()->trendSection()->title(), u"Entwicklung im Zeitraum"_s);
+        saveScreenshot(home()->scrollContent(), u"analytics-home-de"_s);
+        QSignalSpy tabStates(tab(), &desktop::CampaignAnalyticsTab::stateChanged);
+        m_window->openCampaignPage(m_campaignId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->campaignPage()->state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        m_window->campaignPage()->showAnalytics();
+        QTRY_VERIFY_WITH_TIMEOUT(tabStates.contains({QVariant::fromValue(
+                                         desktop::CampaignAnalyticsTab::State::Loaded)}),
+                kTimeout);
+        QTest::qWait(200);
+        saveScreenshot(tab()->content(), u"analytics-campaign-de"_s);
+        QVERIFY(m_languages->apply(u"en"_s));
+    }
+
+    void creatorsSeeNoBrandFigures()
+    {
+        signInAs(m_creators.first().email);
+        m_window->showPage(home());
+        QTRY_COMPARE_WITH_TIMEOUT(home()->state(), desktop::HomeView::State::Loaded, kTimeout);
+        QVERIFY(!dashboard()->tiles()->isVisibleTo(home()));
+        QCOMPARE(dashboard()->state(), desktop::HomeDashboard::State::Idle);
+        m_window->openCampaignPage(m_campaignId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->campaignPage()->state(), desktop::CampaignPage::State::Loaded, kTimeout);
+        QVERIFY(!m_window->campaignPage()->tabs()->isTabVisible(1));
+    }
+
+    void creatorsOwnPerformance()
+    {
+        // Still signed in as Lena: her own profile page charts views, reach and engagement
+        // rate from her analytics, as the API answers them.
+        tests::StallMeter stalls;
+        m_meter = &stalls;
+        const Creator &lena = m_creators.first();
+        m_window->showPage(m_window->ownProfilePage());
+        auto *performance = find<desktop::CreatorPerformance>(u"ownPerformance"_s);
+        QVERIFY(performance);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                performance->state(), desktop::CreatorPerformance::State::Loaded, kTimeout);
+        const auto reply =
+                pausedGet(u"/api/v1/analytics/creators/%1?from=%2&to=%3&interval=day"_s.arg(
+                                  lena.profileId, day(-29), day(0)),
+                        lena.token);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject kpis = reply.json().value(u"kpis"_s).toObject();
+        QCOMPARE(performance->tiles()->tile(Kpi::Views)->valueText(),
+                AnalyticsText::count(kpis.value(u"views"_s).toInteger()));
+        QVERIFY(kpis.value(u"views"_s).toInteger() > 0);
+        QCOMPARE(performance->tiles()->tile(Kpi::EngagementRate)->valueText(),
+                AnalyticsText::percent(kpis.value(u"engagementRate"_s).isDouble()
+                                ? std::optional(kpis.value(u"engagementRate"_s).toDouble())
+                                : std::nullopt,
+                        2));
+        const auto &lines = performance->chart()->lines();
+        QCOMPARE(lines.size(), 3); // views, reach, engagement rate
+        QVERIFY(lines.at(2).percent && lines.at(2).rightAxis);
+        QCOMPARE(performance->postsTable()->rowCount(),
+                reply.json().value(u"posts"_s).toArray().size());
+        recordFlow(stalls, "creatorsOwnPerformance");
+        saveScreenshot(m_window.get(), u"analytics-own-profile-en"_s);
+        saveScreenshot(performance, u"analytics-own-performance-en"_s);
+        // Brand staff see the same on the creator's profile.
+        signInAs(m_brandEmail);
+        m_window->openCreator(lena.profileId);
+        auto *onProfile = find<desktop::CreatorPerformance>(u"creatorPerformance"_s);
+        QVERIFY(onProfile);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                onProfile->state(), desktop::CreatorPerformance::State::Loaded, kTimeout);
+        QCOMPARE(onProfile->tiles()->tile(Kpi::Views)->valueText(),
+                AnalyticsText::count(kpis.value(u"views"_s).toInteger()));
+    }
+};
+
+QTEST_MAIN(TestDesktopAnalytics)
+#include "tst_desktop_analytics.moc"
