@@ -29,12 +29,23 @@ bool hasSeason(EtsSpec s)
     return s.season != SeasonType::None;
 }
 
-/// The model's state in the layout l, [b], s_0 … s_{m-1} (s_{m-1} is the season due next).
+/// The model's state in the layout l, [b], s_0 … s_{m-1} (s_{m-1} is the season due next). The
+/// seasons are a ring (s_j at season[(head + j) mod m]) so a step costs O(1), not a rotation.
 struct State
 {
     double level = 0.0;
     double growth = 0.0;
     std::vector<double> season;
+    std::size_t head = 0;
+
+    [[nodiscard]] double at(std::size_t j) const { return season[(head + j) % season.size()]; }
+    [[nodiscard]] double last() const { return at(season.size() - 1); }
+    /// Drops s_{m-1}; the others move up one and `value` becomes s_0.
+    void push(double value)
+    {
+        head = (head + season.size() - 1) % season.size();
+        season[head] = value;
+    }
 };
 
 State unpack(std::span<const double> x, EtsSpec spec, int m)
@@ -58,7 +69,9 @@ std::vector<double> pack(const State &s, EtsSpec spec)
     if (hasTrend(spec)) {
         x.push_back(s.growth);
     }
-    x.insert(x.end(), s.season.begin(), s.season.end());
+    for (std::size_t j = 0; j < s.season.size(); ++j) {
+        x.push_back(s.at(j));
+    }
     return x;
 }
 
@@ -70,9 +83,9 @@ double oneStep(const State &s, EtsSpec spec, double phi)
         f += phi * s.growth;
     }
     if (spec.season == SeasonType::Additive) {
-        f += s.season.back();
+        f += s.last();
     } else if (spec.season == SeasonType::Multiplicative) {
-        f *= s.season.back();
+        f *= s.last();
     }
     return f;
 }
@@ -87,10 +100,10 @@ void update(State &s, EtsSpec spec, const EtsParameters &p, double y)
     double prev = 0.0;
     double adjusted = y;
     if (spec.season == SeasonType::Additive) {
-        prev = s.season.back();
+        prev = s.last();
         adjusted = y - prev;
     } else if (spec.season == SeasonType::Multiplicative) {
-        prev = s.season.back();
+        prev = s.last();
         adjusted = std::fabs(prev) < kTol ? kHuge : y / prev;
     }
     s.level = q + p.alpha * (adjusted - q);
@@ -105,8 +118,7 @@ void update(State &s, EtsSpec spec, const EtsParameters &p, double y)
         } else {
             t = std::fabs(q) < kTol ? kHuge : y / q;
         }
-        std::rotate(s.season.rbegin(), s.season.rbegin() + 1, s.season.rend());
-        s.season.front() = prev + p.gamma * (t - prev);
+        s.push(prev + p.gamma * (t - prev));
     }
 }
 
@@ -188,6 +200,38 @@ double largestRootModulus(std::vector<double> c)
         largest = std::max(largest, std::abs(r));
     }
     return largest;
+}
+
+/// Whether every root of c_0 + c_1 z + … + c_d z^d lies in the closed unit disc (up to 1e-10),
+/// the question admissible() asks R's polyroot. Answered by the Schur–Cohn recursion instead of
+/// finding the roots: p has all roots inside iff |c_0| < |c_d| and so has
+/// (c_d·p(z) − c_0·z^d·p(1/z)) / z, one degree lower. Exact, O(d²), no iteration.
+bool rootsInUnitDisc(std::vector<double> c)
+{
+    while (!c.empty() && c.back() == 0.0) {
+        c.pop_back();
+    }
+    while (c.size() > 1) {
+        const std::size_t k = c.size() - 1;
+        const double lead = c[k];
+        const double constant = c[0];
+        if (std::fabs(constant) > std::fabs(lead) * (1 + 1e-10 * static_cast<double>(k))) {
+            return false;
+        }
+        if (std::fabs(std::fabs(constant) - std::fabs(lead)) <= 1e-9 * std::fabs(lead)) {
+            // The recursion degenerates (roots on or mirrored about the circle): find them.
+            return largestRootModulus(c) <= 1 + 1e-10;
+        }
+        std::vector<double> next(k);
+        for (std::size_t j = 1; j <= k; ++j) {
+            next[j - 1] = lead * c[j] - constant * c[k - j];
+        }
+        c = std::move(next);
+        while (!c.empty() && c.back() == 0.0) {
+            c.pop_back();
+        }
+    }
+    return true;
 }
 
 int seasonalPeriod(EtsSpec spec, int m)
@@ -364,7 +408,7 @@ bool etsAdmissible(const EtsParameters &par, EtsSpec spec, int m)
     }
     poly.push_back(alpha + beta - phi);
     poly.push_back(1.0);
-    return largestRootModulus(poly) <= 1 + 1e-10;
+    return rootsInUnitDisc(std::move(poly));
 }
 
 std::vector<double> etsInitialState(std::span<const double> y, int m, EtsSpec spec)
@@ -535,7 +579,7 @@ std::vector<double> etsPointForecast(const EtsFit &fit, int h)
         if (hasSeason(fit.spec)) {
             const int m = fit.period;
             const auto j = static_cast<std::size_t>(((m - 1 - i) % m + m) % m);
-            v = fit.spec.season == SeasonType::Additive ? v + s.season[j] : v * s.season[j];
+            v = fit.spec.season == SeasonType::Additive ? v + s.at(j) : v * s.at(j);
         }
         f.push_back(v);
         phistar += fit.spec.trend == TrendType::Damped ? std::pow(fit.par.phi, i + 2) : 1.0;
@@ -559,13 +603,13 @@ std::vector<double> etsLinearVariance(const EtsFit &fit, int h)
     for (int step = 1; step <= h; ++step) {
         variance.push_back(fit.sigma2 * (1 + sum));
         const double c = v.level + (hasTrend(fit.spec) ? phi * v.growth : 0.0)
-                + (hasSeason(fit.spec) ? v.season.back() : 0.0);
+                + (hasSeason(fit.spec) ? v.last() : 0.0);
         sum += c * c;
         State next = v;
         next.level = v.level + (hasTrend(fit.spec) ? phi * v.growth : 0.0);
         next.growth = phi * v.growth;
         if (hasSeason(fit.spec)) {
-            std::rotate(next.season.rbegin(), next.season.rbegin() + 1, next.season.rend());
+            next.push(v.last());
         }
         v = std::move(next);
     }
