@@ -8,6 +8,8 @@
 #include "TestServer.h"
 
 #include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -208,6 +210,49 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.first().toObject().value(u"field"_s).toString(), field);
         QCOMPARE(errors.first().toObject().value(u"code"_s).toString(), code);
+    }
+
+    /// influence-server forecast: the same engine on a CSV file, CSV out, the model on stderr.
+    void commandLine()
+    {
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(u"series.csv"_s));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("day,followers\n");
+        const QJsonArray values = weekly(70);
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            csv.write(u"2026-01-%1,%2\n"_s.arg(i + 1)
+                              .arg(values.at(i).toDouble(), 0, 'g', 17)
+                              .toUtf8());
+        }
+        csv.close();
+        QProcess process;
+        process.start(QStringLiteral(INFLUENCE_SERVER_BINARY),
+                {u"forecast"_s, u"--input"_s, csv.fileName(), u"--season"_s, u"7"_s, u"--horizon"_s,
+                        u"14"_s});
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 0);
+        const QStringList lines =
+                QString::fromUtf8(process.readAllStandardOutput()).trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 15);
+        QCOMPARE(lines.first(), u"step,mean,lo80,hi80,lo95,hi95"_s);
+        // The same numbers as the route's.
+        const QJsonObject answer = m_api->post(u"/api/v1/forecasts"_s, m_token, goodBody()).json();
+        const QJsonObject first = answer.value(u"points"_s).toArray().first().toObject();
+        const QStringList cells = lines.at(1).split(u',');
+        QCOMPARE(cells.size(), 6);
+        QVERIFY(std::fabs(cells.at(1).toDouble() - first.value(u"mean"_s).toDouble())
+                < 1e-6 * 1000);
+        QVERIFY(std::fabs(cells.at(5).toDouble() - first.value(u"hi95"_s).toDouble())
+                < 1e-6 * 1000);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError())
+                        .contains(u"model: "_s + answer.value(u"model"_s).toString()));
+        // A bad option is named and refused with the usage exit code.
+        process.start(QStringLiteral(INFLUENCE_SERVER_BINARY),
+                {u"forecast"_s, u"--input"_s, csv.fileName(), u"--horizon"_s, u"999"_s});
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(u"--horizon"_s));
     }
 
     void malformedBodies()
