@@ -5,6 +5,7 @@
 #include "forecast/SeriesMath.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <complex>
 #include <numbers>
@@ -128,28 +129,107 @@ struct Pass
     State last;
 };
 
-/// etscalc(): the likelihood, and optionally the fitted values and residuals.
-Pass run(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+/// etscalc() for one model form, the optimiser's inner loop: the same steps as oneStep() and
+/// update(), with the model's components fixed at compile time and the state in locals.
+template<ErrorType E, TrendType T, SeasonType S>
+Pass runModel(std::span<const double> y, const EtsParameters &p, State state,
         std::vector<double> *fitted, std::vector<double> *residuals)
 {
+    constexpr bool kTrend = T != TrendType::None;
+    double level = state.level;
+    double growth = state.growth;
+    double *season = state.season.data();
+    const std::size_t m = state.season.size();
+    std::size_t head = state.head;
+    const double ratio = p.beta / p.alpha;
     double sse = 0.0;
     double logf = 0.0;
-    for (std::size_t t = 0; t < y.size(); ++t) {
-        const double f = oneStep(state, spec, p.phi);
-        const double e = spec.error == ErrorType::Additive ? y[t] - f : (y[t] - f) / f;
+    for (const double obs : y) {
+        const double phib = kTrend ? p.phi * growth : 0.0;
+        const double q = level + phib;
+        std::size_t last = 0;
+        double prev = 0.0;
+        double f = q;
+        double adjusted = obs;
+        if constexpr (S != SeasonType::None) {
+            last = head == 0 ? m - 1 : head - 1;
+            prev = season[last];
+            if constexpr (S == SeasonType::Additive) {
+                f += prev;
+                adjusted = obs - prev;
+            } else {
+                f *= prev;
+                adjusted = std::fabs(prev) < kTol ? kHuge : obs / prev;
+            }
+        }
+        const double e = E == ErrorType::Additive ? obs - f : (obs - f) / f;
         if (fitted) {
             fitted->push_back(f);
             residuals->push_back(e);
         }
-        update(state, spec, p, y[t]);
+        const double newLevel = q + p.alpha * (adjusted - q);
+        if constexpr (kTrend) {
+            growth = phib + ratio * ((newLevel - level) - phib);
+        }
+        level = newLevel;
+        if constexpr (S != SeasonType::None) {
+            double target = 0.0;
+            if constexpr (S == SeasonType::Additive) {
+                target = obs - q;
+            } else {
+                target = std::fabs(q) < kTol ? kHuge : obs / q;
+            }
+            season[last] = prev + p.gamma * (target - prev);
+            head = last;
+        }
         sse += e * e;
-        logf += std::log(std::fabs(f));
+        if constexpr (E == ErrorType::Multiplicative) {
+            logf += std::log(std::fabs(f));
+        }
     }
+    state.level = level;
+    state.growth = growth;
+    state.head = head;
     double lik = static_cast<double>(y.size()) * std::log(sse);
-    if (spec.error == ErrorType::Multiplicative) {
+    if constexpr (E == ErrorType::Multiplicative) {
         lik += 2 * logf;
     }
     return {lik, std::move(state)};
+}
+
+template<ErrorType E, TrendType T>
+Pass runSeason(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+        std::vector<double> *fitted, std::vector<double> *residuals)
+{
+    switch (spec.season) {
+    case SeasonType::None:
+        return runModel<E, T, SeasonType::None>(y, p, std::move(state), fitted, residuals);
+    case SeasonType::Additive:
+        return runModel<E, T, SeasonType::Additive>(y, p, std::move(state), fitted, residuals);
+    case SeasonType::Multiplicative: break;
+    }
+    return runModel<E, T, SeasonType::Multiplicative>(y, p, std::move(state), fitted, residuals);
+}
+
+template<ErrorType E>
+Pass runTrend(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+        std::vector<double> *fitted, std::vector<double> *residuals)
+{
+    // A damped trend differs from an additive one only in phi, which p carries.
+    if (spec.trend == TrendType::None) {
+        return runSeason<E, TrendType::None>(y, spec, p, std::move(state), fitted, residuals);
+    }
+    return runSeason<E, TrendType::Additive>(y, spec, p, std::move(state), fitted, residuals);
+}
+
+/// etscalc(): the likelihood, and optionally the fitted values and residuals.
+Pass run(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+        std::vector<double> *fitted, std::vector<double> *residuals)
+{
+    if (spec.error == ErrorType::Additive) {
+        return runTrend<ErrorType::Additive>(y, spec, p, std::move(state), fitted, residuals);
+    }
+    return runTrend<ErrorType::Multiplicative>(y, spec, p, std::move(state), fitted, residuals);
 }
 
 /// Roots of the polynomial c_0 + c_1 z + … + c_d z^d by Durand–Kerner (R's polyroot answers the
@@ -206,13 +286,39 @@ double largestRootModulus(std::vector<double> c)
 /// the question admissible() asks R's polyroot. Answered by the Schur–Cohn recursion instead of
 /// finding the roots: p has all roots inside iff |c_0| < |c_d| and so has
 /// (c_d·p(z) − c_0·z^d·p(1/z)) / z, one degree lower. Exact, O(d²), no iteration.
-bool rootsInUnitDisc(std::vector<double> c)
+bool rootsInUnitDisc(std::span<const double> coefficients)
 {
-    while (!c.empty() && c.back() == 0.0) {
-        c.pop_back();
+    // In place on two fixed buffers: this runs at every optimiser step of a seasonal model.
+    std::array<double, 32> first;
+    std::array<double, 32> second;
+    double *c = first.data();
+    double *next = second.data();
+    std::size_t size = std::min(coefficients.size(), first.size());
+    std::copy_n(coefficients.begin(), size, c);
+    while (size > 0 && c[size - 1] == 0.0) {
+        --size;
     }
-    while (c.size() > 1) {
-        const std::size_t k = c.size() - 1;
+    // Without damping the characteristic polynomial always has the root z = 1 (the level),
+    // on the circle, where the recursion degenerates: divide it out, (z − 1)·q(z) = p(z).
+    for (;;) {
+        double atOne = 0.0;
+        double scale = 0.0;
+        for (std::size_t i = 0; i < size; ++i) {
+            atOne += c[i];
+            scale += std::fabs(c[i]);
+        }
+        if (size < 2 || std::fabs(atOne) > 1e-12 * scale) {
+            break;
+        }
+        next[size - 2] = c[size - 1];
+        for (std::size_t i = size - 2; i >= 1; --i) {
+            next[i - 1] = c[i] + next[i];
+        }
+        std::swap(c, next);
+        --size;
+    }
+    while (size > 1) {
+        const std::size_t k = size - 1;
         const double lead = c[k];
         const double constant = c[0];
         if (std::fabs(constant) > std::fabs(lead) * (1 + 1e-10 * static_cast<double>(k))) {
@@ -220,15 +326,16 @@ bool rootsInUnitDisc(std::vector<double> c)
         }
         if (std::fabs(std::fabs(constant) - std::fabs(lead)) <= 1e-9 * std::fabs(lead)) {
             // The recursion degenerates (roots on or mirrored about the circle): find them.
-            return largestRootModulus(c) <= 1 + 1e-10;
+            return largestRootModulus(std::vector<double>(c, c + size)) <= 1 + 1e-10;
         }
-        std::vector<double> next(k);
+        // next_{j-1} = lead·c_j − constant·c_{k−j}, j = 1…k.
         for (std::size_t j = 1; j <= k; ++j) {
             next[j - 1] = lead * c[j] - constant * c[k - j];
         }
-        c = std::move(next);
-        while (!c.empty() && c.back() == 0.0) {
-            c.pop_back();
+        std::swap(c, next);
+        size = k;
+        while (size > 0 && c[size - 1] == 0.0) {
+            --size;
         }
     }
     return true;
@@ -402,13 +509,19 @@ bool etsAdmissible(const EtsParameters &par, EtsSpec spec, int m)
         return false;
     }
     // The characteristic equation (Hyndman et al. 2008, ch. 10): all roots in the unit circle.
-    std::vector<double> poly{phi * (1 - alpha - gamma), alpha + beta - alpha * phi + gamma - 1};
-    for (int i = 0; i < m - 2; ++i) {
-        poly.push_back(alpha + beta - alpha * phi);
+    if (m > 24) {
+        return false; // forecast::ets fits no season longer than 24
     }
-    poly.push_back(alpha + beta - phi);
-    poly.push_back(1.0);
-    return rootsInUnitDisc(std::move(poly));
+    std::array<double, 32> poly{};
+    std::size_t size = 0;
+    poly[size++] = phi * (1 - alpha - gamma);
+    poly[size++] = alpha + beta - alpha * phi + gamma - 1;
+    for (int i = 0; i < m - 2; ++i) {
+        poly[size++] = alpha + beta - alpha * phi;
+    }
+    poly[size++] = alpha + beta - phi;
+    poly[size++] = 1.0;
+    return rootsInUnitDisc(std::span<const double>(poly.data(), size));
 }
 
 std::vector<double> etsInitialState(std::span<const double> y, int m, EtsSpec spec)
