@@ -69,6 +69,21 @@ QString helpEpilogue()
     return text;
 }
 
+int forecastCommand(const QCommandLineParser &parser)
+{
+    ForecastCommandOptions options;
+    options.input = parser.value(u"input"_s);
+    for (const auto &[name, target] :
+            {std::pair{u"season"_s, &options.season}, std::pair{u"horizon"_s, &options.horizon},
+                    std::pair{u"levels"_s, &options.levels}}) {
+        if (parser.isSet(name)) {
+            *target = parser.value(name);
+        }
+    }
+    options.nonNegative = parser.isSet(u"non-negative"_s);
+    return runForecastCommand(options, out(), err());
+}
+
 int serve(const Config &config, bool demoData)
 {
     ServerApp app(config);
@@ -243,17 +258,7 @@ int runCommandLine(int argc, char **argv)
         return kExitUsage;
     }
     if (command == u"forecast"_s) {
-        ForecastCommandOptions options;
-        options.input = parser.value(u"input"_s);
-        for (const auto &[name, target] :
-                {std::pair{u"season"_s, &options.season}, std::pair{u"horizon"_s, &options.horizon},
-                        std::pair{u"levels"_s, &options.levels}}) {
-            if (parser.isSet(name)) {
-                *target = parser.value(name);
-            }
-        }
-        options.nonNegative = parser.isSet(u"non-negative"_s);
-        return runForecastCommand(options, out(), err());
+        return forecastCommand(parser);
     }
     if (command == u"version"_s) {
         out() << "influence-server " << INFLUENCE_VERSION << " (Qt " << qVersion() << ")\n";

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <complex>
+#include <limits>
 #include <numbers>
 #include <random>
 
@@ -20,15 +21,7 @@ constexpr double kLower[4] = {1e-4, 1e-4, 1e-4, 0.8};
 constexpr double kUpper[4] = {0.9999, 0.9999, 0.9999, 0.98};
 constexpr double kTol = 1e-10;
 constexpr double kHuge = 1e10;
-
-bool hasTrend(EtsSpec s)
-{
-    return s.trend != TrendType::None;
-}
-bool hasSeason(EtsSpec s)
-{
-    return s.season != SeasonType::None;
-}
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 /// The model's state in the layout l, [b], s_0 … s_{m-1} (s_{m-1} is the season due next). The
 /// seasons are a ring (s_j at season[(head + j) mod m]) so a step costs O(1), not a rotation.
@@ -129,6 +122,30 @@ struct Pass
     State last;
 };
 
+/// The seasonal part of one step of a model with season S, from the season due (prev):
+/// the forecast f made seasonal, and the observation with the season taken out.
+template<SeasonType S>
+void withSeason(double prev, double obs, double &f, double &adjusted)
+{
+    if constexpr (S == SeasonType::Additive) {
+        f += prev;
+        adjusted = obs - prev;
+    } else if constexpr (S == SeasonType::Multiplicative) {
+        f *= prev;
+        adjusted = std::fabs(prev) < kTol ? kHuge : obs / prev;
+    }
+}
+
+/// What the new season is smoothed towards: the observation against level + trend (q).
+template<SeasonType S>
+double seasonTarget(double obs, double q)
+{
+    if constexpr (S == SeasonType::Additive) {
+        return obs - q;
+    }
+    return std::fabs(q) < kTol ? kHuge : obs / q;
+}
+
 /// etscalc() for one model form, the optimiser's inner loop: the same steps as oneStep() and
 /// update(), with the model's components fixed at compile time and the state in locals.
 template<ErrorType E, TrendType T, SeasonType S>
@@ -136,6 +153,7 @@ Pass runModel(std::span<const double> y, const EtsParameters &p, State state,
         std::vector<double> *fitted, std::vector<double> *residuals)
 {
     constexpr bool kTrend = T != TrendType::None;
+    constexpr bool kSeason = S != SeasonType::None;
     double level = state.level;
     double growth = state.growth;
     double *season = state.season.data();
@@ -147,53 +165,30 @@ Pass runModel(std::span<const double> y, const EtsParameters &p, State state,
     for (const double obs : y) {
         const double phib = kTrend ? p.phi * growth : 0.0;
         const double q = level + phib;
-        std::size_t last = 0;
-        double prev = 0.0;
+        const std::size_t last = kSeason ? (head == 0 ? m - 1 : head - 1) : 0;
+        const double prev = kSeason ? season[last] : 0.0;
         double f = q;
         double adjusted = obs;
-        if constexpr (S != SeasonType::None) {
-            last = head == 0 ? m - 1 : head - 1;
-            prev = season[last];
-            if constexpr (S == SeasonType::Additive) {
-                f += prev;
-                adjusted = obs - prev;
-            } else {
-                f *= prev;
-                adjusted = std::fabs(prev) < kTol ? kHuge : obs / prev;
-            }
-        }
+        withSeason<S>(prev, obs, f, adjusted);
         const double e = E == ErrorType::Additive ? obs - f : (obs - f) / f;
         if (fitted) {
             fitted->push_back(f);
             residuals->push_back(e);
         }
         const double newLevel = q + p.alpha * (adjusted - q);
-        if constexpr (kTrend) {
-            growth = phib + ratio * ((newLevel - level) - phib);
-        }
+        growth = kTrend ? phib + ratio * ((newLevel - level) - phib) : growth;
         level = newLevel;
-        if constexpr (S != SeasonType::None) {
-            double target = 0.0;
-            if constexpr (S == SeasonType::Additive) {
-                target = obs - q;
-            } else {
-                target = std::fabs(q) < kTol ? kHuge : obs / q;
-            }
-            season[last] = prev + p.gamma * (target - prev);
+        if constexpr (kSeason) {
+            season[last] = prev + p.gamma * (seasonTarget<S>(obs, q) - prev);
             head = last;
         }
         sse += e * e;
-        if constexpr (E == ErrorType::Multiplicative) {
-            logf += std::log(std::fabs(f));
-        }
+        logf += E == ErrorType::Multiplicative ? std::log(std::fabs(f)) : 0.0;
     }
     state.level = level;
     state.growth = growth;
     state.head = head;
-    double lik = static_cast<double>(y.size()) * std::log(sse);
-    if constexpr (E == ErrorType::Multiplicative) {
-        lik += 2 * logf;
-    }
+    const double lik = static_cast<double>(y.size()) * std::log(sse) + 2 * logf;
     return {lik, std::move(state)};
 }
 
@@ -230,115 +225,6 @@ Pass run(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State 
         return runTrend<ErrorType::Additive>(y, spec, p, std::move(state), fitted, residuals);
     }
     return runTrend<ErrorType::Multiplicative>(y, spec, p, std::move(state), fitted, residuals);
-}
-
-/// Roots of the polynomial c_0 + c_1 z + … + c_d z^d by Durand–Kerner (R's polyroot answers the
-/// same question in admissible()); only their moduli are used.
-double largestRootModulus(std::vector<double> c)
-{
-    while (!c.empty() && c.back() == 0.0) {
-        c.pop_back();
-    }
-    const std::size_t d = c.size() - 1;
-    if (d < 1) {
-        return 0.0;
-    }
-    std::vector<std::complex<double>> z(d);
-    const std::complex<double> seed(0.4, 0.9);
-    for (std::size_t i = 0; i < d; ++i) {
-        z[i] = std::pow(seed, static_cast<int>(i));
-    }
-    auto eval = [&](std::complex<double> x) {
-        std::complex<double> v = c[d];
-        for (std::size_t k = d; k-- > 0;) {
-            v = v * x + c[k];
-        }
-        return v / c[d];
-    };
-    for (int iteration = 0; iteration < 500; ++iteration) {
-        double change = 0.0;
-        for (std::size_t i = 0; i < d; ++i) {
-            std::complex<double> denominator = 1.0;
-            for (std::size_t j = 0; j < d; ++j) {
-                if (i != j) {
-                    denominator *= z[i] - z[j];
-                }
-            }
-            if (std::abs(denominator) < 1e-300) {
-                denominator = 1e-12;
-            }
-            const std::complex<double> delta = eval(z[i]) / denominator;
-            z[i] -= delta;
-            change = std::max(change, std::abs(delta));
-        }
-        if (change < 1e-14) {
-            break;
-        }
-    }
-    double largest = 0.0;
-    for (const auto &r : z) {
-        largest = std::max(largest, std::abs(r));
-    }
-    return largest;
-}
-
-/// Whether every root of c_0 + c_1 z + … + c_d z^d lies in the closed unit disc (up to 1e-10),
-/// the question admissible() asks R's polyroot. Answered by the Schur–Cohn recursion instead of
-/// finding the roots: p has all roots inside iff |c_0| < |c_d| and so has
-/// (c_d·p(z) − c_0·z^d·p(1/z)) / z, one degree lower. Exact, O(d²), no iteration.
-bool rootsInUnitDisc(std::span<const double> coefficients)
-{
-    // In place on two fixed buffers: this runs at every optimiser step of a seasonal model.
-    std::array<double, 32> first;
-    std::array<double, 32> second;
-    double *c = first.data();
-    double *next = second.data();
-    std::size_t size = std::min(coefficients.size(), first.size());
-    std::copy_n(coefficients.begin(), size, c);
-    while (size > 0 && c[size - 1] == 0.0) {
-        --size;
-    }
-    // Without damping the characteristic polynomial always has the root z = 1 (the level),
-    // on the circle, where the recursion degenerates: divide it out, (z − 1)·q(z) = p(z).
-    for (;;) {
-        double atOne = 0.0;
-        double scale = 0.0;
-        for (std::size_t i = 0; i < size; ++i) {
-            atOne += c[i];
-            scale += std::fabs(c[i]);
-        }
-        if (size < 2 || std::fabs(atOne) > 1e-12 * scale) {
-            break;
-        }
-        next[size - 2] = c[size - 1];
-        for (std::size_t i = size - 2; i >= 1; --i) {
-            next[i - 1] = c[i] + next[i];
-        }
-        std::swap(c, next);
-        --size;
-    }
-    while (size > 1) {
-        const std::size_t k = size - 1;
-        const double lead = c[k];
-        const double constant = c[0];
-        if (std::fabs(constant) > std::fabs(lead) * (1 + 1e-10 * static_cast<double>(k))) {
-            return false;
-        }
-        if (std::fabs(std::fabs(constant) - std::fabs(lead)) <= 1e-9 * std::fabs(lead)) {
-            // The recursion degenerates (roots on or mirrored about the circle): find them.
-            return largestRootModulus(std::vector<double>(c, c + size)) <= 1 + 1e-10;
-        }
-        // next_{j-1} = lead·c_j − constant·c_{k−j}, j = 1…k.
-        for (std::size_t j = 1; j <= k; ++j) {
-            next[j - 1] = lead * c[j] - constant * c[k - j];
-        }
-        std::swap(c, next);
-        size = k;
-        while (size > 0 && c[size - 1] == 0.0) {
-            --size;
-        }
-    }
-    return true;
 }
 
 int seasonalPeriod(EtsSpec spec, int m)
@@ -477,138 +363,6 @@ bool EtsSpec::linear() const
     return error == ErrorType::Additive && season != SeasonType::Multiplicative;
 }
 
-bool etsAdmissible(const EtsParameters &par, EtsSpec spec, int m)
-{
-    const double phi = spec.trend == TrendType::Damped ? par.phi : 1.0;
-    const double alpha = par.alpha;
-    if (phi < 0 || phi > 1 + 1e-8) {
-        return false;
-    }
-    if (!hasSeason(spec)) {
-        if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) {
-            return false;
-        }
-        if (hasTrend(spec)
-                && (par.beta < alpha * (phi - 1) || par.beta > (1 + phi) * (2 - alpha))) {
-            return false;
-        }
-        return true;
-    }
-    if (m <= 1) {
-        return true;
-    }
-    const double beta = hasTrend(spec) ? par.beta : 0.0;
-    const double gamma = par.gamma;
-    if (gamma < std::max(1 - 1 / phi - alpha, 0.0) || gamma > 1 + 1 / phi - alpha) {
-        return false;
-    }
-    if (alpha < 1 - 1 / phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) {
-        return false;
-    }
-    if (beta < -(1 - phi) * (gamma / m + alpha)) {
-        return false;
-    }
-    // The characteristic equation (Hyndman et al. 2008, ch. 10): all roots in the unit circle.
-    if (m > 24) {
-        return false; // forecast::ets fits no season longer than 24
-    }
-    std::array<double, 32> poly{};
-    std::size_t size = 0;
-    poly[size++] = phi * (1 - alpha - gamma);
-    poly[size++] = alpha + beta - alpha * phi + gamma - 1;
-    for (int i = 0; i < m - 2; ++i) {
-        poly[size++] = alpha + beta - alpha * phi;
-    }
-    poly[size++] = alpha + beta - phi;
-    poly[size++] = 1.0;
-    return rootsInUnitDisc(std::span<const double>(poly.data(), size));
-}
-
-std::vector<double> etsInitialState(std::span<const double> y, int m, EtsSpec spec)
-{
-    const std::size_t n = y.size();
-    std::vector<double> adjusted(y.begin(), y.end());
-    std::vector<double> seeds;
-    int period = 1;
-    if (hasSeason(spec)) {
-        period = m;
-        const bool mult = spec.season == SeasonType::Multiplicative;
-        std::vector<double> seasonal;
-        if (n < 3 * static_cast<std::size_t>(m)) {
-            // A simple Fourier regression: y ~ 1 + t + sin(2πt/m) + cos(2πt/m), t = 1…n.
-            std::vector<std::vector<double>> x(2, std::vector<double>(n, 1.0));
-            std::vector<double> sine(n);
-            std::vector<double> cosine(n);
-            for (std::size_t t = 0; t < n; ++t) {
-                x[1][t] = static_cast<double>(t + 1);
-                const double angle = 2 * std::numbers::pi * static_cast<double>(t + 1) / m;
-                sine[t] = std::sin(angle);
-                cosine[t] = std::cos(angle);
-            }
-            if (m > 2) {
-                x.push_back(sine);
-            }
-            x.push_back(cosine);
-            const std::vector<double> beta = leastSquares(x, y);
-            const double b0 = beta.empty() ? 0.0 : beta[0];
-            const double b1 = beta.empty() ? 0.0 : beta[1];
-            seasonal.resize(n);
-            for (std::size_t t = 0; t < n; ++t) {
-                const double trend = b0 + b1 * static_cast<double>(t + 1);
-                seasonal[t] = mult ? y[t] / trend : y[t] - trend;
-            }
-        } else {
-            seasonal = classicalSeasonal(y, m, mult);
-        }
-        // rev(seasonal[2:m]): s_0 is the season of t = m, s_{m-2} that of t = 2.
-        for (int j = m; j >= 2; --j) {
-            seeds.push_back(seasonal[static_cast<std::size_t>(j - 1)]);
-        }
-        if (mult) {
-            double sum = 0.0;
-            for (double &s : seeds) {
-                s = std::max(s, 1e-2);
-                sum += s;
-            }
-            if (sum > m) {
-                for (double &s : seeds) {
-                    s /= sum + 1e-2 * static_cast<double>(seeds.size());
-                }
-            }
-            for (std::size_t t = 0; t < n; ++t) {
-                adjusted[t] = y[t] / std::max(seasonal[t], 1e-2);
-            }
-        } else {
-            for (std::size_t t = 0; t < n; ++t) {
-                adjusted[t] = y[t] - seasonal[t];
-            }
-        }
-    }
-    const std::size_t maxn = std::min<std::size_t>(std::max<std::size_t>(10, 2 * period), n);
-    std::vector<double> state;
-    const std::span<const double> head(adjusted.data(), maxn);
-    if (!hasTrend(spec)) {
-        double mean = 0.0;
-        for (const double v : head) {
-            mean += v;
-        }
-        state.push_back(mean / static_cast<double>(maxn));
-    } else {
-        // lsfit(1:maxn, y): the level is the intercept at t = 0.
-        const Line line = fitLine(head);
-        double l0 = line.intercept - line.slope;
-        double b0 = line.slope;
-        if (std::fabs(l0 + b0) < 1e-8) {
-            l0 *= 1 + 1e-3;
-            b0 *= 1 - 1e-3;
-        }
-        state.push_back(l0);
-        state.push_back(b0);
-    }
-    state.insert(state.end(), seeds.begin(), seeds.end());
-    return state;
-}
-
 std::optional<EtsFit> fitEts(std::span<const double> y, int m, EtsSpec spec)
 {
     const int period = seasonalPeriod(spec, m);
@@ -636,16 +390,16 @@ std::optional<EtsFit> fitEts(std::span<const double> y, int m, EtsSpec spec)
     auto objective = [&](std::span<const double> x) -> double {
         const EtsParameters p = readParameters(x, spec);
         if (!withinBounds(p, spec, period)) {
-            return INFINITY;
+            return kInfinity;
         }
         State state = initialFrom(x.subspan(smoothing), spec, period);
         if (spec.season == SeasonType::Multiplicative
                 && *std::min_element(state.season.begin(), state.season.end()) < 0) {
-            return INFINITY;
+            return kInfinity;
         }
         double lik = run(y, spec, p, std::move(state), nullptr, nullptr).likelihood;
         if (std::isnan(lik)) {
-            return INFINITY;
+            return kInfinity;
         }
         return std::max(lik, -1e10); // avoid perfect fits
     };
@@ -666,7 +420,7 @@ std::optional<EtsFit> fitEts(std::span<const double> y, int m, EtsSpec spec)
     const double k = fit.parameters;
     fit.aic = fit.likelihood + 2 * k;
     fit.bic = fit.likelihood + std::log(n) * k;
-    fit.aicc = n - k - 1 > 0 ? fit.aic + 2 * k * (k + 1) / (n - k - 1) : INFINITY;
+    fit.aicc = n - k - 1 > 0 ? fit.aic + 2 * k * (k + 1) / (n - k - 1) : kInfinity;
     double sse = 0.0;
     double squared = 0.0;
     for (std::size_t t = 0; t < y.size(); ++t) {

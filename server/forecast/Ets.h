@@ -39,6 +39,15 @@ struct EtsSpec
     bool operator==(const EtsSpec &) const = default;
 };
 
+inline bool hasTrend(EtsSpec s)
+{
+    return s.trend != TrendType::None;
+}
+inline bool hasSeason(EtsSpec s)
+{
+    return s.season != SeasonType::None;
+}
+
 struct EtsParameters
 {
     double alpha = 0.0;

@@ -61,7 +61,8 @@ Forecast naive(std::span<const double> y, int h, int lag, const Levels &levels)
     for (int i = 0; i < h; ++i) {
         const auto back = ulag - static_cast<std::size_t>(i) % ulag;
         mean.push_back(n >= back ? y[n - back] : (n > 0 ? y[n - 1] : 0.0));
-        se.push_back(sigma * std::sqrt(static_cast<double>(i / lag + 1)));
+        const int seasonsAhead = i / lag + 1;
+        se.push_back(sigma * std::sqrt(static_cast<double>(seasonsAhead)));
     }
     return withStandardErrors(lag > 1 ? "Seasonal naive" : "Naive", std::move(mean), se, levels);
 }
@@ -307,54 +308,67 @@ Forecast chooseAndForecast(std::span<const double> y, const ForecastOptions &opt
     if (!choose) {
         return ets;
     }
-    const auto test = options.method == Method::Auto ? backtest(y, m, h, fit->spec) : std::nullopt;
-    if (options.method == Method::Auto && (!test || test->best == kEts)) {
-        ets.backtestMase = test ? test->mase : std::nullopt;
-        return ets;
+    Candidate best = kCombination; // Method::Combination asks for it
+    std::optional<double> backtestMase;
+    if (options.method == Method::Auto) {
+        const std::optional<Backtest> test = backtest(y, m, h, fit->spec);
+        if (!test || test->best == kEts) {
+            ets.backtestMase = test ? test->mase : std::nullopt;
+            return ets;
+        }
+        best = test->best;
+        backtestMase = test->mase;
     }
-    Forecast theta = fromTheta(y, m, h, options.levels);
-    Forecast chosen = theta;
-    if (options.method == Method::Combination || test->best == kCombination) {
+    Forecast chosen = fromTheta(y, m, h, options.levels);
+    if (best == kCombination) {
         const auto damped = fitDamped(y, m, fit->spec);
         if (!damped) {
             return ets;
         }
-        chosen = combine({ets, theta, fromEts(*damped, h, options)});
+        chosen = combine({ets, chosen, fromEts(*damped, h, options)});
     }
     chosen.mase = ets.mase; // of the ETS fit: Theta and the combination have no one-step fit here
-    chosen.backtestMase = test ? test->mase : std::nullopt;
+    chosen.backtestMase = backtestMase;
     return chosen;
+}
+
+/// The model forms forecast::ets tries for this data.
+std::vector<EtsSpec> candidateForms(std::span<const double> y, int m)
+{
+    const bool positive = std::all_of(y.begin(), y.end(), [](double v) {
+        return v > 0;
+    });
+    const bool seasonal = m > 1 && m <= 24 && y.size() > static_cast<std::size_t>(m);
+    std::vector<EtsSpec> forms;
+    for (const ErrorType error : {ErrorType::Additive, ErrorType::Multiplicative}) {
+        for (const TrendType trend : {TrendType::None, TrendType::Additive, TrendType::Damped}) {
+            for (const SeasonType season :
+                    {SeasonType::None, SeasonType::Additive, SeasonType::Multiplicative}) {
+                // restrict = TRUE: additive errors with multiplicative seasons are numerically
+                // unstable (Hyndman et al. 2008, ch. 2.5.1); multiplicative parts need y > 0.
+                const bool multiplicative =
+                        error == ErrorType::Multiplicative || season == SeasonType::Multiplicative;
+                const bool unstable =
+                        error == ErrorType::Additive && season == SeasonType::Multiplicative;
+                if ((season == SeasonType::None || seasonal) && !unstable
+                        && (positive || !multiplicative)) {
+                    forms.push_back({error, trend, season});
+                }
+            }
+        }
+    }
+    return forms;
 }
 
 } // namespace
 
 std::optional<EtsFit> autoEts(std::span<const double> y, int m)
 {
-    const bool positive = std::all_of(y.begin(), y.end(), [](double v) {
-        return v > 0;
-    });
-    const bool seasonal = m > 1 && m <= 24 && y.size() > static_cast<std::size_t>(m);
     std::optional<EtsFit> best;
-    for (const ErrorType error : {ErrorType::Additive, ErrorType::Multiplicative}) {
-        if (error == ErrorType::Multiplicative && !positive) {
-            continue;
-        }
-        for (const TrendType trend : {TrendType::None, TrendType::Additive, TrendType::Damped}) {
-            for (const SeasonType season :
-                    {SeasonType::None, SeasonType::Additive, SeasonType::Multiplicative}) {
-                if (season != SeasonType::None && !seasonal) {
-                    continue;
-                }
-                // forecast::ets's restrict = TRUE: additive errors with multiplicative seasons
-                // are numerically unstable (Hyndman et al. 2008, ch. 2.5.1).
-                if (error == ErrorType::Additive && season == SeasonType::Multiplicative) {
-                    continue;
-                }
-                auto fit = fitEts(y, m, EtsSpec{error, trend, season});
-                if (fit && std::isfinite(fit->aicc) && (!best || fit->aicc < best->aicc)) {
-                    best = std::move(fit);
-                }
-            }
+    for (const EtsSpec &spec : candidateForms(y, m)) {
+        auto fit = fitEts(y, m, spec);
+        if (fit && std::isfinite(fit->aicc) && (!best || fit->aicc < best->aicc)) {
+            best = std::move(fit);
         }
     }
     return best;

@@ -6,88 +6,87 @@
 namespace influence::forecast {
 
 namespace {
+
 constexpr double kBig = 1.0e35;
 
-double finiteOrBig(double v)
+/// The simplex of nmmin: n + 1 vertices with their values, and the centroid in slot n + 1.
+class Simplex
 {
-    return std::isfinite(v) ? v : kBig;
-}
-} // namespace
+public:
+    Simplex(const std::function<double(std::span<const double>)> &f,
+            const NelderMeadOptions &options, NelderMeadResult &result)
+        : m_f(f)
+        , m_options(options)
+        , m_result(result)
+    { }
 
-NelderMeadResult nelderMead(const std::function<double(std::span<const double>)> &f,
-        std::vector<double> start, const NelderMeadOptions &options)
-{
-    const std::size_t n = start.size();
-    NelderMeadResult result;
-    double f0 = f(start);
-    result.evaluations = 1;
-    if (!std::isfinite(f0) || n == 0) {
-        result.x = std::move(start);
-        result.value = f0;
-        result.converged = n == 0;
-        return result;
+    double evaluate(std::span<const double> x)
+    {
+        ++m_result.evaluations;
+        const double v = m_f(x);
+        return std::isfinite(v) ? v : kBig;
     }
-    const double convtol = options.relativeTolerance * (std::fabs(f0) + options.relativeTolerance);
-    // The simplex: n + 1 vertices with their values, plus the centroid in slot n + 1.
-    std::vector<std::vector<double>> p(n + 2, std::vector<double>(n));
-    std::vector<double> value(n + 2, 0.0);
-    p[0] = start;
-    value[0] = f0;
-    double step = 0.0;
-    for (const double b : start) {
-        step = std::max(step, 0.1 * std::fabs(b));
-    }
-    if (step == 0.0) {
-        step = 0.1;
-    }
-    double size = 0.0;
-    for (std::size_t j = 1; j <= n; ++j) {
-        p[j] = start;
-        double trystep = step;
-        while (p[j][j - 1] == start[j - 1]) {
-            p[j][j - 1] = start[j - 1] + trystep;
-            trystep *= 10;
+
+    /// nmmin's start: the point and n more, each moved along one axis by a tenth of the largest
+    /// coordinate (0.1 when all are 0). Returns the size measure.
+    double build(const std::vector<double> &start, double value)
+    {
+        const std::size_t n = start.size();
+        p.assign(n + 2, start);
+        values.assign(n + 2, 0.0);
+        values[0] = value;
+        double step = 0.0;
+        for (const double b : start) {
+            step = std::max(step, 0.1 * std::fabs(b));
         }
-        size += trystep;
-    }
-    double oldsize = size;
-    bool calcvert = true;
-    std::size_t low = 0;
-    std::vector<double> b(n);
-    const std::size_t c = n + 1;
-    for (;;) {
-        if (calcvert) {
-            for (std::size_t j = 0; j <= n; ++j) {
-                if (j != low) {
-                    value[j] = finiteOrBig(f(p[j]));
-                    ++result.evaluations;
-                }
+        if (step == 0.0) {
+            step = 0.1;
+        }
+        double size = 0.0;
+        for (std::size_t j = 1; j <= n; ++j) {
+            double trystep = step;
+            while (p[j][j - 1] == start[j - 1]) {
+                p[j][j - 1] = start[j - 1] + trystep;
+                trystep *= 10;
             }
-            calcvert = false;
+            size += trystep;
         }
-        double vl = value[low];
-        double vh = vl;
-        std::size_t high = low;
-        for (std::size_t j = 0; j <= n; ++j) {
+        return size;
+    }
+
+    void evaluateVertices()
+    {
+        for (std::size_t j = 0; j + 1 < p.size(); ++j) {
+            if (j != low) {
+                values[j] = evaluate(p[j]);
+            }
+        }
+    }
+
+    /// Finds the best (low) and worst (high) vertex as nmmin does, keeping low on ties.
+    void order()
+    {
+        high = low;
+        for (std::size_t j = 0; j + 1 < p.size(); ++j) {
             if (j == low) {
                 continue;
             }
-            if (value[j] < vl) {
+            if (values[j] < values[low]) {
                 low = j;
-                vl = value[j];
             }
-            if (value[j] > vh) {
+            if (values[j] > values[high]) {
                 high = j;
-                vh = value[j];
             }
         }
-        if (vh <= vl + convtol) {
-            result.converged = true;
-            break;
-        }
-        if (result.evaluations > options.maxEvaluations) {
-            break;
-        }
+    }
+
+    /// Replaces the worst vertex, or shrinks; false when the simplex no longer shrinks.
+    bool step(double &oldsize)
+    {
+        const std::size_t n = p.size() - 2;
+        const std::size_t c = n + 1;
+        const double vl = values[low];
+        const double vh = values[high];
         for (std::size_t i = 0; i < n; ++i) {
             double sum = -p[high][i];
             for (std::size_t j = 0; j <= n; ++j) {
@@ -95,64 +94,113 @@ NelderMeadResult nelderMead(const std::function<double(std::span<const double>)>
             }
             p[c][i] = sum / static_cast<double>(n);
         }
+        std::vector<double> b(n);
         for (std::size_t i = 0; i < n; ++i) {
-            b[i] = (1.0 + options.reflection) * p[c][i] - options.reflection * p[high][i];
+            b[i] = (1.0 + m_options.reflection) * p[c][i] - m_options.reflection * p[high][i];
         }
-        const double vr = finiteOrBig(f(b));
-        ++result.evaluations;
+        const double vr = evaluate(b);
         if (vr < vl) {
-            // Reflection was good: try expanding further.
-            value[c] = vr;
-            for (std::size_t i = 0; i < n; ++i) {
-                const double e = options.expansion * b[i] + (1 - options.expansion) * p[c][i];
-                p[c][i] = b[i];
-                b[i] = e;
-            }
-            const double ve = finiteOrBig(f(b));
-            ++result.evaluations;
-            if (ve < vr) {
-                p[high] = b;
-                value[high] = ve;
-            } else {
-                p[high] = p[c];
-                value[high] = vr;
-            }
-            continue;
+            expand(b, vr);
+            return true;
         }
         if (vr < vh) {
             p[high] = b;
-            value[high] = vr;
+            values[high] = vr;
         }
         for (std::size_t i = 0; i < n; ++i) {
-            b[i] = (1 - options.contraction) * p[high][i] + options.contraction * p[c][i];
+            b[i] = (1 - m_options.contraction) * p[high][i] + m_options.contraction * p[c][i];
         }
-        const double vc = finiteOrBig(f(b));
-        ++result.evaluations;
-        if (vc < value[high]) {
+        const double vc = evaluate(b);
+        if (vc < values[high]) {
             p[high] = b;
-            value[high] = vc;
-        } else if (vr >= vh) {
-            // Shrink towards the best vertex.
-            calcvert = true;
-            size = 0.0;
-            for (std::size_t j = 0; j <= n; ++j) {
-                if (j == low) {
-                    continue;
-                }
-                for (std::size_t i = 0; i < n; ++i) {
-                    p[j][i] = options.contraction * (p[j][i] - p[low][i]) + p[low][i];
-                    size += std::fabs(p[j][i] - p[low][i]);
-                }
-            }
-            if (size < oldsize) {
-                oldsize = size;
-            } else {
-                break; // the simplex no longer shrinks
-            }
+            values[high] = vc;
+            return true;
+        }
+        return vr < vh || shrink(oldsize);
+    }
+
+    std::vector<std::vector<double>> p;
+    std::vector<double> values;
+    std::size_t low = 0;
+    std::size_t high = 0;
+
+private:
+    /// The reflection was the best point yet: try twice as far.
+    void expand(std::vector<double> &b, double vr)
+    {
+        const std::size_t c = p.size() - 1;
+        values[c] = vr;
+        for (std::size_t i = 0; i < b.size(); ++i) {
+            const double e = m_options.expansion * b[i] + (1 - m_options.expansion) * p[c][i];
+            p[c][i] = b[i];
+            b[i] = e;
+        }
+        const double ve = evaluate(b);
+        if (ve < vr) {
+            p[high] = b;
+            values[high] = ve;
+        } else {
+            p[high] = p[c];
+            values[high] = vr;
         }
     }
-    result.x = p[low];
-    result.value = value[low];
+
+    /// Every vertex halfway towards the best; false when that did not make the simplex smaller.
+    bool shrink(double &oldsize)
+    {
+        double size = 0.0;
+        for (std::size_t j = 0; j + 1 < p.size(); ++j) {
+            if (j == low) {
+                continue;
+            }
+            for (std::size_t i = 0; i < p[j].size(); ++i) {
+                p[j][i] = m_options.contraction * (p[j][i] - p[low][i]) + p[low][i];
+                size += std::fabs(p[j][i] - p[low][i]);
+            }
+        }
+        evaluateVertices();
+        if (size >= oldsize) {
+            return false;
+        }
+        oldsize = size;
+        return true;
+    }
+
+    const std::function<double(std::span<const double>)> &m_f;
+    const NelderMeadOptions &m_options;
+    NelderMeadResult &m_result;
+};
+
+} // namespace
+
+NelderMeadResult nelderMead(const std::function<double(std::span<const double>)> &f,
+        std::vector<double> start, const NelderMeadOptions &options)
+{
+    NelderMeadResult result;
+    const double f0 = f(start);
+    result.evaluations = 1;
+    if (!std::isfinite(f0) || start.empty()) {
+        result.x = std::move(start);
+        result.value = f0;
+        result.converged = result.x.empty();
+        return result;
+    }
+    const double convtol = options.relativeTolerance * (std::fabs(f0) + options.relativeTolerance);
+    Simplex simplex(f, options, result);
+    double oldsize = simplex.build(start, f0);
+    simplex.evaluateVertices();
+    for (;;) {
+        simplex.order();
+        if (simplex.values[simplex.high] <= simplex.values[simplex.low] + convtol) {
+            result.converged = true;
+            break;
+        }
+        if (result.evaluations > options.maxEvaluations || !simplex.step(oldsize)) {
+            break;
+        }
+    }
+    result.x = simplex.p[simplex.low];
+    result.value = simplex.values[simplex.low];
     return result;
 }
 

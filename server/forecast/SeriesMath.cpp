@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace influence::forecast {
@@ -184,7 +185,8 @@ double normalQuantile(double p)
     }
     double r = q < 0 ? p : 1.0 - p;
     if (r <= 0.0) {
-        return q < 0 ? -INFINITY : INFINITY;
+        return q < 0 ? -std::numeric_limits<double>::infinity()
+                     : std::numeric_limits<double>::infinity();
     }
     r = std::sqrt(-std::log(r));
     double value = 0.0;
