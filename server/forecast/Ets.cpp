@@ -116,12 +116,6 @@ void update(State &s, EtsSpec spec, const EtsParameters &p, double y)
     }
 }
 
-struct Pass
-{
-    double likelihood = 0.0;
-    State last;
-};
-
 /// The seasonal part of one step of a model with season S, from the season due (prev):
 /// the forecast f made seasonal, and the observation with the season taken out.
 template<SeasonType S>
@@ -149,7 +143,7 @@ double seasonTarget(double obs, double q)
 /// etscalc() for one model form, the optimiser's inner loop: the same steps as oneStep() and
 /// update(), with the model's components fixed at compile time and the state in locals.
 template<ErrorType E, TrendType T, SeasonType S>
-Pass runModel(std::span<const double> y, const EtsParameters &p, State state,
+double runModel(std::span<const double> y, const EtsParameters &p, State &state,
         std::vector<double> *fitted, std::vector<double> *residuals)
 {
     constexpr bool kTrend = T != TrendType::None;
@@ -188,43 +182,41 @@ Pass runModel(std::span<const double> y, const EtsParameters &p, State state,
     state.level = level;
     state.growth = growth;
     state.head = head;
-    const double lik = static_cast<double>(y.size()) * std::log(sse) + 2 * logf;
-    return {lik, std::move(state)};
+    return static_cast<double>(y.size()) * std::log(sse) + 2 * logf;
 }
 
 template<ErrorType E, TrendType T>
-Pass runSeason(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+double runSeason(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State &state,
         std::vector<double> *fitted, std::vector<double> *residuals)
 {
     switch (spec.season) {
-    case SeasonType::None:
-        return runModel<E, T, SeasonType::None>(y, p, std::move(state), fitted, residuals);
+    case SeasonType::None: return runModel<E, T, SeasonType::None>(y, p, state, fitted, residuals);
     case SeasonType::Additive:
-        return runModel<E, T, SeasonType::Additive>(y, p, std::move(state), fitted, residuals);
+        return runModel<E, T, SeasonType::Additive>(y, p, state, fitted, residuals);
     case SeasonType::Multiplicative: break;
     }
-    return runModel<E, T, SeasonType::Multiplicative>(y, p, std::move(state), fitted, residuals);
+    return runModel<E, T, SeasonType::Multiplicative>(y, p, state, fitted, residuals);
 }
 
 template<ErrorType E>
-Pass runTrend(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+double runTrend(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State &state,
         std::vector<double> *fitted, std::vector<double> *residuals)
 {
     // A damped trend differs from an additive one only in phi, which p carries.
     if (spec.trend == TrendType::None) {
-        return runSeason<E, TrendType::None>(y, spec, p, std::move(state), fitted, residuals);
+        return runSeason<E, TrendType::None>(y, spec, p, state, fitted, residuals);
     }
-    return runSeason<E, TrendType::Additive>(y, spec, p, std::move(state), fitted, residuals);
+    return runSeason<E, TrendType::Additive>(y, spec, p, state, fitted, residuals);
 }
 
 /// etscalc(): the likelihood, and optionally the fitted values and residuals.
-Pass run(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State state,
+double run(std::span<const double> y, EtsSpec spec, const EtsParameters &p, State &state,
         std::vector<double> *fitted, std::vector<double> *residuals)
 {
     if (spec.error == ErrorType::Additive) {
-        return runTrend<ErrorType::Additive>(y, spec, p, std::move(state), fitted, residuals);
+        return runTrend<ErrorType::Additive>(y, spec, p, state, fitted, residuals);
     }
-    return runTrend<ErrorType::Multiplicative>(y, spec, p, std::move(state), fitted, residuals);
+    return runTrend<ErrorType::Multiplicative>(y, spec, p, state, fitted, residuals);
 }
 
 int seasonalPeriod(EtsSpec spec, int m)
@@ -268,18 +260,31 @@ bool withinBounds(const EtsParameters &p, EtsSpec spec, int m)
 
 /// The full initial state from the optimised vector: the last season makes them sum to 0
 /// (additive) or m (multiplicative).
+/// In place: the optimiser calls this at every step and reuses one State.
+void fillInitial(State &s, std::span<const double> x, EtsSpec spec, int m)
+{
+    s.level = x[0];
+    s.growth = hasTrend(spec) ? x[1] : 0.0;
+    s.head = 0;
+    if (!hasSeason(spec)) {
+        return;
+    }
+    const std::size_t first = hasTrend(spec) ? 2 : 1;
+    const auto um = static_cast<std::size_t>(m);
+    s.season.resize(um);
+    double sum = 0.0;
+    for (std::size_t j = 0; j + 1 < um; ++j) {
+        s.season[j] = x[first + j];
+        sum += s.season[j];
+    }
+    s.season[um - 1] = (spec.season == SeasonType::Multiplicative ? m : 0) - sum;
+}
+
 State initialFrom(std::span<const double> x, EtsSpec spec, int m)
 {
-    std::vector<double> full(x.begin(), x.end());
-    if (hasSeason(spec)) {
-        const std::size_t first = hasTrend(spec) ? 2 : 1;
-        double sum = 0.0;
-        for (std::size_t i = first; i < full.size(); ++i) {
-            sum += full[i];
-        }
-        full.push_back((spec.season == SeasonType::Multiplicative ? m : 0) - sum);
-    }
-    return unpack(full, spec, m);
+    State s;
+    fillInitial(s, x, spec, m);
+    return s;
 }
 
 /// initparam(): the optimiser's starting smoothing parameters. `m` is the data's frequency, as
@@ -387,17 +392,18 @@ std::optional<EtsFit> fitEts(std::span<const double> y, int m, EtsSpec spec)
     if (static_cast<double>(start.size()) >= n - 1) {
         return std::nullopt; // not enough data for this model (as etsmodel)
     }
+    State scratch;
     auto objective = [&](std::span<const double> x) -> double {
         const EtsParameters p = readParameters(x, spec);
         if (!withinBounds(p, spec, period)) {
             return kInfinity;
         }
-        State state = initialFrom(x.subspan(smoothing), spec, period);
+        fillInitial(scratch, x.subspan(smoothing), spec, period);
         if (spec.season == SeasonType::Multiplicative
-                && *std::min_element(state.season.begin(), state.season.end()) < 0) {
+                && *std::min_element(scratch.season.begin(), scratch.season.end()) < 0) {
             return kInfinity;
         }
-        double lik = run(y, spec, p, std::move(state), nullptr, nullptr).likelihood;
+        const double lik = run(y, spec, p, scratch, nullptr, nullptr);
         if (std::isnan(lik)) {
             return kInfinity;
         }
@@ -413,9 +419,9 @@ std::optional<EtsFit> fitEts(std::span<const double> y, int m, EtsSpec spec)
     fit.par = readParameters(best.x, spec);
     const State initial = initialFrom(std::span(best.x).subspan(smoothing), spec, period);
     fit.initialState = pack(initial, spec);
-    Pass pass = run(y, spec, fit.par, initial, &fit.fitted, &fit.residuals);
-    fit.finalState = pack(pass.last, spec);
-    fit.likelihood = pass.likelihood;
+    State last = initial;
+    fit.likelihood = run(y, spec, fit.par, last, &fit.fitted, &fit.residuals);
+    fit.finalState = pack(last, spec);
     fit.parameters = static_cast<int>(best.x.size()) + 1;
     const double k = fit.parameters;
     fit.aic = fit.likelihood + 2 * k;

@@ -94,7 +94,8 @@ public:
             }
             p[c][i] = sum / static_cast<double>(n);
         }
-        std::vector<double> b(n);
+        std::vector<double> &b = m_trial;
+        b.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             b[i] = (1.0 + m_options.reflection) * p[c][i] - m_options.reflection * p[high][i];
         }
@@ -169,6 +170,7 @@ private:
     const std::function<double(std::span<const double>)> &m_f;
     const NelderMeadOptions &m_options;
     NelderMeadResult &m_result;
+    std::vector<double> m_trial; // the point tried, kept to spare an allocation a step
 };
 
 } // namespace
