@@ -33,12 +33,17 @@ std::vector<std::vector<std::string>> readCsv(const std::string &path)
     std::string line;
     std::getline(in, line); // header
     while (std::getline(in, line)) {
-        std::vector<std::string> cells;
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ',')) {
-            cell.erase(std::remove(cell.begin(), cell.end(), '"'), cell.end());
-            cells.push_back(cell);
+        // R's write.csv: fields in double quotes may hold commas ("ETS(A,N,N)").
+        std::vector<std::string> cells(1);
+        bool quoted = false;
+        for (const char ch : line) {
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                cells.emplace_back();
+            } else {
+                cells.back() += ch;
+            }
         }
         rows.push_back(cells);
     }
@@ -79,8 +84,7 @@ struct Score
         mase += scale > 0 ? error / static_cast<double>(test.size()) / scale : 0;
         smape += smapeSum / static_cast<double>(test.size());
         ++forecasts;
-        ++models[f.model.substr(0, f.model.find('('))
-                + (f.model.starts_with("ETS") ? f.model.substr(3) : "")];
+        ++models[f.model.starts_with("ETS") ? f.model : f.model.substr(0, f.model.find('('))];
     }
 };
 
@@ -137,6 +141,8 @@ int main(int argc, char **argv)
     }
     const std::vector<std::string> names{"ours", "ours-ets", "r-ets", "naive", "snaive"};
     std::map<std::string, Score> scores;
+    int compared = 0;
+    int sameModel = 0; // ours restricted to ETS chose R's model
     for (const auto &[id, s] : series) {
         const auto n = static_cast<int>(s.values.size());
         double ourTime = 0;
@@ -158,9 +164,12 @@ int main(int argc, char **argv)
             scores["ours"].add(train, test, timed(options, ourTime), s.m);
             ForecastOptions etsOnly = options;
             etsOnly.backtest = false;
-            scores["ours-ets"].add(train, test, timed(etsOnly, etsTime), s.m);
+            const Forecast ets = timed(etsOnly, etsTime);
+            scores["ours-ets"].add(train, test, ets, s.m);
             Forecast r = theirs.at({id, origin});
             r.model = theirModel[{id, origin}];
+            ++compared;
+            sameModel += ets.model == r.model ? 1 : 0;
             scores["r-ets"].add(train, test, r, s.m);
             ForecastOptions naive = options;
             naive.method = Method::Naive;
@@ -210,7 +219,7 @@ int main(int argc, char **argv)
         }
         json << "}}" << (i + 1 < names.size() ? "," : "") << "\n";
     }
-    json << "  }\n}\n";
+    json << "  },\n  \"sameModelAsR\": " << sameModel << ", \"fits\": " << compared << "\n}\n";
     md << "\nModels chosen by ours (per forecast): ";
     for (const auto &[model, count] : scores["ours"].models) {
         md << model << " " << count << "; ";
@@ -219,7 +228,8 @@ int main(int argc, char **argv)
     for (const auto &[model, count] : scores["r-ets"].models) {
         md << model << " " << count << "; ";
     }
-    md << "\n";
+    md << "\nOurs restricted to ETS chose the model R's ets chose in " << sameModel << " of "
+       << compared << " fits.\n";
     std::printf("%s", std::ifstream(dir + "/forecast.md").rdbuf() ? "" : "");
     return 0;
 }
