@@ -109,6 +109,7 @@ class TestForecast : public QObject
 private Q_SLOTS:
     void chosenModelsMatchR();
     void forcedModelsMatchR();
+    void admissibleAsR();
     void intervalCoverage_data();
     void intervalCoverage();
     void shortSeriesAreNaive();
@@ -198,6 +199,30 @@ void TestForecast::forcedModelsMatchR()
         ++compared;
     }
     QVERIFY(compared >= 25);
+}
+
+/// etsAdmissible() against forecast's admissible() on 400 random parameter sets, half of them
+/// outside the region (made by make-admissible.R).
+void TestForecast::admissibleAsR()
+{
+    int checked = 0;
+    for (const auto &row : readCsv(u"admissible.csv"_s)) {
+        const int m = row[u"m"_s].toInt();
+        EtsSpec spec;
+        spec.trend = row[u"trend"_s] == u"TRUE"_s
+                ? (row[u"damped"_s] == u"TRUE"_s ? TrendType::Damped : TrendType::Additive)
+                : TrendType::None;
+        spec.season = m > 1 ? SeasonType::Additive : SeasonType::None;
+        const EtsParameters par{row[u"alpha"_s].toDouble(), row[u"beta"_s].toDouble(),
+                row[u"gamma"_s].toDouble(), row[u"phi"_s].toDouble()};
+        const bool theirs = row[u"admissible"_s] == u"1"_s;
+        QVERIFY2(etsAdmissible(par, spec, m) == theirs,
+                qPrintable(u"m %1 %2: alpha %3 beta %4 gamma %5 phi %6, R says %7"_s.arg(m).arg(
+                        QString::fromStdString(spec.name()), row[u"alpha"_s], row[u"beta"_s],
+                        row[u"gamma"_s], row[u"phi"_s], row[u"admissible"_s])));
+        ++checked;
+    }
+    QCOMPARE(checked, 400);
 }
 
 void TestForecast::intervalCoverage_data()
