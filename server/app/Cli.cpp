@@ -2,6 +2,7 @@
 #include "Cli.h"
 
 #include "Config.h"
+#include "ForecastCommand.h"
 #include "ServerApp.h"
 #include "UnixSignals.h"
 #include "UserCommand.h"
@@ -54,6 +55,9 @@ QString helpEpilogue()
             "  user create    Create an account, e.g. the first administrator:\n"
             "                   influence-server user create --admin --email a@example.com\n"
             "                 The password is read from standard input (prompted on a terminal).\n"
+            "  forecast       Forecast a series from a CSV file, print CSV (no database):\n"
+            "                   influence-server forecast --input FILE.csv --season 7 --horizon "
+            "30\n"
             "  check-config   Validate the configuration, print it (secrets redacted).\n"
             "  version        Print the version.\n"
             "\nConfiguration (highest precedence first): the environment, a .env file in the\n"
@@ -63,6 +67,21 @@ QString helpEpilogue()
         text += u"  %1\n      %2\n"_s.arg(key, help);
     }
     return text;
+}
+
+int forecastCommand(const QCommandLineParser &parser)
+{
+    ForecastCommandOptions options;
+    options.input = parser.value(u"input"_s);
+    for (const auto &[name, target] :
+            {std::pair{u"season"_s, &options.season}, std::pair{u"horizon"_s, &options.horizon},
+                    std::pair{u"levels"_s, &options.levels}}) {
+        if (parser.isSet(name)) {
+            *target = parser.value(name);
+        }
+    }
+    options.nonNegative = parser.isSet(u"non-negative"_s);
+    return runForecastCommand(options, out(), err());
 }
 
 int serve(const Config &config, bool demoData)
@@ -200,7 +219,7 @@ int runCommandLine(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s,
-            u"serve (default), migrate, seed, user create, check-config, version"_s,
+            u"serve (default), migrate, seed, user create, forecast, check-config, version"_s,
             u"[command]"_s);
     parser.addOptions({
             {u"config"_s, u"Read settings from this file (KEY=value lines)."_s, u"file"_s},
@@ -222,6 +241,13 @@ int runCommandLine(int argc, char **argv)
             {u"admin"_s, u"user create: an administrator (the default)."_s},
             {u"role"_s, u"user create: admin, brand or influencer."_s, u"role"_s},
             {u"display-name"_s, u"user create: the name shown for the account."_s, u"name"_s},
+            {u"input"_s, u"forecast: the series, the last column of a CSV file."_s, u"file"_s},
+            {u"season"_s,
+                    u"forecast: the seasonal period (1 for none, 7 for weekly in daily data)."_s,
+                    u"m"_s},
+            {u"horizon"_s, u"forecast: steps to forecast (default 30)."_s, u"h"_s},
+            {u"levels"_s, u"forecast: interval levels in percent (default 80,95)."_s, u"list"_s},
+            {u"non-negative"_s, u"forecast: clamp means and bounds at 0 (counts)."_s},
     });
     parser.process(application);
 
@@ -231,6 +257,9 @@ int runCommandLine(int argc, char **argv)
     if (positional.size() > (userCreate ? 2 : 1)) {
         err() << "influence-server: one command at a time (got " << positional.join(u' ') << ")\n";
         return kExitUsage;
+    }
+    if (command == u"forecast"_s) {
+        return forecastCommand(parser);
     }
     if (command == u"version"_s) {
         out() << "influence-server " << INFLUENCE_VERSION << " (Qt " << qVersion() << ")\n";

@@ -24,6 +24,7 @@
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
 #include "discovery/DiscoveryRoutes.h"
+#include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
 #include "money/PayoutSender.h"
 #include "notifications/NotificationRoutes.h"
@@ -326,6 +327,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);
+    forecast::registerRoutes(*m_httpContext);
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
     analytics::registerRoutes(*m_httpContext);
