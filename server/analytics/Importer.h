@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ImportParser.h"
+#include "common/Result.h"
+#include "core/http/Principal.h"
+
+#include <QByteArray>
+
+namespace influence::server::db {
+class Connection;
+}
+
+namespace influence::server::analytics {
+
+/// A metrics file as the route received it, checked for its kind and type.
+struct ImportFile
+{
+    ImportKind kind = ImportKind::PostMetrics;
+    ImportFormat format = ImportFormat::Csv;
+    QByteArray body; ///< shared with the request, never copied
+};
+
+/// Imports a metrics file in one transaction: the file's rows are checked as they are parsed,
+/// COPied into a staging table, resolved to posts or accounts the importer may write (others are
+/// refused like unknown ones, so a file cannot probe what exists), and merged in one
+/// INSERT … ON CONFLICT DO UPDATE that writes only rows whose figures differ. Good rows of a
+/// file with bad rows are taken; the bad ones are refused with their line, code and reason and
+/// change nothing. The same file again (its SHA-256, per importer and kind) answers the first
+/// report with "duplicate": true. Answers the report (metric_imports, api_metric_import_json).
+common::Result<QByteArray> importFile(
+        db::Connection &c, const http::Principal &p, const ImportFile &file);
+
+} // namespace influence::server::analytics
