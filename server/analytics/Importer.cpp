@@ -51,9 +51,9 @@ const QString kAccountStage = u"CREATE TEMP TABLE import_account_rows (line bigi
 const QString kPostResolved =
         u"SELECT s.line, p.id AS target, s.day, s.views, s.impressions, s.reach, s.likes, "
         "  s.comments, s.shares, s.saves, s.clicks, s.watch_seconds, s.evidence_url, "
-        "  CASE WHEN p.id IS NULL OR NOT (:admin OR p.influencer_id = :user "
+        "  CASE WHEN p.id IS NULL OR NOT coalesce(:admin OR p.influencer_id = :user "
         "         OR p.campaign_id IN (SELECT c.id FROM campaigns c "
-        "                              WHERE acts_for_brand(:user, c.brand_id))) "
+        "                              WHERE acts_for_brand(:user, c.brand_id)), false) "
         "       THEN 'unknown_post' "
         "       WHEN s.day < (p.published_at AT TIME ZONE 'UTC')::date "
         "       THEN 'before_publication' END AS refusal "

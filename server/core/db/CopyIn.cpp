@@ -16,7 +16,9 @@ namespace {
 
 PGconn *pgconnOf(const QVariant &handle)
 {
-    if (!handle.isValid() || std::strcmp(handle.typeName(), "PGconn*") != 0) {
+    // Registered as "PGconn*"; Qt 6 names the metatype after the struct behind the typedef.
+    const char *name = handle.isValid() ? handle.typeName() : nullptr;
+    if (!name || (std::strcmp(name, "PGconn*") != 0 && std::strcmp(name, "pg_conn*") != 0)) {
         return nullptr;
     }
     return *static_cast<PGconn *const *>(handle.constData());
@@ -58,10 +60,12 @@ Result<CopyIn> CopyIn::start(Connection &connection, const QString &copySql)
     if (auto opened = connection.ensureOpen(); !opened) {
         return opened.error();
     }
-    PGconn *conn = pgconnOf(connection.nativeHandle());
+    const QVariant handle = connection.nativeHandle();
+    PGconn *conn = pgconnOf(handle);
     if (!conn) {
         return Error::make(common::ErrorCode::Internal,
-                u"COPY needs the PostgreSQL driver's connection handle"_s);
+                u"COPY needs the PostgreSQL driver's connection handle (got %1)"_s.arg(
+                        QString::fromLatin1(handle.typeName())));
     }
     PGresult *result = PQexec(conn, copySql.toUtf8().constData());
     const ExecStatusType status = PQresultStatus(result);
