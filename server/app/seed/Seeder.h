@@ -26,6 +26,9 @@ struct SeedOptions
     /// instead: two-year series for benchmarks without seeding two years for every account.
     int longHistoryAccounts = 0;
     int longHistoryDays = 730;
+    /// Posts with `days` of daily figures each (the analytics data set at scale, MetricsSeed.h);
+    /// 0: none.
+    int posts = 0;
     /// Do nothing (successfully) when the database already has users.
     bool ifEmpty = false;
     /// Delete all users (and everything that cascades from them) first.
@@ -44,6 +47,9 @@ struct SeedReport
     qint64 accounts = 0;
     qint64 rates = 0;
     qint64 snapshots = 0; ///< metric history rows
+    qint64 posts = 0;
+    qint64 postMetrics = 0; ///< post_metrics rows
+    qint64 deliverablePosts = 0; ///< posts that fulfil a deliverable of a deal
 };
 
 /// Fills an empty database with a deterministic demo data set: an admin, creators with
