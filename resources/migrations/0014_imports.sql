@@ -4,7 +4,7 @@
 -- Each file an importer sends is remembered by its SHA-256 with the report it was answered: the
 -- same file again (same importer, same kind) answers that report with "duplicate": true and
 -- changes nothing. The rows themselves go to post_metrics (source 'import') and account_metrics;
--- which file wrote a row is not kept per row (a later file or the sync may overwrite it).
+-- post_metrics.import_id names the import that last wrote a row (source 'import').
 CREATE TABLE metric_imports (
     id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     importer_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -29,3 +29,11 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
         'rowsUnchanged', i.rows_unchanged, 'rowsRefused', i.rows_refused,
         'refused', i.refused, 'duplicate', duplicate, 'createdAt', api_time(i.created_at))
 $$;
+
+-- The import that last wrote a post's figures of a day (source 'import'; NULL otherwise). An
+-- import leaves entered_by NULL and names itself here, its importer in metric_imports: a foreign
+-- key on either column costs a lookup per row, a third of a million-row import's time (measured:
+-- 26.8 s with entered_by against 17.6 s without for 1 000 000 rows). No foreign key, for the same
+-- reason: an import's record goes only with its importer, whose rows then name an import no
+-- longer listed.
+ALTER TABLE post_metrics ADD COLUMN import_id uuid;

@@ -509,6 +509,7 @@ bool RowParser::emitRow(const Fields &fields, qint64 line, QByteArray &copy, Row
             return refuse(u"missing_value"_s, u"followers: required."_s);
         }
     }
+    m_onlyIds = m_onlyIds && has(m_kind == ImportKind::PostMetrics ? post::kId : account::kId);
     copy.append(QByteArray::number(line));
     for (int i = 0; i < count; ++i) {
         copy.append('\t');

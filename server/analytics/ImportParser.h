@@ -52,6 +52,9 @@ public:
 
     /// Records read so far (rows and refusals).
     qint64 records() const { return m_records; }
+    /// Whether every row written so far names its post or account by its id (the database then
+    /// needs no lookup by other names).
+    bool onlyIds() const { return m_onlyIds; }
 
 private:
     static constexpr int kMaxColumns = 16;
@@ -78,6 +81,7 @@ private:
     qsizetype m_pos = 0;
     qint64 m_line = 1; ///< the line m_pos is on
     qint64 m_records = 0;
+    bool m_onlyIds = true;
     int m_todayJulian;
     QList<QByteArray> m_columns; ///< importColumns(kind)
     QList<int> m_csvMap; ///< CSV column -> index in m_columns

@@ -6,9 +6,11 @@
 #include "core/db/Transaction.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,8 @@ using influence::common::Error;
 using influence::common::Result;
 using influence::server::db::Connection;
 using influence::server::db::SqlStatement;
+
+Q_LOGGING_CATEGORY(lcImport, "influence.import")
 
 namespace influence::server::analytics {
 
@@ -28,9 +32,9 @@ const SqlStatement kFindImport(
         "WHERE i.importer_id = :user AND i.kind = :kind AND i.sha256 = :sha"_s);
 const SqlStatement kLock(u"SELECT pg_advisory_xact_lock(:key)"_s);
 const SqlStatement kRecord(
-        u"INSERT INTO metric_imports (importer_id, kind, sha256, content_type, bytes, rows_taken, "
-        "  rows_unchanged, rows_refused, refused) "
-        "VALUES (:user, :kind, :sha, :type, :bytes, :taken, :unchanged, :refusedCount, "
+        u"INSERT INTO metric_imports (id, importer_id, kind, sha256, content_type, bytes, "
+        "  rows_taken, rows_unchanged, rows_refused, refused) "
+        "VALUES (:id, :user, :kind, :sha, :type, :bytes, :taken, :unchanged, :refusedCount, "
         "  CAST(:refused AS jsonb)) "
         "RETURNING api_metric_import_json(metric_imports, false)"_s);
 
@@ -48,7 +52,7 @@ const QString kAccountStage = u"CREATE TEMP TABLE import_account_rows (line bigi
 // Each staged row with the post it names (`target`) and why it is refused (NULL: taken). A post
 // the importer may not write is refused exactly like one that does not exist. The order of
 // naming: post_id, else platform and external_id, else deliverable_id.
-const QString kPostResolved =
+const QString kPostResolvedTemplate =
         u"SELECT s.line, p.id AS target, s.day, s.views, s.impressions, s.reach, s.likes, "
         "  s.comments, s.shares, s.saves, s.clicks, s.watch_seconds, s.evidence_url, "
         "  CASE WHEN p.id IS NULL OR NOT coalesce(:admin OR p.influencer_id = :user "
@@ -58,7 +62,11 @@ const QString kPostResolved =
         "       WHEN s.day < (p.published_at AT TIME ZONE 'UTC')::date "
         "       THEN 'before_publication' END AS refusal "
         "FROM import_post_rows s "
-        "LEFT JOIN posts e ON s.post_id IS NULL AND e.platform = s.platform "
+        "%1"_s;
+// How the staged rows meet their posts: when every row names its post by id, one join.
+const QString kPostsById = u"LEFT JOIN posts p ON p.id = s.post_id"_s;
+const QString kPostsByAnyName =
+        u"LEFT JOIN posts e ON s.post_id IS NULL AND e.platform = s.platform "
         "  AND e.external_id = s.external_id "
         "LEFT JOIN posts d ON s.post_id IS NULL AND e.id IS NULL "
         "  AND d.deliverable_id = s.deliverable_id "
@@ -98,17 +106,23 @@ QString refusalsOf(const QString &resolved, bool dedupe)
                    .arg(kMaxListed);
 }
 
-QString mergeOf(ImportKind kind, bool dedupe)
+QString resolvedOf(ImportKind kind, bool onlyIds)
 {
-    const QString &resolved = kind == ImportKind::PostMetrics ? kPostResolved : kAccountResolved;
+    return kind == ImportKind::PostMetrics
+            ? kPostResolvedTemplate.arg(onlyIds ? kPostsById : kPostsByAnyName)
+            : kAccountResolved;
+}
+
+QString mergeOf(ImportKind kind, const QString &resolved, bool dedupe)
+{
     const QString source = dedupe ? deduplicated(resolved) : resolved;
     const QString taken = dedupe ? u"x.final_refusal IS NULL"_s : u"x.refusal IS NULL"_s;
     if (kind == ImportKind::PostMetrics) {
         return u"INSERT INTO post_metrics AS m (post_id, day, views, impressions, reach, likes, "
-               "  comments, shares, saves, clicks, watch_seconds, evidence_url, source, "
-               "  entered_by) "
+               "  comments, shares, saves, clicks, watch_seconds, evidence_url, source, import_id) "
                "SELECT x.target, x.day, x.views, x.impressions, x.reach, x.likes, x.comments, "
-               "  x.shares, x.saves, x.clicks, x.watch_seconds, x.evidence_url, 'import', :user "
+               "  x.shares, x.saves, x.clicks, x.watch_seconds, x.evidence_url, 'import', "
+               "  CAST(:import AS uuid) "
                "FROM (%1) x WHERE %2 "
                "ON CONFLICT (post_id, day) DO UPDATE SET "
                "  views = COALESCE(EXCLUDED.views, m.views), "
@@ -121,7 +135,8 @@ QString mergeOf(ImportKind kind, bool dedupe)
                "  clicks = COALESCE(EXCLUDED.clicks, m.clicks), "
                "  watch_seconds = COALESCE(EXCLUDED.watch_seconds, m.watch_seconds), "
                "  evidence_url = COALESCE(EXCLUDED.evidence_url, m.evidence_url), "
-               "  source = 'import', entered_by = EXCLUDED.entered_by, captured_at = now() "
+               "  source = 'import', entered_by = NULL, import_id = EXCLUDED.import_id, "
+               "  captured_at = now() "
                "WHERE (COALESCE(EXCLUDED.views, m.views), "
                "  COALESCE(EXCLUDED.impressions, m.impressions), "
                "  COALESCE(EXCLUDED.reach, m.reach), COALESCE(EXCLUDED.likes, m.likes), "
@@ -176,6 +191,7 @@ struct Outcome
     qint64 taken = 0;
     qint64 refusedCount = 0;
     QList<RowRefusal> refused; ///< in line order, at most kMaxListed
+    bool onlyIds = true; ///< every staged row names its post (or account) by id
 };
 
 /// The rows refused by the database, first kMaxListed in line order, and their count.
@@ -236,16 +252,18 @@ Result<void> stage(Connection &c, const ImportFile &file, Outcome &outcome)
         return copied.error();
     }
     outcome.staged = *copied;
+    outcome.onlyIds = parser->onlyIds();
     // The planner knows nothing of a fresh table: a million rows must meet posts in a hash join.
     return c.execDirect(posts ? u"ANALYZE import_post_rows"_s : u"ANALYZE import_account_rows"_s);
 }
 
 /// Resolves and merges the staged rows.
-Result<void> merge(Connection &c, const http::Principal &p, ImportKind kind, Outcome &outcome)
+Result<void> merge(Connection &c, const http::Principal &p, const QUuid &importId, ImportKind kind,
+        Outcome &outcome)
 {
     const Connection::Binds binds{{u":admin"_s, p.isAdmin()}, {u":user"_s, p.userId()}};
     const QList<std::pair<QString, QVariant>> bindList(binds);
-    const QString &resolved = kind == ImportKind::PostMetrics ? kPostResolved : kAccountResolved;
+    const QString resolved = resolvedOf(kind, outcome.onlyIds);
     qint64 refusedCount = 0;
     QList<RowRefusal> refused;
     if (auto checked =
@@ -256,7 +274,11 @@ Result<void> merge(Connection &c, const http::Principal &p, ImportKind kind, Out
     if (auto saved = c.execDirect(u"SAVEPOINT import_merge"_s); !saved) {
         return saved.error();
     }
-    auto merged = c.runDynamic(mergeOf(kind, false), bindList);
+    QList<std::pair<QString, QVariant>> mergeBinds = bindList;
+    if (kind == ImportKind::PostMetrics) {
+        mergeBinds.append({u":import"_s, importId});
+    }
+    auto merged = c.runDynamic(mergeOf(kind, resolved, false), mergeBinds);
     if (!merged && c.lastFailure() && c.lastFailure()->sqlState == u"21000"_s) {
         // ON CONFLICT cannot write one row twice: the file has several lines for one day of a
         // post. Again, taking the last of them (rare: the sort this needs costs time).
@@ -269,7 +291,7 @@ Result<void> merge(Connection &c, const http::Principal &p, ImportKind kind, Out
                 !checked) {
             return checked.error();
         }
-        merged = c.runDynamic(mergeOf(kind, true), bindList);
+        merged = c.runDynamic(mergeOf(kind, resolved, true), mergeBinds);
     }
     if (!merged) {
         return merged.error();
@@ -335,14 +357,26 @@ Result<QByteArray> importFile(Connection &c, const http::Principal &p, const Imp
             return set.error();
         }
         Outcome outcome;
+        QElapsedTimer timer;
+        timer.start();
         if (auto staged = stage(tx, file, outcome); !staged) {
             return staged.error();
         }
-        if (auto merged = merge(tx, p, file.kind, outcome); !merged) {
+        const qint64 stagedMs = timer.restart();
+        const QUuid importId = QUuid::createUuid();
+        if (auto merged = merge(tx, p, importId, file.kind, outcome); !merged) {
             return merged.error();
         }
+        qCInfo(lcImport,
+                "%s: %lld rows taken, %lld unchanged, %lld refused; parsed and staged "
+                "in %lld ms, resolved and merged in %lld ms",
+                qPrintable(kind), static_cast<long long>(outcome.taken),
+                static_cast<long long>(outcome.staged - outcome.taken),
+                static_cast<long long>(outcome.refusedCount), static_cast<long long>(stagedMs),
+                static_cast<long long>(timer.elapsed()));
         auto recorded = tx.scalar(kRecord,
-                {{u":user"_s, p.userId()}, {u":kind"_s, kind}, {u":sha"_s, sha},
+                {{u":id"_s, importId}, {u":user"_s, p.userId()}, {u":kind"_s, kind},
+                        {u":sha"_s, sha},
                         {u":type"_s,
                                 file.format == ImportFormat::Csv ? u"text/csv"_s
                                                                  : u"application/x-ndjson"_s},

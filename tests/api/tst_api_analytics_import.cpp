@@ -222,9 +222,13 @@ private Q_SLOTS:
         QCOMPARE(report[u"duplicate"_s].toBool(), false);
         QVERIFY(!report[u"importId"_s].toString().isEmpty());
 
-        QCOMPARE(count(u"post_id = '%1' AND source = 'import' AND entered_by = '%2'"_s.arg(
-                         m_post, m_brandId)),
+        QCOMPARE(count(u"post_id = '%1' AND source = 'import' AND entered_by IS NULL "
+                       "AND import_id = '%2'"_s.arg(m_post, report[u"importId"_s].toString())),
                 3);
+        QCOMPARE(scalar(u"SELECT importer_id FROM metric_imports WHERE id = '%1'"_s.arg(
+                                report[u"importId"_s].toString()))
+                         .toString(),
+                m_brandId);
         QCOMPARE(scalar(u"SELECT views || '/' || likes || '/' || coalesce(reach::text, '-') || "
                         "'/' || coalesce(evidence_url, '-') FROM post_metrics "
                         "WHERE post_id = '%1' AND day = '%2'"_s.arg(m_post, day(-2)))
