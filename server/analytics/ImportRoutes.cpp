@@ -7,6 +7,9 @@
 #include "core/http/Request.h"
 #include "core/http/RouteTable.h"
 
+#include <atomic>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
@@ -20,6 +23,20 @@ using influence::server::http::Work;
 namespace influence::server::analytics {
 
 namespace {
+
+/// Imports running (or queued for a database worker) in this process. An import holds one of the
+/// pool's connections for seconds, so one at a time: the rest of the API keeps its connections.
+std::atomic<int> g_importsRunning{0};
+constexpr int kMaxConcurrentImports = 1;
+
+/// Holds a place among the running imports until the work is done (or dropped unrun).
+struct ImportSlot
+{
+    ImportSlot() = default;
+    ImportSlot(const ImportSlot &) = delete;
+    ImportSlot &operator=(const ImportSlot &) = delete;
+    ~ImportSlot() { g_importsRunning.fetch_sub(1); }
+};
 
 /// Reads the kind and the format on the HTTP thread; the file is parsed on the database worker
 /// as its rows are copied (no second copy of the body is made).
@@ -44,8 +61,14 @@ Result<Work> importRoute(const Request &request)
         return Error::make(ErrorCode::UnsupportedMediaType,
                 u"Send the file as text/csv or application/x-ndjson."_s);
     }
+    if (g_importsRunning.fetch_add(1) >= kMaxConcurrentImports) {
+        g_importsRunning.fetch_sub(1);
+        return Error::unavailable(u"Another import is running; try again shortly."_s, 10);
+    }
+    auto slot = std::make_shared<ImportSlot>();
     file.body = request.body;
-    return Work([file = std::move(file)](db::Connection &c, const Principal &p) {
+    return Work([file = std::move(file), slot = std::move(slot)](
+                        db::Connection &c, const Principal &p) {
         return importFile(c, p, file);
     });
 }

@@ -352,7 +352,7 @@ Result<QByteArray> importFile(Connection &c, const http::Principal &p, const Imp
         }
         // A million rows take seconds: beyond the statement timeout of ordinary requests.
         if (auto set = tx.execDirect(
-                    u"SET LOCAL statement_timeout = 0; SET LOCAL work_mem = '64MB'"_s);
+                    u"SET LOCAL statement_timeout = '10min'; SET LOCAL work_mem = '64MB'"_s);
                 !set) {
             return set.error();
         }
