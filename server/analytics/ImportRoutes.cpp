@@ -29,13 +29,25 @@ namespace {
 std::atomic<int> g_importsRunning{0};
 constexpr int kMaxConcurrentImports = 1;
 
-/// Holds a place among the running imports until the work is done (or dropped unrun).
-struct ImportSlot
+/// Holds a place among the running imports until the work is done (or dropped unrun). Released
+/// by the work itself before its answer goes out, so that a client sending its next file at
+/// once never finds its own finished import still running.
+class ImportSlot
 {
+public:
     ImportSlot() = default;
     ImportSlot(const ImportSlot &) = delete;
     ImportSlot &operator=(const ImportSlot &) = delete;
-    ~ImportSlot() { g_importsRunning.fetch_sub(1); }
+    ~ImportSlot() { release(); }
+    void release()
+    {
+        if (!m_released.exchange(true)) {
+            g_importsRunning.fetch_sub(1);
+        }
+    }
+
+private:
+    std::atomic<bool> m_released{false};
 };
 
 /// Reads the kind and the format on the HTTP thread; the file is parsed on the database worker
@@ -69,7 +81,9 @@ Result<Work> importRoute(const Request &request)
     file.body = request.body;
     return Work([file = std::move(file), slot = std::move(slot)](
                         db::Connection &c, const Principal &p) {
-        return importFile(c, p, file);
+        auto report = importFile(c, p, file);
+        slot->release();
+        return report;
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Importer.h"
 
+#include "DirectCopy.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/CopyIn.h"
 #include "core/db/Transaction.h"
@@ -25,7 +26,7 @@ namespace influence::server::analytics {
 
 namespace {
 
-constexpr int kMaxListed = 1000;
+constexpr int kMaxListed = kMaxListedRefusals;
 
 const SqlStatement kFindImport(
         u"SELECT api_metric_import_json(i, true) FROM metric_imports i "
@@ -164,7 +165,9 @@ QString mergeOf(ImportKind kind, const QString &resolved, bool dedupe)
                    source, taken);
 }
 
-QString reasonOf(const QString &code)
+} // namespace
+
+QString refusalReason(const QString &code)
 {
     if (code == u"unknown_post"_s) {
         return u"No post you may import figures for matches the row (post_id, platform and "
@@ -183,6 +186,8 @@ QString reasonOf(const QString &code)
     return u"A later line of the file has figures for the same day of the same post or "
            "account."_s;
 }
+
+namespace {
 
 /// What the file's rows came to.
 struct Outcome
@@ -207,7 +212,7 @@ Result<void> collectRefusals(Connection &c, const QString &sql, const Connection
     while ((*query)->next()) {
         count = (*query)->value(0).toLongLong();
         const QString code = (*query)->value(2).toString();
-        out.append({(*query)->value(1).toLongLong(), code, reasonOf(code)});
+        out.append({(*query)->value(1).toLongLong(), code, refusalReason(code)});
     }
     return {};
 }
@@ -299,18 +304,7 @@ Result<void> merge(Connection &c, const http::Principal &p, const QUuid &importI
     outcome.taken = (*merged)->numRowsAffected();
     (*merged)->finish();
     // Both lists are in line order: keep the first kMaxListed of the two.
-    QList<RowRefusal> all;
-    all.reserve(qMin<qsizetype>(kMaxListed, outcome.refused.size() + refused.size()));
-    auto a = outcome.refused.cbegin();
-    auto b = refused.cbegin();
-    while (all.size() < kMaxListed && (a != outcome.refused.cend() || b != refused.cend())) {
-        if (b == refused.cend() || (a != outcome.refused.cend() && a->line < b->line)) {
-            all.append(*a++);
-        } else {
-            all.append(*b++);
-        }
-    }
-    outcome.refused = std::move(all);
+    outcome.refused = mergeRefusals(outcome.refused, refused);
     outcome.refusedCount += refusedCount;
     outcome.staged -= refusedCount; // now: rows that were taken or unchanged
     return {};
@@ -356,34 +350,52 @@ Result<QByteArray> importFile(Connection &c, const http::Principal &p, const Imp
                 !set) {
             return set.error();
         }
-        Outcome outcome;
         QElapsedTimer timer;
         timer.start();
-        if (auto staged = stage(tx, file, outcome); !staged) {
-            return staged.error();
-        }
-        const qint64 stagedMs = timer.restart();
         const QUuid importId = QUuid::createUuid();
-        if (auto merged = merge(tx, p, importId, file.kind, outcome); !merged) {
-            return merged.error();
+        // New rows named by post id go straight into post_metrics; anything else is staged.
+        auto direct = copyNewPostRows(tx, p, file, importId);
+        if (!direct) {
+            return direct.error();
         }
-        qCInfo(lcImport,
-                "%s: %lld rows taken, %lld unchanged, %lld refused; parsed and staged "
-                "in %lld ms, resolved and merged in %lld ms",
-                qPrintable(kind), static_cast<long long>(outcome.taken),
-                static_cast<long long>(outcome.staged - outcome.taken),
-                static_cast<long long>(outcome.refusedCount), static_cast<long long>(stagedMs),
-                static_cast<long long>(timer.elapsed()));
+        ImportOutcome result;
+        if (*direct) {
+            result = **direct;
+            qCInfo(lcImport, "%s: %lld rows copied, %lld refused, in %lld ms", qPrintable(kind),
+                    static_cast<long long>(result.taken),
+                    static_cast<long long>(result.refusedCount),
+                    static_cast<long long>(timer.elapsed()));
+        } else {
+            Outcome outcome;
+            if (auto staged = stage(tx, file, outcome); !staged) {
+                return staged.error();
+            }
+            const qint64 stagedMs = timer.restart();
+            if (auto merged = merge(tx, p, importId, file.kind, outcome); !merged) {
+                return merged.error();
+            }
+            qCInfo(lcImport,
+                    "%s: %lld rows taken, %lld unchanged, %lld refused; parsed and staged "
+                    "in %lld ms, resolved and merged in %lld ms",
+                    qPrintable(kind), static_cast<long long>(outcome.taken),
+                    static_cast<long long>(outcome.staged - outcome.taken),
+                    static_cast<long long>(outcome.refusedCount), static_cast<long long>(stagedMs),
+                    static_cast<long long>(timer.elapsed()));
+            result.taken = outcome.taken;
+            result.unchanged = outcome.staged - outcome.taken;
+            result.refusedCount = outcome.refusedCount;
+            result.refused = outcome.refused;
+        }
         auto recorded = tx.scalar(kRecord,
                 {{u":id"_s, importId}, {u":user"_s, p.userId()}, {u":kind"_s, kind},
                         {u":sha"_s, sha},
                         {u":type"_s,
                                 file.format == ImportFormat::Csv ? u"text/csv"_s
                                                                  : u"application/x-ndjson"_s},
-                        {u":bytes"_s, qint64(file.body.size())}, {u":taken"_s, outcome.taken},
-                        {u":unchanged"_s, outcome.staged - outcome.taken},
-                        {u":refusedCount"_s, outcome.refusedCount},
-                        {u":refused"_s, QString::fromUtf8(refusedJson(outcome.refused))}});
+                        {u":bytes"_s, qint64(file.body.size())}, {u":taken"_s, result.taken},
+                        {u":unchanged"_s, result.unchanged},
+                        {u":refusedCount"_s, result.refusedCount},
+                        {u":refused"_s, QString::fromUtf8(refusedJson(result.refused))}});
         if (!recorded) {
             return recorded.error();
         }

@@ -28,6 +28,9 @@ struct ImportFile
 /// file with bad rows are taken; the bad ones are refused with their line, code and reason and
 /// change nothing. The same file again (its SHA-256, per importer and kind) answers the first
 /// report with "duplicate": true. Answers the report (metric_imports, api_metric_import_json).
+/// The English reason of a refusal code the database decides (unknown_post, …).
+QString refusalReason(const QString &code);
+
 common::Result<QByteArray> importFile(
         db::Connection &c, const http::Principal &p, const ImportFile &file);
 
