@@ -272,100 +272,129 @@ Result<void> RowParser::readHeader()
     return {};
 }
 
-bool RowParser::nextCsvRecord(qint64 &line, bool &malformed)
+bool RowParser::skipBlankLines()
 {
-    m_csvFields.clear();
-    m_unquoted.clear();
-    malformed = false;
     const qsizetype size = m_body.size();
     while (m_pos < size && (m_body[m_pos] == '\n' || m_body[m_pos] == '\r')) {
         if (m_body[m_pos] == '\n') {
             ++m_line;
         }
-        ++m_pos; // blank lines are skipped
+        ++m_pos;
+    }
+    return m_pos < size;
+}
+
+void RowParser::skipLine()
+{
+    const qsizetype size = m_body.size();
+    while (m_pos < size && m_body[m_pos] != '\n') {
+        ++m_pos;
+    }
+    if (m_pos < size) {
+        ++m_pos;
+        ++m_line;
+    }
+}
+
+bool RowParser::readQuotedField()
+{
+    const qsizetype size = m_body.size();
+    const qsizetype start = ++m_pos;
+    bool doubled = false;
+    for (;;) {
+        if (m_pos >= size) {
+            return false;
+        }
+        const char c = m_body[m_pos];
+        if (c == '"') {
+            if (m_pos + 1 < size && m_body[m_pos + 1] == '"') {
+                doubled = true;
+                m_pos += 2;
+                continue;
+            }
+            break;
+        }
+        if (c == '\n') {
+            ++m_line;
+        }
+        ++m_pos;
+    }
+    const QByteArrayView raw = m_body.sliced(start, m_pos - start);
+    ++m_pos; // the closing quote
+    if (doubled) {
+        m_unquoted.append(raw.toByteArray().replace("\"\"", "\""));
+        m_csvFields.append(QByteArrayView(m_unquoted.back()));
+    } else {
+        // Quoted empty text is a present, empty value, not a missing one.
+        m_csvFields.append(raw.isEmpty() ? QByteArrayView("") : raw);
+    }
+    return true;
+}
+
+void RowParser::readPlainField()
+{
+    const qsizetype size = m_body.size();
+    const qsizetype start = m_pos;
+    while (m_pos < size && m_body[m_pos] != ',' && m_body[m_pos] != '\n') {
+        ++m_pos;
+    }
+    m_csvFields.append(m_body.sliced(start, m_pos - start));
+}
+
+RowParser::Separator RowParser::readSeparator()
+{
+    const qsizetype size = m_body.size();
+    if (m_pos < size && m_body[m_pos] == '\r') {
+        ++m_pos;
     }
     if (m_pos >= size) {
+        return Separator::EndOfRecord;
+    }
+    if (m_body[m_pos] == '\n') {
+        ++m_pos;
+        ++m_line;
+        return Separator::EndOfRecord;
+    }
+    if (m_body[m_pos] == ',') {
+        ++m_pos;
+        return Separator::Comma;
+    }
+    return Separator::Garbage; // text after a closing quote, or a lone carriage return
+}
+
+bool RowParser::nextCsvRecord(qint64 &line, bool &malformed)
+{
+    m_csvFields.clear();
+    m_unquoted.clear();
+    malformed = false;
+    if (!skipBlankLines()) {
         return false;
     }
     line = m_line;
-    const auto skipLine = [&] {
-        while (m_pos < size && m_body[m_pos] != '\n') {
-            ++m_pos;
-        }
-        if (m_pos < size) {
-            ++m_pos;
-            ++m_line;
-        }
-        malformed = true;
-    };
     for (;;) {
-        if (m_pos < size && m_body[m_pos] == '"') {
-            const qsizetype start = ++m_pos;
-            bool doubled = false;
-            for (;;) {
-                if (m_pos >= size) {
-                    malformed = true; // an unclosed quote runs to the end of the file
-                    return true;
-                }
-                const char c = m_body[m_pos];
-                if (c == '"') {
-                    if (m_pos + 1 < size && m_body[m_pos + 1] == '"') {
-                        doubled = true;
-                        m_pos += 2;
-                        continue;
-                    }
-                    break;
-                }
-                if (c == '\n') {
-                    ++m_line;
-                }
-                ++m_pos;
-            }
-            const QByteArrayView raw = m_body.sliced(start, m_pos - start);
-            ++m_pos; // the closing quote
-            if (doubled) {
-                m_unquoted.append(raw.toByteArray().replace("\"\"", "\""));
-                m_csvFields.append(QByteArrayView(m_unquoted.back()));
-            } else {
-                // Quoted empty text is a present, empty value, not a missing one.
-                m_csvFields.append(raw.isEmpty() ? QByteArrayView("") : raw);
-            }
-            if (m_pos < size && m_body[m_pos] != ',' && m_body[m_pos] != '\n'
-                    && m_body[m_pos] != '\r') {
-                skipLine();
+        if (m_body[m_pos] == '"') {
+            if (!readQuotedField()) {
+                malformed = true; // an unclosed quote runs to the end of the file
                 return true;
             }
         } else {
-            const qsizetype start = m_pos;
-            while (m_pos < size && m_body[m_pos] != ',' && m_body[m_pos] != '\n') {
-                ++m_pos;
+            readPlainField();
+        }
+        const Separator separator = readSeparator();
+        if (separator == Separator::EndOfRecord) {
+            break;
+        }
+        if (separator == Separator::Garbage || m_csvFields.size() > 256 || m_pos >= m_body.size()) {
+            if (separator == Separator::Comma) {
+                m_csvFields.append(QByteArrayView()); // a trailing comma: one more, empty field
+                break;
             }
-            m_csvFields.append(m_body.sliced(start, m_pos - start));
-        }
-        if (m_pos < size && m_body[m_pos] == '\r') {
-            ++m_pos;
-        }
-        if (m_pos >= size) {
-            break;
-        }
-        if (m_body[m_pos] == '\n') {
-            ++m_pos;
-            ++m_line;
-            break;
-        }
-        if (m_body[m_pos] != ',') {
-            skipLine(); // a carriage return inside an unquoted field
-            return true;
-        }
-        ++m_pos;
-        if (m_csvFields.size() > 256) {
             skipLine();
+            malformed = true;
             return true;
         }
     }
-    if (!m_csvMap.isEmpty() && m_csvFields.size() != m_csvMap.size()) {
-        malformed = true;
-    }
+    malformed = !m_csvMap.isEmpty() && m_csvFields.size() != m_csvMap.size();
     return true;
 }
 
@@ -458,13 +487,9 @@ RowParser::Outcome RowParser::nextNdjson(QByteArray &copy, RowRefusal &refusal)
     return emitRow(fields, line, copy, refusal) ? Outcome::Row : Outcome::Refused;
 }
 
-bool RowParser::emitRow(const Fields &fields, qint64 line, QByteArray &copy, RowRefusal &refusal)
+bool RowParser::checkValues(const Fields &fields, qint64 line, RowRefusal &refusal) const
 {
     const auto [specs, count] = specsOf(m_kind);
-    const auto refuse = [&](const QString &code, const QString &reason) {
-        refusal = {line, code, reason};
-        return false;
-    };
     qint64 julian = 0;
     for (int i = 0; i < count; ++i) {
         if (!fields[i].present) {
@@ -473,44 +498,63 @@ bool RowParser::emitRow(const Fields &fields, qint64 line, QByteArray &copy, Row
         const QString problem = problemOf(specs[i].type, fields[i].text, m_todayJulian, julian);
         if (!problem.isEmpty()) {
             const bool future = specs[i].type == Type::Day && julian > m_todayJulian;
-            return refuse(future ? u"future_day"_s : u"invalid_value"_s,
-                    u"%1: %2."_s.arg(QLatin1StringView(specs[i].name), problem));
+            refusal = {line, future ? u"future_day"_s : u"invalid_value"_s,
+                    u"%1: %2."_s.arg(QLatin1StringView(specs[i].name), problem)};
+            return false;
         }
     }
+    return true;
+}
+
+std::optional<std::pair<QString, QString>> RowParser::ruleBroken(const Fields &fields) const
+{
     const auto has = [&fields](int column) {
         return fields[column].present;
     };
-    if (m_kind == ImportKind::PostMetrics) {
-        if (!has(post::kId) && !(has(post::kPlatform) && has(post::kExternalId))
-                && !has(post::kDeliverable)) {
-            return refuse(u"missing_post"_s,
-                    u"The row names no post: give post_id, platform and external_id, or "
-                    "deliverable_id."_s);
-        }
-        if (!has(post::kDay)) {
-            return refuse(u"missing_value"_s, u"day: required."_s);
-        }
-        bool anyFigure = has(post::kEvidence);
-        for (int i = post::kFirstFigure; i < post::kEvidence; ++i) {
-            anyFigure = anyFigure || has(i);
-        }
-        if (!anyFigure) {
-            return refuse(u"no_figures"_s, u"The row has no figure and no evidence_url."_s);
-        }
-    } else {
+    using Broken = std::pair<QString, QString>;
+    if (m_kind == ImportKind::AccountMetrics) {
         if (!has(account::kId) && !(has(account::kPlatform) && has(account::kHandle))) {
-            return refuse(u"missing_account"_s,
-                    u"The row names no account: give account_id, or platform and handle."_s);
+            return Broken{u"missing_account"_s,
+                    u"The row names no account: give account_id, or platform and handle."_s};
         }
-        if (!has(account::kDay)) {
-            return refuse(u"missing_value"_s, u"day: required."_s);
+        if (!has(account::kDay) || !has(account::kFollowers)) {
+            return Broken{u"missing_value"_s,
+                    has(account::kDay) ? u"followers: required."_s : u"day: required."_s};
         }
-        if (!has(account::kFollowers)) {
-            return refuse(u"missing_value"_s, u"followers: required."_s);
-        }
+        return std::nullopt;
     }
-    m_onlyIds = m_onlyIds && has(m_kind == ImportKind::PostMetrics ? post::kId : account::kId);
+    if (!has(post::kId) && !(has(post::kPlatform) && has(post::kExternalId))
+            && !has(post::kDeliverable)) {
+        return Broken{u"missing_post"_s,
+                u"The row names no post: give post_id, platform and external_id, or "
+                "deliverable_id."_s};
+    }
+    if (!has(post::kDay)) {
+        return Broken{u"missing_value"_s, u"day: required."_s};
+    }
+    bool anyFigure = has(post::kEvidence);
+    for (int i = post::kFirstFigure; i < post::kEvidence; ++i) {
+        anyFigure = anyFigure || has(i);
+    }
+    if (!anyFigure) {
+        return Broken{u"no_figures"_s, u"The row has no figure and no evidence_url."_s};
+    }
+    return std::nullopt;
+}
+
+bool RowParser::emitRow(const Fields &fields, qint64 line, QByteArray &copy, RowRefusal &refusal)
+{
+    if (!checkValues(fields, line, refusal)) {
+        return false;
+    }
+    if (const auto broken = ruleBroken(fields)) {
+        refusal = {line, broken->first, broken->second};
+        return false;
+    }
+    const bool postKind = m_kind == ImportKind::PostMetrics;
+    m_onlyIds = m_onlyIds && fields[postKind ? post::kId : account::kId].present;
     copy.append(QByteArray::number(line));
+    const auto [specs, count] = specsOf(m_kind);
     for (int i = 0; i < count; ++i) {
         copy.append('\t');
         if (fields[i].present) {

@@ -10,6 +10,8 @@
 #include <QString>
 
 #include <array>
+#include <optional>
+#include <utility>
 
 namespace influence::server::analytics {
 
@@ -70,10 +72,23 @@ private:
     /// Splits the next CSV record into `m_csvFields`; false at the end. `malformed` is set when
     /// its quoting is broken or it has the wrong number of fields.
     bool nextCsvRecord(qint64 &line, bool &malformed);
+    /// Past blank lines; false at the end of the file.
+    bool skipBlankLines();
+    /// To the start of the next line.
+    void skipLine();
+    /// A field in quotes (m_pos on the opening one); false when the quote is never closed.
+    bool readQuotedField();
+    void readPlainField();
+    enum class Separator { Comma, EndOfRecord, Garbage };
+    Separator readSeparator();
     Outcome nextCsv(QByteArray &copy, RowRefusal &refusal);
     Outcome nextNdjson(QByteArray &copy, RowRefusal &refusal);
     /// Checks the row's values (by column) and writes it; false with `refusal` filled if not.
     bool emitRow(const Fields &fields, qint64 line, QByteArray &copy, RowRefusal &refusal);
+    /// Whether every value present is valid for its column (else `refusal` says which is not).
+    bool checkValues(const Fields &fields, qint64 line, RowRefusal &refusal) const;
+    /// The code and reason of a rule the row breaks (it names nothing, lacks the day, …).
+    std::optional<std::pair<QString, QString>> ruleBroken(const Fields &fields) const;
 
     ImportKind m_kind;
     ImportFormat m_format;
