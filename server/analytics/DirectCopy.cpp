@@ -137,26 +137,18 @@ QList<RowRefusal> mergeRefusals(const QList<RowRefusal> &a, const QList<RowRefus
     return all;
 }
 
-Result<std::optional<ImportOutcome>> copyNewPostRows(
-        Connection &c, const http::Principal &p, const ImportFile &file, const QUuid &importId)
+namespace {
+
+/// Pass 1: every good row's post, day and line (sorted by post and day), and the parser's
+/// refusals in `outcome`; false when a row names its post otherwise than by id.
+bool collectRows(RowParser &parser, std::vector<Row> &rows, ImportOutcome &outcome)
 {
-    const QDate today = QDateTime::currentDateTimeUtc().date();
-    if (file.kind != ImportKind::PostMetrics) {
-        return std::optional<ImportOutcome>();
-    }
-    // Pass 1: every good row's post and day, and the parser's refusals.
-    auto first = RowParser::open(file.kind, file.format, file.body, today);
-    if (!first) {
-        return first.error();
-    }
-    ImportOutcome outcome;
-    std::vector<Row> rows;
     QByteArray staged;
     RowRefusal refusal;
     std::array<QByteArrayView, kFieldCount> fields;
     for (;;) {
         staged.resize(0);
-        const RowParser::Outcome next = first->next(staged, refusal);
+        const RowParser::Outcome next = parser.next(staged, refusal);
         if (next == RowParser::Outcome::End) {
             break;
         }
@@ -168,17 +160,24 @@ Result<std::optional<ImportOutcome>> copyNewPostRows(
             continue;
         }
         if (!splitRow(QByteArrayView(staged).chopped(1), fields) || fields[kPostIdField] == "\\N") {
-            return std::optional<ImportOutcome>(); // named otherwise: the staged path
+            return false;
         }
         const auto [hi, lo] = uuidKey(fields[kPostIdField]);
-        rows.push_back({hi, lo, dayOf(fields[kDayField]), QByteArrayView(fields[0]).toLongLong()});
-    }
-    if (rows.empty()) {
-        return std::optional<ImportOutcome>();
+        rows.push_back({hi, lo, dayOf(fields[kDayField]), fields[0].toLongLong()});
     }
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         return std::tie(a.hi, a.lo, a.day, a.line) < std::tie(b.hi, b.lo, b.day, b.line);
     });
+    return true;
+}
+
+using Facts = QHash<std::pair<quint64, quint64>, PostFacts>;
+
+/// The rows' posts as the database knows them, or std::nullopt when some of the rows are
+/// stored already (the staged path updates them).
+Result<std::optional<Facts>> factsOf(
+        Connection &c, const http::Principal &p, const std::vector<Row> &rows)
+{
     const QString ids = uuidArray(rows);
     const auto [firstDay, lastDay] =
             std::minmax_element(rows.cbegin(), rows.cend(), [](const Row &a, const Row &b) {
@@ -190,75 +189,60 @@ Result<std::optional<ImportOutcome>> copyNewPostRows(
         return stored.error();
     }
     if (stored->toBool()) {
-        return std::optional<ImportOutcome>(); // updates: the staged path
+        return std::optional<Facts>();
     }
     auto posts =
             c.run(kPosts, {{u":admin"_s, p.isAdmin()}, {u":user"_s, p.userId()}, {u":ids"_s, ids}});
     if (!posts) {
         return posts.error();
     }
-    QHash<std::pair<quint64, quint64>, PostFacts> facts;
+    Facts facts;
     while ((*posts)->next()) {
         facts.insert(uuidKey((*posts)->value(0).toString().toLatin1()),
                 {(*posts)->value(1).toInt(), (*posts)->value(2).toBool()});
     }
+    return std::optional(facts);
+}
 
-    // Which rows are refused: unknown (or not the importer's) posts, days before publication,
-    // and all but the last line of one post and day.
-    QList<RowRefusal> refusedHere;
-    qint64 refusedHereCount = 0;
-    std::vector<qint64> skip;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const Row &row = rows[i];
-        const auto fact = facts.constFind({row.hi, row.lo});
-        QString code;
-        if (fact == facts.cend() || !fact->allowed) {
-            code = u"unknown_post"_s;
-        } else if (row.day < fact->published) {
-            code = u"before_publication"_s;
-        } else if (i + 1 < rows.size() && rows[i + 1].hi == row.hi && rows[i + 1].lo == row.lo
-                && rows[i + 1].day == row.day) {
-            code = u"duplicate_row"_s;
-        }
-        if (!code.isEmpty()) {
-            skip.push_back(row.line);
-            refusedHere.append({row.line, code, refusalReason(code)});
-            ++refusedHereCount;
-        }
+/// Why a row is refused: its post is unknown (or not the importer's), its day is before the
+/// post's publication, or a later line has the same post and day. Empty: taken.
+QString refusalOf(const std::vector<Row> &rows, size_t i, const Facts &facts)
+{
+    const Row &row = rows[i];
+    const auto fact = facts.constFind({row.hi, row.lo});
+    if (fact == facts.cend() || !fact->allowed) {
+        return u"unknown_post"_s;
     }
-    std::sort(skip.begin(), skip.end());
-    std::sort(refusedHere.begin(), refusedHere.end(), [](const RowRefusal &a, const RowRefusal &b) {
-        return a.line < b.line;
-    });
-    if (refusedHere.size() > kMaxListedRefusals) {
-        refusedHere.resize(kMaxListedRefusals);
+    if (row.day < fact->published) {
+        return u"before_publication"_s;
     }
+    const bool later = i + 1 < rows.size() && rows[i + 1].hi == row.hi && rows[i + 1].lo == row.lo
+            && rows[i + 1].day == row.day;
+    return later ? u"duplicate_row"_s : QString();
+}
 
-    // Pass 2: the good rows, straight into post_metrics.
-    if (auto saved = c.execDirect(u"SAVEPOINT import_copy"_s); !saved) {
-        return saved.error();
-    }
+/// Pass 2: the rows not in `skip` (sorted lines), straight into post_metrics; the rows copied.
+Result<qint64> copyRows(
+        Connection &c, RowParser &parser, const std::vector<qint64> &skip, const QUuid &importId)
+{
     auto copy = db::CopyIn::start(c, kCopy);
     if (!copy) {
         return copy.error();
     }
     const QByteArray tail =
             "\timport\t" + importId.toString(QUuid::WithoutBraces).toLatin1() + '\n';
-    auto second = RowParser::open(file.kind, file.format, file.body, today);
-    if (!second) {
-        return second.error();
-    }
+    QByteArray staged;
+    RowRefusal refusal;
+    std::array<QByteArrayView, kFieldCount> fields;
     for (;;) {
         staged.resize(0);
-        const RowParser::Outcome next = second->next(staged, refusal);
+        const RowParser::Outcome next = parser.next(staged, refusal);
         if (next == RowParser::Outcome::End) {
             break;
         }
-        if (next == RowParser::Outcome::Refused) {
-            continue;
-        }
-        splitRow(QByteArrayView(staged).chopped(1), fields);
-        if (std::binary_search(skip.cbegin(), skip.cend(), fields[0].toLongLong())) {
+        if (next == RowParser::Outcome::Refused
+                || !splitRow(QByteArrayView(staged).chopped(1), fields)
+                || std::binary_search(skip.cbegin(), skip.cend(), fields[0].toLongLong())) {
             continue;
         }
         QByteArray &out = copy->buffer();
@@ -274,7 +258,55 @@ Result<std::optional<ImportOutcome>> copyNewPostRows(
             return sent.error();
         }
     }
-    auto copied = copy->finish();
+    return copy->finish();
+}
+
+} // namespace
+
+Result<std::optional<ImportOutcome>> copyNewPostRows(
+        Connection &c, const http::Principal &p, const ImportFile &file, const QUuid &importId)
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    if (file.kind != ImportKind::PostMetrics) {
+        return std::optional<ImportOutcome>();
+    }
+    auto first = RowParser::open(file.kind, file.format, file.body, today);
+    if (!first) {
+        return first.error();
+    }
+    ImportOutcome outcome;
+    std::vector<Row> rows;
+    if (!collectRows(*first, rows, outcome) || rows.empty()) {
+        return std::optional<ImportOutcome>(); // named otherwise, or nothing to copy
+    }
+    auto facts = factsOf(c, p, rows);
+    if (!facts || !*facts) {
+        return facts ? Result<std::optional<ImportOutcome>>(std::optional<ImportOutcome>())
+                     : Result<std::optional<ImportOutcome>>(facts.error());
+    }
+    QList<RowRefusal> refusedHere;
+    std::vector<qint64> skip;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const QString code = refusalOf(rows, i, **facts);
+        if (!code.isEmpty()) {
+            skip.push_back(rows[i].line);
+            refusedHere.append({rows[i].line, code, refusalReason(code)});
+        }
+    }
+    std::sort(skip.begin(), skip.end());
+    std::sort(refusedHere.begin(), refusedHere.end(), [](const RowRefusal &a, const RowRefusal &b) {
+        return a.line < b.line;
+    });
+    outcome.refusedCount += refusedHere.size();
+
+    if (auto saved = c.execDirect(u"SAVEPOINT import_copy"_s); !saved) {
+        return saved.error();
+    }
+    auto second = RowParser::open(file.kind, file.format, file.body, today);
+    if (!second) {
+        return second.error();
+    }
+    auto copied = copyRows(c, *second, skip, importId);
     if (!copied) {
         if (c.lastFailure() && c.lastFailure()->kind == db::DbErrorKind::UniqueViolation) {
             // Another writer stored some of these rows meanwhile: the staged path updates them.
@@ -288,7 +320,6 @@ Result<std::optional<ImportOutcome>> copyNewPostRows(
     }
     outcome.taken = *copied;
     outcome.refused = mergeRefusals(outcome.refused, refusedHere);
-    outcome.refusedCount += refusedHereCount;
     return std::optional(outcome);
 }
 
