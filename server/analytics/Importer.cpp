@@ -15,7 +15,6 @@
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
-using influence::common::Error;
 using influence::common::Result;
 using influence::server::db::Connection;
 using influence::server::db::SqlStatement;
@@ -310,6 +309,47 @@ Result<void> merge(Connection &c, const http::Principal &p, const QUuid &importI
     return {};
 }
 
+/// Writes the file's rows: straight into post_metrics when they qualify, else staged and merged.
+Result<ImportOutcome> importRows(
+        Connection &tx, const http::Principal &p, const ImportFile &file, const QUuid &importId)
+{
+    const QString kind = kindName(file.kind);
+    QElapsedTimer timer;
+    timer.start();
+    auto direct = copyNewPostRows(tx, p, file, importId);
+    if (!direct) {
+        return direct.error();
+    }
+    if (*direct) {
+        qCInfo(lcImport, "%s: %lld rows copied, %lld refused, in %lld ms", qPrintable(kind),
+                static_cast<long long>((*direct)->taken),
+                static_cast<long long>((*direct)->refusedCount),
+                static_cast<long long>(timer.elapsed()));
+        return **direct;
+    }
+    Outcome outcome;
+    if (auto staged = stage(tx, file, outcome); !staged) {
+        return staged.error();
+    }
+    const qint64 stagedMs = timer.restart();
+    if (auto merged = merge(tx, p, importId, file.kind, outcome); !merged) {
+        return merged.error();
+    }
+    qCInfo(lcImport,
+            "%s: %lld rows taken, %lld unchanged, %lld refused; parsed and staged in %lld ms, "
+            "resolved and merged in %lld ms",
+            qPrintable(kind), static_cast<long long>(outcome.taken),
+            static_cast<long long>(outcome.staged - outcome.taken),
+            static_cast<long long>(outcome.refusedCount), static_cast<long long>(stagedMs),
+            static_cast<long long>(timer.elapsed()));
+    ImportOutcome result;
+    result.taken = outcome.taken;
+    result.unchanged = outcome.staged - outcome.taken;
+    result.refusedCount = outcome.refusedCount;
+    result.refused = outcome.refused;
+    return result;
+}
+
 QByteArray refusedJson(const QList<RowRefusal> &refused)
 {
     QJsonArray array;
@@ -330,7 +370,7 @@ Result<QByteArray> importFile(Connection &c, const http::Principal &p, const Imp
     // the first's report.
     const QByteArray lockInput = p.userId().toRfc4122() + kind.toUtf8() + sha;
     const QByteArray lockDigest = crypto::sha256(lockInput);
-    const qint64 lockKey = qFromBigEndian<qint64>(lockDigest.constData());
+    const auto lockKey = qFromBigEndian<qint64>(lockDigest.constData());
     return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
         if (auto locked = tx.run(kLock, {{u":key"_s, lockKey}}); !locked) {
             return locked.error();
@@ -350,42 +390,12 @@ Result<QByteArray> importFile(Connection &c, const http::Principal &p, const Imp
                 !set) {
             return set.error();
         }
-        QElapsedTimer timer;
-        timer.start();
         const QUuid importId = QUuid::createUuid();
-        // New rows named by post id go straight into post_metrics; anything else is staged.
-        auto direct = copyNewPostRows(tx, p, file, importId);
-        if (!direct) {
-            return direct.error();
+        const auto imported = importRows(tx, p, file, importId);
+        if (!imported) {
+            return imported.error();
         }
-        ImportOutcome result;
-        if (*direct) {
-            result = **direct;
-            qCInfo(lcImport, "%s: %lld rows copied, %lld refused, in %lld ms", qPrintable(kind),
-                    static_cast<long long>(result.taken),
-                    static_cast<long long>(result.refusedCount),
-                    static_cast<long long>(timer.elapsed()));
-        } else {
-            Outcome outcome;
-            if (auto staged = stage(tx, file, outcome); !staged) {
-                return staged.error();
-            }
-            const qint64 stagedMs = timer.restart();
-            if (auto merged = merge(tx, p, importId, file.kind, outcome); !merged) {
-                return merged.error();
-            }
-            qCInfo(lcImport,
-                    "%s: %lld rows taken, %lld unchanged, %lld refused; parsed and staged "
-                    "in %lld ms, resolved and merged in %lld ms",
-                    qPrintable(kind), static_cast<long long>(outcome.taken),
-                    static_cast<long long>(outcome.staged - outcome.taken),
-                    static_cast<long long>(outcome.refusedCount), static_cast<long long>(stagedMs),
-                    static_cast<long long>(timer.elapsed()));
-            result.taken = outcome.taken;
-            result.unchanged = outcome.staged - outcome.taken;
-            result.refusedCount = outcome.refusedCount;
-            result.refused = outcome.refused;
-        }
+        const ImportOutcome &result = *imported;
         auto recorded = tx.scalar(kRecord,
                 {{u":id"_s, importId}, {u":user"_s, p.userId()}, {u":kind"_s, kind},
                         {u":sha"_s, sha},
