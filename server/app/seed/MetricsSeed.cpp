@@ -207,9 +207,11 @@ Result<MetricsSeedReport> seedPostMetrics(
             return ok.error();
         }
     }
-    if (auto counts = c.run(kCounts); !counts) {
+    auto counts = c.run(kCounts);
+    if (!counts) {
         return counts.error();
-    } else if ((*counts)->next()) {
+    }
+    if ((*counts)->next()) {
         report.deliverables = (*counts)->value(0).toLongLong();
         report.deals = (*counts)->value(1).toLongLong();
         report.campaigns = (*counts)->value(2).toLongLong();

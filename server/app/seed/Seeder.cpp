@@ -707,19 +707,18 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
         return snapshots.error();
     }
     report.snapshots = *snapshots;
-    if (options.posts > 0) {
-        const MetricsSeedOptions metrics{.posts = options.posts,
-                .days = options.days,
-                .seed = options.seed,
-                .progress = options.progress};
-        const auto posts = seedPostMetrics(c, metrics, anchor());
-        if (!posts) {
-            return posts.error();
-        }
-        report.posts = posts->posts;
-        report.postMetrics = posts->postMetrics;
-        report.deliverablePosts = posts->deliverables;
+    // Posts with their daily figures (none unless --posts is given).
+    const MetricsSeedOptions metrics{.posts = options.posts,
+            .days = options.days,
+            .seed = options.seed,
+            .progress = options.progress};
+    const auto posts = seedPostMetrics(c, metrics, anchor());
+    if (!posts) {
+        return posts.error();
     }
+    report.posts = posts->posts;
+    report.postMetrics = posts->postMetrics;
+    report.deliverablePosts = posts->deliverables;
     return report;
 }
 
