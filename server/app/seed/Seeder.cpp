@@ -716,9 +716,9 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     if (!posts) {
         return posts.error();
     }
-    report.posts = posts->posts;
-    report.postMetrics = posts->postMetrics;
-    report.deliverablePosts = posts->deliverables;
+    report.posts += posts->posts;
+    report.postMetrics += posts->postMetrics;
+    report.deliverablePosts += posts->deliverables;
     return report;
 }
 
