@@ -87,6 +87,15 @@ const QString kAccountResolved =
         "LEFT JOIN connected_accounts a ON a.id = COALESCE(s.account_id, h.id) "
         "  AND (:admin OR a.influencer_id = :user)"_s;
 
+// The accounts an import wrote take the followers of their newest snapshot.
+const QString kAccountFollowers =
+        u"UPDATE connected_accounts a SET followers = n.followers "
+        "FROM (SELECT DISTINCT ON (m.account_id) m.account_id, m.followers "
+        "      FROM account_metrics m "
+        "      WHERE m.account_id IN (SELECT x.target FROM (%1) x WHERE x.refusal IS NULL) "
+        "      ORDER BY m.account_id, m.day DESC) n "
+        "WHERE a.id = n.account_id AND a.followers <> n.followers"_s;
+
 // The same, refusing all but the last line of a file that has several for one post (or
 // account) and day: only when the plain merge met them (it cannot write a row twice).
 QString deduplicated(const QString &resolved)
@@ -302,6 +311,12 @@ Result<void> merge(Connection &c, const http::Principal &p, const QUuid &importI
     }
     outcome.taken = (*merged)->numRowsAffected();
     (*merged)->finish();
+    if (kind == ImportKind::AccountMetrics && outcome.taken > 0) {
+        // An account's follower count is its newest snapshot's (as the daily sync keeps it).
+        if (auto synced = c.runDynamic(kAccountFollowers.arg(resolved), bindList); !synced) {
+            return synced.error();
+        }
+    }
     // Both lists are in line order: keep the first kMaxListed of the two.
     outcome.refused = mergeRefusals(outcome.refused, refused);
     outcome.refusedCount += refusedCount;

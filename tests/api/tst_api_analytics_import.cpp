@@ -472,6 +472,11 @@ private Q_SLOTS:
                                 m_account))
                          .toString(),
                 u"5000:100,5100:-"_s);
+        // The account's follower count is its newest snapshot's.
+        QCOMPARE(
+                scalar(u"SELECT followers FROM connected_accounts WHERE id = '%1'"_s.arg(m_account))
+                        .toInt(),
+                5100);
         // The series' version moved (the metric cache of profiles depends on it).
         QCOMPARE(scalar(u"SELECT count(*) FROM account_metrics_changes WHERE account_id = '%1'"_s
                                  .arg(m_account))
