@@ -12,7 +12,7 @@ PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql
     qt6-charts-dev qt6-networkauth-dev qtkeychain-qt6-dev libqt6svg6
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libargon2-dev libssl-dev libcurl4-openssl-dev
+    libargon2-dev libssl-dev libcurl4-openssl-dev libpq-dev
     postgresql postgresql-contrib
     clang-format clang-tidy
     wrk curl openssl

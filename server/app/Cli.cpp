@@ -147,12 +147,15 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
     if (ok && parser.isSet(u"long-history"_s)) {
         options.longHistoryAccounts = parser.value(u"long-history"_s).toInt(&ok);
     }
+    if (ok && parser.isSet(u"posts"_s)) {
+        options.posts = parser.value(u"posts"_s).toInt(&ok);
+    }
     if (ok && parser.isSet(u"seed"_s)) {
         options.seed = parser.value(u"seed"_s).toULongLong(&ok);
     }
     if (!ok || options.influencers < 0 || options.brands < -1) {
-        err() << "influence-server: --influencers, --brands, --days and --seed take whole "
-                 "numbers\n";
+        err() << "influence-server: --influencers, --brands, --days, --posts and --seed take "
+                 "whole numbers\n";
         return kExitUsage;
     }
     options.ifEmpty = parser.isSet(u"if-empty"_s);
@@ -229,6 +232,10 @@ int runCommandLine(int argc, char **argv)
             {u"influencers"_s, u"seed: number of creators (default 1000)."_s, u"n"_s},
             {u"brands"_s, u"seed: number of brands (default: one per 20 creators)."_s, u"n"_s},
             {u"seed"_s, u"seed: random seed (default 42)."_s, u"n"_s},
+            {u"posts"_s,
+                    u"seed: posts with --days of daily figures each, every fifth a deal's "
+                    "deliverable (default 0; --posts 50000 --days 200: 10 million rows)."_s,
+                    u"n"_s},
             {u"days"_s, u"seed: days of daily metric history per verified account (default 90)."_s,
                     u"n"_s},
             {u"long-history"_s,

@@ -237,6 +237,13 @@ QList<KeySpec> serverKeys()
                         return expectBytes(
                                 v, 1024, qint64(256) * 1024 * 1024, c.http.limits.maxBodyBytes);
                     }},
+            {"IMPORT_MAX_BODY_BYTES"_L1,
+                    "Largest file POST /api/v1/analytics/imports accepts (413 above; held in "
+                    "memory while it is read). Default 256M."_L1,
+                    [](Config &c, const QString &v) {
+                        return expectBytes(
+                                v, 1024, qint64{2} * 1024 * 1024 * 1024, c.imports.maxBodyBytes);
+                    }},
             {"MAX_HEADER_BYTES"_L1,
                     "Largest request line plus headers (431 above). Default 16K."_L1,
                     [](Config &c, const QString &v) {
@@ -755,6 +762,7 @@ QStringList Config::describe() const
     line(u"PUBLIC_URL"_s, http.effectivePublicUrl());
     line(u"HTTP_THREADS"_s, QString::number(http.threads));
     line(u"MAX_BODY_BYTES"_s, QString::number(http.limits.maxBodyBytes));
+    line(u"IMPORT_MAX_BODY_BYTES"_s, QString::number(imports.maxBodyBytes));
     line(u"MAX_HEADER_BYTES"_s, QString::number(http.limits.maxHeadBytes));
     line(u"MAX_CONNECTIONS"_s, QString::number(http.maxConnections));
     line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(http.idleTimeout.count()));

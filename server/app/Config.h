@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "analytics/ImportSettings.h"
 #include "auth/AuthSettings.h"
 #include "common/Result.h"
 #include "core/crypto/TokenService.h"
@@ -51,6 +52,8 @@ struct Config
     payments::PaymentSettings payments;
     /// The cache of metric series (profiles).
     profiles::Settings profiles;
+    /// The bulk import of metric files (analytics).
+    analytics::ImportSettings imports;
     /// Level and format of the log (core/log).
     log::Settings log;
 

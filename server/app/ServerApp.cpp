@@ -2,6 +2,7 @@
 #include "ServerApp.h"
 
 #include "analytics/AnalyticsRoutes.h"
+#include "analytics/ImportRoutes.h"
 #include "app/seed/DemoSignIns.h"
 #include "app/seed/Seeder.h"
 #include "auth/AuthRoutes.h"
@@ -298,7 +299,10 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_dbPool = std::make_unique<db::DbPool>(m_connectionSettings, m_config.database);
     m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
-    m_httpContext = std::make_shared<http::HttpContext>(m_config.http);
+    http::HttpSettings httpSettings = m_config.http;
+    httpSettings.limits.pathBodyLimits.append(
+            {QByteArray(analytics::kImportPath), m_config.imports.maxBodyBytes});
+    m_httpContext = std::make_shared<http::HttpContext>(std::move(httpSettings));
     m_httpContext->dbPool = m_dbPool.get();
     m_httpContext->cpuPool = m_cpuPool.get();
 
@@ -331,6 +335,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
     analytics::registerRoutes(*m_httpContext);
+    analytics::registerImportRoutes(*m_httpContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {

@@ -146,6 +146,55 @@ private Q_SLOTS:
         QVERIFY(digest(c) != digestA);
     }
 
+    void postsAtScale()
+    {
+        seed::SeedOptions options;
+        options.influencers = 100;
+        options.days = 5;
+        options.posts = 60;
+        db::Connection c(migratedDatabase(), u"seed-posts"_s);
+        const auto report = seed::seedDatabase(c, options);
+        QVERIFY(report);
+        // (The demo data may have posts of its own besides the scale ones, named scale-<n>.)
+        QVERIFY(report->posts >= 60);
+        QVERIFY(report->postMetrics >= 300);
+        const QString scale = u"(SELECT id FROM posts WHERE external_id LIKE 'scale-%')"_s;
+        QCOMPARE(number(c, u"SELECT count(*) FROM posts WHERE external_id LIKE 'scale-%'"_s), 60.0);
+        QCOMPARE(number(c,
+                         u"SELECT count(*) FROM post_metrics WHERE day BETWEEN '2026-10-27' AND "
+                         "'2026-10-31' AND source = 'platform' AND post_id IN %1"_s.arg(scale)),
+                300.0);
+        QCOMPARE(number(c, u"SELECT count(*) FROM post_metrics WHERE post_id IN %1"_s.arg(scale)),
+                300.0);
+        // Every post was published before its history, which only grows.
+        QCOMPARE(number(c,
+                         u"SELECT count(*) FROM post_metrics m JOIN posts p ON p.id = m.post_id "
+                         "WHERE m.day <= (p.published_at AT TIME ZONE 'UTC')::date "
+                         "AND p.id IN %1"_s.arg(scale)),
+                0.0);
+        QCOMPARE(number(c,
+                         u"SELECT count(*) FROM (SELECT views - lag(views) OVER w AS v, "
+                         "likes - lag(likes) OVER w AS l FROM post_metrics WHERE post_id IN %1 "
+                         "WINDOW w AS (PARTITION BY post_id ORDER BY day)) x "
+                         "WHERE v < 0 OR l < 0"_s.arg(scale)),
+                0.0);
+        // Every fifth is the live deliverable of a completed deal in a Scale campaign, whose
+        // money moved.
+        QCOMPARE(
+                number(c,
+                        u"SELECT count(*) FROM posts p JOIN deliverables d ON d.id = "
+                        u"p.deliverable_id "
+                        "JOIN deals x ON x.id = d.deal_id JOIN campaigns k ON k.id = x.campaign_id "
+                        "WHERE p.campaign_id = x.campaign_id AND d.status = 'live' "
+                        "AND x.state = 'completed' AND k.name LIKE 'Scale %' AND p.id IN %1"_s.arg(
+                                scale)),
+                12.0);
+        QVERIFY(number(c,
+                        u"SELECT count(*) FROM payouts y JOIN deals x ON x.id = y.deal_id "
+                        "JOIN campaigns k ON k.id = x.campaign_id WHERE k.name LIKE 'Scale %'"_s)
+                > 0);
+    }
+
     void metricHistoriesLookReal()
     {
         seed::SeedOptions options;

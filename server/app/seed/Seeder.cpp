@@ -3,6 +3,7 @@
 
 #include "AnalyticsSeed.h"
 #include "CollabSeed.h"
+#include "MetricsSeed.h"
 #include "Prng.h"
 #include "SeedData.h"
 #include "SeedPosts.h"
@@ -703,6 +704,18 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
         return snapshots.error();
     }
     report.snapshots = *snapshots;
+    // Posts with their daily figures (none unless --posts is given).
+    const MetricsSeedOptions metrics{.posts = options.posts,
+            .days = options.days,
+            .seed = options.seed,
+            .progress = options.progress};
+    const auto posts = seedPostMetrics(c, metrics, anchor());
+    if (!posts) {
+        return posts.error();
+    }
+    report.posts += posts->posts;
+    report.postMetrics += posts->postMetrics;
+    report.deliverablePosts += posts->deliverables;
     return report;
 }
 
@@ -712,6 +725,9 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
 {
     if (options.influencers < 0 || options.influencers > 10'000'000) {
         return Error::make(ErrorCode::BadRequest, u"--influencers must be from 0 to 10000000"_s);
+    }
+    if (options.posts < 0 || options.posts > 10'000'000) {
+        return Error::make(ErrorCode::BadRequest, u"--posts must be from 0 to 10000000"_s);
     }
     if (options.days < 0 || options.days > 3660 || options.longHistoryDays < 0
             || options.longHistoryDays > 3660 || options.longHistoryAccounts < 0) {
@@ -727,6 +743,9 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
             {u"days"_s, options.days},
     };
     // Only when asked for, so that the markers of data sets without them stay as they were.
+    if (options.posts > 0) {
+        parameters.insert(u"posts"_s, options.posts);
+    }
     if (options.longHistoryAccounts > 0) {
         parameters.insert(u"longHistory"_s,
                 QJsonObject{{u"accounts"_s, options.longHistoryAccounts},

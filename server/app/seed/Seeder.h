@@ -26,6 +26,9 @@ struct SeedOptions
     /// instead: two-year series for benchmarks without seeding two years for every account.
     int longHistoryAccounts = 0;
     int longHistoryDays = 730;
+    /// Posts with `days` of daily figures each (the analytics data set at scale, MetricsSeed.h);
+    /// 0: none.
+    int posts = 0;
     /// Do nothing (successfully) when the database already has users.
     bool ifEmpty = false;
     /// Delete all users (and everything that cascades from them) first.

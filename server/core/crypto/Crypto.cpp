@@ -42,7 +42,17 @@ QByteArray fromBase64Url(QByteArrayView text, bool *ok)
 
 QByteArray sha256(QByteArrayView data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+    // OpenSSL's digest (SHA extensions where the CPU has them): several times faster than
+    // QCryptographicHash on the large files the bulk import hashes.
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()),
+                reinterpret_cast<unsigned char *>(digest.data()), &size, EVP_sha256(), nullptr)
+                    != 1
+            || size != 32) {
+        return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+    }
+    return digest;
 }
 
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)

@@ -76,6 +76,18 @@ Connection &Connection::forThread(const std::shared_ptr<const ConnectionSettings
     return *local->connections.back().second;
 }
 
+QVariant Connection::nativeHandle() const
+{
+    const QSqlDatabase db = database();
+    return db.isOpen() ? db.driver()->handle() : QVariant();
+}
+
+Error Connection::failNative(const QString &sqlState, const QString &message)
+{
+    const QSqlError error(QString(), message, QSqlError::StatementError, sqlState);
+    return fail(DbError::fromSqlError(error, sessionState()));
+}
+
 QSqlDatabase Connection::database() const
 {
     return QSqlDatabase::database(m_name, false);

@@ -88,6 +88,13 @@ public:
     /// Closes the connection now (after a failure, or to reopen with fresh state).
     void reset();
 
+    /// The driver's own handle (QPSQL: a QVariant holding a `PGconn*`), for what QtSql cannot
+    /// do: COPY (CopyIn.h). Only while the connection is open, and only in this thread.
+    QVariant nativeHandle() const;
+    /// Records and classifies a failure met on nativeHandle() (`sqlState` may be empty when the
+    /// connection broke), as a failed statement would be.
+    common::Error failNative(const QString &sqlState, const QString &message);
+
     QString name() const { return m_name; }
     const ConnectionSettings &settings() const { return *m_settings; }
 

@@ -312,7 +312,7 @@ Check applyFraming(const FieldSummary &summary, const HeadLimits &limits, HttpHe
             return Refusal{ErrorCode::MalformedRequest, "The Content-Length is not a number"};
         }
         head.contentLength = digits.toLongLong();
-        if (head.contentLength > limits.maxBodyBytes) {
+        if (head.contentLength > limits.bodyLimitFor(head.target)) {
             return Refusal{ErrorCode::PayloadTooLarge, "The request body is larger than allowed"};
         }
     }
@@ -328,6 +328,21 @@ HeadInspection rejected(const Refusal &refusal)
 }
 
 } // namespace
+
+qint64 HeadLimits::bodyLimitFor(QByteArrayView target) const
+{
+    if (pathBodyLimits.isEmpty()) {
+        return maxBodyBytes;
+    }
+    const qsizetype mark = target.indexOf('?');
+    const QByteArrayView path = mark < 0 ? target : target.first(mark);
+    for (const PathBodyLimit &limit : pathBodyLimits) {
+        if (path == QByteArrayView(limit.path)) {
+            return limit.maxBodyBytes;
+        }
+    }
+    return maxBodyBytes;
+}
 
 HeadInspection inspectHead(QByteArrayView data, const HeadLimits &limits)
 {

@@ -35,11 +35,23 @@ struct HttpHead
     QByteArray header(QByteArrayView lowerCaseName) const;
 };
 
+/// A body limit of its own for one path (the bulk import takes files far larger than any JSON).
+struct PathBodyLimit
+{
+    QByteArray path; ///< matched exactly against the request-target's path (origin-form)
+    qint64 maxBodyBytes = 0;
+};
+
 struct HeadLimits
 {
     qsizetype maxHeadBytes = qsizetype{16} * 1024;
     qint64 maxBodyBytes = qint64{1024} * 1024;
     int maxHeaderCount = 100;
+    /// Paths with their own body limit instead of maxBodyBytes.
+    QList<PathBodyLimit> pathBodyLimits;
+
+    /// The body limit of a request to `target` (its path, before any '?').
+    qint64 bodyLimitFor(QByteArrayView target) const;
 };
 
 /// The outcome of looking at the start of a request.

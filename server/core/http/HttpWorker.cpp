@@ -30,6 +30,12 @@ namespace {
 // Slack on top of head + body limits for the socket's read buffer: room for a pipelined head.
 constexpr qint64 kReadBufferSlack = qint64{64} * 1024;
 
+// The socket's read buffer between requests: room for the largest ordinary request.
+qint64 readBufferSize(const HeadLimits &limits)
+{
+    return limits.maxHeadBytes + limits.maxBodyBytes + kReadBufferSlack;
+}
+
 QString newRequestId()
 {
     quint64 words[2];
@@ -217,8 +223,7 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
     m_connections.emplace(id, std::move(connection));
     m_context->connections.fetch_add(1);
 
-    socket->setReadBufferSize(m_context->settings.limits.maxHeadBytes
-            + m_context->settings.limits.maxBodyBytes + kReadBufferSlack);
+    socket->setReadBufferSize(readBufferSize(m_context->settings.limits));
     connect(c.timer, &QTimer::timeout, this, [this, id] {
         onTimeout(id);
     });
@@ -305,6 +310,16 @@ void HttpWorker::inspect(Connection &connection)
     case HeadInspection::Outcome::Complete: break;
     }
     connection.validatedHead = inspection.head;
+    const HeadLimits &limits = m_context->settings.limits;
+    if (inspection.head.contentLength > limits.maxBodyBytes) {
+        // A route with a body limit of its own (the bulk import): QHttpServer 6.4 takes a request
+        // only once all of it is in the socket's buffer, so the buffer must hold this body; and
+        // a large body gets a second more to arrive for each MiB.
+        socket->setReadBufferSize(
+                inspection.head.headSize + inspection.head.contentLength + kReadBufferSlack);
+        connection.timer->start(m_context->settings.requestTimeout
+                + std::chrono::seconds(inspection.head.contentLength / (qint64{1024} * 1024)));
+    }
     if (inspection.head.expectContinue) {
         socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
@@ -341,6 +356,10 @@ bool HttpWorker::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *s
     }
     HttpHead head = std::move(*connection->validatedHead);
     connection->validatedHead.reset();
+    if (const qint64 normal = readBufferSize(m_context->settings.limits);
+            socket->readBufferSize() > normal) {
+        socket->setReadBufferSize(normal);
+    }
     if (qrequest.body().size() != head.contentLength) {
         qCWarning(lcHttp, "body size %lld differs from Content-Length %lld; closing",
                 static_cast<long long>(qrequest.body().size()),
