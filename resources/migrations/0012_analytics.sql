@@ -123,7 +123,107 @@ LANGUAGE sql AS $$
            EXCLUDED.watch_seconds, EXCLUDED.captured_at);
 $$;
 
--- The rollup for changed rows of post_metrics, given per post as the range of changed days.
+-- Per-post totals -----------------------------------------------------------------------------
+
+-- Estimated reach of a post the platform gives no reach for: the followers of its account on
+-- the day it was published (its snapshot, else the account's current count) times the
+-- platform's reach factor (our defaults, CreatorIQ-style: instagram 0.30, tiktok 0.25,
+-- youtube 0.20, others 0.15).
+CREATE FUNCTION post_estimated_reach(p posts) RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT round(coalesce(
+               (SELECT am.followers FROM account_metrics am
+                WHERE am.account_id = a.id
+                  AND am.day <= (p.published_at AT TIME ZONE 'UTC')::date
+                ORDER BY am.day DESC LIMIT 1), a.followers, 0)
+           * CASE p.platform WHEN 'instagram' THEN 0.30 WHEN 'tiktok' THEN 0.25
+                             WHEN 'youtube' THEN 0.20 ELSE 0.15 END)::bigint
+    FROM (SELECT 1) x
+    LEFT JOIN LATERAL (SELECT c.id, c.followers FROM connected_accounts c
+                       WHERE c.id = p.account_id
+                          OR (p.account_id IS NULL AND c.influencer_id = p.influencer_id
+                              AND c.platform = p.platform)
+                       ORDER BY c.id = p.account_id DESC, c.followers DESC LIMIT 1) a ON true
+$$;
+
+-- One row per post of a campaign: its latest lifetime figures (its newest row of post_metrics;
+-- zeros and no day while it has none), and, where that row gives no reach, its estimated reach
+-- (post_estimated_reach: followers at publication x the platform's factor, fixed when the post's
+-- figures or its publication change). Kept by the same triggers as the rollup, so that the
+-- dashboards read "top posts" in index order, and the estimated reach and post counts of a
+-- period from the posts' publication days, never per post from post_metrics.
+CREATE TABLE post_totals (
+    post_id         uuid PRIMARY KEY,
+    campaign_id     uuid NOT NULL,
+    influencer_id   uuid NOT NULL,
+    platform        text NOT NULL,
+    published_day   date NOT NULL,  -- UTC
+    day             date,           -- of the newest row; NULL: no figures yet
+    views           bigint NOT NULL,
+    impressions     bigint NOT NULL,
+    reach           bigint,         -- the newest row's; NULL: the platform gave none
+    likes           bigint NOT NULL,
+    comments        bigint NOT NULL,
+    shares          bigint NOT NULL,
+    saves           bigint NOT NULL,
+    clicks          bigint NOT NULL,
+    watch_seconds   bigint NOT NULL,
+    engagements     bigint NOT NULL,
+    estimated_reach bigint,         -- set exactly when reach is NULL
+    captured_at     timestamptz
+);
+-- Top posts of a campaign.
+CREATE INDEX post_totals_top_idx ON post_totals (campaign_id, engagements DESC, post_id);
+-- Post counts and estimated reach of a campaign's period (index-only).
+CREATE INDEX post_totals_published_idx ON post_totals (campaign_id, published_day)
+    INCLUDE (influencer_id, estimated_reach, captured_at);
+
+-- Rewrites the totals of posts from posts and their newest rows (a primary-key lookup each);
+-- posts without a campaign (or gone) lose theirs. Called after post_rollup_refresh took the
+-- campaigns' locks, so each statement's snapshot sees every earlier writer of these posts.
+CREATE FUNCTION post_totals_refresh(p_posts uuid[]) RETURNS void
+LANGUAGE sql AS $$
+    DELETE FROM post_totals t
+    WHERE t.post_id = ANY (p_posts)
+      AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id AND p.campaign_id IS NOT NULL);
+
+    INSERT INTO post_totals AS t
+        (post_id, campaign_id, influencer_id, platform, published_day, day, views, impressions,
+         reach, likes, comments, shares, saves, clicks, watch_seconds, engagements,
+         estimated_reach, captured_at)
+    SELECT p.id, p.campaign_id, p.influencer_id, p.platform,
+           (p.published_at AT TIME ZONE 'UTC')::date, m.day, coalesce(m.views, 0),
+           coalesce(m.impressions, 0), m.reach, coalesce(m.likes, 0), coalesce(m.comments, 0),
+           coalesce(m.shares, 0), coalesce(m.saves, 0), coalesce(m.clicks, 0),
+           coalesce(m.watch_seconds, 0),
+           coalesce(m.likes, 0) + coalesce(m.comments, 0) + coalesce(m.shares, 0)
+           + coalesce(m.saves, 0),
+           CASE WHEN m.reach IS NULL THEN post_estimated_reach(p) END, m.captured_at
+    FROM posts p
+    LEFT JOIN LATERAL (SELECT * FROM post_metrics x WHERE x.post_id = p.id
+                       ORDER BY x.day DESC LIMIT 1) m ON true
+    WHERE p.id = ANY (p_posts) AND p.campaign_id IS NOT NULL
+    ON CONFLICT (post_id) DO UPDATE SET
+        campaign_id = EXCLUDED.campaign_id, influencer_id = EXCLUDED.influencer_id,
+        platform = EXCLUDED.platform, published_day = EXCLUDED.published_day,
+        day = EXCLUDED.day, views = EXCLUDED.views, impressions = EXCLUDED.impressions,
+        reach = EXCLUDED.reach, likes = EXCLUDED.likes, comments = EXCLUDED.comments,
+        shares = EXCLUDED.shares, saves = EXCLUDED.saves, clicks = EXCLUDED.clicks,
+        watch_seconds = EXCLUDED.watch_seconds, engagements = EXCLUDED.engagements,
+        estimated_reach = EXCLUDED.estimated_reach, captured_at = EXCLUDED.captured_at
+    WHERE (t.campaign_id, t.influencer_id, t.platform, t.published_day, t.day, t.views,
+           t.impressions, t.reach, t.likes, t.comments, t.shares, t.saves, t.clicks,
+           t.watch_seconds, t.estimated_reach, t.captured_at)
+          IS DISTINCT FROM
+          (EXCLUDED.campaign_id, EXCLUDED.influencer_id, EXCLUDED.platform,
+           EXCLUDED.published_day, EXCLUDED.day, EXCLUDED.views, EXCLUDED.impressions,
+           EXCLUDED.reach, EXCLUDED.likes, EXCLUDED.comments, EXCLUDED.shares, EXCLUDED.saves,
+           EXCLUDED.clicks, EXCLUDED.watch_seconds, EXCLUDED.estimated_reach,
+           EXCLUDED.captured_at);
+$$;
+
+-- The rollup and the totals for changed rows of post_metrics, given per post as the range of
+-- changed days.
 CREATE FUNCTION post_rollup_refresh_posts(p_posts uuid[], p_los date[], p_his date[])
 RETURNS void
 LANGUAGE sql AS $$
@@ -136,6 +236,8 @@ LANGUAGE sql AS $$
     JOIN posts p ON p.id = c.post_id
     WHERE p.campaign_id IS NOT NULL
     HAVING count(*) > 0;
+
+    SELECT post_totals_refresh(p_posts);
 $$;
 
 CREATE FUNCTION post_metrics_rollup() RETURNS trigger
@@ -174,11 +276,12 @@ CREATE TRIGGER post_metrics_rollup_delete AFTER DELETE ON post_metrics
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION post_metrics_rollup();
 
--- TRUNCATE has no transition table; nothing is left to roll up.
+-- TRUNCATE has no transition table; nothing is left to roll up, the posts have no figures.
 CREATE FUNCTION post_metrics_rollup_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM post_rollup_daily;
+    PERFORM post_totals_refresh(ARRAY(SELECT t.post_id FROM post_totals t));
     RETURN NULL;
 END;
 $$;
@@ -186,11 +289,18 @@ CREATE TRIGGER post_metrics_rollup_truncate AFTER TRUNCATE ON post_metrics
     FOR EACH STATEMENT EXECUTE FUNCTION post_metrics_rollup_truncate();
 
 -- A post that moves to another deliverable (so campaign), creator or platform, or is deleted:
--- its old and new groups are recomputed whole.
+-- its old and new groups are recomputed whole; its totals follow (also a new post, and one
+-- whose publication or account changes: its estimated reach).
 CREATE FUNCTION posts_rollup() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM post_totals_refresh(array_agg(n.id))
+        FROM new_rows n WHERE n.campaign_id IS NOT NULL HAVING count(*) > 0;
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'DELETE' THEN
+        DELETE FROM post_totals t USING old_rows o WHERE t.post_id = o.id;
         PERFORM post_rollup_refresh(array_agg(o.campaign_id), array_agg(o.influencer_id),
                                     array_agg(o.platform), array_agg('-infinity'::date),
                                     array_agg('infinity'::date))
@@ -209,10 +319,19 @@ BEGIN
               WHERE (o.campaign_id, o.influencer_id, o.platform)
                     IS DISTINCT FROM (n.campaign_id, n.influencer_id, n.platform)) g
         WHERE g.campaign_id IS NOT NULL HAVING count(*) > 0;
+        PERFORM post_totals_refresh(array_agg(n.id))
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (o.campaign_id, o.influencer_id, o.platform, o.published_at, o.account_id)
+              IS DISTINCT FROM (n.campaign_id, n.influencer_id, n.platform, n.published_at,
+                                n.account_id)
+        HAVING count(*) > 0;
     END IF;
     RETURN NULL;
 END;
 $$;
+CREATE TRIGGER posts_rollup_insert AFTER INSERT ON posts
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION posts_rollup();
 CREATE TRIGGER posts_rollup_update AFTER UPDATE ON posts
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION posts_rollup();
@@ -227,6 +346,7 @@ SELECT post_rollup_refresh(array_agg(g.campaign_id), array_agg(g.influencer_id),
 FROM (SELECT DISTINCT campaign_id, influencer_id, platform FROM posts
       WHERE campaign_id IS NOT NULL) g
 HAVING count(*) > 0;
+SELECT post_totals_refresh(ARRAY(SELECT p.id FROM posts p WHERE p.campaign_id IS NOT NULL));
 
 -- EMV tables -----------------------------------------------------------------------------------
 
@@ -324,27 +444,6 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Per-post figures ---------------------------------------------------------------------------
-
--- Estimated reach of a post the platform gives no reach for: the followers of its account on
--- the day it was published (its snapshot, else the account's current count) times the
--- platform's reach factor (our defaults, CreatorIQ-style: instagram 0.30, tiktok 0.25,
--- youtube 0.20, others 0.15).
-CREATE FUNCTION post_estimated_reach(p posts) RETURNS bigint
-LANGUAGE sql STABLE AS $$
-    SELECT round(coalesce(
-               (SELECT am.followers FROM account_metrics am
-                WHERE am.account_id = a.id
-                  AND am.day <= (p.published_at AT TIME ZONE 'UTC')::date
-                ORDER BY am.day DESC LIMIT 1), a.followers, 0)
-           * CASE p.platform WHEN 'instagram' THEN 0.30 WHEN 'tiktok' THEN 0.25
-                             WHEN 'youtube' THEN 0.20 ELSE 0.15 END)::bigint
-    FROM (SELECT 1) x
-    LEFT JOIN LATERAL (SELECT c.id, c.followers FROM connected_accounts c
-                       WHERE c.id = p.account_id
-                          OR (p.account_id IS NULL AND c.influencer_id = p.influencer_id
-                              AND c.platform = p.platform)
-                       ORDER BY c.id = p.account_id DESC, c.followers DESC LIMIT 1) a ON true
-$$;
 
 -- Posts with their figures in a period: per post, its latest row on or before `p_to` minus its
 -- latest row before `p_from` (two primary-key lookups). The reach is the platform's, or, where
@@ -479,16 +578,34 @@ SET jit = off AS $$
                      sum(roll.watch_seconds)::bigint AS watch_seconds
               FROM roll GROUP BY 1, 2, 3) x
         JOIN ct ON ct.id = x.campaign_id),
-    pp AS (
-        SELECT x.*, x AS item, (x.post).influencer_id AS influencer_id,
-               (x.post).published_at AS published_at
-        FROM analytics_posts(ARRAY(SELECT p.id FROM posts p WHERE p.campaign_id = ANY (p_campaigns)),
-                             p_from, p_to,
-                             (SELECT jsonb_object_agg(ct.id, ct.emv) FROM ct WHERE ct.money)) x),
+    -- the campaigns' posts published by the period's end (post_totals, index-only)
+    pt AS (
+        SELECT t.influencer_id, t.published_day, t.estimated_reach, t.captured_at
+        FROM post_totals t
+        WHERE t.campaign_id = ANY (p_campaigns) AND t.published_day <= p_to),
+    -- estimated reach, on the publication days of posts published in the period
     est AS (
-        SELECT pp.influencer_id, (pp.published_at AT TIME ZONE 'UTC')::date AS day,
-               sum(pp.reach)::bigint AS reach
-        FROM pp WHERE pp.estimated GROUP BY 1, 2),
+        SELECT pt.influencer_id, pt.published_day AS day, sum(pt.estimated_reach)::bigint AS reach,
+               max(pt.captured_at) AS captured_at
+        FROM pt WHERE pt.estimated_reach IS NOT NULL AND pt.published_day >= p_from
+        GROUP BY 1, 2),
+    -- per-post figures of the period: every post (p_max_posts NULL), else the top posts among
+    -- the candidates with the most engagements to date (README: analytics)
+    pp AS (
+        SELECT x.*, x AS item
+        FROM analytics_posts(
+            CASE WHEN NOT p_detail THEN '{}'
+                 WHEN p_max_posts IS NULL
+                 THEN ARRAY(SELECT p.id FROM posts p WHERE p.campaign_id = ANY (p_campaigns))
+                 ELSE ARRAY(SELECT t.post_id FROM unnest(p_campaigns) AS c(id)
+                            CROSS JOIN LATERAL (
+                                SELECT t.post_id, t.engagements FROM post_totals t
+                                WHERE t.campaign_id = c.id AND t.published_day <= p_to
+                                ORDER BY t.engagements DESC, t.post_id
+                                LIMIT greatest(p_max_posts * 10, 50)) t
+                            ORDER BY t.engagements DESC, t.post_id
+                            LIMIT greatest(p_max_posts * 10, 50)) END,
+            p_from, p_to, (SELECT jsonb_object_agg(ct.id, ct.emv) FROM ct WHERE ct.money)) x),
     spend AS (
         SELECT d.influencer_id,
                coalesce(sum(a.balance_minor) FILTER (
@@ -503,10 +620,12 @@ SET jit = off AS $$
                         AND (t.created_at AT TIME ZONE 'UTC')::date BETWEEN p_from AND p_to)
         GROUP BY d.influencer_id),
     ppc AS (
-        SELECT pp.influencer_id, count(*) AS posts,
-               coalesce(sum(pp.reach) FILTER (WHERE pp.estimated), 0) AS est_reach,
-               bool_or(pp.estimated) AS estimated
-        FROM pp GROUP BY 1),
+        SELECT pt.influencer_id, count(*) AS posts,
+               coalesce(sum(pt.estimated_reach) FILTER (WHERE pt.published_day >= p_from), 0)
+                   AS est_reach,
+               bool_or(pt.estimated_reach IS NOT NULL AND pt.published_day >= p_from)
+                   AS estimated
+        FROM pt GROUP BY 1),
     creators AS (
         SELECT i.influencer_id, coalesce(q.posts, 0) AS posts,
                coalesce(r.reach, 0) + coalesce(q.est_reach, 0) AS reach,
@@ -517,7 +636,7 @@ SET jit = off AS $$
                coalesce(r.clicks, 0) AS clicks, coalesce(r.watch_seconds, 0) AS watch_seconds,
                coalesce(r.emv, 0) AS emv,
                coalesce(s.committed, 0) AS committed, coalesce(s.paid, 0) AS paid
-        FROM (SELECT pp.influencer_id FROM pp UNION SELECT spend.influencer_id FROM spend
+        FROM (SELECT ppc.influencer_id FROM ppc UNION SELECT spend.influencer_id FROM spend
               UNION SELECT rollg.influencer_id FROM rollg) i
         LEFT JOIN (SELECT g.influencer_id, sum(g.reach) AS reach,
                           sum(g.impressions) AS impressions, sum(g.views) AS views,
@@ -544,10 +663,9 @@ SET jit = off AS $$
                    FROM roll WHERE p_detail GROUP BY 1) x ON x.start = b.start::date)
     SELECT jsonb_build_object(
         'dataAsOf', api_time(greatest((SELECT max(roll.captured_at) FROM roll),
-                                      (SELECT max(pp.captured_at) FROM pp
-                                       WHERE pp.estimated))),
+                                      (SELECT max(est.captured_at) FROM est))),
         'kpis', (SELECT analytics_kpis_json(
-                     (SELECT count(*) FROM pp), sum(c.reach)::bigint, coalesce(bool_or(c.estimated), false),
+                     sum(c.posts)::bigint, sum(c.reach)::bigint, coalesce(bool_or(c.estimated), false),
                      sum(c.impressions)::bigint, sum(c.views)::bigint, sum(c.likes)::bigint,
                      sum(c.comments)::bigint, sum(c.shares)::bigint, sum(c.saves)::bigint,
                      sum(c.clicks)::bigint, sum(c.watch_seconds)::bigint,
