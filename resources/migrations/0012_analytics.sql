@@ -196,10 +196,18 @@ LANGUAGE sql AS $$
 $$;
 
 -- Rewrites the totals of posts from posts and their newest rows (a primary-key lookup each);
--- posts without a campaign (or gone) lose theirs. Called after post_rollup_refresh took the
--- campaigns' locks, so each statement's snapshot sees every earlier writer of these posts.
+-- posts without a campaign (or gone) lose theirs; then the campaign rows of their publication
+-- days. It takes the campaigns' locks as post_rollup_refresh does (again, when called after it:
+-- they are held until commit), so that two new posts of one campaign-day cannot each count the
+-- day without the other.
 CREATE FUNCTION post_totals_refresh(p_posts uuid[]) RETURNS void
 LANGUAGE sql AS $$
+    SELECT count(pg_advisory_xact_lock(1912, x.k))
+    FROM (SELECT DISTINCT CASE WHEN (SELECT count(DISTINCT q.campaign_id) FROM posts q
+                                     WHERE q.id = ANY (p_posts)) > 64
+                               THEN 0 ELSE hashtext(p.campaign_id::text) END AS k
+          FROM posts p WHERE p.id = ANY (p_posts) AND p.campaign_id IS NOT NULL ORDER BY 1) x;
+
     DELETE FROM post_totals t
     WHERE t.post_id = ANY (p_posts)
       AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id AND p.campaign_id IS NOT NULL);
