@@ -98,7 +98,7 @@ CREATE TABLE post_totals (
 CREATE INDEX post_totals_top_idx ON post_totals (campaign_id, engagements DESC, post_id);
 -- Post counts and estimated reach of a campaign's period (index-only).
 CREATE INDEX post_totals_published_idx ON post_totals (campaign_id, published_day)
-    INCLUDE (influencer_id, estimated_reach, captured_at);
+    INCLUDE (influencer_id, estimated_reach, captured_at, engagements);
 -- A creator's groups and posts (the overview's top creators).
 CREATE INDEX post_totals_influencer_idx ON post_totals (influencer_id, campaign_id, platform)
     INCLUDE (published_day, estimated_reach);
@@ -106,7 +106,8 @@ CREATE INDEX post_totals_influencer_idx ON post_totals (influencer_id, campaign_
 -- Per campaign, platform and day: the sums of post_rollup_daily's rows (the increments of the
 -- campaign's posts) and of the posts published that day (UTC): how many, how many with an
 -- estimated reach (post_totals.estimated_reach) and its sum; captured_at is the newest of those
--- rows' and of the estimated posts' figures. The dashboards' KPIs and series read this: a
+-- rows' (a post published in a period has its figures up to the period's end in it, so this
+-- covers the estimated posts' figures too). The dashboards' KPIs and series read this: a
 -- campaign's 30 days are at most 30 rows a platform however many posts it has.
 CREATE TABLE campaign_rollup_daily (
     campaign_id     uuid NOT NULL,
@@ -153,8 +154,7 @@ LANGUAGE sql AS $$
     e AS (
         SELECT t.campaign_id, t.platform, t.published_day AS day, count(*)::integer AS published,
                count(t.estimated_reach)::integer AS estimated,
-               coalesce(sum(t.estimated_reach), 0)::bigint AS estimated_reach,
-               max(t.captured_at) FILTER (WHERE t.estimated_reach IS NOT NULL) AS captured_at
+               coalesce(sum(t.estimated_reach), 0)::bigint AS estimated_reach
         FROM g JOIN post_totals t ON t.campaign_id = g.campaign_id
              AND t.platform = g.platform AND t.published_day BETWEEN g.lo AND g.hi
         GROUP BY 1, 2, 3),
@@ -167,7 +167,7 @@ LANGUAGE sql AS $$
                coalesce(f.comments, 0) AS comments, coalesce(f.shares, 0) AS shares,
                coalesce(f.saves, 0) AS saves, coalesce(f.clicks, 0) AS clicks,
                coalesce(f.watch_seconds, 0) AS watch_seconds,
-               greatest(f.captured_at, e.captured_at) AS captured_at
+               f.captured_at
         FROM f FULL JOIN e USING (campaign_id, platform, day)),
     gone AS (
         DELETE FROM campaign_rollup_daily d USING g
@@ -677,8 +677,9 @@ $$;
 -- (their reservation) committed and paid. Without p_detail only the KPIs. With p_max_posts
 -- (the overview's top lists) the posts are the p_max_posts with the most engagements in the
 -- period among the 50 (at least 10 x p_max_posts) with the most engagements to date, and the
--- creators those of these candidates (up to 2 x p_max_posts, at least 10), so that the answer
--- does not grow with the brand's posts; without it, every post and creator.
+-- creators likewise among the 10 (at least 2 x p_max_posts) with the most engagements to date,
+-- so that the answer does not read the period's figures of every post and creator; without it,
+-- every post and creator.
 CREATE FUNCTION analytics_campaigns_json(p_campaigns uuid[], p_money uuid[], p_from date,
                                          p_to date, p_interval text, p_detail boolean,
                                          p_max_posts integer) RETURNS jsonb
@@ -704,9 +705,12 @@ SET jit = off AS $$
         WHERE p_detail AND p_max_posts IS NOT NULL
         ORDER BY t.engagements DESC, t.post_id
         LIMIT greatest(p_max_posts * 10, 50)),
+    -- the candidates of top creators: those with the most engagements to date (index-only)
     cand AS (
-        SELECT cposts.influencer_id FROM cposts GROUP BY 1
-        ORDER BY max(cposts.engagements) DESC, 1 LIMIT greatest(p_max_posts * 2, 10)),
+        SELECT t.influencer_id FROM post_totals t
+        WHERE p_detail AND p_max_posts IS NOT NULL AND t.campaign_id = ANY (p_campaigns)
+          AND t.published_day <= p_to
+        GROUP BY 1 ORDER BY sum(t.engagements) DESC, 1 LIMIT greatest(p_max_posts * 2, 10)),
     -- the creators' groups: every one, or the candidates'
     groups AS (
         SELECT DISTINCT t.campaign_id, t.influencer_id, t.platform
