@@ -45,6 +45,213 @@ CREATE TABLE post_rollup_daily (
 -- A campaign's period (the dashboards).
 CREATE INDEX post_rollup_daily_campaign_day_idx ON post_rollup_daily (campaign_id, day);
 
+-- Per-post totals -----------------------------------------------------------------------------
+
+-- Estimated reach of a post the platform gives no reach for: the followers of its account on
+-- the day it was published (its snapshot, else the account's current count) times the
+-- platform's reach factor (our defaults, CreatorIQ-style: instagram 0.30, tiktok 0.25,
+-- youtube 0.20, others 0.15).
+CREATE FUNCTION post_estimated_reach(p posts) RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT round(coalesce(
+               (SELECT am.followers FROM account_metrics am
+                WHERE am.account_id = a.id
+                  AND am.day <= (p.published_at AT TIME ZONE 'UTC')::date
+                ORDER BY am.day DESC LIMIT 1), a.followers, 0)
+           * CASE p.platform WHEN 'instagram' THEN 0.30 WHEN 'tiktok' THEN 0.25
+                             WHEN 'youtube' THEN 0.20 ELSE 0.15 END)::bigint
+    FROM (SELECT 1) x
+    LEFT JOIN LATERAL (SELECT c.id, c.followers FROM connected_accounts c
+                       WHERE c.id = p.account_id
+                          OR (p.account_id IS NULL AND c.influencer_id = p.influencer_id
+                              AND c.platform = p.platform)
+                       ORDER BY c.id = p.account_id DESC, c.followers DESC LIMIT 1) a ON true
+$$;
+
+-- One row per post of a campaign: its latest lifetime figures (its newest row of post_metrics;
+-- zeros and no day while it has none), and, where that row gives no reach, its estimated reach
+-- (post_estimated_reach: followers at publication x the platform's factor, fixed when the post's
+-- figures or its publication change). Kept by the same triggers as the rollup, so that the
+-- dashboards read "top posts" in index order, and the estimated reach and post counts of a
+-- period from the posts' publication days, never per post from post_metrics.
+CREATE TABLE post_totals (
+    post_id         uuid PRIMARY KEY,
+    campaign_id     uuid NOT NULL,
+    influencer_id   uuid NOT NULL,
+    platform        text NOT NULL,
+    published_day   date NOT NULL,  -- UTC
+    day             date,           -- of the newest row; NULL: no figures yet
+    views           bigint NOT NULL,
+    impressions     bigint NOT NULL,
+    reach           bigint,         -- the newest row's; NULL: the platform gave none
+    likes           bigint NOT NULL,
+    comments        bigint NOT NULL,
+    shares          bigint NOT NULL,
+    saves           bigint NOT NULL,
+    clicks          bigint NOT NULL,
+    watch_seconds   bigint NOT NULL,
+    engagements     bigint NOT NULL,
+    estimated_reach bigint,         -- set exactly when reach is NULL
+    captured_at     timestamptz
+);
+-- Top posts of a campaign.
+CREATE INDEX post_totals_top_idx ON post_totals (campaign_id, engagements DESC, post_id);
+-- Post counts and estimated reach of a campaign's period (index-only).
+CREATE INDEX post_totals_published_idx ON post_totals (campaign_id, published_day)
+    INCLUDE (influencer_id, estimated_reach, captured_at, engagements);
+-- A creator's groups and posts (the overview's top creators).
+CREATE INDEX post_totals_influencer_idx ON post_totals (influencer_id, campaign_id, platform)
+    INCLUDE (published_day, estimated_reach);
+
+-- Per campaign, platform and day: the sums of post_rollup_daily's rows (the increments of the
+-- campaign's posts) and of the posts published that day (UTC): how many, how many with an
+-- estimated reach (post_totals.estimated_reach) and its sum; captured_at is the newest of those
+-- rows' (a post published in a period has its figures up to the period's end in it, so this
+-- covers the estimated posts' figures too). The dashboards' KPIs and series read this: a
+-- campaign's 30 days are at most 30 rows a platform however many posts it has.
+CREATE TABLE campaign_rollup_daily (
+    campaign_id     uuid NOT NULL,
+    day             date NOT NULL,
+    platform        text NOT NULL,
+    published       integer NOT NULL,
+    estimated       integer NOT NULL,
+    estimated_reach bigint NOT NULL,
+    views           bigint NOT NULL,
+    impressions     bigint NOT NULL,
+    reach           bigint NOT NULL,
+    likes           bigint NOT NULL,
+    comments        bigint NOT NULL,
+    shares          bigint NOT NULL,
+    saves           bigint NOT NULL,
+    clicks          bigint NOT NULL,
+    watch_seconds   bigint NOT NULL,
+    captured_at     timestamptz,
+    PRIMARY KEY (campaign_id, day, platform)
+);
+-- Post counts up to a day.
+CREATE INDEX campaign_rollup_daily_published_idx ON campaign_rollup_daily (campaign_id, day)
+    INCLUDE (published) WHERE published > 0;
+
+-- Recomputes the rows of campaigns' platforms over day ranges [lo, hi] (parallel arrays) from
+-- post_rollup_daily and post_totals, which the callers have written already.
+CREATE FUNCTION campaign_rollup_refresh(p_campaigns uuid[], p_platforms text[], p_los date[],
+                                        p_his date[]) RETURNS void
+LANGUAGE sql AS $$
+    WITH g AS (
+        SELECT t.campaign_id, t.platform, min(t.lo) AS lo, max(t.hi) AS hi
+        FROM unnest(p_campaigns, p_platforms, p_los, p_his) AS t(campaign_id, platform, lo, hi)
+        GROUP BY 1, 2),
+    f AS (
+        SELECT r.campaign_id, r.platform, r.day, sum(r.views)::bigint AS views,
+               sum(r.impressions)::bigint AS impressions, sum(r.reach)::bigint AS reach,
+               sum(r.likes)::bigint AS likes, sum(r.comments)::bigint AS comments,
+               sum(r.shares)::bigint AS shares, sum(r.saves)::bigint AS saves,
+               sum(r.clicks)::bigint AS clicks, sum(r.watch_seconds)::bigint AS watch_seconds,
+               max(r.captured_at) AS captured_at
+        FROM g JOIN post_rollup_daily r ON r.campaign_id = g.campaign_id
+             AND r.platform = g.platform AND r.day BETWEEN g.lo AND g.hi
+        GROUP BY 1, 2, 3),
+    e AS (
+        SELECT t.campaign_id, t.platform, t.published_day AS day, count(*)::integer AS published,
+               count(t.estimated_reach)::integer AS estimated,
+               coalesce(sum(t.estimated_reach), 0)::bigint AS estimated_reach
+        FROM g JOIN post_totals t ON t.campaign_id = g.campaign_id
+             AND t.platform = g.platform AND t.published_day BETWEEN g.lo AND g.hi
+        GROUP BY 1, 2, 3),
+    n AS (
+        SELECT campaign_id, day, platform, coalesce(e.published, 0) AS published,
+               coalesce(e.estimated, 0) AS estimated,
+               coalesce(e.estimated_reach, 0) AS estimated_reach,
+               coalesce(f.views, 0) AS views, coalesce(f.impressions, 0) AS impressions,
+               coalesce(f.reach, 0) AS reach, coalesce(f.likes, 0) AS likes,
+               coalesce(f.comments, 0) AS comments, coalesce(f.shares, 0) AS shares,
+               coalesce(f.saves, 0) AS saves, coalesce(f.clicks, 0) AS clicks,
+               coalesce(f.watch_seconds, 0) AS watch_seconds,
+               f.captured_at
+        FROM f FULL JOIN e USING (campaign_id, platform, day)),
+    gone AS (
+        DELETE FROM campaign_rollup_daily d USING g
+        WHERE d.campaign_id = g.campaign_id AND d.platform = g.platform
+          AND d.day BETWEEN g.lo AND g.hi
+          AND NOT EXISTS (SELECT 1 FROM n WHERE n.campaign_id = d.campaign_id
+                                            AND n.platform = d.platform AND n.day = d.day))
+    INSERT INTO campaign_rollup_daily AS d
+        (campaign_id, day, platform, published, estimated, estimated_reach, views, impressions,
+         reach, likes, comments, shares, saves, clicks, watch_seconds, captured_at)
+    SELECT * FROM n
+    ON CONFLICT (campaign_id, day, platform) DO UPDATE SET
+        published = EXCLUDED.published, estimated = EXCLUDED.estimated,
+        estimated_reach = EXCLUDED.estimated_reach, views = EXCLUDED.views,
+        impressions = EXCLUDED.impressions, reach = EXCLUDED.reach, likes = EXCLUDED.likes,
+        comments = EXCLUDED.comments, shares = EXCLUDED.shares, saves = EXCLUDED.saves,
+        clicks = EXCLUDED.clicks, watch_seconds = EXCLUDED.watch_seconds,
+        captured_at = EXCLUDED.captured_at
+    WHERE (d.published, d.estimated, d.estimated_reach, d.views, d.impressions, d.reach, d.likes,
+           d.comments, d.shares, d.saves, d.clicks, d.watch_seconds, d.captured_at)
+          IS DISTINCT FROM
+          (EXCLUDED.published, EXCLUDED.estimated, EXCLUDED.estimated_reach, EXCLUDED.views,
+           EXCLUDED.impressions, EXCLUDED.reach, EXCLUDED.likes, EXCLUDED.comments,
+           EXCLUDED.shares, EXCLUDED.saves, EXCLUDED.clicks, EXCLUDED.watch_seconds,
+           EXCLUDED.captured_at);
+$$;
+
+-- Rewrites the totals of posts from posts and their newest rows (a primary-key lookup each);
+-- posts without a campaign (or gone) lose theirs; then the campaign rows of their publication
+-- days. It takes the campaigns' locks as post_rollup_refresh does (again, when called after it:
+-- they are held until commit), so that two new posts of one campaign-day cannot each count the
+-- day without the other.
+CREATE FUNCTION post_totals_refresh(p_posts uuid[]) RETURNS void
+LANGUAGE sql AS $$
+    SELECT count(pg_advisory_xact_lock(1912, x.k))
+    FROM (SELECT DISTINCT CASE WHEN (SELECT count(DISTINCT q.campaign_id) FROM posts q
+                                     WHERE q.id = ANY (p_posts)) > 64
+                               THEN 0 ELSE hashtext(p.campaign_id::text) END AS k
+          FROM posts p WHERE p.id = ANY (p_posts) AND p.campaign_id IS NOT NULL ORDER BY 1) x;
+
+    DELETE FROM post_totals t
+    WHERE t.post_id = ANY (p_posts)
+      AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id AND p.campaign_id IS NOT NULL);
+
+    INSERT INTO post_totals AS t
+        (post_id, campaign_id, influencer_id, platform, published_day, day, views, impressions,
+         reach, likes, comments, shares, saves, clicks, watch_seconds, engagements,
+         estimated_reach, captured_at)
+    SELECT p.id, p.campaign_id, p.influencer_id, p.platform,
+           (p.published_at AT TIME ZONE 'UTC')::date, m.day, coalesce(m.views, 0),
+           coalesce(m.impressions, 0), m.reach, coalesce(m.likes, 0), coalesce(m.comments, 0),
+           coalesce(m.shares, 0), coalesce(m.saves, 0), coalesce(m.clicks, 0),
+           coalesce(m.watch_seconds, 0),
+           coalesce(m.likes, 0) + coalesce(m.comments, 0) + coalesce(m.shares, 0)
+           + coalesce(m.saves, 0),
+           CASE WHEN m.reach IS NULL THEN post_estimated_reach(p) END, m.captured_at
+    FROM posts p
+    LEFT JOIN LATERAL (SELECT * FROM post_metrics x WHERE x.post_id = p.id
+                       ORDER BY x.day DESC LIMIT 1) m ON true
+    WHERE p.id = ANY (p_posts) AND p.campaign_id IS NOT NULL
+    ON CONFLICT (post_id) DO UPDATE SET
+        campaign_id = EXCLUDED.campaign_id, influencer_id = EXCLUDED.influencer_id,
+        platform = EXCLUDED.platform, published_day = EXCLUDED.published_day,
+        day = EXCLUDED.day, views = EXCLUDED.views, impressions = EXCLUDED.impressions,
+        reach = EXCLUDED.reach, likes = EXCLUDED.likes, comments = EXCLUDED.comments,
+        shares = EXCLUDED.shares, saves = EXCLUDED.saves, clicks = EXCLUDED.clicks,
+        watch_seconds = EXCLUDED.watch_seconds, engagements = EXCLUDED.engagements,
+        estimated_reach = EXCLUDED.estimated_reach, captured_at = EXCLUDED.captured_at
+    WHERE (t.campaign_id, t.influencer_id, t.platform, t.published_day, t.day, t.views,
+           t.impressions, t.reach, t.likes, t.comments, t.shares, t.saves, t.clicks,
+           t.watch_seconds, t.estimated_reach, t.captured_at)
+          IS DISTINCT FROM
+          (EXCLUDED.campaign_id, EXCLUDED.influencer_id, EXCLUDED.platform,
+           EXCLUDED.published_day, EXCLUDED.day, EXCLUDED.views, EXCLUDED.impressions,
+           EXCLUDED.reach, EXCLUDED.likes, EXCLUDED.comments, EXCLUDED.shares, EXCLUDED.saves,
+           EXCLUDED.clicks, EXCLUDED.watch_seconds, EXCLUDED.estimated_reach,
+           EXCLUDED.captured_at);
+
+    SELECT campaign_rollup_refresh(array_agg(t.campaign_id), array_agg(t.platform),
+                                   array_agg(t.published_day), array_agg(t.published_day))
+    FROM post_totals t WHERE t.post_id = ANY (p_posts)
+    HAVING count(*) > 0;
+$$;
+
 -- Recomputes the rollup rows of groups (campaign, creator, platform) over day ranges [lo, hi]
 -- (given as parallel arrays; '-infinity'/'infinity' for a whole group) from the raw rows.
 --
@@ -121,9 +328,12 @@ LANGUAGE sql AS $$
           (EXCLUDED.posts, EXCLUDED.views, EXCLUDED.impressions, EXCLUDED.reach, EXCLUDED.likes,
            EXCLUDED.comments, EXCLUDED.shares, EXCLUDED.saves, EXCLUDED.clicks,
            EXCLUDED.watch_seconds, EXCLUDED.captured_at);
+
+    SELECT campaign_rollup_refresh(p_campaigns, p_platforms, p_los, p_his);
 $$;
 
--- The rollup for changed rows of post_metrics, given per post as the range of changed days.
+-- The rollup and the totals for changed rows of post_metrics, given per post as the range of
+-- changed days.
 CREATE FUNCTION post_rollup_refresh_posts(p_posts uuid[], p_los date[], p_his date[])
 RETURNS void
 LANGUAGE sql AS $$
@@ -136,6 +346,8 @@ LANGUAGE sql AS $$
     JOIN posts p ON p.id = c.post_id
     WHERE p.campaign_id IS NOT NULL
     HAVING count(*) > 0;
+
+    SELECT post_totals_refresh(p_posts);
 $$;
 
 CREATE FUNCTION post_metrics_rollup() RETURNS trigger
@@ -174,11 +386,13 @@ CREATE TRIGGER post_metrics_rollup_delete AFTER DELETE ON post_metrics
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION post_metrics_rollup();
 
--- TRUNCATE has no transition table; nothing is left to roll up.
+-- TRUNCATE has no transition table; nothing is left to roll up, the posts have no figures.
 CREATE FUNCTION post_metrics_rollup_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM post_rollup_daily;
+    DELETE FROM campaign_rollup_daily;
+    PERFORM post_totals_refresh(ARRAY(SELECT t.post_id FROM post_totals t));
     RETURN NULL;
 END;
 $$;
@@ -186,11 +400,22 @@ CREATE TRIGGER post_metrics_rollup_truncate AFTER TRUNCATE ON post_metrics
     FOR EACH STATEMENT EXECUTE FUNCTION post_metrics_rollup_truncate();
 
 -- A post that moves to another deliverable (so campaign), creator or platform, or is deleted:
--- its old and new groups are recomputed whole.
+-- its old and new groups are recomputed whole; its totals follow (also a new post, and one
+-- whose publication or account changes: its estimated reach).
 CREATE FUNCTION posts_rollup() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM post_totals_refresh(array_agg(n.id))
+        FROM new_rows n WHERE n.campaign_id IS NOT NULL HAVING count(*) > 0;
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'DELETE' THEN
+        DELETE FROM post_totals t USING old_rows o WHERE t.post_id = o.id;
+        PERFORM campaign_rollup_refresh(array_agg(o.campaign_id), array_agg(o.platform),
+                                        array_agg((o.published_at AT TIME ZONE 'UTC')::date),
+                                        array_agg((o.published_at AT TIME ZONE 'UTC')::date))
+        FROM old_rows o WHERE o.campaign_id IS NOT NULL HAVING count(*) > 0;
         PERFORM post_rollup_refresh(array_agg(o.campaign_id), array_agg(o.influencer_id),
                                     array_agg(o.platform), array_agg('-infinity'::date),
                                     array_agg('infinity'::date))
@@ -209,10 +434,28 @@ BEGIN
               WHERE (o.campaign_id, o.influencer_id, o.platform)
                     IS DISTINCT FROM (n.campaign_id, n.influencer_id, n.platform)) g
         WHERE g.campaign_id IS NOT NULL HAVING count(*) > 0;
+        PERFORM post_totals_refresh(array_agg(n.id))
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (o.campaign_id, o.influencer_id, o.platform, o.published_at, o.account_id)
+              IS DISTINCT FROM (n.campaign_id, n.influencer_id, n.platform, n.published_at,
+                                n.account_id)
+        HAVING count(*) > 0;
+        -- the publication days the posts left
+        PERFORM campaign_rollup_refresh(array_agg(o.campaign_id), array_agg(o.platform),
+                                        array_agg((o.published_at AT TIME ZONE 'UTC')::date),
+                                        array_agg((o.published_at AT TIME ZONE 'UTC')::date))
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE o.campaign_id IS NOT NULL
+          AND (o.campaign_id, o.platform, o.published_at)
+              IS DISTINCT FROM (n.campaign_id, n.platform, n.published_at)
+        HAVING count(*) > 0;
     END IF;
     RETURN NULL;
 END;
 $$;
+CREATE TRIGGER posts_rollup_insert AFTER INSERT ON posts
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION posts_rollup();
 CREATE TRIGGER posts_rollup_update AFTER UPDATE ON posts
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION posts_rollup();
@@ -227,6 +470,7 @@ SELECT post_rollup_refresh(array_agg(g.campaign_id), array_agg(g.influencer_id),
 FROM (SELECT DISTINCT campaign_id, influencer_id, platform FROM posts
       WHERE campaign_id IS NOT NULL) g
 HAVING count(*) > 0;
+SELECT post_totals_refresh(ARRAY(SELECT p.id FROM posts p WHERE p.campaign_id IS NOT NULL));
 
 -- EMV tables -----------------------------------------------------------------------------------
 
@@ -324,27 +568,6 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Per-post figures ---------------------------------------------------------------------------
-
--- Estimated reach of a post the platform gives no reach for: the followers of its account on
--- the day it was published (its snapshot, else the account's current count) times the
--- platform's reach factor (our defaults, CreatorIQ-style: instagram 0.30, tiktok 0.25,
--- youtube 0.20, others 0.15).
-CREATE FUNCTION post_estimated_reach(p posts) RETURNS bigint
-LANGUAGE sql STABLE AS $$
-    SELECT round(coalesce(
-               (SELECT am.followers FROM account_metrics am
-                WHERE am.account_id = a.id
-                  AND am.day <= (p.published_at AT TIME ZONE 'UTC')::date
-                ORDER BY am.day DESC LIMIT 1), a.followers, 0)
-           * CASE p.platform WHEN 'instagram' THEN 0.30 WHEN 'tiktok' THEN 0.25
-                             WHEN 'youtube' THEN 0.20 ELSE 0.15 END)::bigint
-    FROM (SELECT 1) x
-    LEFT JOIN LATERAL (SELECT c.id, c.followers FROM connected_accounts c
-                       WHERE c.id = p.account_id
-                          OR (p.account_id IS NULL AND c.influencer_id = p.influencer_id
-                              AND c.platform = p.platform)
-                       ORDER BY c.id = p.account_id DESC, c.followers DESC LIMIT 1) a ON true
-$$;
 
 -- Posts with their figures in a period: per post, its latest row on or before `p_to` minus its
 -- latest row before `p_from` (two primary-key lookups). The reach is the platform's, or, where
@@ -447,11 +670,16 @@ $$;
 
 -- Campaign figures ---------------------------------------------------------------------------
 
--- KPIs, series, per-creator and per-post figures of campaigns in a period, from the rollup (the
--- figures and the series) and the posts' own rows (per post, estimated reach). Money figures
--- (spend, budget, EMV and what derives from them) count only the campaigns in p_money. Spend
--- of a period: what the deals accepted in it (their reservation) committed and paid. Without
--- p_detail only the KPIs; at most p_max_posts posts (NULL: all).
+-- KPIs, series, per-creator and per-post figures of campaigns in a period. The KPIs and the
+-- series read campaign_rollup_daily (a row per campaign, platform and day); the creators read
+-- post_rollup_daily and post_totals. Money figures (spend, budget, EMV and what derives from
+-- them) count only the campaigns in p_money. Spend of a period: what the deals accepted in it
+-- (their reservation) committed and paid. Without p_detail only the KPIs. With p_max_posts
+-- (the overview's top lists) the posts are the p_max_posts with the most engagements in the
+-- period among the 50 (at least 10 x p_max_posts) with the most engagements to date, and the
+-- creators likewise among the 10 (at least 2 x p_max_posts) with the most engagements to date,
+-- so that the answer does not read the period's figures of every post and creator; without it,
+-- every post and creator.
 CREATE FUNCTION analytics_campaigns_json(p_campaigns uuid[], p_money uuid[], p_from date,
                                          p_to date, p_interval text, p_detail boolean,
                                          p_max_posts integer) RETURNS jsonb
@@ -463,32 +691,69 @@ SET jit = off AS $$
         SELECT c.id, c.brand_id, c.currency, c.budget_minor, c.id = ANY (p_money) AS money,
                emv_table_for(c.brand_id, c.currency) AS emv
         FROM campaigns c WHERE c.id = ANY (p_campaigns)),
-    roll AS (
-        SELECT r.* FROM ct JOIN post_rollup_daily r ON r.campaign_id = ct.id
+    croll AS (
+        SELECT r.* FROM ct JOIN campaign_rollup_daily r ON r.campaign_id = ct.id
         WHERE r.day BETWEEN p_from AND p_to),
+    -- the candidates of the top lists: posts with the most engagements to date
+    cposts AS (
+        SELECT t.post_id, t.influencer_id, t.engagements
+        FROM unnest(p_campaigns) AS c(id)
+        CROSS JOIN LATERAL (SELECT t.post_id, t.influencer_id, t.engagements FROM post_totals t
+                            WHERE t.campaign_id = c.id AND t.published_day <= p_to
+                            ORDER BY t.engagements DESC, t.post_id
+                            LIMIT greatest(p_max_posts * 10, 50)) t
+        WHERE p_detail AND p_max_posts IS NOT NULL
+        ORDER BY t.engagements DESC, t.post_id
+        LIMIT greatest(p_max_posts * 10, 50)),
+    -- the candidates of top creators: those with the most engagements to date (index-only)
+    cand AS (
+        SELECT t.influencer_id FROM post_totals t
+        WHERE p_detail AND p_max_posts IS NOT NULL AND t.campaign_id = ANY (p_campaigns)
+          AND t.published_day <= p_to
+        GROUP BY 1 ORDER BY sum(t.engagements) DESC, 1 LIMIT greatest(p_max_posts * 2, 10)),
+    -- the creators' groups: every one, or the candidates'
+    groups AS (
+        SELECT DISTINCT t.campaign_id, t.influencer_id, t.platform
+        FROM post_totals t
+        WHERE p_detail AND p_max_posts IS NULL AND t.campaign_id = ANY (p_campaigns)
+        UNION ALL
+        SELECT DISTINCT t.campaign_id, t.influencer_id, t.platform
+        FROM cand JOIN post_totals t ON t.influencer_id = cand.influencer_id
+        WHERE t.campaign_id = ANY (p_campaigns)),
     -- per campaign, creator and platform: the figures, and their EMV (linear in them)
     rollg AS (
         SELECT x.*, CASE WHEN ct.money THEN emv_value(ct.emv, x.platform, x.impressions,
                          x.views, x.likes, x.comments, x.shares, x.saves, x.clicks) END AS emv
-        FROM (SELECT roll.campaign_id, roll.influencer_id, roll.platform,
-                     sum(roll.reach)::bigint AS reach,
-                     sum(roll.impressions)::bigint AS impressions,
-                     sum(roll.views)::bigint AS views, sum(roll.likes)::bigint AS likes,
-                     sum(roll.comments)::bigint AS comments, sum(roll.shares)::bigint AS shares,
-                     sum(roll.saves)::bigint AS saves, sum(roll.clicks)::bigint AS clicks,
-                     sum(roll.watch_seconds)::bigint AS watch_seconds
-              FROM roll GROUP BY 1, 2, 3) x
+        FROM (SELECT g.campaign_id, g.influencer_id, g.platform,
+                     sum(r.reach)::bigint AS reach, sum(r.impressions)::bigint AS impressions,
+                     sum(r.views)::bigint AS views, sum(r.likes)::bigint AS likes,
+                     sum(r.comments)::bigint AS comments, sum(r.shares)::bigint AS shares,
+                     sum(r.saves)::bigint AS saves, sum(r.clicks)::bigint AS clicks,
+                     sum(r.watch_seconds)::bigint AS watch_seconds
+              FROM groups g
+              JOIN post_rollup_daily r ON r.campaign_id = g.campaign_id
+                   AND r.influencer_id = g.influencer_id AND r.platform = g.platform
+                   AND r.day BETWEEN p_from AND p_to
+              GROUP BY 1, 2, 3) x
         JOIN ct ON ct.id = x.campaign_id),
+    -- the creators' posts published by the period's end (index-only)
+    pt AS (
+        SELECT t.influencer_id, t.published_day, t.estimated_reach
+        FROM post_totals t
+        WHERE p_detail AND p_max_posts IS NULL AND t.campaign_id = ANY (p_campaigns)
+          AND t.published_day <= p_to
+        UNION ALL
+        SELECT t.influencer_id, t.published_day, t.estimated_reach
+        FROM cand JOIN post_totals t ON t.influencer_id = cand.influencer_id
+        WHERE t.campaign_id = ANY (p_campaigns) AND t.published_day <= p_to),
     pp AS (
-        SELECT x.*, x AS item, (x.post).influencer_id AS influencer_id,
-               (x.post).published_at AS published_at
-        FROM analytics_posts(ARRAY(SELECT p.id FROM posts p WHERE p.campaign_id = ANY (p_campaigns)),
-                             p_from, p_to,
-                             (SELECT jsonb_object_agg(ct.id, ct.emv) FROM ct WHERE ct.money)) x),
-    est AS (
-        SELECT pp.influencer_id, (pp.published_at AT TIME ZONE 'UTC')::date AS day,
-               sum(pp.reach)::bigint AS reach
-        FROM pp WHERE pp.estimated GROUP BY 1, 2),
+        SELECT x.*, x AS item
+        FROM analytics_posts(
+            CASE WHEN NOT p_detail THEN '{}'
+                 WHEN p_max_posts IS NULL
+                 THEN ARRAY(SELECT p.id FROM posts p WHERE p.campaign_id = ANY (p_campaigns))
+                 ELSE ARRAY(SELECT cposts.post_id FROM cposts) END,
+            p_from, p_to, (SELECT jsonb_object_agg(ct.id, ct.emv) FROM ct WHERE ct.money)) x),
     spend AS (
         SELECT d.influencer_id,
                coalesce(sum(a.balance_minor) FILTER (
@@ -503,10 +768,12 @@ SET jit = off AS $$
                         AND (t.created_at AT TIME ZONE 'UTC')::date BETWEEN p_from AND p_to)
         GROUP BY d.influencer_id),
     ppc AS (
-        SELECT pp.influencer_id, count(*) AS posts,
-               coalesce(sum(pp.reach) FILTER (WHERE pp.estimated), 0) AS est_reach,
-               bool_or(pp.estimated) AS estimated
-        FROM pp GROUP BY 1),
+        SELECT pt.influencer_id, count(*) AS posts,
+               coalesce(sum(pt.estimated_reach) FILTER (WHERE pt.published_day >= p_from), 0)
+                   AS est_reach,
+               bool_or(pt.estimated_reach IS NOT NULL AND pt.published_day >= p_from)
+                   AS estimated
+        FROM pt GROUP BY 1),
     creators AS (
         SELECT i.influencer_id, coalesce(q.posts, 0) AS posts,
                coalesce(r.reach, 0) + coalesce(q.est_reach, 0) AS reach,
@@ -517,8 +784,11 @@ SET jit = off AS $$
                coalesce(r.clicks, 0) AS clicks, coalesce(r.watch_seconds, 0) AS watch_seconds,
                coalesce(r.emv, 0) AS emv,
                coalesce(s.committed, 0) AS committed, coalesce(s.paid, 0) AS paid
-        FROM (SELECT pp.influencer_id FROM pp UNION SELECT spend.influencer_id FROM spend
-              UNION SELECT rollg.influencer_id FROM rollg) i
+        FROM (SELECT ppc.influencer_id FROM ppc UNION SELECT rollg.influencer_id FROM rollg
+              UNION SELECT spend.influencer_id FROM spend
+              WHERE p_detail AND (p_max_posts IS NULL
+                                  OR spend.influencer_id IN (SELECT cand.influencer_id
+                                                             FROM cand))) i
         LEFT JOIN (SELECT g.influencer_id, sum(g.reach) AS reach,
                           sum(g.impressions) AS impressions, sum(g.views) AS views,
                           sum(g.likes) AS likes, sum(g.comments) AS comments,
@@ -528,6 +798,20 @@ SET jit = off AS $$
                    FROM rollg g GROUP BY 1) r ON r.influencer_id = i.influencer_id
         LEFT JOIN spend s ON s.influencer_id = i.influencer_id
         LEFT JOIN ppc q ON q.influencer_id = i.influencer_id),
+    -- the KPIs' figures per campaign and platform (EMV is linear in them)
+    cfig AS (
+        SELECT x.*, CASE WHEN ct.money THEN emv_value(ct.emv, x.platform, x.impressions,
+                         x.views, x.likes, x.comments, x.shares, x.saves, x.clicks) END AS emv
+        FROM (SELECT croll.campaign_id, croll.platform,
+                     sum(croll.reach + croll.estimated_reach)::bigint AS reach,
+                     sum(croll.estimated)::bigint AS estimated,
+                     sum(croll.impressions)::bigint AS impressions,
+                     sum(croll.views)::bigint AS views, sum(croll.likes)::bigint AS likes,
+                     sum(croll.comments)::bigint AS comments, sum(croll.shares)::bigint AS shares,
+                     sum(croll.saves)::bigint AS saves, sum(croll.clicks)::bigint AS clicks,
+                     sum(croll.watch_seconds)::bigint AS watch_seconds
+              FROM croll GROUP BY 1, 2) x
+        JOIN ct ON ct.id = x.campaign_id),
     series AS (
         SELECT b.start, coalesce(x.views, 0) AS views,
                coalesce(x.impressions, 0) AS impressions, coalesce(x.reach, 0) AS reach,
@@ -536,34 +820,33 @@ SET jit = off AS $$
                coalesce(x.clicks, 0) AS clicks
         FROM generate_series(analytics_bucket(p_from, p_interval), p_to,
                              ('1 ' || p_interval)::interval) AS b(start)
-        LEFT JOIN (SELECT analytics_bucket(roll.day, p_interval) AS start,
-                          sum(roll.views) AS views, sum(roll.impressions) AS impressions,
-                          sum(roll.reach) AS reach, sum(roll.likes) AS likes,
-                          sum(roll.comments) AS comments, sum(roll.shares) AS shares,
-                          sum(roll.saves) AS saves, sum(roll.clicks) AS clicks
-                   FROM roll WHERE p_detail GROUP BY 1) x ON x.start = b.start::date)
+        LEFT JOIN (SELECT analytics_bucket(croll.day, p_interval) AS start,
+                          sum(croll.views) AS views, sum(croll.impressions) AS impressions,
+                          sum(croll.reach + croll.estimated_reach) AS reach,
+                          sum(croll.likes) AS likes, sum(croll.comments) AS comments,
+                          sum(croll.shares) AS shares, sum(croll.saves) AS saves,
+                          sum(croll.clicks) AS clicks
+                   FROM croll WHERE p_detail GROUP BY 1) x ON x.start = b.start::date)
     SELECT jsonb_build_object(
-        'dataAsOf', api_time(greatest((SELECT max(roll.captured_at) FROM roll),
-                                      (SELECT max(pp.captured_at) FROM pp
-                                       WHERE pp.estimated))),
+        'dataAsOf', api_time((SELECT max(croll.captured_at) FROM croll)),
         'kpis', (SELECT analytics_kpis_json(
-                     (SELECT count(*) FROM pp), sum(c.reach)::bigint, coalesce(bool_or(c.estimated), false),
-                     sum(c.impressions)::bigint, sum(c.views)::bigint, sum(c.likes)::bigint,
-                     sum(c.comments)::bigint, sum(c.shares)::bigint, sum(c.saves)::bigint,
-                     sum(c.clicks)::bigint, sum(c.watch_seconds)::bigint,
-                     sum(c.committed)::bigint, sum(c.paid)::bigint,
+                     (SELECT coalesce(sum(r.published), 0) FROM ct
+                      JOIN campaign_rollup_daily r ON r.campaign_id = ct.id
+                      WHERE r.published > 0 AND r.day <= p_to)::bigint,
+                     coalesce(sum(f.reach), 0)::bigint, coalesce(sum(f.estimated), 0) > 0,
+                     coalesce(sum(f.impressions), 0)::bigint, coalesce(sum(f.views), 0)::bigint,
+                     coalesce(sum(f.likes), 0)::bigint, coalesce(sum(f.comments), 0)::bigint,
+                     coalesce(sum(f.shares), 0)::bigint, coalesce(sum(f.saves), 0)::bigint,
+                     coalesce(sum(f.clicks), 0)::bigint, coalesce(sum(f.watch_seconds), 0)::bigint,
+                     (SELECT coalesce(sum(s.committed), 0) FROM spend s)::bigint,
+                     (SELECT coalesce(sum(s.paid), 0) FROM spend s)::bigint,
                      (SELECT coalesce(sum(ct.budget_minor), 0) FROM ct WHERE ct.money)::bigint,
                      CASE WHEN EXISTS (SELECT 1 FROM ct WHERE ct.money AND ct.emv IS NOT NULL)
-                          THEN sum(c.emv) END)
-                 FROM (SELECT * FROM creators
-                       UNION ALL -- zeros, so that no campaign gives NULL sums
-                       SELECT NULL, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) c),
+                          THEN coalesce(sum(f.emv), 0) END)
+                 FROM cfig f),
         'series', CASE WHEN p_detail THEN (SELECT jsonb_agg(jsonb_build_object(
                        'start', api_date(s.start::date), 'views', s.views,
-                       'impressions', s.impressions,
-                       'reach', s.reach + coalesce((SELECT sum(e.reach) FROM est e
-                                                    WHERE analytics_bucket(e.day, p_interval)
-                                                          = s.start::date), 0),
+                       'impressions', s.impressions, 'reach', s.reach,
                        'engagements', s.likes + s.comments + s.shares + s.saves,
                        'likes', s.likes, 'comments', s.comments, 'shares', s.shares,
                        'saves', s.saves, 'clicks', s.clicks) ORDER BY s.start)
@@ -667,7 +950,7 @@ SET jit = off AS $$
                              sum(y.comments)::bigint AS comments,
                              sum(y.shares)::bigint AS shares, sum(y.saves)::bigint AS saves,
                              sum(y.clicks)::bigint AS clicks
-                      FROM post_rollup_daily y
+                      FROM campaign_rollup_daily y
                       WHERE y.campaign_id = cs.id AND y.day BETWEEN p_from AND p_to
                       GROUP BY y.platform) x) r ON true),
             '[]'),
