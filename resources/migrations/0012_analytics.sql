@@ -195,6 +195,29 @@ LANGUAGE sql AS $$
            EXCLUDED.captured_at);
 $$;
 
+-- Locks the campaigns whose rollup rows a statement rewrites, for the rest of the transaction:
+-- up to 64 campaigns an exclusive advisory lock each (class 1912, in key order) under a SHARED
+-- lock on the one key of class 1913; more campaigns (a bulk load) that key EXCLUSIVELY instead,
+-- so the lock table does not fill. Everyone takes the class-1913 key first, so a bulk load waits
+-- for every writer of single campaigns and they for it, and no cycle can form.
+CREATE FUNCTION analytics_lock_campaigns(p_campaigns uuid[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    keys integer[] := ARRAY(SELECT DISTINCT hashtext(c::text)
+                            FROM unnest(p_campaigns) AS c WHERE c IS NOT NULL ORDER BY 1);
+BEGIN
+    IF cardinality(keys) = 0 THEN
+        RETURN;
+    END IF;
+    IF cardinality(keys) > 64 THEN
+        PERFORM pg_advisory_xact_lock(1913, 0);
+    ELSE
+        PERFORM pg_advisory_xact_lock_shared(1913, 0);
+        PERFORM pg_advisory_xact_lock(1912, k) FROM unnest(keys) AS k ORDER BY k;
+    END IF;
+END;
+$$;
+
 -- Rewrites the totals of posts from posts and their newest rows (a primary-key lookup each);
 -- posts without a campaign (or gone) lose theirs; then the campaign rows of their publication
 -- days. It takes the campaigns' locks as post_rollup_refresh does (again, when called after it:
@@ -202,11 +225,8 @@ $$;
 -- day without the other.
 CREATE FUNCTION post_totals_refresh(p_posts uuid[]) RETURNS void
 LANGUAGE sql AS $$
-    SELECT count(pg_advisory_xact_lock(1912, x.k))
-    FROM (SELECT DISTINCT CASE WHEN (SELECT count(DISTINCT q.campaign_id) FROM posts q
-                                     WHERE q.id = ANY (p_posts)) > 64
-                               THEN 0 ELSE hashtext(p.campaign_id::text) END AS k
-          FROM posts p WHERE p.id = ANY (p_posts) AND p.campaign_id IS NOT NULL ORDER BY 1) x;
+    SELECT analytics_lock_campaigns(ARRAY(SELECT p.campaign_id FROM posts p
+                                          WHERE p.id = ANY (p_posts)));
 
     DELETE FROM post_totals t
     WHERE t.post_id = ANY (p_posts)
@@ -255,10 +275,9 @@ $$;
 -- Recomputes the rollup rows of groups (campaign, creator, platform) over day ranges [lo, hi]
 -- (given as parallel arrays; '-infinity'/'infinity' for a whole group) from the raw rows.
 --
--- First the campaigns are locked (a transaction-scoped advisory lock each, in key order; one
--- lock for all when a statement touches more than 64 campaigns, so a bulk load does not fill the
--- lock table): two transactions writing rows of one group would otherwise each recompute it from
--- a snapshot without the other's rows, and the later commit would leave the rollup short. Each
+-- First the campaigns are locked (analytics_lock_campaigns): two transactions writing rows of
+-- one group would otherwise each recompute it from a snapshot without the other's rows, and the
+-- later commit would leave the rollup short. Each
 -- statement of this (volatile) function takes a new snapshot, so what follows the lock sees
 -- every transaction that held it. Then the rows that no post contributes to any more go (checked
 -- against the raw rows through their indexes, so only rows that existed before pay for it: a bulk
@@ -266,10 +285,7 @@ $$;
 CREATE FUNCTION post_rollup_refresh(p_campaigns uuid[], p_influencers uuid[], p_platforms text[],
                                     p_los date[], p_his date[]) RETURNS void
 LANGUAGE sql AS $$
-    SELECT count(pg_advisory_xact_lock(1912, x.k))
-    FROM (SELECT DISTINCT CASE WHEN cardinality(ARRAY(SELECT DISTINCT unnest(p_campaigns))) > 64
-                               THEN 0 ELSE hashtext(c::text) END AS k
-          FROM unnest(p_campaigns) AS c ORDER BY 1) x;
+    SELECT analytics_lock_campaigns(p_campaigns);
 
     DELETE FROM post_rollup_daily d
     USING (SELECT t.campaign_id, t.influencer_id, t.platform, min(t.lo) AS lo, max(t.hi) AS hi
