@@ -93,6 +93,7 @@ Assessment assess(std::span<const DayFigures> days)
     Assessment out;
     if (n < kMinHistory + 2)
         return out;
+    out.judged = true;
     const auto at = [](int i) {
         return static_cast<std::size_t>(i);
     };

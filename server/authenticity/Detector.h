@@ -47,6 +47,7 @@ struct Assessment
 {
     std::vector<Event> events; ///< oldest first
     int score = 100; ///< 0–100, 100 = nothing suspicious
+    bool judged = false; ///< false: too short a history to judge (the score means nothing)
 };
 
 /// Detects the events of one account's daily series and scores it.
