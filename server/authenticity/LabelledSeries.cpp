@@ -58,17 +58,20 @@ LabelledAccount labelledAccount(std::uint64_t seed, int index, int days)
     for (int t = 0; t < days; ++t) {
         level *= std::exp(growth);
         double views = level * viewShare * (0.6 + 0.8 * u()) * (t % 7 >= 5 ? 1.25 : 1.0);
-        if (t == stepDay)
+        if (t == stepDay) {
             bought += level * size * (ramp ? 0.5 : 1.0);
-        if (ramp && t == stepDay + 1)
+        }
+        if (ramp && t == stepDay + 1) {
             bought += level * size * 0.5;
+        }
         if (t == organicDay) {
             views += level * viewShare * (burst - 1.0);
             level *= 1.0 + size;
         }
         double churn = 0.0;
-        if (churnDay >= 0 && t >= churnDay && t < churnDay + churnBack)
+        if (churnDay >= 0 && t >= churnDay && t < churnDay + churnBack) {
             churn = level * churnSize;
+        }
         const double followers = (level + bought + churn) * (1.0 + 0.002 * (u() - 0.5));
         DayFigures d;
         d.followers = std::llround(followers);
