@@ -56,6 +56,9 @@ QUrlQuery DiscoveryQuery::toQuery(const QString &cursor) const
     if (minEngagementRate) {
         add(u"minEngagementRate"_s, QString::number(*minEngagementRate, 'g', 6));
     }
+    if (minAuthenticity) {
+        add(u"minAuthenticity"_s, QString::number(*minAuthenticity));
+    }
     // The server refuses a price filter that lacks one of its parts.
     if (maxPrice && !deliverableType.trimmed().isEmpty() && !currency.trimmed().isEmpty()) {
         add(u"deliverableType"_s, deliverableType);

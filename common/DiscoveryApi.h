@@ -29,6 +29,7 @@ struct DiscoveryQuery
     std::optional<qint64> minFollowers;
     std::optional<qint64> maxFollowers;
     std::optional<double> minEngagementRate;
+    std::optional<int> minAuthenticity; ///< 0–100
     /// A price filter: charges at most maxPrice (minor units of `currency`) for a deliverable
     /// of `deliverableType` (a wire name). Sent only with all three set, as the server needs;
     /// the type alone says which rate the results show.

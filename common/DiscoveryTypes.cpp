@@ -156,6 +156,14 @@ Result<void> readNumbers(const Parameters &parameters, DiscoverySearch &search)
         }
         search.minEngagementRate = rate;
     }
+    if (parameters.has(u"minAuthenticity"_s)) {
+        bool ok = false;
+        const int score = parameters.value(u"minAuthenticity"_s).toInt(&ok);
+        if (!ok || score < 0 || score > 100) {
+            return invalid(u"minAuthenticity"_s, u"Must be a whole number from 0 to 100."_s);
+        }
+        search.minAuthenticity = score;
+    }
     return {};
 }
 
@@ -184,12 +192,13 @@ Result<void> readOrder(const Parameters &parameters, DiscoverySearch &search)
     using Sort = DiscoverySort;
     static const QHash<QString, Sort> sorts{{u"relevance"_s, Sort::Relevance},
             {u"followers"_s, Sort::Followers}, {u"engagement"_s, Sort::Engagement},
-            {u"growth"_s, Sort::Growth}};
+            {u"growth"_s, Sort::Growth}, {u"authenticity"_s, Sort::Authenticity}};
     const QString sort = parameters.value(u"sort"_s);
     if (sort.isEmpty()) {
         search.sort = search.text.isEmpty() ? Sort::Followers : Sort::Relevance;
     } else if (!sorts.contains(sort)) {
-        return invalid(u"sort"_s, u"Must be relevance, followers, engagement or growth."_s);
+        return invalid(
+                u"sort"_s, u"Must be relevance, followers, engagement, growth or authenticity."_s);
     } else {
         search.sort = sorts.value(sort);
     }
@@ -238,6 +247,7 @@ QString sortName(DiscoverySort sort)
     case DiscoverySort::Followers: return u"followers"_s;
     case DiscoverySort::Engagement: return u"engagement"_s;
     case DiscoverySort::Growth: return u"growth"_s;
+    case DiscoverySort::Authenticity: return u"authenticity"_s;
     }
     return {};
 }

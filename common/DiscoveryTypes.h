@@ -16,7 +16,7 @@
 namespace influence::common {
 
 /// The orders of a discovery search, each descending by its key and then by id.
-enum class DiscoverySort { Relevance, Followers, Engagement, Growth };
+enum class DiscoverySort { Relevance, Followers, Engagement, Growth, Authenticity };
 
 /// Where a page of a search ended: its last creator's sort key and id. The next page starts
 /// after it.
@@ -37,6 +37,8 @@ struct DiscoverySearch
     std::optional<qint64> minFollowers;
     std::optional<qint64> maxFollowers;
     std::optional<double> minEngagementRate;
+    /// Minimum authenticity score (0–100); creators without one are left out.
+    std::optional<int> minAuthenticity;
     /// A price filter: maxPrice (minor units of `currency`) for a deliverable type; set
     /// together, or none of them.
     QString deliverableType;

@@ -41,6 +41,7 @@ struct DiscoveryIndex::Creator
     qint64 totalFollowers = 0;
     float engagementRate = std::numeric_limits<float>::quiet_NaN(); ///< NaN: NULL
     float growth30d = std::numeric_limits<float>::quiet_NaN();
+    qint16 authenticityScore = -1; ///< -1: NULL
     quint32 platforms = 0; ///< bit per platform id (influencer_details.platforms)
     quint16 country = kNone;
     quint8 nicheCount = 0;
@@ -207,6 +208,7 @@ struct Filter
     qint64 maxFollowers = std::numeric_limits<qint64>::max();
     bool followerRange = false;
     std::optional<float> minEngagementRate;
+    std::optional<int> minAuthenticity; ///< read from the record (NULL, -1, fails)
     quint16 deliverableType = kNone;
     quint16 currency = kNone;
     std::optional<qint64> maxPrice;
@@ -253,6 +255,9 @@ struct Filter
         if (minEngagementRate && !(h.engagementRate >= *minEngagementRate)) {
             return false;
         }
+        if (minAuthenticity && c.authenticityScore < *minAuthenticity) {
+            return false;
+        }
         if (!niches.matches(h.niches, c.niches, c.nicheCount)
                 || !languages.matches(h.languages, c.languages, c.languageCount)
                 || !followersMatch(h, c)) {
@@ -271,7 +276,7 @@ double engagementKey(float rate)
     return std::isnan(rate) ? -1.0 : static_cast<double>(rate);
 }
 
-/// `c` is read only for growth.
+/// `c` is read only for growth and authenticity.
 double sortKey(const Hot &h, const Creator &c, DiscoverySort sort, float rank)
 {
     switch (sort) {
@@ -280,6 +285,7 @@ double sortKey(const Hot &h, const Creator &c, DiscoverySort sort, float rank)
     case DiscoverySort::Engagement: return engagementKey(h.engagementRate);
     case DiscoverySort::Growth:
         return std::isnan(c.growth30d) ? -1e9 : static_cast<double>(c.growth30d);
+    case DiscoverySort::Authenticity: return c.authenticityScore; // NULL (-1) last
     }
     return 0;
 }
@@ -318,6 +324,7 @@ DiscoveryIndex::Creator DiscoveryIndex::creatorOf(CreatorRow &&row)
     c.totalFollowers = row.totalFollowers;
     c.engagementRate = row.engagementRate.value_or(std::numeric_limits<float>::quiet_NaN());
     c.growth30d = row.growth30d.value_or(std::numeric_limits<float>::quiet_NaN());
+    c.authenticityScore = static_cast<qint16>(row.authenticityScore.value_or(-1));
     c.country = intern(m_names, row.country);
     const auto listed = [](Names &vocabulary, const QStringList &names,
                                 std::array<quint16, kMaxListed> &ids, quint8 &count) {
@@ -377,6 +384,7 @@ Filter makeFilter(const DiscoverySearch &search, const QHash<QString, quint16> &
     if (search.minEngagementRate) {
         filter.minEngagementRate = static_cast<float>(*search.minEngagementRate);
     }
+    filter.minAuthenticity = search.minAuthenticity;
     if (search.maxPrice) {
         filter.maxPrice = search.maxPrice;
         filter.deliverableType = id(search.deliverableType);
@@ -775,7 +783,7 @@ IndexPage DiscoveryIndex::select(const DiscoverySearch &search, const TextMatche
         // Without other filters an entry decides alone: its creator lists the platform, has this
         // account in the range, and the engagement rate it carries (Filter::matches's checks).
         const bool decides = filter.countries.empty() && !filter.niches.active
-                && !filter.languages.active && !filter.maxPrice;
+                && !filter.languages.active && !filter.maxPrice && !filter.minAuthenticity;
         inRange(m_lists[filter.platform], filter, [&](const Listed &entry) {
             const quint32 slot = entry.creator();
             if (!decides) {

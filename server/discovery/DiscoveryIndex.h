@@ -77,6 +77,7 @@ struct CreatorRow
     qint64 totalFollowers = 0;
     std::optional<float> engagementRate;
     std::optional<float> growth30d;
+    std::optional<int> authenticityScore; ///< 0–100
     QString country; ///< empty: none
     /// At most 10 each (0001's CHECKs); the index keeps the first 10.
     QStringList niches;

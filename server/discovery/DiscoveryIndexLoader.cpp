@@ -27,7 +27,7 @@ namespace {
 const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
                          "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
                          "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
-                         "array_to_string(d.platforms, ','), "_s;
+                         "array_to_string(d.platforms, ','), d.authenticity_score, "_s;
 // Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
 const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
 // A creator's item in a search's answer (after the accounts and rates).
@@ -36,6 +36,7 @@ const QString kItem =
         "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
         "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
         "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
+        "'authenticityScore', d.authenticity_score, "
         "'platforms', to_jsonb(d.platforms), "
         // As the profile shows them (api_influencer_json): one per deliverable type.
         "'rates', coalesce((SELECT jsonb_agg(jsonb_build_object('type', r.deliverable_type, "
@@ -83,6 +84,7 @@ enum Column {
     Niches,
     Languages,
     Platforms,
+    Authenticity,
     Accounts,
     Rates,
     Item
@@ -113,6 +115,9 @@ CreatorRow readRow(const QSqlQuery &row)
     creator.niches = row.value(Niches).toString().split(u',', Qt::SkipEmptyParts);
     creator.languages = row.value(Languages).toString().split(u',', Qt::SkipEmptyParts);
     creator.platforms = row.value(Platforms).toString().split(u',', Qt::SkipEmptyParts);
+    if (!row.value(Authenticity).isNull()) {
+        creator.authenticityScore = row.value(Authenticity).toInt();
+    }
     const QString accounts = row.value(Accounts).toString();
     for (const QStringView account : QStringView(accounts).split(u',', Qt::SkipEmptyParts)) {
         const auto colon = account.indexOf(u':');

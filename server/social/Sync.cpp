@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Sync.h"
 
+#include "authenticity/AuthenticityStore.h"
 #include "core/db/Connection.h"
 #include "core/db/Transaction.h"
 
@@ -195,7 +196,11 @@ Result<void> storeSnapshot(Connection &c, const QUuid &accountId, const MetricSn
             return figures.error();
         }
         (*figures)->finish();
-        return {};
+        // The follower events and score from the history just extended.
+        return authenticity::refreshAuthenticity(tx,
+                QString::fromUtf8(
+                        QJsonDocument(QJsonArray{accountId.toString(QUuid::WithoutBraces)})
+                                .toJson(QJsonDocument::Compact)));
     });
     // Released after a failure as well: the next round tries the account again rather than
     // waiting for the lease to run out.

@@ -258,6 +258,14 @@ private Q_SLOTS:
         QVERIFY(findsCreator(*m_a, u"platform=youtube&minFollowers=4000&maxFollowers=6000"_s));
         QVERIFY(findsCreator(*m_b, u"minFollowers=5000&maxFollowers=5000"_s));
         QVERIFY(findsCreator(*m_b, u"minEngagementRate=0.04"_s));
+        // What the detector stores after a sync: the creator's score follows the account's.
+        QVERIFY(!findsCreator(*m_b, u"minAuthenticity=0"_s));
+        QVERIFY(sql(u"UPDATE connected_accounts SET authenticity_score = 70 "
+                    "WHERE handle = 'mara_cooks'"_s));
+        QVERIFY(findsCreator(*m_a, u"minAuthenticity=70&sort=authenticity"_s));
+        QVERIFY(findsCreator(*m_b, u"platform=youtube&minFollowers=4000&minAuthenticity=60"_s));
+        QVERIFY(!findsCreator(*m_b, u"minAuthenticity=71"_s));
+        QCOMPARE(search(*m_b, u"minAuthenticity=101"_s).first, -1);
         QVERIFY(!findsCreator(*m_b, u"platform=tiktok&minFollowers=4000"_s));
         QVERIFY(sql(u"UPDATE connected_accounts SET status = 'disconnected', external_id = 'yt-1' "
                     "WHERE handle = 'mara_cooks'"_s));

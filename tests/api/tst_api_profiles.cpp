@@ -350,11 +350,13 @@ private Q_SLOTS:
                 (QSet<QString>{u"id"_s, u"displayName"_s, u"bio"_s, u"niches"_s, u"country"_s,
                         u"languages"_s, u"rates"_s, u"totalFollowers"_s, u"engagementRate"_s,
                         u"growth30d"_s, u"platforms"_s, u"accounts"_s, u"createdAt"_s,
-                        u"updatedAt"_s}));
+                        u"updatedAt"_s, u"authenticityScore"_s, u"authenticityReasons"_s}));
         const QJsonObject account = profile.value(u"accounts"_s).toArray().at(0).toObject();
         QCOMPARE(keysOf(account),
                 (QSet<QString>{u"id"_s, u"platform"_s, u"handle"_s, u"profileUrl"_s, u"followers"_s,
-                        u"engagementRate"_s, u"growth30d"_s, u"verified"_s, u"lastSyncedAt"_s}));
+                        u"engagementRate"_s, u"growth30d"_s, u"verified"_s, u"lastSyncedAt"_s,
+                        u"authenticityScore"_s, u"authenticityReasons"_s,
+                        u"authenticityEvents"_s}));
         QCOMPARE(account.value(u"handle"_s).toString(), u"Lena.Travels"_s);
         QCOMPARE(account.value(u"verified"_s).toBool(), false);
         QVERIFY(!reply.body.contains("alice@example.com"));

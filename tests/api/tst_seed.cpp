@@ -2,6 +2,7 @@
 // The demo-data generator: deterministic, valid against the schema and the shared validation
 // rules, and careful with databases that already hold data.
 #include "TestDatabase.h"
+#include "app/seed/SeedLabels.h"
 #include "app/seed/Seeder.h"
 #include "common/Domain.h"
 #include "common/Money.h"
@@ -9,6 +10,9 @@
 #include "core/db/Connection.h"
 #include "core/db/Migrator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -235,6 +239,105 @@ private Q_SLOTS:
                          "AND a.engagement_rate = f.engagement_rate "
                          "AND a.growth_30d = f.growth_30d"_s),
                 verified);
+    }
+
+    // The seeder labels the jumps it plants (SeedLabels.h); the authenticity detector it runs
+    // (as the sync does) must find the bought ones and leave the viral ones alone. The unit test
+    // tst_authenticity measures the detector on many more labelled series; this checks the
+    // seeder's own data and the stored events, scores and profile JSON.
+    void authenticityFindsThePlantedEvents()
+    {
+        constexpr int kDays = 365;
+        seed::SeedOptions options;
+        options.influencers = 300;
+        options.days = kDays;
+        db::Connection c(migratedDatabase(), u"seed-authenticity"_s);
+        QVERIFY(seed::seedDatabase(c, options));
+        const QDate end(2026, 10, 31);
+        const auto planted = seed::plantedEvents(c, end, kDays);
+        QVERIFY(planted);
+        // Every verified account is scored.
+        QCOMPARE(number(c,
+                         u"SELECT count(*) FROM connected_accounts WHERE status = 'connected' "
+                         "AND authenticity_score IS NULL"_s),
+                0.0);
+        const QStringList detected = column(c,
+                u"SELECT account_id || ' ' || day || ' ' || kind FROM "
+                "account_authenticity_events"_s);
+        const auto found = [&](const seed::PlantedEvent &p, const QString &kind) {
+            for (int d = -1; d <= 1; ++d) {
+                if (detected.contains(u"%1 %2 %3"_s.arg(
+                            p.accountId, p.day.addDays(d).toString(Qt::ISODate), kind))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        int steps = 0, stepsFound = 0, organic = 0, organicAsStep = 0;
+        QSet<QString> matched;
+        for (const auto &p : *planted) {
+            // Jumps in the first weeks have too little history before them to judge.
+            if (p.day < end.addDays(-kDays + 30) || p.size < 0.05) {
+                continue;
+            }
+            if (p.kind == u"follower_step"_s) {
+                ++steps;
+                stepsFound += found(p, u"follower_step"_s) ? 1 : 0;
+            } else {
+                ++organic;
+                organicAsStep += found(p, u"follower_step"_s) ? 1 : 0;
+            }
+        }
+        // Precision over all follower_step detections: each must be near a planted step.
+        int flagged = 0, correct = 0;
+        for (const QString &row : detected) {
+            const QStringList parts = row.split(u' ');
+            if (parts.value(2) != u"follower_step"_s) {
+                continue;
+            }
+            ++flagged;
+            const QDate day = QDate::fromString(parts.value(1), Qt::ISODate);
+            for (const auto &p : *planted) {
+                if (p.accountId == parts.value(0) && p.kind == u"follower_step"_s
+                        && std::abs(p.day.daysTo(day)) <= 1) {
+                    ++correct;
+                    break;
+                }
+            }
+        }
+        qInfo("seeded data (>= 5 %%): steps %d found %d; organic spikes %d flagged as steps %d; "
+              "follower_step detections %d of which at a planted step %d",
+                steps, stepsFound, organic, organicAsStep, flagged, correct);
+        QVERIFY(steps > 0 && organic > 0);
+        QVERIFY(stepsFound >= 0.8 * steps);
+        QCOMPARE(organicAsStep, 0);
+        QVERIFY(correct >= 0.9 * flagged);
+
+        // The profile JSON carries the score, the reasons and each account's events.
+        const QString bought = column(c,
+                u"SELECT d.user_id FROM influencer_details d JOIN connected_accounts a ON "
+                "a.influencer_id = d.user_id JOIN account_authenticity_events e ON e.account_id = "
+                "a.id AND e.kind = 'follower_step' ORDER BY 1 LIMIT 1"_s)
+                                       .value(0);
+        QVERIFY(!bought.isEmpty());
+        const QByteArray json = column(c,
+                u"SELECT api_influencer_json(d, false)::text FROM influencer_details d "
+                "WHERE d.user_id = '%1'"_s.arg(bought))
+                                        .value(0)
+                                        .toUtf8();
+        const QJsonObject profile = QJsonDocument::fromJson(json).object();
+        QVERIFY(profile.value(u"authenticityScore"_s).toInt(100) < 100);
+        QVERIFY(profile.value(u"authenticityReasons"_s)
+                        .toArray()
+                        .at(0)
+                        .toString()
+                        .contains(u"without more views or engagement"_s));
+        bool hasEvents = false;
+        for (const auto &account : profile.value(u"accounts"_s).toArray()) {
+            hasEvents = hasEvents
+                    || !account.toObject().value(u"authenticityEvents"_s).toArray().isEmpty();
+        }
+        QVERIFY(hasEvents);
     }
 
     void longHistories()

@@ -176,6 +176,9 @@ public:
                 return false;
             }
         }
+        if (s.minAuthenticity && !(r.authenticityScore >= *s.minAuthenticity)) {
+            return false;
+        }
         if (s.minEngagementRate
                 && !(r.engagementRate
                         && *r.engagementRate >= static_cast<float>(*s.minEngagementRate))) {
@@ -195,6 +198,7 @@ public:
         case DiscoverySort::Followers: return static_cast<double>(r.totalFollowers);
         case DiscoverySort::Engagement: return r.engagementRate.value_or(-1.0F);
         case DiscoverySort::Growth: return r.growth30d ? static_cast<double>(*r.growth30d) : -1e9;
+        case DiscoverySort::Authenticity: return r.authenticityScore.value_or(-1);
         }
         return 0;
     }
@@ -293,6 +297,11 @@ std::vector<CreatorRow> generated(int first, int count, quint32 seed)
                         countries[random.bounded(int(countries.size()))], {u"en"_s}, accounts,
                         pick({0.01F, 0.03F, 0.05F}), pick({-0.1F, 0.0F, 0.2F}),
                         {u"reel:EUR:%1"_s.arg(1000 * random.bounded(10))}));
+        const int score = random.bounded(4);
+        if (score < 3) {
+            rows.back().authenticityScore =
+                    std::array{40, 80, 100}[static_cast<std::size_t>(score)];
+        }
     }
     return rows;
 }
@@ -311,6 +320,8 @@ const QStringList kRangeSearches{
         u"platform=youtube&minFollowers=4000&country=DE"_s,
         u"platform=tiktok&minFollowers=2000&maxFollowers=15000&niche=food"_s,
         u"deliverableType=reel&maxPrice=4000&currency=EUR"_s,
+        u"minAuthenticity=80"_s,
+        u"platform=instagram&minFollowers=1000&minAuthenticity=50"_s,
 };
 
 } // namespace
@@ -324,7 +335,8 @@ private:
     static void checkAgainst(const DiscoveryIndex &index, const Model &model)
     {
         for (const QString &parameters : kRangeSearches) {
-            for (const QString &sort : {u"followers"_s, u"engagement"_s, u"growth"_s}) {
+            for (const QString &sort :
+                    {u"followers"_s, u"engagement"_s, u"growth"_s, u"authenticity"_s}) {
                 DiscoverySearch search = searchOf(parameters + u"&sort="_s + sort);
                 search.limit = 100;
                 const QList<QUuid> expected = model.expected(search);
@@ -644,6 +656,9 @@ private Q_SLOTS:
         QTest::newRow("range upside down")
                 << u"minFollowers=10&maxFollowers=9"_s << u"maxFollowers"_s;
         QTest::newRow("engagement above 1") << u"minEngagementRate=1.5"_s << u"minEngagementRate"_s;
+        QTest::newRow("authenticity above 100") << u"minAuthenticity=101"_s << u"minAuthenticity"_s;
+        QTest::newRow("authenticity not a number")
+                << u"minAuthenticity=high"_s << u"minAuthenticity"_s;
         QTest::newRow("price without type")
                 << u"maxPrice=100&currency=EUR"_s << u"deliverableType"_s;
         QTest::newRow("price without amount")

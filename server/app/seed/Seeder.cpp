@@ -6,7 +6,9 @@
 #include "MetricsSeed.h"
 #include "Prng.h"
 #include "SeedData.h"
+#include "SeedLabels.h"
 #include "SeedPosts.h"
+#include "authenticity/AuthenticityStore.h"
 #include "common/Domain.h"
 #include "core/db/Connection.h"
 #include "core/db/Transaction.h"
@@ -67,7 +69,8 @@ const db::SqlStatement kInsertAccounts(
 // of them hashed again, which made this insert two to three times slower.)
 // Metric histories, generated in the database from each account's id (so deterministic): a
 // yearly growth rate, a viral day for some accounts (a jump in followers and a burst of views),
-// bought followers for a few (a sudden 25 % step), more views at weekends, and daily noise.
+// bought followers for a few (a sudden step), more views at weekends, and daily noise. Both
+// jumps are 1, 2, 5, 10 or 25 % (SEED_STEP_SIZE); SeedLabels.h lists them for the tests.
 // The newest day (k = 0) is the account's follower count exactly, so that writing a history
 // leaves connected_accounts.followers as it was: long histories added to a data set later are
 // computed from the same count as in a fresh run (and equal its rows).
@@ -78,8 +81,8 @@ const db::SqlStatement kInsertMetrics(
         "  engagement_rate, captured_at) "
         "SELECT id, day, "
         "  greatest(0, round(followers * exp(-(0.05 + 0.6 * ug) * k / 365.0) "
-        "     * CASE WHEN uv < 0.3 AND k > viral THEN 0.95 - 0.08 * us ELSE 1 END "
-        "     * CASE WHEN ub < 0.03 AND k > bought THEN 0.8 ELSE 1 END "
+        "     * CASE WHEN uv < 0.3 AND k > viral THEN 1 / (1 + " SEED_STEP_SIZE ") ELSE 1 END "
+        "     * CASE WHEN ub < 0.03 AND k > bought THEN 1 / (1 + " SEED_STEP_SIZE ") ELSE 1 END "
         "     * (1 + CASE WHEN k > 0 THEN 0.002 * (un - 0.5) ELSE 0 END)))::bigint, "
         "  round(150 + 900 * uf)::bigint, "
         "  greatest(0, round(60 + 600 * up - k * (0.1 + 0.4 * up)))::bigint, "
@@ -578,6 +581,10 @@ Result<qint64> writeHistory(db::Connection &c, const SeedOptions &options, const
         rows += (*inserted)->numRowsAffected();
         // Recent posts, and engagement and growth from them and the history, as the sync does.
         if (auto ok = writeRecentPosts(c, chunk, end); !ok) {
+            return ok.error();
+        }
+        // Follower events and authenticity scores from the histories, as the sync does.
+        if (auto ok = authenticity::refreshAuthenticity(c, chunk); !ok) {
             return ok.error();
         }
     }
