@@ -221,6 +221,7 @@ function discoveryStatements(query, binder) {
       + "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
       + "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
       + "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
+      + "'authenticityScore', d.authenticity_score, "
       + "'platforms', to_jsonb(d.platforms), "
       + "'rates', coalesce((SELECT jsonb_agg(jsonb_build_object('type', r.deliverable_type, "
       + "'amountMinor', r.amount_minor, 'currency', r.currency) ORDER BY r.deliverable_type) "
