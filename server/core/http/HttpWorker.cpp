@@ -5,6 +5,7 @@
 #include "Exchange.h"
 #include "GuardedTcpServer.h"
 #include "HttpLog.h"
+#include "NulGuard.h"
 #include "Responder.h"
 #include "common/Problem.h"
 
@@ -426,6 +427,9 @@ void HttpWorker::dispatch(Connection &connection, Request request)
     }
     shared->pathParams = match.params;
     shared->routeTemplate = match.route->pathTemplate;
+    if (auto refused = refuseNul(*shared)) {
+        return answerDirectly(connection, shared, Response::fromError(*refused));
+    }
     runHandler(connection, shared, match.route->handler);
 }
 
