@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Hostile input over the whole route table (every domain's routes and the test routes), each
 // route called the same way: U+0000 in a JSON body, a query parameter or a path segment is
-// refused before any handler with a problem naming where it was (never a 500).
+// refused before any handler with a problem naming where it was (never a 500), and every route
+// the API document marks as needing a bearer token answers 401 to a request without one,
+// whatever its body.
 #include "HttpTestClient.h"
 #include "TestRoutes.h"
 #include "TestServer.h"
@@ -48,6 +50,7 @@ class TestApiRouteWalk : public QObject
 private:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpTestClient> m_client;
+    QJsonObject m_document;
 
     /// Every route as a data row: its method and its template.
     void routeRows(bool withTestRoutes)
@@ -83,6 +86,9 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
+        const HttpReply document = m_client->get(u"/openapi.json"_s);
+        QCOMPARE(document.status, 200);
+        m_document = document.json();
     }
 
     void cleanupTestCase()
@@ -153,6 +159,26 @@ private Q_SLOTS:
                 QByteArray("{\"email\":\"a\0@example.com\",\"password\":\"x\"}", 42));
         QVERIFY2(login.status != 500, login.body.constData());
         QVERIFY(login.status == 400 || login.status == 422);
+    }
+
+    void everyRouteNeedingATokenAnswers401First_data() { routeRows(false); }
+    void everyRouteNeedingATokenAnswers401First()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        const QJsonObject operation =
+                m_document[u"paths"_s][path][QString::fromLatin1(method).toLower()].toObject();
+        QVERIFY2(!operation.isEmpty(), "the route is not in the API document");
+        const bool needsToken = operation.contains(u"security"_s)
+                && !operation.value(u"security"_s).toArray().isEmpty();
+        if (!needsToken) {
+            QSKIP("a public route");
+        }
+        for (const QByteArray &body : {QByteArray("{}"), QByteArray("not json"), QByteArray()}) {
+            const HttpReply reply = send(method, concrete(path), body, {{"Idempotency-Key", ""}});
+            QCOMPARE(reply.status, 401);
+            QCOMPARE(problemCode(reply), u"unauthorized"_s);
+        }
     }
 };
 
