@@ -20,6 +20,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::tests::HttpReply;
 using influence::tests::HttpTestClient;
 using influence::tests::rawExchange;
 using influence::tests::RawReply;
@@ -28,6 +29,7 @@ using influence::tests::TestServer;
 namespace {
 
 constexpr qint64 kBodyLimit = 64 * 1024;
+constexpr qint64 kImportLimit = 1024 * 1024;
 
 qint64 residentKiB()
 {
@@ -128,6 +130,7 @@ private Q_SLOTS:
             config.http.limits.maxHeadBytes = 8 * 1024;
             config.http.idleTimeout = std::chrono::seconds(1);
             config.http.requestTimeout = std::chrono::seconds(1);
+            config.imports.maxBodyBytes = kImportLimit;
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
@@ -189,6 +192,53 @@ private Q_SLOTS:
         QCOMPARE(statusOf(response), 413);
         QVERIFY(response.contains("payload_too_large"));
         QVERIFY(waitForClose(socket, 3000));
+    }
+
+    void importsLargeBodyLimitNeedsAVerifiedToken()
+    {
+        // The import's own limit (here 1 MiB, normally 256 MiB) lets a body beyond the normal
+        // limit in only with a bearer token that verifies; anyone else gets 413 from the head.
+        HttpTestClient client(m_server->url());
+        const HttpReply signedUp = client.postJson(u"/api/v1/auth/register"_s,
+                {{u"email"_s, u"importer@example.com"_s},
+                        {u"password"_s, u"correct horse battery"_s}, {u"role"_s, u"brand"_s}});
+        QCOMPARE(signedUp.status, 201);
+        const QByteArray token = signedUp.json().value(u"accessToken"_s).toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        const qint64 size = 4 * kBodyLimit;
+        const auto head = [size](const QByteArray &authorization) -> QByteArray {
+            QByteArray h = "POST /api/v1/analytics/imports HTTP/1.1\r\nHost: a\r\n"
+                           "Content-Type: text/csv\r\nContent-Length: "
+                    + QByteArray::number(size) + "\r\n";
+            if (!authorization.isEmpty()) {
+                h += "Authorization: " + authorization + "\r\n";
+            }
+            return h + "\r\n";
+        };
+        QByteArray forged = token;
+        forged[forged.size() - 2] = forged.at(forged.size() - 2) == 'A' ? 'B' : 'A';
+        for (const QByteArray &authorization :
+                QList<QByteArray>{{}, "Bearer " + forged, "Basic " + token}) {
+            QTcpSocket socket;
+            socket.connectToHost(u"127.0.0.1"_s, port());
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(head(authorization));
+            const QByteArray response = readResponse(socket);
+            QCOMPARE(statusOf(response), 413);
+            QVERIFY(waitForClose(socket, 3000));
+        }
+        // Within the normal limit the route answers, and authentication comes first.
+        const HttpReply small = client.send(
+                "POST", u"/api/v1/analytics/imports"_s, "a,b\n", {{"Content-Type", "text/csv"}});
+        QCOMPARE(small.status, 401);
+        // With the token the body is read whole and reaches the route (no 413).
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(head("Bearer " + token) + QByteArray(size, 'x'));
+        const QByteArray response = readResponse(socket);
+        const int status = statusOf(response);
+        QVERIFY2(status != 0 && status != 413 && status != 401, response.constData());
     }
 
     void bodyLimitBoundary()
