@@ -7,15 +7,19 @@
 #include "TestRoutes.h"
 #include "TestServer.h"
 #include "core/http/HttpContext.h"
+#include "core/log/Log.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QThread>
 
+#include <cstdio>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -239,6 +243,45 @@ private Q_SLOTS:
         const QByteArray response = readResponse(socket);
         const int status = statusOf(response);
         QVERIFY2(status != 0 && status != 413 && status != 401, response.constData());
+    }
+
+    void loggedValuesCannotForgeLines()
+    {
+        // A user value inside a database error's text, logged as an unexpected error: a bio
+        // with a line break and a fake entry must stay one line, its controls escaped.
+        const QString forged = u"x\n2026-01-01T00:00:00.000Z info influence.auth "
+                               "admin@example.com signed in\r\u2028\u0085\\n"_s;
+        QTemporaryFile capture;
+        QVERIFY(capture.open());
+        std::fflush(stderr);
+        const int saved = ::dup(STDERR_FILENO);
+        QVERIFY(saved >= 0);
+        QVERIFY(::dup2(capture.handle(), STDERR_FILENO) >= 0);
+        HttpTestClient client(m_server->url());
+        const HttpReply reply = client.send("POST", u"/test/db-error"_s,
+                QJsonDocument(QJsonObject{{u"bio"_s, forged}}).toJson(QJsonDocument::Compact),
+                {{"Content-Type", "application/json"}});
+        std::fflush(stderr);
+        ::dup2(saved, STDERR_FILENO);
+        ::close(saved);
+        QCOMPARE(reply.status, 500);
+        capture.seek(0);
+        const QList<QByteArray> lines = capture.readAll().split('\n');
+        QList<QByteArray> mentioning;
+        for (const QByteArray &line : lines) {
+            if (line.contains("signed in")) {
+                mentioning.append(line);
+            }
+        }
+        QCOMPARE(mentioning.size(), 1);
+        const QByteArray &line = mentioning.first();
+        QVERIFY2(line.contains("unexpected database error"), line.constData());
+        QVERIFY2(line.contains(R"(x\n2026-01-01T00:00:00.000Z info)"), line.constData());
+        QVERIFY2(line.contains(R"(signed in\r\u2028\x85\\n)"), line.constData());
+        QVERIFY(!line.contains('\r'));
+        // JSON lines: the controls escaped by JSON, U+2028/2029 as well.
+        const QByteArray json = server::log::jsonLine({{u"msg"_s, u"a\nb\u2028c\u2029"_s}});
+        QCOMPARE(json, QByteArray(R"({"msg":"a\nb\u2028c\u2029"})"));
     }
 
     void bodyLimitBoundary()
