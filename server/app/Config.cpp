@@ -255,6 +255,11 @@ QList<KeySpec> serverKeys()
             {"MAX_CONNECTIONS"_L1,
                     "Open client connections per process; more are refused. Default 2048."_L1,
                     integer(&Config::http, &http::HttpSettings::maxConnections, 1, 1'000'000)},
+            {"HTTP_MAX_CONNECTIONS_PER_CLIENT"_L1,
+                    "Open connections of one client address (TRUSTED_PROXIES not counted; IPv6 "
+                    "per /64); more are closed at once. 0: no cap. Default 256."_L1,
+                    integer(&Config::http, &http::HttpSettings::maxConnectionsPerClient, 0,
+                            1'000'000)},
             {"IDLE_TIMEOUT_SECONDS"_L1,
                     "Keep-alive connections idle this long are closed. Default 60."_L1,
                     duration(&Config::http, &http::HttpSettings::idleTimeout, 1, 3600)},
@@ -765,6 +770,7 @@ QStringList Config::describe() const
     line(u"IMPORT_MAX_BODY_BYTES"_s, QString::number(imports.maxBodyBytes));
     line(u"MAX_HEADER_BYTES"_s, QString::number(http.limits.maxHeadBytes));
     line(u"MAX_CONNECTIONS"_s, QString::number(http.maxConnections));
+    line(u"HTTP_MAX_CONNECTIONS_PER_CLIENT"_s, QString::number(http.maxConnectionsPerClient));
     line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(http.idleTimeout.count()));
     line(u"REQUEST_TIMEOUT_SECONDS"_s, QString::number(http.requestTimeout.count()));
     line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));

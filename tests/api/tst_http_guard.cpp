@@ -135,6 +135,9 @@ private Q_SLOTS:
             config.http.idleTimeout = std::chrono::seconds(1);
             config.http.requestTimeout = std::chrono::seconds(1);
             config.imports.maxBodyBytes = kImportLimit;
+            // Every client here is 127.0.0.1, hundreds at once; the per-client cap has tests of
+            // its own servers.
+            config.http.maxConnectionsPerClient = 0;
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
@@ -494,6 +497,82 @@ private Q_SLOTS:
         sockets.clear();
         HttpTestClient client(capped.url());
         QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/healthz"_s).status, 200, 5000);
+    }
+
+    void oneClientCannotTakeEveryConnection()
+    {
+        // 127.0.0.1 holds its 8 idle connections and tries 40 more, which would fill the
+        // process's 24 without a per-client cap; 127.0.0.2 is still answered.
+        constexpr int kCap = 8;
+        TestServer::Options options;
+        options.configure = [](server::Config &config) {
+            config.http.threads = 1;
+            config.http.maxConnections = 24;
+            config.http.maxConnectionsPerClient = kCap;
+            config.http.idleTimeout = std::chrono::seconds(30);
+        };
+        TestServer capped(options);
+        QVERIFY2(capped.isRunning(), qPrintable(capped.error()));
+        const auto open = [&capped](const QString &from) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->bind(QHostAddress(from));
+            socket->connectToHost(u"127.0.0.1"_s, capped.port());
+            return socket;
+        };
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < kCap; ++i) {
+            held.push_back(open(u"127.0.0.1"_s));
+            QVERIFY(held.back()->waitForConnected(5000));
+        }
+        QTest::qWait(200); // accepted in order, before the others arrive
+        std::vector<std::unique_ptr<QTcpSocket>> extra;
+        for (int i = 0; i < 40; ++i) {
+            extra.push_back(open(u"127.0.0.1"_s));
+            QVERIFY(extra.back()->waitForConnected(5000));
+        }
+        for (auto &socket : extra) {
+            // Closed at once, without an answer.
+            QVERIFY(waitForClose(*socket, 3000));
+            QVERIFY(socket->readAll().isEmpty());
+        }
+        for (auto &socket : held) {
+            QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+        }
+        // Another client is answered.
+        const auto other = open(u"127.0.0.2"_s);
+        QVERIFY(other->waitForConnected(5000));
+        other->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+        QCOMPARE(statusOf(readResponse(*other)), 200);
+        // The held connections still work, and a slot freed is a slot for the same client.
+        held.front()->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+        QCOMPARE(statusOf(readResponse(*held.front())), 200);
+        held.pop_back();
+        QTRY_COMPARE_WITH_TIMEOUT(capped.app().httpContext().connections.load(), kCap, 5000);
+        const auto again = open(u"127.0.0.1"_s);
+        QVERIFY(again->waitForConnected(5000));
+        again->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+        QCOMPARE(statusOf(readResponse(*again)), 200);
+    }
+
+    void trustedProxiesHaveNoPerClientCap()
+    {
+        TestServer::Options options;
+        options.configure = [](server::Config &config) {
+            config.http.maxConnectionsPerClient = 2;
+            config.http.trustedProxies = {u"127.0.0.1"_s};
+        };
+        TestServer proxied(options);
+        QVERIFY2(proxied.isRunning(), qPrintable(proxied.error()));
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 6; ++i) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(u"127.0.0.1"_s, proxied.port());
+            QVERIFY(sockets.back()->waitForConnected(5000));
+        }
+        for (auto &socket : sockets) {
+            socket->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+            QCOMPARE(statusOf(readResponse(*socket)), 200);
+        }
     }
 
     void clientsLeavingDuringDatabaseWork()
