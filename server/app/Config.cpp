@@ -392,6 +392,20 @@ QList<KeySpec> tokenKeys()
                     "Requests per client address and minute on sign-in, sign-up and reset routes "
                     "(429 above). Default 30."_L1,
                     integer(&Config::auth, &auth::Settings::rateLimitPerMinute, 1, 100'000)},
+            {"AUTH_REGISTRATION"_L1,
+                    "confirm (default): registering answers 202 whether or not the address has "
+                    "an account, and the address must be confirmed before signing in with a "
+                    "password; immediate: 201 with a session at once, 409 for a taken address "
+                    "(development, tests)."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString mode = v.trimmed().toLower();
+                        if (mode != u"confirm"_s && mode != u"immediate"_s) {
+                            return u"expected confirm or immediate"_s;
+                        }
+                        c.auth.registration = mode == u"confirm"_s ? auth::Registration::Confirm
+                                                                   : auth::Registration::Immediate;
+                        return QString();
+                    }},
             {"LOGIN_LOCKOUT_THRESHOLD"_L1,
                     "Failed sign-ins to one account before it is locked for a growing time "
                     "(1 s, 2 s, 4 s ... up to 15 min). Default 5."_L1,
@@ -800,6 +814,8 @@ QStringList Config::describe() const
     line(u"REFRESH_ABSOLUTE_DAYS"_s,
             QString::number(auth.sessions.refreshAbsoluteLifetime.count()));
     line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(auth.rateLimitPerMinute));
+    line(u"AUTH_REGISTRATION"_s,
+            auth.registration == auth::Registration::Confirm ? u"confirm"_s : u"immediate"_s);
     line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(auth.sessions.lockoutThreshold));
     line(u"APP_URL"_s, auth.effectiveAppUrl(http.effectivePublicUrl()));
     if (mail.smtpUrl.isEmpty()) {
