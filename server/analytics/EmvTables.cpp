@@ -113,6 +113,12 @@ Result<QByteArray> saveEmvTable(Connection &c, const Principal &p, const QString
             }
             return Error::make(ErrorCode::Forbidden, u"You act for no brand."_s);
         }
+        // Like the brand's staff list, its valuation is the owner's to set (or an
+        // administrator's); staff read it.
+        if (owner->toUuid() != p.userId() && !p.isAdmin()) {
+            return Error::make(
+                    ErrorCode::Forbidden, u"Only the brand's owner changes its EMV tables."_s);
+        }
         const auto table = conn.scalar(kUpsertTable,
                 {{u":brand"_s, *owner}, {u":currency"_s, currency}, {u":name"_s, input.name},
                         {u":user"_s, p.userId()}});

@@ -255,6 +255,11 @@ QList<KeySpec> serverKeys()
             {"MAX_CONNECTIONS"_L1,
                     "Open client connections per process; more are refused. Default 2048."_L1,
                     integer(&Config::http, &http::HttpSettings::maxConnections, 1, 1'000'000)},
+            {"HTTP_MAX_CONNECTIONS_PER_CLIENT"_L1,
+                    "Open connections of one client address (TRUSTED_PROXIES not counted; IPv6 "
+                    "per /64); more are closed at once. 0: no cap. Default 256."_L1,
+                    integer(&Config::http, &http::HttpSettings::maxConnectionsPerClient, 0,
+                            1'000'000)},
             {"IDLE_TIMEOUT_SECONDS"_L1,
                     "Keep-alive connections idle this long are closed. Default 60."_L1,
                     duration(&Config::http, &http::HttpSettings::idleTimeout, 1, 3600)},
@@ -387,6 +392,20 @@ QList<KeySpec> tokenKeys()
                     "Requests per client address and minute on sign-in, sign-up and reset routes "
                     "(429 above). Default 30."_L1,
                     integer(&Config::auth, &auth::Settings::rateLimitPerMinute, 1, 100'000)},
+            {"AUTH_REGISTRATION"_L1,
+                    "confirm (default): registering answers 202 whether or not the address has "
+                    "an account, and the address must be confirmed before signing in with a "
+                    "password; immediate: 201 with a session at once, 409 for a taken address "
+                    "(development, tests)."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString mode = v.trimmed().toLower();
+                        if (mode != u"confirm"_s && mode != u"immediate"_s) {
+                            return u"expected confirm or immediate"_s;
+                        }
+                        c.auth.registration = mode == u"confirm"_s ? auth::Registration::Confirm
+                                                                   : auth::Registration::Immediate;
+                        return QString();
+                    }},
             {"LOGIN_LOCKOUT_THRESHOLD"_L1,
                     "Failed sign-ins to one account before it is locked for a growing time "
                     "(1 s, 2 s, 4 s ... up to 15 min). Default 5."_L1,
@@ -765,6 +784,7 @@ QStringList Config::describe() const
     line(u"IMPORT_MAX_BODY_BYTES"_s, QString::number(imports.maxBodyBytes));
     line(u"MAX_HEADER_BYTES"_s, QString::number(http.limits.maxHeadBytes));
     line(u"MAX_CONNECTIONS"_s, QString::number(http.maxConnections));
+    line(u"HTTP_MAX_CONNECTIONS_PER_CLIENT"_s, QString::number(http.maxConnectionsPerClient));
     line(u"IDLE_TIMEOUT_SECONDS"_s, QString::number(http.idleTimeout.count()));
     line(u"REQUEST_TIMEOUT_SECONDS"_s, QString::number(http.requestTimeout.count()));
     line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));
@@ -794,6 +814,8 @@ QStringList Config::describe() const
     line(u"REFRESH_ABSOLUTE_DAYS"_s,
             QString::number(auth.sessions.refreshAbsoluteLifetime.count()));
     line(u"AUTH_RATE_LIMIT_PER_MINUTE"_s, QString::number(auth.rateLimitPerMinute));
+    line(u"AUTH_REGISTRATION"_s,
+            auth.registration == auth::Registration::Confirm ? u"confirm"_s : u"immediate"_s);
     line(u"LOGIN_LOCKOUT_THRESHOLD"_s, QString::number(auth.sessions.lockoutThreshold));
     line(u"APP_URL"_s, auth.effectiveAppUrl(http.effectivePublicUrl()));
     if (mail.smtpUrl.isEmpty()) {

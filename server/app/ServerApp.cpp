@@ -300,8 +300,13 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
     http::HttpSettings httpSettings = m_config.http;
-    httpSettings.limits.pathBodyLimits.append(
-            {QByteArray(analytics::kImportPath), m_config.imports.maxBodyBytes});
+    // The import's large limit only for a head whose bearer token verifies (signature, expiry:
+    // no database), so nobody makes the server buffer 256 MiB unauthenticated; the
+    // authenticator is made below, before the HTTP threads start.
+    httpSettings.limits.pathBodyLimits.append({QByteArray(analytics::kImportPath),
+            m_config.imports.maxBodyBytes, [this](const http::HttpHead &head) {
+                return m_authenticator && m_authenticator->claims(head.header("authorization"));
+            }});
     m_httpContext = std::make_shared<http::HttpContext>(std::move(httpSettings));
     m_httpContext->dbPool = m_dbPool.get();
     m_httpContext->cpuPool = m_cpuPool.get();

@@ -153,6 +153,25 @@ Result<AuthTokens> registerAccount(Connection &c, const SessionSettings &session
     });
 }
 
+Result<void> requestRegistration(Connection &c, const MailSettings &mail, const NewAccount &account)
+{
+    return db::inTransaction(c, [&](Connection &tx) -> Result<void> {
+        const auto existing = findByEmail(tx, account.email);
+        if (!existing) {
+            return existing.error();
+        }
+        if (existing->has_value()) {
+            return recovery::sendRegistrationAttempt(tx, mail, (*existing)->account);
+        }
+        const auto user = insert(tx, account);
+        if (!user) {
+            // Registered a moment ago by a concurrent request: answered as any other.
+            return user.error().code == ErrorCode::EmailTaken ? Result<void>() : user.error();
+        }
+        return recovery::sendVerification(tx, mail, user->account);
+    });
+}
+
 Result<UserAccount> create(Connection &c, const NewAccount &account)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<UserAccount> {

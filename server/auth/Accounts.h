@@ -54,6 +54,12 @@ namespace accounts {
 common::Result<common::AuthTokens> registerAccount(db::Connection &c,
         const SessionSettings &sessions, const crypto::TokenService &tokens,
         const MailSettings &mail, const NewAccount &account, const ClientInfo &client);
+/// Registration that tells nobody whether the address has an account (Registration::Confirm):
+/// a new address gets its account, unconfirmed, and the e-mail that confirms it; the owner of a
+/// taken address gets an e-mail saying someone tried, and nothing else changes. The same result
+/// either way.
+common::Result<void> requestRegistration(
+        db::Connection &c, const MailSettings &mail, const NewAccount &account);
 /// An account made on the command line (no session, no e-mail); 409 email_taken as above.
 common::Result<common::UserAccount> create(db::Connection &c, const NewAccount &account);
 

@@ -101,6 +101,12 @@ Response registerWithHash(const SharedPtr &shared, const Responder &out,
     const NewAccount account{command.email, shared->hasher.hash(command.password), command.role,
             command.displayName, EmailAddress::Unconfirmed};
     out.runOnDbPool([shared, account, client, rate](Connection &next) {
+        if (shared->settings.registration == Registration::Confirm) {
+            // The same answer for a new and a taken address (both hashed a password first).
+            const auto requested =
+                    accounts::requestRegistration(next, shared->settings.mail, account);
+            return withRate(requested ? accepted() : Response::fromError(requested.error()), rate);
+        }
         const auto tokens = accounts::registerAccount(next, shared->settings.sessions,
                 shared->tokens, shared->settings.mail, account, client);
         return withRate(tokensResponse(tokens, 201), rate);
@@ -142,7 +148,11 @@ Response checkPassword(const SharedPtr &shared, const Responder &out, const QStr
     } else {
         matches = shared->hasher.verify(password, stored);
     }
-    if (!matches) {
+    // Where registration does not tell whether an address has an account, neither may signing
+    // in before the address is confirmed: the same answer as a wrong password.
+    const bool unconfirmed = shared->settings.registration == Registration::Confirm
+            && attempt.account && !attempt.account->emailVerified;
+    if (!matches || unconfirmed) {
         return withRate(Response::fromError(invalidCredentials()), rate);
     }
     // Parameters went up since this hash was made: store a stronger one now that the password

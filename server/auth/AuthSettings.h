@@ -9,6 +9,18 @@
 
 namespace influence::server::auth {
 
+/// How POST /auth/register answers (AUTH_REGISTRATION).
+enum class Registration {
+    /// 202 for a new and a taken address alike, so registration tells nobody which addresses
+    /// have accounts: a new address gets its account and a confirmation link, and signs in with
+    /// its password once confirmed; the owner of a taken one is told by e-mail and nothing else
+    /// happens. Password sign-in needs a confirmed address.
+    Confirm,
+    /// 201 with a session at once, 409 email_taken for a taken address (which tells anyone
+    /// whether an address has an account): for development, tests and closed installations.
+    Immediate,
+};
+
 /// Accounts and sign-in: the auth part of the configuration. OpenID Connect sign-in shares it
 /// (the same sessions, the same per-address limit, the same front end).
 struct Settings
@@ -22,6 +34,7 @@ struct Settings
     /// Requests a minute from one address to each of registration, sign-in and the e-mail
     /// routes; refreshing may do ten times as many.
     int rateLimitPerMinute = 30;
+    Registration registration = Registration::Confirm;
 
     /// The front end's URL, where links in e-mails point: APP_URL, or else `publicUrl`.
     QString effectiveAppUrl(const QString &publicUrl) const

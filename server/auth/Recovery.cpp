@@ -149,6 +149,19 @@ Result<void> sendVerification(
     return sendToken(tx, settings, account, Purpose::VerifyEmail);
 }
 
+Result<void> sendRegistrationAttempt(
+        Connection &tx, const MailSettings &settings, const UserAccount &account)
+{
+    mail::MailMessage message;
+    message.to = account.email;
+    message.subject = u"Someone tried to register with your e-mail address"_s;
+    message.body = u"Someone (perhaps you) just tried to create an Influence account with this "
+                   "e-mail address, which already has one. Nothing was changed.\n\nIf it was "
+                   "you, sign in at %1 (choose \"Forgot password\" there if you do not remember "
+                   "it). If it was not, you can ignore this e-mail.\n"_s.arg(settings.appUrl);
+    return mail::enqueue(tx, message);
+}
+
 Result<void> forgotPassword(Connection &c, const MailSettings &settings, const QString &email)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<void> {

@@ -46,6 +46,11 @@ common::Result<void> verifyEmail(db::Connection &c, const QString &token);
 common::Result<void> resendVerification(
         db::Connection &c, const MailSettings &settings, const http::Principal &principal);
 
+/// Inside the caller's transaction: tells the owner of `account` that someone tried to register
+/// with its address (nothing changes; they may sign in or reset the password).
+common::Result<void> sendRegistrationAttempt(
+        db::Connection &tx, const MailSettings &settings, const common::UserAccount &account);
+
 /// Inside the caller's transaction: mails `account` a link that confirms its address.
 common::Result<void> sendVerification(
         db::Connection &tx, const MailSettings &settings, const common::UserAccount &account);

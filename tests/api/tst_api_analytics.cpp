@@ -354,7 +354,20 @@ private Q_SLOTS:
                 {u"perMilleImpressionsMinor"_s, 1000}, {u"perViewMinor"_s, 1.5},
                 {u"perLikeMinor"_s, 20}, {u"perCommentMinor"_s, 100}, {u"perShareMinor"_s, 0},
                 {u"perSaveMinor"_s, 0}, {u"perClickMinor"_s, 0.25}};
-        const HttpReply saved = put(u"/api/v1/analytics/emv-tables/EUR"_s, m_staff,
+        // Staff read the brand's figures but only its owner sets its valuation.
+        const QString tablesBefore =
+                scalar(u"SELECT string_agg(t::text, ',' ORDER BY t::text) FROM emv_tables t"_s)
+                        .toString();
+        for (const QString &brand : QStringList{{}, u"?brand="_s + m_api->userIdOf(m_brand)}) {
+            const HttpReply byStaff = put(u"/api/v1/analytics/emv-tables/EUR"_s + brand, m_staff,
+                    {{u"name"_s, u"Alpine values"_s}, {u"rates"_s, QJsonArray{rates}}});
+            QCOMPARE(byStaff.status, 403);
+            QCOMPARE(code(byStaff), u"forbidden"_s);
+        }
+        QCOMPARE(scalar(u"SELECT string_agg(t::text, ',' ORDER BY t::text) FROM emv_tables t"_s)
+                         .toString(),
+                tablesBefore);
+        const HttpReply saved = put(u"/api/v1/analytics/emv-tables/EUR"_s, m_brand,
                 {{u"name"_s, u"Alpine values"_s}, {u"rates"_s, QJsonArray{rates}}});
         QCOMPARE(saved.status, 200);
         QCOMPARE(saved.json()[u"custom"_s].toBool(), true);

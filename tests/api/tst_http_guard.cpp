@@ -7,19 +7,24 @@
 #include "TestRoutes.h"
 #include "TestServer.h"
 #include "core/http/HttpContext.h"
+#include "core/log/Log.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QThread>
 
+#include <cstdio>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::tests::HttpReply;
 using influence::tests::HttpTestClient;
 using influence::tests::rawExchange;
 using influence::tests::RawReply;
@@ -28,6 +33,7 @@ using influence::tests::TestServer;
 namespace {
 
 constexpr qint64 kBodyLimit = 64 * 1024;
+constexpr qint64 kImportLimit = 1024 * 1024;
 
 qint64 residentKiB()
 {
@@ -128,6 +134,10 @@ private Q_SLOTS:
             config.http.limits.maxHeadBytes = 8 * 1024;
             config.http.idleTimeout = std::chrono::seconds(1);
             config.http.requestTimeout = std::chrono::seconds(1);
+            config.imports.maxBodyBytes = kImportLimit;
+            // Every client here is 127.0.0.1, hundreds at once; the per-client cap has tests of
+            // its own servers.
+            config.http.maxConnectionsPerClient = 0;
         };
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
@@ -189,6 +199,92 @@ private Q_SLOTS:
         QCOMPARE(statusOf(response), 413);
         QVERIFY(response.contains("payload_too_large"));
         QVERIFY(waitForClose(socket, 3000));
+    }
+
+    void importsLargeBodyLimitNeedsAVerifiedToken()
+    {
+        // The import's own limit (here 1 MiB, normally 256 MiB) lets a body beyond the normal
+        // limit in only with a bearer token that verifies; anyone else gets 413 from the head.
+        HttpTestClient client(m_server->url());
+        const HttpReply signedUp = client.postJson(u"/api/v1/auth/register"_s,
+                {{u"email"_s, u"importer@example.com"_s},
+                        {u"password"_s, u"correct horse battery"_s}, {u"role"_s, u"brand"_s}});
+        QCOMPARE(signedUp.status, 201);
+        const QByteArray token = signedUp.json().value(u"accessToken"_s).toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        const qint64 size = 4 * kBodyLimit;
+        const auto head = [size](const QByteArray &authorization) -> QByteArray {
+            QByteArray h = "POST /api/v1/analytics/imports HTTP/1.1\r\nHost: a\r\n"
+                           "Content-Type: text/csv\r\nContent-Length: "
+                    + QByteArray::number(size) + "\r\n";
+            if (!authorization.isEmpty()) {
+                h += "Authorization: " + authorization + "\r\n";
+            }
+            return h + "\r\n";
+        };
+        QByteArray forged = token;
+        forged[forged.size() - 2] = forged.at(forged.size() - 2) == 'A' ? 'B' : 'A';
+        for (const QByteArray &authorization :
+                QList<QByteArray>{{}, "Bearer " + forged, "Basic " + token}) {
+            QTcpSocket socket;
+            socket.connectToHost(u"127.0.0.1"_s, port());
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(head(authorization));
+            const QByteArray response = readResponse(socket);
+            QCOMPARE(statusOf(response), 413);
+            QVERIFY(waitForClose(socket, 3000));
+        }
+        // Within the normal limit the route answers, and authentication comes first.
+        const HttpReply small = client.send(
+                "POST", u"/api/v1/analytics/imports"_s, "a,b\n", {{"Content-Type", "text/csv"}});
+        QCOMPARE(small.status, 401);
+        // With the token the body is read whole and reaches the route (no 413).
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(head("Bearer " + token) + QByteArray(size, 'x'));
+        const QByteArray response = readResponse(socket);
+        const int status = statusOf(response);
+        QVERIFY2(status != 0 && status != 413 && status != 401, response.constData());
+    }
+
+    void loggedValuesCannotForgeLines()
+    {
+        // A user value inside a database error's text, logged as an unexpected error: a bio
+        // with a line break and a fake entry must stay one line, its controls escaped.
+        const QString forged = u"x\n2026-01-01T00:00:00.000Z info influence.auth "
+                               "admin@example.com signed in\r\u2028\u0085\\n"_s;
+        QTemporaryFile capture;
+        QVERIFY(capture.open());
+        std::fflush(stderr);
+        const int saved = ::dup(STDERR_FILENO);
+        QVERIFY(saved >= 0);
+        QVERIFY(::dup2(capture.handle(), STDERR_FILENO) >= 0);
+        HttpTestClient client(m_server->url());
+        const HttpReply reply = client.send("POST", u"/test/db-error"_s,
+                QJsonDocument(QJsonObject{{u"bio"_s, forged}}).toJson(QJsonDocument::Compact),
+                {{"Content-Type", "application/json"}});
+        std::fflush(stderr);
+        ::dup2(saved, STDERR_FILENO);
+        ::close(saved);
+        QCOMPARE(reply.status, 500);
+        capture.seek(0);
+        const QList<QByteArray> lines = capture.readAll().split('\n');
+        QList<QByteArray> mentioning;
+        for (const QByteArray &line : lines) {
+            if (line.contains("signed in")) {
+                mentioning.append(line);
+            }
+        }
+        QCOMPARE(mentioning.size(), 1);
+        const QByteArray &line = mentioning.first();
+        QVERIFY2(line.contains("unexpected database error"), line.constData());
+        QVERIFY2(line.contains(R"(x\n2026-01-01T00:00:00.000Z info)"), line.constData());
+        QVERIFY2(line.contains(R"(signed in\r\u2028\x85\\n)"), line.constData());
+        QVERIFY(!line.contains('\r'));
+        // JSON lines: the controls escaped by JSON, U+2028/2029 as well.
+        const QByteArray json = server::log::jsonLine({{u"msg"_s, u"a\nb\u2028c\u2029"_s}});
+        QCOMPARE(json, QByteArray(R"({"msg":"a\nb\u2028c\u2029"})"));
     }
 
     void bodyLimitBoundary()
@@ -401,6 +497,82 @@ private Q_SLOTS:
         sockets.clear();
         HttpTestClient client(capped.url());
         QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/healthz"_s).status, 200, 5000);
+    }
+
+    void oneClientCannotTakeEveryConnection()
+    {
+        // 127.0.0.1 holds its 8 idle connections and tries 40 more, which would fill the
+        // process's 24 without a per-client cap; 127.0.0.2 is still answered.
+        constexpr int kCap = 8;
+        TestServer::Options options;
+        options.configure = [](server::Config &config) {
+            config.http.threads = 1;
+            config.http.maxConnections = 24;
+            config.http.maxConnectionsPerClient = kCap;
+            config.http.idleTimeout = std::chrono::seconds(30);
+        };
+        TestServer capped(options);
+        QVERIFY2(capped.isRunning(), qPrintable(capped.error()));
+        const auto open = [&capped](const QString &from) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->bind(QHostAddress(from));
+            socket->connectToHost(u"127.0.0.1"_s, capped.port());
+            return socket;
+        };
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < kCap; ++i) {
+            held.push_back(open(u"127.0.0.1"_s));
+            QVERIFY(held.back()->waitForConnected(5000));
+        }
+        QTest::qWait(200); // accepted in order, before the others arrive
+        std::vector<std::unique_ptr<QTcpSocket>> extra;
+        for (int i = 0; i < 40; ++i) {
+            extra.push_back(open(u"127.0.0.1"_s));
+            QVERIFY(extra.back()->waitForConnected(5000));
+        }
+        for (auto &socket : extra) {
+            // Closed at once, without an answer.
+            QVERIFY(waitForClose(*socket, 3000));
+            QVERIFY(socket->readAll().isEmpty());
+        }
+        for (auto &socket : held) {
+            QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+        }
+        // Another client is answered.
+        const auto other = open(u"127.0.0.2"_s);
+        QVERIFY(other->waitForConnected(5000));
+        other->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+        QCOMPARE(statusOf(readResponse(*other)), 200);
+        // The held connections still work, and a slot freed is a slot for the same client.
+        held.front()->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+        QCOMPARE(statusOf(readResponse(*held.front())), 200);
+        held.pop_back();
+        QTRY_COMPARE_WITH_TIMEOUT(capped.app().httpContext().connections.load(), kCap, 5000);
+        const auto again = open(u"127.0.0.1"_s);
+        QVERIFY(again->waitForConnected(5000));
+        again->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+        QCOMPARE(statusOf(readResponse(*again)), 200);
+    }
+
+    void trustedProxiesHaveNoPerClientCap()
+    {
+        TestServer::Options options;
+        options.configure = [](server::Config &config) {
+            config.http.maxConnectionsPerClient = 2;
+            config.http.trustedProxies = {u"127.0.0.1"_s};
+        };
+        TestServer proxied(options);
+        QVERIFY2(proxied.isRunning(), qPrintable(proxied.error()));
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 6; ++i) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(u"127.0.0.1"_s, proxied.port());
+            QVERIFY(sockets.back()->waitForConnected(5000));
+        }
+        for (auto &socket : sockets) {
+            socket->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+            QCOMPARE(statusOf(readResponse(*socket)), 200);
+        }
     }
 
     void clientsLeavingDuringDatabaseWork()

@@ -18,6 +18,8 @@ namespace influence::tests {
 namespace {
 const db::SqlStatement kSelectOne(u"SELECT 1"_s);
 const db::SqlStatement kShowTimeout(u"SELECT current_setting('statement_timeout')"_s);
+// Fails with an error whose text carries the value: "unrecognized configuration parameter …".
+const db::SqlStatement kSettingNamed(u"SELECT current_setting(:name)"_s);
 } // namespace
 
 void addTestRoutes(http::Router &router)
@@ -88,6 +90,15 @@ void addTestRoutes(http::Router &router)
             const QString value = (*query)->next() ? (*query)->value(0).toString() : QString();
             (*query)->finish();
             return http::Response::json(QJsonObject{{u"statementTimeout"_s, value}});
+        });
+    });
+    router.post(u"/test/db-error"_s, [](const http::Request &request, const http::Responder &out) {
+        const QString bio = request.jsonObject().value_or(QJsonObject{}).value(u"bio"_s).toString();
+        out.runOnDbPool([bio](db::Connection &c) {
+            return http::Response::from(
+                    c.scalar(kSettingNamed, {{u":name"_s, bio}}), [](const QVariant &v) {
+                        return QJsonObject{{u"value"_s, v.toString()}};
+                    });
         });
     });
 }

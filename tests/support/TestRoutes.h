@@ -14,6 +14,7 @@ namespace influence::tests {
 ///   GET  /test/slow/{ms}      waits on a database worker, then answers
 ///   GET  /test/uuid/{id}      validates a UUID path parameter
 ///   GET  /test/statement-timeout  answers the pool connection's statement_timeout
+///   POST /test/db-error       a database error whose text carries the body's "bio"
 void addTestRoutes(server::http::Router &router);
 
 } // namespace influence::tests

@@ -3,7 +3,6 @@
 
 #include "core/log/Log.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -32,14 +31,14 @@ void logAccess(const AccessRecord &record)
         if (record.note) {
             line.insert(u"note"_s, QString::fromLatin1(record.note));
         }
-        log::writeRaw(QJsonDocument(line).toJson(QJsonDocument::Compact));
+        log::writeRaw(log::jsonLine(line));
         return;
     }
     QByteArray line = log::timestamp();
     line += " info http ";
     line += record.method;
     line += ' ';
-    line += record.path.toUtf8();
+    line += log::escaped(record.path);
     line += ' ';
     line += QByteArray::number(record.status);
     line += ' ';
@@ -47,9 +46,9 @@ void logAccess(const AccessRecord &record)
     line += "ms ";
     line += QByteArray::number(record.bytes);
     line += "B rid=";
-    line += record.requestId.toLatin1();
+    line += log::escaped(record.requestId);
     line += " peer=";
-    line += record.peer.toLatin1();
+    line += log::escaped(record.peer);
     if (record.note) {
         line += " note=\"";
         line += record.note;

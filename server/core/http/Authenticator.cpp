@@ -32,15 +32,21 @@ Authenticator::Authenticator(const crypto::TokenService &tokens)
 
 Result<crypto::AccessClaims> Authenticator::claims(const Request &request) const
 {
-    const QByteArray header = request.header("authorization");
-    if (header.isEmpty()) {
+    return claims(request.header("authorization"));
+}
+
+Result<crypto::AccessClaims> Authenticator::claims(QByteArrayView authorization) const
+{
+    if (authorization.isEmpty()) {
         return Error::make(ErrorCode::Unauthorized, u"Sign in first: send an access token."_s);
     }
     // RFC 6750 §2.1: "Bearer" (any case) SP token.
-    if (header.size() < 8 || header.first(7).compare("bearer ", Qt::CaseInsensitive) != 0) {
+    if (authorization.size() < 8
+            || authorization.first(7).compare("bearer ", Qt::CaseInsensitive) != 0) {
         return Error::make(ErrorCode::Unauthorized, u"Use the Bearer authentication scheme."_s);
     }
-    return m_tokens.verifyAccessToken(header.sliced(7).trimmed(), QDateTime::currentDateTimeUtc());
+    return m_tokens.verifyAccessToken(
+            authorization.sliced(7).trimmed(), QDateTime::currentDateTimeUtc());
 }
 
 Result<Principal> Authenticator::principal(

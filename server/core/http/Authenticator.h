@@ -29,6 +29,8 @@ public:
 
     /// 401 without a valid "Authorization: Bearer <access token>".
     common::Result<crypto::AccessClaims> claims(const Request &request) const;
+    /// The same check of an Authorization header's value (a request head's, before the body).
+    common::Result<crypto::AccessClaims> claims(QByteArrayView authorization) const;
 
     /// 401 when the session has ended or the user is disabled.
     static common::Result<Principal> principal(

@@ -28,16 +28,26 @@ bool ClientAddress::trusted(const QHostAddress &address) const
     });
 }
 
-QHostAddress ClientAddress::of(const Request &request) const
+QHostAddress ClientAddress::unmapped(const QHostAddress &address)
 {
-    QHostAddress client = request.peer;
-    if (client.protocol() == QAbstractSocket::IPv6Protocol) {
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
         bool mapped = false;
-        const QHostAddress v4(client.toIPv4Address(&mapped));
+        const QHostAddress v4(address.toIPv4Address(&mapped));
         if (mapped) {
-            client = v4;
+            return v4;
         }
     }
+    return address;
+}
+
+bool ClientAddress::isTrustedProxy(const QHostAddress &peer) const
+{
+    return !m_trusted.isEmpty() && trusted(unmapped(peer));
+}
+
+QHostAddress ClientAddress::of(const Request &request) const
+{
+    QHostAddress client = unmapped(request.peer);
     if (m_trusted.isEmpty() || !trusted(client)) {
         return client;
     }

@@ -19,6 +19,10 @@ public:
     explicit ClientAddress(const QStringList &trustedProxies = {});
 
     QHostAddress of(const Request &request) const;
+    /// Whether a peer (a TCP connection's address) is one of the trusted proxies.
+    bool isTrustedProxy(const QHostAddress &peer) const;
+    /// An IPv4-mapped IPv6 address as IPv4; others unchanged.
+    static QHostAddress unmapped(const QHostAddress &address);
 
 private:
     bool trusted(const QHostAddress &address) const;

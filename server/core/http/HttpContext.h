@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ClientAddress.h"
+#include "ClientConnections.h"
 #include "HttpSettings.h"
 #include "Router.h"
 
@@ -18,12 +19,14 @@ namespace influence::server::http {
 
 class Authenticator;
 
-/// State shared by every HTTP thread: read-only after start, except the atomics.
+/// State shared by every HTTP thread: read-only after start, except the atomics and the
+/// connection counts.
 struct HttpContext
 {
     explicit HttpContext(HttpSettings httpSettings)
         : settings(std::move(httpSettings))
         , clientAddress(settings.trustedProxies)
+        , clientConnections(settings.maxConnectionsPerClient, clientAddress)
     { }
 
     /// The URL clients reach the server at, with the port it listens on.
@@ -40,6 +43,8 @@ struct HttpContext
     const Authenticator *authenticator = nullptr;
     /// Who a request comes from (the peer, or behind a trusted proxy its X-Forwarded-For).
     const ClientAddress clientAddress;
+    /// Open connections per client address, for the per-client cap (thread-safe).
+    ClientConnections clientConnections;
     std::atomic<bool> draining{false};
     std::atomic<int> inFlight{0};
     std::atomic<int> connections{0};

@@ -312,7 +312,7 @@ Check applyFraming(const FieldSummary &summary, const HeadLimits &limits, HttpHe
             return Refusal{ErrorCode::MalformedRequest, "The Content-Length is not a number"};
         }
         head.contentLength = digits.toLongLong();
-        if (head.contentLength > limits.bodyLimitFor(head.target)) {
+        if (head.contentLength > limits.bodyLimitFor(head)) {
             return Refusal{ErrorCode::PayloadTooLarge, "The request body is larger than allowed"};
         }
     }
@@ -329,16 +329,17 @@ HeadInspection rejected(const Refusal &refusal)
 
 } // namespace
 
-qint64 HeadLimits::bodyLimitFor(QByteArrayView target) const
+qint64 HeadLimits::bodyLimitFor(const HttpHead &head) const
 {
     if (pathBodyLimits.isEmpty()) {
         return maxBodyBytes;
     }
+    const QByteArrayView target(head.target);
     const qsizetype mark = target.indexOf('?');
     const QByteArrayView path = mark < 0 ? target : target.first(mark);
     for (const PathBodyLimit &limit : pathBodyLimits) {
         if (path == QByteArrayView(limit.path)) {
-            return limit.maxBodyBytes;
+            return !limit.admits || limit.admits(head) ? limit.maxBodyBytes : maxBodyBytes;
         }
     }
     return maxBodyBytes;

@@ -7,6 +7,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace influence::server::http {
@@ -40,6 +41,10 @@ struct PathBodyLimit
 {
     QByteArray path; ///< matched exactly against the request-target's path (origin-form)
     qint64 maxBodyBytes = 0;
+    /// When set, the limit applies only to the heads it admits (the import's: a bearer token
+    /// that verifies), so that nobody makes the server buffer a large body before being
+    /// authenticated; other heads keep the normal limit. Called on the HTTP thread: no I/O.
+    std::function<bool(const HttpHead &)> admits;
 };
 
 struct HeadLimits
@@ -50,8 +55,9 @@ struct HeadLimits
     /// Paths with their own body limit instead of maxBodyBytes.
     QList<PathBodyLimit> pathBodyLimits;
 
-    /// The body limit of a request to `target` (its path, before any '?').
-    qint64 bodyLimitFor(QByteArrayView target) const;
+    /// The body limit of a request: its path's own limit (the target's path, before any '?')
+    /// when the head is admitted to it, else maxBodyBytes.
+    qint64 bodyLimitFor(const HttpHead &head) const;
 };
 
 /// The outcome of looking at the start of a request.

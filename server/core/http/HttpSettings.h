@@ -12,8 +12,9 @@
 namespace influence::server::http {
 
 /// Where and how the server listens, its limits and policies: the HTTP part of the
-/// configuration (PORT, LISTEN_ADDRESS, PUBLIC_URL, HTTP_THREADS, MAX_*, *_TIMEOUT_SECONDS,
-/// SHUTDOWN_GRACE_SECONDS, CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES).
+/// configuration (PORT, LISTEN_ADDRESS, PUBLIC_URL, HTTP_THREADS, MAX_*,
+/// HTTP_MAX_CONNECTIONS_PER_CLIENT, *_TIMEOUT_SECONDS, SHUTDOWN_GRACE_SECONDS,
+/// CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES).
 struct HttpSettings
 {
     QHostAddress listenAddress = QHostAddress::LocalHost;
@@ -25,6 +26,9 @@ struct HttpSettings
     HeadLimits limits;
     /// Open client connections per process, shared evenly by the threads; more are refused.
     int maxConnections = 2048;
+    /// Open connections of one client address (trusted proxies not counted); more are refused
+    /// with 503 at once, so one client cannot take every connection. 0: no cap.
+    int maxConnectionsPerClient = 256;
     std::chrono::seconds idleTimeout{60};
     /// A request must arrive completely within this time (slow clients get 408).
     std::chrono::seconds requestTimeout{30};

@@ -5,6 +5,7 @@
 #include "Exchange.h"
 #include "GuardedTcpServer.h"
 #include "HttpLog.h"
+#include "NulGuard.h"
 #include "Responder.h"
 #include "common/Problem.h"
 
@@ -61,30 +62,6 @@ bool hasHeader(const QList<std::pair<QByteArray, QByteArray>> &headers, QByteArr
     return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &header) {
         return header.first.compare(name, Qt::CaseInsensitive) == 0;
     });
-}
-
-std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
-{
-    QByteArray pathPart = target;
-    QByteArray queryPart;
-    if (target.startsWith("http://") || target.startsWith("https://")) {
-        // absolute-form (RFC 9112 §3.2.2): route by its path.
-        const QUrl url = QUrl::fromEncoded(target, QUrl::StrictMode);
-        pathPart = url.path(QUrl::FullyEncoded).toLatin1();
-        queryPart = url.query(QUrl::FullyEncoded).toLatin1();
-        if (pathPart.isEmpty()) {
-            pathPart = "/";
-        }
-    } else if (const qsizetype mark = target.indexOf('?'); mark >= 0) {
-        pathPart = target.first(mark);
-        queryPart = target.sliced(mark + 1);
-    }
-    if (const qsizetype hash = queryPart.indexOf('#'); hash >= 0) {
-        queryPart.truncate(hash);
-    }
-    // Form encoding: '+' is a space in query strings; a literal plus arrives as %2B.
-    queryPart.replace('+', "%20");
-    return {QString::fromLatin1(pathPart), QUrlQuery(QString::fromLatin1(queryPart))};
 }
 
 // The methods `path` has routes for, as OPTIONS lists them: GET and its HEAD first, then the
@@ -247,6 +224,14 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
         reject(c, ErrorCode::ServiceUnavailable, "The server has too many open connections");
         return;
     }
+    if (!m_context->clientConnections.open(socket->peerAddress())) {
+        // Closed at once, unanswered: a 503 would hold a connection slot for the lingering close.
+        socket->abort();
+        return;
+    }
+    connect(socket, &QObject::destroyed, this, [this, peer = socket->peerAddress()] {
+        m_context->clientConnections.close(peer);
+    });
     enterPhase(c, Phase::Idle);
     if (socket->bytesAvailable() > 0) {
         inspect(c);
@@ -426,6 +411,9 @@ void HttpWorker::dispatch(Connection &connection, Request request)
     }
     shared->pathParams = match.params;
     shared->routeTemplate = match.route->pathTemplate;
+    if (auto refused = refuseNul(*shared)) {
+        return answerDirectly(connection, shared, Response::fromError(*refused));
+    }
     runHandler(connection, shared, match.route->handler);
 }
 

@@ -4,6 +4,7 @@
 #include "common/Validation.h"
 
 #include <QJsonDocument>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -11,6 +12,30 @@ using influence::common::ErrorCode;
 using influence::common::Result;
 
 namespace influence::server::http {
+
+std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target)
+{
+    QByteArray pathPart = target;
+    QByteArray queryPart;
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+        // absolute-form (RFC 9112 §3.2.2): route by its path.
+        const QUrl url = QUrl::fromEncoded(target, QUrl::StrictMode);
+        pathPart = url.path(QUrl::FullyEncoded).toLatin1();
+        queryPart = url.query(QUrl::FullyEncoded).toLatin1();
+        if (pathPart.isEmpty()) {
+            pathPart = "/";
+        }
+    } else if (const qsizetype mark = target.indexOf('?'); mark >= 0) {
+        pathPart = target.first(mark);
+        queryPart = target.sliced(mark + 1);
+    }
+    if (const qsizetype hash = queryPart.indexOf('#'); hash >= 0) {
+        queryPart.truncate(hash);
+    }
+    // Form encoding: '+' is a space in query strings; a literal plus arrives as %2B.
+    queryPart.replace('+', "%20");
+    return {QString::fromLatin1(pathPart), QUrlQuery(QString::fromLatin1(queryPart))};
+}
 
 QByteArray Request::header(QByteArrayView lowerCaseName) const
 {

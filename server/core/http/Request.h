@@ -48,4 +48,8 @@ struct Request
     bool hasQuery(const QString &name) const;
 };
 
+/// A request-target (origin- or absolute-form) as the percent-encoded path and the query, '+'
+/// in the query read as a space.
+std::pair<QString, QUrlQuery> splitTarget(const QByteArray &target);
+
 } // namespace influence::server::http

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Router.h"
 
-#include <QUrl>
-
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -92,7 +90,10 @@ Router::Match Router::match(HttpMethod method, QStringView path) const
     for (qsizetype i = 0; i < segments.size(); ++i) {
         if (isPlaceholder(expected[i])) {
             result.params.insert(expected[i].sliced(1, expected[i].size() - 2),
-                    QUrl::fromPercentEncoding(segments[i].toUtf8()));
+                    // Not QUrl::fromPercentEncoding: it ends the text at a %00, which the
+                    // guard must see (NulGuard) rather than a shortened value.
+                    QString::fromUtf8(
+                            QByteArrayView(QByteArray::fromPercentEncoding(segments[i].toUtf8()))));
         }
     }
     return result;

@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 
@@ -41,7 +42,49 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     write(levelName(type), context.category ? context.category : "default", message);
 }
 
+bool needsEscape(char16_t u)
+{
+    return u < 0x20 || u == u'\\' || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029;
+}
+
 } // namespace
+
+QByteArray escaped(QStringView text)
+{
+    if (std::none_of(text.begin(), text.end(), [](QChar c) {
+            return needsEscape(c.unicode());
+        })) {
+        return text.toUtf8();
+    }
+    QString out;
+    out.reserve(text.size() + 16);
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (!needsEscape(u)) {
+            out += c;
+        } else if (u == u'\\') {
+            out += u"\\\\"_s;
+        } else if (u == u'\n') {
+            out += u"\\n"_s;
+        } else if (u == u'\r') {
+            out += u"\\r"_s;
+        } else if (u == u'\t') {
+            out += u"\\t"_s;
+        } else if (u == 0x2028 || u == 0x2029) {
+            out += u"\\u"_s + QString::number(u, 16);
+        } else {
+            out += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
+        }
+    }
+    return out.toUtf8();
+}
+
+QByteArray jsonLine(const QJsonObject &object)
+{
+    QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    // Outside strings compact JSON has no such characters: every one is inside a string.
+    return line.replace("\xe2\x80\xa8", "\\u2028").replace("\xe2\x80\xa9", "\\u2029");
+}
 
 QByteArray timestamp()
 {
@@ -64,7 +107,7 @@ void write(
         object.insert(u"level"_s, QString::fromLatin1(level));
         object.insert(u"category"_s, QString::fromLatin1(category));
         object.insert(u"msg"_s, message);
-        writeRaw(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        writeRaw(jsonLine(object));
         return;
     }
     QByteArray line = timestamp();
@@ -73,12 +116,12 @@ void write(
     line += ' ';
     line += category;
     line += ' ';
-    line += message.toUtf8();
+    line += escaped(message);
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         line += ' ';
-        line += it.key().toUtf8();
+        line += escaped(it.key());
         line += '=';
-        line += it.value().isString() ? it.value().toString().toUtf8()
+        line += it.value().isString() ? escaped(it.value().toString())
                                       : QJsonDocument(QJsonObject{{u"v"_s, it.value()}})
                                                 .toJson(QJsonDocument::Compact)
                                                 .mid(5)

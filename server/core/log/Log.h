@@ -29,8 +29,19 @@ Format format();
 void write(const char *level, const char *category, const QString &message,
         const QJsonObject &fields = {});
 
-/// Writes a pre-formatted line (a trailing newline is added). Thread-safe.
+/// Writes a pre-formatted line (a trailing newline is added). Thread-safe. Every value in it
+/// must have gone through escaped() (text) or jsonLine() (JSON).
 void writeRaw(const QByteArray &line);
+
+/// A value for a text line, in UTF-8, that cannot end the line or forge another: CR, LF and tab
+/// as \r, \n, \t, the other C0 and C1 controls and DEL as \xHH, U+2028 and U+2029 as
+/// \u2028 and \u2029, and the backslash itself as \\ so that an escape cannot be faked.
+/// User values and database error texts reach the log through it.
+QByteArray escaped(QStringView text);
+
+/// An object as one compact JSON line: JSON escapes the controls, and U+2028/U+2029 (which JSON
+/// allows raw, and some readers take for line ends) are written as \u escapes too.
+QByteArray jsonLine(const QJsonObject &object);
 
 /// The current time as RFC 3339 UTC with milliseconds.
 QByteArray timestamp();
