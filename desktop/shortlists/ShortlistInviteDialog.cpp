@@ -27,14 +27,14 @@ namespace {
 constexpr int kMaxCampaigns = 100;
 } // namespace
 
-ShortlistInviteDialog::ShortlistInviteDialog(common::ApiClient *api, const QString &listId,
-        const QString &listName, QHash<QString, QString> names, QWidget *parent)
+ShortlistInviteDialog::ShortlistInviteDialog(common::ApiClient *api, QString listId,
+        QString listName, QHash<QString, QString> names, QWidget *parent)
     : QDialog(parent)
     , m_api(api)
     , m_collab(api)
     , m_shortlists(api)
-    , m_listId(listId)
-    , m_listName(listName)
+    , m_listId(std::move(listId))
+    , m_listName(std::move(listName))
     , m_names(std::move(names))
 {
     setObjectName(u"shortlistInviteDialog"_s);

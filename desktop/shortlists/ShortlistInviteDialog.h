@@ -33,7 +33,7 @@ public:
     Q_ENUM(State)
 
     /// `names`: the creators' names by id, to show the results with.
-    ShortlistInviteDialog(common::ApiClient *api, const QString &listId, const QString &listName,
+    ShortlistInviteDialog(common::ApiClient *api, QString listId, QString listName,
             QHash<QString, QString> names, QWidget *parent = nullptr);
 
     State state() const { return m_state; }

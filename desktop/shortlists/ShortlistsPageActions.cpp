@@ -8,6 +8,7 @@
 #include "widgets/ErrorText.h"
 
 #include <QInputDialog>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QRegularExpression>
