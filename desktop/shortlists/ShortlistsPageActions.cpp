@@ -145,11 +145,11 @@ QByteArray ShortlistsPage::csv() const
             tr("Engagement rate"), tr("Note"), tr("Added")});
     for (const auto &member : m_members) {
         const auto &creator = member.influencer;
-        csv.addRow({creator.displayName, creator.country, creator.niches.join(u"; "_s),
+        csv.addRow({Csv::text(creator.displayName), creator.country, creator.niches.join(u"; "_s),
                 QString::number(creator.totalFollowers),
                 creator.engagementRate ? QString::number(*creator.engagementRate, 'f', 4)
                                        : QString(),
-                member.note, member.addedAt.toString(Qt::ISODate)});
+                Csv::text(member.note), member.addedAt.toString(Qt::ISODate)});
     }
     return csv.bytes();
 }

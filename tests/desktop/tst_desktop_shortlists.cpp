@@ -207,7 +207,11 @@ private Q_SLOTS:
                         .toArray();
         QCOMPARE(members.at(alpha)[u"note"_s].toString(), u"Great reels, \"calm\" style"_s);
 
-        // Export: written in the background, RFC 4180.
+        // A note a spreadsheet would run as a formula.
+        page()->setNote(2, u"=HYPERLINK(\"http://x\")"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, kTimeout);
+
+        // Export: written in the background, RFC 4180, formulas defused.
         QTemporaryDir dir;
         const QString path = dir.filePath(u"lake-people.csv"_s);
         QSignalSpy exported(page(), &ShortlistsPage::exported);
@@ -221,6 +225,7 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).first(), u"Creator"_s);
         QCOMPARE(rows.at(alpha + 1).at(0), u"Quillon Alpha"_s);
         QCOMPARE(rows.at(alpha + 1).at(5), u"Great reels, \"calm\" style"_s);
+        QCOMPARE(rows.at(3).at(5), u"'=HYPERLINK(\"http://x\")"_s);
         record(stalls);
     }
 
