@@ -154,9 +154,16 @@ private Q_SLOTS:
         m_listId = added.at(0).at(0).toString();
         QVERIFY(!m_listId.isEmpty());
 
-        // Gamma from their profile.
+        record(stalls);
+
+        // Gamma from their profile (opened, with its charts, before measuring: the profile's
+        // own stalls are tst_desktop_profile's).
         m_window->openCreator(m_creatorIds.at(2));
         desktop::CreatorProfileView *profile = m_window->creatorPage();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                profile->state(), desktop::CreatorProfileView::State::Loaded, kTimeout);
+        QTest::qWait(100);
+        stalls.reset();
         auto *fromProfile = find<AddToListButton>(profile, u"addToListButton"_s);
         QVERIFY(fromProfile);
         fromProfile->reloadLists();
