@@ -256,6 +256,14 @@ private Q_SLOTS:
             return item[u"id"_s].toString() == id;
         }));
 
+        // Filtered by brand: the brand's own, or nothing of another brand's.
+        reply = get(u"/api/v1/shortlists?brand="_s + m_api->userIdOf(m_brand), m_staff);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json()[u"items"_s][0][u"id"_s].toString(), id);
+        reply = get(u"/api/v1/shortlists?brand="_s + m_api->userIdOf(m_otherBrand), m_staff);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json()[u"items"_s].toArray().size(), 0);
+
         reply = patch(u"/api/v1/shortlists/"_s + id, m_brand, {{u"name"_s, u"Autumn hikers"_s}});
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json().value(u"name"_s).toString(), u"Autumn hikers"_s);
