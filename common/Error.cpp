@@ -89,6 +89,8 @@ constexpr std::array kCodes{
         CodeInfo{ErrorCode::InvalidPeriod, "invalid_period"_L1, 422, "The period is not valid"_L1},
         CodeInfo{ErrorCode::DeliverableNotLive, "deliverable_not_live"_L1, 409,
                 "The deliverable is not live"_L1},
+        CodeInfo{ErrorCode::NameTaken, "name_taken"_L1, 409,
+                "The brand already has a list with this name"_L1},
         CodeInfo{ErrorCode::Internal, "internal_error"_L1, 500, "Internal server error"_L1},
         CodeInfo{ErrorCode::NotImplemented, "not_implemented"_L1, 501, "Not implemented"_L1},
         CodeInfo{ErrorCode::ServiceUnavailable, "service_unavailable"_L1, 503,

@@ -58,6 +58,8 @@ enum class ErrorCode {
     // analytics
     InvalidPeriod,
     DeliverableNotLive,
+    // shortlists
+    NameTaken,
     // 500-range: the server could not do it
     Internal,
     NotImplemented,

@@ -688,6 +688,10 @@
         <source>The server could not tell this request from another. Please try again.</source>
         <translation>Der Server konnte diese Anfrage nicht von einer anderen unterscheiden. Bitte versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>Another list of the brand has this name.</source>
+        <translation>Eine andere Liste der Marke hat diesen Namen.</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>
@@ -1234,6 +1238,71 @@
     <message>
         <source>Finish connecting in your browser; the list is updated when you come back to this page.</source>
         <translation>Schließen Sie das Verbinden im Browser ab; die Liste wird aktualisiert, wenn Sie zu dieser Seite zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::AddToListButton</name>
+    <message>
+        <source>Select creators first</source>
+        <translation>Zuerst Creator auswählen</translation>
+    </message>
+    <message>
+        <source>Loading lists…</source>
+        <translation>Listen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;New list…</source>
+        <translation>&amp;Neue Liste…</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Neue Liste</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>Name der neuen Liste:</translation>
+    </message>
+    <message>
+        <source>The list was not created: %1</source>
+        <translation>Die Liste wurde nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>One creator was not added: %1</source>
+        <translation>Ein Creator wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n creators were not added: %1</source>
+        <translation>
+            <numerusform>%n Creator wurde nicht hinzugefügt: %1</numerusform>
+            <numerusform>%n Creator wurden nicht hinzugefügt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added one creator to “%1”.</source>
+        <translation>Ein Creator wurde zu „%1“ hinzugefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n creators to “%1”.</source>
+        <translation>
+            <numerusform>%n Creator wurde zu „%1“ hinzugefügt.</numerusform>
+            <numerusform>%n Creator wurden zu „%1“ hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add to &amp;list…</source>
+        <translation>Zur &amp;Liste hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add the creators to one of the brand&apos;s shortlists.</source>
+        <translation>Die Creator zu einer der Shortlists der Marke hinzufügen.</translation>
     </message>
 </context>
 <context>
@@ -4872,6 +4941,216 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::ShortlistInviteDialog</name>
+    <message>
+        <source>Invite the list to a campaign</source>
+        <translation>Die Liste zu einer Kampagne einladen</translation>
+    </message>
+    <message>
+        <source>Every creator on “%1” is invited with this offer. Those who already have a deal in the campaign are skipped.</source>
+        <translation>Alle Creator auf „%1“ werden mit diesem Angebot eingeladen. Wer schon einen Deal in der Kampagne hat, wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Kampagne:</translation>
+    </message>
+    <message>
+        <source>&amp;Message (optional):</source>
+        <translation>&amp;Nachricht (optional):</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Invite the list</source>
+        <translation>Liste &amp;einladen</translation>
+    </message>
+    <message>
+        <source>The brand has no active campaign to invite to.</source>
+        <translation>Die Marke hat keine aktive Kampagne, zu der eingeladen werden kann.</translation>
+    </message>
+    <message>
+        <source>Loading the active campaigns…</source>
+        <translation>Die aktiven Kampagnen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>Wird eingeladen…</translation>
+    </message>
+    <message>
+        <source>✓ Invited</source>
+        <translation>✓ Eingeladen</translation>
+    </message>
+    <message>
+        <source>Skipped: already has a deal in this campaign</source>
+        <translation>Übersprungen: hat schon einen Deal in dieser Kampagne</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Invited: %1. Skipped: %2.</source>
+        <translation>Eingeladen: %1. Übersprungen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::ShortlistsPage</name>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>&amp;New list…</source>
+        <translation>&amp;Neue Liste…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from list</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Invite list to campaign…</source>
+        <translation>Liste zu Kampagne &amp;einladen…</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Niches</source>
+        <translation>Nischen</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Loading the brand&apos;s lists…</source>
+        <translation>Die Listen der Marke werden geladen…</translation>
+    </message>
+    <message>
+        <source>No lists yet. Make one here, or add creators to a new list from discovery or a creator&apos;s profile.</source>
+        <translation>Noch keine Listen. Legen Sie hier eine an oder fügen Sie Creator aus der Suche oder einem Creator-Profil zu einer neuen Liste hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose a list.</source>
+        <translation>Wählen Sie eine Liste.</translation>
+    </message>
+    <message>
+        <source>Loading the list&apos;s creators…</source>
+        <translation>Die Creator der Liste werden geladen…</translation>
+    </message>
+    <message>
+        <source>No creators on this list yet. Add them from discovery or a creator&apos;s profile (Add to list…).</source>
+        <translation>Noch keine Creator auf dieser Liste. Fügen Sie sie aus der Suche oder einem Creator-Profil hinzu (Zur Liste hinzufügen…).</translation>
+    </message>
+    <message>
+        <source>Double-click to edit the note; it is saved at once.</source>
+        <translation>Zum Bearbeiten der Notiz doppelklicken; sie wird sofort gespeichert.</translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>Die Notiz wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>Notiz gespeichert.</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Neue Liste</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>Name der neuen Liste:</translation>
+    </message>
+    <message>
+        <source>The list was not created: %1</source>
+        <translation>Die Liste wurde nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>List “%1” created.</source>
+        <translation>Liste „%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>Liste umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of the list:</source>
+        <translation>Neuer Name der Liste:</translation>
+    </message>
+    <message>
+        <source>The list was not renamed: %1</source>
+        <translation>Die Liste wurde nicht umbenannt: %1</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Liste löschen</translation>
+    </message>
+    <message>
+        <source>Delete the list “%1” and its notes? The creators and their deals stay.</source>
+        <translation>Die Liste „%1“ und ihre Notizen löschen? Die Creator und ihre Deals bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The list was not deleted: %1</source>
+        <translation>Die Liste wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>The creator was not removed: %1</source>
+        <translation>Der Creator wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Interaktionsrate</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryView.h"
+#include "discovery/InviteDialog.h"
 #include "home/HomeView.h"
 #include "money/EarningsPage.h"
 #include "money/PayoutsPage.h"
@@ -24,6 +25,8 @@
 #include "profiles/OwnProfileView.h"
 #include "session/Session.h"
 #include "session/SignInDialog.h"
+#include "shortlists/AddToListButton.h"
+#include "shortlists/ShortlistsPage.h"
 #include "widgets/Page.h"
 
 #include <QApplication>
@@ -117,6 +120,9 @@ void MainWindow::addPages()
     addPage(m_campaigns, u"view-calendar-list"_s);
     m_pipeline = new PipelineView(m_api, m_session);
     addPage(m_pipeline, u"view-task"_s);
+    m_shortlists = new ShortlistsPage(m_api, m_session);
+    addPage(m_shortlists, u"view-list-details"_s);
+    m_brandOnly.append(m_shortlists);
     m_payouts = new PayoutsPage(m_api, m_session);
     addPage(m_payouts, u"view-bank"_s);
     m_brandOnly.append(m_payouts);
@@ -132,6 +138,18 @@ void MainWindow::addPages()
     addPage(m_settings, u"configure"_s, Group::Settings);
     m_creator = new CreatorProfileView(m_api, m_session);
     addDetailPage(m_creator, m_discovery);
+    // "Add to list…" of the selected creators in discovery, and of the creator shown.
+    m_discovery->addSelectionTool(new AddToListButton(m_api, m_session, [this] {
+        QStringList ids;
+        for (const InviteCreator &creator : m_discovery->selectedCreators()) {
+            ids.append(creator.id);
+        }
+        return ids;
+    }));
+    m_creator->addHeaderTool(new AddToListButton(m_api, m_session, [this] {
+        return m_creator->creatorId().isEmpty() ? QStringList()
+                                                : QStringList{m_creator->creatorId()};
+    }));
     m_deal = new DealView(m_api, m_session);
     addDetailPage(m_deal, m_pipeline);
     m_campaignPage = new CampaignPage(m_api, m_session);
@@ -155,6 +173,7 @@ void MainWindow::connectPages()
     connect(m_campaignPage, &CampaignPage::stateChanged, this, &MainWindow::updateChrome);
     connect(m_pipeline, &PipelineView::dealActivated, this, &MainWindow::openDeal);
     connect(m_payouts, &PayoutsPage::dealRequested, this, &MainWindow::openDeal);
+    connect(m_shortlists, &ShortlistsPage::creatorRequested, this, &MainWindow::openCreator);
     connect(m_earnings, &EarningsPage::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::dealRequested, this, &MainWindow::openDeal);
     connect(m_notifications, &NotificationsView::campaignRequested, this,

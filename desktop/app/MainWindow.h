@@ -36,6 +36,7 @@ class NotificationBell;
 class NotificationsView;
 class OwnProfileView;
 class PayoutsPage;
+class ShortlistsPage;
 class PipelineView;
 class QuickOpen;
 class Session;
@@ -102,6 +103,8 @@ public:
     NotificationsView *notificationsPage() const { return m_notifications; }
     /// Brand staff: the payouts due, late or failed, approved here.
     PayoutsPage *payoutsPage() const { return m_payouts; }
+    /// Brand staff: the brand's shortlists of creators.
+    ShortlistsPage *shortlistsPage() const { return m_shortlists; }
     /// Creators: what they are owed and paid, and their payout account.
     EarningsPage *earningsPage() const { return m_earnings; }
     /// The bell in the status bar with the unread count.
@@ -182,6 +185,7 @@ private:
     DealView *m_deal = nullptr;
     NotificationsView *m_notifications = nullptr;
     PayoutsPage *m_payouts = nullptr;
+    ShortlistsPage *m_shortlists = nullptr;
     EarningsPage *m_earnings = nullptr;
     NotificationBell *m_bell = nullptr;
     /// Detail page → the sidebar section it opens under.

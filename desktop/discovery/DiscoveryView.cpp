@@ -86,6 +86,7 @@ void DiscoveryView::buildUi()
     m_inviteButton = new QPushButton;
     m_inviteButton->setObjectName(u"inviteButton"_s);
     countRow->addWidget(m_inviteButton);
+    m_selectionTools = countRow; // addSelectionTool()
     layout->addLayout(countRow);
     m_inviteAction = new QAction(this);
     m_inviteAction->setObjectName(u"inviteAction"_s);
@@ -196,6 +197,11 @@ bool DiscoveryView::canInvite() const
 {
     // The server lets the brand's side invite (brand staff; admins act for brands).
     return canLoad() && m_session->user().role != common::UserRole::Influencer;
+}
+
+void DiscoveryView::addSelectionTool(QWidget *tool)
+{
+    m_selectionTools->addWidget(tool);
 }
 
 void DiscoveryView::updateInvite()

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAction;
+class QBoxLayout;
 class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
@@ -52,6 +53,8 @@ public:
 
     /// The selected creators, in table order.
     QList<InviteCreator> selectedCreators() const;
+    /// Puts a tool that acts on the selected creators beside Invite (the shell adds them).
+    void addSelectionTool(QWidget *tool);
     /// Opens the invitation dialog for the selected creators (nothing when none is selected or
     /// the user is not on a brand's side).
     InviteDialog *inviteSelected();
@@ -142,6 +145,7 @@ private:
     QPushButton *m_exportButton = nullptr;
     StateStack *m_states = nullptr;
     QTableView *m_table = nullptr;
+    QBoxLayout *m_selectionTools = nullptr;
     QList<QLabel *> m_filterLabels;
     QPushButton *m_inviteButton = nullptr;
     QAction *m_inviteAction = nullptr;

@@ -283,41 +283,7 @@ void InviteDialog::setMessage(const QString &text)
 
 common::OfferInput InviteDialog::defaultOffer(const Campaign &campaign)
 {
-    QList<common::DeliverableType> types;
-    for (const QString &name : campaign.details.deliverableTypes) {
-        if (const auto type = common::deliverableTypeFromString(name)) {
-            types.append(*type);
-        }
-    }
-    QList<common::Platform> platforms;
-    for (const QString &name : campaign.details.platforms) {
-        if (const auto platform = common::platformFromString(name)) {
-            platforms.append(*platform);
-        }
-    }
-    const QDate endDate = campaign.details.endDate;
-    const QDate due = endDate.isValid() && endDate > QDate::currentDate()
-            ? endDate
-            : QDate::currentDate().addDays(14);
-    // Every wanted type and every wanted platform appears once: pair them up in order and
-    // repeat the last of the shorter list.
-    const auto lines = std::min<qsizetype>(std::max<qsizetype>({types.size(), platforms.size(), 1}),
-            common::collab::kMaxOfferLines);
-    common::OfferInput offer;
-    for (qsizetype i = 0; i < lines; ++i) {
-        common::OfferLine line;
-        if (!types.isEmpty()) {
-            line.type = types.at(std::min(i, types.size() - 1));
-        }
-        if (!platforms.isEmpty()) {
-            line.platform = platforms.at(std::min(i, platforms.size() - 1));
-        }
-        line.dueDate = due;
-        offer.deliverables.append(line);
-    }
-    offer.fee = {0, campaign.details.budget.currency};
-    offer.usageRights = campaign.details.usageRights;
-    return offer;
+    return OfferEditor::campaignOffer(campaign);
 }
 
 void InviteDialog::send()

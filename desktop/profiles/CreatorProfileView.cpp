@@ -120,7 +120,9 @@ QWidget *CreatorProfileView::buildContent()
     nameFont.setBold(true);
     m_nameLabel->setFont(nameFont);
     m_summaryLabel = valueLabel(u"creatorSummary"_s);
-    layout->addWidget(m_nameLabel);
+    m_headerTools = new QHBoxLayout;
+    m_headerTools->addWidget(m_nameLabel, 1);
+    layout->addLayout(m_headerTools);
     layout->addWidget(m_summaryLabel);
 
     auto *columns = new QHBoxLayout;
@@ -154,6 +156,11 @@ QWidget *CreatorProfileView::buildContent()
     m_performance = new CreatorPerformance(m_api, u"creatorPerformance"_s);
     layout->addWidget(m_performance);
     return content;
+}
+
+void CreatorProfileView::addHeaderTool(QWidget *tool)
+{
+    m_headerTools->addWidget(tool);
 }
 
 void CreatorProfileView::retranslate()

@@ -13,6 +13,7 @@
 class QChartView;
 class QComboBox;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineSeries;
 class QPushButton;
@@ -53,6 +54,8 @@ public:
 
     /// Shows the creator with this id (loads the profile and its histories).
     void showCreator(const QString &id);
+    /// Puts a tool that acts on the creator shown beside their name (the shell adds them).
+    void addHeaderTool(QWidget *tool);
     QString creatorId() const { return m_creatorId; }
     /// Back and Forward: the creator shown.
     QVariant saveState() const override { return m_creatorId; }
@@ -157,6 +160,7 @@ private:
     StateStack *m_states = nullptr;
     CreatorPerformance *m_performance = nullptr;
     QLabel *m_nameLabel = nullptr;
+    QHBoxLayout *m_headerTools = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QFormLayout *m_details = nullptr;
     QLabel *m_bioValue = nullptr;

@@ -41,6 +41,15 @@ QString Csv::field(const QString &text)
     return u'"' + escaped + u'"';
 }
 
+QString Csv::text(const QString &text)
+{
+    if (!text.isEmpty() && QStringView(u"=+-@").contains(text.front())
+            && !(text.size() > 1 && text.front() == u'-' && text.at(1).isDigit())) {
+        return u'\'' + text;
+    }
+    return text;
+}
+
 QByteArray Csv::bytes() const
 {
     QString out;

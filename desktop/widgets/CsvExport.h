@@ -28,6 +28,10 @@ public:
 
     /// One field as RFC 4180 wants it.
     static QString field(const QString &text);
+    /// Free text typed by someone else (a name, a note) made safe for spreadsheets: a leading
+    /// =, +, - or @ gets a quote in front, so that it is never run as a formula (OWASP CSV
+    /// injection; negative numbers stay as they are).
+    static QString text(const QString &text);
     /// Parses CSV back into rows (tests compare exports with their models this way).
     static QList<QStringList> parse(const QByteArray &csv);
 

@@ -42,6 +42,7 @@ QString ErrorText::headline(const common::Error &error)
     case ErrorCode::BudgetBelowCommitted:
         return tr("The budget cannot be lower than what is committed and paid already.");
     case ErrorCode::PayoutNotReady: return tr("The creator cannot be paid yet.");
+    case ErrorCode::NameTaken: return tr("Another list of the brand has this name.");
     case ErrorCode::IdempotencyKeyReused:
     case ErrorCode::IdempotencyKeyInUse:
     case ErrorCode::InvalidIdempotencyKey:

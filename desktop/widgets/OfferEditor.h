@@ -13,6 +13,10 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
+namespace influence::common {
+struct Campaign;
+}
+
 namespace influence::desktop {
 
 /// The terms of an offer as a form: the deliverables (type, platform, quantity, due date), the
@@ -36,6 +40,9 @@ public:
     void setLine(int row, const common::OfferLine &line);
     void addLine();
     void setFeeText(const QString &text);
+    /// The first offer suggested for a campaign: a line for each wanted deliverable type and
+    /// platform, due at the campaign's end (or in two weeks), no fee yet, in its currency.
+    static common::OfferInput campaignOffer(const common::Campaign &campaign);
     /// The payment schedules offered by name: 100 % when live; 50 % on acceptance and 50 % when
     /// live; 100 % on approval.
     static QList<QList<common::Installment>> schedulePresets();

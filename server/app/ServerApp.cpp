@@ -32,6 +32,7 @@
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
 #include "profiles/ProfileRoutes.h"
+#include "shortlists/ShortlistRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
 
@@ -340,6 +341,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
     analytics::registerRoutes(*m_httpContext);
+    shortlists::registerRoutes(*m_httpContext);
     analytics::registerImportRoutes(*m_httpContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);

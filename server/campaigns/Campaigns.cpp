@@ -151,37 +151,6 @@ Result<QByteArray> writeCampaign(Connection &c, const QString &sql, const Binds 
     return json;
 }
 
-/// The brand a new campaign belongs to: the one named (if the caller acts for it), else the
-/// caller's only brand.
-Result<QUuid> brandFor(Connection &c, const Principal &p, const std::optional<QUuid> &named)
-{
-    if (named) {
-        const auto may = c.scalar(kMayActFor, {{u":user"_s, p.userId()}, {u":brand"_s, *named}});
-        if (!may) {
-            return may.error();
-        }
-        if (may->isNull() || (!may->toBool() && !p.isAdmin())) {
-            return Error::validation(
-                    {{u"brandId"_s, u"not_found"_s, u"No brand with this id that you act for."_s}});
-        }
-        return *named;
-    }
-    auto rows = c.run(kBrandsOf, {{u":user"_s, p.userId()}, {u":member"_s, p.userId()}});
-    if (!rows) {
-        return rows.error();
-    }
-    QList<QUuid> brands;
-    while ((*rows)->next()) {
-        brands.append((*rows)->value(0).toUuid());
-    }
-    if (brands.size() != 1) {
-        return Error::validation({{u"brandId"_s, u"required"_s,
-                brands.isEmpty() ? u"You act for no brand: create a brand profile first."_s
-                                 : u"You act for several brands: name one."_s}});
-    }
-    return brands.first();
-}
-
 /// Closes the negotiations (or all live deals) of a campaign that ends.
 Result<void> closeDeals(Connection &c, const Principal &p, const QUuid &id, CampaignAction action)
 {
@@ -246,6 +215,37 @@ Result<CampaignRow> campaignForChange(Connection &c, const Principal &p, const Q
 }
 
 } // namespace
+
+/// The brand a new campaign belongs to: the one named (if the caller acts for it), else the
+/// caller's only brand.
+Result<QUuid> brandFor(Connection &c, const Principal &p, const std::optional<QUuid> &named)
+{
+    if (named) {
+        const auto may = c.scalar(kMayActFor, {{u":user"_s, p.userId()}, {u":brand"_s, *named}});
+        if (!may) {
+            return may.error();
+        }
+        if (may->isNull() || (!may->toBool() && !p.isAdmin())) {
+            return Error::validation(
+                    {{u"brandId"_s, u"not_found"_s, u"No brand with this id that you act for."_s}});
+        }
+        return *named;
+    }
+    auto rows = c.run(kBrandsOf, {{u":user"_s, p.userId()}, {u":member"_s, p.userId()}});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<QUuid> brands;
+    while ((*rows)->next()) {
+        brands.append((*rows)->value(0).toUuid());
+    }
+    if (brands.size() != 1) {
+        return Error::validation({{u"brandId"_s, u"required"_s,
+                brands.isEmpty() ? u"You act for no brand: create a brand profile first."_s
+                                 : u"You act for several brands: name one."_s}});
+    }
+    return brands.first();
+}
 
 Result<std::optional<CampaignRow>> lockCampaign(
         Connection &c, const Principal &p, const QUuid &id, CampaignLock lock)

@@ -51,6 +51,12 @@ enum class CampaignLock { Share, Update };
 common::Result<std::optional<CampaignRow>> lockCampaign(
         db::Connection &c, const http::Principal &p, const QUuid &id, CampaignLock lock);
 
+/// The brand something new of the caller's belongs to (a campaign, a shortlist): the one named
+/// (if the caller acts for it, or is an admin), else the caller's only brand; 422 brandId
+/// otherwise.
+common::Result<QUuid> brandFor(
+        db::Connection &c, const http::Principal &p, const std::optional<QUuid> &named);
+
 /// `brandId` names the brand when the caller acts for several (or is an admin).
 common::Result<QByteArray> create(db::Connection &c, const http::Principal &p,
         const common::CampaignInput &input, const std::optional<QUuid> &brandId);

@@ -30,18 +30,8 @@ const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status =
                          "array_to_string(d.platforms, ','), d.authenticity_score, "_s;
 // Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
 const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
-// A creator's item in a search's answer (after the accounts and rates).
-const QString kItem =
-        u", jsonb_build_object('id', d.user_id, 'displayName', d.display_name, "
-        "'bio', left(d.bio, 200), 'niches', to_jsonb(d.niches), 'country', d.country, "
-        "'languages', to_jsonb(d.languages), 'totalFollowers', d.total_followers, "
-        "'engagementRate', d.engagement_rate, 'growth30d', d.growth_30d, "
-        "'authenticityScore', d.authenticity_score, "
-        "'platforms', to_jsonb(d.platforms), "
-        // As the profile shows them (api_influencer_json): one per deliverable type.
-        "'rates', coalesce((SELECT jsonb_agg(jsonb_build_object('type', r.deliverable_type, "
-        "  'amountMinor', r.amount_minor, 'currency', r.currency) ORDER BY r.deliverable_type) "
-        "  FROM influencer_rates r WHERE r.influencer_id = d.user_id), '[]'))::text "_s;
+// A creator's item in a search's answer (after the accounts and rates), as 0017 defines it.
+const QString kItem = u", api_discovery_item_json(d)::text "_s;
 
 const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates"_s + kItem + u"FROM "_s
         + kHorizon
