@@ -209,13 +209,14 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
         }
     }
     updateMedian();
+    const auto terms = static_cast<long long>(m_data.terms.size());
     lock.unlock();
     const auto [held, bytes] = footprint();
     qCInfo(lcRecommendations,
             "recommendation features: %lld creators, %lld terms, weighed in %lld ms (about %lld "
             "KiB)",
-            static_cast<long long>(held), static_cast<long long>(m_data.terms.size()),
-            static_cast<long long>(timer.elapsed()), static_cast<long long>(bytes / 1024));
+            static_cast<long long>(held), terms, static_cast<long long>(timer.elapsed()),
+            static_cast<long long>(bytes / 1024));
 }
 
 void FeatureStore::apply(const std::vector<CreatorRow> &rows)
