@@ -1268,30 +1268,9 @@
         <source>No completed deals to judge by yet</source>
         <translation>Noch keine abgeschlossenen Deals zum Vergleich</translation>
     </message>
-    <message numerus="yes">
-        <source>%n completed deal(s); cost per engagement %1 against a median of %2</source>
-        <translation>
-            <numerusform>%n abgeschlossener Deal; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
-            <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n completed deal(s); cost per engagement %1</source>
-        <translation>
-            <numerusform>%n abgeschlossener Deal; Kosten pro Engagement %1</numerusform>
-            <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No invitation declined in the last %1 days</source>
         <translation>Keine Einladung in den letzten %1 Tagen abgelehnt</translation>
-    </message>
-    <message numerus="yes">
-        <source>Declined %n invitation(s) in the last %1 days</source>
-        <translation>
-            <numerusform>%n Einladung in den letzten %1 Tagen abgelehnt</numerusform>
-            <numerusform>%n Einladungen in den letzten %1 Tagen abgelehnt</numerusform>
-        </translation>
     </message>
     <message>
         <source>Niche</source>
@@ -1332,6 +1311,39 @@
     <message>
         <source>%1 and %2</source>
         <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Declined one invitation in the last %1 days</source>
+        <translation>Eine Einladung in den letzten %1 Tagen abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Declined %n invitations in the last %1 days</source>
+        <translation>
+            <numerusform>%n Einladung in den letzten %1 Tagen abgelehnt</numerusform>
+            <numerusform>%n Einladungen in den letzten %1 Tagen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One completed deal; cost per engagement %1</source>
+        <translation>Ein abgeschlossener Deal; Kosten pro Engagement %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed deals; cost per engagement %1</source>
+        <translation>
+            <numerusform>%n abgeschlossener Deal; Kosten pro Engagement %1</numerusform>
+            <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One completed deal; cost per engagement %1 against a median of %2</source>
+        <translation>Ein abgeschlossener Deal; Kosten pro Engagement %1 bei einem Median von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed deals; cost per engagement %1 against a median of %2</source>
+        <translation>
+            <numerusform>%n abgeschlossener Deal; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
+            <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5076,13 +5088,6 @@ Influencer-Management und -Analyse.</translation>
         <source>More creators could not be loaded. %1</source>
         <translation>Weitere Creator konnten nicht geladen werden. %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n creator(s) listed.</source>
-        <translation>
-            <numerusform>%n Creator aufgeführt.</numerusform>
-            <numerusform>%n Creator aufgeführt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>That is everyone who fits.</source>
         <translation>Das sind alle, die passen.</translation>
@@ -5145,6 +5150,17 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Invitation: %1</source>
         <translation>Einladung: %1</translation>
+    </message>
+    <message>
+        <source>One creator listed.</source>
+        <translation>Ein Creator aufgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n creators listed.</source>
+        <translation>
+            <numerusform>%n Creator aufgeführt.</numerusform>
+            <numerusform>%n Creator aufgeführt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

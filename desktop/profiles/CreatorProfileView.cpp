@@ -156,11 +156,12 @@ QWidget *CreatorProfileView::buildContent()
     m_similar->setMinimumHeight(220);
     connect(m_similar, &SimilarCreatorsList::creatorActivated, this,
             &CreatorProfileView::creatorRequested);
-    left->addWidget(m_similarTitle);
-    left->addWidget(m_similar, 1);
     columns->addLayout(left, 2);
     columns->addWidget(buildChartsPanel(), 3);
     layout->addLayout(columns, 1);
+    // Full width: the shared traits are the widest column.
+    layout->addWidget(m_similarTitle);
+    layout->addWidget(m_similar);
     m_performance = new CreatorPerformance(m_api, u"creatorPerformance"_s);
     layout->addWidget(m_performance);
     return content;

@@ -46,7 +46,9 @@ void FactorBarsDelegate::paint(
     painter->setRenderHint(QPainter::Antialiasing, false);
     const QRect area = option.rect.adjusted(4, 3, -4, -3);
     const int height = area.height();
-    const QColor track = option.palette.color(QPalette::Mid).lighter(150);
+    // A faint shade of the text colour reads as a track on plain, alternate and selected rows.
+    QColor track = option.palette.color(QPalette::Text);
+    track.setAlpha(40);
     for (qsizetype i = 0; i < contributions.size(); ++i) {
         const double weight = weights.value(i).toDouble();
         const double value = contributions.at(i).toDouble();

@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -80,11 +81,13 @@ void RecommendedTab::buildUi()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() * 2 + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(RecommendationsModel::Rank, 36);
-    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Creator, 190);
-    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Score, 60);
+    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Creator, 150);
+    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Score, 56);
+    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Fee, 84);
+    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Followers, 84);
     m_table->horizontalHeader()->resizeSection(
             RecommendationsModel::Factors, 8 * (FactorBarsDelegate::kBarWidth + 4) + 12);
-    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Country, 70);
+    m_table->horizontalHeader()->resizeSection(RecommendationsModel::Country, 64);
 
     auto *details = new QWidget;
     auto *detailsLayout = new QVBoxLayout(details);
@@ -94,11 +97,13 @@ void RecommendedTab::buildUi()
     QFont bold = m_detailsTitle->font();
     bold.setBold(true);
     m_detailsTitle->setFont(bold);
-    m_details = new QLabel;
+    // A text browser, not a word-wrapped rich-text label: layouts ask a label's height for
+    // every width they try, and each answer lays the reasons' table out again.
+    m_details = new QTextBrowser;
     m_details->setObjectName(u"recommendedDetails"_s);
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->setOpenLinks(false);
+    m_details->viewport()->setAutoFillBackground(false);
     m_open = new QPushButton;
     m_open->setObjectName(u"recommendedOpenButton"_s);
     detailsLayout->addWidget(m_detailsTitle);
@@ -110,6 +115,7 @@ void RecommendedTab::buildUi()
     splitter->addWidget(details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({620, 380}); // in proportion: the table's columns fit beside the reasons
     m_states = new StateStack(u"recommended"_s, splitter);
     layout->addWidget(m_states, 1);
 
@@ -156,6 +162,7 @@ void RecommendedTab::retranslate()
     m_open->setText(tr("Open &profile"));
     m_more->setText(tr("&More"));
     m_legend->setText(legend());
+    showStatus();
     m_model->retranslate();
     showState();
     showDetails();
@@ -215,8 +222,8 @@ void RecommendedTab::clear()
     m_nextCursor.clear();
     m_generatedAt = {};
     m_loadingMore = false;
+    m_moreError.reset();
     m_model->clear();
-    m_status->clear();
     setState(State::Idle);
 }
 
@@ -229,8 +236,8 @@ void RecommendedTab::reload()
     m_loadedFor = m_campaign->id;
     m_nextCursor.clear();
     m_loadingMore = false;
+    m_moreError.reset();
     m_model->clear();
-    m_status->clear();
     setState(State::Loading);
     request(QString());
 }
@@ -246,7 +253,8 @@ void RecommendedTab::loadMore()
         return;
     }
     m_loadingMore = true;
-    m_status->setText(tr("Loading more creators…"));
+    m_moreError.reset();
+    showStatus();
     updateButtons();
     request(m_nextCursor);
 }
@@ -275,8 +283,8 @@ void RecommendedTab::arrived(
             setState(State::Failed);
         } else {
             // The creators listed stay; More asks for the same page again.
-            m_status->setText(tr("More creators could not be loaded. %1")
-                                      .arg(ErrorText::sentence(result.error())));
+            m_moreError = result.error();
+            showStatus();
             updateButtons();
         }
         return;
@@ -284,8 +292,6 @@ void RecommendedTab::arrived(
     m_nextCursor = result->nextCursor;
     m_generatedAt = result->generatedAt;
     m_model->append(result->items);
-    m_status->setText(tr("%n creator(s) listed.", nullptr, m_model->rowCount())
-            + (m_nextCursor.isEmpty() ? u' ' + tr("That is everyone who fits.") : QString()));
     if (first && m_model->rowCount() > 0) {
         m_table->setCurrentIndex(m_model->index(0, RecommendationsModel::Creator));
         m_table->clearSelection();
@@ -293,11 +299,33 @@ void RecommendedTab::arrived(
     setState(State::Loaded);
 }
 
+void RecommendedTab::showStatus()
+{
+    const int count = m_model->rowCount();
+    if (m_state != State::Loaded) {
+        m_status->clear();
+    } else if (m_loadingMore) {
+        m_status->setText(tr("Loading more creators…"));
+    } else if (m_moreError) {
+        m_status->setText(
+                tr("More creators could not be loaded. %1").arg(ErrorText::sentence(*m_moreError)));
+    } else {
+        // English has no "(s)": the singular is its own text.
+        QString text =
+                count == 1 ? tr("One creator listed.") : tr("%n creators listed.", nullptr, count);
+        if (m_nextCursor.isEmpty()) {
+            text += u' ' + tr("That is everyone who fits.");
+        }
+        m_status->setText(text);
+    }
+}
+
 void RecommendedTab::setState(State state)
 {
     const bool changed = m_state != state;
     m_state = state;
     showState();
+    showStatus();
     updateButtons();
     if (changed) {
         Q_EMIT stateChanged(state);
@@ -388,7 +416,7 @@ void RecommendedTab::showDetails()
     m_open->setVisible(current.isValid());
     if (!current.isValid() || current.row() >= m_model->rowCount()) {
         m_detailsTitle->setText(tr("Why"));
-        m_details->setText(tr("Pick a creator to see why they fit."));
+        m_details->setPlainText(tr("Pick a creator to see why they fit."));
         return;
     }
     const Recommendation &item = m_model->at(current.row());
@@ -400,12 +428,12 @@ void RecommendedTab::showDetails()
     if (!invitation.isEmpty()) {
         html += u"<p>"_s + tr("Invitation: %1").arg(invitation.toHtmlEscaped()) + u"</p>"_s;
     }
-    m_details->setText(html);
+    m_details->setHtml(html);
 }
 
 QString RecommendedTab::detailsText() const
 {
-    return m_details->text();
+    return m_details->toPlainText();
 }
 
 } // namespace influence::desktop

@@ -12,6 +12,7 @@
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTextBrowser;
 
 namespace influence::desktop {
 
@@ -59,7 +60,7 @@ public:
     void inviteSelected();
     /// Shows what became of the invitation to a creator (the dialog's words).
     void setInvitation(const QString &influencerId, const QString &text);
-    /// The reasons of the current creator, as shown beside the list.
+    /// The reasons of the current creator, as shown beside the list (plain text).
     QString detailsText() const;
 
 Q_SIGNALS:
@@ -79,6 +80,8 @@ private:
     void retranslate();
     void setState(State state);
     void showState();
+    /// Under the list: how many are listed, or that more are on their way or failed.
+    void showStatus();
     void request(const QString &cursor);
     void arrived(quint64 generation, bool first,
             const common::Result<common::RecommendationPage> &result);
@@ -96,6 +99,7 @@ private:
     QDateTime m_generatedAt;
     State m_state = State::Idle;
     bool m_loadingMore = false;
+    std::optional<common::Error> m_moreError;
     quint64 m_generation = 0;
     common::Error m_error;
 
@@ -107,7 +111,7 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_legend = nullptr;
     QLabel *m_detailsTitle = nullptr;
-    QLabel *m_details = nullptr;
+    QTextBrowser *m_details = nullptr;
     QPushButton *m_open = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_more = nullptr;

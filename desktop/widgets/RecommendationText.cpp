@@ -5,6 +5,7 @@
 #include "widgets/AnalyticsText.h"
 #include "widgets/Names.h"
 
+#include <QHash>
 #include <QLocale>
 
 #include <cmath>
@@ -63,65 +64,14 @@ QString RecommendationText::factorHelp(RecommendationFactor factor)
 
 QString RecommendationText::sentence(const common::RecommendationFactorScore &score)
 {
-    const RecommendationFacts &f = score.facts;
     if (!score.factor) {
         return score.code;
     }
+    const RecommendationFacts &f = score.facts;
     switch (*score.factor) {
-    case RecommendationFactor::Topic:
-        if (!f.matchedNiches.isEmpty() && !f.terms.isEmpty()) {
-            return tr("Niches %1 match the campaign; bio and posts mention %2")
-                    .arg(list(f.matchedNiches), list(f.terms));
-        }
-        if (!f.matchedNiches.isEmpty()) {
-            return tr("Niches %1 match the campaign").arg(list(f.matchedNiches));
-        }
-        if (!f.terms.isEmpty()) {
-            return tr("Bio and posts mention %1").arg(list(f.terms));
-        }
-        return tr("No niche or word of the brief found in the profile or posts");
-    case RecommendationFactor::Audience: {
-        QStringList targets;
-        for (const QString &code : f.targetCountries) {
-            targets.append(code);
-        }
-        const QString wanted = targets.isEmpty()
-                ? tr("the campaign targets no country")
-                : tr("the campaign targets %1").arg(targets.join(u", "_s));
-        QString text;
-        if (f.source == u"audience"_s && f.share && !f.country.isEmpty()) {
-            text = tr("%1 of the audience in %2; %3")
-                           .arg(AnalyticsText::percent(f.share, 0), country(f.country), wanted);
-        } else if (!f.country.isEmpty()) {
-            text = tr("Based in %1 (no audience figures); %2").arg(country(f.country), wanted);
-        } else {
-            text = tr("Country not known; %1").arg(wanted);
-        }
-        if (!f.languages.isEmpty()) {
-            QStringList names;
-            for (const QString &code : f.languages) {
-                names.append(language(code));
-            }
-            text += u"; "_s + tr("speaks %1").arg(list(names));
-        }
-        return text;
-    }
-    case RecommendationFactor::Size: {
-        const QString count = followers(f.followers);
-        if (f.minFollowers && f.maxFollowers) {
-            return tr("%1 followers; the campaign wants %2 to %3")
-                    .arg(count, followers(f.minFollowers), followers(f.maxFollowers));
-        }
-        if (f.minFollowers) {
-            return tr("%1 followers; the campaign wants at least %2")
-                    .arg(count, followers(f.minFollowers));
-        }
-        if (f.maxFollowers) {
-            return tr("%1 followers; the campaign wants at most %2")
-                    .arg(count, followers(f.maxFollowers));
-        }
-        return tr("%1 followers; the campaign sets no range").arg(count);
-    }
+    case RecommendationFactor::Topic: return topicSentence(f);
+    case RecommendationFactor::Audience: return audienceSentence(f);
+    case RecommendationFactor::Size: return sizeSentence(f);
     case RecommendationFactor::Engagement:
         if (!f.rate) {
             return tr("No engagement rate known yet");
@@ -133,43 +83,113 @@ QString RecommendationText::sentence(const common::RecommendationFactorScore &sc
     case RecommendationFactor::Authenticity:
         return f.authenticityScore ? tr("Authenticity score %1 of 100").arg(*f.authenticityScore)
                                    : tr("Authenticity not assessed yet (counted as average)");
-    case RecommendationFactor::Price: {
-        const QString type = common::deliverableTypeFromString(f.deliverableType)
-                ? Names::deliverableType(*common::deliverableTypeFromString(f.deliverableType))
-                : f.deliverableType;
-        if (!f.feeMinor) {
-            return type.isEmpty() ? tr("No rate given") : tr("No rate given per %1").arg(type);
-        }
-        const QString fee = AnalyticsText::money(f.feeMinor, f.currency);
-        return f.remainingMinor
-                ? tr("Rate %1 per %2; %3 left in the budget")
-                          .arg(fee, type, AnalyticsText::money(f.remainingMinor, f.currency))
-                : tr("Rate %1 per %2").arg(fee, type);
-    }
-    case RecommendationFactor::Performance: {
-        const qint64 deals = f.completedDeals.value_or(0);
-        if (deals == 0 || !f.cpeMinor) {
-            return tr("No completed deals to judge by yet");
-        }
-        const QString cpe = AnalyticsText::ratioMoney(f.cpeMinor, f.currency);
-        return f.medianCpeMinor
-                ? tr("%n completed deal(s); cost per engagement %1 against a median of %2", nullptr,
-                        static_cast<int>(deals))
-                          .arg(cpe, AnalyticsText::ratioMoney(f.medianCpeMinor, f.currency))
-                : tr("%n completed deal(s); cost per engagement %1", nullptr,
-                        static_cast<int>(deals))
-                          .arg(cpe);
-    }
+    case RecommendationFactor::Price: return priceSentence(f);
+    case RecommendationFactor::Performance: return performanceSentence(f);
     case RecommendationFactor::Declines: {
         const qint64 declines = f.declines.value_or(0);
         const int days = static_cast<int>(f.days.value_or(90));
-        return declines == 0 ? tr("No invitation declined in the last %1 days").arg(days)
-                             : tr("Declined %n invitation(s) in the last %1 days", nullptr,
+        if (declines == 0) {
+            return tr("No invitation declined in the last %1 days").arg(days);
+        }
+        return declines == 1 ? tr("Declined one invitation in the last %1 days").arg(days)
+                             : tr("Declined %n invitations in the last %1 days", nullptr,
                                      static_cast<int>(declines))
                                        .arg(days);
     }
     }
     return score.code;
+}
+
+QString RecommendationText::topicSentence(const RecommendationFacts &f)
+{
+    if (!f.matchedNiches.isEmpty() && !f.terms.isEmpty()) {
+        return tr("Niches %1 match the campaign; bio and posts mention %2")
+                .arg(list(f.matchedNiches), list(f.terms));
+    }
+    if (!f.matchedNiches.isEmpty()) {
+        return tr("Niches %1 match the campaign").arg(list(f.matchedNiches));
+    }
+    if (!f.terms.isEmpty()) {
+        return tr("Bio and posts mention %1").arg(list(f.terms));
+    }
+    return tr("No niche or word of the brief found in the profile or posts");
+}
+
+QString RecommendationText::audienceSentence(const RecommendationFacts &f)
+{
+    const QString wanted = f.targetCountries.isEmpty()
+            ? tr("the campaign targets no country")
+            : tr("the campaign targets %1").arg(f.targetCountries.join(u", "_s));
+    QString text;
+    if (f.source == u"audience"_s && f.share && !f.country.isEmpty()) {
+        text = tr("%1 of the audience in %2; %3")
+                       .arg(AnalyticsText::percent(f.share, 0), country(f.country), wanted);
+    } else if (!f.country.isEmpty()) {
+        text = tr("Based in %1 (no audience figures); %2").arg(country(f.country), wanted);
+    } else {
+        text = tr("Country not known; %1").arg(wanted);
+    }
+    if (!f.languages.isEmpty()) {
+        QStringList names;
+        for (const QString &code : f.languages) {
+            names.append(language(code));
+        }
+        text += u"; "_s + tr("speaks %1").arg(list(names));
+    }
+    return text;
+}
+
+QString RecommendationText::sizeSentence(const RecommendationFacts &f)
+{
+    const QString count = followers(f.followers);
+    if (f.minFollowers && f.maxFollowers) {
+        return tr("%1 followers; the campaign wants %2 to %3")
+                .arg(count, followers(f.minFollowers), followers(f.maxFollowers));
+    }
+    if (f.minFollowers) {
+        return tr("%1 followers; the campaign wants at least %2")
+                .arg(count, followers(f.minFollowers));
+    }
+    if (f.maxFollowers) {
+        return tr("%1 followers; the campaign wants at most %2")
+                .arg(count, followers(f.maxFollowers));
+    }
+    return tr("%1 followers; the campaign sets no range").arg(count);
+}
+
+QString RecommendationText::priceSentence(const RecommendationFacts &f)
+{
+    const auto known = common::deliverableTypeFromString(f.deliverableType);
+    const QString type = known ? Names::deliverableType(*known) : f.deliverableType;
+    if (!f.feeMinor) {
+        return type.isEmpty() ? tr("No rate given") : tr("No rate given per %1").arg(type);
+    }
+    const QString fee = AnalyticsText::money(f.feeMinor, f.currency);
+    return f.remainingMinor
+            ? tr("Rate %1 per %2; %3 left in the budget")
+                      .arg(fee, type, AnalyticsText::money(f.remainingMinor, f.currency))
+            : tr("Rate %1 per %2").arg(fee, type);
+}
+
+QString RecommendationText::performanceSentence(const RecommendationFacts &f)
+{
+    const qint64 deals = f.completedDeals.value_or(0);
+    if (deals == 0 || !f.cpeMinor) {
+        return tr("No completed deals to judge by yet");
+    }
+    const QString cpe = AnalyticsText::ratioMoney(f.cpeMinor, f.currency);
+    // English has no "(s)": the singular is its own text.
+    const auto n = static_cast<int>(deals);
+    if (!f.medianCpeMinor) {
+        return n == 1 ? tr("One completed deal; cost per engagement %1").arg(cpe)
+                      : tr("%n completed deals; cost per engagement %1", nullptr, n).arg(cpe);
+    }
+    const QString median = AnalyticsText::ratioMoney(f.medianCpeMinor, f.currency);
+    return n == 1
+            ? tr("One completed deal; cost per engagement %1 against a median of %2")
+                      .arg(cpe, median)
+            : tr("%n completed deals; cost per engagement %1 against a median of %2", nullptr, n)
+                      .arg(cpe, median);
 }
 
 QString RecommendationText::reasons(const common::Recommendation &item)
@@ -218,30 +238,45 @@ QString RecommendationText::traitName(SimilarTrait trait)
     return {};
 }
 
-QString RecommendationText::trait(const common::SharedTrait &trait)
+QString RecommendationText::traitValue(const common::SharedTrait &trait)
 {
     if (!trait.trait) {
-        return tr("%1: %2").arg(trait.code, trait.value);
+        return trait.value;
     }
-    QString value = trait.value;
     switch (*trait.trait) {
-    case SimilarTrait::Country: value = country(trait.value); break;
-    case SimilarTrait::Language: value = language(trait.value); break;
-    case SimilarTrait::Platform: value = AnalyticsText::platform(trait.value); break;
-    case SimilarTrait::Size: value = tr("%1 followers").arg(trait.value); break;
+    case SimilarTrait::Country: return country(trait.value);
+    case SimilarTrait::Language: return language(trait.value);
+    case SimilarTrait::Platform: return AnalyticsText::platform(trait.value);
+    case SimilarTrait::Size: return tr("%1 followers").arg(trait.value);
     case SimilarTrait::Niche:
     case SimilarTrait::Term: break;
     }
-    return tr("%1: %2").arg(traitName(*trait.trait), value);
+    return trait.value;
+}
+
+QString RecommendationText::trait(const common::SharedTrait &trait)
+{
+    return tr("%1: %2").arg(trait.trait ? traitName(*trait.trait) : trait.code, traitValue(trait));
 }
 
 QString RecommendationText::traits(const QList<common::SharedTrait> &traits)
 {
-    QStringList words;
+    // One entry per kind of trait, its values together: "Niche: fitness, travel · Country: …".
+    QStringList kinds;
+    QHash<QString, QStringList> values;
     for (const common::SharedTrait &entry : traits) {
-        words.append(trait(entry));
+        if (!values.contains(entry.code)) {
+            kinds.append(entry.code);
+        }
+        values[entry.code].append(traitValue(entry));
     }
-    return words.isEmpty() ? tr("nothing in particular") : words.join(u", "_s);
+    QStringList words;
+    for (const QString &code : std::as_const(kinds)) {
+        const auto known = common::similarTraitFromString(code);
+        words.append(tr("%1: %2").arg(
+                known ? traitName(*known) : code, values.value(code).join(u", "_s)));
+    }
+    return words.isEmpty() ? tr("nothing in particular") : words.join(u" · "_s);
 }
 
 QString RecommendationText::country(const QString &code)

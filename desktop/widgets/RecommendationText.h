@@ -33,9 +33,12 @@ public:
     static QString similarity(double value);
 
     static QString traitName(common::SimilarTrait trait);
+    /// A shared trait's value in words ("Germany (DE)", "Instagram").
+    static QString traitValue(const common::SharedTrait &trait);
     /// A shared trait in words ("Country: Germany"); a trait this app does not know by its code.
     static QString trait(const common::SharedTrait &trait);
-    /// All of a creator's shared traits, comma separated.
+    /// All of a creator's shared traits, the values of each kind together
+    /// ("Niche: fitness, travel · Country: Germany (DE)").
     static QString traits(const QList<common::SharedTrait> &traits);
 
     /// A country code in words ("Austria (AT)"), or the code.
@@ -44,6 +47,13 @@ public:
     static QString language(const QString &code);
     /// Codes joined with "and" in words.
     static QString list(const QStringList &items);
+
+private:
+    static QString topicSentence(const common::RecommendationFacts &facts);
+    static QString audienceSentence(const common::RecommendationFacts &facts);
+    static QString sizeSentence(const common::RecommendationFacts &facts);
+    static QString priceSentence(const common::RecommendationFacts &facts);
+    static QString performanceSentence(const common::RecommendationFacts &facts);
 };
 
 } // namespace influence::desktop

@@ -34,8 +34,12 @@ SimilarCreatorsList::SimilarCreatorsList(
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(Traits, QHeaderView::Stretch);
-    m_table->horizontalHeader()->resizeSection(Creator, 180);
+    // The traits take what the figures leave; the whole list is in the cell's tooltip.
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    for (const Column column : {Similarity, Followers, Country}) {
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
+    m_table->horizontalHeader()->resizeSection(Creator, 150);
     m_states = new StateStack(stem, m_table);
     layout->addWidget(m_states);
     connect(m_states, &StateStack::retryRequested, this, &SimilarCreatorsList::reload);
@@ -50,7 +54,7 @@ SimilarCreatorsList::SimilarCreatorsList(
 void SimilarCreatorsList::retranslate()
 {
     m_table->setHorizontalHeaderLabels(
-            {tr("Creator"), tr("Similarity"), tr("Shared traits"), tr("Followers"), tr("Country")});
+            {tr("Creator"), tr("Similarity"), tr("Followers"), tr("Country"), tr("Shared traits")});
     switch (m_state) {
     case State::Idle: m_states->showEmpty(tr("No creator chosen.")); break;
     case State::Loading: m_states->showLoading(tr("Finding similar creators…")); break;
@@ -131,8 +135,9 @@ void SimilarCreatorsList::fill()
         const common::SimilarCreator &creator = m_creators.at(row);
         const QString traits = RecommendationText::traits(creator.sharedTraits);
         const QStringList cells{creator.influencer.displayName,
-                RecommendationText::similarity(creator.similarity), traits,
-                locale.toString(creator.influencer.totalFollowers), creator.influencer.country};
+                RecommendationText::similarity(creator.similarity),
+                locale.toString(creator.influencer.totalFollowers), creator.influencer.country,
+                traits};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == Similarity || column == Followers) {

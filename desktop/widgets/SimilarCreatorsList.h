@@ -25,7 +25,7 @@ class SimilarCreatorsList : public QWidget
 public:
     enum class State { Idle, Loading, Loaded, Failed };
     Q_ENUM(State)
-    enum Column { Creator, Similarity, Traits, Followers, Country, ColumnCount };
+    enum Column { Creator, Similarity, Followers, Country, Traits, ColumnCount };
 
     /// `stem` names the widgets (`<stem>Table`, `<stem>Loading`, …); `limit` creators asked for.
     SimilarCreatorsList(
