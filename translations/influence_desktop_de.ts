@@ -1345,6 +1345,10 @@
             <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (counted as average)</source>
+        <translation>%1 (als Durchschnitt gezählt)</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::AccountsView</name>

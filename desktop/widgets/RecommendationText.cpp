@@ -84,7 +84,13 @@ QString RecommendationText::sentence(const common::RecommendationFactorScore &sc
         return f.authenticityScore ? tr("Authenticity score %1 of 100").arg(*f.authenticityScore)
                                    : tr("Authenticity not assessed yet (counted as average)");
     case RecommendationFactor::Price: return priceSentence(f);
-    case RecommendationFactor::Performance: return performanceSentence(f);
+    case RecommendationFactor::Performance: {
+        const QString text = performanceSentence(f);
+        // Without deals of their own a creator is counted as the platform's median.
+        return f.completedDeals.value_or(0) == 0 && score.value > 0
+                ? tr("%1 (counted as average)").arg(text)
+                : text;
+    }
     case RecommendationFactor::Declines: {
         const qint64 declines = f.declines.value_or(0);
         const int days = static_cast<int>(f.days.value_or(90));
