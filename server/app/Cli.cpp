@@ -197,7 +197,8 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
           << report->brands << " brands), " << report->accounts << " connected accounts, "
           << report->rates << " rates, " << report->snapshots << " metric snapshots, "
           << report->posts << " posts (" << report->deliverablePosts << " of deals) with "
-          << report->postMetrics << " post metric rows in " << timer.elapsed() << " ms\n";
+          << report->postMetrics << " post metric rows, " << report->audienceRows
+          << " audience rows in " << timer.elapsed() << " ms\n";
     return 0;
 }
 

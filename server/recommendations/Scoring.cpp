@@ -46,7 +46,7 @@ double clamp01(double value)
 }
 
 /// The audience's share in `targets` for one dimension (NaN: no audience data on it).
-double audienceShare(const Features &creator, bool language, const std::vector<quint32> &targets)
+double audienceShare(const Features &creator, bool language, const IdSet &targets)
 {
     bool any = false;
     double share = 0;
@@ -55,7 +55,7 @@ double audienceShare(const Features &creator, bool language, const std::vector<q
             continue;
         }
         any = true;
-        if (contains(targets, a.code)) {
+        if (targets.has(a.code)) {
             share += a.share;
         }
     }
@@ -75,24 +75,24 @@ AudienceFit audienceFit(const Target &t, const Features &creator)
     double sum = 0;
     int parts = 0;
     if (!t.countries.empty()) {
-        fit.countryShare = audienceShare(creator, false, t.countries);
+        fit.countryShare = audienceShare(creator, false, t.countrySet);
         if (!std::isnan(fit.countryShare)) {
             fit.fromAudience = true;
             sum += clamp01(fit.countryShare / kFullAudience);
         } else {
-            sum += contains(t.countries, creator.country) ? kProfileMatch : 0.0;
+            sum += t.countrySet.has(creator.country) ? kProfileMatch : 0.0;
         }
         ++parts;
     }
     if (!t.languages.empty()) {
-        const double share = audienceShare(creator, true, t.languages);
+        const double share = audienceShare(creator, true, t.languageSet);
         if (!std::isnan(share)) {
             fit.fromAudience = true;
             sum += clamp01(share / kFullAudience);
         } else {
             sum += std::any_of(creator.languages.begin(), creator.languages.end(),
                            [&t](quint32 l) {
-                               return contains(t.languages, l);
+                               return t.languageSet.has(l);
                            })
                     ? kProfileMatch
                     : 0.0;
@@ -143,7 +143,7 @@ const Features::Rate *rateFor(const Target &t, const Features &creator)
 {
     const Features::Rate *best = nullptr;
     for (const Features::Rate &r : creator.rates) {
-        if (r.currency != t.currency || (!t.types.empty() && !contains(t.types, r.type))) {
+        if (r.currency != t.currency || (!t.typeSet.empty && !t.typeSet.has(r.type))) {
             continue;
         }
         if (!best || r.amountMinor < best->amountMinor) {
@@ -336,7 +336,107 @@ Explained explainAudience(const Target &t, const StoreData &data, const Features
     return {sentence, facts};
 }
 
+Explained explainSize(const Campaign &c, const Features &creator)
+{
+    const auto optionalCount = [](const std::optional<qint64> &n) {
+        return n ? QJsonValue(*n) : QJsonValue();
+    };
+    QString range;
+    if (!c.minFollowers && !c.maxFollowers) {
+        range = u"the campaign names no follower range"_s;
+    } else if (c.minFollowers && creator.totalFollowers < *c.minFollowers) {
+        range = u"below the wanted minimum of %1"_s.arg(count(*c.minFollowers));
+    } else if (c.maxFollowers && creator.totalFollowers > *c.maxFollowers) {
+        range = u"above the wanted maximum of %1"_s.arg(count(*c.maxFollowers));
+    } else if (c.minFollowers && c.maxFollowers) {
+        range = u"within the wanted %1–%2"_s.arg(count(*c.minFollowers), count(*c.maxFollowers));
+    } else {
+        range = u"within the wanted range"_s;
+    }
+    return {u"%1 followers, %2"_s.arg(count(creator.totalFollowers), range),
+            {{u"followers"_s, creator.totalFollowers},
+                    {u"minFollowers"_s, optionalCount(c.minFollowers)},
+                    {u"maxFollowers"_s, optionalCount(c.maxFollowers)}}};
+}
+
+Explained explainEngagement(const StoreData &data, const Features &creator)
+{
+    const double rate = creator.engagementRate;
+    const double median = data.medianEngagement;
+    return {std::isnan(rate) ? u"No engagement rate known"_s
+                             : u"Engagement %1 against a platform median of %2"_s.arg(
+                                     percent(rate), std::isnan(median) ? u"?"_s : percent(median)),
+            {{u"rate"_s, optionalNumber(std::isnan(rate) ? rate : round4(rate))},
+                    {u"median"_s, optionalNumber(std::isnan(median) ? median : round4(median))}}};
+}
+
+Explained explainAuthenticity(const Features &creator)
+{
+    const int score = creator.authenticityScore;
+    return {score < 0 ? u"No authenticity score yet"_s
+                      : u"Authenticity score %1 of 100"_s.arg(score),
+            {{u"score"_s, score < 0 ? QJsonValue() : QJsonValue(score)}}};
+}
+
+Explained explainPrice(const Target &t, const StoreData &data, const Features &creator)
+{
+    const Campaign &c = t.campaign;
+    const Features::Rate *fee = rateFor(t, creator);
+    QJsonObject facts{{u"feeMinor"_s, fee ? QJsonValue(fee->amountMinor) : QJsonValue()},
+            {u"currency"_s, c.currency}, {u"remainingMinor"_s, c.remainingMinor},
+            {u"deliverableType"_s, fee ? QJsonValue(data.names.name(fee->type)) : QJsonValue()}};
+    if (!fee) {
+        return {u"No rate in %1 for the campaign's deliverables"_s.arg(c.currency), facts};
+    }
+    return {u"Charges %1 per %2; %3 of the budget remains"_s.arg(
+                    money(fee->amountMinor, c.currency), data.names.name(fee->type),
+                    money(c.remainingMinor, c.currency)),
+            facts};
+}
+
+Explained explainPerformance(const Target &t, const History *history)
+{
+    const QString &currency = t.campaign.currency;
+    const int deals = history ? history->completedDeals : 0;
+    const double cpe = history ? history->cpeMinor : std::numeric_limits<double>::quiet_NaN();
+    const auto cents = [](double v) {
+        return std::isnan(v) ? QJsonValue() : QJsonValue(std::round(v * 100.0) / 100.0);
+    };
+    const QJsonObject facts{{u"completedDeals"_s, deals}, {u"cpeMinor"_s, cents(cpe)},
+            {u"medianCpeMinor"_s, cents(t.medianCpeMinor)}, {u"currency"_s, currency}};
+    if (deals == 0 || std::isnan(cpe)) {
+        return {u"No completed deals in %1 yet"_s.arg(currency), facts};
+    }
+    return {u"%1 completed deal%2 at %3 minor units of %4 per engagement; the platform median is "
+            "%5"_s.arg(QString::number(deals), deals == 1 ? QString() : u"s"_s,
+                    QLocale::c().toString(cpe, 'f', 2), currency,
+                    std::isnan(t.medianCpeMinor) ? u"?"_s
+                                                 : QLocale::c().toString(t.medianCpeMinor, 'f', 2)),
+            facts};
+}
+
+Explained explainDeclines(const History *history)
+{
+    const int declines = history ? history->declines : 0;
+    return {declines == 0
+                    ? u"No declined offers in the last %1 days"_s.arg(kDeclineDays)
+                    : u"Declined %1 offer%2 in the last %3 days"_s.arg(QString::number(declines),
+                            declines == 1 ? QString() : u"s"_s, QString::number(kDeclineDays)),
+            {{u"declines"_s, declines}, {u"days"_s, kDeclineDays}}};
+}
+
 } // namespace
+
+IdSet::IdSet(const std::vector<quint32> &ids, qsizetype universe)
+    : flags(static_cast<std::size_t>(universe), 0)
+    , empty(ids.empty())
+{
+    for (const quint32 id : ids) {
+        if (id < flags.size()) {
+            flags[id] = 1;
+        }
+    }
+}
 
 Target Target::of(Campaign campaign, const StoreData &data)
 {
@@ -345,6 +445,10 @@ Target Target::of(Campaign campaign, const StoreData &data)
     t.countries = idsOf(campaign.countries, data.names);
     t.languages = idsOf(campaign.languages, data.names);
     t.types = idsOf(campaign.deliverableTypes, data.names);
+    t.nicheSet = IdSet(t.niches, data.names.size());
+    t.countrySet = IdSet(t.countries, data.names.size());
+    t.languageSet = IdSet(t.languages, data.names.size());
+    t.typeSet = IdSet(t.types, data.names.size());
     t.currency = data.names.find(campaign.currency);
     QHash<quint32, int> counts;
     const auto add = [&](const QString &text, int times) {
@@ -392,9 +496,10 @@ Assessment assess(const Target &t, const StoreData &data, const Features &creato
     // cosine of 0.5 already counts as a full match: the texts differ in kind).
     const double text = clamp01(2.0 * similarity);
     if (!t.niches.empty()) {
-        const auto matched = std::count_if(t.niches.begin(), t.niches.end(), [&](quint32 n) {
-            return n != Vocabulary::kNone && contains(creator.niches, n);
-        });
+        const auto matched =
+                std::count_if(creator.niches.begin(), creator.niches.end(), [&t](quint32 n) {
+                    return t.nicheSet.has(n);
+                });
         const double niches = static_cast<double>(matched) / static_cast<double>(t.niches.size());
         a.values[Topic] = t.query.empty() ? niches : 0.5 * niches + 0.5 * text;
     } else {
@@ -422,69 +527,12 @@ QJsonArray explain(const Target &t, const StoreData &data, const Features &creat
     std::array<Explained, kFactors> parts;
     parts[Topic] = explainTopic(t, data, creator);
     parts[Audience] = explainAudience(t, data, creator);
-    const Campaign &c = t.campaign;
-    const auto optionalCount = [](const std::optional<qint64> &n) {
-        return n ? QJsonValue(*n) : QJsonValue();
-    };
-    QString range = c.minFollowers && c.maxFollowers
-            ? u"within the wanted %1–%2"_s.arg(count(*c.minFollowers), count(*c.maxFollowers))
-            : QString();
-    if (!c.minFollowers && !c.maxFollowers) {
-        range = u"the campaign names no follower range"_s;
-    } else if (c.minFollowers && creator.totalFollowers < *c.minFollowers) {
-        range = u"below the wanted minimum of %1"_s.arg(count(*c.minFollowers));
-    } else if (c.maxFollowers && creator.totalFollowers > *c.maxFollowers) {
-        range = u"above the wanted maximum of %1"_s.arg(count(*c.maxFollowers));
-    } else if (range.isEmpty()) {
-        range = u"within the wanted range"_s;
-    }
-    parts[Size] = {u"%1 followers, %2"_s.arg(count(creator.totalFollowers), range),
-            {{u"followers"_s, creator.totalFollowers},
-                    {u"minFollowers"_s, optionalCount(c.minFollowers)},
-                    {u"maxFollowers"_s, optionalCount(c.maxFollowers)}}};
-    const double rate = creator.engagementRate;
-    const double median = data.medianEngagement;
-    parts[Engagement] = {std::isnan(rate)
-                    ? u"No engagement rate known"_s
-                    : u"Engagement %1 against a platform median of %2"_s.arg(
-                            percent(rate), std::isnan(median) ? u"?"_s : percent(median)),
-            {{u"rate"_s, optionalNumber(std::isnan(rate) ? rate : round4(rate))},
-                    {u"median"_s, optionalNumber(std::isnan(median) ? median : round4(median))}}};
-    const int score = creator.authenticityScore;
-    parts[Authenticity] = {score < 0 ? u"No authenticity score yet"_s
-                                     : u"Authenticity score %1 of 100"_s.arg(score),
-            {{u"score"_s, score < 0 ? QJsonValue() : QJsonValue(score)}}};
-    const Features::Rate *fee = rateFor(t, creator);
-    QJsonObject price{{u"feeMinor"_s, fee ? QJsonValue(fee->amountMinor) : QJsonValue()},
-            {u"currency"_s, c.currency}, {u"remainingMinor"_s, c.remainingMinor},
-            {u"deliverableType"_s, fee ? QJsonValue(data.names.name(fee->type)) : QJsonValue()}};
-    parts[Price] = {fee ? u"Charges %1 per %2; %3 of the budget remains"_s.arg(
-                            money(fee->amountMinor, c.currency), data.names.name(fee->type),
-                            money(c.remainingMinor, c.currency))
-                        : u"No rate in %1 for the campaign's deliverables"_s.arg(c.currency),
-            price};
-    const int deals = history ? history->completedDeals : 0;
-    const double cpe = history ? history->cpeMinor : std::numeric_limits<double>::quiet_NaN();
-    const auto cents = [](double v) {
-        return std::isnan(v) ? QJsonValue() : QJsonValue(std::round(v * 100.0) / 100.0);
-    };
-    parts[Performance] = {deals == 0 || std::isnan(cpe)
-                    ? u"No completed deals in %1 yet"_s.arg(c.currency)
-                    : u"%1 completed deal%2 at %3 minor units of %4 per engagement; the platform "
-                      "median is %5"_s.arg(QString::number(deals), deals == 1 ? QString() : u"s"_s,
-                              QLocale::c().toString(cpe, 'f', 2), c.currency,
-                              std::isnan(t.medianCpeMinor)
-                                      ? u"?"_s
-                                      : QLocale::c().toString(t.medianCpeMinor, 'f', 2)),
-            {{u"completedDeals"_s, deals}, {u"cpeMinor"_s, cents(cpe)},
-                    {u"medianCpeMinor"_s, cents(t.medianCpeMinor)}, {u"currency"_s, c.currency}}};
-    const int declines = history ? history->declines : 0;
-    parts[Declines] = {declines == 0
-                    ? u"No declined offers in the last %1 days"_s.arg(kDeclineDays)
-                    : u"Declined %1 offer%2 in the last %3 days"_s.arg(QString::number(declines),
-                            declines == 1 ? QString() : u"s"_s, QString::number(kDeclineDays)),
-            {{u"declines"_s, declines}, {u"days"_s, kDeclineDays}}};
-
+    parts[Size] = explainSize(t.campaign, creator);
+    parts[Engagement] = explainEngagement(data, creator);
+    parts[Authenticity] = explainAuthenticity(creator);
+    parts[Price] = explainPrice(t, data, creator);
+    parts[Performance] = explainPerformance(t, history);
+    parts[Declines] = explainDeclines(history);
     QJsonArray factors;
     for (int f = 0; f < kFactors; ++f) {
         const double value = assessment.values[f];

@@ -25,6 +25,7 @@
 #include <bit>
 #include <cmath>
 #include <map>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -51,12 +52,10 @@ struct Seed
     std::vector<quint32> languages;
     std::vector<quint32> niches;
     quint32 platforms = 0;
+    /// The countries and languages as sets, for the scan.
+    IdSet countrySet;
+    IdSet languageSet;
 };
-
-double log10Followers(qint64 followers)
-{
-    return std::log10(static_cast<double>(std::max<qint64>(followers, 0)) + 1.0);
-}
 
 template<class T>
 void addUnique(std::vector<T> &to, const T &value)
@@ -66,7 +65,7 @@ void addUnique(std::vector<T> &to, const T &value)
     }
 }
 
-Seed seedOf(const std::vector<const Features *> &creators)
+Seed seedOf(const std::vector<const Features *> &creators, qsizetype names)
 {
     Seed seed;
     std::map<quint32, double> sum;
@@ -76,7 +75,7 @@ Seed seedOf(const std::vector<const Features *> &creators)
         for (const TermWeight &t : f->content) {
             sum[t.term] += t.weight;
         }
-        seed.logFollowers += log10Followers(f->totalFollowers);
+        seed.logFollowers += f->logFollowers;
         if (!std::isnan(f->engagementRate)) {
             engagement += f->engagementRate;
             ++rated;
@@ -93,6 +92,8 @@ Seed seedOf(const std::vector<const Features *> &creators)
         seed.platforms |= f->platforms;
     }
     seed.logFollowers /= static_cast<double>(creators.size());
+    seed.countrySet = IdSet(seed.countries, names);
+    seed.languageSet = IdSet(seed.languages, names);
     if (rated > 0) {
         seed.engagement = engagement / rated;
     }
@@ -107,30 +108,27 @@ Seed seedOf(const std::vector<const Features *> &creators)
     return seed;
 }
 
-double jaccard(const std::vector<quint32> &a, const std::vector<quint32> &b)
+/// The Jaccard index of the seed's languages and `languages`.
+double languageOverlap(const Seed &seed, const std::vector<quint32> &languages)
 {
-    if (a.empty() && b.empty()) {
-        return 0;
-    }
     std::size_t both = 0;
-    for (const quint32 x : a) {
-        both += std::count(b.begin(), b.end(), x) > 0 ? 1 : 0;
+    for (const quint32 l : languages) {
+        both += seed.languageSet.has(l) ? 1 : 0;
     }
-    return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
+    const std::size_t either = seed.languages.size() + languages.size() - both;
+    return either == 0 ? 0.0 : static_cast<double>(both) / static_cast<double>(either);
 }
 
 double similarityOf(const Seed &seed, const Features &f, double content)
 {
-    const double followers =
-            std::max(0.0, 1.0 - std::abs(log10Followers(f.totalFollowers) - seed.logFollowers) / 2);
+    const double followers = std::max(0.0, 1.0 - std::abs(f.logFollowers - seed.logFollowers) / 2);
     double engagement = 0;
     if (!std::isnan(f.engagementRate) && !std::isnan(seed.engagement)) {
         const double high = std::max<double>(f.engagementRate, seed.engagement);
         engagement = high <= 0 ? 1.0 : 1.0 - std::abs(f.engagementRate - seed.engagement) / high;
     }
-    const bool country = std::find(seed.countries.begin(), seed.countries.end(), f.country)
-            != seed.countries.end();
-    const double place = 0.5 * (country ? 1.0 : 0.0) + 0.5 * jaccard(seed.languages, f.languages);
+    const double place = 0.5 * (seed.countrySet.has(f.country) ? 1.0 : 0.0)
+            + 0.5 * languageOverlap(seed, f.languages);
     const auto both = static_cast<double>(std::popcount(seed.platforms & f.platforms));
     const auto either = static_cast<double>(std::popcount(seed.platforms | f.platforms));
     const double platforms = either > 0 ? both / either : 0.0;
@@ -156,20 +154,10 @@ QString sizeBand(double logFollowers)
     return u">1M"_s;
 }
 
-QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &data)
+/// The heaviest words the seed and `f` share that are not a niche's own name.
+std::vector<quint32> sharedTerms(
+        const Seed &seed, const Features &f, const StoreData &data, const QStringList &niches)
 {
-    QJsonArray traits;
-    const auto trait = [&traits](const char *code, const QString &value) {
-        traits.append(QJsonObject{{u"code"_s, QString::fromLatin1(code)}, {u"value"_s, value}});
-    };
-    QStringList niches;
-    for (const quint32 n : f.niches) {
-        if (std::find(seed.niches.begin(), seed.niches.end(), n) != seed.niches.end()) {
-            niches.append(data.names.name(n));
-            trait("niche", data.names.name(n));
-        }
-    }
-    // The heaviest shared terms that are not a niche's own word.
     std::vector<std::pair<double, quint32>> terms;
     auto a = seed.content.begin();
     auto b = f.content.begin();
@@ -189,16 +177,34 @@ QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &da
     std::sort(terms.begin(), terms.end(), [](const auto &x, const auto &y) {
         return x.first != y.first ? x.first > y.first : x.second < y.second;
     });
+    std::vector<quint32> heaviest;
     for (std::size_t i = 0; i < terms.size() && i < kSharedTerms; ++i) {
-        trait("term", data.terms.name(terms[i].second));
+        heaviest.push_back(terms[i].second);
     }
-    if (f.country != Vocabulary::kNone
-            && std::find(seed.countries.begin(), seed.countries.end(), f.country)
-                    != seed.countries.end()) {
+    return heaviest;
+}
+
+QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &data)
+{
+    QJsonArray traits;
+    const auto trait = [&traits](const char *code, const QString &value) {
+        traits.append(QJsonObject{{u"code"_s, QString::fromLatin1(code)}, {u"value"_s, value}});
+    };
+    QStringList niches;
+    for (const quint32 n : f.niches) {
+        if (std::find(seed.niches.begin(), seed.niches.end(), n) != seed.niches.end()) {
+            niches.append(data.names.name(n));
+            trait("niche", data.names.name(n));
+        }
+    }
+    for (const quint32 term : sharedTerms(seed, f, data, niches)) {
+        trait("term", data.terms.name(term));
+    }
+    if (f.country != Vocabulary::kNone && seed.countrySet.has(f.country)) {
         trait("country", data.names.name(f.country));
     }
     for (const quint32 l : f.languages) {
-        if (std::find(seed.languages.begin(), seed.languages.end(), l) != seed.languages.end()) {
+        if (seed.languageSet.has(l)) {
             trait("language", data.names.name(l));
         }
     }
@@ -208,10 +214,59 @@ QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &da
         }
     }
     const QString band = sizeBand(seed.logFollowers);
-    if (sizeBand(log10Followers(f.totalFollowers)) == band) {
+    if (sizeBand(f.logFollowers) == band) {
         trait("size", band);
     }
     return traits;
+}
+
+/// The seed's creators (`ids`), each once, with a flag per slot; nothing when one is not a
+/// visible creator.
+std::optional<std::pair<std::vector<const Features *>, std::vector<char>>> seedsOf(
+        const StoreData &data, const QList<QUuid> &ids)
+{
+    std::vector<const Features *> seeds;
+    std::vector<char> isSeed(data.creators.size(), 0);
+    for (const QUuid &id : ids) {
+        const auto at = data.slots.constFind(id);
+        if (at == data.slots.constEnd()) {
+            return std::nullopt;
+        }
+        if (isSeed[*at] == 0) {
+            seeds.push_back(&data.creators[*at]);
+            isSeed[*at] = 1;
+        }
+    }
+    return std::pair{std::move(seeds), std::move(isSeed)};
+}
+
+/// The `limit` creators most similar to the seed, best first (ties by id).
+std::vector<std::pair<double, quint32>> mostSimilar(
+        const StoreData &data, const Seed &seed, const std::vector<char> &isSeed, int limit)
+{
+    // Exact cosine through the inverted index: only the seed's terms' lists are read.
+    std::vector<float> content(data.creators.size(), 0.0F);
+    for (const TermWeight &q : seed.content) {
+        for (const Posting &posting : data.postings[q.term]) {
+            content[posting.slot] += q.weight * posting.weight;
+        }
+    }
+    std::vector<std::pair<double, quint32>> ranked;
+    ranked.reserve(static_cast<std::size_t>(data.alive));
+    for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
+        const Features &f = data.creators[slot];
+        if (f.alive && isSeed[slot] == 0) {
+            ranked.emplace_back(similarityOf(seed, f, content[slot]), slot);
+        }
+    }
+    const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(limit));
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
+            ranked.end(), [&data](const auto &a, const auto &b) {
+                return a.first != b.first ? a.first > b.first
+                                          : data.creators[a.second].id < data.creators[b.second].id;
+            });
+    ranked.resize(wanted);
+    return ranked;
 }
 
 } // namespace
@@ -222,52 +277,24 @@ Result<QByteArray> similar(db::Connection &c, discovery::DiscoveryIndexLoader &l
     if (auto current = loader.catchUp(c); !current) {
         return current.error();
     }
+    QList<QUuid> ids{query.id};
+    ids.append(query.also);
     return store.read([&](const StoreData &data) -> Result<QByteArray> {
-        std::vector<const Features *> seeds;
-        std::vector<char> isSeed(data.creators.size(), 0);
-        QList<QUuid> ids{query.id};
-        ids.append(query.also);
-        for (const QUuid &id : std::as_const(ids)) {
-            const auto at = data.slots.constFind(id);
-            if (at == data.slots.constEnd()) {
-                return Error::notFound(u"No such influencer."_s);
-            }
-            if (isSeed[*at] == 0) {
-                seeds.push_back(&data.creators[*at]);
-                isSeed[*at] = 1;
-            }
+        const auto seeds = seedsOf(data, ids);
+        if (!seeds) {
+            return Error::notFound(u"No such influencer."_s);
         }
-        const Seed seed = seedOf(seeds);
-        std::vector<float> content(data.creators.size(), 0.0F);
-        for (const TermWeight &q : seed.content) {
-            for (const Posting &posting : data.postings[q.term]) {
-                content[posting.slot] += q.weight * posting.weight;
-            }
-        }
-        std::vector<std::pair<double, quint32>> ranked;
-        ranked.reserve(static_cast<std::size_t>(data.alive));
-        for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
-            const Features &f = data.creators[slot];
-            if (f.alive && isSeed[slot] == 0) {
-                ranked.emplace_back(similarityOf(seed, f, content[slot]), slot);
-            }
-        }
-        const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(query.limit));
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
-                ranked.end(), [&data](const auto &a, const auto &b) {
-                    return a.first != b.first
-                            ? a.first > b.first
-                            : data.creators[a.second].id < data.creators[b.second].id;
-                });
+        const Seed seed = seedOf(seeds->first, data.names.size());
         QByteArray out = R"({"items":[)";
-        for (std::size_t i = 0; i < wanted; ++i) {
-            const Features &f = data.creators[ranked[i].second];
-            const QJsonObject rest{
-                    {u"similarity"_s, std::round(ranked[i].first * 10000.0) / 10000.0},
+        bool first = true;
+        for (const auto &[similarity, slot] : mostSimilar(data, seed, seeds->second, query.limit)) {
+            const Features &f = data.creators[slot];
+            const QJsonObject rest{{u"similarity"_s, std::round(similarity * 10000.0) / 10000.0},
                     {u"sharedTraits"_s, sharedTraits(seed, f, data)}};
-            if (i > 0) {
+            if (!first) {
                 out += ',';
             }
+            first = false;
             out += R"({"influencer":)" + f.item + ','
                     + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
         }

@@ -5,6 +5,7 @@
 #include "CollabSeed.h"
 #include "MetricsSeed.h"
 #include "Prng.h"
+#include "SeedAudience.h"
 #include "SeedData.h"
 #include "SeedLabels.h"
 #include "SeedPosts.h"
@@ -706,6 +707,11 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     report.posts = analytics->posts;
     report.deliverablePosts = analytics->deliverablePosts;
     report.postMetrics = analytics->postMetrics;
+    const auto audience = writeAudience(c, anchor().date());
+    if (!audience) {
+        return audience.error();
+    }
+    report.audienceRows = *audience;
     const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {
         return snapshots.error();

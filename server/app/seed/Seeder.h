@@ -50,6 +50,7 @@ struct SeedReport
     qint64 posts = 0;
     qint64 postMetrics = 0; ///< post_metrics rows
     qint64 deliverablePosts = 0; ///< posts that fulfil a deliverable of a deal
+    qint64 audienceRows = 0; ///< account_audience rows
 };
 
 /// Fills an empty database with a deterministic demo data set: an admin, creators with
