@@ -138,9 +138,7 @@ void InviteDialog::retranslate()
     m_intro->setText(tr("Invite the selected creators to one of your active campaigns with a "
                         "first offer. Each creator gets their own deal and can accept, decline "
                         "or counter."));
-    if (std::any_of(m_creators.cbegin(), m_creators.cend(), [](const InviteCreator &c) {
-            return c.fee.has_value();
-        })) {
+    if (ownFees()) {
         m_intro->setText(m_intro->text() + u' '
                 + tr("A creator with a rate beside their name is offered that rate; the fee "
                      "below is for the others."));
@@ -258,26 +256,6 @@ void InviteDialog::listed(quint64 generation, const Result<common::Page<Campaign
     campaignChosen(index);
 }
 
-void InviteDialog::campaignChosen(int index)
-{
-    if (index < 0 || index >= m_campaigns.size()) {
-        return;
-    }
-    const Campaign &campaign = m_campaigns.at(index);
-    common::OfferInput offer = defaultOffer(campaign);
-    // Creators with fees of their own: the offer starts from the first one's.
-    const QString currency = offer.fee.currency;
-    if (!m_creators.isEmpty()
-            && std::all_of(m_creators.cbegin(), m_creators.cend(), [&currency](const auto &c) {
-                   return c.fee && c.fee->currency == currency;
-               })) {
-        offer.fee = *m_creators.constFirst().fee;
-    }
-    m_editor->setOffer(offer);
-    m_campaignBox->setToolTip(tr("Budget %1").arg(Formats::money(campaign.details.budget)));
-    updateButtons();
-}
-
 bool InviteDialog::selectCampaign(const QString &id)
 {
     const int index = m_campaignBox->findData(id);
@@ -300,45 +278,6 @@ QString InviteDialog::campaignId() const
 void InviteDialog::setMessage(const QString &text)
 {
     m_message->setPlainText(text);
-}
-
-common::OfferInput InviteDialog::defaultOffer(const Campaign &campaign)
-{
-    QList<common::DeliverableType> types;
-    for (const QString &name : campaign.details.deliverableTypes) {
-        if (const auto type = common::deliverableTypeFromString(name)) {
-            types.append(*type);
-        }
-    }
-    QList<common::Platform> platforms;
-    for (const QString &name : campaign.details.platforms) {
-        if (const auto platform = common::platformFromString(name)) {
-            platforms.append(*platform);
-        }
-    }
-    const QDate endDate = campaign.details.endDate;
-    const QDate due = endDate.isValid() && endDate > QDate::currentDate()
-            ? endDate
-            : QDate::currentDate().addDays(14);
-    // Every wanted type and every wanted platform appears once: pair them up in order and
-    // repeat the last of the shorter list.
-    const auto lines = std::min<qsizetype>(std::max<qsizetype>({types.size(), platforms.size(), 1}),
-            common::collab::kMaxOfferLines);
-    common::OfferInput offer;
-    for (qsizetype i = 0; i < lines; ++i) {
-        common::OfferLine line;
-        if (!types.isEmpty()) {
-            line.type = types.at(std::min(i, types.size() - 1));
-        }
-        if (!platforms.isEmpty()) {
-            line.platform = platforms.at(std::min(i, platforms.size() - 1));
-        }
-        line.dueDate = due;
-        offer.deliverables.append(line);
-    }
-    offer.fee = {0, campaign.details.budget.currency};
-    offer.usageRights = campaign.details.usageRights;
-    return offer;
 }
 
 void InviteDialog::send()
@@ -383,7 +322,7 @@ void InviteDialog::pump()
         common::InvitationInput input = m_template;
         input.influencerId = m_creators.at(row).id;
         if (const auto &fee = m_creators.at(row).fee;
-                fee && fee->currency == input.offer.fee.currency) {
+                ownFees() && fee && fee->currency == input.offer.fee.currency) {
             input.offer.fee = *fee;
         }
         ++m_inFlight;

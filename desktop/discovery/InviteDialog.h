@@ -107,6 +107,8 @@ private:
     void answered(int row, const common::Result<common::Deal> &result);
     void setOutcome(int row, Outcome outcome, const common::Error &error = {});
     void updateStatus();
+    /// Several creators, some with fees of their own: each is offered theirs, not the editor's.
+    bool ownFees() const;
     /// A refused invitation in plain words.
     static QString failureText(const common::Error &error);
     void updateButtons();

@@ -9,6 +9,7 @@
 #include "widgets/Formats.h"
 #include "widgets/RecommendationText.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -164,6 +165,7 @@ void RecommendedTab::retranslate()
     m_legend->setText(legend());
     showStatus();
     m_model->retranslate();
+    fitHeaderTexts(m_table->horizontalHeader()); // the titles' widths differ by language
     showState();
     showDetails();
     updateButtons();

@@ -4,6 +4,7 @@
 #include "widgets/Async.h"
 #include "widgets/RecommendationText.h"
 #include "widgets/StateStack.h"
+#include "widgets/Tables.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -36,9 +37,6 @@ SimilarCreatorsList::SimilarCreatorsList(
     m_table->verticalHeader()->hide();
     // The traits take what the figures leave; the whole list is in the cell's tooltip.
     m_table->horizontalHeader()->setStretchLastSection(true);
-    for (const Column column : {Similarity, Followers, Country}) {
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    }
     m_table->horizontalHeader()->resizeSection(Creator, 150);
     m_states = new StateStack(stem, m_table);
     layout->addWidget(m_states);
@@ -55,6 +53,7 @@ void SimilarCreatorsList::retranslate()
 {
     m_table->setHorizontalHeaderLabels(
             {tr("Creator"), tr("Similarity"), tr("Followers"), tr("Country"), tr("Shared traits")});
+    fitHeaderTexts(m_table->horizontalHeader());
     switch (m_state) {
     case State::Idle: m_states->showEmpty(tr("No creator chosen.")); break;
     case State::Loading: m_states->showLoading(tr("Finding similar creators…")); break;
@@ -149,6 +148,10 @@ void SimilarCreatorsList::fill()
             m_table->setItem(row, column, item);
         }
     }
+    for (const Column column : {Similarity, Followers, Country}) {
+        m_table->resizeColumnToContents(column);
+    }
+    fitHeaderTexts(m_table->horizontalHeader()); // short figures under long titles
 }
 
 } // namespace influence::desktop
