@@ -1111,6 +1111,250 @@
     </message>
 </context>
 <context>
+    <name>RecommendationText</name>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Publikum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Authenticity</source>
+        <translation>Echtheit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Past performance</source>
+        <translation>Bisherige Leistung</translation>
+    </message>
+    <message>
+        <source>Declines</source>
+        <translation>Absagen</translation>
+    </message>
+    <message>
+        <source>The brief and wanted niches against the creator&apos;s niches, bio and posts.</source>
+        <translation>Briefing und gewünschte Nischen im Vergleich zu Nischen, Bio und Beiträgen des Creators.</translation>
+    </message>
+    <message>
+        <source>The audience&apos;s countries and languages against the campaign&apos;s targeting.</source>
+        <translation>Länder und Sprachen des Publikums im Vergleich zur Zielgruppe der Kampagne.</translation>
+    </message>
+    <message>
+        <source>Followers against the wanted range.</source>
+        <translation>Follower im Vergleich zum gewünschten Bereich.</translation>
+    </message>
+    <message>
+        <source>Engagement rate against the platform&apos;s median.</source>
+        <translation>Engagement-Rate im Vergleich zum Median der Plattform.</translation>
+    </message>
+    <message>
+        <source>How natural the follower growth looks (0–100).</source>
+        <translation>Wie natürlich das Follower-Wachstum wirkt (0–100).</translation>
+    </message>
+    <message>
+        <source>The creator&apos;s rate against what is left of the budget.</source>
+        <translation>Der Preis des Creators im Vergleich zum verbleibenden Budget.</translation>
+    </message>
+    <message>
+        <source>Cost per engagement on completed deals against the platform&apos;s median.</source>
+        <translation>Kosten pro Engagement abgeschlossener Deals im Vergleich zum Median der Plattform.</translation>
+    </message>
+    <message>
+        <source>A penalty for invitations declined recently.</source>
+        <translation>Ein Abzug für kürzlich abgelehnte Einladungen.</translation>
+    </message>
+    <message>
+        <source>Niches %1 match the campaign; bio and posts mention %2</source>
+        <translation>Die Nischen %1 passen zur Kampagne; Bio und Beiträge erwähnen %2</translation>
+    </message>
+    <message>
+        <source>Niches %1 match the campaign</source>
+        <translation>Die Nischen %1 passen zur Kampagne</translation>
+    </message>
+    <message>
+        <source>Bio and posts mention %1</source>
+        <translation>Bio und Beiträge erwähnen %1</translation>
+    </message>
+    <message>
+        <source>No niche or word of the brief found in the profile or posts</source>
+        <translation>Keine Nische und kein Wort des Briefings in Profil oder Beiträgen gefunden</translation>
+    </message>
+    <message>
+        <source>the campaign targets no country</source>
+        <translation>die Kampagne zielt auf kein bestimmtes Land</translation>
+    </message>
+    <message>
+        <source>the campaign targets %1</source>
+        <translation>die Kampagne zielt auf %1</translation>
+    </message>
+    <message>
+        <source>%1 of the audience in %2; %3</source>
+        <translation>%1 des Publikums in %2; %3</translation>
+    </message>
+    <message>
+        <source>Based in %1 (no audience figures); %2</source>
+        <translation>Ansässig in %1 (keine Publikumszahlen); %2</translation>
+    </message>
+    <message>
+        <source>Country not known; %1</source>
+        <translation>Land unbekannt; %1</translation>
+    </message>
+    <message>
+        <source>speaks %1</source>
+        <translation>spricht %1</translation>
+    </message>
+    <message>
+        <source>%1 followers; the campaign wants %2 to %3</source>
+        <translation>%1 Follower; die Kampagne sucht %2 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 followers; the campaign wants at least %2</source>
+        <translation>%1 Follower; die Kampagne sucht mindestens %2</translation>
+    </message>
+    <message>
+        <source>%1 followers; the campaign wants at most %2</source>
+        <translation>%1 Follower; die Kampagne sucht höchstens %2</translation>
+    </message>
+    <message>
+        <source>%1 followers; the campaign sets no range</source>
+        <translation>%1 Follower; die Kampagne gibt keinen Bereich vor</translation>
+    </message>
+    <message>
+        <source>No engagement rate known yet</source>
+        <translation>Noch keine Engagement-Rate bekannt</translation>
+    </message>
+    <message>
+        <source>Engagement rate %1 against a median of %2</source>
+        <translation>Engagement-Rate %1 bei einem Median von %2</translation>
+    </message>
+    <message>
+        <source>Engagement rate %1</source>
+        <translation>Engagement-Rate %1</translation>
+    </message>
+    <message>
+        <source>Authenticity score %1 of 100</source>
+        <translation>Echtheitswert %1 von 100</translation>
+    </message>
+    <message>
+        <source>Authenticity not assessed yet (counted as average)</source>
+        <translation>Echtheit noch nicht bewertet (als Durchschnitt gezählt)</translation>
+    </message>
+    <message>
+        <source>No rate given</source>
+        <translation>Kein Preis angegeben</translation>
+    </message>
+    <message>
+        <source>No rate given per %1</source>
+        <translation>Kein Preis pro %1 angegeben</translation>
+    </message>
+    <message>
+        <source>Rate %1 per %2; %3 left in the budget</source>
+        <translation>Preis %1 pro %2; %3 im Budget übrig</translation>
+    </message>
+    <message>
+        <source>Rate %1 per %2</source>
+        <translation>Preis %1 pro %2</translation>
+    </message>
+    <message>
+        <source>No completed deals to judge by yet</source>
+        <translation>Noch keine abgeschlossenen Deals zum Vergleich</translation>
+    </message>
+    <message>
+        <source>No invitation declined in the last %1 days</source>
+        <translation>Keine Einladung in den letzten %1 Tagen abgelehnt</translation>
+    </message>
+    <message>
+        <source>Niche</source>
+        <translation>Nische</translation>
+    </message>
+    <message>
+        <source>Topic word</source>
+        <translation>Themenwort</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 followers</source>
+        <translation>%1 Follower</translation>
+    </message>
+    <message>
+        <source>nothing in particular</source>
+        <translation>nichts Besonderes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Declined one invitation in the last %1 days</source>
+        <translation>Eine Einladung in den letzten %1 Tagen abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Declined %n invitations in the last %1 days</source>
+        <translation>
+            <numerusform>%n Einladung in den letzten %1 Tagen abgelehnt</numerusform>
+            <numerusform>%n Einladungen in den letzten %1 Tagen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One completed deal; cost per engagement %1</source>
+        <translation>Ein abgeschlossener Deal; Kosten pro Engagement %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed deals; cost per engagement %1</source>
+        <translation>
+            <numerusform>%n abgeschlossener Deal; Kosten pro Engagement %1</numerusform>
+            <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One completed deal; cost per engagement %1 against a median of %2</source>
+        <translation>Ein abgeschlossener Deal; Kosten pro Engagement %1 bei einem Median von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed deals; cost per engagement %1 against a median of %2</source>
+        <translation>
+            <numerusform>%n abgeschlossener Deal; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
+            <numerusform>%n abgeschlossene Deals; Kosten pro Engagement %1 bei einem Median von %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (counted as average)</source>
+        <translation>%1 (als Durchschnitt gezählt)</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::AccountsView</name>
     <message>
         <source>My accounts</source>
@@ -2293,6 +2537,10 @@
         <source>These figures are out of date, no newer ones have arrived: %1.</source>
         <translation>Diese Zahlen sind veraltet, neuere sind nicht eingetroffen: %1.</translation>
     </message>
+    <message>
+        <source>Similar creators</source>
+        <translation>Ähnliche Creator</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DealActivityTab</name>
@@ -3173,6 +3421,10 @@
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
+    <message>
+        <source>More &amp;like these</source>
+        <translation>Mehr &amp;wie diese</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::EarningsPage</name>
@@ -3608,12 +3860,35 @@
         <source>This creator cannot be invited (no active profile)</source>
         <translation>Dieser Creator kann nicht eingeladen werden (kein aktives Profil)</translation>
     </message>
+    <message>
+        <source>A creator with a rate beside their name is offered that rate; the fee below is for the others.</source>
+        <translation>Ein Creator mit einem Preis neben dem Namen erhält diesen Preis als Honorar; das Honorar unten gilt für die anderen.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::KpiTile</name>
     <message>
         <source>Previous period: %1</source>
         <translation>Vorheriger Zeitraum: %1</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::LookalikesPage</name>
+    <message>
+        <source>More like these</source>
+        <translation>Mehr wie diese</translation>
+    </message>
+    <message>
+        <source>Creators like %1</source>
+        <translation>Creator wie %1</translation>
+    </message>
+    <message>
+        <source>Ranked by how much their niches, words, audience, platforms and size resemble those of the creators chosen, taken together. Double-click a creator to open their profile.</source>
+        <translation>Geordnet danach, wie sehr Nischen, Wörter, Publikum, Plattformen und Größe denen der gewählten Creator zusammen ähneln. Doppelklicken Sie auf einen Creator, um das Profil zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Like %1</source>
+        <translation>Wie %1</translation>
     </message>
 </context>
 <context>
@@ -4814,6 +5089,154 @@ Influencer-Management und -Analyse.</translation>
     </message>
 </context>
 <context>
+    <name>influence::desktop::RecommendationsModel</name>
+    <message>
+        <source>score %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Why (eight factors)</source>
+        <translation>Warum (acht Faktoren)</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::RecommendedTab</name>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <source>Open &amp;profile</source>
+        <translation>&amp;Profil öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>&amp;Mehr</translation>
+    </message>
+    <message>
+        <source>Bars, left to right: %1. A bar&apos;s grey track is the most its factor can add; declines take away.</source>
+        <translation>Balken von links nach rechts: %1. Die graue Spur eines Balkens ist das Höchste, was sein Faktor beitragen kann; Absagen ziehen ab.</translation>
+    </message>
+    <message>
+        <source>Loading more creators…</source>
+        <translation>Weitere Creator werden geladen …</translation>
+    </message>
+    <message>
+        <source>More creators could not be loaded. %1</source>
+        <translation>Weitere Creator konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>That is everyone who fits.</source>
+        <translation>Das sind alle, die passen.</translation>
+    </message>
+    <message>
+        <source>Creators who fit “%1”, best first (ranked %2). Hover over a row for its reasons; select creators to invite them.</source>
+        <translation>Creator, die zu „%1“ passen, die besten zuerst (bewertet %2). Zeigen Sie auf eine Zeile für die Gründe; wählen Sie Creator aus, um sie einzuladen.</translation>
+    </message>
+    <message>
+        <source>Creators who fit “%1”, best first.</source>
+        <translation>Creator, die zu „%1“ passen, die besten zuerst.</translation>
+    </message>
+    <message>
+        <source>Waiting for the campaign…</source>
+        <translation>Warten auf die Kampagne …</translation>
+    </message>
+    <message>
+        <source>Ranking creators for this campaign…</source>
+        <translation>Creator werden für diese Kampagne bewertet …</translation>
+    </message>
+    <message>
+        <source>No creator to recommend yet: everyone who fits is in a deal of this campaign already, or no creator with a verified account matches. Widen the campaign&apos;s targeting, or find creators in discovery.</source>
+        <translation>Noch kein Creator zu empfehlen: Alle, die passen, sind schon in einem Deal dieser Kampagne, oder kein Creator mit verifiziertem Konto passt. Erweitern Sie die Zielgruppe der Kampagne oder suchen Sie Creator unter „Entdecken“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Invite %n creators…</source>
+        <translation>
+            <numerusform>%n Creator e&amp;inladen …</numerusform>
+            <numerusform>%n Creator e&amp;inladen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Invite one creator…</source>
+        <translation>Einen Creator e&amp;inladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Invite selected…</source>
+        <translation>Ausgewählte e&amp;inladen …</translation>
+    </message>
+    <message>
+        <source>Invite the selected creators with a first offer; each one&apos;s fee starts at their rate.</source>
+        <translation>Die ausgewählten Creator mit einem ersten Angebot einladen; das Honorar jedes Creators beginnt bei seinem Preis.</translation>
+    </message>
+    <message>
+        <source>Launch the campaign to invite creators to it.</source>
+        <translation>Starten Sie die Kampagne, um Creator dazu einzuladen.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Pick a creator to see why they fit.</source>
+        <translation>Wählen Sie einen Creator, um zu sehen, warum er passt.</translation>
+    </message>
+    <message>
+        <source>Why %1 (score %2)</source>
+        <translation>Warum %1 (Wert %2)</translation>
+    </message>
+    <message>
+        <source>Invitation: %1</source>
+        <translation>Einladung: %1</translation>
+    </message>
+    <message>
+        <source>One creator listed.</source>
+        <translation>Ein Creator aufgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n creators listed.</source>
+        <translation>
+            <numerusform>%n Creator aufgeführt.</numerusform>
+            <numerusform>%n Creator aufgeführt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::ReviewDialog</name>
     <message>
         <source>Review draft</source>
@@ -5250,6 +5673,41 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>The sign-in in the browser took too long. Please try again.</source>
         <translation>Die Anmeldung im Browser hat zu lange gedauert. Bitte versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::SimilarCreatorsList</name>
+    <message>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>Shared traits</source>
+        <translation>Gemeinsame Merkmale</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>No creator chosen.</source>
+        <translation>Kein Creator gewählt.</translation>
+    </message>
+    <message>
+        <source>Finding similar creators…</source>
+        <translation>Ähnliche Creator werden gesucht …</translation>
+    </message>
+    <message>
+        <source>No similar creator found yet.</source>
+        <translation>Noch kein ähnlicher Creator gefunden.</translation>
     </message>
 </context>
 <context>

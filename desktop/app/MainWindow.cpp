@@ -14,6 +14,7 @@
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryView.h"
 #include "discovery/InviteDialog.h"
+#include "discovery/LookalikesPage.h"
 #include "home/HomeView.h"
 #include "money/EarningsPage.h"
 #include "money/PayoutsPage.h"
@@ -23,6 +24,7 @@
 #include "profiles/AccountsView.h"
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
+#include "recommendations/RecommendedTab.h"
 #include "session/Session.h"
 #include "session/SignInDialog.h"
 #include "shortlists/AddToListButton.h"
@@ -155,7 +157,11 @@ void MainWindow::addPages()
     m_campaignPage = new CampaignPage(m_api, m_session);
     m_campaignAnalytics = new CampaignAnalyticsTab(m_api, m_session);
     m_campaignPage->setAnalyticsTab(m_campaignAnalytics);
+    m_recommended = new RecommendedTab(m_api, m_session);
+    m_campaignPage->addBrandTab(m_recommended);
     addDetailPage(m_campaignPage, m_campaigns);
+    m_lookalikes = new LookalikesPage(m_api, m_session);
+    addDetailPage(m_lookalikes, m_discovery);
 }
 
 void MainWindow::connectPages()
@@ -214,6 +220,7 @@ void MainWindow::connectPages()
         signOut();
         m_signIn->setServerUrl(url);
     });
+    connectRecommendations();
 }
 
 void MainWindow::buildStatusBar()

@@ -16,7 +16,9 @@ class QToolButton;
 
 namespace influence::common {
 class ApiClient;
-}
+struct Campaign;
+struct Recommendation;
+} // namespace influence::common
 
 namespace influence::desktop {
 
@@ -30,6 +32,9 @@ class DiagnosticsDialog;
 class DiscoveryView;
 class EarningsPage;
 class HomeView;
+class InviteDialog;
+class LookalikesPage;
+class RecommendedTab;
 class Languages;
 class Navigator;
 class NotificationBell;
@@ -98,6 +103,12 @@ public:
     CampaignPage *campaignPage() const { return m_campaignPage; }
     /// The campaign page's Analytics tab (brand staff).
     CampaignAnalyticsTab *campaignAnalytics() const { return m_campaignAnalytics; }
+    /// The campaign page's Recommended tab (brand staff).
+    RecommendedTab *recommendedTab() const { return m_recommended; }
+    /// Discovery's "More like these" (a detail page under Discovery).
+    LookalikesPage *lookalikesPage() const { return m_lookalikes; }
+    /// The invitation dialog opened from the Recommended tab, while open.
+    InviteDialog *recommendedInviteDialog() const;
     PipelineView *pipelinePage() const { return m_pipeline; }
     DealView *dealPage() const { return m_deal; }
     NotificationsView *notificationsPage() const { return m_notifications; }
@@ -148,6 +159,11 @@ private:
     void addPages();
     /// What opens what: a page's request to show a deal, creator or campaign.
     void connectPages();
+    /// What the recommendations open: creators, lookalikes, the invitation dialog
+    /// (MainWindowRecommendations.cpp).
+    void connectRecommendations();
+    void inviteRecommended(
+            const common::Campaign &campaign, const QList<common::Recommendation> &creators);
     /// The connection and session labels, the notification bell and the tray.
     void buildStatusBar();
     static QIcon icon(const QString &name);
@@ -180,6 +196,9 @@ private:
     CampaignsView *m_campaigns = nullptr;
     CampaignPage *m_campaignPage = nullptr;
     CampaignAnalyticsTab *m_campaignAnalytics = nullptr;
+    RecommendedTab *m_recommended = nullptr;
+    LookalikesPage *m_lookalikes = nullptr;
+    QPointer<InviteDialog> m_recommendedInvite;
     TrayNotifier *m_tray = nullptr;
     PipelineView *m_pipeline = nullptr;
     DealView *m_deal = nullptr;

@@ -214,6 +214,16 @@ void CampaignPage::setAnalyticsTab(QWidget *tab)
     updateButtons();
 }
 
+void CampaignPage::addBrandTab(QWidget *tab)
+{
+    m_tabs->addTab(tab, tab->windowTitle());
+    m_brandTabs.append(tab);
+    connect(tab, &QWidget::windowTitleChanged, this, [this, tab](const QString &title) {
+        m_tabs->setTabText(m_tabs->indexOf(tab), title);
+    });
+    updateButtons();
+}
+
 QWidget *CampaignPage::analyticsTab() const
 {
     return m_tabs->count() > 1 ? m_tabs->widget(1) : nullptr;
@@ -445,6 +455,9 @@ void CampaignPage::updateButtons()
     if (m_tabs->count() > 1) {
         // A campaign's figures are the brand's (the server answers creators 404).
         m_tabs->setTabVisible(1, brand);
+    }
+    for (QWidget *tab : std::as_const(m_brandTabs)) {
+        m_tabs->setTabVisible(m_tabs->indexOf(tab), brand);
     }
 }
 

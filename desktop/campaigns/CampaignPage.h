@@ -65,6 +65,9 @@ public:
     QWidget *analyticsTab() const;
     /// Switches to the Analytics tab (brand staff).
     void showAnalytics();
+    /// Adds a tab of another feature for brand staff (the shell makes it), titled by its
+    /// windowTitle(); it follows the campaign through stateChanged() and campaign().
+    void addBrandTab(QWidget *tab);
     QTabWidget *tabs() const { return m_tabs; }
     /// The last outcome shown under the page.
     QString messageText() const;
@@ -118,6 +121,7 @@ private:
     common::Error m_error;
 
     QString m_analyticsShownFor;
+    QList<QWidget *> m_brandTabs;
     StateStack *m_states = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_name = nullptr;

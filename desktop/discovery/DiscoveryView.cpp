@@ -86,6 +86,10 @@ void DiscoveryView::buildUi()
     m_inviteButton = new QPushButton;
     m_inviteButton->setObjectName(u"inviteButton"_s);
     countRow->addWidget(m_inviteButton);
+    m_lookalikesButton = new QPushButton;
+    m_lookalikesButton->setObjectName(u"moreLikeTheseButton"_s);
+    connect(m_lookalikesButton, &QPushButton::clicked, this, &DiscoveryView::lookalikesOfSelected);
+    countRow->addWidget(m_lookalikesButton);
     m_selectionTools = countRow; // addSelectionTool()
     layout->addLayout(countRow);
     m_inviteAction = new QAction(this);
@@ -209,6 +213,8 @@ void DiscoveryView::updateInvite()
     const bool allowed = canInvite();
     const auto count = static_cast<int>(m_table->selectionModel()->selectedRows().size());
     m_inviteButton->setVisible(allowed);
+    m_lookalikesButton->setEnabled(count > 0);
+    m_lookalikesButton->setText(tr("More &like these"));
     m_inviteAction->setVisible(allowed);
     m_inviteButton->setEnabled(allowed && count > 0);
     m_inviteAction->setEnabled(allowed && count > 0);
@@ -239,10 +245,23 @@ QList<InviteCreator> DiscoveryView::selectedCreators() const
     for (const QModelIndex &index : std::as_const(rows)) {
         const QString id = index.data(DiscoveryModel::IdRole).toString();
         if (!id.isEmpty()) {
-            creators.append({id, index.data(Qt::DisplayRole).toString()});
+            creators.append({id, index.data(Qt::DisplayRole).toString(), {}});
         }
     }
     return creators;
+}
+
+void DiscoveryView::lookalikesOfSelected()
+{
+    QStringList ids;
+    QStringList names;
+    for (const InviteCreator &creator : selectedCreators()) {
+        ids.append(creator.id);
+        names.append(creator.name);
+    }
+    if (!ids.isEmpty()) {
+        Q_EMIT lookalikesRequested(ids, names);
+    }
 }
 
 InviteDialog *DiscoveryView::inviteDialog() const

@@ -59,6 +59,8 @@ public:
     /// the user is not on a brand's side).
     InviteDialog *inviteSelected();
     InviteDialog *inviteDialog() const;
+    /// Asks for the creators like the selected ones (lookalikesRequested()).
+    void lookalikesOfSelected();
     /// Puts every filter and the sort back to where they start, and searches once.
     void resetFilters();
     /// Sets the filters to `query` (values the pickers do not offer are left empty) and
@@ -80,6 +82,8 @@ Q_SIGNALS:
     void creatorActivated(const QString &id);
     /// After inviting, the user asked to see the campaign's deals.
     void campaignBoardRequested(const QString &campaignId);
+    /// "More like these": creators like the selected ones (ids and names, in table order).
+    void lookalikesRequested(const QStringList &ids, const QStringList &names);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -149,6 +153,7 @@ private:
     QList<QLabel *> m_filterLabels;
     QPushButton *m_inviteButton = nullptr;
     QAction *m_inviteAction = nullptr;
+    QPushButton *m_lookalikesButton = nullptr;
     QPointer<InviteDialog> m_inviteDialog;
     std::optional<Place> m_restore;
 };

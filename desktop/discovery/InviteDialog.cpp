@@ -93,7 +93,11 @@ void InviteDialog::buildUi()
     m_table->horizontalHeader()->resizeSection(CreatorColumn, 220);
     m_creatorsLabel->setBuddy(m_table);
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        m_table->setItem(row, CreatorColumn, new QTableWidgetItem(m_creators.at(row).name));
+        const InviteCreator &creator = m_creators.at(row);
+        m_table->setItem(row, CreatorColumn,
+                new QTableWidgetItem(creator.fee
+                                ? creator.name + u" · "_s + Formats::money(*creator.fee)
+                                : creator.name));
         m_table->setItem(row, ResultColumn, new QTableWidgetItem);
     }
     layout->addWidget(m_table, 1);
@@ -134,6 +138,11 @@ void InviteDialog::retranslate()
     m_intro->setText(tr("Invite the selected creators to one of your active campaigns with a "
                         "first offer. Each creator gets their own deal and can accept, decline "
                         "or counter."));
+    if (ownFees()) {
+        m_intro->setText(m_intro->text() + u' '
+                + tr("A creator with a rate beside their name is offered that rate; the fee "
+                     "below is for the others."));
+    }
     m_campaignLabel->setText(tr("&Campaign:"));
     m_messageLabel->setText(tr("&Message (optional):"));
     m_message->setPlaceholderText(tr("A few words to the creators; they read it with the offer."));
@@ -242,19 +251,9 @@ void InviteDialog::listed(quint64 generation, const Result<common::Page<Campaign
         return;
     }
     setState(State::Ready);
-    m_campaignBox->setCurrentIndex(0);
-    campaignChosen(0);
-}
-
-void InviteDialog::campaignChosen(int index)
-{
-    if (index < 0 || index >= m_campaigns.size()) {
-        return;
-    }
-    const Campaign &campaign = m_campaigns.at(index);
-    m_editor->setOffer(defaultOffer(campaign));
-    m_campaignBox->setToolTip(tr("Budget %1").arg(Formats::money(campaign.details.budget)));
-    updateButtons();
+    const int index = std::max(0, m_campaignBox->findData(m_preferred));
+    m_campaignBox->setCurrentIndex(index);
+    campaignChosen(index);
 }
 
 bool InviteDialog::selectCampaign(const QString &id)
@@ -279,11 +278,6 @@ QString InviteDialog::campaignId() const
 void InviteDialog::setMessage(const QString &text)
 {
     m_message->setPlainText(text);
-}
-
-common::OfferInput InviteDialog::defaultOffer(const Campaign &campaign)
-{
-    return OfferEditor::campaignOffer(campaign);
 }
 
 void InviteDialog::send()
@@ -327,6 +321,10 @@ void InviteDialog::pump()
         const int row = m_queue.takeFirst();
         common::InvitationInput input = m_template;
         input.influencerId = m_creators.at(row).id;
+        if (const auto &fee = m_creators.at(row).fee;
+                ownFees() && fee && fee->currency == input.offer.fee.currency) {
+            input.offer.fee = *fee;
+        }
         ++m_inFlight;
         m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
         setOutcome(row, Outcome::Sending);

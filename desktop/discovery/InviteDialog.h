@@ -7,6 +7,8 @@
 #include <QDialog>
 #include <QList>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -23,6 +25,9 @@ struct InviteCreator
 {
     QString id; ///< the creator's profile id
     QString name;
+    /// Their own fee (a recommendation's rate): sent instead of the offer's fee when it is in
+    /// the campaign's currency.
+    std::optional<common::Money> fee;
 };
 
 /// Invites creators to one of the brand's active campaigns: the campaign (loaded
@@ -57,6 +62,8 @@ public:
     const QList<common::Campaign> &campaigns() const { return m_campaigns; }
     /// Chooses a campaign by id and resets the offer to its defaults; false when not listed.
     bool selectCampaign(const QString &id);
+    /// The campaign chosen once the list arrives (instead of the first).
+    void preferCampaign(const QString &id) { m_preferred = id; }
     QString campaignId() const;
     OfferEditor *offerEditor() const { return m_editor; }
     void setMessage(const QString &text);
@@ -100,6 +107,8 @@ private:
     void answered(int row, const common::Result<common::Deal> &result);
     void setOutcome(int row, Outcome outcome, const common::Error &error = {});
     void updateStatus();
+    /// Several creators, some with fees of their own: each is offered theirs, not the editor's.
+    bool ownFees() const;
     /// A refused invitation in plain words.
     static QString failureText(const common::Error &error);
     void updateButtons();
@@ -119,6 +128,7 @@ private:
     int m_inFlight = 0;
     int m_peakInFlight = 0;
     QString m_sendingTo; ///< the campaign of the invitations being sent
+    QString m_preferred;
     common::InvitationInput m_template; ///< offer and message of the invitations being sent
 
     QLabel *m_intro = nullptr;

@@ -8,6 +8,7 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/Names.h"
+#include "widgets/SimilarCreatorsList.h"
 #include "widgets/StateStack.h"
 #include "widgets/Tables.h"
 
@@ -93,6 +94,7 @@ CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session,
     connect(m_session, &Session::stateChanged, m_performance, [this](Session::State state) {
         if (state == Session::State::SignedOut || state == Session::State::Expired) {
             m_performance->clear();
+            m_similar->clear();
         }
     });
 }
@@ -150,9 +152,18 @@ QWidget *CreatorProfileView::buildContent()
     m_accountsTable->horizontalHeader()->setStretchLastSection(true);
     left->addWidget(m_accountsTitle);
     left->addWidget(m_accountsTable, 1);
+    m_similarTitle = new QLabel;
+    m_similarTitle->setFont(titleFont);
+    m_similar = new SimilarCreatorsList(m_api, u"similarCreators"_s, kSimilarCount);
+    m_similar->setMinimumHeight(220);
+    connect(m_similar, &SimilarCreatorsList::creatorActivated, this,
+            &CreatorProfileView::creatorRequested);
     columns->addLayout(left, 2);
     columns->addWidget(buildChartsPanel(), 3);
     layout->addLayout(columns, 1);
+    // Full width: the shared traits are the widest column.
+    layout->addWidget(m_similarTitle);
+    layout->addWidget(m_similar);
     m_performance = new CreatorPerformance(m_api, u"creatorPerformance"_s);
     layout->addWidget(m_performance);
     return content;
@@ -176,6 +187,7 @@ void CreatorProfileView::retranslate()
         }
     }
     m_accountsTitle->setText(tr("Connected accounts"));
+    m_similarTitle->setText(tr("Similar creators"));
     m_accountsTable->setHorizontalHeaderLabels(
             {tr("Platform"), tr("Handle"), tr("Followers"), tr("Engagement"), tr("Growth 30 d")});
     m_rangeLabel->setText(tr("R&ange:"));
@@ -311,6 +323,7 @@ void CreatorProfileView::profileArrived(
     }
     m_profile = *result;
     m_performance->showCreator(m_creatorId);
+    m_similar->showSimilar({m_creatorId});
     showDetails();
     showAccounts();
     rebuildCharts();

@@ -24,6 +24,7 @@ namespace influence::desktop {
 
 class MetricsModel;
 class CreatorPerformance;
+class SimilarCreatorsList;
 class Session;
 class StateStack;
 
@@ -80,6 +81,10 @@ public:
     QList<StateStack *> accountChartStates() const;
     /// How many days after its last figures a history counts as stale (and says so).
     static constexpr int kStaleDays = 7;
+    /// Lookalikes listed under Similar creators.
+    static constexpr int kSimilarCount = 10;
+    /// The creators like this one (GET /influencers/{id}/similar).
+    SimilarCreatorsList *similarCreators() const { return m_similar; }
     QList<QChartView *> accountCharts() const;
     /// Writes what `view` shows as a PNG file; false if it could not be written.
     static bool exportChart(QChartView *view, const QString &path);
@@ -88,6 +93,8 @@ Q_SIGNALS:
     void stateChanged(influence::desktop::CreatorProfileView::State state);
     /// The histories for the current range have arrived (or failed).
     void metricsFinished();
+    /// The user opened another creator (from Similar creators).
+    void creatorRequested(const QString &influencerId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -170,6 +177,8 @@ private:
     QLabel *m_ratesValue = nullptr;
     QLabel *m_accountsTitle = nullptr;
     QTableWidget *m_accountsTable = nullptr;
+    QLabel *m_similarTitle = nullptr;
+    SimilarCreatorsList *m_similar = nullptr;
     QLabel *m_rangeLabel = nullptr;
     QComboBox *m_rangeBox = nullptr;
     QPushButton *m_exportButton = nullptr;

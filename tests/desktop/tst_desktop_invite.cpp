@@ -273,7 +273,7 @@ private Q_SLOTS:
         common::ApiClient api;
         api.setBaseUrl(m_server->url());
         api.setAccessToken(u"not-a-token"_s);
-        InviteDialog dialog(&api, {{m_creatorIds.at(0), u"Zephyrine Alpha"_s}});
+        InviteDialog dialog(&api, {{m_creatorIds.at(0), u"Zephyrine Alpha"_s, {}}});
         dialog.show();
         QTRY_COMPARE_WITH_TIMEOUT(dialog.state(), InviteDialog::State::CampaignsFailed, kTimeout);
         auto *error = find<QLabel>(&dialog, u"inviteCampaignsError"_s);
@@ -302,8 +302,8 @@ private Q_SLOTS:
         // Cancel right away drops the other two.
         QList<desktop::InviteCreator> unknown;
         for (int i = 0; i < 6; ++i) {
-            unknown.append(
-                    {QUuid::createUuid().toString(QUuid::WithoutBraces), u"Nobody %1"_s.arg(i)});
+            unknown.append({QUuid::createUuid().toString(QUuid::WithoutBraces),
+                    u"Nobody %1"_s.arg(i), {}});
         }
         InviteDialog dialog(&api, unknown);
         dialog.show();
@@ -395,7 +395,7 @@ private Q_SLOTS:
         common::ApiClient api;
         api.setBaseUrl(m_server->url());
         api.setAccessToken(m_brandToken);
-        InviteDialog dialog(&api, {{m_creatorIds.at(0), u"Zephyrine Alpha"_s}});
+        InviteDialog dialog(&api, {{m_creatorIds.at(0), u"Zephyrine Alpha"_s, {}}});
         QTRY_COMPARE_WITH_TIMEOUT(dialog.state(), InviteDialog::State::Ready, kTimeout);
         QCOMPARE(dialog.campaigns().size(), 3);
         QSignalSpy requests(&api, &common::ApiClient::requestStarted);
