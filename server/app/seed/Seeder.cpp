@@ -3,6 +3,7 @@
 
 #include "AnalyticsSeed.h"
 #include "CollabSeed.h"
+#include "EvaluationWorld.h"
 #include "MetricsSeed.h"
 #include "Prng.h"
 #include "SeedData.h"
@@ -723,6 +724,13 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     report.posts += posts->posts;
     report.postMetrics += posts->postMetrics;
     report.deliverablePosts += posts->deliverables;
+    if (!options.evaluationWorld.isEmpty()) {
+        const auto world = seedEvaluationWorld(c, options.seed, anchor(), options.evaluationWorld);
+        if (!world) {
+            return world.error();
+        }
+        report.evaluationTests = world->testCampaigns;
+    }
     return report;
 }
 
@@ -752,6 +760,9 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
     // Only when asked for, so that the markers of data sets without them stay as they were.
     if (options.posts > 0) {
         parameters.insert(u"posts"_s, options.posts);
+    }
+    if (!options.evaluationWorld.isEmpty()) {
+        parameters.insert(u"evaluationWorld"_s, 1);
     }
     if (options.longHistoryAccounts > 0) {
         parameters.insert(u"longHistory"_s,
