@@ -347,7 +347,7 @@ public:
                                                   .niche);
             const QString brand = m_brands.at(h % m_brands.size());
             const QString campaignId = id(u"history-%1"_s.arg(h));
-            const QDateTime launched = m_anchor.addDays(-60 + m_history.below(40));
+            const QDateTime launched = m_anchor.addDays(-40 + m_history.below(25));
             QList<const Creator *> invited = pick(m_byNiche.value(niche), 10);
             for (const Creator *extra : pick(m_eligible, 5)) {
                 if (!invited.contains(extra)) {
@@ -380,7 +380,8 @@ public:
     QByteArray tests()
     {
         QByteArray lines;
-        const int count = static_cast<int>(qBound(qsizetype(5), m_eligible.size() / 40, qsizetype(40)));
+        const int count =
+                static_cast<int>(qBound(qsizetype(5), m_eligible.size() / 40, qsizetype(40)));
         for (int t = 0; t < count && !m_brands.isEmpty(); ++t) {
             lines += QJsonDocument(test(t)).toJson(QJsonDocument::Compact) + '\n';
             ++report.testCampaigns;
