@@ -238,7 +238,7 @@ struct Creator
 QStringList strings(const QJsonValue &value)
 {
     QStringList out;
-    for (const QJsonValue &v : value.toArray()) {
+    for (const auto &v : value.toArray()) {
         out.append(v.toString());
     }
     return out;
@@ -317,7 +317,7 @@ public:
             scores.append(QJsonObject{{u"id"_s, creator->id},
                     {u"score"_s, qBound(10, static_cast<int>(std::lround(score)), 100)}});
         }
-        for (const QJsonValue &value : seedPosts) {
+        for (const auto &value : seedPosts) {
             const QJsonObject post = value.toObject();
             const Creator *creator = byId.value(post.value(u"creator"_s).toString());
             if (creator == nullptr) {
@@ -471,85 +471,117 @@ private:
         return fee;
     }
 
-    QJsonObject test(int t)
+    /// A test campaign as drawn: what the brand wants.
+    struct Test
+    {
+        QString id;
+        QString brand;
+        QStringList niches;
+        QStringList countries;
+        QStringList languages;
+        qint64 minFollowers = 0;
+        qint64 maxFollowers = 0; ///< 0: none
+        qint64 budget = 0;
+    };
+
+    Test drawTest(int t)
     {
         Prng &rng = m_outcomes;
+        Test test;
         const Topic &topic =
                 kTopics.at(static_cast<size_t>(rng.below(static_cast<int>(kTopics.size()))));
-        QStringList niches{QString(topic.niche)};
+        test.niches.append(QString(topic.niche));
         if (rng.chance(0.3)) {
             const QString second = QString(
                     kTopics.at(static_cast<size_t>(rng.below(static_cast<int>(kTopics.size()))))
                             .niche);
-            if (second != niches.first()) {
-                niches.append(second);
+            if (second != test.niches.first()) {
+                test.niches.append(second);
             }
         }
         // A market: one creator's country and language (so targets follow where creators are).
-        const Creator *anchorCreator =
-                m_eligible.at(rng.below(static_cast<int>(m_eligible.size())));
-        const bool targeted = rng.chance(0.7);
-        const QStringList countries =
-                targeted ? QStringList{anchorCreator->country} : QStringList{};
-        const QStringList languages =
-                targeted ? QStringList{anchorCreator->languages.value(0)} : QStringList{};
+        const Creator *market = m_eligible.at(rng.below(static_cast<int>(m_eligible.size())));
+        if (rng.chance(0.7)) {
+            test.countries.append(market->country);
+            test.languages.append(market->languages.value(0));
+        }
         static constexpr std::array kMinimums{0LL, 1000LL, 5000LL, 20000LL};
-        const qint64 minFollowers = kMinimums.at(static_cast<size_t>(rng.below(4)));
-        const qint64 maxFollowers = minFollowers > 0 && rng.chance(0.5) ? minFollowers * 100 : 0;
-        const qint64 budget = (5000 + 5000 * rng.below(10)) * 100LL;
-        const QString campaignId = id(u"test-%1"_s.arg(t));
-        const QString brand = m_brands.at((t * 7 + 3) % m_brands.size());
-        const QString brief =
-                u"We look for %1 creators who talk about %2, %3 and %4 with their "
-                "community. One post, honest and in your own words."_s.arg(
-                        niches.join(u" and "_s), topic.terms[0], topic.terms[2], topic.terms[4]);
-        campaigns.append(QJsonObject{{u"id"_s, campaignId}, {u"brand_id"_s, brand},
-                {u"name"_s, u"Evaluation test %1 (%2)"_s.arg(t + 1).arg(niches.join(u", "_s))},
-                {u"brief"_s, brief}, {u"niches"_s, QJsonArray::fromStringList(niches)},
-                {u"countries"_s, QJsonArray::fromStringList(countries)},
-                {u"languages"_s, QJsonArray::fromStringList(languages)},
-                {u"min_followers"_s, minFollowers > 0 ? QJsonValue(minFollowers) : QJsonValue()},
-                {u"max_followers"_s, maxFollowers > 0 ? QJsonValue(maxFollowers) : QJsonValue()},
-                {u"budget"_s, budget}, {u"starts_on"_s, m_anchor.date().toString(Qt::ISODate)},
+        test.minFollowers = kMinimums.at(static_cast<size_t>(rng.below(4)));
+        test.maxFollowers = test.minFollowers > 0 && rng.chance(0.5) ? test.minFollowers * 100 : 0;
+        test.budget = (5000 + 5000 * rng.below(10)) * 100LL;
+        test.id = id(u"test-%1"_s.arg(t));
+        test.brand = m_brands.at((t * 7 + 3) % m_brands.size());
+        const QString brief = u"We look for %1 creators who talk about %2, %3 and %4 with their "
+                              "community. One post, honest and in your own words."_s.arg(
+                                      test.niches.join(u" and "_s), topic.terms[0], topic.terms[2],
+                                      topic.terms[4]);
+        const auto optional = [](qint64 value) {
+            return value > 0 ? QJsonValue(value) : QJsonValue();
+        };
+        campaigns.append(QJsonObject{{u"id"_s, test.id}, {u"brand_id"_s, test.brand},
+                {u"name"_s, u"Evaluation test %1 (%2)"_s.arg(t + 1).arg(test.niches.join(u", "_s))},
+                {u"brief"_s, brief}, {u"niches"_s, QJsonArray::fromStringList(test.niches)},
+                {u"countries"_s, QJsonArray::fromStringList(test.countries)},
+                {u"languages"_s, QJsonArray::fromStringList(test.languages)},
+                {u"min_followers"_s, optional(test.minFollowers)},
+                {u"max_followers"_s, optional(test.maxFollowers)}, {u"budget"_s, test.budget},
+                {u"starts_on"_s, m_anchor.date().toString(Qt::ISODate)},
                 {u"ends_on"_s, m_anchor.date().addDays(60).toString(Qt::ISODate)},
                 {u"status"_s, u"active"_s}, {u"launched_at"_s, stamp(m_anchor.addDays(-3))},
                 {u"closed_at"_s, QJsonValue()}, {u"created_at"_s, stamp(m_anchor.addDays(-5))}});
+        return test;
+    }
+
+    /// Whether the creator would accept the test campaign's invitation and how their post would
+    /// do: an empty object when they would decline.
+    QJsonObject outcome(const Test &test, const Creator &c)
+    {
+        Prng &rng = m_outcomes;
+        qsizetype shared = 0;
+        for (const QString &niche : test.niches) {
+            shared += c.niches.contains(niche) ? 1 : 0;
+        }
+        const double topicFit =
+                static_cast<double>(shared) / static_cast<double>(test.niches.size());
+        const bool inCountry = test.countries.isEmpty() || test.countries.contains(c.country);
+        const bool speaks =
+                test.languages.isEmpty() || c.languages.contains(test.languages.first());
+        const double audienceFit = inCountry ? 1.0 : (speaks ? 0.6 : 0.15);
+        const bool sized = c.followers >= test.minFollowers
+                && (test.maxFollowers == 0 || c.followers <= test.maxFollowers);
+        const bool affordable = feeMinor(c, 0) * 5 <= test.budget;
+        const bool accepts = rng.chance(sigmoid(-1.0 + 1.0 * c.q + 1.5 * topicFit
+                + 0.5 * audienceFit + (affordable ? 1.0 : -1.0) + 0.5 * rng.normal()));
+        const double performance = std::exp(0.6 * c.q + 0.3 * rng.normal())
+                * (0.25 + 0.75 * topicFit) * (0.6 + 0.8 * c.focus) * (0.3 + 0.7 * audienceFit)
+                * (sized ? 1.0 : 0.5);
+        if (!accepts) {
+            return {};
+        }
+        const int relevance = performance >= 2.0 ? 3
+                : performance >= 1.0             ? 2
+                : performance >= 0.5             ? 1
+                                                 : 0;
+        return QJsonObject{{u"influencerId"_s, c.id}, {u"q"_s, c.q}, {u"accepts"_s, true},
+                {u"performance"_s, performance}, {u"relevance"_s, relevance}};
+    }
+
+    QJsonObject test(int t)
+    {
+        const Test test = drawTest(t);
         QJsonArray outcomes;
         qint64 relevant = 0;
         for (const Creator *c : std::as_const(m_eligible)) {
-            qsizetype shared = 0;
-            for (const QString &niche : niches) {
-                shared += c->niches.contains(niche) ? 1 : 0;
+            QJsonObject o = outcome(test, *c);
+            if (!o.isEmpty()) {
+                relevant += o.value(u"relevance"_s).toInt() > 0 ? 1 : 0;
+                outcomes.append(std::move(o));
             }
-            const double topicFit =
-                    static_cast<double>(shared) / static_cast<double>(niches.size());
-            const bool inCountry = countries.isEmpty() || countries.contains(c->country);
-            const bool speaks = languages.isEmpty() || c->languages.contains(languages.first());
-            const double audienceFit = inCountry ? 1.0 : (speaks ? 0.6 : 0.15);
-            const bool sized = c->followers >= minFollowers
-                    && (maxFollowers == 0 || c->followers <= maxFollowers);
-            const bool affordable = feeMinor(*c, 0) * 5 <= budget;
-            const bool accepts = rng.chance(sigmoid(-1.0 + 1.0 * c->q + 1.5 * topicFit
-                    + 0.5 * audienceFit + (affordable ? 1.0 : -1.0) + 0.5 * rng.normal()));
-            const double performance = std::exp(0.6 * c->q + 0.3 * rng.normal())
-                    * (0.25 + 0.75 * topicFit) * (0.6 + 0.8 * c->focus) * (0.3 + 0.7 * audienceFit)
-                    * (sized ? 1.0 : 0.5);
-            if (!accepts) {
-                continue;
-            }
-            const int relevance = performance >= 2.0 ? 3
-                    : performance >= 1.0             ? 2
-                    : performance >= 0.5             ? 1
-                                                     : 0;
-            relevant += relevance > 0 ? 1 : 0;
-            outcomes.append(
-                    QJsonObject{{u"influencerId"_s, c->id}, {u"q"_s, c->q}, {u"accepts"_s, true},
-                            {u"performance"_s, performance}, {u"relevance"_s, relevance}});
         }
         report.outcomes += outcomes.size();
-        return QJsonObject{{u"campaignId"_s, campaignId}, {u"brandId"_s, brand},
-                {u"targetNiches"_s, QJsonArray::fromStringList(niches)},
-                {u"targetCountries"_s, QJsonArray::fromStringList(countries)},
+        return QJsonObject{{u"campaignId"_s, test.id}, {u"brandId"_s, test.brand},
+                {u"targetNiches"_s, QJsonArray::fromStringList(test.niches)},
+                {u"targetCountries"_s, QJsonArray::fromStringList(test.countries)},
                 {u"eligible"_s, m_eligible.size()}, {u"relevant"_s, relevant},
                 {u"outcomes"_s, outcomes}};
     }
@@ -578,7 +610,7 @@ Result<EvaluationWorldReport> seedEvaluationWorld(
                             : (!brandRows ? brandRows.error() : seedPosts.error());
     }
     QList<Creator> creators;
-    for (const QJsonValue &value : *creatorRows) {
+    for (const auto &value : *creatorRows) {
         const QJsonObject row = value.toObject();
         creators.append(Creator{.id = row.value(u"id"_s).toString(),
                 .niches = strings(row.value(u"niches"_s)),
