@@ -32,6 +32,8 @@
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
 #include "profiles/ProfileRoutes.h"
+#include "recommendations/FeatureStore.h"
+#include "recommendations/RecommendationRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
 
@@ -327,7 +329,10 @@ Result<void> ServerApp::start(const StartOptions &options)
     // OpenID Connect sign-in; the routes exist (and list no provider) when none is configured.
     oidc::registerRoutes(*m_httpContext, m_config.auth, *m_tokens, m_oidc.get());
     profiles::registerRoutes(*m_httpContext, m_config.profiles);
-    discovery::registerRoutes(*m_httpContext);
+    // Recommendations keep their features beside discovery's index, fed by its catch-ups.
+    auto features = std::make_shared<recommendations::FeatureStore>();
+    auto creators = discovery::registerRoutes(*m_httpContext, {features});
+    recommendations::registerRoutes(*m_httpContext, creators, features);
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);

@@ -24,10 +24,32 @@ namespace {
 
 // The columns both statements return: the snapshot's xmin, the creator, whether they are
 // visible (a profile exists and the user is active), then what discovery reads.
-const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
-                         "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
-                         "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
-                         "array_to_string(d.platforms, ','), d.authenticity_score, "_s;
+const QString kColumns =
+        u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
+        "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
+        "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
+        "array_to_string(d.platforms, ','), d.authenticity_score, "
+        // What recommendations read (CreatorRow's last members).
+        "d.bio, "
+        "(SELECT string_agg(p.caption, E'\\n') FROM (SELECT caption FROM posts p "
+        "  WHERE p.influencer_id = d.user_id ORDER BY p.published_at DESC "
+        "  LIMIT 12) p), "
+        // Per dimension and code, the follower-weighted mean share over the
+        // accounts with data on that dimension.
+        "(SELECT string_agg(s.dimension || ':' || s.code || ':' "
+        "  || round(s.share::numeric, 4), ',') FROM ("
+        "  SELECT aa.dimension, aa.code, sum(aa.share * t.w) / max(t.total) AS share "
+        "  FROM (SELECT ca.id, aud.dimension, greatest(ca.followers, 1)::float8 AS w, "
+        "    sum(greatest(ca.followers, 1)::float8) OVER (PARTITION BY aud.dimension) "
+        "      AS total "
+        "    FROM connected_accounts ca CROSS JOIN LATERAL (SELECT DISTINCT x.dimension "
+        "      FROM account_audience x WHERE x.account_id = ca.id) aud "
+        "    WHERE ca.influencer_id = d.user_id AND ca.status <> 'disconnected') t "
+        "  JOIN account_audience aa ON aa.account_id = t.id "
+        "    AND aa.dimension = t.dimension "
+        "  GROUP BY aa.dimension, aa.code) s), "
+        "EXISTS (SELECT 1 FROM connected_accounts v WHERE v.influencer_id = d.user_id "
+        "  AND v.status = 'connected'), "_s;
 // Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
 const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
 // A creator's item in a search's answer (after the accounts and rates).
@@ -85,6 +107,10 @@ enum Column {
     Languages,
     Platforms,
     Authenticity,
+    Bio,
+    Captions,
+    Audience,
+    Verified,
     Accounts,
     Rates,
     Item
@@ -131,6 +157,17 @@ CreatorRow readRow(const QSqlQuery &row)
             creator.rates.append({parts[0].toString(), parts[1].toString(), parts[2].toLongLong()});
         }
     }
+    creator.bio = row.value(Bio).toString();
+    creator.captions = row.value(Captions).toString();
+    const QString audience = row.value(Audience).toString();
+    for (const QStringView share : QStringView(audience).split(u',', Qt::SkipEmptyParts)) {
+        const auto parts = share.split(u':');
+        if (parts.size() == 3) {
+            creator.audience.append({parts[0].toString(), parts[1].toString(),
+                    static_cast<float>(parts[2].toDouble())});
+        }
+    }
+    creator.verified = row.value(Verified).toBool();
     // As QJsonDocument writes it, which is how the answer carries it.
     creator.item =
             QJsonDocument(QJsonDocument::fromJson(row.value(Item).toString().toUtf8()).object())
@@ -140,8 +177,10 @@ CreatorRow readRow(const QSqlQuery &row)
 
 } // namespace
 
-DiscoveryIndexLoader::DiscoveryIndexLoader(std::shared_ptr<DiscoveryIndex> index)
+DiscoveryIndexLoader::DiscoveryIndexLoader(
+        std::shared_ptr<DiscoveryIndex> index, std::vector<std::shared_ptr<CreatorSink>> sinks)
     : m_index(std::move(index))
+    , m_sinks(std::move(sinks))
 { }
 
 Result<void> DiscoveryIndexLoader::catchUp(db::Connection &c)
@@ -188,6 +227,9 @@ Result<void> DiscoveryIndexLoader::load(db::Connection &c)
     if (auto restored = c.setStatementTimeout(c.settings().statementTimeout); !restored) {
         return restored.error();
     }
+    for (const auto &sink : m_sinks) {
+        sink->replaceAll(creators);
+    }
     m_index->replaceAll(std::move(creators));
     m_horizon = horizon;
     m_loaded = true;
@@ -228,6 +270,9 @@ Result<void> DiscoveryIndexLoader::applyChanges(db::Connection &c)
         do {
             changed.push_back(readRow(row));
         } while (row.next());
+        for (const auto &sink : m_sinks) {
+            sink->apply(changed);
+        }
         m_index->apply(std::move(changed));
     }
     m_horizon = horizon;

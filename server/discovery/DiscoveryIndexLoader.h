@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "CreatorRow.h"
 #include "common/Result.h"
 
 #include <QtGlobal>
@@ -8,6 +9,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace influence::server::db {
 class Connection;
@@ -17,6 +19,19 @@ namespace influence::server::discovery {
 
 class DiscoveryIndex;
 
+/// Another per-process copy of what the loader reads of every creator (recommendations' feature
+/// store). It receives the same rows at the same catch-ups as the index, just before it, so that
+/// whoever catches up first sees both current.
+class CreatorSink
+{
+public:
+    virtual ~CreatorSink() = default;
+    /// Every visible creator: a load.
+    virtual void replaceAll(const std::vector<CreatorRow> &rows) = 0;
+    /// Creators that changed; a row that is not visible removes its creator.
+    virtual void apply(const std::vector<CreatorRow> &rows) = 0;
+};
+
 /// Fills a DiscoveryIndex from PostgreSQL and keeps it current. catchUp() applies the creators
 /// noted in discovery_changes since the last call (migration 0008 explains why this misses no
 /// commit), so a search that catches up first sees every write committed before it began, in
@@ -24,7 +39,8 @@ class DiscoveryIndex;
 class DiscoveryIndexLoader
 {
 public:
-    explicit DiscoveryIndexLoader(std::shared_ptr<DiscoveryIndex> index);
+    explicit DiscoveryIndexLoader(std::shared_ptr<DiscoveryIndex> index,
+            std::vector<std::shared_ptr<CreatorSink>> sinks = {});
     DiscoveryIndexLoader(const DiscoveryIndexLoader &) = delete;
     DiscoveryIndexLoader &operator=(const DiscoveryIndexLoader &) = delete;
 
@@ -39,6 +55,7 @@ private:
     common::Result<void> applyChanges(db::Connection &c);
 
     const std::shared_ptr<DiscoveryIndex> m_index;
+    const std::vector<std::shared_ptr<CreatorSink>> m_sinks;
     /// Serialises catch-ups; m_begun counts those begun, m_servedFrom is the number of the last
     /// one that succeeded (a caller that arrived before it began is served by it).
     std::mutex m_catchUp;

@@ -50,11 +50,13 @@ http::Prepare searchCreators(const Loader &loader)
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context)
+std::shared_ptr<DiscoveryIndexLoader> registerRoutes(
+        http::HttpContext &context, std::vector<std::shared_ptr<CreatorSink>> sinks)
 {
     // The index loads at start; searches that arrive meanwhile wait for it (a few seconds at
     // 100 000 creators), and one that finds it not loaded (a failed load) loads it.
-    const auto loader = std::make_shared<DiscoveryIndexLoader>(std::make_shared<DiscoveryIndex>());
+    const auto loader = std::make_shared<DiscoveryIndexLoader>(
+            std::make_shared<DiscoveryIndex>(), std::move(sinks));
     if (context.dbPool) {
         context.dbPool->tryRun([loader](Connection &c) {
             if (auto loaded = loader->catchUp(c); !loaded) {
@@ -68,6 +70,7 @@ void registerRoutes(http::HttpContext &context)
                     {HttpMethod::Get, u"/api/v1/influencers"_s, Access::SignedIn,
                             searchCreators(loader)},
             });
+    return loader;
 }
 
 } // namespace influence::server::discovery

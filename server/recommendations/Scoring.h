@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "FeatureStore.h"
+
+#include <QJsonArray>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+/// The recommender's factors: pure functions of a campaign, a creator's features and their deal
+/// history. README "Recommendations" explains each.
+namespace influence::server::recommendations {
+
+/// The factors, in the order every answer lists them.
+enum Factor { Topic, Audience, Size, Engagement, Authenticity, Price, Performance, Declines };
+constexpr int kFactors = 8;
+/// Their codes (the API's `code`).
+extern const std::array<const char *, kFactors> kFactorCodes;
+/// Their weights: the positive ones sum to 1; declines is a penalty.
+constexpr std::array<double, kFactors> kWeights{0.25, 0.20, 0.10, 0.10, 0.10, 0.10, 0.15, 0.10};
+/// How far back declines count.
+constexpr int kDeclineDays = 90;
+
+/// What the ranking reads of a campaign.
+struct Campaign
+{
+    QString name;
+    QString brief;
+    QString currency;
+    QStringList niches;
+    QStringList countries;
+    QStringList languages;
+    QStringList deliverableTypes;
+    std::optional<qint64> minFollowers;
+    std::optional<qint64> maxFollowers;
+    std::optional<double> minEngagementRate;
+    qint64 budgetMinor = 0;
+    qint64 remainingMinor = 0;
+};
+
+/// A creator's deals as the factors read them: completed deals in the campaign's currency, their
+/// cost per engagement, and the brand offers they declined in the last 90 days.
+struct History
+{
+    int completedDeals = 0;
+    double cpeMinor = std::numeric_limits<double>::quiet_NaN(); ///< NaN: no completed deal
+    int declines = 0;
+};
+
+/// The campaign in the store's ids, with its topic query vector.
+struct Target
+{
+    Campaign campaign;
+    std::vector<quint32> niches;
+    std::vector<quint32> countries;
+    std::vector<quint32> languages;
+    std::vector<quint32> types;
+    quint32 currency = Vocabulary::kNone;
+    ContentVector query;
+    /// The platform's median cost per engagement (NaN: no completed deal anywhere).
+    double medianCpeMinor = std::numeric_limits<double>::quiet_NaN();
+
+    static Target of(Campaign campaign, const StoreData &data);
+};
+
+/// Each factor's value in [0, 1] and the score they make.
+struct Assessment
+{
+    std::array<double, kFactors> values{};
+    double score = 0;
+};
+
+/// The cosine of two vectors (both ordered by term).
+double cosine(const ContentVector &a, const ContentVector &b);
+
+/// The factors of `creator` for `target`; `similarity` is the cosine of the campaign's query and
+/// the creator's content vector, `history` null when they have no deals.
+Assessment assess(const Target &target, const StoreData &data, const Features &creator,
+        double similarity, const History *history);
+
+/// The eight factor objects of the API ({code, weight, value, contribution, sentence, facts}).
+QJsonArray explain(const Target &target, const StoreData &data, const Features &creator,
+        const History *history, const Assessment &assessment);
+
+} // namespace influence::server::recommendations

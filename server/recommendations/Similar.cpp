@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: Apache-2.0
+// Similar creators ("lookalikes"): exact cosine over the content vectors, through the inverted
+// index, joined with numeric features. The similarity of a creator to the seed (one creator, or
+// the centroid of several: "more like these") is
+//
+//   0.60 × cosine of the content vectors (TF-IDF over niches, bio and recent captions)
+// + 0.15 × followers: 1 − |log10 F − mean log10 F of the seeds| / 2 (0 beyond two orders)
+// + 0.05 × engagement: 1 − |r − R| / max(r, R) (0 when either is unknown)
+// + 0.10 × place: half for a country of the seeds, half the Jaccard index of the languages
+// + 0.10 × platforms: the Jaccard index of the platforms
+//
+// The content carries most of the weight (what a creator is about); the rest separates creators
+// of one topic by reach, audience and where they post.
+#include "FeatureStore.h"
+#include "Recommendations.h"
+#include "Scoring.h"
+#include "core/db/Connection.h"
+#include "discovery/DiscoveryIndexLoader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <map>
+
+using namespace Qt::StringLiterals;
+using influence::common::Error;
+using influence::common::Result;
+
+namespace influence::server::recommendations {
+
+namespace {
+
+constexpr double kContent = 0.60;
+constexpr double kFollowers = 0.15;
+constexpr double kEngagement = 0.05;
+constexpr double kPlace = 0.10;
+constexpr double kPlatforms = 0.10;
+constexpr int kSharedTerms = 3;
+
+/// What the seed creators have in common, as the similarity compares it.
+struct Seed
+{
+    ContentVector content;
+    double logFollowers = 0;
+    double engagement = std::numeric_limits<double>::quiet_NaN();
+    std::vector<quint32> countries;
+    std::vector<quint32> languages;
+    std::vector<quint32> niches;
+    quint32 platforms = 0;
+};
+
+double log10Followers(qint64 followers)
+{
+    return std::log10(static_cast<double>(std::max<qint64>(followers, 0)) + 1.0);
+}
+
+template<class T>
+void addUnique(std::vector<T> &to, const T &value)
+{
+    if (std::find(to.begin(), to.end(), value) == to.end()) {
+        to.push_back(value);
+    }
+}
+
+Seed seedOf(const std::vector<const Features *> &creators)
+{
+    Seed seed;
+    std::map<quint32, double> sum;
+    double engagement = 0;
+    int rated = 0;
+    for (const Features *f : creators) {
+        for (const TermWeight &t : f->content) {
+            sum[t.term] += t.weight;
+        }
+        seed.logFollowers += log10Followers(f->totalFollowers);
+        if (!std::isnan(f->engagementRate)) {
+            engagement += f->engagementRate;
+            ++rated;
+        }
+        if (f->country != Vocabulary::kNone) {
+            addUnique(seed.countries, f->country);
+        }
+        for (const quint32 l : f->languages) {
+            addUnique(seed.languages, l);
+        }
+        for (const quint32 n : f->niches) {
+            addUnique(seed.niches, n);
+        }
+        seed.platforms |= f->platforms;
+    }
+    seed.logFollowers /= static_cast<double>(creators.size());
+    if (rated > 0) {
+        seed.engagement = engagement / rated;
+    }
+    double norm = 0;
+    for (const auto &[term, weight] : sum) {
+        norm += weight * weight;
+    }
+    norm = std::sqrt(norm);
+    for (const auto &[term, weight] : sum) {
+        seed.content.push_back({term, static_cast<float>(norm > 0 ? weight / norm : 0)});
+    }
+    return seed;
+}
+
+double jaccard(const std::vector<quint32> &a, const std::vector<quint32> &b)
+{
+    if (a.empty() && b.empty()) {
+        return 0;
+    }
+    std::size_t both = 0;
+    for (const quint32 x : a) {
+        both += std::count(b.begin(), b.end(), x) > 0 ? 1 : 0;
+    }
+    return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
+}
+
+double similarityOf(const Seed &seed, const Features &f, double content)
+{
+    const double followers =
+            std::max(0.0, 1.0 - std::abs(log10Followers(f.totalFollowers) - seed.logFollowers) / 2);
+    double engagement = 0;
+    if (!std::isnan(f.engagementRate) && !std::isnan(seed.engagement)) {
+        const double high = std::max<double>(f.engagementRate, seed.engagement);
+        engagement = high <= 0 ? 1.0 : 1.0 - std::abs(f.engagementRate - seed.engagement) / high;
+    }
+    const bool country = std::find(seed.countries.begin(), seed.countries.end(), f.country)
+            != seed.countries.end();
+    const double place = 0.5 * (country ? 1.0 : 0.0) + 0.5 * jaccard(seed.languages, f.languages);
+    const auto both = static_cast<double>(std::popcount(seed.platforms & f.platforms));
+    const auto either = static_cast<double>(std::popcount(seed.platforms | f.platforms));
+    const double platforms = either > 0 ? both / either : 0.0;
+    return kContent * content + kFollowers * followers + kEngagement * engagement + kPlace * place
+            + kPlatforms * platforms;
+}
+
+QString sizeBand(double logFollowers)
+{
+    const double followers = std::pow(10.0, logFollowers) - 1.0;
+    if (followers < 10'000) {
+        return u"<10k"_s;
+    }
+    if (followers < 50'000) {
+        return u"10k–50k"_s;
+    }
+    if (followers < 500'000) {
+        return u"50k–500k"_s;
+    }
+    if (followers < 1'000'000) {
+        return u"500k–1M"_s;
+    }
+    return u">1M"_s;
+}
+
+QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &data)
+{
+    QJsonArray traits;
+    const auto trait = [&traits](const char *code, const QString &value) {
+        traits.append(QJsonObject{{u"code"_s, QString::fromLatin1(code)}, {u"value"_s, value}});
+    };
+    QStringList niches;
+    for (const quint32 n : f.niches) {
+        if (std::find(seed.niches.begin(), seed.niches.end(), n) != seed.niches.end()) {
+            niches.append(data.names.name(n));
+            trait("niche", data.names.name(n));
+        }
+    }
+    // The heaviest shared terms that are not a niche's own word.
+    std::vector<std::pair<double, quint32>> terms;
+    auto a = seed.content.begin();
+    auto b = f.content.begin();
+    while (a != seed.content.end() && b != f.content.end()) {
+        if (a->term < b->term) {
+            ++a;
+        } else if (b->term < a->term) {
+            ++b;
+        } else {
+            if (!niches.contains(data.terms.name(a->term))) {
+                terms.emplace_back(static_cast<double>(a->weight) * b->weight, a->term);
+            }
+            ++a;
+            ++b;
+        }
+    }
+    std::sort(terms.begin(), terms.end(), [](const auto &x, const auto &y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
+    for (std::size_t i = 0; i < terms.size() && i < kSharedTerms; ++i) {
+        trait("term", data.terms.name(terms[i].second));
+    }
+    if (f.country != Vocabulary::kNone
+            && std::find(seed.countries.begin(), seed.countries.end(), f.country)
+                    != seed.countries.end()) {
+        trait("country", data.names.name(f.country));
+    }
+    for (const quint32 l : f.languages) {
+        if (std::find(seed.languages.begin(), seed.languages.end(), l) != seed.languages.end()) {
+            trait("language", data.names.name(l));
+        }
+    }
+    for (quint32 p = 0; p < 32 && p < data.platforms.size(); ++p) {
+        if ((seed.platforms & f.platforms & (1U << p)) != 0) {
+            trait("platform", data.platforms.name(p));
+        }
+    }
+    const QString band = sizeBand(seed.logFollowers);
+    if (sizeBand(log10Followers(f.totalFollowers)) == band) {
+        trait("size", band);
+    }
+    return traits;
+}
+
+} // namespace
+
+Result<QByteArray> similar(db::Connection &c, discovery::DiscoveryIndexLoader &loader,
+        const FeatureStore &store, const SimilarQuery &query)
+{
+    if (auto current = loader.catchUp(c); !current) {
+        return current.error();
+    }
+    return store.read([&](const StoreData &data) -> Result<QByteArray> {
+        std::vector<const Features *> seeds;
+        std::vector<char> isSeed(data.creators.size(), 0);
+        QList<QUuid> ids{query.id};
+        ids.append(query.also);
+        for (const QUuid &id : std::as_const(ids)) {
+            const auto at = data.slots.constFind(id);
+            if (at == data.slots.constEnd()) {
+                return Error::notFound(u"No such influencer."_s);
+            }
+            if (isSeed[*at] == 0) {
+                seeds.push_back(&data.creators[*at]);
+                isSeed[*at] = 1;
+            }
+        }
+        const Seed seed = seedOf(seeds);
+        std::vector<float> content(data.creators.size(), 0.0F);
+        for (const TermWeight &q : seed.content) {
+            for (const Posting &posting : data.postings[q.term]) {
+                content[posting.slot] += q.weight * posting.weight;
+            }
+        }
+        std::vector<std::pair<double, quint32>> ranked;
+        ranked.reserve(static_cast<std::size_t>(data.alive));
+        for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
+            const Features &f = data.creators[slot];
+            if (f.alive && isSeed[slot] == 0) {
+                ranked.emplace_back(similarityOf(seed, f, content[slot]), slot);
+            }
+        }
+        const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(query.limit));
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
+                ranked.end(), [&data](const auto &a, const auto &b) {
+                    return a.first != b.first
+                            ? a.first > b.first
+                            : data.creators[a.second].id < data.creators[b.second].id;
+                });
+        QByteArray out = R"({"items":[)";
+        for (std::size_t i = 0; i < wanted; ++i) {
+            const Features &f = data.creators[ranked[i].second];
+            const QJsonObject rest{
+                    {u"similarity"_s, std::round(ranked[i].first * 10000.0) / 10000.0},
+                    {u"sharedTraits"_s, sharedTraits(seed, f, data)}};
+            if (i > 0) {
+                out += ',';
+            }
+            out += R"({"influencer":)" + f.item + ','
+                    + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
+        }
+        out += "]}";
+        return out;
+    });
+}
+
+} // namespace influence::server::recommendations
