@@ -95,6 +95,7 @@ def main():
             reranked = [item_id(i) for i in sorted(top100, key=lambda i: -score(i))]
             row["withoutFactor"][factor] = ndcg(reranked, relevance, ideal)
         row["top100"] = ndcg([item_id(i) for i in top100], relevance, ideal)
+        row["recallCeiling"] = min(K, total) / total if total else 0.0
         rows.append(row)
 
     def mean(path):
@@ -112,6 +113,7 @@ def main():
                                     if summary["popularity"]["ndcg"] > 0 else None)
     summary["withoutFactor"] = {f: mean(("withoutFactor", f)) for f in FACTORS}
     summary["top100Reference"] = mean(("top100",))
+    summary["recallCeiling"] = mean(("recallCeiling",))
     result = {"campaigns": len(rows), "eligible": len(creators),
               "meanRelevant": statistics.mean(r["relevant"] for r in rows) if rows else 0,
               "summary": summary, "perCampaign": rows}
@@ -130,7 +132,8 @@ def main():
         out.append(f"| {label} | {s[name]['ndcg']:.3f} | {s[name]['ndcgStderr']:.3f} "
                    f"| {s[name]['recall']:.3f} |")
     out += ["", "NDCG@10 recommender ÷ popularity: "
-            + (f"**{ratio:.2f}** (target ≥ 1.3)" if ratio is not None else "n/a"), "",
+            + (f"**{ratio:.2f}** (target ≥ 1.3)" if ratio is not None else "n/a") + ". "
+            f"Recall@10 cannot exceed {s['recallCeiling']:.3f} here (10 ÷ relevant creators).", "",
             "Re-ranking the recommender's top 100 without one factor (NDCG@10; with all "
             f"factors {s['top100Reference']:.3f}; higher without it = the factor hurts here):", "",
             "| without | NDCG@10 | change |", "|---|---:|---:|"]
