@@ -198,7 +198,8 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
           << report->brands << " brands), " << report->accounts << " connected accounts, "
           << report->rates << " rates, " << report->snapshots << " metric snapshots, "
           << report->posts << " posts (" << report->deliverablePosts << " of deals) with "
-          << report->postMetrics << " post metric rows";
+          << report->postMetrics << " post metric rows, " << report->audienceRows
+          << " audience rows";
     if (report->evaluationTests > 0) {
         out() << ", an evaluation world with " << report->evaluationTests << " test campaigns";
     }

@@ -24,32 +24,31 @@ namespace {
 
 // The columns both statements return: the snapshot's xmin, the creator, whether they are
 // visible (a profile exists and the user is active), then what discovery reads.
-const QString kColumns =
-        u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
-        "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
-        "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
-        "array_to_string(d.platforms, ','), d.authenticity_score, "
-        // What recommendations read (CreatorRow's last members).
-        "d.bio, "
-        "(SELECT string_agg(p.caption, E'\\n') FROM (SELECT caption FROM posts p "
-        "  WHERE p.influencer_id = d.user_id ORDER BY p.published_at DESC "
-        "  LIMIT 12) p), "
-        // Per dimension and code, the follower-weighted mean share over the
-        // accounts with data on that dimension.
-        "(SELECT string_agg(s.dimension || ':' || s.code || ':' "
-        "  || round(s.share::numeric, 4), ',') FROM ("
-        "  SELECT aa.dimension, aa.code, sum(aa.share * t.w) / max(t.total) AS share "
-        "  FROM (SELECT ca.id, aud.dimension, greatest(ca.followers, 1)::float8 AS w, "
-        "    sum(greatest(ca.followers, 1)::float8) OVER (PARTITION BY aud.dimension) "
-        "      AS total "
-        "    FROM connected_accounts ca CROSS JOIN LATERAL (SELECT DISTINCT x.dimension "
-        "      FROM account_audience x WHERE x.account_id = ca.id) aud "
-        "    WHERE ca.influencer_id = d.user_id AND ca.status <> 'disconnected') t "
-        "  JOIN account_audience aa ON aa.account_id = t.id "
-        "    AND aa.dimension = t.dimension "
-        "  GROUP BY aa.dimension, aa.code) s), "
-        "EXISTS (SELECT 1 FROM connected_accounts v WHERE v.influencer_id = d.user_id "
-        "  AND v.status = 'connected'), "_s;
+const QString kColumns = u"h.horizon, c.id, d.user_id IS NOT NULL AND u.status = 'active', "
+                         "d.total_followers, d.engagement_rate, d.growth_30d, d.country, "
+                         "array_to_string(d.niches, ','), array_to_string(d.languages, ','), "
+                         "array_to_string(d.platforms, ','), d.authenticity_score, "
+                         // What recommendations read (CreatorRow's last members).
+                         "d.bio, "
+                         "(SELECT string_agg(p.caption, E'\\n') FROM (SELECT caption FROM posts p "
+                         "  WHERE p.influencer_id = d.user_id ORDER BY p.published_at DESC "
+                         "  LIMIT 12) p), "_s;
+// The audience shares of the creators matching `where` (on ca, their accounts): per creator,
+// dimension and code the follower-weighted mean share over the accounts that are not
+// disconnected and have data on that dimension, Σ share·w / Σ w with w = followers (at least 1);
+// n counts an account's rows in the dimension, so that Σ w/n over the rows is each account's w
+// once. Rows of (influencer_id, "dimension:code:share").
+QString audienceShares(const QString &where)
+{
+    return u"SELECT r.influencer_id, r.dimension || ':' || r.code || ':' || round(CAST("
+           "sum(r.share * r.w) / sum(sum(r.w / r.n)) OVER (PARTITION BY r.influencer_id, "
+           "r.dimension) AS numeric), 4) AS share FROM (SELECT ca.influencer_id, aa.dimension, "
+           "aa.code, aa.share, greatest(ca.followers, 1)::float8 AS w, "
+           "count(*) OVER (PARTITION BY aa.account_id, aa.dimension) AS n "
+           "FROM connected_accounts ca JOIN account_audience aa ON aa.account_id = ca.id "
+           "WHERE ca.status <> 'disconnected' AND "_s
+            + where + u") r GROUP BY r.influencer_id, r.dimension, r.code"_s;
+}
 // Statement snapshot: xmin and the rows come from the same one (pg_current_snapshot is it).
 const QString kHorizon = u"(SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h"_s;
 // A creator's item in a search's answer (after the accounts and rates).
@@ -65,24 +64,34 @@ const QString kItem =
         "  'amountMinor', r.amount_minor, 'currency', r.currency) ORDER BY r.deliverable_type) "
         "  FROM influencer_rates r WHERE r.influencer_id = d.user_id), '[]'))::text "_s;
 
-const db::SqlStatement kLoad(u"SELECT "_s + kColumns + u"a.accounts, r.rates"_s + kItem + u"FROM "_s
+// After the columns: the accounts, rates, audience and whether an account is verified
+// (connected through its platform), all creators' at once here, the changed ones' in kChanges.
+const db::SqlStatement kLoad(u"SELECT "_s + kColumns
+        + u"a.accounts, r.rates, aud.audience, coalesce(a.verified, false)"_s + kItem + u"FROM "_s
         + kHorizon
         + u" LEFT JOIN (influencer_details d JOIN users u ON u.id = d.user_id "
           "CROSS JOIN LATERAL (SELECT d.user_id::text AS id) c "
           "LEFT JOIN (SELECT influencer_id, string_agg(platform || ':' || followers, ',') AS "
-          "accounts "
+          "accounts, bool_or(status = 'connected') AS verified "
           "  FROM connected_accounts WHERE status <> 'disconnected' GROUP BY influencer_id) a "
           "  ON a.influencer_id = d.user_id "
           "LEFT JOIN (SELECT influencer_id, string_agg(deliverable_type || ':' || currency || ':' "
           "  || amount_minor, ',') AS rates FROM influencer_rates GROUP BY influencer_id) r "
-          "  ON r.influencer_id = d.user_id) ON true"_s);
+          "  ON r.influencer_id = d.user_id "
+          "LEFT JOIN (SELECT s.influencer_id, string_agg(s.share, ',') AS audience FROM ("_s
+        + audienceShares(u"true"_s)
+        + u") s GROUP BY s.influencer_id) aud ON aud.influencer_id = d.user_id) ON true"_s);
 
 const db::SqlStatement kChanges(u"SELECT "_s + kColumns
         + u"(SELECT string_agg(a.platform || ':' || a.followers, ',') FROM connected_accounts a "
           "  WHERE a.influencer_id = d.user_id AND a.status <> 'disconnected'), "
           "(SELECT string_agg(r.deliverable_type || ':' || r.currency || ':' || r.amount_minor, "
           "',') "
-          "  FROM influencer_rates r WHERE r.influencer_id = d.user_id)"_s
+          "  FROM influencer_rates r WHERE r.influencer_id = d.user_id), "
+          "(SELECT string_agg(s.share, ',') FROM ("_s
+        + audienceShares(u"ca.influencer_id = d.user_id"_s)
+        + u") s), coalesce((SELECT bool_or(v.status = 'connected') FROM connected_accounts v "
+          "  WHERE v.influencer_id = d.user_id), false)"_s
         + kItem + u"FROM "_s + kHorizon
         + u" LEFT JOIN (SELECT user_id, user_id::text AS id FROM discovery_changes "
           "  WHERE change_xid >= CAST(:since AS xid8)) c ON true "
@@ -109,10 +118,10 @@ enum Column {
     Authenticity,
     Bio,
     Captions,
-    Audience,
-    Verified,
     Accounts,
     Rates,
+    Audience,
+    Verified,
     Item
 };
 

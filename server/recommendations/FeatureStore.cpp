@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "FeatureStore.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
@@ -8,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 using influence::server::discovery::CreatorRow;
+
+Q_LOGGING_CATEGORY(lcRecommendations, "influence.recommendations")
 
 namespace influence::server::recommendations {
 
@@ -164,7 +168,9 @@ ContentVector FeatureStore::weigh(
 
 void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
 {
-    const std::unique_lock lock(m_lock);
+    QElapsedTimer timer;
+    timer.start();
+    std::unique_lock lock(m_lock);
     m_data = StoreData{};
     // Two passes: the document frequencies of every term first, then each creator's weights.
     std::vector<qsizetype> frequency;
@@ -198,6 +204,13 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
         }
     }
     updateMedian();
+    lock.unlock();
+    const auto [held, bytes] = footprint();
+    qCInfo(lcRecommendations,
+            "recommendation features: %lld creators, %lld terms, weighed in %lld ms (about %lld "
+            "KiB)",
+            static_cast<long long>(held), static_cast<long long>(m_data.terms.size()),
+            static_cast<long long>(timer.elapsed()), static_cast<long long>(bytes / 1024));
 }
 
 void FeatureStore::apply(const std::vector<CreatorRow> &rows)

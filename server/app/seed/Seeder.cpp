@@ -8,6 +8,7 @@
 #include "Prng.h"
 #include "SeedData.h"
 #include "SeedLabels.h"
+#include "SeedAudience.h"
 #include "SeedPosts.h"
 #include "authenticity/AuthenticityStore.h"
 #include "common/Domain.h"
@@ -707,6 +708,11 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     report.posts = analytics->posts;
     report.deliverablePosts = analytics->deliverablePosts;
     report.postMetrics = analytics->postMetrics;
+    const auto audience = writeAudience(c, anchor().date());
+    if (!audience) {
+        return audience.error();
+    }
+    report.audienceRows = *audience;
     const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {
         return snapshots.error();

@@ -53,6 +53,7 @@ struct SeedReport
     qint64 posts = 0;
     qint64 postMetrics = 0; ///< post_metrics rows
     qint64 deliverablePosts = 0; ///< posts that fulfil a deliverable of a deal
+    qint64 audienceRows = 0; ///< account_audience rows
     qint64 evaluationTests = 0; ///< test campaigns of the evaluation world
 };
 
