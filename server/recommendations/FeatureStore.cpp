@@ -135,24 +135,28 @@ const Features *StoreData::find(const QUuid &id) const
 QStringList FeatureStore::tokens(const QString &text)
 {
     QStringList words;
-    QString word;
-    const auto flush = [&] {
-        if (word.size() >= kMinWord && word.size() <= kMaxWord && !stopWords().contains(word)
-                && !std::all_of(word.begin(), word.end(), [](QChar c) {
-                       return c.isDigit();
-                   })) {
-            words.append(word);
+    const QChar *data = text.constData();
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    while (i < size) {
+        while (i < size && !data[i].isLetterOrNumber()) {
+            ++i;
         }
-        word.clear();
-    };
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
-            word.append(c.toLower());
-        } else {
-            flush();
+        const qsizetype start = i;
+        bool digits = true;
+        while (i < size && data[i].isLetterOrNumber()) {
+            digits = digits && data[i].isDigit();
+            ++i;
+        }
+        const qsizetype length = i - start;
+        if (length < kMinWord || length > kMaxWord || digits) {
+            continue;
+        }
+        QString word = QStringView(data + start, length).toString().toLower();
+        if (!stopWords().contains(word)) {
+            words.append(std::move(word));
         }
     }
-    flush();
     return words;
 }
 
@@ -173,27 +177,28 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
     std::unique_lock lock(m_lock);
     m_data = StoreData{};
     // Two passes: the document frequencies of every term first, then each creator's weights.
+    std::vector<std::vector<std::pair<quint32, int>>> counts;
+    counts.reserve(rows.size());
     std::vector<qsizetype> frequency;
-    qsizetype documents = 0;
     for (const CreatorRow &row : rows) {
         if (!row.visible) {
             continue;
         }
-        ++documents;
-        for (const auto &[term, count] : countTerms(m_data.terms, row)) {
+        counts.push_back(countTerms(m_data.terms, row));
+        for (const auto &[term, count] : counts.back()) {
             frequency.resize(std::max<std::size_t>(frequency.size(), term + 1), 0);
             ++frequency[term];
         }
     }
-    m_data.creators.reserve(static_cast<std::size_t>(documents));
+    const auto documents = static_cast<qsizetype>(counts.size());
+    m_data.creators.reserve(counts.size());
+    std::size_t next = 0;
     for (const CreatorRow &row : rows) {
         if (!row.visible) {
             continue;
         }
         put(row);
-        Features &added = m_data.creators.back();
-        const auto counts = countTerms(m_data.terms, row);
-        added.content = weighWith(counts, kMaxTerms, [&](quint32 term) {
+        m_data.creators.back().content = weighWith(counts[next++], kMaxTerms, [&](quint32 term) {
             return idfOf(documents, frequency[term]);
         });
     }
@@ -204,13 +209,14 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
         }
     }
     updateMedian();
+    const auto terms = static_cast<long long>(m_data.terms.size());
     lock.unlock();
     const auto [held, bytes] = footprint();
     qCInfo(lcRecommendations,
             "recommendation features: %lld creators, %lld terms, weighed in %lld ms (about %lld "
             "KiB)",
-            static_cast<long long>(held), static_cast<long long>(m_data.terms.size()),
-            static_cast<long long>(timer.elapsed()), static_cast<long long>(bytes / 1024));
+            static_cast<long long>(held), terms, static_cast<long long>(timer.elapsed()),
+            static_cast<long long>(bytes / 1024));
 }
 
 void FeatureStore::apply(const std::vector<CreatorRow> &rows)
@@ -251,6 +257,8 @@ void FeatureStore::put(const CreatorRow &row)
         }
     }
     f.totalFollowers = row.totalFollowers;
+    f.logFollowers = static_cast<float>(
+            std::log10(static_cast<double>(std::max<qint64>(row.totalFollowers, 0)) + 1.0));
     f.engagementRate = row.engagementRate.value_or(std::numeric_limits<float>::quiet_NaN());
     for (const QString &niche : row.niches) {
         f.niches.push_back(m_data.names.intern(niche));

@@ -68,6 +68,7 @@ struct Features
     quint32 country = Vocabulary::kNone;
     quint32 platforms = 0; ///< bit per platform id below 32
     qint64 totalFollowers = 0;
+    float logFollowers = 0; ///< log10(totalFollowers + 1)
     float engagementRate = std::numeric_limits<float>::quiet_NaN(); ///< NaN: unknown
     std::vector<quint32> niches;
     std::vector<quint32> languages;

@@ -46,7 +46,7 @@ double clamp01(double value)
 }
 
 /// The audience's share in `targets` for one dimension (NaN: no audience data on it).
-double audienceShare(const Features &creator, bool language, const std::vector<quint32> &targets)
+double audienceShare(const Features &creator, bool language, const IdSet &targets)
 {
     bool any = false;
     double share = 0;
@@ -55,7 +55,7 @@ double audienceShare(const Features &creator, bool language, const std::vector<q
             continue;
         }
         any = true;
-        if (contains(targets, a.code)) {
+        if (targets.has(a.code)) {
             share += a.share;
         }
     }
@@ -75,24 +75,24 @@ AudienceFit audienceFit(const Target &t, const Features &creator)
     double sum = 0;
     int parts = 0;
     if (!t.countries.empty()) {
-        fit.countryShare = audienceShare(creator, false, t.countries);
+        fit.countryShare = audienceShare(creator, false, t.countrySet);
         if (!std::isnan(fit.countryShare)) {
             fit.fromAudience = true;
             sum += clamp01(fit.countryShare / kFullAudience);
         } else {
-            sum += contains(t.countries, creator.country) ? kProfileMatch : 0.0;
+            sum += t.countrySet.has(creator.country) ? kProfileMatch : 0.0;
         }
         ++parts;
     }
     if (!t.languages.empty()) {
-        const double share = audienceShare(creator, true, t.languages);
+        const double share = audienceShare(creator, true, t.languageSet);
         if (!std::isnan(share)) {
             fit.fromAudience = true;
             sum += clamp01(share / kFullAudience);
         } else {
             sum += std::any_of(creator.languages.begin(), creator.languages.end(),
                            [&t](quint32 l) {
-                               return contains(t.languages, l);
+                               return t.languageSet.has(l);
                            })
                     ? kProfileMatch
                     : 0.0;
@@ -143,7 +143,7 @@ const Features::Rate *rateFor(const Target &t, const Features &creator)
 {
     const Features::Rate *best = nullptr;
     for (const Features::Rate &r : creator.rates) {
-        if (r.currency != t.currency || (!t.types.empty() && !contains(t.types, r.type))) {
+        if (r.currency != t.currency || (!t.typeSet.empty && !t.typeSet.has(r.type))) {
             continue;
         }
         if (!best || r.amountMinor < best->amountMinor) {
@@ -338,6 +338,17 @@ Explained explainAudience(const Target &t, const StoreData &data, const Features
 
 } // namespace
 
+IdSet::IdSet(const std::vector<quint32> &ids, qsizetype universe)
+    : flags(static_cast<std::size_t>(universe), 0)
+    , empty(ids.empty())
+{
+    for (const quint32 id : ids) {
+        if (id < flags.size()) {
+            flags[id] = 1;
+        }
+    }
+}
+
 Target Target::of(Campaign campaign, const StoreData &data)
 {
     Target t;
@@ -345,6 +356,10 @@ Target Target::of(Campaign campaign, const StoreData &data)
     t.countries = idsOf(campaign.countries, data.names);
     t.languages = idsOf(campaign.languages, data.names);
     t.types = idsOf(campaign.deliverableTypes, data.names);
+    t.nicheSet = IdSet(t.niches, data.names.size());
+    t.countrySet = IdSet(t.countries, data.names.size());
+    t.languageSet = IdSet(t.languages, data.names.size());
+    t.typeSet = IdSet(t.types, data.names.size());
     t.currency = data.names.find(campaign.currency);
     QHash<quint32, int> counts;
     const auto add = [&](const QString &text, int times) {
@@ -392,9 +407,10 @@ Assessment assess(const Target &t, const StoreData &data, const Features &creato
     // cosine of 0.5 already counts as a full match: the texts differ in kind).
     const double text = clamp01(2.0 * similarity);
     if (!t.niches.empty()) {
-        const auto matched = std::count_if(t.niches.begin(), t.niches.end(), [&](quint32 n) {
-            return n != Vocabulary::kNone && contains(creator.niches, n);
-        });
+        const auto matched =
+                std::count_if(creator.niches.begin(), creator.niches.end(), [&t](quint32 n) {
+                    return t.nicheSet.has(n);
+                });
         const double niches = static_cast<double>(matched) / static_cast<double>(t.niches.size());
         a.values[Topic] = t.query.empty() ? niches : 0.5 * niches + 0.5 * text;
     } else {

@@ -52,6 +52,17 @@ struct History
     int declines = 0;
 };
 
+/// Name ids as a set: a flag per id (the vocabularies are small).
+struct IdSet
+{
+    std::vector<char> flags;
+    bool empty = true;
+
+    IdSet() = default;
+    IdSet(const std::vector<quint32> &ids, qsizetype universe);
+    bool has(quint32 id) const { return id < flags.size() && flags[id] != 0; }
+};
+
 /// The campaign in the store's ids, with its topic query vector.
 struct Target
 {
@@ -61,6 +72,11 @@ struct Target
     std::vector<quint32> languages;
     std::vector<quint32> types;
     quint32 currency = Vocabulary::kNone;
+    /// The same as sets, for the scan over every creator.
+    IdSet nicheSet;
+    IdSet countrySet;
+    IdSet languageSet;
+    IdSet typeSet;
     ContentVector query;
     /// The platform's median cost per engagement (NaN: no completed deal anywhere).
     double medianCpeMinor = std::numeric_limits<double>::quiet_NaN();

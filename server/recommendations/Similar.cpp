@@ -51,12 +51,10 @@ struct Seed
     std::vector<quint32> languages;
     std::vector<quint32> niches;
     quint32 platforms = 0;
+    /// The countries and languages as sets, for the scan.
+    IdSet countrySet;
+    IdSet languageSet;
 };
-
-double log10Followers(qint64 followers)
-{
-    return std::log10(static_cast<double>(std::max<qint64>(followers, 0)) + 1.0);
-}
 
 template<class T>
 void addUnique(std::vector<T> &to, const T &value)
@@ -66,7 +64,7 @@ void addUnique(std::vector<T> &to, const T &value)
     }
 }
 
-Seed seedOf(const std::vector<const Features *> &creators)
+Seed seedOf(const std::vector<const Features *> &creators, qsizetype names)
 {
     Seed seed;
     std::map<quint32, double> sum;
@@ -76,7 +74,7 @@ Seed seedOf(const std::vector<const Features *> &creators)
         for (const TermWeight &t : f->content) {
             sum[t.term] += t.weight;
         }
-        seed.logFollowers += log10Followers(f->totalFollowers);
+        seed.logFollowers += f->logFollowers;
         if (!std::isnan(f->engagementRate)) {
             engagement += f->engagementRate;
             ++rated;
@@ -93,6 +91,8 @@ Seed seedOf(const std::vector<const Features *> &creators)
         seed.platforms |= f->platforms;
     }
     seed.logFollowers /= static_cast<double>(creators.size());
+    seed.countrySet = IdSet(seed.countries, names);
+    seed.languageSet = IdSet(seed.languages, names);
     if (rated > 0) {
         seed.engagement = engagement / rated;
     }
@@ -107,30 +107,27 @@ Seed seedOf(const std::vector<const Features *> &creators)
     return seed;
 }
 
-double jaccard(const std::vector<quint32> &a, const std::vector<quint32> &b)
+/// The Jaccard index of the seed's languages and `languages`.
+double languageOverlap(const Seed &seed, const std::vector<quint32> &languages)
 {
-    if (a.empty() && b.empty()) {
-        return 0;
-    }
     std::size_t both = 0;
-    for (const quint32 x : a) {
-        both += std::count(b.begin(), b.end(), x) > 0 ? 1 : 0;
+    for (const quint32 l : languages) {
+        both += seed.languageSet.has(l) ? 1 : 0;
     }
-    return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
+    const std::size_t either = seed.languages.size() + languages.size() - both;
+    return either == 0 ? 0.0 : static_cast<double>(both) / static_cast<double>(either);
 }
 
 double similarityOf(const Seed &seed, const Features &f, double content)
 {
-    const double followers =
-            std::max(0.0, 1.0 - std::abs(log10Followers(f.totalFollowers) - seed.logFollowers) / 2);
+    const double followers = std::max(0.0, 1.0 - std::abs(f.logFollowers - seed.logFollowers) / 2);
     double engagement = 0;
     if (!std::isnan(f.engagementRate) && !std::isnan(seed.engagement)) {
         const double high = std::max<double>(f.engagementRate, seed.engagement);
         engagement = high <= 0 ? 1.0 : 1.0 - std::abs(f.engagementRate - seed.engagement) / high;
     }
-    const bool country = std::find(seed.countries.begin(), seed.countries.end(), f.country)
-            != seed.countries.end();
-    const double place = 0.5 * (country ? 1.0 : 0.0) + 0.5 * jaccard(seed.languages, f.languages);
+    const double place = 0.5 * (seed.countrySet.has(f.country) ? 1.0 : 0.0)
+            + 0.5 * languageOverlap(seed, f.languages);
     const auto both = static_cast<double>(std::popcount(seed.platforms & f.platforms));
     const auto either = static_cast<double>(std::popcount(seed.platforms | f.platforms));
     const double platforms = either > 0 ? both / either : 0.0;
@@ -208,7 +205,7 @@ QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &da
         }
     }
     const QString band = sizeBand(seed.logFollowers);
-    if (sizeBand(log10Followers(f.totalFollowers)) == band) {
+    if (sizeBand(f.logFollowers) == band) {
         trait("size", band);
     }
     return traits;
@@ -237,7 +234,7 @@ Result<QByteArray> similar(db::Connection &c, discovery::DiscoveryIndexLoader &l
                 isSeed[*at] = 1;
             }
         }
-        const Seed seed = seedOf(seeds);
+        const Seed seed = seedOf(seeds, data.names.size());
         std::vector<float> content(data.creators.size(), 0.0F);
         for (const TermWeight &q : seed.content) {
             for (const Posting &posting : data.postings[q.term]) {
