@@ -10,6 +10,7 @@
 #include "SeedData.h"
 #include "SeedLabels.h"
 #include "SeedPosts.h"
+#include "SeedReset.h"
 #include "authenticity/AuthenticityStore.h"
 #include "common/Domain.h"
 #include "core/db/Connection.h"
@@ -653,29 +654,8 @@ Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options, His
 Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, int brandCount)
 {
     if (options.reset) {
-        // The ledger and the audit log are append-only (0010_money.sql): only the owner's
-        // deliberate DDL, here in the reset's transaction, lets them be emptied with the rest.
-        static const QStringList appendOnly{
-                u"ledger_entries"_s, u"ledger_transfers"_s, u"audit_log"_s};
-        for (const QString &table : appendOnly) {
-            if (auto ok = c.execDirect(u"GRANT TRUNCATE ON %1 TO CURRENT_USER"_s.arg(table)); !ok) {
-                return ok.error();
-            }
-            if (auto ok = c.execDirect(u"ALTER TABLE %1 DISABLE TRIGGER USER"_s.arg(table)); !ok) {
-                return ok.error();
-            }
-        }
-        if (auto ok = c.execDirect(u"TRUNCATE users CASCADE"_s); !ok) {
+        if (auto ok = deleteAllUsers(c); !ok) {
             return ok.error();
-        }
-        for (const QString &table : appendOnly) {
-            if (auto ok = c.execDirect(u"ALTER TABLE %1 ENABLE TRIGGER USER"_s.arg(table)); !ok) {
-                return ok.error();
-            }
-            if (auto ok = c.execDirect(u"REVOKE TRUNCATE ON %1 FROM CURRENT_USER"_s.arg(table));
-                    !ok) {
-                return ok.error();
-            }
         }
     }
     SeedReport report;
@@ -740,22 +720,9 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     return report;
 }
 
-} // namespace
-
-Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &options)
+/// The seed marker: what identifies the data set in system_settings.
+QJsonObject seedMarker(const SeedOptions &options, int brandCount)
 {
-    if (options.influencers < 0 || options.influencers > 10'000'000) {
-        return Error::make(ErrorCode::BadRequest, u"--influencers must be from 0 to 10000000"_s);
-    }
-    if (options.posts < 0 || options.posts > 10'000'000) {
-        return Error::make(ErrorCode::BadRequest, u"--posts must be from 0 to 10000000"_s);
-    }
-    if (options.days < 0 || options.days > 3660 || options.longHistoryDays < 0
-            || options.longHistoryDays > 3660 || options.longHistoryAccounts < 0) {
-        return Error::make(ErrorCode::BadRequest,
-                u"--days must be from 0 to 3660, --long-history a number of accounts"_s);
-    }
-    const int brandCount = options.brands >= 0 ? options.brands : qMax(5, options.influencers / 20);
     QJsonObject parameters{
             {u"generator"_s, 1},
             {u"influencers"_s, options.influencers},
@@ -775,6 +742,26 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
                 QJsonObject{{u"accounts"_s, options.longHistoryAccounts},
                         {u"days"_s, options.longHistoryDays}});
     }
+    return parameters;
+}
+
+} // namespace
+
+Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &options)
+{
+    if (options.influencers < 0 || options.influencers > 10'000'000) {
+        return Error::make(ErrorCode::BadRequest, u"--influencers must be from 0 to 10000000"_s);
+    }
+    if (options.posts < 0 || options.posts > 10'000'000) {
+        return Error::make(ErrorCode::BadRequest, u"--posts must be from 0 to 10000000"_s);
+    }
+    if (options.days < 0 || options.days > 3660 || options.longHistoryDays < 0
+            || options.longHistoryDays > 3660 || options.longHistoryAccounts < 0) {
+        return Error::make(ErrorCode::BadRequest,
+                u"--days must be from 0 to 3660, --long-history a number of accounts"_s);
+    }
+    const int brandCount = options.brands >= 0 ? options.brands : qMax(5, options.influencers / 20);
+    const QJsonObject parameters = seedMarker(options, brandCount);
     // Bulk loading can take longer than the request statement timeout.
     if (auto ok = connection.setStatementTimeout(std::chrono::milliseconds(0)); !ok) {
         return ok.error();
