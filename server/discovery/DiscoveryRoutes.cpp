@@ -55,7 +55,7 @@ std::shared_ptr<DiscoveryIndexLoader> registerRoutes(
 {
     // The index loads at start; searches that arrive meanwhile wait for it (a few seconds at
     // 100 000 creators), and one that finds it not loaded (a failed load) loads it.
-    const auto loader = std::make_shared<DiscoveryIndexLoader>(
+    auto loader = std::make_shared<DiscoveryIndexLoader>(
             std::make_shared<DiscoveryIndex>(), std::move(sinks));
     if (context.dbPool) {
         context.dbPool->tryRun([loader](Connection &c) {

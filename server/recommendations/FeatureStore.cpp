@@ -338,7 +338,8 @@ std::pair<qsizetype, qsizetype> FeatureStore::footprint() const
 {
     const std::shared_lock lock(m_lock);
     const auto size = [](const auto &vector) {
-        return static_cast<qsizetype>(vector.capacity() * sizeof(vector[0]));
+        return static_cast<qsizetype>(vector.capacity())
+                * static_cast<qsizetype>(sizeof(vector[0]));
     };
     qsizetype bytes = size(m_data.creators) + size(m_data.freeSlots) + size(m_data.postings)
             + m_data.slots.capacity() * static_cast<qsizetype>(sizeof(QUuid) + 4 + 1)

@@ -100,8 +100,8 @@ http::Prepare similarCreators(const Loader &loader, const Store &store)
 } // namespace
 
 void registerRoutes(http::HttpContext &context,
-        std::shared_ptr<discovery::DiscoveryIndexLoader> loader,
-        std::shared_ptr<const FeatureStore> store)
+        const std::shared_ptr<discovery::DiscoveryIndexLoader> &loader,
+        const std::shared_ptr<const FeatureStore> &store)
 {
     http::addRoutes(context,
             {

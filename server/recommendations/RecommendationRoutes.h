@@ -17,7 +17,7 @@ class FeatureStore;
 /// GET /api/v1/campaigns/{id}/recommendations and GET /api/v1/influencers/{id}/similar, from
 /// `store`, which discovery's `loader` keeps current (its catch-up runs before each answer).
 void registerRoutes(http::HttpContext &context,
-        std::shared_ptr<discovery::DiscoveryIndexLoader> loader,
-        std::shared_ptr<const FeatureStore> store);
+        const std::shared_ptr<discovery::DiscoveryIndexLoader> &loader,
+        const std::shared_ptr<const FeatureStore> &store);
 
 } // namespace influence::server::recommendations

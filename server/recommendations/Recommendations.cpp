@@ -117,6 +117,123 @@ struct Ranked
     quint32 slot;
 };
 
+struct CampaignRow
+{
+    QString brand;
+    Campaign campaign;
+};
+
+/// The campaign, when `p` may see its recommendations (404 otherwise).
+Result<CampaignRow> readCampaign(Connection &c, const http::Principal &p, const QUuid &id)
+{
+    auto found = c.run(
+            kCampaign, {{u":id"_s, id}, {u":admin"_s, p.isAdmin()}, {u":user"_s, p.userId()}});
+    if (!found) {
+        return found.error();
+    }
+    QSqlQuery &row = **found;
+    if (!row.next() || !row.value(1).toBool()) {
+        return Error::notFound(u"No such campaign."_s);
+    }
+    CampaignRow result{row.value(0).toString(), {}};
+    Campaign &campaign = result.campaign;
+    campaign.name = row.value(2).toString();
+    campaign.brief = row.value(3).toString();
+    campaign.currency = row.value(4).toString();
+    campaign.niches = listOf(row.value(5));
+    campaign.countries = listOf(row.value(6));
+    campaign.languages = listOf(row.value(7));
+    campaign.deliverableTypes = listOf(row.value(8));
+    campaign.minFollowers = optionalInt(row.value(9));
+    campaign.maxFollowers = optionalInt(row.value(10));
+    if (!row.value(11).isNull()) {
+        campaign.minEngagementRate = row.value(11).toDouble();
+    }
+    campaign.budgetMinor = db::toInt64(row.value(12));
+    campaign.remainingMinor = db::toInt64(row.value(13));
+    return result;
+}
+
+/// The candidates in rank order up to the page's end, with what ranked them.
+struct Ranking
+{
+    std::vector<float> similarity; ///< per slot: the cosine with the campaign's query
+    std::vector<const History *> history; ///< per slot
+    std::vector<Ranked> ranked; ///< the first `wanted` sorted
+    std::size_t wanted = 0;
+};
+
+Ranking rank(const StoreData &data, const Target &target, const Histories &histories,
+        const RecommendationQuery &query)
+{
+    Ranking r;
+    const std::size_t slots = data.creators.size();
+    // Exact cosine through the inverted index: only the query terms' lists are read.
+    r.similarity.assign(slots, 0.0F);
+    for (const TermWeight &q : target.query) {
+        for (const Posting &posting : data.postings[q.term]) {
+            r.similarity[posting.slot] += q.weight * posting.weight;
+        }
+    }
+    std::vector<char> excluded(slots, 0);
+    for (const QUuid &id : histories.excluded) {
+        if (const auto at = data.slots.constFind(id); at != data.slots.constEnd()) {
+            excluded[*at] = 1;
+        }
+    }
+    r.history.assign(slots, nullptr);
+    for (auto it = histories.byCreator.cbegin(); it != histories.byCreator.cend(); ++it) {
+        if (const auto at = data.slots.constFind(it.key()); at != data.slots.constEnd()) {
+            r.history[*at] = &it.value();
+        }
+    }
+    r.ranked.reserve(static_cast<std::size_t>(data.alive));
+    for (quint32 slot = 0; slot < slots; ++slot) {
+        const Features &f = data.creators[slot];
+        if (f.alive && f.verified && excluded[slot] == 0) {
+            r.ranked.push_back(
+                    {assess(target, data, f, r.similarity[slot], r.history[slot]).score, slot});
+        }
+    }
+    r.wanted = std::min(r.ranked.size(), static_cast<std::size_t>(query.offset + query.limit));
+    std::partial_sort(r.ranked.begin(), r.ranked.begin() + static_cast<std::ptrdiff_t>(r.wanted),
+            r.ranked.end(), [&data](const Ranked &a, const Ranked &b) {
+                if (a.score != b.score) {
+                    return a.score > b.score;
+                }
+                return data.creators[a.slot].id < data.creators[b.slot].id;
+            });
+    return r;
+}
+
+/// The answer: the page's items with their factors, the cursor and when it was made.
+QByteArray page(const StoreData &data, const Target &target, const Ranking &r,
+        const RecommendationQuery &query, const QString &generatedAt)
+{
+    QByteArray out = R"({"items":[)";
+    const auto first = static_cast<std::size_t>(query.offset);
+    for (std::size_t i = first; i < r.wanted; ++i) {
+        const quint32 slot = r.ranked[i].slot;
+        const Features &f = data.creators[slot];
+        const History *h = r.history[slot];
+        const Assessment assessment = assess(target, data, f, r.similarity[slot], h);
+        const QJsonObject rest{{u"rank"_s, static_cast<qint64>(i + 1)},
+                {u"score"_s, std::round(assessment.score * 10000.0) / 10000.0},
+                {u"factors"_s, explain(target, data, f, h, assessment)}};
+        if (i > first) {
+            out += ',';
+        }
+        out += R"({"influencer":)" + f.item + ','
+                + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
+    }
+    const bool more = r.ranked.size() > r.wanted;
+    out += R"(],"nextCursor":)"
+            + (more ? '"' + encodeCursor(static_cast<int>(r.wanted)).toLatin1() + '"'
+                    : QByteArray("null"))
+            + R"(,"generatedAt":")" + generatedAt.toLatin1() + "\"}";
+    return out;
+}
+
 } // namespace
 
 QString encodeCursor(int offset)
@@ -148,33 +265,11 @@ Result<QByteArray> recommend(Connection &c, const http::Principal &p,
     if (p.role() == common::UserRole::Influencer) {
         return Error::make(ErrorCode::Forbidden, u"Only the brand's side sees recommendations."_s);
     }
-    auto found = c.run(kCampaign,
-            {{u":id"_s, query.campaign}, {u":admin"_s, p.isAdmin()}, {u":user"_s, p.userId()}});
-    if (!found) {
-        return found.error();
+    auto campaign = readCampaign(c, p, query.campaign);
+    if (!campaign) {
+        return campaign.error();
     }
-    QSqlQuery &row = **found;
-    if (!row.next() || !row.value(1).toBool()) {
-        return Error::notFound(u"No such campaign."_s);
-    }
-    const QString brand = row.value(0).toString();
-    Campaign campaign;
-    campaign.name = row.value(2).toString();
-    campaign.brief = row.value(3).toString();
-    campaign.currency = row.value(4).toString();
-    campaign.niches = listOf(row.value(5));
-    campaign.countries = listOf(row.value(6));
-    campaign.languages = listOf(row.value(7));
-    campaign.deliverableTypes = listOf(row.value(8));
-    campaign.minFollowers = optionalInt(row.value(9));
-    campaign.maxFollowers = optionalInt(row.value(10));
-    if (!row.value(11).isNull()) {
-        campaign.minEngagementRate = row.value(11).toDouble();
-    }
-    campaign.budgetMinor = db::toInt64(row.value(12));
-    campaign.remainingMinor = db::toInt64(row.value(13));
-
-    auto histories = readHistories(c, query.campaign, brand, campaign.currency);
+    auto histories = readHistories(c, query.campaign, campaign->brand, campaign->campaign.currency);
     if (!histories) {
         return histories.error();
     }
@@ -183,69 +278,10 @@ Result<QByteArray> recommend(Connection &c, const http::Principal &p,
     }
     const QString generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     return store.read([&](const StoreData &data) {
-        Target target = Target::of(std::move(campaign), data);
+        Target target = Target::of(std::move(campaign->campaign), data);
         target.medianCpeMinor = histories->medianCpeMinor;
-        const std::size_t slots = data.creators.size();
-        // Exact cosine through the inverted index: only the query terms' lists are read.
-        std::vector<float> similarity(slots, 0.0F);
-        for (const TermWeight &q : target.query) {
-            for (const Posting &posting : data.postings[q.term]) {
-                similarity[posting.slot] += q.weight * posting.weight;
-            }
-        }
-        std::vector<char> excluded(slots, 0);
-        for (const QUuid &id : std::as_const(histories->excluded)) {
-            if (const auto at = data.slots.constFind(id); at != data.slots.constEnd()) {
-                excluded[*at] = 1;
-            }
-        }
-        std::vector<const History *> history(slots, nullptr);
-        for (auto it = histories->byCreator.cbegin(); it != histories->byCreator.cend(); ++it) {
-            if (const auto at = data.slots.constFind(it.key()); at != data.slots.constEnd()) {
-                history[*at] = &it.value();
-            }
-        }
-        std::vector<Ranked> ranked;
-        ranked.reserve(static_cast<std::size_t>(data.alive));
-        for (quint32 slot = 0; slot < slots; ++slot) {
-            const Features &f = data.creators[slot];
-            if (!f.alive || !f.verified || excluded[slot] != 0) {
-                continue;
-            }
-            ranked.push_back(
-                    {assess(target, data, f, similarity[slot], history[slot]).score, slot});
-        }
-        const auto before = [&data](const Ranked &a, const Ranked &b) {
-            if (a.score != b.score) {
-                return a.score > b.score;
-            }
-            return data.creators[a.slot].id < data.creators[b.slot].id;
-        };
-        const std::size_t wanted =
-                std::min(ranked.size(), static_cast<std::size_t>(query.offset + query.limit));
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
-                ranked.end(), before);
-
-        QByteArray out = R"({"items":[)";
-        for (std::size_t i = static_cast<std::size_t>(query.offset); i < wanted; ++i) {
-            const Features &f = data.creators[ranked[i].slot];
-            const History *h = history[ranked[i].slot];
-            const Assessment assessment = assess(target, data, f, similarity[ranked[i].slot], h);
-            const QJsonObject rest{{u"rank"_s, static_cast<qint64>(i + 1)},
-                    {u"score"_s, std::round(assessment.score * 10000.0) / 10000.0},
-                    {u"factors"_s, explain(target, data, f, h, assessment)}};
-            if (i > static_cast<std::size_t>(query.offset)) {
-                out += ',';
-            }
-            out += R"({"influencer":)" + f.item + ','
-                    + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
-        }
-        const bool more = ranked.size() > wanted;
-        out += R"(],"nextCursor":)"
-                + (more ? '"' + encodeCursor(static_cast<int>(wanted)).toLatin1() + '"'
-                        : QByteArray("null"))
-                + R"(,"generatedAt":")" + generatedAt.toLatin1() + "\"}";
-        return out;
+        const Ranking ranking = rank(data, target, *histories, query);
+        return page(data, target, ranking, query, generatedAt);
     });
 }
 

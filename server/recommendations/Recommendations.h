@@ -8,6 +8,8 @@
 #include <QList>
 #include <QUuid>
 
+#include <optional>
+
 namespace influence::server::db {
 class Connection;
 }

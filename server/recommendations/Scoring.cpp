@@ -336,6 +336,95 @@ Explained explainAudience(const Target &t, const StoreData &data, const Features
     return {sentence, facts};
 }
 
+Explained explainSize(const Campaign &c, const Features &creator)
+{
+    const auto optionalCount = [](const std::optional<qint64> &n) {
+        return n ? QJsonValue(*n) : QJsonValue();
+    };
+    QString range;
+    if (!c.minFollowers && !c.maxFollowers) {
+        range = u"the campaign names no follower range"_s;
+    } else if (c.minFollowers && creator.totalFollowers < *c.minFollowers) {
+        range = u"below the wanted minimum of %1"_s.arg(count(*c.minFollowers));
+    } else if (c.maxFollowers && creator.totalFollowers > *c.maxFollowers) {
+        range = u"above the wanted maximum of %1"_s.arg(count(*c.maxFollowers));
+    } else if (c.minFollowers && c.maxFollowers) {
+        range = u"within the wanted %1–%2"_s.arg(count(*c.minFollowers), count(*c.maxFollowers));
+    } else {
+        range = u"within the wanted range"_s;
+    }
+    return {u"%1 followers, %2"_s.arg(count(creator.totalFollowers), range),
+            {{u"followers"_s, creator.totalFollowers},
+                    {u"minFollowers"_s, optionalCount(c.minFollowers)},
+                    {u"maxFollowers"_s, optionalCount(c.maxFollowers)}}};
+}
+
+Explained explainEngagement(const StoreData &data, const Features &creator)
+{
+    const double rate = creator.engagementRate;
+    const double median = data.medianEngagement;
+    return {std::isnan(rate) ? u"No engagement rate known"_s
+                             : u"Engagement %1 against a platform median of %2"_s.arg(
+                                     percent(rate), std::isnan(median) ? u"?"_s : percent(median)),
+            {{u"rate"_s, optionalNumber(std::isnan(rate) ? rate : round4(rate))},
+                    {u"median"_s, optionalNumber(std::isnan(median) ? median : round4(median))}}};
+}
+
+Explained explainAuthenticity(const Features &creator)
+{
+    const int score = creator.authenticityScore;
+    return {score < 0 ? u"No authenticity score yet"_s
+                      : u"Authenticity score %1 of 100"_s.arg(score),
+            {{u"score"_s, score < 0 ? QJsonValue() : QJsonValue(score)}}};
+}
+
+Explained explainPrice(const Target &t, const StoreData &data, const Features &creator)
+{
+    const Campaign &c = t.campaign;
+    const Features::Rate *fee = rateFor(t, creator);
+    QJsonObject facts{{u"feeMinor"_s, fee ? QJsonValue(fee->amountMinor) : QJsonValue()},
+            {u"currency"_s, c.currency}, {u"remainingMinor"_s, c.remainingMinor},
+            {u"deliverableType"_s, fee ? QJsonValue(data.names.name(fee->type)) : QJsonValue()}};
+    if (!fee) {
+        return {u"No rate in %1 for the campaign's deliverables"_s.arg(c.currency), facts};
+    }
+    return {u"Charges %1 per %2; %3 of the budget remains"_s.arg(
+                    money(fee->amountMinor, c.currency), data.names.name(fee->type),
+                    money(c.remainingMinor, c.currency)),
+            facts};
+}
+
+Explained explainPerformance(const Target &t, const History *history)
+{
+    const QString &currency = t.campaign.currency;
+    const int deals = history ? history->completedDeals : 0;
+    const double cpe = history ? history->cpeMinor : std::numeric_limits<double>::quiet_NaN();
+    const auto cents = [](double v) {
+        return std::isnan(v) ? QJsonValue() : QJsonValue(std::round(v * 100.0) / 100.0);
+    };
+    const QJsonObject facts{{u"completedDeals"_s, deals}, {u"cpeMinor"_s, cents(cpe)},
+            {u"medianCpeMinor"_s, cents(t.medianCpeMinor)}, {u"currency"_s, currency}};
+    if (deals == 0 || std::isnan(cpe)) {
+        return {u"No completed deals in %1 yet"_s.arg(currency), facts};
+    }
+    return {u"%1 completed deal%2 at %3 minor units of %4 per engagement; the platform median is "
+            "%5"_s.arg(QString::number(deals), deals == 1 ? QString() : u"s"_s,
+                    QLocale::c().toString(cpe, 'f', 2), currency,
+                    std::isnan(t.medianCpeMinor) ? u"?"_s
+                                                 : QLocale::c().toString(t.medianCpeMinor, 'f', 2)),
+            facts};
+}
+
+Explained explainDeclines(const History *history)
+{
+    const int declines = history ? history->declines : 0;
+    return {declines == 0
+                    ? u"No declined offers in the last %1 days"_s.arg(kDeclineDays)
+                    : u"Declined %1 offer%2 in the last %3 days"_s.arg(QString::number(declines),
+                            declines == 1 ? QString() : u"s"_s, QString::number(kDeclineDays)),
+            {{u"declines"_s, declines}, {u"days"_s, kDeclineDays}}};
+}
+
 } // namespace
 
 IdSet::IdSet(const std::vector<quint32> &ids, qsizetype universe)
@@ -438,69 +527,12 @@ QJsonArray explain(const Target &t, const StoreData &data, const Features &creat
     std::array<Explained, kFactors> parts;
     parts[Topic] = explainTopic(t, data, creator);
     parts[Audience] = explainAudience(t, data, creator);
-    const Campaign &c = t.campaign;
-    const auto optionalCount = [](const std::optional<qint64> &n) {
-        return n ? QJsonValue(*n) : QJsonValue();
-    };
-    QString range = c.minFollowers && c.maxFollowers
-            ? u"within the wanted %1–%2"_s.arg(count(*c.minFollowers), count(*c.maxFollowers))
-            : QString();
-    if (!c.minFollowers && !c.maxFollowers) {
-        range = u"the campaign names no follower range"_s;
-    } else if (c.minFollowers && creator.totalFollowers < *c.minFollowers) {
-        range = u"below the wanted minimum of %1"_s.arg(count(*c.minFollowers));
-    } else if (c.maxFollowers && creator.totalFollowers > *c.maxFollowers) {
-        range = u"above the wanted maximum of %1"_s.arg(count(*c.maxFollowers));
-    } else if (range.isEmpty()) {
-        range = u"within the wanted range"_s;
-    }
-    parts[Size] = {u"%1 followers, %2"_s.arg(count(creator.totalFollowers), range),
-            {{u"followers"_s, creator.totalFollowers},
-                    {u"minFollowers"_s, optionalCount(c.minFollowers)},
-                    {u"maxFollowers"_s, optionalCount(c.maxFollowers)}}};
-    const double rate = creator.engagementRate;
-    const double median = data.medianEngagement;
-    parts[Engagement] = {std::isnan(rate)
-                    ? u"No engagement rate known"_s
-                    : u"Engagement %1 against a platform median of %2"_s.arg(
-                            percent(rate), std::isnan(median) ? u"?"_s : percent(median)),
-            {{u"rate"_s, optionalNumber(std::isnan(rate) ? rate : round4(rate))},
-                    {u"median"_s, optionalNumber(std::isnan(median) ? median : round4(median))}}};
-    const int score = creator.authenticityScore;
-    parts[Authenticity] = {score < 0 ? u"No authenticity score yet"_s
-                                     : u"Authenticity score %1 of 100"_s.arg(score),
-            {{u"score"_s, score < 0 ? QJsonValue() : QJsonValue(score)}}};
-    const Features::Rate *fee = rateFor(t, creator);
-    QJsonObject price{{u"feeMinor"_s, fee ? QJsonValue(fee->amountMinor) : QJsonValue()},
-            {u"currency"_s, c.currency}, {u"remainingMinor"_s, c.remainingMinor},
-            {u"deliverableType"_s, fee ? QJsonValue(data.names.name(fee->type)) : QJsonValue()}};
-    parts[Price] = {fee ? u"Charges %1 per %2; %3 of the budget remains"_s.arg(
-                            money(fee->amountMinor, c.currency), data.names.name(fee->type),
-                            money(c.remainingMinor, c.currency))
-                        : u"No rate in %1 for the campaign's deliverables"_s.arg(c.currency),
-            price};
-    const int deals = history ? history->completedDeals : 0;
-    const double cpe = history ? history->cpeMinor : std::numeric_limits<double>::quiet_NaN();
-    const auto cents = [](double v) {
-        return std::isnan(v) ? QJsonValue() : QJsonValue(std::round(v * 100.0) / 100.0);
-    };
-    parts[Performance] = {deals == 0 || std::isnan(cpe)
-                    ? u"No completed deals in %1 yet"_s.arg(c.currency)
-                    : u"%1 completed deal%2 at %3 minor units of %4 per engagement; the platform "
-                      "median is %5"_s.arg(QString::number(deals), deals == 1 ? QString() : u"s"_s,
-                              QLocale::c().toString(cpe, 'f', 2), c.currency,
-                              std::isnan(t.medianCpeMinor)
-                                      ? u"?"_s
-                                      : QLocale::c().toString(t.medianCpeMinor, 'f', 2)),
-            {{u"completedDeals"_s, deals}, {u"cpeMinor"_s, cents(cpe)},
-                    {u"medianCpeMinor"_s, cents(t.medianCpeMinor)}, {u"currency"_s, c.currency}}};
-    const int declines = history ? history->declines : 0;
-    parts[Declines] = {declines == 0
-                    ? u"No declined offers in the last %1 days"_s.arg(kDeclineDays)
-                    : u"Declined %1 offer%2 in the last %3 days"_s.arg(QString::number(declines),
-                            declines == 1 ? QString() : u"s"_s, QString::number(kDeclineDays)),
-            {{u"declines"_s, declines}, {u"days"_s, kDeclineDays}}};
-
+    parts[Size] = explainSize(t.campaign, creator);
+    parts[Engagement] = explainEngagement(data, creator);
+    parts[Authenticity] = explainAuthenticity(creator);
+    parts[Price] = explainPrice(t, data, creator);
+    parts[Performance] = explainPerformance(t, history);
+    parts[Declines] = explainDeclines(history);
     QJsonArray factors;
     for (int f = 0; f < kFactors; ++f) {
         const double value = assessment.values[f];

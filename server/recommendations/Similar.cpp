@@ -25,6 +25,7 @@
 #include <bit>
 #include <cmath>
 #include <map>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -153,20 +154,10 @@ QString sizeBand(double logFollowers)
     return u">1M"_s;
 }
 
-QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &data)
+/// The heaviest words the seed and `f` share that are not a niche's own name.
+std::vector<quint32> sharedTerms(
+        const Seed &seed, const Features &f, const StoreData &data, const QStringList &niches)
 {
-    QJsonArray traits;
-    const auto trait = [&traits](const char *code, const QString &value) {
-        traits.append(QJsonObject{{u"code"_s, QString::fromLatin1(code)}, {u"value"_s, value}});
-    };
-    QStringList niches;
-    for (const quint32 n : f.niches) {
-        if (std::find(seed.niches.begin(), seed.niches.end(), n) != seed.niches.end()) {
-            niches.append(data.names.name(n));
-            trait("niche", data.names.name(n));
-        }
-    }
-    // The heaviest shared terms that are not a niche's own word.
     std::vector<std::pair<double, quint32>> terms;
     auto a = seed.content.begin();
     auto b = f.content.begin();
@@ -186,16 +177,34 @@ QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &da
     std::sort(terms.begin(), terms.end(), [](const auto &x, const auto &y) {
         return x.first != y.first ? x.first > y.first : x.second < y.second;
     });
+    std::vector<quint32> heaviest;
     for (std::size_t i = 0; i < terms.size() && i < kSharedTerms; ++i) {
-        trait("term", data.terms.name(terms[i].second));
+        heaviest.push_back(terms[i].second);
     }
-    if (f.country != Vocabulary::kNone
-            && std::find(seed.countries.begin(), seed.countries.end(), f.country)
-                    != seed.countries.end()) {
+    return heaviest;
+}
+
+QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &data)
+{
+    QJsonArray traits;
+    const auto trait = [&traits](const char *code, const QString &value) {
+        traits.append(QJsonObject{{u"code"_s, QString::fromLatin1(code)}, {u"value"_s, value}});
+    };
+    QStringList niches;
+    for (const quint32 n : f.niches) {
+        if (std::find(seed.niches.begin(), seed.niches.end(), n) != seed.niches.end()) {
+            niches.append(data.names.name(n));
+            trait("niche", data.names.name(n));
+        }
+    }
+    for (const quint32 term : sharedTerms(seed, f, data, niches)) {
+        trait("term", data.terms.name(term));
+    }
+    if (f.country != Vocabulary::kNone && seed.countrySet.has(f.country)) {
         trait("country", data.names.name(f.country));
     }
     for (const quint32 l : f.languages) {
-        if (std::find(seed.languages.begin(), seed.languages.end(), l) != seed.languages.end()) {
+        if (seed.languageSet.has(l)) {
             trait("language", data.names.name(l));
         }
     }
@@ -211,6 +220,55 @@ QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &da
     return traits;
 }
 
+/// The seed's creators (`ids`), each once, with a flag per slot; nothing when one is not a
+/// visible creator.
+std::optional<std::pair<std::vector<const Features *>, std::vector<char>>> seedsOf(
+        const StoreData &data, const QList<QUuid> &ids)
+{
+    std::vector<const Features *> seeds;
+    std::vector<char> isSeed(data.creators.size(), 0);
+    for (const QUuid &id : ids) {
+        const auto at = data.slots.constFind(id);
+        if (at == data.slots.constEnd()) {
+            return std::nullopt;
+        }
+        if (isSeed[*at] == 0) {
+            seeds.push_back(&data.creators[*at]);
+            isSeed[*at] = 1;
+        }
+    }
+    return std::pair{std::move(seeds), std::move(isSeed)};
+}
+
+/// The `limit` creators most similar to the seed, best first (ties by id).
+std::vector<std::pair<double, quint32>> mostSimilar(
+        const StoreData &data, const Seed &seed, const std::vector<char> &isSeed, int limit)
+{
+    // Exact cosine through the inverted index: only the seed's terms' lists are read.
+    std::vector<float> content(data.creators.size(), 0.0F);
+    for (const TermWeight &q : seed.content) {
+        for (const Posting &posting : data.postings[q.term]) {
+            content[posting.slot] += q.weight * posting.weight;
+        }
+    }
+    std::vector<std::pair<double, quint32>> ranked;
+    ranked.reserve(static_cast<std::size_t>(data.alive));
+    for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
+        const Features &f = data.creators[slot];
+        if (f.alive && isSeed[slot] == 0) {
+            ranked.emplace_back(similarityOf(seed, f, content[slot]), slot);
+        }
+    }
+    const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(limit));
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
+            ranked.end(), [&data](const auto &a, const auto &b) {
+                return a.first != b.first ? a.first > b.first
+                                          : data.creators[a.second].id < data.creators[b.second].id;
+            });
+    ranked.resize(wanted);
+    return ranked;
+}
+
 } // namespace
 
 Result<QByteArray> similar(db::Connection &c, discovery::DiscoveryIndexLoader &loader,
@@ -219,52 +277,24 @@ Result<QByteArray> similar(db::Connection &c, discovery::DiscoveryIndexLoader &l
     if (auto current = loader.catchUp(c); !current) {
         return current.error();
     }
+    QList<QUuid> ids{query.id};
+    ids.append(query.also);
     return store.read([&](const StoreData &data) -> Result<QByteArray> {
-        std::vector<const Features *> seeds;
-        std::vector<char> isSeed(data.creators.size(), 0);
-        QList<QUuid> ids{query.id};
-        ids.append(query.also);
-        for (const QUuid &id : std::as_const(ids)) {
-            const auto at = data.slots.constFind(id);
-            if (at == data.slots.constEnd()) {
-                return Error::notFound(u"No such influencer."_s);
-            }
-            if (isSeed[*at] == 0) {
-                seeds.push_back(&data.creators[*at]);
-                isSeed[*at] = 1;
-            }
+        const auto seeds = seedsOf(data, ids);
+        if (!seeds) {
+            return Error::notFound(u"No such influencer."_s);
         }
-        const Seed seed = seedOf(seeds, data.names.size());
-        std::vector<float> content(data.creators.size(), 0.0F);
-        for (const TermWeight &q : seed.content) {
-            for (const Posting &posting : data.postings[q.term]) {
-                content[posting.slot] += q.weight * posting.weight;
-            }
-        }
-        std::vector<std::pair<double, quint32>> ranked;
-        ranked.reserve(static_cast<std::size_t>(data.alive));
-        for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
-            const Features &f = data.creators[slot];
-            if (f.alive && isSeed[slot] == 0) {
-                ranked.emplace_back(similarityOf(seed, f, content[slot]), slot);
-            }
-        }
-        const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(query.limit));
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
-                ranked.end(), [&data](const auto &a, const auto &b) {
-                    return a.first != b.first
-                            ? a.first > b.first
-                            : data.creators[a.second].id < data.creators[b.second].id;
-                });
+        const Seed seed = seedOf(seeds->first, data.names.size());
         QByteArray out = R"({"items":[)";
-        for (std::size_t i = 0; i < wanted; ++i) {
-            const Features &f = data.creators[ranked[i].second];
-            const QJsonObject rest{
-                    {u"similarity"_s, std::round(ranked[i].first * 10000.0) / 10000.0},
+        bool first = true;
+        for (const auto &[similarity, slot] : mostSimilar(data, seed, seeds->second, query.limit)) {
+            const Features &f = data.creators[slot];
+            const QJsonObject rest{{u"similarity"_s, std::round(similarity * 10000.0) / 10000.0},
                     {u"sharedTraits"_s, sharedTraits(seed, f, data)}};
-            if (i > 0) {
+            if (!first) {
                 out += ',';
             }
+            first = false;
             out += R"({"influencer":)" + f.item + ','
                     + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
         }
