@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SeedAudience.h"
 
+#include "AnalyticsSeed.h"
+#include "Seeder.h"
 #include "core/db/Connection.h"
 
 #include <QSqlQuery>
@@ -45,6 +47,23 @@ Result<qint64> writeAudience(db::Connection &c, const QDate &asOf)
         return done.error();
     }
     return (*done)->numRowsAffected();
+}
+
+Result<void> seedPostsAndAudience(db::Connection &c, SeedReport &report, const QDate &asOf)
+{
+    const auto analytics = seedAnalytics(c, 50);
+    if (!analytics) {
+        return analytics.error();
+    }
+    report.posts = analytics->posts;
+    report.deliverablePosts = analytics->deliverablePosts;
+    report.postMetrics = analytics->postMetrics;
+    const auto audience = writeAudience(c, asOf);
+    if (!audience) {
+        return audience.error();
+    }
+    report.audienceRows = *audience;
+    return {};
 }
 
 } // namespace influence::server::seed

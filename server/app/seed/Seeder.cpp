@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Seeder.h"
 
-#include "AnalyticsSeed.h"
 #include "CollabSeed.h"
 #include "EvaluationWorld.h"
 #include "MetricsSeed.h"
@@ -680,19 +679,9 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     if (auto collab = seedCollaboration(c, options.seed, anchor()); !collab) {
         return collab.error();
     }
-    // Posts and their figures, for the dashboards (the first 50 creators' recent posts).
-    const auto analytics = seedAnalytics(c, 50);
-    if (!analytics) {
-        return analytics.error();
+    if (auto ok = seedPostsAndAudience(c, report, anchor().date()); !ok) {
+        return ok.error();
     }
-    report.posts = analytics->posts;
-    report.deliverablePosts = analytics->deliverablePosts;
-    report.postMetrics = analytics->postMetrics;
-    const auto audience = writeAudience(c, anchor().date());
-    if (!audience) {
-        return audience.error();
-    }
-    report.audienceRows = *audience;
     const auto snapshots = writeHistories(c, options, Histories::All);
     if (!snapshots) {
         return snapshots.error();
