@@ -202,12 +202,7 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
             return idfOf(documents, frequency[term]);
         });
     }
-    m_data.postings.assign(static_cast<std::size_t>(m_data.terms.size()), {});
-    for (quint32 slot = 0; slot < m_data.creators.size(); ++slot) {
-        for (const TermWeight &t : m_data.creators[slot].content) {
-            m_data.postings[t.term].push_back({slot, t.weight});
-        }
-    }
+    rebuildPostings();
     updateMedian();
     const auto terms = static_cast<long long>(m_data.terms.size());
     lock.unlock();
@@ -222,8 +217,18 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
 void FeatureStore::apply(const std::vector<CreatorRow> &rows)
 {
     const std::unique_lock lock(m_lock);
+    // Taking a creator out of the terms' lists searches them: after many changes (a bulk load,
+    // a sync of every account) the lists are rebuilt once instead.
+    const bool bulk = rows.size() > kBulkChanges;
     for (const CreatorRow &row : rows) {
-        remove(row.id);
+        remove(row.id, bulk ? Postings::Leave : Postings::Edit);
+    }
+    if (bulk) {
+        rebuildPostings();
+    }
+    for (const CreatorRow &row : rows) {
+        // (A creator listed twice: the later row wins.)
+        remove(row.id, Postings::Edit);
         if (!row.visible) {
             continue;
         }
@@ -288,7 +293,7 @@ void FeatureStore::put(const CreatorRow &row)
     ++m_data.alive;
 }
 
-void FeatureStore::remove(const QUuid &id)
+void FeatureStore::remove(const QUuid &id, Postings postings)
 {
     const auto found = m_data.slots.constFind(id);
     if (found == m_data.slots.constEnd()) {
@@ -296,10 +301,22 @@ void FeatureStore::remove(const QUuid &id)
     }
     const quint32 slot = *found;
     m_data.slots.erase(found);
-    unpost(slot);
+    if (postings == Postings::Edit) {
+        unpost(slot);
+    }
     m_data.creators[slot] = Features{};
     m_data.freeSlots.push_back(slot);
     --m_data.alive;
+}
+
+void FeatureStore::rebuildPostings()
+{
+    m_data.postings.assign(static_cast<std::size_t>(m_data.terms.size()), {});
+    for (quint32 slot = 0; slot < m_data.creators.size(); ++slot) {
+        for (const TermWeight &t : m_data.creators[slot].content) {
+            m_data.postings[t.term].push_back({slot, t.weight});
+        }
+    }
 }
 
 void FeatureStore::unpost(quint32 slot)

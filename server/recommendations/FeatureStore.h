@@ -124,6 +124,8 @@ class FeatureStore final : public discovery::CreatorSink
 {
 public:
     static constexpr int kMaxTerms = 24;
+    /// A catch-up with more changed creators than this rebuilds the terms' lists.
+    static constexpr std::size_t kBulkChanges = 1000;
 
     void replaceAll(const std::vector<discovery::CreatorRow> &rows) override;
     void apply(const std::vector<discovery::CreatorRow> &rows) override;
@@ -147,8 +149,12 @@ public:
 
 private:
     void put(const discovery::CreatorRow &row);
-    void remove(const QUuid &id);
+    /// Whether a removal takes the creator out of the terms' lists, or leaves that to one
+    /// rebuildPostings() after many.
+    enum class Postings { Edit, Leave };
+    void remove(const QUuid &id, Postings postings);
     void unpost(quint32 slot);
+    void rebuildPostings();
     void updateMedian();
 
     mutable std::shared_mutex m_lock;

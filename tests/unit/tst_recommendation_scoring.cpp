@@ -130,6 +130,43 @@ private Q_SLOTS:
         });
     }
 
+    void bulkChanges()
+    {
+        // More changes than FeatureStore::kBulkChanges: the terms' lists are rebuilt once, and
+        // end as the same changes applied a few at a time leave them.
+        std::vector<CreatorRow> first;
+        for (int i = 0; i < 1500; ++i) {
+            first.push_back(creator(i, u"word%1 common bread"_s.arg(i % 40)));
+        }
+        FeatureStore bulk;
+        FeatureStore few;
+        bulk.replaceAll(first);
+        few.replaceAll(first);
+        std::vector<CreatorRow> changes;
+        for (int i = 0; i < 1200; ++i) {
+            CreatorRow row = creator(i * 2 % 1600, u"kayak word%1 fjord"_s.arg(i % 7));
+            row.visible = i % 5 != 0;
+            changes.push_back(row);
+        }
+        bulk.apply(changes);
+        for (std::size_t i = 0; i < changes.size(); i += 100) {
+            few.apply(std::vector<CreatorRow>(changes.begin() + static_cast<std::ptrdiff_t>(i),
+                    changes.begin() + static_cast<std::ptrdiff_t>(i + 100)));
+        }
+        bulk.read([&few](const StoreData &b) {
+            few.read([&b](const StoreData &f) {
+                QCOMPARE(b.alive, f.alive);
+                QCOMPARE(b.slots.size(), b.alive);
+                QVERIFY(consistent(b));
+                QVERIFY(consistent(f));
+                for (const QString &word : {u"kayak"_s, u"common"_s, u"word3"_s}) {
+                    QCOMPARE(b.postings[b.terms.find(word)].size(),
+                            f.postings[f.terms.find(word)].size());
+                }
+            });
+        });
+    }
+
     void factorsAtTheirEdges()
     {
         FeatureStore store;
