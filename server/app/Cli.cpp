@@ -158,6 +158,7 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
                  "whole numbers\n";
         return kExitUsage;
     }
+    options.evaluationWorld = parser.value(u"evaluation-world"_s);
     options.ifEmpty = parser.isSet(u"if-empty"_s);
     options.reset = parser.isSet(u"reset"_s);
     // A bar on a terminal, or wherever it is asked for (bench/run keeps it in its log).
@@ -198,7 +199,11 @@ int runSeed(const Config &config, const QCommandLineParser &parser)
           << report->rates << " rates, " << report->snapshots << " metric snapshots, "
           << report->posts << " posts (" << report->deliverablePosts << " of deals) with "
           << report->postMetrics << " post metric rows, " << report->audienceRows
-          << " audience rows in " << timer.elapsed() << " ms\n";
+          << " audience rows";
+    if (report->evaluationTests > 0) {
+        out() << ", an evaluation world with " << report->evaluationTests << " test campaigns";
+    }
+    out() << " in " << timer.elapsed() << " ms\n";
     return 0;
 }
 
@@ -242,6 +247,10 @@ int runCommandLine(int argc, char **argv)
             {u"long-history"_s,
                     u"seed: this many verified accounts get two years (730 days) of history."_s,
                     u"n"_s},
+            {u"evaluation-world"_s,
+                    u"seed: also the recommendation evaluation's world; its hidden outcomes go "
+                    "to this file (bench/recommendations/README.md)."_s,
+                    u"file"_s},
             {u"if-empty"_s, u"seed: do nothing if the database already has users."_s},
             {u"reset"_s, u"seed: delete all users and their data first."_s},
             {u"progress"_s, u"seed: show progress on stderr also when it is not a terminal."_s},

@@ -10,10 +10,12 @@
 #include "core/db/Connection.h"
 #include "core/db/Migrator.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -506,6 +508,68 @@ private Q_SLOTS:
         QVERIFY(replaced);
         QCOMPARE(replaced->influencers, 60);
         QCOMPARE(column(c, u"SELECT count(*) FROM influencer_details"_s).first(), u"60"_s);
+    }
+
+    /// The recommendation evaluation's world: the same file for the same seed, held-out test
+    /// campaigns without deals, a history with declines and completed deals whose posts have
+    /// figures, and observable traces that follow the hidden quality q (which only the file has).
+    void evaluationWorld()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        seed::SeedOptions options;
+        options.influencers = 250;
+        options.days = 30;
+        QByteArray files[2];
+        for (int run = 0; run < 2; ++run) {
+            options.evaluationWorld = dir.filePath(u"outcomes-%1.jsonl"_s.arg(run));
+            db::Connection c(migratedDatabase(), u"seed-evaluation"_s);
+            const auto report = seed::seedDatabase(c, options);
+            QVERIFY2(report, report ? "" : qPrintable(report.error().detail));
+            QCOMPARE(report->evaluationTests, 5); // one per 40 eligible creators, at least 5
+            QFile file(options.evaluationWorld);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            files[run] = file.readAll();
+            if (run == 1) {
+                break;
+            }
+            QCOMPARE(number(c,
+                             u"SELECT count(*) FROM deals d JOIN campaigns k ON k.id = "
+                             "d.campaign_id WHERE k.name LIKE 'Evaluation test %'"_s),
+                    0.0);
+            QCOMPARE(number(c,
+                             u"SELECT count(*) FROM campaigns WHERE name LIKE 'Evaluation test %' "
+                             "AND status = 'active' AND budget_minor > 0"_s),
+                    5.0);
+            QVERIFY(number(c, u"SELECT count(*) FROM deals WHERE state = 'declined'"_s) >= 10);
+            QVERIFY(number(c,
+                            u"SELECT count(*) FROM posts p JOIN post_metrics m ON m.post_id = p.id "
+                            "WHERE p.external_id LIKE 'eval-%' AND p.campaign_id IS NOT NULL "
+                            "AND m.likes > 0"_s)
+                    >= 50);
+            // q from the file against the engagement rate and authenticity the server reads.
+            QJsonArray pairs;
+            for (const QByteArray &line : files[0].trimmed().split('\n')) {
+                const QJsonObject campaign = QJsonDocument::fromJson(line).object();
+                QCOMPARE(campaign.value(u"eligible"_s).toInt() > 100, true);
+                for (const QJsonValue &o : campaign.value(u"outcomes"_s).toArray()) {
+                    const int relevance = o[u"relevance"_s].toInt();
+                    QVERIFY(relevance >= 0 && relevance <= 3);
+                    pairs.append(QJsonObject{{u"id"_s, o[u"influencerId"_s]}, {u"q"_s, o[u"q"_s]}});
+                }
+            }
+            const QString json = QString::fromUtf8(QJsonDocument(pairs).toJson());
+            for (const QString &trace : {u"ln(i.engagement_rate)"_s, u"i.authenticity_score"_s}) {
+                const double r = number(c,
+                        u"SELECT corr(x.q, %1) FROM (SELECT DISTINCT * FROM "
+                        u"jsonb_to_recordset('%2') "
+                        "AS r(id uuid, q float8)) x JOIN influencer_details i ON i.user_id = x.id "
+                        "WHERE i.engagement_rate > 0"_s.arg(trace, json));
+                QVERIFY2(r > 0.3, qPrintable(trace + u": "_s + QString::number(r)));
+            }
+        }
+        QVERIFY(!files[0].isEmpty());
+        QCOMPARE(files[1], files[0]);
     }
 
     void progressIsReported()

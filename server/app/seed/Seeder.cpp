@@ -2,12 +2,14 @@
 #include "Seeder.h"
 
 #include "CollabSeed.h"
+#include "EvaluationWorld.h"
 #include "MetricsSeed.h"
 #include "Prng.h"
 #include "SeedAudience.h"
 #include "SeedData.h"
 #include "SeedLabels.h"
 #include "SeedPosts.h"
+#include "SeedReset.h"
 #include "authenticity/AuthenticityStore.h"
 #include "common/Domain.h"
 #include "core/db/Connection.h"
@@ -651,29 +653,8 @@ Result<qint64> writeHistories(db::Connection &c, const SeedOptions &options, His
 Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, int brandCount)
 {
     if (options.reset) {
-        // The ledger and the audit log are append-only (0010_money.sql): only the owner's
-        // deliberate DDL, here in the reset's transaction, lets them be emptied with the rest.
-        static const QStringList appendOnly{
-                u"ledger_entries"_s, u"ledger_transfers"_s, u"audit_log"_s};
-        for (const QString &table : appendOnly) {
-            if (auto ok = c.execDirect(u"GRANT TRUNCATE ON %1 TO CURRENT_USER"_s.arg(table)); !ok) {
-                return ok.error();
-            }
-            if (auto ok = c.execDirect(u"ALTER TABLE %1 DISABLE TRIGGER USER"_s.arg(table)); !ok) {
-                return ok.error();
-            }
-        }
-        if (auto ok = c.execDirect(u"TRUNCATE users CASCADE"_s); !ok) {
+        if (auto ok = deleteAllUsers(c); !ok) {
             return ok.error();
-        }
-        for (const QString &table : appendOnly) {
-            if (auto ok = c.execDirect(u"ALTER TABLE %1 ENABLE TRIGGER USER"_s.arg(table)); !ok) {
-                return ok.error();
-            }
-            if (auto ok = c.execDirect(u"REVOKE TRUNCATE ON %1 FROM CURRENT_USER"_s.arg(table));
-                    !ok) {
-                return ok.error();
-            }
         }
     }
     SeedReport report;
@@ -718,7 +699,39 @@ Result<SeedReport> generateAll(db::Connection &c, const SeedOptions &options, in
     report.posts += posts->posts;
     report.postMetrics += posts->postMetrics;
     report.deliverablePosts += posts->deliverables;
+    if (!options.evaluationWorld.isEmpty()) {
+        const auto world = seedEvaluationWorld(c, options.seed, anchor(), options.evaluationWorld);
+        if (!world) {
+            return world.error();
+        }
+        report.evaluationTests = world->testCampaigns;
+    }
     return report;
+}
+
+/// The seed marker: what identifies the data set in system_settings.
+QJsonObject seedMarker(const SeedOptions &options, int brandCount)
+{
+    QJsonObject parameters{
+            {u"generator"_s, 1},
+            {u"influencers"_s, options.influencers},
+            {u"brands"_s, brandCount},
+            {u"seed"_s, QString::number(options.seed)},
+            {u"days"_s, options.days},
+    };
+    // Only when asked for, so that the markers of data sets without them stay as they were.
+    if (options.posts > 0) {
+        parameters.insert(u"posts"_s, options.posts);
+    }
+    if (!options.evaluationWorld.isEmpty()) {
+        parameters.insert(u"evaluationWorld"_s, 1);
+    }
+    if (options.longHistoryAccounts > 0) {
+        parameters.insert(u"longHistory"_s,
+                QJsonObject{{u"accounts"_s, options.longHistoryAccounts},
+                        {u"days"_s, options.longHistoryDays}});
+    }
+    return parameters;
 }
 
 } // namespace
@@ -737,22 +750,7 @@ Result<SeedReport> seedDatabase(db::Connection &connection, const SeedOptions &o
                 u"--days must be from 0 to 3660, --long-history a number of accounts"_s);
     }
     const int brandCount = options.brands >= 0 ? options.brands : qMax(5, options.influencers / 20);
-    QJsonObject parameters{
-            {u"generator"_s, 1},
-            {u"influencers"_s, options.influencers},
-            {u"brands"_s, brandCount},
-            {u"seed"_s, QString::number(options.seed)},
-            {u"days"_s, options.days},
-    };
-    // Only when asked for, so that the markers of data sets without them stay as they were.
-    if (options.posts > 0) {
-        parameters.insert(u"posts"_s, options.posts);
-    }
-    if (options.longHistoryAccounts > 0) {
-        parameters.insert(u"longHistory"_s,
-                QJsonObject{{u"accounts"_s, options.longHistoryAccounts},
-                        {u"days"_s, options.longHistoryDays}});
-    }
+    const QJsonObject parameters = seedMarker(options, brandCount);
     // Bulk loading can take longer than the request statement timeout.
     if (auto ok = connection.setStatementTimeout(std::chrono::milliseconds(0)); !ok) {
         return ok.error();

@@ -29,6 +29,9 @@ struct SeedOptions
     /// Posts with `days` of daily figures each (the analytics data set at scale, MetricsSeed.h);
     /// 0: none.
     int posts = 0;
+    /// Also the recommendation evaluation's world (EvaluationWorld.h), its hidden outcomes written
+    /// to this file; empty: none.
+    QString evaluationWorld;
     /// Do nothing (successfully) when the database already has users.
     bool ifEmpty = false;
     /// Delete all users (and everything that cascades from them) first.
@@ -51,6 +54,7 @@ struct SeedReport
     qint64 postMetrics = 0; ///< post_metrics rows
     qint64 deliverablePosts = 0; ///< posts that fulfil a deliverable of a deal
     qint64 audienceRows = 0; ///< account_audience rows
+    qint64 evaluationTests = 0; ///< test campaigns of the evaluation world
 };
 
 /// Fills an empty database with a deterministic demo data set: an admin, creators with
