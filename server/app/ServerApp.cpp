@@ -20,7 +20,10 @@
 #include "core/docs/ApiDocs.h"
 #include "core/http/Authenticator.h"
 #include "core/http/HttpServer.h"
-#include "core/jobs/BackgroundWorker.h"
+#include "core/jobs/Housekeeping.h"
+#include "core/jobs/JobRoutes.h"
+#include "core/jobs/JobWorker.h"
+#include "core/mail/MailJob.h"
 #include "core/mail/SmtpClient.h"
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
@@ -132,10 +135,10 @@ Result<crypto::TokenCipher> tokenCipherFor(const Config &config)
 }
 
 /// How the background worker delivers e-mail: over SMTP, or without SMTP_URL into the log.
-Result<jobs::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
+Result<mail::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
 {
     if (settings.smtpUrl.isEmpty()) {
-        return jobs::MailSender([](const mail::MailMessage &message) -> Result<void> {
+        return mail::MailSender([](const mail::MailMessage &message) -> Result<void> {
             // Development mode: the message goes to the log instead of a mail server.
             qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
                     qPrintable(message.subject), qPrintable(message.body));
@@ -146,7 +149,7 @@ Result<jobs::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
     if (!smtp) {
         return smtp.error();
     }
-    return jobs::MailSender(
+    return mail::MailSender(
             [client = std::make_shared<mail::SmtpClient>(*smtp)](const mail::MailMessage &message) {
                 return client->send(message);
             });
@@ -247,10 +250,10 @@ http::HttpContext &ServerApp::httpContext()
     return *m_httpContext;
 }
 
-void ServerApp::wakeBackgroundWorker()
+void ServerApp::wakeJobs()
 {
-    if (m_background) {
-        m_background->wake();
+    if (m_jobs) {
+        m_jobs->wake();
     }
 }
 
@@ -336,6 +339,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     money::registerRoutes(*m_httpContext, m_config.payments);
     analytics::registerRoutes(*m_httpContext);
     analytics::registerImportRoutes(*m_httpContext);
+    jobs::registerRoutes(*m_httpContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {
@@ -350,8 +354,16 @@ Result<void> ServerApp::start(const StartOptions &options)
     if (!sender) {
         return sender.error();
     }
-    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, *sender);
-    m_background->start();
+    m_jobs = std::make_unique<jobs::JobWorker>(m_connectionSettings, m_config.jobs);
+    m_jobs->addHandler(QString::fromLatin1(mail::kSendJob), QString::fromLatin1(mail::kMailQueue),
+            mail::sendJobHandler(*sender));
+    m_jobs->addHandler(QString::fromLatin1(jobs::kHousekeepingJob),
+            QString::fromLatin1(jobs::kMaintenanceQueue), jobs::houseKeep);
+    m_jobs->addPeriodic(QString::fromLatin1(jobs::kHousekeepingJob), jobs::kHousekeepingInterval);
+    if (options.extraJobs) {
+        options.extraJobs(*m_jobs);
+    }
+    m_jobs->start();
     if (m_config.payments.transfersEnabled()) {
         m_payouts = std::make_unique<money::PayoutSender>(m_connectionSettings, m_config.payments,
                 money::PayoutSender::Options{static_cast<int>(m_config.payments.recheck.count())});
@@ -423,8 +435,8 @@ void ServerApp::finishShutdown()
             m_dbPool->waitForDone();
         }
     }
-    if (m_background) {
-        m_background->stop();
+    if (m_jobs) {
+        m_jobs->stop();
     }
     if (m_payouts) {
         m_payouts->stop();
@@ -432,7 +444,7 @@ void ServerApp::finishShutdown()
     m_httpServer.reset();
     m_oidc.reset();
     m_social.reset();
-    m_background.reset();
+    m_jobs.reset();
     m_payouts.reset();
     m_cpuPool.reset();
     m_dbPool.reset();
