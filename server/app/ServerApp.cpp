@@ -359,6 +359,8 @@ Result<void> ServerApp::start(const StartOptions &options)
             mail::sendJobHandler(*sender));
     m_jobs->addHandler(QString::fromLatin1(jobs::kHousekeepingJob),
             QString::fromLatin1(jobs::kMaintenanceQueue), jobs::houseKeep);
+    m_jobs->addHandler(QString::fromLatin1(jobs::kNoopJob),
+            QString::fromLatin1(jobs::kMaintenanceQueue), jobs::noop);
     m_jobs->addPeriodic(QString::fromLatin1(jobs::kHousekeepingJob), jobs::kHousekeepingInterval);
     if (options.extraJobs) {
         options.extraJobs(*m_jobs);

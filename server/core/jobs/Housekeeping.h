@@ -14,4 +14,11 @@ inline constexpr std::chrono::minutes kHousekeepingInterval{10};
 
 common::Result<void> houseKeep(const Job &job);
 
+/// A job that does nothing: proof that the queue runs, and what bench/jobs measures.
+inline constexpr auto kNoopJob = "core.noop";
+inline common::Result<void> noop(const Job & /*job*/)
+{
+    return {};
+}
+
 } // namespace influence::server::jobs
