@@ -37,6 +37,7 @@
 #include "profiles/ProfileRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
+#include "social/SyncJob.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -362,6 +363,14 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_jobs->addHandler(QString::fromLatin1(jobs::kNoopJob),
             QString::fromLatin1(jobs::kMaintenanceQueue), jobs::noop);
     m_jobs->addPeriodic(QString::fromLatin1(jobs::kHousekeepingJob), jobs::kHousekeepingInterval);
+    if (m_social) {
+        // A pass waits for its platforms' answers (bounded by their timeouts); the lease is
+        // renewed meanwhile.
+        m_jobs->addHandler(QString::fromLatin1(social::kSyncJob),
+                QString::fromLatin1(social::kSocialQueue),
+                social::syncJobHandler(*m_social, std::chrono::minutes(15)));
+        m_jobs->addPeriodic(QString::fromLatin1(social::kSyncJob), m_config.social.pollInterval);
+    }
     if (options.extraJobs) {
         options.extraJobs(*m_jobs);
     }
@@ -370,9 +379,6 @@ Result<void> ServerApp::start(const StartOptions &options)
         m_payouts = std::make_unique<money::PayoutSender>(m_connectionSettings, m_config.payments,
                 money::PayoutSender::Options{static_cast<int>(m_config.payments.recheck.count())});
         m_payouts->start();
-    }
-    if (m_social) {
-        m_social->start();
     }
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
@@ -424,6 +430,10 @@ void ServerApp::finishShutdown()
         // still exist.
         m_oidc->stop();
     }
+    if (m_jobs) {
+        // Before the services its handlers wait for (the social sync): the running jobs finish.
+        m_jobs->stop();
+    }
     if (m_social) {
         m_social->stop();
     }
@@ -436,9 +446,6 @@ void ServerApp::finishShutdown()
         if (m_dbPool) {
             m_dbPool->waitForDone();
         }
-    }
-    if (m_jobs) {
-        m_jobs->stop();
     }
     if (m_payouts) {
         m_payouts->stop();
