@@ -192,3 +192,89 @@ $$;
 -- Mail that was waiting in the outbox when the queue arrived is sent by it.
 SELECT job_enqueue('mail.send', jsonb_build_object('id', id), 'mail')
 FROM mail_outbox WHERE sent_at IS NULL AND gave_up_at IS NULL;
+
+-- Reminders (issue 22, first part), run by the periodic job reminders.scan: a deliverable due
+-- within 48 hours reminds the creator; one that became overdue is recorded on the deal's timeline
+-- and reminds both sides. Each person is reminded once per window (the deliverable's due date: a
+-- new date is a new window), in the app and by e-mail through the outbox, all in one transaction.
+CREATE TABLE reminders_sent (
+    kind       text NOT NULL,
+    object_id  uuid NOT NULL,
+    user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    window_key text NOT NULL,
+    sent_at    timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (kind, object_id, user_id, window_key)
+);
+
+-- The reminders due now; how many people were reminded. p_app_url starts the links in the mail.
+CREATE FUNCTION reminders_scan(p_app_url text) RETURNS integer
+LANGUAGE sql AS $$
+    WITH today AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
+    due AS (
+        SELECT dl.id, dl.deal_id, dl.due_on, dl.type, dl.platform, c.name AS campaign,
+               d.campaign_id,
+               CASE WHEN dl.due_on < t.d THEN 'deliverable.overdue'
+                    ELSE 'deliverable.due_soon' END AS kind
+        FROM deliverables dl
+        JOIN deals d ON d.id = dl.deal_id
+        JOIN campaigns c ON c.id = d.campaign_id, today t
+        WHERE dl.status NOT IN ('approved', 'live') AND dl.due_on <= t.d + 2
+          AND d.state IN ('accepted', 'in_progress')),
+    recipients AS (
+        SELECT due.*, s.u AS user_id
+        FROM due, LATERAL (SELECT u FROM deal_side_users(due.deal_id, 'creator') u
+                           UNION
+                           SELECT u FROM deal_side_users(due.deal_id, 'brand') u
+                           WHERE due.kind = 'deliverable.overdue') s(u)),
+    fresh AS (
+        INSERT INTO reminders_sent (kind, object_id, user_id, window_key)
+        SELECT kind, id, user_id, due_on::text FROM recipients
+        ON CONFLICT DO NOTHING
+        RETURNING kind, object_id, user_id),
+    reminded AS (
+        SELECT r.*, u.email, u.status
+        FROM fresh f
+        JOIN recipients r ON r.kind = f.kind AND r.id = f.object_id AND r.user_id = f.user_id
+        JOIN users u ON u.id = r.user_id),
+    notified AS (
+        INSERT INTO notifications (user_id, kind, object_type, object_id, data)
+        SELECT user_id, kind, 'deliverable', id,
+               jsonb_build_object('dealId', deal_id, 'campaignId', campaign_id,
+                                  'campaignName', campaign, 'dueDate', api_date(due_on),
+                                  'type', type, 'platform', platform)
+        FROM reminded
+        RETURNING 1),
+    events AS (
+        INSERT INTO deal_events (deal_id, actor_id, kind, data)
+        SELECT DISTINCT ON (r.id) r.deal_id, NULL::uuid, 'deliverable.overdue',
+               jsonb_build_object('deliverableId', r.id, 'dueDate', api_date(r.due_on))
+        FROM reminded r
+        WHERE r.kind = 'deliverable.overdue'
+          AND NOT EXISTS (SELECT 1 FROM deal_events e
+                          WHERE e.deal_id = r.deal_id AND e.kind = 'deliverable.overdue'
+                            AND e.data->>'deliverableId' = r.id::text
+                            AND e.data->>'dueDate' = api_date(r.due_on))
+        RETURNING 1),
+    marked AS (
+        UPDATE deliverables SET last_reminded_at = now()
+        WHERE id IN (SELECT id FROM reminded)
+        RETURNING 1),
+    mailed AS (
+        INSERT INTO mail_outbox (recipient, subject, body_text)
+        SELECT email,
+               left(CASE WHEN kind = 'deliverable.overdue'
+                         THEN 'Overdue: ' ELSE 'Due soon: ' END
+                    || type || ' on ' || platform || ' for ' || campaign, 200),
+               CASE WHEN kind = 'deliverable.overdue'
+                    THEN 'The ' || type || ' on ' || platform || ' for "' || campaign
+                         || '" was due on ' || api_date(due_on) || ' and is not live yet.'
+                    ELSE 'The ' || type || ' on ' || platform || ' for "' || campaign
+                         || '" is due on ' || api_date(due_on) || '.' END
+               || E'\n\n' || p_app_url || '/deals/' || deal_id || E'\n'
+        FROM reminded
+        WHERE status = 'active'
+        RETURNING id)
+    -- Data-modifying parts run whether read or not; the enqueue is a SELECT and must be read.
+    SELECT (SELECT count(*) FROM reminded)::integer
+    FROM (SELECT count(job_enqueue('mail.send', jsonb_build_object('id', id), 'mail')) FROM mailed) q
+$$;

@@ -27,6 +27,7 @@
 #include "core/mail/SmtpClient.h"
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
+#include "deals/Reminders.h"
 #include "discovery/DiscoveryRoutes.h"
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
@@ -363,6 +364,10 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_jobs->addHandler(QString::fromLatin1(jobs::kNoopJob),
             QString::fromLatin1(jobs::kMaintenanceQueue), jobs::noop);
     m_jobs->addPeriodic(QString::fromLatin1(jobs::kHousekeepingJob), jobs::kHousekeepingInterval);
+    m_jobs->addHandler(QString::fromLatin1(deals::kRemindersJob),
+            QString::fromLatin1(deals::kRemindersQueue),
+            deals::remindersJobHandler(m_config.auth.effectiveAppUrl(publicUrl)));
+    m_jobs->addPeriodic(QString::fromLatin1(deals::kRemindersJob), deals::kRemindersInterval);
     if (m_social) {
         // A pass waits for its platforms' answers (bounded by their timeouts); the lease is
         // renewed meanwhile.
