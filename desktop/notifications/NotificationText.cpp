@@ -4,7 +4,9 @@
 #include "common/CollabApi.h"
 #include "widgets/Names.h"
 
+#include <QDate>
 #include <QList>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 using influence::common::DealSide;
@@ -94,6 +96,15 @@ QString NotificationText::notification(const common::Notification &notification)
         const QString excerpt = data.value(u"excerpt"_s).toString().simplified();
         return excerpt.isEmpty() ? tr("%1 sent a message.").arg(who)
                                  : tr("%1 wrote: “%2”").arg(who, excerpt);
+    }
+    if (kind == u"deliverable.due_soon"_s || kind == u"deliverable.overdue"_s) {
+        // Reminders come from no one: they name the post and the campaign instead.
+        const QDate due = QDate::fromString(data.value(u"dueDate"_s).toString(), Qt::ISODate);
+        const QString on = QLocale().toString(due, QLocale::ShortFormat);
+        const QString campaign = data.value(u"campaignName"_s).toString();
+        return kind == u"deliverable.due_soon"_s
+                ? tr("Reminder: a post for “%1” is due on %2.").arg(campaign, on)
+                : tr("A post for “%1” was due on %2 and is not live yet.").arg(campaign, on);
     }
     for (const auto &[wire, text] : sentences) {
         if (wire == kind) {

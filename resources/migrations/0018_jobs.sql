@@ -7,6 +7,12 @@
 -- runs out (the process died) puts the job back through job_reclaim(). A failure is retried after
 -- an exponential, jittered pause; after max_attempts the job is 'dead' until an administrator
 -- retries it. Delivery is at least once: a handler must tolerate running again.
+--
+-- The queue's own bookkeeping (claim, succeed, fail, renew, reclaim) commits asynchronously
+-- (synchronous_commit off for that transaction only, so call them on their own, as the workers
+-- do): a crash of PostgreSQL may forget its last fraction of a second, which only makes a job run
+-- again. WAL is one sequence, so a remembered completion implies the remembered effects of the
+-- handler, whose own transactions (and every enqueue) stay as durable as configured.
 
 CREATE TABLE jobs (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -65,6 +71,7 @@ $$;
 CREATE FUNCTION job_claim(p_worker text, p_queues text[], p_limit integer, p_lease interval)
 RETURNS TABLE (id bigint, kind text, payload jsonb, attempts integer, max_attempts integer)
 LANGUAGE sql AS $$
+    SELECT set_config('synchronous_commit', 'off', true);
     UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, locked_by = p_worker,
                       locked_until = now() + p_lease
     FROM (SELECT c.id FROM jobs c
@@ -88,6 +95,7 @@ $$;
 -- Whether the job was still this worker's (a lease that ran out may have passed it on).
 CREATE FUNCTION job_succeed(p_id bigint, p_worker text) RETURNS boolean
 LANGUAGE sql AS $$
+    SELECT set_config('synchronous_commit', 'off', true);
     WITH done AS (
         UPDATE jobs SET state = 'succeeded', finished_at = now(), locked_by = NULL,
                         locked_until = NULL, last_error = NULL
@@ -99,6 +107,7 @@ $$;
 CREATE FUNCTION job_fail(p_id bigint, p_worker text, p_error text, p_base_seconds double precision)
 RETURNS boolean
 LANGUAGE sql AS $$
+    SELECT set_config('synchronous_commit', 'off', true);
     WITH failed AS (
         UPDATE jobs SET
             state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
@@ -114,6 +123,7 @@ $$;
 -- Extends the leases of the jobs this worker is running.
 CREATE FUNCTION job_renew(p_ids bigint[], p_worker text, p_lease interval) RETURNS integer
 LANGUAGE sql AS $$
+    SELECT set_config('synchronous_commit', 'off', true);
     WITH renewed AS (
         UPDATE jobs SET locked_until = now() + p_lease
         WHERE id = ANY (p_ids) AND state = 'running' AND locked_by = p_worker
@@ -124,6 +134,7 @@ $$;
 -- Jobs whose lease ran out (their worker died or hung) count as a failed attempt.
 CREATE FUNCTION job_reclaim(p_base_seconds double precision) RETURNS integer
 LANGUAGE sql AS $$
+    SELECT set_config('synchronous_commit', 'off', true);
     WITH expired AS (
         SELECT id FROM jobs WHERE state = 'running' AND locked_until < now()
         FOR UPDATE SKIP LOCKED),

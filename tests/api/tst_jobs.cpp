@@ -62,7 +62,9 @@ server::jobs::NewJob newJob(
     return job;
 }
 
-TestServer::Options jobServer(const QString &databaseUrl = {})
+/// A server with fast polling and short leases and the test handlers; `stopQueue` adds a queue
+/// ("stop", a 1.5 s job) that only this server runs.
+TestServer::Options jobServer(const QString &databaseUrl = {}, bool stopQueue = false)
 {
     TestServer::Options options;
     options.databaseUrl = databaseUrl;
@@ -73,8 +75,11 @@ TestServer::Options jobServer(const QString &databaseUrl = {})
         config.jobs.lease = std::chrono::milliseconds(1000);
         config.jobs.backoffBaseSeconds = 0.4;
     };
-    options.jobs = [](server::jobs::JobWorker &worker) {
+    options.jobs = [stopQueue](server::jobs::JobWorker &worker) {
         const QString id = worker.workerId();
+        if (stopQueue) {
+            worker.addHandler(u"test.stop"_s, u"stop"_s, recorder(id, false, 1500));
+        }
         worker.addHandler(u"test.record"_s, u"test"_s, recorder(id, false));
         worker.addHandler(u"test.fail"_s, u"test"_s, recorder(id, true));
         worker.addHandler(u"test.slow"_s, u"test"_s, recorder(id, false, 2500));
@@ -373,6 +378,17 @@ private Q_SLOTS:
         QVERIFY(waitForState(id, u"succeeded"_s));
         QCOMPARE(count(u"SELECT count(*) FROM test_job_runs WHERE job_id = %1"_s.arg(id)), 1);
         QCOMPARE(scalar(u"SELECT attempts FROM jobs WHERE id = %1"_s.arg(id)).toInt(), 1);
+    }
+
+    void stopFinishesTheRunningJob()
+    {
+        auto other = std::make_unique<TestServer>(jobServer(m_server->databaseUrl(), true));
+        QVERIFY2(other->isRunning(), qPrintable(other->error()));
+        const qint64 id = enqueue(newJob(u"test.stop"_s, u"stop"_s));
+        QVERIFY(waitForState(id, u"running"_s));
+        other.reset(); // shuts down while the job runs
+        QCOMPARE(stateOf(id), u"succeeded"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM test_job_runs WHERE job_id = %1"_s.arg(id)), 1);
     }
 
     void housekeepingIsOnePeriodicJob()
