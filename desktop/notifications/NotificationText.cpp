@@ -39,6 +39,20 @@ QString NotificationText::party(const common::Notification &notification)
     return *side == DealSide::Creator ? tr("The creator") : tr("The brand");
 }
 
+QString NotificationText::reminder(const common::Notification &notification)
+{
+    const bool dueSoon = notification.kind == u"deliverable.due_soon"_s;
+    if (!dueSoon && notification.kind != u"deliverable.overdue"_s) {
+        return Names::eventKind(notification.kind);
+    }
+    const QJsonObject &data = notification.data;
+    const QDate due = QDate::fromString(data.value(u"dueDate"_s).toString(), Qt::ISODate);
+    const QString on = QLocale().toString(due, QLocale::ShortFormat);
+    const QString campaign = data.value(u"campaignName"_s).toString();
+    return dueSoon ? tr("Reminder: a post for “%1” is due on %2.").arg(campaign, on)
+                   : tr("A post for “%1” was due on %2 and is not live yet.").arg(campaign, on);
+}
+
 QString NotificationText::notification(const common::Notification &notification)
 {
     // Every notification tells of what the other party of the deal did (the server notifies
@@ -97,21 +111,12 @@ QString NotificationText::notification(const common::Notification &notification)
         return excerpt.isEmpty() ? tr("%1 sent a message.").arg(who)
                                  : tr("%1 wrote: “%2”").arg(who, excerpt);
     }
-    if (kind == u"deliverable.due_soon"_s || kind == u"deliverable.overdue"_s) {
-        // Reminders come from no one: they name the post and the campaign instead.
-        const QDate due = QDate::fromString(data.value(u"dueDate"_s).toString(), Qt::ISODate);
-        const QString on = QLocale().toString(due, QLocale::ShortFormat);
-        const QString campaign = data.value(u"campaignName"_s).toString();
-        return kind == u"deliverable.due_soon"_s
-                ? tr("Reminder: a post for “%1” is due on %2.").arg(campaign, on)
-                : tr("A post for “%1” was due on %2 and is not live yet.").arg(campaign, on);
-    }
     for (const auto &[wire, text] : sentences) {
         if (wire == kind) {
             return tr(text).arg(who);
         }
     }
-    return Names::eventKind(kind);
+    return reminder(notification);
 }
 
 } // namespace influence::desktop

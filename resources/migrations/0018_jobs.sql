@@ -72,13 +72,17 @@ CREATE FUNCTION job_claim(p_worker text, p_queues text[], p_limit integer, p_lea
 RETURNS TABLE (id bigint, kind text, payload jsonb, attempts integer, max_attempts integer)
 LANGUAGE sql AS $$
     SELECT set_config('synchronous_commit', 'off', true);
+    -- Materialized, so that it runs once: a subquery that the plan may scan again would lock
+    -- further rows on each scan (SKIP LOCKED) and claim more than p_limit.
+    WITH due AS MATERIALIZED (
+        SELECT c.id FROM jobs c
+        WHERE c.state = 'queued' AND c.queue = ANY (p_queues) AND c.run_at <= now()
+        ORDER BY c.priority DESC, c.run_at, c.id
+        LIMIT p_limit
+        FOR UPDATE SKIP LOCKED)
     UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, locked_by = p_worker,
                       locked_until = now() + p_lease
-    FROM (SELECT c.id FROM jobs c
-          WHERE c.state = 'queued' AND c.queue = ANY (p_queues) AND c.run_at <= now()
-          ORDER BY c.priority DESC, c.run_at, c.id
-          LIMIT p_limit
-          FOR UPDATE SKIP LOCKED) due
+    FROM due
     WHERE j.id = due.id
     RETURNING j.id, j.kind, j.payload, j.attempts, j.max_attempts
 $$;
@@ -135,7 +139,7 @@ $$;
 CREATE FUNCTION job_reclaim(p_base_seconds double precision) RETURNS integer
 LANGUAGE sql AS $$
     SELECT set_config('synchronous_commit', 'off', true);
-    WITH expired AS (
+    WITH expired AS MATERIALIZED (
         SELECT id FROM jobs WHERE state = 'running' AND locked_until < now()
         FOR UPDATE SKIP LOCKED),
     reclaimed AS (

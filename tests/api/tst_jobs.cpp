@@ -339,6 +339,10 @@ private Q_SLOTS:
                 120'000));
         QCOMPARE(count(u"SELECT count(*) FROM test_job_runs WHERE "_s + batch), 1000);
         QCOMPARE(count(u"SELECT count(DISTINCT job_id) FROM test_job_runs WHERE "_s + batch), 1000);
+        // None was claimed and left behind (it would have run again after its lease).
+        QCOMPARE(count(u"SELECT count(*) FROM jobs WHERE id > %1 AND kind = 'test.record' "
+                       "AND attempts <> 1"_s.arg(before)),
+                0);
         // Both processes took part.
         QCOMPARE(count(u"SELECT count(DISTINCT worker) FROM test_job_runs WHERE "_s + batch), 2);
     }

@@ -31,8 +31,11 @@ const db::SqlStatement kFail(u"SELECT job_fail(:id, :worker, :error, :base)"_s);
 const db::SqlStatement kRenew(
         u"SELECT job_renew(CAST(:ids AS bigint[]), :worker, CAST(:lease AS interval))"_s);
 const db::SqlStatement kReclaim(u"SELECT job_reclaim(:base)"_s);
-const db::SqlStatement kSchedule(
-        u"SELECT job_enqueue(:kind, '{}', :queue, now() + CAST(:interval AS interval), 0, 3, :kind)"_s);
+// Only when none is pending: a dropped insert would still use up an id.
+const db::SqlStatement kSchedule(u"SELECT job_enqueue(:kind, '{}', :queue, now() + CAST(:interval "
+                                 u"AS interval), 0, 3, :kind) "
+                                 "WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE unique_key = :kind "
+                                 "                  AND state IN ('queued', 'running'))"_s);
 
 QString millis(std::chrono::milliseconds value)
 {
@@ -199,7 +202,7 @@ void JobWorker::tick()
     }
 }
 
-common::Result<std::optional<JobWorker::Claimed>> JobWorker::claim(db::Connection &connection)
+common::Result<QList<JobWorker::Claimed>> JobWorker::claim(db::Connection &connection)
 {
     auto query = connection.run(kClaim,
             {{u":worker"_s, m_workerId}, {u":queues"_s, m_queues},
@@ -207,15 +210,18 @@ common::Result<std::optional<JobWorker::Claimed>> JobWorker::claim(db::Connectio
     if (!query) {
         return query.error();
     }
-    std::optional<Claimed> claimed;
-    if ((*query)->next()) {
-        claimed = Claimed{db::toInt64((*query)->value(0)), (*query)->value(1).toString(),
+    // Every row returned is this worker's now: all of them run, whatever the limit asked for.
+    QList<Claimed> claimed;
+    while ((*query)->next()) {
+        claimed.append({db::toInt64((*query)->value(0)), (*query)->value(1).toString(),
                 QJsonDocument::fromJson((*query)->value(2).toString().toUtf8()).object(),
-                (*query)->value(3).toInt(), (*query)->value(4).toInt()};
-        const std::scoped_lock lock(m_mutex);
-        m_running.insert(claimed->id);
+                (*query)->value(3).toInt(), (*query)->value(4).toInt()});
     }
     (*query)->finish();
+    const std::scoped_lock lock(m_mutex);
+    for (const Claimed &job : std::as_const(claimed)) {
+        m_running.insert(job.id);
+    }
     return claimed;
 }
 
@@ -233,8 +239,10 @@ void JobWorker::runLoop(int index)
             seen = m_wakeups;
         }
         const auto claimed = claim(*connection);
-        if (claimed && *claimed) {
-            runJob(*connection, **claimed);
+        if (claimed && !claimed->isEmpty()) {
+            for (const Claimed &job : *claimed) {
+                runJob(*connection, job);
+            }
             continue;
         }
         std::unique_lock lock(m_mutex);
@@ -263,16 +271,22 @@ void JobWorker::runJob(db::Connection &connection, const Claimed &claimed)
                     u"handler threw: %1"_s.arg(QString::fromUtf8(e.what())));
         }
     }
-    if (outcome) {
-        (void)connection.scalar(kSucceed, {{u":id"_s, claimed.id}, {u":worker"_s, m_workerId}});
-    } else {
+    if (!outcome) {
         qCWarning(lcJobs, "job %lld (%s, attempt %d of %d) failed: %s",
                 static_cast<long long>(claimed.id), qPrintable(claimed.kind), claimed.attempts,
                 claimed.maxAttempts, qPrintable(outcome.error().detail));
-        (void)connection.scalar(kFail,
-                {{u":id"_s, claimed.id}, {u":worker"_s, m_workerId},
-                        {u":error"_s, outcome.error().detail},
-                        {u":base"_s, m_jobSettings.backoffBaseSeconds}});
+    }
+    const common::Result<QVariant> recorded = outcome
+            ? connection.scalar(kSucceed, {{u":id"_s, claimed.id}, {u":worker"_s, m_workerId}})
+            : connection.scalar(kFail,
+                    {{u":id"_s, claimed.id}, {u":worker"_s, m_workerId},
+                            {u":error"_s, outcome.error().detail},
+                            {u":base"_s, m_jobSettings.backoffBaseSeconds}});
+    if (!recorded || !recorded->toBool()) {
+        // The lease ran out meanwhile (the job may run again elsewhere), or the database failed:
+        // the lease will run out and the job run again.
+        qCWarning(lcJobs, "job %lld: outcome not recorded (%s)", static_cast<long long>(claimed.id),
+                qPrintable(recorded ? u"no longer this worker's"_s : recorded.error().detail));
     }
     const std::scoped_lock lock(m_mutex);
     m_running.remove(claimed.id);

@@ -87,7 +87,7 @@ private:
     void subscribe();
     void tick();
     void runLoop(int index);
-    common::Result<std::optional<Claimed>> claim(db::Connection &connection);
+    common::Result<QList<Claimed>> claim(db::Connection &connection);
     void runJob(db::Connection &connection, const Claimed &claimed);
 
     std::shared_ptr<const db::ConnectionSettings> m_settings;

@@ -32,7 +32,7 @@ jobs::Handler sendJobHandler(MailSender sender)
         const MailMessage message{(*query)->value(0).toString(), (*query)->value(1).toString(),
                 (*query)->value(2).toString()};
         (*query)->finish();
-        const auto sent = sender(message);
+        auto sent = sender(message);
         if (sent) {
             const auto marked = job.connection.run(kSent, {{u":id"_s, id}});
             if (!marked) {
