@@ -963,6 +963,14 @@
         <source>Late</source>
         <translation>Verspätet</translation>
     </message>
+    <message>
+        <source>Post overdue</source>
+        <translation>Beitrag überfällig</translation>
+    </message>
+    <message>
+        <source>Post due soon</source>
+        <translation>Beitrag bald fällig</translation>
+    </message>
 </context>
 <context>
     <name>NotificationText</name>
@@ -1061,6 +1069,14 @@
     <message>
         <source>%1 wrote: “%2”</source>
         <translation>%1 schrieb: „%2“</translation>
+    </message>
+    <message>
+        <source>Reminder: a post for “%1” is due on %2.</source>
+        <translation>Erinnerung: Ein Beitrag für „%1“ ist am %2 fällig.</translation>
+    </message>
+    <message>
+        <source>A post for “%1” was due on %2 and is not live yet.</source>
+        <translation>Ein Beitrag für „%1“ war am %2 fällig und ist noch nicht veröffentlicht.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 #include "common/CollabApi.h"
 #include "widgets/Names.h"
 
+#include <QDate>
 #include <QList>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 using influence::common::DealSide;
@@ -35,6 +37,20 @@ QString NotificationText::party(const common::Notification &notification)
         return tr("The other side");
     }
     return *side == DealSide::Creator ? tr("The creator") : tr("The brand");
+}
+
+QString NotificationText::reminder(const common::Notification &notification)
+{
+    const bool dueSoon = notification.kind == u"deliverable.due_soon"_s;
+    if (!dueSoon && notification.kind != u"deliverable.overdue"_s) {
+        return Names::eventKind(notification.kind);
+    }
+    const QJsonObject &data = notification.data;
+    const QDate due = QDate::fromString(data.value(u"dueDate"_s).toString(), Qt::ISODate);
+    const QString on = QLocale().toString(due, QLocale::ShortFormat);
+    const QString campaign = data.value(u"campaignName"_s).toString();
+    return dueSoon ? tr("Reminder: a post for “%1” is due on %2.").arg(campaign, on)
+                   : tr("A post for “%1” was due on %2 and is not live yet.").arg(campaign, on);
 }
 
 QString NotificationText::notification(const common::Notification &notification)
@@ -100,7 +116,7 @@ QString NotificationText::notification(const common::Notification &notification)
             return tr(text).arg(who);
         }
     }
-    return Names::eventKind(kind);
+    return reminder(notification);
 }
 
 } // namespace influence::desktop

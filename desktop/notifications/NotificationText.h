@@ -24,6 +24,9 @@ public:
     /// Who the notification is from: the other party's name, or "The creator"/"The brand" when
     /// the server names none.
     static QString party(const common::Notification &notification);
+    /// A reminder (deliverable.due_soon, deliverable.overdue), which comes from no one, names
+    /// the campaign and the due date; any other kind reads as its timeline entry.
+    static QString reminder(const common::Notification &notification);
 };
 
 } // namespace influence::desktop

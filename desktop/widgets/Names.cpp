@@ -98,6 +98,8 @@ QString Names::eventKind(const QString &kind)
             {u"deliverable.submitted"_s, QT_TR_NOOP("Draft submitted")},
             {u"deliverable.reviewed"_s, QT_TR_NOOP("Draft reviewed")},
             {u"deliverable.live"_s, QT_TR_NOOP("Post live")},
+            {u"deliverable.overdue"_s, QT_TR_NOOP("Post overdue")},
+            {u"deliverable.due_soon"_s, QT_TR_NOOP("Post due soon")},
             {u"message.posted"_s, QT_TR_NOOP("Message written")},
             {u"payout.scheduled"_s, QT_TR_NOOP("Installment payable")},
             {u"payout.approved"_s, QT_TR_NOOP("Payout approved")},

@@ -317,6 +317,10 @@ QList<KeySpec> databaseKeys()
             {"DB_CONNECT_TIMEOUT_SECONDS"_L1,
                     "Give up connecting to PostgreSQL after this. Default 5."_L1,
                     duration(&Config::database, &db::DatabaseSettings::connectTimeout, 1, 120)},
+            {"JOB_WORKERS"_L1,
+                    "Background jobs this process runs at a time (one thread and database "
+                    "connection each); 0 runs none. Default 2."_L1,
+                    integer(&Config::jobs, &jobs::JobSettings::workers, 0, 64)},
             {"METRICS_CACHE_MIB"_L1,
                     "Memory (MiB) for each process's cache of metric series answers; 0 disables "
                     "it. Default 32."_L1,
@@ -800,6 +804,7 @@ QStringList Config::describe() const
     line(u"DB_QUEUE_LIMIT"_s, QString::number(database.queueLimit));
     line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(database.statementTimeout.count()));
     line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(database.connectTimeout.count()));
+    line(u"JOB_WORKERS"_s, QString::number(jobs.workers));
     line(u"METRICS_CACHE_MIB"_s, QString::number(profiles.metricsCacheMiB));
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,

@@ -7,6 +7,7 @@
 #include "core/crypto/TokenService.h"
 #include "core/db/DatabaseSettings.h"
 #include "core/http/HttpSettings.h"
+#include "core/jobs/JobSettings.h"
 #include "core/log/Log.h"
 #include "core/mail/SmtpClient.h"
 #include "oidc/OidcSettings.h"
@@ -54,6 +55,8 @@ struct Config
     profiles::Settings profiles;
     /// The bulk import of metric files (analytics).
     analytics::ImportSettings imports;
+    /// How this process runs the background job queue (core/jobs).
+    jobs::JobSettings jobs;
     /// Level and format of the log (core/log).
     log::Settings log;
 

@@ -20,10 +20,14 @@
 #include "core/docs/ApiDocs.h"
 #include "core/http/Authenticator.h"
 #include "core/http/HttpServer.h"
-#include "core/jobs/BackgroundWorker.h"
+#include "core/jobs/Housekeeping.h"
+#include "core/jobs/JobRoutes.h"
+#include "core/jobs/JobWorker.h"
+#include "core/mail/MailJob.h"
 #include "core/mail/SmtpClient.h"
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
+#include "deals/Reminders.h"
 #include "discovery/DiscoveryRoutes.h"
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
@@ -37,6 +41,7 @@
 #include "shortlists/ShortlistRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
+#include "social/SyncJob.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -135,10 +140,10 @@ Result<crypto::TokenCipher> tokenCipherFor(const Config &config)
 }
 
 /// How the background worker delivers e-mail: over SMTP, or without SMTP_URL into the log.
-Result<jobs::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
+Result<mail::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
 {
     if (settings.smtpUrl.isEmpty()) {
-        return jobs::MailSender([](const mail::MailMessage &message) -> Result<void> {
+        return mail::MailSender([](const mail::MailMessage &message) -> Result<void> {
             // Development mode: the message goes to the log instead of a mail server.
             qCInfo(lcApp, "e-mail to %s: %s\n%s", qPrintable(message.to),
                     qPrintable(message.subject), qPrintable(message.body));
@@ -149,7 +154,7 @@ Result<jobs::MailSender> mailSenderFor(const mail::DeliverySettings &settings)
     if (!smtp) {
         return smtp.error();
     }
-    return jobs::MailSender(
+    return mail::MailSender(
             [client = std::make_shared<mail::SmtpClient>(*smtp)](const mail::MailMessage &message) {
                 return client->send(message);
             });
@@ -250,10 +255,10 @@ http::HttpContext &ServerApp::httpContext()
     return *m_httpContext;
 }
 
-void ServerApp::wakeBackgroundWorker()
+void ServerApp::wakeJobs()
 {
-    if (m_background) {
-        m_background->wake();
+    if (m_jobs) {
+        m_jobs->wake();
     }
 }
 
@@ -348,6 +353,7 @@ Result<void> ServerApp::start(const StartOptions &options)
     analytics::registerRoutes(*m_httpContext);
     shortlists::registerRoutes(*m_httpContext);
     analytics::registerImportRoutes(*m_httpContext);
+    jobs::registerRoutes(*m_httpContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {
@@ -362,15 +368,34 @@ Result<void> ServerApp::start(const StartOptions &options)
     if (!sender) {
         return sender.error();
     }
-    m_background = std::make_unique<jobs::BackgroundWorker>(m_connectionSettings, *sender);
-    m_background->start();
+    m_jobs = std::make_unique<jobs::JobWorker>(m_connectionSettings, m_config.jobs);
+    m_jobs->addHandler(QString::fromLatin1(mail::kSendJob), QString::fromLatin1(mail::kMailQueue),
+            mail::sendJobHandler(*sender));
+    m_jobs->addHandler(QString::fromLatin1(jobs::kHousekeepingJob),
+            QString::fromLatin1(jobs::kMaintenanceQueue), jobs::houseKeep);
+    m_jobs->addHandler(QString::fromLatin1(jobs::kNoopJob),
+            QString::fromLatin1(jobs::kMaintenanceQueue), jobs::noop);
+    m_jobs->addPeriodic(QString::fromLatin1(jobs::kHousekeepingJob), jobs::kHousekeepingInterval);
+    m_jobs->addHandler(QString::fromLatin1(deals::kRemindersJob),
+            QString::fromLatin1(deals::kRemindersQueue),
+            deals::remindersJobHandler(m_config.auth.effectiveAppUrl(publicUrl)));
+    m_jobs->addPeriodic(QString::fromLatin1(deals::kRemindersJob), deals::kRemindersInterval);
+    if (m_social) {
+        // A pass waits for its platforms' answers (bounded by their timeouts); the lease is
+        // renewed meanwhile.
+        m_jobs->addHandler(QString::fromLatin1(social::kSyncJob),
+                QString::fromLatin1(social::kSocialQueue),
+                social::syncJobHandler(*m_social, std::chrono::minutes(15)));
+        m_jobs->addPeriodic(QString::fromLatin1(social::kSyncJob), m_config.social.pollInterval);
+    }
+    if (options.extraJobs) {
+        options.extraJobs(*m_jobs);
+    }
+    m_jobs->start();
     if (m_config.payments.transfersEnabled()) {
         m_payouts = std::make_unique<money::PayoutSender>(m_connectionSettings, m_config.payments,
                 money::PayoutSender::Options{static_cast<int>(m_config.payments.recheck.count())});
         m_payouts->start();
-    }
-    if (m_social) {
-        m_social->start();
     }
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
@@ -422,6 +447,10 @@ void ServerApp::finishShutdown()
         // still exist.
         m_oidc->stop();
     }
+    if (m_jobs) {
+        // Before the services its handlers wait for (the social sync): the running jobs finish.
+        m_jobs->stop();
+    }
     if (m_social) {
         m_social->stop();
     }
@@ -435,16 +464,13 @@ void ServerApp::finishShutdown()
             m_dbPool->waitForDone();
         }
     }
-    if (m_background) {
-        m_background->stop();
-    }
     if (m_payouts) {
         m_payouts->stop();
     }
     m_httpServer.reset();
     m_oidc.reset();
     m_social.reset();
-    m_background.reset();
+    m_jobs.reset();
     m_payouts.reset();
     m_cpuPool.reset();
     m_dbPool.reset();

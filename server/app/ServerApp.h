@@ -29,7 +29,7 @@ struct HttpContext;
 class Router;
 } // namespace http
 namespace jobs {
-class BackgroundWorker;
+class JobWorker;
 }
 namespace money {
 class PayoutSender;
@@ -55,6 +55,8 @@ public:
         bool demoData = false;
         /// Extra routes (tests add failing handlers this way).
         std::function<void(http::Router &)> extraRoutes;
+        /// Extra job handlers (tests), registered before the job worker starts.
+        std::function<void(jobs::JobWorker &)> extraJobs;
     };
 
     explicit ServerApp(Config config, QObject *parent = nullptr);
@@ -71,8 +73,10 @@ public:
     db::DatabaseUrl databaseUrl() const { return m_databaseUrl; }
     db::ManagedPostgres *managedPostgres() const { return m_managedPostgres.get(); }
     http::HttpContext &httpContext();
-    /// Sends due e-mail now instead of at the next poll (tests).
-    void wakeBackgroundWorker();
+    /// Looks for due jobs now instead of at the next poll (tests).
+    void wakeJobs();
+    /// The job queue's runner in this process.
+    jobs::JobWorker &jobWorker() { return *m_jobs; }
     /// Connecting social accounts; null when no platform has a client id.
     social::SocialService *social() { return m_social.get(); }
 
@@ -99,7 +103,7 @@ private:
     std::unique_ptr<http::Authenticator> m_authenticator;
     std::unique_ptr<oidc::OidcService> m_oidc; ///< only when providers are configured
     std::unique_ptr<social::SocialService> m_social; ///< only when platforms are configured
-    std::unique_ptr<jobs::BackgroundWorker> m_background;
+    std::unique_ptr<jobs::JobWorker> m_jobs;
     std::unique_ptr<money::PayoutSender> m_payouts;
     std::shared_ptr<http::HttpContext> m_httpContext;
     std::unique_ptr<http::HttpServer> m_httpServer;

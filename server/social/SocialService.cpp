@@ -5,8 +5,6 @@
 #include "Sync.h"
 #include "core/db/Connection.h"
 
-#include <QTimer>
-
 #include <algorithm>
 #include <atomic>
 
@@ -36,7 +34,6 @@ public:
 
     void connect(const SocialProvider &provider, const QString &code, const QString &verifier,
             const Callback<Connected> &done);
-    void start(QObject *anchor);
     void runDue(const std::function<void()> &done);
     void shutdown();
 
@@ -75,7 +72,6 @@ private:
     std::shared_ptr<const db::ConnectionSettings> m_database;
     net::HttpFetcher m_fetcher;
     std::unique_ptr<db::Connection> m_connection;
-    QTimer *m_poll = nullptr;
     bool m_running = false;
 };
 
@@ -361,20 +357,8 @@ void SocialService::Worker::runDue(const std::function<void()> &done)
     });
 }
 
-void SocialService::Worker::start(QObject *anchor)
-{
-    m_poll = new QTimer(anchor);
-    m_poll->setInterval(m_service.m_settings.pollInterval);
-    QObject::connect(m_poll, &QTimer::timeout, anchor, [this] {
-        runDue({});
-    });
-    m_poll->start();
-}
-
 void SocialService::Worker::shutdown()
 {
-    delete m_poll;
-    m_poll = nullptr;
     m_fetcher.shutdown();
     m_connection.reset(); // closed in the thread that opened it
 }
@@ -429,13 +413,6 @@ void SocialService::connect(const QString &platform, const QString &code,
         })) {
         done(Error::unavailable(u"the server is shutting down"_s, 5));
     }
-}
-
-void SocialService::start()
-{
-    m_thread.post([worker = m_worker, anchor = m_thread.anchor()] {
-        worker->start(anchor);
-    });
 }
 
 void SocialService::runDueWork(const std::function<void()> &done)

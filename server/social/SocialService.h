@@ -60,10 +60,8 @@ public:
     void connect(const QString &platform, const QString &code, const QString &codeVerifier,
             const Callback<Connected> &done);
 
-    /// Starts looking for due work every pollInterval.
-    void start();
     /// Refreshes the tokens due now, then takes today's snapshots; `done` runs on the service's
-    /// thread when all of it has finished (tests, and the poll).
+    /// thread when all of it has finished (the periodic job social.sync, SyncJob.h; tests).
     void runDueWork(const std::function<void()> &done);
     /// Aborts transfers, closes the database connection, ends the thread. Idempotent.
     void stop();

@@ -33,7 +33,8 @@ struct SocialSettings
     net::FetchSettings fetch;
     /// Access tokens expiring within this are refreshed (from expires_in, not on a blind timer).
     std::chrono::seconds refreshHorizon{10 * 60};
-    /// How often the due work (refreshes, the daily snapshot) is looked for.
+    /// How often the due work (refreshes, the daily snapshot) is looked for: the period of the
+    /// job social.sync, which one process at a time runs (SyncJob.h).
     std::chrono::milliseconds pollInterval{60'000};
 
     /// Whether a platform has a client id, so that accounts can be connected at all.

@@ -65,6 +65,7 @@ TestServer::TestServer(const Options &options)
     server::ServerApp::StartOptions start;
     start.demoData = options.demoData;
     start.extraRoutes = options.routes;
+    start.extraJobs = options.jobs;
     if (auto started = m_app->start(start); !started) {
         m_error = started.error().detail;
         return;

@@ -23,6 +23,8 @@ public:
         std::function<void(server::Config &)> configure;
         /// Extra routes for the test (a handler that throws, one that is slow…).
         std::function<void(server::http::Router &)> routes;
+        /// Extra job handlers for the test, registered before the job worker starts.
+        std::function<void(server::jobs::JobWorker &)> jobs;
         bool demoData = false;
         /// Use this database instead of a fresh one.
         QString databaseUrl;

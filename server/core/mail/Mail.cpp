@@ -8,10 +8,12 @@ using namespace Qt::StringLiterals;
 namespace influence::server::mail {
 
 namespace {
+// Ten attempts over about three hours with the default backoff (core/jobs/JobWorker.h).
 const db::SqlStatement kEnqueue(
         u"WITH queued AS (INSERT INTO mail_outbox (recipient, subject, body_text) "
         "                 VALUES (:to, :subject, :body) RETURNING id) "
-        "SELECT pg_notify('mail_outbox', id::text) FROM queued"_s);
+        "SELECT job_enqueue('mail.send', jsonb_build_object('id', id), 'mail', now(), 0, 10) "
+        "FROM queued"_s);
 } // namespace
 
 common::Result<void> enqueue(db::Connection &connection, const MailMessage &message)

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/jobs/JobWorker.h"
+
+#include <chrono>
+
+namespace influence::server::social {
+
+class SocialService;
+
+/// The periodic job (every SocialSettings::pollInterval, one at a time across all processes) that
+/// runs the service's due work: token renewals, then today's snapshots (SocialService::runDueWork).
+inline constexpr auto kSyncJob = "social.sync";
+inline constexpr auto kSocialQueue = "social";
+
+/// The handler of kSyncJob: waits (on the job worker's thread) for the pass to finish on the
+/// service's thread, at most `timeout`.
+jobs::Handler syncJobHandler(SocialService &service, std::chrono::milliseconds timeout);
+
+} // namespace influence::server::social
