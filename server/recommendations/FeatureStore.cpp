@@ -34,7 +34,19 @@ const QSet<QString> &stopWords()
             u"und"_s, u"mit"_s, u"für"_s, u"von"_s, u"ein"_s, u"eine"_s, u"ist"_s, u"auf"_s,
             u"den"_s, u"dem"_s, u"des"_s, u"sich"_s, u"nicht"_s, u"auch"_s, u"les"_s, u"des"_s,
             u"une"_s, u"pour"_s, u"avec"_s, u"los"_s, u"las"_s, u"con"_s, u"por"_s, u"para"_s,
-            u"una"_s, u"del"_s, u"https"_s, u"http"_s, u"www"_s, u"com"_s};
+            u"una"_s, u"del"_s, u"https"_s, u"http"_s, u"www"_s, u"com"_s,
+            // Generic words of briefs and captions that say nothing about a topic (English).
+            u"post"_s, u"posts"_s, u"creator"_s, u"creators"_s, u"influencer"_s, u"influencers"_s,
+            u"small"_s, u"big"_s, u"budget"_s, u"campaign"_s, u"campaigns"_s, u"brand"_s,
+            u"brands"_s, u"content"_s, u"video"_s, u"videos"_s, u"reel"_s, u"reels"_s, u"story"_s,
+            u"stories"_s, u"follow"_s, u"followers"_s, u"link"_s, u"bio"_s, u"today"_s, u"week"_s,
+            u"month"_s, u"update"_s, u"quick"_s, u"little"_s, u"thanks"_s, u"comments"_s,
+            u"messages"_s,
+            // (German.)
+            u"ich"_s, u"wir"_s, u"sie"_s, u"wie"_s, u"bei"_s, u"aus"_s, u"nach"_s, u"noch"_s,
+            u"oder"_s, u"aber"_s, u"zum"_s, u"zur"_s, u"uns"_s, u"dein"_s, u"deine"_s, u"mein"_s,
+            u"meine"_s, u"heute"_s, u"woche"_s, u"neu"_s, u"neue"_s, u"klein"_s, u"kleine"_s,
+            u"beitrag"_s, u"beiträge"_s, u"marke"_s, u"kampagne"_s, u"kanal"_s};
     return words;
 }
 
