@@ -276,20 +276,26 @@ void FeatureStore::put(const CreatorRow &row)
     f.totalFollowers = row.totalFollowers;
     f.logFollowers = static_cast<float>(
             std::log10(static_cast<double>(std::max<qint64>(row.totalFollowers, 0)) + 1.0));
+    f.log10Followers = std::log10(std::max<double>(static_cast<double>(row.totalFollowers), 1.0));
     f.engagementRate = row.engagementRate.value_or(std::numeric_limits<float>::quiet_NaN());
     for (const QString &niche : row.niches) {
         f.niches.push_back(m_data.names.intern(niche));
+        f.nicheMask |= maskBit(f.niches.back());
     }
+    f.nicheCount = static_cast<quint8>(std::min<std::size_t>(f.niches.size(), 255));
     for (const QString &language : row.languages) {
         f.languages.push_back(m_data.names.intern(language));
+        f.languageMask |= maskBit(f.languages.back());
     }
     for (const CreatorRow::AudienceShare &share : row.audience) {
         f.audience.push_back(
                 {share.dimension == u"language"_s, m_data.names.intern(share.code), share.share});
+        (f.audience.back().language ? f.languageAudience : f.countryAudience) = true;
     }
     for (const CreatorRow::Rate &rate : row.rates) {
         f.rates.push_back({m_data.names.intern(rate.deliverableType),
                 m_data.names.intern(rate.currency), rate.amountMinor});
+        f.currencyMask |= maskBit(f.rates.back().currency);
     }
     f.item = row.item;
     quint32 slot = 0;

@@ -69,6 +69,14 @@ struct Features
     quint32 platforms = 0; ///< bit per platform id below 32
     qint64 totalFollowers = 0;
     float logFollowers = 0; ///< log10(totalFollowers + 1)
+    double log10Followers = 0; ///< log10(max(totalFollowers, 1)), for the size factor
+    /// Inline summaries for the ranking's upper bound (bit = id mod 64; a set bit may be shared).
+    quint64 nicheMask = 0;
+    quint64 languageMask = 0;
+    quint64 currencyMask = 0;
+    quint8 nicheCount = 0;
+    bool countryAudience = false; ///< audience data on countries
+    bool languageAudience = false; ///< audience data on languages
     float engagementRate = std::numeric_limits<float>::quiet_NaN(); ///< NaN: unknown
     std::vector<quint32> niches;
     std::vector<quint32> languages;
@@ -78,6 +86,12 @@ struct Features
     /// The creator's DiscoveryItem (shared with discovery's index: QByteArray is shared).
     QByteArray item;
 };
+
+/// The bit of a name id in the creators' masks.
+constexpr quint64 maskBit(quint32 id)
+{
+    return quint64{1} << (id % 64);
+}
 
 /// A creator's weight for a term, in the term's list.
 struct Posting
