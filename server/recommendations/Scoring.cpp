@@ -552,41 +552,49 @@ Assessment assess(const Target &t, const StoreData &data, const Features &creato
     return a;
 }
 
-double upperBound(const Target &t, const StoreData &data, const Features &creator,
-        double similarity, const History *history)
+namespace {
+
+/// At least the topic value: the niche share bounded by the niche bits.
+double topicBound(const Target &t, const Features &creator, double similarity)
 {
-    // As assess, with the factors that read a vector bounded from the inline masks.
     const double text = clamp01(2.0 * similarity);
-    double topic = 0;
-    if (!t.niches.empty()) {
-        const double niches = (creator.nicheMask & t.nicheMask) == 0
-                ? 0.0
-                : std::min(1.0,
-                        static_cast<double>(creator.nicheCount)
-                                / static_cast<double>(t.niches.size()));
-        topic = t.query.empty() ? niches : 0.5 * niches + 0.5 * text;
-    } else {
-        topic = t.query.empty() ? kNeutral : text;
+    if (t.niches.empty()) {
+        return t.query.empty() ? kNeutral : text;
     }
-    double audience = kNeutral;
+    const double niches = (creator.nicheMask & t.nicheMask) == 0
+            ? 0.0
+            : std::min(1.0,
+                    static_cast<double>(creator.nicheCount) / static_cast<double>(t.niches.size()));
+    return t.query.empty() ? niches : 0.5 * niches + 0.5 * text;
+}
+
+/// At least the audience value: 1 for a dimension with audience data, else the profile's match
+/// (languages by their bits).
+double audienceBound(const Target &t, const Features &creator)
+{
     double sum = 0;
     int parts = 0;
     if (!t.countries.empty()) {
-        sum += creator.countryAudience ? 1.0
-                                       : (t.countrySet.has(creator.country) ? kProfileMatch : 0.0);
+        const double profile = t.countrySet.has(creator.country) ? kProfileMatch : 0.0;
+        sum += creator.countryAudience ? 1.0 : profile;
         ++parts;
     }
     if (!t.languages.empty()) {
-        sum += creator.languageAudience || (creator.languageMask & t.languageMask) != 0
-                ? (creator.languageAudience ? 1.0 : kProfileMatch)
-                : 0.0;
+        const double profile = (creator.languageMask & t.languageMask) != 0 ? kProfileMatch : 0.0;
+        sum += creator.languageAudience ? 1.0 : profile;
         ++parts;
     }
-    if (parts > 0) {
-        audience = sum / parts;
-    }
-    const double others = kWeights[Topic] * topic + kWeights[Audience] * audience
-            + kWeights[Size] * sizeFit(t, creator)
+    return parts > 0 ? sum / parts : kNeutral;
+}
+
+} // namespace
+
+double upperBound(const Target &t, const StoreData &data, const Features &creator,
+        double similarity, const History *history)
+{
+    // As assess, with the factors that read a vector bounded from the inline fields.
+    const double others = kWeights[Topic] * topicBound(t, creator, similarity)
+            + kWeights[Audience] * audienceBound(t, creator) + kWeights[Size] * sizeFit(t, creator)
             + kWeights[Engagement] * engagementFit(t, data, creator)
             + kWeights[Authenticity]
                     * (creator.authenticityScore < 0 ? kNeutral : creator.authenticityScore / 100.0)

@@ -289,7 +289,7 @@ private Q_SLOTS:
                         {u"language"_s, languages[n % 3], 0.9F}};
             }
             row.rates = {{n % 4 == 2 ? u"story"_s : u"reel"_s, n % 7 == 3 ? u"USD"_s : u"EUR"_s,
-                    5000 * (1 + n % 50)}};
+                    qint64{5000} * (1 + n % 50)}};
             rows.push_back(row);
         }
         FeatureStore store;
