@@ -204,6 +204,7 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
     }
     const auto documents = static_cast<qsizetype>(counts.size());
     m_data.creators.reserve(counts.size());
+    m_data.summaries.reserve(counts.size());
     std::size_t next = 0;
     for (const CreatorRow &row : rows) {
         if (!row.visible) {
@@ -298,13 +299,17 @@ void FeatureStore::put(const CreatorRow &row)
         f.currencyMask |= maskBit(f.rates.back().currency);
     }
     f.item = row.item;
+    // The compact copy of the summary (slicing on purpose).
+    const Summary &summary = f;
     quint32 slot = 0;
     if (!m_data.freeSlots.empty()) {
         slot = m_data.freeSlots.back();
         m_data.freeSlots.pop_back();
+        m_data.summaries[slot] = summary;
         m_data.creators[slot] = std::move(f);
     } else {
         slot = static_cast<quint32>(m_data.creators.size());
+        m_data.summaries.push_back(summary);
         m_data.creators.push_back(std::move(f));
     }
     m_data.slots.insert(row.id, slot);
@@ -323,6 +328,7 @@ void FeatureStore::remove(const QUuid &id, Postings postings)
         unpost(slot);
     }
     m_data.creators[slot] = Features{};
+    m_data.summaries[slot] = Summary{};
     m_data.freeSlots.push_back(slot);
     --m_data.alive;
 }
@@ -376,7 +382,8 @@ std::pair<qsizetype, qsizetype> FeatureStore::footprint() const
         return static_cast<qsizetype>(vector.capacity())
                 * static_cast<qsizetype>(sizeof(vector[0]));
     };
-    qsizetype bytes = size(m_data.creators) + size(m_data.freeSlots) + size(m_data.postings)
+    qsizetype bytes = size(m_data.creators) + size(m_data.summaries) + size(m_data.freeSlots)
+            + size(m_data.postings)
             + m_data.slots.capacity() * static_cast<qsizetype>(sizeof(QUuid) + 4 + 1)
             + m_data.names.bytes() + m_data.platforms.bytes() + m_data.terms.bytes();
     for (const Features &f : m_data.creators) {

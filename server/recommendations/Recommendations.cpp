@@ -201,7 +201,7 @@ Ranking rank(const StoreData &data, const Target &target, const Histories &histo
     std::vector<Ranked> bounds;
     bounds.reserve(static_cast<std::size_t>(data.alive));
     for (quint32 slot = 0; slot < slots; ++slot) {
-        const Features &f = data.creators[slot];
+        const Summary &f = data.summaries[slot];
         if (f.alive && f.verified && excluded[slot] == 0) {
             bounds.push_back(
                     {upperBound(target, data, f, r.similarity[slot], r.history[slot]), slot});

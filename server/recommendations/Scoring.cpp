@@ -107,7 +107,7 @@ AudienceFit audienceFit(const Target &t, const Features &creator)
 
 /// 1 inside [min, max]; outside, 1 less the distance in orders of magnitude (the logarithms
 /// are the store's and the target's, computed once).
-double sizeFit(const Target &t, const Features &creator)
+double sizeFit(const Target &t, const Summary &creator)
 {
     const Campaign &c = t.campaign;
     if (!c.minFollowers && !c.maxFollowers) {
@@ -123,7 +123,7 @@ double sizeFit(const Target &t, const Features &creator)
     return 1.0;
 }
 
-double engagementFit(const Target &t, const StoreData &data, const Features &creator)
+double engagementFit(const Target &t, const StoreData &data, const Summary &creator)
 {
     const double rate = creator.engagementRate;
     if (std::isnan(rate)) {
@@ -555,7 +555,7 @@ Assessment assess(const Target &t, const StoreData &data, const Features &creato
 namespace {
 
 /// At least the topic value: the niche share bounded by the niche bits.
-double topicBound(const Target &t, const Features &creator, double similarity)
+double topicBound(const Target &t, const Summary &creator, double similarity)
 {
     const double text = clamp01(2.0 * similarity);
     if (t.niches.empty()) {
@@ -570,7 +570,7 @@ double topicBound(const Target &t, const Features &creator, double similarity)
 
 /// At least the audience value: 1 for a dimension with audience data, else the profile's match
 /// (languages by their bits).
-double audienceBound(const Target &t, const Features &creator)
+double audienceBound(const Target &t, const Summary &creator)
 {
     double sum = 0;
     int parts = 0;
@@ -589,8 +589,8 @@ double audienceBound(const Target &t, const Features &creator)
 
 } // namespace
 
-double upperBound(const Target &t, const StoreData &data, const Features &creator,
-        double similarity, const History *history)
+double upperBound(const Target &t, const StoreData &data, const Summary &creator, double similarity,
+        const History *history)
 {
     // As assess, with the factors that read a vector bounded from the inline fields.
     const double others = kWeights[Topic] * topicBound(t, creator, similarity)

@@ -107,10 +107,10 @@ double cosine(const ContentVector &a, const ContentVector &b);
 Assessment assess(const Target &target, const StoreData &data, const Features &creator,
         double similarity, const History *history);
 
-/// A cheap bound: never below assess(...).score for the same arguments. It reads only the
-/// creator's inline fields (no vector), so that the ranking scores in full only the creators
-/// that may reach the top.
-double upperBound(const Target &target, const StoreData &data, const Features &creator,
+/// A cheap bound: never below assess(...).score for the same arguments (the creator's Summary).
+/// It reads only the creator's Summary (no vector), so that the ranking scores in full only the
+/// creators that may reach the top.
+double upperBound(const Target &target, const StoreData &data, const Summary &creator,
         double similarity, const History *history);
 
 /// The eight factor objects of the API ({code, weight, value, contribution, sentence, facts}).

@@ -54,6 +54,17 @@ bool consistent(const StoreData &data)
             ++postings;
         }
     }
+    if (data.summaries.size() != data.creators.size()) {
+        return false;
+    }
+    for (std::size_t slot = 0; slot < data.creators.size(); ++slot) {
+        const Summary &copy = data.summaries[slot];
+        const Features &f = data.creators[slot];
+        if (copy.alive != f.alive || copy.nicheMask != f.nicheMask
+                || copy.totalFollowers != f.totalFollowers) {
+            return false;
+        }
+    }
     qsizetype terms = 0;
     for (const Features &f : data.creators) {
         terms += f.alive ? static_cast<qsizetype>(f.content.size()) : 0;
@@ -319,14 +330,18 @@ private Q_SLOTS:
             store.read([&](const StoreData &data) {
                 Target t = Target::of(c, data);
                 t.medianCpeMinor = 20;
-                for (const Features &f : data.creators) {
+                QCOMPARE(data.summaries.size(), data.creators.size());
+                for (std::size_t slot = 0; slot < data.creators.size(); ++slot) {
+                    // The bound reads the compact copy, as the ranking does.
+                    const Features &f = data.creators[slot];
+                    const Summary &summary = data.summaries[slot];
                     const double similarity = cosine(t.query, f.content);
                     for (const History &h : histories) {
                         const double score = assess(t, data, f, similarity, &h).score;
-                        QVERIFY(upperBound(t, data, f, similarity, &h) >= score - 1e-12);
+                        QVERIFY(upperBound(t, data, summary, similarity, &h) >= score - 1e-12);
                         ++checked;
                     }
-                    QVERIFY(upperBound(t, data, f, similarity, nullptr)
+                    QVERIFY(upperBound(t, data, summary, similarity, nullptr)
                             >= assess(t, data, f, similarity, nullptr).score - 1e-12);
                 }
             });
