@@ -1269,14 +1269,6 @@
         <translation>Echtheit noch nicht bewertet (als Durchschnitt gezählt)</translation>
     </message>
     <message>
-        <source>No rate given</source>
-        <translation>Kein Preis angegeben</translation>
-    </message>
-    <message>
-        <source>No rate given per %1</source>
-        <translation>Kein Preis pro %1 angegeben</translation>
-    </message>
-    <message>
         <source>Rate %1 per %2; %3 left in the budget</source>
         <translation>Preis %1 pro %2; %3 im Budget übrig</translation>
     </message>
@@ -1368,6 +1360,14 @@
     <message>
         <source>%1 (counted as average)</source>
         <translation>%1 (als Durchschnitt gezählt)</translation>
+    </message>
+    <message>
+        <source>No rate in %1: price not counted</source>
+        <translation>Kein Preis in %1: Preis zählt nicht</translation>
+    </message>
+    <message>
+        <source>No rate per %1 in %2: price not counted</source>
+        <translation>Kein Preis pro %1 in %2: Preis zählt nicht</translation>
     </message>
 </context>
 <context>

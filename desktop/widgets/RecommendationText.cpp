@@ -168,7 +168,9 @@ QString RecommendationText::priceSentence(const RecommendationFacts &f)
     const auto known = common::deliverableTypeFromString(f.deliverableType);
     const QString type = known ? Names::deliverableType(*known) : f.deliverableType;
     if (!f.feeMinor) {
-        return type.isEmpty() ? tr("No rate given") : tr("No rate given per %1").arg(type);
+        // Without a rate in the campaign's currency the server does not count price at all.
+        return type.isEmpty() ? tr("No rate in %1: price not counted").arg(f.currency)
+                              : tr("No rate per %1 in %2: price not counted").arg(type, f.currency);
     }
     const QString fee = AnalyticsText::money(f.feeMinor, f.currency);
     return f.remainingMinor

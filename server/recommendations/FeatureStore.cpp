@@ -34,7 +34,19 @@ const QSet<QString> &stopWords()
             u"und"_s, u"mit"_s, u"für"_s, u"von"_s, u"ein"_s, u"eine"_s, u"ist"_s, u"auf"_s,
             u"den"_s, u"dem"_s, u"des"_s, u"sich"_s, u"nicht"_s, u"auch"_s, u"les"_s, u"des"_s,
             u"une"_s, u"pour"_s, u"avec"_s, u"los"_s, u"las"_s, u"con"_s, u"por"_s, u"para"_s,
-            u"una"_s, u"del"_s, u"https"_s, u"http"_s, u"www"_s, u"com"_s};
+            u"una"_s, u"del"_s, u"https"_s, u"http"_s, u"www"_s, u"com"_s,
+            // Generic words of briefs and captions that say nothing about a topic (English).
+            u"post"_s, u"posts"_s, u"creator"_s, u"creators"_s, u"influencer"_s, u"influencers"_s,
+            u"small"_s, u"big"_s, u"budget"_s, u"campaign"_s, u"campaigns"_s, u"brand"_s,
+            u"brands"_s, u"content"_s, u"video"_s, u"videos"_s, u"reel"_s, u"reels"_s, u"story"_s,
+            u"stories"_s, u"follow"_s, u"followers"_s, u"link"_s, u"bio"_s, u"today"_s, u"week"_s,
+            u"month"_s, u"update"_s, u"quick"_s, u"little"_s, u"thanks"_s, u"comments"_s,
+            u"messages"_s,
+            // (German.)
+            u"ich"_s, u"wir"_s, u"sie"_s, u"wie"_s, u"bei"_s, u"aus"_s, u"nach"_s, u"noch"_s,
+            u"oder"_s, u"aber"_s, u"zum"_s, u"zur"_s, u"uns"_s, u"dein"_s, u"deine"_s, u"mein"_s,
+            u"meine"_s, u"heute"_s, u"woche"_s, u"neu"_s, u"neue"_s, u"klein"_s, u"kleine"_s,
+            u"beitrag"_s, u"beiträge"_s, u"marke"_s, u"kampagne"_s, u"kanal"_s};
     return words;
 }
 
@@ -192,6 +204,7 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
     }
     const auto documents = static_cast<qsizetype>(counts.size());
     m_data.creators.reserve(counts.size());
+    m_data.summaries.reserve(counts.size());
     std::size_t next = 0;
     for (const CreatorRow &row : rows) {
         if (!row.visible) {
@@ -264,29 +277,39 @@ void FeatureStore::put(const CreatorRow &row)
     f.totalFollowers = row.totalFollowers;
     f.logFollowers = static_cast<float>(
             std::log10(static_cast<double>(std::max<qint64>(row.totalFollowers, 0)) + 1.0));
+    f.log10Followers = std::log10(std::max<double>(static_cast<double>(row.totalFollowers), 1.0));
     f.engagementRate = row.engagementRate.value_or(std::numeric_limits<float>::quiet_NaN());
     for (const QString &niche : row.niches) {
         f.niches.push_back(m_data.names.intern(niche));
+        f.nicheMask |= maskBit(f.niches.back());
     }
+    f.nicheCount = static_cast<quint8>(std::min<std::size_t>(f.niches.size(), 255));
     for (const QString &language : row.languages) {
         f.languages.push_back(m_data.names.intern(language));
+        f.languageMask |= maskBit(f.languages.back());
     }
     for (const CreatorRow::AudienceShare &share : row.audience) {
         f.audience.push_back(
                 {share.dimension == u"language"_s, m_data.names.intern(share.code), share.share});
+        (f.audience.back().language ? f.languageAudience : f.countryAudience) = true;
     }
     for (const CreatorRow::Rate &rate : row.rates) {
         f.rates.push_back({m_data.names.intern(rate.deliverableType),
                 m_data.names.intern(rate.currency), rate.amountMinor});
+        f.currencyMask |= maskBit(f.rates.back().currency);
     }
     f.item = row.item;
+    // The compact copy of the summary (slicing on purpose).
+    const Summary &summary = f;
     quint32 slot = 0;
     if (!m_data.freeSlots.empty()) {
         slot = m_data.freeSlots.back();
         m_data.freeSlots.pop_back();
+        m_data.summaries[slot] = summary;
         m_data.creators[slot] = std::move(f);
     } else {
         slot = static_cast<quint32>(m_data.creators.size());
+        m_data.summaries.push_back(summary);
         m_data.creators.push_back(std::move(f));
     }
     m_data.slots.insert(row.id, slot);
@@ -305,6 +328,7 @@ void FeatureStore::remove(const QUuid &id, Postings postings)
         unpost(slot);
     }
     m_data.creators[slot] = Features{};
+    m_data.summaries[slot] = Summary{};
     m_data.freeSlots.push_back(slot);
     --m_data.alive;
 }
@@ -358,7 +382,8 @@ std::pair<qsizetype, qsizetype> FeatureStore::footprint() const
         return static_cast<qsizetype>(vector.capacity())
                 * static_cast<qsizetype>(sizeof(vector[0]));
     };
-    qsizetype bytes = size(m_data.creators) + size(m_data.freeSlots) + size(m_data.postings)
+    qsizetype bytes = size(m_data.creators) + size(m_data.summaries) + size(m_data.freeSlots)
+            + size(m_data.postings)
             + m_data.slots.capacity() * static_cast<qsizetype>(sizeof(QUuid) + 4 + 1)
             + m_data.names.bytes() + m_data.platforms.bytes() + m_data.terms.bytes();
     for (const Features &f : m_data.creators) {

@@ -45,8 +45,29 @@ private:
     QStringList m_names;
 };
 
+/// What the ranking's upper bound reads of a creator: kept also in a compact array by slot
+/// (StoreData::summaries), so that the pass over every creator reads 56 bytes each, not the
+/// whole Features.
+struct Summary
+{
+    bool alive = false; ///< a slot of a removed creator, free for the next
+    bool verified = false;
+    quint8 nicheCount = 0;
+    bool countryAudience = false; ///< audience data on countries
+    bool languageAudience = false; ///< audience data on languages
+    qint16 authenticityScore = -1; ///< -1: unknown
+    quint32 country = Vocabulary::kNone;
+    float engagementRate = std::numeric_limits<float>::quiet_NaN(); ///< NaN: unknown
+    qint64 totalFollowers = 0;
+    double log10Followers = 0; ///< log10(max(totalFollowers, 1)), for the size factor
+    /// Bit masks (bit = id mod 64, maskBit; a set bit may be shared by several ids).
+    quint64 nicheMask = 0;
+    quint64 languageMask = 0;
+    quint64 currencyMask = 0;
+};
+
 /// What the recommender knows of one visible creator.
-struct Features
+struct Features : Summary
 {
     struct Audience
     {
@@ -62,14 +83,8 @@ struct Features
     };
 
     QUuid id;
-    bool alive = false; ///< a slot of a removed creator, free for the next
-    bool verified = false;
-    qint16 authenticityScore = -1; ///< -1: unknown
-    quint32 country = Vocabulary::kNone;
     quint32 platforms = 0; ///< bit per platform id below 32
-    qint64 totalFollowers = 0;
     float logFollowers = 0; ///< log10(totalFollowers + 1)
-    float engagementRate = std::numeric_limits<float>::quiet_NaN(); ///< NaN: unknown
     std::vector<quint32> niches;
     std::vector<quint32> languages;
     std::vector<Audience> audience;
@@ -78,6 +93,12 @@ struct Features
     /// The creator's DiscoveryItem (shared with discovery's index: QByteArray is shared).
     QByteArray item;
 };
+
+/// The bit of a name id in the creators' masks.
+constexpr quint64 maskBit(quint32 id)
+{
+    return quint64{1} << (id % 64);
+}
 
 /// A creator's weight for a term, in the term's list.
 struct Posting
@@ -90,6 +111,7 @@ struct Posting
 struct StoreData
 {
     std::vector<Features> creators; ///< by slot; a removed creator's slot is reused
+    std::vector<Summary> summaries; ///< by slot: each creator's Summary again, compact
     std::vector<quint32> freeSlots;
     QHash<QUuid, quint32> slots;
     qsizetype alive = 0;

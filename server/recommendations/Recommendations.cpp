@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -111,6 +112,11 @@ Result<Histories> readHistories(
     return h;
 }
 
+/// Creators scored in full to find the pruning threshold (at least; twice the page's end).
+constexpr std::size_t kProbe = 64;
+/// What the bound's and the score's rounding may differ by.
+constexpr double kBoundSlack = 1e-9;
+
 struct Ranked
 {
     double score;
@@ -159,8 +165,10 @@ struct Ranking
 {
     std::vector<float> similarity; ///< per slot: the cosine with the campaign's query
     std::vector<const History *> history; ///< per slot
-    std::vector<Ranked> ranked; ///< the first `wanted` sorted
+    std::vector<Ranked>
+            ranked; ///< the candidates that may be on the page, the first `wanted` sorted
     std::size_t wanted = 0;
+    bool more = false; ///< eligible creators beyond `wanted`
 };
 
 Ranking rank(const StoreData &data, const Target &target, const Histories &histories,
@@ -187,15 +195,44 @@ Ranking rank(const StoreData &data, const Target &target, const Histories &histo
             r.history[*at] = &it.value();
         }
     }
-    r.ranked.reserve(static_cast<std::size_t>(data.alive));
+    // Pruning (exact): every eligible creator's cheap upper bound; the best `probe` of them by
+    // bound scored in full give a score tau that the page's last creator reaches at least; only
+    // the creators whose bound reaches tau can be on the page, and only they are scored in full.
+    std::vector<Ranked> bounds;
+    bounds.reserve(static_cast<std::size_t>(data.alive));
     for (quint32 slot = 0; slot < slots; ++slot) {
-        const Features &f = data.creators[slot];
+        const Summary &f = data.summaries[slot];
         if (f.alive && f.verified && excluded[slot] == 0) {
-            r.ranked.push_back(
-                    {assess(target, data, f, r.similarity[slot], r.history[slot]).score, slot});
+            bounds.push_back(
+                    {upperBound(target, data, f, r.similarity[slot], r.history[slot]), slot});
         }
     }
-    r.wanted = std::min(r.ranked.size(), static_cast<std::size_t>(query.offset + query.limit));
+    r.wanted = std::min(bounds.size(), static_cast<std::size_t>(query.offset + query.limit));
+    const auto score = [&](quint32 slot) {
+        return assess(target, data, data.creators[slot], r.similarity[slot], r.history[slot]).score;
+    };
+    double tau = -1;
+    const std::size_t probe = std::max<std::size_t>(2 * r.wanted, kProbe);
+    if (r.wanted > 0 && bounds.size() > probe) {
+        std::nth_element(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(probe),
+                bounds.end(), [](const Ranked &a, const Ranked &b) {
+                    return a.score > b.score;
+                });
+        std::vector<double> best;
+        best.reserve(probe);
+        for (std::size_t i = 0; i < probe; ++i) {
+            best.push_back(score(bounds[i].slot));
+        }
+        std::nth_element(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(r.wanted - 1),
+                best.end(), std::greater<>());
+        tau = best[r.wanted - 1] - kBoundSlack;
+    }
+    r.ranked.reserve(bounds.size() > probe ? probe : bounds.size());
+    for (const Ranked &b : bounds) {
+        if (b.score >= tau) {
+            r.ranked.push_back({score(b.slot), b.slot});
+        }
+    }
     std::partial_sort(r.ranked.begin(), r.ranked.begin() + static_cast<std::ptrdiff_t>(r.wanted),
             r.ranked.end(), [&data](const Ranked &a, const Ranked &b) {
                 if (a.score != b.score) {
@@ -203,6 +240,7 @@ Ranking rank(const StoreData &data, const Target &target, const Histories &histo
                 }
                 return data.creators[a.slot].id < data.creators[b.slot].id;
             });
+    r.more = bounds.size() > r.wanted;
     return r;
 }
 
@@ -226,7 +264,7 @@ QByteArray page(const StoreData &data, const Target &target, const Ranking &r,
         out += R"({"influencer":)" + f.item + ','
                 + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
     }
-    const bool more = r.ranked.size() > r.wanted;
+    const bool more = r.more;
     out += R"(],"nextCursor":)"
             + (more ? '"' + encodeCursor(static_cast<int>(r.wanted)).toLatin1() + '"'
                     : QByteArray("null"))

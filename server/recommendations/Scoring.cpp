@@ -105,24 +105,25 @@ AudienceFit audienceFit(const Target &t, const Features &creator)
     return fit;
 }
 
-/// 1 inside [min, max]; outside, 1 less the distance in orders of magnitude.
-double sizeFit(const Campaign &c, qint64 followers)
+/// 1 inside [min, max]; outside, 1 less the distance in orders of magnitude (the logarithms
+/// are the store's and the target's, computed once).
+double sizeFit(const Target &t, const Summary &creator)
 {
+    const Campaign &c = t.campaign;
     if (!c.minFollowers && !c.maxFollowers) {
         return kNeutral;
     }
-    const double f = std::max<double>(static_cast<double>(followers), 1.0);
+    const double f = std::max<double>(static_cast<double>(creator.totalFollowers), 1.0);
     if (c.minFollowers && f < static_cast<double>(*c.minFollowers)) {
-        return clamp01(1.0 - std::log10(static_cast<double>(*c.minFollowers) / f));
+        return clamp01(1.0 - (t.log10Min - creator.log10Followers));
     }
     if (c.maxFollowers && f > static_cast<double>(*c.maxFollowers)) {
-        return clamp01(
-                1.0 - std::log10(f / std::max<double>(static_cast<double>(*c.maxFollowers), 1.0)));
+        return clamp01(1.0 - (creator.log10Followers - t.log10Max));
     }
     return 1.0;
 }
 
-double engagementFit(const Target &t, const StoreData &data, const Features &creator)
+double engagementFit(const Target &t, const StoreData &data, const Summary &creator)
 {
     const double rate = creator.engagementRate;
     if (std::isnan(rate)) {
@@ -153,10 +154,15 @@ const Features::Rate *rateFor(const Target &t, const Features &creator)
     return best;
 }
 
-double priceFit(const Target &t, const Features &creator)
+/// Nothing when the creator has no rate in the campaign's currency for its deliverable types:
+/// then price does not count for them (Assessment).
+std::optional<double> priceFit(const Target &t, const Features &creator)
 {
     const Features::Rate *rate = rateFor(t, creator);
-    if (!rate || t.campaign.budgetMinor <= 0) {
+    if (!rate) {
+        return std::nullopt;
+    }
+    if (t.campaign.budgetMinor <= 0) {
         return kNeutral;
     }
     const auto fee = static_cast<double>(rate->amountMinor);
@@ -378,15 +384,18 @@ Explained explainAuthenticity(const Features &creator)
             {{u"score"_s, score < 0 ? QJsonValue() : QJsonValue(score)}}};
 }
 
-Explained explainPrice(const Target &t, const StoreData &data, const Features &creator)
+Explained explainPrice(
+        const Target &t, const StoreData &data, const Features &creator, bool counted)
 {
     const Campaign &c = t.campaign;
     const Features::Rate *fee = rateFor(t, creator);
     QJsonObject facts{{u"feeMinor"_s, fee ? QJsonValue(fee->amountMinor) : QJsonValue()},
             {u"currency"_s, c.currency}, {u"remainingMinor"_s, c.remainingMinor},
             {u"deliverableType"_s, fee ? QJsonValue(data.names.name(fee->type)) : QJsonValue()}};
-    if (!fee) {
-        return {u"No rate in %1 for the campaign's deliverables"_s.arg(c.currency), facts};
+    if (!fee || !counted) {
+        return {u"No rate in %1 for the campaign's deliverables: price does not count (the other "
+                "factors weigh a ninth more)"_s.arg(c.currency),
+                facts};
     }
     return {u"Charges %1 per %2; %3 of the budget remains"_s.arg(
                     money(fee->amountMinor, c.currency), data.names.name(fee->type),
@@ -450,6 +459,18 @@ Target Target::of(Campaign campaign, const StoreData &data)
     t.languageSet = IdSet(t.languages, data.names.size());
     t.typeSet = IdSet(t.types, data.names.size());
     t.currency = data.names.find(campaign.currency);
+    for (const quint32 n : t.niches) {
+        t.nicheMask |= n == Vocabulary::kNone ? 0 : maskBit(n);
+    }
+    for (const quint32 l : t.languages) {
+        t.languageMask |= l == Vocabulary::kNone ? 0 : maskBit(l);
+    }
+    if (campaign.minFollowers && *campaign.minFollowers > 0) {
+        t.log10Min = std::log10(static_cast<double>(*campaign.minFollowers));
+    }
+    if (campaign.maxFollowers) {
+        t.log10Max = std::log10(std::max<double>(static_cast<double>(*campaign.maxFollowers), 1.0));
+    }
     QHash<quint32, int> counts;
     const auto add = [&](const QString &text, int times) {
         for (const QString &word : FeatureStore::tokens(text)) {
@@ -500,25 +521,92 @@ Assessment assess(const Target &t, const StoreData &data, const Features &creato
                 std::count_if(creator.niches.begin(), creator.niches.end(), [&t](quint32 n) {
                     return t.nicheSet.has(n);
                 });
-        const double niches = static_cast<double>(matched) / static_cast<double>(t.niches.size());
+        const double niches =
+                std::min(1.0, static_cast<double>(matched) / static_cast<double>(t.niches.size()));
         a.values[Topic] = t.query.empty() ? niches : 0.5 * niches + 0.5 * text;
     } else {
         a.values[Topic] = t.query.empty() ? kNeutral : text;
     }
     a.values[Audience] = audienceFit(t, creator).value;
-    a.values[Size] = sizeFit(t.campaign, creator.totalFollowers);
+    a.values[Size] = sizeFit(t, creator);
     a.values[Engagement] = engagementFit(t, data, creator);
     a.values[Authenticity] =
             creator.authenticityScore < 0 ? kNeutral : creator.authenticityScore / 100.0;
-    a.values[Price] = priceFit(t, creator);
+    const std::optional<double> price = priceFit(t, creator);
+    a.values[Price] = price.value_or(kNeutral);
+    if (!price) {
+        // No rate to judge: price weighs nothing, the others as much more as it would have.
+        for (int f = 0; f < kFactors; ++f) {
+            a.weights[f] = f == Price ? 0.0
+                    : f == Declines   ? kWeights[f]
+                                      : kWeights[f] / (1.0 - kWeights[Price]);
+        }
+    }
     a.values[Performance] = performanceFit(t, history);
     a.values[Declines] = history ? clamp01(history->declines / kFullDeclines) : 0.0;
     double score = 0;
     for (int f = 0; f < kFactors; ++f) {
-        score += (f == Declines ? -1.0 : 1.0) * kWeights[f] * a.values[f];
+        score += (f == Declines ? -1.0 : 1.0) * a.weights[f] * a.values[f];
     }
     a.score = clamp01(score);
     return a;
+}
+
+namespace {
+
+/// At least the topic value: the niche share bounded by the niche bits.
+double topicBound(const Target &t, const Summary &creator, double similarity)
+{
+    const double text = clamp01(2.0 * similarity);
+    if (t.niches.empty()) {
+        return t.query.empty() ? kNeutral : text;
+    }
+    const double niches = (creator.nicheMask & t.nicheMask) == 0
+            ? 0.0
+            : std::min(1.0,
+                    static_cast<double>(creator.nicheCount) / static_cast<double>(t.niches.size()));
+    return t.query.empty() ? niches : 0.5 * niches + 0.5 * text;
+}
+
+/// At least the audience value: 1 for a dimension with audience data, else the profile's match
+/// (languages by their bits).
+double audienceBound(const Target &t, const Summary &creator)
+{
+    double sum = 0;
+    int parts = 0;
+    if (!t.countries.empty()) {
+        const double profile = t.countrySet.has(creator.country) ? kProfileMatch : 0.0;
+        sum += creator.countryAudience ? 1.0 : profile;
+        ++parts;
+    }
+    if (!t.languages.empty()) {
+        const double profile = (creator.languageMask & t.languageMask) != 0 ? kProfileMatch : 0.0;
+        sum += creator.languageAudience ? 1.0 : profile;
+        ++parts;
+    }
+    return parts > 0 ? sum / parts : kNeutral;
+}
+
+} // namespace
+
+double upperBound(const Target &t, const StoreData &data, const Summary &creator, double similarity,
+        const History *history)
+{
+    // As assess, with the factors that read a vector bounded from the inline fields.
+    const double others = kWeights[Topic] * topicBound(t, creator, similarity)
+            + kWeights[Audience] * audienceBound(t, creator) + kWeights[Size] * sizeFit(t, creator)
+            + kWeights[Engagement] * engagementFit(t, data, creator)
+            + kWeights[Authenticity]
+                    * (creator.authenticityScore < 0 ? kNeutral : creator.authenticityScore / 100.0)
+            + kWeights[Performance] * performanceFit(t, history);
+    const double declines =
+            kWeights[Declines] * (history ? clamp01(history->declines / kFullDeclines) : 0.0);
+    const bool mayHaveRate =
+            t.currency != Vocabulary::kNone && (creator.currencyMask & maskBit(t.currency)) != 0;
+    const double uncounted = others / (1.0 - kWeights[Price]);
+    const double counted =
+            others + kWeights[Price] * (t.campaign.budgetMinor <= 0 ? kNeutral : 1.0);
+    return clamp01((mayHaveRate ? std::max(counted, uncounted) : uncounted) - declines);
 }
 
 QJsonArray explain(const Target &t, const StoreData &data, const Features &creator,
@@ -530,15 +618,16 @@ QJsonArray explain(const Target &t, const StoreData &data, const Features &creat
     parts[Size] = explainSize(t.campaign, creator);
     parts[Engagement] = explainEngagement(data, creator);
     parts[Authenticity] = explainAuthenticity(creator);
-    parts[Price] = explainPrice(t, data, creator);
+    parts[Price] = explainPrice(t, data, creator, assessment.weights[Price] > 0);
     parts[Performance] = explainPerformance(t, history);
     parts[Declines] = explainDeclines(history);
     QJsonArray factors;
     for (int f = 0; f < kFactors; ++f) {
         const double value = assessment.values[f];
-        const double contribution = (f == Declines ? -1.0 : 1.0) * kWeights[f] * value;
+        const double weight = assessment.weights[f];
+        const double contribution = (f == Declines ? -1.0 : 1.0) * weight * value;
         factors.append(QJsonObject{{u"code"_s, QString::fromLatin1(kFactorCodes[f])},
-                {u"weight"_s, kWeights[f]}, {u"value"_s, round4(value)},
+                {u"weight"_s, round4(weight)}, {u"value"_s, round4(value)},
                 {u"contribution"_s, round4(contribution) + 0.0}, // no -0
                 {u"sentence"_s, parts[f].sentence}, {u"facts"_s, parts[f].facts}});
     }

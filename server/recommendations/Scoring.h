@@ -78,16 +78,24 @@ struct Target
     IdSet languageSet;
     IdSet typeSet;
     ContentVector query;
+    /// For the upper bound: the targets' bits (maskBit) and log10 of the follower range.
+    quint64 nicheMask = 0;
+    quint64 languageMask = 0;
+    double log10Min = 0;
+    double log10Max = 0;
     /// The platform's median cost per engagement (NaN: no completed deal anywhere).
     double medianCpeMinor = std::numeric_limits<double>::quiet_NaN();
 
     static Target of(Campaign campaign, const StoreData &data);
 };
 
-/// Each factor's value in [0, 1] and the score they make.
+/// Each factor's value in [0, 1], its weight for this creator and the score they make. Without
+/// a rate in the campaign's currency (for its deliverable types) price weighs 0 and the other
+/// positive weights are divided by 0.9, so that they still sum to 1.
 struct Assessment
 {
     std::array<double, kFactors> values{};
+    std::array<double, kFactors> weights = kWeights;
     double score = 0;
 };
 
@@ -97,6 +105,12 @@ double cosine(const ContentVector &a, const ContentVector &b);
 /// The factors of `creator` for `target`; `similarity` is the cosine of the campaign's query and
 /// the creator's content vector, `history` null when they have no deals.
 Assessment assess(const Target &target, const StoreData &data, const Features &creator,
+        double similarity, const History *history);
+
+/// A cheap bound: never below assess(...).score for the same arguments (the creator's Summary).
+/// It reads only the creator's Summary (no vector), so that the ranking scores in full only the
+/// creators that may reach the top.
+double upperBound(const Target &target, const StoreData &data, const Summary &creator,
         double similarity, const History *history);
 
 /// The eight factor objects of the API ({code, weight, value, contribution, sentence, facts}).

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -40,7 +41,11 @@ constexpr double kFollowers = 0.15;
 constexpr double kEngagement = 0.05;
 constexpr double kPlace = 0.10;
 constexpr double kPlatforms = 0.10;
+constexpr double kRest = kFollowers + kEngagement + kPlace + kPlatforms;
 constexpr int kSharedTerms = 3;
+/// Creators scored in full to find the pruning threshold (at least; twice the limit).
+constexpr std::size_t kProbe = 64;
+constexpr double kBoundSlack = 1e-9;
 
 /// What the seed creators have in common, as the similarity compares it.
 struct Seed
@@ -251,12 +256,38 @@ std::vector<std::pair<double, quint32>> mostSimilar(
             content[posting.slot] += q.weight * posting.weight;
         }
     }
+    // Pruning (exact): everything but the content adds at most kRest, so the creators with the
+    // most shared content, scored in full, give a similarity tau the last result reaches at
+    // least; only a creator with kContent × content + kRest >= tau can beat it.
+    const auto eligible = [&](quint32 slot) {
+        return data.creators[slot].alive && isSeed[slot] == 0;
+    };
+    std::vector<std::pair<float, quint32>> sharing;
+    for (quint32 slot = 0; slot < content.size(); ++slot) {
+        if (content[slot] > 0 && eligible(slot)) {
+            sharing.emplace_back(content[slot], slot);
+        }
+    }
+    const auto want = static_cast<std::size_t>(limit);
+    const std::size_t probe = std::max<std::size_t>(2 * want, kProbe);
+    double tau = -1;
+    if (want > 0 && sharing.size() >= probe) {
+        std::nth_element(sharing.begin(), sharing.begin() + static_cast<std::ptrdiff_t>(probe - 1),
+                sharing.end(), std::greater<>());
+        std::vector<double> best;
+        best.reserve(probe);
+        for (std::size_t i = 0; i < probe; ++i) {
+            const quint32 slot = sharing[i].second;
+            best.push_back(similarityOf(seed, data.creators[slot], content[slot]));
+        }
+        std::nth_element(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(want - 1),
+                best.end(), std::greater<>());
+        tau = best[want - 1] - kBoundSlack;
+    }
     std::vector<std::pair<double, quint32>> ranked;
-    ranked.reserve(static_cast<std::size_t>(data.alive));
     for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
-        const Features &f = data.creators[slot];
-        if (f.alive && isSeed[slot] == 0) {
-            ranked.emplace_back(similarityOf(seed, f, content[slot]), slot);
+        if (kContent * content[slot] + kRest >= tau && eligible(slot)) {
+            ranked.emplace_back(similarityOf(seed, data.creators[slot], content[slot]), slot);
         }
     }
     const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(limit));

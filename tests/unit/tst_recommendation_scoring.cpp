@@ -54,6 +54,17 @@ bool consistent(const StoreData &data)
             ++postings;
         }
     }
+    if (data.summaries.size() != data.creators.size()) {
+        return false;
+    }
+    for (std::size_t slot = 0; slot < data.creators.size(); ++slot) {
+        const Summary &copy = data.summaries[slot];
+        const Features &f = data.creators[slot];
+        if (copy.alive != f.alive || copy.nicheMask != f.nicheMask
+                || copy.totalFollowers != f.totalFollowers) {
+            return false;
+        }
+    }
     qsizetype terms = 0;
     for (const Features &f : data.creators) {
         terms += f.alive ? static_cast<qsizetype>(f.content.size()) : 0;
@@ -75,6 +86,8 @@ private Q_SLOTS:
         QCOMPARE(FeatureStore::tokens(u"Über Brötchen und Käse"_s),
                 (QStringList{u"über"_s, u"brötchen"_s, u"käse"_s}));
         QVERIFY(FeatureStore::tokens(QString(31, u'a')).isEmpty());
+        // Generic words of briefs and captions are no topic (English and German).
+        QVERIFY(FeatureStore::tokens(u"Small budget post for creators, kleine Marke"_s).isEmpty());
     }
 
     void vectorsAndIndex()
@@ -213,6 +226,127 @@ private Q_SLOTS:
             QCOMPARE(factors[Declines][u"contribution"_s].toDouble(), -0.1);
             QCOMPARE(factors[Price][u"facts"_s][u"feeMinor"_s].toInteger(), 2'000'000);
         });
+    }
+
+    void priceWithoutRateDoesNotCount()
+    {
+        FeatureStore store;
+        CreatorRow euro = creator(1, u"vegan protein"_s, {u"fitness"_s});
+        CreatorRow dollar = creator(2, u"vegan protein"_s, {u"fitness"_s});
+        dollar.rates = {{u"reel"_s, u"USD"_s, 50000}};
+        store.replaceAll({euro, dollar});
+        Campaign c;
+        c.currency = u"EUR"_s;
+        c.niches = {u"fitness"_s};
+        c.deliverableTypes = {u"reel"_s};
+        c.budgetMinor = c.remainingMinor = 1'000'000;
+        store.read([&c](const StoreData &data) {
+            const Target t = Target::of(c, data);
+            const Features &a = *data.find(creator(1, {}).id);
+            const Features &b = *data.find(creator(2, {}).id);
+            const Assessment x = assess(t, data, a, cosine(t.query, a.content), nullptr);
+            const Assessment y = assess(t, data, b, cosine(t.query, b.content), nullptr);
+            QCOMPARE(x.weights[Price], 0.1);
+            QCOMPARE(y.weights[Price], 0.0);
+            // The other weights grow by a ninth: the positive ones still sum to 1.
+            double positive = 0;
+            double others = 0;
+            for (int f = 0; f < kFactors; ++f) {
+                positive += f == Declines ? 0 : y.weights[f];
+                others += f == Declines || f == Price ? 0 : kWeights[f] * y.values[f];
+            }
+            QVERIFY(std::abs(positive - 1.0) < 1e-12);
+            QCOMPARE(y.weights[Declines], 0.1);
+            // Neither group is favoured: without the rate, the score is the others' mean.
+            QVERIFY(std::abs(y.score - others / 0.9) < 1e-12);
+            const QJsonArray factors = explain(t, data, b, nullptr, y);
+            const QJsonObject price = factors[Price].toObject();
+            QCOMPARE(price[u"weight"_s].toDouble(), 0.0);
+            QCOMPARE(price[u"contribution"_s].toDouble(), 0.0);
+            QVERIFY(price[u"sentence"_s].toString().startsWith(u"No rate in EUR"_s));
+            double sum = 0;
+            for (const auto &factor : factors) {
+                sum += factor[u"contribution"_s].toDouble();
+            }
+            QVERIFY(std::abs(sum - y.score) < 1e-3);
+        });
+    }
+
+    /// The ranking's pruning is exact only if the bound is never below the score: checked over
+    /// creators and campaigns that vary every input the factors read.
+    void upperBoundNeverBelowScore()
+    {
+        const QStringList niches{u"fitness"_s, u"food"_s, u"travel"_s, u"tech"_s};
+        const QStringList places{u"DE"_s, u"AT"_s, u"FR"_s};
+        const QStringList languages{u"de"_s, u"en"_s, u"fr"_s};
+        std::vector<CreatorRow> rows;
+        for (int n = 0; n < 240; ++n) {
+            CreatorRow row = creator(
+                    n, n % 3 == 0 ? u"vegan protein trail"_s : u"laptop code"_s, {niches[n % 4]});
+            if (n % 5 == 0) {
+                row.niches.append(niches[(n / 5) % 4]);
+            }
+            row.country = places[n % 3];
+            row.languages = {languages[n % 3]};
+            row.totalFollowers = static_cast<qint64>(std::pow(10.0, 2 + (n % 7)));
+            if (n % 4 != 0) {
+                row.engagementRate = 0.005F * static_cast<float>(n % 9);
+            }
+            if (n % 3 != 0) {
+                row.authenticityScore = 30 + n % 70;
+            }
+            if (n % 6 == 1) {
+                row.audience = {{u"country"_s, places[(n + 1) % 3], 0.7F},
+                        {u"language"_s, languages[n % 3], 0.9F}};
+            }
+            row.rates = {{n % 4 == 2 ? u"story"_s : u"reel"_s, n % 7 == 3 ? u"USD"_s : u"EUR"_s,
+                    qint64{5000} * (1 + n % 50)}};
+            rows.push_back(row);
+        }
+        FeatureStore store;
+        store.replaceAll(rows);
+        const std::vector<History> histories{{0, std::nan(""), 0}, {2, 10.0, 1}, {1, 40.0, 5}};
+        int checked = 0;
+        for (int k = 0; k < 32; ++k) {
+            Campaign c;
+            c.currency = k % 5 == 4 ? u"CHF"_s : u"EUR"_s;
+            c.brief = k % 2 == 0 ? u"vegan protein"_s : QString();
+            if (k % 3 != 2) {
+                c.niches = {niches[k % 4]};
+            }
+            if (k % 4 == 1) {
+                c.countries = {places[k % 3]};
+            }
+            if (k % 4 >= 2) {
+                c.languages = {languages[k % 3]};
+            }
+            if (k % 2 == 1) {
+                c.minFollowers = 1000;
+                c.maxFollowers = 100000;
+            }
+            c.deliverableTypes = {u"reel"_s};
+            c.budgetMinor = k % 6 == 5 ? 0 : 500'000;
+            c.remainingMinor = c.budgetMinor / 2;
+            store.read([&](const StoreData &data) {
+                Target t = Target::of(c, data);
+                t.medianCpeMinor = 20;
+                QCOMPARE(data.summaries.size(), data.creators.size());
+                for (std::size_t slot = 0; slot < data.creators.size(); ++slot) {
+                    // The bound reads the compact copy, as the ranking does.
+                    const Features &f = data.creators[slot];
+                    const Summary &summary = data.summaries[slot];
+                    const double similarity = cosine(t.query, f.content);
+                    for (const History &h : histories) {
+                        const double score = assess(t, data, f, similarity, &h).score;
+                        QVERIFY(upperBound(t, data, summary, similarity, &h) >= score - 1e-12);
+                        ++checked;
+                    }
+                    QVERIFY(upperBound(t, data, summary, similarity, nullptr)
+                            >= assess(t, data, f, similarity, nullptr).score - 1e-12);
+                }
+            });
+        }
+        QCOMPARE(checked, 32 * 240 * 3);
     }
 };
 
