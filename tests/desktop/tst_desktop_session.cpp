@@ -267,8 +267,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(titles,
-                QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Payouts"_s,
-                        u"Inbox"_s, u"Settings"_s}));
+                QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Lists"_s,
+                        u"Payouts"_s, u"Inbox"_s, u"Settings"_s}));
         QCOMPARE(m_window->currentPage()->objectName(), u"homePage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
