@@ -25,16 +25,18 @@ namespace influence::server::auth::accounts {
 
 namespace {
 
-/// A user's account and, last, its password hash (empty when there is none).
-const QString kUserColumns = db::userAccountColumns() + u", coalesce(u.password_hash, '')"_s;
+/// A user's account, its password hash (empty when there is none) and whether it may sign in
+/// with it before its address is confirmed (0019).
+const QString kUserColumns = db::userAccountColumns()
+        + u", coalesce(u.password_hash, ''), u.unconfirmed_sign_in"_s;
 
 const SqlStatement kFindByEmail(
         u"SELECT "_s + kUserColumns + u" FROM users u WHERE lower(u.email) = lower(:email)"_s);
 const SqlStatement kFindById(u"SELECT "_s + kUserColumns + u" FROM users u WHERE u.id = :id"_s);
 const SqlStatement kInsert(u"WITH u AS (INSERT INTO users (email, password_hash, role, "
-                           "display_name, email_verified_at) "
+                           "display_name, email_verified_at, unconfirmed_sign_in) "
                            "VALUES (:email, NULLIF(:hash, ''), :role, coalesce(:name, ''), "
-                           "        CASE WHEN :verified THEN now() END) RETURNING *) "
+                           "        CASE WHEN :verified THEN now() END, :early) RETURNING *) "
                            "SELECT "_s
         + kUserColumns + u" FROM u"_s);
 const SqlStatement kUpdateHash(u"UPDATE users SET password_hash = :hash WHERE id = :id"_s);
@@ -52,7 +54,8 @@ QString uuidText(const QUuid &id)
 
 UserRecord readUser(const QSqlQuery &q)
 {
-    return {db::readAccount(q, 0), q.value(db::kUserAccountColumnCount).toString()};
+    return {db::readAccount(q, 0), q.value(db::kUserAccountColumnCount).toString(),
+            q.value(db::kUserAccountColumnCount + 1).toBool()};
 }
 
 Result<std::optional<UserRecord>> optionalUser(Result<QSqlQuery *> query)
@@ -113,7 +116,8 @@ Result<UserRecord> insert(Connection &tx, const NewAccount &account)
     auto query = tx.run(kInsert,
             {{u":email"_s, account.email}, {u":hash"_s, account.passwordHash},
                     {u":role"_s, common::wireName(account.role)}, {u":name"_s, account.displayName},
-                    {u":verified"_s, account.address == EmailAddress::Confirmed}});
+                    {u":verified"_s, account.address == EmailAddress::Confirmed},
+                    {u":early"_s, account.signInUnconfirmed}});
     if (!query) {
         if (tx.lastFailure() && tx.lastFailure()->constraint == u"users_email_key"_s) {
             return Error::make(ErrorCode::EmailTaken,

@@ -27,6 +27,9 @@ struct UserRecord
 {
     common::UserAccount account;
     QString passwordHash; ///< empty for accounts that only sign in with OpenID Connect
+    /// Whether a password signs in before the address is confirmed (0019: accounts from before
+    /// AUTH_REGISTRATION=confirm, or made under `immediate`).
+    bool signInUnconfirmed = false;
 };
 
 /// Whether a new account's e-mail address counts as confirmed.
@@ -43,6 +46,8 @@ struct NewAccount
     common::UserRole role = common::UserRole::Influencer;
     QString displayName;
     EmailAddress address = EmailAddress::Unconfirmed;
+    /// Signs in with its password before the address is confirmed (AUTH_REGISTRATION=immediate).
+    bool signInUnconfirmed = false;
 };
 
 /// Accounts (users): registration, the caller's password, and the administrators' directory.

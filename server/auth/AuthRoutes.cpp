@@ -99,7 +99,8 @@ Response registerWithHash(const SharedPtr &shared, const Responder &out,
         const common::RegisterCommand &command, const ClientInfo &client, const RateDecision &rate)
 {
     const NewAccount account{command.email, shared->hasher.hash(command.password), command.role,
-            command.displayName, EmailAddress::Unconfirmed};
+            command.displayName, EmailAddress::Unconfirmed,
+            shared->settings.registration == Registration::Immediate};
     out.runOnDbPool([shared, account, client, rate](Connection &next) {
         if (shared->settings.registration == Registration::Confirm) {
             // The same answer for a new and a taken address (both hashed a password first).
@@ -151,7 +152,7 @@ Response checkPassword(const SharedPtr &shared, const Responder &out, const QStr
     // Where registration does not tell whether an address has an account, neither may signing
     // in before the address is confirmed: the same answer as a wrong password.
     const bool unconfirmed = shared->settings.registration == Registration::Confirm
-            && attempt.account && !attempt.account->emailVerified;
+            && attempt.account && !attempt.account->emailVerified && !attempt.signInUnconfirmed;
     if (!matches || unconfirmed) {
         return withRate(Response::fromError(invalidCredentials()), rate);
     }

@@ -318,6 +318,7 @@ Result<SignInAttempt> beginSignIn(
         if (user->has_value()) {
             attempt.account = (*user)->account;
             attempt.passwordHash = (*user)->passwordHash;
+            attempt.signInUnconfirmed = (*user)->signInUnconfirmed;
         }
         return attempt;
     });

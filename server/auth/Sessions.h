@@ -48,6 +48,7 @@ struct SignInAttempt
     QString emailKey; ///< what the lockout counts under
     std::optional<common::UserAccount> account; ///< nothing: no account has the address
     QString passwordHash; ///< empty without an account or for one without a password
+    bool signInUnconfirmed = false; ///< a password signs in before the address is confirmed
 };
 
 /// Why sessions end (auth_sessions.revoked_reason).

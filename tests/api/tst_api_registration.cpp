@@ -192,6 +192,25 @@ private Q_SLOTS:
         QCOMPARE(registerUser(email, kPassword).status, 202);
         QCOMPARE(accountsWith(email), 1);
     }
+
+    void anAccountFromBeforeTheConfirmModeStillSignsIn()
+    {
+        // What 0019 does to accounts that existed unconfirmed (or were made under `immediate`):
+        // they keep signing in with their password; ones registered under `confirm` do not.
+        const QString email = u"old-timer@example.com"_s;
+        QCOMPARE(registerUser(email, kPassword).status, 202);
+        QVERIFY(takeMail(email));
+        QCOMPARE(login(email, kPassword).status, 401);
+        const auto marked = m_db->run(
+                server::db::SqlStatement(u"UPDATE users SET unconfirmed_sign_in = true "
+                                         "WHERE lower(email) = lower(:e) "
+                                         "AND email_verified_at IS NULL"_s),
+                {{u":e"_s, email}});
+        QVERIFY(marked);
+        QCOMPARE((*marked)->numRowsAffected(), 1);
+        QCOMPARE(login(email, kPassword).status, 200);
+        QCOMPARE(login(email, u"not the passphrase at all"_s).status, 401);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiRegistration)
