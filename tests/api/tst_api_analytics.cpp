@@ -7,7 +7,6 @@
 #include "HttpTestClient.h"
 #include "TestServer.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -212,11 +211,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"analytics-test"_s);
+        m_db = m_server->connect(u"analytics-test"_s);
+        QVERIFY(m_db);
 
         m_brand = m_api->signUp(u"brand@example.com"_s, u"brand"_s);
         m_staff = m_api->signUp(u"staff@example.com"_s, u"brand"_s);

@@ -10,7 +10,6 @@
 #include "TestServer.h"
 #include "app/Config.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -151,11 +150,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"import-test"_s);
+        m_db = m_server->connect(u"import-test"_s);
+        QVERIFY(m_db);
 
         m_brand = m_api->signUp(u"brand@example.com"_s, u"brand"_s);
         m_otherBrand = m_api->signUp(u"other@example.com"_s, u"brand"_s);

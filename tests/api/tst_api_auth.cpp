@@ -185,11 +185,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
 
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"auth-test"_s);
+        m_db = m_server->connect(u"auth-test"_s);
+        QVERIFY(m_db);
         QVERIFY(m_db->ensureOpen());
     }
 

@@ -237,11 +237,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"collab-test"_s);
+        m_db = m_server->connect(u"collab-test"_s);
+        QVERIFY(m_db);
 
         m_brand = signUp(u"brand@example.com"_s, u"brand"_s);
         m_staff = signUp(u"staff@example.com"_s, u"brand"_s);

@@ -4,10 +4,10 @@
 // payments, cancellation, the append-only ledger and its verification, Idempotency-Key in every
 // case, the audit log, CSV exports, authorization and validation that changes nothing.
 #include "ApiSession.h"
+#include "Csv.h"
 #include "HttpTestClient.h"
 #include "TestServer.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 #include "core/http/HttpContext.h"
 
 #include <QJsonArray>
@@ -20,6 +20,7 @@ using namespace influence;
 using influence::tests::ApiSession;
 using influence::tests::HttpReply;
 using influence::tests::HttpTestClient;
+using influence::tests::parseCsv;
 using influence::tests::TestServer;
 
 namespace {
@@ -61,43 +62,6 @@ QJsonObject offer(qint64 fee, const QJsonObject &paymentTerms = {})
         body.insert(u"paymentTerms"_s, paymentTerms);
     }
     return body;
-}
-
-QList<QStringList> parseCsv(const QByteArray &bytes)
-{
-    // RFC 4180 reader for the test: quoted fields with doubled quotes, CRLF records.
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    const QString text = QString::fromUtf8(bytes);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar ch = text.at(i);
-        if (quoted) {
-            if (ch == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                field += u'"';
-                ++i;
-            } else if (ch == u'"') {
-                quoted = false;
-            } else {
-                field += ch;
-            }
-        } else if (ch == u'"') {
-            quoted = true;
-        } else if (ch == u',') {
-            row << field;
-            field.clear();
-        } else if (ch == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += ch;
-        }
-    }
-    return rows;
 }
 
 } // namespace
@@ -230,11 +194,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"money-test"_s);
+        m_db = m_server->connect(u"money-test"_s);
+        QVERIFY(m_db);
 
         m_brand = signUp(u"brand@example.com"_s, u"brand"_s);
         m_staff = signUp(u"staff@example.com"_s, u"brand"_s);

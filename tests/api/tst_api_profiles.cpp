@@ -148,11 +148,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"profiles-test"_s);
+        m_db = m_server->connect(u"profiles-test"_s);
+        QVERIFY(m_db);
         m_alice = signUp(u"alice@example.com"_s, u"influencer"_s);
         m_bob = signUp(u"bob@example.com"_s, u"influencer"_s);
         m_brand = signUp(u"brand@example.com"_s, u"brand"_s);

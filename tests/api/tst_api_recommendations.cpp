@@ -7,7 +7,6 @@
 #include "HttpTestClient.h"
 #include "TestServer.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -332,11 +331,8 @@ void TestApiRecommendations::initTestCase()
     m_clientB = std::make_unique<HttpTestClient>(m_second->url());
     m_a = std::make_unique<ApiSession>(*m_clientA);
     m_b = std::make_unique<ApiSession>(*m_clientB);
-    auto settings = std::make_shared<server::db::ConnectionSettings>();
-    const auto url = server::db::DatabaseUrl::parse(m_first->databaseUrl());
-    QVERIFY(url);
-    settings->url = *url;
-    m_db = std::make_unique<server::db::Connection>(settings, u"recommendations-test"_s);
+    m_db = m_first->connect(u"recommendations-test"_s);
+    QVERIFY(m_db);
 
     m_brand = m_a->signUp(u"brand@example.com"_s, u"brand"_s);
     m_staff = m_a->signUp(u"staff@example.com"_s, u"brand"_s);

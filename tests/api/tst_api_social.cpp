@@ -334,11 +334,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         QVERIFY(m_server->app().social());
         m_client = std::make_unique<HttpTestClient>(m_server->url());
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"social-test"_s);
+        m_db = m_server->connect(u"social-test"_s);
+        QVERIFY(m_db);
 
         m_alice = signUp(u"alice@example.com"_s, u"influencer"_s);
         m_bob = signUp(u"bob@example.com"_s, u"influencer"_s);

@@ -244,11 +244,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"social-posts-test"_s);
+        m_db = m_server->connect(u"social-posts-test"_s);
+        QVERIFY(m_db);
 
         m_creator = m_api->signUp(u"alice@example.com"_s, u"influencer"_s);
         m_other = m_api->signUp(u"bea@example.com"_s, u"influencer"_s);

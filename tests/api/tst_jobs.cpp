@@ -9,7 +9,6 @@
 #include "HttpTestClient.h"
 #include "TestServer.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 #include "core/db/Transaction.h"
 #include "core/jobs/JobQueue.h"
 #include "core/jobs/JobWorker.h"
@@ -137,11 +136,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"jobs-test"_s);
+        m_db = m_server->connect(u"jobs-test"_s);
+        QVERIFY(m_db);
         QVERIFY(m_db->execDirect(u"CREATE TABLE test_job_runs (job_id bigint NOT NULL, "
                                  "attempt integer NOT NULL, worker text NOT NULL, "
                                  "at timestamptz NOT NULL DEFAULT clock_timestamp())"_s));

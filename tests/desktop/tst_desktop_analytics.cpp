@@ -16,7 +16,6 @@
 #include "analytics/PostHistoryDialog.h"
 #include "campaigns/CampaignPage.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 #include "home/HomeDashboard.h"
 #include "home/HomeView.h"
 #include "profiles/CreatorPerformance.h"
@@ -281,11 +280,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(startServer(), qPrintable(m_server->error()));
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"analytics-desktop-test"_s);
+        m_db = m_server->connect(u"analytics-desktop-test"_s);
+        QVERIFY(m_db);
 
         m_brandEmail = signUp(u"brand"_s);
         m_brandToken = login(m_brandEmail);

@@ -8,7 +8,6 @@
 #include "app/SettingsView.h"
 #include "common/Problem.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 #include "discovery/DiscoveryView.h"
 #include "profiles/AccountsView.h"
 #include "profiles/CreatorProfileView.h"
@@ -93,11 +92,8 @@ private Q_SLOTS:
                     u"https://graph.example.test"_s};
         };
         QVERIFY2(startServer(options), qPrintable(m_server->error()));
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"desktop-creator-test"_s);
+        m_db = m_server->connect(u"desktop-creator-test"_s);
+        QVERIFY(m_db);
 
         const QString email =
                 u"creator-%1@example.com"_s.arg(QUuid::createUuid().toString(QUuid::Id128));

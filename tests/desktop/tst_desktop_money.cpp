@@ -15,7 +15,6 @@
 #include "campaigns/CampaignPage.h"
 #include "common/MoneyApi.h"
 #include "core/db/Connection.h"
-#include "core/db/DatabaseUrl.h"
 #include "deals/DealPaymentsTab.h"
 #include "deals/DealView.h"
 #include "deals/PipelineView.h"
@@ -203,11 +202,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(startServer(), qPrintable(m_server->error()));
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"money-desktop-test"_s);
+        m_db = m_server->connect(u"money-desktop-test"_s);
+        QVERIFY(m_db);
 
         m_brandEmail = signUp(u"brand"_s);
         QVERIFY(!m_brandEmail.isEmpty());

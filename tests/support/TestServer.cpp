@@ -2,6 +2,7 @@
 #include "TestServer.h"
 
 #include "TestDatabase.h"
+#include "core/db/DatabaseUrl.h"
 #include "core/log/Log.h"
 
 #include <QUuid>
@@ -78,6 +79,17 @@ TestServer::~TestServer() = default;
 QUrl TestServer::url() const
 {
     return QUrl(u"http://127.0.0.1:%1"_s.arg(port()));
+}
+
+std::unique_ptr<server::db::Connection> TestServer::connect(const QString &name) const
+{
+    const auto url = server::db::DatabaseUrl::parse(m_databaseUrl);
+    if (!url) {
+        return nullptr;
+    }
+    auto settings = std::make_shared<server::db::ConnectionSettings>();
+    settings->url = *url;
+    return std::make_unique<server::db::Connection>(settings, name);
 }
 
 quint16 TestServer::port() const

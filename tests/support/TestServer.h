@@ -3,6 +3,7 @@
 
 #include "app/Config.h"
 #include "app/ServerApp.h"
+#include "core/db/Connection.h"
 
 #include <QString>
 #include <QUrl>
@@ -42,6 +43,9 @@ public:
     quint16 port() const;
     server::ServerApp &app() { return *m_app; }
     QString databaseUrl() const { return m_databaseUrl; }
+    /// A connection of the test's own to this server's database, for set-up and checks (null if
+    /// the URL does not parse).
+    std::unique_ptr<server::db::Connection> connect(const QString &name) const;
 
     /// The configuration a test server uses (fresh database URL filled in).
     static server::Config baseConfig(const QString &databaseUrl);
