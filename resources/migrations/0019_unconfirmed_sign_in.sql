@@ -9,3 +9,7 @@
 -- under the confirm mode, so upgrading locks nobody out.
 ALTER TABLE users ADD COLUMN unconfirmed_sign_in boolean NOT NULL DEFAULT false;
 UPDATE users SET unconfirmed_sign_in = true WHERE email_verified_at IS NULL;
+
+-- The registration-attempt warning is sent to an address at most once an hour (auth/Recovery.cpp
+-- looks for a recent one by recipient).
+CREATE INDEX mail_outbox_recipient_idx ON mail_outbox (lower(recipient), created_at);

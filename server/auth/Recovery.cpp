@@ -41,6 +41,12 @@ const SqlStatement kMarkVerified(
         u"UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) "
         "WHERE id = :id AND lower(email) = lower(:email)"_s);
 
+// A registration attempt on a taken address tells its owner at most once an hour: someone trying
+// an address over and over must not fill the owner's inbox (the attempts still answer alike).
+const SqlStatement kRecentAttemptMail(
+        u"SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE lower(recipient) = lower(:to) "
+        "  AND subject = :subject AND created_at > now() - interval '1 hour')"_s);
+
 enum class Purpose { VerifyEmail, ResetPassword };
 
 QString purposeName(Purpose purpose)
@@ -155,6 +161,14 @@ Result<void> sendRegistrationAttempt(
     mail::MailMessage message;
     message.to = account.email;
     message.subject = u"Someone tried to register with your e-mail address"_s;
+    const auto recent = tx.scalar(
+            kRecentAttemptMail, {{u":to"_s, message.to}, {u":subject"_s, message.subject}});
+    if (!recent) {
+        return recent.error();
+    }
+    if (recent->toBool()) {
+        return {};
+    }
     message.body = u"Someone (perhaps you) just tried to create an Influence account with this "
                    "e-mail address, which already has one. Nothing was changed.\n\nIf it was "
                    "you, sign in at %1 (choose \"Forgot password\" there if you do not remember "

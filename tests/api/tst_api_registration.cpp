@@ -105,11 +105,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
-        auto settings = std::make_shared<server::db::ConnectionSettings>();
-        const auto url = server::db::DatabaseUrl::parse(m_server->databaseUrl());
-        QVERIFY(url);
-        settings->url = *url;
-        m_db = std::make_unique<server::db::Connection>(settings, u"registration-test"_s);
+        m_db = m_server->connect(u"registration-test"_s);
+        QVERIFY(m_db);
         QVERIFY(m_db->ensureOpen());
     }
 
@@ -145,6 +142,16 @@ private Q_SLOTS:
         QVERIFY(warning->body().contains(u"https://app.example.com"_s));
         QVERIFY(!warning->body().contains(u"token="_s));
         QCOMPARE(login(email, u"another good passphrase"_s).status, 401);
+
+        // Trying again within the hour: the same answer, and no second warning in the outbox.
+        QCOMPARE(registerUser(email, u"a third good passphrase"_s).body, first.body);
+        const auto warnings =
+                m_db->scalar(server::db::SqlStatement(
+                                     u"SELECT count(*) FROM mail_outbox WHERE "
+                                     "lower(recipient) = lower(:e) AND subject LIKE 'Someone%'"_s),
+                        {{u":e"_s, email}});
+        QVERIFY(warnings);
+        QCOMPARE(warnings->toInt(), 1);
     }
 
     void bothAnswersTakeSimilarTime()
@@ -201,11 +208,11 @@ private Q_SLOTS:
         QCOMPARE(registerUser(email, kPassword).status, 202);
         QVERIFY(takeMail(email));
         QCOMPARE(login(email, kPassword).status, 401);
-        const auto marked = m_db->run(
-                server::db::SqlStatement(u"UPDATE users SET unconfirmed_sign_in = true "
-                                         "WHERE lower(email) = lower(:e) "
-                                         "AND email_verified_at IS NULL"_s),
-                {{u":e"_s, email}});
+        const auto marked =
+                m_db->run(server::db::SqlStatement(u"UPDATE users SET unconfirmed_sign_in = true "
+                                                   "WHERE lower(email) = lower(:e) "
+                                                   "AND email_verified_at IS NULL"_s),
+                        {{u":e"_s, email}});
         QVERIFY(marked);
         QCOMPARE((*marked)->numRowsAffected(), 1);
         QCOMPARE(login(email, kPassword).status, 200);
