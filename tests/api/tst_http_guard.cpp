@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QTest>
@@ -525,6 +526,19 @@ private Q_SLOTS:
             QVERIFY(held.back()->waitForConnected(5000));
         }
         QTest::qWait(200); // accepted in order, before the others arrive
+        // The log tells once that the client reached its cap, and once how many connections
+        // were refused when it falls below it (not a line per refused connection).
+        QTemporaryFile capture;
+        QVERIFY(capture.open());
+        std::fflush(stderr);
+        const int saved = ::dup(STDERR_FILENO);
+        QVERIFY(saved >= 0);
+        QVERIFY(::dup2(capture.handle(), STDERR_FILENO) >= 0);
+        const auto restoreStderr = qScopeGuard([saved] {
+            std::fflush(stderr);
+            ::dup2(saved, STDERR_FILENO);
+            ::close(saved);
+        });
         std::vector<std::unique_ptr<QTcpSocket>> extra;
         for (int i = 0; i < 40; ++i) {
             extra.push_back(open(u"127.0.0.1"_s));
@@ -548,6 +562,16 @@ private Q_SLOTS:
         QCOMPARE(statusOf(readResponse(*held.front())), 200);
         held.pop_back();
         QTRY_COMPARE_WITH_TIMEOUT(capped.app().httpContext().connections.load(), kCap, 5000);
+        const auto logged = [&capture] {
+            std::fflush(stderr);
+            capture.seek(0);
+            return capture.readAll();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(logged().contains("is below its connection cap again"), 5000);
+        const QByteArray log = logged();
+        QCOMPARE(log.count("client 127.0.0.1 holds its 8 connections"), 1);
+        QCOMPARE(
+                log.count("client 127.0.0.1 is below its connection cap again; 40 connections"), 1);
         const auto again = open(u"127.0.0.1"_s);
         QVERIFY(again->waitForConnected(5000));
         again->write("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");

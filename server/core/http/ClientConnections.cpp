@@ -2,6 +2,7 @@
 #include "ClientConnections.h"
 
 #include "ClientAddress.h"
+#include "HttpLog.h"
 
 #include <algorithm>
 #include <iterator>
@@ -36,6 +37,13 @@ bool ClientConnections::open(const QHostAddress &peer)
     const QMutexLocker lock(&m_mutex);
     int &count = m_open[key];
     if (count >= m_maxPerClient) {
+        qint64 &refused = m_refused[key];
+        if (refused++ == 0) {
+            qCWarning(lcHttp,
+                    "client %s holds its %d connections (HTTP_MAX_CONNECTIONS_PER_CLIENT): "
+                    "closing further ones until it closes some",
+                    qPrintable(key.toString()), m_maxPerClient);
+        }
         return false;
     }
     ++count;
@@ -50,7 +58,17 @@ void ClientConnections::close(const QHostAddress &peer)
     }
     const QMutexLocker lock(&m_mutex);
     const auto it = m_open.find(key);
-    if (it != m_open.end() && --it.value() <= 0) {
+    if (it == m_open.end()) {
+        return;
+    }
+    if (const auto refused = m_refused.find(key); refused != m_refused.end()) {
+        qCWarning(lcHttp,
+                "client %s is below its connection cap again; %lld connections were closed "
+                "unanswered meanwhile",
+                qPrintable(key.toString()), static_cast<long long>(refused.value()));
+        m_refused.erase(refused);
+    }
+    if (--it.value() <= 0) {
         m_open.erase(it);
     }
 }

@@ -21,7 +21,9 @@ public:
     ClientConnections(int maxPerClient, const ClientAddress &clientAddress);
 
     /// Counts a new connection from `peer`: false, and nothing counted, when the peer holds the
-    /// maximum already. Every true is matched by one close().
+    /// maximum already. Every true is matched by one close(). A peer reaching its cap is logged
+    /// once, and how many connections it had refused once it falls below the cap again (not one
+    /// line per refusal: a flooding client must not flood the log too).
     bool open(const QHostAddress &peer);
     void close(const QHostAddress &peer);
 
@@ -33,6 +35,8 @@ private:
     const ClientAddress &m_clientAddress;
     QMutex m_mutex;
     QHash<QHostAddress, int> m_open;
+    /// Connections refused per peer since it reached its cap.
+    QHash<QHostAddress, qint64> m_refused;
 };
 
 } // namespace influence::server::http
