@@ -158,6 +158,13 @@ void MainWindow::addPages()
     m_campaignAnalytics = new CampaignAnalyticsTab(m_api, m_session);
     m_campaignPage->setAnalyticsTab(m_campaignAnalytics);
     m_recommended = new RecommendedTab(m_api, m_session);
+    m_recommended->addSelectionTool(new AddToListButton(m_api, m_session, [this] {
+        QStringList ids;
+        for (const common::Recommendation &creator : m_recommended->selectedCreators()) {
+            ids.append(creator.influencer.id);
+        }
+        return ids;
+    }));
     m_campaignPage->addBrandTab(m_recommended);
     addDetailPage(m_campaignPage, m_campaigns);
     m_lookalikes = new LookalikesPage(m_api, m_session);

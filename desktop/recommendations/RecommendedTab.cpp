@@ -65,6 +65,7 @@ void RecommendedTab::buildUi()
     m_refresh = button(u"recommendedRefreshButton"_s);
     m_selectAll = button(u"recommendedSelectAllButton"_s);
     m_invite = button(u"recommendedInviteButton"_s);
+    m_tools = top;
     layout->addLayout(top);
 
     m_table = new QTableView;
@@ -358,6 +359,11 @@ void RecommendedTab::showState()
         }
         break;
     }
+}
+
+void RecommendedTab::addSelectionTool(QWidget *tool)
+{
+    m_tools->addWidget(tool);
 }
 
 QList<Recommendation> RecommendedTab::selectedCreators() const

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -58,6 +59,8 @@ public:
     /// Asks the shell to invite the selected creators (nothing when none or the campaign is
     /// not active).
     void inviteSelected();
+    /// Puts a tool for the selected creators beside Invite (the shell's "Add to list…").
+    void addSelectionTool(QWidget *tool);
     /// Shows what became of the invitation to a creator (the dialog's words).
     void setInvitation(const QString &influencerId, const QString &text);
     /// The reasons of the current creator, as shown beside the list (plain text).
@@ -107,6 +110,7 @@ private:
     QPushButton *m_refresh = nullptr;
     QPushButton *m_selectAll = nullptr;
     QPushButton *m_invite = nullptr;
+    QHBoxLayout *m_tools = nullptr; ///< the row of Refresh, Select all and Invite
     StateStack *m_states = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_legend = nullptr;

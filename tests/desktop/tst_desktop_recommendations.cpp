@@ -16,6 +16,7 @@
 #include "profiles/CreatorProfileView.h"
 #include "recommendations/RecommendationsModel.h"
 #include "recommendations/RecommendedTab.h"
+#include "shortlists/AddToListButton.h"
 #include "widgets/OfferEditor.h"
 #include "widgets/SimilarCreatorsList.h"
 
@@ -30,6 +31,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::desktop::AddToListButton;
 using influence::desktop::CampaignPage;
 using influence::desktop::InviteDialog;
 using influence::desktop::RecommendationsModel;
@@ -286,6 +288,39 @@ private Q_SLOTS:
             QCOMPARE(model()->rowOf(id), -1);
         }
         record(stalls);
+    }
+
+    void addsSelectedCreatorsToAList()
+    {
+        // "Add to list…" beside Invite keeps the selected creators for later.
+        QTRY_COMPARE_WITH_TIMEOUT(tab()->state(), RecommendedTab::State::Loaded, kTimeout);
+        QTableView *table = tab()->table();
+        table->clearSelection();
+        table->selectionModel()->select(table->model()->index(0, 0),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(table->model()->index(1, 0),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QList<common::Recommendation> chosen = tab()->selectedCreators();
+        QCOMPARE(chosen.size(), 2);
+        auto *button = find<AddToListButton>(tab(), u"addToListButton"_s);
+        QVERIFY(button);
+        QVERIFY(button->isVisible());
+        button->reloadLists();
+        QTRY_COMPARE_WITH_TIMEOUT(button->state(), AddToListButton::State::Ready, kTimeout);
+        QSignalSpy added(button, &AddToListButton::added);
+        button->addToNewList(u"Recommended for the lake"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, kTimeout);
+        const QString list = added.at(0).at(0).toString();
+        QVERIFY(!list.isEmpty());
+        QSet<QString> members;
+        const QJsonArray items = get(u"/api/v1/shortlists/%1/members"_s.arg(list), m_brandToken)
+                                         .value(u"items"_s)
+                                         .toArray();
+        for (const auto &item : items) {
+            members.insert(
+                    item.toObject().value(u"influencer"_s).toObject().value(u"id"_s).toString());
+        }
+        QCOMPARE(members, QSet<QString>({chosen.at(0).influencer.id, chosen.at(1).influencer.id}));
     }
 
     void similarCreatorsOnAProfile()
