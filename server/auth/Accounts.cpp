@@ -27,8 +27,8 @@ namespace {
 
 /// A user's account, its password hash (empty when there is none) and whether it may sign in
 /// with it before its address is confirmed (0019).
-const QString kUserColumns = db::userAccountColumns()
-        + u", coalesce(u.password_hash, ''), u.unconfirmed_sign_in"_s;
+const QString kUserColumns =
+        db::userAccountColumns() + u", coalesce(u.password_hash, ''), u.unconfirmed_sign_in"_s;
 
 const SqlStatement kFindByEmail(
         u"SELECT "_s + kUserColumns + u" FROM users u WHERE lower(u.email) = lower(:email)"_s);
