@@ -28,6 +28,8 @@
 #include <QVXYModelMapper>
 #include <QValueAxis>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
@@ -36,6 +38,29 @@ namespace {
 
 /// Longest span the server answers (3 × 366 days); "all" asks for that much.
 constexpr int kAllDays = 3 * 366;
+
+/// Heckbert's "nice numbers" (Graphics Gems, 1990): 1, 2 or 5 times a power of ten near `x`.
+double niceNumber(double x, bool round)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(x)));
+    const double fraction = x / power;
+    if (round) {
+        return power * (fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10);
+    }
+    return power * (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10);
+}
+
+/// Sets `axis` to run from 0 to a round number at or above `max` with round ticks (0, 250 000,
+/// 500 000…), as QValueAxis::applyNiceNumbers would, but with one range change: each change
+/// lays the chart out again at once, and a profile page holds a chart per account.
+void setNiceRange(QValueAxis *axis, double max)
+{
+    constexpr int kTicks = 5;
+    const double step = niceNumber(niceNumber(max, false) / (kTicks - 1), true);
+    const double top = std::ceil(max / step) * step;
+    axis->setTickCount(static_cast<int>(std::lround(top / step)) + 1);
+    axis->setRange(0.0, top);
+}
 
 } // namespace
 
@@ -309,8 +334,7 @@ void CreatorProfileView::fitAxes(QChartView *view)
                     QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(maxX), Qt::UTC));
     auto *count = qobject_cast<QValueAxis *>(view->chart()->axes(Qt::Vertical).constFirst());
     if (count) {
-        count->setRange(0.0, std::max(1.0, maxY * 1.05));
-        count->applyNiceNumbers(); // round ticks such as 0, 250 000, 500 000
+        setNiceRange(count, std::max(1.0, maxY * 1.05));
     }
 }
 

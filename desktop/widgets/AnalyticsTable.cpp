@@ -285,12 +285,15 @@ QTableView *AnalyticsTable::makeView(AnalyticsTable *model, const QString &name,
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns are fitted to their contents once per new data (below), not by ResizeToContents:
+    // that mode measures every cell again at each layout pass, tens of ms on a page of posts.
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     view->horizontalHeader()->setStretchLastSection(false);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     view->setWordWrap(false);
     view->setTextElideMode(Qt::ElideRight);
     const auto fit = [view, model, rows] {
+        view->resizeColumnsToContents();
         if (model->columnCount() > 0) {
             view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
         }
