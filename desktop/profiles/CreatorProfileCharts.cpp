@@ -58,8 +58,8 @@ void setNiceRange(QValueAxis *axis, double max)
     constexpr int kTicks = 5;
     const double step = niceNumber(niceNumber(max, false) / (kTicks - 1), true);
     const double top = std::ceil(max / step) * step;
-    axis->setTickCount(static_cast<int>(std::lround(top / step)) + 1);
     axis->setRange(0.0, top);
+    axis->setTickCount(static_cast<int>(std::lround(top / step)) + 1); // after, as Qt does
 }
 
 } // namespace
