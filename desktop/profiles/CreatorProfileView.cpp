@@ -3,6 +3,7 @@
 
 #include "common/ApiClient.h"
 #include "common/Money.h"
+#include "profiles/AuthenticityPanel.h"
 #include "profiles/CreatorPerformance.h"
 #include "profiles/MetricsModel.h"
 #include "session/Session.h"
@@ -140,6 +141,8 @@ QWidget *CreatorProfileView::buildContent()
         m_details->addRow(new QLabel, value);
     }
     left->addLayout(m_details);
+    m_authenticity = new AuthenticityPanel;
+    left->addWidget(m_authenticity);
     m_accountsTitle = new QLabel;
     QFont titleFont = m_accountsTitle->font();
     titleFont.setBold(true);
@@ -326,6 +329,7 @@ void CreatorProfileView::profileArrived(
     m_similar->showSimilar({m_creatorId});
     showDetails();
     showAccounts();
+    m_authenticity->showProfile(m_profile);
     rebuildCharts();
     setState(State::Loaded);
     loadMetrics();
