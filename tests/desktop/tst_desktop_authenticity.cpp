@@ -139,6 +139,17 @@ private:
         return count;
     }
 
+    /// The wrapped label `name` is as tall as its text needs (none of it cut off).
+    void fitsItsText(const QString &name)
+    {
+        auto *label = find<QLabel>(name);
+        QVERIFY(label);
+        QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                qPrintable(u"%1: %2 < %3"_s.arg(name)
+                                   .arg(label->height())
+                                   .arg(label->heightForWidth(label->width()))));
+    }
+
     void waitForProfile()
     {
         QTRY_VERIFY_WITH_TIMEOUT(profilePage()->state() == CreatorProfileView::State::Loaded
@@ -358,6 +369,8 @@ private Q_SLOTS:
             Q_EMIT steps->hovered(point, false);
             break;
         }
+        fitsItsText(u"authenticityCaveat"_s);
+        fitsItsText(u"authenticityReasons"_s);
         saveScreenshot(m_window.get(), u"creator-authenticity"_s);
 
         // A longer range: the events of the year, on weekly periods.
@@ -385,6 +398,9 @@ private Q_SLOTS:
         QVERIFY2(german.contains(u"Follower"_s), qPrintable(german));
         QVERIFY2(!german.contains(u"without"_s), qPrintable(german));
         QVERIFY(find<QLabel>(u"authenticityCaveat"_s)->text().contains(u"Gewinnspiel"_s));
+        // The longer German sentences get their room once the page is laid out again.
+        fitsItsText(u"authenticityCaveat"_s);
+        fitsItsText(u"authenticityScore"_s);
         saveScreenshot(m_window.get(), u"creator-authenticity-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
         QTRY_COMPARE(panel->reasonsText(), english);
