@@ -78,12 +78,13 @@ QString AuthenticityPanel::accountText(const common::ConnectedAccount &account) 
                             AuthenticityText::score(account.authenticityScore))};
     // What lowers the score, newest first (as the server lists its reasons).
     int organic = 0;
-    for (auto event = account.authenticityEvents.crbegin();
-            event != account.authenticityEvents.crend(); ++event) {
-        if (event->kind == Kind::OrganicSpike) {
+    const QList<common::AuthenticityEvent> &events = account.authenticityEvents;
+    for (qsizetype i = events.size(); i-- > 0;) {
+        const common::AuthenticityEvent &event = events.at(i);
+        if (event.kind == Kind::OrganicSpike) {
             ++organic;
         } else {
-            lines.append(u"• "_s + AuthenticityText::reason(*event));
+            lines.append(u"• "_s + AuthenticityText::reason(event));
         }
     }
     if (organic > 0) {
