@@ -96,6 +96,7 @@ CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session,
         if (state == Session::State::SignedOut || state == Session::State::Expired) {
             m_performance->clear();
             m_similar->clear();
+            m_authenticity->showProfile({});
         }
     });
 }
@@ -141,8 +142,6 @@ QWidget *CreatorProfileView::buildContent()
         m_details->addRow(new QLabel, value);
     }
     left->addLayout(m_details);
-    m_authenticity = new AuthenticityPanel;
-    left->addWidget(m_authenticity);
     m_accountsTitle = new QLabel;
     QFont titleFont = m_accountsTitle->font();
     titleFont.setBold(true);
@@ -164,6 +163,10 @@ QWidget *CreatorProfileView::buildContent()
     columns->addLayout(left, 2);
     columns->addWidget(buildChartsPanel(), 3);
     layout->addLayout(columns, 1);
+    // Full width, under the charts it explains: its sentences wrap less, and the columns above
+    // keep their sizes.
+    m_authenticity = new AuthenticityPanel;
+    layout->addWidget(m_authenticity);
     // Full width: the shared traits are the widest column.
     layout->addWidget(m_similarTitle);
     layout->addWidget(m_similar);

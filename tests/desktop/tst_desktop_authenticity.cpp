@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -371,6 +372,10 @@ private Q_SLOTS:
         }
         fitsItsText(u"authenticityCaveat"_s);
         fitsItsText(u"authenticityReasons"_s);
+        // The panel is under the charts, full width: scrolled to for the screenshot.
+        auto *scroll = profilePage()->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(panel);
         saveScreenshot(m_window.get(), u"creator-authenticity"_s);
 
         // A longer range: the events of the year, on weekly periods.
