@@ -86,6 +86,9 @@ Result<DiscoveryItem> DiscoveryItem::fromJson(const QJsonObject &json)
     item.totalFollowers = json.value(u"totalFollowers"_s).toInteger();
     item.engagementRate = optionalNumber(json.value(u"engagementRate"_s));
     item.growth30d = optionalNumber(json.value(u"growth30d"_s));
+    if (const auto score = optionalNumber(json.value(u"authenticityScore"_s))) {
+        item.authenticityScore = static_cast<int>(*score);
+    }
     const QJsonArray rates = json.value(u"rates"_s).toArray();
     for (const auto &value : rates) {
         const QJsonObject rate = value.toObject();

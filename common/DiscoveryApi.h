@@ -36,7 +36,7 @@ struct DiscoveryQuery
     QString deliverableType;
     std::optional<qint64> maxPrice;
     QString currency; ///< ISO 4217
-    QString sort; ///< relevance, followers, engagement, growth; empty for the server's default
+    QString sort; ///< relevance, followers, engagement, growth, authenticity; empty: the default
     int limit = 50;
 
     QUrlQuery toQuery(const QString &cursor) const;
@@ -55,6 +55,7 @@ struct DiscoveryItem
     qint64 totalFollowers = 0;
     std::optional<double> engagementRate;
     std::optional<double> growth30d;
+    std::optional<int> authenticityScore; ///< 0–100; none until the creator is assessed
     QList<Rate> rates; ///< at most one per deliverable type, in the creator's currency
 
     /// The creator's rate for `type` (a wire name); none when they give no price for it.

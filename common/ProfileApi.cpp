@@ -3,10 +3,12 @@
 
 #include "ApiClient.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -52,7 +54,32 @@ QString accountPath(const QString &id)
     return u"/api/v1/connected-accounts/"_s + pathSegment(id);
 }
 
+std::optional<int> optionalInt(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        return static_cast<int>(value.toInteger());
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::optional<AuthenticityEvent> AuthenticityEvent::fromJson(const QJsonObject &json)
+{
+    static const QHash<QString, Kind> kinds{{u"follower_step"_s, Kind::FollowerStep},
+            {u"organic_spike"_s, Kind::OrganicSpike}, {u"churn"_s, Kind::Churn}};
+    const auto kind = kinds.constFind(json.value(u"kind"_s).toString());
+    AuthenticityEvent event;
+    event.day = QDate::fromString(json.value(u"day"_s).toString(), Qt::ISODate);
+    if (kind == kinds.cend() || !event.day.isValid()) {
+        return std::nullopt;
+    }
+    event.kind = *kind;
+    event.size = json.value(u"size"_s).toDouble();
+    event.lengthDays = std::max(1, json.value(u"lengthDays"_s).toInt(1));
+    event.reason = json.value(u"reason"_s).toString();
+    return event;
+}
 
 Result<ConnectedAccount> ConnectedAccount::fromJson(const QJsonObject &json)
 {
@@ -74,6 +101,13 @@ Result<ConnectedAccount> ConnectedAccount::fromJson(const QJsonObject &json)
     }
     account.lastSyncedAt =
             QDateTime::fromString(json.value(u"lastSyncedAt"_s).toString(), Qt::ISODateWithMs);
+    account.authenticityScore = optionalInt(json.value(u"authenticityScore"_s));
+    const QJsonArray events = json.value(u"authenticityEvents"_s).toArray();
+    for (const auto &value : events) {
+        if (auto event = AuthenticityEvent::fromJson(value.toObject())) {
+            account.authenticityEvents.append(std::move(*event));
+        }
+    }
     return account;
 }
 
@@ -93,6 +127,7 @@ Result<InfluencerProfile> InfluencerProfile::fromJson(const QJsonObject &json)
     profile.totalFollowers = json.value(u"totalFollowers"_s).toInteger();
     profile.engagementRate = optionalNumber(json.value(u"engagementRate"_s));
     profile.growth30d = optionalNumber(json.value(u"growth30d"_s));
+    profile.authenticityScore = optionalInt(json.value(u"authenticityScore"_s));
     const QJsonArray accounts = json.value(u"accounts"_s).toArray();
     for (const auto &value : accounts) {
         auto account = ConnectedAccount::fromJson(value.toObject());

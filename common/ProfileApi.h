@@ -20,6 +20,25 @@ namespace influence::common {
 
 class ApiClient;
 
+/// A follower event the server's authenticity detector found in an account's history
+/// (`authenticityEvents` of an account in a creator profile).
+struct AuthenticityEvent
+{
+    enum class Kind {
+        FollowerStep, ///< a step or ramp not matched by views or engagement: bought followers
+        OrganicSpike, ///< matched by a views or engagement spike; costs the score nothing
+        Churn, ///< a jump that fell back within days (follow/unfollow)
+    };
+    QDate day; ///< the event's first day
+    Kind kind = Kind::FollowerStep;
+    double size = 0; ///< the excess followers as a fraction of the followers before
+    int lengthDays = 1; ///< 1 for a step, more for a ramp
+    QString reason; ///< the server's plain English words for it
+
+    /// The event, or none for a kind this client does not know (left out, not an error).
+    static std::optional<AuthenticityEvent> fromJson(const QJsonObject &json);
+};
+
 /// A social account of a creator as the API shows it (GET /connected-accounts, or inside a
 /// creator profile, where `status` is left out for everyone but the owner).
 struct ConnectedAccount
@@ -35,6 +54,9 @@ struct ConnectedAccount
     bool verified = false;
     std::optional<AccountStatus> status;
     QDateTime lastSyncedAt;
+    /// 0–100 (100: nothing suspicious); none until the history is long enough to judge.
+    std::optional<int> authenticityScore;
+    QList<AuthenticityEvent> authenticityEvents; ///< oldest first
 
     static Result<ConnectedAccount> fromJson(const QJsonObject &json);
 };
@@ -48,6 +70,8 @@ struct InfluencerProfile
     qint64 totalFollowers = 0;
     std::optional<double> engagementRate;
     std::optional<double> growth30d;
+    /// The follower-weighted mean of the accounts' scores; none when no account has one.
+    std::optional<int> authenticityScore;
     QList<ConnectedAccount> accounts;
 
     static Result<InfluencerProfile> fromJson(const QJsonObject &json);

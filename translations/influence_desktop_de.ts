@@ -189,6 +189,53 @@
     </message>
 </context>
 <context>
+    <name>AuthenticityText</name>
+    <message>
+        <source>Followers rose %1 over %2 days from %3 without more views or engagement</source>
+        <translation>Follower stiegen ab %3 über %2 Tage um %1, ohne mehr Aufrufe oder Engagement</translation>
+    </message>
+    <message>
+        <source>Followers jumped %1 on %2 without more views or engagement</source>
+        <translation>Follower sprangen am %2 um %1, ohne mehr Aufrufe oder Engagement</translation>
+    </message>
+    <message>
+        <source>Followers rose %1 over %2 days from %3 with a views or engagement spike (organic)</source>
+        <translation>Follower stiegen ab %3 über %2 Tage um %1, mit einer Spitze bei Aufrufen oder Engagement (organisch)</translation>
+    </message>
+    <message>
+        <source>Followers jumped %1 on %2 with a views or engagement spike (organic)</source>
+        <translation>Follower sprangen am %2 um %1, mit einer Spitze bei Aufrufen oder Engagement (organisch)</translation>
+    </message>
+    <message>
+        <source>Followers rose %1 over %2 days from %3 and fell back within days (follow/unfollow churn)</source>
+        <translation>Follower stiegen ab %3 über %2 Tage um %1 und fielen binnen Tagen zurück (Folgen und Entfolgen)</translation>
+    </message>
+    <message>
+        <source>Followers jumped %1 on %2 and fell back within days (follow/unfollow churn)</source>
+        <translation>Follower sprangen am %2 um %1 und fielen binnen Tagen zurück (Folgen und Entfolgen)</translation>
+    </message>
+    <message>
+        <source>Follower jump without attention (bought followers?)</source>
+        <translation>Follower-Sprung ohne Aufmerksamkeit (gekaufte Follower?)</translation>
+    </message>
+    <message>
+        <source>Organic spike</source>
+        <translation>Organische Spitze</translation>
+    </message>
+    <message>
+        <source>Follow/unfollow churn</source>
+        <translation>Folgen und Entfolgen</translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation>%1 von 100</translation>
+    </message>
+    <message>
+        <source>not assessed yet (the history is too short to judge)</source>
+        <translation>noch nicht bewertet (der Verlauf ist zu kurz für ein Urteil)</translation>
+    </message>
+</context>
+<context>
     <name>CampaignReport</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1685,6 +1732,40 @@
     <message>
         <source>Currency</source>
         <translation>Währung</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::AuthenticityPanel</name>
+    <message>
+        <source>%1 @%2: %3</source>
+        <translation>%1 @%2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n organic spike(s) with more views or engagement, not counted against the score</source>
+        <translation>
+            <numerusform>• %n organische Spitze mit mehr Aufrufen oder Engagement, nicht gegen den Wert gezählt</numerusform>
+            <numerusform>• %n organische Spitzen mit mehr Aufrufen oder Engagement, nicht gegen den Wert gezählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• Nothing suspicious found in the follower history</source>
+        <translation>• Nichts Auffälliges im Follower-Verlauf gefunden</translation>
+    </message>
+    <message>
+        <source>Authenticity</source>
+        <translation>Echtheit</translation>
+    </message>
+    <message>
+        <source>Authenticity score: %1, weighted by followers over the accounts. It falls with follower jumps that bring no more views or engagement (the sign of bought followers) and with follow/unfollow churn.</source>
+        <translation>Echtheitswert: %1, über die Konten nach Followern gewichtet. Er sinkt bei Follower-Sprüngen, die keine zusätzlichen Aufrufe und kein Engagement bringen (das Zeichen gekaufter Follower), und bei Folgen und Entfolgen in kurzer Zeit.</translation>
+    </message>
+    <message>
+        <source>No connected accounts to judge.</source>
+        <translation>Keine verbundenen Konten zu beurteilen.</translation>
+    </message>
+    <message>
+        <source>A spike is not proof of a purchase: a giveaway, a collaboration or an advert can bring many followers at once too. Check the dates against the creator&apos;s campaigns before judging.</source>
+        <translation>Eine Spitze beweist keinen Kauf: Auch ein Gewinnspiel, eine Kooperation oder eine Werbeanzeige kann viele Follower auf einmal bringen. Vergleichen Sie die Daten mit den Kampagnen des Creators, bevor Sie urteilen.</translation>
     </message>
 </context>
 <context>
@@ -3215,6 +3296,14 @@
         <source>Price</source>
         <translation>Preis</translation>
     </message>
+    <message>
+        <source>How natural the follower growth looks, 0 to 100 (100: nothing suspicious). Click to sort from the highest down; creators not yet assessed come last.</source>
+        <translation>Wie natürlich das Follower-Wachstum aussieht, 0 bis 100 (100: nichts Auffälliges). Klicken, um vom höchsten Wert abwärts zu sortieren; noch nicht bewertete Creator stehen am Ende.</translation>
+    </message>
+    <message>
+        <source>Authenticity</source>
+        <translation>Echtheit</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DiscoveryView</name>
@@ -3440,6 +3529,26 @@
     <message>
         <source>More &amp;like these</source>
         <translation>Mehr &amp;wie diese</translation>
+    </message>
+    <message>
+        <source>No creators match these filters with an authenticity score of at least %1. Creators not assessed yet are left out by that filter.</source>
+        <translation>Keine Creator mit einem Echtheitswert von mindestens %1 passen zu diesen Filtern. Noch nicht bewertete Creator lässt dieser Filter weg.</translation>
+    </message>
+    <message>
+        <source>&amp;Authenticity at least:</source>
+        <translation>Ec&amp;htheit mindestens:</translation>
+    </message>
+    <message>
+        <source>Only creators whose follower growth scores at least this (0 to 100); those not assessed yet are left out.</source>
+        <translation>Nur Creator, deren Follower-Wachstum mindestens diesen Wert erreicht (0 bis 100); noch nicht bewertete werden weggelassen.</translation>
+    </message>
+    <message>
+        <source>Authenticity</source>
+        <translation>Echtheit</translation>
+    </message>
+    <message>
+        <source>Authenticity at least</source>
+        <translation>Echtheit mindestens</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "common/Domain.h"
 #include "common/Money.h"
 #include "common/Validation.h"
+#include "discovery/DiscoveryModel.h"
 #include "widgets/Names.h"
 
 #include <QComboBox>
@@ -164,6 +165,11 @@ QGridLayout *DiscoveryView::buildFilters()
     m_minEngagement->setSingleStep(0.5);
     m_minEngagement->setSuffix(u" %"_s);
     connect(m_minEngagement, &QDoubleSpinBox::valueChanged, this, debounce);
+    m_minAuthenticity = new QSpinBox;
+    m_minAuthenticity->setObjectName(u"minAuthenticityBox"_s);
+    m_minAuthenticity->setRange(0, 100);
+    m_minAuthenticity->setSingleStep(5);
+    connect(m_minAuthenticity, &QSpinBox::valueChanged, this, debounce);
     m_priceTypeBox = new QComboBox;
     m_priceTypeBox->setObjectName(u"priceTypeBox"_s);
     m_priceTypeBox->addItem(QString()); // "any", named in retranslate() as the types are
@@ -196,7 +202,8 @@ QGridLayout *DiscoveryView::buildFilters()
     updatePriceEnabled();
     m_sortBox = new QComboBox;
     m_sortBox->setObjectName(u"sortBox"_s);
-    for (const QString &sort : {u"relevance"_s, u"followers"_s, u"engagement"_s, u"growth"_s}) {
+    for (const QString &sort :
+            {u"relevance"_s, u"followers"_s, u"engagement"_s, u"growth"_s, u"authenticity"_s}) {
         m_sortBox->addItem(QString(), sort);
     }
     connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -232,6 +239,8 @@ QGridLayout *DiscoveryView::buildFilters()
     price->addWidget(m_maxPriceBox, 1);
     price->addWidget(m_priceCurrencyBox);
     filters->addLayout(price, 3, 5);
+    filters->addWidget(label(m_minAuthenticity), 4, 0);
+    filters->addWidget(m_minAuthenticity, 4, 1);
     return filters;
 }
 
@@ -251,6 +260,9 @@ common::DiscoveryQuery DiscoveryView::filterQuery() const
     }
     if (m_minEngagement->value() > 0) {
         query.minEngagementRate = m_minEngagement->value() / 100.0;
+    }
+    if (m_minAuthenticity->value() > 0) {
+        query.minAuthenticity = m_minAuthenticity->value();
     }
     query.deliverableType = m_priceTypeBox->currentData().toString();
     if (!query.deliverableType.isEmpty() && m_maxPriceBox->value() > 0) {
@@ -281,6 +293,7 @@ void DiscoveryView::resetFilters()
         m_minFollowers->setValue(0);
         m_maxFollowers->setValue(0);
         m_minEngagement->setValue(0);
+        m_minAuthenticity->setValue(0);
         m_maxPriceBox->setValue(0);
         m_priceCurrencyBox->setCurrentIndex(m_priceCurrencyBox->findData(kDefaultCurrency));
     }
@@ -318,6 +331,7 @@ void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
     m_minFollowers->setValue(count(query.minFollowers));
     m_maxFollowers->setValue(count(query.maxFollowers));
     m_minEngagement->setValue(query.minEngagementRate.value_or(0) * 100.0);
+    m_minAuthenticity->setValue(std::clamp(query.minAuthenticity.value_or(0), 0, 100));
 
     pick(m_priceTypeBox, query.deliverableType);
     const bool priced = query.maxPrice && m_priceTypeBox->currentIndex() > 0
@@ -334,8 +348,19 @@ void DiscoveryView::setFilters(const common::DiscoveryQuery &query)
 QList<QObject *> DiscoveryView::filterWidgets() const
 {
     return {m_textEdit, m_nicheBox, m_platformBox, m_countryBox, m_languageBox, m_minFollowers,
-            m_maxFollowers, m_minEngagement, m_priceTypeBox, m_maxPriceBox, m_priceCurrencyBox,
-            m_sortBox};
+            m_maxFollowers, m_minEngagement, m_minAuthenticity, m_priceTypeBox, m_maxPriceBox,
+            m_priceCurrencyBox, m_sortBox};
+}
+
+QString DiscoveryView::emptyText() const
+{
+    const std::optional<int> authenticity = m_model->query().minAuthenticity;
+    if (!authenticity) {
+        return tr("No creators match these filters.");
+    }
+    return tr("No creators match these filters with an authenticity score of at least %1. "
+              "Creators not assessed yet are left out by that filter.")
+            .arg(QLocale().toString(*authenticity));
 }
 
 void DiscoveryView::updatePriceEnabled()

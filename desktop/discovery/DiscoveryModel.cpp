@@ -111,7 +111,8 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() == Followers || index.column() == Engagement
-                || index.column() == Growth || index.column() == Price;
+                || index.column() == Growth || index.column() == Authenticity
+                || index.column() == Price;
         return QVariant::fromValue(
                 numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     }
@@ -138,6 +139,8 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
     case Followers: return locale.toString(item.totalFollowers);
     case Engagement: return percent(item.engagementRate);
     case Growth: return percent(item.growth30d);
+    case Authenticity:
+        return item.authenticityScore ? locale.toString(*item.authenticityScore) : missingFigure();
     case Price: {
         const auto rate = item.rate(m_query.deliverableType);
         return rate ? Formats::money(*rate) : missingFigure();
@@ -160,6 +163,8 @@ QString DiscoveryModel::exportText(const common::DiscoveryItem &item, int column
     case Followers: return QString::number(item.totalFollowers);
     case Engagement: return percent(item.engagementRate);
     case Growth: return percent(item.growth30d);
+    case Authenticity:
+        return item.authenticityScore ? QString::number(*item.authenticityScore) : QString();
     case Price: {
         const auto rate = item.rate(m_query.deliverableType);
         // The amount alone, in major units with a dot ("120.00"), as formatMoneyPlain writes it.
@@ -182,13 +187,14 @@ QString DiscoveryModel::sortForColumn(int column)
     case Followers: return u"followers"_s;
     case Engagement: return u"engagement"_s;
     case Growth: return u"growth"_s;
+    case Authenticity: return u"authenticity"_s;
     default: return {};
     }
 }
 
 int DiscoveryModel::columnForSort(const QString &sort)
 {
-    for (const int column : {Followers, Engagement, Growth}) {
+    for (const int column : {Followers, Engagement, Growth, Authenticity}) {
         if (sortForColumn(column) == sort) {
             return column;
         }
@@ -199,6 +205,10 @@ int DiscoveryModel::columnForSort(const QString &sort)
 QVariant DiscoveryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == Authenticity) {
+            return tr("How natural the follower growth looks, 0 to 100 (100: nothing suspicious). "
+                      "Click to sort from the highest down; creators not yet assessed come last.");
+        }
         // The server sorts by these keys only, each from the highest down.
         return sortForColumn(section).isEmpty() ? tr("The results cannot be sorted by this column.")
                                                 : tr("Click to sort from the highest down.");
@@ -215,6 +225,7 @@ QVariant DiscoveryModel::headerData(int section, Qt::Orientation orientation, in
     case Followers: return tr("Followers");
     case Engagement: return tr("Engagement");
     case Growth: return tr("Growth (30 days)");
+    case Authenticity: return tr("Authenticity");
     case Price: {
         const auto type = common::deliverableTypeFromString(m_query.deliverableType);
         return type ? tr("Price: %1").arg(Names::deliverableType(*type)) : tr("Price");

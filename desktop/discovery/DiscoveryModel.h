@@ -22,6 +22,7 @@ public:
         Followers,
         Engagement,
         Growth,
+        Authenticity, ///< the creator's score, 0–100
         Price,
         Platforms,
         Niches,

@@ -147,7 +147,8 @@ void DiscoveryView::retranslate()
     setWindowTitle(tr("Discovery"));
     const QStringList labels{tr("&Search:"), tr("S&ort by:"), tr("&Niche:"), tr("&Platform:"),
             tr("&Country:"), tr("&Language:"), tr("Followers f&rom:"), tr("Followers &to:"),
-            tr("&Engagement at least:"), tr("&Deliverable:"), tr("&Max price:")};
+            tr("&Engagement at least:"), tr("&Deliverable:"), tr("&Max price:"),
+            tr("&Authenticity at least:")};
     for (int i = 0; i < labels.size() && i < m_filterLabels.size(); ++i) {
         m_filterLabels.at(i)->setText(labels.at(i));
     }
@@ -162,6 +163,10 @@ void DiscoveryView::retranslate()
     m_minFollowers->setSpecialValueText(tr("Any"));
     m_maxFollowers->setSpecialValueText(tr("Any"));
     m_minEngagement->setSpecialValueText(tr("Any"));
+    m_minAuthenticity->setSpecialValueText(tr("Any"));
+    m_minAuthenticity->setToolTip(
+            tr("Only creators whose follower growth scores at least this (0 to 100); those not "
+               "assessed yet are left out."));
     m_priceTypeBox->setItemText(0, tr("Any deliverable"));
     for (int i = 1; i < m_priceTypeBox->count(); ++i) {
         const auto type = common::deliverableTypeFromString(m_priceTypeBox->itemData(i).toString());
@@ -178,6 +183,7 @@ void DiscoveryView::retranslate()
     m_sortBox->setItemText(1, tr("Followers"));
     m_sortBox->setItemText(2, tr("Engagement"));
     m_sortBox->setItemText(3, tr("Growth"));
+    m_sortBox->setItemText(4, tr("Authenticity"));
     updateState();
     updateInvite();
     fitHeaderTexts(m_table->horizontalHeader());
@@ -407,6 +413,8 @@ QByteArray DiscoveryView::csv() const
     filter(tr("Engagement at least (%)"),
             query.minEngagementRate ? QString::number(*query.minEngagementRate * 100.0, 'f', 1)
                                     : QString());
+    filter(tr("Authenticity at least"),
+            query.minAuthenticity ? QString::number(*query.minAuthenticity) : QString());
     filter(tr("Deliverable"), query.deliverableType);
     if (query.maxPrice) {
         // Money as amount and currency, as the table's money columns are.
@@ -490,7 +498,7 @@ void DiscoveryView::updateState()
     } else if (rows == 0 && state == DiscoveryModel::State::Failed) {
         m_states->showError(m_model->error());
     } else if (rows == 0 && state == DiscoveryModel::State::Loaded) {
-        m_states->showEmpty(tr("No creators match these filters."), tr("Reset filters"));
+        m_states->showEmpty(emptyText(), tr("Reset filters"));
     } else {
         m_states->showContent();
     }

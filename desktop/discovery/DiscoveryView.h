@@ -112,6 +112,9 @@ private:
     void setFilters(const common::DiscoveryQuery &query);
     /// The filter widgets, for blocking their signals while several change at once.
     QList<QObject *> filterWidgets() const;
+    /// The empty state's sentence: names the authenticity filter when it is set, since it also
+    /// leaves out the creators not yet assessed.
+    QString emptyText() const;
     /// The price and its currency apply to a deliverable type: enabled once one is picked.
     void updatePriceEnabled();
     /// Continues restoreState() as rows arrive: loads pages until as many rows are there as
@@ -138,6 +141,7 @@ private:
     QSpinBox *m_minFollowers = nullptr;
     QSpinBox *m_maxFollowers = nullptr;
     QDoubleSpinBox *m_minEngagement = nullptr;
+    QSpinBox *m_minAuthenticity = nullptr; ///< 0: any (creators not yet assessed too)
     /// The price filter: a deliverable type ("any" first), the most it may cost in whole major
     /// units (0: any) and the currency the creator's rate is in (the server does not convert).
     QComboBox *m_priceTypeBox = nullptr;

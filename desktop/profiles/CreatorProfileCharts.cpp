@@ -4,6 +4,7 @@
 // notes on what the total sums and on stale histories, and PNG export.
 #include "CreatorProfileView.h"
 #include "common/ApiClient.h"
+#include "profiles/AuthenticityMarkers.h"
 #include "profiles/MetricsModel.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
@@ -271,6 +272,8 @@ void CreatorProfileView::metricsArrived(
     } else {
         const AccountChart &chart = m_charts.at(index);
         chart.model->setPoints(result->points);
+        AuthenticityMarkers::of(chart.view)
+                ->show(chart.account.authenticityEvents, result->points, m_span.from, m_span.to);
         if (result->points.isEmpty()) {
             // Without points the chart would draw made-up axes (1970, 0 to 1).
             chart.states->showEmpty(tr("No figures for this account in this period."));

@@ -3,6 +3,7 @@
 
 #include "common/ApiClient.h"
 #include "common/Money.h"
+#include "profiles/AuthenticityPanel.h"
 #include "profiles/CreatorPerformance.h"
 #include "profiles/MetricsModel.h"
 #include "session/Session.h"
@@ -95,6 +96,7 @@ CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session,
         if (state == Session::State::SignedOut || state == Session::State::Expired) {
             m_performance->clear();
             m_similar->clear();
+            m_authenticity->showProfile({});
         }
     });
 }
@@ -161,6 +163,10 @@ QWidget *CreatorProfileView::buildContent()
     columns->addLayout(left, 2);
     columns->addWidget(buildChartsPanel(), 3);
     layout->addLayout(columns, 1);
+    // Full width, under the charts it explains: its sentences wrap less, and the columns above
+    // keep their sizes.
+    m_authenticity = new AuthenticityPanel;
+    layout->addWidget(m_authenticity);
     // Full width: the shared traits are the widest column.
     layout->addWidget(m_similarTitle);
     layout->addWidget(m_similar);
@@ -326,6 +332,7 @@ void CreatorProfileView::profileArrived(
     m_similar->showSimilar({m_creatorId});
     showDetails();
     showAccounts();
+    m_authenticity->showProfile(m_profile);
     rebuildCharts();
     setState(State::Loaded);
     loadMetrics();

@@ -22,6 +22,7 @@ class QTabWidget;
 
 namespace influence::desktop {
 
+class AuthenticityPanel;
 class MetricsModel;
 class CreatorPerformance;
 class SimilarCreatorsList;
@@ -66,6 +67,8 @@ public:
     State state() const { return m_state; }
     const common::Error &error() const { return m_error; }
     const common::InfluencerProfile &profile() const { return m_profile; }
+    /// The creator's authenticity score and its reasons.
+    AuthenticityPanel *authenticity() const { return m_authenticity; }
 
     void setRange(Range range);
     Range range() const { return m_range; }
@@ -165,6 +168,7 @@ private:
     MetricsModel *m_totalModel = nullptr;
 
     StateStack *m_states = nullptr;
+    AuthenticityPanel *m_authenticity = nullptr;
     CreatorPerformance *m_performance = nullptr;
     QLabel *m_nameLabel = nullptr;
     QHBoxLayout *m_headerTools = nullptr;
