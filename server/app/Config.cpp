@@ -279,6 +279,15 @@ QList<KeySpec> serverKeys()
                     [](Config &c, const QString &v) {
                         return parseProxies(v, c.http.trustedProxies);
                     }},
+            {"METRICS_TOKEN"_L1,
+                    "Bearer token of GET /metrics (Prometheus text format). Default none: no /metrics."_L1,
+                    [](Config &c, const QString &v) {
+                        if (!v.isEmpty() && v.size() < 16) {
+                            return u"must be at least 16 characters"_s;
+                        }
+                        c.http.metricsToken = v.toUtf8();
+                        return QString();
+                    }},
     };
 }
 
@@ -794,6 +803,7 @@ QStringList Config::describe() const
     line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));
     line(u"CORS_ALLOWED_ORIGINS"_s, http.corsAllowedOrigins.join(u','));
     line(u"TRUSTED_PROXIES"_s, http.trustedProxies.join(u','));
+    line(u"METRICS_TOKEN"_s, QString::fromUtf8(http.metricsToken), true);
     if (database.url.isEmpty()) {
         line(u"DATABASE_URL"_s, u"(private PostgreSQL instance under DATA_DIR)"_s);
     } else {

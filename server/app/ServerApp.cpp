@@ -19,8 +19,10 @@
 #include "core/db/Migrator.h"
 #include "core/docs/ApiDocs.h"
 #include "core/http/Authenticator.h"
+#include "core/http/HttpContext.h"
 #include "core/http/HttpServer.h"
 #include "core/jobs/Housekeeping.h"
+#include "core/jobs/JobQueue.h"
 #include "core/jobs/JobRoutes.h"
 #include "core/jobs/JobWorker.h"
 #include "core/mail/MailJob.h"
@@ -404,6 +406,12 @@ Result<void> ServerApp::start(const StartOptions &options)
                     docsPage.contentSecurityPolicy, m_startedAt});
     if (options.extraRoutes) {
         options.extraRoutes(m_httpContext->router);
+    }
+    if (!m_config.http.metricsToken.isEmpty()) {
+        // Last: the counters are made for the routes there are now.
+        http::addMetricsRoute(*m_httpContext, m_config.http.metricsToken);
+        m_httpContext->metrics.addCollector(jobs::metricsText);
+        m_httpContext->metrics.enable(m_httpContext->router);
     }
     if (auto started = m_httpServer->start(); !started) {
         return started.error();

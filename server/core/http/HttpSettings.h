@@ -14,7 +14,7 @@ namespace influence::server::http {
 /// Where and how the server listens, its limits and policies: the HTTP part of the
 /// configuration (PORT, LISTEN_ADDRESS, PUBLIC_URL, HTTP_THREADS, MAX_*,
 /// HTTP_MAX_CONNECTIONS_PER_CLIENT, *_TIMEOUT_SECONDS, SHUTDOWN_GRACE_SECONDS,
-/// CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES).
+/// CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES, METRICS_TOKEN).
 struct HttpSettings
 {
     QHostAddress listenAddress = QHostAddress::LocalHost;
@@ -40,6 +40,9 @@ struct HttpSettings
     QStringList corsAllowedOrigins;
     /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed.
     QStringList trustedProxies;
+    /// METRICS_TOKEN: GET /metrics answers with this bearer token; empty: no /metrics (404)
+    /// and nothing counted.
+    QByteArray metricsToken;
 
     /// The URL clients reach the server at: publicUrl, or http://<listen address>:<port>.
     QString effectivePublicUrl() const { return publicUrlAt(port); }
