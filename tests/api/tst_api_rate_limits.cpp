@@ -22,7 +22,8 @@ void verifyRefused(const HttpReply &reply, const QByteArray &policy)
     QCOMPARE(reply.status, 429);
     QCOMPARE(reply.json().value(u"code"_s).toString(), u"too_many_requests"_s);
     QCOMPARE(reply.header("RateLimit-Policy"), policy);
-    QVERIFY2(reply.header("RateLimit").contains("remaining=0"), reply.header("RateLimit").constData());
+    QVERIFY2(reply.header("RateLimit").contains("remaining=0"),
+            reply.header("RateLimit").constData());
     const int retryAfter = reply.header("Retry-After").toInt();
     QVERIFY(retryAfter >= 1 && retryAfter <= 60);
 }
@@ -72,7 +73,8 @@ private Q_SLOTS:
             const HttpReply reply = m_api->post(u"/api/v1/notifications/read-all"_s, m_alice);
             QVERIFY2(reply.status / 100 == 2, reply.body.constData());
             QCOMPARE(reply.header("RateLimit-Policy"), QByteArray("3;w=60"));
-            QVERIFY(reply.header("RateLimit").contains(QByteArray("remaining=" + QByteArray::number(2 - i))));
+            QVERIFY(reply.header("RateLimit")
+                            .contains(QByteArray("remaining=" + QByteArray::number(2 - i))));
         }
         verifyRefused(m_api->post(u"/api/v1/notifications/read-all"_s, m_alice), "3;w=60");
         // Another user has a budget of their own; reads are not counted as writes.

@@ -49,7 +49,8 @@ struct HttpSettings
     /// The expensive routes (templates, any method): forecasts, discovery search, similar
     /// creators, recommendations, exports and imports.
     QStringList expensiveRoutes = {QStringLiteral("/api/v1/forecasts"),
-            QStringLiteral("/api/v1/influencers"), QStringLiteral("/api/v1/influencers/{id}/similar"),
+            QStringLiteral("/api/v1/influencers"),
+            QStringLiteral("/api/v1/influencers/{id}/similar"),
             QStringLiteral("/api/v1/campaigns/{id}/recommendations"),
             QStringLiteral("/api/v1/shortlists/{id}/export"),
             QStringLiteral("/api/v1/analytics/imports")};

@@ -67,9 +67,8 @@ Response withinBudget(db::Connection &c, const Budget &budget, const Principal *
     if (budget.perMinute <= 0) {
         return work();
     }
-    const QString who = principal
-            ? u"user:"_s + principal->userId().toString(QUuid::WithoutBraces)
-            : u"address:"_s + client;
+    const QString who = principal ? u"user:"_s + principal->userId().toString(QUuid::WithoutBraces)
+                                  : u"address:"_s + client;
     const RateLimit limit{budget.group + u':' + who, budget.perMinute, std::chrono::seconds(60),
             u"Too many requests; try again in a minute."_s};
     return limited(c, limit, [&](const RateDecision &) {
