@@ -30,6 +30,8 @@
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
 #include "deals/Reminders.h"
+#include "discovery/DiscoveryIndex.h"
+#include "discovery/DiscoveryIndexLoader.h"
 #include "discovery/DiscoveryRoutes.h"
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
@@ -411,6 +413,14 @@ Result<void> ServerApp::start(const StartOptions &options)
         // Last: the counters are made for the routes there are now.
         http::addMetricsRoute(*m_httpContext, m_config.http.metricsToken);
         m_httpContext->metrics.addCollector(jobs::metricsText);
+        m_httpContext->metrics.addCollector([creators](db::Connection &) -> QByteArray {
+            const auto [held, bytes] = creators->index().footprint();
+            return http::Metrics::gaugeText("influence_discovery_index_creators",
+                           "Creators in this process's discovery index.", static_cast<double>(held))
+                    + http::Metrics::gaugeText("influence_discovery_index_bytes",
+                            "Memory the discovery index takes (approximately).",
+                            static_cast<double>(bytes));
+        });
         m_httpContext->metrics.enable(m_httpContext->router);
     }
     if (auto started = m_httpServer->start(); !started) {

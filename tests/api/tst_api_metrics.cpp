@@ -163,6 +163,8 @@ private Q_SLOTS:
         QVERIFY(sample(after, "influence_db_pool_size") >= 1);
         QVERIFY(sample(after, "process_open_fds") > 0);
         QVERIFY(sample(after, "process_resident_memory_bytes") > 0);
+        QVERIFY(after.contains("\ninfluence_discovery_index_creators "));
+        QVERIFY(after.contains("\ninfluence_discovery_index_bytes "));
     }
 
     void jobQueueDepth()

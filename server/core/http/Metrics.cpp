@@ -106,6 +106,13 @@ struct Metrics::Series
     std::array<Class, kClasses> classes;
 };
 
+QByteArray Metrics::gaugeText(const char *name, const char *help, double value)
+{
+    QByteArray out;
+    gauge(out, name, help, value);
+    return out;
+}
+
 Metrics::Metrics() = default;
 Metrics::~Metrics() = default;
 

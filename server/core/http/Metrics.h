@@ -45,6 +45,9 @@ public:
     bool enabled() const { return m_series != nullptr; }
     void addCollector(Collector collector);
 
+    /// One gauge's HELP, TYPE and sample lines, for a collector.
+    static QByteArray gaugeText(const char *name, const char *help, double value);
+
     /// Counts one answered request; `route` is the router's route, or null for one no route
     /// matched (404, 405, OPTIONS, refused by the guard). Thread-safe, lock-free.
     void record(const Router::Route *route, int status, qint64 nanoseconds);
