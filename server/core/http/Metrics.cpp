@@ -156,7 +156,7 @@ QByteArray Metrics::renderRequests() const
     for (qsizetype i = 0; i <= routes.size(); ++i) {
         const QByteArray labels = i < routes.size() ? "method=\"" + methodName(routes[i].method)
                         + "\",route=\"" + labelValue(routes[i].pathTemplate.toUtf8()) + '"'
-                                                    : QByteArray("method=\"\",route=\"unmatched\"");
+                                                    : QByteArray(R"(method="",route="unmatched")");
         for (int k = 0; k < kClasses; ++k) {
             const Series::Class &c = m_series[static_cast<size_t>(i)].classes[k];
             const quint64 count = c.count.load(std::memory_order_relaxed);

@@ -19,7 +19,7 @@ namespace {
 std::atomic<bool> g_json{false};
 std::atomic<bool> g_info{true};
 QMutex g_writeMutex;
-thread_local const QString *t_requestId = nullptr;
+thread_local const QString *g_requestId = nullptr;
 
 const char *levelName(QtMsgType type)
 {
@@ -88,19 +88,19 @@ QByteArray jsonLine(const QJsonObject &object)
 }
 
 RequestScope::RequestScope(const QString &requestId)
-    : m_previous(t_requestId)
+    : m_previous(g_requestId)
 {
-    t_requestId = &requestId;
+    g_requestId = &requestId;
 }
 
 RequestScope::~RequestScope()
 {
-    t_requestId = m_previous;
+    g_requestId = m_previous;
 }
 
 const QString *currentRequestId()
 {
-    return t_requestId;
+    return g_requestId;
 }
 
 QByteArray timestamp()
@@ -124,8 +124,8 @@ void write(
         object.insert(u"level"_s, QString::fromLatin1(level));
         object.insert(u"category"_s, QString::fromLatin1(category));
         object.insert(u"msg"_s, message);
-        if (t_requestId) {
-            object.insert(u"requestId"_s, *t_requestId);
+        if (g_requestId) {
+            object.insert(u"requestId"_s, *g_requestId);
         }
         writeRaw(jsonLine(object));
         return;
@@ -137,9 +137,9 @@ void write(
     line += category;
     line += ' ';
     line += escaped(message);
-    if (t_requestId) {
+    if (g_requestId) {
         line += " rid=";
-        line += escaped(*t_requestId);
+        line += escaped(*g_requestId);
     }
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         line += ' ';
