@@ -285,7 +285,7 @@ QList<KeySpec> serverKeys()
                     integer(&Config::http, &http::HttpSettings::writesPerMinute, 0, 1'000'000)},
             {"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_L1,
                     "The same for forecasts, discovery search, recommendations, exports and "
-                    "imports. 0: no limit. Default 30."_L1,
+                    "imports. 0: no limit. Default 60."_L1,
                     integer(&Config::http, &http::HttpSettings::expensivePerMinute, 0, 1'000'000)},
             {"METRICS_TOKEN"_L1,
                     "Bearer token of GET /metrics (Prometheus text format). Default none: no /metrics."_L1,

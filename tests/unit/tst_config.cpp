@@ -163,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(defaults);
         QVERIFY(defaults->http.metricsToken.isEmpty());
         QCOMPARE(defaults->http.writesPerMinute, 120);
-        QCOMPARE(defaults->http.expensivePerMinute, 30);
+        QCOMPARE(defaults->http.expensivePerMinute, 60);
 
         ConfigLoader::Inputs inputs;
         inputs.environment.insert(u"METRICS_TOKEN"_s, u"s3cret-metrics-token"_s);

@@ -45,7 +45,7 @@ struct HttpSettings
     /// Retry-After. 0: no limit. Sign-in's own limit (AUTH_RATE_LIMIT_PER_MINUTE) also applies.
     int writesPerMinute = 120;
     /// RATE_LIMIT_EXPENSIVE_PER_MINUTE: the same for the expensive routes, reads included.
-    int expensivePerMinute = 30;
+    int expensivePerMinute = 60;
     /// The expensive routes (templates, any method): forecasts, discovery search, similar
     /// creators, recommendations, exports and imports.
     QStringList expensiveRoutes = {QStringLiteral("/api/v1/forecasts"),
