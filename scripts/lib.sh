@@ -18,6 +18,7 @@ PACKAGES=(
     wrk curl openssl
     fonts-dejavu-core
     poppler-utils
+    python3-prometheus-client
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

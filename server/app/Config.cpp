@@ -279,6 +279,23 @@ QList<KeySpec> serverKeys()
                     [](Config &c, const QString &v) {
                         return parseProxies(v, c.http.trustedProxies);
                     }},
+            {"RATE_LIMIT_WRITES_PER_MINUTE"_L1,
+                    "Requests per minute one user (signed out: one client address) may make to "
+                    "routes that change something (429 above). 0: no limit. Default 120."_L1,
+                    integer(&Config::http, &http::HttpSettings::writesPerMinute, 0, 1'000'000)},
+            {"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_L1,
+                    "The same for forecasts, discovery search, recommendations, exports and "
+                    "imports. 0: no limit. Default 60."_L1,
+                    integer(&Config::http, &http::HttpSettings::expensivePerMinute, 0, 1'000'000)},
+            {"METRICS_TOKEN"_L1,
+                    "Bearer token of GET /metrics (Prometheus text format). Default none: no /metrics."_L1,
+                    [](Config &c, const QString &v) {
+                        if (!v.isEmpty() && v.size() < 16) {
+                            return u"must be at least 16 characters"_s;
+                        }
+                        c.http.metricsToken = v.toUtf8();
+                        return QString();
+                    }},
     };
 }
 
@@ -794,6 +811,9 @@ QStringList Config::describe() const
     line(u"SHUTDOWN_GRACE_SECONDS"_s, QString::number(http.shutdownGrace.count()));
     line(u"CORS_ALLOWED_ORIGINS"_s, http.corsAllowedOrigins.join(u','));
     line(u"TRUSTED_PROXIES"_s, http.trustedProxies.join(u','));
+    line(u"RATE_LIMIT_WRITES_PER_MINUTE"_s, QString::number(http.writesPerMinute));
+    line(u"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_s, QString::number(http.expensivePerMinute));
+    line(u"METRICS_TOKEN"_s, QString::fromUtf8(http.metricsToken), true);
     if (database.url.isEmpty()) {
         line(u"DATABASE_URL"_s, u"(private PostgreSQL instance under DATA_DIR)"_s);
     } else {

@@ -19,8 +19,10 @@
 #include "core/db/Migrator.h"
 #include "core/docs/ApiDocs.h"
 #include "core/http/Authenticator.h"
+#include "core/http/HttpContext.h"
 #include "core/http/HttpServer.h"
 #include "core/jobs/Housekeeping.h"
+#include "core/jobs/JobQueue.h"
 #include "core/jobs/JobRoutes.h"
 #include "core/jobs/JobWorker.h"
 #include "core/mail/MailJob.h"
@@ -28,6 +30,8 @@
 #include "core/system/SystemRoutes.h"
 #include "deals/DealRoutes.h"
 #include "deals/Reminders.h"
+#include "discovery/DiscoveryIndex.h"
+#include "discovery/DiscoveryIndexLoader.h"
 #include "discovery/DiscoveryRoutes.h"
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
@@ -404,6 +408,20 @@ Result<void> ServerApp::start(const StartOptions &options)
                     docsPage.contentSecurityPolicy, m_startedAt});
     if (options.extraRoutes) {
         options.extraRoutes(m_httpContext->router);
+    }
+    if (!m_config.http.metricsToken.isEmpty()) {
+        // Last: the counters are made for the routes there are now.
+        http::addMetricsRoute(*m_httpContext, m_config.http.metricsToken);
+        m_httpContext->metrics.addCollector(jobs::metricsText);
+        m_httpContext->metrics.addCollector([creators](db::Connection &) -> QByteArray {
+            const auto [held, bytes] = creators->index().footprint();
+            return http::Metrics::gaugeText("influence_discovery_index_creators",
+                           "Creators in this process's discovery index.", static_cast<double>(held))
+                    + http::Metrics::gaugeText("influence_discovery_index_bytes",
+                            "Memory the discovery index takes (approximately).",
+                            static_cast<double>(bytes));
+        });
+        m_httpContext->metrics.enable(m_httpContext->router);
     }
     if (auto started = m_httpServer->start(); !started) {
         return started.error();

@@ -87,6 +87,8 @@ private:
         env.insert(u"STRIPE_TIMEOUT_SECONDS"_s, u"3"_s);
         env.insert(u"PAYOUT_RECHECK_SECONDS"_s, u"1"_s);
         env.insert(u"LOG_LEVEL"_s, u"warning"_s);
+        env.insert(u"RATE_LIMIT_WRITES_PER_MINUTE"_s, u"0"_s);
+        env.insert(u"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_s, u"0"_s);
         env.insert(u"AUTH_REGISTRATION"_s, u"immediate"_s); // signUp() uses the tokens at once
         m_process.setProcessEnvironment(env);
         m_process.setWorkingDirectory(m_workDir.path());

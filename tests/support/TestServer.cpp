@@ -38,6 +38,8 @@ server::Config TestServer::baseConfig(const QString &databaseUrl)
     // Tests sign tokens with a fixed-length random key and are not throttled unless they test it.
     config.tokens.secret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
     config.auth.rateLimitPerMinute = 100'000;
+    config.http.writesPerMinute = 1'000'000;
+    config.http.expensivePerMinute = 1'000'000;
     // Tests register users and use their tokens at once; the tests of the default (confirm)
     // mode set it themselves.
     config.auth.registration = server::auth::Registration::Immediate;

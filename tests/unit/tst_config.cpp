@@ -157,6 +157,36 @@ private Q_SLOTS:
         QVERIFY(description.contains(u"db.example"_s));
     }
 
+    void operationsSettings()
+    {
+        const auto defaults = ConfigLoader::load({});
+        QVERIFY(defaults);
+        QVERIFY(defaults->http.metricsToken.isEmpty());
+        QCOMPARE(defaults->http.writesPerMinute, 120);
+        QCOMPARE(defaults->http.expensivePerMinute, 60);
+
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"METRICS_TOKEN"_s, u"s3cret-metrics-token"_s);
+        inputs.environment.insert(u"RATE_LIMIT_WRITES_PER_MINUTE"_s, u"0"_s);
+        inputs.environment.insert(u"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_s, u"7"_s);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(config);
+        QCOMPARE(config->http.metricsToken, QByteArray("s3cret-metrics-token"));
+        QCOMPARE(config->http.writesPerMinute, 0);
+        QCOMPARE(config->http.expensivePerMinute, 7);
+        const QString description = config->describe().join(u'\n');
+        QVERIFY(description.contains(u"METRICS_TOKEN=<redacted>"_s));
+        QVERIFY(!description.contains(u"s3cret"_s));
+
+        for (const auto &[key, value] : QList<std::pair<QString, QString>>{
+                     {u"METRICS_TOKEN"_s, u"short"_s}, {u"RATE_LIMIT_WRITES_PER_MINUTE"_s, u"-1"_s},
+                     {u"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_s, u"many"_s}}) {
+            ConfigLoader::Inputs bad;
+            bad.environment.insert(key, value);
+            QVERIFY2(!ConfigLoader::load(bad), qPrintable(key));
+        }
+    }
+
     void paymentSettings()
     {
         const auto defaults = ConfigLoader::load({});

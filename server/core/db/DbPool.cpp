@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DbPool.h"
 
+#include <QElapsedTimer>
+
 namespace influence::server::db {
 
 DbPool::DbPool(std::shared_ptr<const ConnectionSettings> settings, int threads, int queueLimit)
@@ -29,9 +31,16 @@ bool DbPool::tryRun(std::function<void(Connection &)> task)
         m_queued.fetch_sub(1);
         return false;
     }
-    m_pool.start([this, task = std::move(task)] {
+    QElapsedTimer queuedAt;
+    queuedAt.start();
+    m_pool.start([this, task = std::move(task), queuedAt] {
         m_queued.fetch_sub(1);
+        m_waitedNs.fetch_add(
+                static_cast<quint64>(queuedAt.nsecsElapsed()), std::memory_order_relaxed);
+        m_started.fetch_add(1, std::memory_order_relaxed);
+        m_busy.fetch_add(1, std::memory_order_relaxed);
         task(Connection::forThread(m_settings));
+        m_busy.fetch_sub(1, std::memory_order_relaxed);
     });
     return true;
 }

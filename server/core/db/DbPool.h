@@ -33,12 +33,22 @@ public:
     void waitForDone();
 
     int queued() const { return m_queued.load(); }
+    /// The worker threads (and connections) the pool may have.
+    int threads() const { return m_pool.maxThreadCount(); }
+    /// Tasks running now.
+    int busy() const { return m_busy.load(std::memory_order_relaxed); }
+    /// Tasks started so far, and the time they waited in the queue in total (for /metrics).
+    quint64 started() const { return m_started.load(std::memory_order_relaxed); }
+    quint64 waitedNanoseconds() const { return m_waitedNs.load(std::memory_order_relaxed); }
     const std::shared_ptr<const ConnectionSettings> &settings() const { return m_settings; }
 
 private:
     std::shared_ptr<const ConnectionSettings> m_settings;
     QThreadPool m_pool;
     std::atomic<int> m_queued{0};
+    std::atomic<int> m_busy{0};
+    std::atomic<quint64> m_started{0};
+    std::atomic<quint64> m_waitedNs{0};
     int m_queueLimit;
 };
 

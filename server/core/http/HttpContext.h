@@ -4,6 +4,7 @@
 #include "ClientAddress.h"
 #include "ClientConnections.h"
 #include "HttpSettings.h"
+#include "Metrics.h"
 #include "Router.h"
 
 #include <atomic>
@@ -45,6 +46,8 @@ struct HttpContext
     const ClientAddress clientAddress;
     /// Open connections per client address, for the per-client cap (thread-safe).
     ClientConnections clientConnections;
+    /// Request counters for /metrics (enabled with METRICS_TOKEN).
+    Metrics metrics;
     std::atomic<bool> draining{false};
     std::atomic<int> inFlight{0};
     std::atomic<int> connections{0};

@@ -14,7 +14,7 @@ namespace influence::server::http {
 /// Where and how the server listens, its limits and policies: the HTTP part of the
 /// configuration (PORT, LISTEN_ADDRESS, PUBLIC_URL, HTTP_THREADS, MAX_*,
 /// HTTP_MAX_CONNECTIONS_PER_CLIENT, *_TIMEOUT_SECONDS, SHUTDOWN_GRACE_SECONDS,
-/// CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES).
+/// CORS_ALLOWED_ORIGINS, TRUSTED_PROXIES, RATE_LIMIT_*, METRICS_TOKEN).
 struct HttpSettings
 {
     QHostAddress listenAddress = QHostAddress::LocalHost;
@@ -40,6 +40,23 @@ struct HttpSettings
     QStringList corsAllowedOrigins;
     /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed.
     QStringList trustedProxies;
+    /// RATE_LIMIT_WRITES_PER_MINUTE: requests per minute that one user (signed out: one client
+    /// address) may make to routes that change something (not GET/HEAD); more get 429 with
+    /// Retry-After. 0: no limit. Sign-in's own limit (AUTH_RATE_LIMIT_PER_MINUTE) also applies.
+    int writesPerMinute = 120;
+    /// RATE_LIMIT_EXPENSIVE_PER_MINUTE: the same for the expensive routes, reads included.
+    int expensivePerMinute = 60;
+    /// The expensive routes (templates, any method): forecasts, discovery search, similar
+    /// creators, recommendations, exports and imports.
+    QStringList expensiveRoutes = {QStringLiteral("/api/v1/forecasts"),
+            QStringLiteral("/api/v1/influencers"),
+            QStringLiteral("/api/v1/influencers/{id}/similar"),
+            QStringLiteral("/api/v1/campaigns/{id}/recommendations"),
+            QStringLiteral("/api/v1/shortlists/{id}/export"),
+            QStringLiteral("/api/v1/analytics/imports")};
+    /// METRICS_TOKEN: GET /metrics answers with this bearer token; empty: no /metrics (404)
+    /// and nothing counted.
+    QByteArray metricsToken;
 
     /// The URL clients reach the server at: publicUrl, or http://<listen address>:<port>.
     QString effectivePublicUrl() const { return publicUrlAt(port); }

@@ -8,6 +8,7 @@
 #include "NulGuard.h"
 #include "Responder.h"
 #include "common/Problem.h"
+#include "core/log/Log.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
@@ -411,6 +412,7 @@ void HttpWorker::dispatch(Connection &connection, Request request)
     }
     shared->pathParams = match.params;
     shared->routeTemplate = match.route->pathTemplate;
+    shared->route = match.route;
     if (auto refused = refuseNul(*shared)) {
         return answerDirectly(connection, shared, Response::fromError(*refused));
     }
@@ -455,6 +457,7 @@ void HttpWorker::runHandler(Connection &connection, const std::shared_ptr<Reques
     auto exchange = std::make_shared<Exchange>(this, connection.id, request, m_context);
     connection.current = exchange;
     const Responder responder(exchange);
+    const log::RequestScope scope(request->requestId);
     // An exception escaping into Qt's event loop would abort the process; the request is
     // answered with a 500 instead.
     try {
@@ -553,6 +556,7 @@ void HttpWorker::deliver(
     connection->current.reset();
 
     if (response.error) {
+        const log::RequestScope scope(req.requestId);
         renderProblem(response, req);
     }
 
@@ -563,8 +567,11 @@ void HttpWorker::deliver(
             response.body,
             req.method == HttpMethod::Head ? Serialize::HeadersOnly : Serialize::WithBody);
     connection->socket->write(bytes);
+    const qint64 elapsed = req.received.nsecsElapsed();
+    m_context->metrics.record(
+            static_cast<const Router::Route *>(req.route), response.status, elapsed);
     record.bytes = bytes.size();
-    record.durationMs = static_cast<double>(req.received.nsecsElapsed()) / 1e6;
+    record.durationMs = static_cast<double>(elapsed) / 1e6;
     logAccess(record);
 
     if (closing) {
@@ -609,6 +616,7 @@ void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray
             commonHeaders(request, response, ConnectionAfter::Closed), response.body,
             Serialize::WithBody);
     socket->write(bytes);
+    m_context->metrics.record(nullptr, response.status, 0);
     logAccess({"-", u"-"_s, response.status, 0, bytes.size(), request.requestId,
             request.peer.toString(), reason.constData()});
     if (auto exchange = connection.current.lock()) {

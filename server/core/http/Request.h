@@ -29,6 +29,8 @@ struct Request
     QString requestId;
     QHash<QString, QString> pathParams; ///< decoded values of the route's {placeholders}
     QString routeTemplate; ///< the matched route, e.g. /api/v1/influencers/{id}
+    /// The matched route in the router (read-only after start), for the metrics; null: none.
+    const void *route = nullptr;
     QElapsedTimer received;
     bool keepAlive = true; ///< false: the connection closes after this response
     bool http10 = false;

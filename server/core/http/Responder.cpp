@@ -6,6 +6,7 @@
 #include "HttpLog.h"
 #include "core/concurrency/CpuPool.h"
 #include "core/db/DbPool.h"
+#include "core/log/Log.h"
 
 #include <exception>
 
@@ -26,6 +27,8 @@ void runGuarded(const std::shared_ptr<Exchange> &exchange, Task &task, Args &...
         exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
         return;
     }
+    // The task's own log lines carry its request's id.
+    const log::RequestScope scope(exchange->request().requestId);
     Response response;
     try {
         response = task(args...);

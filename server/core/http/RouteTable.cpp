@@ -4,11 +4,13 @@
 #include "Authenticator.h"
 #include "HttpContext.h"
 #include "Idempotency.h"
+#include "RateLimit.h"
 #include "Request.h"
 #include "core/db/Connection.h"
 
 #include <QLoggingCategory>
 
+using namespace Qt::StringLiterals;
 using influence::common::Error;
 
 Q_LOGGING_CATEGORY(lcRoutes, "influence.http.routes")
@@ -36,8 +38,46 @@ Response Work::run(
 
 namespace {
 
-void handle(const Authenticator &authenticator, const Route &route, const Request &request,
-        const Responder &out)
+/// The request budget a route's requests count against (RATE_LIMIT_*): the expensive routes',
+/// else the writes', else none. Decided once, when the route is added.
+struct Budget
+{
+    QString group; ///< the bucket's prefix: "expensive" or "write"
+    int perMinute = 0; ///< 0: not limited
+};
+
+Budget budgetOf(const Route &route, const HttpSettings &settings)
+{
+    if (settings.expensiveRoutes.contains(route.path)) {
+        return {u"expensive"_s, settings.expensivePerMinute};
+    }
+    if (route.method != HttpMethod::Get && route.method != HttpMethod::Head
+            && !route.path.contains(u"webhook"_s)) {
+        return {u"write"_s, settings.writesPerMinute};
+    }
+    return {};
+}
+
+/// Runs `work` within the route's budget for who asks: the signed-in user, else the client
+/// address. The counters are PostgreSQL's (auth_rate_limits), shared by every process.
+template<class Work>
+Response withinBudget(db::Connection &c, const Budget &budget, const Principal *principal,
+        const QString &client, Work &&work)
+{
+    if (budget.perMinute <= 0) {
+        return work();
+    }
+    const QString who = principal ? u"user:"_s + principal->userId().toString(QUuid::WithoutBraces)
+                                  : u"address:"_s + client;
+    const RateLimit limit{budget.group + u':' + who, budget.perMinute, std::chrono::seconds(60),
+            u"Too many requests; try again in a minute."_s};
+    return limited(c, limit, [&](const RateDecision &) {
+        return work();
+    });
+}
+
+void handle(const Authenticator &authenticator, const Route &route, const Budget &budget,
+        const QString &client, const Request &request, const Responder &out)
 {
     std::optional<crypto::AccessClaims> claims;
     if (route.access == Access::SignedIn) {
@@ -67,24 +107,28 @@ void handle(const Authenticator &authenticator, const Route &route, const Reques
         key = std::move(*read);
     }
     out.runOnDbPool([work = std::move(*work), claims = std::move(claims), key = std::move(key), out,
-                            status = route.status](db::Connection &c) {
+                            status = route.status, budget, client](db::Connection &c) {
         if (!claims) {
-            return work.run(c, nullptr, out, status);
+            return withinBudget(c, budget, nullptr, client, [&] {
+                return work.run(c, nullptr, out, status);
+            });
         }
         const auto principal = Authenticator::principal(c, *claims);
         if (!principal) {
             return Response::fromError(principal.error());
         }
-        if (!key) {
-            return work.run(c, &*principal, out, status);
-        }
-        auto begun = idempotency::begin(c, principal->userId(), *key);
-        if (auto *answer = std::get_if<Response>(&begun)) {
-            return std::move(*answer);
-        }
-        Response response = work.run(c, &*principal, out, status);
-        idempotency::finish(c, principal->userId(), *key, response, out.request().path);
-        return response;
+        return withinBudget(c, budget, &*principal, client, [&] {
+            if (!key) {
+                return work.run(c, &*principal, out, status);
+            }
+            auto begun = idempotency::begin(c, principal->userId(), *key);
+            if (auto *answer = std::get_if<Response>(&begun)) {
+                return std::move(*answer);
+            }
+            Response response = work.run(c, &*principal, out, status);
+            idempotency::finish(c, principal->userId(), *key, response, out.request().path);
+            return response;
+        });
     });
 }
 
@@ -110,9 +154,12 @@ void addRoutes(HttpContext &context, const QList<Route> &routes)
     Q_ASSERT(context.authenticator);
     for (const Route &route : routes) {
         context.router.add(route.method, route.path,
-                [auth = context.authenticator, route](
+                [auth = context.authenticator, route, budget = budgetOf(route, context.settings),
+                        addresses = &context.clientAddress](
                         const Request &request, const Responder &out) {
-                    handle(*auth, route, request, out);
+                    handle(*auth, route, budget,
+                            budget.perMinute > 0 ? addresses->of(request).toString() : QString(),
+                            request, out);
                 });
     }
 }

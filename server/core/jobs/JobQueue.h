@@ -38,4 +38,8 @@ struct NewJob
 /// The job's id, or nothing when a job with its unique key is already queued or running.
 common::Result<std::optional<qint64>> enqueue(db::Connection &connection, const NewJob &job);
 
+/// The queues' depth for /metrics, in Prometheus' text format: jobs queued and running per
+/// queue, and dead ones (from the partial indexes; nothing when the query fails).
+QByteArray metricsText(db::Connection &connection);
+
 } // namespace influence::server::jobs

@@ -19,6 +19,7 @@ namespace {
 std::atomic<bool> g_json{false};
 std::atomic<bool> g_info{true};
 QMutex g_writeMutex;
+thread_local const QString *g_requestId = nullptr;
 
 const char *levelName(QtMsgType type)
 {
@@ -86,6 +87,22 @@ QByteArray jsonLine(const QJsonObject &object)
     return line.replace("\xe2\x80\xa8", "\\u2028").replace("\xe2\x80\xa9", "\\u2029");
 }
 
+RequestScope::RequestScope(const QString &requestId)
+    : m_previous(g_requestId)
+{
+    g_requestId = &requestId;
+}
+
+RequestScope::~RequestScope()
+{
+    g_requestId = m_previous;
+}
+
+const QString *currentRequestId()
+{
+    return g_requestId;
+}
+
 QByteArray timestamp()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
@@ -107,6 +124,9 @@ void write(
         object.insert(u"level"_s, QString::fromLatin1(level));
         object.insert(u"category"_s, QString::fromLatin1(category));
         object.insert(u"msg"_s, message);
+        if (g_requestId) {
+            object.insert(u"requestId"_s, *g_requestId);
+        }
         writeRaw(jsonLine(object));
         return;
     }
@@ -117,6 +137,10 @@ void write(
     line += category;
     line += ' ';
     line += escaped(message);
+    if (g_requestId) {
+        line += " rid=";
+        line += escaped(*g_requestId);
+    }
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         line += ' ';
         line += escaped(it.key());

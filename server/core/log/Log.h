@@ -43,6 +43,25 @@ QByteArray escaped(QStringView text);
 /// allows raw, and some readers take for line ends) are written as \u escapes too.
 QByteArray jsonLine(const QJsonObject &object);
 
+/// While it lives, every line this thread writes (through write(), so every qCWarning & co.)
+/// carries `requestId`: as rid=… in text, as "requestId" in JSON. The HTTP thread opens one
+/// around a route's handler, the database and CPU workers around a request's task. Scopes nest;
+/// the id must outlive the scope.
+class RequestScope
+{
+public:
+    explicit RequestScope(const QString &requestId);
+    ~RequestScope();
+    RequestScope(const RequestScope &) = delete;
+    RequestScope &operator=(const RequestScope &) = delete;
+
+private:
+    const QString *m_previous;
+};
+
+/// The id of the request this thread is handling, or null outside one.
+const QString *currentRequestId();
+
 /// The current time as RFC 3339 UTC with milliseconds.
 QByteArray timestamp();
 
