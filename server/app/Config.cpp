@@ -625,6 +625,28 @@ QList<KeySpec> paymentKeys()
                         }
                         return problem;
                     }},
+            {"PAYOUT_RECHECK_SECONDS"_L1,
+                    "How long a payout whose transfer got no answer waits before the same "
+                    "request (same idempotency key) is sent again. Default 60."_L1,
+                    duration(&Config::payments, &payments::PaymentSettings::recheck, 1, 3600)},
+            {"STRIPE_CA_FILE"_L1,
+                    "PEM file of extra CA certificates to trust for Stripe's API. Default: the "
+                    "system's."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString path = v.trimmed();
+                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                            return u"expected a readable PEM file"_s;
+                        }
+                        c.payments.fetch.caFile = path;
+                        return QString();
+                    }},
+    };
+}
+
+/// Webhook deliveries (webhooks).
+QList<KeySpec> webhookKeys()
+{
+    return {
             {"WEBHOOKS_ALLOW_LOCAL_TARGETS"_L1,
                     "Whether webhook endpoints may be http:// and resolve to loopback, private or "
                     "link-local addresses (tests, a receiver on this machine). Default false."_L1,
@@ -666,21 +688,6 @@ QList<KeySpec> paymentKeys()
                     "A webhook endpoint failing without a success for this long is disabled. "
                     "Default 120."_L1,
                     duration(&Config::webhooks, &webhooks::WebhookSettings::disableAfter, 1, 8760)},
-            {"PAYOUT_RECHECK_SECONDS"_L1,
-                    "How long a payout whose transfer got no answer waits before the same "
-                    "request (same idempotency key) is sent again. Default 60."_L1,
-                    duration(&Config::payments, &payments::PaymentSettings::recheck, 1, 3600)},
-            {"STRIPE_CA_FILE"_L1,
-                    "PEM file of extra CA certificates to trust for Stripe's API. Default: the "
-                    "system's."_L1,
-                    [](Config &c, const QString &v) {
-                        const QString path = v.trimmed();
-                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-                            return u"expected a readable PEM file"_s;
-                        }
-                        c.payments.fetch.caFile = path;
-                        return QString();
-                    }},
     };
 }
 
@@ -713,7 +720,7 @@ QList<KeySpec> loggingKeys()
 const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs = serverKeys() + databaseKeys() + tokenKeys() + mailKeys()
-            + integrationKeys() + paymentKeys() + loggingKeys();
+            + integrationKeys() + paymentKeys() + webhookKeys() + loggingKeys();
     return specs;
 }
 

@@ -13,7 +13,6 @@
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-using influence::common::Error;
 using influence::common::Result;
 using influence::server::db::Connection;
 using influence::server::db::SqlStatement;
@@ -81,7 +80,7 @@ Outcome post(const Context &context, const QUrl &url, const QByteArray &headerId
 {
     net::FetchSettings settings;
     settings.timeout = context.settings.timeout;
-    settings.maxResponseBytes = 64 * 1024;
+    settings.maxResponseBytes = qint64{64} * 1024;
     net::HttpFetcher fetcher(settings);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -128,6 +127,67 @@ QByteArray signature(QByteArrayView key, QByteArrayView id, qint64 timestamp, QB
     return "v1," + crypto::hmacSha256(key, content).toBase64();
 }
 
+namespace {
+
+/// The `webhook-signature` value: one entry per secret that signs now (current first).
+QByteArray signaturesFor(
+        const Context &context, const Loaded &delivery, const QString &id, qint64 timestamp)
+{
+    QByteArrayList signatures;
+    for (const auto &sealed : delivery.secrets) {
+        if (const auto key =
+                        context.cipher->open(sealed, secretAssociatedData(delivery.endpoint))) {
+            signatures.append(signature(*key, id.toLatin1(), timestamp, delivery.body));
+        }
+    }
+    return signatures.join(' ');
+}
+
+/// One attempt: the target checked again (the address behind a name may have moved), then sent.
+Outcome attempt(const Context &context, const Loaded &delivery, const QString &id)
+{
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+    const QByteArray signatures = signaturesFor(context, delivery, id, timestamp);
+    if (signatures.isEmpty()) {
+        return {0, u"the endpoint's secret cannot be decrypted (encryption keys?)"_s};
+    }
+    const QUrl url(delivery.url);
+    if (auto checked = checkTarget(url, context.settings.allowLocalTargets); !checked) {
+        return {0, checked.error().detail};
+    }
+    return post(context, url, id.toLatin1(), timestamp, signatures, delivery.body);
+}
+
+Result<void> record(Connection &c, const Context &context, const QString &id,
+        const Loaded &delivery, const Outcome &outcome)
+{
+    if (outcome.error.isEmpty()) {
+        if (auto recorded = c.scalar(kSucceeded, {{u":id"_s, id}, {u":code"_s, outcome.status}});
+                !recorded) {
+            return recorded.error();
+        }
+        return {};
+    }
+    const auto recorded = c.scalar(kFailed,
+            {{u":id"_s, id},
+                    {u":code"_s,
+                            outcome.status ? QVariant(outcome.status)
+                                           : QVariant(QMetaType::fromType<int>())},
+                    {u":error"_s, outcome.error},
+                    {u":retry"_s, retryLiteral(context.settings.retrySeconds)},
+                    {u":max"_s, context.settings.disableAfterFailures},
+                    {u":hours"_s, static_cast<int>(context.settings.disableAfter.count())}});
+    if (!recorded) {
+        return recorded.error();
+    }
+    qCInfo(lcWebhooks, "delivery %s to %s failed (%s): %s", qPrintable(id),
+            qPrintable(net::withoutQuery(QUrl(delivery.url))), qPrintable(outcome.error),
+            qPrintable(recorded->toString()));
+    return {};
+}
+
+} // namespace
+
 jobs::Handler deliverJobHandler(ContextPtr context)
 {
     return [context = std::move(context)](const jobs::Job &job) -> Result<void> {
@@ -140,55 +200,13 @@ jobs::Handler deliverJobHandler(ContextPtr context)
         if (!*loaded || (*loaded)->status != u"pending"_s) {
             return {}; // deleted, delivered or given up meanwhile
         }
-        const Loaded &delivery = **loaded;
-        if (!delivery.enabled) {
+        if (!(*loaded)->enabled) {
             if (auto skipped = db::affected(c, kEndpointDisabled, {{u":id"_s, id}}); !skipped) {
                 return skipped.error();
             }
             return {};
         }
-        const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
-        QByteArrayList signatures;
-        for (const auto &sealed : delivery.secrets) {
-            const auto key = context->cipher->open(sealed, secretAssociatedData(delivery.endpoint));
-            if (key) {
-                signatures.append(signature(*key, id.toLatin1(), timestamp, delivery.body));
-            }
-        }
-        Outcome outcome;
-        const QUrl url(delivery.url);
-        if (signatures.isEmpty()) {
-            outcome.error = u"the endpoint's secret cannot be decrypted (encryption keys?)"_s;
-        } else if (auto checked = checkTarget(url, context->settings.allowLocalTargets); !checked) {
-            outcome.error = checked.error().detail; // resolved again: the address may have moved
-        } else {
-            outcome = post(
-                    *context, url, id.toLatin1(), timestamp, signatures.join(' '), delivery.body);
-        }
-        if (outcome.error.isEmpty()) {
-            if (auto recorded =
-                            c.scalar(kSucceeded, {{u":id"_s, id}, {u":code"_s, outcome.status}});
-                    !recorded) {
-                return recorded.error();
-            }
-            return {};
-        }
-        const auto recorded = c.scalar(kFailed,
-                {{u":id"_s, id},
-                        {u":code"_s,
-                                outcome.status ? QVariant(outcome.status)
-                                               : QVariant(QMetaType::fromType<int>())},
-                        {u":error"_s, outcome.error},
-                        {u":retry"_s, retryLiteral(context->settings.retrySeconds)},
-                        {u":max"_s, context->settings.disableAfterFailures},
-                        {u":hours"_s, static_cast<int>(context->settings.disableAfter.count())}});
-        if (!recorded) {
-            return recorded.error();
-        }
-        qCInfo(lcWebhooks, "delivery %s to %s failed (%s): %s", qPrintable(id),
-                qPrintable(net::withoutQuery(url)), qPrintable(outcome.error),
-                qPrintable(recorded->toString()));
-        return {};
+        return record(c, *context, id, **loaded, attempt(*context, **loaded, id));
     };
 }
 

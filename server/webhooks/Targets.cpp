@@ -3,6 +3,8 @@
 
 #include <QHostInfo>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
@@ -25,12 +27,9 @@ bool isPublicIpv4(const QHostAddress &a)
             "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
             "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
             "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4"};
-    for (const char *subnet : kBlocked) {
-        if (inSubnet(a, subnet)) {
-            return false;
-        }
-    }
-    return true;
+    return std::ranges::none_of(kBlocked, [&a](const char *subnet) {
+        return inSubnet(a, subnet);
+    });
 }
 
 Error refused(const QString &detail)
@@ -56,12 +55,9 @@ bool isPublicAddress(const QHostAddress &address)
     static const char *const kBlocked[] = {"::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96",
             "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16", "fc00::/7",
             "fe80::/10", "fec0::/10", "ff00::/8"};
-    for (const char *subnet : kBlocked) {
-        if (inSubnet(address, subnet)) {
-            return false;
-        }
-    }
-    return true;
+    return std::ranges::none_of(kBlocked, [&address](const char *subnet) {
+        return inSubnet(address, subnet);
+    });
 }
 
 Result<QUrl> parseTargetUrl(const QString &text, bool allowLocal)
@@ -73,7 +69,7 @@ Result<QUrl> parseTargetUrl(const QString &text, bool allowLocal)
     if (trimmed.isEmpty() || trimmed.size() > kMaxUrl) {
         return invalid(u"The URL must be 1 to %1 characters."_s.arg(kMaxUrl));
     }
-    const QUrl url(trimmed, QUrl::StrictMode);
+    QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
         return invalid(u"The URL must be absolute, with a host."_s);
     }

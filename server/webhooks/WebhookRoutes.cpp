@@ -29,6 +29,44 @@ namespace influence::server::webhooks {
 
 namespace {
 
+/// The event filter: at most kMaxEvents known event types, duplicates dropped.
+void eventsOf(const QJsonValue &events, EndpointInput &input, QList<common::FieldError> &errors)
+{
+    if (events.isUndefined() || events.isNull()) {
+        return;
+    }
+    QStringList types;
+    bool valid = events.isArray() && events.toArray().size() <= kMaxEvents;
+    const QJsonArray list = events.toArray();
+    for (const QJsonValue type : list) {
+        valid = valid && type.isString() && isEventType(type.toString());
+        if (valid && !types.contains(type.toString())) {
+            types.append(type.toString());
+        }
+    }
+    if (!valid) {
+        errors.append({u"events"_s, u"invalid_value"_s,
+                u"Must be at most %1 event types (deal.offer_accepted, …, webhook.test)."_s.arg(
+                        kMaxEvents)});
+        return;
+    }
+    input.events = types;
+}
+
+void descriptionOf(
+        const QJsonValue &description, EndpointInput &input, QList<common::FieldError> &errors)
+{
+    if (description.isUndefined() || description.isNull()) {
+        return;
+    }
+    if (!description.isString() || description.toString().size() > kMaxDescription) {
+        errors.append({u"description"_s, u"invalid_value"_s,
+                u"Must be text of at most %1 characters."_s.arg(kMaxDescription)});
+        return;
+    }
+    input.description = description.toString().trimmed();
+}
+
 /// The fields of a create (`creating`: url required) or an update body. A bad URL is its own
 /// problem (invalid_webhook_url), the rest field errors.
 Result<EndpointInput> inputOf(const QJsonObject &body, bool creating, const Context &context)
@@ -49,33 +87,8 @@ Result<EndpointInput> inputOf(const QJsonObject &body, bool creating, const Cont
         }
         input.url = parsed->toString(QUrl::FullyEncoded);
     }
-    if (const QJsonValue description = body.value(u"description"_s);
-            !description.isUndefined() && !description.isNull()) {
-        if (!description.isString() || description.toString().size() > kMaxDescription) {
-            errors.append({u"description"_s, u"invalid_value"_s,
-                    u"Must be text of at most %1 characters."_s.arg(kMaxDescription)});
-        } else {
-            input.description = description.toString().trimmed();
-        }
-    }
-    if (const QJsonValue events = body.value(u"events"_s);
-            !events.isUndefined() && !events.isNull()) {
-        QStringList types;
-        bool valid = events.isArray() && events.toArray().size() <= kMaxEvents;
-        for (const QJsonValue &type : events.toArray()) {
-            valid = valid && type.isString() && isEventType(type.toString());
-            if (valid && !types.contains(type.toString())) {
-                types.append(type.toString());
-            }
-        }
-        if (!valid) {
-            errors.append({u"events"_s, u"invalid_value"_s,
-                    u"Must be at most %1 event types (deal.offer_accepted, …, webhook.test)."_s.arg(
-                            kMaxEvents)});
-        } else {
-            input.events = types;
-        }
-    }
+    descriptionOf(body.value(u"description"_s), input, errors);
+    eventsOf(body.value(u"events"_s), input, errors);
     if (const QJsonValue enabled = body.value(u"enabled"_s); !enabled.isUndefined()) {
         if (!enabled.isBool()) {
             errors.append({u"enabled"_s, u"invalid_value"_s, u"Must be true or false."_s});
@@ -207,7 +220,7 @@ Result<Work> testRoute(const Request &request)
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context, ContextPtr webhooks)
+void registerRoutes(http::HttpContext &context, const ContextPtr &webhooks)
 {
     constexpr auto signedIn = Access::SignedIn;
     const QString one = u"/api/v1/webhooks/{id}"_s;

@@ -10,6 +10,6 @@ struct HttpContext;
 namespace influence::server::webhooks {
 
 /// /api/v1/webhooks[/{id}[/rotate-secret|/test|/deliveries[/{deliveryId}/replay]]].
-void registerRoutes(http::HttpContext &context, ContextPtr webhooks);
+void registerRoutes(http::HttpContext &context, const ContextPtr &webhooks);
 
 } // namespace influence::server::webhooks

@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::tests::ApiSession;
@@ -505,6 +507,32 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT count(*) FROM jobs WHERE queue = 'webhooks'"_s).toInt(), jobs);
         QTest::qWait(500);
         QCOMPARE(received(u"rollback"_s).size(), 0);
+        del(u"/api/v1/webhooks/"_s + id, m_brand);
+    }
+
+    /// Deliveries per second to the local receiver (2 job workers, this build): reported, and
+    /// every one verified.
+    void throughput()
+    {
+        const auto [id, secret] = newEndpoint(u"bench"_s);
+        configurePeer(u"bench"_s, {secret});
+        constexpr int kCount = 200;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(m_db->execDirect(
+                u"SELECT webhook_enqueue('%1', 'webhook.test', jsonb_build_object('type', "
+                "'webhook.test', 'timestamp', api_time(now()), 'data', jsonb_build_object('n', "
+                "n))) FROM generate_series(1, %2) n"_s.arg(id)
+                        .arg(kCount)));
+        const auto got = awaitReceived(u"bench"_s, kCount, 120000);
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(got.size(), kCount);
+        for (const QJsonObject &d : got) {
+            QVERIFY(d[u"verified"_s].toArray().first().toBool());
+        }
+        // On stderr: the server's log handler filters this process's info messages.
+        std::fprintf(stderr, "webhooks: %d deliveries in %lld ms = %.1f deliveries/s\n", kCount,
+                static_cast<long long>(elapsed), kCount * 1000.0 / static_cast<double>(elapsed));
         del(u"/api/v1/webhooks/"_s + id, m_brand);
     }
 
