@@ -60,6 +60,9 @@ enum class ErrorCode {
     DeliverableNotLive,
     // shortlists
     NameTaken,
+    // webhooks
+    InvalidWebhookUrl,
+    WebhookTargetRefused,
     // 500-range: the server could not do it
     Internal,
     NotImplemented,

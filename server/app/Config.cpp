@@ -660,6 +660,54 @@ QList<KeySpec> paymentKeys()
     };
 }
 
+/// Webhook deliveries (webhooks).
+QList<KeySpec> webhookKeys()
+{
+    return {
+            {"WEBHOOKS_ALLOW_LOCAL_TARGETS"_L1,
+                    "Whether webhook endpoints may be http:// and resolve to loopback, private or "
+                    "link-local addresses (tests, a receiver on this machine). Default false."_L1,
+                    [](Config &c, const QString &v) {
+                        const QString text = v.trimmed().toLower();
+                        if (text != u"true"_s && text != u"false"_s) {
+                            return u"expected true or false"_s;
+                        }
+                        c.webhooks.allowLocalTargets = text == u"true"_s;
+                        return QString();
+                    }},
+            {"WEBHOOKS_TIMEOUT_SECONDS"_L1, "One webhook delivery attempt. Default 10."_L1,
+                    duration(&Config::webhooks, &webhooks::WebhookSettings::timeout, 1, 60)},
+            {"WEBHOOKS_SECRET_OVERLAP_SECONDS"_L1,
+                    "How long a rotated webhook secret keeps signing. Default 86400."_L1,
+                    duration(&Config::webhooks, &webhooks::WebhookSettings::secretOverlap, 1,
+                            604800)},
+            {"WEBHOOKS_RETRY_SCHEDULE"_L1,
+                    "Seconds before each retry of a failed webhook delivery, comma-separated. "
+                    "Default 5,300,1800,7200,18000 then 36000 seven times (about 3 days)."_L1,
+                    [](Config &c, const QString &v) {
+                        QList<int> seconds;
+                        for (const QString &part : v.split(u',', Qt::SkipEmptyParts)) {
+                            qint64 n = 0;
+                            if (!expectInt(part, 1, 604800, n).isEmpty() || seconds.size() >= 50) {
+                                return u"expected up to 50 numbers of seconds (1 to 604800)"_s;
+                            }
+                            seconds.append(static_cast<int>(n));
+                        }
+                        c.webhooks.retrySeconds = seconds;
+                        return QString();
+                    }},
+            {"WEBHOOKS_DISABLE_AFTER_FAILURES"_L1,
+                    "A webhook endpoint whose attempts failed this many times in a row is "
+                    "disabled. Default 100."_L1,
+                    integer(&Config::webhooks, &webhooks::WebhookSettings::disableAfterFailures, 1,
+                            100000)},
+            {"WEBHOOKS_DISABLE_AFTER_HOURS"_L1,
+                    "A webhook endpoint failing without a success for this long is disabled. "
+                    "Default 120."_L1,
+                    duration(&Config::webhooks, &webhooks::WebhookSettings::disableAfter, 1, 8760)},
+    };
+}
+
 /// Logging.
 QList<KeySpec> loggingKeys()
 {
@@ -689,7 +737,7 @@ QList<KeySpec> loggingKeys()
 const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs = serverKeys() + databaseKeys() + tokenKeys() + mailKeys()
-            + integrationKeys() + paymentKeys() + loggingKeys();
+            + integrationKeys() + paymentKeys() + webhookKeys() + loggingKeys();
     return specs;
 }
 
@@ -890,6 +938,18 @@ QStringList Config::describe() const
             QString::number(std::chrono::duration_cast<std::chrono::seconds>(payments.fetch.timeout)
                                     .count()));
     line(u"STRIPE_CA_FILE"_s, payments.fetch.caFile);
+    line(u"WEBHOOKS_ALLOW_LOCAL_TARGETS"_s, webhooks.allowLocalTargets ? u"true"_s : u"false"_s);
+    line(u"WEBHOOKS_TIMEOUT_SECONDS"_s,
+            QString::number(
+                    std::chrono::duration_cast<std::chrono::seconds>(webhooks.timeout).count()));
+    line(u"WEBHOOKS_SECRET_OVERLAP_SECONDS"_s, QString::number(webhooks.secretOverlap.count()));
+    QStringList retry;
+    for (const int seconds : webhooks.retrySeconds) {
+        retry.append(QString::number(seconds));
+    }
+    line(u"WEBHOOKS_RETRY_SCHEDULE"_s, retry.join(u','));
+    line(u"WEBHOOKS_DISABLE_AFTER_FAILURES"_s, QString::number(webhooks.disableAfterFailures));
+    line(u"WEBHOOKS_DISABLE_AFTER_HOURS"_s, QString::number(webhooks.disableAfter.count()));
     line(u"LOG_LEVEL"_s, log.level);
     line(u"LOG_FORMAT"_s, log.format);
     return lines;

@@ -14,6 +14,7 @@
 #include "payments/PaymentSettings.h"
 #include "profiles/ProfileRoutes.h"
 #include "social/SocialSettings.h"
+#include "webhooks/WebhookSettings.h"
 
 #include <QHash>
 #include <QList>
@@ -55,6 +56,8 @@ struct Config
     profiles::Settings profiles;
     /// The bulk import of metric files (analytics).
     analytics::ImportSettings imports;
+    /// Where and how webhooks are delivered (webhooks).
+    webhooks::WebhookSettings webhooks;
     /// How this process runs the background job queue (core/jobs).
     jobs::JobSettings jobs;
     /// Level and format of the log (core/log).

@@ -46,6 +46,8 @@
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
 #include "social/SyncJob.h"
+#include "webhooks/Delivery.h"
+#include "webhooks/WebhookRoutes.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -358,6 +360,14 @@ Result<void> ServerApp::start(const StartOptions &options)
     shortlists::registerRoutes(*m_httpContext);
     analytics::registerImportRoutes(*m_httpContext);
     jobs::registerRoutes(*m_httpContext);
+    // Webhook secrets are sealed by the same cipher as the social platforms' tokens.
+    auto webhookCipher = tokenCipherFor(m_config);
+    if (!webhookCipher) {
+        return webhookCipher.error();
+    }
+    auto webhookContext = std::make_shared<const webhooks::Context>(webhooks::Context{
+            m_config.webhooks, std::make_shared<const crypto::TokenCipher>(*webhookCipher)});
+    webhooks::registerRoutes(*m_httpContext, webhookContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {
@@ -384,6 +394,9 @@ Result<void> ServerApp::start(const StartOptions &options)
             QString::fromLatin1(deals::kRemindersQueue),
             deals::remindersJobHandler(m_config.auth.effectiveAppUrl(publicUrl)));
     m_jobs->addPeriodic(QString::fromLatin1(deals::kRemindersJob), deals::kRemindersInterval);
+    m_jobs->addHandler(QString::fromLatin1(webhooks::kDeliverJob),
+            QString::fromLatin1(webhooks::kWebhooksQueue),
+            webhooks::deliverJobHandler(webhookContext));
     if (m_social) {
         // A pass waits for its platforms' answers (bounded by their timeouts); the lease is
         // renewed meanwhile.
