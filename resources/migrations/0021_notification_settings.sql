@@ -31,7 +31,7 @@ CREATE TABLE notification_settings (
     last_digest_at timestamptz,
     updated_at     timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT notification_settings_quiet CHECK (
-        (quiet_start IS NULL) = (quiet_end IS NULL) AND quiet_start IS DISTINCT FROM quiet_end)
+        (quiet_start IS NULL) = (quiet_end IS NULL) AND (quiet_start IS NULL OR quiet_start <> quiet_end))
 );
 CREATE TRIGGER notification_settings_updated_at BEFORE UPDATE ON notification_settings
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
