@@ -3,6 +3,7 @@
 
 #include "app/Languages.h"
 #include "common/ApiClient.h"
+#include "notifications/NotificationPreferences.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -19,12 +20,14 @@ using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
 
-SettingsView::SettingsView(common::ApiClient *api, Languages *languages, QWidget *parent)
+SettingsView::SettingsView(
+        common::ApiClient *api, Session *session, Languages *languages, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_languages(languages)
 {
     setObjectName(u"settingsPage"_s);
+    m_notifications = new NotificationPreferences(api, session);
     buildUi();
     retranslate();
 }
@@ -70,6 +73,7 @@ void SettingsView::buildUi()
     connect(m_signOutButton, &QPushButton::clicked, this, &SettingsView::signOutRequested);
     form->addRow(m_sessionLabel, m_signOutButton);
     layout->addLayout(form);
+    layout->addWidget(m_notifications);
     layout->addStretch();
 }
 
