@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -34,7 +35,17 @@ SettingsView::SettingsView(
 
 void SettingsView::buildUi()
 {
-    auto *layout = new QVBoxLayout(this);
+    // Scrolled, so that the page's height does not raise the minimum size of the window's pages.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(u"settingsScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *inner = new QWidget;
+    scroll->setWidget(inner);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(inner);
     auto *form = new QFormLayout;
     m_languageLabel = new QLabel;
     m_languageBox = new QComboBox;

@@ -119,6 +119,8 @@ void NotificationPreferences::buildUi()
     m_zoneLabel = new QLabel;
     m_zone = new QComboBox;
     m_zone->setObjectName(u"timeZoneBox"_s);
+    m_zone->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_zone->setMinimumContentsLength(24);
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
         m_zone->addItem(QString::fromLatin1(id));
     }
