@@ -4227,6 +4227,109 @@ Influencer-Management und -Analyse.</translation>
     </message>
 </context>
 <context>
+    <name>influence::desktop::NotificationPreferences</name>
+    <message>
+        <source>A deliverable is due soon</source>
+        <translation>Ein Beitrag ist bald fällig</translation>
+    </message>
+    <message>
+        <source>A deliverable is overdue</source>
+        <translation>Ein Beitrag ist überfällig</translation>
+    </message>
+    <message>
+        <source>An offer waits for my answer</source>
+        <translation>Ein Angebot wartet auf meine Antwort</translation>
+    </message>
+    <message>
+        <source>A draft waits for review</source>
+        <translation>Ein Entwurf wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>A payout needs my payout details</source>
+        <translation>Eine Auszahlung braucht meine Auszahlungsdaten</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Remind me when</source>
+        <translation>Mich erinnern, wenn</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>In the app and by e-mail</source>
+        <translation>In der App und per E-Mail</translation>
+    </message>
+    <message>
+        <source>In the app</source>
+        <translation>In der App</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>In the daily digest</source>
+        <translation>In der täglichen Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Collect these e-mails into one mail a day.</source>
+        <translation>Diese E-Mails in einer Mail pro Tag sammeln.</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours from</source>
+        <translation>&amp;Ruhezeit von</translation>
+    </message>
+    <message>
+        <source>E-mails that fall into the quiet hours are sent when they end; notifications in the app arrive at once.</source>
+        <translation>E-Mails, die in die Ruhezeit fallen, werden an ihrem Ende verschickt; Benachrichtigungen in der App kommen sofort.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Save &amp;notification settings</source>
+        <translation>Benachrichtigungseinstellungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Loading your notification settings…</source>
+        <translation>Ihre Benachrichtigungseinstellungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Sign in to choose how you are reminded.</source>
+        <translation>Melden Sie sich an, um zu wählen, wie Sie erinnert werden.</translation>
+    </message>
+    <message>
+        <source>The quiet hours must end at another time than they start.</source>
+        <translation>Die Ruhezeit muss zu einer anderen Uhrzeit enden, als sie beginnt.</translation>
+    </message>
+    <message>
+        <source>Saving the notification settings…</source>
+        <translation>Die Benachrichtigungseinstellungen werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>The notification settings were not saved. %1</source>
+        <translation>Die Benachrichtigungseinstellungen wurden nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>The notification settings were saved.</source>
+        <translation>Die Benachrichtigungseinstellungen wurden gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::NotificationsView</name>
     <message>
         <source>Your notifications</source>

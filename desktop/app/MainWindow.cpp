@@ -136,7 +136,7 @@ void MainWindow::addPages()
     addPage(m_accounts, u"internet-services"_s, Group::Creator);
     m_earnings = new EarningsPage(m_api, m_session);
     addPage(m_earnings, u"wallet-open"_s, Group::Creator);
-    m_settings = new SettingsView(m_api, m_languages);
+    m_settings = new SettingsView(m_api, m_session, m_languages);
     addPage(m_settings, u"configure"_s, Group::Settings);
     m_creator = new CreatorProfileView(m_api, m_session);
     addDetailPage(m_creator, m_discovery);

@@ -3,6 +3,7 @@
 
 #include "app/Languages.h"
 #include "common/ApiClient.h"
+#include "notifications/NotificationPreferences.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -19,19 +21,31 @@ using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
 
-SettingsView::SettingsView(common::ApiClient *api, Languages *languages, QWidget *parent)
+SettingsView::SettingsView(
+        common::ApiClient *api, Session *session, Languages *languages, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_languages(languages)
 {
     setObjectName(u"settingsPage"_s);
+    m_notifications = new NotificationPreferences(api, session);
     buildUi();
     retranslate();
 }
 
 void SettingsView::buildUi()
 {
-    auto *layout = new QVBoxLayout(this);
+    // Scrolled, so that the page's height does not raise the minimum size of the window's pages.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(u"settingsScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *inner = new QWidget;
+    scroll->setWidget(inner);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(inner);
     auto *form = new QFormLayout;
     m_languageLabel = new QLabel;
     m_languageBox = new QComboBox;
@@ -70,6 +84,7 @@ void SettingsView::buildUi()
     connect(m_signOutButton, &QPushButton::clicked, this, &SettingsView::signOutRequested);
     form->addRow(m_sessionLabel, m_signOutButton);
     layout->addLayout(form);
+    layout->addWidget(m_notifications);
     layout->addStretch();
 }
 

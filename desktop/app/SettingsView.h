@@ -15,15 +15,20 @@ class ApiClient;
 namespace influence::desktop {
 
 class Languages;
+class NotificationPreferences;
+class Session;
 
-/// Settings: the interface language (switched at once, remembered), the server to use, and
-/// signing out.
+/// Settings: the interface language (switched at once, remembered), the server to use, signing
+/// out, and how the signed-in user is reminded (NotificationPreferences).
 class SettingsView : public QWidget
 {
     Q_OBJECT
 
 public:
-    SettingsView(common::ApiClient *api, Languages *languages, QWidget *parent = nullptr);
+    SettingsView(common::ApiClient *api, Session *session, Languages *languages,
+            QWidget *parent = nullptr);
+
+    NotificationPreferences *notificationPreferences() const { return m_notifications; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -51,6 +56,7 @@ private:
     QLabel *m_serverError = nullptr;
     QLabel *m_sessionLabel = nullptr;
     QPushButton *m_signOutButton = nullptr;
+    NotificationPreferences *m_notifications = nullptr;
 };
 
 } // namespace influence::desktop

@@ -36,6 +36,7 @@
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
 #include "money/PayoutSender.h"
+#include "notifications/Digest.h"
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
 #include "oidc/OidcService.h"
@@ -397,6 +398,10 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_jobs->addHandler(QString::fromLatin1(webhooks::kDeliverJob),
             QString::fromLatin1(webhooks::kWebhooksQueue),
             webhooks::deliverJobHandler(webhookContext));
+    m_jobs->addHandler(QString::fromLatin1(notifications::kDigestJob),
+            QString::fromLatin1(notifications::kDigestQueue), notifications::sendDigests);
+    m_jobs->addPeriodic(
+            QString::fromLatin1(notifications::kDigestJob), notifications::kDigestInterval);
     if (m_social) {
         // A pass waits for its platforms' answers (bounded by their timeouts); the lease is
         // renewed meanwhile.

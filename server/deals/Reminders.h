@@ -7,9 +7,11 @@
 
 namespace influence::server::deals {
 
-/// The periodic job that sends the reminders due now (reminders_scan(), 0018_jobs.sql): a
-/// deliverable due within 48 hours reminds the creator, an overdue one is recorded on the deal's
-/// timeline and reminds both sides; each person once per due date, in the app and by e-mail.
+/// The periodic job that sends the reminders due now (reminders_scan(), 0021): a deliverable due
+/// within 48 hours reminds the creator, an overdue one is recorded on the deal's timeline and
+/// reminds both sides, an offer without an answer for 48 hours reminds the side it waits for, a
+/// draft in review for 48 hours the brand's people, and a payout blocked by missing payout
+/// details the creator. Each person once per window, as their notification settings say.
 inline constexpr auto kRemindersJob = "reminders.scan";
 inline constexpr auto kRemindersQueue = "reminders";
 inline constexpr std::chrono::minutes kRemindersInterval{15};

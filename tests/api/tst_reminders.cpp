@@ -1,109 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
-// Reminders through the job queue (reminders.scan, reminders_scan() in 0018_jobs.sql), over HTTP
-// against a real PostgreSQL: a deliverable due within 48 hours reminds the creator once, in the
-// app and by e-mail; once it is overdue, both sides are reminded once and the deal's timeline
-// records it once; a live deliverable reminds nobody.
-#include "ApiSession.h"
-#include "HttpTestClient.h"
-#include "TestServer.h"
-#include "core/db/Connection.h"
+// Reminders through the job queue (reminders.scan, reminders_scan() in 0021), over HTTP against a
+// real PostgreSQL: a deliverable due within 48 hours reminds the creator once, in the app and by
+// e-mail; once it is overdue, both sides are reminded once and the deal's timeline records it
+// once, also when nobody wants the reminder; a live deliverable reminds nobody. An offer without
+// an answer for 48 hours reminds the side it waits for, a draft in review for 48 hours the brand,
+// a payout owed to a creator without payout details the creator, each once, and none of them
+// once answered, reviewed or the details added.
+#include "ReminderHarness.h"
 
 #include <QJsonArray>
 #include <QTest>
 
-#include <memory>
-
 using namespace Qt::StringLiterals;
 using namespace influence;
-using influence::tests::ApiSession;
 using influence::tests::HttpReply;
-using influence::tests::HttpTestClient;
-using influence::tests::TestServer;
 
-namespace {
-
-QJsonObject offer(int dueInDays)
-{
-    return {{u"deliverables"_s,
-                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
-                            {u"quantity"_s, 1},
-                            {u"dueDate"_s, influence::tests::isoDay(dueInDays)}}}},
-            {u"feeMinor"_s, 50000}, {u"currency"_s, u"EUR"_s}, {u"maxRevisions"_s, 1}};
-}
-
-} // namespace
-
-class TestReminders : public QObject
+class TestReminders : public QObject, protected influence::tests::ReminderHarness
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<HttpTestClient> m_client;
-    std::unique_ptr<ApiSession> m_api;
-    std::unique_ptr<server::db::Connection> m_db;
-    QString m_brand;
-    QString m_creator;
-    QString m_creatorId;
-    int m_counter = 0;
-
-    qint64 count(const QString &sql)
-    {
-        const auto value = m_db->scalar(server::db::SqlStatement(sql));
-        return value ? value->toLongLong() : -1;
-    }
-
-    /// Runs a scan now, as the periodic job would, and waits for it.
-    bool scan()
-    {
-        const auto id = m_db->scalar(server::db::SqlStatement(
-                u"SELECT job_enqueue('reminders.scan', '{}', 'reminders')"_s));
-        if (!id) {
-            return false;
-        }
-        const qint64 job = id->toLongLong();
-        return QTest::qWaitFor(
-                [&] {
-                    return count(u"SELECT count(*) FROM jobs WHERE id = %1 AND state = 'succeeded'"_s
-                                           .arg(job))
-                            == 1;
-                },
-                10'000);
-    }
-
-    /// An accepted deal of the creator whose one deliverable is due in `dueInDays`: {deal,
-    /// deliverable}.
-    std::pair<QString, QString> acceptedDeal(int dueInDays)
-    {
-        const QJsonObject campaign{{u"name"_s, u"Reminder campaign %1"_s.arg(++m_counter)},
-                {u"brief"_s, u"Boots on summits."_s}, {u"objective"_s, u"awareness"_s},
-                {u"platforms"_s, QJsonArray{u"instagram"_s}},
-                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 1'000'000},
-                {u"currency"_s, u"EUR"_s}, {u"startDate"_s, influence::tests::isoDay(0)},
-                {u"endDate"_s, influence::tests::isoDay(60)}, {u"visibility"_s, u"public"_s}};
-        const QString id =
-                m_api->post(u"/api/v1/campaigns"_s, m_brand, campaign).json()[u"id"_s].toString();
-        m_api->post(u"/api/v1/campaigns/%1/launch"_s.arg(id), m_brand);
-        HttpReply reply = m_api->post(u"/api/v1/campaigns/%1/invitations"_s.arg(id), m_brand,
-                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(dueInDays)}});
-        const QString deal = reply.json()[u"id"_s].toString();
-        const QString offerId = reply.json()[u"latestOffer"_s][u"id"_s].toString();
-        reply = m_api->post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(deal, offerId), m_creator);
-        return {deal, reply.json()[u"deliverables"_s][0][u"id"_s].toString()};
-    }
-
-    int notificationsAbout(const QString &token, const QString &kind, const QString &object)
-    {
-        int found = 0;
-        const HttpReply reply = m_api->get(u"/api/v1/notifications?limit=100"_s, token);
-        for (const auto &item : reply.json()[u"items"_s].toArray()) {
-            if (item[u"kind"_s].toString() == kind && item[u"objectId"_s].toString() == object) {
-                ++found;
-            }
-        }
-        return found;
-    }
-
     int timelineEvents(const QString &deal, const QString &kind)
     {
         int found = 0;
@@ -115,40 +31,31 @@ private:
         return found;
     }
 
-private Q_SLOTS:
-    void initTestCase()
+    bool backdateOpenOffers(const QString &deal)
     {
-        TestServer::Options options;
-        options.configure = [](server::Config &config) {
-            config.jobs.poll = std::chrono::milliseconds(50);
-            config.jobs.tick = std::chrono::milliseconds(200);
-        };
-        m_server = std::make_unique<TestServer>(options);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
-        m_client = std::make_unique<HttpTestClient>(m_server->url());
-        m_api = std::make_unique<ApiSession>(*m_client);
-        m_db = m_server->connect(u"reminders-test"_s);
-        QVERIFY(m_db);
-        m_brand = m_api->signUp(u"brand@example.com"_s, u"brand"_s);
-        m_creator = m_api->signUp(u"creator@example.com"_s, u"influencer"_s);
-        QCOMPARE(m_api->put(u"/api/v1/me/brand"_s, m_brand, {{u"companyName"_s, u"Alpine Boots"_s}})
-                         .status,
-                201);
-        QCOMPARE(m_api->put(u"/api/v1/me/influencer"_s, m_creator,
-                              {{u"displayName"_s, u"Lena Travels"_s}, {u"bio"_s, u"Alps."_s},
-                                      {u"country"_s, u"AT"_s}})
-                         .status,
-                201);
-        m_creatorId = m_api->userIdOf(m_creator);
+        return bool(m_db->execDirect(u"UPDATE offers SET created_at = now() - interval '49 hours' "
+                                     "WHERE deal_id = '%1' AND status = 'open'"_s.arg(deal)));
     }
 
-    void cleanupTestCase()
+    bool backdateDrafts(const QString &deliverable)
     {
-        m_db.reset();
-        m_api.reset();
-        m_client.reset();
-        m_server.reset();
+        return bool(m_db->execDirect(
+                u"UPDATE deliverable_versions SET submitted_at = now() - interval '49 hours' "
+                "WHERE deliverable_id = '%1'"_s.arg(deliverable)));
     }
+
+    bool submitDraft(const QString &deliverable)
+    {
+        return m_api->post(u"/api/v1/deliverables/%1/versions"_s.arg(deliverable), m_creator,
+                            {{u"caption"_s, u"Boots at dawn."_s}})
+                       .status
+                == 201;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(start()); }
+
+    void cleanupTestCase() { stop(); }
 
     void dueSoonRemindsTheCreatorOnce()
     {
@@ -207,10 +114,138 @@ private Q_SLOTS:
         QCOMPARE(timelineEvents(deal, u"deliverable.overdue"_s), 0);
     }
 
-    void theScanIsAPeriodicJob()
+    void offerWaitingRemindsTheOtherSideOnce()
+    {
+        const auto [deal, offerId] = invitedDeal(10);
+        QVERIFY(!offerId.isEmpty());
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_creator, u"offer.awaiting_reply"_s, deal), 0); // too early
+        QVERIFY(backdateOpenOffers(deal));
+        QVERIFY(scan());
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_creator, u"offer.awaiting_reply"_s, deal), 1);
+        QCOMPARE(notificationsAbout(m_brand, u"offer.awaiting_reply"_s, deal), 0);
+        QCOMPARE(mailsAbout(u"creator@example.com"_s, deal), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE recipient = 'creator@example.com' "
+                       "AND subject LIKE 'Waiting for your answer: an offer for %'"_s),
+                1);
+
+        // A counter offer is the brand's turn: a new window, on the other side.
+        const HttpReply counter =
+                m_api->post(u"/api/v1/deals/%1/offers"_s.arg(deal), m_creator, offer(12));
+        QCOMPARE(counter.status, 201);
+        QVERIFY(backdateOpenOffers(deal));
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_brand, u"offer.awaiting_reply"_s, deal), 1);
+        QCOMPARE(notificationsAbout(m_creator, u"offer.awaiting_reply"_s, deal), 1);
+    }
+
+    void answeredOffersRemindNobody()
+    {
+        const auto [deal, offerId] = invitedDeal(10);
+        QCOMPARE(m_api->post(u"/api/v1/deals/%1/offers/%2/decline"_s.arg(deal, offerId), m_creator)
+                         .status,
+                200);
+        QVERIFY(m_db->execDirect(u"UPDATE offers SET created_at = now() - interval '49 hours' "
+                                 "WHERE deal_id = '%1'"_s.arg(deal)));
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_creator, u"offer.awaiting_reply"_s, deal), 0);
+        QCOMPARE(notificationsAbout(m_brand, u"offer.awaiting_reply"_s, deal), 0);
+        QCOMPARE(mailsAbout(u"creator@example.com"_s, deal), 0);
+    }
+
+    void draftWaitingRemindsTheBrandOnce()
+    {
+        const auto [deal, deliverable] = acceptedDeal(10);
+        QVERIFY(submitDraft(deliverable));
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_brand, u"version.awaiting_review"_s, deliverable), 0);
+        QVERIFY(backdateDrafts(deliverable));
+        QVERIFY(scan());
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_brand, u"version.awaiting_review"_s, deliverable), 1);
+        QCOMPARE(notificationsAbout(m_creator, u"version.awaiting_review"_s, deliverable), 0);
+        QCOMPARE(mailsAbout(u"brand@example.com"_s, deal), 1);
+    }
+
+    void reviewedDraftsRemindNobody()
+    {
+        const auto [deal, deliverable] = acceptedDeal(10);
+        QVERIFY(submitDraft(deliverable));
+        QCOMPARE(m_api->post(u"/api/v1/deliverables/%1/versions/1/review"_s.arg(deliverable),
+                              m_brand, {{u"decision"_s, u"approved"_s}})
+                         .status,
+                200);
+        QVERIFY(backdateDrafts(deliverable));
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(m_brand, u"version.awaiting_review"_s, deliverable), 0);
+        QCOMPARE(mailsAbout(u"brand@example.com"_s, deal), 0);
+    }
+
+    void payoutWithoutDetailsRemindsTheCreatorUntilAdded()
+    {
+        const QString payee = m_api->signUp(u"payee@example.com"_s, u"influencer"_s);
+        const QString payeeId = creatorProfile(payee, u"Mara Paid"_s);
+        QVERIFY(!payeeId.isEmpty());
+        const QJsonObject onAcceptance{
+                {u"schedule"_s,
+                        QJsonArray{QJsonObject{{u"on"_s, u"acceptance"_s}, {u"percent"_s, 100}}}},
+                {u"netDays"_s, 0}};
+        const auto first = acceptedDeal(10, payee, payeeId, onAcceptance).first;
+        QCOMPARE(count(u"SELECT count(*) FROM payouts WHERE deal_id = '%1'"_s.arg(first)), 1);
+        QVERIFY(scan());
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(payee, u"payout.details_missing"_s, first), 1);
+        QCOMPARE(notificationsAbout(m_brand, u"payout.details_missing"_s, first), 0);
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE recipient = 'payee@example.com' "
+                       "AND subject LIKE 'Add your payout details%'"_s),
+                1);
+
+        // With an account that can be paid and the tax form, nothing is blocked any more.
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO payout_accounts (influencer_id, account_id, payouts_enabled, "
+                "tax_form, tax_form_received_on) VALUES ('%1', 'acct_1Payee', true, 'W-9', "
+                "current_date)"_s.arg(payeeId)));
+        const auto second = acceptedDeal(10, payee, payeeId, onAcceptance).first;
+        QCOMPARE(count(u"SELECT count(*) FROM payouts WHERE deal_id = '%1'"_s.arg(second)), 1);
+        QVERIFY(scan());
+        QCOMPARE(notificationsAbout(payee, u"payout.details_missing"_s, second), 0);
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE recipient = 'payee@example.com' "
+                       "AND subject LIKE 'Add your payout details%'"_s),
+                1);
+    }
+
+    void overdueIsRecordedWhenNobodyWantsTheReminder()
+    {
+        const QJsonObject off{{u"kinds"_s,
+                QJsonObject{{u"deliverable.overdue"_s, QJsonObject{{u"channel"_s, u"off"_s}}}}}};
+        for (const QString &token : {m_brand, m_creator}) {
+            QCOMPARE(m_api->put(u"/api/v1/me/notification-settings"_s, token, off).status, 200);
+        }
+        const auto [deal, deliverable] = acceptedDeal(10);
+        QVERIFY(m_db->execDirect(u"UPDATE deliverables SET due_on = current_date - 1 "
+                                 "WHERE id = '%1'"_s.arg(deliverable)));
+        QVERIFY(scan());
+        QVERIFY(scan());
+        QCOMPARE(timelineEvents(deal, u"deliverable.overdue"_s), 1);
+        QCOMPARE(notificationsAbout(m_creator, u"deliverable.overdue"_s, deliverable), 0);
+        QCOMPARE(notificationsAbout(m_brand, u"deliverable.overdue"_s, deliverable), 0);
+        QCOMPARE(mailsAbout(u"creator@example.com"_s, deal), 0);
+        QCOMPARE(mailsAbout(u"brand@example.com"_s, deal), 0);
+        const QJsonObject both{{u"kinds"_s,
+                QJsonObject{{u"deliverable.overdue"_s, QJsonObject{{u"channel"_s, u"both"_s}}}}}};
+        for (const QString &token : {m_brand, m_creator}) {
+            QCOMPARE(m_api->put(u"/api/v1/me/notification-settings"_s, token, both).status, 200);
+        }
+    }
+
+    void theScansArePeriodicJobs()
     {
         QCOMPARE(count(u"SELECT count(*) FROM jobs WHERE kind = 'reminders.scan' "
                        "AND unique_key = 'reminders.scan' AND state = 'queued'"_s),
+                1);
+        QCOMPARE(count(u"SELECT count(*) FROM jobs WHERE kind = 'notifications.digest' "
+                       "AND unique_key = 'notifications.digest' AND state = 'queued'"_s),
                 1);
     }
 };
