@@ -37,7 +37,8 @@ Result<AccountForecast> AccountForecast::fromJson(
     if (json.value(u"backtestMase"_s).isDouble()) {
         forecast.backtestMase = json.value(u"backtestMase"_s).toDouble();
     }
-    for (const QJsonValue &value : json.value(u"points"_s).toArray()) {
+    const QJsonArray array = json.value(u"points"_s).toArray();
+    for (const QJsonValue value : array) {
         const QJsonObject object = value.toObject();
         ForecastBandPoint point;
         point.date = QDate::fromString(object.value(u"date"_s).toString(), Qt::ISODate);

@@ -55,12 +55,14 @@ Result<QList<double>> levelsOf(const Request &request)
     if (!request.hasQuery(u"levels"_s)) {
         return QList<double>{80.0, 95.0};
     }
-    const auto bad = Error::invalidParameter(u"levels"_s, u"invalid_value"_s,
-            u"Must be 1 to %1 distinct comma-separated percentages in (0, 100), ascending."_s.arg(
-                    common::forecast::kMaxLevels));
+    const auto bad = [] {
+        return Error::invalidParameter(u"levels"_s, u"invalid_value"_s,
+                u"Must be 1 to %1 distinct comma-separated percentages in (0, 100), ascending."_s
+                        .arg(common::forecast::kMaxLevels));
+    };
     const QStringList parts = request.queryValue(u"levels"_s).split(u',');
     if (parts.size() > common::forecast::kMaxLevels) {
-        return bad;
+        return bad();
     }
     QList<double> levels;
     for (const QString &part : parts) {
@@ -68,7 +70,7 @@ Result<QList<double>> levelsOf(const Request &request)
         const double level = part.trimmed().toDouble(&ok);
         if (!ok || !(level > 0.0 && level < 100.0)
                 || (!levels.isEmpty() && level <= levels.last())) {
-            return bad;
+            return bad();
         }
         levels.append(level);
     }
@@ -163,7 +165,8 @@ QByteArray answerJson(
     QJsonObject answer = QJsonDocument::fromJson(forecastJson(request)).object();
     const QDate last = rows.back().first;
     QJsonArray points;
-    for (const QJsonValue &value : answer.value(u"points"_s).toArray()) {
+    const QJsonArray given = answer.value(u"points"_s).toArray();
+    for (const QJsonValue value : given) {
         QJsonObject point = value.toObject();
         point.insert(u"date"_s, last.addDays(point.value(u"step"_s).toInt()).toString(Qt::ISODate));
         points.append(point);

@@ -203,8 +203,7 @@ QByteArray answerJson(const CampaignData &data)
         pending.push_back(d);
     }
     QJsonArray creatorList;
-    for (auto it = creators.cbegin(); it != creators.cend(); ++it) {
-        QJsonObject creator = *it;
+    for (QJsonObject creator : std::as_const(creators)) {
         if (!creator.contains(u"withoutHistory"_s)) {
             creator.insert(u"withoutHistory"_s, 0);
         }
