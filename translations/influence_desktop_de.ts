@@ -3699,6 +3699,28 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::ForecastBands</name>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>Keine Prognose: %1</translation>
+    </message>
+    <message>
+        <source>in-sample MASE %1</source>
+        <translation>MASE auf den Verlaufsdaten %1</translation>
+    </message>
+    <message>
+        <source>no in-sample error</source>
+        <translation>kein Fehler auf den Verlaufsdaten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forecast, next %n day(s): %1, %2; shaded 80 % and 95 % intervals</source>
+        <translation>
+            <numerusform>Prognose für %n Tag: %1, %2; schattiert die 80-%- und 95-%-Intervalle</numerusform>
+            <numerusform>Prognose für %n Tage: %1, %2; schattiert die 80-%- und 95-%-Intervalle</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::HomeDashboard</name>
     <message>
         <source>Adding up your campaigns&apos; figures…</source>

@@ -5,12 +5,14 @@
 #include "CreatorProfileView.h"
 #include "common/ApiClient.h"
 #include "profiles/AuthenticityMarkers.h"
+#include "profiles/ForecastBands.h"
 #include "profiles/MetricsModel.h"
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
 
 #include <QAction>
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -212,6 +214,10 @@ void CreatorProfileView::rebuildCharts()
         chart.view->setContextMenuPolicy(Qt::ActionsContextMenu);
         chart.series = addSeries(chart.view, chart.model, seriesName(account));
         chart.combinedSeries = addSeries(m_combinedView, chart.model, seriesName(account));
+        chart.forecast = new ForecastBands(m_api, this, chart.view);
+        connect(chart.forecast, &ForecastBands::drawn, this, [view = chart.view] {
+            fitAxes(view);
+        });
         chart.states = new StateStack(u"accountHistory"_s, chart.view);
         connect(chart.states, &StateStack::retryRequested, this, &CreatorProfileView::loadMetrics);
         m_accountTabs->addTab(chart.states, seriesName(account));
@@ -280,6 +286,7 @@ void CreatorProfileView::metricsArrived(
         } else {
             fitAxes(chart.view);
             chart.states->showContent();
+            chart.forecast->load(chart.account.id); // once per chart, after its history
         }
     }
     if (--m_pendingMetrics == 0) {
@@ -315,7 +322,9 @@ void CreatorProfileView::fitAxes(QChartView *view)
     bool any = false;
     const QList<QAbstractSeries *> series = view->chart()->series();
     for (QAbstractSeries *abstract : series) {
-        const auto *line = qobject_cast<QLineSeries *>(abstract);
+        // A forecast band's reach is its upper bound.
+        const auto *area = qobject_cast<QAreaSeries *>(abstract);
+        const auto *line = area ? area->upperSeries() : qobject_cast<QLineSeries *>(abstract);
         const QList<QPointF> points = line ? line->points() : QList<QPointF>();
         for (const QPointF &point : points) {
             minX = any ? std::min(minX, point.x()) : point.x();

@@ -25,6 +25,7 @@ namespace influence::desktop {
 class AuthenticityPanel;
 class MetricsModel;
 class CreatorPerformance;
+class ForecastBands;
 class SimilarCreatorsList;
 class Session;
 class StateStack;
@@ -89,6 +90,15 @@ public:
     /// The creators like this one (GET /influencers/{id}/similar).
     SimilarCreatorsList *similarCreators() const { return m_similar; }
     QList<QChartView *> accountCharts() const;
+    /// The forecast bands of each account's chart, in the order of accountCharts().
+    QList<ForecastBands *> accountForecasts() const
+    {
+        QList<ForecastBands *> forecasts;
+        for (const AccountChart &chart : m_charts) {
+            forecasts.append(chart.forecast);
+        }
+        return forecasts;
+    }
     /// Writes what `view` shows as a PNG file; false if it could not be written.
     static bool exportChart(QChartView *view, const QString &path);
 
@@ -113,6 +123,7 @@ private:
         QLineSeries *series = nullptr;
         QLineSeries *combinedSeries = nullptr;
         StateStack *states = nullptr; ///< the chart, or why there is none
+        ForecastBands *forecast = nullptr; ///< the next 30 days on the chart
     };
 
     void buildUi();

@@ -354,7 +354,9 @@ Result<void> ServerApp::start(const StartOptions &options)
     campaigns::registerRoutes(*m_httpContext);
     deals::registerRoutes(*m_httpContext);
     notifications::registerRoutes(*m_httpContext);
-    forecast::registerRoutes(*m_httpContext);
+    // The per-account forecasts share the metric series' cache budget (and its 0: none).
+    forecast::registerRoutes(
+            *m_httpContext, qsizetype{m_config.profiles.metricsCacheMiB} * 1024 * 1024);
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
     analytics::registerRoutes(*m_httpContext);

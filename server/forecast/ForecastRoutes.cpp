@@ -2,6 +2,8 @@
 // HTTP for forecasts: the route table, the reading of the body and the JSON of the answer.
 #include "ForecastRoutes.h"
 
+#include "AccountForecast.h"
+#include "CampaignForecast.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Request.h"
 #include "core/http/RouteTable.h"
@@ -90,10 +92,14 @@ QByteArray forecastJson(const common::forecast::ForecastRequest &request)
     return QJsonDocument(answer).toJson(QJsonDocument::Compact);
 }
 
-void registerRoutes(http::HttpContext &context)
+void registerRoutes(http::HttpContext &context, qsizetype cacheBytes)
 {
     http::addRoutes(context,
-            {{HttpMethod::Post, u"/api/v1/forecasts"_s, Access::SignedIn, createForecast}});
+            {{HttpMethod::Post, u"/api/v1/forecasts"_s, Access::SignedIn, createForecast},
+                    {HttpMethod::Get, u"/api/v1/connected-accounts/{id}/forecast"_s,
+                            Access::SignedIn, accountForecastRoute(cacheBytes)},
+                    {HttpMethod::Get, u"/api/v1/campaigns/{id}/forecast"_s, Access::SignedIn,
+                            campaignForecastRoute()}});
 }
 
 } // namespace influence::server::forecast

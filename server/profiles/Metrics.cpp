@@ -50,27 +50,6 @@ const SqlStatement kDailyMetrics(
         "CAST(engagement_rate AS numeric) "
         "FROM account_metrics WHERE account_id = :id AND day BETWEEN :from AND :to ORDER BY day"_s);
 
-/// The version of the account's metric series (account_metrics_changes.change_xid, migration
-/// 0009; 0 when its series has not changed since), if the account exists and belongs to an active
-/// creator (its history is public to signed-in users); nothing otherwise.
-Result<std::optional<quint64>> accountSeriesVersion(Connection &c, const QUuid &id)
-{
-    const auto found = c.scalar(kAccountSeriesVersion, {{u":id"_s, id}});
-    if (!found) {
-        return found.error();
-    }
-    if (found->isNull()) {
-        return std::optional<quint64>();
-    }
-    // xid8 as text: the full 64-bit transaction id (epoch included).
-    bool ok = false;
-    const quint64 version = found->toString().toULongLong(&ok);
-    if (!ok) {
-        return common::Error::internal();
-    }
-    return std::optional(version);
-}
-
 /// A number as QJsonDocument writes it (Qt's shortest round-trip form; non-finite: null).
 void appendNumber(QByteArray &out, double value)
 {
@@ -152,7 +131,48 @@ Result<QByteArray> metricsBody(Connection &c, const MetricsKey &key)
             + key.to.toString(Qt::ISODate).toLatin1() + R"("})");
 }
 
+const SqlStatement kDailyValues(
+        u"SELECT to_char(day, 'YYYY-MM-DD'), followers, views, engagement_rate "
+        "FROM account_metrics WHERE account_id = :id AND day BETWEEN :from AND :to ORDER BY day"_s);
+
 } // namespace
+
+Result<std::optional<quint64>> accountSeriesVersion(Connection &c, const QUuid &id)
+{
+    const auto found = c.scalar(kAccountSeriesVersion, {{u":id"_s, id}});
+    if (!found) {
+        return found.error();
+    }
+    if (found->isNull()) {
+        return std::optional<quint64>();
+    }
+    // xid8 as text: the full 64-bit transaction id (epoch included).
+    bool ok = false;
+    const quint64 version = found->toString().toULongLong(&ok);
+    if (!ok) {
+        return common::Error::internal();
+    }
+    return std::optional(version);
+}
+
+Result<std::vector<std::pair<QDate, double>>> dailyValues(
+        Connection &c, const QUuid &account, DailyMetric metric, QDate from, QDate to)
+{
+    auto rows = c.run(kDailyValues, {{u":id"_s, account}, {u":from"_s, from}, {u":to"_s, to}});
+    if (!rows) {
+        return rows.error();
+    }
+    const int column = 1 + static_cast<int>(metric);
+    std::vector<std::pair<QDate, double>> values;
+    QSqlQuery &q = **rows;
+    while (q.next()) {
+        if (!q.isNull(column)) {
+            values.emplace_back(QDate::fromString(q.value(0).toString(), Qt::ISODate),
+                    q.value(column).toDouble());
+        }
+    }
+    return values;
+}
 
 Result<QByteArray> metricSeries(
         Connection &c, MetricsCache &cache, const QUuid &account, const SeriesRange &range)

@@ -8,6 +8,10 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+#include <utility>
+#include <vector>
+
 namespace influence::server::db {
 class Connection;
 }
@@ -35,5 +39,19 @@ struct SeriesRange
 /// can be.
 common::Result<QByteArray> metricSeries(
         db::Connection &c, MetricsCache &cache, const QUuid &account, const SeriesRange &range);
+
+/// The version of the account's metric series (account_metrics_changes.change_xid, migration
+/// 0009; 0 when its series has not changed since) if the account exists and belongs to an active
+/// creator (its history is public to signed-in users); nothing otherwise. What a cache of anything
+/// computed from the series (the metric series, its forecast) keys its entries by.
+common::Result<std::optional<quint64>> accountSeriesVersion(db::Connection &c, const QUuid &id);
+
+/// One metric the forecasts read: followers, views or engagementRate.
+enum class DailyMetric { Followers, Views, EngagementRate };
+
+/// The account's daily values of one metric from..to, oldest first, days without a value left
+/// out.
+common::Result<std::vector<std::pair<QDate, double>>> dailyValues(
+        db::Connection &c, const QUuid &account, DailyMetric metric, QDate from, QDate to);
 
 } // namespace influence::server::profiles

@@ -3,15 +3,20 @@
 // from a discovery row with Enter, details and accounts, one follower chart per account and a
 // combined one whose series have as many points as the API answers for the chosen range,
 // switching the range, hover values, PNG export, the error state with Retry, and leaving the
-// page aborting its requests. Measures start-up, memory and event-loop stalls.
+// page aborting its requests; the forecast bands drawn from the API's numbers, and a failed
+// forecast leaving the history alone. Measures start-up, memory and event-loop stalls.
 #include "DesktopTestSupport.h"
 #include "common/Money.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
 #include "profiles/CreatorProfileView.h"
+#include "profiles/ForecastBands.h"
 
+#include <QAreaSeries>
+#include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
@@ -25,10 +30,13 @@
 #include <QTableWidget>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::CreatorProfileView;
 using influence::desktop::DiscoveryModel;
+using influence::desktop::ForecastBands;
 using influence::desktop::MainWindow;
 using influence::desktop::Session;
 using influence::tests::outputDir;
@@ -95,11 +103,35 @@ private:
 
     int totalPoints() { return static_cast<int>(firstLine(page()->combinedChart())->count()); }
 
+    bool forecastsLoading()
+    {
+        const QList<ForecastBands *> forecasts = page()->accountForecasts();
+        return std::any_of(forecasts.begin(), forecasts.end(), [](const ForecastBands *bands) {
+            return bands->state() == ForecastBands::State::Loading;
+        });
+    }
+
+    /// The histories, and the forecasts they start, have arrived.
     void waitForMetrics()
     {
         QTRY_VERIFY_WITH_TIMEOUT(
                 page()->state() == CreatorProfileView::State::Loaded && !page()->metricsLoading(),
                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!forecastsLoading(), 15000);
+    }
+
+    /// `series`' y values are `key` of the API's forecast points, day by day.
+    static void compareBand(const QLineSeries *series, const QJsonArray &points, const char *key)
+    {
+        QVERIFY(series);
+        QCOMPARE(series->count(), points.size());
+        for (int i = 0; i < series->count(); ++i) {
+            const QJsonObject point = points.at(i).toObject();
+            QCOMPARE(series->at(i).y(), point.value(QLatin1String(key)).toDouble());
+            const QDate date = QDate::fromString(point.value(u"date"_s).toString(), Qt::ISODate);
+            QCOMPARE(series->at(i).x(),
+                    static_cast<qreal>(date.startOfDay(Qt::UTC).toMSecsSinceEpoch()));
+        }
     }
 
 private Q_SLOTS:
@@ -263,6 +295,85 @@ private Q_SLOTS:
         m_window->showPage(m_window->creatorPage());
         waitForMetrics();
         compareWithApi();
+    }
+
+    /// Each account chart with a history shows the next 30 days as the API forecasts them: the
+    /// 80 % and 95 % bands between lo and hi, the mean dashed, model and MASE in the note.
+    void forecastBandsAreDrawnFromTheApi()
+    {
+        // The profile opened afresh over 90 days; the meter runs from the histories' arrival
+        // until the forecasts are drawn (their requests leave a turn after each history).
+        find<QComboBox>(u"rangeBox"_s)
+                ->setCurrentIndex(static_cast<int>(CreatorProfileView::Range::Days90));
+        waitForMetrics();
+        m_window->openCreator(page()->creatorId());
+        QTRY_VERIFY_WITH_TIMEOUT(
+                page()->state() == CreatorProfileView::State::Loaded && !page()->metricsLoading(),
+                15000);
+        tests::StallMeter stalls;
+        waitForMetrics();
+        qCInfo(tests::measurements,
+                "MEASURE longest event-loop stall while the forecasts arrive and are drawn: "
+                "%lld ms",
+                stalls.longestMs());
+        const QList<common::ConnectedAccount> accounts = page()->profile().accounts;
+        const QList<ForecastBands *> forecasts = page()->accountForecasts();
+        QCOMPARE(forecasts.size(), accounts.size());
+        int shown = 0;
+        for (int i = 0; i < accounts.size(); ++i) {
+            ForecastBands *bands = forecasts.at(i);
+            if (bands->state() != ForecastBands::State::Shown) {
+                continue;
+            }
+            ++shown;
+            const tests::HttpReply reply = m_http->get(
+                    u"/api/v1/connected-accounts/%1/forecast?metric=followers&horizon=30&levels=80,95"_s
+                            .arg(accounts.at(i).id),
+                    {{"Authorization", "Bearer " + m_api->accessToken().toLatin1()}});
+            QCOMPARE(reply.status, 200);
+            const QJsonArray points = reply.json().value(u"points"_s).toArray();
+            QCOMPARE(points.size(), ForecastBands::kHorizon);
+            compareBand(bands->band(0)->upperSeries(), points, "hi80");
+            compareBand(bands->band(0)->lowerSeries(), points, "lo80");
+            compareBand(bands->band(1)->upperSeries(), points, "hi95");
+            compareBand(bands->band(1)->lowerSeries(), points, "lo95");
+            compareBand(bands->meanLine(), points, "mean");
+            QVERIFY(page()->accountCharts().at(i)->chart()->series().contains(bands->band(1)));
+            const QString model = reply.json().value(u"model"_s).toString();
+            QVERIFY2(bands->note().contains(model), qPrintable(bands->note()));
+            QVERIFY2(bands->note().contains(u"MASE"_s), qPrintable(bands->note()));
+            auto *note = page()->accountCharts().at(i)->findChild<QLabel *>(u"forecastNote"_s);
+            QVERIFY(note && note->text() == bands->note());
+            // The axes make room for the bands: the time axis reaches their last day.
+            auto *time = qobject_cast<QDateTimeAxis *>(
+                    page()->accountCharts().at(i)->chart()->axes(Qt::Horizontal).constFirst());
+            QVERIFY(time);
+            QCOMPARE(time->max().toMSecsSinceEpoch(),
+                    static_cast<qint64>(bands->meanLine()->at(ForecastBands::kHorizon - 1).x()));
+        }
+        QVERIFY2(shown > 0, "the seeded creator's accounts with a history have a forecast");
+        saveScreenshot(m_window.get(), u"creator-profile-forecast"_s);
+        saveScreenshot(page()->accountCharts().constFirst(), u"creator-forecast-bands"_s);
+        record(stalls);
+    }
+
+    /// A forecast that fails says so on its chart and leaves the history drawn.
+    void aFailedForecastKeepsTheHistory()
+    {
+        QChartView view(new QChart);
+        auto *history = new QLineSeries;
+        history->append(0, 1);
+        history->append(86'400'000, 2);
+        view.chart()->addSeries(history);
+        ForecastBands bands(m_api.get(), this, &view);
+        bands.load(QUuid::createUuid().toString(QUuid::WithoutBraces)); // no such account
+        QCOMPARE(bands.state(), ForecastBands::State::Loading);
+        QTRY_COMPARE_WITH_TIMEOUT(bands.state(), ForecastBands::State::Failed, 15000);
+        QCOMPARE(view.chart()->series(), QList<QAbstractSeries *>{history});
+        QVERIFY(!bands.band(0) && !bands.meanLine());
+        auto *note = view.findChild<QLabel *>(u"forecastNote"_s);
+        QVERIFY(note && !note->isHidden());
+        QVERIFY2(note->text().startsWith(u"No forecast: "_s), qPrintable(note->text()));
     }
 
     void unknownCreatorShowsTheProblemWithRetry()
