@@ -51,8 +51,10 @@ Budget budgetOf(const Route &route, const HttpSettings &settings)
     if (settings.expensiveRoutes.contains(route.path)) {
         return {u"expensive"_s, settings.expensivePerMinute};
     }
+    // A payment provider's inbound webhook (".../stripe/webhook") is not a client's write: its
+    // retries must not be refused. Our own /api/v1/webhooks management routes are budgeted.
     if (route.method != HttpMethod::Get && route.method != HttpMethod::Head
-            && !route.path.contains(u"webhook"_s)) {
+            && !route.path.endsWith(u"/webhook"_s)) {
         return {u"write"_s, settings.writesPerMinute};
     }
     return {};
