@@ -6,6 +6,8 @@
 #include "HttpTestClient.h"
 #include "TestServer.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -82,13 +84,19 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(u"/api/v1/me"_s, m_alice).status, 200);
     }
 
-    void expensiveReadsPerUser()
+    void expensiveRequestsPerUser()
     {
+        const QJsonObject series{{u"values"_s, QJsonArray{3, 4, 5, 6, 7, 8, 9, 10}},
+                {u"seasonPeriod"_s, 1}, {u"horizon"_s, 3}};
         for (int i = 0; i < 2; ++i) {
+            QCOMPARE(m_api->post(u"/api/v1/forecasts"_s, m_alice, series).status, 200);
+        }
+        verifyRefused(m_api->post(u"/api/v1/forecasts"_s, m_alice, series), "2;w=60");
+        QCOMPARE(m_api->post(u"/api/v1/forecasts"_s, m_bob, series).status, 200);
+        // Discovery search answers from memory and is not budgeted.
+        for (int i = 0; i < 4; ++i) {
             QCOMPARE(m_api->get(u"/api/v1/influencers"_s, m_alice).status, 200);
         }
-        verifyRefused(m_api->get(u"/api/v1/influencers"_s, m_alice), "2;w=60");
-        QCOMPARE(m_api->get(u"/api/v1/influencers"_s, m_bob).status, 200);
     }
 
     void signedOutPerAddress()

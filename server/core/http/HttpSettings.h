@@ -48,8 +48,11 @@ struct HttpSettings
     int expensivePerMinute = 60;
     /// The expensive routes (templates, any method): forecasts, discovery search, similar
     /// creators, recommendations, exports and imports.
+    /// Discovery search (/api/v1/influencers) is not among them: it reads the in-memory index
+    /// in well under a millisecond, and paging through results would spend the budget.
     QStringList expensiveRoutes = {QStringLiteral("/api/v1/forecasts"),
-            QStringLiteral("/api/v1/influencers"),
+            QStringLiteral("/api/v1/connected-accounts/{id}/forecast"),
+            QStringLiteral("/api/v1/campaigns/{id}/forecast"),
             QStringLiteral("/api/v1/influencers/{id}/similar"),
             QStringLiteral("/api/v1/campaigns/{id}/recommendations"),
             QStringLiteral("/api/v1/shortlists/{id}/export"),
