@@ -215,13 +215,13 @@ public:
         }
         return found;
     }
-    void keep(const QUuid &id, std::shared_ptr<const CampaignBounds> bounds)
+    void keep(const QUuid &id, const std::shared_ptr<const CampaignBounds> &bounds)
     {
         const std::lock_guard lock(m_lock);
         if (m_entries.size() >= kCampaigns && !m_entries.contains(id)) {
             m_entries.erase(m_entries.begin());
         }
-        m_entries.insert(id, std::move(bounds));
+        m_entries.insert(id, bounds);
     }
 
 private:
@@ -293,6 +293,24 @@ void markCreators(Scratch &s, const StoreData &data, const Histories &histories)
     }
 }
 
+/// A creator's bound (negative: not eligible): the cached one and the text's part, or in full
+/// for the few with a history.
+double boundAt(const Scratch &s, const StoreData &data, const Target &target,
+        const std::vector<float> &base, double slope, quint32 slot)
+{
+    switch (s.mark[slot]) {
+    case Scratch::Excluded: return -1.0;
+    case Scratch::HasHistory: {
+        const Summary &f = data.summaries[slot];
+        return f.alive && f.verified
+                ? upperBound(target, data, f, s.similarity[slot], s.history[slot])
+                : -1.0;
+    }
+    default:
+        return base[slot] < 0 ? -1.0 : base[slot] + slope * std::min(1.0, 2.0 * s.similarity[slot]);
+    }
+}
+
 Ranking rank(Scratch &s, const StoreData &data, const Target &target, const Histories &histories,
         const RecommendationQuery &query)
 {
@@ -308,21 +326,8 @@ Ranking rank(Scratch &s, const StoreData &data, const Target &target, const Hist
     const auto cached = boundsOf(data, target, query.campaign);
     const std::vector<float> &base = cached->bounds;
     const double slope = textSlope(target);
-    // Every creator's bound (negative: not eligible): the cached one and the text's part, or in
-    // full for the few with a history.
-    const auto boundOf = [&](quint32 slot) -> double {
-        switch (s.mark[slot]) {
-        case Scratch::Excluded: return -1.0;
-        case Scratch::HasHistory: {
-            const Summary &f = data.summaries[slot];
-            return f.alive && f.verified
-                    ? upperBound(target, data, f, s.similarity[slot], s.history[slot])
-                    : -1.0;
-        }
-        default:
-            return base[slot] < 0 ? -1.0
-                                  : base[slot] + slope * std::min(1.0, 2.0 * s.similarity[slot]);
-        }
+    const auto boundOf = [&](quint32 slot) {
+        return boundAt(s, data, target, base, slope, slot);
     };
     const auto score = [&](quint32 slot) {
         return assess(target, data, data.creators[slot], s.similarity[slot], s.history[slot]).score;
@@ -330,7 +335,7 @@ Ranking rank(Scratch &s, const StoreData &data, const Target &target, const Hist
     // Pruning (exact): the best `probe` creators by bound, scored in full, give a score tau that
     // the page's last creator reaches at least; only the creators whose bound reaches tau can be
     // on the page, and only they are scored in full.
-    const std::size_t end = static_cast<std::size_t>(query.offset + query.limit);
+    const auto end = static_cast<std::size_t>(query.offset) + static_cast<std::size_t>(query.limit);
     const std::size_t probe = std::max<std::size_t>(2 * end, kProbe);
     const auto byScore = [](const Ranked &a, const Ranked &b) {
         return a.score > b.score; // a min-heap on the bound

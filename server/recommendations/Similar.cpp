@@ -263,6 +263,27 @@ std::optional<std::vector<const Features *>> seedsOf(
     return seeds;
 }
 
+/// Scratch::ranked: the eligible creators whose bound reaches `tau`, scored in full.
+void scoreReaching(Scratch &s, const StoreData &data, const Seed &seed, double tau)
+{
+    s.ranked.clear();
+    if (tau > kRest) {
+        // A creator sharing no term (content 0) cannot reach tau: only the sharing ones.
+        for (const auto &[content, slot] : s.sharing) {
+            if (kContent * content + kRest >= tau) {
+                s.ranked.emplace_back(similarityOf(seed, data.creators[slot], content), slot);
+            }
+        }
+        return;
+    }
+    for (quint32 slot = 0; slot < s.content.size() && slot < data.creators.size(); ++slot) {
+        if (kContent * s.content[slot] + kRest >= tau && data.summaries[slot].alive
+                && s.isSeed[slot] == 0) {
+            s.ranked.emplace_back(similarityOf(seed, data.creators[slot], s.content[slot]), slot);
+        }
+    }
+}
+
 /// The `limit` creators most similar to the seed, best first (ties by id), in Scratch::ranked.
 void mostSimilar(Scratch &s, const StoreData &data, const Seed &seed, int limit)
 {
@@ -310,22 +331,7 @@ void mostSimilar(Scratch &s, const StoreData &data, const Seed &seed, int limit)
                 s.best.end(), std::greater<>());
         tau = s.best[want - 1] - kBoundSlack;
     }
-    s.ranked.clear();
-    if (tau > kRest) {
-        // A creator sharing no term (content 0) cannot reach tau: only the sharing ones.
-        for (const auto &[content, slot] : s.sharing) {
-            if (kContent * content + kRest >= tau) {
-                s.ranked.emplace_back(similarityOf(seed, data.creators[slot], content), slot);
-            }
-        }
-    } else {
-        for (quint32 slot = 0; slot < slots; ++slot) {
-            if (kContent * s.content[slot] + kRest >= tau && eligible(slot)) {
-                s.ranked.emplace_back(
-                        similarityOf(seed, data.creators[slot], s.content[slot]), slot);
-            }
-        }
-    }
+    scoreReaching(s, data, seed, tau);
     const std::size_t wanted = std::min(s.ranked.size(), want);
     std::partial_sort(s.ranked.begin(), s.ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
             s.ranked.end(), [&data](const auto &a, const auto &b) {
