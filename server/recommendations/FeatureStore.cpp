@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -217,6 +218,7 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
     }
     rebuildPostings();
     updateMedian();
+    changed();
     const auto terms = static_cast<long long>(m_data.terms.size());
     lock.unlock();
     const auto [held, bytes] = footprint();
@@ -229,7 +231,21 @@ void FeatureStore::replaceAll(const std::vector<CreatorRow> &rows)
 
 void FeatureStore::apply(const std::vector<CreatorRow> &rows)
 {
+    if (rows.empty()) {
+        return;
+    }
     const std::unique_lock lock(m_lock);
+    // The median is a pass over every creator: only when an engagement rate came, went or changed.
+    const bool engagementChanged =
+            std::any_of(rows.begin(), rows.end(), [this](const CreatorRow &row) {
+                const Features *before = m_data.find(row.id);
+                const float was =
+                        before ? before->engagementRate : std::numeric_limits<float>::quiet_NaN();
+                const float is = row.visible
+                        ? row.engagementRate.value_or(std::numeric_limits<float>::quiet_NaN())
+                        : std::numeric_limits<float>::quiet_NaN();
+                return std::isnan(was) != std::isnan(is) || (!std::isnan(was) && was != is);
+            });
     // Taking a creator out of the terms' lists searches them: after many changes (a bulk load,
     // a sync of every account) the lists are rebuilt once instead.
     const bool bulk = rows.size() > kBulkChanges;
@@ -257,7 +273,10 @@ void FeatureStore::apply(const std::vector<CreatorRow> &rows)
             m_data.postings[t.term].push_back({slot, t.weight});
         }
     }
-    updateMedian();
+    if (engagementChanged) {
+        updateMedian();
+    }
+    changed();
 }
 
 void FeatureStore::put(const CreatorRow &row)
@@ -355,6 +374,12 @@ void FeatureStore::unpost(quint32 slot)
             list.pop_back();
         }
     }
+}
+
+void FeatureStore::changed()
+{
+    static std::atomic<quint64> generations{0};
+    m_data.generation = generations.fetch_add(1) + 1;
 }
 
 void FeatureStore::updateMedian()

@@ -122,6 +122,9 @@ struct StoreData
     std::vector<std::vector<Posting>> postings;
     /// The median engagement rate of the creators who have one (NaN: none has).
     float medianEngagement = std::numeric_limits<float>::quiet_NaN();
+    /// Changes with every change of the data, unique in the process (across stores): what was
+    /// derived from one generation (a campaign's bounds) holds while it is the same.
+    quint64 generation = 0;
 
     /// The term's inverse document frequency now: ln((1 + N) / (1 + df)) + 1.
     float idf(quint32 term) const;
@@ -178,6 +181,8 @@ private:
     void unpost(quint32 slot);
     void rebuildPostings();
     void updateMedian();
+    /// A new generation (StoreData::generation) after a change.
+    void changed();
 
     mutable std::shared_mutex m_lock;
     StoreData m_data;

@@ -27,20 +27,6 @@ namespace {
 using Loader = std::shared_ptr<discovery::DiscoveryIndexLoader>;
 using Store = std::shared_ptr<const FeatureStore>;
 
-/// `limit` between 1 and `max` (`fallback` when absent).
-Result<int> limitOf(const Request &request, int fallback, int max)
-{
-    if (!request.hasQuery(u"limit"_s)) {
-        return fallback;
-    }
-    bool ok = false;
-    const int limit = request.queryValue(u"limit"_s).toInt(&ok);
-    if (!ok || limit < 1 || limit > max) {
-        return http::invalidParameter(u"limit"_s, u"Must be between 1 and %1."_s.arg(max));
-    }
-    return limit;
-}
-
 http::Prepare recommendCreators(const Loader &loader, const Store &store)
 {
     return [loader, store](const Request &request) -> Result<Work> {
@@ -48,7 +34,7 @@ http::Prepare recommendCreators(const Loader &loader, const Store &store)
         if (!campaign) {
             return campaign.error();
         }
-        auto limit = limitOf(request, 20, kMaxRecommendations);
+        auto limit = http::limitOf(request, 20, kMaxRecommendations);
         if (!limit) {
             return limit.error();
         }
@@ -73,7 +59,7 @@ http::Prepare similarCreators(const Loader &loader, const Store &store)
         if (!id) {
             return id.error();
         }
-        auto limit = limitOf(request, 10, kMaxSimilar);
+        auto limit = http::limitOf(request, 10, kMaxSimilar);
         if (!limit) {
             return limit.error();
         }

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -160,101 +162,242 @@ Result<CampaignRow> readCampaign(Connection &c, const http::Principal &p, const 
     return result;
 }
 
-/// The candidates in rank order up to the page's end, with what ranked them.
+/// Per thread, reused by every request: the per-slot arrays of a ranking (allocating and
+/// clearing them per request, megabytes at 100 000 creators, cost about a tenth of it).
+struct Scratch
+{
+    enum Mark : quint8 { None, Excluded, HasHistory };
+    std::vector<float> similarity; ///< per slot: the cosine with the campaign's query
+    std::vector<const History *> history; ///< per slot; set only where mark is HasHistory
+    std::vector<quint8> mark; ///< per slot
+    std::vector<quint32> marked; ///< the slots marked by the last ranking, to clear
+    std::vector<Ranked> probe;
+    std::vector<double> best;
+    std::vector<Ranked> ranked; ///< the candidates that may be on the page, the first sorted
+
+    static Scratch &local()
+    {
+        thread_local Scratch scratch;
+        return scratch;
+    }
+};
+
+/// Rounded up to a float: still a bound.
+float roundedUp(double value)
+{
+    const auto f = static_cast<float>(value);
+    return static_cast<double>(f) < value ? std::nextafter(f, 2.0F) : f;
+}
+
+/// Per campaign: each creator's score bound without the text's cosine and without deal history,
+/// for the store's generation and the campaign as it was read (a change of either makes it anew).
+/// The bound of most creators is then one addition per request (rank()).
+struct CampaignBounds
+{
+    quint64 generation = 0;
+    Campaign campaign;
+    std::vector<float> bounds; ///< per slot; -1 for a creator that may not be recommended
+};
+
+class BoundCache
+{
+public:
+    /// The campaigns kept (each 4 bytes per creator).
+    static constexpr qsizetype kCampaigns = 64;
+
+    std::shared_ptr<const CampaignBounds> find(const QUuid &id, const Target &t, quint64 generation)
+    {
+        const std::lock_guard lock(m_lock);
+        auto found = m_entries.value(id);
+        if (found && (found->generation != generation || !(found->campaign == t.campaign))) {
+            m_entries.remove(id);
+            found.reset();
+        }
+        return found;
+    }
+    void keep(const QUuid &id, const std::shared_ptr<const CampaignBounds> &bounds)
+    {
+        const std::lock_guard lock(m_lock);
+        if (m_entries.size() >= kCampaigns && !m_entries.contains(id)) {
+            m_entries.erase(m_entries.begin());
+        }
+        m_entries.insert(id, bounds);
+    }
+
+private:
+    std::mutex m_lock;
+    QHash<QUuid, std::shared_ptr<const CampaignBounds>> m_entries;
+};
+
+BoundCache &boundCache()
+{
+    static BoundCache cache;
+    return cache;
+}
+
+/// upperBound with no cosine and no history for every creator (-1 when not recommendable).
+std::shared_ptr<const CampaignBounds> boundsOf(
+        const StoreData &data, const Target &target, const QUuid &campaign)
+{
+    if (auto cached = boundCache().find(campaign, target, data.generation)) {
+        return cached;
+    }
+    auto made = std::make_shared<CampaignBounds>();
+    made->generation = data.generation;
+    made->campaign = target.campaign;
+    made->bounds.resize(data.summaries.size(), -1.0F);
+    for (quint32 slot = 0; slot < data.summaries.size(); ++slot) {
+        const Summary &f = data.summaries[slot];
+        if (f.alive && f.verified) {
+            made->bounds[slot] = roundedUp(upperBound(target, data, f, 0.0, nullptr));
+        }
+    }
+    boundCache().keep(campaign, made);
+    return made;
+}
+
+/// The page's extent: the first `wanted` of Scratch::ranked are sorted.
 struct Ranking
 {
-    std::vector<float> similarity; ///< per slot: the cosine with the campaign's query
-    std::vector<const History *> history; ///< per slot
-    std::vector<Ranked>
-            ranked; ///< the candidates that may be on the page, the first `wanted` sorted
     std::size_t wanted = 0;
     bool more = false; ///< eligible creators beyond `wanted`
 };
 
-Ranking rank(const StoreData &data, const Target &target, const Histories &histories,
-        const RecommendationQuery &query)
+/// Marks the excluded creators and those with a history, clearing the last ranking's marks.
+void markCreators(Scratch &s, const StoreData &data, const Histories &histories)
 {
-    Ranking r;
     const std::size_t slots = data.creators.size();
-    // Exact cosine through the inverted index: only the query terms' lists are read.
-    r.similarity.assign(slots, 0.0F);
-    for (const TermWeight &q : target.query) {
-        for (const Posting &posting : data.postings[q.term]) {
-            r.similarity[posting.slot] += q.weight * posting.weight;
+    for (const quint32 slot : s.marked) {
+        if (slot < s.mark.size()) {
+            s.mark[slot] = Scratch::None;
+            s.history[slot] = nullptr;
         }
     }
-    std::vector<char> excluded(slots, 0);
-    for (const QUuid &id : histories.excluded) {
-        if (const auto at = data.slots.constFind(id); at != data.slots.constEnd()) {
-            excluded[*at] = 1;
-        }
+    s.marked.clear();
+    if (s.mark.size() < slots) {
+        s.mark.resize(slots, Scratch::None);
+        s.history.resize(slots, nullptr);
     }
-    r.history.assign(slots, nullptr);
     for (auto it = histories.byCreator.cbegin(); it != histories.byCreator.cend(); ++it) {
         if (const auto at = data.slots.constFind(it.key()); at != data.slots.constEnd()) {
-            r.history[*at] = &it.value();
+            s.mark[*at] = Scratch::HasHistory;
+            s.history[*at] = &it.value();
+            s.marked.push_back(*at);
         }
     }
-    // Pruning (exact): every eligible creator's cheap upper bound; the best `probe` of them by
-    // bound scored in full give a score tau that the page's last creator reaches at least; only
-    // the creators whose bound reaches tau can be on the page, and only they are scored in full.
-    std::vector<Ranked> bounds;
-    bounds.reserve(static_cast<std::size_t>(data.alive));
-    for (quint32 slot = 0; slot < slots; ++slot) {
+    for (const QUuid &id : histories.excluded) {
+        if (const auto at = data.slots.constFind(id); at != data.slots.constEnd()) {
+            s.mark[*at] = Scratch::Excluded;
+            s.marked.push_back(*at);
+        }
+    }
+}
+
+/// A creator's bound (negative: not eligible): the cached one and the text's part, or in full
+/// for the few with a history.
+double boundAt(const Scratch &s, const StoreData &data, const Target &target,
+        const std::vector<float> &base, double slope, quint32 slot)
+{
+    switch (s.mark[slot]) {
+    case Scratch::Excluded: return -1.0;
+    case Scratch::HasHistory: {
         const Summary &f = data.summaries[slot];
-        if (f.alive && f.verified && excluded[slot] == 0) {
-            bounds.push_back(
-                    {upperBound(target, data, f, r.similarity[slot], r.history[slot]), slot});
+        return f.alive && f.verified
+                ? upperBound(target, data, f, s.similarity[slot], s.history[slot])
+                : -1.0;
+    }
+    default:
+        return base[slot] < 0 ? -1.0 : base[slot] + slope * std::min(1.0, 2.0 * s.similarity[slot]);
+    }
+}
+
+Ranking rank(Scratch &s, const StoreData &data, const Target &target, const Histories &histories,
+        const RecommendationQuery &query)
+{
+    const std::size_t slots = data.creators.size();
+    // Exact cosine through the inverted index: only the query terms' lists are read.
+    s.similarity.assign(slots, 0.0F);
+    for (const TermWeight &q : target.query) {
+        for (const Posting &posting : data.postings[q.term]) {
+            s.similarity[posting.slot] += q.weight * posting.weight;
         }
     }
-    r.wanted = std::min(bounds.size(), static_cast<std::size_t>(query.offset + query.limit));
-    const auto score = [&](quint32 slot) {
-        return assess(target, data, data.creators[slot], r.similarity[slot], r.history[slot]).score;
+    markCreators(s, data, histories);
+    const auto cached = boundsOf(data, target, query.campaign);
+    const std::vector<float> &base = cached->bounds;
+    const double slope = textSlope(target);
+    const auto boundOf = [&](quint32 slot) {
+        return boundAt(s, data, target, base, slope, slot);
     };
+    const auto score = [&](quint32 slot) {
+        return assess(target, data, data.creators[slot], s.similarity[slot], s.history[slot]).score;
+    };
+    // Pruning (exact): the best `probe` creators by bound, scored in full, give a score tau that
+    // the page's last creator reaches at least; only the creators whose bound reaches tau can be
+    // on the page, and only they are scored in full.
+    const auto end = static_cast<std::size_t>(query.offset) + static_cast<std::size_t>(query.limit);
+    const std::size_t probe = std::max<std::size_t>(2 * end, kProbe);
+    const auto byScore = [](const Ranked &a, const Ranked &b) {
+        return a.score > b.score; // a min-heap on the bound
+    };
+    s.probe.clear();
+    std::size_t eligible = 0;
+    for (quint32 slot = 0; slot < slots; ++slot) {
+        const double bound = boundOf(slot);
+        if (bound < 0) {
+            continue;
+        }
+        ++eligible;
+        if (s.probe.size() < probe) {
+            s.probe.push_back({bound, slot});
+            std::push_heap(s.probe.begin(), s.probe.end(), byScore);
+        } else if (bound > s.probe.front().score) {
+            std::pop_heap(s.probe.begin(), s.probe.end(), byScore);
+            s.probe.back() = {bound, slot};
+            std::push_heap(s.probe.begin(), s.probe.end(), byScore);
+        }
+    }
+    Ranking r;
+    r.wanted = std::min(eligible, end);
+    r.more = eligible > r.wanted;
     double tau = -1;
-    const std::size_t probe = std::max<std::size_t>(2 * r.wanted, kProbe);
-    if (r.wanted > 0 && bounds.size() > probe) {
-        std::nth_element(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(probe),
-                bounds.end(), [](const Ranked &a, const Ranked &b) {
-                    return a.score > b.score;
-                });
-        std::vector<double> best;
-        best.reserve(probe);
-        for (std::size_t i = 0; i < probe; ++i) {
-            best.push_back(score(bounds[i].slot));
+    if (r.wanted > 0 && eligible > probe) {
+        s.best.clear();
+        for (const Ranked &p : s.probe) {
+            s.best.push_back(score(p.slot));
         }
-        std::nth_element(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(r.wanted - 1),
-                best.end(), std::greater<>());
-        tau = best[r.wanted - 1] - kBoundSlack;
+        std::nth_element(s.best.begin(), s.best.begin() + static_cast<std::ptrdiff_t>(r.wanted - 1),
+                s.best.end(), std::greater<>());
+        tau = s.best[r.wanted - 1] - kBoundSlack;
     }
-    r.ranked.reserve(bounds.size() > probe ? probe : bounds.size());
-    for (const Ranked &b : bounds) {
-        if (b.score >= tau) {
-            r.ranked.push_back({score(b.slot), b.slot});
+    s.ranked.clear();
+    for (quint32 slot = 0; slot < slots; ++slot) {
+        const double bound = boundOf(slot);
+        if (bound >= 0 && bound >= tau) {
+            s.ranked.push_back({score(slot), slot});
         }
     }
-    std::partial_sort(r.ranked.begin(), r.ranked.begin() + static_cast<std::ptrdiff_t>(r.wanted),
-            r.ranked.end(), [&data](const Ranked &a, const Ranked &b) {
+    std::partial_sort(s.ranked.begin(), s.ranked.begin() + static_cast<std::ptrdiff_t>(r.wanted),
+            s.ranked.end(), [&data](const Ranked &a, const Ranked &b) {
                 if (a.score != b.score) {
                     return a.score > b.score;
                 }
                 return data.creators[a.slot].id < data.creators[b.slot].id;
             });
-    r.more = bounds.size() > r.wanted;
     return r;
 }
 
 /// The answer: the page's items with their factors, the cursor and when it was made.
-QByteArray page(const StoreData &data, const Target &target, const Ranking &r,
+QByteArray page(const Scratch &s, const StoreData &data, const Target &target, const Ranking &r,
         const RecommendationQuery &query, const QString &generatedAt)
 {
     QByteArray out = R"({"items":[)";
     const auto first = static_cast<std::size_t>(query.offset);
     for (std::size_t i = first; i < r.wanted; ++i) {
-        const quint32 slot = r.ranked[i].slot;
+        const quint32 slot = s.ranked[i].slot;
         const Features &f = data.creators[slot];
-        const History *h = r.history[slot];
-        const Assessment assessment = assess(target, data, f, r.similarity[slot], h);
+        const History *h = s.history[slot];
+        const Assessment assessment = assess(target, data, f, s.similarity[slot], h);
         const QJsonObject rest{{u"rank"_s, static_cast<qint64>(i + 1)},
                 {u"score"_s, std::round(assessment.score * 10000.0) / 10000.0},
                 {u"factors"_s, explain(target, data, f, h, assessment)}};
@@ -264,10 +407,9 @@ QByteArray page(const StoreData &data, const Target &target, const Ranking &r,
         out += R"({"influencer":)" + f.item + ','
                 + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
     }
-    const bool more = r.more;
     out += R"(],"nextCursor":)"
-            + (more ? '"' + encodeCursor(static_cast<int>(r.wanted)).toLatin1() + '"'
-                    : QByteArray("null"))
+            + (r.more ? '"' + encodeCursor(static_cast<int>(r.wanted)).toLatin1() + '"'
+                      : QByteArray("null"))
             + R"(,"generatedAt":")" + generatedAt.toLatin1() + "\"}";
     return out;
 }
@@ -318,8 +460,9 @@ Result<QByteArray> recommend(Connection &c, const http::Principal &p,
     return store.read([&](const StoreData &data) {
         Target target = Target::of(std::move(campaign->campaign), data);
         target.medianCpeMinor = histories->medianCpeMinor;
-        const Ranking ranking = rank(data, target, *histories, query);
-        return page(data, target, ranking, query, generatedAt);
+        Scratch &scratch = Scratch::local();
+        const Ranking ranking = rank(scratch, data, target, *histories, query);
+        return page(scratch, data, target, ranking, query, generatedAt);
     });
 }
 

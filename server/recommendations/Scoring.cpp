@@ -609,6 +609,14 @@ double upperBound(const Target &t, const StoreData &data, const Summary &creator
     return clamp01((mayHaveRate ? std::max(counted, uncounted) : uncounted) - declines);
 }
 
+double textSlope(const Target &t)
+{
+    if (t.query.empty()) {
+        return 0.0;
+    }
+    return kWeights[Topic] * (t.niches.empty() ? 1.0 : 0.5) / (1.0 - kWeights[Price]);
+}
+
 QJsonArray explain(const Target &t, const StoreData &data, const Features &creator,
         const History *history, const Assessment &assessment)
 {

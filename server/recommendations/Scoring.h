@@ -41,6 +41,8 @@ struct Campaign
     std::optional<double> minEngagementRate;
     qint64 budgetMinor = 0;
     qint64 remainingMinor = 0;
+
+    bool operator==(const Campaign &) const = default;
 };
 
 /// A creator's deals as the factors read them: completed deals in the campaign's currency, their
@@ -112,6 +114,12 @@ Assessment assess(const Target &target, const StoreData &data, const Features &c
 /// creators that may reach the top.
 double upperBound(const Target &target, const StoreData &data, const Summary &creator,
         double similarity, const History *history);
+
+/// How much the text's cosine may add to upperBound(similarity 0, no history): that bound plus
+/// textSlope × min(1, 2 × similarity) is never below the score without a history. The topic
+/// weighs the (clamped) text by 1 without target niches, by 0.5 with them, and without a rate in
+/// the campaign's currency the weights are divided by 1 − the price's.
+double textSlope(const Target &target);
 
 /// The eight factor objects of the API ({code, weight, value, contribution, sentence, facts}).
 QJsonArray explain(const Target &target, const StoreData &data, const Features &creator,

@@ -225,79 +225,120 @@ QJsonArray sharedTraits(const Seed &seed, const Features &f, const StoreData &da
     return traits;
 }
 
-/// The seed's creators (`ids`), each once, with a flag per slot; nothing when one is not a
-/// visible creator.
-std::optional<std::pair<std::vector<const Features *>, std::vector<char>>> seedsOf(
-        const StoreData &data, const QList<QUuid> &ids)
+/// Per thread, reused by every request: the per-slot arrays of a search (allocating and
+/// clearing them per request cost a tenth of it).
+struct Scratch
+{
+    std::vector<float> content; ///< per slot: the cosine with the seed's content
+    std::vector<char> isSeed; ///< per slot
+    std::vector<std::pair<float, quint32>> sharing; ///< eligible creators with content > 0
+    std::vector<std::pair<float, quint32>> probe;
+    std::vector<double> best;
+    std::vector<std::pair<double, quint32>> ranked;
+
+    static Scratch &local()
+    {
+        thread_local Scratch scratch;
+        return scratch;
+    }
+};
+
+/// The seed's creators (`ids`), each once, flagged in Scratch::isSeed; nothing when one is not
+/// a visible creator.
+std::optional<std::vector<const Features *>> seedsOf(
+        Scratch &s, const StoreData &data, const QList<QUuid> &ids)
 {
     std::vector<const Features *> seeds;
-    std::vector<char> isSeed(data.creators.size(), 0);
+    s.isSeed.assign(data.creators.size(), 0);
     for (const QUuid &id : ids) {
         const auto at = data.slots.constFind(id);
         if (at == data.slots.constEnd()) {
             return std::nullopt;
         }
-        if (isSeed[*at] == 0) {
+        if (s.isSeed[*at] == 0) {
             seeds.push_back(&data.creators[*at]);
-            isSeed[*at] = 1;
+            s.isSeed[*at] = 1;
         }
     }
-    return std::pair{std::move(seeds), std::move(isSeed)};
+    return seeds;
 }
 
-/// The `limit` creators most similar to the seed, best first (ties by id).
-std::vector<std::pair<double, quint32>> mostSimilar(
-        const StoreData &data, const Seed &seed, const std::vector<char> &isSeed, int limit)
+/// Scratch::ranked: the eligible creators whose bound reaches `tau`, scored in full.
+void scoreReaching(Scratch &s, const StoreData &data, const Seed &seed, double tau)
+{
+    s.ranked.clear();
+    if (tau > kRest) {
+        // A creator sharing no term (content 0) cannot reach tau: only the sharing ones.
+        for (const auto &[content, slot] : s.sharing) {
+            if (kContent * content + kRest >= tau) {
+                s.ranked.emplace_back(similarityOf(seed, data.creators[slot], content), slot);
+            }
+        }
+        return;
+    }
+    for (quint32 slot = 0; slot < s.content.size() && slot < data.creators.size(); ++slot) {
+        if (kContent * s.content[slot] + kRest >= tau && data.summaries[slot].alive
+                && s.isSeed[slot] == 0) {
+            s.ranked.emplace_back(similarityOf(seed, data.creators[slot], s.content[slot]), slot);
+        }
+    }
+}
+
+/// The `limit` creators most similar to the seed, best first (ties by id), in Scratch::ranked.
+void mostSimilar(Scratch &s, const StoreData &data, const Seed &seed, int limit)
 {
     // Exact cosine through the inverted index: only the seed's terms' lists are read.
-    std::vector<float> content(data.creators.size(), 0.0F);
+    const std::size_t slots = data.creators.size();
+    s.content.assign(slots, 0.0F);
     for (const TermWeight &q : seed.content) {
         for (const Posting &posting : data.postings[q.term]) {
-            content[posting.slot] += q.weight * posting.weight;
+            s.content[posting.slot] += q.weight * posting.weight;
         }
     }
     // Pruning (exact): everything but the content adds at most kRest, so the creators with the
     // most shared content, scored in full, give a similarity tau the last result reaches at
     // least; only a creator with kContent × content + kRest >= tau can beat it.
     const auto eligible = [&](quint32 slot) {
-        return data.creators[slot].alive && isSeed[slot] == 0;
+        return data.summaries[slot].alive && s.isSeed[slot] == 0;
     };
-    std::vector<std::pair<float, quint32>> sharing;
-    for (quint32 slot = 0; slot < content.size(); ++slot) {
-        if (content[slot] > 0 && eligible(slot)) {
-            sharing.emplace_back(content[slot], slot);
-        }
-    }
     const auto want = static_cast<std::size_t>(limit);
     const std::size_t probe = std::max<std::size_t>(2 * want, kProbe);
+    s.sharing.clear();
+    s.probe.clear();
+    for (quint32 slot = 0; slot < slots; ++slot) {
+        const float content = s.content[slot];
+        if (content <= 0 || !eligible(slot)) {
+            continue;
+        }
+        s.sharing.emplace_back(content, slot);
+        // The `probe` creators with the most content (a min-heap).
+        if (s.probe.size() < probe) {
+            s.probe.emplace_back(content, slot);
+            std::push_heap(s.probe.begin(), s.probe.end(), std::greater<>());
+        } else if (content > s.probe.front().first) {
+            std::pop_heap(s.probe.begin(), s.probe.end(), std::greater<>());
+            s.probe.back() = {content, slot};
+            std::push_heap(s.probe.begin(), s.probe.end(), std::greater<>());
+        }
+    }
     double tau = -1;
-    if (want > 0 && sharing.size() >= probe) {
-        std::nth_element(sharing.begin(), sharing.begin() + static_cast<std::ptrdiff_t>(probe - 1),
-                sharing.end(), std::greater<>());
-        std::vector<double> best;
-        best.reserve(probe);
-        for (std::size_t i = 0; i < probe; ++i) {
-            const quint32 slot = sharing[i].second;
-            best.push_back(similarityOf(seed, data.creators[slot], content[slot]));
+    if (want > 0 && s.sharing.size() >= probe) {
+        s.best.clear();
+        for (const auto &[content, slot] : s.probe) {
+            s.best.push_back(similarityOf(seed, data.creators[slot], content));
         }
-        std::nth_element(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(want - 1),
-                best.end(), std::greater<>());
-        tau = best[want - 1] - kBoundSlack;
+        std::nth_element(s.best.begin(), s.best.begin() + static_cast<std::ptrdiff_t>(want - 1),
+                s.best.end(), std::greater<>());
+        tau = s.best[want - 1] - kBoundSlack;
     }
-    std::vector<std::pair<double, quint32>> ranked;
-    for (quint32 slot = 0; slot < data.creators.size(); ++slot) {
-        if (kContent * content[slot] + kRest >= tau && eligible(slot)) {
-            ranked.emplace_back(similarityOf(seed, data.creators[slot], content[slot]), slot);
-        }
-    }
-    const std::size_t wanted = std::min(ranked.size(), static_cast<std::size_t>(limit));
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
-            ranked.end(), [&data](const auto &a, const auto &b) {
+    scoreReaching(s, data, seed, tau);
+    const std::size_t wanted = std::min(s.ranked.size(), want);
+    std::partial_sort(s.ranked.begin(), s.ranked.begin() + static_cast<std::ptrdiff_t>(wanted),
+            s.ranked.end(), [&data](const auto &a, const auto &b) {
                 return a.first != b.first ? a.first > b.first
                                           : data.creators[a.second].id < data.creators[b.second].id;
             });
-    ranked.resize(wanted);
-    return ranked;
+    s.ranked.resize(wanted);
 }
 
 } // namespace
@@ -311,14 +352,16 @@ Result<QByteArray> similar(db::Connection &c, discovery::DiscoveryIndexLoader &l
     QList<QUuid> ids{query.id};
     ids.append(query.also);
     return store.read([&](const StoreData &data) -> Result<QByteArray> {
-        const auto seeds = seedsOf(data, ids);
+        Scratch &scratch = Scratch::local();
+        const auto seeds = seedsOf(scratch, data, ids);
         if (!seeds) {
             return Error::notFound(u"No such influencer."_s);
         }
-        const Seed seed = seedOf(seeds->first, data.names.size());
+        const Seed seed = seedOf(*seeds, data.names.size());
+        mostSimilar(scratch, data, seed, query.limit);
         QByteArray out = R"({"items":[)";
         bool first = true;
-        for (const auto &[similarity, slot] : mostSimilar(data, seed, seeds->second, query.limit)) {
+        for (const auto &[similarity, slot] : scratch.ranked) {
             const Features &f = data.creators[slot];
             const QJsonObject rest{{u"similarity"_s, std::round(similarity * 10000.0) / 10000.0},
                     {u"sharedTraits"_s, sharedTraits(seed, f, data)}};

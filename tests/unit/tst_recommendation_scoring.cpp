@@ -307,6 +307,7 @@ private Q_SLOTS:
         store.replaceAll(rows);
         const std::vector<History> histories{{0, std::nan(""), 0}, {2, 10.0, 1}, {1, 40.0, 5}};
         int checked = 0;
+        double tight = 0;
         for (int k = 0; k < 32; ++k) {
             Campaign c;
             c.currency = k % 5 == 4 ? u"CHF"_s : u"EUR"_s;
@@ -341,12 +342,19 @@ private Q_SLOTS:
                         QVERIFY(upperBound(t, data, summary, similarity, &h) >= score - 1e-12);
                         ++checked;
                     }
-                    QVERIFY(upperBound(t, data, summary, similarity, nullptr)
-                            >= assess(t, data, f, similarity, nullptr).score - 1e-12);
+                    const double alone = assess(t, data, f, similarity, nullptr).score;
+                    QVERIFY(upperBound(t, data, summary, similarity, nullptr) >= alone - 1e-12);
+                    // The ranking's cached form: the bound without the text, plus its slope.
+                    const double composed = upperBound(t, data, summary, 0.0, nullptr)
+                            + textSlope(t) * std::min(1.0, 2.0 * similarity);
+                    QVERIFY(composed >= alone - 1e-12);
+                    tight = std::max(tight, alone - upperBound(t, data, summary, 0.0, nullptr));
                 }
             });
         }
         QCOMPARE(checked, 32 * 240 * 3);
+        // The text does raise some scores above the bound without it (the slope is needed).
+        QVERIFY(tight > 0.01);
     }
 };
 

@@ -21,17 +21,28 @@ Error invalidParameter(const QString &parameter, const QString &message)
     return Error::invalidParameter(parameter, u"invalid_value"_s, message);
 }
 
+Result<int> limitOf(const Request &request, int fallback, int max)
+{
+    if (!request.hasQuery(u"limit"_s)) {
+        return fallback;
+    }
+    bool ok = false;
+    const int limit = request.queryValue(u"limit"_s).toInt(&ok);
+    if (!ok || limit < 1 || limit > max) {
+        return invalidParameter(u"limit"_s, u"Must be between 1 and %1."_s.arg(max));
+    }
+    return limit;
+}
+
 Result<db::Page> pageOf(const Request &request, db::Page::Order order)
 {
     db::Page result;
     result.order = order;
-    if (request.hasQuery(u"limit"_s)) {
-        bool ok = false;
-        result.limit = request.queryValue(u"limit"_s).toInt(&ok);
-        if (!ok || result.limit < 1 || result.limit > kMaxPageLimit) {
-            return invalidParameter(u"limit"_s, u"Must be between 1 and %1."_s.arg(kMaxPageLimit));
-        }
+    auto limit = limitOf(request, result.limit, kMaxPageLimit);
+    if (!limit) {
+        return limit.error();
     }
+    result.limit = *limit;
     if (request.hasQuery(u"cursor"_s)) {
         result.after = db::decodeCursor(request.queryValue(u"cursor"_s));
         if (!result.after) {

@@ -18,6 +18,8 @@ struct Request;
 /// The largest page a list answers (`limit`).
 constexpr int kMaxPageLimit = 100;
 
+/// `limit` between 1 and `max`; `fallback` when absent.
+common::Result<int> limitOf(const Request &request, int fallback, int max);
 /// `limit` (1–100, default 25) and `cursor` (from the list's own nextCursor).
 common::Result<db::Page> pageOf(const Request &request, db::Page::Order order);
 /// A `true`/`false` parameter; absent is false.
