@@ -46,10 +46,10 @@ struct HttpSettings
     int writesPerMinute = 120;
     /// RATE_LIMIT_EXPENSIVE_PER_MINUTE: the same for the expensive routes, reads included.
     int expensivePerMinute = 60;
-    /// The expensive routes (templates, any method): forecasts, discovery search, similar
-    /// creators, recommendations, exports and imports.
-    /// Discovery search (/api/v1/influencers) is not among them: it reads the in-memory index
-    /// in well under a millisecond, and paging through results would spend the budget.
+    /// The expensive routes (templates, any method): forecasts, similar creators,
+    /// recommendations, exports and imports. Discovery search (/api/v1/influencers) is not
+    /// among them: it reads the in-memory index in well under a millisecond, and paging
+    /// through results would spend the budget.
     QStringList expensiveRoutes = {QStringLiteral("/api/v1/forecasts"),
             QStringLiteral("/api/v1/connected-accounts/{id}/forecast"),
             QStringLiteral("/api/v1/campaigns/{id}/forecast"),
