@@ -71,7 +71,8 @@ const QString kLockSelect =
 const SqlStatement kLockShare(kLockSelect + u"FOR SHARE"_s);
 const SqlStatement kLockUpdate(kLockSelect + u"FOR NO KEY UPDATE"_s);
 
-const SqlStatement kRead(u"SELECT api_campaign_json(c, CAST(:admin AS boolean) OR "
+// Creators read a campaign without its budget (0024_campaign_privacy.sql).
+const SqlStatement kRead(u"SELECT api_campaign_view_json(c, CAST(:admin AS boolean) OR "
                          u"acts_for_brand(:user, c.brand_id))::text "
                          "FROM campaigns c WHERE c.id = :id AND (CAST(:admin AS boolean) "
                          "  OR acts_for_brand(:user, c.brand_id) "
@@ -387,7 +388,8 @@ Result<QByteArray> list(Connection &c, const Principal &p, const ListQuery &quer
     }
     where << u"c.seq < :after"_s;
     const QString sql =
-            u"SELECT api_campaign_json(c, %1)::text, c.seq FROM campaigns c WHERE "_s.arg(progress)
+            u"SELECT api_campaign_view_json(c, %1)::text, c.seq FROM campaigns c WHERE "_s.arg(
+                    progress)
             + where.join(u" AND "_s) + u" ORDER BY c.seq DESC LIMIT :limit"_s;
     return runPage(c, sql, binds, query.page);
 }

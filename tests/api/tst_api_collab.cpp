@@ -449,6 +449,11 @@ private Q_SLOTS:
         QCOMPARE(progress.value(u"deliverablesLive"_s).toInt(), 1);
         QCOMPARE(progress.value(u"deliverablesTotal"_s).toInt(), 1);
         QVERIFY(!get(u"/api/v1/campaigns/"_s + campaign, m_creator).json().contains(u"progress"_s));
+        // What a brand has to spend is the brand's business: creators never see the budget.
+        QCOMPARE(reply.json().value(u"budgetMinor"_s).toInteger(), 500000);
+        QVERIFY(!get(u"/api/v1/campaigns/"_s + campaign, m_creator)
+                         .json()
+                         .contains(u"budgetMinor"_s));
         reply = post(u"/api/v1/campaigns/%1/complete"_s.arg(campaign), m_brand);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json().value(u"status"_s).toString(), u"completed"_s);
@@ -801,6 +806,20 @@ private Q_SLOTS:
         QVERIFY(ids(u"/api/v1/campaigns?view=own&limit=3"_s, m_brand).contains(f.campaign));
         QVERIFY(!ids(u"/api/v1/campaigns?view=own&limit=3"_s, m_otherBrand).contains(f.campaign));
         QVERIFY(ids(u"/api/v1/campaigns?view=own&limit=3"_s, m_creator).contains(f.campaign));
+        for (const QJsonValue &item : get(u"/api/v1/campaigns?view=own&limit=100"_s, m_creator)
+                                              .json()
+                                              .value(u"items"_s)
+                                              .toArray()) {
+            QVERIFY2(!item.toObject().contains(u"budgetMinor"_s), "a creator saw a budget");
+        }
+        // A brand's edit of another field keeps the budget the creator's view leaves out.
+        const QString campaignPath = u"/api/v1/campaigns/"_s + f.campaign;
+        const qint64 budget = get(campaignPath, m_brand).json().value(u"budgetMinor"_s).toInteger();
+        QVERIFY(budget > 0);
+        const HttpReply renamed = patch(campaignPath, m_brand, {{u"name"_s, u"Renamed"_s}});
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.json().value(u"budgetMinor"_s).toInteger(), budget);
+        QCOMPARE(get(campaignPath, m_brand).json().value(u"budgetMinor"_s).toInteger(), budget);
         QCOMPARE(get(u"/api/v1/deals?state=bogus"_s, m_brand).status, 400);
         QCOMPARE(get(u"/api/v1/deals?cursor=garbage"_s, m_brand).status, 400);
         QCOMPARE(get(u"/api/v1/campaigns?limit=101"_s, m_brand).status, 400);
