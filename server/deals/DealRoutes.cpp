@@ -7,6 +7,7 @@
 #include "Deals.h"
 #include "Deliverables.h"
 #include "Timeline.h"
+#include "ToDos.h"
 #include "common/Validation.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Parameters.h"
@@ -306,6 +307,18 @@ Result<Work> goLive(const Request &request)
     });
 }
 
+/// GET /api/v1/me/todos?limit= (items per group, 1–100, default 20).
+Result<Work> listToDos(const Request &request)
+{
+    const auto limit = http::limitOf(request, 20, 100);
+    if (!limit) {
+        return limit.error();
+    }
+    return Work([limit = *limit](Connection &c, const Principal &p) {
+        return deals::toDos(c, p, limit);
+    });
+}
+
 } // namespace
 
 void registerRoutes(http::HttpContext &context)
@@ -341,6 +354,7 @@ void registerRoutes(http::HttpContext &context)
                     {post, u"/api/v1/deliverables/{id}/versions/{version}/review"_s, signedIn,
                             reviewDraft},
                     {post, u"/api/v1/deliverables/{id}/live"_s, signedIn, goLive},
+                    {get, u"/api/v1/me/todos"_s, signedIn, listToDos},
             });
 }
 
