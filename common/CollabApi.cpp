@@ -423,6 +423,14 @@ QFuture<Result<Page<Campaign>>> CollabApi::campaigns(const CampaignQuery &query)
             m_client->send(ApiClient::Method::Get, u"/api/v1/campaigns"_s, params), page<Campaign>);
 }
 
+QFuture<Result<ToDos>> CollabApi::toDos(int limit) const
+{
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    return readObject<ToDos>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/me/todos"_s, query), ToDos::fromJson);
+}
+
 QFuture<Result<Campaign>> CollabApi::campaign(const QString &id) const
 {
     return readObject<Campaign>(

@@ -4,6 +4,7 @@
 #include "CollabTypes.h"
 #include "JsonReply.h"
 #include "Result.h"
+#include "ToDoTypes.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -290,6 +291,9 @@ public:
     /// GET /api/v1/deals/{id}/events: oldest first.
     QFuture<Result<Page<DealEvent>>> events(
             const QString &dealId, const QString &cursor, int limit = 100) const;
+    /// GET /api/v1/me/todos: what waits for the user, per group its total and the first
+    /// `limit` items (1–100).
+    QFuture<Result<ToDos>> toDos(int limit = 20) const;
     /// GET /api/v1/deliverables: the deliverables of the user's accepted, running and completed
     /// deals, by deal and position.
     QFuture<Result<Page<Deliverable>>> deliverables(const DeliverableQuery &query) const;

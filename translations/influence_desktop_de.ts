@@ -3806,10 +3806,6 @@
         <translation>Angebot über %1</translation>
     </message>
     <message>
-        <source>A deal</source>
-        <translation>Ein Deal</translation>
-    </message>
-    <message>
         <source>Nothing is waiting for you: no offers to answer, no drafts to review and nothing overdue.</source>
         <translation>Nichts wartet auf Sie: keine Angebote zu beantworten, keine Entwürfe zu prüfen und nichts überfällig.</translation>
     </message>
@@ -3879,6 +3875,13 @@
     <message>
         <source>To do</source>
         <translation>Zu erledigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more, earliest due shown first</source>
+        <translation>
+            <numerusform>… und %n weiteres; die am frühesten fälligen stehen oben</numerusform>
+            <numerusform>… und %n weitere; die am frühesten fälligen stehen oben</numerusform>
+        </translation>
     </message>
 </context>
 <context>

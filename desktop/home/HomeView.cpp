@@ -33,13 +33,24 @@ bool signedIn(const Session *session)
             || session->state() == Session::State::Refreshing;
 }
 
-QString deliverableText(const common::Deliverable &deliverable)
+QString deliverableText(const QString &typeCode, const QString &platformCode)
 {
-    const auto type = common::deliverableTypeFromString(deliverable.type);
-    const auto platform = common::platformFromString(deliverable.platform);
-    const QString typeName = type ? Names::deliverableType(*type) : deliverable.type;
-    const QString platformName = platform ? Names::platform(*platform) : deliverable.platform;
+    const auto type = common::deliverableTypeFromString(typeCode);
+    const auto platform = common::platformFromString(platformCode);
+    const QString typeName = type ? Names::deliverableType(*type) : typeCode;
+    const QString platformName = platform ? Names::platform(*platform) : platformCode;
     return HomeView::tr("%1 on %2").arg(typeName, platformName);
+}
+
+HomeView::ToDo::Kind kindOf(common::ToDoGroup::Kind kind)
+{
+    switch (kind) {
+    case common::ToDoGroup::Kind::OfferWaiting: return HomeView::ToDo::Kind::Offer;
+    case common::ToDoGroup::Kind::DraftToReview: return HomeView::ToDo::Kind::Review;
+    case common::ToDoGroup::Kind::DraftToRework: return HomeView::ToDo::Kind::Rework;
+    case common::ToDoGroup::Kind::Overdue: break;
+    }
+    return HomeView::ToDo::Kind::Overdue;
 }
 
 } // namespace
@@ -173,10 +184,8 @@ void HomeView::updateRole()
 void HomeView::clear()
 {
     ++m_generation; // answers still on their way are dropped
-    m_pending = 0;
-    m_deals.clear();
-    m_deliverables.clear();
     m_toDos.clear();
+    m_totals.clear();
     m_error.reset();
     m_list->clear();
     m_payoutsDue = 0;
@@ -194,7 +203,6 @@ void HomeView::refresh()
     }
     const quint64 generation = ++m_generation;
     m_state = State::Loading;
-    m_pending = 2;
     m_error.reset();
     m_refresh->setEnabled(false);
     m_stack->showLoading(tr("Looking for what is waiting for you…"));
@@ -202,41 +210,24 @@ void HomeView::refresh()
     if (isBrandSide()) {
         m_dashboard->refresh();
     }
-    common::DealQuery deals;
-    deals.states = {common::DealState::Invited, common::DealState::Applied,
-            common::DealState::Negotiating, common::DealState::Accepted,
-            common::DealState::InProgress};
-    continueIn(this, m_collab.deals(deals),
-            [this, generation](const common::Result<common::Page<common::Deal>> &page) {
+    // The server counts everything and sends the first few of each group: right for an agency
+    // with thousands of deals without reading them all.
+    continueIn(this, m_collab.toDos(kItemsPerGroup),
+            [this, generation](const common::Result<common::ToDos> &toDos) {
                 if (generation != m_generation) {
                     return;
                 }
-                if (page) {
-                    m_deals = page->items;
+                if (toDos) {
+                    finish(*toDos);
                 } else {
-                    m_error = page.error();
+                    m_error = toDos.error();
+                    finish({});
                 }
-                finish();
-            });
-    continueIn(this, m_collab.deliverables({}),
-            [this, generation](const common::Result<common::Page<common::Deliverable>> &page) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (page) {
-                    m_deliverables = page->items;
-                } else {
-                    m_error = page.error();
-                }
-                finish();
             });
 }
 
-void HomeView::finish()
+void HomeView::finish(const common::ToDos &toDos)
 {
-    if (--m_pending > 0) {
-        return;
-    }
     m_refresh->setEnabled(true);
     if (m_error) {
         m_state = State::Error;
@@ -244,36 +235,20 @@ void HomeView::finish()
         return;
     }
     const bool creator = m_session->user().role == common::UserRole::Influencer;
-    const common::DealSide mySide = creator ? common::DealSide::Creator : common::DealSide::Brand;
-    QHash<QString, QString> dealNames;
     m_toDos.clear();
-    for (const common::Deal &deal : std::as_const(m_deals)) {
-        const QString name = tr("%1 × %2").arg(deal.influencerName, deal.campaignName);
-        dealNames.insert(deal.id, name);
-        if (deal.latestOffer && deal.latestOffer->status == common::OfferStatus::Open
-                && deal.latestOffer->madeBy != mySide) {
-            QDate due;
-            for (const common::OfferLine &item : deal.latestOffer->terms.deliverables) {
-                if (item.dueDate.isValid() && (!due.isValid() || item.dueDate < due)) {
-                    due = item.dueDate;
-                }
-            }
-            m_toDos.append({ToDo::Kind::Offer, deal.id, name,
-                    tr("Offer of %1").arg(Formats::money(deal.latestOffer->terms.fee)), due});
-        }
-    }
-    for (const common::Deliverable &deliverable : std::as_const(m_deliverables)) {
-        const QString name = dealNames.value(deliverable.dealId, tr("A deal"));
-        if (!creator && deliverable.status == common::DeliverableStatus::InReview) {
-            m_toDos.append({ToDo::Kind::Review, deliverable.dealId, name,
-                    deliverableText(deliverable), deliverable.dueDate});
-        } else if (creator && deliverable.status == common::DeliverableStatus::ChangesRequested) {
-            m_toDos.append({ToDo::Kind::Rework, deliverable.dealId, name,
-                    deliverableText(deliverable), deliverable.dueDate});
-        }
-        if (deliverable.overdue) {
-            m_toDos.append({ToDo::Kind::Overdue, deliverable.dealId, name,
-                    deliverableText(deliverable), deliverable.dueDate});
+    m_totals.clear();
+    for (const common::ToDoGroup &group : toDos.groups) {
+        const ToDo::Kind kind = kindOf(group.kind);
+        m_totals.insert(kind, group.total);
+        for (const common::ToDoItem &item : group.items) {
+            // Each side names the other party: brand staff the creator, a creator the brand.
+            const QString party =
+                    creator && !item.brandName.isEmpty() ? item.brandName : item.creatorName;
+            const QString deal = tr("%1 × %2").arg(party, item.campaignName);
+            const QString what = kind == ToDo::Kind::Offer && item.fee
+                    ? tr("Offer of %1").arg(Formats::money(*item.fee))
+                    : deliverableText(item.type, item.platform);
+            m_toDos.append({kind, item.dealId, deal, what, item.due});
         }
     }
     m_state = State::Loaded;
@@ -306,7 +281,8 @@ void HomeView::fill()
         if (items.isEmpty()) {
             continue;
         }
-        auto *group = new QTreeWidgetItem(m_list, {u"%1 (%2)"_s.arg(title).arg(items.size())});
+        const int total = std::max(m_totals.value(kind), static_cast<int>(items.size()));
+        auto *group = new QTreeWidgetItem(m_list, {u"%1 (%2)"_s.arg(title).arg(total)});
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
@@ -322,6 +298,14 @@ void HomeView::fill()
             if (kind == ToDo::Kind::Overdue) {
                 item->setForeground(2, QColor(0xc0, 0x1c, 0x28));
             }
+        }
+        if (total > items.size()) {
+            auto *more = new QTreeWidgetItem(m_list,
+                    {tr("… and %n more, earliest due shown first", nullptr,
+                            total - static_cast<int>(items.size()))});
+            more->setFlags(Qt::ItemIsEnabled);
+            more->setFirstColumnSpanned(true);
+            more->setForeground(0, palette().color(QPalette::PlaceholderText));
         }
     }
     if (m_payoutsDue > 0 && isBrandSide()) {

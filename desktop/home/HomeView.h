@@ -5,6 +5,7 @@
 #include "widgets/Page.h"
 
 #include <QDate>
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -44,7 +45,10 @@ public:
 
     HomeView(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
 
-    /// Asks the server again for the user's deals and deliverables.
+    /// Items per group asked of the server; the group's title counts them all.
+    static constexpr int kItemsPerGroup = 20;
+
+    /// Asks the server again for what waits for the user.
     void refresh();
     State state() const { return m_state; }
     QList<ToDo> toDos() const { return m_toDos; }
@@ -69,7 +73,7 @@ protected:
 
 private:
     void retranslate();
-    void finish();
+    void finish(const common::ToDos &toDos);
     void fill();
     void buildLayout();
     bool isBrandSide() const;
@@ -79,11 +83,9 @@ private:
     Session *m_session;
     State m_state = State::Idle;
     quint64 m_generation = 0;
-    int m_pending = 0;
     std::optional<common::Error> m_error;
-    QList<common::Deal> m_deals;
-    QList<common::Deliverable> m_deliverables;
     QList<ToDo> m_toDos;
+    QHash<ToDo::Kind, int> m_totals; ///< per kind, all of them (the list shows the first few)
 
     QLabel *m_title = nullptr;
     QPushButton *m_refresh = nullptr;

@@ -7,6 +7,7 @@
 #include "common/CollabTypes.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QUrl>
 #include <QUrlQuery>
@@ -408,6 +409,40 @@ private Q_SLOTS:
         QCOMPARE(read.queryItemValue(u"cursor"_s), u"abc"_s);
         query.creator = u"   "_s;
         QVERIFY(!dealsQuery(query).hasQueryItem(u"creator"_s));
+    }
+
+    void toDosAreRead()
+    {
+        const auto json = [](const char *text) {
+            return QJsonDocument::fromJson(text).object();
+        };
+        const auto toDos = ToDos::fromJson(json(R"({"groups": [
+            {"kind": "offer_waiting", "total": 3, "items": [{"dealId": "d1",
+              "campaignName": "Walks", "creatorName": "Ada", "brandName": "Moss",
+              "dueDate": "2026-12-24", "feeMinor": 50000, "currency": "EUR"}]},
+            {"kind": "a_kind_from_a_newer_server", "total": 1, "items": []},
+            {"kind": "overdue", "total": 1, "items": [{"dealId": "d2", "campaignName": "Walks",
+              "creatorName": "Ada", "dueDate": "2026-12-01", "deliverableId": "x",
+              "type": "reel", "platform": "instagram", "status": "pending"}]}]})"));
+        QVERIFY2(toDos, qPrintable(toDos ? QString() : toDos.error().detail));
+        QCOMPARE(toDos->groups.size(), 2);
+        const ToDoGroup &offers = toDos->groups.at(0);
+        QCOMPARE(offers.kind, ToDoGroup::Kind::OfferWaiting);
+        QCOMPARE(offers.total, 3);
+        QCOMPARE(offers.items.size(), 1);
+        QCOMPARE(offers.items.first().fee, (Money{50000, u"EUR"_s}));
+        QCOMPARE(offers.items.first().due, QDate(2026, 12, 24));
+        const ToDoItem &late = toDos->groups.at(1).items.first();
+        QVERIFY(!late.fee);
+        QCOMPARE(late.type, u"reel"_s);
+        QCOMPARE(late.deliverableId, u"x"_s);
+        // Broken answers are refused, not half read.
+        QVERIFY(!ToDos::fromJson(json(R"({"items": []})")));
+        QVERIFY(!ToDos::fromJson(json(R"({"groups": [{"kind": "overdue", "items": []}]})")));
+        QVERIFY(!ToDos::fromJson(json(
+                R"({"groups": [{"kind": "overdue", "total": 0, "items": [{"dealId": "d"}]}]})")));
+        QVERIFY(!ToDos::fromJson(
+                json(R"({"groups": [{"kind": "overdue", "total": 1, "items": [{}]}]})")));
     }
 };
 
