@@ -2,18 +2,64 @@
 // Unit tests of common/: Result, the error table, problem documents, money, validation, domain.
 #include "common/Domain.h"
 #include "common/Error.h"
+#include "common/MoCatalog.h"
 #include "common/Money.h"
 #include "common/Problem.h"
 #include "common/Result.h"
 #include "common/Validation.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 using namespace influence::common;
+
+namespace {
+
+/// A GNU .mo catalog of `messages` (original, translation) in the given byte order, strings
+/// after the tables, as msgfmt writes it.
+QByteArray moFile(const QList<std::pair<QByteArray, QByteArray>> &messages, bool bigEndian)
+{
+    const auto word = [bigEndian](QByteArray &out, quint32 value) {
+        char bytes[4];
+        if (bigEndian) {
+            qToBigEndian(value, bytes);
+        } else {
+            qToLittleEndian(value, bytes);
+        }
+        out.append(bytes, 4);
+    };
+    const auto n = static_cast<quint32>(messages.size());
+    const quint32 originals = 28;
+    const quint32 translations = originals + n * 8;
+    quint32 offset = translations + n * 8;
+    QByteArray head;
+    word(head, 0x950412deU);
+    word(head, 0);
+    word(head, n);
+    word(head, originals);
+    word(head, translations);
+    word(head, 0); // no hash table
+    word(head, 0);
+    QByteArray tables[2];
+    QByteArray strings;
+    for (int side = 0; side < 2; ++side) {
+        for (const auto &message : messages) {
+            const QByteArray &text = side == 0 ? message.first : message.second;
+            word(tables[side], static_cast<quint32>(text.size()));
+            word(tables[side], offset);
+            strings += text + '\0';
+            offset += static_cast<quint32>(text.size()) + 1;
+        }
+    }
+    return head + tables[0] + tables[1] + strings;
+}
+
+} // namespace
 
 class TestCommon : public QObject
 {
@@ -253,6 +299,39 @@ private Q_SLOTS:
         QVERIFY(isNiche(u"fitness"_s));
         QVERIFY(!isNiche(u"Fitness"_s));
         QVERIFY(nicheNames().size() >= 20);
+    }
+
+    void moCatalogsAreRead()
+    {
+        const QList<std::pair<QByteArray, QByteArray>> messages{{"", "Content-Type: text/plain"},
+                {"Spain", "Spanien"},
+                {"menu\x04Open",
+                        "\xc3\x96"
+                        "ffnen"},
+                {QByteArray("%n file\0%n files", 15), QByteArray("%n Datei\0%n Dateien", 19)},
+                {"Untranslated", ""}};
+        for (const bool bigEndian : {false, true}) {
+            const auto catalog = readMoCatalog(moFile(messages, bigEndian));
+            QVERIFY(catalog);
+            QCOMPARE(catalog->size(), 3); // no header, nothing untranslated
+            QCOMPARE(catalog->value(u"Spain"_s), u"Spanien"_s);
+            QCOMPARE(catalog->value(u"Open"_s), u"Öffnen"_s);
+            QCOMPARE(catalog->value(u"%n file"_s), u"%n Datei"_s);
+        }
+        // Not a catalog, cut short, or pointing outside itself: refused.
+        QByteArray file = moFile(messages, false);
+        QVERIFY(!readMoCatalog(QByteArray("not a catalog at all, no")));
+        QVERIFY(!readMoCatalog(file.first(40)));
+        QVERIFY(!readMoCatalog(file.first(file.size() - 1))); // the last NUL missing
+        file[29] = '\x7f'; // the first original's length reaches far beyond the end
+        QVERIFY(!readMoCatalog(file));
+        // Debian's iso-codes, which the desktop reads (scripts/lib.sh installs it).
+        QFile german(u"/usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo"_s);
+        QVERIFY2(german.open(QIODevice::ReadOnly), "iso-codes is not installed");
+        const auto countries = readMoCatalog(german.readAll());
+        QVERIFY(countries);
+        QVERIFY(countries->size() > 200);
+        QCOMPARE(countries->value(u"Austria"_s), u"Österreich"_s);
     }
 };
 
