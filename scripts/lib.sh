@@ -10,7 +10,7 @@ PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config git lld
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql
-    qt6-charts-dev qt6-networkauth-dev qtkeychain-qt6-dev libqt6svg6
+    qt6-charts-dev qt6-networkauth-dev qtkeychain-qt6-dev libqt6svg6 iso-codes
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libargon2-dev libssl-dev libcurl4-openssl-dev libpq-dev
     postgresql postgresql-contrib

@@ -1018,6 +1018,102 @@
         <source>Post due soon</source>
         <translation>Beitrag bald fällig</translation>
     </message>
+    <message>
+        <source>Art</source>
+        <translation>Kunst</translation>
+    </message>
+    <message>
+        <source>Automotive</source>
+        <translation>Auto und Motor</translation>
+    </message>
+    <message>
+        <source>Beauty</source>
+        <translation>Beauty</translation>
+    </message>
+    <message>
+        <source>Comedy</source>
+        <translation>Comedy</translation>
+    </message>
+    <message>
+        <source>DIY</source>
+        <translation>Heimwerken und DIY</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Bildung</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Fashion</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzen</translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation>Fitness</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Essen und Trinken</translation>
+    </message>
+    <message>
+        <source>Gaming</source>
+        <translation>Gaming</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>Home &amp; living</source>
+        <translation>Wohnen &amp; Einrichten</translation>
+    </message>
+    <message>
+        <source>Lifestyle</source>
+        <translation>Lifestyle</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <source>Outdoors</source>
+        <translation>Outdoor</translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation>Haustiere</translation>
+    </message>
+    <message>
+        <source>Photography</source>
+        <translation>Fotografie</translation>
+    </message>
+    <message>
+        <source>Sports</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
+        <source>Sustainability</source>
+        <translation>Nachhaltigkeit</translation>
+    </message>
+    <message>
+        <source>Tech</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Reisen</translation>
+    </message>
+    <message>
+        <source>Wellness</source>
+        <translation>Wellness</translation>
+    </message>
 </context>
 <context>
     <name>NotificationText</name>
@@ -1362,10 +1458,6 @@
     <message>
         <source>nothing in particular</source>
         <translation>nichts Besonderes</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 and %2</source>
@@ -2574,10 +2666,6 @@
     <message>
         <source>Not given</source>
         <translation>Nicht angegeben</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>No rates given</source>
@@ -4658,10 +4746,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>P&amp;reise:</translation>
     </message>
     <message>
-        <source>Two letters, e.g. DE</source>
-        <translation>Zwei Buchstaben, z. B. DE</translation>
-    </message>
-    <message>
         <source>Two-letter codes separated by commas, e.g. de, en</source>
         <translation>Zweibuchstabige Codes, durch Kommas getrennt, z. B. de, en</translation>
     </message>
@@ -4746,10 +4830,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>Zu viele Einträge.</translation>
     </message>
     <message>
-        <source>Use a two-letter country code, such as DE.</source>
-        <translation>Verwenden Sie einen zweibuchstabigen Ländercode wie DE.</translation>
-    </message>
-    <message>
         <source>Use two-letter language codes, such as de or en.</source>
         <translation>Verwenden Sie zweibuchstabige Sprachcodes wie de oder en.</translation>
     </message>
@@ -4760,6 +4840,14 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Choose niches from the list.</source>
         <translation>Wählen Sie Nischen aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Pick the country from the list.</source>
+        <translation>Wählen Sie das Land aus der Liste.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Languages.h"
 
+#include "widgets/CountryNames.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLibraryInfo>
@@ -67,6 +69,9 @@ bool Languages::apply(const QString &code)
     m_current = code;
     // Numbers, dates and money follow the chosen language.
     QLocale::setDefault(QLocale(code));
+    // Country names are read from iso-codes on a worker thread; the views showing countries
+    // update when they are in (CountryNames::changed).
+    CountryNames::load(code);
     // Qt announces a translator change only once the event loop runs; announce it ourselves so
     // that a switch before (or without) exec() also retranslates every window.
     const auto announce = qScopeGuard([] {

@@ -7,6 +7,7 @@
 #include "common/Money.h"
 #include "common/Validation.h"
 #include "discovery/DiscoveryModel.h"
+#include "widgets/CountryNames.h"
 #include "widgets/Names.h"
 
 #include <QComboBox>
@@ -59,22 +60,39 @@ void sortByText(Choices &choices)
     });
 }
 
-/// The countries a creator can give (common's ISO 3166-1 codes), by name.
-Choices countryChoices()
+Choices nicheChoices()
 {
     Choices choices;
-    QStringList seen;
-    for (int value = 1; value <= static_cast<int>(QLocale::LastTerritory); ++value) {
-        const auto territory = static_cast<QLocale::Territory>(value);
-        const QString code = QLocale::territoryToCode(territory);
-        if (!common::validation::isCountryCode(code) || seen.contains(code)) {
-            continue;
-        }
-        seen.append(code);
-        choices.append({QLocale::territoryToString(territory) + u" ("_s + code + u')', code});
+    for (const QString &niche : common::nicheNames()) {
+        choices.append({Names::niche(niche), niche});
     }
     sortByText(choices);
     return choices;
+}
+
+Choices platformChoices()
+{
+    Choices choices;
+    for (const QString &platform : kPlatforms) {
+        const auto known = common::platformFromString(platform);
+        choices.append({known ? Names::platform(*known) : platform, platform});
+    }
+    return choices;
+}
+
+/// Replaces a picker's choices after its first ("any") entry and keeps what was chosen, without
+/// announcing a change (the names changed, not the filter).
+void refill(QComboBox *box, const Choices &choices)
+{
+    const QSignalBlocker quiet(box);
+    const QVariant chosen = box->currentData();
+    while (box->count() > 1) {
+        box->removeItem(box->count() - 1);
+    }
+    for (const auto &[text, code] : choices) {
+        box->addItem(text, code);
+    }
+    box->setCurrentIndex(chosen.isValid() ? std::max(0, box->findData(chosen)) : 0);
 }
 
 /// The languages a creator can give (common's ISO 639-1 codes), by their own name.
@@ -100,6 +118,13 @@ Choices languageChoices()
 }
 
 } // namespace
+
+void DiscoveryView::refillChoices()
+{
+    refill(m_nicheBox, nicheChoices());
+    refill(m_platformBox, platformChoices());
+    refill(m_countryBox, CountryNames::choices());
+}
 
 QGridLayout *DiscoveryView::buildFilters()
 {
@@ -134,19 +159,13 @@ QGridLayout *DiscoveryView::buildFilters()
         connect(box, &QComboBox::currentIndexChanged, this, debounce);
         return box;
     };
-    Choices niches;
-    for (const QString &niche : common::nicheNames()) {
-        niches.append({niche, niche});
-    }
-    m_nicheBox = picker(u"nicheFilterBox"_s, niches);
+    m_nicheBox = picker(u"nicheFilterBox"_s, nicheChoices());
     m_platformBox = new QComboBox;
     m_platformBox->setObjectName(u"platformBox"_s);
     m_platformBox->addItem(QString());
-    for (const QString &platform : kPlatforms) {
-        m_platformBox->addItem(platform, platform);
-    }
+    refill(m_platformBox, platformChoices());
     connect(m_platformBox, &QComboBox::currentIndexChanged, this, debounce);
-    m_countryBox = picker(u"countryFilterBox"_s, countryChoices());
+    m_countryBox = picker(u"countryFilterBox"_s, CountryNames::choices());
     m_languageBox = picker(u"languageFilterBox"_s, languageChoices());
     m_minFollowers = new QSpinBox;
     m_minFollowers->setObjectName(u"minFollowersBox"_s);

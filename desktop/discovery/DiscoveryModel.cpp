@@ -145,9 +145,21 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
         const auto rate = item.rate(m_query.deliverableType);
         return rate ? Formats::money(*rate) : missingFigure();
     }
-    case Platforms:
-        return item.platforms.isEmpty() ? missingFigure() : item.platforms.join(u", "_s);
-    case Niches: return item.niches.isEmpty() ? missingFigure() : item.niches.join(u", "_s);
+    case Platforms: {
+        QStringList names;
+        for (const QString &platform : item.platforms) {
+            const auto known = common::platformFromString(platform);
+            names << (known ? Names::platform(*known) : platform);
+        }
+        return names.isEmpty() ? missingFigure() : names.join(u", "_s);
+    }
+    case Niches: {
+        QStringList names;
+        for (const QString &niche : item.niches) {
+            names << Names::niche(niche);
+        }
+        return names.isEmpty() ? missingFigure() : names.join(u", "_s);
+    }
     default: return {};
     }
 }

@@ -7,6 +7,7 @@
 #include "discovery/DiscoveryModel.h"
 #include "discovery/SortHeader.h"
 #include "session/Session.h"
+#include "widgets/CountryNames.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
@@ -51,6 +52,7 @@ DiscoveryView::DiscoveryView(common::ApiClient *api, Session *session, QWidget *
     connect(&m_debounce, &QTimer::timeout, this, &DiscoveryView::search);
     buildUi();
     retranslate();
+    connect(CountryNames::instance(), &CountryNames::changed, this, &DiscoveryView::refillChoices);
     connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DiscoveryView::updateState);
     connect(m_model, &DiscoveryModel::stateChanged, this, &DiscoveryView::continueRestore);
@@ -153,6 +155,7 @@ void DiscoveryView::retranslate()
         m_filterLabels.at(i)->setText(labels.at(i));
     }
     m_textEdit->setPlaceholderText(tr("Name, handle or bio"));
+    refillChoices(); // niches, platforms and countries by name in the new language
     m_nicheBox->setItemText(0, tr("Any niche"));
     m_countryBox->setItemText(0, tr("Any country"));
     m_languageBox->setItemText(0, tr("Any language"));

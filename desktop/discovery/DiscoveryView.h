@@ -104,6 +104,8 @@ private:
     void buildUi();
     /// The filter widgets in their grid (DiscoveryFilters.cpp, with the query they describe).
     QGridLayout *buildFilters();
+    /// The pickers' names in the current language, keeping what is chosen.
+    void refillChoices();
     void retranslate();
     void search();
     /// The query the filter widgets describe.

@@ -8,6 +8,7 @@
 #include "profiles/MetricsModel.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/CountryNames.h"
 #include "widgets/Names.h"
 #include "widgets/SimilarCreatorsList.h"
 #include "widgets/StateStack.h"
@@ -87,6 +88,11 @@ CreatorProfileView::CreatorProfileView(common::ApiClient *api, Session *session,
     setObjectName(u"creatorProfilePage"_s);
     buildUi();
     retranslate();
+    connect(CountryNames::instance(), &CountryNames::changed, this, [this] {
+        if (m_state == State::Loaded) {
+            showDetails();
+        }
+    });
     connect(m_session, &Session::signedIn, this, [this] {
         if (isVisible() && (m_state == State::Failed || m_reloadOnShow)) {
             load();
@@ -361,15 +367,13 @@ void CreatorProfileView::showDetails()
                                             percent(m_profile.engagementRate, false),
                                             percent(m_profile.growth30d, true)));
     m_bioValue->setText(details.bio.isEmpty() ? tr("No bio yet.") : details.bio);
-    m_nichesValue->setText(
-            details.niches.isEmpty() ? tr("None given") : details.niches.join(u", "_s));
-    if (details.country.isEmpty()) {
-        m_countryValue->setText(tr("Not given"));
-    } else {
-        const QLocale::Territory territory = QLocale::codeToTerritory(details.country);
-        m_countryValue->setText(
-                tr("%1 (%2)").arg(QLocale::territoryToString(territory), details.country));
+    QStringList niches;
+    for (const QString &niche : details.niches) {
+        niches << Names::niche(niche);
     }
+    m_nichesValue->setText(niches.isEmpty() ? tr("None given") : niches.join(u", "_s));
+    m_countryValue->setText(
+            details.country.isEmpty() ? tr("Not given") : Names::country(details.country));
     QStringList languages;
     for (const QString &code : details.languages) {
         const QLocale language(QLocale::codeToLanguage(code));

@@ -7,9 +7,12 @@
 #include "profiles/CreatorPerformance.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/CountryNames.h"
 #include "widgets/ErrorText.h"
+#include "widgets/Names.h"
 #include "widgets/StateStack.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,6 +26,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -98,6 +102,7 @@ OwnProfileView::OwnProfileView(common::ApiClient *api, Session *session, QWidget
     buildUi();
     retranslate();
     setState(State::Idle);
+    connect(CountryNames::instance(), &CountryNames::changed, this, &OwnProfileView::fillCountries);
     connect(m_session, &Session::signedIn, this, [this] {
         m_state = State::Idle; // another user may have signed in
         m_performance->clear();
@@ -139,15 +144,20 @@ QWidget *OwnProfileView::buildForm()
     m_niches->setObjectName(u"ownNiches"_s);
     m_niches->setFlow(QListView::LeftToRight);
     m_niches->setWrapping(true);
+    m_niches->setSpacing(4); // checkboxes apart from the previous niche's name
     m_niches->setMaximumHeight(110);
     for (const QString &niche : common::nicheNames()) {
-        auto *item = new QListWidgetItem(niche, m_niches);
+        auto *item = new QListWidgetItem(Names::niche(niche), m_niches); // named in retranslate()
         item->setData(Qt::UserRole, niche);
         item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
         item->setCheckState(Qt::Unchecked);
     }
-    m_country = new QLineEdit;
+    // Picked by name in the app's language; "not given" first.
+    m_country = new QComboBox;
     m_country->setObjectName(u"ownCountry"_s);
+    m_country->setMaxVisibleItems(20);
+    m_country->addItem(QString(), QString());
+    fillCountries();
     m_languages = new QLineEdit;
     m_languages->setObjectName(u"ownLanguages"_s);
     m_rates = new QTableWidget(static_cast<int>(common::deliverableTypeNames().size()), 3);
@@ -216,7 +226,11 @@ void OwnProfileView::retranslate()
     for (int i = 0; i < labels.size(); ++i) {
         m_fieldLabels.at(i)->setText(labels.at(i));
     }
-    m_country->setPlaceholderText(tr("Two letters, e.g. DE"));
+    m_country->setItemText(0, tr("Not given"));
+    for (int i = 0; i < m_niches->count(); ++i) {
+        QListWidgetItem *item = m_niches->item(i);
+        item->setText(Names::niche(item->data(Qt::UserRole).toString()));
+    }
     m_languages->setPlaceholderText(tr("Two-letter codes separated by commas, e.g. de, en"));
     m_rates->setHorizontalHeaderLabels({tr("Deliverable"), tr("Price"), tr("Currency")});
     // In the order of common::deliverableTypeNames().
@@ -235,6 +249,7 @@ void OwnProfileView::retranslate()
 void OwnProfileView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
+        fillCountries(); // sorted by name in the new language
         retranslate();
     }
     QWidget::changeEvent(event);
@@ -323,6 +338,24 @@ void OwnProfileView::loaded(
     setState(State::Editing);
 }
 
+void OwnProfileView::fillCountries()
+{
+    const QSignalBlocker quiet(m_country);
+    const QString chosen = m_country->currentData().toString();
+    while (m_country->count() > 1) {
+        m_country->removeItem(m_country->count() - 1);
+    }
+    for (const auto &[name, code] : CountryNames::choices()) {
+        m_country->addItem(name, code);
+    }
+    int index = m_country->findData(chosen);
+    if (index < 0 && !chosen.isEmpty()) {
+        m_country->addItem(chosen, chosen);
+        index = m_country->count() - 1;
+    }
+    m_country->setCurrentIndex(std::max(0, index));
+}
+
 void OwnProfileView::fill(const common::InfluencerProfileInput &input)
 {
     m_displayName->setText(input.displayName);
@@ -333,7 +366,12 @@ void OwnProfileView::fill(const common::InfluencerProfileInput &input)
                         ? Qt::Checked
                         : Qt::Unchecked);
     }
-    m_country->setText(input.country);
+    int country = m_country->findData(input.country);
+    if (country < 0) { // a code this app has no name for: kept as it is
+        m_country->addItem(input.country, input.country);
+        country = m_country->count() - 1;
+    }
+    m_country->setCurrentIndex(country);
     m_languages->setText(input.languages.join(u", "_s));
     for (int row = 0; row < m_rates->rowCount(); ++row) {
         const QString type = m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString();
@@ -380,7 +418,7 @@ QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) con
                 {u"amountMinor"_s, minor ? QJsonValue(static_cast<double>(*minor)) : QJsonValue()},
                 {u"currency"_s, currency}});
     }
-    const QString country = m_country->text().trimmed().toUpper();
+    const QString country = m_country->currentData().toString();
     return {{u"displayName"_s, m_displayName->text()}, {u"bio"_s, m_bio->toPlainText()},
             {u"niches"_s, niches},
             {u"country"_s, country.isEmpty() ? QJsonValue() : QJsonValue(country)},
@@ -488,7 +526,7 @@ QString OwnProfileView::fieldMessage(const QString &group, const common::FieldEr
         return tr("Too many entries.");
     }
     if (group == u"country"_s) {
-        return tr("Use a two-letter country code, such as DE.");
+        return tr("Pick the country from the list.");
     }
     if (group == u"languages"_s) {
         return tr("Use two-letter language codes, such as de or en.");

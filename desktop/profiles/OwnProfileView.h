@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QComboBox;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -62,6 +63,8 @@ private:
     void retranslate();
     void setState(State state);
     void fill(const common::InfluencerProfileInput &input);
+    /// The country picker's names in the current language, keeping the choice.
+    void fillCountries();
     void clearErrors();
     void loaded(quint64 generation, const common::Result<common::InfluencerProfile> &result);
     void savedAnswer(quint64 generation, const common::Result<common::InfluencerProfile> &result);
@@ -84,7 +87,7 @@ private:
     QLineEdit *m_displayName = nullptr;
     QPlainTextEdit *m_bio = nullptr;
     QListWidget *m_niches = nullptr;
-    QLineEdit *m_country = nullptr;
+    QComboBox *m_country = nullptr;
     QLineEdit *m_languages = nullptr;
     QTableWidget *m_rates = nullptr;
     QHash<QString, QLabel *> m_errorLabels;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Names.h"
 
+#include "CountryNames.h"
+
 #include <QList>
 #include <QStringList>
 
@@ -81,6 +83,34 @@ QString Names::platform(common::Platform platform)
     case common::Platform::Snapchat: return u"Snapchat"_s;
     }
     return {};
+}
+
+QString Names::niche(const QString &code)
+{
+    static const QList<std::pair<QString, const char *>> niches{{u"art"_s, QT_TR_NOOP("Art")},
+            {u"automotive"_s, QT_TR_NOOP("Automotive")}, {u"beauty"_s, QT_TR_NOOP("Beauty")},
+            {u"comedy"_s, QT_TR_NOOP("Comedy")}, {u"diy"_s, QT_TR_NOOP("DIY")},
+            {u"education"_s, QT_TR_NOOP("Education")}, {u"family"_s, QT_TR_NOOP("Family")},
+            {u"fashion"_s, QT_TR_NOOP("Fashion")}, {u"finance"_s, QT_TR_NOOP("Finance")},
+            {u"fitness"_s, QT_TR_NOOP("Fitness")}, {u"food"_s, QT_TR_NOOP("Food")},
+            {u"gaming"_s, QT_TR_NOOP("Gaming")}, {u"health"_s, QT_TR_NOOP("Health")},
+            {u"home"_s, QT_TR_NOOP("Home & living")}, {u"lifestyle"_s, QT_TR_NOOP("Lifestyle")},
+            {u"music"_s, QT_TR_NOOP("Music")}, {u"outdoors"_s, QT_TR_NOOP("Outdoors")},
+            {u"pets"_s, QT_TR_NOOP("Pets")}, {u"photography"_s, QT_TR_NOOP("Photography")},
+            {u"sports"_s, QT_TR_NOOP("Sports")},
+            {u"sustainability"_s, QT_TR_NOOP("Sustainability")}, {u"tech"_s, QT_TR_NOOP("Tech")},
+            {u"travel"_s, QT_TR_NOOP("Travel")}, {u"wellness"_s, QT_TR_NOOP("Wellness")}};
+    for (const auto &[wire, text] : niches) {
+        if (wire == code) {
+            return tr(text);
+        }
+    }
+    return code;
+}
+
+QString Names::country(const QString &code)
+{
+    return CountryNames::withCode(code);
 }
 
 QString Names::eventKind(const QString &kind)

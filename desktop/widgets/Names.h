@@ -11,7 +11,8 @@
 namespace influence::desktop {
 
 /// Translated names of what the platform's data names: the states of campaigns, deals and
-/// payouts, the sides of a deal, review decisions, deliverable types, platforms, timeline events,
+/// payouts, the sides of a deal, review decisions, deliverable types, platforms, niches,
+/// countries, timeline events,
 /// payment conditions and schedules, tax forms and payout requirements.
 class Names
 {
@@ -25,6 +26,10 @@ public:
     static QString deliverableType(common::DeliverableType type);
     /// The platform's own name ("YouTube"): a proper noun, the same in every language.
     static QString platform(common::Platform platform);
+    /// A niche ("outdoors") in words ("Outdoors", "Natur & Outdoor"); unknown codes as they are.
+    static QString niche(const QString &code);
+    /// A country by its ISO 3166-1 code with the code ("Spanien (ES)"), see CountryNames.
+    static QString country(const QString &code);
     /// An activity timeline entry ("offer.made") in words.
     static QString eventKind(const QString &kind);
     static QString payoutState(common::PayoutState state);

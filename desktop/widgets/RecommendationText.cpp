@@ -256,7 +256,7 @@ QString RecommendationText::traitValue(const common::SharedTrait &trait)
     case SimilarTrait::Language: return language(trait.value);
     case SimilarTrait::Platform: return AnalyticsText::platform(trait.value);
     case SimilarTrait::Size: return tr("%1 followers").arg(trait.value);
-    case SimilarTrait::Niche:
+    case SimilarTrait::Niche: return Names::niche(trait.value);
     case SimilarTrait::Term: break;
     }
     return trait.value;
@@ -289,10 +289,7 @@ QString RecommendationText::traits(const QList<common::SharedTrait> &traits)
 
 QString RecommendationText::country(const QString &code)
 {
-    const QLocale::Territory territory = QLocale::codeToTerritory(code);
-    return territory == QLocale::AnyTerritory
-            ? code
-            : tr("%1 (%2)").arg(QLocale::territoryToString(territory), code);
+    return Names::country(code);
 }
 
 QString RecommendationText::language(const QString &code)

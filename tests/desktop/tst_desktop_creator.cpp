@@ -130,7 +130,6 @@ private Q_SLOTS:
 
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
         find<QLineEdit>(u"ownDisplayName"_s)->clear();
-        QTest::keyClicks(find<QLineEdit>(u"ownCountry"_s), u"Germany"_s);
         QTest::keyClicks(find<QLineEdit>(u"ownLanguages"_s), u"de, english"_s);
         auto *rates = find<QTableWidget>(u"ownRates"_s);
         rates->item(0, 1)->setText(u"12.345"_s); // a third decimal for EUR
@@ -139,8 +138,8 @@ private Q_SLOTS:
         QCOMPARE(requests.count(), 0);
         QCOMPARE(editor()->state(), OwnProfileView::State::Editing);
         QCOMPARE(editor()->fieldError(u"displayName"_s), u"Please fill this in."_s);
-        QCOMPARE(editor()->fieldError(u"country"_s),
-                u"Use a two-letter country code, such as DE."_s);
+        // The country is picked from a list of names: nothing wrong can be typed there.
+        QVERIFY(editor()->fieldError(u"country"_s).isEmpty());
         QCOMPARE(editor()->fieldError(u"languages"_s),
                 u"Use two-letter language codes, such as de or en."_s);
         QVERIFY(!editor()->fieldError(u"rates"_s).isEmpty());
@@ -170,8 +169,7 @@ private Q_SLOTS:
         QCOMPARE(error.code, common::ErrorCode::ValidationFailed);
         editor()->showErrors(error);
         QCOMPARE(editor()->fieldError(u"displayName"_s), u"Please fill this in."_s);
-        QCOMPARE(editor()->fieldError(u"country"_s),
-                u"Use a two-letter country code, such as DE."_s);
+        QCOMPARE(editor()->fieldError(u"country"_s), u"Pick the country from the list."_s);
         QVERIFY(!editor()->fieldError(u"rates"_s).isEmpty());
     }
 
@@ -188,9 +186,11 @@ private Q_SLOTS:
             niches->item(i)->setCheckState(
                     niche == u"outdoors"_s || niche == u"travel"_s ? Qt::Checked : Qt::Unchecked);
         }
-        auto *country = find<QLineEdit>(u"ownCountry"_s);
-        country->clear();
-        QTest::keyClicks(country, u"at"_s);
+        auto *country = find<QComboBox>(u"ownCountry"_s);
+        QCOMPARE(country->itemData(0).toString(), QString()); // "not given" first
+        QVERIFY(country->count() > 200);
+        QVERIFY(country->itemText(country->findData(u"AT"_s)).startsWith(u"Austria"_s));
+        country->setCurrentIndex(country->findData(u"AT"_s));
         auto *languages = find<QLineEdit>(u"ownLanguages"_s);
         languages->clear();
         QTest::keyClicks(languages, u"de, en"_s);
@@ -236,7 +236,7 @@ private Q_SLOTS:
         QCOMPARE(editor()->formJson(), before);
         QCOMPARE(find<QLineEdit>(u"ownDisplayName"_s)->text(), u"Jördis Example"_s);
         QCOMPARE(rates->item(0, 1)->text(), u"120.50"_s);
-        QCOMPARE(find<QLineEdit>(u"ownCountry"_s)->text(), u"AT"_s);
+        QCOMPARE(find<QComboBox>(u"ownCountry"_s)->currentData().toString(), u"AT"_s);
         saveScreenshot(m_window.get(), u"own-profile"_s);
         record(stalls);
     }
@@ -496,6 +496,18 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(accounts()->state(), AccountsView::State::Loaded, 15000);
         saveScreenshot(m_window.get(), u"accounts-de"_s);
         showPage(editor());
+        // Countries and niches by name in German: the names come from iso-codes, read on a
+        // worker thread, and the page shows them once they are in.
+        auto *country = find<QComboBox>(u"ownCountry"_s);
+        QCOMPARE(country->currentData().toString(), u"AT"_s);
+        QTRY_COMPARE(country->currentText(), u"Österreich (AT)"_s);
+        QCOMPARE(country->itemText(0), u"Nicht angegeben"_s);
+        auto *niches = find<QListWidget>(u"ownNiches"_s);
+        for (int i = 0; i < niches->count(); ++i) {
+            if (niches->item(i)->data(Qt::UserRole).toString() == u"outdoors"_s) {
+                QCOMPARE(niches->item(i)->text(), u"Outdoor"_s);
+            }
+        }
         saveScreenshot(m_window.get(), u"own-profile-de"_s);
         // The profile's notes and chart axes follow the language (still the partial history).
         auto *creator = m_window->creatorPage();
@@ -515,6 +527,7 @@ private Q_SLOTS:
         // Back to English from the menu; the settings page follows.
         m_window->findChild<QAction *>(u"language-en"_s)->trigger();
         QTRY_COMPARE(sidebarItem(m_window->discoveryPage())->text(), u"Discovery"_s);
+        QTRY_COMPARE(country->currentText(), u"Austria (AT)"_s);
         QCOMPARE(signOut->text(), u"Sign &out"_s);
         QCOMPARE(language->currentData().toString(), u"en"_s);
     }

@@ -10,6 +10,7 @@
 #include "discovery/DiscoveryView.h"
 #include "profiles/CreatorProfileView.h"
 #include "widgets/CsvExport.h"
+#include "widgets/Names.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -207,7 +208,7 @@ private Q_SLOTS:
             QVERIFY(model()->index(row, DiscoveryModel::Platforms)
                             .data()
                             .toString()
-                            .contains(u"instagram"_s));
+                            .contains(u"Instagram"_s));
         }
         QVERIFY(model()->canFetchMore({}));
         find<QTableView>(u"discoveryTable"_s)->scrollToBottom();
@@ -333,14 +334,23 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model()->query().niche, niche, 2000);
         waitLoaded();
         for (int row = 0; row < model()->rowCount(); ++row) {
-            QVERIFY(model()->index(row, DiscoveryModel::Niches).data().toString().contains(niche));
+            QVERIFY(model()->index(row, DiscoveryModel::Niches)
+                            .data()
+                            .toString()
+                            .contains(desktop::Names::niche(niche)));
         }
         // Every vocabulary is offered, by name, with "any" first.
         auto *countries = find<QComboBox>(u"countryFilterBox"_s);
         QVERIFY(countries->count() > 200);
         QCOMPARE(countries->itemData(0).toString(), QString());
         QVERIFY(countries->itemText(countries->findData(u"AT"_s)).startsWith(u"Austria"_s));
-        QCOMPARE(find<QComboBox>(u"nicheFilterBox"_s)->count(), common::nicheNames().size() + 1);
+        auto *niches = find<QComboBox>(u"nicheFilterBox"_s);
+        QCOMPARE(niches->count(), common::nicheNames().size() + 1);
+        for (int i = 1; i < niches->count(); ++i) { // every niche has a name, not its code
+            QVERIFY2(niches->itemText(i) != niches->itemData(i).toString(),
+                    qPrintable(niches->itemText(i)));
+        }
+        QCOMPARE(niches->itemText(niches->findData(u"home"_s)), u"Home & living"_s);
 
         find<QSpinBox>(u"minFollowersBox"_s)->setValue(1000);
         find<QDoubleSpinBox>(u"minEngagementBox"_s)->setValue(1.5);
@@ -482,8 +492,17 @@ private Q_SLOTS:
                                                  : field(column) + u" %"_s,
                         shown);
             }
+            // Codes in the file, names on screen.
             for (const int column : {DiscoveryModel::Platforms, DiscoveryModel::Niches}) {
-                QCOMPARE(field(column).isEmpty() ? DiscoveryModel::missingFigure() : field(column),
+                QStringList names;
+                for (const QString &code : field(column).split(u", "_s, Qt::SkipEmptyParts)) {
+                    const auto platform = common::platformFromString(code);
+                    QVERIFY(column == DiscoveryModel::Niches || platform);
+                    names << (column == DiscoveryModel::Niches
+                                    ? desktop::Names::niche(code)
+                                    : desktop::Names::platform(*platform));
+                }
+                QCOMPARE(names.isEmpty() ? DiscoveryModel::missingFigure() : names.join(u", "_s),
                         model()->index(row, column).data().toString());
             }
         }
