@@ -424,7 +424,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
     m_jobs->addHandler(QString::fromLatin1(money::kScanJob),
             QString::fromLatin1(deals::kRemindersQueue),
-            money::scanJobHandler(m_config.auth.effectiveAppUrl(publicUrl), m_config.payments));
+            money::scanJobHandler(
+                    m_config.auth.effectiveAppUrl(publicUrl), m_config.payments.unclaimedDays));
     m_jobs->addPeriodic(QString::fromLatin1(money::kScanJob), money::kScanInterval);
     if (options.extraJobs) {
         options.extraJobs(*m_jobs);

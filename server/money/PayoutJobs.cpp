@@ -78,59 +78,96 @@ Result<void> exec(Connection &tx, const SqlStatement &statement, Connection::Bin
 
 enum class Mode { Send, Recheck };
 
-/// Locks the payout and claims it: Send starts the next attempt of an approved payout (the money
-/// to clearing), Recheck takes a payout in flight whose lease ran out (`attempt` still the one
-/// in flight); either leases it and enqueues the recheck for the lease's end. Nothing when there
-/// is nothing to do.
+/// The payout as locked for a claim.
+struct Locked
+{
+    QString state;
+    Claim claim;
+    bool leased = false; ///< next_check_at still ahead
+};
+
+Result<std::optional<Locked>> lock(Connection &tx, const QUuid &id)
+{
+    auto rows = tx.run(kLockPayout, {{u":id"_s, id}});
+    if (!rows) {
+        return rows.error();
+    }
+    std::optional<Locked> locked;
+    if ((*rows)->next()) {
+        const QSqlQuery &q = **rows;
+        locked = Locked{q.value(0).toString(),
+                {id, q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toString(),
+                        q.value(4).toString(), q.value(5).toString()},
+                q.value(6).toBool()};
+    }
+    (*rows)->finish();
+    return locked;
+}
+
+/// Send: an approved payout starts its next attempt (processing, the money to clearing, leased).
+/// Whether it did.
+Result<bool> startAttempt(Connection &tx, Locked &locked, const Connection::Binds &binds)
+{
+    if (locked.state != u"approved"_s) {
+        return false; // sent already (this job ran before), or cancelled
+    }
+    auto started = tx.scalar(kStartAttempt, binds);
+    if (!started) {
+        return started.error();
+    }
+    locked.claim.attempt = started->toInt();
+    if (auto moved = exec(tx, kToClearing, {{u":id"_s, locked.claim.payout}}); !moved) {
+        return moved.error();
+    }
+    return true;
+}
+
+/// Recheck: a payout still in flight with `attempt` whose lease ran out is leased again. Whether
+/// it was; a lease pushed further meanwhile gets its own recheck job instead.
+Result<bool> retake(
+        Connection &tx, const Locked &locked, int attempt, const Connection::Binds &binds)
+{
+    if (locked.state != u"processing"_s || locked.claim.attempt != attempt) {
+        return false; // settled meanwhile
+    }
+    if (locked.leased) {
+        if (auto next = exec(tx, kScheduleRecheck, {{u":id"_s, locked.claim.payout}}); !next) {
+            return next.error();
+        }
+        return false;
+    }
+    if (auto leased = exec(tx, kLease, binds); !leased) {
+        return leased.error();
+    }
+    return true;
+}
+
+/// Locks the payout and claims it (startAttempt or retake), then enqueues the recheck for the
+/// lease's end, in one transaction. Nothing when there is nothing to do.
 Result<std::optional<Claim>> claim(Connection &c, const QUuid &id, int attempt, Mode mode,
         const payments::PaymentSettings &settings)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<std::optional<Claim>> {
-        auto rows = tx.run(kLockPayout, {{u":id"_s, id}});
-        if (!rows) {
-            return rows.error();
+        auto locked = lock(tx, id);
+        if (!locked) {
+            return locked.error();
         }
-        if (!(*rows)->next()) {
+        if (!locked->has_value()) {
             return std::optional<Claim>();
         }
-        const QSqlQuery &q = **rows;
-        const QString state = q.value(0).toString();
-        Claim claimed{id, q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toString(),
-                q.value(4).toString(), q.value(5).toString()};
-        const bool leased = q.value(6).toBool();
-        (*rows)->finish();
         const Connection::Binds binds{{u":seconds"_s, leaseSeconds(settings)}, {u":id"_s, id}};
-        if (mode == Mode::Send) {
-            if (state != u"approved"_s) {
-                return std::optional<Claim>(); // sent already (this job ran before), or cancelled
-            }
-            auto started = tx.scalar(kStartAttempt, binds);
-            if (!started) {
-                return started.error();
-            }
-            claimed.attempt = started->toInt();
-            if (auto moved = exec(tx, kToClearing, {{u":id"_s, id}}); !moved) {
-                return moved.error();
-            }
-        } else {
-            if (state != u"processing"_s || claimed.attempt != attempt) {
-                return std::optional<Claim>(); // settled meanwhile
-            }
-            if (leased) {
-                // Asked about again later than this job was for: its successor waits for then.
-                if (auto next = exec(tx, kScheduleRecheck, {{u":id"_s, id}}); !next) {
-                    return next.error();
-                }
-                return std::optional<Claim>();
-            }
-            if (auto lease = exec(tx, kLease, binds); !lease) {
-                return lease.error();
-            }
+        const auto claimed = mode == Mode::Send ? startAttempt(tx, **locked, binds)
+                                                : retake(tx, **locked, attempt, binds);
+        if (!claimed) {
+            return claimed.error();
+        }
+        if (!*claimed) {
+            return std::optional<Claim>();
         }
         if (auto next = exec(tx, kScheduleRecheck, {{u":id"_s, id}}); !next) {
             return next.error();
         }
-        return std::optional(claimed);
+        return std::optional((*locked)->claim);
     });
 }
 
@@ -250,9 +287,9 @@ jobs::Handler recheckJobHandler(payments::PaymentSettings settings)
     return transferHandler(std::move(settings), Mode::Recheck);
 }
 
-jobs::Handler scanJobHandler(QString appUrl, payments::PaymentSettings settings)
+jobs::Handler scanJobHandler(QString appUrl, int unclaimedDays)
 {
-    return [appUrl = std::move(appUrl), days = settings.unclaimedDays](
+    return [appUrl = std::move(appUrl), days = unclaimedDays](
                    const jobs::Job &job) -> Result<void> {
         const auto told =
                 job.connection.scalar(kScan, {{u":appUrl"_s, appUrl}, {u":days"_s, days}});

@@ -40,8 +40,9 @@ jobs::Handler sendJobHandler(payments::PaymentSettings settings);
 jobs::Handler recheckJobHandler(payments::PaymentSettings settings);
 /// The handler of kScanJob: tells the brand's side once about a late payout, warns the creator
 /// once 7 days before an unclaimed payout goes back, and cancels those blocked by missing payout
-/// details for `settings.unclaimedDays` (through cancelLocked, as POST /payouts/{id}/cancel does;
-/// the creator and the brand's owner are told). Links in the e-mails start with `appUrl`.
-jobs::Handler scanJobHandler(QString appUrl, payments::PaymentSettings settings);
+/// details for `unclaimedDays` (PAYOUT_UNCLAIMED_DAYS; through cancelLocked, as
+/// POST /payouts/{id}/cancel does; the creator and the brand's owner are told). Links in the
+/// e-mails start with `appUrl`.
+jobs::Handler scanJobHandler(QString appUrl, int unclaimedDays);
 
 } // namespace influence::server::money
