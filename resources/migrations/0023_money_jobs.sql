@@ -5,7 +5,8 @@
 -- 'payouts.recheck' job for the payout's next_check_at in the same transaction as the move to
 -- processing, so that a transfer whose answer never got written (a timeout, a 5xx, a process
 -- killed between the call and the commit) is asked about again with the same idempotency key.
--- The hourly 'payouts.scan' tells the brand's side once when a payout becomes late, warns a
+-- The hourly 'payouts.scan' re-enqueues the jobs of payouts whose job went dead (the safety net
+-- the sender's poll was), tells the brand's side once when a payout becomes late, warns a
 -- creator once a week before an unclaimed payout (blocked by missing payout details) goes back
 -- to the brand, and cancels those whose time ran out (PAYOUT_UNCLAIMED_DAYS) through the cancel
 -- path of the API (server/money/PayoutJobs.cpp).
@@ -51,13 +52,20 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Payouts that are late and those about to go back unclaimed: tells their people once each
--- (reminders_sent; notify_user honours their settings). How many people were told.
+-- (reminders_sent; notify_user honours their settings). How many people were told. Also the
+-- safety net of the sender's jobs: an approved payout, or one in flight past its check, that has
+-- waited five minutes gets its job again when none is queued or running (the unique keys drop
+-- the enqueue otherwise), e.g. after its job went dead.
 CREATE FUNCTION payouts_scan(p_app_url text, p_unclaimed_days integer) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
     r record;
     told integer := 0;
 BEGIN
+    PERFORM payout_enqueue_send(p.id) FROM payouts p
+    WHERE p.state = 'approved' AND p.approved_at < now() - interval '5 minutes';
+    PERFORM payout_schedule_recheck(p.id) FROM payouts p
+    WHERE p.state = 'processing' AND p.next_check_at < now() - interval '5 minutes';
     FOR r IN
         -- Late (payout_late, 0010): the brand's owner and staff, once per payout and due date.
         SELECT 'payout.late' AS kind, p.id, s.u, api_date(p.due_on) AS window_key, p.deal_id,

@@ -6,7 +6,9 @@
 // fail and are retried under a new key; a 500, a timeout and a process killed between the
 // provider's answer and the commit are all settled by asking again with the same key, so that
 // exactly one transfer exists per payout; concurrent approvals send once; webhook events are
-// verified and acted on once.
+// verified and acted on once. Sending is a job (payouts.send, payouts.recheck): an approval that
+// rolls back sends nothing, a payout whose job was lost is sent after the scan enqueues it again,
+// and two server processes on one database send each payout once under its first key.
 #include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "NodePeer.h"
@@ -454,6 +456,24 @@ private Q_SLOTS:
                                          "'payouts.send:%1:1' AND state = 'succeeded'"_s.arg(id))
                                           .toInt(),
                 1, 10000);
+        verifyLedger();
+    }
+
+    void payoutWhoseJobWasLostIsSentByTheScan()
+    {
+        const QString id = duePayout(3000);
+        // Approved five minutes ago and its job gone (as if it went dead): nothing sends it…
+        QVERIFY(m_db->execDirect(
+                u"UPDATE payouts SET state = 'approved', approved_at = now() - interval '10 "
+                "minutes', approved_by = '%1', method = 'stripe', destination = '%2' "
+                "WHERE id = '%3'"_s.arg(m_brandId, kAccount, id)));
+        QTest::qWait(1500);
+        QCOMPARE(payout(id)[u"state"_s].toString(), u"approved"_s);
+        QCOMPARE(transfersOf(id).size(), 0);
+        // … until the hourly scan, the safety net, enqueues it again.
+        QVERIFY(m_db->execDirect(u"SELECT job_enqueue('payouts.scan', '{}', 'reminders')"_s));
+        QVERIFY(waitForState(id, u"paid"_s));
+        QCOMPARE(transfersOf(id).size(), 1);
         verifyLedger();
     }
 
