@@ -646,6 +646,11 @@ QList<KeySpec> paymentKeys()
                     "How long a payout whose transfer got no answer waits before the same "
                     "request (same idempotency key) is sent again. Default 60."_L1,
                     duration(&Config::payments, &payments::PaymentSettings::recheck, 1, 3600)},
+            {"PAYOUT_UNCLAIMED_DAYS"_L1,
+                    "A payout blocked by missing payout details this many days after it became "
+                    "payable goes back to the campaign's budget (the creator is warned 7 days "
+                    "before). Default 30."_L1,
+                    integer(&Config::payments, &payments::PaymentSettings::unclaimedDays, 1, 3650)},
             {"STRIPE_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for Stripe's API. Default: the "
                     "system's."_L1,
@@ -934,6 +939,7 @@ QStringList Config::describe() const
             !payments.webhookSecret.isEmpty());
     line(u"STRIPE_WEBHOOK_TOLERANCE_SECONDS"_s, QString::number(payments.webhookTolerance.count()));
     line(u"PAYOUT_RECHECK_SECONDS"_s, QString::number(payments.recheck.count()));
+    line(u"PAYOUT_UNCLAIMED_DAYS"_s, QString::number(payments.unclaimedDays));
     line(u"STRIPE_TIMEOUT_SECONDS"_s,
             QString::number(std::chrono::duration_cast<std::chrono::seconds>(payments.fetch.timeout)
                                     .count()));

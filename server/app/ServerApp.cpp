@@ -35,7 +35,7 @@
 #include "discovery/DiscoveryRoutes.h"
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
-#include "money/PayoutSender.h"
+#include "money/PayoutJobs.h"
 #include "notifications/Digest.h"
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
@@ -412,15 +412,25 @@ Result<void> ServerApp::start(const StartOptions &options)
                 social::syncJobHandler(*m_social, std::chrono::minutes(15)));
         m_jobs->addPeriodic(QString::fromLatin1(social::kSyncJob), m_config.social.pollInterval);
     }
+    // Payouts go to the provider only from processes that can reach it; elsewhere their jobs
+    // wait in the queue. The scan (late, unclaimed) runs everywhere.
+    if (m_config.payments.transfersEnabled()) {
+        m_jobs->addHandler(QString::fromLatin1(money::kSendJob),
+                QString::fromLatin1(money::kPayoutsQueue),
+                money::sendJobHandler(m_config.payments));
+        m_jobs->addHandler(QString::fromLatin1(money::kRecheckJob),
+                QString::fromLatin1(money::kPayoutsQueue),
+                money::recheckJobHandler(m_config.payments));
+    }
+    m_jobs->addHandler(QString::fromLatin1(money::kScanJob),
+            QString::fromLatin1(deals::kRemindersQueue),
+            money::scanJobHandler(
+                    m_config.auth.effectiveAppUrl(publicUrl), m_config.payments.unclaimedDays));
+    m_jobs->addPeriodic(QString::fromLatin1(money::kScanJob), money::kScanInterval);
     if (options.extraJobs) {
         options.extraJobs(*m_jobs);
     }
     m_jobs->start();
-    if (m_config.payments.transfersEnabled()) {
-        m_payouts = std::make_unique<money::PayoutSender>(m_connectionSettings, m_config.payments,
-                money::PayoutSender::Options{static_cast<int>(m_config.payments.recheck.count())});
-        m_payouts->start();
-    }
     const QJsonObject openApi = docs::openApiDocument(publicUrl);
     const docs::DocsPage docsPage = docs::renderDocsPage(openApi);
     system::registerRoutes(*m_httpContext,
@@ -502,14 +512,10 @@ void ServerApp::finishShutdown()
             m_dbPool->waitForDone();
         }
     }
-    if (m_payouts) {
-        m_payouts->stop();
-    }
     m_httpServer.reset();
     m_oidc.reset();
     m_social.reset();
     m_jobs.reset();
-    m_payouts.reset();
     m_cpuPool.reset();
     m_dbPool.reset();
     m_managedPostgres.reset();

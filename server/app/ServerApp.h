@@ -31,9 +31,6 @@ class Router;
 namespace jobs {
 class JobWorker;
 }
-namespace money {
-class PayoutSender;
-}
 namespace oidc {
 class OidcService;
 }
@@ -104,7 +101,6 @@ private:
     std::unique_ptr<oidc::OidcService> m_oidc; ///< only when providers are configured
     std::unique_ptr<social::SocialService> m_social; ///< only when platforms are configured
     std::unique_ptr<jobs::JobWorker> m_jobs;
-    std::unique_ptr<money::PayoutSender> m_payouts;
     std::shared_ptr<http::HttpContext> m_httpContext;
     std::unique_ptr<http::HttpServer> m_httpServer;
     QDateTime m_startedAt;

@@ -34,8 +34,8 @@ const SqlStatement kApprove(
         u"UPDATE payouts SET state = 'approved', approved_at = now(), approved_by = :user, "
         "method = 'stripe', destination = :destination, failure_code = NULL, "
         "failure_message = NULL, next_check_at = NULL WHERE id = :id"_s);
-// Wakes the payout senders of every server process (PayoutSender listens).
-const SqlStatement kWakeSenders(u"SELECT pg_notify('payouts', '')"_s);
+// The send of the approved payout's next attempt, in the approval's transaction (PayoutJobs.h).
+const SqlStatement kEnqueueSend(u"SELECT payout_enqueue_send(:id)"_s);
 const SqlStatement kRecordPaid(
         u"UPDATE payouts SET state = 'paid', method = 'offline', reference = :reference, "
         "paid_at = CAST(:paidOn AS date) + time '12:00', "
@@ -167,9 +167,18 @@ Result<void> run(Connection &c, const SqlStatement &statement, Connection::Binds
     return {};
 }
 
+/// `actor` null: the system.
+Result<void> event(Connection &c, const QUuid &actor, const QUuid &id, const QString &kind)
+{
+    return run(c, kPayoutEvent,
+            {{u":actor"_s,
+                     actor.isNull() ? QVariant(QMetaType::fromType<QUuid>()) : QVariant(actor)},
+                    {u":kind"_s, kind}, {u":id"_s, id}});
+}
+
 Result<void> event(Connection &c, const Principal &p, const QUuid &id, const QString &kind)
 {
-    return run(c, kPayoutEvent, {{u":actor"_s, p.userId()}, {u":kind"_s, kind}, {u":id"_s, id}});
+    return event(c, p.userId(), id, kind);
 }
 
 /// One payout's change in a transaction, answering the payout.
@@ -254,6 +263,9 @@ Result<QByteArray> approve(Connection &c, const Principal &p, const QList<QUuid>
                     !done) {
                 return done.error();
             }
+            if (auto done = run(tx, kEnqueueSend, {{u":id"_s, row.id}}); !done) {
+                return done.error();
+            }
             if (auto done = event(tx, p, row.id, u"payout.approved"_s); !done) {
                 return done.error();
             }
@@ -265,9 +277,6 @@ Result<QByteArray> approve(Connection &c, const Principal &p, const QList<QUuid>
                 return json.error();
             }
             items += (items.size() > 1 ? "," : "") + *json;
-        }
-        if (auto woken = run(tx, kWakeSenders, {}); !woken) {
-            return woken.error();
         }
         return QByteArray("{\"items\":" + items + "]}");
     });
@@ -323,10 +332,10 @@ Result<QByteArray> retry(Connection &c, const Principal &p, const QUuid &id)
                                     {u":id"_s, id}});
                 },
                 [&] {
-                    return event(tx, p, id, u"payout.approved"_s);
+                    return run(tx, kEnqueueSend, {{u":id"_s, id}});
                 },
                 [&] {
-                    return run(tx, kWakeSenders, {});
+                    return event(tx, p, id, u"payout.approved"_s);
                 },
         });
     });
@@ -338,17 +347,22 @@ Result<QByteArray> cancel(Connection &c, const Principal &p, const QUuid &id)
         if (row.state != u"scheduled"_s && row.state != u"failed"_s) {
             return illegal(row, u"cancelled"_s);
         }
-        return db::runSteps({
-                [&] {
-                    return run(tx, kCancel, {{u":id"_s, id}});
-                },
-                [&] {
-                    return run(tx, kReleaseCancelled, {{u":id"_s, id}});
-                },
-                [&] {
-                    return event(tx, p, id, u"payout.cancelled"_s);
-                },
-        });
+        return cancelLocked(tx, p.userId(), id);
+    });
+}
+
+Result<void> cancelLocked(Connection &tx, const QUuid &actor, const QUuid &id)
+{
+    return db::runSteps({
+            [&] {
+                return run(tx, kCancel, {{u":id"_s, id}});
+            },
+            [&] {
+                return run(tx, kReleaseCancelled, {{u":id"_s, id}});
+            },
+            [&] {
+                return event(tx, actor, id, u"payout.cancelled"_s);
+            },
     });
 }
 

@@ -15,9 +15,9 @@
 /// Payouts: one installment of a deal's fee each, created by the database when its payment
 /// condition is met (0010_money.sql, meet_payment_condition) and moved on from here: approved by
 /// the brand's side (once the creator is ready to be paid), sent to the payment provider by the
-/// PayoutSender, or recorded as paid elsewhere; a failed one is retried or cancelled. Every change
-/// locks the payout rows (in id order when there are several) and moves the money in the same
-/// transaction.
+/// payouts.send job (PayoutJobs.h), or recorded as paid elsewhere; a failed one is retried or
+/// cancelled. Every change locks the payout rows (in id order when there are several) and moves
+/// the money in the same transaction.
 namespace influence::server::money {
 
 struct PayoutQuery
@@ -58,5 +58,9 @@ common::Result<QByteArray> recordPayment(db::Connection &c, const http::Principa
 common::Result<QByteArray> retry(db::Connection &c, const http::Principal &p, const QUuid &id);
 /// A scheduled or failed payout is cancelled; its amount goes back to the campaign's budget.
 common::Result<QByteArray> cancel(db::Connection &c, const http::Principal &p, const QUuid &id);
+/// cancel()'s change of a scheduled or failed payout the caller's transaction has locked: the
+/// state, the money back to the budget, the timeline. `actor` null: the system (the unclaimed
+/// payouts' scan, PayoutJobs.h).
+common::Result<void> cancelLocked(db::Connection &tx, const QUuid &actor, const QUuid &id);
 
 } // namespace influence::server::money

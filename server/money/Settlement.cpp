@@ -48,6 +48,7 @@ const SqlStatement kReversed(
 const SqlStatement kLater(
         u"UPDATE payouts SET next_check_at = now() + make_interval(secs => :seconds), "
         "failure_message = :reason WHERE id = :id AND state = 'processing'"_s);
+const SqlStatement kRecheck(u"SELECT payout_schedule_recheck(:id)"_s);
 
 /// Runs one settling statement in a transaction: whether it found the payout to settle.
 Result<bool> settle(Connection &c, const SqlStatement &statement, Connection::Binds binds)
@@ -86,13 +87,21 @@ Result<bool> reversed(Connection &c, const QString &transferId)
 
 Result<void> askAgainLater(Connection &c, const QUuid &payout, int seconds, const QString &reason)
 {
-    auto done = c.run(kLater,
-            {{u":seconds"_s, seconds}, {u":reason"_s, reason.left(500)}, {u":id"_s, payout}});
-    if (!done) {
-        return done.error();
-    }
-    (*done)->finish();
-    return {};
+    return db::inTransaction(c, [&](Connection &tx) -> Result<void> {
+        auto done = tx.run(kLater,
+                {{u":seconds"_s, seconds}, {u":reason"_s, reason.left(500)}, {u":id"_s, payout}});
+        if (!done) {
+            return done.error();
+        }
+        (*done)->finish();
+        // The recheck job for the new time (0023): whichever process claims it asks again.
+        auto next = tx.run(kRecheck, {{u":id"_s, payout}});
+        if (!next) {
+            return next.error();
+        }
+        (*next)->finish();
+        return {};
+    });
 }
 
 } // namespace influence::server::money::settlement

@@ -25,7 +25,8 @@ common::Result<bool> failed(db::Connection &c, const QUuid &payout, int attempt,
         const QString &code, const QString &message);
 /// paid → failed: the provider reversed the transfer (paid out → payable).
 common::Result<bool> reversed(db::Connection &c, const QString &transferId);
-/// An unknown outcome: ask again (the same idempotency key) after `seconds`.
+/// An unknown outcome: ask again (the same idempotency key) after `seconds` (a payouts.recheck
+/// job for then).
 common::Result<void> askAgainLater(
         db::Connection &c, const QUuid &payout, int seconds, const QString &reason);
 

@@ -31,6 +31,10 @@ struct PaymentSettings
     /// PAYOUT_RECHECK_SECONDS: how long a payout whose transfer got no answer (or whose process
     /// stopped in between) waits before the same request is sent again. Default 60.
     std::chrono::seconds recheck{60};
+    /// PAYOUT_UNCLAIMED_DAYS: a payout blocked by missing payout details this many days after its
+    /// condition was met is cancelled and its money goes back to the campaign's budget (the
+    /// creator is warned 7 days before). Default 30.
+    int unclaimedDays = 30;
 
     /// Whether transfers can be sent at all.
     bool transfersEnabled() const { return !secretKey.isEmpty(); }

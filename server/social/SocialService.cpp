@@ -16,12 +16,6 @@ namespace influence::server::social {
 
 Q_LOGGING_CATEGORY(lcSocial, "influence.social")
 
-namespace {
-
-constexpr int kBatch = 50;
-
-} // namespace
-
 /// Lives on the service's thread: the fetcher, the background database connection, the timer.
 class SocialService::Worker
 {
@@ -34,7 +28,7 @@ public:
 
     void connect(const SocialProvider &provider, const QString &code, const QString &verifier,
             const Callback<Connected> &done);
-    void runDue(const std::function<void()> &done);
+    void runDue(const std::function<void(bool)> &done);
     void shutdown();
 
 private:
@@ -332,29 +326,33 @@ void SocialService::Worker::each(
     finished();
 }
 
-void SocialService::Worker::runDue(const std::function<void()> &done)
+void SocialService::Worker::runDue(const std::function<void(bool)> &done)
 {
-    const auto complete = [this, done] {
-        m_running = false;
-        if (done) {
-            done();
-        }
-    };
     db::Connection *c = m_running ? nullptr : connection();
     if (!c) {
         if (done) {
-            done();
+            done(false);
         }
         return;
     }
     m_running = true;
-    auto expiring = sync::claimExpiring(*c, m_service.m_settings.refreshHorizon, kBatch);
-    each(expiring ? *expiring : QList<SealedCredentials>(), &Worker::refreshOne, [this, complete] {
-        db::Connection *again = connection();
-        auto unsynced = again ? sync::claimUnsynced(*again, kBatch)
-                              : Result<QList<SealedCredentials>>(Error::internal());
-        each(unsynced ? *unsynced : QList<SealedCredentials>(), &Worker::syncOne, complete);
-    });
+    const int batch = std::max(1, m_service.m_settings.syncBatch);
+    auto expiring = sync::claimExpiring(*c, m_service.m_settings.refreshHorizon, batch);
+    const bool fullRefresh = expiring && expiring->size() >= batch;
+    each(expiring ? *expiring : QList<SealedCredentials>(), &Worker::refreshOne,
+            [this, done, batch, fullRefresh] {
+                db::Connection *again = connection();
+                auto unsynced = again ? sync::claimUnsynced(*again, batch)
+                                      : Result<QList<SealedCredentials>>(Error::internal());
+                const bool full = fullRefresh || (unsynced && unsynced->size() >= batch);
+                each(unsynced ? *unsynced : QList<SealedCredentials>(), &Worker::syncOne,
+                        [this, done, full] {
+                            m_running = false;
+                            if (done) {
+                                done(full);
+                            }
+                        });
+            });
 }
 
 void SocialService::Worker::shutdown()
@@ -417,11 +415,20 @@ void SocialService::connect(const QString &platform, const QString &code,
 
 void SocialService::runDueWork(const std::function<void()> &done)
 {
+    runDueBatch([done](bool /*full*/) {
+        if (done) {
+            done();
+        }
+    });
+}
+
+void SocialService::runDueBatch(const std::function<void(bool full)> &done)
+{
     if (!m_thread.post([worker = m_worker, done] {
             worker->runDue(done);
         })) {
         if (done) {
-            done();
+            done(false);
         }
     }
 }

@@ -63,6 +63,9 @@ public:
     /// Refreshes the tokens due now, then takes today's snapshots; `done` runs on the service's
     /// thread when all of it has finished (the periodic job social.sync, SyncJob.h; tests).
     void runDueWork(const std::function<void()> &done);
+    /// runDueWork(), telling `done` whether a batch came back full (SocialSettings::syncBatch):
+    /// more work is likely due now.
+    void runDueBatch(const std::function<void(bool full)> &done);
     /// Aborts transfers, closes the database connection, ends the thread. Idempotent.
     void stop();
 

@@ -36,6 +36,9 @@ struct SocialSettings
     /// How often the due work (refreshes, the daily snapshot) is looked for: the period of the
     /// job social.sync, which one process at a time runs (SyncJob.h).
     std::chrono::milliseconds pollInterval{60'000};
+    /// Accounts claimed per kind of work in one pass; a pass whose batch came back full is
+    /// followed at once by another (SyncJob.h) rather than at the next poll.
+    int syncBatch = 50;
 
     /// Whether a platform has a client id, so that accounts can be connected at all.
     bool offersAnyPlatform() const;

@@ -6,7 +6,9 @@
 // fail and are retried under a new key; a 500, a timeout and a process killed between the
 // provider's answer and the commit are all settled by asking again with the same key, so that
 // exactly one transfer exists per payout; concurrent approvals send once; webhook events are
-// verified and acted on once.
+// verified and acted on once. Sending is a job (payouts.send, payouts.recheck): an approval that
+// rolls back sends nothing, a payout whose job was lost is sent after the scan enqueues it again,
+// and two server processes on one database send each payout once under its first key.
 #include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "NodePeer.h"
@@ -58,6 +60,7 @@ class TestApiPayouts : public QObject
 private:
     NodePeer m_peer;
     QProcess m_process;
+    QProcess m_second; ///< another server process on the same database
     QTemporaryDir m_workDir;
     QString m_databaseUrl;
     quint16 m_port = 0;
@@ -73,14 +76,15 @@ private:
     int m_counter = 0;
 
     /// Starts `influence-server serve` on the test database; false when it did not come up.
-    bool startServer()
+    bool startServer() { return startServer(m_process, m_port); }
+    bool startServer(QProcess &process, quint16 port)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const QString &key : {u"CONFIG_FILE"_s, u"DATA_DIR"_s, u"LOG_LEVEL"_s}) {
             env.remove(key);
         }
         env.insert(u"DATABASE_URL"_s, m_databaseUrl);
-        env.insert(u"PORT"_s, QString::number(m_port));
+        env.insert(u"PORT"_s, QString::number(port));
         env.insert(u"STRIPE_API_URL"_s, m_peer.url().toString());
         env.insert(u"STRIPE_SECRET_KEY"_s, kSecretKey);
         env.insert(u"STRIPE_WEBHOOK_SECRET"_s, kWebhookSecret);
@@ -90,22 +94,22 @@ private:
         env.insert(u"RATE_LIMIT_WRITES_PER_MINUTE"_s, u"0"_s);
         env.insert(u"RATE_LIMIT_EXPENSIVE_PER_MINUTE"_s, u"0"_s);
         env.insert(u"AUTH_REGISTRATION"_s, u"immediate"_s); // signUp() uses the tokens at once
-        m_process.setProcessEnvironment(env);
-        m_process.setWorkingDirectory(m_workDir.path());
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(m_workDir.path());
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         // If this test dies (a failed sanitizer check aborts it), the server goes with it rather
         // than keep the test's output open until ctest's timeout.
-        m_process.setChildProcessModifier([] {
+        process.setChildProcessModifier([] {
             prctl(PR_SET_PDEATHSIG, SIGKILL);
         });
-        m_process.start(kServer, {u"serve"_s});
+        process.start(kServer, {u"serve"_s});
         static const QRegularExpression listening(u"listening on http://localhost:(\\d+)"_s);
         QString output;
         QElapsedTimer timer;
         timer.start();
-        while (timer.elapsed() < 60000 && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(200);
-            output += QString::fromUtf8(m_process.readAllStandardOutput());
+        while (timer.elapsed() < 60000 && process.state() != QProcess::NotRunning) {
+            process.waitForReadyRead(200);
+            output += QString::fromUtf8(process.readAllStandardOutput());
             if (listening.match(output).hasMatch()) {
                 return true;
             }
@@ -113,10 +117,11 @@ private:
         qWarning("server did not start: %s", qPrintable(output));
         return false;
     }
-    void killServer()
+    void killServer() { killServer(m_process); }
+    static void killServer(QProcess &process)
     {
-        m_process.kill(); // SIGKILL: no shutdown, no commit
-        m_process.waitForFinished(10000);
+        process.kill(); // SIGKILL: no shutdown, no commit
+        process.waitForFinished(10000);
     }
 
     std::unique_ptr<ApiSession> m_api;
@@ -267,6 +272,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        killServer(m_second);
         killServer();
         m_db.reset();
     }
@@ -404,11 +410,95 @@ private Q_SLOTS:
         killServer();
         QCOMPARE(scalar(u"SELECT state FROM payouts WHERE id = '%1'"_s.arg(id)).toString(),
                 u"processing"_s);
+        // What recovers it is a job, written with the move to processing.
+        QCOMPARE(scalar(u"SELECT count(*) FROM jobs WHERE kind = 'payouts.recheck' "
+                        "AND payload ->> 'payout' = '%1' AND state = 'queued'"_s.arg(id))
+                         .toInt(),
+                1);
         QVERIFY(startServer());
         QVERIFY(waitForState(id, u"paid"_s, 30000));
         const QJsonArray transfers = transfersOf(id);
         QCOMPARE(transfers.size(), 1);
         QCOMPARE(payout(id)[u"providerTransferId"_s].toString(), transfers[0][u"id"_s].toString());
+        QCOMPARE(transfers[0][u"idempotency_key"_s].toString(), u"payout-%1-1"_s.arg(id));
+        verifyLedger();
+    }
+
+    void rolledBackApprovalIsNeverSent()
+    {
+        const QString id = duePayout(4000);
+        // The approval fails after its UPDATE and its enqueue (the timeline's insert raises): the
+        // transaction rolls back with its job.
+        QVERIFY(m_db->execDirect(
+                u"CREATE FUNCTION test_refuse_approval() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN IF NEW.kind = 'payout.approved' AND NEW.data ->> 'payoutId' = '%1' THEN "
+                "RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$"_s.arg(id)));
+        QVERIFY(m_db->execDirect(
+                u"CREATE TRIGGER test_refuse_approval BEFORE INSERT ON "
+                "deal_events FOR EACH ROW EXECUTE FUNCTION test_refuse_approval()"_s));
+        const HttpReply refused = post(u"/api/v1/payouts/%1/approve"_s.arg(id), m_brand);
+        QVERIFY(m_db->execDirect(u"DROP TRIGGER test_refuse_approval ON deal_events"_s));
+        QVERIFY(m_db->execDirect(u"DROP FUNCTION test_refuse_approval()"_s));
+        QCOMPARE(refused.status, 500);
+        QCOMPARE(scalar(u"SELECT count(*) FROM jobs WHERE kind = 'payouts.send' "
+                        "AND payload ->> 'payout' = '%1'"_s.arg(id))
+                         .toInt(),
+                0);
+        QTest::qWait(2000); // a worker that saw it would have sent it by now
+        QCOMPARE(payout(id)[u"state"_s].toString(), u"due"_s);
+        QCOMPARE(transfersOf(id).size(), 0);
+        // Approved for real, it goes out once, through the queue.
+        QCOMPARE(post(u"/api/v1/payouts/%1/approve"_s.arg(id), m_brand).status, 200);
+        QVERIFY(waitForState(id, u"paid"_s));
+        QCOMPARE(transfersOf(id).size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM jobs WHERE kind = 'payouts.send' "
+                                         "AND payload ->> 'payout' = '%1' AND unique_key = "
+                                         "'payouts.send:%1:1' AND state = 'succeeded'"_s.arg(id))
+                                          .toInt(),
+                1, 10000);
+        verifyLedger();
+    }
+
+    void payoutWhoseJobWasLostIsSentByTheScan()
+    {
+        const QString id = duePayout(3000);
+        // Approved five minutes ago and its job gone (as if it went dead): nothing sends it…
+        QVERIFY(m_db->execDirect(
+                u"UPDATE payouts SET state = 'approved', approved_at = now() - interval '10 "
+                "minutes', approved_by = '%1', method = 'stripe', destination = '%2' "
+                "WHERE id = '%3'"_s.arg(m_brandId, kAccount, id)));
+        QTest::qWait(1500);
+        QCOMPARE(payout(id)[u"state"_s].toString(), u"approved"_s);
+        QCOMPARE(transfersOf(id).size(), 0);
+        // … until the hourly scan, the safety net, enqueues it again.
+        QVERIFY(m_db->execDirect(u"SELECT job_enqueue('payouts.scan', '{}', 'reminders')"_s));
+        QVERIFY(waitForState(id, u"paid"_s));
+        QCOMPARE(transfersOf(id).size(), 1);
+        verifyLedger();
+    }
+
+    void twoProcessesSendEachPayoutOnce()
+    {
+        const quint16 port = tests::freeLocalPort();
+        QVERIFY(startServer(m_second, port));
+        QJsonArray ids;
+        for (int i = 0; i < 12; ++i) {
+            ids.append(duePayout(1000 + i));
+        }
+        // The first transfers are slow to answer (the server gives up after 3 s and asks again),
+        // so that the other process has time to take the next jobs and the rechecks.
+        peer("POST", u"/control/next"_s, {{u"mode"_s, u"delay"_s}, {u"delayMs"_s, 4000}});
+        QCOMPARE(post(u"/api/v1/payouts/approve"_s, m_brand, {{u"ids"_s, ids}}).status, 200);
+        for (const auto &id : std::as_const(ids)) {
+            QVERIFY(waitForState(id.toString(), u"paid"_s, 30000));
+        }
+        for (const auto &id : std::as_const(ids)) {
+            const QJsonArray transfers = transfersOf(id.toString());
+            QCOMPARE(transfers.size(), 1);
+            QCOMPARE(transfers[0][u"idempotency_key"_s].toString(),
+                    u"payout-%1-1"_s.arg(id.toString()));
+        }
+        killServer(m_second);
         verifyLedger();
     }
 

@@ -72,7 +72,7 @@ private Q_SLOTS:
         const HttpReply reply = m_api->get(kSettings, m_brand);
         QCOMPARE(reply.status, 200);
         const QJsonObject kinds = reply.json()[u"kinds"_s].toObject();
-        QCOMPARE(kinds.size(), 5);
+        QCOMPARE(kinds.size(), 7); // reminderKinds(), with payout.late and payout.unclaimed
         for (const QString &kind : common::reminderKinds()) {
             QCOMPARE(kinds[kind][u"channel"_s].toString(), u"both"_s);
             QCOMPARE(kinds[kind][u"digest"_s].toBool(true), false);
