@@ -1221,6 +1221,26 @@
         <source>A post for “%1” was due on %2 and is not live yet.</source>
         <translation>Ein Beitrag für „%1“ war am %2 fällig und ist noch nicht veröffentlicht.</translation>
     </message>
+    <message>
+        <source>A payout of %1 for “%2” is late: it was due and is not paid yet.</source>
+        <translation>Eine Auszahlung über %1 für „%2“ ist überfällig: Sie war fällig und ist noch nicht bezahlt.</translation>
+    </message>
+    <message>
+        <source>A payout of %1 for “%2” goes back to the brand in a week unless payout details are added.</source>
+        <translation>Eine Auszahlung über %1 für „%2“ geht in einer Woche an die Marke zurück, wenn keine Auszahlungsdaten hinterlegt werden.</translation>
+    </message>
+    <message>
+        <source>A payout of %1 for “%2” went back to the campaign&apos;s budget: no payout details were given in time.</source>
+        <translation>Eine Auszahlung über %1 für „%2“ ist ins Budget der Kampagne zurückgegangen: Es wurden nicht rechtzeitig Auszahlungsdaten hinterlegt.</translation>
+    </message>
+    <message>
+        <source>The automation “%1” ran.</source>
+        <translation>Die Automatisierung „%1“ wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 (automation “%2”)</source>
+        <translation>%1 (Automatisierung „%2“)</translation>
+    </message>
 </context>
 <context>
     <name>PipelineCsv</name>
@@ -4440,6 +4460,14 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>The notification settings were saved.</source>
         <translation>Die Benachrichtigungseinstellungen wurden gespeichert.</translation>
+    </message>
+    <message>
+        <source>A payout is late</source>
+        <translation>Eine Auszahlung ist überfällig</translation>
+    </message>
+    <message>
+        <source>An unclaimed payout goes back to the brand</source>
+        <translation>Eine nicht abgerufene Auszahlung geht an die Marke zurück</translation>
     </message>
 </context>
 <context>

@@ -167,6 +167,12 @@ QString NotificationPreferences::kindText(const QString &kind)
     if (kind == u"payout.details_missing"_s) {
         return tr("A payout needs my payout details");
     }
+    if (kind == u"payout.late"_s) {
+        return tr("A payout is late");
+    }
+    if (kind == u"payout.unclaimed"_s) {
+        return tr("An unclaimed payout goes back to the brand");
+    }
     return kind;
 }
 

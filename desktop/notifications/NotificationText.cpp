@@ -2,6 +2,7 @@
 #include "NotificationText.h"
 
 #include "common/CollabApi.h"
+#include "widgets/Formats.h"
 #include "widgets/Names.h"
 
 #include <QDate>
@@ -39,8 +40,38 @@ QString NotificationText::party(const common::Notification &notification)
     return *side == DealSide::Creator ? tr("The creator") : tr("The brand");
 }
 
+QString NotificationText::payout(const common::Notification &notification)
+{
+    const QJsonObject &data = notification.data;
+    const QString amount = Formats::money(
+            {data.value(u"amountMinor"_s).toInteger(), data.value(u"currency"_s).toString()});
+    const QString campaign = data.value(u"campaignName"_s).toString();
+    if (notification.kind == u"payout.late"_s) {
+        return tr("A payout of %1 for “%2” is late: it was due and is not paid yet.")
+                .arg(amount, campaign);
+    }
+    if (data.value(u"stage"_s).toString() == u"warning"_s) {
+        return tr("A payout of %1 for “%2” goes back to the brand in a week unless payout "
+                  "details are added.")
+                .arg(amount, campaign);
+    }
+    return tr("A payout of %1 for “%2” went back to the campaign's budget: no payout details "
+              "were given in time.")
+            .arg(amount, campaign);
+}
+
 QString NotificationText::reminder(const common::Notification &notification)
 {
+    if (notification.kind == u"payout.late"_s || notification.kind == u"payout.unclaimed"_s) {
+        return payout(notification);
+    }
+    if (notification.kind == u"rule.fired"_s) {
+        // An automation's own text, written by the brand's staff.
+        const QString text = notification.data.value(u"text"_s).toString();
+        const QString rule = notification.data.value(u"ruleName"_s).toString();
+        return text.isEmpty() ? tr("The automation “%1” ran.").arg(rule)
+                              : tr("%1 (automation “%2”)").arg(text, rule);
+    }
     const bool dueSoon = notification.kind == u"deliverable.due_soon"_s;
     if (!dueSoon && notification.kind != u"deliverable.overdue"_s) {
         return Names::eventKind(notification.kind);

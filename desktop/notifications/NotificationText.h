@@ -25,8 +25,11 @@ public:
     /// the server names none.
     static QString party(const common::Notification &notification);
     /// A reminder (deliverable.due_soon, deliverable.overdue), which comes from no one, names
-    /// the campaign and the due date; any other kind reads as its timeline entry.
+    /// the campaign and the due date; a late or unclaimed payout its amount; an automation's
+    /// notification (rule.fired) its text and rule; any other kind reads as its timeline entry.
     static QString reminder(const common::Notification &notification);
+    /// payout.late and payout.unclaimed (its warning and its return) with amount and campaign.
+    static QString payout(const common::Notification &notification);
 };
 
 } // namespace influence::desktop

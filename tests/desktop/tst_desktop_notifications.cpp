@@ -12,9 +12,11 @@
 #include "campaigns/CampaignsView.h"
 #include "core/db/Connection.h"
 #include "notifications/NotificationBell.h"
+#include "notifications/NotificationText.h"
 #include "notifications/NotificationsView.h"
 #include "notifications/TrayNotifier.h"
 #include "widgets/CsvExport.h"
+#include "widgets/Formats.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -544,6 +546,30 @@ private Q_SLOTS:
         QCOMPARE(notified.at(1).at(0).toInt(), 1);
         QCOMPARE(notified.at(1).at(1).toInt(), 1);
         record(stalls);
+    }
+
+    void payoutAndAutomationNoticesReadAsSentences()
+    {
+        common::Notification late;
+        late.kind = u"payout.late"_s;
+        late.data = {{u"amountMinor"_s, 120000}, {u"currency"_s, u"EUR"_s},
+                {u"campaignName"_s, u"Summit Boots"_s}};
+        const QString lateText = desktop::NotificationText::notification(late);
+        QVERIFY2(lateText.contains(u"Summit Boots"_s) && lateText.contains(u"late"_s),
+                qPrintable(lateText));
+        QVERIFY(lateText.contains(desktop::Formats::money({120000, u"EUR"_s})));
+        common::Notification warning = late;
+        warning.kind = u"payout.unclaimed"_s;
+        warning.data.insert(u"stage"_s, u"warning"_s);
+        QVERIFY(desktop::NotificationText::notification(warning).contains(u"in a week"_s));
+        common::Notification returned = warning;
+        returned.data.insert(u"stage"_s, u"returned"_s);
+        QVERIFY(desktop::NotificationText::notification(returned).contains(u"went back"_s));
+        common::Notification rule;
+        rule.kind = u"rule.fired"_s;
+        rule.data = {{u"text"_s, u"Budget at 80 %"_s}, {u"ruleName"_s, u"Budget watch"_s}};
+        QCOMPARE(desktop::NotificationText::notification(rule),
+                u"Budget at 80 % (automation “Budget watch”)"_s);
     }
 };
 
