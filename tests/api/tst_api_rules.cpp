@@ -470,6 +470,22 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(u"/api/v1/rules"_s, m_creator).status, 403);
         QCOMPARE(m_api->get(u"/api/v1/rules/templates"_s, m_creator).status, 403);
         QCOMPARE(m_api->post(u"/api/v1/rules"_s, m_creator, liveRule({}, u"x"_s)).status, 403);
+        // Administrators read, but do not write.
+        const QString admin = m_api->signUp(u"admin@example.com"_s, u"brand"_s);
+        QVERIFY(m_db->execDirect(
+                u"UPDATE users SET role = 'admin' WHERE email = 'admin@example.com'"_s));
+        QCOMPARE(m_api->get(path, admin).status, 200);
+        QCOMPARE(m_api->get(path + u"/firings"_s, admin).status, 200);
+        QCOMPARE(m_api->patch(path, admin, {{u"enabled"_s, false}}).status, 403);
+        QCOMPARE(remove(path, admin).status, 403);
+        QJsonObject forBrand = liveRule({}, u"x"_s);
+        forBrand[u"brandId"_s] = m_api->userIdOf(m_brand);
+        QCOMPARE(m_api->post(u"/api/v1/rules"_s, admin, forBrand).status, 403);
+        QCOMPARE(m_api->get(u"/api/v1/rules?brand="_s + m_api->userIdOf(m_brand), admin)
+                         .json()[u"items"_s]
+                         .toArray()
+                         .size(),
+                1);
         QCOMPARE(m_api->get(path, m_brand).json()[u"enabled"_s].toBool(), true);
         QCOMPARE(remove(path, m_brand).status, 204);
         QCOMPARE(m_api->get(path, m_brand).status, 404);
