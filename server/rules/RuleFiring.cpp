@@ -183,7 +183,7 @@ Result<void> runFiring(Connection &c, const Context &context, const QUuid &firin
 {
     QJsonArray results;
     std::optional<ActionFailure> failure;
-    const auto ran = db::inTransaction(c, [&](Connection &tx) -> Result<void> {
+    auto ran = db::inTransaction(c, [&](Connection &tx) -> Result<void> {
         results = {};
         failure.reset();
         const auto start = tx.scalar(kStart, {{u":firing"_s, firing}});
