@@ -29,6 +29,7 @@
 #include "session/SignInDialog.h"
 #include "shortlists/AddToListButton.h"
 #include "shortlists/ShortlistsPage.h"
+#include "webhooks/WebhooksPage.h"
 #include "widgets/Page.h"
 
 #include <QApplication>
@@ -138,6 +139,9 @@ void MainWindow::addPages()
     addPage(m_earnings, u"wallet-open"_s, Group::Creator);
     m_settings = new SettingsView(m_api, m_session, m_languages);
     addPage(m_settings, u"configure"_s, Group::Settings);
+    m_webhooks = new WebhooksPage(m_api, m_session);
+    addPage(m_webhooks, u"network-connect"_s, Group::Settings);
+    m_brandOnly.append(m_webhooks);
     m_creator = new CreatorProfileView(m_api, m_session);
     addDetailPage(m_creator, m_discovery);
     // "Add to list…" of the selected creators in discovery, and of the creator shown.
