@@ -26,7 +26,11 @@ QDateTime timestamp(const QJsonObject &json, const QString &field)
 WebhookEndpoint::Health WebhookEndpoint::health() const
 {
     if (!enabled) {
-        return disabledReason.isEmpty() ? Health::Off : Health::DisabledByFailures;
+        // The server gives its reason when it disabled the endpoint itself, and "disabled by
+        // staff" when someone switched it off.
+        return disabledReason.isEmpty() || disabledReason == u"disabled by staff"_s
+                ? Health::Off
+                : Health::DisabledByFailures;
     }
     return failingSince.isValid() || consecutiveFailures > 0 ? Health::Failing : Health::Healthy;
 }

@@ -26,7 +26,7 @@ struct WebhookEndpoint
     QString description;
     QStringList events; ///< empty: every event
     bool enabled = true;
-    QString disabledReason; ///< set when the server disabled it after failing too long
+    QString disabledReason; ///< why it is disabled ("disabled by staff", or the failures)
     int consecutiveFailures = 0;
     QDateTime failingSince; ///< invalid while healthy
     QDateTime lastSuccessAt;

@@ -70,6 +70,8 @@ private Q_SLOTS:
         json[u"disabledReason"_s] = u"100 failed attempts in a row"_s;
         QCOMPARE(WebhookEndpoint::fromJson(json)->health(),
                 WebhookEndpoint::Health::DisabledByFailures);
+        json[u"disabledReason"_s] = u"disabled by staff"_s;
+        QCOMPARE(WebhookEndpoint::fromJson(json)->health(), WebhookEndpoint::Health::Off);
         json[u"disabledReason"_s] = QJsonValue::Null;
         QCOMPARE(WebhookEndpoint::fromJson(json)->health(), WebhookEndpoint::Health::Off);
     }
