@@ -1447,6 +1447,14 @@
         <source>Enable it again (Edit) to start afresh.</source>
         <translation>Aktivieren Sie ihn wieder (Bearbeiten), um neu zu beginnen.</translation>
     </message>
+    <message>
+        <source>The previous secret signs too until %1.</source>
+        <translation>Das bisherige Geheimnis signiert noch bis %1 mit.</translation>
+    </message>
+    <message>
+        <source>Disabled after %1 failed attempts in a row, failing since %2.</source>
+        <translation>Nach %1 fehlgeschlagenen Versuchen in Folge deaktiviert, fehlerhaft seit %2.</translation>
+    </message>
 </context>
 <context>
     <name>WebhookText</name>

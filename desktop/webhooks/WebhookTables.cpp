@@ -53,8 +53,16 @@ void WebhookTables::setEndpointRow(QTableWidget *table, int row, const WebhookEn
     QString tip = e.lastSuccessAt.isValid()
             ? tr("Last delivered %1.").arg(Formats::when(e.lastSuccessAt))
             : tr("Nothing delivered yet.");
+    if (e.previousSecretExpiresAt > QDateTime::currentDateTimeUtc()) {
+        tip += u' '
+                + tr("The previous secret signs too until %1.")
+                          .arg(shortTime(e.previousSecretExpiresAt));
+    }
     if (e.health() == WebhookEndpoint::Health::DisabledByFailures) {
-        tip += u' ' + tr("Enable it again (Edit) to start afresh.");
+        tip += u' '
+                + tr("Disabled after %1 failed attempts in a row, failing since %2.")
+                          .arg(QLocale().toString(e.consecutiveFailures), shortTime(e.failingSince))
+                + u' ' + tr("Enable it again (Edit) to start afresh.");
     }
     table->setItem(row, column, cell(WebhookText::health(e), tip));
 }

@@ -152,6 +152,12 @@ void WebhooksPage::rotateSecret()
                             showMessage(tr("The secret of %1 was rotated; the previous one "
                                            "stays valid for 24 hours.")
                                                 .arg(rotated->endpoint.url));
+                            for (WebhookEndpoint &known : m_endpoints) {
+                                if (known.id == rotated->endpoint.id) {
+                                    known = rotated->endpoint; // when the old one expires
+                                }
+                            }
+                            fillEndpoints();
                             showSecret(*rotated, true);
                         });
             });

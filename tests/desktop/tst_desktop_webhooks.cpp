@@ -6,8 +6,9 @@
 // the once-dialog (kept nowhere else), send a test event that arrives verified with that secret
 // and shows as delivered in the log; rotate (the new secret shown once, both sign meanwhile);
 // the receiver fails and a delivery is replayed under the same webhook-id until it arrives; the
-// log is paged; an endpoint is deleted; and a server that refuses local targets gets its refusal
-// shown as the translated sentence, in German. The event loop never stalls; a screenshot.
+// log is paged; an endpoint is deleted; creators do not see the page; and a server that refuses
+// local targets gets its refusal shown as the translated sentence, in German. The event loop never
+// stalls; a screenshot.
 #include "DesktopTestSupport.h"
 #include "NodePeer.h"
 #include "webhooks/WebhookDialog.h"
@@ -21,6 +22,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTableWidget>
@@ -283,6 +285,37 @@ private Q_SLOTS:
         QCOMPARE(received().constLast()[u"verified"_s].toArray(), (QJsonArray{true, true}));
     }
 
+    void editSwitchesOffAndOn()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(page()->endpoints().size() == 1
+                        && page()->endpoints().first().previousSecretExpiresAt.isValid(),
+                kTimeout);
+        // The state's tip says until when the secret before the rotation signs too.
+        QVERIFY(page()->endpointsTable()
+                        ->item(0, WebhooksPage::HealthColumn)
+                        ->toolTip()
+                        .contains(u"previous secret"_s));
+        for (const bool enabled : {false, true}) {
+            click(u"editWebhookButton"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(page()->endpointDialog(), kTimeout);
+            WebhookDialog *dialog = page()->endpointDialog();
+            QCOMPARE(dialog->findChild<QLineEdit *>(u"webhookUrl"_s)->text(), hookUrl(u"desk"_s));
+            QVERIFY(!dialog->findChild<QCheckBox *>(u"webhookAllEvents"_s)->isChecked());
+            dialog->findChild<QCheckBox *>(u"webhookEnabled"_s)->setChecked(enabled);
+            QTest::mouseClick(
+                    dialog->findChild<QPushButton *>(u"saveWebhookButton"_s), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!page()->endpointDialog(), kTimeout);
+            QTRY_VERIFY_WITH_TIMEOUT(page()->endpointsState() == WebhooksPage::State::Loaded
+                            && page()->endpoints().size() == 1
+                            && page()->endpoints().first().enabled == enabled,
+                    kTimeout);
+            QCOMPARE(cellText(page()->endpointsTable(), 0, WebhooksPage::HealthColumn),
+                    enabled ? u"Healthy"_s : u"Switched off"_s);
+            QCOMPARE(page()->endpoints().first().events,
+                    QStringList({u"deal.offer_accepted"_s, u"deal.deliverable_submitted"_s}));
+        }
+    }
+
     void replayAfterTheReceiverFailed()
     {
         configurePeer({m_secret}, 1); // the next answer is a 500
@@ -348,6 +381,28 @@ private Q_SLOTS:
         QCOMPARE(page()->endpoints().first().url, hookUrl(u"desk"_s));
         const QJsonArray left = get(u"/api/v1/webhooks"_s, m_brandToken)[u"items"_s].toArray();
         QCOMPARE(left.size(), 1);
+    }
+
+    void onlyBrandStaffSeeThePage()
+    {
+        const auto entry = [this]() -> QListWidgetItem * {
+            auto *sidebar = find<QListWidget>(u"navigation"_s);
+            const int index = find<QWidget>(u"pages"_s)->layout()->indexOf(page());
+            for (int row = 0; sidebar && row < sidebar->count(); ++row) {
+                if ((sidebar->item(row)->flags() & Qt::ItemIsSelectable) != 0
+                        && sidebar->item(row)->data(Qt::UserRole).toInt() == index) {
+                    return sidebar->item(row);
+                }
+            }
+            return nullptr;
+        };
+        QVERIFY(entry());
+        QCOMPARE(entry()->text(), u"Webhooks"_s);
+        QVERIFY(!entry()->isHidden());
+        QVERIFY(!entry()->icon().pixmap(22, 22).isNull());
+        signInAs(signUp(u"influencer"_s));
+        QVERIFY(entry()->isHidden());
+        QVERIFY(page()->endpoints().isEmpty()); // the brand's endpoints forgotten on sign-out
     }
 
     void refusedTargetShowsTheTranslatedSentence()
