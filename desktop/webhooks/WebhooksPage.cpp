@@ -331,6 +331,12 @@ void WebhooksPage::restoreState(const QVariant &state)
 
 void WebhooksPage::endpointChosen()
 {
+    const QString chosen = currentEndpointId();
+    if (!chosen.isEmpty() && chosen == std::exchange(m_logEndpointId, chosen)
+            && m_deliveriesState == State::Loaded) {
+        loadDeliveries(); // the same endpoint again (the list was read anew): keep its page
+        return;
+    }
     m_cursors = {QString()};
     m_deliveries.clear();
     fillDeliveries();
@@ -458,6 +464,7 @@ void WebhooksPage::forget()
     m_deliveries.clear();
     m_cursors.clear();
     m_nextCursor.clear();
+    m_logEndpointId.clear();
     fillEndpoints();
     fillDeliveries();
     showMessage({});

@@ -122,6 +122,7 @@ private:
     QList<common::WebhookDelivery> m_deliveries;
     QString m_nextCursor; ///< of the log page shown; empty on the last page
     QStringList m_cursors; ///< the cursor of each log page up to the one shown ("" the first)
+    QString m_logEndpointId; ///< whose log is shown
     common::Error m_endpointsError;
     common::Error m_deliveriesError;
     State m_endpointsState = State::Idle;

@@ -319,6 +319,9 @@ private Q_SLOTS:
     void replayAfterTheReceiverFailed()
     {
         configurePeer({m_secret}, 1); // the next answer is a 500
+        QTRY_VERIFY_WITH_TIMEOUT(page()->deliveriesState() == WebhooksPage::State::Loaded
+                        && !page()->deliveries().isEmpty(),
+                kTimeout);
         const QString id = page()->deliveries().first().id;
         const qsizetype before = received().size();
         tests::StallMeter stalls;
