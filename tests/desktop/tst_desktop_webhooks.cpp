@@ -6,9 +6,9 @@
 // the once-dialog (kept nowhere else), send a test event that arrives verified with that secret
 // and shows as delivered in the log; rotate (the new secret shown once, both sign meanwhile);
 // the receiver fails and a delivery is replayed under the same webhook-id until it arrives; the
-// log is paged; an endpoint is deleted; creators do not see the page; and a server that refuses
-// local targets gets its refusal shown as the translated sentence, in German. The event loop never
-// stalls; a screenshot.
+// log is paged; a failing endpoint says since when; an endpoint is deleted; creators do not see the
+// page; and a server that refuses local targets gets its refusal shown as the translated sentence,
+// in German. The event loop never stalls; a screenshot.
 #include "DesktopTestSupport.h"
 #include "NodePeer.h"
 #include "webhooks/WebhookDialog.h"
@@ -365,6 +365,27 @@ private Q_SLOTS:
         page()->reloadDeliveries();
         QTRY_COMPARE_WITH_TIMEOUT(page()->deliveries().size(), 3, kTimeout);
         tests::saveScreenshot(m_window.get(), u"webhooks"_s);
+    }
+
+    void failingEndpointSaysSinceWhen()
+    {
+        configurePeer({m_secret}, 5); // five 500s, then the sixth attempt arrives
+        const qsizetype before = received().size();
+        click(u"sendTestButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(received().size() > before, kTimeout);
+        page()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(cellText(page()->endpointsTable(), 0, WebhooksPage::HealthColumn)
+                                         .startsWith(u"Failing since"_s),
+                kTimeout);
+        QVERIFY(page()->endpoints().first().consecutiveFailures > 0);
+        // The log follows the pending delivery by itself until it arrives.
+        QTRY_VERIFY_WITH_TIMEOUT(page()->deliveries().size() == 4
+                        && page()->deliveries().first().status == Status::Delivered,
+                30000);
+        QCOMPARE(page()->deliveries().first().attempts, 6);
+        page()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(cellText(page()->endpointsTable(), 0, WebhooksPage::HealthColumn),
+                u"Healthy"_s, kTimeout);
     }
 
     void deleteEndpoint()
