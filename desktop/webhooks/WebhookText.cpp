@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "WebhookText.h"
 
-#include "widgets/Formats.h"
 #include "widgets/Names.h"
 
 #include <QLocale>
@@ -18,7 +17,9 @@ QString WebhookText::health(const WebhookEndpoint &endpoint)
     case WebhookEndpoint::Health::Healthy: return tr("Healthy");
     case WebhookEndpoint::Health::Failing:
         return endpoint.failingSince.isValid()
-                ? tr("Failing since %1").arg(Formats::when(endpoint.failingSince))
+                ? tr("Failing since %1")
+                          .arg(QLocale().toString(
+                                  endpoint.failingSince.toLocalTime(), QLocale::ShortFormat))
                 : tr("Failing");
     case WebhookEndpoint::Health::DisabledByFailures: return tr("Disabled after repeated failures");
     case WebhookEndpoint::Health::Off: return tr("Switched off");
