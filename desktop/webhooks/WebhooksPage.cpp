@@ -390,12 +390,16 @@ void WebhooksPage::loadDeliveries()
                     }
                 }
                 setDeliveriesState(State::Loaded);
-                const bool pending = std::any_of(
-                        m_deliveries.begin(), m_deliveries.end(), [](const WebhookDelivery &d) {
-                            return d.status == WebhookDelivery::Status::Pending;
+                // Follow the attempts due within a minute while the user watches (a retry
+                // hours away is not worth asking about every few seconds).
+                const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(60);
+                const bool pending = std::any_of(m_deliveries.begin(), m_deliveries.end(),
+                        [&soon](const WebhookDelivery &d) {
+                            return d.status == WebhookDelivery::Status::Pending
+                                    && (!d.nextAttemptAt.isValid() || d.nextAttemptAt <= soon);
                         });
                 if (pending && isVisible()) {
-                    m_pendingTimer->start(); // follow the attempts while the user watches
+                    m_pendingTimer->start();
                 }
             });
 }

@@ -24,8 +24,8 @@ class WebhookSecretDialog;
 /// rotate secret, send a test event and delete; below, the chosen endpoint's delivery log
 /// (time, event, status, attempts, last answer, next attempt) a page at a time, with Replay.
 /// A secret the server tells once is shown once (WebhookSecretDialog) and kept nowhere else.
-/// While deliveries on screen are pending the log refreshes itself. Both lists have their
-/// loading, empty and error states.
+/// While a delivery on screen has an attempt due within a minute the log refreshes itself
+/// every two seconds. Both lists have their loading, empty and error states.
 class WebhooksPage : public QWidget, public Page
 {
     Q_OBJECT
