@@ -739,6 +739,14 @@
         <source>Another list of the brand has this name.</source>
         <translation>Eine andere Liste der Marke hat diesen Namen.</translation>
     </message>
+    <message>
+        <source>The webhook address must be a complete https address (https://…).</source>
+        <translation>Die Webhook-Adresse muss eine vollständige https-Adresse sein (https://…).</translation>
+    </message>
+    <message>
+        <source>The webhook address points to a private or local network; only public addresses on the internet can receive webhooks.</source>
+        <translation>Die Webhook-Adresse zeigt in ein privates oder lokales Netz; nur öffentliche Adressen im Internet können Webhooks empfangen.</translation>
+    </message>
 </context>
 <context>
     <name>Formats</name>
@@ -1527,6 +1535,84 @@
     <message>
         <source>No rate per %1 in %2: price not counted</source>
         <translation>Kein Preis pro %1 in %2: Preis zählt nicht</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookTables</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Last delivered %1.</source>
+        <translation>Zuletzt zugestellt %1.</translation>
+    </message>
+    <message>
+        <source>Nothing delivered yet.</source>
+        <translation>Noch nichts zugestellt.</translation>
+    </message>
+    <message>
+        <source>Enable it again (Edit) to start afresh.</source>
+        <translation>Aktivieren Sie ihn wieder (Bearbeiten), um neu zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The previous secret signs too until %1.</source>
+        <translation>Das bisherige Geheimnis signiert noch bis %1 mit.</translation>
+    </message>
+    <message>
+        <source>Disabled after %1 failed attempts in a row, failing since %2.</source>
+        <translation>Nach %1 fehlgeschlagenen Versuchen in Folge deaktiviert, fehlerhaft seit %2.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookText</name>
+    <message>
+        <source>Healthy</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>Failing since %1</source>
+        <translation>Fehler seit %1</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Disabled after repeated failures</source>
+        <translation>Nach wiederholten Fehlern deaktiviert</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>Ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Test event</source>
+        <translation>Testereignis</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
     </message>
 </context>
 <context>
@@ -6111,6 +6197,259 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>%1. Click to open the list.</source>
         <translation>%1. Zum Öffnen der Liste klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::WebhookDialog</name>
+    <message>
+        <source>Edit webhook endpoint</source>
+        <translation>Webhook-Endpunkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add webhook endpoint</source>
+        <translation>Webhook-Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Address (https):</source>
+        <translation>&amp;Adresse (https):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>A&amp;ll events, including those added later</source>
+        <translation>A&amp;lle Ereignisse, auch später hinzukommende</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Ereignisse:</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: deliver events to this address</source>
+        <translation>&amp;Aktiv: Ereignisse an diese Adresse zustellen</translation>
+    </message>
+    <message>
+        <source>Enter a complete https address, such as https://example.com/webhooks.</source>
+        <translation>Geben Sie eine vollständige https-Adresse ein, etwa https://example.com/webhooks.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event, or all events.</source>
+        <translation>Wählen Sie mindestens ein Ereignis oder alle Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Deliveries are signed; only public https addresses are accepted.</source>
+        <translation>Zustellungen werden signiert; nur öffentliche https-Adressen werden angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::WebhookSecretDialog</name>
+    <message>
+        <source>New signing secret</source>
+        <translation>Neues Signaturgeheimnis</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Signaturgeheimnis</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 has a new signing secret. The previous secret keeps working for 24 hours, so you can update your receiver in that time.</source>
+        <translation>Der Endpunkt %1 hat ein neues Signaturgeheimnis. Das bisherige Geheimnis gilt noch 24 Stunden, damit Sie Ihren Empfänger in dieser Zeit umstellen können.</translation>
+    </message>
+    <message>
+        <source>Deliveries to %1 are signed with this secret. Your receiver checks each delivery&apos;s signature with it (Standard Webhooks).</source>
+        <translation>Zustellungen an %1 werden mit diesem Geheimnis signiert. Ihr Empfänger prüft damit die Signatur jeder Zustellung (Standard Webhooks).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy it now: you will not see this secret again. If it is lost, rotate the secret to get a new one.</source>
+        <translation>Kopieren Sie es jetzt: Sie werden dieses Geheimnis nicht noch einmal sehen. Geht es verloren, erneuern Sie das Geheimnis, um ein neues zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::WebhooksPage</name>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Your systems hear about deal events (offers, drafts, posts, payouts) as signed HTTPS requests to these addresses. Failed deliveries are retried for about three days.</source>
+        <translation>Ihre Systeme erfahren von Deal-Ereignissen (Angebote, Entwürfe, Beiträge, Auszahlungen) durch signierte HTTPS-Anfragen an diese Adressen. Fehlgeschlagene Zustellungen werden etwa drei Tage lang wiederholt.</translation>
+    </message>
+    <message>
+        <source>&amp;Add endpoint…</source>
+        <translation>Endpunkt &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate secret…</source>
+        <translation>Geheimnis &amp;erneuern…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test event</source>
+        <translation>&amp;Testereignis senden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;play</source>
+        <translation>Erneut &amp;zustellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh log</source>
+        <translation>Protokoll &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>← &amp;Newer</source>
+        <translation>← &amp;Neuere</translation>
+    </message>
+    <message>
+        <source>&amp;Older →</source>
+        <translation>Ä&amp;ltere →</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Loading the webhook endpoints…</source>
+        <translation>Die Webhook-Endpunkte werden geladen…</translation>
+    </message>
+    <message>
+        <source>No webhook endpoints yet. Add one to have deal events sent to your systems.</source>
+        <translation>Noch keine Webhook-Endpunkte. Fügen Sie einen hinzu, damit Deal-Ereignisse an Ihre Systeme gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Delivery log of %1</source>
+        <translation>Zustellprotokoll von %1</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Zustellprotokoll</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint to see its deliveries.</source>
+        <translation>Wählen Sie einen Endpunkt, um seine Zustellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading the deliveries…</source>
+        <translation>Die Zustellungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing delivered to this endpoint yet. Send a test event to try it.</source>
+        <translation>An diesen Endpunkt wurde noch nichts zugestellt. Senden Sie ein Testereignis, um ihn auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 added.</source>
+        <translation>Endpunkt %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 saved.</source>
+        <translation>Endpunkt %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Rotate secret</source>
+        <translation>Geheimnis erneuern</translation>
+    </message>
+    <message>
+        <source>Make a new signing secret for %1? The new secret is shown once. The current secret stays valid for 24 hours, so your receiver can switch over in that time.</source>
+        <translation>Ein neues Signaturgeheimnis für %1 erzeugen? Das neue Geheimnis wird einmal angezeigt. Das bisherige bleibt 24 Stunden gültig, damit Ihr Empfänger in dieser Zeit umstellen kann.</translation>
+    </message>
+    <message>
+        <source>The secret was not rotated: %1</source>
+        <translation>Das Geheimnis wurde nicht erneuert: %1</translation>
+    </message>
+    <message>
+        <source>The secret of %1 was rotated; the previous one stays valid for 24 hours.</source>
+        <translation>Das Geheimnis von %1 wurde erneuert; das bisherige bleibt 24 Stunden gültig.</translation>
+    </message>
+    <message>
+        <source>The test event was not sent: %1</source>
+        <translation>Das Testereignis wurde nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Test event queued; its delivery shows in the log.</source>
+        <translation>Testereignis eingereiht; seine Zustellung erscheint im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Endpunkt löschen</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1 and its delivery log? Events are no longer sent there.</source>
+        <translation>Den Endpunkt %1 und sein Zustellprotokoll löschen? Ereignisse werden dann nicht mehr dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>The endpoint was not deleted: %1</source>
+        <translation>Der Endpunkt wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 deleted.</source>
+        <translation>Endpunkt %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The delivery was not sent again: %1</source>
+        <translation>Die Zustellung wurde nicht erneut gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Delivery queued again with the same webhook-id.</source>
+        <translation>Zustellung mit derselben webhook-id erneut eingereiht.</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@
 #include "session/SignInDialog.h"
 #include "shortlists/AddToListButton.h"
 #include "shortlists/ShortlistsPage.h"
+#include "webhooks/WebhooksPage.h"
 #include "widgets/Page.h"
 
 #include <QApplication>
@@ -136,6 +137,9 @@ void MainWindow::addPages()
     addPage(m_accounts, u"internet-services"_s, Group::Creator);
     m_earnings = new EarningsPage(m_api, m_session);
     addPage(m_earnings, u"wallet-open"_s, Group::Creator);
+    m_webhooks = new WebhooksPage(m_api, m_session); // the brand's integrations, by Settings
+    addPage(m_webhooks, u"network-connect"_s, Group::Settings);
+    m_brandOnly.append(m_webhooks);
     m_settings = new SettingsView(m_api, m_session, m_languages);
     addPage(m_settings, u"configure"_s, Group::Settings);
     m_creator = new CreatorProfileView(m_api, m_session);

@@ -48,6 +48,7 @@ class Session;
 class SettingsView;
 class SignInDialog;
 class TrayNotifier;
+class WebhooksPage;
 
 /// The app's shell: a grouped sidebar of sections with icons, the page area with Back/Forward and
 /// a breadcrumb, the menus, the status bar with the notification bell, and the sign-in dialog
@@ -116,6 +117,8 @@ public:
     PayoutsPage *payoutsPage() const { return m_payouts; }
     /// Brand staff: the brand's shortlists of creators.
     ShortlistsPage *shortlistsPage() const { return m_shortlists; }
+    /// Brand staff: the brand's webhook endpoints and their delivery logs.
+    WebhooksPage *webhooksPage() const { return m_webhooks; }
     /// Creators: what they are owed and paid, and their payout account.
     EarningsPage *earningsPage() const { return m_earnings; }
     /// The bell in the status bar with the unread count.
@@ -205,6 +208,7 @@ private:
     NotificationsView *m_notifications = nullptr;
     PayoutsPage *m_payouts = nullptr;
     ShortlistsPage *m_shortlists = nullptr;
+    WebhooksPage *m_webhooks = nullptr;
     EarningsPage *m_earnings = nullptr;
     NotificationBell *m_bell = nullptr;
     /// Detail page → the sidebar section it opens under.

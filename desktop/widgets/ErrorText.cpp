@@ -43,6 +43,11 @@ QString ErrorText::headline(const common::Error &error)
         return tr("The budget cannot be lower than what is committed and paid already.");
     case ErrorCode::PayoutNotReady: return tr("The creator cannot be paid yet.");
     case ErrorCode::NameTaken: return tr("Another list of the brand has this name.");
+    case ErrorCode::InvalidWebhookUrl:
+        return tr("The webhook address must be a complete https address (https://…).");
+    case ErrorCode::WebhookTargetRefused:
+        return tr("The webhook address points to a private or local network; only public "
+                  "addresses on the internet can receive webhooks.");
     case ErrorCode::IdempotencyKeyReused:
     case ErrorCode::IdempotencyKeyInUse:
     case ErrorCode::InvalidIdempotencyKey:
