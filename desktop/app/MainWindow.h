@@ -23,6 +23,7 @@ struct Recommendation;
 namespace influence::desktop {
 
 class AccountsView;
+class AutomationsPage;
 class CampaignAnalyticsTab;
 class CampaignPage;
 class CampaignsView;
@@ -116,6 +117,8 @@ public:
     PayoutsPage *payoutsPage() const { return m_payouts; }
     /// Brand staff: the brand's shortlists of creators.
     ShortlistsPage *shortlistsPage() const { return m_shortlists; }
+    /// Brand staff: the brand's automation rules and their history.
+    AutomationsPage *automationsPage() const { return m_automations; }
     /// Creators: what they are owed and paid, and their payout account.
     EarningsPage *earningsPage() const { return m_earnings; }
     /// The bell in the status bar with the unread count.
@@ -205,6 +208,7 @@ private:
     NotificationsView *m_notifications = nullptr;
     PayoutsPage *m_payouts = nullptr;
     ShortlistsPage *m_shortlists = nullptr;
+    AutomationsPage *m_automations = nullptr;
     EarningsPage *m_earnings = nullptr;
     NotificationBell *m_bell = nullptr;
     /// Detail page → the sidebar section it opens under.
