@@ -12,8 +12,10 @@ namespace influence::common {
 
 namespace {
 
-constexpr int kMaxNameLength = 200;
-constexpr int kMaxTextLength = 4000;
+constexpr int kMaxNameLength = 120;
+constexpr int kMaxTextLength = 2000;
+constexpr int kMaxConditions = 10;
+constexpr int kMaxListValues = 50;
 
 Error invalid(const QString &what)
 {
@@ -123,6 +125,7 @@ void checkCondition(
     }
     const bool valid = condition.op == u"in"_s
             ? condition.value.isArray() && !condition.value.toArray().isEmpty()
+                    && condition.value.toArray().size() <= kMaxListValues
             : condition.op == u"eq"_s
             ? condition.value == QJsonValue(true)
             : condition.value.isDouble() && condition.value.toDouble() >= 0;
@@ -188,7 +191,7 @@ QStringList placeholders()
 
 QStringList placeholdersIn(const QString &text)
 {
-    static const QRegularExpression pattern(u"\\{\\{\\s*([^{}]*?)\\s*\\}\\}"_s);
+    static const QRegularExpression pattern(u"\\{\\{([^{}]*)\\}\\}"_s);
     QStringList names;
     for (auto it = pattern.globalMatch(text); it.hasNext();) {
         names.append(it.next().captured(1));
@@ -252,15 +255,32 @@ QList<FieldError> RuleDefinition::validate() const
         errors.add(u"delayMinutes"_s, u"out_of_range"_s,
                 u"The delay must be between 0 minutes and 30 days."_s);
     }
+    // A budget trigger has no deal: it can only look at the campaign and tell people.
+    const bool budget = trigger.type == u"budget.used_above"_s;
+    if (conditions.size() > kMaxConditions) {
+        errors.add(u"conditions"_s, u"too_long"_s, u"A rule has at most ten conditions."_s);
+    }
     for (int i = 0; i < conditions.size(); ++i) {
-        checkCondition(conditions.at(i), u"conditions[%1]"_s.arg(i), errors);
+        const QString at = u"conditions[%1]"_s.arg(i);
+        if (budget && conditions.at(i).field != u"campaignId"_s
+                && conditions.at(i).field != u"stillInState"_s) {
+            errors.add(at + u".field"_s, u"invalid_value"_s, u"A budget trigger has no deal."_s);
+            continue;
+        }
+        checkCondition(conditions.at(i), at, errors);
     }
     if (actions.isEmpty() || actions.size() > rules::kMaxActions) {
         errors.add(u"actions"_s, actions.isEmpty() ? u"required"_s : u"too_long"_s,
                 u"A rule has one to five actions."_s);
     }
     for (int i = 0; i < actions.size(); ++i) {
-        checkAction(actions.at(i), u"actions[%1]"_s.arg(i), errors);
+        const QString at = u"actions[%1]"_s.arg(i);
+        if (budget && actions.at(i).type != u"staff.notify"_s
+                && actions.at(i).type != u"webhook.call"_s) {
+            errors.add(at + u".type"_s, u"invalid_value"_s, u"A budget trigger has no deal."_s);
+            continue;
+        }
+        checkAction(actions.at(i), at, errors);
     }
     return errors.errors();
 }

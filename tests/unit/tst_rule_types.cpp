@@ -203,6 +203,7 @@ private Q_SLOTS:
         QTest::newRow("unknown trigger") << badTrigger << QStringList{u"trigger.type"_s};
         auto share = validDefinition();
         share.trigger = {u"budget.used_above"_s, {{u"share"_s, 1.5}}};
+        share.actions = {{u"staff.notify"_s, {{u"text"_s, u"Budget!"_s}}}};
         QTest::newRow("share above 1") << share << QStringList{u"trigger.params.share"_s};
         auto views = validDefinition();
         views.trigger = {u"post.views_above"_s, {}};
@@ -230,6 +231,13 @@ private Q_SLOTS:
         condition.conditions = {{u"platform"_s, u"in"_s, QJsonArray()}, {u"feeMinor"_s, u"in"_s, 5},
                 {u"colour"_s, u"eq"_s, true}, {u"stillInState"_s, u"eq"_s, true},
                 {u"feeMinor"_s, u"lte"_s, 90000}};
+        auto budget = validDefinition();
+        budget.trigger = {u"budget.used_above"_s, {{u"share"_s, 0.8}}};
+        budget.conditions = {{u"platform"_s, u"in"_s, QJsonArray{u"instagram"_s}},
+                {u"campaignId"_s, u"in"_s, QJsonArray{u"c1"_s}}};
+        budget.actions.append({u"staff.notify"_s, {{u"text"_s, u"80 %"_s}}});
+        QTest::newRow("budget trigger without a deal")
+                << budget << QStringList{u"conditions[0].field"_s, u"actions[0].type"_s};
         QTest::newRow("conditions") << condition
                                     << QStringList{u"conditions[0].value"_s, u"conditions[1].op"_s,
                                                u"conditions[2].field"_s};
@@ -243,8 +251,9 @@ private Q_SLOTS:
 
     void findsPlaceholders()
     {
+        // As the server reads them: spaces inside the braces are part of the name.
         QCOMPARE(rules::placeholdersIn(u"Hi {{creator.name}}, {{ campaign.name }} {{x}}"_s),
-                QStringList({u"creator.name"_s, u"campaign.name"_s, u"x"_s}));
+                QStringList({u"creator.name"_s, u" campaign.name "_s, u"x"_s}));
         QCOMPARE(rules::placeholdersIn(u"{ {creator.name} } and {{}}"_s), QStringList{QString()});
         QVERIFY(rules::placeholdersIn(u"no braces"_s).isEmpty());
     }
