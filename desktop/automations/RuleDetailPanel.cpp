@@ -150,7 +150,9 @@ void RuleDetailPanel::updateSummary()
                                  : tr("→ %1: “%2”").arg(RuleText::actionName(action.type), text));
     }
     lines << (m_rule.lastFiredAt.isValid()
-                    ? tr("Fired %n time(s), last %1.", nullptr, m_rule.firingCount)
+                    ? (m_rule.firingCount == 1
+                                      ? tr("Fired once, last %1.")
+                                      : tr("Fired %n times, last %1.", nullptr, m_rule.firingCount))
                               .arg(Formats::when(m_rule.lastFiredAt))
                     : tr("Has not fired yet."));
     m_summary->setText(lines.join(u'\n'));

@@ -91,13 +91,13 @@ QString RuleText::delay(int minutes)
     const int rest = minutes % 60;
     QStringList parts;
     if (days > 0) {
-        parts << tr("%n day(s)", nullptr, days);
+        parts << (days == 1 ? tr("1 day") : tr("%n days", nullptr, days));
     }
     if (hours > 0) {
-        parts << tr("%n hour(s)", nullptr, hours);
+        parts << (hours == 1 ? tr("1 hour") : tr("%n hours", nullptr, hours));
     }
     if (rest > 0) {
-        parts << tr("%n minute(s)", nullptr, rest);
+        parts << (rest == 1 ? tr("1 minute") : tr("%n minutes", nullptr, rest));
     }
     return tr("after %1").arg(parts.join(u' '));
 }
@@ -247,8 +247,11 @@ QString RuleText::fieldError(const common::FieldError &error)
 
 QString RuleText::dryRunSummary(const common::RuleDryRun &run)
 {
-    return tr("Over the last 30 days this rule would have fired %n time(s)", nullptr, run.wouldFire)
-            + tr(" and skipped %n event(s).", nullptr, run.wouldSkip);
+    const QString fired = run.wouldFire == 1 ? tr("once") : tr("%n times", nullptr, run.wouldFire);
+    const QString skipped =
+            run.wouldSkip == 1 ? tr("1 event") : tr("%n events", nullptr, run.wouldSkip);
+    return tr("Over the last 30 days this rule would have fired %1 and skipped %2.")
+            .arg(fired, skipped);
 }
 
 } // namespace influence::desktop
