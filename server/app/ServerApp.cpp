@@ -43,6 +43,8 @@
 #include "profiles/ProfileRoutes.h"
 #include "recommendations/FeatureStore.h"
 #include "recommendations/RecommendationRoutes.h"
+#include "rules/RuleFiring.h"
+#include "rules/RuleRoutes.h"
 #include "shortlists/ShortlistRoutes.h"
 #include "social/SocialRoutes.h"
 #include "social/SocialService.h"
@@ -371,6 +373,9 @@ Result<void> ServerApp::start(const StartOptions &options)
     auto webhookContext = std::make_shared<const webhooks::Context>(webhooks::Context{
             m_config.webhooks, std::make_shared<const crypto::TokenCipher>(*webhookCipher)});
     webhooks::registerRoutes(*m_httpContext, webhookContext);
+    auto ruleContext = std::make_shared<const rules::Context>(
+            rules::Context{m_config.auth.effectiveAppUrl(publicUrl)});
+    rules::registerRoutes(*m_httpContext, ruleContext);
     if (m_config.social.offersAnyPlatform()) {
         auto cipher = tokenCipherFor(m_config);
         if (!cipher) {
@@ -400,6 +405,8 @@ Result<void> ServerApp::start(const StartOptions &options)
     m_jobs->addHandler(QString::fromLatin1(webhooks::kDeliverJob),
             QString::fromLatin1(webhooks::kWebhooksQueue),
             webhooks::deliverJobHandler(webhookContext));
+    m_jobs->addHandler(QString::fromLatin1(rules::kFireJob),
+            QString::fromLatin1(rules::kRulesQueue), rules::fireJobHandler(ruleContext));
     m_jobs->addHandler(QString::fromLatin1(notifications::kDigestJob),
             QString::fromLatin1(notifications::kDigestQueue), notifications::sendDigests);
     m_jobs->addPeriodic(

@@ -56,32 +56,38 @@ Result<QByteArray> messages(
             {{u":deal"_s, deal}}, page);
 }
 
+Result<QByteArray> postMessageInTransaction(
+        Connection &tx, const Principal &p, const QUuid &deal, const QString &body)
+{
+    const auto access = dealAccess(tx, p, deal, Lock::None);
+    if (!access) {
+        return access.error();
+    }
+    auto query = tx.run(
+            kPostMessage, {{u":deal"_s, deal}, {u":author"_s, p.userId()}, {u":body"_s, body}});
+    if (!query) {
+        return query.error();
+    }
+    if (!(*query)->next()) {
+        return Error::internal();
+    }
+    QByteArray json = (*query)->value(0).toString().toUtf8();
+    const QString id = (*query)->value(1).toString();
+    (*query)->finish();
+    const auto recorded = record(tx, p.userId(),
+            {deal, u"message.posted"_s, {{u"messageId"_s, id}, {u"excerpt"_s, body.left(120)}},
+                    otherSide(access->side)});
+    if (!recorded) {
+        return recorded.error();
+    }
+    return json;
+}
+
 Result<QByteArray> postMessage(
         Connection &c, const Principal &p, const QUuid &deal, const QString &body)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
-        const auto access = dealAccess(tx, p, deal, Lock::None);
-        if (!access) {
-            return access.error();
-        }
-        auto query = tx.run(
-                kPostMessage, {{u":deal"_s, deal}, {u":author"_s, p.userId()}, {u":body"_s, body}});
-        if (!query) {
-            return query.error();
-        }
-        if (!(*query)->next()) {
-            return Error::internal();
-        }
-        QByteArray json = (*query)->value(0).toString().toUtf8();
-        const QString id = (*query)->value(1).toString();
-        (*query)->finish();
-        const auto recorded = record(tx, p.userId(),
-                {deal, u"message.posted"_s, {{u"messageId"_s, id}, {u"excerpt"_s, body.left(120)}},
-                        otherSide(access->side)});
-        if (!recorded) {
-            return recorded.error();
-        }
-        return json;
+        return postMessageInTransaction(tx, p, deal, body);
     });
 }
 

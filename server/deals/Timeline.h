@@ -46,6 +46,9 @@ common::Result<QByteArray> messages(
 /// Posts a message; the other side is notified.
 common::Result<QByteArray> postMessage(
         db::Connection &c, const http::Principal &p, const QUuid &deal, const QString &body);
+/// postMessage() in the caller's transaction (a rule's action).
+common::Result<QByteArray> postMessageInTransaction(
+        db::Connection &tx, const http::Principal &p, const QUuid &deal, const QString &body);
 /// The deal's timeline, oldest first.
 common::Result<QByteArray> events(
         db::Connection &c, const http::Principal &p, const QUuid &deal, const db::Page &page);

@@ -236,40 +236,45 @@ Result<QList<QByteArray>> allPayouts(
     return db::runAll(c, sql, binds, db::Page::Order::NewestFirst, max);
 }
 
+Result<QByteArray> approveInTransaction(Connection &tx, const Principal &p, const QList<QUuid> &ids)
+{
+    const auto locked = lockForBrand(tx, p, ids);
+    if (!locked) {
+        return locked.error();
+    }
+    if (auto approvable = checkApprovable(*locked); !approvable) {
+        return approvable.error();
+    }
+    QByteArray items = "[";
+    for (const Locked &row : *locked) {
+        if (auto done = run(tx, kApprove,
+                    {{u":user"_s, p.userId()}, {u":destination"_s, row.destination},
+                            {u":id"_s, row.id}});
+                !done) {
+            return done.error();
+        }
+        if (auto done = event(tx, p, row.id, u"payout.approved"_s); !done) {
+            return done.error();
+        }
+    }
+    // In the order asked for (the locks were taken in id order).
+    for (const QUuid &id : ids) {
+        const auto json = db::json(tx, kRead, {{u":id"_s, id}});
+        if (!json) {
+            return json.error();
+        }
+        items += (items.size() > 1 ? "," : "") + *json;
+    }
+    if (auto woken = run(tx, kWakeSenders, {}); !woken) {
+        return woken.error();
+    }
+    return QByteArray("{\"items\":" + items + "]}");
+}
+
 Result<QByteArray> approve(Connection &c, const Principal &p, const QList<QUuid> &ids)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
-        const auto locked = lockForBrand(tx, p, ids);
-        if (!locked) {
-            return locked.error();
-        }
-        if (auto approvable = checkApprovable(*locked); !approvable) {
-            return approvable.error();
-        }
-        QByteArray items = "[";
-        for (const Locked &row : *locked) {
-            if (auto done = run(tx, kApprove,
-                        {{u":user"_s, p.userId()}, {u":destination"_s, row.destination},
-                                {u":id"_s, row.id}});
-                    !done) {
-                return done.error();
-            }
-            if (auto done = event(tx, p, row.id, u"payout.approved"_s); !done) {
-                return done.error();
-            }
-        }
-        // In the order asked for (the locks were taken in id order).
-        for (const QUuid &id : ids) {
-            const auto json = db::json(tx, kRead, {{u":id"_s, id}});
-            if (!json) {
-                return json.error();
-            }
-            items += (items.size() > 1 ? "," : "") + *json;
-        }
-        if (auto woken = run(tx, kWakeSenders, {}); !woken) {
-            return woken.error();
-        }
-        return QByteArray("{\"items\":" + items + "]}");
+        return approveInTransaction(tx, p, ids);
     });
 }
 

@@ -42,6 +42,9 @@ common::Result<QList<QByteArray>> allPayouts(
 /// lacks. Answers {"items":[…]}.
 common::Result<QByteArray> approve(
         db::Connection &c, const http::Principal &p, const QList<QUuid> &ids);
+/// approve() in the caller's transaction (a rule's action; an error leaves it to roll back).
+common::Result<QByteArray> approveInTransaction(
+        db::Connection &tx, const http::Principal &p, const QList<QUuid> &ids);
 /// The one payout of approve() answered on its own.
 common::Result<QByteArray> approveOne(db::Connection &c, const http::Principal &p, const QUuid &id);
 

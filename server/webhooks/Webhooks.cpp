@@ -150,7 +150,8 @@ QByteArray secretAssociatedData(const QUuid &endpoint)
 
 bool isEventType(const QString &type)
 {
-    static const QRegularExpression pattern(u"^(deal\\.[a-z]+(_[a-z]+)*|webhook\\.test)$"_s);
+    static const QRegularExpression pattern(
+            u"^(deal\\.[a-z]+(_[a-z]+)*|webhook\\.test|rule\\.fired)$"_s);
     return type.size() <= 80 && pattern.match(type).hasMatch();
 }
 
