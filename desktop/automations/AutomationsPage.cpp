@@ -11,7 +11,6 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/StateStack.h"
-#include "widgets/Tables.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -78,9 +77,16 @@ void AutomationsPage::buildUi()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(NameColumn, 220);
-    m_table->horizontalHeader()->resizeSection(TriggerColumn, 220);
+    m_table->setWordWrap(true);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    // The name and the trigger share what the short columns leave.
+    for (const int column : {NameColumn, TriggerColumn}) {
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
+    }
+    for (const int column : {EnabledColumn, LastFiredColumn, FiringsColumn}) {
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
     connect(m_table, &QTableWidget::currentCellChanged, this, &AutomationsPage::ruleChosen);
     connect(m_table, &QTableWidget::cellChanged, this, &AutomationsPage::enabledEdited);
     connect(m_table, &QTableWidget::cellActivated, this, &AutomationsPage::editCurrent);
@@ -98,7 +104,7 @@ void AutomationsPage::buildUi()
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({520, 560});
+    splitter->setSizes({470, 610});
     layout->addWidget(splitter, 1);
 }
 
@@ -111,7 +117,6 @@ void AutomationsPage::retranslate()
             {tr("Name"), tr("When"), tr("On"), tr("Last fired"), tr("Firings")});
     m_table->horizontalHeaderItem(EnabledColumn)
             ->setToolTip(tr("Whether the automation runs; untick to pause it."));
-    fitHeaderTexts(m_table->horizontalHeader());
     fillTable();
     setState(m_state);
 }
@@ -227,6 +232,7 @@ void AutomationsPage::fillTable()
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, FiringsColumn, count);
     }
+    m_table->resizeRowsToContents();
     if (!current.isEmpty()) {
         const QSignalBlocker blocker(m_table);
         for (int row = 0; row < m_rules.size(); ++row) {

@@ -19,11 +19,14 @@ FiringsTable::FiringsTable(QWidget *parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);
     setWordWrap(true);
-    horizontalHeader()->setStretchLastSection(true);
-    horizontalHeader()->resizeSection(WhenColumn, 140);
-    horizontalHeader()->resizeSection(EventColumn, 260);
-    horizontalHeader()->resizeSection(StatusColumn, 100);
-    horizontalHeader()->resizeSection(ReasonColumn, 220);
+    // The texts share what the time and outcome leave: the page is narrow beside the rules.
+    QHeaderView *header = horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(WhenColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
+    for (const int column : {EventColumn, ReasonColumn, ActionsColumn}) {
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
+    }
     retranslate();
 }
 
@@ -33,6 +36,13 @@ void FiringsTable::retranslate()
             {tr("When"), tr("Event"), tr("Outcome"), tr("Why"), tr("What it did")});
     const QList<RuleFiring> firings = m_firings;
     setFirings(firings); // the statuses and action names in the new language
+}
+
+void FiringsTable::setCampaignNames(const QHash<QString, QString> &names)
+{
+    m_campaignNames = names;
+    const QList<RuleFiring> firings = m_firings;
+    setFirings(firings);
 }
 
 void FiringsTable::setFirings(const QList<RuleFiring> &firings)
@@ -74,8 +84,13 @@ void FiringsTable::addRow(const RuleFiring &firing)
         status->setForeground(palette().placeholderText());
     }
     setItem(row, StatusColumn, status);
-    auto *reason = new QTableWidgetItem(firing.reason);
-    reason->setToolTip(firing.reason);
+    // The server names campaigns by id in its reasons: the names read better.
+    QString why = firing.reason;
+    for (auto it = m_campaignNames.cbegin(); it != m_campaignNames.cend(); ++it) {
+        why.replace(it.key(), it.value());
+    }
+    auto *reason = new QTableWidgetItem(why);
+    reason->setToolTip(why);
     setItem(row, ReasonColumn, reason);
     const QString actions = RuleText::actionResults(firing);
     auto *actionsItem = new QTableWidgetItem(actions);

@@ -3,6 +3,7 @@
 
 #include "common/RuleTypes.h"
 
+#include <QHash>
 #include <QTableWidget>
 
 namespace influence::desktop {
@@ -22,6 +23,8 @@ public:
     /// Adds the next page below the rows there.
     void appendFirings(const QList<common::RuleFiring> &firings);
     const QList<common::RuleFiring> &firings() const { return m_firings; }
+    /// Campaigns' names (id → name) put in place of their ids in the server's reasons.
+    void setCampaignNames(const QHash<QString, QString> &names);
     /// The headers again in the current language.
     void retranslate();
 
@@ -29,6 +32,7 @@ private:
     void addRow(const common::RuleFiring &firing);
 
     QList<common::RuleFiring> m_firings;
+    QHash<QString, QString> m_campaignNames;
 };
 
 } // namespace influence::desktop

@@ -93,6 +93,7 @@ void RuleDetailPanel::retranslate()
 void RuleDetailPanel::setCampaignNames(const QHash<QString, QString> &names)
 {
     m_campaignNames = names;
+    m_history->setCampaignNames(names);
     updateSummary();
 }
 
@@ -149,12 +150,11 @@ void RuleDetailPanel::updateSummary()
         lines << (text.isEmpty() ? tr("→ %1").arg(RuleText::actionName(action.type))
                                  : tr("→ %1: “%2”").arg(RuleText::actionName(action.type), text));
     }
-    lines << (m_rule.lastFiredAt.isValid()
-                    ? (m_rule.firingCount == 1
-                                      ? tr("Fired once, last %1.")
-                                      : tr("Fired %n times, last %1.", nullptr, m_rule.firingCount))
-                              .arg(Formats::when(m_rule.lastFiredAt))
-                    : tr("Has not fired yet."));
+    lines << (m_rule.lastFiredAt.isValid() ? (m_rule.firingCount == 1
+                              ? tr("Fired once, last %1.")
+                              : tr("Fired %n times, last %1.", nullptr, m_rule.firingCount))
+                                                     .arg(Formats::when(m_rule.lastFiredAt))
+                                           : tr("Has not fired yet."));
     m_summary->setText(lines.join(u'\n'));
 }
 

@@ -93,7 +93,10 @@ void RuleEditorDialog::buildUi()
 
     auto *splitter = new QSplitter(Qt::Vertical);
     auto *form = new QWidget;
-    auto *formLayout = new QFormLayout(form);
+    auto *formColumn = new QVBoxLayout(form);
+    auto *formLayout = new QFormLayout;
+    formColumn->addLayout(formLayout);
+    formColumn->addStretch(1); // the rows keep their height; the space goes below them
     m_name = new QLineEdit;
     m_name->setObjectName(u"ruleName"_s);
     m_nameLabel = new QLabel;

@@ -70,7 +70,7 @@ ConditionRow::ConditionRow(const RuleChoices *choices, QWidget *parent)
     m_values->setPopupMode(QToolButton::InstantPopup);
     m_values->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_values->setMenu(new QMenu(m_values));
-    m_values->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_values->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *fee = new QWidget;
     auto *feeLayout = new QHBoxLayout(fee);
     feeLayout->setContentsMargins(0, 0, 0, 0);
@@ -91,6 +91,7 @@ ConditionRow::ConditionRow(const RuleChoices *choices, QWidget *parent)
     m_value->addWidget(fee);
     m_value->addWidget(m_still);
     m_remove = removeButton(this);
+    m_value->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     layout->addWidget(m_field);
     layout->addWidget(m_value, 1);
     layout->addWidget(m_remove);
@@ -248,6 +249,7 @@ ActionRow::ActionRow(const RuleChoices *choices, QWidget *parent)
     m_params->addWidget(m_shortlist);
     m_params->addWidget(m_none);
     m_remove = removeButton(this);
+    m_params->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     layout->addWidget(m_type, 0, Qt::AlignTop);
     layout->addWidget(m_params, 1);
     layout->addWidget(m_remove, 0, Qt::AlignTop);

@@ -34,9 +34,12 @@ void RuleEditorDialog::loadChoices()
     continueIn(this, common::CollabApi(m_api).campaigns(query),
             [this](const Result<common::Page<common::Campaign>> &page) {
                 if (page) {
+                    QHash<QString, QString> names;
                     for (const auto &campaign : page->items) {
                         m_choices.campaigns.append({campaign.id, campaign.details.name});
+                        names.insert(campaign.id, campaign.details.name);
                     }
+                    m_previewTable->setCampaignNames(names);
                 }
                 choiceArrived();
             });

@@ -91,8 +91,8 @@ private Q_SLOTS:
         m_lake = campaign(u"Lake series"_s);
         m_city = campaign(u"City series"_s);
         QVERIFY(!m_lake.isEmpty() && !m_city.isEmpty());
-        m_creatorTokens = {
-                creator(u"Quillon Alpha"_s), creator(u"Quillon Beta"_s), creator(u"Quillon Gamma"_s)};
+        m_creatorTokens = {creator(u"Quillon Alpha"_s), creator(u"Quillon Beta"_s),
+                creator(u"Quillon Gamma"_s)};
         // Before any rule: what the dry run looks back on.
         QCOMPARE(apply(0, m_lake), 201);
         QCOMPARE(apply(1, m_city), 201);
@@ -137,13 +137,14 @@ private Q_SLOTS:
         for (const auto &ruleTemplate : gallery->templates()) {
             codes << ruleTemplate.code;
         }
-        for (const QString &code : {u"approve_payout_on_approval"_s, u"thank_on_live"_s,
-                     u"nudge_overdue"_s, u"notify_budget_80"_s, u"shortlist_viral_post"_s,
-                     u"welcome_applicant"_s}) {
+        for (const QString &code :
+                {u"approve_payout_on_approval"_s, u"thank_on_live"_s, u"nudge_overdue"_s,
+                        u"notify_budget_80"_s, u"shortlist_viral_post"_s, u"welcome_applicant"_s}) {
             QVERIFY2(codes.contains(code), qPrintable(code));
         }
         // Named by the desktop, not the server.
-        QVERIFY(gallery->list()->item(static_cast<int>(codes.indexOf(u"welcome_applicant"_s)))
+        QVERIFY(gallery->list()
+                        ->item(static_cast<int>(codes.indexOf(u"welcome_applicant"_s)))
                         ->text()
                         .startsWith(u"Welcome applicants\n"_s));
         QVERIFY(gallery->choose(u"welcome_applicant"_s));
@@ -181,8 +182,8 @@ private Q_SLOTS:
         QStringList outcomes;
         for (int row = 0; row < preview->rowCount(); ++row) {
             outcomes << preview->item(row, FiringsTable::StatusColumn)->text();
-            const bool skipped = preview->firings().at(row).status
-                    == common::RuleFiring::Status::WouldSkip;
+            const bool skipped =
+                    preview->firings().at(row).status == common::RuleFiring::Status::WouldSkip;
             // Why the other was skipped; what the fired one would have done.
             QCOMPARE(preview->item(row, FiringsTable::ReasonColumn)->text().isEmpty(), !skipped);
             if (!skipped) {
@@ -205,15 +206,14 @@ private Q_SLOTS:
         QCOMPARE(rule.definition.conditions.size(), 1);
         QVERIFY(rule.enabled);
         QTableWidget *table = page()->table();
-        QCOMPARE(table->item(0, AutomationsPage::NameColumn)->text(),
-                u"Welcome lake applicants"_s);
+        QCOMPARE(table->item(0, AutomationsPage::NameColumn)->text(), u"Welcome lake applicants"_s);
         QCOMPARE(table->item(0, AutomationsPage::TriggerColumn)->text(),
                 u"When a creator applies to a campaign, at once"_s);
         QCOMPARE(table->item(0, AutomationsPage::EnabledColumn)->checkState(), Qt::Checked);
         QCOMPARE(table->item(0, AutomationsPage::LastFiredColumn)->text(), u"never"_s);
         QCOMPARE(page()->currentRuleId(), m_ruleId);
-        QTRY_VERIFY_WITH_TIMEOUT(page()->detail()->summaryText().contains(
-                                         u"only if Campaign is Lake series"_s),
+        QTRY_VERIFY_WITH_TIMEOUT(
+                page()->detail()->summaryText().contains(u"only if Campaign is Lake series"_s),
                 kTimeout);
         record(stalls);
         // On the server as the editor showed it.
