@@ -40,11 +40,11 @@ Result<QList<T>> readArray(const QJsonObject &json, const QString &field, Read r
         if (!item.isObject()) {
             return invalid(u"An item of “%1” is not an object."_s.arg(field));
         }
-        auto read_ = read(item.toObject());
-        if (!read_) {
-            return read_.error();
+        auto one = read(item.toObject());
+        if (!one) {
+            return one.error();
         }
-        items.append(std::move(*read_));
+        items.append(std::move(*one));
     }
     return items;
 }

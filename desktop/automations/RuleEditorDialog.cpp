@@ -22,10 +22,7 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using influence::common::Result;
-using influence::common::Rule;
 using influence::common::RuleDefinition;
-using influence::common::RuleDryRun;
 
 namespace influence::desktop {
 

@@ -140,8 +140,9 @@ void ConditionRow::refreshChoices()
     QMenu *menu = m_values->menu();
     menu->clear();
     const auto list = options();
-    for (const auto &[code, name] : list) {
-        QAction *action = menu->addAction(name);
+    for (const auto &option : list) {
+        const QString code = option.first;
+        QAction *action = menu->addAction(option.second);
         action->setCheckable(true);
         action->setChecked(m_selected.contains(code));
         action->setData(code);
