@@ -4,7 +4,8 @@
 // From "Welcome applicants", narrowed to one campaign, the preview (dry run) finds the
 // application it would have welcomed and the one it would have skipped, with the reason. Saved,
 // the rule is listed; a new application to that campaign fires it (the history shows the message
-// sent) and one to the other campaign is skipped with its reason. Disabled with its switch, it
+// sent) and one to the other campaign is skipped with its reason. The editor opens it as saved
+// and changes its delay. Disabled with its switch, it
 // fires no more; deleted after the question, the page is empty again. With the server gone the
 // list shows its error and Retry. The event loop never stalls; screenshots of the editor and
 // the page.
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
 
@@ -256,6 +258,32 @@ private Q_SLOTS:
         record(stalls);
         QTest::qWait(50);
         tests::saveScreenshot(m_window.get(), u"automations"_s);
+    }
+
+    void editorOpensTheRuleAsSavedAndChangesIt()
+    {
+        tests::StallMeter stalls;
+        clickWhenEnabled(u"editRuleButton"_s);
+        RuleEditorDialog *editor = page()->editor();
+        QVERIFY(editor);
+        QCOMPARE(editor->windowTitle(), u"Edit automation"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->choicesLoaded(), kTimeout);
+        // The form holds the rule as saved: sent back unchanged, it is the same rule.
+        QCOMPARE(editor->definition(), page()->rules().first().definition);
+        common::RuleDefinition later = editor->definition();
+        later.delayMinutes = 2 * 60;
+        editor->setDefinition(later);
+        QCOMPARE(find<QSpinBox>(editor, u"ruleDelay"_s)->value(), 2);
+        QSignalSpy changed(page(), &AutomationsPage::ruleChanged);
+        editor->save();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kTimeout);
+        QCOMPARE(page()->table()->item(0, AutomationsPage::TriggerColumn)->text(),
+                u"When a creator applies to a campaign, after 2 hours"_s);
+        QVERIFY(page()->detail()->summaryText().startsWith(
+                u"When a creator applies to a campaign, after 2 hours:"_s));
+        QCOMPARE(page()->detail()->history()->rowCount(), 2); // the history stays
+        record(stalls);
+        QCOMPARE(get(u"/api/v1/rules/"_s + m_ruleId, m_brandToken)[u"delayMinutes"_s].toInt(), 120);
     }
 
     void disabledRuleFiresNoMore()
