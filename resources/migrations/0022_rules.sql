@@ -86,10 +86,6 @@ CREATE TABLE rule_firings (
 );
 CREATE INDEX rule_firings_rule_idx ON rule_firings (rule_id, seq DESC);
 
-ALTER TABLE notifications DROP CONSTRAINT notifications_object_type_check;
-ALTER TABLE notifications ADD CONSTRAINT notifications_object_type_check
-    CHECK (object_type IN ('campaign', 'deal', 'deliverable', 'webhook', 'rule'));
-
 -- Whether this transaction is a rule's firing (the loop guard).
 CREATE FUNCTION rule_firing_active() RETURNS boolean
 LANGUAGE sql STABLE AS $$

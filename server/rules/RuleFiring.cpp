@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -53,8 +54,10 @@ QString detailOf(const Connection &c, const Error &error)
         return error.detail;
     }
     if (c.lastFailure() && !c.lastFailure()->message.isEmpty()) {
-        // The first line of the database's message ("the shortlist no longer exists").
-        return c.lastFailure()->message.section(u'\n', 0, 0).left(300);
+        // The first line of the database's message, without its severity ("ERROR:  the
+        // shortlist no longer exists").
+        static const QRegularExpression severity(u"^\\s*(ERROR|FATAL):\\s*"_s);
+        return c.lastFailure()->message.section(u'\n', 0, 0).remove(severity).left(300);
     }
     return error.detail.isEmpty() ? u"the action failed"_s : error.detail;
 }
@@ -183,7 +186,7 @@ Result<void> runFiring(Connection &c, const Context &context, const QUuid &firin
 {
     QJsonArray results;
     std::optional<ActionFailure> failure;
-    const auto ran = db::inTransaction(c, [&](Connection &tx) -> Result<void> {
+    auto ran = db::inTransaction(c, [&](Connection &tx) -> Result<void> {
         results = {};
         failure.reset();
         const auto start = tx.scalar(kStart, {{u":firing"_s, firing}});

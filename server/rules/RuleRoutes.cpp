@@ -103,7 +103,7 @@ Result<Work> firingsRoute(const Request &request)
     });
 }
 
-Result<Work> templatesRoute(const Request &)
+Result<Work> templatesRoute(const Request & /*request*/)
 {
     return Work([](Connection &, const Principal &p) {
         return templates(p);

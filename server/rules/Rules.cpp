@@ -38,6 +38,7 @@ const SqlStatement kUpdate(
         "conditions = CAST(:conditions AS jsonb), actions = CAST(:actions AS jsonb), "
         "enabled = :enabled WHERE r.id = :id RETURNING api_rule_json(r)::text"_s);
 const SqlStatement kDelete(u"DELETE FROM rules WHERE id = :id"_s);
+const SqlStatement kActsFor(u"SELECT acts_for_brand(:user, :brand)"_s);
 const SqlStatement kShortlistOfBrand(
         u"SELECT EXISTS (SELECT 1 FROM shortlists WHERE id = :id AND brand_id = :brand)"_s);
 const SqlStatement kDryRun(
@@ -165,6 +166,14 @@ Result<QByteArray> create(Connection &c, const Principal &p, const RuleDefinitio
         const auto owner = campaigns::brandFor(tx, p, brand);
         if (!owner) {
             return owner.error();
+        }
+        // Administrators read rules; only the brand's people write them.
+        const auto actsFor = tx.scalar(kActsFor, {{u":user"_s, p.userId()}, {u":brand"_s, *owner}});
+        if (!actsFor) {
+            return actsFor.error();
+        }
+        if (!actsFor->toBool()) {
+            return Error::make(ErrorCode::Forbidden, u"Only the brand's staff create its rules."_s);
         }
         if (auto checked = checkShortlists(tx, rule, *owner); !checked) {
             return checked.error();

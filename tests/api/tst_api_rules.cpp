@@ -433,6 +433,57 @@ private Q_SLOTS:
                 1);
     }
 
+    void webhooksAreCalledAndDatabaseActionsFailCleanly()
+    {
+        const QString brandId = m_api->userIdOf(m_brand);
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO webhook_endpoints (id, brand_id, url, secret_key_id, secret_blob) "
+                "VALUES ('6f1c2b8e-0000-4000-8000-0000000000e1', '%1', "
+                "'https://hooks.example.com/rules', 'k1', '\\x00')"_s.arg(brandId)));
+        QJsonObject call = liveRule({}, u"unused"_s);
+        call[u"actions"_s] = QJsonArray{QJsonObject{{u"type"_s, u"webhook.call"_s}}};
+        const QString called = createRule(call);
+        // A shortlist deleted after the rule was saved: the firing fails, the notification
+        // before it is undone.
+        const QString shortlist =
+                m_api->post(u"/api/v1/shortlists"_s, m_brand, {{u"name"_s, u"Soon gone"_s}})
+                        .json()[u"id"_s]
+                        .toString();
+        QJsonObject failing = liveRule({}, u"unused"_s);
+        failing[u"actions"_s] = QJsonArray{
+                QJsonObject{{u"type"_s, u"staff.notify"_s},
+                        {u"params"_s, QJsonObject{{u"text"_s, u"Live: {{creator.name}}"_s}}}},
+                QJsonObject{{u"type"_s, u"shortlist.add"_s},
+                        {u"params"_s, QJsonObject{{u"shortlistId"_s, shortlist}}}}};
+        const QString failed = createRule(failing);
+        QVERIFY(!called.isEmpty() && !failed.isEmpty());
+        QVERIFY(m_db->execDirect(u"DELETE FROM shortlists WHERE id = '%1'"_s.arg(shortlist)));
+        const qint64 notices =
+                count(u"SELECT count(*) FROM notifications WHERE kind = 'rule.fired'"_s);
+
+        const auto [deal, deliverable] = acceptedDeal(10);
+        QVERIFY(submitAndApprove(deliverable));
+        QVERIFY(goLive(deliverable));
+        QVERIFY(settle());
+        QJsonArray fired = firings(called);
+        QCOMPARE(fired.size(), 1);
+        QCOMPARE(fired[0][u"status"_s].toString(), u"succeeded"_s);
+        QCOMPARE(fired[0][u"actions"_s][0][u"result"_s].toString(), u"enqueued to 1 endpoint"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM webhook_deliveries WHERE event_type = 'rule.fired' "
+                       "AND payload -> 'data' ->> 'ruleId' = '%1' "
+                       "AND payload -> 'data' ->> 'dealId' = '%2'"_s.arg(called, deal)),
+                1);
+        fired = firings(failed);
+        QCOMPARE(fired.size(), 1);
+        QCOMPARE(fired[0][u"status"_s].toString(), u"failed"_s);
+        QCOMPARE(fired[0][u"reason"_s].toString(),
+                u"shortlist.add failed: the shortlist no longer exists"_s);
+        QCOMPARE(fired[0][u"actions"_s][0][u"result"_s].toString(),
+                u"notified 1 staff member (undone)"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM notifications WHERE kind = 'rule.fired'"_s), notices);
+        QVERIFY(m_db->execDirect(u"DELETE FROM webhook_endpoints"_s));
+    }
+
     void theLoopGuardIgnoresEventsOfAFiring()
     {
         // A rule on live posts whose own kind of event is written under a firing: it must not
@@ -470,6 +521,22 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(u"/api/v1/rules"_s, m_creator).status, 403);
         QCOMPARE(m_api->get(u"/api/v1/rules/templates"_s, m_creator).status, 403);
         QCOMPARE(m_api->post(u"/api/v1/rules"_s, m_creator, liveRule({}, u"x"_s)).status, 403);
+        // Administrators read, but do not write.
+        const QString admin = m_api->signUp(u"admin@example.com"_s, u"brand"_s);
+        QVERIFY(m_db->execDirect(
+                u"UPDATE users SET role = 'admin' WHERE email = 'admin@example.com'"_s));
+        QCOMPARE(m_api->get(path, admin).status, 200);
+        QCOMPARE(m_api->get(path + u"/firings"_s, admin).status, 200);
+        QCOMPARE(m_api->patch(path, admin, {{u"enabled"_s, false}}).status, 403);
+        QCOMPARE(remove(path, admin).status, 403);
+        QJsonObject forBrand = liveRule({}, u"x"_s);
+        forBrand[u"brandId"_s] = m_api->userIdOf(m_brand);
+        QCOMPARE(m_api->post(u"/api/v1/rules"_s, admin, forBrand).status, 403);
+        QCOMPARE(m_api->get(u"/api/v1/rules?brand="_s + m_api->userIdOf(m_brand), admin)
+                         .json()[u"items"_s]
+                         .toArray()
+                         .size(),
+                1);
         QCOMPARE(m_api->get(path, m_brand).json()[u"enabled"_s].toBool(), true);
         QCOMPARE(remove(path, m_brand).status, 204);
         QCOMPARE(m_api->get(path, m_brand).status, 404);
