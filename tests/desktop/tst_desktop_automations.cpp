@@ -6,9 +6,9 @@
 // the rule is listed; a new application to that campaign fires it (the history shows the message
 // sent) and one to the other campaign is skipped with its reason. The editor opens it as saved
 // and changes its delay. Disabled with its switch, it
-// fires no more; deleted after the question, the page is empty again. With the server gone the
-// list shows its error and Retry. The event loop never stalls; screenshots of the editor and
-// the page.
+// fires no more; deleted after the question, the page is empty again. The viral-post template
+// asks for a shortlist before it can be saved. With the server gone the list shows its error
+// and Retry. The event loop never stalls; screenshots of the editor and the page.
 #include "DesktopTestSupport.h"
 #include "automations/AutomationsPage.h"
 #include "automations/FiringsTable.h"
@@ -16,6 +16,7 @@
 #include "automations/RuleEditorDialog.h"
 #include "automations/TemplateGallery.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -316,6 +317,34 @@ private Q_SLOTS:
         QVERIFY(page()->detail()->rule().id.isEmpty());
         record(stalls);
         QCOMPARE(m_http->get(u"/api/v1/rules/"_s + m_ruleId, tests::as(m_brandToken)).status, 404);
+    }
+
+    void viralPostTemplateAsksForAShortlist()
+    {
+        tests::StallMeter stalls;
+        page()->newFromTemplate();
+        TemplateGallery *gallery = page()->gallery();
+        QVERIFY(gallery);
+        QTRY_COMPARE_WITH_TIMEOUT(gallery->state(), TemplateGallery::State::Loaded, kTimeout);
+        QVERIFY(gallery->choose(u"shortlist_viral_post"_s));
+        RuleEditorDialog *editor = page()->editor();
+        QVERIFY(editor);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->choicesLoaded(), kTimeout);
+        auto *views = find<QSpinBox>(editor, u"ruleViews"_s);
+        QVERIFY(views->isVisible());
+        QCOMPARE(views->value(), 100000);
+        QVERIFY(!find<QSpinBox>(editor, u"ruleShare"_s)->isVisible());
+        // The brand has no list yet: the picker says where to make one, and Save refuses.
+        QComboBox *lists = editor->actionRows().first()->shortlistBox();
+        QVERIFY(lists->isVisible());
+        QCOMPARE(lists->currentText(), u"No shortlists yet: make one on the Lists page"_s);
+        editor->save();
+        QVERIFY(!editor->isSaving());
+        QCOMPARE(editor->errorText(), u"Action 1: is missing"_s);
+        record(stalls);
+        editor->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->editor(), kTimeout);
+        QVERIFY(get(u"/api/v1/rules"_s, m_brandToken)[u"items"_s].toArray().isEmpty());
     }
 
     void errorStateWithRetry()
