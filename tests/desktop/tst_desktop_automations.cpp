@@ -5,10 +5,9 @@
 // application it would have welcomed and the one it would have skipped, with the reason. Saved,
 // the rule is listed; a new application to that campaign fires it (the history shows the message
 // sent) and one to the other campaign is skipped with its reason. The editor opens it as saved
-// and changes its delay. Disabled with its switch, it
-// fires no more; deleted after the question, the page is empty again. The viral-post template
-// asks for a shortlist before it can be saved. With the server gone the list shows its error
-// and Retry. The event loop never stalls; screenshots of the editor and the page.
+// and changes its delay. Disabled with its switch, it fires no more; deleted after the question,
+// the page is empty again. The viral-post template asks for a shortlist before it can be saved.
+// With the server gone the list shows its error and Retry. The event loop never stalls; screenshots of the editor and the page.
 #include "DesktopTestSupport.h"
 #include "automations/AutomationsPage.h"
 #include "automations/FiringsTable.h"
