@@ -350,7 +350,9 @@ ConditionRow *RuleEditorDialog::appendCondition()
 {
     auto *row = new ConditionRow(&m_choices);
     m_conditions->addWidget(row);
-    connect(row, &ConditionRow::removeRequested, row, &QObject::deleteLater);
+    connect(row, &ConditionRow::removeRequested, this, [this, row] {
+        removeRow(m_conditions, row);
+    });
     return row;
 }
 
@@ -359,11 +361,19 @@ ActionRow *RuleEditorDialog::appendAction()
     auto *row = new ActionRow(&m_choices);
     m_actions->addWidget(row);
     connect(row, &ActionRow::removeRequested, this, [this, row] {
-        delete row;
-        updateButtons();
+        removeRow(m_actions, row);
     });
     updateButtons();
     return row;
+}
+
+void RuleEditorDialog::removeRow(QVBoxLayout *rows, QWidget *row)
+{
+    // Out of the form at once; deleted later, as its own button's click is still being handled.
+    rows->removeWidget(row);
+    row->hide();
+    row->deleteLater();
+    updateButtons();
 }
 
 void RuleEditorDialog::updateButtons()

@@ -79,6 +79,7 @@ private:
     int delayMinutes() const;
     ConditionRow *appendCondition();
     ActionRow *appendAction();
+    void removeRow(QVBoxLayout *rows, QWidget *row);
     void updateButtons();
     void showErrors(const QList<common::FieldError> &errors);
     void setDryRunState(DryRunState state);

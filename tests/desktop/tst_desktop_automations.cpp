@@ -7,7 +7,8 @@
 // sent) and one to the other campaign is skipped with its reason. The editor opens it as saved
 // and changes its delay. Disabled with its switch, it fires no more; deleted after the question,
 // the page is empty again. The viral-post template asks for a shortlist before it can be saved.
-// With the server gone the list shows its error and Retry. The event loop never stalls; screenshots of the editor and the page.
+// With the server gone the list shows its error and Retry. The event loop never stalls; screenshots
+// of the editor and the page.
 #include "DesktopTestSupport.h"
 #include "automations/AutomationsPage.h"
 #include "automations/FiringsTable.h"
@@ -164,6 +165,15 @@ private Q_SLOTS:
         editor->addCondition({u"campaignId"_s, u"in"_s, QJsonArray{m_lake}});
         auto *values = find<QToolButton>(editor->conditionRows().first(), u"conditionValues"_s);
         QCOMPARE(values->text(), u"Lake series"_s);
+        // A condition added by mistake goes with its ✕.
+        editor->addCondition({u"platform"_s, u"in"_s, QJsonArray{u"tiktok"_s}});
+        QCOMPARE(editor->conditionRows().size(), 2);
+        QCOMPARE(find<QToolButton>(editor->conditionRows().at(1), u"conditionValues"_s)->text(),
+                u"TikTok"_s);
+        QTest::mouseClick(find<QToolButton>(editor->conditionRows().at(1), u"removeRowButton"_s),
+                Qt::LeftButton);
+        QCOMPARE(editor->conditionRows().size(), 1);
+        QCOMPARE(editor->definition().conditions.size(), 1);
         // A placeholder the server does not know is refused before anything is sent.
         editor->actionRows().first()->textEdit()->setPlainText(u"Hi {{creator.nickname}}"_s);
         editor->preview();
