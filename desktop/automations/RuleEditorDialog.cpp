@@ -65,6 +65,11 @@ RuleEditorDialog::RuleEditorDialog(
 {
     m_templateCode = ruleTemplate.code;
     setDefinition(ruleTemplate.rule);
+    // The template's name is the new rule's, in the user's language (a name the server gives
+    // the rule itself stays as it is).
+    if (ruleTemplate.rule.name == ruleTemplate.name) {
+        m_name->setText(RuleText::templateName(ruleTemplate.code, ruleTemplate.name));
+    }
     m_intro->setProperty("templateCode", ruleTemplate.code);
     m_intro->setProperty("templateDescription", ruleTemplate.description);
     retranslate();

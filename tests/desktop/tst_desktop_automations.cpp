@@ -157,6 +157,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(editor->choicesLoaded(), kTimeout);
         QCOMPARE(editor->choices().campaigns.size(), 2);
         QCOMPARE(editor->definition().trigger.type, u"deal.applied"_s);
+        QCOMPARE(editor->definition().name, u"Welcome applicants"_s); // the desktop's words
         QCOMPARE(editor->actionRows().size(), 1);
         QVERIFY(editor->actionRows().first()->textEdit()->toPlainText().contains(
                 u"{{campaign.name}}"_s));
@@ -370,6 +371,36 @@ private Q_SLOTS:
         clickWhenEnabled(u"retryRulesButton"_s);
         QTRY_COMPARE_WITH_TIMEOUT(page()->state(), AutomationsPage::State::Loaded, kTimeout);
         record(stalls);
+    }
+
+    void editorInGerman()
+    {
+        QVERIFY(m_languages->apply(u"de"_s));
+        tests::StallMeter stalls;
+        page()->newFromTemplate();
+        TemplateGallery *gallery = page()->gallery();
+        QVERIFY(gallery);
+        QTRY_COMPARE_WITH_TIMEOUT(gallery->state(), TemplateGallery::State::Loaded, kTimeout);
+        QVERIFY(gallery->choose(u"welcome_applicant"_s));
+        RuleEditorDialog *editor = page()->editor();
+        QVERIFY(editor);
+        QCOMPARE(editor->windowTitle(), u"Neue Automatisierung"_s);
+        QCOMPARE(editor->definition().name, u"Bewerber begrüßen"_s);
+        editor->preview();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                editor->dryRunState(), RuleEditorDialog::DryRunState::Done, kTimeout);
+        // Every application of the test so far, none skipped: there is no condition.
+        QCOMPARE(editor->dryRun().wouldFire, 5);
+        QCOMPARE(find<QLabel>(editor, u"dryRunSummary"_s)->text(),
+                u"In den letzten 30 Tagen hätte diese Regel 5 Mal ausgelöst und 0 Ereignisse "
+                "übersprungen."_s);
+        QCOMPARE(editor->previewTable()->item(0, FiringsTable::StatusColumn)->text(),
+                u"Würde auslösen"_s);
+        tests::saveScreenshot(editor, u"automations-dry-run-de"_s);
+        record(stalls);
+        editor->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->editor(), kTimeout);
+        QVERIFY(m_languages->apply(u"en"_s));
     }
 
     void creatorsDoNotSeeThePage()
