@@ -97,38 +97,40 @@ $$;
 -- The rule trigger of a deal timeline event (NULL: none), its key and the object it is about.
 CREATE FUNCTION rule_deal_event(p_kind text, p_deal uuid, p_data jsonb,
                                 OUT trigger_type text, OUT event_key text, OUT object_id uuid)
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT t.type, t.type || ':' || t.key, t.object
-    FROM (SELECT CASE p_kind
-                     WHEN 'deliverable.reviewed' THEN
-                         CASE WHEN p_data ->> 'decision' IN ('approved', 'approved_with_changes')
-                              THEN 'deliverable.approved' END
-                     WHEN 'deliverable.live' THEN 'deliverable.live'
-                     WHEN 'offer.accepted' THEN 'offer.accepted'
-                     WHEN 'deal.applied' THEN 'deal.applied'
-                     WHEN 'deliverable.overdue' THEN 'deliverable.overdue'
-                 END AS type,
-                 CASE p_kind
-                     WHEN 'offer.accepted' THEN p_data ->> 'offerId'
-                     WHEN 'deal.applied' THEN p_deal::text
-                     WHEN 'deliverable.overdue'
-                         THEN (p_data ->> 'deliverableId') || ':' || (p_data ->> 'dueDate')
-                     ELSE p_data ->> 'deliverableId'
-                 END AS key,
-                 CASE p_kind
-                     WHEN 'offer.accepted' THEN (p_data ->> 'offerId')::uuid
-                     WHEN 'deal.applied' THEN p_deal
-                     ELSE (p_data ->> 'deliverableId')::uuid
-                 END AS object) t
-    WHERE t.type IS NOT NULL AND t.key IS NOT NULL
+LANGUAGE plpgsql IMMUTABLE AS $$
+-- PL/pgSQL, not SQL: it runs for every timeline event, and an SQL function that is not inlined
+-- is planned again on each call.
+BEGIN
+    CASE p_kind
+    WHEN 'deliverable.reviewed' THEN
+        IF p_data ->> 'decision' IN ('approved', 'approved_with_changes') THEN
+            trigger_type := 'deliverable.approved';
+        END IF;
+    WHEN 'deliverable.live', 'offer.accepted', 'deal.applied', 'deliverable.overdue' THEN
+        trigger_type := p_kind;
+    ELSE
+        RETURN;
+    END CASE;
+    object_id := CASE p_kind WHEN 'offer.accepted' THEN (p_data ->> 'offerId')::uuid
+                             WHEN 'deal.applied' THEN p_deal
+                             ELSE (p_data ->> 'deliverableId')::uuid END;
+    event_key := trigger_type || ':' || object_id
+                 || CASE WHEN p_kind = 'deliverable.overdue' THEN ':' || (p_data ->> 'dueDate')
+                         ELSE '' END;
+    IF object_id IS NULL THEN
+        trigger_type := NULL;
+        event_key := NULL;
+    END IF;
+END;
 $$;
 
 -- "Reel for Summer Launch by Ana approved": what a firing was about, for people.
 CREATE FUNCTION rule_event_summary(p_type text, p_deal uuid, p_campaign uuid, p_object uuid,
                                    p_data jsonb)
 RETURNS text
-LANGUAGE sql STABLE AS $$
-    SELECT CASE
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN (SELECT CASE
         WHEN p_type LIKE 'deliverable.%' THEN
             initcap(coalesce(dl.type, 'deliverable')) || ' for ' || c.name || ' by '
             || coalesce(i.display_name, 'a creator') || ' '
@@ -153,7 +155,8 @@ LANGUAGE sql STABLE AS $$
     LEFT JOIN influencer_details i ON i.user_id = d.influencer_id
     LEFT JOIN deliverables dl ON dl.id = p_object AND p_type LIKE 'deliverable.%'
     LEFT JOIN posts po ON po.id = p_object AND p_type = 'post.views_above'
-    LEFT JOIN influencer_details pi ON pi.user_id = po.influencer_id
+    LEFT JOIN influencer_details pi ON pi.user_id = po.influencer_id);
+END;
 $$;
 
 -- A firing (and its rules.fire job, due after the delay) for every enabled rule of p_brand on
@@ -168,7 +171,9 @@ DECLARE
     f record;
     fired integer := 0;
 BEGIN
-    IF rule_firing_active() THEN
+    IF rule_firing_active()
+       OR NOT EXISTS (SELECT 1 FROM rules r
+                      WHERE r.brand_id = p_brand AND r.trigger_type = p_type AND r.enabled) THEN
         RETURN 0;
     END IF;
     FOR f IN
@@ -179,6 +184,9 @@ BEGIN
                now() + make_interval(mins => r.delay_minutes)
         FROM rules r
         WHERE r.brand_id = p_brand AND r.trigger_type = p_type AND r.enabled
+          -- Fired already (a replayed event): not even the summary is worked out again.
+          AND NOT EXISTS (SELECT 1 FROM rule_firings o
+                          WHERE o.rule_id = r.id AND o.event_key = p_key)
           AND (p_value IS NULL
                OR (p_type = 'budget.used_above' AND p_value >= (r.trigger_params ->> 'share')::numeric)
                OR (p_type = 'post.views_above' AND p_value >= (r.trigger_params ->> 'views')::numeric))
@@ -199,7 +207,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
     t record;
 BEGIN
-    IF rule_firing_active() THEN
+    -- Most of a timeline (messages, offers made, payouts) fires no rule: no work for those.
+    IF NEW.kind NOT IN ('deliverable.reviewed', 'deliverable.live', 'offer.accepted',
+                        'deal.applied', 'deliverable.overdue')
+       OR rule_firing_active() THEN
         RETURN NULL;
     END IF;
     SELECT * INTO t FROM rule_deal_event(NEW.kind, NEW.deal_id, NEW.data);
@@ -534,9 +545,9 @@ $$;
 
 -- Dry run -------------------------------------------------------------------------------------
 
--- What an (unsaved) rule of p_brand would have fired on since p_from: one row per event, with
--- why it would be skipped (NULL: it would fire). Conditions are checked against today's state.
--- Reads only.
+-- What an (unsaved) rule of p_brand would have fired on since p_from: one row per event (the
+-- latest 500), with why it would be skipped (NULL: it would fire). Conditions are checked against
+-- today's state. Reads only.
 CREATE FUNCTION rule_dry_run_events(p_brand uuid, p_type text, p_params jsonb,
                                     p_conditions jsonb, p_from timestamptz)
 RETURNS TABLE (event_type text, event_at timestamptz, deal_id uuid, campaign_id uuid,
@@ -579,13 +590,13 @@ LANGUAGE sql STABLE AS $$
     ), everything AS (
         SELECT * FROM events UNION ALL SELECT * FROM posts_passed UNION ALL SELECT * FROM budgets_passed
     )
+    -- The latest 500 events only are judged (and described): the rest are not worked out.
     SELECT v.type, v.at, v.deal, v.campaign, v.object,
            rule_event_summary(v.type, v.deal, v.campaign, v.object, v.data),
            rule_conditions_reason(p_conditions, v.type, p_params, v.deal, v.campaign, v.object,
                                   v.data)
-    FROM everything v
+    FROM (SELECT * FROM everything ORDER BY at DESC LIMIT 500) v
     ORDER BY v.at DESC
-    LIMIT 500
 $$;
 
 -- What an action would have done for an event, for the dry run.
