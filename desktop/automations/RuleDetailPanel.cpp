@@ -203,7 +203,7 @@ void RuleDetailPanel::loadMore()
 void RuleDetailPanel::loadPage(const QString &cursor)
 {
     const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_rules.firings(m_rule.id, kPageSize, cursor),
+    continueIn(this, m_rules.firings(m_rule.id, m_pageSize, cursor),
             [this, generation = m_generation](const Result<RulePage<RuleFiring>> &page) {
                 if (generation != m_generation) {
                     return;

@@ -25,7 +25,7 @@ class RuleDetailPanel : public QWidget
 public:
     enum class State { Idle, Loading, Loaded, Failed };
     Q_ENUM(State)
-    /// Firings asked for at once.
+    /// Firings asked for at once, unless setPageSize() says otherwise.
     static constexpr int kPageSize = 20;
 
     explicit RuleDetailPanel(common::ApiClient *api, QWidget *parent = nullptr);
@@ -45,6 +45,7 @@ public:
     /// Reads the next page of the history (what "Older firings" does).
     void loadMore();
     bool hasMore() const { return !m_nextCursor.isEmpty(); }
+    void setPageSize(int size) { m_pageSize = size; }
     QString summaryText() const;
 
     void retranslate();
@@ -68,6 +69,7 @@ private:
     common::Error m_error;
     QString m_nextCursor;
     quint64 m_generation = 0;
+    int m_pageSize = kPageSize;
 
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;

@@ -266,6 +266,19 @@ private Q_SLOTS:
                          .startsWith(u"✓ Send the creator a message"_s),
                 qPrintable(history->item(1, FiringsTable::ActionsColumn)->text()));
         QVERIFY(!detail->hasMore());
+        QVERIFY(!find<QPushButton>(detail, u"olderFiringsButton"_s)->isVisible());
+
+        // A page at a time: the older firing comes with "Older firings", below the newer.
+        detail->setPageSize(1);
+        detail->reloadHistory();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->historyState(), RuleDetailPanel::State::Loaded, kTimeout);
+        QCOMPARE(history->rowCount(), 1);
+        QVERIFY(detail->hasMore());
+        clickWhenEnabled(u"olderFiringsButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 2, kTimeout);
+        QCOMPARE(history->item(1, FiringsTable::StatusColumn)->text(), u"Done"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->hasMore(), kTimeout);
+        detail->setPageSize(RuleDetailPanel::kPageSize);
         record(stalls);
         QTest::qWait(50);
         tests::saveScreenshot(m_window.get(), u"automations"_s);
