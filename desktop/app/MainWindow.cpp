@@ -6,6 +6,7 @@
 #include "app/Navigator.h"
 #include "app/QuickOpen.h"
 #include "app/SettingsView.h"
+#include "automations/AutomationsPage.h"
 #include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsView.h"
 #include "common/ApiClient.h"
@@ -129,6 +130,9 @@ void MainWindow::addPages()
     m_payouts = new PayoutsPage(m_api, m_session);
     addPage(m_payouts, u"view-bank"_s);
     m_brandOnly.append(m_payouts);
+    m_automations = new AutomationsPage(m_api, m_session);
+    addPage(m_automations, u"system-run"_s);
+    m_brandOnly.append(m_automations);
     m_notifications = new NotificationsView(m_api, m_session);
     addPage(m_notifications, u"mail-message"_s);
     m_ownProfile = new OwnProfileView(m_api, m_session);

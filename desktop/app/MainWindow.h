@@ -23,6 +23,7 @@ struct Recommendation;
 namespace influence::desktop {
 
 class AccountsView;
+class AutomationsPage;
 class CampaignAnalyticsTab;
 class CampaignPage;
 class CampaignsView;
@@ -119,6 +120,8 @@ public:
     ShortlistsPage *shortlistsPage() const { return m_shortlists; }
     /// Brand staff: the brand's webhook endpoints and their delivery logs.
     WebhooksPage *webhooksPage() const { return m_webhooks; }
+    /// Brand staff: the brand's automation rules and their history.
+    AutomationsPage *automationsPage() const { return m_automations; }
     /// Creators: what they are owed and paid, and their payout account.
     EarningsPage *earningsPage() const { return m_earnings; }
     /// The bell in the status bar with the unread count.
@@ -209,6 +212,7 @@ private:
     PayoutsPage *m_payouts = nullptr;
     ShortlistsPage *m_shortlists = nullptr;
     WebhooksPage *m_webhooks = nullptr;
+    AutomationsPage *m_automations = nullptr;
     EarningsPage *m_earnings = nullptr;
     NotificationBell *m_bell = nullptr;
     /// Detail page → the sidebar section it opens under.
