@@ -1538,6 +1538,328 @@
     </message>
 </context>
 <context>
+    <name>RuleText</name>
+    <message>
+        <source>Deliverable approved</source>
+        <translation>Leistung freigegeben</translation>
+    </message>
+    <message>
+        <source>Post went live</source>
+        <translation>Beitrag veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Offer accepted</source>
+        <translation>Angebot angenommen</translation>
+    </message>
+    <message>
+        <source>Creator applied</source>
+        <translation>Creator hat sich beworben</translation>
+    </message>
+    <message>
+        <source>Deliverable overdue</source>
+        <translation>Leistung überfällig</translation>
+    </message>
+    <message>
+        <source>Budget used above a share</source>
+        <translation>Budget über einem Anteil verbraucht</translation>
+    </message>
+    <message>
+        <source>Post views above a number</source>
+        <translation>Aufrufe eines Beitrags über einer Zahl</translation>
+    </message>
+    <message>
+        <source>When a campaign has committed or paid %1 % of its budget</source>
+        <translation>Wenn eine Kampagne %1 % ihres Budgets gebunden oder bezahlt hat</translation>
+    </message>
+    <message>
+        <source>When a campaign post passes %1 views</source>
+        <translation>Wenn ein Kampagnenbeitrag %1 Aufrufe überschreitet</translation>
+    </message>
+    <message>
+        <source>When a deliverable&apos;s draft is approved</source>
+        <translation>Wenn der Entwurf einer Leistung freigegeben wird</translation>
+    </message>
+    <message>
+        <source>When a live post is reported</source>
+        <translation>Wenn ein veröffentlichter Beitrag gemeldet wird</translation>
+    </message>
+    <message>
+        <source>When an offer is accepted</source>
+        <translation>Wenn ein Angebot angenommen wird</translation>
+    </message>
+    <message>
+        <source>When a creator applies to a campaign</source>
+        <translation>Wenn sich ein Creator für eine Kampagne bewirbt</translation>
+    </message>
+    <message>
+        <source>When a deliverable becomes overdue</source>
+        <translation>Wenn eine Leistung überfällig wird</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>nach %1</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Deliverable type</source>
+        <translation>Art der Leistung</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Still in the same state</source>
+        <translation>Noch im selben Zustand</translation>
+    </message>
+    <message>
+        <source>Still in the state it fired in (for example still overdue)</source>
+        <translation>Noch im Zustand beim Auslösen (zum Beispiel noch überfällig)</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 ist %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>%1 at least %2</source>
+        <translation>%1 mindestens %2</translation>
+    </message>
+    <message>
+        <source>%1 at most %2</source>
+        <translation>%1 höchstens %2</translation>
+    </message>
+    <message>
+        <source>Approve the payouts due</source>
+        <translation>Fällige Auszahlungen freigeben</translation>
+    </message>
+    <message>
+        <source>Send the creator a message</source>
+        <translation>Dem Creator eine Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Notify the brand&apos;s staff</source>
+        <translation>Das Team der Marke benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Call the brand&apos;s webhooks</source>
+        <translation>Die Webhooks der Marke aufrufen</translation>
+    </message>
+    <message>
+        <source>Add the creator to a shortlist</source>
+        <translation>Den Creator auf eine Liste setzen</translation>
+    </message>
+    <message>
+        <source>the creator&apos;s name</source>
+        <translation>der Name des Creators</translation>
+    </message>
+    <message>
+        <source>the campaign&apos;s name</source>
+        <translation>der Name der Kampagne</translation>
+    </message>
+    <message>
+        <source>the deliverable&apos;s type</source>
+        <translation>die Art der Leistung</translation>
+    </message>
+    <message>
+        <source>the deliverable&apos;s due date</source>
+        <translation>das Fälligkeitsdatum der Leistung</translation>
+    </message>
+    <message>
+        <source>a link to the deal</source>
+        <translation>ein Link zum Deal</translation>
+    </message>
+    <message>
+        <source>Approve the payout on approval</source>
+        <translation>Auszahlung bei Freigabe freigeben</translation>
+    </message>
+    <message>
+        <source>Thank the creator when the post is live</source>
+        <translation>Dem Creator danken, wenn der Beitrag online ist</translation>
+    </message>
+    <message>
+        <source>Nudge about an overdue deliverable</source>
+        <translation>An eine überfällige Leistung erinnern</translation>
+    </message>
+    <message>
+        <source>Warn at 80 % of the budget</source>
+        <translation>Bei 80 % des Budgets warnen</translation>
+    </message>
+    <message>
+        <source>Shortlist creators of viral posts</source>
+        <translation>Creator viraler Beiträge auf eine Liste setzen</translation>
+    </message>
+    <message>
+        <source>Welcome applicants</source>
+        <translation>Bewerber begrüßen</translation>
+    </message>
+    <message>
+        <source>When a draft is approved, approve the deal&apos;s payouts that are due, so the creator is paid without waiting for you.</source>
+        <translation>Wenn ein Entwurf freigegeben wird, werden die fälligen Auszahlungen des Deals freigegeben, damit der Creator bezahlt wird, ohne auf Sie zu warten.</translation>
+    </message>
+    <message>
+        <source>When a post goes live, thank the creator with a message on the deal.</source>
+        <translation>Wenn ein Beitrag online geht, bekommt der Creator eine Dankesnachricht im Deal.</translation>
+    </message>
+    <message>
+        <source>A day after a deliverable became overdue, remind the creator, unless it was delivered in the meantime.</source>
+        <translation>Einen Tag nachdem eine Leistung überfällig wurde, wird der Creator erinnert, außer sie wurde inzwischen geliefert.</translation>
+    </message>
+    <message>
+        <source>Tell the brand&apos;s staff when a campaign has committed or paid 80 % of its budget.</source>
+        <translation>Das Team der Marke benachrichtigen, wenn eine Kampagne 80 % ihres Budgets gebunden oder bezahlt hat.</translation>
+    </message>
+    <message>
+        <source>When a campaign post passes 100,000 views, add its creator to a shortlist of your choice.</source>
+        <translation>Wenn ein Kampagnenbeitrag 100.000 Aufrufe überschreitet, kommt sein Creator auf eine Liste Ihrer Wahl.</translation>
+    </message>
+    <message>
+        <source>When a creator applies to a campaign, welcome them with a message.</source>
+        <translation>Wenn sich ein Creator für eine Kampagne bewirbt, wird er mit einer Nachricht begrüßt.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Would fire</source>
+        <translation>Würde auslösen</translation>
+    </message>
+    <message>
+        <source>Would skip</source>
+        <translation>Würde überspringen</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Aktion %1</translation>
+    </message>
+    <message>
+        <source>Condition %1</source>
+        <translation>Bedingung %1</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is too long, or has too many entries</source>
+        <translation>ist zu lang oder hat zu viele Einträge</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>liegt außerhalb des erlaubten Bereichs</translation>
+    </message>
+    <message>
+        <source>uses an unknown placeholder</source>
+        <translation>verwendet einen unbekannten Platzhalter</translation>
+    </message>
+    <message>
+        <source>is not valid</source>
+        <translation>ist ungültig</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>einmal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n times</source>
+        <translation>
+            <numerusform>%n Mal</numerusform>
+            <numerusform>%n Mal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Over the last 30 days this rule would have fired %1 and skipped %2.</source>
+        <translation>In den letzten 30 Tagen hätte diese Regel %1 ausgelöst und %2 übersprungen.</translation>
+    </message>
+</context>
+<context>
     <name>WebhookTables</name>
     <message>
         <source>Yes</source>
@@ -1743,6 +2065,41 @@
     <message>
         <source>Finish connecting in your browser; the list is updated when you come back to this page.</source>
         <translation>Schließen Sie das Verbinden im Browser ab; die Liste wird aktualisiert, wenn Sie zu dieser Seite zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::ActionRow</name>
+    <message>
+        <source>Insert</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder, filled in when the rule fires</source>
+        <translation>Einen Platzhalter einfügen, der beim Auslösen ausgefüllt wird</translation>
+    </message>
+    <message>
+        <source>Remove this action</source>
+        <translation>Diese Aktion entfernen</translation>
+    </message>
+    <message>
+        <source>Thanks {{creator.name}} for your {{deliverable.type}}!</source>
+        <translation>Danke {{creator.name}} für dein {{deliverable.type}}!</translation>
+    </message>
+    <message>
+        <source>What the staff should know</source>
+        <translation>Was das Team wissen sollte</translation>
+    </message>
+    <message>
+        <source>Approves the deal&apos;s payouts that are due, with the usual checks.</source>
+        <translation>Gibt die fälligen Auszahlungen des Deals frei, mit den üblichen Prüfungen.</translation>
+    </message>
+    <message>
+        <source>Sends the event to the brand&apos;s webhook endpoints.</source>
+        <translation>Sendet das Ereignis an die Webhook-Endpunkte der Marke.</translation>
+    </message>
+    <message>
+        <source>No shortlists yet: make one on the Lists page</source>
+        <translation>Noch keine Listen: Legen Sie eine auf der Seite „Listen“ an</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +2321,97 @@
     <message>
         <source>A spike is not proof of a purchase: a giveaway, a collaboration or an advert can bring many followers at once too. Check the dates against the creator&apos;s campaigns before judging.</source>
         <translation>Eine Spitze beweist keinen Kauf: Auch ein Gewinnspiel, eine Kooperation oder eine Werbeanzeige kann viele Follower auf einmal bringen. Vergleichen Sie die Daten mit den Kampagnen des Creators, bevor Sie urteilen.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::AutomationsPage</name>
+    <message>
+        <source>Automations</source>
+        <translation>Automatisierungen</translation>
+    </message>
+    <message>
+        <source>&amp;New from template…</source>
+        <translation>&amp;Neu aus Vorlage …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Zuletzt ausgelöst</translation>
+    </message>
+    <message>
+        <source>Firings</source>
+        <translation>Auslösungen</translation>
+    </message>
+    <message>
+        <source>Whether the automation runs; untick to pause it.</source>
+        <translation>Ob die Automatisierung läuft; Haken entfernen zum Pausieren.</translation>
+    </message>
+    <message>
+        <source>Loading the brand&apos;s automations…</source>
+        <translation>Automatisierungen der Marke werden geladen …</translation>
+    </message>
+    <message>
+        <source>No automations yet — start from a template.</source>
+        <translation>Noch keine Automatisierungen – beginnen Sie mit einer Vorlage.</translation>
+    </message>
+    <message>
+        <source>Running: untick to pause</source>
+        <translation>Läuft: Haken entfernen zum Pausieren</translation>
+    </message>
+    <message>
+        <source>Paused: tick to run</source>
+        <translation>Pausiert: Haken setzen zum Starten</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>The automation was not switched: %1</source>
+        <translation>Die Automatisierung wurde nicht umgeschaltet: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is running.</source>
+        <translation>„%1“ läuft.</translation>
+    </message>
+    <message>
+        <source>“%1” is paused.</source>
+        <translation>„%1“ ist pausiert.</translation>
+    </message>
+    <message>
+        <source>“%1” saved.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete automation</source>
+        <translation>Automatisierung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the automation “%1”? Its history goes with it; what it already did stays.</source>
+        <translation>Die Automatisierung „%1“ löschen? Ihr Verlauf wird mitgelöscht; was sie schon getan hat, bleibt.</translation>
+    </message>
+    <message>
+        <source>The automation was not deleted: %1</source>
+        <translation>Die Automatisierung wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>“%1” deleted.</source>
+        <translation>„%1“ gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -2594,6 +3042,37 @@
     <message>
         <source>The campaigns could not be exported: %1</source>
         <translation>Die Kampagnen konnten nicht exportiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::ConditionRow</name>
+    <message>
+        <source>at least</source>
+        <translation>mindestens</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s fee, in its currency.</source>
+        <translation>Das Honorar des Deals, in seiner Währung.</translation>
+    </message>
+    <message>
+        <source>The deal is still in the state the event left it in.</source>
+        <translation>Der Deal ist noch in dem Zustand, in dem ihn das Ereignis hinterlassen hat.</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
     </message>
 </context>
 <context>
@@ -3890,6 +4369,29 @@
     <message>
         <source>When the tax form reached the platform (the form itself is kept elsewhere).</source>
         <translation>Wann das Steuerformular bei der Plattform eingegangen ist (das Formular selbst wird anderswo aufbewahrt).</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::FiringsTable</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>Was sie getan hat</translation>
     </message>
 </context>
 <context>
@@ -5783,6 +6285,183 @@ Influencer-Management und -Analyse.</translation>
     </message>
 </context>
 <context>
+    <name>influence::desktop::RuleDetailPanel</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Firing history</source>
+        <translation>Verlauf der Auslösungen</translation>
+    </message>
+    <message>
+        <source>&amp;Older firings</source>
+        <translation>Ä&amp;ltere Auslösungen</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>Pa&amp;usieren</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation>Akti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>No automation chosen</source>
+        <translation>Keine Automatisierung gewählt</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (pausiert)</translation>
+    </message>
+    <message>
+        <source>• only if %1</source>
+        <translation>• nur wenn %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ %1: “%2”</source>
+        <translation>→ %1: „%2“</translation>
+    </message>
+    <message>
+        <source>Fired once, last %1.</source>
+        <translation>Einmal ausgelöst, zuletzt %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fired %n times, last %1.</source>
+        <translation>
+            <numerusform>%n Mal ausgelöst, zuletzt %1.</numerusform>
+            <numerusform>%n Mal ausgelöst, zuletzt %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Has not fired yet.</source>
+        <translation>Noch nie ausgelöst.</translation>
+    </message>
+    <message>
+        <source>Choose an automation to see its history.</source>
+        <translation>Wählen Sie eine Automatisierung, um ihren Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading the firing history…</source>
+        <translation>Verlauf der Auslösungen wird geladen …</translation>
+    </message>
+    <message>
+        <source>This automation has not fired yet. Preview shows what it would have done.</source>
+        <translation>Diese Automatisierung wurde noch nie ausgelöst. Die Vorschau zeigt, was sie getan hätte.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::RuleEditorDialog</name>
+    <message>
+        <source>New automation</source>
+        <translation>Neue Automatisierung</translation>
+    </message>
+    <message>
+        <source>Edit automation</source>
+        <translation>Automatisierung bearbeiten</translation>
+    </message>
+    <message>
+        <source>When the event happens (and after the delay), if every condition holds, the actions run.</source>
+        <translation>Wenn das Ereignis eintritt (und nach der Wartezeit) und alle Bedingungen erfüllt sind, laufen die Aktionen.</translation>
+    </message>
+    <message>
+        <source>From the template “%1”: %2</source>
+        <translation>Aus der Vorlage „%1“: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wann:</translation>
+    </message>
+    <message>
+        <source> % of the budget</source>
+        <translation> % des Budgets</translation>
+    </message>
+    <message>
+        <source> views</source>
+        <translation> Aufrufe</translation>
+    </message>
+    <message>
+        <source>&amp;Wait:</source>
+        <translation>W&amp;arten:</translation>
+    </message>
+    <message>
+        <source>no delay</source>
+        <translation>keine Wartezeit</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Only if:</source>
+        <translation>Nur wenn:</translation>
+    </message>
+    <message>
+        <source>Add &amp;condition</source>
+        <translation>&amp;Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Then:</source>
+        <translation>Dann:</translation>
+    </message>
+    <message>
+        <source>Add &amp;action</source>
+        <translation>A&amp;ktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Preview (dry run)</source>
+        <translation>&amp;Vorschau (Probelauf)</translation>
+    </message>
+    <message>
+        <source>What this rule would have done over the last 30 days; nothing is changed.</source>
+        <translation>Was diese Regel in den letzten 30 Tagen getan hätte; nichts wird geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Preview shows what this rule would have done over the last 30 days, before you save it.</source>
+        <translation>Die Vorschau zeigt, was diese Regel in den letzten 30 Tagen getan hätte, bevor Sie sie speichern.</translation>
+    </message>
+    <message>
+        <source>Looking through the last 30 days…</source>
+        <translation>Die letzten 30 Tage werden durchgesehen …</translation>
+    </message>
+    <message>
+        <source>Nothing in the last 30 days would have started this rule.</source>
+        <translation>Nichts in den letzten 30 Tagen hätte diese Regel ausgelöst.</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>Die Regel wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::SettingsView</name>
     <message>
         <source>Settings</source>
@@ -6174,6 +6853,29 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::TemplateGallery</name>
+    <message>
+        <source>New automation from a template</source>
+        <translation>Neue Automatisierung aus einer Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Use template</source>
+        <translation>Vorlage &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Loading the templates…</source>
+        <translation>Vorlagen werden geladen …</translation>
+    </message>
+    <message>
+        <source>The server offers no templates.</source>
+        <translation>Der Server bietet keine Vorlagen an.</translation>
     </message>
 </context>
 <context>
