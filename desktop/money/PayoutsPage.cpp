@@ -9,6 +9,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
+#include "widgets/PayoutActions.h"
 #include "widgets/StateStack.h"
 #include "widgets/Tables.h"
 
@@ -134,6 +135,7 @@ void PayoutsPage::buildUi()
     footer->addSpacing(12);
     footer->addWidget(m_message, 1);
     footer->addWidget(m_export);
+    buildPayoutActions(footer);
     footer->addWidget(m_retry);
     footer->addWidget(m_retryFailed);
     footer->addWidget(m_approve);
@@ -186,6 +188,7 @@ void PayoutsPage::retranslate()
     m_retryFailed->setText(tr("Pay &failed again"));
     m_retryFailed->setToolTip(tr("Sends the selected failed payouts to the payment provider "
                                  "again, for example once the creator's account is fixed."));
+    retranslatePayoutActions();
     m_model->retranslate();
     fitHeaderTexts(m_table->horizontalHeader());
     showState();
@@ -459,6 +462,7 @@ void PayoutsPage::forget()
     if (m_confirmation) {
         m_confirmation->close();
     }
+    m_actions->reset();
     m_loading.clear();
     m_model->clear();
     m_attempt = {};
