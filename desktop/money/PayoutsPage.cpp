@@ -5,6 +5,7 @@
 #include "money/PayoutsModel.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/BadgeDelegate.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
@@ -112,6 +113,8 @@ void PayoutsPage::buildUi()
     header->resizeSection(PayoutsModel::DueDate, 100);
     header->resizeSection(PayoutsModel::State, 110);
     header->resizeSection(PayoutsModel::Late, 70);
+    // The late badge stays visible on a selected row.
+    m_table->setItemDelegateForColumn(PayoutsModel::Late, new BadgeDelegate(m_table));
     m_states = new StateStack(u"payouts"_s, m_table);
     layout->addWidget(m_states, 1);
 
