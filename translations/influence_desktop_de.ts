@@ -1937,8 +1937,72 @@
         <translation>Das System</translation>
     </message>
     <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
+        <source>%1 to %2</source>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>Deal with %1</source>
+        <translation>Deal mit %1</translation>
+    </message>
+    <message>
+        <source>Payout of %1</source>
+        <translation>Auszahlung von %1</translation>
+    </message>
+    <message>
+        <source>paid elsewhere</source>
+        <translation>anderweitig bezahlt</translation>
+    </message>
+    <message>
+        <source>payment provider</source>
+        <translation>Zahlungsdienst</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Usage rights</source>
+        <translation>Nutzungsrechte</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>A team member</source>
+        <translation>Ein Teammitglied</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -74,7 +75,7 @@ AuditLogPage::AuditLogPage(common::ApiClient *api, Session *session, QWidget *pa
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(Change, QHeaderView::Stretch);
     m_states = new StateStack(u"audit"_s, m_table);
     layout->addWidget(m_states, 1);
@@ -180,8 +181,8 @@ void AuditLogPage::reload()
     m_entries.clear();
     m_nextCursor.clear();
     setState(State::Loading);
-    if (m_campaignNames.isEmpty()) {
-        loadCampaignNames();
+    if (!m_namesLoaded) {
+        loadNames();
     }
     loadPage(generation, {});
 }
@@ -222,19 +223,40 @@ void AuditLogPage::loadPage(quint64 generation, const QString &cursor)
             });
 }
 
-void AuditLogPage::loadCampaignNames()
+void AuditLogPage::loadNames()
 {
+    m_namesLoaded = true;
     const common::ApiClient::OwnerScope owner(m_api, this);
+    // Without them the objects are named by their ids.
     continueIn(this, m_collab.campaigns(common::CampaignQuery{}),
             [this](const Result<common::Page<common::Campaign>> &result) {
-                if (!result) {
-                    return; // the objects are named by their ids
+                if (result) {
+                    for (const common::Campaign &campaign : result->items) {
+                        m_campaignNames.insert(campaign.id, campaign.details.name);
+                        m_campaignBudgets.insert(campaign.id, campaign.details.budget);
+                    }
+                    fill();
                 }
-                for (const common::Campaign &campaign : result->items) {
-                    m_campaignNames.insert(campaign.id, campaign.details.name);
-                    m_campaignBudgets.insert(campaign.id, campaign.details.budget);
+            });
+    continueIn(this, m_collab.deals(common::DealQuery{}),
+            [this](const Result<common::Page<common::Deal>> &result) {
+                if (result) {
+                    for (const common::Deal &deal : result->items) {
+                        m_dealNames.insert(deal.id, deal.influencerName);
+                    }
+                    fill();
                 }
-                fill();
+            });
+    continueIn(this, m_money.payouts(common::PayoutQuery{}),
+            [this](const Result<common::Page<common::Payout>> &result) {
+                if (result) {
+                    for (const common::Payout &payout : result->items) {
+                        m_payoutNames.insert(payout.id,
+                                tr("%1 to %2")
+                                        .arg(Formats::money(payout.amount), payout.influencerName));
+                    }
+                    fill();
+                }
             });
 }
 
@@ -276,10 +298,12 @@ QString AuditLogPage::objectText(const AuditEntry &entry) const
         return name.isEmpty() ? tr("Campaign %1").arg(shortId) : tr("Campaign “%1”").arg(name);
     }
     if (entry.objectType == u"deal"_s) {
-        return tr("Deal %1").arg(shortId);
+        const QString creator = m_dealNames.value(entry.objectId);
+        return creator.isEmpty() ? tr("Deal %1").arg(shortId) : tr("Deal with %1").arg(creator);
     }
     if (entry.objectType == u"payout"_s) {
-        return tr("Payout %1").arg(shortId);
+        const QString name = m_payoutNames.value(entry.objectId);
+        return name.isEmpty() ? tr("Payout %1").arg(shortId) : tr("Payout of %1").arg(name);
     }
     if (entry.objectType == u"brand"_s) {
         return tr("Brand");
@@ -318,8 +342,18 @@ QString AuditLogPage::valueText(
             return Names::campaignStatus(*status);
         }
     }
+    if (key == u"method"_s) {
+        return value.toString() == u"offline"_s ? tr("paid elsewhere") : tr("payment provider");
+    }
     if (value.isString()) {
-        return value.toString();
+        // Times and days in the user's locale.
+        const QString text = value.toString();
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (text.size() > 10 && time.isValid()) {
+            return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+        }
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : text;
     }
     if (value.isDouble() || value.isBool()) {
         return value.toVariant().toString();
@@ -336,7 +370,14 @@ QString AuditLogPage::changeText(const AuditEntry &entry) const
             {u"amountMinor"_s, QT_TR_NOOP("Amount")}, {u"feeMinor"_s, QT_TR_NOOP("Fee")},
             {u"reference"_s, QT_TR_NOOP("Reference")}, {u"method"_s, QT_TR_NOOP("Method")},
             {u"dueDate"_s, QT_TR_NOOP("Due")}, {u"name"_s, QT_TR_NOOP("Name")},
-            {u"memberId"_s, QT_TR_NOOP("Member")}};
+            {u"memberId"_s, QT_TR_NOOP("Member")}, {u"launched_at"_s, QT_TR_NOOP("Launched")},
+            {u"brief"_s, QT_TR_NOOP("Brief")}, {u"starts_on"_s, QT_TR_NOOP("Start")},
+            {u"ends_on"_s, QT_TR_NOOP("End")}, {u"closed_at"_s, QT_TR_NOOP("Closed")},
+            {u"objective"_s, QT_TR_NOOP("Objective")},
+            {u"usage_rights"_s, QT_TR_NOOP("Usage rights")},
+            {u"visibility"_s, QT_TR_NOOP("Visibility")},
+            {u"providerTransferId"_s, QT_TR_NOOP("Transfer")},
+            {u"failureCode"_s, QT_TR_NOOP("Failure")}};
     QStringList keys = entry.after.keys();
     for (const QString &key : entry.before.keys()) {
         if (!keys.contains(key)) {
@@ -363,6 +404,17 @@ QString AuditLogPage::changeText(const AuditEntry &entry) const
     return parts.join(u"; "_s);
 }
 
+QString AuditLogPage::actorText(const AuditEntry &entry) const
+{
+    if (entry.actorId.isEmpty()) {
+        return tr("The system");
+    }
+    if (QUuid::fromString(entry.actorId) == m_session->user().id) {
+        return tr("You");
+    }
+    return entry.actorName.isEmpty() ? tr("A team member") : entry.actorName;
+}
+
 void AuditLogPage::fill()
 {
     const QLocale locale;
@@ -371,16 +423,16 @@ void AuditLogPage::fill()
         const AuditEntry &entry = m_entries.at(row);
         m_table->setItem(
                 row, When, cell(locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat)));
-        m_table->setItem(row, Who,
-                cell(entry.actorId.isEmpty()                ? tr("The system")
-                                : entry.actorName.isEmpty() ? tr("Someone")
-                                                            : entry.actorName));
+        m_table->setItem(row, Who, cell(actorText(entry)));
         m_table->setItem(row, What, cell(actionText(entry.action)));
         QTableWidgetItem *object = cell(objectText(entry));
         object->setToolTip(entry.objectId);
         m_table->setItem(row, Object, object);
         m_table->setItem(row, Change, cell(changeText(entry)));
     }
+    // As wide as their contents, and never narrower than their titles (in either language).
+    m_table->resizeColumnsToContents();
+    fitHeaderTexts(m_table->horizontalHeader());
 }
 
 void AuditLogPage::forget()
@@ -390,6 +442,9 @@ void AuditLogPage::forget()
     m_nextCursor.clear();
     m_campaignNames.clear();
     m_campaignBudgets.clear();
+    m_dealNames.clear();
+    m_payoutNames.clear();
+    m_namesLoaded = false;
     m_objects->setCurrentIndex(0);
     fill();
     setState(State::Idle);

@@ -19,9 +19,11 @@ class Session;
 class StateStack;
 
 /// The audit log for a brand's owner: every money, budget, campaign-setting, deal and team
-/// change of the brand, newest first: when, who, what happened, to which object, and what it
-/// changed (before → after). Filtered by the kind of object; 100 at a time ("Load more"). Other
-/// brand staff get the server's refusal in the error state.
+/// change of the brand, newest first: when, who ("You" for the user), what happened, to which
+/// object (a campaign by its name, a deal by its creator, a payout by its amount and creator), and
+/// what it changed (before → after, amounts and dates in the user's locale). Filtered by the kind
+/// of object; 100 at a time ("Load more"). Other brand staff get the server's refusal in the error
+/// state.
 class AuditLogPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -64,9 +66,11 @@ private:
     void setState(State state);
     void showState();
     void loadPage(quint64 generation, const QString &cursor);
-    void loadCampaignNames();
+    /// The brand's campaigns, deals and payouts (their first pages), to name the objects.
+    void loadNames();
     void fill();
     QString objectText(const common::AuditEntry &entry) const;
+    QString actorText(const common::AuditEntry &entry) const;
     QString valueText(
             const common::AuditEntry &entry, const QString &key, const QJsonValue &value) const;
     void forget();
@@ -84,6 +88,10 @@ private:
     /// Campaign id → name and currency (the brand's campaigns), to name objects and budgets.
     QHash<QString, common::Money> m_campaignBudgets;
     QHash<QString, QString> m_campaignNames;
+    /// Deal id → its creator; payout id → "€950.00 to Jonas Trails".
+    QHash<QString, QString> m_dealNames;
+    QHash<QString, QString> m_payoutNames;
+    bool m_namesLoaded = false;
 
     QLabel *m_objectsLabel = nullptr;
     QComboBox *m_objects = nullptr;

@@ -55,7 +55,7 @@ LedgerTab::LedgerTab(common::ApiClient *api, Session *session, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(To, QHeaderView::Stretch);
     m_states = new StateStack(u"ledger"_s, m_table);
     layout->addWidget(m_states, 1);
@@ -315,6 +315,9 @@ void LedgerTab::fill()
                                               : tr("–"),
                         Qt::AlignRight));
     }
+    // As wide as their contents, and never narrower than their titles (in either language).
+    m_table->resizeColumnsToContents();
+    fitHeaderTexts(m_table->horizontalHeader());
 }
 
 QByteArray LedgerTab::csv() const

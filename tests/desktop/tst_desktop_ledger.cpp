@@ -574,7 +574,7 @@ private Q_SLOTS:
                          ->text()
                          .contains(eur(1500000) + u" → "_s + eur(1600000)),
                 qPrintable(table->item(0, desktop::AuditLogPage::Change)->text()));
-        QVERIFY(!table->item(0, desktop::AuditLogPage::Who)->text().isEmpty());
+        QCOMPARE(table->item(0, desktop::AuditLogPage::Who)->text(), u"You"_s);
 
         // Payouts only: every entry is a payout's, one of them Lena's payment.
         audit->setPageSize(100);
@@ -595,6 +595,8 @@ private Q_SLOTS:
                             .contains(u"SEPA-2026-118"_s)) {
                 sepa = true;
                 QCOMPARE(table->item(row, desktop::AuditLogPage::What)->text(), u"Payout paid"_s);
+                QCOMPARE(table->item(row, desktop::AuditLogPage::Object)->text(),
+                        u"Payout of %1 to Lena Travels"_s.arg(eur(385000)));
                 QVERIFY(table->item(row, desktop::AuditLogPage::Change)
                                 ->text()
                                 .contains(u"Scheduled → Paid"_s));
