@@ -27,6 +27,7 @@ CampaignBudgetDialog::CampaignBudgetDialog(common::ApiClient *api, const Campaig
 {
     setObjectName(u"campaignBudgetDialog"_s);
     setWindowTitle(tr("Change the budget"));
+    setMinimumWidth(480); // the sentences wrap into a few lines, not a column
     const QString currency = campaign.details.budget.currency;
     auto *layout = new QVBoxLayout(this);
     auto *now = new QLabel;
@@ -80,6 +81,7 @@ QString CampaignBudgetDialog::statusText() const
 void CampaignBudgetDialog::say(const QString &text)
 {
     m_status->setText(text);
+    adjustSize(); // as tall as the sentence needs
 }
 
 void CampaignBudgetDialog::submit()

@@ -42,6 +42,7 @@ RecordPaymentDialog::RecordPaymentDialog(const Payout &payout, QWidget *parent)
 {
     setObjectName(u"recordPaymentDialog"_s);
     setWindowTitle(tr("Record a payment"));
+    setMinimumWidth(480); // the sentences wrap into a few lines, not a column
     auto *layout = new QVBoxLayout(this);
     auto *what = new QLabel(tr("Record the payout of %1 as paid outside the payment provider, "
                                "by bank transfer for example.")
@@ -102,6 +103,7 @@ void RecordPaymentDialog::setBusy(bool busy)
 void RecordPaymentDialog::say(const QString &text)
 {
     m_status->setText(text);
+    adjustSize(); // as tall as the sentence needs
 }
 
 QString RecordPaymentDialog::statusText() const
