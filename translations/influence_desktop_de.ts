@@ -2001,8 +2001,8 @@
         <translation>Sie</translation>
     </message>
     <message>
-        <source>A team member</source>
-        <translation>Ein Teammitglied</translation>
+        <source>Someone else</source>
+        <translation>Jemand anderes</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,7 @@ void AuditLogPage::loadNames()
                 if (result) {
                     for (const common::Deal &deal : result->items) {
                         m_dealNames.insert(deal.id, deal.influencerName);
+                        m_creatorNames.insert(deal.influencerId, deal.influencerName);
                     }
                     fill();
                 }
@@ -412,7 +413,11 @@ QString AuditLogPage::actorText(const AuditEntry &entry) const
     if (QUuid::fromString(entry.actorId) == m_session->user().id) {
         return tr("You");
     }
-    return entry.actorName.isEmpty() ? tr("A team member") : entry.actorName;
+    if (!entry.actorName.isEmpty()) {
+        return entry.actorName;
+    }
+    const QString creator = m_creatorNames.value(entry.actorId);
+    return creator.isEmpty() ? tr("Someone else") : creator;
 }
 
 void AuditLogPage::fill()
@@ -444,6 +449,7 @@ void AuditLogPage::forget()
     m_campaignBudgets.clear();
     m_dealNames.clear();
     m_payoutNames.clear();
+    m_creatorNames.clear();
     m_namesLoaded = false;
     m_objects->setCurrentIndex(0);
     fill();

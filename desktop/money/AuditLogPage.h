@@ -91,6 +91,8 @@ private:
     /// Deal id → its creator; payout id → "€950.00 to Jonas Trails".
     QHash<QString, QString> m_dealNames;
     QHash<QString, QString> m_payoutNames;
+    /// The creators of those deals by user id: creators act too (accepting an offer).
+    QHash<QString, QString> m_creatorNames;
     bool m_namesLoaded = false;
 
     QLabel *m_objectsLabel = nullptr;

@@ -585,6 +585,7 @@ private Q_SLOTS:
                                                  .toArray();
         QCOMPARE(audit->entries().size(), payoutEntries.size());
         bool sepa = false;
+        bool lenaScheduled = false;
         for (int row = 0; row < table->rowCount(); ++row) {
             QVERIFY(audit->entries().at(row).action.startsWith(u"payout."_s));
             QVERIFY(table->item(row, desktop::AuditLogPage::Object)
@@ -597,12 +598,22 @@ private Q_SLOTS:
                 QCOMPARE(table->item(row, desktop::AuditLogPage::What)->text(), u"Payout paid"_s);
                 QCOMPARE(table->item(row, desktop::AuditLogPage::Object)->text(),
                         u"Payout of %1 to Lena Travels"_s.arg(eur(385000)));
+                QCOMPARE(table->item(row, desktop::AuditLogPage::Who)->text(), u"You"_s);
                 QVERIFY(table->item(row, desktop::AuditLogPage::Change)
                                 ->text()
                                 .contains(u"Scheduled → Paid"_s));
             }
+            // Her acceptance scheduled her payout: she is named.
+            if (table->item(row, desktop::AuditLogPage::What)->text() == u"Payout scheduled"_s
+                    && table->item(row, desktop::AuditLogPage::Object)
+                               ->text()
+                               .endsWith(m_lena.name)) {
+                QCOMPARE(table->item(row, desktop::AuditLogPage::Who)->text(), m_lena.name);
+                lenaScheduled = true;
+            }
         }
         QVERIFY(sepa);
+        QVERIFY(lenaScheduled);
         saveScreenshot(m_window.get(), u"ledger-audit-log-en"_s);
     }
 
