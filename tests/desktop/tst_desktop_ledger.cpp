@@ -643,7 +643,12 @@ private Q_SLOTS:
         campaignPage()->budgetDialog()->close();
         showPage(payouts());
         payouts()->setShow(PayoutsPage::Show::All);
-        QTRY_COMPARE_WITH_TIMEOUT(payouts()->state(), PayoutsPage::State::Loaded, kTimeout);
+        // The rows stay while they are refreshed: wait for the payouts as they are now.
+        const QString jonas = payoutOf(m_jonas).value(u"id"_s).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(payouts()->model()->rowOf(jonas) >= 0
+                        && payouts()->model()->payoutAt(payouts()->model()->rowOf(jonas))->state
+                                == PayoutState::Paid,
+                kTimeout);
         QCOMPARE(find<QPushButton>(u"recordPaymentButton"_s)->text(), u"&Zahlung erfassen…"_s);
         saveScreenshot(m_window.get(), u"ledger-payouts-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
