@@ -312,6 +312,51 @@ QString AuditLogPage::objectText(const AuditEntry &entry) const
     return tr("%1 %2").arg(entry.objectType, shortId);
 }
 
+namespace {
+
+/// A state or status in words, where the key names one of the object's.
+std::optional<QString> stateName(const AuditEntry &entry, const QString &key, const QString &wire)
+{
+    if (key == u"state"_s && entry.objectType == u"payout"_s) {
+        if (const auto state = common::moneyFromString<common::PayoutState>(wire)) {
+            return Names::payoutState(*state);
+        }
+    }
+    if (key == u"state"_s && entry.objectType == u"deal"_s) {
+        if (const auto state = common::collabFromString<common::DealState>(wire)) {
+            return Names::dealState(*state);
+        }
+    }
+    if (key == u"status"_s && entry.objectType == u"campaign"_s) {
+        if (const auto status = common::collabFromString<common::CampaignStatus>(wire)) {
+            return Names::campaignStatus(*status);
+        }
+    }
+    return std::nullopt;
+}
+
+/// Any other value: times and days in the user's locale, numbers, JSON as it is.
+QString plainValue(const QJsonValue &value)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (text.size() > 10 && time.isValid()) {
+            return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+        }
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : text;
+    }
+    if (value.isDouble() || value.isBool()) {
+        return value.toVariant().toString();
+    }
+    return QString::fromUtf8(value.isArray()
+                    ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
 QString AuditLogPage::valueText(
         const AuditEntry &entry, const QString &key, const QJsonValue &value) const
 {
@@ -327,41 +372,13 @@ QString AuditLogPage::valueText(
             return Formats::money({value.toInteger(), currency});
         }
     }
-    if (key == u"state"_s && entry.objectType == u"payout"_s) {
-        if (const auto state = common::moneyFromString<common::PayoutState>(value.toString())) {
-            return Names::payoutState(*state);
-        }
-    }
-    if (key == u"state"_s && entry.objectType == u"deal"_s) {
-        if (const auto state = common::collabFromString<common::DealState>(value.toString())) {
-            return Names::dealState(*state);
-        }
-    }
-    if (key == u"status"_s && entry.objectType == u"campaign"_s) {
-        if (const auto status =
-                        common::collabFromString<common::CampaignStatus>(value.toString())) {
-            return Names::campaignStatus(*status);
-        }
+    if (const auto state = stateName(entry, key, value.toString())) {
+        return *state;
     }
     if (key == u"method"_s) {
         return value.toString() == u"offline"_s ? tr("paid elsewhere") : tr("payment provider");
     }
-    if (value.isString()) {
-        // Times and days in the user's locale.
-        const QString text = value.toString();
-        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (text.size() > 10 && time.isValid()) {
-            return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
-        }
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : text;
-    }
-    if (value.isDouble() || value.isBool()) {
-        return value.toVariant().toString();
-    }
-    return QString::fromUtf8(value.isArray()
-                    ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                    : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return plainValue(value);
 }
 
 QString AuditLogPage::changeText(const AuditEntry &entry) const
