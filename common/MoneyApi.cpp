@@ -67,6 +67,30 @@ QUrlQuery PayoutQuery::toUrlQuery() const
     return query;
 }
 
+bool answerMayBeLost(const Error &error)
+{
+    return error.code == ErrorCode::NetworkError || error.code == ErrorCode::Cancelled
+            || error.code == ErrorCode::RequestTimeout
+            || error.code == ErrorCode::ServiceUnavailable
+            || error.code == ErrorCode::IdempotencyKeyInUse;
+}
+
+QString IdempotentAttempt::keyFor(const QString &request)
+{
+    if (m_key.isEmpty() || m_request != request) {
+        m_request = request;
+        m_key = MoneyApi::newIdempotencyKey();
+    }
+    return m_key;
+}
+
+void IdempotentAttempt::answered(const std::optional<Error> &error)
+{
+    if (!error || !answerMayBeLost(*error)) {
+        clear();
+    }
+}
+
 QString MoneyApi::newIdempotencyKey()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -140,6 +164,18 @@ QFuture<Result<Payout>> MoneyApi::cancelPayout(
             Payout::fromJson);
 }
 
+QFuture<Result<Campaign>> MoneyApi::changeBudget(
+        const QString &campaignId, qint64 budgetMinor, const QString &idempotencyKey) const
+{
+    const QJsonObject body{{u"budgetMinor"_s, budgetMinor}};
+    return readObject<Campaign>(
+            m_client->send(ApiClient::Method::Patch,
+                    u"/api/v1/campaigns/"_s
+                            + QString::fromLatin1(QUrl::toPercentEncoding(campaignId)),
+                    {}, QJsonDocument(body), idempotent(idempotencyKey)),
+            Campaign::fromJson);
+}
+
 QFuture<Result<Earnings>> MoneyApi::earnings() const
 {
     return readObject<Earnings>(
@@ -180,6 +216,21 @@ QFuture<Result<Page<LedgerEntry>>> MoneyApi::ledgerEntries(const LedgerQuery &qu
     return readObject<Page<LedgerEntry>>(
             m_client->send(ApiClient::Method::Get, u"/api/v1/ledger/entries"_s, params),
             page<LedgerEntry>);
+}
+
+QFuture<Result<Page<AuditEntry>>> MoneyApi::auditLog(const AuditQuery &query) const
+{
+    QUrlQuery params;
+    if (!query.action.isEmpty()) {
+        params.addQueryItem(u"action"_s, query.action);
+    }
+    params.addQueryItem(u"limit"_s, QString::number(query.limit));
+    if (!query.cursor.isEmpty()) {
+        params.addQueryItem(u"cursor"_s, query.cursor);
+    }
+    return readObject<Page<AuditEntry>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/audit-log"_s, params),
+            page<AuditEntry>);
 }
 
 } // namespace influence::common

@@ -46,6 +46,43 @@ struct LedgerQuery
     QString cursor;
 };
 
+/// The filters of GET /audit-log: an action ("payout.paid") or a prefix naming the kind of object
+/// ("payout."); empty: everything the caller may read.
+struct AuditQuery
+{
+    QString action;
+    int limit = 100;
+    QString cursor;
+};
+
+/// Whether the answer to a request that moves money may have been lost on the way (a network
+/// failure, a timeout, the same key still running): sending the same attempt again with its key
+/// is then safe, and the only way to know.
+bool answerMayBeLost(const Error &error);
+
+/// One attempt of a step that moves money and the Idempotency-Key its sends carry: the same
+/// request again after a lost answer keeps the key (the server does it once); anything else
+/// (another request, an answer) makes the next send a new attempt with a new key.
+class IdempotentAttempt
+{
+public:
+    /// The key to send `request` (what is sent, as text) with.
+    QString keyFor(const QString &request);
+    /// After the answer to the attempt: a lost one keeps the key for the same request.
+    void answered(const std::optional<Error> &error);
+    /// The key of the attempt whose answer was lost (empty when there is none).
+    QString pendingKey() const { return m_key; }
+    void clear()
+    {
+        m_request.clear();
+        m_key.clear();
+    }
+
+private:
+    QString m_request;
+    QString m_key;
+};
+
 /// An offline payment: the bank transfer's reference and the day it was paid.
 struct PaymentRecord
 {
@@ -81,6 +118,11 @@ public:
     /// POST /api/v1/payouts/{id}/cancel: its amount goes back to the campaign's budget.
     QFuture<Result<Payout>> cancelPayout(const QString &id, const QString &idempotencyKey) const;
 
+    /// PATCH /api/v1/campaigns/{id} {"budgetMinor": …}: the budget changes through the ledger
+    /// (409 budget_below_committed below what is committed and paid, see minimumBudget()).
+    QFuture<Result<Campaign>> changeBudget(
+            const QString &campaignId, qint64 budgetMinor, const QString &idempotencyKey) const;
+
     /// GET /api/v1/me/earnings (a creator).
     QFuture<Result<Earnings>> earnings() const;
     /// GET /api/v1/me/payout-account (a creator).
@@ -90,6 +132,8 @@ public:
 
     /// GET /api/v1/ledger/entries (the brand's side for its campaigns; admins).
     QFuture<Result<Page<LedgerEntry>>> ledgerEntries(const LedgerQuery &query) const;
+    /// GET /api/v1/audit-log (administrators; a brand's owner for the brand; others 403).
+    QFuture<Result<Page<AuditEntry>>> auditLog(const AuditQuery &query) const;
 
 private:
     ApiClient *m_client;

@@ -281,6 +281,25 @@ Result<LedgerEntry> LedgerEntry::fromJson(const QJsonObject &json)
     return entry;
 }
 
+Result<AuditEntry> AuditEntry::fromJson(const QJsonObject &json)
+{
+    AuditEntry entry;
+    entry.id = minor(json, u"id"_s);
+    entry.action = json.value(u"action"_s).toString();
+    entry.at = timestamp(json, u"at"_s);
+    if (entry.id <= 0 || entry.action.isEmpty() || !entry.at.isValid()) {
+        return invalid(u"An audit entry has no id, action or time."_s);
+    }
+    entry.actorId = json.value(u"actorId"_s).toString();
+    entry.actorName = json.value(u"actorName"_s).toString();
+    entry.brandId = json.value(u"brandId"_s).toString();
+    entry.objectType = json.value(u"objectType"_s).toString();
+    entry.objectId = json.value(u"objectId"_s).toString();
+    entry.before = json.value(u"before"_s).toObject();
+    entry.after = json.value(u"after"_s).toObject();
+    return entry;
+}
+
 QMap<QString, qint64> payoutTotals(const QList<Payout> &payouts)
 {
     QMap<QString, qint64> totals;
@@ -297,6 +316,16 @@ std::optional<Money> remainingBudget(const Error &error)
         return std::nullopt;
     }
     return Money{minor(error.extensions, u"remainingMinor"_s),
+            error.extensions.value(u"currency"_s).toString()};
+}
+
+std::optional<Money> minimumBudget(const Error &error)
+{
+    if (error.codeName() != u"budget_below_committed"_s
+            || !error.extensions.value(u"minimumBudgetMinor"_s).isDouble()) {
+        return std::nullopt;
+    }
+    return Money{minor(error.extensions, u"minimumBudgetMinor"_s),
             error.extensions.value(u"currency"_s).toString()};
 }
 

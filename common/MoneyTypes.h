@@ -199,12 +199,32 @@ struct LedgerEntry
     static Result<LedgerEntry> fromJson(const QJsonObject &json);
 };
 
+/// One entry of the audit log (GET /audit-log): who changed what, when, before and after.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString actorId; ///< empty: the system
+    QString actorName;
+    QString brandId;
+    QString action; ///< "<object type>.<what happened>", e.g. "payout.paid"
+    QString objectType; ///< campaign, deal, payout, user, brand, payout_account
+    QString objectId;
+    QJsonObject before;
+    QJsonObject after;
+
+    static Result<AuditEntry> fromJson(const QJsonObject &json);
+};
+
 /// The sum of `payouts`' amounts per currency.
 QMap<QString, qint64> payoutTotals(const QList<Payout> &payouts);
 
 /// What a budget_exceeded problem names as left of the campaign's budget (remainingMinor and
 /// currency), or nothing for any other error.
 std::optional<Money> remainingBudget(const Error &error);
+/// The lowest budget a budget_below_committed problem names (what is committed and paid), or
+/// nothing for any other error.
+std::optional<Money> minimumBudget(const Error &error);
 /// What a payout_not_ready problem names as missing (`missing`); empty for any other error.
 PayoutReadiness missingForPayout(const Error &error);
 

@@ -2290,6 +2290,277 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::AuditLogPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Campaigns and budgets</source>
+        <translation>Kampagnen und Budgets</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation>Das Prüfprotokoll wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Budget changes, payouts, accepted deals and team changes appear here as they happen.</source>
+        <translation>Noch nichts aufgezeichnet. Budgetänderungen, Auszahlungen, angenommene Deals und Änderungen im Team erscheinen hier, sobald sie geschehen.</translation>
+    </message>
+    <message>
+        <source>Budget changed</source>
+        <translation>Budget geändert</translation>
+    </message>
+    <message>
+        <source>Campaign status changed</source>
+        <translation>Kampagnenstatus geändert</translation>
+    </message>
+    <message>
+        <source>Campaign settings changed</source>
+        <translation>Kampagneneinstellungen geändert</translation>
+    </message>
+    <message>
+        <source>Payout scheduled</source>
+        <translation>Auszahlung geplant</translation>
+    </message>
+    <message>
+        <source>Payout approved</source>
+        <translation>Auszahlung freigegeben</translation>
+    </message>
+    <message>
+        <source>Payout sent to the provider</source>
+        <translation>Auszahlung an den Zahlungsdienst übergeben</translation>
+    </message>
+    <message>
+        <source>Payout paid</source>
+        <translation>Auszahlung bezahlt</translation>
+    </message>
+    <message>
+        <source>Payout failed</source>
+        <translation>Auszahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Payout cancelled</source>
+        <translation>Auszahlung storniert</translation>
+    </message>
+    <message>
+        <source>Team member added</source>
+        <translation>Teammitglied hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Team member removed</source>
+        <translation>Teammitglied entfernt</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>Account status changed</source>
+        <translation>Kontostatus geändert</translation>
+    </message>
+    <message>
+        <source>Deal: %1</source>
+        <translation>Deal: %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Kampagne %1</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”</source>
+        <translation>Kampagne „%1“</translation>
+    </message>
+    <message>
+        <source>Deal %1</source>
+        <translation>Deal %1</translation>
+    </message>
+    <message>
+        <source>Payout %1</source>
+        <translation>Auszahlung %1</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsweg</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The system</source>
+        <translation>Das System</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>Deal with %1</source>
+        <translation>Deal mit %1</translation>
+    </message>
+    <message>
+        <source>Payout of %1</source>
+        <translation>Auszahlung von %1</translation>
+    </message>
+    <message>
+        <source>paid elsewhere</source>
+        <translation>anderweitig bezahlt</translation>
+    </message>
+    <message>
+        <source>payment provider</source>
+        <translation>Zahlungsdienst</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Usage rights</source>
+        <translation>Nutzungsrechte</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Jemand anderes</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::AuthenticityPanel</name>
     <message>
         <source>%1 @%2: %3</source>
@@ -2526,6 +2797,61 @@
     <message>
         <source>Hover over a figure for its formula.</source>
         <translation>Zeigen Sie auf eine Kennzahl, um ihre Formel zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CampaignBudgetDialog</name>
+    <message>
+        <source>Change the budget</source>
+        <translation>Budget ändern</translation>
+    </message>
+    <message>
+        <source>The budget of “%1” is %2.</source>
+        <translation>Das Budget von „%1“ beträgt %2.</translation>
+    </message>
+    <message>
+        <source>%1 is committed to accepted deals or paid: the budget cannot be lower.</source>
+        <translation>%1 sind angenommenen Deals zugesagt oder bezahlt: Niedriger kann das Budget nicht sein.</translation>
+    </message>
+    <message>
+        <source>&amp;New budget (%1)</source>
+        <translation>&amp;Neues Budget (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Change budget</source>
+        <translation>Budget ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Enter the budget as an amount, such as %1.</source>
+        <translation>Geben Sie das Budget als Betrag ein, etwa %1.</translation>
+    </message>
+    <message>
+        <source>That is the budget already.</source>
+        <translation>Das ist bereits das Budget.</translation>
+    </message>
+    <message>
+        <source>Changing the budget…</source>
+        <translation>Das Budget wird geändert…</translation>
+    </message>
+    <message>
+        <source>The budget is now %1.</source>
+        <translation>Das Budget beträgt jetzt %1.</translation>
+    </message>
+    <message>
+        <source>The budget cannot be lower than what is committed and paid: %1. It stays %2.</source>
+        <translation>Das Budget kann nicht niedriger sein als das Zugesagte und Bezahlte: %1. Es bleibt bei %2.</translation>
+    </message>
+    <message>
+        <source>The change to %1 may not have reached the server. Change it again: the server changes the budget only once. (%2)</source>
+        <translation>Die Änderung auf %1 hat den Server vielleicht nicht erreicht. Ändern Sie es erneut: Der Server ändert das Budget nur einmal. (%2)</translation>
+    </message>
+    <message>
+        <source>The budget was not changed. %1</source>
+        <translation>Das Budget wurde nicht geändert. %1</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +3202,22 @@
     <message>
         <source>Analytics</source>
         <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Change &amp;budget…</source>
+        <translation>&amp;Budget ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation>&amp;Hauptbuch</translation>
+    </message>
+    <message>
+        <source>Every movement of the campaign&apos;s money: budget changes, reservations, payouts.</source>
+        <translation>Jede Bewegung des Geldes der Kampagne: Budgetänderungen, Reservierungen, Auszahlungen.</translation>
+    </message>
+    <message>
+        <source>The budget is now %1.</source>
+        <translation>Das Budget beträgt jetzt %1.</translation>
     </message>
 </context>
 <context>
@@ -3663,6 +4005,14 @@
     <message>
         <source>%1, then within %2 days</source>
         <translation>%1, dann innerhalb von %2 Tagen</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>&amp;Zahlung erfassen…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel payout…</source>
+        <translation>Auszahlung s&amp;tornieren…</translation>
     </message>
 </context>
 <context>
@@ -4719,6 +5069,157 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::LedgerTab</name>
+    <message>
+        <source>ledger.csv</source>
+        <translation>hauptbuch.csv</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Hauptbuch</translation>
+    </message>
+    <message>
+        <source>Every movement of the campaign&apos;s money, oldest first: the budget, each accepted fee reserved, each payout as it becomes payable and is paid. Entries are never changed; a correction is a new movement.</source>
+        <translation>Jede Bewegung des Geldes der Kampagne, die älteste zuerst: das Budget, jedes reservierte Honorar eines angenommenen Angebots, jede Auszahlung, wenn sie zahlbar und wenn sie bezahlt wird. Buchungen werden nie geändert; eine Korrektur ist eine neue Bewegung.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Budget left</source>
+        <translation>Restbudget</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s remaining budget after the movement, where it touched the budget.</source>
+        <translation>Das verbleibende Budget der Kampagne nach der Bewegung, wo sie das Budget betraf.</translation>
+    </message>
+    <message>
+        <source>Loading the ledger…</source>
+        <translation>Das Hauptbuch wird geladen…</translation>
+    </message>
+    <message>
+        <source>No money has moved in this campaign yet.</source>
+        <translation>In dieser Kampagne wurde noch kein Geld bewegt.</translation>
+    </message>
+    <message>
+        <source>Budget changed</source>
+        <translation>Budget geändert</translation>
+    </message>
+    <message>
+        <source>Fee reserved (offer accepted)</source>
+        <translation>Honorar reserviert (Angebot angenommen)</translation>
+    </message>
+    <message>
+        <source>Reservation released</source>
+        <translation>Reservierung freigegeben</translation>
+    </message>
+    <message>
+        <source>Installment payable</source>
+        <translation>Rate zahlbar</translation>
+    </message>
+    <message>
+        <source>Payout cancelled</source>
+        <translation>Auszahlung storniert</translation>
+    </message>
+    <message>
+        <source>Payout sent to the provider</source>
+        <translation>Auszahlung an den Zahlungsdienst übergeben</translation>
+    </message>
+    <message>
+        <source>Payout failed</source>
+        <translation>Auszahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Payout paid</source>
+        <translation>Auszahlung bezahlt</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>a deal</source>
+        <translation>einen Deal</translation>
+    </message>
+    <message>
+        <source>Brand funds</source>
+        <translation>Mittel der Marke</translation>
+    </message>
+    <message>
+        <source>Campaign budget</source>
+        <translation>Kampagnenbudget</translation>
+    </message>
+    <message>
+        <source>Reserved for %1</source>
+        <translation>Reserviert für %1</translation>
+    </message>
+    <message>
+        <source>Payable to %1</source>
+        <translation>Zahlbar an %1</translation>
+    </message>
+    <message>
+        <source>At the payment provider for %1</source>
+        <translation>Beim Zahlungsdienst für %1</translation>
+    </message>
+    <message>
+        <source>Paid to %1</source>
+        <translation>Bezahlt an %1</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>The ledger was not exported. %1</source>
+        <translation>Das Hauptbuch wurde nicht exportiert. %1</translation>
+    </message>
+    <message>
+        <source>1 movement exported to %1.</source>
+        <translation>1 Bewegung nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 movements exported to %2.</source>
+        <translation>%1 Bewegungen nach %2 exportiert.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::LookalikesPage</name>
     <message>
         <source>More like these</source>
@@ -5467,6 +5968,62 @@ Influencer-Management und -Analyse.</translation>
     </message>
 </context>
 <context>
+    <name>influence::desktop::PayoutActions</name>
+    <message>
+        <source>%1 to %2 (%3, installment %4)</source>
+        <extracomment>A payout named in a question: &quot;€1,925.00 to Lena Travels (Summit boots, installment 1)&quot;</extracomment>
+        <translation>%1 an %2 (%3, Rate %4)</translation>
+    </message>
+    <message>
+        <source>The payout of %1 is recorded as paid (reference %2).</source>
+        <translation>Die Auszahlung von %1 ist als bezahlt erfasst (Referenz %2).</translation>
+    </message>
+    <message>
+        <source>The payment may not have reached the server. Record it again: it is recorded only once. (%1)</source>
+        <translation>Die Zahlung hat den Server vielleicht nicht erreicht. Erfassen Sie sie erneut: Sie wird nur einmal erfasst. (%1)</translation>
+    </message>
+    <message>
+        <source>The payment was not recorded. %1</source>
+        <translation>Die Zahlung wurde nicht erfasst. %1</translation>
+    </message>
+    <message>
+        <source>Cancel the payout?</source>
+        <translation>Auszahlung stornieren?</translation>
+    </message>
+    <message>
+        <source>Cancel the payout of %1?</source>
+        <translation>Die Auszahlung von %1 stornieren?</translation>
+    </message>
+    <message>
+        <source>%1 goes back to the budget of %2. This installment will not be paid to %3.</source>
+        <translation>%1 geht zurück in das Budget von %2. Diese Rate wird %3 nicht ausgezahlt.</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;payout</source>
+        <translation>Auszahlung s&amp;tornieren</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+    <message>
+        <source>Cancelling the payout…</source>
+        <translation>Die Auszahlung wird storniert…</translation>
+    </message>
+    <message>
+        <source>The payout of %1 is cancelled: %2 went back to the campaign&apos;s budget.</source>
+        <translation>Die Auszahlung von %1 ist storniert: %2 ging zurück in das Budget der Kampagne.</translation>
+    </message>
+    <message>
+        <source>The cancellation may not have reached the server. Cancel again: it is done only once. (%1)</source>
+        <translation>Die Stornierung hat den Server vielleicht nicht erreicht. Stornieren Sie erneut: Sie geschieht nur einmal. (%1)</translation>
+    </message>
+    <message>
+        <source>The payout was not cancelled. %1</source>
+        <translation>Die Auszahlung wurde nicht storniert. %1</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::PayoutsModel</name>
     <message>
         <source>%1 · %2 % %3</source>
@@ -5748,6 +6305,22 @@ Influencer-Management und -Analyse.</translation>
         <source>The approval may not have reached the server. Send it again: the payouts are approved only once. (%1)</source>
         <translation>Die Freigabe hat den Server womöglich nicht erreicht. Senden Sie sie erneut: Die Auszahlungen werden nur einmal freigegeben. (%1)</translation>
     </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>&amp;Zahlung erfassen…</translation>
+    </message>
+    <message>
+        <source>Record the selected payout as paid outside the payment provider, with the bank transfer&apos;s reference.</source>
+        <translation>Die ausgewählte Auszahlung als außerhalb des Zahlungsdienstes bezahlt erfassen, mit der Referenz der Überweisung.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel payout…</source>
+        <translation>Auszahlung s&amp;tornieren…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected payout: its amount goes back to the campaign&apos;s budget.</source>
+        <translation>Die ausgewählte Auszahlung stornieren: Ihr Betrag geht zurück in das Budget der Kampagne.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::PeriodFilter</name>
@@ -5978,6 +6551,10 @@ Influencer-Management und -Analyse.</translation>
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
+    <message>
+        <source>Payment: %1 (%2 paid of %3)</source>
+        <translation>Zahlung: %1 (%2 von %3 bezahlt)</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::PostHistoryDialog</name>
@@ -6191,6 +6768,45 @@ Influencer-Management und -Analyse.</translation>
             <numerusform>%n Creator aufgeführt.</numerusform>
             <numerusform>%n Creator aufgeführt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::RecordPaymentDialog</name>
+    <message>
+        <source>Record a payment</source>
+        <translation>Zahlung erfassen</translation>
+    </message>
+    <message>
+        <source>Record the payout of %1 as paid outside the payment provider, by bank transfer for example.</source>
+        <translation>Die Auszahlung von %1 als außerhalb des Zahlungsdienstes bezahlt erfassen, etwa per Überweisung.</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on</source>
+        <translation>&amp;Bezahlt am</translation>
+    </message>
+    <message>
+        <source>The bank transfer&apos;s reference</source>
+        <translation>Die Referenz der Überweisung</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referenz</translation>
+    </message>
+    <message>
+        <source>&amp;Record payment</source>
+        <translation>Zahlung &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Recording the payment…</source>
+        <translation>Die Zahlung wird erfasst…</translation>
+    </message>
+    <message>
+        <source>Enter the payment&apos;s reference, so that it can be found in the bank statement.</source>
+        <translation>Geben Sie die Referenz der Zahlung ein, damit sie im Kontoauszug zu finden ist.</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,9 @@
 #include "discovery/InviteDialog.h"
 #include "discovery/LookalikesPage.h"
 #include "home/HomeView.h"
+#include "money/AuditLogPage.h"
 #include "money/EarningsPage.h"
+#include "money/LedgerTab.h"
 #include "money/PayoutsPage.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/NotificationsView.h"
@@ -133,6 +135,9 @@ void MainWindow::addPages()
     m_automations = new AutomationsPage(m_api, m_session);
     addPage(m_automations, u"system-run"_s);
     m_brandOnly.append(m_automations);
+    m_auditLog = new AuditLogPage(m_api, m_session);
+    addPage(m_auditLog, u"view-history"_s);
+    m_brandOnly.append(m_auditLog);
     m_notifications = new NotificationsView(m_api, m_session);
     addPage(m_notifications, u"mail-message"_s);
     m_ownProfile = new OwnProfileView(m_api, m_session);
@@ -174,6 +179,8 @@ void MainWindow::addPages()
         return ids;
     }));
     m_campaignPage->addBrandTab(m_recommended);
+    m_ledger = new LedgerTab(m_api, m_session);
+    m_campaignPage->addBrandTab(m_ledger);
     addDetailPage(m_campaignPage, m_campaigns);
     m_lookalikes = new LookalikesPage(m_api, m_session);
     addDetailPage(m_lookalikes, m_discovery);
@@ -236,6 +243,7 @@ void MainWindow::connectPages()
         m_signIn->setServerUrl(url);
     });
     connectRecommendations();
+    connectMoney();
 }
 
 void MainWindow::buildStatusBar()

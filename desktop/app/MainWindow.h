@@ -31,7 +31,9 @@ class CreatorProfileView;
 class DealView;
 class DiagnosticsDialog;
 class DiscoveryView;
+class AuditLogPage;
 class EarningsPage;
+class LedgerTab;
 class HomeView;
 class InviteDialog;
 class LookalikesPage;
@@ -122,6 +124,10 @@ public:
     WebhooksPage *webhooksPage() const { return m_webhooks; }
     /// Brand staff: the brand's automation rules and their history.
     AutomationsPage *automationsPage() const { return m_automations; }
+    /// Brand owners: every money, budget, deal and team change of the brand.
+    AuditLogPage *auditLogPage() const { return m_auditLog; }
+    /// The campaign page's Ledger tab (brand staff).
+    LedgerTab *ledgerTab() const { return m_ledger; }
     /// Creators: what they are owed and paid, and their payout account.
     EarningsPage *earningsPage() const { return m_earnings; }
     /// The bell in the status bar with the unread count.
@@ -168,6 +174,8 @@ private:
     /// What the recommendations open: creators, lookalikes, the invitation dialog
     /// (MainWindowRecommendations.cpp).
     void connectRecommendations();
+    /// The money pages' links: the Ledger tab follows the campaign page (MainWindowMoney.cpp).
+    void connectMoney();
     void inviteRecommended(
             const common::Campaign &campaign, const QList<common::Recommendation> &creators);
     /// The connection and session labels, the notification bell and the tray.
@@ -214,6 +222,8 @@ private:
     WebhooksPage *m_webhooks = nullptr;
     AutomationsPage *m_automations = nullptr;
     EarningsPage *m_earnings = nullptr;
+    AuditLogPage *m_auditLog = nullptr;
+    LedgerTab *m_ledger = nullptr;
     NotificationBell *m_bell = nullptr;
     /// Detail page → the sidebar section it opens under.
     QHash<QWidget *, QWidget *> m_sectionOf;

@@ -73,13 +73,7 @@ void CampaignPage::buildUi()
     m_summary = new QLabel;
     m_summary->setObjectName(u"campaignPageSummary"_s);
     layout->addWidget(m_summary);
-    m_budget = new QLabel;
-    m_budget->setObjectName(u"campaignPageBudget"_s);
-    m_budget->setWordWrap(true);
-    layout->addWidget(m_budget);
-    m_budgetBar = new BudgetBar;
-    m_budgetBar->setObjectName(u"campaignPageBudgetBar"_s);
-    layout->addWidget(m_budgetBar);
+    buildMoney(layout);
     m_brief = new QLabel;
     m_brief->setObjectName(u"campaignPageBrief"_s);
     m_brief->setWordWrap(true);
@@ -126,12 +120,7 @@ void CampaignPage::buildUi()
     lists->addWidget(m_invitedTitle, 0, 2);
     lists->addWidget(m_invitedList, 1, 2);
     layout->addLayout(lists, 1);
-    m_payoutsTitle = new QLabel;
-    m_payoutsTitle->setObjectName(u"campaignPagePayoutsTitle"_s);
-    m_payoutList = list(u"campaignPagePayouts"_s);
-    m_payoutList->setMaximumHeight(130);
-    layout->addWidget(m_payoutsTitle);
-    layout->addWidget(m_payoutList);
+    buildPayouts(layout);
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"campaignPageTabs"_s);
@@ -158,12 +147,6 @@ void CampaignPage::buildUi()
                     m_campaign->details.targeting, m_campaign->details.platforms, m_campaign->id);
         }
     });
-    // Double-click or Enter on a payout opens its deal.
-    connect(m_payoutList, &QListWidget::activated, this, [this](const QModelIndex &index) {
-        if (index.row() >= 0 && index.row() < m_payouts.size()) {
-            Q_EMIT dealRequested(m_payouts.at(index.row()).dealId);
-        }
-    });
     // Double-click or Enter on a deal opens it.
     connect(m_dealList, &QListWidget::activated, this, [this](const QModelIndex &index) {
         if (index.row() >= 0 && index.row() < m_deals.size()) {
@@ -184,7 +167,7 @@ void CampaignPage::retranslate()
     m_dealsTitle->setText(tr("Deals"));
     m_deliverablesTitle->setText(tr("Deliverables by due date"));
     m_invitedTitle->setText(tr("Creators invited"));
-    m_payoutsTitle->setText(tr("Payouts"));
+    retranslateMoney();
     m_tabs->setTabText(0, tr("Overview"));
     if (m_tabs->count() > 1) {
         m_tabs->setTabText(1, tr("Analytics"));
@@ -374,6 +357,8 @@ void CampaignPage::showCampaignData()
                     : tr("Budget: %1 (its use could not be loaded: %2)")
                               .arg(Formats::money(c.details.budget), m_moneyError));
     m_budgetBar->setVisible(brand && m_budgetBar->budget().has_value());
+    m_changeBudget->setVisible(brand);
+    m_ledger->setVisible(brand);
     m_payoutsTitle->setVisible(brand);
     m_payoutList->setVisible(brand);
     if (brand) {
@@ -446,6 +431,8 @@ void CampaignPage::updateButtons()
                     || c->status == common::CampaignStatus::Paused);
     m_edit->setVisible(brand);
     m_edit->setEnabled(open);
+    m_changeBudget->setEnabled(open);
+    m_ledger->setEnabled(c != nullptr);
     m_find->setVisible(brand);
     m_find->setEnabled(c != nullptr);
     for (const auto &[action, b] : std::as_const(m_actions)) {
@@ -496,16 +483,12 @@ QString CampaignPage::messageText() const
 void CampaignPage::forget()
 {
     ++m_generation;
+    forgetMoney();
     m_id.clear();
     m_analyticsShownFor.clear();
     m_tabs->setCurrentIndex(0);
     m_campaign.reset();
     m_deals.clear();
-    m_payouts.clear();
-    m_moneyPending = 0;
-    m_moneyError.clear();
-    m_budgetBar->clear();
-    m_payoutList->clear();
     m_dealList->clear();
     m_deliverableList->clear();
     m_invitedList->clear();

@@ -6,6 +6,7 @@
 #include "common/MoneyApi.h"
 #include "widgets/Page.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -14,11 +15,13 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QTabWidget;
+class QVBoxLayout;
 
 namespace influence::desktop {
 
 class Session;
 class BudgetBar;
+class CampaignBudgetDialog;
 class StateStack;
 
 /// One campaign: its brief, dates, status with the lifecycle actions and budget (for the brand
@@ -51,6 +54,9 @@ public:
     /// The brand's side: the campaign's payouts, one line each.
     QListWidget *payoutList() const { return m_payoutList; }
     const QList<common::Payout> &payouts() const { return m_payouts; }
+    /// Opens the dialog that changes the budget (brand side, an open campaign).
+    void changeBudget();
+    CampaignBudgetDialog *budgetDialog() const;
     /// Loaded, with the budget and payouts too (the brand's side).
     bool isComplete() const { return m_state == State::Loaded && m_moneyPending == 0; }
 
@@ -85,8 +91,10 @@ Q_SIGNALS:
     void dealRequested(const QString &dealId);
     /// The Analytics tab is on screen for this campaign (once per campaign loaded).
     void analyticsRequested(const QString &campaignId);
-    /// The campaign was moved here (launched, paused, …).
+    /// The campaign was moved here (launched, paused, …) or its budget changed.
     void campaignChanged(const QString &campaignId);
+    /// The ledger of the campaign's money should be shown (the Ledger button by the budget).
+    void ledgerRequested(const QString &campaignId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -99,6 +107,10 @@ private:
     void loaded(quint64 generation, const common::Result<common::Campaign> &result);
     void dealsLoaded(quint64 generation, const common::Result<common::Page<common::Deal>> &result);
     void showCampaignData();
+    void buildMoney(QVBoxLayout *layout);
+    void buildPayouts(QVBoxLayout *layout);
+    void forgetMoney();
+    void retranslateMoney();
     void loadMoney(quint64 generation);
     void showPayouts();
     void updateButtons();
@@ -128,6 +140,9 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_budget = nullptr;
     BudgetBar *m_budgetBar = nullptr;
+    QPushButton *m_changeBudget = nullptr;
+    QPushButton *m_ledger = nullptr;
+    QPointer<CampaignBudgetDialog> m_budgetDialog;
     QLabel *m_payoutsTitle = nullptr;
     QListWidget *m_payoutList = nullptr;
     QLabel *m_brief = nullptr;

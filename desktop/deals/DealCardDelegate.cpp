@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DealCardDelegate.h"
 
+#include "widgets/Names.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -19,12 +21,46 @@ QString badgeText()
     return DealCardDelegate::tr("Overdue");
 }
 
-QSize badgeSize(const QFontMetrics &metrics)
+QSize badgeSize(const QFontMetrics &metrics, const QString &text)
 {
-    return {metrics.horizontalAdvance(badgeText()) + 2 * kPadding, metrics.height() + 2};
+    return {metrics.horizontalAdvance(text) + 2 * kPadding, metrics.height() + 2};
+}
+
+bool hasBadges(const QModelIndex &index)
+{
+    return index.data(DealCardDelegate::kOverdueRole).toBool()
+            || DealCardDelegate::paymentBadge(
+                    index.data(DealCardDelegate::kPaymentRole).toString());
+}
+
+/// A pill with `text` at `topLeft`; answers its width.
+int drawBadge(QPainter *painter, const QFontMetrics &metrics, QPoint topLeft, const QString &text,
+        const QColor &color)
+{
+    const QRect badge(topLeft, badgeSize(metrics, text));
+    QPainterPath pill;
+    pill.addRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+    painter->fillPath(pill, color);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, text);
+    return badge.width();
 }
 
 } // namespace
+
+std::optional<std::pair<QString, QColor>> DealCardDelegate::paymentBadge(const QString &state)
+{
+    if (state == u"paid"_s) {
+        return std::pair(Names::dealPaymentState(state), QColor(0x27, 0xae, 0x60));
+    }
+    if (state == u"due"_s) {
+        return std::pair(Names::dealPaymentState(state), QColor(0xf6, 0x74, 0x00));
+    }
+    if (state == u"late"_s || state == u"failed"_s) {
+        return std::pair(Names::dealPaymentState(state), kOverdueRed);
+    }
+    return std::nullopt;
+}
 
 QString DealCardDelegate::initials(const QString &name)
 {
@@ -45,8 +81,8 @@ QSize DealCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     const QString body = index.data(kBodyRole).toString();
     const int lines = int(body.count(u'\n')) + 1;
     int height = qMax(kAvatar, lines * metrics.lineSpacing());
-    if (index.data(kOverdueRole).toBool()) {
-        height += badgeSize(metrics).height() + 4;
+    if (hasBadges(index)) {
+        height += badgeSize(metrics, badgeText()).height() + 4;
     }
     // As wide as the column lets it be: lines too long for it are elided when painted.
     return {kAvatar + 3 * kPadding + 10 * metrics.averageCharWidth(), height + 2 * kPadding};
@@ -92,17 +128,13 @@ void DealCardDelegate::paint(
                 metrics.elidedText(lines.at(i), Qt::ElideRight, text.width()));
     }
 
-    // The overdue badge under them.
+    // The badges under them.
+    QPoint badge(text.left(), text.top() + int(lines.size()) * metrics.lineSpacing() + 4);
     if (index.data(kOverdueRole).toBool()) {
-        const QSize size = badgeSize(metrics);
-        const QRect badge(
-                QPoint(text.left(), text.top() + int(lines.size()) * metrics.lineSpacing() + 4),
-                size);
-        QPainterPath pill;
-        pill.addRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
-        painter->fillPath(pill, kOverdueRed);
-        painter->setPen(Qt::white);
-        painter->drawText(badge, Qt::AlignCenter, badgeText());
+        badge.rx() += drawBadge(painter, metrics, badge, badgeText(), kOverdueRed) + 4;
+    }
+    if (const auto payment = paymentBadge(index.data(kPaymentRole).toString())) {
+        drawBadge(painter, metrics, badge, payment->first, payment->second);
     }
     painter->restore();
 }

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QColor>
 #include <QStyledItemDelegate>
+
+#include <optional>
+#include <utility>
 
 namespace influence::desktop {
 
 /// Paints a card of the pipeline board: the creator's initials in a circle, the card's lines
-/// beside it (the item's text without its "Overdue" line) and, for an overdue deal, a red
-/// "Overdue" badge. The item's text stays the whole card, for tests and screen readers.
+/// beside it (the item's text without its "Overdue" line) and under them the badges: a red
+/// "Overdue" for an overdue deal, and where the fee stands when it asks for attention or is done
+/// (paid in green, due in orange, late or failed in red). The item's text stays the whole card,
+/// for tests and screen readers.
 class DealCardDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,6 +25,12 @@ public:
     static constexpr int kOverdueRole = Qt::UserRole + 11;
     /// The card's lines without the overdue one (the badge says it).
     static constexpr int kBodyRole = Qt::UserRole + 12;
+    /// Where the deal's fee stands (common::DealPayment::state; empty: not accepted).
+    static constexpr int kPaymentRole = Qt::UserRole + 13;
+
+    /// The payment badge's text and colour for a payment state, or nothing for a state that
+    /// gets no badge (pending, scheduled, approved, processing).
+    static std::optional<std::pair<QString, QColor>> paymentBadge(const QString &state);
 
     using QStyledItemDelegate::QStyledItemDelegate;
 

@@ -3,11 +3,15 @@
 
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
+#include "widgets/PayoutActions.h"
+#include "widgets/Tables.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -17,14 +21,6 @@ using influence::common::Payout;
 namespace influence::desktop {
 
 namespace {
-
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setTextAlignment(alignment | Qt::AlignVCenter);
-    return item;
-}
 
 QTableWidget *table(const QString &name, int columns)
 {
@@ -49,8 +45,9 @@ QLabel *title()
 
 } // namespace
 
-DealPaymentsTab::DealPaymentsTab(QWidget *parent)
+DealPaymentsTab::DealPaymentsTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
+    , m_actions(new PayoutActions(api, this))
 {
     setObjectName(u"dealPaymentsTab"_s);
     auto *layout = new QVBoxLayout(this);
@@ -72,7 +69,58 @@ DealPaymentsTab::DealPaymentsTab(QWidget *parent)
     layout->addWidget(m_payoutsTitle);
     layout->addWidget(m_payouts, 1);
     layout->addWidget(m_payoutsNote);
+    auto *buttons = new QHBoxLayout;
+    m_recordPayment = new QPushButton;
+    m_recordPayment->setObjectName(u"dealRecordPaymentButton"_s);
+    m_cancelPayout = new QPushButton;
+    m_cancelPayout->setObjectName(u"dealCancelPayoutButton"_s);
+    buttons->addStretch();
+    buttons->addWidget(m_recordPayment);
+    buttons->addWidget(m_cancelPayout);
+    layout->addLayout(buttons);
+    m_payouts->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_payouts, &QTableWidget::itemSelectionChanged, this, &DealPaymentsTab::updateActions);
+    connect(m_recordPayment, &QPushButton::clicked, this, [this] {
+        if (const Payout *payout = selected()) {
+            m_actions->recordPayment(*payout);
+        }
+    });
+    connect(m_cancelPayout, &QPushButton::clicked, this, [this] {
+        if (const Payout *payout = selected()) {
+            m_actions->cancel(*payout);
+        }
+    });
+    connect(m_actions, &PayoutActions::busyChanged, this, &DealPaymentsTab::updateActions);
+    connect(m_actions, &PayoutActions::message, this, &DealPaymentsTab::message);
+    connect(m_actions, &PayoutActions::changed, this, &DealPaymentsTab::payoutChanged);
     retranslate();
+}
+
+const Payout *DealPaymentsTab::selected() const
+{
+    const QList<QTableWidgetItem *> items = m_payouts->selectedItems();
+    const int row = items.isEmpty() ? -1 : items.first()->row();
+    return row >= 0 && row < m_payoutList.size() ? &m_payoutList.at(row) : nullptr;
+}
+
+void DealPaymentsTab::selectPayout(const QString &id)
+{
+    for (int row = 0; row < m_payoutList.size(); ++row) {
+        if (m_payoutList.at(row).id == id) {
+            m_payouts->selectRow(row);
+        }
+    }
+}
+
+void DealPaymentsTab::updateActions()
+{
+    // Recording and cancelling are the brand's steps.
+    m_recordPayment->setVisible(m_brandSide);
+    m_cancelPayout->setVisible(m_brandSide);
+    const Payout *payout = selected();
+    const bool idle = !m_actions->isBusy();
+    m_recordPayment->setEnabled(idle && payout && PayoutActions::canRecordPayment(*payout));
+    m_cancelPayout->setEnabled(idle && payout && PayoutActions::canCancel(*payout));
 }
 
 void DealPaymentsTab::changeEvent(QEvent *event)
@@ -90,12 +138,15 @@ void DealPaymentsTab::retranslate()
     m_payoutsTitle->setText(tr("Payouts"));
     m_payouts->setHorizontalHeaderLabels(
             {tr("#"), tr("Amount"), tr("Due"), tr("State"), tr("Details")});
+    m_recordPayment->setText(tr("Record &payment…"));
+    m_cancelPayout->setText(tr("Ca&ncel payout…"));
     fill();
 }
 
-void DealPaymentsTab::setDeal(const common::Deal &deal)
+void DealPaymentsTab::setDeal(const common::Deal &deal, common::DealSide side)
 {
     m_deal = deal;
+    m_brandSide = side == common::DealSide::Brand;
     fill();
 }
 
@@ -115,6 +166,7 @@ void DealPaymentsTab::showPayoutsError(const QString &text)
 
 void DealPaymentsTab::clear()
 {
+    m_actions->reset();
     m_deal = {};
     m_payoutList.clear();
     m_payoutsError.clear();
@@ -133,6 +185,7 @@ void DealPaymentsTab::fill()
     if (m_deal.id.isEmpty()) {
         m_summary->clear();
         m_payoutsNote->clear();
+        updateActions();
         return;
     }
     const common::PaymentTerms &terms = m_deal.paymentTerms;
@@ -146,33 +199,35 @@ void DealPaymentsTab::fill()
     for (int i = 0; i < terms.schedule.size(); ++i) {
         const common::Installment &part = terms.schedule.at(i);
         m_schedule->insertRow(i);
-        m_schedule->setItem(i, Number, cell(QString::number(i + 1)));
+        m_schedule->setItem(i, Number, readOnlyCell(QString::number(i + 1)));
         m_schedule->setItem(i, Condition,
-                cell(terms.netDays == 1 ? tr("%1, then within 1 day")
-                                                  .arg(Names::paymentCondition(part.condition))
-                                        : tr("%1, then within %2 days")
-                                                  .arg(Names::paymentCondition(part.condition))
-                                                  .arg(terms.netDays)));
-        m_schedule->setItem(i, Share, cell(tr("%1 %").arg(part.percent), Qt::AlignRight));
-        m_schedule->setItem(
-                i, Amount, cell(Formats::money({amounts.value(i), fee.currency}), Qt::AlignRight));
+                readOnlyCell(terms.netDays == 1
+                                ? tr("%1, then within 1 day")
+                                          .arg(Names::paymentCondition(part.condition))
+                                : tr("%1, then within %2 days")
+                                          .arg(Names::paymentCondition(part.condition))
+                                          .arg(terms.netDays)));
+        m_schedule->setItem(i, Share, readOnlyCell(tr("%1 %").arg(part.percent), Qt::AlignRight));
+        m_schedule->setItem(i, Amount,
+                readOnlyCell(Formats::money({amounts.value(i), fee.currency}), Qt::AlignRight));
     }
 
     const QLocale locale;
     for (int row = 0; row < m_payoutList.size(); ++row) {
         const Payout &payout = m_payoutList.at(row);
         m_payouts->insertRow(row);
-        m_payouts->setItem(row, PayoutNumber, cell(QString::number(payout.installment)));
-        m_payouts->setItem(row, PayoutAmount, cell(Formats::money(payout.amount), Qt::AlignRight));
+        m_payouts->setItem(row, PayoutNumber, readOnlyCell(QString::number(payout.installment)));
+        m_payouts->setItem(
+                row, PayoutAmount, readOnlyCell(Formats::money(payout.amount), Qt::AlignRight));
         m_payouts->setItem(row, PayoutDue,
-                cell(payout.dueDate.isValid()
+                readOnlyCell(payout.dueDate.isValid()
                                 ? locale.toString(payout.dueDate, QLocale::ShortFormat)
                                 : QString()));
         QString state = Names::payoutState(payout.state);
         if (payout.late) {
             state = tr("%1 · late").arg(state);
         }
-        m_payouts->setItem(row, PayoutState, cell(state));
+        m_payouts->setItem(row, PayoutState, readOnlyCell(state));
         if (payout.late) {
             m_payouts->item(row, PayoutState)->setForeground(QColor(0xda, 0x44, 0x53));
         }
@@ -189,7 +244,7 @@ void DealPaymentsTab::fill()
         } else if (payout.state == common::PayoutState::Failed) {
             note = tr("Failed: %1").arg(payout.failureMessage);
         }
-        m_payouts->setItem(row, PayoutNote, cell(note));
+        m_payouts->setItem(row, PayoutNote, readOnlyCell(note));
     }
     if (!m_payoutsError.isEmpty()) {
         m_payoutsNote->setText(m_payoutsError);
@@ -200,6 +255,7 @@ void DealPaymentsTab::fill()
     } else {
         m_payoutsNote->clear();
     }
+    updateActions();
 }
 
 } // namespace influence::desktop

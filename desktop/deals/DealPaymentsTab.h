@@ -7,13 +7,17 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace influence::desktop {
 
+class PayoutActions;
+
 /// The deal page's Payments tab: the payment schedule of the deal's terms (each installment's
 /// condition, share and amount of the fee, and the net days) and the deal's payouts once their
-/// conditions are met (amount, due date, state, late, how it was paid or why it failed).
+/// conditions are met (amount, due date, state, late, how it was paid or why it failed). The
+/// brand's side can record the selected payout as paid elsewhere or cancel it (PayoutActions).
 class DealPaymentsTab : public QWidget
 {
     Q_OBJECT
@@ -29,16 +33,25 @@ public:
         PayoutColumns
     };
 
-    explicit DealPaymentsTab(QWidget *parent = nullptr);
+    explicit DealPaymentsTab(common::ApiClient *api, QWidget *parent = nullptr);
 
-    void setDeal(const common::Deal &deal);
+    void setDeal(const common::Deal &deal, common::DealSide side);
     void setPayouts(const QList<common::Payout> &payouts);
     void showPayoutsError(const QString &text);
     void clear();
     QTableWidget *scheduleTable() const { return m_schedule; }
     QTableWidget *payoutsTable() const { return m_payouts; }
+    /// Selects the payout's row (as a user does).
+    void selectPayout(const QString &id);
+    PayoutActions *payoutActions() const { return m_actions; }
     /// The schedule in one line ("50 % on acceptance, 50 % when live · net 30 days").
     QString scheduleText() const;
+
+Q_SIGNALS:
+    /// The server changed one of the deal's payouts (recorded as paid, cancelled).
+    void payoutChanged();
+    /// What happened, for the page's status line.
+    void message(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,8 +59,12 @@ protected:
 private:
     void retranslate();
     void fill();
+    const common::Payout *selected() const;
+    void updateActions();
 
+    PayoutActions *m_actions = nullptr;
     common::Deal m_deal;
+    bool m_brandSide = false;
     QList<common::Payout> m_payoutList;
     QString m_payoutsError;
     QLabel *m_scheduleTitle = nullptr;
@@ -56,6 +73,8 @@ private:
     QLabel *m_payoutsTitle = nullptr;
     QTableWidget *m_payouts = nullptr;
     QLabel *m_payoutsNote = nullptr;
+    QPushButton *m_recordPayment = nullptr;
+    QPushButton *m_cancelPayout = nullptr;
 };
 
 } // namespace influence::desktop

@@ -114,7 +114,7 @@ void DealView::buildUi()
     m_deliverables = new DealDeliverablesTab;
     m_messagesTab = new DealMessagesTab;
     m_activity = new DealActivityTab;
-    m_paymentsTab = new DealPaymentsTab;
+    m_paymentsTab = new DealPaymentsTab(m_api);
     m_tabs->addTab(m_negotiation, QString());
     m_tabs->addTab(m_deliverables, QString());
     m_tabs->addTab(m_messagesTab, QString());
@@ -130,6 +130,8 @@ void DealView::buildUi()
     layout->addWidget(m_message);
 
     connect(m_reload, &QPushButton::clicked, this, &DealView::reload);
+    connect(m_paymentsTab, &DealPaymentsTab::message, m_message, &QLabel::setText);
+    connect(m_paymentsTab, &DealPaymentsTab::payoutChanged, this, &DealView::reload);
     connect(m_stack, &StateStack::retryRequested, this, &DealView::reload);
 
     connect(m_negotiation, &DealNegotiationTab::acceptRequested, this, [this] {
@@ -362,7 +364,7 @@ void DealView::loaded(quint64 generation, const Result<Deal> &result)
     m_deliverables->setDeal(m_deal);
     m_messagesTab->setParties(m_deal, me());
     m_activity->setDeal(m_deal, me());
-    m_paymentsTab->setDeal(m_deal);
+    m_paymentsTab->setDeal(m_deal, side());
     setState(State::Loaded);
     loadPayouts();
     if (!m_deliverables->selectedId().isEmpty()) {

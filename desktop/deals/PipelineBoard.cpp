@@ -117,11 +117,22 @@ void PipelineView::fillColumns()
         item->setData(
                 DealCardDelegate::kInitialsRole, DealCardDelegate::initials(creatorName(deal)));
         item->setData(DealCardDelegate::kOverdueRole, deal.overdue);
+        item->setData(
+                DealCardDelegate::kPaymentRole, deal.payment ? deal.payment->state : QString());
         // The badge says "Overdue": the painted lines leave it out (the text keeps it).
         item->setData(
                 DealCardDelegate::kBodyRole, deal.overdue ? text.section(u'\n', 0, -2) : text);
-        // The whole card, as a narrow column elides it.
-        item->setToolTip(text + u"\n\n"_s + tip);
+        // The whole card, as a narrow column elides it, with where the fee stands.
+        QString whole = text;
+        if (deal.payment) {
+            whole += u'\n'
+                    + tr("Payment: %1 (%2 paid of %3)")
+                              .arg(Names::dealPaymentState(deal.payment->state),
+                                      Formats::money({deal.payment->paidMinor,
+                                              deal.payment->fee.currency}),
+                                      Formats::money(deal.payment->fee));
+        }
+        item->setToolTip(whole + u"\n\n"_s + tip);
     }
     for (auto it = m_columnTitles.cbegin(); it != m_columnTitles.cend(); ++it) {
         it.value()->setText(tr("%1 (%2)").arg(Names::dealState(it.key())).arg(count(it.key())));

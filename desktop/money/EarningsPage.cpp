@@ -52,14 +52,6 @@ enum DealColumn {
 constexpr std::array kTaxForms{
         TaxForm::None, TaxForm::W9, TaxForm::W8Ben, TaxForm::W8BenE, TaxForm::EuVat};
 
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setTextAlignment(alignment | Qt::AlignVCenter);
-    return item;
-}
-
 QTableWidget *table(const QString &name, int columns)
 {
     auto *t = new QTableWidget(0, columns);
@@ -329,13 +321,14 @@ void EarningsPage::showEarnings()
     for (const EarningsAmounts &t : std::as_const(m_earnings->totals)) {
         const int row = m_totals->rowCount();
         m_totals->insertRow(row);
-        m_totals->setItem(row, Currency, cell(t.currency));
-        m_totals->setItem(row, Expected, cell(money(t.expectedMinor, t.currency), right));
-        m_totals->setItem(row, Scheduled, cell(money(t.scheduledMinor, t.currency), right));
-        m_totals->setItem(row, Due, cell(money(t.dueMinor, t.currency), right));
-        m_totals->setItem(row, Late, cell(money(t.lateMinor, t.currency), right));
-        m_totals->setItem(row, Processing, cell(money(t.processingMinor, t.currency), right));
-        m_totals->setItem(row, Paid, cell(money(t.paidMinor, t.currency), right));
+        m_totals->setItem(row, Currency, readOnlyCell(t.currency));
+        m_totals->setItem(row, Expected, readOnlyCell(money(t.expectedMinor, t.currency), right));
+        m_totals->setItem(row, Scheduled, readOnlyCell(money(t.scheduledMinor, t.currency), right));
+        m_totals->setItem(row, Due, readOnlyCell(money(t.dueMinor, t.currency), right));
+        m_totals->setItem(row, Late, readOnlyCell(money(t.lateMinor, t.currency), right));
+        m_totals->setItem(
+                row, Processing, readOnlyCell(money(t.processingMinor, t.currency), right));
+        m_totals->setItem(row, Paid, readOnlyCell(money(t.paidMinor, t.currency), right));
         if (t.lateMinor > 0) {
             m_totals->item(row, Late)->setForeground(QColor(0xda, 0x44, 0x53));
         }
@@ -346,18 +339,20 @@ void EarningsPage::showEarnings()
         const int row = m_deals->rowCount();
         const QString currency = deal.amounts.currency;
         m_deals->insertRow(row);
-        m_deals->setItem(row, DealCampaign, cell(deal.campaignName));
-        m_deals->setItem(row, DealBrand, cell(deal.brandName));
-        m_deals->setItem(row, DealFee, cell(Formats::money(deal.fee), right));
+        m_deals->setItem(row, DealCampaign, readOnlyCell(deal.campaignName));
+        m_deals->setItem(row, DealBrand, readOnlyCell(deal.brandName));
+        m_deals->setItem(row, DealFee, readOnlyCell(Formats::money(deal.fee), right));
+        m_deals->setItem(row, DealExpected,
+                readOnlyCell(money(deal.amounts.expectedMinor, currency), right));
+        m_deals->setItem(row, DealScheduled,
+                readOnlyCell(money(deal.amounts.scheduledMinor, currency), right));
+        m_deals->setItem(row, DealDue, readOnlyCell(money(deal.amounts.dueMinor, currency), right));
         m_deals->setItem(
-                row, DealExpected, cell(money(deal.amounts.expectedMinor, currency), right));
+                row, DealLate, readOnlyCell(money(deal.amounts.lateMinor, currency), right));
         m_deals->setItem(
-                row, DealScheduled, cell(money(deal.amounts.scheduledMinor, currency), right));
-        m_deals->setItem(row, DealDue, cell(money(deal.amounts.dueMinor, currency), right));
-        m_deals->setItem(row, DealLate, cell(money(deal.amounts.lateMinor, currency), right));
-        m_deals->setItem(row, DealPaid, cell(money(deal.amounts.paidMinor, currency), right));
+                row, DealPaid, readOnlyCell(money(deal.amounts.paidMinor, currency), right));
         m_deals->setItem(row, DealNext,
-                cell(deal.nextDueDate.isValid()
+                readOnlyCell(deal.nextDueDate.isValid()
                                 ? locale.toString(deal.nextDueDate, QLocale::ShortFormat)
                                 : tr("–")));
         if (deal.amounts.lateMinor > 0) {

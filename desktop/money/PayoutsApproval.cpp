@@ -32,7 +32,6 @@
 #include <utility>
 
 using namespace Qt::StringLiterals;
-using influence::common::ErrorCode;
 using influence::common::Payout;
 using influence::common::PayoutState;
 using influence::common::Result;
@@ -40,16 +39,6 @@ using influence::common::Result;
 namespace influence::desktop {
 
 namespace {
-
-/// Whether an approval's answer may have been lost on the way: sending the same attempt again
-/// (with its key) is then safe, and the only way to know.
-bool answerLost(const common::Error &error)
-{
-    return error.code == ErrorCode::NetworkError || error.code == ErrorCode::Cancelled
-            || error.code == ErrorCode::RequestTimeout
-            || error.code == ErrorCode::ServiceUnavailable
-            || error.code == ErrorCode::IdempotencyKeyInUse;
-}
 
 bool canApprove(const Payout &payout)
 {
@@ -104,6 +93,7 @@ void PayoutsPage::updateButtons()
                             + Formats::moneyList(common::payoutTotals(chosen))
                                       : QString());
     m_selection->setVisible(count > 0);
+    updatePayoutActions();
 }
 
 void PayoutsPage::approveSelected()
@@ -195,7 +185,7 @@ void PayoutsPage::retryFailed()
 
 void PayoutsPage::retryAnswered(const QString &id, const Result<Payout> &result)
 {
-    if (result || !answerLost(result.error())) {
+    if (result || !common::answerMayBeLost(result.error())) {
         m_retryKeys.remove(id);
     }
     if (!result) {
@@ -257,7 +247,7 @@ void PayoutsPage::approvalAnswered(const Result<QList<Payout>> &result)
         reload();
         return;
     }
-    if (answerLost(result.error())) {
+    if (common::answerMayBeLost(result.error())) {
         // The server may have approved them: the same key again makes sure, and pays once.
         m_message->setText(tr("The approval may not have reached the server. Send it again: the "
                               "payouts are approved only once. (%1)")

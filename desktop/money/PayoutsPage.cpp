@@ -5,10 +5,12 @@
 #include "money/PayoutsModel.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/BadgeDelegate.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
+#include "widgets/PayoutActions.h"
 #include "widgets/StateStack.h"
 #include "widgets/Tables.h"
 
@@ -111,6 +113,8 @@ void PayoutsPage::buildUi()
     header->resizeSection(PayoutsModel::DueDate, 100);
     header->resizeSection(PayoutsModel::State, 110);
     header->resizeSection(PayoutsModel::Late, 70);
+    // The late badge stays visible on a selected row.
+    m_table->setItemDelegateForColumn(PayoutsModel::Late, new BadgeDelegate(m_table));
     m_states = new StateStack(u"payouts"_s, m_table);
     layout->addWidget(m_states, 1);
 
@@ -134,6 +138,7 @@ void PayoutsPage::buildUi()
     footer->addSpacing(12);
     footer->addWidget(m_message, 1);
     footer->addWidget(m_export);
+    buildPayoutActions(footer);
     footer->addWidget(m_retry);
     footer->addWidget(m_retryFailed);
     footer->addWidget(m_approve);
@@ -186,6 +191,7 @@ void PayoutsPage::retranslate()
     m_retryFailed->setText(tr("Pay &failed again"));
     m_retryFailed->setToolTip(tr("Sends the selected failed payouts to the payment provider "
                                  "again, for example once the creator's account is fixed."));
+    retranslatePayoutActions();
     m_model->retranslate();
     fitHeaderTexts(m_table->horizontalHeader());
     showState();
@@ -459,6 +465,7 @@ void PayoutsPage::forget()
     if (m_confirmation) {
         m_confirmation->close();
     }
+    m_actions->reset();
     m_loading.clear();
     m_model->clear();
     m_attempt = {};

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QMessageBox;
 class QPushButton;
@@ -19,6 +20,7 @@ class QTableView;
 
 namespace influence::desktop {
 
+class PayoutActions;
 class PayoutsModel;
 class Session;
 class StateStack;
@@ -27,8 +29,9 @@ class StateStack;
 /// creator, with the late badge; several selected are approved at once after a confirmation
 /// that names their count and total per currency. Each attempt carries one Idempotency-Key; an
 /// attempt whose answer was lost (a network failure) is retried with the same key, so the server
-/// approves once however often it is sent. Failed payouts can be sent to the provider again.
-/// Export writes the table as CSV.
+/// approves once however often it is sent. Failed payouts can be sent to the provider again. One
+/// selected payout can be recorded as paid elsewhere (a bank transfer's reference and date) or
+/// cancelled (its amount goes back to the budget). Export writes the table as CSV.
 class PayoutsPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -70,6 +73,13 @@ public:
     /// key per payout kept until its answer arrives).
     void retryFailed();
     bool isBusy() const { return m_busy; }
+    /// The one payout selected (record a payment, cancel), or nothing.
+    std::optional<common::Payout> selectedPayout() const;
+    /// Opens the form to record the selected payout as paid elsewhere.
+    void recordPaymentForSelected();
+    /// Asks whether to cancel the selected payout, then cancels it.
+    void cancelSelected();
+    PayoutActions *payoutActions() const { return m_actions; }
     /// The key of the attempt under way or last lost (empty after an answer).
     QString pendingIdempotencyKey() const { return m_attempt.key; }
     /// The key the last approval was sent with.
@@ -102,6 +112,9 @@ private:
     };
 
     void buildUi();
+    void buildPayoutActions(QHBoxLayout *footer);
+    void retranslatePayoutActions();
+    void updatePayoutActions();
     void retranslate();
     void setState(State state);
     void showState();
@@ -152,6 +165,9 @@ private:
     QPushButton *m_retry = nullptr;
     QPushButton *m_retryFailed = nullptr;
     QPushButton *m_approve = nullptr;
+    QPushButton *m_recordPayment = nullptr;
+    QPushButton *m_cancelPayout = nullptr;
+    PayoutActions *m_actions = nullptr;
     QPointer<QMessageBox> m_confirmation;
 };
 

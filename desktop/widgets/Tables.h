@@ -3,8 +3,18 @@
 
 #include <QAbstractItemModel>
 #include <QHeaderView>
+#include <QTableWidgetItem>
 
 namespace influence::desktop {
+
+/// A cell of a read-only QTableWidget: selectable, not editable, vertically centred.
+inline QTableWidgetItem *readOnlyCell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    item->setTextAlignment(alignment | Qt::AlignVCenter);
+    return item;
+}
 
 /// Widens every visible column of `header` whose title would be cut off (in the current
 /// language) to show it whole, with room for the sort indicator. Call after the titles change.

@@ -15,6 +15,7 @@
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
 #include "home/HomeView.h"
+#include "money/AuditLogPage.h"
 #include "money/EarningsPage.h"
 #include "money/PayoutsPage.h"
 #include "notifications/NotificationsView.h"
@@ -289,14 +290,16 @@ private Q_SLOTS:
         QVERIFY(sidebarItem(m_window->accountsPage())->isHidden());
         QVERIFY(sidebarItem(m_window->earningsPage())->isHidden());
         QVERIFY(!sidebarItem(m_window->campaignsPage())->isHidden());
-        // Payouts are approved by brand staff.
+        // Payouts are approved by brand staff; the audit log is the brand's.
         QVERIFY(!sidebarItem(m_window->payoutsPage())->isHidden());
+        QVERIFY(!sidebarItem(m_window->auditLogPage())->isHidden());
         const QString creator = signUp(u"influencer"_s);
         signInAs(creator);
         QVERIFY(!sidebarItem(m_window->ownProfilePage())->isHidden());
         QVERIFY(!sidebarItem(m_window->accountsPage())->isHidden());
         QVERIFY(!sidebarItem(m_window->earningsPage())->isHidden());
         QVERIFY(sidebarItem(m_window->payoutsPage())->isHidden());
+        QVERIFY(sidebarItem(m_window->auditLogPage())->isHidden());
     }
 
     void backAndForwardRetraceTheVisits()

@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "AuditLogPage.h"
+
+#include "common/ApiClient.h"
+#include "session/Session.h"
+#include "widgets/Async.h"
+#include "widgets/Formats.h"
+#include "widgets/Names.h"
+#include "widgets/StateStack.h"
+#include "widgets/Tables.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QUuid>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using influence::common::AuditEntry;
+using influence::common::Result;
+
+namespace influence::desktop {
+
+namespace {
+
+/// The API's action prefix for each filter, in the order of AuditLogPage::Objects.
+const QStringList kPrefixes{QString(), u"campaign."_s, u"deal."_s, u"payout."_s, u"brand."_s};
+
+/// A read-only cell whose tooltip shows it whole (the Change column may be cut off).
+QTableWidgetItem *cell(const QString &text)
+{
+    QTableWidgetItem *item = readOnlyCell(text);
+    item->setToolTip(text);
+    return item;
+}
+
+} // namespace
+
+AuditLogPage::AuditLogPage(common::ApiClient *api, Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_money(api)
+    , m_collab(api)
+    , m_session(session)
+{
+    setObjectName(u"auditLogPage"_s);
+    auto *layout = new QVBoxLayout(this);
+    auto *filters = new QHBoxLayout;
+    m_objectsLabel = new QLabel;
+    m_objects = new QComboBox;
+    m_objects->setObjectName(u"auditObjects"_s);
+    m_objects->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (int i = 0; i < kPrefixes.size(); ++i) {
+        m_objects->addItem(QString(), i);
+    }
+    m_objectsLabel->setBuddy(m_objects);
+    m_reload = new QPushButton;
+    m_reload->setObjectName(u"reloadAuditButton"_s);
+    filters->addWidget(m_objectsLabel);
+    filters->addWidget(m_objects);
+    filters->addStretch();
+    filters->addWidget(m_reload);
+    layout->addLayout(filters);
+    m_table = new QTableWidget(0, ColumnCount);
+    m_table->setObjectName(u"auditTable"_s);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(Change, QHeaderView::Stretch);
+    m_states = new StateStack(u"audit"_s, m_table);
+    layout->addWidget(m_states, 1);
+    auto *footer = new QHBoxLayout;
+    footer->addStretch();
+    m_more = new QPushButton;
+    m_more->setObjectName(u"moreAuditButton"_s);
+    footer->addWidget(m_more);
+    layout->addLayout(footer);
+
+    connect(m_objects, &QComboBox::activated, this, &AuditLogPage::reload);
+    connect(m_reload, &QPushButton::clicked, this, &AuditLogPage::reload);
+    connect(m_states, &StateStack::retryRequested, this, &AuditLogPage::reload);
+    connect(m_more, &QPushButton::clicked, this, &AuditLogPage::loadMore);
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        if (state == Session::State::SignedOut || state == Session::State::Expired) {
+            forget(); // another user may sign in next
+        }
+    });
+    retranslate();
+}
+
+void AuditLogPage::retranslate()
+{
+    setWindowTitle(tr("Audit log"));
+    m_objectsLabel->setText(tr("&Show"));
+    const QStringList names{
+            tr("Everything"), tr("Campaigns and budgets"), tr("Deals"), tr("Payouts"), tr("Team")};
+    for (int i = 0; i < names.size(); ++i) {
+        m_objects->setItemText(i, names.at(i));
+    }
+    m_reload->setText(tr("Re&fresh"));
+    m_more->setText(tr("Load &more"));
+    m_table->setHorizontalHeaderLabels(
+            {tr("When"), tr("Who"), tr("What"), tr("Object"), tr("Change")});
+    fill();
+    showState();
+}
+
+void AuditLogPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void AuditLogPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_state != State::Loading) {
+        reload();
+    }
+}
+
+void AuditLogPage::setState(State state)
+{
+    const bool changed = m_state != state;
+    m_state = state;
+    showState();
+    if (changed) {
+        Q_EMIT stateChanged(state);
+    }
+}
+
+void AuditLogPage::showState()
+{
+    m_more->setVisible(m_state == State::Loaded && hasMore());
+    switch (m_state) {
+    case State::Idle:
+    case State::Loading: m_states->showLoading(tr("Loading the audit log…")); break;
+    case State::Failed: m_states->showError(m_error); break;
+    case State::Loaded:
+        if (m_entries.isEmpty()) {
+            m_states->showEmpty(tr("Nothing recorded yet. Budget changes, payouts, accepted "
+                                   "deals and team changes appear here as they happen."));
+        } else {
+            m_states->showContent();
+        }
+        break;
+    }
+}
+
+AuditLogPage::Objects AuditLogPage::objects() const
+{
+    return static_cast<Objects>(m_objects->currentData().toInt());
+}
+
+void AuditLogPage::setObjects(Objects objects)
+{
+    m_objects->setCurrentIndex(m_objects->findData(int(objects)));
+    reload();
+}
+
+void AuditLogPage::reload()
+{
+    const bool signedIn = m_session->state() == Session::State::SignedIn
+            || m_session->state() == Session::State::Refreshing;
+    if (!signedIn) {
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    m_entries.clear();
+    m_nextCursor.clear();
+    setState(State::Loading);
+    if (!m_namesLoaded) {
+        loadNames();
+    }
+    loadPage(generation, {});
+}
+
+void AuditLogPage::loadMore()
+{
+    if (m_state == State::Loaded && hasMore()) {
+        m_more->setEnabled(false);
+        loadPage(m_generation, m_nextCursor);
+    }
+}
+
+void AuditLogPage::loadPage(quint64 generation, const QString &cursor)
+{
+    common::AuditQuery query;
+    query.action = kPrefixes.value(int(objects()));
+    query.limit = m_pageSize;
+    query.cursor = cursor;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_money.auditLog(query),
+            [this, generation](const Result<common::Page<AuditEntry>> &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                m_more->setEnabled(true);
+                if (!result) {
+                    m_error = result.error();
+                    m_entries.clear();
+                    fill();
+                    setState(State::Failed);
+                    return;
+                }
+                m_entries += result->items;
+                m_nextCursor = result->nextCursor;
+                fill();
+                setState(State::Loaded);
+                showState();
+            });
+}
+
+void AuditLogPage::loadNames()
+{
+    m_namesLoaded = true;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    // Without them the objects are named by their ids.
+    continueIn(this, m_collab.campaigns(common::CampaignQuery{}),
+            [this](const Result<common::Page<common::Campaign>> &result) {
+                if (result) {
+                    for (const common::Campaign &campaign : result->items) {
+                        m_campaignNames.insert(campaign.id, campaign.details.name);
+                        m_campaignBudgets.insert(campaign.id, campaign.details.budget);
+                    }
+                    fill();
+                }
+            });
+    continueIn(this, m_collab.deals(common::DealQuery{}),
+            [this](const Result<common::Page<common::Deal>> &result) {
+                if (result) {
+                    for (const common::Deal &deal : result->items) {
+                        m_dealNames.insert(deal.id, deal.influencerName);
+                        m_creatorNames.insert(deal.influencerId, deal.influencerName);
+                    }
+                    fill();
+                }
+            });
+    continueIn(this, m_money.payouts(common::PayoutQuery{}),
+            [this](const Result<common::Page<common::Payout>> &result) {
+                if (result) {
+                    for (const common::Payout &payout : result->items) {
+                        m_payoutNames.insert(payout.id,
+                                tr("%1 to %2")
+                                        .arg(Formats::money(payout.amount), payout.influencerName));
+                    }
+                    fill();
+                }
+            });
+}
+
+QString AuditLogPage::actionText(const QString &action)
+{
+    static const QList<std::pair<QString, const char *>> actions{
+            {u"campaign.budget_changed"_s, QT_TR_NOOP("Budget changed")},
+            {u"campaign.status_changed"_s, QT_TR_NOOP("Campaign status changed")},
+            {u"campaign.settings_changed"_s, QT_TR_NOOP("Campaign settings changed")},
+            {u"payout.scheduled"_s, QT_TR_NOOP("Payout scheduled")},
+            {u"payout.approved"_s, QT_TR_NOOP("Payout approved")},
+            {u"payout.processing"_s, QT_TR_NOOP("Payout sent to the provider")},
+            {u"payout.paid"_s, QT_TR_NOOP("Payout paid")},
+            {u"payout.failed"_s, QT_TR_NOOP("Payout failed")},
+            {u"payout.cancelled"_s, QT_TR_NOOP("Payout cancelled")},
+            {u"brand.member_added"_s, QT_TR_NOOP("Team member added")},
+            {u"brand.member_removed"_s, QT_TR_NOOP("Team member removed")},
+            {u"user.role_changed"_s, QT_TR_NOOP("Role changed")},
+            {u"user.status_changed"_s, QT_TR_NOOP("Account status changed")}};
+    for (const auto &[wire, text] : actions) {
+        if (wire == action) {
+            return tr(text);
+        }
+    }
+    // A deal's move: "Deal: Accepted".
+    if (action.startsWith(u"deal."_s)) {
+        if (const auto state = common::collabFromString<common::DealState>(action.mid(5))) {
+            return tr("Deal: %1").arg(Names::dealState(*state));
+        }
+    }
+    return action;
+}
+
+QString AuditLogPage::objectText(const AuditEntry &entry) const
+{
+    const QString shortId = entry.objectId.left(8);
+    if (entry.objectType == u"campaign"_s) {
+        const QString name = m_campaignNames.value(entry.objectId);
+        return name.isEmpty() ? tr("Campaign %1").arg(shortId) : tr("Campaign “%1”").arg(name);
+    }
+    if (entry.objectType == u"deal"_s) {
+        const QString creator = m_dealNames.value(entry.objectId);
+        return creator.isEmpty() ? tr("Deal %1").arg(shortId) : tr("Deal with %1").arg(creator);
+    }
+    if (entry.objectType == u"payout"_s) {
+        const QString name = m_payoutNames.value(entry.objectId);
+        return name.isEmpty() ? tr("Payout %1").arg(shortId) : tr("Payout of %1").arg(name);
+    }
+    if (entry.objectType == u"brand"_s) {
+        return tr("Brand");
+    }
+    return tr("%1 %2").arg(entry.objectType, shortId);
+}
+
+namespace {
+
+/// A state or status in words, where the key names one of the object's.
+std::optional<QString> stateName(const AuditEntry &entry, const QString &key, const QString &wire)
+{
+    if (key == u"state"_s && entry.objectType == u"payout"_s) {
+        if (const auto state = common::moneyFromString<common::PayoutState>(wire)) {
+            return Names::payoutState(*state);
+        }
+    }
+    if (key == u"state"_s && entry.objectType == u"deal"_s) {
+        if (const auto state = common::collabFromString<common::DealState>(wire)) {
+            return Names::dealState(*state);
+        }
+    }
+    if (key == u"status"_s && entry.objectType == u"campaign"_s) {
+        if (const auto status = common::collabFromString<common::CampaignStatus>(wire)) {
+            return Names::campaignStatus(*status);
+        }
+    }
+    return std::nullopt;
+}
+
+/// Any other value: times and days in the user's locale, numbers, JSON as it is.
+QString plainValue(const QJsonValue &value)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (text.size() > 10 && time.isValid()) {
+            return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+        }
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : text;
+    }
+    if (value.isDouble() || value.isBool()) {
+        return value.toVariant().toString();
+    }
+    return QString::fromUtf8(value.isArray()
+                    ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QString AuditLogPage::valueText(
+        const AuditEntry &entry, const QString &key, const QJsonValue &value) const
+{
+    if (value.isNull() || value.isUndefined()) {
+        return tr("–");
+    }
+    if (key == u"budget_minor"_s || key == u"amountMinor"_s || key == u"feeMinor"_s) {
+        QString currency = entry.after.value(u"currency"_s).toString();
+        if (currency.isEmpty()) {
+            currency = m_campaignBudgets.value(entry.objectId).currency;
+        }
+        if (common::isCurrencyCode(currency)) {
+            return Formats::money({value.toInteger(), currency});
+        }
+    }
+    if (const auto state = stateName(entry, key, value.toString())) {
+        return *state;
+    }
+    if (key == u"method"_s) {
+        return value.toString() == u"offline"_s ? tr("paid elsewhere") : tr("payment provider");
+    }
+    return plainValue(value);
+}
+
+QString AuditLogPage::changeText(const AuditEntry &entry) const
+{
+    static const QHash<QString, const char *> labels{{u"budget_minor"_s, QT_TR_NOOP("Budget")},
+            {u"status"_s, QT_TR_NOOP("Status")}, {u"state"_s, QT_TR_NOOP("State")},
+            {u"amountMinor"_s, QT_TR_NOOP("Amount")}, {u"feeMinor"_s, QT_TR_NOOP("Fee")},
+            {u"reference"_s, QT_TR_NOOP("Reference")}, {u"method"_s, QT_TR_NOOP("Method")},
+            {u"dueDate"_s, QT_TR_NOOP("Due")}, {u"name"_s, QT_TR_NOOP("Name")},
+            {u"memberId"_s, QT_TR_NOOP("Member")}, {u"launched_at"_s, QT_TR_NOOP("Launched")},
+            {u"brief"_s, QT_TR_NOOP("Brief")}, {u"starts_on"_s, QT_TR_NOOP("Start")},
+            {u"ends_on"_s, QT_TR_NOOP("End")}, {u"closed_at"_s, QT_TR_NOOP("Closed")},
+            {u"objective"_s, QT_TR_NOOP("Objective")},
+            {u"usage_rights"_s, QT_TR_NOOP("Usage rights")},
+            {u"visibility"_s, QT_TR_NOOP("Visibility")},
+            {u"providerTransferId"_s, QT_TR_NOOP("Transfer")},
+            {u"failureCode"_s, QT_TR_NOOP("Failure")}};
+    QStringList keys = entry.after.keys();
+    for (const QString &key : entry.before.keys()) {
+        if (!keys.contains(key)) {
+            keys.append(key);
+        }
+    }
+    keys.removeAll(u"currency"_s); // said with the amounts
+    QStringList parts;
+    for (const QString &key : std::as_const(keys)) {
+        const char *label = labels.value(key);
+        const QString name = label ? tr(label) : key;
+        const bool before = entry.before.contains(key);
+        const bool after = entry.after.contains(key);
+        if (before && after) {
+            parts.append(tr("%1: %2 → %3")
+                                 .arg(name, valueText(entry, key, entry.before.value(key)),
+                                         valueText(entry, key, entry.after.value(key))));
+        } else {
+            parts.append(tr("%1: %2").arg(name,
+                    valueText(
+                            entry, key, after ? entry.after.value(key) : entry.before.value(key))));
+        }
+    }
+    return parts.join(u"; "_s);
+}
+
+QString AuditLogPage::actorText(const AuditEntry &entry) const
+{
+    if (entry.actorId.isEmpty()) {
+        return tr("The system");
+    }
+    if (QUuid::fromString(entry.actorId) == m_session->user().id) {
+        return tr("You");
+    }
+    if (!entry.actorName.isEmpty()) {
+        return entry.actorName;
+    }
+    const QString creator = m_creatorNames.value(entry.actorId);
+    return creator.isEmpty() ? tr("Someone else") : creator;
+}
+
+void AuditLogPage::fill()
+{
+    const QLocale locale;
+    m_table->setRowCount(int(m_entries.size()));
+    for (int row = 0; row < m_entries.size(); ++row) {
+        const AuditEntry &entry = m_entries.at(row);
+        m_table->setItem(
+                row, When, cell(locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat)));
+        m_table->setItem(row, Who, cell(actorText(entry)));
+        m_table->setItem(row, What, cell(actionText(entry.action)));
+        QTableWidgetItem *object = cell(objectText(entry));
+        object->setToolTip(entry.objectId);
+        m_table->setItem(row, Object, object);
+        m_table->setItem(row, Change, cell(changeText(entry)));
+    }
+    // As wide as their contents, and never narrower than their titles (in either language).
+    m_table->resizeColumnsToContents();
+    fitHeaderTexts(m_table->horizontalHeader());
+}
+
+void AuditLogPage::forget()
+{
+    ++m_generation;
+    m_entries.clear();
+    m_nextCursor.clear();
+    m_campaignNames.clear();
+    m_campaignBudgets.clear();
+    m_dealNames.clear();
+    m_payoutNames.clear();
+    m_creatorNames.clear();
+    m_namesLoaded = false;
+    m_objects->setCurrentIndex(0);
+    fill();
+    setState(State::Idle);
+}
+
+} // namespace influence::desktop

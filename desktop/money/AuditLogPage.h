@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/CollabApi.h"
+#include "common/MoneyApi.h"
+#include "widgets/Page.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace influence::desktop {
+
+class Session;
+class StateStack;
+
+/// The audit log for a brand's owner: every money, budget, campaign-setting, deal and team
+/// change of the brand, newest first: when, who ("You" for the user), what happened, to which
+/// object (a campaign by its name, a deal by its creator, a payout by its amount and creator), and
+/// what it changed (before → after, amounts and dates in the user's locale). Filtered by the kind
+/// of object; 100 at a time ("Load more"). Other brand staff get the server's refusal in the error
+/// state.
+class AuditLogPage : public QWidget, public Page
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Loading, Loaded, Failed };
+    Q_ENUM(State)
+    enum Column { When, Who, What, Object, Change, ColumnCount };
+    /// The filter: which objects' entries are listed (an action prefix of the API).
+    enum class Objects { All, Campaigns, Deals, Payouts, Team };
+    Q_ENUM(Objects)
+
+    AuditLogPage(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
+
+    State state() const { return m_state; }
+    const QList<common::AuditEntry> &entries() const { return m_entries; }
+    QTableWidget *table() const { return m_table; }
+    void setObjects(Objects objects);
+    Objects objects() const;
+    void reload();
+    void loadMore();
+    bool hasMore() const { return !m_nextCursor.isEmpty(); }
+    /// How many entries a page asks for (100, the most the server gives).
+    void setPageSize(int size) { m_pageSize = size; }
+    /// What an action did, in words ("Payout paid").
+    static QString actionText(const QString &action);
+    /// What an entry changed, in words ("Budget: €15,000.00 → €16,000.00").
+    QString changeText(const common::AuditEntry &entry) const;
+    QString crumb() const override { return windowTitle(); }
+
+Q_SIGNALS:
+    void stateChanged(influence::desktop::AuditLogPage::State state);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void retranslate();
+    void setState(State state);
+    void showState();
+    void loadPage(quint64 generation, const QString &cursor);
+    /// The brand's campaigns, deals and payouts (their first pages), to name the objects.
+    void loadNames();
+    void fill();
+    QString objectText(const common::AuditEntry &entry) const;
+    QString actorText(const common::AuditEntry &entry) const;
+    QString valueText(
+            const common::AuditEntry &entry, const QString &key, const QJsonValue &value) const;
+    void forget();
+
+    common::ApiClient *m_api;
+    common::MoneyApi m_money;
+    common::CollabApi m_collab;
+    Session *m_session;
+    State m_state = State::Idle;
+    common::Error m_error;
+    quint64 m_generation = 0;
+    QString m_nextCursor;
+    int m_pageSize = 100;
+    QList<common::AuditEntry> m_entries;
+    /// Campaign id → name and currency (the brand's campaigns), to name objects and budgets.
+    QHash<QString, common::Money> m_campaignBudgets;
+    QHash<QString, QString> m_campaignNames;
+    /// Deal id → its creator; payout id → "€950.00 to Jonas Trails".
+    QHash<QString, QString> m_dealNames;
+    QHash<QString, QString> m_payoutNames;
+    /// The creators of those deals by user id: creators act too (accepting an offer).
+    QHash<QString, QString> m_creatorNames;
+    bool m_namesLoaded = false;
+
+    QLabel *m_objectsLabel = nullptr;
+    QComboBox *m_objects = nullptr;
+    QPushButton *m_reload = nullptr;
+    StateStack *m_states = nullptr;
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_more = nullptr;
+};
+
+} // namespace influence::desktop
