@@ -2,6 +2,7 @@
 #include "Rules.h"
 
 #include "RuleTemplates.h"
+#include "brands/BrandOwned.h"
 #include "campaigns/Campaigns.h"
 #include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
@@ -21,10 +22,6 @@ namespace influence::server::rules {
 
 namespace {
 
-const QString kAccessSelect = u"SELECT r.brand_id, acts_for_brand(:user, r.brand_id) "
-                              "FROM rules r WHERE r.id = :id "_s;
-const SqlStatement kAccess(kAccessSelect);
-const SqlStatement kAccessLocked(kAccessSelect + u"FOR NO KEY UPDATE"_s);
 const SqlStatement kRead(u"SELECT api_rule_json(r)::text FROM rules r WHERE r.id = :id"_s);
 const SqlStatement kInsert(
         u"INSERT INTO rules AS r (brand_id, name, template, trigger_type, trigger_params, "
@@ -48,12 +45,11 @@ const SqlStatement kDryRun(
 const SqlStatement kStored(u"SELECT brand_id, trigger_type, trigger_params::text, "
                            "conditions::text, actions::text FROM rules WHERE id = :id"_s);
 
-enum class Intent { Read, Write };
+using brands::Intent;
 
-Error forbidden()
-{
-    return Error::make(ErrorCode::Forbidden, u"Rules are the brand's side's."_s);
-}
+const brands::BrandOwned kOwned(u"rules"_s,
+        {u"No such rule."_s, u"Rules are the brand's side's."_s,
+                u"Only the brand's staff change its rules."_s});
 
 QString text(const QJsonObject &object)
 {
@@ -72,27 +68,7 @@ QVariant nullableText(const std::optional<QString> &value)
 
 Result<QUuid> access(Connection &c, const Principal &p, const QUuid &id, Intent intent)
 {
-    if (p.role() == common::UserRole::Influencer) {
-        return forbidden();
-    }
-    auto row = c.run(intent == Intent::Write ? kAccessLocked : kAccess,
-            {{u":user"_s, p.userId()}, {u":id"_s, id}});
-    if (!row) {
-        return row.error();
-    }
-    if (!(*row)->next()) {
-        return Error::notFound(u"No such rule."_s);
-    }
-    const QUuid brand = (*row)->value(0).toUuid();
-    const bool actsFor = (*row)->value(1).toBool();
-    (*row)->finish();
-    if (!actsFor && !p.isAdmin()) {
-        return Error::notFound(u"No such rule."_s);
-    }
-    if (!actsFor && intent == Intent::Write) {
-        return Error::make(ErrorCode::Forbidden, u"Only the brand's staff change its rules."_s);
-    }
-    return brand;
+    return kOwned.access(c, p, id, intent);
 }
 
 /// The shortlists of shortlist.add actions must be the brand's (422 at their field otherwise).
@@ -134,7 +110,7 @@ Result<QByteArray> list(
         Connection &c, const Principal &p, const std::optional<QUuid> &brand, const db::Page &page)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return forbidden();
+        return kOwned.creatorsRefused();
     }
     std::optional<QUuid> scope = brand;
     if (!scope && !p.isAdmin()) {
@@ -160,7 +136,7 @@ Result<QByteArray> create(Connection &c, const Principal &p, const RuleDefinitio
         const std::optional<QUuid> &brand)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return forbidden();
+        return kOwned.creatorsRefused();
     }
     return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
         const auto owner = campaigns::brandFor(tx, p, brand);
@@ -256,7 +232,7 @@ Result<QByteArray> dryRun(Connection &c, const Principal &p, const Context &cont
         const RuleDefinition &rule, const std::optional<QUuid> &brand)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return forbidden();
+        return kOwned.creatorsRefused();
     }
     const auto owner = campaigns::brandFor(c, p, brand);
     if (!owner) {
@@ -295,7 +271,7 @@ Result<QByteArray> dryRunSaved(
 Result<QByteArray> templates(const Principal &p)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return forbidden();
+        return kOwned.creatorsRefused();
     }
     return QJsonDocument(QJsonObject{{u"items"_s, ruleTemplates()}}).toJson(QJsonDocument::Compact);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Shortlists.h"
 
+#include "brands/BrandOwned.h"
 #include "campaigns/Campaigns.h"
 #include "core/db/JsonRows.h"
 #include "core/db/Transaction.h"
@@ -23,10 +24,6 @@ namespace influence::server::shortlists {
 
 namespace {
 
-const QString kAccessSelect = u"SELECT s.brand_id, acts_for_brand(:user, s.brand_id) "
-                              "FROM shortlists s WHERE s.id = :id "_s;
-const SqlStatement kAccess(kAccessSelect);
-const SqlStatement kAccessLocked(kAccessSelect + u"FOR NO KEY UPDATE"_s);
 const SqlStatement kRead(
         u"SELECT api_shortlist_json(s)::text FROM shortlists s WHERE s.id = :id"_s);
 // Taken names answer no row (ON CONFLICT without a target covers the expression index).
@@ -60,34 +57,18 @@ const QString kMembers =
 const SqlStatement kMemberIds(
         u"SELECT influencer_id FROM shortlist_members WHERE shortlist_id = :list ORDER BY seq"_s);
 
-enum class Intent { Read, Write };
+using brands::Intent;
+
+const brands::BrandOwned kOwned(u"shortlists"_s,
+        {u"No such shortlist."_s, u"Shortlists are the brand's side's."_s,
+                u"Only the brand's staff change its lists."_s});
 
 /// The list's brand, after the checks every route makes: creators 403, a list of a brand the
 /// caller does not act for 404 (administrators read every list, and change none but their own
 /// brands').
 Result<QUuid> access(Connection &c, const Principal &p, const QUuid &id, Intent intent)
 {
-    if (p.role() == common::UserRole::Influencer) {
-        return Error::make(ErrorCode::Forbidden, u"Shortlists are the brand's side's."_s);
-    }
-    auto row = c.run(intent == Intent::Write ? kAccessLocked : kAccess,
-            {{u":user"_s, p.userId()}, {u":id"_s, id}});
-    if (!row) {
-        return row.error();
-    }
-    if (!(*row)->next()) {
-        return Error::notFound(u"No such shortlist."_s);
-    }
-    const QUuid brand = (*row)->value(0).toUuid();
-    const bool actsFor = (*row)->value(1).toBool();
-    (*row)->finish();
-    if (!actsFor && !p.isAdmin()) {
-        return Error::notFound(u"No such shortlist."_s);
-    }
-    if (!actsFor && intent == Intent::Write) {
-        return Error::make(ErrorCode::Forbidden, u"Only the brand's staff change its lists."_s);
-    }
-    return brand;
+    return kOwned.access(c, p, id, intent);
 }
 
 Error nameTaken()
@@ -113,7 +94,7 @@ db::Binds listBinds(const Principal &p, const ListQuery &query)
 Result<QByteArray> list(Connection &c, const Principal &p, const ListQuery &query)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return Error::make(ErrorCode::Forbidden, u"Shortlists are the brand's side's."_s);
+        return kOwned.creatorsRefused();
     }
     return db::runPage(c,
             u"SELECT api_shortlist_json(s)::text, s.seq FROM shortlists s "
@@ -127,7 +108,7 @@ Result<QByteArray> create(Connection &c, const Principal &p, const ShortlistInpu
         const std::optional<QUuid> &brand)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return Error::make(ErrorCode::Forbidden, u"Shortlists are the brand's side's."_s);
+        return kOwned.creatorsRefused();
     }
     return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
         const auto owner = campaigns::brandFor(tx, p, brand);

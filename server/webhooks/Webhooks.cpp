@@ -2,6 +2,7 @@
 #include "Webhooks.h"
 
 #include "Targets.h"
+#include "brands/BrandOwned.h"
 #include "campaigns/Campaigns.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/JsonRows.h"
@@ -14,7 +15,6 @@
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
-using influence::common::ErrorCode;
 using influence::common::Result;
 using influence::server::db::Connection;
 using influence::server::db::SqlStatement;
@@ -24,10 +24,6 @@ namespace influence::server::webhooks {
 
 namespace {
 
-const QString kAccessSelect = u"SELECT e.brand_id, acts_for_brand(:user, e.brand_id) "
-                              "FROM webhook_endpoints e WHERE e.id = :id "_s;
-const SqlStatement kAccess(kAccessSelect);
-const SqlStatement kAccessLocked(kAccessSelect + u"FOR NO KEY UPDATE"_s);
 const SqlStatement kRead(
         u"SELECT api_webhook_json(e)::text FROM webhook_endpoints e WHERE e.id = :id"_s);
 const SqlStatement kInsert(
@@ -69,36 +65,15 @@ const SqlStatement kTest(u"SELECT webhook_enqueue(:id, 'webhook.test', jsonb_bui
 const SqlStatement kDelivery(
         u"SELECT api_webhook_delivery_json(d)::text FROM webhook_deliveries d WHERE d.id = :id"_s);
 
-enum class Intent { Read, Write };
+using brands::Intent;
 
-Error notFound()
-{
-    return Error::notFound(u"No such webhook endpoint."_s);
-}
+const brands::BrandOwned kOwned(u"webhook_endpoints"_s,
+        {u"No such webhook endpoint."_s, u"Webhooks are the brand's side's."_s,
+                u"Only the brand's staff change its webhooks."_s});
 
 Result<QUuid> access(Connection &c, const Principal &p, const QUuid &id, Intent intent)
 {
-    if (p.role() == common::UserRole::Influencer) {
-        return Error::make(ErrorCode::Forbidden, u"Webhooks are the brand's side's."_s);
-    }
-    auto row = c.run(intent == Intent::Write ? kAccessLocked : kAccess,
-            {{u":user"_s, p.userId()}, {u":id"_s, id}});
-    if (!row) {
-        return row.error();
-    }
-    if (!(*row)->next()) {
-        return notFound();
-    }
-    const QUuid brand = (*row)->value(0).toUuid();
-    const bool actsFor = (*row)->value(1).toBool();
-    (*row)->finish();
-    if (!actsFor && !p.isAdmin()) {
-        return notFound();
-    }
-    if (!actsFor && intent == Intent::Write) {
-        return Error::make(ErrorCode::Forbidden, u"Only the brand's staff change its webhooks."_s);
-    }
-    return brand;
+    return kOwned.access(c, p, id, intent);
 }
 
 QVariant nullableText(const std::optional<QString> &text)
@@ -159,7 +134,7 @@ Result<QByteArray> list(
         Connection &c, const Principal &p, const std::optional<QUuid> &brand, const db::Page &page)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return Error::make(ErrorCode::Forbidden, u"Webhooks are the brand's side's."_s);
+        return kOwned.creatorsRefused();
     }
     const QVariant brandValue = brand ? QVariant(brand->toString(QUuid::WithoutBraces))
                                       : QVariant(QMetaType::fromType<QString>());
@@ -177,7 +152,7 @@ Result<QByteArray> create(Connection &c, const Principal &p, const Context &cont
         const EndpointInput &input, const std::optional<QUuid> &brand)
 {
     if (p.role() == common::UserRole::Influencer) {
-        return Error::make(ErrorCode::Forbidden, u"Webhooks are the brand's side's."_s);
+        return kOwned.creatorsRefused();
     }
     if (auto checked = checkTarget(QUrl(*input.url), context.settings.allowLocalTargets);
             !checked) {
