@@ -9,3 +9,6 @@ LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN brand_side THEN api_campaign_json(c, true)
                 ELSE api_campaign_json(c, false) - 'budgetMinor' END
 $$;
+
+COMMENT ON FUNCTION api_campaign_view_json(campaigns, boolean) IS
+    'A campaign as its reader may see it: creators (brand_side false) without its budget.';

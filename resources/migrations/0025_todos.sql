@@ -73,3 +73,7 @@ LANGUAGE sql STABLE AS $$
                'kind', g.kind, 'total', g.total, 'items', g.items) ORDER BY g.position))
     FROM groups g
 $$;
+
+COMMENT ON FUNCTION api_todos_json(uuid, boolean, integer) IS
+    'GET /api/v1/me/todos: offers waiting, drafts to review or rework, overdue deliverables; '
+    'per group its total and the first p_limit items, earliest due first.';
