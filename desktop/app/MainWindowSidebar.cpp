@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The main window's sidebar of sections (grouped, with icons, shown by role, numbered for
-// Ctrl+1…) and the bar above the pages: Back, Forward, the breadcrumb and quick open.
+// Ctrl+1…, Settings Ctrl+,) and the bar above the pages: Back, Forward, the breadcrumb and quick
+// open.
 #include "MainWindow.h"
+#include "SettingsView.h"
 #include "app/Navigator.h"
 #include "deals/DealView.h"
 #include "profiles/CreatorProfileView.h"
@@ -252,7 +254,10 @@ void MainWindow::numberShortcuts()
                 continue;
             }
             action->setVisible(!item->isHidden());
-            if (!item->isHidden() && position < kMaxShortcutPages) {
+            if (page == m_settings) {
+                // Always Ctrl+, (as in most desktop apps), wherever the sections end.
+                action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+            } else if (!item->isHidden() && position < kMaxShortcutPages) {
                 action->setShortcut(
                         QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + position)));
                 ++position;

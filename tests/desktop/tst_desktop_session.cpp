@@ -257,8 +257,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog()->isVisible());
         auto *navigation = find<QListWidget>(u"navigation"_s);
         // These sections, in this order (brand staff do not see a creator's own pages, and see
-        // the payouts they approve, their automations and the brand's audit log); detail pages
-        // and the server's diagnostics are not in the sidebar.
+        // the payouts they approve, their automations, the brand's audit log and its webhooks);
+        // detail pages and the server's diagnostics are not in the sidebar.
         QStringList titles;
         for (int i = 0; i < navigation->count(); ++i) {
             if ((navigation->item(i)->flags() & Qt::ItemIsSelectable) != 0
@@ -268,21 +268,21 @@ private Q_SLOTS:
         }
         QCOMPARE(titles,
                 QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Lists"_s,
-                        u"Payouts"_s, u"Automations"_s, u"Audit log"_s, u"Inbox"_s,
+                        u"Payouts"_s, u"Automations"_s, u"Audit log"_s, u"Inbox"_s, u"Webhooks"_s,
                         u"Settings"_s}));
         QCOMPARE(m_window->currentPage()->objectName(), u"homePage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
                 u"Connected to %1"_s.arg(m_server->url().toString()));
         QCOMPARE(find<QLabel>(u"sessionLabel"_s)->text(), u"Signed in as %1"_s.arg(m_email));
-        // Ctrl+<n> goes to the n-th section.
+        // Ctrl+<n> goes to the n-th section (the first nine); Settings is always Ctrl+,.
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        const auto settings = static_cast<int>(titles.indexOf(u"Settings"_s));
-        QVERIFY(settings < 9);
-        QTest::keyClick(
-                m_window.get(), static_cast<Qt::Key>(Qt::Key_1 + settings), Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage()->objectName(), u"settingsPage"_s);
+        QCOMPARE(titles.at(8), u"Inbox"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_9, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->objectName(), u"notificationsPage"_s);
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage()->objectName(), u"discoveryPage"_s);
         saveScreenshot(m_window.get(), u"main-window"_s);
