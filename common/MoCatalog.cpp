@@ -33,7 +33,7 @@ public:
         if (m_file.size() < kHeaderSize) {
             return false;
         }
-        const quint32 little = qFromLittleEndian<quint32>(m_file.data());
+        const auto little = qFromLittleEndian<quint32>(m_file.data());
         if (little == kMagic) {
             m_bigEndian = false;
             return true;

@@ -66,7 +66,7 @@ Result<ToDoGroup> ToDoGroup::fromJson(const QJsonObject &json)
     if (group.total < 0) {
         return invalid(u"A to-do group has no total."_s);
     }
-    for (const QJsonValue &value : json.value(u"items"_s).toArray()) {
+    for (const auto &value : json.value(u"items"_s).toArray()) {
         auto item = ToDoItem::fromJson(value.toObject());
         if (!item) {
             return item.error();
@@ -85,7 +85,7 @@ Result<ToDos> ToDos::fromJson(const QJsonObject &json)
         return invalid(u"The to-dos have no groups."_s);
     }
     ToDos toDos;
-    for (const QJsonValue &value : json.value(u"groups"_s).toArray()) {
+    for (const auto &value : json.value(u"groups"_s).toArray()) {
         if (!kindFrom(value.toObject().value(u"kind"_s).toString())) {
             continue; // a kind a newer server knows
         }

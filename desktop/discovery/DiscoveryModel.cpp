@@ -13,6 +13,31 @@ using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
 
+namespace {
+
+/// "Instagram, YouTube" for the codes "instagram", "youtube".
+QString platformNames(const QStringList &codes)
+{
+    QStringList names;
+    for (const QString &code : codes) {
+        const auto known = common::platformFromString(code);
+        names << (known ? Names::platform(*known) : code);
+    }
+    return names.join(u", "_s);
+}
+
+/// The niches' names in the app's language.
+QString nicheNames(const QStringList &codes)
+{
+    QStringList names;
+    for (const QString &code : codes) {
+        names << Names::niche(code);
+    }
+    return names.join(u", "_s);
+}
+
+} // namespace
+
 DiscoveryModel::DiscoveryModel(common::ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent)
     , m_api(api)
@@ -145,21 +170,9 @@ QVariant DiscoveryModel::data(const QModelIndex &index, int role) const
         const auto rate = item.rate(m_query.deliverableType);
         return rate ? Formats::money(*rate) : missingFigure();
     }
-    case Platforms: {
-        QStringList names;
-        for (const QString &platform : item.platforms) {
-            const auto known = common::platformFromString(platform);
-            names << (known ? Names::platform(*known) : platform);
-        }
-        return names.isEmpty() ? missingFigure() : names.join(u", "_s);
-    }
-    case Niches: {
-        QStringList names;
-        for (const QString &niche : item.niches) {
-            names << Names::niche(niche);
-        }
-        return names.isEmpty() ? missingFigure() : names.join(u", "_s);
-    }
+    case Platforms:
+        return item.platforms.isEmpty() ? missingFigure() : platformNames(item.platforms);
+    case Niches: return item.niches.isEmpty() ? missingFigure() : nicheNames(item.niches);
     default: return {};
     }
 }

@@ -51,7 +51,7 @@ std::shared_ptr<const Names> read(const QString &language)
         }
     }
     auto names = std::make_shared<Names>();
-    for (const QJsonValue &value : countries) {
+    for (const auto &value : countries) {
         const QJsonObject country = value.toObject();
         const QString code = country.value(u"alpha_2"_s).toString();
         // "South Korea" rather than "Korea, Republic of"; the catalogs translate both.
@@ -70,7 +70,7 @@ std::shared_ptr<const Names> read(const QString &language)
 
 CountryNames *CountryNames::instance()
 {
-    static CountryNames *const names = new CountryNames; // lives as long as the app
+    static auto *const names = new CountryNames; // lives as long as the app
     return names;
 }
 
