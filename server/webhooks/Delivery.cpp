@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Delivery.h"
 
+#include "CurlPost.h"
 #include "Targets.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/JsonRows.h"
 #include "core/net/HttpFetcher.h"
 
 #include <QDateTime>
-#include <QEventLoop>
 #include <QLoggingCategory>
-#include <QNetworkRequest>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -68,46 +67,6 @@ Result<std::optional<Loaded>> load(Connection &c, const QString &id)
     return std::optional(std::move(loaded));
 }
 
-/// The answer's status (0 when none came) and what went wrong, if anything.
-struct Outcome
-{
-    int status = 0;
-    QString error;
-};
-
-Outcome post(const Context &context, const QUrl &url, const QByteArray &headerId, qint64 timestamp,
-        const QByteArray &signatures, const QByteArray &body)
-{
-    net::FetchSettings settings;
-    settings.timeout = context.settings.timeout;
-    settings.maxResponseBytes = qint64{64} * 1024;
-    net::HttpFetcher fetcher(settings);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("webhook-id", headerId);
-    request.setRawHeader("webhook-timestamp", QByteArray::number(timestamp));
-    request.setRawHeader("webhook-signature", signatures);
-    // The job's thread has no event loop of its own: this one runs until the answer came.
-    QEventLoop loop;
-    std::optional<Result<net::Fetched>> answer;
-    fetcher.fetch(request, body, [&](Result<net::Fetched> fetched) {
-        answer = std::move(fetched);
-        loop.quit();
-    });
-    if (!answer) {
-        loop.exec();
-    }
-    fetcher.shutdown();
-    if (!answer || !*answer) {
-        return {0, answer ? answer->error().detail : u"no answer"_s};
-    }
-    const int status = (*answer)->status;
-    if (status >= 200 && status < 300) {
-        return {status, {}};
-    }
-    return {status, u"HTTP %1"_s.arg(status)};
-}
-
 QString retryLiteral(const QList<int> &seconds)
 {
     QStringList parts;
@@ -143,7 +102,8 @@ QByteArray signaturesFor(
     return signatures.join(' ');
 }
 
-/// One attempt: the target checked again (the address behind a name may have moved), then sent.
+/// One attempt: the target resolved and checked again (the address behind a name may have
+/// moved), then sent to a checked address.
 Outcome attempt(const Context &context, const Loaded &delivery, const QString &id)
 {
     const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
@@ -151,11 +111,16 @@ Outcome attempt(const Context &context, const Loaded &delivery, const QString &i
     if (signatures.isEmpty()) {
         return {0, u"the endpoint's secret cannot be decrypted (encryption keys?)"_s};
     }
+    // Resolved once: the connection goes only to the addresses checked here (DNS rebinding).
     const QUrl url(delivery.url);
-    if (auto checked = checkTarget(url, context.settings.allowLocalTargets); !checked) {
-        return {0, checked.error().detail};
+    const auto addresses = resolveTarget(url, context.settings.allowLocalTargets);
+    if (!addresses) {
+        return {0, addresses.error().detail};
     }
-    return post(context, url, id.toLatin1(), timestamp, signatures, delivery.body);
+    return postPinned(url, *addresses,
+            {{"webhook-id", id.toLatin1()}, {"webhook-timestamp", QByteArray::number(timestamp)},
+                    {"webhook-signature", signatures}},
+            delivery.body, context.settings.timeout);
 }
 
 Result<void> record(Connection &c, const Context &context, const QString &id,

@@ -88,6 +88,14 @@ Result<void> checkTarget(const QUrl &url, bool allowLocal)
     if (allowLocal) {
         return {};
     }
+    if (auto resolved = resolveTarget(url, false); !resolved) {
+        return resolved.error();
+    }
+    return {};
+}
+
+Result<QList<QHostAddress>> resolveTarget(const QUrl &url, bool allowLocal)
+{
     const QString host = url.host();
     QList<QHostAddress> addresses;
     if (const QHostAddress literal(host); !literal.isNull()) {
@@ -99,13 +107,33 @@ Result<void> checkTarget(const QUrl &url, bool allowLocal)
         }
         addresses = info.addresses();
     }
-    for (const QHostAddress &address : std::as_const(addresses)) {
-        if (!isPublicAddress(address)) {
-            return refused(u"The host %1 resolves to a non-public address (%2)."_s.arg(
-                    host, address.toString()));
+    if (!allowLocal) {
+        for (const QHostAddress &address : std::as_const(addresses)) {
+            if (!isPublicAddress(address)) {
+                return refused(u"The host %1 resolves to a non-public address (%2)."_s.arg(
+                        host, address.toString()));
+            }
         }
     }
-    return {};
+    return addresses;
+}
+
+QByteArray curlResolveEntry(const QUrl &url, const QList<QHostAddress> &addresses)
+{
+    const QString host = url.host(QUrl::FullyEncoded);
+    if (!QHostAddress(url.host()).isNull() || addresses.isEmpty()) {
+        return {};
+    }
+    const int port = url.port(url.scheme() == u"https"_s ? 443 : 80);
+    QStringList listed;
+    for (const QHostAddress &address : addresses) {
+        QHostAddress plain = address;
+        plain.setScopeId({}); // libcurl's list takes no zone
+        listed.append(plain.protocol() == QAbstractSocket::IPv6Protocol
+                        ? u'[' + plain.toString() + u']'
+                        : plain.toString());
+    }
+    return u"%1:%2:%3"_s.arg(host).arg(port).arg(listed.join(u',')).toLatin1();
 }
 
 } // namespace influence::server::webhooks

@@ -3,7 +3,9 @@
 
 #include "common/Result.h"
 
+#include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -23,5 +25,15 @@ common::Result<QUrl> parseTargetUrl(const QString &text, bool allowLocal);
 /// 422 webhook_target_refused, when any of its addresses is not public (unless local targets are
 /// allowed) or it does not resolve.
 common::Result<void> checkTarget(const QUrl &url, bool allowLocal);
+
+/// Resolves the URL's host once (blocking) and checks every address as checkTarget does (all
+/// pass when local targets are allowed): the addresses a delivery may connect to, and only
+/// those. 422 webhook_target_refused when the host does not resolve or an address is refused.
+common::Result<QList<QHostAddress>> resolveTarget(const QUrl &url, bool allowLocal);
+
+/// The libcurl CURLOPT_RESOLVE entry that pins the URL's host and port to `addresses`
+/// ("host:port:a.b.c.d,[v6]"), so libcurl never resolves the name itself. Empty for a host that
+/// is an address already (libcurl does not resolve those).
+QByteArray curlResolveEntry(const QUrl &url, const QList<QHostAddress> &addresses);
 
 } // namespace influence::server::webhooks

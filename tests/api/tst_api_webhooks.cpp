@@ -4,9 +4,10 @@
 // Standard Webhooks specification independent of the server's): an accepted offer is delivered
 // and verified, the event filter is honoured, a wrong secret fails verification, failures are
 // retried until one succeeds, an endpoint failing past the bound is disabled and its owner told,
-// private targets are refused unless allowed, both secrets sign during a rotation's overlap and
-// only the new one after, other brands see nothing, a replay keeps the webhook-id, a rolled-back
-// event enqueues nothing, and bad input changes nothing.
+// private targets are refused unless allowed (also a name that resolves to one only at delivery
+// time), both secrets sign during a rotation's overlap and only the new one after, other brands
+// see nothing, a replay keeps the webhook-id, a rolled-back event enqueues nothing, and bad input
+// changes nothing.
 #include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "NodePeer.h"
@@ -402,6 +403,53 @@ private Q_SLOTS:
         QCOMPARE(db->scalar(server::db::SqlStatement(u"SELECT count(*) FROM webhook_endpoints"_s))
                          ->toInt(),
                 0);
+    }
+
+    /// DNS rebinding: the endpoint was accepted for a public address, and at delivery time its
+    /// name resolves to this machine, where the receiver listens. The delivery is refused with
+    /// the check's reason and no connection is made: the receiver hears nothing.
+    void deliveryToANameNowResolvingLocallyIsRefused()
+    {
+        TestServer::Options options;
+        options.configure = [](server::Config &config) {
+            config.webhooks.retrySeconds = {3600};
+            config.jobs.poll = std::chrono::milliseconds(100);
+        };
+        TestServer strict(options);
+        QVERIFY2(strict.isRunning(), qPrintable(strict.error()));
+        HttpTestClient client(strict.url());
+        ApiSession api(client);
+        const QString brand = api.signUp(u"rebound@example.com"_s, u"brand"_s);
+        QCOMPARE(client.send("PUT", u"/api/v1/me/brand"_s,
+                               ApiSession::compact({{u"companyName"_s, u"Rebound"_s}}),
+                               ApiSession::as(brand))
+                         .status,
+                201);
+        const HttpReply created = api.post(
+                u"/api/v1/webhooks"_s, brand, {{u"url"_s, u"https://93.184.216.34/hook"_s}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.json()[u"id"_s].toString();
+        configurePeer(u"rebound"_s, {created.json()[u"secret"_s].toString()});
+        QUrl rebound(hookUrl(u"rebound"_s));
+        rebound.setHost(u"localhost"_s);
+        const auto db = strict.connect(u"rebound"_s);
+        QVERIFY(db->execDirect(u"UPDATE webhook_endpoints SET url = '%1' WHERE id = '%2'"_s.arg(
+                rebound.toString(), id)));
+
+        const HttpReply sent = api.post(u"/api/v1/webhooks/%1/test"_s.arg(id), brand);
+        QCOMPARE(sent.status, 202);
+        const server::db::SqlStatement lastError(
+                u"SELECT last_error FROM webhook_deliveries WHERE id = '%1'"_s.arg(
+                        sent.json()[u"id"_s].toString()));
+        QString error;
+        QElapsedTimer timer;
+        timer.start();
+        while (error.isEmpty() && timer.elapsed() < 20000) {
+            QTest::qWait(100);
+            error = db->scalar(lastError)->toString();
+        }
+        QVERIFY2(error.contains(u"resolves to a non-public address"_s), qPrintable(error));
+        QCOMPARE(received(u"rebound"_s).size(), 0);
     }
 
     void rotationSignsWithBothSecretsDuringTheOverlap()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SmtpClient.h"
 
+#include "core/net/Curl.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QLocale>
@@ -9,13 +11,15 @@
 
 #include <algorithm>
 #include <cstring>
-#include <curl/curl.h>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
 using influence::common::Result;
+using influence::server::net::EasyCleanup;
+using influence::server::net::initialiseCurl;
+using influence::server::net::ListCleanup;
 
 namespace influence::server::mail {
 
@@ -65,24 +69,6 @@ QByteArray encodeMailbox(const QString &mailbox)
     const QString name = mailbox.first(open).trimmed().remove(u'"');
     return encodeHeader(name) + " <" + address.toUtf8() + '>';
 }
-
-/// libcurl's process-wide state, set up by whichever thread sends first: a function-local
-/// static is initialised exactly once, and later callers wait for it.
-CURLcode initialiseCurl()
-{
-    static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
-    return result;
-}
-
-struct EasyCleanup
-{
-    void operator()(CURL *curl) const { curl_easy_cleanup(curl); }
-};
-
-struct ListCleanup
-{
-    void operator()(curl_slist *list) const { curl_slist_free_all(list); }
-};
 
 /// The message text, handed to libcurl in the pieces it asks for.
 struct Upload

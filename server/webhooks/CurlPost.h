@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <utility>
+
+namespace influence::server::webhooks {
+
+/// The answer's status (0 when none came) and what went wrong, if anything.
+struct Outcome
+{
+    int status = 0;
+    QString error;
+};
+
+/// POSTs `body` as application/json with `headers` to `url` over libcurl, connecting only to
+/// `addresses` (already checked): the host is pinned to them with CURLOPT_RESOLVE and every
+/// socket libcurl opens is checked against them again, so a DNS answer that changed since the
+/// check is never used. http(s) only, no redirects followed, no proxy, the whole transfer within
+/// `timeout`, at most 64 KiB of answer read. Each thread keeps its own easy handle, so
+/// connections to an endpoint are reused across deliveries.
+Outcome postPinned(const QUrl &url, const QList<QHostAddress> &addresses,
+        const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body,
+        std::chrono::milliseconds timeout);
+
+} // namespace influence::server::webhooks
