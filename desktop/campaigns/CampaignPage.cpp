@@ -164,6 +164,16 @@ void CampaignPage::retranslate()
         b->setText(CampaignText::campaignAction(action));
     }
     m_find->setText(tr("&Find creators for this campaign"));
+    // The row of actions reads as one set: every button as wide as the widest label needs.
+    int widest = m_edit->sizeHint().width();
+    for (const auto &[action, b] : std::as_const(m_actions)) {
+        b->setMinimumWidth(0);
+        widest = std::max(widest, b->sizeHint().width());
+    }
+    m_edit->setMinimumWidth(widest);
+    for (const auto &[action, b] : std::as_const(m_actions)) {
+        b->setMinimumWidth(widest);
+    }
     m_dealsTitle->setText(tr("Deals"));
     m_deliverablesTitle->setText(tr("Deliverables by due date"));
     m_invitedTitle->setText(tr("Creators invited"));

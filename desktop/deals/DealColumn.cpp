@@ -43,9 +43,9 @@ DealColumn::DealColumn(DealState state, QWidget *parent)
     setDefaultDropAction(Qt::CopyAction);
     setWordWrap(true);
     setSpacing(3);
-    // Wide enough for a card's lines (a campaign's name, "Next due: 12/19/26") at the default
-    // window size; more columns than fit scroll sideways.
-    setMinimumWidth(190);
+    // Six columns (the ended ones stacked in the sixth) fit a 1280 px window; a card's longer
+    // lines (a campaign's name) are elided, whole in its tooltip.
+    setMinimumWidth(150);
     setItemDelegate(new DealCardDelegate(this));
     // Cards are as wide as the column; the delegate elides what does not fit.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -33,6 +33,9 @@ QWidget *PipelineView::buildBoard()
     auto *board = new QWidget;
     board->setObjectName(u"pipelineBoard"_s);
     auto *columns = new QHBoxLayout(board);
+    // The ended deals' four columns share one, stacked: the board fits a 1280 px window
+    // without scrolling sideways.
+    auto *ended = new QVBoxLayout;
     for (const DealState state : DealColumn::boardStates()) {
         auto *box = new QVBoxLayout;
         auto *title = new QLabel;
@@ -45,8 +48,9 @@ QWidget *PipelineView::buildBoard()
         auto *heading = new QHBoxLayout;
         heading->addWidget(title, 1);
         // Ended deals pile up: their columns fold to the title.
-        if (!common::isNegotiating(state) && state != DealState::Accepted
-                && state != DealState::InProgress) {
+        const bool end = !common::isNegotiating(state) && state != DealState::Accepted
+                && state != DealState::InProgress;
+        if (end) {
             auto *fold = new QToolButton;
             fold->setObjectName(u"collapse-"_s + common::wireName(state));
             fold->setCheckable(true);
@@ -54,17 +58,24 @@ QWidget *PipelineView::buildBoard()
             fold->setArrowType(Qt::DownArrow);
             heading->addWidget(fold);
             m_collapse.insert(state, fold);
-            connect(fold, &QToolButton::toggled, this, [fold, column, total](bool folded) {
-                fold->setArrowType(folded ? Qt::RightArrow : Qt::DownArrow);
-                column->setVisible(!folded);
-                total->setVisible(!folded);
-            });
+            connect(fold, &QToolButton::toggled, this,
+                    [fold, column, total, ended, box](bool folded) {
+                        fold->setArrowType(folded ? Qt::RightArrow : Qt::DownArrow);
+                        column->setVisible(!folded);
+                        total->setVisible(!folded);
+                        // A folded column gives its height to the unfolded ones.
+                        ended->setStretchFactor(box, folded ? 0 : 1);
+                    });
         }
         box->addLayout(heading);
         box->addWidget(total);
         box->addWidget(column, 1);
-        box->addStretch(0);
-        columns->addLayout(box);
+        if (end) {
+            ended->addLayout(box, 1);
+        } else {
+            box->addStretch(0);
+            columns->addLayout(box);
+        }
         m_columns.insert(state, column);
         m_columnTitles.insert(state, title);
         m_columnTotals.insert(state, total);
@@ -76,6 +87,8 @@ QWidget *PipelineView::buildBoard()
             Q_EMIT dealActivated(item->data(Qt::UserRole).toString());
         });
     }
+    ended->addStretch(0); // all folded: the titles at the top
+    columns->addLayout(ended);
     scroll->setWidget(board);
     return scroll;
 }

@@ -42,6 +42,23 @@ void SortHeader::mouseDoubleClickEvent(QMouseEvent *event)
     }
 }
 
+QStyleOptionHeader SortHeader::sectionOption(int section) const
+{
+    QStyleOptionHeader option;
+    initStyleOptionForIndex(&option, section);
+    return option;
+}
+
+void SortHeader::initStyleOptionForIndex(QStyleOptionHeader *option, int logicalIndex) const
+{
+    QHeaderView::initStyleOptionForIndex(option, logicalIndex);
+    if (option->sortIndicator == QStyleOptionHeader::SortUp) {
+        option->sortIndicator = QStyleOptionHeader::SortDown;
+    } else if (option->sortIndicator == QStyleOptionHeader::SortDown) {
+        option->sortIndicator = QStyleOptionHeader::SortUp;
+    }
+}
+
 bool SortHeader::takesClick(QPoint pos) const
 {
     const int section = logicalIndexAt(pos);

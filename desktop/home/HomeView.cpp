@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -80,6 +81,9 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    // As tall as its rows: one to-do is not a large empty box.
+    m_list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_list->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (item->data(0, kPayoutsRole).toBool()) {
             Q_EMIT payoutsRequested();
@@ -92,6 +96,7 @@ HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     });
     m_stack = new StateStack(u"home"_s, m_list);
     connect(m_stack, &StateStack::retryRequested, this, &HomeView::refresh);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &HomeView::fitToDos);
     m_toDoSection = new AnalyticsSection(u"homeToDo"_s, m_stack);
 
     m_dashboard = new HomeDashboard(api, this);
@@ -140,10 +145,11 @@ void HomeView::buildLayout()
     middle->setSpacing(16);
     middle->addWidget(m_dashboard->trendSection(), 3);
     auto *side = new QVBoxLayout;
-    side->addWidget(m_toDoSection, 1);
+    side->addWidget(m_toDoSection);
     side->addWidget(m_dashboard->budgetSection());
+    side->addStretch(1);
     middle->addLayout(side, 2);
-    layout->addLayout(middle, 1);
+    layout->addLayout(middle);
     layout->addWidget(m_dashboard->creatorsSection());
     layout->addWidget(m_dashboard->postsSection());
 
@@ -178,7 +184,6 @@ void HomeView::updateRole()
                  static_cast<QWidget *>(m_dashboard->postsSection())}) {
         part->setVisible(brand);
     }
-    m_list->setMinimumHeight(brand ? 200 : 0);
 }
 
 void HomeView::clear()
@@ -321,6 +326,17 @@ void HomeView::fill()
         item->setToolTip(0, tr("Opens the payouts page (Enter or double-click)."));
     }
     m_stack->showContent();
+    fitToDos(); // the rows have changed
+    QTimer::singleShot(0, this, &HomeView::fitToDos); // and once they are laid out
+}
+
+void HomeView::fitToDos()
+{
+    // A stack is as tall as its tallest page: showing the to-dos, it is only as tall as they are.
+    const int height = m_stack->state() == StateStack::State::Content ? m_list->sizeHint().height()
+                                                                      : QWIDGETSIZE_MAX;
+    m_stack->setMaximumHeight(height);
+    m_list->setMaximumHeight(height);
 }
 
 void HomeView::retranslate()

@@ -75,6 +75,7 @@ private:
     void retranslate();
     void finish(const common::ToDos &toDos);
     void fill();
+    void fitToDos();
     void buildLayout();
     bool isBrandSide() const;
     void updateRole();

@@ -157,9 +157,14 @@ QWidget *CreatorProfileView::buildContent()
     m_accountsTable->verticalHeader()->hide();
     m_accountsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_accountsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_accountsTable->horizontalHeader()->setStretchLastSection(true);
+    // As tall as its rows, no blank rows below them; as wide as its columns (showAccounts).
+    m_accountsTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    // Across, the columns' stretch factors share the width, no less than its columns need.
+    m_accountsTable->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Maximum);
+    m_accountsTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     left->addWidget(m_accountsTitle);
-    left->addWidget(m_accountsTable, 1);
+    left->addWidget(m_accountsTable);
+    left->addStretch(1);
     m_similarTitle = new QLabel;
     m_similarTitle->setFont(titleFont);
     m_similar = new SimilarCreatorsList(m_api, u"similarCreators"_s, kSimilarCount);
@@ -407,6 +412,9 @@ void CreatorProfileView::showAccounts()
     }
     m_accountsTable->resizeColumnsToContents();
     fitHeaderTexts(m_accountsTable->horizontalHeader()); // short figures under long titles
+    // Every column in view, the Growth column too: the left side widens rather than cut it.
+    m_accountsTable->setMinimumWidth(
+            m_accountsTable->horizontalHeader()->length() + 2 * m_accountsTable->frameWidth());
 }
 
 } // namespace influence::desktop

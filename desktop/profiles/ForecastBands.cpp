@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QToolTip>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
@@ -44,9 +46,12 @@ ForecastBands::ForecastBands(common::ApiClient *api, const QObject *owner, QChar
 {
     m_note->setObjectName(u"forecastNote"_s);
     m_note->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_note->move(12, 6);
+    m_note->setWordWrap(true); // a long model name or German wraps instead of being cut off
+    m_note->move(kNoteMargin, kNoteTop);
     m_note->hide();
     m_note->installEventFilter(this);
+    m_view->installEventFilter(this); // its width is the note's
+    m_chartTop = m_view->chart()->margins().top();
 }
 
 void ForecastBands::load(const QString &accountId)
@@ -199,14 +204,29 @@ void ForecastBands::retranslate()
     const QString text = note();
     m_note->setText(text);
     m_note->setVisible(!text.isEmpty());
-    m_note->adjustSize();
+    placeNote();
     m_view->setToolTip(text);
+}
+
+void ForecastBands::placeNote()
+{
+    const int width = std::max(0, m_view->width() - 2 * kNoteMargin);
+    m_note->resize(width, m_note->heightForWidth(width));
+    // The chart's title moves down below the note's lines.
+    QMargins margins = m_view->chart()->margins();
+    margins.setTop(m_note->isVisibleTo(m_view) ? std::max(m_chartTop, kNoteTop + m_note->height())
+                                               : m_chartTop);
+    if (margins != m_view->chart()->margins()) {
+        m_view->chart()->setMargins(margins);
+    }
 }
 
 bool ForecastBands::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_note && event->type() == QEvent::LanguageChange) {
         retranslate();
+    } else if (watched == m_view && event->type() == QEvent::Resize) {
+        placeNote();
     }
     return QObject::eventFilter(watched, event);
 }

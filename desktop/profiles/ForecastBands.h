@@ -46,6 +46,8 @@ public:
     QLineSeries *meanLine() const { return m_mean; }
     /// What the chart's note says: the model and its error, or why there is no forecast.
     QString note() const;
+    /// The label on the chart that shows note().
+    QLabel *noteLabel() const { return m_note; }
     const std::optional<common::AccountForecast> &forecast() const { return m_forecast; }
 
 Q_SIGNALS:
@@ -63,6 +65,11 @@ private:
     void draw();
     void removeSeries();
     void retranslate();
+    /// The note across the chart's width, wrapped, with the chart's title below it.
+    void placeNote();
+
+    static constexpr int kNoteMargin = 12;
+    static constexpr int kNoteTop = 6;
 
     common::ApiClient *m_api;
     common::ForecastApi m_forecasts;
@@ -76,6 +83,7 @@ private:
     std::optional<common::Error> m_error;
     std::array<QAreaSeries *, 2> m_bands{}; // 80 %, 95 %
     QLineSeries *m_mean = nullptr;
+    int m_chartTop = 0; // the chart's own top margin, without the note
 };
 
 } // namespace influence::desktop

@@ -8,6 +8,7 @@
 #include "common/Domain.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
+#include "discovery/SortHeader.h"
 #include "profiles/CreatorProfileView.h"
 #include "widgets/CsvExport.h"
 #include "widgets/Names.h"
@@ -278,6 +279,13 @@ private Q_SLOTS:
         // Without a search text the server orders by followers, and the header says so.
         QCOMPARE(header->sortIndicatorSection(), int(DiscoveryModel::Followers));
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        // Its arrow points down, the way the figures fall (QHeaderView alone draws it up).
+        auto *sortHeader = dynamic_cast<desktop::SortHeader *>(header);
+        QVERIFY(sortHeader);
+        QCOMPARE(sortHeader->sectionOption(DiscoveryModel::Followers).sortIndicator,
+                QStyleOptionHeader::SortDown);
+        QCOMPARE(sortHeader->sectionOption(DiscoveryModel::Engagement).sortIndicator,
+                QStyleOptionHeader::None);
 
         clickHeader(DiscoveryModel::Engagement);
         QTRY_COMPARE_WITH_TIMEOUT(model()->query().sort, u"engagement"_s, 2000);

@@ -34,11 +34,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -184,6 +186,77 @@ private:
 
     /// Shows every page at the window's size in English and German, saves each as
     /// shell-<prefix><page>-<language>.png and adds what is cut off to `problems`.
+    /// What agency staff saw in the screenshots of issue 17: a table cut off on the right or
+    /// with blank rows below, a caption cut off, uneven action buttons, a board that scrolls
+    /// sideways.
+    static QStringList layoutFaults(QWidget *page)
+    {
+        QStringList faults;
+        if (auto *accounts = page->findChild<QTableWidget *>(u"accountsTable"_s);
+                accounts && accounts->isVisible() && accounts->rowCount() > 0) {
+            if (accounts->horizontalHeader()->length() > accounts->viewport()->width()
+                    || accounts->horizontalScrollBar()->isVisible()) {
+                faults << u"the accounts table's columns (%1 px) are wider than it (%2 px)"_s
+                                  .arg(accounts->horizontalHeader()->length())
+                                  .arg(accounts->viewport()->width());
+            }
+            const int blank = accounts->viewport()->height() - accounts->verticalHeader()->length();
+            if (blank > accounts->rowHeight(0)) {
+                faults << u"the accounts table leaves %1 px blank below its rows"_s.arg(blank);
+            }
+        }
+        for (QLabel *note : page->findChildren<QLabel *>(u"forecastNote"_s)) {
+            // Wrapped within the chart, all of its lines shown.
+            if (note->isVisible()
+                    && (!note->wordWrap()
+                            || note->geometry().right() >= note->parentWidget()->width()
+                            || note->height() < note->heightForWidth(note->width()))) {
+                faults << u"the forecast caption is cut off: “%1”"_s.arg(note->text());
+            }
+        }
+        QList<QPushButton *> actions;
+        for (QPushButton *button : page->findChildren<QPushButton *>()) {
+            if (button->isVisible()
+                    && (button->objectName() == u"campaignPageEditButton"_s
+                            || button->objectName().startsWith(u"campaignPage_"_s))) {
+                actions << button;
+            }
+        }
+        for (QPushButton *button : std::as_const(actions)) {
+            if (button->width() != actions.constFirst()->width()) {
+                faults << u"the campaign's action “%1” is %2 px wide, “%3” %4 px"_s
+                                  .arg(button->text())
+                                  .arg(button->width())
+                                  .arg(actions.constFirst()->text())
+                                  .arg(actions.constFirst()->width());
+            }
+        }
+        if (auto *toDos = page->findChild<QTreeWidget *>(u"homeToDos"_s);
+                toDos && toDos->isVisible() && toDos->topLevelItemCount() > 0) {
+            int rows = 0;
+            for (int row = 0; row < toDos->topLevelItemCount(); ++row) {
+                rows += toDos->visualItemRect(toDos->topLevelItem(row)).height();
+            }
+            const int rowHeight = toDos->visualItemRect(toDos->topLevelItem(0)).height();
+            const int blank = toDos->viewport()->height() - rows;
+            if (blank > rowHeight) {
+                faults << u"the to-do list leaves %1 px blank below its %2 rows"_s.arg(blank).arg(
+                        toDos->topLevelItemCount());
+            }
+        }
+        if (auto *board = page->findChild<QWidget *>(u"pipelineBoard"_s);
+                board && board->isVisible()) {
+            auto *scroll = qobject_cast<QScrollArea *>(board->parentWidget()->parentWidget());
+            if (scroll
+                    && (scroll->horizontalScrollBar()->isVisible()
+                            || board->width() > scroll->viewport()->width())) {
+                faults << u"the board (%1 px) scrolls sideways in %2 px"_s.arg(board->width())
+                                  .arg(scroll->viewport()->width());
+            }
+        }
+        return faults;
+    }
+
     void checkEveryPage(const QString &prefix, QStringList &problems)
     {
         for (const QString &language : {u"en"_s, u"de"_s}) {
@@ -211,7 +284,7 @@ private:
                             kTimeout);
                 }
                 QTest::qWait(200); // the rest, and the layout after it
-                const QStringList cut = elided(page);
+                const QStringList cut = elided(page) + layoutFaults(page);
                 for (const QString &what : cut) {
                     problems << u"%1 (%2): %3"_s.arg(page->objectName(), language, what);
                 }
