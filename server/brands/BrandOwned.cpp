@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BrandOwned.h"
 
+#include "common/Validation.h"
+
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,19 @@ QString accessSelect(const QString &table)
 }
 
 } // namespace
+
+Result<std::optional<QUuid>> brandIdOf(const QJsonObject &body)
+{
+    if (!body.contains(u"brandId"_s) || body.value(u"brandId"_s).isNull()) {
+        return std::optional<QUuid>();
+    }
+    const auto parsed = common::validation::parseUuid(body.value(u"brandId"_s).toString());
+    if (!parsed) {
+        return Error::validation(
+                {{u"brandId"_s, u"invalid_format"_s, u"Must be a brand's id (UUID)."_s}});
+    }
+    return std::optional<QUuid>(*parsed);
+}
 
 BrandOwned::BrandOwned(const QString &table, Words words)
     : m_read(accessSelect(table))

@@ -6,10 +6,18 @@
 #include "core/db/SqlStatement.h"
 #include "core/http/Principal.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace influence::server::brands {
+
+/// The optional `brandId` of a create body (on the HTTP thread): none when absent or null, 422
+/// `invalid_format` at `brandId` when it is not a UUID. Which brand it may be is the aggregate's
+/// check, in the transaction.
+common::Result<std::optional<QUuid>> brandIdOf(const QJsonObject &body);
 
 /// What a route means to do with a brand's object.
 enum class Intent { Read, Write };

@@ -3,14 +3,13 @@
 // the HTTP thread (400/422 before any database work) into the work on the database pool.
 #include "RuleRoutes.h"
 
-#include "common/Validation.h"
+#include "brands/BrandOwned.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Parameters.h"
 #include "core/http/Request.h"
 #include "core/http/RouteTable.h"
 
 using namespace Qt::StringLiterals;
-using influence::common::Error;
 using influence::common::Result;
 using influence::server::db::Connection;
 using influence::server::db::Page;
@@ -23,19 +22,6 @@ using influence::server::http::Work;
 namespace influence::server::rules {
 
 namespace {
-
-Result<std::optional<QUuid>> brandIdOf(const QJsonObject &body)
-{
-    if (!body.contains(u"brandId"_s) || body.value(u"brandId"_s).isNull()) {
-        return std::optional<QUuid>();
-    }
-    const auto parsed = common::validation::parseUuid(body.value(u"brandId"_s).toString());
-    if (!parsed) {
-        return Error::validation(
-                {{u"brandId"_s, u"invalid_format"_s, u"Must be a brand's id (UUID)."_s}});
-    }
-    return std::optional<QUuid>(*parsed);
-}
 
 Result<Work> listRoute(const Request &request)
 {
@@ -56,7 +42,7 @@ Result<Work> createRoute(const Request &request)
         return body.error();
     }
     const auto rule = parseRuleDefinition(*body);
-    const auto brand = brandIdOf(*body);
+    const auto brand = brands::brandIdOf(*body);
     if (!rule || !brand) {
         return !rule ? rule.error() : brand.error();
     }
@@ -117,7 +103,7 @@ Result<Work> dryRunRoute(const Request &request, const ContextPtr &context)
         return body.error();
     }
     const auto rule = parseRuleDefinition(*body, NameRule::Optional);
-    const auto brand = brandIdOf(*body);
+    const auto brand = brands::brandIdOf(*body);
     if (!rule || !brand) {
         return !rule ? rule.error() : brand.error();
     }

@@ -4,6 +4,7 @@
 #include "ShortlistRoutes.h"
 
 #include "Shortlists.h"
+#include "brands/BrandOwned.h"
 #include "common/Validation.h"
 #include "core/http/CsvResponse.h"
 #include "core/http/HttpContext.h"
@@ -72,19 +73,14 @@ Result<Work> createRoute(const Request &request)
         errors.append({u"name"_s, u"required"_s, u"The list's name (1 to 120 characters)."_s});
     }
     textOf(*body, u"description"_s, kMaxText, false, input.description, errors);
-    std::optional<QUuid> brand;
-    if (body->contains(u"brandId"_s) && !body->value(u"brandId"_s).isNull()) {
-        const auto parsed = common::validation::parseUuid(body->value(u"brandId"_s).toString());
-        if (parsed) {
-            brand = *parsed;
-        } else {
-            errors.append({u"brandId"_s, u"invalid_format"_s, u"Must be a brand's id (UUID)."_s});
-        }
+    const auto brand = brands::brandIdOf(*body);
+    if (!brand) {
+        errors.append(brand.error().fieldErrors);
     }
     if (!errors.isEmpty()) {
         return Error::validation(errors);
     }
-    return Work([input, brand](Connection &c, const Principal &p) {
+    return Work([input, brand = *brand](Connection &c, const Principal &p) {
         return create(c, p, input, brand);
     });
 }

@@ -4,7 +4,7 @@
 #include "WebhookRoutes.h"
 
 #include "Targets.h"
-#include "common/Validation.h"
+#include "brands/BrandOwned.h"
 #include "core/http/HttpContext.h"
 #include "core/http/Parameters.h"
 #include "core/http/Request.h"
@@ -124,16 +124,11 @@ Result<Work> createRoute(const Request &request, const ContextPtr &context)
     if (!input) {
         return input.error();
     }
-    std::optional<QUuid> brand;
-    if (body->contains(u"brandId"_s) && !body->value(u"brandId"_s).isNull()) {
-        const auto parsed = common::validation::parseUuid(body->value(u"brandId"_s).toString());
-        if (!parsed) {
-            return Error::validation(
-                    {{u"brandId"_s, u"invalid_format"_s, u"Must be a brand's id (UUID)."_s}});
-        }
-        brand = *parsed;
+    const auto brand = brands::brandIdOf(*body);
+    if (!brand) {
+        return brand.error();
     }
-    return Work([context, input = *input, brand](Connection &c, const Principal &p) {
+    return Work([context, input = *input, brand = *brand](Connection &c, const Principal &p) {
         return create(c, p, *context, input, brand);
     });
 }
