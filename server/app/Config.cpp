@@ -127,6 +127,23 @@ QString parseOrigins(const QString &value, QStringList &out)
     return {};
 }
 
+/// "queue=N,queue=N" (JOB_QUEUE_LIMITS).
+QString parseQueueLimits(const QString &value, QHash<QString, int> &out)
+{
+    static const QRegularExpression kItem(u"^([a-z0-9_]{1,64})=([0-9]{1,2})$"_s);
+    out.clear();
+    for (const QString &raw : value.split(u',', Qt::SkipEmptyParts)) {
+        const auto match = kItem.match(raw.trimmed());
+        const int limit = match.hasMatch() ? match.captured(2).toInt() : 0;
+        if (limit < 1 || limit > 64 || out.contains(match.captured(1))) {
+            return u"expected a comma-separated list of queue=limit such as webhooks=1,payouts=1 "
+                   "(each queue once, limits 1 to 64); \"%1\" is not one"_s.arg(raw.trimmed());
+        }
+        out.insert(match.captured(1), limit);
+    }
+    return {};
+}
+
 QString parseProxies(const QString &value, QStringList &out)
 {
     out.clear();
@@ -338,6 +355,13 @@ QList<KeySpec> databaseKeys()
                     "Background jobs this process runs at a time (one thread and database "
                     "connection each); 0 runs none. Default 2."_L1,
                     integer(&Config::jobs, &jobs::JobSettings::workers, 0, 64)},
+            {"JOB_QUEUE_LIMITS"_L1,
+                    "At most this many of a process's job workers run one queue's jobs at a time, "
+                    "as queue=limit pairs (webhooks=1,payouts=1). A queue not named may use every "
+                    "worker but one. Default: none named."_L1,
+                    [](Config &c, const QString &v) {
+                        return parseQueueLimits(v, c.jobs.queueLimits);
+                    }},
             {"METRICS_CACHE_MIB"_L1,
                     "Memory (MiB) for each process's cache of metric series answers; 0 disables "
                     "it. Default 32."_L1,
@@ -878,6 +902,15 @@ QStringList Config::describe() const
     line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(database.statementTimeout.count()));
     line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(database.connectTimeout.count()));
     line(u"JOB_WORKERS"_s, QString::number(jobs.workers));
+    {
+        QStringList limits;
+        for (auto it = jobs.queueLimits.cbegin(); it != jobs.queueLimits.cend(); ++it) {
+            limits.append(u"%1=%2"_s.arg(it.key()).arg(it.value()));
+        }
+        limits.sort();
+        line(u"JOB_QUEUE_LIMITS"_s,
+                limits.isEmpty() ? u"(every queue: all workers but one)"_s : limits.join(u','));
+    }
     line(u"METRICS_CACHE_MIB"_s, QString::number(profiles.metricsCacheMiB));
     line(u"DATA_DIR"_s, dataDir);
     line(u"POSTGRES_BIN_DIR"_s,

@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +52,28 @@ server::jobs::Handler recorder(const QString &worker, bool fail, int sleepMs = 0
     };
 }
 
+/// How many jobs of one queue run at once, and the most seen.
+struct Concurrency
+{
+    std::atomic<int> now{0};
+    std::atomic<int> peak{0};
+};
+Concurrency g_held;  // queue "held": the default limit (every worker but one)
+Concurrency g_single; // queue "single": JOB_QUEUE_LIMITS single=1
+
+server::jobs::Handler holder(Concurrency &seen, const QString &worker)
+{
+    return [&seen, inner = recorder(worker, false, 800)](const server::jobs::Job &job) {
+        const int running = ++seen.now;
+        int peak = seen.peak.load();
+        while (running > peak && !seen.peak.compare_exchange_weak(peak, running)) {
+        }
+        auto outcome = inner(job);
+        --seen.now;
+        return outcome;
+    };
+}
+
 server::jobs::NewJob newJob(
         const QString &kind, const QString &queue, const QJsonObject &payload = {})
 {
@@ -73,6 +96,7 @@ TestServer::Options jobServer(const QString &databaseUrl = {}, bool stopQueue = 
         config.jobs.tick = std::chrono::milliseconds(200);
         config.jobs.lease = std::chrono::milliseconds(1000);
         config.jobs.backoffBaseSeconds = 0.4;
+        config.jobs.queueLimits.insert(u"single"_s, 1);
     };
     options.jobs = [stopQueue](server::jobs::JobWorker &worker) {
         const QString id = worker.workerId();
@@ -83,6 +107,8 @@ TestServer::Options jobServer(const QString &databaseUrl = {}, bool stopQueue = 
         worker.addHandler(u"test.fail"_s, u"test"_s, recorder(id, true));
         worker.addHandler(u"test.slow"_s, u"test"_s, recorder(id, false, 2500));
         worker.addHandler(u"test.lease"_s, u"lease"_s, recorder(id, false));
+        worker.addHandler(u"test.held"_s, u"held"_s, holder(g_held, id));
+        worker.addHandler(u"test.single"_s, u"single"_s, holder(g_single, id));
     };
     return options;
 }
@@ -389,6 +415,41 @@ private Q_SLOTS:
         other.reset(); // shuts down while the job runs
         QCOMPARE(stateOf(id), u"succeeded"_s);
         QCOMPARE(count(u"SELECT count(*) FROM test_job_runs WHERE job_id = %1"_s.arg(id)), 1);
+    }
+
+    // A queue whose jobs take long (a slow webhook receiver) never holds every worker: other
+    // queues' jobs run meanwhile, and a queue named in JOB_QUEUE_LIMITS keeps to its limit.
+    void slowQueueLeavesAWorkerFree()
+    {
+        QList<qint64> held;
+        QList<qint64> quick;
+        for (int i = 0; i < 8; ++i) {
+            held.append(enqueue(newJob(u"test.held"_s, u"held"_s)));
+        }
+        QVERIFY(waitForState(held.first(), u"running"_s));
+        for (int i = 0; i < 3; ++i) {
+            quick.append(enqueue(newJob(u"test.record"_s, u"test"_s)));
+        }
+        for (const qint64 id : std::as_const(quick)) {
+            QVERIFY(waitForState(id, u"succeeded"_s));
+        }
+        // 8 jobs of 0.8 s, at most 3 at a time: the quick ones finished long before the last.
+        QVERIFY(count(u"SELECT count(*) FROM jobs WHERE kind = 'test.held' "
+                      "AND state = 'succeeded'"_s)
+                < 8);
+        for (const qint64 id : std::as_const(held)) {
+            QVERIFY(waitForState(id, u"succeeded"_s));
+        }
+        QCOMPARE(g_held.peak.load(), 3); // 4 workers, all but one
+
+        QList<qint64> single;
+        for (int i = 0; i < 3; ++i) {
+            single.append(enqueue(newJob(u"test.single"_s, u"single"_s)));
+        }
+        for (const qint64 id : std::as_const(single)) {
+            QVERIFY(waitForState(id, u"succeeded"_s));
+        }
+        QCOMPARE(g_single.peak.load(), 1);
     }
 
     void housekeepingIsOnePeriodicJob()

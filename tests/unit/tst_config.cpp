@@ -123,6 +123,37 @@ private Q_SLOTS:
                                   << u"sslmod"_s;
         QTest::newRow("public url") << u"PUBLIC_URL"_s << u"ftp://x"_s << u"http or https"_s;
         QTest::newRow("timeout") << u"DB_STATEMENT_TIMEOUT_MS"_s << u"5"_s << u"100 to"_s;
+        QTest::newRow("queue limit zero")
+                << u"JOB_QUEUE_LIMITS"_s << u"webhooks=0"_s << u"queue=limit"_s;
+        QTest::newRow("queue limit text")
+                << u"JOB_QUEUE_LIMITS"_s << u"webhooks=one"_s << u"\"webhooks=one\""_s;
+        QTest::newRow("queue limit twice")
+                << u"JOB_QUEUE_LIMITS"_s << u"mail=1,mail=2"_s << u"each queue once"_s;
+        QTest::newRow("queue name")
+                << u"JOB_QUEUE_LIMITS"_s << u"Web-Hooks=1"_s << u"\"Web-Hooks=1\""_s;
+    }
+
+    void jobQueueLimits()
+    {
+        const auto defaults = ConfigLoader::load({});
+        QVERIFY(defaults);
+        QVERIFY(defaults->jobs.queueLimits.isEmpty());
+        QCOMPARE(defaults->jobs.limitFor(u"webhooks"_s), defaults->jobs.workers - 1);
+
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"JOB_WORKERS"_s, u"6"_s);
+        inputs.environment.insert(u"JOB_QUEUE_LIMITS"_s, u" webhooks=1, payouts=2 "_s);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(config);
+        QCOMPARE(config->jobs.limitFor(u"webhooks"_s), 1);
+        QCOMPARE(config->jobs.limitFor(u"payouts"_s), 2);
+        QCOMPARE(config->jobs.limitFor(u"mail"_s), 5);
+        QVERIFY(config->describe().join(u'\n').contains(u"JOB_QUEUE_LIMITS=payouts=2,webhooks=1"_s));
+
+        inputs.environment.insert(u"JOB_WORKERS"_s, u"1"_s);
+        const auto single = ConfigLoader::load(inputs);
+        QVERIFY(single);
+        QCOMPARE(single->jobs.limitFor(u"mail"_s), 1); // one worker still runs every queue
     }
     void badValues()
     {

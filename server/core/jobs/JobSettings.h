@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QHash>
+#include <QString>
+
+#include <algorithm>
 #include <chrono>
 
 namespace influence::server::jobs {
@@ -19,6 +23,15 @@ struct JobSettings
     std::chrono::milliseconds tick{5000};
     /// The pause after the first failure; it doubles with each attempt (jittered, at most 6 h).
     double backoffBaseSeconds = 10;
+    /// At most this many of this process's workers run jobs of a queue at a time
+    /// (JOB_QUEUE_LIMITS). A queue not named here may use every worker but one, so that one slow
+    /// receiver (a webhook endpoint, a payment provider) never holds every thread.
+    QHash<QString, int> queueLimits;
+
+    int limitFor(const QString &queue) const
+    {
+        return queueLimits.value(queue, std::max(1, workers - 1));
+    }
 };
 
 } // namespace influence::server::jobs

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <exception>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -83,13 +84,12 @@ void JobWorker::start()
     if (m_jobSettings.workers <= 0 || m_listenerThread.isRunning()) {
         return;
     }
-    QStringList queues;
+    m_queues.clear();
     for (const Registered &registered : std::as_const(m_handlers)) {
-        if (!queues.contains(registered.queue)) {
-            queues.append(registered.queue);
+        if (!m_queues.contains(registered.queue)) {
+            m_queues.append(registered.queue);
         }
     }
-    m_queues = u"{"_s + queues.join(u',') + u"}"_s; // names are [a-z0-9_] (the table's check)
     {
         const std::scoped_lock lock(m_mutex);
         m_stopping = false;
@@ -202,25 +202,64 @@ void JobWorker::tick()
     }
 }
 
+QString JobWorker::queueOf(const QString &kind) const
+{
+    const auto registered = m_handlers.constFind(kind);
+    return registered == m_handlers.cend() ? QString() : registered->queue;
+}
+
 common::Result<QList<JobWorker::Claimed>> JobWorker::claim(db::Connection &connection)
 {
-    auto query = connection.run(kClaim,
-            {{u":worker"_s, m_workerId}, {u":queues"_s, m_queues},
-                    {u":lease"_s, millis(m_jobSettings.lease)}});
-    if (!query) {
-        return query.error();
+    QStringList open; // the queues this claim may take a job of
+    {
+        const std::scoped_lock lock(m_mutex);
+        for (const QString &queue : std::as_const(m_queues)) {
+            const int limit = m_jobSettings.limitFor(queue);
+            if (m_busy.value(queue) + m_claiming.value(queue) < limit) {
+                open.append(queue);
+                ++m_claiming[queue];
+            } else if (m_busy.value(queue) < limit) {
+                m_deferred = true; // left out only because of other claims under way
+            }
+        }
     }
+    if (open.isEmpty()) {
+        return QList<Claimed>();
+    }
+    auto query = connection.run(kClaim,
+            {{u":worker"_s, m_workerId},
+                    // names are [a-z0-9_] (the table's check)
+                    {u":queues"_s, QString(u"{"_s + open.join(u',') + u"}"_s)},
+                    {u":lease"_s, millis(m_jobSettings.lease)}});
     // Every row returned is this worker's now: all of them run, whatever the limit asked for.
     QList<Claimed> claimed;
-    while ((*query)->next()) {
-        claimed.append({db::toInt64((*query)->value(0)), (*query)->value(1).toString(),
-                QJsonDocument::fromJson((*query)->value(2).toString().toUtf8()).object(),
-                (*query)->value(3).toInt(), (*query)->value(4).toInt()});
+    if (query) {
+        while ((*query)->next()) {
+            claimed.append({db::toInt64((*query)->value(0)), (*query)->value(1).toString(),
+                    QJsonDocument::fromJson((*query)->value(2).toString().toUtf8()).object(),
+                    (*query)->value(3).toInt(), (*query)->value(4).toInt()});
+        }
+        (*query)->finish();
     }
-    (*query)->finish();
-    const std::scoped_lock lock(m_mutex);
-    for (const Claimed &job : std::as_const(claimed)) {
-        m_running.insert(job.id);
+    bool wakeOthers = false;
+    {
+        const std::scoped_lock lock(m_mutex);
+        for (const QString &queue : std::as_const(open)) {
+            --m_claiming[queue];
+        }
+        for (const Claimed &job : std::as_const(claimed)) {
+            m_running.insert(job.id);
+            ++m_busy[queueOf(job.kind)];
+        }
+        // A worker that left a queue out for this claim's sake looks again, if this claim took a
+        // job (of another queue, perhaps). An empty claim found nothing due in those queues.
+        wakeOthers = std::exchange(m_deferred, false) && !claimed.isEmpty();
+    }
+    if (wakeOthers) {
+        wake();
+    }
+    if (!query) {
+        return query.error();
     }
     return claimed;
 }
@@ -288,8 +327,17 @@ void JobWorker::runJob(db::Connection &connection, const Claimed &claimed)
         qCWarning(lcJobs, "job %lld: outcome not recorded (%s)", static_cast<long long>(claimed.id),
                 qPrintable(recorded ? u"no longer this worker's"_s : recorded.error().detail));
     }
-    const std::scoped_lock lock(m_mutex);
-    m_running.remove(claimed.id);
+    const QString queue = queueOf(claimed.kind);
+    bool wasFull = false;
+    {
+        const std::scoped_lock lock(m_mutex);
+        m_running.remove(claimed.id);
+        wasFull = m_busy.value(queue) >= m_jobSettings.limitFor(queue);
+        --m_busy[queue];
+    }
+    if (wasFull) {
+        wake(); // a worker that left this queue out may take its next job now
+    }
 }
 
 } // namespace influence::server::jobs

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
@@ -89,11 +90,12 @@ private:
     void runLoop(int index);
     common::Result<QList<Claimed>> claim(db::Connection &connection);
     void runJob(db::Connection &connection, const Claimed &claimed);
+    QString queueOf(const QString &kind) const;
 
     std::shared_ptr<const db::ConnectionSettings> m_settings;
     JobSettings m_jobSettings;
     QString m_workerId;
-    QString m_queues; ///< text[] literal of the handlers' queues
+    QStringList m_queues; ///< the handlers' queues
     QHash<QString, Registered> m_handlers;
     QList<std::pair<QString, std::chrono::milliseconds>> m_periodic;
 
@@ -107,6 +109,12 @@ private:
     quint64 m_wakeups = 0;
     bool m_stopping = false;
     QSet<qint64> m_running;
+    /// Per queue: jobs running now, and claims under way that may return one of its jobs. A claim
+    /// asks only for queues where the two together are below the queue's limit, so no queue
+    /// ever has more running than its limit, however many workers claim at once.
+    QHash<QString, int> m_busy;
+    QHash<QString, int> m_claiming;
+    bool m_deferred = false; ///< a claim left out a queue because of another claim under way
 };
 
 } // namespace influence::server::jobs
