@@ -224,6 +224,12 @@ QFuture<Result<Page<AuditEntry>>> MoneyApi::auditLog(const AuditQuery &query) co
     if (!query.action.isEmpty()) {
         params.addQueryItem(u"action"_s, query.action);
     }
+    if (query.since.isValid()) {
+        params.addQueryItem(u"since"_s, query.since.toUTC().toString(Qt::ISODate));
+    }
+    if (query.until.isValid()) {
+        params.addQueryItem(u"until"_s, query.until.toUTC().toString(Qt::ISODate));
+    }
     params.addQueryItem(u"limit"_s, QString::number(query.limit));
     if (!query.cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, query.cursor);

@@ -7,6 +7,7 @@
 #include "Result.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QFuture>
 #include <QList>
 #include <QString>
@@ -51,6 +52,9 @@ struct LedgerQuery
 struct AuditQuery
 {
     QString action;
+    /// Entries at or after `since` and before `until`; invalid: no bound.
+    QDateTime since;
+    QDateTime until;
     int limit = 100;
     QString cursor;
 };

@@ -4,6 +4,7 @@
 #include "common/ApiClient.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/CsvExport.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
@@ -60,11 +61,26 @@ AuditLogPage::AuditLogPage(common::ApiClient *api, Session *session, QWidget *pa
         m_objects->addItem(QString(), i);
     }
     m_objectsLabel->setBuddy(m_objects);
+    m_periodLabel = new QLabel;
+    m_period = new QComboBox;
+    m_period->setObjectName(u"auditPeriod"_s);
+    m_period->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (const Period period : {Period::AnyTime, Period::Today, Period::Week, Period::Month,
+                 Period::Quarter, Period::Year}) {
+        m_period->addItem(QString(), int(period));
+    }
+    m_periodLabel->setBuddy(m_period);
     m_reload = new QPushButton;
     m_reload->setObjectName(u"reloadAuditButton"_s);
+    m_export = new QPushButton;
+    m_export->setObjectName(u"exportAuditButton"_s);
     filters->addWidget(m_objectsLabel);
     filters->addWidget(m_objects);
+    filters->addSpacing(12);
+    filters->addWidget(m_periodLabel);
+    filters->addWidget(m_period);
     filters->addStretch();
+    filters->addWidget(m_export);
     filters->addWidget(m_reload);
     layout->addLayout(filters);
     m_table = new QTableWidget(0, ColumnCount);
@@ -80,13 +96,27 @@ AuditLogPage::AuditLogPage(common::ApiClient *api, Session *session, QWidget *pa
     m_states = new StateStack(u"audit"_s, m_table);
     layout->addWidget(m_states, 1);
     auto *footer = new QHBoxLayout;
-    footer->addStretch();
+    m_message = new QLabel;
+    m_message->setObjectName(u"auditMessage"_s);
+    m_message->setWordWrap(true);
+    footer->addWidget(m_message, 1);
     m_more = new QPushButton;
     m_more->setObjectName(u"moreAuditButton"_s);
     footer->addWidget(m_more);
     layout->addLayout(footer);
 
     connect(m_objects, &QComboBox::activated, this, &AuditLogPage::reload);
+    connect(m_period, &QComboBox::activated, this, &AuditLogPage::reload);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        exportCsv(
+                this, tr("audit-log.csv"),
+                [csv = csv()] {
+                    return csv;
+                },
+                [this](const QString &path, const QString &error) {
+                    exported(path, error);
+                });
+    });
     connect(m_reload, &QPushButton::clicked, this, &AuditLogPage::reload);
     connect(m_states, &StateStack::retryRequested, this, &AuditLogPage::reload);
     connect(m_more, &QPushButton::clicked, this, &AuditLogPage::loadMore);
@@ -107,7 +137,14 @@ void AuditLogPage::retranslate()
     for (int i = 0; i < names.size(); ++i) {
         m_objects->setItemText(i, names.at(i));
     }
+    m_periodLabel->setText(tr("&Period"));
+    const QStringList periods{tr("Any time"), tr("Today"), tr("Last 7 days"), tr("Last 30 days"),
+            tr("Last 90 days"), tr("This year")};
+    for (int i = 0; i < periods.size(); ++i) {
+        m_period->setItemText(i, periods.at(i));
+    }
     m_reload->setText(tr("Re&fresh"));
+    m_export->setText(tr("&Export CSV…"));
     m_more->setText(tr("Load &more"));
     m_table->setHorizontalHeaderLabels(
             {tr("When"), tr("Who"), tr("What"), tr("Object"), tr("Change")});
@@ -144,10 +181,18 @@ void AuditLogPage::setState(State state)
 void AuditLogPage::showState()
 {
     m_more->setVisible(m_state == State::Loaded && hasMore());
+    m_export->setEnabled(m_state == State::Loaded && !m_entries.isEmpty());
     switch (m_state) {
     case State::Idle:
     case State::Loading: m_states->showLoading(tr("Loading the audit log…")); break;
-    case State::Failed: m_states->showError(m_error); break;
+    case State::Failed:
+        if (m_error.code == common::ErrorCode::Forbidden) {
+            m_states->showErrorText(tr("Only the brand's owner and administrators can read the "
+                                       "audit log. Ask the owner if you need an entry from it."));
+        } else {
+            m_states->showError(m_error);
+        }
+        break;
     case State::Loaded:
         if (m_entries.isEmpty()) {
             m_states->showEmpty(tr("Nothing recorded yet. Budget changes, payouts, accepted "
@@ -168,6 +213,32 @@ void AuditLogPage::setObjects(Objects objects)
 {
     m_objects->setCurrentIndex(m_objects->findData(int(objects)));
     reload();
+}
+
+AuditLogPage::Period AuditLogPage::period() const
+{
+    return static_cast<Period>(m_period->currentData().toInt());
+}
+
+void AuditLogPage::setPeriod(Period period)
+{
+    m_period->setCurrentIndex(m_period->findData(int(period)));
+    reload();
+}
+
+QDateTime AuditLogPage::periodStart(Period period, const QDateTime &now)
+{
+    const QDate today = now.toLocalTime().date();
+    QDate first;
+    switch (period) {
+    case Period::AnyTime: return {};
+    case Period::Today: first = today; break;
+    case Period::Week: first = today.addDays(-6); break;
+    case Period::Month: first = today.addDays(-29); break;
+    case Period::Quarter: first = today.addDays(-89); break;
+    case Period::Year: first = QDate(today.year(), 1, 1); break;
+    }
+    return first.startOfDay();
 }
 
 void AuditLogPage::reload()
@@ -199,6 +270,7 @@ void AuditLogPage::loadPage(quint64 generation, const QString &cursor)
 {
     common::AuditQuery query;
     query.action = kPrefixes.value(int(objects()));
+    query.since = periodStart(period(), QDateTime::currentDateTime());
     query.limit = m_pageSize;
     query.cursor = cursor;
     const common::ApiClient::OwnerScope owner(m_api, this);
@@ -469,8 +541,49 @@ void AuditLogPage::forget()
     m_creatorNames.clear();
     m_namesLoaded = false;
     m_objects->setCurrentIndex(0);
+    m_period->setCurrentIndex(0);
+    m_message->clear();
     fill();
     setState(State::Idle);
+}
+
+QByteArray AuditLogPage::csv() const
+{
+    Csv csv;
+    csv.addFilter(m_objectsLabel->text().remove(u'&'), m_objects->currentText());
+    csv.addFilter(m_periodLabel->text().remove(u'&'), m_period->currentText());
+    csv.setHeader({tr("Time"), tr("Who"), tr("What"), tr("Object"), tr("Object id"),
+            tr("Change")});
+    for (const AuditEntry &entry : m_entries) {
+        csv.addRow({entry.at.toUTC().toString(Qt::ISODate), Csv::text(actorText(entry)),
+                actionText(entry.action), Csv::text(objectText(entry)), entry.objectId,
+                Csv::text(changeText(entry))});
+    }
+    return csv.bytes();
+}
+
+void AuditLogPage::exportTo(const QString &path)
+{
+    writeFileInBackground(this, path, csv(), [this](const QString &file, const QString &error) {
+        exported(file, error);
+    });
+}
+
+void AuditLogPage::exported(const QString &path, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_message->setText(tr("The audit log was not exported. %1").arg(error));
+        return;
+    }
+    // (English and German have the same plural rule: one, or other.)
+    m_message->setText(m_entries.size() == 1
+                    ? tr("1 entry exported to %1.").arg(path)
+                    : tr("%1 entries exported to %2.").arg(m_entries.size()).arg(path));
+}
+
+QString AuditLogPage::messageText() const
+{
+    return m_message->text();
 }
 
 } // namespace influence::desktop

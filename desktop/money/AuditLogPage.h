@@ -5,6 +5,7 @@
 #include "common/MoneyApi.h"
 #include "widgets/Page.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QWidget>
 
@@ -22,8 +23,8 @@ class StateStack;
 /// change of the brand, newest first: when, who ("You" for the user), what happened, to which
 /// object (a campaign by its name, a deal by its creator, a payout by its amount and creator), and
 /// what it changed (before → after, amounts and dates in the user's locale). Filtered by the kind
-/// of object; 100 at a time ("Load more"). Other brand staff get the server's refusal in the error
-/// state.
+/// of object and by period; 100 at a time ("Load more"); what is listed can be saved as CSV.
+/// Other brand staff are told that only the owner and administrators read it.
 class AuditLogPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -35,6 +36,9 @@ public:
     /// The filter: which objects' entries are listed (an action prefix of the API).
     enum class Objects { All, Campaigns, Deals, Payouts, Team };
     Q_ENUM(Objects)
+    /// The filter: since when (local days, today included).
+    enum class Period { AnyTime, Today, Week, Month, Quarter, Year };
+    Q_ENUM(Period)
 
     AuditLogPage(common::ApiClient *api, Session *session, QWidget *parent = nullptr);
 
@@ -43,6 +47,15 @@ public:
     QTableWidget *table() const { return m_table; }
     void setObjects(Objects objects);
     Objects objects() const;
+    void setPeriod(Period period);
+    Period period() const;
+    /// The first moment the period covers (local midnight), invalid for AnyTime.
+    static QDateTime periodStart(Period period, const QDateTime &now);
+    /// The entries listed, as CSV (widgets/CsvExport.h), after the filters.
+    QByteArray csv() const;
+    /// Writes csv() to `path` off the GUI thread (what Export does after its dialog).
+    void exportTo(const QString &path);
+    QString messageText() const;
     void reload();
     void loadMore();
     bool hasMore() const { return !m_nextCursor.isEmpty(); }
@@ -74,6 +87,7 @@ private:
     QString valueText(
             const common::AuditEntry &entry, const QString &key, const QJsonValue &value) const;
     void forget();
+    void exported(const QString &path, const QString &error);
 
     common::ApiClient *m_api;
     common::MoneyApi m_money;
@@ -97,6 +111,10 @@ private:
 
     QLabel *m_objectsLabel = nullptr;
     QComboBox *m_objects = nullptr;
+    QLabel *m_periodLabel = nullptr;
+    QComboBox *m_period = nullptr;
+    QPushButton *m_export = nullptr;
+    QLabel *m_message = nullptr;
     QPushButton *m_reload = nullptr;
     StateStack *m_states = nullptr;
     QTableWidget *m_table = nullptr;

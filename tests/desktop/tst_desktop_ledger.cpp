@@ -654,6 +654,99 @@ private Q_SLOTS:
         QVERIFY(m_languages->apply(u"en"_s));
     }
 
+    void auditLogByPeriodAndAsCsv()
+    {
+        // An entry from 40 days ago (the log is append-only: written as it would have been).
+        const QString owner = get(u"/api/v1/me"_s, brandToken()).value(u"id"_s).toString();
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO audit_log (at, actor_id, brand_id, action, object_type, object_id, "
+                "before, after) VALUES (now() - interval '40 days', '%1', '%1', "
+                "'campaign.settings_changed', 'campaign', '%2', '{\"name\": \"Old boots\"}', "
+                "'{\"name\": \"Summit boots\"}')"_s.arg(owner, m_campaignId)));
+        desktop::AuditLogPage *audit = m_window->auditLogPage();
+        showPage(audit);
+        audit->setObjects(desktop::AuditLogPage::Objects::All);
+        QTRY_COMPARE_WITH_TIMEOUT(audit->state(), desktop::AuditLogPage::State::Loaded, kTimeout);
+        const auto everything = audit->entries().size();
+        // Listed by id, newest first: it was written last.
+        QCOMPARE(audit->entries().first().action, u"campaign.settings_changed"_s);
+
+        // The last 30 days: everything but that entry, as the server lists them for that start.
+        audit->setPeriod(desktop::AuditLogPage::Period::Month);
+        QTRY_COMPARE_WITH_TIMEOUT(audit->state(), desktop::AuditLogPage::State::Loaded, kTimeout);
+        const QDateTime start = desktop::AuditLogPage::periodStart(
+                desktop::AuditLogPage::Period::Month, QDateTime::currentDateTime());
+        QCOMPARE(start.date(), QDate::currentDate().addDays(-29));
+        QCOMPARE(start.time(), QTime(0, 0));
+        const QJsonArray sinceStart =
+                get(u"/api/v1/audit-log?limit=100&since="_s
+                                + start.toUTC().toString(Qt::ISODate),
+                        brandToken())
+                        .value(u"items"_s)
+                        .toArray();
+        QCOMPARE(audit->entries().size(), sinceStart.size());
+        QCOMPARE(audit->entries().size(), everything - 1);
+        for (const auto &entry : audit->entries()) {
+            QVERIFY(entry.at >= start);
+        }
+
+        // The CSV: the two filters, the header, then every entry listed, in its order.
+        const QByteArray bytes = audit->csv();
+        const QList<QStringList> rows = desktop::Csv::parse(bytes);
+        QCOMPARE(rows.at(0), (QStringList{u"Show"_s, u"Everything"_s}));
+        QCOMPARE(rows.at(1), (QStringList{u"Period"_s, u"Last 30 days"_s}));
+        const qsizetype header = rows.indexOf(QStringList{u"Time"_s, u"Who"_s, u"What"_s,
+                u"Object"_s, u"Object id"_s, u"Change"_s});
+        QVERIFY2(header > 1, bytes.constData());
+        QCOMPARE(rows.size() - header - 1, audit->entries().size());
+        QTableWidget *table = audit->table();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QStringList &line = rows.at(header + 1 + row);
+            QCOMPARE(line.at(0), audit->entries().at(row).at.toUTC().toString(Qt::ISODate));
+            QCOMPARE(line.at(2), table->item(row, desktop::AuditLogPage::What)->text());
+            QCOMPARE(line.at(4), audit->entries().at(row).objectId);
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit-log.csv"_s);
+        audit->exportTo(path);
+        QTRY_VERIFY_WITH_TIMEOUT(audit->messageText().contains(u"exported"_s), kTimeout);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+
+        // Today only leaves the old entry out too; any time brings it back.
+        audit->setPeriod(desktop::AuditLogPage::Period::AnyTime);
+        QTRY_COMPARE_WITH_TIMEOUT(audit->state(), desktop::AuditLogPage::State::Loaded, kTimeout);
+        QCOMPARE(audit->entries().size(), everything);
+        saveScreenshot(m_window.get(), u"ledger-audit-period-en"_s);
+    }
+
+    void staffAreToldWhoReadsTheAuditLog()
+    {
+        // A team member of the brand (not its owner) gets the server's 403 in plain words.
+        const QString staffEmail = signUp(u"brand"_s);
+        QVERIFY(!staffEmail.isEmpty());
+        const QString staffId = get(u"/api/v1/me"_s, login(staffEmail)).value(u"id"_s).toString();
+        QVERIFY(!staffId.isEmpty());
+        const QString owner = get(u"/api/v1/me"_s, brandToken()).value(u"id"_s).toString();
+        QCOMPARE(post(u"/api/v1/brands/%1/members"_s.arg(owner), brandToken(),
+                         {{u"userId"_s, staffId}})
+                         .status,
+                201);
+        signInAs(staffEmail);
+        desktop::AuditLogPage *audit = m_window->auditLogPage();
+        showPage(audit);
+        audit->reload(); // it may have stayed on screen through the change of user
+        QTRY_COMPARE_WITH_TIMEOUT(audit->state(), desktop::AuditLogPage::State::Failed, kTimeout);
+        auto *error = m_window->findChild<QLabel *>(u"auditError"_s);
+        QVERIFY(error);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kTimeout);
+        QVERIFY2(error->text().contains(u"Only the brand's owner and administrators"_s),
+                qPrintable(error->text()));
+        QVERIFY(!find<QPushButton>(u"exportAuditButton"_s)->isEnabled());
+        signInAs(m_brandEmail);
+    }
+
     void creatorsSeeNoAuditLog()
     {
         signInAs(m_lena.email);
