@@ -8,6 +8,7 @@
 #include "common/Validation.h"
 #include "discovery/DiscoveryModel.h"
 #include "widgets/CountryNames.h"
+#include "widgets/LanguagePicker.h"
 #include "widgets/Names.h"
 
 #include <QComboBox>
@@ -95,28 +96,6 @@ void refill(QComboBox *box, const Choices &choices)
     box->setCurrentIndex(chosen.isValid() ? std::max(0, box->findData(chosen)) : 0);
 }
 
-/// The languages a creator can give (common's ISO 639-1 codes), by their own name.
-Choices languageChoices()
-{
-    Choices choices;
-    QStringList seen;
-    for (int value = 2; value <= static_cast<int>(QLocale::LastLanguage); ++value) {
-        const auto language = static_cast<QLocale::Language>(value);
-        const QString code = QLocale::languageToCode(language, QLocale::ISO639Part1);
-        if (!common::validation::isLanguageCode(code) || seen.contains(code)) {
-            continue;
-        }
-        seen.append(code);
-        QString name = QLocale(language).nativeLanguageName();
-        if (name.isEmpty()) {
-            name = QLocale::languageToString(language);
-        }
-        choices.append({name + u" ("_s + code + u')', code});
-    }
-    sortByText(choices);
-    return choices;
-}
-
 } // namespace
 
 void DiscoveryView::refillChoices()
@@ -166,7 +145,7 @@ QGridLayout *DiscoveryView::buildFilters()
     refill(m_platformBox, platformChoices());
     connect(m_platformBox, &QComboBox::currentIndexChanged, this, debounce);
     m_countryBox = picker(u"countryFilterBox"_s, CountryNames::choices());
-    m_languageBox = picker(u"languageFilterBox"_s, languageChoices());
+    m_languageBox = picker(u"languageFilterBox"_s, LanguagePicker::choices());
     m_minFollowers = new QSpinBox;
     m_minFollowers->setObjectName(u"minFollowersBox"_s);
     m_maxFollowers = new QSpinBox;

@@ -9,6 +9,7 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/CountryNames.h"
+#include "widgets/LanguagePicker.h"
 #include "widgets/Names.h"
 #include "widgets/SimilarCreatorsList.h"
 #include "widgets/StateStack.h"
@@ -381,9 +382,7 @@ void CreatorProfileView::showDetails()
             details.country.isEmpty() ? tr("Not given") : Names::country(details.country));
     QStringList languages;
     for (const QString &code : details.languages) {
-        const QLocale language(QLocale::codeToLanguage(code));
-        languages.append(
-                language.nativeLanguageName().isEmpty() ? code : language.nativeLanguageName());
+        languages.append(LanguagePicker::name(code));
     }
     m_languagesValue->setText(languages.isEmpty() ? tr("None given") : languages.join(u", "_s));
     QStringList rates;

@@ -8,6 +8,7 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/CountryNames.h"
+#include "widgets/LanguagePicker.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
@@ -60,11 +61,10 @@ qint64 powerOfTen(int digits)
     return factor;
 }
 
-/// A price typed in the user's locale ("1234.5", "1.234,50" in German) as minor units of a
-/// currency with `digits` decimals; nothing when it is not such a number. Exact: no floats.
-std::optional<qint64> parseMinorUnits(const QString &text, int digits)
+/// A price typed in `locale` ("1234.5", "1.234,50" in German) as minor units of a currency with
+/// `digits` decimals; nothing when it is not such a number. Exact: no floats.
+std::optional<qint64> parseMinorUnits(const QString &text, int digits, const QLocale &locale)
 {
-    const QLocale locale;
     QString plain = text.trimmed();
     plain.remove(locale.groupSeparator());
     plain.replace(locale.decimalPoint(), u"."_s);
@@ -78,13 +78,13 @@ std::optional<qint64> parseMinorUnits(const QString &text, int digits)
             + (digits > 0 ? fraction.toLongLong() : 0);
 }
 
-QString formatMinorUnits(const common::Money &money)
+QString formatMinorUnits(const common::Money &money, const QLocale &locale)
 {
     const int digits = std::max(0, common::currencyMinorDigits(money.currency));
     const qint64 factor = powerOfTen(digits);
     QString text = QString::number(money.minorUnits / factor);
     if (digits > 0) {
-        text += QLocale().decimalPoint()
+        text += locale.decimalPoint()
                 + QString::number(money.minorUnits % factor).rightJustified(digits, u'0');
     }
     return text;
@@ -158,8 +158,7 @@ QWidget *OwnProfileView::buildForm()
     m_country->setMaxVisibleItems(20);
     m_country->addItem(QString(), QString());
     fillCountries();
-    m_languages = new QLineEdit;
-    m_languages->setObjectName(u"ownLanguages"_s);
+    m_languages = new LanguagePicker(u"ownLanguages"_s);
     m_rates = new QTableWidget(static_cast<int>(common::deliverableTypeNames().size()), 3);
     m_rates->setObjectName(u"ownRates"_s);
     m_rates->verticalHeader()->hide();
@@ -231,7 +230,6 @@ void OwnProfileView::retranslate()
         QListWidgetItem *item = m_niches->item(i);
         item->setText(Names::niche(item->data(Qt::UserRole).toString()));
     }
-    m_languages->setPlaceholderText(tr("Two-letter codes separated by commas, e.g. de, en"));
     m_rates->setHorizontalHeaderLabels({tr("Deliverable"), tr("Price"), tr("Currency")});
     // In the order of common::deliverableTypeNames().
     static constexpr std::array<const char *, 7> typeNames{QT_TR_NOOP("Post"), QT_TR_NOOP("Story"),
@@ -250,9 +248,29 @@ void OwnProfileView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         fillCountries(); // sorted by name in the new language
+        rewritePrices();
         retranslate();
     }
     QWidget::changeEvent(event);
+}
+
+void OwnProfileView::rewritePrices()
+{
+    const QLocale now;
+    if (now == m_priceLocale) {
+        return;
+    }
+    // "120.50" typed in English is 12 050 in German (the dot groups thousands there): the prices
+    // on screen are read in the language they were written in and written in the new one.
+    for (int row = 0; row < m_rates->rowCount(); ++row) {
+        QTableWidgetItem *price = m_rates->item(row, PriceColumn);
+        const QString currency = m_rates->item(row, CurrencyColumn)->text().trimmed().toUpper();
+        const int digits = std::max(0, common::currencyMinorDigits(currency));
+        if (const auto minor = parseMinorUnits(price->text(), digits, m_priceLocale)) {
+            price->setText(formatMinorUnits({*minor, currency}, now));
+        } // what does not read as a price stays as typed, for its error to name it
+    }
+    m_priceLocale = now;
 }
 
 bool OwnProfileView::canLoad() const
@@ -372,7 +390,7 @@ void OwnProfileView::fill(const common::InfluencerProfileInput &input)
         country = m_country->count() - 1;
     }
     m_country->setCurrentIndex(country);
-    m_languages->setText(input.languages.join(u", "_s));
+    m_languages->setSelected(input.languages);
     for (int row = 0; row < m_rates->rowCount(); ++row) {
         const QString type = m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString();
         const auto rate = std::find_if(
@@ -380,7 +398,7 @@ void OwnProfileView::fill(const common::InfluencerProfileInput &input)
                     return common::wireName(r.type) == type;
                 });
         const bool found = rate != input.rates.cend();
-        m_rates->item(row, PriceColumn)->setText(found ? formatMinorUnits(rate->price) : QString());
+        m_rates->item(row, PriceColumn)->setText(found ? formatMinorUnits(rate->price, m_priceLocale) : QString());
         m_rates->item(row, CurrencyColumn)->setText(found ? rate->price.currency : QString());
     }
 }
@@ -393,13 +411,7 @@ QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) con
             niches.append(m_niches->item(i)->data(Qt::UserRole).toString());
         }
     }
-    QJsonArray languages;
-    const QStringList codes = m_languages->text().split(u',', Qt::SkipEmptyParts);
-    for (const QString &code : codes) {
-        if (!code.trimmed().isEmpty()) {
-            languages.append(code.trimmed().toLower());
-        }
-    }
+    const QJsonArray languages = QJsonArray::fromStringList(m_languages->selected());
     QJsonArray rates;
     for (int row = 0; row < m_rates->rowCount(); ++row) {
         const QString price = m_rates->item(row, PriceColumn)->text().trimmed();
@@ -408,7 +420,8 @@ QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) con
             continue;
         }
         const auto minor =
-                parseMinorUnits(price, std::max(0, common::currencyMinorDigits(currency)));
+                parseMinorUnits(price, std::max(0, common::currencyMinorDigits(currency)),
+                        m_priceLocale);
         if (!minor && parseErrors) {
             parseErrors->append(
                     {u"rates[%1].amountMinor"_s.arg(rates.size()), u"invalid_value"_s, QString()});

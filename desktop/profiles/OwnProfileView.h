@@ -5,6 +5,7 @@
 #include "common/ProfileApi.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QWidget>
 
 class QLabel;
@@ -18,6 +19,7 @@ class QTableWidget;
 namespace influence::desktop {
 
 class CreatorPerformance;
+class LanguagePicker;
 class Session;
 class StateStack;
 
@@ -61,6 +63,7 @@ private:
     void buildUi();
     QWidget *buildForm();
     void retranslate();
+    void rewritePrices();
     void setState(State state);
     void fill(const common::InfluencerProfileInput &input);
     /// The country picker's names in the current language, keeping the choice.
@@ -88,7 +91,9 @@ private:
     QPlainTextEdit *m_bio = nullptr;
     QListWidget *m_niches = nullptr;
     QComboBox *m_country = nullptr;
-    QLineEdit *m_languages = nullptr;
+    LanguagePicker *m_languages = nullptr;
+    /// The language the prices on screen are written in (they are rewritten when it changes).
+    QLocale m_priceLocale;
     QTableWidget *m_rates = nullptr;
     QHash<QString, QLabel *> m_errorLabels;
     QLabel *m_statusLabel = nullptr;

@@ -3,6 +3,7 @@
 
 #include "common/Domain.h"
 #include "widgets/AnalyticsText.h"
+#include "widgets/LanguagePicker.h"
 #include "widgets/Names.h"
 
 #include <QHash>
@@ -294,10 +295,7 @@ QString RecommendationText::country(const QString &code)
 
 QString RecommendationText::language(const QString &code)
 {
-    const QLocale locale(QLocale::codeToLanguage(code));
-    return locale.language() == QLocale::C || locale.nativeLanguageName().isEmpty()
-            ? code
-            : locale.nativeLanguageName();
+    return LanguagePicker::name(code);
 }
 
 QString RecommendationText::list(const QStringList &items)

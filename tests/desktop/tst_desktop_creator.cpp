@@ -130,7 +130,6 @@ private Q_SLOTS:
 
         QSignalSpy requests(m_api.get(), &ApiClient::requestStarted);
         find<QLineEdit>(u"ownDisplayName"_s)->clear();
-        QTest::keyClicks(find<QLineEdit>(u"ownLanguages"_s), u"de, english"_s);
         auto *rates = find<QTableWidget>(u"ownRates"_s);
         rates->item(0, 1)->setText(u"12.345"_s); // a third decimal for EUR
         rates->item(0, 2)->setText(u"EUR"_s);
@@ -140,8 +139,8 @@ private Q_SLOTS:
         QCOMPARE(editor()->fieldError(u"displayName"_s), u"Please fill this in."_s);
         // The country is picked from a list of names: nothing wrong can be typed there.
         QVERIFY(editor()->fieldError(u"country"_s).isEmpty());
-        QCOMPARE(editor()->fieldError(u"languages"_s),
-                u"Use two-letter language codes, such as de or en."_s);
+        // So are the languages.
+        QVERIFY(editor()->fieldError(u"languages"_s).isEmpty());
         QVERIFY(!editor()->fieldError(u"rates"_s).isEmpty());
         QVERIFY(editor()->fieldError(u"bio"_s).isEmpty());
         QVERIFY(find<QLabel>(u"error-displayName"_s)->isVisible());
@@ -191,9 +190,29 @@ private Q_SLOTS:
         QVERIFY(country->count() > 200);
         QVERIFY(country->itemText(country->findData(u"AT"_s)).startsWith(u"Austria"_s));
         country->setCurrentIndex(country->findData(u"AT"_s));
-        auto *languages = find<QLineEdit>(u"ownLanguages"_s);
-        languages->clear();
-        QTest::keyClicks(languages, u"de, en"_s);
+        // Languages by their own names: the filter finds German by its English name too. Checked
+        // in this order, they are sent in it.
+        auto *languages = find<QListWidget>(u"ownLanguages"_s);
+        QVERIFY(languages->count() > 150);
+        const auto item = [languages](const QString &code) -> QListWidgetItem * {
+            for (int i = 0; i < languages->count(); ++i) {
+                if (languages->item(i)->data(Qt::UserRole).toString() == code) {
+                    return languages->item(i);
+                }
+            }
+            return nullptr;
+        };
+        QVERIFY(item(u"de"_s) && item(u"en"_s));
+        QCOMPARE(item(u"de"_s)->text(), u"Deutsch (de)"_s);
+        QTest::keyClicks(find<QLineEdit>(u"ownLanguagesFilter"_s), u"germ"_s);
+        QVERIFY(!item(u"de"_s)->isHidden());
+        QVERIFY(item(u"en"_s)->isHidden());
+        item(u"de"_s)->setCheckState(Qt::Checked);
+        find<QLineEdit>(u"ownLanguagesFilter"_s)->clear();
+        QVERIFY(!item(u"en"_s)->isHidden());
+        item(u"en"_s)->setCheckState(Qt::Checked);
+        QCOMPARE(find<QLabel>(u"ownLanguagesChosen"_s)->text(),
+                u"Chosen: Deutsch (de), English (en)"_s);
         auto *rates = find<QTableWidget>(u"ownRates"_s);
         rates->item(0, 1)->setText(u"120.5"_s);
         rates->item(0, 2)->setText(u"eur"_s);
@@ -508,6 +527,13 @@ private Q_SLOTS:
                 QCOMPARE(niches->item(i)->text(), u"Outdoor"_s);
             }
         }
+        // Prices on screen are rewritten in German: 120.50 must not become 12 050 (the dot
+        // groups thousands in German).
+        auto *rates = find<QTableWidget>(u"ownRates"_s);
+        QCOMPARE(rates->item(0, 1)->text(), u"120,50"_s);
+        QCOMPARE(editor()->formJson().value(u"rates"_s).toArray().at(0)[u"amountMinor"_s]
+                         .toInteger(),
+                12050);
         saveScreenshot(m_window.get(), u"own-profile-de"_s);
         // The profile's notes and chart axes follow the language (still the partial history).
         auto *creator = m_window->creatorPage();
