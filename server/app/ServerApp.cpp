@@ -361,7 +361,9 @@ Result<void> ServerApp::start(const StartOptions &options)
             *m_httpContext, qsizetype{m_config.profiles.metricsCacheMiB} * 1024 * 1024);
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
-    analytics::registerRoutes(*m_httpContext);
+    // The analytics dashboards' answers share it too.
+    analytics::registerRoutes(
+            *m_httpContext, qsizetype{m_config.profiles.metricsCacheMiB} * 1024 * 1024);
     shortlists::registerRoutes(*m_httpContext);
     analytics::registerImportRoutes(*m_httpContext);
     jobs::registerRoutes(*m_httpContext);
