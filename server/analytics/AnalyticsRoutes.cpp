@@ -257,14 +257,19 @@ void registerRoutes(http::HttpContext &context)
     constexpr auto signedIn = Access::SignedIn;
     constexpr auto get = HttpMethod::Get;
     constexpr auto put = HttpMethod::Put;
+    using http::onReadReplica;
     http::addRoutes(context,
             {
-                    {get, u"/api/v1/analytics/campaigns/{id}"_s, signedIn, readCampaign},
-                    {get, u"/api/v1/analytics/overview"_s, signedIn, readOverview},
-                    {get, u"/api/v1/analytics/creators/{id}"_s, signedIn, readCreator},
-                    {get, u"/api/v1/analytics/emv-tables"_s, signedIn, listEmvTables},
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/campaigns/{id}"_s, signedIn, readCampaign}),
+                    onReadReplica({get, u"/api/v1/analytics/overview"_s, signedIn, readOverview}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/creators/{id}"_s, signedIn, readCreator}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/emv-tables"_s, signedIn, listEmvTables}),
                     {put, u"/api/v1/analytics/emv-tables/{currency}"_s, signedIn, writeEmvTable},
-                    {get, u"/api/v1/posts/{id}/metrics"_s, signedIn, readPostMetrics},
+                    onReadReplica(
+                            {get, u"/api/v1/posts/{id}/metrics"_s, signedIn, readPostMetrics}),
                     {put, u"/api/v1/deliverables/{id}/metrics/{day}"_s, signedIn,
                             writeDeliverableMetrics},
             });
