@@ -241,40 +241,43 @@ void ReplicaPool::check(Connection &primary, std::vector<std::unique_ptr<Connect
         }
     }
     for (std::size_t i = 0; i < m_replicas.size(); ++i) {
-        Replica &replica = *m_replicas[i];
-        Connection &c = *replicas[i];
-        auto query = c.run(kReplicaState);
-        std::optional<WalPosition> replayed;
-        double replayAgeMs = std::nan("");
-        bool inRecovery = false;
-        if (query && (*query)->next()) {
-            inRecovery = (*query)->value(0).toBool();
-            replayed = WalPosition::parse((*query)->value(1).toString().toLatin1());
-            if (!(*query)->value(2).isNull()) {
-                replayAgeMs = (*query)->value(2).toDouble();
-            }
-            (*query)->finish();
+        checkReplica(*m_replicas[i], *replicas[i]);
+    }
+}
+
+void ReplicaPool::checkReplica(Replica &replica, Connection &c)
+{
+    auto query = c.run(kReplicaState);
+    std::optional<WalPosition> replayed;
+    double replayAgeMs = std::nan("");
+    bool inRecovery = false;
+    if (query && (*query)->next()) {
+        inRecovery = (*query)->value(0).toBool();
+        replayed = WalPosition::parse((*query)->value(1).toString().toLatin1());
+        if (!(*query)->value(2).isNull()) {
+            replayAgeMs = (*query)->value(2).toDouble();
         }
-        if (!replayed) {
-            if (replica.up.exchange(false)) {
-                qCWarning(lcReplicas, "replica %s is unreachable; skipping it",
-                        qPrintable(replica.name));
-            }
-            replica.usable.store(false);
-            replica.lagMs.store(-1);
-            continue;
+        (*query)->finish();
+    }
+    if (!replayed) {
+        if (replica.up.exchange(false)) {
+            qCWarning(
+                    lcReplicas, "replica %s is unreachable; skipping it", qPrintable(replica.name));
         }
-        replica.replayed.store(replayed->value, std::memory_order_relaxed);
-        const qint64 lag = inRecovery ? lagOf(replayed->value, replayAgeMs, steadyMs()) : 0;
-        replica.lagMs.store(lag);
-        const bool usable = lag >= 0 && lag <= m_settings.maxLag.count();
-        if (!replica.up.exchange(true)) {
-            qCInfo(lcReplicas, "replica %s is up", qPrintable(replica.name));
-        }
-        if (replica.usable.exchange(usable) != usable) {
-            qCInfo(lcReplicas, "replica %s %s (lag %lld ms)", qPrintable(replica.name),
-                    usable ? "takes reads" : "is skipped", static_cast<long long>(lag));
-        }
+        replica.usable.store(false);
+        replica.lagMs.store(-1);
+        return;
+    }
+    replica.replayed.store(replayed->value, std::memory_order_relaxed);
+    const qint64 lag = inRecovery ? lagOf(replayed->value, replayAgeMs, steadyMs()) : 0;
+    replica.lagMs.store(lag);
+    const bool usable = lag >= 0 && lag <= m_settings.maxLag.count();
+    if (!replica.up.exchange(true)) {
+        qCInfo(lcReplicas, "replica %s is up", qPrintable(replica.name));
+    }
+    if (replica.usable.exchange(usable) != usable) {
+        qCInfo(lcReplicas, "replica %s %s (lag %lld ms)", qPrintable(replica.name),
+                usable ? "takes reads" : "is skipped", static_cast<long long>(lag));
     }
 }
 
@@ -292,11 +295,12 @@ qint64 ReplicaPool::lagOf(quint64 replayed, double replayAgeMs, qint64 nowMs) co
     // the replica had everything the primary had at the newest sample it has reached, and
     // everything up to its last replayed commit.
     qint64 lag = -1;
-    for (auto it = m_samples.rbegin(); it != m_samples.rend(); ++it) {
-        if (it->position <= replayed) {
-            lag = nowMs - it->atMs;
-            break;
-        }
+    const auto reached =
+            std::find_if(m_samples.rbegin(), m_samples.rend(), [replayed](const Sample &sample) {
+                return sample.position <= replayed;
+            });
+    if (reached != m_samples.rend()) {
+        lag = nowMs - reached->atMs;
     }
     if (!std::isnan(replayAgeMs)) {
         const auto byTime = static_cast<qint64>(std::max(0.0, replayAgeMs));

@@ -96,6 +96,7 @@ private:
     int pick();
     void monitor();
     void check(Connection &primary, std::vector<std::unique_ptr<Connection>> &replicas);
+    void checkReplica(Replica &replica, Connection &c);
     qint64 lagOf(quint64 replayed, double replayAgeMs, qint64 nowMs) const;
 
     std::shared_ptr<const ConnectionSettings> m_primary;

@@ -46,8 +46,10 @@ std::optional<WalPosition> WalPosition::parse(QByteArrayView text)
 
 QByteArray WalPosition::toText() const
 {
-    return QByteArray::number(static_cast<quint32>(value >> 32U), 16).toUpper() + '/'
-            + QByteArray::number(static_cast<quint32>(value & 0xFFFFFFFFU), 16).toUpper();
+    QByteArray text = QByteArray::number(static_cast<quint32>(value >> 32U), 16).toUpper();
+    text.append('/');
+    text.append(QByteArray::number(static_cast<quint32>(value & 0xFFFFFFFFU), 16).toUpper());
+    return text;
 }
 
 } // namespace influence::server::db
