@@ -264,14 +264,20 @@ void registerRoutes(http::HttpContext &context, qsizetype cacheBytes)
     const auto cache = std::make_shared<DashboardCache>(cacheBytes);
     constexpr auto get = HttpMethod::Get;
     constexpr auto put = HttpMethod::Put;
+    using http::onReadReplica;
     http::addRoutes(context,
             {
-                    {get, u"/api/v1/analytics/campaigns/{id}"_s, signedIn, readCampaign(cache)},
-                    {get, u"/api/v1/analytics/overview"_s, signedIn, readOverview(cache)},
-                    {get, u"/api/v1/analytics/creators/{id}"_s, signedIn, readCreator},
-                    {get, u"/api/v1/analytics/emv-tables"_s, signedIn, listEmvTables},
+                    onReadReplica({get, u"/api/v1/analytics/campaigns/{id}"_s, signedIn,
+                            readCampaign(cache)}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/overview"_s, signedIn, readOverview(cache)}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/creators/{id}"_s, signedIn, readCreator}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/emv-tables"_s, signedIn, listEmvTables}),
                     {put, u"/api/v1/analytics/emv-tables/{currency}"_s, signedIn, writeEmvTable},
-                    {get, u"/api/v1/posts/{id}/metrics"_s, signedIn, readPostMetrics},
+                    onReadReplica(
+                            {get, u"/api/v1/posts/{id}/metrics"_s, signedIn, readPostMetrics}),
                     {put, u"/api/v1/deliverables/{id}/metrics/{day}"_s, signedIn,
                             writeDeliverableMetrics},
             });

@@ -123,6 +123,14 @@ private Q_SLOTS:
                                   << u"sslmod"_s;
         QTest::newRow("public url") << u"PUBLIC_URL"_s << u"ftp://x"_s << u"http or https"_s;
         QTest::newRow("timeout") << u"DB_STATEMENT_TIMEOUT_MS"_s << u"5"_s << u"100 to"_s;
+        QTest::newRow("replica scheme")
+                << u"DATABASE_REPLICA_URLS"_s << u"postgres://a/db,mysql://b/db"_s << u"scheme"_s;
+        QTest::newRow("replica param")
+                << u"DATABASE_REPLICA_URLS"_s << u"postgres://a/db?options=x"_s << u"options"_s;
+        QTest::newRow("replica wait") << u"DATABASE_REPLICA_WAIT_MS"_s << u"-1"_s << u"0 to"_s;
+        QTest::newRow("replica lag")
+                << u"DATABASE_REPLICA_MAX_LAG_MS"_s << u"soon"_s << u"whole number"_s;
+        QTest::newRow("replica check") << u"DATABASE_REPLICA_CHECK_MS"_s << u"10"_s << u"50 to"_s;
     }
     void badValues()
     {
@@ -155,6 +163,34 @@ private Q_SLOTS:
         const QString description = good->describe().join(u'\n');
         QVERIFY(!description.contains(u"s3cret"_s));
         QVERIFY(description.contains(u"db.example"_s));
+    }
+
+    void replicaSettings()
+    {
+        const auto defaults = ConfigLoader::load({});
+        QVERIFY(defaults);
+        QVERIFY(defaults->database.replicas.urls.isEmpty());
+        QCOMPARE(defaults->database.replicas.wait.count(), 200);
+        QCOMPARE(defaults->database.replicas.maxLag.count(), 5000);
+
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"DATABASE_REPLICA_URLS"_s,
+                u"postgres://u:s3cret@r1.example/x?sslmode=require, postgres://r2.example:6432/x"_s);
+        inputs.environment.insert(u"DATABASE_REPLICA_WAIT_MS"_s, u"50"_s);
+        inputs.environment.insert(u"DATABASE_REPLICA_MAX_LAG_MS"_s, u"900"_s);
+        inputs.environment.insert(u"DATABASE_REPLICA_CHECK_MS"_s, u"250"_s);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(config);
+        const auto &replicas = config->database.replicas;
+        QCOMPARE(replicas.urls.size(), 2);
+        QCOMPARE(replicas.urls.at(0).host, u"r1.example"_s);
+        QCOMPARE(replicas.urls.at(1).port, 6432);
+        QCOMPARE(replicas.wait.count(), 50);
+        QCOMPARE(replicas.maxLag.count(), 900);
+        QCOMPARE(replicas.checkInterval.count(), 250);
+        const QString description = config->describe().join(u'\n');
+        QVERIFY(!description.contains(u"s3cret"_s));
+        QVERIFY(description.contains(u"r2.example"_s));
     }
 
     void operationsSettings()
