@@ -164,6 +164,13 @@ private Q_SLOTS:
         QJsonObject noExp = claims;
         noExp.remove(u"exp"_s);
         QTest::newRow("no exp") << token(hs256, noExp, kSecret);
+        // Found by fuzz_jose: converting such an exp to seconds was undefined behaviour.
+        QJsonObject hugeExp = claims;
+        hugeExp[u"exp"_s] = 1e300;
+        QTest::newRow("exp beyond qint64") << token(hs256, hugeExp, kSecret);
+        QJsonObject hugeNbf = claims;
+        hugeNbf[u"nbf"_s] = -1e300;
+        QTest::newRow("nbf beyond qint64") << token(hs256, hugeNbf, kSecret);
         QJsonObject issuer = claims;
         issuer[u"iss"_s] = u"https://evil.example.com"_s;
         QTest::newRow("wrong issuer") << token(hs256, issuer, kSecret);
