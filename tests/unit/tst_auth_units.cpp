@@ -287,6 +287,10 @@ private Q_SLOTS:
                                  << QStringList{u"not-an-address"_s} << u"127.0.0.1"_s;
         QTest::newRow("mapped IPv4 peer")
                 << QStringList() << u"::ffff:192.0.2.1"_s << QStringList() << u"192.0.2.1"_s;
+        // Found by fuzz_client_address: a dual-stack proxy writes IPv4 hops in mapped form.
+        QTest::newRow("mapped IPv4 hops")
+                << QStringList{u"127.0.0.1"_s, u"10.0.0.0/8"_s} << u"127.0.0.1"_s
+                << QStringList{u"::ffff:203.0.113.9, ::ffff:10.1.2.3"_s} << u"203.0.113.9"_s;
     }
     void clientAddress()
     {
