@@ -588,6 +588,17 @@ private Q_SLOTS:
         QVERIFY(gets > 100);
         QVERIFY(posts > 30);
         QVERIFY(failedInFlight <= kConcurrency);
+        // nginx did meet the dead process, and passed those requests on to another.
+        int retried = 0;
+        for (const Outcome &o : load.outcomes()) {
+            const QList<QByteArray> tried = o.upstream.split(',');
+            retried +=
+                    tried.size() > 1 && tried.first().trimmed() == victimAddress && o.status < 300
+                    ? 1
+                    : 0;
+        }
+        qInfo("%d requests nginx passed on from the killed process to another", retried);
+        QVERIFY(retried > 0);
         // No acknowledged write is lost; a failed one may or may not have been done.
         const qint64 created = campaignCount() - campaignsBefore;
         QVERIFY2(created >= postsOk && created <= postsOk + failedInFlight,
