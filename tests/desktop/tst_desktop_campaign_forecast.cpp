@@ -170,6 +170,8 @@ private Q_SLOTS:
         auto *engagements = find<QLineEdit>(dialog, u"campaignTargetEngagements"_s);
         auto *maxCpe = find<QLineEdit>(dialog, u"campaignMaxCpe"_s);
         QVERIFY(views && engagements && maxCpe);
+        // The targets arrive after the dialog opens; until then they can't be typed in.
+        QTRY_VERIFY_WITH_TIMEOUT(views->isEnabled() && dialog->targetsKnown(), kTimeout);
         QVERIFY(views->text().isEmpty()); // none set yet
         views->setText(u"0"_s);
         maxCpe->setText(u"a lot"_s);
