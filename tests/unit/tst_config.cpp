@@ -402,6 +402,7 @@ private Q_SLOTS:
         QTest::newRow("empty entry") << u"postgres://h1,/d"_s << u"empty entry"_s;
         QTest::newRow("bad port in list") << u"postgres://h1:5432,h2:99999/d"_s << u"not a URL"_s;
         QTest::newRow("zero port parameter") << u"postgres://h1,h2/d?port=0"_s << u"1 to 65535"_s;
+        QTest::newRow("zero port") << u"postgres://h1:0,h2/d"_s << u"1 to 65535"_s;
         QTest::newRow("session attrs")
                 << u"postgres://h1,h2/d?target_session_attrs=rw"_s << u"target_session_attrs"_s;
         QTest::newRow("relative in host list")

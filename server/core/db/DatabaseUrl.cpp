@@ -91,10 +91,14 @@ Result<QStringList> parseHostParameter(const QString &text)
     if (parts.size() > DatabaseUrl::kMaxHosts) {
         return invalid(u"at most %1 hosts"_s.arg(DatabaseUrl::kMaxHosts));
     }
+    QStringList hosts;
     for (const QString &part : parts) {
         if (isSocketDirectory(part)) {
+            hosts.append(part);
             continue;
         }
+        // Normalised as in the URL's authority (QUrl lower-cases names and reads "2" as the
+        // address 0.0.0.2, as libpq's resolver does), so that both spellings agree.
         QUrl check;
         check.setScheme(u"postgres"_s);
         check.setHost(part, QUrl::StrictMode);
@@ -102,8 +106,9 @@ Result<QStringList> parseHostParameter(const QString &text)
             return invalid(u"the host parameter must list absolute socket directories or host "
                            "names"_s);
         }
+        hosts.append(check.host(QUrl::FullyDecoded));
     }
-    return parts;
+    return hosts;
 }
 
 /// One ?key=value of the URL: connection parameters libpq also takes from the query string, or
@@ -213,8 +218,12 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         if (!url) {
             return url.error();
         }
+        const int port = url->port(5432);
+        if (port < 1) { // QUrl takes :0 (and refuses above 65535)
+            return invalid(u"the port must be from 1 to 65535"_s);
+        }
         db.hosts.append(url->host(QUrl::FullyDecoded));
-        db.ports.append(url->port(5432));
+        db.ports.append(port);
         if (db.hosts.size() == 1) {
             first = *url;
         }
