@@ -292,8 +292,15 @@ void stopOrphanedClusters(const QString &binDir)
         for (const QString &cluster : {u"primary"_s, u"standby"_s}) {
             const QString dir = tmp.filePath(entry) + u'/' + cluster;
             if (QFileInfo::exists(dir + u"/postmaster.pid"_s)) {
-                QProcess::execute(binDir + u"/pg_ctl"_s,
-                        {u"stop"_s, u"-D"_s, dir, u"-m"_s, u"immediate"_s, u"-w"_s});
+                // pg_ctl refuses to run as root.
+                const QStringList stop{binDir + u"/pg_ctl"_s, u"stop"_s, u"-D"_s, dir, u"-m"_s,
+                        u"immediate"_s, u"-w"_s};
+                if (::geteuid() == 0) {
+                    QProcess::execute(
+                            u"runuser"_s, QStringList{u"-u"_s, u"postgres"_s, u"--"_s} + stop);
+                } else {
+                    QProcess::execute(stop.first(), stop.mid(1));
+                }
             }
         }
         QDir(tmp.filePath(entry)).removeRecursively();
