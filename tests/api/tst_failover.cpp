@@ -38,6 +38,7 @@
 #include <cerrno>
 #include <csignal>
 #include <grp.h>
+#include <map>
 #include <memory>
 #include <optional>
 #include <pwd.h>
@@ -352,13 +353,28 @@ public:
                 }));
     }
 
+    /// "status×count, …" for failure messages.
+    QString summary() const
+    {
+        std::map<int, int> counts;
+        for (const Answer &answer : answers) {
+            ++counts[answer.status];
+        }
+        QStringList parts;
+        for (const auto &[status, count] : counts) {
+            parts.append(u"%1×%2"_s.arg(status).arg(count));
+        }
+        return parts.join(u", "_s) + u' ' + firstError;
+    }
+
     QList<Answer> answers;
+    QString firstError; ///< the body of the first answer that was neither 201 nor 503
 
 private:
     void fire()
     {
         QNetworkRequest request(m_url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         request.setRawHeader("Authorization", m_authorization);
         request.setTransferTimeout(30'000);
         const QJsonObject body{{u"name"_s, u"failover %1"_s.arg(++m_sequence)}};
@@ -372,11 +388,11 @@ private:
             answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             answer.atMs = m_clock.elapsed();
             answer.retryAfter = !reply->rawHeader("Retry-After").isEmpty();
+            const QByteArray answered = reply->readAll();
             if (answer.status == 201) {
-                answer.id = QJsonDocument::fromJson(reply->readAll())
-                                    .object()
-                                    .value(u"id"_s)
-                                    .toString();
+                answer.id = QJsonDocument::fromJson(answered).object().value(u"id"_s).toString();
+            } else if (answer.status != 503 && firstError.isEmpty()) {
+                firstError = QString::fromUtf8(answered.left(500));
             }
             answers.append(answer);
             if (!m_stopping) {
@@ -448,28 +464,34 @@ private Q_SLOTS:
         tests::ApiSession api(client);
         const QString brand = api.signUp(u"failover-brand@example.com"_s, u"brand"_s);
         QVERIFY(!brand.isEmpty());
+        QCOMPARE(api.put(u"/api/v1/me/brand"_s, brand, {{u"companyName"_s, u"Failover Ltd"_s}})
+                         .status,
+                201);
 
         QElapsedTimer clock;
         clock.start();
         QUrl url = server.url();
         url.setPath(u"/api/v1/shortlists"_s);
         Writes writes(url, brand, 4, clock);
-        QTRY_VERIFY_WITH_TIMEOUT(writes.count(201) >= 40, 30'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(writes.count(201) >= 40, qPrintable(writes.summary()), 30'000);
         QCOMPARE(qsizetype(writes.count(201)), writes.answers.size());
 
         // The primary crashes; the standby is promoted once writes were seen failing.
         const qint64 crashAt = clock.elapsed();
         QVERIFY2(primary.stop(u"immediate"_s), qPrintable(primary.error()));
-        QTRY_VERIFY_WITH_TIMEOUT(writes.count(503, crashAt) >= 5, 30'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                writes.count(503, crashAt) >= 5, qPrintable(writes.summary()), 30'000);
         const qint64 promoteAt = clock.elapsed();
         QVERIFY2(standby.promote(), qPrintable(standby.error()));
         const qint64 promotedAt = clock.elapsed();
         QCOMPARE(standby.scalar(u"SELECT pg_is_in_recovery()"_s).value_or(QString()), u"false"_s);
 
         // The server finds the new primary by itself; then a run of nothing but successes.
-        QTRY_VERIFY_WITH_TIMEOUT(writes.count(201, promotedAt) >= 40, 30'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                writes.count(201, promotedAt) >= 40, qPrintable(writes.summary()), 30'000);
         const qint64 steadyFrom = clock.elapsed();
-        QTRY_VERIFY_WITH_TIMEOUT(writes.count(201, steadyFrom) >= 60, 30'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                writes.count(201, steadyFrom) >= 60, qPrintable(writes.summary()), 30'000);
         QCOMPARE(writes.count(503, steadyFrom), 0);
         writes.stop();
         QTRY_COMPARE_WITH_TIMEOUT(writes.inFlight(), 0, 30'000);
