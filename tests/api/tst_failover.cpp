@@ -543,10 +543,10 @@ private Q_SLOTS:
 
         QCOMPARE(client.get(u"/readyz"_s).status, 200);
 
-        qInfo("MEASURE failover acknowledged=%lld failed=%d unknown_committed=%lld",
+        qWarning("MEASURE failover acknowledged=%lld failed=%d unknown_committed=%lld",
                 static_cast<long long>(acknowledged.size()), writes.count(503),
                 static_cast<long long>(onNewPrimary.size() - acknowledged.size()));
-        qInfo("MEASURE failover outage_ms=%lld crash_to_promote_ms=%lld promote_ms=%lld "
+        qWarning("MEASURE failover outage_ms=%lld crash_to_promote_ms=%lld promote_ms=%lld "
               "promote_to_first_write_ms=%lld last_503_after_promote_ms=%lld",
                 static_cast<long long>(firstRecovered - firstFailure),
                 static_cast<long long>(promoteAt - crashAt),
