@@ -162,11 +162,34 @@ Result<void> applyQueryItem(DatabaseUrl &db, const QString &key, const QString &
 Result<QUrl> parseSingle(const QString &scheme, const QString &userInfo, const QString &authority,
         const QString &rest)
 {
-    const QUrl url(scheme + u"://"_s + userInfo + authority + rest, QUrl::StrictMode);
+    QUrl url(scheme + u"://"_s + userInfo + authority + rest, QUrl::StrictMode);
     if (!url.isValid()) {
         return invalid(u"not a URL (expected postgres://user:password@host:port/dbname)"_s);
     }
     return url;
+}
+
+/// libpq's rules for the lists: one port for every host, or one per host; no empty host.
+Result<void> checkServers(DatabaseUrl &db)
+{
+    // libpq: one port for every host, or one per host.
+    if (db.ports.size() == 1 && db.hosts.size() > 1) {
+        db.ports = QList<int>(db.hosts.size(), db.ports.first());
+    }
+    if (db.ports.size() != db.hosts.size()) {
+        return invalid(
+                u"%1 ports for %2 hosts (give one port, or one per host)"_s.arg(db.ports.size())
+                        .arg(db.hosts.size()));
+    }
+    for (const QString &host : std::as_const(db.hosts)) {
+        if (host.isEmpty()) {
+            return invalid(u"a host is required"_s);
+        }
+        if (host.contains(u',')) {
+            return invalid(u"a host name must not contain ','"_s);
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -241,22 +264,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             return applied.error();
         }
     }
-    // libpq: one port for every host, or one per host.
-    if (db.ports.size() == 1 && db.hosts.size() > 1) {
-        db.ports = QList<int>(db.hosts.size(), db.ports.first());
-    }
-    if (db.ports.size() != db.hosts.size()) {
-        return invalid(
-                u"%1 ports for %2 hosts (give one port, or one per host)"_s.arg(db.ports.size())
-                        .arg(db.hosts.size()));
-    }
-    for (const QString &host : std::as_const(db.hosts)) {
-        if (host.isEmpty()) {
-            return invalid(u"a host is required"_s);
-        }
-        if (host.contains(u',')) {
-            return invalid(u"a host name must not contain ','"_s);
-        }
+    if (auto checked = checkServers(db); !checked) {
+        return checked.error();
     }
     if (db.database.isEmpty()) {
         return invalid(u"a database name is required (postgres://…/dbname)"_s);
