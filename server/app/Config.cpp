@@ -304,9 +304,9 @@ QList<KeySpec> databaseKeys()
 {
     return {
             {"DATABASE_URL"_L1,
-                    "postgres://user:password@host:port/db?sslmode=require. Empty: a private "
-                    "PostgreSQL "
-                    "instance under DATA_DIR."_L1,
+                    "postgres://user:password@host:port/db?sslmode=require; several hosts "
+                    "(host1:5432,host2:5432) are tried in order, the one taking writes is used. "
+                    "Empty: a private PostgreSQL instance under DATA_DIR."_L1,
                     [](Config &c, const QString &v) {
                         const QString url = v.trimmed();
                         if (!url.isEmpty()) {

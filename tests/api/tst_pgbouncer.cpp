@@ -101,8 +101,8 @@ private:
                   "default_pool_size = 8\n"
                   "max_client_conn = 100\n"
                   "logfile = %6/pgbouncer.log\n"
-                  "pidfile = %6/pgbouncer.pid\n"_s.arg(m_backend.host)
-                          .arg(m_backend.port)
+                  "pidfile = %6/pgbouncer.pid\n"_s.arg(m_backend.hosts.value(0))
+                          .arg(m_backend.ports.value(0))
                           .arg(m_backend.database, m_backend.user)
                           .arg(m_bouncerPort)
                           .arg(dir, mode)
