@@ -449,7 +449,7 @@ QStringList campaignFields()
 {
     return {u"name"_s, u"brief"_s, u"objective"_s, u"platforms"_s, u"deliverableTypes"_s,
             u"targeting"_s, u"budgetMinor"_s, u"currency"_s, u"startDate"_s, u"endDate"_s,
-            u"applicationDeadline"_s, u"visibility"_s, u"usageRights"_s};
+            u"applicationDeadline"_s, u"visibility"_s, u"usageRights"_s, u"targets"_s};
 }
 
 Result<CampaignInput> validateCampaign(const QJsonObject &body)

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 namespace influence::common {
@@ -40,6 +41,54 @@ struct AccountForecast
     static Result<AccountForecast> fromJson(const QJsonObject &json, const QList<double> &levels);
 };
 
+/// An interval of a campaign total: expected, with the 80 % and 95 % bounds.
+struct CampaignForecastInterval
+{
+    double expected = 0;
+    double lo80 = 0;
+    double hi80 = 0;
+    double lo95 = 0;
+    double hi95 = 0;
+};
+
+/// views, engagements and reach, in that order.
+using CampaignForecastTotals = std::array<CampaignForecastInterval, 3>;
+
+/// One KPI target of a campaign and the chance of reaching it.
+struct CampaignTargetChance
+{
+    QString metric; ///< views, engagements, reach, cpeMinor, cpmMinor
+    bool ceiling = false; ///< a cost per engagement or per 1000 views not to exceed
+    qint64 target = 0;
+    std::optional<double> achieved; ///< the total so far, or the CPE/CPM so far
+    double chanceAccepted = 0;
+    double chanceWithProposed = 0;
+};
+
+/// GET /api/v1/campaigns/{id}/forecast.
+struct CampaignForecast
+{
+    QString campaignId;
+    bool wholeCampaign = false; ///< scope "campaign" (the brand side), else "own"
+    int simulations = 0;
+    int accepted = 0;
+    int proposed = 0;
+    int measured = 0;
+    int withoutHistory = 0;
+    double acceptanceRate = 0;
+    QString acceptanceBasis; ///< brand, platform
+    qint64 acceptanceDecided = 0;
+    std::array<double, 3> achieved{}; ///< views, engagements, reach so far
+    int postsMeasured = 0;
+    qint64 costMinor = 0;
+    QString currency;
+    CampaignForecastTotals acceptedTotals{};
+    CampaignForecastTotals withProposed{};
+    QList<CampaignTargetChance> targets; ///< empty for a creator (or none set)
+
+    static Result<CampaignForecast> fromJson(const QJsonObject &json);
+};
+
 class ForecastApi
 {
 public:
@@ -51,6 +100,9 @@ public:
     /// after the history's last day, bands at `levels` (ascending percentages).
     QFuture<Result<AccountForecast>> accountForecast(const QString &accountId,
             const QString &metric, int horizon, const QList<double> &levels = {80.0, 95.0}) const;
+
+    /// GET /api/v1/campaigns/{id}/forecast.
+    QFuture<Result<CampaignForecast>> campaignForecast(const QString &campaignId) const;
 
 private:
     ApiClient *m_client;

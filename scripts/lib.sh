@@ -19,6 +19,7 @@ PACKAGES=(
     fonts-dejavu-core
     poppler-utils
     python3-prometheus-client
+    nginx-light pgbouncer
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

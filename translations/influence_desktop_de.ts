@@ -3072,6 +3072,200 @@
         <source>The usage rights are too long.</source>
         <translation>Die Nutzungsrechte sind zu lang.</translation>
     </message>
+    <message>
+        <source>&amp;Targets (views, engagements, reach)</source>
+        <translation>Ziel&amp;werte (Aufrufe, Interaktionen, Reichweite)</translation>
+    </message>
+    <message>
+        <source>Cost ceilin&amp;gs (per engagement, per 1000 views)</source>
+        <translation>Kostenober&amp;grenzen (je Interaktion, je 1000 Aufrufe)</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>engagements</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>per engagement, for example 0.25</source>
+        <translation>je Interaktion, zum Beispiel 0,25</translation>
+    </message>
+    <message>
+        <source>per 1000 views, for example 12</source>
+        <translation>je 1000 Aufrufe, zum Beispiel 12</translation>
+    </message>
+    <message>
+        <source>Optional. The campaign forecast says how likely the campaign is to reach it.</source>
+        <translation>Optional. Die Kampagnenprognose sagt, wie wahrscheinlich die Kampagne es erreicht.</translation>
+    </message>
+    <message>
+        <source>Optional, in the campaign&apos;s currency: the most the accepted fees should cost per engagement or per 1000 views.</source>
+        <translation>Optional, in der Währung der Kampagne: höchstens so viel sollen die angenommenen Honorare je Interaktion oder je 1000 Aufrufe kosten.</translation>
+    </message>
+    <message>
+        <source>Use whole numbers of at least 1, or leave a target empty.</source>
+        <translation>Verwenden Sie ganze Zahlen ab 1 oder lassen Sie ein Ziel leer.</translation>
+    </message>
+    <message>
+        <source>Use amounts above zero such as 0.25, or leave a ceiling empty.</source>
+        <translation>Verwenden Sie Beträge über null wie 0,25 oder lassen Sie eine Obergrenze leer.</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::CampaignForecastTab</name>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>What the campaign has achieved so far, and what its deliverables not yet measured are expected to add, judged by each creator&apos;s own past posts. The ranges hold the outcome 8 and 19 times in 20.</source>
+        <translation>Was die Kampagne bisher erreicht hat und was ihre noch nicht gemessenen Leistungen voraussichtlich hinzufügen, beurteilt nach den bisherigen Beiträgen jedes Creators. Die Spannen treffen das Ergebnis 8- bzw. 19-mal von 20.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>No targets are set for this campaign. Set views, engagements, reach or cost ceilings with Edit on the Overview tab to see how likely the campaign is to reach them.</source>
+        <translation>Für diese Kampagne sind keine Ziele gesetzt. Setzen Sie Aufrufe, Interaktionen, Reichweite oder Kostenobergrenzen mit „Bearbeiten“ im Reiter Übersicht, um zu sehen, wie wahrscheinlich die Kampagne sie erreicht.</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>Bisher</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>80 % range</source>
+        <translation>80-%-Spanne</translation>
+    </message>
+    <message>
+        <source>95 % range</source>
+        <translation>95-%-Spanne</translation>
+    </message>
+    <message>
+        <source>With proposals</source>
+        <translation>Mit Angeboten</translation>
+    </message>
+    <message>
+        <source>Achieved so far plus the accepted deliverables not yet measured.</source>
+        <translation>Bisher erreicht plus die angenommenen, noch nicht gemessenen Leistungen.</translation>
+    </message>
+    <message>
+        <source>As Expected, plus the deliverables of open offers, each offer counted as likely as offers are accepted.</source>
+        <translation>Wie „Erwartet“, plus die Leistungen offener Angebote, jedes Angebot so wahrscheinlich gezählt, wie Angebote angenommen werden.</translation>
+    </message>
+    <message>
+        <source>Drawing the campaign&apos;s forecast…</source>
+        <translation>Die Prognose der Kampagne wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Nothing to forecast yet: the campaign has no accepted or proposed deliverables and no measured posts. Invite creators and the forecast follows their offers.</source>
+        <translation>Noch nichts zu prognostizieren: Die Kampagne hat keine angenommenen oder angebotenen Leistungen und keine gemessenen Beiträge. Laden Sie Creator ein, dann folgt die Prognose ihren Angeboten.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Cost per engagement</source>
+        <translation>Kosten je Interaktion</translation>
+    </message>
+    <message>
+        <source>Cost per 1000 views</source>
+        <translation>Kosten je 1000 Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>bisher %1</translation>
+    </message>
+    <message>
+        <source>nothing measured yet</source>
+        <translation>noch nichts gemessen</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 (%3). Chance of staying within it: %4 with the accepted deliverables, %5 counting the proposals.</source>
+        <translation>%1: höchstens %2 (%3). Chance, darunter zu bleiben: %4 mit den angenommenen Leistungen, %5 mit den Angeboten.</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>%1: at least %2 (%3 so far). Chance of reaching it: %4 with the accepted deliverables, %5 counting the proposals.</source>
+        <translation>%1: mindestens %2 (bisher %3). Chance, es zu erreichen: %4 mit den angenommenen Leistungen, %5 mit den Angeboten.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deliverable(s) accepted, %1 of them measured; %2 proposed in open offers.</source>
+        <translation>
+            <numerusform>%n Leistung angenommen, davon %1 gemessen; %2 in offenen Angeboten angeboten.</numerusform>
+            <numerusform>%n Leistungen angenommen, davon %1 gemessen; %2 in offenen Angeboten angeboten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deliverable(s) are left out of the forecast: their creators have fewer than 3 past posts to judge them by. The figures above will grow by whatever those deliverables bring.</source>
+        <translation>
+            <numerusform>%n Leistung fehlt in der Prognose: Ihr Creator hat weniger als 3 frühere Beiträge, nach denen sie sich beurteilen ließe. Die Zahlen oben wachsen um das, was diese Leistung bringt.</numerusform>
+            <numerusform>%n Leistungen fehlen in der Prognose: Ihre Creator haben weniger als 3 frühere Beiträge, nach denen sie sich beurteilen ließen. Die Zahlen oben wachsen um das, was diese Leistungen bringen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of the brand&apos;s %n decided deal(s)</source>
+        <translation>
+            <numerusform>von %n entschiedenen Deal der Marke</numerusform>
+            <numerusform>von %n entschiedenen Deals der Marke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n decided deal(s) on the platform</source>
+        <translation>
+            <numerusform>von %n entschiedenen Deal auf der Plattform</numerusform>
+            <numerusform>von %n entschiedenen Deals auf der Plattform</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposals count as %1 likely to be accepted: the share accepted %2.</source>
+        <translation>Angebote zählen mit einer Annahmewahrscheinlichkeit von %1: dem angenommenen Anteil %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Method: %n simulation(s); each creator&apos;s past posts are resampled, then each deliverable is drawn from them (a two-stage bootstrap).</source>
+        <translation>
+            <numerusform>Methode: %n Simulation; die früheren Beiträge jedes Creators werden neu gezogen, dann jede Leistung daraus (ein zweistufiger Bootstrap).</numerusform>
+            <numerusform>Methode: %n Simulationen; die früheren Beiträge jedes Creators werden neu gezogen, dann jede Leistung daraus (ein zweistufiger Bootstrap).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 with the accepted deliverables</source>
+        <translation>%1 mit den angenommenen Leistungen</translation>
+    </message>
+    <message>
+        <source>Counting the proposals: %1</source>
+        <translation>Mit den Angeboten: %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CampaignPage</name>

@@ -7,6 +7,7 @@
 #include "app/QuickOpen.h"
 #include "app/SettingsView.h"
 #include "automations/AutomationsPage.h"
+#include "campaigns/CampaignForecastTab.h"
 #include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsView.h"
 #include "common/ApiClient.h"
@@ -181,6 +182,15 @@ void MainWindow::addPages()
     m_campaignPage->addBrandTab(m_recommended);
     m_ledger = new LedgerTab(m_api, m_session);
     m_campaignPage->addBrandTab(m_ledger);
+    auto *forecast = new CampaignForecastTab(m_api, m_session);
+    m_campaignPage->addBrandTab(forecast);
+    // The Forecast tab follows the campaign on the page; an edit (new targets) reloads it.
+    connect(m_campaignPage, &CampaignPage::stateChanged, forecast, [this, forecast] {
+        if (m_campaignPage->state() == CampaignPage::State::Loaded && m_campaignPage->campaign()) {
+            forecast->setCampaign(*m_campaignPage->campaign());
+            forecast->markStale();
+        }
+    });
     addDetailPage(m_campaignPage, m_campaigns);
     m_lookalikes = new LookalikesPage(m_api, m_session);
     addDetailPage(m_lookalikes, m_discovery);

@@ -44,6 +44,7 @@ QStringList splitList(const QString &text)
 QString groupOf(const QString &field)
 {
     static const QList<std::pair<QString, QString>> prefixes{{u"targeting.niches"_s, u"niches"_s},
+            {u"targets.maxC"_s, u"ceilings"_s}, {u"targets"_s, u"targets"_s},
             {u"targeting.countries"_s, u"countries"_s}, {u"targeting.languages"_s, u"languages"_s},
             {u"targeting.minFollowers"_s, u"followers"_s},
             {u"targeting.maxFollowers"_s, u"followers"_s},
@@ -148,6 +149,26 @@ void CampaignDialog::buildUi()
     budgetLayout->addWidget(m_currency, 1);
     addRow(form, u"budget"_s, budget);
 
+    // KPI targets (optional): totals to reach, and cost ceilings in the campaign's currency.
+    auto *targets = new QWidget;
+    auto *targetsLayout = new QHBoxLayout(targets);
+    targetsLayout->setContentsMargins(0, 0, 0, 0);
+    m_targetViews = edit(u"campaignTargetViews"_s);
+    m_targetEngagements = edit(u"campaignTargetEngagements"_s);
+    m_targetReach = edit(u"campaignTargetReach"_s);
+    targetsLayout->addWidget(m_targetViews);
+    targetsLayout->addWidget(m_targetEngagements);
+    targetsLayout->addWidget(m_targetReach);
+    addRow(form, u"targets"_s, targets);
+    auto *ceilings = new QWidget;
+    auto *ceilingsLayout = new QHBoxLayout(ceilings);
+    ceilingsLayout->setContentsMargins(0, 0, 0, 0);
+    m_maxCpe = edit(u"campaignMaxCpe"_s);
+    m_maxCpm = edit(u"campaignMaxCpm"_s);
+    ceilingsLayout->addWidget(m_maxCpe);
+    ceilingsLayout->addWidget(m_maxCpm);
+    addRow(form, u"ceilings"_s, ceilings);
+
     auto *dates = new QWidget;
     auto *datesLayout = new QHBoxLayout(dates);
     datesLayout->setContentsMargins(0, 0, 0, 0);
@@ -180,7 +201,7 @@ void CampaignDialog::buildUi()
     outer->addWidget(buttons);
     connect(m_save, &QPushButton::clicked, this, &CampaignDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
-    resize(560, 720);
+    resize(600, 760);
 }
 
 void CampaignDialog::retranslate()
@@ -192,6 +213,8 @@ void CampaignDialog::retranslate()
             {u"niches"_s, tr("N&iches")}, {u"countries"_s, tr("C&ountries")},
             {u"languages"_s, tr("&Languages")}, {u"followers"_s, tr("&Followers (min, max)")},
             {u"engagement"_s, tr("Minimum &engagement (%)")}, {u"budget"_s, tr("B&udget")},
+            {u"targets"_s, tr("&Targets (views, engagements, reach)")},
+            {u"ceilings"_s, tr("Cost ceilin&gs (per engagement, per 1000 views)")},
             {u"dates"_s, tr("&Dates (start, end)")}, {u"deadline"_s, tr("Applications &until")},
             {u"visibility"_s, tr("&Visibility")}, {u"usageRights"_s, tr("Usage &rights")}};
     for (const auto &[group, text] : labels) {
@@ -208,6 +231,8 @@ void CampaignDialog::retranslate()
     m_rowLabels.value(u"followers"_s)->setBuddy(m_minFollowers);
     m_rowLabels.value(u"engagement"_s)->setBuddy(m_minEngagement);
     m_rowLabels.value(u"budget"_s)->setBuddy(m_budget);
+    m_rowLabels.value(u"targets"_s)->setBuddy(m_targetViews);
+    m_rowLabels.value(u"ceilings"_s)->setBuddy(m_maxCpe);
     m_rowLabels.value(u"dates"_s)->setBuddy(m_startDate);
     m_rowLabels.value(u"deadline"_s)->setBuddy(m_deadline);
     m_rowLabels.value(u"visibility"_s)->setBuddy(m_visibility);
@@ -235,6 +260,19 @@ void CampaignDialog::retranslate()
     m_minEngagement->setPlaceholderText(tr("for example 2.5"));
     m_budget->setPlaceholderText(tr("amount, for example 5000"));
     m_currency->setPlaceholderText(tr("EUR"));
+    m_targetViews->setPlaceholderText(tr("views"));
+    m_targetEngagements->setPlaceholderText(tr("engagements"));
+    m_targetReach->setPlaceholderText(tr("reach"));
+    m_maxCpe->setPlaceholderText(tr("per engagement, for example 0.25"));
+    m_maxCpm->setPlaceholderText(tr("per 1000 views, for example 12"));
+    for (QLineEdit *target : {m_targetViews, m_targetEngagements, m_targetReach}) {
+        target->setToolTip(tr("Optional. The campaign forecast says how likely the campaign is "
+                              "to reach it."));
+    }
+    for (QLineEdit *ceiling : {m_maxCpe, m_maxCpm}) {
+        ceiling->setToolTip(tr("Optional, in the campaign's currency: the most the accepted fees "
+                               "should cost per engagement or per 1000 views."));
+    }
     m_startDate->setPlaceholderText(tr("start, YYYY-MM-DD"));
     m_endDate->setPlaceholderText(tr("end, YYYY-MM-DD"));
     m_deadline->setPlaceholderText(tr("YYYY-MM-DD (optional)"));
@@ -272,12 +310,39 @@ void CampaignDialog::setCampaign(const QString &id, const common::CampaignInput 
                     : QString());
     m_budget->setText(Formats::amountText(input.budget));
     m_currency->setText(input.budget.currency);
+    m_targetsKnown = false;
+    for (QLineEdit *target :
+            {m_targetViews, m_targetEngagements, m_targetReach, m_maxCpe, m_maxCpm}) {
+        target->clear();
+        target->setEnabled(false);
+    }
     m_startDate->setText(input.startDate.toString(Qt::ISODate));
     m_endDate->setText(input.endDate.toString(Qt::ISODate));
     m_deadline->setText(input.applicationDeadline.date().toString(Qt::ISODate));
     m_visibility->setCurrentIndex(m_visibility->findData(common::wireName(input.visibility)));
     m_usageRights->setPlainText(input.usageRights);
     retranslate();
+}
+
+void CampaignDialog::setTargets(const common::CampaignTargets &targets)
+{
+    const QString currency = m_currency->text().trimmed().toUpper();
+    const auto count = [](const std::optional<qint64> &value) {
+        return value ? QString::number(*value) : QString();
+    };
+    const auto amount = [&currency](const std::optional<qint64> &value) {
+        return value ? Formats::amountText({*value, currency}) : QString();
+    };
+    m_targetViews->setText(count(targets.views));
+    m_targetEngagements->setText(count(targets.engagements));
+    m_targetReach->setText(count(targets.reach));
+    m_maxCpe->setText(amount(targets.maxCpeMinor));
+    m_maxCpm->setText(amount(targets.maxCpmMinor));
+    for (QLineEdit *target :
+            {m_targetViews, m_targetEngagements, m_targetReach, m_maxCpe, m_maxCpm}) {
+        target->setEnabled(true);
+    }
+    m_targetsKnown = true;
 }
 
 QJsonObject CampaignDialog::formJson(QList<common::FieldError> *errors) const
@@ -327,6 +392,21 @@ QJsonObject CampaignDialog::formJson(QList<common::FieldError> *errors) const
     } else {
         errors->append({u"budgetMinor"_s, u"invalid_value"_s, {}});
     }
+    QJsonObject targets{{u"views"_s, integerOrText(m_targetViews->text(), u"targets.views"_s)},
+            {u"engagements"_s,
+                    integerOrText(m_targetEngagements->text(), u"targets.engagements"_s)},
+            {u"reach"_s, integerOrText(m_targetReach->text(), u"targets.reach"_s)}};
+    for (const auto &[edit, field] :
+            {std::pair{m_maxCpe, u"maxCpeMinor"_s}, std::pair{m_maxCpm, u"maxCpmMinor"_s}}) {
+        if (edit->text().trimmed().isEmpty()) {
+            targets.insert(field, QJsonValue(QJsonValue::Null));
+        } else if (const auto minor = Formats::parseAmount(edit->text(), currency)) {
+            targets.insert(field, *minor);
+        } else {
+            errors->append({u"targets."_s + field, u"invalid_value"_s, {}});
+        }
+    }
+    body.insert(u"targets"_s, targets);
     for (const auto &[edit, field] :
             {std::pair{m_startDate, u"startDate"_s}, std::pair{m_endDate, u"endDate"_s}}) {
         if (!edit->text().trimmed().isEmpty()) {
@@ -350,16 +430,17 @@ bool CampaignDialog::submit()
     m_status->clear();
     QList<common::FieldError> parseErrors;
     const QJsonObject body = formJson(&parseErrors);
-    const auto input = common::collab::validateCampaign(body);
-    if (!input || !parseErrors.isEmpty()) {
+    const auto command = common::collab::validateCampaignCommand(body);
+    if (!command || !parseErrors.isEmpty()) {
         QList<common::FieldError> errors = parseErrors;
-        if (!input) {
-            errors += input.error().fieldErrors;
+        if (!command) {
+            errors += command.error().fieldErrors;
         }
         showError(common::Error::validation(errors));
         return false; // nothing is sent
     }
-    Q_EMIT submitted(*input);
+    m_targets = command->targets;
+    Q_EMIT submitted(command->input);
     return true;
 }
 
@@ -435,6 +516,10 @@ QString CampaignDialog::fieldMessage(const QString &group, const common::FieldEr
             {u"followers"_s,
                     QT_TR_NOOP("Use whole numbers; the maximum must not be below the minimum.")},
             {u"engagement"_s, QT_TR_NOOP("Use a percentage from 0 to 100, such as 2.5.")},
+            {u"targets"_s, QT_TR_NOOP("Use whole numbers of at least 1, or leave a target empty.")},
+            {u"ceilings"_s,
+                    QT_TR_NOOP("Use amounts above zero such as 0.25, or leave a ceiling "
+                               "empty.")},
             {u"budget"_s,
                     QT_TR_NOOP("Use an amount such as 5000 or 5000.50 and a currency code such "
                                "as EUR.")},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/CampaignTargets.h"
 #include "common/CollabTypes.h"
 #include "common/Error.h"
 
@@ -17,9 +18,9 @@ class QPushButton;
 
 namespace influence::desktop {
 
-/// Creates or edits a campaign: the brief, the targeting, budget and dates. The form is checked
-/// with the server's own rules (common/Collab) before anything is sent; field errors from
-/// either side are shown at their fields. Opened without blocking (open(), never exec()).
+/// Creates or edits a campaign: the brief, the targeting, budget, KPI targets and dates. The form
+/// is checked with the server's own rules (common/Collab) before anything is sent; field errors
+/// from either side are shown at their fields. Opened without blocking (open(), never exec()).
 class CampaignDialog : public QDialog
 {
     Q_OBJECT
@@ -27,8 +28,16 @@ class CampaignDialog : public QDialog
 public:
     explicit CampaignDialog(QWidget *parent = nullptr);
 
-    /// Fills the form from a campaign (editing) and remembers its id.
+    /// Fills the form from a campaign (editing) and remembers its id. Its targets are not part
+    /// of a common::Campaign: they stay disabled until setTargets() brings them.
     void setCampaign(const QString &id, const common::CampaignInput &input);
+    /// Fills the targets and enables them.
+    void setTargets(const common::CampaignTargets &targets);
+    /// Whether the targets are known (a new campaign, or setTargets() came): only then are
+    /// they sent, so that an edit made before they arrived never clears them.
+    bool targetsKnown() const { return m_targetsKnown; }
+    /// The targets of the last form submitted().
+    const common::CampaignTargets &targets() const { return m_targets; }
     QString campaignId() const { return m_id; }
 
     /// Checks the form; emits submitted() when it is valid, else shows the errors.
@@ -57,6 +66,8 @@ private:
     QString fieldMessage(const QString &group, const common::FieldError &error) const;
 
     QString m_id;
+    bool m_targetsKnown = true;
+    common::CampaignTargets m_targets;
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QLabel *> m_rowLabels;
     QLineEdit *m_name = nullptr;
@@ -72,6 +83,11 @@ private:
     QLineEdit *m_minEngagement = nullptr;
     QLineEdit *m_budget = nullptr;
     QLineEdit *m_currency = nullptr;
+    QLineEdit *m_targetViews = nullptr;
+    QLineEdit *m_targetEngagements = nullptr;
+    QLineEdit *m_targetReach = nullptr;
+    QLineEdit *m_maxCpe = nullptr;
+    QLineEdit *m_maxCpm = nullptr;
     QLineEdit *m_startDate = nullptr;
     QLineEdit *m_endDate = nullptr;
     QLineEdit *m_deadline = nullptr;

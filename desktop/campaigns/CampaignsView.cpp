@@ -5,6 +5,7 @@
 #include "campaigns/CampaignText.h"
 #include "campaigns/CampaignsModel.h"
 #include "common/ApiClient.h"
+#include "common/CampaignTargetsApi.h"
 #include "common/Money.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
@@ -341,6 +342,13 @@ CampaignDialog *CampaignsView::editSelected()
     CampaignDialog *dialog = openDialog();
     dialog->setCampaign(campaign->id, campaign->details);
     dialog->open();
+    // The targets are not part of a listed campaign: they follow when they arrive.
+    continueIn(dialog, common::CampaignTargetsApi(m_api).targets(campaign->id),
+            [dialog](const Result<common::CampaignTargets> &targets) {
+                if (targets) {
+                    dialog->setTargets(*targets);
+                }
+            });
     return dialog;
 }
 
@@ -351,8 +359,11 @@ void CampaignsView::save(const common::CampaignInput &input)
     }
     m_dialog->setBusy(true);
     const QString id = m_dialog->campaignId();
-    auto future =
-            id.isEmpty() ? m_collab.createCampaign(input) : m_collab.updateCampaign(id, input);
+    const common::CampaignTargetsApi targets(m_api);
+    // Without its targets known, an edit leaves them as they are (a PATCH without the field).
+    auto future = !m_dialog->targetsKnown() ? m_collab.updateCampaign(id, input)
+            : id.isEmpty()                  ? targets.create(input, m_dialog->targets())
+                                            : targets.update(id, input, m_dialog->targets());
     continueIn(this, std::move(future), [this](const Result<Campaign> &result) {
         saved(result);
     });

@@ -18,6 +18,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using influence::common::AnalyticsPeriod;
 using influence::common::Result;
@@ -120,50 +122,54 @@ Work dashboard(const Request &request, Read read, QString member, QList<Column> 
     });
 }
 
-Result<Work> readCampaign(const Request &request)
+http::Prepare readCampaign(const std::shared_ptr<DashboardCache> &cache)
 {
-    const auto id = request.uuidParam(u"id"_s);
-    if (!id) {
-        return id.error();
-    }
-    const auto period = periodOf(request);
-    if (!period) {
-        return period.error();
-    }
-    return dashboard(
-            request,
-            [id = *id, period = *period](Connection &c, const Principal &p) {
-                return campaignAnalytics(c, p, id, period);
-            },
-            u"posts"_s, postColumns(true), u"campaign-posts.csv"_s, true);
+    return [cache](const Request &request) -> Result<Work> {
+        const auto id = request.uuidParam(u"id"_s);
+        if (!id) {
+            return id.error();
+        }
+        const auto period = periodOf(request);
+        if (!period) {
+            return period.error();
+        }
+        return dashboard(
+                request,
+                [cache, id = *id, period = *period](Connection &c, const Principal &p) {
+                    return campaignAnalytics(c, *cache, p, id, period);
+                },
+                u"posts"_s, postColumns(true), u"campaign-posts.csv"_s, true);
+    };
 }
 
-Result<Work> readOverview(const Request &request)
+http::Prepare readOverview(const std::shared_ptr<DashboardCache> &cache)
 {
-    OverviewQuery query;
-    const auto period = periodOf(request);
-    if (!period) {
-        return period.error();
-    }
-    const auto campaign = http::optionalUuidOf(request, u"campaign"_s);
-    if (!campaign) {
-        return campaign.error();
-    }
-    if (request.hasQuery(u"currency"_s)) {
-        const auto currency = currencyOf(request.queryValue(u"currency"_s), u"currency"_s);
-        if (!currency) {
-            return currency.error();
+    return [cache](const Request &request) -> Result<Work> {
+        OverviewQuery query;
+        const auto period = periodOf(request);
+        if (!period) {
+            return period.error();
         }
-        query.currency = *currency;
-    }
-    query.period = *period;
-    query.campaign = *campaign;
-    return dashboard(
-            request,
-            [query](Connection &c, const Principal &p) {
-                return overview(c, p, query);
-            },
-            u"campaigns"_s, campaignColumns(), u"campaigns.csv"_s, false);
+        const auto campaign = http::optionalUuidOf(request, u"campaign"_s);
+        if (!campaign) {
+            return campaign.error();
+        }
+        if (request.hasQuery(u"currency"_s)) {
+            const auto currency = currencyOf(request.queryValue(u"currency"_s), u"currency"_s);
+            if (!currency) {
+                return currency.error();
+            }
+            query.currency = *currency;
+        }
+        query.period = *period;
+        query.campaign = *campaign;
+        return dashboard(
+                request,
+                [cache, query](Connection &c, const Principal &p) {
+                    return overview(c, *cache, p, query);
+                },
+                u"campaigns"_s, campaignColumns(), u"campaigns.csv"_s, false);
+    };
 }
 
 Result<Work> readCreator(const Request &request)
@@ -252,19 +258,26 @@ Result<Work> writeDeliverableMetrics(const Request &request)
 
 } // namespace
 
-void registerRoutes(http::HttpContext &context)
+void registerRoutes(http::HttpContext &context, qsizetype cacheBytes)
 {
     constexpr auto signedIn = Access::SignedIn;
+    const auto cache = std::make_shared<DashboardCache>(cacheBytes);
     constexpr auto get = HttpMethod::Get;
     constexpr auto put = HttpMethod::Put;
+    using http::onReadReplica;
     http::addRoutes(context,
             {
-                    {get, u"/api/v1/analytics/campaigns/{id}"_s, signedIn, readCampaign},
-                    {get, u"/api/v1/analytics/overview"_s, signedIn, readOverview},
-                    {get, u"/api/v1/analytics/creators/{id}"_s, signedIn, readCreator},
-                    {get, u"/api/v1/analytics/emv-tables"_s, signedIn, listEmvTables},
+                    onReadReplica({get, u"/api/v1/analytics/campaigns/{id}"_s, signedIn,
+                            readCampaign(cache)}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/overview"_s, signedIn, readOverview(cache)}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/creators/{id}"_s, signedIn, readCreator}),
+                    onReadReplica(
+                            {get, u"/api/v1/analytics/emv-tables"_s, signedIn, listEmvTables}),
                     {put, u"/api/v1/analytics/emv-tables/{currency}"_s, signedIn, writeEmvTable},
-                    {get, u"/api/v1/posts/{id}/metrics"_s, signedIn, readPostMetrics},
+                    onReadReplica(
+                            {get, u"/api/v1/posts/{id}/metrics"_s, signedIn, readPostMetrics}),
                     {put, u"/api/v1/deliverables/{id}/metrics/{day}"_s, signedIn,
                             writeDeliverableMetrics},
             });

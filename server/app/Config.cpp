@@ -321,9 +321,9 @@ QList<KeySpec> databaseKeys()
 {
     return {
             {"DATABASE_URL"_L1,
-                    "postgres://user:password@host:port/db?sslmode=require. Empty: a private "
-                    "PostgreSQL "
-                    "instance under DATA_DIR."_L1,
+                    "postgres://user:password@host:port/db?sslmode=require; several hosts "
+                    "(host1:5432,host2:5432) are tried in order, the one taking writes is used. "
+                    "Empty: a private PostgreSQL instance under DATA_DIR."_L1,
                     [](Config &c, const QString &v) {
                         const QString url = v.trimmed();
                         if (!url.isEmpty()) {
@@ -351,6 +351,52 @@ QList<KeySpec> databaseKeys()
             {"DB_CONNECT_TIMEOUT_SECONDS"_L1,
                     "Give up connecting to PostgreSQL after this. Default 5."_L1,
                     duration(&Config::database, &db::DatabaseSettings::connectTimeout, 1, 120)},
+            {"DATABASE_REPLICA_URLS"_L1,
+                    "Read replicas (streaming standbys) for read-only work, comma-separated "
+                    "postgres:// URLs. Empty (default): every read runs on DATABASE_URL."_L1,
+                    [](Config &c, const QString &v) {
+                        QList<db::DatabaseUrl> urls;
+                        for (const QString &part : v.split(u',', Qt::SkipEmptyParts)) {
+                            const QString url = part.trimmed();
+                            if (url.isEmpty()) {
+                                continue;
+                            }
+                            auto parsed = db::DatabaseUrl::parse(url);
+                            if (!parsed) {
+                                return parsed.error().detail;
+                            }
+                            urls.append(std::move(*parsed));
+                        }
+                        c.database.replicas.urls = std::move(urls);
+                        return QString();
+                    },
+                    true},
+            {"DATABASE_REPLICA_WAIT_MS"_L1,
+                    "How long a read that sends Influence-Wal-Position waits for a replica to "
+                    "replay it before running on the primary. Default 200."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 0, 10'000, n);
+                        c.database.replicas.wait = std::chrono::milliseconds(n);
+                        return problem;
+                    }},
+            {"DATABASE_REPLICA_MAX_LAG_MS"_L1,
+                    "A replica whose replay lags further behind the primary is skipped until it "
+                    "catches up. Default 5000."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 0, 3'600'000, n);
+                        c.database.replicas.maxLag = std::chrono::milliseconds(n);
+                        return problem;
+                    }},
+            {"DATABASE_REPLICA_CHECK_MS"_L1,
+                    "How often each replica's health and lag are checked. Default 1000."_L1,
+                    [](Config &c, const QString &v) {
+                        qint64 n = 0;
+                        QString problem = expectInt(v, 50, 600'000, n);
+                        c.database.replicas.checkInterval = std::chrono::milliseconds(n);
+                        return problem;
+                    }},
             {"JOB_WORKERS"_L1,
                     "Background jobs this process runs at a time (one thread and database "
                     "connection each); 0 runs none. Default 2."_L1,
@@ -901,6 +947,14 @@ QStringList Config::describe() const
     line(u"DB_QUEUE_LIMIT"_s, QString::number(database.queueLimit));
     line(u"DB_STATEMENT_TIMEOUT_MS"_s, QString::number(database.statementTimeout.count()));
     line(u"DB_CONNECT_TIMEOUT_SECONDS"_s, QString::number(database.connectTimeout.count()));
+    QStringList replicaUrls;
+    for (const db::DatabaseUrl &replica : database.replicas.urls) {
+        replicaUrls.append(replica.redacted());
+    }
+    line(u"DATABASE_REPLICA_URLS"_s, replicaUrls.join(u','));
+    line(u"DATABASE_REPLICA_WAIT_MS"_s, QString::number(database.replicas.wait.count()));
+    line(u"DATABASE_REPLICA_MAX_LAG_MS"_s, QString::number(database.replicas.maxLag.count()));
+    line(u"DATABASE_REPLICA_CHECK_MS"_s, QString::number(database.replicas.checkInterval.count()));
     line(u"JOB_WORKERS"_s, QString::number(jobs.workers));
     {
         QStringList limits;

@@ -17,6 +17,7 @@
 #include "core/db/DbPool.h"
 #include "core/db/ManagedPostgres.h"
 #include "core/db/Migrator.h"
+#include "core/db/ReplicaPool.h"
 #include "core/docs/ApiDocs.h"
 #include "core/http/Authenticator.h"
 #include "core/http/HttpContext.h"
@@ -314,6 +315,12 @@ Result<void> ServerApp::start(const StartOptions &options)
     }
 
     m_dbPool = std::make_unique<db::DbPool>(m_connectionSettings, m_config.database);
+    if (!m_config.database.replicas.urls.isEmpty()) {
+        m_replicaPool =
+                std::make_unique<db::ReplicaPool>(m_connectionSettings, m_config.database.replicas,
+                        m_config.database.poolSize, m_config.database.queueLimit);
+        m_dbPool->setReplicas(m_replicaPool.get());
+    }
     m_cpuPool = std::make_unique<CpuPool>(qMax(2, QThread::idealThreadCount()), 1024);
 
     http::HttpSettings httpSettings = m_config.http;
@@ -361,7 +368,9 @@ Result<void> ServerApp::start(const StartOptions &options)
             *m_httpContext, qsizetype{m_config.profiles.metricsCacheMiB} * 1024 * 1024);
     brands::registerRoutes(*m_httpContext);
     money::registerRoutes(*m_httpContext, m_config.payments);
-    analytics::registerRoutes(*m_httpContext);
+    // The analytics dashboards' answers share it too.
+    analytics::registerRoutes(
+            *m_httpContext, qsizetype{m_config.profiles.metricsCacheMiB} * 1024 * 1024);
     shortlists::registerRoutes(*m_httpContext);
     analytics::registerImportRoutes(*m_httpContext);
     jobs::registerRoutes(*m_httpContext);
@@ -515,6 +524,10 @@ void ServerApp::finishShutdown()
         if (m_cpuPool) {
             m_cpuPool->waitForDone();
         }
+        if (m_replicaPool) {
+            // Before the primary's pool: a replica's task may hand a read on to the primary.
+            m_replicaPool->waitForDone();
+        }
         if (m_dbPool) {
             m_dbPool->waitForDone();
         }
@@ -524,6 +537,10 @@ void ServerApp::finishShutdown()
     m_social.reset();
     m_jobs.reset();
     m_cpuPool.reset();
+    if (m_dbPool) {
+        m_dbPool->setReplicas(nullptr);
+    }
+    m_replicaPool.reset();
     m_dbPool.reset();
     m_managedPostgres.reset();
     qCInfo(lcApp, "stopped");

@@ -16,6 +16,7 @@ namespace influence::server {
 
 namespace db {
 class DbPool;
+class ReplicaPool;
 class ManagedPostgres;
 struct ConnectionSettings;
 } // namespace db
@@ -93,6 +94,7 @@ private:
     std::unique_ptr<db::ManagedPostgres> m_managedPostgres;
     std::shared_ptr<db::ConnectionSettings> m_connectionSettings;
     std::unique_ptr<db::DbPool> m_dbPool;
+    std::unique_ptr<db::ReplicaPool> m_replicaPool;
     std::unique_ptr<CpuPool> m_cpuPool;
     /// Signs and checks access tokens; outlives every request (the routes and the
     /// authenticator hold it).

@@ -39,12 +39,12 @@ Result<Work> createCampaign(const Request &request)
         }
         brand = *id;
     }
-    const auto input = common::collab::validateCampaign(*body);
-    if (!input) {
-        return input.error();
+    const auto command = common::collab::validateCampaignCommand(*body);
+    if (!command) {
+        return command.error();
     }
-    return Work([input = *input, brand](Connection &c, const Principal &p) {
-        return campaigns::create(c, p, input, brand);
+    return Work([command = *command, brand](Connection &c, const Principal &p) {
+        return campaigns::create(c, p, command, brand);
     });
 }
 

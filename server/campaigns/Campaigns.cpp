@@ -37,7 +37,9 @@ Error illegalTransition(const QString &detail)
 const QString kColumns =
         u"name, brief, objective, platforms, deliverable_types, target_niches, target_countries, "
         "target_languages, min_followers, max_followers, min_engagement_rate, budget_minor, "
-        "currency, starts_on, ends_on, application_deadline, visibility, usage_rights"_s;
+        "currency, starts_on, ends_on, application_deadline, visibility, usage_rights, "
+        "target_views, target_engagements, target_reach, target_max_cpe_minor, "
+        "target_max_cpm_minor"_s;
 const QString kValues =
         u":name, coalesce(:brief, ''), :objective, "
         "ARRAY(SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb))), "
@@ -47,7 +49,9 @@ const QString kValues =
         "ARRAY(SELECT jsonb_array_elements_text(CAST(:languages AS jsonb))), "
         "CAST(:minFollowers AS bigint), CAST(:maxFollowers AS bigint), CAST(:minEr AS real), "
         ":budget, :currency, CAST(:startsOn AS date), CAST(:endsOn AS date), "
-        "CAST(:deadline AS timestamptz), :visibility, coalesce(:usageRights, '')"_s;
+        "CAST(:deadline AS timestamptz), :visibility, coalesce(:usageRights, ''), "
+        "CAST(:targetViews AS bigint), CAST(:targetEngagements AS bigint), "
+        "CAST(:targetReach AS bigint), CAST(:maxCpe AS bigint), CAST(:maxCpm AS bigint)"_s;
 const QString kInsert = u"INSERT INTO campaigns AS c (brand_id, created_by, "_s + kColumns
         + u") VALUES (:brand, :user, "_s + kValues
         + u") RETURNING api_campaign_json(c, true)::text"_s;
@@ -117,7 +121,7 @@ QVariant nullableText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-Binds inputBinds(const CampaignInput &input)
+Binds inputBinds(const CampaignInput &input, const common::CampaignTargets &targets)
 {
     const auto &t = input.targeting;
     return {{u":name"_s, input.name}, {u":brief"_s, input.brief},
@@ -135,7 +139,11 @@ Binds inputBinds(const CampaignInput &input)
             {u":endsOn"_s, nullableText(input.endDate.toString(Qt::ISODate))},
             {u":deadline"_s, nullableText(input.applicationDeadline.toString(Qt::ISODateWithMs))},
             {u":visibility"_s, common::wireName(input.visibility)},
-            {u":usageRights"_s, input.usageRights}};
+            {u":usageRights"_s, input.usageRights}, {u":targetViews"_s, nullable(targets.views)},
+            {u":targetEngagements"_s, nullable(targets.engagements)},
+            {u":targetReach"_s, nullable(targets.reach)},
+            {u":maxCpe"_s, nullable(targets.maxCpeMinor)},
+            {u":maxCpm"_s, nullable(targets.maxCpmMinor)}};
 }
 
 Result<QByteArray> writeCampaign(Connection &c, const QString &sql, const Binds &binds)
@@ -275,7 +283,7 @@ Result<std::optional<CampaignRow>> lockCampaign(
     return std::optional(row);
 }
 
-Result<QByteArray> create(Connection &c, const Principal &p, const CampaignInput &input,
+Result<QByteArray> create(Connection &c, const Principal &p, const common::CampaignCommand &command,
         const std::optional<QUuid> &brandId)
 {
     return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
@@ -283,7 +291,7 @@ Result<QByteArray> create(Connection &c, const Principal &p, const CampaignInput
         if (!brand) {
             return brand.error();
         }
-        Binds binds = inputBinds(input);
+        Binds binds = inputBinds(command.input, command.targets);
         binds << std::pair(u":brand"_s, *brand) << std::pair(u":user"_s, p.userId());
         return writeCampaign(tx, kInsert, binds);
     });
@@ -316,11 +324,11 @@ Result<QByteArray> update(
         }
         const QJsonObject whole =
                 common::profiles::merged(row->json, patch, common::collab::campaignFields());
-        const auto input = common::collab::validateCampaign(whole);
-        if (!input) {
-            return input.error();
+        const auto command = common::collab::validateCampaignCommand(whole);
+        if (!command) {
+            return command.error();
         }
-        Binds binds = inputBinds(*input);
+        Binds binds = inputBinds(command->input, command->targets);
         binds << std::pair(u":id"_s, id);
         return writeCampaign(tx, kUpdate, binds);
     });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/CampaignTargets.h"
 #include "common/CollabTypes.h"
 #include "common/Result.h"
 #include "core/db/Pages.h"
@@ -59,11 +60,11 @@ common::Result<QUuid> brandFor(
 
 /// `brandId` names the brand when the caller acts for several (or is an admin).
 common::Result<QByteArray> create(db::Connection &c, const http::Principal &p,
-        const common::CampaignInput &input, const std::optional<QUuid> &brandId);
+        const common::CampaignCommand &command, const std::optional<QUuid> &brandId);
 /// A campaign the caller may see (brand side: with progress); 404 otherwise.
 common::Result<QByteArray> read(db::Connection &c, const http::Principal &p, const QUuid &id);
-/// Merges the editable fields of `patch` into the campaign and validates the whole; only in
-/// draft, active or paused.
+/// Merges the editable fields of `patch` (targets included) into the campaign and validates the
+/// whole; only in draft, active or paused.
 common::Result<QByteArray> update(
         db::Connection &c, const http::Principal &p, const QUuid &id, const QJsonObject &patch);
 /// launch, pause, resume, complete (not while deliverables are in review; open negotiations are

@@ -67,8 +67,8 @@ std::shared_ptr<DiscoveryIndexLoader> registerRoutes(
     }
     http::addRoutes(context,
             {
-                    {HttpMethod::Get, u"/api/v1/influencers"_s, Access::SignedIn,
-                            searchCreators(loader)},
+                    http::onReadReplica({HttpMethod::Get, u"/api/v1/influencers"_s,
+                            Access::SignedIn, searchCreators(loader)}),
             });
     return loader;
 }

@@ -5,27 +5,55 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace influence::server::forecast {
 
-/// GET /api/v1/campaigns/{id}/forecast: the expected views, engagements and reach of the
-/// campaign's accepted and proposed deliverables, with 80 % and 95 % intervals. The campaign's
-/// read rules decide who sees it (404 otherwise); its brand side sees every creator's
-/// deliverables, a creator only their own.
+/// GET /api/v1/campaigns/{id}/forecast: what the campaign has achieved so far plus the expected
+/// views, engagements and reach of its accepted deliverables not yet measured, and of those and
+/// the proposed ones weighted by the chance that an offer is accepted, with 80 % and 95 %
+/// intervals and the chance of reaching each of the campaign's targets. The campaign's read
+/// rules decide who sees it (404 otherwise); its brand side sees every creator's deliverables
+/// and the targets, a creator only their own deliverables and no targets.
 http::Prepare campaignForecastRoute();
 
 /// The figures of one post (or what one deliverable will have): views, engagements, reach.
 using PostFigures = std::array<double, 3>;
 
-/// One deliverable to be forecast: its measured figures if it has them, else the creator's past
-/// posts to draw from (empty: no history, left out of the totals).
+/// How each simulation draws a deliverable from its creator's past posts.
+enum class Bootstrap {
+    /// Every deliverable draws one past post, independently of the creator's others.
+    OneStage,
+    /// Each simulation first resamples the creator's past posts (their level), then every
+    /// deliverable of that creator draws from the resample (Davison & Hinkley 1997, ch. 3.8).
+    TwoStage,
+};
+
+/// One deliverable not yet measured, to be drawn from its creator's past posts.
 struct PendingDeliverable
 {
-    bool proposed = false;
-    bool measured = false;
-    PostFigures figures{}; // when measured
+    /// Index into SimulationInput::offerFees for a proposed deliverable; nothing when accepted.
+    std::optional<std::size_t> offer;
+    /// The creator's past posts it draws from (never empty). Deliverables sharing the same
+    /// history share the creator's level in a two-stage bootstrap.
     const std::vector<PostFigures> *history = nullptr;
+};
+
+struct SimulationInput
+{
+    PostFigures achieved{}; ///< measured so far: every total starts here
+    double acceptedCost = 0; ///< fees of the accepted deals (minor units)
+    std::vector<PendingDeliverable> deliverables;
+    std::vector<double> offerFees; ///< per open offer: its fee (minor units)
+    double acceptance = 1.0; ///< the chance that an open offer is accepted
+};
+
+/// The draws of one simulation: each figure's totals and the cost, one entry per draw.
+struct Draws
+{
+    std::array<std::vector<double>, 3> totals;
+    std::vector<double> cost;
 };
 
 /// mean and the 10/90 and 2.5/97.5 percentiles of each figure's total.
@@ -38,8 +66,13 @@ struct TotalForecast
     std::array<double, 3> hi95{};
 };
 
-/// The bootstrap of the totals (see CampaignForecast.cpp): `simulations` draws, seeded.
-TotalForecast simulateTotals(const std::vector<PendingDeliverable> &deliverables, bool withProposed,
-        int simulations, std::uint64_t seed);
+/// The bootstrap of the totals (see CampaignForecast.cpp): `simulations` draws, seeded. Without
+/// `withProposed` the proposed deliverables are left out; with it, each open offer is accepted
+/// in a draw with probability `input.acceptance`, all its deliverables and its fee together.
+Draws simulateDraws(const SimulationInput &input, bool withProposed, int simulations,
+        std::uint64_t seed, Bootstrap method);
+
+/// The mean and percentiles of the draws' totals.
+TotalForecast summarize(const Draws &draws);
 
 } // namespace influence::server::forecast

@@ -96,10 +96,11 @@ void registerRoutes(http::HttpContext &context, qsizetype cacheBytes)
 {
     http::addRoutes(context,
             {{HttpMethod::Post, u"/api/v1/forecasts"_s, Access::SignedIn, createForecast},
-                    {HttpMethod::Get, u"/api/v1/connected-accounts/{id}/forecast"_s,
-                            Access::SignedIn, accountForecastRoute(cacheBytes)},
-                    {HttpMethod::Get, u"/api/v1/campaigns/{id}/forecast"_s, Access::SignedIn,
-                            campaignForecastRoute()}});
+                    http::onReadReplica(
+                            {HttpMethod::Get, u"/api/v1/connected-accounts/{id}/forecast"_s,
+                                    Access::SignedIn, accountForecastRoute(cacheBytes)}),
+                    http::onReadReplica({HttpMethod::Get, u"/api/v1/campaigns/{id}/forecast"_s,
+                            Access::SignedIn, campaignForecastRoute()})});
 }
 
 } // namespace influence::server::forecast

@@ -215,14 +215,17 @@ Result<QJsonObject> decodeObject(QByteArrayView part, const QString &what)
     return document.object();
 }
 
-/// A NumericDate claim (RFC 7519 §2) in whole seconds; nullopt when missing or not a number.
+/// A NumericDate claim (RFC 7519 §2) in whole seconds; nullopt when missing, not a number, or
+/// beyond what seconds in a qint64 can hold (converting such a double is undefined behaviour).
 std::optional<qint64> numericDate(const QJsonObject &payload, const QString &name)
 {
+    constexpr double kLimit = 9.2e18; // below 2^63, with room for the leeway
     const QJsonValue value = payload.value(name);
-    if (!value.isDouble() || !std::isfinite(value.toDouble())) {
+    const double seconds = value.toDouble();
+    if (!value.isDouble() || !std::isfinite(seconds) || seconds <= -kLimit || seconds >= kLimit) {
         return std::nullopt;
     }
-    return static_cast<qint64>(std::floor(value.toDouble()));
+    return static_cast<qint64>(std::floor(seconds));
 }
 
 Result<void> checkAudience(const QJsonObject &payload, const QString &clientId)

@@ -271,8 +271,10 @@ void registerRoutes(http::HttpContext &context, const Settings &settings)
                     {HttpMethod::Put, u"/api/v1/me/brand"_s, signedIn, putMyBrand},
                     {HttpMethod::Patch, u"/api/v1/me/brand"_s, signedIn, patchMyBrand},
                     {HttpMethod::Delete, u"/api/v1/me/brand"_s, signedIn, deleteMyBrand},
-                    {HttpMethod::Get, u"/api/v1/influencers/{id}"_s, signedIn, readCreatorProfile},
-                    {HttpMethod::Get, u"/api/v1/brands/{id}"_s, signedIn, readBrandProfile},
+                    http::onReadReplica({HttpMethod::Get, u"/api/v1/influencers/{id}"_s, signedIn,
+                            readCreatorProfile}),
+                    http::onReadReplica({HttpMethod::Get, u"/api/v1/brands/{id}"_s, signedIn,
+                            readBrandProfile}),
                     {HttpMethod::Get, u"/api/v1/connected-accounts"_s, signedIn, listMyAccounts},
                     {HttpMethod::Post, u"/api/v1/connected-accounts"_s, signedIn, addMyAccount,
                             201},
@@ -280,8 +282,9 @@ void registerRoutes(http::HttpContext &context, const Settings &settings)
                             patchMyAccount},
                     {HttpMethod::Delete, u"/api/v1/connected-accounts/{id}"_s, signedIn,
                             deleteMyAccount},
-                    {HttpMethod::Get, u"/api/v1/connected-accounts/{id}/metrics"_s, signedIn,
-                            readAccountMetrics(cache)},
+                    http::onReadReplica(
+                            {HttpMethod::Get, u"/api/v1/connected-accounts/{id}/metrics"_s,
+                                    signedIn, readAccountMetrics(cache)}),
             });
 }
 

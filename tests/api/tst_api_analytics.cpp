@@ -2,14 +2,17 @@
 // Analytics over HTTP against PostgreSQL: every KPI of a hand-computed campaign (with the default
 // EMV table and with the brand's own), the rollup against a direct aggregation of the raw rows
 // through inserts, late updates, deletes and a post moved to another campaign, authorization,
-// period validation, CSV, EMV tables and figures entered by hand.
+// period validation, CSV, EMV tables and figures entered by hand; cached dashboards that follow
+// every write, in this server process and another one (0026's versions).
 #include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "TestServer.h"
 #include "core/db/Connection.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -102,6 +105,19 @@ private:
     QString m_maxId;
     QString m_campaign; ///< the hand-computed one
     int m_counter = 0;
+    QByteArray m_secret = QUuid::createUuid().toByteArray() + QUuid::createUuid().toByteArray();
+
+    /// Another server process on the same database, signing with the same key.
+    std::unique_ptr<TestServer> anotherServer()
+    {
+        TestServer::Options options;
+        options.databaseUrl = m_server->databaseUrl();
+        options.configure = [this](server::Config &config) {
+            config.tokens.secret = m_secret;
+            config.http.publicUrl = u"https://influence.example"_s;
+        };
+        return std::make_unique<TestServer>(options);
+    }
 
     HttpReply get(const QString &path, const QString &token) { return m_api->get(path, token); }
     HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
@@ -207,7 +223,12 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
+        TestServer::Options options;
+        options.configure = [this](server::Config &config) {
+            config.tokens.secret = m_secret;
+            config.http.publicUrl = u"https://influence.example"_s;
+        };
+        m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
@@ -453,6 +474,85 @@ private Q_SLOTS:
                                 campaignB))
                          .toLongLong(),
                 0);
+    }
+
+    /// The overview and a campaign's analytics are cached under the versions of what they read
+    /// (0026): a new metric row, a new campaign with its deal, and figures written while another
+    /// server process holds the answer are all seen by the next read, in both processes. The
+    /// previous period (read in the current period's pass) and the campaigns' budget figures
+    /// (read from their balance rows) equal what the separate calls of 0012 answered.
+    void cachedAnswersFollowWrites()
+    {
+        const QString overviewPath = u"/api/v1/analytics/overview"_s;
+        const HttpReply first = get(overviewPath, m_staff);
+        QCOMPARE(first.status, 200);
+        const HttpReply again = get(overviewPath, m_staff);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.body, first.body);
+        const QJsonObject before = first.json();
+        const qint64 views = before[u"kpis"_s][u"views"_s].toInteger();
+        const qsizetype campaigns = before[u"campaigns"_s].toArray().size();
+
+        // The fold equals the previous period asked for on its own, and the campaigns' figures
+        // equal their budget answers.
+        const QString ids = u"ARRAY(SELECT c.id FROM campaigns c WHERE c.brand_id = '%1')"_s.arg(
+                m_api->userIdOf(m_brand));
+        const QByteArray previous =
+                QJsonDocument(before[u"previousKpis"_s].toObject()).toJson(QJsonDocument::Compact);
+        QVERIFY(previous.contains("\"views\""));
+        QCOMPARE(scalar(u"SELECT (analytics_campaigns_json(%1, %1, DATE '%2', DATE '%3', 'day', "
+                        "false, 0) -> 'kpis') = '%4'::jsonb"_s.arg(
+                                ids, day(-59), day(-30), QString::fromUtf8(previous)))
+                         .toBool(),
+                true);
+        for (const auto &c : before[u"campaigns"_s].toArray()) {
+            const QJsonObject budget = QJsonDocument::fromJson(
+                    scalar(u"SELECT api_campaign_budget_json(c)::text FROM campaigns c "
+                           "WHERE c.id = '%1'"_s.arg(c[u"id"_s].toString()))
+                            .toByteArray())
+                                               .object();
+            for (const QString &field :
+                    {u"committedMinor"_s, u"paidMinor"_s, u"remainingMinor"_s}) {
+                QCOMPARE(c[field].toInteger(), budget[field].toInteger());
+            }
+        }
+
+        // Another process reads (and keeps) the same answer.
+        const auto second = anotherServer();
+        QVERIFY2(second->isRunning(), qPrintable(second->error()));
+        HttpTestClient secondClient(second->url());
+        ApiSession secondApi(secondClient);
+        QCOMPARE(secondApi.get(overviewPath, m_staff).body, first.body);
+
+        // A new campaign with a deal and a post with a new metric row.
+        const QString campaign = newCampaign();
+        const QStringList d = acceptedDeal(campaign, m_max, m_maxId, 7000, 1);
+        QCOMPARE(d.size(), 1);
+        const QString fresh = newPost(m_maxId, d[0], -1);
+        QVERIFY(metrics(fresh, -1, {700, 900, 600, 70, 7, 0, 0, 0, 0}));
+        for (ApiSession *api : {m_api.get(), &secondApi}) {
+            const QJsonObject after = api->get(overviewPath, m_staff).json();
+            QCOMPARE(after[u"kpis"_s][u"views"_s].toInteger(), views + 700);
+            QCOMPARE(after[u"campaigns"_s].toArray().size(), campaigns + 1);
+            QCOMPARE(after[u"campaigns"_s][0][u"id"_s].toString(), campaign);
+            QCOMPARE(after[u"campaigns"_s][0][u"committedMinor"_s].toInteger(), 7000);
+            QCOMPARE(after[u"campaigns"_s][0][u"views"_s].toInteger(), 700);
+        }
+        // The campaign's own analytics, cached in both, then a later row written.
+        const QString campaignPath = u"/api/v1/analytics/campaigns/"_s + campaign;
+        QCOMPARE(get(campaignPath, m_staff).json()[u"kpis"_s][u"views"_s].toInteger(), 700);
+        QCOMPARE(secondApi.get(campaignPath, m_staff).json()[u"kpis"_s][u"views"_s].toInteger(),
+                700);
+        QVERIFY(metrics(fresh, 0, {1000, 1300, 800, 90, 9, 0, 0, 0, 0}));
+        for (ApiSession *api : {m_api.get(), &secondApi}) {
+            QCOMPARE(api->get(campaignPath, m_staff).json()[u"kpis"_s][u"views"_s].toInteger(),
+                    1000);
+            QCOMPARE(api->get(overviewPath, m_staff).json()[u"kpis"_s][u"views"_s].toInteger(),
+                    views + 1000);
+        }
+        // A cached answer is still only for whoever may read it.
+        QCOMPARE(get(campaignPath, m_otherBrand).status, 404);
+        QCOMPARE(secondApi.get(campaignPath, m_otherBrand).status, 404);
     }
 
     void authorization()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // GET /api/v1/campaigns/{id}/forecast over HTTP against PostgreSQL: the totals of a campaign
 // whose posts make the answer computable by hand (a measured deliverable, one drawn from three
-// past posts, a creator without history, a proposed offer drawn from identical posts), and the
-// campaign's read rules (a draft 404 to another brand, a public campaign's forecast 403 to those
-// without a deal in it, a creator only their own deliverables).
+// past posts, a creator without history, a proposed offer drawn from identical posts and
+// weighted by the platform's acceptance rate), the campaign's targets (set, validated, hidden
+// from creators) and the chance of reaching each, and the campaign's read rules (a draft 404
+// to another brand, a public campaign's forecast 403 to those without a deal in it, a creator
+// only their own deliverables).
 #include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "TestServer.h"
@@ -11,6 +13,8 @@
 
 #include <QJsonArray>
 #include <QTest>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -116,6 +120,37 @@ private:
         }();
         return reply.json();
     }
+    /// An interval whose percentiles fall on given draws.
+    static void compareSpread(
+            const QJsonObject &interval, double expected, std::array<double, 4> percentiles)
+    {
+        QVERIFY2(std::abs(interval[u"expected"_s].toDouble() - expected) <= 0.02 * expected,
+                qPrintable(QString::number(interval[u"expected"_s].toDouble())));
+        QCOMPARE(interval[u"lo95"_s].toDouble(), percentiles[0]);
+        QCOMPARE(interval[u"lo80"_s].toDouble(), percentiles[1]);
+        QCOMPARE(interval[u"hi80"_s].toDouble(), percentiles[2]);
+        QCOMPARE(interval[u"hi95"_s].toDouble(), percentiles[3]);
+    }
+    /// The target of `metric` in a forecast's targets, or an empty object.
+    static QJsonObject target(const QJsonObject &answer, const QString &metric)
+    {
+        for (const auto &t : answer[u"targets"_s].toArray()) {
+            if (t[u"metric"_s].toString() == metric) {
+                return t.toObject();
+            }
+        }
+        return {};
+    }
+    /// A chance from 10 000 draws: within 0.02 of the exact one.
+    static void compareChance(const QJsonValue &chance, double exact)
+    {
+        QVERIFY2(chance.isDouble() && std::abs(chance.toDouble() - exact) <= 0.02,
+                qPrintable(u"%1, not %2"_s.arg(chance.toDouble()).arg(exact)));
+    }
+    QJsonObject campaign(const QString &token)
+    {
+        return m_api->get(u"/api/v1/campaigns/%1"_s.arg(m_campaign), token).json();
+    }
     static void compareInterval(const QJsonObject &interval, double expected, double lo, double hi)
     {
         // The mean of 10 000 draws of a third of {0, 1000, 2000} more or less: within 2 %.
@@ -183,28 +218,145 @@ private Q_SLOTS:
         m_server.reset();
     }
 
-    /// Accepted: 5000 measured + one of {1000, 2000, 3000}; with the proposed: + 2 × 10 000.
+    /// Accepted: 5000 measured + one of {1000, 2000, 3000}; with the proposed: + 2 × 10 000
+    /// in the three draws of four that the offer is accepted (the platform has decided two deals
+    /// and accepted both: (2 + 1) / (2 + 2) = 0.75).
     void totalsFollowThePosts()
     {
         const QJsonObject answer = forecast(m_brand);
         QCOMPARE(answer[u"scope"_s].toString(), u"campaign"_s);
         QCOMPARE(answer[u"method"_s].toString(), u"bootstrap"_s);
-        QVERIFY(answer[u"targets"_s].isNull());
+        QCOMPARE(answer[u"stages"_s].toInt(), 2);
+        // No targets set: an empty list for the brand.
+        QVERIFY(answer[u"targets"_s].isArray());
+        QVERIFY(answer[u"targets"_s].toArray().isEmpty());
         const QJsonObject counts = answer[u"deliverables"_s].toObject();
         QCOMPARE(counts[u"accepted"_s].toInt(), 3);
         QCOMPARE(counts[u"proposed"_s].toInt(), 2);
         QCOMPARE(counts[u"measured"_s].toInt(), 1);
         QCOMPARE(counts[u"withoutHistory"_s].toInt(), 1); // Max's reel
+        // Achieved so far: Lena's measured reel; the fees of the two accepted deals.
+        const QJsonObject achieved = answer[u"achieved"_s].toObject();
+        QCOMPARE(achieved[u"views"_s].toDouble(), 5000.0);
+        QCOMPARE(achieved[u"engagements"_s].toDouble(), 500.0);
+        QCOMPARE(achieved[u"reach"_s].toDouble(), 4000.0);
+        QCOMPARE(achieved[u"posts"_s].toInt(), 1);
+        QCOMPARE(achieved[u"costMinor"_s].toDouble(), 20000.0);
+        QCOMPARE(achieved[u"currency"_s].toString(), u"EUR"_s);
+        const QJsonObject acceptance = answer[u"acceptance"_s].toObject();
+        QCOMPARE(acceptance[u"basis"_s].toString(), u"platform"_s);
+        QCOMPARE(acceptance[u"accepted"_s].toInt(), 2);
+        QCOMPARE(acceptance[u"decided"_s].toInt(), 2);
+        QCOMPARE(acceptance[u"rate"_s].toDouble(), 0.75);
         const QJsonObject accepted = answer[u"accepted"_s].toObject();
         compareInterval(accepted[u"views"_s].toObject(), 7000, 6000, 8000);
         compareInterval(accepted[u"engagements"_s].toObject(), 700, 600, 800);
         compareInterval(accepted[u"reach"_s].toObject(), 5600, 4800, 6400);
+        // With the proposed: 6000, 7000 or 8000 with chance 1/12 each, 26 000, 27 000 or
+        // 28 000 with chance 1/4 each; the 2.5th percentile 6000, the 10th 7000.
         const QJsonObject all = answer[u"acceptedAndProposed"_s].toObject();
-        compareInterval(all[u"views"_s].toObject(), 27000, 26000, 28000);
-        compareInterval(all[u"reach"_s].toObject(), 23600, 22800, 24400);
+        compareSpread(all[u"views"_s].toObject(), 22000, {6000, 7000, 28000, 28000});
+        compareSpread(all[u"reach"_s].toObject(), 19100, {4800, 5600, 24400, 24400});
         QCOMPARE(answer[u"creators"_s].toArray().size(), 3);
         // The same data, the same answer (fixed seed).
         QCOMPARE(forecast(m_brand), answer);
+    }
+
+    /// Targets are set through the campaign's routes, validated field by field (422, nothing
+    /// changed), and hidden from creators like the budget.
+    void targetsOnTheCampaign()
+    {
+        const QString path = u"/api/v1/campaigns/%1"_s.arg(m_campaign);
+        const QJsonObject targets{{u"views"_s, 7000}, {u"engagements"_s, 750}, {u"reach"_s, 100000},
+                {u"maxCpeMinor"_s, 30}, {u"maxCpmMinor"_s, 2500}};
+        const HttpReply set = m_api->patch(path, m_brand, {{u"targets"_s, targets}});
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json()[u"targets"_s].toObject(), targets);
+        // Another PATCH keeps them (the patch is merged into the whole campaign).
+        QCOMPARE(m_api->patch(path, m_brand, {{u"usageRights"_s, u"Organic only."_s}}).status, 200);
+        QCOMPARE(campaign(m_brand)[u"targets"_s].toObject(), targets);
+        // Creators see neither budget nor targets, in the campaign or in lists.
+        const QJsonObject seenByLena = campaign(m_lena);
+        QVERIFY(!seenByLena.contains(u"budgetMinor"_s));
+        QVERIFY(!seenByLena.contains(u"targets"_s));
+        for (const auto &c :
+                m_api->get(u"/api/v1/campaigns"_s, m_lena).json()[u"items"_s].toArray()) {
+            QVERIFY(!c.toObject().contains(u"targets"_s));
+        }
+        struct Bad
+        {
+            QJsonValue targets;
+            QString field;
+            QString code;
+        };
+        const QList<Bad> bad{{QJsonObject{{u"views"_s, 0}}, u"targets.views"_s, u"invalid_value"_s},
+                {QJsonObject{{u"reach"_s, 1.5}}, u"targets.reach"_s, u"invalid_value"_s},
+                {QJsonObject{{u"engagements"_s, u"many"_s}}, u"targets.engagements"_s,
+                        u"invalid_value"_s},
+                {QJsonObject{{u"maxCpeMinor"_s, -3}}, u"targets.maxCpeMinor"_s, u"invalid_value"_s},
+                {QJsonObject{{u"maxCpmMinor"_s, 2e9}}, u"targets.maxCpmMinor"_s,
+                        u"invalid_value"_s},
+                {QJsonObject{{u"view"_s, 10}}, u"targets.view"_s, u"unknown_field"_s},
+                {QJsonArray{1}, u"targets"_s, u"invalid_value"_s}};
+        for (const Bad &b : bad) {
+            const HttpReply reply = m_api->patch(path, m_brand, {{u"targets"_s, b.targets}});
+            QCOMPARE(reply.status, 422);
+            const QJsonArray errors = reply.json()[u"errors"_s].toArray();
+            QCOMPARE(errors.size(), 1);
+            QCOMPARE(errors.first()[u"field"_s].toString(), b.field);
+            QCOMPARE(errors.first()[u"code"_s].toString(), b.code);
+        }
+        QCOMPARE(campaign(m_brand)[u"targets"_s].toObject(), targets);
+        // A creator cannot set them (403: the campaign is public, they see it).
+        QCOMPARE(m_api->patch(path, m_lena, {{u"targets"_s, QJsonObject{{u"views"_s, 1}}}}).status,
+                403);
+        // POST validates them the same way.
+        QJsonObject body{{u"name"_s, u"Bad targets"_s}, {u"objective"_s, u"awareness"_s},
+                {u"currency"_s, u"EUR"_s}, {u"targets"_s, QJsonObject{{u"views"_s, -1}}}};
+        const HttpReply created = post(u"/api/v1/campaigns"_s, m_brand, body);
+        QCOMPARE(created.status, 422);
+        QCOMPARE(created.json()[u"errors"_s][0][u"field"_s].toString(), u"targets.views"_s);
+        body[u"targets"_s] = QJsonObject{{u"views"_s, 5}, {u"maxCpmMinor"_s, QJsonValue()}};
+        const HttpReply good = post(u"/api/v1/campaigns"_s, m_brand, body);
+        QCOMPARE(good.status, 201);
+        QCOMPARE(good.json()[u"targets"_s][u"views"_s].toInt(), 5);
+        QVERIFY(good.json()[u"targets"_s][u"maxCpmMinor"_s].isNull());
+    }
+
+    /// Each target's chance, by hand: accepted views are 6000, 7000 or 8000 (a third each),
+    /// engagements 600, 700 or 800, at a cost of 20 000; the offer adds 20 000 views, 2000
+    /// engagements and 10 000 in fees in three draws of four.
+    void chanceOfTheTargets()
+    {
+        const QJsonObject answer = forecast(m_brand);
+        QCOMPARE(answer[u"targets"_s].toArray().size(), 5);
+        const QJsonObject views = target(answer, u"views"_s);
+        QCOMPARE(views[u"kind"_s].toString(), u"minimum"_s);
+        QCOMPARE(views[u"target"_s].toInt(), 7000);
+        QCOMPARE(views[u"achieved"_s].toDouble(), 5000.0);
+        compareChance(views[u"chanceAccepted"_s], 2.0 / 3); // 7000 or 8000
+        compareChance(views[u"chanceWithProposed"_s], 0.75 + 0.25 * 2 / 3);
+        const QJsonObject engagements = target(answer, u"engagements"_s);
+        compareChance(engagements[u"chanceAccepted"_s], 1.0 / 3); // 800
+        compareChance(engagements[u"chanceWithProposed"_s], 0.75 + 0.25 / 3);
+        const QJsonObject reach = target(answer, u"reach"_s);
+        QCOMPARE(reach[u"chanceAccepted"_s].toDouble(), 0.0);
+        QCOMPARE(reach[u"chanceWithProposed"_s].toDouble(), 0.0);
+        // CPE at most 30: 20 000 / engagements ≤ 30 needs 667 engagements (700 or 800); with
+        // the offer accepted, 30 000 / 2600 and more is well below. So far 20 000 / 500 = 40.
+        const QJsonObject cpe = target(answer, u"cpeMinor"_s);
+        QCOMPARE(cpe[u"kind"_s].toString(), u"maximum"_s);
+        QCOMPARE(cpe[u"achieved"_s].toDouble(), 40.0);
+        compareChance(cpe[u"chanceAccepted"_s], 2.0 / 3);
+        compareChance(cpe[u"chanceWithProposed"_s], 0.75 + 0.25 * 2 / 3);
+        // CPM at most 25.00: 20 000 × 1000 / views ≤ 2500 needs 8000 views; with the offer,
+        // 30 000 × 1000 / 26 000 is below. So far 20 000 × 1000 / 5000 = 4000.
+        const QJsonObject cpm = target(answer, u"cpmMinor"_s);
+        QCOMPARE(cpm[u"achieved"_s].toDouble(), 4000.0);
+        compareChance(cpm[u"chanceAccepted"_s], 1.0 / 3);
+        compareChance(cpm[u"chanceWithProposed"_s], 0.75 + 0.25 / 3);
+        // A creator sees the forecast of their deliverables, never the brand's targets.
+        QVERIFY(forecast(m_lena)[u"targets"_s].isNull());
     }
 
     void readRules()

@@ -316,6 +316,51 @@ private Q_SLOTS:
         QVERIFY(!second);
         QVERIFY(c.lastFailure()->message.contains(u"recent connect failed"_s));
     }
+
+    // A multi-host URL reaches libpq whole through QPSQL (hosts as the host name, ports in the
+    // connect options): a first host that refuses is skipped, and target_session_attrs holds.
+    void multiHostUrlSkipsUnreachableHost()
+    {
+        auto settings = freshSettings();
+        settings->url.hosts.prepend(u"127.0.0.1"_s);
+        settings->url.ports.prepend(1);
+        settings->url.options.insert(u"target_session_attrs"_s, u"read-write"_s);
+        Connection c(settings, u"t-multi-host"_s);
+        QVERIFY2(
+                c.ensureOpen(), qPrintable(c.lastFailure() ? c.lastFailure()->message : QString()));
+        QCOMPARE(scalar(c, kTimeout)->toString(), u"5s"_s);
+    }
+
+    // A session on a server that no longer takes writes (a standby, a demoted primary: SQLSTATE
+    // 25006) is dropped like a lost connection, so that the next one finds the primary; a
+    // transaction runs again on the new session.
+    void readOnlySessionIsDropped()
+    {
+        Connection c(freshSettings(), u"t-read-only"_s);
+        QVERIFY(c.execDirect(kCreateCounter.sql()));
+        QVERIFY(c.execDirect(u"SET default_transaction_read_only = on"_s));
+        const auto refused = c.run(kInsertNext, {{u":n"_s, 1}});
+        QVERIFY(!refused);
+        QCOMPARE(c.lastFailure()->sqlState, u"25006"_s);
+        QCOMPARE(c.lastFailure()->kind, DbErrorKind::ConnectionLost);
+        QCOMPARE(refused.error().code, ErrorCode::ServiceUnavailable);
+        QVERIFY(refused.error().retryAfterSeconds > 0);
+        // The next use opens a new session, which takes writes.
+        QVERIFY(c.run(kInsertNext, {{u":n"_s, 1}}));
+
+        QVERIFY(c.execDirect(u"SET default_transaction_read_only = on"_s));
+        int attempts = 0;
+        const auto written = inTransaction(c, [&attempts](Connection &tx) -> Result<void> {
+            ++attempts;
+            if (auto inserted = tx.run(kInsertNext, {{u":n"_s, 2}}); !inserted) {
+                return inserted.error();
+            }
+            return {};
+        });
+        QVERIFY(written);
+        QCOMPARE(attempts, 2);
+        QCOMPARE(scalar(c, kCount)->toLongLong(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDatabaseLayer)

@@ -150,12 +150,7 @@ bool TestDatabase::runAdmin(const QString &sql, QString *error) const
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
-        db.setHostName(m_adminUrl.host);
-        db.setPort(m_adminUrl.port);
-        db.setUserName(m_adminUrl.user);
-        db.setPassword(m_adminUrl.password);
-        db.setDatabaseName(m_adminUrl.database);
-        db.setConnectOptions(m_adminUrl.connectOptions(10));
+        m_adminUrl.applyTo(db, 10);
         if (!db.open()) {
             if (error) {
                 *error = db.lastError().text();

@@ -164,6 +164,13 @@ private Q_SLOTS:
         QJsonObject noExp = claims;
         noExp.remove(u"exp"_s);
         QTest::newRow("no exp") << token(hs256, noExp, kSecret);
+        // Found by fuzz_jose: converting such an exp to seconds was undefined behaviour.
+        QJsonObject hugeExp = claims;
+        hugeExp[u"exp"_s] = 1e300;
+        QTest::newRow("exp beyond qint64") << token(hs256, hugeExp, kSecret);
+        QJsonObject hugeNbf = claims;
+        hugeNbf[u"nbf"_s] = -1e300;
+        QTest::newRow("nbf beyond qint64") << token(hs256, hugeNbf, kSecret);
         QJsonObject issuer = claims;
         issuer[u"iss"_s] = u"https://evil.example.com"_s;
         QTest::newRow("wrong issuer") << token(hs256, issuer, kSecret);
@@ -280,6 +287,10 @@ private Q_SLOTS:
                                  << QStringList{u"not-an-address"_s} << u"127.0.0.1"_s;
         QTest::newRow("mapped IPv4 peer")
                 << QStringList() << u"::ffff:192.0.2.1"_s << QStringList() << u"192.0.2.1"_s;
+        // Found by fuzz_client_address: a dual-stack proxy writes IPv4 hops in mapped form.
+        QTest::newRow("mapped IPv4 hops")
+                << QStringList{u"127.0.0.1"_s, u"10.0.0.0/8"_s} << u"127.0.0.1"_s
+                << QStringList{u"::ffff:203.0.113.9, ::ffff:10.1.2.3"_s} << u"203.0.113.9"_s;
     }
     void clientAddress()
     {

@@ -121,8 +121,21 @@ private Q_SLOTS:
         QTest::newRow("db scheme") << u"DATABASE_URL"_s << u"mysql://x/y"_s << u"scheme"_s;
         QTest::newRow("db param") << u"DATABASE_URL"_s << u"postgres://h/db?sslmod=require"_s
                                   << u"sslmod"_s;
+        QTest::newRow("db session attrs")
+                << u"DATABASE_URL"_s << u"postgres://h1,h2/db?target_session_attrs=writable"_s
+                << u"target_session_attrs must be one of"_s;
+        QTest::newRow("db ports") << u"DATABASE_URL"_s << u"postgres://h1,h2,h3/db?port=1,2"_s
+                                  << u"2 ports for 3 hosts"_s;
         QTest::newRow("public url") << u"PUBLIC_URL"_s << u"ftp://x"_s << u"http or https"_s;
         QTest::newRow("timeout") << u"DB_STATEMENT_TIMEOUT_MS"_s << u"5"_s << u"100 to"_s;
+        QTest::newRow("replica scheme")
+                << u"DATABASE_REPLICA_URLS"_s << u"postgres://a/db,mysql://b/db"_s << u"scheme"_s;
+        QTest::newRow("replica param")
+                << u"DATABASE_REPLICA_URLS"_s << u"postgres://a/db?options=x"_s << u"options"_s;
+        QTest::newRow("replica wait") << u"DATABASE_REPLICA_WAIT_MS"_s << u"-1"_s << u"0 to"_s;
+        QTest::newRow("replica lag")
+                << u"DATABASE_REPLICA_MAX_LAG_MS"_s << u"soon"_s << u"whole number"_s;
+        QTest::newRow("replica check") << u"DATABASE_REPLICA_CHECK_MS"_s << u"10"_s << u"50 to"_s;
         QTest::newRow("queue limit zero")
                 << u"JOB_QUEUE_LIMITS"_s << u"webhooks=0"_s << u"queue=limit"_s;
         QTest::newRow("queue limit text")
@@ -186,6 +199,34 @@ private Q_SLOTS:
         const QString description = good->describe().join(u'\n');
         QVERIFY(!description.contains(u"s3cret"_s));
         QVERIFY(description.contains(u"db.example"_s));
+    }
+
+    void replicaSettings()
+    {
+        const auto defaults = ConfigLoader::load({});
+        QVERIFY(defaults);
+        QVERIFY(defaults->database.replicas.urls.isEmpty());
+        QCOMPARE(defaults->database.replicas.wait.count(), 200);
+        QCOMPARE(defaults->database.replicas.maxLag.count(), 5000);
+
+        ConfigLoader::Inputs inputs;
+        inputs.environment.insert(u"DATABASE_REPLICA_URLS"_s,
+                u"postgres://u:s3cret@r1.example/x?sslmode=require, postgres://r2.example:6432/x"_s);
+        inputs.environment.insert(u"DATABASE_REPLICA_WAIT_MS"_s, u"50"_s);
+        inputs.environment.insert(u"DATABASE_REPLICA_MAX_LAG_MS"_s, u"900"_s);
+        inputs.environment.insert(u"DATABASE_REPLICA_CHECK_MS"_s, u"250"_s);
+        const auto config = ConfigLoader::load(inputs);
+        QVERIFY(config);
+        const auto &replicas = config->database.replicas;
+        QCOMPARE(replicas.urls.size(), 2);
+        QCOMPARE(replicas.urls.at(0).hosts, QStringList{u"r1.example"_s});
+        QCOMPARE(replicas.urls.at(1).ports, QList<int>{6432});
+        QCOMPARE(replicas.wait.count(), 50);
+        QCOMPARE(replicas.maxLag.count(), 900);
+        QCOMPARE(replicas.checkInterval.count(), 250);
+        const QString description = config->describe().join(u'\n');
+        QVERIFY(!description.contains(u"s3cret"_s));
+        QVERIFY(description.contains(u"r2.example"_s));
     }
 
     void operationsSettings()
@@ -324,12 +365,12 @@ private Q_SLOTS:
                                      << QString() << QString();
         QTest::newRow("bad sslmode") << u"postgres://h/d?sslmode=sometimes"_s << false << QString()
                                      << 0 << QString() << QString() << QString();
-        QTest::newRow("relative socket") << u"postgres://h/d?host=tmp"_s << false << QString() << 0
-                                         << QString() << QString() << QString();
+        QTest::newRow("relative socket") << u"postgres://h/d?host=tmp/pg"_s << false << QString()
+                                         << 0 << QString() << QString() << QString();
         QTest::newRow("semicolon") << u"postgres://h/d?application_name=a;b"_s << false << QString()
                                    << 0 << QString() << QString() << QString();
-        QTest::newRow("two hosts") << u"postgres://h1,h2/d"_s << false << QString() << 0
-                                   << QString() << QString() << QString();
+        QTest::newRow("empty host in a list") << u"postgres://h1,,h2/d"_s << false << QString() << 0
+                                              << QString() << QString() << QString();
     }
     void databaseUrls()
     {
@@ -345,8 +386,8 @@ private Q_SLOTS:
         QFETCH(QString, user);
         QFETCH(QString, password);
         QFETCH(QString, database);
-        QCOMPARE(parsed->host, host);
-        QCOMPARE(parsed->port, port);
+        QCOMPARE(parsed->hosts, QStringList{host});
+        QCOMPARE(parsed->ports, QList<int>{port});
         QCOMPARE(parsed->user, user);
         QCOMPARE(parsed->password, password);
         QCOMPARE(parsed->database, database);
@@ -354,10 +395,99 @@ private Q_SLOTS:
         const auto again = DatabaseUrl::parse(parsed->toUrlString());
         QVERIFY(again);
         QCOMPARE(again->password, password);
-        QCOMPARE(again->host, host);
+        QCOMPARE(again->hosts, QStringList{host});
         if (!password.isEmpty()) {
             QVERIFY(!parsed->redacted().contains(password));
         }
+    }
+
+    // libpq's multi-host URLs (PostgreSQL docs 34.1.1.3): the hosts are tried in order, each
+    // with its own port or one port for all.
+    void multiHostDatabaseUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QStringList>("hosts");
+        QTest::addColumn<QList<int>>("ports");
+        QTest::addColumn<QString>("sessionAttrs");
+        QTest::newRow("ports each")
+                << u"postgres://app:pw@db1.example:5432,db2.example:5433/main?target_session_attrs=read-write"_s
+                << QStringList{u"db1.example"_s, u"db2.example"_s} << QList<int>{5432, 5433}
+                << u"read-write"_s;
+        QTest::newRow("default ports")
+                << u"postgresql://u@h1,h2,h3/d"_s << QStringList{u"h1"_s, u"h2"_s, u"h3"_s}
+                << QList<int>{5432, 5432, 5432} << QString();
+        QTest::newRow("one port parameter")
+                << u"postgres://u@h1,h2/d?port=6000&target_session_attrs=primary"_s
+                << QStringList{u"h1"_s, u"h2"_s} << QList<int>{6000, 6000} << u"primary"_s;
+        QTest::newRow("port list parameter")
+                << u"postgres://u@h1,h2/d?port=6000,6001"_s << QStringList{u"h1"_s, u"h2"_s}
+                << QList<int>{6000, 6001} << QString();
+        QTest::newRow("ipv6 and ipv4")
+                << u"postgres://u@[::1]:5432,127.0.0.1:5433/d"_s
+                << QStringList{u"::1"_s, u"127.0.0.1"_s} << QList<int>{5432, 5433} << QString();
+        QTest::newRow("socket directories")
+                << u"postgres://u@localhost/d?host=/run/a,/run/b"_s
+                << QStringList{u"/run/a"_s, u"/run/b"_s} << QList<int>{5432, 5432} << QString();
+    }
+    void multiHostDatabaseUrls()
+    {
+        QFETCH(QString, url);
+        QFETCH(QStringList, hosts);
+        QFETCH(QList<int>, ports);
+        QFETCH(QString, sessionAttrs);
+        const auto parsed = DatabaseUrl::parse(url);
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().detail));
+        QCOMPARE(parsed->hosts, hosts);
+        QCOMPARE(parsed->ports, ports);
+        QCOMPARE(parsed->options.value(u"target_session_attrs"_s), sessionAttrs);
+        // Both lists reach libpq: QPSQL quotes the host name it is given, the ports travel in
+        // the connect options (setPort takes one number).
+        QStringList portTexts;
+        for (const int port : ports) {
+            portTexts.append(QString::number(port));
+        }
+        const QString portList = u"port='"_s + portTexts.join(u',') + u'\'';
+        QVERIFY(parsed->connectOptions(5).contains(portList));
+        QVERIFY(parsed->libpqConnectionString().contains(
+                u"host='"_s + hosts.join(u',') + u"' "_s + portList));
+        // The URL it writes parses back to the same servers, in the same order.
+        const auto again = DatabaseUrl::parse(parsed->toUrlString());
+        QVERIFY2(again, qPrintable(parsed->toUrlString()));
+        QCOMPARE(again->hosts, hosts);
+        QCOMPARE(again->ports, ports);
+        QCOMPARE(again->options, parsed->options);
+        QCOMPARE(again->password, parsed->password);
+    }
+
+    void badMultiHostDatabaseUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("port count") << u"postgres://h1,h2,h3/d?port=1,2"_s << u"2 ports for 3"_s;
+        QTest::newRow("host count against ports")
+                << u"postgres://h1:1,h2:2/d?host=/run/a"_s << u"2 ports for 1"_s;
+        QTest::newRow("empty entry") << u"postgres://h1,/d"_s << u"empty entry"_s;
+        QTest::newRow("bad port in list") << u"postgres://h1:5432,h2:99999/d"_s << u"not a URL"_s;
+        QTest::newRow("zero port parameter") << u"postgres://h1,h2/d?port=0"_s << u"1 to 65535"_s;
+        QTest::newRow("zero port") << u"postgres://h1:0,h2/d"_s << u"1 to 65535"_s;
+        QTest::newRow("session attrs")
+                << u"postgres://h1,h2/d?target_session_attrs=rw"_s << u"target_session_attrs"_s;
+        QTest::newRow("relative in host list")
+                << u"postgres://h/d?host=/run/a,run/b"_s << u"absolute socket directories"_s;
+        QStringList many;
+        for (int i = 0; i <= DatabaseUrl::kMaxHosts; ++i) {
+            many.append(u"h%1"_s.arg(i));
+        }
+        QTest::newRow("too many hosts")
+                << u"postgres://"_s + many.join(u',') + u"/d"_s << u"at most 16 hosts"_s;
+    }
+    void badMultiHostDatabaseUrls()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        const auto parsed = DatabaseUrl::parse(url);
+        QVERIFY(!parsed);
+        QVERIFY2(parsed.error().detail.contains(expected), qPrintable(parsed.error().detail));
     }
 
     void exampleConfigDocumentsEveryKey()

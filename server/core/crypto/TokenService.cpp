@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using influence::common::Error;
 using influence::common::ErrorCode;
@@ -19,6 +22,18 @@ namespace {
 Error invalidToken(const QString &why)
 {
     return Error::make(ErrorCode::Unauthorized, u"The access token is not valid: "_s + why + u'.');
+}
+
+/// A NumericDate claim in whole seconds; nullopt unless a number a qint64 holds with room for
+/// the clock skew (converting a larger double is undefined behaviour).
+std::optional<qint64> seconds(const QJsonValue &value)
+{
+    constexpr double kLimit = 9.2e18;
+    const double number = value.toDouble();
+    if (!value.isDouble() || !std::isfinite(number) || number <= -kLimit || number >= kLimit) {
+        return std::nullopt;
+    }
+    return static_cast<qint64>(number);
 }
 
 } // namespace
@@ -115,18 +130,19 @@ Result<AccessClaims> TokenService::verifyAccessToken(
     if (!audienceOk) {
         return invalidToken(u"wrong audience"_s);
     }
-    const QJsonValue exp = claims.value(u"exp"_s);
-    if (!exp.isDouble()) {
+    const std::optional<qint64> exp = seconds(claims.value(u"exp"_s));
+    if (!exp) {
         return invalidToken(u"no expiry"_s);
     }
     const qint64 nowSeconds = now.toSecsSinceEpoch();
-    if (static_cast<qint64>(exp.toDouble()) + m_settings.clockSkew.count() <= nowSeconds) {
+    if (*exp + m_settings.clockSkew.count() <= nowSeconds) {
         return invalidToken(u"expired"_s);
     }
-    if (claims.contains(u"nbf"_s)
-            && static_cast<qint64>(claims.value(u"nbf"_s).toDouble())
-                    > nowSeconds + m_settings.clockSkew.count()) {
-        return invalidToken(u"not valid yet"_s);
+    if (claims.contains(u"nbf"_s)) {
+        const std::optional<qint64> nbf = seconds(claims.value(u"nbf"_s));
+        if (!nbf || *nbf > nowSeconds + m_settings.clockSkew.count()) {
+            return invalidToken(u"not valid yet"_s);
+        }
     }
     const auto userId = common::validation::parseUuid(claims.value(u"sub"_s).toString());
     const auto sessionId = common::validation::parseUuid(claims.value(u"sid"_s).toString());
@@ -134,8 +150,7 @@ Result<AccessClaims> TokenService::verifyAccessToken(
     if (!userId || !sessionId || !role) {
         return invalidToken(u"missing claims"_s);
     }
-    return AccessClaims{*userId, *sessionId, *role,
-            QDateTime::fromSecsSinceEpoch(static_cast<qint64>(exp.toDouble()), Qt::UTC)};
+    return AccessClaims{*userId, *sessionId, *role, QDateTime::fromSecsSinceEpoch(*exp, Qt::UTC)};
 }
 
 QByteArray TokenService::newRefreshToken() const

@@ -110,14 +110,7 @@ Result<void> Connection::ensureOpen()
 
     if (!QSqlDatabase::contains(m_name)) {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-        const DatabaseUrl &url = m_settings->url;
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setDatabaseName(url.database);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setConnectOptions(
-                url.connectOptions(static_cast<int>(m_settings->connectTimeout.count())));
+        m_settings->url.applyTo(db, static_cast<int>(m_settings->connectTimeout.count()));
         // numeric arrives as exact text instead of a lossy double (QPSQL's default policy
         // converts it to double).
         db.setNumericalPrecisionPolicy(QSql::HighPrecision);

@@ -5,6 +5,7 @@
 #include "DatabaseUrl.h"
 #include "ManagedPostgres.h"
 
+using namespace Qt::StringLiterals;
 using influence::common::Result;
 
 namespace influence::server::db {
@@ -31,6 +32,12 @@ Result<std::shared_ptr<ConnectionSettings>> connectionSettingsFor(const Database
             return parsed.error();
         }
         connection->url = *parsed;
+        // With several hosts, the server wants the one that takes writes: libpq skips a standby
+        // (before its promotion) and a server it cannot reach, in the order listed.
+        if (connection->url.hosts.size() > 1
+                && !connection->url.options.contains(u"target_session_attrs"_s)) {
+            connection->url.options.insert(u"target_session_attrs"_s, u"read-write"_s);
+        }
     }
     return connection;
 }

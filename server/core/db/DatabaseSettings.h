@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "DatabaseUrl.h"
 #include "common/Result.h"
 
+#include <QList>
 #include <QString>
 
 #include <chrono>
@@ -11,6 +13,20 @@
 namespace influence::server::db {
 
 struct ConnectionSettings;
+
+/// The read replicas' part of the configuration (DATABASE_REPLICA_*).
+struct ReplicaSettings
+{
+    QList<DatabaseUrl> urls; ///< empty: no replicas, every read runs on the primary
+    /// How long a read that names a WAL position waits for a replica to replay it before it
+    /// runs on the primary instead.
+    std::chrono::milliseconds wait{200};
+    /// A replica further behind the primary than this is skipped until it catches up.
+    std::chrono::milliseconds maxLag{5000};
+    /// How often each replica's state and lag are checked.
+    std::chrono::milliseconds checkInterval{1000};
+};
+
 class ManagedPostgres;
 
 /// The database part of the configuration (DATABASE_URL, DB_*, POSTGRES_BIN_DIR).
@@ -24,6 +40,8 @@ struct DatabaseSettings
     std::chrono::milliseconds statementTimeout{5000};
     std::chrono::seconds connectTimeout{5};
     QString postgresBinDir; ///< empty: the newest /usr/lib/postgresql/<v>/bin
+    /// DATABASE_REPLICA_*: read replicas for read-only work.
+    ReplicaSettings replicas;
 };
 
 /// How to reach the database `settings` name: its URL, or else the private PostgreSQL instance

@@ -41,8 +41,11 @@ DbErrorKind kindOf(const QString &state)
     }
     // 08: connection exception; 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
     // connect now (the server is starting up or shutting down).
+    // 25006 read_only_sql_transaction: the session is on a server that takes no writes (a
+    // standby, or a primary demoted by a failover); dropping it makes the next use reconnect,
+    // where target_session_attrs=read-write finds the current primary.
     if (state.startsWith(u"08"_s) || state == u"57P01"_s || state == u"57P02"_s
-            || state == u"57P03"_s) {
+            || state == u"57P03"_s || state == u"25006"_s) {
         return DbErrorKind::ConnectionLost;
     }
     if (state.startsWith(u"22"_s)) {

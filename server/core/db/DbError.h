@@ -14,7 +14,7 @@ namespace influence::server::db {
 
 /// What went wrong in the database, classified by SQLSTATE (PostgreSQL appendix A).
 enum class DbErrorKind {
-    ConnectionLost, ///< 08xxx, 57P01-57P03, or a broken connection without a code
+    ConnectionLost, ///< 08xxx, 57P01-57P03, 25006 (a read-only server), or a broken connection
     ConnectFailed, ///< could not open a connection at all
     SerializationFailure, ///< 40001: retry the transaction
     Deadlock, ///< 40P01: retry the transaction

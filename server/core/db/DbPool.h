@@ -12,6 +12,8 @@
 
 namespace influence::server::db {
 
+class ReplicaPool;
+
 /// The worker threads that talk to PostgreSQL, each with its own connection (QtSql connections
 /// are bound to their thread). Work that touches the database runs here, never on an HTTP thread.
 /// The queue is bounded: when it is full, tryRun() refuses and the caller answers 503.
@@ -42,6 +44,11 @@ public:
     quint64 waitedNanoseconds() const { return m_waitedNs.load(std::memory_order_relaxed); }
     const std::shared_ptr<const ConnectionSettings> &settings() const { return m_settings; }
 
+    /// The read replicas read-only work may run on instead (DATABASE_REPLICA_URLS); null: none.
+    /// Set once before any task is queued.
+    void setReplicas(ReplicaPool *replicas) { m_replicas = replicas; }
+    ReplicaPool *replicas() const { return m_replicas; }
+
 private:
     std::shared_ptr<const ConnectionSettings> m_settings;
     QThreadPool m_pool;
@@ -50,6 +57,7 @@ private:
     std::atomic<quint64> m_started{0};
     std::atomic<quint64> m_waitedNs{0};
     int m_queueLimit;
+    ReplicaPool *m_replicas = nullptr;
 };
 
 } // namespace influence::server::db

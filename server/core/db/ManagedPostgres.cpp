@@ -288,11 +288,9 @@ Result<void> ManagedPostgres::restart()
 
 DatabaseUrl ManagedPostgres::url(const QString &database) const
 {
-    DatabaseUrl url;
-    url.host = m_socketDir;
-    url.port = 5432;
+    DatabaseUrl url = DatabaseUrl::forServer(
+            m_socketDir, 5432, database.isEmpty() ? m_options.database : database);
     url.user = kSuperuser;
-    url.database = database.isEmpty() ? m_options.database : database;
     return url;
 }
 
@@ -305,12 +303,7 @@ Result<void> ManagedPostgres::createDatabase(const QString &name) const
     Result<void> result;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
-        const DatabaseUrl admin = url(u"postgres"_s);
-        db.setHostName(admin.host);
-        db.setPort(admin.port);
-        db.setUserName(admin.user);
-        db.setDatabaseName(admin.database);
-        db.setConnectOptions(u"connect_timeout=10"_s);
+        url(u"postgres"_s).applyTo(db, 10);
         if (!db.open()) {
             result = failure(u"cannot connect: "_s + db.lastError().text());
         } else {

@@ -59,7 +59,9 @@ QHostAddress ClientAddress::of(const Request &request) const
         }
     }
     for (qsizetype i = hops.size() - 1; i >= 0; --i) {
-        const QHostAddress hop(hops.at(i).trimmed());
+        // A proxy on a dual-stack socket writes IPv4 peers as "::ffff:192.0.2.1": read them as
+        // IPv4, like the peer, so that they match the trusted list and count as one client.
+        const QHostAddress hop = unmapped(QHostAddress(hops.at(i).trimmed()));
         if (hop.isNull()) {
             break; // malformed: trust nothing further left
         }

@@ -11,8 +11,8 @@ struct Request;
 
 /// Who the client is, for rate limits and session records. The peer address, unless the peer
 /// is a configured trusted proxy: then the right-most X-Forwarded-For entry that is not itself a
-/// trusted proxy. Without trusted proxies, X-Forwarded-For is ignored, so a client cannot pick
-/// its own address.
+/// trusted proxy (IPv4-mapped addresses, the peer's or a hop's, read as IPv4). Without trusted
+/// proxies, X-Forwarded-For is ignored, so a client cannot pick its own address.
 class ClientAddress
 {
 public:

@@ -7,6 +7,7 @@
 #include "Response.h"
 #include "core/crypto/Crypto.h"
 #include "core/db/DbPool.h"
+#include "core/db/ReplicaPool.h"
 
 #include <QDir>
 #include <QFile>
@@ -193,6 +194,69 @@ QByteArray Metrics::renderRequests() const
     return out;
 }
 
+namespace {
+
+/// One series per replica, labelled with its index and its URL (without the password).
+template<class Value>
+void perReplica(QByteArray &out, const char *name, const char *type, const char *help,
+        const QList<db::ReplicaPool::Status> &replicas, Value value)
+{
+    header(out, name, type, help);
+    for (qsizetype i = 0; i < replicas.size(); ++i) {
+        out += name;
+        out += "{replica=\"";
+        out += QByteArray::number(i);
+        out += "\",url=\"";
+        out += labelValue(replicas[i].name.toUtf8());
+        out += "\"} ";
+        out += number(value(replicas[i]));
+        out += '\n';
+    }
+}
+
+void renderReplicas(QByteArray &out, const db::ReplicaPool &pool)
+{
+    gauge(out, "influence_db_replica_pool_size", "Read replica worker threads.", pool.threads());
+    gauge(out, "influence_db_replica_pool_in_use", "Read replica workers running a task.",
+            pool.busy());
+    gauge(out, "influence_db_replica_pool_queue_length", "Tasks waiting for a replica worker.",
+            pool.queued());
+    const QList<db::ReplicaPool::Status> replicas = pool.status();
+    perReplica(out, "influence_db_replica_up", "gauge", "1 when the replica answers its checks.",
+            replicas, [](const db::ReplicaPool::Status &r) {
+                return r.up ? 1.0 : 0.0;
+            });
+    perReplica(out, "influence_db_replica_usable", "gauge",
+            "1 when the replica takes reads (up and within DATABASE_REPLICA_MAX_LAG_MS).", replicas,
+            [](const db::ReplicaPool::Status &r) {
+                return r.usable ? 1.0 : 0.0;
+            });
+    perReplica(out, "influence_db_replica_lag_seconds", "gauge",
+            "How far the replica's replay lags behind the primary; -1 when unknown.", replicas,
+            [](const db::ReplicaPool::Status &r) {
+                return r.lagMs < 0 ? -1.0 : static_cast<double>(r.lagMs) / 1000.0;
+            });
+    perReplica(out, "influence_db_replica_tasks_total", "counter",
+            "Read tasks started on the replica.", replicas, [](const db::ReplicaPool::Status &r) {
+                return static_cast<double>(r.tasks);
+            });
+    header(out, "influence_db_replica_fallbacks_total", "counter",
+            "Reads meant for a replica that ran on the primary, by reason.");
+    const std::pair<const char *, db::ReplicaFallback> reasons[] = {
+            {"no_replica", db::ReplicaFallback::NoReplica},
+            {"wait_timed_out", db::ReplicaFallback::WaitTimedOut},
+            {"replica_failed", db::ReplicaFallback::ReplicaFailed}};
+    for (const auto &[label, reason] : reasons) {
+        out += "influence_db_replica_fallbacks_total{reason=\"";
+        out += label;
+        out += "\"} ";
+        out += number(static_cast<double>(pool.fallbacks(reason)));
+        out += '\n';
+    }
+}
+
+} // namespace
+
 QByteArray Metrics::render(const HttpContext &context, db::Connection &c) const
 {
     QByteArray out = m_series ? renderRequests() : QByteArray();
@@ -211,6 +275,9 @@ QByteArray Metrics::render(const HttpContext &context, db::Connection &c) const
         gauge(out, "influence_db_pool_wait_seconds_total",
                 "Time tasks waited for a database worker, in total.",
                 static_cast<double>(pool->waitedNanoseconds()) / 1e9, "counter");
+    }
+    if (const db::ReplicaPool *replicas = context.dbPool ? context.dbPool->replicas() : nullptr) {
+        renderReplicas(out, *replicas);
     }
     gauge(out, "process_resident_memory_bytes", "Resident memory size in bytes.",
             static_cast<double>(residentBytes()));

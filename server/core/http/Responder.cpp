@@ -5,7 +5,9 @@
 #include "HttpContext.h"
 #include "HttpLog.h"
 #include "core/concurrency/CpuPool.h"
+#include "core/db/DbError.h"
 #include "core/db/DbPool.h"
+#include "core/db/ReplicaPool.h"
 #include "core/log/Log.h"
 
 #include <exception>
@@ -75,11 +77,116 @@ void Responder::runOnDbPool(std::function<Response(db::Connection &)> task) cons
         return;
     }
     auto exchange = m_exchange;
-    const bool queued = pool->tryRun([exchange, task = std::move(task)](db::Connection &c) mutable {
-        runGuarded(exchange, task, c);
-    });
+    const HttpMethod method = request().method;
+    // With replicas, a write's answer carries the primary's WAL position after it committed, for
+    // the client to send back on its next reads (read-your-writes, runOnReadPool).
+    const bool stamp = pool->replicas() && method != HttpMethod::Get && method != HttpMethod::Head;
+    const bool queued =
+            pool->tryRun([exchange, task = std::move(task), stamp](db::Connection &c) mutable {
+                if (!stamp) {
+                    runGuarded(exchange, task, c);
+                    return;
+                }
+                auto stamped = [&task](db::Connection &connection) {
+                    Response response = task(connection);
+                    if (!response.isDeferred && response.status < 400) {
+                        if (const auto position = db::ReplicaPool::primaryPosition(connection)) {
+                            response.withHeader("Influence-Wal-Position", position->toText());
+                        }
+                    }
+                    return response;
+                };
+                runGuarded(exchange, stamped, c);
+            });
     if (!queued) {
         send(busy());
+    }
+}
+
+namespace {
+
+/// Whether a task's answer from a replica must be given up for the primary's.
+bool needsPrimary(const db::Connection &c, const Response &response)
+{
+    // 401: the session may be newer than the replica (a sign-in it has not replayed yet).
+    if (response.status == 401) {
+        return true;
+    }
+    const auto &failure = c.lastFailure();
+    if (!failure) {
+        return false;
+    }
+    // 25006 read_only_sql_transaction: a read route that writes after all; 40001: on a standby,
+    // a query cancelled by a conflict with recovery.
+    return failure->isConnectionProblem() || failure->sqlState == u"25006"_s
+            || failure->sqlState == u"40001"_s;
+}
+
+} // namespace
+
+void Responder::runOnReadPool(std::function<Response(db::Connection &)> task) const
+{
+    std::optional<db::WalPosition> position;
+    if (const QByteArray header = request().header(db::kWalPositionHeader); !header.isNull()) {
+        position = db::WalPosition::parse(header.trimmed());
+        if (!position) {
+            problem(Error::invalidParameter(u"Influence-Wal-Position"_s, u"invalid"_s,
+                    u"Influence-Wal-Position must be a WAL position such as 0/16B3748, as a "
+                    "write's answer gave it."_s));
+            return;
+        }
+    }
+    db::DbPool *primary = m_exchange->context()->dbPool;
+    db::ReplicaPool *replicas = primary ? primary->replicas() : nullptr;
+    if (!replicas) {
+        runOnDbPool(std::move(task));
+        return;
+    }
+    auto shared =
+            std::make_shared<const std::function<Response(db::Connection &)>>(std::move(task));
+    auto exchange = m_exchange;
+    const auto queued =
+            replicas->tryRun([exchange, shared, position, replicas](db::Connection *c, int index) {
+                const Responder out(exchange);
+                if (!c) {
+                    replicas->countFallback(db::ReplicaFallback::NoReplica);
+                    out.runOnDbPool(*shared);
+                    return;
+                }
+                if (exchange->isClientGone()) {
+                    exchange->send(Response::fromError(Error::make(ErrorCode::Cancelled)));
+                    return;
+                }
+                if (position && !replicas->waitForReplay(*c, index, *position)) {
+                    if (c->lastFailure() && c->lastFailure()->isConnectionProblem()) {
+                        replicas->markDown(index);
+                    }
+                    replicas->countFallback(db::ReplicaFallback::WaitTimedOut);
+                    out.runOnDbPool(*shared);
+                    return;
+                }
+                c->clearFailure();
+                auto onReplica = [&](db::Connection &replica) {
+                    Response response = (*shared)(replica);
+                    if (response.isDeferred || !needsPrimary(replica, response)) {
+                        return response;
+                    }
+                    if (replica.lastFailure() && replica.lastFailure()->isConnectionProblem()) {
+                        replicas->markDown(index);
+                    }
+                    replicas->countFallback(db::ReplicaFallback::ReplicaFailed);
+                    out.runOnDbPool(*shared);
+                    return Response::deferred();
+                };
+                runGuarded(exchange, onReplica, *c);
+            });
+    switch (queued) {
+    case db::ReplicaPool::Queued::Yes: break;
+    case db::ReplicaPool::Queued::QueueFull: send(busy()); break;
+    case db::ReplicaPool::Queued::NoReplica:
+        replicas->countFallback(db::ReplicaFallback::NoReplica);
+        runOnDbPool(*shared);
+        break;
     }
 }
 

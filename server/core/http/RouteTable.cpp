@@ -108,30 +108,37 @@ void handle(const Authenticator &authenticator, const Route &route, const Budget
         }
         key = std::move(*read);
     }
-    out.runOnDbPool([work = std::move(*work), claims = std::move(claims), key = std::move(key), out,
-                            status = route.status, budget, client](db::Connection &c) {
-        if (!claims) {
-            return withinBudget(c, budget, nullptr, client, [&] {
-                return work.run(c, nullptr, out, status);
-            });
-        }
-        const auto principal = Authenticator::principal(c, *claims);
-        if (!principal) {
-            return Response::fromError(principal.error());
-        }
-        return withinBudget(c, budget, &*principal, client, [&] {
-            if (!key) {
-                return work.run(c, &*principal, out, status);
-            }
-            auto begun = idempotency::begin(c, principal->userId(), *key);
-            if (auto *answer = std::get_if<Response>(&begun)) {
-                return std::move(*answer);
-            }
-            Response response = work.run(c, &*principal, out, status);
-            idempotency::finish(c, principal->userId(), *key, response, out.request().path);
-            return response;
-        });
-    });
+    std::function<Response(db::Connection &)> task =
+            [work = std::move(*work), claims = std::move(claims), key = std::move(key), out,
+                    status = route.status, budget, client](db::Connection &c) {
+                if (!claims) {
+                    return withinBudget(c, budget, nullptr, client, [&] {
+                        return work.run(c, nullptr, out, status);
+                    });
+                }
+                const auto principal = Authenticator::principal(c, *claims);
+                if (!principal) {
+                    return Response::fromError(principal.error());
+                }
+                return withinBudget(c, budget, &*principal, client, [&] {
+                    if (!key) {
+                        return work.run(c, &*principal, out, status);
+                    }
+                    auto begun = idempotency::begin(c, principal->userId(), *key);
+                    if (auto *answer = std::get_if<Response>(&begun)) {
+                        return std::move(*answer);
+                    }
+                    Response response = work.run(c, &*principal, out, status);
+                    idempotency::finish(c, principal->userId(), *key, response, out.request().path);
+                    return response;
+                });
+            };
+    // A budget's counters are written on the primary: a budgeted route reads there too.
+    if (route.target == DbTarget::ReadReplica && budget.perMinute <= 0) {
+        out.runOnReadPool(std::move(task));
+    } else {
+        out.runOnDbPool(std::move(task));
+    }
 }
 
 } // namespace
@@ -149,6 +156,12 @@ onId(std::function<common::Result<QByteArray>(db::Connection &, const Principal 
             return work(c, p, id);
         });
     };
+}
+
+Route onReadReplica(Route route)
+{
+    route.target = DbTarget::ReadReplica;
+    return route;
 }
 
 void addRoutes(HttpContext &context, const QList<Route> &routes)

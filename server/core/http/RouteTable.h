@@ -103,6 +103,15 @@ Prepare
 onId(std::function<common::Result<QByteArray>(db::Connection &, const Principal &, const QUuid &)>
                 work);
 
+/// Which database a route's work runs on.
+enum class DbTarget {
+    Primary,
+    /// A read replica when one is usable (Responder::runOnReadPool): read-only work only. A
+    /// route with a request budget (RATE_LIMIT_*) stays on the primary, whose counters it
+    /// writes.
+    ReadReplica,
+};
+
 struct Route
 {
     HttpMethod method;
@@ -111,7 +120,11 @@ struct Route
     Prepare prepare;
     int status = 200; ///< of a successful JSON answer
     Idempotency idempotency = Idempotency::Ignored;
+    DbTarget target = DbTarget::Primary;
 };
+
+/// `route`, its work read-only and run on a read replica when there is one.
+Route onReadReplica(Route route);
 
 /// Adds a domain's routes to the context's router; the context's authenticator checks the
 /// signed-in ones.
