@@ -2559,6 +2559,66 @@
         <source>Someone else</source>
         <translation>Jemand anderes</translation>
     </message>
+    <message>
+        <source>audit-log.csv</source>
+        <translation>pruefprotokoll.csv</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>Zeit&amp;raum</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Only the brand&apos;s owner and administrators can read the audit log. Ask the owner if you need an entry from it.</source>
+        <translation>Nur die Inhaberin oder der Inhaber der Marke und Administratoren können das Prüfprotokoll lesen. Fragen Sie die Inhaberin oder den Inhaber, wenn Sie einen Eintrag daraus brauchen.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Object id</source>
+        <translation>Objekt-ID</translation>
+    </message>
+    <message>
+        <source>The audit log was not exported. %1</source>
+        <translation>Das Prüfprotokoll wurde nicht exportiert. %1</translation>
+    </message>
+    <message>
+        <source>1 entry exported to %1.</source>
+        <translation>1 Eintrag nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 entries exported to %2.</source>
+        <translation>%1 Einträge nach %2 exportiert.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::AuthenticityPanel</name>
@@ -5263,6 +5323,25 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::LanguagePicker</name>
+    <message>
+        <source>None chosen.</source>
+        <translation>Keine gewählt.</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Gewählt: %1</translation>
+    </message>
+    <message>
+        <source>Find a language (its name or code)</source>
+        <translation>Sprache suchen (Name oder Kürzel)</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::LedgerTab</name>
     <message>
         <source>ledger.csv</source>
@@ -6055,10 +6134,6 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>R&amp;ates:</source>
         <translation>P&amp;reise:</translation>
-    </message>
-    <message>
-        <source>Two-letter codes separated by commas, e.g. de, en</source>
-        <translation>Zweibuchstabige Codes, durch Kommas getrennt, z. B. de, en</translation>
     </message>
     <message>
         <source>Deliverable</source>
