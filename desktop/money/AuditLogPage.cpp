@@ -552,8 +552,7 @@ QByteArray AuditLogPage::csv() const
     Csv csv;
     csv.addFilter(m_objectsLabel->text().remove(u'&'), m_objects->currentText());
     csv.addFilter(m_periodLabel->text().remove(u'&'), m_period->currentText());
-    csv.setHeader({tr("Time"), tr("Who"), tr("What"), tr("Object"), tr("Object id"),
-            tr("Change")});
+    csv.setHeader({tr("Time"), tr("Who"), tr("What"), tr("Object"), tr("Object id"), tr("Change")});
     for (const AuditEntry &entry : m_entries) {
         csv.addRow({entry.at.toUTC().toString(Qt::ISODate), Csv::text(actorText(entry)),
                 actionText(entry.action), Csv::text(objectText(entry)), entry.objectId,

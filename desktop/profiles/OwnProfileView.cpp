@@ -8,8 +8,8 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/CountryNames.h"
-#include "widgets/LanguagePicker.h"
 #include "widgets/ErrorText.h"
+#include "widgets/LanguagePicker.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
 
@@ -398,7 +398,8 @@ void OwnProfileView::fill(const common::InfluencerProfileInput &input)
                     return common::wireName(r.type) == type;
                 });
         const bool found = rate != input.rates.cend();
-        m_rates->item(row, PriceColumn)->setText(found ? formatMinorUnits(rate->price, m_priceLocale) : QString());
+        m_rates->item(row, PriceColumn)
+                ->setText(found ? formatMinorUnits(rate->price, m_priceLocale) : QString());
         m_rates->item(row, CurrencyColumn)->setText(found ? rate->price.currency : QString());
     }
 }
@@ -419,9 +420,8 @@ QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) con
         if (price.isEmpty() && currency.isEmpty()) {
             continue;
         }
-        const auto minor =
-                parseMinorUnits(price, std::max(0, common::currencyMinorDigits(currency)),
-                        m_priceLocale);
+        const auto minor = parseMinorUnits(
+                price, std::max(0, common::currencyMinorDigits(currency)), m_priceLocale);
         if (!minor && parseErrors) {
             parseErrors->append(
                     {u"rates[%1].amountMinor"_s.arg(rates.size()), u"invalid_value"_s, QString()});

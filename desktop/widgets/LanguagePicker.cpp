@@ -190,8 +190,8 @@ void LanguagePicker::showChosen()
         const QListWidgetItem *item = itemOf(m_list, code);
         names.append(item ? item->text() : code);
     }
-    m_chosen->setText(names.isEmpty() ? tr("None chosen.")
-                                      : tr("Chosen: %1").arg(names.join(u", "_s)));
+    m_chosen->setText(
+            names.isEmpty() ? tr("None chosen.") : tr("Chosen: %1").arg(names.join(u", "_s)));
 }
 
 void LanguagePicker::retranslate()

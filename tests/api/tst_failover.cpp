@@ -547,7 +547,7 @@ private Q_SLOTS:
                 static_cast<long long>(acknowledged.size()), writes.count(503),
                 static_cast<long long>(onNewPrimary.size() - acknowledged.size()));
         qWarning("MEASURE failover outage_ms=%lld crash_to_promote_ms=%lld promote_ms=%lld "
-              "promote_to_first_write_ms=%lld last_503_after_promote_ms=%lld",
+                 "promote_to_first_write_ms=%lld last_503_after_promote_ms=%lld",
                 static_cast<long long>(firstRecovered - firstFailure),
                 static_cast<long long>(promoteAt - crashAt),
                 static_cast<long long>(promotedAt - promoteAt),

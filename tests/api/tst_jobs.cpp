@@ -58,7 +58,7 @@ struct Concurrency
     std::atomic<int> now{0};
     std::atomic<int> peak{0};
 };
-Concurrency g_held;  // queue "held": the default limit (every worker but one)
+Concurrency g_held; // queue "held": the default limit (every worker but one)
 Concurrency g_single; // queue "single": JOB_QUEUE_LIMITS single=1
 
 server::jobs::Handler holder(Concurrency &seen, const QString &worker)
@@ -66,8 +66,7 @@ server::jobs::Handler holder(Concurrency &seen, const QString &worker)
     return [&seen, inner = recorder(worker, false, 800)](const server::jobs::Job &job) {
         const int running = ++seen.now;
         int peak = seen.peak.load();
-        while (running > peak && !seen.peak.compare_exchange_weak(peak, running)) {
-        }
+        while (running > peak && !seen.peak.compare_exchange_weak(peak, running)) { }
         auto outcome = inner(job);
         --seen.now;
         return outcome;

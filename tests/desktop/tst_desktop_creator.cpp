@@ -531,7 +531,10 @@ private Q_SLOTS:
         // groups thousands in German).
         auto *rates = find<QTableWidget>(u"ownRates"_s);
         QCOMPARE(rates->item(0, 1)->text(), u"120,50"_s);
-        QCOMPARE(editor()->formJson().value(u"rates"_s).toArray().at(0)[u"amountMinor"_s]
+        QCOMPARE(editor()->formJson()
+                         .value(u"rates"_s)
+                         .toArray()
+                         .at(0)[u"amountMinor"_s]
                          .toInteger(),
                 12050);
         saveScreenshot(m_window.get(), u"own-profile-de"_s);

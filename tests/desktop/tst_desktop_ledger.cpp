@@ -679,8 +679,7 @@ private Q_SLOTS:
         QCOMPARE(start.date(), QDate::currentDate().addDays(-29));
         QCOMPARE(start.time(), QTime(0, 0));
         const QJsonArray sinceStart =
-                get(u"/api/v1/audit-log?limit=100&since="_s
-                                + start.toUTC().toString(Qt::ISODate),
+                get(u"/api/v1/audit-log?limit=100&since="_s + start.toUTC().toString(Qt::ISODate),
                         brandToken())
                         .value(u"items"_s)
                         .toArray();
@@ -695,8 +694,8 @@ private Q_SLOTS:
         const QList<QStringList> rows = desktop::Csv::parse(bytes);
         QCOMPARE(rows.at(0), (QStringList{u"Show"_s, u"Everything"_s}));
         QCOMPARE(rows.at(1), (QStringList{u"Period"_s, u"Last 30 days"_s}));
-        const qsizetype header = rows.indexOf(QStringList{u"Time"_s, u"Who"_s, u"What"_s,
-                u"Object"_s, u"Object id"_s, u"Change"_s});
+        const qsizetype header = rows.indexOf(QStringList{
+                u"Time"_s, u"Who"_s, u"What"_s, u"Object"_s, u"Object id"_s, u"Change"_s});
         QVERIFY2(header > 1, bytes.constData());
         QCOMPARE(rows.size() - header - 1, audit->entries().size());
         QTableWidget *table = audit->table();

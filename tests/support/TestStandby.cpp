@@ -76,8 +76,8 @@ std::unique_ptr<ManagedPostgres> startStandby(
     QProcess backup;
     backup.setProgram(binDir + u"/pg_basebackup"_s);
     backup.setArguments({u"-D"_s, clusterDir, u"-R"_s, u"-X"_s, u"stream"_s, u"-c"_s, u"fast"_s,
-            u"-h"_s, source.hosts.value(0), u"-p"_s, QString::number(source.ports.value(0)), u"-U"_s,
-            source.user});
+            u"-h"_s, source.hosts.value(0), u"-p"_s, QString::number(source.ports.value(0)),
+            u"-U"_s, source.user});
     backup.setWorkingDirectory(clusterDir);
     backup.setProcessChannelMode(QProcess::MergedChannels);
     if (asRoot) {

@@ -161,7 +161,8 @@ private Q_SLOTS:
         QCOMPARE(config->jobs.limitFor(u"webhooks"_s), 1);
         QCOMPARE(config->jobs.limitFor(u"payouts"_s), 2);
         QCOMPARE(config->jobs.limitFor(u"mail"_s), 5);
-        QVERIFY(config->describe().join(u'\n').contains(u"JOB_QUEUE_LIMITS=payouts=2,webhooks=1"_s));
+        QVERIFY(config->describe().join(u'\n').contains(
+                u"JOB_QUEUE_LIMITS=payouts=2,webhooks=1"_s));
 
         inputs.environment.insert(u"JOB_WORKERS"_s, u"1"_s);
         const auto single = ConfigLoader::load(inputs);

@@ -7,8 +7,8 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QStringList>
 #include <QSet>
+#include <QStringList>
 #include <QThread>
 #include <QTimer>
 
