@@ -55,7 +55,7 @@ QString connectionName(const QString &role)
 JobWorker::JobWorker(
         std::shared_ptr<const db::ConnectionSettings> settings, JobSettings jobSettings)
     : m_settings(std::move(settings))
-    , m_jobSettings(jobSettings)
+    , m_jobSettings(std::move(jobSettings))
     , m_workerId(u"%1:%2:%3"_s.arg(QHostInfo::localHostName())
                          .arg(QCoreApplication::applicationPid())
                          .arg(QRandomGenerator::global()->generate() % 100000))
