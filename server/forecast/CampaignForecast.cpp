@@ -464,6 +464,70 @@ Result<CampaignData> readData(Connection &c, const Principal &p, const QUuid &id
 
 } // namespace
 
+namespace {
+
+using Histories = std::vector<const std::vector<PostFigures> *>;
+
+/// Stage one of a two-stage draw: each creator's level, as a resample of their past posts.
+void resampleLevels(const Histories &histories, std::vector<std::vector<std::size_t>> &resampled,
+        std::mt19937_64 &random)
+{
+    for (std::size_t h = 0; h < histories.size(); ++h) {
+        const std::size_t size = histories[h]->size();
+        std::uniform_int_distribution<std::size_t> pick(0, size - 1);
+        resampled[h].resize(size);
+        for (std::size_t &index : resampled[h]) {
+            index = pick(random);
+        }
+    }
+}
+
+/// Which open offers this draw accepts; answers the draw's cost.
+double drawOffers(const SimulationInput &input, bool withProposed, std::vector<char> &accepted,
+        std::bernoulli_distribution &accepts, std::mt19937_64 &random)
+{
+    double cost = input.acceptedCost;
+    if (withProposed) {
+        for (std::size_t o = 0; o < accepted.size(); ++o) {
+            accepted[o] = accepts(random) ? 1 : 0;
+            cost += accepted[o] != 0 ? input.offerFees[o] : 0.0;
+        }
+    }
+    return cost;
+}
+
+struct DrawState
+{
+    std::vector<std::size_t> historyOf; ///< per deliverable, its index in the histories
+    std::vector<std::vector<std::size_t>> resampled; ///< per history, this draw's resample
+    std::vector<char> offerAccepted; ///< per open offer, whether this draw accepts it
+};
+
+/// Stage two (or the only stage): one post of its creator for every deliverable in play.
+PostFigures drawDeliverables(const SimulationInput &input, bool withProposed,
+        const DrawState &state, Bootstrap method, std::mt19937_64 &random)
+{
+    PostFigures sum = input.achieved;
+    for (std::size_t i = 0; i < input.deliverables.size(); ++i) {
+        const PendingDeliverable &d = input.deliverables[i];
+        if (d.offer && (!withProposed || state.offerAccepted.at(*d.offer) == 0)) {
+            continue;
+        }
+        std::uniform_int_distribution<std::size_t> pick(0, d.history->size() - 1);
+        std::size_t index = pick(random);
+        if (method == Bootstrap::TwoStage) {
+            index = state.resampled[state.historyOf[i]][index];
+        }
+        const PostFigures &figures = (*d.history)[index];
+        for (std::size_t f = 0; f < sum.size(); ++f) {
+            sum.at(f) += figures.at(f);
+        }
+    }
+    return sum;
+}
+
+} // namespace
+
 Draws simulateDraws(const SimulationInput &input, bool withProposed, int simulations,
         std::uint64_t seed, Bootstrap method)
 {
@@ -475,54 +539,24 @@ Draws simulateDraws(const SimulationInput &input, bool withProposed, int simulat
     }
     draws.cost.reserve(n);
     // The histories in play, each once: a two-stage draw resamples each per simulation.
-    std::vector<const std::vector<PostFigures> *> histories;
-    std::vector<std::size_t> historyOf;
+    Histories histories;
+    DrawState state;
     for (const PendingDeliverable &d : input.deliverables) {
         const auto known = std::find(histories.begin(), histories.end(), d.history);
-        historyOf.push_back(static_cast<std::size_t>(known - histories.begin()));
+        state.historyOf.push_back(static_cast<std::size_t>(known - histories.begin()));
         if (known == histories.end()) {
             histories.push_back(d.history);
         }
     }
-    std::vector<std::vector<std::size_t>> resampled(histories.size());
-    std::vector<char> offerAccepted(input.offerFees.size(), 0);
+    state.resampled.resize(histories.size());
+    state.offerAccepted.assign(input.offerFees.size(), 0);
     std::bernoulli_distribution accepts(std::clamp(input.acceptance, 0.0, 1.0));
     for (std::size_t s = 0; s < n; ++s) {
-        // Stage one: each creator's level, as a resample of their past posts.
         if (method == Bootstrap::TwoStage) {
-            for (std::size_t h = 0; h < histories.size(); ++h) {
-                const std::size_t size = histories[h]->size();
-                std::uniform_int_distribution<std::size_t> pick(0, size - 1);
-                resampled[h].resize(size);
-                for (std::size_t &index : resampled[h]) {
-                    index = pick(random);
-                }
-            }
+            resampleLevels(histories, state.resampled, random);
         }
-        double cost = input.acceptedCost;
-        if (withProposed) {
-            for (std::size_t o = 0; o < offerAccepted.size(); ++o) {
-                offerAccepted[o] = accepts(random) ? 1 : 0;
-                cost += offerAccepted[o] != 0 ? input.offerFees[o] : 0.0;
-            }
-        }
-        PostFigures sum = input.achieved;
-        for (std::size_t i = 0; i < input.deliverables.size(); ++i) {
-            const PendingDeliverable &d = input.deliverables[i];
-            if (d.offer && (!withProposed || offerAccepted.at(*d.offer) == 0)) {
-                continue;
-            }
-            // Stage two (or the only stage): one post of the creator.
-            std::uniform_int_distribution<std::size_t> pick(0, d.history->size() - 1);
-            std::size_t index = pick(random);
-            if (method == Bootstrap::TwoStage) {
-                index = resampled[historyOf[i]][index];
-            }
-            const PostFigures &figures = (*d.history)[index];
-            for (std::size_t f = 0; f < sum.size(); ++f) {
-                sum.at(f) += figures.at(f);
-            }
-        }
+        const double cost = drawOffers(input, withProposed, state.offerAccepted, accepts, random);
+        const PostFigures sum = drawDeliverables(input, withProposed, state, method, random);
         for (std::size_t f = 0; f < sum.size(); ++f) {
             draws.totals.at(f).push_back(sum.at(f));
         }
