@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -345,9 +346,17 @@ void CreatorProfileView::profileArrived(
     showDetails();
     showAccounts();
     m_authenticity->showProfile(m_profile);
-    rebuildCharts();
+    clearCharts(); // not the previous creator's, even for a turn
     setState(State::Loaded);
-    loadMetrics();
+    // The charts (a QChartView per account) are built in the next turn: together with the
+    // page's first layout in this one they held the GUI thread for over 100 ms (ASan build).
+    m_pendingMetrics = 1; // metricsLoading() until they are built and their figures asked for
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_generation) {
+            rebuildCharts();
+            loadMetrics();
+        }
+    });
 }
 
 QString CreatorProfileView::rateText(const common::Rate &rate) const
