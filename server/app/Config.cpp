@@ -95,6 +95,19 @@ Apply duration(Part Config::*part, Duration Part::*field, qint64 min, qint64 max
     };
 }
 
+/// Milliseconds into `config.database.replicas.*field`.
+Apply replicaMillis(std::chrono::milliseconds db::ReplicaSettings::*field, qint64 min, qint64 max)
+{
+    return [field, min, max](Config &c, const QString &v) {
+        qint64 n = 0;
+        QString problem = expectInt(v, min, max, n);
+        if (problem.isEmpty()) {
+            c.database.replicas.*field = std::chrono::milliseconds(n);
+        }
+        return problem;
+    };
+}
+
 /// A whole number into `(config.*part).*field`.
 template<class Part>
 Apply integer(Part Config::*part, int Part::*field, qint64 min, qint64 max)
@@ -374,29 +387,14 @@ QList<KeySpec> databaseKeys()
             {"DATABASE_REPLICA_WAIT_MS"_L1,
                     "How long a read that sends Influence-Wal-Position waits for a replica to "
                     "replay it before running on the primary. Default 200."_L1,
-                    [](Config &c, const QString &v) {
-                        qint64 n = 0;
-                        QString problem = expectInt(v, 0, 10'000, n);
-                        c.database.replicas.wait = std::chrono::milliseconds(n);
-                        return problem;
-                    }},
+                    replicaMillis(&db::ReplicaSettings::wait, 0, 10'000)},
             {"DATABASE_REPLICA_MAX_LAG_MS"_L1,
                     "A replica whose replay lags further behind the primary is skipped until it "
                     "catches up. Default 5000."_L1,
-                    [](Config &c, const QString &v) {
-                        qint64 n = 0;
-                        QString problem = expectInt(v, 0, 3'600'000, n);
-                        c.database.replicas.maxLag = std::chrono::milliseconds(n);
-                        return problem;
-                    }},
+                    replicaMillis(&db::ReplicaSettings::maxLag, 0, 3'600'000)},
             {"DATABASE_REPLICA_CHECK_MS"_L1,
                     "How often each replica's health and lag are checked. Default 1000."_L1,
-                    [](Config &c, const QString &v) {
-                        qint64 n = 0;
-                        QString problem = expectInt(v, 50, 600'000, n);
-                        c.database.replicas.checkInterval = std::chrono::milliseconds(n);
-                        return problem;
-                    }},
+                    replicaMillis(&db::ReplicaSettings::checkInterval, 50, 600'000)},
             {"JOB_WORKERS"_L1,
                     "Background jobs this process runs at a time (one thread and database "
                     "connection each); 0 runs none. Default 2."_L1,
