@@ -86,7 +86,8 @@ private:
             *problem = u"cannot write the PgBouncer configuration"_s;
             return false;
         }
-        users.write(u"\"%1\" \"\"\n"_s.arg(m_backend.user).toUtf8());
+        // The backend's password (CI's PostgreSQL asks for one over TCP; a private cluster trusts).
+        users.write(u"\"%1\" \"%2\"\n"_s.arg(m_backend.user, m_backend.password).toUtf8());
         // The test's PostgreSQL trusts its Unix socket; PgBouncer trusts loopback clients.
         ini.write(u"[databases]\n"
                   "influence = host=%1 port=%2 dbname=%3 user=%4\n"
@@ -95,6 +96,7 @@ private:
                   "listen_port = %5\n"
                   "unix_socket_dir =\n"
                   "auth_type = trust\n"
+                  "server_tls_sslmode = prefer\n"
                   "auth_file = %6/users.txt\n"
                   "admin_users = %4\n"
                   "pool_mode = %7\n"
