@@ -19,7 +19,9 @@
 #include "session/TokenStore.h"
 #include "widgets/Formats.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,8 +35,12 @@
 
 namespace influence::tests {
 
-/// The longest event-loop stall a test accepts, in ms (a user notices more).
-inline constexpr qint64 kStallLimitMs = 100;
+/// The longest time the GUI thread may sleep within one event-loop turn beyond the loop's own
+/// wait, in ms: longer is a wait on the network, the disk or a lock, which the app must not do on
+/// that thread (see StallMeter). How long the thread computes in one turn is reported (MEASURE
+/// lines, INFLUENCE_STALL_REPORT) and measured by bench/desktop, not asserted: it depends on the
+/// machine and the build.
+inline constexpr qint64 kBlockedLimitMs = 40;
 /// How long a test waits for the app or the server (QTRY_*_WITH_TIMEOUT), in ms.
 inline constexpr int kTimeout = 15000;
 
@@ -194,13 +200,44 @@ protected:
         QCOMPARE(m_window->dealPage()->deal().id, dealId);
     }
 
-    /// Counts the meter's stalls into the test's longest and fails above kStallLimitMs.
+    /// Counts the meter's figures into the test's longest and fails when the GUI thread blocked
+    /// for more than kBlockedLimitMs.
     void record(const StallMeter &meter)
     {
         m_longestStall = qMax(m_longestStall, meter.longestMs());
+        m_longestWork = qMax(m_longestWork, meter.longestWorkMs());
+        m_longestBlocked = qMax(m_longestBlocked, meter.longestBlockedMs());
         m_longestWallGap = qMax(m_longestWallGap, meter.longestWallMs());
-        QVERIFY2(meter.longestMs() <= kStallLimitMs,
-                qPrintable(QStringLiteral("event loop stalled for %1 ms").arg(meter.longestMs())));
+        QVERIFY2(meter.longestBlockedMs() <= kBlockedLimitMs,
+                qPrintable(QStringLiteral("the GUI thread blocked for %1 ms in one turn")
+                                   .arg(meter.longestBlockedMs())));
+    }
+
+    /// Reports the longest figures record() saw, as a MEASURE line naming `flows` ("the deal
+    /// page") and, when INFLUENCE_STALL_REPORT names a file, as a JSON line appended to it (what
+    /// bench/desktop collects).
+    void reportStalls(const QString &flows) const
+    {
+        qCInfo(measurements,
+                "MEASURE longest event-loop turn %s: %lld ms of GUI-thread work, %lld ms blocked "
+                "(longest stall %lld ms, wall-clock gap %lld ms)",
+                qPrintable(flows), m_longestWork, m_longestBlocked, m_longestStall,
+                m_longestWallGap);
+        const QString path = qEnvironmentVariable("INFLUENCE_STALL_REPORT");
+        if (path.isEmpty()) {
+            return;
+        }
+        QFile report(path);
+        if (!report.open(QIODevice::Append | QIODevice::Text)) {
+            qWarning("cannot append to %s", qPrintable(path));
+            return;
+        }
+        const QJsonObject line{{QStringLiteral("test"), QCoreApplication::applicationName()},
+                {QStringLiteral("flows"), flows}, {QStringLiteral("workMs"), m_longestWork},
+                {QStringLiteral("blockedMs"), m_longestBlocked},
+                {QStringLiteral("stallMs"), m_longestStall},
+                {QStringLiteral("wallMs"), m_longestWallGap}};
+        report.write(compact(line) + '\n');
     }
 
     HttpReply post(const QString &path, const QString &token, const QJsonObject &body = {})
@@ -292,6 +329,8 @@ protected:
     QString m_password = QUuid::createUuid().toString(QUuid::Id128);
     /// The longest stall and wall-clock gap record() has seen, in ms.
     qint64 m_longestStall = 0;
+    qint64 m_longestWork = 0;
+    qint64 m_longestBlocked = 0;
     qint64 m_longestWallGap = 0;
 };
 

@@ -106,10 +106,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall with automations: %lld ms of GUI-thread work "
-                "(longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"with automations"_s);
         stop();
     }
 

@@ -141,9 +141,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall while the forecast loads: %lld ms (wall %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"while the forecast loads"_s);
         m_db.reset();
         stop();
     }

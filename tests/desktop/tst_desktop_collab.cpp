@@ -197,9 +197,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the collaboration flows: %lld ms",
-                m_longestStall);
+        reportStalls(u"during the collaboration flows"_s);
         stop();
     }
 

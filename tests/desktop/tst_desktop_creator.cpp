@@ -110,10 +110,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the creator flows: %lld ms of GUI-thread "
-                "work (longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"during the creator flows"_s);
         stopApp();
         m_db.reset();
         stopServer();

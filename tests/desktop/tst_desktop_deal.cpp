@@ -150,8 +150,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements, "MEASURE longest event-loop stall on the deal page: %lld ms",
-                m_longestStall);
+        reportStalls(u"on the deal page"_s);
         stop();
     }
 

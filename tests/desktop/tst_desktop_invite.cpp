@@ -127,10 +127,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall while inviting: %lld ms of GUI-thread work "
-                "(longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"while inviting"_s);
         stop();
     }
 

@@ -173,10 +173,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the journey: %lld ms of GUI-thread work "
-                "(longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"during the journey"_s);
         stop();
     }
 

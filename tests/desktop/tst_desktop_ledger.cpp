@@ -174,9 +174,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the ledger flows: %lld ms (wall %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"during the ledger flows"_s);
         m_db.reset();
         stop();
     }

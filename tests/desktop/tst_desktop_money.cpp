@@ -139,9 +139,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the money flows: %lld ms (wall %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"during the money flows"_s);
         m_db.reset();
         stop();
     }

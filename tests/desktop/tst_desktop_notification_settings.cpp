@@ -49,9 +49,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall with notification settings: %lld ms",
-                m_longestStall);
+        reportStalls(u"with notification settings"_s);
         stop();
     }
 

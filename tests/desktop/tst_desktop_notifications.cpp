@@ -167,8 +167,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements, "MEASURE longest event-loop stall with notifications: %lld ms",
-                m_longestStall);
+        reportStalls(u"with notifications"_s);
         stop();
     }
 

@@ -162,10 +162,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the profile flows: %lld ms of GUI-thread "
-                "work (longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"during the profile flows"_s);
         stop();
     }
 

@@ -149,10 +149,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall in the recommendation flows: %lld ms of "
-                "GUI-thread work (longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"in the recommendation flows"_s);
         stop();
     }
 

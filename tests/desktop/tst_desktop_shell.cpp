@@ -311,7 +311,11 @@ private Q_SLOTS:
 
     void cleanup() { stopApp(); }
 
-    void cleanupTestCase() { stopServer(); }
+    void cleanupTestCase()
+    {
+        reportStalls(u"in the shell"_s);
+        stopServer();
+    }
 
     void opensAtTheDefaultSizeAndRemembersIt()
     {

@@ -102,10 +102,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall with shortlists: %lld ms of GUI-thread work "
-                "(longest wall-clock gap %lld ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"with shortlists"_s);
         stop();
     }
 

@@ -484,10 +484,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qCInfo(tests::measurements,
-                "MEASURE longest event-loop stall during the webhook flows: %lld ms (wall %lld "
-                "ms)",
-                m_longestStall, m_longestWallGap);
+        reportStalls(u"during the webhook flows"_s);
         stop();
     }
 };
