@@ -5,7 +5,7 @@
 // (kept by Back, named by the empty state, cleared by Reset); a creator profile shows each
 // account's score and its reasons in the user's language, with the caveat, and each account's
 // follower chart marks the API's events in range (a scatter series per kind, coloured by kind,
-// the reason on hover). The event loop never stalls.
+// the reason on hover). The GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"

@@ -7,8 +7,8 @@
 // sent) and one to the other campaign is skipped with its reason. The editor opens it as saved
 // and changes its delay. Disabled with its switch, it fires no more; deleted after the question,
 // the page is empty again. The viral-post template asks for a shortlist before it can be saved.
-// With the server gone the list shows its error and Retry. The event loop never stalls; screenshots
-// of the editor and the page.
+// With the server gone the list shows its error and Retry. The GUI thread never freezes waiting;
+// screenshots of the editor and the page.
 #include "DesktopTestSupport.h"
 #include "automations/AutomationsPage.h"
 #include "automations/FiringsTable.h"

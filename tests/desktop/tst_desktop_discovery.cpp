@@ -2,7 +2,7 @@
 // The discovery page against a real server seeded with demo creators (offscreen): the first page
 // loads after sign-in, a filter narrows the result after the debounce, scrolling to the end loads
 // the next page, leaving the page drops the request in flight, the price filter keeps creators
-// whose rate for a deliverable is at most the price. The event loop never stalls.
+// whose rate for a deliverable is at most the price. The GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
 #include "app/SettingsView.h"
 #include "common/Domain.h"

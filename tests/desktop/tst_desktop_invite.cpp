@@ -5,7 +5,8 @@
 // server then holds exactly two new invited deals with the offer as entered. A creator sees no
 // invite button; a failing campaign list shows its error with a retry; Cancel drops the
 // invitations not sent yet (at most four go out at once); a brand without an
-// active campaign sees the empty state. The event loop never stalls; a screenshot of the dialog.
+// active campaign sees the empty state. The GUI thread never freezes waiting; a screenshot of the
+// dialog.
 #include "DesktopTestSupport.h"
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryModel.h"

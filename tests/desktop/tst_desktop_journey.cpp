@@ -7,7 +7,7 @@
 // submits a draft, the brand asks for changes on the review screen, the creator reads the
 // feedback and resubmits, the brand approves, the creator reports the live post and the deal
 // completes by itself. Every step checks what the app shows and what the server holds (deal
-// state, deliverable, the activity timeline); no event-loop stall over 100 ms; the journey's
+// state, deliverable, the activity timeline); the GUI thread never freezes waiting; the journey's
 // time is measured; a screenshot of the completed deal.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignDialog.h"

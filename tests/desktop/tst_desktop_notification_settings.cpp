@@ -3,7 +3,7 @@
 // the section asks to sign in; signed in it loads the defaults; changing a channel, the digest,
 // the quiet hours and the time zone and saving stores them, as the API reads them back; an
 // unreachable server shows the error state with Retry, which brings the form back. Screenshot;
-// no event-loop stall over 100 ms.
+// the GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
 #include "app/SettingsView.h"
 #include "notifications/NotificationPreferences.h"

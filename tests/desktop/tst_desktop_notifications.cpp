@@ -7,7 +7,7 @@
 // show the error states. Each sentence names the other party, worded for its reader (the brand
 // reads of the creator's counter-offer, the creator of the brand's new offer), also for rows
 // written without a campaign name or an actor (as the demo data writes them). Screenshot of the
-// page; no event-loop stall over 100 ms.
+// page; the GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignsView.h"
 #include "core/db/Connection.h"

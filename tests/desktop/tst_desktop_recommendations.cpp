@@ -4,8 +4,8 @@
 // worded by the app (in German too, never the server's English sentence), pages with "More",
 // and invites two selected creators through the invitation dialog with their rates as fees
 // (the deals checked over the API); a creator's profile shows Similar creators; discovery's
-// "More like these" lists creators like the selected ones without them. The event loop never
-// stalls; screenshots in English and German at 1600×1000.
+// "More like these" lists creators like the selected ones without them. The GUI thread never
+// freezes waiting; screenshots in English and German at 1600×1000.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignPage.h"
 #include "common/RecommendationsApi.h"

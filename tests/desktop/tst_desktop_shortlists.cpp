@@ -4,7 +4,7 @@
 // Lists page, edits a note in place (saved on the server), exports the list as CSV (written off
 // the GUI thread) and invites the whole list to an active campaign: the creator who already has
 // a deal in it is skipped, the two others are invited. A creator sees neither the page nor the
-// button. The event loop never stalls; a screenshot of the page.
+// button. The GUI thread never freezes waiting; a screenshot of the page.
 #include "DesktopTestSupport.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"

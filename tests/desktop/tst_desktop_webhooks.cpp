@@ -8,7 +8,7 @@
 // the receiver fails and a delivery is replayed under the same webhook-id until it arrives; the
 // log is paged; a failing endpoint says since when; an endpoint is deleted; creators do not see the
 // page; and a server that refuses local targets gets its refusal shown as the translated sentence,
-// in German. The event loop never stalls; a screenshot.
+// in German. The GUI thread never freezes waiting; a screenshot.
 #include "DesktopTestSupport.h"
 #include "NodePeer.h"
 #include "webhooks/WebhookDialog.h"
