@@ -2,6 +2,7 @@
 #include "ApiClient.h"
 
 #include "Problem.h"
+#include "WalPosition.h"
 
 #include <QNetworkReply>
 #include <QPromise>
@@ -63,7 +64,23 @@ ApiClient::ApiClient(QObject *parent)
 
 void ApiClient::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = url.adjusted(QUrl::StripTrailingSlash);
+    const QUrl adjusted = url.adjusted(QUrl::StripTrailingSlash);
+    if (adjusted != m_baseUrl) {
+        m_walPosition.clear();
+    }
+    m_baseUrl = adjusted;
+}
+
+void ApiClient::rememberWalPosition(const QByteArray &position)
+{
+    const auto received = WalPosition::parse(position);
+    if (!received) {
+        return;
+    }
+    const auto current = WalPosition::parse(m_walPosition);
+    if (!current || *current < *received) {
+        m_walPosition = received->toText();
+    }
 }
 
 void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
@@ -106,6 +123,9 @@ QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
     if (authenticated) {
         request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
     }
+    if (!m_walPosition.isEmpty()) {
+        request.setRawHeader(kWalPositionHeader, m_walPosition);
+    }
 
     QByteArray payload;
     if (!body.isNull()) {
@@ -131,6 +151,9 @@ QFuture<Result<JsonReply>> ApiClient::send(Method method, const QString &path,
     Q_EMIT requestStarted(method, path);
     connect(reply, &QNetworkReply::finished, this, [this, reply, promise, authenticated, path] {
         m_owners.remove(reply);
+        if (reply->hasRawHeader(kWalPositionHeader)) {
+            rememberWalPosition(reply->rawHeader(kWalPositionHeader));
+        }
         if (reply->error() == QNetworkReply::OperationCanceledError) {
             Q_EMIT callAborted(path);
         }

@@ -97,6 +97,7 @@ public:
     explicit ApiClient(QObject *parent = nullptr);
 
     /// The server's origin, such as http://localhost:8080; paths are resolved against it.
+    /// Changing it forgets the last write's WAL position.
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
     /// Aborts a call that has moved no data for this long (default 30 s).
@@ -106,6 +107,11 @@ public:
     /// Credentials::Bearer; empty sends none.
     void setAccessToken(const QString &token);
     QString accessToken() const { return m_accessToken; }
+
+    /// The newest `Influence-Wal-Position` a write's answer carried (empty before any): a
+    /// server with read replicas stamps its writes' answers with it, and every later call sends
+    /// it back, so that a read on a replica waits until the replica has the user's own writes.
+    QByteArray walPosition() const { return m_walPosition; }
 
     /// Any call: `path` is absolute ("/api/v1/…"); a JSON `body` is sent for POST/PUT/PATCH.
     /// A 401 to a call that carried the access token also emits unauthorized().
@@ -131,9 +137,12 @@ Q_SIGNALS:
     void callAborted(const QString &path);
 
 private:
+    void rememberWalPosition(const QByteArray &position);
+
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QString m_accessToken;
+    QByteArray m_walPosition;
     std::chrono::milliseconds m_transferTimeout{30'000};
     const QObject *m_owner = nullptr;
     QHash<QNetworkReply *, const QObject *> m_owners;

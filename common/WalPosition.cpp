@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "WalPosition.h"
 
-namespace influence::server::db {
+namespace influence::common {
 
 namespace {
 
@@ -52,4 +52,4 @@ QByteArray WalPosition::toText() const
     return text;
 }
 
-} // namespace influence::server::db
+} // namespace influence::common

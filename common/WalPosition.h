@@ -6,11 +6,12 @@
 
 #include <optional>
 
-namespace influence::server::db {
+namespace influence::common {
 
 /// A PostgreSQL write-ahead-log position (pg_lsn) in its text form "X/Y": two hexadecimal
 /// numbers of up to 8 digits each, the high and low 32 bits. It travels in the
-/// Influence-Wal-Position header for read-your-writes on the read replicas.
+/// Influence-Wal-Position header for read-your-writes on the read replicas: the server stamps
+/// its writes' answers with it (server/core/db/ReplicaPool), ApiClient sends the newest back.
 struct WalPosition
 {
     quint64 value = 0;
@@ -28,4 +29,4 @@ struct WalPosition
 /// The header a write's response carries and a later read may send back.
 inline constexpr char kWalPositionHeader[] = "influence-wal-position";
 
-} // namespace influence::server::db
+} // namespace influence::common

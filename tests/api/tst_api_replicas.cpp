@@ -9,10 +9,13 @@
 #include "TestDatabase.h"
 #include "TestServer.h"
 #include "TestStandby.h"
+#include "common/ApiClient.h"
+#include "common/WalPosition.h"
 #include "core/db/Connection.h"
-#include "core/db/WalPosition.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -154,7 +157,7 @@ private Q_SLOTS:
     void writesAnswerTheirPosition()
     {
         QVERIFY(writeBio(u"second"_s));
-        QVERIFY2(server::db::WalPosition::parse(m_lastPosition), m_lastPosition.constData());
+        QVERIFY2(common::WalPosition::parse(m_lastPosition), m_lastPosition.constData());
         // Reads do not.
         QVERIFY(readProfile().header("Influence-Wal-Position").isEmpty());
     }
@@ -188,6 +191,34 @@ private Q_SLOTS:
         const HttpReply stale = readProfile();
         QCOMPARE(stale.status, 200);
         QCOMPARE(bioOf(stale), u"second"_s);
+    }
+
+    void apiClientSendsItsLastWritesPosition()
+    {
+        // The desktop's (and any Qt front end's) transport echoes the newest position a write
+        // answered: its read after its own write waits for the paused replica, then runs on
+        // the primary and sees the write; a read of a client without it is served stale.
+        common::ApiClient client;
+        client.setBaseUrl(m_server->url());
+        client.setAccessToken(m_alice);
+        const double timedOut = fallbacks("wait_timed_out");
+        auto write = client.send(common::ApiClient::Method::Patch, u"/api/v1/me/influencer"_s, {},
+                QJsonDocument(QJsonObject{{u"bio"_s, u"third"_s}}));
+        QTRY_VERIFY_WITH_TIMEOUT(write.isFinished(), 10000);
+        QVERIFY(write.result());
+        const QByteArray position = client.walPosition();
+        QVERIFY2(common::WalPosition::parse(position), position.constData());
+        QVERIFY(position != m_lastPosition); // this write's own
+        auto read = client.send(common::ApiClient::Method::Get, m_profilePath);
+        QTRY_VERIFY_WITH_TIMEOUT(read.isFinished(), 10000);
+        QVERIFY(read.result());
+        QCOMPARE(read.result()->body.object().value(u"bio"_s).toString(), u"third"_s);
+        QCOMPARE(fallbacks("wait_timed_out"), timedOut + 1);
+        // A read answers no position: the client keeps its write's.
+        QCOMPARE(client.walPosition(), position);
+        // Another server, another history: the position is forgotten.
+        client.setBaseUrl(QUrl(u"http://127.0.0.1:9"_s));
+        QVERIFY(client.walPosition().isEmpty());
     }
 
     void readYourWritesFallsBackAfterTheWait()

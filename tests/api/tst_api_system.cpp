@@ -200,6 +200,8 @@ private Q_SLOTS:
         QCOMPARE(allowed.header("Access-Control-Allow-Origin"),
                 QByteArray("https://app.example.com"));
         QVERIFY(allowed.header("Access-Control-Expose-Headers").contains("X-Request-Id"));
+        // A browser front end reads a write's WAL position and sends it back (read replicas).
+        QVERIFY(allowed.header("Access-Control-Expose-Headers").contains("Influence-Wal-Position"));
         QCOMPARE(allowed.header("Vary"), QByteArray("Origin"));
 
         const HttpReply other = m_client->get(u"/healthz"_s, {{"Origin", "https://evil.example"}});
@@ -214,6 +216,8 @@ private Q_SLOTS:
                 QByteArray("https://app.example.com"));
         QVERIFY(preflight.header("Access-Control-Allow-Methods").contains("POST"));
         QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers")
+                        .contains("Influence-Wal-Position"));
 
         const HttpReply deniedPreflight = m_client->send("OPTIONS", u"/test/echo"_s, {},
                 {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"}});

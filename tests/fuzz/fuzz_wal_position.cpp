@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// Fuzz target for the Influence-Wal-Position header parser (core/db/WalPosition): whatever the
-// input, an accepted position prints back as text that parses to the same position, and that
-// text is what PostgreSQL's pg_lsn output looks like (upper-case hex, no leading zeros).
-#include "core/db/WalPosition.h"
+// Fuzz target for the Influence-Wal-Position header parser (common/WalPosition, shared by the
+// server and ApiClient): whatever the input, an accepted position prints back as text that parses
+// to the same position, and that text is what PostgreSQL's pg_lsn output looks like (upper-case
+// hex, no leading zeros).
+#include "common/WalPosition.h"
 
 #include <QByteArray>
 
 #include <cstdint>
 #include <cstdlib>
 
-using influence::server::db::WalPosition;
+using influence::common::WalPosition;
 
 // NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -92,13 +92,13 @@ ReplicaPool::~ReplicaPool()
     m_pool.waitForDone();
 }
 
-std::optional<WalPosition> ReplicaPool::primaryPosition(Connection &c)
+std::optional<common::WalPosition> ReplicaPool::primaryPosition(Connection &c)
 {
     auto text = c.scalar(kInsertPosition);
     if (!text) {
         return std::nullopt;
     }
-    return WalPosition::parse(text->toString().toLatin1());
+    return common::WalPosition::parse(text->toString().toLatin1());
 }
 
 int ReplicaPool::pick()
@@ -148,7 +148,7 @@ void ReplicaPool::waitForDone()
     m_pool.waitForDone();
 }
 
-bool ReplicaPool::waitForReplay(Connection &c, int index, WalPosition position)
+bool ReplicaPool::waitForReplay(Connection &c, int index, common::WalPosition position)
 {
     Replica &replica = *m_replicas[static_cast<std::size_t>(index)];
     if (position.value <= replica.replayed.load(std::memory_order_relaxed)) {
@@ -160,7 +160,7 @@ bool ReplicaPool::waitForReplay(Connection &c, int index, WalPosition position)
         if (!text) {
             return false;
         }
-        const auto replayed = WalPosition::parse(text->toString().toLatin1());
+        const auto replayed = common::WalPosition::parse(text->toString().toLatin1());
         if (!replayed) {
             return false;
         }
@@ -233,7 +233,7 @@ void ReplicaPool::check(Connection &primary, std::vector<std::unique_ptr<Connect
 {
     // The primary's position first: a replica that has replayed it since is not behind.
     if (auto text = primary.scalar(kWrittenPosition)) {
-        if (const auto position = WalPosition::parse(text->toString().toLatin1())) {
+        if (const auto position = common::WalPosition::parse(text->toString().toLatin1())) {
             m_samples.push_back({steadyMs(), position->value});
             if (m_samples.size() > kMaxSamples) {
                 m_samples.erase(m_samples.begin());
@@ -248,12 +248,12 @@ void ReplicaPool::check(Connection &primary, std::vector<std::unique_ptr<Connect
 void ReplicaPool::checkReplica(Replica &replica, Connection &c)
 {
     auto query = c.run(kReplicaState);
-    std::optional<WalPosition> replayed;
+    std::optional<common::WalPosition> replayed;
     double replayAgeMs = std::nan("");
     bool inRecovery = false;
     if (query && (*query)->next()) {
         inRecovery = (*query)->value(0).toBool();
-        replayed = WalPosition::parse((*query)->value(1).toString().toLatin1());
+        replayed = common::WalPosition::parse((*query)->value(1).toString().toLatin1());
         if (!(*query)->value(2).isNull()) {
             replayAgeMs = (*query)->value(2).toDouble();
         }

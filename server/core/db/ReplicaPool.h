@@ -3,7 +3,7 @@
 
 #include "Connection.h"
 #include "DatabaseSettings.h"
-#include "WalPosition.h"
+#include "common/WalPosition.h"
 
 #include <QList>
 #include <QString>
@@ -44,7 +44,7 @@ public:
 
     /// The primary's WAL insert position now, on the primary connection `c` (after a write's
     /// commit: a replica that has replayed it has the write).
-    static std::optional<WalPosition> primaryPosition(Connection &c);
+    static std::optional<common::WalPosition> primaryPosition(Connection &c);
 
     enum class Queued { Yes, QueueFull, NoReplica };
     /// Queues `task` for a replica worker unless no replica is usable now or the queue is full.
@@ -56,7 +56,7 @@ public:
 
     /// Whether replica `index` (of `c`) has replayed `position`, waiting up to the configured
     /// bound for it.
-    bool waitForReplay(Connection &c, int index, WalPosition position);
+    bool waitForReplay(Connection &c, int index, common::WalPosition position);
     /// A task found replica `index` broken: skip it until the monitor sees it healthy again.
     void markDown(int index);
     void countFallback(ReplicaFallback reason);

@@ -22,7 +22,8 @@ Response Cors::preflight(const Request &request, const QByteArray &allow) const
     if (!request.header("access-control-request-method").isEmpty() && allows(origin)) {
         response.withHeader("Access-Control-Allow-Methods", allow);
         response.withHeader("Access-Control-Allow-Headers",
-                "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+                "Authorization, Content-Type, Idempotency-Key, Influence-Wal-Position, "
+                "X-Request-Id");
         response.withHeader("Access-Control-Max-Age", "600");
     }
     return response;
@@ -39,7 +40,8 @@ void Cors::addResponseHeaders(
     if (allows(origin)) {
         headers.emplaceBack("Access-Control-Allow-Origin", origin);
         headers.emplaceBack("Access-Control-Expose-Headers",
-                "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy");
+                "X-Request-Id, Location, Retry-After, RateLimit, RateLimit-Policy, "
+                "Influence-Wal-Position");
     }
 }
 

@@ -4,6 +4,7 @@
 #include "Exchange.h"
 #include "HttpContext.h"
 #include "HttpLog.h"
+#include "common/WalPosition.h"
 #include "core/concurrency/CpuPool.h"
 #include "core/db/DbError.h"
 #include "core/db/DbPool.h"
@@ -126,9 +127,9 @@ bool needsPrimary(const db::Connection &c, const Response &response)
 
 void Responder::runOnReadPool(std::function<Response(db::Connection &)> task) const
 {
-    std::optional<db::WalPosition> position;
-    if (const QByteArray header = request().header(db::kWalPositionHeader); !header.isNull()) {
-        position = db::WalPosition::parse(header.trimmed());
+    std::optional<common::WalPosition> position;
+    if (const QByteArray header = request().header(common::kWalPositionHeader); !header.isNull()) {
+        position = common::WalPosition::parse(header.trimmed());
         if (!position) {
             problem(Error::invalidParameter(u"Influence-Wal-Position"_s, u"invalid"_s,
                     u"Influence-Wal-Position must be a WAL position such as 0/16B3748, as a "
