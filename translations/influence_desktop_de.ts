@@ -3326,6 +3326,14 @@
         <source>Counting the proposals: %1</source>
         <translation>Mit den Angeboten: %1</translation>
     </message>
+    <message>
+        <source>80 % range with proposals</source>
+        <translation>80-%-Spanne mit Angeboten</translation>
+    </message>
+    <message>
+        <source>95 % range with proposals</source>
+        <translation>95-%-Spanne mit Angeboten</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CampaignPage</name>
@@ -3339,7 +3347,7 @@
     </message>
     <message>
         <source>&amp;Find creators for this campaign</source>
-        <translation>&amp;Creator für diese Kampagne finden</translation>
+        <translation>Passende &amp;Creator finden</translation>
     </message>
     <message>
         <source>Deals</source>
@@ -3435,7 +3443,7 @@
     </message>
     <message>
         <source>No deals yet: invite creators from discovery (“Find creators for this campaign”), or wait for their applications.</source>
-        <translation>Noch keine Deals: Laden Sie Creator aus „Entdecken“ ein („Creator für diese Kampagne finden“) oder warten Sie auf ihre Bewerbungen.</translation>
+        <translation>Noch keine Deals: Laden Sie Creator aus „Entdecken“ ein („Passende Creator finden“) oder warten Sie auf ihre Bewerbungen.</translation>
     </message>
     <message>
         <source>No deals yet.</source>
