@@ -64,8 +64,10 @@ CampaignForecastTab::CampaignForecastTab(common::ApiClient *api, Session *sessio
     m_totals->setWordWrap(false);
     m_totals->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_totals->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_totals->horizontalHeader()->setStretchLastSection(true);
-    contentLayout->addWidget(m_totals);
+    // As wide as its columns: stretched, the last range stood far from its header.
+    m_totals->horizontalHeader()->setStretchLastSection(false);
+    m_totals->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    contentLayout->addWidget(m_totals, 0, Qt::AlignLeft);
     m_targetsTitle = new QLabel;
     m_targetsTitle->setObjectName(u"forecastTargetsTitle"_s);
     QFont bold = m_targetsTitle->font();
@@ -116,7 +118,8 @@ void CampaignForecastTab::retranslate()
                             "or cost ceilings with Edit on the Overview tab to see how likely "
                             "the campaign is to reach them."));
     m_totals->setHorizontalHeaderLabels({QString(), tr("So far"), tr("Expected"), tr("80 % range"),
-            tr("95 % range"), tr("With proposals"), tr("80 % range"), tr("95 % range")});
+            tr("95 % range"), tr("With proposals"), tr("80 % range with proposals"),
+            tr("95 % range with proposals")});
     m_totals->horizontalHeaderItem(Expected)->setToolTip(
             tr("Achieved so far plus the accepted deliverables not yet measured."));
     m_totals->horizontalHeaderItem(ExpectedAll)
@@ -280,6 +283,7 @@ void CampaignForecastTab::fill()
     }
     m_totals->resizeColumnsToContents();
     fitHeaderTexts(m_totals->horizontalHeader());
+    m_totals->setFixedWidth(m_totals->horizontalHeader()->length() + 2 * m_totals->frameWidth());
     m_totals->setFixedHeight(m_totals->horizontalHeader()->height()
             + 3 * m_totals->verticalHeader()->defaultSectionSize() + 2 * m_totals->frameWidth());
     fillTargets();

@@ -237,6 +237,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(tab()->windowTitle() == u"Prognose"_s, kTimeout);
         compareTable(answer); // the same figures, in German
         QVERIFY(tab()->targetLabel(u"views"_s)->text().contains(u"Chance"_s));
+        // The targets' rows are made anew in German and shown a turn later, once laid out.
+        QTRY_VERIFY_WITH_TIMEOUT(tab()->targetLabel(u"views"_s)->isVisible(), kTimeout);
+        QTest::qWait(50);
         saveScreenshot(m_window.get(), u"campaign-forecast-de"_s);
     }
 
