@@ -5499,6 +5499,18 @@
         <source>%1 movements exported to %2.</source>
         <translation>%1 Bewegungen nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Budget lowered</source>
+        <translation>Budget gesenkt</translation>
+    </message>
+    <message>
+        <source>Budget raised</source>
+        <translation>Budget erhöht</translation>
+    </message>
+    <message>
+        <source>Budget set</source>
+        <translation>Budget festgelegt</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::LookalikesPage</name>

@@ -280,6 +280,26 @@ QString LedgerTab::causeText(const QString &cause)
     return cause;
 }
 
+QStringList LedgerTab::transferTexts() const
+{
+    // The list starts at the campaign's first transfer (pages come oldest first).
+    QStringList texts;
+    texts.reserve(m_transfers.size());
+    bool budgetSeen = false;
+    for (const Transfer &t : m_transfers) {
+        if (t.cause != u"budget"_s) {
+            texts.append(causeText(t.cause));
+            continue;
+        }
+        const bool raised = t.credit && t.credit->accountKind == LedgerAccountKind::CampaignBudget;
+        texts.append(!raised         ? tr("Budget lowered")
+                        : budgetSeen ? tr("Budget raised")
+                                     : tr("Budget set"));
+        budgetSeen = true;
+    }
+    return texts;
+}
+
 QString LedgerTab::accountText(const LedgerEntry &entry) const
 {
     const QString creator = m_creatorOfDeal.value(entry.accountDealId);
@@ -298,6 +318,7 @@ QString LedgerTab::accountText(const LedgerEntry &entry) const
 void LedgerTab::fill()
 {
     const QLocale locale;
+    const QStringList texts = transferTexts();
     m_table->setRowCount(int(m_transfers.size()));
     for (int row = 0; row < m_transfers.size(); ++row) {
         const Transfer &t = m_transfers.at(row);
@@ -306,7 +327,7 @@ void LedgerTab::fill()
                           : common::Money{};
         m_table->setItem(
                 row, Time, readOnlyCell(locale.toString(t.at.toLocalTime(), QLocale::ShortFormat)));
-        m_table->setItem(row, Cause, readOnlyCell(causeText(t.cause)));
+        m_table->setItem(row, Cause, readOnlyCell(texts.at(row)));
         m_table->setItem(row, From, readOnlyCell(t.debit ? accountText(*t.debit) : QString()));
         m_table->setItem(row, To, readOnlyCell(t.credit ? accountText(*t.credit) : QString()));
         m_table->setItem(row, Amount, readOnlyCell(Formats::money(amount), Qt::AlignRight));
@@ -339,10 +360,11 @@ QByteArray LedgerTab::csv() const
         const auto plain = [&currency](qint64 minor) {
             return common::formatMoneyPlain({minor, currency}).section(u' ', 0, 0);
         };
-        csv.addRow({t.at.toUTC().toString(Qt::ISODate), causeText(t.cause),
-                Csv::text(m_table->item(row, From)->text()),
-                Csv::text(m_table->item(row, To)->text()), plain(amount), currency,
-                t.remainingMinor ? plain(*t.remainingMinor) : QString()});
+        csv.addRow(
+                {t.at.toUTC().toString(Qt::ISODate), Csv::text(m_table->item(row, Cause)->text()),
+                        Csv::text(m_table->item(row, From)->text()),
+                        Csv::text(m_table->item(row, To)->text()), plain(amount), currency,
+                        t.remainingMinor ? plain(*t.remainingMinor) : QString()});
     }
     return csv.bytes();
 }

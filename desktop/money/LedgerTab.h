@@ -60,6 +60,10 @@ public:
     /// An account in words ("Reserved for Lena Travels").
     QString accountText(const common::LedgerEntry &entry) const;
     static QString causeText(const QString &cause);
+    /// What each listed transfer did, in words, in the order listed: causeText(), except that
+    /// budget transfers say whether they set the budget (the campaign's first), raised or
+    /// lowered it.
+    QStringList transferTexts() const;
     /// The rows as CSV (widgets/CsvExport.h), after the campaign's name as a filter.
     QByteArray csv() const;
     /// Writes csv() to `path` in the background (what Export does after its dialog).

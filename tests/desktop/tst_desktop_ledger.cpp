@@ -497,8 +497,9 @@ private Q_SLOTS:
                     eur(t.credit->amount.minorUnits));
             causes.append(table->item(row, desktop::LedgerTab::Cause)->text());
         }
-        QCOMPARE(causes.first(), u"Budget changed"_s);
-        QCOMPARE(causes.last(), u"Budget changed"_s);
+        // The first budget transfer set it; the edit raised it (15,000.00 to 16,000.00).
+        QCOMPARE(causes.first(), u"Budget set"_s);
+        QCOMPARE(causes.last(), u"Budget raised"_s);
         QCOMPARE(causes.count(u"Fee reserved (offer accepted)"_s), 3);
         QCOMPARE(causes.count(u"Payout paid"_s), 2);
         QCOMPARE(causes.count(u"Payout cancelled"_s), 1);
