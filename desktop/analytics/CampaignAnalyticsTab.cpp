@@ -12,6 +12,7 @@
 #include "widgets/KpiTiles.h"
 #include "widgets/PeriodFilter.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/TrendChart.h"
 
 #include <QEvent>
@@ -116,7 +117,7 @@ void CampaignAnalyticsTab::buildUi()
     auto *outer = new QVBoxLayout(this);
     outer->addLayout(bar);
     outer->addWidget(m_states, 1);
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"campaignAnalyticsMessage"_s);
     m_message->setWordWrap(true);
     outer->addWidget(m_message);

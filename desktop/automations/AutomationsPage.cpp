@@ -11,6 +11,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -59,7 +60,7 @@ void AutomationsPage::buildUi()
     m_new->setObjectName(u"newRuleButton"_s);
     m_refresh = new QPushButton;
     m_refresh->setObjectName(u"refreshRulesButton"_s);
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"automationsMessage"_s);
     m_message->setWordWrap(true);
     bar->addWidget(m_new);

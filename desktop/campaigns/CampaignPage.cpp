@@ -10,6 +10,7 @@
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -130,7 +131,7 @@ void CampaignPage::buildUi()
     auto *outer = new QVBoxLayout(this);
     m_states = new StateStack(u"campaignPage"_s, m_tabs);
     outer->addWidget(m_states, 1);
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"campaignPageMessage"_s);
     m_message->setWordWrap(true);
     outer->addWidget(m_message);

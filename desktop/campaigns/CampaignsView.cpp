@@ -13,6 +13,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
 
 #include <QEvent>
@@ -133,7 +134,7 @@ void CampaignsView::buildUi()
     m_states = new StateStack(u"campaigns"_s, m_table);
     layout->addWidget(m_states, 1);
 
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"campaignsMessage"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -15,6 +15,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -123,7 +124,7 @@ void DealView::buildUi()
     m_stack = new StateStack(u"deal"_s, m_tabs);
     layout->addWidget(m_stack, 1);
 
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"dealMessage"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

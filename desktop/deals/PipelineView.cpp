@@ -9,6 +9,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -103,7 +104,7 @@ void PipelineView::buildUi()
     layout->addWidget(m_stack, 1);
 
     auto *footer = new QHBoxLayout;
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"pipelineMessage"_s);
     m_message->setWordWrap(true);
     m_shown = new QLabel;

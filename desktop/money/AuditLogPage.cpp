@@ -8,6 +8,7 @@
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
 
 #include <QComboBox>
@@ -96,7 +97,7 @@ AuditLogPage::AuditLogPage(common::ApiClient *api, Session *session, QWidget *pa
     m_states = new StateStack(u"audit"_s, m_table);
     layout->addWidget(m_states, 1);
     auto *footer = new QHBoxLayout;
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"auditMessage"_s);
     m_message->setWordWrap(true);
     footer->addWidget(m_message, 1);

@@ -8,6 +8,7 @@
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
 
 #include <QCheckBox>
@@ -155,7 +156,7 @@ void EarningsPage::buildUi()
     m_states = new StateStack(u"earnings"_s, content);
     outer->addWidget(m_states, 1);
     auto *footer = new QHBoxLayout;
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"earningsMessage"_s);
     m_message->setWordWrap(true);
     m_reload = new QPushButton;

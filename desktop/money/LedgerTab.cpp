@@ -7,6 +7,7 @@
 #include "widgets/CsvExport.h"
 #include "widgets/Formats.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
 
 #include <QEvent>
@@ -60,7 +61,7 @@ LedgerTab::LedgerTab(common::ApiClient *api, Session *session, QWidget *parent)
     m_states = new StateStack(u"ledger"_s, m_table);
     layout->addWidget(m_states, 1);
     auto *footer = new QHBoxLayout;
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"ledgerMessage"_s);
     m_message->setWordWrap(true);
     m_more = new QPushButton;

@@ -12,6 +12,7 @@
 #include "widgets/Names.h"
 #include "widgets/PayoutActions.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
 
 #include <QComboBox>
@@ -121,7 +122,7 @@ void PayoutsPage::buildUi()
     auto *footer = new QHBoxLayout;
     m_selection = new QLabel;
     m_selection->setObjectName(u"payoutsSelection"_s);
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"payoutsMessage"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

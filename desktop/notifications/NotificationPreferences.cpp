@@ -5,6 +5,7 @@
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -137,7 +138,7 @@ void NotificationPreferences::buildUi()
     m_states = new StateStack(u"notificationSettings"_s, content);
     outer->addWidget(m_states);
     auto *footer = new QHBoxLayout;
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"notificationSettingsMessage"_s);
     m_message->setWordWrap(true);
     m_save = new QPushButton;

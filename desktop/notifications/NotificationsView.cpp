@@ -9,6 +9,7 @@
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -103,7 +104,7 @@ void NotificationsView::buildUi()
     m_states = new StateStack(u"notifications"_s, listPage);
     layout->addWidget(m_states, 1);
 
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"notificationsMessage"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -7,6 +7,7 @@
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
 
 #include <QComboBox>
@@ -89,7 +90,7 @@ void AccountsView::buildUi()
 
     auto *row = new QHBoxLayout;
     // What the last action (add, remove, connect) did; the list's own state is m_states'.
-    m_message = new QLabel;
+    m_message = new StatusLine;
     m_message->setObjectName(u"accountsMessage"_s);
     m_message->setWordWrap(true);
     m_removeButton = new QPushButton;

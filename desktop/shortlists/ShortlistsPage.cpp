@@ -6,6 +6,7 @@
 #include "widgets/Async.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -116,7 +117,7 @@ void ShortlistsPage::buildUi()
     connect(m_memberStates, &StateStack::retryRequested, this, &ShortlistsPage::listChosen);
     rightLayout->addWidget(m_memberStates, 1);
     auto *memberButtons = new QHBoxLayout;
-    m_messageLabel = new QLabel;
+    m_messageLabel = new StatusLine;
     m_messageLabel->setObjectName(u"shortlistMessage"_s);
     m_messageLabel->setWordWrap(true);
     memberButtons->addWidget(m_messageLabel, 1);

@@ -7,6 +7,7 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/StateStack.h"
+#include "widgets/StatusLine.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -77,7 +78,7 @@ void WebhooksPage::buildUi()
     splitter->addWidget(buildDeliveriesSide());
     splitter->setSizes({300, 500});
     layout->addWidget(splitter, 1);
-    m_messageLabel = new QLabel;
+    m_messageLabel = new StatusLine;
     m_messageLabel->setObjectName(u"webhooksMessage"_s);
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -618,7 +618,13 @@ private Q_SLOTS:
 
     void screensInGerman()
     {
+        // The ledger's last outcome ("12 movements exported…") is English news: the switch
+        // clears it rather than leave it behind on the German page.
+        QVERIFY2(m_window->ledgerTab()->messageText().contains(u"exported"_s),
+                qPrintable(m_window->ledgerTab()->messageText()));
         QVERIFY(m_languages->apply(u"de"_s));
+        QVERIFY2(m_window->ledgerTab()->messageText().isEmpty(),
+                qPrintable(m_window->ledgerTab()->messageText()));
         desktop::AuditLogPage *audit = m_window->auditLogPage();
         QTRY_COMPARE_WITH_TIMEOUT(audit->windowTitle(), u"Prüfprotokoll"_s, kTimeout);
         audit->setObjects(desktop::AuditLogPage::Objects::All);
