@@ -5412,10 +5412,6 @@
         <translation>In dieser Kampagne wurde noch kein Geld bewegt.</translation>
     </message>
     <message>
-        <source>Budget changed</source>
-        <translation>Budget geändert</translation>
-    </message>
-    <message>
         <source>Fee reserved (offer accepted)</source>
         <translation>Honorar reserviert (Angebot angenommen)</translation>
     </message>

@@ -264,7 +264,6 @@ void LedgerTab::add(const QList<LedgerEntry> &entries)
 QString LedgerTab::causeText(const QString &cause)
 {
     static const QList<std::pair<QString, const char *>> causes{
-            {u"budget"_s, QT_TR_NOOP("Budget changed")},
             {u"reservation"_s, QT_TR_NOOP("Fee reserved (offer accepted)")},
             {u"release"_s, QT_TR_NOOP("Reservation released")},
             {u"payout_due"_s, QT_TR_NOOP("Installment payable")},

@@ -59,6 +59,8 @@ public:
     QTableWidget *table() const { return m_table; }
     /// An account in words ("Reserved for Lena Travels").
     QString accountText(const common::LedgerEntry &entry) const;
+    /// A transfer's cause in words; budget transfers are worded by transferTexts(), which
+    /// knows whether one set, raised or lowered the budget.
     static QString causeText(const QString &cause);
     /// What each listed transfer did, in words, in the order listed: causeText(), except that
     /// budget transfers say whether they set the budget (the campaign's first), raised or
