@@ -35,3 +35,23 @@ find_program(INFLUENCE_LLD ld.lld)
 if(INFLUENCE_LLD)
     target_link_options(influence_build_options INTERFACE -fuse-ld=lld)
 endif()
+
+# influence_add_library(<name> [PLAIN] <sources>…): the project's libraries are static, or shared
+# with INFLUENCE_SHARED_LIBS. The debug preset builds them shared: with the sanitizers' metadata
+# each test program that linked them statically held a 450–570 MB copy (26 GB for the build tree,
+# and a CI machine ran out of disk); shared, the tree is a fraction of that and links are quicker.
+# The packages and the release preset stay static. The objects compile with the same command line
+# either way, so that ccache shares them: no <name>_EXPORTS define, and no second -fPIC where
+# Qt::Core already passes one. PLAIN marks a library without Qt, which needs CMake's -fPIC.
+function(influence_add_library name)
+    cmake_parse_arguments(ARG "PLAIN" "" "" ${ARGN})
+    if(NOT INFLUENCE_SHARED_LIBS)
+        add_library(${name} STATIC ${ARG_UNPARSED_ARGUMENTS})
+        return()
+    endif()
+    add_library(${name} SHARED ${ARG_UNPARSED_ARGUMENTS})
+    set_target_properties(${name} PROPERTIES DEFINE_SYMBOL "")
+    if(NOT ARG_PLAIN)
+        set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE OFF)
+    endif()
+endfunction()
