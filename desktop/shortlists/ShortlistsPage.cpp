@@ -390,13 +390,12 @@ void ShortlistsPage::setNote(int row, const QString &note)
 
 void ShortlistsPage::showMessage(const QString &text)
 {
-    m_message = text;
     m_messageLabel->setText(text);
 }
 
 QString ShortlistsPage::messageText() const
 {
-    return m_message;
+    return m_messageLabel->text();
 }
 
 void ShortlistsPage::updateButtons()

@@ -108,7 +108,6 @@ private:
     quint64 m_membersGeneration = 0;
     QString m_wanted; ///< the list to choose once the lists arrive
     bool m_filling = false;
-    QString m_message;
     QPointer<ShortlistInviteDialog> m_invite;
 
     StateStack *m_listStates = nullptr;

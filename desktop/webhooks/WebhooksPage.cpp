@@ -433,9 +433,13 @@ void WebhooksPage::newerDeliveries()
 
 void WebhooksPage::showMessage(const QString &text)
 {
-    m_message = text;
     m_messageLabel->setText(text);
     Q_EMIT messageShown(text);
+}
+
+QString WebhooksPage::messageText() const
+{
+    return m_messageLabel->text();
 }
 
 void WebhooksPage::updateButtons()

@@ -75,7 +75,7 @@ public:
     WebhookDialog *endpointDialog() const;
     /// The once-shown secret while its dialog is open.
     WebhookSecretDialog *secretDialog() const;
-    QString messageText() const { return m_message; }
+    QString messageText() const;
     QString crumb() const override { return windowTitle(); }
     QVariant saveState() const override { return currentEndpointId(); }
     void restoreState(const QVariant &state) override;
@@ -131,7 +131,6 @@ private:
     quint64 m_deliveriesGeneration = 0;
     int m_deliveryPageSize = 25;
     QString m_wanted; ///< the endpoint to choose once the endpoints arrive
-    QString m_message;
     QPointer<WebhookDialog> m_dialog;
     QPointer<WebhookSecretDialog> m_secretDialog;
 
