@@ -23,7 +23,6 @@ using influence::common::Result;
 namespace influence::server {
 
 using config::applyOidcKey;
-using config::findSpec;
 using config::isKnownKey;
 using config::isSecretKey;
 using config::KeySpec;
