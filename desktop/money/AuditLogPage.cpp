@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuditLogPage.h"
 
+#include "AuditTexts.h"
 #include "common/ApiClient.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/CsvExport.h"
-#include "widgets/Formats.h"
-#include "widgets/Names.h"
 #include "widgets/StateStack.h"
 #include "widgets/StatusLine.h"
 #include "widgets/Tables.h"
@@ -305,8 +304,8 @@ void AuditLogPage::loadNames()
             [this](const Result<common::Page<common::Campaign>> &result) {
                 if (result) {
                     for (const common::Campaign &campaign : result->items) {
-                        m_campaignNames.insert(campaign.id, campaign.details.name);
-                        m_campaignBudgets.insert(campaign.id, campaign.details.budget);
+                        m_names.campaigns.insert(campaign.id, campaign.details.name);
+                        m_names.campaignBudgets.insert(campaign.id, campaign.details.budget);
                     }
                     fill();
                 }
@@ -315,8 +314,8 @@ void AuditLogPage::loadNames()
             [this](const Result<common::Page<common::Deal>> &result) {
                 if (result) {
                     for (const common::Deal &deal : result->items) {
-                        m_dealNames.insert(deal.id, deal.influencerName);
-                        m_creatorNames.insert(deal.influencerId, deal.influencerName);
+                        m_names.deals.insert(deal.id, deal.influencerName);
+                        m_names.creators.insert(deal.influencerId, deal.influencerName);
                     }
                     fill();
                 }
@@ -325,189 +324,11 @@ void AuditLogPage::loadNames()
             [this](const Result<common::Page<common::Payout>> &result) {
                 if (result) {
                     for (const common::Payout &payout : result->items) {
-                        m_payoutNames.insert(payout.id,
-                                tr("%1 to %2")
-                                        .arg(Formats::money(payout.amount), payout.influencerName));
+                        m_names.payouts.insert(payout.id, {payout.amount, payout.influencerName});
                     }
                     fill();
                 }
             });
-}
-
-QString AuditLogPage::actionText(const QString &action)
-{
-    static const QList<std::pair<QString, const char *>> actions{
-            {u"campaign.budget_changed"_s, QT_TR_NOOP("Budget changed")},
-            {u"campaign.status_changed"_s, QT_TR_NOOP("Campaign status changed")},
-            {u"campaign.settings_changed"_s, QT_TR_NOOP("Campaign settings changed")},
-            {u"payout.scheduled"_s, QT_TR_NOOP("Payout scheduled")},
-            {u"payout.approved"_s, QT_TR_NOOP("Payout approved")},
-            {u"payout.processing"_s, QT_TR_NOOP("Payout sent to the provider")},
-            {u"payout.paid"_s, QT_TR_NOOP("Payout paid")},
-            {u"payout.failed"_s, QT_TR_NOOP("Payout failed")},
-            {u"payout.cancelled"_s, QT_TR_NOOP("Payout cancelled")},
-            {u"brand.member_added"_s, QT_TR_NOOP("Team member added")},
-            {u"brand.member_removed"_s, QT_TR_NOOP("Team member removed")},
-            {u"user.role_changed"_s, QT_TR_NOOP("Role changed")},
-            {u"user.status_changed"_s, QT_TR_NOOP("Account status changed")}};
-    for (const auto &[wire, text] : actions) {
-        if (wire == action) {
-            return tr(text);
-        }
-    }
-    // A deal's move: "Deal: Accepted".
-    if (action.startsWith(u"deal."_s)) {
-        if (const auto state = common::collabFromString<common::DealState>(action.mid(5))) {
-            return tr("Deal: %1").arg(Names::dealState(*state));
-        }
-    }
-    return action;
-}
-
-QString AuditLogPage::objectText(const AuditEntry &entry) const
-{
-    const QString shortId = entry.objectId.left(8);
-    if (entry.objectType == u"campaign"_s) {
-        const QString name = m_campaignNames.value(entry.objectId);
-        return name.isEmpty() ? tr("Campaign %1").arg(shortId) : tr("Campaign “%1”").arg(name);
-    }
-    if (entry.objectType == u"deal"_s) {
-        const QString creator = m_dealNames.value(entry.objectId);
-        return creator.isEmpty() ? tr("Deal %1").arg(shortId) : tr("Deal with %1").arg(creator);
-    }
-    if (entry.objectType == u"payout"_s) {
-        const QString name = m_payoutNames.value(entry.objectId);
-        return name.isEmpty() ? tr("Payout %1").arg(shortId) : tr("Payout of %1").arg(name);
-    }
-    if (entry.objectType == u"brand"_s) {
-        return tr("Brand");
-    }
-    return tr("%1 %2").arg(entry.objectType, shortId);
-}
-
-namespace {
-
-/// A state or status in words, where the key names one of the object's.
-std::optional<QString> stateName(const AuditEntry &entry, const QString &key, const QString &wire)
-{
-    if (key == u"state"_s && entry.objectType == u"payout"_s) {
-        if (const auto state = common::moneyFromString<common::PayoutState>(wire)) {
-            return Names::payoutState(*state);
-        }
-    }
-    if (key == u"state"_s && entry.objectType == u"deal"_s) {
-        if (const auto state = common::collabFromString<common::DealState>(wire)) {
-            return Names::dealState(*state);
-        }
-    }
-    if (key == u"status"_s && entry.objectType == u"campaign"_s) {
-        if (const auto status = common::collabFromString<common::CampaignStatus>(wire)) {
-            return Names::campaignStatus(*status);
-        }
-    }
-    return std::nullopt;
-}
-
-/// Any other value: times and days in the user's locale, numbers, JSON as it is.
-QString plainValue(const QJsonValue &value)
-{
-    if (value.isString()) {
-        const QString text = value.toString();
-        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (text.size() > 10 && time.isValid()) {
-            return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
-        }
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : text;
-    }
-    if (value.isDouble() || value.isBool()) {
-        return value.toVariant().toString();
-    }
-    return QString::fromUtf8(value.isArray()
-                    ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                    : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
-
-QString AuditLogPage::valueText(
-        const AuditEntry &entry, const QString &key, const QJsonValue &value) const
-{
-    if (value.isNull() || value.isUndefined()) {
-        return tr("–");
-    }
-    if (key == u"budget_minor"_s || key == u"amountMinor"_s || key == u"feeMinor"_s) {
-        QString currency = entry.after.value(u"currency"_s).toString();
-        if (currency.isEmpty()) {
-            currency = m_campaignBudgets.value(entry.objectId).currency;
-        }
-        if (common::isCurrencyCode(currency)) {
-            return Formats::money({value.toInteger(), currency});
-        }
-    }
-    if (const auto state = stateName(entry, key, value.toString())) {
-        return *state;
-    }
-    if (key == u"method"_s) {
-        return value.toString() == u"offline"_s ? tr("paid elsewhere") : tr("payment provider");
-    }
-    return plainValue(value);
-}
-
-QString AuditLogPage::changeText(const AuditEntry &entry) const
-{
-    static const QHash<QString, const char *> labels{{u"budget_minor"_s, QT_TR_NOOP("Budget")},
-            {u"status"_s, QT_TR_NOOP("Status")}, {u"state"_s, QT_TR_NOOP("State")},
-            {u"amountMinor"_s, QT_TR_NOOP("Amount")}, {u"feeMinor"_s, QT_TR_NOOP("Fee")},
-            {u"reference"_s, QT_TR_NOOP("Reference")}, {u"method"_s, QT_TR_NOOP("Method")},
-            {u"dueDate"_s, QT_TR_NOOP("Due")}, {u"name"_s, QT_TR_NOOP("Name")},
-            {u"memberId"_s, QT_TR_NOOP("Member")}, {u"launched_at"_s, QT_TR_NOOP("Launched")},
-            {u"brief"_s, QT_TR_NOOP("Brief")}, {u"starts_on"_s, QT_TR_NOOP("Start")},
-            {u"ends_on"_s, QT_TR_NOOP("End")}, {u"closed_at"_s, QT_TR_NOOP("Closed")},
-            {u"objective"_s, QT_TR_NOOP("Objective")},
-            {u"usage_rights"_s, QT_TR_NOOP("Usage rights")},
-            {u"visibility"_s, QT_TR_NOOP("Visibility")},
-            {u"providerTransferId"_s, QT_TR_NOOP("Transfer")},
-            {u"failureCode"_s, QT_TR_NOOP("Failure")}};
-    QStringList keys = entry.after.keys();
-    for (const QString &key : entry.before.keys()) {
-        if (!keys.contains(key)) {
-            keys.append(key);
-        }
-    }
-    keys.removeAll(u"currency"_s); // said with the amounts
-    QStringList parts;
-    for (const QString &key : std::as_const(keys)) {
-        const char *label = labels.value(key);
-        const QString name = label ? tr(label) : key;
-        const bool before = entry.before.contains(key);
-        const bool after = entry.after.contains(key);
-        if (before && after) {
-            parts.append(tr("%1: %2 → %3")
-                                 .arg(name, valueText(entry, key, entry.before.value(key)),
-                                         valueText(entry, key, entry.after.value(key))));
-        } else {
-            parts.append(tr("%1: %2").arg(name,
-                    valueText(
-                            entry, key, after ? entry.after.value(key) : entry.before.value(key))));
-        }
-    }
-    return parts.join(u"; "_s);
-}
-
-QString AuditLogPage::actorText(const AuditEntry &entry) const
-{
-    if (entry.actorId.isEmpty()) {
-        return tr("The system");
-    }
-    if (QUuid::fromString(entry.actorId) == m_session->user().id) {
-        return tr("You");
-    }
-    if (!entry.actorName.isEmpty()) {
-        return entry.actorName;
-    }
-    const QString creator = m_creatorNames.value(entry.actorId);
-    return creator.isEmpty() ? tr("Someone else") : creator;
 }
 
 void AuditLogPage::fill()
@@ -518,12 +339,12 @@ void AuditLogPage::fill()
         const AuditEntry &entry = m_entries.at(row);
         m_table->setItem(
                 row, When, cell(locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat)));
-        m_table->setItem(row, Who, cell(actorText(entry)));
-        m_table->setItem(row, What, cell(actionText(entry.action)));
-        QTableWidgetItem *object = cell(objectText(entry));
+        m_table->setItem(row, Who, cell(AuditTexts::actor(entry, m_names, m_session->user().id)));
+        m_table->setItem(row, What, cell(AuditTexts::action(entry.action)));
+        QTableWidgetItem *object = cell(AuditTexts::object(entry, m_names));
         object->setToolTip(entry.objectId);
         m_table->setItem(row, Object, object);
-        m_table->setItem(row, Change, cell(changeText(entry)));
+        m_table->setItem(row, Change, cell(AuditTexts::change(entry, m_names)));
     }
     // As wide as their contents, and never narrower than their titles (in either language).
     m_table->resizeColumnsToContents();
@@ -535,11 +356,7 @@ void AuditLogPage::forget()
     ++m_generation;
     m_entries.clear();
     m_nextCursor.clear();
-    m_campaignNames.clear();
-    m_campaignBudgets.clear();
-    m_dealNames.clear();
-    m_payoutNames.clear();
-    m_creatorNames.clear();
+    m_names = {};
     m_namesLoaded = false;
     m_objects->setCurrentIndex(0);
     m_period->setCurrentIndex(0);
@@ -555,9 +372,10 @@ QByteArray AuditLogPage::csv() const
     csv.addFilter(m_periodLabel->text().remove(u'&'), m_period->currentText());
     csv.setHeader({tr("Time"), tr("Who"), tr("What"), tr("Object"), tr("Object id"), tr("Change")});
     for (const AuditEntry &entry : m_entries) {
-        csv.addRow({entry.at.toUTC().toString(Qt::ISODate), Csv::text(actorText(entry)),
-                actionText(entry.action), Csv::text(objectText(entry)), entry.objectId,
-                Csv::text(changeText(entry))});
+        csv.addRow({entry.at.toUTC().toString(Qt::ISODate),
+                Csv::text(AuditTexts::actor(entry, m_names, m_session->user().id)),
+                AuditTexts::action(entry.action), Csv::text(AuditTexts::object(entry, m_names)),
+                entry.objectId, Csv::text(AuditTexts::change(entry, m_names))});
     }
     return csv.bytes();
 }

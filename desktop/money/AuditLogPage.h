@@ -3,6 +3,7 @@
 
 #include "common/CollabApi.h"
 #include "common/MoneyApi.h"
+#include "money/AuditTexts.h"
 #include "widgets/Page.h"
 
 #include <QDateTime>
@@ -61,10 +62,6 @@ public:
     bool hasMore() const { return !m_nextCursor.isEmpty(); }
     /// How many entries a page asks for (100, the most the server gives).
     void setPageSize(int size) { m_pageSize = size; }
-    /// What an action did, in words ("Payout paid").
-    static QString actionText(const QString &action);
-    /// What an entry changed, in words ("Budget: €15,000.00 → €16,000.00").
-    QString changeText(const common::AuditEntry &entry) const;
     QString crumb() const override { return windowTitle(); }
 
 Q_SIGNALS:
@@ -82,10 +79,6 @@ private:
     /// The brand's campaigns, deals and payouts (their first pages), to name the objects.
     void loadNames();
     void fill();
-    QString objectText(const common::AuditEntry &entry) const;
-    QString actorText(const common::AuditEntry &entry) const;
-    QString valueText(
-            const common::AuditEntry &entry, const QString &key, const QJsonValue &value) const;
     void forget();
     void exported(const QString &path, const QString &error);
 
@@ -99,14 +92,8 @@ private:
     QString m_nextCursor;
     int m_pageSize = 100;
     QList<common::AuditEntry> m_entries;
-    /// Campaign id → name and currency (the brand's campaigns), to name objects and budgets.
-    QHash<QString, common::Money> m_campaignBudgets;
-    QHash<QString, QString> m_campaignNames;
-    /// Deal id → its creator; payout id → "€950.00 to Jonas Trails".
-    QHash<QString, QString> m_dealNames;
-    QHash<QString, QString> m_payoutNames;
-    /// The creators of those deals by user id: creators act too (accepting an offer).
-    QHash<QString, QString> m_creatorNames;
+    /// The brand's campaigns, deals, payouts and creators (first pages), to name objects.
+    AuditTexts::ObjectNames m_names;
     bool m_namesLoaded = false;
 
     QLabel *m_objectsLabel = nullptr;

@@ -631,6 +631,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(audit->state(), desktop::AuditLogPage::State::Loaded, kTimeout);
         QCOMPARE(
                 audit->table()->item(0, desktop::AuditLogPage::What)->text(), u"Budget geändert"_s);
+        // A payout is named in the language and locale of the moment, not of the page's load.
+        QStringList objects;
+        for (int row = 0; row < audit->table()->rowCount(); ++row) {
+            objects << audit->table()->item(row, desktop::AuditLogPage::Object)->text();
+        }
+        QVERIFY2(objects.contains(u"Auszahlung von 950,00\u00a0€ an Jonas Trails"_s),
+                qPrintable(objects.join(u" | "_s)));
         QCoreApplication::sendPostedEvents();
         saveScreenshot(m_window.get(), u"ledger-audit-log-de"_s);
         m_window->openCampaignPage(m_campaignId);
