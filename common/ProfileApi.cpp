@@ -161,6 +161,36 @@ Result<MetricSeries> MetricSeries::fromJson(const QJsonObject &json)
     return series;
 }
 
+Result<BrandProfile> BrandProfile::fromJson(const QJsonObject &json)
+{
+    BrandProfile profile;
+    profile.id = json.value(u"id"_s).toString();
+    if (profile.id.isEmpty()) {
+        return invalid(u"A brand profile has no id."_s);
+    }
+    // The server sends what it validated; the same rules read it back.
+    auto details = profiles::validateBrand(json);
+    if (!details) {
+        return invalid(u"A brand profile has invalid fields: "_s + details.error().detail);
+    }
+    profile.details = std::move(*details);
+    profile.updatedAt = QDateTime::fromString(json.value(u"updatedAt"_s).toString(), Qt::ISODate);
+    return profile;
+}
+
+QFuture<Result<BrandProfile>> ProfileApi::myBrand() const
+{
+    return readObject<BrandProfile>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/me/brand"_s), BrandProfile::fromJson);
+}
+
+QFuture<Result<BrandProfile>> ProfileApi::saveMyBrand(const BrandProfileInput &input) const
+{
+    return readObject<BrandProfile>(m_client->send(ApiClient::Method::Put, u"/api/v1/me/brand"_s,
+                                            {}, QJsonDocument(input.toJson())),
+            BrandProfile::fromJson);
+}
+
 QFuture<Result<InfluencerProfile>> ProfileApi::influencer(const QString &id) const
 {
     return readObject<InfluencerProfile>(

@@ -77,6 +77,16 @@ struct InfluencerProfile
     static Result<InfluencerProfile> fromJson(const QJsonObject &json);
 };
 
+/// GET /api/v1/me/brand: a brand's profile, which campaigns, offers and lists name.
+struct BrandProfile
+{
+    QString id; ///< the owner's user id, which is the brand's id
+    BrandProfileInput details;
+    QDateTime updatedAt;
+
+    static Result<BrandProfile> fromJson(const QJsonObject &json);
+};
+
 /// One period of an account's metric history.
 struct MetricPoint
 {
@@ -111,6 +121,11 @@ public:
     QFuture<Result<InfluencerProfile>> myInfluencer() const;
     /// PUT /api/v1/me/influencer: replaces (or creates) the caller's creator profile.
     QFuture<Result<InfluencerProfile>> saveMyInfluencer(const InfluencerProfileInput &input) const;
+    /// GET /api/v1/me/brand: the brand the caller owns (NotFound when they own none, as staff
+    /// acting for another's brand).
+    QFuture<Result<BrandProfile>> myBrand() const;
+    /// PUT /api/v1/me/brand: replaces (or creates) the caller's brand profile.
+    QFuture<Result<BrandProfile>> saveMyBrand(const BrandProfileInput &input) const;
     /// GET /api/v1/connected-accounts: the caller's own accounts, with their status.
     QFuture<Result<QList<ConnectedAccount>>> connectedAccounts() const;
     /// POST /api/v1/connected-accounts: adds an account by hand.

@@ -2746,6 +2746,89 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::BrandProfileView</name>
+    <message>
+        <source>My brand</source>
+        <translation>Meine Marke</translation>
+    </message>
+    <message>
+        <source>Company &amp;name</source>
+        <translation>&amp;Firmenname</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>&amp;Branche</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>&amp;Land</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Create brand profile</source>
+        <translation>Markenprofil &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Creators see your brand&apos;s name on your campaigns, offers and messages.</source>
+        <translation>Creator sehen den Namen Ihrer Marke bei Ihren Kampagnen, Angeboten und Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Your brand has no profile yet. Create it to run campaigns: creators see its name on your campaigns, offers and messages. (Staff who act for another&apos;s brand need none: its owner keeps that one.)</source>
+        <translation>Ihre Marke hat noch kein Profil. Legen Sie es an, um Kampagnen zu führen: Creator sehen den Namen bei Ihren Kampagnen, Angeboten und Nachrichten. (Wer für die Marke eines anderen arbeitet, braucht keines: Dessen Profil pflegt die Inhaberin oder der Inhaber.)</translation>
+    </message>
+    <message>
+        <source>Loading your brand…</source>
+        <translation>Ihre Marke wird geladen…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Brand profile created. You can now create campaigns.</source>
+        <translation>Markenprofil angelegt. Sie können jetzt Kampagnen anlegen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked field.</source>
+        <translation>Bitte korrigieren Sie das markierte Feld.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Bitte ausfüllen.</translation>
+    </message>
+    <message>
+        <source>At most 120 characters.</source>
+        <translation>Höchstens 120 Zeichen.</translation>
+    </message>
+    <message>
+        <source>At most 80 characters.</source>
+        <translation>Höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Give an address starting with https:// or http://.</source>
+        <translation>Geben Sie eine Adresse an, die mit https:// oder http:// beginnt.</translation>
+    </message>
+    <message>
+        <source>Pick the country from the list.</source>
+        <translation>Wählen Sie das Land aus der Liste.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::BudgetBar</name>
     <message>
         <source>Paid %1</source>

@@ -26,6 +26,7 @@
 #include "notifications/NotificationsView.h"
 #include "notifications/TrayNotifier.h"
 #include "profiles/AccountsView.h"
+#include "profiles/BrandProfileView.h"
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
 #include "recommendations/RecommendedTab.h"
@@ -105,6 +106,7 @@ MainWindow::MainWindow(
     });
     connect(m_session, &Session::signedIn, this, [this] {
         m_sessionEnded = false;
+        m_ownsBrand.reset();
     });
     connect(m_session, &Session::expired, this, [this] {
         // The page underneath stays as it is; signing in again continues there.
@@ -147,6 +149,13 @@ void MainWindow::addPages()
     addPage(m_accounts, u"internet-services"_s, Group::Creator);
     m_earnings = new EarningsPage(m_api, m_session);
     addPage(m_earnings, u"wallet-open"_s, Group::Creator);
+    m_brandProfile = new BrandProfileView(m_api, m_session); // the brand's own, by Settings
+    addPage(m_brandProfile, u"user-identity"_s, Group::Settings);
+    m_brandOnly.append(m_brandProfile);
+    connect(m_brandProfile, &BrandProfileView::ownershipKnown, this, [this](bool owns) {
+        m_ownsBrand = owns;
+        updateSidebarForRole();
+    });
     m_webhooks = new WebhooksPage(m_api, m_session); // the brand's integrations, by Settings
     addPage(m_webhooks, u"network-connect"_s, Group::Settings);
     m_brandOnly.append(m_webhooks);

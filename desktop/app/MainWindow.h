@@ -5,6 +5,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
+
 class QIcon;
 class QLabel;
 class QListWidget;
@@ -42,6 +44,7 @@ class Languages;
 class Navigator;
 class NotificationBell;
 class NotificationsView;
+class BrandProfileView;
 class OwnProfileView;
 class PayoutsPage;
 class ShortlistsPage;
@@ -100,6 +103,7 @@ public:
     DiscoveryView *discoveryPage() const { return m_discovery; }
     CreatorProfileView *creatorPage() const { return m_creator; }
     OwnProfileView *ownProfilePage() const { return m_ownProfile; }
+    BrandProfileView *brandProfilePage() const { return m_brandProfile; }
     AccountsView *accountsPage() const { return m_accounts; }
     SettingsView *settingsPage() const { return m_settings; }
     CampaignsView *campaignsPage() const { return m_campaigns; }
@@ -205,6 +209,10 @@ private:
     DiscoveryView *m_discovery = nullptr;
     CreatorProfileView *m_creator = nullptr;
     OwnProfileView *m_ownProfile = nullptr;
+    BrandProfileView *m_brandProfile = nullptr;
+    /// Whether the signed-in brand user owns a brand (the audit log is the owner's); unknown
+    /// until the brand page has asked.
+    std::optional<bool> m_ownsBrand;
     AccountsView *m_accounts = nullptr;
     SettingsView *m_settings = nullptr;
     CampaignsView *m_campaigns = nullptr;

@@ -6,6 +6,7 @@
 #include "SettingsView.h"
 #include "app/Navigator.h"
 #include "deals/DealView.h"
+#include "money/AuditLogPage.h"
 #include "profiles/CreatorProfileView.h"
 #include "session/Session.h"
 #include "widgets/Page.h"
@@ -235,7 +236,10 @@ void MainWindow::updateSidebarForRole()
         const bool inCreatorGroup = page
                 ? m_groupOf.value(page) == Group::Creator
                 : item->data(Qt::UserRole + 2).toInt() == static_cast<int>(Group::Creator);
-        item->setHidden((inCreatorGroup && !creator) || (m_brandOnly.contains(page) && !brand));
+        // The audit log is the owner's: staff who act for another's brand do not see it.
+        const bool notOwner = page == m_auditLog && m_ownsBrand == false;
+        item->setHidden((inCreatorGroup && !creator) || (m_brandOnly.contains(page) && !brand)
+                || (brand && notOwner));
     }
     numberShortcuts();
 }

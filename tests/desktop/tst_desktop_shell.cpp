@@ -20,6 +20,7 @@
 #include "money/PayoutsPage.h"
 #include "notifications/NotificationsView.h"
 #include "profiles/AccountsView.h"
+#include "profiles/BrandProfileView.h"
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
 #include "session/SignInDialog.h"
@@ -367,9 +368,11 @@ private Q_SLOTS:
         QVERIFY(sidebarItem(m_window->accountsPage())->isHidden());
         QVERIFY(sidebarItem(m_window->earningsPage())->isHidden());
         QVERIFY(!sidebarItem(m_window->campaignsPage())->isHidden());
-        // Payouts are approved by brand staff; the audit log is the brand's.
+        // Payouts are approved by brand staff; the brand profile is where a new brand starts;
+        // the audit log is the owner's, and a user without a brand profile owns no brand.
         QVERIFY(!sidebarItem(m_window->payoutsPage())->isHidden());
-        QVERIFY(!sidebarItem(m_window->auditLogPage())->isHidden());
+        QVERIFY(!sidebarItem(m_window->brandProfilePage())->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(sidebarItem(m_window->auditLogPage())->isHidden(), kTimeout);
         const QString creator = signUp(u"influencer"_s);
         signInAs(creator);
         QVERIFY(!sidebarItem(m_window->ownProfilePage())->isHidden());
@@ -377,6 +380,7 @@ private Q_SLOTS:
         QVERIFY(!sidebarItem(m_window->earningsPage())->isHidden());
         QVERIFY(sidebarItem(m_window->payoutsPage())->isHidden());
         QVERIFY(sidebarItem(m_window->auditLogPage())->isHidden());
+        QVERIFY(sidebarItem(m_window->brandProfilePage())->isHidden());
     }
 
     void backAndForwardRetraceTheVisits()

@@ -36,7 +36,7 @@ namespace {
 
 using Reader = void (*)(const QJsonObject &);
 
-const std::array<Reader, 57> kReaders{
+const std::array<Reader, 58> kReaders{
         [](const QJsonObject &j) {
             (void)AnalyticsFigures::fromJson(j);
         },
@@ -207,6 +207,9 @@ const std::array<Reader, 57> kReaders{
         },
         [](const QJsonObject &j) {
             (void)WebhookDelivery::fromJson(j);
+        },
+        [](const QJsonObject &j) {
+            (void)BrandProfile::fromJson(j);
         },
 };
 
