@@ -17,10 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using influence::common::BrandProfile;
@@ -163,20 +160,7 @@ void BrandProfileView::showEvent(QShowEvent *event)
 
 void BrandProfileView::fillCountries()
 {
-    const QSignalBlocker quiet(m_country);
-    const QString chosen = m_country->currentData().toString();
-    while (m_country->count() > 1) {
-        m_country->removeItem(m_country->count() - 1);
-    }
-    for (const auto &[name, code] : CountryNames::choices()) {
-        m_country->addItem(name, code);
-    }
-    int index = m_country->findData(chosen);
-    if (index < 0 && !chosen.isEmpty()) {
-        m_country->addItem(chosen, chosen);
-        index = m_country->count() - 1;
-    }
-    m_country->setCurrentIndex(std::max(0, index));
+    CountryNames::refillPicker(m_country);
 }
 
 void BrandProfileView::setState(State state)
@@ -254,12 +238,7 @@ void BrandProfileView::setIndustry(const QString &industry)
 
 void BrandProfileView::setCountry(const QString &code)
 {
-    int index = m_country->findData(code);
-    if (index < 0 && !code.isEmpty()) {
-        m_country->addItem(code, code);
-        index = m_country->count() - 1;
-    }
-    m_country->setCurrentIndex(std::max(0, index));
+    CountryNames::choose(m_country, code);
 }
 
 BrandProfileInput BrandProfileView::formInput() const

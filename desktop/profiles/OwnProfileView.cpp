@@ -27,7 +27,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -358,20 +357,7 @@ void OwnProfileView::loaded(
 
 void OwnProfileView::fillCountries()
 {
-    const QSignalBlocker quiet(m_country);
-    const QString chosen = m_country->currentData().toString();
-    while (m_country->count() > 1) {
-        m_country->removeItem(m_country->count() - 1);
-    }
-    for (const auto &[name, code] : CountryNames::choices()) {
-        m_country->addItem(name, code);
-    }
-    int index = m_country->findData(chosen);
-    if (index < 0 && !chosen.isEmpty()) {
-        m_country->addItem(chosen, chosen);
-        index = m_country->count() - 1;
-    }
-    m_country->setCurrentIndex(std::max(0, index));
+    CountryNames::refillPicker(m_country);
 }
 
 void OwnProfileView::fill(const common::InfluencerProfileInput &input)
@@ -384,12 +370,7 @@ void OwnProfileView::fill(const common::InfluencerProfileInput &input)
                         ? Qt::Checked
                         : Qt::Unchecked);
     }
-    int country = m_country->findData(input.country);
-    if (country < 0) { // a code this app has no name for: kept as it is
-        m_country->addItem(input.country, input.country);
-        country = m_country->count() - 1;
-    }
-    m_country->setCurrentIndex(country);
+    CountryNames::choose(m_country, input.country); // an unknown code is kept as it is
     m_languages->setSelected(input.languages);
     for (int row = 0; row < m_rates->rowCount(); ++row) {
         const QString type = m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString();

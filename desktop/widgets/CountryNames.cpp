@@ -4,6 +4,7 @@
 #include "common/MoCatalog.h"
 #include "common/Validation.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QMutex>
+#include <QSignalBlocker>
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -131,6 +133,29 @@ QList<std::pair<QString, QString>> CountryNames::choices()
         return QString::localeAwareCompare(a.first, b.first) < 0;
     });
     return choices;
+}
+
+void CountryNames::refillPicker(QComboBox *picker)
+{
+    const QSignalBlocker quiet(picker);
+    const QString chosen = picker->currentData().toString();
+    while (picker->count() > 1) {
+        picker->removeItem(picker->count() - 1);
+    }
+    for (const auto &[countryName, code] : choices()) {
+        picker->addItem(countryName, code);
+    }
+    choose(picker, chosen);
+}
+
+void CountryNames::choose(QComboBox *picker, const QString &code)
+{
+    int index = picker->findData(code);
+    if (index < 0 && !code.isEmpty()) {
+        picker->addItem(code, code);
+        index = picker->count() - 1;
+    }
+    picker->setCurrentIndex(std::max(0, index));
 }
 
 } // namespace influence::desktop

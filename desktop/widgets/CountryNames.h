@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+class QComboBox;
+
 #include <utility>
 
 namespace influence::desktop {
@@ -34,6 +36,12 @@ public:
     /// Every country a creator can give (common's ISO 3166-1 codes) as (withCode(), code),
     /// sorted by name in the current locale: the pickers' choices.
     static QList<std::pair<QString, QString>> choices();
+    /// Fills a country picker whose first item means "none" with choices(), keeping its choice
+    /// (the profiles' pickers call it again on changed()).
+    static void refillPicker(QComboBox *picker);
+    /// Chooses `code` in such a picker; a code without a name here is added as it is (kept, not
+    /// lost on the next save); empty chooses "none".
+    static void choose(QComboBox *picker, const QString &code);
 
 Q_SIGNALS:
     /// Other names are in use (a load finished).
