@@ -7,6 +7,7 @@
 #include "DesktopTestSupport.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
+#include "profiles/BrandProfileView.h"
 #include "session/SignInDialog.h"
 
 #include <QChart>
@@ -185,6 +186,12 @@ private Q_SLOTS:
         const tests::HttpReply reply = m_http->postJson(u"/api/v1/auth/register"_s,
                 {{u"email"_s, m_email}, {u"password"_s, m_password}, {u"role"_s, u"brand"_s}});
         QCOMPARE(reply.status, 201);
+        // The user owns a brand (the audit log is the owner's page).
+        QCOMPARE(m_http->send("PUT", u"/api/v1/me/brand"_s,
+                               tests::compact({{u"companyName"_s, u"Session Test Co"_s}}),
+                               tests::as(login(m_email)))
+                         .status,
+                201);
     }
 
     void init()
@@ -354,9 +361,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedIn, 15000);
         QTRY_VERIFY(!dialog()->isVisible());
         auto *navigation = find<QListWidget>(u"navigation"_s);
+        // Whether the user owns a brand is asked at sign-in.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->brandProfilePage()->exists(), 15000);
         // These sections, in this order (brand staff do not see a creator's own pages, and see
-        // the payouts they approve, their automations, the brand's audit log and its webhooks);
-        // detail pages and the server's diagnostics are not in the sidebar.
+        // the payouts they approve, their automations, the owner's audit log, the brand's
+        // profile and its webhooks); detail pages and the server's diagnostics are not in the
+        // sidebar.
         QStringList titles;
         for (int i = 0; i < navigation->count(); ++i) {
             if ((navigation->item(i)->flags() & Qt::ItemIsSelectable) != 0
@@ -366,8 +376,8 @@ private Q_SLOTS:
         }
         QCOMPARE(titles,
                 QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Lists"_s,
-                        u"Payouts"_s, u"Automations"_s, u"Audit log"_s, u"Inbox"_s, u"Webhooks"_s,
-                        u"Settings"_s}));
+                        u"Payouts"_s, u"Automations"_s, u"Audit log"_s, u"Inbox"_s, u"My brand"_s,
+                        u"Webhooks"_s, u"Settings"_s}));
         QCOMPARE(m_window->currentPage()->objectName(), u"homePage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
