@@ -92,7 +92,7 @@ QString LanguagePicker::name(const QString &code)
         return *known;
     }
     const QLocale::Language language = QLocale::codeToLanguage(code, QLocale::ISO639Part1);
-    const QString name = language == QLocale::AnyLanguage ? code : ownName(language);
+    QString name = language == QLocale::AnyLanguage ? code : ownName(language);
     names.insert(code, name);
     return name;
 }
