@@ -3394,13 +3394,6 @@
         <source>Proposals count as %1 likely to be accepted: the share accepted %2.</source>
         <translation>Angebote zählen mit einer Annahmewahrscheinlichkeit von %1: dem angenommenen Anteil %2.</translation>
     </message>
-    <message numerus="yes">
-        <source>Method: %n simulation(s); each creator&apos;s past posts are resampled, then each deliverable is drawn from them (a two-stage bootstrap).</source>
-        <translation>
-            <numerusform>Methode: %n Simulation; die früheren Beiträge jedes Creators werden neu gezogen, dann jede Leistung daraus (ein zweistufiger Bootstrap).</numerusform>
-            <numerusform>Methode: %n Simulationen; die früheren Beiträge jedes Creators werden neu gezogen, dann jede Leistung daraus (ein zweistufiger Bootstrap).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 with the accepted deliverables</source>
         <translation>%1 mit den angenommenen Leistungen</translation>
@@ -3416,6 +3409,13 @@
     <message>
         <source>95 % range with proposals</source>
         <translation>95-%-Spanne mit Angeboten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Method: %n simulation(s); each creator&apos;s past posts are resampled, then each deliverable is drawn from them, every draw smoothed so that it can also fall between and beyond them (a smoothed two-stage bootstrap).</source>
+        <translation>
+            <numerusform>Methode: %n Simulation; die früheren Beiträge jedes Creators werden neu gezogen, dann jede Leistung daraus, jede Ziehung geglättet, sodass sie auch zwischen und jenseits der früheren Werte liegen kann (ein geglätteter zweistufiger Bootstrap).</numerusform>
+            <numerusform>Methode: %n Simulationen; die früheren Beiträge jedes Creators werden neu gezogen, dann jede Leistung daraus, jede Ziehung geglättet, sodass sie auch zwischen und jenseits der früheren Werte liegen kann (ein geglätteter zweistufiger Bootstrap).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -307,7 +307,8 @@ void CampaignForecastTab::fill()
         notes << tr("Proposals count as %1 likely to be accepted: the share accepted %2.")
                          .arg(percent(f.acceptanceRate), basis);
         notes << tr("Method: %n simulation(s); each creator's past posts are resampled, then "
-                    "each deliverable is drawn from them (a two-stage bootstrap).",
+                    "each deliverable is drawn from them, every draw smoothed so that it can "
+                    "also fall between and beyond them (a smoothed two-stage bootstrap).",
                 nullptr, f.simulations);
     }
     m_notes->setText(notes.join(u"\n"_s));

@@ -28,7 +28,16 @@ enum class Bootstrap {
     /// Each simulation first resamples the creator's past posts (their level), then every
     /// deliverable of that creator draws from the resample (Davison & Hinkley 1997, ch. 3.8).
     TwoStage,
+    /// Two stages, and every post drawn at either stage smoothed: its figures multiplied by a
+    /// log-normal factor of mean 1 whose spread is Silverman's bandwidth of the history's log
+    /// views (the smoothed bootstrap, Silverman & Young 1987). What the product uses.
+    SmoothedTwoStage,
 };
+
+/// Silverman's rule-of-thumb bandwidth (Silverman 1986, eq. 3.31; R's bw.nrd0) of the log views
+/// of the posts with views: 0.9 min(sd, IQR / 1.34) n^(-1/5), sd when the IQR is 0; 0 for fewer
+/// than two such posts or when they all have the same views.
+double logViewsBandwidth(const std::vector<PostFigures> &history);
 
 /// One deliverable not yet measured, to be drawn from its creator's past posts.
 struct PendingDeliverable

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // GET /api/v1/campaigns/{id}/forecast over HTTP against PostgreSQL: the totals of a campaign
 // whose posts make the answer computable by hand (a measured deliverable, one drawn from three
-// past posts, a creator without history, a proposed offer drawn from identical posts and
-// weighted by the platform's acceptance rate), the campaign's targets (set, validated, hidden
-// from creators) and the chance of reaching each, and the campaign's read rules (a draft 404
-// to another brand, a public campaign's forecast 403 to those without a deal in it, a creator
-// only their own deliverables).
+// past posts and smoothed, a creator without history, a proposed offer drawn from identical
+// posts — nothing to smooth — and weighted by the platform's acceptance rate), the campaign's
+// targets (set, validated, hidden from creators) and the chance of reaching each, and the
+// campaign's read rules (a draft 404 to another brand, a public campaign's forecast 403 to
+// those without a deal in it, a creator only their own deliverables).
 #include "ApiSession.h"
 #include "HttpTestClient.h"
 #include "TestServer.h"
@@ -15,6 +15,8 @@
 #include <QTest>
 
 #include <array>
+#include <cmath>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
@@ -22,6 +24,68 @@ using influence::tests::ApiSession;
 using influence::tests::HttpReply;
 using influence::tests::HttpTestClient;
 using influence::tests::TestServer;
+
+namespace {
+
+/// What Lena's deliverable adds, as the forecast draws it: the views of one of her past posts,
+/// {1000, 2000, 3000}, a third each (stage two picks a post of a resample of them, which is
+/// each of them with a third's chance), times a smoothing factor at each stage,
+/// exp(h z - h² / 2) with z standard normal: together log-normal with μ = -h², σ = h √2, where
+/// h is Silverman's bandwidth of the three log views, 0.9 min(sd, IQR / 1.34) 3^(-1/5).
+struct LenaDraw
+{
+    static constexpr std::array<double, 3> kViews{1000, 2000, 3000};
+    double mu = 0;
+    double sigma = 0;
+
+    LenaDraw()
+    {
+        std::array<double, 3> logs{};
+        double mean = 0;
+        for (std::size_t i = 0; i < 3; ++i) {
+            logs.at(i) = std::log(kViews.at(i));
+            mean += logs.at(i) / 3;
+        }
+        double squares = 0;
+        for (const double v : logs) {
+            squares += (v - mean) * (v - mean);
+        }
+        const double sd = std::sqrt(squares / 2);
+        // R's type-7 quartiles of three sorted values: halfway between the first two, the last.
+        const double iqr = (logs[1] + logs[2]) / 2 - (logs[0] + logs[1]) / 2;
+        const double h = 0.9 * std::min(sd, iqr / 1.34) * std::pow(3.0, -0.2);
+        mu = -h * h;
+        sigma = h * std::sqrt(2.0);
+    }
+    /// P(the deliverable's views ≤ x).
+    [[nodiscard]] double cdf(double x) const
+    {
+        if (x <= 0) {
+            return 0;
+        }
+        double p = 0;
+        for (const double views : kViews) {
+            p += 0.5 * std::erfc(-(std::log(x / views) - mu) / (sigma * std::sqrt(2.0))) / 3;
+        }
+        return p;
+    }
+    /// P(the deliverable's views ≥ x).
+    [[nodiscard]] double atLeast(double x) const { return 1 - cdf(x); }
+};
+
+/// The `p` quantile of an increasing distribution function, by bisection.
+double quantile(const std::function<double(double)> &cdf, double p)
+{
+    double lo = 0;
+    double hi = 1e7;
+    for (int i = 0; i < 100; ++i) {
+        const double mid = (lo + hi) / 2;
+        (cdf(mid) < p ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+} // namespace
 
 class TestApiCampaignForecast : public QObject
 {
@@ -120,16 +184,33 @@ private:
         }();
         return reply.json();
     }
-    /// An interval whose percentiles fall on given draws.
+    /// An interval whose mean and percentiles (2.5, 10, 90, 97.5) are those of `cdf`: the mean
+    /// within 2 %, each percentile of 10 000 draws within 2 % of the exact one.
     static void compareSpread(
-            const QJsonObject &interval, double expected, std::array<double, 4> percentiles)
+            const QJsonObject &interval, double expected, const std::function<double(double)> &cdf)
     {
         QVERIFY2(std::abs(interval[u"expected"_s].toDouble() - expected) <= 0.02 * expected,
                 qPrintable(QString::number(interval[u"expected"_s].toDouble())));
-        QCOMPARE(interval[u"lo95"_s].toDouble(), percentiles[0]);
-        QCOMPARE(interval[u"lo80"_s].toDouble(), percentiles[1]);
-        QCOMPARE(interval[u"hi80"_s].toDouble(), percentiles[2]);
-        QCOMPARE(interval[u"hi95"_s].toDouble(), percentiles[3]);
+        const std::array<std::pair<QString, double>, 4> percentiles{
+                {{u"lo95"_s, 0.025}, {u"lo80"_s, 0.1}, {u"hi80"_s, 0.9}, {u"hi95"_s, 0.975}}};
+        for (const auto &[name, p] : percentiles) {
+            const double exact = quantile(cdf, p);
+            QVERIFY2(std::abs(interval[name].toDouble() - exact) <= 0.02 * exact,
+                    qPrintable(u"%1 %2, not %3"_s.arg(name)
+                                       .arg(interval[name].toDouble())
+                                       .arg(exact)));
+        }
+    }
+    /// The accepted deliverables' interval: `achieved` plus `scale` × Lena's draw's views.
+    static void compareInterval(const QJsonObject &interval, double achieved, double scale)
+    {
+        const LenaDraw lena;
+        compareSpread(interval, achieved + scale * 2000, [&](double x) {
+            return lena.cdf((x - achieved) / scale);
+        });
+        // Smoothing reaches beyond the past posts: below the smallest, above the largest.
+        QVERIFY(interval[u"lo80"_s].toDouble() < achieved + scale * 1000);
+        QVERIFY(interval[u"hi80"_s].toDouble() > achieved + scale * 3000);
     }
     /// The target of `metric` in a forecast's targets, or an empty object.
     static QJsonObject target(const QJsonObject &answer, const QString &metric)
@@ -150,16 +231,6 @@ private:
     QJsonObject campaign(const QString &token)
     {
         return m_api->get(u"/api/v1/campaigns/%1"_s.arg(m_campaign), token).json();
-    }
-    static void compareInterval(const QJsonObject &interval, double expected, double lo, double hi)
-    {
-        // The mean of 10 000 draws of a third of {0, 1000, 2000} more or less: within 2 %.
-        QVERIFY2(std::abs(interval[u"expected"_s].toDouble() - expected) <= 0.02 * expected,
-                qPrintable(QString::number(interval[u"expected"_s].toDouble())));
-        QCOMPARE(interval[u"lo95"_s].toDouble(), lo);
-        QCOMPARE(interval[u"lo80"_s].toDouble(), lo);
-        QCOMPARE(interval[u"hi80"_s].toDouble(), hi);
-        QCOMPARE(interval[u"hi95"_s].toDouble(), hi);
     }
 
 private Q_SLOTS:
@@ -218,15 +289,16 @@ private Q_SLOTS:
         m_server.reset();
     }
 
-    /// Accepted: 5000 measured + one of {1000, 2000, 3000}; with the proposed: + 2 × 10 000
-    /// in the three draws of four that the offer is accepted (the platform has decided two deals
-    /// and accepted both: (2 + 1) / (2 + 2) = 0.75).
+    /// Accepted: 5000 measured + Lena's draw (LenaDraw); with the proposed: + 2 × 10 000 in the
+    /// three draws of four that the offer is accepted (the platform has decided two deals and
+    /// accepted both: (2 + 1) / (2 + 2) = 0.75).
     void totalsFollowThePosts()
     {
         const QJsonObject answer = forecast(m_brand);
         QCOMPARE(answer[u"scope"_s].toString(), u"campaign"_s);
         QCOMPARE(answer[u"method"_s].toString(), u"bootstrap"_s);
         QCOMPARE(answer[u"stages"_s].toInt(), 2);
+        QCOMPARE(answer[u"smoothing"_s].toString(), u"silverman"_s);
         // No targets set: an empty list for the brand.
         QVERIFY(answer[u"targets"_s].isArray());
         QVERIFY(answer[u"targets"_s].toArray().isEmpty());
@@ -249,14 +321,19 @@ private Q_SLOTS:
         QCOMPARE(acceptance[u"decided"_s].toInt(), 2);
         QCOMPARE(acceptance[u"rate"_s].toDouble(), 0.75);
         const QJsonObject accepted = answer[u"accepted"_s].toObject();
-        compareInterval(accepted[u"views"_s].toObject(), 7000, 6000, 8000);
-        compareInterval(accepted[u"engagements"_s].toObject(), 700, 600, 800);
-        compareInterval(accepted[u"reach"_s].toObject(), 5600, 4800, 6400);
-        // With the proposed: 6000, 7000 or 8000 with chance 1/12 each, 26 000, 27 000 or
-        // 28 000 with chance 1/4 each; the 2.5th percentile 6000, the 10th 7000.
+        compareInterval(accepted[u"views"_s].toObject(), 5000, 1);
+        compareInterval(accepted[u"engagements"_s].toObject(), 500, 0.1);
+        compareInterval(accepted[u"reach"_s].toObject(), 4000, 0.8);
+        // With the proposed: Ina's posts are all alike (nothing to smooth), so the offer adds
+        // exactly 20 000 views and 18 000 reach in three draws of four.
         const QJsonObject all = answer[u"acceptedAndProposed"_s].toObject();
-        compareSpread(all[u"views"_s].toObject(), 22000, {6000, 7000, 28000, 28000});
-        compareSpread(all[u"reach"_s].toObject(), 19100, {4800, 5600, 24400, 24400});
+        const LenaDraw lena;
+        compareSpread(all[u"views"_s].toObject(), 22000, [&](double x) {
+            return 0.25 * lena.cdf(x - 5000) + 0.75 * lena.cdf(x - 25000);
+        });
+        compareSpread(all[u"reach"_s].toObject(), 19100, [&](double x) {
+            return 0.25 * lena.cdf((x - 4000) / 0.8) + 0.75 * lena.cdf((x - 22000) / 0.8);
+        });
         QCOMPARE(answer[u"creators"_s].toArray().size(), 3);
         // The same data, the same answer (fixed seed).
         QCOMPARE(forecast(m_brand), answer);
@@ -323,38 +400,42 @@ private Q_SLOTS:
         QVERIFY(good.json()[u"targets"_s][u"maxCpmMinor"_s].isNull());
     }
 
-    /// Each target's chance, by hand: accepted views are 6000, 7000 or 8000 (a third each),
-    /// engagements 600, 700 or 800, at a cost of 20 000; the offer adds 20 000 views, 2000
-    /// engagements and 10 000 in fees in three draws of four.
+    /// Each target's chance, by hand: accepted views are 5000 + Lena's draw V, engagements
+    /// 500 + V / 10, at a cost of 20 000; the offer adds 20 000 views, 2000 engagements and
+    /// 10 000 in fees in three draws of four, which reaches every target but reach.
     void chanceOfTheTargets()
     {
         const QJsonObject answer = forecast(m_brand);
+        const LenaDraw lena;
+        const auto withProposed = [](double accepted) {
+            return 0.75 + 0.25 * accepted;
+        };
         QCOMPARE(answer[u"targets"_s].toArray().size(), 5);
         const QJsonObject views = target(answer, u"views"_s);
         QCOMPARE(views[u"kind"_s].toString(), u"minimum"_s);
         QCOMPARE(views[u"target"_s].toInt(), 7000);
         QCOMPARE(views[u"achieved"_s].toDouble(), 5000.0);
-        compareChance(views[u"chanceAccepted"_s], 2.0 / 3); // 7000 or 8000
-        compareChance(views[u"chanceWithProposed"_s], 0.75 + 0.25 * 2 / 3);
+        compareChance(views[u"chanceAccepted"_s], lena.atLeast(2000));
+        compareChance(views[u"chanceWithProposed"_s], withProposed(lena.atLeast(2000)));
         const QJsonObject engagements = target(answer, u"engagements"_s);
-        compareChance(engagements[u"chanceAccepted"_s], 1.0 / 3); // 800
-        compareChance(engagements[u"chanceWithProposed"_s], 0.75 + 0.25 / 3);
+        compareChance(engagements[u"chanceAccepted"_s], lena.atLeast(2500));
+        compareChance(engagements[u"chanceWithProposed"_s], withProposed(lena.atLeast(2500)));
         const QJsonObject reach = target(answer, u"reach"_s);
         QCOMPARE(reach[u"chanceAccepted"_s].toDouble(), 0.0);
         QCOMPARE(reach[u"chanceWithProposed"_s].toDouble(), 0.0);
-        // CPE at most 30: 20 000 / engagements ≤ 30 needs 667 engagements (700 or 800); with
+        // CPE at most 30: 20 000 / engagements ≤ 30 needs 666.7 engagements, V ≥ 1666.7; with
         // the offer accepted, 30 000 / 2600 and more is well below. So far 20 000 / 500 = 40.
         const QJsonObject cpe = target(answer, u"cpeMinor"_s);
         QCOMPARE(cpe[u"kind"_s].toString(), u"maximum"_s);
         QCOMPARE(cpe[u"achieved"_s].toDouble(), 40.0);
-        compareChance(cpe[u"chanceAccepted"_s], 2.0 / 3);
-        compareChance(cpe[u"chanceWithProposed"_s], 0.75 + 0.25 * 2 / 3);
-        // CPM at most 25.00: 20 000 × 1000 / views ≤ 2500 needs 8000 views; with the offer,
-        // 30 000 × 1000 / 26 000 is below. So far 20 000 × 1000 / 5000 = 4000.
+        compareChance(cpe[u"chanceAccepted"_s], lena.atLeast(5000.0 / 3));
+        compareChance(cpe[u"chanceWithProposed"_s], withProposed(lena.atLeast(5000.0 / 3)));
+        // CPM at most 25.00: 20 000 × 1000 / views ≤ 2500 needs 8000 views, V ≥ 3000; with the
+        // offer, 30 000 × 1000 / 26 000 is below. So far 20 000 × 1000 / 5000 = 4000.
         const QJsonObject cpm = target(answer, u"cpmMinor"_s);
         QCOMPARE(cpm[u"achieved"_s].toDouble(), 4000.0);
-        compareChance(cpm[u"chanceAccepted"_s], 1.0 / 3);
-        compareChance(cpm[u"chanceWithProposed"_s], 0.75 + 0.25 / 3);
+        compareChance(cpm[u"chanceAccepted"_s], lena.atLeast(3000));
+        compareChance(cpm[u"chanceWithProposed"_s], withProposed(lena.atLeast(3000)));
         // A creator sees the forecast of their deliverables, never the brand's targets.
         QVERIFY(forecast(m_lena)[u"targets"_s].isNull());
     }
@@ -389,7 +470,7 @@ private Q_SLOTS:
         QCOMPARE(lena[u"deliverables"_s][u"accepted"_s].toInt(), 2);
         QCOMPARE(lena[u"deliverables"_s][u"proposed"_s].toInt(), 0);
         QCOMPARE(lena[u"creators"_s].toArray().size(), 1);
-        compareInterval(lena[u"accepted"_s][u"views"_s].toObject(), 7000, 6000, 8000);
+        compareInterval(lena[u"accepted"_s][u"views"_s].toObject(), 5000, 1);
         QCOMPARE(m_api->get(u"/api/v1/campaigns/nope/forecast"_s, m_brand).status, 400);
         QCOMPARE(m_api->get(u"/api/v1/campaigns/%1/forecast"_s.arg(
                                     QUuid::createUuid().toString(QUuid::WithoutBraces)),
