@@ -69,15 +69,15 @@ Result<QByteArray> auditLog(Connection &c, const Principal &p, const AuditQuery 
     return db::runPage(c, *sql, binds, query.page);
 }
 
-Result<QList<QByteArray>> allAuditLog(
-        Connection &c, const Principal &p, const AuditQuery &query, int max)
+Result<void> eachAuditEntry(Connection &c, const Principal &p, const AuditQuery &query,
+        const std::function<bool(const QByteArray &)> &row)
 {
     Binds binds;
     const auto sql = auditSql(c, p, query, binds);
     if (!sql) {
         return sql.error();
     }
-    return db::runAll(c, *sql, binds, db::Page::Order::NewestFirst, max);
+    return db::forEachRow(c, *sql, binds, db::Page::Order::NewestFirst, row);
 }
 
 } // namespace influence::server::money

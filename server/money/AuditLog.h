@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 /// The audit log (0010_money.sql, written by triggers where the changes happen): every money,
@@ -27,7 +28,7 @@ struct AuditQuery
 /// Administrators read everything; a brand's owner reads their brand's entries; anyone else 403.
 common::Result<QByteArray> auditLog(
         db::Connection &c, const http::Principal &p, const AuditQuery &query);
-common::Result<QList<QByteArray>> allAuditLog(
-        db::Connection &c, const http::Principal &p, const AuditQuery &query, int max);
+common::Result<void> eachAuditEntry(db::Connection &c, const http::Principal &p,
+        const AuditQuery &query, const std::function<bool(const QByteArray &)> &row);
 
 } // namespace influence::server::money

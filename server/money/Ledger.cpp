@@ -113,12 +113,12 @@ Result<QByteArray> entries(Connection &c, const Principal &p, const EntryQuery &
     return db::runPage(c, sql, binds, query.page);
 }
 
-Result<QList<QByteArray>> allEntries(
-        Connection &c, const Principal &p, const EntryQuery &query, int max)
+Result<void> eachEntry(Connection &c, const Principal &p, const EntryQuery &query,
+        const std::function<bool(const QByteArray &)> &row)
 {
     Binds binds;
     const QString sql = entryWhere(p, query, binds);
-    return db::runAll(c, sql, binds, db::Page::Order::OldestFirst, max);
+    return db::forEachRow(c, sql, binds, db::Page::Order::OldestFirst, row);
 }
 
 Result<QByteArray> verify(Connection &c, const Principal &p)

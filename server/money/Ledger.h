@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 /// Reading the ledger (0010_money.sql): a campaign's budget as its balances, the entries, and
@@ -28,9 +29,10 @@ struct EntryQuery
 /// Entries of the campaigns the caller's brands own (all for an administrator), oldest first.
 common::Result<QByteArray> entries(
         db::Connection &c, const http::Principal &p, const EntryQuery &query);
-/// Every matching entry as rows of JSON (for CSV), at most `max`.
-common::Result<QList<QByteArray>> allEntries(
-        db::Connection &c, const http::Principal &p, const EntryQuery &query, int max);
+/// Every matching entry as rows of JSON, each given to `row` as it is read (a
+/// streamed CSV export), until `row` answers false.
+common::Result<void> eachEntry(db::Connection &c, const http::Principal &p, const EntryQuery &query,
+        const std::function<bool(const QByteArray &)> &row);
 
 /// Checks every transfer (two entries summing to zero, of its amount), every account (its
 /// balance is the sum of its entries and its last entry's balance, never below its limit), every

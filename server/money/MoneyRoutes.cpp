@@ -13,6 +13,7 @@
 #include "core/http/HttpContext.h"
 #include "core/http/Parameters.h"
 #include "core/http/Request.h"
+#include "core/http/Responder.h"
 #include "core/http/RouteTable.h"
 #include "payments/PaymentSettings.h"
 #include "payments/StripeEvents.h"
@@ -32,6 +33,7 @@ using influence::server::http::HttpMethod;
 using influence::server::http::Idempotency;
 using influence::server::http::Principal;
 using influence::server::http::Request;
+using influence::server::http::Responder;
 using influence::server::http::Response;
 using influence::server::http::Work;
 using Column = influence::server::http::csv::Column;
@@ -75,12 +77,12 @@ Result<std::optional<QDateTime>> timeOf(const Request &request, const QString &n
     return std::optional(time);
 }
 
-/// A list route: the page as JSON, or every row as CSV for `Accept: text/csv`.
+/// A list route: the page as JSON, or every row as CSV for `Accept: text/csv`, streamed.
 template<class Query>
 Result<Work> listOrCsv(const Request &request, Query query,
         common::Result<QByteArray> (*page)(Connection &, const Principal &, const Query &),
-        common::Result<QList<QByteArray>> (*all)(
-                Connection &, const Principal &, const Query &, int),
+        common::Result<void> (*each)(Connection &, const Principal &, const Query &,
+                const std::function<bool(const QByteArray &)> &),
         QList<Column> columns, QString filename)
 {
     if (!http::csv::wanted(request)) {
@@ -88,15 +90,16 @@ Result<Work> listOrCsv(const Request &request, Query query,
             return page(c, p, query);
         });
     }
-    return Work(
-            [query = std::move(query), all, columns = std::move(columns),
-                    filename = std::move(filename)](Connection &c, const Principal &p) -> Response {
-                const auto rows = all(c, p, query, http::csv::kMaxRows);
-                if (!rows) {
-                    return Response::fromError(rows.error());
-                }
-                return http::csv::response(*rows, columns, filename);
-            });
+    return Work([query = std::move(query), each, columns = std::move(columns),
+                        filename = std::move(filename)](
+                        Connection &c, const Principal &p, const Responder &out) -> Response {
+        return http::csv::stream(
+                out,
+                [&](const http::csv::RowSink &row) {
+                    return each(c, p, query, row);
+                },
+                columns, filename);
+    });
 }
 
 // --- Budgets and payouts -------------------------------------------------------------------
@@ -140,7 +143,7 @@ Result<Work> listPayoutsRoute(const Request &request)
     query.dueBefore = *dueBefore;
     query.lateOnly = *late;
     query.page = *page;
-    return listOrCsv<PayoutQuery>(request, query, listPayouts, allPayouts,
+    return listOrCsv<PayoutQuery>(request, query, listPayouts, eachPayout,
             {{u"id"_s, u"id"_s}, {u"campaign"_s, u"campaignName"_s}, {u"brand"_s, u"brandName"_s},
                     {u"creator"_s, u"influencerName"_s}, {u"deal_id"_s, u"dealId"_s},
                     {u"installment"_s, u"installment"_s}, {u"condition"_s, u"condition"_s},
@@ -298,7 +301,7 @@ Result<Work> listEntries(const Request &request)
     query.campaign = *campaign;
     query.deal = *deal;
     query.page = *page;
-    return listOrCsv<EntryQuery>(request, query, entries, allEntries,
+    return listOrCsv<EntryQuery>(request, query, entries, eachEntry,
             {{u"id"_s, u"id"_s}, {u"at"_s, u"at"_s}, {u"transfer_id"_s, u"transferId"_s},
                     {u"account_id"_s, u"account.id"_s}, {u"account_kind"_s, u"account.kind"_s},
                     {u"campaign_id"_s, u"campaignId"_s}, {u"deal_id"_s, u"dealId"_s},
@@ -339,7 +342,7 @@ Result<Work> listAudit(const Request &request)
     query.since = *since;
     query.until = *until;
     query.page = *page;
-    return listOrCsv<AuditQuery>(request, query, auditLog, allAuditLog,
+    return listOrCsv<AuditQuery>(request, query, auditLog, eachAuditEntry,
             {{u"id"_s, u"id"_s}, {u"at"_s, u"at"_s}, {u"actor_id"_s, u"actorId"_s},
                     {u"actor"_s, u"actorName"_s}, {u"brand_id"_s, u"brandId"_s},
                     {u"action"_s, u"action"_s}, {u"object_type"_s, u"objectType"_s},

@@ -237,12 +237,12 @@ Result<QByteArray> listPayouts(Connection &c, const Principal &p, const PayoutQu
     return db::runPage(c, sql, binds, query.page);
 }
 
-Result<QList<QByteArray>> allPayouts(
-        Connection &c, const Principal &p, const PayoutQuery &query, int max)
+Result<void> eachPayout(Connection &c, const Principal &p, const PayoutQuery &query,
+        const std::function<bool(const QByteArray &)> &row)
 {
     Binds binds;
     const QString sql = payoutWhere(p, query, binds);
-    return db::runAll(c, sql, binds, db::Page::Order::NewestFirst, max);
+    return db::forEachRow(c, sql, binds, db::Page::Order::NewestFirst, row);
 }
 
 Result<QByteArray> approveInTransaction(Connection &tx, const Principal &p, const QList<QUuid> &ids)

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 /// Payouts: one installment of a deal's fee each, created by the database when its payment
@@ -34,9 +35,10 @@ struct PayoutQuery
 /// administrator all.
 common::Result<QByteArray> listPayouts(
         db::Connection &c, const http::Principal &p, const PayoutQuery &query);
-/// Every matching payout as rows of JSON (for CSV), at most `max`.
-common::Result<QList<QByteArray>> allPayouts(
-        db::Connection &c, const http::Principal &p, const PayoutQuery &query, int max);
+/// Every matching payout as rows of JSON, each given to `row` as it is read (a
+/// streamed CSV export), until `row` answers false.
+common::Result<void> eachPayout(db::Connection &c, const http::Principal &p,
+        const PayoutQuery &query, const std::function<bool(const QByteArray &)> &row);
 
 /// Approves scheduled (or due) payouts, all or none; 409 payout_not_ready naming what the creator
 /// lacks. Answers {"items":[…]}.

@@ -3,6 +3,9 @@
 
 #include "core/crypto/Crypto.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 using namespace Qt::StringLiterals;
 using influence::common::Result;
 
@@ -80,6 +83,38 @@ Result<QList<QByteArray>> runAll(
     }
     (*rows)->finish();
     return items;
+}
+
+Result<void> forEachRow(Connection &c, const QString &sql, Binds binds, Page::Order order,
+        const std::function<bool(const QByteArray &)> &row, std::chrono::milliseconds timeout)
+{
+    Page all;
+    all.order = order;
+    binds << std::pair(u":after"_s, all.afterValue())
+          << std::pair(u":limit"_s, std::numeric_limits<qint64>::max());
+    if (auto longer = c.setStatementTimeout(timeout); !longer) {
+        return longer.error();
+    }
+    Result<void> outcome;
+    if (auto rows = c.runDynamic(sql, binds); !rows) {
+        outcome = rows.error();
+    } else {
+        QSqlQuery &query = **rows;
+        while (query.next()) {
+            if (!row(query.value(0).toString().toUtf8())) {
+                break;
+            }
+        }
+        // A forward-only query read a row at a time can fail after its first rows.
+        if (const QSqlError error = query.lastError(); error.isValid()) {
+            outcome = c.failNative(error.nativeErrorCode(), error.text());
+        }
+        query.finish();
+    }
+    if (auto restored = c.setStatementTimeout(c.settings().statementTimeout); !restored) {
+        c.reset(); // reopened with the configured timeout on its next use
+    }
+    return outcome;
 }
 
 } // namespace influence::server::db

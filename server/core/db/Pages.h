@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <chrono>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -49,5 +51,14 @@ common::Result<QByteArray> runPage(
 /// exports).
 common::Result<QList<QByteArray>> runAll(
         Connection &c, const QString &sql, Binds binds, Page::Order order, int max);
+/// Runs the same kind of `sql` from the first row for every row, giving each row's JSON to
+/// `row` as it is read (QPSQL reads a forward-only query a row at a time) until it answers
+/// false; for exports streamed whatever their size. Meant for a connection of its own for the
+/// export's duration: the statement runs while the rows are sent, with `timeout` as its
+/// statement_timeout (the session's own is restored after).
+constexpr std::chrono::milliseconds kExportTimeout = std::chrono::minutes(10);
+common::Result<void> forEachRow(Connection &c, const QString &sql, Binds binds, Page::Order order,
+        const std::function<bool(const QByteArray &)> &row,
+        std::chrono::milliseconds timeout = kExportTimeout);
 
 } // namespace influence::server::db

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CsvResponse.h"
 
+#include "BodyStream.h"
 #include "common/Money.h"
 
 #include <QJsonDocument>
@@ -13,6 +14,8 @@ using namespace Qt::StringLiterals;
 namespace influence::server::http::csv {
 
 namespace {
+
+constexpr const char *kContentType = "text/csv; charset=utf-8";
 
 QJsonValue at(const QJsonObject &object, const QString &path)
 {
@@ -84,35 +87,92 @@ QByteArray field(const QString &value)
     return '"' + safe.toUtf8() + '"';
 }
 
-Response response(
-        const QList<QByteArray> &rows, const QList<Column> &columns, const QString &filename)
+namespace {
+
+QByteArray headerLine(const QList<Column> &columns)
 {
-    QByteArray out;
     QList<QByteArray> headers;
     for (const Column &column : columns) {
         headers.append(field(column.header));
     }
-    out += headers.join(',') + "\r\n";
-    for (const QByteArray &row : rows) {
-        const QJsonObject object = QJsonDocument::fromJson(row).object();
-        QList<QByteArray> fields;
-        for (const Column &column : columns) {
-            const QJsonValue value = at(object, column.path);
-            if (column.kind == Column::Kind::MoneyAmount && value.isDouble()) {
-                fields.append(field(
-                        majorUnits(value.toInteger(), at(object, column.currencyPath).toString())));
-            } else {
-                fields.append(field(text(value)));
-            }
+    return headers.join(',') + "\r\n";
+}
+
+QByteArray rowLine(const QByteArray &row, const QList<Column> &columns)
+{
+    const QJsonObject object = QJsonDocument::fromJson(row).object();
+    QList<QByteArray> fields;
+    for (const Column &column : columns) {
+        const QJsonValue value = at(object, column.path);
+        if (column.kind == Column::Kind::MoneyAmount && value.isDouble()) {
+            fields.append(field(
+                    majorUnits(value.toInteger(), at(object, column.currencyPath).toString())));
+        } else {
+            fields.append(field(text(value)));
         }
-        out += fields.join(',') + "\r\n";
+    }
+    return fields.join(',') + "\r\n";
+}
+
+QByteArray disposition(const QString &filename)
+{
+    return "attachment; filename=\"" + filename.toLatin1() + '"';
+}
+
+} // namespace
+
+Response response(
+        const QList<QByteArray> &rows, const QList<Column> &columns, const QString &filename)
+{
+    QByteArray out = headerLine(columns);
+    for (const QByteArray &row : rows) {
+        out += rowLine(row, columns);
     }
     Response answer;
     answer.status = 200;
-    answer.contentType = "text/csv; charset=utf-8";
+    answer.contentType = kContentType;
     answer.body = std::move(out);
-    answer.withHeader("Content-Disposition", "attachment; filename=\"" + filename.toLatin1() + '"');
+    answer.withHeader("Content-Disposition", disposition(filename));
     return answer;
+}
+
+Response stream(const Responder &out, const RowSource &source, const QList<Column> &columns,
+        const QString &filename)
+{
+    QByteArray pending = headerLine(columns);
+    std::shared_ptr<BodyStream> body;
+    bool open = true;
+    const auto handOn = [&] {
+        if (!body) {
+            body = std::make_shared<BodyStream>();
+            out.send(Response::streamed(kContentType, body)
+                             .withHeader("Content-Disposition", disposition(filename)));
+        }
+        open = body->write(std::exchange(pending, {}));
+        return open;
+    };
+    const auto produced = source([&](const QByteArray &row) {
+        pending += rowLine(row, columns);
+        return pending.size() < kChunkBytes || handOn();
+    });
+    if (!body) {
+        if (!produced) {
+            return Response::fromError(produced.error());
+        }
+        Response answer;
+        answer.contentType = kContentType;
+        answer.body = std::move(pending);
+        answer.withHeader("Content-Disposition", disposition(filename));
+        return answer;
+    }
+    if (!produced) {
+        body->abort();
+    } else if (open && (pending.isEmpty() || handOn())) {
+        body->finish();
+    } else {
+        body->abort(); // the client went or stalled: what it got is not the whole file
+    }
+    return Response::deferred();
 }
 
 } // namespace influence::server::http::csv

@@ -2,6 +2,7 @@
 #include "HttpWorker.h"
 
 #include "AccessLog.h"
+#include "BodyStream.h"
 #include "Exchange.h"
 #include "GuardedTcpServer.h"
 #include "HttpLog.h"
@@ -122,6 +123,9 @@ HttpWorker::~HttpWorker()
 {
     // Sockets are children of this worker; cut their ties to it before they go.
     for (auto &[id, connection] : m_connections) {
+        if (connection->stream) {
+            connection->stream->cancel();
+        }
         QObject::disconnect(connection->socket, nullptr, this, nullptr);
         connection->socket->abort();
         delete connection->socket;
@@ -214,7 +218,16 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
     connect(socket, &QTcpSocket::disconnected, this, [this, id] {
         onDisconnected(id);
     });
+    // A streamed body's producer waits for room in the socket: tell it what has been sent.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+        if (Connection *conn = find(socket); conn && conn->stream) {
+            conn->stream->setUnsent(socket->bytesToWrite());
+        }
+    });
     connect(socket, &QObject::destroyed, this, [this, id, socket] {
+        if (Connection *conn = find(id); conn && conn->stream) {
+            conn->stream->cancel();
+        }
         if (m_connections.erase(id) > 0) {
             m_context->connections.fetch_sub(1);
         }
@@ -548,6 +561,9 @@ void HttpWorker::deliver(
     Connection *connection = find(connectionId);
     if (!connection || connection->phase == Phase::Closing
             || connection->socket->state() != QAbstractSocket::ConnectedState) {
+        if (response.stream) {
+            response.stream->cancel();
+        }
         record.note = "client gone";
         logAccess(record);
         return;
@@ -561,11 +577,19 @@ void HttpWorker::deliver(
     }
 
     const bool closing = !req.keepAlive || m_context->draining.load();
+    if (response.stream && !response.error && req.method != HttpMethod::Head) {
+        startStream(*connection, request, response, closing);
+        return;
+    }
+    Serialize what = req.method == HttpMethod::Head ? Serialize::HeadersOnly : Serialize::WithBody;
+    if (response.stream) {
+        response.stream->cancel(); // HEAD: the head only
+        what = req.http10 ? Serialize::HeadUntilClose : Serialize::ChunkedHead;
+    }
     const QByteArray bytes = serializeResponse(response.status,
             commonHeaders(
                     req, response, closing ? ConnectionAfter::Closed : ConnectionAfter::KeptAlive),
-            response.body,
-            req.method == HttpMethod::Head ? Serialize::HeadersOnly : Serialize::WithBody);
+            response.body, what);
     connection->socket->write(bytes);
     const qint64 elapsed = req.received.nsecsElapsed();
     m_context->metrics.record(
@@ -573,12 +597,17 @@ void HttpWorker::deliver(
     record.bytes = bytes.size();
     record.durationMs = static_cast<double>(elapsed) / 1e6;
     logAccess(record);
+    afterResponse(*connection, closing);
+}
 
+void HttpWorker::afterResponse(Connection &connection, bool closing)
+{
     if (closing) {
-        closeGracefully(*connection);
+        closeGracefully(connection);
         return;
     }
-    if (!connection->pending.isEmpty()) {
+    const quint64 connectionId = connection.id;
+    if (!connection.pending.isEmpty()) {
         // Next pipelined request, from the event loop so that a chain of synchronous answers
         // does not recurse.
         QMetaObject::invokeMethod(
@@ -592,13 +621,93 @@ void HttpWorker::deliver(
                 Qt::QueuedConnection);
         return;
     }
-    QTcpSocket *socket = connection->socket;
-    enterPhase(*connection,
+    QTcpSocket *socket = connection.socket;
+    enterPhase(connection,
             socket->isTransactionStarted() || socket->bytesAvailable() > 0 ? Phase::Reading
                                                                            : Phase::Idle);
-    if (socket->bytesAvailable() > 0 && !connection->validatedHead) {
-        inspect(*connection);
+    if (socket->bytesAvailable() > 0 && !connection.validatedHead) {
+        inspect(connection);
     }
+}
+
+void HttpWorker::startStream(Connection &connection, const std::shared_ptr<const Request> &request,
+        const Response &response, bool closing)
+{
+    // Busy until the last chunk: a pipelined request waits for it.
+    connection.busy = true;
+    connection.stream = response.stream;
+    connection.streamRequest = request;
+    // HTTP/1.0 knows no chunks: the body ends when the connection closes.
+    connection.streamChunked = !request->http10;
+    connection.closeAfterStream = closing || request->http10;
+    const QByteArray head = serializeResponse(response.status,
+            commonHeaders(*request, response,
+                    connection.closeAfterStream ? ConnectionAfter::Closed
+                                                : ConnectionAfter::KeptAlive),
+            {}, connection.streamChunked ? Serialize::ChunkedHead : Serialize::HeadUntilClose);
+    connection.socket->write(head);
+    connection.streamBytes = head.size();
+    const quint64 id = connection.id;
+    response.stream->attach([this, id] {
+        QMetaObject::invokeMethod(
+                this,
+                [this, id] {
+                    pumpStream(id);
+                },
+                Qt::QueuedConnection);
+    });
+    pumpStream(id);
+}
+
+void HttpWorker::pumpStream(quint64 connectionId)
+{
+    Connection *connection = find(connectionId);
+    if (!connection || !connection->stream) {
+        return;
+    }
+    if (connection->phase == Phase::Closing) {
+        // Rejected or drained meanwhile: the body goes no further.
+        connection->stream->cancel();
+        connection->stream.reset();
+        return;
+    }
+    const auto [bytes, state] = connection->stream->take();
+    QTcpSocket *socket = connection->socket;
+    if (!bytes.isEmpty() && connection->streamChunked) {
+        const QByteArray size = QByteArray::number(bytes.size(), 16) + "\r\n";
+        socket->write(size);
+        socket->write(bytes);
+        socket->write("\r\n");
+        connection->streamBytes += size.size() + bytes.size() + 2;
+    } else if (!bytes.isEmpty()) {
+        socket->write(bytes);
+        connection->streamBytes += bytes.size();
+    }
+    connection->stream->setUnsent(socket->bytesToWrite());
+    if (state == BodyStream::State::Open) {
+        return;
+    }
+    const std::shared_ptr<const Request> request = std::exchange(connection->streamRequest, {});
+    connection->stream.reset();
+    connection->busy = false;
+    const qint64 elapsed = request->received.nsecsElapsed();
+    AccessRecord record{methodName(request->method), request->path, 200,
+            static_cast<double>(elapsed) / 1e6, connection->streamBytes, request->requestId,
+            request->peer.toString()};
+    m_context->metrics.record(static_cast<const Router::Route *>(request->route), 200, elapsed);
+    if (state == BodyStream::State::Aborted) {
+        // No last chunk: the client sees the body end too early, not a complete-looking file.
+        record.note = "stream aborted";
+        logAccess(record);
+        closeGracefully(*connection);
+        return;
+    }
+    if (connection->streamChunked) {
+        socket->write("0\r\n\r\n");
+        record.bytes += 5;
+    }
+    logAccess(record);
+    afterResponse(*connection, connection->closeAfterStream);
 }
 
 void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray &reason)
@@ -621,6 +730,9 @@ void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray
             request.peer.toString(), reason.constData()});
     if (auto exchange = connection.current.lock()) {
         exchange->markClientGone();
+    }
+    if (connection.stream) {
+        connection.stream->cancel();
     }
     closeGracefully(connection);
 }
@@ -681,6 +793,9 @@ void HttpWorker::onDisconnected(quint64 connectionId)
     }
     if (auto exchange = connection->current.lock()) {
         exchange->markClientGone();
+    }
+    if (connection->stream) {
+        connection->stream->cancel();
     }
     connection->timer->stop();
     connection->socket->deleteLater();

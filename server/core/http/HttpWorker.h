@@ -19,6 +19,7 @@ class QTcpSocket;
 
 namespace influence::server::http {
 
+class BodyStream;
 class Exchange;
 class GuardedTcpServer;
 
@@ -69,9 +70,25 @@ private:
         bool busy = false;
         QQueue<Request> pending;
         std::weak_ptr<Exchange> current;
+        /// A streamed response being sent: its body, its request, its bytes so far, and
+        /// whether the connection closes after it.
+        std::shared_ptr<BodyStream> stream;
+        std::shared_ptr<const Request> streamRequest;
+        qint64 streamBytes = 0;
+        bool closeAfterStream = false;
+        bool streamChunked = true; ///< false for HTTP/1.0: the body ends with the connection
     };
 
     void inspect(Connection &connection);
+    /// After a response has been written whole: close, answer the next pipelined request, or
+    /// wait for the next one.
+    void afterResponse(Connection &connection, bool closing);
+    /// Sends a streamed response's head and hands its body to pumpStream().
+    void startStream(Connection &connection, const std::shared_ptr<const Request> &request,
+            const Response &response, bool closing);
+    /// Sends what the stream's producer has written as chunks; at its end the last chunk (or,
+    /// aborted, closes the connection without it).
+    void pumpStream(quint64 connectionId);
     void handOver(QTcpSocket *socket);
     void reject(Connection &connection, common::ErrorCode code, const QByteArray &reason);
     void closeGracefully(Connection &connection);

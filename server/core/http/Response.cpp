@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Response.h"
 
+#include "BodyStream.h"
+
 namespace influence::server::http {
 
 Response Response::json(const QJsonObject &object, int status)
@@ -59,6 +61,14 @@ Response Response::deferred()
 {
     Response r;
     r.isDeferred = true;
+    return r;
+}
+
+Response Response::streamed(QByteArray contentType, std::shared_ptr<BodyStream> stream)
+{
+    Response r;
+    r.contentType = std::move(contentType);
+    r.stream = std::move(stream);
     return r;
 }
 
@@ -127,7 +137,11 @@ QByteArray serializeResponse(int status, const QList<std::pair<QByteArray, QByte
         out += value;
         out += "\r\n";
     }
-    if (!bodyless) {
+    if (what == Serialize::ChunkedHead) {
+        out += "Transfer-Encoding: chunked\r\n";
+    } else if (what == Serialize::HeadUntilClose) {
+        // RFC 9112 §6.3: without either, the body is what comes until the connection closes.
+    } else if (!bodyless) {
         out += "Content-Length: ";
         out += QByteArray::number(body.size());
         out += "\r\n";

@@ -10,9 +10,12 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace influence::server::http {
+
+class BodyStream;
 
 /// What a handler answers. Problems are kept as an Error and rendered by the connection that
 /// writes them, which adds the request id and instance.
@@ -25,6 +28,8 @@ struct Response
     std::optional<common::Error> error;
     /// Set by deferred(): the work continues elsewhere (another pool) and answers from there.
     bool isDeferred = false;
+    /// A body sent in pieces as its producer writes them (chunked); `body` is then unused.
+    std::shared_ptr<BodyStream> stream;
 
     static Response json(const QJsonObject &object, int status = 200);
     static Response json(const QJsonArray &array, int status = 200);
@@ -35,6 +40,8 @@ struct Response
     /// Returned by a pool task that handed the request on to another task (through a copy of the
     /// Responder), which will answer it.
     static Response deferred();
+    /// 200 with a body that `stream`'s producer writes after this head is sent.
+    static Response streamed(QByteArray contentType, std::shared_ptr<BodyStream> stream);
 
     Response &withHeader(QByteArray name, QByteArray value);
 
@@ -55,8 +62,10 @@ struct Response
 };
 
 /// What a serialized response carries: a HEAD request gets the GET response's headers,
-/// Content-Length included, and no body.
-enum class Serialize { WithBody, HeadersOnly };
+/// Content-Length included, and no body; a streamed body's head says Transfer-Encoding:
+/// chunked instead of a Content-Length, and the chunks follow; for an HTTP/1.0 client, which
+/// knows no chunks, it says neither, and the body ends when the connection closes.
+enum class Serialize { WithBody, HeadersOnly, ChunkedHead, HeadUntilClose };
 
 /// Serializes a complete HTTP/1.1 response.
 QByteArray serializeResponse(int status, const QList<std::pair<QByteArray, QByteArray>> &headers,
