@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
