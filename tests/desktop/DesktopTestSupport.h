@@ -20,6 +20,7 @@
 #include "widgets/Formats.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -74,6 +75,19 @@ inline QByteArray compact(const QJsonObject &object)
 inline Headers as(const QString &token)
 {
     return {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token.toLatin1()}};
+}
+
+/// An offer of one Instagram reel due in two weeks for `fee` euro cents, organic use for a year.
+inline QJsonObject reelOffer(qint64 fee, int maxRevisions = 1)
+{
+    const QString due = QDate::currentDate().addDays(14).toString(Qt::ISODate);
+    return {{QStringLiteral("deliverables"),
+                    QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("reel")},
+                            {QStringLiteral("platform"), QStringLiteral("instagram")},
+                            {QStringLiteral("quantity"), 1}, {QStringLiteral("dueDate"), due}}}},
+            {QStringLiteral("feeMinor"), fee}, {QStringLiteral("currency"), QStringLiteral("EUR")},
+            {QStringLiteral("usageRights"), QStringLiteral("Organic use for 12 months.")},
+            {QStringLiteral("maxRevisions"), maxRevisions}};
 }
 
 /// An amount in euros as the app shows money (the user's locale).

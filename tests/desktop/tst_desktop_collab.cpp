@@ -62,15 +62,6 @@ QString day(int fromToday)
     return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
 }
 
-QJsonObject offer(qint64 fee)
-{
-    return {{u"deliverables"_s,
-                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
-                            {u"quantity"_s, 1}, {u"dueDate"_s, day(14)}}}},
-            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
-            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, 1}};
-}
-
 } // namespace
 
 class TestDesktopCollab : public QObject, public tests::DesktopFixture
@@ -123,7 +114,7 @@ private:
     std::pair<QString, QString> invite(const QString &campaign)
     {
         const auto reply = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken(),
-                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(50000)}});
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, tests::reelOffer(50000)}});
         return {reply.json().value(u"id"_s).toString(),
                 reply.json().value(u"latestOffer"_s).toObject().value(u"id"_s).toString()};
     }
@@ -318,7 +309,8 @@ private Q_SLOTS:
         QVERIFY(!m_invitedDeal.isEmpty());
         const QString second = launchedCampaign();
         const QString negotiating = invite(second).first;
-        QCOMPARE(post(u"/api/v1/deals/%1/offers"_s.arg(negotiating), m_creatorToken, offer(65000))
+        QCOMPARE(post(u"/api/v1/deals/%1/offers"_s.arg(negotiating), m_creatorToken,
+                         tests::reelOffer(65000))
                          .status,
                 201);
         const QString third = launchedCampaign();
@@ -476,7 +468,7 @@ private Q_SLOTS:
         const auto put =
                 m_http->send("PUT", u"/api/v1/me/influencer"_s, tests::compact(profile), as(token));
         QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
-        QJsonObject late = offer(30000);
+        QJsonObject late = tests::reelOffer(30000);
         late.insert(u"deliverables"_s,
                 QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
                         {u"quantity"_s, 1}, {u"dueDate"_s, day(-3)}}});
@@ -736,7 +728,7 @@ private Q_SLOTS:
         QCOMPARE(created.status, 201);
         const QString id = created.json().value(u"id"_s).toString();
         QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(id), brandToken()).status, 200);
-        QJsonObject terms = offer(50000);
+        QJsonObject terms = tests::reelOffer(50000);
         terms.insert(u"deliverables"_s,
                 QJsonArray{QJsonObject{{u"type"_s, u"post"_s}, {u"platform"_s, u"instagram"_s},
                                    {u"quantity"_s, 2}, {u"dueDate"_s, day(21)}},

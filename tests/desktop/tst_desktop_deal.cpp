@@ -36,24 +36,6 @@ using influence::tests::eur;
 using influence::tests::kTimeout;
 using influence::tests::saveScreenshot;
 
-namespace {
-
-QString day(int fromToday)
-{
-    return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
-}
-
-QJsonObject offer(qint64 fee, int maxRevisions)
-{
-    return {{u"deliverables"_s,
-                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
-                            {u"quantity"_s, 1}, {u"dueDate"_s, day(14)}}}},
-            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
-            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, maxRevisions}};
-}
-
-} // namespace
-
 class TestDesktopDeal : public QObject, public tests::DesktopFixture
 {
     Q_OBJECT
@@ -95,7 +77,7 @@ private:
     {
         const QString campaign = launchedCampaign();
         const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
-                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(fee, 1)}});
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, tests::reelOffer(fee, 1)}});
         if (invited.status != 201) {
             qWarning("the invitation: %d %s", invited.status, invited.body.constData());
             return {};
@@ -141,7 +123,7 @@ private Q_SLOTS:
 
         const QString campaign = launchedCampaign();
         const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
-                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(50000, 1)}});
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, tests::reelOffer(50000, 1)}});
         QCOMPARE(invited.status, 201);
         m_dealId = invited.json().value(u"id"_s).toString();
 
@@ -482,7 +464,7 @@ private Q_SLOTS:
         // A deal with 50 messages and a deliverable with 10 versions, made over HTTP.
         const QString campaign = launchedCampaign();
         const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
-                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(90000, 10)}});
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, tests::reelOffer(90000, 10)}});
         QCOMPARE(invited.status, 201);
         const QString deal = invited.json().value(u"id"_s).toString();
         const QString offerId =

@@ -39,17 +39,6 @@ using influence::tests::saveScreenshot;
 
 namespace {
 
-QJsonObject offer(qint64 fee)
-{
-    return {{u"deliverables"_s,
-                    QJsonArray{QJsonObject{{u"type"_s, u"reel"_s}, {u"platform"_s, u"instagram"_s},
-                            {u"quantity"_s, 1},
-                            {u"dueDate"_s,
-                                    QDate::currentDate().addDays(14).toString(Qt::ISODate)}}}},
-            {u"feeMinor"_s, fee}, {u"currency"_s, u"EUR"_s},
-            {u"usageRights"_s, u"Organic use for 12 months."_s}, {u"maxRevisions"_s, 1}};
-}
-
 /// A server that answers every request with a 500 problem (an API in trouble).
 class FailingServer : public QTcpServer
 {
@@ -158,7 +147,7 @@ private Q_SLOTS:
         m_campaignId = campaign;
         QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), m_brandToken).status, 200);
         const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), m_brandToken,
-                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, offer(50000)}});
+                {{u"influencerId"_s, m_creatorId}, {u"offer"_s, tests::reelOffer(50000)}});
         QCOMPARE(invited.status, 201);
         m_dealId = invited.json().value(u"id"_s).toString();
 
@@ -209,8 +198,8 @@ private Q_SLOTS:
         QCOMPARE(polled.count(), 2);
 
         stalls.reset();
-        const auto countered =
-                post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_creatorToken, offer(60000));
+        const auto countered = post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_creatorToken,
+                tests::reelOffer(60000));
         QCOMPARE(countered.status, 201);
         stalls.reset(); // the test's own blocking HTTP call
         poll();
@@ -469,8 +458,9 @@ private Q_SLOTS:
     void theCreatorReadsOfTheBrand()
     {
         // The brand answers the counter-offer with a new one: the creator is told, by name.
-        QCOMPARE(
-                post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_brandToken, offer(55000)).status,
+        QCOMPARE(post(u"/api/v1/deals/%1/offers"_s.arg(m_dealId), m_brandToken,
+                         tests::reelOffer(55000))
+                         .status,
                 201);
         signInAs(m_creatorEmail);
         tests::StallMeter stalls;
