@@ -23,6 +23,7 @@ for (const spread of ['spread', 'hot']) {
     ledger[`${kind}-${spread}`] = read(`ledger-${kind}-${spread}.json`);
   }
 }
+const exported = read('export.json');
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 const pgbenchAcceptRate = pgbench ? Math.round((pgbench.transactions / pgbench.seconds) * 10) / 10 : null;
 const doc = {
@@ -35,6 +36,11 @@ const doc = {
     'influence-server': server,
     pgbench: pgbench && { ...pgbench, wallRate: pgbenchAcceptRate },
     ratio: { serverToPgbench: ratio(server && server.rps, pgbenchAcceptRate) },
+  },
+  export: exported && {
+    path: 'GET /api/v1/audit-log, Accept: text/csv (streamed)',
+    ...exported,
+    ratio: { serverToPsqlRowsPerSecond: ratio(exported.psql.seconds, exported.server.seconds) },
   },
   ledger: {
     sql: 'ledger_transfer() (resources/migrations/0010_money.sql) against one statement writing the same rows',
@@ -96,6 +102,22 @@ for (const [key, label] of Object.entries(names)) {
   }
   const r = key.startsWith('function') ? n(doc.ledger.ratio[key.endsWith('spread') ? 'spread' : 'hot'], 2) : '';
   lines.push(`| ${label} | ${meta.connections} | ${n(run.tps)} | ${latency(run.latencyMs)} | ${run.failed} | ${r} |`);
+}
+if (exported) {
+  const s = exported.server;
+  const grew = (s.rssPeakKiB - s.rssBeforeKiB) / 1024;
+  lines.push('');
+  lines.push(`### CSV export, streamed (${exported.rows} audit entries)`);
+  lines.push('');
+  lines.push('| contender | rows/s | MB/s | seconds | file MB | server memory before → peak MiB |');
+  lines.push('|---|---:|---:|---:|---:|---|');
+  lines.push(`| **influence-server** (curl) | ${n(exported.rows / s.seconds, 0)} | ${n(s.bytes / 1e6 / s.seconds)} | `
+    + `${n(s.seconds, 2)} | ${n(s.bytes / 1e6)} | ${n(s.rssBeforeKiB / 1024)} → ${n(s.rssPeakKiB / 1024)} (+${n(grew)}) |`);
+  lines.push(`| psql \\copy (the rows' JSON) | ${n(exported.rows / exported.psql.seconds, 0)} | `
+    + `${n(exported.psql.bytes / 1e6 / exported.psql.seconds)} | ${n(exported.psql.seconds, 2)} | `
+    + `${n(exported.psql.bytes / 1e6)} | |`);
+  lines.push('');
+  lines.push(`influence-server ÷ psql \\copy, rows/s: **${n(doc.export.ratio.serverToPsqlRowsPerSecond, 2)}**.`);
 }
 lines.push('');
 lines.push(`Versions: ${meta.server}, commit ${meta.commit}; PostgreSQL ${meta.postgres}; node ${meta.node}; `

@@ -12,7 +12,7 @@ std::function<void()> BodyStream::wakeLocked()
     return m_wake;
 }
 
-bool BodyStream::write(QByteArray bytes)
+bool BodyStream::write(const QByteArray &bytes)
 {
     std::function<void()> wake;
     {

@@ -36,7 +36,7 @@ public:
     // --- The producer's side (any thread but the connection's) ---
     /// Queues `bytes`, waiting while the window is full. False when the client has gone or has
     /// read nothing for kStallTimeout (then the body is aborted): stop producing.
-    bool write(QByteArray bytes);
+    bool write(const QByteArray &bytes);
     /// The body is complete.
     void finish();
     /// The body cannot be completed (a database error after the head was sent): the client

@@ -165,12 +165,12 @@ Response stream(const Responder &out, const RowSource &source, const QList<Colum
         answer.withHeader("Content-Disposition", disposition(filename));
         return answer;
     }
-    if (!produced) {
-        body->abort();
-    } else if (open && (pending.isEmpty() || handOn())) {
+    // A database error after the head, or a client that went or stalled: what it got is not
+    // the whole file, and must not look like it.
+    if (produced && open && (pending.isEmpty() || handOn())) {
         body->finish();
     } else {
-        body->abort(); // the client went or stalled: what it got is not the whole file
+        body->abort();
     }
     return Response::deferred();
 }
