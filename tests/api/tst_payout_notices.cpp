@@ -202,6 +202,57 @@ private Q_SLOTS:
         QCOMPARE(notificationsAbout(token, u"payout.unclaimed"_s, deal), 0);
     }
 
+    /// Details that go missing after the payout became payable (an account disabled on day 90):
+    /// the full time from that moment, with the week's warning, not a cancellation at the next
+    /// scan; details given again clear the clock.
+    void detailsThatGoMissingLaterGetTheFullTime()
+    {
+        const auto [token, creatorId] = newCreator(u"lapsed@example.com"_s, u"Lea Lapsed"_s);
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO payout_accounts (influencer_id, account_id, payouts_enabled, "
+                "tax_form, tax_form_received_on) VALUES ('%1', 'acct_1Lapsed', true, 'W-9', "
+                "current_date)"_s.arg(creatorId)));
+        const auto deal = acceptedDeal(10, token, creatorId, kOnAcceptance).first;
+        const QString payout = payoutOf(deal);
+        QVERIFY(payableSince(payout, 90));
+        const QString account = u"payout_accounts WHERE influencer_id = '%1'"_s.arg(creatorId);
+        QCOMPARE(count(u"SELECT count(*) FROM %1 AND missing_since IS NULL"_s.arg(account)), 1);
+        // Stripe disables the account today.
+        QVERIFY(m_db->execDirect(u"UPDATE payout_accounts SET payouts_enabled = false "
+                                 "WHERE influencer_id = '%1'"_s.arg(creatorId)));
+        QCOMPARE(count(u"SELECT count(*) FROM %1 AND missing_since > now() - interval '1 minute'"_s
+                                 .arg(account)),
+                1);
+        QVERIFY(scanPayouts());
+        QCOMPARE(stateOf(payout), u"scheduled"_s);
+        QCOMPARE(notificationsAbout(token, u"payout.unclaimed"_s, deal), 0);
+        // Another change while still incomplete keeps the moment it went missing.
+        const auto missingSince = [&](int days) {
+            return m_db->execDirect(
+                    u"UPDATE payout_accounts SET missing_since = now() - make_interval(days => "
+                    "%1) WHERE influencer_id = '%2'"_s.arg(days)
+                            .arg(creatorId));
+        };
+        QVERIFY(missingSince(24));
+        QVERIFY(m_db->execDirect(u"UPDATE payout_accounts SET tax_form = 'W-8BEN' "
+                                 "WHERE influencer_id = '%1'"_s.arg(creatorId)));
+        QCOMPARE(count(u"SELECT count(*) FROM %1 AND missing_since < now() - interval '23 days'"_s
+                                 .arg(account)),
+                1);
+        // 24 days after it went missing: warned, still owed; 30 days: back to the brand.
+        QVERIFY(scanPayouts());
+        QCOMPARE(notificationsAbout(token, u"payout.unclaimed"_s, deal), 1);
+        QCOMPARE(stateOf(payout), u"scheduled"_s);
+        QVERIFY(missingSince(30));
+        QVERIFY(scanPayouts());
+        QCOMPARE(stateOf(payout), u"cancelled"_s);
+        verifyLedger();
+        // Enabled again: complete, no clock.
+        QVERIFY(m_db->execDirect(u"UPDATE payout_accounts SET payouts_enabled = true "
+                                 "WHERE influencer_id = '%1'"_s.arg(creatorId)));
+        QCOMPARE(count(u"SELECT count(*) FROM %1 AND missing_since IS NULL"_s.arg(account)), 1);
+    }
+
     void theScanIsAPeriodicJob()
     {
         QCOMPARE(count(u"SELECT count(*) FROM jobs WHERE kind = 'payouts.scan' "
