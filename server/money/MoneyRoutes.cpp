@@ -157,13 +157,10 @@ Result<Work> listPayoutsRoute(const Request &request)
             u"payouts.csv"_s);
 }
 
-Result<Work> approveMany(const Request &request)
+/// The "ids" of a bulk change: 1 to kMaxBulk different payout ids.
+Result<QList<QUuid>> payoutIds(const QJsonObject &body)
 {
-    const auto body = request.jsonObject();
-    if (!body) {
-        return body.error();
-    }
-    const QJsonValue ids = body->value(u"ids"_s);
+    const QJsonValue ids = body.value(u"ids"_s);
     QList<QUuid> parsed;
     QSet<QUuid> seen;
     const auto invalid = [] {
@@ -181,9 +178,55 @@ Result<Work> approveMany(const Request &request)
         seen.insert(*id);
         parsed.append(*id);
     }
-    return Work([ids = std::move(parsed)](Connection &c, const Principal &p) {
-        return approve(c, p, ids);
+    return parsed;
+}
+
+/// A payment made elsewhere: its reference and the day it was paid (422 naming each field).
+Result<OfflinePayment> offlinePayment(const QJsonObject &body, QList<common::FieldError> errors)
+{
+    OfflinePayment payment;
+    payment.reference = body.value(u"reference"_s).toString().trimmed();
+    if (payment.reference.isEmpty() || payment.reference.size() > kMaxReference) {
+        errors.append({u"reference"_s, u"required"_s,
+                u"The payment's reference (1 to %1 characters): a bank transfer's reference, "
+                "for example."_s.arg(kMaxReference)});
+    }
+    payment.paidOn = QDate::fromString(body.value(u"paidOn"_s).toString(), Qt::ISODate);
+    if (!payment.paidOn.isValid() || payment.paidOn > QDate::currentDate().addDays(1)) {
+        errors.append({u"paidOn"_s, u"invalid_value"_s,
+                u"Must be the date it was paid (YYYY-MM-DD), not in the future."_s});
+    }
+    if (!errors.isEmpty()) {
+        return Error::validation(errors);
+    }
+    return payment;
+}
+
+/// A bulk change of the payouts named by the body's "ids".
+Result<Work> onIds(const Request &request,
+        Result<QByteArray> (*change)(Connection &, const Principal &, const QList<QUuid> &))
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    auto ids = payoutIds(*body);
+    if (!ids) {
+        return ids.error();
+    }
+    return Work([ids = std::move(*ids), change](Connection &c, const Principal &p) {
+        return change(c, p, ids);
     });
+}
+
+Result<Work> approveMany(const Request &request)
+{
+    return onIds(request, approve);
+}
+
+Result<Work> cancelManyRoute(const Request &request)
+{
+    return onIds(request, cancelMany);
 }
 
 Result<Work> recordPaymentRoute(const Request &request)
@@ -196,24 +239,33 @@ Result<Work> recordPaymentRoute(const Request &request)
     if (!body) {
         return body.error();
     }
-    QList<common::FieldError> errors;
-    OfflinePayment payment;
-    payment.reference = body->value(u"reference"_s).toString().trimmed();
-    if (payment.reference.isEmpty() || payment.reference.size() > kMaxReference) {
-        errors.append({u"reference"_s, u"required"_s,
-                u"The payment's reference (1 to %1 characters): a bank transfer's reference, "
-                "for example."_s.arg(kMaxReference)});
+    const auto payment = offlinePayment(*body, {});
+    if (!payment) {
+        return payment.error();
     }
-    payment.paidOn = QDate::fromString(body->value(u"paidOn"_s).toString(), Qt::ISODate);
-    if (!payment.paidOn.isValid() || payment.paidOn > QDate::currentDate().addDays(1)) {
-        errors.append({u"paidOn"_s, u"invalid_value"_s,
-                u"Must be the date it was paid (YYYY-MM-DD), not in the future."_s});
-    }
-    if (!errors.isEmpty()) {
-        return Error::validation(errors);
-    }
-    return Work([id = *id, payment](Connection &c, const Principal &p) {
+    return Work([id = *id, payment = *payment](Connection &c, const Principal &p) {
         return recordPayment(c, p, id, payment);
+    });
+}
+
+/// Several payouts paid in one go: {"ids": […], "reference", "paidOn"}, every field checked.
+Result<Work> recordPaymentsRoute(const Request &request)
+{
+    const auto body = request.jsonObject();
+    if (!body) {
+        return body.error();
+    }
+    auto ids = payoutIds(*body);
+    QList<common::FieldError> errors;
+    if (!ids) {
+        errors = ids.error().fieldErrors;
+    }
+    const auto payment = offlinePayment(*body, errors);
+    if (!payment) {
+        return payment.error();
+    }
+    return Work([ids = std::move(*ids), payment = *payment](Connection &c, const Principal &p) {
+        return recordPayments(c, p, ids, payment);
     });
 }
 
@@ -448,6 +500,9 @@ void registerRoutes(http::HttpContext &context, const payments::PaymentSettings 
                     {get, u"/api/v1/campaigns/{id}/budget"_s, signedIn, readBudget},
                     {get, u"/api/v1/payouts"_s, signedIn, listPayoutsRoute},
                     {post, u"/api/v1/payouts/approve"_s, signedIn, approveMany, 200, idempotent},
+                    {post, u"/api/v1/payouts/cancel"_s, signedIn, cancelManyRoute, 200, idempotent},
+                    {post, u"/api/v1/payouts/record-payment"_s, signedIn, recordPaymentsRoute, 200,
+                            idempotent},
                     {post, u"/api/v1/payouts/{id}/approve"_s, signedIn, http::onId(approveOne), 200,
                             idempotent},
                     {post, u"/api/v1/payouts/{id}/record-payment"_s, signedIn, recordPaymentRoute,

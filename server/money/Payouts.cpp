@@ -197,6 +197,72 @@ Result<QByteArray> changeOne(Connection &c, const Principal &p, const QUuid &id,
     });
 }
 
+/// The payouts in the order asked for (the locks were taken in id order), as {"items":[…]}.
+Result<QByteArray> itemsOf(Connection &tx, const QList<QUuid> &ids)
+{
+    QByteArray items = "[";
+    for (const QUuid &id : ids) {
+        const auto json = db::json(tx, kRead, {{u":id"_s, id}});
+        if (!json) {
+            return json.error();
+        }
+        items += (items.size() > 1 ? "," : "") + *json;
+    }
+    return QByteArray("{\"items\":" + items + "]}");
+}
+
+/// Several payouts' change in one transaction, all or none (the first refusal names its
+/// payout), answering {"items":[…]}.
+template<class Change>
+Result<QByteArray> changeMany(
+        Connection &c, const Principal &p, const QList<QUuid> &ids, Change change)
+{
+    return db::inTransaction(c, [&](Connection &tx) -> Result<QByteArray> {
+        const auto locked = lockForBrand(tx, p, ids);
+        if (!locked) {
+            return locked.error();
+        }
+        for (const Locked &row : *locked) {
+            if (auto changed = change(tx, row); !changed) {
+                return changed.error();
+            }
+        }
+        return itemsOf(tx, ids);
+    });
+}
+
+/// recordPayment()'s change of a locked payout.
+Result<void> recordLocked(
+        Connection &tx, const Principal &p, const Locked &row, const OfflinePayment &payment)
+{
+    if (row.state != u"scheduled"_s && row.state != u"approved"_s && row.state != u"failed"_s) {
+        return illegal(row, u"recorded as paid"_s);
+    }
+    return db::runSteps({
+            [&] {
+                return run(tx, kRecordPaid,
+                        {{u":reference"_s, payment.reference},
+                                {u":paidOn"_s, payment.paidOn.toString(Qt::ISODate)},
+                                {u":user"_s, p.userId()}, {u":id"_s, row.id}});
+            },
+            [&] {
+                return run(tx, kPaidOut, {{u":id"_s, row.id}});
+            },
+            [&] {
+                return event(tx, p, row.id, u"payout.paid"_s);
+            },
+    });
+}
+
+/// cancel()'s check and change of a locked payout.
+Result<void> cancelChecked(Connection &tx, const Principal &p, const Locked &row)
+{
+    if (row.state != u"scheduled"_s && row.state != u"failed"_s) {
+        return illegal(row, u"cancelled"_s);
+    }
+    return cancelLocked(tx, p.userId(), row.id);
+}
+
 QString payoutWhere(const Principal &p, const PayoutQuery &query, Binds &binds)
 {
     QStringList where;
@@ -254,7 +320,6 @@ Result<QByteArray> approveInTransaction(Connection &tx, const Principal &p, cons
     if (auto approvable = checkApprovable(*locked); !approvable) {
         return approvable.error();
     }
-    QByteArray items = "[";
     for (const Locked &row : *locked) {
         if (auto done = run(tx, kApprove,
                     {{u":user"_s, p.userId()}, {u":destination"_s, row.destination},
@@ -269,15 +334,7 @@ Result<QByteArray> approveInTransaction(Connection &tx, const Principal &p, cons
             return done.error();
         }
     }
-    // In the order asked for (the locks were taken in id order).
-    for (const QUuid &id : ids) {
-        const auto json = db::json(tx, kRead, {{u":id"_s, id}});
-        if (!json) {
-            return json.error();
-        }
-        items += (items.size() > 1 ? "," : "") + *json;
-    }
-    return QByteArray("{\"items\":" + items + "]}");
+    return itemsOf(tx, ids);
 }
 
 Result<QByteArray> approve(Connection &c, const Principal &p, const QList<QUuid> &ids)
@@ -300,24 +357,16 @@ Result<QByteArray> approveOne(Connection &c, const Principal &p, const QUuid &id
 Result<QByteArray> recordPayment(
         Connection &c, const Principal &p, const QUuid &id, const OfflinePayment &payment)
 {
-    return changeOne(c, p, id, [&](Connection &tx, const Locked &row) -> Result<void> {
-        if (row.state != u"scheduled"_s && row.state != u"approved"_s && row.state != u"failed"_s) {
-            return illegal(row, u"recorded as paid"_s);
-        }
-        return db::runSteps({
-                [&] {
-                    return run(tx, kRecordPaid,
-                            {{u":reference"_s, payment.reference},
-                                    {u":paidOn"_s, payment.paidOn.toString(Qt::ISODate)},
-                                    {u":user"_s, p.userId()}, {u":id"_s, id}});
-                },
-                [&] {
-                    return run(tx, kPaidOut, {{u":id"_s, id}});
-                },
-                [&] {
-                    return event(tx, p, id, u"payout.paid"_s);
-                },
-        });
+    return changeOne(c, p, id, [&](Connection &tx, const Locked &row) {
+        return recordLocked(tx, p, row, payment);
+    });
+}
+
+Result<QByteArray> recordPayments(
+        Connection &c, const Principal &p, const QList<QUuid> &ids, const OfflinePayment &payment)
+{
+    return changeMany(c, p, ids, [&](Connection &tx, const Locked &row) {
+        return recordLocked(tx, p, row, payment);
     });
 }
 
@@ -348,11 +397,15 @@ Result<QByteArray> retry(Connection &c, const Principal &p, const QUuid &id)
 
 Result<QByteArray> cancel(Connection &c, const Principal &p, const QUuid &id)
 {
-    return changeOne(c, p, id, [&](Connection &tx, const Locked &row) -> Result<void> {
-        if (row.state != u"scheduled"_s && row.state != u"failed"_s) {
-            return illegal(row, u"cancelled"_s);
-        }
-        return cancelLocked(tx, p.userId(), id);
+    return changeOne(c, p, id, [&](Connection &tx, const Locked &row) {
+        return cancelChecked(tx, p, row);
+    });
+}
+
+Result<QByteArray> cancelMany(Connection &c, const Principal &p, const QList<QUuid> &ids)
+{
+    return changeMany(c, p, ids, [&](Connection &tx, const Locked &row) {
+        return cancelChecked(tx, p, row);
     });
 }
 

@@ -59,10 +59,17 @@ struct OfflinePayment
 /// → paid.
 common::Result<QByteArray> recordPayment(db::Connection &c, const http::Principal &p,
         const QUuid &id, const OfflinePayment &payment);
+/// recordPayment() of several payouts paid in one go (a bank batch under one reference), all
+/// or none; answers {"items":[…]}.
+common::Result<QByteArray> recordPayments(db::Connection &c, const http::Principal &p,
+        const QList<QUuid> &ids, const OfflinePayment &payment);
 /// A failed payout is approved again (the sender's next attempt uses a new provider key).
 common::Result<QByteArray> retry(db::Connection &c, const http::Principal &p, const QUuid &id);
 /// A scheduled or failed payout is cancelled; its amount goes back to the campaign's budget.
 common::Result<QByteArray> cancel(db::Connection &c, const http::Principal &p, const QUuid &id);
+/// cancel() of several payouts, all or none; answers {"items":[…]}.
+common::Result<QByteArray> cancelMany(
+        db::Connection &c, const http::Principal &p, const QList<QUuid> &ids);
 /// cancel()'s change of a scheduled or failed payout the caller's transaction has locked: the
 /// state, the money back to the budget, the timeline. `actor` null: the system (the unclaimed
 /// payouts' scan, PayoutJobs.h).

@@ -545,6 +545,78 @@ private Q_SLOTS:
         QCOMPARE(reply.json()[u"items"_s][0][u"dueDate"_s].toString(), day(14));
     }
 
+    /// Several payouts cancelled, or recorded as paid under one bank batch's reference, in one
+    /// request: all or none (an unknown id, another brand's or one that cannot change refuses
+    /// the lot), the amounts back in the budget or paid, the ledger balanced.
+    void bulkCancelAndRecordAreAllOrNothing()
+    {
+        // One creator's payouts in three campaigns (a creator has one deal per campaign).
+        QStringList campaigns;
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            campaigns << newCampaign(100000);
+            Deal deal = negotiating(campaigns.last(), 20000, terms({{u"acceptance"_s, 100}}, 14));
+            QCOMPARE(accept(deal).status, 200);
+            ids << payoutsOf(deal.id, m_brand)[0][u"id"_s].toString();
+            QCOMPARE(budget(campaigns.last()).value(u"remainingMinor"_s).toInteger(), 80000);
+        }
+        const QString unknown = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString before = snapshot();
+        HttpReply reply = post(u"/api/v1/payouts/cancel"_s, m_brand,
+                {{u"ids"_s, QJsonArray{ids[0], ids[1], unknown}}});
+        QCOMPARE(reply.status, 404);
+        QCOMPARE(reply.json()[u"id"_s].toString(), unknown);
+        QCOMPARE(snapshot(), before);
+        QCOMPARE(post(u"/api/v1/payouts/cancel"_s, m_otherBrand, {{u"ids"_s, QJsonArray{ids[0]}}})
+                         .status,
+                404);
+        QCOMPARE(post(u"/api/v1/payouts/cancel"_s, m_creator, {{u"ids"_s, QJsonArray{ids[0]}}})
+                         .status,
+                403);
+        QCOMPARE(snapshot(), before);
+
+        // Two paid by one bank batch.
+        const QJsonObject batch{{u"ids"_s, QJsonArray{ids[0], ids[1]}},
+                {u"reference"_s, u"BATCH-2026-12"_s},
+                {u"paidOn"_s, QDate::currentDate().toString(Qt::ISODate)}};
+        reply = post(u"/api/v1/payouts/record-payment"_s, m_brand, batch);
+        QCOMPARE(reply.status, 200);
+        const QJsonArray paid = reply.json()[u"items"_s].toArray();
+        QCOMPARE(paid.size(), 2);
+        QCOMPARE(paid[0][u"id"_s].toString(), ids[0]);
+        for (const auto &item : paid) {
+            QCOMPARE(item[u"state"_s].toString(), u"paid"_s);
+            QCOMPARE(item[u"reference"_s].toString(), u"BATCH-2026-12"_s);
+        }
+        QCOMPARE(budget(campaigns[0]).value(u"paidMinor"_s).toInteger(), 20000);
+        QCOMPARE(budget(campaigns[1]).value(u"paidMinor"_s).toInteger(), 20000);
+        // A paid payout cannot be cancelled: the lot is refused, naming it.
+        before = snapshot();
+        reply = post(
+                u"/api/v1/payouts/cancel"_s, m_brand, {{u"ids"_s, QJsonArray{ids[2], ids[0]}}});
+        QCOMPARE(reply.status, 409);
+        QCOMPARE(reply.json()[u"code"_s].toString(), u"illegal_transition"_s);
+        QCOMPARE(reply.json()[u"id"_s].toString(), ids[0]);
+        QCOMPARE(snapshot(), before);
+        reply = post(u"/api/v1/payouts/cancel"_s, m_brand, {{u"ids"_s, QJsonArray{ids[2]}}});
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json()[u"items"_s][0][u"state"_s].toString(), u"cancelled"_s);
+        QCOMPARE(budget(campaigns[2]).value(u"remainingMinor"_s).toInteger(), 100000);
+        // Every field of a bulk record is checked at once, and nothing changes.
+        before = snapshot();
+        reply = post(u"/api/v1/payouts/record-payment"_s, m_brand,
+                {{u"ids"_s, QJsonArray{}}, {u"paidOn"_s, u"2999-01-01"_s}});
+        QCOMPARE(reply.status, 422);
+        QStringList fields;
+        for (const auto &error : reply.json()[u"errors"_s].toArray()) {
+            fields << error[u"field"_s].toString();
+        }
+        fields.sort();
+        QCOMPARE(fields, (QStringList{u"ids"_s, u"paidOn"_s, u"reference"_s}));
+        QCOMPARE(snapshot(), before);
+        verifyLedger();
+    }
+
     void idempotencyKeys()
     {
         makeCreatorReady();
@@ -709,6 +781,12 @@ private Q_SLOTS:
                 << 422;
         QTest::newRow("bulk: not json")
                 << QByteArray("POST") << u"/api/v1/payouts/approve"_s << QByteArray("{") << 400;
+        QTest::newRow("bulk cancel: no ids")
+                << QByteArray("POST") << u"/api/v1/payouts/cancel"_s << QByteArray("{}") << 422;
+        QTest::newRow("bulk record: no reference")
+                << QByteArray("POST") << u"/api/v1/payouts/record-payment"_s
+                << QByteArray(R"({"ids":[")" + id.toLatin1() + R"("],"paidOn":"2026-01-01"})")
+                << 422;
         QTest::newRow("record: no reference")
                 << QByteArray("POST") << u"/api/v1/payouts/%1/record-payment"_s.arg(id)
                 << QByteArray(R"({"paidOn":"2026-01-01"})") << 422;
