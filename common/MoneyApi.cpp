@@ -121,6 +121,20 @@ QFuture<Result<Payout>> MoneyApi::approvePayout(
             Payout::fromJson);
 }
 
+namespace {
+
+/// The payouts of a bulk change's answer ({"items": [...]}).
+Result<QList<Payout>> payoutItems(const QJsonObject &json)
+{
+    auto items = page<Payout>(json);
+    if (!items) {
+        return items.error();
+    }
+    return items->items;
+}
+
+} // namespace
+
 QFuture<Result<QList<Payout>>> MoneyApi::approvePayouts(
         const QStringList &ids, const QString &idempotencyKey) const
 {
@@ -128,13 +142,29 @@ QFuture<Result<QList<Payout>>> MoneyApi::approvePayouts(
     return readObject<QList<Payout>>(
             m_client->send(ApiClient::Method::Post, u"/api/v1/payouts/approve"_s, {},
                     QJsonDocument(body), idempotent(idempotencyKey)),
-            [](const QJsonObject &json) -> Result<QList<Payout>> {
-                auto items = page<Payout>(json);
-                if (!items) {
-                    return items.error();
-                }
-                return items->items;
-            });
+            payoutItems);
+}
+
+QFuture<Result<QList<Payout>>> MoneyApi::recordPayments(
+        const QStringList &ids, const PaymentRecord &payment, const QString &idempotencyKey) const
+{
+    const QJsonObject body{{u"ids"_s, QJsonArray::fromStringList(ids)},
+            {u"reference"_s, payment.reference},
+            {u"paidOn"_s, payment.paidOn.toString(Qt::ISODate)}};
+    return readObject<QList<Payout>>(
+            m_client->send(ApiClient::Method::Post, u"/api/v1/payouts/record-payment"_s, {},
+                    QJsonDocument(body), idempotent(idempotencyKey)),
+            payoutItems);
+}
+
+QFuture<Result<QList<Payout>>> MoneyApi::cancelPayouts(
+        const QStringList &ids, const QString &idempotencyKey) const
+{
+    const QJsonObject body{{u"ids"_s, QJsonArray::fromStringList(ids)}};
+    return readObject<QList<Payout>>(
+            m_client->send(ApiClient::Method::Post, u"/api/v1/payouts/cancel"_s, {},
+                    QJsonDocument(body), idempotent(idempotencyKey)),
+            payoutItems);
 }
 
 QFuture<Result<Payout>> MoneyApi::recordPayment(

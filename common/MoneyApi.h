@@ -117,10 +117,17 @@ public:
     /// POST /api/v1/payouts/{id}/record-payment: paid elsewhere (method offline).
     QFuture<Result<Payout>> recordPayment(
             const QString &id, const PaymentRecord &payment, const QString &idempotencyKey) const;
+    /// POST /api/v1/payouts/record-payment {"ids", "reference", "paidOn"}: several paid
+    /// elsewhere in one go (a bank batch), all of them or none.
+    QFuture<Result<QList<Payout>>> recordPayments(const QStringList &ids,
+            const PaymentRecord &payment, const QString &idempotencyKey) const;
     /// POST /api/v1/payouts/{id}/retry: a failed payout is approved again.
     QFuture<Result<Payout>> retryPayout(const QString &id, const QString &idempotencyKey) const;
     /// POST /api/v1/payouts/{id}/cancel: its amount goes back to the campaign's budget.
     QFuture<Result<Payout>> cancelPayout(const QString &id, const QString &idempotencyKey) const;
+    /// POST /api/v1/payouts/cancel {"ids": [...]}: all of them or none.
+    QFuture<Result<QList<Payout>>> cancelPayouts(
+            const QStringList &ids, const QString &idempotencyKey) const;
 
     /// PATCH /api/v1/campaigns/{id} {"budgetMinor": …}: the budget changes through the ledger
     /// (409 budget_below_committed below what is committed and paid, see minimumBudget()).

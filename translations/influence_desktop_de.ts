@@ -6390,6 +6390,57 @@ Influencer-Management und -Analyse.</translation>
         <source>The payout was not cancelled. %1</source>
         <translation>Die Auszahlung wurde nicht storniert. %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n payouts, %1 in all, are recorded as paid (reference %2).</source>
+        <translation>
+            <numerusform>%n Auszahlung, insgesamt %1, ist als bezahlt erfasst (Referenz %2).</numerusform>
+            <numerusform>%n Auszahlungen, insgesamt %1, sind als bezahlt erfasst (Referenz %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n payouts?</source>
+        <translation>
+            <numerusform>%n Auszahlung stornieren?</numerusform>
+            <numerusform>%n Auszahlungen stornieren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n payouts, %1 in all?</source>
+        <translation>
+            <numerusform>%n Auszahlung, insgesamt %1, stornieren?</numerusform>
+            <numerusform>%n Auszahlungen, insgesamt %1, stornieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each amount goes back to its campaign&apos;s budget. These installments will not be paid.</source>
+        <translation>Jeder Betrag geht zurück in das Budget seiner Kampagne. Diese Raten werden nicht ausgezahlt.</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;payouts</source>
+        <translation>Auszahlungen s&amp;tornieren</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n payouts…</source>
+        <translation>
+            <numerusform>%n Auszahlung wird storniert…</numerusform>
+            <numerusform>%n Auszahlungen werden storniert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payouts are cancelled: %1 went back to their campaigns&apos; budgets.</source>
+        <translation>
+            <numerusform>%n Auszahlung ist storniert: %1 ging zurück in das Budget der Kampagne.</numerusform>
+            <numerusform>%n Auszahlungen sind storniert: %1 ging zurück in die Budgets ihrer Kampagnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The payouts were not cancelled. %1</source>
+        <translation>Die Auszahlungen wurden nicht storniert. %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::PayoutsModel</name>
@@ -6678,16 +6729,16 @@ Influencer-Management und -Analyse.</translation>
         <translation>&amp;Zahlung erfassen…</translation>
     </message>
     <message>
-        <source>Record the selected payout as paid outside the payment provider, with the bank transfer&apos;s reference.</source>
-        <translation>Die ausgewählte Auszahlung als außerhalb des Zahlungsdienstes bezahlt erfassen, mit der Referenz der Überweisung.</translation>
-    </message>
-    <message>
         <source>Ca&amp;ncel payout…</source>
         <translation>Auszahlung s&amp;tornieren…</translation>
     </message>
     <message>
-        <source>Cancel the selected payout: its amount goes back to the campaign&apos;s budget.</source>
-        <translation>Die ausgewählte Auszahlung stornieren: Ihr Betrag geht zurück in das Budget der Kampagne.</translation>
+        <source>Record the selected payouts as paid outside the payment provider, with the bank transfer&apos;s reference.</source>
+        <translation>Die ausgewählten Auszahlungen als außerhalb des Zahlungsdienstes bezahlt erfassen, mit der Referenz der Überweisung.</translation>
+    </message>
+    <message>
+        <source>Cancel the selected payouts: each amount goes back to its campaign&apos;s budget.</source>
+        <translation>Die ausgewählten Auszahlungen stornieren: Jeder Betrag geht zurück in das Budget seiner Kampagne.</translation>
     </message>
 </context>
 <context>
@@ -7175,6 +7226,13 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Enter the payment&apos;s reference, so that it can be found in the bank statement.</source>
         <translation>Geben Sie die Referenz der Zahlung ein, damit sie im Kontoauszug zu finden ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n payouts, %1 in all, as paid outside the payment provider under one reference: a bank batch, for example.</source>
+        <translation>
+            <numerusform>%n Auszahlung, insgesamt %1, als außerhalb des Zahlungsdienstes bezahlt erfassen, unter einer Referenz: etwa eine Sammelüberweisung.</numerusform>
+            <numerusform>%n Auszahlungen, insgesamt %1, als außerhalb des Zahlungsdienstes bezahlt erfassen, unter einer Referenz: etwa eine Sammelüberweisung.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

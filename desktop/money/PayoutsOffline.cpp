@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The Payouts page's actions on one payout: recording a payment made elsewhere and cancelling
-// (the form, the question and the sending are widgets/PayoutActions, shared with the deal page).
+// The Payouts page's actions on the selected payouts: recording a payment made elsewhere (one
+// reference for several: a bank batch) and cancelling (the form, the question and the sending are
+// widgets/PayoutActions, shared with the deal page).
 #include "PayoutsPage.h"
 #include "money/PayoutsModel.h"
 #include "widgets/PayoutActions.h"
@@ -11,6 +12,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using influence::common::Payout;
@@ -36,43 +39,51 @@ void PayoutsPage::buildPayoutActions(QHBoxLayout *footer)
 void PayoutsPage::retranslatePayoutActions()
 {
     m_recordPayment->setText(tr("Record &payment…"));
-    m_recordPayment->setToolTip(tr("Record the selected payout as paid outside the payment "
+    m_recordPayment->setToolTip(tr("Record the selected payouts as paid outside the payment "
                                    "provider, with the bank transfer's reference."));
     m_cancelPayout->setText(tr("Ca&ncel payout…"));
-    m_cancelPayout->setToolTip(tr("Cancel the selected payout: its amount goes back to the "
+    m_cancelPayout->setToolTip(tr("Cancel the selected payouts: each amount goes back to its "
                                   "campaign's budget."));
 }
 
 std::optional<Payout> PayoutsPage::selectedPayout() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (m_state != State::Loaded || rows.size() != 1) {
-        return std::nullopt;
+    const QList<Payout> payouts = selectedPayouts();
+    return payouts.size() == 1 ? std::optional(payouts.first()) : std::nullopt;
+}
+
+QList<Payout> PayoutsPage::selectedPayouts() const
+{
+    QList<Payout> payouts;
+    if (m_state != State::Loaded) {
+        return payouts;
     }
-    const Payout *payout = m_model->payoutAt(m_sorted->mapToSource(rows.first()).row());
-    return payout ? std::optional(*payout) : std::nullopt;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
+        if (const Payout *payout = m_model->payoutAt(m_sorted->mapToSource(row).row())) {
+            payouts.append(*payout);
+        }
+    }
+    return payouts;
 }
 
 void PayoutsPage::updatePayoutActions()
 {
-    const std::optional<Payout> payout = selectedPayout();
-    const bool idle = !m_busy && !m_actions->isBusy();
-    m_recordPayment->setEnabled(idle && payout && PayoutActions::canRecordPayment(*payout));
-    m_cancelPayout->setEnabled(idle && payout && PayoutActions::canCancel(*payout));
+    const QList<Payout> payouts = selectedPayouts();
+    const bool idle = !m_busy && !m_actions->isBusy() && !payouts.isEmpty();
+    m_recordPayment->setEnabled(
+            idle && std::all_of(payouts.cbegin(), payouts.cend(), PayoutActions::canRecordPayment));
+    m_cancelPayout->setEnabled(
+            idle && std::all_of(payouts.cbegin(), payouts.cend(), PayoutActions::canCancel));
 }
 
 void PayoutsPage::recordPaymentForSelected()
 {
-    if (const std::optional<Payout> payout = selectedPayout()) {
-        m_actions->recordPayment(*payout);
-    }
+    m_actions->recordPayment(selectedPayouts());
 }
 
 void PayoutsPage::cancelSelected()
 {
-    if (const std::optional<Payout> payout = selectedPayout()) {
-        m_actions->cancel(*payout);
-    }
+    m_actions->cancel(selectedPayouts());
 }
 
 } // namespace influence::desktop

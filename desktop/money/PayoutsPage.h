@@ -29,9 +29,10 @@ class StateStack;
 /// creator, with the late badge; several selected are approved at once after a confirmation
 /// that names their count and total per currency. Each attempt carries one Idempotency-Key; an
 /// attempt whose answer was lost (a network failure) is retried with the same key, so the server
-/// approves once however often it is sent. Failed payouts can be sent to the provider again. One
-/// selected payout can be recorded as paid elsewhere (a bank transfer's reference and date) or
-/// cancelled (its amount goes back to the budget). Export writes the table as CSV.
+/// approves once however often it is sent. Failed payouts can be sent to the provider again. The
+/// selected payouts can be recorded as paid elsewhere (a bank transfer's reference and date, one
+/// for a batch) or cancelled (each amount back to its budget), all or none. Export writes the
+/// table as CSV.
 class PayoutsPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -73,11 +74,13 @@ public:
     /// key per payout kept until its answer arrives).
     void retryFailed();
     bool isBusy() const { return m_busy; }
-    /// The one payout selected (record a payment, cancel), or nothing.
+    /// The one payout selected, or nothing (none or several).
     std::optional<common::Payout> selectedPayout() const;
-    /// Opens the form to record the selected payout as paid elsewhere.
+    /// The payouts selected (record a payment, cancel: all or none).
+    QList<common::Payout> selectedPayouts() const;
+    /// Opens the form to record the selected payouts as paid elsewhere (one reference).
     void recordPaymentForSelected();
-    /// Asks whether to cancel the selected payout, then cancels it.
+    /// Asks whether to cancel the selected payouts, then cancels them.
     void cancelSelected();
     PayoutActions *payoutActions() const { return m_actions; }
     /// The key of the attempt under way or last lost (empty after an answer).

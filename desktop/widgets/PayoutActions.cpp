@@ -11,9 +11,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using influence::common::Payout;
@@ -34,19 +37,42 @@ QString payoutName(const Payout &payout)
             .arg(payout.installment);
 }
 
+/// Several payouts' total per currency: "€1,925.00 + $300.00".
+QString totals(const QList<Payout> &payouts)
+{
+    QMap<QString, qint64> amounts;
+    for (const Payout &payout : payouts) {
+        amounts[payout.amount.currency] += payout.amount.minorUnits;
+    }
+    return Formats::moneyList(amounts);
+}
+
+QStringList idsOf(const QList<Payout> &payouts)
+{
+    QStringList ids;
+    for (const Payout &payout : payouts) {
+        ids << payout.id;
+    }
+    return ids;
+}
+
 } // namespace
 
-RecordPaymentDialog::RecordPaymentDialog(const Payout &payout, QWidget *parent)
+RecordPaymentDialog::RecordPaymentDialog(const QList<Payout> &payouts, QWidget *parent)
     : QDialog(parent)
-    , m_payout(payout)
 {
     setObjectName(u"recordPaymentDialog"_s);
     setWindowTitle(tr("Record a payment"));
     setMinimumWidth(480); // the sentences wrap into a few lines, not a column
     auto *layout = new QVBoxLayout(this);
-    auto *what = new QLabel(tr("Record the payout of %1 as paid outside the payment provider, "
-                               "by bank transfer for example.")
-                                    .arg(payoutName(payout)));
+    auto *what = new QLabel(payouts.size() == 1
+                    ? tr("Record the payout of %1 as paid outside the payment provider, by bank "
+                         "transfer for example.")
+                              .arg(payoutName(payouts.first()))
+                    : tr("Record %n payouts, %1 in all, as paid outside the payment provider "
+                         "under one reference: a bank batch, for example.",
+                            nullptr, int(payouts.size()))
+                              .arg(totals(payouts)));
     what->setObjectName(u"recordPaymentPayout"_s);
     what->setWordWrap(true);
     layout->addWidget(what);
@@ -158,117 +184,157 @@ void PayoutActions::setBusy(bool busy)
     Q_EMIT busyChanged(busy);
 }
 
-void PayoutActions::recordPayment(const Payout &payout)
+void PayoutActions::recordPayment(const QList<Payout> &payouts)
 {
-    if (m_busy || m_dialog || m_confirmation || !canRecordPayment(payout)) {
+    if (m_busy || m_dialog || m_confirmation || payouts.isEmpty()
+            || !std::all_of(payouts.cbegin(), payouts.cend(), canRecordPayment)) {
         return;
     }
-    auto *dialog = new RecordPaymentDialog(payout, window());
+    auto *dialog = new RecordPaymentDialog(payouts, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &RecordPaymentDialog::recordRequested, this,
-            [this, payout](const common::PaymentRecord &record) {
-                sendRecord(payout, record);
+            [this, payouts](const common::PaymentRecord &record) {
+                sendRecord(payouts, record);
             });
     m_dialog = dialog;
     dialog->open();
 }
 
-void PayoutActions::sendRecord(const Payout &payout, const common::PaymentRecord &record)
+void PayoutActions::sendRecord(const QList<Payout> &payouts, const common::PaymentRecord &record)
 {
     if (m_busy) {
         return;
     }
     // The same payment again (after a lost answer) is the same attempt, with the same key.
+    const QStringList ids = idsOf(payouts);
     const QString key = m_recording.keyFor(
-            payout.id + u'|' + record.reference + u'|' + record.paidOn.toString(Qt::ISODate));
+            ids.join(u',') + u'|' + record.reference + u'|' + record.paidOn.toString(Qt::ISODate));
     setBusy(true);
-    continueIn(this, m_money.recordPayment(payout.id, record, key),
-            [this, payout, epoch = m_epoch](const Result<Payout> &result) {
-                if (epoch != m_epoch) {
-                    return;
-                }
-                m_recording.answered(result ? std::nullopt : std::optional(result.error()));
-                setBusy(false);
-                if (result) {
-                    const QString text = tr("The payout of %1 is recorded as paid (reference %2).")
-                                                 .arg(payoutName(payout), result->reference);
-                    if (m_dialog) {
-                        m_dialog->accept();
-                    }
-                    Q_EMIT message(text);
-                    Q_EMIT changed(*result);
-                    return;
-                }
-                const QString text = common::answerMayBeLost(result.error())
-                        ? tr("The payment may not have reached the server. Record it again: it "
-                             "is recorded only once. (%1)")
-                                  .arg(ErrorText::sentence(result.error()))
-                        : tr("The payment was not recorded. %1")
-                                  .arg(ErrorText::sentence(result.error()));
-                if (m_dialog) {
-                    m_dialog->say(text);
-                }
-                Q_EMIT message(text);
-            });
-}
-
-void PayoutActions::cancel(const Payout &payout)
-{
-    if (m_busy || m_dialog || m_confirmation || !canCancel(payout)) {
+    const auto done = [this, payouts, reference = record.reference, epoch = m_epoch](
+                              const Result<QList<Payout>> &result) {
+        if (epoch != m_epoch) {
+            return;
+        }
+        m_recording.answered(result ? std::nullopt : std::optional(result.error()));
+        setBusy(false);
+        if (result) {
+            const QString text = payouts.size() == 1
+                    ? tr("The payout of %1 is recorded as paid (reference %2).")
+                              .arg(payoutName(payouts.first()), reference)
+                    : tr("%n payouts, %1 in all, are recorded as paid (reference %2).", nullptr,
+                            int(payouts.size()))
+                              .arg(totals(payouts), reference);
+            if (m_dialog) {
+                m_dialog->accept();
+            }
+            Q_EMIT message(text);
+            Q_EMIT changed(*result);
+            return;
+        }
+        const QString text = common::answerMayBeLost(result.error())
+                ? tr("The payment may not have reached the server. Record it again: it "
+                     "is recorded only once. (%1)")
+                          .arg(ErrorText::sentence(result.error()))
+                : tr("The payment was not recorded. %1").arg(ErrorText::sentence(result.error()));
+        if (m_dialog) {
+            m_dialog->say(text);
+        }
+        Q_EMIT message(text);
+    };
+    if (payouts.size() == 1) {
+        continueIn(this, m_money.recordPayment(ids.first(), record, key),
+                [done](const Result<Payout> &one) {
+                    done(one ? Result<QList<Payout>>(QList{*one})
+                             : Result<QList<Payout>>(one.error()));
+                });
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel the payout?"),
-            tr("Cancel the payout of %1?").arg(payoutName(payout)), QMessageBox::NoButton,
-            window());
+    continueIn(this, m_money.recordPayments(ids, record, key), done);
+}
+
+void PayoutActions::cancel(const QList<Payout> &payouts)
+{
+    if (m_busy || m_dialog || m_confirmation || payouts.isEmpty()
+            || !std::all_of(payouts.cbegin(), payouts.cend(), canCancel)) {
+        return;
+    }
+    const bool one = payouts.size() == 1;
+    const Payout &first = payouts.first();
+    auto *box = new QMessageBox(QMessageBox::Question,
+            one ? tr("Cancel the payout?") : tr("Cancel %n payouts?", nullptr, int(payouts.size())),
+            one ? tr("Cancel the payout of %1?").arg(payoutName(first))
+                : tr("Cancel %n payouts, %1 in all?", nullptr, int(payouts.size()))
+                            .arg(totals(payouts)),
+            QMessageBox::NoButton, window());
     box->setObjectName(u"confirmCancelPayout"_s);
-    box->setInformativeText(tr("%1 goes back to the budget of %2. This installment will not be "
-                               "paid to %3.")
-                                    .arg(Formats::money(payout.amount), payout.campaignName,
-                                            payout.influencerName));
+    box->setInformativeText(one ? tr("%1 goes back to the budget of %2. This installment will "
+                                     "not be paid to %3.")
+                                          .arg(Formats::money(first.amount), first.campaignName,
+                                                  first.influencerName)
+                                : tr("Each amount goes back to its campaign's budget. These "
+                                     "installments will not be paid."));
     box->setWindowModality(Qt::WindowModal);
-    QPushButton *yes = box->addButton(tr("Cancel the &payout"), QMessageBox::DestructiveRole);
+    QPushButton *yes = box->addButton(one ? tr("Cancel the &payout") : tr("Cancel the &payouts"),
+            QMessageBox::DestructiveRole);
     yes->setObjectName(u"confirmCancelPayoutButton"_s);
-    QPushButton *no = box->addButton(tr("&Keep it"), QMessageBox::RejectRole);
+    QPushButton *no =
+            box->addButton(one ? tr("&Keep it") : tr("&Keep them"), QMessageBox::RejectRole);
     no->setObjectName(u"keepPayoutButton"_s);
     box->setDefaultButton(no);
     box->setEscapeButton(no);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [this, yes, payout](QAbstractButton *button) {
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, payouts](QAbstractButton *button) {
         if (button == yes) {
-            sendCancel(payout);
+            sendCancel(payouts);
         }
     });
     m_confirmation = box;
     box->open(); // never exec(): the event loop keeps running
 }
 
-void PayoutActions::sendCancel(const Payout &payout)
+void PayoutActions::sendCancel(const QList<Payout> &payouts)
 {
-    const QString key = m_cancelling.keyFor(payout.id);
+    const QStringList ids = idsOf(payouts);
+    const QString key = m_cancelling.keyFor(ids.join(u','));
     setBusy(true);
-    Q_EMIT message(tr("Cancelling the payout…"));
-    continueIn(this, m_money.cancelPayout(payout.id, key),
-            [this, payout, epoch = m_epoch](const Result<Payout> &result) {
-                if (epoch != m_epoch) {
-                    return;
-                }
-                m_cancelling.answered(result ? std::nullopt : std::optional(result.error()));
-                setBusy(false);
-                if (result) {
-                    Q_EMIT message(tr("The payout of %1 is cancelled: %2 went back to the "
-                                      "campaign's budget.")
-                                           .arg(payoutName(payout), Formats::money(payout.amount)));
-                    Q_EMIT changed(*result);
-                    return;
-                }
-                Q_EMIT message(common::answerMayBeLost(result.error())
-                                ? tr("The cancellation may not have reached the server. Cancel "
-                                     "again: it is done only once. (%1)")
-                                          .arg(ErrorText::sentence(result.error()))
-                                : tr("The payout was not cancelled. %1")
-                                          .arg(ErrorText::sentence(result.error())));
-            });
+    Q_EMIT message(payouts.size() == 1
+                    ? tr("Cancelling the payout…")
+                    : tr("Cancelling %n payouts…", nullptr, int(payouts.size())));
+    const auto done = [this, payouts, epoch = m_epoch](const Result<QList<Payout>> &result) {
+        if (epoch != m_epoch) {
+            return;
+        }
+        m_cancelling.answered(result ? std::nullopt : std::optional(result.error()));
+        setBusy(false);
+        if (result) {
+            Q_EMIT message(payouts.size() == 1
+                            ? tr("The payout of %1 is cancelled: %2 went back to the campaign's "
+                                 "budget.")
+                                      .arg(payoutName(payouts.first()),
+                                              Formats::money(payouts.first().amount))
+                            : tr("%n payouts are cancelled: %1 went back to their campaigns' "
+                                 "budgets.",
+                                    nullptr, int(payouts.size()))
+                                      .arg(totals(payouts)));
+            Q_EMIT changed(*result);
+            return;
+        }
+        Q_EMIT message(common::answerMayBeLost(result.error())
+                        ? tr("The cancellation may not have reached the server. Cancel "
+                             "again: it is done only once. (%1)")
+                                  .arg(ErrorText::sentence(result.error()))
+                        : (payouts.size() == 1 ? tr("The payout was not cancelled. %1")
+                                               : tr("The payouts were not cancelled. %1"))
+                                  .arg(ErrorText::sentence(result.error())));
+    };
+    if (payouts.size() == 1) {
+        continueIn(this, m_money.cancelPayout(ids.first(), key), [done](const Result<Payout> &one) {
+            done(one ? Result<QList<Payout>>(QList{*one}) : Result<QList<Payout>>(one.error()));
+        });
+        return;
+    }
+    continueIn(this, m_money.cancelPayouts(ids, key), done);
 }
 
 void PayoutActions::reset()

@@ -16,15 +16,15 @@ class QMessageBox;
 namespace influence::desktop {
 
 /// The form of an offline payment (paid elsewhere, by bank transfer say): the day it was paid and
-/// its reference, with the payout it settles named above them. It only asks; PayoutActions sends.
+/// its reference, with the payout it settles named above them (or, for several paid in one bank
+/// batch, their count and total per currency). It only asks; PayoutActions sends.
 class RecordPaymentDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    RecordPaymentDialog(const common::Payout &payout, QWidget *parent = nullptr);
+    RecordPaymentDialog(const QList<common::Payout> &payouts, QWidget *parent = nullptr);
 
-    const common::Payout &payout() const { return m_payout; }
     /// What was typed (the reference trimmed).
     common::PaymentRecord record() const;
     void setRecord(const common::PaymentRecord &record);
@@ -41,17 +41,17 @@ Q_SIGNALS:
 private:
     void submit();
 
-    common::Payout m_payout;
     QDateEdit *m_paidOn = nullptr;
     QLineEdit *m_reference = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 
-/// Recording an offline payment and cancelling a payout, for every page that lists payouts (the
+/// Recording an offline payment and cancelling payouts, for every page that lists payouts (the
 /// Payouts page, a deal's Payments tab): which payouts allow them, the form and the question
 /// (window-modal, never exec()), and the sending with one Idempotency-Key per attempt (the same
-/// key again when an answer was lost, so that the server does it once).
+/// key again when an answer was lost, so that the server does it once). Several payouts go in
+/// one request, all or none (POST /payouts/record-payment, /payouts/cancel).
 class PayoutActions : public QObject
 {
     Q_OBJECT
@@ -64,10 +64,12 @@ public:
     /// Scheduled, due or failed: not yet on its way to the creator.
     static bool canCancel(const common::Payout &payout);
 
-    /// Opens the form to record `payout` as paid elsewhere.
-    void recordPayment(const common::Payout &payout);
-    /// Asks whether to cancel `payout` (naming its amount), then cancels it.
-    void cancel(const common::Payout &payout);
+    /// Opens the form to record `payouts` as paid elsewhere (one reference for all).
+    void recordPayment(const QList<common::Payout> &payouts);
+    void recordPayment(const common::Payout &payout) { recordPayment(QList{payout}); }
+    /// Asks whether to cancel `payouts` (naming their amounts), then cancels them.
+    void cancel(const QList<common::Payout> &payouts);
+    void cancel(const common::Payout &payout) { cancel(QList{payout}); }
     RecordPaymentDialog *dialog() const { return m_dialog.data(); }
     QMessageBox *confirmation() const;
     bool isBusy() const { return m_busy; }
@@ -78,15 +80,15 @@ public:
     void reset();
 
 Q_SIGNALS:
-    /// The server changed the payout (recorded as paid, or cancelled).
-    void changed(const common::Payout &payout);
+    /// The server changed the payouts (recorded as paid, or cancelled).
+    void changed(const QList<common::Payout> &payouts);
     /// What happened, for the page's status line.
     void message(const QString &text);
     void busyChanged(bool busy);
 
 private:
-    void sendRecord(const common::Payout &payout, const common::PaymentRecord &record);
-    void sendCancel(const common::Payout &payout);
+    void sendRecord(const QList<common::Payout> &payouts, const common::PaymentRecord &record);
+    void sendCancel(const QList<common::Payout> &payouts);
     void setBusy(bool busy);
     QWidget *window() const;
 

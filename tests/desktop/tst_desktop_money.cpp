@@ -25,6 +25,7 @@
 #include "widgets/CsvExport.h"
 #include "widgets/Names.h"
 #include "widgets/OfferEditor.h"
+#include "widgets/PayoutActions.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -496,6 +497,90 @@ private Q_SLOTS:
         QCOMPARE(get(u"/api/v1/deals/"_s + dealId, brand).value(u"state"_s).toString(),
                 u"invited"_s);
         saveScreenshot(m_window.get(), u"money-budget-exceeded-en"_s);
+    }
+
+    /// Several payouts at once from the Payouts page: two recorded as paid under one bank
+    /// batch's reference, two cancelled after a question naming their count and total, each in
+    /// one request (all or none).
+    void severalPayoutsRecordedOrCancelledAtOnce()
+    {
+        signInAs(m_brandEmail);
+        tests::StallMeter meter;
+        const QString campaign = launchedCampaign(u"Batch month"_s, 1000000);
+        QVERIFY(!campaign.isEmpty());
+        for (const QString &name : {u"Ida One"_s, u"Ole Two"_s, u"Pia Three"_s, u"Rui Four"_s}) {
+            const Creator creator = newCreator(name);
+            QVERIFY(!creator.profileId.isEmpty());
+            const auto deal = invite(campaign, creator, 100000, terms({{u"acceptance"_s, 100}}, 0));
+            QCOMPARE(acceptInvitation(creator, deal), 200);
+        }
+        QStringList ids;
+        for (const auto &payout : payoutsOnServer(u"campaign="_s + campaign)) {
+            ids << payout.toObject().value(u"id"_s).toString();
+        }
+        QCOMPARE(ids.size(), 4);
+        const auto stateOf = [&](const QString &id) {
+            for (const auto &payout : payoutsOnServer(u"campaign="_s + campaign)) {
+                if (payout.toObject().value(u"id"_s).toString() == id) {
+                    return payout.toObject();
+                }
+            }
+            return QJsonObject();
+        };
+        showPage(payouts());
+        payouts()->setShow(PayoutsPage::Show::All);
+        payouts()->setCampaignFilter(campaign);
+        QTRY_COMPARE_WITH_TIMEOUT(payouts()->state(), PayoutsPage::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(payouts()->model()->rowCount(), 4, kTimeout);
+
+        // Two paid by one bank batch.
+        payouts()->selectPayouts({ids[0], ids[1]});
+        QCOMPARE(payouts()->selectedPayouts().size(), 2);
+        auto *recordButton = find<QPushButton>(u"recordPaymentButton"_s);
+        QVERIFY(recordButton->isEnabled());
+        QTest::mouseClick(recordButton, Qt::LeftButton);
+        desktop::PayoutActions *actions = payouts()->payoutActions();
+        QTRY_VERIFY_WITH_TIMEOUT(actions->dialog() && actions->dialog()->isVisible(), kTimeout);
+        const QString what = find<QLabel>(actions->dialog(), u"recordPaymentPayout"_s)->text();
+        QVERIFY2(what.contains(u"2 payouts"_s) && what.contains(eur(200000)), qPrintable(what));
+        actions->dialog()->setRecord({u"BATCH-2026-12"_s, QDate::currentDate()});
+        saveScreenshot(actions->dialog(), u"money-record-batch-en"_s);
+        QTest::mouseClick(find<QPushButton>(actions->dialog(), u"recordPaymentSubmitButton"_s),
+                Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!actions->dialog(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(payouts()->messageText().contains(u"BATCH-2026-12"_s), kTimeout);
+        for (const QString &id : {ids[0], ids[1]}) {
+            QCOMPARE(stateOf(id).value(u"state"_s).toString(), u"paid"_s);
+            QCOMPARE(stateOf(id).value(u"reference"_s).toString(), u"BATCH-2026-12"_s);
+        }
+
+        // A paid payout with a due one: nothing to cancel (all or none).
+        QTRY_COMPARE_WITH_TIMEOUT(payouts()->state(), PayoutsPage::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(payouts()->model()->rowCount(), 4, kTimeout);
+        auto *cancelButton = find<QPushButton>(u"cancelPayoutButton"_s);
+        payouts()->selectPayouts({ids[0], ids[2]});
+        QVERIFY(!cancelButton->isEnabled());
+        // The two still due, cancelled after the question.
+        payouts()->selectPayouts({ids[2], ids[3]});
+        QVERIFY(cancelButton->isEnabled());
+        QTest::mouseClick(cancelButton, Qt::LeftButton);
+        QMessageBox *box = actions->confirmation();
+        QVERIFY(box);
+        QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), kTimeout);
+        QVERIFY2(box->text().contains(u"2 payouts"_s) && box->text().contains(eur(200000)),
+                qPrintable(box->text()));
+        QTest::mouseClick(
+                box->findChild<QPushButton *>(u"confirmCancelPayoutButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                stateOf(ids[3]).value(u"state"_s).toString() == u"cancelled"_s, kTimeout);
+        QCOMPARE(stateOf(ids[2]).value(u"state"_s).toString(), u"cancelled"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(payouts()->messageText().contains(u"2 payouts"_s), kTimeout);
+        // Both back in the budget: 1 000 000 less the two paid.
+        QCOMPARE(get(u"/api/v1/campaigns/%1/budget"_s.arg(campaign), brandToken())
+                         .value(u"remainingMinor"_s)
+                         .toInteger(),
+                800000);
+        record(meter);
     }
 
     void offerEditorSetsTheSchedule()
