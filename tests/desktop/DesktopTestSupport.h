@@ -268,6 +268,37 @@ protected:
         return m_http->get(path, as(token)).json();
     }
 
+    /// A deal of a new campaign: the brand of `brandToken` launches a public campaign `name`
+    /// (Instagram reels, a budget of 3 000 euros) and invites `creatorId` to one reel for 500.
+    /// Answers the campaign's and the deal's ids (empty, with a warning, when the server refused).
+    std::pair<QString, QString> dealInNewCampaign(const QString &brandToken, const QString &name,
+            const QString &brief, const QString &creatorId)
+    {
+        const QJsonObject body{{QStringLiteral("name"), name}, {QStringLiteral("brief"), brief},
+                {QStringLiteral("objective"), QStringLiteral("awareness")},
+                {QStringLiteral("platforms"), QJsonArray{QStringLiteral("instagram")}},
+                {QStringLiteral("deliverableTypes"), QJsonArray{QStringLiteral("reel")}},
+                {QStringLiteral("budgetMinor"), 300000},
+                {QStringLiteral("currency"), QStringLiteral("EUR")},
+                {QStringLiteral("visibility"), QStringLiteral("public")}};
+        const QString campaign = post(QStringLiteral("/api/v1/campaigns"), brandToken, body)
+                                         .json()
+                                         .value(QStringLiteral("id"))
+                                         .toString();
+        const auto launched =
+                post(QStringLiteral("/api/v1/campaigns/%1/launch").arg(campaign), brandToken);
+        const auto invited =
+                post(QStringLiteral("/api/v1/campaigns/%1/invitations").arg(campaign), brandToken,
+                        {{QStringLiteral("influencerId"), creatorId},
+                                {QStringLiteral("offer"), reelOffer(50000)}});
+        if (campaign.isEmpty() || launched.status != 200 || invited.status != 201) {
+            qWarning("the campaign and its invitation: %d, %d %s", launched.status, invited.status,
+                    invited.body.constData());
+            return {};
+        }
+        return {campaign, invited.json().value(QStringLiteral("id")).toString()};
+    }
+
     /// Registers a new user with `role` and m_password; answers the e-mail address (empty, with a
     /// warning, when the server refused).
     QString signUp(const QString &role)

@@ -51,18 +51,9 @@ private Q_SLOTS:
         const QString brand = signUp(u"brand"_s);
         const QString brandToken = login(brand);
         QVERIFY(brandProfile(brandToken, u"Alpine Boots"_s));
-        const QJsonObject body{{u"name"_s, u"Glacier Trek"_s}, {u"brief"_s, u"Ice photos."_s},
-                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
-                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
-                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
-        const QString campaign =
-                post(u"/api/v1/campaigns"_s, brandToken, body).json().value(u"id"_s).toString();
-        QVERIFY(!campaign.isEmpty());
-        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), brandToken).status, 200);
-        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
-                {{u"influencerId"_s, creatorId}, {u"offer"_s, tests::reelOffer(50000)}});
-        QCOMPARE(invited.status, 201);
-        const QString deal = invited.json().value(u"id"_s).toString();
+        const auto [campaign, deal] =
+                dealInNewCampaign(brandToken, u"Glacier Trek"_s, u"Ice photos."_s, creatorId);
+        QVERIFY(!deal.isEmpty());
         signInAs(brand);
 
         tests::StallMeter stalls;

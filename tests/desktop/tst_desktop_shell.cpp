@@ -368,18 +368,9 @@ private Q_SLOTS:
         QVERIFY(!creatorId.isEmpty());
         const QString brandToken = login(signUp(u"brand"_s));
         QVERIFY(brandProfile(brandToken, u"Moss Valley"_s));
-        const QJsonObject body{{u"name"_s, u"Moss Valley Walks"_s}, {u"brief"_s, u"Trails."_s},
-                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
-                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
-                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
-        const QString campaign =
-                post(u"/api/v1/campaigns"_s, brandToken, body).json().value(u"id"_s).toString();
-        QVERIFY(!campaign.isEmpty());
-        QCOMPARE(post(u"/api/v1/campaigns/%1/launch"_s.arg(campaign), brandToken).status, 200);
-        const auto invited = post(u"/api/v1/campaigns/%1/invitations"_s.arg(campaign), brandToken,
-                {{u"influencerId"_s, creatorId}, {u"offer"_s, tests::reelOffer(50000)}});
-        QCOMPARE(invited.status, 201);
-        const QString deal = invited.json().value(u"id"_s).toString();
+        const auto [campaign, deal] =
+                dealInNewCampaign(brandToken, u"Moss Valley Walks"_s, u"Trails."_s, creatorId);
+        QVERIFY(!deal.isEmpty());
 
         signInAs(creator);
         tests::StallMeter stalls;
