@@ -6,6 +6,7 @@
 #include "AuditLog.h"
 #include "Earnings.h"
 #include "Ledger.h"
+#include "PayoutBodies.h"
 #include "Payouts.h"
 #include "Settlement.h"
 #include "common/Validation.h"
@@ -21,7 +22,6 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 using influence::common::Error;
@@ -41,9 +41,6 @@ using Column = influence::server::http::csv::Column;
 namespace influence::server::money {
 
 namespace {
-
-constexpr int kMaxBulk = 200;
-constexpr qsizetype kMaxReference = 200;
 
 const QStringList &payoutStates()
 {
@@ -157,51 +154,6 @@ Result<Work> listPayoutsRoute(const Request &request)
             u"payouts.csv"_s);
 }
 
-/// The "ids" of a bulk change: 1 to kMaxBulk different payout ids.
-Result<QList<QUuid>> payoutIds(const QJsonObject &body)
-{
-    const QJsonValue ids = body.value(u"ids"_s);
-    QList<QUuid> parsed;
-    QSet<QUuid> seen;
-    const auto invalid = [] {
-        return Error::validation({{u"ids"_s, u"invalid_value"_s,
-                u"Must be 1 to %1 different payout ids (UUIDs)."_s.arg(kMaxBulk)}});
-    };
-    if (!ids.isArray() || ids.toArray().isEmpty() || ids.toArray().size() > kMaxBulk) {
-        return invalid();
-    }
-    for (const auto &value : ids.toArray()) {
-        const auto id = common::validation::parseUuid(value.toString());
-        if (!id || seen.contains(*id)) {
-            return invalid();
-        }
-        seen.insert(*id);
-        parsed.append(*id);
-    }
-    return parsed;
-}
-
-/// A payment made elsewhere: its reference and the day it was paid (422 naming each field).
-Result<OfflinePayment> offlinePayment(const QJsonObject &body, QList<common::FieldError> errors)
-{
-    OfflinePayment payment;
-    payment.reference = body.value(u"reference"_s).toString().trimmed();
-    if (payment.reference.isEmpty() || payment.reference.size() > kMaxReference) {
-        errors.append({u"reference"_s, u"required"_s,
-                u"The payment's reference (1 to %1 characters): a bank transfer's reference, "
-                "for example."_s.arg(kMaxReference)});
-    }
-    payment.paidOn = QDate::fromString(body.value(u"paidOn"_s).toString(), Qt::ISODate);
-    if (!payment.paidOn.isValid() || payment.paidOn > QDate::currentDate().addDays(1)) {
-        errors.append({u"paidOn"_s, u"invalid_value"_s,
-                u"Must be the date it was paid (YYYY-MM-DD), not in the future."_s});
-    }
-    if (!errors.isEmpty()) {
-        return Error::validation(errors);
-    }
-    return payment;
-}
-
 /// A bulk change of the payouts named by the body's "ids".
 Result<Work> onIds(const Request &request,
         Result<QByteArray> (*change)(Connection &, const Principal &, const QList<QUuid> &))
@@ -239,7 +191,7 @@ Result<Work> recordPaymentRoute(const Request &request)
     if (!body) {
         return body.error();
     }
-    const auto payment = offlinePayment(*body, {});
+    const auto payment = offlinePayment(*body);
     if (!payment) {
         return payment.error();
     }

@@ -2,7 +2,8 @@
 // Fuzz target for the JSON bodies routes accept: the request's JSON reading (core/http/Request),
 // the central U+0000 guard (core/http/NulGuard), and the body validators the routes share
 // (common/*Types: sign-up, sign-in, passwords, users, profiles, campaigns, offers, drafts,
-// reviews, messages, EMV tables, manual metrics, money, payment terms; brands/BrandOwned). The
+// reviews, messages, EMV tables, manual metrics, money, payment terms; brands/BrandOwned; the
+// payout routes' ids and offline payments, money/PayoutBodies). The
 // first byte picks the validator, the rest is the body. Whatever the input, a body is read as an
 // object or refused as 400 malformed_json; a body with U+0000 in any key or string is refused
 // before any handler, one without is let through; a validator answers its input or a 4xx problem,
@@ -16,6 +17,7 @@
 #include "common/ProfileTypes.h"
 #include "core/http/NulGuard.h"
 #include "core/http/Request.h"
+#include "money/PayoutBodies.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -48,9 +50,9 @@ Outcome outcomeOf(const Result<T> &result)
 
 using Validator = std::function<Outcome(const QJsonObject &)>;
 
-const std::array<Validator, 22> &validators()
+const std::array<Validator, 24> &validators()
 {
-    static const std::array<Validator, 22> all{
+    static const std::array<Validator, 24> all{
             [](const QJsonObject &b) {
                 return outcomeOf(auth::validateRegistration(b));
             },
@@ -124,6 +126,15 @@ const std::array<Validator, 22> &validators()
             },
             [](const QJsonObject &b) {
                 return outcomeOf(influence::server::brands::brandIdOf(b));
+            },
+            [](const QJsonObject &b) {
+                return outcomeOf(influence::server::money::payoutIds(b));
+            },
+            [](const QJsonObject &b) {
+                // A bulk record: the ids' problems answered together with the payment's.
+                const auto ids = influence::server::money::payoutIds(b);
+                return outcomeOf(influence::server::money::offlinePayment(
+                        b, ids ? QList<FieldError>() : ids.error().fieldErrors));
             },
     };
     return all;
