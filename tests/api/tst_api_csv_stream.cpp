@@ -4,14 +4,17 @@
 // arrives in chunks, in order and complete; a client that stops reading holds the database
 // query back (the rows are not gathered in the server's memory) and gets everything once it
 // reads again; a client that leaves ends the query; HEAD gets the head only; a short export is
-// one ordinary response.
+// one ordinary response; a draining server lets an export in progress finish.
 #include "ApiSession.h"
 #include "Csv.h"
 #include "HttpTestClient.h"
 #include "TestServer.h"
+#include "app/ServerApp.h"
 #include "core/db/Connection.h"
+#include "core/http/HttpContext.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -126,7 +129,12 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
+        TestServer::Options options;
+        options.configure = [](server::Config &config) {
+            // Room for the draining test's export to finish under the sanitizers.
+            config.http.shutdownGrace = std::chrono::seconds(90);
+        };
+        m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
         m_client = std::make_unique<HttpTestClient>(m_server->url());
         m_api = std::make_unique<ApiSession>(*m_client);
@@ -287,6 +295,54 @@ private Q_SLOTS:
         const QList<QStringList> rows = parseCsv(reply.body);
         QCOMPARE(rows.size(), 4);
         QCOMPARE(rows.at(1).at(rows.first().indexOf(u"action"_s)), u"short.test"_s);
+    }
+
+    /// A server told to stop (SIGTERM) lets an export in progress finish: the request stays
+    /// in flight until its last chunk, the server waits for it within its grace period, then
+    /// closes the connection and stops. Last: the server is gone afterwards.
+    void aDrainingServerLetsAnExportFinish()
+    {
+        QTcpSocket socket;
+        socket.setReadBufferSize(64 * 1024);
+        socket.connectToHost(u"127.0.0.1"_s, m_server->url().port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 64 * 1024);
+        socket.write(request("GET", u"action=stream.test"_s));
+        QVERIFY(socket.waitForReadyRead(10000));
+        QVERIFY(socket.peek(12).startsWith("HTTP/1.1 200"));
+        QVERIFY(waitFor(
+                [this] {
+                    return activeExports() == 1;
+                },
+                5000));
+
+        QSignalSpy stopped(&m_server->app(), &server::ServerApp::stopped);
+        m_server->app().shutdown();
+        QVERIFY(m_server->app().httpContext().draining.load());
+        // The reader has not read on: the export waits for it, and the server for the export.
+        QTest::qWait(1000);
+        QCOMPARE(stopped.count(), 0);
+        QCOMPARE(m_server->app().httpContext().inFlight.load(), 1);
+
+        QByteArray data;
+        QElapsedTimer timer;
+        timer.start();
+        while (!data.endsWith("\r\n0\r\n\r\n") && timer.elapsed() < 60000) {
+            if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(200)) {
+                data += socket.readAll();
+            }
+        }
+        const qsizetype headEnd = data.indexOf("\r\n\r\n");
+        QVERIFY(headEnd > 0);
+        bool complete = false;
+        const QByteArray csv = dechunk(data.mid(headEnd + 4), &complete);
+        QVERIFY2(complete, "the export was cut by the shutdown");
+        checkRows(csv);
+        // Then the connection closes and the server stops.
+        QVERIFY(socket.state() == QAbstractSocket::UnconnectedState
+                || socket.waitForDisconnected(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 10000);
+        QCOMPARE(m_server->app().httpContext().inFlight.load(), 0);
     }
 };
 

@@ -124,7 +124,7 @@ HttpWorker::~HttpWorker()
     // Sockets are children of this worker; cut their ties to it before they go.
     for (auto &[id, connection] : m_connections) {
         if (connection->stream) {
-            connection->stream->cancel();
+            connection->stream->body->cancel();
         }
         QObject::disconnect(connection->socket, nullptr, this, nullptr);
         connection->socket->abort();
@@ -171,6 +171,9 @@ void HttpWorker::abortConnections()
         sockets.push_back(connection->socket);
     }
     for (QTcpSocket *socket : sockets) {
+        // What the socket still holds goes to the kernel first, which sends it after the close:
+        // a response written just before the grace period ended is not thrown away.
+        socket->flush();
         socket->abort();
     }
 }
@@ -221,12 +224,12 @@ void HttpWorker::acceptSocket(qintptr socketDescriptor)
     // A streamed body's producer waits for room in the socket: tell it what has been sent.
     connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
         if (Connection *conn = find(socket); conn && conn->stream) {
-            conn->stream->setUnsent(socket->bytesToWrite());
+            conn->stream->body->setUnsent(socket->bytesToWrite());
         }
     });
     connect(socket, &QObject::destroyed, this, [this, id, socket] {
         if (Connection *conn = find(id); conn && conn->stream) {
-            conn->stream->cancel();
+            conn->stream->body->cancel();
         }
         if (m_connections.erase(id) > 0) {
             m_context->connections.fetch_sub(1);
@@ -552,7 +555,8 @@ QList<std::pair<QByteArray, QByteArray>> HttpWorker::commonHeaders(
 void HttpWorker::deliver(
         const std::shared_ptr<const Request> &request, quint64 connectionId, Response response)
 {
-    m_context->inFlight.fetch_sub(1);
+    // Counted in flight since dispatch(); given back when this answer has been written whole.
+    InFlightCount counted(&m_context->inFlight);
     const Request &req = *request;
     AccessRecord record{methodName(req.method), req.path, response.status,
             static_cast<double>(req.received.nsecsElapsed()) / 1e6, 0, req.requestId,
@@ -578,7 +582,7 @@ void HttpWorker::deliver(
 
     const bool closing = !req.keepAlive || m_context->draining.load();
     if (response.stream && !response.error && req.method != HttpMethod::Head) {
-        startStream(*connection, request, response, closing);
+        startStream(*connection, request, response, closing, std::move(counted));
         return;
     }
     Serialize what = req.method == HttpMethod::Head ? Serialize::HeadersOnly : Serialize::WithBody;
@@ -630,86 +634,6 @@ void HttpWorker::afterResponse(Connection &connection, bool closing)
     }
 }
 
-void HttpWorker::startStream(Connection &connection, const std::shared_ptr<const Request> &request,
-        const Response &response, bool closing)
-{
-    // Busy until the last chunk: a pipelined request waits for it.
-    connection.busy = true;
-    connection.stream = response.stream;
-    connection.streamRequest = request;
-    // HTTP/1.0 knows no chunks: the body ends when the connection closes.
-    connection.streamChunked = !request->http10;
-    connection.closeAfterStream = closing || request->http10;
-    const QByteArray head = serializeResponse(response.status,
-            commonHeaders(*request, response,
-                    connection.closeAfterStream ? ConnectionAfter::Closed
-                                                : ConnectionAfter::KeptAlive),
-            {}, connection.streamChunked ? Serialize::ChunkedHead : Serialize::HeadUntilClose);
-    connection.socket->write(head);
-    connection.streamBytes = head.size();
-    const quint64 id = connection.id;
-    response.stream->attach([this, id] {
-        QMetaObject::invokeMethod(
-                this,
-                [this, id] {
-                    pumpStream(id);
-                },
-                Qt::QueuedConnection);
-    });
-    pumpStream(id);
-}
-
-void HttpWorker::pumpStream(quint64 connectionId)
-{
-    Connection *connection = find(connectionId);
-    if (!connection || !connection->stream) {
-        return;
-    }
-    if (connection->phase == Phase::Closing) {
-        // Rejected or drained meanwhile: the body goes no further.
-        connection->stream->cancel();
-        connection->stream.reset();
-        return;
-    }
-    const auto [bytes, state] = connection->stream->take();
-    QTcpSocket *socket = connection->socket;
-    if (!bytes.isEmpty() && connection->streamChunked) {
-        const QByteArray size = QByteArray::number(bytes.size(), 16) + "\r\n";
-        socket->write(size);
-        socket->write(bytes);
-        socket->write("\r\n");
-        connection->streamBytes += size.size() + bytes.size() + 2;
-    } else if (!bytes.isEmpty()) {
-        socket->write(bytes);
-        connection->streamBytes += bytes.size();
-    }
-    connection->stream->setUnsent(socket->bytesToWrite());
-    if (state == BodyStream::State::Open) {
-        return;
-    }
-    const std::shared_ptr<const Request> request = std::exchange(connection->streamRequest, {});
-    connection->stream.reset();
-    connection->busy = false;
-    const qint64 elapsed = request->received.nsecsElapsed();
-    AccessRecord record{methodName(request->method), request->path, 200,
-            static_cast<double>(elapsed) / 1e6, connection->streamBytes, request->requestId,
-            request->peer.toString()};
-    m_context->metrics.record(static_cast<const Router::Route *>(request->route), 200, elapsed);
-    if (state == BodyStream::State::Aborted) {
-        // No last chunk: the client sees the body end too early, not a complete-looking file.
-        record.note = "stream aborted";
-        logAccess(record);
-        closeGracefully(*connection);
-        return;
-    }
-    if (connection->streamChunked) {
-        socket->write("0\r\n\r\n");
-        record.bytes += 5;
-    }
-    logAccess(record);
-    afterResponse(*connection, connection->closeAfterStream);
-}
-
 void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray &reason)
 {
     QTcpSocket *socket = connection.socket;
@@ -732,7 +656,8 @@ void HttpWorker::reject(Connection &connection, ErrorCode code, const QByteArray
         exchange->markClientGone();
     }
     if (connection.stream) {
-        connection.stream->cancel();
+        connection.stream->body->cancel();
+        connection.stream.reset();
     }
     closeGracefully(connection);
 }
@@ -795,7 +720,8 @@ void HttpWorker::onDisconnected(quint64 connectionId)
         exchange->markClientGone();
     }
     if (connection->stream) {
-        connection->stream->cancel();
+        connection->stream->body->cancel();
+        connection->stream.reset();
     }
     connection->timer->stop();
     connection->socket->deleteLater();

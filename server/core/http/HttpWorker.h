@@ -11,6 +11,7 @@
 #include <QQueue>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -59,6 +60,27 @@ protected:
 private:
     enum class Phase { Idle, Reading, Handling, Closing };
 
+    /// Gives back one count of HttpContext::inFlight when it goes.
+    struct GiveBackInFlight
+    {
+        void operator()(std::atomic<int> *counter) const { counter->fetch_sub(1); }
+    };
+    /// A request counted in flight from dispatch() until its answer is written whole: a
+    /// draining server waits for it (up to SHUTDOWN_GRACE_SECONDS).
+    using InFlightCount = std::unique_ptr<std::atomic<int>, GiveBackInFlight>;
+
+    /// A streamed response being sent: its body, its request (still in flight), its bytes so
+    /// far, and how the body is framed and ends.
+    struct Streaming
+    {
+        std::shared_ptr<BodyStream> body;
+        std::shared_ptr<const Request> request;
+        InFlightCount counted;
+        qint64 bytes = 0;
+        bool closeAfter = false;
+        bool chunked = true; ///< false for HTTP/1.0: the body ends with the connection
+    };
+
     struct Connection
     {
         quint64 id = 0;
@@ -70,22 +92,18 @@ private:
         bool busy = false;
         QQueue<Request> pending;
         std::weak_ptr<Exchange> current;
-        /// A streamed response being sent: its body, its request, its bytes so far, and
-        /// whether the connection closes after it.
-        std::shared_ptr<BodyStream> stream;
-        std::shared_ptr<const Request> streamRequest;
-        qint64 streamBytes = 0;
-        bool closeAfterStream = false;
-        bool streamChunked = true; ///< false for HTTP/1.0: the body ends with the connection
+        /// The streamed response being sent, if any (HttpWorkerStream.cpp).
+        std::optional<Streaming> stream;
     };
 
     void inspect(Connection &connection);
     /// After a response has been written whole: close, answer the next pipelined request, or
     /// wait for the next one.
     void afterResponse(Connection &connection, bool closing);
-    /// Sends a streamed response's head and hands its body to pumpStream().
+    /// Sends a streamed response's head and hands its body to pumpStream(); the request stays
+    /// counted in flight until the body's end.
     void startStream(Connection &connection, const std::shared_ptr<const Request> &request,
-            const Response &response, bool closing);
+            const Response &response, bool closing, InFlightCount counted);
     /// Sends what the stream's producer has written as chunks; at its end the last chunk (or,
     /// aborted, closes the connection without it).
     void pumpStream(quint64 connectionId);
