@@ -10,7 +10,7 @@
 // often as it claims, and smoothing each drawn post (Silverman & Young 1987) closer still,
 // since a handful of posts rarely holds the tails. Also Silverman's bandwidth, the acceptance
 // weighting of proposals and the cost of a draw.
-#include "forecast/CampaignForecast.h"
+#include "forecast/CampaignSimulation.h"
 
 #include <QTest>
 
