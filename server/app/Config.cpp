@@ -182,6 +182,7 @@ QStringList Config::describe() const
                                     .count()));
     line(u"STRIPE_CA_FILE"_s, payments.fetch.caFile);
     line(u"WEBHOOKS_ALLOW_LOCAL_TARGETS"_s, webhooks.allowLocalTargets ? u"true"_s : u"false"_s);
+    line(u"WEBHOOKS_CA_FILE"_s, webhooks.caFile);
     line(u"WEBHOOKS_TIMEOUT_SECONDS"_s,
             QString::number(
                     std::chrono::duration_cast<std::chrono::seconds>(webhooks.timeout).count()));

@@ -5,6 +5,8 @@
 #include "core/net/Curl.h"
 #include "core/net/HttpFetcher.h"
 
+#include <QFile>
+
 #include <algorithm>
 #include <memory>
 #include <sys/socket.h>
@@ -68,7 +70,7 @@ CURL *threadHandle()
 
 Outcome postPinned(const QUrl &url, const QList<QHostAddress> &addresses,
         const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body,
-        std::chrono::milliseconds timeout)
+        std::chrono::milliseconds timeout, const QString &caFile)
 {
     const QString where = net::withoutQuery(url);
     CURL *curl = net::initialiseCurl() == CURLE_OK ? threadHandle() : nullptr;
@@ -94,6 +96,7 @@ Outcome postPinned(const QUrl &url, const QList<QHostAddress> &addresses,
     const std::unique_ptr<curl_slist, net::ListCleanup> resolve(
             pin.isEmpty() ? nullptr : curl_slist_append(nullptr, pin.constData()));
     const QByteArray urlText = url.toEncoded();
+    const QByteArray caPath = QFile::encodeName(caFile);
     Transfer transfer;
     transfer.allowed = &addresses;
     char errorBuffer[CURL_ERROR_SIZE] = {};
@@ -113,6 +116,10 @@ Outcome postPinned(const QUrl &url, const QList<QHostAddress> &addresses,
     set(CURLOPT_ERRORBUFFER, errorBuffer);
     set(CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     set(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+    if (!caPath.isEmpty()) {
+        // In place of the CA bundle; the CA directory (the system's) stays.
+        set(CURLOPT_CAINFO, caPath.constData());
+    }
     if (resolve) {
         set(CURLOPT_RESOLVE, resolve.get());
     }

@@ -120,7 +120,7 @@ Outcome attempt(const Context &context, const Loaded &delivery, const QString &i
     return postPinned(url, *addresses,
             {{"webhook-id", id.toLatin1()}, {"webhook-timestamp", QByteArray::number(timestamp)},
                     {"webhook-signature", signatures}},
-            delivery.body, context.settings.timeout);
+            delivery.body, context.settings.timeout, context.settings.caFile);
 }
 
 Result<void> record(Connection &c, const Context &context, const QString &id,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 
 #include <chrono>
 
@@ -13,6 +14,9 @@ struct WebhookSettings
     /// Whether endpoints may be http:// and resolve to loopback, private, link-local or other
     /// non-public addresses (tests, a receiver on this machine). Off in production.
     bool allowLocalTargets = false;
+    /// Extra CA certificates (PEM) to trust for the receivers' https, besides the system's (an
+    /// internal CA); empty: the system's only.
+    QString caFile;
     /// One attempt, the whole transfer.
     std::chrono::milliseconds timeout{10'000};
     /// How long the previous secret keeps signing after a rotation.

@@ -144,6 +144,11 @@ private Q_SLOTS:
                 << u"JOB_QUEUE_LIMITS"_s << u"mail=1,mail=2"_s << u"each queue once"_s;
         QTest::newRow("queue name")
                 << u"JOB_QUEUE_LIMITS"_s << u"Web-Hooks=1"_s << u"\"Web-Hooks=1\""_s;
+        // Every *_CA_FILE: a readable file, not a missing one or a directory.
+        QTest::newRow("webhook CA missing")
+                << u"WEBHOOKS_CA_FILE"_s << u"/nonexistent/ca.pem"_s << u"readable PEM file"_s;
+        QTest::newRow("stripe CA directory")
+                << u"STRIPE_CA_FILE"_s << u"/etc"_s << u"readable PEM file"_s;
     }
 
     void jobQueueLimits()
@@ -515,7 +520,7 @@ private Q_SLOTS:
         for (auto it = values->cbegin(); it != values->cend(); ++it) {
             // Paths that depend on the machine.
             if (it.key() != u"POSTGRES_BIN_DIR"_s && it.key() != u"SMTP_CA_FILE"_s
-                    && it.key() != u"OIDC_CA_FILE"_s) {
+                    && it.key() != u"OIDC_CA_FILE"_s && it.key() != u"WEBHOOKS_CA_FILE"_s) {
                 inputs.environment.insert(it.key(), it.value());
             }
         }

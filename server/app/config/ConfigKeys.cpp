@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConfigKeys.h"
 
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
@@ -18,6 +19,12 @@ QString expectInt(const QString &value, qint64 min, qint64 max, qint64 &out)
     }
     out = parsed;
     return {};
+}
+
+bool isReadableFile(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.isFile() && info.isReadable();
 }
 
 QString expectBytes(const QString &value, qint64 min, qint64 max, qint64 &out)

@@ -53,6 +53,8 @@ QList<KeySpec> loggingKeys();
 
 // Value checks the groups share: each answers what is wrong, or an empty string.
 QString expectInt(const QString &value, qint64 min, qint64 max, qint64 &out);
+/// Whether `path` names a file this process can read.
+bool isReadableFile(const QString &path);
 /// A size in bytes; the suffixes K/KiB and M/MiB multiply.
 QString expectBytes(const QString &value, qint64 min, qint64 max, qint64 &out);
 /// Comma-separated http(s) origins (CORS_ALLOWED_ORIGINS).
@@ -101,6 +103,20 @@ template<class Part, class Duration>
 Apply duration(Part Config::*part, Duration Part::*field, qint64 min, qint64 max)
 {
     return duration(at(part, field), min, max);
+}
+
+/// A readable PEM file's path (or nothing: the default) into the field `place` names.
+template<class Place>
+Apply pemFile(Place place)
+{
+    return [place](Config &c, const QString &v) {
+        const QString path = v.trimmed();
+        if (!path.isEmpty() && !isReadableFile(path)) {
+            return QStringLiteral("expected a readable PEM file");
+        }
+        place(c) = path;
+        return QString();
+    };
 }
 
 /// A whole number into `(config.*part).*field`.

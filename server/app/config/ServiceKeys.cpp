@@ -4,7 +4,6 @@
 #include "ConfigKeys.h"
 #include "core/crypto/TokenCipher.h"
 
-#include <QFileInfo>
 #include <QHostAddress>
 #include <QUrl>
 #include <QUrlQuery>
@@ -106,14 +105,7 @@ QList<KeySpec> mailKeys()
             {"SMTP_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for the mail server (an internal "
                     "CA). Default: the system's."_L1,
-                    [](Config &c, const QString &v) {
-                        const QString path = v.trimmed();
-                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-                            return u"expected a readable PEM file"_s;
-                        }
-                        c.mail.caFile = path;
-                        return QString();
-                    }},
+                    pemFile(at(&Config::mail, &mail::DeliverySettings::caFile))},
             {"MAIL_FROM"_L1, "Sender of e-mails. Default Influence <no-reply@localhost>."_L1,
                     [](Config &c, const QString &v) {
                         const QString text = v.trimmed();
@@ -138,14 +130,7 @@ QList<KeySpec> integrationKeys()
             {"OIDC_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for the OpenID Connect providers "
                     "(an internal CA). Default: the system's."_L1,
-                    [](Config &c, const QString &v) {
-                        const QString path = v.trimmed();
-                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-                            return u"expected a readable PEM file"_s;
-                        }
-                        c.oidc.caFile = path;
-                        return QString();
-                    }},
+                    pemFile(at(&Config::oidc, &oidc::ServiceSettings::caFile))},
             {"TOKEN_ENCRYPTION_KEYS"_L1,
                     "Keys that encrypt social-platform tokens at rest (AES-256-GCM): "
                     "id:base64key,... with 32-byte keys (openssl rand -base64 32); the first "
@@ -186,14 +171,8 @@ QList<KeySpec> integrationKeys()
             {"SOCIAL_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for the social platforms. "
                     "Default: the system's."_L1,
-                    [](Config &c, const QString &v) {
-                        const QString path = v.trimmed();
-                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-                            return u"expected a readable PEM file"_s;
-                        }
-                        c.social.fetch.caFile = path;
-                        return QString();
-                    }},
+                    pemFile(at(&Config::social, &social::SocialSettings::fetch,
+                            &net::FetchSettings::caFile))},
     };
 }
 
@@ -280,14 +259,8 @@ QList<KeySpec> paymentKeys()
             {"STRIPE_CA_FILE"_L1,
                     "PEM file of extra CA certificates to trust for Stripe's API. Default: the "
                     "system's."_L1,
-                    [](Config &c, const QString &v) {
-                        const QString path = v.trimmed();
-                        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-                            return u"expected a readable PEM file"_s;
-                        }
-                        c.payments.fetch.caFile = path;
-                        return QString();
-                    }},
+                    pemFile(at(&Config::payments, &payments::PaymentSettings::fetch,
+                            &net::FetchSettings::caFile))},
     };
 }
 
@@ -306,6 +279,10 @@ QList<KeySpec> webhookKeys()
                         c.webhooks.allowLocalTargets = text == u"true"_s;
                         return QString();
                     }},
+            {"WEBHOOKS_CA_FILE"_L1,
+                    "PEM file of extra CA certificates to trust for webhook receivers (an internal "
+                    "CA). Default: the system's."_L1,
+                    pemFile(at(&Config::webhooks, &webhooks::WebhookSettings::caFile))},
             {"WEBHOOKS_TIMEOUT_SECONDS"_L1, "One webhook delivery attempt. Default 10."_L1,
                     duration(&Config::webhooks, &webhooks::WebhookSettings::timeout, 1, 60)},
             {"WEBHOOKS_SECRET_OVERLAP_SECONDS"_L1,
