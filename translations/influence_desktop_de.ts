@@ -1858,6 +1858,13 @@
         <source>Over the last 30 days this rule would have fired %1 and skipped %2.</source>
         <translation>In den letzten 30 Tagen hätte diese Regel %1 ausgelöst und %2 übersprungen.</translation>
     </message>
+    <message numerus="yes">
+        <source>The latest %n are listed below.</source>
+        <translation>
+            <numerusform>Das neueste ist unten aufgeführt.</numerusform>
+            <numerusform>Die neuesten %n sind unten aufgeführt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>WebhookTables</name>

@@ -40,7 +40,8 @@ public:
     static QString actionResults(const common::RuleFiring &firing);
     /// A field error of a rule in words ("Action 2: uses an unknown placeholder").
     static QString fieldError(const common::FieldError &error);
-    /// A dry run's summary ("Over the last 30 days it would have fired 3 times and skipped 1").
+    /// A dry run's summary ("Over the last 30 days it would have fired 3 times and skipped 1"),
+    /// saying how many are listed when the server listed fewer events than it counted.
     static QString dryRunSummary(const common::RuleDryRun &run);
 };
 

@@ -650,6 +650,42 @@ private Q_SLOTS:
         QCOMPARE(reply.json()[u"items"_s][0][u"ruleId"_s].toString(), saved);
         QCOMPARE(count(u"SELECT count(*) FROM rule_firings"_s), before.at(1));
     }
+
+    /// A busy brand: the counts cover every event of the 30 days, the list the latest 500.
+    void theDryRunCountsEveryEventAndListsTheLatest500()
+    {
+        const QJsonObject body = liveRule({}, u"Thanks"_s);
+        HttpReply reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
+        QCOMPARE(reply.status, 200);
+        const int before = reply.json()[u"wouldFire"_s].toInt();
+        QVERIFY(before >= 3);
+        // 600 more live posts on one of the brand's deals over the last ten hours (no rule is
+        // saved now: the timeline's triggers start nothing).
+        QVERIFY(m_db->execDirect(
+                u"INSERT INTO deal_events (deal_id, kind, data, created_at) "
+                "SELECT (SELECT deal_id FROM deal_events WHERE kind = 'deliverable.live' LIMIT 1), "
+                "'deliverable.live', jsonb_build_object('deliverableId', gen_random_uuid()), "
+                "now() - g * interval '1 minute' FROM generate_series(1, 600) g"_s));
+        reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject run = reply.json();
+        QCOMPARE(run[u"wouldFire"_s].toInt(), before + 600);
+        QCOMPARE(run[u"wouldSkip"_s].toInt(), 0);
+        const QJsonArray items = run[u"items"_s].toArray();
+        QCOMPARE(items.size(), 500);
+        for (qsizetype i = 1; i < items.size(); ++i) {
+            QVERIFY(items.at(i - 1)[u"event"_s][u"at"_s].toString()
+                    >= items.at(i)[u"event"_s][u"at"_s].toString());
+        }
+        // Judged, not only counted: a condition no event meets skips all of them.
+        QJsonObject never = body;
+        never[u"conditions"_s] = QJsonArray{
+                QJsonObject{{u"field"_s, u"feeMinor"_s}, {u"op"_s, u"gte"_s}, {u"value"_s, 1e9}}};
+        reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, never);
+        QCOMPARE(reply.json()[u"wouldFire"_s].toInt(), 0);
+        QCOMPARE(reply.json()[u"wouldSkip"_s].toInt(), before + 600);
+        QCOMPARE(reply.json()[u"items"_s].toArray().size(), 500);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiRules)

@@ -14,6 +14,7 @@
 #include "automations/FiringsTable.h"
 #include "automations/RuleDetailPanel.h"
 #include "automations/RuleEditorDialog.h"
+#include "automations/RuleText.h"
 #include "automations/TemplateGallery.h"
 
 #include <QComboBox>
@@ -35,6 +36,7 @@ using influence::desktop::AutomationsPage;
 using influence::desktop::FiringsTable;
 using influence::desktop::RuleDetailPanel;
 using influence::desktop::RuleEditorDialog;
+using influence::desktop::RuleText;
 using influence::desktop::TemplateGallery;
 using influence::tests::kTimeout;
 
@@ -421,6 +423,28 @@ private Q_SLOTS:
         editor->close();
         QTRY_VERIFY_WITH_TIMEOUT(!page()->editor(), kTimeout);
         QVERIFY(m_languages->apply(u"en"_s));
+    }
+
+    /// The server lists the latest 500 events and counts them all: the summary says so when
+    /// the list is the shorter, in English and German.
+    void dryRunSummarySaysWhenOnlyTheLatestAreListed()
+    {
+        common::RuleDryRun run;
+        run.wouldFire = 650;
+        run.wouldSkip = 12;
+        run.items = QList<common::RuleFiring>(500);
+        QCOMPARE(RuleText::dryRunSummary(run),
+                u"Over the last 30 days this rule would have fired 650 times and skipped 12 "
+                "events. The latest 500 are listed below."_s);
+        QVERIFY(m_languages->apply(u"de"_s));
+        const QString german = RuleText::dryRunSummary(run);
+        QVERIFY(m_languages->apply(u"en"_s));
+        QCOMPARE(german,
+                u"In den letzten 30 Tagen hätte diese Regel 650 Mal ausgelöst und 12 Ereignisse "
+                "übersprungen. Die neuesten 500 sind unten aufgeführt."_s);
+        // All listed: nothing more to say.
+        run.items.resize(662);
+        QVERIFY(!RuleText::dryRunSummary(run).contains(u"latest"_s));
     }
 
     void creatorsDoNotSeeThePage()
