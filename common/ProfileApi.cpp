@@ -81,6 +81,19 @@ std::optional<AuthenticityEvent> AuthenticityEvent::fromJson(const QJsonObject &
     return event;
 }
 
+Result<ActingBrand> ActingBrand::fromJson(const QJsonObject &json)
+{
+    ActingBrand brand;
+    brand.id = json.value(u"id"_s).toString();
+    brand.name = json.value(u"name"_s).toString();
+    const QString role = json.value(u"role"_s).toString();
+    if (brand.id.isEmpty() || (role != u"owner"_s && role != u"staff"_s)) {
+        return invalid(u"A brand has no id or an unknown role."_s);
+    }
+    brand.owner = role == u"owner"_s;
+    return brand;
+}
+
 Result<ConnectedAccount> ConnectedAccount::fromJson(const QJsonObject &json)
 {
     ConnectedAccount account;
@@ -212,6 +225,23 @@ QFuture<Result<InfluencerProfile>> ProfileApi::saveMyInfluencer(
             m_client->send(ApiClient::Method::Put, u"/api/v1/me/influencer"_s, {},
                     QJsonDocument(input.toJson())),
             InfluencerProfile::fromJson);
+}
+
+QFuture<Result<QList<ActingBrand>>> ProfileApi::myBrands() const
+{
+    return readReply<QList<ActingBrand>>(
+            m_client->send(ApiClient::Method::Get, u"/api/v1/me/brands"_s),
+            [](const JsonReply &reply) -> Result<QList<ActingBrand>> {
+                QList<ActingBrand> brands;
+                for (const auto &item : reply.body.object().value(u"items"_s).toArray()) {
+                    auto brand = ActingBrand::fromJson(item.toObject());
+                    if (!brand) {
+                        return brand.error();
+                    }
+                    brands.append(std::move(*brand));
+                }
+                return brands;
+            });
 }
 
 QFuture<Result<QList<ConnectedAccount>>> ProfileApi::connectedAccounts() const

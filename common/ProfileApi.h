@@ -87,6 +87,16 @@ struct BrandProfile
     static Result<BrandProfile> fromJson(const QJsonObject &json);
 };
 
+/// GET /api/v1/me/brands: one brand the caller acts for.
+struct ActingBrand
+{
+    QString id; ///< the brand (its owner's user id)
+    QString name;
+    bool owner = false; ///< the caller owns it; else they are its staff
+
+    static Result<ActingBrand> fromJson(const QJsonObject &json);
+};
+
 /// One period of an account's metric history.
 struct MetricPoint
 {
@@ -124,6 +134,8 @@ public:
     /// GET /api/v1/me/brand: the brand the caller owns (NotFound when they own none, as staff
     /// acting for another's brand).
     QFuture<Result<BrandProfile>> myBrand() const;
+    /// GET /api/v1/me/brands: the brands the caller owns or is staff of, by name.
+    QFuture<Result<QList<ActingBrand>>> myBrands() const;
     /// PUT /api/v1/me/brand: replaces (or creates) the caller's brand profile.
     QFuture<Result<BrandProfile>> saveMyBrand(const BrandProfileInput &input) const;
     /// GET /api/v1/connected-accounts: the caller's own accounts, with their status.

@@ -2753,6 +2753,13 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::BrandPicker</name>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marke:</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::BrandProfileView</name>
     <message>
         <source>My brand</source>

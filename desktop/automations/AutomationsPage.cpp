@@ -8,6 +8,7 @@
 #include "common/CollabApi.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/StateStack.h"
@@ -56,6 +57,13 @@ void AutomationsPage::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
+    m_brands = new BrandPicker(m_api);
+    bar->addWidget(m_brands);
+    connect(m_brands, &BrandPicker::ready, this, &AutomationsPage::loadRules);
+    connect(m_brands, &BrandPicker::brandChanged, this, [this] {
+        m_detail->clear();
+        reload();
+    });
     m_new = new QPushButton;
     m_new->setObjectName(u"newRuleButton"_s);
     m_refresh = new QPushButton;
@@ -152,14 +160,27 @@ void AutomationsPage::reload()
     }
     m_arriving.clear();
     setState(State::Loading);
-    loadPage(++m_generation, {});
+    ++m_generation;
+    if (m_brands->state() == BrandPicker::State::Loaded) {
+        loadRules();
+    } else {
+        m_brands->reload(); // then loadRules()
+    }
+}
+
+void AutomationsPage::loadRules()
+{
+    if (m_state != State::Loading) {
+        return; // a brand list read for a reload that forget() has cancelled
+    }
+    loadPage(m_generation, {});
     loadCampaignNames();
 }
 
 void AutomationsPage::loadPage(quint64 generation, const QString &cursor)
 {
     const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_rulesApi.rules({}, kPageSize, cursor),
+    continueIn(this, m_rulesApi.rules(m_brands->brandId(), kPageSize, cursor),
             [this, generation](const Result<RulePage<Rule>> &page) {
                 if (generation != m_generation) {
                     return;
@@ -343,7 +364,9 @@ void AutomationsPage::newFromTemplate()
     m_gallery = new TemplateGallery(m_api, this);
     connect(m_gallery, &TemplateGallery::chosen, this,
             [this](const common::RuleTemplate &ruleTemplate) {
-                openEditor(new RuleEditorDialog(m_api, ruleTemplate, this));
+                auto *editor = new RuleEditorDialog(m_api, ruleTemplate, this);
+                editor->setBrandId(m_brands->brandId());
+                openEditor(editor);
             });
     m_gallery->open();
 }
@@ -422,6 +445,7 @@ QString AutomationsPage::messageText() const
 void AutomationsPage::forget()
 {
     ++m_generation;
+    m_brands->forget();
     m_rules.clear();
     m_arriving.clear();
     m_campaignNames.clear();

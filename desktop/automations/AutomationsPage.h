@@ -16,6 +16,7 @@ class QTableWidget;
 
 namespace influence::desktop {
 
+class BrandPicker;
 class RuleDetailPanel;
 class RuleEditorDialog;
 class Session;
@@ -24,8 +25,9 @@ class TemplateGallery;
 
 /// Brand staff's automations: the brand's rules (name, what starts them, an enabled switch,
 /// when they last fired and how often) with New from template, and the chosen rule's detail
-/// (RuleDetailPanel): edit, enable or disable, delete, and its firing history. Every list has
-/// its loading, empty and error states; nothing waits on the network.
+/// (RuleDetailPanel): edit, enable or disable, delete, and its firing history. Staff acting for
+/// several brands pick the brand first (BrandPicker). Every list has its loading, empty and
+/// error states; nothing waits on the network.
 class AutomationsPage : public QWidget, public Page
 {
     Q_OBJECT
@@ -43,6 +45,8 @@ public:
     const QList<common::Rule> &rules() const { return m_rules; }
     QTableWidget *table() const { return m_table; }
     RuleDetailPanel *detail() const { return m_detail; }
+    /// Which brand's rules, for staff acting for several brands (hidden otherwise).
+    BrandPicker *brandPicker() const { return m_brands; }
     QString currentRuleId() const;
     /// Reads the rules again (keeps the chosen one when it is still there).
     void reload();
@@ -77,6 +81,8 @@ private:
     void buildUi();
     void retranslate();
     void setState(State state);
+    /// Reads the rules of the picked brand (the brand list is read first when not known).
+    void loadRules();
     void loadPage(quint64 generation, const QString &cursor);
     void loadCampaignNames();
     void fillTable();
@@ -101,6 +107,7 @@ private:
     QPointer<TemplateGallery> m_gallery;
     QPointer<RuleEditorDialog> m_editor;
 
+    BrandPicker *m_brands = nullptr;
     QPushButton *m_new = nullptr;
     QPushButton *m_refresh = nullptr;
     QLabel *m_message = nullptr;

@@ -81,6 +81,7 @@ RuleEditorDialog::RuleEditorDialog(
 {
     m_ruleId = rule.id;
     m_templateCode = rule.templateCode;
+    m_brandId = rule.brandId;
     setDefinition(rule.definition);
     retranslate();
 }

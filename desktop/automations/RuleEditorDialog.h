@@ -38,6 +38,11 @@ public:
     /// Editing `rule`.
     RuleEditorDialog(common::ApiClient *api, const common::Rule &rule, QWidget *parent = nullptr);
 
+    /// The brand a new rule is for, and whose events its preview reads (empty: the user's only
+    /// brand). A saved rule's editor starts with the rule's brand.
+    void setBrandId(const QString &brandId) { m_brandId = brandId; }
+    QString brandId() const { return m_brandId; }
+
     /// The rule as the form stands.
     common::RuleDefinition definition() const;
     void setDefinition(const common::RuleDefinition &definition);
@@ -88,6 +93,7 @@ private:
     common::RulesApi m_rules;
     QString m_ruleId; ///< empty: a new rule
     QString m_templateCode;
+    QString m_brandId; ///< a new rule's brand; empty: the user's only brand
     RuleChoices m_choices;
     int m_choicesPending = 0;
     DryRunState m_dryRunState = DryRunState::Idle;

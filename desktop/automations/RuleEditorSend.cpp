@@ -106,21 +106,22 @@ void RuleEditorDialog::preview()
     setDryRunState(DryRunState::Running);
     Q_EMIT dryRunStateChanged(m_dryRunState);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_rules.dryRun(rule), [this, generation](const Result<RuleDryRun> &run) {
-        if (generation != m_dryRunGeneration) {
-            return;
-        }
-        if (!run) {
-            m_dryRunError = run.error();
-            showErrors(run.error().fieldErrors);
-            setDryRunState(DryRunState::Failed);
-        } else {
-            m_dryRun = *run;
-            m_previewTable->setFirings(run->items);
-            setDryRunState(DryRunState::Done);
-        }
-        Q_EMIT dryRunStateChanged(m_dryRunState);
-    });
+    continueIn(this, m_rules.dryRun(rule, m_brandId),
+            [this, generation](const Result<RuleDryRun> &run) {
+                if (generation != m_dryRunGeneration) {
+                    return;
+                }
+                if (!run) {
+                    m_dryRunError = run.error();
+                    showErrors(run.error().fieldErrors);
+                    setDryRunState(DryRunState::Failed);
+                } else {
+                    m_dryRun = *run;
+                    m_previewTable->setFirings(run->items);
+                    setDryRunState(DryRunState::Done);
+                }
+                Q_EMIT dryRunStateChanged(m_dryRunState);
+            });
 }
 
 void RuleEditorDialog::save()
@@ -137,7 +138,7 @@ void RuleEditorDialog::save()
     m_saving = true;
     updateButtons();
     const common::ApiClient::OwnerScope owner(m_api, this);
-    auto call = m_ruleId.isEmpty() ? m_rules.create(rule, m_templateCode)
+    auto call = m_ruleId.isEmpty() ? m_rules.create(rule, m_templateCode, m_brandId)
                                    : m_rules.update(m_ruleId, rule);
     continueIn(this, std::move(call), [this](const Result<Rule> &saved) {
         m_saving = false;

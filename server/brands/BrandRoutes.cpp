@@ -22,6 +22,13 @@ namespace influence::server::brands {
 
 namespace {
 
+Result<Work> myBrands(const Request & /*request*/)
+{
+    return Work([](Connection &c, const Principal &p) {
+        return brands::brandsOf(c, p);
+    });
+}
+
 Result<Work> listMembers(const Request &request)
 {
     const auto brand = request.uuidParam(u"id"_s);
@@ -72,6 +79,7 @@ void registerRoutes(http::HttpContext &context)
     constexpr auto signedIn = Access::SignedIn;
     http::addRoutes(context,
             {
+                    {HttpMethod::Get, u"/api/v1/me/brands"_s, signedIn, myBrands},
                     {HttpMethod::Get, u"/api/v1/brands/{id}/members"_s, signedIn, listMembers},
                     {HttpMethod::Post, u"/api/v1/brands/{id}/members"_s, signedIn, add, 201},
                     {HttpMethod::Delete, u"/api/v1/brands/{id}/members/{userId}"_s, signedIn,

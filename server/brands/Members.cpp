@@ -24,6 +24,12 @@ const SqlStatement kMembers(
         "u.display_name, 'email', u.email, 'addedAt', api_time(m.created_at)) "
         "ORDER BY m.created_at, u.id), '[]')::text "
         "FROM brand_members m JOIN users u ON u.id = m.member_id WHERE m.brand_id = :brand"_s);
+const SqlStatement kBrandsOf(
+        u"SELECT coalesce(jsonb_agg(jsonb_build_object('id', b.user_id, 'name', b.company_name, "
+        "'role', CASE WHEN b.user_id = :user THEN 'owner' ELSE 'staff' END) "
+        "ORDER BY lower(b.company_name), b.user_id), '[]')::text "
+        "FROM brand_details b WHERE b.user_id = :owner OR EXISTS (SELECT 1 FROM brand_members m "
+        "WHERE m.brand_id = b.user_id AND m.member_id = :member)"_s);
 const SqlStatement kCandidate(
         u"SELECT role = 'brand' AND status = 'active' FROM users WHERE id = :id"_s);
 const SqlStatement kAddMember(u"INSERT INTO brand_members (brand_id, member_id, added_by) VALUES "
@@ -69,6 +75,16 @@ Result<QByteArray> memberList(Connection &c, const QUuid &brand)
 }
 
 } // namespace
+
+Result<QByteArray> brandsOf(Connection &c, const Principal &p)
+{
+    const auto items = db::json(c, kBrandsOf,
+            {{u":user"_s, p.userId()}, {u":owner"_s, p.userId()}, {u":member"_s, p.userId()}});
+    if (!items) {
+        return items.error();
+    }
+    return QByteArray("{\"items\":" + *items + '}');
+}
 
 Result<QByteArray> members(Connection &c, const Principal &p, const QUuid &brand)
 {

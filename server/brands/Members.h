@@ -18,6 +18,9 @@ struct Principal;
 /// acts_for_brand() is how every other domain asks who acts for a brand.
 namespace influence::server::brands {
 
+/// The brands the caller acts for, as owner or staff: {"items": [{id, name, role}]} by name
+/// (empty for creators). What a client offers in a brand picker.
+common::Result<QByteArray> brandsOf(db::Connection &c, const http::Principal &p);
 /// The staff of a brand (visible to those who act for it).
 common::Result<QByteArray> members(db::Connection &c, const http::Principal &p, const QUuid &brand);
 /// The brand's owner (or an admin) adds a user with the brand role as staff.

@@ -289,6 +289,40 @@ private Q_SLOTS:
         m_server.reset();
     }
 
+    /// GET /me/brands: what each person acts for, by name, with their role; staff of two
+    /// brands see both; creators none.
+    void myBrandsAreWhatEachActsFor()
+    {
+        const auto brandsOf = [this](const QString &token) {
+            QStringList out;
+            const HttpReply reply = get(u"/api/v1/me/brands"_s, token);
+            for (const QJsonValue &b : reply.json().value(u"items"_s).toArray()) {
+                out.append(b[u"name"_s].toString() + u':' + b[u"role"_s].toString() + u':'
+                        + (b[u"id"_s].toString().isEmpty() ? u"?"_s : u"id"_s));
+            }
+            return out;
+        };
+        QCOMPARE(brandsOf(m_brand), QStringList{u"Alpine Boots:owner:id"_s});
+        QCOMPARE(brandsOf(m_staff), QStringList{u"Alpine Boots:staff:id"_s});
+        QCOMPARE(brandsOf(m_creator), QStringList());
+        const QString other = userIdOf(m_otherBrand);
+        QCOMPARE(post(u"/api/v1/brands/%1/members"_s.arg(other), m_otherBrand,
+                         {{u"userId"_s, userIdOf(m_staff)}})
+                         .status,
+                201);
+        QCOMPARE(brandsOf(m_staff),
+                QStringList({u"Alpine Boots:staff:id"_s, u"Other Co:staff:id"_s}));
+        QCOMPARE(get(u"/api/v1/me/brands"_s, m_staff).json()[u"items"_s][1][u"id"_s].toString(),
+                other);
+        QCOMPARE(m_client->send("DELETE",
+                                 u"/api/v1/brands/%1/members/%2"_s.arg(other, userIdOf(m_staff)),
+                                 {}, as(m_otherBrand))
+                         .status,
+                204);
+        QCOMPARE(brandsOf(m_staff), QStringList{u"Alpine Boots:staff:id"_s});
+        QCOMPARE(get(u"/api/v1/me/brands"_s, QString()).status, 401);
+    }
+
     void everyRouteNeedsSigningIn_data()
     {
         QTest::addColumn<QByteArray>("method");

@@ -16,6 +16,7 @@
 #include "automations/RuleEditorDialog.h"
 #include "automations/RuleText.h"
 #include "automations/TemplateGallery.h"
+#include "widgets/BrandPicker.h"
 
 #include <QComboBox>
 #include <QJsonArray>
@@ -33,6 +34,7 @@
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::AutomationsPage;
+using influence::desktop::BrandPicker;
 using influence::desktop::FiringsTable;
 using influence::desktop::RuleDetailPanel;
 using influence::desktop::RuleEditorDialog;
@@ -447,6 +449,79 @@ private Q_SLOTS:
         QVERIFY(!RuleText::dryRunSummary(run).contains(u"latest"_s));
     }
 
+    /// Staff acting for two brands pick the brand: its rules are listed, and a new rule is
+    /// previewed on and saved to it. Someone with one brand never sees the picker.
+    void staffOfTwoBrandsPickTheBrand()
+    {
+        signInAs(m_brandEmail);
+        showPage(page());
+        page()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), AutomationsPage::State::Loaded, kTimeout);
+        QCOMPARE(page()->brandPicker()->brands().size(), 1);
+        QVERIFY(!page()->brandPicker()->isVisible()); // the owner of one brand
+
+        const QString zephyrToken = login(signUp(u"brand"_s));
+        QVERIFY(brandProfile(zephyrToken, u"Zephyr Outdoor"_s));
+        const QString zephyr = get(u"/api/v1/me"_s, zephyrToken)[u"id"_s].toString();
+        const QString alpine = get(u"/api/v1/me"_s, m_brandToken)[u"id"_s].toString();
+        QJsonObject rule =
+                get(u"/api/v1/rules/templates"_s, zephyrToken)[u"items"_s][0][u"rule"_s].toObject();
+        rule[u"name"_s] = u"Zephyr's own"_s;
+        QCOMPARE(post(u"/api/v1/rules"_s, zephyrToken, rule).status, 201);
+        const QString staffEmail = signUp(u"brand"_s);
+        const QString staffId = get(u"/api/v1/me"_s, login(staffEmail))[u"id"_s].toString();
+        for (const auto &[brand, token] :
+                {std::pair{alpine, m_brandToken}, std::pair{zephyr, zephyrToken}}) {
+            QCOMPARE(
+                    post(u"/api/v1/brands/%1/members"_s.arg(brand), token, {{u"userId"_s, staffId}})
+                            .status,
+                    201);
+        }
+        const auto rulesOf = [this](const QString &brand) {
+            return get(u"/api/v1/rules?brand="_s + brand, m_brandToken)[u"items"_s]
+                    .toArray()
+                    .size();
+        };
+
+        signInAs(staffEmail);
+        tests::StallMeter stalls;
+        showPage(page());
+        page()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), AutomationsPage::State::Loaded, kTimeout);
+        BrandPicker *picker = page()->brandPicker();
+        QVERIFY(picker->isVisible());
+        QCOMPARE(picker->combo()->count(), 2);
+        QCOMPARE(picker->combo()->itemText(0), u"Alpine Boots"_s);
+        QCOMPARE(picker->combo()->itemText(1), u"Zephyr Outdoor"_s);
+        QCOMPARE(picker->brandId(), alpine); // owning neither: the first by name
+        QCOMPARE(page()->rules().size(), rulesOf(alpine));
+
+        picker->combo()->setCurrentIndex(1);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->state(), AutomationsPage::State::Loaded, kTimeout);
+        QCOMPARE(page()->rules().size(), 1);
+        QCOMPARE(page()->rules().first().definition.name, u"Zephyr's own"_s);
+        QCOMPARE(page()->rules().first().brandId, zephyr);
+        tests::saveScreenshot(page(), u"automations-brand-picker"_s);
+
+        page()->newFromTemplate();
+        TemplateGallery *gallery = page()->gallery();
+        QTRY_COMPARE_WITH_TIMEOUT(gallery->state(), TemplateGallery::State::Loaded, kTimeout);
+        QVERIFY(gallery->choose(u"welcome_applicant"_s));
+        RuleEditorDialog *editor = page()->editor();
+        QVERIFY(editor);
+        QCOMPARE(editor->brandId(), zephyr);
+        editor->preview(); // on Zephyr's events: none yet
+        QTRY_COMPARE_WITH_TIMEOUT(
+                editor->dryRunState(), RuleEditorDialog::DryRunState::Done, kTimeout);
+        QCOMPARE(editor->dryRun().wouldFire + editor->dryRun().wouldSkip, 0);
+        editor->save();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->editor(), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->rules().size(), 2, kTimeout);
+        QCOMPARE(get(u"/api/v1/rules?brand="_s + zephyr, zephyrToken)[u"items"_s].toArray().size(),
+                2);
+        record(stalls);
+    }
+
     void creatorsDoNotSeeThePage()
     {
         const QString creatorEmail = signUp(u"influencer"_s);
@@ -459,6 +534,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(page()->rules().isEmpty()); // the brand's rules were forgotten on sign-out
+        QVERIFY(page()->brandPicker()->brands().isEmpty());
+        QVERIFY(!page()->brandPicker()->isVisible());
     }
 };
 

@@ -36,7 +36,7 @@ namespace {
 
 using Reader = void (*)(const QJsonObject &);
 
-const std::array<Reader, 58> kReaders{
+const std::array<Reader, 59> kReaders{
         [](const QJsonObject &j) {
             (void)AnalyticsFigures::fromJson(j);
         },
@@ -210,6 +210,9 @@ const std::array<Reader, 58> kReaders{
         },
         [](const QJsonObject &j) {
             (void)BrandProfile::fromJson(j);
+        },
+        [](const QJsonObject &j) {
+            (void)ActingBrand::fromJson(j);
         },
 };
 
