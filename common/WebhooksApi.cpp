@@ -40,16 +40,23 @@ QJsonDocument inputJson(const WebhookEndpointInput &input)
     if (input.enabled) {
         body.insert(u"enabled"_s, *input.enabled);
     }
+    if (!input.brandId.isEmpty()) {
+        body.insert(u"brandId"_s, input.brandId);
+    }
     return QJsonDocument(body);
 }
 
 } // namespace
 
 QFuture<Result<WebhookPage<WebhookEndpoint>>> WebhooksApi::endpoints(
-        int limit, const QString &cursor) const
+        int limit, const QString &cursor, const QString &brandId) const
 {
+    QUrlQuery query = pageQuery(limit, cursor);
+    if (!brandId.isEmpty()) {
+        query.addQueryItem(u"brand"_s, brandId);
+    }
     return readObject<WebhookPage<WebhookEndpoint>>(
-            m_client->send(ApiClient::Method::Get, u"/api/v1/webhooks"_s, pageQuery(limit, cursor)),
+            m_client->send(ApiClient::Method::Get, u"/api/v1/webhooks"_s, query),
             WebhookPage<WebhookEndpoint>::fromJson);
 }
 

@@ -21,6 +21,8 @@ struct WebhookEndpointInput
     std::optional<QString> description;
     std::optional<QStringList> events; ///< empty: every event
     std::optional<bool> enabled;
+    /// create only: the brand the endpoint is for (empty: the user's only brand).
+    QString brandId;
 };
 
 /// The webhook calls. Holds no state but the client; copy it freely.
@@ -31,8 +33,10 @@ public:
         : m_client(client)
     { }
 
-    /// GET /api/v1/webhooks: the endpoints of the brands the user acts for, newest first.
-    QFuture<Result<WebhookPage<WebhookEndpoint>>> endpoints(int limit, const QString &cursor) const;
+    /// GET /api/v1/webhooks: the endpoints of the brands the user acts for (of `brandId` only
+    /// when given), newest first.
+    QFuture<Result<WebhookPage<WebhookEndpoint>>> endpoints(
+            int limit, const QString &cursor, const QString &brandId = {}) const;
     /// POST /api/v1/webhooks: the new endpoint with its secret (told this once).
     QFuture<Result<WebhookEndpointSecret>> create(const WebhookEndpointInput &input) const;
     /// PATCH /api/v1/webhooks/{id}; enabling a disabled endpoint forgets its failures.

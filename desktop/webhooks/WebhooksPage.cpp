@@ -6,6 +6,7 @@
 #include "WebhookTables.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/StateStack.h"
 #include "widgets/StatusLine.h"
 
@@ -73,6 +74,10 @@ void WebhooksPage::buildUi()
     m_intro->setObjectName(u"webhooksIntro"_s);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
+    m_brands = new BrandPicker(m_api);
+    layout->addWidget(m_brands, 0, Qt::AlignLeft);
+    connect(m_brands, &BrandPicker::ready, this, &WebhooksPage::loadBrandEndpoints);
+    connect(m_brands, &BrandPicker::brandChanged, this, &WebhooksPage::reload);
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(buildEndpointsSide());
     splitter->addWidget(buildDeliveriesSide());
@@ -245,13 +250,25 @@ void WebhooksPage::reload()
     }
     m_arriving.clear();
     setEndpointsState(State::Loading);
-    loadEndpoints(++m_endpointsGeneration, {});
+    ++m_endpointsGeneration;
+    if (m_brands->state() == BrandPicker::State::Loaded) {
+        loadBrandEndpoints();
+    } else {
+        m_brands->reload(); // then loadBrandEndpoints()
+    }
+}
+
+void WebhooksPage::loadBrandEndpoints()
+{
+    if (m_endpointsState == State::Loading) {
+        loadEndpoints(m_endpointsGeneration, {});
+    }
 }
 
 void WebhooksPage::loadEndpoints(quint64 generation, const QString &cursor)
 {
     const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_webhooks.endpoints(kEndpointPageSize, cursor),
+    continueIn(this, m_webhooks.endpoints(kEndpointPageSize, cursor, m_brands->brandId()),
             [this, generation](const Result<WebhookPage<WebhookEndpoint>> &result) {
                 if (generation != m_endpointsGeneration) {
                     return;
@@ -460,6 +477,7 @@ void WebhooksPage::updateButtons()
 void WebhooksPage::forget()
 {
     ++m_endpointsGeneration;
+    m_brands->forget();
     ++m_deliveriesGeneration;
     m_pendingTimer->stop();
     if (m_dialog) {

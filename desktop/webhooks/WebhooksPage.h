@@ -15,6 +15,7 @@ class QTimer;
 
 namespace influence::desktop {
 
+class BrandPicker;
 class Session;
 class StateStack;
 class WebhookDialog;
@@ -62,6 +63,8 @@ public:
     int deliveryPageIndex() const { return static_cast<int>(m_cursors.size()) - 1; }
     /// Reads the endpoints again (keeps the chosen one when it is still there).
     void reload();
+    /// Which brand's endpoints, and whose a new one is, for staff of several brands.
+    BrandPicker *brandPicker() const { return m_brands; }
     /// Reads the chosen endpoint's log page again.
     void reloadDeliveries();
     void addEndpoint();
@@ -99,6 +102,8 @@ private:
     void retranslate();
     void setEndpointsState(State state);
     void setDeliveriesState(State state);
+    /// Reads the endpoints of the picked brand (the brand list first when not known).
+    void loadBrandEndpoints();
     void loadEndpoints(quint64 generation, const QString &cursor);
     void fillEndpoints();
     void endpointChosen();
@@ -134,6 +139,7 @@ private:
     QPointer<WebhookDialog> m_dialog;
     QPointer<WebhookSecretDialog> m_secretDialog;
 
+    BrandPicker *m_brands = nullptr;
     StateStack *m_endpointStates = nullptr;
     QTableWidget *m_endpointTable = nullptr;
     QPushButton *m_add = nullptr;

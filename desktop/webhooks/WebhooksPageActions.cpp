@@ -6,6 +6,7 @@
 #include "WebhookSecretDialog.h"
 #include "WebhooksPage.h"
 #include "widgets/Async.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/ErrorText.h"
 
 #include <QMessageBox>
@@ -83,7 +84,9 @@ void WebhooksPage::submitDialog(const common::WebhookEndpointInput &input)
     }
     const common::ApiClient::OwnerScope owner(m_api, this);
     if (dialog->endpointId().isEmpty()) {
-        continueIn(this, m_webhooks.create(input),
+        common::WebhookEndpointInput forBrand = input;
+        forBrand.brandId = m_brands->brandId();
+        continueIn(this, m_webhooks.create(forBrand),
                 [this, dialog](const Result<WebhookEndpointSecret> &created) {
                     if (!created) {
                         if (dialog) {

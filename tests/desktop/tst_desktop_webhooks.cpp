@@ -14,11 +14,13 @@
 #include "webhooks/WebhookDialog.h"
 #include "webhooks/WebhookSecretDialog.h"
 #include "webhooks/WebhooksPage.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +31,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::desktop::BrandPicker;
 using influence::desktop::StateStack;
 using influence::desktop::WebhookDialog;
 using influence::desktop::WebhookSecretDialog;
@@ -405,6 +408,52 @@ private Q_SLOTS:
         QCOMPARE(page()->endpoints().first().url, hookUrl(u"desk"_s));
         const QJsonArray left = get(u"/api/v1/webhooks"_s, m_brandToken)[u"items"_s].toArray();
         QCOMPARE(left.size(), 1);
+    }
+
+    /// Staff acting for two brands pick the brand: its endpoints are listed and a new one is
+    /// the picked brand's.
+    void staffOfTwoBrandsAddToThePickedBrand()
+    {
+        const QString zephyrToken = login(signUp(u"brand"_s));
+        QVERIFY(brandProfile(zephyrToken, u"Zephyr Outdoor"_s));
+        const QString zephyr = get(u"/api/v1/me"_s, zephyrToken)[u"id"_s].toString();
+        const QString alpine = get(u"/api/v1/me"_s, m_brandToken)[u"id"_s].toString();
+        const QString staffEmail = signUp(u"brand"_s);
+        const QString staffId = get(u"/api/v1/me"_s, login(staffEmail))[u"id"_s].toString();
+        for (const auto &[brand, token] :
+                {std::pair{alpine, m_brandToken}, std::pair{zephyr, zephyrToken}}) {
+            QCOMPARE(
+                    post(u"/api/v1/brands/%1/members"_s.arg(brand), token, {{u"userId"_s, staffId}})
+                            .status,
+                    201);
+        }
+        const qsizetype alpineEndpoints =
+                get(u"/api/v1/webhooks"_s, m_brandToken)[u"items"_s].toArray().size();
+
+        signInAs(staffEmail);
+        tests::StallMeter stalls;
+        showPage(page());
+        page()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page()->endpointsState(), WebhooksPage::State::Loaded, kTimeout);
+        BrandPicker *picker = page()->brandPicker();
+        QVERIFY(picker->isVisible());
+        QCOMPARE(picker->combo()->count(), 2);
+        QCOMPARE(picker->brandId(), alpine);
+        QCOMPARE(page()->endpoints().size(), alpineEndpoints);
+
+        QVERIFY(picker->choose(zephyr));
+        QTRY_COMPARE_WITH_TIMEOUT(page()->endpointsState(), WebhooksPage::State::Loaded, kTimeout);
+        QVERIFY(page()->endpoints().isEmpty());
+        QVERIFY(submitNew(hookUrl(u"zephyr"_s)));
+        QVERIFY(takeSecret().startsWith(u"whsec_"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(page()->endpoints().size(), 1, kTimeout);
+        QCOMPARE(page()->endpoints().first().brandId, zephyr);
+        const QJsonArray onServer = get(u"/api/v1/webhooks"_s, zephyrToken)[u"items"_s].toArray();
+        QCOMPARE(onServer.size(), 1);
+        QCOMPARE(onServer.first()[u"url"_s].toString(), hookUrl(u"zephyr"_s));
+        QCOMPARE(get(u"/api/v1/webhooks"_s, m_brandToken)[u"items"_s].toArray().size(),
+                alpineEndpoints);
+        record(stalls);
     }
 
     void onlyBrandStaffSeeThePage()
