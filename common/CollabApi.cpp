@@ -364,7 +364,7 @@ Result<int> unreadCountFromJson(const QJsonObject &json)
 
 QJsonObject campaignJson(const CampaignInput &input)
 {
-    return {{u"name"_s, input.name}, {u"brief"_s, input.brief},
+    QJsonObject json{{u"name"_s, input.name}, {u"brief"_s, input.brief},
             {u"objective"_s, wireName(input.objective)},
             {u"platforms"_s, QJsonArray::fromStringList(input.platforms)},
             {u"deliverableTypes"_s, QJsonArray::fromStringList(input.deliverableTypes)},
@@ -377,6 +377,10 @@ QJsonObject campaignJson(const CampaignInput &input)
                                     ? input.applicationDeadline.toString(Qt::ISODateWithMs)
                                     : QString())},
             {u"visibility"_s, wireName(input.visibility)}, {u"usageRights"_s, input.usageRights}};
+    if (!input.brandId.isEmpty()) {
+        json.insert(u"brandId"_s, input.brandId);
+    }
+    return json;
 }
 
 QJsonObject offerJson(const OfferInput &input)

@@ -110,6 +110,8 @@ struct CampaignInput
     QDateTime applicationDeadline; ///< UTC; invalid: none
     CampaignVisibility visibility = CampaignVisibility::Private;
     QString usageRights;
+    /// create only: the brand the campaign is for (empty: the user's only brand).
+    QString brandId;
 };
 
 /// One line of an offer: `quantity` pieces of one type on one platform, due on a date.

@@ -3,6 +3,7 @@
 
 #include "common/Domain.h"
 #include "common/Money.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 
@@ -424,6 +425,21 @@ QJsonObject CampaignDialog::formJson(QList<common::FieldError> *errors) const
     return body;
 }
 
+void CampaignDialog::offerBrands(common::ApiClient *api)
+{
+    if (m_brands) {
+        return;
+    }
+    m_brands = new BrandPicker(api);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_brands, 0, Qt::AlignLeft);
+    m_brands->reload();
+}
+
+QString CampaignDialog::brandId() const
+{
+    return m_brands ? m_brands->brandId() : QString();
+}
+
 bool CampaignDialog::submit()
 {
     clearErrors();
@@ -440,7 +456,9 @@ bool CampaignDialog::submit()
         return false; // nothing is sent
     }
     m_targets = command->targets;
-    Q_EMIT submitted(command->input);
+    common::CampaignInput input = command->input;
+    input.brandId = m_id.isEmpty() ? brandId() : QString();
+    Q_EMIT submitted(input);
     return true;
 }
 

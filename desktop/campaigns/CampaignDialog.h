@@ -16,7 +16,13 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 
+namespace influence::common {
+class ApiClient;
+}
+
 namespace influence::desktop {
+
+class BrandPicker;
 
 /// Creates or edits a campaign: the brief, the targeting, budget, KPI targets and dates. The form
 /// is checked with the server's own rules (common/Collab) before anything is sent; field errors
@@ -39,6 +45,12 @@ public:
     /// The targets of the last form submitted().
     const common::CampaignTargets &targets() const { return m_targets; }
     QString campaignId() const { return m_id; }
+    /// A new campaign: lets staff acting for several brands choose its brand (BrandPicker at
+    /// the top, shown only then).
+    void offerBrands(common::ApiClient *api);
+    /// The chosen brand; empty: the user's only brand.
+    QString brandId() const;
+    BrandPicker *brandPicker() const { return m_brands; }
 
     /// Checks the form; emits submitted() when it is valid, else shows the errors.
     bool submit();
@@ -66,6 +78,7 @@ private:
     QString fieldMessage(const QString &group, const common::FieldError &error) const;
 
     QString m_id;
+    BrandPicker *m_brands = nullptr;
     bool m_targetsKnown = true;
     common::CampaignTargets m_targets;
     QHash<QString, QLabel *> m_errorLabels;

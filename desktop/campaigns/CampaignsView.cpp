@@ -330,6 +330,7 @@ CampaignDialog *CampaignsView::newCampaign()
         return nullptr;
     }
     CampaignDialog *dialog = openDialog();
+    dialog->offerBrands(m_api);
     dialog->open();
     return dialog;
 }

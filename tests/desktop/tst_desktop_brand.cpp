@@ -2,23 +2,31 @@
 // "My brand" against a real server (offscreen): a new brand user has no brand profile, is told
 // to create one before campaigns, and does not see the owner's audit log; the form refuses what
 // the server would (nothing sent); created, the API reads it back and the audit log appears;
-// staff acting for another's brand own none and see no audit log; an unreachable server shows
-// the error state with Retry; German. The GUI thread never freezes waiting.
+// staff acting for another's brand own none and see no audit log; staff of two brands choose
+// a new campaign's brand; an unreachable server shows the error state with Retry; German. The
+// GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
+#include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignsView.h"
 #include "money/AuditLogPage.h"
 #include "money/PayoutsPage.h"
 #include "profiles/BrandProfileView.h"
 #include "profiles/OwnProfileView.h"
+#include "widgets/BrandPicker.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 using namespace influence;
+using influence::desktop::BrandPicker;
 using influence::desktop::BrandProfileView;
+using influence::desktop::CampaignDialog;
+using influence::desktop::CampaignsView;
 using influence::tests::kTimeout;
 
 class TestDesktopBrand : public QObject, public tests::DesktopFixture
@@ -170,6 +178,71 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
                 find<QLineEdit>(u"brandCompanyName"_s)->text(), u"Summit Boots GmbH"_s, kTimeout);
         QTRY_VERIFY_WITH_TIMEOUT(!sidebarItem(m_window->auditLogPage())->isHidden(), kTimeout);
+    }
+
+    /// Staff acting for two brands choose whose a new campaign is; an owner of one brand is
+    /// not asked.
+    void staffOfTwoBrandsChooseTheCampaignsBrand()
+    {
+        const QString zephyrToken = login(signUp(u"brand"_s));
+        QVERIFY(brandProfile(zephyrToken, u"Zephyr Outdoor"_s));
+        const QString zephyr = get(u"/api/v1/me"_s, zephyrToken)[u"id"_s].toString();
+        const QString summit = get(u"/api/v1/me"_s, m_ownerToken)[u"id"_s].toString();
+        const QString staff = signUp(u"brand"_s);
+        const QString staffId = get(u"/api/v1/me"_s, login(staff))[u"id"_s].toString();
+        for (const auto &[brand, token] :
+                {std::pair{summit, m_ownerToken}, std::pair{zephyr, zephyrToken}}) {
+            QCOMPARE(
+                    post(u"/api/v1/brands/%1/members"_s.arg(brand), token, {{u"userId"_s, staffId}})
+                            .status,
+                    201);
+        }
+        CampaignsView *campaigns = m_window->campaignsPage();
+        const qsizetype summitCampaigns =
+                get(u"/api/v1/campaigns"_s, m_ownerToken)[u"items"_s].toArray().size();
+
+        signInAs(m_owner);
+        showPage(campaigns);
+        CampaignDialog *dialog = campaigns->newCampaign();
+        QVERIFY(dialog && dialog->brandPicker());
+        QTRY_COMPARE_WITH_TIMEOUT(
+                dialog->brandPicker()->state(), BrandPicker::State::Loaded, kTimeout);
+        QVERIFY(!dialog->brandPicker()->isVisible()); // one brand: nothing to choose
+        QVERIFY(dialog->brandId().isEmpty());
+        dialog->reject();
+
+        tests::StallMeter stalls;
+        signInAs(staff);
+        showPage(campaigns);
+        dialog = campaigns->newCampaign();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->brandPicker()->isVisible(), kTimeout);
+        QCOMPARE(dialog->brandPicker()->combo()->count(), 2);
+        QVERIFY(dialog->brandPicker()->choose(zephyr));
+        const auto field = [dialog](const QString &name) {
+            return dialog->findChild<QLineEdit *>(name);
+        };
+        field(u"campaignName"_s)->setText(u"Zephyr spring"_s);
+        dialog->findChild<QPlainTextEdit *>(u"campaignBrief"_s)->setPlainText(u"Tents."_s);
+        field(u"campaignPlatforms"_s)->setText(u"instagram"_s);
+        field(u"campaignDeliverableTypes"_s)->setText(u"reel"_s);
+        field(u"campaignBudget"_s)->setText(u"1000"_s);
+        field(u"campaignStartDate"_s)->setText(QDate::currentDate().toString(Qt::ISODate));
+        field(u"campaignEndDate"_s)
+                ->setText(QDate::currentDate().addDays(30).toString(Qt::ISODate));
+        tests::saveScreenshot(dialog, u"campaign-dialog-brand-picker"_s);
+        QVERIFY(dialog->submit());
+        QTRY_VERIFY_WITH_TIMEOUT(!campaigns->dialog(), kTimeout);
+        record(stalls);
+        const QJsonArray zephyrs = get(u"/api/v1/campaigns"_s, zephyrToken)[u"items"_s].toArray();
+        QCOMPARE(zephyrs.size(), 1);
+        QCOMPARE(zephyrs.first()[u"name"_s].toString(), u"Zephyr spring"_s);
+        QCOMPARE(zephyrs.first()[u"brandId"_s].toString(), zephyr);
+        QCOMPARE(get(u"/api/v1/campaigns"_s, m_ownerToken)[u"items"_s].toArray().size(),
+                summitCampaigns);
+        signInAs(m_owner);
+        showPage(page());
+        waitForTheForm();
     }
 
     void unreachableServerShowsTheErrorState()
