@@ -40,17 +40,23 @@ QJsonDocument inputJson(const ShortlistInput &input)
     if (input.description) {
         body.insert(u"description"_s, *input.description);
     }
+    if (!input.brandId.isEmpty()) {
+        body.insert(u"brandId"_s, input.brandId);
+    }
     return QJsonDocument(body);
 }
 
 } // namespace
 
 QFuture<Result<ShortlistPage<Shortlist>>> ShortlistsApi::lists(
-        int limit, const QString &cursor) const
+        int limit, const QString &cursor, const QString &brandId) const
 {
+    QUrlQuery query = pageQuery(limit, cursor);
+    if (!brandId.isEmpty()) {
+        query.addQueryItem(u"brand"_s, brandId);
+    }
     return readObject<ShortlistPage<Shortlist>>(
-            m_client->send(
-                    ApiClient::Method::Get, u"/api/v1/shortlists"_s, pageQuery(limit, cursor)),
+            m_client->send(ApiClient::Method::Get, u"/api/v1/shortlists"_s, query),
             ShortlistPage<Shortlist>::fromJson);
 }
 

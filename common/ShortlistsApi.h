@@ -20,6 +20,8 @@ struct ShortlistInput
 {
     std::optional<QString> name;
     std::optional<QString> description;
+    /// create only: the brand the list is for (empty: the user's only brand).
+    QString brandId;
 };
 
 /// Inviting every creator of a list to a campaign with one first offer.
@@ -38,8 +40,10 @@ public:
         : m_client(client)
     { }
 
-    /// GET /api/v1/shortlists: the lists of the brands the user acts for, newest first.
-    QFuture<Result<ShortlistPage<Shortlist>>> lists(int limit, const QString &cursor) const;
+    /// GET /api/v1/shortlists: the lists of the brands the user acts for (of `brandId` only
+    /// when given), newest first.
+    QFuture<Result<ShortlistPage<Shortlist>>> lists(
+            int limit, const QString &cursor, const QString &brandId = {}) const;
     /// POST /api/v1/shortlists
     QFuture<Result<Shortlist>> create(const ShortlistInput &input) const;
     /// PATCH /api/v1/shortlists/{id}

@@ -4,6 +4,7 @@
 #include "ShortlistInviteDialog.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
 #include "widgets/StatusLine.h"
@@ -52,6 +53,10 @@ ShortlistsPage::ShortlistsPage(common::ApiClient *api, Session *session, QWidget
 void ShortlistsPage::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
+    m_brands = new BrandPicker(m_api);
+    layout->addWidget(m_brands, 0, Qt::AlignLeft);
+    connect(m_brands, &BrandPicker::ready, this, &ShortlistsPage::loadLists);
+    connect(m_brands, &BrandPicker::brandChanged, this, &ShortlistsPage::reload);
     auto *splitter = new QSplitter;
     layout->addWidget(splitter, 1);
 
@@ -201,10 +206,23 @@ void ShortlistsPage::reload()
     if (m_wanted.isEmpty()) {
         m_wanted = currentListId();
     }
-    const quint64 generation = ++m_listsGeneration;
+    ++m_listsGeneration;
     setListsState(State::Loading);
+    if (m_brands->state() == BrandPicker::State::Loaded) {
+        loadLists();
+    } else {
+        m_brands->reload(); // then loadLists()
+    }
+}
+
+void ShortlistsPage::loadLists()
+{
+    if (m_listsState != State::Loading) {
+        return; // forgotten meanwhile
+    }
+    const quint64 generation = m_listsGeneration;
     const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_shortlists.lists(kPageSize, {}),
+    continueIn(this, m_shortlists.lists(kPageSize, {}, m_brands->brandId()),
             [this, generation](const Result<ShortlistPage<Shortlist>> &result) {
                 listsArrived(generation, result);
             });
@@ -412,6 +430,7 @@ void ShortlistsPage::updateButtons()
 void ShortlistsPage::forget()
 {
     ++m_listsGeneration;
+    m_brands->forget();
     ++m_membersGeneration;
     m_lists.clear();
     m_members.clear();

@@ -15,6 +15,7 @@ class QTableWidget;
 
 namespace influence::desktop {
 
+class BrandPicker;
 class Session;
 class ShortlistInviteDialog;
 class StateStack;
@@ -45,6 +46,8 @@ public:
     QString currentListId() const;
     /// Reads the lists again (keeps the chosen one when it is still there).
     void reload();
+    /// Which brand's lists, and whose a new one is, for staff of several brands.
+    BrandPicker *brandPicker() const { return m_brands; }
     /// Chooses a list by id; false when not listed.
     bool selectList(const QString &id);
     /// Changes a member's note (what editing the Note cell does).
@@ -79,6 +82,8 @@ private:
     void retranslate();
     void setListsState(State state);
     void setMembersState(State state);
+    /// Reads the lists of the picked brand (the brand list first when not known).
+    void loadLists();
     void listsArrived(quint64 generation,
             const common::Result<common::ShortlistPage<common::Shortlist>> &result);
     void listChosen();
@@ -110,6 +115,7 @@ private:
     bool m_filling = false;
     QPointer<ShortlistInviteDialog> m_invite;
 
+    BrandPicker *m_brands = nullptr;
     StateStack *m_listStates = nullptr;
     QListWidget *m_listView = nullptr;
     QPushButton *m_new = nullptr;

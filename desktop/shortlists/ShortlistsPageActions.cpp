@@ -4,6 +4,7 @@
 #include "ShortlistInviteDialog.h"
 #include "ShortlistsPage.h"
 #include "widgets/Async.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 
@@ -50,6 +51,7 @@ void ShortlistsPage::newList()
     askText(this, tr("New list"), tr("Name of the new list:"), {}, [this](const QString &name) {
         common::ShortlistInput input;
         input.name = name;
+        input.brandId = m_brands->brandId();
         const common::ApiClient::OwnerScope owner(m_api, this);
         continueIn(this, m_shortlists.create(input), [this](const Result<Shortlist> &list) {
             if (!list) {

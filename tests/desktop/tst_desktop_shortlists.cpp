@@ -13,10 +13,12 @@
 #include "shortlists/AddToListButton.h"
 #include "shortlists/ShortlistInviteDialog.h"
 #include "shortlists/ShortlistsPage.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/CsvExport.h"
 #include "widgets/OfferEditor.h"
 
 #include <QFile>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -28,6 +30,7 @@
 using namespace Qt::StringLiterals;
 using namespace influence;
 using influence::desktop::AddToListButton;
+using influence::desktop::BrandPicker;
 using influence::desktop::DiscoveryModel;
 using influence::desktop::ShortlistInviteDialog;
 using influence::desktop::ShortlistsPage;
@@ -273,6 +276,51 @@ private Q_SLOTS:
         QCOMPARE(sixHundred, 2);
         QTest::qWait(50);
         tests::saveScreenshot(m_window.get(), u"shortlists"_s);
+    }
+
+    /// Staff acting for two brands pick the brand: its lists are shown, and a new list is the
+    /// picked brand's.
+    void staffOfTwoBrandsPickTheBrand()
+    {
+        const QString zephyrToken = login(signUp(u"brand"_s));
+        QVERIFY(brandProfile(zephyrToken, u"Zephyr Outdoor"_s));
+        const QString zephyr = get(u"/api/v1/me"_s, zephyrToken)[u"id"_s].toString();
+        const QString alpine = get(u"/api/v1/me"_s, m_brandToken)[u"id"_s].toString();
+        const QString staffEmail = signUp(u"brand"_s);
+        const QString staffId = get(u"/api/v1/me"_s, login(staffEmail))[u"id"_s].toString();
+        for (const auto &[brand, token] :
+                {std::pair{alpine, m_brandToken}, std::pair{zephyr, zephyrToken}}) {
+            QCOMPARE(
+                    post(u"/api/v1/brands/%1/members"_s.arg(brand), token, {{u"userId"_s, staffId}})
+                            .status,
+                    201);
+        }
+        signInAs(staffEmail);
+        tests::StallMeter stalls;
+        showPage(page());
+        page()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page()->listsState(), ShortlistsPage::State::Loaded, kTimeout);
+        BrandPicker *picker = page()->brandPicker();
+        QVERIFY(picker->isVisible());
+        QCOMPARE(picker->brandId(), alpine);
+        QCOMPARE(page()->lists().size(), 1); // Alpine's list of the tests above
+
+        QVERIFY(picker->choose(zephyr));
+        QTRY_COMPARE_WITH_TIMEOUT(page()->listsState(), ShortlistsPage::State::Loaded, kTimeout);
+        QVERIFY(page()->lists().isEmpty());
+        clickWhenEnabled(u"newListButton"_s);
+        QInputDialog *name = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (name = page()->findChild<QInputDialog *>(u"listNameDialog"_s)), kTimeout);
+        name->setTextValue(u"Zephyr picks"_s);
+        name->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(page()->lists().size(), 1, kTimeout);
+        QCOMPARE(page()->lists().first().name, u"Zephyr picks"_s);
+        const QJsonArray onServer = get(u"/api/v1/shortlists"_s, zephyrToken)[u"items"_s].toArray();
+        QCOMPARE(onServer.size(), 1);
+        QCOMPARE(onServer.first()[u"name"_s].toString(), u"Zephyr picks"_s);
+        QCOMPARE(get(u"/api/v1/shortlists"_s, m_brandToken)[u"items"_s].toArray().size(), 1);
+        record(stalls);
     }
 
     void creatorsSeeNoLists()
