@@ -105,6 +105,19 @@ private:
         }
         return true;
     }
+    /// Reads `socket` until a chunked body's last chunk, or for `ms` at most.
+    static QByteArray readToTheLastChunk(QTcpSocket &socket, int ms)
+    {
+        QByteArray data;
+        QElapsedTimer timer;
+        timer.start();
+        while (!data.endsWith("\r\n0\r\n\r\n") && timer.elapsed() < ms) {
+            if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(200)) {
+                data += socket.readAll();
+            }
+        }
+        return data;
+    }
     /// Checks a whole export: the header and every entry once, newest first.
     static void checkRows(const QByteArray &csv)
     {
@@ -195,14 +208,7 @@ private Q_SLOTS:
         // The server has sent what the buffers hold and waits: its query is still running.
         QTest::qWait(1500);
         QCOMPARE(activeExports(), 1);
-        QByteArray data;
-        QElapsedTimer timer;
-        timer.start();
-        while (!data.endsWith("\r\n0\r\n\r\n") && timer.elapsed() < 120000) {
-            if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(1000)) {
-                data += socket.readAll();
-            }
-        }
+        const QByteArray data = readToTheLastChunk(socket, 120000);
         const qsizetype headEnd = data.indexOf("\r\n\r\n");
         QVERIFY(headEnd > 0);
         const QByteArray head = data.left(headEnd);
@@ -324,14 +330,7 @@ private Q_SLOTS:
         QCOMPARE(stopped.count(), 0);
         QCOMPARE(m_server->app().httpContext().inFlight.load(), 1);
 
-        QByteArray data;
-        QElapsedTimer timer;
-        timer.start();
-        while (!data.endsWith("\r\n0\r\n\r\n") && timer.elapsed() < 60000) {
-            if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(200)) {
-                data += socket.readAll();
-            }
-        }
+        const QByteArray data = readToTheLastChunk(socket, 60000);
         const qsizetype headEnd = data.indexOf("\r\n\r\n");
         QVERIFY(headEnd > 0);
         bool complete = false;

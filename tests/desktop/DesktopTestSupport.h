@@ -368,6 +368,43 @@ protected:
         return true;
     }
 
+    /// Two brands and someone on the staff of both (BrandPicker's tests).
+    struct TwoBrands
+    {
+        QString first; ///< the brand of the owner given
+        QString second; ///< a new brand
+        QString secondToken; ///< its owner's
+        QString staffEmail; ///< staff of both; empty (with a warning) when something failed
+    };
+    /// A new brand `secondName` beside the brand of `ownerToken`, and a new brand user added to
+    /// the staff of both.
+    TwoBrands staffOfTwoBrands(const QString &ownerToken, const QString &secondName)
+    {
+        TwoBrands brands;
+        brands.secondToken = login(signUp(QStringLiteral("brand")));
+        if (!brandProfile(brands.secondToken, secondName)) {
+            return {};
+        }
+        const auto idOf = [this](const QString &token) {
+            return get(QStringLiteral("/api/v1/me"), token)[QStringLiteral("id")].toString();
+        };
+        brands.first = idOf(ownerToken);
+        brands.second = idOf(brands.secondToken);
+        const QString staffEmail = signUp(QStringLiteral("brand"));
+        const QString staffId = idOf(login(staffEmail));
+        for (const auto &[brand, token] : {std::pair{brands.first, ownerToken},
+                     std::pair{brands.second, brands.secondToken}}) {
+            const auto added = post(QStringLiteral("/api/v1/brands/%1/members").arg(brand), token,
+                    {{QStringLiteral("userId"), staffId}});
+            if (added.status != 201) {
+                qWarning("staff not added: %d %s", added.status, added.body.constData());
+                return {};
+            }
+        }
+        brands.staffEmail = staffEmail;
+        return brands;
+    }
+
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpTestClient> m_http;
     std::unique_ptr<desktop::Languages> m_languages;

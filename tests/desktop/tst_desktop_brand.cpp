@@ -184,19 +184,11 @@ private Q_SLOTS:
     /// not asked.
     void staffOfTwoBrandsChooseTheCampaignsBrand()
     {
-        const QString zephyrToken = login(signUp(u"brand"_s));
-        QVERIFY(brandProfile(zephyrToken, u"Zephyr Outdoor"_s));
-        const QString zephyr = get(u"/api/v1/me"_s, zephyrToken)[u"id"_s].toString();
-        const QString summit = get(u"/api/v1/me"_s, m_ownerToken)[u"id"_s].toString();
-        const QString staff = signUp(u"brand"_s);
-        const QString staffId = get(u"/api/v1/me"_s, login(staff))[u"id"_s].toString();
-        for (const auto &[brand, token] :
-                {std::pair{summit, m_ownerToken}, std::pair{zephyr, zephyrToken}}) {
-            QCOMPARE(
-                    post(u"/api/v1/brands/%1/members"_s.arg(brand), token, {{u"userId"_s, staffId}})
-                            .status,
-                    201);
-        }
+        const TwoBrands brands = staffOfTwoBrands(m_ownerToken, u"Zephyr Outdoor"_s);
+        QVERIFY(!brands.staffEmail.isEmpty());
+        const QString &zephyr = brands.second;
+        const QString &zephyrToken = brands.secondToken;
+        const QString &staff = brands.staffEmail;
         CampaignsView *campaigns = m_window->campaignsPage();
         const qsizetype summitCampaigns =
                 get(u"/api/v1/campaigns"_s, m_ownerToken)[u"items"_s].toArray().size();

@@ -282,19 +282,12 @@ private Q_SLOTS:
     /// picked brand's.
     void staffOfTwoBrandsPickTheBrand()
     {
-        const QString zephyrToken = login(signUp(u"brand"_s));
-        QVERIFY(brandProfile(zephyrToken, u"Zephyr Outdoor"_s));
-        const QString zephyr = get(u"/api/v1/me"_s, zephyrToken)[u"id"_s].toString();
-        const QString alpine = get(u"/api/v1/me"_s, m_brandToken)[u"id"_s].toString();
-        const QString staffEmail = signUp(u"brand"_s);
-        const QString staffId = get(u"/api/v1/me"_s, login(staffEmail))[u"id"_s].toString();
-        for (const auto &[brand, token] :
-                {std::pair{alpine, m_brandToken}, std::pair{zephyr, zephyrToken}}) {
-            QCOMPARE(
-                    post(u"/api/v1/brands/%1/members"_s.arg(brand), token, {{u"userId"_s, staffId}})
-                            .status,
-                    201);
-        }
+        const TwoBrands brands = staffOfTwoBrands(m_brandToken, u"Zephyr Outdoor"_s);
+        QVERIFY(!brands.staffEmail.isEmpty());
+        const QString &zephyr = brands.second;
+        const QString &zephyrToken = brands.secondToken;
+        const QString &alpine = brands.first;
+        const QString &staffEmail = brands.staffEmail;
         signInAs(staffEmail);
         tests::StallMeter stalls;
         showPage(page());
