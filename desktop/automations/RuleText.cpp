@@ -250,9 +250,8 @@ QString RuleText::dryRunSummary(const common::RuleDryRun &run)
     const QString fired = run.wouldFire == 1 ? tr("once") : tr("%n times", nullptr, run.wouldFire);
     const QString skipped =
             run.wouldSkip == 1 ? tr("1 event") : tr("%n events", nullptr, run.wouldSkip);
-    const QString summary =
-            tr("Over the last 30 days this rule would have fired %1 and skipped %2.")
-                    .arg(fired, skipped);
+    QString summary = tr("Over the last 30 days this rule would have fired %1 and skipped %2.")
+                              .arg(fired, skipped);
     // The server describes the latest 500 events; the counts cover them all.
     const auto listed = static_cast<int>(run.items.size());
     if (listed > 0 && listed < run.wouldFire + run.wouldSkip) {

@@ -24,6 +24,27 @@ class BodyStream;
 class Exchange;
 class GuardedTcpServer;
 
+/// Gives back one count of HttpContext::inFlight when it goes.
+struct GiveBackInFlight
+{
+    void operator()(std::atomic<int> *counter) const { counter->fetch_sub(1); }
+};
+/// A request counted in flight from dispatch() until its answer is written whole: a
+/// draining server waits for it (up to SHUTDOWN_GRACE_SECONDS).
+using InFlightCount = std::unique_ptr<std::atomic<int>, GiveBackInFlight>;
+
+/// A streamed response being sent: its body, its request (still in flight), its bytes so
+/// far, and how the body is framed and ends.
+struct StreamedResponse
+{
+    std::shared_ptr<BodyStream> body;
+    std::shared_ptr<const Request> request;
+    InFlightCount counted;
+    qint64 bytes = 0;
+    bool closeAfter = false;
+    bool chunked = true; ///< false for HTTP/1.0: the body ends with the connection
+};
+
 /// One HTTP thread: a QAbstractHttpServer (QtHttpServer's parser and connection handling) behind
 /// a guard that makes it safe to expose. Before QHttpServer's parser sees a request, the guard
 /// reads the request head itself and enforces what QHttpServer 6.4 does not: header size (431),
@@ -60,27 +81,6 @@ protected:
 private:
     enum class Phase { Idle, Reading, Handling, Closing };
 
-    /// Gives back one count of HttpContext::inFlight when it goes.
-    struct GiveBackInFlight
-    {
-        void operator()(std::atomic<int> *counter) const { counter->fetch_sub(1); }
-    };
-    /// A request counted in flight from dispatch() until its answer is written whole: a
-    /// draining server waits for it (up to SHUTDOWN_GRACE_SECONDS).
-    using InFlightCount = std::unique_ptr<std::atomic<int>, GiveBackInFlight>;
-
-    /// A streamed response being sent: its body, its request (still in flight), its bytes so
-    /// far, and how the body is framed and ends.
-    struct Streaming
-    {
-        std::shared_ptr<BodyStream> body;
-        std::shared_ptr<const Request> request;
-        InFlightCount counted;
-        qint64 bytes = 0;
-        bool closeAfter = false;
-        bool chunked = true; ///< false for HTTP/1.0: the body ends with the connection
-    };
-
     struct Connection
     {
         quint64 id = 0;
@@ -93,7 +93,7 @@ private:
         QQueue<Request> pending;
         std::weak_ptr<Exchange> current;
         /// The streamed response being sent, if any (HttpWorkerStream.cpp).
-        std::optional<Streaming> stream;
+        std::optional<StreamedResponse> stream;
     };
 
     void inspect(Connection &connection);

@@ -16,7 +16,7 @@ void HttpWorker::startStream(Connection &connection, const std::shared_ptr<const
 {
     // Busy until the last chunk: a pipelined request waits for it.
     connection.busy = true;
-    Streaming &stream = connection.stream.emplace();
+    StreamedResponse &stream = connection.stream.emplace();
     stream.body = response.stream;
     stream.request = request;
     stream.counted = std::move(counted);
@@ -53,7 +53,7 @@ void HttpWorker::pumpStream(quint64 connectionId)
         connection->stream.reset();
         return;
     }
-    Streaming &stream = *connection->stream;
+    StreamedResponse &stream = *connection->stream;
     const auto [bytes, state] = stream.body->take();
     QTcpSocket *socket = connection->socket;
     if (!bytes.isEmpty() && stream.chunked) {
