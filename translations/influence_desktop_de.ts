@@ -1861,7 +1861,7 @@
     <message numerus="yes">
         <source>The latest %n are listed below.</source>
         <translation>
-            <numerusform>Das neueste ist unten aufgeführt.</numerusform>
+            <numerusform>Das neueste Ereignis (%n) ist unten aufgeführt.</numerusform>
             <numerusform>Die neuesten %n sind unten aufgeführt.</numerusform>
         </translation>
     </message>
