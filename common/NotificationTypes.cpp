@@ -52,9 +52,14 @@ QStringList notificationChannelNames()
 
 QStringList reminderKinds()
 {
-    return {u"deliverable.due_soon"_s, u"deliverable.overdue"_s, u"offer.awaiting_reply"_s,
+    return {u"deal.activity"_s, u"deliverable.due_soon"_s, u"deliverable.overdue"_s, u"offer.awaiting_reply"_s,
             u"version.awaiting_review"_s, u"payout.details_missing"_s, u"payout.late"_s,
             u"payout.unclaimed"_s};
+}
+
+NotificationChannel defaultChannel(const QString &kind)
+{
+    return kind == u"deal.activity"_s ? NotificationChannel::InApp : NotificationChannel::Both;
 }
 
 QTime timeOfDayFromString(const QString &text)
@@ -78,7 +83,7 @@ Result<NotificationSettings> NotificationSettings::fromJson(const QJsonObject &j
     const QJsonObject kinds = json.value(u"kinds"_s).toObject();
     for (const QString &kind : reminderKinds()) {
         const QJsonObject entry = kinds.value(kind).toObject();
-        ReminderPreference preference{kind};
+        ReminderPreference preference{kind, defaultChannel(kind)};
         if (const auto channel =
                         notificationChannelFromString(entry.value(u"channel"_s).toString())) {
             preference.channel = *channel;
@@ -124,7 +129,7 @@ ReminderPreference NotificationSettings::preference(const QString &kind) const
             return preference;
         }
     }
-    return ReminderPreference{kind};
+    return ReminderPreference{kind, defaultChannel(kind)};
 }
 
 } // namespace influence::common

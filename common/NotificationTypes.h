@@ -23,9 +23,14 @@ QString wireName(NotificationChannel value);
 std::optional<NotificationChannel> notificationChannelFromString(const QString &text);
 /// Every channel's wire name, in declaration order.
 QStringList notificationChannelNames();
-/// The kinds of reminder a person can set a channel for, in the order the API documents them
-/// (reminder_kinds() in 0021_notification_settings.sql lists the same).
+/// The kinds a person can set a channel for, in the order the API documents them
+/// (reminder_kinds() in 0030_deal_activity_settings.sql lists the same): "deal.activity" (what
+/// the other side does on a deal: offers, messages, drafts, reviews, posts, payouts), then the
+/// reminders.
 QStringList reminderKinds();
+/// The channel of `kind` for someone who has not set one: the app only for deal activity,
+/// the app and e-mail for every reminder.
+NotificationChannel defaultChannel(const QString &kind);
 
 /// One kind's setting; `digest`: its e-mails wait for the daily digest.
 struct ReminderPreference

@@ -5861,10 +5861,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <source>Remind me when</source>
-        <translation>Mich erinnern, wenn</translation>
-    </message>
-    <message>
         <source>How</source>
         <translation>Wie</translation>
     </message>
@@ -5943,6 +5939,14 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>An unclaimed payout goes back to the brand</source>
         <translation>Eine nicht abgerufene Auszahlung geht an die Marke zurück</translation>
+    </message>
+    <message>
+        <source>The other side acts on a deal (offers, messages, drafts, payouts)</source>
+        <translation>Die andere Seite handelt in einem Deal (Angebote, Nachrichten, Entwürfe, Auszahlungen)</translation>
+    </message>
+    <message>
+        <source>Tell me when</source>
+        <translation>Anlass</translation>
     </message>
 </context>
 <context>

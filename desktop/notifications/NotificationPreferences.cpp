@@ -153,6 +153,9 @@ void NotificationPreferences::buildUi()
 
 QString NotificationPreferences::kindText(const QString &kind)
 {
+    if (kind == u"deal.activity"_s) {
+        return tr("The other side acts on a deal (offers, messages, drafts, payouts)");
+    }
     if (kind == u"deliverable.due_soon"_s) {
         return tr("A deliverable is due soon");
     }
@@ -180,7 +183,7 @@ QString NotificationPreferences::kindText(const QString &kind)
 void NotificationPreferences::retranslate()
 {
     setTitle(tr("Notifications"));
-    m_kindHeader->setText(tr("Remind me when"));
+    m_kindHeader->setText(tr("Tell me when"));
     m_channelHeader->setText(tr("How"));
     for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
         it->label->setText(kindText(it.key()));

@@ -37,6 +37,7 @@
 #include "forecast/ForecastRoutes.h"
 #include "money/MoneyRoutes.h"
 #include "money/PayoutJobs.h"
+#include "notifications/DealActivityMail.h"
 #include "notifications/Digest.h"
 #include "notifications/NotificationRoutes.h"
 #include "oidc/OidcRoutes.h"
@@ -420,6 +421,9 @@ Result<void> ServerApp::start(const StartOptions &options)
             QString::fromLatin1(notifications::kDigestQueue), notifications::sendDigests);
     m_jobs->addPeriodic(
             QString::fromLatin1(notifications::kDigestJob), notifications::kDigestInterval);
+    m_jobs->addHandler(QString::fromLatin1(notifications::kDealActivityJob),
+            QString::fromLatin1(mail::kMailQueue),
+            notifications::dealActivityMailHandler(m_config.auth.effectiveAppUrl(publicUrl)));
     if (m_social) {
         // A pass waits for its platforms' answers (bounded by their timeouts); the lease is
         // renewed meanwhile.

@@ -31,6 +31,26 @@ class TestNotificationSettings : public QObject, protected influence::tests::Rem
     Q_OBJECT
 
 private:
+    /// Waits until no deal-activity mail job is queued or running.
+    bool dealMailsWritten()
+    {
+        return QTest::qWaitFor(
+                [&] {
+                    return count(u"SELECT count(*) FROM jobs WHERE kind = "
+                                 "'notifications.deal_activity' AND state IN ('queued', "
+                                 "'running')"_s)
+                            == 0;
+                },
+                10'000);
+    }
+
+    /// Mails to the creator whose subject is `subject`.
+    qint64 creatorMailsTitled(const QString &subject)
+    {
+        return count(u"SELECT count(*) FROM mail_outbox WHERE recipient = 'creator@example.com' "
+                     "AND subject = '%1'"_s.arg(QString(subject).replace(u"'"_s, u"''"_s)));
+    }
+
     /// Back to the defaults for the kinds the tests change.
     bool reset(const QString &token)
     {
@@ -72,11 +92,17 @@ private Q_SLOTS:
         const HttpReply reply = m_api->get(kSettings, m_brand);
         QCOMPARE(reply.status, 200);
         const QJsonObject kinds = reply.json()[u"kinds"_s].toObject();
-        QCOMPARE(kinds.size(), 7); // reminderKinds(), with payout.late and payout.unclaimed
+        QCOMPARE(kinds.size(), 8); // reminderKinds(): deal activity and seven reminders
         for (const QString &kind : common::reminderKinds()) {
-            QCOMPARE(kinds[kind][u"channel"_s].toString(), u"both"_s);
+            // What happens on a deal goes to the app only, unless the person asks for mail.
+            QCOMPARE(kinds[kind][u"channel"_s].toString(),
+                    kind == u"deal.activity"_s ? u"in_app"_s : u"both"_s);
             QCOMPARE(kinds[kind][u"digest"_s].toBool(true), false);
         }
+        QCOMPARE(common::NotificationSettings::fromJson(reply.json())
+                         ->preference(u"deal.activity"_s)
+                         .channel,
+                common::NotificationChannel::InApp);
         QVERIFY(reply.json()[u"quietHours"_s].isNull());
         QCOMPARE(reply.json()[u"timeZone"_s].toString(), u"UTC"_s);
         QCOMPARE(m_api->get(kSettings, QString()).status, 401);
@@ -259,6 +285,79 @@ private Q_SLOTS:
                 1);
         QVERIFY(reset(m_creator));
         QVERIFY(reset(m_brand));
+    }
+
+    // What the other side does on a deal (0030): in the app by default, and as the person's
+    // "deal.activity" setting says: off, the app, e-mail (a mail per event, with its text and
+    // the deal's link), both, or the digest.
+    void dealActivityFollowsTheChannel()
+    {
+        struct Case
+        {
+            QString channel;
+            int inApp;
+            qint64 mails;
+        };
+        for (const Case &expected : {Case{u"off"_s, 0, 0}, Case{u"in_app"_s, 1, 0},
+                     Case{u"email"_s, 0, 1}, Case{u"both"_s, 1, 1}}) {
+            QCOMPARE(m_api->put(kSettings, m_creator,
+                                  kindSetting(u"deal.activity"_s,
+                                          {{u"channel"_s, expected.channel}}))
+                             .status,
+                    200);
+            const QString deal = invitedDeal(5).first;
+            QVERIFY(!deal.isEmpty());
+            QVERIFY(dealMailsWritten());
+            QCOMPARE(notificationsAbout(m_creator, u"deal.invited"_s, deal), expected.inApp);
+            QCOMPARE(mailsAbout(u"creator@example.com"_s, deal), expected.mails);
+            QCOMPARE(creatorMailsTitled(u"Alpine Boots invited you to collaborate (Reminder "
+                                        "campaign %1)"_s.arg(m_counter)),
+                    expected.mails);
+        }
+
+        // A message by e-mail carries its words; the brand, at the default, is told of the
+        // creator's acceptance in the app only.
+        const auto [deal, offerId] = invitedDeal(5);
+        QCOMPARE(m_api->post(u"/api/v1/deals/%1/messages"_s.arg(deal), m_brand,
+                              {{u"body"_s, u"Bring the red boots, please."_s}})
+                         .status,
+                201);
+        QCOMPARE(m_api->post(u"/api/v1/deals/%1/offers/%2/accept"_s.arg(deal, offerId), m_creator)
+                         .status,
+                200);
+        QVERIFY(dealMailsWritten());
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE recipient = 'creator@example.com' "
+                       "AND subject LIKE 'Alpine Boots sent you a message%' "
+                       "AND body_text LIKE '%“Bring the red boots, please.”%'"_s),
+                1);
+        QCOMPARE(notificationsAbout(m_brand, u"offer.accepted"_s, deal), 1);
+        QCOMPARE(mailsAbout(u"brand@example.com"_s, deal), 0);
+
+        // With the digest, the mail waits for it.
+        QCOMPARE(m_api->put(kSettings, m_creator,
+                              kindSetting(u"deal.activity"_s,
+                                      {{u"channel"_s, u"email"_s}, {u"digest"_s, true}}))
+                         .status,
+                200);
+        const QString waiting = invitedDeal(5).first;
+        QVERIFY(dealMailsWritten());
+        QCOMPARE(mailsAbout(u"creator@example.com"_s, waiting), 0);
+        QCOMPARE(count(u"SELECT count(*) FROM notification_digest_items WHERE kind = "
+                       "'deal.activity' AND body_text LIKE '%/deals/%1%'"_s.arg(waiting)),
+                1);
+        QCOMPARE(m_api->put(kSettings, m_creator,
+                              kindSetting(u"deal.activity"_s,
+                                      {{u"channel"_s, u"in_app"_s}, {u"digest"_s, false}}))
+                         .status,
+                200);
+
+        // A payout's mail writes its amount in the currency's own digits (as common's
+        // formatMoneyPlain does).
+        const auto amounts = m_db->scalar(server::db::SqlStatement(
+                u"SELECT concat_ws('|', money_plain(123450, 'EUR'), money_plain(5, 'EUR'), "
+                "money_plain(123450, 'JPY'), money_plain(1234, 'KWD'), money_plain(-7, 'USD'))"_s));
+        QVERIFY(amounts);
+        QCOMPARE(amounts->toString(), u"1234.50 EUR|0.05 EUR|123450 JPY|1.234 KWD|-0.07 USD"_s);
     }
 };
 

@@ -73,6 +73,11 @@ private Q_SLOTS:
         auto *channel = find<QComboBox>(u"channel_offer_awaiting_reply"_s);
         QVERIFY(channel);
         QCOMPARE(channel->currentText(), u"In the app and by e-mail"_s);
+        // Deal activity comes first, in the app only until the person asks for mail.
+        auto *activity = find<QComboBox>(u"channel_deal_activity"_s);
+        QVERIFY(activity);
+        QCOMPARE(activity->currentText(), u"In the app"_s);
+        QVERIFY(!find<QCheckBox>(u"digest_deal_activity"_s)->isEnabled());
         QVERIFY(!find<QCheckBox>(u"quietHoursCheck"_s)->isChecked());
         QCOMPARE(find<QComboBox>(u"timeZoneBox"_s)->currentText(), u"UTC"_s);
         record(stalls);
@@ -88,6 +93,8 @@ private Q_SLOTS:
         digest->setChecked(true);
         auto *overdue = find<QComboBox>(u"channel_deliverable_overdue"_s);
         overdue->setCurrentIndex(overdue->findData(int(common::NotificationChannel::InApp)));
+        auto *activity = find<QComboBox>(u"channel_deal_activity"_s);
+        activity->setCurrentIndex(activity->findData(int(common::NotificationChannel::Both)));
         QVERIFY(!find<QCheckBox>(u"digest_deliverable_overdue"_s)->isEnabled());
         find<QCheckBox>(u"quietHoursCheck"_s)->setChecked(true);
         find<QTimeEdit>(u"quietStartEdit"_s)->setTime(QTime(21, 30));
@@ -108,6 +115,7 @@ private Q_SLOTS:
         QCOMPARE(kinds[u"offer.awaiting_reply"_s][u"digest"_s].toBool(), true);
         QCOMPARE(kinds[u"deliverable.overdue"_s][u"channel"_s].toString(), u"in_app"_s);
         QCOMPARE(kinds[u"deliverable.due_soon"_s][u"channel"_s].toString(), u"both"_s);
+        QCOMPARE(kinds[u"deal.activity"_s][u"channel"_s].toString(), u"both"_s);
         QCOMPARE(stored[u"quietHours"_s][u"start"_s].toString(), u"21:30"_s);
         QCOMPARE(stored[u"quietHours"_s][u"end"_s].toString(), u"06:45"_s);
         QCOMPARE(stored[u"timeZone"_s].toString(), u"Europe/Berlin"_s);
