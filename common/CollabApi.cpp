@@ -419,6 +419,9 @@ QFuture<Result<Page<Campaign>>> CollabApi::campaigns(const CampaignQuery &query)
     if (query.status) {
         params.addQueryItem(u"status"_s, wireName(*query.status));
     }
+    if (!query.brandId.isEmpty()) {
+        params.addQueryItem(u"brandId"_s, query.brandId);
+    }
     params.addQueryItem(u"limit"_s, QString::number(query.limit));
     if (!query.cursor.isEmpty()) {
         params.addQueryItem(u"cursor"_s, query.cursor);

@@ -211,6 +211,7 @@ struct CampaignQuery
     enum class View { Own, Open };
     View view = View::Own;
     std::optional<CampaignStatus> status;
+    QString brandId; ///< only this brand's campaigns (empty: every brand the user sees)
     int limit = 100;
     QString cursor;
 };

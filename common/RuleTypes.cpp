@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RuleTypes.h"
 
+#include "Money.h"
 #include "Validation.h"
 
 #include <QJsonArray>
@@ -52,7 +53,7 @@ Result<QList<T>> readArray(const QJsonObject &json, const QString &field, Read r
 Result<RuleCondition> conditionFromJson(const QJsonObject &json)
 {
     RuleCondition condition{json.value(u"field"_s).toString(), json.value(u"op"_s).toString(),
-            json.value(u"value"_s)};
+            json.value(u"value"_s), json.value(u"currency"_s).toString()};
     if (condition.field.isEmpty() || condition.op.isEmpty()) {
         return invalid(u"A rule's condition has no field or operator."_s);
     }
@@ -132,6 +133,10 @@ void checkCondition(
     if (!valid) {
         errors.add(at + u".value"_s, u"invalid_value"_s, u"The condition has no valid value."_s);
     }
+    if (condition.field == u"feeMinor"_s && !isCurrencyCode(condition.currency)) {
+        errors.add(at + u".currency"_s, u"invalid_currency"_s,
+                u"The fee's currency: an ISO 4217 code such as EUR."_s);
+    }
 }
 
 void checkAction(const RuleAction &action, const QString &at, validation::FieldErrors &errors)
@@ -205,8 +210,12 @@ QJsonObject RuleDefinition::toJson() const
 {
     QJsonArray conditionsJson;
     for (const RuleCondition &condition : conditions) {
-        conditionsJson.append(QJsonObject{{u"field"_s, condition.field}, {u"op"_s, condition.op},
-                {u"value"_s, condition.value}});
+        QJsonObject json{{u"field"_s, condition.field}, {u"op"_s, condition.op},
+                {u"value"_s, condition.value}};
+        if (!condition.currency.isEmpty()) {
+            json.insert(u"currency"_s, condition.currency);
+        }
+        conditionsJson.append(json);
     }
     QJsonArray actionsJson;
     for (const RuleAction &action : actions) {

@@ -52,6 +52,9 @@ struct RuleCondition
     QString field;
     QString op;
     QJsonValue value;
+    /// feeMinor only: the ISO 4217 currency of `value`'s minor units (a deal in another
+    /// currency does not meet the condition).
+    QString currency;
 
     friend bool operator==(const RuleCondition &, const RuleCondition &) = default;
 };

@@ -3756,10 +3756,6 @@
         <translation>höchstens</translation>
     </message>
     <message>
-        <source>The deal&apos;s fee, in its currency.</source>
-        <translation>Das Honorar des Deals, in seiner Währung.</translation>
-    </message>
-    <message>
         <source>The deal is still in the state the event left it in.</source>
         <translation>Der Deal ist noch in dem Zustand, in dem ihn das Ereignis hinterlassen hat.</translation>
     </message>
@@ -3774,6 +3770,14 @@
     <message>
         <source> or </source>
         <translation> oder </translation>
+    </message>
+    <message>
+        <source>The deal&apos;s fee. A deal in another currency does not meet this condition.</source>
+        <translation>Das Honorar des Deals. Ein Deal in einer anderen Währung erfüllt diese Bedingung nicht.</translation>
+    </message>
+    <message>
+        <source>The fee&apos;s currency</source>
+        <translation>Die Währung des Honorars</translation>
     </message>
 </context>
 <context>

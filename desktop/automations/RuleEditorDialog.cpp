@@ -19,6 +19,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -56,7 +57,8 @@ RuleEditorDialog::RuleEditorDialog(common::ApiClient *api, QWidget *parent)
     setWindowModality(Qt::WindowModal);
     setAttribute(Qt::WA_DeleteOnClose);
     buildUi();
-    loadChoices();
+    // Once the event loop runs: the opener names a new rule's brand (setBrandId) first.
+    QTimer::singleShot(0, this, &RuleEditorDialog::loadChoices);
 }
 
 RuleEditorDialog::RuleEditorDialog(

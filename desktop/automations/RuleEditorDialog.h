@@ -78,6 +78,8 @@ private:
     void buildUi();
     void retranslate();
     void loadChoices();
+    void loadCampaigns(const QString &cursor);
+    void loadShortlists(const QString &cursor);
     void choiceArrived();
     void triggerChosen();
     void setDelay(int minutes);
@@ -95,7 +97,8 @@ private:
     QString m_templateCode;
     QString m_brandId; ///< a new rule's brand; empty: the user's only brand
     RuleChoices m_choices;
-    int m_choicesPending = 0;
+    QStringList m_campaignCurrencies; ///< while the campaigns' pages arrive
+    int m_choicesPending = 2; ///< campaigns and shortlists, each loaded to its last page
     DryRunState m_dryRunState = DryRunState::Idle;
     common::RuleDryRun m_dryRun;
     common::Error m_dryRunError;

@@ -3,6 +3,7 @@
 
 #include "RuleText.h"
 #include "common/Domain.h"
+#include "common/Money.h"
 #include "widgets/Names.h"
 
 #include <QComboBox>
@@ -32,6 +33,16 @@ QToolButton *removeButton(QWidget *row)
     button->setText(u"✕"_s);
     button->setAutoRaise(true);
     return button;
+}
+
+/// Minor units per major unit of `currency` (100 for EUR, 1 for JPY, 1000 for KWD).
+double minorPerMajor(const QString &currency)
+{
+    double scale = 1;
+    for (int i = 0; i < common::currencyMinorDigits(currency); ++i) {
+        scale *= 10;
+    }
+    return scale;
 }
 
 /// Selects the entry of `box` whose data is `code` (the first when none is).
@@ -83,8 +94,11 @@ ConditionRow::ConditionRow(const RuleChoices *choices, QWidget *parent)
     m_amount->setRange(0, kMaxFee);
     m_amount->setDecimals(2);
     m_amount->setGroupSeparatorShown(true);
+    m_currency = new QComboBox;
+    m_currency->setObjectName(u"conditionCurrency"_s);
     feeLayout->addWidget(m_op);
     feeLayout->addWidget(m_amount, 1);
+    feeLayout->addWidget(m_currency);
     m_still = new QLabel;
     m_still->setWordWrap(true);
     m_value->addWidget(m_values);
@@ -100,6 +114,7 @@ ConditionRow::ConditionRow(const RuleChoices *choices, QWidget *parent)
         m_selected.clear();
         fieldChosen();
     });
+    connect(m_currency, &QComboBox::currentIndexChanged, this, &ConditionRow::currencyChosen);
     retranslate();
     fieldChosen();
 }
@@ -111,7 +126,9 @@ void ConditionRow::retranslate()
     }
     m_op->setItemText(0, tr("at least"));
     m_op->setItemText(1, tr("at most"));
-    m_amount->setToolTip(tr("The deal's fee, in its currency."));
+    m_amount->setToolTip(tr("The deal's fee. A deal in another currency does not meet this "
+                            "condition."));
+    m_currency->setToolTip(tr("The fee's currency"));
     m_still->setText(tr("The deal is still in the state the event left it in."));
     m_remove->setToolTip(tr("Remove this condition"));
     refreshChoices();
@@ -135,8 +152,37 @@ QList<std::pair<QString, QString>> ConditionRow::options() const
     return list;
 }
 
+void ConditionRow::refreshCurrencies()
+{
+    QStringList codes = m_choices->currencies;
+    if (!m_feeCurrency.isEmpty() && !codes.contains(m_feeCurrency)) {
+        codes.append(m_feeCurrency);
+    }
+    if (codes.isEmpty()) {
+        codes.append(u"EUR"_s);
+    }
+    const QString keep = m_feeCurrency.isEmpty() ? codes.first() : m_feeCurrency;
+    {
+        const QSignalBlocker blocker(m_currency);
+        m_currency->clear();
+        for (const QString &code : std::as_const(codes)) {
+            m_currency->addItem(code, code);
+        }
+        selectData(m_currency, keep);
+    }
+    currencyChosen();
+}
+
+void ConditionRow::currencyChosen()
+{
+    // The amount stays what the person typed; only its precision follows the currency.
+    m_feeCurrency = m_currency->currentData().toString();
+    m_amount->setDecimals(qMax(0, common::currencyMinorDigits(m_feeCurrency)));
+}
+
 void ConditionRow::refreshChoices()
 {
+    refreshCurrencies();
     QMenu *menu = m_values->menu();
     menu->clear();
     const auto list = options();
@@ -198,7 +244,9 @@ void ConditionRow::setCondition(const RuleCondition &condition)
     }
     if (condition.field == u"feeMinor"_s) {
         selectData(m_op, condition.op);
-        m_amount->setValue(condition.value.toDouble() / 100.0);
+        m_feeCurrency = condition.currency;
+        refreshCurrencies();
+        m_amount->setValue(condition.value.toDouble() / minorPerMajor(m_feeCurrency));
     }
     fieldChosen();
 }
@@ -208,12 +256,13 @@ RuleCondition ConditionRow::condition() const
     const QString field = m_field->currentData().toString();
     if (field == u"feeMinor"_s) {
         return {field, m_op->currentData().toString(),
-                QJsonValue(qRound64(m_amount->value() * 100.0))};
+                QJsonValue(qRound64(m_amount->value() * minorPerMajor(m_feeCurrency))),
+                m_feeCurrency};
     }
     if (field == u"stillInState"_s) {
-        return {field, u"eq"_s, QJsonValue(true)};
+        return {field, u"eq"_s, QJsonValue(true), {}};
     }
-    return {field, u"in"_s, QJsonArray::fromStringList(m_selected)};
+    return {field, u"in"_s, QJsonArray::fromStringList(m_selected), {}};
 }
 
 ActionRow::ActionRow(const RuleChoices *choices, QWidget *parent)

@@ -24,6 +24,7 @@ struct RuleChoices
 {
     QList<std::pair<QString, QString>> campaigns;
     QList<std::pair<QString, QString>> shortlists;
+    QStringList currencies; ///< of the brand's campaigns, the most used first
 
     QString campaignName(const QString &id) const;
 };
@@ -49,15 +50,19 @@ Q_SIGNALS:
 private:
     void fieldChosen();
     void updateValuesButton();
+    void refreshCurrencies();
+    void currencyChosen();
     QList<std::pair<QString, QString>> options() const;
 
     const RuleChoices *m_choices;
     QStringList m_selected; ///< the values of an `in` condition
+    QString m_feeCurrency; ///< the fee bound's currency, kept until the choices arrive
     QComboBox *m_field = nullptr;
     QStackedWidget *m_value = nullptr;
     QToolButton *m_values = nullptr;
     QComboBox *m_op = nullptr;
     QDoubleSpinBox *m_amount = nullptr;
+    QComboBox *m_currency = nullptr;
     QLabel *m_still = nullptr;
     QToolButton *m_remove = nullptr;
 };

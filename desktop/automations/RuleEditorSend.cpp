@@ -23,32 +23,77 @@ namespace influence::desktop {
 
 namespace {
 constexpr int kChoicesPageSize = 100;
+/// The pickers offer at most this many campaigns and shortlists, newest first (a rule that
+/// names an older one still shows and keeps it).
+constexpr int kMaxChoices = 2000;
 } // namespace
 
 void RuleEditorDialog::loadChoices()
 {
     m_choicesPending = 2;
+    m_choices = {};
+    loadCampaigns({});
+    loadShortlists({});
+}
+
+void RuleEditorDialog::loadCampaigns(const QString &cursor)
+{
+    // The rule's brand's own (an existing rule's, or the one the page picked; empty: the
+    // user's only brand), every page of them.
     const common::ApiClient::OwnerScope owner(m_api, this);
     common::CampaignQuery query;
+    query.brandId = m_brandId;
     query.limit = kChoicesPageSize;
+    query.cursor = cursor;
     continueIn(this, common::CollabApi(m_api).campaigns(query),
             [this](const Result<common::Page<common::Campaign>> &page) {
-                if (page) {
-                    QHash<QString, QString> names;
-                    for (const auto &campaign : page->items) {
-                        m_choices.campaigns.append({campaign.id, campaign.details.name});
-                        names.insert(campaign.id, campaign.details.name);
-                    }
-                    m_previewTable->setCampaignNames(names);
+                if (!page) {
+                    choiceArrived();
+                    return;
                 }
+                for (const auto &campaign : page->items) {
+                    m_choices.campaigns.append({campaign.id, campaign.details.name});
+                    m_campaignCurrencies.append(campaign.details.budget.currency);
+                }
+                if (!page->nextCursor.isEmpty() && m_choices.campaigns.size() < kMaxChoices) {
+                    loadCampaigns(page->nextCursor);
+                    return;
+                }
+                QHash<QString, QString> names;
+                for (const auto &[id, name] : std::as_const(m_choices.campaigns)) {
+                    names.insert(id, name);
+                }
+                m_previewTable->setCampaignNames(names);
+                // The fee condition's currencies: the most used first.
+                QHash<QString, int> uses;
+                for (const QString &code : std::as_const(m_campaignCurrencies)) {
+                    ++uses[code];
+                }
+                QStringList codes = uses.keys();
+                std::sort(codes.begin(), codes.end(), [&](const QString &a, const QString &b) {
+                    return uses.value(a) != uses.value(b) ? uses.value(a) > uses.value(b) : a < b;
+                });
+                m_choices.currencies = codes;
+                m_campaignCurrencies.clear();
                 choiceArrived();
             });
-    continueIn(this, common::ShortlistsApi(m_api).lists(kChoicesPageSize, {}),
+}
+
+void RuleEditorDialog::loadShortlists(const QString &cursor)
+{
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, common::ShortlistsApi(m_api).lists(kChoicesPageSize, cursor, m_brandId),
             [this](const Result<common::ShortlistPage<common::Shortlist>> &page) {
-                if (page) {
-                    for (const auto &list : page->items) {
-                        m_choices.shortlists.append({list.id, list.name});
-                    }
+                if (!page) {
+                    choiceArrived();
+                    return;
+                }
+                for (const auto &list : page->items) {
+                    m_choices.shortlists.append({list.id, list.name});
+                }
+                if (!page->nextCursor.isEmpty() && m_choices.shortlists.size() < kMaxChoices) {
+                    loadShortlists(page->nextCursor);
+                    return;
                 }
                 choiceArrived();
             });

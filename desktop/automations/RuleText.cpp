@@ -2,6 +2,7 @@
 #include "RuleText.h"
 
 #include "common/Domain.h"
+#include "common/Money.h"
 #include "widgets/Names.h"
 
 #include <QJsonArray>
@@ -126,8 +127,10 @@ QString RuleText::condition(const common::RuleCondition &condition,
         }
         return tr("%1 is %2").arg(field, values.join(tr(" or ")));
     }
-    // The fee, in minor units of the deal's currency: shown in major units.
-    const QString amount = QLocale().toString(condition.value.toDouble() / 100.0, 'f', 2);
+    // The fee, in minor units of its currency: shown as money ("€500.00", "¥50,000").
+    const QString amount = condition.currency.isEmpty()
+            ? QLocale().toString(condition.value.toDouble() / 100.0, 'f', 2)
+            : common::formatMoney({condition.value.toInteger(), condition.currency});
     if (condition.op == u"gte"_s) {
         return tr("%1 at least %2").arg(field, amount);
     }

@@ -66,6 +66,11 @@ Result<Work> listCampaigns(const Request &request)
                             common::collabNames<common::CampaignStatus>().join(u", "_s)));
         }
     }
+    const auto brand = http::optionalUuidOf(request, u"brandId"_s);
+    if (!brand) {
+        return brand.error();
+    }
+    query.brand = *brand;
     const auto paging = http::pageOf(request, db::Page::Order::NewestFirst);
     if (!paging) {
         return paging.error();

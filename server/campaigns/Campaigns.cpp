@@ -390,6 +390,10 @@ Result<QByteArray> list(Connection &c, const Principal &p, const ListQuery &quer
                  "SELECT m.brand_id FROM brand_members m WHERE m.member_id = :member)"_s;
         binds << std::pair(u":user"_s, p.userId()) << std::pair(u":member"_s, p.userId());
     }
+    if (query.brand) {
+        where << u"c.brand_id = :brand"_s;
+        binds << std::pair(u":brand"_s, *query.brand);
+    }
     if (query.status) {
         where << u"c.status = :status"_s;
         binds << std::pair(u":status"_s, common::wireName(*query.status));

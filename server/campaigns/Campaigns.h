@@ -30,6 +30,7 @@ struct ListQuery
 {
     View view = View::Own;
     std::optional<common::CampaignStatus> status;
+    std::optional<QUuid> brand; ///< only this brand's campaigns
     db::Page page;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RuleDefinition.h"
 
+#include "common/Money.h"
 #include "common/Validation.h"
 
 #include <QRegularExpression>
@@ -177,8 +178,21 @@ QJsonArray conditionsOf(const QJsonValue &conditions, const QString &trigger, Er
         }
         const QString op = condition[u"op"_s].toString();
         const QJsonValue value = conditionValueOf(field, op, condition[u"value"_s], path, errors);
+        // A fee bound is in one currency's minor units: a deal in another currency never meets
+        // it (there is no exchange rate to compare with).
+        const QString currency = condition[u"currency"_s].toString();
+        const bool feeBound = field == u"feeMinor"_s;
+        if (feeBound && !common::isCurrencyCode(currency)) {
+            errors.append({path + u".currency"_s, u"invalid_currency"_s,
+                    u"The fee's currency: an ISO 4217 code such as EUR."_s});
+            continue;
+        }
         if (!value.isUndefined() && !value.isNull()) {
-            out.append(QJsonObject{{u"field"_s, field}, {u"op"_s, op}, {u"value"_s, value}});
+            QJsonObject normal{{u"field"_s, field}, {u"op"_s, op}, {u"value"_s, value}};
+            if (feeBound) {
+                normal.insert(u"currency"_s, currency);
+            }
+            out.append(normal);
         }
     }
     return out;

@@ -314,6 +314,27 @@ private Q_SLOTS:
                 QStringList({u"Alpine Boots:staff:id"_s, u"Other Co:staff:id"_s}));
         QCOMPARE(get(u"/api/v1/me/brands"_s, m_staff).json()[u"items"_s][1][u"id"_s].toString(),
                 other);
+        // Staff of both narrow the campaign list to one brand (GET /campaigns?brandId=).
+        const QString otherCampaign =
+                post(u"/api/v1/campaigns"_s, m_otherBrand, campaignBody(u"Other's launch"_s))
+                        .json()[u"id"_s]
+                        .toString();
+        QVERIFY(!otherCampaign.isEmpty());
+        QCOMPARE(post(u"/api/v1/campaigns"_s, m_brand, campaignBody(u"Alpine's launch"_s)).status,
+                201);
+        const auto campaignsOf = [this](const QString &brand) {
+            QStringList ids;
+            const HttpReply reply =
+                    get(u"/api/v1/campaigns?limit=100&brandId=%1"_s.arg(brand), m_staff);
+            for (const QJsonValue &c : reply.json().value(u"items"_s).toArray()) {
+                ids.append(c[u"brandId"_s].toString());
+            }
+            ids.removeDuplicates();
+            return ids;
+        };
+        QCOMPARE(campaignsOf(other), QStringList{other});
+        QCOMPARE(campaignsOf(userIdOf(m_brand)), QStringList{userIdOf(m_brand)});
+        QCOMPARE(get(u"/api/v1/campaigns?brandId=nope"_s, m_staff).status, 400);
         QCOMPARE(m_client->send("DELETE",
                                  u"/api/v1/brands/%1/members/%2"_s.arg(other, userIdOf(m_staff)),
                                  {}, as(m_otherBrand))

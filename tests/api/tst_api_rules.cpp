@@ -563,6 +563,10 @@ private Q_SLOTS:
                 QJsonArray{QJsonObject{
                         {u"field"_s, u"feeMinor"_s}, {u"op"_s, u"in"_s}, {u"value"_s, 5}}}}}
                                       << u"conditions[0].op"_s;
+        QTest::newRow("condition currency") << QJsonObject{{u"conditions"_s,
+                QJsonArray{QJsonObject{{u"field"_s, u"feeMinor"_s}, {u"op"_s, u"gte"_s},
+                        {u"value"_s, 5}, {u"currency"_s, u"euro"_s}}}}}
+                                            << u"conditions[0].currency"_s;
         QTest::newRow("condition value") << QJsonObject{{u"conditions"_s,
                 QJsonArray{QJsonObject{{u"field"_s, u"platform"_s}, {u"op"_s, u"in"_s},
                         {u"value"_s, QJsonArray{u"myspace"_s}}}}}}
@@ -614,11 +618,23 @@ private Q_SLOTS:
         for (const QString &table : tables) {
             before << count(u"SELECT count(*) FROM "_s + table);
         }
-        QJsonObject body = liveRule(QJsonArray{QJsonObject{{u"field"_s, u"feeMinor"_s},
-                                            {u"op"_s, u"gte"_s}, {u"value"_s, 40000}}},
-                u"Thanks {{creator.name}}"_s);
+        const auto fee = [](const QString &op, double value, const QString &currency) {
+            QJsonObject bound{{u"field"_s, u"feeMinor"_s}, {u"op"_s, op}, {u"value"_s, value}};
+            if (!currency.isEmpty()) {
+                bound.insert(u"currency"_s, currency);
+            }
+            return QJsonArray{bound};
+        };
+        QJsonObject body = liveRule(fee(u"gte"_s, 40000, u"EUR"_s), u"Thanks {{creator.name}}"_s);
         body.remove(u"name"_s);
-        HttpReply reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
+        // A fee bound names its currency (minor units mean nothing without one).
+        QJsonObject noCurrency = body;
+        noCurrency[u"conditions"_s] = fee(u"gte"_s, 40000, {});
+        HttpReply reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, noCurrency);
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.json()[u"errors"_s][0][u"field"_s].toString(), u"conditions[0].currency"_s);
+        QCOMPARE(reply.json()[u"errors"_s][0][u"code"_s].toString(), u"invalid_currency"_s);
+        reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
         QCOMPARE(reply.status, 200);
         const QJsonObject run = reply.json();
         QVERIFY(run[u"wouldFire"_s].toInt() >= 3);
@@ -631,13 +647,22 @@ private Q_SLOTS:
         QCOMPARE(first[u"actions"_s][0][u"result"_s].toString(),
                 u"would post: Thanks Lena Travels"_s);
         // A higher fee: each is skipped, with the reason.
-        body[u"conditions"_s] = QJsonArray{
-                QJsonObject{{u"field"_s, u"feeMinor"_s}, {u"op"_s, u"gte"_s}, {u"value"_s, 60000}}};
+        body[u"conditions"_s] = fee(u"gte"_s, 60000, u"EUR"_s);
         reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
         QCOMPARE(reply.json()[u"wouldFire"_s].toInt(), 0);
         QCOMPARE(reply.json()[u"wouldSkip"_s].toInt(), run[u"items"_s].toArray().size());
         QCOMPARE(reply.json()[u"items"_s][0][u"reason"_s].toString(),
-                u"condition feeMinor gte 60000 not met"_s);
+                u"condition feeMinor gte 60000 EUR not met"_s);
+        // The same bound in yen: the deals are in euros, so none meets it (no exchange rate).
+        body[u"conditions"_s] = fee(u"gte"_s, 40000, u"JPY"_s);
+        reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
+        QCOMPARE(reply.json()[u"wouldFire"_s].toInt(), 0);
+        QCOMPARE(reply.json()[u"wouldSkip"_s].toInt(), run[u"items"_s].toArray().size());
+        QCOMPARE(reply.json()[u"items"_s][0][u"reason"_s].toString(),
+                u"condition feeMinor gte 40000 JPY not met"_s);
+        body[u"conditions"_s] = fee(u"lte"_s, 1e12, u"JPY"_s);
+        reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, body);
+        QCOMPARE(reply.json()[u"wouldFire"_s].toInt(), 0);
         // Nothing was written (the saved rule below is counted in).
         for (qsizetype i = 0; i < before.size(); ++i) {
             QCOMPARE(count(u"SELECT count(*) FROM "_s + tables[i]), before.at(i));
@@ -680,7 +705,8 @@ private Q_SLOTS:
         // Judged, not only counted: a condition no event meets skips all of them.
         QJsonObject never = body;
         never[u"conditions"_s] = QJsonArray{
-                QJsonObject{{u"field"_s, u"feeMinor"_s}, {u"op"_s, u"gte"_s}, {u"value"_s, 1e9}}};
+                QJsonObject{{u"field"_s, u"feeMinor"_s}, {u"op"_s, u"gte"_s}, {u"value"_s, 1e9},
+                        {u"currency"_s, u"EUR"_s}}};
         reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, never);
         QCOMPARE(reply.json()[u"wouldFire"_s].toInt(), 0);
         QCOMPARE(reply.json()[u"wouldSkip"_s].toInt(), before + 600);

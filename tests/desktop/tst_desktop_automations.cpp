@@ -19,6 +19,7 @@
 #include "widgets/BrandPicker.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -174,11 +175,30 @@ private Q_SLOTS:
                 u"{{campaign.name}}"_s));
         // Narrowed to the lake campaign, named in the picker.
         editor->setName(u"Welcome lake applicants"_s);
-        editor->addCondition({u"campaignId"_s, u"in"_s, QJsonArray{m_lake}});
+        editor->addCondition({u"campaignId"_s, u"in"_s, QJsonArray{m_lake}, {}});
         auto *values = find<QToolButton>(editor->conditionRows().first(), u"conditionValues"_s);
         QCOMPARE(values->text(), u"Lake series"_s);
+        // A fee bound is typed in its currency: the brand's campaigns' (EUR) is offered first,
+        // the bound's own kept; the amount's decimals follow the currency.
+        editor->addCondition({u"feeMinor"_s, u"gte"_s, 50000, u"JPY"_s});
+        auto *currency = find<QComboBox>(editor->conditionRows().at(1), u"conditionCurrency"_s);
+        auto *amount = find<QDoubleSpinBox>(editor->conditionRows().at(1), u"conditionAmount"_s);
+        QCOMPARE(currency->itemText(0), u"EUR"_s);
+        QCOMPARE(currency->currentText(), u"JPY"_s);
+        QCOMPARE(amount->decimals(), 0);
+        QCOMPARE(amount->value(), 50000.0);
+        QCOMPARE(editor->definition().conditions.at(1).value.toInteger(), 50000);
+        currency->setCurrentIndex(0);
+        QCOMPARE(amount->decimals(), 2);
+        amount->setValue(500.25);
+        const auto fee = editor->definition().conditions.at(1);
+        QCOMPARE(fee.currency, u"EUR"_s);
+        QCOMPARE(fee.value.toInteger(), 50025);
+        QCOMPARE(RuleText::condition(fee, {}), u"Fee at least €500.25"_s);
+        QTest::mouseClick(find<QToolButton>(editor->conditionRows().at(1), u"removeRowButton"_s),
+                Qt::LeftButton);
         // A condition added by mistake goes with its ✕.
-        editor->addCondition({u"platform"_s, u"in"_s, QJsonArray{u"tiktok"_s}});
+        editor->addCondition({u"platform"_s, u"in"_s, QJsonArray{u"tiktok"_s}, {}});
         QCOMPARE(editor->conditionRows().size(), 2);
         QCOMPARE(find<QToolButton>(editor->conditionRows().at(1), u"conditionValues"_s)->text(),
                 u"TikTok"_s);
@@ -470,6 +490,12 @@ private Q_SLOTS:
                 get(u"/api/v1/rules/templates"_s, zephyrToken)[u"items"_s][0][u"rule"_s].toObject();
         rule[u"name"_s] = u"Zephyr's own"_s;
         QCOMPARE(post(u"/api/v1/rules"_s, zephyrToken, rule).status, 201);
+        const QJsonObject zephyrCampaign{{u"name"_s, u"Zephyr peaks"_s},
+                {u"brief"_s, u"Peaks."_s}, {u"objective"_s, u"awareness"_s},
+                {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 900000},
+                {u"currency"_s, u"GBP"_s}, {u"visibility"_s, u"public"_s}};
+        QCOMPARE(post(u"/api/v1/campaigns"_s, zephyrToken, zephyrCampaign).status, 201);
         const auto rulesOf = [this](const QString &brand) {
             return get(u"/api/v1/rules?brand="_s + brand, m_brandToken)[u"items"_s]
                     .toArray()
@@ -503,6 +529,11 @@ private Q_SLOTS:
         RuleEditorDialog *editor = page()->editor();
         QVERIFY(editor);
         QCOMPARE(editor->brandId(), zephyr);
+        // Its pickers offer Zephyr's campaigns only, and its fee bound Zephyr's currency.
+        QTRY_VERIFY_WITH_TIMEOUT(editor->choicesLoaded(), kTimeout);
+        QCOMPARE(editor->choices().campaigns.size(), 1);
+        QCOMPARE(editor->choices().campaigns.first().second, u"Zephyr peaks"_s);
+        QCOMPARE(editor->choices().currencies, QStringList{u"GBP"_s});
         editor->preview(); // on Zephyr's events: none yet
         QTRY_COMPARE_WITH_TIMEOUT(
                 editor->dryRunState(), RuleEditorDialog::DryRunState::Done, kTimeout);

@@ -27,7 +27,7 @@ QJsonObject ruleJson()
         "template":"approve_payout_on_approval",
         "trigger":{"type":"deliverable.approved","params":{}},"delayMinutes":60,
         "conditions":[{"field":"platform","op":"in","value":["instagram"]},
-                      {"field":"feeMinor","op":"gte","value":50000}],
+                      {"field":"feeMinor","op":"gte","value":50000,"currency":"EUR"}],
         "actions":[{"type":"payout.approve","params":{}},
                    {"type":"message.send","params":{"text":"Thanks {{creator.name}}!"}}],
         "enabled":false,"createdAt":"2026-12-01T10:00:00Z","updatedAt":"2026-12-02T10:00:00.5Z",
@@ -228,19 +228,22 @@ private Q_SLOTS:
         list.actions.append({u"shortlist.add"_s, {{u"shortlistId"_s, u"nope"_s}}});
         QTest::newRow("no shortlist") << list << QStringList{u"actions[1].params.shortlistId"_s};
         auto condition = validDefinition();
-        condition.conditions = {{u"platform"_s, u"in"_s, QJsonArray()}, {u"feeMinor"_s, u"in"_s, 5},
-                {u"colour"_s, u"eq"_s, true}, {u"stillInState"_s, u"eq"_s, true},
-                {u"feeMinor"_s, u"lte"_s, 90000}};
+        condition.conditions = {{u"platform"_s, u"in"_s, QJsonArray(), {}},
+                {u"feeMinor"_s, u"in"_s, 5, u"EUR"_s}, {u"colour"_s, u"eq"_s, true, {}},
+                {u"stillInState"_s, u"eq"_s, true, {}}, {u"feeMinor"_s, u"lte"_s, 90000, u"JPY"_s},
+                {u"feeMinor"_s, u"gte"_s, 100, {}}, {u"feeMinor"_s, u"gte"_s, 100, u"EURO"_s}};
         auto budget = validDefinition();
         budget.trigger = {u"budget.used_above"_s, {{u"share"_s, 0.8}}};
-        budget.conditions = {{u"platform"_s, u"in"_s, QJsonArray{u"instagram"_s}},
-                {u"campaignId"_s, u"in"_s, QJsonArray{u"c1"_s}}};
+        budget.conditions = {{u"platform"_s, u"in"_s, QJsonArray{u"instagram"_s}, {}},
+                {u"campaignId"_s, u"in"_s, QJsonArray{u"c1"_s}, {}}};
         budget.actions.append({u"staff.notify"_s, {{u"text"_s, u"80 %"_s}}});
         QTest::newRow("budget trigger without a deal")
                 << budget << QStringList{u"conditions[0].field"_s, u"actions[0].type"_s};
         QTest::newRow("conditions") << condition
                                     << QStringList{u"conditions[0].value"_s, u"conditions[1].op"_s,
-                                               u"conditions[2].field"_s};
+                                               u"conditions[2].field"_s,
+                                               u"conditions[5].currency"_s,
+                                               u"conditions[6].currency"_s};
     }
     void validatesWithTheServersPaths()
     {
