@@ -2173,6 +2173,14 @@
         <source>Add the creators to one of the brand&apos;s shortlists.</source>
         <translation>Die Creator zu einer der Shortlists der Marke hinzufügen.</translation>
     </message>
+    <message>
+        <source>New list for %1…</source>
+        <translation>Neue Liste für %1…</translation>
+    </message>
+    <message>
+        <source>New list for %1</source>
+        <translation>Neue Liste für %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::AnalyticsSection</name>

@@ -59,6 +59,8 @@ void AddToListButton::setState(State state)
 void AddToListButton::reloadLists()
 {
     const quint64 generation = ++m_generation;
+    m_parts = 2;
+    m_partFailed = false;
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_shortlists.lists(kMaxLists, {}),
@@ -68,15 +70,36 @@ void AddToListButton::reloadLists()
                 }
                 if (!result) {
                     m_error = result.error();
-                    setState(State::Failed);
+                    m_partFailed = true;
+                } else {
+                    m_lists = result->items;
+                    std::sort(m_lists.begin(), m_lists.end(), [](const auto &a, const auto &b) {
+                        return a.name.localeAwareCompare(b.name) < 0;
+                    });
+                }
+                partArrived();
+            });
+    continueIn(this, common::ProfileApi(m_api).myBrands(),
+            [this, generation](const Result<QList<common::ActingBrand>> &result) {
+                if (generation != m_generation) {
                     return;
                 }
-                m_lists = result->items;
-                std::sort(m_lists.begin(), m_lists.end(), [](const auto &a, const auto &b) {
-                    return a.name.localeAwareCompare(b.name) < 0;
-                });
-                setState(State::Ready);
+                if (!result) {
+                    m_error = result.error();
+                    m_partFailed = true;
+                } else {
+                    m_brands = *result;
+                }
+                partArrived();
             });
+}
+
+void AddToListButton::partArrived()
+{
+    if (--m_parts > 0) {
+        return;
+    }
+    setState(m_partFailed ? State::Failed : State::Ready);
 }
 
 void AddToListButton::rebuildMenu()
@@ -97,32 +120,55 @@ void AddToListButton::rebuildMenu()
         return;
     case State::Ready: break;
     }
-    for (const Shortlist &list : std::as_const(m_lists)) {
-        QAction *action = m_menu->addAction(u"%1 (%2)"_s.arg(list.name).arg(list.memberCount));
-        action->setData(list.id);
-        connect(action, &QAction::triggered, this, [this, id = list.id] {
-            addTo(id);
-        });
+    const auto addLists = [this](const QString &brandId) {
+        for (const Shortlist &list : std::as_const(m_lists)) {
+            if (!brandId.isEmpty() && list.brandId != brandId) {
+                continue;
+            }
+            QAction *action =
+                    m_menu->addAction(u"%1 (%2)"_s.arg(list.name).arg(list.memberCount));
+            action->setData(list.id);
+            connect(action, &QAction::triggered, this, [this, id = list.id] {
+                addTo(id);
+            });
+        }
+    };
+    if (m_brands.size() > 1) {
+        // Agency staff: each brand's lists under its name, and a new list for each brand.
+        for (const common::ActingBrand &brand : std::as_const(m_brands)) {
+            m_menu->addSection(brand.name);
+            addLists(brand.id);
+            QAction *create = m_menu->addAction(tr("New list for %1…").arg(brand.name));
+            create->setObjectName(u"newListAction"_s);
+            create->setData(brand.id);
+            connect(create, &QAction::triggered, this, [this, brand] {
+                askForName(brand.id, brand.name);
+            });
+        }
+        return;
     }
+    addLists({});
     if (!m_lists.isEmpty()) {
         m_menu->addSeparator();
     }
     QAction *create = m_menu->addAction(tr("&New list…"));
     create->setObjectName(u"newListAction"_s);
-    connect(create, &QAction::triggered, this, &AddToListButton::askForName);
+    connect(create, &QAction::triggered, this, [this] {
+        askForName({}, {});
+    });
 }
 
-void AddToListButton::askForName()
+void AddToListButton::askForName(const QString &brandId, const QString &brandName)
 {
     auto *dialog = new QInputDialog(window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(u"newListDialog"_s);
-    dialog->setWindowTitle(tr("New list"));
+    dialog->setWindowTitle(brandName.isEmpty() ? tr("New list") : tr("New list for %1").arg(brandName));
     dialog->setLabelText(tr("Name of the new list:"));
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, brandId](const QString &name) {
         if (!name.trimmed().isEmpty()) {
-            addToNewList(name.trimmed());
+            addToNewList(name.trimmed(), brandId);
         }
     });
     dialog->open();
@@ -139,12 +185,13 @@ void AddToListButton::addTo(const QString &listId)
     addAll(list, m_creators());
 }
 
-void AddToListButton::addToNewList(const QString &name)
+void AddToListButton::addToNewList(const QString &name, const QString &brandId)
 {
     const QStringList creators = m_creators();
     setState(State::Adding);
     common::ShortlistInput input;
     input.name = name;
+    input.brandId = brandId;
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_shortlists.create(input), [this, creators](const Result<Shortlist> &list) {
         if (!list) {

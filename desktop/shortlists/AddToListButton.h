@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/ProfileApi.h"
 #include "common/ShortlistsApi.h"
 
 #include <QList>
@@ -21,6 +22,8 @@ class Session;
 /// and "New list…", which adds the creators `creators()` names at that moment to the list
 /// chosen. Shared by discovery (the selected rows) and a creator's profile (that creator);
 /// shown to the brand's side only. Each creator is one PUT (adding twice changes nothing).
+/// Staff acting for several brands see each brand's lists under its name and a "New list for
+/// <brand>…" per brand.
 class AddToListButton : public QToolButton
 {
     Q_OBJECT
@@ -37,12 +40,15 @@ public:
     QMenu *listMenu() const { return m_menu; }
     /// The lists the menu offers (after reloadLists()).
     const QList<common::Shortlist> &lists() const { return m_lists; }
+    /// The brands the user acts for (after reloadLists()), by name.
+    const QList<common::ActingBrand> &brands() const { return m_brands; }
     /// Reads the brand's lists again (what opening the menu does).
     void reloadLists();
     /// Adds the creators to a list.
     void addTo(const QString &listId);
-    /// Creates a list named `name` and adds the creators to it.
-    void addToNewList(const QString &name);
+    /// Creates a list named `name` (for `brandId`; empty: the user's only brand) and adds the
+    /// creators to it.
+    void addToNewList(const QString &name, const QString &brandId = {});
     /// What the last addition did, in plain words.
     QString statusText() const { return m_status; }
 
@@ -58,7 +64,8 @@ private:
     void retranslate();
     void setState(State state);
     void rebuildMenu();
-    void askForName();
+    void askForName(const QString &brandId, const QString &brandName);
+    void partArrived();
     void addAll(const common::Shortlist &list, const QStringList &creators);
     void finish(const QString &status);
     void updateVisibility();
@@ -69,6 +76,9 @@ private:
     Creators m_creators;
     QMenu *m_menu = nullptr;
     QList<common::Shortlist> m_lists;
+    QList<common::ActingBrand> m_brands;
+    int m_parts = 0; ///< of the lists and the brands, still being read
+    bool m_partFailed = false;
     common::Error m_error;
     State m_state = State::Idle;
     quint64 m_generation = 0;

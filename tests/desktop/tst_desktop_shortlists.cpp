@@ -314,6 +314,59 @@ private Q_SLOTS:
         QCOMPARE(onServer.first()[u"name"_s].toString(), u"Zephyr picks"_s);
         QCOMPARE(get(u"/api/v1/shortlists"_s, m_brandToken)[u"items"_s].toArray().size(), 1);
         record(stalls);
+
+        // Discovery's "Add to list" shows each brand's lists under its name, and a new list
+        // for each brand: this one is Zephyr's.
+        desktop::DiscoveryView *discovery = m_window->discoveryPage();
+        showPage(discovery);
+        auto *search = find<QLineEdit>(discovery, u"searchEdit"_s);
+        QSignalSpy reset(discovery->model(), &QAbstractItemModel::modelReset);
+        search->clear();
+        QTest::keyClicks(search, u"Quillon"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(reset.count() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                discovery->model()->state(), DiscoveryModel::State::Loaded, kTimeout);
+        auto *table = find<QTableView>(discovery, u"discoveryTable"_s);
+        for (int row = 0; row < discovery->model()->rowCount(); ++row) {
+            const QModelIndex index = discovery->model()->index(row, 0);
+            if (index.data(DiscoveryModel::IdRole).toString() == m_creatorIds.at(0)) {
+                table->selectionModel()->select(
+                        index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            }
+        }
+        QCOMPARE(discovery->selectedCreators().size(), 1);
+        auto *button = find<AddToListButton>(discovery, u"addToListButton"_s);
+        button->reloadLists();
+        QTRY_COMPARE_WITH_TIMEOUT(button->state(), AddToListButton::State::Ready, kTimeout);
+        QCOMPARE(button->brands().size(), 2);
+        QStringList sections;
+        QAction *newForZephyr = nullptr;
+        for (QAction *action : button->listMenu()->actions()) {
+            if (action->isSeparator() && !action->text().isEmpty()) {
+                sections.append(action->text());
+            }
+            if (action->objectName() == u"newListAction"_s && action->data() == zephyr) {
+                newForZephyr = action;
+            }
+        }
+        QCOMPARE(sections, QStringList({u"Alpine Boots"_s, u"Zephyr Outdoor"_s}));
+        QVERIFY(newForZephyr);
+        QCOMPARE(newForZephyr->text(), u"New list for Zephyr Outdoor…"_s);
+        QSignalSpy added(button, &AddToListButton::added);
+        newForZephyr->trigger();
+        QInputDialog *listName = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (listName = m_window->findChild<QInputDialog *>(u"newListDialog"_s)), kTimeout);
+        QCOMPARE(listName->windowTitle(), u"New list for Zephyr Outdoor"_s);
+        listName->setTextValue(u"Zephyr from discovery"_s);
+        listName->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, kTimeout);
+        const QJsonArray zephyrLists =
+                get(u"/api/v1/shortlists"_s, zephyrToken)[u"items"_s].toArray();
+        QCOMPARE(zephyrLists.size(), 2);
+        QCOMPARE(zephyrLists.first()[u"name"_s].toString(), u"Zephyr from discovery"_s);
+        QCOMPARE(zephyrLists.first()[u"memberCount"_s].toInt(), 1);
+        QCOMPARE(get(u"/api/v1/shortlists"_s, m_brandToken)[u"items"_s].toArray().size(), 1);
     }
 
     void creatorsSeeNoLists()
