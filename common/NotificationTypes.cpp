@@ -52,9 +52,9 @@ QStringList notificationChannelNames()
 
 QStringList reminderKinds()
 {
-    return {u"deal.activity"_s, u"deliverable.due_soon"_s, u"deliverable.overdue"_s, u"offer.awaiting_reply"_s,
-            u"version.awaiting_review"_s, u"payout.details_missing"_s, u"payout.late"_s,
-            u"payout.unclaimed"_s};
+    return {u"deal.activity"_s, u"deliverable.due_soon"_s, u"deliverable.overdue"_s,
+            u"offer.awaiting_reply"_s, u"version.awaiting_review"_s, u"payout.details_missing"_s,
+            u"payout.late"_s, u"payout.unclaimed"_s};
 }
 
 NotificationChannel defaultChannel(const QString &kind)

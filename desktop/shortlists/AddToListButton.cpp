@@ -125,8 +125,7 @@ void AddToListButton::rebuildMenu()
             if (!brandId.isEmpty() && list.brandId != brandId) {
                 continue;
             }
-            QAction *action =
-                    m_menu->addAction(u"%1 (%2)"_s.arg(list.name).arg(list.memberCount));
+            QAction *action = m_menu->addAction(u"%1 (%2)"_s.arg(list.name).arg(list.memberCount));
             action->setData(list.id);
             connect(action, &QAction::triggered, this, [this, id = list.id] {
                 addTo(id);
@@ -163,7 +162,8 @@ void AddToListButton::askForName(const QString &brandId, const QString &brandNam
     auto *dialog = new QInputDialog(window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(u"newListDialog"_s);
-    dialog->setWindowTitle(brandName.isEmpty() ? tr("New list") : tr("New list for %1").arg(brandName));
+    dialog->setWindowTitle(
+            brandName.isEmpty() ? tr("New list") : tr("New list for %1").arg(brandName));
     dialog->setLabelText(tr("Name of the new list:"));
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QInputDialog::textValueSelected, this, [this, brandId](const QString &name) {

@@ -8,8 +8,7 @@ using namespace Qt::StringLiterals;
 namespace influence::server::notifications {
 
 namespace {
-const db::SqlStatement kMail(
-        u"SELECT deal_activity_mail(CAST(:payload AS jsonb), :appUrl)"_s);
+const db::SqlStatement kMail(u"SELECT deal_activity_mail(CAST(:payload AS jsonb), :appUrl)"_s);
 } // namespace
 
 jobs::Handler dealActivityMailHandler(QString appUrl)

@@ -704,9 +704,8 @@ private Q_SLOTS:
         }
         // Judged, not only counted: a condition no event meets skips all of them.
         QJsonObject never = body;
-        never[u"conditions"_s] = QJsonArray{
-                QJsonObject{{u"field"_s, u"feeMinor"_s}, {u"op"_s, u"gte"_s}, {u"value"_s, 1e9},
-                        {u"currency"_s, u"EUR"_s}}};
+        never[u"conditions"_s] = QJsonArray{QJsonObject{{u"field"_s, u"feeMinor"_s},
+                {u"op"_s, u"gte"_s}, {u"value"_s, 1e9}, {u"currency"_s, u"EUR"_s}}};
         reply = m_api->post(u"/api/v1/rules/dry-run"_s, m_brand, never);
         QCOMPARE(reply.json()[u"wouldFire"_s].toInt(), 0);
         QCOMPARE(reply.json()[u"wouldSkip"_s].toInt(), before + 600);

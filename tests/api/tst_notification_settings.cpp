@@ -301,8 +301,8 @@ private Q_SLOTS:
         for (const Case &expected : {Case{u"off"_s, 0, 0}, Case{u"in_app"_s, 1, 0},
                      Case{u"email"_s, 0, 1}, Case{u"both"_s, 1, 1}}) {
             QCOMPARE(m_api->put(kSettings, m_creator,
-                                  kindSetting(u"deal.activity"_s,
-                                          {{u"channel"_s, expected.channel}}))
+                                  kindSetting(
+                                          u"deal.activity"_s, {{u"channel"_s, expected.channel}}))
                              .status,
                     200);
             const QString deal = invitedDeal(5).first;

@@ -490,9 +490,8 @@ private Q_SLOTS:
                 get(u"/api/v1/rules/templates"_s, zephyrToken)[u"items"_s][0][u"rule"_s].toObject();
         rule[u"name"_s] = u"Zephyr's own"_s;
         QCOMPARE(post(u"/api/v1/rules"_s, zephyrToken, rule).status, 201);
-        const QJsonObject zephyrCampaign{{u"name"_s, u"Zephyr peaks"_s},
-                {u"brief"_s, u"Peaks."_s}, {u"objective"_s, u"awareness"_s},
-                {u"platforms"_s, QJsonArray{u"instagram"_s}},
+        const QJsonObject zephyrCampaign{{u"name"_s, u"Zephyr peaks"_s}, {u"brief"_s, u"Peaks."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
                 {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 900000},
                 {u"currency"_s, u"GBP"_s}, {u"visibility"_s, u"public"_s}};
         QCOMPARE(post(u"/api/v1/campaigns"_s, zephyrToken, zephyrCampaign).status, 201);

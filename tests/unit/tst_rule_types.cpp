@@ -239,11 +239,11 @@ private Q_SLOTS:
         budget.actions.append({u"staff.notify"_s, {{u"text"_s, u"80 %"_s}}});
         QTest::newRow("budget trigger without a deal")
                 << budget << QStringList{u"conditions[0].field"_s, u"actions[0].type"_s};
-        QTest::newRow("conditions") << condition
-                                    << QStringList{u"conditions[0].value"_s, u"conditions[1].op"_s,
-                                               u"conditions[2].field"_s,
-                                               u"conditions[5].currency"_s,
-                                               u"conditions[6].currency"_s};
+        QTest::newRow("conditions")
+                << condition
+                << QStringList{u"conditions[0].value"_s, u"conditions[1].op"_s,
+                           u"conditions[2].field"_s, u"conditions[5].currency"_s,
+                           u"conditions[6].currency"_s};
     }
     void validatesWithTheServersPaths()
     {
