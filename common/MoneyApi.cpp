@@ -51,6 +51,9 @@ QUrlQuery PayoutQuery::toUrlQuery() const
     if (!campaignId.isEmpty()) {
         query.addQueryItem(u"campaign"_s, campaignId);
     }
+    if (!brandId.isEmpty()) {
+        query.addQueryItem(u"brand"_s, brandId);
+    }
     if (!creatorId.isEmpty()) {
         query.addQueryItem(u"creator"_s, creatorId);
     }

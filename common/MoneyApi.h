@@ -27,6 +27,7 @@ struct PayoutQuery
 {
     std::optional<PayoutState> state;
     QString campaignId;
+    QString brandId; ///< one brand's payouts (agency staff of several brands)
     QString creatorId; ///< the creator's profile id
     QDate dueBefore; ///< invalid: any due date
     bool lateOnly = false;

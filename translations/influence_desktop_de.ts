@@ -2766,6 +2766,10 @@
         <source>&amp;Brand:</source>
         <translation>&amp;Marke:</translation>
     </message>
+    <message>
+        <source>All brands</source>
+        <translation>Alle Marken</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::BrandProfileView</name>
@@ -3641,6 +3645,10 @@
         <source>Deliverables</source>
         <translation>Leistungen</translation>
     </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::CampaignsView</name>
@@ -3751,6 +3759,10 @@
     <message>
         <source>The campaigns could not be exported: %1</source>
         <translation>Die Kampagnen konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ QString CampaignsModel::text(const common::Campaign &campaign, int column) const
 {
     switch (column) {
     case Name: return campaign.details.name;
+    case Brand: return campaign.brandName;
     case Status: return Names::campaignStatus(campaign.status);
     case Dates: return datesText(campaign);
     case Budget: return Formats::money(campaign.details.budget);
@@ -89,6 +90,7 @@ QVariant CampaignsModel::headerData(int section, Qt::Orientation orientation, in
     }
     switch (section) {
     case Name: return tr("Campaign");
+    case Brand: return tr("Brand");
     case Status: return tr("Status");
     case Dates: return tr("Dates");
     case Budget: return tr("Budget");

@@ -13,7 +13,7 @@ class CampaignsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Status, Dates, Budget, Deals, Deliverables, ColumnCount };
+    enum Column { Name, Brand, Status, Dates, Budget, Deals, Deliverables, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, StatusRole };
 
     using QAbstractTableModel::QAbstractTableModel;

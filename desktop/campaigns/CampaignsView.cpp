@@ -6,10 +6,9 @@
 #include "campaigns/CampaignsModel.h"
 #include "common/ApiClient.h"
 #include "common/CampaignTargetsApi.h"
-#include "common/Money.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
-#include "widgets/CsvExport.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 #include "widgets/StateStack.h"
@@ -51,6 +50,7 @@ CampaignsView::CampaignsView(common::ApiClient *api, Session *session, QWidget *
             ++m_generation; // answers still on their way are dropped
             m_selectAfterLoad.clear();
             m_model->setCampaigns({});
+            m_brands->forget();
             showMessage({});
             setState(State::Idle);
         }
@@ -59,6 +59,13 @@ CampaignsView::CampaignsView(common::ApiClient *api, Session *session, QWidget *
         }
     });
     applyRole();
+}
+
+void CampaignsView::showBrandColumn()
+{
+    // Which brand a row is for matters only while several brands' campaigns are listed.
+    m_table->setColumnHidden(
+            CampaignsModel::Brand, m_brands->brands().size() < 2 || !m_brands->brandId().isEmpty());
 }
 
 bool CampaignsView::isBrandSide() const
@@ -77,6 +84,7 @@ void CampaignsView::applyRole()
     }
     // A brand's total budget is the brand's own business.
     m_table->setColumnHidden(CampaignsModel::Budget, !brand);
+    showBrandColumn();
     retranslate();
 }
 
@@ -109,6 +117,14 @@ void CampaignsView::buildUi()
         });
     }
     toolbar->addStretch();
+    // Agency staff of several brands: all of them, or one.
+    m_brands = new BrandPicker(m_api);
+    m_brands->setAllowAll(true);
+    toolbar->addWidget(m_brands);
+    connect(m_brands, &BrandPicker::brandChanged, this, &CampaignsView::reload);
+    connect(m_brands, &BrandPicker::ready, this, [this] {
+        showBrandColumn();
+    });
     m_export = button(u"exportCampaignsButton"_s);
     m_reload = button(u"reloadCampaignsButton"_s);
     layout->addLayout(toolbar);
@@ -243,10 +259,15 @@ void CampaignsView::reload()
     if (const Campaign *current = selected(); current && m_selectAfterLoad.isEmpty()) {
         m_selectAfterLoad = current->id;
     }
+    if (isBrandSide() && m_brands->state() == BrandPicker::State::Idle) {
+        m_brands->reload(); // every brand's campaigns meanwhile
+    }
     const quint64 generation = ++m_generation;
     setState(State::Loading);
     const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_collab.campaigns({}),
+    common::CampaignQuery query;
+    query.brandId = m_brands->brandId();
+    continueIn(this, m_collab.campaigns(query),
             [this, generation](const Result<common::Page<Campaign>> &result) {
                 listed(generation, result);
             });
@@ -265,6 +286,7 @@ void CampaignsView::listed(quint64 generation, const Result<common::Page<Campaig
     m_model->setCampaigns(result->items);
     // (A reset model shows every column again.)
     m_table->setColumnHidden(CampaignsModel::Budget, !isBrandSide());
+    showBrandColumn();
     setState(result->items.isEmpty() ? State::Empty : State::Loaded);
     if (!m_selectAfterLoad.isEmpty()) {
         select(m_selectAfterLoad);
@@ -441,54 +463,6 @@ void CampaignsView::refreshed(const Result<Campaign> &result)
         m_model->upsert(*result);
         updateButtons();
     }
-}
-
-QByteArray CampaignsView::csv() const
-{
-    // What the table lists, in its order, with dates as ISO 8601 and money as an amount and a
-    // currency column (a spreadsheet sums those). A creator's export has no budget, as the table.
-    const bool brand = isBrandSide();
-    Csv csv;
-    QStringList header{tr("Campaign"), tr("Status"), tr("Start date"), tr("End date")};
-    if (brand) {
-        header << tr("Budget") << tr("Currency");
-    }
-    header << tr("Deals") << tr("Deliverables live") << tr("Deliverables");
-    csv.setHeader(header);
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const Campaign *campaign = m_model->campaignAt(row);
-        QStringList fields{campaign->details.name,
-                m_model->index(row, CampaignsModel::Status).data().toString(),
-                campaign->details.startDate.toString(Qt::ISODate),
-                campaign->details.endDate.toString(Qt::ISODate)};
-        if (brand) {
-            const common::Money &budget = campaign->details.budget;
-            fields << common::formatMoneyPlain(budget).section(u' ', 0, 0) << budget.currency;
-        }
-        fields << QString::number(campaign->dealCount())
-               << QString::number(campaign->deliverablesLive)
-               << QString::number(campaign->deliverablesTotal);
-        csv.addRow(fields);
-    }
-    return csv.bytes();
-}
-
-void CampaignsView::exportAsCsv()
-{
-    if (m_state != State::Loaded) {
-        return;
-    }
-    // The rows are taken when the file is chosen (exportCsv() asks only while this page lives).
-    exportCsv(
-            this, tr("campaigns.csv"),
-            [this] {
-                return csv();
-            },
-            [this](const QString &path, const QString &error) {
-                showMessage(error.isEmpty()
-                                ? tr("The campaigns were exported to %1.").arg(path)
-                                : tr("The campaigns could not be exported: %1").arg(error));
-            });
 }
 
 void CampaignsView::showMessage(const QString &text)

@@ -14,6 +14,7 @@ class QTableView;
 
 namespace influence::desktop {
 
+class BrandPicker;
 class CampaignsModel;
 class Session;
 class StateStack;
@@ -40,6 +41,7 @@ public:
     /// Selects the campaign now if it is listed, else once the list has arrived (for a page
     /// about to be shown, which loads its list).
     void showCampaign(const QString &id);
+    BrandPicker *brandPicker() const { return m_brands; }
     /// The selected campaign, if any.
     const common::Campaign *selected() const;
     /// Opens the dialog for a new campaign, or for the selected one (null for a creator).
@@ -77,6 +79,7 @@ private:
     bool isBrandSide() const;
     /// Shows or hides what only the brand side may see and do.
     void applyRole();
+    void showBrandColumn();
     void updateButtons();
     bool canLoad() const;
     CampaignDialog *openDialog();
@@ -97,6 +100,7 @@ private:
     quint64 m_generation = 0;
     QString m_selectAfterLoad;
     CampaignsModel *m_model = nullptr;
+    BrandPicker *m_brands = nullptr; ///< shown to staff of several brands
     QPointer<CampaignDialog> m_dialog;
 
     QLabel *m_title = nullptr;

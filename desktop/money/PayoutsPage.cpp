@@ -6,6 +6,7 @@
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/BadgeDelegate.h"
+#include "widgets/BrandPicker.h"
 #include "widgets/CsvExport.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
@@ -81,6 +82,11 @@ void PayoutsPage::buildUi()
     for (const Show show : {Show::Due, Show::Late, Show::Failed, Show::All}) {
         m_show->addItem(QString(), int(show));
     }
+    m_brands = new BrandPicker(m_api);
+    m_brands->setAllowAll(true);
+    filters->addWidget(m_brands);
+    filters->addSpacing(12);
+    connect(m_brands, &BrandPicker::brandChanged, this, &PayoutsPage::reload);
     m_campaign = combo(u"payoutsCampaign"_s, m_campaignLabel);
     m_campaign->addItem(QString(), QString());
     m_creator = combo(u"payoutsCreator"_s, m_creatorLabel);
@@ -311,6 +317,7 @@ common::PayoutQuery PayoutsPage::query() const
     case Show::All: break;
     }
     query.campaignId = m_campaign->currentData().toString();
+    query.brandId = m_brands->brandId();
     query.creatorId = m_creator->currentData().toString();
     query.limit = kPageSize;
     return query;
@@ -367,6 +374,7 @@ void PayoutsPage::loadPage(quint64 generation, const QString &cursor)
 void PayoutsPage::loadFilterChoices()
 {
     m_choicesLoaded = true;
+    m_brands->reload();
     const common::ApiClient::OwnerScope owner(m_api, this);
     common::CampaignQuery campaigns;
     continueIn(this, m_collab.campaigns(campaigns),
@@ -484,6 +492,7 @@ void PayoutsPage::forget()
     }
     m_campaign->setCurrentIndex(0);
     m_creator->setCurrentIndex(0);
+    m_brands->forget();
     setState(State::Idle);
 }
 

@@ -20,6 +20,7 @@ class QTableView;
 
 namespace influence::desktop {
 
+class BrandPicker;
 class PayoutActions;
 class PayoutsModel;
 class Session;
@@ -50,6 +51,9 @@ public:
 
     State state() const { return m_state; }
     PayoutsModel *model() const { return m_model; }
+    BrandPicker *brandPicker() const { return m_brands; }
+    /// What the filters shown ask GET /payouts for.
+    common::PayoutQuery query() const;
     QTableView *table() const { return m_table; }
     /// Loads the payouts with the filters shown.
     void reload();
@@ -121,7 +125,6 @@ private:
     void retranslate();
     void setState(State state);
     void showState();
-    common::PayoutQuery query() const;
     void loadPage(quint64 generation, const QString &cursor);
     void loadFilterChoices();
     void updateButtons();
@@ -153,6 +156,7 @@ private:
 
     QComboBox *m_show = nullptr;
     QLabel *m_showLabel = nullptr;
+    BrandPicker *m_brands = nullptr; ///< staff of several brands: all, or one
     QComboBox *m_campaign = nullptr;
     QLabel *m_campaignLabel = nullptr;
     QComboBox *m_creator = nullptr;

@@ -42,6 +42,12 @@ QString BrandPicker::brandId() const
     return m_brands.size() > 1 ? m_combo->currentData().toString() : QString();
 }
 
+void BrandPicker::setAllowAll(bool allow)
+{
+    m_allowAll = allow;
+    fill(m_combo->currentData().toString());
+}
+
 bool BrandPicker::choose(const QString &brandId)
 {
     const int index = m_combo->findData(brandId);
@@ -82,14 +88,22 @@ void BrandPicker::fill(const QString &keep)
 {
     const QSignalBlocker blocker(m_combo);
     m_combo->clear();
+    if (m_allowAll && m_brands.size() > 1) {
+        m_combo->addItem(tr("All brands"), QString());
+    }
     for (const ActingBrand &brand : m_brands) {
         m_combo->addItem(brand.name, brand.id);
     }
-    // The brand chosen before, else the one the user owns, else the first by name.
+    // The brand chosen before, else all of them where offered, else the one the user owns,
+    // else the first by name.
     int index = m_combo->findData(keep);
+    const int first = m_combo->count() - static_cast<int>(m_brands.size());
+    if (index < 0 && first > 0) {
+        index = 0;
+    }
     for (qsizetype i = 0; index < 0 && i < m_brands.size(); ++i) {
         if (m_brands.at(i).owner) {
-            index = static_cast<int>(i);
+            index = first + static_cast<int>(i);
         }
     }
     m_combo->setCurrentIndex(index < 0 && !m_brands.isEmpty() ? 0 : index);

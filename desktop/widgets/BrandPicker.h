@@ -32,8 +32,12 @@ public:
 
     State state() const { return m_state; }
     const QList<common::ActingBrand> &brands() const { return m_brands; }
-    /// The chosen brand's id; empty when the user acts for one brand (or none is known yet).
+    /// The chosen brand's id; empty when the user acts for one brand (or none is known yet),
+    /// or chose "All brands".
     QString brandId() const;
+    /// Offers "All brands" first (the default) for a page that can show every brand's items
+    /// together, such as the campaign list.
+    void setAllowAll(bool allow);
     /// Chooses a listed brand; false when it is not listed.
     bool choose(const QString &brandId);
     QComboBox *combo() const { return m_combo; }
@@ -56,6 +60,7 @@ private:
     common::ProfileApi m_profiles;
     common::ApiClient *m_api;
     QList<common::ActingBrand> m_brands;
+    bool m_allowAll = false;
     State m_state = State::Idle;
     quint64 m_generation = 0;
     QLabel *m_label = nullptr;

@@ -125,6 +125,7 @@ Result<Work> listPayoutsRoute(const Request &request)
         }
     }
     const auto campaign = http::optionalUuidOf(request, u"campaign"_s);
+    const auto brand = http::optionalUuidOf(request, u"brand"_s);
     const auto creator = http::optionalUuidOf(request, u"creator"_s);
     const auto dueBefore = dateOf(request, u"dueBefore"_s);
     const auto late = http::flagOf(request, u"late"_s);
@@ -132,10 +133,14 @@ Result<Work> listPayoutsRoute(const Request &request)
     if (!campaign || !creator || !dueBefore) {
         return !campaign ? campaign.error() : !creator ? creator.error() : dueBefore.error();
     }
+    if (!brand) {
+        return brand.error();
+    }
     if (!late || !page) {
         return !late ? late.error() : page.error();
     }
     query.campaign = *campaign;
+    query.brand = *brand;
     query.creator = *creator;
     query.dueBefore = *dueBefore;
     query.lateOnly = *late;

@@ -278,6 +278,10 @@ QString payoutWhere(const Principal &p, const PayoutQuery &query, Binds &binds)
         where << u"p.campaign_id = :campaign"_s;
         binds << std::pair(u":campaign"_s, *query.campaign);
     }
+    if (query.brand) {
+        where << u"p.brand_id = :brand"_s;
+        binds << std::pair(u":brand"_s, *query.brand);
+    }
     if (query.creator) {
         where << u"p.influencer_id = :creator"_s;
         binds << std::pair(u":creator"_s, *query.creator);

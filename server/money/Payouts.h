@@ -25,6 +25,7 @@ struct PayoutQuery
 {
     QStringList states; ///< reported states (scheduled, due, approved, …); empty: all
     std::optional<QUuid> campaign;
+    std::optional<QUuid> brand;
     std::optional<QUuid> creator;
     std::optional<QDate> dueBefore;
     bool lateOnly = false;

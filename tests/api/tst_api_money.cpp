@@ -736,6 +736,12 @@ private Q_SLOTS:
                          .toArray()
                          .size(),
                 0);
+        // Narrowed to a brand (agency staff of several): the brand's own, or nothing.
+        const auto listed = [this](const QString &query) {
+            return get(u"/api/v1/payouts?"_s + query, m_brand).json()[u"items"_s].toArray().size();
+        };
+        QCOMPARE(listed(u"campaign=%1&brand=%2"_s.arg(campaign, userIdOf(m_brand))), 1);
+        QCOMPARE(listed(u"campaign=%1&brand=%2"_s.arg(campaign, userIdOf(m_otherBrand))), 0);
         // The creator sees their payout but cannot act for the brand or read the budget.
         QCOMPARE(get(u"/api/v1/payouts?campaign="_s + campaign, m_creator)
                          .json()[u"items"_s]
@@ -804,6 +810,8 @@ private Q_SLOTS:
                 << QByteArray(R"({"taxFormReceivedOn":"2026-01-01"})") << 422;
         QTest::newRow("payouts: bad state")
                 << QByteArray("GET") << u"/api/v1/payouts?state=x"_s << QByteArray() << 400;
+        QTest::newRow("payouts: bad brand")
+                << QByteArray("GET") << u"/api/v1/payouts?brand=acme"_s << QByteArray() << 400;
         QTest::newRow("payouts: bad date")
                 << QByteArray("GET") << u"/api/v1/payouts?dueBefore=tomorrow"_s << QByteArray()
                 << 400;

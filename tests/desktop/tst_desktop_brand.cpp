@@ -7,6 +7,7 @@
 // GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignDialog.h"
+#include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
 #include "money/AuditLogPage.h"
 #include "money/PayoutsPage.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTableView>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -232,7 +234,38 @@ private Q_SLOTS:
         QCOMPARE(zephyrs.first()[u"brandId"_s].toString(), zephyr);
         QCOMPARE(get(u"/api/v1/campaigns"_s, m_ownerToken)[u"items"_s].toArray().size(),
                 summitCampaigns);
+
+        // The list shows every brand's campaigns with a Brand column, or one brand's.
+        BrandPicker *listPicker = campaigns->brandPicker();
+        campaigns->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(listPicker->state(), BrandPicker::State::Loaded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns->state(), CampaignsView::State::Loaded, kTimeout);
+        QVERIFY(listPicker->isVisible());
+        QCOMPARE(listPicker->combo()->count(), 3);
+        QCOMPARE(listPicker->combo()->currentText(), u"All brands"_s);
+        QCOMPARE(campaigns->model()->rowCount(), summitCampaigns + 1);
+        auto *table = find<QTableView>(u"campaignsTable"_s);
+        QVERIFY(!table->isColumnHidden(desktop::CampaignsModel::Brand));
+        QVERIFY(campaigns->csv().startsWith("Campaign,Brand,"));
+        QVERIFY(listPicker->choose(zephyr));
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns->model()->rowCount(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns->state(), CampaignsView::State::Loaded, kTimeout);
+        QCOMPARE(campaigns->model()->campaignAt(0)->details.name, u"Zephyr spring"_s);
+        QVERIFY(table->isColumnHidden(desktop::CampaignsModel::Brand));
+        tests::saveScreenshot(campaigns, u"campaigns-brand-filter"_s);
+        // Payouts too: every brand's, or one brand's.
+        desktop::PayoutsPage *payouts = m_window->payoutsPage();
+        showPage(payouts);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                payouts->brandPicker()->state(), BrandPicker::State::Loaded, kTimeout);
+        QVERIFY(payouts->brandPicker()->isVisible());
+        QCOMPARE(payouts->brandPicker()->combo()->currentText(), u"All brands"_s);
+        QVERIFY(payouts->query().brandId.isEmpty());
+        QVERIFY(payouts->brandPicker()->choose(zephyr));
+        QCOMPARE(payouts->query().brandId, zephyr);
+        QTRY_COMPARE_WITH_TIMEOUT(payouts->state(), desktop::PayoutsPage::State::Loaded, kTimeout);
         signInAs(m_owner);
+        QVERIFY(!listPicker->isVisible());
         showPage(page());
         waitForTheForm();
     }
