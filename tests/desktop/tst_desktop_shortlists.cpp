@@ -43,6 +43,35 @@ class TestDesktopShortlists : public QObject, public tests::DesktopFixture
     Q_OBJECT
 
 private:
+    /// Shows discovery, searches the test's creators ("Quillon") and selects the rows of `ids`
+    /// (found by id: the rows are in the server's order); false if the search did not load.
+    bool selectInDiscovery(const QStringList &ids)
+    {
+        desktop::DiscoveryView *discovery = m_window->discoveryPage();
+        showPage(discovery);
+        auto *search = find<QLineEdit>(discovery, u"searchEdit"_s);
+        QSignalSpy reset(discovery->model(), &QAbstractItemModel::modelReset);
+        search->clear();
+        QTest::keyClicks(search, u"Quillon"_s);
+        if (!QTest::qWaitFor(
+                    [&] {
+                        return reset.count() >= 1
+                                && discovery->model()->state() == DiscoveryModel::State::Loaded;
+                    },
+                    kTimeout)) {
+            return false;
+        }
+        auto *table = find<QTableView>(discovery, u"discoveryTable"_s);
+        for (int row = 0; row < discovery->model()->rowCount(); ++row) {
+            const QModelIndex index = discovery->model()->index(row, 0);
+            if (ids.contains(index.data(DiscoveryModel::IdRole).toString())) {
+                table->selectionModel()->select(
+                        index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            }
+        }
+        return true;
+    }
+
     QString m_brandEmail;
     QString m_brandToken;
     QString m_creatorEmail;
@@ -114,26 +143,9 @@ private Q_SLOTS:
         signInAs(m_brandEmail);
         tests::StallMeter stalls;
         desktop::DiscoveryView *discovery = m_window->discoveryPage();
-        showPage(discovery);
-        auto *search = find<QLineEdit>(discovery, u"searchEdit"_s);
-        QSignalSpy reset(discovery->model(), &QAbstractItemModel::modelReset);
-        search->clear();
-        QTest::keyClicks(search, u"Quillon"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(reset.count() >= 1, kTimeout);
-        QTRY_COMPARE_WITH_TIMEOUT(
-                discovery->model()->state(), DiscoveryModel::State::Loaded, kTimeout);
+        // Alpha and Beta of the three creators found.
+        QVERIFY(selectInDiscovery({m_creatorIds.at(0), m_creatorIds.at(1)}));
         QCOMPARE(discovery->model()->rowCount(), 3);
-
-        // Select Alpha and Beta (the rows are the server's order: find them by id).
-        auto *table = find<QTableView>(discovery, u"discoveryTable"_s);
-        for (int row = 0; row < 3; ++row) {
-            const QModelIndex index = discovery->model()->index(row, 0);
-            const QString id = index.data(DiscoveryModel::IdRole).toString();
-            if (id == m_creatorIds.at(0) || id == m_creatorIds.at(1)) {
-                table->selectionModel()->select(
-                        index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            }
-        }
         QCOMPARE(discovery->selectedCreators().size(), 2);
         auto *button = find<AddToListButton>(discovery, u"addToListButton"_s);
         QVERIFY(button);
@@ -318,22 +330,7 @@ private Q_SLOTS:
         // Discovery's "Add to list" shows each brand's lists under its name, and a new list
         // for each brand: this one is Zephyr's.
         desktop::DiscoveryView *discovery = m_window->discoveryPage();
-        showPage(discovery);
-        auto *search = find<QLineEdit>(discovery, u"searchEdit"_s);
-        QSignalSpy reset(discovery->model(), &QAbstractItemModel::modelReset);
-        search->clear();
-        QTest::keyClicks(search, u"Quillon"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(reset.count() >= 1, kTimeout);
-        QTRY_COMPARE_WITH_TIMEOUT(
-                discovery->model()->state(), DiscoveryModel::State::Loaded, kTimeout);
-        auto *table = find<QTableView>(discovery, u"discoveryTable"_s);
-        for (int row = 0; row < discovery->model()->rowCount(); ++row) {
-            const QModelIndex index = discovery->model()->index(row, 0);
-            if (index.data(DiscoveryModel::IdRole).toString() == m_creatorIds.at(0)) {
-                table->selectionModel()->select(
-                        index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            }
-        }
+        QVERIFY(selectInDiscovery({m_creatorIds.at(0)}));
         QCOMPARE(discovery->selectedCreators().size(), 1);
         auto *button = find<AddToListButton>(discovery, u"addToListButton"_s);
         button->reloadLists();
