@@ -4,6 +4,7 @@
 #include "RuleText.h"
 #include "common/Domain.h"
 #include "common/Money.h"
+#include "widgets/MinorUnits.h"
 #include "widgets/Names.h"
 
 #include <QComboBox>
@@ -33,16 +34,6 @@ QToolButton *removeButton(QWidget *row)
     button->setText(u"✕"_s);
     button->setAutoRaise(true);
     return button;
-}
-
-/// Minor units per major unit of `currency` (100 for EUR, 1 for JPY, 1000 for KWD).
-double minorPerMajor(const QString &currency)
-{
-    double scale = 1;
-    for (int i = 0; i < common::currencyMinorDigits(currency); ++i) {
-        scale *= 10;
-    }
-    return scale;
 }
 
 /// Selects the entry of `box` whose data is `code` (the first when none is).
@@ -246,7 +237,8 @@ void ConditionRow::setCondition(const RuleCondition &condition)
         selectData(m_op, condition.op);
         m_feeCurrency = condition.currency;
         refreshCurrencies();
-        m_amount->setValue(condition.value.toDouble() / minorPerMajor(m_feeCurrency));
+        m_amount->setValue(
+                condition.value.toDouble() / static_cast<double>(minorPerMajor(m_feeCurrency)));
     }
     fieldChosen();
 }
@@ -256,7 +248,8 @@ RuleCondition ConditionRow::condition() const
     const QString field = m_field->currentData().toString();
     if (field == u"feeMinor"_s) {
         return {field, m_op->currentData().toString(),
-                QJsonValue(qRound64(m_amount->value() * minorPerMajor(m_feeCurrency))),
+                QJsonValue(qRound64(
+                        m_amount->value() * static_cast<double>(minorPerMajor(m_feeCurrency)))),
                 m_feeCurrency};
     }
     if (field == u"stillInState"_s) {

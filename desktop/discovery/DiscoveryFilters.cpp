@@ -9,6 +9,7 @@
 #include "discovery/DiscoveryModel.h"
 #include "widgets/CountryNames.h"
 #include "widgets/LanguagePicker.h"
+#include "widgets/MinorUnits.h"
 #include "widgets/Names.h"
 
 #include <QComboBox>
@@ -41,16 +42,6 @@ const QStringList kPriceCurrencies{u"EUR"_s, u"USD"_s, u"GBP"_s, u"CHF"_s, u"SEK
         u"DKK"_s, u"PLN"_s, u"CZK"_s, u"CAD"_s, u"AUD"_s, u"BRL"_s, u"MXN"_s, u"ARS"_s, u"INR"_s,
         u"IDR"_s, u"PHP"_s, u"JPY"_s, u"KRW"_s, u"TRY"_s, u"NGN"_s, u"ZAR"_s};
 const QString kDefaultCurrency = u"EUR"_s;
-
-/// Minor units in one major unit of `currency` (100 for EUR, 1 for JPY).
-qint64 minorPerMajor(const QString &currency)
-{
-    qint64 scale = 1;
-    for (int i = 0; i < common::currencyMinorDigits(currency); ++i) {
-        scale *= 10;
-    }
-    return scale;
-}
 
 using Choices = QList<std::pair<QString, QString>>; ///< (what the user reads, the code sent)
 
