@@ -1,20 +1,35 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DealActivityTab.h"
 
+#include "common/ApiClient.h"
 #include "deals/DealText.h"
+#include "widgets/Async.h"
+#include "widgets/ErrorText.h"
 #include "widgets/Names.h"
 
 #include <QEvent>
 #include <QListWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 using influence::common::DealEvent;
+using influence::common::Result;
 
 namespace influence::desktop {
 
-DealActivityTab::DealActivityTab(QWidget *parent)
+namespace {
+
+constexpr int kEventPage = 100;
+constexpr qsizetype kMaxEvents = 2000; ///< 20 pages
+
+} // namespace
+
+DealActivityTab::DealActivityTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
+    , m_api(api)
+    , m_collab(api)
 {
     setObjectName(u"dealActivityTab"_s);
     auto *layout = new QVBoxLayout(this);
@@ -40,23 +55,65 @@ void DealActivityTab::setDeal(const common::Deal &deal, const QString &me)
     fill();
 }
 
-void DealActivityTab::setEvents(const QList<DealEvent> &events)
+void DealActivityTab::load(const QString &dealId)
 {
-    m_events = events;
-    m_haveEvents = true;
-    fill();
+    cancel();
+    m_dealId = dealId;
+    m_arriving.clear();
+    loadPage({});
 }
 
-void DealActivityTab::showError(const QString &text)
+void DealActivityTab::cancel()
 {
-    m_events.clear();
-    m_haveEvents = false;
-    m_list->clear();
-    m_list->addItem(text);
+    ++m_generation;
+    m_loading = false;
+    m_api->abort(this);
+}
+
+void DealActivityTab::loadPage(const QString &cursor)
+{
+    m_loading = true;
+    const quint64 generation = m_generation;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_collab.events(m_dealId, cursor, kEventPage),
+            [this, generation](const Result<common::Page<DealEvent>> &result) {
+                pageLoaded(generation, result);
+            });
+}
+
+void DealActivityTab::pageLoaded(quint64 generation, const Result<common::Page<DealEvent>> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    if (!result) {
+        m_loading = false;
+        m_events.clear();
+        m_arriving.clear();
+        m_haveEvents = false;
+        m_list->clear();
+        m_list->addItem(tr("The activity could not be loaded. %1")
+                                .arg(ErrorText::sentence(result.error())));
+        Q_EMIT loadFinished();
+        return;
+    }
+    m_arriving += result->items;
+    if (!result->nextCursor.isEmpty() && m_arriving.size() < kMaxEvents) {
+        loadPage(result->nextCursor);
+        return;
+    }
+    m_loading = false;
+    m_events = std::exchange(m_arriving, {});
+    m_haveEvents = true;
+    fill();
+    Q_EMIT loadFinished();
 }
 
 void DealActivityTab::clear()
 {
+    cancel();
+    m_dealId.clear();
+    m_arriving.clear();
     m_deal = {};
     m_events.clear();
     m_haveEvents = false;

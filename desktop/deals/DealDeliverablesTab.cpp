@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DealDeliverablesTab.h"
 
+#include "common/ApiClient.h"
 #include "deals/DealText.h"
+#include "widgets/Async.h"
+#include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/Tables.h"
@@ -26,6 +29,7 @@ using influence::common::DealSide;
 using influence::common::Deliverable;
 using influence::common::DeliverableStatus;
 using influence::common::DeliverableVersion;
+using influence::common::Result;
 
 namespace influence::desktop {
 
@@ -43,8 +47,10 @@ enum DeliverableColumn {
 
 } // namespace
 
-DealDeliverablesTab::DealDeliverablesTab(QWidget *parent)
+DealDeliverablesTab::DealDeliverablesTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
+    , m_api(api)
+    , m_collab(api)
 {
     setObjectName(u"dealDeliverablesTab"_s);
     auto *layout = new QVBoxLayout(this);
@@ -118,7 +124,7 @@ DealDeliverablesTab::DealDeliverablesTab(QWidget *parent)
         const QString id = current->data(ItemNumber, Qt::UserRole).toString();
         if (id != m_selected) {
             m_selected = id;
-            Q_EMIT selected(id);
+            loadDetail();
         }
     });
     connect(m_review, &QPushButton::clicked, this, &DealDeliverablesTab::reviewRequested);
@@ -160,22 +166,52 @@ void DealDeliverablesTab::setDeal(const common::Deal &deal)
 {
     m_deal = deal;
     fillList();
+    loadDetail();
 }
 
-void DealDeliverablesTab::setDetail(const Deliverable &deliverable)
+void DealDeliverablesTab::cancel()
 {
-    m_detail = deliverable;
-    fillDetail();
+    ++m_generation;
+    m_loading = false;
+    m_api->abort(this);
 }
 
-void DealDeliverablesTab::showDetailError(const QString &text)
+void DealDeliverablesTab::loadDetail()
 {
-    m_detail = {};
-    m_versions->setPlainText(text);
+    cancel();
+    if (m_selected.isEmpty()) {
+        m_detail = {};
+        fillDetail();
+        refreshActions();
+        return;
+    }
+    m_loading = true;
+    refreshActions(); // the detail shown is the one from before until the answer is here
+    const quint64 generation = m_generation;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_collab.deliverable(m_selected),
+            [this, generation](const Result<Deliverable> &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                m_loading = false;
+                if (!result) {
+                    m_detail = {};
+                    m_versions->setPlainText(tr("The versions could not be loaded. %1")
+                                                     .arg(ErrorText::sentence(result.error())));
+                } else if (result->id == m_selected) {
+                    m_detail = *result;
+                    fillDetail();
+                }
+                refreshActions();
+                Q_EMIT loadFinished();
+            });
 }
 
 void DealDeliverablesTab::clear()
 {
+    cancel();
+    m_context = {};
     m_deal = {};
     m_detail = {};
     m_selected.clear();
@@ -261,14 +297,21 @@ void DealDeliverablesTab::fillDetail()
     m_versions->setHtml(html);
 }
 
-void DealDeliverablesTab::updateActions(const DealContext &context, const Deliverable &detail)
+void DealDeliverablesTab::updateActions(const DealContext &context)
 {
+    m_context = context;
+    refreshActions();
+}
+
+void DealDeliverablesTab::refreshActions()
+{
+    const DealContext &context = m_context;
     const bool working = m_deal.state == common::DealState::Accepted
             || m_deal.state == common::DealState::InProgress;
     // While the page reloads after a step, the deliverable's detail is the one from before it:
     // its steps wait until everything has arrived, so that a second click sends nothing stale.
-    const bool ready = !detail.id.isEmpty() && context.settled && !context.busy;
-    const DeliverableStatus status = detail.status;
+    const bool ready = !m_detail.id.isEmpty() && !m_loading && context.settled && !context.busy;
+    const DeliverableStatus status = m_detail.status;
     m_review->setVisible(context.side == DealSide::Brand);
     m_review->setEnabled(working && ready && status == DeliverableStatus::InReview);
     m_draftBox->setVisible(context.side == DealSide::Creator);

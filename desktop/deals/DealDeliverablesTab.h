@@ -17,21 +17,27 @@ namespace influence::desktop {
 
 /// The deal page's Deliverables tab: the deliverables with due dates and overdue marks, the
 /// selected one's versions with the brand's decisions, the review button for the brand, and
-/// the draft and live-post forms for the creator. The page loads and sends; the tab shows,
-/// keeps which deliverable is selected and checks nothing but what the user typed.
+/// the draft and live-post forms for the creator. The tab loads the selected deliverable's
+/// versions itself; the page sends the steps. The tab checks nothing but what the user typed.
 class DealDeliverablesTab : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit DealDeliverablesTab(QWidget *parent = nullptr);
+    explicit DealDeliverablesTab(common::ApiClient *api, QWidget *parent = nullptr);
 
-    /// Lists the deal's deliverables, keeping the selection (else the first is selected).
+    /// Lists the deal's deliverables, keeping the selection (else the first is selected), and
+    /// loads the selected one's versions.
     void setDeal(const common::Deal &deal);
+    /// Drops what is on its way (the page was left).
+    void cancel();
+    /// The selected deliverable's versions are on their way.
+    bool isLoading() const { return m_loading; }
     /// The selected deliverable with its versions (an empty id: none loaded).
-    void setDetail(const common::Deliverable &deliverable);
-    void showDetailError(const QString &text);
-    void updateActions(const DealContext &context, const common::Deliverable &detail);
+    const common::Deliverable &detail() const { return m_detail; }
+    /// Offers the steps the deliverable's state allows `context`'s side; none while its
+    /// versions are on their way.
+    void updateActions(const DealContext &context);
     /// Forgets the deal, the selection and whatever was typed.
     void clear();
 
@@ -46,10 +52,11 @@ public:
     void clearLiveUrl();
 
 Q_SIGNALS:
-    void selected(const QString &deliverableId);
     void reviewRequested();
     void draftRequested();
     void liveRequested();
+    /// The versions asked for (by setDeal() or a selection) arrived, or failed.
+    void loadFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -58,7 +65,14 @@ private:
     void retranslate();
     void fillList();
     void fillDetail();
+    void loadDetail();
+    void refreshActions();
 
+    common::ApiClient *m_api;
+    common::CollabApi m_collab;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    DealContext m_context;
     common::Deal m_deal;
     common::Deliverable m_detail;
     QString m_selected;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DealMessagesTab.h"
 
+#include "common/ApiClient.h"
 #include "deals/DealText.h"
+#include "widgets/Async.h"
+#include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 
 #include <QEvent>
@@ -12,13 +15,24 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using influence::common::Message;
+using influence::common::Result;
 
 namespace influence::desktop {
 
-DealMessagesTab::DealMessagesTab(QWidget *parent)
+namespace {
+
+constexpr int kMessagePage = 25;
+
+} // namespace
+
+DealMessagesTab::DealMessagesTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
+    , m_api(api)
+    , m_collab(api)
 {
     setObjectName(u"dealMessagesTab"_s);
     auto *layout = new QVBoxLayout(this);
@@ -39,7 +53,11 @@ DealMessagesTab::DealMessagesTab(QWidget *parent)
     compose->addWidget(m_input, 1);
     compose->addWidget(m_send, 0, Qt::AlignBottom);
     layout->addLayout(compose);
-    connect(m_olderButton, &QPushButton::clicked, this, &DealMessagesTab::olderRequested);
+    connect(m_olderButton, &QPushButton::clicked, this, [this] {
+        if (!m_loading && !m_older.isEmpty()) {
+            loadPage(m_older);
+        }
+    });
     connect(m_send, &QPushButton::clicked, this, &DealMessagesTab::sendRequested);
     retranslate();
 }
@@ -69,11 +87,61 @@ void DealMessagesTab::setParties(const common::Deal &deal, const QString &me)
     fill();
 }
 
-void DealMessagesTab::setMessages(const QList<Message> &messages, const QString &olderCursor)
+void DealMessagesTab::load(const QString &dealId)
 {
-    m_messages = messages;
-    m_older = olderCursor;
+    cancel();
+    m_dealId = dealId;
+    loadPage({});
+}
+
+void DealMessagesTab::cancel()
+{
+    ++m_generation;
+    m_loading = false;
+    m_api->abort(this);
+}
+
+void DealMessagesTab::loadPage(const QString &cursor)
+{
+    m_loading = true;
+    const quint64 generation = m_generation;
+    const bool older = !cursor.isEmpty();
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_collab.messages(m_dealId, cursor, kMessagePage),
+            [this, generation, older](const Result<common::Page<Message>> &result) {
+                pageLoaded(generation, older, result);
+            });
+}
+
+void DealMessagesTab::pageLoaded(
+        quint64 generation, bool older, const Result<common::Page<Message>> &result)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    m_loading = false;
+    if (!result) {
+        m_thread->setPlainText(tr("The messages could not be loaded. %1")
+                                       .arg(ErrorText::sentence(result.error())));
+    } else {
+        // Pages come newest first; the thread reads oldest first, newest at the bottom.
+        QList<Message> page = result->items;
+        std::reverse(page.begin(), page.end());
+        m_messages = older ? page + m_messages : page;
+        m_older = result->nextCursor;
+        fill();
+        if (!older) {
+            scrollToNewest();
+        }
+    }
+    Q_EMIT loadFinished();
+}
+
+void DealMessagesTab::append(const Message &message)
+{
+    m_messages.append(message);
     fill();
+    scrollToNewest();
 }
 
 void DealMessagesTab::fill()
@@ -95,11 +163,6 @@ void DealMessagesTab::fill()
     m_olderButton->setVisible(!m_older.isEmpty());
 }
 
-void DealMessagesTab::showError(const QString &text)
-{
-    m_thread->setPlainText(text);
-}
-
 void DealMessagesTab::scrollToNewest()
 {
     m_thread->verticalScrollBar()->setValue(m_thread->verticalScrollBar()->maximum());
@@ -107,6 +170,8 @@ void DealMessagesTab::scrollToNewest()
 
 void DealMessagesTab::clear()
 {
+    cancel();
+    m_dealId.clear();
     m_deal = {};
     m_messages.clear();
     m_older.clear();

@@ -12,20 +12,27 @@ class QTextBrowser;
 namespace influence::desktop {
 
 /// The deal page's Messages tab: the thread, oldest first and newest at the bottom, with a
-/// button for older pages, and the box to write the next message. The page loads and sends.
+/// button for older pages, and the box to write the next message. The tab loads the thread's
+/// pages itself; the page sends (its status line says how that went).
 class DealMessagesTab : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit DealMessagesTab(QWidget *parent = nullptr);
+    explicit DealMessagesTab(common::ApiClient *api, QWidget *parent = nullptr);
 
+    /// Loads the newest page of the deal's thread, dropping any answer still on its way.
+    void load(const QString &dealId);
+    /// Drops what is on its way (the page was left); load() again to see the thread.
+    void cancel();
+    /// A page of the thread is on its way.
+    bool isLoading() const { return m_loading; }
     /// Whose the messages are: the deal's parties, and `me` (the signed-in user's id).
     void setParties(const common::Deal &deal, const QString &me);
-    /// The thread, oldest first; `olderCursor` empty: no older page.
-    void setMessages(const QList<common::Message> &messages, const QString &olderCursor);
-    void showError(const QString &text);
-    void scrollToNewest();
+    /// A message the user just sent, added at the bottom.
+    void append(const common::Message &message);
+    /// The thread as shown, oldest first.
+    const QList<common::Message> &messages() const { return m_messages; }
     void clear();
 
     QString input() const;
@@ -33,8 +40,9 @@ public:
     void setSending(bool sending);
 
 Q_SIGNALS:
-    void olderRequested();
     void sendRequested();
+    /// A page asked for by load() or "Show older messages" arrived, or failed.
+    void loadFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,7 +50,16 @@ protected:
 private:
     void retranslate();
     void fill();
+    void loadPage(const QString &cursor);
+    void pageLoaded(quint64 generation, bool older,
+            const common::Result<common::Page<common::Message>> &result);
+    void scrollToNewest();
 
+    common::ApiClient *m_api;
+    common::CollabApi m_collab;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QString m_dealId;
     common::Deal m_deal;
     QString m_me;
     QList<common::Message> m_messages;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DealPaymentsTab.h"
 
+#include "common/ApiClient.h"
+#include "widgets/Async.h"
+#include "widgets/ErrorText.h"
 #include "widgets/Formats.h"
 #include "widgets/Names.h"
 #include "widgets/PayoutActions.h"
@@ -15,8 +18,11 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using influence::common::Payout;
+using influence::common::Result;
 
 namespace influence::desktop {
 
@@ -47,6 +53,8 @@ QLabel *title()
 
 DealPaymentsTab::DealPaymentsTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
+    , m_api(api)
+    , m_money(api)
     , m_actions(new PayoutActions(api, this))
 {
     setObjectName(u"dealPaymentsTab"_s);
@@ -148,24 +156,68 @@ void DealPaymentsTab::setDeal(const common::Deal &deal, common::DealSide side)
     m_deal = deal;
     m_brandSide = side == common::DealSide::Brand;
     fill();
+    loadPayouts();
 }
 
-void DealPaymentsTab::setPayouts(const QList<Payout> &payouts)
+void DealPaymentsTab::cancel()
 {
-    m_payoutList = payouts;
-    m_payoutsError.clear();
-    fill();
+    ++m_generation;
+    m_loading = false;
+    m_api->abort(this);
 }
 
-void DealPaymentsTab::showPayoutsError(const QString &text)
+void DealPaymentsTab::loadPayouts()
 {
-    m_payoutList.clear();
-    m_payoutsError = text;
-    fill();
+    cancel();
+    const bool agreed = m_deal.state == common::DealState::Accepted
+            || m_deal.state == common::DealState::InProgress
+            || m_deal.state == common::DealState::Completed
+            || m_deal.state == common::DealState::Cancelled;
+    if (!agreed) {
+        m_payoutList.clear();
+        m_payoutsError.clear();
+        fill();
+        return;
+    }
+    m_loading = true;
+    const quint64 generation = m_generation;
+    // The payouts list filters by campaign and creator, who has one live deal in a campaign:
+    // the deal's are picked from those few.
+    common::PayoutQuery query;
+    query.campaignId = m_deal.campaignId;
+    query.creatorId = m_deal.influencerId;
+    query.limit = 100;
+    const common::ApiClient::OwnerScope owner(m_api, this);
+    continueIn(this, m_money.payouts(query),
+            [this, generation](const Result<common::Page<Payout>> &result) {
+                if (generation != m_generation) {
+                    return;
+                }
+                m_loading = false;
+                m_payoutList.clear();
+                m_payoutsError.clear();
+                if (!result) {
+                    m_payoutsError = tr("The payouts could not be loaded. %1")
+                                             .arg(ErrorText::sentence(result.error()));
+                } else {
+                    for (const Payout &payout : result->items) {
+                        if (payout.dealId == m_deal.id) {
+                            m_payoutList.append(payout);
+                        }
+                    }
+                    std::sort(m_payoutList.begin(), m_payoutList.end(),
+                            [](const Payout &a, const Payout &b) {
+                                return a.installment < b.installment;
+                            });
+                }
+                fill();
+                Q_EMIT loadFinished();
+            });
 }
 
 void DealPaymentsTab::clear()
 {
+    cancel();
     m_actions->reset();
     m_deal = {};
     m_payoutList.clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/CollabApi.h"
+#include "common/MoneyApi.h"
 #include "common/MoneyTypes.h"
 
 #include <QWidget>
@@ -18,6 +19,7 @@ class PayoutActions;
 /// condition, share and amount of the fee, and the net days) and the deal's payouts once their
 /// conditions are met (amount, due date, state, late, how it was paid or why it failed). The
 /// brand's side can record the selected payout as paid elsewhere or cancel it (PayoutActions).
+/// The tab loads the deal's payouts itself.
 class DealPaymentsTab : public QWidget
 {
     Q_OBJECT
@@ -35,9 +37,14 @@ public:
 
     explicit DealPaymentsTab(common::ApiClient *api, QWidget *parent = nullptr);
 
+    /// Shows the deal's schedule and loads its payouts (an agreed deal has some), dropping any
+    /// answer still on its way.
     void setDeal(const common::Deal &deal, common::DealSide side);
-    void setPayouts(const QList<common::Payout> &payouts);
-    void showPayoutsError(const QString &text);
+    /// Drops what is on its way (the page was left).
+    void cancel();
+    bool isLoading() const { return m_loading; }
+    /// The deal's payouts by installment.
+    const QList<common::Payout> &payouts() const { return m_payoutList; }
     void clear();
     QTableWidget *scheduleTable() const { return m_schedule; }
     QTableWidget *payoutsTable() const { return m_payouts; }
@@ -52,16 +59,23 @@ Q_SIGNALS:
     void payoutChanged();
     /// What happened, for the page's status line.
     void message(const QString &text);
+    /// The payouts asked for by setDeal() arrived, or failed.
+    void loadFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void loadPayouts();
     void retranslate();
     void fill();
     const common::Payout *selected() const;
     void updateActions();
 
+    common::ApiClient *m_api;
+    common::MoneyApi m_money;
+    quint64 m_generation = 0;
+    bool m_loading = false;
     PayoutActions *m_actions = nullptr;
     common::Deal m_deal;
     bool m_brandSide = false;

@@ -38,19 +38,10 @@ using influence::common::Result;
 
 namespace influence::desktop {
 
-namespace {
-
-constexpr int kMessagePage = 25;
-constexpr int kEventPage = 100;
-constexpr qsizetype kMaxEvents = 2000; ///< 20 pages
-
-} // namespace
-
 DealView::DealView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_collab(api)
-    , m_money(api)
     , m_session(session)
 {
     setObjectName(u"dealPage"_s);
@@ -63,12 +54,8 @@ DealView::DealView(common::ApiClient *api, Session *session, QWidget *parent)
         } else if (state == Session::State::SignedOut) {
             // Nothing of one user's deal stays on screen for the next.
             ++m_generation;
-            m_pending = 0;
+            m_dealLoading = false;
             m_deal = {};
-            m_deliverable = {};
-            m_messages.clear();
-            m_events.clear();
-            m_payouts.clear();
             m_paymentsTab->clear();
             m_negotiation->clear();
             m_deliverables->clear();
@@ -112,9 +99,9 @@ void DealView::buildUi()
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"dealTabs"_s);
     m_negotiation = new DealNegotiationTab;
-    m_deliverables = new DealDeliverablesTab;
-    m_messagesTab = new DealMessagesTab;
-    m_activity = new DealActivityTab;
+    m_deliverables = new DealDeliverablesTab(m_api);
+    m_messagesTab = new DealMessagesTab(m_api);
+    m_activity = new DealActivityTab(m_api);
     m_paymentsTab = new DealPaymentsTab(m_api);
     m_tabs->addTab(m_negotiation, QString());
     m_tabs->addTab(m_deliverables, QString());
@@ -160,13 +147,13 @@ void DealView::buildUi()
             break;
         }
     });
-    connect(m_deliverables, &DealDeliverablesTab::selected, this, &DealView::loadDeliverable);
+    connect(m_deliverables, &DealDeliverablesTab::loadFinished, this, &DealView::oneArrived);
+    connect(m_messagesTab, &DealMessagesTab::loadFinished, this, &DealView::oneArrived);
+    connect(m_activity, &DealActivityTab::loadFinished, this, &DealView::oneArrived);
+    connect(m_paymentsTab, &DealPaymentsTab::loadFinished, this, &DealView::oneArrived);
     connect(m_deliverables, &DealDeliverablesTab::reviewRequested, this, &DealView::openReview);
     connect(m_deliverables, &DealDeliverablesTab::draftRequested, this, &DealView::submitDraft);
     connect(m_deliverables, &DealDeliverablesTab::liveRequested, this, &DealView::submitLive);
-    connect(m_messagesTab, &DealMessagesTab::olderRequested, this, [this] {
-        loadMessages(m_olderMessages);
-    });
     connect(m_messagesTab, &DealMessagesTab::sendRequested, this, &DealView::sendMessage);
 }
 
@@ -209,10 +196,8 @@ void DealView::hideEvent(QHideEvent *event)
         m_confirmation->close(); // a question about a page no longer shown
     }
     // Leaving the page drops what it still waits for; coming back loads again.
-    if (m_pending > 0) {
-        ++m_generation;
-        m_pending = 0;
-        m_api->abort(this);
+    if (!settled()) {
+        cancelLoads();
         if (m_state == State::Loading) {
             setState(State::Idle);
         }
@@ -253,16 +238,53 @@ void DealView::setState(State state)
     }
 }
 
+bool DealView::settled() const
+{
+    return !m_dealLoading && !m_messagesTab->isLoading() && !m_activity->isLoading()
+            && !m_paymentsTab->isLoading() && !m_deliverables->isLoading();
+}
+
+void DealView::cancelLoads()
+{
+    ++m_generation;
+    m_dealLoading = false;
+    m_api->abort(this);
+    m_messagesTab->cancel();
+    m_activity->cancel();
+    m_paymentsTab->cancel();
+    m_deliverables->cancel();
+}
+
 DealContext DealView::context() const
 {
-    return {side(), m_state == State::Loaded, m_busy, m_pending == 0};
+    return {side(), m_state == State::Loaded, m_busy, settled()};
 }
 
 void DealView::updateActions()
 {
     const DealContext now = context();
     m_negotiation->updateActions(now);
-    m_deliverables->updateActions(now, m_deliverable);
+    m_deliverables->updateActions(now);
+}
+
+const QList<Message> &DealView::messages() const
+{
+    return m_messagesTab->messages();
+}
+
+const QList<DealEvent> &DealView::events() const
+{
+    return m_activity->events();
+}
+
+const QList<common::Payout> &DealView::payouts() const
+{
+    return m_paymentsTab->payouts();
+}
+
+const Deliverable &DealView::deliverable() const
+{
+    return m_deliverables->detail();
 }
 
 void DealView::restoreState(const QVariant &state)
@@ -294,13 +316,11 @@ void DealView::showDeal(const QString &id)
         }
         m_dealId = id;
         m_deal = {};
-        m_deliverable = {};
         m_message->clear();
         m_negotiation->clear();
         m_deliverables->clear();
         m_messagesTab->clear();
         m_activity->clear();
-        m_payouts.clear();
         m_paymentsTab->clear();
         m_tabs->setCurrentIndex(static_cast<int>(Tab::Negotiation));
         m_title->clear();
@@ -319,31 +339,27 @@ void DealView::reload()
         setState(State::Idle);
         return;
     }
-    const quint64 generation = ++m_generation;
-    m_pending = 0;
+    cancelLoads();
+    const quint64 generation = m_generation;
     // The page stays on screen while the same deal is refreshed after a step.
     if (m_deal.id != m_dealId) {
         setState(State::Loading);
     }
-    ++m_pending;
+    m_dealLoading = true;
     const common::ApiClient::OwnerScope owner(m_api, this);
     continueIn(this, m_collab.deal(m_dealId), [this, generation](const Result<Deal> &result) {
         loaded(generation, result);
     });
-    m_messages.clear();
-    m_olderMessages.clear();
-    loadMessages({});
-    m_events.clear();
-    loadEvents({});
+    // Each tab loads its own part; the payouts and the deliverable's versions follow the deal.
+    m_messagesTab->load(m_dealId);
+    m_activity->load(m_dealId);
 }
 
-void DealView::finishOne()
+void DealView::oneArrived()
 {
-    if (m_pending > 0 && --m_pending == 0) {
-        updateActions(); // the deliverable's steps wait for its detail (see updateActions)
-        if (m_state == State::Loaded) {
-            Q_EMIT completed();
-        }
+    updateActions(); // the deliverable's steps wait for its detail (see updateActions)
+    if (m_state == State::Loaded && settled()) {
+        Q_EMIT completed();
     }
 }
 
@@ -352,171 +368,23 @@ void DealView::loaded(quint64 generation, const Result<Deal> &result)
     if (generation != m_generation) {
         return;
     }
+    m_dealLoading = false;
     if (!result) {
         m_error = result.error();
         m_deal = {};
         setState(State::Failed);
-        finishOne();
+        oneArrived();
         return;
     }
     m_deal = *result;
     fillHeader();
     m_negotiation->setDeal(m_deal, side());
-    m_deliverables->setDeal(m_deal);
     m_messagesTab->setParties(m_deal, me());
     m_activity->setDeal(m_deal, me());
-    m_paymentsTab->setDeal(m_deal, side());
     setState(State::Loaded);
-    loadPayouts();
-    if (!m_deliverables->selectedId().isEmpty()) {
-        loadDeliverable(m_deliverables->selectedId());
-    } else {
-        m_deliverable = {};
-        m_deliverables->setDetail(m_deliverable);
-    }
-    updateActions();
-    finishOne();
-}
-
-void DealView::loadMessages(const QString &cursor)
-{
-    ++m_pending;
-    const quint64 generation = m_generation;
-    const bool older = !cursor.isEmpty();
-    const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_collab.messages(m_dealId, cursor, kMessagePage),
-            [this, generation, older](const Result<common::Page<Message>> &result) {
-                messagesLoaded(generation, older, result);
-            });
-}
-
-void DealView::messagesLoaded(
-        quint64 generation, bool older, const Result<common::Page<Message>> &result)
-{
-    if (generation != m_generation) {
-        return;
-    }
-    if (!result) {
-        m_messagesTab->showError(tr("The messages could not be loaded. %1")
-                                         .arg(ErrorText::sentence(result.error())));
-        finishOne();
-        return;
-    }
-    // Pages come newest first; the thread reads oldest first, newest at the bottom.
-    QList<Message> page = result->items;
-    std::reverse(page.begin(), page.end());
-    m_messages = older ? page + m_messages : page;
-    m_olderMessages = result->nextCursor;
-    m_messagesTab->setMessages(m_messages, m_olderMessages);
-    if (!older) {
-        m_messagesTab->scrollToNewest();
-    }
-    finishOne();
-}
-
-void DealView::loadEvents(const QString &cursor)
-{
-    ++m_pending;
-    const quint64 generation = m_generation;
-    const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_collab.events(m_dealId, cursor, kEventPage),
-            [this, generation](const Result<common::Page<DealEvent>> &result) {
-                eventsLoaded(generation, result);
-            });
-}
-
-void DealView::eventsLoaded(quint64 generation, const Result<common::Page<DealEvent>> &result)
-{
-    if (generation != m_generation) {
-        return;
-    }
-    if (!result) {
-        m_activity->showError(tr("The activity could not be loaded. %1")
-                                      .arg(ErrorText::sentence(result.error())));
-        finishOne();
-        return;
-    }
-    m_events += result->items;
-    if (!result->nextCursor.isEmpty() && m_events.size() < kMaxEvents) {
-        loadEvents(result->nextCursor);
-    } else {
-        m_activity->setEvents(m_events);
-    }
-    finishOne();
-}
-
-void DealView::loadPayouts()
-{
-    const bool agreed = m_deal.state == common::DealState::Accepted
-            || m_deal.state == common::DealState::InProgress
-            || m_deal.state == common::DealState::Completed
-            || m_deal.state == common::DealState::Cancelled;
-    if (!agreed) {
-        m_payouts.clear();
-        m_paymentsTab->setPayouts(m_payouts);
-        return;
-    }
-    ++m_pending;
-    const quint64 generation = m_generation;
-    // The payouts list filters by campaign and creator, who has one live deal in a campaign:
-    // the deal's are picked from those few.
-    common::PayoutQuery query;
-    query.campaignId = m_deal.campaignId;
-    query.creatorId = m_deal.influencerId;
-    query.limit = 100;
-    const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(this, m_money.payouts(query),
-            [this, generation](const Result<common::Page<common::Payout>> &result) {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (!result) {
-                    m_paymentsTab->showPayoutsError(
-                            tr("The payouts could not be loaded. %1")
-                                    .arg(ErrorText::sentence(result.error())));
-                } else {
-                    m_payouts.clear();
-                    for (const common::Payout &payout : result->items) {
-                        if (payout.dealId == m_deal.id) {
-                            m_payouts.append(payout);
-                        }
-                    }
-                    std::sort(m_payouts.begin(), m_payouts.end(),
-                            [](const common::Payout &a, const common::Payout &b) {
-                                return a.installment < b.installment;
-                            });
-                    m_paymentsTab->setPayouts(m_payouts);
-                }
-                finishOne();
-            });
-}
-
-void DealView::loadDeliverable(const QString &id)
-{
-    ++m_pending;
-    const quint64 generation = m_generation;
-    const common::ApiClient::OwnerScope owner(m_api, this);
-    continueIn(
-            this, m_collab.deliverable(id), [this, generation](const Result<Deliverable> &result) {
-                deliverableLoaded(generation, result);
-            });
-}
-
-void DealView::deliverableLoaded(quint64 generation, const Result<Deliverable> &result)
-{
-    if (generation != m_generation) {
-        return;
-    }
-    if (!result) {
-        m_deliverable = {};
-        m_deliverables->showDetailError(tr("The versions could not be loaded. %1")
-                                                .arg(ErrorText::sentence(result.error())));
-    } else if (result->id == m_deliverables->selectedId()) {
-        m_deliverable = *result;
-        m_deliverables->setDetail(m_deliverable);
-    }
-    updateActions();
-    finishOne();
+    m_paymentsTab->setDeal(m_deal, side());
+    m_deliverables->setDeal(m_deal);
+    oneArrived();
 }
 
 void DealView::fillHeader()

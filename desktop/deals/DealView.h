@@ -3,7 +3,7 @@
 
 #include "common/CollabApi.h"
 #include "common/Error.h"
-#include "common/MoneyApi.h"
+#include "common/MoneyTypes.h"
 #include "deals/DealConfirmation.h"
 #include "deals/DealContext.h"
 #include "widgets/Page.h"
@@ -52,9 +52,9 @@ public:
     void reload();
     QString dealId() const { return m_dealId; }
     State state() const { return m_state; }
-    /// True once the deal, the first page of messages, every event and the selected
-    /// deliverable's versions are shown.
-    bool isComplete() const { return m_state == State::Loaded && m_pending == 0; }
+    /// True once the deal, the first page of messages, every event, the payouts and the
+    /// selected deliverable's versions are shown.
+    bool isComplete() const { return m_state == State::Loaded && settled(); }
     const common::Deal &deal() const { return m_deal; }
     /// Back and Forward: the deal shown.
     QVariant saveState() const override { return m_dealId; }
@@ -62,13 +62,13 @@ public:
     /// "Lena Travels × Summit boots" once loaded.
     QString crumb() const override;
     common::DealSide side() const;
-    const QList<common::Message> &messages() const { return m_messages; }
-    const QList<common::DealEvent> &events() const { return m_events; }
+    const QList<common::Message> &messages() const;
+    const QList<common::DealEvent> &events() const;
     /// The deal's payouts (once accepted and its conditions met).
-    const QList<common::Payout> &payouts() const { return m_payouts; }
+    const QList<common::Payout> &payouts() const;
     DealPaymentsTab *paymentsTab() const { return m_paymentsTab; }
     /// The selected deliverable with its versions (empty id: none loaded).
-    const common::Deliverable &deliverable() const { return m_deliverable; }
+    const common::Deliverable &deliverable() const;
     void showTab(Tab tab);
     /// Selects the deliverable at `row` (as a click in the list does) and loads its versions.
     void selectDeliverable(int row);
@@ -98,19 +98,15 @@ private:
     void buildUi();
     void retranslate();
     void setState(State state);
+    /// Nothing the page or a tab asked for is on its way.
+    bool settled() const;
     DealContext context() const;
     void updateActions();
-    void finishOne();
+    /// A tab's or the deal's answer arrived: the steps follow, and completed() once all have.
+    void oneArrived();
+    /// Drops every answer on its way, the deal's and the tabs'.
+    void cancelLoads();
     void loaded(quint64 generation, const common::Result<common::Deal> &result);
-    void loadMessages(const QString &cursor);
-    void messagesLoaded(quint64 generation, bool older,
-            const common::Result<common::Page<common::Message>> &result);
-    void loadEvents(const QString &cursor);
-    void eventsLoaded(
-            quint64 generation, const common::Result<common::Page<common::DealEvent>> &result);
-    void loadPayouts();
-    void loadDeliverable(const QString &id);
-    void deliverableLoaded(quint64 generation, const common::Result<common::Deliverable> &result);
     void fillHeader();
     QString me() const;
 
@@ -129,19 +125,13 @@ private:
 
     common::ApiClient *m_api;
     common::CollabApi m_collab;
-    common::MoneyApi m_money;
     Session *m_session;
     State m_state = State::Idle;
     common::Error m_error;
     quint64 m_generation = 0;
-    int m_pending = 0;
+    bool m_dealLoading = false;
     QString m_dealId;
     common::Deal m_deal;
-    QList<common::Message> m_messages; ///< oldest first
-    QString m_olderMessages; ///< cursor of the next older page; empty: none
-    QList<common::DealEvent> m_events;
-    QList<common::Payout> m_payouts;
-    common::Deliverable m_deliverable;
     bool m_busy = false;
 
     QLabel *m_title = nullptr;

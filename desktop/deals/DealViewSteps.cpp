@@ -133,7 +133,8 @@ void DealView::dealAnswered(const QString &done, const Result<Deal> &result)
 
 void DealView::openReview()
 {
-    if (m_deliverable.id.isEmpty()) {
+    const Deliverable &deliverable = m_deliverables->detail();
+    if (deliverable.id.isEmpty()) {
         return;
     }
     if (!m_reviewDialog) {
@@ -160,7 +161,7 @@ void DealView::openReview()
                             });
                 });
     }
-    m_reviewDialog->setDeliverable(m_deliverable);
+    m_reviewDialog->setDeliverable(deliverable);
     m_reviewDialog->open(); // never exec()
 }
 
@@ -184,7 +185,7 @@ void DealView::submitDraft()
     m_busy = true;
     updateActions();
     m_message->setText(tr("Sending…"));
-    continueIn(this, m_collab.submitDraft(m_deliverable.id, *checked),
+    continueIn(this, m_collab.submitDraft(m_deliverables->detail().id, *checked),
             [this](const Result<Deliverable> &result) {
                 if (result) {
                     m_deliverables->clearDraft();
@@ -206,7 +207,7 @@ void DealView::submitLive()
     m_busy = true;
     updateActions();
     m_message->setText(tr("Sending…"));
-    continueIn(this, m_collab.reportLive(m_deliverable.id, url),
+    continueIn(this, m_collab.reportLive(m_deliverables->detail().id, url),
             [this](const Result<Deliverable> &result) {
                 if (result) {
                     m_deliverables->clearLiveUrl();
@@ -252,9 +253,7 @@ void DealView::sendMessage()
                     return;
                 }
                 m_messagesTab->clearInput();
-                m_messages.append(*result);
-                m_messagesTab->setMessages(m_messages, m_olderMessages);
-                m_messagesTab->scrollToNewest();
+                m_messagesTab->append(*result);
             });
 }
 
