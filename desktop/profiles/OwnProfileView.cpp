@@ -2,9 +2,9 @@
 #include "OwnProfileView.h"
 
 #include "common/ApiClient.h"
-#include "common/Money.h"
 #include "common/ProfileTypes.h"
 #include "profiles/CreatorPerformance.h"
+#include "profiles/RatesEditor.h"
 #include "session/Session.h"
 #include "widgets/Async.h"
 #include "widgets/CountryNames.h"
@@ -17,29 +17,21 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
-#include <array>
 
 using namespace Qt::StringLiterals;
 
 namespace influence::desktop {
 
 namespace {
-
-enum RateColumn { TypeColumn, PriceColumn, CurrencyColumn };
 
 const QStringList kGroups{
         u"displayName"_s, u"bio"_s, u"niches"_s, u"country"_s, u"languages"_s, u"rates"_s};
@@ -49,44 +41,6 @@ QString groupOf(const QString &field)
 {
     const qsizetype end = field.indexOf(QRegularExpression(u"[\\[./]"_s));
     return end < 0 ? field : field.left(end);
-}
-
-qint64 powerOfTen(int digits)
-{
-    qint64 factor = 1;
-    for (int i = 0; i < digits; ++i) {
-        factor *= 10;
-    }
-    return factor;
-}
-
-/// A price typed in `locale` ("1234.5", "1.234,50" in German) as minor units of a currency with
-/// `digits` decimals; nothing when it is not such a number. Exact: no floats.
-std::optional<qint64> parseMinorUnits(const QString &text, int digits, const QLocale &locale)
-{
-    QString plain = text.trimmed();
-    plain.remove(locale.groupSeparator());
-    plain.replace(locale.decimalPoint(), u"."_s);
-    static const QRegularExpression number(u"^(\\d{1,13})(?:\\.(\\d*))?$"_s);
-    const QRegularExpressionMatch match = number.match(plain);
-    if (!match.hasMatch() || match.captured(2).size() > digits) {
-        return std::nullopt;
-    }
-    const QString fraction = match.captured(2).leftJustified(digits, u'0');
-    return match.captured(1).toLongLong() * powerOfTen(digits)
-            + (digits > 0 ? fraction.toLongLong() : 0);
-}
-
-QString formatMinorUnits(const common::Money &money, const QLocale &locale)
-{
-    const int digits = std::max(0, common::currencyMinorDigits(money.currency));
-    const qint64 factor = powerOfTen(digits);
-    QString text = QString::number(money.minorUnits / factor);
-    if (digits > 0) {
-        text += locale.decimalPoint()
-                + QString::number(money.minorUnits % factor).rightJustified(digits, u'0');
-    }
-    return text;
 }
 
 } // namespace
@@ -158,19 +112,8 @@ QWidget *OwnProfileView::buildForm()
     m_country->addItem(QString(), QString());
     fillCountries();
     m_languages = new LanguagePicker(u"ownLanguages"_s);
-    m_rates = new QTableWidget(static_cast<int>(common::deliverableTypeNames().size()), 3);
+    m_rates = new RatesEditor;
     m_rates->setObjectName(u"ownRates"_s);
-    m_rates->verticalHeader()->hide();
-    m_rates->horizontalHeader()->setStretchLastSection(true);
-    m_rates->setMinimumHeight(200);
-    for (int row = 0; row < m_rates->rowCount(); ++row) {
-        auto *type = new QTableWidgetItem;
-        type->setFlags(Qt::ItemIsEnabled);
-        type->setData(Qt::UserRole, common::deliverableTypeNames().at(row));
-        m_rates->setItem(row, TypeColumn, type);
-        m_rates->setItem(row, PriceColumn, new QTableWidgetItem);
-        m_rates->setItem(row, CurrencyColumn, new QTableWidgetItem);
-    }
 
     const QList<QWidget *> editors{m_displayName, m_bio, m_niches, m_country, m_languages, m_rates};
     for (int i = 0; i < editors.size(); ++i) {
@@ -229,15 +172,6 @@ void OwnProfileView::retranslate()
         QListWidgetItem *item = m_niches->item(i);
         item->setText(Names::niche(item->data(Qt::UserRole).toString()));
     }
-    m_rates->setHorizontalHeaderLabels({tr("Deliverable"), tr("Price"), tr("Currency")});
-    // In the order of common::deliverableTypeNames().
-    static constexpr std::array<const char *, 7> typeNames{QT_TR_NOOP("Post"), QT_TR_NOOP("Story"),
-            QT_TR_NOOP("Reel"), QT_TR_NOOP("Video"), QT_TR_NOOP("Short"), QT_TR_NOOP("Livestream"),
-            QT_TR_NOOP("Blog post")};
-    for (int row = 0; row < m_rates->rowCount() && row < static_cast<int>(typeNames.size());
-            ++row) {
-        m_rates->item(row, TypeColumn)->setText(tr(typeNames.at(row)));
-    }
     m_reloadButton->setText(tr("Re&load"));
     m_saveButton->setText(tr("&Save"));
     setState(m_state);
@@ -247,29 +181,9 @@ void OwnProfileView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         fillCountries(); // sorted by name in the new language
-        rewritePrices();
         retranslate();
     }
     QWidget::changeEvent(event);
-}
-
-void OwnProfileView::rewritePrices()
-{
-    const QLocale now;
-    if (now == m_priceLocale) {
-        return;
-    }
-    // "120.50" typed in English is 12 050 in German (the dot groups thousands there): the prices
-    // on screen are read in the language they were written in and written in the new one.
-    for (int row = 0; row < m_rates->rowCount(); ++row) {
-        QTableWidgetItem *price = m_rates->item(row, PriceColumn);
-        const QString currency = m_rates->item(row, CurrencyColumn)->text().trimmed().toUpper();
-        const int digits = std::max(0, common::currencyMinorDigits(currency));
-        if (const auto minor = parseMinorUnits(price->text(), digits, m_priceLocale)) {
-            price->setText(formatMinorUnits({*minor, currency}, now));
-        } // what does not read as a price stays as typed, for its error to name it
-    }
-    m_priceLocale = now;
 }
 
 bool OwnProfileView::canLoad() const
@@ -372,17 +286,7 @@ void OwnProfileView::fill(const common::InfluencerProfileInput &input)
     }
     CountryNames::choose(m_country, input.country); // an unknown code is kept as it is
     m_languages->setSelected(input.languages);
-    for (int row = 0; row < m_rates->rowCount(); ++row) {
-        const QString type = m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString();
-        const auto rate = std::find_if(
-                input.rates.cbegin(), input.rates.cend(), [&type](const common::Rate &r) {
-                    return common::wireName(r.type) == type;
-                });
-        const bool found = rate != input.rates.cend();
-        m_rates->item(row, PriceColumn)
-                ->setText(found ? formatMinorUnits(rate->price, m_priceLocale) : QString());
-        m_rates->item(row, CurrencyColumn)->setText(found ? rate->price.currency : QString());
-    }
+    m_rates->setRates(input.rates);
 }
 
 QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) const
@@ -394,24 +298,7 @@ QJsonObject OwnProfileView::formJson(QList<common::FieldError> *parseErrors) con
         }
     }
     const QJsonArray languages = QJsonArray::fromStringList(m_languages->selected());
-    QJsonArray rates;
-    for (int row = 0; row < m_rates->rowCount(); ++row) {
-        const QString price = m_rates->item(row, PriceColumn)->text().trimmed();
-        const QString currency = m_rates->item(row, CurrencyColumn)->text().trimmed().toUpper();
-        if (price.isEmpty() && currency.isEmpty()) {
-            continue;
-        }
-        const auto minor = parseMinorUnits(
-                price, std::max(0, common::currencyMinorDigits(currency)), m_priceLocale);
-        if (!minor && parseErrors) {
-            parseErrors->append(
-                    {u"rates[%1].amountMinor"_s.arg(rates.size()), u"invalid_value"_s, QString()});
-        }
-        rates.append(QJsonObject{
-                {u"type"_s, m_rates->item(row, TypeColumn)->data(Qt::UserRole).toString()},
-                {u"amountMinor"_s, minor ? QJsonValue(static_cast<double>(*minor)) : QJsonValue()},
-                {u"currency"_s, currency}});
-    }
+    const QJsonArray rates = m_rates->json(parseErrors);
     const QString country = m_country->currentData().toString();
     return {{u"displayName"_s, m_displayName->text()}, {u"bio"_s, m_bio->toPlainText()},
             {u"niches"_s, niches},

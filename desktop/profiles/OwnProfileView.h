@@ -5,7 +5,6 @@
 #include "common/ProfileApi.h"
 
 #include <QHash>
-#include <QLocale>
 #include <QWidget>
 
 class QLabel;
@@ -14,12 +13,12 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QTableWidget;
 
 namespace influence::desktop {
 
 class CreatorPerformance;
 class LanguagePicker;
+class RatesEditor;
 class Session;
 class StateStack;
 
@@ -63,7 +62,6 @@ private:
     void buildUi();
     QWidget *buildForm();
     void retranslate();
-    void rewritePrices();
     void setState(State state);
     void fill(const common::InfluencerProfileInput &input);
     /// The country picker's names in the current language, keeping the choice.
@@ -92,9 +90,7 @@ private:
     QListWidget *m_niches = nullptr;
     QComboBox *m_country = nullptr;
     LanguagePicker *m_languages = nullptr;
-    /// The language the prices on screen are written in (they are rewritten when it changes).
-    QLocale m_priceLocale;
-    QTableWidget *m_rates = nullptr;
+    RatesEditor *m_rates = nullptr;
     QHash<QString, QLabel *> m_errorLabels;
     QLabel *m_statusLabel = nullptr;
     QPushButton *m_saveButton = nullptr;
