@@ -24,6 +24,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 using influence::common::Campaign;
 using influence::common::CampaignAction;
@@ -31,6 +33,13 @@ using influence::common::CampaignStatus;
 using influence::common::Result;
 
 namespace influence::desktop {
+
+namespace {
+
+/// Twenty pages: more than any brand's agency runs at once; beyond it the user is told.
+constexpr qsizetype kMaxCampaigns = 2000;
+
+} // namespace
 
 CampaignsView::CampaignsView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
@@ -262,11 +271,19 @@ void CampaignsView::reload()
     if (isBrandSide() && m_brands->state() == BrandPicker::State::Idle) {
         m_brands->reload(); // every brand's campaigns meanwhile
     }
-    const quint64 generation = ++m_generation;
+    ++m_generation;
+    m_arriving.clear();
     setState(State::Loading);
+    loadPage({});
+}
+
+void CampaignsView::loadPage(const QString &cursor)
+{
+    const quint64 generation = m_generation;
     const common::ApiClient::OwnerScope owner(m_api, this);
     common::CampaignQuery query;
     query.brandId = m_brands->brandId();
+    query.cursor = cursor;
     continueIn(this, m_collab.campaigns(query),
             [this, generation](const Result<common::Page<Campaign>> &result) {
                 listed(generation, result);
@@ -279,15 +296,28 @@ void CampaignsView::listed(quint64 generation, const Result<common::Page<Campaig
         return;
     }
     if (!result) {
+        m_arriving.clear();
         m_error = result.error();
         setState(State::Failed);
         return;
     }
-    m_model->setCampaigns(result->items);
+    // Every page: the list is what the user sorts, searches and exports.
+    m_arriving += result->items;
+    const bool more = !result->nextCursor.isEmpty();
+    if (more && m_arriving.size() < kMaxCampaigns) {
+        loadPage(result->nextCursor);
+        return;
+    }
+    const QList<Campaign> campaigns = std::exchange(m_arriving, {});
+    if (more) {
+        showMessage(
+                tr("Showing the first %n campaign(s).", "", static_cast<int>(campaigns.size())));
+    }
+    m_model->setCampaigns(campaigns);
     // (A reset model shows every column again.)
     m_table->setColumnHidden(CampaignsModel::Budget, !isBrandSide());
     showBrandColumn();
-    setState(result->items.isEmpty() ? State::Empty : State::Loaded);
+    setState(campaigns.isEmpty() ? State::Empty : State::Loaded);
     if (!m_selectAfterLoad.isEmpty()) {
         select(m_selectAfterLoad);
         m_selectAfterLoad.clear();

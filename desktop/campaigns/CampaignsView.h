@@ -83,6 +83,7 @@ private:
     void updateButtons();
     bool canLoad() const;
     CampaignDialog *openDialog();
+    void loadPage(const QString &cursor);
     void listed(quint64 generation, const common::Result<common::Page<common::Campaign>> &result);
     void save(const common::CampaignInput &input);
     void saved(const common::Result<common::Campaign> &result);
@@ -99,6 +100,7 @@ private:
     common::Error m_error;
     quint64 m_generation = 0;
     QString m_selectAfterLoad;
+    QList<common::Campaign> m_arriving; ///< the pages so far of the list on its way
     CampaignsModel *m_model = nullptr;
     BrandPicker *m_brands = nullptr; ///< shown to staff of several brands
     QPointer<CampaignDialog> m_dialog;

@@ -32,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -97,16 +98,19 @@ private:
                 .value(u"state"_s)
                 .toString();
     }
+    /// A draft campaign of the brand, made over HTTP.
+    QString draftCampaign(const QString &name)
+    {
+        const QJsonObject body{{u"name"_s, name}, {u"brief"_s, u"Summit photos."_s},
+                {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
+                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
+                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
+        return post(u"/api/v1/campaigns"_s, brandToken(), body).json().value(u"id"_s).toString();
+    }
     /// A launched campaign of the brand, made over HTTP.
     QString launchedCampaign()
     {
-        const QJsonObject body{{u"name"_s, u"Board campaign %1"_s.arg(++m_counter)},
-                {u"brief"_s, u"Summit photos."_s}, {u"objective"_s, u"awareness"_s},
-                {u"platforms"_s, QJsonArray{u"instagram"_s}},
-                {u"deliverableTypes"_s, QJsonArray{u"reel"_s}}, {u"budgetMinor"_s, 300000},
-                {u"currency"_s, u"EUR"_s}, {u"visibility"_s, u"public"_s}};
-        const QString id =
-                post(u"/api/v1/campaigns"_s, brandToken(), body).json().value(u"id"_s).toString();
+        const QString id = draftCampaign(u"Board campaign %1"_s.arg(++m_counter));
         post(u"/api/v1/campaigns/%1/launch"_s.arg(id), brandToken());
         return id;
     }
@@ -900,6 +904,31 @@ private Q_SLOTS:
             QCOMPARE(fields.at(7).toInt(), campaign->deliverablesLive);
             QCOMPARE(fields.at(8).toInt(), campaign->deliverablesTotal);
         }
+    }
+
+    void aBrandWithManyCampaignsSeesThemAll()
+    {
+        // More than one page of the API (100): the list reads every page.
+        QStringList made;
+        for (int i = 0; i < 120; ++i) {
+            made.append(u"Many campaigns %1"_s.arg(QString::number(i).rightJustified(3, u'0')));
+            QVERIFY(!draftCampaign(made.last()).isEmpty());
+        }
+        showPage(campaigns());
+        campaigns()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(campaigns()->state(), CampaignsView::State::Loaded, kTimeout);
+        const desktop::CampaignsModel *model = campaigns()->model();
+        QVERIFY2(model->rowCount() > 120, qPrintable(QString::number(model->rowCount())));
+        QStringList listed;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            listed.append(model->campaignAt(row)->details.name);
+        }
+        for (const QString &name : std::as_const(made)) {
+            QVERIFY2(listed.contains(name), qPrintable(name));
+        }
+        QCOMPARE(listed.size(), QSet<QString>(listed.cbegin(), listed.cend()).size());
+        // Every one is exported too.
+        QCOMPARE(desktop::Csv::parse(campaigns()->csv()).size(), 1 + model->rowCount());
     }
 };
 
