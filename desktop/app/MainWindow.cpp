@@ -213,6 +213,9 @@ void MainWindow::connectPages()
     connect(m_home, &HomeView::payoutsRequested, this, [this] {
         showPage(m_payouts);
     });
+    connect(m_home, &HomeView::brandSetupRequested, this, [this] {
+        showPage(m_brandProfile);
+    });
     connect(m_discovery, &DiscoveryView::creatorActivated, this, &MainWindow::openCreator);
     // The breadcrumb names the creator, deal or campaign once it has arrived.
     connect(m_creator, &CreatorProfileView::stateChanged, this, &MainWindow::updateChrome);

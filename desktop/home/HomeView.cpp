@@ -10,6 +10,7 @@
 #include "widgets/StateStack.h"
 
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,6 +60,7 @@ HomeView::ToDo::Kind kindOf(common::ToDoGroup::Kind kind)
 HomeView::HomeView(common::ApiClient *api, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_collab(api)
+    , m_profiles(api)
     , m_session(session)
 {
     setObjectName(u"homePage"_s);
@@ -138,6 +140,7 @@ void HomeView::buildLayout()
     header->addWidget(m_title, 1);
     header->addWidget(m_refresh);
     layout->addLayout(header);
+    layout->addWidget(buildBrandSetup());
     layout->addWidget(m_dashboard->filterBar());
     layout->addWidget(m_dashboard->summary());
     // The chart beside what waits and the budgets; the tables below at full width.
@@ -163,6 +166,25 @@ void HomeView::buildLayout()
     outer->addWidget(m_scroll);
 }
 
+QFrame *HomeView::buildBrandSetup()
+{
+    m_brandSetup = new QFrame;
+    m_brandSetup->setObjectName(u"homeBrandSetup"_s);
+    m_brandSetup->setFrameShape(QFrame::StyledPanel);
+    auto *row = new QHBoxLayout(m_brandSetup);
+    row->setContentsMargins(12, 10, 12, 10);
+    m_brandSetupText = new QLabel;
+    m_brandSetupText->setObjectName(u"homeBrandSetupText"_s);
+    m_brandSetupText->setWordWrap(true);
+    m_brandSetupButton = new QPushButton;
+    m_brandSetupButton->setObjectName(u"homeBrandSetupButton"_s);
+    connect(m_brandSetupButton, &QPushButton::clicked, this, &HomeView::brandSetupRequested);
+    row->addWidget(m_brandSetupText, 1);
+    row->addWidget(m_brandSetupButton, 0, Qt::AlignVCenter);
+    m_brandSetup->hide();
+    return m_brandSetup;
+}
+
 QWidget *HomeView::scrollContent() const
 {
     return m_scroll->widget();
@@ -175,8 +197,10 @@ bool HomeView::isBrandSide() const
 
 void HomeView::updateRole()
 {
-    // Creators see what waits for them; the brand's figures are the brand's.
-    const bool brand = isBrandSide();
+    // Creators see what waits for them; the brand's figures are the brand's, and a user who
+    // acts for no brand yet has none: they are shown how to set one up.
+    const bool brand = isBrandSide() && !m_needsBrand;
+    m_brandSetup->setVisible(isBrandSide() && m_needsBrand);
     for (QWidget *part : {m_dashboard->filterBar(), m_dashboard->summary(),
                  static_cast<QWidget *>(m_dashboard->trendSection()),
                  static_cast<QWidget *>(m_dashboard->budgetSection()),
@@ -194,6 +218,7 @@ void HomeView::clear()
     m_error.reset();
     m_list->clear();
     m_payoutsDue = 0;
+    m_needsBrand = false;
     m_dashboard->clear();
     m_state = State::Idle;
     m_stack->showEmpty(tr("Sign in to see what is waiting for you."));
@@ -213,7 +238,20 @@ void HomeView::refresh()
     m_stack->showLoading(tr("Looking for what is waiting for you…"));
     updateRole();
     if (isBrandSide()) {
-        m_dashboard->refresh();
+        // A new agency acts for no brand until it saves its brand profile: the dashboard would
+        // only be refused. Asked on every visit, so that Home follows once the brand exists.
+        continueIn(this, m_profiles.myBrands(),
+                [this, generation](const common::Result<QList<common::ActingBrand>> &brands) {
+                    if (generation != m_generation) {
+                        return;
+                    }
+                    m_needsBrand = brands && brands->isEmpty();
+                    updateRole();
+                    retranslate();
+                    if (!m_needsBrand) {
+                        m_dashboard->refresh();
+                    }
+                });
     }
     // The server counts everything and sends the first few of each group: right for an agency
     // with thousands of deals without reading them all.
@@ -342,7 +380,13 @@ void HomeView::fitToDos()
 void HomeView::retranslate()
 {
     setWindowTitle(tr("Home"));
-    m_title->setText(isBrandSide() ? tr("Your campaigns at a glance") : tr("Waiting for you"));
+    m_title->setText(isBrandSide() && !m_needsBrand ? tr("Your campaigns at a glance")
+                                                    : tr("Waiting for you"));
+    m_brandSetupText->setText(
+            tr("<b>Set up your brand first.</b> Campaigns, invitations and the figures on this "
+               "page belong to a brand: give yours its name, website and country, and creators "
+               "see who invites them."));
+    m_brandSetupButton->setText(tr("Set up &your brand…"));
     m_toDoSection->setTitle(tr("To do"));
     m_dashboard->retranslate();
     m_refresh->setText(tr("&Refresh"));

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "common/CollabApi.h"
+#include "common/ProfileApi.h"
 #include "widgets/Page.h"
 
 #include <QDate>
 #include <QHash>
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -24,7 +26,8 @@ class StateStack;
 /// period, performance over time, spend against budget, top creators and posts, with a period
 /// and a campaign filter) around the to-dos; for everyone, what is waiting — offers to answer,
 /// drafts to review (brand staff) or to rework (creators), deliverables past their due date,
-/// each opening its deal, and payouts due (brand staff), opening the payouts page.
+/// each opening its deal, and payouts due (brand staff), opening the payouts page. Brand staff
+/// who act for no brand yet (a new agency) are shown how to set one up instead of figures.
 class HomeView : public QWidget, public Page
 {
     Q_OBJECT
@@ -54,6 +57,8 @@ public:
     QList<ToDo> toDos() const { return m_toDos; }
     QTreeWidget *list() const { return m_list; }
     HomeDashboard *dashboard() const { return m_dashboard; }
+    /// The user is on the brand side and acts for no brand yet: the page offers to set one up.
+    bool needsBrand() const { return m_needsBrand; }
     /// The scrolled content (screenshots of the whole page).
     QWidget *scrollContent() const;
 
@@ -66,6 +71,8 @@ Q_SIGNALS:
     void campaignRequested(const QString &id);
     void creatorRequested(const QString &id);
     void payoutsRequested();
+    /// "Set up your brand…": the user's own brand profile.
+    void brandSetupRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,8 +86,10 @@ private:
     void buildLayout();
     bool isBrandSide() const;
     void updateRole();
+    QFrame *buildBrandSetup();
 
     common::CollabApi m_collab;
+    common::ProfileApi m_profiles;
     Session *m_session;
     State m_state = State::Idle;
     quint64 m_generation = 0;
@@ -96,6 +105,10 @@ private:
     HomeDashboard *m_dashboard = nullptr;
     QScrollArea *m_scroll = nullptr;
     int m_payoutsDue = 0;
+    bool m_needsBrand = false;
+    QFrame *m_brandSetup = nullptr;
+    QLabel *m_brandSetupText = nullptr;
+    QPushButton *m_brandSetupButton = nullptr;
 };
 
 } // namespace influence::desktop

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // "My brand" against a real server (offscreen): a new brand user has no brand profile, is told
-// to create one before campaigns, and does not see the owner's audit log; the form refuses what
-// the server would (nothing sent); created, the API reads it back and the audit log appears;
-// staff acting for another's brand own none and see no audit log; staff of two brands choose
-// a new campaign's brand; an unreachable server shows the error state with Retry; German. The
-// GUI thread never freezes waiting.
+// (on Home too, which shows the dashboard once the brand exists) to create one before campaigns,
+// and does not see the owner's audit log; the form refuses what the server would (nothing sent);
+// created, the API reads it back and the audit log appears; staff acting for another's brand own
+// none and see no audit log; staff of two brands choose a new campaign's brand; an unreachable
+// server shows the error state with Retry; German. The GUI thread never freezes waiting.
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignDialog.h"
 #include "campaigns/CampaignsModel.h"
 #include "campaigns/CampaignsView.h"
+#include "home/HomeDashboard.h"
+#include "home/HomeView.h"
 #include "money/AuditLogPage.h"
 #include "money/PayoutsPage.h"
 #include "profiles/BrandProfileView.h"
@@ -16,6 +18,7 @@
 #include "widgets/BrandPicker.h"
 
 #include <QComboBox>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +32,8 @@ using influence::desktop::BrandPicker;
 using influence::desktop::BrandProfileView;
 using influence::desktop::CampaignDialog;
 using influence::desktop::CampaignsView;
+using influence::desktop::HomeDashboard;
+using influence::desktop::HomeView;
 using influence::tests::kTimeout;
 
 class TestDesktopBrand : public QObject, public tests::DesktopFixture
@@ -87,7 +92,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(sidebarItem(m_window->auditLogPage())->isHidden(), kTimeout);
         QVERIFY(!sidebarItem(page())->isHidden());
         QVERIFY(sidebarItem(m_window->ownProfilePage())->isHidden());
-        showPage(page());
+        // Home points there instead of a dashboard the server would refuse.
+        HomeView *home = m_window->homePage();
+        showPage(home);
+        QTRY_VERIFY_WITH_TIMEOUT(home->needsBrand(), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(home->state(), HomeView::State::Loaded, kTimeout);
+        QVERIFY(find<QFrame>(u"homeBrandSetup"_s)->isVisible());
+        QVERIFY(!home->dashboard()->summary()->isVisible());
+        QVERIFY(!home->dashboard()->filterBar()->isVisible());
+        QCOMPARE(home->dashboard()->state(), HomeDashboard::State::Idle); // nothing asked
+        tests::saveScreenshot(m_window.get(), u"home-new-brand-en"_s);
+        find<QPushButton>(u"homeBrandSetupButton"_s)->click();
+        QCOMPARE(m_window->currentPage(), page());
         waitForTheForm();
         QVERIFY(!page()->exists());
         QVERIFY(find<QLabel>(u"brandProfileIntro"_s)->text().contains(u"no profile yet"_s));
@@ -130,6 +146,14 @@ private Q_SLOTS:
         QCOMPARE(stored[u"industry"_s].toString(), u"Outdoor gear"_s);
         QCOMPARE(stored[u"country"_s].toString(), u"AT"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!sidebarItem(m_window->auditLogPage())->isHidden(), kTimeout);
+        // Home now shows the brand's dashboard.
+        showPage(m_window->homePage());
+        QTRY_COMPARE_WITH_TIMEOUT(
+                m_window->homePage()->dashboard()->state(), HomeDashboard::State::Loaded, kTimeout);
+        QVERIFY(!m_window->homePage()->needsBrand());
+        QVERIFY(!find<QFrame>(u"homeBrandSetup"_s)->isVisible());
+        QVERIFY(m_window->homePage()->dashboard()->summary()->isVisible());
+        showPage(page());
         // The server now lets the user create campaigns.
         const QJsonObject campaign{{u"name"_s, u"Summit launch"_s},
                 {u"objective"_s, u"awareness"_s}, {u"platforms"_s, QJsonArray{u"instagram"_s}},
