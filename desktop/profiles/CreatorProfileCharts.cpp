@@ -8,6 +8,7 @@
 #include "profiles/ForecastBands.h"
 #include "profiles/MetricsModel.h"
 #include "widgets/Async.h"
+#include "widgets/ChartLegend.h"
 #include "widgets/ErrorText.h"
 #include "widgets/StateStack.h"
 
@@ -98,7 +99,7 @@ QWidget *CreatorProfileView::buildChartsPanel()
     m_exportButton = new QPushButton;
     m_exportButton->setObjectName(u"exportButton"_s);
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
-        askExportPath(m_combinedView);
+        askExportPath(m_combinedBox); // with its legend
     });
     bar->addWidget(m_rangeLabel);
     bar->addWidget(m_rangeBox);
@@ -123,7 +124,15 @@ QWidget *CreatorProfileView::buildChartsPanel()
     m_combinedView->setRenderHint(QPainter::Antialiasing);
     m_combinedView->setMinimumHeight(240);
     m_totalSeries = addSeries(m_combinedView, m_totalModel, QString());
-    m_combinedStates = new StateStack(u"history"_s, m_combinedView);
+    m_combinedView->chart()->legend()->hide(); // cut names off beside the accounts table
+    m_combinedLegend = new ChartLegend(u"combinedLegend"_s);
+    m_combinedBox = new QWidget;
+    m_combinedBox->setObjectName(u"combinedBox"_s);
+    auto *box = new QVBoxLayout(m_combinedBox);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->addWidget(m_combinedView, 1);
+    box->addWidget(m_combinedLegend);
+    m_combinedStates = new StateStack(u"history"_s, m_combinedBox);
     connect(m_combinedStates, &StateStack::retryRequested, this, &CreatorProfileView::loadMetrics);
     layout->addWidget(m_combinedStates, 1);
 
@@ -373,60 +382,6 @@ void CreatorProfileView::updateMetricsStatus()
     m_metricsRetry->setVisible(m_pendingMetrics == 0 && failed);
 }
 
-QDate CreatorProfileView::periodEnd(QDate start) const
-{
-    // A point stands for the period that starts on its date: a week's figures reach six days
-    // further, but never past the end of the span.
-    const QDate end = m_span.interval == u"week"_s ? start.addDays(6) : start;
-    return m_span.to.isValid() ? std::min(end, m_span.to) : end;
-}
-
-void CreatorProfileView::updateTotalNotes()
-{
-    const QLocale locale;
-    QStringList without;
-    QStringList stale;
-    int withHistory = 0;
-    qint64 followersWithHistory = 0;
-    const QDate today = QDate::currentDate();
-    for (const AccountChart &chart : std::as_const(m_charts)) {
-        const QList<common::MetricPoint> &points = chart.model->points();
-        if (points.isEmpty()) {
-            without.append(seriesName(chart.account));
-            continue;
-        }
-        ++withHistory;
-        followersWithHistory += chart.account.followers;
-        const QDate last = periodEnd(points.constLast().date);
-        const qint64 age = last.daysTo(today);
-        if (age > kStaleDays) {
-            // More than kStaleDays: always a plural, in every language the app ships.
-            stale.append(tr("%1 (last figures %2, %3 days ago)")
-                                 .arg(seriesName(chart.account),
-                                         locale.toString(last, QLocale::ShortFormat),
-                                         locale.toString(age)));
-        }
-    }
-    const bool partial = m_pendingMetrics == 0 && withHistory > 0 && !without.isEmpty();
-    // The header counts every account; the total line can add up only those with figures.
-    m_totalSeries->setName(partial
-                    ? tr("Total of %1 of %2 accounts")
-                              .arg(locale.toString(withHistory), locale.toString(m_charts.size()))
-                    : tr("Total"));
-    m_totalNote->setVisible(partial);
-    m_totalNote->setText(partial ? tr("The total adds up only the accounts with a history: "
-                                      "%1 of %2 followers today. No history yet: %3.")
-                                           .arg(locale.toString(followersWithHistory),
-                                                   locale.toString(m_profile.totalFollowers),
-                                                   without.join(u", "_s))
-                                 : QString());
-    m_staleNote->setVisible(m_pendingMetrics == 0 && !stale.isEmpty());
-    m_staleNote->setText(stale.isEmpty()
-                    ? QString()
-                    : tr("These figures are out of date, no newer ones have arrived: %1.")
-                              .arg(stale.join(u"; "_s)));
-}
-
 void CreatorProfileView::localizeAxes(QChartView *view)
 {
     // Axis labels in the user's locale, with its thousands separators ("250.000" in German).
@@ -464,7 +419,7 @@ void CreatorProfileView::showHover(const QString &name, const QPointF &point, bo
     QToolTip::showText(QCursor::pos(), text, this);
 }
 
-void CreatorProfileView::askExportPath(QChartView *view)
+void CreatorProfileView::askExportPath(QWidget *view)
 {
     auto *dialog = new QFileDialog(this, tr("Export chart"),
             m_profile.details.displayName + u".png"_s, tr("PNG images (*.png)"));
@@ -481,7 +436,7 @@ void CreatorProfileView::askExportPath(QChartView *view)
     dialog->open(); // never exec()
 }
 
-bool CreatorProfileView::exportChart(QChartView *view, const QString &path)
+bool CreatorProfileView::exportChart(QWidget *view, const QString &path)
 {
     return view->grab().save(path, "PNG");
 }

@@ -23,6 +23,7 @@ class QTabWidget;
 namespace influence::desktop {
 
 class AuthenticityPanel;
+class ChartLegend;
 class MetricsModel;
 class CreatorPerformance;
 class ForecastBands;
@@ -81,6 +82,10 @@ public:
     QChartView *combinedChart() const { return m_combinedView; }
     /// Whether the combined chart is on screen, or loading, empty or failed instead.
     StateStack *combinedStates() const { return m_combinedStates; }
+    /// The combined chart's legend (every line's whole name and what is wrong with its figures).
+    ChartLegend *combinedLegend() const { return m_combinedLegend; }
+    /// The combined chart with its legend, as the Export button saves it.
+    QWidget *combinedBox() const { return m_combinedBox; }
     /// The same for each account's chart, in the order of accountCharts().
     QList<StateStack *> accountChartStates() const;
     /// How many days after its last figures a history counts as stale (and says so).
@@ -99,8 +104,9 @@ public:
         }
         return forecasts;
     }
-    /// Writes what `view` shows as a PNG file; false if it could not be written.
-    static bool exportChart(QChartView *view, const QString &path);
+    /// Writes what `view` shows (a chart, or the combined chart with its legend) as a PNG file;
+    /// false if it could not be written.
+    static bool exportChart(QWidget *view, const QString &path);
 
 Q_SIGNALS:
     void stateChanged(influence::desktop::CreatorProfileView::State state);
@@ -148,7 +154,7 @@ private:
     void updateTotalNotes();
     QDate periodEnd(QDate start) const;
     void showHover(const QString &seriesName, const QPointF &point, bool state);
-    void askExportPath(QChartView *view);
+    void askExportPath(QWidget *view);
     QLineSeries *addSeries(QChartView *view, MetricsModel *model, const QString &name);
     static void fitAxes(QChartView *view);
     static void localizeAxes(QChartView *view);
@@ -203,6 +209,8 @@ private:
     QLabel *m_totalNote = nullptr;
     QLabel *m_staleNote = nullptr;
     StateStack *m_combinedStates = nullptr;
+    QWidget *m_combinedBox = nullptr; ///< the combined chart and its legend
+    ChartLegend *m_combinedLegend = nullptr;
     QChartView *m_combinedView = nullptr;
     QLineSeries *m_totalSeries = nullptr;
     QTabWidget *m_accountTabs = nullptr;

@@ -13,6 +13,7 @@
 #include "profiles/CreatorProfileView.h"
 #include "profiles/OwnProfileView.h"
 #include "session/SignInDialog.h"
+#include "widgets/ChartLegend.h"
 #include "widgets/StateStack.h"
 
 #include <QChart>
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QGraphicsTextItem>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -455,6 +457,38 @@ private Q_SLOTS:
         QVERIFY2(stale->text().contains(u"out of date"_s) && stale->text().contains(lastDay)
                         && stale->text().contains(u"20 days ago"_s),
                 qPrintable(stale->text()));
+
+        // The legend names every line whole, beside what is wrong with its figures; QChart's own
+        // (which cut the names off in the narrow chart) is hidden.
+        QVERIFY(!page->combinedChart()->chart()->legend()->isVisible());
+        const desktop::ChartLegend *legend = page->combinedLegend();
+        QVERIFY(legend->isVisible());
+        const QList<desktop::ChartLegend::Entry> entries = legend->entries();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.at(0).name, u"Total of 1 of 2 accounts"_s);
+        QCOMPARE(entries.at(0).color, total->color());
+        for (const auto &entry : entries.mid(1)) {
+            if (entry.name == u"Instagram @first.account"_s) {
+                QCOMPARE(entry.status, u"last figures %1"_s.arg(lastDay));
+            } else {
+                QCOMPARE(entry.name, u"Instagram @second.account"_s);
+                QCOMPARE(entry.status, u"no figures in this period"_s);
+            }
+        }
+        QVERIFY2(legend->text().contains(u"Instagram&nbsp;@second.account"_s),
+                qPrintable(legend->text()));
+        // Its export carries the legend under the chart.
+        const QString exported = tests::outputDir() + u"/creator-partial-history-chart.png"_s;
+        // (Laid out first: the legend's text has just changed.)
+        QTRY_VERIFY_WITH_TIMEOUT(
+                page->combinedBox()->height() >= page->combinedChart()->height() + legend->height(),
+                tests::kTimeout);
+        QVERIFY(desktop::CreatorProfileView::exportChart(page->combinedBox(), exported));
+        const QImage image(exported);
+        QVERIFY2(image.height() >= page->combinedChart()->height() + legend->height(),
+                qPrintable(u"%1 %2 %3"_s.arg(image.height())
+                                   .arg(page->combinedChart()->height())
+                                   .arg(legend->height())));
 
         // The count axis groups thousands in the user's locale.
         QStringList labels;
