@@ -3764,6 +3764,13 @@
         <source>Brand</source>
         <translation>Marke</translation>
     </message>
+    <message numerus="yes">
+        <source>Showing the first %n campaign(s).</source>
+        <translation>
+            <numerusform>Die erste %n Kampagne wird gezeigt.</numerusform>
+            <numerusform>Die ersten %n Kampagnen werden gezeigt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::ConditionRow</name>
@@ -4036,6 +4043,14 @@
         <source>Similar creators</source>
         <translation>Ähnliche Creator</translation>
     </message>
+    <message>
+        <source>no figures in this period</source>
+        <translation>keine Zahlen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>last figures %1</source>
+        <translation>letzte Zahlen %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DealActivityTab</name>
@@ -4050,6 +4065,10 @@
     <message>
         <source>Nothing has happened yet.</source>
         <translation>Bisher ist nichts geschehen.</translation>
+    </message>
+    <message>
+        <source>The activity could not be loaded. %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden. %1</translation>
     </message>
 </context>
 <context>
@@ -4157,6 +4176,10 @@
         <source>Waiting for review</source>
         <translation>Wartet auf Prüfung</translation>
     </message>
+    <message>
+        <source>The versions could not be loaded. %1</source>
+        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DealMessagesTab</name>
@@ -4179,6 +4202,10 @@
     <message>
         <source>No messages yet. Write the first one below.</source>
         <translation>Noch keine Nachrichten. Schreiben Sie unten die erste.</translation>
+    </message>
+    <message>
+        <source>The messages could not be loaded. %1</source>
+        <translation>Die Nachrichten konnten nicht geladen werden. %1</translation>
     </message>
 </context>
 <context>
@@ -4397,6 +4424,10 @@
         <source>Ca&amp;ncel payout…</source>
         <translation>Auszahlung s&amp;tornieren…</translation>
     </message>
+    <message>
+        <source>The payouts could not be loaded. %1</source>
+        <translation>Die Auszahlungen konnten nicht geladen werden. %1</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::DealView</name>
@@ -4431,18 +4462,6 @@
     <message>
         <source>Ac&amp;tivity</source>
         <translation>Ak&amp;tivität</translation>
-    </message>
-    <message>
-        <source>The messages could not be loaded. %1</source>
-        <translation>Die Nachrichten konnten nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>The activity could not be loaded. %1</source>
-        <translation>Die Aktivität konnte nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>The versions could not be loaded. %1</source>
-        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
     </message>
     <message>
         <source>Unnamed creator</source>
@@ -4563,10 +4582,6 @@
     <message>
         <source>&amp;Payments</source>
         <translation>&amp;Zahlungen</translation>
-    </message>
-    <message>
-        <source>The payouts could not be loaded. %1</source>
-        <translation>Die Auszahlungen konnten nicht geladen werden. %1</translation>
     </message>
     <message>
         <source>The offer was not accepted: its fee of %1 is more than the %2 left of the campaign&apos;s budget. Raise the budget or agree on a lower fee.</source>
@@ -5311,6 +5326,14 @@
             <numerusform>… und %n weiteres; die am frühesten fälligen stehen oben</numerusform>
             <numerusform>… und %n weitere; die am frühesten fälligen stehen oben</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Set up your brand first.&lt;/b&gt; Campaigns, invitations and the figures on this page belong to a brand: give yours its name, website and country, and creators see who invites them.</source>
+        <translation>&lt;b&gt;Legen Sie zuerst Ihre Marke an.&lt;/b&gt; Kampagnen, Einladungen und die Zahlen auf dieser Seite gehören zu einer Marke: Geben Sie ihr Namen, Website und Land, dann sehen Creator, wer sie einlädt.</translation>
+    </message>
+    <message>
+        <source>Set up &amp;your brand…</source>
+        <translation>&amp;Marke anlegen…</translation>
     </message>
 </context>
 <context>
@@ -6277,46 +6300,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>P&amp;reise:</translation>
     </message>
     <message>
-        <source>Deliverable</source>
-        <translation>Leistung</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Währung</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>Beitrag</translation>
-    </message>
-    <message>
-        <source>Story</source>
-        <translation>Story</translation>
-    </message>
-    <message>
-        <source>Reel</source>
-        <translation>Reel</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <source>Short</source>
-        <translation>Short</translation>
-    </message>
-    <message>
-        <source>Livestream</source>
-        <translation>Livestream</translation>
-    </message>
-    <message>
-        <source>Blog post</source>
-        <translation>Blogartikel</translation>
-    </message>
-    <message>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
@@ -7081,6 +7064,49 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Find a creator, campaign or deal</source>
         <translation>Creator, Kampagne oder Deal finden</translation>
+    </message>
+</context>
+<context>
+    <name>influence::desktop::RatesEditor</name>
+    <message>
+        <source>Deliverable</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>Livestream</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogartikel</translation>
     </message>
 </context>
 <context>
