@@ -6968,10 +6968,6 @@ Influencer-Management und -Analyse.</translation>
         <translation>Als CSV e&amp;xportieren …</translation>
     </message>
     <message>
-        <source>Next due: %1</source>
-        <translation>Fällig: %1</translation>
-    </message>
-    <message>
         <source>The deals were not exported. %1</source>
         <translation>Die Deals wurden nicht exportiert. %1</translation>
     </message>
@@ -6998,6 +6994,10 @@ Influencer-Management und -Analyse.</translation>
     <message>
         <source>Payment: %1 (%2 paid of %3)</source>
         <translation>Zahlung: %1 (%2 von %3 bezahlt)</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Fällig: %1</translation>
     </message>
 </context>
 <context>

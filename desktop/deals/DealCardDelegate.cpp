@@ -75,6 +75,11 @@ QString DealCardDelegate::initials(const QString &name)
     return letters;
 }
 
+int DealCardDelegate::textWidth(int cardWidth)
+{
+    return cardWidth - kAvatar - 3 * kPadding;
+}
+
 QSize DealCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics metrics(option.font);
@@ -122,10 +127,10 @@ void DealCardDelegate::paint(
     painter->setPen(selected ? palette.highlightedText().color() : palette.text().color());
     const QStringList lines = body.split(u'\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QRect line(text.left(), text.top() + int(i) * metrics.lineSpacing(), text.width(),
-                metrics.lineSpacing());
+        const QRect line(text.left(), text.top() + int(i) * metrics.lineSpacing(),
+                textWidth(option.rect.width()), metrics.lineSpacing());
         painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-                metrics.elidedText(lines.at(i), Qt::ElideRight, text.width()));
+                metrics.elidedText(lines.at(i), Qt::ElideRight, line.width()));
     }
 
     // The badges under them.

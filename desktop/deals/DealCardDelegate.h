@@ -34,6 +34,9 @@ public:
 
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    /// The width the card's lines have in a card `cardWidth` wide (beside the initials).
+    static int textWidth(int cardWidth);
+
     /// Up to two initials of a name: its first two words' first letters, upper case.
     static QString initials(const QString &name);
 

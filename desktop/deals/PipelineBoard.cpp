@@ -107,7 +107,7 @@ QString PipelineView::cardText(const Deal &deal) const
     const bool open = common::isNegotiating(deal.state) || deal.state == DealState::Accepted
             || deal.state == DealState::InProgress;
     if (due.isValid() && open) {
-        text += u'\n' + tr("Next due: %1").arg(DealText::day(due));
+        text += u'\n' + tr("Due: %1").arg(DealText::day(due)); // short: a column is narrow
     }
     if (deal.overdue) {
         text += u'\n' + tr("Overdue");

@@ -8,6 +8,7 @@
 #include "DesktopTestSupport.h"
 #include "campaigns/CampaignPage.h"
 #include "campaigns/CampaignsView.h"
+#include "deals/DealCardDelegate.h"
 #include "deals/PipelineView.h"
 #include "discovery/DiscoveryModel.h"
 #include "discovery/DiscoveryView.h"
@@ -19,7 +20,9 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -163,6 +166,29 @@ private:
                             || board->width() > scroll->viewport()->width())) {
                 faults << u"the board (%1 px) scrolls sideways in %2 px"_s.arg(board->width())
                                   .arg(scroll->viewport()->width());
+            }
+        }
+        // A card's name may be cut off (its tooltip has it whole), its figures not: a fee or a
+        // date cut in the middle is a wrong figure.
+        for (auto *column : page->findChildren<QListWidget *>()) {
+            if (!column->isVisible() || !column->objectName().startsWith(u"column-"_s)) {
+                continue;
+            }
+            const QFontMetrics metrics(column->font());
+            for (int row = 0; row < column->count(); ++row) {
+                QListWidgetItem *item = column->item(row);
+                const int width =
+                        desktop::DealCardDelegate::textWidth(column->visualItemRect(item).width());
+                const QStringList lines =
+                        item->data(desktop::DealCardDelegate::kBodyRole).toString().split(u'\n');
+                for (const QString &line : lines) {
+                    static const QRegularExpression figure(u"\\d"_s);
+                    if (line.contains(figure) && metrics.horizontalAdvance(line) > width) {
+                        faults << u"a card cuts off “%1” (%2 px in %3 px)"_s.arg(line)
+                                          .arg(metrics.horizontalAdvance(line))
+                                          .arg(width);
+                    }
+                }
             }
         }
         return faults;
