@@ -26,12 +26,14 @@ qreal msecs(QDate day)
     return qreal(day.startOfDay(Qt::UTC).toMSecsSinceEpoch());
 }
 
-/// A value axis from 0 to a round number above `max` (a share shown as a percentage).
+/// A value axis from 0 to a round number above `max` (a share shown as a percentage). Counts
+/// reach at least 4, so that the five ticks are whole numbers: 0 to 1 labelled without decimals
+/// read "0, 0, 0, 1, 1" (a new campaign's figures are all zero).
 QValueAxis *valueAxis(double max, bool percent)
 {
     auto *axis = new QValueAxis;
     const double scale = percent ? 100.0 : 1.0;
-    const double top = max <= 0 ? 1.0 : max * scale * 1.1;
+    const double top = percent ? (max <= 0 ? 1.0 : max * scale * 1.1) : std::max(max * 1.1, 4.0);
     axis->setRange(0, top);
     axis->setTickCount(5);
     axis->applyNiceNumbers();

@@ -41,7 +41,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
+#include <cmath>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -591,6 +593,29 @@ private Q_SLOTS:
         QTest::qWait(200);
         saveScreenshot(tab()->content(), u"analytics-campaign-de"_s);
         QVERIFY(m_languages->apply(u"en"_s));
+    }
+
+    void aChartOfZerosHasWholeNumberTicks()
+    {
+        // A new campaign's figures are all zero: the count axis must not read "0, 0, 0, 1, 1".
+        desktop::TrendChart chart;
+        const QDate today = QDate::currentDate();
+        chart.setLines({{u"Views"_s, {{today.addDays(-2), 0.0}, {today, 0.0}}, false, false, true,
+                                desktop::TrendChart::colorFor(0)},
+                {u"Engagements"_s, {{today.addDays(-2), 0.0}, {today, 0.0}}, true, false, false,
+                        desktop::TrendChart::colorFor(1)}});
+        const QList<QAbstractAxis *> axes = chart.chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 2);
+        for (QAbstractAxis *abstract : axes) {
+            auto *axis = qobject_cast<QValueAxis *>(abstract);
+            QVERIFY(axis);
+            QCOMPARE(axis->min(), 0.0);
+            const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+            QVERIFY2(step >= 1.0 && step == std::floor(step),
+                    qPrintable(u"%1 to %2 in %3 ticks"_s.arg(axis->min())
+                                       .arg(axis->max())
+                                       .arg(axis->tickCount())));
+        }
     }
 
     void creatorsSeeNoBrandFigures()
