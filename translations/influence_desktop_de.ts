@@ -2303,6 +2303,10 @@
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>In diesem Zeitraum gibt es nichts.</translation>
+    </message>
 </context>
 <context>
     <name>influence::desktop::AuditLogPage</name>

@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -37,6 +38,32 @@ QString plainMajor(double minor, const QString &currency)
             .remove(QRegularExpression(u"0{1,2}$"_s));
 }
 
+/// A table view that says "Nothing in this period." across its empty rows once its model has
+/// been filled with none (a new campaign's top posts), rather than showing a blank box.
+class EmptyAwareView : public QTableView
+{
+public:
+    explicit EmptyAwareView(const AnalyticsTable *model)
+        : m_model(model)
+    { }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QTableView::paintEvent(event);
+        if (!m_model->isFilled() || m_model->rowCount() > 0) {
+            return;
+        }
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(6, 0, -6, 0),
+                Qt::AlignCenter | Qt::TextWordWrap, AnalyticsTable::tr("Nothing in this period."));
+    }
+
+private:
+    const AnalyticsTable *m_model;
+};
+
 } // namespace
 
 AnalyticsTable::AnalyticsTable(QObject *parent)
@@ -48,6 +75,7 @@ void AnalyticsTable::reset(QList<Column> columns, QList<Row> rows)
     beginResetModel();
     m_columns = std::move(columns);
     m_rows = std::move(rows);
+    m_filled = true;
     endResetModel();
 }
 
@@ -142,6 +170,7 @@ void AnalyticsTable::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_filled = false;
     endResetModel();
 }
 
@@ -275,7 +304,7 @@ QTableView *AnalyticsTable::makeView(AnalyticsTable *model, const QString &name,
     auto *proxy = new QSortFilterProxyModel(model);
     proxy->setSourceModel(model);
     proxy->setSortRole(RawRole);
-    auto *view = new QTableView;
+    auto *view = new EmptyAwareView(model);
     view->setObjectName(name);
     view->setModel(proxy);
     view->setSortingEnabled(true);

@@ -33,6 +33,8 @@ public:
     void setCampaigns(const QList<common::AnalyticsOverview::Campaign> &campaigns);
     void setDays(const QList<common::PostMetricsHistory::Day> &days);
     void clear();
+    /// Figures have arrived since the last clear() (an empty table then says so).
+    bool isFilled() const { return m_filled; }
 
     QString id(int row) const;
     /// The text a cell shows (tests compare it with the API's figures).
@@ -51,7 +53,7 @@ public:
 
     /// A sortable, read-only table view of `model` (through a proxy sorting by RawRole),
     /// named `name`, its first column taking the room left; with `rows` > 0 it is as high as
-    /// its rows, up to `rows` of them (then it scrolls).
+    /// its rows, up to `rows` of them (then it scrolls). Filled with no rows, it says so.
     static QTableView *makeView(AnalyticsTable *model, const QString &name, int rows = 0);
     /// The id of the view's row (through its proxy).
     static QString idAt(const QTableView *view, const QModelIndex &index);
@@ -75,6 +77,7 @@ private:
 
     QList<Column> m_columns;
     QList<Row> m_rows;
+    bool m_filled = false;
 };
 
 } // namespace influence::desktop

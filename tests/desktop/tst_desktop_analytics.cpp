@@ -31,6 +31,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -616,6 +617,34 @@ private Q_SLOTS:
                                        .arg(axis->max())
                                        .arg(axis->tickCount())));
         }
+    }
+
+    void anEmptyTableSaysSo()
+    {
+        // Figures arrived with no rows (a new campaign's top posts): not a blank box.
+        desktop::AnalyticsTable model;
+        QTableView *view = desktop::AnalyticsTable::makeView(&model, u"emptyPosts"_s, 5);
+        view->resize(500, 120);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        model.setPosts({}, u"EUR"_s);
+        model.clear(); // loading: nothing said yet
+        const QImage loading = view->viewport()->grab().toImage();
+        model.setPosts({}, u"EUR"_s);
+        QVERIFY(model.isFilled());
+        QCOMPARE(model.rowCount(), 0);
+        const QImage empty = view->viewport()->grab().toImage();
+        QVERIFY(loading != empty);
+        // The sentence is drawn in the middle, where the loading view is blank.
+        const QPoint middle = view->viewport()->rect().center();
+        bool drawn = false;
+        for (int x = middle.x() - 60; x < middle.x() + 60 && !drawn; ++x) {
+            for (int y = middle.y() - 8; y < middle.y() + 8 && !drawn; ++y) {
+                drawn = empty.pixel(x, y) != loading.pixel(x, y);
+            }
+        }
+        QVERIFY(drawn);
+        delete view;
     }
 
     void creatorsSeeNoBrandFigures()
