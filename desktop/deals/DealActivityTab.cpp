@@ -28,7 +28,7 @@ constexpr qsizetype kMaxEvents = 2000; ///< 20 pages
 
 DealActivityTab::DealActivityTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_load(api, this)
     , m_collab(api)
 {
     setObjectName(u"dealActivityTab"_s);
@@ -57,24 +57,20 @@ void DealActivityTab::setDeal(const common::Deal &deal, const QString &me)
 
 void DealActivityTab::load(const QString &dealId)
 {
-    cancel();
+    const quint64 ticket = m_load.start();
     m_dealId = dealId;
     m_arriving.clear();
-    loadPage({});
+    loadPage(ticket, {});
 }
 
 void DealActivityTab::cancel()
 {
-    ++m_generation;
-    m_loading = false;
-    m_api->abort(this);
+    m_load.cancel();
 }
 
-void DealActivityTab::loadPage(const QString &cursor)
+void DealActivityTab::loadPage(quint64 generation, const QString &cursor)
 {
-    m_loading = true;
-    const quint64 generation = m_generation;
-    const common::ApiClient::OwnerScope owner(m_api, this);
+    const common::ApiClient::OwnerScope owner(m_load.api(), this);
     continueIn(this, m_collab.events(m_dealId, cursor, kEventPage),
             [this, generation](const Result<common::Page<DealEvent>> &result) {
                 pageLoaded(generation, result);
@@ -83,11 +79,11 @@ void DealActivityTab::loadPage(const QString &cursor)
 
 void DealActivityTab::pageLoaded(quint64 generation, const Result<common::Page<DealEvent>> &result)
 {
-    if (generation != m_generation) {
+    if (!m_load.wants(generation)) {
         return;
     }
     if (!result) {
-        m_loading = false;
+        m_load.finish(generation);
         m_events.clear();
         m_arriving.clear();
         m_haveEvents = false;
@@ -99,10 +95,10 @@ void DealActivityTab::pageLoaded(quint64 generation, const Result<common::Page<D
     }
     m_arriving += result->items;
     if (!result->nextCursor.isEmpty() && m_arriving.size() < kMaxEvents) {
-        loadPage(result->nextCursor);
+        loadPage(generation, result->nextCursor);
         return;
     }
-    m_loading = false;
+    m_load.finish(generation);
     m_events = std::exchange(m_arriving, {});
     m_haveEvents = true;
     fill();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/CollabApi.h"
+#include "widgets/Loading.h"
 
 #include <QWidget>
 
@@ -24,7 +25,7 @@ public:
     void load(const QString &dealId);
     /// Drops what is on its way (the page was left); load() again to see the events.
     void cancel();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.isActive(); }
     /// The deal the events belong to, and `me` (the signed-in user's id).
     void setDeal(const common::Deal &deal, const QString &me);
     /// The events as shown, oldest first (empty until all pages arrived).
@@ -39,15 +40,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void loadPage(const QString &cursor);
+    void loadPage(quint64 generation, const QString &cursor);
     void pageLoaded(
             quint64 generation, const common::Result<common::Page<common::DealEvent>> &result);
     void fill();
 
-    common::ApiClient *m_api;
+    Loading m_load;
     common::CollabApi m_collab;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     QString m_dealId;
     QList<common::DealEvent> m_arriving; ///< pages so far of the load on its way
     common::Deal m_deal;

@@ -49,7 +49,7 @@ enum DeliverableColumn {
 
 DealDeliverablesTab::DealDeliverablesTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_load(api, this)
     , m_collab(api)
 {
     setObjectName(u"dealDeliverablesTab"_s);
@@ -171,9 +171,7 @@ void DealDeliverablesTab::setDeal(const common::Deal &deal)
 
 void DealDeliverablesTab::cancel()
 {
-    ++m_generation;
-    m_loading = false;
-    m_api->abort(this);
+    m_load.cancel();
 }
 
 void DealDeliverablesTab::loadDetail()
@@ -185,16 +183,14 @@ void DealDeliverablesTab::loadDetail()
         refreshActions();
         return;
     }
-    m_loading = true;
+    const quint64 generation = m_load.start();
     refreshActions(); // the detail shown is the one from before until the answer is here
-    const quint64 generation = m_generation;
-    const common::ApiClient::OwnerScope owner(m_api, this);
+    const common::ApiClient::OwnerScope owner(m_load.api(), this);
     continueIn(this, m_collab.deliverable(m_selected),
             [this, generation](const Result<Deliverable> &result) {
-                if (generation != m_generation) {
+                if (!m_load.finish(generation)) {
                     return;
                 }
-                m_loading = false;
                 if (!result) {
                     m_detail = {};
                     m_versions->setPlainText(tr("The versions could not be loaded. %1")
@@ -310,7 +306,8 @@ void DealDeliverablesTab::refreshActions()
             || m_deal.state == common::DealState::InProgress;
     // While the page reloads after a step, the deliverable's detail is the one from before it:
     // its steps wait until everything has arrived, so that a second click sends nothing stale.
-    const bool ready = !m_detail.id.isEmpty() && !m_loading && context.settled && !context.busy;
+    const bool ready =
+            !m_detail.id.isEmpty() && !m_load.isActive() && context.settled && !context.busy;
     const DeliverableStatus status = m_detail.status;
     m_review->setVisible(context.side == DealSide::Brand);
     m_review->setEnabled(working && ready && status == DeliverableStatus::InReview);

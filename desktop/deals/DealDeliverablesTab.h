@@ -3,6 +3,7 @@
 
 #include "common/CollabApi.h"
 #include "deals/DealContext.h"
+#include "widgets/Loading.h"
 
 #include <QWidget>
 
@@ -32,7 +33,7 @@ public:
     /// Drops what is on its way (the page was left).
     void cancel();
     /// The selected deliverable's versions are on their way.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.isActive(); }
     /// The selected deliverable with its versions (an empty id: none loaded).
     const common::Deliverable &detail() const { return m_detail; }
     /// Offers the steps the deliverable's state allows `context`'s side; none while its
@@ -68,10 +69,8 @@ private:
     void loadDetail();
     void refreshActions();
 
-    common::ApiClient *m_api;
+    Loading m_load;
     common::CollabApi m_collab;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     DealContext m_context;
     common::Deal m_deal;
     common::Deliverable m_detail;

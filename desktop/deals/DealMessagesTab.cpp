@@ -31,7 +31,7 @@ constexpr int kMessagePage = 25;
 
 DealMessagesTab::DealMessagesTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_load(api, this)
     , m_collab(api)
 {
     setObjectName(u"dealMessagesTab"_s);
@@ -54,7 +54,7 @@ DealMessagesTab::DealMessagesTab(common::ApiClient *api, QWidget *parent)
     compose->addWidget(m_send, 0, Qt::AlignBottom);
     layout->addLayout(compose);
     connect(m_olderButton, &QPushButton::clicked, this, [this] {
-        if (!m_loading && !m_older.isEmpty()) {
+        if (!m_load.isActive() && !m_older.isEmpty()) {
             loadPage(m_older);
         }
     });
@@ -89,24 +89,20 @@ void DealMessagesTab::setParties(const common::Deal &deal, const QString &me)
 
 void DealMessagesTab::load(const QString &dealId)
 {
-    cancel();
     m_dealId = dealId;
     loadPage({});
 }
 
 void DealMessagesTab::cancel()
 {
-    ++m_generation;
-    m_loading = false;
-    m_api->abort(this);
+    m_load.cancel();
 }
 
 void DealMessagesTab::loadPage(const QString &cursor)
 {
-    m_loading = true;
-    const quint64 generation = m_generation;
+    const quint64 generation = m_load.start();
     const bool older = !cursor.isEmpty();
-    const common::ApiClient::OwnerScope owner(m_api, this);
+    const common::ApiClient::OwnerScope owner(m_load.api(), this);
     continueIn(this, m_collab.messages(m_dealId, cursor, kMessagePage),
             [this, generation, older](const Result<common::Page<Message>> &result) {
                 pageLoaded(generation, older, result);
@@ -116,10 +112,9 @@ void DealMessagesTab::loadPage(const QString &cursor)
 void DealMessagesTab::pageLoaded(
         quint64 generation, bool older, const Result<common::Page<Message>> &result)
 {
-    if (generation != m_generation) {
+    if (!m_load.finish(generation)) {
         return;
     }
-    m_loading = false;
     if (!result) {
         m_thread->setPlainText(tr("The messages could not be loaded. %1")
                                        .arg(ErrorText::sentence(result.error())));

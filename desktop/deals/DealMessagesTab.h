@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/CollabApi.h"
+#include "widgets/Loading.h"
 
 #include <QWidget>
 
@@ -26,7 +27,7 @@ public:
     /// Drops what is on its way (the page was left); load() again to see the thread.
     void cancel();
     /// A page of the thread is on its way.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.isActive(); }
     /// Whose the messages are: the deal's parties, and `me` (the signed-in user's id).
     void setParties(const common::Deal &deal, const QString &me);
     /// A message the user just sent, added at the bottom.
@@ -55,10 +56,8 @@ private:
             const common::Result<common::Page<common::Message>> &result);
     void scrollToNewest();
 
-    common::ApiClient *m_api;
+    Loading m_load;
     common::CollabApi m_collab;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     QString m_dealId;
     common::Deal m_deal;
     QString m_me;

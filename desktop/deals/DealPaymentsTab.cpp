@@ -53,7 +53,7 @@ QLabel *title()
 
 DealPaymentsTab::DealPaymentsTab(common::ApiClient *api, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_load(api, this)
     , m_money(api)
     , m_actions(new PayoutActions(api, this))
 {
@@ -161,9 +161,7 @@ void DealPaymentsTab::setDeal(const common::Deal &deal, common::DealSide side)
 
 void DealPaymentsTab::cancel()
 {
-    ++m_generation;
-    m_loading = false;
-    m_api->abort(this);
+    m_load.cancel();
 }
 
 void DealPaymentsTab::loadPayouts()
@@ -179,21 +177,19 @@ void DealPaymentsTab::loadPayouts()
         fill();
         return;
     }
-    m_loading = true;
-    const quint64 generation = m_generation;
+    const quint64 generation = m_load.start();
     // The payouts list filters by campaign and creator, who has one live deal in a campaign:
     // the deal's are picked from those few.
     common::PayoutQuery query;
     query.campaignId = m_deal.campaignId;
     query.creatorId = m_deal.influencerId;
     query.limit = 100;
-    const common::ApiClient::OwnerScope owner(m_api, this);
+    const common::ApiClient::OwnerScope owner(m_load.api(), this);
     continueIn(this, m_money.payouts(query),
             [this, generation](const Result<common::Page<Payout>> &result) {
-                if (generation != m_generation) {
+                if (!m_load.finish(generation)) {
                     return;
                 }
-                m_loading = false;
                 m_payoutList.clear();
                 m_payoutsError.clear();
                 if (!result) {

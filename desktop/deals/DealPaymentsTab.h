@@ -4,6 +4,7 @@
 #include "common/CollabApi.h"
 #include "common/MoneyApi.h"
 #include "common/MoneyTypes.h"
+#include "widgets/Loading.h"
 
 #include <QWidget>
 
@@ -42,7 +43,7 @@ public:
     void setDeal(const common::Deal &deal, common::DealSide side);
     /// Drops what is on its way (the page was left).
     void cancel();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.isActive(); }
     /// The deal's payouts by installment.
     const QList<common::Payout> &payouts() const { return m_payoutList; }
     void clear();
@@ -72,10 +73,8 @@ private:
     const common::Payout *selected() const;
     void updateActions();
 
-    common::ApiClient *m_api;
+    Loading m_load;
     common::MoneyApi m_money;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     PayoutActions *m_actions = nullptr;
     common::Deal m_deal;
     bool m_brandSide = false;
