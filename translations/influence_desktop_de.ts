@@ -5124,6 +5124,105 @@
     </message>
 </context>
 <context>
+    <name>influence::desktop::EmvTablesPage</name>
+    <message>
+        <source>EMV values</source>
+        <translation>EMV-Werte</translation>
+    </message>
+    <message>
+        <source>Earned media value</source>
+        <translation>Earned Media Value</translation>
+    </message>
+    <message>
+        <source>Earned media value counts each action on a post at a value per platform. Our defaults are in the README; your brand&apos;s own values replace them for its campaigns in that currency. Values are in the currency&apos;s units, with up to four more decimals (0.025 for 2.5 cents).</source>
+        <translation>Der Earned Media Value bewertet jede Aktion bei einem Beitrag mit einem Wert je Plattform. Unsere Standardwerte stehen im README; die eigenen Werte Ihrer Marke ersetzen sie für deren Kampagnen in dieser Währung. Werte in Einheiten der Währung, mit bis zu vier weiteren Nachkommastellen (0,025 für 2,5 Cent).</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Per 1,000 impressions</source>
+        <translation>Je 1.000 Impressionen</translation>
+    </message>
+    <message>
+        <source>Per view</source>
+        <translation>Je Aufruf</translation>
+    </message>
+    <message>
+        <source>Per like</source>
+        <translation>Je Like</translation>
+    </message>
+    <message>
+        <source>Per comment</source>
+        <translation>Je Kommentar</translation>
+    </message>
+    <message>
+        <source>Per share</source>
+        <translation>Je Teilen</translation>
+    </message>
+    <message>
+        <source>Per save</source>
+        <translation>Je Speichern</translation>
+    </message>
+    <message>
+        <source>Per click</source>
+        <translation>Je Klick</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Save as our values</source>
+        <translation>Als unsere Werte &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Loading the EMV values…</source>
+        <translation>EMV-Werte werden geladen…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>Werte %1</translation>
+    </message>
+    <message>
+        <source>Your brand&apos;s values for %1, last changed %2.</source>
+        <translation>Die Werte Ihrer Marke für %1, zuletzt geändert %2.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Please write these as numbers such as 0.025: %1.</source>
+        <translation>Bitte als Zahlen wie 0,025 schreiben: %1.</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>Nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Saved: your campaigns in %1 count with these values.</source>
+        <translation>Gespeichert: Ihre Kampagnen in %1 rechnen mit diesen Werten.</translation>
+    </message>
+    <message>
+        <source>Our defaults: %1. Saving makes them your brand&apos;s own.</source>
+        <translation>Unsere Standardwerte: %1. Speichern macht sie zu den Werten Ihrer Marke.</translation>
+    </message>
+</context>
+<context>
     <name>influence::desktop::FiringsTable</name>
     <message>
         <source>When</source>

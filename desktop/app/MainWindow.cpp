@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "analytics/CampaignAnalyticsTab.h"
+#include "analytics/EmvTablesPage.h"
 #include "app/DiagnosticsDialog.h"
 #include "app/Navigator.h"
 #include "app/QuickOpen.h"
@@ -156,6 +157,9 @@ void MainWindow::addPages()
         m_ownsBrand = owns;
         updateSidebarForRole();
     });
+    m_emvTables = new EmvTablesPage(m_api, m_session); // the brand's valuation, by Settings
+    addPage(m_emvTables, u"wallet-open"_s, Group::Settings);
+    m_brandOnly.append(m_emvTables);
     m_webhooks = new WebhooksPage(m_api, m_session); // the brand's integrations, by Settings
     addPage(m_webhooks, u"network-connect"_s, Group::Settings);
     m_brandOnly.append(m_webhooks);

@@ -45,6 +45,7 @@ class Navigator;
 class NotificationBell;
 class NotificationsView;
 class BrandProfileView;
+class EmvTablesPage;
 class OwnProfileView;
 class PayoutsPage;
 class ShortlistsPage;
@@ -126,6 +127,7 @@ public:
     ShortlistsPage *shortlistsPage() const { return m_shortlists; }
     /// Brand staff: the brand's webhook endpoints and their delivery logs.
     WebhooksPage *webhooksPage() const { return m_webhooks; }
+    EmvTablesPage *emvTablesPage() const { return m_emvTables; }
     /// Brand staff: the brand's automation rules and their history.
     AutomationsPage *automationsPage() const { return m_automations; }
     /// Brand owners: every money, budget, deal and team change of the brand.
@@ -210,6 +212,7 @@ private:
     CreatorProfileView *m_creator = nullptr;
     OwnProfileView *m_ownProfile = nullptr;
     BrandProfileView *m_brandProfile = nullptr;
+    EmvTablesPage *m_emvTables = nullptr;
     /// Whether the signed-in brand user owns a brand (the audit log is the owner's); unknown
     /// until the brand page has asked.
     std::optional<bool> m_ownsBrand;

@@ -7,7 +7,6 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <array>
@@ -19,35 +18,17 @@ namespace influence::desktop {
 
 namespace {
 
-/// A price typed in `locale` ("1234.5", "1.234,50" in German) as minor units of `currency`;
-/// nothing when it is not such a number. Exact: no floats.
+/// A price typed in `locale` as minor units of `currency`; nothing when it is not one.
 std::optional<qint64> parseMinorUnits(
         const QString &text, const QString &currency, const QLocale &locale)
 {
-    const int digits = std::max(0, common::currencyMinorDigits(currency));
-    QString plain = text.trimmed();
-    plain.remove(locale.groupSeparator());
-    plain.replace(locale.decimalPoint(), u"."_s);
-    static const QRegularExpression number(u"^(\\d{1,13})(?:\\.(\\d*))?$"_s);
-    const QRegularExpressionMatch match = number.match(plain);
-    if (!match.hasMatch() || match.captured(2).size() > digits) {
-        return std::nullopt;
-    }
-    const QString fraction = match.captured(2).leftJustified(digits, u'0');
-    return match.captured(1).toLongLong() * minorPerMajor(currency)
-            + (digits > 0 ? fraction.toLongLong() : 0);
+    return parseFixed(text, std::max(0, common::currencyMinorDigits(currency)), locale);
 }
 
 QString formatMinorUnits(const common::Money &money, const QLocale &locale)
 {
-    const int digits = std::max(0, common::currencyMinorDigits(money.currency));
-    const qint64 factor = minorPerMajor(money.currency);
-    QString text = QString::number(money.minorUnits / factor);
-    if (digits > 0) {
-        text += locale.decimalPoint()
-                + QString::number(money.minorUnits % factor).rightJustified(digits, u'0');
-    }
-    return text;
+    return formatFixed(
+            money.minorUnits, std::max(0, common::currencyMinorDigits(money.currency)), locale);
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 // throughout; screenshots in English and German.
 #include "DesktopTestSupport.h"
 #include "analytics/CampaignAnalyticsTab.h"
+#include "analytics/EmvTablesPage.h"
 #include "analytics/MetricsEntryDialog.h"
 #include "analytics/PostHistoryDialog.h"
 #include "campaigns/CampaignPage.h"
@@ -32,6 +33,7 @@
 #include <QDateEdit>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -40,6 +42,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
@@ -703,6 +706,75 @@ private Q_SLOTS:
                 onProfile->state(), desktop::CreatorPerformance::State::Loaded, kTimeout);
         QCOMPARE(onProfile->tiles()->tile(Kpi::Views)->valueText(),
                 AnalyticsText::count(kpis.value(u"views"_s).toInteger()));
+    }
+
+    void brandOwnerSetsItsEmvValues()
+    {
+        signInAs(m_brandEmail);
+        tests::StallMeter stalls;
+        desktop::EmvTablesPage *page = m_window->emvTablesPage();
+        m_window->showPage(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), desktop::EmvTablesPage::State::Loaded, kTimeout);
+        // The brand's campaigns are in EUR: shown first, the defaults until it has its own.
+        QCOMPARE(page->currency(), u"EUR"_s);
+        QVERIFY(page->shown() && !page->shown()->custom);
+        const common::EmvTable defaults = *page->shown();
+        QTableWidget *table = page->table();
+        int instagram = -1;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 0)->data(Qt::UserRole).toString() == u"instagram"_s) {
+                instagram = row;
+            }
+        }
+        QVERIFY(instagram >= 0);
+        const auto defaultRate = std::find_if(defaults.rates.cbegin(), defaults.rates.cend(),
+                [](const common::EmvTable::Rate &rate) {
+                    return rate.platform == u"instagram"_s;
+                });
+        QVERIFY(defaultRate != defaults.rates.cend());
+        // Shown in euros: minor units ÷ 100 (a default of 2 cents per like reads 0.02).
+        QCOMPARE(QLocale().toDouble(
+                         table->item(instagram, desktop::EmvTablesPage::LikeColumn)->text()),
+                defaultRate->perLikeMinor / 100.0);
+
+        // Something that is not a number is named, and nothing is sent.
+        QSignalSpy requests(m_api.get(), &common::ApiClient::requestStarted);
+        table->item(instagram, desktop::EmvTablesPage::CommentColumn)->setText(u"lots"_s);
+        QVERIFY(!page->save());
+        QVERIFY2(page->statusText().contains(u"Per comment"_s), qPrintable(page->statusText()));
+        QCOMPARE(requests.count(), 0);
+
+        // 0.05 € per like and 0.0125 € per comment (1.25 cents: two more decimals than the euro).
+        table->item(instagram, desktop::EmvTablesPage::LikeColumn)->setText(u"0.05"_s);
+        table->item(instagram, desktop::EmvTablesPage::CommentColumn)->setText(u"0.0125"_s);
+        QVERIFY(page->save());
+        QTRY_COMPARE_WITH_TIMEOUT(page->state(), desktop::EmvTablesPage::State::Loaded, kTimeout);
+        QVERIFY2(page->statusText().startsWith(u"Saved"_s), qPrintable(page->statusText()));
+        QVERIFY(page->shown() && page->shown()->custom);
+        record(stalls);
+        tests::saveScreenshot(m_window.get(), u"analytics-emv-values-en"_s);
+
+        // The server holds exactly that, and every other value as it was.
+        const QJsonArray tables =
+                get(u"/api/v1/analytics/emv-tables"_s, m_brandToken).value(u"items"_s).toArray();
+        QJsonObject own;
+        for (const auto &value : tables) {
+            if (value[u"currency"_s] == u"EUR"_s && value[u"custom"_s].toBool()) {
+                own = value.toObject();
+            }
+        }
+        QVERIFY(!own.isEmpty());
+        for (const auto &value : own.value(u"rates"_s).toArray()) {
+            const QJsonObject rate = value.toObject();
+            if (rate[u"platform"_s] != u"instagram"_s) {
+                continue;
+            }
+            QCOMPARE(rate[u"perLikeMinor"_s].toDouble(), 5.0);
+            QCOMPARE(rate[u"perCommentMinor"_s].toDouble(), 1.25);
+            QCOMPARE(rate[u"perViewMinor"_s].toDouble(), defaultRate->perViewMinor);
+            QCOMPARE(rate[u"perMilleImpressionsMinor"_s].toDouble(),
+                    defaultRate->perMilleImpressionsMinor);
+        }
     }
 };
 

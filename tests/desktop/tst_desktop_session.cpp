@@ -365,8 +365,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->brandProfilePage()->exists(), 15000);
         // These sections, in this order (brand staff do not see a creator's own pages, and see
         // the payouts they approve, their automations, the owner's audit log, the brand's
-        // profile and its webhooks); detail pages and the server's diagnostics are not in the
-        // sidebar.
+        // profile, its EMV values and its webhooks); detail pages and the server's diagnostics are
+        // not in the sidebar.
         QStringList titles;
         for (int i = 0; i < navigation->count(); ++i) {
             if ((navigation->item(i)->flags() & Qt::ItemIsSelectable) != 0
@@ -377,7 +377,7 @@ private Q_SLOTS:
         QCOMPARE(titles,
                 QStringList({u"Home"_s, u"Discovery"_s, u"Campaigns"_s, u"Deals"_s, u"Lists"_s,
                         u"Payouts"_s, u"Automations"_s, u"Audit log"_s, u"Inbox"_s, u"My brand"_s,
-                        u"Webhooks"_s, u"Settings"_s}));
+                        u"EMV values"_s, u"Webhooks"_s, u"Settings"_s}));
         QCOMPARE(m_window->currentPage()->objectName(), u"homePage"_s);
         // The status bar names the server and the signed-in user.
         QCOMPARE(find<QLabel>(u"statusLabel"_s)->text(),
