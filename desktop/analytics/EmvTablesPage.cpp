@@ -286,7 +286,7 @@ void EmvTablesPage::fillTable()
                                               table->updatedAt.toLocalTime(), QLocale::ShortFormat))
                     : tr("Our defaults: %1. Saving makes them your brand's own.").arg(table->name));
     const int places = decimals();
-    const qint64 minorToUnits = powerOfTen(4); // values come as minor units with 4 decimals
+    constexpr double kMinorToUnits = 1e4; // values come as minor units with 4 decimals
     m_table->setRowCount(static_cast<int>(table->rates.size()));
     for (int row = 0; row < table->rates.size(); ++row) {
         const EmvTable::Rate &rate = table->rates.at(row);
@@ -297,7 +297,7 @@ void EmvTablesPage::fillTable()
         m_table->setItem(row, PlatformColumn, name);
         const auto values = valuesOf(rate);
         for (int i = 0; i < 7; ++i) {
-            const auto units = static_cast<qint64>(std::llround(values.at(i) * minorToUnits));
+            const auto units = static_cast<qint64>(std::llround(values.at(i) * kMinorToUnits));
             auto *cell = new QTableWidgetItem(formatFixed(units, places, m_locale, true,
                     std::max(0, common::currencyMinorDigits(m_currency))));
             cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
